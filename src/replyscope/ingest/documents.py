@@ -1,0 +1,65 @@
+"""Raw documents to the documents table: decode, repair, give each a stable id and a status."""
+
+from __future__ import annotations
+
+import hashlib
+from urllib.parse import urlsplit
+
+import polars as pl
+
+from replyscope.ingest.decode import BinaryInput, decode_bytes, repair_text
+from replyscope.ingest.readers import RawDocument
+from replyscope.schema import DOCUMENTS
+
+
+def doc_id_for(source: str, source_id: str) -> str:
+    """A stable id from where the page came from: the same input gives the same id in every run."""
+    return hashlib.blake2b(f"{source}\x00{source_id}".encode(), digest_size=8).hexdigest()
+
+
+def site_of(url: str) -> str:
+    """The host of a url without 'www.', or '' when there is none."""
+    if not url:
+        return ""
+    try:
+        host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
+    except ValueError:
+        return ""
+    return host.removeprefix("www.")
+
+
+def to_document_row(raw: RawDocument) -> dict:
+    """One row of the documents table; a page that cannot be read gets a status, never an exception."""
+    row = {
+        "doc_id": doc_id_for(raw.source, raw.source_id),
+        "source": raw.source,
+        "source_id": raw.source_id,
+        "url": raw.url,
+        "site": raw.site.removeprefix("www.") or site_of(raw.url),
+        "title": repair_text(raw.title).strip(),
+        "text": "",
+        "n_chars": 0,
+        "encoding": "",
+        "status": "ok",
+        "error": "",
+    }
+    if raw.problem:
+        return row | {"status": "skipped", "error": raw.problem}
+    try:
+        if isinstance(raw.content, bytes):
+            decoded = decode_bytes(raw.content)
+            text, encoding = decoded.text, decoded.encoding
+        else:
+            text, encoding = repair_text(raw.content or ""), ""
+    except BinaryInput as exc:
+        return row | {"status": "skipped", "error": str(exc)}
+    except Exception as exc:  # hostile bytes must not sink the batch
+        return row | {"status": "failed", "error": f"decode: {type(exc).__name__}: {exc}"}
+    if not text.strip():
+        return row | {"status": "empty", "error": "no text in the page", "encoding": encoding}
+    return row | {"text": text, "n_chars": len(text), "encoding": encoding}
+
+
+def to_documents(raws: list[RawDocument]) -> pl.DataFrame:
+    """The documents table for a batch of raw documents."""
+    return pl.DataFrame([to_document_row(raw) for raw in raws], schema=DOCUMENTS)

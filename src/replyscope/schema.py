@@ -1,0 +1,182 @@
+"""The tables between stages: their columns and types, in one place.
+
+Every stage takes and returns Polars frames with exactly these schemas, and the run directory
+stores each as Parquet. Stages never reach into each other's internals; these frames are the
+interface. `conform` casts a frame to its schema so a stage's output is checked where it is made.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+# Roles a segment of page text can take (DESIGN.md, "Roles a segment can take").
+ROLES: tuple[str, ...] = (
+    "title",
+    "byline",
+    "body",
+    "quote",
+    "boilerplate",
+    "comment_header",
+    "comment_body",
+    "comment_chrome",
+)
+
+STANCES: tuple[str, ...] = ("support", "deny", "query", "comment")
+
+# Status of one input document in the run. Every input document appears in documents.parquet
+# and in the manifest with one of these.
+DOC_STATUSES: tuple[str, ...] = (
+    "ok",  # read and split
+    "empty",  # read, but no text after decoding (recorded skip)
+    "skipped",  # not a page we can read (binary, missing text column...), with the reason in `error`
+    "failed",  # an unexpected error while splitting, with the reason in `error`
+)
+
+DOCUMENTS = pl.Schema(
+    {
+        "doc_id": pl.String,  # stable id: hash of source path + source_id
+        "source": pl.String,  # the input file the document came from
+        "source_id": pl.String,  # the input's own id (row id column, or the file name in a folder)
+        "url": pl.String,
+        "site": pl.String,  # host of the url, "" when unknown
+        "title": pl.String,
+        "text": pl.String,  # decoded, mojibake-repaired text; offsets below index into it
+        "n_chars": pl.Int64,
+        "encoding": pl.String,  # how the bytes were decoded ("utf-8", "cp1252", "latin-1", "" for already-str)
+        "status": pl.String,  # one of DOC_STATUSES
+        "error": pl.String,  # the reason when status != "ok", else ""
+    }
+)
+
+SEGMENTS = pl.Schema(
+    {
+        "doc_id": pl.String,
+        "seg_no": pl.Int32,  # 0.. in text order
+        "start": pl.Int64,  # char offsets into documents.text, [start, end)
+        "end": pl.Int64,
+        "role": pl.String,  # one of ROLES
+    }
+)
+
+ARTICLES = pl.Schema(
+    {
+        "doc_id": pl.String,
+        "title": pl.String,
+        "body": pl.String,  # the article body text (body + quote segments, joined)
+        "n_comments": pl.Int32,
+    }
+)
+
+COMMENTS = pl.Schema(
+    {
+        "comment_id": pl.String,  # f"{doc_id}-{position:04d}"
+        "doc_id": pl.String,
+        "position": pl.Int32,  # 0.. in page order
+        "parent_id": pl.String,  # comment_id of the comment replied to, null for top level
+        "depth": pl.Int32,  # 0 for top level
+        "author": pl.String,  # "" when the page shows none
+        "posted_raw": pl.String,  # the time as the page wrote it, "" when none
+        "posted_at": pl.Datetime("us"),  # parsed, null when unparseable or relative ("3 years ago")
+        "text": pl.String,  # the comment's own words (no header, no chrome)
+        "start": pl.Int64,  # offsets of `text` in documents.text
+        "end": pl.Int64,
+    }
+)
+
+EVIDENCE = pl.Struct(
+    {
+        "tag": pl.String,
+        "cue": pl.String,  # the words that fired the tag, as they appear in the comment
+        "start": pl.Int32,  # offsets into comments.text
+        "end": pl.Int32,
+    }
+)
+
+FEATURES = pl.Schema(
+    {
+        "comment_id": pl.String,
+        "stance": pl.String,  # one of STANCES
+        "score_support": pl.Float64,  # scores sum to 1
+        "score_deny": pl.Float64,
+        "score_query": pl.Float64,
+        "score_comment": pl.Float64,
+        "tags": pl.List(pl.String),  # rhetoric tags (RHETORIC_TAGS), sorted, unique
+        "evidence": pl.List(EVIDENCE),  # one entry per cue that fired, every tag has >= 1
+        "sentiment": pl.Float64,  # VADER compound, -1..1
+        "n_chars": pl.Int32,
+        "n_words": pl.Int32,
+    }
+)
+
+RHETORIC_TAGS: tuple[str, ...] = (
+    "sarcasm",
+    "rhetorical_question",
+    "loaded_language",  # name-calling / loaded language
+    "conspiracy",
+    "appeal_to_precedent",
+    "told_you_so",
+    "whataboutism",
+    "call_to_action",
+    "emphasis",
+    "hedging",
+    "evidence_link",
+    "personal_anecdote",
+    "praise_thanks",
+    "profanity_insult",
+    "us_vs_them",
+)
+
+CLUSTERS = pl.Schema(
+    {
+        "comment_id": pl.String,
+        "cluster": pl.Int32,  # -1 = not in any cluster
+        "x": pl.Float32,  # 2-D map layout
+        "y": pl.Float32,
+        "exemplar": pl.Boolean,  # among the comments nearest its cluster's centre
+    }
+)
+
+CLUSTER_SUMMARY = pl.Schema(
+    {
+        "cluster": pl.Int32,
+        "size": pl.Int32,
+        "label": pl.String,  # one line a person reads at a glance
+        "keywords": pl.List(pl.String),  # c-TF-IDF, best first
+        "share_support": pl.Float64,
+        "share_deny": pl.Float64,
+        "share_query": pl.Float64,
+        "share_comment": pl.Float64,
+        "top_rhetoric": pl.List(pl.String),  # most frequent tags, most first
+        "exemplar_ids": pl.List(pl.String),  # 3-5 comment_ids nearest the centre
+    }
+)
+
+TABLES: dict[str, pl.Schema] = {
+    "documents": DOCUMENTS,
+    "segments": SEGMENTS,
+    "articles": ARTICLES,
+    "comments": COMMENTS,
+    "features": FEATURES,
+    "clusters": CLUSTERS,
+    "cluster_summary": CLUSTER_SUMMARY,
+}
+
+
+def empty(schema: pl.Schema) -> pl.DataFrame:
+    """An empty frame with the schema, for stages that have nothing to say."""
+    return pl.DataFrame(schema=schema)
+
+
+def conform(frame: pl.DataFrame, schema: pl.Schema) -> pl.DataFrame:
+    """Select and cast `frame` to `schema`, failing loudly on a missing column.
+
+    Extra columns are kept after the schema's own, so a stage may add detail without breaking
+    the contract (for example per-tag boolean columns in features).
+    """
+    missing = [name for name in schema.names() if name not in frame.columns]
+    if missing:
+        raise ValueError(f"frame is missing columns {missing}; has {frame.columns}")
+    extra = [c for c in frame.columns if c not in schema]
+    return frame.select(
+        [pl.col(name).cast(dtype) for name, dtype in schema.items()] + [pl.col(c) for c in extra]
+    )

@@ -1,0 +1,133 @@
+"""Ingest: every input format, every encoding problem, and no silent loss."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from replyscope.ingest import (
+    BinaryInput,
+    ColumnOptions,
+    decode_bytes,
+    discover_inputs,
+    doc_id_for,
+    read_input,
+    site_of,
+    to_documents,
+)
+
+MAX = 1_000_000
+PAGE = "Council votes to close the old library\n\nThe council voted 7-2 on Tuesday to close the branch.\n"
+
+
+def read_all(path: Path, columns: ColumnOptions = ColumnOptions(), root: Path | None = None) -> pl.DataFrame:
+    return to_documents(list(read_input(path, columns, MAX, root)))
+
+
+def test_utf8_cp1252_and_latin1_decode():
+    assert decode_bytes("café “quoted”".encode()).encoding == "utf-8"
+    cp = decode_bytes("It’s a “fair” deal".encode("cp1252"))
+    assert (cp.encoding, cp.text) == ("cp1252", "It’s a “fair” deal")
+    # 0x81 is undefined in cp1252, so only latin-1 can read these bytes.
+    assert decode_bytes(b"caf\xe9 \x81").encoding == "latin-1"
+
+
+def test_mojibake_is_repaired():
+    mangled = "The mayor didnâ€™t answer â€” again."
+    assert decode_bytes(mangled.encode()).text == "The mayor didn’t answer — again."
+
+
+def test_binary_is_refused():
+    with pytest.raises(BinaryInput):
+        decode_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+
+
+def test_site_of_urls():
+    assert site_of("https://www.example.com/news/1") == "example.com"
+    assert site_of("example.org/path") == "example.org"
+    assert site_of("") == ""
+    assert site_of("http://[::1") == ""  # malformed: no crash
+
+
+def test_folder_is_recursive_and_ids_are_stable(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "one.txt").write_text(PAGE)
+    (tmp_path / "two.txt").write_text(PAGE)
+    (tmp_path / "notes.md").write_text("not a page")
+    files = discover_inputs([tmp_path])
+    assert [f.relative_to(tmp_path).as_posix() for f in files] == ["a/one.txt", "two.txt"]
+    docs = pl.concat([read_all(f, root=tmp_path) for f in files])
+    assert docs["source_id"].to_list() == ["a/one.txt", "two.txt"]
+    assert docs["doc_id"].to_list() == [doc_id_for(str(f), s) for f, s in zip(files, ["a/one.txt", "two.txt"])]
+    assert docs["doc_id"].n_unique() == 2
+
+
+def test_fakenews_style_csv(tmp_path):
+    """FakeNewsCorpus: unnamed index column, content cells with newlines, quotes and 100k+ chars."""
+    path = tmp_path / "news.csv"
+    long_text = ("He said \"no\", then left.\nAnother line, with commas, too. " * 2500) + "\nEND"
+    assert len(long_text) > 100_000
+    with open(path, "w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["", "id", "domain", "type", "url", "content", "scraped_at", "title", "authors"])
+        writer.writerow([0, "9001", "example.com", "reliable", "https://example.com/a", long_text, "2018-01-25", "A long one", ""])
+        writer.writerow([1, "9002", "www.other.net", "fake", "", PAGE, "2018-01-25", "Short", "Jo"])
+    docs = read_all(path)
+    assert docs["source_id"].to_list() == ["9001", "9002"]
+    assert docs["text"][0] == long_text
+    assert docs["site"].to_list() == ["example.com", "other.net"]
+    assert docs["title"].to_list() == ["A long one", "Short"]
+    assert docs["status"].to_list() == ["ok", "ok"]
+
+
+def test_csv_malformed_row_is_recorded_not_dropped(tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_text(f'id,text\n1,"{PAGE}"\n2,too,many,fields\n3,"{PAGE}"\n')
+    docs = read_all(path)
+    assert docs["status"].to_list() == ["ok", "skipped", "ok"]
+    assert "malformed CSV" in docs["error"][1]
+    assert docs["source_id"].to_list() == ["1", "row-2", "3"]
+
+
+def test_missing_text_column_names_the_columns(tmp_path):
+    path = tmp_path / "notext.csv"
+    path.write_text("id,headline\n1,Hello\n")
+    docs = read_all(path)
+    assert docs["status"].to_list() == ["skipped"]
+    assert "no text column" in docs["error"][0] and "headline" in docs["error"][0]
+    # Naming the column fixes it.
+    assert read_all(path, ColumnOptions(text="headline"))["status"].to_list() == ["ok"]
+
+
+def test_jsonl_and_bad_lines(tmp_path):
+    path = tmp_path / "pages.jsonl"
+    rows = [json.dumps({"id": "p1", "text": PAGE, "url": "https://news.example/x"}), "{not json", json.dumps([1, 2])]
+    path.write_text("\n".join(rows) + "\n")
+    docs = read_all(path)
+    assert docs["status"].to_list() == ["ok", "skipped", "skipped"]
+    assert docs["source_id"].to_list() == ["p1", "line-2", "line-3"]
+
+
+def test_parquet(tmp_path):
+    path = tmp_path / "pages.parquet"
+    pl.DataFrame({"doc": ["x1", "x2"], "content": [PAGE, ""], "title": ["T", "U"]}).write_parquet(path)
+    docs = read_all(path, ColumnOptions(id="doc"))
+    assert docs["source_id"].to_list() == ["x1", "x2"]
+    assert docs["status"].to_list() == ["ok", "empty"]
+
+
+def test_bad_pages_get_a_status(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" * 100)
+    (tmp_path / "big.txt").write_bytes(b"word " * (MAX // 4))
+    (tmp_path / "latin.txt").write_bytes(b"Caf\xe9 au lait, na\xefve \xab quoted \xbb")
+    docs = pl.concat([read_all(f, root=tmp_path) for f in discover_inputs([tmp_path])])
+    status = dict(zip(docs["source_id"], docs["status"]))
+    assert status == {"big.txt": "skipped", "binary.txt": "skipped", "empty.txt": "empty", "latin.txt": "ok"}
+    errors = dict(zip(docs["source_id"], docs["error"]))
+    assert "limit" in errors["big.txt"] and "binary" in errors["binary.txt"]
+    assert docs.filter(pl.col("source_id") == "latin.txt")["text"][0].startswith("Café au lait")
