@@ -8,6 +8,7 @@ upstream ("donâ€™t" -> "don't"), which no choice of codec here can undo.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import ftfy
@@ -58,9 +59,28 @@ def decode_bytes(raw: bytes) -> Decoded:
     return Decoded(repair_text(raw.decode("latin-1")), "latin-1")
 
 
+# What mojibake looks like: UTF-8 lead bytes (Â Ã â ð ...) read as cp1252/latin-1 and followed by
+# a continuation byte read the same way, or stray C1 control characters. ftfy runs at ~1 MB/s,
+# so it only sees the lines where this cheap pattern fires; clean text passes untouched.
+_CP1252_CONTINUATIONS = "\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178"
+_MOJIBAKE_SUSPECT = re.compile(f"[\x80-\x9f]|[\xc2-\xf4][\x80-\xbf{_CP1252_CONTINUATIONS}]")
+
+
+# Characters that carry no text: C0 controls but tab/newline/form feed, byte-order marks inside the
+# text, and Unicode line/paragraph separators, which become newlines so line-based splitting sees them.
+_INVISIBLE = {c: None for c in range(32) if c not in (9, 10, 12, 13)} | {0xFEFF: None, 0x2028: "\n", 0x2029: "\n"}
+_HAS_INVISIBLE = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufeff\u2028\u2029]")
+
+
 def repair_text(text: str) -> str:
-    """Fix mojibake and line breaks; drop NULs (they break downstream tools and mean nothing)."""
-    text = text.replace("\x00", "")
-    if not text:
+    """Fix mojibake, line breaks and invisible control characters (they break tools and mean nothing)."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _HAS_INVISIBLE.search(text):
+        text = text.translate(_INVISIBLE)
+    if text.isascii() or not _MOJIBAKE_SUSPECT.search(text):
         return text
-    return ftfy.fix_text(text, config=_FTFY_CONFIG)
+    return "\n".join(
+        ftfy.fix_text(line, config=_FTFY_CONFIG) if _MOJIBAKE_SUSPECT.search(line) else line
+        for line in text.split("\n")
+    )
