@@ -131,3 +131,11 @@ def test_bad_pages_get_a_status(tmp_path):
     errors = dict(zip(docs["source_id"], docs["error"]))
     assert "limit" in errors["big.txt"] and "binary" in errors["binary.txt"]
     assert docs.filter(pl.col("source_id") == "latin.txt")["text"][0].startswith("Café au lait")
+
+
+def test_utf16_pages_are_read_as_utf16():
+    page = "Comments (2)\n\nAnna: Great piece — thanks!"
+    assert decode_bytes(page.encode("utf-16")).text == page  # with BOM: not mistaken for binary
+    # The same bytes once misread upstream as latin-1 (seen in real scraped corpora).
+    misread = page.encode("utf-16").decode("latin-1")
+    assert decode_bytes(misread.encode("utf-8")).text == page

@@ -47,7 +47,13 @@ def looks_binary(raw: bytes) -> bool:
 
 def decode_bytes(raw: bytes) -> Decoded:
     """Decode a page's bytes to repaired text, or raise BinaryInput."""
-    if looks_binary(raw):
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with its BOM: NULs here are not binary
+        try:
+            return Decoded(repair_text(raw.decode("utf-16")), "utf-16")
+        except UnicodeDecodeError:
+            pass
+    # 'ÿþ' in UTF-8 then NULs: UTF-16 once misread as latin-1, repaired by repair_text below.
+    if looks_binary(raw) and not raw.startswith((b"\xc3\xbf\xc3\xbe", b"\xc3\xbe\xc3\xbf")):
         raise BinaryInput("binary content (NUL or control bytes), not a text page")
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
@@ -57,6 +63,16 @@ def decode_bytes(raw: bytes) -> Decoded:
         except UnicodeDecodeError:
             continue
     return Decoded(repair_text(raw.decode("latin-1")), "latin-1")
+
+
+def _undo_utf16_read_as_latin1(text: str) -> str:
+    """UTF-16 bytes read upstream as latin-1 show as 'ÿþT\x00h\x00e\x00'; read them again properly."""
+    if not (text.startswith(("\xff\xfe", "\xfe\xff")) and "\x00" in text[:64]):
+        return text
+    try:
+        return text.encode("latin-1").decode("utf-16")
+    except UnicodeError:
+        return text
 
 
 # What mojibake looks like: UTF-8 lead bytes (Â Ã â ð ...) read as cp1252/latin-1 and followed by
@@ -74,6 +90,7 @@ _HAS_INVISIBLE = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufeff\u2028\u2029]")
 
 def repair_text(text: str) -> str:
     """Fix mojibake, line breaks and invisible control characters (they break tools and mean nothing)."""
+    text = _undo_utf16_read_as_latin1(text)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if _HAS_INVISIBLE.search(text):

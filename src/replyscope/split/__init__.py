@@ -1,0 +1,178 @@
+"""Split a scraped page into article, boilerplate and reader comments.
+
+`split_document` is pure and works on one page's text; `split_documents` runs it over a
+DOCUMENTS frame and returns the SEGMENTS, ARTICLES and COMMENTS tables. A page whose split
+raises is reported in `errors` and yields no rows, so one odd page never sinks a batch.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import NamedTuple
+
+import polars as pl
+
+from replyscope import schema
+from replyscope.split.body import article_roles, is_boilerplate_line, is_comment_marker
+from replyscope.split.chrome import is_chrome, is_stop_line
+from replyscope.split.comments import build_zone, zone_line_role
+from replyscope.split.dates import parse_posted
+from replyscope.split.headers import read_header
+from replyscope.split.lines import is_prose, split_lines
+from replyscope.split.segments import fill_blank_roles, segments_of
+from replyscope.split.threading import thread
+
+__all__ = ["DocumentSplit", "SplitComment", "SplitTables", "clear_caches", "split_document", "split_documents"]
+
+# Comment headers are looked for after the page's first run of prose this long (in characters):
+# a byline or a dateline above the article, or a dated menu, is not a comment.
+MIN_LEAD_PROSE = 250
+
+
+@dataclass(slots=True)
+class SplitComment:
+    position: int
+    author: str
+    posted_raw: str
+    posted_at: datetime | None
+    text: str
+    start: int
+    end: int
+    depth: int = 0
+    parent: int | None = None  # position of the comment replied to
+
+
+@dataclass(slots=True)
+class DocumentSplit:
+    segments: list[tuple[int, int, str]]  # (start, end, role), lossless over the text
+    title: str
+    body: str
+    comments: list[SplitComment] = field(default_factory=list)
+
+
+class SplitTables(NamedTuple):
+    segments: pl.DataFrame
+    articles: pl.DataFrame
+    comments: pl.DataFrame
+    errors: dict[str, str]
+
+
+def _first_prose_line(lines) -> int:
+    """Where the page's first real run of prose starts (menus and bylines come before it)."""
+    n = len(lines)
+    run_chars = 0
+    run_start = None
+    gap = 0
+    for i in range(n):
+        s = lines.text[i]
+        if not s:
+            continue
+        if is_prose(s):
+            if run_start is None or gap > 3:
+                run_start, run_chars = i, 0
+            run_chars += len(s)
+            gap = 0
+            if run_chars >= MIN_LEAD_PROSE:
+                return run_start
+        else:
+            gap += 1
+    # no run long enough: the first prose line; a page without any prose has no byline to skip
+    return run_start if run_start is not None else -1
+
+
+def _mark_bylines(lines, roles: list[str], start: int, end: int) -> None:
+    """A "By Name" line inside the article is its byline."""
+    text = lines.text
+    for i in range(start, end):
+        s = text[i]
+        if s[:3].lower() == "by " and len(s) < 80 and roles[i] in ("body", "title"):
+            h = read_header(lines.core[i])
+            if h is not None and h.kind == "by":
+                roles[i] = "byline"
+
+
+def clear_caches() -> None:
+    """Forget the per-line verdicts cached across pages (benchmarks start cold with this)."""
+    read_header.cache_clear()
+    is_boilerplate_line.cache_clear()
+    is_stop_line.cache_clear()
+    zone_line_role.cache_clear()
+    is_comment_marker.cache_clear()
+    is_chrome.cache_clear()
+
+
+def split_document(text: str, title: str = "") -> DocumentSplit:
+    """Segments, article body and comments of one page."""
+    lines = split_lines(text)
+    n = len(lines)
+    # every line starts as page furniture; the article and the comment zone claim theirs
+    roles: list[str] = ["boilerplate"] * n
+    first_prose = _first_prose_line(lines)
+    zone, zone_roles = build_zone(lines, first_prose)
+    article_end = zone.start if zone else n
+    start, end = article_roles(lines, 0, article_end, roles, title)
+    _mark_bylines(lines, roles, start, end)
+    for i, role in zone_roles.items():
+        roles[i] = role
+    filled = fill_blank_roles(lines, roles)
+    segments = segments_of(lines, filled, len(text))
+
+    comments: list[SplitComment] = []
+    if zone:
+        kept = [c for c in zone.comments if c.body_lines]
+        for pos, c in enumerate(kept):
+            start = lines.begin(c.body_lines[0])
+            end = lines.end(c.body_lines[-1])
+            comments.append(
+                SplitComment(pos, c.author, c.posted_raw, parse_posted(c.posted_raw), text[start:end], start, end)
+            )
+        depth, parent = thread([c.indent for c in kept], [c.author for c in kept], [c.text for c in comments])
+        for c, d, p in zip(comments, depth, parent):
+            c.depth, c.parent = d, p
+    title_text = title.strip() or next((text[s:e].strip() for s, e, r in segments if r == "title"), "")
+    body = "".join(text[s:e] for s, e, r in segments if r in ("body", "quote")).strip()
+    return DocumentSplit(segments, title_text, body, comments)
+
+
+def split_documents(docs: pl.DataFrame) -> SplitTables:
+    """Split every document of a DOCUMENTS-shaped frame into the three split tables."""
+    seg_rows: dict[str, list] = {k: [] for k in schema.SEGMENTS.names()}
+    art_rows: dict[str, list] = {k: [] for k in schema.ARTICLES.names()}
+    com_rows: dict[str, list] = {k: [] for k in schema.COMMENTS.names()}
+    errors: dict[str, str] = {}
+    titles = docs["title"] if "title" in docs.columns else pl.Series([""] * docs.height)
+    for doc_id, text, title in zip(docs["doc_id"], docs["text"], titles):
+        try:
+            split = split_document(text or "", title or "")
+        except Exception as exc:  # one bad page must not sink the batch
+            errors[doc_id] = f"{type(exc).__name__}: {exc}"
+            continue
+        for no, (s, e, role) in enumerate(split.segments):
+            seg_rows["doc_id"].append(doc_id)
+            seg_rows["seg_no"].append(no)
+            seg_rows["start"].append(s)
+            seg_rows["end"].append(e)
+            seg_rows["role"].append(role)
+        art_rows["doc_id"].append(doc_id)
+        art_rows["title"].append(split.title)
+        art_rows["body"].append(split.body)
+        art_rows["n_comments"].append(len(split.comments))
+        for c in split.comments:
+            com_rows["comment_id"].append(f"{doc_id}-{c.position:04d}")
+            com_rows["doc_id"].append(doc_id)
+            com_rows["position"].append(c.position)
+            com_rows["parent_id"].append(None if c.parent is None else f"{doc_id}-{c.parent:04d}")
+            com_rows["depth"].append(c.depth)
+            com_rows["author"].append(c.author)
+            com_rows["posted_raw"].append(c.posted_raw)
+            com_rows["posted_at"].append(c.posted_at)
+            com_rows["text"].append(c.text)
+            com_rows["start"].append(c.start)
+            com_rows["end"].append(c.end)
+    return SplitTables(
+        segments=pl.DataFrame(seg_rows, schema=schema.SEGMENTS),
+        articles=pl.DataFrame(art_rows, schema=schema.ARTICLES),
+        comments=pl.DataFrame(com_rows, schema=schema.COMMENTS),
+        errors=errors,
+    )

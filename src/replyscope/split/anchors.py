@@ -1,0 +1,203 @@
+"""Find comment headers on a page: every line (or line pair) shaped like one, with its format.
+
+A format "family" groups headers printed the same way ("Name says:", "Name  DATE", "• Name" over
+indented text...), so the page's comment format can be chosen as a whole (see `choose`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from replyscope.split.chrome import is_content
+from replyscope.split.headers import MAX_HEADER_CHARS, CommentHeader, looks_like_name, read_header
+from replyscope.split.lines import Lines
+from replyscope.split.patterns import BULLET, COMMENT_SECTION, SENTENCE_END
+
+# How far (lines) a date line may sit from the name line it belongs to.
+PAIR_REACH = 2
+# How many text lines a Blogger-style trailing date may sit under its "Name said..." header.
+TRAILING_DATE_LINES = 8
+
+
+@dataclass(slots=True)
+class Anchor:
+    """A comment header found on the page: lines first..last, what it says, its format family."""
+
+    first: int
+    last: int
+    header: CommentHeader
+    family: str
+    indent: int
+
+
+def next_nonblank(lines: Lines, i: int, reach: int) -> int | None:
+    for j in range(i + 1, min(len(lines), i + 1 + reach + 1)):
+        if lines.text[j]:
+            return j
+    return None
+
+
+def prev_nonblank(lines: Lines, i: int, reach: int) -> int | None:
+    for j in range(i - 1, max(-1, i - 1 - reach - 1), -1):
+        if lines.text[j]:
+            return j
+    return None
+
+
+_BULLETS = frozenset("•·*▪◦●○■□‣⁃")
+
+
+def _inside_bullet_run(text: list[str], indent: list[int], i: int) -> bool:
+    """Line i and both its neighbours are bullet items at one indent, with no blank between."""
+    before, here, after = text[i - 1], text[i], text[i + 1]
+    return (
+        bool(before and after)
+        and here[0] in _BULLETS
+        and before[0] in _BULLETS
+        and after[0] in _BULLETS
+        and indent[i - 1] == indent[i] == indent[i + 1]
+    )
+
+
+def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, CommentHeader]]:
+    """Every header-shaped line or line pair from line `lo` on, and the lone date lines."""
+    headers: dict[int, CommentHeader] = {}
+    read = read_header  # (local names: this loop runs on every line of every page)
+    text, indent = lines.text, lines.indent
+    last = len(text) - 1
+    for i, c in enumerate(lines.core[lo:], lo):
+        if not c or len(c) > MAX_HEADER_CHARS:
+            continue
+        if 0 < i < last and _inside_bullet_run(text, indent, i):
+            continue  # the middle of a bullet list (a menu, a list of links) heads no comment
+        h = read(c)
+        if h is not None:
+            headers[i] = h
+    anchors: list[Anchor] = []
+    claimed: set[int] = set()
+    for i in sorted(headers):
+        if i in claimed:
+            continue
+        h = headers[i]
+        if h.kind in ("says", "by", "name_date"):
+            last = i
+            if not h.posted_raw:
+                j = next_nonblank(lines, i, PAIR_REACH)
+                if j is not None and j in headers and headers[j].kind == "date":
+                    h = CommentHeader(h.kind, h.author, headers[j].posted_raw, h.posted_by)
+                    last = j
+                elif h.kind == "says":
+                    # Blogger prints the time under the comment: "Name said..." text "DATE TIME"
+                    stamp = _trailing_date(lines, headers, i)
+                    if stamp:
+                        h = CommentHeader(h.kind, h.author, stamp, h.posted_by)
+            family = h.kind + ("_posted" if h.posted_by else "")
+            anchors.append(Anchor(i, last, h, family, lines.indent[i]))
+            claimed.update(range(i, last + 1))
+        elif h.kind == "date":
+            p = prev_nonblank(lines, i, PAIR_REACH)
+            if p is not None and p not in claimed and p not in headers and looks_like_name(lines.core[p]):
+                anchors.append(Anchor(p, i, CommentHeader("name_date", lines.core[p], h.posted_raw), "name+date", lines.indent[p]))
+                claimed.update(range(p, i + 1))
+                continue
+            q = next_nonblank(lines, i, PAIR_REACH)
+            if q is not None and q not in headers and looks_like_name(lines.core[q]):
+                r = next_nonblank(lines, q, PAIR_REACH)
+                if r is not None and is_content(lines.text[r]) and r not in headers:
+                    anchors.append(Anchor(i, q, CommentHeader("name_date", lines.core[q], h.posted_raw), "date+name", lines.indent[i]))
+                    claimed.update(range(i, q + 1))
+    _add_bullet_anchors(lines, headers, claimed, anchors, lo)
+    section = next(iter(section_headers(lines, lo)), None)
+    if section is not None:
+        _add_bare_anchors(lines, headers, claimed, anchors, section + 1)
+    anchors.sort(key=lambda a: a.first)
+    return anchors, headers
+
+
+# Cheap pre-check for COMMENT_SECTION (a literal alternation, no case folding).
+_SECTION_HINT = re.compile("omment|OMMENT|esponse|ESPONSE|eplies|EPLIES|hought|iscuss|eaction")
+
+
+def section_headers(lines: Lines, lo: int) -> list[int]:
+    """Lines from `lo` on that head a comment section ("12 Comments", "Responses to ...")."""
+    if lines.sections is None or lines.sections[0] > lo:  # one pass per page, shared by callers
+        text = lines.text
+        found = [
+            i
+            for i in range(max(lo, 0), len(text))
+            if text[i] and len(text[i]) < 120 and _SECTION_HINT.search(text[i]) and COMMENT_SECTION.match(text[i])
+        ]
+        lines.sections = (lo, found)
+    return [i for i in lines.sections[1] if i >= lo]
+
+
+def _add_bare_anchors(
+    lines: Lines, headers: dict[int, CommentHeader], claimed: set[int], anchors: list[Anchor], lo: int
+) -> None:
+    """Below a comment-section header, a name alone on its line (blank above) over the comment."""
+    text = lines.text
+    n = len(text)
+    for i in range(lo, n - 1):
+        s = text[i]
+        if not s or len(s) > 50 or text[i - 1] or i in claimed or i in headers:
+            continue
+        j = next_nonblank(lines, i, PAIR_REACH)
+        if j is None or j in headers or not is_content(text[j]) or len(text[j]) < 2 * len(s):
+            continue
+        if BULLET.match(text[j]) or text[j][0] in "([" or not (len(text[j]) >= 40 or SENTENCE_END.search(text[j])):
+            continue  # a heading over a link list or a form note, not a name over a comment
+        if not looks_like_name(lines.core[i]) or SENTENCE_END.search(s):
+            continue
+        anchors.append(Anchor(i, i, CommentHeader("name", lines.core[i], ""), "bare", lines.indent[i]))
+        claimed.add(i)
+
+
+def _trailing_date(lines: Lines, headers: dict[int, CommentHeader], i: int) -> str:
+    """The stamp of a date line a few lines under header i, before any other header."""
+    seen = 0
+    for j in range(i + 1, min(len(lines), i + 1 + 2 * TRAILING_DATE_LINES)):
+        if not lines.text[j]:
+            continue
+        h = headers.get(j)
+        if h is not None:
+            return h.posted_raw if h.kind == "date" else ""
+        seen += 1
+        if seen > TRAILING_DATE_LINES:
+            break
+    return ""
+
+
+def _add_bullet_anchors(
+    lines: Lines, headers: dict[int, CommentHeader], claimed: set[int], anchors: list[Anchor], lo: int
+) -> None:
+    """A bare name line (Disqus: `  • Name`) with the comment indented deeper under it."""
+    text, indent = lines.text, lines.indent
+    n = len(text)
+    for i in range(lo, n - 1):
+        s = text[i]
+        if not s or len(s) > 62:
+            continue
+        # the next non-blank line (at most PAIR_REACH blanks away) must sit deeper
+        j = i + 1
+        if not text[j]:
+            while j < n and j <= i + PAIR_REACH + 1 and not text[j]:
+                j += 1
+            if j >= n or not text[j]:
+                continue
+        if indent[j] <= indent[i] or i in claimed or i in headers:
+            continue
+        if BULLET.match(text[j]):
+            continue
+        h = headers.get(j)
+        if h is not None and h.kind != "date":
+            continue
+        if s[-1] == ":" or (h is None and not is_content(text[j])) or not looks_like_name(lines.core[i]):
+            continue  # "Pros:" over an indented list is a subheading, not an author
+        last = j if h is not None else i
+        posted = h.posted_raw if h is not None else ""
+        family = "bullet" if BULLET.match(s) else "indent"
+        anchors.append(Anchor(i, last, CommentHeader("name", lines.core[i], posted), family, indent[i]))
+        claimed.update(range(i, last + 1))
+
+

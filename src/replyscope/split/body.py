@@ -1,0 +1,169 @@
+"""Tell the article body from page chrome in the lines before the comment zone.
+
+Rendered pages wrap the article in navigation, sidebars and footers. Those are runs of short,
+link-like lines; the article is the densest run of prose lines. We keep the biggest prose
+cluster (plus the title/byline lines just above it) as the article, and within it still mark
+known boilerplate lines ("READ MORE:", newsletter boxes, share buttons, author bios).
+"""
+
+from __future__ import annotations
+
+from replyscope.split.lines import Lines, is_prose
+from functools import lru_cache
+
+from replyscope.split.patterns import (
+    AUTHOR_BIO,
+    BOILERPLATE,
+    CHROME,
+    COMMENT_FORM,
+    COMMENT_SECTION,
+    EMAIL,
+    READ_MORE_PREFIX,
+    SENTENCE_END,
+)
+
+# Non-prose lines allowed between two prose lines of one article (captions, subheads, ads).
+MAX_GAP_LINES = 5
+# Lines above the first prose line that may still be title, byline or date.
+MAX_LEAD_LINES = 5
+# A second prose cluster joins the article when it is at least this share of the biggest.
+SIDE_CLUSTER_SHARE = 0.7
+TITLE_MAX_CHARS = 200
+
+
+@lru_cache(maxsize=1 << 16)
+def is_boilerplate_line(s: str) -> bool:
+    """A line that is page furniture wherever it appears (cached: menus repeat across pages)."""
+    if s[0] == "«" or s[-1] == "»" or BOILERPLATE.match(s) or READ_MORE_PREFIX.match(s):
+        return True  # ("« Previous post", "Next post »": pager links)
+    if len(s) >= 400:
+        return False
+    if len(s) < 200 and "@" in s and EMAIL.search(s):
+        return True
+    low = s.lower()
+    if not (
+        "reached" in low
+        or "contacted" in low
+        or "author" in low
+        or "book" in low
+        or "visit" in low
+        or "follow" in low
+        or "writer" in low
+        or "editor" in low
+        or "reporter" in low
+        or "correspondent" in low
+        or "lives in" in low
+    ):
+        return False
+    return AUTHOR_BIO.search(s) is not None
+
+
+def _prose_clusters(lines: Lines, lo: int, hi: int) -> list[tuple[int, int, int]]:
+    """(first_line, last_line, prose_chars) for runs of prose lines with small gaps between.
+
+    Long bullet items are neutral (article lists and link lists both have them); a gap of short
+    lines only splits the article when it looks like navigation (bullets, menu words), so a table
+    of figures inside an article does not cut it in two.
+    """
+    clusters: list[list[int]] = []
+    gap = 0
+    raw = lines.raw
+    text = lines.text
+    for i in range(lo, hi):
+        s = text[i]
+        if not s:
+            continue
+        n = len(s)
+        bullet = s[0] in _BULLETS
+        if bullet and n >= 60:
+            continue
+        if not bullet and n >= 25 and is_prose(s) and not is_boilerplate_line(s):
+            if clusters and gap <= MAX_GAP_LINES:
+                clusters[-1][1] = i
+                clusters[-1][2] += len(s)
+            else:
+                clusters.append([i, i, len(s)])
+            gap = 0
+        elif bullet or n < 30 and not ("\t" in raw[i] or "  " in s) or is_boilerplate_line(s):
+            gap += 1
+        else:
+            gap += 0.25
+    return [(a, b, c) for a, b, c in clusters]
+
+
+_BULLETS = frozenset("•·*▪◦●○■□‣⁃")
+
+
+@lru_cache(maxsize=1 << 14)
+def is_comment_marker(s: str) -> bool:
+    """A comment form or comment-section line ("Leave a Reply", "12 Comments"): never article text."""
+    return len(s) < 120 and (COMMENT_FORM.match(s) is not None or COMMENT_SECTION.match(s) is not None)
+
+
+def _lead_start(lines: Lines, first: int, lo: int) -> int:
+    """Walk up from the first prose line over title/byline/date lines (not menu items)."""
+    start = first
+    taken = 0
+    i = first - 1
+    while i >= lo and taken < MAX_LEAD_LINES:
+        s = lines.text[i]
+        if s:
+            if is_boilerplate_line(s) or lines.raw[i].lstrip()[:1] in "•·*▪◦●|" or len(s) > TITLE_MAX_CHARS:
+                break
+            start = i
+            taken += 1
+        i -= 1
+    return start
+
+
+def article_roles(lines: Lines, lo: int, hi: int, roles: list[str], title: str = "") -> tuple[int, int]:
+    """Mark title / body lines in roles[lo:hi] (the rest stays boilerplate); return the article's line range."""
+    clusters = _prose_clusters(lines, lo, hi)
+    if not clusters:
+        return lo, lo
+    best = max(clusters, key=lambda c: c[2])
+    keep = [c for c in clusters if c is best or c[2] >= SIDE_CLUSTER_SHARE * best[2]]
+    text = lines.text
+    # the article does not go on past a comment form or a comment-section header after it
+    stop = next((i for i in range(best[1] + 1, keep[-1][1] + 1) if text[i] and is_comment_marker(text[i])), None)
+    if stop is not None:
+        keep = [c for c in keep if c[0] < stop]
+    first_keep = keep[0]
+    start = _lead_start(lines, first_keep[0], lo)
+    end = keep[-1][1] + 1
+    for i in range(start, end):
+        s = text[i]
+        if s and not is_boilerplate_line(s) and not is_comment_marker(s) and not (len(s) <= 12 and CHROME.match(s)):
+            roles[i] = "body"
+    _spread_boxes(lines, start, end, roles)
+    _mark_title(lines, start, end, roles, title)
+    return start, end
+
+
+def _spread_boxes(lines: Lines, lo: int, hi: int, roles: list[str]) -> None:
+    """Short label lines glued to a boilerplate line (no blank between) are part of its box."""
+    for i in range(lo, hi):
+        if roles[i] != "boilerplate" or not lines.text[i]:
+            continue
+        for j in (i - 1, i + 1):
+            if lo <= j < hi and roles[j] == "body":
+                s = lines.text[j]
+                if s and len(s) < 60 and not SENTENCE_END.search(s):
+                    roles[j] = "boilerplate"
+
+
+def _mark_title(lines: Lines, lo: int, hi: int, roles: list[str], title: str) -> None:
+    wanted = title.strip()
+    for i in range(lo, min(hi, lo + 12)):
+        s = lines.text[i]
+        if not s:
+            continue
+        if wanted:
+            if s == wanted:
+                roles[i] = "title"
+                return
+            continue
+        # the first line of the article reads as a title: short, not a sentence
+        if roles[i] == "body" and len(s) <= TITLE_MAX_CHARS and not is_prose(s) and not s.endswith((".", ":")):
+            roles[i] = "title"
+        return

@@ -1,0 +1,228 @@
+"""Choose the page's comment thread among the header-shaped lines, or decide there is none.
+
+A thread is one header format repeated with people's words between the headers. Link lists,
+menus, subheadings and an article's own dateline share the shapes; the checks here tell them
+apart by what surrounds the headers (conversation, heading-like names, gaps), not by site.
+"""
+
+from __future__ import annotations
+
+import re
+
+from replyscope.split.anchors import Anchor, next_nonblank, section_headers
+from replyscope.split.chrome import is_content
+from replyscope.split.lines import Lines
+from replyscope.split.patterns import CONVERSATIONAL, SENTENCE_END
+
+# A gap between two headers of one format this much longer than the usual gap (and at least
+# RUN_GAP_LINES non-blank lines) separates a comment thread from a dated list elsewhere on the page.
+RUN_GAP_FACTOR = 8
+RUN_GAP_LINES = 60
+# Prose after a first header that marks it as an article's dateline (see _drop_leading_datelines).
+ARTICLE_GAP_CHARS = 1500
+# Share of comments that must use words of conversation (I, you, my, we...): a zone where nobody
+# talks to anybody is a list of links, a menu or a set of subheadings.
+MIN_CONVERSATIONAL = 0.3
+MIN_CONVERSATIONAL_BARE = 0.45
+BARE_FAMILIES = frozenset({"bare", "indent", "bullet"})
+# Share of names allowed to look like headings before the headers are taken for a link list.
+MAX_TITLE_LIKE = 0.34
+MAX_TITLE_LIKE_DATED = 0.5
+# Share of headers over "..."-truncated excerpts beyond which the list is a feed, not a thread.
+MAX_TRUNCATED = 0.5
+
+
+def _has_content(lines: Lines, lo: int, hi: int, taken: set[int]) -> bool:
+    for j in range(lo, hi):
+        s = lines.text[j]
+        if s and j not in taken and is_content(s):
+            return True
+    return False
+
+
+def _supported(lines: Lines, anchors: list[Anchor], taken: set[int]) -> list[Anchor]:
+    """Anchors with a person's words between them and a neighbour (lists of dated links have none)."""
+    out = []
+    n = len(lines)
+    for k, a in enumerate(anchors):
+        nxt = anchors[k + 1].first if k + 1 < len(anchors) else min(n, a.last + 40)
+        prv = anchors[k - 1].last + 1 if k > 0 else max(0, a.first - 40)
+        after = _has_content(lines, a.last + 1, nxt, taken)
+        before = _has_content(lines, prv, a.first, taken)
+        if after or before:
+            out.append(a)
+    return out
+
+
+_TITLE_WORDS = re.compile(
+    r"(?:^|\s)(?:the|of|and|&|in|on|for|to|with|about|from|this|that|these|your|our|new|more|latest|top|best|"
+    r"how|why|what|when|all|most|back|tags?|archives?|categories|home|follow|share|subscribe|review|news|video|blog|policy|privacy|deals?|daily|weekly)(?=\s|$)",
+    re.I,
+)
+
+
+_TAGLINE = re.compile(r"\s*[(\[@|]")
+
+
+def _title_like_share(best: list[Anchor]) -> float:
+    """Share of bare names that read like a heading or a link title ("Deals of the Week", "Top 10 ...")."""
+    hits = 0
+    for a in best:
+        # "Anna (My Style Blog)", "Jen @ Food Diary": the person is before the tagline
+        name = _TAGLINE.split(a.header.author, maxsplit=1)[0]
+        hits += bool(_TITLE_WORDS.search(name) or len(name.split()) >= 4)
+    return hits / len(best)
+
+
+def _conversational_share(lines: Lines, best: list[Anchor]) -> float:
+    """Share of anchors whose next lines read like conversation (I, you, questions...)."""
+    hits = 0
+    for k, a in enumerate(best):
+        hi = best[k + 1].first if k + 1 < len(best) else len(lines)
+        chunk = " ".join(lines.text[a.last + 1 : min(hi, a.last + 8)])
+        hits += CONVERSATIONAL.search(chunk) is not None
+    return hits / len(best)
+
+
+def _truncated_share(lines: Lines, best: list[Anchor]) -> float:
+    """Share of headers whose first line of text is cut off with an ellipsis (feed excerpts)."""
+    hits = 0
+    for a in best:
+        j = next_nonblank(lines, a.last, 3)
+        hits += j is not None and lines.text[j].endswith(("...", "…", "[...]", "…]"))
+    return hits / len(best)
+
+
+def _nonblank_between(lines: Lines, lo: int, hi: int) -> int:
+    return sum(1 for s in lines.text[lo:hi] if s)
+
+
+def _menu_share(lines: Lines, lo: int, hi: int) -> float:
+    """Share of non-blank lines in [lo, hi) that are short labels (menu items, widget titles)."""
+    short = total = 0
+    for s in lines.text[lo:hi]:
+        if s:
+            total += 1
+            short += len(s) < 40 and not SENTENCE_END.search(s)
+    return short / total if total else 0.0
+
+
+def _indented_share(lines: Lines, lo: int, hi: int) -> float:
+    """Share of non-blank lines in [lo, hi) at or beyond the indent of the first one, when it is indented."""
+    first = next_nonblank(lines, lo - 1, 3)
+    if first is None or first >= hi or lines.indent[first] == 0:
+        return 0.0
+    base = lines.indent[first]
+    inside = total = 0
+    for j in range(lo, hi):
+        if lines.text[j]:
+            total += 1
+            inside += lines.indent[j] >= base
+    return inside / total if total else 0.0
+
+
+def _main_run(lines: Lines, group: list[Anchor]) -> list[Anchor]:
+    """Cut a format's anchors at an outsized gap and keep the run with the most anchors."""
+    while len(group) >= 3:
+        gaps = [_nonblank_between(lines, a.last + 1, b.first) for a, b in zip(group, group[1:])]
+        typical = sorted(gaps)[len(gaps) // 2]
+        k = max(range(len(gaps)), key=gaps.__getitem__)
+        if gaps[k] < max(RUN_GAP_LINES, RUN_GAP_FACTOR * typical):
+            break
+        lo, hi = group[k].last + 1, group[k + 1].first
+        if _menu_share(lines, lo, hi) < 0.5 or _indented_share(lines, lo, hi) >= 0.8:
+            break  # a long comment (or a poem at the comment's indent), not a sidebar between two lists
+        head, tail = group[: k + 1], group[k + 1 :]
+        group = head if len(head) >= len(tail) else tail
+    return group
+
+
+def _prose_chars(lines: Lines, lo: int, hi: int) -> int:
+    return sum(len(s) for s in lines.text[lo:hi] if len(s) >= 80)
+
+
+def _drop_leading_datelines(lines: Lines, group: list[Anchor]) -> list[Anchor]:
+    """Drop first anchors followed by a whole article rather than a comment.
+
+    An article's own dateline or byline can take a comment header's shape; what follows it is
+    then far longer than what follows the real headers.
+    """
+    while len(group) >= 3:
+        gaps = sorted(_prose_chars(lines, a.last + 1, b.first) for a, b in zip(group[1:], group[2:]))
+        typical = gaps[len(gaps) // 2] if gaps else 0
+        first_gap = _prose_chars(lines, group[0].last + 1, group[1].first)
+        if first_gap > max(ARTICLE_GAP_CHARS, 4 * typical):
+            group = group[1:]
+        else:
+            break
+    return group
+
+
+def _section_header_before(lines: Lines, lo: int, first: int) -> int | None:
+    """The last section header in [lo, first)."""
+    before = [i for i in section_headers(lines, lo) if i < first]
+    return before[-1] if before else None
+
+
+def choose_anchors(lines: Lines, anchors: list[Anchor], first_prose: int) -> tuple[list[Anchor], int | None]:
+    """The anchors of the page's comment format, and the section header line if any; [] when none.
+
+    Formats are tried from the most frequent down; the first that passes the checks wins.
+    """
+    anchors = [a for a in anchors if a.first > first_prose]
+    if not anchors:
+        return [], None
+    by_family: dict[str, list[Anchor]] = {}
+    for a in anchors:
+        by_family.setdefault(a.family, []).append(a)
+    candidates = []
+    for fam, group in by_family.items():
+        group_taken = {j for a in group for j in range(a.first, a.last + 1)}
+        kept = _drop_leading_datelines(lines, _main_run(lines, _supported(lines, group, group_taken)))
+        if kept:
+            candidates.append(kept)
+    # formats with names and dates first; bare names only when no dated format holds up. Among
+    # those, the format with the most comments that talk (a blog roll with dates talks less)
+    shares = [_conversational_share(lines, g) for g in candidates]
+    order = sorted(
+        range(len(candidates)),
+        key=lambda k: (candidates[k][0].family in BARE_FAMILIES, -len(candidates[k]) * shares[k], candidates[k][0].first),
+    )
+    for k in order:
+        best = candidates[k]
+        section = _section_header_before(lines, first_prose, best[0].first)
+        if _acceptable(lines, best, section, shares[k]):
+            return best, section
+    return [], None
+
+
+def _acceptable(lines: Lines, best: list[Anchor], section: int | None, share: float) -> bool:
+    """Whether these anchors are a comment thread rather than a byline, a link list or a menu.
+
+    `share` is the share of them followed by words of conversation (see _conversational_share).
+    """
+    if len(best) == 1:
+        a = best[0]
+        strong = a.header.kind == "says" and bool(a.header.posted_raw)
+        if section is None and not strong:
+            return False
+    family = best[0].family
+    if share < (MIN_CONVERSATIONAL_BARE if family in BARE_FAMILIES else MIN_CONVERSATIONAL):
+        # dated link lists, menus and subheadings have headers' shapes but nobody talks in them
+        return False
+    if family == "bare" and len(best) < 2:
+        return False
+    if _title_like_share(best) > (MAX_TITLE_LIKE if family in BARE_FAMILIES else MAX_TITLE_LIKE_DATED):
+        return False
+    if _truncated_share(lines, best) > MAX_TRUNCATED:
+        return False  # excerpts cut off with "..." under each header: a blog roll or a feed
+    if family in ("indent", "bullet") and section is None and (len(best) < 2 or (family == "indent" and len(best) < 3)):
+        # a bare name over an indented paragraph is also how link lists and subheadings render
+        return False
+    if family in ("says", "by") and not any(a.header.posted_raw for a in best) and section is None:
+        # "By Name" lines without dates are bylines of listed articles; "Name said:" introduces quotes
+        if family == "by" or len(best) < 3:
+            return False
+    return True
+
+

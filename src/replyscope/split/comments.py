@@ -1,0 +1,216 @@
+"""Cut the chosen comment thread into comments, and give every line of the zone a role.
+
+Headers sit above their comments in most formats and under them in a few ("Posted by: X |
+DATE"); which one is read from the page. The last comment ends where page furniture starts
+(a comment form, a related-links list, a footer menu).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from replyscope.split.anchors import Anchor, find_anchors, next_nonblank, prev_nonblank, section_headers
+from replyscope.split.body import is_boilerplate_line
+from replyscope.split.choose import choose_anchors
+from replyscope.split.chrome import is_chrome, is_content, is_stop_line
+from replyscope.split.headers import CommentHeader, read_header
+from replyscope.split.lines import Lines, is_prose
+from replyscope.split.patterns import COMMENT_FORM, COMMENT_SECTION, POLICY, SENTENCE_END
+
+# Lines scanned after the last header for its text before the page furniture starts.
+TAIL_REACH = 200
+# Consecutive short non-sentence lines that mean the comment zone has ended (a footer menu).
+MENU_RUN = 3
+
+
+@dataclass(slots=True)
+class Comment:
+    header_lines: list[int]
+    body_lines: list[int] = field(default_factory=list)
+    author: str = ""
+    posted_raw: str = ""
+    indent: int = 0
+
+
+@dataclass(slots=True)
+class Zone:
+    start: int  # first line of the comment zone
+    end: int  # one past its last line
+    comments: list[Comment]
+
+
+def _placement(lines: Lines, best: list[Anchor]) -> str:
+    """'before' when headers sit above their comments, 'after' when they sign them from below."""
+    last = best[-1]
+    n = len(lines)
+    text_after = False
+    for j in range(last.last + 1, min(n, last.last + 1 + 12)):
+        s = lines.text[j]
+        if not s or is_chrome(s) or (j in range(last.last + 1, last.last + 3) and read_header(lines.core[j]) is not None):
+            continue
+        text_after = is_content(s) and (is_prose(s) or len(s) >= 2)
+        break
+    posted_by = sum(a.header.posted_by for a in best) * 2 > len(best)
+    if posted_by and not (text_after and best[0].header.kind != "by"):
+        return "after"
+    return "before" if text_after else "after"
+
+
+def _subject_line(lines: Lines, a: Anchor, floor: int) -> int | None:
+    """A bulleted title line right above a header (forums: "• Re: Cost? (Score:3)"), or None."""
+    p = prev_nonblank(lines, a.first, 1)
+    if p is None or p <= floor:
+        return None
+    s = lines.text[p]
+    if len(s) < 100 and s[0] in _BULLET_CHARS and a.indent - 4 <= lines.indent[p] <= a.indent and not is_chrome(s):
+        return p
+    return None
+
+
+def _body_line_role(lines: Lines, j: int, headers: dict[int, CommentHeader]) -> str:
+    s = lines.text[j]
+    if is_chrome(s):
+        return "comment_chrome"
+    h = headers.get(j)
+    if h is not None and h.kind == "date":
+        return "comment_header"
+    return zone_line_role(s)
+
+
+@lru_cache(maxsize=1 << 14)
+def zone_line_role(s: str) -> str:
+    """Role of a non-header line inside the comment zone, from its text alone (cached)."""
+    if len(s) < 250 and COMMENT_SECTION.match(s):
+        return "comment_chrome"
+    if COMMENT_FORM.match(s) or (len(s) < 120 and is_boilerplate_line(s)):
+        return "boilerplate"
+    if len(s) < 200 and _POLICY_HINT.search(s) and POLICY.search(s):
+        return "boilerplate"  # comment policy and registration notes are never comments
+    return "comment_body"
+
+
+# Cheap pre-check for POLICY: fragments of its words, without case folding.
+_POLICY_HINT = re.compile("oderat|olicy|eserve|gree|erms|ommunity|opic|busive|ivil|egist|o comment|losed|wned|esponsible")
+
+
+_BULLET_CHARS = frozenset("•·*▪◦●○■□‣⁃")
+
+
+def _tail_end(lines: Lines, start: int, body_indent: int | None) -> int:
+    """One past the last line of the last comment (furniture after it is not the comment)."""
+    n = len(lines)
+    end = start
+    short_end = None  # end if the short lines seen since the last long one belong to the comment
+    menu = 0
+    stopped = False
+    for j in range(start, min(n, start + TAIL_REACH)):
+        s = lines.text[j]
+        if not s:
+            continue
+        if (is_stop_line(s) and not is_chrome(s)) or (body_indent and lines.indent[j] < body_indent and not is_chrome(s)):
+            stopped = True
+            break
+        if is_chrome(s):
+            continue
+        if s[0] in _BULLET_CHARS and not body_indent and j > start and end > start:
+            stopped = True  # a list after a comment's text is the page's (related links), not the comment's
+            break
+        if len(s) < 40 and not SENTENCE_END.search(s) and not body_indent:
+            # (short lines at the comment's own indent are its lines: a poem, a sign-off)
+            menu += 1
+            short_end = j + 1
+            if menu >= MENU_RUN:
+                stopped = True
+                break
+            continue
+        menu = 0
+        short_end = None
+        end = j + 1
+    if short_end is not None and (not stopped or menu < MENU_RUN):
+        end = short_end  # a short last line ("where does this go") before the end of the page or a form
+    return end
+
+
+def _spans_above(lines: Lines, best: list[Anchor]) -> tuple[list[tuple[int, int]], dict[int, int]]:
+    """Body line ranges when headers sit above their comments, and each comment's title line."""
+    subjects: dict[int, int] = {}  # comment k -> its title line ("• Re: ... (Score:3)") above the header
+    for k, a in enumerate(best):
+        p = _subject_line(lines, a, best[k - 1].last if k else -1)
+        if p is not None:
+            subjects[k] = p
+    spans = []
+    for k, a in enumerate(best):
+        lo = a.last + 1
+        if k + 1 < len(best):
+            hi = subjects.get(k + 1, best[k + 1].first)
+        else:
+            nb = next_nonblank(lines, a.last, 3)
+            body_indent = lines.indent[nb] if nb is not None and lines.indent[nb] > 0 else None
+            hi = _tail_end(lines, lo, body_indent)
+        spans.append((lo, hi))
+    return spans, subjects
+
+
+def _spans_below(lines: Lines, best: list[Anchor], floor: int) -> list[tuple[int, int]]:
+    """Body line ranges when headers sign their comments from below ("Posted by: X | DATE").
+
+    The first comment has no header above it to start from: it takes about as many lines as the
+    others do, going up no further than `floor` or a line of page furniture.
+    """
+    spans = [(best[k - 1].last + 1 if k else -1, a.first) for k, a in enumerate(best)]
+    sizes = sorted(sum(1 for j in range(lo, hi) if lines.text[j]) for lo, hi in spans[1:])
+    want = max(1, sizes[len(sizes) // 2]) if sizes else 1
+    lo = best[0].first
+    got = 0
+    for j in range(best[0].first - 1, floor - 1, -1):
+        s = lines.text[j]
+        if not s:
+            continue
+        if is_stop_line(s) or got >= want:
+            break
+        lo = j
+        if not is_chrome(s):
+            got += 1
+    spans[0] = (lo, best[0].first)
+    return spans
+
+
+def build_zone(lines: Lines, first_prose: int) -> tuple[Zone | None, dict[int, str]]:
+    """The comment zone and a role for each of its lines, or (None, {}) for a page without comments."""
+    section_headers(lines, first_prose)  # found once, from the article on, for every caller below
+    anchors, headers = find_anchors(lines, first_prose + 1)
+    best, section = choose_anchors(lines, anchors, first_prose)
+    if not best:
+        return None, {}
+    subjects: dict[int, int] = {}
+    if _placement(lines, best) == "before":
+        spans, subjects = _spans_above(lines, best)
+        zone_start, zone_end = subjects.get(0, best[0].first), spans[-1][1]
+    else:
+        spans = _spans_below(lines, best, section + 1 if section is not None else first_prose + 1)
+        zone_start, zone_end = spans[0][0], best[-1].last + 1
+    roles: dict[int, str] = {}
+    if section is not None and section < zone_start and zone_start - section <= 12:
+        for j in range(section, zone_start):
+            if lines.text[j]:
+                roles[j] = "comment_chrome" if j == section or is_chrome(lines.text[j]) else "boilerplate"
+        zone_start = section
+    comments: list[Comment] = []
+    for k, (a, (lo, hi)) in enumerate(zip(best, spans)):
+        head = list(range(a.first, a.last + 1)) + ([subjects[k]] if k in subjects else [])
+        c = Comment(header_lines=head, author=a.header.author, posted_raw=a.header.posted_raw, indent=a.indent)
+        for j in c.header_lines:
+            roles[j] = "comment_header"
+        for j in range(lo, hi):
+            if not lines.text[j]:
+                continue
+            role = _body_line_role(lines, j, headers)
+            roles[j] = role
+            if role == "comment_body":
+                c.body_lines.append(j)
+            elif role == "comment_header" and not c.posted_raw:
+                c.posted_raw = headers[j].posted_raw
+        comments.append(c)
+    return Zone(zone_start, zone_end, comments), roles

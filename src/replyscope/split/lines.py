@@ -1,0 +1,80 @@
+"""A page as lines with offsets: the unit every other splitter module reasons about.
+
+Splitting once with `str.splitlines(keepends=True)` (C speed) and accumulating lengths gives
+exact offsets, so segments built from whole lines are lossless by construction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import accumulate
+from operator import sub
+
+from replyscope.split.patterns import LIST_MARKER, SENTENCE_END
+
+
+_MARKER_STARTS = frozenset("•·*▪◦●○■□‣⁃-–#0123456789")
+
+
+@dataclass(slots=True)
+class Lines:
+    """Parallel per-line lists for one page (index i is line i)."""
+
+    raw: list[str]  # the line with its line break, exactly as in the text
+    starts: list[int]  # offset of the line's first character
+    text: list[str]  # the line stripped of surrounding whitespace
+    indent: list[int]  # leading whitespace width (threading depth in rendered pages)
+    core: list[str]  # `text` without a leading bullet or list number
+    sections: tuple[int, list[int]] | None = None  # (from line, comment-section header lines)
+
+    def __len__(self) -> int:
+        return len(self.raw)
+
+    def end(self, i: int) -> int:
+        """Offset just past line i's last visible character (line break and trailing blanks excluded)."""
+        raw = self.raw[i]
+        return self.starts[i] + len(raw.rstrip())
+
+    def begin(self, i: int) -> int:
+        """Offset of line i's first visible character."""
+        raw = self.raw[i]
+        return self.starts[i] + (len(raw) - len(raw.lstrip()))
+
+
+def split_lines(text: str) -> Lines:
+    raw = text.splitlines(keepends=True)
+    lengths = list(map(len, raw))
+    starts = list(accumulate(lengths, initial=0))[:-1]
+    stripped = list(map(str.strip, raw))
+    # indentation as the width of leading whitespace (a blank line's value is never read)
+    indent = list(map(sub, lengths, map(len, map(str.lstrip, raw))))
+    # long lines are prose: no header is read from them, so their list marker is left alone
+    core = [_strip_marker(s) if s and s[0] in _MARKER_STARTS and len(s) <= 110 else s for s in stripped]
+    return Lines(raw=raw, starts=starts, text=stripped, indent=indent, core=core)
+
+
+_BULLET_STARTS = frozenset("•·*▪◦●○■□‣⁃")
+
+
+def _strip_marker(s: str) -> str:
+    # a bullet and its space are sliced off; numbers need the regex (dates must stay whole)
+    if len(s) > 1 and s[1] == " " and s[0] in _BULLET_STARTS:
+        return s[2:].lstrip()
+    rest = s.lstrip("#0123456789")
+    if len(rest) != len(s) and rest[:1] not in _AFTER_NUMBER:
+        return s  # "10:30 am", "1/2 cup", "2012-10-16": a number that is not a list marker
+    return LIST_MARKER.sub("", s, count=1)
+
+
+# What may follow a list number: "3. Name", "3) Name", "3 Name", "3.Name".
+_AFTER_NUMBER = frozenset(".) \t")
+
+
+def is_prose(s: str) -> bool:
+    """A line that reads like running text rather than a label, link or menu item."""
+    n = len(s)
+    if n >= 90:
+        return True
+    if n < 25:
+        return False
+    return s.count(" ") >= 4 and SENTENCE_END.search(s) is not None

@@ -1,0 +1,181 @@
+"""Named regular expressions for reading scraped page text, one per thing they catch.
+
+All are compiled once at import. They run per *line* (never per character) and only on short
+lines where a comment header or chrome line can be, which keeps the splitter fast.
+"""
+
+from __future__ import annotations
+
+import re
+
+_I = re.IGNORECASE
+
+# --- pieces of a date -------------------------------------------------------------------------
+MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?"
+DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+YEAR = r"(?:(?:19|20)\d{2}|'\d{2})"
+CLOCK = (
+    r"@?\d{1,2}(?::\d{2}){1,2}\s*(?:[ap]\.?m\.?)?(?:\s*(?:[ecmp][sd]?t|utc|gmt|bst|cet|cest|jst|ist|aest)\b)?"
+    r"|\d{1,2}\s*[ap]\.?m\.?"
+)
+_DATE_FORMS = (
+    rf"{MONTH}\s*{DAY}(?:,?\s*{YEAR})?"  # July 7, 2012 / Nov 06 2012 / November 1
+    rf"|{DAY}\.?\s*{MONTH},?\s*(?:{YEAR}|\d{{2}})?"  # 09. Jul, 2012 / 26 October 2012 / 4 Nov 12
+    rf"|(?:19|20)\d{{2}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}"  # 2012-10-16
+    rf"|\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:\d{{4}}|\d{{2}})"  # 10/18/2012 / 07.07.12
+    rf"|(?:19|20)\d{{2}}\s+{MONTH}\s+{DAY}"  # 2012 Oct 25
+)
+RELATIVE = (
+    r"(?:about\s+|over\s+)?(?:\d+|an?|one|few)\s+"
+    r"(?:sec(?:ond)?s?|min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?|years?|yrs?)\s+ago"
+    r"|just now|yesterday|today"
+)
+# A whole timestamp as comment systems print it: weekday?, date, optional time, or a bare time,
+# or a relative age ("3 years ago").
+TIMESTAMP = (
+    rf"(?:{WEEKDAY}\s*)?(?:{_DATE_FORMS})(?:\s*(?:,|at|@|-|·|\|)?\s*(?:{CLOCK}))?"
+    rf"|(?:{CLOCK})(?:\s*(?:,|on|-|·)?\s*(?:{WEEKDAY}\s*)?(?:{_DATE_FORMS}))?"
+    rf"|{RELATIVE}"
+)
+TIMESTAMP_RE = re.compile(rf"(?<![\w/.:])(?:{TIMESTAMP})(?![\w/])", _I)
+# Cheap pre-check for GLUED_DATE: a letter straight against a digit or a capitalised month.
+GLUED_HINT = re.compile(r"[A-Za-z)]\d|[A-Za-z0-9)][JFMASOND][aepuco][nbrylgptvc]")
+# Some renderers glue the author to the date ("Dan Smith7/10/2012", "JaneOctober 22, 2012"):
+# a space is put back before such a date so the two read apart.
+GLUED_DATE = re.compile(
+    r"(?<=[A-Za-z0-9)])(?=(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b)|(?<=[A-Za-z)])(?=\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b)"
+)
+HAS_DIGIT = re.compile(r"[0-9]")
+
+# --- list markers and indentation ------------------------------------------------------------
+# A bullet or number a renderer puts before a list item: "  • Name", "12. Name", "#3".
+# (a number is not a marker when a month or a unit follows it: "09. Jul, 2012", "3 years ago")
+LIST_MARKER = re.compile(
+    r"^(?:[•·*▪◦●○■□‣⁃\-–]\s+|(?:#?\d{1,4}[.)]\s+|#?\d{1,4}\s+(?=\D)|\d{1,4}\.(?=[^\d\s]))"
+    r"(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+    r"|(?:sec|min|hour|hr|day|week|month|year|yr|comment|repl|like|vote|point)[a-z]*\b))",
+    _I,
+)
+BULLET = re.compile(r"^[•·*▪◦●○■□‣⁃]\s+")
+
+# --- words around an author in a comment header ------------------------------------------------
+SAYS = re.compile(
+    r"^(?P<author>.{1,70}?)\s*(?<![\w])(?:says|said|wrote|writes|commented|replied)(?:\s+(?:on|at))?\s*(?:\.\.\.|…|:|,|\.)?"
+    r"(?:\s+(?:in reply to|to)\s+\S.{0,60}?)?$",
+    _I,
+)
+SAYS_WORD = re.compile(r"\b(?:says|said|wrote|writes|commented|replied)\b", _I)
+BY_AUTHOR = re.compile(
+    r"^(?:(?:comment|posted|written|submitted|reply|response)\s+)?by:?\s+(?P<author>[^\s].{0,60}?)"
+    r"(?:\s*\(\d+\)|\s*<[^>]{1,80}>|\s*\*)*(?:\s+(?:writes|says)\s*:?)?$",
+    _I,
+)
+POSTED_WORDS = re.compile(
+    r"^(?:(?:comment\s+)?(?:posted|written|submitted|published|added|left)\s*(?:on|at|by:?)?|"
+    r"(?:reply|comment|response|message)\s+from|on|at|by:?)\s*",
+    _I,
+)
+# What may join an author to a timestamp on one line: "Name — date", "Name | date", "Name, date".
+JOINERS = re.compile(r"^[\s|·•,:\-–—/@]+|[\s|·•,:\-–—/@]+$")
+TRAILING_META = re.compile(
+    r"\s*(?:\((?:#?\d+|score:[^)]*)\)|#\d+|permalink|reply|link|journal|edit|"
+    r"\|\s*(?:permalink|reply|link|quote|report)\b.*)\s*$",
+    _I,
+)
+
+# A stretch of text that could be a person's name or handle (not a sentence).
+NAME_LIKE = re.compile(r"^[^\s.!?;:\"“”\x00-\x1f][^!?;\"“”\x00-\x1f]{0,58}$")
+# Characters of menu items and link titles, not of the names people comment under.
+NOT_IN_BARE_NAME = re.compile(r"[»«+©®|:/{}\[\]]|\s[-–—]\s|^\d+\.?$|\bago\b", re.I)
+# Words of conversation: comments talk to and about people ("I think", "you're wrong").
+CONVERSATIONAL = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|my|me|you|your|you're|you’re|we|us|our|lol|thanks|thank you)\b", _I)
+SENTENCE_END = re.compile(r"[.!?…\"”)]\s*$")
+
+# --- section headers and comment-form lines ---------------------------------------------------
+COMMENT_SECTION = re.compile(
+    r"^[{\[(]?\s*(?:\d[\d,]*\s*|one\s+|no\s+)?(?:comments?|responses?|replies|thoughts|reactions|opinions|discussions?|"
+    r"reader\s+comments|trackbacks?|pingbacks?)(?:\s*(?:to|on|for|about)\s+.{1,200})?\s*(?:[:(]\s*\d*\s*\)?)?\s*[}\])]?\s*$"
+    r"|^(?:comments|responses|discussion|reader comments|readers'? comments|your comments|user comments|"
+    r"what (?:people|readers) are saying|join the (?:discussion|conversation)|comments? for this (?:thread|post|entry) are now closed\.?|"
+    r"showing \d+ comments?|view all \d+ comments?|comments?\s*(?:\(\d+\)|:\s*\d+)|\d+ comments? so far|"
+    r"\d+ (?:thoughts|responses|replies|comments) on .{1,200})\s*$",
+    _I,
+)
+COMMENT_FORM = re.compile(
+    r"^(?:leave a (?:reply|comment|response)|post a comment|add (?:a|your) comment|add new comment|"
+    r"speak your mind|write a comment|your comment|share your thoughts|what do you think\??|"
+    r"submit (?:a )?comment|post comment|comment form|comments are closed\.?|"
+    r"(?:you must|please) (?:be )?(?:logged in|log in|sign in|register|login)\b.*|"
+    r"(?:your )?email address will not be published.*|required fields are marked.*|"
+    r"notify me of .*|name \(required\)|e-?mail \(required\).*|website|mail \(will not be published\).*|"
+    r"cancel reply|click here to cancel reply\.?|subscribe to (?:comments|this comment feed).*|"
+    r"(?:post|leave) (?:your|a) (?:comment|reply).*|powered by disqus|comments powered by .*|"
+    r"newer comments|older comments|load more comments|show more comments|« older comments|newer comments »)\s*$",
+    _I,
+)
+
+# --- chrome around a comment: actions, votes, ages -------------------------------------------
+CHROME = re.compile(
+    r"^\[?(?:reply|reply ↓|reply to this|reply to this comment|like|unlike|report|report abuse|"
+    r"report comment|flag|flag as inappropriate|share|permalink|link|quote|edit|delete|"
+    r"log in to reply|login to reply|sign in to reply|register to reply|view replies|hide replies|"
+    r"show replies|replies|recommend|recommended|vote up|vote down|up|down|"
+    r"\d+\s*(?:likes?|points?|votes?|replies|reply|people liked this|recommendations?)|"
+    r"[+\-−]?\d+|like\s*\(\d+\)|dislike|agree|disagree|helpful|thumbs? up|thumbs? down|"
+    r"parent|reply\s*\|\s*.*|.*\s*\|\s*reply|see more|read more|collapse|expand|"
+    r"(?:about\s+)?(?:\d+|an?)\s+(?:sec(?:ond)?s?|min(?:ute)?s?|hours?|days?|weeks?|months?|years?)\s+ago|"
+    r"↑|↓|·|•|»|«|\|)\]?\s*$",
+    _I,
+)
+
+# A row of comment actions: "Reply · Like · 3 · Follow Post · 2 hours ago".
+CHROME_ROW = re.compile(
+    r"^(?:(?:reply|like|unlike|share|report|flag|follow post|follow|edit|delete|permalink|link|quote|"
+    r"\d+|(?:\d+|an?)\s+\w+\s+ago)\s*(?:[·|•]\s*|$))+$",
+    _I,
+)
+
+# --- boilerplate anywhere on a page -----------------------------------------------------------
+BOILERPLATE = re.compile(
+    r"^(?:read more|related|see also|also read|more from|more (?:stories|articles|news|posts|videos)|latest (?:stories|news|posts)|"
+    r"around the web|from the web|also on .{1,60}|elsewhere on the web|we recommend|editor'?s picks|top stories|recommended|you may also like|you might also like|"
+    r"related (?:posts?|articles?|stories|content|coverage)|most (?:read|popular|viewed|shared|emailed)|"
+    r"trending|popular (?:posts|stories)|recent (?:posts|comments|articles)|share this|share on \w+|"
+    r"share|tweet|pin it|email|print|like this:?|follow us.*|follow @.*|subscribe.*|sign up.*|"
+    r"newsletter.*|get (?:our|the) .{0,30}newsletter.*|advertisement|advertising|sponsored.*|"
+    r"no advertising\b.*|accessibility links|skip to (?:main )?content|skip to navigation|breaking news|"
+    r"main menu|menu|navigation|search|home|contact(?: us)?|about(?: us)?|privacy policy|terms of (?:use|service)|"
+    r"copyright .*|©.*|all rights reserved.*|filed under:?.*|tags?:.*|categories:?.*|posted in:?.*|"
+    r"tagged:?.*|topics?:.*|previous (?:post|article).*|next (?:post|article).*|"
+    r"click here.*|back to top|top of page|loading\.*|source|photo credit.*|image:.*|"
+    r"editor'?s note:?\s*\w.{0,60}|you can't buy your way onto these pages|"
+    r"[_=\-–—*~#.•·]{3,}|this entry was posted in .*|bookmark the permalink\.?|"
+    r"comment policy.*|comments? guidelines.*|community guidelines.*)\s*$",
+    _I,
+)
+READ_MORE_PREFIX = re.compile(
+    r"^(?:read more|related|see also|also read|also see|more|recommended|watch|listen|read|related story|"
+    r"related article|click here|sign up|subscribe|get our|follow us)\s*[:>»|]",
+    _I,
+)
+# An author bio or contact line at the foot of an article.
+AUTHOR_BIO = re.compile(
+    r"\b(?:can be reached at|can be contacted at|is the author of|his (?:new|latest) book|her (?:new|latest) book|"
+    r"visit (?:his|her|their) (?:blog|website|site)|follow (?:him|her|them) on|is a (?:freelance|contributing|"
+    r"staff|senior) (?:writer|editor|reporter|correspondent)|lives in [A-Z][\w ]+\.\s+(?:he|she)\b)",
+    _I,
+)
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+# Comment policies, moderation and registration text: never comments, even in the comment zone.
+POLICY = re.compile(
+    r"\b(?:comment policy|comments? (?:are|will be) moderated|moderat(?:ed|ion)|"
+    r"(?:we|you) (?:reserve|agree)|terms of (?:use|service)|community (?:guidelines|standards)|"
+    r"off-topic|abusive|civil(?:ity)?|register(?:ed)? (?:users|to comment)|to comment,? (?:you|please)|"
+    r"comments? (?:are|is) (?:closed|owned by)|not responsible for (?:them|the content))\b",
+    _I,
+)
