@@ -200,6 +200,18 @@ def bench_split(path: Annotated[Optional[Path], typer.Argument(help="JSONL of pa
     run_bench(path, repeat=repeat)
 
 
+@bench_app.command("ingest")
+def bench_ingest(
+    path: Annotated[Optional[Path], typer.Argument(help="JSONL of pages (default: the Dragnet raw dev split).")] = None,
+    scales: Annotated[str, typer.Option(help="Comma-separated corpus multiples.")] = "1,4",
+    workers: Workers = 1,
+) -> None:
+    """The whole split stage at growing corpus sizes: MB/s and peak memory (should stay flat)."""
+    from replyscope.bench.ingest_bench import run as run_bench
+
+    run_bench(path, scales=tuple(int(s) for s in scales.split(",") if s.strip()), workers=workers)
+
+
 @bench_app.command("analyze")
 def bench_analyze(n: int = 100_000, baseline_n: int = 5_000, seed: Seed = 0) -> None:
     """Analyze N comments with the default representation, beside a BERTopic-style baseline."""
