@@ -442,3 +442,37 @@ def test_forum_by_name_with_user_number_and_nested_replies() -> None:
     # a bulleted title over a header belongs to the next comment, not to the text of the one before
     assert split.comments[0].text == "I think the real fight will be over the parking, not the lanes."
     assert role_of(text, split, "• Cost? (Score:3)") == "comment_header"
+
+
+def _long_article(head: str, tail: str, middle: str) -> str:
+    para = (
+        "The survey team walked every street of the old town in the spring and counted the empty shops, "
+        "the new cafes and the houses turned into holiday lets, street by street and month by month.\n\n"
+    )
+    # the part after the middle is much smaller than the part before it: it joins the article only if
+    # the middle does not cut the article in two
+    return head + "\n\n" + para * 4 + middle + "\n" + tail + "\n\n"
+
+
+def test_table_of_figures_inside_the_article_stays_body() -> None:
+    rows = "".join(f"Street {k} \t{10 + k} \t{k}.5% \t-0.{k}%\n" for k in range(1, 25))
+    text = _long_article(
+        "Old town survey: fewer empty shops",
+        "The second half of the year was quieter, the team said, with fewer new openings than before.",
+        "Table: shops by street\n\nStreet \tShops \tYearly change \tMonthly change\n" + rows,
+    )
+    split = split_document(text)
+    assert "quieter" in split.body and "Street 12" in split.body
+    assert_lossless(text)
+
+
+def test_indented_list_announced_by_the_article_stays_body() -> None:
+    items = "".join(f"    {w}\n" for w in ["flour", "butter", "sugar", "eggs", "lemons", "salt", "milk", "yeast", "honey"])
+    text = _long_article(
+        "What the bakery on the corner buys each week",
+        "That is enough for a week of bread and cakes, and the owner says she never runs short anymore.",
+        "For a normal week, the owner told us, she orders:\n\n" + items,
+    )
+    split = split_document(text)
+    assert "never runs short" in split.body and "lemons" in split.body
+    assert_lossless(text)

@@ -87,6 +87,7 @@ def score_rows(rows: list[dict]) -> dict:
     """
     body, comm, body_u, comm_u = _Tally(), _Tally(), _Tally(), _Tally()
     alarm_pred = alarm_all = alarm_pred_u = alarm_all_u = 0
+    alarm_pages = alarm_pages_u = 0  # comment-free pages (by the gold) on which any comment is read
     disputed = 0
     n_bytes = 0
     split_seconds = 0.0
@@ -111,9 +112,11 @@ def score_rows(rows: list[dict]) -> dict:
             n_pred, n_all = sum(pred_c.values()), sum(tokens(text).values())
             alarm_pred += n_pred
             alarm_all += n_all
+            alarm_pages += n_pred > 0
             if not is_disputed:
                 alarm_pred_u += n_pred
                 alarm_all_u += n_all
+                alarm_pages_u += n_pred > 0
     cp, cr, cf = comm.prf()
     bp, br, bf = body.prf()
     return {
@@ -131,6 +134,8 @@ def score_rows(rows: list[dict]) -> dict:
         "comment_f1_undisputed": round(comm_u.prf()[2], 4),
         "body_f1_undisputed": round(body_u.prf()[2], 4),
         "false_alarm_undisputed": round(alarm_pred_u / alarm_all_u, 4) if alarm_all_u else 0.0,
+        "false_alarm_pages": alarm_pages,
+        "false_alarm_pages_undisputed": alarm_pages_u,
     }
 
 
@@ -163,7 +168,9 @@ def run(gold: Path, *, limit: int | None = None, json_out: bool = False) -> dict
     console.print(
         f"[dim]diagnostic: {result['disputed_pages']} pages the gold calls comment-free hold a thread of "
         f">= {DISPUTED_MIN_DATED} dated comments; without them: comment F1 {result['comment_f1_undisputed']:.4f}, "
-        f"body F1 {result['body_f1_undisputed']:.4f}, false alarm {result['false_alarm_undisputed']:.4f}[/dim]"
+        f"body F1 {result['body_f1_undisputed']:.4f}, false alarm {result['false_alarm_undisputed']:.4f}; "
+        f"comment-free pages with comments read: {result['false_alarm_pages']} "
+        f"({result['false_alarm_pages_undisputed']} undisputed)[/dim]"
     )
     if json_out:
         print(json.dumps(result))

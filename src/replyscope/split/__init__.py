@@ -14,11 +14,11 @@ from typing import NamedTuple
 import polars as pl
 
 from replyscope import schema
-from replyscope.split.body import article_roles, is_boilerplate_line, is_comment_marker
+from replyscope.split.body import article_roles, closes_article, is_boilerplate_line, is_comment_marker
 from replyscope.split.chrome import is_chrome, is_stop_line
 from replyscope.split.comments import build_zone, zone_line_role
 from replyscope.split.dates import parse_posted
-from replyscope.split.headers import read_header
+from replyscope.split.headers import looks_like_name, read_header
 from replyscope.split.lines import is_prose, split_lines
 from replyscope.split.segments import fill_blank_roles, segments_of
 from replyscope.split.threading import thread
@@ -100,6 +100,8 @@ def clear_caches() -> None:
     zone_line_role.cache_clear()
     is_comment_marker.cache_clear()
     is_chrome.cache_clear()
+    looks_like_name.cache_clear()
+    closes_article.cache_clear()
 
 
 def split_document(text: str, title: str = "") -> DocumentSplit:

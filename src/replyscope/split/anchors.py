@@ -143,9 +143,10 @@ def _add_bare_anchors(
         if not s or len(s) > 50 or text[i - 1] or i in claimed or i in headers:
             continue
         j = next_nonblank(lines, i, PAIR_REACH)
-        if j is None or j in headers or not is_content(text[j]) or len(text[j]) < 2 * len(s):
+        if j is None or j in headers or len(text[j]) < 2 * len(s):
             continue
-        if BULLET.match(text[j]) or text[j][0] in "([" or not (len(text[j]) >= 40 or SENTENCE_END.search(text[j])):
+        t = text[j]
+        if t[0] in "([" or not (len(t) >= 40 or SENTENCE_END.search(t)) or BULLET.match(t) or not is_content(t):
             continue  # a heading over a link list or a form note, not a name over a comment
         if not looks_like_name(lines.core[i]) or SENTENCE_END.search(s):
             continue

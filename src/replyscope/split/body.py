@@ -8,6 +8,8 @@ known boilerplate lines ("READ MORE:", newsletter boxes, share buttons, author b
 
 from __future__ import annotations
 
+import re
+
 from replyscope.split.lines import Lines, is_prose
 from functools import lru_cache
 
@@ -18,16 +20,33 @@ from replyscope.split.patterns import (
     COMMENT_FORM,
     COMMENT_SECTION,
     EMAIL,
+    HAS_DIGIT,
     READ_MORE_PREFIX,
     SENTENCE_END,
 )
 
+# Lines that close an article on rendered pages: prose after them starts a new cluster (a sidebar,
+# a teaser list), which joins the article only if it is nearly as big (SIDE_CLUSTER_SHARE).
+ARTICLE_END = re.compile(
+    r"^(?:share this|share this (?:article|story|post)|related (?:posts?|articles?|stories|content)|"
+    r"you (?:may|might) also like|more from\b|more (?:stories|articles|posts)\b|also on\b|around the web|from the web|"
+    r"recommended (?:for you|stories|reading)|most (?:read|popular|viewed|shared|emailed|commented)|"
+    r"featured (?:posts?|stories|jobs)|popular (?:posts|stories)|recent posts|tags:|filed under|posted in|"
+    r"this entry was posted)\b",
+    re.I,
+)
+_END_FIRST = frozenset("sSrRyYmMaAfFtTpP•·*▪◦●○■□‣⁃")  # first characters ARTICLE_END can see
 # Non-prose lines allowed between two prose lines of one article (captions, subheads, ads).
 MAX_GAP_LINES = 5
 # Lines above the first prose line that may still be title, byline or date.
 MAX_LEAD_LINES = 5
 # A second prose cluster joins the article when it is at least this share of the biggest.
 SIDE_CLUSTER_SHARE = 0.7
+# Gap weight of a line of figures split by tabs: a table row inside the article, which must not cut
+# it in two (a table of figures runs to dozens of rows).
+TABLE_ROW_GAP = 0.1
+# A sentence at least this long ending in ":" announces a list that belongs to the article.
+LIST_INTRO_CHARS = 25
 TITLE_MAX_CHARS = 200
 
 
@@ -69,6 +88,7 @@ def _prose_clusters(lines: Lines, lo: int, hi: int) -> list[tuple[int, int, int]
     gap = 0
     raw = lines.raw
     text = lines.text
+    in_list = False  # after a sentence that announces a list ("we recommend:")
     for i in range(lo, hi):
         s = text[i]
         if not s:
@@ -77,21 +97,39 @@ def _prose_clusters(lines: Lines, lo: int, hi: int) -> list[tuple[int, int, int]
         bullet = s[0] in _BULLETS
         if bullet and n >= 60:
             continue
-        if not bullet and n >= 25 and is_prose(s) and not is_boilerplate_line(s):
+        # (is_prose written out: this loop runs on every line above the comments)
+        if not bullet and n >= 25 and (n >= 90 or s.count(" ") >= 4 and SENTENCE_END.search(s)) and not is_boilerplate_line(s):
             if clusters and gap <= MAX_GAP_LINES:
                 clusters[-1][1] = i
                 clusters[-1][2] += len(s)
             else:
                 clusters.append([i, i, len(s)])
             gap = 0
+            in_list = False
+        elif not bullet and s[-1] == ":" and n >= LIST_INTRO_CHARS and s.count(" ") >= 4 and clusters and gap <= MAX_GAP_LINES:
+            in_list = True
+            gap += 1
+        elif in_list and not bullet and n < 60 and lines.indent[i] > 0 and not is_boilerplate_line(s):
+            gap += TABLE_ROW_GAP  # an indented item of the announced list
         elif bullet or n < 30 and not ("\t" in raw[i] or "  " in s) or is_boilerplate_line(s):
             gap += 1
+            # (only inside a cluster: before the article and after it the gap is long anyway)
+            if gap <= MAX_GAP_LINES and n < 60 and clusters and s[0] in _END_FIRST and closes_article(s):
+                gap = MAX_GAP_LINES + 1  # share buttons, tags, related links: the article is over
+        elif "\t" in s and HAS_DIGIT.search(s):
+            gap += TABLE_ROW_GAP
         else:
             gap += 0.25
     return [(a, b, c) for a, b, c in clusters]
 
 
 _BULLETS = frozenset("•·*▪◦●○■□‣⁃")
+
+
+@lru_cache(maxsize=1 << 14)
+def closes_article(s: str) -> bool:
+    """A share bar, tag line or related-links heading: what ends an article on a rendered page (cached)."""
+    return ARTICLE_END.match(s.lstrip("•·*▪◦●○■□‣⁃ ")) is not None
 
 
 @lru_cache(maxsize=1 << 14)
@@ -136,8 +174,46 @@ def article_roles(lines: Lines, lo: int, hi: int, roles: list[str], title: str =
         if s and not is_boilerplate_line(s) and not is_comment_marker(s) and not (len(s) <= 12 and CHROME.match(s)):
             roles[i] = "body"
     _spread_boxes(lines, start, end, roles)
+    _drop_link_lists(lines, start, end, roles)
     _mark_title(lines, start, end, roles, title)
     return start, end
+
+
+# A run of at least this many bullet items, most of them short labels, is a menu or a link list.
+LINK_LIST_ITEMS = 4
+LINK_LIST_SHARE = 0.75
+LINK_ITEM_CHARS = 50
+
+
+def _drop_link_lists(lines: Lines, lo: int, hi: int, roles: list[str]) -> None:
+    """Runs of short bulleted labels inside the article's span (menus, related links) are not its text.
+
+    An article's own lists hold sentences or at least phrases that end like them; a menu holds labels.
+    """
+    text = lines.text
+    i = lo
+    while i < hi:
+        s = text[i]
+        if not s or s[0] not in _BULLETS:
+            i += 1
+            continue
+        run = []
+        j = i
+        while j < hi:
+            t = text[j]
+            if not t:
+                j += 1
+                continue
+            if t[0] not in _BULLETS:
+                break
+            run.append(j)
+            j += 1
+        if len(run) >= LINK_LIST_ITEMS:
+            labels = sum(1 for k in run if len(text[k]) < LINK_ITEM_CHARS and not SENTENCE_END.search(text[k]))
+            if labels >= LINK_LIST_SHARE * len(run):
+                for k in run:
+                    roles[k] = "boilerplate"
+        i = j
 
 
 def _spread_boxes(lines: Lines, lo: int, hi: int, roles: list[str]) -> None:

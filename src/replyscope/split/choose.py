@@ -12,7 +12,7 @@ import re
 from replyscope.split.anchors import Anchor, next_nonblank, section_headers
 from replyscope.split.chrome import is_content
 from replyscope.split.lines import Lines
-from replyscope.split.patterns import CONVERSATIONAL, SENTENCE_END
+from replyscope.split.patterns import CONVERSATIONAL_LOWER, SENTENCE_END
 
 # A gap between two headers of one format this much longer than the usual gap (and at least
 # RUN_GAP_LINES non-blank lines) separates a comment thread from a dated list elsewhere on the page.
@@ -56,7 +56,8 @@ def _supported(lines: Lines, anchors: list[Anchor], taken: set[int]) -> list[Anc
 
 _TITLE_WORDS = re.compile(
     r"(?:^|\s)(?:the|of|and|&|in|on|for|to|with|about|from|this|that|these|your|our|new|more|latest|top|best|"
-    r"how|why|what|when|all|most|back|tags?|archives?|categories|home|follow|share|subscribe|review|news|video|blog|policy|privacy|deals?|daily|weekly)(?=\s|$)",
+    r"how|why|what|when|all|most|back|tags?|archives?|categories|home|follow|share|subscribe|review|news|video|blog|policy|privacy|deals?|daily|weekly|"
+    r"you|we|it|is|are|was|were|can|will|not|at|by|as|vs\.?)(?=\s|$)",
     re.I,
 )
 
@@ -80,7 +81,7 @@ def _conversational_share(lines: Lines, best: list[Anchor]) -> float:
     for k, a in enumerate(best):
         hi = best[k + 1].first if k + 1 < len(best) else len(lines)
         chunk = " ".join(lines.text[a.last + 1 : min(hi, a.last + 8)])
-        hits += CONVERSATIONAL.search(chunk) is not None
+        hits += CONVERSATIONAL_LOWER.search(chunk.lower()) is not None
     return hits / len(best)
 
 
@@ -164,6 +165,27 @@ def _section_header_before(lines: Lines, lo: int, first: int) -> int | None:
     return before[-1] if before else None
 
 
+# A section header further than this many non-blank lines above a thread heads some other part of
+# the page (a sidebar's widgets sit far below a "Comments" link or an empty comment section).
+SECTION_REACH = 30
+# Prose (in characters) allowed between a section header and the first bare name under it: more,
+# and the header was a link in the article's top matter, the names the article's own subheadings.
+BARE_MAX_LEAD_PROSE = 500
+# "No comments", "Comments (0)", "0 Responses": the page says itself that it has no thread.
+ZERO_COMMENTS = re.compile(
+    r"^[{\[(]?\s*(?:no|0|zero)\s+(?:comments?|responses?|replies|thoughts)(?:\s+yet)?\b"
+    r"|^(?:comments?|responses?|replies)\s*[(:\[]?\s*0\s*[)\]]?\s*$",
+    re.I,
+)
+
+
+def _near_section(lines: Lines, section: int | None, first: int) -> int | None:
+    """The section header when it is close enough above the thread to head it, else None."""
+    if section is None or _nonblank_between(lines, section + 1, first) > SECTION_REACH:
+        return None
+    return section
+
+
 def choose_anchors(lines: Lines, anchors: list[Anchor], first_prose: int) -> tuple[list[Anchor], int | None]:
     """The anchors of the page's comment format, and the section header line if any; [] when none.
 
@@ -201,12 +223,20 @@ def _acceptable(lines: Lines, best: list[Anchor], section: int | None, share: fl
 
     `share` is the share of them followed by words of conversation (see _conversational_share).
     """
+    family = best[0].family
+    dated = any(a.header.posted_raw for a in best)
+    near = _near_section(lines, section, best[0].first)
+    if section is not None and ZERO_COMMENTS.match(lines.text[section]) and (near is not None or len(best) < 3 or not dated):
+        return False  # the page says it has no comments: what follows is its sidebar
     if len(best) == 1:
         a = best[0]
         strong = a.header.kind == "says" and bool(a.header.posted_raw)
-        if section is None and not strong:
-            return False
-    family = best[0].family
+        if (near is None and not strong) or (family in BARE_FAMILIES and not dated):
+            return False  # one undated name over a line of text is a widget title as often as a comment
+    if family == "bare" and not dated and near is None and len(best) < 3:
+        return False
+    if family == "bare" and section is not None and _prose_chars(lines, section + 1, best[0].first) > BARE_MAX_LEAD_PROSE:
+        return False  # article prose under the "Comments" link: the names are the article's subheadings
     if share < (MIN_CONVERSATIONAL_BARE if family in BARE_FAMILIES else MIN_CONVERSATIONAL):
         # dated link lists, menus and subheadings have headers' shapes but nobody talks in them
         return False

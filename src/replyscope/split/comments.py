@@ -17,6 +17,7 @@ from replyscope.split.choose import choose_anchors
 from replyscope.split.chrome import is_chrome, is_content, is_stop_line
 from replyscope.split.headers import CommentHeader, read_header
 from replyscope.split.lines import Lines, is_prose
+from replyscope.split.listlike import reads_like_thread
 from replyscope.split.patterns import COMMENT_FORM, COMMENT_SECTION, POLICY, SENTENCE_END
 
 # Lines scanned after the last header for its text before the page furniture starts.
@@ -213,4 +214,7 @@ def build_zone(lines: Lines, first_prose: int) -> tuple[Zone | None, dict[int, s
             elif role == "comment_header" and not c.posted_raw:
                 c.posted_raw = headers[j].posted_raw
         comments.append(c)
+    dated = any(c.posted_raw for c in comments)
+    if not reads_like_thread(lines, [c.body_lines for c in comments], dated, zone_start):
+        return None, {}
     return Zone(zone_start, zone_end, comments), roles

@@ -36,7 +36,25 @@ from replyscope.split.patterns import (
 _BY_AUTHOR_END = re.compile(r"\s+(?:on|at|in)\s+|\s*\|")
 # What follows the name in "by Name (1234) <mail> writes:".
 _BY_TAIL = re.compile(r"(?:\s*\(\d+\)|\s*<[^>]*>|\s*\*|\s+(?:writes|says|wrote)\s*:?)*\s*$", re.I)
-_FEED_WORDS = re.compile(r"\b(?:\d+\s+comments?|tracked|trackback|pingback)\b", re.I)
+_FEED_WORDS = re.compile(
+    r"\b(?:(?:\d+|no|one)\s+(?:comments?|responses?|replies|reply)|tracked|trackback|pingback|"
+    r"responded|liked this|likes this|commented on|is now following)\b",
+    re.I,
+)
+# "Recent FanPosts", "Latest Headlines", "More from Ars": a widget's title, whatever follows.
+NAV_PREFIX = re.compile(r"^(?:recent|latest|related|popular|trending|upcoming|featured|more from|most)\s+\S", re.I)
+# Menu labels, widget titles and section names that sit beside a date or over a link list the way
+# a commenter's name sits over a comment. A whole name made of these words names no person.
+NAV_LABEL = re.compile(
+    r"^(?:(?:next|previous|prev|older|newer|upcoming|recent|latest|related|more|top|featured?|popular|"
+    r"last|all|our|the|in|as|with|by|of|and|&|on|this|\d+|hours?|days?|weeks?|filed|"
+    r"stor(?:y|ies)|posts?|articles?|news|events?|images?|photos?|pictures?|videos?|podcasts?|jobs|"
+    r"twitter|facebook|google\+?|rss|feeds?|password|username|log\s?in|sign\s?in|search|www|e-?mail|"
+    r"newsletters?|archives?|categor(?:y|ies)|tags?|topics?|sections?|technology|science|environment|"
+    r"magazine|business|sports?|politics|opinion|entertainment|world|health|blogs?|links?|menu|home|"
+    r"association|community|portfolio|zeitgeist|quickies|see|entire|issues?|cover|pages?|\(\d+ pages?\))(?:\s+|$))+$",
+    re.I,
+)
 # A forum's user number after the name: "garaged (579941)".
 _USER_ID = re.compile(r"\s*\(\d+\)\s*$")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
@@ -76,11 +94,12 @@ def _name_ok(name: str) -> bool:
         return False  # "Pumped: BMX coming" is a headline
     if _FEED_WORDS.search(name):
         return False  # "T.C. Smith 47 comments", "Tracked on": an entry of a feed, not a commenter
-    if name.count(" ") >= MAX_NAME_WORDS or NOT_A_NAME.match(name):
+    if name.count(" ") >= MAX_NAME_WORDS or NOT_A_NAME.match(name) or NAV_LABEL.match(name) or NAV_PREFIX.match(name):
         return False
     return not SENTENCE_END.search(name) or name.endswith((".", ")")) and len(name) < 30
 
 
+@lru_cache(maxsize=1 << 14)
 def looks_like_name(core: str) -> bool:
     """A short line that could be only a person's name or handle (e.g. a Disqus author line)."""
     if len(core) > 50 or not core or CHROME.match(core) or BOILERPLATE.match(core):
@@ -110,6 +129,24 @@ def _has_header_word(low: str) -> bool:
     )
 
 
+# Necessary parts of any TIMESTAMP_RE match, cheap to look for: a digit by a separator or am/pm, a
+# month name, a relative word. Lines without one skip the big pattern (most digit lines: counts,
+# prices, years alone).
+_DIGIT_STAMP = re.compile(r"\d(?:\s*[:/.\-]\s*\d|\s*[apAP]\.?[mM])")
+_MONTH_HINT = re.compile("jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
+
+
+def _may_hold_stamp(line: str, low: str) -> bool:
+    return (
+        _DIGIT_STAMP.search(line) is not None
+        or _MONTH_HINT.search(low) is not None
+        or "ago" in low
+        or "today" in low
+        or "yesterday" in low
+        or "just now" in low
+    )
+
+
 def _has_day(stamp: str) -> bool:
     """Whether a stamp names a day (has a month name, a year or a d/m/y), not just a clock."""
     return DAY_HINT.search(stamp) is not None
@@ -125,11 +162,12 @@ def read_header(core: str) -> CommentHeader | None:
     if not core or len(core) > MAX_HEADER_CHARS:
         return None
     digits = HAS_DIGIT.search(core) is not None
-    worded = _has_header_word(core.lower())
+    low = core.lower()
+    worded = _has_header_word(low)
     if not digits and not worded:
         return None  # most lines leave here, after two cheap checks
     line = core
-    m = TIMESTAMP_RE.search(line) if digits or "ago" in line else None
+    m = TIMESTAMP_RE.search(line) if (digits or "ago" in line) and _may_hold_stamp(line, low) else None
     if digits and len(line) <= 80 and (m is None or not _has_day(m.group(0))) and GLUED_HINT.search(line):
         # a clock alone may hide a date glued to the name before it ("JaneAugust 5, 2012 4:11 AM")
         glued = GLUED_DATE.sub(" ", line)
@@ -149,7 +187,7 @@ def read_header(core: str) -> CommentHeader | None:
         # a trailing relative age after a full date ("... 3:15 pm - 1 hour ago") belongs to the stamp
         before, rest = line[: m.start()], line[m.end() :]
         if rest:
-            m2 = TIMESTAMP_RE.search(rest)
+            m2 = TIMESTAMP_RE.search(rest) if _may_hold_stamp(rest, rest.lower()) else None
             if m2 and not JOINERS.sub("", rest[: m2.start()]):
                 rest = rest[m2.end() :]
             rest = TRAILING_META.sub("", rest)

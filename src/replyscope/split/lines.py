@@ -49,7 +49,13 @@ def split_lines(text: str) -> Lines:
     # indentation as the width of leading whitespace (a blank line's value is never read)
     indent = list(map(sub, lengths, map(len, map(str.lstrip, raw))))
     # long lines are prose: no header is read from them, so their list marker is left alone
-    core = [_strip_marker(s) if s and s[0] in _MARKER_STARTS and len(s) <= 110 else s for s in stripped]
+    # (a bullet and its space, the commonest marker, are sliced off inline: this runs on every line)
+    core = [
+        (s[2:].lstrip() if s[1:2] == " " and s[0] in _BULLET_STARTS else _strip_marker(s))
+        if s and s[0] in _MARKER_STARTS and len(s) <= 110
+        else s
+        for s in stripped
+    ]
     return Lines(raw=raw, starts=starts, text=stripped, indent=indent, core=core)
 
 

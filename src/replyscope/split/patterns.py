@@ -48,7 +48,7 @@ GLUED_HINT = re.compile(r"[A-Za-z)]\d|[A-Za-z0-9)][JFMASOND][aepuco][nbrylgptvc]
 # a space is put back before such a date so the two read apart.
 GLUED_DATE = re.compile(
     r"(?<=[A-Za-z0-9)])(?=(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b)|(?<=[A-Za-z)])(?=\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b)"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b)|(?<=[A-Za-z)])(?=\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b)"
 )
 HAS_DIGIT = re.compile(r"[0-9]")
 
@@ -94,6 +94,8 @@ NAME_LIKE = re.compile(r"^[^\s.!?;:\"“”\x00-\x1f][^!?;\"“”\x00-\x1f]{0,5
 NOT_IN_BARE_NAME = re.compile(r"[»«+©®|:/{}\[\]]|\s[-–—]\s|^\d+\.?$|\bago\b", re.I)
 # Words of conversation: comments talk to and about people ("I think", "you're wrong").
 CONVERSATIONAL = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|my|me|you|your|you're|you’re|we|us|our|lol|thanks|thank you)\b", _I)
+# The same words for text lower-cased first: a case-sensitive search runs about twice as fast.
+CONVERSATIONAL_LOWER = re.compile(r"\b(?:i|i'm|i’m|i've|i’ve|my|me|you|your|you're|you’re|we|us|our|lol|thanks|thank you)\b")
 SENTENCE_END = re.compile(r"[.!?…\"”)]\s*$")
 
 # --- section headers and comment-form lines ---------------------------------------------------

@@ -1,0 +1,79 @@
+"""Last look at a cut comment thread: do its comments read like people's words, or like a list?
+
+Related-post boxes, author boxes, event calendars and widget columns can pass every header check
+(a name-like title, a date, a line under it). Once the thread is cut, their "comments" give them
+away: most are empty (the header lines sit back to back), or each is a single headline, or the
+longest of them is a few words. And a "thread" of one or two comments whose text outweighs the
+article before it is the article itself, read under its own byline.
+"""
+
+from __future__ import annotations
+
+import re
+
+from replyscope.split.lines import Lines, is_prose
+from replyscope.split.patterns import SENTENCE_END
+
+# Share of comments allowed to be empty, or to be a lone headline, in a real thread.
+MAX_EMPTY_SHARE = 0.5
+MAX_HEADLINE_SHARE = 0.5
+# An undated thread whose longest comment is shorter than this (in words) is a column of widgets.
+MIN_UNDATED_WORDS = 6
+# A thread of at most this many comments whose prose outweighs the article's this many times over
+# (and by at least ARTICLE_MIN_CHARS) is the article itself.
+ARTICLE_LIKE_COMMENTS = 2
+ARTICLE_FACTOR = 2
+ARTICLE_MIN_CHARS = 1500
+
+# A post's counters printed under its title in a listing ("143960 views", "281 comments").
+COUNTER_LINE = re.compile(r"^\d[\d,.]*k?\s+(?:views|reads|hits|comments?|replies|responses)$", re.I)
+MAX_COUNTER_SHARE = 0.5
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_SMALL_WORDS = frozenset("a an and as at by for from in of on or the to vs with".split())
+
+
+def _is_headline(s: str) -> bool:
+    """A short line in Title Case without a sentence's end: a link title, not what someone wrote."""
+    words = _WORD.findall(s)
+    if len(words) < 3 or len(words) > 16 or SENTENCE_END.search(s) and not s.endswith(("…", "...")):
+        return False
+    big = [w for w in words if w.lower() not in _SMALL_WORDS]
+    return bool(big) and sum(w[0].isupper() for w in big) >= 0.8 * len(big)
+
+
+def _headline_count(text: list[str], bodies: list[list[int]], limit: float) -> int:
+    """How many comments are a lone headline; counting stops once the rest cannot reach `limit`."""
+    hits = 0
+    left = len(bodies)
+    for b in bodies:
+        left -= 1
+        hits += 0 < len(b) <= 2 and all(_is_headline(text[j]) for j in b)
+        if hits + left <= limit:
+            break  # (a real thread settles this within its first few comments)
+    return hits
+
+
+def reads_like_thread(lines: Lines, bodies: list[list[int]], dated: bool, zone_start: int) -> bool:
+    """Whether comments with these body lines (line numbers per comment) form a real thread."""
+    n = len(bodies)
+    if not n:
+        return False
+    text = lines.text
+    empty = sum(1 for b in bodies if not b)
+    if empty > MAX_EMPTY_SHARE * n:
+        return False  # headers back to back: a list of titles with dates, not comments
+    counters = sum(1 for b in bodies if any(COUNTER_LINE.match(text[j]) for j in b[:3]))
+    if counters > MAX_COUNTER_SHARE * n:
+        return False  # every entry carries its view or comment count: a listing of posts
+    if _headline_count(text, bodies, MAX_HEADLINE_SHARE * n) > MAX_HEADLINE_SHARE * n:
+        return False
+    if not dated and max(sum(len(text[j].split()) for j in b) for b in bodies) < MIN_UNDATED_WORDS:
+        return False
+    if n <= ARTICLE_LIKE_COMMENTS:
+        thread_prose = sum(len(text[j]) for b in bodies for j in b if is_prose(text[j]))
+        if thread_prose >= ARTICLE_MIN_CHARS:
+            article_prose = sum(len(s) for s in text[:zone_start] if s and is_prose(s))
+            if thread_prose > ARTICLE_FACTOR * article_prose:
+                return False
+    return True
