@@ -1,0 +1,166 @@
+"""Analyse comments: per-comment features, then clusters of comments that argue alike.
+
+`analyze_comments(comments, articles, settings)` is the stage's one entry point:
+
+1. features  = stance_of ⨝ rhetoric_of ⨝ text_stats on comment_id (FEATURES schema);
+2. a semantic representation of the comment texts (represent.py; swappable by name);
+3. clusters on that representation joined with the stance scores and rhetoric tags
+   (cluster.py), with a 2-D map;
+4. a description of each cluster (describe.py).
+
+Clusters are computed corpus-wide, so one group can span articles ("the same argument under
+every story"). Per-article views come from extra columns rather than separate clusterings:
+`clusters` carries the comment's `doc_id`, so a report can show, per article, which corpus-wide
+groups its comments fall in (and their stance mix via features); `cluster_summary` carries
+`n_articles`, how many articles a group spans.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import asdict, dataclass
+from typing import NamedTuple
+
+import numpy as np
+import polars as pl
+
+from replyscope.schema import CLUSTER_SUMMARY, CLUSTERS, FEATURES, RHETORIC_TAGS, STANCES, conform
+
+
+@dataclass(frozen=True)
+class AnalyzeSettings:
+    """Knobs of the analysis stage. Defaults were chosen by measurement (see CLUSTER report)."""
+
+    representation: str = "auto"  # a name in represent.REPRESENTATIONS
+    # Weights of the three views in the clustering space, each view first standardised to unit
+    # spread (cluster.joint_matrix), so a weight is the view's share of what KMeans sees.
+    w_semantic: float = 1.0
+    w_stance: float = 0.25
+    w_rhetoric: float = 0.15
+    seed: int = 0
+    k_min: int = 2  # range searched for the number of clusters (silhouette)
+    k_max: int = 8
+    n_clusters: int | None = None  # fix k instead of searching
+    layout: bool = True  # compute the 2-D map (x, y); off gives zeros, for evaluation speed
+    umap_sample: int = 5_000  # UMAP is fitted on at most this many comments
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+class AnalysisTables(NamedTuple):
+    features: pl.DataFrame
+    clusters: pl.DataFrame
+    cluster_summary: pl.DataFrame
+
+
+def comment_features(comments: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
+    """FEATURES rows, one per comment, in the comments' order."""
+    from replyscope.analyze.rhetoric import rhetoric_of  # noqa: PLC0415
+    from replyscope.analyze.stance import stance_of  # noqa: PLC0415
+    from replyscope.analyze.textstats import text_stats  # noqa: PLC0415
+
+    ids = comments.select("comment_id")
+    stance = stance_of(comments, articles)
+    rhetoric = rhetoric_of(comments)
+    stats = text_stats(comments)
+    features = (
+        ids.join(stance, on="comment_id", how="left", maintain_order="left")
+        .join(rhetoric, on="comment_id", how="left", maintain_order="left")
+        .join(stats, on="comment_id", how="left", maintain_order="left")
+    )
+    return conform(features, FEATURES)
+
+
+def _tag_matrix(tags: pl.Series) -> np.ndarray:
+    """(n, len(RHETORIC_TAGS)) 0/1 matrix from the tags list column."""
+    if tags.len() == 0:
+        return np.zeros((0, len(RHETORIC_TAGS)), dtype=np.float32)
+    hot = pl.DataFrame({"tags": tags}).select(
+        [pl.col("tags").list.contains(t).fill_null(False).alias(t) for t in RHETORIC_TAGS]
+    )
+    return hot.to_numpy().astype(np.float32)
+
+
+def analyze_comments(
+    comments: pl.DataFrame,
+    articles: pl.DataFrame,
+    settings: AnalyzeSettings | None = None,
+    *,
+    timings: dict[str, float] | None = None,
+) -> AnalysisTables:
+    """Features, clusters and cluster summaries for `comments` (COMMENTS-shaped).
+
+    Pass a dict as `timings` to get seconds per step (features, represent, cluster, describe).
+    """
+    from replyscope.analyze.cluster import cluster_points, joint_matrix  # noqa: PLC0415
+    from replyscope.analyze.describe import class_tfidf_keywords, summarise_clusters  # noqa: PLC0415
+    from replyscope.analyze.represent import represent  # noqa: PLC0415
+
+    settings = settings or AnalyzeSettings()
+    timings = {} if timings is None else timings
+    clock = time.perf_counter()
+
+    def lap(step: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        timings[step] = round(now - clock, 3)
+        clock = now
+
+    features = comment_features(comments, articles)
+    lap("features")
+    texts = comments["text"].fill_null("").to_list()
+    n = len(texts)
+
+    semantic = represent(texts, settings.representation, seed=settings.seed)
+    lap("represent")
+    scores = features.select([f"score_{s}" for s in STANCES]).fill_null(0.0).to_numpy().astype(np.float32)
+    x = joint_matrix(
+        semantic,
+        scores,
+        _tag_matrix(features["tags"]),
+        w_semantic=settings.w_semantic,
+        w_stance=settings.w_stance,
+        w_rhetoric=settings.w_rhetoric,
+    )
+    result = cluster_points(
+        x,
+        seed=settings.seed,
+        k_min=settings.k_min,
+        k_max=settings.k_max,
+        k=settings.n_clusters,
+        layout=settings.layout,
+        umap_sample=settings.umap_sample,
+    )
+    lap("cluster")
+    per_comment = pl.DataFrame(
+        {
+            "comment_id": comments["comment_id"],
+            "doc_id": comments["doc_id"],
+            "cluster": pl.Series(result.labels, dtype=pl.Int32),
+            "centre_distance": pl.Series(result.centre_distance, dtype=pl.Float32),
+            "stance": features["stance"],
+            "tags": features["tags"],
+        }
+    )
+    keywords = class_tfidf_keywords(texts, result.labels, result.k)
+    summary = summarise_clusters(per_comment, keywords)
+    exemplar_ids = summary.select(pl.col("exemplar_ids").explode().alias("comment_id")).drop_nulls()
+    clusters = per_comment.select(
+        "comment_id",
+        "cluster",
+        pl.Series("x", result.xy[:, 0] if n else [], dtype=pl.Float32),
+        pl.Series("y", result.xy[:, 1] if n else [], dtype=pl.Float32),
+        pl.col("comment_id").is_in(exemplar_ids["comment_id"].implode()).alias("exemplar"),
+        "doc_id",  # extra: the per-article view (see module docstring)
+    )
+    tables = AnalysisTables(
+        features=features,
+        clusters=conform(clusters, CLUSTERS),
+        cluster_summary=conform(summary, CLUSTER_SUMMARY),
+    )
+    lap("describe")
+    return tables
+
+
+__all__ = ["AnalysisTables", "AnalyzeSettings", "analyze_comments", "comment_features"]

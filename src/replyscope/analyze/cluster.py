@@ -1,0 +1,223 @@
+"""Group comments that argue alike, and lay them out on a 2-D map.
+
+What "alike" means is a weighted join of three views of a comment (DESIGN.md, Clustering):
+what it is about (the semantic representation, unit rows), where it stands (the four stance
+scores), and how it argues (rhetoric tags, multi-hot). The weights are knobs (AnalyzeSettings);
+stance weighs most by default because the point of replyscope is groups an analyst can read as
+positions, not topics (a topic model already gives topics).
+
+Choices, by measurement on the development sets (numbers in the CLUSTER report):
+- KMeans on the joined matrix, k picked by silhouette over a small range on a seeded sample:
+  fast at 100k (seconds), deterministic for a seed, and every comment gets a group (HDBSCAN left
+  most short comments as outliers and was slower; agglomerative is O(n^2) memory).
+- The map is UMAP of the same joined matrix, so the map agrees with the groups. For large n,
+  UMAP is fitted on a seeded sample and every other point is placed at the distance-weighted
+  mean of its nearest sample points (what UMAP's own transform starts from, minus its
+  optimisation epochs, which cost minutes at 100k for no visible change at report scale). Tiny
+  inputs, where UMAP cannot build a neighbour graph, get a PCA or fixed layout.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import warnings
+
+import numpy as np
+
+# Below this many comments, UMAP's neighbour graph is meaningless or fails; PCA is used instead.
+UMAP_MIN_POINTS = 10
+# Views whose spread is below this are treated as (nearly) constant: see _standardised.
+MIN_SPREAD = 0.1
+
+
+@dataclass(frozen=True)
+class ClusterResult:
+    labels: np.ndarray  # (n,) int32, clusters numbered 0.. by size, largest first
+    centre_distance: np.ndarray  # (n,) float32, distance to the own cluster's centre
+    xy: np.ndarray  # (n, 2) float32 layout
+    k: int
+
+
+def _standardised(block: np.ndarray) -> np.ndarray:
+    """`block` scaled so its rows' root-mean-square distance to their mean is 1.
+
+    Why: the three views live on different scales (unit 384-d semantic rows spread ~0.8; four
+    stance probabilities ~0.3; sparse tag rows anything), so raw weights would mean different
+    things for each representation and corpus. Standardised, a weight is that view's share of
+    the spread KMeans sees. A near-constant view (spread < MIN_SPREAD) is not blown up to unit
+    spread: its noise would then count as much as a real signal.
+    """
+    centred = block - block.mean(0, keepdims=True)
+    spread = float(np.sqrt((centred * centred).sum(1).mean())) if block.size else 0.0
+    return block / max(spread, MIN_SPREAD)
+
+
+def joint_matrix(
+    semantic: np.ndarray,
+    stance_scores: np.ndarray,
+    tags: np.ndarray,
+    *,
+    w_semantic: float,
+    w_stance: float,
+    w_rhetoric: float,
+) -> np.ndarray:
+    """[semantic, stance scores, tag rows], each view standardised then weighted, as float32.
+
+    Tag rows are first unit-scaled so a comment with five tags does not sit five times farther
+    from the tagless ones than a comment with one.
+    """
+    n = semantic.shape[0]
+    tags = np.asarray(tags, dtype=np.float32)
+    tags = tags.reshape(n, tags.shape[-1] if tags.ndim == 2 else 0)
+    tag_norm = np.linalg.norm(tags, axis=1, keepdims=True)
+    tags = np.divide(tags, tag_norm, out=np.zeros_like(tags), where=tag_norm > 0)
+    semantic = np.asarray(semantic, dtype=np.float32)
+    stance_scores = np.asarray(stance_scores, dtype=np.float32)
+    parts = [
+        _standardised(semantic.reshape(n, semantic.shape[-1])) * np.float32(w_semantic),
+        _standardised(stance_scores.reshape(n, stance_scores.shape[-1])) * np.float32(w_stance),
+        _standardised(tags) * np.float32(w_rhetoric),
+    ]
+    return np.ascontiguousarray(np.concatenate(parts, axis=1), dtype=np.float32)
+
+
+def _sample(n: int, size: int, seed: int) -> np.ndarray:
+    if n <= size:
+        return np.arange(n)
+    return np.sort(np.random.default_rng(seed).choice(n, size=size, replace=False))
+
+
+def _kmeans(x: np.ndarray, k: int, seed: int):
+    from sklearn.cluster import KMeans  # noqa: PLC0415
+
+    return KMeans(n_clusters=k, n_init=3, random_state=seed, max_iter=100).fit(x)
+
+
+def choose_k(x: np.ndarray, *, k_min: int, k_max: int, seed: int, sample_size: int = 2_000) -> int:
+    """k in [k_min, k_max] with the best silhouette, scored on a seeded sample.
+
+    Returns 1 when there are fewer than three distinct points (nothing to separate).
+    """
+    from sklearn.metrics import silhouette_score  # noqa: PLC0415
+
+    n = x.shape[0]
+    idx = _sample(n, sample_size, seed)
+    sample = x[idx]
+    distinct = np.unique(np.round(sample, 5), axis=0).shape[0]
+    upper = min(k_max, distinct - 1, len(idx) - 1)
+    if upper < 2:
+        return 1 if distinct < 2 else min(2, distinct)
+    best_k, best_score = k_min, -np.inf
+    for k in range(max(2, k_min), upper + 1):
+        labels = _kmeans(sample, k, seed).labels_
+        if len(set(labels.tolist())) < 2:
+            continue
+        score = silhouette_score(sample, labels, random_state=seed)
+        # Strictly better only: ties keep the smaller k (fewer groups are easier to read).
+        if score > best_score + 1e-6:
+            best_k, best_score = k, score
+    return best_k
+
+
+def _by_size(labels: np.ndarray) -> np.ndarray:
+    """Renumber clusters 0.. by size (largest first; ties by first appearance) for stable ids."""
+    uniq, first, counts = np.unique(labels, return_index=True, return_counts=True)
+    order = sorted(range(len(uniq)), key=lambda i: (-counts[i], first[i]))
+    mapping = np.empty(uniq.max() + 1 if len(uniq) else 0, dtype=np.int32)
+    for new, i in enumerate(order):
+        mapping[uniq[i]] = new
+    return mapping[labels].astype(np.int32)
+
+
+def layout_2d(x: np.ndarray, *, seed: int, umap_sample: int = 5_000, neighbours: int = 15) -> np.ndarray:
+    """(n, 2) float32 map coordinates: UMAP when it can work, PCA or fixed points when it cannot."""
+    n = x.shape[0]
+    if n == 0:
+        return np.zeros((0, 2), dtype=np.float32)
+    if n == 1:
+        return np.zeros((1, 2), dtype=np.float32)
+    if n < UMAP_MIN_POINTS:
+        return _pca_2d(x)
+    import umap  # noqa: PLC0415 - heavy import (numba), only when a map is needed
+
+    idx = _sample(n, umap_sample, seed)
+    fit = x[idx]
+    reducer = umap.UMAP(
+        n_components=2,
+        n_neighbors=min(neighbours, len(idx) - 1),
+        min_dist=0.1,
+        metric="euclidean",
+        random_state=seed,  # also makes UMAP single-threaded, hence deterministic
+        init="spectral" if len(idx) > 50 else "random",
+    )
+    with warnings.catch_warnings():
+        # A seed makes UMAP single-threaded, and it says so on every call; we chose that.
+        warnings.filterwarnings("ignore", message=".*n_jobs value.*", category=UserWarning)
+        fitted = reducer.fit_transform(fit).astype(np.float32)
+    if len(idx) == n:
+        return fitted
+    return _place_by_neighbours(x, idx, fitted, k=min(neighbours, len(idx)))
+
+
+def _place_by_neighbours(x: np.ndarray, idx: np.ndarray, fitted: np.ndarray, *, k: int) -> np.ndarray:
+    from sklearn.neighbors import NearestNeighbors  # noqa: PLC0415
+
+    out = np.zeros((x.shape[0], 2), dtype=np.float32)
+    out[idx] = fitted
+    rest = np.setdiff1d(np.arange(x.shape[0]), idx)
+    nn = NearestNeighbors(n_neighbors=k, algorithm="brute").fit(x[idx])
+    for start in range(0, len(rest), 20_000):  # chunks bound the distance matrix's memory
+        chunk = rest[start : start + 20_000]
+        dist, nbr = nn.kneighbors(x[chunk])
+        weight = 1.0 / (dist + 1e-3)
+        weight /= weight.sum(1, keepdims=True)
+        out[chunk] = np.einsum("ij,ijk->ik", weight, fitted[nbr]).astype(np.float32)
+    return out
+
+
+def _pca_2d(x: np.ndarray) -> np.ndarray:
+    centred = x - x.mean(0, keepdims=True)
+    if not np.any(centred):
+        # All points identical: spread them on a small circle so each stays clickable.
+        angle = np.linspace(0, 2 * np.pi, x.shape[0], endpoint=False)
+        return np.stack([np.cos(angle), np.sin(angle)], axis=1).astype(np.float32)
+    _, _, vt = np.linalg.svd(centred, full_matrices=False)
+    xy = centred @ vt[:2].T
+    if xy.shape[1] < 2:
+        xy = np.concatenate([xy, np.zeros((x.shape[0], 2 - xy.shape[1]))], axis=1)
+    # SVD's sign is arbitrary; fix it (largest-magnitude coordinate positive) for determinism.
+    for j in range(2):
+        col = xy[:, j]
+        if col[np.argmax(np.abs(col))] < 0:
+            xy[:, j] = -col
+    return xy.astype(np.float32)
+
+
+def cluster_points(
+    x: np.ndarray,
+    *,
+    seed: int = 0,
+    k_min: int = 2,
+    k_max: int = 8,
+    k: int | None = None,
+    layout: bool = True,
+    umap_sample: int = 5_000,
+) -> ClusterResult:
+    """Cluster the joined matrix `x` (see joint_matrix) and lay it out in 2-D."""
+    n = x.shape[0]
+    if n == 0:
+        empty = np.zeros(0, dtype=np.float32)
+        return ClusterResult(np.zeros(0, dtype=np.int32), empty, np.zeros((0, 2), dtype=np.float32), 0)
+    if k is None:
+        k = choose_k(x, k_min=k_min, k_max=k_max, seed=seed) if n >= 3 else 1
+    k = max(1, min(k, n))
+    if k == 1:
+        labels = np.zeros(n, dtype=np.int32)
+    else:
+        labels = _by_size(_kmeans(x, k, seed).labels_)
+    k = int(labels.max()) + 1
+    centres = np.stack([x[labels == c].mean(0) for c in range(k)])
+    centre_distance = np.linalg.norm(x - centres[labels], axis=1).astype(np.float32)
+    xy = layout_2d(x, seed=seed, umap_sample=umap_sample) if layout else np.zeros((n, 2), dtype=np.float32)
+    return ClusterResult(labels, centre_distance, xy, k)

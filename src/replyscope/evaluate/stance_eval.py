@@ -1,0 +1,203 @@
+"""Score replyscope's stance and clusters against a labelled stance set (`target,text,stance`).
+
+Each target is read as the "article" its texts reply to (title = body = the target string: no gold
+information goes in). Per target, and weighted over targets by size:
+
+- clusters (replyscope.analyze.analyze_comments, one clustering per target) against gold stance:
+  NMI, ARI, purity; the same for the BERTopic-style baseline (analyze.baseline.baseline_clusters)
+  run in the same command on the same texts;
+- per-comment stance: macro-F1 over the gold classes and SemEval-2016's F_avg = (F_support +
+  F_deny) / 2;
+- the majority-class share, the floor any grouping must clear on purity.
+
+Gold stances are support / deny / comment. replyscope also predicts "query": for F_avg a query is
+simply neither support nor deny; for macro-F1 over the gold classes it is mapped to "comment"
+(a question that takes no side is, in a three-way scheme, a comment).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import polars as pl
+
+GOLD_STANCES = ("support", "deny", "comment")
+_BASELINE_REPRESENTATION = "minilm-stance-memo"
+
+
+def purity(gold: np.ndarray, labels: np.ndarray) -> float:
+    """Share of items whose cluster's majority gold class is their own (outliers -1 form a group)."""
+    from sklearn.metrics.cluster import contingency_matrix  # noqa: PLC0415
+
+    if len(gold) == 0:
+        return 0.0
+    table = contingency_matrix(gold, labels)
+    return float(table.max(axis=0).sum() / table.sum())
+
+
+def cluster_scores(gold: np.ndarray, labels: np.ndarray) -> dict[str, float]:
+    from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score  # noqa: PLC0415
+
+    return {
+        "nmi": float(normalized_mutual_info_score(gold, labels)),
+        "ari": float(adjusted_rand_score(gold, labels)),
+        "purity": purity(gold, labels),
+    }
+
+
+def stance_scores(gold: np.ndarray, predicted: np.ndarray) -> dict[str, float]:
+    from sklearn.metrics import f1_score  # noqa: PLC0415
+
+    # F_avg: SemEval-2016's measure; a predicted "query" is neither support nor deny.
+    f_sup, f_deny = f1_score(gold, predicted, labels=["support", "deny"], average=None, zero_division=0)
+    # Macro-F1 over the gold classes: "query" (not a gold class here) counts as "comment".
+    as_gold = np.where(predicted == "query", "comment", predicted)
+    macro = f1_score(gold, as_gold, labels=list(GOLD_STANCES), average="macro", zero_division=0)
+    return {"stance_macro_f1": float(macro), "f_avg": float((f_sup + f_deny) / 2)}
+
+
+def read_stance_set(path: Path, limit: int | None = None, seed: int = 0) -> pl.DataFrame:
+    """The labelled set as [target, text, stance]; with `limit`, a seeded sample per target."""
+    frame = pl.read_csv(path, columns=["target", "text", "stance"], infer_schema=False).with_columns(
+        pl.col("text").fill_null(""), pl.col("stance").str.to_lowercase().str.strip_chars()
+    )
+    bad = frame.filter(~pl.col("stance").is_in(list(GOLD_STANCES)))
+    if bad.height:
+        raise ValueError(f"{path}: stance must be one of {GOLD_STANCES}; got {bad['stance'].unique().to_list()[:5]}")
+    if limit is not None:
+        frame = (
+            frame.with_row_index("_i")
+            .filter(pl.int_range(pl.len()).shuffle(seed=seed).over("target") < limit)
+            .sort("_i")
+            .drop("_i")
+        )
+    return frame
+
+
+def _register_memo_representation() -> None:
+    """The baseline's MiniLM, reading vectors stance_of already computed for the same texts."""
+    from replyscope.analyze.represent import REPRESENTATIONS, register_representation  # noqa: PLC0415
+    from replyscope.analyze.stance import minilm_vectors  # noqa: PLC0415
+
+    if _BASELINE_REPRESENTATION in REPRESENTATIONS:
+        return
+
+    class _Memo:
+        name = _BASELINE_REPRESENTATION
+
+        def __init__(self, *, seed: int = 0) -> None:
+            self.seed = seed
+
+        def fit_transform(self, texts: list[str]) -> np.ndarray:
+            return minilm_vectors(list(texts))
+
+    register_representation(_BASELINE_REPRESENTATION, _Memo)
+
+
+def evaluate_target(target: str, texts: list[str], gold: np.ndarray, *, seed: int = 0) -> dict:
+    """Scores for one target's texts (replyscope clusters + stance, baseline clusters)."""
+    from replyscope.analyze import AnalyzeSettings, analyze_comments  # noqa: PLC0415
+    from replyscope.analyze.baseline import baseline_clusters  # noqa: PLC0415
+    from replyscope.analyze.minilm import available as minilm_available  # noqa: PLC0415
+
+    doc_id = "target"
+    comments = pl.DataFrame(
+        {
+            "comment_id": [f"{doc_id}-{i:06d}" for i in range(len(texts))],
+            "doc_id": [doc_id] * len(texts),
+            "position": list(range(len(texts))),
+            "parent_id": [None] * len(texts),
+            "depth": [0] * len(texts),
+            "author": [""] * len(texts),
+            "posted_raw": [""] * len(texts),
+            "posted_at": [None] * len(texts),
+            "text": texts,
+            "start": [0] * len(texts),
+            "end": [len(t) for t in texts],
+        },
+        schema_overrides={"posted_at": pl.Datetime("us"), "parent_id": pl.String},
+    )
+    articles = pl.DataFrame({"doc_id": [doc_id], "title": [target], "body": [target], "n_comments": [len(texts)]})
+    tables = analyze_comments(comments, articles, AnalyzeSettings(seed=seed, layout=False))
+    labels = tables.clusters["cluster"].to_numpy()
+    predicted = tables.features["stance"].to_numpy().astype(str)
+    representation = "minilm"
+    if minilm_available():
+        _register_memo_representation()
+        representation = _BASELINE_REPRESENTATION
+    base_labels = baseline_clusters(texts, seed=seed, representation=representation)
+    return {
+        "target": target,
+        "n": len(texts),
+        "majority": float(pl.Series(gold).value_counts()["count"].max() / len(gold)) if len(gold) else 0.0,
+        "replyscope": cluster_scores(gold, labels) | stance_scores(gold, predicted),
+        "baseline": cluster_scores(gold, base_labels),
+        "k": int(len(np.unique(labels))),
+        "predicted_share": {s: float(np.mean(predicted == s)) for s in ("support", "deny", "query", "comment")},
+    }
+
+
+def weighted(rows: list[dict]) -> dict:
+    """Size-weighted mean of every score over targets, in the JSON shape the CLI promises."""
+    n = sum(r["n"] for r in rows)
+
+    def mean(get) -> float:
+        return float(sum(get(r) * r["n"] for r in rows) / n) if n else 0.0
+
+    return {
+        "n": n,
+        "majority": mean(lambda r: r["majority"]),
+        "replyscope": {
+            key: mean(lambda r, key=key: r["replyscope"][key])
+            for key in ("nmi", "ari", "purity", "stance_macro_f1", "f_avg")
+        },
+        "baseline": {key: mean(lambda r, key=key: r["baseline"][key]) for key in ("nmi", "ari", "purity")},
+    }
+
+
+def _print_table(rows: list[dict], total: dict, path: Path) -> None:
+    from rich.console import Console  # noqa: PLC0415
+    from rich.table import Table  # noqa: PLC0415
+
+    table = Table(title=f"stance vs gold: {path.name} (clusters per target; weighted by n)")
+    for col in ("target", "n", "majority", "NMI", "ARI", "purity", "macro-F1", "F_avg", "base NMI", "base ARI", "base purity"):
+        table.add_column(col, justify="left" if col == "target" else "right")
+
+    def line(name: str, r: dict, style: str | None = None) -> None:
+        rs, bs = r["replyscope"], r["baseline"]
+        table.add_row(
+            name, str(r["n"]), f"{r['majority']:.3f}", f"{rs['nmi']:.3f}", f"{rs['ari']:.3f}", f"{rs['purity']:.3f}",
+            f"{rs['stance_macro_f1']:.3f}", f"{rs['f_avg']:.3f}", f"{bs['nmi']:.3f}", f"{bs['ari']:.3f}",
+            f"{bs['purity']:.3f}", style=style,
+        )
+
+    for r in rows:
+        line(r["target"], r)
+    line("weighted", total, style="bold")
+    console = Console()
+    # Piped output defaults to 80 columns, which folds every cell; this table needs ~150.
+    Console(width=max(console.width, 150)).print(table)
+
+
+def run(path: Path, *, json_out: bool = False, seed: int = 0, limit: int | None = None) -> dict:
+    """Evaluate on `path` (target,text,stance); print a table (and, with json_out, one JSON line)."""
+    import warnings  # noqa: PLC0415
+
+    path = Path(path)
+    # sklearn's HDBSCAN (the baseline) warns about a future default on every call: noise here.
+    warnings.filterwarnings("ignore", category=FutureWarning, module=r"sklearn\.cluster")
+    frame = read_stance_set(path, limit=limit, seed=seed)
+    rows = []
+    for target in frame["target"].unique(maintain_order=True).to_list():
+        part = frame.filter(pl.col("target") == target)
+        rows.append(evaluate_target(target, part["text"].to_list(), part["stance"].to_numpy().astype(str), seed=seed))
+    total = weighted(rows)
+    _print_table(rows, total, path)
+    if json_out:
+        print(json.dumps(total))
+    return total | {"targets": rows}
+
+
+__all__ = ["cluster_scores", "purity", "read_stance_set", "run", "stance_scores", "weighted"]

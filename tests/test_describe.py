@@ -1,0 +1,81 @@
+"""Cluster descriptions: c-TF-IDF keywords, labels a person can read, summary rows."""
+
+from __future__ import annotations
+
+import numpy as np
+import polars as pl
+
+from replyscope.analyze.describe import class_tfidf_keywords, cluster_label, summarise_clusters
+from replyscope.schema import CLUSTER_SUMMARY
+
+TOLL = [
+    "The toll on the bridge doubled and the council calls it maintenance.",
+    "Another bridge toll hike. Who signed off on this?",
+    "I drive the bridge twice a day, the toll is robbery.",
+]
+SCHOOL = [
+    "The school board closed the library and blamed the budget.",
+    "Teachers at my kid's school buy their own paper.",
+    "School funding keeps shrinking while the board gives itself raises.",
+]
+
+
+def test_ctfidf_finds_each_groups_own_words_without_stop_words():
+    labels = np.array([0, 0, 0, 1, 1, 1])
+    keywords = class_tfidf_keywords(TOLL + SCHOOL, labels, 2)
+    assert keywords[0][0] in {"toll", "bridge"}
+    assert keywords[1][0] in {"school", "board"}
+    every = {w for ws in keywords for w in ws}
+    assert not every & {"the", "and", "on", "who", "is"}
+    assert not set(keywords[0][:2]) & set(keywords[1][:2])
+
+
+def test_ctfidf_survives_stop_word_only_and_empty_text():
+    assert class_tfidf_keywords(["the and of", ""], np.array([0, 1]), 2) == [[], []]
+    assert class_tfidf_keywords([], np.array([], dtype=int), 0) == []
+
+
+def test_label_names_dominant_stance_tags_and_keywords():
+    shares = {"support": 0.1, "deny": 0.8, "query": 0.1, "comment": 0.0}
+    label = cluster_label(shares, [("sarcasm", 0.5), ("rhetorical_question", 0.3), ("emphasis", 0.1)], ["evidence", "proof", "study", "x"])
+    assert label == "deny · sarcasm + rhetorical question · 'evidence', 'proof', 'study'"
+
+
+def test_label_for_a_mixed_cluster_names_two_stances_and_skips_rare_tags():
+    shares = {"support": 0.4, "deny": 0.35, "query": 0.05, "comment": 0.2}
+    assert cluster_label(shares, [("emphasis", 0.1)], []) == "support/deny"
+
+
+def _frame() -> pl.DataFrame:
+    return pl.DataFrame(
+        {
+            "comment_id": [f"a-{i:04d}" for i in range(7)],
+            "doc_id": ["a", "a", "b", "a", "b", "b", "a"],
+            "cluster": [0, 0, 0, 0, 1, 1, 1],
+            "centre_distance": [0.5, 0.1, 0.3, 0.9, 0.2, 0.1, 0.3],
+            "stance": ["deny", "deny", "deny", "query", "support", "support", "comment"],
+            "tags": [["sarcasm"], ["sarcasm", "emphasis"], [], ["rhetorical_question"], ["praise_thanks"], ["praise_thanks"], []],
+        },
+        schema_overrides={"cluster": pl.Int32, "centre_distance": pl.Float32},
+    )
+
+
+def test_summary_rows_conform_and_add_up():
+    summary = summarise_clusters(_frame(), [["toll", "bridge"], ["thanks"]])
+    assert summary.schema.names()[: len(CLUSTER_SUMMARY)] == CLUSTER_SUMMARY.names()
+    assert summary["size"].to_list() == [4, 3]
+    row = summary.row(0, named=True)
+    assert row["share_deny"] == 0.75 and row["share_query"] == 0.25
+    assert row["top_rhetoric"][0] == "sarcasm"
+    assert row["exemplar_ids"] == ["a-0001", "a-0002", "a-0000", "a-0003"]  # nearest the centre first
+    assert row["n_articles"] == 2
+    assert summary.row(1, named=True)["label"] == "support · praise thanks · 'thanks'"
+    total = summary.select(sum(pl.col(f"share_{s}") for s in ("support", "deny", "query", "comment")))
+    assert np.allclose(total.to_series().to_numpy(), 1.0)
+
+
+def test_summary_of_nothing_is_an_empty_conformed_frame():
+    empty = _frame().head(0)
+    summary = summarise_clusters(empty, [])
+    assert summary.height == 0
+    assert summary.schema.names()[: len(CLUSTER_SUMMARY)] == CLUSTER_SUMMARY.names()
