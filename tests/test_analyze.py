@@ -147,3 +147,28 @@ def test_settings_fix_the_number_of_clusters(corpus):
     result = analyze_comments(*corpus, AnalyzeSettings(n_clusters=3, layout=False))
     assert result.cluster_summary.height == 3
     assert (result.clusters["x"] == 0).all()
+
+
+@pytest.mark.shared
+def test_clusters_follow_gold_stance_on_a_labelled_target():
+    """On real replies to one target, the groups line up with people's stance labels."""
+    from sklearn.metrics import normalized_mutual_info_score
+
+    from conftest import shared_path
+
+    frame = (
+        pl.read_csv(shared_path("labeled", "semeval2016-stance.csv"), infer_schema=False)
+        .filter(pl.col("target") == "Climate Change is a Real Concern")
+        .head(400)
+    )
+    texts = frame["text"].to_list()
+    comments = make_comments([("t", texts)])
+    articles = make_articles(("t", "Climate Change is a Real Concern", "Climate Change is a Real Concern"))
+    result = analyze_comments(comments, articles, AnalyzeSettings(layout=False))
+    gold = frame["stance"].to_list()
+    labels = result.clusters["cluster"].to_list()
+    joined = pl.DataFrame({"gold": gold, "cluster": labels})
+    purity = joined.group_by("cluster", "gold").len().group_by("cluster").agg(pl.col("len").max())["len"].sum() / len(gold)
+    majority = joined["gold"].value_counts()["count"].max() / len(gold)
+    assert normalized_mutual_info_score(gold, labels) >= 0.12
+    assert purity >= majority + 0.05

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from replyscope.analyze.cluster import choose_k, cluster_points, joint_matrix, layout_2d
+from replyscope.analyze.cluster import choose_k, cluster_points, joint_matrix, k_range, layout_2d
 
 
 def _blobs(n_per: int = 40, centres: int = 3, dim: int = 6, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
@@ -98,3 +98,16 @@ def test_joint_matrix_does_not_inflate_a_constant_view():
 def test_choose_k_prefers_fewer_groups_on_a_tie():
     x = np.array([[0, 0], [0, 0.1], [10, 10], [10, 10.1]], dtype=np.float32)
     assert choose_k(x, k_min=2, k_max=3, seed=0) == 2
+
+
+def test_k_range_grows_with_the_corpus():
+    assert k_range(0) == (1, 1) and k_range(2) == (1, 1)
+    assert k_range(6) == (2, 5)
+    lo, hi = k_range(1_000)
+    assert 2 < lo <= hi
+    assert k_range(100_000)[1] >= hi
+
+
+def test_choose_k_never_exceeds_the_distinct_points():
+    x = np.repeat(np.array([[0, 0], [5, 5], [9, 0]], dtype=np.float32), 50, axis=0)
+    assert choose_k(x, k_min=4, k_max=8, seed=0) == 2  # 3 distinct points: silhouette needs k < 3

@@ -79,3 +79,13 @@ def test_summary_of_nothing_is_an_empty_conformed_frame():
     summary = summarise_clusters(empty, [])
     assert summary.height == 0
     assert summary.schema.names()[: len(CLUSTER_SUMMARY)] == CLUSTER_SUMMARY.names()
+
+
+def test_ctfidf_drops_words_every_comment_uses_and_contractions():
+    texts = [f"{t} #citydesk I'm sure it's true" for t in (TOLL + SCHOOL) * 4]
+    labels = np.array(([0] * 3 + [1] * 3) * 4)
+    keywords = class_tfidf_keywords(texts, labels, 2)
+    every = {w for ws in keywords for w in ws}
+    assert "citydesk" not in every
+    assert not every & {"i'm", "it's"}
+    assert keywords[0] and keywords[1]

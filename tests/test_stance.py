@@ -186,7 +186,9 @@ def test_seed_comments_support_the_article():
 
 SOLAR_TITLE = "Town plans a solar farm on the old airfield"
 SOLAR_BODY = "The town council wants to cover the disused airfield with solar panels by next summer."
-# Two camps that argue with their own vocabulary; a few members of each say their side outright.
+# Two camps that argue with their own vocabulary; half the members of each say their side
+# outright about the subject (so the thread's polarity views can corroborate each other), the
+# other half only use their camp's vocabulary.
 _FOR_BITS = ("clean energy from the sun", "cheaper bills for families", "panels on every spare acre",
              "cutting our carbon footprint", "free sunshine powering the school")
 _AGAINST_BITS = ("an eyesore for the whole valley", "house prices in the village will drop",
@@ -199,14 +201,16 @@ def _solar_thread() -> tuple[dict[str, str], list[str], list[str]]:
     quiet_for, quiet_against = [], []
     for i, (a, b) in enumerate((x, y) for x in _FOR_BITS for y in _FOR_BITS if x != y):
         name = f"for{i:02d}"
-        explicit = i % 4 == 0
-        replies[name] = (f"Exactly, well done. {a.capitalize()} and {b}." if explicit else f"{a.capitalize()}, {b}.")
+        explicit = i % 2 == 0
+        replies[name] = (f"The solar farm is great, well done. {a.capitalize()} and {b}." if explicit
+                         else f"{a.capitalize()}, {b}.")
         if not explicit:
             quiet_for.append(name)
     for i, (a, b) in enumerate((x, y) for x in _AGAINST_BITS for y in _AGAINST_BITS if x != y):
         name = f"against{i:02d}"
-        explicit = i % 4 == 0
-        replies[name] = (f"Total nonsense, I disagree. {a.capitalize()} and {b}." if explicit else f"{a.capitalize()}, {b}.")
+        explicit = i % 2 == 0
+        replies[name] = (f"The solar farm is a terrible mistake, stop it. {a.capitalize()} and {b}." if explicit
+                         else f"{a.capitalize()}, {b}.")
         if not explicit:
             quiet_against.append(name)
     return replies, quiet_for, quiet_against
@@ -222,6 +226,20 @@ def test_camps_with_their_own_vocabulary_get_opposite_sides():
     # most of the quiet "for" camp reads as more supportive than the quiet "against" median
     cut = np.median([out[r]["polarity"] for r in quiet_against])
     assert np.mean([out[r]["polarity"] > cut for r in quiet_for]) >= 0.75
+    # and it is the thread's self-training read-out that carries most of that separation
+    alone = _by_name(stance_of(*_frames(SOLAR_TITLE, SOLAR_BODY, replies), settings=StanceSettings(w_self_train=0.0)))
+    gap_alone = np.mean([alone[r]["polarity"] for r in quiet_for]) - np.mean([alone[r]["polarity"] for r in quiet_against])
+    assert pol_for - pol_against > 2 * gap_alone
+
+
+def test_uncorroborated_thread_is_not_self_trained():
+    # Nobody names the subject: the views cannot corroborate the reading, so it is not spread.
+    replies, _, _ = _solar_thread()
+    comments, articles = _frames("Evening edition", "Evening edition", replies)
+    with_st = stance_of(comments, articles, detail=True)
+    without = stance_of(comments, articles, settings=StanceSettings(w_self_train=0.0))
+    assert (with_st["agreement"] == 0.0).all()
+    np.testing.assert_allclose(with_st["polarity"].to_numpy(), without["polarity"].to_numpy(), atol=1e-12)
 
 
 def test_view_agreement():
@@ -239,6 +257,23 @@ def test_view_agreement():
     assert _view_agreement(few, proto, s) == 0.0  # too few directed replies to judge
 
 
+def test_view_agreement_gives_small_threads_the_benefit_of_the_doubt():
+    from replyscope.analyze.stance import _view_agreement
+
+    s = StanceSettings()
+    rng = np.random.default_rng(1)
+    # unrelated views: a small thread cannot tell that apart from weak agreement, a big one can
+
+
+    def unrelated(m: int) -> tuple[np.ndarray, np.ndarray]:
+        a, b = rng.normal(size=(2, m))
+        a, b = a - a.mean(), b - b.mean()
+        return a, b - (a @ b) / (a @ a) * a  # correlation exactly 0
+
+    assert _view_agreement(*unrelated(60), s) > 0.5
+    assert _view_agreement(*unrelated(6000), s) < 0.3
+
+
 def test_unreadable_thread_leans_to_disagreement():
     # No reply names the subject here, so the two views cannot be checked against each other and
     # the boundary leans to the prior (more denials) the further weak_support_quantile goes.
@@ -251,3 +286,19 @@ def test_unreadable_thread_leans_to_disagreement():
     assert (lean["polarity"] < flat["polarity"]).all()  # the whole thread's boundary moved
     assert (lean["stance"] == "deny").sum() >= (flat["stance"] == "deny").sum()
     assert (lean["score_deny"] > flat["score_deny"]).all()
+
+
+def test_second_self_training_round_spreads_a_legible_thread():
+    # Every reply names the subject, so directed sentiment and prototypes can be checked against
+    # each other; where they agree, a second read-out round pushes the quiet camps further apart.
+    replies, quiet_for, quiet_against = _solar_thread()
+    replies = {k: "The solar farm: " + v[0].lower() + v[1:] for k, v in replies.items()}
+    comments, articles = _frames(SOLAR_TITLE, SOLAR_BODY, replies)
+
+    def gap(rounds: int) -> float:
+        out = stance_of(comments, articles, settings=StanceSettings(self_train_rounds=rounds), detail=True)
+        assert out["agreement"].min() > 0.5
+        by = _by_name(out)
+        return np.mean([by[r]["polarity"] for r in quiet_for]) - np.mean([by[r]["polarity"] for r in quiet_against])
+
+    assert gap(2) > gap(1) > 0

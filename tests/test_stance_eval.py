@@ -131,7 +131,13 @@ def test_dev_clusters_beat_the_baseline_and_the_majority(dev_scores):
 
 
 @pytest.mark.shared
-@pytest.mark.xfail(reason="issue-3 bars not reached yet by zero-shot stance (see STANCE report)", strict=False)
+def test_dev_stance_meets_the_issue_f_avg_bar(dev_scores):
+    # The issue-3 stance bar on its own (reached; the cluster bars below are not all reached yet).
+    assert dev_scores["replyscope"]["f_avg"] >= 0.45
+
+
+@pytest.mark.shared
+@pytest.mark.xfail(reason="issue-3 cluster bars (NMI >= 0.20) not reached yet (see STANCE report)", strict=False)
 def test_dev_meets_issue_bars(dev_scores):
     rs, base = dev_scores["replyscope"], dev_scores["baseline"]
     assert rs["f_avg"] >= 0.45

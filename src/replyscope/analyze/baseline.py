@@ -49,7 +49,7 @@ def baseline_clusters(texts: list[str], *, seed: int = 0, representation: str = 
             random_state=seed,
             init="spectral" if n > 50 else "random",
         ).fit_transform(embeddings)
-    labels = HDBSCAN(min_cluster_size=min_cluster_size, metric="euclidean", cluster_selection_method="eom").fit_predict(
-        reduced
-    )
+    labels = HDBSCAN(
+        min_cluster_size=min_cluster_size, metric="euclidean", cluster_selection_method="eom", copy=True
+    ).fit_predict(reduced)
     return labels.astype(np.int64)

@@ -23,6 +23,15 @@ LABEL_TAG_SHARE = 0.2
 
 # Words with letters, apostrophes inside allowed ("don't"), at least two characters.
 _WORD_TOKEN = r"(?u)\b[^\W\d_][\w']*[^\W_]\b"
+# scikit-learn's English stop words miss contractions, which fill reader comments.
+_CONTRACTIONS = frozenset(
+    "i'm i've i'd i'll it's don't can't won't isn't aren't wasn't weren't doesn't didn't haven't hasn't "
+    "shouldn't wouldn't couldn't that's there's what's let's he's she's we're you're they're we've "
+    "you've they've who's here's ain't".split()
+)
+# A word in more than this share of all comments (a site's hashtag, the article's own subject)
+# describes none of the groups; it is left out of keywords once there are enough comments to tell.
+MAX_DOC_SHARE = 0.5
 
 
 def class_tfidf_keywords(texts: list[str], labels: np.ndarray, k: int, *, top: int = N_KEYWORDS) -> list[list[str]]:
@@ -32,11 +41,15 @@ def class_tfidf_keywords(texts: list[str], labels: np.ndarray, k: int, *, top: i
 
     if k == 0 or not texts:
         return [[] for _ in range(k)]
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS  # noqa: PLC0415
+
     vectoriser = CountVectorizer(
         lowercase=True,
-        stop_words="english",
+        preprocessor=lambda t: t.lower().replace("\u2019", "'"),  # curly apostrophes as straight
+        stop_words=sorted(ENGLISH_STOP_WORDS | _CONTRACTIONS),
         token_pattern=_WORD_TOKEN,
         min_df=2 if len(texts) >= 1_000 else 1,
+        max_df=MAX_DOC_SHARE if len(texts) >= 20 else 1.0,
         max_features=100_000,
         dtype=np.float32,
     )

@@ -10,7 +10,7 @@ feed the same clustering. As in BERTopic, each is a part you can swap by name:
                   averaged with corpus IDF weights: MiniLM's vocabulary semantics at bag-of-words
                   speed. (Measured weakest for stance-like grouping; kept for comparison.)
 - "minilm"        the full all-MiniLM-L6-v2 sentence encoder in numpy: best semantics, slowest.
-- "auto"          the default: "minilm" up to 30k comments when the weights are installed,
+- "auto"          the default: "minilm" up to 10k comments when the weights are installed,
                   "tfidf" otherwise (see Auto for the measurements behind it).
 
 `get_representation(name, seed=...)` builds one; `register_representation` adds your own.
@@ -22,6 +22,8 @@ from collections.abc import Callable
 from typing import Protocol, runtime_checkable
 
 import numpy as np
+
+from replyscope.analyze.minilm import FULL_ENCODER_MAX
 
 
 @runtime_checkable
@@ -158,7 +160,7 @@ class Auto:
     """
 
     name = "auto"
-    full_max = 30_000  # the same size up to which stance.py computes full MiniLM vectors anyway
+    full_max = FULL_ENCODER_MAX  # the same size up to which stance.py computes full MiniLM vectors anyway
 
     def __init__(self, *, seed: int = 0) -> None:
         self.seed = seed

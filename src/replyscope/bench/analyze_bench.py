@@ -138,7 +138,8 @@ def run(n: int = 100_000, baseline_n: int = 5_000, seed: int = 0) -> dict:
         "analyze_comments_per_s": round(ours_rate, 1),
         "analyze_steps_seconds": steps,
         "clusters": int(tables.cluster_summary.height),
-        "within_bar": seconds <= BAR_SECONDS * n / 100_000,
+        # The bar is set at 100k comments; smaller runs are dominated by fixed costs (JIT, loading).
+        "within_bar": (seconds <= BAR_SECONDS) if n >= 100_000 else None,
         "baseline": f"BERTopic-style: {baseline_repr} + UMAP(5, cosine) + HDBSCAN(min_cluster_size=10)",
         "baseline_n": len(texts),
         "baseline_seconds": round(base_seconds, 2),
@@ -160,13 +161,20 @@ def _chosen_representation(name: str, n: int) -> str:
     return f"auto -> {'minilm' if available() and n <= Auto.full_max else 'tfidf'}"
 
 
+def _bar_note(within: bool | None) -> str:
+    if within is None:
+        return " (the 5 min bar applies at 100k comments)"
+    return f" ({'within' if within else 'OVER'} the 5 min / 100k bar)"
+
+
 def _print(result: dict) -> None:
     print(f"replyscope bench analyze — {result['source']}")
     print(f"  replyscope ({result['representation']}): {result['n']:>7} comments in {result['analyze_seconds']:8.2f} s "
-          f"= {result['analyze_comments_per_s']:>9.1f} comments/s, {result['clusters']} clusters "
-          f"({'within' if result['within_bar'] else 'OVER'} the 5 min / 100k bar)")
+          f"= {result['analyze_comments_per_s']:>9.1f} comments/s, {result['clusters']} clusters"
+          + _bar_note(result["within_bar"]))
     print("    steps (s): " + ", ".join(f"{k} {v}" for k, v in result["analyze_steps_seconds"].items()))
     print(f"  baseline ({result['baseline']}): {result['baseline_n']:>7} comments in {result['baseline_seconds']:8.2f} s "
           f"= {result['baseline_comments_per_s']:>9.1f} comments/s, {result['baseline_clusters']} clusters, "
           f"{result['baseline_outlier_share']:.1%} outliers")
-    print(f"  ratio: replyscope is {result['speed_ratio']}x the baseline's comments/s")
+    print(f"  ratio: replyscope is {result['speed_ratio']}x the baseline's comments/s"
+          " (the baseline, run first, also pays UMAP's one-time JIT compile)")
