@@ -69,7 +69,7 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
     for i, c in enumerate(lines.core[lo:], lo):
         if not c or len(c) > MAX_HEADER_CHARS:
             continue
-        if 0 < i < last and _inside_bullet_run(text, indent, i):
+        if 0 < i < last and text[i][0] in _BULLETS and _inside_bullet_run(text, indent, i):
             continue  # the middle of a bullet list (a menu, a list of links) heads no comment
         h = read(c)
         if h is not None:
@@ -169,6 +169,11 @@ def _trailing_date(lines: Lines, headers: dict[int, CommentHeader], i: int) -> s
     return ""
 
 
+# Disqus prints a reply's target after its author: "Derek P → Hannah Cole" (the arrow is often lost
+# to plain text, leaving two spaces); the author is the first name.
+REPLY_TARGET = re.compile(r"\s*[→➔⇢]\s*\S.*$|\s{2,}\S.*$")
+
+
 def _add_bullet_anchors(
     lines: Lines, headers: dict[int, CommentHeader], claimed: set[int], anchors: list[Anchor], lo: int
 ) -> None:
@@ -198,7 +203,8 @@ def _add_bullet_anchors(
         last = j if h is not None else i
         posted = h.posted_raw if h is not None else ""
         family = "bullet" if BULLET.match(s) else "indent"
-        anchors.append(Anchor(i, last, CommentHeader("name", lines.core[i], posted), family, indent[i]))
+        author = (REPLY_TARGET.sub("", lines.core[i]) if family == "bullet" else "") or lines.core[i]
+        anchors.append(Anchor(i, last, CommentHeader("name", author, posted), family, indent[i]))
         claimed.update(range(i, last + 1))
 
 

@@ -12,7 +12,8 @@ import re
 from replyscope.split.anchors import Anchor, next_nonblank, section_headers
 from replyscope.split.chrome import is_content
 from replyscope.split.lines import Lines
-from replyscope.split.patterns import CONVERSATIONAL_LOWER, SENTENCE_END
+from replyscope.split.patterns import SENTENCE_END
+from replyscope.split.talk import talks
 
 # A gap between two headers of one format this much longer than the usual gap (and at least
 # RUN_GAP_LINES non-blank lines) separates a comment thread from a dated list elsewhere on the page.
@@ -24,12 +25,18 @@ ARTICLE_GAP_CHARS = 1500
 # talks to anybody is a list of links, a menu or a set of subheadings.
 MIN_CONVERSATIONAL = 0.3
 MIN_CONVERSATIONAL_BARE = 0.45
+# At most about this many anchors of one format are read to measure that share.
+SHARE_SAMPLE = 32
 BARE_FAMILIES = frozenset({"bare", "indent", "bullet"})
 # Share of names allowed to look like headings before the headers are taken for a link list.
 MAX_TITLE_LIKE = 0.34
 MAX_TITLE_LIKE_DATED = 0.5
 # Share of headers over "..."-truncated excerpts beyond which the list is a feed, not a thread.
 MAX_TRUNCATED = 0.5
+# A thread this small with no comment-section header over it is taken only when every comment talks.
+SMALL_THREAD = 2
+# A lone undated comment under no section header that does not talk must be a sentence this long.
+LONE_MIN_WORDS = 4
 
 
 def _has_content(lines: Lines, lo: int, hi: int, taken: set[int]) -> bool:
@@ -47,10 +54,8 @@ def _supported(lines: Lines, anchors: list[Anchor], taken: set[int]) -> list[Anc
     for k, a in enumerate(anchors):
         nxt = anchors[k + 1].first if k + 1 < len(anchors) else min(n, a.last + 40)
         prv = anchors[k - 1].last + 1 if k > 0 else max(0, a.first - 40)
-        after = _has_content(lines, a.last + 1, nxt, taken)
-        before = _has_content(lines, prv, a.first, taken)
-        if after or before:
-            out.append(a)
+        if _has_content(lines, a.last + 1, nxt, taken) or _has_content(lines, prv, a.first, taken):
+            out.append(a)  # (the text before is read only when there is none after)
     return out
 
 
@@ -62,7 +67,11 @@ _TITLE_WORDS = re.compile(
 )
 
 
-_TAGLINE = re.compile(r"\s*[(\[@|]")
+# "PROFIT CONFIDENTIAL Forecasts", "NEWS Desk": a name opening in capitals and going on in Title
+# Case is a brand's or a section's label ("Patrice VIALOR", a surname in capitals, is a person's).
+_BRAND_CAPS = re.compile(r"^[A-Z]{4,}(?:\s+[A-Z]{2,})*\s+[A-Z][a-z]{2,}")
+_TAGLINE = re.compile(r"\s*[(\[@|→]|\s{2,}")  # ("Jen  Hannah Cole": a reply's target after two spaces)
+_BULLETS = frozenset("•·*▪◦●○■□‣⁃")
 
 
 def _title_like_share(best: list[Anchor]) -> float:
@@ -71,18 +80,22 @@ def _title_like_share(best: list[Anchor]) -> float:
     for a in best:
         # "Anna (My Style Blog)", "Jen @ Food Diary": the person is before the tagline
         name = _TAGLINE.split(a.header.author, maxsplit=1)[0]
-        hits += bool(_TITLE_WORDS.search(name) or len(name.split()) >= 4)
+        hits += bool(_TITLE_WORDS.search(name) or len(name.split()) >= 4 or _BRAND_CAPS.search(name))
     return hits / len(best)
 
 
 def _conversational_share(lines: Lines, best: list[Anchor]) -> float:
     """Share of anchors whose next lines read like conversation (I, you, questions...)."""
-    hits = 0
-    for k, a in enumerate(best):
-        hi = best[k + 1].first if k + 1 < len(best) else len(lines)
-        chunk = " ".join(lines.text[a.last + 1 : min(hi, a.last + 8)])
-        hits += CONVERSATIONAL_LOWER.search(chunk.lower()) is not None
-    return hits / len(best)
+    n = len(best)
+    # a long run is judged on an even sample of its anchors (a share of 32 settles it as well as of 300)
+    step = -(-n // SHARE_SAMPLE)
+    hits = seen = 0
+    for k in range(0, n, step):
+        a = best[k]
+        hi = best[k + 1].first if k + 1 < n else len(lines)
+        hits += talks(lines.text[a.last + 1 : min(hi, a.last + 8)])
+        seen += 1
+    return hits / seen
 
 
 def _truncated_share(lines: Lines, best: list[Anchor]) -> float:
@@ -218,6 +231,36 @@ def choose_anchors(lines: Lines, anchors: list[Anchor], first_prose: int) -> tup
     return [], None
 
 
+def _lone_comment(lines: Lines, a: Anchor, near: int | None, share: float) -> bool:
+    """Whether a single header over some text is a page's only comment.
+
+    One name over a line of text is a widget title or an author box as often as a comment, so one
+    comment needs more than its shape: a comment-section header just above it ("1 Comment", "One
+    response to ...") with a date or words that talk; a "Name says:" with a date; or, with no section
+    header, the Disqus layout (a bulleted person's name, the text indented under it) with a text that
+    talks or is a sentence that does not name its own author (author boxes describe the author).
+    """
+    h = a.header
+    if h.kind == "says" and h.posted_raw:
+        return True
+    if a.family in ("bare", "indent") and not h.posted_raw:
+        return False  # a lone name over a paragraph, with no date: a subheading as often as a comment
+    if near is not None:
+        return bool(h.posted_raw) or share == 1.0
+    if not (a.family == "bullet" or a.family == "name+date" and lines.text[a.first][0] in _BULLETS):
+        return False  # (Disqus: "  • Name", its date on the next line or none)
+    if _title_like_share([a]) > 0:
+        return False
+    j = next_nonblank(lines, a.last, 3)
+    if j is None or lines.indent[j] <= a.indent or not is_content(lines.text[j]):
+        return False
+    first = lines.text[j]
+    name = h.author.split()
+    if not name or name[0].lower() in first.lower():
+        return False  # "Dana writes about transport": an author box
+    return share == 1.0 or (SENTENCE_END.search(first) is not None and len(first.split()) >= LONE_MIN_WORDS)
+
+
 def _acceptable(lines: Lines, best: list[Anchor], section: int | None, share: float) -> bool:
     """Whether these anchors are a comment thread rather than a byline, a link list or a menu.
 
@@ -228,25 +271,29 @@ def _acceptable(lines: Lines, best: list[Anchor], section: int | None, share: fl
     near = _near_section(lines, section, best[0].first)
     if section is not None and ZERO_COMMENTS.match(lines.text[section]) and (near is not None or len(best) < 3 or not dated):
         return False  # the page says it has no comments: what follows is its sidebar
-    if len(best) == 1:
-        a = best[0]
-        strong = a.header.kind == "says" and bool(a.header.posted_raw)
-        if (near is None and not strong) or (family in BARE_FAMILIES and not dated):
-            return False  # one undated name over a line of text is a widget title as often as a comment
+    if len(best) == 1 and not _lone_comment(lines, best[0], near, share):
+        return False
+    if 1 < len(best) <= SMALL_THREAD and near is None and (share < 1.0 and not dated or _title_like_share(best) > 0):
+        # two headers and no section over them: a pair of widgets or listed items as often as a thread,
+        # unless both comments talk (or are dated) and both names read as people's
+        return False
     if family == "bare" and not dated and near is None and len(best) < 3:
         return False
     if family == "bare" and section is not None and _prose_chars(lines, section + 1, best[0].first) > BARE_MAX_LEAD_PROSE:
         return False  # article prose under the "Comments" link: the names are the article's subheadings
-    if share < (MIN_CONVERSATIONAL_BARE if family in BARE_FAMILIES else MIN_CONVERSATIONAL):
+    if share < (MIN_CONVERSATIONAL_BARE if family in BARE_FAMILIES else MIN_CONVERSATIONAL) and not (
+        # (a lone Disqus comment with no section header over it was judged by _lone_comment)
+        len(best) == 1 and near is None and (family == "bullet" or lines.text[best[0].first][0] in _BULLETS)
+    ):
         # dated link lists, menus and subheadings have headers' shapes but nobody talks in them
         return False
-    if family == "bare" and len(best) < 2:
+    if family == "bare" and len(best) < 2 and near is None:
         return False
     if _title_like_share(best) > (MAX_TITLE_LIKE if family in BARE_FAMILIES else MAX_TITLE_LIKE_DATED):
         return False
     if _truncated_share(lines, best) > MAX_TRUNCATED:
         return False  # excerpts cut off with "..." under each header: a blog roll or a feed
-    if family in ("indent", "bullet") and section is None and (len(best) < 2 or (family == "indent" and len(best) < 3)):
+    if family in ("indent", "bullet") and section is None and (family == "indent" and len(best) < 3):
         # a bare name over an indented paragraph is also how link lists and subheadings render
         return False
     if family in ("says", "by") and not any(a.header.posted_raw for a in best) and section is None:

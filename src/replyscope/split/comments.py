@@ -22,6 +22,8 @@ from replyscope.split.patterns import COMMENT_FORM, COMMENT_SECTION, POLICY, SEN
 
 # Lines scanned after the last header for its text before the page furniture starts.
 TAIL_REACH = 200
+# Lines after the last comment's text where its Reply / Like links may still sit.
+CHROME_REACH = 6
 # Consecutive short non-sentence lines that mean the comment zone has ended (a footer menu).
 MENU_RUN = 3
 
@@ -97,6 +99,8 @@ _POLICY_HINT = re.compile("oderat|olicy|eserve|gree|erms|ommunity|opic|busive|iv
 
 
 _BULLET_CHARS = frozenset("•·*▪◦●○■□‣⁃")
+# Chrome that only comments carry: a link to answer, to like or to report one.
+_REPLY_CHROME = re.compile(r"\b(?:reply|like|report|flag|upvote|downvote|vote)\b", re.I)
 
 
 def _tail_end(lines: Lines, start: int, body_indent: int | None) -> int:
@@ -215,6 +219,10 @@ def build_zone(lines: Lines, first_prose: int) -> tuple[Zone | None, dict[int, s
                 c.posted_raw = headers[j].posted_raw
         comments.append(c)
     dated = any(c.posted_raw for c in comments)
-    if not reads_like_thread(lines, [c.body_lines for c in comments], dated, zone_start):
+    # a comment-section header right above, or Reply / Like links under the comments, vouch for short ones
+    headed = section is not None and zone_start == section or not dated and any(
+        s and _REPLY_CHROME.search(s) is not None and is_chrome(s) for s in lines.text[zone_start : zone_end + CHROME_REACH]
+    )
+    if not reads_like_thread(lines, [c.body_lines for c in comments], dated, zone_start, headed):
         return None, {}
     return Zone(zone_start, zone_end, comments), roles

@@ -50,7 +50,7 @@ NAV_LABEL = re.compile(
     r"last|all|our|the|in|as|with|by|of|and|&|on|this|\d+|hours?|days?|weeks?|filed|"
     r"stor(?:y|ies)|posts?|articles?|news|events?|images?|photos?|pictures?|videos?|podcasts?|jobs|"
     r"twitter|facebook|google\+?|rss|feeds?|password|username|log\s?in|sign\s?in|search|www|e-?mail|"
-    r"newsletters?|archives?|categor(?:y|ies)|tags?|topics?|sections?|technology|science|environment|"
+    r"newsletters?|archives?|close|open|hide|show|toggle|back|skip|cancel|submit|send|continue|reply|retweet|favou?rite|like|share|follow|report|flag|edit|delete|permalink|quote|masthead|categor(?:y|ies)|tags?|topics?|sections?|technology|science|environment|"
     r"magazine|business|sports?|politics|opinion|entertainment|world|health|blogs?|links?|menu|home|"
     r"association|community|portfolio|zeitgeist|quickies|see|entire|issues?|cover|pages?|\(\d+ pages?\))(?:\s+|$))+$",
     re.I,

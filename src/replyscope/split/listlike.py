@@ -12,13 +12,18 @@ from __future__ import annotations
 import re
 
 from replyscope.split.lines import Lines, is_prose
-from replyscope.split.patterns import SENTENCE_END
+from replyscope.split.patterns import SENTENCE_END, TIMESTAMP_RE
+from replyscope.split.talk import talks
 
 # Share of comments allowed to be empty, or to be a lone headline, in a real thread.
 MAX_EMPTY_SHARE = 0.5
 MAX_HEADLINE_SHARE = 0.5
 # An undated thread whose longest comment is shorter than this (in words) is a column of widgets.
 MIN_UNDATED_WORDS = 6
+# ...unless it has at least this many comments (or a comment-section header above it) and this
+# share of them talk (see talk.talks).
+MIN_TINY_THREAD = 3
+TINY_TALK_SHARE = 0.75
 # A thread of at most this many comments whose prose outweighs the article's this many times over
 # (and by at least ARTICLE_MIN_CHARS) is the article itself.
 ARTICLE_LIKE_COMMENTS = 2
@@ -28,6 +33,11 @@ ARTICLE_MIN_CHARS = 1500
 # A post's counters printed under its title in a listing ("143960 views", "281 comments").
 COUNTER_LINE = re.compile(r"^\d[\d,.]*k?\s+(?:views|reads|hits|comments?|replies|responses)$", re.I)
 MAX_COUNTER_SHARE = 0.5
+
+# A thread where one comment in this many (or more) opens with a bulleted line is a list (a bulleted
+# time, "• 10:11 am", is the comment's header, not an item).
+MAX_LISTED_SHARE_INV = 3
+_BULLETS = frozenset("•·*▪◦●○■□‣⁃")
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _SMALL_WORDS = frozenset("a an and as at by for from in of on or the to vs with".split())
@@ -54,8 +64,11 @@ def _headline_count(text: list[str], bodies: list[list[int]], limit: float) -> i
     return hits
 
 
-def reads_like_thread(lines: Lines, bodies: list[list[int]], dated: bool, zone_start: int) -> bool:
-    """Whether comments with these body lines (line numbers per comment) form a real thread."""
+def reads_like_thread(lines: Lines, bodies: list[list[int]], dated: bool, zone_start: int, headed: bool = False) -> bool:
+    """Whether comments with these body lines (line numbers per comment) form a real thread.
+
+    `headed`: a comment-section header ("1 Comment", "Comments") sits right above the thread.
+    """
     n = len(bodies)
     if not n:
         return False
@@ -66,10 +79,15 @@ def reads_like_thread(lines: Lines, bodies: list[list[int]], dated: bool, zone_s
     counters = sum(1 for b in bodies if any(COUNTER_LINE.match(text[j]) for j in b[:3]))
     if counters > MAX_COUNTER_SHARE * n:
         return False  # every entry carries its view or comment count: a listing of posts
+    listed = sum(1 for b in bodies if b and text[b[0]][0] in _BULLETS and not TIMESTAMP_RE.search(text[b[0]]))
+    if listed * MAX_LISTED_SHARE_INV >= n:
+        return False  # text under the headers opens with a bullet: the items of a list of links
     if _headline_count(text, bodies, MAX_HEADLINE_SHARE * n) > MAX_HEADLINE_SHARE * n:
         return False
     if not dated and max(sum(len(text[j].split()) for j in b) for b in bodies) < MIN_UNDATED_WORDS:
-        return False
+        # a column of widgets, unless nearly every one of several answers someone ("So true.", "Source?")
+        if (n < MIN_TINY_THREAD and not headed) or sum(talks([text[j] for j in b]) for b in bodies) < TINY_TALK_SHARE * n:
+            return False
     if n <= ARTICLE_LIKE_COMMENTS:
         thread_prose = sum(len(text[j]) for b in bodies for j in b if is_prose(text[j]))
         if thread_prose >= ARTICLE_MIN_CHARS:

@@ -57,8 +57,11 @@ HAS_DIGIT = re.compile(r"[0-9]")
 # (a number is not a marker when a month or a unit follows it: "09. Jul, 2012", "3 years ago")
 LIST_MARKER = re.compile(
     r"^(?:[•·*▪◦●○■□‣⁃\-–]\s+|(?:#?\d{1,4}[.)]\s+|#?\d{1,4}\s+(?=\D)|\d{1,4}\.(?=[^\d\s]))"
-    r"(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
-    r"|(?:sec|min|hour|hr|day|week|month|year|yr|comment|repl|like|vote|point)[a-z]*\b))",
+    # (whole words only: "3. Maya" and "2. Minnie" are names, not "May" and "min")
+    r"(?!(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
+    r"|(?:sec(?:ond)?s?|min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?|years?|yrs?|comments?|repl(?:y|ies)"
+    r"|likes?|votes?|points?)\b))",
     _I,
 )
 BULLET = re.compile(r"^[•·*▪◦●○■□‣⁃]\s+")
@@ -91,7 +94,7 @@ TRAILING_META = re.compile(
 # A stretch of text that could be a person's name or handle (not a sentence).
 NAME_LIKE = re.compile(r"^[^\s.!?;:\"“”\x00-\x1f][^!?;\"“”\x00-\x1f]{0,58}$")
 # Characters of menu items and link titles, not of the names people comment under.
-NOT_IN_BARE_NAME = re.compile(r"[»«+©®|:/{}\[\]]|\s[-–—]\s|^\d+\.?$|\bago\b", re.I)
+NOT_IN_BARE_NAME = re.compile(r"[»«+©®|:/{}\[\]▼▲►◄▾▸›‹]|\s[-–—]\s|^\d+\.?$|\bago\b", re.I)
 # Words of conversation: comments talk to and about people ("I think", "you're wrong").
 CONVERSATIONAL = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|my|me|you|your|you're|you’re|we|us|our|lol|thanks|thank you)\b", _I)
 # The same words for text lower-cased first: a case-sensitive search runs about twice as fast.

@@ -30,7 +30,7 @@ def segments_of(lines: Lines, roles: list[str], text_len: int) -> list[tuple[int
     i = 0
     for role, run in groupby(roles):
         start = lines.starts[i]
-        i += sum(1 for _ in run)
+        i += len(list(run))
         end = lines.starts[i] if i < len(roles) else text_len
         out.append((start, end, role))
     if not out and text_len:

@@ -1,0 +1,96 @@
+"""Does a stretch of text read like a person talking to other people?
+
+Comment threads are full of short replies ("So true.", "Source?", "This.", "lol no") that carry
+none of the pronouns of longer comments. Link titles, teasers and menu labels under a header
+shape rarely ask, exclaim, laugh or answer; so besides the words of conversation (I, you, we)
+we take a question, an exclamation, a reply word or an "@name" opening as talk, unless the text
+is a Title Case headline.
+"""
+
+from __future__ import annotations
+
+import re
+
+from replyscope.split.chrome import is_chrome
+from replyscope.split.patterns import CONVERSATIONAL_LOWER
+
+# Words of chat, which headlines and teasers do not use: laughter, slang, abbreviations.
+CHAT_WORDS = re.compile(
+    r"\b(?:lol+|lmao|lmfao|rofl|haha\w*|hah|heh|yeah|yep|yup|nope|nah|omg|wtf|smh|ugh|meh|sigh|"
+    r"hmm+|imo|imho|tbh|fwiw|iirc|afaik|thx|pls|plz|gonna|wanna|dunno|amen|bingo)\b"
+)
+# A very short text made of an answer word is a reply: "So true.", "This.", "Agreed", "Source".
+SHORT_ANSWER = re.compile(
+    r"\b(?:yes|no|agreed?|exactly|indeed|true|this|same|wow|absolutely|totally|seriously|really|"
+    r"right|wrong|nonsense|rubbish|ridiculous|sad|pathetic|hilarious|nice|great|awesome|cool|"
+    r"thanks|source|citation|proof|well said|spot on|good point|ok|okay|sure|whatever|about time)\b"
+)
+SHORT_ANSWER_CHARS = 40
+# A question, or an exclamation ending the line, or a reply opening with "@name" ("Yahoo! Sports"
+# and "Jeopardy! tonight" are names, not exclamations).
+ASKS_OR_EXCLAIMS = re.compile(r"[?!]+[\"”')]*$|\?\s|^@\w")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_SMALL_WORDS = frozenset("a an and as at by for from in of on or the to vs with".split())
+# A first line at most this long may be a short reply ("Source?", "What a great idea!"); teasers in
+# link lists ask and exclaim too, but at headline length.
+SHORT_REPLY_CHARS = 60
+# How many of a comment's first lines are read for talk.
+TALK_LINES = 7
+_BULLETS = frozenset("•·*▪◦●○■□‣⁃")
+# Chat words count in a first line up to this long.
+CHAT_LINE_CHARS = 200
+
+
+def is_headline(s: str) -> bool:
+    """A line in Title Case (3 to 16 words, most capitalised): a link title, not what someone wrote."""
+    if s[-1] == "." and not s.endswith("...") or s.count(" ") > 20:
+        return False  # (cheap exits: a sentence's full stop, or far more than 16 words)
+    words = _WORD.findall(s)
+    if len(words) < 3 or len(words) > 16:
+        return False
+    big = [w for w in words if w.lower() not in _SMALL_WORDS]
+    return bool(big) and sum(w[0].isupper() for w in big) >= 0.8 * len(big)
+
+
+def _line_at(texts: list[str], offset: int) -> int:
+    """Index of the line holding `offset` in " ".join(texts)."""
+    end = -1
+    for k, t in enumerate(texts):
+        end += len(t) + 1
+        if offset <= end:
+            return k
+    return len(texts) - 1
+
+
+def talks(window: list[str]) -> bool:
+    """Whether the lines under a comment header (`window`, blanks and chrome allowed) read like talk.
+
+    Words of conversation count in any of its first TALK_LINES lines of text; the cues of a short
+    reply only in the first line of text, the one a reply is made of.
+    """
+    texts = [t for t in window if t][:TALK_LINES]
+    if not texts:
+        return False
+    joined = " ".join(texts)
+    m = CONVERSATIONAL_LOWER.search(joined.lower())
+    if m is not None:
+        # a bulleted line under a header is an item of a list (a related story, a menu entry), and a
+        # line in Title Case is a poll's or a link's title ("Do You Prefer The New Layout?"), not talk;
+        # the line of the first hit is checked first (the headline test is the dear part)
+        t = texts[_line_at(texts, m.start())]
+        if t[0] not in _BULLETS and not is_headline(t):
+            return True
+        if any(
+            t[0] not in _BULLETS and CONVERSATIONAL_LOWER.search(t.lower()) is not None and not is_headline(t)
+            for t in texts
+        ):
+            return True
+    first = next((t for t in texts if not is_chrome(t)), "")
+    n = len(first)
+    if not n or n > CHAT_LINE_CHARS or first[0] in _BULLETS:
+        return False
+    low = first.lower()
+    cue = CHAT_WORDS.search(low) is not None or n <= SHORT_REPLY_CHARS and (
+        ASKS_OR_EXCLAIMS.search(first) is not None or n <= SHORT_ANSWER_CHARS and SHORT_ANSWER.search(low) is not None
+    )
+    return cue and not is_headline(first)
