@@ -14,12 +14,13 @@ setup:
 	@command -v chromium >/dev/null 2>&1 || ( apt-get update -qq && apt-get install -y -qq chromium >/dev/null )
 
 report: setup
-	replyscope run data --out reports/sample
+	$(PY) -m replyscope run data --out reports/sample
 
 test: setup
 	$(PY) -m pytest -q
 
 bench: setup
-	replyscope bench split
-	replyscope bench analyze
-	replyscope bench report
+	$(PY) -m replyscope bench split
+	$(PY) -m replyscope bench ingest
+	$(PY) -m replyscope bench analyze
+	$(PY) -m replyscope bench report
