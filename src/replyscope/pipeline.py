@@ -61,11 +61,11 @@ def split_batch(raws: list[RawDocument]) -> BatchResult:
     return BatchResult(tables, n_bytes)
 
 
-def iter_batches(inputs: list[Path], options: SplitOptions) -> Iterator[list[RawDocument]]:
-    """Group the documents of all inputs into batches bounded in count and bytes."""
+def iter_batches(files: list[tuple[Path, Path | None]], options: SplitOptions) -> Iterator[list[RawDocument]]:
+    """Group the documents of all input files (from `input_files`) into batches bounded in count and bytes."""
     batch: list[RawDocument] = []
     size = 0
-    for path, root in _input_files(inputs):
+    for path, root in files:
         for raw in read_input(path, options.columns, options.max_page_bytes, root):
             batch.append(raw)
             size += len(raw.content) if raw.content is not None else 0
@@ -76,10 +76,9 @@ def iter_batches(inputs: list[Path], options: SplitOptions) -> Iterator[list[Raw
         yield batch
 
 
-def _input_files(inputs: list[Path]) -> Iterator[tuple[Path, Path | None]]:
-    for given in inputs:
-        for path in discover_inputs([given]):
-            yield path, given if given.is_dir() else None
+def input_files(inputs: list[Path]) -> list[tuple[Path, Path | None]]:
+    """Every input file, with the folder it was found in (its ids are relative to that folder)."""
+    return [(path, given if given.is_dir() else None) for given in inputs for path in discover_inputs([given])]
 
 
 class _InlineExecutor(Executor):
@@ -104,6 +103,7 @@ def run_split(
     """
     run_dir.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
+    files = input_files(inputs)  # walked once: a folder can hold millions of pages
     writers = {name: TableWriter(run_dir, name) for name in SPLIT_TABLES}
     problems: list[dict] = []
     counts = {"documents": 0, "ok": 0, "empty": 0, "skipped": 0, "failed": 0}
@@ -131,7 +131,7 @@ def run_split(
     )
     pending: deque[Future] = deque()
     try:
-        for batch in iter_batches(inputs, options):
+        for batch in iter_batches(files, options):
             pending.append(executor.submit(split_batch, batch))
             while len(pending) >= 2 * workers:
                 collect(pending.popleft().result())
@@ -149,7 +149,7 @@ def run_split(
     seconds = time.perf_counter() - started
     update_manifest(
         run_dir,
-        inputs=[file_fingerprint(path) for path, _ in _input_files(inputs)],
+        inputs=[file_fingerprint(path) for path, _ in files],
         settings={"split": {**asdict(options), "columns": asdict(options.columns)}},
         versions=versions(),
         counts=counts,
