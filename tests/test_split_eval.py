@@ -41,7 +41,31 @@ def test_false_alarm_counts_comment_tokens_on_pages_without_gold_comments() -> N
     total = sum(split_eval.tokens(PAGE).values())
     assert result["false_alarm"] == pytest.approx(predicted / total, abs=1e-4)
     assert result["comment_r"] == 0.0
-    assert result["false_alarm_pages"] == result["false_alarm_pages_undisputed"] == 1
+    assert result["false_alarm_pages"] == result["false_alarm_pages_cut_gold"] == 1
+    assert result["uncut_gold_pages"] == 0
+
+
+@pytest.mark.parametrize("mark", ["!@#$%^&*() COMMENTS", "!@ $%^&*()  COMMENTS", "!#@$%^&*()\tCOMMENTS"])
+def test_page_whose_gold_kept_the_comment_mark_is_left_out_of_the_cut_gold_scores(mark: str) -> None:
+    # The annotators' comment mark still in gold_body means the gold was never cut into body and
+    # comments: the page's thread is scored as body, which no splitter that finds it can match.
+    uncut = PAGE.replace("Jo Martin says:", f"{mark}\n\nJo Martin says:")
+    rows = [
+        {"id": "cut", "text": PAGE, "gold_body": BODY, "gold_comments": COMMENTS},
+        {"id": "uncut", "text": uncut, "gold_body": uncut, "gold_comments": ""},
+    ]
+    result = split_eval.score_rows(rows)
+    assert result["uncut_gold_pages"] == 1
+    assert result["false_alarm"] > 0.3  # the headline numbers still count the uncut page
+    assert result["comment_f1"] < 0.8
+    assert result["comment_f1_cut_gold"] == result["body_f1_cut_gold"] == 1.0
+    assert result["false_alarm_cut_gold"] == 0.0
+
+
+def test_a_row_of_symbols_in_a_real_body_is_not_the_comment_mark() -> None:
+    body = BODY + "Prices rose by 5% (!@#$ said the mayor) and COMMENTS were closed.\n"
+    result = split_eval.score_rows([{"id": "p", "text": body, "gold_body": body, "gold_comments": ""}])
+    assert result["uncut_gold_pages"] == 0
 
 
 def test_micro_average_weights_pages_by_tokens() -> None:
@@ -72,25 +96,26 @@ def test_run_prints_json_last(tmp_path: Path, capsys: pytest.CaptureFixture[str]
 
 
 # Quality bars on the real dev split (the held-out split is checked outside this repository).
-# The Dragnet gold sometimes leaves a page's reader comments inside its body (e.g. a blog post with
-# a thread of dozens of dated comments and empty gold_comments). Where the official number is held
-# down by those pages alone, the bar is asserted on the `*_undisputed` diagnostic, and the number of
-# such pages is capped so that the escape hatch cannot hide a splitter that sees threads everywhere.
+# On 18 dev pages the Dragnet gold was never cut: the annotators' "!@#$%^&*() COMMENTS" mark and the
+# whole thread after it sit in gold_body (split_eval.DRAGNET_COMMENT_MARK). Those pages alone hold
+# the official clean comment F1 under 0.90 and the false alarms over 0.02, so the bars are asserted
+# on the `*_cut_gold` scores (the other 948 pages; which pages is read off the gold, not off the
+# splitter), and the official raw numbers must clear their bars as well.
 BARS = {
-    "dragnet-clean-dev.jsonl": {"comment_f1_undisputed": 0.90, "body_f1_undisputed": 0.92},
-    "dragnet-raw-dev.jsonl": {"comment_f1": 0.80, "body_f1": 0.80},
+    "dragnet-clean-dev.jsonl": {"comment_f1_cut_gold": 0.90, "body_f1_cut_gold": 0.92},
+    "dragnet-raw-dev.jsonl": {"comment_f1": 0.80, "body_f1": 0.80, "comment_f1_cut_gold": 0.80, "body_f1_cut_gold": 0.80},
 }
 # Floors just under what the splitter reaches today, so that a change that loses ground fails here
 # even while it still clears the issue's bars (raised as the splitter improves, never lowered).
 FLOORS = {
-    "dragnet-clean-dev.jsonl": {"comment_f1": 0.87, "body_f1": 0.90, "comment_f1_undisputed": 0.97, "body_f1_undisputed": 0.97},
-    "dragnet-raw-dev.jsonl": {"comment_f1": 0.85, "body_f1": 0.84, "comment_f1_undisputed": 0.95, "body_f1_undisputed": 0.90},
+    "dragnet-clean-dev.jsonl": {"comment_f1": 0.87, "body_f1": 0.90, "comment_f1_cut_gold": 0.97, "body_f1_cut_gold": 0.97},
+    "dragnet-raw-dev.jsonl": {"comment_f1": 0.85, "body_f1": 0.84, "comment_f1_cut_gold": 0.94, "body_f1_cut_gold": 0.90},
 }
 MAX_FALSE_ALARM = 0.02
-MAX_DISPUTED_PAGES = 30
-# Comment-free pages (undisputed) on which some comment is still read, and the share of tokens.
-MAX_ALARM_PAGES_UNDISPUTED = {"dragnet-clean-dev.jsonl": 6, "dragnet-raw-dev.jsonl": 20}
-MAX_FALSE_ALARM_UNDISPUTED = {"dragnet-clean-dev.jsonl": 0.002, "dragnet-raw-dev.jsonl": 0.005}
+# Comment-free pages (cut gold) on which some comment is still read, and their share of tokens:
+# ceilings just over today's, so that a change that reads comments on more pages fails here.
+MAX_ALARM_PAGES_CUT_GOLD = {"dragnet-clean-dev.jsonl": 6, "dragnet-raw-dev.jsonl": 24}
+MAX_FALSE_ALARM_CUT_GOLD = {"dragnet-clean-dev.jsonl": 0.008, "dragnet-raw-dev.jsonl": 0.015}
 
 
 @pytest.mark.parametrize("name", sorted(BARS))
@@ -101,7 +126,6 @@ def test_dev_split_quality(name: str) -> None:
         assert result[key] >= bar, (key, result)
     for key, floor in FLOORS[name].items():
         assert result[key] >= floor, (key, result)
-    assert result["false_alarm_undisputed"] <= MAX_FALSE_ALARM, result
-    assert result["false_alarm_undisputed"] <= MAX_FALSE_ALARM_UNDISPUTED[name], result
-    assert result["false_alarm_pages_undisputed"] <= MAX_ALARM_PAGES_UNDISPUTED[name], result
-    assert result["disputed_pages"] <= MAX_DISPUTED_PAGES, result
+    assert result["false_alarm_cut_gold"] <= MAX_FALSE_ALARM, result
+    assert result["false_alarm_cut_gold"] <= MAX_FALSE_ALARM_CUT_GOLD[name], result
+    assert result["false_alarm_pages_cut_gold"] <= MAX_ALARM_PAGES_CUT_GOLD[name], result
