@@ -36,6 +36,20 @@ def test_query_counts_as_neither_side_and_as_comment_for_macro_f1():
     assert wrong["f_avg"] == 0.0
 
 
+def test_a_gold_with_queries_is_scored_four_way():
+    gold = np.array(["support", "deny", "query", "comment"])
+    assert stance_scores(gold, gold.copy())["stance_macro_f1"] == pytest.approx(1.0)
+    # A query read as a comment is now a miss on the query class, not a hit.
+    missed = stance_scores(gold, np.array(["support", "deny", "comment", "comment"]))
+    assert missed["stance_macro_f1"] == pytest.approx((1 + 1 + 0 + 2 / 3) / 4)
+
+
+def test_semeval_label_names_are_read_as_replyscope_stances(tmp_path):
+    path = tmp_path / "semeval.csv"
+    path.write_text("target,text,stance\nX,yes please,FAVOR\nX,never,AGAINST\nX,lunch time,NONE\nX,is it true?,query\n", encoding="utf-8")
+    assert read_stance_set(path)["stance"].to_list() == ["support", "deny", "comment", "query"]
+
+
 def test_weighted_by_target_size():
     rows = [
         {"n": 10, "majority": 0.5, "replyscope": dict(nmi=0.1, ari=0.0, purity=0.5, stance_macro_f1=0.2, f_avg=0.3),
@@ -99,6 +113,25 @@ def test_run_prints_one_json_object_last(tmp_path, capsys):
     assert printed["n"] == 10
     assert printed["replyscope"]["f_avg"] == pytest.approx(result["replyscope"]["f_avg"])
     assert 0.0 <= printed["replyscope"]["purity"] <= 1.0
+
+
+def test_run_scores_a_reply_set_with_query_labels(tmp_path):
+    # RumourEval-style replies under one claim, with questions labelled "query".
+    rows = [
+        ("The bridge will close for a year", "Good, it is falling apart and needs the work.", "support"),
+        ("The bridge will close for a year", "Confirmed by the council this morning, it closes in May.", "support"),
+        ("The bridge will close for a year", "Fake news, the council never said that.", "deny"),
+        ("The bridge will close for a year", "Not true, they said three weeks, not a year.", "deny"),
+        ("The bridge will close for a year", "Is there a source for this? Which council meeting?", "query"),
+        ("The bridge will close for a year", "Where did you read that it is a whole year?", "query"),
+        ("The bridge will close for a year", "My cousin drives over it every day.", "comment"),
+        ("The bridge will close for a year", "Nice photo of the river though.", "comment"),
+    ]
+    path = tmp_path / "replies.csv"
+    path.write_text("target,text,stance\n" + "".join(f'"{t}","{x}",{s}\n' for t, x, s in rows), encoding="utf-8")
+    result = run(path)
+    assert result["n"] == 8
+    assert 0.0 <= result["replyscope"]["stance_macro_f1"] <= 1.0
 
 
 # ---- quality on the development set (skips without ../shared) ---------------------------------

@@ -10,9 +10,12 @@ information goes in). Per target, and weighted over targets by size:
   F_deny) / 2;
 - the majority-class share, the floor any grouping must clear on purity.
 
-Gold stances are support / deny / comment. replyscope also predicts "query": for F_avg a query is
-simply neither support nor deny; for macro-F1 over the gold classes it is mapped to "comment"
-(a question that takes no side is, in a three-way scheme, a comment).
+Gold stances are replyscope's four (support / deny / query / comment, as in RumourEval-style reply
+sets) or SemEval-2016's three, under either set of names (FAVOR / AGAINST / NONE are read as
+support / deny / comment). For F_avg a predicted "query" is simply neither support nor deny. For
+macro-F1 over the gold classes, a set with no "query" in its gold is three-way, and a predicted
+query counts there as "comment" (a question that takes no side is, in a three-way scheme, a
+comment); a set whose gold has queries scores all four classes.
 """
 
 from __future__ import annotations
@@ -23,7 +26,9 @@ from pathlib import Path
 import numpy as np
 import polars as pl
 
-GOLD_STANCES = ("support", "deny", "comment")
+GOLD_STANCES = ("support", "deny", "query", "comment")
+# SemEval-2016's own label names, read as replyscope's.
+STANCE_ALIASES = {"favor": "support", "against": "deny", "none": "comment"}
 _BASELINE_REPRESENTATION = "minilm-stance-memo"
 
 
@@ -52,20 +57,24 @@ def stance_scores(gold: np.ndarray, predicted: np.ndarray) -> dict[str, float]:
 
     # F_avg: SemEval-2016's measure; a predicted "query" is neither support nor deny.
     f_sup, f_deny = f1_score(gold, predicted, labels=["support", "deny"], average=None, zero_division=0)
-    # Macro-F1 over the gold classes: "query" (not a gold class here) counts as "comment".
-    as_gold = np.where(predicted == "query", "comment", predicted)
-    macro = f1_score(gold, as_gold, labels=list(GOLD_STANCES), average="macro", zero_division=0)
+    # Macro-F1 over the gold's scheme: without gold queries it is three-way, and a predicted
+    # "query" counts as "comment" there.
+    four_way = bool(np.any(gold == "query"))
+    labels = list(GOLD_STANCES) if four_way else [s for s in GOLD_STANCES if s != "query"]
+    as_gold = predicted if four_way else np.where(predicted == "query", "comment", predicted)
+    macro = f1_score(gold, as_gold, labels=labels, average="macro", zero_division=0)
     return {"stance_macro_f1": float(macro), "f_avg": float((f_sup + f_deny) / 2)}
 
 
 def read_stance_set(path: Path, limit: int | None = None, seed: int = 0) -> pl.DataFrame:
     """The labelled set as [target, text, stance]; with `limit`, a seeded sample per target."""
     frame = pl.read_csv(path, columns=["target", "text", "stance"], infer_schema=False).with_columns(
-        pl.col("text").fill_null(""), pl.col("stance").str.to_lowercase().str.strip_chars()
+        pl.col("text").fill_null(""),
+        pl.col("stance").str.to_lowercase().str.strip_chars().replace(STANCE_ALIASES),
     )
     bad = frame.filter(~pl.col("stance").is_in(list(GOLD_STANCES)))
     if bad.height:
-        raise ValueError(f"{path}: stance must be one of {GOLD_STANCES}; got {bad['stance'].unique().to_list()[:5]}")
+        raise ValueError(f"{path}: stance must be one of {GOLD_STANCES} (or {tuple(STANCE_ALIASES)}); got {bad['stance'].unique().to_list()[:5]}")
     if limit is not None:
         frame = (
             frame.with_row_index("_i")
