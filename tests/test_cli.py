@@ -133,3 +133,23 @@ def test_workers_do_not_change_the_output(tmp_path):
 def test_missing_input_is_a_usage_error(tmp_path):
     result = runner.invoke(app, ["split", str(tmp_path / "nope"), "--out", str(tmp_path / "o")])
     assert result.exit_code == 2
+
+
+def test_split_walks_each_input_folder_once(tmp_path, monkeypatch):
+    # A folder can hold millions of pages: sizing the progress bar must not walk it again.
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for i in range(3):
+        (pages / f"p{i}.txt").write_text(DISQUS_PAGE, encoding="utf-8")
+    walks: list[Path] = []
+    real_rglob = Path.rglob
+
+    def counting_rglob(self, pattern, *args, **kwargs):
+        walks.append(self)
+        return real_rglob(self, pattern, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "rglob", counting_rglob)
+    result = invoke("split", str(pages), "--out", str(tmp_path / "run"), "--workers", "1")
+    assert result.exit_code == 0, result.output
+    assert walks == [pages]
+    assert pl.read_parquet(tmp_path / "run" / "documents.parquet").height == 3

@@ -16,7 +16,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TaskProgressColumn
 from rich.table import Table
 
 from replyscope import pipeline
-from replyscope.ingest import ColumnOptions, discover_inputs
+from replyscope.ingest import ColumnOptions
 
 app = typer.Typer(
     help="Reader comments out of scraped pages: their stance, rhetoric and groups, in an offline HTML report.",
@@ -63,7 +63,8 @@ def _split(inputs: list[Path], out: Path, workers: int, columns: ColumnOptions, 
     missing = [p for p in inputs if not p.exists()]
     if missing:
         raise typer.BadParameter(f"no such input: {', '.join(map(str, missing))}", param_hint="INPUT")
-    total_bytes = sum(p.stat().st_size for p in discover_inputs(inputs) if p.is_file())
+    files = pipeline.input_files(inputs)  # walked once, for the bar's size and for the split
+    total_bytes = sum(path.stat().st_size for path, _ in files if path.is_file())
     task = progress.add_task("split", total=max(total_bytes, 1), detail="")
     docs_seen = 0
 
@@ -73,7 +74,7 @@ def _split(inputs: list[Path], out: Path, workers: int, columns: ColumnOptions, 
         progress.update(task, advance=n_bytes, detail=f"{docs_seen:,} pages")
 
     options = pipeline.SplitOptions(columns=columns, workers=workers, max_page_bytes=int(max_page_mb * 1e6))
-    counts = pipeline.run_split(inputs, out, options, on_progress=advance)
+    counts = pipeline.run_split(inputs, out, options, on_progress=advance, files=files)
     progress.update(task, completed=max(total_bytes, 1), detail=f"{counts['documents']:,} pages, {counts['comments']:,} comments")
     return counts
 

@@ -95,15 +95,18 @@ def run_split(
     run_dir: Path,
     options: SplitOptions = SplitOptions(),
     on_progress: Callable[[int, int], None] | None = None,
+    files: list[tuple[Path, Path | None]] | None = None,
 ) -> dict:
     """Ingest and split every input into the run directory; returns the counts.
 
     Batches go to worker processes and come back in submission order, so the tables are the
-    same whatever the number of workers. At most two batches per worker are in flight.
+    same whatever the number of workers. At most two batches per worker are in flight. Pass
+    `files` (input_files(inputs)) when the caller already walked the inputs, e.g. to size a
+    progress bar: a folder can hold millions of pages, and it is walked once.
     """
     run_dir.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
-    files = input_files(inputs)  # walked once: a folder can hold millions of pages
+    files = input_files(inputs) if files is None else files
     writers = {name: TableWriter(run_dir, name) for name in SPLIT_TABLES}
     problems: list[dict] = []
     counts = {"documents": 0, "ok": 0, "empty": 0, "skipped": 0, "failed": 0}
