@@ -103,6 +103,7 @@ def analyze_comments(
     from replyscope.analyze.cluster import cluster_points, joint_matrix  # noqa: PLC0415
     from replyscope.analyze.describe import class_tfidf_keywords, summarise_clusters  # noqa: PLC0415
     from replyscope.analyze.represent import represent  # noqa: PLC0415
+    from replyscope.analyze.hashtags import spell_out_hashtags  # noqa: PLC0415
 
     settings = settings or AnalyzeSettings()
     timings = {} if timings is None else timings
@@ -119,7 +120,8 @@ def analyze_comments(
     texts = comments["text"].fill_null("").to_list()
     n = len(texts)
 
-    semantic = represent(texts, settings.representation, seed=settings.seed)
+    # The encoder reads hashtags spelled out (analyze.hashtags); the tables keep the text as is.
+    semantic = represent([spell_out_hashtags(t) for t in texts], settings.representation, seed=settings.seed)
     lap("represent")
     scores = features.select([f"score_{s}" for s in STANCES]).fill_null(0.0).to_numpy().astype(np.float32)
     x = joint_matrix(

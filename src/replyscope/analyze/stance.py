@@ -39,6 +39,7 @@ import numpy as np
 import polars as pl
 
 from replyscope.analyze import stance_cues as C
+from replyscope.analyze.hashtags import spell_out_hashtags
 from replyscope.analyze.minilm import FULL_ENCODER_MAX
 from replyscope.schema import STANCES
 
@@ -442,7 +443,7 @@ def stance_of(
             start = len(proto_texts)
             proto_texts.extend(p.replace("{T}", subject) for p in protos)
             proto_slices[d][stance] = (start, len(proto_texts))
-    cut = [t[: settings.max_embed_chars] for t in texts]
+    cut = [spell_out_hashtags(t[: settings.max_embed_chars]) for t in texts]
     emb = _embed(cut + ctx_texts + proto_texts, settings.representation, full_encoder_max=settings.full_encoder_max)
     e_reply = emb[:n]
     e_ctx = emb[n : n + len(ctx_texts)]
