@@ -33,13 +33,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 import polars as pl
 
 from replyscope.analyze import stance_cues as C
 from replyscope.analyze.hashtags import spell_out_hashtags
+from replyscope.analyze.stance_reading import (
+    ArticleContext,
+    article_context,
+    directed_regex,
+    family_regex,
+    reply_evidence,
+    sarcastic_spans,
+    subject_terms,
+    term_alternation,
+)
 from replyscope.analyze.minilm import FULL_ENCODER_MAX
 from replyscope.schema import STANCES
 
@@ -53,6 +62,8 @@ STANCE_SCHEMA = pl.Schema(
         "score_comment": pl.Float64,
     }
 )
+# Beside the contract's columns: closeness to the article and signed side evidence.
+_EXTRA_SCHEMA = pl.Schema({"relevance": pl.Float64, "polarity": pl.Float64})
 
 
 @dataclass(frozen=True)
@@ -114,160 +125,6 @@ class StanceSettings:
 
 
 DEFAULT_SETTINGS = StanceSettings()
-
-# ---- text helpers --------------------------------------------------------------------------
-
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
-# Word endings stripped to get a subject term's stem, longest first ("feminists" -> "femin").
-_SUFFIXES = ("isms", "ists", "ism", "ist", "ation", "ations", "ions", "ion", "ies", "es", "s", "e", "y")
-
-
-def _stem(word: str) -> str:
-    w = word.lower()
-    for suffix in _SUFFIXES:
-        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
-            return w[: -len(suffix)]
-    return w
-
-
-def subject_terms(title: str) -> list[str]:
-    """Stems of the words that name an article's subject: its title minus generic words."""
-    seen: list[str] = []
-    for word in _WORD.findall(title or ""):
-        low = word.lower().strip("'’-")
-        if len(low) < 4 or low in C.GENERIC_TITLE_WORDS:
-            continue
-        stem = _stem(low)
-        if stem not in seen:
-            seen.append(stem)
-    return seen[:8]
-
-
-def _term_alternation(terms: list[str]) -> str:
-    return "(?:" + "|".join(re.escape(t) + r"[a-z]*" for t in terms) + ")"
-
-
-def sentences(text: str) -> list[str]:
-    return [s for s in _SENTENCE_END.split(text or "") if s.strip()]
-
-
-@lru_cache(maxsize=1)
-def _vader():
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer  # noqa: PLC0415
-
-    return SentimentIntensityAnalyzer()
-
-
-_HASHTAG = re.compile(r"#(\w+)")
-_CAMEL_BREAK = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=[0-9])")
-
-
-def _readable(text: str) -> str:
-    """Hashtags as words ("#LoveWins" -> "Love Wins"), so the sentiment lexicon can read them."""
-    return _HASHTAG.sub(lambda m: _CAMEL_BREAK.sub(" ", m.group(1)), text)
-
-
-def _compound(text: str) -> float:
-    return float(_vader().polarity_scores(_readable(text))["compound"]) if text.strip() else 0.0
-
-
-def _family_regex(families: dict[str, str]) -> str:
-    return "(?i)(?:" + "|".join(f"(?:{p})" for p in families.values()) + ")"
-
-
-def _directed_regex(families: dict[str, str], terms: list[str]) -> re.Pattern[str] | None:
-    return _directed_regex_cached(tuple(families.items()), tuple(terms))
-
-
-@lru_cache(maxsize=4096)  # many articles share subjects; compiling per article is the slow part
-def _directed_regex_cached(families: tuple[tuple[str, str], ...], terms: tuple[str, ...]) -> re.Pattern[str] | None:
-    if not terms:
-        return None
-    alt = _term_alternation(list(terms))
-    return re.compile("|".join(f"(?:{p.replace('{T}', alt)})" for _, p in families), re.IGNORECASE)
-
-
-# ---- article context -----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ArticleContext:
-    doc_id: str
-    terms: list[str]
-    texts: list[str]  # title + first body sentences: what replies are compared with
-    orientation: float  # +1: the article favours its subject (or is neutral); -1: it accuses
-
-
-def article_context(doc_id: str, title: str, body: str, settings: StanceSettings) -> ArticleContext:
-    title = (title or "").strip()
-    body = (body or "").strip()
-    body_sents = sentences(body)[: settings.body_sentences]
-    texts = [t for t in [title, *body_sents] if t] or [""]
-    terms = subject_terms(title) or subject_terms(" ".join(body_sents[:1]))
-    # The article's own tone: a strongly negative (accusing, alarming) article is *agreed with*
-    # by equally negative replies. A neutral one (a bare target such as "X") means "favour X".
-    tone = _compound(" ".join(body_sents)) if body and body != title else 0.0
-    orientation = -1.0 if tone <= -0.5 else 1.0
-    return ArticleContext(doc_id, terms, texts, orientation)
-
-
-# ---- per-reply evidence (plain functions: per-text parsing) --------------------------------
-
-
-def _sarcastic_spans(evidence: list[dict] | None) -> list[tuple[int, int]]:
-    return [(e["start"], e["end"]) for e in (evidence or []) if e and e.get("tag") == "sarcasm"]
-
-
-def reply_evidence(
-    text: str,
-    ctx: ArticleContext,
-    sarcasm: list[tuple[int, int]],
-    favour: re.Pattern[str] | None,
-    oppose: re.Pattern[str] | None,
-    mention: re.Pattern[str] | None,
-) -> tuple[float, float, float, float, float]:
-    """(reply cue polarity, template polarity, directed sentiment, overall sentiment, mentions)
-
-    Each polarity is signed: + agrees with the article, - disagrees. Sentences holding a
-    sarcasm cue have their surface polarity flipped.
-    """
-    text = text or ""
-    cue_pol = tmpl_pol = dir_sent = 0.0
-    n_dir = 0
-    mentions = 0
-    overall = 0.0
-    pos = 0
-    for sent in sentences(text[:4000]):
-        start = text.find(sent, pos)
-        pos = max(pos, start + len(sent)) if start >= 0 else pos
-        flip = -1.0 if any(a < start + len(sent) and b > start for a, b in sarcasm) and start >= 0 else 1.0
-        read = _readable(sent)  # "#StopX" and "#FakeNews" read as words
-        agree = len(_AGREE.findall(read))
-        disagree = len(_DISAGREE.findall(read))
-        cue_pol += flip * (agree - disagree)
-        sent_comp = _compound(sent)
-        if flip < 0 and agree == disagree == 0:
-            # Sarcasm with no cue to flip: the praise is mockery, its target is what the reply
-            # attacks, so read the flipped tone against the article's.
-            cue_pol += -sent_comp * ctx.orientation if abs(sent_comp) > 0.05 else 0.5
-        overall += flip * sent_comp
-        if favour is not None:
-            tmpl_pol += flip * (len(favour.findall(read)) - len(oppose.findall(read))) * ctx.orientation
-        if mention is not None and mention.search(read):
-            mentions += 1
-            n_dir += 1
-            dir_sent += flip * sent_comp * ctx.orientation
-    if n_dir:
-        dir_sent /= n_dir
-    n_sent = max(1, len(sentences(text[:4000])))
-    return cue_pol, tmpl_pol, dir_sent, overall / n_sent * ctx.orientation, float(mentions)
-
-
-_AGREE = re.compile(_family_regex(C.AGREE)[4:], re.IGNORECASE)
-_DISAGREE = re.compile(_family_regex(C.DISAGREE)[4:], re.IGNORECASE)
-_QUERY = re.compile(_family_regex(C.QUERY)[4:], re.IGNORECASE)
-
 
 # ---- embeddings ----------------------------------------------------------------------------
 
@@ -366,7 +223,198 @@ def _view_agreement(directed: np.ndarray, proto: np.ndarray, s: StanceSettings) 
     return float(np.clip(r / s.agreement_full, 0.0, 1.0))
 
 
-# ---- the entry point -----------------------------------------------------------------------
+# ---- one thread: relevance, side evidence, transduction ------------------------------------
+
+# Per-reply evidence arrays one thread yields; `detail=True` shows them all.
+EVIDENCE_COLUMNS = ("cue_pol", "tmpl_pol", "dir_sent", "overall", "mentions", "proto_pol")
+THREAD_COLUMNS = ("relevance", "polarity", "p_stance", *EVIDENCE_COLUMNS, "self_train", "shift", "agreement")
+
+
+@dataclass(frozen=True)
+class ThreadVectors:
+    """One article's embeddings: its replies, its context sentences, its side prototypes."""
+
+    replies: np.ndarray
+    context: np.ndarray
+    support: np.ndarray
+    deny: np.ndarray
+
+
+def thread_relevance(vectors: ThreadVectors, s: StanceSettings) -> np.ndarray:
+    """How close each reply is to its article: within-thread z-score plus absolute cosine."""
+    replies, context = vectors.replies, vectors.context
+    centre = context.mean(0)
+    norm = np.linalg.norm(centre)
+    centre = centre / norm if norm > 0 else centre
+    n = replies.shape[0]
+    # Closeness to the article: to its centre and to its single nearest context sentence.
+    sims = 0.5 * (replies @ centre) + 0.5 * (replies @ context.T).max(1)
+    spread = sims.std() if n > 2 else 0.0
+    relevance = (sims - sims.mean()) / spread if spread > 1e-6 else np.zeros(n)
+    # Absolute closeness also counts, so a thread that is all on-topic is not half "comment".
+    relevance = relevance + 4.0 * (sims - 0.25)
+    # Denoise relevance along the thread's own embedding structure (the same ridge read-out as
+    # for polarity): a reply among on-topic neighbours is likelier on topic itself.
+    if s.w_relevance_smooth:
+        weight = s.w_relevance_smooth * n / (n + s.calibration_n)
+        mean_rel = relevance.mean()
+        fitted = _self_train_values(replies, relevance - mean_rel, s.ridge_relevance)
+        relevance = (1 - weight) * relevance + weight * (fitted + mean_rel)
+    return relevance
+
+
+def thread_evidence(
+    texts: list[str], sarcasm: list[list[tuple[int, int]]], ctx: ArticleContext, vectors: ThreadVectors
+) -> dict[str, np.ndarray]:
+    """The side evidence of each reply (EVIDENCE_COLUMNS), each signed: + agrees with the article."""
+    favour = directed_regex(C.FAVOUR_SUBJECT, ctx.terms)
+    oppose = directed_regex(C.OPPOSE_SUBJECT, ctx.terms)
+    mention = re.compile(r"(?i)\b" + term_alternation(ctx.terms)) if ctx.terms else None
+    read = np.array(
+        [reply_evidence(text, ctx, spans, favour, oppose, mention) for text, spans in zip(texts, sarcasm)],
+        dtype=np.float64,
+    ).reshape(len(texts), 5)
+    evidence = dict(zip(EVIDENCE_COLUMNS[:5], read.T))
+    diff = (vectors.replies @ vectors.support.T).max(1) - (vectors.replies @ vectors.deny.T).max(1)
+    evidence["proto_pol"] = diff - np.median(diff)  # within-article: the prototypes share topic words
+    return evidence
+
+
+def thread_polarity(
+    replies: np.ndarray, relevance: np.ndarray, evidence: dict[str, np.ndarray], s: StanceSettings
+) -> dict[str, np.ndarray]:
+    """P(takes a side) and signed polarity per reply, after the thread's own transduction.
+
+    Returns p_stance, polarity and, for inspection, self_train (the read-out's values), shift
+    (the calibrated boundary) and agreement (of the two independent polarity views).
+    """
+    n = replies.shape[0]
+    cue_strength = np.minimum(np.abs(evidence["cue_pol"]) + np.abs(evidence["tmpl_pol"]), 1)
+    combined = (
+        s.w_reply_cue * np.tanh(evidence["cue_pol"])
+        + s.w_template * np.tanh(evidence["tmpl_pol"])
+        + s.w_directed_sentiment * evidence["dir_sent"]
+        + s.w_overall_sentiment * evidence["overall"]
+        + s.w_prototype * evidence["proto_pol"]
+    )
+    taking = (
+        s.rel_scale * relevance
+        + s.rel_bias
+        + s.mention_weight * np.minimum(evidence["mentions"], 1)
+        + s.cue_weight * cue_strength
+    )
+    siding_mask = taking >= 0 if np.any(taking >= 0) else np.ones(n, bool)
+    consistency = _view_agreement(evidence["dir_sent"][siding_mask], evidence["proto_pol"][siding_mask], s)
+    # Small threads cannot support a 384-d read-out: its weight grows with the thread.
+    thread_weight = n / (n + s.calibration_n)
+    fitted = _self_train(replies, combined, s.ridge) * thread_weight
+    # A second round, fitted to the first round's verdicts, spreads the sides further along the
+    # thread's own axis; only as far as the thread's views agree (else it would amplify a
+    # misreading).
+    if s.self_train_rounds > 1 and consistency > 0:
+        again = _self_train(replies, combined + s.w_self_train * fitted, s.ridge) * thread_weight
+        fitted = fitted + consistency * (again - fitted)
+    keep = s.weak_self_train + consistency * (1.0 - s.weak_self_train)
+    raw = combined + keep * s.w_self_train * fitted
+    quantile = s.weak_support_quantile + consistency * (s.support_quantile - s.weak_support_quantile)
+    shift = float(np.quantile(raw[siding_mask], quantile)) * n / (n + s.calibration_n)
+    return {
+        "p_stance": _sigmoid(taking),
+        "polarity": raw - shift,
+        "self_train": fitted,
+        "shift": np.full(n, shift),
+        "agreement": np.full(n, consistency),
+    }
+
+
+# ---- all threads ---------------------------------------------------------------------------
+
+
+def _sarcasm_by_id(base: pl.DataFrame, rhetoric: pl.DataFrame | None) -> dict[str, list[tuple[int, int]]]:
+    """Sarcasm spans per comment id, from rhetoric_of's output (computed here when not given)."""
+    if rhetoric is None:
+        from replyscope.analyze.rhetoric import rhetoric_of  # noqa: PLC0415
+
+        rhetoric = rhetoric_of(base.select("comment_id", "text"))
+    if "evidence" not in rhetoric.columns:
+        return {}
+    with_sarcasm = rhetoric.filter(pl.col("tags").list.contains("sarcasm").fill_null(False))
+    return {cid: sarcastic_spans(ev) for cid, ev in with_sarcasm.select("comment_id", "evidence").iter_rows()}
+
+
+def _thread_vectors(
+    texts: list[str], rows_of: dict[str, np.ndarray], contexts: dict[str, ArticleContext], titles: dict[str, str], s: StanceSettings
+) -> dict[str, ThreadVectors]:
+    """Every thread's embeddings, from one encoder call over replies, article context sentences
+    and side prototypes, so a corpus-fitted representation (IDF, LSA) puts them in one space."""
+    # Cut after spelling out, as represent.py does, so both ask the MiniLM memo for the same text.
+    material = [spell_out_hashtags(t)[: s.max_embed_chars] for t in texts]
+    spans: dict[str, tuple[tuple[int, int], tuple[int, int], tuple[int, int]]] = {}
+    for d, ctx in contexts.items():
+        subject = (titles.get(d) or "this").strip()[:120]
+        parts = [ctx.texts, *[[p.replace("{T}", subject) for p in C.PROTOTYPES[side]] for side in ("support", "deny")]]
+        bounds = []
+        for part in parts:
+            bounds.append((len(material), len(material) + len(part)))
+            material.extend(part)
+        spans[d] = tuple(bounds)
+    emb = _embed(material, s.representation, full_encoder_max=s.full_encoder_max)
+    return {d: ThreadVectors(emb[rows_of[d]], *(emb[a:b] for a, b in spans[d])) for d in contexts}
+
+
+def _query_probability(base: pl.DataFrame, sarcastic: np.ndarray, cue_strength: np.ndarray) -> np.ndarray:
+    """P(the reply questions the claim): query cues and a closing question, not sarcasm or a side cue."""
+    surface = base.select(
+        pl.col("text").str.count_matches(family_regex(C.QUERY)).alias("query_cues"),
+        pl.col("text").str.contains(r"\?\s*(?:#\S+\s*)*$").alias("ends_question"),
+        pl.col("text").str.count_matches(r"\?").alias("n_questions"),
+    )
+    query_raw = (
+        1.5 * np.minimum(surface["query_cues"].to_numpy(), 2)
+        + 1.0 * surface["ends_question"].to_numpy().astype(float)
+        + 0.3 * np.minimum(surface["n_questions"].to_numpy(), 3)
+        - 1.0 * sarcastic
+        - 0.8 * cue_strength
+        - 2.5
+    )
+    return _sigmoid(query_raw)
+
+
+def _stance_frame(ids: list[str], read: dict[str, np.ndarray], p_query: np.ndarray, s: StanceSettings, detail: bool) -> pl.DataFrame:
+    """Scores over the four stances and the stepwise label (see stance_of)."""
+    p_stance, polarity = read["p_stance"], read["polarity"]
+    p_support_given = _sigmoid(s.polarity_slope * polarity)
+    scores = np.stack(
+        [
+            (1 - p_query) * p_stance * p_support_given,
+            (1 - p_query) * p_stance * (1 - p_support_given),
+            p_query,
+            (1 - p_query) * (1 - p_stance),
+        ],
+        axis=1,
+    )
+    scores = scores / scores.sum(1, keepdims=True)
+    # Hierarchical decision: a question at the claim; else no side (comment); else the side.
+    takes_side = _logit(p_stance) + s.decision_bias >= 0
+    stance = np.where(
+        p_query >= 0.5, "query", np.where(~takes_side, "comment", np.where(polarity >= 0, "support", "deny"))
+    )
+    out = pl.DataFrame(
+        {
+            "comment_id": ids,
+            "stance": stance.tolist(),
+            **{f"score_{name}": scores[:, j] for j, name in enumerate(STANCES)},
+            "relevance": read["relevance"],
+            "polarity": polarity,
+        },
+        schema=STANCE_SCHEMA | _EXTRA_SCHEMA,
+    )
+    if detail:
+        inspect = [c for c in THREAD_COLUMNS if c not in ("relevance", "polarity", "p_stance")]
+        out = out.with_columns(
+            *[pl.Series(c, read[c]) for c in inspect], pl.Series("p_stance", p_stance), pl.Series("p_query", p_query)
+        )
+    return out
 
 
 def stance_of(
@@ -385,195 +433,48 @@ def stance_of(
     (query when P(query) >= 0.5; else comment unless the reply takes a side; else the likelier
     side), so it can differ from the scores' argmax where taking a side is likely but split.
     Extra columns: `relevance` (closeness to the article: z-score within it plus absolute
-    cosine) and `polarity`
-    (signed agreement evidence after transduction), for analysts and evaluators; `detail=True`
-    adds every evidence component (for tuning and debugging).
+    cosine) and `polarity` (signed agreement evidence after transduction), for analysts and
+    evaluators; `detail=True` adds every evidence component (for tuning and debugging).
     """
-    settings = settings or DEFAULT_SETTINGS
+    s = settings or DEFAULT_SETTINGS
     n = comments.height
     if n == 0:
-        return pl.DataFrame(schema=STANCE_SCHEMA | {"relevance": pl.Float64, "polarity": pl.Float64})
-    base = comments.select(
-        pl.col("comment_id"), pl.col("doc_id").fill_null(""), pl.col("text").fill_null("")
-    ).with_row_index("_row")
-    if rhetoric is None:
-        try:
-            from replyscope.analyze.rhetoric import rhetoric_of  # noqa: PLC0415
-
-            rhetoric = rhetoric_of(base.select("comment_id", "text"))
-        except ImportError:  # pragma: no cover - rhetoric module absent
-            rhetoric = None
-    sarcasm_by_id: dict[str, list[tuple[int, int]]] = {}
-    if rhetoric is not None and "evidence" in rhetoric.columns:
-        with_sarcasm = rhetoric.filter(pl.col("tags").list.contains("sarcasm").fill_null(False))
-        for cid, ev in with_sarcasm.select("comment_id", "evidence").iter_rows():
-            sarcasm_by_id[cid] = _sarcastic_spans(ev)
+        return pl.DataFrame(schema=STANCE_SCHEMA | _EXTRA_SCHEMA)
+    base = comments.select(pl.col("comment_id"), pl.col("doc_id").fill_null(""), pl.col("text").fill_null(""))
+    ids, doc_ids, texts = base["comment_id"].to_list(), base["doc_id"].to_list(), base["text"].to_list()
+    sarcasm_by_id = _sarcasm_by_id(base, rhetoric)
+    sarcasm = [sarcasm_by_id.get(i, []) for i in ids]
 
     arts = articles.select(pl.col("doc_id"), pl.col("title").fill_null(""), pl.col("body").fill_null("")).unique(
         "doc_id", keep="first", maintain_order=True
     )
     art_rows = {d: (t, b) for d, t, b in arts.iter_rows()}
-    doc_ids = base["doc_id"].to_list()
-    texts = base["text"].to_list()
-    ids = base["comment_id"].to_list()
-    contexts = {d: article_context(d, *art_rows.get(d, ("", "")), settings) for d in dict.fromkeys(doc_ids)}
+    contexts = {d: article_context(d, *art_rows.get(d, ("", "")), s) for d in dict.fromkeys(doc_ids)}
+    rows_of = {d: np.flatnonzero(base["doc_id"].to_numpy() == d) for d in contexts}
+    vectors = _thread_vectors(texts, rows_of, contexts, {d: art_rows.get(d, ("", ""))[0] for d in contexts}, s)
 
-    # Surface cue counts, vectorised: reply cues and question marks.
-    surface = base.select(
-        pl.col("text").str.count_matches(_family_regex(C.QUERY)).alias("query_cues"),
-        pl.col("text").str.contains(r"\?\s*(?:#\S+\s*)*$").alias("ends_question"),
-        pl.col("text").str.count_matches(r"\?").alias("n_questions"),
-    )
-
-    # Embeddings: replies, article context sentences and the prototypes in one call, so a
-    # corpus-fitted representation (IDF, LSA) puts them all in one space.
-    ctx_texts: list[str] = []
-    ctx_slices: dict[str, tuple[int, int]] = {}
+    read = {c: np.zeros(n) for c in THREAD_COLUMNS}
     for d, ctx in contexts.items():
-        ctx_slices[d] = (len(ctx_texts), len(ctx_texts) + len(ctx.texts))
-        ctx_texts.extend(ctx.texts)
-    proto_texts: list[str] = []
-    proto_slices: dict[str, dict[str, tuple[int, int]]] = {}
-    for d, ctx in contexts.items():
-        subject = (art_rows.get(d, ("", ""))[0] or "this").strip()[:120]
-        proto_slices[d] = {}
-        for stance, protos in C.PROTOTYPES.items():
-            if stance not in ("support", "deny"):
-                continue
-            start = len(proto_texts)
-            proto_texts.extend(p.replace("{T}", subject) for p in protos)
-            proto_slices[d][stance] = (start, len(proto_texts))
-    cut = [spell_out_hashtags(t[: settings.max_embed_chars]) for t in texts]
-    emb = _embed(cut + ctx_texts + proto_texts, settings.representation, full_encoder_max=settings.full_encoder_max)
-    e_reply = emb[:n]
-    e_ctx = emb[n : n + len(ctx_texts)]
-    e_proto = emb[n + len(ctx_texts) :]
+        rows = rows_of[d]
+        relevance = thread_relevance(vectors[d], s)
+        evidence = thread_evidence([texts[r] for r in rows], [sarcasm[r] for r in rows], ctx, vectors[d])
+        for name, values in {"relevance": relevance, **evidence, **thread_polarity(vectors[d].replies, relevance, evidence, s)}.items():
+            read[name][rows] = values
 
-    relevance = np.zeros(n)
-    cue_pol = np.zeros(n)
-    tmpl_pol = np.zeros(n)
-    dir_sent = np.zeros(n)
-    overall = np.zeros(n)
-    mentions = np.zeros(n)
-    proto_pol = np.zeros(n)
-    polarity = np.zeros(n)
-    p_stance = np.zeros(n)
-    spread_out = np.zeros(n)
-    prior_out = np.zeros(n)
-    agreement_out = np.zeros(n)
-    rows_of: dict[str, list[int]] = {}
-    for i, d in enumerate(doc_ids):
-        rows_of.setdefault(d, []).append(i)
-    s = settings
-    for d, ctx in contexts.items():
-        rows = np.array(rows_of[d], dtype=np.int64)
-        a, b = ctx_slices[d]
-        centre = e_ctx[a:b].mean(0)
-        norm = np.linalg.norm(centre)
-        centre = centre / norm if norm > 0 else centre
-        # Closeness to the article: to its centre and to its single nearest context sentence.
-        sims = 0.5 * (e_reply[rows] @ centre) + 0.5 * (e_reply[rows] @ e_ctx[a:b].T).max(1)
-        spread = sims.std() if len(rows) > 2 else 0.0
-        relevance[rows] = (sims - sims.mean()) / spread if spread > 1e-6 else 0.0
-        # Absolute closeness also counts, so a thread that is all on-topic is not half "comment".
-        relevance[rows] += 4.0 * (sims - 0.25)
-        # Denoise relevance along the thread's own embedding structure (the same ridge read-out
-        # as for polarity): a reply among on-topic neighbours is likelier on topic itself.
-        if s.w_relevance_smooth:
-            weight = s.w_relevance_smooth * len(rows) / (len(rows) + s.calibration_n)
-            mean_rel = relevance[rows].mean()
-            fitted_rel = _self_train_values(e_reply[rows], relevance[rows] - mean_rel, s.ridge_relevance)
-            relevance[rows] = (1 - weight) * relevance[rows] + weight * (fitted_rel + mean_rel)
-        favour = _directed_regex(C.FAVOUR_SUBJECT, ctx.terms)
-        oppose = _directed_regex(C.OPPOSE_SUBJECT, ctx.terms)
-        mention = re.compile(r"(?i)\b" + _term_alternation(ctx.terms)) if ctx.terms else None
-        for r in rows:
-            cp, tp, ds, ov, mn = reply_evidence(texts[r], ctx, sarcasm_by_id.get(ids[r], []), favour, oppose, mention)
-            cue_pol[r], tmpl_pol[r], dir_sent[r], overall[r], mentions[r] = cp, tp, ds, ov, mn
-        ps = proto_slices[d]
-        sup = e_reply[rows] @ e_proto[ps["support"][0] : ps["support"][1]].T
-        den = e_reply[rows] @ e_proto[ps["deny"][0] : ps["deny"][1]].T
-        diff = sup.max(1) - den.max(1)
-        proto_pol[rows] = diff - np.median(diff)  # within-article: the prototypes share topic words
-        evidence = (
-            s.w_reply_cue * np.tanh(cue_pol[rows])
-            + s.w_template * np.tanh(tmpl_pol[rows])
-            + s.w_directed_sentiment * dir_sent[rows]
-            + s.w_overall_sentiment * overall[rows]
-            + s.w_prototype * proto_pol[rows]
-        )
-        # Small threads cannot support a 384-d read-out: its weight grows with the thread.
-        taking = (
-            s.rel_scale * relevance[rows]
-            + s.rel_bias
-            + s.mention_weight * np.minimum(mentions[rows], 1)
-            + s.cue_weight * np.minimum(np.abs(cue_pol[rows]) + np.abs(tmpl_pol[rows]), 1)
-        )
-        p_stance[rows] = _sigmoid(taking)
-        siding_mask = taking >= 0 if np.any(taking >= 0) else np.ones(len(rows), bool)
-        consistency = _view_agreement(dir_sent[rows][siding_mask], proto_pol[rows][siding_mask], s)
-        thread_weight = len(rows) / (len(rows) + s.calibration_n)
-        fitted = _self_train(e_reply[rows], evidence, s.ridge) * thread_weight
-        # A second round, fitted to the first round's verdicts, spreads the sides further along
-        # the thread's own axis; only as far as the thread's views agree (else it would amplify
-        # a misreading).
-        if s.self_train_rounds > 1 and consistency > 0:
-            again = _self_train(e_reply[rows], evidence + s.w_self_train * fitted, s.ridge) * thread_weight
-            fitted = fitted + consistency * (again - fitted)
-        keep = s.weak_self_train + consistency * (1.0 - s.weak_self_train)
-        raw = evidence + keep * s.w_self_train * fitted
-        siding = raw[siding_mask]
-        quantile = s.weak_support_quantile + consistency * (s.support_quantile - s.weak_support_quantile)
-        shift = float(np.quantile(siding, quantile)) * len(rows) / (len(rows) + s.calibration_n)
-        polarity[rows] = raw - shift
-        spread_out[rows] = fitted
-        prior_out[rows] = shift
-        agreement_out[rows] = consistency
-
-    q = surface
-    query_raw = (
-        1.5 * np.minimum(q["query_cues"].to_numpy(), 2)
-        + 1.0 * q["ends_question"].to_numpy().astype(float)
-        + 0.3 * np.minimum(q["n_questions"].to_numpy(), 3)
-        - 1.0 * np.array([1.0 if sarcasm_by_id.get(i) else 0.0 for i in ids])
-        - 0.8 * np.minimum(np.abs(cue_pol) + np.abs(tmpl_pol), 2)
-        - 2.5
-    )
-    p_query = _sigmoid(query_raw)
-    p_support_given = _sigmoid(s.polarity_slope * polarity)
-    score_query = p_query
-    score_support = (1 - p_query) * p_stance * p_support_given
-    score_deny = (1 - p_query) * p_stance * (1 - p_support_given)
-    score_comment = (1 - p_query) * (1 - p_stance)
-    scores = np.stack([score_support, score_deny, score_query, score_comment], axis=1)
-    scores = scores / scores.sum(1, keepdims=True)
-    # Hierarchical decision: a question at the claim; else no side (comment); else the side.
-    takes_side = _logit(p_stance) + s.decision_bias >= 0
-    stance = np.where(
-        p_query >= 0.5, "query", np.where(~takes_side, "comment", np.where(polarity >= 0, "support", "deny"))
-    )
-    out = pl.DataFrame(
-        {
-            "comment_id": ids,
-            "stance": stance.tolist(),
-            "score_support": scores[:, 0],
-            "score_deny": scores[:, 1],
-            "score_query": scores[:, 2],
-            "score_comment": scores[:, 3],
-            "relevance": relevance,
-            "polarity": polarity,
-        },
-        schema=STANCE_SCHEMA | {"relevance": pl.Float64, "polarity": pl.Float64},
-    )
-    if detail:
-        out = out.with_columns(
-            pl.Series("cue_pol", cue_pol), pl.Series("tmpl_pol", tmpl_pol), pl.Series("dir_sent", dir_sent),
-            pl.Series("overall", overall), pl.Series("mentions", mentions), pl.Series("proto_pol", proto_pol),
-            pl.Series("self_train", spread_out), pl.Series("shift", prior_out), pl.Series("agreement", agreement_out),
-            pl.Series("p_stance", p_stance),
-            pl.Series("p_query", p_query),
-        )
-    return out
+    cue_strength = np.minimum(np.abs(read["cue_pol"]) + np.abs(read["tmpl_pol"]), 2)
+    sarcastic = np.array([1.0 if spans else 0.0 for spans in sarcasm])
+    p_query = _query_probability(base, sarcastic, cue_strength)
+    return _stance_frame(ids, read, p_query, s, detail)
 
 
-__all__ = ["DEFAULT_SETTINGS", "StanceSettings", "article_context", "stance_of", "subject_terms"]
+__all__ = [
+    "DEFAULT_SETTINGS",
+    "StanceSettings",
+    "ThreadVectors",
+    "article_context",
+    "stance_of",
+    "subject_terms",
+    "thread_evidence",
+    "thread_polarity",
+    "thread_relevance",
+]
