@@ -231,3 +231,81 @@ def test_lexicon_regex_matches_whole_words_with_its_small_syntax() -> None:
         "Slaughtered", "fearmonger", "fear monger", "don’t  care", "lie",
     ]
     assert not rx.search("manslaughter and belief")
+
+
+# ---- labels in context (rhetoric_context and the label families) -----------------------------------
+
+def loaded_cues(text: str) -> list[tuple[str, str]]:
+    """(cue words, family) of the loaded_language and profanity_insult cues in `text`."""
+    return [(c[1], c[4]) for c in cues_in(text) if c[0] in ("loaded_language", "profanity_insult")]
+
+
+# (rule, text where the word labels someone, text where the same word does not). Written for these tests.
+LABEL_CONTEXT_CASES: list[tuple[str, str, str]] = [
+    ("denied", "You're crazy if you think this passes.", "I'm not crazy, I just read the budget."),
+    ("denied", "He is a racist and everyone on this street knows it.", "He was never a racist, whatever the flyer says."),
+    ("mentioned", "These fascists want to ban books.", "People throw the word 'fascist' around too easily."),
+    ("non_prefix", "That judge is a partisan hack.", "The watchdog is a non-partisan group."),
+    ("classifier", "The communists on the council want your savings.", "The Communist Party held its congress in Beijing."),
+    ("classifier", "Those Nazis at the rally should be ashamed.", "My grandfather fled Nazi Germany in 1938."),
+    ("spatial", "The left wants to raise taxes again.", "Take the left lane after the bridge."),
+    ("topic", "That story is fake news.", "The library runs a workshop on fake news for seniors."),
+    ("person_label", "He called them infidels.", "She forgave his infidelity years ago."),
+    ("person_label", "Every would-be despot loves an emergency.", "Totalitarianism is a theory, not a weather report."),
+    ("technical", "He is a corrupt little man.", "The update left a corrupt file on my laptop."),
+    ("technical", "Only a criminal gang would run a council like this.", "She hired a criminal defense lawyer last week."),
+    ("technical", "His contempt for voters is obvious.", "She was held in contempt of court on Monday."),
+    ("technical", "These radicals want to burn the town down.", "Free radicals damage the cells of the skin."),
+    ("technical", "Our paranoid mayor sees plots everywhere.", "She was treated for paranoid personality disorder."),
+]
+
+
+@pytest.mark.parametrize("rule,labelling,not_labelling", LABEL_CONTEXT_CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(LABEL_CONTEXT_CASES)])
+def test_label_words_fire_only_where_they_label(rule: str, labelling: str, not_labelling: str) -> None:
+    assert "loaded_language" in tags_of(labelling), (rule, rhetoric_of_text(labelling))
+    assert loaded_cues(not_labelling) == [], (rule, loaded_cues(not_labelling))
+
+
+def test_stacked_labels_are_not_denied() -> None:
+    # "not just a liar" piles a label on; only a plain "not" in front denies one.
+    assert ("liar", "name_calling_label") in loaded_cues("He is not just a liar, he is a crook.")
+    assert loaded_cues("He is not a liar.") == []
+
+
+def test_calling_someone_a_name_is_a_predicated_label() -> None:
+    assert ("called him a fraud", "copula_label") in loaded_cues("They called him a fraud at the meeting.")
+    assert "copula_label" in families_of_cue("loaded_language", "called him a fraud")
+    # phrasal "call for", "call on" pin no name on anyone
+    assert loaded_cues("She called for a recount.") == []
+    assert loaded_cues("The council called on the mayor to resign.") == []
+
+
+def test_wildcards_do_not_stretch_a_person_label_into_an_idea_or_an_act() -> None:
+    assert "name_calling_label" in families_of_cue("loaded_language", "villains")
+    for word in ("villainized", "totalitarianism", "dictatorship", "infidelity"):
+        assert "name_calling_label" not in families_of_cue("loaded_language", word), word
+    # the verb is still loaded language, just not a label
+    assert ("villainized", "loaded_emotive") in loaded_cues("The media villainized him for weeks.")
+
+
+def test_epithet_needs_a_name_not_an_adjective_of_nationality() -> None:
+    assert ("Crooked Hillary", "epithet_before_name") in loaded_cues("Crooked Hillary lost again.")
+    assert not [c for c in loaded_cues("The radical Egyptian cleric spoke first.") if c[1] == "epithet_before_name"]
+
+
+def test_contemptuous_collective_of_people() -> None:
+    assert ("bunch of bureaucrats", "labelled_group") in loaded_cues("A bunch of bureaucrats wrote this rule.")
+    assert loaded_cues("I bought a bunch of bananas at the market.") == []
+
+
+def test_context_checks_keep_offsets_exact_near_text_edges() -> None:
+    for text in ("not a racist", "racist", "non-partisan", "Nazi Germany", "the left lane", "on fake news", "racist!"):
+        for tag, cue, start, end, _ in cues_in(text):
+            assert text[start:end] == cue, (text, cue)
+
+
+def test_added_comment_section_labels_and_contempt_words() -> None:
+    labels = loaded_cues("The tinpot dictator and his fanboys can keep their welfare queen stories.")
+    assert {("tinpot dictator", "name_calling_label"), ("fanboys", "name_calling_label"), ("welfare queen", "name_calling_label")} <= set(labels)
+    assert ("botched", "loaded_emotive") in loaded_cues("Another botched, shoddy rollout from city hall.")
+    assert loaded_cues("The rollout was delayed by a week while staff tested it.") == []

@@ -45,6 +45,8 @@ def _family_cues(fam: CueFamily, text: str, lowered: str) -> list[Cue]:
         cue = text[start:end]
         if fam.accept is not None and not fam.accept(cue):
             continue
+        if fam.context is not None and not fam.context(text, start, end):
+            continue
         found.append((fam.tag, cue, start, end, fam.name))
     return found
 

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from replyscope.analyze import rhetoric_words as W
+from replyscope.analyze.rhetoric_context import is_label_use
 from replyscope.analyze.rhetoric_lexicon import lexicon_pattern, lexicon_regex, lowercase_literals
 from replyscope.analyze.rhetoric_prefilter import to_polars_regex
 from replyscope.schema import RHETORIC_TAGS
@@ -29,7 +30,8 @@ _TO_QUESTION_MARK = r"[^.!?…\n]{0,240}\?"
 
 @dataclass(frozen=True)
 class CueFamily:
-    """One kind of cue: `pattern` finds it, `accept` (optional) vetoes a match by its words.
+    """One kind of cue: `pattern` finds it, `accept` (optional) vetoes a match by its words,
+    `context` (optional) by the words around it.
 
     `prefilter` is a Polars/Rust regex accepting a superset of `pattern`'s matches; it is only
     spelled out where `pattern` uses look-arounds or back-references that Rust lacks, otherwise it
@@ -41,6 +43,9 @@ class CueFamily:
     pattern: re.Pattern[str]
     accept: Callable[[str], bool] | None = None
     prefilter: str | None = None
+    # Optional veto by the surrounding words: context(text, start, end) is False when the match,
+    # where it stands, does not make the move (rhetoric_context.is_label_use: "not a racist").
+    context: Callable[[str, int, int], bool] | None = None
     # For case-insensitive patterns: the same pattern, case-sensitive, for lower-cased text
     # (about 3x faster in Python's engine than IGNORECASE). None for case-sensitive patterns.
     folded: re.Pattern[str] | None = field(init=False, default=None)
@@ -85,6 +90,38 @@ def _is_shouted_word(word: str) -> bool:
     return any(ch in "AEIOUY" for ch in bare)
 
 
+# Verbs that pin a name on someone: "call him a ...", "branded them ...".
+_CALLING_VERB = r"(?:call|calls|called|calling|brand|brands|branded|branding|label|labels|labell?ed|labell?ing|dub|dubs|dubbed|dubbing)"
+# "called for", "call on", "calling out": the phrasal verbs of calling name nobody.
+_PHRASAL_CALL = re.compile(_CALLING_VERB + r"\s+(?:for|on|up|out|off|in|back|upon|it\s+quits)\b", re.IGNORECASE)
+
+
+def _is_not_phrasal_call(cue: str) -> bool:
+    """False for "called for “total transparency”": a phrasal verb, not a name being pinned on."""
+    return _PHRASAL_CALL.match(cue) is None
+
+
+# The word-list wildcards ("villain*", "infidel*", "snob*") are there for plurals and possessives;
+# a derived abstract noun or verb names an idea or an act, not a person: villainized, infidelity,
+# totalitarianism, dictatorship.
+_ABSTRACT_OR_VERB_ENDING = re.compile(r"(?:isms?|ity|ities|ships?|i[sz](?:e|es|ed|ing)|i[sz]ations?)$", re.IGNORECASE)
+
+
+def _is_person_label(cue: str) -> bool:
+    """False when a wildcard stretched a label for people into an abstract noun or a verb."""
+    return _ABSTRACT_OR_VERB_ENDING.search(cue) is None
+
+
+# Capitalised adjectives of nationality or faith ("Islamic", "Egyptian", "Chinese", "British"):
+# "radical Egyptian cleric" describes; the epithet family wants a name ("Crooked Hillary").
+_NATIONALITY_OR_FAITH_ADJECTIVE = re.compile(r"(?:ic|ian|ese|ish)$")
+
+
+def _names_a_person(cue: str) -> bool:
+    """False when the capitalised word after the epithet is an adjective of nationality or faith."""
+    return _NATIONALITY_OR_FAITH_ADJECTIVE.search(cue) is None
+
+
 def _lower_and_capitalised(entries: list[str]) -> list[str]:
     """Each entry as written and Capitalised, for patterns that must stay case-sensitive."""
     return [form for e in entries for form in (e.lower(), e[:1].upper() + e[1:].lower())]
@@ -125,31 +162,40 @@ FAMILIES: tuple[CueFamily, ...] = (
                   r"(?:are|is) (?:they|you|he|she) (?:kidding|serious|joking)|where does it end|what['’]s the point|who['’]s (?:kidding|fooling))\b" + _TO_QUESTION_MARK)),
     CueFamily("incredulous_question", "rhetorical_question", _re(r"\b(?:really|seriously|honestly|come on|hello)\s*\?+")),
     # loaded language / name-calling ----------------------------------------------------------
-    CueFamily("loaded_emotive", "loaded_language", lexicon_regex(W.LOADED_EMOTIVE)),
-    CueFamily("name_calling_label", "loaded_language", lexicon_regex(W.NAME_CALLING_LABELS)),
+    CueFamily("loaded_emotive", "loaded_language", lexicon_regex(W.LOADED_EMOTIVE), context=is_label_use),
+    CueFamily("name_calling_label", "loaded_language", lexicon_regex(W.NAME_CALLING_LABELS), accept=_is_person_label, context=is_label_use),
     CueFamily("epithet_before_name", "loaded_language",
-              re.compile(r"\b" + lexicon_pattern(_lower_and_capitalised(W.EPITHET_ADJECTIVES), keep_case=True) + r"\s+[A-Z][\w'’.-]*[a-z]\b")),
+              re.compile(r"\b" + lexicon_pattern(_lower_and_capitalised(W.EPITHET_ADJECTIVES), keep_case=True) + r"\s+[A-Z][\w'’.-]*[a-z]\b"),
+              accept=_names_a_person, context=is_label_use),
     CueFamily("pejorative_compound", "loaded_language",
               _re(r"\b\w+-(?:hating|haters?|bashing|bashers?|loving|lovers?|worshipp?ing|worshipp?ers?|obsessed|crazed|grabbers?|huggers?|crashers?|deniers?|apologists?|sympathi[sz]ers?)\b|"
-                  r"\b\w+(?:mongers?|mongering|phobes?)\b")),
+                  r"\b\w+(?:mongers?|mongering|phobes?)\b"), context=is_label_use),
+    # "radical activists", "corrupt elites"; and people lumped into a contemptuous collective:
+    # "a bunch of bureaucrats", "a gang of crooks" ("gang" and "horde" are about people here).
     CueFamily("labelled_group", "loaded_language",
-              _re(r"\b" + lexicon_pattern(W.LABELLING_ADJECTIVES) + r"\s+(?:[a-z]+\s+)?" + lexicon_pattern(W.PEOPLE_NOUNS) + r"\b")),
+              _re(r"\b" + lexicon_pattern(W.LABELLING_ADJECTIVES) + r"\s+(?:[a-z]+\s+)?" + lexicon_pattern(W.PEOPLE_NOUNS) + r"\b|"
+                  r"\b(?:bunch|gang|herd|hordes?|gaggle|rabble|clique)\s+of\s+(?:[a-z-]+\s+)?(?:" + lexicon_pattern(W.PEOPLE_NOUNS) + r"|\w+(?:ers|ists|ites))\b"),
+              context=is_label_use),
     # "the Left" as one creature, with whatever epithet in front ("the anti-gun Left").
     CueFamily("capitalised_side", "loaded_language", re.compile(r"\bthe (?:[a-z][\w-]+ ){0,2}(?:Left|Right)\b(?! (?:[Bb]ank|[Hh]and|[Ss]ide|[Ww]ing of))"),
-              prefilter=r"the (?:[a-z][\w-]+ ){0,2}(?:Left|Right)"),
+              prefilter=r"the (?:[a-z][\w-]+ ){0,2}(?:Left|Right)", context=is_label_use),
+    # A label predicated of someone: "he is a fraud", and its calling form, "they called her a
+    # “demon”", "dubbed him “the professor”": quoting the label marks it as the name pinned on.
     CueFamily("copula_label", "loaded_language",
-              _re(r"\b(?:is|are|was|were|be|being|been|['’]s|['’]re)\s+(?:a|an|the|such an?|nothing but an?)\s+(?:[a-z]+\s+)?" + lexicon_pattern(W.BRANDING_NOUNS) + r"\b")),
-    CueFamily("discrediting_label", "loaded_language", lexicon_regex(W.DISCREDITING_LABELS)),
-    CueFamily("character_judgement", "loaded_language", lexicon_regex(W.CHARACTER_ADJECTIVES)),
+              _re(r"\b(?:is|are|was|were|be|being|been|['’]s|['’]re)\s+(?:a|an|the|such an?|nothing but an?)\s+(?:[a-z]+\s+)?" + lexicon_pattern(W.BRANDING_NOUNS) + r"\b|"
+                  r"\b" + _CALLING_VERB + r"\s+(?:[\w.'’-]+\s+){0,3}?(?:an?\s+|the\s+)?" + lexicon_pattern(W.BRANDING_NOUNS) + r"\b"),
+              accept=_is_not_phrasal_call, context=is_label_use),
+    CueFamily("discrediting_label", "loaded_language", lexicon_regex(W.DISCREDITING_LABELS), context=is_label_use),
+    CueFamily("character_judgement", "loaded_language", lexicon_regex(W.CHARACTER_ADJECTIVES), context=is_label_use),
     CueFamily("prefixed_label", "loaded_language",
               # "anti-X" is left out: news uses it to describe positions ("anti-war protest"), not to label.
-              _re(r"\b(?:neo-?(?:nazis?|cons?|liberals?|marxists?|fascists?|catholics?|colonial\w*|pagans?|stalinists?))\b")),
+              _re(r"\b(?:neo-?(?:nazis?|cons?|liberals?|marxists?|fascists?|catholics?|colonial\w*|pagans?|stalinists?))\b"), context=is_label_use),
     CueFamily("scare_quoted_label", "loaded_language",
               re.compile(r"[“\"](?:[a-z][\w'’-]*)(?:\s[\w'’-]+){0,2}[”\"]")),
-    CueFamily("so_called_label", "loaded_language", _re(r"\b(?:so-called|self-(?:proclaimed|styled|appointed)|would-be|wannabe)\s+[\w'’-]+")),
+    CueFamily("so_called_label", "loaded_language", _re(r"\b(?:so-called|self-(?:proclaimed|styled|appointed)|would-be|wannabe)\s+[\w'’-]+"), context=is_label_use),
     CueFamily("absolute_dismissal", "loaded_language",
               _re(r"\b(?:utter|sheer|absolute|total|complete|pure|outright|downright) (?:nonsense|rubbish|garbage|disaster|failure|lies?|madness|insanity|idiocy|hypocrisy|fraud|farce|"
-                  r"joke|disgrace|chaos|contempt|incompetence|destruction|fabrications?|propaganda|bs|bullshit|stupidity|travesty|scam|betrayal)\b")),
+                  r"joke|disgrace|chaos|contempt|incompetence|destruction|fabrications?|propaganda|bs|bullshit|stupidity|travesty|scam|betrayal)\b"), context=is_label_use),
     # conspiracy framing ----------------------------------------------------------------------
     CueFamily("conspiracy_vocabulary", "conspiracy", lexicon_regex(W.CONSPIRACY_TERMS)),
     CueFamily("hidden_hand", "conspiracy",
@@ -227,7 +273,7 @@ FAMILIES: tuple[CueFamily, ...] = (
                   r"good for (?:you|him|her|them)|I (?:applaud|admire|salute) (?:you|this|your|the|him|her))\b")),
     # profanity / insult ---------------------------------------------------------------------------------
     CueFamily("profanity", "profanity_insult", lexicon_regex(W.PROFANITY)),
-    CueFamily("insult_label", "profanity_insult", lexicon_regex(W.INSULT_LABELS)),
+    CueFamily("insult_label", "profanity_insult", lexicon_regex(W.INSULT_LABELS), context=is_label_use),
     CueFamily("curse_phrase", "profanity_insult",
               _re(r"\b(?:(?:go to|burn in|rot in) hell|piece of (?:shit|crap|garbage|trash|work)|shut (?:the \w+ )?up|screw (?:you|them|him|her|this))\b")),
     # us versus them ----------------------------------------------------------------------------------

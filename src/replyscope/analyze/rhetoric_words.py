@@ -62,6 +62,14 @@ LOADED_EMOTIVE = words(
     stabbed in the back, under the bus, line their pockets, lining their pockets, bleed us dry,
     rammed through, down our throats, down their throats, sold out, sell out, by any means necessary,
     betray*, treacher*,
+    # contempt and disgust: words that condemn while they describe
+    abhor*, abominably, armageddon, bogus, botched, bungl*, calamit*, cataclysmic, crass, cronyism,
+    debauch*, decadent, deluded, denigrat*, detestable, fiendish, foolhardy, fraudulent, ghoulish,
+    grisly, hapless, heartless, ignominious, incendiary, indefensible, infuriating, irresponsible,
+    laughable, loathsome, lousy, madness, mendacious, mockery, nauseating, noxious, outlandish,
+    pernicious, petty, rancid, reprehensible, rotten, sacrilege, scathing, seditious, shoddy, sinful,
+    sloppy, squalid, stench, trumped-up, twisted, unforgivable, unholy, unspeakable, untruthful,
+    virulent, wanton, wasteful, woeful, worthless, wretched,
     # shock and intensity words
     shocking*, stunning, astonishing*, staggering*, breathtaking*, jaw-dropping, mind-boggling,
     terrible, terribly, awful, awfully, appalled, horrendous*, disastrously, unbelievable,
@@ -127,7 +135,25 @@ NAME_CALLING_LABELS = words(
     # more character brands
     satrap*, vassal*, shock troops, foot soldiers, bad actors, pansy, pansies, sissy, sissies,
     lothario*, philanderer*, womani*er*, enemy of, enemies of, useful fools, sleazeball*,
-    killer cop*, invaders, religion of peace"""
+    killer cop*, invaders, religion of peace,
+    # common comment-section brands for opponents, their followers and their cheerleaders
+    despot*, tinpot dictator*, moocher*, scrounger*, whack job*, wacko*, whacko*, weirdo*, psycho,
+    psychos, loudmouth*, bigmouth*, blabbermouth*, naysayer*, doomsayer*, flat-earther*, tinfoil hat*,
+    tin foil hat*, conspiracy nut*, keyboard warrior*, armchair general*, empty suit*, talking heads,
+    party hack*, political hack*, hatchet man, hatchet men, attack dog*, brown-noser*, bible-thumper*,
+    race hustler*, poverty pimp*, ambulance chaser*, welfare queen*, fanboy*, drama queen*,
+    xenophobe*, jingoist*, chauvinist*, limousine liberal*, champagne socialist*, egghead*,
+    robber baron*, profiteer*, carpetbagger*, scaremonger*, know-it-all*, never-trumper*, birther*,
+    truther*, anti-vaxxer*, antivaxxer*, demonrat*, repugnican*, trumpanzee*, deep stater*,
+    swamp creature*, virtue signaller*, virtue signaler*, cultural marxis*, neo-marxist*,
+    # historical enforcers and traitors as comparisons for today's opponents
+    brownshirt*, blackshirt*, jackboot*, stormtrooper*, storm trooper*, red guard*, commissar*,
+    bolshevik*, trotskyite*, collaborationist*, appeaser*, running dog*, capitalist pig*,
+    # contempt for a class, a creed or a crowd
+    peacenik*, skinhead*, klansm*n, white trash, trailer trash, riff-raff, riffraff, great unwashed,
+    bitter clingers, hillbilly, hillbillies, sore loser*, whiners, kafir*, kuffar, colonizer*,
+    colonialist*, cockroaches, paid protester*, slimeball*, sleazebag*, groomer*, child molester*,
+    pedo, pedos, misandrist*, incel*"""
 )
 
 # Nouns that brand whoever they are predicated of ("he is a disgrace", "they are the enemy").
