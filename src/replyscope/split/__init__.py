@@ -18,12 +18,12 @@ from replyscope.split.body import article_roles, closes_article, is_boilerplate_
 from replyscope.split.chrome import is_chrome, is_stop_line
 from replyscope.split.comments import build_zone, zone_line_role
 from replyscope.split.dates import parse_posted
-from replyscope.split.headers import looks_like_name, read_header
+from replyscope.split.headers import _name_ok, looks_like_name, read_header
 from replyscope.split.lines import is_prose, split_lines
-from replyscope.split.segments import fill_blank_roles, segments_of
+from replyscope.split.segments import segments_of
 from replyscope.split.threading import thread
 
-__all__ = ["DocumentSplit", "SplitComment", "SplitTables", "clear_caches", "split_document", "split_documents"]
+__all__ = ["DocumentSplit", "SplitComment", "SplitTables", "clear_caches", "split_document", "split_documents", "trim_caches"]
 
 # Comment headers are looked for after the page's first run of prose this long (in characters):
 # a byline or a dateline above the article, or a dated menu, is not a comment.
@@ -92,22 +92,51 @@ def _mark_bylines(lines, roles: list[str], start: int, end: int) -> None:
                 roles[i] = "byline"
 
 
+# The per-line verdicts cached across pages (menus, bylines and stamps repeat from page to page).
+# They are `lru_cache`s without a size bound, i.e. plain dicts: faster on hits and misses than a
+# bounded LRU. Their size is bounded here instead: every CACHE_CHECK_LINES lines split, a cache
+# holding more than CACHE_MAX_ENTRIES verdicts is emptied.
+_LINE_CACHES = (
+    read_header,
+    is_boilerplate_line,
+    is_stop_line,
+    zone_line_role,
+    is_comment_marker,
+    is_chrome,
+    looks_like_name,
+    closes_article,
+    parse_posted,
+    _name_ok,
+)
+CACHE_MAX_ENTRIES = 1 << 16
+CACHE_CHECK_LINES = 1 << 14
+_lines_since_check = 0
+
+
 def clear_caches() -> None:
     """Forget the per-line verdicts cached across pages (benchmarks start cold with this)."""
-    read_header.cache_clear()
-    is_boilerplate_line.cache_clear()
-    is_stop_line.cache_clear()
-    zone_line_role.cache_clear()
-    is_comment_marker.cache_clear()
-    is_chrome.cache_clear()
-    looks_like_name.cache_clear()
-    closes_article.cache_clear()
+    global _lines_since_check
+    for cache in _LINE_CACHES:
+        cache.cache_clear()
+    _lines_since_check = 0
+
+
+def trim_caches(n_lines: int) -> None:
+    """Count `n_lines` more lines split, and empty the caches grown too big (see _LINE_CACHES)."""
+    global _lines_since_check
+    _lines_since_check += n_lines
+    if _lines_since_check >= CACHE_CHECK_LINES:
+        _lines_since_check = 0
+        for cache in _LINE_CACHES:
+            if cache.cache_info().currsize > CACHE_MAX_ENTRIES:
+                cache.cache_clear()
 
 
 def split_document(text: str, title: str = "") -> DocumentSplit:
     """Segments, article body and comments of one page."""
     lines = split_lines(text)
     n = len(lines)
+    trim_caches(n)
     # every line starts as page furniture; the article and the comment zone claim theirs
     roles: list[str] = ["boilerplate"] * n
     first_prose = _first_prose_line(lines)
@@ -117,8 +146,7 @@ def split_document(text: str, title: str = "") -> DocumentSplit:
     _mark_bylines(lines, roles, start, end)
     for i, role in zone_roles.items():
         roles[i] = role
-    filled = fill_blank_roles(lines, roles)
-    segments = segments_of(lines, filled, len(text))
+    segments = segments_of(lines, roles, len(text))  # (blank lines join the run above them)
 
     comments: list[SplitComment] = []
     if zone:

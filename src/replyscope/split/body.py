@@ -15,14 +15,15 @@ from functools import lru_cache
 
 from replyscope.split.patterns import (
     AUTHOR_BIO,
-    BOILERPLATE,
     CHROME,
-    COMMENT_FORM,
-    COMMENT_SECTION,
     EMAIL,
+    FORM_OR_SECTION,
+    FORM_OR_SECTION_LOW,
+    FURNITURE,
+    FURNITURE_LOW,
     HAS_DIGIT,
-    READ_MORE_PREFIX,
-    SENTENCE_END,
+    ends_sentence,
+    folds_like_lower,
 )
 
 # Lines that close an article on rendered pages: prose after them starts a new cluster (a sidebar,
@@ -45,21 +46,44 @@ SIDE_CLUSTER_SHARE = 0.7
 # Gap weight of a line of figures split by tabs: a table row inside the article, which must not cut
 # it in two (a table of figures runs to dozens of rows).
 TABLE_ROW_GAP = 0.1
+# The shortest text AUTHOR_BIO matches ("his new book"; IGNORECASE matches one character for one).
+AUTHOR_BIO_MIN_CHARS = 12
 # A sentence at least this long ending in ":" announces a list that belongs to the article.
 LIST_INTRO_CHARS = 25
 TITLE_MAX_CHARS = 200
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
 def is_boilerplate_line(s: str) -> bool:
     """A line that is page furniture wherever it appears (cached: menus repeat across pages)."""
-    if s[0] == "«" or s[-1] == "»" or BOILERPLATE.match(s) or READ_MORE_PREFIX.match(s):
+    if s[0] == "«" or s[-1] == "»":
         return True  # ("« Previous post", "Next post »": pager links)
     if len(s) >= 400:
-        return False
+        return FURNITURE.match(s) is not None  # (lower-casing a paragraph would cost more than it saves)
+    low = s.lower()
+    if folds_like_lower(s):  # (the lower twins of the patterns are faster; see patterns.lower_twin)
+        if FURNITURE_LOW.match(low):
+            return True
+    elif FURNITURE.match(s):
+        return True
     if len(s) < 200 and "@" in s and EMAIL.search(s):
         return True
-    low = s.lower()
+    if len(s) < AUTHOR_BIO_MIN_CHARS:
+        return False  # (too short for any AUTHOR_BIO phrase)
+    if folds_like_lower(s):
+        # (AUTHOR_BIO holds one of these wherever it matches such a line, and then also one of the
+        # words below: the shorter list is asked alone)
+        if not (
+            "can be " in low
+            or "author" in low
+            or " book" in low
+            or "visit " in low
+            or "follow " in low
+            or "is a " in low
+            or "lives in " in low
+        ):
+            return False
+        return AUTHOR_BIO.search(s) is not None
     if not (
         "reached" in low
         or "contacted" in low
@@ -89,8 +113,7 @@ def _prose_clusters(lines: Lines, lo: int, hi: int) -> list[tuple[int, int, int]
     raw = lines.raw
     text = lines.text
     in_list = False  # after a sentence that announces a list ("we recommend:")
-    for i in range(lo, hi):
-        s = text[i]
+    for i, s in enumerate(text[lo:hi], lo):
         if not s:
             continue
         n = len(s)
@@ -98,7 +121,7 @@ def _prose_clusters(lines: Lines, lo: int, hi: int) -> list[tuple[int, int, int]
         if bullet and n >= 60:
             continue
         # (is_prose written out: this loop runs on every line above the comments)
-        if not bullet and n >= 25 and (n >= 90 or s.count(" ") >= 4 and SENTENCE_END.search(s)) and not is_boilerplate_line(s):
+        if not bullet and n >= 25 and (n >= 90 or s.count(" ") >= 4 and ends_sentence(s)) and not is_boilerplate_line(s):
             if clusters and gap <= MAX_GAP_LINES:
                 clusters[-1][1] = i
                 clusters[-1][2] += len(s)
@@ -126,16 +149,20 @@ def _prose_clusters(lines: Lines, lo: int, hi: int) -> list[tuple[int, int, int]
 _BULLETS = frozenset("•·*▪◦●○■□‣⁃")
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
 def closes_article(s: str) -> bool:
     """A share bar, tag line or related-links heading: what ends an article on a rendered page (cached)."""
     return ARTICLE_END.match(s.lstrip("•·*▪◦●○■□‣⁃ ")) is not None
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
 def is_comment_marker(s: str) -> bool:
     """A comment form or comment-section line ("Leave a Reply", "12 Comments"): never article text."""
-    return len(s) < 120 and (COMMENT_FORM.match(s) is not None or COMMENT_SECTION.match(s) is not None)
+    if len(s) >= 120:
+        return False
+    if folds_like_lower(s):  # (the lower twin is faster; see patterns.lower_twin)
+        return FORM_OR_SECTION_LOW.match(s.lower()) is not None
+    return FORM_OR_SECTION.match(s) is not None
 
 
 def _lead_start(lines: Lines, first: int, lo: int) -> int:
@@ -171,7 +198,9 @@ def article_roles(lines: Lines, lo: int, hi: int, roles: list[str], title: str =
     end = keep[-1][1] + 1
     for i in range(start, end):
         s = text[i]
-        if s and not is_boilerplate_line(s) and not is_comment_marker(s) and not (len(s) <= 12 and CHROME.match(s)):
+        # (is_comment_marker is asked about short lines only: a long one is never a marker, and caching
+        # its verdict would cost more than the answer)
+        if s and not is_boilerplate_line(s) and not (len(s) < 120 and is_comment_marker(s)) and not (len(s) <= 12 and CHROME.match(s)):
             roles[i] = "body"
     _spread_boxes(lines, start, end, roles)
     _drop_link_lists(lines, start, end, roles)
@@ -209,7 +238,7 @@ def _drop_link_lists(lines: Lines, lo: int, hi: int, roles: list[str]) -> None:
             run.append(j)
             j += 1
         if len(run) >= LINK_LIST_ITEMS:
-            labels = sum(1 for k in run if len(text[k]) < LINK_ITEM_CHARS and not SENTENCE_END.search(text[k]))
+            labels = sum(1 for k in run if len(text[k]) < LINK_ITEM_CHARS and not ends_sentence(text[k]))
             if labels >= LINK_LIST_SHARE * len(run):
                 for k in run:
                     roles[k] = "boilerplate"
@@ -224,7 +253,7 @@ def _spread_boxes(lines: Lines, lo: int, hi: int, roles: list[str]) -> None:
         for j in (i - 1, i + 1):
             if lo <= j < hi and roles[j] == "body":
                 s = lines.text[j]
-                if s and len(s) < 60 and not SENTENCE_END.search(s):
+                if s and len(s) < 60 and not ends_sentence(s):
                     roles[j] = "boilerplate"
 
 

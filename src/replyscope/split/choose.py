@@ -12,7 +12,7 @@ import re
 from replyscope.split.anchors import Anchor, next_nonblank, section_headers
 from replyscope.split.chrome import is_content
 from replyscope.split.lines import Lines
-from replyscope.split.patterns import SENTENCE_END
+from replyscope.split.patterns import ends_sentence
 from replyscope.split.talk import talks
 
 # A gap between two headers of one format this much longer than the usual gap (and at least
@@ -117,7 +117,7 @@ def _menu_share(lines: Lines, lo: int, hi: int) -> float:
     for s in lines.text[lo:hi]:
         if s:
             total += 1
-            short += len(s) < 40 and not SENTENCE_END.search(s)
+            short += len(s) < 40 and not ends_sentence(s)
     return short / total if total else 0.0
 
 
@@ -258,7 +258,7 @@ def _lone_comment(lines: Lines, a: Anchor, near: int | None, share: float) -> bo
     name = h.author.split()
     if not name or name[0].lower() in first.lower():
         return False  # "Dana writes about transport": an author box
-    return share == 1.0 or (SENTENCE_END.search(first) is not None and len(first.split()) >= LONE_MIN_WORDS)
+    return share == 1.0 or (ends_sentence(first) and len(first.split()) >= LONE_MIN_WORDS)
 
 
 def _acceptable(lines: Lines, best: list[Anchor], section: int | None, share: float) -> bool:

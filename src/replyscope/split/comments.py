@@ -18,7 +18,17 @@ from replyscope.split.chrome import is_chrome, is_content, is_stop_line
 from replyscope.split.headers import CommentHeader, read_header
 from replyscope.split.lines import Lines, is_prose
 from replyscope.split.listlike import reads_like_thread
-from replyscope.split.patterns import COMMENT_FORM, COMMENT_SECTION, POLICY, SENTENCE_END
+from replyscope.split.patterns import (
+    COMMENT_FORM,
+    COMMENT_FORM_LOW,
+    COMMENT_SECTION,
+    COMMENT_SECTION_LOW,
+    LOWER_BELOW,
+    POLICY,
+    POLICY_LOW,
+    ends_sentence,
+    folds_like_lower,
+)
 
 # Lines scanned after the last header for its text before the page furniture starts.
 TAIL_REACH = 200
@@ -82,14 +92,20 @@ def _body_line_role(lines: Lines, j: int, headers: dict[int, CommentHeader]) -> 
     return zone_line_role(s)
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
 def zone_line_role(s: str) -> str:
     """Role of a non-header line inside the comment zone, from its text alone (cached)."""
-    if len(s) < 250 and COMMENT_SECTION.match(s):
+    # text is matched lower-cased by the faster lower twins of the patterns (see patterns.lower_twin
+    # and LOWER_BELOW)
+    if len(s) < LOWER_BELOW and folds_like_lower(s):
+        t, section, form, policy = s.lower(), COMMENT_SECTION_LOW, COMMENT_FORM_LOW, POLICY_LOW
+    else:
+        t, section, form, policy = s, COMMENT_SECTION, COMMENT_FORM, POLICY
+    if len(s) < 250 and section.match(t):
         return "comment_chrome"
-    if COMMENT_FORM.match(s) or (len(s) < 120 and is_boilerplate_line(s)):
+    if form.match(t) or (len(s) < 120 and is_boilerplate_line(s)):
         return "boilerplate"
-    if len(s) < 200 and _POLICY_HINT.search(s) and POLICY.search(s):
+    if len(s) < 200 and _POLICY_HINT.search(s) and policy.search(t):
         return "boilerplate"  # comment policy and registration notes are never comments
     return "comment_body"
 
@@ -122,7 +138,7 @@ def _tail_end(lines: Lines, start: int, body_indent: int | None) -> int:
         if s[0] in _BULLET_CHARS and not body_indent and j > start and end > start:
             stopped = True  # a list after a comment's text is the page's (related links), not the comment's
             break
-        if len(s) < 40 and not SENTENCE_END.search(s) and not body_indent:
+        if len(s) < 40 and not ends_sentence(s) and not body_indent:
             # (short lines at the comment's own indent are its lines: a poem, a sign-off)
             menu += 1
             short_end = j + 1

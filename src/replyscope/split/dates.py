@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from functools import lru_cache
+from typing import NamedTuple
+
+from replyscope.split.patterns import folds_like_lower, lower_twin
 
 _MONTHS = {
     m: i
@@ -51,19 +55,36 @@ def _year(raw: str | None) -> int | None:
     return year + 2000 if year < 100 else year
 
 
-def _day(text: str) -> tuple[int, int, int] | None:
+class _Forms(NamedTuple):
+    """The date and clock patterns, as a set: the patterns above, or their lower twins."""
+
+    ymd: re.Pattern
+    year_monthname_day: re.Pattern
+    month_day_year: re.Pattern
+    day_month_year: re.Pattern
+    numeric: re.Pattern
+    clock: re.Pattern
+    hour_only: re.Pattern
+
+
+_FORMS = _Forms(YEAR_MONTH_DAY, YEAR_MONTHNAME_DAY, MONTH_DAY_YEAR, DAY_MONTH_YEAR, NUMERIC_DATE, CLOCK, CLOCK_HOUR_ONLY)
+# For stamps lower-cased first (see patterns.folds_like_lower): the same matches, found faster (see patterns.lower_twin).
+_FORMS_LOW = _Forms(*(lower_twin(p) if p.flags & re.IGNORECASE else p for p in _FORMS))
+
+
+def _day(text: str, forms: _Forms = _FORMS) -> tuple[int, int, int] | None:
     """(year, month, day) from the first date form found, or None."""
-    m = YEAR_MONTH_DAY.search(text)
+    m = forms.ymd.search(text)
     if m:
         return int(m["year"]), int(m["mon"]), int(m["day"])
-    m = YEAR_MONTHNAME_DAY.search(text)
+    m = forms.year_monthname_day.search(text)
     if m:
         return int(m["year"]), _MONTHS[m["mon"].lower()], int(m["day"])
-    for pattern in (MONTH_DAY_YEAR, DAY_MONTH_YEAR):
+    for pattern in (forms.month_day_year, forms.day_month_year):
         m = pattern.search(text)
         if m and m["year"]:
             return _year(m["year"]), _MONTHS[m["mon"].lower()], int(m["day"])
-    m = NUMERIC_DATE.search(text)
+    m = forms.numeric.search(text)
     if m:
         a, b = int(m["a"]), int(m["b"])
         month, day = (a, b) if a <= 12 else (b, a)
@@ -71,12 +92,12 @@ def _day(text: str) -> tuple[int, int, int] | None:
     return None
 
 
-def _clock(text: str) -> tuple[int, int, int]:
-    m = CLOCK.search(text)
+def _clock(text: str, forms: _Forms = _FORMS) -> tuple[int, int, int]:
+    m = forms.clock.search(text)
     if m:
         hour, minute, second = int(m["h"]), int(m["m"]), int(m["s"] or 0)
     else:
-        m = CLOCK_HOUR_ONLY.search(text)
+        m = forms.hour_only.search(text)
         if not m:
             return 0, 0, 0
         hour, minute, second = int(m["h"]), 0, 0
@@ -88,14 +109,18 @@ def _clock(text: str) -> tuple[int, int, int]:
     return hour, minute, second
 
 
+@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
 def parse_posted(raw: str) -> datetime | None:
-    """The moment a comment timestamp names, or None when it names no calendar day."""
+    """The moment a comment timestamp names, or None when it names no calendar day (cached:
+    comments of one thread share stamps)."""
     if not raw:
         return None
-    day = _day(raw)
+    # (month names are read lower-cased anyway, so stamps are matched lower-cased where they may, faster)
+    text, forms = (raw.lower(), _FORMS_LOW) if folds_like_lower(raw) else (raw, _FORMS)
+    day = _day(text, forms)
     if day is None:
         return None
     try:
-        return datetime(*day, *_clock(raw))
+        return datetime(*day, *_clock(text, forms))
     except ValueError:
         return None

@@ -12,24 +12,28 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from replyscope.split.patterns import (
-    BOILERPLATE,
     BY_AUTHOR,
-    CHROME,
     CHROME_ROW,
-    COMMENT_FORM,
-    COMMENT_SECTION,
     GLUED_DATE,
     GLUED_HINT,
     HAS_DIGIT,
-    JOINERS,
     NAME_LIKE,
+    NOT_A_NAME_LINE,
+    NOT_A_NAME_LINE_LOW,
     NOT_IN_BARE_NAME,
     POSTED_WORDS,
     SAYS,
+    SAYS_LOW,
     SAYS_WORD,
-    SENTENCE_END,
+    SAYS_WORD_LOW,
     TIMESTAMP_RE,
+    TIMESTAMP_RE_LOW,
     TRAILING_META,
+    TRAILING_META_LOW,
+    ends_sentence,
+    folds_like_lower,
+    lower_twin,
+    strip_joiners,
 )
 
 # Where an author's name ends in "by NAME on DATE ..." once the date is cut out.
@@ -87,24 +91,36 @@ class CommentHeader:
     posted_by: bool = False  # "Posted by: X" reads as a footer under the comment it signs
 
 
+# The case-insensitive checks of a name, and their lower twins (see lower_twin).
+_NAME_CHECKS = (_FEED_WORDS, NOT_A_NAME, NAV_LABEL, NAV_PREFIX)
+_NAME_CHECKS_LOW = tuple(map(lower_twin, _NAME_CHECKS))
+
+
+@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
 def _name_ok(name: str) -> bool:
+    """Whether a header's author part reads as a person's name or handle (cached: names recur)."""
     if not name or len(name) > 60 or not NAME_LIKE.match(name):
         return False
     if ": " in name and "(" not in name:
         return False  # "Pumped: BMX coming" is a headline
-    if _FEED_WORDS.search(name):
+    if folds_like_lower(name):
+        t, (feed_words, not_a_name, nav_label, nav_prefix) = name.lower(), _NAME_CHECKS_LOW
+    else:
+        t, (feed_words, not_a_name, nav_label, nav_prefix) = name, _NAME_CHECKS
+    if feed_words.search(t):
         return False  # "T.C. Smith 47 comments", "Tracked on": an entry of a feed, not a commenter
-    if name.count(" ") >= MAX_NAME_WORDS or NOT_A_NAME.match(name) or NAV_LABEL.match(name) or NAV_PREFIX.match(name):
+    if name.count(" ") >= MAX_NAME_WORDS or not_a_name.match(t) or nav_label.match(t) or nav_prefix.match(t):
         return False
-    return not SENTENCE_END.search(name) or name.endswith((".", ")")) and len(name) < 30
+    return not ends_sentence(name) or name.endswith((".", ")")) and len(name) < 30
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
 def looks_like_name(core: str) -> bool:
     """A short line that could be only a person's name or handle (e.g. a Disqus author line)."""
-    if len(core) > 50 or not core or CHROME.match(core) or BOILERPLATE.match(core):
+    if len(core) > 50 or not core:
         return False
-    if COMMENT_SECTION.match(core) or COMMENT_FORM.match(core):
+    # (chrome, furniture, a comment section's or form's heading; the lower twin is faster, see lower_twin)
+    if NOT_A_NAME_LINE_LOW.match(core.lower()) if folds_like_lower(core) else NOT_A_NAME_LINE.match(core):
         return False
     if core[-1] in ",;" or not _HAS_LETTER.search(core):
         return False  # "Frank," opens a letter; "–" or "*" is decoration
@@ -152,11 +168,84 @@ def _has_day(stamp: str) -> bool:
     return DAY_HINT.search(stamp) is not None
 
 
+def _find_stamp(s: str, low: str, twin: bool) -> re.Match | None:
+    """TIMESTAMP_RE.search(s), on the faster lower twin when `twin` (s folds like lower; `low` is
+    s lower-cased). Only the match's span is to be read: its text may be lower-cased."""
+    return TIMESTAMP_RE_LOW.search(low) if twin else TIMESTAMP_RE.search(s)
+
+
+def _stamp_in(s: str, low: str, twin: bool) -> re.Match | None:
+    """_find_stamp behind the cheap _may_hold_stamp check. A stamp the lower twin finds always
+    passes that check, so with the twin the check would only cost time and is skipped."""
+    return _find_stamp(s, low, twin) if twin or _may_hold_stamp(s, low) else None
+
+
+# Last characters of any TRAILING_META match (besides "|"), lower-cased: ")" of "(#12)", a digit of
+# "#12", and the last letters of permalink, link, reply, journal and edit.
+_META_LAST = frozenset(")ktly")
+
+
+def _cut_trailing_meta(s: str) -> str:
+    """`s` without a trailing "(#12)", "permalink" or "| reply ..." (TRAILING_META.sub("", s), faster)."""
+    if folds_like_lower(s):
+        last = s.rstrip()[-1:].lower()
+        if "|" not in s and last not in _META_LAST and not last.isdecimal():
+            return s  # (most lines: the pattern cannot match, no need to run it)
+        m = TRAILING_META_LOW.search(s.lower())
+    else:
+        m = TRAILING_META.search(s)
+    # (a match runs to the end of the text, so there is at most one)
+    return s if m is None else s[: m.start()] + s[m.end() :]
+
+
+# Last characters of any non-blank _BY_TAIL match, lower-cased: ")" of "(1234)", ">" of "<mail>",
+# "*", and the end of "writes", "says" or "wrote" (":" after one of them).
+_BY_TAIL_LAST = frozenset(")>*:se")
+
+
+def _cut_by_tail(author: str) -> str:
+    """_BY_TAIL.sub("", author).strip(), without the pattern where it can only cut blanks."""
+    if folds_like_lower(author) and author.rstrip()[-1:].lower() not in _BY_TAIL_LAST:
+        return author.strip()
+    return _BY_TAIL.sub("", author).strip()
+
+
+# BY_AUTHOR up to its author, and the last characters (lower-cased) of anything it allows after the
+# author: ")" of "(1234)", ">" of "<mail>", "*", and the end of "writes:" or "says".
+_BY_PREFIX = re.compile(r"^(?:(?:comment|posted|written|submitted|reply|response)\s+)?by:?\s+", re.I)
+_BY_AUTHOR_TAIL_LAST = frozenset(")>*:s")
+
+
+def _by_author(residue: str) -> str | None:
+    """BY_AUTHOR.match(residue)["author"], or None where it does not match.
+
+    BY_AUTHOR finds the shortest author that the allowed tail ("(1234)", "<mail>", "writes:")
+    completes up to the end. When the residue ends in no character a tail can end in, the tail is
+    empty and the author is all the rest, up to 61 characters: no need for the (slow) lazy pattern.
+    """
+    if folds_like_lower(residue) and "\n" not in residue and residue.rstrip()[-1:].lower() not in _BY_AUTHOR_TAIL_LAST:
+        m = _BY_PREFIX.match(residue)
+        if m is None:
+            return None
+        author = residue[m.end() :]
+        return author if 0 < len(author) <= 61 else None
+    by = BY_AUTHOR.match(residue)
+    return by["author"] if by else None
+
+
+def _says_match(residue: str) -> re.Match | None:
+    """SAYS.match(residue) when the residue holds a says-word; spans only (the text may be lower-cased)."""
+    if folds_like_lower(residue):
+        low = residue.lower()
+        return SAYS_LOW.match(low) if SAYS_WORD_LOW.search(low) else None
+    return SAYS.match(residue) if SAYS_WORD.search(residue) else None
+
+
 def _edge_text(part: str) -> str:
-    return JOINERS.sub("", POSTED_WORDS.sub("", JOINERS.sub("", part).strip())).strip()
+    return strip_joiners(POSTED_WORDS.sub("", strip_joiners(part)))
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
 def read_header(core: str) -> CommentHeader | None:
     """The comment header a short line spells, or None when it is not one (cached: lines repeat)."""
     if not core or len(core) > MAX_HEADER_CHARS:
@@ -167,15 +256,16 @@ def read_header(core: str) -> CommentHeader | None:
     if not digits and not worded:
         return None  # most lines leave here, after two cheap checks
     line = core
-    m = TIMESTAMP_RE.search(line) if (digits or "ago" in line) and _may_hold_stamp(line, low) else None
-    if digits and len(line) <= 80 and (m is None or not _has_day(m.group(0))) and GLUED_HINT.search(line):
+    twin = folds_like_lower(core)  # (whether the faster lower twins of patterns may read it)
+    m = _stamp_in(line, low, twin) if digits or "ago" in line else None
+    if digits and len(line) <= 80 and (m is None or not _has_day(line[m.start() : m.end()])) and GLUED_HINT.search(line):
         # a clock alone may hide a date glued to the name before it ("JaneAugust 5, 2012 4:11 AM")
         glued = GLUED_DATE.sub(" ", line)
         if glued != line:
-            m2 = TIMESTAMP_RE.search(glued)
+            m2 = _find_stamp(glued, glued.lower(), twin)
             if m2 is not None:
                 line, m = glued, m2
-    if m is not None and CLOCK_ONLY.match(m.group(0)):
+    if m is not None and CLOCK_ONLY.match(line[m.start() : m.end()]):
         m = None  # "52:10" or "2:04:38" is a duration or a score as often as a time of day
     if m is not None and m.start() > 0 and line[m.start() - 1] == "(":
         m = None  # "(May 12, 2004)" dates a title in a list, not a comment
@@ -183,37 +273,37 @@ def read_header(core: str) -> CommentHeader | None:
         return None
     stamp = ""
     if m is not None:
-        stamp = m.group(0).strip()
+        stamp = line[m.start() : m.end()].strip()
         # a trailing relative age after a full date ("... 3:15 pm - 1 hour ago") belongs to the stamp
         before, rest = line[: m.start()], line[m.end() :]
         if rest:
-            m2 = TIMESTAMP_RE.search(rest) if _may_hold_stamp(rest, rest.lower()) else None
-            if m2 and not JOINERS.sub("", rest[: m2.start()]):
+            m2 = _stamp_in(rest, rest.lower(), twin)
+            if m2 and not strip_joiners(rest[: m2.start()]):
                 rest = rest[m2.end() :]
-            rest = TRAILING_META.sub("", rest)
+            rest = _cut_trailing_meta(rest)
         residue = (before + " " + rest).strip()
     else:
         before = rest = ""
-        residue = TRAILING_META.sub("", line)
-    residue = JOINERS.sub("", residue).strip()
+        residue = _cut_trailing_meta(line)
+    residue = strip_joiners(residue)
 
-    says = SAYS.match(residue) if worded and SAYS_WORD.search(residue) else None
+    says = _says_match(residue) if worded else None
     if says:
-        author = JOINERS.sub("", says["author"]).strip()
+        author = strip_joiners(residue[says.start("author") : says.end("author")])
         kind = "says"
         if author[:3].lower() == "by ":
             author, kind = author[3:].lstrip(), "by"  # "by Name (1234) writes:" is the by-format
         author = _EDGE_WORDS.sub("", author).strip()
-        author = _USER_ID.sub("", JOINERS.sub("", author))
+        author = _USER_ID.sub("", strip_joiners(author))
         if _name_ok(author):
             return CommentHeader(kind, author, stamp)
         return None
     if worded and _POSTED_BY.match(residue):
-        by = BY_AUTHOR.match(residue)
-        if by:
-            author = _BY_AUTHOR_END.split(by["author"], maxsplit=1)[0]
-            author = _EDGE_WORDS.sub("", JOINERS.sub("", author)).strip()
-            author = _BY_TAIL.sub("", author).strip()
+        by_author = _by_author(residue)
+        if by_author is not None:
+            author = _BY_AUTHOR_END.split(by_author, maxsplit=1)[0]
+            author = _EDGE_WORDS.sub("", strip_joiners(author)).strip()
+            author = _cut_by_tail(author)
             if _name_ok(author):
                 return CommentHeader("by", author, stamp, posted_by=residue[:1].lower() == "p")
         return None
@@ -223,7 +313,7 @@ def read_header(core: str) -> CommentHeader | None:
         return None  # a date in the middle of a line ("Jo Long, 10 November, Soho Theatre") dates an event
     # "posted on DATE by NAME" leaves "posted on  by NAME" once the date is cut out
     residue = POSTED_WORDS.sub("", residue).strip()
-    residue = JOINERS.sub("", residue)
+    residue = strip_joiners(residue)
     if residue[:3].lower() == "by ":
         author = residue[3:].strip()
         return CommentHeader("by", author, stamp, posted_by=True) if _name_ok(author) else None

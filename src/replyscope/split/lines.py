@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 from operator import sub
 
-from replyscope.split.patterns import LIST_MARKER, SENTENCE_END
+from replyscope.split.patterns import LIST_MARKER, ends_sentence
 
 
 _MARKER_STARTS = frozenset("•·*▪◦●○■□‣⁃-–#0123456789")
@@ -49,10 +49,13 @@ def split_lines(text: str) -> Lines:
     # indentation as the width of leading whitespace (a blank line's value is never read)
     indent = list(map(sub, lengths, map(len, map(str.lstrip, raw))))
     # long lines are prose: no header is read from them, so their list marker is left alone
-    # (a bullet and its space, the commonest marker, are sliced off inline: this runs on every line)
     core = [
-        (s[2:].lstrip() if s[1:2] == " " and s[0] in _BULLET_STARTS else _strip_marker(s))
-        if s and s[0] in _MARKER_STARTS and len(s) <= 110
+        s
+        if not s or len(s) > 110
+        else s[2:].lstrip()
+        if s.startswith("• ")  # (the commonest marker of all, told first)
+        else _strip_marker(s)
+        if s[0] in _MARKER_STARTS
         else s
         for s in stripped
     ]
@@ -83,4 +86,4 @@ def is_prose(s: str) -> bool:
         return True
     if n < 25:
         return False
-    return s.count(" ") >= 4 and SENTENCE_END.search(s) is not None
+    return s.count(" ") >= 4 and ends_sentence(s)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from replyscope.split.lines import Lines, is_prose
-from replyscope.split.patterns import SENTENCE_END, TIMESTAMP_RE
+from replyscope.split.patterns import TIMESTAMP_RE, ends_sentence
 from replyscope.split.talk import talks
 
 # Share of comments allowed to be empty, or to be a lone headline, in a real thread.
@@ -45,8 +45,10 @@ _SMALL_WORDS = frozenset("a an and as at by for from in of on or the to vs with"
 
 def _is_headline(s: str) -> bool:
     """A short line in Title Case without a sentence's end: a link title, not what someone wrote."""
+    if ends_sentence(s) and not s.endswith(("…", "...")):
+        return False  # (looked at first: most lines of a comment end a sentence, and need no word count)
     words = _WORD.findall(s)
-    if len(words) < 3 or len(words) > 16 or SENTENCE_END.search(s) and not s.endswith(("…", "...")):
+    if len(words) < 3 or len(words) > 16:
         return False
     big = [w for w in words if w.lower() not in _SMALL_WORDS]
     return bool(big) and sum(w[0].isupper() for w in big) >= 0.8 * len(big)

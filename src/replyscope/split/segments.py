@@ -6,8 +6,6 @@ so joining segment texts gives back the page exactly.
 
 from __future__ import annotations
 
-from itertools import groupby
-
 from replyscope.split.lines import Lines
 
 
@@ -25,14 +23,16 @@ def fill_blank_roles(lines: Lines, roles: list[str]) -> list[str]:
 
 
 def segments_of(lines: Lines, roles: list[str], text_len: int) -> list[tuple[int, int, str]]:
-    """[(start, end, role)] covering [0, text_len) without gaps or overlaps."""
-    out: list[tuple[int, int, str]] = []
-    i = 0
-    for role, run in groupby(roles):
-        start = lines.starts[i]
-        i += len(list(run))
-        end = lines.starts[i] if i < len(roles) else text_len
-        out.append((start, end, role))
-    if not out and text_len:
-        out.append((0, text_len, "boilerplate"))
-    return out
+    """[(start, end, role)] covering [0, text_len) without gaps or overlaps.
+
+    Blank lines are read as filled by `fill_blank_roles` (`roles` may be filled already or not):
+    a run ends only where a line with text changes role, so only those lines are looked at.
+    """
+    text, starts = lines.text, lines.starts
+    with_text = [k for k in range(len(roles)) if text[k]]
+    if not with_text:  # (no line with text: the page is one run of the default role)
+        return [(0, text_len, "boilerplate")] if text_len else []
+    cuts = [k for j, k in zip(with_text, with_text[1:]) if roles[k] != roles[j]]
+    begins = [0] + [starts[k] for k in cuts]
+    ends = [starts[k] for k in cuts] + [text_len]
+    return list(zip(begins, ends, [roles[with_text[0]]] + [roles[k] for k in cuts]))

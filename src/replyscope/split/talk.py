@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from replyscope.split.chrome import is_chrome
-from replyscope.split.patterns import CONVERSATIONAL_LOWER
+from replyscope.split.patterns import CONVERSATIONAL_LOWER_FAST
 
 # Words of chat, which headlines and teasers do not use: laughter, slang, abbreviations.
 CHAT_WORDS = re.compile(
@@ -72,7 +72,7 @@ def talks(window: list[str]) -> bool:
     if not texts:
         return False
     joined = " ".join(texts)
-    m = CONVERSATIONAL_LOWER.search(joined.lower())
+    m = CONVERSATIONAL_LOWER_FAST.search(joined.lower())
     if m is not None:
         # a bulleted line under a header is an item of a list (a related story, a menu entry), and a
         # line in Title Case is a poll's or a link's title ("Do You Prefer The New Layout?"), not talk;
@@ -81,7 +81,7 @@ def talks(window: list[str]) -> bool:
         if t[0] not in _BULLETS and not is_headline(t):
             return True
         if any(
-            t[0] not in _BULLETS and CONVERSATIONAL_LOWER.search(t.lower()) is not None and not is_headline(t)
+            t[0] not in _BULLETS and CONVERSATIONAL_LOWER_FAST.search(t.lower()) is not None and not is_headline(t)
             for t in texts
         ):
             return True
