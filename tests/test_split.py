@@ -61,6 +61,54 @@ def test_disqus_bullets() -> None:
     assert_lossless(text)
 
 
+def test_small_disqus_thread_of_verdicts_without_i_or_you() -> None:
+    # Short put-downs with no "I"/"you" are most of many small threads; the bullet layout plus
+    # a verdict ("sore loser", "drivel", "trolls") is what tells them from a bulleted list.
+    text = ARTICLE + (
+        "  • kerbside_kate\n\n"
+        "    Another sore loser crying about parking.\n\n"
+        "  • Dale Ferris\n\n"
+        "    Utter drivel from the usual downtown crowd.\n\n"
+        "  • m.okafor\n\n"
+        "    Paid trolls in the comments again, as always.\n"
+    )
+    assert authors(text) == ["kerbside_kate", "Dale Ferris", "m.okafor"]
+    assert_lossless(text)
+
+
+def test_bulleted_list_with_a_judging_word_stays_article() -> None:
+    # The same layout in an article: one item that happens to use "nonsense" is not a thread.
+    text = ARTICLE + (
+        "What changes for drivers:\n\n"
+        "  • Loading zones\n\n"
+        "    Vans may stop for twenty minutes on side streets before ten in the morning.\n\n"
+        "  • Parking rules\n\n"
+        "    The council called the old two-tier permit system nonsense and scrapped it.\n\n"
+        "  • Speed limits\n\n"
+        "    The limit on the four avenues drops to thirty kilometres an hour.\n\n"
+        "The council will review the results after two years.\n"
+    )
+    assert split_document(text).comments == []
+
+
+def test_reader_complaining_about_moderation_is_a_comment_the_policy_is_not() -> None:
+    text = ARTICLE + (
+        "3 Comments\n\n"
+        "Comments are moderated. Posts that are abusive or off-topic will be removed.\n\n"
+        "  • Marta K\n\n"
+        "    Shameful moderation!!! Half the thread is gone.\n\n"
+        "  • roadwarrior77\n\n"
+        "    Really unfortunate that my comment was moderated, it was about the bridge.\n\n"
+        "  • Pete from Eastside\n\n"
+        "    The moderators are asleep again, the spam stays up and real posts vanish...\n"
+    )
+    split = split_document(text)
+    assert [c.author for c in split.comments] == ["Marta K", "roadwarrior77", "Pete from Eastside"]
+    assert "Shameful moderation" in split.comments[0].text
+    assert "my comment was moderated" in split.comments[1].text
+    assert role_of(text, split, "Comments are moderated") == "boilerplate"
+
+
 def test_wordpress_says_with_date_line() -> None:
     text = ARTICLE + (
         "3 Responses to “City council approves new bike lanes”\n\n"

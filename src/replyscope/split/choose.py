@@ -13,7 +13,7 @@ from replyscope.split.anchors import Anchor, next_nonblank, section_headers
 from replyscope.split.chrome import is_content
 from replyscope.split.lines import Lines
 from replyscope.split.patterns import ends_sentence
-from replyscope.split.talk import talks
+from replyscope.split.talk import judges, talks
 
 # A gap between two headers of one format this much longer than the usual gap (and at least
 # RUN_GAP_LINES non-blank lines) separates a comment thread from a dated list elsewhere on the page.
@@ -35,6 +35,8 @@ MAX_TITLE_LIKE_DATED = 0.5
 MAX_TRUNCATED = 0.5
 # A thread this small with no comment-section header over it is taken only when every comment talks.
 SMALL_THREAD = 2
+# A Disqus-style thread at least this long may count verdicts as talk (see _bullet_thread_share).
+MIN_BULLET_THREAD = 3
 # A lone undated comment under no section header that does not talk must be a sentence this long.
 LONE_MIN_WORDS = 4
 
@@ -96,6 +98,24 @@ def _conversational_share(lines: Lines, best: list[Anchor]) -> float:
         hits += talks(lines.text[a.last + 1 : min(hi, a.last + 8)])
         seen += 1
     return hits / seen
+
+
+def _bullet_thread_share(lines: Lines, best: list[Anchor], share: float) -> float:
+    """The talk share of a Disqus-style thread (bulleted names, text indented under them), where a
+    comment that passes judgement ("Utter drivel.") counts as talk too.
+
+    Only asked when the plain share falls short, and only of the bullet layout with at least
+    MIN_BULLET_THREAD comments: in that layout short verdicts without I/you are most of a small
+    thread, while list items and link titles rarely judge anybody.
+    """
+    if best[0].family != "bullet" or len(best) < MIN_BULLET_THREAD or share >= MIN_CONVERSATIONAL_BARE:
+        return share
+    hits = 0
+    for k, a in enumerate(best):
+        hi = best[k + 1].first if k + 1 < len(best) else len(lines)
+        window = lines.text[a.last + 1 : min(hi, a.last + 8)]
+        hits += talks(window) or judges(window)
+    return hits / len(best)
 
 
 def _truncated_share(lines: Lines, best: list[Anchor]) -> float:
@@ -226,7 +246,7 @@ def choose_anchors(lines: Lines, anchors: list[Anchor], first_prose: int) -> tup
     for k in order:
         best = candidates[k]
         section = _section_header_before(lines, first_prose, best[0].first)
-        if _acceptable(lines, best, section, shares[k]):
+        if _acceptable(lines, best, section, _bullet_thread_share(lines, best, shares[k])):
             return best, section
     return [], None
 

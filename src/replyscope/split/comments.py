@@ -26,6 +26,9 @@ from replyscope.split.patterns import (
     LOWER_BELOW,
     POLICY,
     POLICY_LOW,
+    POLICY_SUBJECT,
+    POLICY_WORD,
+    READER_VOICE,
     ends_sentence,
     folds_like_lower,
 )
@@ -105,9 +108,14 @@ def zone_line_role(s: str) -> str:
         return "comment_chrome"
     if form.match(t) or (len(s) < 120 and is_boilerplate_line(s)):
         return "boilerplate"
-    if len(s) < 200 and _POLICY_HINT.search(s) and policy.search(t):
+    if len(s) < 200 and _POLICY_HINT.search(s) and (policy.search(t) or _policy_word_line(s)):
         return "boilerplate"  # comment policy and registration notes are never comments
     return "comment_body"
+
+
+def _policy_word_line(s: str) -> bool:
+    """A line about moderation in the house's voice (see POLICY_WORD), not a reader's complaint."""
+    return POLICY_WORD.search(s) is not None and POLICY_SUBJECT.search(s) is not None and READER_VOICE.search(s) is None
 
 
 # Cheap pre-check for POLICY: fragments of its words, without case folding.

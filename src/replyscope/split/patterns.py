@@ -252,12 +252,18 @@ AUTHOR_BIO = re.compile(
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 # Comment policies, moderation and registration text: never comments, even in the comment zone.
 POLICY = re.compile(
-    r"\b(?:comment policy|comments? (?:are|will be) moderated|moderat(?:ed|ion)|"
+    r"\b(?:comment policy|comments? (?:are|will be|may be) moderated|"
     r"(?:we|you) (?:reserve|agree)|terms of (?:use|service)|community (?:guidelines|standards)|"
-    r"off-topic|abusive|civil(?:ity)?|register(?:ed)? (?:users|to comment)|to comment,? (?:you|please)|"
+    r"register(?:ed)? (?:users|to comment)|to comment,? (?:you|please)|"
     r"comments? (?:are|is) (?:closed|owned by)|not responsible for (?:them|the content))\b",
     _I,
 )
+# Words a policy shares with readers who complain about it ("Shameful moderation!!!", "my comment
+# was moderated"): a policy line only when it also speaks of comments, and in the house's voice,
+# not a reader's (I, my, me; an exclamation, a question, a trailing "...").
+POLICY_WORD = re.compile(r"\b(?:moderat(?:ed|ion|or|ors)|off-topic|abusive|civil(?:ity)?)\b", _I)
+POLICY_SUBJECT = re.compile(r"\b(?:comments?|posts?|posting|discussion)\b", _I)
+READER_VOICE = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|my|me)\b|[!?]|\.\.\.|…")
 
 # --- lower twins (see lower_twin) of the patterns run on most short lines ---------------------
 TIMESTAMP_RE_LOW = lower_twin(TIMESTAMP_RE)

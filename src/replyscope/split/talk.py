@@ -52,6 +52,23 @@ def is_headline(s: str) -> bool:
     return bool(big) and sum(w[0].isupper() for w in big) >= 0.8 * len(big)
 
 
+# Words by which a reader passes judgement on a person, a piece or a view: insults and verdicts.
+# Short replies under a Disqus bullet often say nothing else ("Another sore loser.", "Utter drivel")
+# and have no I/you; a list item or a link title rarely calls anyone a troll.
+VERDICT_WORDS = re.compile(
+    r"\b(?:losers?|trolls?|idiots?|idiotic|morons?|moronic|stupid(?:ity)?|dumb|drivel|nonsense|rubbish|garbage|"
+    r"pathetic|disgrace(?:ful)?|shameful|ridiculous|absurd|liars?|hypocrit(?:e|es|ical)|clowns?|disgusting|"
+    r"whin(?:e|es|ing|er|ers)|cry ?bab(?:y|ies)|snowflakes?|sheeple|shills?|propaganda|bias(?:ed)?|hogwash|"
+    r"baloney|bs|crap|lame|laughable|delusional|clueless|ignorant|ignorance)\b"
+)
+
+
+def judges(window: list[str]) -> bool:
+    """Whether the first lines under a header pass judgement (VERDICT_WORDS), outside a headline."""
+    texts = [t for t in window if t][:TALK_LINES]
+    return any(t[0] not in _BULLETS and VERDICT_WORDS.search(t.lower()) and not is_headline(t) for t in texts)
+
+
 def _line_at(texts: list[str], offset: int) -> int:
     """Index of the line holding `offset` in " ".join(texts)."""
     end = -1
