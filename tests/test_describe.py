@@ -89,3 +89,38 @@ def test_ctfidf_drops_words_every_comment_uses_and_contractions():
     assert "citydesk" not in every
     assert not every & {"i'm", "it's"}
     assert keywords[0] and keywords[1]
+
+
+def _tagged(clusters: list[int], tags: list[list[str]]) -> pl.DataFrame:
+    n = len(clusters)
+    return pl.DataFrame(
+        {
+            "comment_id": [f"c-{i:04d}" for i in range(n)],
+            "doc_id": ["a"] * n,
+            "cluster": clusters,
+            "centre_distance": [0.1] * n,
+            "stance": ["deny"] * n,
+            "tags": tags,
+        },
+        schema_overrides={"cluster": pl.Int32, "centre_distance": pl.Float32},
+    )
+
+
+def test_label_names_what_sets_a_cluster_apart_not_what_every_cluster_does():
+    # Loaded language is in most comments of both groups; only group 0 is sarcastic.
+    frame = _tagged(
+        [0, 0, 0, 0, 1, 1, 1, 1],
+        [["loaded_language", "sarcasm"], ["loaded_language", "sarcasm"], ["loaded_language"], ["sarcasm"],
+         ["loaded_language"], ["loaded_language"], ["loaded_language", "hedging"], []],
+    )
+    summary = summarise_clusters(frame, [["toll"], ["bridge"]])
+    first, second = summary.row(0, named=True), summary.row(1, named=True)
+    assert first["label"] == "deny · sarcasm · 'toll'"
+    # loaded language is as common here (3/4) as overall (6/8): not named; hedging is only here
+    assert second["label"] == "deny · hedging · 'bridge'"
+    assert first["top_rhetoric"][0] in ("loaded_language", "sarcasm")  # the plain counts stay in the summary
+
+
+def test_a_single_cluster_is_labelled_by_its_commonest_tags():
+    frame = _tagged([0, 0, 0], [["hedging"], ["hedging", "emphasis"], ["emphasis"]])
+    assert summarise_clusters(frame, [["rates"]])["label"].to_list() == ["deny · emphasis + hedging · 'rates'"]

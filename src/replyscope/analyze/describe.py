@@ -94,13 +94,45 @@ def cluster_label(shares: dict[str, float], tag_shares: list[tuple[str, float]],
     return " · ".join(parts)
 
 
+def _distinctive_tags(frame: pl.DataFrame) -> dict[int, list[tuple[str, float]]]:
+    """Per cluster, (tag, share of its comments) for the tags it uses more than the corpus does,
+    most over-represented first.
+
+    Why: the commonest tags of reader comments (loaded language, hedging) top every cluster's
+    counts, so a label built from counts reads the same for every group; the label should say what
+    sets a group apart. (`top_rhetoric` in the summary stays the plain top counts.) With one
+    cluster there is nothing to set apart from, and its commonest tags are named.
+    """
+    n = frame.height
+    per_tag = (
+        frame.select("cluster", pl.col("tags").list.unique().alias("tag"))
+        .explode("tag")
+        .drop_nulls("tag")
+        .group_by("cluster", "tag")
+        .agg(pl.len().alias("n"))
+        .join(frame.group_by("cluster").agg(pl.len().alias("size")), on="cluster")
+        .with_columns(share=pl.col("n") / pl.col("size"))
+        .with_columns(excess=pl.col("share") - pl.col("n").sum().over("tag") / n)
+    )
+    single = frame["cluster"].n_unique() == 1
+    ranked = (per_tag if single else per_tag.filter(pl.col("excess") > 1e-9)).sort(
+        ["cluster", "share" if single else "excess", "tag"], descending=[False, True, False]
+    )
+    out: dict[int, list[tuple[str, float]]] = {}
+    for cluster, tag, share in ranked.select("cluster", "tag", "share").iter_rows():
+        out.setdefault(cluster, []).append((tag, share))
+    return out
+
+
 def summarise_clusters(
     frame: pl.DataFrame,
     keywords: list[list[str]],
 ) -> pl.DataFrame:
     """CLUSTER_SUMMARY rows from one row per comment.
 
-    `frame` columns: comment_id, doc_id, cluster, centre_distance, stance, tags. Extra output
+    `frame` columns: comment_id, doc_id, cluster, centre_distance, stance, tags. The label names
+    the dominant stance, the tags that set the cluster apart (see _distinctive_tags) and its top
+    keywords; `top_rhetoric` holds the plain most frequent tags. Extra output
     column: `n_articles` (how many articles the cluster's comments come from), so a report can
     tell a cross-article argument from one thread's pile-on.
     """
@@ -138,13 +170,13 @@ def summarise_clusters(
         )
         .sort("cluster")
     )
+    label_tags = _distinctive_tags(frame)
     kw = pl.Series("keywords", [keywords[c] if 0 <= c < len(keywords) else [] for c in summary["cluster"].to_list()], dtype=pl.List(pl.String))
     summary = summary.with_columns(kw)
     # One label per cluster: k is small (a handful), so a plain loop over clusters is the clear way.
     labels = []
     for row in summary.iter_rows(named=True):
         shares = {s: row[f"share_{s}"] for s in STANCES}
-        tag_shares = [(t, n / row["size"]) for t, n in zip(row["top_rhetoric"], row["tag_n"])]
-        labels.append(cluster_label(shares, tag_shares, row["keywords"]))
+        labels.append(cluster_label(shares, label_tags.get(row["cluster"], []), row["keywords"]))
     summary = summary.with_columns(pl.Series("label", labels, dtype=pl.String)).drop("tag_n")
     return conform(summary, CLUSTER_SUMMARY)
