@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from replyscope.analyze import stance_cues as C
+from replyscope.analyze.hashtags import spell_out_hashtags
 
 if TYPE_CHECKING:  # stance.py imports this module; the settings type is only annotated here
     from replyscope.analyze.stance import StanceSettings
@@ -64,13 +65,9 @@ def _vader():
     return SentimentIntensityAnalyzer()
 
 
-_HASHTAG = re.compile(r"#(\w+)")
-_CAMEL_BREAK = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=[0-9])")
-
-
 def _readable(text: str) -> str:
-    """Hashtags as words ("#LoveWins" -> "Love Wins"), so the sentiment lexicon can read them."""
-    return _HASHTAG.sub(lambda m: _CAMEL_BREAK.sub(" ", m.group(1)), text)
+    """Hashtags as words ("#LoveWins" -> "love wins"), so the lexicon and the cues can read them."""
+    return spell_out_hashtags(text)
 
 
 def _compound(text: str) -> float:
