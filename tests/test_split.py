@@ -109,6 +109,26 @@ def test_reader_complaining_about_moderation_is_a_comment_the_policy_is_not() ->
     assert role_of(text, split, "Comments are moderated") == "boilerplate"
 
 
+def test_bulleted_headlines_that_use_judging_words_are_not_a_thread() -> None:
+    text = ARTICLE + "More from our columnists\n\n" + "".join(
+        f"  • {name}\n      {headline}\n\n"
+        for name, headline in [
+            ("Ann Hale", "Minister waves away the audit as rubbish in a heated session"),
+            ("Tom Reyes", "Why the parking plan is nonsense, according to two economists"),
+            ("Lena Fox", "Council accused of bias over the harbour permits"),
+            ("Raj Mehta", "Fans react to a pathetic display in the derby"),
+        ]
+    )
+    assert split_document(text).comments == []
+
+
+@pytest.mark.parametrize("line", ["My comment was moderated for no reason.", "Me again: moderation ate my last post."])
+def test_a_reader_opening_with_my_or_me_is_not_a_policy_line(line: str) -> None:
+    from replyscope.split.comments import zone_line_role
+
+    assert zone_line_role(line) == "comment_body"
+
+
 def test_wordpress_says_with_date_line() -> None:
     text = ARTICLE + (
         "3 Responses to “City council approves new bike lanes”\n\n"

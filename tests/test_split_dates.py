@@ -31,3 +31,12 @@ def test_dates_with_a_day_are_read(raw: str, expected: datetime) -> None:
 @pytest.mark.parametrize("raw", ["", "3 years ago", "just now", "9:41 AM", "Monday July 23, @08:25PM", "02/31/2021"])
 def test_times_without_a_calendar_day_stay_none(raw: str) -> None:
     assert parse_posted(raw) is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("Auguſt 9, 2012 at 8:42 pm", datetime(2012, 8, 9, 20, 42)), ("APRİL 9, 2012", datetime(2012, 4, 9)), ("9 Aprıl 2012", datetime(2012, 4, 9))],
+)
+def test_month_names_with_letters_that_fold_to_ascii_parse(raw: str, expected: datetime) -> None:
+    # Case-insensitive matching reads "ſ" as "s" and "ı"/"İ" as "i"; such a stamp once raised KeyError.
+    assert parse_posted(raw) == expected

@@ -19,7 +19,7 @@ from replyscope.split.chrome import is_chrome, is_stop_line
 from replyscope.split.comments import build_zone, zone_line_role
 from replyscope.split.dates import parse_posted
 from replyscope.split.headers import _name_ok, looks_like_name, read_header
-from replyscope.split.lines import is_prose, split_lines
+from replyscope.split.lines import Lines, is_prose, split_lines
 from replyscope.split.segments import segments_of
 from replyscope.split.threading import thread
 
@@ -135,8 +135,15 @@ def trim_caches(n_lines: int) -> None:
 def split_document(text: str, title: str = "") -> DocumentSplit:
     """Segments, article body and comments of one page."""
     lines = split_lines(text)
+    try:
+        return _split_lines(text, title, lines)
+    finally:
+        # after the page, not before: a page of 16k+ lines has its own entries trimmed at once
+        trim_caches(len(lines))
+
+
+def _split_lines(text: str, title: str, lines: Lines) -> DocumentSplit:
     n = len(lines)
-    trim_caches(n)
     # every line starts as page furniture; the article and the comment zone claim theirs
     roles: list[str] = ["boilerplate"] * n
     first_prose = _first_prose_line(lines)

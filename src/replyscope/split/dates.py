@@ -72,6 +72,15 @@ _FORMS = _Forms(YEAR_MONTH_DAY, YEAR_MONTHNAME_DAY, MONTH_DAY_YEAR, DAY_MONTH_YE
 _FORMS_LOW = _Forms(*(lower_twin(p) if p.flags & re.IGNORECASE else p for p in _FORMS))
 
 
+# IGNORECASE lets a month name match with "ſ" for "s", "ı" or "İ" for "i" ("Auguſt", "APRİL"),
+# which str.lower keeps; they are folded here so every name the patterns match has a number.
+_FOLD = str.maketrans({"ſ": "s", "ı": "i", "İ": "i"})
+
+
+def _month(name: str) -> int:
+    return _MONTHS[name.translate(_FOLD).lower().replace("i\u0307", "i")]
+
+
 def _day(text: str, forms: _Forms = _FORMS) -> tuple[int, int, int] | None:
     """(year, month, day) from the first date form found, or None."""
     m = forms.ymd.search(text)
@@ -79,11 +88,11 @@ def _day(text: str, forms: _Forms = _FORMS) -> tuple[int, int, int] | None:
         return int(m["year"]), int(m["mon"]), int(m["day"])
     m = forms.year_monthname_day.search(text)
     if m:
-        return int(m["year"]), _MONTHS[m["mon"].lower()], int(m["day"])
+        return int(m["year"]), _month(m["mon"]), int(m["day"])
     for pattern in (forms.month_day_year, forms.day_month_year):
         m = pattern.search(text)
         if m and m["year"]:
-            return _year(m["year"]), _MONTHS[m["mon"].lower()], int(m["day"])
+            return _year(m["year"]), _month(m["mon"]), int(m["day"])
     m = forms.numeric.search(text)
     if m:
         a, b = int(m["a"]), int(m["b"])

@@ -263,7 +263,7 @@ POLICY = re.compile(
 # not a reader's (I, my, me; an exclamation, a question, a trailing "...").
 POLICY_WORD = re.compile(r"\b(?:moderat(?:ed|ion|or|ors)|off-topic|abusive|civil(?:ity)?)\b", _I)
 POLICY_SUBJECT = re.compile(r"\b(?:comments?|posts?|posting|discussion)\b", _I)
-READER_VOICE = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|my|me)\b|[!?]|\.\.\.|…")
+READER_VOICE = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|[Mm]y|[Mm]e|MY|ME)\b|[!?]|\.\.\.|…")
 
 # --- lower twins (see lower_twin) of the patterns run on most short lines ---------------------
 TIMESTAMP_RE_LOW = lower_twin(TIMESTAMP_RE)

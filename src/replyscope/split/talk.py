@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from replyscope.split.chrome import is_chrome
-from replyscope.split.patterns import CONVERSATIONAL_LOWER_FAST
+from replyscope.split.patterns import CONVERSATIONAL_LOWER_FAST, ends_sentence
 
 # Words of chat, which headlines and teasers do not use: laughter, slang, abbreviations.
 CHAT_WORDS = re.compile(
@@ -64,9 +64,15 @@ VERDICT_WORDS = re.compile(
 
 
 def judges(window: list[str]) -> bool:
-    """Whether the first lines under a header pass judgement (VERDICT_WORDS), outside a headline."""
+    """Whether the first lines under a header pass judgement (VERDICT_WORDS) in a sentence.
+
+    The line must end as a sentence does: a headline or link title that uses the same words
+    ("Minister dismisses report as rubbish") has no closing stop, and no Title Case either.
+    """
     texts = [t for t in window if t][:TALK_LINES]
-    return any(t[0] not in _BULLETS and VERDICT_WORDS.search(t.lower()) and not is_headline(t) for t in texts)
+    return any(
+        t[0] not in _BULLETS and ends_sentence(t) and VERDICT_WORDS.search(t.lower()) and not is_headline(t) for t in texts
+    )
 
 
 def _line_at(texts: list[str], offset: int) -> int:
