@@ -41,6 +41,12 @@ def test_label_names_dominant_stance_tags_and_keywords():
     assert label == "deny · sarcasm + rhetorical question · 'evidence', 'proof', 'study'"
 
 
+def test_label_skips_a_rare_tag_and_still_names_two_common_ones():
+    shares = {"support": 0.1, "deny": 0.8, "query": 0.05, "comment": 0.05}
+    tags = [("sarcasm", 0.1), ("hedging", 0.5), ("emphasis", 0.3)]  # most over-represented first
+    assert cluster_label(shares, tags, []) == "deny · hedging + emphasis"
+
+
 def test_label_for_a_mixed_cluster_names_two_stances_and_skips_rare_tags():
     shares = {"support": 0.4, "deny": 0.35, "query": 0.05, "comment": 0.2}
     assert cluster_label(shares, [("emphasis", 0.1)], []) == "support/deny"

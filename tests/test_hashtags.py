@@ -16,6 +16,9 @@ from replyscope.analyze.hashtags import spell_out, spell_out_hashtags
         ("Vote2024", "vote 2024"),
         ("climatechangeisreal", "climate change is real"),
         ("taxpayersmoney", "taxpayers money"),
+        ("Zürich", "zürich"),
+        ("München2024", "münchen 2024"),
+        ("ÑanduLibre", "ñandu libre"),
     ],
 )
 def test_a_tag_reads_as_its_words(tag: str, words: str) -> None:

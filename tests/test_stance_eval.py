@@ -44,6 +44,15 @@ def test_a_gold_with_queries_is_scored_four_way():
     assert missed["stance_macro_f1"] == pytest.approx((1 + 1 + 0 + 2 / 3) / 4)
 
 
+def test_a_four_way_set_scores_a_target_without_queries_four_way_too():
+    gold = np.array(["support", "deny", "comment", "comment"])
+    # no gold and no predicted query: the class is left out, not scored 0
+    assert stance_scores(gold, gold.copy(), four_way=True)["stance_macro_f1"] == pytest.approx(1.0)
+    # a predicted query is a miss on "comment" here (four-way), not a "comment" hit (three-way)
+    asked = np.array(["support", "deny", "query", "comment"])
+    assert stance_scores(gold, asked, four_way=True)["stance_macro_f1"] < stance_scores(gold, asked)["stance_macro_f1"] == pytest.approx(1.0)
+
+
 def test_semeval_label_names_are_read_as_replyscope_stances(tmp_path):
     path = tmp_path / "semeval.csv"
     path.write_text("target,text,stance\nX,yes please,FAVOR\nX,never,AGAINST\nX,lunch time,NONE\nX,is it true?,query\n", encoding="utf-8")

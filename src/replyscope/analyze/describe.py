@@ -86,7 +86,7 @@ def _stance_phrase(shares: dict[str, float]) -> str:
 def cluster_label(shares: dict[str, float], tag_shares: list[tuple[str, float]], keywords: list[str]) -> str:
     """e.g. "deny · sarcasm + rhetorical question · 'evidence', 'proof'" (never empty)."""
     parts = [_stance_phrase(shares)]
-    tags = [t.replace("_", " ") for t, share in tag_shares[:2] if share >= LABEL_TAG_SHARE]
+    tags = [t.replace("_", " ") for t, share in tag_shares if share >= LABEL_TAG_SHARE][:2]
     if tags:
         parts.append(" + ".join(tags))
     if keywords:

@@ -37,7 +37,9 @@ def spell_out(tag: str) -> str:
     "feminism is for equality"; a tag that is one word stays one ("prolife")."""
     words: list[str] = []
     for part in _CAMEL.sub(" ", tag).split():
-        if part.isdigit() or len(part) <= 3:
+        # wordsegment knows ASCII words only and drops other letters ("Zürich" -> "z rich"):
+        # a part with any other letter is kept whole
+        if part.isdigit() or len(part) <= 3 or not part.isascii():
             words.append(part.lower())
         else:
             words.extend(_segmenter()(part) or [part.lower()])

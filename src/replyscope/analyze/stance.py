@@ -349,16 +349,22 @@ def _thread_vectors(
     and side prototypes, so a corpus-fitted representation (IDF, LSA) puts them in one space."""
     # Cut after spelling out, as represent.py does, so both ask the MiniLM memo for the same text.
     material = [spell_out_hashtags(t)[: s.max_embed_chars] for t in texts]
-    spans: dict[str, tuple[tuple[int, int], tuple[int, int], tuple[int, int]]] = {}
+    # All context sentences, then all prototypes (the order an order-sensitive fit such as LSA saw
+    # before this function existed; it keeps results stable across refactors).
+    context_at: dict[str, tuple[int, int]] = {}
     for d, ctx in contexts.items():
+        context_at[d] = (len(material), len(material) + len(ctx.texts))
+        material.extend(ctx.texts)
+    proto_at: dict[str, list[tuple[int, int]]] = {}
+    for d in contexts:
         subject = (titles.get(d) or "this").strip()[:120]
-        parts = [ctx.texts, *[[p.replace("{T}", subject) for p in C.PROTOTYPES[side]] for side in ("support", "deny")]]
-        bounds = []
-        for part in parts:
-            bounds.append((len(material), len(material) + len(part)))
-            material.extend(part)
-        spans[d] = tuple(bounds)
+        proto_at[d] = []
+        for side in ("support", "deny"):
+            protos = [p.replace("{T}", subject) for p in C.PROTOTYPES[side]]
+            proto_at[d].append((len(material), len(material) + len(protos)))
+            material.extend(protos)
     emb = _embed(material, s.representation, full_encoder_max=s.full_encoder_max)
+    spans = {d: (context_at[d], *proto_at[d]) for d in contexts}
     return {d: ThreadVectors(emb[rows_of[d]], *(emb[a:b] for a, b in spans[d])) for d in contexts}
 
 
@@ -450,7 +456,11 @@ def stance_of(
     )
     art_rows = {d: (t, b) for d, t, b in arts.iter_rows()}
     contexts = {d: article_context(d, *art_rows.get(d, ("", "")), s) for d in dict.fromkeys(doc_ids)}
-    rows_of = {d: np.flatnonzero(base["doc_id"].to_numpy() == d) for d in contexts}
+    # One pass over the comments (not one scan per article: a corpus can hold 10^5 articles).
+    rows_of = {
+        d: np.asarray(rows, dtype=np.int64)
+        for d, rows in base.with_row_index("_row").group_by("doc_id", maintain_order=True).agg("_row").iter_rows()
+    }
     vectors = _thread_vectors(texts, rows_of, contexts, {d: art_rows.get(d, ("", ""))[0] for d in contexts}, s)
 
     read = {c: np.zeros(n) for c in THREAD_COLUMNS}

@@ -52,16 +52,22 @@ def cluster_scores(gold: np.ndarray, labels: np.ndarray) -> dict[str, float]:
     }
 
 
-def stance_scores(gold: np.ndarray, predicted: np.ndarray) -> dict[str, float]:
+def stance_scores(gold: np.ndarray, predicted: np.ndarray, *, four_way: bool | None = None) -> dict[str, float]:
+    """macro-F1 and F_avg. `four_way`: score "query" as a class (default: when this gold has one).
+    A multi-target set decides it once for all its targets (see run), so every target is scored
+    in the same scheme even where a target's own gold happens to hold no query."""
     from sklearn.metrics import f1_score  # noqa: PLC0415
 
     # F_avg: SemEval-2016's measure; a predicted "query" is neither support nor deny.
     f_sup, f_deny = f1_score(gold, predicted, labels=["support", "deny"], average=None, zero_division=0)
     # Macro-F1 over the gold's scheme: without gold queries it is three-way, and a predicted
     # "query" counts as "comment" there.
-    four_way = bool(np.any(gold == "query"))
-    labels = list(GOLD_STANCES) if four_way else [s for s in GOLD_STANCES if s != "query"]
+    four_way = bool(np.any(gold == "query")) if four_way is None else four_way
+    scheme = list(GOLD_STANCES) if four_way else [s for s in GOLD_STANCES if s != "query"]
     as_gold = predicted if four_way else np.where(predicted == "query", "comment", predicted)
+    # A class neither in the gold nor predicted here has no F1 to speak of: it is left out, not
+    # counted as 0 (a thread nobody questions is not a failure at reading questions).
+    labels = [c for c in scheme if np.any(gold == c) or np.any(as_gold == c)]
     macro = f1_score(gold, as_gold, labels=labels, average="macro", zero_division=0)
     return {"stance_macro_f1": float(macro), "f_avg": float((f_sup + f_deny) / 2)}
 
@@ -105,7 +111,7 @@ def _register_memo_representation() -> None:
     register_representation(_BASELINE_REPRESENTATION, _Memo)
 
 
-def evaluate_target(target: str, texts: list[str], gold: np.ndarray, *, seed: int = 0) -> dict:
+def evaluate_target(target: str, texts: list[str], gold: np.ndarray, *, seed: int = 0, four_way: bool | None = None) -> dict:
     """Scores for one target's texts (replyscope clusters + stance, baseline clusters)."""
     from replyscope.analyze import AnalyzeSettings, analyze_comments  # noqa: PLC0415
     from replyscope.analyze.baseline import baseline_clusters  # noqa: PLC0415
@@ -141,7 +147,7 @@ def evaluate_target(target: str, texts: list[str], gold: np.ndarray, *, seed: in
         "target": target,
         "n": len(texts),
         "majority": float(pl.Series(gold).value_counts()["count"].max() / len(gold)) if len(gold) else 0.0,
-        "replyscope": cluster_scores(gold, labels) | stance_scores(gold, predicted),
+        "replyscope": cluster_scores(gold, labels) | stance_scores(gold, predicted, four_way=four_way),
         "baseline": cluster_scores(gold, base_labels),
         "k": int(len(np.unique(labels))),
         "predicted_share": {s: float(np.mean(predicted == s)) for s in ("support", "deny", "query", "comment")},
@@ -198,10 +204,12 @@ def run(path: Path, *, json_out: bool = False, seed: int = 0, limit: int | None 
     # sklearn's HDBSCAN (the baseline) warns about a future default on every call: noise here.
     warnings.filterwarnings("ignore", category=FutureWarning, module=r"sklearn\.cluster")
     frame = read_stance_set(path, limit=limit, seed=seed)
+    four_way = bool((frame["stance"] == "query").any())  # one scheme for every target of the set
     rows = []
     for target in frame["target"].unique(maintain_order=True).to_list():
         part = frame.filter(pl.col("target") == target)
-        rows.append(evaluate_target(target, part["text"].to_list(), part["stance"].to_numpy().astype(str), seed=seed))
+        gold = part["stance"].to_numpy().astype(str)
+        rows.append(evaluate_target(target, part["text"].to_list(), gold, seed=seed, four_way=four_way))
     total = weighted(rows)
     _print_table(rows, total, path)
     if json_out:
