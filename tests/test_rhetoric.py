@@ -291,6 +291,9 @@ def test_wildcards_do_not_stretch_a_person_label_into_an_idea_or_an_act() -> Non
 def test_epithet_needs_a_name_not_an_adjective_of_nationality() -> None:
     assert ("Crooked Hillary", "epithet_before_name") in loaded_cues("Crooked Hillary lost again.")
     assert not [c for c in loaded_cues("The radical Egyptian cleric spoke first.") if c[1] == "epithet_before_name"]
+    # first names that end like such adjectives are still names
+    assert ("Crooked Eric", "epithet_before_name") in loaded_cues("Crooked Eric lied again.")
+    assert ("Sleazy Julian", "epithet_before_name") in loaded_cues("Sleazy Julian strikes again.")
 
 
 def test_contemptuous_collective_of_people() -> None:

@@ -115,11 +115,17 @@ def _is_person_label(cue: str) -> bool:
 # Capitalised adjectives of nationality or faith ("Islamic", "Egyptian", "Chinese", "British"):
 # "radical Egyptian cleric" describes; the epithet family wants a name ("Crooked Hillary").
 _NATIONALITY_OR_FAITH_ADJECTIVE = re.compile(r"(?:ic|ian|ese|ish)$")
+# First names with those endings ("Crooked Eric", "Sleazy Julian" are epithets on a name).
+_FIRST_NAMES_LIKE_ADJECTIVES = frozenset(
+    "eric dominic frederic cedric ric brian julian christian adrian ian vivian damian sebastian lilian "
+    "gillian jillian marian florian maximilian dorian fabian lucian cyprian kristian bastian".split()
+)
 
 
 def _names_a_person(cue: str) -> bool:
     """False when the capitalised word after the epithet is an adjective of nationality or faith."""
-    return _NATIONALITY_OR_FAITH_ADJECTIVE.search(cue) is None
+    last = cue.split()[-1].lower() if cue.split() else ""
+    return last in _FIRST_NAMES_LIKE_ADJECTIVES or _NATIONALITY_OR_FAITH_ADJECTIVE.search(cue) is None
 
 
 def _lower_and_capitalised(entries: list[str]) -> list[str]:
