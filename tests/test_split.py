@@ -237,6 +237,22 @@ def test_threading_by_indentation() -> None:
     ]
 
 
+def test_threading_by_outline_numbers() -> None:
+    text = ARTICLE + (
+        '5 Responses to "City council approves new bike lanes"\n\n'
+        "1. Marta K says:\nMarch 3, 2021 at 9:12 am\nI have been waiting for this for years.\n\n"
+        "1.1. roadwarrior77 says:\nMarch 3, 2021 at 9:40 am\nYou will regret this when deliveries take twice as long.\n\n"
+        "1.1.1. Marta K says:\nMarch 3, 2021 at 10:02 am\nDeliveries already take forever, you know that.\n\n"
+        "1.2. Sam says:\nMarch 3, 2021 at 10:30 am\nSame here, the junction by the school is the worst.\n\n"
+        "2. Pete from Eastside says:\nMarch 3, 2021 at 11:15 am\nI think they should have started with the bridge.\n"
+    )
+    comments = split_document(text).comments
+    assert [c.author for c in comments] == ["Marta K", "roadwarrior77", "Marta K", "Sam", "Pete from Eastside"]
+    assert [c.depth for c in comments] == [0, 1, 2, 1, 0]
+    assert [c.parent for c in comments] == [None, 0, 1, 0, None]
+    assert_lossless(text)
+
+
 def test_threading_by_at_name() -> None:
     text = ARTICLE + (
         "Lena Park says:\nJune 1, 2022 at 9:00 am\n\nI think this is long overdue for our town.\n\n"

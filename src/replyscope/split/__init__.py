@@ -21,7 +21,7 @@ from replyscope.split.dates import parse_posted
 from replyscope.split.headers import _name_ok, looks_like_name, read_header
 from replyscope.split.lines import Lines, is_prose, split_lines
 from replyscope.split.segments import segments_of
-from replyscope.split.threading import thread
+from replyscope.split.threading import outline_number, thread
 
 __all__ = ["DocumentSplit", "SplitComment", "SplitTables", "clear_caches", "split_document", "split_documents", "trim_caches"]
 
@@ -164,7 +164,8 @@ def _split_lines(text: str, title: str, lines: Lines) -> DocumentSplit:
             comments.append(
                 SplitComment(pos, c.author, c.posted_raw, parse_posted(c.posted_raw), text[start:end], start, end)
             )
-        depth, parent = thread([c.indent for c in kept], [c.author for c in kept], [c.text for c in comments])
+        numbers = [outline_number(lines.text[c.header_lines[0]]) if c.header_lines else None for c in kept]
+        depth, parent = thread([c.indent for c in kept], [c.author for c in kept], [c.text for c in comments], numbers)
         for c, d, p in zip(comments, depth, parent):
             c.depth, c.parent = d, p
     title_text = title.strip() or next((text[s:e].strip() for s, e, r in segments if r == "title"), "")

@@ -94,7 +94,7 @@ HAS_DIGIT = re.compile(r"[0-9]")
 # A bullet or number a renderer puts before a list item: "  • Name", "12. Name", "#3".
 # (a number is not a marker when a month or a unit follows it: "09. Jul, 2012", "3 years ago")
 LIST_MARKER = re.compile(
-    r"^(?:[•·*▪◦●○■□‣⁃\-–]\s+|(?:#?\d{1,4}[.)]\s+|#?\d{1,4}\s+(?=\D)|\d{1,4}\.(?=[^\d\s]))"
+    r"^(?:[•·*▪◦●○■□‣⁃\-–]\s+|(?:#?\d{1,4}(?:\.\d{1,3})*[.)]\s+|#?\d{1,4}\s+(?=\D)|\d{1,4}\.(?=[^\d\s]))"
     # (whole words only: "3. Maya" and "2. Minnie" are names, not "May" and "min")
     r"(?!(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
     r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"

@@ -1,7 +1,8 @@
 """Reply structure of a comment list: depth and parent, when the page shows it.
 
-Rendered pages show threading by indentation (nested lists); plain text keeps it in words:
-"in reply to Name", "@Name" opening the comment, or a "Re:" subject. We use indentation when
+Rendered pages show threading by indentation (nested lists) or by outline numbers ("1.", "1.1.",
+"1.1.1."); plain text keeps it in words: "in reply to Name", "@Name" opening the comment, or a
+"Re:" subject. We use outline numbers when the headers carry nested ones, else indentation when
 headers sit at more than one indent, and otherwise the named-reply cues.
 """
 
@@ -12,11 +13,34 @@ import re
 REPLY_TO_NAME = re.compile(r"^\s*(?:@|in reply to\s+|replying to\s+|reply to\s+)(?P<name>[^\s:,.;!?]{2,40}(?:\s+[A-Z][\w'-]*)?)", re.I)
 
 
-def thread(indents: list[int], authors: list[str], texts: list[str]) -> tuple[list[int], list[int | None]]:
-    """(depth, parent position) per comment, in page order."""
+# An outline number opening a comment's header line: "2.", "2.1.", "2.1.3)".
+OUTLINE_NUMBER = re.compile(r"^\s*#?(\d{1,4}(?:\.\d{1,3})*)[.)]?\s")
+
+
+def outline_number(header_line: str) -> tuple[int, ...] | None:
+    """(2, 1, 3) for a header line opening "2.1.3. Name", None when it has no outline number."""
+    m = OUTLINE_NUMBER.match(header_line)
+    return tuple(int(p) for p in m[1].split(".")) if m else None
+
+
+def thread(
+    indents: list[int], authors: list[str], texts: list[str], numbers: list[tuple[int, ...] | None] | None = None
+) -> tuple[list[int], list[int | None]]:
+    """(depth, parent position) per comment, in page order.
+
+    `numbers`: each comment's outline number (outline_number of its header line), when known.
+    """
     n = len(indents)
     depth = [0] * n
     parent: list[int | None] = [None] * n
+    if numbers and all(numbers) and any(len(num) > 1 for num in numbers):
+        last_at: dict[tuple[int, ...], int] = {}  # the latest comment numbered so
+        for k, num in enumerate(numbers):
+            up = last_at.get(num[:-1]) if len(num) > 1 else None
+            if up is not None:
+                parent[k], depth[k] = up, depth[up] + 1
+            last_at[num] = k
+        return depth, parent
     levels = sorted(set(indents))
     if len(levels) > 1:
         rank = {v: r for r, v in enumerate(levels)}
