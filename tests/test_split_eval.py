@@ -45,7 +45,9 @@ def test_false_alarm_counts_comment_tokens_on_pages_without_gold_comments() -> N
     assert result["uncut_gold_pages"] == 0
 
 
-@pytest.mark.parametrize("mark", ["!@#$%^&*() COMMENTS", "!@ $%^&*()  COMMENTS", "!#@$%^&*()\tCOMMENTS"])
+@pytest.mark.parametrize(
+    "mark", ["!@#$%^&*() COMMENTS", "!@ $%^&*()  COMMENTS", "!#@$%^&*()\tCOMMENTS", "!@#$%^&*()  CORRECTED", "!@#$%^&*()"]
+)
 def test_page_whose_gold_kept_the_comment_mark_is_left_out_of_the_cut_gold_scores(mark: str) -> None:
     # The annotators' comment mark still in gold_body means the gold was never cut into body and
     # comments: the page's thread is scored as body, which no splitter that finds it can match.
@@ -63,7 +65,7 @@ def test_page_whose_gold_kept_the_comment_mark_is_left_out_of_the_cut_gold_score
 
 
 def test_a_row_of_symbols_in_a_real_body_is_not_the_comment_mark() -> None:
-    body = BODY + "Prices rose by 5% (!@#$ said the mayor) and COMMENTS were closed.\n"
+    body = BODY + "Prices rose by 5% (!@#$ said the mayor) and COMMENTS were closed.\n#$%&! said the ferry captain.\n"
     result = split_eval.score_rows([{"id": "p", "text": body, "gold_body": body, "gold_comments": ""}])
     assert result["uncut_gold_pages"] == 0
 
@@ -96,10 +98,10 @@ def test_run_prints_json_last(tmp_path: Path, capsys: pytest.CaptureFixture[str]
 
 
 # Quality bars on the real dev split (the held-out split is checked outside this repository).
-# On 18 dev pages the Dragnet gold was never cut: the annotators' "!@#$%^&*() COMMENTS" mark and the
+# On 21 dev pages the Dragnet gold was never cut: the annotators' "!@#$%^&*() COMMENTS" mark and the
 # whole thread after it sit in gold_body (split_eval.DRAGNET_COMMENT_MARK). Those pages alone hold
 # the official clean comment F1 under 0.90 and the false alarms over 0.02, so the bars are asserted
-# on the `*_cut_gold` scores (the other 948 pages; which pages is read off the gold, not off the
+# on the `*_cut_gold` scores (the other 945 pages; which pages is read off the gold, not off the
 # splitter), and the official raw numbers must clear their bars as well.
 BARS = {
     "dragnet-clean-dev.jsonl": {"comment_f1_cut_gold": 0.90, "body_f1_cut_gold": 0.92},
@@ -108,14 +110,14 @@ BARS = {
 # Floors just under what the splitter reaches today, so that a change that loses ground fails here
 # even while it still clears the issue's bars (raised as the splitter improves, never lowered).
 FLOORS = {
-    "dragnet-clean-dev.jsonl": {"comment_f1": 0.87, "body_f1": 0.90, "comment_f1_cut_gold": 0.97, "body_f1_cut_gold": 0.97},
-    "dragnet-raw-dev.jsonl": {"comment_f1": 0.85, "body_f1": 0.84, "comment_f1_cut_gold": 0.94, "body_f1_cut_gold": 0.90},
+    "dragnet-clean-dev.jsonl": {"comment_f1": 0.87, "body_f1": 0.90, "comment_f1_cut_gold": 0.975, "body_f1_cut_gold": 0.975},
+    "dragnet-raw-dev.jsonl": {"comment_f1": 0.85, "body_f1": 0.84, "comment_f1_cut_gold": 0.95, "body_f1_cut_gold": 0.90},
 }
 MAX_FALSE_ALARM = 0.02
 # Comment-free pages (cut gold) on which some comment is still read, and their share of tokens:
 # ceilings just over today's, so that a change that reads comments on more pages fails here.
-MAX_ALARM_PAGES_CUT_GOLD = {"dragnet-clean-dev.jsonl": 6, "dragnet-raw-dev.jsonl": 24}
-MAX_FALSE_ALARM_CUT_GOLD = {"dragnet-clean-dev.jsonl": 0.008, "dragnet-raw-dev.jsonl": 0.015}
+MAX_ALARM_PAGES_CUT_GOLD = {"dragnet-clean-dev.jsonl": 3, "dragnet-raw-dev.jsonl": 21}
+MAX_FALSE_ALARM_CUT_GOLD = {"dragnet-clean-dev.jsonl": 0.002, "dragnet-raw-dev.jsonl": 0.012}
 
 
 @pytest.mark.parametrize("name", sorted(BARS))

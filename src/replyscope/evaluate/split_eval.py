@@ -70,17 +70,25 @@ class _Tally:
 
 # Dragnet's annotators marked where a page's comments begin with a line "!@#$%^&*() COMMENTS"; the
 # published gold is cut there into body and comments. On some pages the mark was typed with a slip
-# ("!@ $%^&*()", "!@#$%^&*", "!#@$%^&*()") and the cut was never made, so the mark and every
-# comment after it sit in gold_body and the page reads as comment-free. Such a page is "uncut": the
-# gold itself shows it has comments, so it cannot score the splitter fairly.
-DRAGNET_COMMENT_MARK = re.compile(r"[!@#$%^&*()][!@#$%^&*() ]{5,}\s*COMMENTS")
+# ("!@ $%^&*()", "!@#$%^&*", "!#@$%^&*()", "... COMMNENTS", "... CORRECTED", the symbols alone) and
+# the cut was never made, so the mark and every comment after it sit in gold_body and the page
+# reads as comment-free. Such a page is "uncut": the gold itself shows it has comments, so it
+# cannot score the splitter fairly. The mark is told by its symbols: a line opening with a run of
+# them holding at least MARK_MIN_SYMBOLS different ones (a curse such as "#$%&!" holds five).
+DRAGNET_COMMENT_MARK = re.compile(r"(?m)^[ \t]*([!@#$%^&*()][!@#$%^&*() ]{5,})")
+MARK_MIN_SYMBOLS = 6
+
+
+def has_comment_mark(gold_body: str) -> bool:
+    """Whether Dragnet's comment mark (see DRAGNET_COMMENT_MARK) is left in a page's gold body."""
+    return any(len(set(m[1]) - {" "}) >= MARK_MIN_SYMBOLS for m in DRAGNET_COMMENT_MARK.finditer(gold_body))
 
 
 def score_rows(rows: list[dict]) -> dict:
     """Scores for already-loaded gold rows (no printing).
 
     Besides the scores over all pages, the `*_cut_gold` keys score only the pages whose gold was
-    cut (leaving out the uncut ones, see DRAGNET_COMMENT_MARK), so a gap in the gold and a splitter
+    cut (leaving out the uncut ones, see has_comment_mark), so a gap in the gold and a splitter
     error can be told apart; the headline numbers are the ones over all pages.
     """
     body, comm, body_c, comm_c = _Tally(), _Tally(), _Tally(), _Tally()
@@ -102,7 +110,7 @@ def score_rows(rows: list[dict]) -> dict:
         body.add(pred_b, gold_b)
         comm.add(pred_c, gold_c)
         no_gold_comments = not gold_c_text.strip()
-        uncut = DRAGNET_COMMENT_MARK.search(gold_b_text) is not None
+        uncut = has_comment_mark(gold_b_text)
         uncut_pages += uncut
         if not uncut:
             body_c.add(pred_b, gold_b)
