@@ -129,6 +129,28 @@ def test_a_reader_opening_with_my_or_me_is_not_a_policy_line(line: str) -> None:
     assert zone_line_role(line) == "comment_body"
 
 
+def test_french_and_german_comment_dates_and_ages() -> None:
+    article = (
+        "Le conseil municipal vote de nouvelles pistes cyclables\n\n"
+        "Le conseil municipal a voté mardi la création de douze kilomètres de pistes cyclables protégées "
+        "dans le centre-ville, un projet qui divise commerçants et usagers depuis plus d'un an.\n\n"
+        "Les travaux doivent commencer au printemps et durer environ dix-huit mois, selon la mairie.\n\n"
+    )
+    text = article + (
+        "3 commentaires\n\n"
+        "Claire Dubois\n3 mars 2021 à 09:12\nEnfin ! J'attends ça depuis des années, mon trajet est dangereux.\n\n"
+        "Jonas Weber\nvor 2 Stunden\nIch fahre jeden Tag dort, das wird viel sicherer für uns.\n\n"
+        "Marc L.\nil y a 3 jours\nEt les livraisons ? Vous y avez pensé, vous ?\n"
+    )
+    comments = split_document(text).comments
+    assert [c.author for c in comments] == ["Claire Dubois", "Jonas Weber", "Marc L."]
+    assert [c.posted_raw for c in comments] == ["3 mars 2021 à 09:12", "vor 2 Stunden", "il y a 3 jours"]
+    assert comments[0].posted_at == datetime(2021, 3, 3, 9, 12)
+    assert comments[1].posted_at is None  # an age names no day without the crawl date
+    assert "douze kilomètres" in split_document(text).body
+    assert_lossless(text)
+
+
 def test_wordpress_says_with_date_line() -> None:
     text = ARTICLE + (
         "3 Responses to “City council approves new bike lanes”\n\n"

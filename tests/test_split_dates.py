@@ -40,3 +40,24 @@ def test_times_without_a_calendar_day_stay_none(raw: str) -> None:
 def test_month_names_with_letters_that_fold_to_ascii_parse(raw: str, expected: datetime) -> None:
     # Case-insensitive matching reads "ſ" as "s" and "ı"/"İ" as "i"; such a stamp once raised KeyError.
     assert parse_posted(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("3 mars 2021 à 09:12", datetime(2021, 3, 3, 9, 12)),
+        ("3. März 2021 um 09:12", datetime(2021, 3, 3, 9, 12)),
+        ("3 de marzo de 2021", datetime(2021, 3, 3)),
+        ("12 févr. 2020", datetime(2020, 2, 12)),
+        ("25 dicembre 2020 alle 18:30", datetime(2020, 12, 25, 18, 30)),
+        ("5 de março de 2022 às 10:00", datetime(2022, 3, 5, 10, 0)),
+        ("7 mei 2021 om 14:05", datetime(2021, 5, 7, 14, 5)),
+    ],
+)
+def test_day_month_year_in_other_languages(raw: str, expected: datetime) -> None:
+    assert parse_posted(raw) == expected
+
+
+@pytest.mark.parametrize("raw", ["il y a 3 jours", "vor 2 Stunden", "hace 5 minutos", "3 giorni fa", "há 2 dias", "3 dagen geleden"])
+def test_relative_ages_in_other_languages_stay_unparsed(raw: str) -> None:
+    assert parse_posted(raw) is None

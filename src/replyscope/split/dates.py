@@ -11,7 +11,9 @@ from datetime import datetime
 from functools import lru_cache
 from typing import NamedTuple
 
-from replyscope.split.patterns import folds_like_lower, lower_twin
+import unicodedata
+
+from replyscope.split.patterns import FOREIGN_MONTH, folds_like_lower, lower_twin
 
 _MONTHS = {
     m: i
@@ -34,6 +36,31 @@ _MONTHS = {
     )
     for m in names
 }
+# FOREIGN_MONTH's names, accents dropped, to their month numbers.
+_FOREIGN_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        (
+            ("janv", "janvier", "januar", "janner", "enero", "gennaio", "janeiro", "januari"),
+            ("fevr", "fevrier", "februar", "febrero", "febbraio", "fevereiro", "februari"),
+            ("mars", "marz", "maerz", "marzo", "marco", "maart"),
+            ("avr", "avril", "abril", "aprile"),
+            ("mai", "mayo", "maggio", "maio", "mei"),
+            ("juin", "juni", "junio", "giugno", "junho"),
+            ("juil", "juillet", "juli", "julio", "luglio", "julho"),
+            ("aout", "agosto", "augustus"),
+            ("septembre", "septiembre", "setiembre", "settembre", "setembro"),
+            ("octobre", "oktober", "octubre", "ottobre", "outubro"),
+            ("novembre", "noviembre", "novembro"),
+            ("decembre", "dezember", "diciembre", "dicembre", "dezembro"),
+        ),
+        start=1,
+    )
+    for m in names
+}
+DAY_FOREIGN_MONTH_YEAR = re.compile(
+    rf"\b(?P<day>\d{{1,2}})\.?\s*(?:de\s+)?(?P<mon>{FOREIGN_MONTH}),?\s*(?:de\s+)?(?P<year>(?:19|20)\d{{2}})", re.I
+)
 _MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _YEAR = r"(?P<year>(?:19|20)\d{2}|'\d{2}|\d{2}(?!\d|:))"
 
@@ -93,12 +120,20 @@ def _day(text: str, forms: _Forms = _FORMS) -> tuple[int, int, int] | None:
         m = pattern.search(text)
         if m and m["year"]:
             return _year(m["year"]), _month(m["mon"]), int(m["day"])
+    m = DAY_FOREIGN_MONTH_YEAR.search(text)
+    if m:
+        return int(m["year"]), _foreign_month(m["mon"]), int(m["day"])
     m = forms.numeric.search(text)
     if m:
         a, b = int(m["a"]), int(m["b"])
         month, day = (a, b) if a <= 12 else (b, a)
         return _year(m["year"]), month, day
     return None
+
+
+def _foreign_month(name: str) -> int:
+    plain = unicodedata.normalize("NFKD", name.lower().rstrip(".")).encode("ascii", "ignore").decode()
+    return _FOREIGN_MONTHS[plain]
 
 
 def _clock(text: str, forms: _Forms = _FORMS) -> tuple[int, int, int]:

@@ -46,6 +46,18 @@ MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
+# Month names of French, German, Spanish, Italian, Portuguese and Dutch pages, accents written as
+# escapes (the lower twins take only ASCII lower-case letters). Read only in a whole day-month-year
+# date ("3 mars 2021", "3. März 2021", "3 de marzo de 2021"): alone, "mai" or "mars" are words.
+FOREIGN_MONTH = (
+    r"(?:janv(?:ier)?|f(?:\u00e9|e)vr(?:ier)?|mars|avr(?:il)?|mai|juin|juil(?:let)?|ao(?:\u00fb|u)t"
+    r"|septembre|octobre|novembre|d(?:\u00e9|e)cembre"
+    r"|j(?:a|\u00e4)n(?:uar|ner)|februar|m(?:\u00e4|ae)rz|juni|juli|oktober|dezember"
+    r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|se(?:p)?tiembre|octubre|noviembre|diciembre"
+    r"|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
+    r"|janeiro|fevereiro|mar(?:\u00e7|c)o|maio|junho|julho|setembro|outubro|novembro|dezembro"
+    r"|januari|februari|maart|mei|augustus)\.?"
+)
 WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?"
 DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 YEAR = r"(?:(?:19|20)\d{2}|'\d{2})"
@@ -59,16 +71,24 @@ _DATE_FORMS = (
     rf"|(?:19|20)\d{{2}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}"  # 2012-10-16
     rf"|\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:\d{{4}}|\d{{2}})"  # 10/18/2012 / 07.07.12
     rf"|(?:19|20)\d{{2}}\s+{MONTH}\s+{DAY}"  # 2012 Oct 25
+    rf"|\d{{1,2}}\.?\s*(?:de\s+)?{FOREIGN_MONTH},?\s*(?:de\s+)?{YEAR}"  # 3 mars 2021 / 3. März 2021 / 3 de marzo de 2021
 )
 RELATIVE = (
     r"(?:about\s+|over\s+)?(?:\d+|an?|one|few)\s+"
     r"(?:sec(?:ond)?s?|min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?|years?|yrs?)\s+ago"
     r"|just now|yesterday|today"
+    # the same ages on French, German, Spanish, Italian, Portuguese and Dutch pages
+    r"|il y a\s+(?:\d+|une?)\s+(?:secondes?|minutes?|heures?|jours?|semaines?|mois|ans?)"
+    r"|vor\s+(?:\d+|einer?|einem)\s+(?:sekunden?|minuten?|stunden?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?)"
+    r"|hace\s+(?:\d+|una?)\s+(?:segundos?|minutos?|horas?|d(?:\u00ed|i)as?|semanas?|mes(?:es)?|a(?:\u00f1|n)os?)"
+    r"|(?:\d+|un[ao]?)\s+(?:secondi|minut[oi]|or[ae]|giorn[oi]|settiman[ae]|mes[ei]|ann[oi])\s+fa"
+    r"|h(?:\u00e1|a)\s+(?:\d+|uma?)\s+(?:segundos?|minutos?|horas?|dias?|semanas?|m(?:\u00ea|e)s|meses|anos?)"
+    r"|(?:\d+|een)\s+(?:seconden|minuten|minuut|uur|dagen|dag|weken|week|maanden|maand|jaar)\s+geleden"
 )
 # A whole timestamp as comment systems print it: weekday?, date, optional time, or a bare time,
 # or a relative age ("3 years ago").
 TIMESTAMP = (
-    rf"(?:{WEEKDAY}\s*)?(?:{_DATE_FORMS})(?:\s*(?:,|at|@|-|·|\|)?\s*(?:{CLOCK}))?"
+    rf"(?:{WEEKDAY}\s*)?(?:{_DATE_FORMS})(?:\s*(?:,|at|@|-|·|\||um|\u00e0|a las|alle|\u00e0s|om)?\s*(?:{CLOCK}))?"
     rf"|(?:{CLOCK})(?:\s*(?:,|on|-|·)?\s*(?:{WEEKDAY}\s*)?(?:{_DATE_FORMS}))?"
     rf"|{RELATIVE}"
 )
@@ -77,6 +97,7 @@ TIMESTAMP = (
 _STAMP_STARTS = (
     r"[\d@]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun"
     r"|about|over|an?\s|one|few|just now|yesterday|today"
+    r"|il y a|vor\s|hace\s|h(?:\u00e1|a)\s|een\s|un[ao]?\s"
 )
 _STAMP_START = rf"(?={_STAMP_STARTS})"
 TIMESTAMP_RE = re.compile(rf"(?<![\w/.:]){_STAMP_START}(?:{TIMESTAMP})(?![\w/])", _I)
@@ -98,6 +119,9 @@ LIST_MARKER = re.compile(
     # (whole words only: "3. Maya" and "2. Minnie" are names, not "May" and "min")
     r"(?!(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
     r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
+    rf"|(?:de\s+)?{FOREIGN_MONTH}\s*(?:de\s+)?(?:19|20)\d\d"  # "3 mars 2021", "3 de marzo de 2021"
+    r"|(?:giorn[oi]|or[ae]|minut[oi]|settiman[ae]|mes[ei]|ann[oi])\s+fa\b"  # "3 giorni fa"
+    r"|(?:seconden|minuten|minuut|uur|dagen|dag|weken|week|maanden|maand|jaar)\s+geleden\b"  # "3 dagen geleden"
     r"|(?:sec(?:ond)?s?|min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?|years?|yrs?|comments?|repl(?:y|ies)"
     r"|likes?|votes?|points?)\b))",
     _I,
@@ -178,6 +202,8 @@ def ends_sentence(s: str) -> bool:
 # --- section headers and comment-form lines ---------------------------------------------------
 COMMENT_SECTION = re.compile(
     r"^[{\[(]?\s*(?:\d[\d,]*\s*|one\s+|no\s+)?(?:comments?|responses?|replies|thoughts|reactions|opinions|discussions?|"
+    # the same count in French, German, Spanish, Italian, Portuguese, Dutch ("3 commentaires")
+    r"commentaires?|kommentare?|comentarios?|commenti|coment(?:\u00e1|a)rios?|reacties|r(?:\u00e9|e)actions?|"
     r"reader\s+comments|trackbacks?|pingbacks?)(?:\s*(?:to|on|for|about)\s+.{1,200})?\s*(?:[:(]\s*\d*\s*\)?)?\s*[}\])]?\s*$"
     r"|^(?:comments|responses|discussion|reader comments|readers'? comments|your comments|user comments|"
     r"what (?:people|readers) are saying|join the (?:discussion|conversation)|comments? for this (?:thread|post|entry) are now closed\.?|"
