@@ -61,7 +61,8 @@ def is_boilerplate_line(s: str) -> bool:
     if len(s) >= 400:
         return FURNITURE.match(s) is not None  # (lower-casing a paragraph would cost more than it saves)
     low = s.lower()
-    if folds_like_lower(s):  # (the lower twins of the patterns are faster; see patterns.lower_twin)
+    folds = folds_like_lower(s)
+    if folds:  # (the lower twins of the patterns are faster; see patterns.lower_twin)
         if FURNITURE_LOW.match(low):
             return True
     elif FURNITURE.match(s):
@@ -70,7 +71,7 @@ def is_boilerplate_line(s: str) -> bool:
         return True
     if len(s) < AUTHOR_BIO_MIN_CHARS:
         return False  # (too short for any AUTHOR_BIO phrase)
-    if folds_like_lower(s):
+    if folds:
         # (AUTHOR_BIO holds one of these wherever it matches such a line, and then also one of the
         # words below: the shorter list is asked alone)
         if not (

@@ -86,6 +86,13 @@ def _title_like_share(best: list[Anchor]) -> float:
     return hits / len(best)
 
 
+def _text_under(lines: Lines, best: list[Anchor], k: int) -> list[str]:
+    """The lines under anchor k that are read for talk: up to 7, and not past the next header."""
+    a = best[k]
+    hi = best[k + 1].first if k + 1 < len(best) else len(lines)
+    return lines.text[a.last + 1 : min(hi, a.last + 8)]
+
+
 def _conversational_share(lines: Lines, best: list[Anchor]) -> float:
     """Share of anchors whose next lines read like conversation (I, you, questions...)."""
     n = len(best)
@@ -93,9 +100,7 @@ def _conversational_share(lines: Lines, best: list[Anchor]) -> float:
     step = -(-n // SHARE_SAMPLE)
     hits = seen = 0
     for k in range(0, n, step):
-        a = best[k]
-        hi = best[k + 1].first if k + 1 < n else len(lines)
-        hits += talks(lines.text[a.last + 1 : min(hi, a.last + 8)])
+        hits += talks(_text_under(lines, best, k))
         seen += 1
     return hits / seen
 
@@ -111,9 +116,8 @@ def _bullet_thread_share(lines: Lines, best: list[Anchor], share: float) -> floa
     if best[0].family != "bullet" or len(best) < MIN_BULLET_THREAD or share >= MIN_CONVERSATIONAL_BARE:
         return share
     hits = 0
-    for k, a in enumerate(best):
-        hi = best[k + 1].first if k + 1 < len(best) else len(lines)
-        window = lines.text[a.last + 1 : min(hi, a.last + 8)]
+    for k in range(len(best)):
+        window = _text_under(lines, best, k)
         hits += talks(window) or judges(window)
     return hits / len(best)
 
