@@ -13,11 +13,15 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import polars as pl
 
 from replyscope.ingest import ColumnOptions, RawDocument, discover_inputs, read_input, to_documents
 from replyscope.rundir import TableWriter, file_fingerprint, read_table, update_manifest, versions, write_table
+
+if TYPE_CHECKING:  # (analyze is imported where it runs: its dependencies are heavy)
+    from replyscope.analyze import AnalyzeSettings
 
 SPLIT_TABLES = ("documents", "segments", "articles", "comments")
 
@@ -109,7 +113,7 @@ def run_split(
     files = input_files(inputs) if files is None else files
     writers = {name: TableWriter(run_dir, name) for name in SPLIT_TABLES}
     problems: list[dict] = []
-    counts = {"documents": 0, "ok": 0, "empty": 0, "skipped": 0, "failed": 0}
+    counts = {"documents": 0, "ok": 0, "empty": 0, "skipped": 0, "failed": 0, "pages_with_comments": 0}
     n_bytes = 0
 
     def collect(result: BatchResult) -> None:
@@ -118,6 +122,7 @@ def run_split(
             writers[name].write(frame)
         docs = result.tables["documents"]
         counts["documents"] += docs.height
+        counts["pages_with_comments"] += result.tables["articles"].filter(pl.col("n_comments") > 0).height
         for status, n in docs.group_by("status").len().iter_rows():
             counts[status] = counts.get(status, 0) + n
         problems.extend(
@@ -146,14 +151,11 @@ def run_split(
             writer.close()
 
     counts["comments"] = writers["comments"].rows
-    counts["pages_with_comments"] = (
-        pl.scan_parquet(writers["articles"].path).filter(pl.col("n_comments") > 0).select(pl.len()).collect().item()
-    )
     seconds = time.perf_counter() - started
     update_manifest(
         run_dir,
         inputs=[file_fingerprint(path) for path, _ in files],
-        settings={"split": {**asdict(options), "columns": asdict(options.columns)}},
+        settings={"split": asdict(options)},  # (asdict recurses into options.columns)
         versions=versions(),
         counts=counts,
         timings={"split": round(seconds, 3)},
@@ -164,7 +166,7 @@ def run_split(
     return counts
 
 
-def run_analyze(run_dir: Path, settings=None) -> dict:
+def run_analyze(run_dir: Path, settings: AnalyzeSettings | None = None) -> dict:
     """Stance, rhetoric and clusters for the comments of a run directory."""
     from replyscope.analyze import AnalyzeSettings, analyze_comments
 
@@ -175,10 +177,10 @@ def run_analyze(run_dir: Path, settings=None) -> dict:
     tables = analyze_comments(comments, articles, settings)
     for name in ("features", "clusters", "cluster_summary"):
         write_table(run_dir, name, getattr(tables, name))
-    counts = {"clusters": int((tables.cluster_summary["cluster"] >= 0).sum()) if tables.cluster_summary.height else 0}
+    counts = {"clusters": int((tables.cluster_summary["cluster"] >= 0).sum())}
     update_manifest(
         run_dir,
-        settings={"analyze": _settings_dict(settings)},
+        settings={"analyze": asdict(settings)},
         counts=counts,
         timings={"analyze": round(time.perf_counter() - started, 3)},
         memory={"analyze_peak_rss_mb": peak_rss_mb()},
@@ -193,13 +195,6 @@ def run_report(run_dir: Path) -> Path:
     path = build_report(run_dir)
     update_manifest(run_dir, timings={"report": round(time.perf_counter() - started, 3)})
     return path
-
-
-def _settings_dict(settings) -> dict:
-    try:
-        return asdict(settings)
-    except TypeError:
-        return {"repr": repr(settings)}
 
 
 def peak_rss_mb() -> dict:

@@ -164,13 +164,16 @@ class Auto:
 
     def __init__(self, *, seed: int = 0) -> None:
         self.seed = seed
-        self.chosen = ""
 
-    def fit_transform(self, texts: list[str]) -> np.ndarray:
+    @classmethod
+    def choice(cls, n: int) -> str:
+        """The representation "auto" uses for n comments."""
         from replyscope.analyze.minilm import available  # noqa: PLC0415
 
-        self.chosen = "minilm" if available() and len(texts) <= self.full_max else "tfidf"
-        return REPRESENTATIONS[self.chosen](seed=self.seed).fit_transform(texts)
+        return "minilm" if available() and n <= cls.full_max else "tfidf"
+
+    def fit_transform(self, texts: list[str]) -> np.ndarray:
+        return REPRESENTATIONS[self.choice(len(texts))](seed=self.seed).fit_transform(texts)
 
 
 REPRESENTATIONS: dict[str, Callable[..., Representation]] = {

@@ -153,12 +153,9 @@ def run(n: int = 100_000, baseline_n: int = 5_000, seed: int = 0) -> dict:
 
 
 def _chosen_representation(name: str, n: int) -> str:
-    from replyscope.analyze.minilm import available  # noqa: PLC0415
     from replyscope.analyze.represent import Auto  # noqa: PLC0415
 
-    if name != Auto.name:
-        return name
-    return f"auto -> {'minilm' if available() and n <= Auto.full_max else 'tfidf'}"
+    return name if name != Auto.name else f"auto -> {Auto.choice(n)}"
 
 
 def _bar_note(within: bool | None) -> str:
