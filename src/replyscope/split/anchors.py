@@ -10,9 +10,14 @@ import re
 from dataclasses import dataclass
 
 from replyscope.split.chrome import is_content
-from replyscope.split.headers import MAX_HEADER_CHARS, CommentHeader, looks_like_name, read_header
+from replyscope.split.headers import (
+    MAX_HEADER_CHARS,
+    CommentHeader,
+    looks_like_name,
+    read_header,
+)
 from replyscope.split.lines import Lines
-from replyscope.split.patterns import BULLET, COMMENT_SECTION, ends_sentence
+from replyscope.split.patterns import BULLET, BULLETS, COMMENT_SECTION, ends_sentence
 
 # How far (lines) a date line may sit from the name line it belongs to.
 PAIR_REACH = 2
@@ -45,14 +50,13 @@ def prev_nonblank(lines: Lines, i: int, reach: int) -> int | None:
     return None
 
 
-_BULLETS = frozenset("•·*▪◦●○■□‣⁃")
 
 
 def _inside_bullet_run(text: list[str], indent: list[int], i: int) -> bool:
     """Bullet item i (the caller has seen it open with a bullet) and both its neighbours are bullet
     items at one indent, with no blank between."""
     # (the indents first: comparing them is cheaper than reading the lines)
-    return indent[i - 1] == indent[i] == indent[i + 1] and text[i - 1][:1] in _BULLETS and text[i + 1][:1] in _BULLETS
+    return indent[i - 1] == indent[i] == indent[i + 1] and text[i - 1][:1] in BULLETS and text[i + 1][:1] in BULLETS
 
 
 def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, CommentHeader]]:
@@ -66,7 +70,7 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
         for i, c in enumerate(lines.core[lo:], lo)
         if c
         and len(c) <= MAX_HEADER_CHARS
-        and not (text[i][0] in _BULLETS and 0 < i < last and _inside_bullet_run(text, indent, i))
+        and not (text[i][0] in BULLETS and 0 < i < last and _inside_bullet_run(text, indent, i))
     ]
     headers: dict[int, CommentHeader] = {i: h for i, h in read_lines if h is not None}
     anchors: list[Anchor] = []

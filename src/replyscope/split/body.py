@@ -9,12 +9,13 @@ known boilerplate lines ("READ MORE:", newsletter boxes, share buttons, author b
 from __future__ import annotations
 
 import re
-
-from replyscope.split.lines import Lines, is_prose
 from functools import lru_cache
 
+from replyscope.split.lines import Lines, is_prose
 from replyscope.split.patterns import (
     AUTHOR_BIO,
+    BULLET_CHARS,
+    BULLETS,
     CHROME,
     EMAIL,
     FORM_OR_SECTION,
@@ -36,7 +37,7 @@ ARTICLE_END = re.compile(
     r"this entry was posted)\b",
     re.I,
 )
-_END_FIRST = frozenset("sSrRyYmMaAfFtTpP•·*▪◦●○■□‣⁃")  # first characters ARTICLE_END can see
+_END_FIRST = frozenset("sSrRyYmMaAfFtTpP") | BULLETS  # first characters ARTICLE_END can see
 # Non-prose lines allowed between two prose lines of one article (captions, subheads, ads).
 MAX_GAP_LINES = 5
 # Lines above the first prose line that may still be title, byline or date.
@@ -118,7 +119,7 @@ def _prose_clusters(lines: Lines, lo: int, hi: int) -> list[tuple[int, int, int]
         if not s:
             continue
         n = len(s)
-        bullet = s[0] in _BULLETS
+        bullet = s[0] in BULLETS
         if bullet and n >= 60:
             continue
         # (is_prose written out: this loop runs on every line above the comments)
@@ -147,13 +148,12 @@ def _prose_clusters(lines: Lines, lo: int, hi: int) -> list[tuple[int, int, int]
     return [(a, b, c) for a, b, c in clusters]
 
 
-_BULLETS = frozenset("•·*▪◦●○■□‣⁃")
 
 
 @lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
 def closes_article(s: str) -> bool:
     """A share bar, tag line or related-links heading: what ends an article on a rendered page (cached)."""
-    return ARTICLE_END.match(s.lstrip("•·*▪◦●○■□‣⁃ ")) is not None
+    return ARTICLE_END.match(s.lstrip(BULLET_CHARS + " ")) is not None
 
 
 @lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
@@ -224,7 +224,7 @@ def _drop_link_lists(lines: Lines, lo: int, hi: int, roles: list[str]) -> None:
     i = lo
     while i < hi:
         s = text[i]
-        if not s or s[0] not in _BULLETS:
+        if not s or s[0] not in BULLETS:
             i += 1
             continue
         run = []
@@ -234,7 +234,7 @@ def _drop_link_lists(lines: Lines, lo: int, hi: int, roles: list[str]) -> None:
             if not t:
                 j += 1
                 continue
-            if t[0] not in _BULLETS:
+            if t[0] not in BULLETS:
                 break
             run.append(j)
             j += 1

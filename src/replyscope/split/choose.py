@@ -12,7 +12,7 @@ import re
 from replyscope.split.anchors import Anchor, next_nonblank, section_headers
 from replyscope.split.chrome import is_content
 from replyscope.split.lines import Lines
-from replyscope.split.patterns import ends_sentence
+from replyscope.split.patterns import BULLETS, ends_sentence
 from replyscope.split.talk import judges, talks
 
 # A gap between two headers of one format this much longer than the usual gap (and at least
@@ -73,7 +73,6 @@ _TITLE_WORDS = re.compile(
 # Case is a brand's or a section's label ("Patrice VIALOR", a surname in capitals, is a person's).
 _BRAND_CAPS = re.compile(r"^[A-Z]{4,}(?:\s+[A-Z]{2,})*\s+[A-Z][a-z]{2,}")
 _TAGLINE = re.compile(r"\s*[(\[@|→]|\s{2,}")  # ("Jen  Hannah Cole": a reply's target after two spaces)
-_BULLETS = frozenset("•·*▪◦●○■□‣⁃")
 
 
 def _title_like_share(best: list[Anchor]) -> float:
@@ -271,7 +270,7 @@ def _lone_comment(lines: Lines, a: Anchor, near: int | None, share: float) -> bo
         return False  # a lone name over a paragraph, with no date: a subheading as often as a comment
     if near is not None:
         return bool(h.posted_raw) or share == 1.0
-    if not (a.family == "bullet" or a.family == "name+date" and lines.text[a.first][0] in _BULLETS):
+    if not (a.family == "bullet" or a.family == "name+date" and lines.text[a.first][0] in BULLETS):
         return False  # (Disqus: "  • Name", its date on the next line or none)
     if _title_like_share([a]) > 0:
         return False
@@ -307,7 +306,7 @@ def _acceptable(lines: Lines, best: list[Anchor], section: int | None, share: fl
         return False  # article prose under the "Comments" link: the names are the article's subheadings
     if share < (MIN_CONVERSATIONAL_BARE if family in BARE_FAMILIES else MIN_CONVERSATIONAL) and not (
         # (a lone Disqus comment with no section header over it was judged by _lone_comment)
-        len(best) == 1 and near is None and (family == "bullet" or lines.text[best[0].first][0] in _BULLETS)
+        len(best) == 1 and near is None and (family == "bullet" or lines.text[best[0].first][0] in BULLETS)
     ):
         # dated link lists, menus and subheadings have headers' shapes but nobody talks in them
         return False

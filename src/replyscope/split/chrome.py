@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from replyscope.split.body import is_boilerplate_line
 from replyscope.split.patterns import (
+    BULLET_CHARS,
     CHROME,
     CHROME_LOW,
     CHROME_ROW,
@@ -23,7 +24,7 @@ def is_chrome(s: str) -> bool:
     """An action link, vote count or age around a comment ("Reply", "• Share ›", "12 likes")."""
     if len(s) > 80:
         return False
-    s = s.lstrip("•·*▪◦●○■□‣⁃ ").rstrip("›»→↓↑ ")
+    s = s.lstrip(BULLET_CHARS + " ").rstrip("›»→↓↑ ")
     if not s:
         return True
     if folds_like_lower(s):  # (the lower twins of the patterns are faster; see patterns.lower_twin)

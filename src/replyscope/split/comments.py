@@ -11,7 +11,13 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from replyscope.split.anchors import Anchor, find_anchors, next_nonblank, prev_nonblank, section_headers
+from replyscope.split.anchors import (
+    Anchor,
+    find_anchors,
+    next_nonblank,
+    prev_nonblank,
+    section_headers,
+)
 from replyscope.split.body import is_boilerplate_line
 from replyscope.split.choose import choose_anchors
 from replyscope.split.chrome import is_chrome, is_content, is_stop_line
@@ -19,6 +25,7 @@ from replyscope.split.headers import CommentHeader, read_header
 from replyscope.split.lines import Lines, is_prose
 from replyscope.split.listlike import reads_like_thread
 from replyscope.split.patterns import (
+    BULLETS,
     COMMENT_FORM,
     COMMENT_FORM_LOW,
     COMMENT_SECTION,
@@ -80,7 +87,7 @@ def _subject_line(lines: Lines, a: Anchor, floor: int) -> int | None:
     if p is None or p <= floor:
         return None
     s = lines.text[p]
-    if len(s) < 100 and s[0] in _BULLET_CHARS and a.indent - 4 <= lines.indent[p] <= a.indent and not is_chrome(s):
+    if len(s) < 100 and s[0] in BULLETS and a.indent - 4 <= lines.indent[p] <= a.indent and not is_chrome(s):
         return p
     return None
 
@@ -122,7 +129,6 @@ def _policy_word_line(s: str) -> bool:
 _POLICY_HINT = re.compile("oderat|olicy|eserve|gree|erms|ommunity|opic|busive|ivil|egist|o comment|losed|wned|esponsible")
 
 
-_BULLET_CHARS = frozenset("•·*▪◦●○■□‣⁃")
 # Chrome that only comments carry: a link to answer, to like or to report one.
 _REPLY_CHROME = re.compile(r"\b(?:reply|like|report|flag|upvote|downvote|vote)\b", re.I)
 
@@ -143,7 +149,7 @@ def _tail_end(lines: Lines, start: int, body_indent: int | None) -> int:
             break
         if is_chrome(s):
             continue
-        if s[0] in _BULLET_CHARS and not body_indent and j > start and end > start:
+        if s[0] in BULLETS and not body_indent and j > start and end > start:
             stopped = True  # a list after a comment's text is the page's (related links), not the comment's
             break
         if len(s) < 40 and not ends_sentence(s) and not body_indent:

@@ -10,10 +10,9 @@ from dataclasses import dataclass
 from itertools import accumulate
 from operator import sub
 
-from replyscope.split.patterns import LIST_MARKER, ends_sentence
+from replyscope.split.patterns import BULLETS, LIST_MARKER, ends_sentence
 
-
-_MARKER_STARTS = frozenset("•·*▪◦●○■□‣⁃-–#0123456789")
+_MARKER_STARTS = BULLETS | frozenset("-–#0123456789")
 
 
 @dataclass(slots=True)
@@ -62,12 +61,11 @@ def split_lines(text: str) -> Lines:
     return Lines(raw=raw, starts=starts, text=stripped, indent=indent, core=core)
 
 
-_BULLET_STARTS = frozenset("•·*▪◦●○■□‣⁃")
 
 
 def _strip_marker(s: str) -> str:
     # a bullet and its space are sliced off; numbers need the regex (dates must stay whole)
-    if len(s) > 1 and s[1] == " " and s[0] in _BULLET_STARTS:
+    if len(s) > 1 and s[1] == " " and s[0] in BULLETS:
         return s[2:].lstrip()
     rest = s.lstrip("#0123456789")
     if len(rest) != len(s) and rest[:1] not in _AFTER_NUMBER:

@@ -112,10 +112,13 @@ GLUED_DATE = re.compile(
 HAS_DIGIT = re.compile(r"[0-9]")
 
 # --- list markers and indentation ------------------------------------------------------------
+# The characters renderers put before list items ("  • Name").
+BULLET_CHARS = "•·*▪◦●○■□‣⁃"
+BULLETS = frozenset(BULLET_CHARS)
 # A bullet or number a renderer puts before a list item: "  • Name", "12. Name", "#3".
 # (a number is not a marker when a month or a unit follows it: "09. Jul, 2012", "3 years ago")
 LIST_MARKER = re.compile(
-    r"^(?:[•·*▪◦●○■□‣⁃\-–]\s+|(?:#?\d{1,4}(?:\.\d{1,3})*[.)]\s+|#?\d{1,4}\s+(?=\D)|\d{1,4}\.(?=[^\d\s]))"
+    rf"^(?:[{BULLET_CHARS}\-–]\s+|(?:#?\d{{1,4}}(?:\.\d{{1,3}})*[.)]\s+|#?\d{{1,4}}\s+(?=\D)|\d{{1,4}}\.(?=[^\d\s]))"
     # (whole words only: "3. Maya" and "2. Minnie" are names, not "May" and "min")
     r"(?!(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
     r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
@@ -126,7 +129,7 @@ LIST_MARKER = re.compile(
     r"|likes?|votes?|points?)\b))",
     _I,
 )
-BULLET = re.compile(r"^[•·*▪◦●○■□‣⁃]\s+")
+BULLET = re.compile(rf"^[{BULLET_CHARS}]\s+")
 
 # --- words around an author in a comment header ------------------------------------------------
 SAYS = re.compile(
@@ -145,10 +148,8 @@ POSTED_WORDS = re.compile(
     r"(?:reply|comment|response|message)\s+from|on|at|by:?)\s*",
     _I,
 )
-# What may join an author to a timestamp on one line: "Name — date", "Name | date", "Name, date".
-JOINERS = re.compile(r"^[\s|·•,:\-–—/@]+|[\s|·•,:\-–—/@]+$")
-# The same characters for `str.strip`, which does JOINERS.sub("", s) about 8x faster: all Unicode
-# whitespace (exactly what `\s` matches) and the separators.
+# What may join an author to a timestamp on one line: "Name — date", "Name | date", "Name, date":
+# all Unicode whitespace (exactly what `\s` matches) and the separators, for `str.strip`.
 JOINER_CHARS = "".join(chr(c) for c in range(0x3001) if chr(c).isspace()) + "|·•,:-–—/@"
 
 
@@ -166,10 +167,6 @@ TRAILING_META = re.compile(
 NAME_LIKE = re.compile(r"^[^\s.!?;:\"“”\x00-\x1f][^!?;\"“”\x00-\x1f]{0,58}$")
 # Characters of menu items and link titles, not of the names people comment under.
 NOT_IN_BARE_NAME = re.compile(r"[»«+©®|:/{}\[\]▼▲►◄▾▸›‹]|\s[-–—]\s|^\d+\.?$|\bago\b", re.I)
-# Words of conversation: comments talk to and about people ("I think", "you're wrong").
-CONVERSATIONAL = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|my|me|you|your|you're|you’re|we|us|our|lol|thanks|thank you)\b", _I)
-# The same words for text lower-cased first: a case-sensitive search runs about twice as fast.
-CONVERSATIONAL_LOWER = re.compile(r"\b(?:i|i'm|i’m|i've|i’ve|my|me|you|your|you're|you’re|we|us|our|lol|thanks|thank you)\b")
 
 
 def _first_letter_words(words: list[str]) -> re.Pattern:
@@ -187,16 +184,16 @@ def _first_letter_words(words: list[str]) -> re.Pattern:
     return re.compile(f"(?:{'|'.join(alternatives)})\\b")
 
 
-# CONVERSATIONAL_LOWER.search, faster (see _first_letter_words).
+# Words of conversation: comments talk to and about people ("I think", "you're wrong"). For text
+# lower-cased first (a case-sensitive search runs about twice as fast), grouped by first letter.
 CONVERSATIONAL_LOWER_FAST = _first_letter_words(
     ["i", "i'm", "i’m", "i've", "i’ve", "my", "me", "you", "your", "you're", "you’re", "we", "us", "our", "lol", "thanks", "thank you"]
 )
-SENTENCE_END = re.compile(r"[.!?…\"”)]\s*$")
 _SENTENCE_ENDERS = frozenset(".!?…\"”)")
 
 
 def ends_sentence(s: str) -> bool:
-    """Whether SENTENCE_END matches `s`: its last visible character ends a sentence (3x faster)."""
+    """Whether the last visible character of `s` ends a sentence (. ! ? … " ” or ")")."""
     return s.rstrip()[-1:] in _SENTENCE_ENDERS
 
 # --- section headers and comment-form lines ---------------------------------------------------

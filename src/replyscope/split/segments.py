@@ -9,24 +9,12 @@ from __future__ import annotations
 from replyscope.split.lines import Lines
 
 
-def fill_blank_roles(lines: Lines, roles: list[str]) -> list[str]:
-    """Blank lines take the role of the line above (leading blanks: of the first line with text)."""
-    text = lines.text
-    prev = next((r for r, s in zip(roles, text) if s), "boilerplate")
-    filled: list[str] = []
-    append = filled.append
-    for r, s in zip(roles, text):
-        if s:
-            prev = r
-        append(prev)
-    return filled
-
-
 def segments_of(lines: Lines, roles: list[str], text_len: int) -> list[tuple[int, int, str]]:
     """[(start, end, role)] covering [0, text_len) without gaps or overlaps.
 
-    Blank lines are read as filled by `fill_blank_roles` (`roles` may be filled already or not):
-    a run ends only where a line with text changes role, so only those lines are looked at.
+    A blank line takes the role of the line with text above it (leading blanks: of the first line
+    with text), whatever `roles` says for it: a run ends only where a line with text changes role,
+    so only those lines are looked at.
     """
     text, starts = lines.text, lines.starts
     with_text = [k for k in range(len(roles)) if text[k]]

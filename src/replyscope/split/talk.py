@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from replyscope.split.chrome import is_chrome
-from replyscope.split.patterns import CONVERSATIONAL_LOWER_FAST, ends_sentence
+from replyscope.split.patterns import BULLETS, CONVERSATIONAL_LOWER_FAST, ends_sentence
 
 # Words of chat, which headlines and teasers do not use: laughter, slang, abbreviations.
 CHAT_WORDS = re.compile(
@@ -36,7 +36,6 @@ _SMALL_WORDS = frozenset("a an and as at by for from in of on or the to vs with"
 SHORT_REPLY_CHARS = 60
 # How many of a comment's first lines are read for talk.
 TALK_LINES = 7
-_BULLETS = frozenset("•·*▪◦●○■□‣⁃")
 # Chat words count in a first line up to this long.
 CHAT_LINE_CHARS = 200
 
@@ -71,7 +70,7 @@ def judges(window: list[str]) -> bool:
     """
     texts = [t for t in window if t][:TALK_LINES]
     return any(
-        t[0] not in _BULLETS and ends_sentence(t) and VERDICT_WORDS.search(t.lower()) and not is_headline(t) for t in texts
+        t[0] not in BULLETS and ends_sentence(t) and VERDICT_WORDS.search(t.lower()) and not is_headline(t) for t in texts
     )
 
 
@@ -101,16 +100,16 @@ def talks(window: list[str]) -> bool:
         # line in Title Case is a poll's or a link's title ("Do You Prefer The New Layout?"), not talk;
         # the line of the first hit is checked first (the headline test is the dear part)
         t = texts[_line_at(texts, m.start())]
-        if t[0] not in _BULLETS and not is_headline(t):
+        if t[0] not in BULLETS and not is_headline(t):
             return True
         if any(
-            t[0] not in _BULLETS and CONVERSATIONAL_LOWER_FAST.search(t.lower()) is not None and not is_headline(t)
+            t[0] not in BULLETS and CONVERSATIONAL_LOWER_FAST.search(t.lower()) is not None and not is_headline(t)
             for t in texts
         ):
             return True
     first = next((t for t in texts if not is_chrome(t)), "")
     n = len(first)
-    if not n or n > CHAT_LINE_CHARS or first[0] in _BULLETS:
+    if not n or n > CHAT_LINE_CHARS or first[0] in BULLETS:
         return False
     low = first.lower()
     cue = CHAT_WORDS.search(low) is not None or n <= SHORT_REPLY_CHARS and (
