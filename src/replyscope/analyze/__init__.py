@@ -68,8 +68,8 @@ def comment_features(comments: pl.DataFrame, articles: pl.DataFrame) -> pl.DataF
     from replyscope.analyze.textstats import text_stats  # noqa: PLC0415
 
     ids = comments.select("comment_id")
-    stance = stance_of(comments, articles)
     rhetoric = rhetoric_of(comments)
+    stance = stance_of(comments, articles, rhetoric=rhetoric)  # (its sarcasm spans come from these tags)
     stats = text_stats(comments)
     features = (
         ids.join(stance, on="comment_id", how="left", maintain_order="left")

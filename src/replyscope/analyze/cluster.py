@@ -29,6 +29,8 @@ import warnings
 
 import numpy as np
 
+from replyscope.analyze.represent import l2_normalise
+
 # Below this many comments, UMAP's neighbour graph is meaningless or fails; PCA is used instead.
 UMAP_MIN_POINTS = 10
 # Views whose spread is below this are treated as (nearly) constant: see _standardised.
@@ -76,8 +78,7 @@ def joint_matrix(
     n = semantic.shape[0]
     tags = np.asarray(tags, dtype=np.float32)
     tags = tags.reshape(n, tags.shape[-1] if tags.ndim == 2 else 0)
-    tag_norm = np.linalg.norm(tags, axis=1, keepdims=True)
-    tags = np.divide(tags, tag_norm, out=np.zeros_like(tags), where=tag_norm > 0)
+    tags = l2_normalise(tags)
     semantic = np.asarray(semantic, dtype=np.float32)
     stance_scores = np.asarray(stance_scores, dtype=np.float32)
     parts = [

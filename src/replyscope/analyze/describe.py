@@ -154,7 +154,7 @@ def summarise_clusters(
         .agg(pl.len().alias("n"))
         .sort(["cluster", "n", "tag"], descending=[False, True, False])
         .group_by("cluster", maintain_order=True)
-        .agg(pl.col("tag").head(N_TOP_RHETORIC).alias("top_rhetoric"), pl.col("n").head(N_TOP_RHETORIC).alias("tag_n"))
+        .agg(pl.col("tag").head(N_TOP_RHETORIC).alias("top_rhetoric"))
     )
     exemplars = (
         frame.sort(["cluster", "centre_distance", "comment_id"])
@@ -166,7 +166,6 @@ def summarise_clusters(
         .join(exemplars, on="cluster", how="left")
         .with_columns(
             pl.col("top_rhetoric").fill_null(pl.lit([], pl.List(pl.String))),
-            pl.col("tag_n").fill_null(pl.lit([], pl.List(pl.UInt32))),
         )
         .sort("cluster")
     )
@@ -178,5 +177,5 @@ def summarise_clusters(
     for row in summary.iter_rows(named=True):
         shares = {s: row[f"share_{s}"] for s in STANCES}
         labels.append(cluster_label(shares, label_tags.get(row["cluster"], []), row["keywords"]))
-    summary = summary.with_columns(pl.Series("label", labels, dtype=pl.String)).drop("tag_n")
+    summary = summary.with_columns(pl.Series("label", labels, dtype=pl.String))
     return conform(summary, CLUSTER_SUMMARY)

@@ -143,38 +143,6 @@ def _before(text: str, start: int) -> str:
     return text[max(0, start - _LOOK_BACK) : start]
 
 
-def is_denied(before: str) -> bool:
-    """'not'/'never' right before the cue: the writer denies the label ("I'm not crazy")."""
-    return _DENIED.search(before) is not None
-
-
-def is_mentioned(before: str) -> bool:
-    """The cue is quoted as a word ("the term 'fascist'"), not applied to anyone."""
-    return _MENTIONED.search(before) is not None
-
-
-def is_compound_half(before: str) -> bool:
-    """The cue is negated by a "non-" prefix ("non-partisan")."""
-    return _COMPOUND_PREFIX.search(before) is not None
-
-
-def is_classifier(text: str, start: int, end: int) -> bool:
-    """The cue starts with an ideology word that stands right before a polity, period or doctrine
-    ("Nazi Germany", "the communist party", "communist party" matched as one labelled group)."""
-    word = _IDEOLOGY_WORD.match(text, start, end)
-    return word is not None and _CLASSIFIED_HEAD.match(text, word.end()) is not None
-
-
-def is_spatial(text: str, start: int, end: int) -> bool:
-    """"the left"/"the right" as a side of a road, a body or a page ("the left lane")."""
-    return _SIDE_WORD.fullmatch(text, start, end) is not None and _SPATIAL_AFTER.match(text, end) is not None
-
-
-def is_topic(text: str, start: int, end: int, before: str) -> bool:
-    """A discrediting word naming a phenomenon ("the fight against fake news")."""
-    return _PHENOMENON_WORD.fullmatch(text, start, end) is not None and _TOPIC_BEFORE.search(before) is not None
-
-
 def is_technical(text: str, start: int, end: int, cue: str | None = None) -> bool:
     """A technical, medical or legal sense ("corrupt file", "criminal charges", "free radicals").
     `cue` is text[start:end].lower() when the caller has it."""
@@ -190,7 +158,9 @@ def is_label_use(text: str, start: int, end: int) -> bool:
     "non-", classifies a polity or doctrine, names a side or a phenomenon, or has a technical,
     medical or legal sense; True otherwise.
 
-    Same answer as the is_* checks above, ordered for speed: this runs on every loaded-word match.
+    The checks run cheapest first (this runs on every loaded-word match): the cue's own kind
+    (ideology word, side, phenomenon) against the words after or before it, the technical senses,
+    and last the look-behind vetoes (denied, mentioned, "non-"), after a cheap pre-check.
     """
     cue = text[start:end].lower()
     kind = _CUE_KIND.match(cue)
