@@ -19,7 +19,8 @@ from pathlib import Path
 
 import polars as pl
 
-from replyscope.schema import STANCES, TABLES, conform
+from replyscope.rundir import write_table
+from replyscope.schema import STANCES, TABLES
 
 
 @dataclass
@@ -170,7 +171,7 @@ def write_run(run_dir: Path, pages: list[Page], *, manifest_extra: dict | None =
         )
     tables["cluster_summary"] = summary
     for name, frame in tables.items():
-        conform(frame, TABLES[name]).write_parquet(run_dir / f"{name}.parquet")
+        write_table(run_dir, name, frame)
     manifest = {
         "replyscope": "test", "created": "2026-01-02T03:04:05+00:00", "settings": {"seed": 0},
         "inputs": [{"path": "fixture", "size": 0, "sha256": ""}],

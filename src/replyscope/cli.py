@@ -229,10 +229,3 @@ def bench_report(sizes: Annotated[str, typer.Option(help="Comma-separated commen
     run_bench(tuple(int(s) for s in sizes.split(",") if s.strip()))
 
 
-def main() -> None:  # pragma: no cover - console entry point alias
-    app()
-
-
-if __name__ == "__main__":  # pragma: no cover
-    main()
-

@@ -14,14 +14,14 @@ here from templates. The output says which.
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 import numpy as np
 import polars as pl
 
+from replyscope.bench import SHARED_CORPORA
 from replyscope.schema import ARTICLES, COMMENTS
 
-SHARED = Path(__file__).resolve().parents[3].parent / "shared" / "corpora" / "labeled"
+SHARED = SHARED_CORPORA / "labeled"
 N_ARTICLES = 40
 BAR_SECONDS = 300.0
 

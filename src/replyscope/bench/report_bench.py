@@ -20,7 +20,8 @@ from pathlib import Path
 import numpy as np
 import polars as pl
 
-from replyscope.schema import RHETORIC_TAGS, STANCES, TABLES, conform
+from replyscope.rundir import write_table
+from replyscope.schema import RHETORIC_TAGS, STANCES, TABLES
 
 WORDS = (
     "the council bridge toll budget people city vote plan money tax road year they we you said think "
@@ -90,7 +91,7 @@ def synthetic_run(run_dir: Path, n_comments: int, *, seed: int = 0) -> Path:
     comments = comments.with_columns(posted_at=pl.Series((base + rng.integers(0, 525_600, n).astype("timedelta64[m]")).astype("datetime64[us]")))
     for name, frame in [("documents", documents), ("segments", segments), ("articles", articles), ("comments", comments),
                         ("features", features), ("clusters", clusters), ("cluster_summary", summary)]:
-        conform(frame, TABLES[name]).write_parquet(run_dir / f"{name}.parquet")
+        write_table(run_dir, name, frame)
     manifest = {"replyscope": "bench", "created": "2026-01-01T00:00:00+00:00", "settings": {"synthetic": True, "n": n},
                 "inputs": [{"path": "synthetic", "size": 0, "sha256": ""}], "counts": {"documents": documents.height, "comments": n}}
     (run_dir / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")

@@ -7,7 +7,6 @@ Times are CPU seconds of this process (one core), best of `repeat` runs.
 
 from __future__ import annotations
 
-import json
 import re
 import time
 from pathlib import Path
@@ -15,9 +14,11 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+from replyscope.bench import SHARED_CORPORA
+from replyscope.evaluate.split_eval import load_rows
 from replyscope.split import clear_caches, split_document
 
-DEFAULT_PATH = Path(__file__).resolve().parents[3].parent / "shared/corpora/dragnet-dev/dragnet-raw-dev.jsonl"
+DEFAULT_PATH = SHARED_CORPORA / "dragnet-dev" / "dragnet-raw-dev.jsonl"
 WORD = re.compile(r"\w+")
 
 
@@ -27,8 +28,7 @@ def load_texts(path: Path) -> list[str]:
     if path.is_dir():
         return [p.read_text(encoding="utf-8", errors="replace") for p in sorted(path.glob("*.txt"))]
     if path.suffix == ".jsonl":
-        with path.open(encoding="utf-8") as fh:
-            return [json.loads(line).get("text") or "" for line in fh if line.strip()]
+        return [row.get("text") or "" for row in load_rows(path)]
     return [path.read_text(encoding="utf-8", errors="replace")]
 
 

@@ -14,13 +14,11 @@ from replyscope.report.html import render_page
 __all__ = ["build_report"]
 
 
-def build_report(run_dir: Path, *, out: Path | None = None, page_text_budget: int | None = None) -> Path:
-    """Write `run_dir/index.html` (or `out`) from the run's tables and return its path."""
+def build_report(run_dir: Path) -> Path:
+    """Write `run_dir/index.html` from the run's tables and return its path."""
     run_dir = Path(run_dir)
-    tables = load_run(run_dir)
-    payload = build_payload(tables) if page_text_budget is None else build_payload(tables, page_text_budget=page_text_budget)
-    page = render_page(payload, title=f"replyscope report: {run_dir.resolve().name}")
-    path = out or run_dir / "index.html"
+    page = render_page(build_payload(load_run(run_dir)), title=f"replyscope report: {run_dir.resolve().name}")
+    path = run_dir / "index.html"
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_text(page, encoding="utf-8")
     tmp.replace(path)  # never leave a half-written report behind

@@ -23,6 +23,7 @@ from pathlib import Path
 import numpy as np
 import polars as pl
 
+from replyscope.rundir import read_manifest, table_path
 from replyscope.schema import RHETORIC_TAGS, ROLES, STANCES, TABLES, conform, empty
 
 # A piece of page text not covered by any segment still shows, under this role.
@@ -62,10 +63,9 @@ def load_run(run_dir: Path) -> RunTables:
     """Read a run directory; a table that is missing reads as empty, so a partial run still reports."""
     frames = {}
     for name, schema in TABLES.items():
-        path = run_dir / f"{name}.parquet"
+        path = table_path(run_dir, name)
         frames[name] = conform(pl.read_parquet(path), schema) if path.exists() else empty(schema)
-    manifest_path = run_dir / "manifest.json"
-    manifest = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else {}
+    manifest = read_manifest(run_dir)
     return RunTables(**frames, manifest=manifest if isinstance(manifest, dict) else {})
 
 
@@ -339,8 +339,8 @@ def cluster_columns(summary: pl.DataFrame, comments: pl.DataFrame) -> dict:
     }
 
 
-def overview(tables: RunTables, pages: pl.DataFrame, comments: pl.DataFrame) -> dict:
-    docs = tables.documents
+def overview(tables: RunTables, pages: pl.DataFrame) -> dict:
+    docs, comments = tables.documents, tables.comments
     status = dict(docs.group_by("status").len().sort("status").iter_rows()) if docs.height else {}
     posted = comments["posted_at"].drop_nulls()
     ok = docs.filter(pl.col("status") == "ok")
@@ -402,7 +402,7 @@ def build_payload(
         "roles": list(PIECE_ROLES),
         "stances": list(STANCES),
         "tags": tags,
-        "overview": overview(tables, pages, tables.comments),
+        "overview": overview(tables, pages),
         "text_cap": cap,
         "comment_cap": comment_cap,
         "docs": {
