@@ -65,13 +65,14 @@ def _vader():
     return SentimentIntensityAnalyzer()
 
 
-def _readable(text: str) -> str:
-    """Hashtags as words ("#LoveWins" -> "love wins"), so the lexicon and the cues can read them."""
-    return spell_out_hashtags(text)
-
-
 def _compound(text: str) -> float:
-    return float(_vader().polarity_scores(_readable(text))["compound"]) if text.strip() else 0.0
+    """VADER's compound score, hashtags read as words ("#LoveWins" -> "love wins")."""
+    return _compound_of_readable(spell_out_hashtags(text))
+
+
+def _compound_of_readable(text: str) -> float:
+    """_compound for text whose hashtags are already spelled out."""
+    return float(_vader().polarity_scores(text)["compound"]) if text.strip() else 0.0
 
 
 def family_regex(families: dict[str, str]) -> str:
@@ -141,15 +142,16 @@ def reply_evidence(
     mentions = 0
     overall = 0.0
     pos = 0
-    for sent in sentences(text[:4000]):
+    parts = sentences(text[:4000])
+    for sent in parts:
         start = text.find(sent, pos)
         pos = max(pos, start + len(sent)) if start >= 0 else pos
         flip = -1.0 if any(a < start + len(sent) and b > start for a, b in sarcasm) and start >= 0 else 1.0
-        read = _readable(sent)  # "#StopX" and "#FakeNews" read as words
+        read = spell_out_hashtags(sent)  # "#StopX" and "#FakeNews" read as words
         agree = len(_AGREE.findall(read))
         disagree = len(_DISAGREE.findall(read))
         cue_pol += flip * (agree - disagree)
-        sent_comp = _compound(sent)
+        sent_comp = _compound_of_readable(read)
         if flip < 0 and agree == disagree == 0:
             # Sarcasm with no cue to flip: the praise is mockery, its target is what the reply
             # attacks, so read the flipped tone against the article's.
@@ -163,7 +165,7 @@ def reply_evidence(
             dir_sent += flip * sent_comp * ctx.orientation
     if n_dir:
         dir_sent /= n_dir
-    n_sent = max(1, len(sentences(text[:4000])))
+    n_sent = max(1, len(parts))
     return cue_pol, tmpl_pol, dir_sent, overall / n_sent * ctx.orientation, float(mentions)
 
 
