@@ -310,16 +310,14 @@ def _acceptable(lines: Lines, best: list[Anchor], section: int | None, share: fl
     ):
         # dated link lists, menus and subheadings have headers' shapes but nobody talks in them
         return False
-    if family == "bare" and len(best) < 2 and near is None:
-        return False
     if _title_like_share(best) > (MAX_TITLE_LIKE if family in BARE_FAMILIES else MAX_TITLE_LIKE_DATED):
         return False
     if _truncated_share(lines, best) > MAX_TRUNCATED:
         return False  # excerpts cut off with "..." under each header: a blog roll or a feed
-    if family in ("indent", "bullet") and section is None and (family == "indent" and len(best) < 3):
+    if family == "indent" and section is None and len(best) < 3:
         # a bare name over an indented paragraph is also how link lists and subheadings render
         return False
-    if family in ("says", "by") and not any(a.header.posted_raw for a in best) and section is None:
+    if family in ("says", "by") and not dated and section is None:
         # "By Name" lines without dates are bylines of listed articles; "Name said:" introduces quotes
         if family == "by" or len(best) < 3:
             return False

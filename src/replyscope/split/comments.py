@@ -144,11 +144,11 @@ def _tail_end(lines: Lines, start: int, body_indent: int | None) -> int:
         s = lines.text[j]
         if not s:
             continue
-        if (is_stop_line(s) and not is_chrome(s)) or (body_indent and lines.indent[j] < body_indent and not is_chrome(s)):
+        if is_chrome(s):
+            continue  # (a "Reply" or vote row under a comment neither ends nor extends it)
+        if is_stop_line(s) or (body_indent and lines.indent[j] < body_indent):
             stopped = True
             break
-        if is_chrome(s):
-            continue
         if s[0] in BULLETS and not body_indent and j > start and end > start:
             stopped = True  # a list after a comment's text is the page's (related links), not the comment's
             break
