@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 import unicodedata
 
-from replyscope.split.patterns import FOREIGN_MONTH, folds_like_lower, lower_twin
+from replyscope.split.patterns import FOREIGN_MONTH, MONTH, folds_like_lower, lower_twin
 
 _MONTHS = {
     m: i
@@ -61,7 +61,7 @@ _FOREIGN_MONTHS = {
 DAY_FOREIGN_MONTH_YEAR = re.compile(
     rf"\b(?P<day>\d{{1,2}})\.?\s*(?:de\s+)?(?P<mon>{FOREIGN_MONTH}),?\s*(?:de\s+)?(?P<year>(?:19|20)\d{{2}})", re.I
 )
-_MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MON = MONTH.replace("(?:", "(?P<mon>", 1)  # patterns.MONTH, the name captured
 _YEAR = r"(?P<year>(?:19|20)\d{2}|'\d{2}|\d{2}(?!\d|:))"
 
 MONTH_DAY_YEAR = re.compile(rf"\b{_MON}\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s*{_YEAR})?", re.I)

@@ -13,7 +13,7 @@ import re
 
 from replyscope.split.lines import Lines, is_prose
 from replyscope.split.patterns import BULLETS, TIMESTAMP_RE, ends_sentence
-from replyscope.split.talk import talks
+from replyscope.split.talk import is_title_case, talks
 
 # Share of comments allowed to be empty, or to be a lone headline, in a real thread.
 MAX_EMPTY_SHARE = 0.5
@@ -38,19 +38,11 @@ MAX_COUNTER_SHARE = 0.5
 # time, "• 10:11 am", is the comment's header, not an item).
 MAX_LISTED_SHARE_INV = 3
 
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_SMALL_WORDS = frozenset("a an and as at by for from in of on or the to vs with".split())
-
-
 def _is_headline(s: str) -> bool:
     """A short line in Title Case without a sentence's end: a link title, not what someone wrote."""
     if ends_sentence(s) and not s.endswith(("…", "...")):
         return False  # (looked at first: most lines of a comment end a sentence, and need no word count)
-    words = _WORD.findall(s)
-    if len(words) < 3 or len(words) > 16:
-        return False
-    big = [w for w in words if w.lower() not in _SMALL_WORDS]
-    return bool(big) and sum(w[0].isupper() for w in big) >= 0.8 * len(big)
+    return is_title_case(s)
 
 
 def _headline_count(text: list[str], bodies: list[list[int]], limit: float) -> int:

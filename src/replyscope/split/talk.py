@@ -44,6 +44,11 @@ def is_headline(s: str) -> bool:
     """A line in Title Case (3 to 16 words, most capitalised): a link title, not what someone wrote."""
     if s[-1] == "." and not s.endswith("...") or s.count(" ") > 20:
         return False  # (cheap exits: a sentence's full stop, or far more than 16 words)
+    return is_title_case(s)
+
+
+def is_title_case(s: str) -> bool:
+    """3 to 16 words, at least 80% of those that are not small words capitalised."""
     words = _WORD.findall(s)
     if len(words) < 3 or len(words) > 16:
         return False
