@@ -18,7 +18,7 @@ groups its comments fall in (and their stance mix via features); `cluster_summar
 from __future__ import annotations
 
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import NamedTuple
 
 import numpy as np
@@ -50,9 +50,6 @@ class AnalyzeSettings:
     n_clusters: int | None = None  # fix k instead of searching
     layout: bool = True  # compute the 2-D map (x, y); off gives zeros, for evaluation speed
     umap_sample: int = 5_000  # UMAP is fitted on at most this many comments
-
-    def as_dict(self) -> dict:
-        return asdict(self)
 
 
 class AnalysisTables(NamedTuple):

@@ -31,7 +31,6 @@ All steps are deterministic (no sampling; ties broken in a fixed order).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -44,10 +43,10 @@ from replyscope.analyze.stance_reading import (
     article_context,
     directed_regex,
     family_regex,
+    mention_regex,
     reply_evidence,
     sarcastic_spans,
     subject_terms,
-    term_alternation,
 )
 from replyscope.analyze.minilm import FULL_ENCODER_MAX
 from replyscope.schema import STANCES
@@ -269,7 +268,7 @@ def thread_evidence(
     """The side evidence of each reply (EVIDENCE_COLUMNS), each signed: + agrees with the article."""
     favour = directed_regex(C.FAVOUR_SUBJECT, ctx.terms)
     oppose = directed_regex(C.OPPOSE_SUBJECT, ctx.terms)
-    mention = re.compile(r"(?i)\b" + term_alternation(ctx.terms)) if ctx.terms else None
+    mention = mention_regex(tuple(ctx.terms))
     read = np.array(
         [reply_evidence(text, ctx, spans, favour, oppose, mention) for text, spans in zip(texts, sarcasm)],
         dtype=np.float64,

@@ -85,8 +85,9 @@ GENERIC_TITLE_WORDS = frozenset(
     legalization legalisation legal ban law laws""".split()
 )
 
-# Prototype sentences for the embedding view of stance: what replies that agree, disagree, ask,
-# or merely chat *typically sound like*, independent of any topic. `{T}` is the article's
+# Prototype sentences for the embedding view of stance: what replies that agree or disagree
+# *typically sound like*, independent of any topic (queries are read from cues, comments from
+# distance to the article, so they need none). `{T}` is the article's
 # subject phrase (its title) when a prototype is about the subject.
 PROTOTYPES = {
     "support": (
@@ -104,16 +105,5 @@ PROTOTYPES = {
         "{T} is wrong and dangerous.",
         "There is no evidence for this, it is propaganda.",
         "Stop {T}, it is a disgrace.",
-    ),
-    "query": (
-        "Is this really true? Does anyone have a source?",
-        "How do they know that? Where is the evidence?",
-        "Can someone explain what this means?",
-    ),
-    "comment": (
-        "I had pasta for dinner tonight.",
-        "Good morning everyone, have a nice day.",
-        "Watching the game with friends this weekend.",
-        "Happy birthday to my best friend!",
     ),
 }

@@ -91,6 +91,12 @@ def _directed_regex_cached(families: tuple[tuple[str, str], ...], terms: tuple[s
     return re.compile("|".join(f"(?:{p.replace('{T}', alt)})" for _, p in families), re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)  # (as above: subjects repeat across articles)
+def mention_regex(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A word naming the subject (any of its terms' stems), or None without terms."""
+    return re.compile(r"(?i)\b" + term_alternation(list(terms))) if terms else None
+
+
 # ---- article context -----------------------------------------------------------------------
 
 
@@ -178,6 +184,7 @@ __all__ = [
     "article_context",
     "directed_regex",
     "family_regex",
+    "mention_regex",
     "reply_evidence",
     "sarcastic_spans",
     "sentences",
