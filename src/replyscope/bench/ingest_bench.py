@@ -18,19 +18,30 @@ from rich.console import Console
 from rich.table import Table
 
 from replyscope.bench.split_bench import DEFAULT_PATH
+from replyscope.rundir import read_manifest
 
 console = Console()
 
+# A fresh process per corpus, so its peak memory is this split's alone; run_split records its
+# time, peak memory and counts in the run's manifest, which the parent reads.
 _CHILD = """
-import json, resource, sys, time
+import sys
 from pathlib import Path
 from replyscope.pipeline import SplitOptions, run_split
-started = time.perf_counter()
-counts = run_split([Path(sys.argv[1])], Path(sys.argv[2]), SplitOptions(workers=int(sys.argv[3])))
-seconds = time.perf_counter() - started
-peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-print(json.dumps({"seconds": seconds, "peak_rss_mb": peak / 1024, "documents": counts["documents"], "comments": counts["comments"]}))
+run_split([Path(sys.argv[1])], Path(sys.argv[2]), SplitOptions(workers=int(sys.argv[3])))
 """
+
+
+def _split_figures(run_dir: Path) -> dict:
+    """Seconds, peak RSS (main or workers, whichever is higher) and counts from a split's manifest."""
+    manifest = read_manifest(run_dir)
+    counts = manifest["counts"]
+    return {
+        "seconds": manifest["timings"]["split"],
+        "peak_rss_mb": max(manifest["memory"]["split_peak_rss_mb"].values()),
+        "documents": counts["documents"],
+        "comments": counts["comments"],
+    }
 
 
 def _replicate(source: Path, times: int, target: Path) -> int:
@@ -61,14 +72,11 @@ def run(path: Path | None = None, *, scales: tuple[int, ...] = (1, 4), workers: 
             corpus = Path(tmp) / f"corpus-{scale}.jsonl"
             size = _replicate(source, scale, corpus)
             read_s = _plain_read_seconds(corpus)
-            out = subprocess.run(
-                [sys.executable, "-c", _CHILD, str(corpus), str(Path(tmp) / f"run-{scale}"), str(workers)],
-                check=True,
-                capture_output=True,
-                text=True,
+            run_dir = Path(tmp) / f"run-{scale}"
+            subprocess.run(
+                [sys.executable, "-c", _CHILD, str(corpus), str(run_dir), str(workers)], check=True, capture_output=True
             )
-            child = json.loads(out.stdout.strip().splitlines()[-1])
-            results.append({"scale": scale, "mb": size / 1e6, "read_s": read_s, **child})
+            results.append({"scale": scale, "mb": size / 1e6, "read_s": read_s, **_split_figures(run_dir)})
     table = Table(title=f"split stage, whole process, {workers} worker(s): {source.name}")
     for column in ("scale", "MB", "pages", "comments", "seconds", "MB/s", "plain read MB/s", "peak RSS MB"):
         table.add_column(column, justify="right")
