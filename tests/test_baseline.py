@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from replyscope.analyze.baseline import baseline_clusters
+from replyscope.analyze.cluster.baseline import baseline_clusters
 
 TOPICS = {
     "toll": "the bridge toll went up again and drivers pay more for the crossing",

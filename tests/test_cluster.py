@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from replyscope.analyze.cluster import choose_k, cluster_points, joint_matrix, k_range, layout_2d
+from replyscope.analyze.cluster.kmeans import choose_k, cluster_points, joint_matrix, k_range, layout_2d
 
 
 def _blobs(n_per: int = 40, centres: int = 3, dim: int = 6, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import polars as pl
 
-from replyscope.analyze.describe import class_tfidf_keywords, cluster_label, summarise_clusters
+from replyscope.analyze.cluster.describe import class_tfidf_keywords, cluster_label, summarise_clusters
 from replyscope.schema import CLUSTER_SUMMARY
 
 TOLL = [

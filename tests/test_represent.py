@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from replyscope.analyze import minilm
-from replyscope.analyze.represent import (
+from replyscope.analyze.embed import minilm
+from replyscope.analyze.embed.represent import (
     REPRESENTATIONS,
     Representation,
     get_representation,

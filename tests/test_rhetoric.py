@@ -10,8 +10,8 @@ import pytest
 from conftest import DATA
 
 from replyscope.analyze.rhetoric import MAX_EVIDENCE_PER_TAG, cues_in, rhetoric_of, rhetoric_of_text
-from replyscope.analyze.rhetoric_cues import FAMILIES, families_of_cue
-from replyscope.analyze.rhetoric_lexicon import lexicon_regex, lowercase_literals
+from replyscope.analyze.rhetoric.cues import FAMILIES, families_of_cue
+from replyscope.analyze.rhetoric.lexicon import lexicon_regex, lowercase_literals
 from replyscope.schema import EVIDENCE, RHETORIC_TAGS
 
 

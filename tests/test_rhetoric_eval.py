@@ -10,7 +10,7 @@ import polars as pl
 import pytest
 from conftest import shared_path
 
-from replyscope.analyze.rhetoric_cues import FAMILY_BY_NAME
+from replyscope.analyze.rhetoric.cues import FAMILY_BY_NAME
 from replyscope.evaluate import rhetoric_eval
 from replyscope.evaluate.rhetoric_eval import REFERENCE_MAP, TECHNIQUE_MAP, run, score
 from replyscope.schema import RHETORIC_TAGS

@@ -243,7 +243,7 @@ def test_uncorroborated_thread_is_not_self_trained():
 
 
 def test_view_agreement():
-    from replyscope.analyze.stance import _view_agreement
+    from replyscope.analyze.stance.reader import _view_agreement
 
     s = StanceSettings()
     rng = np.random.default_rng(0)
@@ -258,7 +258,7 @@ def test_view_agreement():
 
 
 def test_view_agreement_gives_small_threads_the_benefit_of_the_doubt():
-    from replyscope.analyze.stance import _view_agreement
+    from replyscope.analyze.stance.reader import _view_agreement
 
     s = StanceSettings()
     rng = np.random.default_rng(1)

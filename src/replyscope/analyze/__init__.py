@@ -3,10 +3,10 @@
 `analyze_comments(comments, articles, settings)` is the stage's one entry point:
 
 1. features  = stance_of ⨝ rhetoric_of ⨝ text_stats on comment_id (FEATURES schema);
-2. a semantic representation of the comment texts (represent.py; swappable by name);
+2. a semantic representation of the comment texts (embed/; swappable by name);
 3. clusters on that representation joined with the stance scores and rhetoric tags
-   (cluster.py), with a 2-D map;
-4. a description of each cluster (describe.py).
+   (cluster/kmeans.py), with a 2-D map;
+4. a description of each cluster (cluster/describe.py).
 
 Clusters are computed corpus-wide, so one group can span articles ("the same argument under
 every story"). Per-article views come from extra columns rather than separate clusterings:
@@ -97,9 +97,9 @@ def analyze_comments(
 
     Pass a dict as `timings` to get seconds per step (features, represent, cluster, describe).
     """
-    from replyscope.analyze.cluster import cluster_points, joint_matrix  # noqa: PLC0415
-    from replyscope.analyze.describe import class_tfidf_keywords, summarise_clusters  # noqa: PLC0415
-    from replyscope.analyze.represent import represent  # noqa: PLC0415
+    from replyscope.analyze.cluster.kmeans import cluster_points, joint_matrix  # noqa: PLC0415
+    from replyscope.analyze.cluster.describe import class_tfidf_keywords, summarise_clusters  # noqa: PLC0415
+    from replyscope.analyze.embed.represent import represent  # noqa: PLC0415
     from replyscope.analyze.hashtags import spell_out_hashtags  # noqa: PLC0415
 
     settings = settings or AnalyzeSettings()

@@ -110,14 +110,14 @@ def bench_comments(n: int, *, seed: int = 0) -> tuple[pl.DataFrame, pl.DataFrame
 def run(n: int = 100_000, baseline_n: int = 5_000, seed: int = 0) -> dict:
     """Time analyze_comments on n comments and the baseline on the first baseline_n; print both."""
     from replyscope.analyze import AnalyzeSettings, analyze_comments  # noqa: PLC0415
-    from replyscope.analyze.baseline import baseline_clusters  # noqa: PLC0415
-    from replyscope.analyze.minilm import available as minilm_available  # noqa: PLC0415
+    from replyscope.analyze.cluster.baseline import baseline_clusters  # noqa: PLC0415
+    from replyscope.analyze.embed.represent import resolve  # noqa: PLC0415
 
     comments, articles, source = bench_comments(n, seed=seed)
-    # The baseline runs first: MiniLM vectors are memoised per text within a process (stance.py),
+    # The baseline runs first: MiniLM vectors are memoised per text within a process (embed.cache),
     # so running it after the analysis would let it skip its encoding and look faster than it is.
     texts = comments["text"].head(baseline_n).to_list()
-    baseline_repr = "minilm" if minilm_available() else "tfidf"
+    baseline_repr = resolve("minilm", len(texts))
     started = time.perf_counter()
     labels = baseline_clusters(texts, seed=seed, representation=baseline_repr)
     base_seconds = time.perf_counter() - started
@@ -153,7 +153,7 @@ def run(n: int = 100_000, baseline_n: int = 5_000, seed: int = 0) -> dict:
 
 
 def _chosen_representation(name: str, n: int) -> str:
-    from replyscope.analyze.represent import Auto  # noqa: PLC0415
+    from replyscope.analyze.embed.represent import Auto  # noqa: PLC0415
 
     return name if name != Auto.name else f"auto -> {Auto.choice(n)}"
 

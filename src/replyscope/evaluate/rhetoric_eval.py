@@ -24,7 +24,7 @@ from rich.table import Table
 from sklearn.metrics import precision_recall_fscore_support
 
 from replyscope.analyze.rhetoric import rhetoric_of
-from replyscope.analyze.rhetoric_cues import families_of_cue
+from replyscope.analyze.rhetoric.cues import families_of_cue
 
 
 @dataclass(frozen=True)

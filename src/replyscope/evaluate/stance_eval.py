@@ -4,7 +4,7 @@ Each target is read as the "article" its texts reply to (title = body = the targ
 information goes in). Per target, and weighted over targets by size:
 
 - clusters (replyscope.analyze.analyze_comments, one clustering per target) against gold stance:
-  NMI, ARI, purity; the same for the BERTopic-style baseline (analyze.baseline.baseline_clusters)
+  NMI, ARI, purity; the same for the BERTopic-style baseline (analyze.cluster.baseline.baseline_clusters)
   run in the same command on the same texts;
 - per-comment stance: macro-F1 over the gold classes and SemEval-2016's F_avg = (F_support +
   F_deny) / 2;
@@ -29,7 +29,6 @@ import polars as pl
 GOLD_STANCES = ("support", "deny", "query", "comment")
 # SemEval-2016's own label names, read as replyscope's.
 STANCE_ALIASES = {"favor": "support", "against": "deny", "none": "comment"}
-_BASELINE_REPRESENTATION = "minilm-stance-memo"
 
 
 def purity(gold: np.ndarray, labels: np.ndarray) -> float:
@@ -91,31 +90,10 @@ def read_stance_set(path: Path, limit: int | None = None, seed: int = 0) -> pl.D
     return frame
 
 
-def _register_memo_representation() -> None:
-    """The baseline's MiniLM, reading vectors stance_of already computed for the same texts."""
-    from replyscope.analyze.represent import REPRESENTATIONS, register_representation  # noqa: PLC0415
-    from replyscope.analyze.stance import minilm_vectors  # noqa: PLC0415
-
-    if _BASELINE_REPRESENTATION in REPRESENTATIONS:
-        return
-
-    class _Memo:
-        name = _BASELINE_REPRESENTATION
-
-        def __init__(self, *, seed: int = 0) -> None:
-            self.seed = seed
-
-        def fit_transform(self, texts: list[str]) -> np.ndarray:
-            return minilm_vectors(list(texts))
-
-    register_representation(_BASELINE_REPRESENTATION, _Memo)
-
-
 def evaluate_target(target: str, texts: list[str], gold: np.ndarray, *, seed: int = 0, four_way: bool | None = None) -> dict:
     """Scores for one target's texts (replyscope clusters + stance, baseline clusters)."""
     from replyscope.analyze import AnalyzeSettings, analyze_comments  # noqa: PLC0415
-    from replyscope.analyze.baseline import baseline_clusters  # noqa: PLC0415
-    from replyscope.analyze.minilm import available as minilm_available  # noqa: PLC0415
+    from replyscope.analyze.cluster.baseline import baseline_clusters  # noqa: PLC0415
 
     doc_id = "target"
     comments = pl.DataFrame(
@@ -138,11 +116,9 @@ def evaluate_target(target: str, texts: list[str], gold: np.ndarray, *, seed: in
     tables = analyze_comments(comments, articles, AnalyzeSettings(seed=seed, layout=False))
     labels = tables.clusters["cluster"].to_numpy()
     predicted = tables.features["stance"].to_numpy().astype(str)
-    representation = "minilm"
-    if minilm_available():
-        _register_memo_representation()
-        representation = _BASELINE_REPRESENTATION
-    base_labels = baseline_clusters(texts, seed=seed, representation=representation)
+    # "minilm" reads the shared vector cache (embed.cache), so texts the stance reader already
+    # encoded are not encoded again; without the weights it falls back to tfidf (embed.resolve).
+    base_labels = baseline_clusters(texts, seed=seed, representation="minilm")
     return {
         "target": target,
         "n": len(texts),

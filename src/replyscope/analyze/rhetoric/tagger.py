@@ -1,13 +1,13 @@
 """Rhetoric tags for comments, each backed by the words that fired it.
 
-`rhetoric_of(comments)` runs every cue family of `rhetoric_cues` over each comment and returns
+`rhetoric_of(comments)` runs every cue family of `rhetoric.cues` over each comment and returns
 [comment_id, tags, evidence]. A tag is present exactly when at least one evidence span for it
 exists, so an analyst can always see why a comment was tagged: evidence offsets index into the
 comment's own text and `cue == text[start:end]`.
 
 Exact matching is a per-comment function over compiled Python regexes (some patterns need
 look-arounds and back-references that Polars' regex engine lacks, and Polars gives no match
-offsets). For a batch, Polars first marks which rows each family can fire in (rhetoric_prefilter),
+offsets). For a batch, Polars first marks which rows each family can fire in (rhetoric.prefilter),
 so the Python pass only touches the few rows where a cue can be.
 """
 
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from replyscope.analyze.rhetoric_cues import FAMILIES, CueFamily
+from replyscope.analyze.rhetoric.cues import FAMILIES, CueFamily
 from replyscope.schema import EVIDENCE, RHETORIC_TAGS
 
 # Spam or pasted walls of text can fire hundreds of cues; a handful per tag is enough for an

@@ -1,10 +1,10 @@
 """Reading one reply and one article as text: subject terms, sentences, sentiment, side cues.
 
-The per-text half of stance detection (stance.py holds the per-thread half): which words name
+The per-text half of stance detection (reader.py holds the per-thread half): which words name
 an article's subject, the article's context sentences and tone, and each reply's signed side
 evidence (reply cues, templates aimed at the subject, sentiment of the sentences that name it),
 with sarcasm flipping the surface reading of the sentence it sits in. Plain functions over one
-text at a time: the parsing is per text, the vectorised work is in stance.py.
+text at a time: the parsing is per text, the vectorised work is in reader.py.
 """
 
 from __future__ import annotations
@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from replyscope.analyze import stance_cues as C
+from replyscope.analyze.stance import cues as C
 from replyscope.analyze.hashtags import spell_out_hashtags
 
-if TYPE_CHECKING:  # stance.py imports this module; the settings type is only annotated here
-    from replyscope.analyze.stance import StanceSettings
+if TYPE_CHECKING:  # reader.py imports this module; the settings type is only annotated here
+    from replyscope.analyze.stance.reader import StanceSettings
 
 
 # ---- text helpers --------------------------------------------------------------------------

@@ -6,7 +6,7 @@ and lets an article's own replies settle what no single reply says outright:
 1. relevance: how close a reply is to its article (embedding cosine to the title and body,
    standardised within the article, plus naming the article's subject). Replies far from the
    article are `comment` whatever their tone; that is the rumour scheme's "comment" class.
-2. polarity: hand-written reply cues ("exactly", "fake news"; stance_cues.AGREE / DISAGREE),
+2. polarity: hand-written reply cues ("exactly", "fake news"; cues.AGREE / DISAGREE),
    templates aimed at the article's subject ("stop X", "X is a liar"), sentiment of the
    sentences that name the subject, read against the article's own tone (a reply as angry as
    an accusing article agrees with it), and prototype sentences in embedding space.
@@ -36,9 +36,10 @@ from dataclasses import dataclass
 import numpy as np
 import polars as pl
 
-from replyscope.analyze import stance_cues as C
+from replyscope.analyze.embed.represent import embed_texts
 from replyscope.analyze.hashtags import spell_out_hashtags
-from replyscope.analyze.stance_reading import (
+from replyscope.analyze.stance import cues as C
+from replyscope.analyze.stance.reading import (
     ArticleContext,
     article_context,
     directed_regex,
@@ -48,7 +49,6 @@ from replyscope.analyze.stance_reading import (
     sarcastic_spans,
     subject_terms,
 )
-from replyscope.analyze.minilm import FULL_ENCODER_MAX
 from replyscope.schema import STANCES
 
 STANCE_SCHEMA = pl.Schema(
@@ -69,11 +69,11 @@ _EXTRA_SCHEMA = pl.Schema({"relevance": pl.Float64, "polarity": pl.Float64})
 class StanceSettings:
     """The handful of general knobs (set by measurement on a development set, not per item)."""
 
-    representation: str = "minilm"  # a name in represent.REPRESENTATIONS (falls back to tfidf)
-    # Above this many texts the full encoder gives way to its static distillation (measured on
-    # the dev set: F_avg 0.44 full vs 0.41 static at equal knobs; the full one costs about a
-    # minute per 10k short texts on 2 cores, the static one seconds).
-    full_encoder_max: int = FULL_ENCODER_MAX
+    # A name in embed.REPRESENTATIONS, run through embed.resolve: without the weights it falls
+    # back to tfidf, and above FULL_ENCODER_MAX texts the full encoder gives way to its static
+    # distillation (measured on the dev set: F_avg 0.44 full vs 0.41 static at equal knobs; the
+    # full one costs about a minute per 10k short texts on 2 cores, the static one seconds).
+    representation: str = "minilm"
     max_embed_chars: int = 600  # replies are embedded on their first part: stance shows early
     body_sentences: int = 12  # article sentences used as its context (first ones)
     # relevance -> P(stance-taking)
@@ -128,42 +128,9 @@ DEFAULT_SETTINGS = StanceSettings()
 # ---- embeddings ----------------------------------------------------------------------------
 
 
-# Full-encoder vectors by text, so an evaluation that also runs a MiniLM baseline on the same
-# texts encodes each text once (see evaluate.stance_eval). Bounded: a big run just recomputes.
-_MINILM_MEMO: dict[str, np.ndarray] = {}
-_MINILM_MEMO_MAX = 50_000
-
-
-def minilm_vectors(texts: list[str]) -> np.ndarray:
-    """all-MiniLM-L6-v2 vectors for `texts`, reusing ones this process already computed."""
-    from replyscope.analyze.minilm import load_minilm  # noqa: PLC0415
-
-    todo = [t for t in dict.fromkeys(texts) if t not in _MINILM_MEMO]
-    if todo:
-        fresh = load_minilm().encode(todo)
-        if len(_MINILM_MEMO) + len(todo) > _MINILM_MEMO_MAX:
-            _MINILM_MEMO.clear()
-        if len(todo) <= _MINILM_MEMO_MAX:
-            _MINILM_MEMO.update(zip(todo, fresh))
-        else:
-            lookup = dict(zip(todo, fresh))
-            return np.stack([_MINILM_MEMO.get(t, lookup.get(t)) for t in texts]).astype(np.float32)
-    return np.stack([_MINILM_MEMO[t] for t in texts]).astype(np.float32) if texts else np.zeros((0, 384), np.float32)
-
-
-def _embed(texts: list[str], name: str, *, full_encoder_max: int) -> np.ndarray:
-    from replyscope.analyze.represent import represent  # noqa: PLC0415
-
-    if name.startswith("minilm"):
-        from replyscope.analyze.minilm import available  # noqa: PLC0415
-
-        if not available():
-            name = "tfidf"
-        elif name == "minilm" and len(texts) > full_encoder_max:
-            name = "minilm-static"  # the full encoder runs ~200 texts/s: too slow for huge runs
-    if name == "minilm":
-        return minilm_vectors(texts)
-    return represent(texts, name, seed=0)
+def _embed(texts: list[str], name: str) -> np.ndarray:
+    """Embeddings by the one fallback rule (embed.represent.resolve), from the shared cache."""
+    return embed_texts(texts, name, seed=0)
 
 
 def _logit(p: np.ndarray) -> np.ndarray:
@@ -346,7 +313,7 @@ def _thread_vectors(
 ) -> dict[str, ThreadVectors]:
     """Every thread's embeddings, from one encoder call over replies, article context sentences
     and side prototypes, so a corpus-fitted representation (IDF, LSA) puts them in one space."""
-    # Cut after spelling out, as represent.py does, so both ask the MiniLM memo for the same text.
+    # Cut after spelling out, as embed.represent does, so both ask the shared vector cache for the same text.
     material = [spell_out_hashtags(t)[: s.max_embed_chars] for t in texts]
     # All context sentences, then all prototypes (the order an order-sensitive fit such as LSA saw
     # before this function existed; it keeps results stable across refactors).
@@ -362,7 +329,7 @@ def _thread_vectors(
             protos = [p.replace("{T}", subject) for p in C.PROTOTYPES[side]]
             proto_at[d].append((len(material), len(material) + len(protos)))
             material.extend(protos)
-    emb = _embed(material, s.representation, full_encoder_max=s.full_encoder_max)
+    emb = _embed(material, s.representation)
     spans = {d: (context_at[d], *proto_at[d]) for d in contexts}
     return {d: ThreadVectors(emb[rows_of[d]], *(emb[a:b] for a, b in spans[d])) for d in contexts}
 

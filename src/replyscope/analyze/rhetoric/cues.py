@@ -7,8 +7,8 @@ evaluator uses to map finer persuasion techniques without widening the public ta
 
 Patterns are written by hand for general English comment and opinion prose. Question patterns
 stop at sentence ends (`[^.!?…\\n]`) so one cue never spans two sentences. Word lists live in
-rhetoric_words, folded into fast tries by rhetoric_lexicon; case-insensitive families also keep a
-`folded` copy that runs on lower-cased text, and a Polars prefilter (rhetoric_prefilter).
+rhetoric.words, folded into fast tries by rhetoric.lexicon; case-insensitive families also keep a
+`folded` copy that runs on lower-cased text, and a Polars prefilter (rhetoric.prefilter).
 """
 
 from __future__ import annotations
@@ -17,10 +17,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from replyscope.analyze import rhetoric_words as W
-from replyscope.analyze.rhetoric_context import is_label_use
-from replyscope.analyze.rhetoric_lexicon import lexicon_pattern, lexicon_regex, lowercase_literals
-from replyscope.analyze.rhetoric_prefilter import to_polars_regex
+from replyscope.analyze.rhetoric import words as W
+from replyscope.analyze.rhetoric.context import is_label_use
+from replyscope.analyze.rhetoric.lexicon import lexicon_pattern, lexicon_regex, lowercase_literals
+from replyscope.analyze.rhetoric.prefilter import to_polars_regex
 from replyscope.schema import RHETORIC_TAGS
 
 _I = re.IGNORECASE
@@ -35,7 +35,7 @@ class CueFamily:
 
     `prefilter` is a Polars/Rust regex accepting a superset of `pattern`'s matches; it is only
     spelled out where `pattern` uses look-arounds or back-references that Rust lacks, otherwise it
-    is derived from `pattern` (see rhetoric_prefilter).
+    is derived from `pattern` (see rhetoric.prefilter).
     """
 
     name: str
@@ -44,7 +44,7 @@ class CueFamily:
     accept: Callable[[str], bool] | None = None
     prefilter: str | None = None
     # Optional veto by the surrounding words: context(text, start, end) is False when the match,
-    # where it stands, does not make the move (rhetoric_context.is_label_use: "not a racist").
+    # where it stands, does not make the move (rhetoric.context.is_label_use: "not a racist").
     context: Callable[[str, int, int], bool] | None = None
     # For case-insensitive patterns: the same pattern, case-sensitive, for lower-cased text
     # (about 3x faster in Python's engine than IGNORECASE). None for case-sensitive patterns.

@@ -8,7 +8,7 @@ in context, and keeping it would tag every news paragraph.
 
 from __future__ import annotations
 
-from replyscope.analyze.rhetoric_lexicon import words
+from replyscope.analyze.rhetoric.lexicon import words
 
 # Strongly emotive or value-laden words: they judge while they describe.
 LOADED_EMOTIVE = words(

@@ -13,30 +13,26 @@ import warnings
 
 import numpy as np
 
-from replyscope.analyze.minilm import available as minilm_available
+from replyscope.analyze.embed.represent import embed_texts
 
 
 def baseline_clusters(texts: list[str], *, seed: int = 0, representation: str = "minilm") -> np.ndarray:
     """Cluster labels (n,) int64 for `texts`, -1 = outlier, BERTopic's defaults throughout.
 
-    `representation` is any name in represent.REPRESENTATIONS; "minilm" (BERTopic's own
-    embedding model) falls back to "tfidf" when the weights package is not installed.
+    `representation` is any name in embed.REPRESENTATIONS; "minilm" (BERTopic's own
+    embedding model) falls back by embed.resolve (to "tfidf" without the weights).
     """
     from sklearn.cluster import HDBSCAN  # noqa: PLC0415
 
-    from replyscope.analyze.represent import represent  # noqa: PLC0415
-
     texts = list(texts)
     n = len(texts)
-    if representation.startswith("minilm") and not minilm_available():
-        representation = "tfidf"
     if n == 0:
         return np.zeros(0, dtype=np.int64)
     min_cluster_size = 10
     if n <= min_cluster_size:
         # HDBSCAN cannot form a cluster of 10 from fewer points: all outliers, as BERTopic gives.
         return np.full(n, -1, dtype=np.int64)
-    embeddings = represent(texts, representation, seed=seed)
+    embeddings = embed_texts(texts, representation, seed=seed)
     import umap  # noqa: PLC0415 - heavy import, only when used
 
     with warnings.catch_warnings():

@@ -29,7 +29,7 @@ import warnings
 
 import numpy as np
 
-from replyscope.analyze.represent import l2_normalise
+from replyscope.analyze.embed.tfidf import l2_normalise
 
 # Below this many comments, UMAP's neighbour graph is meaningless or fails; PCA is used instead.
 UMAP_MIN_POINTS = 10

@@ -1,0 +1,31 @@
+"""Encoders: texts in, (n, d) float32 unit rows out.
+
+- minilm.py   all-MiniLM-L6-v2 in numpy (and its static token-vector distillation)
+- static.py   the static distillation as a representation
+- tfidf.py    TF-IDF + SVD (LSA), no model files
+- cache.py    the one sentence-vector cache and the choice of full encoder (ONNX hook)
+- represent.py the registry of representations by name and the one fallback rule (`resolve`)
+"""
+
+from replyscope.analyze.embed.cache import sentence_vectors, transformer_available
+from replyscope.analyze.embed.represent import (
+    REPRESENTATIONS,
+    embed_texts,
+    get_representation,
+    register_representation,
+    represent,
+    resolve,
+)
+from replyscope.analyze.embed.tfidf import l2_normalise
+
+__all__ = [
+    "REPRESENTATIONS",
+    "embed_texts",
+    "get_representation",
+    "l2_normalise",
+    "register_representation",
+    "represent",
+    "resolve",
+    "sentence_vectors",
+    "transformer_available",
+]
