@@ -184,8 +184,11 @@ def test_seed_comments_support_the_article():
 
 # ---- transduction within one thread: camps and the weight of the thread's own reading ---------
 
-SOLAR_TITLE = "Town plans a solar farm on the old airfield"
-SOLAR_BODY = "The town council wants to cover the disused airfield with solar panels by next summer."
+# A target (a short proposition with no report under it): stance toward it is for or against,
+# read from what replies say about it, which is where the thread's own reading (self-training)
+# applies. A report's replies are read on claim cues instead (test_stance_claim.py).
+SOLAR_TITLE = "A solar farm on the old airfield"
+SOLAR_BODY = SOLAR_TITLE
 # Two camps that argue with their own vocabulary; half the members of each say their side
 # outright about the subject (so the thread's polarity views can corroborate each other), the
 # other half only use their camp's vocabulary.
@@ -272,20 +275,6 @@ def test_view_agreement_gives_small_threads_the_benefit_of_the_doubt():
 
     assert _view_agreement(*unrelated(60), s) > 0.5
     assert _view_agreement(*unrelated(6000), s) < 0.3
-
-
-def test_unreadable_thread_leans_to_disagreement():
-    # No reply names the subject here, so the two views cannot be checked against each other and
-    # the boundary leans to the prior (more denials) the further weak_support_quantile goes.
-    replies, _, _ = _solar_thread()
-    comments, articles = _frames("Evening edition", "Evening edition", replies)
-    detail = stance_of(comments, articles, detail=True)
-    assert (detail["agreement"] == 0.0).all()
-    flat = stance_of(comments, articles, settings=StanceSettings(weak_support_quantile=0.6))
-    lean = stance_of(comments, articles, settings=StanceSettings(weak_support_quantile=0.9))
-    assert (lean["polarity"] < flat["polarity"]).all()  # the whole thread's boundary moved
-    assert (lean["stance"] == "deny").sum() >= (flat["stance"] == "deny").sum()
-    assert (lean["score_deny"] > flat["score_deny"]).all()
 
 
 def test_second_self_training_round_spreads_a_legible_thread():

@@ -178,11 +178,21 @@ def eval_split(gold: Annotated[Path, typer.Argument(help="JSONL with id, text, g
 
 
 @eval_app.command("stance")
-def eval_stance(path: Annotated[Path, typer.Argument(help="CSV shaped target,text,stance.")], json_out: JsonOut = False, seed: Seed = 0, limit: Limit = None) -> None:
+def eval_stance(
+    path: Annotated[Path, typer.Argument(help="CSV shaped target,text,stance (or, with --pages, a threads JSONL).")],
+    json_out: JsonOut = False,
+    seed: Seed = 0,
+    limit: Limit = None,
+    pages: Annotated[bool, typer.Option("--pages", help="PATH is a threads JSONL: lay threads out as pages and score through split + analyze.")] = False,
+) -> None:
     """Cluster agreement with gold stance (NMI/ARI/purity) and per-comment stance F1, beside a BERTopic-style baseline."""
     from replyscope.evaluate.stance_eval import run as run_eval
+    from replyscope.evaluate.stance_eval import run_pages
 
-    run_eval(path, json_out=json_out, seed=seed, limit=limit)
+    if pages:
+        run_pages(path, json_out=json_out, seed=seed, limit=limit)
+    else:
+        run_eval(path, json_out=json_out, seed=seed, limit=limit)
 
 
 @eval_app.command("rhetoric")

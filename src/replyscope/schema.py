@@ -105,6 +105,11 @@ FEATURES = pl.Schema(
         "sentiment": pl.Float64,  # VADER compound, -1..1
         "n_chars": pl.Int32,
         "n_words": pl.Int32,
+        # How sure the stance is (the chosen stance's score; about that share of comments with
+        # this score are right, see `replyscope eval stance`) and the words that decided it
+        # (tag = the stance; empty for comment), offsets into comments.text as for rhetoric.
+        "stance_confidence": pl.Float64,
+        "stance_evidence": pl.List(EVIDENCE),
     }
 )
 

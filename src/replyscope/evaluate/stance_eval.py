@@ -16,6 +16,16 @@ support / deny / comment). For F_avg a predicted "query" is simply neither suppo
 macro-F1 over the gold classes, a set with no "query" in its gold is three-way, and a predicted
 query counts there as "comment" (a question that takes no side is, in a three-way scheme, a
 comment); a set whose gold has queries scores all four classes.
+
+A four-class set (or any set with a `thread_id` column) is also scored pooled over all its
+replies, as RumourEval scores it: per-class precision / recall / F1, macro-F1 and accuracy beside
+the majority-class answer, and the share labelled deny beside the gold share. Every run prints a
+reliability table: comments binned by their stance confidence, with the share of each bin whose
+stance is right, so a 0.8 can be checked to mean "right about 80% of the time".
+
+`run_pages(threads.jsonl)` scores through the product path instead: each thread is laid out as
+a comment-section page (evaluate.thread_pages), split and analysed as `replyscope run` would,
+and the comments found are matched back to the gold replies.
 """
 
 from __future__ import annotations
@@ -71,9 +81,82 @@ def stance_scores(gold: np.ndarray, predicted: np.ndarray, *, four_way: bool | N
     return {"stance_macro_f1": float(macro), "f_avg": float((f_sup + f_deny) / 2)}
 
 
+def pooled_scores(gold: np.ndarray, predicted: np.ndarray, confidence: np.ndarray | None = None) -> dict:
+    """Scores over all replies at once: per-class P/R/F1, macro-F1, accuracy, deny shares,
+    the majority-class answer's macro-F1 and accuracy, and (with confidence) the reliability bins."""
+    from sklearn.metrics import accuracy_score, f1_score, precision_recall_fscore_support  # noqa: PLC0415
+
+    four_way = bool(np.any(gold == "query"))
+    scheme = [c for c in GOLD_STANCES if four_way or c != "query"]
+    as_gold = predicted if four_way else np.where(predicted == "query", "comment", predicted)
+    p, r, f, support = precision_recall_fscore_support(gold, as_gold, labels=scheme, zero_division=0)
+    values, counts = np.unique(gold, return_counts=True)
+    majority = values[np.argmax(counts)] if len(values) else "comment"
+    always = np.full(len(gold), majority)
+    out = {
+        "n": int(len(gold)),
+        "classes": {c: {"precision": float(p[i]), "recall": float(r[i]), "f1": float(f[i]), "n": int(support[i])} for i, c in enumerate(scheme)},
+        "macro_f1": float(f1_score(gold, as_gold, labels=scheme, average="macro", zero_division=0)),
+        "accuracy": float(accuracy_score(gold, as_gold)) if len(gold) else 0.0,
+        "f_avg": float(np.mean(f[[scheme.index("support"), scheme.index("deny")]])),
+        "deny_share": float(np.mean(predicted == "deny")) if len(gold) else 0.0,
+        "gold_deny_share": float(np.mean(gold == "deny")) if len(gold) else 0.0,
+        "majority_class": str(majority),
+        "majority_macro_f1": float(f1_score(gold, always, labels=scheme, average="macro", zero_division=0)),
+        "majority_accuracy": float(np.mean(gold == majority)) if len(gold) else 0.0,
+    }
+    if confidence is not None:
+        out["reliability"] = reliability(gold, as_gold, confidence)
+    return out
+
+
+RELIABILITY_EDGES = (0.0, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001)
+
+
+def reliability(gold: np.ndarray, predicted: np.ndarray, confidence: np.ndarray) -> list[dict]:
+    """Comments binned by confidence: per bin its count, mean confidence and share right."""
+    rows = []
+    confidence = np.nan_to_num(np.asarray(confidence, dtype=float), nan=0.0)
+    for lo, hi in zip(RELIABILITY_EDGES[:-1], RELIABILITY_EDGES[1:]):
+        inside = (confidence >= lo) & (confidence < hi)
+        if inside.any():
+            rows.append({"bin": f"{lo:.1f}-{min(hi, 1.0):.1f}", "n": int(inside.sum()),
+                         "confidence": float(confidence[inside].mean()), "right": float(np.mean(gold[inside] == predicted[inside]))})
+    return rows
+
+
+def print_pooled(pooled: dict, title: str) -> None:
+    from rich.console import Console  # noqa: PLC0415
+    from rich.table import Table  # noqa: PLC0415
+
+    console = Console(width=max(Console().width, 110))
+    table = Table(title=f"{title}: pooled over {pooled['n']} replies")
+    for col in ("class", "n", "precision", "recall", "F1"):
+        table.add_column(col, justify="left" if col == "class" else "right")
+    for name, c in pooled["classes"].items():
+        table.add_row(name, str(c["n"]), f"{c['precision']:.3f}", f"{c['recall']:.3f}", f"{c['f1']:.3f}")
+    table.add_row("macro-F1", "", "", "", f"{pooled['macro_f1']:.3f}", style="bold")
+    console.print(table)
+    console.print(
+        f"accuracy {pooled['accuracy']:.3f}; F_avg {pooled['f_avg']:.3f}; deny share {pooled['deny_share']:.3f} "
+        f"(gold {pooled['gold_deny_share']:.3f}); always '{pooled['majority_class']}': macro-F1 "
+        f"{pooled['majority_macro_f1']:.3f}, accuracy {pooled['majority_accuracy']:.3f}"
+    )
+    if pooled.get("reliability"):
+        rel = Table(title="reliability: share right by stance confidence")
+        for col in ("confidence", "n", "mean confidence", "right"):
+            rel.add_column(col, justify="right")
+        for row in pooled["reliability"]:
+            rel.add_row(row["bin"], str(row["n"]), f"{row['confidence']:.3f}", f"{row['right']:.3f}")
+        console.print(rel)
+
+
 def read_stance_set(path: Path, limit: int | None = None, seed: int = 0) -> pl.DataFrame:
-    """The labelled set as [target, text, stance]; with `limit`, a seeded sample per target."""
-    frame = pl.read_csv(path, columns=["target", "text", "stance"], infer_schema=False).with_columns(
+    """The labelled set as [target, text, stance] (and thread_id when the file has it); with
+    `limit`, a seeded sample per target."""
+    header = pl.read_csv(path, n_rows=0, infer_schema=False).columns
+    wanted = ["target", "text", "stance"] + (["thread_id"] if "thread_id" in header else [])
+    frame = pl.read_csv(path, columns=wanted, infer_schema=False).with_columns(
         pl.col("text").fill_null(""),
         pl.col("stance").str.to_lowercase().str.strip_chars().replace(STANCE_ALIASES),
     )
@@ -127,6 +210,9 @@ def evaluate_target(target: str, texts: list[str], gold: np.ndarray, *, seed: in
         "baseline": cluster_scores(gold, base_labels),
         "k": int(len(np.unique(labels))),
         "predicted_share": {s: float(np.mean(predicted == s)) for s in ("support", "deny", "query", "comment")},
+        "_gold": gold,
+        "_predicted": predicted,
+        "_confidence": tables.features["stance_confidence"].fill_null(0.0).to_numpy(),
     }
 
 
@@ -188,9 +274,67 @@ def run(path: Path, *, json_out: bool = False, seed: int = 0, limit: int | None 
         rows.append(evaluate_target(target, part["text"].to_list(), gold, seed=seed, four_way=four_way))
     total = weighted(rows)
     _print_table(rows, total, path)
+    gold = np.concatenate([r.pop("_gold") for r in rows]) if rows else np.array([], dtype=str)
+    predicted = np.concatenate([r.pop("_predicted") for r in rows]) if rows else np.array([], dtype=str)
+    confidence = np.concatenate([r.pop("_confidence") for r in rows]) if rows else np.array([])
+    total["pooled"] = pooled_scores(gold, predicted, confidence)
+    print_pooled(total["pooled"], path.name)
     if json_out:
         print(json.dumps(total))
     return total | {"targets": rows}
 
 
-__all__ = ["cluster_scores", "purity", "read_stance_set", "run", "stance_scores", "weighted"]
+def run_pages(path: Path, *, json_out: bool = False, seed: int = 0, limit: int | None = None) -> dict:
+    """Score stance through the product path: threads laid out as pages, split, analysed, matched.
+
+    Layouts rotate over evaluate.thread_pages.LAYOUTS by thread, so every layout is exercised.
+    Replies the split did not find count as missed (`found_share`); stance is scored pooled over
+    the found ones, and cluster NMI beside the BERTopic-style baseline on the same comments.
+    """
+    import warnings  # noqa: PLC0415
+
+    from replyscope.analyze import AnalyzeSettings, analyze_comments  # noqa: PLC0415
+    from replyscope.analyze.cluster.baseline import baseline_clusters  # noqa: PLC0415
+    from replyscope.evaluate.thread_pages import LAYOUTS, load_threads, match_comments, render_page  # noqa: PLC0415
+    from replyscope.ingest.readers import RawDocument  # noqa: PLC0415
+    from replyscope.pipeline import split_batch  # noqa: PLC0415
+
+    warnings.filterwarnings("ignore", category=FutureWarning, module=r"sklearn\.cluster")
+    threads = load_threads(path)[:limit] if limit else load_threads(path)
+    pages = [render_page(t, LAYOUTS[i % len(LAYOUTS)], seed=seed) for i, t in enumerate(threads)]
+    raws = [RawDocument(source=str(path), source_id=p.thread_id, content=p.text, title="") for p in pages]
+    tables = split_batch(raws).tables
+    comments, articles = tables["comments"], tables["articles"]
+    doc_of = dict(zip(tables["documents"]["source_id"].to_list(), tables["documents"]["doc_id"].to_list()))
+    analysis = analyze_comments(comments, articles, AnalyzeSettings(seed=seed, layout=False))
+    features = analysis.features.join(analysis.clusters.select("comment_id", "cluster"), on="comment_id", how="left")
+    matched = []
+    for page in pages:
+        mine = comments.filter(pl.col("doc_id") == doc_of.get(page.thread_id, ""))
+        matched.append(match_comments(mine, page).with_columns(pl.lit(page.thread_id).alias("thread_id")))
+    matches = pl.concat(matched) if matched else pl.DataFrame()
+    found = matches.filter(pl.col("found")).join(
+        features.select("comment_id", pl.col("stance").alias("predicted"), "stance_confidence", "cluster"), on="comment_id", how="left"
+    )
+    gold = found["stance"].to_numpy().astype(str)
+    predicted = found["predicted"].fill_null("comment").to_numpy().astype(str)
+    pooled = pooled_scores(gold, predicted, found["stance_confidence"].fill_null(0.0).to_numpy())
+    texts = comments.filter(pl.col("comment_id").is_in(found["comment_id"].implode()))
+    order = found.join(texts.select("comment_id", "text"), on="comment_id", how="left")
+    base = baseline_clusters(order["text"].fill_null("").to_list(), seed=seed, representation="minilm")
+    result = {
+        "threads": len(threads),
+        "replies": matches.height,
+        "found_share": float(matches["found"].mean()) if matches.height else 0.0,
+        "pooled": pooled,
+        "nmi": cluster_scores(gold, order["cluster"].fill_null(-1).to_numpy())["nmi"] if len(gold) else 0.0,
+        "baseline_nmi": cluster_scores(gold, base)["nmi"] if len(gold) else 0.0,
+    }
+    print_pooled(pooled, f"{Path(path).name} through split + analyze ({result['found_share']:.1%} of {result['replies']} replies found)")
+    print(f"cluster NMI vs gold stance {result['nmi']:.3f}; BERTopic-style baseline {result['baseline_nmi']:.3f}")
+    if json_out:
+        print(json.dumps(result))
+    return result
+
+
+__all__ = ["cluster_scores", "pooled_scores", "purity", "read_stance_set", "reliability", "run", "run_pages", "stance_scores", "weighted"]

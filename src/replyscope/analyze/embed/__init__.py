@@ -5,6 +5,9 @@
 - tfidf.py    TF-IDF + SVD (LSA), no model files
 - cache.py    the one sentence-vector cache and the choice of full encoder (ONNX hook)
 - represent.py the registry of representations by name and the one fallback rule (`resolve`)
+
+The package does not re-export the function `represent`: it would shadow the module
+`embed.represent` for `import ... as` (use `embed.represent.represent` or `embed_texts`).
 """
 
 from replyscope.analyze.embed.cache import sentence_vectors, transformer_available
@@ -13,7 +16,6 @@ from replyscope.analyze.embed.represent import (
     embed_texts,
     get_representation,
     register_representation,
-    represent,
     resolve,
 )
 from replyscope.analyze.embed.tfidf import l2_normalise
@@ -24,7 +26,6 @@ __all__ = [
     "get_representation",
     "l2_normalise",
     "register_representation",
-    "represent",
     "resolve",
     "sentence_vectors",
     "transformer_available",

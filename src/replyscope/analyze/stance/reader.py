@@ -31,6 +31,7 @@ All steps are deterministic (no sampling; ties broken in a fixed order).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -47,9 +48,10 @@ from replyscope.analyze.stance.reading import (
     mention_regex,
     reply_evidence,
     sarcastic_spans,
+    sentences,
     subject_terms,
 )
-from replyscope.schema import STANCES
+from replyscope.schema import EVIDENCE, STANCES
 
 STANCE_SCHEMA = pl.Schema(
     {
@@ -63,6 +65,9 @@ STANCE_SCHEMA = pl.Schema(
 )
 # Beside the contract's columns: closeness to the article and signed side evidence.
 _EXTRA_SCHEMA = pl.Schema({"relevance": pl.Float64, "polarity": pl.Float64})
+# What an analyst checks a stance by: how sure it is (the score of the chosen stance) and the
+# words that decided it (offsets into the comment, as rhetoric evidence; empty for `comment`).
+_EVIDENCE_SCHEMA = pl.Schema({"stance_confidence": pl.Float64, "stance_evidence": pl.List(EVIDENCE)})
 
 
 @dataclass(frozen=True)
@@ -352,7 +357,10 @@ def _query_probability(base: pl.DataFrame, sarcastic: np.ndarray, cue_strength: 
     return _sigmoid(query_raw)
 
 
-def _stance_frame(ids: list[str], read: dict[str, np.ndarray], p_query: np.ndarray, s: StanceSettings, detail: bool) -> pl.DataFrame:
+def _stance_frame(
+    ids: list[str], read: dict[str, np.ndarray], p_query: np.ndarray, s: StanceSettings, detail: bool,
+    texts: list[str], contexts: list[ArticleContext],
+) -> pl.DataFrame:
     """Scores over the four stances and the stepwise label (see stance_of)."""
     p_stance, polarity = read["p_stance"], read["polarity"]
     p_support_given = _sigmoid(s.polarity_slope * polarity)
@@ -380,6 +388,12 @@ def _stance_frame(ids: list[str], read: dict[str, np.ndarray], p_query: np.ndarr
             "polarity": polarity,
         },
         schema=STANCE_SCHEMA | _EXTRA_SCHEMA,
+    )
+    chosen = np.array([STANCES.index(x) for x in stance.tolist()], dtype=np.int64)
+    out = out.with_columns(
+        pl.Series("stance_confidence", scores[np.arange(len(chosen)), chosen], dtype=pl.Float64),
+        pl.Series("stance_evidence", [target_evidence(t, st, ctx) for t, st, ctx in zip(texts, stance.tolist(), contexts)],
+                  dtype=pl.List(EVIDENCE)),
     )
     if detail:
         inspect = [c for c in THREAD_COLUMNS if c not in ("relevance", "polarity", "p_stance")]
@@ -411,7 +425,7 @@ def stance_of(
     s = settings or DEFAULT_SETTINGS
     n = comments.height
     if n == 0:
-        return pl.DataFrame(schema=STANCE_SCHEMA | _EXTRA_SCHEMA)
+        return pl.DataFrame(schema=STANCE_SCHEMA | _EXTRA_SCHEMA | _EVIDENCE_SCHEMA)
     base = comments.select(pl.col("comment_id"), pl.col("doc_id").fill_null(""), pl.col("text").fill_null(""))
     ids, doc_ids, texts = base["comment_id"].to_list(), base["doc_id"].to_list(), base["text"].to_list()
     sarcasm_by_id = _sarcasm_by_id(base, rhetoric)
@@ -430,7 +444,10 @@ def stance_of(
     vectors = _thread_vectors(texts, rows_of, contexts, {d: art_rows.get(d, ("", ""))[0] for d in contexts}, s)
 
     read = {c: np.zeros(n) for c in THREAD_COLUMNS}
+    claim_docs = [d for d in contexts if not is_target(*art_rows.get(d, ("", "")))]
     for d, ctx in contexts.items():
+        if d in claim_docs:
+            continue
         rows = rows_of[d]
         relevance = thread_relevance(vectors[d], s)
         evidence = thread_evidence([texts[r] for r in rows], [sarcasm[r] for r in rows], ctx, vectors[d])
@@ -440,7 +457,98 @@ def stance_of(
     cue_strength = np.minimum(np.abs(read["cue_pol"]) + np.abs(read["tmpl_pol"]), 2)
     sarcastic = np.array([1.0 if spans else 0.0 for spans in sarcasm])
     p_query = _query_probability(base, sarcastic, cue_strength)
-    return _stance_frame(ids, read, p_query, s, detail)
+    frame = _stance_frame(ids, read, p_query, s, detail, texts, [contexts[d] for d in doc_ids])
+    if not claim_docs:
+        return frame
+    return _with_claim_reading(frame, comments, base, claim_docs, rows_of, vectors, art_rows, sarcasm, contexts)
+
+
+def target_evidence(text: str, stance: str, ctx: ArticleContext) -> list[dict]:
+    """The words behind a side toward a target: a reply cue or directed template of that side,
+    else the first sentence that names the subject; a query's question; nothing for comment."""
+    text = text or ""
+    if stance == "comment":
+        return []
+    if stance == "query":
+        m = re.search(r"[^.!?\n]*\?", text)
+        return [_span("query", text, m.start(), m.end())] if m else []
+    agree = stance == "support"
+    families = [family_regex(C.AGREE if agree else C.DISAGREE)]
+    directed = directed_regex(C.FAVOUR_SUBJECT if (agree == (ctx.orientation > 0)) else C.OPPOSE_SUBJECT, ctx.terms)
+    for pattern in [*(p.pattern for p in [directed] if p is not None), *families]:
+        m = re.search(pattern, text, re.IGNORECASE)
+        if m and m.end() > m.start():
+            return [_span(stance, text, m.start(), m.end())]
+    mention = mention_regex(tuple(ctx.terms))
+    if mention is not None:
+        pos = 0
+        for sent in sentences(text):
+            start = text.find(sent, pos)
+            if start >= 0 and mention.search(sent):
+                return [_span(stance, text, start, start + len(sent))]
+            pos = max(pos, start + len(sent)) if start >= 0 else pos
+    return []
+
+
+def _span(tag: str, text: str, start: int, end: int) -> dict:
+    start, end = max(0, start), min(len(text), end)
+    while start < end and text[start].isspace():
+        start += 1
+    return {"tag": tag, "cue": text[start:end], "start": start, "end": end}
+
+
+def is_target(title: str, body: str) -> bool:
+    """Whether an "article" is a target (an entity or a short proposition: "Atheism", "Climate
+    change is a real concern") rather than a report: stance toward a target is for or against
+    it, read from sentiment aimed at it; stance toward a report is belief in it, read from cues."""
+    title, body = (title or "").strip(), (body or "").strip()
+    return (not body or body == title) and len(title.split()) <= TARGET_MAX_WORDS
+
+
+TARGET_MAX_WORDS = 8
+
+
+def _with_claim_reading(frame, comments, base, claim_docs, rows_of, vectors, art_rows, sarcasm, contexts) -> pl.DataFrame:
+    """Replace the rows of claim-mode articles with the evidence-first claim reading."""
+    from replyscope.analyze.stance.claim_reader import read_claim_thread, self_train, to_scores  # noqa: PLC0415
+
+    texts = base["text"].to_list()
+    ids = base["comment_id"].to_list()
+    parent_ids = comments["parent_id"].to_list() if "parent_id" in comments.columns else [None] * len(ids)
+    depths = comments["depth"].fill_null(0).to_list() if "depth" in comments.columns else [0] * len(ids)
+    all_rows, all_scores, all_vectors, all_evidence = [], [], [], []  # evidence: per reply {side: span}
+    for d in claim_docs:
+        rows = rows_of[d]
+        at = {ids[r]: k for k, r in enumerate(rows)}
+        parents = [at.get(parent_ids[r]) for r in rows]
+        cue_scores, evidence = read_claim_thread([texts[r] for r in rows], art_rows.get(d, ("", ""))[1] or art_rows.get(d, ("", ""))[0],
+                                                 parents, [int(depths[r] or 0) for r in rows],
+                                                 [sarcasm[r] for r in rows], contexts[d].orientation)
+        all_rows.append(rows)
+        all_scores.append(cue_scores)
+        all_vectors.append(vectors[d].replies)
+        all_evidence.extend(evidence)
+    rows = np.concatenate(all_rows)
+    scores = self_train(np.vstack(all_vectors), to_scores(np.vstack(all_scores)))
+    side = scores[:, :3].argmax(1)
+    stance = np.where(scores[:, :3].max(1) >= 0.5, np.array(STANCES[:3])[side], "comment")
+    spans = [[ev[st]] if st in ev else [] for st, ev in zip(stance.tolist(), all_evidence)]
+    update = pl.DataFrame(
+        {
+            "_row": rows.astype(np.int64),
+            "stance": stance.tolist(),
+            **{f"score_{name}": scores[:, j] for j, name in enumerate(STANCES)},
+            "stance_confidence": scores[np.arange(len(stance)), [STANCES.index(x) for x in stance]],
+            "stance_evidence": spans,
+        },
+        schema_overrides={"stance_evidence": pl.List(EVIDENCE)},
+    )
+    cols = ["stance", *[f"score_{x}" for x in STANCES], "stance_confidence", "stance_evidence"]
+    merged = frame.with_row_index("_row").with_columns(pl.col("_row").cast(pl.Int64))
+    merged = merged.join(update, on="_row", how="left", suffix="_claim").with_columns(
+        [pl.coalesce(pl.col(f"{c}_claim"), pl.col(c)).alias(c) for c in cols]
+    )
+    return merged.drop("_row", *[f"{c}_claim" for c in cols])
 
 
 __all__ = [

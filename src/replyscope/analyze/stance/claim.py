@@ -1,0 +1,164 @@
+"""Reading a reply's stance toward a reported claim from evidence a reader can point at.
+
+A news article or a source post reports something; its replies mostly react (grief, jokes, asides
+about the people involved), which is `comment`. A reply takes a side on the report only in a few
+recognisable ways, and each of them leaves words to point at:
+
+- support: it confirms or repeats the report ("confirmed", "RT @x: <the report>", quoting it),
+  or says it agrees ("exactly", "so true");
+- deny: it says the report is false or unproven ("fake", "not true", "no he didn't",
+  "unconfirmed", "that's not what happened");
+- query: it asks about the report's truth or source ("is this confirmed?", "source?", "really?",
+  a question that reuses the report's words). A rhetorical question ("how can anyone be so
+  stupid?") asks nothing about the claim and is not a query.
+
+`claim_cues(text, source)` returns, per stance, the strongest cue and its span, and a strength
+in [0, 1]. The patterns are general English comment prose written for this project; none is mined
+from a labelled set. Sentiment is deliberately absent: anger at an event is not disbelief in the
+report of it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from replyscope.analyze.stance import cues as C
+
+# ---- support: confirmation, repetition, agreement ------------------------------------------
+_SUPPORT = {
+    "agreement": (0.75, r"\b(?:i agree|agreed|totally agree|couldn'?t agree more|well said|spot on|so true|very true|"
+                  r"exactly(?: this| right)?|absolutely right|this!|you'?re right|that'?s right|true that|i thought the same|same here)\b"),
+    "confirmation": (0.8, r"\b(?:(?:now |officially |has been |have been |was |were |is |are |been )confirmed|confirms?|confirmation|"
+                     r"it'?s official|officially|can confirm|i can verify|verified|true story|it'?s true|is true|was true|"
+                     r"(?:police|officials|authorities|reports?|sources|witnesses) (?:say|said|confirm\w*|report\w*)|"
+                     r"according to (?:police|officials|authorities|reports|sources|witnesses|the))\b"),
+    # "we all knew", "told you so", "verification of what many suspected" (stance.cues.AGREE)
+    "knew_it": (0.7, C.AGREE["confirmation"]),
+    "repost": (0.7, r"(?:^|\s)(?:RT|MT)\s+@\w+|[\"“]\s*@\w+\s*:|^\s*(?:breaking|update|urgent)\s*:"),
+}
+
+# ---- deny: the report is false, unproven or wrong ------------------------------------------
+_DENY = {
+    "falsity": (0.8, r"\b(?:fake(?: news)?|not true|isn'?t true|untrue|false|a lie|lies|lying|hoax|debunked|made up|"
+                r"fabricat\w*|misinformation|disinformation|not real|isn'?t real|not the case|never happened|didn'?t happen|"
+                r"(?:is|was) not (?:a|an|the)\b|no evidence|no proof|there is no|there was no|not confirmed|unconfirmed|"
+                r"unverified|not verified|rumou?rs?|speculation|false alarm|wrong|incorrect|inaccurate|misleading|"
+                r"retract\w*|correction|not (?:dead|killed|arrested|confirmed|him|her|them|islamic|isis)|still alive|"
+                r"(?:is|are|was|were) (?:alive|safe|fine))\b"),
+    # words that call the claim baseless; said in sarcasm they mean the opposite (claim_reader)
+    "doubt": (0.65, C.DISAGREE["doubt"]),
+    "flat_no": (0.7, r"^\s*(?:@\w+\s+)*(?:no|nope|nah|wrong|not so|not quite|not exactly)\b[,.!]?\s+(?:he|she|it|they|this|that|the|there|you)\b"),
+    "explicit_disagreement": (0.75, r"\b(?:i disagree|i doubt|doubt (?:it|that|this)|i don'?t (?:believe|buy|think so)|"
+                              r"don'?t believe (?:it|this|that|everything)|not buying it|yeah,? right|nonsense|bull ?shit|bs\b|rubbish|"
+                              r"that'?s not (?:what|how|true|right)|far from (?:true|the truth)|jumping to conclusions|"
+                              r"too early to (?:say|tell)|don'?t jump|stop spreading)\b"),
+}
+
+# ---- query: a question about the report's truth or source ----------------------------------
+_QUERY = {
+    "source_request": (0.85, r"\b(?:source|sources|citation|link|proof|evidence|pics?|pictures?|photos?)\s*\?|"
+                       r"\b(?:any|what|which|where(?:'s| is| are)?(?: the| your)?|got (?:a|any)) (?:source|sources|evidence|proof|link)\b|"
+                       r"\bsource for (?:this|that)\b"),
+    "truth_question": (0.85, r"\b(?:is (?:this|that|it|he|she) (?:true|real|confirmed|legit|accurate|correct|right|verified|official)|"
+                       r"(?:is|has|was|were|have) (?:this|that|it|the \w+|he|she|they) (?:been )?(?:confirmed|verified)|"
+                       r"(?:can|could) (?:anyone|someone|somebody|you) (?:confirm|verify|explain|clarify)|"
+                       r"how do (?:we|they|you) know|who says|says who|according to (?:whom|who)|any (?:confirmation|update|news)|"
+                       r"are you sure|is that so|seriously|for real|wait,? what|what happened|what'?s going on|"
+                       r"what do you mean|really\s*\?|true\s*\?|confirmed\s*\?)"),
+}
+# A question opened by these words asks for information ("why did...", "who is..."); questions
+# without them, or with a second person attacking ("are you stupid?"), are read as rhetoric.
+_WH_QUESTION = re.compile(
+    r"(?i)(?:^|[.!?]\s+|@\w+\s+)(?:who|what|when|where|why|which|how many|how much|how|is|are|was|were|did|does|do|has|have|will|can|could)\b[^?.!]{0,140}\?"
+)
+_RHETORICAL = re.compile(
+    r"(?i)\b(?:how (?:can|could|dare) (?:you|they|anyone|people)|are you (?:stupid|kidding|serious|insane|crazy|blind)|"
+    r"what (?:the (?:hell|fuck|f)|is wrong with)|who cares|why would (?:anyone|you)|wtf|really\?{2,}|\?{3,})"
+)
+_WORD = re.compile(r"[a-z0-9][a-z0-9'’]+")
+_URL = re.compile(r"https?://\S+")
+_HANDLE = re.compile(r"@\w+")
+_STOP = frozenset(
+    """the a an and or but of to in on at for with from by as is are was were be been it its this that these those
+    he she they we you i his her their our your my me him them us not no yes so just all any some what who when where why how
+    has have had do does did will would can could should may might must than then there here about into over after before
+    rt mt via new says said""".split()
+)
+
+
+def _compile(families: dict[str, tuple[float, str]]) -> list[tuple[str, float, re.Pattern[str]]]:
+    return [(name, weight, re.compile(pattern, re.IGNORECASE | re.MULTILINE)) for name, (weight, pattern) in families.items()]
+
+
+_FAMILIES = {"support": _compile(_SUPPORT), "deny": _compile(_DENY), "query": _compile(_QUERY)}
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    stance: str
+    family: str
+    strength: float  # how far the cue alone makes the stance likely, in [0, 1]
+    start: int
+    end: int
+    text: str
+
+
+def content_words(text: str) -> set[str]:
+    """The words that carry a text's claim (no URLs, handles or function words)."""
+    cleaned = _HANDLE.sub(" ", _URL.sub(" ", (text or "").lower()))
+    return {w for w in _WORD.findall(cleaned) if w not in _STOP and len(w) > 2}
+
+
+def overlap(reply: str, source_words: set[str]) -> float:
+    """Share of the reply's content words that are the source's: repeating the report reads high."""
+    words = content_words(reply)
+    return len(words & source_words) / len(words) if words else 0.0
+
+
+def claim_cues(text: str, source_words: set[str]) -> list[Cue]:
+    """Every cue for support, deny and query in `text`, each with its span into `text`."""
+    text = text or ""
+    found: list[Cue] = []
+    for stance, families in _FAMILIES.items():
+        for name, weight, pattern in families:
+            m = pattern.search(text)
+            if m:
+                found.append(Cue(stance, name, weight, m.start(), m.end(), m.group(0)))
+    # Questions: an information question that reuses the report's words asks about the report.
+    if "?" in text and not any(c.stance == "query" for c in found) and not _RHETORICAL.search(text):
+        for m in _WH_QUESTION.finditer(text):
+            asked = content_words(m.group(0))
+            shared = len(asked & source_words) / len(asked) if asked else 0.0
+            if shared >= 0.3 or (len(asked) <= 3 and not _has_second_person(m.group(0))):
+                start = m.start() + len(m.group(0)) - len(m.group(0).lstrip(" .!?"))
+                found.append(Cue("query", "question_on_claim", 0.6 + 0.2 * min(shared, 1.0), start, m.end(), text[start : m.end()]))
+                break
+    # Words inside a question about the claim are asked, not asserted ("is this confirmed?").
+    asked = [_question_extent(text, c) for c in found if c.stance == "query"]
+    found = [c for c in found if c.stance == "query" or not any(a <= c.start < b for a, b in asked)]
+    # Repeating the report (a repost or quote without the RT marker): most of its words are the source's.
+    words = content_words(text)
+    if len(words) >= 4 and overlap(text, source_words) >= 0.6 and not any(c.stance == "deny" for c in found):
+        found.append(Cue("support", "repeats_report", 0.6, 0, len(text), text[:80]))
+    return found
+
+
+def _question_extent(text: str, cue: Cue) -> tuple[int, int]:
+    """From the start of the cue's sentence to the question mark that closes it."""
+    start = max(text.rfind(".", 0, cue.start), text.rfind("!", 0, cue.start), text.rfind("?", 0, cue.start)) + 1
+    end = text.find("?", cue.start)
+    return start, (end + 1 if end >= 0 else cue.end)
+
+
+def _has_second_person(span: str) -> bool:
+    return re.search(r"(?i)\b(?:you|your|u|ur)\b", span) is not None
+
+
+def bare_link(text: str) -> bool:
+    """A reply that is only handles and a link: sharing the report (or its source) on."""
+    rest = _HANDLE.sub(" ", _URL.sub(" ", text or ""))
+    return bool(_URL.search(text or "")) and not _WORD.search(rest.lower())
+
+
+__all__ = ["Cue", "bare_link", "claim_cues", "content_words", "overlap"]

@@ -1,0 +1,161 @@
+"""Stance of replies to a reported claim (a news article, a source post): evidence first.
+
+Each reply is read on its own cues (claim.claim_cues) and in its thread:
+
+- a reply to a reply argues with its parent more often than with the report: a side cue aimed
+  at a person ("you're wrong", "you are lying") in a nested reply is about the parent, so it
+  counts for less; agreeing with a parent ("exactly", "you're right") takes the parent's side;
+- the run's own replies then settle what single replies leave open (self-training, no gold):
+  a logistic read-out of the reply embeddings is fitted to the confident cue readings of the
+  whole run, and a reply with no cue but close to many confident ones of a side gets a modest
+  share of that side; it never outweighs a cue, and it never creates a side by itself unless
+  the read-out is confident.
+
+Scores are probabilities over (support, deny, query, comment). A side needs a score of at least
+0.5; else the reply is `comment`. Every side carries the cue that decided it (span + words).
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from replyscope.analyze.stance.claim import Cue, bare_link, claim_cues, content_words
+
+SIDES = ("support", "deny", "query")
+_ADDRESSED = re.compile(r"(?i)\b(?:you|your|you'?re|u|ur|yourself)\b")
+_AGREE_WITH_PARENT = ("agreement",)
+# A nested reply's cue aimed at a person is about its parent: this much of its strength remains.
+NESTED_PERSONAL = 0.55
+SELF_TRAIN_WEIGHT = 0.35  # the most the run's read-out adds to a side without a cue
+MIN_SEEDS = 8  # fewer confident readings of a side: no read-out for it
+
+
+def read_claim_thread(
+    texts: list[str],
+    source: str,
+    parents: list[int | None],
+    depths: list[int],
+    sarcasm: list[list[tuple[int, int]]] | None = None,
+    orientation: float = 1.0,
+) -> tuple[np.ndarray, list[dict[str, dict]]]:
+    """(cue strength (n, 3) of support/deny/query, per reply {side: evidence}) for one thread.
+
+    An evidence entry is {"tag": side, "cue": words, "start", "end"} with offsets into the reply.
+    `parents[i]` is the row of reply i's parent within the thread (None when it answers the source).
+    `sarcasm[i]`: spans of reply i the rhetoric tagger read as sarcasm. A doubt or denial cue said
+    in sarcasm means the opposite ("I wonder why Iran has these completely unreasonable
+    suspicions?" agrees); sarcastic praise with no cue mocks, so it sides against whatever it
+    praises: with an accusing report (`orientation` -1) that is support.
+    """
+    sarcasm = sarcasm or [[] for _ in texts]
+    n = len(texts)
+    source_words = content_words(source)
+    cue_scores = np.zeros((n, 3))
+    evidence: list[dict[str, dict]] = [{} for _ in range(n)]
+    for i, text in enumerate(texts):
+        nested = parents[i] is not None or depths[i] > 0
+        best: dict[str, tuple[float, object]] = {}
+        spans = sarcasm[i]
+        cues = claim_cues(text, source_words)
+        for k, cue in enumerate(cues):
+            if cue.stance == "deny" and any(a < cue.end and b > cue.start for a, b in spans):
+                cues[k] = Cue("support", "sarcastic_" + cue.family, SARCASM_FLIP, cue.start, cue.end, cue.text)
+        if spans and not cues:
+            side = sarcastic_side(text, spans, orientation)
+            if side:
+                a, b = spans[0]
+                cues = [Cue(side, "sarcasm", SARCASM_FLIP, a, b, text[a:b])]
+        for cue in cues:
+            strength = cue.strength
+            if nested and cue.stance != "query" and _ADDRESSED.search(text):
+                strength *= NESTED_PERSONAL
+            if strength > best.get(cue.stance, (0.0, None))[0]:
+                best[cue.stance] = (strength, cue)
+        if not best and bare_link(text) and not nested:
+            cue_scores[i, 0] = 0.55
+            evidence[i]["support"] = {"tag": "support", "cue": text.strip(), "start": 0, "end": len(text)}
+            continue
+        for j, side in enumerate(SIDES):
+            if side in best:
+                strength, cue = best[side]
+                cue_scores[i, j] = strength
+                evidence[i][side] = {"tag": side, "cue": cue.text, "start": cue.start, "end": cue.end}
+    # Threads: agreeing with a parent takes the parent's side (rows are in thread order, parents first).
+    for i in range(n):
+        p = parents[i]
+        if p is None or not (0 <= p < n):
+            continue
+        if cue_scores[i, 0] > 0 and _agrees_only(texts[i]):
+            parent_side = int(np.argmax(cue_scores[p]))
+            if cue_scores[p, parent_side] >= 0.5 and parent_side == 1:
+                moved = evidence[i].pop("support")
+                if cue_scores[i, 0] > cue_scores[i, 1]:
+                    evidence[i]["deny"] = {**moved, "tag": "deny"}
+                cue_scores[i, 1], cue_scores[i, 0] = max(cue_scores[i, 0], cue_scores[i, 1]), 0.0
+    return cue_scores, evidence
+
+
+SARCASM_FLIP = 0.6
+
+
+def sarcastic_side(text: str, spans: list[tuple[int, int]], orientation: float) -> str | None:
+    """The side of sarcasm with no cue: its surface tone flipped, read against the report's tone."""
+    from replyscope.analyze.stance.reading import _compound  # noqa: PLC0415
+
+    tone = sum(_compound(text[a:b]) for a, b in spans)
+    if abs(tone) <= 0.05:
+        return None
+    return "support" if -tone * orientation > 0 else "deny"
+
+
+def _agrees_only(text: str) -> bool:
+    return re.search(r"(?i)\b(?:agree|agreed|exactly|so true|you'?re right|that'?s right|same)\b", text) is not None
+
+
+def to_scores(cue_scores: np.ndarray) -> np.ndarray:
+    """(n, 4) probabilities: each side's cue strength, competing sides shared out, rest comment."""
+    n = cue_scores.shape[0]
+    sides = cue_scores.copy()
+    total = sides.sum(1, keepdims=True)
+    # Two sides read at once: each keeps its share of the strongest reading.
+    scale = np.divide(sides.max(1, keepdims=True), total, out=np.ones((n, 1)), where=total > 0)
+    sides = sides * scale
+    comment = 1.0 - sides.sum(1, keepdims=True)
+    return np.hstack([sides, np.clip(comment, 0.0, 1.0)])
+
+
+def self_train(vectors: np.ndarray, scores: np.ndarray, *, weight: float = SELF_TRAIN_WEIGHT) -> np.ndarray:
+    """Scores after a run-wide read-out of the embeddings fitted to the confident cue readings.
+
+    Seeds: replies whose best side scores >= 0.7 (that side) and replies with no cue at all
+    (comment). The read-out's probability of a side moves a reply's score toward it by at most
+    `weight`, and only for replies without a cue of their own.
+    """
+    from sklearn.linear_model import LogisticRegression  # noqa: PLC0415
+
+    n = scores.shape[0]
+    if n < 30:
+        return scores
+    side_best = scores[:, :3].max(1)
+    label = np.where(side_best >= 0.7, scores[:, :3].argmax(1), np.where(side_best == 0, 3, -1))
+    counts = np.bincount(label[label >= 0], minlength=4)
+    if (counts[:3] >= MIN_SEEDS).sum() == 0 or counts[3] < MIN_SEEDS:
+        return scores
+    keep = label >= 0
+    model = LogisticRegression(C=0.5, max_iter=300, class_weight="balanced")
+    model.fit(vectors[keep], label[keep])
+    proba = np.zeros((n, 4))
+    proba[:, model.classes_] = model.predict_proba(vectors)
+    out = scores.copy()
+    uncued = side_best == 0
+    # Balanced weights make the read-out's probabilities comparable across sides; only the part
+    # above an even split (0.25 each) counts as the run's evidence.
+    lift = np.clip(proba[:, :3] - 0.25, 0, None) / 0.75 * weight
+    out[uncued, :3] = lift[uncued]
+    out[:, 3] = np.clip(1.0 - out[:, :3].sum(1), 0.0, 1.0)
+    return out
+
+
+__all__ = ["read_claim_thread", "self_train", "to_scores"]

@@ -1,0 +1,148 @@
+"""Stance toward a reported claim: evidence-first reading, threads, evidence spans, confidence.
+
+Texts written for these tests (no external data)."""
+
+from __future__ import annotations
+
+import numpy as np
+import polars as pl
+import pytest
+
+from replyscope.analyze.stance import stance_of
+from replyscope.analyze.stance.claim import claim_cues, content_words
+from replyscope.analyze.stance.reader import is_target
+
+TITLE = "Police say a gunman has taken hostages in a cafe downtown"
+SOURCE = (
+    "Police say a gunman has taken several hostages in a cafe downtown. Streets around the square are closed "
+    "and officers are asking people to stay away while negotiators make contact."
+)
+REPLIES = [
+    # id, parent, text
+    ("congrats", None, "Congratulations and all the best to your family!"),
+    ("grief", None, "Thoughts and prayers for everyone inside. Horrible."),
+    ("confirm", None, "Police have now confirmed it on their own feed, two officers at the scene too."),
+    ("fake", None, "This is fake, the cafe was closed all day. Stop spreading rumours."),
+    ("source", None, "Source? I can't find this anywhere."),
+    ("is_true", None, "Is this confirmed? My sister works near the square."),
+    ("rhetorical", None, "How can people be so evil?"),
+    ("repost", None, "RT @citynews: Police say a gunman has taken hostages in a cafe downtown"),
+    ("argue", "fake", "You are wrong, stop lying to people."),
+    ("agree_parent", "fake", "Exactly, total nonsense."),
+]
+
+
+def _frames(replies=REPLIES, title=TITLE, body=SOURCE) -> tuple[pl.DataFrame, pl.DataFrame]:
+    comments = pl.DataFrame(
+        {
+            "comment_id": [r[0] for r in replies],
+            "doc_id": ["d"] * len(replies),
+            "parent_id": [r[1] for r in replies],
+            "depth": [0 if r[1] is None else 1 for r in replies],
+            "text": [r[2] for r in replies],
+        },
+        schema_overrides={"parent_id": pl.String},
+    )
+    return comments, pl.DataFrame({"doc_id": ["d"], "title": [title], "body": [body]})
+
+
+@pytest.fixture(scope="module")
+def read() -> dict[str, dict]:
+    out = stance_of(*_frames())
+    return {row["comment_id"]: row for row in out.iter_rows(named=True)}
+
+
+def test_reactions_without_a_side_are_comment(read):
+    # The issue's example: good wishes are not a denial of anything.
+    assert read["congrats"]["stance"] == "comment"
+    assert read["grief"]["stance"] == "comment"
+
+
+def test_sides_need_evidence(read):
+    assert read["confirm"]["stance"] == "support"
+    assert read["repost"]["stance"] == "support"
+    assert read["fake"]["stance"] == "deny"
+
+
+def test_questions_at_the_claim_are_queries_rhetorical_ones_are_not(read):
+    assert read["source"]["stance"] == "query"
+    assert read["is_true"]["stance"] == "query"
+    assert read["rhetorical"]["stance"] != "query"
+
+
+def test_a_reply_to_a_reply_argues_with_its_parent(read):
+    # An attack on the parent's author is not a denial of the report...
+    assert read["argue"]["stance"] != "deny" or read["argue"]["stance_confidence"] < read["fake"]["stance_confidence"]
+    # ...and agreeing with a parent that denies the report denies it too.
+    assert read["agree_parent"]["stance"] == "deny"
+
+
+def test_every_side_carries_its_evidence_span_and_a_confidence(read):
+    comments, _ = _frames()
+    text_of = dict(zip(comments["comment_id"], comments["text"]))
+    for cid, row in read.items():
+        spans = row["stance_evidence"]
+        assert 0.0 <= row["stance_confidence"] <= 1.0
+        if row["stance"] == "comment":
+            assert spans == []
+            continue
+        assert spans, cid
+        for span in spans:
+            assert span["tag"] == row["stance"]
+            assert text_of[cid][span["start"] : span["end"]] == span["cue"]
+    assert "fake" in read["fake"]["stance_evidence"][0]["cue"].lower()
+    # the chosen stance's score is the confidence
+    for row in read.values():
+        assert row["stance_confidence"] == pytest.approx(row[f"score_{row['stance']}"])
+
+
+def test_scores_sum_to_one_and_sides_lead_their_scores(read):
+    for row in read.values():
+        total = sum(row[f"score_{s}"] for s in ("support", "deny", "query", "comment"))
+        assert total == pytest.approx(1.0)
+        if row["stance"] != "comment":
+            assert row[f"score_{row['stance']}"] >= 0.5
+
+
+def test_deny_is_rare_on_a_thread_of_reactions():
+    # Many angry or sad reactions: anger at an event is not disbelief in the report.
+    angry = [
+        (f"r{i}", None, text)
+        for i, text in enumerate(
+            [
+                "Disgusting. These people are animals.",
+                "I hate this world sometimes.",
+                "Terrible news, stay safe everyone.",
+                "Why does this keep happening to us",
+                "The government has failed us again and again.",
+                "Sickening. Lock them up forever.",
+                "So sad for the families.",
+                "What a horrible day for the city.",
+            ]
+            * 5
+        )
+    ]
+    out = stance_of(*_frames(angry))
+    assert (out["stance"] == "deny").mean() <= 0.1
+
+
+def test_targets_and_reports_are_told_apart():
+    assert is_target("Atheism", "Atheism")
+    assert is_target("Climate Change is a Real Concern", "")
+    assert not is_target(TITLE, SOURCE)
+    assert not is_target("France: 10 people dead after shooting at the offices of a satirical weekly, say witnesses", "")
+
+
+def test_claim_cues_have_spans_into_the_text():
+    text = "@newsdesk is this confirmed? Sounds like a hoax to me."
+    cues = claim_cues(text, content_words(SOURCE))
+    assert {c.stance for c in cues} >= {"query", "deny"}
+    for cue in cues:
+        assert text[cue.start : cue.end] == cue.text
+
+
+def test_deterministic():
+    a = stance_of(*_frames())
+    b = stance_of(*_frames())
+    assert a.equals(b)
+    np.testing.assert_allclose(a["stance_confidence"].to_numpy(), b["stance_confidence"].to_numpy())
