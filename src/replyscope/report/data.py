@@ -262,7 +262,10 @@ def comment_columns(
     # One row per comment from each side table, whatever a stage wrote: a join must not duplicate.
     features = tables.features.unique("comment_id", keep="first", maintain_order=True).with_columns(
         stance_c=pl.col("stance").replace_strict(stance_code, default=-1, return_dtype=pl.Int32),
-        conf=(pl.max_horizontal("score_support", "score_deny", "score_query", "score_comment") * 100).round().cast(pl.Int32),
+        conf=(
+            (pl.col("stance_confidence") if "stance_confidence" in tables.features.columns
+             else pl.max_horizontal("score_support", "score_deny", "score_query", "score_comment")) * 100
+        ).round().cast(pl.Int32),
         tagmask=pl.col("tags")
         .list.eval(pl.element().replace_strict(tag_bit, default=0, return_dtype=pl.Int64))
         .list.sum()
@@ -319,6 +322,23 @@ def evidence_columns(features: pl.DataFrame, comments: pl.DataFrame, tags: list[
         .sort("cidx", "start")
     )
     return {"c": ev["cidx"].to_list(), "tag": ev["code"].to_list(), "start": ev["start"].to_list(), "end": ev["end"].to_list()}
+
+
+def stance_evidence_columns(features: pl.DataFrame, comments: pl.DataFrame) -> dict:
+    """The words that decided each comment's stance, as parallel arrays (comment index, start, end)."""
+    if "stance_evidence" not in features.columns:
+        return {"c": [], "start": [], "end": []}
+    ev = (
+        features.unique("comment_id", keep="first", maintain_order=True)
+        .select("comment_id", "stance_evidence")
+        .explode("stance_evidence")
+        .drop_nulls("stance_evidence")
+        .unnest("stance_evidence")
+        .join(comments.select("comment_id", "cidx", "n"), on="comment_id", how="inner")
+        .filter((pl.col("start") >= 0) & (pl.col("end") > pl.col("start")) & (pl.col("end") <= pl.col("n")))
+        .sort("cidx", "start")
+    )
+    return {"c": ev["cidx"].to_list(), "start": ev["start"].to_list(), "end": ev["end"].to_list()}
 
 
 def cluster_columns(summary: pl.DataFrame, comments: pl.DataFrame) -> dict:
@@ -450,5 +470,6 @@ def build_payload(
         },
         "layout": layout,
         "evidence": evidence_columns(tables.features, comments, tags),
+        "stanceEvidence": stance_evidence_columns(tables.features, comments),
         "clusters": cluster_columns(tables.cluster_summary, comments),
     }

@@ -510,7 +510,7 @@ TARGET_MAX_WORDS = 8
 
 def _with_claim_reading(frame, comments, base, claim_docs, rows_of, vectors, art_rows, sarcasm, contexts) -> pl.DataFrame:
     """Replace the rows of claim-mode articles with the evidence-first claim reading."""
-    from replyscope.analyze.stance.claim_reader import read_claim_thread, self_train, to_scores  # noqa: PLC0415
+    from replyscope.analyze.stance.claim_reader import DECIDE, read_claim_thread, self_train, to_scores  # noqa: PLC0415
 
     texts = base["text"].to_list()
     ids = base["comment_id"].to_list()
@@ -531,7 +531,7 @@ def _with_claim_reading(frame, comments, base, claim_docs, rows_of, vectors, art
     rows = np.concatenate(all_rows)
     scores = self_train(np.vstack(all_vectors), to_scores(np.vstack(all_scores)))
     side = scores[:, :3].argmax(1)
-    stance = np.where(scores[:, :3].max(1) >= 0.5, np.array(STANCES[:3])[side], "comment")
+    stance = np.where(scores[:, :3].max(1) >= DECIDE, np.array(STANCES[:3])[side], "comment")
     spans = [[ev[st]] if st in ev else [] for st, ev in zip(stance.tolist(), all_evidence)]
     update = pl.DataFrame(
         {

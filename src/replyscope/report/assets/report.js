@@ -205,8 +205,25 @@
       if (a == null || b == null || b <= a || b > text.length) continue;
       out.push({ tag: TAGS[EV.tag[k]], start: a, end: b });
     }
+    // the words that decided the comment's stance, marked like rhetoric cues
+    var SE = D.stanceEvidence;
+    if (SE) for (var s = seFirst[i]; s < seFirst[i + 1]; s++) {
+      var sa = SE.start[s], sb = SE.end[s];
+      if (map) { sa = map[sa]; sb = map[sb]; }
+      if (sa == null || sb == null || sb <= sa || sb > text.length) continue;
+      out.push({ tag: "stance: " + stanceName(i), start: sa, end: sb, stance: true });
+    }
+    out.sort(function (x, y) { return x.start - y.start; });
     return out;
   }
+  var seFirst = new Int32Array(N + 1);
+  (function indexStanceEvidence() {
+    var SE = D.stanceEvidence;
+    if (!SE) return;
+    var counts = new Int32Array(N + 1);
+    for (var k = 0; k < SE.c.length; k++) counts[SE.c[k] + 1]++;
+    for (var i = 0; i < N; i++) seFirst[i + 1] = seFirst[i] + counts[i + 1];
+  })();
 
   // Clusters: summary rows in size order; their colour follows that order.
   var CL = D.clusters;
@@ -289,7 +306,7 @@
     spans.forEach(function (sp) {
       if (sp.start < pos || sp.start >= limit) return; // overlapping cues: first one wins
       frag.appendChild(txt(text.slice(pos, sp.start)));
-      frag.appendChild(el("mark", { class: "cue", title: tagLabel(sp.tag), "data-tag": sp.tag }, text.slice(sp.start, Math.min(sp.end, limit))));
+      frag.appendChild(el("mark", { class: sp.stance ? "cue stance-cue" : "cue", title: tagLabel(sp.tag), "data-tag": sp.tag }, text.slice(sp.start, Math.min(sp.end, limit))));
       pos = Math.min(sp.end, limit);
     });
     frag.appendChild(txt(text.slice(pos, limit)));
@@ -760,7 +777,7 @@
 
   /* ---------- comments table ---------- */
 
-  var filters = { q: "", cluster: "", stance: "", tag: "", doc: "", author: "", sort: "page" };
+  var filters = { q: "", cluster: "", stance: "", conf: "", tag: "", doc: "", author: "", sort: "page" };
   var tableState = { page: 0, open: -1, rows: ALL };
   var lowerText = null;
 
@@ -770,6 +787,7 @@
     var cl = filters.cluster === "" ? null : Number(filters.cluster);
     var st = filters.stance === "" ? null : filters.stance === "unknown" ? -1 : STANCES.indexOf(filters.stance);
     var bit = filters.tag === "" ? 0 : 1 << TAGS.indexOf(filters.tag);
+    var minConf = filters.conf === "" ? 0 : Number(filters.conf);
     var doc = filters.doc === "" ? null : Number(filters.doc);
     if (q && !lowerText) {
       lowerText = new Array(N);
@@ -780,6 +798,7 @@
     for (var i = 0; i < N; i++) {
       if (cl !== null && C.cluster[i] !== cl) continue;
       if (st !== null && C.stance[i] !== st) continue;
+      if (minConf && !(C.conf[i] >= minConf)) continue;
       if (bit && !(C.tags[i] & bit)) continue;
       if (doc !== null && C.doc[i] !== doc) continue;
       if (authorLower && !authorLower[C.author[i]]) continue;
@@ -804,6 +823,8 @@
     controls.cluster = el("select", { id: "f-cluster", "aria-label": "cluster" }, option("", "all clusters"),
       CL.id.map(function (id) { return option(String(id), clip(clusterName(id), 60)); }), option("-1", "Unclustered"));
     controls.stance = el("select", { id: "f-stance", "aria-label": "stance" }, option("", "any stance"), STANCES.map(function (s) { return option(s, s); }), option("unknown", "unknown"));
+    controls.conf = el("select", { id: "f-conf", "aria-label": "stance confidence" }, option("", "any confidence"),
+      [50, 70, 90].map(function (c) { return option(String(c), "confidence ≥ " + c + "%"); }));
     controls.tag = el("select", { id: "f-tag", "aria-label": "rhetoric tag" }, option("", "any rhetoric"), TAGS.map(function (t) { return option(t, tagLabel(t)); }));
     var docsByCount = DOCS.id.map(function (_, d) { return d; }).filter(function (d) { return DOCS.ncom[d] > 0; })
       .sort(function (a, b) { return DOCS.ncom[b] - DOCS.ncom[a] || a - b; }).slice(0, 1000);
@@ -820,12 +841,12 @@
     };
     controls.q.addEventListener("input", debounce(onChange, 200));
     controls.author.addEventListener("input", debounce(onChange, 200));
-    ["cluster", "stance", "tag", "doc", "sort"].forEach(function (k) { controls[k].addEventListener("change", onChange); });
+    ["cluster", "stance", "conf", "tag", "doc", "sort"].forEach(function (k) { controls[k].addEventListener("change", onChange); });
     var reset = el("button", { id: "f-reset" }, "Reset");
     reset.addEventListener("click", function () { setFilters({}); });
     var exportButton = el("button", { id: "export-csv", title: "download the filtered comments as CSV" }, "Export CSV");
     exportButton.addEventListener("click", exportCsv);
-    box.appendChild(el("div", { class: "filter-row" }, controls.q, controls.author, controls.cluster, controls.stance, controls.tag, controls.doc, controls.sort, reset, exportButton));
+    box.appendChild(el("div", { class: "filter-row" }, controls.q, controls.author, controls.cluster, controls.stance, controls.conf, controls.tag, controls.doc, controls.sort, reset, exportButton));
     box.appendChild(el("div", { id: "comment-count", class: "muted small", "aria-live": "polite" }));
   }
 
@@ -896,7 +917,7 @@
     ];
     var box = el("div", { class: "detail" },
       el("div", { class: "detail-text" }, highlighted(i)),
-      ev.length ? el("div", { class: "evidence" }, el("span", { class: "small muted" }, "Why these tags: "), ev.map(function (sp) {
+      ev.length ? el("div", { class: "evidence" }, el("span", { class: "small muted" }, "Why this stance and these tags: "), ev.map(function (sp) {
         return el("span", { class: "chip cue-chip" }, tagLabel(sp.tag) + ": “" + clip(TEXT[i].slice(sp.start, sp.end), 60) + "”");
       })) : null,
       el("dl", { class: "facts" }, facts.map(function (f) { return [el("dt", null, f[0]), el("dd", null, f[1])]; })),
