@@ -130,3 +130,29 @@ def test_label_names_what_sets_a_cluster_apart_not_what_every_cluster_does():
 def test_a_single_cluster_is_labelled_by_its_commonest_tags():
     frame = _tagged([0, 0, 0], [["hedging"], ["hedging", "emphasis"], ["emphasis"]])
     assert summarise_clusters(frame, [["rates"]])["label"].to_list() == ["deny · emphasis + hedging · 'rates'"]
+
+
+def test_keywords_are_what_a_group_has_more_of_than_the_corpus():
+    # "people" is everywhere at the same rate: it describes no group, however frequent.
+    a = ["People say the toll is robbery", "People hate the bridge toll", "The toll again, people"]
+    b = ["People say the library closed", "People miss the school library", "Library hours cut, people"]
+    keywords = class_tfidf_keywords(a + b, np.array([0, 0, 0, 1, 1, 1]), 2)
+    assert keywords[0][0] == "toll" and keywords[1][0] == "library"
+    assert "people" not in keywords[0][:2] + keywords[1][:2]
+
+
+def test_stop_words_of_the_corpus_language_are_removed():
+    es = ["Que la gente no sabe nada de la ley", "La ley es una vergüenza que nadie lee",
+          "Que vergüenza la ley", "El puente y la ley de peajes que suben"]
+    keywords = class_tfidf_keywords(es, np.array([0, 0, 1, 1]), 2)
+    every = {w for ws in keywords for w in ws}
+    assert not every & {"que", "la", "de", "el", "es", "no"}
+    # ...and an English thread keeps English content words other languages call stop words
+    en = ["The war on drugs failed", "This war was lost", "Bike lanes now", "Bike lanes save lives"]
+    assert "war" in class_tfidf_keywords(en, np.array([0, 0, 1, 1]), 2)[0]
+
+
+def test_a_side_held_unsurely_is_labelled_unsure():
+    shares = {"support": 0.1, "deny": 0.8, "query": 0.0, "comment": 0.1}
+    assert cluster_label(shares, [], [], {"deny": 0.35, "support": 0.3}).startswith("stance unsure (leans deny)")
+    assert cluster_label(shares, [], [], {"deny": 0.8}).startswith("deny")

@@ -146,6 +146,7 @@ def analyze_comments(
             "cluster": pl.Series(result.labels, dtype=pl.Int32),
             "centre_distance": pl.Series(result.centre_distance, dtype=pl.Float32),
             "stance": features["stance"],
+            "stance_confidence": features["stance_confidence"],
             "tags": features["tags"],
         }
     )

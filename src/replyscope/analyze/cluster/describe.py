@@ -1,9 +1,15 @@
 """Describe each cluster for a person: keywords, stance mix, rhetoric, exemplars, one-line label.
 
-Keywords are class-based TF-IDF as in BERTopic: all of a cluster's comments are treated as one
-document, a word scores by how frequent it is in that cluster times log(1 + average words per
-cluster / the word's frequency over all clusters), so words every cluster uses sink and words
-one cluster leans on rise. Stop words are removed; so are tokens with no letters.
+Keywords are what is distinctive about a cluster, by lift over the whole corpus: all of a
+cluster's comments are treated as one document, and a word scores p(w | cluster) *
+log(p(w | cluster) / p(w | corpus)) (its share of the cluster's contribution to the KL divergence
+from the corpus), so words every cluster uses as often as the corpus does score zero ("people",
+"just") and words one cluster leans on rise. Stop words of every language the corpus is written
+in are removed (stopwordsiso lists; a language counts as present when its own function words
+make up a visible share of the corpus's tokens), and so are tokens with no letters.
+
+A cluster whose side-taking comments are mostly unsure (stance confidence below
+SURE_CONFIDENCE) is labelled "stance unsure" rather than given a side it does not clearly hold.
 """
 
 from __future__ import annotations
@@ -29,6 +35,13 @@ _CONTRACTIONS = frozenset(
     "shouldn't wouldn't couldn't that's there's what's let's he's she's we're you're they're we've "
     "you've they've who's here's ain't".split()
 )
+# A language's stop words are removed when its own (not also English) stop words make up at least
+# this share of the corpus's tokens: Spanish "que", "la" in a Spanish thread, and no German "die"
+# removed from an English one.
+LANGUAGE_SHARE = 0.02
+LANGUAGE_MIN_WORDS = 5  # ...and at least this many different ones occur (one shared spelling is no language)
+# A side is named only when the cluster's comments of that side are, on average, this sure of it.
+SURE_CONFIDENCE = 0.5
 # A word in more than this share of all comments (a site's hashtag, the article's own subject)
 # describes none of the groups; it is left out of keywords once there are enough comments to tell.
 MAX_DOC_SHARE = 0.5
@@ -41,12 +54,10 @@ def class_tfidf_keywords(texts: list[str], labels: np.ndarray, k: int, *, top: i
 
     if k == 0 or not texts:
         return [[] for _ in range(k)]
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS  # noqa: PLC0415
-
     vectoriser = CountVectorizer(
         lowercase=True,
         preprocessor=lambda t: t.lower().replace("\u2019", "'"),  # curly apostrophes as straight
-        stop_words=sorted(ENGLISH_STOP_WORDS | _CONTRACTIONS),
+        stop_words=sorted(_stop_words_as_tokens(corpus_stop_words(texts))),
         token_pattern=_WORD_TOKEN,
         min_df=2 if len(texts) >= 1_000 else 1,
         max_df=MAX_DOC_SHARE if len(texts) >= 20 else 1.0,
@@ -64,9 +75,11 @@ def class_tfidf_keywords(texts: list[str], labels: np.ndarray, k: int, *, top: i
     per_class = np.asarray((membership @ counts).todense(), dtype=np.float64)  # (k, vocab)
     words_per_class = per_class.sum(1, keepdims=True)
     tf = np.divide(per_class, words_per_class, out=np.zeros_like(per_class), where=words_per_class > 0)
-    average = per_class.sum() / k
-    idf = np.log(1.0 + average / np.maximum(per_class.sum(0), 1e-12))
-    scores = tf * idf
+    corpus = per_class.sum(0) / max(per_class.sum(), 1e-12)
+    # Lift over the corpus, smoothed by half a count so a word seen once is not "infinitely" distinctive.
+    smoothed = (per_class + 0.5) / (words_per_class + 0.5 * per_class.shape[1])
+    lift = np.log(np.divide(smoothed, corpus[None, :], out=np.ones_like(smoothed), where=corpus[None, :] > 0))
+    scores = np.where(per_class > 0, tf * np.clip(lift, 0.0, None), 0.0)
     out = []
     alphabetical = np.argsort(vocab, kind="stable")
     for c in range(k):
@@ -76,16 +89,64 @@ def class_tfidf_keywords(texts: list[str], labels: np.ndarray, k: int, *, top: i
     return out
 
 
-def _stance_phrase(shares: dict[str, float]) -> str:
+def corpus_stop_words(texts: list[str]) -> frozenset[str]:
+    """English stop words (with contractions), plus those of any other language the corpus uses."""
+    import re  # noqa: PLC0415
+
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS  # noqa: PLC0415
+
+    words = ENGLISH_STOP_WORDS | _CONTRACTIONS
+    try:
+        import stopwordsiso  # noqa: PLC0415
+    except ImportError:  # pragma: no cover - a declared dependency; English only without it
+        return frozenset(words)
+    english = frozenset(stopwordsiso.stopwords("en"))
+    words = words | english
+    tokens = re.findall(r"[^\W\d_]+", " ".join(t or "" for t in texts[:20_000]).lower())
+    if not tokens:
+        return frozenset(words)
+    counts: dict[str, int] = {}
+    for tok in tokens:
+        counts[tok] = counts.get(tok, 0) + 1
+    for lang in sorted(stopwordsiso.langs()):
+        if lang == "en":
+            continue
+        own = stopwordsiso.stopwords(lang) - english
+        seen = [w for w in own if w in counts]
+        if len(seen) >= LANGUAGE_MIN_WORDS and sum(counts[w] for w in seen) >= LANGUAGE_SHARE * len(tokens):
+            words = words | own
+    return frozenset(words)
+
+
+def _stop_words_as_tokens(words: frozenset[str]) -> set[str]:
+    """Stop words as the tokenizer sees them (lists hold "himself" but also fragments and
+    phrases; only whole tokens can match), so sklearn has nothing to warn about."""
+    import re  # noqa: PLC0415
+
+    token = re.compile(_WORD_TOKEN)
+    return {w for w in words if token.fullmatch(w)}
+
+
+def _stance_phrase(shares: dict[str, float], sureness: dict[str, float] | None = None) -> str:
     ranked = sorted(STANCES, key=lambda s: (-shares[s], STANCES.index(s)))
-    if shares[ranked[0]] >= DOMINANT_SHARE:
-        return ranked[0]
-    return f"{ranked[0]}/{ranked[1]}"
+    top = ranked[0] if shares[ranked[0]] >= DOMINANT_SHARE else f"{ranked[0]}/{ranked[1]}"
+    sides = [s for s in ranked[:1 if "/" not in top else 2] if s != "comment"]
+    if sureness is not None and sides and all(sureness.get(s, 1.0) < SURE_CONFIDENCE for s in sides):
+        return f"stance unsure (leans {top})"
+    return top
 
 
-def cluster_label(shares: dict[str, float], tag_shares: list[tuple[str, float]], keywords: list[str]) -> str:
-    """e.g. "deny · sarcasm + rhetorical question · 'evidence', 'proof'" (never empty)."""
-    parts = [_stance_phrase(shares)]
+def cluster_label(
+    shares: dict[str, float],
+    tag_shares: list[tuple[str, float]],
+    keywords: list[str],
+    sureness: dict[str, float] | None = None,
+) -> str:
+    """e.g. "deny · sarcasm + rhetorical question · 'evidence', 'proof'" (never empty).
+
+    `sureness`: per stance, the mean confidence of the cluster's comments with that stance; a side
+    they hold unsurely is named as "stance unsure (leans ...)"."""
+    parts = [_stance_phrase(shares, sureness)]
     tags = [t.replace("_", " ") for t, share in tag_shares if share >= LABEL_TAG_SHARE][:2]
     if tags:
         parts.append(" + ".join(tags))
@@ -130,7 +191,8 @@ def summarise_clusters(
 ) -> pl.DataFrame:
     """CLUSTER_SUMMARY rows from one row per comment.
 
-    `frame` columns: comment_id, doc_id, cluster, centre_distance, stance, tags. The label names
+    `frame` columns: comment_id, doc_id, cluster, centre_distance, stance, tags (and, when
+    present, stance_confidence, which lets the label say a side is unsure). The label names
     the dominant stance, the tags that set the cluster apart (see _distinctive_tags) and its top
     keywords; `top_rhetoric` holds the plain most frequent tags. Extra output
     column: `n_articles` (how many articles the cluster's comments come from), so a report can
@@ -172,10 +234,16 @@ def summarise_clusters(
     label_tags = _distinctive_tags(frame)
     kw = pl.Series("keywords", [keywords[c] if 0 <= c < len(keywords) else [] for c in summary["cluster"].to_list()], dtype=pl.List(pl.String))
     summary = summary.with_columns(kw)
+    sure: dict[int, dict[str, float]] = {}
+    if "stance_confidence" in frame.columns:
+        for cluster, stance, conf in (
+            frame.group_by("cluster", "stance").agg(pl.col("stance_confidence").mean()).iter_rows()
+        ):
+            sure.setdefault(cluster, {})[stance] = conf if conf is not None else 0.0
     # One label per cluster: k is small (a handful), so a plain loop over clusters is the clear way.
     labels = []
     for row in summary.iter_rows(named=True):
         shares = {s: row[f"share_{s}"] for s in STANCES}
-        labels.append(cluster_label(shares, label_tags.get(row["cluster"], []), row["keywords"]))
+        labels.append(cluster_label(shares, label_tags.get(row["cluster"], []), row["keywords"], sure.get(row["cluster"]) if sure else None))
     summary = summary.with_columns(pl.Series("label", labels, dtype=pl.String))
     return conform(summary, CLUSTER_SUMMARY)

@@ -18,12 +18,16 @@ and lets an article's own replies settle what no single reply says outright:
    to the replies' own cue evidence (self-training), so a reply that says little gets the side
    of the replies it resembles; and in a large thread the support/deny boundary is calibrated
    on the thread's own polarity distribution (StanceSettings.support_quantile).
-   How far that boundary trusts the thread's own reading depends on whether two independent
-   polarity views (subject-directed sentiment, prototype closeness) agree within the thread
+   How far the thread's own reading is trusted depends on whether two independent polarity
+   views (subject-directed sentiment, prototype closeness) agree within the thread
    (_view_agreement): where they do not, the camps argue in ways the cues cannot read, so the
-   self-training read-out is not spread over the thread (it would spread the misreading) and the
-   boundary leans further to the prior that reader replies tilt to disagreement; where they do
-   agree, a second self-training round (fitted to the first round's verdicts) spreads the camps.
+   self-training read-out is not spread over the thread (it would spread the misreading); where
+   they do agree, a second self-training round (fitted to the first round's verdicts) spreads
+   the camps. No side is favoured a priori.
+
+This polarity reading applies to targets (an entity or short proposition, `is_target`). Replies
+to a report (a news article, a source post) are read on claim cues instead (claim_reader.py):
+anger at an event is not disbelief in the report.
    No gold labels are used anywhere: only the article and its replies.
 
 All steps are deterministic (no sampling; ties broken in a fixed order).
@@ -106,15 +110,15 @@ class StanceSettings:
     ridge_relevance: float = 10.0
     polarity_slope: float = 1.5
     # Transductive calibration: within a large thread, the polarity boundary is put at this
-    # quantile of its side-taking replies' polarity (0.5 = as many agree as disagree; above
-    # 0.5 = a lean to disagreement, the usual tilt of reader comments). Small threads cannot
-    # estimate it, so the shift is weighted by n / (n + calibration_n).
-    support_quantile: float = 0.6
+    # quantile of its side-taking replies' polarity. 0.5 assumes no side is the usual one: a
+    # lean either way would be one data set's class prior (an earlier 0.6 / 0.9 "reader replies
+    # tilt to disagreement" was exactly that, and flooded reply threads with deny). Small
+    # threads cannot estimate it, so the shift is weighted by n / (n + calibration_n).
+    support_quantile: float = 0.5
     calibration_n: float = 50.0
-    # When the thread's independent polarity views disagree (see _view_agreement), its side
-    # reading is mostly noise, and the boundary moves toward this quantile: the prior lean to
-    # disagreement then decides more of the sides. Full agreement keeps support_quantile.
-    weak_support_quantile: float = 0.9
+    # The boundary where the thread's polarity views disagree (see _view_agreement); kept equal
+    # to support_quantile: disagreeing views mean the reading is unsure, not that it is negative.
+    weak_support_quantile: float = 0.5
     agreement_full: float = 0.15  # view correlation at which the evidence counts as consistent
     agreement_min_directed: int = 10  # fewer subject-directed replies: agreement unknown (weak)
     agreement_doubt: float = 1.0  # standard errors added to the measured correlation
