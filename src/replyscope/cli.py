@@ -42,6 +42,7 @@ TitleCol = Annotated[Optional[str], typer.Option("--title-col", help="Column hol
 MaxPageMb = Annotated[float, typer.Option("--max-page-mb", min=0.001, help="Pages larger than this are recorded as skipped.")]
 Seed = Annotated[int, typer.Option("--seed", help="Random seed: the same input and seed give the same output.")]
 Representation = Annotated[Optional[str], typer.Option("--representation", help="Comment representation (see `replyscope analyze --help`).")]
+StanceReader = Annotated[Optional[str], typer.Option("--stance-reader", help="Stance reader: 'zero-shot' (default; no labels) or 'fitted:MODEL' (from `replyscope stance fit`).")]
 JsonOut = Annotated[bool, typer.Option("--json", help="End with one JSON line of the scores.")]
 Limit = Annotated[Optional[int], typer.Option("--limit", min=1, help="Score only the first N items.")]
 
@@ -79,11 +80,14 @@ def _split(inputs: list[Path], out: Path, workers: int, columns: ColumnOptions, 
     return counts
 
 
-def _analyze(run_dir: Path, seed: int, representation: str | None, progress: Progress) -> dict:
+def _analyze(run_dir: Path, seed: int, representation: str | None, progress: Progress, stance_reader: str | None = None) -> dict:
     from replyscope.analyze import AnalyzeSettings
 
     task = progress.add_task("analyze", total=1, detail="stance, rhetoric, clusters")
     kwargs = {"seed": seed} | ({"representation": representation} if representation else {})
+    if stance_reader:
+        _check_stance_reader(stance_reader)
+        kwargs["stance_reader"] = stance_reader
     counts = pipeline.run_analyze(run_dir, AnalyzeSettings(**kwargs))
     progress.update(task, completed=1, detail=f"{counts['clusters']} clusters")
     return counts
@@ -131,10 +135,10 @@ def split(
 
 
 @app.command()
-def analyze(run_dir: Annotated[Path, typer.Argument(help="A run directory written by `split`.")], seed: Seed = 0, representation: Representation = None) -> None:
+def analyze(run_dir: Annotated[Path, typer.Argument(help="A run directory written by `split`.")], seed: Seed = 0, representation: Representation = None, stance_reader: StanceReader = None) -> None:
     """Stance, rhetoric tags and clusters for the comments of a run."""
     with _progress() as progress:
-        _analyze(run_dir, seed, representation, progress)
+        _analyze(run_dir, seed, representation, progress, stance_reader)
 
 
 @app.command()
@@ -157,12 +161,13 @@ def run(
     max_page_mb: MaxPageMb = 20.0,
     seed: Seed = 0,
     representation: Representation = None,
+    stance_reader: StanceReader = None,
 ) -> None:
     """The whole job: split, analyze and report."""
     columns = ColumnOptions(text_col, id_col, url_col, title_col)
     with _progress() as progress:
         counts = _split(inputs, out, workers, columns, max_page_mb, progress)
-        _analyze(out, seed, representation, progress)
+        _analyze(out, seed, representation, progress, stance_reader)
         path = _report(out, progress)
     _summarise(counts, out)
     console.print(f"report: [bold]{path}[/bold]")
@@ -184,15 +189,51 @@ def eval_stance(
     seed: Seed = 0,
     limit: Limit = None,
     pages: Annotated[bool, typer.Option("--pages", help="PATH is a threads JSONL: lay threads out as pages and score through split + analyze.")] = False,
+    fit_on: Annotated[Optional[Path], typer.Option("--fit-on", help="Also fit readers on 50/200/500/all labels of this CSV and score them on PATH (a learning curve).")] = None,
 ) -> None:
     """Cluster agreement with gold stance (NMI/ARI/purity) and per-comment stance F1, beside a BERTopic-style baseline."""
     from replyscope.evaluate.stance_eval import run as run_eval
     from replyscope.evaluate.stance_eval import run_pages
 
-    if pages:
+    if fit_on is not None:
+        from replyscope.evaluate.stance_eval import learning_curve
+
+        learning_curve(fit_on, path, json_out=json_out, seed=seed, limit=limit)
+    elif pages:
         run_pages(path, json_out=json_out, seed=seed, limit=limit)
     else:
         run_eval(path, json_out=json_out, seed=seed, limit=limit)
+
+
+def _check_stance_reader(reader: str) -> None:
+    kind, _, where = reader.partition(":")
+    if reader in ("zero-shot", "zeroshot"):
+        return
+    if kind == "fitted" and where:
+        if not Path(where).is_file():
+            raise typer.BadParameter(f"no fitted stance model at {where} (write one with `replyscope stance fit`)", param_hint="--stance-reader")
+        return
+    raise typer.BadParameter(f"unknown stance reader {reader!r}: use 'zero-shot' or 'fitted:MODEL'", param_hint="--stance-reader")
+
+
+stance_app = typer.Typer(help="Stance readers: fit one on your own labels.", no_args_is_help=True)
+app.add_typer(stance_app, name="stance")
+
+
+@stance_app.command("fit")
+def stance_fit(
+    labels: Annotated[Path, typer.Argument(help="CSV shaped target,text,stance (target = the article or source text; other columns ignored).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Model file to write (use it with --stance-reader fitted:MODEL).")],
+    seed: Seed = 0,
+) -> None:
+    """Fit a light stance reader (logistic regression on embeddings and the zero-shot reading) on your labels."""
+    from replyscope.analyze.stance import fitted
+    from replyscope.evaluate.stance_eval import read_stance_set
+
+    frame = read_stance_set(labels)
+    reader = fitted.fit(frame["target"].to_list(), frame["text"].to_list(), frame["stance"].to_list(), seed=seed)
+    fitted.save(reader, out)
+    console.print(f"fitted on {reader['n']} labels ({', '.join(reader['classes'])}): [bold]{out}[/bold]")
 
 
 @eval_app.command("rhetoric")

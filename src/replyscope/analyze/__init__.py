@@ -37,7 +37,9 @@ class AnalyzeSettings:
     lowered NMI; the semantic view carries much of the stance signal (MiniLM alone: 0.16).
     """
 
-    representation: str = "auto"  # a name in represent.REPRESENTATIONS
+    representation: str = "auto"  # a name in embed.REPRESENTATIONS
+    # Which stance reader runs (analyze.stance.READERS): "zero-shot" or "fitted:MODEL".
+    stance_reader: str = "zero-shot"
     # Weights of the three views in the clustering space, each view first standardised to unit
     # spread (cluster.joint_matrix), so a weight is the view's share of what KMeans sees.
     w_semantic: float = 1.0
@@ -58,15 +60,15 @@ class AnalysisTables(NamedTuple):
     cluster_summary: pl.DataFrame
 
 
-def comment_features(comments: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
+def comment_features(comments: pl.DataFrame, articles: pl.DataFrame, stance_reader: str = "zero-shot") -> pl.DataFrame:
     """FEATURES rows, one per comment, in the comments' order."""
     from replyscope.analyze.rhetoric import rhetoric_of  # noqa: PLC0415
-    from replyscope.analyze.stance import stance_of  # noqa: PLC0415
+    from replyscope.analyze.stance import read_stance  # noqa: PLC0415
     from replyscope.analyze.textstats import text_stats  # noqa: PLC0415
 
     ids = comments.select("comment_id")
     rhetoric = rhetoric_of(comments)
-    stance = stance_of(comments, articles, rhetoric=rhetoric)  # (its sarcasm spans come from these tags)
+    stance = read_stance(comments, articles, stance_reader, rhetoric=rhetoric)  # (sarcasm spans come from these tags)
     stats = text_stats(comments)
     features = (
         ids.join(stance, on="comment_id", how="left", maintain_order="left")
@@ -112,7 +114,7 @@ def analyze_comments(
         timings[step] = round(now - clock, 3)
         clock = now
 
-    features = comment_features(comments, articles)
+    features = comment_features(comments, articles, settings.stance_reader)
     lap("features")
     texts = comments["text"].fill_null("").to_list()
     n = len(texts)

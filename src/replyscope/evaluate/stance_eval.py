@@ -337,4 +337,45 @@ def run_pages(path: Path, *, json_out: bool = False, seed: int = 0, limit: int |
     return result
 
 
-__all__ = ["cluster_scores", "pooled_scores", "purity", "read_stance_set", "reliability", "run", "run_pages", "stance_scores", "weighted"]
+LEARNING_SIZES = (50, 200, 500)
+
+
+def learning_curve(train: Path, test: Path, *, json_out: bool = False, seed: int = 0, limit: int | None = None) -> dict:
+    """Fit readers on 50 / 200 / 500 / all labels of `train` (a seeded sample), score each on
+    `test` pooled over its rows, beside the zero-shot reader on the same rows."""
+    from rich.console import Console  # noqa: PLC0415
+    from rich.table import Table  # noqa: PLC0415
+
+    from replyscope.analyze.stance import fitted, stance_of  # noqa: PLC0415
+
+    train_set = read_stance_set(Path(train))
+    test_set = read_stance_set(Path(test), limit=limit, seed=seed)
+    comments, articles = fitted._frames(test_set["target"].to_list(), test_set["text"].to_list())
+    zero_shot = stance_of(comments, articles)
+    gold = test_set["stance"].to_numpy().astype(str)
+    rows = [{"labels": 0, "reader": "zero-shot", **_curve_scores(gold, zero_shot)}]
+    shuffled = train_set.sample(fraction=1.0, shuffle=True, seed=seed)
+    for size in [*[n for n in LEARNING_SIZES if n < shuffled.height], shuffled.height]:
+        part = shuffled.head(size)
+        try:
+            reader = fitted.fit(part["target"].to_list(), part["text"].to_list(), part["stance"].to_list(), seed=seed)
+        except ValueError:
+            continue
+        rows.append({"labels": size, "reader": "fitted", **_curve_scores(gold, fitted.apply(reader, comments, articles, zero_shot))})
+    table = Table(title=f"learning curve: fitted on {Path(train).name}, scored on {Path(test).name} ({len(gold)} rows, pooled)")
+    for col in ("reader", "labels", "macro-F1", "F_avg", "accuracy", "deny share"):
+        table.add_column(col, justify="right")
+    for r in rows:
+        table.add_row(r["reader"], str(r["labels"]), f"{r['macro_f1']:.3f}", f"{r['f_avg']:.3f}", f"{r['accuracy']:.3f}", f"{r['deny_share']:.3f}")
+    Console(width=max(Console().width, 100)).print(table)
+    if json_out:
+        print(json.dumps({"curve": rows}))
+    return {"curve": rows}
+
+
+def _curve_scores(gold: np.ndarray, frame: pl.DataFrame) -> dict:
+    pooled = pooled_scores(gold, frame["stance"].to_numpy().astype(str))
+    return {k: pooled[k] for k in ("macro_f1", "f_avg", "accuracy", "deny_share")}
+
+
+__all__ = ["cluster_scores", "learning_curve", "pooled_scores", "purity", "read_stance_set", "reliability", "run", "run_pages", "stance_scores", "weighted"]

@@ -1,5 +1,10 @@
-"""Stance of each reply toward its article: reader.py (per thread), reading.py (per text),
-cues.py (hand-written cue families)."""
+"""Stance of each reply toward its article: reader.py (per thread; targets), claim.py and
+claim_reader.py (replies to a report), reading.py (per text), cues.py (cue families), fitted.py
+(a reader fitted on the analyst's labels). `read_stance` picks a reader by name."""
+
+from pathlib import Path
+
+import polars as pl
 
 from replyscope.analyze.stance.reader import (
     DEFAULT_SETTINGS,
@@ -14,7 +19,28 @@ from replyscope.analyze.stance.reader import (
     thread_relevance,
 )
 
+READERS = ("zero-shot", "fitted:MODEL")
+
+
+def read_stance(
+    comments: pl.DataFrame, articles: pl.DataFrame, reader: str = "zero-shot", *, rhetoric: pl.DataFrame | None = None
+) -> pl.DataFrame:
+    """Stance per comment by the named reader: "zero-shot" (the default: cues, embeddings and the
+    run's own replies, no labels) or "fitted:MODEL" (a file from `replyscope stance fit`)."""
+    zero_shot = stance_of(comments, articles, rhetoric=rhetoric)
+    if reader in ("", "zero-shot", "zeroshot"):
+        return zero_shot
+    kind, _, where = reader.partition(":")
+    if kind == "fitted" and where:
+        from replyscope.analyze.stance import fitted  # noqa: PLC0415
+
+        return fitted.apply(fitted.load(Path(where)), comments, articles, zero_shot)
+    raise ValueError(f"unknown stance reader {reader!r}; choose one of {', '.join(READERS)}")
+
+
 __all__ = [
+    "READERS",
+    "read_stance",
     "DEFAULT_SETTINGS",
     "STANCE_SCHEMA",
     "StanceSettings",

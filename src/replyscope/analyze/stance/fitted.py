@@ -1,0 +1,115 @@
+"""A light stance reader fitted on an analyst's own labels (`replyscope stance fit`).
+
+Analysts label a few hundred comments anyway. This reader learns from them on the project's own
+features: the reply's sentence embedding (embed.cache), its closeness to the article, and the
+zero-shot reader's scores and cue strengths (which carry the evidence spans). A class-balanced
+logistic regression (scikit-learn) reads them; its probabilities are the scores.
+
+The model file is the user's artifact (a joblib dump of a dict: the estimator, the classes, the
+feature layout version). Nothing fitted on shared corpora belongs in the repository.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import polars as pl
+
+FEATURE_VERSION = 1
+_ZERO_SHOT = ("score_support", "score_deny", "score_query", "score_comment")
+
+
+def _frames(targets: list[str], texts: list[str]) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The labelled rows as COMMENTS / ARTICLES-shaped frames, one "article" per distinct target."""
+    doc_of = {t: f"t{i:05d}" for i, t in enumerate(dict.fromkeys(targets))}
+    comments = pl.DataFrame(
+        {"comment_id": [f"c{i:07d}" for i in range(len(texts))], "doc_id": [doc_of[t] for t in targets], "text": texts}
+    )
+    articles = pl.DataFrame({"doc_id": list(doc_of.values()), "title": list(doc_of), "body": list(doc_of)})
+    return comments, articles
+
+
+def features(comments: pl.DataFrame, articles: pl.DataFrame, zero_shot: pl.DataFrame) -> np.ndarray:
+    """(n, d) features per comment: embedding, closeness to its article, zero-shot scores."""
+    from replyscope.analyze.embed.represent import embed_texts  # noqa: PLC0415
+    from replyscope.analyze.hashtags import spell_out_hashtags  # noqa: PLC0415
+
+    texts = [spell_out_hashtags(t or "")[:600] for t in comments["text"].fill_null("").to_list()]
+    title_of = dict(zip(articles["doc_id"].to_list(), articles["title"].fill_null("").to_list()))
+    doc_ids = comments["doc_id"].fill_null("").to_list()
+    targets = [title_of.get(d, "")[:600] for d in doc_ids]
+    vectors = embed_texts(texts + list(dict.fromkeys(targets)), "minilm")
+    reply_vecs = vectors[: len(texts)]
+    target_row = {t: len(texts) + i for i, t in enumerate(dict.fromkeys(targets))}
+    target_vecs = vectors[[target_row[t] for t in targets]] if texts else np.zeros_like(reply_vecs)
+    closeness = np.sum(reply_vecs * target_vecs, axis=1, keepdims=True)
+    scores = zero_shot.select(_ZERO_SHOT).fill_null(0.0).to_numpy()
+    confidence = zero_shot.select(pl.col("stance_confidence").fill_null(0.0)).to_numpy()
+    return np.hstack([reply_vecs, closeness, scores, confidence]).astype(np.float32)
+
+
+def fit(targets: list[str], texts: list[str], stances: list[str], *, seed: int = 0) -> dict:
+    """A fitted reader (a dict ready for joblib) from labelled (target, text, stance) rows."""
+    from sklearn.linear_model import LogisticRegression  # noqa: PLC0415
+
+    from replyscope.analyze.stance.reader import stance_of  # noqa: PLC0415
+
+    comments, articles = _frames(targets, texts)
+    x = features(comments, articles, stance_of(comments, articles))
+    y = np.asarray(stances, dtype=str)
+    if len(set(y.tolist())) < 2:
+        raise ValueError("the labels hold a single stance: a reader needs at least two to tell apart")
+    model = LogisticRegression(C=0.5, max_iter=2000, class_weight="balanced", random_state=seed)
+    model.fit(x, y)
+    return {"version": FEATURE_VERSION, "model": model, "classes": [str(c) for c in model.classes_], "n": int(len(y))}
+
+
+def save(reader: dict, path: Path) -> None:
+    import joblib  # noqa: PLC0415
+
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    joblib.dump(reader, path)
+
+
+def load(path: Path) -> dict:
+    """A fitted reader from `path` (a file written by `save`; trust it as you would any pickle)."""
+    import joblib  # noqa: PLC0415
+
+    reader = joblib.load(path)
+    if not isinstance(reader, dict) or reader.get("version") != FEATURE_VERSION:
+        raise ValueError(f"{path}: not a replyscope fitted stance reader (version {FEATURE_VERSION})")
+    return reader
+
+
+def apply(reader: dict, comments: pl.DataFrame, articles: pl.DataFrame, zero_shot: pl.DataFrame) -> pl.DataFrame:
+    """The zero-shot frame with stance, scores and confidence replaced by the fitted reader's.
+
+    Evidence spans are kept where the fitted stance agrees with the zero-shot one (the cue is
+    still what a reader can point at); elsewhere the stance has no span to show.
+    """
+    from replyscope.schema import STANCES  # noqa: PLC0415
+
+    if zero_shot.height == 0:
+        return zero_shot
+    model = reader["model"]
+    proba = model.predict_proba(features(comments, articles, zero_shot))
+    classes = list(reader["classes"])
+    full = np.zeros((zero_shot.height, len(STANCES)))
+    for j, c in enumerate(classes):
+        if c in STANCES:
+            full[:, STANCES.index(c)] = proba[:, j]
+    full = full / np.maximum(full.sum(1, keepdims=True), 1e-12)
+    chosen = full.argmax(1)
+    stance = np.array(STANCES)[chosen]
+    agree = zero_shot["stance"].to_numpy().astype(str) == stance
+    evidence = [spans if same else [] for spans, same in zip(zero_shot["stance_evidence"].to_list(), agree)]
+    return zero_shot.with_columns(
+        pl.Series("stance", stance.tolist(), dtype=pl.String),
+        *[pl.Series(f"score_{s}", full[:, j]) for j, s in enumerate(STANCES)],
+        pl.Series("stance_confidence", full[np.arange(len(chosen)), chosen]),
+        pl.Series("stance_evidence", evidence, dtype=zero_shot.schema["stance_evidence"]),
+    )
+
+
+__all__ = ["apply", "features", "fit", "load", "save"]
