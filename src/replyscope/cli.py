@@ -42,7 +42,7 @@ TitleCol = Annotated[Optional[str], typer.Option("--title-col", help="Column hol
 MaxPageMb = Annotated[float, typer.Option("--max-page-mb", min=0.001, help="Pages larger than this are recorded as skipped.")]
 Seed = Annotated[int, typer.Option("--seed", help="Random seed: the same input and seed give the same output.")]
 Representation = Annotated[Optional[str], typer.Option("--representation", help="Comment representation (see `replyscope analyze --help`).")]
-StanceReader = Annotated[Optional[str], typer.Option("--stance-reader", help="Stance reader: 'zero-shot' (default; no labels) or 'fitted:MODEL' (from `replyscope stance fit`).")]
+StanceReader = Annotated[Optional[str], typer.Option("--stance-reader", help="Stance reader: 'zero-shot' (default; no labels), 'fitted:MODEL' (from `replyscope stance fit`) or 'nli:DIR' (an ONNX NLI model on disk; see the README).")]
 JsonOut = Annotated[bool, typer.Option("--json", help="End with one JSON line of the scores.")]
 Limit = Annotated[Optional[int], typer.Option("--limit", min=1, help="Score only the first N items.")]
 
@@ -213,7 +213,15 @@ def _check_stance_reader(reader: str) -> None:
         if not Path(where).is_file():
             raise typer.BadParameter(f"no fitted stance model at {where} (write one with `replyscope stance fit`)", param_hint="--stance-reader")
         return
-    raise typer.BadParameter(f"unknown stance reader {reader!r}: use 'zero-shot' or 'fitted:MODEL'", param_hint="--stance-reader")
+    if kind == "nli":
+        from replyscope.analyze.stance.nli import model_dir
+
+        try:
+            model_dir(reader)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc), param_hint="--stance-reader") from None
+        return
+    raise typer.BadParameter(f"unknown stance reader {reader!r}: use 'zero-shot', 'fitted:MODEL' or 'nli:DIR'", param_hint="--stance-reader")
 
 
 stance_app = typer.Typer(help="Stance readers: fit one on your own labels.", no_args_is_help=True)

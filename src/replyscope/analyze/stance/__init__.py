@@ -19,14 +19,15 @@ from replyscope.analyze.stance.reader import (
     thread_relevance,
 )
 
-READERS = ("zero-shot", "fitted:MODEL")
+READERS = ("zero-shot", "fitted:MODEL", "nli:DIR")
 
 
 def read_stance(
     comments: pl.DataFrame, articles: pl.DataFrame, reader: str = "zero-shot", *, rhetoric: pl.DataFrame | None = None
 ) -> pl.DataFrame:
     """Stance per comment by the named reader: "zero-shot" (the default: cues, embeddings and the
-    run's own replies, no labels) or "fitted:MODEL" (a file from `replyscope stance fit`)."""
+    run's own replies, no labels), "fitted:MODEL" (a file from `replyscope stance fit`) or
+    "nli:DIR" (an ONNX NLI model on disk; bare "nli" reads DIR from $REPLYSCOPE_NLI_MODEL)."""
     zero_shot = stance_of(comments, articles, rhetoric=rhetoric)
     if reader in ("", "zero-shot", "zeroshot"):
         return zero_shot
@@ -35,6 +36,10 @@ def read_stance(
         from replyscope.analyze.stance import fitted  # noqa: PLC0415
 
         return fitted.apply(fitted.load(Path(where)), comments, articles, zero_shot)
+    if kind == "nli":
+        from replyscope.analyze.stance import nli  # noqa: PLC0415
+
+        return nli.apply(reader, comments, articles, zero_shot)
     raise ValueError(f"unknown stance reader {reader!r}; choose one of {', '.join(READERS)}")
 
 
