@@ -59,7 +59,11 @@ class SplitTables(NamedTuple):
 
 
 def _first_prose_line(lines) -> int:
-    """Where the page's first real run of prose starts (menus and bylines come before it)."""
+    """Where the page's first real run of prose starts (menus and bylines come before it).
+
+    A short article (a tweet, a one-paragraph post) has no run this long: the run found may then
+    start among its comments; the thread is extended back up over it (see choose.extend_up).
+    """
     n = len(lines)
     run_chars = 0
     run_start = None
@@ -79,6 +83,12 @@ def _first_prose_line(lines) -> int:
             gap += 1
     # no run long enough: the first prose line; a page without any prose has no byline to skip
     return run_start if run_start is not None else -1
+
+
+def _prose_lines(lines, upto: int) -> list[int]:
+    """The prose lines above line `upto` (where a short article's text and first comments sit)."""
+    text = lines.text
+    return [i for i in range(max(upto, 0)) if text[i] and is_prose(text[i])]
 
 
 def _mark_bylines(lines, roles: list[str], start: int, end: int) -> None:
@@ -147,7 +157,7 @@ def _split_lines(text: str, title: str, lines: Lines) -> DocumentSplit:
     # every line starts as page furniture; the article and the comment zone claim theirs
     roles: list[str] = ["boilerplate"] * n
     first_prose = _first_prose_line(lines)
-    zone, zone_roles = build_zone(lines, first_prose)
+    zone, zone_roles = build_zone(lines, first_prose, _prose_lines(lines, first_prose))
     article_end = zone.start if zone else n
     start, end = article_roles(lines, 0, article_end, roles, title)
     _mark_bylines(lines, roles, start, end)

@@ -222,11 +222,43 @@ def _near_section(lines: Lines, section: int | None, first: int) -> int | None:
     return section
 
 
-def choose_anchors(lines: Lines, anchors: list[Anchor], first_prose: int) -> tuple[list[Anchor], int | None]:
+def extend_up(lines: Lines, best: list[Anchor], above: list[Anchor]) -> list[Anchor]:
+    """The thread with the headers of its format just above it (`above`, in page order) put back.
+
+    Headers are looked for under the page's first long run of prose, so that a byline or a dated
+    menu above the article is not read as a comment. A short article (a tweet, a one-paragraph
+    post) has no such run: the run found starts among its comments, and the first comments sit
+    above it. A header of the thread's own format is taken back while it sits no further above
+    the thread than its comments sit apart, and what is under it is a comment, not an article
+    (no more prose than the dateline check allows, see _drop_leading_datelines).
+    """
+    if not above:
+        return best
+    gaps = [_nonblank_between(lines, a.last + 1, b.first) for a, b in zip(best, best[1:])]
+    typical_gap = sorted(gaps)[len(gaps) // 2] if gaps else 0
+    prose = sorted(_prose_chars(lines, a.last + 1, b.first) for a, b in zip(best, best[1:]))
+    typical_prose = prose[len(prose) // 2] if prose else 0
+    out = list(best)
+    for a in reversed(above):
+        nxt = out[0]
+        if _nonblank_between(lines, a.last + 1, nxt.first) >= max(RUN_GAP_LINES, RUN_GAP_FACTOR * typical_gap):
+            break
+        if _prose_chars(lines, a.last + 1, nxt.first) > max(ARTICLE_GAP_CHARS, 4 * typical_prose):
+            break
+        out.insert(0, a)
+    return out
+
+
+def choose_anchors(
+    lines: Lines, anchors: list[Anchor], first_prose: int, floor: int | None = None
+) -> tuple[list[Anchor], int | None]:
     """The anchors of the page's comment format, and the section header line if any; [] when none.
 
-    Formats are tried from the most frequent down; the first that passes the checks wins.
+    Formats are tried from the most frequent down; the first that passes the checks wins. Headers
+    between `floor` and `first_prose` may extend the chosen thread upward (see extend_up).
     """
+    floor = first_prose if floor is None else floor
+    above_all = [a for a in anchors if floor < a.first <= first_prose]
     anchors = [a for a in anchors if a.first > first_prose]
     if not anchors:
         return [], None
@@ -248,7 +280,11 @@ def choose_anchors(lines: Lines, anchors: list[Anchor], first_prose: int) -> tup
     )
     for k in order:
         best = candidates[k]
-        section = _section_header_before(lines, first_prose, best[0].first)
+        above = [a for a in above_all if a.family == best[0].family and a.last < best[0].first]
+        if above:
+            best = extend_up(lines, best, above)
+            shares[k] = _conversational_share(lines, best)
+        section = _section_header_before(lines, floor, best[0].first)
         if _acceptable(lines, best, section, _bullet_thread_share(lines, best, shares[k])):
             return best, section
     return [], None
@@ -284,6 +320,49 @@ def _lone_comment(lines: Lines, a: Anchor, near: int | None, share: float) -> bo
     return share == 1.0 or (ends_sentence(first) and len(first.split()) >= LONE_MIN_WORDS)
 
 
+# How much talk a thread must show falls with the evidence of its structure (see _structure_cues):
+# a thread that shows CUES_RELAXED of them needs only this part of the usual share, and one that
+# shows CUES_SETTLED none at all. One cue alone is also how dated link lists and menus look.
+CUES_RELAXED = 2
+RELAXED_FACTOR = 1 / 3
+CUES_SETTLED = 3
+# Share of headers that must carry a date, or be followed by Reply / Report links, to count as a cue.
+CUE_SHARE = 0.5
+
+
+def _structure_cues(lines: Lines, best: list[Anchor], near: int | None) -> int:
+    """How many independent marks of a reply thread these headers show, besides what people write.
+
+    A comment-section header right above; dates on most headers; a verb of speech in them ("Name
+    says:", "said...", "wrote:"); replies nested under comments (a header deeper than the one
+    before it); "Reply" / "Report" links under most comments. A dated link list or a menu shows
+    one of these at most; a comment section shows several, whatever its commenters write.
+    """
+    n = len(best)
+    cues = near is not None
+    cues += sum(bool(a.header.posted_raw) for a in best) >= CUE_SHARE * n
+    cues += best[0].header.kind == "says"
+    cues += n >= 2 and any(b.indent > a.indent for a, b in zip(best, best[1:]))
+    replies = 0
+    for k, a in enumerate(best):
+        hi = best[k + 1].first if k + 1 < n else min(len(lines), a.last + 12)
+        replies += any(s and len(s) < 40 and _REPLY_LINK.match(s) for s in lines.text[a.last + 1 : hi])
+    cues += replies >= CUE_SHARE * n
+    return cues
+
+
+# A comment's own action links, alone on a line or in a row: "Reply", "Reply Share Report".
+_REPLY_LINK = re.compile(r"^(?:[^\w]*\b(?:reply|report|flag|permalink|like|share|quote)\b[^\w]*)+$", re.I)
+
+
+def _required_share(lines: Lines, best: list[Anchor], near: int | None) -> float:
+    base = MIN_CONVERSATIONAL_BARE if best[0].family in BARE_FAMILIES else MIN_CONVERSATIONAL
+    cues = _structure_cues(lines, best, near)
+    if cues >= CUES_SETTLED:
+        return 0.0
+    return base * RELAXED_FACTOR if cues >= CUES_RELAXED else base
+
+
 def _acceptable(lines: Lines, best: list[Anchor], section: int | None, share: float) -> bool:
     """Whether these anchors are a comment thread rather than a byline, a link list or a menu.
 
@@ -304,7 +383,7 @@ def _acceptable(lines: Lines, best: list[Anchor], section: int | None, share: fl
         return False
     if family == "bare" and section is not None and _prose_chars(lines, section + 1, best[0].first) > BARE_MAX_LEAD_PROSE:
         return False  # article prose under the "Comments" link: the names are the article's subheadings
-    if share < (MIN_CONVERSATIONAL_BARE if family in BARE_FAMILIES else MIN_CONVERSATIONAL) and not (
+    if share < _required_share(lines, best, near) and not (
         # (a lone Disqus comment with no section header over it was judged by _lone_comment)
         len(best) == 1 and near is None and (family == "bullet" or lines.text[best[0].first][0] in BULLETS)
     ):

@@ -212,11 +212,16 @@ def _spans_below(lines: Lines, best: list[Anchor], floor: int) -> list[tuple[int
     return spans
 
 
-def build_zone(lines: Lines, first_prose: int) -> tuple[Zone | None, dict[int, str]]:
-    """The comment zone and a role for each of its lines, or (None, {}) for a page without comments."""
+def build_zone(lines: Lines, first_prose: int, prose_above: list[int] | None = None) -> tuple[Zone | None, dict[int, str]]:
+    """The comment zone and a role for each of its lines, or (None, {}) for a page without comments.
+
+    `prose_above`: the prose lines above `first_prose` (a short article's text, and perhaps its
+    first comments: headers under the page's first prose line may extend the thread upward).
+    """
+    floor = prose_above[0] if prose_above else first_prose
     section_headers(lines, first_prose)  # found once, from the article on, for every caller below
-    anchors, headers = find_anchors(lines, first_prose + 1)
-    best, section = choose_anchors(lines, anchors, first_prose)
+    anchors, headers = find_anchors(lines, floor + 1)
+    best, section = choose_anchors(lines, anchors, first_prose, floor)
     if not best:
         return None, {}
     subjects: dict[int, int] = {}
