@@ -66,13 +66,15 @@ def _first_prose_line(lines) -> int:
     """
     n = len(lines)
     run_chars = 0
-    run_start = None
+    run_start = first = None
     gap = 0
     for i in range(n):
         s = lines.text[i]
         if not s:
             continue
         if is_prose(s):
+            if first is None:
+                first = i
             if run_start is None or gap > 3:
                 run_start, run_chars = i, 0
             run_chars += len(s)
@@ -81,8 +83,9 @@ def _first_prose_line(lines) -> int:
                 return run_start
         else:
             gap += 1
-    # no run long enough: the first prose line; a page without any prose has no byline to skip
-    return run_start if run_start is not None else -1
+    # no run long enough: the first prose line (not the last run's start: on a page of short
+    # comments under a short post that is a comment); a page without any prose has no byline to skip
+    return first if first is not None else -1
 
 
 def _prose_lines(lines, upto: int) -> list[int]:
