@@ -8,9 +8,11 @@ apart by what surrounds the headers (conversation, heading-like names, gaps), no
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from replyscope.split.anchors import Anchor, next_nonblank, section_headers
 from replyscope.split.chrome import is_content
+from replyscope.split.headers import GONE_AUTHOR
 from replyscope.split.lines import Lines
 from replyscope.split.patterns import BULLETS, ends_sentence
 from replyscope.split.talk import judges, talks
@@ -260,6 +262,10 @@ def choose_anchors(
     floor = first_prose if floor is None else floor
     above_all = [a for a in anchors if floor < a.first <= first_prose]
     anchors = [a for a in anchors if a.first > first_prose]
+    if not anchors and len(above_all) >= 2 and len({a.family for a in above_all}) < len(above_all):
+        # the lead run started on the thread's last comment (a short post with short replies); a
+        # lone header above the lead run is the article's byline as often, so two of a format at least
+        anchors, above_all = above_all, []
     if not anchors:
         return [], None
     by_family: dict[str, list[Anchor]] = {}
@@ -328,6 +334,8 @@ RELAXED_FACTOR = 1 / 3
 CUES_SETTLED = 3
 # Share of headers that must carry a date, or be followed by Reply / Report links, to count as a cue.
 CUE_SHARE = 0.5
+# Most comments one name may head for repeated names to count as people answering each other.
+MAX_ONE_VOICE = 0.5
 
 
 def _structure_cues(lines: Lines, best: list[Anchor], near: int | None) -> int:
@@ -335,14 +343,23 @@ def _structure_cues(lines: Lines, best: list[Anchor], near: int | None) -> int:
 
     A comment-section header right above; dates on most headers; a verb of speech in them ("Name
     says:", "said...", "wrote:"); replies nested under comments (a header deeper than the one
-    before it); "Reply" / "Report" links under most comments. A dated link list or a menu shows
+    before it); a name heading more than one comment; "Reply" / "Report" links under most comments. A dated link list or a menu shows
     one of these at most; a comment section shows several, whatever its commenters write.
     """
     n = len(best)
     cues = near is not None
     cues += sum(bool(a.header.posted_raw) for a in best) >= CUE_SHARE * n
     cues += best[0].header.kind == "says"
-    cues += n >= 2 and any(b.indent > a.indent for a, b in zip(best, best[1:]))
+    # replies nest: the indent steps in under a comment and back out (or in twice); one step in
+    # that never comes back is a list under a heading
+    steps_in = sum(b.indent > a.indent for a, b in zip(best, best[1:]))
+    steps_out = sum(b.indent < a.indent for a, b in zip(best, best[1:]))
+    cues += steps_in >= 2 or steps_in >= 1 and steps_out >= 1
+    # people answer each other: two or more names each head several comments (menu labels and link
+    # titles do not repeat; one name over many entries is a listing by one writer, or a fixture list)
+    names = Counter(a.header.author.lower() for a in best if a.header.author and not GONE_AUTHOR.match(a.header.author))
+    counts = sorted(names.values(), reverse=True)
+    cues += len(counts) >= 2 and counts[1] >= 2 and counts[0] <= MAX_ONE_VOICE * sum(counts)
     replies = 0
     for k, a in enumerate(best):
         hi = best[k + 1].first if k + 1 < n else min(len(lines), a.last + 12)
@@ -352,7 +369,7 @@ def _structure_cues(lines: Lines, best: list[Anchor], near: int | None) -> int:
 
 
 # A comment's own action links, alone on a line or in a row: "Reply", "Reply Share Report".
-_REPLY_LINK = re.compile(r"^(?:[^\w]*\b(?:reply|report|flag|permalink|like|share|quote)\b[^\w]*)+$", re.I)
+_REPLY_LINK = re.compile(r"^(?:[^\w]*\b(?:reply|report|flag|permalink)\b[^\w]*)+$", re.I)
 
 
 def _required_share(lines: Lines, best: list[Anchor], near: int | None) -> float:

@@ -219,7 +219,11 @@ def build_zone(lines: Lines, first_prose: int, prose_above: list[int] | None = N
     first comments: headers under the page's first prose line may extend the thread upward).
     """
     floor = prose_above[0] if prose_above else first_prose
-    section_headers(lines, first_prose)  # found once, from the article on, for every caller below
+    # a comment-section header ("2 Responses") above that says where comments start, on a page whose
+    # post has no prose at all (a link, a title)
+    sections = section_headers(lines, 0)  # found once, for every caller below
+    if sections and sections[0] < floor and not any(lines.text[i] and is_prose(lines.text[i]) for i in range(sections[0])):
+        floor = sections[0]
     anchors, headers = find_anchors(lines, floor + 1)
     best, section = choose_anchors(lines, anchors, first_prose, floor)
     if not best:
