@@ -103,8 +103,12 @@ _COUNTER_BEFORE = re.compile(r"^#?\d[\d,.]*[.)]?\s+(?=[^\W\d_])")
 
 
 def cut_counters(name: str) -> str:
-    """A header's name without the scores, tallies and ranks printed beside it (see _COUNTER_AFTER)."""
-    if not any(c.isdigit() for c in name):
+    """A header's name without the scores, tallies and ranks printed beside it (see _COUNTER_AFTER).
+
+    A line that is a feed entry's tally ("12 Responses", "T.C. Smith 47 comments") is left whole,
+    for _name_ok to turn away.
+    """
+    if not any(c.isdigit() for c in name) or _FEED_WORDS.search(name):
         return name
     return _COUNTER_BEFORE.sub("", _COUNTER_AFTER.sub("", name)).strip()
 
