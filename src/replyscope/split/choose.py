@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from replyscope.split.anchors import Anchor, next_nonblank, section_headers
+from replyscope.split.anchors import Anchor, next_nonblank, prev_nonblank, section_headers
 from replyscope.split.chrome import is_content
 from replyscope.split.headers import GONE_AUTHOR
 from replyscope.split.lines import Lines
@@ -180,6 +180,22 @@ def _prose_chars(lines: Lines, lo: int, hi: int) -> int:
     return sum(len(s) for s in lines.text[lo:hi] if len(s) >= 80)
 
 
+# Non-blank lines a comment-section header may sit above the first header it heads.
+HEADED_REACH = 3
+
+
+def _headed_by_section(lines: Lines, a: Anchor) -> bool:
+    """Whether a comment-section header ("6 Responses") sits just above header `a`."""
+    k = a.first
+    for _ in range(HEADED_REACH):
+        k = prev_nonblank(lines, k, 3)
+        if k is None:
+            return False
+        if lines.sections is not None and k in lines.sections[1]:
+            return True
+    return False
+
+
 def _drop_leading_datelines(lines: Lines, group: list[Anchor]) -> list[Anchor]:
     """Drop first anchors followed by a whole article rather than a comment.
 
@@ -187,6 +203,8 @@ def _drop_leading_datelines(lines: Lines, group: list[Anchor]) -> list[Anchor]:
     then far longer than what follows the real headers.
     """
     while len(group) >= 3:
+        if _headed_by_section(lines, group[0]):
+            break  # under "6 Responses" a header heads a (long) comment, not the article
         gaps = sorted(_prose_chars(lines, a.last + 1, b.first) for a, b in zip(group[1:], group[2:]))
         typical = gaps[len(gaps) // 2] if gaps else 0
         first_gap = _prose_chars(lines, group[0].last + 1, group[1].first)
@@ -245,7 +263,7 @@ def extend_up(lines: Lines, best: list[Anchor], above: list[Anchor]) -> list[Anc
         nxt = out[0]
         if _nonblank_between(lines, a.last + 1, nxt.first) >= max(RUN_GAP_LINES, RUN_GAP_FACTOR * typical_gap):
             break
-        if _prose_chars(lines, a.last + 1, nxt.first) > max(ARTICLE_GAP_CHARS, 4 * typical_prose):
+        if _prose_chars(lines, a.last + 1, nxt.first) > max(ARTICLE_GAP_CHARS, 4 * typical_prose) and not _headed_by_section(lines, a):
             break
         out.insert(0, a)
     return out

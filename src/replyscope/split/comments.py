@@ -133,6 +133,31 @@ _POLICY_HINT = re.compile("oderat|olicy|eserve|gree|erms|ommunity|opic|busive|iv
 _REPLY_CHROME = re.compile(r"\b(?:reply|like|report|flag|upvote|downvote|vote)\b", re.I)
 
 
+# Short lines looked through for the Reply link that closes a comment written in short lines.
+SIGN_OFF_REACH = 12
+
+
+def _signed_off(lines: Lines, j: int) -> bool:
+    """Whether the short lines from line j on run into a comment's Reply / Report link.
+
+    A run of short lines after the last comment is a footer menu, unless a comment's own action
+    link closes it: then they are the comment's (a poem, a list, a reply made of a handle and a link).
+    """
+    seen = 0
+    for k in range(j, min(len(lines), j + 2 * SIGN_OFF_REACH)):
+        s = lines.text[k]
+        if not s:
+            continue
+        if is_chrome(s):
+            return _REPLY_CHROME.search(s) is not None
+        if len(s) >= 40 or ends_sentence(s) or is_stop_line(s):
+            return False
+        seen += 1
+        if seen > SIGN_OFF_REACH:
+            return False
+    return False
+
+
 def _tail_end(lines: Lines, start: int, body_indent: int | None) -> int:
     """One past the last line of the last comment (furniture after it is not the comment)."""
     n = len(lines)
@@ -145,6 +170,8 @@ def _tail_end(lines: Lines, start: int, body_indent: int | None) -> int:
         if not s:
             continue
         if is_chrome(s):
+            if short_end is not None and _REPLY_CHROME.search(s) is not None:
+                end, short_end, menu = short_end, None, 0  # the short lines a Reply link closes are the comment's
             continue  # (a "Reply" or vote row under a comment neither ends nor extends it)
         if is_stop_line(s) or (body_indent and lines.indent[j] < body_indent):
             stopped = True
@@ -156,7 +183,7 @@ def _tail_end(lines: Lines, start: int, body_indent: int | None) -> int:
             # (short lines at the comment's own indent are its lines: a poem, a sign-off)
             menu += 1
             short_end = j + 1
-            if menu >= MENU_RUN:
+            if menu >= MENU_RUN and not _signed_off(lines, j + 1):
                 stopped = True
                 break
             continue
