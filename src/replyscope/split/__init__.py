@@ -88,10 +88,20 @@ def _first_prose_line(lines) -> int:
     return first if first is not None else -1
 
 
+# A line this long, of at least TEXT_LINE_WORDS words, is running text even without a sentence's end
+# (a tweet ending in a link or hashtags); bylines and menu items are shorter.
+TEXT_LINE_CHARS = 60
+TEXT_LINE_WORDS = 6
+
+
 def _prose_lines(lines, upto: int) -> list[int]:
-    """The prose lines above line `upto` (where a short article's text and first comments sit)."""
+    """The lines of running text above line `upto` (a short article's text and first comments)."""
     text = lines.text
-    return [i for i in range(max(upto, 0)) if text[i] and is_prose(text[i])]
+    return [
+        i
+        for i in range(max(upto, 0))
+        if (s := text[i]) and (is_prose(s) or len(s) >= TEXT_LINE_CHARS and s.count(" ") >= TEXT_LINE_WORDS - 1)
+    ]
 
 
 def _mark_bylines(lines, roles: list[str], start: int, end: int) -> None:

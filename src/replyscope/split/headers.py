@@ -91,6 +91,14 @@ class CommentHeader:
     posted_by: bool = False  # "Posted by: X" reads as a footer under the comment it signs
 
 
+# What stands before a speech verb in a sentence, not in a header: an adverb or a pronoun ("well
+# said", "as I said", "you wrote"), or a handle addressed after other words ("@jo @al well said").
+_SAID_IN_A_SENTENCE = re.compile(
+    r"(?:^|\s)(?:well|as|just|already|never|also|once|have|has|had|who|what|i|you|he|she|they|we|it|someone|everyone)$|\s@\w",
+    re.I,
+)
+
+
 # A count printed beside a commenter's name: a score or a tally of votes, likes or replies
 # ("· 96 points", "| 12 likes", "(Score:3)", "+5 votes"), and a rank or a running number before it
 # ("1 Fortunato Saraiva", "#12 Jo", "2692078 vertexa"). They count; they name nobody.
@@ -320,6 +328,8 @@ def read_header(core: str) -> CommentHeader | None:
     says = _says_match(residue) if worded else None
     if says:
         author = strip_joiners(residue[says.start("author") : says.end("author")])
+        if _SAID_IN_A_SENTENCE.search(author):
+            return None  # "Well said.", "@jo @al well said", "as I said": a reply's words, not its header
         kind = "says"
         if author[:3].lower() == "by ":
             author, kind = author[3:].lstrip(), "by"  # "by Name (1234) writes:" is the by-format
