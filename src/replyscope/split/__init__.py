@@ -88,19 +88,19 @@ def _first_prose_line(lines) -> int:
     return first if first is not None else -1
 
 
-# A line this long, of at least TEXT_LINE_WORDS words, is running text even without a sentence's end
-# (a tweet ending in a link or hashtags); bylines and menu items are shorter.
-TEXT_LINE_CHARS = 60
-TEXT_LINE_WORDS = 6
+# A line of at least this many words, that no header reader takes, is text: a title, an article's
+# words (a tweet ending in a link), a comment's.
+TEXT_LINE_WORDS = 3
 
 
-def _prose_lines(lines, upto: int) -> list[int]:
-    """The lines of running text above line `upto` (a short article's text and first comments)."""
-    text = lines.text
+def _text_lines(lines, upto: int) -> list[int]:
+    """The lines of text above line `upto`: where a short post's title, its words and its first
+    comments sit when the page has no long run of prose (see choose.extend_up)."""
+    text, core = lines.text, lines.core
     return [
         i
         for i in range(max(upto, 0))
-        if (s := text[i]) and (is_prose(s) or len(s) >= TEXT_LINE_CHARS and s.count(" ") >= TEXT_LINE_WORDS - 1)
+        if (s := text[i]) and s.count(" ") >= TEXT_LINE_WORDS - 1 and not is_chrome(s) and read_header(core[i]) is None
     ]
 
 
@@ -170,7 +170,7 @@ def _split_lines(text: str, title: str, lines: Lines) -> DocumentSplit:
     # every line starts as page furniture; the article and the comment zone claim theirs
     roles: list[str] = ["boilerplate"] * n
     first_prose = _first_prose_line(lines)
-    zone, zone_roles = build_zone(lines, first_prose, _prose_lines(lines, first_prose))
+    zone, zone_roles = build_zone(lines, first_prose, _text_lines(lines, first_prose))
     article_end = zone.start if zone else n
     start, end = article_roles(lines, 0, article_end, roles, title)
     _mark_bylines(lines, roles, start, end)

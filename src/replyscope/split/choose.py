@@ -30,6 +30,7 @@ MIN_CONVERSATIONAL_BARE = 0.45
 # At most about this many anchors of one format are read to measure that share.
 SHARE_SAMPLE = 32
 BARE_FAMILIES = frozenset({"bare", "indent", "bullet"})
+WEAK_FAMILIES = frozenset({"bare", "indent"})
 # Share of names allowed to look like headings before the headers are taken for a link list.
 MAX_TITLE_LIKE = 0.34
 MAX_TITLE_LIKE_DATED = 0.5
@@ -242,7 +243,11 @@ def _near_section(lines: Lines, section: int | None, first: int) -> int | None:
     return section
 
 
-def extend_up(lines: Lines, best: list[Anchor], above: list[Anchor]) -> list[Anchor]:
+# Header formats an article's own byline takes ("By Jo | May 5", "Jo Smith" over a date).
+BYLINE_FAMILIES = frozenset({"by", "by_posted", "name+date", "date+name", "name_date"})
+
+
+def extend_up(lines: Lines, best: list[Anchor], above: list[Anchor], article: int = -1) -> list[Anchor]:
     """The thread with the headers of its format just above it (`above`, in page order) put back.
 
     Headers are looked for under the page's first long run of prose, so that a byline or a dated
@@ -250,7 +255,8 @@ def extend_up(lines: Lines, best: list[Anchor], above: list[Anchor]) -> list[Anc
     post) has no such run: the run found starts among its comments, and the first comments sit
     above it. A header of the thread's own format is taken back while it sits no further above
     the thread than its comments sit apart, and what is under it is a comment, not an article
-    (no more prose than the dateline check allows, see _drop_leading_datelines).
+    (no more prose than the dateline check allows, see _drop_leading_datelines). A header in a
+    byline's format is taken only under line `article` (the article's text under its title).
     """
     if not above:
         return best
@@ -261,6 +267,8 @@ def extend_up(lines: Lines, best: list[Anchor], above: list[Anchor]) -> list[Anc
     out = list(best)
     for a in reversed(above):
         nxt = out[0]
+        if a.first <= article and a.family in BYLINE_FAMILIES:
+            break
         if _nonblank_between(lines, a.last + 1, nxt.first) >= max(RUN_GAP_LINES, RUN_GAP_FACTOR * typical_gap):
             break
         if _prose_chars(lines, a.last + 1, nxt.first) > max(ARTICLE_GAP_CHARS, 4 * typical_prose) and not _headed_by_section(lines, a):
@@ -270,7 +278,7 @@ def extend_up(lines: Lines, best: list[Anchor], above: list[Anchor]) -> list[Anc
 
 
 def choose_anchors(
-    lines: Lines, anchors: list[Anchor], first_prose: int, floor: int | None = None
+    lines: Lines, anchors: list[Anchor], first_prose: int, floor: int | None = None, article: int = -1
 ) -> tuple[list[Anchor], int | None]:
     """The anchors of the page's comment format, and the section header line if any; [] when none.
 
@@ -278,8 +286,11 @@ def choose_anchors(
     between `floor` and `first_prose` may extend the chosen thread upward (see extend_up).
     """
     floor = first_prose if floor is None else floor
-    above_all = [a for a in anchors if floor < a.first <= first_prose]
+    # (a name alone over a paragraph is too weak a shape to be looked for above the lead run)
+    above_all = [a for a in anchors if floor < a.first <= first_prose and a.family not in WEAK_FAMILIES]
     anchors = [a for a in anchors if a.first > first_prose]
+    if not anchors:
+        above_all = [a for a in above_all if a.first > article or a.family not in BYLINE_FAMILIES]
     if not anchors and len(above_all) >= 2 and len({a.family for a in above_all}) < len(above_all):
         # the lead run started on the thread's last comment (a short post with short replies); a
         # lone header above the lead run is the article's byline as often, so two of a format at least
@@ -306,7 +317,7 @@ def choose_anchors(
         best = candidates[k]
         above = [a for a in above_all if a.family == best[0].family and a.last < best[0].first]
         if above:
-            best = extend_up(lines, best, above)
+            best = extend_up(lines, best, above, article)
             shares[k] = _conversational_share(lines, best)
         section = _section_header_before(lines, floor, best[0].first)
         if _acceptable(lines, best, section, _bullet_thread_share(lines, best, shares[k])):

@@ -239,20 +239,23 @@ def _spans_below(lines: Lines, best: list[Anchor], floor: int) -> list[tuple[int
     return spans
 
 
-def build_zone(lines: Lines, first_prose: int, prose_above: list[int] | None = None) -> tuple[Zone | None, dict[int, str]]:
+def build_zone(lines: Lines, first_prose: int, text_above: list[int] | None = None) -> tuple[Zone | None, dict[int, str]]:
     """The comment zone and a role for each of its lines, or (None, {}) for a page without comments.
 
-    `prose_above`: the prose lines above `first_prose` (a short article's text, and perhaps its
-    first comments: headers under the page's first prose line may extend the thread upward).
+    `text_above`: the text lines above `first_prose` (a short article's title and words, and
+    perhaps its first comments: headers under the first may extend the thread upward, and a
+    byline-shaped one only under the first line of prose).
     """
-    floor = prose_above[0] if prose_above else first_prose
+    floor = text_above[0] if text_above else first_prose
+    # (the article's words: its first line of prose; a tagline or a title is text, not prose)
+    article = next((i for i in text_above or () if is_prose(lines.text[i])), first_prose)
     # a comment-section header ("2 Responses") above that says where comments start, on a page whose
     # post has no prose at all (a link, a title)
     sections = section_headers(lines, 0)  # found once, for every caller below
     if sections and sections[0] < floor and not any(lines.text[i] and is_prose(lines.text[i]) for i in range(sections[0])):
         floor = sections[0]
     anchors, headers = find_anchors(lines, floor + 1)
-    best, section = choose_anchors(lines, anchors, first_prose, floor)
+    best, section = choose_anchors(lines, anchors, first_prose, floor, article)
     if not best:
         return None, {}
     subjects: dict[int, int] = {}
