@@ -93,15 +93,24 @@ def _first_prose_line(lines) -> int:
 TEXT_LINE_WORDS = 3
 
 
-def _text_lines(lines, upto: int) -> list[int]:
-    """The lines of text above line `upto`: where a short post's title, its words and its first
-    comments sit when the page has no long run of prose (see choose.extend_up)."""
+def _text_floor(lines, upto: int) -> tuple[int, int]:
+    """(first text line, first prose line) above line `upto`, each `upto` when there is none.
+
+    Where a short post's title and words, and perhaps its first comments, sit when the page has no
+    long run of prose (see comments.build_zone and choose.extend_up).
+    """
     text, core = lines.text, lines.core
-    return [
-        i
-        for i in range(max(upto, 0))
-        if (s := text[i]) and s.count(" ") >= TEXT_LINE_WORDS - 1 and not is_chrome(s) and read_header(core[i]) is None
-    ]
+    floor = article = upto
+    for i in range(max(upto, 0)):
+        s = text[i]
+        if not s:
+            continue
+        if floor == upto and s.count(" ") >= TEXT_LINE_WORDS - 1 and not is_chrome(s) and read_header(core[i]) is None:
+            floor = i
+        if is_prose(s):
+            article = i
+            break  # (a prose line is a text line too: the floor is found by now)
+    return min(floor, article), article
 
 
 def _mark_bylines(lines, roles: list[str], start: int, end: int) -> None:
@@ -170,7 +179,7 @@ def _split_lines(text: str, title: str, lines: Lines) -> DocumentSplit:
     # every line starts as page furniture; the article and the comment zone claim theirs
     roles: list[str] = ["boilerplate"] * n
     first_prose = _first_prose_line(lines)
-    zone, zone_roles = build_zone(lines, first_prose, _text_lines(lines, first_prose))
+    zone, zone_roles = build_zone(lines, first_prose, *_text_floor(lines, first_prose))
     article_end = zone.start if zone else n
     start, end = article_roles(lines, 0, article_end, roles, title)
     _mark_bylines(lines, roles, start, end)

@@ -44,6 +44,8 @@ from replyscope.split.patterns import (
 TAIL_REACH = 200
 # Lines after the last comment's text where its Reply / Like links may still sit.
 CHROME_REACH = 6
+# Lines above the lead run read for a short post's first comments (see build_zone).
+ABOVE_REACH = 120
 # Consecutive short non-sentence lines that mean the comment zone has ended (a footer menu).
 MENU_RUN = 3
 
@@ -239,16 +241,17 @@ def _spans_below(lines: Lines, best: list[Anchor], floor: int) -> list[tuple[int
     return spans
 
 
-def build_zone(lines: Lines, first_prose: int, text_above: list[int] | None = None) -> tuple[Zone | None, dict[int, str]]:
+def build_zone(lines: Lines, first_prose: int, floor: int | None = None, article: int | None = None) -> tuple[Zone | None, dict[int, str]]:
     """The comment zone and a role for each of its lines, or (None, {}) for a page without comments.
 
-    `text_above`: the text lines above `first_prose` (a short article's title and words, and
-    perhaps its first comments: headers under the first may extend the thread upward, and a
-    byline-shaped one only under the first line of prose).
+    `floor`, `article`: the page's first line of text and first line of prose, at or above
+    `first_prose`. A short post's title and words may sit there with its first comments: headers
+    under the floor may extend the thread upward, a byline-shaped one only under the article's prose.
     """
-    floor = text_above[0] if text_above else first_prose
-    # (the article's words: its first line of prose; a tagline or a title is text, not prose)
-    article = next((i for i in text_above or () if is_prose(lines.text[i])), first_prose)
+    # (a short post's thread above its lead run is a few dozen lines; a long menu above a long
+    # article is not read for headers twice)
+    floor = first_prose if floor is None else max(floor, first_prose - ABOVE_REACH)
+    article = first_prose if article is None else article
     # a comment-section header ("2 Responses") above that says where comments start, on a page whose
     # post has no prose at all (a link, a title)
     sections = section_headers(lines, 0)  # found once, for every caller below

@@ -116,7 +116,7 @@ def cut_counters(name: str) -> str:
     A line that is a feed entry's tally ("12 Responses", "T.C. Smith 47 comments") is left whole,
     for _name_ok to turn away.
     """
-    if not any(c.isdigit() for c in name) or _FEED_WORDS.search(name):
+    if HAS_DIGIT.search(name) is None or _FEED_WORDS.search(name):
         return name
     return _COUNTER_BEFORE.sub("", _COUNTER_AFTER.sub("", name)).strip()
 
