@@ -31,6 +31,9 @@ MIN_CONVERSATIONAL_BARE = 0.45
 SHARE_SAMPLE = 32
 BARE_FAMILIES = frozenset({"bare", "indent", "bullet"})
 WEAK_FAMILIES = frozenset({"bare", "indent"})
+# Formats an article's dateline never takes: a bulleted name over indented text, "Name says:". A long
+# text under one is a long comment.
+PERSON_FAMILIES = frozenset({"bullet", "says"})
 # Share of names allowed to look like headings before the headers are taken for a link list.
 MAX_TITLE_LIKE = 0.34
 MAX_TITLE_LIKE_DATED = 0.5
@@ -204,7 +207,7 @@ def _drop_leading_datelines(lines: Lines, group: list[Anchor]) -> list[Anchor]:
     then far longer than what follows the real headers.
     """
     while len(group) >= 3:
-        if _headed_by_section(lines, group[0]):
+        if group[0].family in PERSON_FAMILIES or _headed_by_section(lines, group[0]):
             break  # under "6 Responses" a header heads a (long) comment, not the article
         gaps = sorted(_prose_chars(lines, a.last + 1, b.first) for a, b in zip(group[1:], group[2:]))
         typical = gaps[len(gaps) // 2] if gaps else 0
@@ -271,7 +274,7 @@ def extend_up(lines: Lines, best: list[Anchor], above: list[Anchor], article: in
             break
         if _nonblank_between(lines, a.last + 1, nxt.first) >= max(RUN_GAP_LINES, RUN_GAP_FACTOR * typical_gap):
             break
-        if _prose_chars(lines, a.last + 1, nxt.first) > max(ARTICLE_GAP_CHARS, 4 * typical_prose) and not _headed_by_section(lines, a):
+        if a.family not in PERSON_FAMILIES and _prose_chars(lines, a.last + 1, nxt.first) > max(ARTICLE_GAP_CHARS, 4 * typical_prose) and not _headed_by_section(lines, a):
             break
         out.insert(0, a)
     return out

@@ -24,6 +24,7 @@ from replyscope.split.chrome import is_chrome, is_content, is_stop_line
 from replyscope.split.headers import CommentHeader, read_header
 from replyscope.split.lines import Lines, is_prose
 from replyscope.split.listlike import reads_like_thread
+from replyscope.split.talk import talks
 from replyscope.split.patterns import (
     BULLETS,
     COMMENT_FORM,
@@ -115,11 +116,17 @@ def zone_line_role(s: str) -> str:
         t, section, form, policy = s, COMMENT_SECTION, COMMENT_FORM, POLICY
     if len(s) < 250 and section.match(t):
         return "comment_chrome"
-    if form.match(t) or (len(s) < 120 and is_boilerplate_line(s)):
+    if form.match(t) or (len(s) < 120 and is_boilerplate_line(s) and not _talks_with_address(s)):
         return "boilerplate"
     if len(s) < 200 and _POLICY_HINT.search(s) and (policy.search(t) or _policy_word_line(s)):
         return "boilerplate"  # comment policy and registration notes are never comments
     return "comment_body"
+
+
+def _talks_with_address(s: str) -> bool:
+    """A reader's sentence that holds an e-mail address ("could you email me at ..."): words, not a
+    contact line (furniture elsewhere on a page, see body.is_boilerplate_line)."""
+    return "@" in s and s[0] not in "«»" and talks([s])
 
 
 def _policy_word_line(s: str) -> bool:
