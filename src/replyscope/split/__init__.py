@@ -21,7 +21,7 @@ from replyscope.split.dates import parse_posted
 from replyscope.split.headers import _name_ok, looks_like_name, read_header
 from replyscope.split.lines import Lines, is_prose, split_lines
 from replyscope.split.segments import segments_of
-from replyscope.split.threading import outline_number, thread
+from replyscope.split.threading import level_number, outline_number, thread
 
 __all__ = ["DocumentSplit", "SplitComment", "SplitTables", "clear_caches", "split_document", "split_documents", "trim_caches"]
 
@@ -113,6 +113,14 @@ def _text_floor(lines, upto: int) -> tuple[int, int]:
     return min(floor, article), article
 
 
+def _level_above(lines, i: int) -> int | None:
+    """The nesting level printed on the line above line i ("level 2"), if any."""
+    for j in range(i - 1, max(-1, i - 3), -1):
+        if lines.text[j]:
+            return level_number(lines.text[j])
+    return None
+
+
 def _mark_bylines(lines, roles: list[str], start: int, end: int) -> None:
     """A "By Name" line inside the article is its byline."""
     text = lines.text
@@ -197,7 +205,12 @@ def _split_lines(text: str, title: str, lines: Lines) -> DocumentSplit:
                 SplitComment(pos, c.author, c.posted_raw, parse_posted(c.posted_raw), text[start:end], start, end)
             )
         numbers = [outline_number(lines.text[c.header_lines[0]]) if c.header_lines else None for c in kept]
-        depth, parent = thread([c.indent for c in kept], [c.author for c in kept], [c.text for c in comments], numbers)
+        indents = [c.indent for c in kept]
+        # "level 2" over each header says the nesting the indentation would have shown
+        levels = [_level_above(lines, c.header_lines[0]) if c.header_lines else None for c in kept]
+        if levels and all(v is not None for v in levels):
+            indents = levels
+        depth, parent = thread(indents, [c.author for c in kept], [c.text for c in comments], numbers)
         for c, d, p in zip(comments, depth, parent):
             c.depth, c.parent = d, p
     title_text = title.strip() or next((text[s:e].strip() for s, e, r in segments if r == "title"), "")

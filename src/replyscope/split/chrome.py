@@ -44,7 +44,7 @@ def is_chrome(s: str) -> bool:
 ACTION_ROW_CHARS = 60
 ACTION_VERBS = frozenset(
     "reply replies delete edit share tweet report flag like unlike quote permalink link login register "
-    "close loading load post subscribe follow vote print email embed "
+    "close loading load post subscribe follow vote print email embed level "
     # (a row of sharing services is a share bar)
     "twitter facebook reddit digg linkedin whatsapp pinterest".split()
 )
