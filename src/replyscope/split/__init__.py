@@ -20,6 +20,7 @@ from replyscope.split.comments import build_zone, zone_line_role
 from replyscope.split.dates import parse_posted
 from replyscope.split.headers import _name_ok, looks_like_name, read_header
 from replyscope.split.lines import Lines, is_prose, split_lines
+from replyscope.split.patterns import BULLETS
 from replyscope.split.segments import segments_of
 from replyscope.split.threading import level_number, outline_number, thread
 
@@ -94,23 +95,35 @@ TEXT_LINE_WORDS = 3
 
 
 def _text_floor(lines, upto: int) -> tuple[int, int]:
-    """(first text line, first prose line) above line `upto`, each `upto` when there is none.
+    """(first text line, where the article's words begin) above line `upto`, each `upto` if none.
 
     Where a short post's title and words, and perhaps its first comments, sit when the page has no
-    long run of prose (see comments.build_zone and choose.extend_up).
+    long run of prose (see comments.build_zone and choose.extend_up). The article's words begin at
+    its first prose line or its second line of text (the first is its title), whichever comes first.
     """
     text, core = lines.text, lines.core
-    floor = article = upto
+    found: list[int] = []
+    prose = False
     for i in range(max(upto, 0)):
         s = text[i]
         if not s:
             continue
-        if floor == upto and s.count(" ") >= TEXT_LINE_WORDS - 1 and not is_chrome(s) and read_header(core[i]) is None:
-            floor = i
-        if is_prose(s):
-            article = i
-            break  # (a prose line is a text line too: the floor is found by now)
-    return min(floor, article), article
+        prose = is_prose(s)
+        if prose or (
+            s.count(" ") >= TEXT_LINE_WORDS - 1
+            and s[0] not in BULLETS
+            and not s.isupper()  # ("2013 WORLD TOUR": a menu's label)
+            and not is_chrome(s)
+            and not is_boilerplate_line(s)
+            and read_header(core[i]) is None
+        ):
+            found.append(i)
+        if prose or len(found) == 2:
+            break
+    if not found:
+        return upto, upto
+    # (a lone line of text that is no prose is a title or a tagline: the words begin at the lead run)
+    return found[0], found[-1] if prose or len(found) == 2 else upto
 
 
 def _level_above(lines, i: int) -> int | None:

@@ -107,6 +107,7 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
                 if r is not None and is_content(lines.text[r]) and r not in headers:
                     anchors.append(Anchor(i, q, CommentHeader("name_date", cut_counters(lines.core[q]), h.posted_raw), "date+name", lines.indent[i]))
                     claimed.update(range(i, q + 1))
+    _take_display_names(lines, headers, claimed, anchors, lo)
     pairs = _nonblank_pairs(lines.text, lo)
     _add_bullet_anchors(lines, headers, claimed, anchors, pairs)
     section = next(iter(section_headers(lines, lo)), None)
@@ -139,6 +140,19 @@ def section_headers(lines: Lines, lo: int) -> list[int]:
         ]
         lines.sections = (lo, found)
     return [i for i in lines.sections[1] if i >= lo]
+
+
+def _take_display_names(lines: Lines, headers: dict[int, CommentHeader], claimed: set[int], anchors: list[Anchor], lo: int) -> None:
+    """A header line opening with the author's handle ("@jo · Mar 1") sits under the name the
+    author shows ("Jo Smith"), with no blank between: that name line is the header's too."""
+    text = lines.text
+    for k, a in enumerate(anchors):
+        i = a.first
+        if i - 1 < lo or not text[i - 1] or text[i][:1] != "@" or (i - 1) in claimed or (i - 1) in headers:
+            continue
+        if looks_like_name(lines.core[i - 1]):
+            anchors[k] = Anchor(i - 1, a.last, a.header, a.family, lines.indent[i - 1])
+            claimed.add(i - 1)
 
 
 def _nonblank_pairs(text: list[str], lo: int) -> list[tuple[int, int]]:

@@ -50,7 +50,8 @@ ACTION_VERBS = frozenset(
 )
 ACTION_WORDS = ACTION_VERBS | frozenset(
     "to this that the a an or and in on of new more view show hide all parent thread comment comments "
-    "log sign up down top back abuse as inappropriate google stumble upon mail e profile options cancel".split()
+    "log sign up down top back abuse as inappropriate google stumble upon mail e profile options cancel "
+    "retweets retweet likes favorites favourites views shares upvotes points".split()
 )
 _ROW_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 

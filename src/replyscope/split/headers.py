@@ -110,12 +110,19 @@ _COUNTER_AFTER = re.compile(
 _COUNTER_BEFORE = re.compile(r"^#?\d[\d,.]*[.)]?\s+(?=[^\W\d_])")
 
 
+# A commenter's home page printed after the name ("Jo Smith http://jo.example"): not part of it.
+_TRAILING_URL = re.compile(r"(?<=\S)\s+(?:https?://|www\.)\S+$")
+
+
 def cut_counters(name: str) -> str:
-    """A header's name without the scores, tallies and ranks printed beside it (see _COUNTER_AFTER).
+    """A header's name without the scores, tallies and ranks printed beside it (see _COUNTER_AFTER),
+    nor the home page after it.
 
     A line that is a feed entry's tally ("12 Responses", "T.C. Smith 47 comments") is left whole,
     for _name_ok to turn away.
     """
+    if "://" in name or "www." in name:
+        name = _TRAILING_URL.sub("", name)
     if HAS_DIGIT.search(name) is None or _FEED_WORDS.search(name):
         return name
     return _COUNTER_BEFORE.sub("", _COUNTER_AFTER.sub("", name)).strip()
@@ -135,6 +142,8 @@ def _name_ok(name: str) -> bool:
         return False
     if ": " in name and "(" not in name:
         return False  # "Pumped: BMX coming" is a headline
+    if ("://" in name or "www." in name) and not _TRAILING_URL.search(name):
+        return False  # "By @jo http://t.co/x via @news": a shared link's credit, not a commenter
     if folds_like_lower(name):
         t, (feed_words, not_a_name, nav_label, nav_prefix) = name.lower(), _NAME_CHECKS_LOW
     else:
