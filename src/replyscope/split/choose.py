@@ -322,7 +322,8 @@ def choose_anchors(
         if above:
             best = extend_up(lines, best, above, article)
             shares[k] = _conversational_share(lines, best)
-        section = _section_header_before(lines, floor, best[0].first)
+        # (a section header above the lead run heads the thread only when the thread reaches up there)
+        section = _section_header_before(lines, floor if best[0].first <= first_prose else first_prose, best[0].first)
         if _acceptable(lines, best, section, _bullet_thread_share(lines, best, shares[k])):
             return best, section
     return [], None
@@ -364,6 +365,8 @@ def _lone_comment(lines: Lines, a: Anchor, near: int | None, share: float) -> bo
 CUES_RELAXED = 2
 RELAXED_FACTOR = 1 / 3
 CUES_SETTLED = 3
+# Formats found by their dates: a name beside, above or below a date.
+DATED_FAMILIES = frozenset({"name_date", "name+date", "date+name"})
 # Share of headers that must carry a date, or be followed by Reply / Report links, to count as a cue.
 CUE_SHARE = 0.5
 # Most comments one name may head for repeated names to count as people answering each other.
@@ -380,7 +383,8 @@ def _structure_cues(lines: Lines, best: list[Anchor], near: int | None) -> int:
     """
     n = len(best)
     cues = near is not None
-    cues += sum(bool(a.header.posted_raw) for a in best) >= CUE_SHARE * n
+    # (a format that is a name beside a date is dated by its shape: its dates tell nothing more)
+    cues += best[0].family not in DATED_FAMILIES and sum(bool(a.header.posted_raw) for a in best) >= CUE_SHARE * n
     cues += best[0].header.kind == "says"
     # replies nest: the indent steps in under a comment and back out (or in twice); one step in
     # that never comes back is a list under a heading
