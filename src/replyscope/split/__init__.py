@@ -20,8 +20,9 @@ from replyscope.split.comments import build_zone, zone_line_role
 from replyscope.split.dates import parse_posted
 from replyscope.split.headers import _name_ok, looks_like_name, read_header
 from replyscope.split.lines import Lines, is_prose, split_lines
+from replyscope.split.patterns import BULLETS
 from replyscope.split.segments import segments_of
-from replyscope.split.threading import outline_number, thread
+from replyscope.split.threading import level_number, outline_number, thread
 
 __all__ = ["DocumentSplit", "SplitComment", "SplitTables", "clear_caches", "split_document", "split_documents", "trim_caches"]
 
@@ -59,16 +60,22 @@ class SplitTables(NamedTuple):
 
 
 def _first_prose_line(lines) -> int:
-    """Where the page's first real run of prose starts (menus and bylines come before it)."""
+    """Where the page's first real run of prose starts (menus and bylines come before it).
+
+    A short article (a tweet, a one-paragraph post) has no run this long: the run found may then
+    start among its comments; the thread is extended back up over it (see choose.extend_up).
+    """
     n = len(lines)
     run_chars = 0
-    run_start = None
+    run_start = first = None
     gap = 0
     for i in range(n):
         s = lines.text[i]
         if not s:
             continue
         if is_prose(s):
+            if first is None:
+                first = i
             if run_start is None or gap > 3:
                 run_start, run_chars = i, 0
             run_chars += len(s)
@@ -77,8 +84,54 @@ def _first_prose_line(lines) -> int:
                 return run_start
         else:
             gap += 1
-    # no run long enough: the first prose line; a page without any prose has no byline to skip
-    return run_start if run_start is not None else -1
+    # no run long enough: the first prose line (not the last run's start: on a page of short
+    # comments under a short post that is a comment); a page without any prose has no byline to skip
+    return first if first is not None else -1
+
+
+# A line of at least this many words, that no header reader takes, is text: a title, an article's
+# words (a tweet ending in a link), a comment's.
+TEXT_LINE_WORDS = 3
+
+
+def _text_floor(lines, upto: int) -> tuple[int, int]:
+    """(first text line, where the article's words begin) above line `upto`, each `upto` if none.
+
+    Where a short post's title and words, and perhaps its first comments, sit when the page has no
+    long run of prose (see comments.build_zone and choose.extend_up). The article's words begin at
+    its first prose line or its second line of text (the first is its title), whichever comes first.
+    """
+    text, core = lines.text, lines.core
+    found: list[int] = []
+    prose = False
+    for i in range(max(upto, 0)):
+        s = text[i]
+        if not s:
+            continue
+        prose = is_prose(s)
+        if prose or (
+            s.count(" ") >= TEXT_LINE_WORDS - 1
+            and s[0] not in BULLETS
+            and not s.isupper()  # ("2013 WORLD TOUR": a menu's label)
+            and not is_chrome(s)
+            and not is_boilerplate_line(s)
+            and read_header(core[i]) is None
+        ):
+            found.append(i)
+        if prose or len(found) == 2:
+            break
+    if not found:
+        return upto, upto
+    # (a lone line of text that is no prose is a title or a tagline: the words begin at the lead run)
+    return found[0], found[-1] if prose or len(found) == 2 else upto
+
+
+def _level_above(lines, i: int) -> int | None:
+    """The nesting level printed on the line above line i ("level 2"), if any."""
+    for j in range(i - 1, max(-1, i - 3), -1):
+        if lines.text[j]:
+            return level_number(lines.text[j])
+    return None
 
 
 def _mark_bylines(lines, roles: list[str], start: int, end: int) -> None:
@@ -147,7 +200,7 @@ def _split_lines(text: str, title: str, lines: Lines) -> DocumentSplit:
     # every line starts as page furniture; the article and the comment zone claim theirs
     roles: list[str] = ["boilerplate"] * n
     first_prose = _first_prose_line(lines)
-    zone, zone_roles = build_zone(lines, first_prose)
+    zone, zone_roles = build_zone(lines, first_prose, *_text_floor(lines, first_prose))
     article_end = zone.start if zone else n
     start, end = article_roles(lines, 0, article_end, roles, title)
     _mark_bylines(lines, roles, start, end)
@@ -165,7 +218,12 @@ def _split_lines(text: str, title: str, lines: Lines) -> DocumentSplit:
                 SplitComment(pos, c.author, c.posted_raw, parse_posted(c.posted_raw), text[start:end], start, end)
             )
         numbers = [outline_number(lines.text[c.header_lines[0]]) if c.header_lines else None for c in kept]
-        depth, parent = thread([c.indent for c in kept], [c.author for c in kept], [c.text for c in comments], numbers)
+        indents = [c.indent for c in kept]
+        # "level 2" over each header says the nesting the indentation would have shown
+        levels = [_level_above(lines, c.header_lines[0]) if c.header_lines else None for c in kept]
+        if levels and all(v is not None for v in levels):
+            indents = levels
+        depth, parent = thread(indents, [c.author for c in kept], [c.text for c in comments], numbers)
         for c, d, p in zip(comments, depth, parent):
             c.depth, c.parent = d, p
     title_text = title.strip() or next((text[s:e].strip() for s, e, r in segments if r == "title"), "")

@@ -13,6 +13,7 @@ from replyscope.split.chrome import is_content
 from replyscope.split.headers import (
     MAX_HEADER_CHARS,
     CommentHeader,
+    cut_counters,
     looks_like_name,
     read_header,
 )
@@ -97,15 +98,16 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
         elif h.kind == "date":
             p = prev_nonblank(lines, i, PAIR_REACH)
             if p is not None and p not in claimed and p not in headers and looks_like_name(lines.core[p]):
-                anchors.append(Anchor(p, i, CommentHeader("name_date", lines.core[p], h.posted_raw), "name+date", lines.indent[p]))
+                anchors.append(Anchor(p, i, CommentHeader("name_date", cut_counters(lines.core[p]), h.posted_raw), "name+date", lines.indent[p]))
                 claimed.update(range(p, i + 1))
                 continue
             q = next_nonblank(lines, i, PAIR_REACH)
             if q is not None and q not in headers and looks_like_name(lines.core[q]):
                 r = next_nonblank(lines, q, PAIR_REACH)
                 if r is not None and is_content(lines.text[r]) and r not in headers:
-                    anchors.append(Anchor(i, q, CommentHeader("name_date", lines.core[q], h.posted_raw), "date+name", lines.indent[i]))
+                    anchors.append(Anchor(i, q, CommentHeader("name_date", cut_counters(lines.core[q]), h.posted_raw), "date+name", lines.indent[i]))
                     claimed.update(range(i, q + 1))
+    _take_display_names(lines, headers, claimed, anchors, lo)
     pairs = _nonblank_pairs(lines.text, lo)
     _add_bullet_anchors(lines, headers, claimed, anchors, pairs)
     section = next(iter(section_headers(lines, lo)), None)
@@ -140,6 +142,19 @@ def section_headers(lines: Lines, lo: int) -> list[int]:
     return [i for i in lines.sections[1] if i >= lo]
 
 
+def _take_display_names(lines: Lines, headers: dict[int, CommentHeader], claimed: set[int], anchors: list[Anchor], lo: int) -> None:
+    """A header line opening with the author's handle ("@jo · Mar 1") sits under the name the
+    author shows ("Jo Smith"), with no blank between: that name line is the header's too."""
+    text = lines.text
+    for k, a in enumerate(anchors):
+        i = a.first
+        if i - 1 < lo or not text[i - 1] or text[i][:1] != "@" or (i - 1) in claimed or (i - 1) in headers:
+            continue
+        if looks_like_name(lines.core[i - 1]):
+            anchors[k] = Anchor(i - 1, a.last, a.header, a.family, lines.indent[i - 1])
+            claimed.add(i - 1)
+
+
 def _nonblank_pairs(text: list[str], lo: int) -> list[tuple[int, int]]:
     """(i, j) for every non-blank line i from `lo` on and the next non-blank line j, at most
     PAIR_REACH + 1 blank lines below it (a name line and the line it may head)."""
@@ -163,7 +178,7 @@ def _add_bare_anchors(
             continue  # a heading over a link list or a form note, not a name over a comment
         if not looks_like_name(lines.core[i]) or ends_sentence(s):
             continue
-        anchors.append(Anchor(i, i, CommentHeader("name", lines.core[i], ""), "bare", lines.indent[i]))
+        anchors.append(Anchor(i, i, CommentHeader("name", cut_counters(lines.core[i]), ""), "bare", lines.indent[i]))
         claimed.add(i)
 
 
@@ -210,7 +225,7 @@ def _add_bullet_anchors(
         last = j if h is not None else i
         posted = h.posted_raw if h is not None else ""
         family = "bullet" if BULLET.match(s) else "indent"
-        author = (REPLY_TARGET.sub("", lines.core[i]) if family == "bullet" else "") or lines.core[i]
+        author = cut_counters((REPLY_TARGET.sub("", lines.core[i]) if family == "bullet" else "") or lines.core[i])
         anchors.append(Anchor(i, last, CommentHeader("name", author, posted), family, indent[i]))
         claimed.update(range(i, last + 1))
 

@@ -258,10 +258,47 @@ def _spread_boxes(lines: Lines, lo: int, hi: int, roles: list[str]) -> None:
                     roles[j] = "boilerplate"
 
 
+# Navigation that opens a page's text and is never its title: skip and jump links, breadcrumbs
+# ("Home > U.S.", "News » World"), a row of three or more labels ("Jo | 3 Comments | Permalink"),
+# a call to subscribe or sign in.
+NAV_LINE = re.compile(
+    r"\b(?:skip to|jump to|navigation|main menu|subscribe|sign (?:in|up)|log ?in|register)\b"
+    r"|^\W*(?:home|start|front page)\s*[>»›/|]"
+    r"|[|>»›](?:[^|>»›]*[|>»›]){1,}",
+    re.I,
+)
+# A title has at least this many words (a lone month, "Oct", or a one-word label is not one).
+TITLE_MIN_WORDS = 2
+# Non-blank lines above the article looked through for its title when its lead has none.
+TITLE_LOOK_ABOVE = 3
+
+
+def _title_like(lines: Lines, i: int) -> bool:
+    """Whether line i reads as a headline: short, not a sentence, not navigation, a byline or a date."""
+    s = lines.text[i]
+    if len(s) > TITLE_MAX_CHARS or is_prose(s) or s.endswith((".", ":")) or s[0] in BULLETS:
+        return False
+    if s.count(" ") < TITLE_MIN_WORDS - 1 or NAV_LINE.search(s) or CHROME.match(s):
+        return False
+    if s[:3].lower() == "by " or HAS_DIGIT.search(s) and _TIME_OF_DAY.search(s):
+        return False  # a byline, or a dateline ("9:05am, EDT")
+    return True
+
+
+_TIME_OF_DAY = re.compile(r"\d{1,2}:\d{2}|\b(?:19|20)\d\d\b\s*$")
+
+
 def _mark_title(lines: Lines, lo: int, hi: int, roles: list[str], title: str) -> None:
+    """Mark the article's title line: the given title, or the first headline-like line of its lead.
+
+    The lead (the lines above the first prose line) may open with navigation (skip links,
+    breadcrumbs), which is then page furniture, and with a byline or a date, which is not the
+    title. A lead without a headline takes one from the few lines right above the article.
+    """
     wanted = title.strip()
+    text = lines.text
     for i in range(lo, min(hi, lo + 12)):
-        s = lines.text[i]
+        s = text[i]
         if not s:
             continue
         if wanted:
@@ -269,7 +306,26 @@ def _mark_title(lines: Lines, lo: int, hi: int, roles: list[str], title: str) ->
                 roles[i] = "title"
                 return
             continue
-        # the first line of the article reads as a title: short, not a sentence
-        if roles[i] == "body" and len(s) <= TITLE_MAX_CHARS and not is_prose(s) and not s.endswith((".", ":")):
+        if is_prose(s):
+            break  # (the article's text has begun)
+        if roles[i] != "body":
+            continue
+        if NAV_LINE.search(s):
+            roles[i] = "boilerplate"
+            continue
+        if _title_like(lines, i):
             roles[i] = "title"
+            return
+    if wanted:
         return
+    seen = 0
+    for i in range(lo - 1, max(-1, lo - 1 - 4 * TITLE_LOOK_ABOVE), -1):
+        s = text[i]
+        if not s:
+            continue
+        seen += 1
+        if seen > TITLE_LOOK_ABOVE or roles[i] != "boilerplate" or lines.raw[i][:1].isspace():
+            return  # (an indented line is an item of a list or a menu)
+        if _title_like(lines, i) and not is_boilerplate_line(s):
+            roles[i] = "title"
+            return

@@ -8,9 +8,11 @@ apart by what surrounds the headers (conversation, heading-like names, gaps), no
 from __future__ import annotations
 
 import re
+from collections import Counter
 
-from replyscope.split.anchors import Anchor, next_nonblank, section_headers
+from replyscope.split.anchors import Anchor, next_nonblank, prev_nonblank, section_headers
 from replyscope.split.chrome import is_content
+from replyscope.split.headers import GONE_AUTHOR
 from replyscope.split.lines import Lines
 from replyscope.split.patterns import BULLETS, ends_sentence
 from replyscope.split.talk import judges, talks
@@ -28,6 +30,10 @@ MIN_CONVERSATIONAL_BARE = 0.45
 # At most about this many anchors of one format are read to measure that share.
 SHARE_SAMPLE = 32
 BARE_FAMILIES = frozenset({"bare", "indent", "bullet"})
+WEAK_FAMILIES = frozenset({"bare", "indent"})
+# Formats an article's dateline never takes: a bulleted name over indented text, "Name says:". A long
+# text under one is a long comment.
+PERSON_FAMILIES = frozenset({"bullet", "says"})
 # Share of names allowed to look like headings before the headers are taken for a link list.
 MAX_TITLE_LIKE = 0.34
 MAX_TITLE_LIKE_DATED = 0.5
@@ -178,6 +184,22 @@ def _prose_chars(lines: Lines, lo: int, hi: int) -> int:
     return sum(len(s) for s in lines.text[lo:hi] if len(s) >= 80)
 
 
+# Non-blank lines a comment-section header may sit above the first header it heads.
+HEADED_REACH = 3
+
+
+def _headed_by_section(lines: Lines, a: Anchor) -> bool:
+    """Whether a comment-section header ("6 Responses") sits just above header `a`."""
+    k = a.first
+    for _ in range(HEADED_REACH):
+        k = prev_nonblank(lines, k, 3)
+        if k is None:
+            return False
+        if lines.sections is not None and k in lines.sections[1]:
+            return True
+    return False
+
+
 def _drop_leading_datelines(lines: Lines, group: list[Anchor]) -> list[Anchor]:
     """Drop first anchors followed by a whole article rather than a comment.
 
@@ -185,6 +207,8 @@ def _drop_leading_datelines(lines: Lines, group: list[Anchor]) -> list[Anchor]:
     then far longer than what follows the real headers.
     """
     while len(group) >= 3:
+        if group[0].family in PERSON_FAMILIES or _headed_by_section(lines, group[0]):
+            break  # under "6 Responses" a header heads a (long) comment, not the article
         gaps = sorted(_prose_chars(lines, a.last + 1, b.first) for a, b in zip(group[1:], group[2:]))
         typical = gaps[len(gaps) // 2] if gaps else 0
         first_gap = _prose_chars(lines, group[0].last + 1, group[1].first)
@@ -222,12 +246,58 @@ def _near_section(lines: Lines, section: int | None, first: int) -> int | None:
     return section
 
 
-def choose_anchors(lines: Lines, anchors: list[Anchor], first_prose: int) -> tuple[list[Anchor], int | None]:
+# Header formats an article's own byline takes ("By Jo | May 5", "Jo Smith" over a date).
+BYLINE_FAMILIES = frozenset({"by", "by_posted", "name+date", "date+name", "name_date"})
+
+
+def extend_up(lines: Lines, best: list[Anchor], above: list[Anchor], article: int = -1) -> list[Anchor]:
+    """The thread with the headers of its format just above it (`above`, in page order) put back.
+
+    Headers are looked for under the page's first long run of prose, so that a byline or a dated
+    menu above the article is not read as a comment. A short article (a tweet, a one-paragraph
+    post) has no such run: the run found starts among its comments, and the first comments sit
+    above it. A header of the thread's own format is taken back while it sits no further above
+    the thread than its comments sit apart, and what is under it is a comment, not an article
+    (no more prose than the dateline check allows, see _drop_leading_datelines). A header in a
+    byline's format is taken only under line `article` (the article's text under its title).
+    """
+    if not above:
+        return best
+    gaps = [_nonblank_between(lines, a.last + 1, b.first) for a, b in zip(best, best[1:])]
+    typical_gap = sorted(gaps)[len(gaps) // 2] if gaps else 0
+    prose = sorted(_prose_chars(lines, a.last + 1, b.first) for a, b in zip(best, best[1:]))
+    typical_prose = prose[len(prose) // 2] if prose else 0
+    out = list(best)
+    for a in reversed(above):
+        nxt = out[0]
+        if a.first <= article and a.family in BYLINE_FAMILIES:
+            break
+        if _nonblank_between(lines, a.last + 1, nxt.first) >= max(RUN_GAP_LINES, RUN_GAP_FACTOR * typical_gap):
+            break
+        if a.family not in PERSON_FAMILIES and _prose_chars(lines, a.last + 1, nxt.first) > max(ARTICLE_GAP_CHARS, 4 * typical_prose) and not _headed_by_section(lines, a):
+            break
+        out.insert(0, a)
+    return out
+
+
+def choose_anchors(
+    lines: Lines, anchors: list[Anchor], first_prose: int, floor: int | None = None, article: int = -1
+) -> tuple[list[Anchor], int | None]:
     """The anchors of the page's comment format, and the section header line if any; [] when none.
 
-    Formats are tried from the most frequent down; the first that passes the checks wins.
+    Formats are tried from the most frequent down; the first that passes the checks wins. Headers
+    between `floor` and `first_prose` may extend the chosen thread upward (see extend_up).
     """
+    floor = first_prose if floor is None else floor
+    # (a name alone over a paragraph is too weak a shape to be looked for above the lead run)
+    above_all = [a for a in anchors if floor < a.first <= first_prose and a.family not in WEAK_FAMILIES]
     anchors = [a for a in anchors if a.first > first_prose]
+    if not anchors:
+        above_all = [a for a in above_all if a.first > article or a.family not in BYLINE_FAMILIES]
+    if not anchors and len(above_all) >= 2 and len({a.family for a in above_all}) < len(above_all):
+        # the lead run started on the thread's last comment (a short post with short replies); a
+        # lone header above the lead run is the article's byline as often, so two of a format at least
+        anchors, above_all = above_all, []
     if not anchors:
         return [], None
     by_family: dict[str, list[Anchor]] = {}
@@ -248,7 +318,12 @@ def choose_anchors(lines: Lines, anchors: list[Anchor], first_prose: int) -> tup
     )
     for k in order:
         best = candidates[k]
-        section = _section_header_before(lines, first_prose, best[0].first)
+        above = [a for a in above_all if a.family == best[0].family and a.last < best[0].first]
+        if above:
+            best = extend_up(lines, best, above, article)
+            shares[k] = _conversational_share(lines, best)
+        # (a section header above the lead run heads the thread only when the thread reaches up there)
+        section = _section_header_before(lines, floor if best[0].first <= first_prose else first_prose, best[0].first)
         if _acceptable(lines, best, section, _bullet_thread_share(lines, best, shares[k])):
             return best, section
     return [], None
@@ -284,6 +359,63 @@ def _lone_comment(lines: Lines, a: Anchor, near: int | None, share: float) -> bo
     return share == 1.0 or (ends_sentence(first) and len(first.split()) >= LONE_MIN_WORDS)
 
 
+# How much talk a thread must show falls with the evidence of its structure (see _structure_cues):
+# a thread that shows CUES_RELAXED of them needs only this part of the usual share, and one that
+# shows CUES_SETTLED none at all. One cue alone is also how dated link lists and menus look.
+CUES_RELAXED = 2
+RELAXED_FACTOR = 1 / 3
+CUES_SETTLED = 3
+# Formats found by their dates: a name beside, above or below a date.
+DATED_FAMILIES = frozenset({"name_date", "name+date", "date+name"})
+# Share of headers that must carry a date, or be followed by Reply / Report links, to count as a cue.
+CUE_SHARE = 0.5
+# Most comments one name may head for repeated names to count as people answering each other.
+MAX_ONE_VOICE = 0.5
+
+
+def _structure_cues(lines: Lines, best: list[Anchor], near: int | None) -> int:
+    """How many independent marks of a reply thread these headers show, besides what people write.
+
+    A comment-section header right above; dates on most headers; a verb of speech in them ("Name
+    says:", "said...", "wrote:"); replies nested under comments (a header deeper than the one
+    before it); a name heading more than one comment; "Reply" / "Report" links under most comments. A dated link list or a menu shows
+    one of these at most; a comment section shows several, whatever its commenters write.
+    """
+    n = len(best)
+    cues = near is not None
+    # (a format that is a name beside a date is dated by its shape: its dates tell nothing more)
+    cues += best[0].family not in DATED_FAMILIES and sum(bool(a.header.posted_raw) for a in best) >= CUE_SHARE * n
+    cues += best[0].header.kind == "says"
+    # replies nest: the indent steps in under a comment and back out (or in twice); one step in
+    # that never comes back is a list under a heading
+    steps_in = sum(b.indent > a.indent for a, b in zip(best, best[1:]))
+    steps_out = sum(b.indent < a.indent for a, b in zip(best, best[1:]))
+    cues += steps_in >= 2 or steps_in >= 1 and steps_out >= 1
+    # people answer each other: two or more names each head several comments (menu labels and link
+    # titles do not repeat; one name over many entries is a listing by one writer, or a fixture list)
+    names = Counter(a.header.author.lower() for a in best if a.header.author and not GONE_AUTHOR.match(a.header.author))
+    counts = sorted(names.values(), reverse=True)
+    cues += len(counts) >= 2 and counts[1] >= 2 and counts[0] <= MAX_ONE_VOICE * sum(counts)
+    replies = 0
+    for k, a in enumerate(best):
+        hi = best[k + 1].first if k + 1 < n else min(len(lines), a.last + 12)
+        replies += any(s and len(s) < 40 and _REPLY_LINK.match(s) for s in lines.text[a.last + 1 : hi])
+    cues += replies >= CUE_SHARE * n
+    return cues
+
+
+# A comment's own action links, alone on a line or in a row: "Reply", "Reply Share Report".
+_REPLY_LINK = re.compile(r"^(?:[^\w]*\b(?:reply|report|flag|permalink)\b[^\w]*)+$", re.I)
+
+
+def _required_share(lines: Lines, best: list[Anchor], near: int | None) -> float:
+    base = MIN_CONVERSATIONAL_BARE if best[0].family in BARE_FAMILIES else MIN_CONVERSATIONAL
+    cues = _structure_cues(lines, best, near)
+    if cues >= CUES_SETTLED:
+        return 0.0
+    return base * RELAXED_FACTOR if cues >= CUES_RELAXED else base
+
+
 def _acceptable(lines: Lines, best: list[Anchor], section: int | None, share: float) -> bool:
     """Whether these anchors are a comment thread rather than a byline, a link list or a menu.
 
@@ -304,7 +436,7 @@ def _acceptable(lines: Lines, best: list[Anchor], section: int | None, share: fl
         return False
     if family == "bare" and section is not None and _prose_chars(lines, section + 1, best[0].first) > BARE_MAX_LEAD_PROSE:
         return False  # article prose under the "Comments" link: the names are the article's subheadings
-    if share < (MIN_CONVERSATIONAL_BARE if family in BARE_FAMILIES else MIN_CONVERSATIONAL) and not (
+    if share < _required_share(lines, best, near) and not (
         # (a lone Disqus comment with no section header over it was judged by _lone_comment)
         len(best) == 1 and near is None and (family == "bullet" or lines.text[best[0].first][0] in BULLETS)
     ):

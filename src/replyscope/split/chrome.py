@@ -3,6 +3,7 @@ a new section, furniture), or words a person wrote."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from replyscope.split.body import is_boilerplate_line
@@ -21,7 +22,8 @@ from replyscope.split.patterns import (
 
 @lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
 def is_chrome(s: str) -> bool:
-    """An action link, vote count or age around a comment ("Reply", "• Share ›", "12 likes")."""
+    """An action link, vote count or age around a comment ("Reply", "• Share ›", "12 likes"), or a
+    row of them ("Reply to This Parent Share", "ReplyDelete", "twitter facebook")."""
     if len(s) > 80:
         return False
     s = s.lstrip(BULLET_CHARS + " ").rstrip("›»→↓↑ ")
@@ -29,8 +31,38 @@ def is_chrome(s: str) -> bool:
         return True
     if folds_like_lower(s):  # (the lower twins of the patterns are faster; see patterns.lower_twin)
         low = s.lower()
-        return CHROME_LOW.match(low) is not None or (("·" in s or "|" in s) and CHROME_ROW_LOW.match(low) is not None)
-    return CHROME.match(s) is not None or (("·" in s or "|" in s) and CHROME_ROW.match(s) is not None)
+        if CHROME_LOW.match(low) is not None or (("·" in s or "|" in s) and CHROME_ROW_LOW.match(low) is not None):
+            return True
+    elif CHROME.match(s) is not None or (("·" in s or "|" in s) and CHROME_ROW.match(s) is not None):
+        return True
+    return len(s) <= ACTION_ROW_CHARS and _action_row(s)
+
+
+# A row of a comment widget's links, read word by word: every word one of ACTION_WORDS (or a number,
+# an outline number "2."), and one of them an action (ACTION_VERBS). Words glued by the rendering
+# ("ReplyDelete") are parted at their capitals.
+ACTION_ROW_CHARS = 60
+ACTION_VERBS = frozenset(
+    "reply replies delete edit share tweet report flag like unlike quote permalink link login register "
+    "close loading load post subscribe follow vote print email embed level "
+    # (a row of sharing services is a share bar)
+    "twitter facebook reddit digg linkedin whatsapp pinterest".split()
+)
+ACTION_WORDS = ACTION_VERBS | frozenset(
+    "to this that the a an or and in on of new more view show hide all parent thread comment comments "
+    "log sign up down top back abuse as inappropriate google stumble upon mail e profile options cancel "
+    "retweets retweet likes favorites favourites views shares upvotes points".split()
+)
+_ROW_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+
+
+def _action_row(s: str) -> bool:
+    words = [w.lower() for w in _ROW_WORD.findall(s)]
+    if not words or any(w not in ACTION_WORDS and not w.isdigit() for w in words):
+        return False
+    if any(c.isalpha() is False and c not in " .:,;|·•-–—()[]/…" and not c.isdigit() for c in s):
+        return False  # (a question or an exclamation is somebody's words)
+    return any(w in ACTION_VERBS for w in words)
 
 
 @lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)

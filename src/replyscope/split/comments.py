@@ -24,6 +24,7 @@ from replyscope.split.chrome import is_chrome, is_content, is_stop_line
 from replyscope.split.headers import CommentHeader, read_header
 from replyscope.split.lines import Lines, is_prose
 from replyscope.split.listlike import reads_like_thread
+from replyscope.split.talk import talks
 from replyscope.split.patterns import (
     BULLETS,
     COMMENT_FORM,
@@ -44,6 +45,8 @@ from replyscope.split.patterns import (
 TAIL_REACH = 200
 # Lines after the last comment's text where its Reply / Like links may still sit.
 CHROME_REACH = 6
+# Lines above the lead run read for a short post's first comments (see build_zone).
+ABOVE_REACH = 120
 # Consecutive short non-sentence lines that mean the comment zone has ended (a footer menu).
 MENU_RUN = 3
 
@@ -113,11 +116,17 @@ def zone_line_role(s: str) -> str:
         t, section, form, policy = s, COMMENT_SECTION, COMMENT_FORM, POLICY
     if len(s) < 250 and section.match(t):
         return "comment_chrome"
-    if form.match(t) or (len(s) < 120 and is_boilerplate_line(s)):
+    if form.match(t) or (len(s) < 120 and is_boilerplate_line(s) and not _talks_with_address(s)):
         return "boilerplate"
     if len(s) < 200 and _POLICY_HINT.search(s) and (policy.search(t) or _policy_word_line(s)):
         return "boilerplate"  # comment policy and registration notes are never comments
     return "comment_body"
+
+
+def _talks_with_address(s: str) -> bool:
+    """A reader's sentence that holds an e-mail address ("could you email me at ..."): words, not a
+    contact line (furniture elsewhere on a page, see body.is_boilerplate_line)."""
+    return "@" in s and s[0] not in "«»" and talks([s])
 
 
 def _policy_word_line(s: str) -> bool:
@@ -133,6 +142,31 @@ _POLICY_HINT = re.compile("oderat|olicy|eserve|gree|erms|ommunity|opic|busive|iv
 _REPLY_CHROME = re.compile(r"\b(?:reply|like|report|flag|upvote|downvote|vote)\b", re.I)
 
 
+# Short lines looked through for the Reply link that closes a comment written in short lines.
+SIGN_OFF_REACH = 12
+
+
+def _signed_off(lines: Lines, j: int) -> bool:
+    """Whether the short lines from line j on run into a comment's Reply / Report link.
+
+    A run of short lines after the last comment is a footer menu, unless a comment's own action
+    link closes it: then they are the comment's (a poem, a list, a reply made of a handle and a link).
+    """
+    seen = 0
+    for k in range(j, min(len(lines), j + 2 * SIGN_OFF_REACH)):
+        s = lines.text[k]
+        if not s:
+            continue
+        if is_chrome(s):
+            return _REPLY_CHROME.search(s) is not None
+        if len(s) >= 40 or ends_sentence(s) or is_stop_line(s):
+            return False
+        seen += 1
+        if seen > SIGN_OFF_REACH:
+            return False
+    return False
+
+
 def _tail_end(lines: Lines, start: int, body_indent: int | None) -> int:
     """One past the last line of the last comment (furniture after it is not the comment)."""
     n = len(lines)
@@ -145,6 +179,8 @@ def _tail_end(lines: Lines, start: int, body_indent: int | None) -> int:
         if not s:
             continue
         if is_chrome(s):
+            if short_end is not None and _REPLY_CHROME.search(s) is not None:
+                end, short_end, menu = short_end, None, 0  # the short lines a Reply link closes are the comment's
             continue  # (a "Reply" or vote row under a comment neither ends nor extends it)
         if is_stop_line(s) or (body_indent and lines.indent[j] < body_indent):
             stopped = True
@@ -156,7 +192,7 @@ def _tail_end(lines: Lines, start: int, body_indent: int | None) -> int:
             # (short lines at the comment's own indent are its lines: a poem, a sign-off)
             menu += 1
             short_end = j + 1
-            if menu >= MENU_RUN:
+            if menu >= MENU_RUN and not _signed_off(lines, j + 1):
                 stopped = True
                 break
             continue
@@ -212,11 +248,24 @@ def _spans_below(lines: Lines, best: list[Anchor], floor: int) -> list[tuple[int
     return spans
 
 
-def build_zone(lines: Lines, first_prose: int) -> tuple[Zone | None, dict[int, str]]:
-    """The comment zone and a role for each of its lines, or (None, {}) for a page without comments."""
-    section_headers(lines, first_prose)  # found once, from the article on, for every caller below
-    anchors, headers = find_anchors(lines, first_prose + 1)
-    best, section = choose_anchors(lines, anchors, first_prose)
+def build_zone(lines: Lines, first_prose: int, floor: int | None = None, article: int | None = None) -> tuple[Zone | None, dict[int, str]]:
+    """The comment zone and a role for each of its lines, or (None, {}) for a page without comments.
+
+    `floor`, `article`: the page's first line of text and first line of prose, at or above
+    `first_prose`. A short post's title and words may sit there with its first comments: headers
+    under the floor may extend the thread upward, a byline-shaped one only under the article's prose.
+    """
+    # (a short post's thread above its lead run is a few dozen lines; a long menu above a long
+    # article is not read for headers twice)
+    floor = first_prose if floor is None else max(floor, first_prose - ABOVE_REACH)
+    article = first_prose if article is None else article
+    # a comment-section header ("2 Responses") above that says where comments start, on a page whose
+    # post has no prose at all (a link, a title)
+    sections = section_headers(lines, 0)  # found once, for every caller below
+    if sections and sections[0] < floor and not any(lines.text[i] and is_prose(lines.text[i]) for i in range(sections[0])):
+        floor = sections[0]
+    anchors, headers = find_anchors(lines, floor + 1)
+    best, section = choose_anchors(lines, anchors, first_prose, floor, article)
     if not best:
         return None, {}
     subjects: dict[int, int] = {}

@@ -54,7 +54,7 @@ NAV_LABEL = re.compile(
     r"last|all|our|the|in|as|with|by|of|and|&|on|this|\d+|hours?|days?|weeks?|filed|"
     r"stor(?:y|ies)|posts?|articles?|news|events?|images?|photos?|pictures?|videos?|podcasts?|jobs|"
     r"twitter|facebook|google\+?|rss|feeds?|password|username|log\s?in|sign\s?in|search|www|e-?mail|"
-    r"newsletters?|archives?|close|open|hide|show|toggle|back|skip|cancel|submit|send|continue|reply|retweet|favou?rite|like|share|follow|report|flag|edit|delete|permalink|quote|masthead|categor(?:y|ies)|tags?|topics?|sections?|technology|science|environment|"
+    r"newsletters?|archives?|profiles?|close|open|hide|show|toggle|back|skip|cancel|submit|send|continue|reply|retweet|favou?rite|like|share|follow|report|flag|edit|delete|permalink|quote|masthead|categor(?:y|ies)|tags?|topics?|sections?|technology|science|environment|"
     r"magazine|business|sports?|politics|opinion|entertainment|world|health|blogs?|links?|menu|home|"
     r"association|community|portfolio|zeitgeist|quickies|see|entire|issues?|cover|pages?|\(\d+ pages?\))(?:\s+|$))+$",
     re.I,
@@ -91,6 +91,43 @@ class CommentHeader:
     posted_by: bool = False  # "Posted by: X" reads as a footer under the comment it signs
 
 
+# What stands before a speech verb in a sentence, not in a header: an adverb or a pronoun ("well
+# said", "as I said", "you wrote"), or a handle addressed after other words ("@jo @al well said").
+_SAID_IN_A_SENTENCE = re.compile(
+    r"(?:^|\s)(?:well|as|just|already|never|also|once|have|has|had|who|what|i|you|he|she|they|we|it|someone|everyone)$|\s@\w",
+    re.I,
+)
+
+
+# A count printed beside a commenter's name: a score or a tally of votes, likes or replies
+# ("· 96 points", "| 12 likes", "(Score:3)", "+5 votes"), and a rank or a running number before it
+# ("1 Fortunato Saraiva", "#12 Jo", "2692078 vertexa"). They count; they name nobody.
+_COUNTER_AFTER = re.compile(
+    r"(?:\s*[·•|,\-–—]?\s*[+\-−]?\d[\d,.]*\s*k?\s+(?:points?|pts|votes?|likes?|upvotes?|"
+    r"replies|reply|comments?|karma|posts?|recommends?|recommendations?)\b|\s*[·•|,\-–—]?\s*\(?score:?\s*[+\-−]?\d+\)?)+\s*[·•|,\-–—]?\s*$",
+    re.I,
+)
+_COUNTER_BEFORE = re.compile(r"^#?\d[\d,.]*[.)]?\s+(?=[^\W\d_])")
+
+
+# A commenter's home page printed after the name ("Jo Smith http://jo.example"): not part of it.
+_TRAILING_URL = re.compile(r"(?<=\S)\s+(?:https?://|www\.)\S+$")
+
+
+def cut_counters(name: str) -> str:
+    """A header's name without the scores, tallies and ranks printed beside it (see _COUNTER_AFTER),
+    nor the home page after it.
+
+    A line that is a feed entry's tally ("12 Responses", "T.C. Smith 47 comments") is left whole,
+    for _name_ok to turn away.
+    """
+    if "://" in name or "www." in name:
+        name = _TRAILING_URL.sub("", name)
+    if HAS_DIGIT.search(name) is None or _FEED_WORDS.search(name):
+        return name
+    return _COUNTER_BEFORE.sub("", _COUNTER_AFTER.sub("", name)).strip()
+
+
 # The case-insensitive checks of a name, and their lower twins (see lower_twin).
 _NAME_CHECKS = (_FEED_WORDS, NOT_A_NAME, NAV_LABEL, NAV_PREFIX)
 _NAME_CHECKS_LOW = tuple(map(lower_twin, _NAME_CHECKS))
@@ -99,10 +136,14 @@ _NAME_CHECKS_LOW = tuple(map(lower_twin, _NAME_CHECKS))
 @lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
 def _name_ok(name: str) -> bool:
     """Whether a header's author part reads as a person's name or handle (cached: names recur)."""
+    if name[:1] == "[" and GONE_AUTHOR.match(name):
+        return True
     if not name or len(name) > 60 or not NAME_LIKE.match(name):
         return False
     if ": " in name and "(" not in name:
         return False  # "Pumped: BMX coming" is a headline
+    if ("://" in name or "www." in name) and not _TRAILING_URL.search(name):
+        return False  # "By @jo http://t.co/x via @news": a shared link's credit, not a commenter
     if folds_like_lower(name):
         t, (feed_words, not_a_name, nav_label, nav_prefix) = name.lower(), _NAME_CHECKS_LOW
     else:
@@ -114,11 +155,17 @@ def _name_ok(name: str) -> bool:
     return not ends_sentence(name) or name.endswith((".", ")")) and len(name) < 30
 
 
+# What a comment section prints for an author whose account is gone: still a comment's header.
+GONE_AUTHOR = re.compile(r"^\[(?:deleted|removed|deleted user|unknown)\]$", re.I)
+
+
 @lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
 def looks_like_name(core: str) -> bool:
     """A short line that could be only a person's name or handle (e.g. a Disqus author line)."""
     if len(core) > 50 or not core:
         return False
+    if core[0] == "[" and GONE_AUTHOR.match(core):
+        return True
     # (chrome, furniture, a comment section's or form's heading; the lower twin is faster, see lower_twin)
     if NOT_A_NAME_LINE_LOW.match(core.lower()) if folds_like_lower(core) else NOT_A_NAME_LINE.match(core):
         return False
@@ -290,11 +337,13 @@ def read_header(core: str) -> CommentHeader | None:
     says = _says_match(residue) if worded else None
     if says:
         author = strip_joiners(residue[says.start("author") : says.end("author")])
+        if _SAID_IN_A_SENTENCE.search(author):
+            return None  # "Well said.", "@jo @al well said", "as I said": a reply's words, not its header
         kind = "says"
         if author[:3].lower() == "by ":
             author, kind = author[3:].lstrip(), "by"  # "by Name (1234) writes:" is the by-format
         author = _EDGE_WORDS.sub("", author).strip()
-        author = _USER_ID.sub("", strip_joiners(author))
+        author = cut_counters(_USER_ID.sub("", strip_joiners(author)))
         if _name_ok(author):
             return CommentHeader(kind, author, stamp)
         return None
@@ -319,7 +368,7 @@ def read_header(core: str) -> CommentHeader | None:
         return CommentHeader("by", author, stamp, posted_by=True) if _name_ok(author) else None
     if not residue or CHROME_ROW.match(residue):
         return CommentHeader("date", "", stamp)  # a date alone, or an age in a row of actions
-    residue = _EDGE_WORDS.sub("", residue).strip()
+    residue = cut_counters(_EDGE_WORDS.sub("", residue).strip())
     if _name_ok(residue):
         return CommentHeader("name_date", residue, stamp)
     return None

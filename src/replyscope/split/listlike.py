@@ -13,7 +13,7 @@ import re
 
 from replyscope.split.lines import Lines, is_prose
 from replyscope.split.patterns import BULLETS, TIMESTAMP_RE, ends_sentence
-from replyscope.split.talk import is_title_case, talks
+from replyscope.split.talk import ADDRESSES, is_title_case, talks
 
 # Share of comments allowed to be empty, or to be a lone headline, in a real thread.
 MAX_EMPTY_SHARE = 0.5
@@ -79,7 +79,9 @@ def reads_like_thread(lines: Lines, bodies: list[list[int]], dated: bool, zone_s
         return False
     if not dated and max(sum(len(text[j].split()) for j in b) for b in bodies) < MIN_UNDATED_WORDS:
         # a column of widgets, unless nearly every one of several answers someone ("So true.", "Source?")
-        if (n < MIN_TINY_THREAD and not headed) or sum(talks([text[j] for j in b]) for b in bodies) < TINY_TALK_SHARE * n:
+        # (two short replies that each answer somebody by handle, "@jo RIP", are a thread)
+        addressed = n >= 2 and all(any(ADDRESSES.search(text[j]) for j in b) for b in bodies)
+        if (n < MIN_TINY_THREAD and not headed and not addressed) or sum(talks([text[j] for j in b]) for b in bodies) < TINY_TALK_SHARE * n:
             return False
     if n <= ARTICLE_LIKE_COMMENTS:
         thread_prose = sum(len(text[j]) for b in bodies for j in b if is_prose(text[j]))

@@ -3,8 +3,8 @@
 Comment threads are full of short replies ("So true.", "Source?", "This.", "lol no") that carry
 none of the pronouns of longer comments. Link titles, teasers and menu labels under a header
 shape rarely ask, exclaim, laugh or answer; so besides the words of conversation (I, you, we)
-we take a question, an exclamation, a reply word or an "@name" opening as talk, unless the text
-is a Title Case headline.
+we take a question, an exclamation, a reply word or an "@name" addressing someone as talk, unless
+the text is a Title Case headline.
 """
 
 from __future__ import annotations
@@ -29,6 +29,9 @@ SHORT_ANSWER_CHARS = 40
 # A question, or an exclamation ending the line, or a reply opening with "@name" ("Yahoo! Sports"
 # and "Jeopardy! tonight" are names, not exclamations).
 ASKS_OR_EXCLAIMS = re.compile(r"[?!]+[\"”')]*$|\?\s|^@\w")
+# A reply addressed to someone by handle, anywhere in it: "@name ...", ".@name", "... @name @other".
+# Link titles and menu labels do not address people; an e-mail address ("me@host.org") is no handle.
+ADDRESSES = re.compile(r"(?:^|[\s.(\"“'‘])@[A-Za-z0-9_]{2,30}\b")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _SMALL_WORDS = frozenset("a an and as at by for from in of on or the to vs with".split())
 # A first line at most this long may be a short reply ("Source?", "What a great idea!"); teasers in
@@ -113,6 +116,8 @@ def talks(window: list[str]) -> bool:
         ):
             return True
     first = next((t for t in texts if not is_chrome(t)), "")
+    if "@" in joined and not is_headline(first or joined) and ADDRESSES.search(joined) is not None:
+        return True
     n = len(first)
     if not n or n > CHAT_LINE_CHARS or first[0] in BULLETS:
         return False

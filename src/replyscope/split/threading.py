@@ -17,6 +17,16 @@ REPLY_TO_NAME = re.compile(r"^\s*(?:@|in reply to\s+|replying to\s+|reply to\s+)
 OUTLINE_NUMBER = re.compile(r"^\s*#?(\d{1,4}(?:\.\d{1,3})*)[.)]?\s")
 
 
+# A nesting level printed above a comment's header ("level 2"): a rendered page's indent, in words.
+LEVEL_LINE = re.compile(r"^\s*level\s+(\d{1,2})\s*$", re.I)
+
+
+def level_number(line: str) -> int | None:
+    """2 for a line "level 2" (the nesting level some threads print over each comment), else None."""
+    m = LEVEL_LINE.match(line)
+    return int(m[1]) if m else None
+
+
 def outline_number(header_line: str) -> tuple[int, ...] | None:
     """(2, 1, 3) for a header line opening "2.1.3. Name", None when it has no outline number."""
     m = OUTLINE_NUMBER.match(header_line)
