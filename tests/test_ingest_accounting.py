@@ -245,6 +245,21 @@ def test_csv_reading_streams(tmp_path):
     assert n == 2000 and peak < 2_000_000  # rows, not the 20 MB file, are held
 
 
+def test_csv_broken_header_fails_the_file_and_a_broken_utf16_unit_costs_one_character(tmp_path):
+    path = tmp_path / "rows.csv"
+    path.write_text('id,"content\n1,The council voted\n')
+    docs = read_all(path)
+    assert docs["status"].to_list() == ["failed"] and "malformed header" in docs["error"][0]
+    path.write_bytes(
+        "id,content\n1,First page\n2,Sec".encode("utf-16")
+        + "\ud800".encode("utf-16-le", "surrogatepass")
+        + "ond page\n3,Third page\n".encode("utf-16-le")
+    )
+    docs = read_all(path)
+    assert docs["status"].to_list() == ["ok", "ok", "ok"]
+    assert docs["text"].to_list() == ["First page", "Sec\ufffdond page", "Third page"]
+
+
 # --- JSONL -----------------------------------------------------------------------------------
 
 
@@ -288,6 +303,7 @@ def test_jsonl_utf16_with_bom(tmp_path):
     docs = read_all(path)
     assert docs["status"].to_list() == ["ok"] * 3
     assert docs["text"][2] == "Page 2 \u2014 caf\u00e9"
+    assert docs["encoding"].to_list() == ["utf-16"] * 3
 
 
 # --- Parquet ---------------------------------------------------------------------------------

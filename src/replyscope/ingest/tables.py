@@ -159,7 +159,8 @@ def _text_lines(path: Path) -> Iterator[tuple[Iterator[str], str | None]]:
             declared = None
         else:
             raw.seek(0)
-        with io.TextIOWrapper(raw, encoding=declared or "latin-1", newline="") as handle:
+        # errors="replace": a broken code unit in a UTF-16/32 file costs one character, not the file.
+        with io.TextIOWrapper(raw, encoding=declared or "latin-1", errors="replace", newline="") as handle:
             yield handle, declared
 
 
@@ -229,12 +230,14 @@ def read_csv(
 
         feed = _RecordLines(lines)
         records = _csv_records(feed, delimiter)
-        try:
-            header = next((cells for _, _, cells, _ in records if cells != []), None)
-        except UnicodeDecodeError as exc:
-            yield RawDocument.failed(source, source_id_of(path, root), f"not {declared} after its byte-order mark: {exc}")
-            return
-        if header is None:
+        header: list[str] | None = None
+        for _, _, header, problem in records:
+            if problem:
+                yield RawDocument.failed(source, source_id_of(path, root), f"malformed header: {problem.split(';')[0]}")
+                return
+            if header:
+                break
+        if not header:
             yield RawDocument.skipped(source, source_id_of(path, root), "empty table: no header row")
             return
         header = [cell_value(h).lstrip("\ufeff") for h in header]
@@ -245,28 +248,22 @@ def read_csv(
             return
         at = {name: i for i, name in enumerate(header)}
         row_no = 0
-        try:
-            for first, last, cells, problem in records:
-                if cells == []:
-                    continue  # a blank line between rows holds no page
-                row_no += 1
-                if problem:
-                    yield RawDocument.failed(source, f"row-{row_no}", problem)
-                elif len(cells) != len(header):
-                    where = f"line {first}" if first == last else f"lines {first}-{last}"
-                    yield RawDocument.failed(
-                        source, f"row-{row_no}", f"malformed CSV row on {where}: {len(cells)} fields, header has {len(header)}"
-                    )
-                else:
-                    values = {name: cells[at[name]] for name in (layout.id, layout.url, layout.title, layout.site) if name}
-                    values = {name: cell_value(cell) for name, cell in values.items()}
-                    text = cells[at[layout.text]]
-                    values[layout.text] = text if declared else text.encode("latin-1")
-                    yield _row_document(source, row_no, values, layout, max_bytes, declared or "")
-        except UnicodeDecodeError as exc:
-            yield RawDocument.failed(
-                source, f"row-{row_no + 1}", f"not {declared} after row {row_no}: {exc}; the rest of the file is not read"
-            )
+        for first, last, cells, problem in records:
+            if cells == []:
+                continue  # a blank line between rows holds no page
+            row_no += 1
+            if problem:
+                yield RawDocument.failed(source, f"row-{row_no}", problem)
+            elif len(cells) != len(header):
+                where = f"line {first}" if first == last else f"lines {first}-{last}"
+                yield RawDocument.failed(
+                    source, f"row-{row_no}", f"malformed CSV row on {where}: {len(cells)} fields, header has {len(header)}"
+                )
+            else:
+                values = {name: cell_value(cells[at[name]]) for name in (layout.id, layout.url, layout.title, layout.site) if name}
+                text = cells[at[layout.text]]
+                values[layout.text] = text if declared else text.encode("latin-1")
+                yield _row_document(source, row_no, values, layout, max_bytes, declared or "")
 
 
 def read_tsv(path: Path, columns: ColumnOptions, max_bytes: int, root: Path | None = None) -> Iterator[RawDocument]:
@@ -277,21 +274,20 @@ def read_tsv(path: Path, columns: ColumnOptions, max_bytes: int, root: Path | No
 
 
 @contextmanager
-def _json_lines(path: Path) -> Iterator[Iterator[bytes | str]]:
-    """Lines as bytes (json reads UTF-8 itself), or as str when a UTF-16/32 BOM names the codec."""
+def _json_lines(path: Path) -> Iterator[tuple[Iterator[bytes | str], str]]:
+    """Lines as bytes (json reads UTF-8 itself), or as str when a UTF-16/32 BOM names the codec; and that codec."""
     with open(path, "rb") as raw:
         declared = bom_encoding(raw.read(4))
         raw.seek(0)
         if declared in ("utf-16", "utf-32"):
-            with io.TextIOWrapper(raw, encoding=declared) as handle:
-                yield handle
+            with io.TextIOWrapper(raw, encoding=declared, errors="replace") as handle:
+                yield handle, declared
         else:
-            yield raw
+            yield raw, "utf-8"
 
 
-def _parse_json_line(line: bytes | str) -> tuple[dict, str]:
+def _parse_json_line(line: bytes | str, encoding: str) -> tuple[dict, str]:
     """The row of one line and the codec it was read with; ValueError when it is not a JSON object."""
-    encoding = "utf-8" if isinstance(line, bytes) else ""
     try:
         row = json.loads(line)
     except UnicodeDecodeError:  # not UTF-8: the chain's next codecs, before JSON sees it
@@ -308,12 +304,12 @@ def _parse_json_line(line: bytes | str) -> tuple[dict, str]:
 def _jsonl_text_column(path: Path, columns: ColumnOptions) -> tuple[str | None, list[str]]:
     """The text column named in the file's first rows (the asked one, else a usual name), and their keys."""
     seen: dict[str, None] = {}
-    with _json_lines(path) as lines:
+    with _json_lines(path) as (lines, declared):
         for n, line in enumerate(lines):
             if n >= JSONL_HEAD_ROWS:
                 break
             try:
-                row, _ = _parse_json_line(line)
+                row, _ = _parse_json_line(line, declared)
             except ValueError:
                 continue
             seen.update(dict.fromkeys(row))
@@ -342,12 +338,12 @@ def read_jsonl(path: Path, columns: ColumnOptions, max_bytes: int, root: Path | 
         yield _refuse(path, root, columns, reason)
         return
     layouts: dict[tuple[str, ...], Layout] = {}  # rows mostly share their keys
-    with _json_lines(path) as lines:
+    with _json_lines(path) as (lines, declared):
         for line_no, line in enumerate(lines, start=1):
             if not line.strip():
                 continue
             try:
-                row, encoding = _parse_json_line(line)
+                row, encoding = _parse_json_line(line, declared)
             except ValueError as exc:
                 yield RawDocument.failed(source, f"line-{line_no}", f"bad JSON on line {line_no}: {exc}")
                 continue
