@@ -260,6 +260,18 @@ def test_csv_broken_header_fails_the_file_and_a_broken_utf16_unit_costs_one_char
     assert docs["text"].to_list() == ["First page", "Sec\ufffdond page", "Third page"]
 
 
+def test_tables_without_rows_are_still_entries(tmp_path):
+    (tmp_path / "header-only.csv").write_text("id,text\n")
+    (tmp_path / "empty.jsonl").write_text("\n")
+    pl.DataFrame({"id": [], "text": []}, schema={"id": pl.String, "text": pl.String}).write_parquet(tmp_path / "none.parquet")
+    got = by_id(read_folder(tmp_path))
+    assert got["header-only.csv"] == ("skipped", "no pages or rows in the file")
+    assert got["none.parquet"] == ("skipped", "no pages or rows in the file")
+    assert got["empty.jsonl"] == ("skipped", "no pages or rows in the file")
+    (tmp_path / "junk.jsonl").write_text("not json\n")
+    assert by_id(read_all(tmp_path / "junk.jsonl"))["line-1"][0] == "failed"  # named: its line says why
+
+
 # --- JSONL -----------------------------------------------------------------------------------
 
 

@@ -98,8 +98,12 @@ def read_input(path: Path, columns: ColumnOptions, max_bytes: int, root: Path | 
         kind = file_kind(path) or "(no suffix)"
         yield RawDocument.skipped(str(path), source_id_of(path, root), f"unsupported file kind {kind}")
         return
+    n = 0
     try:
-        yield from reader(path, columns, max_bytes, root)
+        for n, doc in enumerate(reader(path, columns, max_bytes, root), start=1):
+            yield doc
+        if n == 0:  # a table of no rows, an archive of no pages: still an entry of the input
+            yield RawDocument.skipped(str(path), source_id_of(path, root), "no pages or rows in the file")
     except UsageError:
         raise
     except OSError as exc:  # permission, I/O error: the file fails, the batch goes on

@@ -211,9 +211,11 @@ def _csv_records(feed: _RecordLines, delimiter: str) -> Iterator[tuple[int, int,
         except csv.Error as exc:
             first, last = feed.first_line, feed.last_line()
             if "unexpected end of data" in str(exc):
-                problem = f"unclosed quote in the row on line {first}; the lines after it are read as rows"
+                problem = f"unclosed quote in the row on line {first}"
             else:
-                problem = f"malformed CSV row on line {first} ({exc}, line {last}); the lines after it are read as rows"
+                problem = f"malformed CSV row on line {first} ({exc}" + (f", line {last})" if last > first else ")")
+            if last > first:
+                problem += "; the lines after it are read as rows"
             feed.reject()
             yield first, first, None, problem
 
@@ -327,6 +329,8 @@ def read_jsonl(path: Path, columns: ColumnOptions, max_bytes: int, root: Path | 
     """Stream a JSON-lines file; each line is one row, and each row is read or recorded on its own."""
     source = str(path)
     text_column, keys = _jsonl_text_column(path, columns)
+    if text_column is None and not keys:  # no JSON object in the first rows: their lines say why
+        text_column = columns.text or TEXT_COLUMNS[0]
     if text_column is None:
         if columns.text is not None:
             reason = f"no column {columns.text!r} for the page text in the first rows; their keys are: {_listing(keys)}"
