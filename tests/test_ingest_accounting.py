@@ -186,6 +186,15 @@ def test_csv_unclosed_quote_fails_that_row_and_keeps_the_rest(tmp_path):
     assert docs["text"][1:].to_list() == ["Readers were angry about the vote", "The mayor said nothing"]
 
 
+def test_csv_quote_left_open_early_in_a_big_file_fails_what_it_swallowed(tmp_path):
+    path = tmp_path / "rows.csv"
+    rows = "".join(f"{i},Reader comment number {i} about the vote\n" for i in range(2, 200))
+    path.write_text(f'id,text\n0,First page\n1,"Quote never closed\n{rows}')
+    docs = to_documents(list(read_input(path, ColumnOptions(), 500)))  # keeps 1 kB of a record to re-read
+    assert docs["status"].to_list() == ["ok", "failed"]
+    assert "unclosed quote in the row on line 3" in docs["error"][1] and "lines 4-201 failed with it" in docs["error"][1]
+
+
 def test_csv_quote_closed_rows_later_is_not_one_good_row(tmp_path):
     path = tmp_path / "rows.csv"
     path.write_text('id,text\n1,"The council voted\n2,"Readers were angry"\n3,The mayor said nothing\n')

@@ -165,59 +165,77 @@ def _text_lines(path: Path) -> Iterator[tuple[Iterator[str], str | None]]:
 
 
 class _RecordLines:
-    """Feeds csv one physical line at a time and keeps the lines of the record it is reading.
+    """Feeds csv the file's lines and keeps those of the record it is reading.
 
     When a record cannot be parsed (a quote never closed, or closed in the middle of a later row),
     it is failed alone and the lines after its first line are fed again, as rows of their own.
+    Only up to `keep_bytes` of a record are kept for that: past it (a quote left open early in a
+    big file), memory stays flat and the swallowed lines fail with the record instead.
     """
 
-    def __init__(self, lines: Iterator[str]) -> None:
-        self._lines = iter(lines)
+    def __init__(self, lines: Iterator[str], keep_bytes: int) -> None:
+        self._source = iter(lines)
         self._again: list[str] = []  # lines to feed again, last first
-        self.record: list[str] = []  # the lines of the record being read
-        self.first_line = 1  # its line number
+        self.keep_bytes = keep_bytes
+        self.record: list[str | None] = []  # the record's lines; a None last: the rest was not kept
 
-    def __iter__(self) -> _RecordLines:
-        return self
-
-    def __next__(self) -> str:
-        line = self._again.pop() if self._again else next(self._lines)
-        self.record.append(line)
-        return line
-
-    def last_line(self) -> int:
-        return self.first_line + max(len(self.record), 1) - 1
+    def lines(self) -> Iterator[str]:
+        """The lines to parse: those to read again first. (A generator: this runs once a line.)"""
+        record, keep, size = self.record, self.keep_bytes, 0
+        while True:
+            line = self._again.pop() if self._again else next(self._source, None)
+            if line is None:
+                return
+            if not record:  # a new record: the last one was accepted or rejected
+                size = 0
+            if size <= keep:
+                record.append(line)
+                size += len(line)
+                if size > keep:
+                    record.append(None)
+            yield line
 
     def accept(self) -> None:
-        self.first_line += len(self.record)
-        self.record = []
+        self.record.clear()
 
-    def reject(self) -> None:
-        self._again.extend(reversed(self.record[1:]))
-        self.first_line += 1
-        self.record = []
+    def reject(self) -> bool:
+        """Fail the record; feed its lines after the first again. False when they were not kept."""
+        kept = not self.record or self.record[-1] is not None
+        if kept:
+            self._again.extend(reversed(self.record[1:]))
+        self.record.clear()
+        return kept
 
 
 def _csv_records(feed: _RecordLines, delimiter: str) -> Iterator[tuple[int, int, list[str] | None, str]]:
     """(first line, last line, cells or None, problem) for each record of the file."""
+    before = 0  # lines before the current reader's first
+    first = 1
     while True:
-        reader = csv.reader(feed, delimiter=delimiter, strict=True)  # strict: a stray quote is an error
+        reader = csv.reader(feed.lines(), delimiter=delimiter, strict=True)  # strict: a stray quote is an error
         try:
             for cells in reader:
-                span = (feed.first_line, feed.last_line())
+                last = before + reader.line_num
                 feed.accept()
-                yield *span, cells, ""
+                yield first, last, cells, ""
+                first = last + 1
             return
         except csv.Error as exc:
-            first, last = feed.first_line, feed.last_line()
+            last = before + reader.line_num
             if "unexpected end of data" in str(exc):
                 problem = f"unclosed quote in the row on line {first}"
             else:
                 problem = f"malformed CSV row on line {first} ({exc}" + (f", line {last})" if last > first else ")")
+            kept = feed.reject()
             if last > first:
-                problem += "; the lines after it are read as rows"
-            feed.reject()
+                problem += (
+                    "; the lines after it are read as rows"
+                    if kept
+                    else f"; it ran past {feed.keep_bytes / 1e6:.3g} MB, so lines {first + 1}-{last} failed with it"
+                )
             yield first, first, None, problem
+            before = first if kept else last
+            first = before + 1
 
 
 def read_csv(
@@ -230,7 +248,7 @@ def read_csv(
         def cell_value(cell: str) -> str:  # a latin-1 stand-in back to its bytes, then the chain
             return cell if declared or cell.isascii() else decode_chain(cell.encode("latin-1")).text
 
-        feed = _RecordLines(lines)
+        feed = _RecordLines(lines, keep_bytes=2 * max_bytes)
         records = _csv_records(feed, delimiter)
         header: list[str] | None = None
         for _, _, header, problem in records:
