@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 
-from replyscope.ingest import ColumnOptions, RawDocument, check_inputs, discover_inputs, entry_problem, read_input, to_documents
+from replyscope.ingest import ColumnOptions, RawDocument, check_inputs, discover_inputs, is_read, read_input, to_documents
 from replyscope.rundir import TableWriter, file_fingerprint, read_table, update_manifest, versions, write_table
 
 if TYPE_CHECKING:  # (analyze is imported where it runs: its dependencies are heavy)
@@ -155,7 +155,7 @@ def run_split(
     seconds = time.perf_counter() - started
     update_manifest(
         run_dir,
-        inputs=[file_fingerprint(path) for path, root in files if entry_problem(path, root) is None],  # not FIFOs, links out
+        inputs=[file_fingerprint(path) for path, root in files if is_read(path, root)],  # not FIFOs, links out, .md...
         settings={"split": asdict(options)},  # (asdict recurses into options.columns)
         versions=versions(),
         counts=counts,

@@ -83,6 +83,12 @@ def reader_for(path: Path) -> Reader | None:
     return READERS.get(suffixes[-1]) if suffixes else None
 
 
+def is_read(path: Path, root: Path | None) -> bool:
+    """Whether a reader opens this entry: a regular file (or a link that may be followed) of a kind
+    in READERS. What the manifest fingerprints, and what makes an input non-empty."""
+    return reader_for(path) is not None and entry_problem(path, root) is None
+
+
 def read_input(path: Path, columns: ColumnOptions, max_bytes: int, root: Path | None = None) -> Iterator[RawDocument]:
     """Yield the documents of one input entry, whatever it is; never raises but UsageError.
 
@@ -136,6 +142,7 @@ __all__ = [
     "check_inputs",
     "discover_inputs",
     "file_kind",
+    "is_read",
     "pick_column",
     "read_input",
     "read_page",
