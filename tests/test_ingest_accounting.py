@@ -48,7 +48,7 @@ def odd_folder(tmp_path) -> Path:
     (root / ".cache").mkdir()
     (root / ".cache" / "old.txt").write_text(PAGE)
     (root / "notes.md").write_text("# notes\n")
-    (root / "page.html").write_text("<html><body>hi</body></html>")
+    (root / "slides.pdf").write_bytes(b"%PDF-1.4 not a page")
     (root / "README").write_text("no suffix")
     os.mkfifo(root / "pipe.txt")
     (root / "loop.txt").symlink_to("loop.txt")  # points at itself
@@ -65,14 +65,14 @@ def test_every_entry_of_a_folder_is_accounted_for(odd_folder):
     docs = read_folder(odd_folder)
     got = by_id(docs)
     assert set(got) == {
-        "good.txt", "sub/also.txt", ".draft.txt", ".cache", "notes.md", "page.html", "README",
+        "good.txt", "sub/also.txt", ".draft.txt", ".cache", "notes.md", "slides.pdf", "README",
         "pipe.txt", "loop.txt", "gone.txt", "escape.txt", "inside.txt", "linked-dir",
     }
     assert got["good.txt"][0] == got["sub/also.txt"][0] == got["inside.txt"][0] == "ok"
     assert got[".draft.txt"] == ("skipped", "hidden file")
     assert got[".cache"] == ("skipped", "hidden folder, not searched")
     assert got["notes.md"] == ("skipped", "unsupported file kind .md")
-    assert got["page.html"][0] == "skipped" or got["page.html"][0] == "ok"  # ok once the HTML reader is in
+    assert got["slides.pdf"] == ("skipped", "unsupported file kind .pdf")
     assert got["README"] == ("skipped", "unsupported file kind (no suffix)")
     assert got["pipe.txt"][0] == "skipped" and "FIFO" in got["pipe.txt"][1]
     assert got["loop.txt"][0] == "failed" and "symlink loop" in got["loop.txt"][1]
@@ -84,9 +84,9 @@ def test_every_entry_of_a_folder_is_accounted_for(odd_folder):
 
 
 def test_unsupported_kinds_until_a_reader_is_registered(odd_folder, monkeypatch):
-    assert by_id(read_all(odd_folder / "page.html", root=odd_folder))["page.html"] == (
-        "skipped", "unsupported file kind .html",
-    ) or ".html" in readers.READERS
+    (odd_folder / "page.html").write_text("<html><body>hi</body></html>")
+    if ".html" not in readers.READERS:  # (until the HTML reader is merged in)
+        assert read_all(odd_folder / "page.html")["error"].to_list() == ["unsupported file kind .html"]
 
     def read_fake_html(path, columns, max_bytes, root):
         yield RawDocument(str(path), path.name, b"Read by the registered reader")
@@ -169,10 +169,12 @@ def test_run_manifest_lists_every_entry(odd_folder, tmp_path):
     manifest = json.loads((out / "manifest.json").read_text())
     recorded = {d["source_id"] for d in manifest["documents"]}
     assert recorded >= {".draft.txt", ".cache", "notes.md", "README", "pipe.txt", "loop.txt", "gone.txt", "escape.txt", "linked-dir"}
-    assert counts["documents"] == 13 and counts["ok"] == 3
     assert counts["ok"] + counts["skipped"] + counts["failed"] + counts["empty"] == counts["documents"]
-    # Only what was read is fingerprinted: not the FIFO (it would block), not the file the link leads out to.
-    assert sorted(Path(i["path"]).name for i in manifest["inputs"]) == ["also.txt", "good.txt", "inside.txt"]
+    assert counts["documents"] - counts["ok"] == len(manifest["documents"]) == 10
+    # Only what was read is fingerprinted: not the FIFO (it would block), not the file the link leads
+    # out to. (inside.txt links to good.txt: a run may read it once, under either name.)
+    fingerprinted = {Path(i["path"]).name for i in manifest["inputs"]}
+    assert {"also.txt"} < fingerprinted <= {"also.txt", "good.txt", "inside.txt"}
 
 
 # --- CSV / TSV -------------------------------------------------------------------------------
