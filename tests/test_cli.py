@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 from pathlib import Path
 
 import polars as pl
@@ -92,10 +93,9 @@ def test_bad_inputs_are_recorded_and_the_batch_completes(tmp_path):
         writer.writerow(["id", "content"])
         writer.writerow(["r1", DISQUS_PAGE])
         handle.write("r2,one,two,three\n")
-    notext = tmp_path / "notext.csv"
-    notext.write_text("id,headline\n1,Nothing to read\n")
+    (pages / "notext.csv").write_text("id,headline\n1,Nothing to read\n")  # in a folder: recorded, not a usage error
     out = tmp_path / "run"
-    result = invoke("split", str(pages), str(table), str(notext), "--out", str(out), "--max-page-mb", "50")
+    result = invoke("split", str(pages), str(table), "--out", str(out), "--max-page-mb", "50")
     assert result.exit_code == EXIT_PARTIAL, result.output
     docs = pl.read_parquet(out / "documents.parquet")
     status = dict(zip(docs["source_id"], docs["status"]))
@@ -106,13 +106,13 @@ def test_bad_inputs_are_recorded_and_the_batch_completes(tmp_path):
         "huge.txt": "skipped",
         "invalid-utf8.txt": "ok",
         "r1": "ok",
-        "row-2": "skipped",
-        "*": "skipped",
+        "row-2": "failed",
+        "notext.csv": "skipped",
     }
     manifest = json.loads((out / "manifest.json").read_text())
     recorded = {d["source_id"]: d["error"] for d in manifest["documents"]}
-    assert set(recorded) == {"binary.txt", "empty.txt", "huge.txt", "row-2", "*"}
-    assert "limit" in recorded["huge.txt"] and "no text column" in recorded["*"]
+    assert set(recorded) == {"binary.txt", "empty.txt", "huge.txt", "row-2", "notext.csv"}
+    assert "limit" in recorded["huge.txt"] and "no text column" in recorded["notext.csv"]
     assert manifest["counts"]["ok"] == 3 and manifest["counts"]["documents"] == 8
     comments = pl.read_parquet(out / "comments.parquet")
     assert comments.height == 6  # two comments on each of the three readable pages
@@ -142,13 +142,13 @@ def test_split_walks_each_input_folder_once(tmp_path, monkeypatch):
     for i in range(3):
         (pages / f"p{i}.txt").write_text(DISQUS_PAGE, encoding="utf-8")
     walks: list[Path] = []
-    real_rglob = Path.rglob
+    real_walk = os.walk
 
-    def counting_rglob(self, pattern, *args, **kwargs):
-        walks.append(self)
-        return real_rglob(self, pattern, *args, **kwargs)
+    def counting_walk(top, *args, **kwargs):
+        walks.append(Path(top))
+        return real_walk(top, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "rglob", counting_rglob)
+    monkeypatch.setattr(os, "walk", counting_walk)
     result = invoke("split", str(pages), "--out", str(tmp_path / "run"), "--workers", "1")
     assert result.exit_code == 0, result.output
     assert walks == [pages]

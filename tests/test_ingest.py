@@ -9,6 +9,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+from replyscope.errors import UsageError
 from replyscope.ingest import (
     BinaryInput,
     ColumnOptions,
@@ -59,11 +60,12 @@ def test_folder_is_recursive_and_ids_are_stable(tmp_path):
     (tmp_path / "two.txt").write_text(PAGE)
     (tmp_path / "notes.md").write_text("not a page")
     files = discover_inputs([tmp_path])
-    assert [f.relative_to(tmp_path).as_posix() for f in files] == ["a/one.txt", "two.txt"]
+    assert [f.relative_to(tmp_path).as_posix() for f in files] == ["a/one.txt", "notes.md", "two.txt"]
     docs = pl.concat([read_all(f, root=tmp_path) for f in files])
-    assert docs["source_id"].to_list() == ["a/one.txt", "two.txt"]
-    assert docs["doc_id"].to_list() == [doc_id_for(str(f), s) for f, s in zip(files, ["a/one.txt", "two.txt"])]
-    assert docs["doc_id"].n_unique() == 2
+    assert docs["source_id"].to_list() == ["a/one.txt", "notes.md", "two.txt"]
+    assert docs["status"].to_list() == ["ok", "skipped", "ok"]  # every entry is accounted for
+    assert docs["doc_id"].to_list() == [doc_id_for(str(f), s) for f, s in zip(files, ["a/one.txt", "notes.md", "two.txt"])]
+    assert docs["doc_id"].n_unique() == 3
 
 
 def test_fakenews_style_csv(tmp_path):
@@ -88,7 +90,7 @@ def test_csv_malformed_row_is_recorded_not_dropped(tmp_path):
     path = tmp_path / "bad.csv"
     path.write_text(f'id,text\n1,"{PAGE}"\n2,too,many,fields\n3,"{PAGE}"\n')
     docs = read_all(path)
-    assert docs["status"].to_list() == ["ok", "skipped", "ok"]
+    assert docs["status"].to_list() == ["ok", "failed", "ok"]
     assert "malformed CSV" in docs["error"][1]
     assert docs["source_id"].to_list() == ["1", "row-2", "3"]
 
@@ -96,7 +98,9 @@ def test_csv_malformed_row_is_recorded_not_dropped(tmp_path):
 def test_missing_text_column_names_the_columns(tmp_path):
     path = tmp_path / "notext.csv"
     path.write_text("id,headline\n1,Hello\n")
-    docs = read_all(path)
+    with pytest.raises(UsageError, match="no text column.*headline"):  # a table the user named
+        read_all(path)
+    docs = read_all(path, root=tmp_path)  # found in a folder: recorded for the file
     assert docs["status"].to_list() == ["skipped"]
     assert "no text column" in docs["error"][0] and "headline" in docs["error"][0]
     # Naming the column fixes it.
@@ -108,7 +112,7 @@ def test_jsonl_and_bad_lines(tmp_path):
     rows = [json.dumps({"id": "p1", "text": PAGE, "url": "https://news.example/x"}), "{not json", json.dumps([1, 2])]
     path.write_text("\n".join(rows) + "\n")
     docs = read_all(path)
-    assert docs["status"].to_list() == ["ok", "skipped", "skipped"]
+    assert docs["status"].to_list() == ["ok", "failed", "failed"]
     assert docs["source_id"].to_list() == ["p1", "line-2", "line-3"]
 
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 
-from replyscope.ingest import ColumnOptions, RawDocument, discover_inputs, read_input, to_documents
+from replyscope.ingest import ColumnOptions, RawDocument, check_inputs, discover_inputs, is_read, read_input, to_documents
 from replyscope.rundir import TableWriter, file_fingerprint, read_table, update_manifest, versions, write_table
 
 if TYPE_CHECKING:  # (analyze is imported where it runs: its dependencies are heavy)
@@ -111,6 +111,7 @@ def run_split(
     run_dir.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     files = input_files(inputs) if files is None else files
+    check_inputs(files, options.columns)  # a column the user named and a table lacks: stop before any work
     writers = {name: TableWriter(run_dir, name) for name in SPLIT_TABLES}
     problems: list[dict] = []
     counts = {"documents": 0, "ok": 0, "empty": 0, "skipped": 0, "failed": 0, "pages_with_comments": 0}
@@ -154,7 +155,7 @@ def run_split(
     seconds = time.perf_counter() - started
     update_manifest(
         run_dir,
-        inputs=[file_fingerprint(path) for path, _ in files],
+        inputs=[file_fingerprint(path) for path, root in files if is_read(path, root)],  # not FIFOs, links out, .md...
         settings={"split": asdict(options)},  # (asdict recurses into options.columns)
         versions=versions(),
         counts=counts,

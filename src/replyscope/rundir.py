@@ -70,9 +70,12 @@ def file_fingerprint(path: Path) -> dict:
     if not path.is_file():
         return {"path": str(path), "size": None, "sha256": None}
     digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
+    try:
+        with open(path, "rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(chunk)
+    except OSError as exc:  # unreadable: the documents table says so; the manifest must still be written
+        return {"path": str(path), "size": None, "sha256": None, "error": exc.strerror or str(exc)}
     return {"path": str(path), "size": path.stat().st_size, "sha256": digest.hexdigest()}
 
 

@@ -28,8 +28,8 @@ STANCES: tuple[str, ...] = ("support", "deny", "query", "comment")
 DOC_STATUSES: tuple[str, ...] = (
     "ok",  # read and split
     "empty",  # read, but no text after decoding (recorded skip)
-    "skipped",  # not a page we can read (binary, missing text column...), with the reason in `error`
-    "failed",  # an unexpected error while splitting, with the reason in `error`
+    "skipped",  # left out by a rule (hidden, unsupported kind, binary, too big, no text...), reason in `error`
+    "failed",  # broken or unreadable input (malformed row, permission, link loop) or a split error, reason in `error`
 )
 
 DOCUMENTS = pl.Schema(

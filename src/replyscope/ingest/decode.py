@@ -45,16 +45,40 @@ def looks_binary(raw: bytes) -> bool:
     return controls / len(head) > _MAX_CONTROL_SHARE
 
 
+# Byte-order marks, longest first: the UTF-32 LE mark begins with the UTF-16 LE one.
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+
+def bom_encoding(head: bytes) -> str | None:
+    """The codec a byte-order mark at the start of `head` declares (it strips the mark), or None."""
+    for bom, encoding in _BOMS:
+        if head.startswith(bom):
+            return encoding
+    return None
+
+
 def decode_bytes(raw: bytes) -> Decoded:
     """Decode a page's bytes to repaired text, or raise BinaryInput."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with its BOM: NULs here are not binary
+    declared = bom_encoding(raw[:4])
+    if declared in ("utf-16", "utf-32"):  # with its BOM: NULs here are not binary
         try:
-            return Decoded(repair_text(raw.decode("utf-16")), "utf-16")
+            return Decoded(repair_text(raw.decode(declared)), declared)
         except UnicodeDecodeError:
             pass
     # 'ÿþ' in UTF-8 then NULs: UTF-16 once misread as latin-1, repaired by repair_text below.
     if looks_binary(raw) and not raw.startswith((b"\xc3\xbf\xc3\xbe", b"\xc3\xbe\xc3\xbf")):
         raise BinaryInput("binary content (NUL or control bytes), not a text page")
+    return decode_chain(raw)
+
+
+def decode_chain(raw: bytes) -> Decoded:
+    """UTF-8, else cp1252, else latin-1 (which never fails), then repaired: pages, cells and lines alike."""
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     for encoding in ("utf-8", "cp1252"):

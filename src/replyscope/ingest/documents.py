@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 import polars as pl
 
 from replyscope.ingest.decode import BinaryInput, decode_bytes, repair_text
-from replyscope.ingest.readers import RawDocument
+from replyscope.ingest.records import RawDocument
 from replyscope.schema import DOCUMENTS
 
 
@@ -44,13 +44,13 @@ def to_document_row(raw: RawDocument) -> dict:
         "error": "",
     }
     if raw.problem:
-        return row | {"status": "skipped", "error": raw.problem}
+        return row | {"status": raw.status, "error": raw.problem}
     try:
         if isinstance(raw.content, bytes):
             decoded = decode_bytes(raw.content)
             text, encoding = decoded.text, decoded.encoding
         else:
-            text, encoding = repair_text(raw.content or ""), ""
+            text, encoding = repair_text(raw.content or ""), raw.encoding
     except BinaryInput as exc:
         return row | {"status": "skipped", "error": str(exc)}
     except Exception as exc:  # hostile bytes must not sink the batch

@@ -1,227 +1,150 @@
-"""Readers for the inputs people have: folders of .txt pages, and CSV / JSONL / Parquet tables.
+"""Which reader reads which file, and the one entry point that never loses an input.
 
-Every reader yields `RawDocument`s, one per page or row, and never raises for a bad page or row:
-a row it cannot read becomes a `RawDocument` with `problem` set, so the batch goes on and the
-loss is recorded in the manifest. Only whole-file failures that leave no rows to name (a table
-with no text column, an unreadable file) are reported as one record for the file.
+`READERS` maps a file suffix (lower case; two-part ones such as ".warc.gz" too) to its reader.
+A reader is `reader(path, columns, max_bytes, root)` and yields `RawDocument`s, one per page or
+row, read or with the reason it was not; add a format by adding an entry. `read_input` turns
+every entry of an input into records: entries no reader may open (entries.py), kinds no reader
+reads ("unsupported file kind .xyz"), and files that fail as a whole, each with its reason, so
+every entry reaches the manifest. It raises only `UsageError` (a column the user named is not
+there, see tables.py).
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-import sys
-from collections.abc import Iterator
-from dataclasses import dataclass
+import os
+import stat
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
 from pathlib import Path
 
-import pyarrow.parquet as pq
+from replyscope.errors import UsageError
+from replyscope.ingest.entries import discover_inputs, entry_problem
+from replyscope.ingest.records import ColumnOptions, RawDocument, source_id_of
+from replyscope.ingest.tables import (
+    TEXT_COLUMNS,
+    must_fit,
+    pick_column,
+    read_csv,
+    read_jsonl,
+    read_parquet,
+    read_tsv,
+    too_big,
+)
 
-TABLE_SUFFIXES = {".csv", ".tsv", ".jsonl", ".ndjson", ".parquet"}
-PAGE_SUFFIXES = {".txt", ".text"}
+Reader = Callable[[Path, ColumnOptions, int, "Path | None"], Iterable[RawDocument]]
 
-# The usual names of each column, most specific first (FakeNewsCorpus uses content/id/url/title).
-TEXT_COLUMNS = ("content", "text", "body", "page_text", "article", "document", "html")
-ID_COLUMNS = ("id", "doc_id", "document_id", "uuid", "_id", "key")
-URL_COLUMNS = ("url", "link", "uri", "page_url", "source_url")
-TITLE_COLUMNS = ("title", "headline", "name")
-SITE_COLUMNS = ("domain", "site", "host", "source_domain")
-
-# FakeNewsCorpus cells run past csv's default 128 KiB limit; a page can be megabytes.
-csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
-
-
-@dataclass(frozen=True)
-class ColumnOptions:
-    """Which table columns hold the text, id, url and title (None = detect by the usual names)."""
-
-    text: str | None = None
-    id: str | None = None
-    url: str | None = None
-    title: str | None = None
+# A compressed file's kind is its last two suffixes: "crawl.warc.gz" is ".warc.gz", not ".gz".
+_COMPRESSED = {".gz", ".bz2", ".xz", ".zst", ".zip"}
 
 
-@dataclass
-class RawDocument:
-    source: str  # the input file
-    source_id: str  # the input's own id for this page (row id, or file path inside the folder)
-    content: bytes | str | None  # bytes from files (decoded later), str from tables
-    url: str = ""
-    title: str = ""
-    site: str = ""
-    problem: str = ""  # non-empty: this page could not be read; the reason
+def read_page(path: Path, columns: ColumnOptions, max_bytes: int, root: Path | None = None) -> Iterator[RawDocument]:
+    """One plain-text page; its id is its path inside the input folder (or its file name)."""
+    source_id = source_id_of(path, root)
+    # O_NONBLOCK: were the file swapped for a FIFO since it was checked, opening it must not hang.
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    with open(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            yield RawDocument.skipped(str(path), source_id, "not a regular file, not opened")
+            return
+        if info.st_size > max_bytes:
+            yield RawDocument.skipped(str(path), source_id, too_big(info.st_size, max_bytes))
+            return
+        content = handle.read()
+    yield RawDocument(str(path), source_id, content)
 
 
-def discover_inputs(paths: list[Path]) -> list[Path]:
-    """Expand folders recursively to the page and table files inside, in a stable order."""
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found.extend(
-                sorted(
-                    p
-                    for p in path.rglob("*")
-                    if p.is_file() and p.suffix.lower() in PAGE_SUFFIXES | TABLE_SUFFIXES
-                    and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                )
-            )
-        else:
-            found.append(path)
-    return found
+READERS: dict[str, Reader] = {
+    ".txt": read_page,
+    ".text": read_page,
+    ".csv": read_csv,
+    ".tsv": read_tsv,
+    ".jsonl": read_jsonl,
+    ".ndjson": read_jsonl,
+    ".parquet": read_parquet,
+}
+# Readers of tables: their columns are checked before a run starts (check_inputs).
+TABLE_READERS = {read_csv, read_tsv, read_jsonl, read_parquet}
+
+
+def file_kind(path: Path) -> str:
+    """The suffix that says what a file is, lower case: '.csv', '.warc.gz', or '' when none."""
+    suffixes = [s.lower() for s in path.suffixes[-2:]]
+    if len(suffixes) == 2 and suffixes[1] in _COMPRESSED:
+        return "".join(suffixes)
+    return suffixes[-1] if suffixes else ""
+
+
+def reader_for(path: Path) -> Reader | None:
+    """The reader of a file: by its two-part suffix when there is one for it, else by its last."""
+    suffixes = [s.lower() for s in path.suffixes[-2:]]
+    if len(suffixes) == 2 and (reader := READERS.get("".join(suffixes))):
+        return reader
+    return READERS.get(suffixes[-1]) if suffixes else None
+
+
+def is_read(path: Path, root: Path | None) -> bool:
+    """Whether a reader opens this entry: a regular file (or a link that may be followed) of a kind
+    in READERS. What the manifest fingerprints, and what makes an input non-empty."""
+    return reader_for(path) is not None and entry_problem(path, root) is None
 
 
 def read_input(path: Path, columns: ColumnOptions, max_bytes: int, root: Path | None = None) -> Iterator[RawDocument]:
-    """Yield the documents of one input file, whatever its format."""
-    suffix = path.suffix.lower()
-    if not path.exists():
-        yield RawDocument(str(path), path.name, None, problem="input not found")
+    """Yield the documents of one input entry, whatever it is; never raises but UsageError.
+
+    `root` is the input folder the entry was found in (None when the user named it): ids are
+    relative to it, links must stay inside it, and hidden names inside it are skipped.
+    """
+    problem = entry_problem(path, root)
+    if problem is not None:
+        yield problem
         return
+    reader = reader_for(path)
+    if reader is None:
+        kind = file_kind(path) or "(no suffix)"
+        yield RawDocument.skipped(str(path), source_id_of(path, root), f"unsupported file kind {kind}")
+        return
+    n = 0
     try:
-        if suffix in (".csv", ".tsv"):
-            yield from read_csv(path, columns, max_bytes, delimiter="\t" if suffix == ".tsv" else ",")
-        elif suffix in (".jsonl", ".ndjson"):
-            yield from read_jsonl(path, columns, max_bytes)
-        elif suffix == ".parquet":
-            yield from read_parquet(path, columns, max_bytes)
-        else:
-            yield read_page(path, max_bytes, root)
-    except Exception as exc:  # an unreadable file must not sink the batch
-        yield RawDocument(str(path), "*", None, problem=f"could not read file: {type(exc).__name__}: {exc}")
+        for n, doc in enumerate(reader(path, columns, max_bytes, root), start=1):
+            yield doc
+        if n == 0:  # a table of no rows, an archive of no pages: still an entry of the input
+            yield RawDocument.skipped(str(path), source_id_of(path, root), "no pages or rows in the file")
+    except UsageError:
+        raise
+    except OSError as exc:  # permission, I/O error: the file fails, the batch goes on
+        yield RawDocument.failed(str(path), source_id_of(path, root), f"could not read file: {exc.strerror or exc}")
+    except Exception as exc:  # a file a library cannot parse must not sink the batch
+        yield RawDocument.failed(str(path), source_id_of(path, root), f"could not read file: {type(exc).__name__}: {exc}")
 
 
-def read_page(path: Path, max_bytes: int, root: Path | None = None) -> RawDocument:
-    """One plain-text page; its id is its path inside the input folder (or its file name)."""
-    source_id = str(path.relative_to(root)) if root and path.is_relative_to(root) else path.name
-    size = path.stat().st_size
-    if size > max_bytes:
-        return RawDocument(str(path), source_id, None, problem=_too_big(size, max_bytes))
-    return RawDocument(str(path), source_id, path.read_bytes())
-
-
-def _too_big(size: int, max_bytes: int) -> str:
-    return f"page is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit (--max-page-mb)"
-
-
-def pick_column(names: list[str], wanted: str | None, candidates: tuple[str, ...], what: str) -> str | None:
-    """The column to use: the one asked for (must exist), else the first usual name present."""
-    if wanted is not None:
-        if wanted not in names:
-            raise MissingColumn(f"no column {wanted!r} for the {what}; columns are {names}")
-        return wanted
-    lowered = {n.lower().strip(): n for n in names}
-    for candidate in candidates:
-        if candidate in lowered:
-            return lowered[candidate]
-    return None
-
-
-class MissingColumn(ValueError):
-    pass
-
-
-@dataclass(frozen=True)
-class _Layout:
-    text: str
-    id: str | None
-    url: str | None
-    title: str | None
-    site: str | None
-
-
-def _layout(names: list[str], columns: ColumnOptions) -> _Layout:
-    text = pick_column(names, columns.text, TEXT_COLUMNS, "page text")
-    if text is None:
-        raise MissingColumn(
-            f"no text column: looked for {', '.join(TEXT_COLUMNS)}; columns are {names}; pass --text-col"
-        )
-    return _Layout(
-        text=text,
-        id=pick_column(names, columns.id, ID_COLUMNS, "id"),
-        url=pick_column(names, columns.url, URL_COLUMNS, "url"),
-        title=pick_column(names, columns.title, TITLE_COLUMNS, "title"),
-        site=pick_column(names, None, SITE_COLUMNS, "site"),
-    )
-
-
-def _row_document(source: str, row_no: int, row: dict, layout: _Layout, max_bytes: int) -> RawDocument:
-    def cell(name: str | None) -> str:
-        value = row.get(name) if name else None
-        return "" if value is None else str(value)
-
-    source_id = cell(layout.id) or f"row-{row_no}"
-    text = row.get(layout.text)
-    doc = RawDocument(source, source_id, None if text is None else str(text), cell(layout.url), cell(layout.title), cell(layout.site))
-    if doc.content is not None and len(doc.content) > max_bytes:
-        doc.content, doc.problem = None, _too_big(len(text), max_bytes)
-    return doc
-
-
-def read_csv(path: Path, columns: ColumnOptions, max_bytes: int, delimiter: str = ",") -> Iterator[RawDocument]:
-    """Stream a CSV row by row. csv handles quoted cells with newlines; bad rows are recorded, not dropped."""
-    source = str(path)
-    with open(path, "rb") as raw:
-        # Decode the whole stream with replacement: one bad byte must not lose a file of pages.
-        handle = io.TextIOWrapper(raw, encoding="utf-8", errors="replace", newline="")
-        reader = csv.reader(handle, delimiter=delimiter)
-        header = next(reader, None)
-        if header is None:
-            yield RawDocument(source, "*", None, problem="empty table: no header row")
-            return
-        header = [h.lstrip("\ufeff") for h in header]
-        layout = _layout(header, columns)
-        row_no = 0
-        while True:
+def check_inputs(files: list[tuple[Path, Path | None]], columns: ColumnOptions) -> None:
+    """Raise UsageError before a run starts when a table the user named, or any table once a column
+    is named, lacks its columns: reading each such table's first row finds it (header, schema or
+    first JSON rows), so the run stops with one line and nothing written.
+    """
+    for path, root in files:
+        if must_fit(columns, root) and reader_for(path) in TABLE_READERS and entry_problem(path, root) is None:
+            rows = read_input(path, columns, 1 << 62, root)
             try:
-                cells = next(reader)
-            except StopIteration:
-                break
-            except csv.Error as exc:
-                row_no += 1
-                yield RawDocument(source, f"row-{row_no}", None, problem=f"malformed CSV near line {reader.line_num}: {exc}")
-                continue
-            row_no += 1
-            if not cells:
-                continue  # a blank line between rows holds no page
-            if len(cells) != len(header):
-                yield RawDocument(
-                    source,
-                    f"row-{row_no}",
-                    None,
-                    problem=f"malformed CSV row ending at line {reader.line_num}: {len(cells)} fields, header has {len(header)}",
-                )
-                continue
-            yield _row_document(source, row_no, dict(zip(header, cells)), layout, max_bytes)
+                for _ in islice(rows, 1):
+                    pass
+            finally:
+                rows.close()
 
 
-def read_jsonl(path: Path, columns: ColumnOptions, max_bytes: int) -> Iterator[RawDocument]:
-    """Stream a JSON-lines file; a line that is not a JSON object is recorded as a bad row."""
-    source = str(path)
-    layout: _Layout | None = None
-    with open(path, "rb") as handle:
-        for line_no, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-                if not isinstance(row, dict):
-                    raise ValueError(f"a JSON {type(row).__name__}, not an object")
-            except ValueError as exc:
-                yield RawDocument(source, f"line-{line_no}", None, problem=f"bad JSON on line {line_no}: {exc}")
-                continue
-            if layout is None:
-                layout = _layout(list(row), columns)
-            yield _row_document(source, line_no, row, layout, max_bytes)
-
-
-def read_parquet(path: Path, columns: ColumnOptions, max_bytes: int, batch_rows: int = 2048) -> Iterator[RawDocument]:
-    """Stream a Parquet file in record batches so memory stays flat."""
-    source = str(path)
-    parquet = pq.ParquetFile(path)
-    layout = _layout(parquet.schema_arrow.names, columns)
-    wanted = [c for c in (layout.text, layout.id, layout.url, layout.title, layout.site) if c]
-    row_no = 0
-    for batch in parquet.iter_batches(batch_size=batch_rows, columns=list(dict.fromkeys(wanted))):
-        for row in batch.to_pylist():
-            row_no += 1
-            yield _row_document(source, row_no, row, layout, max_bytes)
+__all__ = [
+    "READERS",
+    "TEXT_COLUMNS",
+    "ColumnOptions",
+    "RawDocument",
+    "Reader",
+    "check_inputs",
+    "discover_inputs",
+    "file_kind",
+    "is_read",
+    "pick_column",
+    "read_input",
+    "read_page",
+    "reader_for",
+]
