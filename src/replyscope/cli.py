@@ -10,6 +10,7 @@ Ctrl-C / SIGTERM (the run directory is marked interrupted: the same command resu
 from __future__ import annotations
 
 import contextlib
+import io
 import json
 import signal
 import sys
@@ -120,12 +121,19 @@ def _progress() -> Iterator[Progress]:
         console=console,
         transient=False,
     )
-    with progress:
+    progress.start()
+    try:
+        yield progress
+    except BaseException:
+        # On an error its one line is the whole output: stop without the bars' last frame.
+        progress.live.transient = True
+        console.file = io.StringIO()
         try:
-            yield progress
-        except BaseException:
-            progress.live.transient = True  # on an error, its one line is the whole output
-            raise
+            progress.stop()
+        finally:
+            console.file = None  # back to sys.stderr as it is then
+        raise
+    progress.stop()
 
 
 def _split(inputs: list[Path], out: Path, workers: int, columns: ColumnOptions, max_page_mb: float, progress: Progress, reuse: bool = False) -> dict:

@@ -189,8 +189,6 @@ def input_files(inputs: list[Path], run_dir: Path | None = None) -> list[tuple[P
         return run_dirs[folder]
 
     def owned(path: Path, root: Path | None) -> bool:
-        if path.name.endswith(TMP_SUFFIX) and is_run_dir(path.parent):
-            return True
         if root is None:  # a file named on the command line is read, unless it is being written now
             return out is not None and path.name in RUN_FILES and path.parent.resolve() == out
         return path.name in RUN_FILES and is_run_dir(path.parent)

@@ -70,9 +70,9 @@ def write_text_atomic(path: Path, text: str) -> None:
 
 
 def remove_temporaries(run_dir: Path) -> None:
-    """Remove temporaries a killed writer left (only this run's own files, under the lock)."""
-    for tmp in run_dir.glob(f"*{TMP_SUFFIX}"):
-        tmp.unlink(missing_ok=True)
+    """Remove temporaries a killed writer left (only those of the run's own files, under the lock)."""
+    for name in [MANIFEST, REPORT, *(f"{table}.parquet" for table in TABLES)]:
+        (run_dir / f"{name}{TMP_SUFFIX}").unlink(missing_ok=True)
     parts = run_dir / PARTS_DIR
     if parts.is_dir():
         for tmp in parts.rglob(f"*{TMP_SUFFIX}"):
