@@ -2,11 +2,20 @@
 
 Exit codes: 0 when every input document was read and split; 3 when the batch completed but some
 documents were skipped, empty or failed (each is in the manifest with its reason); 2 for usage
-errors; 1 when the run itself could not go on.
+errors (one line on stderr: what is wrong and what exists); 1 when the run itself could not go on
+(another process writes the run directory, the disk is full...); 130 / 143 when stopped by
+Ctrl-C / SIGTERM (the run directory is marked interrupted: the same command resumes it).
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
+import json
+import signal
+import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -16,9 +25,63 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TaskProgressColumn
 from rich.table import Table
 
 from replyscope import pipeline
+from replyscope.errors import UsageError
 from replyscope.ingest import ColumnOptions
+from replyscope.rundir import RunDirBusy, RunLock
+
+try:  # typer vendors its own click (the exceptions it raises are that click's)
+    from typer._click import exceptions as click_errors
+except ImportError:  # pragma: no cover (older typer: plain click)
+    from click import exceptions as click_errors
+
+
+class Stopped(KeyboardInterrupt):
+    """SIGTERM, turned into an exception so the stages clean up as they do for Ctrl-C."""
+
+
+def _raise_stopped(signum, frame):
+    raise Stopped()
+
+
+def _fail(message: str, code: int) -> typer.Exit:
+    # One plain line (not rich: it would wrap a long message over several lines).
+    sys.stderr.write(f"error: {' '.join(str(message).split())}\n")
+    sys.stderr.flush()
+    return typer.Exit(code)
+
+
+class _Commands(typer.core.TyperGroup):
+    """Every command runs through here: usage problems become one line and exit 2, a stop by
+    SIGTERM / Ctrl-C one line and 143 / 130, a busy run directory or an OS error (disk full,
+    read-only) one line and exit 1. Anything else is a bug and keeps its traceback."""
+
+    def invoke(self, ctx):
+        main_thread = threading.current_thread() is threading.main_thread()
+        previous = signal.signal(signal.SIGTERM, _raise_stopped) if main_thread else None
+        try:
+            return super().invoke(ctx)
+        except click_errors.NoArgsIsHelpError:
+            raise
+        except click_errors.UsageError as exc:
+            hint = f" (see `replyscope {exc.ctx.command_path.split(' ', 1)[-1]} --help`)" if exc.ctx and " " in exc.ctx.command_path else ""
+            raise _fail(exc.format_message() + hint, 2) from None
+        except UsageError as exc:
+            raise _fail(str(exc), 2) from None
+        except RunDirBusy as exc:
+            raise _fail(str(exc), 1) from None
+        except KeyboardInterrupt as exc:
+            how, code = ("stopped by SIGTERM", 143) if isinstance(exc, Stopped) else ("interrupted", 130)
+            raise _fail(f"{how}; the run directory is marked incomplete: rerun the same command to resume", code) from None
+        except OSError as exc:
+            where = f"{exc.filename}: " if exc.filename else ""
+            raise _fail(f"cannot go on: {where}{exc.strerror or exc}", 1) from None
+        finally:
+            if main_thread:
+                signal.signal(signal.SIGTERM, previous)
+
 
 app = typer.Typer(
+    cls=_Commands,
     help="Reader comments out of scraped pages: their stance, rhetoric and groups, in an offline HTML report.",
     no_args_is_help=True,
     add_completion=False,
@@ -47,8 +110,9 @@ JsonOut = Annotated[bool, typer.Option("--json", help="End with one JSON line of
 Limit = Annotated[Optional[int], typer.Option("--limit", min=1, help="Score only the first N items.")]
 
 
-def _progress() -> Progress:
-    return Progress(
+@contextlib.contextmanager
+def _progress() -> Iterator[Progress]:
+    progress = Progress(
         SpinnerColumn(),
         TextColumn("[bold]{task.description}"),
         BarColumn(),
@@ -58,13 +122,26 @@ def _progress() -> Progress:
         console=console,
         transient=False,
     )
+    progress.start()
+    try:
+        yield progress
+    except BaseException:
+        # On an error its one line is the whole output: stop without the bars' last frame.
+        progress.live.transient = True
+        console.file = io.StringIO()
+        try:
+            progress.stop()
+        finally:
+            console.file = None  # back to sys.stderr as it is then
+        raise
+    progress.stop()
 
 
-def _split(inputs: list[Path], out: Path, workers: int, columns: ColumnOptions, max_page_mb: float, progress: Progress) -> dict:
+def _split(inputs: list[Path], out: Path, workers: int, columns: ColumnOptions, max_page_mb: float, progress: Progress, reuse: bool = False) -> dict:
     missing = [p for p in inputs if not p.exists()]
     if missing:
         raise typer.BadParameter(f"no such input: {', '.join(map(str, missing))}", param_hint="INPUT")
-    files = pipeline.input_files(inputs)  # walked once, for the bar's size and for the split
+    files = pipeline.input_files(inputs, out)  # walked once, for the bar's size and for the split
     total_bytes = sum(path.stat().st_size for path, _ in files if path.is_file())
     task = progress.add_task("split", total=max(total_bytes, 1), detail="")
     docs_seen = 0
@@ -75,12 +152,12 @@ def _split(inputs: list[Path], out: Path, workers: int, columns: ColumnOptions, 
         progress.update(task, advance=n_bytes, detail=f"{docs_seen:,} pages")
 
     options = pipeline.SplitOptions(columns=columns, workers=workers, max_page_bytes=int(max_page_mb * 1e6))
-    counts = pipeline.run_split(inputs, out, options, on_progress=advance, files=files)
+    counts = pipeline.run_split(inputs, out, options, on_progress=advance, files=files, reuse_complete=reuse)
     progress.update(task, completed=max(total_bytes, 1), detail=f"{counts['documents']:,} pages, {counts['comments']:,} comments")
     return counts
 
 
-def _analyze(run_dir: Path, seed: int, representation: str | None, progress: Progress, stance_reader: str | None = None) -> dict:
+def _analyze(run_dir: Path, seed: int, representation: str | None, progress: Progress, reuse: bool = False, stance_reader: str | None = None) -> dict:
     from replyscope.analyze import AnalyzeSettings
 
     task = progress.add_task("analyze", total=1, detail="stance, rhetoric, clusters")
@@ -88,14 +165,14 @@ def _analyze(run_dir: Path, seed: int, representation: str | None, progress: Pro
     if stance_reader:
         _check_stance_reader(stance_reader)
         kwargs["stance_reader"] = stance_reader
-    counts = pipeline.run_analyze(run_dir, AnalyzeSettings(**kwargs))
+    counts = pipeline.run_analyze(run_dir, AnalyzeSettings(**kwargs), reuse_complete=reuse)
     progress.update(task, completed=1, detail=f"{counts['clusters']} clusters")
     return counts
 
 
-def _report(run_dir: Path, progress: Progress) -> Path:
+def _report(run_dir: Path, progress: Progress, reuse: bool = False) -> Path:
     task = progress.add_task("report", total=1, detail="index.html")
-    path = pipeline.run_report(run_dir)
+    path = pipeline.run_report(run_dir, reuse_complete=reuse)
     progress.update(task, completed=1, detail=f"{path.stat().st_size / 1e6:.1f} MB")
     return path
 
@@ -138,7 +215,7 @@ def split(
 def analyze(run_dir: Annotated[Path, typer.Argument(help="A run directory written by `split`.")], seed: Seed = 0, representation: Representation = None, stance_reader: StanceReader = None) -> None:
     """Stance, rhetoric tags and clusters for the comments of a run."""
     with _progress() as progress:
-        _analyze(run_dir, seed, representation, progress, stance_reader)
+        _analyze(run_dir, seed, representation, progress, stance_reader=stance_reader)
 
 
 @app.command()
@@ -163,12 +240,22 @@ def run(
     representation: Representation = None,
     stance_reader: StanceReader = None,
 ) -> None:
-    """The whole job: split, analyze and report."""
+    """The whole job: split, analyze and report.
+
+    Reruns and resume: a stage whose inputs and settings have not changed since it completed is
+    kept, not redone; after an interruption (Ctrl-C, SIGTERM, kill -9, a full disk) the same
+    command resumes: the split picks up its finished batches, and the stages after it run again.
+    Changed inputs start the run over: nothing made from the old input is kept.
+    """
     columns = ColumnOptions(text_col, id_col, url_col, title_col)
-    with _progress() as progress:
-        counts = _split(inputs, out, workers, columns, max_page_mb, progress)
-        _analyze(out, seed, representation, progress, stance_reader)
-        path = _report(out, progress)
+    if representation:
+        pipeline.check_representation(representation)  # before a long split, not after it
+    if stance_reader:
+        _check_stance_reader(stance_reader)
+    with RunLock(out), _progress() as progress:
+        counts = _split(inputs, out, workers, columns, max_page_mb, progress, reuse=True)
+        _analyze(out, seed, representation, progress, reuse=True, stance_reader=stance_reader)
+        path = _report(out, progress, reuse=True)
     _summarise(counts, out)
     console.print(f"report: [bold]{path}[/bold]")
     raise typer.Exit(_exit_code(counts))
@@ -179,7 +266,25 @@ def eval_split(gold: Annotated[Path, typer.Argument(help="JSONL with id, text, g
     """Token precision/recall/F1 of comments and body against a gold split (Dragnet-style)."""
     from replyscope.evaluate.split_eval import run as run_eval
 
+    _check_gold_jsonl(gold, ("text", "gold_body", "gold_comments"))
     run_eval(gold, limit=limit, json_out=json_out)
+
+
+def _check_gold_jsonl(path: Path, needed: tuple[str, ...]) -> None:
+    """A gold file must be JSON lines whose rows carry `needed`: say so before scoring nothing."""
+    if not path.is_file():
+        raise UsageError(f"no such gold file: {path}")
+    with open(path, "rb") as handle:
+        first = next((line for line in handle if line.strip()), b"")
+    try:
+        row = json.loads(first)
+    except ValueError:
+        row = None
+    if not isinstance(row, dict):
+        raise UsageError(f"{path} is not JSON lines: expected one object a line with {', '.join(needed)}")
+    missing = [name for name in needed if name not in row]
+    if missing:
+        raise UsageError(f"{path} has no {', '.join(missing)}: its rows have {sorted(row)}; expected {', '.join(needed)}")
 
 
 @eval_app.command("stance")

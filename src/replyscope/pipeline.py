@@ -1,12 +1,28 @@
 """Wires the stages to a run directory: ingest + split in batches over worker processes, then
 analyze, then report. The CLI is a thin layer over these functions.
+
+Reruns, interruptions and resume (see README): every stage holds the run directory's lock, marks
+itself running in the manifest, and complete only once its tables are renamed into place, with
+the fingerprints of what it read and wrote. The split keeps each finished batch under `.parts/`
+until the whole split is done, keyed by the fingerprint of its inputs and settings, so the same
+command after an interruption splits only the batches that were not finished. A new split
+removes every table and report made from the previous input; analyze and report refuse tables
+that are stale or half-written.
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import hashlib
+import json
 import multiprocessing
 import os
 import resource
+import shutil
+import signal
+import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -17,13 +33,43 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 
-from replyscope.ingest import ColumnOptions, RawDocument, check_inputs, discover_inputs, is_read, read_input, to_documents
-from replyscope.rundir import TableWriter, file_fingerprint, read_table, update_manifest, versions, write_table
+from replyscope import __version__
+from replyscope.errors import UsageError
+from replyscope.ingest import ColumnOptions, RawDocument, check_inputs, discover_inputs, doc_id_for, is_read, read_input, to_documents
+from replyscope.rundir import (
+    MANIFEST,
+    PARTS_DIR,
+    REPORT,
+    TMP_SUFFIX,
+    RunDirError,
+    RunLock,
+    TableWriter,
+    file_fingerprint,
+    fingerprint,
+    is_run_manifest,
+    read_manifest,
+    read_table,
+    require_run_dir,
+    require_stage,
+    set_stage,
+    stage_record,
+    table_fingerprints,
+    table_path,
+    update_manifest,
+    versions,
+    write_manifest,
+    write_table,
+    write_text_atomic,
+)
+from replyscope.schema import TABLES
 
 if TYPE_CHECKING:  # (analyze is imported where it runs: its dependencies are heavy)
     from replyscope.analyze import AnalyzeSettings
 
 SPLIT_TABLES = ("documents", "segments", "articles", "comments")
+ANALYZE_TABLES = ("features", "clusters", "cluster_summary")
+# Files a run directory owns: never read as input, and removed when the input they describe changes.
+RUN_FILES = frozenset({MANIFEST, REPORT} | {f"{name}.parquet" for name in TABLES})
 
 
 @dataclass(frozen=True)
@@ -41,11 +87,17 @@ class BatchResult:
     n_bytes: int
 
 
-def split_batch(raws: list[RawDocument]) -> BatchResult:
-    """Decode and split one batch. Runs in a worker process; never raises for one bad page."""
+def split_batch(raws: list[RawDocument], doc_ids: list[str] | None = None) -> BatchResult:
+    """Decode and split one batch. Runs in a worker process; never raises for one bad page.
+
+    `doc_ids` (one per raw, from `DocIds`) replaces the ids ingest gives, so repeated ids are
+    made unique before the split names comments after their page.
+    """
     from replyscope.split import split_documents
 
     documents = to_documents(raws)
+    if doc_ids is not None:
+        documents = documents.with_columns(doc_id=pl.Series(doc_ids, dtype=pl.String))
     ok = documents.filter(pl.col("status") == "ok")
     split = split_documents(ok)
     if split.errors:
@@ -61,8 +113,49 @@ def split_batch(raws: list[RawDocument]) -> BatchResult:
             .drop("split_error")
         )
     n_bytes = sum(len(r.content) for r in raws if r.content is not None)
-    tables = {"documents": documents, "segments": split.segments, "articles": split.articles, "comments": split.comments}
+    comments = unique_comment_ids(split.comments)
+    tables = {"documents": documents, "segments": split.segments, "articles": split.articles, "comments": comments}
     return BatchResult(tables, n_bytes)
+
+
+def unique_comment_ids(comments: pl.DataFrame) -> pl.DataFrame:
+    """Comment ids are `<doc_id>-<position>`: unique once doc ids are. Should a page ever give two
+    comments one position, the later ones get a suffix rather than sink the analysis."""
+    if comments.is_empty() or not comments["comment_id"].is_duplicated().any():
+        return comments
+    nth = pl.col("comment_id").cum_count().over("comment_id")
+    return comments.with_columns(
+        comment_id=pl.when(nth > 1).then(pl.col("comment_id") + pl.lit("~") + nth.cast(pl.String)).otherwise("comment_id")
+    )
+
+
+class DocIds:
+    """Unique, stable document ids in input order: the first page with an id keeps it; a later page
+    with the same id (a CSV with two rows `id=a`) gets `<id>-dup<n>`, and is recorded."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, int] = {}
+        self.duplicates: list[dict] = []
+
+    def assign(self, raws: list[RawDocument]) -> list[str]:
+        ids = []
+        for raw in raws:
+            base = doc_id_for(raw.source, raw.source_id)
+            n = self.seen.get(base, 0) + 1
+            self.seen[base] = n
+            doc_id = base
+            if n > 1:
+                doc_id = f"{base}-dup{n}"
+                while doc_id in self.seen:  # (cannot happen with hex ids; cheap to be sure)
+                    n += 1
+                    doc_id = f"{base}-dup{n}"
+                self.seen[doc_id] = 1
+                self.duplicates.append(
+                    {"doc_id": doc_id, "duplicate_of": base, "source": raw.source, "source_id": raw.source_id,
+                     "reason": "another page of this input has the same id; given a suffix"}
+                )
+            ids.append(doc_id)
+        return ids
 
 
 def iter_batches(files: list[tuple[Path, Path | None]], options: SplitOptions) -> Iterator[list[RawDocument]]:
@@ -80,9 +173,42 @@ def iter_batches(files: list[tuple[Path, Path | None]], options: SplitOptions) -
         yield batch
 
 
-def input_files(inputs: list[Path]) -> list[tuple[Path, Path | None]]:
-    """Every input file, with the folder it was found in (its ids are relative to that folder)."""
-    return [(path, given if given.is_dir() else None) for given in inputs for path in discover_inputs([given])]
+def input_files(inputs: list[Path], run_dir: Path | None = None) -> list[tuple[Path, Path | None]]:
+    """Every input file, with the folder it was found in (its ids are relative to that folder).
+
+    Files a run directory owns (its tables, manifest and report) are never input: neither those
+    of `run_dir`, the run being written, nor those of any run directory found inside an input
+    folder, so `split dY --out dY` reads the same pages every time.
+    """
+    out = run_dir.resolve() if run_dir is not None else None
+    run_dirs: dict[Path, bool] = {}
+
+    def is_run_dir(folder: Path) -> bool:
+        if folder not in run_dirs:
+            run_dirs[folder] = folder.resolve() == out or is_run_manifest(folder / MANIFEST)
+        return run_dirs[folder]
+
+    def owned(path: Path, root: Path | None) -> bool:
+        if root is None:  # a file named on the command line is read, unless it is being written now
+            return out is not None and path.name in RUN_FILES and path.parent.resolve() == out
+        return path.name in RUN_FILES and is_run_dir(path.parent)
+
+    found = [(path, given if given.is_dir() else None) for given in inputs for path in discover_inputs([given])]
+    return [(path, root) for path, root in found if not owned(path, root)]
+
+
+def unique_files(files: list[tuple[Path, Path | None]]) -> tuple[list[tuple[Path, Path | None]], list[dict]]:
+    """Each file once (the same folder given twice, overlapping folders), and the repeats, recorded."""
+    first: dict[str, Path] = {}
+    kept, repeated = [], []
+    for path, root in files:
+        key = os.path.realpath(path)
+        if key in first:
+            repeated.append({"path": str(path), "same_as": str(first[key]), "reason": "given more than once; read once"})
+            continue
+        first[key] = path
+        kept.append((path, root))
+    return kept, repeated
 
 
 class _InlineExecutor(Executor):
@@ -94,89 +220,306 @@ class _InlineExecutor(Executor):
         return future
 
 
+# --- worker processes that end with their parent --------------------------------------------------
+
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def _worker_init(parent: int) -> None:
+    """Runs first in each worker: ignore Ctrl-C (the parent decides), and die with the parent.
+
+    The kernel sends SIGKILL to the worker when the parent dies, however it dies (kill -9
+    included); a thread watching getppid() covers systems without prctl and the moment between
+    the worker's start and this call.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent,), name="watch-parent", daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while True:
+        time.sleep(0.5)
+        if os.getppid() != parent:
+            os._exit(1)
+
+
+def _make_executor(workers: int) -> Executor:
+    if workers == 1:
+        return _InlineExecutor()
+    # spawn, not fork: forking a process whose Polars thread pool is running can deadlock.
+    return ProcessPoolExecutor(
+        workers, mp_context=multiprocessing.get_context("spawn"), initializer=_worker_init, initargs=(os.getpid(),)
+    )
+
+
+def _stop_executor(executor: Executor) -> None:
+    """Stop at once: running batches are lost (their parts were never written), the rest cancelled."""
+    processes = list((getattr(executor, "_processes", None) or {}).values())
+    for process in processes:
+        with contextlib.suppress(Exception):
+            process.terminate()
+    executor.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        with contextlib.suppress(Exception):
+            process.join(timeout=5)
+            if process.is_alive():
+                process.kill()
+
+
+# --- the split stage ------------------------------------------------------------------------------
+
+
+def _split_key(files: list[tuple[Path, Path | None]], inputs: list[dict], options: SplitOptions) -> str:
+    """What the split's output depends on: the input files (paths, roots, bytes), the settings that
+    change the tables (not the worker count) and the version."""
+    settings = asdict(options)
+    settings.pop("workers")
+    described = {
+        "inputs": [[str(path), str(root), record["sha256"]] for (path, root), record in zip(files, inputs)],
+        "settings": settings,
+        "replyscope": __version__,
+    }
+    return hashlib.sha256(json.dumps(described, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def remove_downstream(run_dir: Path, keep: tuple[str, ...]) -> None:
+    """Remove every table and report the run owns except the `keep` tables: they describe an input
+    that is about to change. Only files the run owns (RUN_FILES) are touched."""
+    for name in TABLES:
+        if name not in keep:
+            table_path(run_dir, name).unlink(missing_ok=True)
+    (run_dir / REPORT).unlink(missing_ok=True)
+
+
+def _batch_record(result: BatchResult) -> dict:
+    docs = result.tables["documents"]
+    return {
+        "documents": docs.height,
+        "statuses": dict(docs.group_by("status").len().iter_rows()),
+        "pages_with_comments": result.tables["articles"].filter(pl.col("n_comments") > 0).height,
+        "comments": result.tables["comments"].height,
+        "n_bytes": result.n_bytes,
+        "problems": docs.filter(pl.col("status") != "ok").select("doc_id", "source", "source_id", "status", "error").to_dicts(),
+    }
+
+
 def run_split(
     inputs: list[Path],
     run_dir: Path,
     options: SplitOptions = SplitOptions(),
     on_progress: Callable[[int, int], None] | None = None,
     files: list[tuple[Path, Path | None]] | None = None,
+    reuse_complete: bool = False,
 ) -> dict:
     """Ingest and split every input into the run directory; returns the counts.
 
     Batches go to worker processes and come back in submission order, so the tables are the
     same whatever the number of workers. At most two batches per worker are in flight. Pass
-    `files` (input_files(inputs)) when the caller already walked the inputs, e.g. to size a
-    progress bar: a folder can hold millions of pages, and it is walked once.
-    """
-    run_dir.mkdir(parents=True, exist_ok=True)
-    started = time.perf_counter()
-    files = input_files(inputs) if files is None else files
-    check_inputs(files, options.columns)  # a column the user named and a table lacks: stop before any work
-    writers = {name: TableWriter(run_dir, name) for name in SPLIT_TABLES}
-    problems: list[dict] = []
-    counts = {"documents": 0, "ok": 0, "empty": 0, "skipped": 0, "failed": 0, "pages_with_comments": 0}
-    n_bytes = 0
+    `files` (input_files(inputs, run_dir)) when the caller already walked the inputs, e.g. to size
+    a progress bar: a folder can hold millions of pages, and it is walked once.
 
-    def collect(result: BatchResult) -> None:
-        nonlocal n_bytes
-        for name, frame in result.tables.items():
-            writers[name].write(frame)
-        docs = result.tables["documents"]
-        counts["documents"] += docs.height
-        counts["pages_with_comments"] += result.tables["articles"].filter(pl.col("n_comments") > 0).height
-        for status, n in docs.group_by("status").len().iter_rows():
+    An interrupted split of the same inputs and settings resumes: finished batches are read back
+    from `.parts/`, not split again. With `reuse_complete`, a finished split of the same inputs
+    and settings is kept as it is (what `run` does); otherwise it is done again.
+    """
+    with RunLock(run_dir):
+        return _run_split(inputs, run_dir, options, on_progress, files, reuse_complete)
+
+
+def _run_split(inputs, run_dir, options, on_progress, files, reuse_complete) -> dict:
+    started = time.perf_counter()
+    files = input_files(inputs, run_dir) if files is None else files
+    files, repeated = unique_files(files)
+    if not files:
+        raise UsageError(f"no input files in {', '.join(map(str, inputs))}: expected .txt pages or CSV / TSV / JSONL / Parquet tables")
+    check_inputs(files, options.columns)  # a column the user named and a table lacks: stop before any work
+    input_records = [file_fingerprint(path) for path, root in files if is_read(path, root)]  # not FIFOs, links out, .md...
+    key = _split_key(files, input_records, options)
+    if (run_dir / MANIFEST).exists() and not is_run_manifest(run_dir / MANIFEST):
+        raise UsageError(f"{run_dir / MANIFEST} was not written by replyscope; choose another --out")
+    manifest = read_manifest(run_dir) if (run_dir / MANIFEST).exists() else {}
+    previous = stage_record(manifest, "split")
+    parts = run_dir / PARTS_DIR / "split"
+    if previous.get("fingerprint") == key and previous.get("state") == "complete" and reuse_complete:
+        with contextlib.suppress(RunDirError):
+            require_stage(run_dir, manifest, "split", before="reuse")
+            return dict(manifest.get("counts") or {})
+    resuming = previous.get("fingerprint") == key and previous.get("state") != "complete" and parts.is_dir()
+    if not resuming:  # a new input: nothing made from the old one may stay
+        shutil.rmtree(run_dir / PARTS_DIR, ignore_errors=True)
+        remove_downstream(run_dir, keep=())
+        write_manifest(run_dir, {"stages": {}})
+    set_stage(run_dir, "split", "running", fingerprint=key, resumed=resuming)
+    parts.mkdir(parents=True, exist_ok=True)
+
+    ids = DocIds()
+    counts = {"documents": 0, "ok": 0, "empty": 0, "skipped": 0, "failed": 0, "pages_with_comments": 0, "comments": 0}
+    problems: list[dict] = []
+    n_batches = 0
+    n_bytes_split = 0
+    n_resumed = 0
+
+    def part(k: int, name: str) -> Path:
+        return parts / f"{k:06d}.{name}.parquet"
+
+    def collect(k: int, item: Future | dict) -> None:
+        nonlocal n_bytes_split
+        if isinstance(item, dict):
+            record = item
+        else:
+            result = item.result()
+            for name, frame in result.tables.items():
+                write_table(run_dir, name, frame, path=part(k, name))
+            record = _batch_record(result)
+            # written last: a batch counts as done only once all its parts are in place
+            write_text_atomic(parts / f"{k:06d}.json", json.dumps(record, default=str))
+            n_bytes_split += record["n_bytes"]
+        for name in ("documents", "pages_with_comments", "comments"):
+            counts[name] += record[name]
+        for status, n in record["statuses"].items():
             counts[status] = counts.get(status, 0) + n
-        problems.extend(
-            docs.filter(pl.col("status") != "ok").select("doc_id", "source", "source_id", "status", "error").to_dicts()
-        )
-        n_bytes += result.n_bytes
+        problems.extend(record["problems"])
         if on_progress:
-            on_progress(docs.height, result.n_bytes)
+            on_progress(record["documents"], record["n_bytes"])
 
     workers = max(1, options.workers)
-    # spawn, not fork: forking a process whose Polars thread pool is running can deadlock.
-    executor: Executor = (
-        _InlineExecutor() if workers == 1 else ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
-    )
-    pending: deque[Future] = deque()
+    executor = _make_executor(workers)
+    pending: deque[tuple[int, Future | dict]] = deque()
     try:
-        for batch in iter_batches(files, options):
-            pending.append(executor.submit(split_batch, batch))
-            while len(pending) >= 2 * workers:
-                collect(pending.popleft().result())
+        for k, batch in enumerate(iter_batches(files, options)):
+            doc_ids = ids.assign(batch)  # every batch, resumed or not: ids depend on all before
+            n_batches = k + 1
+            done = parts / f"{k:06d}.json"
+            if done.is_file() and all(part(k, name).is_file() for name in SPLIT_TABLES):
+                pending.append((k, json.loads(done.read_text(encoding="utf-8"))))
+                n_resumed += 1
+            else:
+                pending.append((k, executor.submit(split_batch, batch, doc_ids)))
+            while sum(isinstance(item, Future) for _, item in pending) >= 2 * workers or (pending and isinstance(pending[0][1], dict)):
+                collect(*pending.popleft())
         while pending:
-            collect(pending.popleft().result())
-    finally:
-        executor.shutdown(cancel_futures=True)
-        for writer in writers.values():
-            writer.close()
+            collect(*pending.popleft())
+    except BaseException as exc:
+        _stop_executor(executor)
+        interrupted = isinstance(exc, (KeyboardInterrupt, SystemExit))
+        with contextlib.suppress(Exception):
+            set_stage(run_dir, "split", "interrupted" if interrupted else "failed", error=f"{type(exc).__name__}: {exc}"[:300])
+        raise
+    executor.shutdown()
 
-    counts["comments"] = writers["comments"].rows
+    if counts["documents"] == 0:
+        with contextlib.suppress(Exception):
+            set_stage(run_dir, "split", "failed", error="no documents in the input")
+        raise UsageError(f"no documents in the input ({len(files)} file(s) read, no page or row in them)")
+
+    # The tables: each batch's parts in order, into a temporary renamed into place.
+    for name in SPLIT_TABLES:
+        writer = TableWriter(run_dir, name)
+        for k in range(n_batches):
+            writer.write(pl.read_parquet(part(k, name)))
+        writer.close()
     seconds = time.perf_counter() - started
+    split_counts = counts | {"duplicate_ids": len(ids.duplicates), "inputs_repeated": len(repeated)}
     update_manifest(
         run_dir,
-        inputs=[file_fingerprint(path) for path, root in files if is_read(path, root)],  # not FIFOs, links out, .md...
+        inputs=input_records,
+        inputs_repeated=repeated,
         settings={"split": asdict(options)},  # (asdict recurses into options.columns)
         versions=versions(),
-        counts=counts,
+        counts=split_counts,
         timings={"split": round(seconds, 3)},
-        throughput={"split_mb_per_s": round(n_bytes / 1e6 / seconds, 2) if seconds else None},
+        throughput={"split_mb_per_s": round(n_bytes_split / 1e6 / seconds, 2) if seconds else None},
         memory={"split_peak_rss_mb": peak_rss_mb()},
         documents=problems,
+        duplicate_ids=ids.duplicates,
     )
-    return counts
+    set_stage(
+        run_dir, "split", "complete", tables=table_fingerprints(run_dir, SPLIT_TABLES),
+        batches=n_batches, batches_resumed=n_resumed, counts=split_counts, error=None,
+    )
+    shutil.rmtree(run_dir / PARTS_DIR, ignore_errors=True)
+    return split_counts
 
 
-def run_analyze(run_dir: Path, settings: AnalyzeSettings | None = None) -> dict:
-    """Stance, rhetoric and clusters for the comments of a run directory."""
-    from replyscope.analyze import AnalyzeSettings, analyze_comments
+# --- analyze and report ---------------------------------------------------------------------------
+
+
+def check_representation(name: str) -> None:
+    from replyscope.analyze.represent import REPRESENTATIONS
+
+    if name not in REPRESENTATIONS:
+        raise UsageError(f"unknown representation {name!r}; choose one of: {', '.join(sorted(REPRESENTATIONS))}")
+
+
+def _keep_split_sections(run_dir: Path, manifest: dict) -> None:
+    """Drop what analyze and report wrote into the manifest: it described the previous analysis."""
+    split = stage_record(manifest, "split")
+    manifest["counts"] = dict(split.get("counts") or {k: v for k, v in (manifest.get("counts") or {}).items() if k != "clusters"})
+    for section, keep in (("timings", "split"), ("settings", "split"), ("memory", "split_peak_rss_mb")):
+        value = manifest.get(section)
+        if isinstance(value, dict):
+            manifest[section] = {k: v for k, v in value.items() if k == keep}
+    stages = manifest.setdefault("stages", {})
+    for stage in list(stages):
+        if stage != "split":
+            del stages[stage]
+    write_manifest(run_dir, manifest)
+
+
+def run_analyze(run_dir: Path, settings: AnalyzeSettings | None = None, reuse_complete: bool = False) -> dict:
+    """Stance, rhetoric and clusters for the comments of a run directory.
+
+    Refuses a run whose split is missing, unfinished or changed since it was written. With
+    `reuse_complete`, an analysis of the same split tables with the same settings is kept.
+    """
+    from replyscope.analyze import AnalyzeSettings
 
     settings = settings or AnalyzeSettings()
+    if not run_dir.is_dir():
+        require_run_dir(run_dir)  # says what is wrong; the lock would create the folder
+    check_representation(settings.representation)
+    with RunLock(run_dir):
+        manifest = require_run_dir(run_dir)
+        require_stage(run_dir, manifest, "split", before="analyze")
+        read = table_fingerprints(run_dir, ("comments", "articles"))
+        wanted = json.loads(json.dumps(asdict(settings), default=str))
+        previous = stage_record(manifest, "analyze")
+        if reuse_complete and previous.get("state") == "complete" and previous.get("read") == read and previous.get("settings") == wanted:
+            with contextlib.suppress(RunDirError):
+                require_stage(run_dir, manifest, "analyze", before="reuse")
+                return {"clusters": (manifest.get("counts") or {}).get("clusters")}
+        # From here until it completes, nothing made from an earlier analysis may be read.
+        remove_downstream(run_dir, keep=SPLIT_TABLES)
+        _keep_split_sections(run_dir, manifest)
+        set_stage(run_dir, "analyze", "running", read=read, settings=wanted)
+        try:
+            counts = _analyze(run_dir, settings)
+        except BaseException as exc:
+            remove_downstream(run_dir, keep=SPLIT_TABLES)
+            interrupted = isinstance(exc, (KeyboardInterrupt, SystemExit))
+            with contextlib.suppress(Exception):
+                set_stage(run_dir, "analyze", "interrupted" if interrupted else "failed", error=f"{type(exc).__name__}: {exc}"[:300])
+            raise
+        set_stage(run_dir, "analyze", "complete", tables=table_fingerprints(run_dir, ANALYZE_TABLES), error=None)
+        return counts
+
+
+def _analyze(run_dir: Path, settings: AnalyzeSettings) -> dict:
+    from replyscope.analyze import analyze_comments
+
     started = time.perf_counter()
     comments = read_table(run_dir, "comments")
     articles = read_table(run_dir, "articles")
+    repeated = comments.height - comments["comment_id"].n_unique()
+    if repeated:  # (a split by an older replyscope): the analysis joins on comment_id
+        raise RunDirError(f"comments.parquet in {run_dir} repeats {repeated} comment_id(s); split the input again")
     tables = analyze_comments(comments, articles, settings)
-    for name in ("features", "clusters", "cluster_summary"):
+    for name in ANALYZE_TABLES:
         write_table(run_dir, name, getattr(tables, name))
     counts = {"clusters": int((tables.cluster_summary["cluster"] >= 0).sum())}
     update_manifest(
@@ -189,13 +532,43 @@ def run_analyze(run_dir: Path, settings: AnalyzeSettings | None = None) -> dict:
     return counts
 
 
-def run_report(run_dir: Path) -> Path:
+def run_report(run_dir: Path, reuse_complete: bool = False) -> Path:
+    """Build index.html, only from a consistent run: a complete split, and a complete analysis of
+    exactly the comments that split wrote (each table as its stage wrote it)."""
     from replyscope.report import build_report
 
-    started = time.perf_counter()
-    path = build_report(run_dir)
-    update_manifest(run_dir, timings={"report": round(time.perf_counter() - started, 3)})
-    return path
+    if not run_dir.is_dir():
+        require_run_dir(run_dir)  # says what is wrong; the lock would create the folder
+    with RunLock(run_dir):
+        manifest = require_run_dir(run_dir)
+        split = require_stage(run_dir, manifest, "split", before="report")
+        analysis = require_stage(run_dir, manifest, "analyze", before="report")
+        for name, digest in (analysis.get("read") or {}).items():
+            if (split.get("tables") or {}).get(name) not in (None, digest):
+                raise RunDirError(
+                    f"the analysis in {run_dir} was computed from another {name}.parquet than the current split; "
+                    f"run `replyscope analyze {run_dir}` again"
+                )
+        read = {**(split.get("tables") or {}), **(analysis.get("tables") or {})}
+        path = run_dir / REPORT
+        previous = stage_record(manifest, "report")
+        if reuse_complete and previous.get("state") == "complete" and previous.get("read") == read and previous.get("file") == fingerprint(path):
+            return path
+        started = time.perf_counter()
+        if "stages" in manifest:
+            set_stage(run_dir, "report", "running", read=read)
+        try:
+            path = build_report(run_dir)
+        except BaseException as exc:
+            path.with_name(path.name + TMP_SUFFIX).unlink(missing_ok=True)
+            if "stages" in manifest:
+                with contextlib.suppress(Exception):
+                    set_stage(run_dir, "report", "failed", error=f"{type(exc).__name__}: {exc}"[:300])
+            raise
+        update_manifest(run_dir, timings={"report": round(time.perf_counter() - started, 3)})
+        if "stages" in manifest:
+            set_stage(run_dir, "report", "complete", file=fingerprint(path), error=None)
+        return path
 
 
 def peak_rss_mb() -> dict:
