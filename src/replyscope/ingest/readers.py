@@ -27,6 +27,7 @@ ID_COLUMNS = ("id", "doc_id", "document_id", "uuid", "_id", "key")
 URL_COLUMNS = ("url", "link", "uri", "page_url", "source_url")
 TITLE_COLUMNS = ("title", "headline", "name")
 SITE_COLUMNS = ("domain", "site", "host", "source_domain")
+HTML_COLUMNS = ("html", "raw_html")  # a cell of markup: read as HTML (ingest.html_input), not as text
 
 # FakeNewsCorpus cells run past csv's default 128 KiB limit; a page can be megabytes.
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
@@ -40,6 +41,7 @@ class ColumnOptions:
     id: str | None = None
     url: str | None = None
     title: str | None = None
+    html: str | None = None
 
 
 @dataclass
@@ -62,7 +64,7 @@ def discover_inputs(paths: list[Path]) -> list[Path]:
                 sorted(
                     p
                     for p in path.rglob("*")
-                    if p.is_file() and p.suffix.lower() in PAGE_SUFFIXES | TABLE_SUFFIXES
+                    if p.is_file() and (p.suffix.lower() in PAGE_SUFFIXES | TABLE_SUFFIXES or is_html_input(p))
                     and not any(part.startswith(".") for part in p.relative_to(path).parts)
                 )
             )
@@ -84,6 +86,8 @@ def read_input(path: Path, columns: ColumnOptions, max_bytes: int, root: Path | 
             yield from read_jsonl(path, columns, max_bytes)
         elif suffix == ".parquet":
             yield from read_parquet(path, columns, max_bytes)
+        elif is_html_input(path):
+            yield from read_html_input(path, max_bytes, root)
         else:
             yield read_page(path, max_bytes, root)
     except Exception as exc:  # an unreadable file must not sink the batch
@@ -127,10 +131,13 @@ class _Layout:
     url: str | None
     title: str | None
     site: str | None
+    html: str | None = None
 
 
 def _layout(names: list[str], columns: ColumnOptions) -> _Layout:
-    text = pick_column(names, columns.text, TEXT_COLUMNS, "page text")
+    # an explicit --text-col is obeyed; otherwise a column named html/raw_html is read as markup
+    html = pick_column(names, columns.html, HTML_COLUMNS, "page HTML") if columns.html or not columns.text else None
+    text = pick_column(names, columns.text, TEXT_COLUMNS, "page text") or html
     if text is None:
         raise MissingColumn(
             f"no text column: looked for {', '.join(TEXT_COLUMNS)}; columns are {names}; pass --text-col"
@@ -141,6 +148,7 @@ def _layout(names: list[str], columns: ColumnOptions) -> _Layout:
         url=pick_column(names, columns.url, URL_COLUMNS, "url"),
         title=pick_column(names, columns.title, TITLE_COLUMNS, "title"),
         site=pick_column(names, None, SITE_COLUMNS, "site"),
+        html=html,
     )
 
 
@@ -151,7 +159,11 @@ def _row_document(source: str, row_no: int, row: dict, layout: _Layout, max_byte
 
     source_id = cell(layout.id) or f"row-{row_no}"
     text = row.get(layout.text)
-    doc = RawDocument(source, source_id, None if text is None else str(text), cell(layout.url), cell(layout.title), cell(layout.site))
+    if layout.html and row.get(layout.html):  # markup present: the DOM says more than the text
+        text = row[layout.html]
+        doc = HtmlDocument(source, source_id, str(text), cell(layout.url), cell(layout.title), cell(layout.site))
+    else:
+        doc = RawDocument(source, source_id, None if text is None else str(text), cell(layout.url), cell(layout.title), cell(layout.site))
     if doc.content is not None and len(doc.content) > max_bytes:
         doc.content, doc.problem = None, _too_big(len(text), max_bytes)
     return doc
@@ -219,9 +231,12 @@ def read_parquet(path: Path, columns: ColumnOptions, max_bytes: int, batch_rows:
     source = str(path)
     parquet = pq.ParquetFile(path)
     layout = _layout(parquet.schema_arrow.names, columns)
-    wanted = [c for c in (layout.text, layout.id, layout.url, layout.title, layout.site) if c]
+    wanted = [c for c in (layout.text, layout.id, layout.url, layout.title, layout.site, layout.html) if c]
     row_no = 0
     for batch in parquet.iter_batches(batch_size=batch_rows, columns=list(dict.fromkeys(wanted))):
         for row in batch.to_pylist():
             row_no += 1
             yield _row_document(source, row_no, row, layout, max_bytes)
+
+
+from replyscope.ingest.html_input import HtmlDocument, is_html_input, read_html_input  # noqa: E402 (it subclasses RawDocument)
