@@ -16,8 +16,18 @@ from resiliparse.parse.html import HTMLTree
 # Whole page, not resiliparse's "main content" guess: the split decides what is article and what
 # is comment, and the page must stay whole for a lossless segment map. Image alt texts and form
 # fields are page furniture, not words anybody wrote to be read.
+# Content the page hides (inline display:none, the hidden attribute) is not what a reader sees:
+# collapsed comment sections, templates, menus for other screens.
+HIDDEN_SELECTORS = ['[style*="display:none" i]', '[style*="display: none" i]', "[hidden]"]
 RENDER_OPTIONS = dict(
-    preserve_formatting=True, main_content=False, list_bullets=True, alt_texts=False, links=False, form_fields=False, noscript=False
+    preserve_formatting=True,
+    main_content=False,
+    list_bullets=True,
+    alt_texts=False,
+    links=False,
+    form_fields=False,
+    noscript=False,
+    skip_elements=HIDDEN_SELECTORS,
 )
 MAX_TITLE_CHARS = 300
 _SPACES = re.compile(r"\s+")
