@@ -205,7 +205,7 @@ def _same_comment(outer: DOMNode, inner: DOMNode) -> bool:
 # Python checks in _read_parts decide.
 PART_SELECTOR = (
     "[class*=author i], [class*=user i], [class*=name i], [class*=commenter i], [class*=poster i], "
-    "[class*=nick i], [class*=byline i], [class~=fn], [class~=vcard], [itemprop], time, "
+    "[class*=nick i], [class*=byline i], [class~=fn], [class~=vcard], [itemprop], time, cite, [id*=author i], "
     "[class*=date i], [class*=time i], [class*=posted i], [class*=published i], [class*=meta i], "
     "[class*=body i], [class*=content i], [class*=text i], [class*=message i], [class*=entry i]"
 )
@@ -218,11 +218,13 @@ def _own_parts(node: DOMNode, nested: list[DOMNode]) -> list[DOMNode]:
 
 
 def _read_parts(item: Item, nested: list[DOMNode]) -> None:
-    author = time = None
+    author = time = cite = None
     bodies: list[DOMNode] = []
     for el in _own_parts(item.node, nested):
         if not _shown(el):
             continue
+        if cite is None and el.tag == "cite":  # the name in WordPress and Disqus headers, when nothing says author
+            cite = el
         names = _names(el)
         prop = (el.getattr("itemprop") or "").lower()
         if author is None and (
@@ -235,6 +237,7 @@ def _read_parts(item: Item, nested: list[DOMNode]) -> None:
             time = el
         if prop in BODY_PROPS or any(any(b in n for b in BODY_NAMES) and not any(x in n for x in NOT_BODY) for n in names):
             bodies.append(el)
+    author = author or cite
     if author is not None:
         # the name inside an author block (vcard > fn, author > name)
         inner = author.query_selector("[itemprop=name], .fn, .name, .nickname, .username")

@@ -22,8 +22,9 @@ COMMENT_ROLES = frozenset({"comment_header", "comment_body", "comment_chrome"})
 # A page shows comments by the DOM when it has this many items with text (one item alone is
 # often a "comment" box of another kind: an editor's note, a comment count).
 MIN_ITEMS = 2
-# An outer item showing at most this many words before its first inner item shows only a header.
-MAX_HEADER_WORDS = 30
+# An outer item showing at most this many words before its first inner item (besides its author
+# and time lines) shows only a header: a one-line "DATE / NAME says:" and the like.
+MAX_HEADER_WORDS = 8
 
 
 def split_html_document(html: str, text: str, title: str = "") -> DocumentSplit:
@@ -57,9 +58,24 @@ def _merged_wrappers(items: list[Item], text: str) -> dict[int, int]:
         if first.span.start <= item.span.start:
             continue
         own_body = item.body is not None and 0 <= item.body.start < first.span.start
-        if not own_body and len(text[item.span.start : first.span.start].split()) <= MAX_HEADER_WORDS:
+        if not own_body and _header_words(item, text, first.span.start) <= MAX_HEADER_WORDS:
             merged[item.children[0]] = i
     return merged
+
+
+def _header_words(item: Item, text: str, end: int) -> int:
+    """Words an item shows before `end` outside its author and time lines and chrome lines."""
+    parts = [p for p in (item.author, item.time) if p is not None and p.start >= 0]
+    words = 0
+    pos = item.span.start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl < 0 else nl
+        line = text[pos:stop].strip()
+        if line and not is_chrome(line) and not any(p.start <= stop and p.end >= pos for p in parts):
+            words += len(line.split())
+        pos = stop + 1
+    return words
 
 
 def _item_spans(dom: DomComments) -> list[tuple[Item, int, int, int, int]]:
