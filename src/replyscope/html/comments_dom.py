@@ -162,6 +162,23 @@ class DomComments:
     items: list[Item]
 
 
+# Anything in the markup that names a comment section, a reply or a discussion, in any CMS.
+SECTION_SELECTOR = (
+    CANDIDATE_SELECTOR + ", [class*=discus i], [id*=discus i], [class*=respon i], [id*=respon i], "
+    "[class*=reply i], [class*=replies i], [id*=replies i], [itemtype*=UserComments], [itemtype*=DiscussionForum]"
+)
+
+
+def has_comment_markup(tree: HTMLTree) -> bool:
+    """Whether any element's class, id or microdata names comments, replies or a discussion.
+
+    A page without one has no comment section the site built; comments the text splitter reads
+    there are lines that look like comments (a list of quotes, a Q&A in the article).
+    """
+    body = tree.body
+    return body is not None and body.query_selector(SECTION_SELECTOR) is not None
+
+
 def find_items(tree: HTMLTree) -> list[Item]:
     """Comment items of the page in document order, each with its parent item and parts."""
     body = tree.body

@@ -16,9 +16,12 @@ from resiliparse.parse.html import HTMLTree
 # Whole page, not resiliparse's "main content" guess: the split decides what is article and what
 # is comment, and the page must stay whole for a lossless segment map. Image alt texts and form
 # fields are page furniture, not words anybody wrote to be read.
-# Content the page hides (inline display:none, the hidden attribute) is not what a reader sees:
-# collapsed comment sections, templates, menus for other screens.
-HIDDEN_SELECTORS = ['[style*="display:none" i]', '[style*="display: none" i]', "[hidden]"]
+# Content the page hides (inline display:none or visibility:hidden, the hidden attribute) is not
+# what a reader sees: collapsed comment sections, templates, menus for other screens. `parse`
+# gives every element hidden by its inline style the `hidden` attribute, so one selector skips all.
+HIDDEN_SELECTORS = ["[hidden]"]
+_STYLE_MAY_HIDE = "[style*=none i], [style*=hidden i]"
+_HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 RENDER_OPTIONS = dict(
     preserve_formatting=True,
     main_content=False,
@@ -40,7 +43,15 @@ class RenderedPage:
 
 
 def parse(markup: str) -> HTMLTree:
-    return HTMLTree.parse(markup)
+    """The DOM of a page, with what its inline styles hide marked `hidden` (see HIDDEN_SELECTORS)."""
+    tree = HTMLTree.parse(markup)
+    body = tree.body
+    if body is not None:
+        found = body.query_selector_all(_STYLE_MAY_HIDE)
+        for el in found[0 : len(found)]:
+            if _HIDING_STYLE.search(el.getattr("style") or ""):
+                el.setattr("hidden", "")
+    return tree
 
 
 def render_tree(tree: HTMLTree) -> str:

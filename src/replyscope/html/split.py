@@ -10,9 +10,10 @@ comments are). A page whose DOM shows no comment items keeps the text splitter's
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
-from replyscope.html.comments_dom import DomComments, Item, find_items, mark_and_render
+from replyscope.html.comments_dom import DomComments, Item, find_items, has_comment_markup, mark_and_render
 from replyscope.html.render import parse
 from replyscope.split import DocumentSplit, SplitComment, split_document
 from replyscope.split.chrome import is_chrome
@@ -22,6 +23,9 @@ COMMENT_ROLES = frozenset({"comment_header", "comment_body", "comment_chrome"})
 # A page shows comments by the DOM when it has this many items with text (one item alone is
 # often a "comment" box of another kind: an editor's note, a comment count).
 MIN_ITEMS = 2
+# A "comment" element holding only a count is a link to a comment section, not a comment
+# ("873 comments" in a most-commented list, "Comments (12)" on a tab).
+COUNT_LINE = re.compile(r"(?i)^\W*(?:\d[\d,.]*\s*(?:comments?|replies|reply|responses?)|(?:comments?|replies|responses?)\W*\d[\d,.]*)\W*$")
 # An outer item showing at most this many words before its first inner item (besides its author
 # and time lines) shows only a header: a one-line "DATE / NAME says:" and the like.
 MAX_HEADER_WORDS = 8
@@ -33,7 +37,7 @@ def split_html_document(html: str, text: str, title: str = "") -> DocumentSplit:
     tree = parse(html)
     items = find_items(tree)
     if not items:
-        return base
+        return base if base.comments and has_comment_markup(tree) else _without_comments(base, text)
     dom = mark_and_render(tree, items)
     if dom is None or dom.text != text:  # (the stored text was rendered otherwise: keep to the text)
         return base
@@ -41,6 +45,14 @@ def split_html_document(html: str, text: str, title: str = "") -> DocumentSplit:
     if len(spans) < MIN_ITEMS:
         return base
     return _with_dom_comments(base, text, spans, dom.items)
+
+
+def _without_comments(split: DocumentSplit, text: str) -> DocumentSplit:
+    """The text splitter's reading with its comments taken back: the markup shows no comment section."""
+    if not split.comments:
+        return split
+    segments = _overlay([(s, e, "boilerplate" if r in COMMENT_ROLES else r) for s, e, r in split.segments], [])
+    return DocumentSplit(segments, split.title, split.body, [])
 
 
 def _merged_wrappers(items: list[Item], text: str) -> dict[int, int]:
@@ -117,7 +129,7 @@ def _item_spans(dom: DomComments) -> list[tuple[Item, int, int, int, int]]:
                 header_end = end if nl < 0 else nl
             body_start, body_end = header_end, end
         body_start, body_end = _trim_body(text, body_start, body_end)
-        if body_end <= body_start:
+        if body_end <= body_start or COUNT_LINE.match(text[body_start:body_end]):
             continue
         out.append((item, start, body_start, body_end, end))
     return out
