@@ -23,9 +23,11 @@ COMMENT_ROLES = frozenset({"comment_header", "comment_body", "comment_chrome"})
 # A page shows comments by the DOM when it has this many items with text (one item alone is
 # often a "comment" box of another kind: an editor's note, a comment count).
 MIN_ITEMS = 2
-# A "comment" element holding only a count is a link to a comment section, not a comment
-# ("873 comments" in a most-commented list, "Comments (12)" on a tab).
-COUNT_LINE = re.compile(r"(?i)^\W*(?:\d[\d,.]*\s*(?:comments?|replies|reply|responses?)|(?:comments?|replies|responses?)\W*\d[\d,.]*)\W*$")
+# A "comment" element holding only a count or the word itself is a link to a comment section or
+# its label, not a comment ("873 comments" in a most-commented list, "Comments (12)", "Comment").
+COUNT_LINE = re.compile(
+    r"(?i)^\W*(?:\d[\d,.]*\s*(?:comments?|replies|reply|responses?)|(?:comments?|replies|responses?)(?:\W*\d[\d,.]*)?)\W*$"
+)
 # An outer item showing at most this many words before its first inner item (besides its author
 # and time lines) shows only a header: a one-line "DATE / NAME says:" and the like.
 MAX_HEADER_WORDS = 8
