@@ -103,6 +103,7 @@ def _item_spans(dom: DomComments) -> list[tuple[Item, int, int, int, int]]:
     inner_of = {outer: inner for inner, outer in merged.items()}
     found = [i for i, it in enumerate(items) if i not in merged and it.span.start >= 0 and it.span.end > it.span.start]
     out = []
+    header: tuple[Item, int] | None = None  # a header-only item waiting for the item that holds its text
     for k, i in enumerate(found):
         item = items[i]
         inner = items[inner_of[i]] if i in inner_of else None
@@ -131,10 +132,28 @@ def _item_spans(dom: DomComments) -> list[tuple[Item, int, int, int, int]]:
                 header_end = end if nl < 0 else nl
             body_start, body_end = header_end, end
         body_start, body_end = _trim_body(text, body_start, body_end)
-        if body_end <= body_start or COUNT_LINE.match(text[body_start:body_end]):
+        if body_end <= body_start:
+            # only a header (<dt class="comment"> author and time, then <dd class="comment"> text):
+            # it heads the next item when that one follows at once
+            has_header = item.author is not None or item.time is not None
+            header = (item, start) if has_header and item.parent == _parent_of(items, found, k + 1) else None
             continue
+        if COUNT_LINE.match(text[body_start:body_end]):
+            header = None
+            continue
+        if header is not None and header[0].span.end <= start and not text[header[0].span.end : start].strip():
+            head, start = header
+            item.author, item.author_text = item.author or head.author, item.author_text or head.author_text
+            item.time = item.time or head.time
+            item.posted_raw, item.posted_iso = item.posted_raw or head.posted_raw, item.posted_iso or head.posted_iso
+        header = None
         out.append((item, start, body_start, body_end, end))
     return out
+
+
+def _parent_of(items: list[Item], found: list[int], k: int) -> int | None | bool:
+    """The parent of the k-th found item (False past the end, so nothing matches it)."""
+    return items[found[k]].parent if k < len(found) else False
 
 
 def _trim_body(text: str, start: int, end: int) -> tuple[int, int]:
