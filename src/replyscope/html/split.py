@@ -169,16 +169,17 @@ def _trim_body(text: str, start: int, end: int) -> tuple[int, int]:
         end = line_start
 
 
-def _tail_roles(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """After a comment's text: chrome lines ("Reply", "Report") are chrome; the rest is its header
-    ("Posted by: Name | date" under the text)."""
+def _tail_roles(text: str, start: int, end: int, author: str) -> list[tuple[int, int, str]]:
+    """After a comment's text: a line with its author or a date is its header ("Posted by: Name |
+    October 30, 2012 at 08:58 AM" under the text); the rest ("Reply to This", "Share", "Flag") is chrome."""
     out = []
     pos = start
     while pos < end:
         nl = text.find("\n", pos, end)
         stop = end if nl < 0 else nl + 1
         line = text[pos:stop].strip()
-        out.append((pos, stop, "comment_chrome" if not line or is_chrome(line) else "comment_header"))
+        header = bool(line) and not is_chrome(line) and ((author and author in line) or any(ch.isdigit() for ch in line))
+        out.append((pos, stop, "comment_header" if header else "comment_chrome"))
         pos = stop
     return out
 
@@ -214,9 +215,9 @@ def _with_dom_comments(base: DocumentSplit, text: str, spans, items: list[Item])
     # the text splitter's comment lines outside the DOM's items are not comments
     segments = [(s, e, "boilerplate" if r in COMMENT_ROLES else r) for s, e, r in base.segments]
     over: list[tuple[int, int, str]] = []
-    for _item, start, body_start, body_end, end in spans:
+    for item, start, body_start, body_end, end in spans:
         over += [(start, body_start, "comment_header"), (body_start, body_end, "comment_body")]
-        over += _tail_roles(text, body_end, end)
+        over += _tail_roles(text, body_end, end, item.author_text)
     segments = _overlay(segments, [(s, e, r) for s, e, r in over if e > s])
     # an item's parent is its nearest enclosing item that was kept (found in the text)
     position = {id(item): k for k, (item, *_rest) in enumerate(spans)}
