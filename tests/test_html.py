@@ -249,3 +249,27 @@ def test_html_dev_held_out_half_meets_the_bars():
     pytest.importorskip("trafilatura")
     theirs = split_eval.score_rows(rows, html_split_eval.trafilatura_sides)
     assert ours["comment_f1_cut_gold"] >= theirs["comment_f1_cut_gold"] + 0.10, (ours, theirs)
+
+
+DEFINITION_LIST = f"""<html><head><title>Costume night</title></head><body><div id="post">{ARTICLE}</div>
+<div id="comments"><div class="comments_intro"><p>{{ 2 comments… read them below or <a href="#respond">add one</a> }}</p></div>
+<dl id="comment_list">
+ <dt class="comment even depth-1" id="comment-901"><span class="comment_author"><a href="#">Lena Ortiz</a></span>
+  <span class="comment_time"><a href="#comment-901">October 31, 2012 at 9:41 am</a></span></dt>
+ <dd class="comment even depth-1"><div class="format_text"><p>Ninety years is a long run for any library.</p></div></dd>
+ <dt class="comment odd depth-1" id="comment-902"><span class="comment_author"><a href="#">Sam</a></span>
+  <span class="comment_time"><a href="#comment-902">October 31, 2012 at 9:42 am</a></span></dt>
+ <dd class="comment odd depth-1"><div class="format_text"><p>Ask the state fund before it is too late.</p></div></dd>
+</dl></div></body></html>"""
+
+
+def test_definition_list_header_and_text_items_make_one_comment_each():
+    page, result = split(DEFINITION_LIST)
+    assert_lossless(page, result)
+    assert [(c.author, c.text) for c in result.comments] == [
+        ("Lena Ortiz", "Ninety years is a long run for any library."),
+        ("Sam", "Ask the state fund before it is too late."),
+    ]
+    assert result.comments[1].posted_at == datetime(2012, 10, 31, 9, 42)
+    header = {page.text[s:e].strip(): r for s, e, r in result.segments}
+    assert header["Sam October 31, 2012 at 9:42 am"] == "comment_header"
