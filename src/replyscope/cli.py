@@ -95,13 +95,14 @@ console = Console(stderr=True)
 
 EXIT_PARTIAL = 3
 
-Inputs = Annotated[list[Path], typer.Argument(help="Folders of .txt pages, or CSV / JSONL / Parquet files with one page a row.")]
+Inputs = Annotated[list[Path], typer.Argument(help="Folders of .txt / .html pages, WARC files, or CSV / JSONL / Parquet files with one page a row.")]
 OutDir = Annotated[Path, typer.Option("--out", "-o", help="Run directory to write (created if missing).")]
 Workers = Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes for the split.")]
 TextCol = Annotated[Optional[str], typer.Option("--text-col", help="Column holding the page text (default: content/text/...).")]
 IdCol = Annotated[Optional[str], typer.Option("--id-col", help="Column holding the page id (default: id/doc_id/...).")]
 UrlCol = Annotated[Optional[str], typer.Option("--url-col", help="Column holding the page url.")]
 TitleCol = Annotated[Optional[str], typer.Option("--title-col", help="Column holding the page title.")]
+HtmlCol = Annotated[Optional[str], typer.Option("--html-col", help="Column holding the page HTML (default: html/raw_html).")]
 MaxPageMb = Annotated[float, typer.Option("--max-page-mb", min=0.001, help="Pages larger than this are recorded as skipped.")]
 Seed = Annotated[int, typer.Option("--seed", help="Random seed: the same input and seed give the same output.")]
 Representation = Annotated[Optional[str], typer.Option("--representation", help="Comment representation (see `replyscope analyze --help`).")]
@@ -201,10 +202,11 @@ def split(
     id_col: IdCol = None,
     url_col: UrlCol = None,
     title_col: TitleCol = None,
+    html_col: HtmlCol = None,
     max_page_mb: MaxPageMb = 20.0,
 ) -> None:
     """Find the article, boilerplate and reader comments in each page."""
-    columns = ColumnOptions(text_col, id_col, url_col, title_col)
+    columns = ColumnOptions(text_col, id_col, url_col, title_col, html_col)
     with _progress() as progress:
         counts = _split(inputs, out, workers, columns, max_page_mb, progress)
     _summarise(counts, out)
@@ -235,6 +237,7 @@ def run(
     id_col: IdCol = None,
     url_col: UrlCol = None,
     title_col: TitleCol = None,
+    html_col: HtmlCol = None,
     max_page_mb: MaxPageMb = 20.0,
     seed: Seed = 0,
     representation: Representation = None,
@@ -247,7 +250,7 @@ def run(
     command resumes: the split picks up its finished batches, and the stages after it run again.
     Changed inputs start the run over: nothing made from the old input is kept.
     """
-    columns = ColumnOptions(text_col, id_col, url_col, title_col)
+    columns = ColumnOptions(text_col, id_col, url_col, title_col, html_col)
     if representation:
         pipeline.check_representation(representation)  # before a long split, not after it
     if stance_reader:
@@ -358,11 +361,20 @@ def eval_rhetoric(path: Annotated[Path, typer.Argument(help="CSV with a text col
 
 
 @bench_app.command("split")
-def bench_split(path: Annotated[Optional[Path], typer.Argument(help="JSONL of pages (default: the Dragnet raw dev split).")] = None, repeat: int = 3) -> None:
-    """Split MB/s on one core, beside one compiled-regex pass over the same text."""
+def bench_split(
+    path: Annotated[Optional[Path], typer.Argument(help="JSONL of pages (default: the Dragnet raw dev split; with --html its HTML).")] = None,
+    repeat: int = 3,
+    html: Annotated[bool, typer.Option("--html", help="Split crawled HTML (rows with `html`, gold_body, gold_comments) beside trafilatura.")] = False,
+    limit: Limit = None,
+) -> None:
+    """Split MB/s on one core, beside one compiled-regex pass over the same text (with --html: beside trafilatura)."""
     from replyscope.bench.split_bench import run as run_bench
+    from replyscope.bench.split_bench import run_html
 
-    run_bench(path, repeat=repeat)
+    if html:
+        run_html(path, limit=limit)
+    else:
+        run_bench(path, repeat=repeat)
 
 
 @bench_app.command("ingest")

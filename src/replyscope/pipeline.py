@@ -335,8 +335,11 @@ def _run_split(inputs, run_dir, options, on_progress, files, reuse_complete) -> 
     started = time.perf_counter()
     files = input_files(inputs, run_dir) if files is None else files
     files, repeated = unique_files(files)
-    if not files:
-        raise UsageError(f"no input files in {', '.join(map(str, inputs))}: expected .txt pages or CSV / TSV / JSONL / Parquet tables")
+    if not any(is_read(path, root) for path, root in files):  # folders list every entry, read or not
+        raise UsageError(
+            f"no input files in {', '.join(map(str, inputs))}: expected .txt pages, .html pages, WARC files "
+            "or CSV / TSV / JSONL / Parquet tables"
+        )
     check_inputs(files, options.columns)  # a column the user named and a table lacks: stop before any work
     input_records = [file_fingerprint(path) for path, root in files if is_read(path, root)]  # not FIFOs, links out, .md...
     key = _split_key(files, input_records, options)

@@ -45,6 +45,10 @@ DOCUMENTS = pl.Schema(
         "encoding": pl.String,  # how the bytes were decoded ("utf-8", "cp1252", "latin-1", "" for already-str)
         "status": pl.String,  # one of DOC_STATUSES
         "error": pl.String,  # the reason when status != "ok", else ""
+        # HTML inputs only (null for text): the decoded markup the split reads the DOM from (`text`
+        # is this markup rendered to text by replyscope.html.render), and the WARC-Date of a crawl.
+        "html": pl.String,
+        "crawled_at": pl.Datetime("us"),
     }
 )
 

@@ -19,6 +19,7 @@ from replyscope.evaluate.split_eval import load_rows
 from replyscope.split import clear_caches, split_document
 
 DEFAULT_PATH = SHARED_CORPORA / "dragnet-dev" / "dragnet-raw-dev.jsonl"
+DEFAULT_HTML_PATH = SHARED_CORPORA / "dragnet-dev" / "dragnet-html-dev.jsonl.gz"
 WORD = re.compile(r"\w+")
 
 
@@ -84,3 +85,14 @@ def run(path: Path | None = None, *, repeat: int = 3) -> dict:
     console.print(table)
     console.print(f"split runs at {result['split_to_regex_speed']:.3f}x the speed of one plain regex pass")
     return result
+
+
+def run_html(path: Path | None = None, *, limit: int | None = None) -> dict:
+    """replyscope and trafilatura on the same crawled HTML in one run: scores and MB/s for both, per half."""
+    from replyscope.evaluate.html_split_eval import run_rows
+
+    path = Path(path) if path is not None else DEFAULT_HTML_PATH
+    if not path.exists():
+        raise FileNotFoundError(f"no benchmark input at {path}")
+    clear_caches()
+    return run_rows(load_rows(path, limit), path.name, with_trafilatura=True)

@@ -10,6 +10,7 @@ has no comments.
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import time
@@ -84,12 +85,14 @@ def has_comment_mark(gold_body: str) -> bool:
     return any(len(set(m[1]) - {" "}) >= MARK_MIN_SYMBOLS for m in DRAGNET_COMMENT_MARK.finditer(gold_body))
 
 
-def score_rows(rows: list[dict]) -> dict:
+def score_rows(rows: list[dict], sides=None) -> dict:
     """Scores for already-loaded gold rows (no printing).
 
     Besides the scores over all pages, the `*_cut_gold` keys score only the pages whose gold was
     cut (leaving out the uncut ones, see has_comment_mark), so a gap in the gold and a splitter
     error can be told apart; the headline numbers are the ones over all pages.
+    `sides(row) -> (article, comments, page text, bytes read)` scores another reader of the rows
+    (HTML pages: replyscope.evaluate.html_split_eval); by default the text splitter on `text`.
     """
     body, comm, body_c, comm_c = _Tally(), _Tally(), _Tally(), _Tally()
     alarm_pred = alarm_all = alarm_pred_c = alarm_all_c = 0
@@ -98,10 +101,14 @@ def score_rows(rows: list[dict]) -> dict:
     n_bytes = 0
     split_seconds = 0.0
     for row in rows:
-        text = repair_utf16(row.get("text") or "")
-        n_bytes += len(text.encode("utf-8"))
         t0 = time.process_time()  # CPU seconds of the split alone: the speed per core
-        article, comments = predicted_sides(text)
+        if sides is None:
+            text = repair_utf16(row.get("text") or "")
+            article, comments = predicted_sides(text)
+            n_bytes += len(text.encode("utf-8"))
+        else:
+            article, comments, text, size = sides(row)
+            n_bytes += size
         split_seconds += time.process_time() - t0
         pred_c, pred_b = tokens(comments), tokens(article)
         gold_c_text = repair_utf16(row.get("gold_comments") or "")
@@ -148,7 +155,8 @@ def score_rows(rows: list[dict]) -> dict:
 
 def load_rows(gold: Path, limit: int | None = None) -> list[dict]:
     rows = []
-    with Path(gold).open(encoding="utf-8") as fh:
+    opener = gzip.open if str(gold).endswith(".gz") else open
+    with opener(gold, "rt", encoding="utf-8") as fh:
         for line in fh:
             if line.strip():
                 rows.append(json.loads(line))
@@ -159,7 +167,12 @@ def load_rows(gold: Path, limit: int | None = None) -> list[dict]:
 
 def run(gold: Path, *, limit: int | None = None, json_out: bool = False) -> dict:
     """Score the splitter on GOLD.jsonl, print a table (and a JSON line when asked), return the scores."""
-    result = score_rows(load_rows(gold, limit))
+    rows = load_rows(gold, limit)
+    if rows and "html" in rows[0] and not rows[0].get("text"):  # crawled HTML: the DOM-aware split
+        from replyscope.evaluate.html_split_eval import run_rows
+
+        return run_rows(rows, Path(gold).name, json_out=json_out)
+    result = score_rows(rows)
     console = Console()
     table = Table(title=f"split vs {Path(gold).name}")
     table.add_column("side")

@@ -62,4 +62,7 @@ def to_document_row(raw: RawDocument) -> dict:
 
 def to_documents(raws: list[RawDocument]) -> pl.DataFrame:
     """The documents table for a batch of raw documents."""
-    return pl.DataFrame([to_document_row(raw) for raw in raws], schema=DOCUMENTS)
+    from replyscope.ingest.html_input import HtmlDocument, html_document_row
+
+    rows = [html_document_row(raw) if isinstance(raw, HtmlDocument) else to_document_row(raw) for raw in raws]
+    return pl.DataFrame(rows, schema=DOCUMENTS)

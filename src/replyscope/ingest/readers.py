@@ -19,6 +19,7 @@ from pathlib import Path
 
 from replyscope.errors import UsageError
 from replyscope.ingest.entries import discover_inputs, entry_problem
+from replyscope.ingest.html_input import HTML_SUFFIXES, WARC_SUFFIXES, read_html_input
 from replyscope.ingest.records import ColumnOptions, RawDocument, source_id_of
 from replyscope.ingest.tables import (
     TEXT_COLUMNS,
@@ -62,6 +63,8 @@ READERS: dict[str, Reader] = {
     ".jsonl": read_jsonl,
     ".ndjson": read_jsonl,
     ".parquet": read_parquet,
+    # HTML pages and crawl files (ingest.html_input): rendered to text, the markup kept for the split
+    **{suffix: read_html_input for suffix in (*HTML_SUFFIXES, *WARC_SUFFIXES)},
 }
 # Readers of tables: their columns are checked before a run starts (check_inputs).
 TABLE_READERS = {read_csv, read_tsv, read_jsonl, read_parquet}

@@ -24,6 +24,7 @@ class ColumnOptions:
     id: str | None = None
     url: str | None = None
     title: str | None = None
+    html: str | None = None  # a column of markup, read as HTML (ingest.html_input)
 
 
 @dataclass

@@ -35,6 +35,7 @@ ID_COLUMNS = ("id", "doc_id", "document_id", "uuid", "_id", "key")
 URL_COLUMNS = ("url", "link", "uri", "page_url", "source_url")
 TITLE_COLUMNS = ("title", "headline", "name")
 SITE_COLUMNS = ("domain", "site", "host", "source_domain")
+HTML_COLUMNS = ("html", "raw_html")  # a cell of markup: read as HTML (ingest.html_input), not as text
 
 # A JSONL file has no header: its columns are found in the first rows that name a text column.
 JSONL_HEAD_ROWS = 1000
@@ -54,11 +55,12 @@ class Layout:
     url: str | None
     title: str | None
     site: str | None
+    html: str | None = None  # a markup column: a row with markup there is read as HTML
 
 
 def must_fit(columns: ColumnOptions, root: Path | None) -> bool:
     """A table the user named, or any table once a column is named, must have its columns."""
-    return root is None or any((columns.text, columns.id, columns.url, columns.title))
+    return root is None or any((columns.text, columns.id, columns.url, columns.title, columns.html))
 
 
 def _refuse(path: Path, root: Path | None, columns: ColumnOptions, reason: str) -> RawDocument:
@@ -87,7 +89,9 @@ def pick_column(names: list[str], wanted: str | None, candidates: tuple[str, ...
 
 def find_layout(names: list[str], columns: ColumnOptions) -> Layout:
     """Which of `names` hold the text, id, url, title and site; TableProblem when there is no text."""
-    text = pick_column(names, columns.text, TEXT_COLUMNS, "page text")
+    # an explicit --text-col is obeyed; otherwise a column named html/raw_html is read as markup
+    html = pick_column(names, columns.html, HTML_COLUMNS, "page HTML") if columns.html or not columns.text else None
+    text = pick_column(names, columns.text, TEXT_COLUMNS, "page text") or html
     if text is None:
         raise TableProblem(
             f"no text column (looked for {', '.join(TEXT_COLUMNS)}); its columns are: {_listing(names)}; "
@@ -99,6 +103,7 @@ def find_layout(names: list[str], columns: ColumnOptions) -> Layout:
         url=pick_column(names, columns.url, URL_COLUMNS, "url"),
         title=pick_column(names, columns.title, TITLE_COLUMNS, "title"),
         site=pick_column(names, None, SITE_COLUMNS, "site"),
+        html=html,
     )
 
 
@@ -132,6 +137,10 @@ def _row_document(
         encoding=encoding,
     )
     text = values.get(layout.text)
+    if layout.html and isinstance(markup := values.get(layout.html), (str, bytes)) and markup:
+        from replyscope.ingest.html_input import HtmlDocument  # noqa: PLC0415 (it imports this package's records)
+
+        doc, text = HtmlDocument(**vars(doc)), markup  # the DOM says more than the text
     if text is not None and not isinstance(text, (str, bytes)):
         doc.problem = f"text column {layout.text!r} in row {row_no} holds {type(text).__name__}, not text"
     elif text is not None and len(text) > max_bytes:
@@ -389,6 +398,7 @@ def _meta_layout(names: tuple[str, ...], text_column: str, columns: ColumnOption
         url=columns.url or pick_column(list(names), None, URL_COLUMNS, "url"),
         title=columns.title or pick_column(list(names), None, TITLE_COLUMNS, "title"),
         site=pick_column(list(names), None, SITE_COLUMNS, "site"),
+        html=columns.html or (pick_column(list(names), None, HTML_COLUMNS, "page HTML") if not columns.text else None),
     )
 
 
@@ -429,7 +439,7 @@ def read_parquet(
             f"its columns are: {typed}; name a text column with --text-col",
         )
         return
-    wanted = list(dict.fromkeys(c for c in (layout.text, layout.id, layout.url, layout.title, layout.site) if c))
+    wanted = list(dict.fromkeys(c for c in (layout.text, layout.id, layout.url, layout.title, layout.site, layout.html) if c))
     row_no = 0
     for batch in parquet.iter_batches(batch_size=batch_rows, columns=wanted):
         for row in batch.to_pylist():

@@ -238,9 +238,15 @@ def split_documents(docs: pl.DataFrame) -> SplitTables:
     com_rows: dict[str, list] = {k: [] for k in schema.COMMENTS.names()}
     errors: dict[str, str] = {}
     titles = docs["title"] if "title" in docs.columns else pl.Series([""] * docs.height)
-    for doc_id, text, title in zip(docs["doc_id"], docs["text"], titles):
+    htmls = docs["html"] if "html" in docs.columns else pl.Series([None] * docs.height, dtype=pl.String)
+    for doc_id, text, title, html in zip(docs["doc_id"], docs["text"], titles, htmls):
         try:
-            split = split_document(text or "", title or "")
+            if html is not None:  # an HTML page: its DOM shows the comments (replyscope.html)
+                from replyscope.html import split_html_document
+
+                split = split_html_document(html, text or "", title or "")
+            else:
+                split = split_document(text or "", title or "")
         except Exception as exc:  # one bad page must not sink the batch
             errors[doc_id] = f"{type(exc).__name__}: {exc}"
             continue

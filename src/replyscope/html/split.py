@@ -1,0 +1,245 @@
+"""Split an HTML page: the DOM's comment items where the page has them, the text splitter elsewhere.
+
+The page's rendered text (documents.text) is split by the plain-text splitter first: it reads
+the article, title and byline well. Where the DOM shows comment items (comments_dom), they
+replace the text splitter's comments: each item's header (author, time), text and chrome
+("Reply", votes) get their roles over the item's span of the rendered text, and comment roles
+the text splitter gave outside the items fall back to boilerplate (the markup says where the
+comments are). A page whose DOM shows no comment items keeps the text splitter's reading.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from replyscope.html.comments_dom import DomComments, Item, find_items, has_comment_markup, mark_and_render
+from replyscope.html.render import parse
+from replyscope.split import DocumentSplit, SplitComment, split_document
+from replyscope.split.chrome import is_chrome
+from replyscope.split.dates import parse_posted
+
+COMMENT_ROLES = frozenset({"comment_header", "comment_body", "comment_chrome"})
+# A page shows comments by the DOM when it has this many items with text (one item alone is
+# often a "comment" box of another kind: an editor's note, a comment count).
+MIN_ITEMS = 2
+# A "comment" element holding only a count or the word itself is a link to a comment section or
+# its label, not a comment ("873 comments" in a most-commented list, "Comments (12)", "Comment").
+COUNT_LINE = re.compile(
+    r"(?i)^\W*(?:\d[\d,.]*\s*(?:comments?|replies|reply|responses?)|(?:comments?|replies|responses?)(?:\W*\d[\d,.]*)?)\W*$"
+)
+# An outer item showing at most this many words before its first inner item (besides its author
+# and time lines) shows only a header: a one-line "DATE / NAME says:" and the like.
+MAX_HEADER_WORDS = 8
+
+
+def split_html_document(html: str, text: str, title: str = "") -> DocumentSplit:
+    """Segments, article and comments of an HTML page whose rendered text is `text`."""
+    base = split_document(text, title)
+    tree = parse(html)
+    items = find_items(tree)
+    if not items:
+        return base if base.comments and has_comment_markup(tree) else _without_comments(base, text)
+    dom = mark_and_render(tree, items)
+    if dom is None or dom.text != text:  # (the stored text was rendered otherwise: keep to the text)
+        return base
+    spans = _item_spans(dom)
+    if len(spans) < MIN_ITEMS:
+        return base
+    return _with_dom_comments(base, text, spans, dom.items)
+
+
+def _without_comments(split: DocumentSplit, text: str) -> DocumentSplit:
+    """The text splitter's reading with its comments taken back: the markup shows no comment section."""
+    if not split.comments:
+        return split
+    segments = _overlay([(s, e, "boilerplate" if r in COMMENT_ROLES else r) for s, e, r in split.segments], [])
+    return DocumentSplit(segments, split.title, split.body, [])
+
+
+def _merged_wrappers(items: list[Item], text: str) -> dict[int, int]:
+    """{inner item: outer item} for items that are one comment marked twice.
+
+    WordPress-like lists mark the <li> and the <div> inside it (`li#li-comment-5 > div#comment-5`);
+    when the outer one shows only a header before its first inner item (its author and date, no
+    text of its own), the inner one is its text, not a reply to it.
+    """
+    merged: dict[int, int] = {}
+    for i, item in enumerate(items):
+        if not item.children or item.span.start < 0:
+            continue
+        first = items[item.children[0]]
+        if first.span.start <= item.span.start:
+            continue
+        own_body = item.body is not None and 0 <= item.body.start < first.span.start
+        if not own_body and _header_words(item, text, first.span.start) <= MAX_HEADER_WORDS:
+            merged[item.children[0]] = i
+    return merged
+
+
+def _header_words(item: Item, text: str, end: int) -> int:
+    """Words an item shows before `end` outside its author and time lines and chrome lines."""
+    parts = [p for p in (item.author, item.time) if p is not None and p.start >= 0]
+    words = 0
+    pos = item.span.start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl < 0 else nl
+        line = text[pos:stop].strip()
+        if line and not is_chrome(line) and not any(p.start <= stop and p.end >= pos for p in parts):
+            words += len(line.split())
+        pos = stop + 1
+    return words
+
+
+def _item_spans(dom: DomComments) -> list[tuple[Item, int, int, int, int]]:
+    """(item, start, body_start, body_end, end) of each comment whose text was found, in page order.
+
+    A comment runs from its first visible character to the start of the next comment (its
+    replies come after its own words) or to its own end, whichever is first.
+    """
+    text, items = dom.text, dom.items
+    merged = _merged_wrappers(items, text)
+    inner_of = {outer: inner for inner, outer in merged.items()}
+    found = [i for i, it in enumerate(items) if i not in merged and it.span.start >= 0 and it.span.end > it.span.start]
+    out = []
+    header: tuple[Item, int] | None = None  # a header-only item waiting for the item that holds its text
+    for k, i in enumerate(found):
+        item = items[i]
+        inner = items[inner_of[i]] if i in inner_of else None
+        start = item.span.start
+        end = max(item.span.end, inner.span.end) if inner is not None else item.span.end
+        if k + 1 < len(found):
+            end = min(end, items[found[k + 1]].span.start)
+        if end <= start:
+            continue
+        body = item.body if item.body is not None and item.body.start >= 0 else (inner.body if inner is not None else None)
+        if inner is not None:
+            item.author = item.author or inner.author
+            item.author_text = item.author_text or inner.author_text
+            item.time = item.time or inner.time
+            item.posted_raw, item.posted_iso = item.posted_raw or inner.posted_raw, item.posted_iso or inner.posted_iso
+        if body is not None and start <= body.start < body.end <= end:
+            body_start, body_end = body.start, body.end
+        else:
+            # no body element: the header is the lines holding the author and the time
+            header_end = inner.span.start if inner is not None else start
+            for part in (item.author, item.time):
+                if part is not None and start <= part.end <= end:
+                    header_end = max(header_end, part.end)
+            if header_end > start and (inner is None or header_end > inner.span.start):
+                nl = text.find("\n", header_end, end)
+                header_end = end if nl < 0 else nl
+            body_start, body_end = header_end, end
+        body_start, body_end = _trim_body(text, body_start, body_end)
+        if body_end <= body_start:
+            # only a header (<dt class="comment"> author and time, then <dd class="comment"> text):
+            # it heads the next item when that one follows at once
+            has_header = item.author is not None or item.time is not None
+            header = (item, start) if has_header and item.parent == _parent_of(items, found, k + 1) else None
+            continue
+        if COUNT_LINE.match(text[body_start:body_end]):
+            header = None
+            continue
+        if header is not None and header[0].span.end <= start and not text[header[0].span.end : start].strip():
+            head, start = header
+            item.author, item.author_text = item.author or head.author, item.author_text or head.author_text
+            item.time = item.time or head.time
+            item.posted_raw, item.posted_iso = item.posted_raw or head.posted_raw, item.posted_iso or head.posted_iso
+        header = None
+        out.append((item, start, body_start, body_end, end))
+    return out
+
+
+def _parent_of(items: list[Item], found: list[int], k: int) -> int | None | bool:
+    """The parent of the k-th found item (False past the end, so nothing matches it)."""
+    return items[found[k]].parent if k < len(found) else False
+
+
+def _trim_body(text: str, start: int, end: int) -> tuple[int, int]:
+    """The body without white space around it and without chrome lines ("Reply", "Like") closing it."""
+    while True:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        line_start = text.rfind("\n", start, end) + 1
+        if line_start <= start or not is_chrome(text[line_start:end].strip()):
+            return start, end
+        end = line_start
+
+
+def _tail_roles(text: str, start: int, end: int, author: str) -> list[tuple[int, int, str]]:
+    """After a comment's text: a line with its author or a date is its header ("Posted by: Name |
+    October 30, 2012 at 08:58 AM" under the text); the rest ("Reply to This", "Share", "Flag") is chrome."""
+    out = []
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl < 0 else nl + 1
+        line = text[pos:stop].strip()
+        header = bool(line) and not is_chrome(line) and ((author and author in line) or any(ch.isdigit() for ch in line))
+        out.append((pos, stop, "comment_header" if header else "comment_chrome"))
+        pos = stop
+    return out
+
+
+def _overlay(segments: list[tuple[int, int, str]], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """`segments` (lossless) with the sorted, disjoint `spans` written over them; still lossless."""
+    out: list[tuple[int, int, str]] = []
+
+    def emit(s: int, e: int, role: str) -> None:
+        if e <= s:
+            return
+        if out and out[-1][2] == role and out[-1][1] == s:
+            out[-1] = (out[-1][0], e, role)
+        else:
+            out.append((s, e, role))
+
+    k = 0
+    for s, e, role in segments:
+        pos = s
+        while k < len(spans) and spans[k][0] < e:
+            ss, se, sr = spans[k]
+            emit(pos, max(pos, ss), role)
+            emit(max(pos, ss), min(se, e), sr)
+            pos = max(pos, min(se, e))
+            if se > e:
+                break
+            k += 1
+        emit(pos, e, role)
+    return out
+
+
+def _with_dom_comments(base: DocumentSplit, text: str, spans, items: list[Item]) -> DocumentSplit:
+    # the text splitter's comment lines outside the DOM's items are not comments
+    segments = [(s, e, "boilerplate" if r in COMMENT_ROLES else r) for s, e, r in base.segments]
+    over: list[tuple[int, int, str]] = []
+    for item, start, body_start, body_end, end in spans:
+        over += [(start, body_start, "comment_header"), (body_start, body_end, "comment_body")]
+        over += _tail_roles(text, body_end, end, item.author_text)
+    segments = _overlay(segments, [(s, e, r) for s, e, r in over if e > s])
+    # an item's parent is its nearest enclosing item that was kept (found in the text)
+    position = {id(item): k for k, (item, *_rest) in enumerate(spans)}
+    comments: list[SplitComment] = []
+    for k, (item, _start, body_start, body_end, _end) in enumerate(spans):
+        parent, up = None, item.parent
+        while up is not None and parent is None:
+            parent = position.get(id(items[up]))
+            up = items[up].parent
+        depth = 0 if parent is None else comments[parent].depth + 1
+        comments.append(
+            SplitComment(k, item.author_text, item.posted_raw, _posted_at(item), text[body_start:body_end], body_start, body_end, depth, parent)
+        )
+    body = "".join(text[s:e] for s, e, r in segments if r in ("body", "quote")).strip()
+    return DocumentSplit(segments, base.title, body, comments)
+
+
+def _posted_at(item: Item) -> datetime | None:
+    """<time datetime> when the page gives it, else the time as written, read as the text splitter does."""
+    if item.posted_iso:
+        try:
+            return datetime.fromisoformat(item.posted_iso.strip().replace("Z", "+00:00")).replace(tzinfo=None)
+        except ValueError:
+            pass
+    return parse_posted(item.posted_raw) if item.posted_raw else None

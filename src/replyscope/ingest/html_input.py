@@ -1,0 +1,153 @@
+"""HTML inputs: .html/.htm pages, an HTML column of a table, and WARC / WARC.gz crawl files.
+
+Each becomes an `HtmlDocument` (a RawDocument whose content is the page's HTML). `html_document_row`
+turns it into a documents row whose `text` is the page rendered to text (replyscope.html.render)
+and whose `html` keeps the decoded markup, so the split stage can read the DOM (comment lists,
+<article>, schema.org microdata) and still give offsets into `text`.
+
+Bytes are decoded as a browser would: a byte-order mark first, then the charset the server sent
+(WARC records), then the page's own <meta charset>, then UTF-8 and cp1252 (resiliparse's
+detector and decoder; no hand-written sniffing).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+
+from replyscope.ingest.records import RawDocument, source_id_of
+
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+WARC_SUFFIXES = (".warc", ".warc.gz", ".arc.gz")
+# Content types a WARC response record may carry a readable page in.
+HTML_MIME_PREFIXES = ("text/html", "application/xhtml")
+
+
+@dataclass
+class HtmlDocument(RawDocument):
+    """A page given as HTML (bytes from files and WARC records, str from table cells)."""
+
+    charset: str = ""  # the charset the server declared (WARC Content-Type), "" when none
+    crawled_at: str = ""  # WARC-Date, ISO 8601, "" when not from a crawl
+
+
+def is_html_input(path: Path) -> bool:
+    """Whether a file is an HTML page or a WARC file by its name."""
+    name = path.name.lower()
+    return name.endswith(HTML_SUFFIXES) or name.endswith(WARC_SUFFIXES)
+
+
+def read_html_input(path: Path, columns: object, max_bytes: int, root: Path | None = None) -> Iterator[RawDocument]:
+    """The reader of .html/.htm pages and WARC files (ingest.readers.READERS); `columns` is unused."""
+    name = path.name.lower()
+    if name.endswith(WARC_SUFFIXES):
+        yield from read_warc(path, max_bytes)
+    else:
+        yield read_html_page(path, max_bytes, root)
+
+
+def read_html_page(path: Path, max_bytes: int, root: Path | None = None) -> HtmlDocument:
+    """One .html file; its id is its path inside the input folder (or its file name)."""
+    source_id = source_id_of(path, root)
+    size = path.stat().st_size
+    if size > max_bytes:
+        return HtmlDocument(str(path), source_id, None, problem=_too_big(size, max_bytes))
+    return HtmlDocument(str(path), source_id, path.read_bytes())
+
+
+def _too_big(size: int, max_bytes: int) -> str:
+    return f"page is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit (--max-page-mb)"
+
+
+def read_warc(path: Path, max_bytes: int) -> Iterator[HtmlDocument]:
+    """The response records of a WARC (plain or gzip), one document each.
+
+    Request, metadata and warcinfo records describe the crawl, not pages, and are passed over. A
+    response that is not a 200 or not HTML is a document with `problem` set, so the manifest
+    says what was left out and why.
+    """
+    from fastwarc.warc import ArchiveIterator, WarcRecordType
+
+    source = str(path)
+    with open(path, "rb") as stream:
+        for record in ArchiveIterator(stream, record_types=WarcRecordType.response, parse_http=True):
+            url = record.headers.get("WARC-Target-URI", "") or ""
+            record_id = record.headers.get("WARC-Record-ID", "") or url
+            crawled = record.headers.get("WARC-Date", "") or ""
+            doc = HtmlDocument(source, record_id.strip("<>"), None, url=url, crawled_at=crawled)
+            status = record.http_headers.status_code if record.http_headers is not None else None
+            content_type = (record.http_headers.get("Content-Type", "") if record.http_headers is not None else "") or ""
+            if status != 200:
+                doc.problem = f"WARC response with HTTP status {status}, not 200"
+            elif not content_type.lower().startswith(HTML_MIME_PREFIXES):
+                doc.problem = f"WARC response of type {content_type.split(';')[0] or 'unknown'}, not HTML"
+            elif record.content_length > max_bytes:
+                doc.problem = _too_big(record.content_length, max_bytes)
+            else:
+                doc.content = record.reader.read()
+                doc.charset = _charset_of(content_type)
+            yield doc
+
+
+def _charset_of(content_type: str) -> str:
+    for part in content_type.split(";")[1:]:
+        key, _, value = part.partition("=")
+        if key.strip().lower() == "charset":
+            return value.strip().strip("\"'")
+    return ""
+
+
+_BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+
+
+def decode_html(raw: bytes, declared: str = "") -> tuple[str, str]:
+    """(markup, encoding name) of an HTML page's bytes: BOM, then the server's charset, then <meta>."""
+    from resiliparse.parse.encoding import bytes_to_str, detect_encoding
+
+    encoding = next((enc for bom, enc in _BOMS if raw.startswith(bom)), "")
+    if not encoding and declared:
+        try:
+            "".encode(declared)
+            encoding = declared.lower()
+        except LookupError:
+            encoding = ""
+    if not encoding:
+        encoding = detect_encoding(raw, from_html_meta=True)  # <meta charset>, else uchardet, else utf-8
+    return bytes_to_str(raw, encoding, errors="replace", fallback_encodings=("utf-8", "cp1252")), encoding
+
+
+def _parse_crawl_date(value: str) -> datetime | None:
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).replace(tzinfo=None)
+    except ValueError:
+        return None
+
+
+def html_document_row(raw: HtmlDocument) -> dict:
+    """A documents row for an HTML page: `text` rendered from the markup, `html` kept for the split."""
+    from replyscope.html.render import render_page
+    from replyscope.ingest.decode import repair_text
+    from replyscope.ingest.documents import to_document_row
+
+    crawled = _parse_crawl_date(raw.crawled_at)
+    if raw.problem or raw.content is None:
+        return to_document_row(raw) | {"html": None, "crawled_at": crawled}
+    try:
+        if isinstance(raw.content, bytes):
+            markup, encoding = decode_html(raw.content, raw.charset)
+        else:
+            markup, encoding = raw.content, ""
+        markup = repair_text(markup)
+        page = render_page(markup)
+    except Exception as exc:  # hostile markup must not sink the batch
+        return to_document_row(replace(raw, content=None, problem=f"html: {type(exc).__name__}: {exc}")) | {
+            "html": None,
+            "crawled_at": crawled,
+        }
+    row = to_document_row(replace(raw, content=page.text, title=raw.title or page.title))
+    row["encoding"] = encoding
+    return row | {"html": markup if row["status"] == "ok" else None, "crawled_at": crawled}
