@@ -22,6 +22,7 @@ from replyscope.rundir import TableWriter, file_fingerprint, read_table, update_
 
 if TYPE_CHECKING:  # (analyze is imported where it runs: its dependencies are heavy)
     from replyscope.analyze import AnalyzeSettings
+    from replyscope.ingest.comment_export import CommentColumns
 
 SPLIT_TABLES = ("documents", "segments", "articles", "comments")
 
@@ -186,6 +187,52 @@ def run_analyze(run_dir: Path, settings: AnalyzeSettings | None = None) -> dict:
         memory={"analyze_peak_rss_mb": peak_rss_mb()},
     )
     return counts
+
+
+def run_comment_export(inputs: list[Path], run_dir: Path, columns: CommentColumns | None = None) -> dict:
+    """Read comment exports (one comment a row) into the split tables; the split stage is skipped
+    and the manifest says so. Returns the counts, shaped like run_split's."""
+    from replyscope.ingest.comment_export import CommentColumns, comment_files, read_comment_export
+
+    run_dir.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    files = comment_files(inputs)
+    tables = read_comment_export(files, columns or CommentColumns())
+    for name in SPLIT_TABLES:
+        write_table(run_dir, name, getattr(tables, name))
+    counts = {
+        "documents": tables.documents.height,
+        "ok": tables.documents.height,
+        "empty": 0,
+        "skipped": 0,
+        "failed": 0,
+        "pages_with_comments": tables.articles.filter(pl.col("n_comments") > 0).height,
+        "comments": tables.comments.height,
+        "rows": tables.rows,
+        "rows_without_text": tables.dropped_empty,
+    }
+    update_manifest(
+        run_dir,
+        inputs=[file_fingerprint(path) for path in files],
+        settings={"comments": asdict(columns or CommentColumns()), "comment_columns": tables.layouts},
+        versions=versions(),
+        counts=counts,
+        stages={"split": "skipped: the input is a comment export (--comments), one comment a row; articles grouped from its columns"},
+        timings={"read_comments": round(time.perf_counter() - started, 3)},
+        documents=[],
+    )
+    return counts
+
+
+def run_across(run_dir: Path) -> dict:
+    """Syndicated articles, copy-paste campaigns and commenters across the run's pages."""
+    from replyscope.across.stage import run_across_stage
+
+    started = time.perf_counter()
+    sections = run_across_stage(run_dir)
+    sections["timings"]["across"]["total"] = round(time.perf_counter() - started, 3)
+    update_manifest(run_dir, **sections)
+    return sections["counts"]
 
 
 def run_report(run_dir: Path) -> Path:
