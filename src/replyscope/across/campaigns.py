@@ -90,7 +90,7 @@ def find_campaigns(
     texts = eligible.select("norm").unique(maintain_order=True).with_row_index("text_row").with_columns(pl.col("text_row").cast(pl.Int64))
     eligible = eligible.join(texts, on="norm", how="left", maintain_order="left")
     stats["distinct_texts"] = texts.height
-    if texts.height < 2:
+    if texts.height == 0:  # (one distinct text can still be a campaign: exact copies)
         return _none(stats)
     sh = shingles(texts.rename({"text_row": "row"}), "norm", settings.shingle_words).sort("row")
     quoted = _quoted_share(eligible, sh, articles, settings)
