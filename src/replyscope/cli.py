@@ -298,12 +298,13 @@ def bench_analyze(n: int = 100_000, baseline_n: int = 5_000, seed: Seed = 0) -> 
 @bench_app.command("across")
 def bench_across(
     comments: Annotated[str, typer.Option("--comments", help="Comma-separated comment counts.")] = "100000",
+    job_sample: Annotated[int, typer.Option("--job-sample", min=0, help="Also time analyze on this many comments, scaled to N, to estimate the whole job (0: skip).")] = 0,
     seed: Seed = 0,
 ) -> None:
     """Campaign detection (and the whole across stage) at N comments, beside a Polars scan of the same comments."""
     from replyscope.bench.across_bench import run as run_bench
 
-    run_bench(tuple(int(s) for s in comments.split(",") if s.strip()), seed=seed)
+    run_bench(tuple(int(s) for s in comments.split(",") if s.strip()), seed=seed, job_sample=job_sample)
 
 
 @eval_app.command("campaigns")

@@ -42,16 +42,28 @@ def normalise(text: pl.Expr) -> pl.Expr:
 
 
 def shingles(frame: pl.DataFrame, text_col: str, k: int) -> pl.DataFrame:
-    """(row, h): one 64-bit hash per distinct run of `k` words of each row's text (already
-    normalised). A text shorter than k words gives one shingle of all its words."""
-    words = frame.select(pl.col("row"), w=pl.col(text_col).str.split(" ")).explode("w").filter(pl.col("w") != "")
-    words = words.with_columns(wh=pl.col("w").hash(seed=17)).drop("w")
-    parts = [pl.col("wh").shift(-j).over("row") for j in range(k)]
-    grams = words.with_columns(n=pl.len().over("row"), i=pl.int_range(pl.len()).over("row"), **{f"p{j}": p for j, p in enumerate(parts)})
-    # the last k-1 positions start no full run, except in a text shorter than k (then position 0 does)
-    grams = grams.filter((pl.col("i") <= pl.col("n") - k) | ((pl.col("n") < k) & (pl.col("i") == 0)))
-    h = pl.struct([pl.col(f"p{j}").fill_null(0) for j in range(k)]).hash(seed=29)
-    return grams.select("row", h=h).unique(maintain_order=True)
+    """(row, h): one 64-bit hash per run of `k` words of each row's text (already normalised),
+    sorted by row. A text shorter than k words gives one shingle of all its words. A run that
+    recurs in a text is kept each time: a minimum does not care, and skipping the de-duplication
+    saves a sort of every shingle."""
+    words = (
+        frame.select(pl.col("row"), w=pl.col(text_col).str.split(" "))
+        .explode("w")
+        .filter(pl.col("w").is_not_null() & (pl.col("w") != ""))
+        .select("row", wh=pl.col("w").hash(seed=17))
+    )
+    # Shifts over the whole column, not per row (a window per row costs a group-by): a run is
+    # whole when the word k-1 places on belongs to the same row.
+    whole = (pl.col("row").shift(-(k - 1)) == pl.col("row")).fill_null(False)
+    first = pl.col("row") != pl.col("row").shift(1).fill_null(-1)
+    short = first & ~whole  # a row's first word with no full run after it: a short text
+    # the words past a short text's end belong to the next row: they hash as 0
+    ahead = {
+        f"p{j}": pl.when(pl.col("row").shift(-j) == pl.col("row")).then(pl.col("wh").shift(-j)).otherwise(0) for j in range(1, k)
+    }
+    grams = words.with_columns(whole=whole, short=short, **ahead).filter(pl.col("whole") | pl.col("short"))
+    h = pl.struct(pl.col("wh"), *[pl.col(f"p{j}").fill_null(0) for j in range(1, k)]).hash(seed=29)
+    return grams.select("row", h=h)
 
 
 def hash_params(n_hashes: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
@@ -82,19 +94,21 @@ def candidate_pairs(sigs: np.ndarray, bands: int) -> np.ndarray:
     """(i, j) pairs, i < j, of rows that agree on every slot of at least one band."""
     n, width = sigs.shape
     rows_per_band = width // bands
+    # each band's slots folded into one 64-bit key (a collision only adds a pair, checked later)
+    mix = np.random.default_rng(7).integers(1, 2**63, size=rows_per_band, dtype=np.uint64) | np.uint64(1)
+    row = pl.Series("row", np.arange(n, dtype=np.int64))
     found = []
-    index = np.arange(n, dtype=np.int64)
-    for band in range(bands):
-        block = np.ascontiguousarray(sigs[:, band * rows_per_band : (band + 1) * rows_per_band])
-        frame = pl.DataFrame({f"s{c}": block[:, c] for c in range(rows_per_band)}).with_columns(row=pl.Series(index))
-        buckets = frame.with_columns(first=pl.col("row").min().over([f"s{c}" for c in range(rows_per_band)]))
-        linked = buckets.filter(pl.col("row") != pl.col("first")).select("first", "row")
-        if linked.height:
-            found.append(linked.to_numpy())
+    with np.errstate(over="ignore"):
+        for band in range(bands):
+            block = sigs[:, band * rows_per_band : (band + 1) * rows_per_band].astype(np.uint64)
+            key = (block * mix).sum(axis=1, dtype=np.uint64)
+            frame = pl.DataFrame({"key": key}).with_columns(row)
+            linked = frame.with_columns(first=pl.col("row").min().over("key")).filter(pl.col("row") != pl.col("first"))
+            if linked.height:
+                found.append(linked.select("first", "row").to_numpy())
     if not found:
         return np.zeros((0, 2), dtype=np.int64)
-    pairs = np.unique(np.concatenate(found), axis=0)
-    return pairs.astype(np.int64)
+    return np.unique(np.concatenate(found), axis=0).astype(np.int64)
 
 
 def estimated_jaccard(sigs: np.ndarray, pairs: np.ndarray, chunk: int = 200_000) -> np.ndarray:

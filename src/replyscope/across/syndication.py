@@ -40,7 +40,7 @@ def find_syndication(articles: pl.DataFrame, settings: SyndicationSettings = Syn
     bodies = bodies.unique("doc_id", keep="first", maintain_order=True).with_row_index("row").with_columns(pl.col("row").cast(pl.Int64))
     if bodies.height < 2:
         return empty(SYNDICATION)
-    sh = shingles(bodies, "norm", settings.shingle_words)
+    sh = shingles(bodies, "norm", settings.shingle_words).unique(maintain_order=True)  # sets: sizes count each run once
     sizes = sh.group_by("row").agg(n=pl.len())
     big = sizes.filter(pl.col("n") >= settings.min_shingles).sort("row")
     if big.height < 2:
