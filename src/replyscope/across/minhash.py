@@ -36,6 +36,7 @@ def normalise(text: pl.Expr) -> pl.Expr:
         .str.replace_all(r"https?://\S+|www\.\S+", " ")
         .str.replace_all(r"[’‘`´]", "'")
         .str.replace_all(r"'", "")  # don't -> dont, so an apostrophe typed or not reads alike
+        .str.replace_all(r"(\p{L})[-‐‑](\p{L})", "$1$2")  # op-ed -> oped, likewise for a hyphen
         .str.replace_all(r"[^\p{L}\p{N}]+", " ")
         .str.strip_chars()
     )

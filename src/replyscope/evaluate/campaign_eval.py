@@ -54,9 +54,9 @@ def real_comments(labeled: Path = LABELED) -> pl.DataFrame:
     return frame.with_columns(half=pl.col("text").map_elements(_half, return_dtype=pl.String))
 
 
-def light_edit(text: str, rng: np.random.Generator) -> str:
-    """One or two of: a changed word, a greeting, a hashtag, case changed, punctuation changed."""
-    edits = rng.choice(5, size=int(rng.integers(1, 3)), replace=False)
+def light_edit(text: str, rng: np.random.Generator, max_edits: int = 2) -> str:
+    """One to `max_edits` of: a changed word, a greeting, a hashtag, case changed, punctuation changed."""
+    edits = rng.choice(5, size=int(rng.integers(1, max_edits + 1)), replace=False)
     for edit in sorted(edits):
         if edit == 0:
             words = text.split(" ")
@@ -81,7 +81,9 @@ class Injected:
     sites: pl.DataFrame
 
 
-def build_set(real: pl.DataFrame, half: str, *, n_comments: int = 1400, families: int = 4, copies: int = 8, seed: int = 0) -> Injected:
+def build_set(
+    real: pl.DataFrame, half: str, *, n_comments: int = 1400, families: int = 4, copies: int = 8, seed: int = 0, max_edits: int = 2
+) -> Injected:
     """A run's comments, articles and sites: real comments of one half plus injected families."""
     rng = np.random.default_rng(seed)
     pool = real.filter(pl.col("half") == half)
@@ -97,7 +99,7 @@ def build_set(real: pl.DataFrame, half: str, *, n_comments: int = 1400, families
     ]
     for f, text in enumerate(family_texts):
         for c, page in enumerate(rng.choice(len(page_ids), size=copies, replace=False)):
-            rows.append({"page": page_ids[int(page)], "text": light_edit(text, rng), "author": f"poster{f}_{c}", "family": f})
+            rows.append({"page": page_ids[int(page)], "text": light_edit(text, rng, max_edits), "author": f"poster{f}_{c}", "family": f})
     frame = pl.DataFrame(rows).with_row_index("k")
     doc_of = {p: f"doc{i:04d}" for i, p in enumerate(page_ids)}
     comments = frame.with_columns(
