@@ -164,3 +164,15 @@ def test_run_with_comments_through_the_cli(tmp_path):
     assert pl.read_parquet(out / "features.parquet").height == len(af.export_rows())
     html = (out / "index.html").read_text(encoding="utf-8")
     assert 'id="campaigns"' in html and "follow the money" in html
+
+
+def test_hashing_in_chunks_finds_the_same_campaigns(fixture_run, monkeypatch):
+    import replyscope.across.campaigns as campaigns
+
+    comments = pl.read_parquet(fixture_run / "comments.parquet")
+    articles = pl.read_parquet(fixture_run / "articles.parquet")
+    sites = pl.read_parquet(fixture_run / "documents.parquet").select("doc_id", "site")
+    whole = find_campaigns(comments, articles, sites)
+    monkeypatch.setattr(campaigns, "CHUNK_TEXTS", 4)
+    chunked = find_campaigns(comments, articles, sites)
+    assert whole.members.height == 9 and chunked.members.equals(whole.members)

@@ -48,14 +48,26 @@ class Campaigns:
     stats: dict
 
 
-def _quoted_share(eligible: pl.DataFrame, sh: pl.DataFrame, articles: pl.DataFrame, settings: CampaignSettings) -> pl.DataFrame:
-    """(comment_id, quoted): the share of a comment's shingles found in its own article's body."""
-    bodies = articles.select("doc_id", norm=normalise(pl.col("body"))).filter(pl.col("norm") != "").with_row_index("row")
+# Texts are hashed this many at a time, so the word and shingle frames (about 25 rows a comment)
+# never hold a million comments at once.
+CHUNK_TEXTS = 200_000
+
+
+def _article_shingles(articles: pl.DataFrame, settings: CampaignSettings) -> pl.DataFrame:
+    """(doc_id, h): the shingles of each article body, for telling quotes of it apart."""
+    bodies = articles.select("doc_id", norm=normalise(pl.col("body"))).filter(pl.col("norm") != "")
+    bodies = bodies.with_row_index("row").with_columns(pl.col("row").cast(pl.Int64))
     if bodies.height == 0:
-        return eligible.select("comment_id", quoted=pl.lit(0.0))
-    art = shingles(bodies, "norm", settings.shingle_words).join(bodies.select("row", "doc_id"), on="row").select("doc_id", "h")
+        return pl.DataFrame(schema={"doc_id": pl.String, "h": pl.UInt64})
+    return shingles(bodies, "norm", settings.shingle_words).join(bodies.select("row", "doc_id"), on="row").select("doc_id", "h").unique()
+
+
+def _quoted_share(eligible: pl.DataFrame, sh: pl.DataFrame, art: pl.DataFrame, art_hashes: pl.DataFrame) -> pl.DataFrame:
+    """(comment_id, quoted): the share of a comment's shingles found in its own article's body.
+    `eligible` holds the comments whose texts `sh` (row = text_row) hashes."""
+    counts = sh.group_by("row").agg(n=pl.len())
     # only shingles that occur in some body can be quotes: a small set, checked per comment after
-    maybe = sh.join(art.select("h").unique(), on="h", how="semi")
+    maybe = sh.join(art_hashes, on="h", how="semi")
     hits = (
         eligible.select("comment_id", "doc_id", row="text_row")
         .join(maybe, on="row")
@@ -63,13 +75,29 @@ def _quoted_share(eligible: pl.DataFrame, sh: pl.DataFrame, articles: pl.DataFra
         .group_by("comment_id")
         .agg(hits=pl.len())
     )
-    counts = sh.group_by("row").agg(n=pl.len())
     return (
         eligible.select("comment_id", row="text_row")
         .join(counts, on="row", how="left")
         .join(hits, on="comment_id", how="left")
         .select("comment_id", quoted=pl.col("hits").fill_null(0) / pl.col("n"))
     )
+
+
+def _signatures_and_quotes(texts: pl.DataFrame, eligible: pl.DataFrame, articles: pl.DataFrame, settings: CampaignSettings):
+    """MinHash signatures of every distinct text, and each eligible comment's quoted share,
+    computed CHUNK_TEXTS texts at a time."""
+    art = _article_shingles(articles, settings)
+    art_hashes = art.select("h").unique()
+    sigs = np.empty((texts.height, settings.n_hashes), dtype=np.uint32)
+    quoted = []
+    for start in range(0, texts.height, CHUNK_TEXTS):
+        part = texts.slice(start, CHUNK_TEXTS)
+        sh = shingles(part.select(pl.col("text_row").alias("row"), "norm"), "norm", settings.shingle_words).sort("row")
+        local = (sh["row"] - start).to_numpy()
+        sigs[start : start + part.height] = signatures(local, sh["h"].to_numpy(), part.height, settings.n_hashes, settings.seed)
+        mine = eligible.filter(pl.col("text_row").is_between(start, start + part.height - 1))
+        quoted.append(_quoted_share(mine, sh, art, art_hashes) if art.height else mine.select("comment_id", quoted=pl.lit(0.0)))
+    return sigs, pl.concat(quoted)
 
 
 def find_campaigns(
@@ -82,7 +110,7 @@ def find_campaigns(
     """Campaigns among `comments` (the comments table); `sites` maps doc_id -> site and `pieces`
     doc_id -> piece (a syndication group), when known."""
     stats: dict = {"comments": comments.height}
-    frame = comments.select("comment_id", "doc_id", "author", "posted_at", "text").with_columns(norm=normalise(pl.col("text")))
+    frame = comments.select("comment_id", "doc_id", "author", "posted_at", norm=normalise(pl.col("text")))
     frame = frame.with_columns(n_words=pl.col("norm").str.count_matches(r"\S+"))
     eligible = frame.filter(pl.col("n_words") >= settings.min_words)
     stats["long_enough"] = eligible.height
@@ -92,12 +120,9 @@ def find_campaigns(
     stats["distinct_texts"] = texts.height
     if texts.height == 0:  # (one distinct text can still be a campaign: exact copies)
         return _none(stats)
-    sh = shingles(texts.rename({"text_row": "row"}), "norm", settings.shingle_words).sort("row")
-    quoted = _quoted_share(eligible, sh, articles, settings)
+    sigs, quoted = _signatures_and_quotes(texts, eligible, articles, settings)
     eligible = eligible.join(quoted, on="comment_id", how="left").filter(pl.col("quoted").fill_null(0) <= settings.max_quote_share)
     stats["not_quotes"] = eligible.height
-
-    sigs = signatures(sh["row"].to_numpy(), sh["h"].to_numpy(), texts.height, settings.n_hashes, settings.seed)
     pairs = candidate_pairs(sigs, settings.bands)
     sims = estimated_jaccard(sigs, pairs)
     keep = sims >= settings.threshold
@@ -120,12 +145,13 @@ def find_campaigns(
     # The campaign's text: the version posted most often (then the earliest in the input).
     rep = (
         grouped.group_by("group", "text_row")
-        .agg(copies=pl.len(), first=pl.col("comment_id").first(), text=pl.col("text").first())
+        .agg(copies=pl.len(), first=pl.col("comment_id").first())
         .sort("group", "copies", "text_row", descending=[False, True, False])
         .group_by("group", maintain_order=True)
         .first()
-        .select("group", rep_row="text_row", representative_id="first", rep_text="text")
+        .select("group", rep_row="text_row", representative_id="first")
     )
+    rep = rep.join(comments.select(representative_id="comment_id", rep_text="text"), on="representative_id", how="left")
     grouped = grouped.join(rep, on="group")
     rows = grouped.select("text_row", "rep_row").to_numpy()
     grouped = grouped.with_columns(similarity=pl.Series(estimated_jaccard(sigs, rows), dtype=pl.Float64))

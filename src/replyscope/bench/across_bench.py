@@ -10,6 +10,8 @@ process:
   commenters, tables written);
 - optionally (--job-sample K) the analyze stage on K of the comments, scaled linearly to N, to
   estimate the whole job and the share campaign detection adds to it (the bar is <= 10%).
+Wall and CPU seconds are both printed: on a shared machine wall time says more about the
+neighbours than about the code.
 
 The vocabulary is counted from ../shared's SFU and RumourEval comments when present (frequencies
 only, at run time) and otherwise generated (Zipf-distributed pseudo-words); the output says which.
@@ -95,23 +97,25 @@ def bench_run(n: int, run_dir: Path, seed: int = 0) -> str:
     return source
 
 
-def scan_baseline(run_dir: Path) -> float:
-    started = time.perf_counter()
+def scan_baseline(run_dir: Path) -> tuple[float, float]:
+    """(wall, cpu) seconds of one lower-case-split-count pass over the comments' text."""
+    started, cpu = time.perf_counter(), time.process_time()
     pl.scan_parquet(run_dir / "comments.parquet").select(
         pl.col("text").str.to_lowercase().str.split(" ").list.len().sum()
     ).collect()
-    return time.perf_counter() - started
+    return time.perf_counter() - started, time.process_time() - cpu
 
 
-def analyze_estimate(run_dir: Path, n: int, sample: int) -> float:
-    """Seconds analyze would take at n comments, from a run on `sample` of them scaled linearly."""
+def analyze_estimate(run_dir: Path, n: int, sample: int) -> tuple[float, float]:
+    """(wall, cpu) seconds analyze would take at n comments, from a run on `sample` of them scaled linearly."""
     from replyscope.analyze import AnalyzeSettings, analyze_comments
 
     comments = pl.read_parquet(run_dir / "comments.parquet").head(sample)
     articles = pl.read_parquet(run_dir / "articles.parquet")
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     analyze_comments(comments, articles, AnalyzeSettings())
-    return (time.perf_counter() - started) * n / max(1, comments.height)
+    scale = n / max(1, comments.height)
+    return (time.perf_counter() - started) * scale, (time.process_time() - cpu) * scale
 
 
 def run(sizes: tuple[int, ...], seed: int = 0, job_sample: int = 0) -> list[dict]:
@@ -125,34 +129,41 @@ def run(sizes: tuple[int, ...], seed: int = 0, job_sample: int = 0) -> list[dict
     console = Console(stderr=True)
     results = []
     table = Table(title="across pages: campaign detection beside a Polars scan of the same comments")
-    for column in ("comments", "scan s", "campaigns s", "ratio", "across stage s", "campaigns found", "est. job s", "campaigns share"):
+    for column in ("comments", "scan s", "campaigns s (cpu)", "ratio", "across stage s", "campaigns found", "est. job s (cpu)", "campaigns share (cpu)"):
         table.add_column(column, justify="right")
     source = ""
     for n in sizes:
         with tempfile.TemporaryDirectory(prefix="replyscope-across-") as tmp:
             run_dir = Path(tmp)
             source = bench_run(n, run_dir, seed)
-            scan = min(scan_baseline(run_dir) for _ in range(2))
+            scan, scan_cpu = min(scan_baseline(run_dir) for _ in range(2))
             comments = pl.read_parquet(run_dir / "comments.parquet")
             articles = pl.read_parquet(run_dir / "articles.parquet")
             sites = pl.read_parquet(run_dir / "documents.parquet").select("doc_id", "site")
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             found = find_campaigns(comments, articles, sites)
-            campaigns_s = time.perf_counter() - started
+            campaigns_s, campaigns_cpu = time.perf_counter() - started, time.process_time() - cpu
             del comments
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             run_across_stage(run_dir)
-            stage_s = time.perf_counter() - started
-            job = analyze_estimate(run_dir, n, job_sample) + stage_s if job_sample else None
+            stage_s, stage_cpu = time.perf_counter() - started, time.process_time() - cpu
+            job = job_cpu = None
+            if job_sample:  # the whole job ~ analyze (the dominant stage) + the across stage
+                analyze_s, analyze_cpu = analyze_estimate(run_dir, n, job_sample)
+                job, job_cpu = analyze_s + stage_s, analyze_cpu + stage_cpu
             result = {
-                "comments": n, "scan_s": round(scan, 3), "campaigns_s": round(campaigns_s, 2), "ratio_to_scan": round(campaigns_s / scan, 1),
-                "across_stage_s": round(stage_s, 2), "campaigns_found": found.stats["campaigns"],
+                "comments": n, "scan_s": round(scan, 3), "scan_cpu_s": round(scan_cpu, 3), "campaigns_s": round(campaigns_s, 2),
+                "campaigns_cpu_s": round(campaigns_cpu, 2), "ratio_to_scan": round(campaigns_s / scan, 1),
+                "across_stage_s": round(stage_s, 2), "across_stage_cpu_s": round(stage_cpu, 2), "campaigns_found": found.stats["campaigns"],
                 "candidate_pairs": found.stats["candidate_pairs"], "estimated_job_s": round(job, 1) if job else None,
-                "campaigns_share_of_job": round(campaigns_s / job, 3) if job else None, "peak_rss_mb": peak_rss_mb()["main"],
+                "estimated_job_cpu_s": round(job_cpu, 1) if job_cpu else None,
+                "campaigns_share_of_job": round(campaigns_s / job, 3) if job else None,
+                "campaigns_cpu_share_of_job": round(campaigns_cpu / job_cpu, 3) if job_cpu else None, "peak_rss_mb": peak_rss_mb()["main"],
             }
             results.append(result)
-            table.add_row(f"{n:,}", f"{scan:.2f}", f"{campaigns_s:.1f}", f"{result['ratio_to_scan']}x", f"{stage_s:.1f}", str(found.stats["campaigns"]),
-                          f"{job:.0f}" if job else "—", f"{100 * campaigns_s / job:.1f}%" if job else "—")
+            table.add_row(f"{n:,}", f"{scan:.2f}", f"{campaigns_s:.1f} ({campaigns_cpu:.1f})", f"{result['ratio_to_scan']}x", f"{stage_s:.1f}",
+                          str(found.stats["campaigns"]), f"{job:.0f} ({job_cpu:.0f})" if job else "—",
+                          f"{100 * campaigns_s / job:.1f}% ({100 * campaigns_cpu / job_cpu:.1f}%)" if job else "—")
     console.print(table)
     console.print(f"text: {source}; expected campaigns per run: about {CAMPAIGN_SHARE:.1%} of comments in families of {FAMILY_SIZE}")
     print(json.dumps({"source": source, "results": results}))
