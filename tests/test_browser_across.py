@@ -105,3 +105,30 @@ def test_sfu_comment_export_gives_1121_comments_and_a_report(browser, tmp_path):
     assert 0 < comment_count(page) < 1121
     screenshot(page, tmp_path / "sfu-comments.png")
     opened.assert_clean()
+
+
+def test_hostile_campaign_names_and_titles_render_as_text(browser, tmp_path):
+    """A campaign, names and page titles made of hostile strings: shown as text, nothing runs."""
+    import hostile
+    import runfixtures as rf
+    from replyscope.pipeline import run_across
+    from replyscope.report import build_report
+
+    spam = f"Read the truth they hide from you {hostile.SCRIPT_BREAKOUT} {hostile.IMG_ONERROR} share it everywhere now"
+    pages = [
+        rf.Page(title=f"Story {k} {hostile.SVG_ONLOAD}", body=[f"An ordinary article body number {k} about the harbour."],
+                comments=[rf.Reply(hostile.ATTR_BREAKOUT, spam + (" #wakeup" if k else "")), rf.Reply(f"Reader {k}", "Nice piece, thanks.")],
+                url=f"https://site{k}.example/story", site=f"site{k}.example")
+        for k in range(3)
+    ]
+    run_dir = rf.write_run(tmp_path / "run", pages)
+    run_across(run_dir)
+    opened = open_report(browser, build_report(run_dir))
+    page = opened.page
+    assert page.locator("#campaign-list .campaign").count() == 1
+    page.evaluate("document.querySelectorAll('#campaigns details').forEach(d => d.open = true)")
+    body = page.inner_text("#campaigns")
+    assert hostile.SCRIPT_BREAKOUT in body and hostile.IMG_ONERROR in body and hostile.SVG_ONLOAD[:20] in body
+    assert hostile.ATTR_BREAKOUT[:30] in page.inner_text("#commenters")  # (the name cell clips at 40)
+    assert page.evaluate("document.querySelectorAll('img, iframe, object, embed, body style, [onerror], [onload], [onmouseover]').length") == 0
+    opened.assert_clean()

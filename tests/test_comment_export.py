@@ -81,3 +81,16 @@ def test_hint_names_a_comment_column(export, tmp_path):
     pl.DataFrame({"id": ["1"], "content": ["An article."]}).write_csv(pages)
     assert looks_like_comment_export(export)
     assert not looks_like_comment_export(pages)
+
+
+def test_split_of_a_comment_table_hints_at_comments(tmp_path):
+    import subprocess
+    import sys
+
+    table = tmp_path / "comments.csv"
+    pl.DataFrame({"comment": ["So true, and nobody in the council will admit it."], "title": ["Tolls"], "url": ["https://x.example/a"]}).write_csv(table)
+    result = subprocess.run(
+        [sys.executable, "-c", "from replyscope.cli import app; app()", "split", str(table), "--text-col", "comment", "--out", str(tmp_path / "run")],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert "--comments" in result.stderr.replace("\n", " ")

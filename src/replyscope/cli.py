@@ -170,6 +170,7 @@ def split(
     with _progress() as progress:
         counts = _split(inputs, out, workers, columns, max_page_mb, progress)
     _summarise(counts, out)
+    _comment_export_hint(inputs, counts)
     raise typer.Exit(_exit_code(counts))
 
 
