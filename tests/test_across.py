@@ -130,7 +130,7 @@ def test_the_wire_piece_on_two_sites_is_one_syndication_group(fixture_run):
 def test_seed_pages_000_and_001_are_one_piece_and_002_to_004_are_not(tmp_path):
     run_split([DATA], tmp_path / "seeds")
     documents = pl.read_parquet(tmp_path / "seeds" / "documents.parquet")
-    synd = find_syndication(pl.read_parquet(tmp_path / "seeds" / "articles.parquet"))
+    synd = find_syndication(pl.read_parquet(tmp_path / "seeds" / "articles.parquet"), documents.select("doc_id", "site"))
     grouped = synd.join(documents.select("doc_id", "source_id"), on="doc_id")
     group_of = dict(zip(grouped["source_id"].str.slice(0, 3), grouped["syndication_group"]))
     assert group_of.get("000") is not None and group_of.get("000") == group_of.get("001")
@@ -176,3 +176,24 @@ def test_hashing_in_chunks_finds_the_same_campaigns(fixture_run, monkeypatch):
     monkeypatch.setattr(campaigns, "CHUNK_TEXTS", 4)
     chunked = find_campaigns(comments, articles, sites)
     assert whole.members.height == 9 and chunked.members.equals(whole.members)
+
+
+FOOTER = (
+    "Guidelines: reader comments must stay on the topic of the story and must not be abusive, obscene or "
+    "defamatory; comments that break these rules are removed by our moderators without notice, and repeat "
+    "offenders lose the right to post. By posting you agree that the newspaper may publish, edit and translate "
+    "what you write in print and online, in any medium, for as long as it chooses, without payment to you. "
+    "Follow our sports desk on every social network for the latest scores, injuries, trades and rumours."
+)
+
+
+def test_a_site_footer_shared_by_two_stories_does_not_make_them_one_piece():
+    stories = [
+        "The home side lost its starting quarterback to a sprained ankle in the second quarter and never recovered.",
+        "Ticket prices for the playoff game rose by a third after the league moved the kickoff to prime time.",
+    ]
+    articles = pl.DataFrame({"doc_id": ["s1", "s2", "w1", "w2"], "body": [stories[0] + " " + FOOTER, stories[1] + " " + FOOTER, af.WIRE, "Editor's note: reprinted. " + af.WIRE]})
+    sites = pl.DataFrame({"doc_id": ["s1", "s2", "w1", "w2"], "site": ["sports.example", "sports.example", "a.example", "b.example"]})
+    grouped = find_syndication(articles, sites)
+    assert sorted(grouped["doc_id"]) == ["w1", "w2"]
+    assert sorted(find_syndication(articles)["doc_id"]) == ["s1", "s2", "w1", "w2"]  # what the site's boilerplate would do unchecked

@@ -30,7 +30,7 @@ def across_tables(
     timings: dict[str, float] = {}
     started = time.perf_counter()
     sites = documents.select("doc_id", site=pl.col("site").fill_null("")).unique("doc_id", keep="first")
-    syndication = find_syndication(articles, settings.syndication)
+    syndication = find_syndication(articles, sites, settings.syndication)
     timings["syndication"] = round(time.perf_counter() - started, 3)
     pieces = sites.select("doc_id").join(
         syndication.select("doc_id", piece=pl.format("group-{}", "syndication_group")), on="doc_id", how="left"

@@ -8,7 +8,10 @@ Containment, not Jaccard, because the copies differ by what was added around the
 editor's note longer than the piece itself halves Jaccard and leaves containment whole).
 |A & B| is estimated from the MinHash Jaccard J and the exact set sizes: J (|A| + |B|) / (1 + J).
 Groups are connected components of kept pairs; bodies under `min_shingles` shingles (a teaser,
-a title-only page) are never grouped.
+a title-only page) are never grouped. Shingles a site repeats on two or more of its own pages (its
+footer, its comment rules, an author box) are set aside first: without that, two different stories
+of one site with a long shared footer look like one piece. (The cost: the same story at two urls of
+one site is not reported as syndicated.)
 """
 
 from __future__ import annotations
@@ -34,13 +37,33 @@ class SyndicationSettings:
     seed: int = 0
 
 
-def find_syndication(articles: pl.DataFrame, settings: SyndicationSettings = SyndicationSettings()) -> pl.DataFrame:
-    """SYNDICATION rows for pages in a group of two or more."""
+def _without_site_boilerplate(sh: pl.DataFrame, bodies: pl.DataFrame, sites: pl.DataFrame | None) -> pl.DataFrame:
+    """Drop the shingles a site repeats on two or more of its pages (its footer, comment rules,
+    author box): shared by two pages of one site, they say nothing about a shared piece."""
+    if sites is None:
+        return sh
+    by_site = sh.join(bodies.select("row", "doc_id"), on="row").join(sites, on="doc_id", how="left")
+    repeated = (
+        by_site.filter(pl.col("site").fill_null("") != "")
+        .group_by("site", "h")
+        .agg(pages=pl.col("row").n_unique())
+        .filter(pl.col("pages") >= 2)
+        .select("site", "h")
+    )
+    return by_site.join(repeated, on=["site", "h"], how="anti").select("row", "h").sort("row")
+
+
+def find_syndication(
+    articles: pl.DataFrame, sites: pl.DataFrame | None = None, settings: SyndicationSettings = SyndicationSettings()
+) -> pl.DataFrame:
+    """SYNDICATION rows for pages in a group of two or more; `sites` (doc_id, site), when known,
+    lets each site's own boilerplate be set aside first."""
     bodies = articles.select("doc_id", norm=normalise(pl.col("body"))).filter(pl.col("norm") != "")
     bodies = bodies.unique("doc_id", keep="first", maintain_order=True).with_row_index("row").with_columns(pl.col("row").cast(pl.Int64))
     if bodies.height < 2:
         return empty(SYNDICATION)
     sh = shingles(bodies, "norm", settings.shingle_words).unique(maintain_order=True)  # sets: sizes count each run once
+    sh = _without_site_boilerplate(sh, bodies, sites)
     sizes = sh.group_by("row").agg(n=pl.len())
     big = sizes.filter(pl.col("n") >= settings.min_shingles).sort("row")
     if big.height < 2:
