@@ -223,7 +223,7 @@ def test_hostile_text_renders_as_text_and_runs_nothing(browser, hostile_report, 
     assert page.evaluate("document.querySelectorAll('img, iframe, object, embed, body style, [onerror], [onload], [onmouseover]').length") == 0
     assert page.evaluate("document.scripts.length") == 4  # data, plotly source, app, plotly as run by the app
     nav = page.eval_on_selector_all("a[href]", "as => as.filter(a => a.getAttribute('href').startsWith('#')).length")
-    assert nav == 6  # the top bar's anchors
+    assert nav == 10  # the top bar's anchors
     hrefs = page.eval_on_selector_all("a[href]:not([href^='#'])", "as => as.map(a => [a.href, a.rel])")
     assert hrefs == [["https://news.example.org/ok?a=1&b=%3C2%3E", "noopener noreferrer"]]  # from the one http(s) url
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")  # the 10k-char word wraps

@@ -109,6 +109,18 @@ Representation = Annotated[Optional[str], typer.Option("--representation", help=
 StanceReader = Annotated[Optional[str], typer.Option("--stance-reader", help="Stance reader: 'zero-shot' (default; no labels), 'fitted:MODEL' (from `replyscope stance fit`) or 'nli:DIR' (an ONNX NLI model on disk; see the README).")]
 JsonOut = Annotated[bool, typer.Option("--json", help="End with one JSON line of the scores.")]
 Limit = Annotated[Optional[int], typer.Option("--limit", min=1, help="Score only the first N items.")]
+# Comment exports (`run --comments`): one comment a row; each column found by its usual names or named here.
+CommentsFlag = Annotated[bool, typer.Option("--comments", help="The inputs are comment exports (one comment a row), not pages: the split is skipped.")]
+CommentCol = Annotated[Optional[str], typer.Option("--comment-col", help="With --comments: column holding the comment text.")]
+ArticleCol = Annotated[Optional[str], typer.Option("--article-col", help="With --comments: column holding the article's id (comments are grouped by it).")]
+ArticleUrlCol = Annotated[Optional[str], typer.Option("--article-url-col", help="With --comments: column holding the article's url.")]
+ArticleTitleCol = Annotated[Optional[str], typer.Option("--article-title-col", help="With --comments: column holding the article's title.")]
+ArticleTextCol = Annotated[Optional[str], typer.Option("--article-text-col", help="With --comments: column holding the article's text.")]
+AuthorCol = Annotated[Optional[str], typer.Option("--author-col", help="With --comments: column holding the comment's author.")]
+TimeCol = Annotated[Optional[str], typer.Option("--time-col", help="With --comments: column holding the comment's time.")]
+CommentIdCol = Annotated[Optional[str], typer.Option("--comment-id-col", help="With --comments: column holding the comment's id.")]
+ParentCol = Annotated[Optional[str], typer.Option("--parent-col", help="With --comments: column holding the id of the comment replied to.")]
+SiteCol = Annotated[Optional[str], typer.Option("--site-col", help="With --comments: column holding the article's site.")]
 
 
 @contextlib.contextmanager
@@ -171,6 +183,32 @@ def _analyze(run_dir: Path, seed: int, representation: str | None, progress: Pro
     return counts
 
 
+def _read_comments(inputs: list[Path], out: Path, columns, progress: Progress) -> dict:
+    missing = [p for p in inputs if not p.exists()]
+    if missing:
+        raise UsageError(f"no such input: {', '.join(map(str, missing))}")
+    task = progress.add_task("comments", total=1, detail="reading the export (split skipped)")
+    counts = pipeline.run_comment_export(inputs, out, columns)
+    progress.update(task, completed=1, detail=f"{counts['documents']:,} articles, {counts['comments']:,} comments")
+    return counts
+
+
+def _across(run_dir: Path, progress: Progress, reuse: bool = False) -> dict:
+    task = progress.add_task("across", total=1, detail="campaigns, commenters, syndication")
+    counts = pipeline.run_across(run_dir, reuse_complete=reuse)
+    progress.update(task, completed=1, detail=f"{counts['campaigns']} campaigns, {counts['syndication_groups']} syndicated pieces")
+    return counts
+
+
+def _comment_export_hint(inputs: list[Path], counts: dict) -> None:
+    """A table read as pages that gave no comments may be a comment export: say how to read it."""
+    from replyscope.ingest.comment_export import looks_like_comment_export
+
+    if counts.get("comments", 0) == 0 and any(looks_like_comment_export(p) for p in inputs):
+        console.print("[yellow]No comments were found in these pages, and the table has a comment column: "
+                      "if it holds one comment a row, run again with --comments.")
+
+
 def _report(run_dir: Path, progress: Progress, reuse: bool = False) -> Path:
     task = progress.add_task("report", total=1, detail="index.html")
     path = pipeline.run_report(run_dir, reuse_complete=reuse)
@@ -210,6 +248,7 @@ def split(
     with _progress() as progress:
         counts = _split(inputs, out, workers, columns, max_page_mb, progress)
     _summarise(counts, out)
+    _comment_export_hint(inputs, counts)
     raise typer.Exit(_exit_code(counts))
 
 
@@ -218,6 +257,13 @@ def analyze(run_dir: Annotated[Path, typer.Argument(help="A run directory writte
     """Stance, rhetoric tags and clusters for the comments of a run."""
     with _progress() as progress:
         _analyze(run_dir, seed, representation, progress, stance_reader=stance_reader)
+
+
+@app.command()
+def across(run_dir: Annotated[Path, typer.Argument(help="A run directory written by `split` or `run`.")]) -> None:
+    """Copy-paste campaigns, commenters across articles and syndicated articles of a run."""
+    with _progress() as progress:
+        _across(run_dir, progress)
 
 
 @app.command()
@@ -242,8 +288,19 @@ def run(
     seed: Seed = 0,
     representation: Representation = None,
     stance_reader: StanceReader = None,
+    comments: CommentsFlag = False,
+    comment_col: CommentCol = None,
+    article_col: ArticleCol = None,
+    article_url_col: ArticleUrlCol = None,
+    article_title_col: ArticleTitleCol = None,
+    article_text_col: ArticleTextCol = None,
+    author_col: AuthorCol = None,
+    time_col: TimeCol = None,
+    comment_id_col: CommentIdCol = None,
+    parent_col: ParentCol = None,
+    site_col: SiteCol = None,
 ) -> None:
-    """The whole job: split, analyze and report.
+    """The whole job: split (or read a comment export), analyze, look across pages, report.
 
     Reruns and resume: a stage whose inputs and settings have not changed since it completed is
     kept, not redone; after an interruption (Ctrl-C, SIGTERM, kill -9, a full disk) the same
@@ -256,10 +313,23 @@ def run(
     if stance_reader:
         _check_stance_reader(stance_reader)
     with RunLock(out), _progress() as progress:
-        counts = _split(inputs, out, workers, columns, max_page_mb, progress, reuse=True)
+        if comments:
+            from replyscope.ingest.comment_export import CommentColumns
+
+            comment_columns = CommentColumns(
+                comment=comment_col or text_col, article=article_col or id_col, article_url=article_url_col or url_col,
+                article_title=article_title_col or title_col, article_text=article_text_col, author=author_col, time=time_col,
+                comment_id=comment_id_col, parent=parent_col, site=site_col,
+            )
+            counts = _read_comments(inputs, out, comment_columns, progress)
+        else:
+            counts = _split(inputs, out, workers, columns, max_page_mb, progress, reuse=True)
         _analyze(out, seed, representation, progress, reuse=True, stance_reader=stance_reader)
+        _across(out, progress, reuse=True)
         path = _report(out, progress, reuse=True)
     _summarise(counts, out)
+    if not comments:
+        _comment_export_hint(inputs, counts)
     console.print(f"report: [bold]{path}[/bold]")
     raise typer.Exit(_exit_code(counts))
 
@@ -395,6 +465,29 @@ def bench_analyze(n: int = 100_000, baseline_n: int = 5_000, seed: Seed = 0) -> 
     from replyscope.bench.analyze_bench import run as run_bench
 
     run_bench(n=n, baseline_n=baseline_n, seed=seed)
+
+
+@bench_app.command("across")
+def bench_across(
+    comments: Annotated[str, typer.Option("--comments", help="Comma-separated comment counts.")] = "100000",
+    job_sample: Annotated[int, typer.Option("--job-sample", min=0, help="Also time analyze on this many comments, scaled to N, to estimate the whole job (0: skip).")] = 0,
+    seed: Seed = 0,
+) -> None:
+    """Campaign detection (and the whole across stage) at N comments, beside a Polars scan of the same comments."""
+    from replyscope.bench.across_bench import run as run_bench
+
+    run_bench(tuple(int(s) for s in comments.split(",") if s.strip()), seed=seed, job_sample=job_sample)
+
+
+@eval_app.command("campaigns")
+def eval_campaigns(
+    threshold: Annotated[Optional[float], typer.Option(help="Similarity threshold to try (default: the stage's).")] = None,
+    json_out: JsonOut = False,
+) -> None:
+    """Injected copy-paste families among real comments (two hash halves): families found and false campaigns."""
+    from replyscope.evaluate.campaign_eval import run as run_eval
+
+    run_eval(threshold=threshold, json_out=json_out)
 
 
 @bench_app.command("report")

@@ -65,9 +65,11 @@ from replyscope.schema import TABLES
 
 if TYPE_CHECKING:  # (analyze is imported where it runs: its dependencies are heavy)
     from replyscope.analyze import AnalyzeSettings
+    from replyscope.ingest.comment_export import CommentColumns
 
 SPLIT_TABLES = ("documents", "segments", "articles", "comments")
 ANALYZE_TABLES = ("features", "clusters", "cluster_summary")
+ACROSS_TABLES = ("campaigns", "campaign_summary", "commenters", "syndication")
 # Files a run directory owns: never read as input, and removed when the input they describe changes.
 RUN_FILES = frozenset({MANIFEST, REPORT} | {f"{name}.parquet" for name in TABLES})
 
@@ -535,9 +537,99 @@ def _analyze(run_dir: Path, settings: AnalyzeSettings) -> dict:
     return counts
 
 
+def run_comment_export(inputs: list[Path], run_dir: Path, columns: CommentColumns | None = None) -> dict:
+    """Read comment exports (one comment a row) into the split tables; the split stage is skipped
+    and the manifest says so (`stages.split.source`). Returns the counts, shaped like run_split's.
+
+    The export is read whole each time (it is cheap next to a split): like a new input, whatever
+    the run directory held before is removed first.
+    """
+    from replyscope.ingest.comment_export import CommentColumns, comment_files, read_comment_export
+
+    with RunLock(run_dir):
+        started = time.perf_counter()
+        columns = columns or CommentColumns()
+        files = comment_files(inputs)
+        remove_downstream(run_dir, keep=())
+        write_manifest(run_dir, {"stages": {}})
+        set_stage(run_dir, "split", "running", source="comment export")
+        tables = read_comment_export(files, columns)
+        for name in SPLIT_TABLES:
+            write_table(run_dir, name, getattr(tables, name))
+        counts = {
+            "documents": tables.documents.height,
+            "ok": tables.documents.height,
+            "empty": 0,
+            "skipped": 0,
+            "failed": 0,
+            "pages_with_comments": tables.articles.filter(pl.col("n_comments") > 0).height,
+            "comments": tables.comments.height,
+            "rows": tables.rows,
+            "rows_without_text": tables.dropped_empty,
+        }
+        update_manifest(
+            run_dir,
+            inputs=[file_fingerprint(path) for path in files],
+            settings={"comments": asdict(columns), "comment_columns": tables.layouts},
+            versions=versions(),
+            counts=counts,
+            timings={"read_comments": round(time.perf_counter() - started, 3)},
+            documents=[],
+        )
+        set_stage(
+            run_dir,
+            "split",
+            "complete",
+            tables=table_fingerprints(run_dir, SPLIT_TABLES),
+            skipped="the input is a comment export (--comments), one comment a row; articles grouped from its columns",
+            error=None,
+        )
+        return counts
+
+
+def run_across(run_dir: Path, reuse_complete: bool = False) -> dict:
+    """Syndicated articles, copy-paste campaigns and commenters across the run's pages.
+
+    Reads the split tables and the analysis (stance mix, rhetoric), so it refuses a run whose
+    analysis is unfinished or stale, like `report`.
+    """
+    from replyscope.across.stage import run_across_stage
+
+    if not run_dir.is_dir():
+        require_run_dir(run_dir)
+    with RunLock(run_dir):
+        manifest = require_run_dir(run_dir)
+        split = require_stage(run_dir, manifest, "split", before="across")
+        analysis = require_stage(run_dir, manifest, "analyze", before="across")
+        read = {**(split.get("tables") or {}), **(analysis.get("tables") or {})}
+        previous = stage_record(manifest, "across")
+        if reuse_complete and previous.get("state") == "complete" and previous.get("read") == read:
+            with contextlib.suppress(RunDirError):
+                require_stage(run_dir, manifest, "across", before="reuse")
+                return {k: (manifest.get("counts") or {}).get(k) for k in ("campaigns", "syndication_groups", "commenters")}
+        for name in ACROSS_TABLES:
+            table_path(run_dir, name).unlink(missing_ok=True)
+        (run_dir / REPORT).unlink(missing_ok=True)
+        set_stage(run_dir, "across", "running", read=read)
+        started = time.perf_counter()
+        try:
+            sections = run_across_stage(run_dir)
+        except BaseException as exc:
+            for name in ACROSS_TABLES:
+                table_path(run_dir, name).unlink(missing_ok=True)
+            with contextlib.suppress(Exception):
+                set_stage(run_dir, "across", "failed", error=f"{type(exc).__name__}: {exc}"[:300])
+            raise
+        sections["timings"]["across"]["total"] = round(time.perf_counter() - started, 3)
+        update_manifest(run_dir, **sections)
+        set_stage(run_dir, "across", "complete", tables=table_fingerprints(run_dir, ACROSS_TABLES), error=None)
+        return sections["counts"]
+
+
 def run_report(run_dir: Path, reuse_complete: bool = False) -> Path:
     """Build index.html, only from a consistent run: a complete split, and a complete analysis of
-    exactly the comments that split wrote (each table as its stage wrote it)."""
+    exactly the comments that split wrote (each table as its stage wrote it), and the across
+    tables when that stage ran."""
     from replyscope.report import build_report
 
     if not run_dir.is_dir():
@@ -553,6 +645,8 @@ def run_report(run_dir: Path, reuse_complete: bool = False) -> Path:
                     f"run `replyscope analyze {run_dir}` again"
                 )
         read = {**(split.get("tables") or {}), **(analysis.get("tables") or {})}
+        if stage_record(manifest, "across"):  # it ran on this analysis (a new analysis removes it): it must be whole
+            read |= require_stage(run_dir, manifest, "across", before="report").get("tables") or {}
         path = run_dir / REPORT
         previous = stage_record(manifest, "report")
         if reuse_complete and previous.get("state") == "complete" and previous.get("read") == read and previous.get("file") == fingerprint(path):

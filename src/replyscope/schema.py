@@ -160,6 +160,60 @@ CLUSTER_SUMMARY = pl.Schema(
     }
 )
 
+# --- across pages (stage `across`, src/replyscope/across/) ---
+
+CAMPAIGNS = pl.Schema(
+    {
+        "campaign_id": pl.Int32,  # 0.. largest first
+        "comment_id": pl.String,
+        "doc_id": pl.String,
+        "similarity": pl.Float64,  # estimated Jaccard (word 3-shingles) to the campaign's most posted version
+    }
+)
+
+CAMPAIGN_SUMMARY = pl.Schema(
+    {
+        "campaign_id": pl.Int32,
+        "size": pl.Int32,  # posts
+        "pages": pl.Int32,
+        "sites": pl.Int32,
+        "authors": pl.Int32,  # distinct display names (not proof of distinct people)
+        "site_list": pl.List(pl.String),
+        "first_posted": pl.Datetime("us"),  # null when no post carries a parseable time
+        "last_posted": pl.Datetime("us"),
+        "span_hours": pl.Float64,
+        "mean_similarity": pl.Float64,
+        "representative_id": pl.String,  # comment_id of the version posted most often
+        "text": pl.String,  # that version's text
+    }
+)
+
+COMMENTERS = pl.Schema(
+    {
+        "author": pl.String,  # normalised display name (case, spacing, a leading @ folded)
+        "display_names": pl.List(pl.String),  # the spellings seen
+        "comments": pl.Int32,
+        "articles": pl.Int32,
+        "sites": pl.Int32,
+        "site_list": pl.List(pl.String),
+        "first_seen": pl.Datetime("us"),
+        "last_seen": pl.Datetime("us"),
+        "share_support": pl.Float64,
+        "share_deny": pl.Float64,
+        "share_query": pl.Float64,
+        "share_comment": pl.Float64,
+        "top_rhetoric": pl.List(pl.String),  # most frequent tags, most first
+    }
+)
+
+SYNDICATION = pl.Schema(
+    {
+        "doc_id": pl.String,
+        "syndication_group": pl.Int32,  # 0.., pages carrying the same piece
+        "similarity": pl.Float64,  # containment of the shorter body in this one's closest copy, 0..1
+    }
+)
+
 TABLES: dict[str, pl.Schema] = {
     "documents": DOCUMENTS,
     "segments": SEGMENTS,
@@ -168,6 +222,10 @@ TABLES: dict[str, pl.Schema] = {
     "features": FEATURES,
     "clusters": CLUSTERS,
     "cluster_summary": CLUSTER_SUMMARY,
+    "campaigns": CAMPAIGNS,
+    "campaign_summary": CAMPAIGN_SUMMARY,
+    "commenters": COMMENTERS,
+    "syndication": SYNDICATION,
 }
 
 

@@ -17,12 +17,13 @@ them to UTF-16 units only for pages flagged as holding astral characters (emoji.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import polars as pl
 
+from replyscope.report.across_data import across_payload
 from replyscope.rundir import read_manifest, table_path
 from replyscope.schema import RHETORIC_TAGS, ROLES, STANCES, TABLES, conform, empty
 
@@ -57,6 +58,11 @@ class RunTables:
     clusters: pl.DataFrame
     cluster_summary: pl.DataFrame
     manifest: dict
+    # across pages (empty when the stage has not run)
+    campaigns: pl.DataFrame = field(default_factory=lambda: empty(TABLES["campaigns"]))
+    campaign_summary: pl.DataFrame = field(default_factory=lambda: empty(TABLES["campaign_summary"]))
+    commenters: pl.DataFrame = field(default_factory=lambda: empty(TABLES["commenters"]))
+    syndication: pl.DataFrame = field(default_factory=lambda: empty(TABLES["syndication"]))
 
 
 def load_run(run_dir: Path) -> RunTables:
@@ -472,4 +478,5 @@ def build_payload(
         "evidence": evidence_columns(tables.features, comments, tags),
         "stanceEvidence": stance_evidence_columns(tables.features, comments),
         "clusters": cluster_columns(tables.cluster_summary, comments),
+        "across": across_payload(tables, pages, comments),
     }

@@ -775,9 +775,209 @@
     if (pos < b) piece.appendChild(txt(text.slice(pos, b)));
   }
 
+  /* ---------- across pages: timeline, campaigns, commenters, syndication ---------- */
+
+  var AC = D.across || { campaigns: { id: [], members: [] }, commenters: { name: [] }, syndication: { id: [], docs: [] } };
+  var CAMPS = AC.campaigns;
+  var CAMPAIGN_OF = new Int32Array(N).fill(-1); // comment -> campaign id, -1 when in none
+  CAMPS.id.forEach(function (id, r) { CAMPS.members[r].forEach(function (i) { CAMPAIGN_OF[i] = id; }); });
+  var campaignRow = {};
+  CAMPS.id.forEach(function (id, r) { campaignRow[id] = r; });
+  var CAMPAIGN_PAGE = 10;
+  var campaignState = { page: 0 };
+
+  function siteOf(i) {
+    return D.sites[DOCS.site[C.doc[i]]] || "";
+  }
+  function dayLabel(iso) {
+    return iso ? iso.slice(0, 16).replace("T", " ") : "";
+  }
+  function spanLabel(first, last) {
+    if (!first || !last) return "no post carries a time";
+    var hours = (Date.parse(last + "Z") - Date.parse(first + "Z")) / 3.6e6;
+    var span = hours < 1 ? Math.round(hours * 60) + " min" : hours < 48 ? hours.toFixed(1) + " h" : (hours / 24).toFixed(1) + " days";
+    return dayLabel(first) + " → " + dayLabel(last) + " (" + span + ")";
+  }
+
+  // A strip of the campaign's posts over its time span: one dot per dated post, click to open it.
+  function timeStrip(members) {
+    var dated = members.filter(function (i) { return C.posted[i] != null; });
+    if (dated.length < 2) return null;
+    var lo = Infinity, hi = -Infinity;
+    dated.forEach(function (i) { lo = Math.min(lo, C.posted[i]); hi = Math.max(hi, C.posted[i]); });
+    var strip = el("div", { class: "strip", role: "img", "aria-label": "posts over time" });
+    dated.forEach(function (i) {
+      var left = hi > lo ? (100 * (C.posted[i] - lo) / (hi - lo)) : 50;
+      var dot = el("i", { style: "left:" + left.toFixed(2) + "%", title: postedLabel(i) + " · " + clip(docTitle(C.doc[i]), 80) + (siteOf(i) ? " · " + siteOf(i) : "") });
+      dot.addEventListener("click", function () { openComment(i); });
+      strip.appendChild(dot);
+    });
+    return el("div", null, strip, el("div", { class: "strip-ends" }, el("span", null, postedLabel(dated.reduce(function (a, b) { return C.posted[a] <= C.posted[b] ? a : b; }))),
+      el("span", null, postedLabel(dated.reduce(function (a, b) { return C.posted[a] >= C.posted[b] ? a : b; })))));
+  }
+
+  function campaignCard(r) {
+    var id = CAMPS.id[r];
+    var members = CAMPS.members[r];
+    var posts = el("table", { class: "grid small posts" }, el("thead", null, el("tr", null,
+      ["Page", "Site", "Author", "Posted", "Similarity", "Text"].map(function (h) { return el("th", null, h); }))));
+    var body = el("tbody");
+    members.forEach(function (i, k) {
+      var d = C.doc[i];
+      var page = el("button", { class: "link", title: "show this page" }, clip(docTitle(d), 70));
+      page.addEventListener("click", function (e) { e.stopPropagation(); openArticle(d, i); });
+      var tr = el("tr", { class: "clickable campaign-post", "data-cidx": String(i), title: "open this comment" },
+        el("td", { class: "wrap" }, page), el("td", null, clip(siteOf(i), 30)), el("td", { class: "wrap" }, clip(authorName(i) || "(no name)", 30)),
+        el("td", null, postedLabel(i) || "—"), el("td", { class: "num" }, (CAMPS.memberSim[r][k] != null ? CAMPS.memberSim[r][k] + "%" : "—")),
+        el("td", { class: "wrap" }, clip(TEXT[i], 160)));
+      tr.addEventListener("click", function () { openComment(i); });
+      body.appendChild(tr);
+    });
+    posts.appendChild(body);
+    var details = el("details", { class: "campaign-posts" }, el("summary", null, "Its " + plural(members.length, "post") + " and pages"), posts);
+    return el("article", { class: "campaign", id: "campaign-" + id },
+      el("div", { class: "campaign-head" }, el("b", null, "Campaign " + id),
+        el("span", null, plural(CAMPS.size[r], "post")), el("span", null, plural(CAMPS.pages[r], "page")),
+        el("span", null, plural(CAMPS.sites[r], "site")), el("span", null, plural(CAMPS.authors[r], "name")),
+        el("span", { class: "muted small" }, "mean similarity " + Math.round(100 * CAMPS.sim[r]) + "%"),
+        el("span", { class: "muted small" }, spanLabel(CAMPS.first[r], CAMPS.last[r]))),
+      el("div", { class: "campaign-text" }, CAMPS.text[r]),
+      CAMPS.siteList[r].length ? el("div", null, CAMPS.siteList[r].map(function (s) { return el("span", { class: "chip kw" }, s); })) : null,
+      timeStrip(members),
+      details,
+      el("button", { class: "link show-campaign", onclick: function () { showComments({ campaign: String(id) }); } }, "Show its " + plural(members.length, "post") + " in the comment table →"));
+  }
+
+  function drawCampaigns() {
+    var box = clear(section("campaign-list"));
+    if (!AC.stage_ran && !CAMPS.id.length) {
+      box.appendChild(el("p", { class: "muted" }, "The across-pages stage has not run for this report (run `replyscope across RUN_DIR`, then rebuild the report)."));
+      return;
+    }
+    if (!CAMPS.id.length) {
+      box.appendChild(el("p", { class: "muted" }, "No copy-paste campaign: no comment was posted, near-identically, under several pages."));
+      return;
+    }
+    var pages = Math.max(1, Math.ceil(CAMPS.id.length / CAMPAIGN_PAGE));
+    campaignState.page = Math.min(campaignState.page, pages - 1);
+    box.appendChild(el("p", { class: "muted small" }, plural(CAMPS.total, "campaign") + (CAMPS.total > CAMPS.id.length ? " (the " + fmt.format(CAMPS.id.length) + " largest listed; all are in campaigns.parquet)" : "") + ", largest first."));
+    for (var r = campaignState.page * CAMPAIGN_PAGE; r < Math.min(CAMPS.id.length, (campaignState.page + 1) * CAMPAIGN_PAGE); r++) box.appendChild(campaignCard(r));
+    if (pages > 1) box.appendChild(pager(campaignState.page, pages, CAMPS.id.length, "campaigns", function (p) { campaignState.page = p; drawCampaigns(); }));
+  }
+
+  var commenterState = { page: 0, several: true };
+  function drawCommenters() {
+    var CM = AC.commenters;
+    var box = clear(section("commenter-table"));
+    if (!CM.name.length) {
+      box.appendChild(el("p", { class: "muted" }, "No comment in this run carries an author's name."));
+      return;
+    }
+    var rows = [];
+    for (var r = 0; r < CM.name.length; r++) if (!commenterState.several || CM.articles[r] > 1) rows.push(r);
+    var toggle = el("input", { type: "checkbox", id: "commenters-several" });
+    toggle.checked = commenterState.several;
+    toggle.addEventListener("change", function () { commenterState.several = toggle.checked; commenterState.page = 0; drawCommenters(); });
+    box.appendChild(el("div", { class: "controls" }, el("label", null, toggle, " only names seen under more than one article"),
+      el("span", { class: "muted small" }, fmt.format(CM.several) + " of " + plural(CM.total, "name") + " appear under more than one article" + (CM.total > CM.name.length ? "; the " + fmt.format(CM.name.length) + " most widespread are listed, all are in commenters.parquet" : ""))));
+    var pages = Math.max(1, Math.ceil(rows.length / ROW_PAGE));
+    commenterState.page = Math.min(commenterState.page, pages - 1);
+    var table = el("table", { class: "grid", id: "commenters-grid" }, el("thead", null, el("tr", null,
+      ["Name", "Comments", "Articles", "Sites", "Seen", "Stance mix", "Top rhetoric"].map(function (h) { return el("th", null, h); }))));
+    var body = el("tbody");
+    rows.slice(commenterState.page * ROW_PAGE, (commenterState.page + 1) * ROW_PAGE).forEach(function (r) {
+      var shares = {};
+      STANCES.forEach(function (s, k) { shares[s] = CM.share[r][k] || 0; });
+      var display = CM.display[r][0] || CM.name[r];
+      var tr = el("tr", { class: "clickable commenter-row", title: "list this name's comments" },
+        el("td", { class: "wrap" }, clip(display, 40), CM.display[r].length > 1 ? el("div", { class: "muted small" }, "also written: " + clip(CM.display[r].slice(1).join(", "), 80)) : null),
+        el("td", { class: "num" }, fmt.format(CM.comments[r])), el("td", { class: "num" }, fmt.format(CM.articles[r])),
+        el("td", { class: "wrap small" }, fmt.format(CM.sites[r]) + (CM.siteList[r].length ? ": " + clip(CM.siteList[r].join(", "), 80) : "")),
+        el("td", { class: "small" }, CM.first[r] ? (CM.first[r].slice(0, 10) === CM.last[r].slice(0, 10) ? CM.first[r].slice(0, 10) : CM.first[r].slice(0, 10) + " → " + CM.last[r].slice(0, 10)) : "—"),
+        el("td", { class: "mix" }, stanceBar(shares, CM.comments[r])),
+        el("td", null, CM.top[r].map(function (t) { return el("span", { class: "chip tag" }, tagLabel(t)); })));
+      tr.addEventListener("click", function () { showComments({ author: display }); });
+      body.appendChild(tr);
+    });
+    if (!rows.length) body.appendChild(el("tr", null, el("td", { colspan: "7", class: "muted" }, "No name appears under more than one article.")));
+    table.appendChild(body);
+    box.appendChild(table);
+    box.appendChild(pager(commenterState.page, pages, rows.length, "names", function (p) { commenterState.page = p; drawCommenters(); }));
+  }
+
+  function drawSyndication() {
+    var SY = AC.syndication;
+    var box = clear(section("syndication-groups"));
+    if (!SY.id.length) {
+      box.appendChild(el("p", { class: "muted" }, "No two pages carry the same article body."));
+      return;
+    }
+    box.appendChild(el("p", { class: "muted small" }, plural(SY.total, "piece") + " found on more than one page."));
+    SY.id.forEach(function (gid, g) {
+      var cols = el("div", { class: "synd-cols" }, SY.docs[g].map(function (d, k) {
+        var own = docComments[d];
+        var open = el("button", { class: "link" }, "Open this page →");
+        open.addEventListener("click", function () { openArticle(d); });
+        return el("div", { class: "synd-col", "data-doc": String(d) },
+          el("h4", null, clip(docTitle(d), 120)),
+          el("div", { class: "muted small" }, [D.sites[DOCS.site[d]] || "(unknown site)", " · ", plural(own.length, "comment"), " · body overlap " + SY.sim[g][k] + "%"]),
+          el("div", { class: "small" }, urlNode(DOCS.url[d])),
+          own.length ? stanceBar(sharesOf(stanceCounts(own)), own.length) : null,
+          own.slice(0, 5).map(function (i) {
+            var q = el("blockquote", { class: "clickable", title: "open this comment" }, clip(TEXT[i], 200), el("footer", { class: "muted" }, "— " + (authorName(i) || "(no name)")));
+            q.addEventListener("click", function () { openComment(i); });
+            return q;
+          }),
+          own.length > 5 ? el("button", { class: "link", onclick: function () { showComments({ doc: String(d) }); } }, "All " + fmt.format(own.length) + " comments →") : null,
+          open);
+      }));
+      box.appendChild(el("div", { class: "synd-group", id: "syndication-" + gid }, el("h3", null, "Piece " + gid + ": " + plural(SY.docs[g].length, "page")), cols));
+    });
+  }
+
+  // Comments per time bin, stacked by stance, with campaign posts as a line: needs plotly.
+  function drawTimeline() {
+    var target = section("timeline-plot");
+    var lo = Infinity, hi = -Infinity, dated = 0;
+    for (var i = 0; i < N; i++) {
+      var m = C.posted[i];
+      if (m == null) continue;
+      dated++;
+      if (m < lo) lo = m;
+      if (m > hi) hi = m;
+    }
+    if (!dated) {
+      append(clear(target), el("p", { class: "muted" }, "No comment carries a parseable time, so there is no timeline."));
+      return null;
+    }
+    var binMinutes = hi - lo < 3 * 1440 ? 60 : 1440;
+    var start = Math.floor(lo / binMinutes) * binMinutes;
+    var bins = Math.floor((hi - start) / binMinutes) + 1;
+    if (bins > 5000) { binMinutes = 7 * 1440; start = Math.floor(lo / binMinutes) * binMinutes; bins = Math.floor((hi - start) / binMinutes) + 1; }
+    var counts = STANCES.concat(["unknown"]).map(function () { return new Array(bins).fill(0); });
+    var inCampaign = new Array(bins).fill(0);
+    for (var j = 0; j < N; j++) {
+      if (C.posted[j] == null) continue;
+      var b = Math.floor((C.posted[j] - start) / binMinutes);
+      counts[C.stance[j] >= 0 ? C.stance[j] : STANCES.length][b]++;
+      if (CAMPAIGN_OF[j] >= 0) inCampaign[b]++;
+    }
+    var xs = [];
+    for (var k = 0; k < bins; k++) xs.push(new Date((start + k * binMinutes) * 60000).toISOString());
+    var traces = STANCES.concat(["unknown"]).map(function (s, q) {
+      return { type: "bar", name: s, x: xs, y: counts[q], marker: { color: STANCE_COLOR[s] || UNKNOWN_COLOR }, hovertemplate: "%{x}: %{y} " + s + "<extra></extra>" };
+    });
+    if (CAMPS.id.length) traces.push({ type: "scatter", mode: "lines+markers", name: "campaign posts", x: xs, y: inCampaign, line: { color: "#d81b60", width: 2 }, marker: { size: 5 } });
+    clear(target);
+    return Plotly.newPlot(target, traces, {
+      barmode: "stack", height: 300, margin: { l: 40, r: 10, t: 10, b: 40 }, bargap: 0.1,
+      legend: { orientation: "h", y: 1.1 }, xaxis: { type: "date" }, yaxis: { title: { text: "comments per " + (binMinutes === 60 ? "hour" : binMinutes === 1440 ? "day" : "week") } },
+    }, PLOT_CONFIG);
+  }
+
   /* ---------- comments table ---------- */
 
-  var filters = { q: "", cluster: "", stance: "", conf: "", tag: "", doc: "", author: "", sort: "page" };
+  var filters = { q: "", cluster: "", stance: "", conf: "", tag: "", doc: "", author: "", campaign: "", sort: "page" };
   var tableState = { page: 0, open: -1, rows: ALL };
   var lowerText = null;
 
@@ -789,6 +989,7 @@
     var bit = filters.tag === "" ? 0 : 1 << TAGS.indexOf(filters.tag);
     var minConf = filters.conf === "" ? 0 : Number(filters.conf);
     var doc = filters.doc === "" ? null : Number(filters.doc);
+    var camp = filters.campaign === "" ? null : filters.campaign === "any" ? -2 : Number(filters.campaign);
     if (q && !lowerText) {
       lowerText = new Array(N);
       for (var k = 0; k < N; k++) lowerText[k] = ((TEXT[k] || "") + "\n" + authorName(k)).toLowerCase();
@@ -801,6 +1002,7 @@
       if (minConf && !(C.conf[i] >= minConf)) continue;
       if (bit && !(C.tags[i] & bit)) continue;
       if (doc !== null && C.doc[i] !== doc) continue;
+      if (camp !== null && (camp === -2 ? CAMPAIGN_OF[i] < 0 : CAMPAIGN_OF[i] !== camp)) continue;
       if (authorLower && !authorLower[C.author[i]]) continue;
       if (q && lowerText[i].indexOf(q) < 0) continue;
       out.push(i);
@@ -831,6 +1033,8 @@
     controls.doc = el("select", { id: "f-doc", "aria-label": "article" }, option("", "all articles"),
       docsByCount.map(function (d) { return option(String(d), clip(docTitle(d), 70) + " (" + DOCS.ncom[d] + ")"); }));
     controls.author = el("input", { type: "search", id: "f-author", placeholder: "Author", "aria-label": "author contains" });
+    controls.campaign = el("select", { id: "f-campaign", "aria-label": "campaign" }, option("", "any campaign or none"),
+      CAMPS.id.length ? option("any", "in a campaign") : null, CAMPS.id.map(function (id, r) { return option(String(id), "campaign " + id + " (" + CAMPS.members[r].length + ")"); }));
     controls.sort = el("select", { id: "f-sort", "aria-label": "order" }, option("page", "page order"), option("newest", "newest first"),
       option("longest", "longest first"), option("negative", "most negative"), option("positive", "most positive"));
     var onChange = function () {
@@ -841,12 +1045,12 @@
     };
     controls.q.addEventListener("input", debounce(onChange, 200));
     controls.author.addEventListener("input", debounce(onChange, 200));
-    ["cluster", "stance", "conf", "tag", "doc", "sort"].forEach(function (k) { controls[k].addEventListener("change", onChange); });
+    ["cluster", "stance", "conf", "tag", "doc", "campaign", "sort"].forEach(function (k) { controls[k].addEventListener("change", onChange); });
     var reset = el("button", { id: "f-reset" }, "Reset");
     reset.addEventListener("click", function () { setFilters({}); });
     var exportButton = el("button", { id: "export-csv", title: "download the filtered comments as CSV" }, "Export CSV");
     exportButton.addEventListener("click", exportCsv);
-    box.appendChild(el("div", { class: "filter-row" }, controls.q, controls.author, controls.cluster, controls.stance, controls.conf, controls.tag, controls.doc, controls.sort, reset, exportButton));
+    box.appendChild(el("div", { class: "filter-row" }, controls.q, controls.author, controls.cluster, controls.stance, controls.conf, controls.tag, controls.doc, controls.campaign, controls.sort, reset, exportButton));
     box.appendChild(el("div", { id: "comment-count", class: "muted small", "aria-live": "polite" }));
   }
 
@@ -914,7 +1118,7 @@
       ["words", C.words[i] != null ? fmt.format(C.words[i]) : "—"],
       ["cluster", clusterName(C.cluster[i])],
       ["depth", String(C.depth[i])],
-    ];
+    ].concat(CAMPAIGN_OF[i] >= 0 ? [["campaign", "campaign " + CAMPAIGN_OF[i] + " (" + plural(CAMPS.size[campaignRow[CAMPAIGN_OF[i]]], "post") + ")"]] : []);
     var box = el("div", { class: "detail" },
       el("div", { class: "detail-text" }, highlighted(i)),
       ev.length ? el("div", { class: "evidence" }, el("span", { class: "small muted" }, "Why this stance and these tags: "), ev.map(function (sp) {
@@ -1007,6 +1211,9 @@
   guard("overview", drawOverview);
   guard("map", mapControls);
   guard("clusters", drawClusters);
+  guard("campaigns", drawCampaigns);
+  guard("commenters", drawCommenters);
+  guard("syndication", drawSyndication);
   guard("articles", drawArticles);
   guard("comments", drawCommentFilters);
   guard("comments", refreshTable);
@@ -1027,7 +1234,8 @@
     if (mapDone && mapDone.then) mapDone.then(function () { TIMES.mapDone = performance.now(); });
     var patternsDone = guard("patterns", drawPatterns);
     TIMES.patternsCalled = performance.now();
-    return Promise.all([mapDone, patternsDone]);
+    var timelineDone = guard("timeline", drawTimeline);
+    return Promise.all([mapDone, patternsDone, timelineDone]);
   }
   function markReady() {
     TIMES.ready = window.__replyscopeReady = performance.now();
