@@ -221,6 +221,19 @@ def bench_analyze(n: int = 100_000, baseline_n: int = 5_000, seed: Seed = 0) -> 
     run_bench(n=n, baseline_n=baseline_n, seed=seed)
 
 
+@bench_app.command("run")
+def bench_run(
+    comments: Annotated[str, typer.Option("--comments", help="Comma-separated comment counts (1000000 is the big one).")] = "10000,100000",
+    workers: Annotated[Optional[int], typer.Option("--workers", "-w", min=1, help="Split workers (default: the run's default).")] = None,
+    keep: Annotated[Optional[Path], typer.Option("--keep", help="Write pages and run directories here and keep them.")] = None,
+    seed: Seed = 0,
+) -> None:
+    """The whole job (split, analyze, report) on generated seed-style pages: wall, comments/s, peak RSS per stage."""
+    from replyscope.bench.run_bench import run as run_bench
+
+    run_bench(tuple(int(s) for s in comments.split(",") if s.strip()), seed=seed, workers=workers, keep=keep)
+
+
 @bench_app.command("report")
 def bench_report(sizes: Annotated[str, typer.Option(help="Comma-separated comment counts.")] = "1000,10000,100000") -> None:
     """Report build time, file size and first render in headless Chromium per size."""

@@ -174,7 +174,8 @@ def run_analyze(run_dir: Path, settings: AnalyzeSettings | None = None) -> dict:
     started = time.perf_counter()
     comments = read_table(run_dir, "comments")
     articles = read_table(run_dir, "articles")
-    tables = analyze_comments(comments, articles, settings)
+    steps: dict[str, float] = {}
+    tables = analyze_comments(comments, articles, settings, timings=steps)
     for name in ("features", "clusters", "cluster_summary"):
         write_table(run_dir, name, getattr(tables, name))
     counts = {"clusters": int((tables.cluster_summary["cluster"] >= 0).sum())}
@@ -183,6 +184,7 @@ def run_analyze(run_dir: Path, settings: AnalyzeSettings | None = None) -> dict:
         settings={"analyze": asdict(settings)},
         counts=counts,
         timings={"analyze": round(time.perf_counter() - started, 3)},
+        analyze_steps=steps,  # seconds per analysis step (features, represent, cluster, describe)
         memory={"analyze_peak_rss_mb": peak_rss_mb()},
     )
     return counts
@@ -193,7 +195,9 @@ def run_report(run_dir: Path) -> Path:
 
     started = time.perf_counter()
     path = build_report(run_dir)
-    update_manifest(run_dir, timings={"report": round(time.perf_counter() - started, 3)})
+    update_manifest(
+        run_dir, timings={"report": round(time.perf_counter() - started, 3)}, memory={"report_peak_rss_mb": peak_rss_mb()}
+    )
     return path
 
 

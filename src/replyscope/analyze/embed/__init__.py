@@ -1,0 +1,1 @@
+"""Sentence encoders: text in, unit-length vectors out."""
