@@ -12,7 +12,17 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, Progress, SpinnerColumn, TaskProgressColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    Progress,
+    ProgressColumn,
+    SpinnerColumn,
+    TaskProgressColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.text import Text
 from rich.table import Table
 
 from replyscope import pipeline
@@ -46,6 +56,19 @@ JsonOut = Annotated[bool, typer.Option("--json", help="End with one JSON line of
 Limit = Annotated[Optional[int], typer.Option("--limit", min=1, help="Score only the first N items.")]
 
 
+class _RateColumn(ProgressColumn):
+    """Items per second of a task, in the unit its `unit` field names ("MB" tasks count bytes)."""
+
+    def render(self, task) -> Text:
+        speed = task.finished_speed or task.speed
+        unit = task.fields.get("unit", "")
+        if not speed or not unit:
+            return Text("")
+        if unit == "MB":
+            return Text(f"{speed / 1e6:,.1f} MB/s", style="progress.data.speed")
+        return Text(f"{speed:,.0f} {unit}/s", style="progress.data.speed")
+
+
 def _progress() -> Progress:
     return Progress(
         SpinnerColumn(),
@@ -53,7 +76,9 @@ def _progress() -> Progress:
         BarColumn(),
         TaskProgressColumn(),
         TextColumn("{task.fields[detail]}"),
+        _RateColumn(),
         TimeElapsedColumn(),
+        TimeRemainingColumn(),
         console=console,
         transient=False,
     )
@@ -65,7 +90,7 @@ def _split(inputs: list[Path], out: Path, workers: int, columns: ColumnOptions, 
         raise typer.BadParameter(f"no such input: {', '.join(map(str, missing))}", param_hint="INPUT")
     files = pipeline.input_files(inputs)  # walked once, for the bar's size and for the split
     total_bytes = sum(path.stat().st_size for path, _ in files if path.is_file())
-    task = progress.add_task("split", total=max(total_bytes, 1), detail="")
+    task = progress.add_task("split", total=max(total_bytes, 1), detail="", unit="MB")
     docs_seen = 0
 
     def advance(n_docs: int, n_bytes: int) -> None:
@@ -84,7 +109,20 @@ def _analyze(run_dir: Path, seed: int, representation: str | None, progress: Pro
 
     task = progress.add_task("analyze", total=1, detail="stance, rhetoric, clusters")
     kwargs = {"seed": seed} | ({"representation": representation} if representation else {})
-    counts = pipeline.run_analyze(run_dir, AnalyzeSettings(**kwargs))
+    steps: dict[str, int] = {}
+
+    def step_progress(step: str, done: int, total: int) -> None:
+        # One bar per analysis step, added as the step starts, so the one that is running shows.
+        if step not in steps:
+            steps[step] = progress.add_task(f"  {step}", total=max(total, 1), detail=f"{total:,} comments", unit="comments")
+        task = steps[step]
+        detail = f"{done:,}/{total:,} comments"
+        elapsed = next((t.elapsed for t in progress.tasks if t.id == task), None)
+        if done and elapsed:
+            detail += f", {done / elapsed:,.0f}/s"  # (rich's own rate needs several updates)
+        progress.update(task, completed=done if total else 1, detail=detail)
+
+    counts = pipeline.run_analyze(run_dir, AnalyzeSettings(**kwargs), on_progress=step_progress)
     progress.update(task, completed=1, detail=f"{counts['clusters']} clusters")
     return counts
 

@@ -166,8 +166,10 @@ def run_split(
     return counts
 
 
-def run_analyze(run_dir: Path, settings: AnalyzeSettings | None = None) -> dict:
-    """Stance, rhetoric and clusters for the comments of a run directory."""
+def run_analyze(
+    run_dir: Path, settings: AnalyzeSettings | None = None, on_progress: Callable[[str, int, int], None] | None = None
+) -> dict:
+    """Stance, rhetoric and clusters for the comments of a run directory (on_progress: see analyze)."""
     from replyscope.analyze import AnalyzeSettings, analyze_comments
 
     settings = settings or AnalyzeSettings()
@@ -175,7 +177,7 @@ def run_analyze(run_dir: Path, settings: AnalyzeSettings | None = None) -> dict:
     comments = read_table(run_dir, "comments")
     articles = read_table(run_dir, "articles")
     steps: dict[str, float] = {}
-    tables = analyze_comments(comments, articles, settings, timings=steps)
+    tables = analyze_comments(comments, articles, settings, timings=steps, on_progress=on_progress)
     for name in ("features", "clusters", "cluster_summary"):
         write_table(run_dir, name, getattr(tables, name))
     counts = {"clusters": int((tables.cluster_summary["cluster"] >= 0).sum())}
