@@ -134,6 +134,30 @@ def _report(run_dir: Path, progress: Progress) -> Path:
     return path
 
 
+def _run_spark(inputs, out: Path, columns: ColumnOptions, max_page_mb: float, seed: int, representation: str | None, master: str | None):
+    """`run --engine spark`: split and per-comment features on Spark (engine.spark), the rest as usual."""
+    from replyscope.analyze import AnalyzeSettings
+    from replyscope.engine import spark as spark_engine
+
+    reason = spark_engine.spark_available()
+    if reason:
+        raise typer.BadParameter(reason, param_hint="--engine spark")
+    kwargs = {"seed": seed} | ({"representation": representation} if representation else {})
+    options = pipeline.SplitOptions(columns=columns, max_page_bytes=int(max_page_mb * 1e6))
+    try:
+        with _progress() as progress:
+            task = progress.add_task("split (spark)", total=1, detail=master or "local[2]")
+            counts = spark_engine.run_split_spark(inputs, out, options, master=master)
+            progress.update(task, completed=1, detail=f"{counts['documents']:,} pages, {counts['comments']:,} comments")
+            task = progress.add_task("analyze (spark)", total=1, detail="features on spark, clusters here")
+            analyzed = spark_engine.run_analyze_spark(out, AnalyzeSettings(**kwargs), master=master)
+            progress.update(task, completed=1, detail=f"{analyzed['clusters']} clusters")
+            path = _report(out, progress)
+    finally:
+        spark_engine.stop()
+    return counts, path
+
+
 def _summarise(counts: dict, out: Path) -> None:
     table = Table(title=f"run {out}", show_header=False)
     for key in ("documents", "ok", "empty", "skipped", "failed", "pages_with_comments", "comments"):
@@ -195,9 +219,18 @@ def run(
     max_page_mb: MaxPageMb = 20.0,
     seed: Seed = 0,
     representation: Representation = None,
+    engine: Annotated[str, typer.Option("--engine", help="embedded (worker processes, the default) or spark (pip install 'replyscope[spark]', needs Java).")] = "embedded",
+    master: Annotated[Optional[str], typer.Option("--master", help="Spark master URL for --engine spark (default local[2]).")] = None,
 ) -> None:
     """The whole job: split, analyze and report."""
     columns = ColumnOptions(text_col, id_col, url_col, title_col)
+    if engine not in ("embedded", "spark"):
+        raise typer.BadParameter("choose embedded or spark", param_hint="--engine")
+    if engine == "spark":
+        counts, path = _run_spark(inputs, out, columns, max_page_mb, seed, representation, master)
+        _summarise(counts, out)
+        console.print(f"report: [bold]{path}[/bold]")
+        raise typer.Exit(_exit_code(counts))
     with _progress() as progress:
         counts = _split(inputs, out, workers, columns, max_page_mb, progress)
         _analyze(out, seed, representation, progress)

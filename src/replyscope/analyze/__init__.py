@@ -113,11 +113,14 @@ def analyze_comments(
     *,
     timings: dict[str, float] | None = None,
     on_progress: ProgressCallback | None = None,
+    features: pl.DataFrame | None = None,
 ) -> AnalysisTables:
     """Features, clusters and cluster summaries for `comments` (COMMENTS-shaped).
 
     Pass a dict as `timings` to get seconds per step (features, represent, cluster, describe),
     and `on_progress(step, done, total)` to follow the steps as they run (a progress bar).
+    Pass `features` (FEATURES rows in the comments' order) when they were computed elsewhere,
+    e.g. on Spark partitions (engine.spark), to skip computing them again.
     """
     from replyscope.analyze.cluster import cluster_points, joint_matrix  # noqa: PLC0415
     from replyscope.analyze.describe import class_tfidf_keywords, summarise_clusters  # noqa: PLC0415
@@ -139,7 +142,8 @@ def analyze_comments(
         if next_step:
             progress(next_step, 0, n)
 
-    features = comment_features(comments, articles, on_progress=progress)
+    if features is None:
+        features = comment_features(comments, articles, on_progress=progress)
     lap("features", "embedding")
     texts = comments["text"].fill_null("").to_list()
 
