@@ -60,3 +60,16 @@ def test_progress_callback_counts_every_text(encoder):
     seen = []
     encoder.encode(TEXTS * 3, batch_tokens=64, on_batch=seen.append)
     assert sum(seen) == len(TEXTS) * 3 and len(seen) > 1
+
+
+def test_registers_as_a_representation():
+    from replyscope.analyze.represent import REPRESENTATIONS, represent, register_representation
+
+    added = "minilm-int8" not in REPRESENTATIONS
+    register_representation("minilm-int8", onnx_minilm.OnnxMiniLMRepresentation)
+    try:
+        vectors = represent(TEXTS[:3], "minilm-int8")
+        assert vectors.shape == (3, 384)
+    finally:
+        if added:
+            REPRESENTATIONS.pop("minilm-int8")
