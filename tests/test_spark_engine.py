@@ -93,3 +93,10 @@ def test_run_engine_spark_writes_the_report(tmp_path):
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["settings"]["split"]["engine"] == "spark"
     assert (out / "index.html").exists() and pl.read_parquet(out / "clusters.parquet").height == 6
+
+
+def test_missing_input_is_a_usage_error(tmp_path):
+    from replyscope.cli import app
+
+    result = CliRunner().invoke(app, ["run", str(tmp_path / "nope"), "--out", str(tmp_path / "run"), "--engine", "spark"])
+    assert result.exit_code == 2 and "no such input" in result.output

@@ -142,6 +142,9 @@ def _run_spark(inputs, out: Path, columns: ColumnOptions, max_page_mb: float, se
     reason = spark_engine.spark_available()
     if reason:
         raise typer.BadParameter(reason, param_hint="--engine spark")
+    missing = [p for p in inputs if not p.exists() and not spark_engine.as_url(p)]
+    if missing:
+        raise typer.BadParameter(f"no such input: {', '.join(map(str, missing))}", param_hint="INPUT")
     kwargs = {"seed": seed} | ({"representation": representation} if representation else {})
     options = pipeline.SplitOptions(columns=columns, max_page_bytes=int(max_page_mb * 1e6))
     try:
