@@ -11,7 +11,7 @@ import pytest
 
 import acrossfixtures as af
 from replyscope.ingest.comment_export import CommentColumns, looks_like_comment_export, parse_times, read_comment_export
-from replyscope.ingest.readers import MissingColumn
+from replyscope.errors import UsageError as MissingColumn
 from replyscope.schema import ARTICLES, COMMENTS, DOCUMENTS, SEGMENTS
 
 

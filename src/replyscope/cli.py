@@ -21,7 +21,17 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, Progress, SpinnerColumn, TaskProgressColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    Progress,
+    ProgressColumn,
+    SpinnerColumn,
+    TaskProgressColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.text import Text
 from rich.table import Table
 
 from replyscope import pipeline
@@ -123,6 +133,19 @@ ParentCol = Annotated[Optional[str], typer.Option("--parent-col", help="With --c
 SiteCol = Annotated[Optional[str], typer.Option("--site-col", help="With --comments: column holding the article's site.")]
 
 
+class _RateColumn(ProgressColumn):
+    """Items per second of a task, in the unit its `unit` field names ("MB" tasks count bytes)."""
+
+    def render(self, task) -> Text:
+        speed = task.finished_speed or task.speed
+        unit = task.fields.get("unit", "")
+        if not speed or not unit:
+            return Text("")
+        if unit == "MB":
+            return Text(f"{speed / 1e6:,.1f} MB/s", style="progress.data.speed")
+        return Text(f"{speed:,.0f} {unit}/s", style="progress.data.speed")
+
+
 @contextlib.contextmanager
 def _progress() -> Iterator[Progress]:
     progress = Progress(
@@ -131,7 +154,9 @@ def _progress() -> Iterator[Progress]:
         BarColumn(),
         TaskProgressColumn(),
         TextColumn("{task.fields[detail]}"),
+        _RateColumn(),
         TimeElapsedColumn(),
+        TimeRemainingColumn(),
         console=console,
         transient=False,
     )
@@ -156,7 +181,7 @@ def _split(inputs: list[Path], out: Path, workers: int, columns: ColumnOptions, 
         raise typer.BadParameter(f"no such input: {', '.join(map(str, missing))}", param_hint="INPUT")
     files = pipeline.input_files(inputs, out)  # walked once, for the bar's size and for the split
     total_bytes = sum(path.stat().st_size for path, _ in files if path.is_file())
-    task = progress.add_task("split", total=max(total_bytes, 1), detail="")
+    task = progress.add_task("split", total=max(total_bytes, 1), detail="", unit="MB")
     docs_seen = 0
 
     def advance(n_docs: int, n_bytes: int) -> None:
@@ -178,7 +203,20 @@ def _analyze(run_dir: Path, seed: int, representation: str | None, progress: Pro
     if stance_reader:
         _check_stance_reader(stance_reader)
         kwargs["stance_reader"] = stance_reader
-    counts = pipeline.run_analyze(run_dir, AnalyzeSettings(**kwargs), reuse_complete=reuse)
+    steps: dict[str, int] = {}
+
+    def step_progress(step: str, done: int, total: int) -> None:
+        # One bar per analysis step, added as the step starts, so the one that is running shows.
+        if step not in steps:
+            steps[step] = progress.add_task(f"  {step}", total=max(total, 1), detail=f"{total:,} comments", unit="comments")
+        task = steps[step]
+        detail = f"{done:,}/{total:,} comments"
+        elapsed = next((t.elapsed for t in progress.tasks if t.id == task), None)
+        if done and elapsed:
+            detail += f", {done / elapsed:,.0f}/s"  # (rich's own rate needs several updates)
+        progress.update(task, completed=done if total else 1, detail=detail)
+
+    counts = pipeline.run_analyze(run_dir, AnalyzeSettings(**kwargs), reuse_complete=reuse, on_progress=step_progress)
     progress.update(task, completed=1, detail=f"{counts['clusters']} clusters")
     return counts
 
@@ -214,6 +252,33 @@ def _report(run_dir: Path, progress: Progress, reuse: bool = False) -> Path:
     path = pipeline.run_report(run_dir, reuse_complete=reuse)
     progress.update(task, completed=1, detail=f"{path.stat().st_size / 1e6:.1f} MB")
     return path
+
+
+def _run_spark(inputs, out: Path, columns: ColumnOptions, max_page_mb: float, seed: int, representation: str | None, master: str | None):
+    """`run --engine spark`: split and per-comment features on Spark (engine.spark), the rest as usual."""
+    from replyscope.analyze import AnalyzeSettings
+    from replyscope.engine import spark as spark_engine
+
+    reason = spark_engine.spark_available()
+    if reason:
+        raise typer.BadParameter(reason, param_hint="--engine spark")
+    missing = [p for p in inputs if not p.exists() and not spark_engine.as_url(p)]
+    if missing:
+        raise typer.BadParameter(f"no such input: {', '.join(map(str, missing))}", param_hint="INPUT")
+    kwargs = {"seed": seed} | ({"representation": representation} if representation else {})
+    options = pipeline.SplitOptions(columns=columns, max_page_bytes=int(max_page_mb * 1e6))
+    try:
+        with _progress() as progress:
+            task = progress.add_task("split (spark)", total=1, detail=master or "local[2]")
+            counts = spark_engine.run_split_spark(inputs, out, options, master=master)
+            progress.update(task, completed=1, detail=f"{counts['documents']:,} pages, {counts['comments']:,} comments")
+            task = progress.add_task("analyze (spark)", total=1, detail="features on spark, clusters here")
+            analyzed = spark_engine.run_analyze_spark(out, AnalyzeSettings(**kwargs), master=master)
+            progress.update(task, completed=1, detail=f"{analyzed['clusters']} clusters")
+            path = _report(out, progress)
+    finally:
+        spark_engine.stop()
+    return counts, path
 
 
 def _summarise(counts: dict, out: Path) -> None:
@@ -299,6 +364,8 @@ def run(
     comment_id_col: CommentIdCol = None,
     parent_col: ParentCol = None,
     site_col: SiteCol = None,
+    engine: Annotated[str, typer.Option("--engine", help="embedded (worker processes, the default) or spark (pip install 'replyscope[spark]', needs Java).")] = "embedded",
+    master: Annotated[Optional[str], typer.Option("--master", help="Spark master URL for --engine spark (default local[2]).")] = None,
 ) -> None:
     """The whole job: split (or read a comment export), analyze, look across pages, report.
 
@@ -308,10 +375,19 @@ def run(
     Changed inputs start the run over: nothing made from the old input is kept.
     """
     columns = ColumnOptions(text_col, id_col, url_col, title_col, html_col)
+    if engine not in ("embedded", "spark"):
+        raise UsageError(f"unknown engine {engine!r}; choose embedded or spark")
     if representation:
         pipeline.check_representation(representation)  # before a long split, not after it
     if stance_reader:
         _check_stance_reader(stance_reader)
+    if engine == "spark":
+        if comments:
+            raise UsageError("--comments reads an export on one machine; use it without --engine spark")
+        counts, path = _run_spark(inputs, out, columns, max_page_mb, seed, representation, master)
+        _summarise(counts, out)
+        console.print(f"report: [bold]{path}[/bold]")
+        raise typer.Exit(_exit_code(counts))
     with RunLock(out), _progress() as progress:
         if comments:
             from replyscope.ingest.comment_export import CommentColumns
@@ -488,6 +564,17 @@ def eval_campaigns(
     from replyscope.evaluate.campaign_eval import run as run_eval
 
     run_eval(threshold=threshold, json_out=json_out)
+@bench_app.command("run")
+def bench_run(
+    comments: Annotated[str, typer.Option("--comments", help="Comma-separated comment counts (1000000 is the big one).")] = "10000,100000",
+    workers: Annotated[Optional[int], typer.Option("--workers", "-w", min=1, help="Split workers (default: the run's default).")] = None,
+    keep: Annotated[Optional[Path], typer.Option("--keep", help="Write pages and run directories here and keep them.")] = None,
+    seed: Seed = 0,
+) -> None:
+    """The whole job (split, analyze, report) on generated seed-style pages: wall, comments/s, peak RSS per stage."""
+    from replyscope.bench.run_bench import run as run_bench
+
+    run_bench(tuple(int(s) for s in comments.split(",") if s.strip()), seed=seed, workers=workers, keep=keep)
 
 
 @bench_app.command("report")

@@ -455,7 +455,7 @@ def _run_split(inputs, run_dir, options, on_progress, files, reuse_complete) -> 
 
 
 def check_representation(name: str) -> None:
-    from replyscope.analyze.represent import REPRESENTATIONS
+    from replyscope.analyze.embed.represent import REPRESENTATIONS
 
     if name not in REPRESENTATIONS:
         raise UsageError(f"unknown representation {name!r}; choose one of: {', '.join(sorted(REPRESENTATIONS))}")
@@ -476,8 +476,13 @@ def _keep_split_sections(run_dir: Path, manifest: dict) -> None:
     write_manifest(run_dir, manifest)
 
 
-def run_analyze(run_dir: Path, settings: AnalyzeSettings | None = None, reuse_complete: bool = False) -> dict:
-    """Stance, rhetoric and clusters for the comments of a run directory.
+def run_analyze(
+    run_dir: Path,
+    settings: AnalyzeSettings | None = None,
+    reuse_complete: bool = False,
+    on_progress: Callable[[str, int, int], None] | None = None,
+) -> dict:
+    """Stance, rhetoric and clusters for the comments of a run directory (on_progress: see analyze).
 
     Refuses a run whose split is missing, unfinished or changed since it was written. With
     `reuse_complete`, an analysis of the same split tables with the same settings is kept.
@@ -503,7 +508,7 @@ def run_analyze(run_dir: Path, settings: AnalyzeSettings | None = None, reuse_co
         _keep_split_sections(run_dir, manifest)
         set_stage(run_dir, "analyze", "running", read=read, settings=wanted)
         try:
-            counts = _analyze(run_dir, settings)
+            counts = _analyze(run_dir, settings, on_progress)
         except BaseException as exc:
             remove_downstream(run_dir, keep=SPLIT_TABLES)
             interrupted = isinstance(exc, (KeyboardInterrupt, SystemExit))
@@ -514,7 +519,7 @@ def run_analyze(run_dir: Path, settings: AnalyzeSettings | None = None, reuse_co
         return counts
 
 
-def _analyze(run_dir: Path, settings: AnalyzeSettings) -> dict:
+def _analyze(run_dir: Path, settings: AnalyzeSettings, on_progress: Callable[[str, int, int], None] | None = None) -> dict:
     from replyscope.analyze import analyze_comments
 
     started = time.perf_counter()
@@ -523,7 +528,8 @@ def _analyze(run_dir: Path, settings: AnalyzeSettings) -> dict:
     repeated = comments.height - comments["comment_id"].n_unique()
     if repeated:  # (a split by an older replyscope): the analysis joins on comment_id
         raise RunDirError(f"comments.parquet in {run_dir} repeats {repeated} comment_id(s); split the input again")
-    tables = analyze_comments(comments, articles, settings)
+    steps: dict[str, float] = {}
+    tables = analyze_comments(comments, articles, settings, timings=steps, on_progress=on_progress)
     for name in ANALYZE_TABLES:
         write_table(run_dir, name, getattr(tables, name))
     counts = {"clusters": int((tables.cluster_summary["cluster"] >= 0).sum())}
@@ -532,6 +538,7 @@ def _analyze(run_dir: Path, settings: AnalyzeSettings) -> dict:
         settings={"analyze": asdict(settings)},
         counts=counts,
         timings={"analyze": round(time.perf_counter() - started, 3)},
+        analyze_steps=steps,  # seconds per analysis step (features, represent, cluster, describe)
         memory={"analyze_peak_rss_mb": peak_rss_mb()},
     )
     return counts
@@ -662,7 +669,9 @@ def run_report(run_dir: Path, reuse_complete: bool = False) -> Path:
                 with contextlib.suppress(Exception):
                     set_stage(run_dir, "report", "failed", error=f"{type(exc).__name__}: {exc}"[:300])
             raise
-        update_manifest(run_dir, timings={"report": round(time.perf_counter() - started, 3)})
+        update_manifest(
+            run_dir, timings={"report": round(time.perf_counter() - started, 3)}, memory={"report_peak_rss_mb": peak_rss_mb()}
+        )
         if "stages" in manifest:
             set_stage(run_dir, "report", "complete", file=fingerprint(path), error=None)
         return path

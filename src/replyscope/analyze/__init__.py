@@ -18,6 +18,7 @@ groups its comments fall in (and their stance mix via features); `cluster_summar
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -60,16 +61,39 @@ class AnalysisTables(NamedTuple):
     cluster_summary: pl.DataFrame
 
 
-def comment_features(comments: pl.DataFrame, articles: pl.DataFrame, stance_reader: str = "zero-shot") -> pl.DataFrame:
+# on_progress(step, done, total): called as each analysis step starts (done=0) and ends
+# (done=total), and by steps that can tell, in between; total is a count of comments.
+ProgressCallback = Callable[[str, int, int], None]
+
+
+def _no_progress(step: str, done: int, total: int) -> None:
+    pass
+
+
+def comment_features(
+    comments: pl.DataFrame,
+    articles: pl.DataFrame,
+    stance_reader: str = "zero-shot",
+    *,
+    on_progress: ProgressCallback | None = None,
+) -> pl.DataFrame:
     """FEATURES rows, one per comment, in the comments' order."""
     from replyscope.analyze.rhetoric import rhetoric_of  # noqa: PLC0415
     from replyscope.analyze.stance import read_stance  # noqa: PLC0415
     from replyscope.analyze.textstats import text_stats  # noqa: PLC0415
 
+    progress = on_progress or _no_progress
+    n = comments.height
     ids = comments.select("comment_id")
+    progress("rhetoric", 0, n)
     rhetoric = rhetoric_of(comments)
+    progress("rhetoric", n, n)
+    progress("stance", 0, n)
     stance = read_stance(comments, articles, stance_reader, rhetoric=rhetoric)  # (sarcasm spans come from these tags)
+    progress("stance", n, n)
+    progress("text stats", 0, n)
     stats = text_stats(comments)
+    progress("text stats", n, n)
     features = (
         ids.join(stance, on="comment_id", how="left", maintain_order="left")
         .join(rhetoric, on="comment_id", how="left", maintain_order="left")
@@ -94,10 +118,15 @@ def analyze_comments(
     settings: AnalyzeSettings | None = None,
     *,
     timings: dict[str, float] | None = None,
+    on_progress: ProgressCallback | None = None,
+    features: pl.DataFrame | None = None,
 ) -> AnalysisTables:
     """Features, clusters and cluster summaries for `comments` (COMMENTS-shaped).
 
-    Pass a dict as `timings` to get seconds per step (features, represent, cluster, describe).
+    Pass a dict as `timings` to get seconds per step (features, represent, cluster, describe),
+    and `on_progress(step, done, total)` to follow the steps as they run (a progress bar).
+    Pass `features` (FEATURES rows in the comments' order) when they were computed elsewhere,
+    e.g. on Spark partitions (engine.spark), to skip computing them again.
     """
     from replyscope.analyze.cluster.kmeans import cluster_points, joint_matrix  # noqa: PLC0415
     from replyscope.analyze.cluster.describe import class_tfidf_keywords, summarise_clusters  # noqa: PLC0415
@@ -108,20 +137,26 @@ def analyze_comments(
     timings = {} if timings is None else timings
     clock = time.perf_counter()
 
-    def lap(step: str) -> None:
+    progress = on_progress or _no_progress
+    n = comments.height
+
+    def lap(step: str, next_step: str | None = None) -> None:
         nonlocal clock
         now = time.perf_counter()
         timings[step] = round(now - clock, 3)
         clock = now
+        if next_step:
+            progress(next_step, 0, n)
 
-    features = comment_features(comments, articles, settings.stance_reader)
-    lap("features")
+    if features is None:
+        features = comment_features(comments, articles, settings.stance_reader, on_progress=progress)
+    lap("features", "embedding")
     texts = comments["text"].fill_null("").to_list()
-    n = len(texts)
 
     # The encoder reads hashtags spelled out (analyze.hashtags); the tables keep the text as is.
     semantic = represent([spell_out_hashtags(t) for t in texts], settings.representation, seed=settings.seed)
-    lap("represent")
+    progress("embedding", n, n)
+    lap("represent", "clustering")
     scores = features.select([f"score_{s}" for s in STANCES]).fill_null(0.0).to_numpy().astype(np.float32)
     x = joint_matrix(
         semantic,
@@ -140,7 +175,8 @@ def analyze_comments(
         layout=settings.layout,
         umap_sample=settings.umap_sample,
     )
-    lap("cluster")
+    progress("clustering", n, n)
+    lap("cluster", "describe")
     per_comment = pl.DataFrame(
         {
             "comment_id": comments["comment_id"],
@@ -168,8 +204,9 @@ def analyze_comments(
         clusters=conform(clusters, CLUSTERS),
         cluster_summary=conform(summary, CLUSTER_SUMMARY),
     )
+    progress("describe", n, n)
     lap("describe")
     return tables
 
 
-__all__ = ["AnalysisTables", "AnalyzeSettings", "analyze_comments", "comment_features"]
+__all__ = ["AnalysisTables", "AnalyzeSettings", "ProgressCallback", "analyze_comments", "comment_features"]

@@ -1,0 +1,445 @@
+"""The Spark engine: `replyscope run ... --engine spark [--master URL]`.
+
+The same per-page and per-comment code as the embedded engine (pipeline.split_batch,
+analyze.comment_features), run as Arrow-batch functions (`mapInArrow`) over Spark DataFrames,
+so a cluster splits and reads pages that no single machine could; the same Parquet tables come
+out in the run directory, so `analyze`, `report` and any analyst's notebook read them as usual.
+
+1. Input. Folders, CSV, JSONL and local Parquet are read by the driver with the embedded
+   engine's readers (same ids, same problems recorded) and staged, streamed in batches, as
+   Parquet under `<run>/_spark/raw`. A Parquet URL (`s3a://`, `hdfs://`, `file://`, ...) is
+   read by Spark directly on the executors; it needs an id column, since a row number is not
+   stable across a distributed read.
+2. Split: one output row per page holding its documents row, its article and its segments and
+   comments as nested lists, so one pass of the page code yields all four tables; each table is
+   then a select/explode of that frame, written by the executors as Parquet part files.
+3. Features: comments are partitioned by page (a thread never straddles two partitions: stance
+   reads a reply beside its thread and article), each partition is cut at page boundaries into
+   chunks and `comment_features` runs on each chunk.
+4. Clusters, their map and descriptions need every comment's vector at once: they run on the
+   driver over the collected features (analyze_comments with precomputed features).
+
+The part files are then merged, row group by row group (flat memory), into the single
+`<table>.parquet` files the embedded engine writes. For a cluster the run directory must be on
+storage every executor and the driver can see (NFS, a mounted bucket).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import shutil
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import asdict
+from pathlib import Path
+
+import polars as pl
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from replyscope import schema
+from replyscope.pipeline import SPLIT_TABLES, SplitOptions, input_files, iter_batches, peak_rss_mb, split_batch
+from replyscope.rundir import file_fingerprint, table_path, update_manifest, versions
+
+SPARK_DIR = "_spark"
+# Comments handed to comment_features at once: the encoder batches within it, and stance needs
+# whole threads, so chunks are cut at page boundaries near this size.
+FEATURE_CHUNK = 4_000
+_URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+_RAW_FIELDS = ("source", "source_id", "content_bytes", "content_text", "url", "title", "site", "problem")
+RAW_SCHEMA = pa.schema(
+    [("source", pa.string()), ("source_id", pa.string()), ("content_bytes", pa.binary()), ("content_text", pa.string()),
+     ("url", pa.string()), ("title", pa.string()), ("site", pa.string()), ("problem", pa.string())]
+)
+
+
+def as_url(given: Path | str) -> str | None:
+    """The URL an input names (`s3a://bucket/pages`), or None for a local path. A command-line
+    path argument has already collapsed `//` to `/` (s3a:/bucket), so that form is read too."""
+    text = str(given)
+    if _URL.match(text):
+        return text
+    match = re.match(r"^([a-z][a-z0-9+.-]*):/(?!/)(.*)$", text, re.IGNORECASE)
+    if match and len(match.group(1)) > 1 and not Path(text).exists():  # (one letter: a Windows drive)
+        scheme, rest = match.groups()
+        return f"{scheme}:///{rest}" if scheme.lower() == "file" else f"{scheme}://{rest}"
+    return None
+
+
+class SparkUnavailable(RuntimeError):
+    """pyspark or a Java runtime is missing."""
+
+
+def spark_available() -> str | None:
+    """None when the Spark engine can run here, else the reason it cannot."""
+    try:
+        import pyspark  # noqa: F401, PLC0415
+    except ImportError:
+        return "pyspark is not installed: pip install 'replyscope[spark]'"
+    java = Path(os.environ["JAVA_HOME"], "bin", "java") if os.environ.get("JAVA_HOME") else shutil.which("java")
+    if not java or not Path(java).exists():
+        return "no Java runtime: install one (Debian: apt-get install openjdk-17-jre-headless) or set JAVA_HOME"
+    return None
+
+
+def spark_session(master: str | None = None):
+    """A SparkSession on `master` (default local[2]); Python workers run this interpreter."""
+    reason = spark_available()
+    if reason:
+        raise SparkUnavailable(reason)
+    from pyspark.sql import SparkSession  # noqa: PLC0415
+
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+    builder = (
+        SparkSession.builder.master(master or "local[2]")
+        .appName("replyscope")
+        .config("spark.sql.execution.arrow.maxRecordsPerBatch", "256")  # pages per split call
+        .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.sql.shuffle.partitions", "8")
+    )
+    if not (master or "local").startswith("local"):
+        # Executors import replyscope from their own environment (install the same version there).
+        builder = builder.config("spark.executorEnv.PYSPARK_PYTHON", os.environ.get("PYSPARK_PYTHON", "python3"))
+    spark = builder.getOrCreate()
+    spark.sparkContext.setLogLevel("ERROR")
+    return spark
+
+
+# --- Arrow types Spark reads: plain string/list, not Polars' large or view variants ----------------
+
+def _plain(dtype: pa.DataType) -> pa.DataType:
+    if pa.types.is_large_string(dtype) or pa.types.is_string_view(dtype):
+        return pa.string()
+    if pa.types.is_large_binary(dtype) or pa.types.is_binary_view(dtype):
+        return pa.binary()
+    if pa.types.is_large_list(dtype) or pa.types.is_list(dtype) or pa.types.is_list_view(dtype):
+        return pa.list_(_plain(dtype.value_type))
+    if pa.types.is_struct(dtype):
+        return pa.struct([pa.field(f.name, _plain(f.type)) for f in dtype])
+    return dtype
+
+
+def arrow_schema(polars_schema: pl.Schema) -> pa.Schema:
+    """The plain Arrow schema of a replyscope table (schema.py)."""
+    empty = pl.DataFrame(schema=polars_schema).to_arrow()
+    return pa.schema([pa.field(f.name, _plain(f.type)) for f in empty.schema])
+
+
+def _to_arrow(frame: pl.DataFrame, target: pa.Schema) -> pa.Table:
+    return frame.select(target.names).to_arrow().cast(target)
+
+
+PAGE_SCHEMA = pa.schema(
+    list(arrow_schema(schema.DOCUMENTS))
+    + [
+        pa.field("article", pa.struct(list(arrow_schema(schema.ARTICLES)))),
+        pa.field("segments", pa.list_(pa.struct(list(arrow_schema(schema.SEGMENTS))))),
+        pa.field("comments", pa.list_(pa.struct(list(arrow_schema(schema.COMMENTS))))),
+    ]
+)
+
+
+def features_schema() -> pl.Schema:
+    """FEATURES plus the extra columns comment_features adds (stance's relevance, ...): learnt by
+    running it on one comment, since Spark needs an output schema before the first batch."""
+    from replyscope.analyze import comment_features  # noqa: PLC0415
+
+    comments = pl.DataFrame(
+        [("d-0000", "d", 0, None, 0, "", "", None, "Is that so? I doubt it.", 0, 23)], schema=schema.COMMENTS, orient="row"
+    )
+    articles = pl.DataFrame([("d", "A title", "A body.", 1)], schema=schema.ARTICLES, orient="row")
+    return comment_features(comments, articles).schema
+
+
+# --- 1. input ----------------------------------------------------------------------------------------
+
+def _raw_table(raws) -> pa.Table:
+    return pa.table(
+        {
+            "source": [r.source for r in raws],
+            "source_id": [r.source_id for r in raws],
+            "content_bytes": [r.content if isinstance(r.content, bytes) else None for r in raws],
+            "content_text": [r.content if isinstance(r.content, str) else None for r in raws],
+            "url": [r.url for r in raws],
+            "title": [r.title for r in raws],
+            "site": [r.site for r in raws],
+            "problem": [r.problem for r in raws],
+        },
+        schema=RAW_SCHEMA,
+    )
+
+
+def stage_raw(inputs: list[Path], out: Path, options: SplitOptions) -> list[dict]:
+    """Read local inputs with the embedded readers and write them, batch by batch, as Parquet."""
+    files = input_files(inputs)
+    out.mkdir(parents=True, exist_ok=True)
+    writer = pq.ParquetWriter(out / "part-00000.parquet", RAW_SCHEMA)
+    try:
+        for batch in iter_batches(files, options):
+            writer.write_table(_raw_table(batch))
+    finally:
+        writer.close()
+    return [file_fingerprint(path) for path, _ in files]
+
+
+def _url_frame(spark, url: str, options: SplitOptions):
+    """A Parquet URL read by the executors, columns mapped as the embedded table readers map them."""
+    from pyspark.sql import functions as F  # noqa: PLC0415
+
+    from replyscope.ingest.readers import _layout  # noqa: PLC0415 - the same column choice
+
+    frame = spark.read.parquet(url)
+    layout = _layout(frame.columns, options.columns)
+    if layout.id is None:
+        raise ValueError(f"{url}: a Parquet input read by Spark needs an id column (pass --id-col)")
+
+    def cell(name: str | None):
+        return F.coalesce(F.col(name).cast("string"), F.lit("")) if name else F.lit("")
+
+    text = F.col(layout.text).cast("string")
+    too_big = F.length(text) > options.max_page_bytes
+    return frame.select(
+        F.lit(url).alias("source"),
+        cell(layout.id).alias("source_id"),
+        F.lit(None).cast("binary").alias("content_bytes"),
+        F.when(too_big, F.lit(None)).otherwise(text).alias("content_text"),
+        cell(layout.url).alias("url"),
+        cell(layout.title).alias("title"),
+        cell(layout.site).alias("site"),
+        F.when(too_big, F.lit(f"page over the {options.max_page_bytes / 1e6:.0f} MB limit (--max-page-mb)"))
+        .otherwise(F.lit(""))
+        .alias("problem"),
+    )
+
+
+# --- 2. split ----------------------------------------------------------------------------------------
+
+def _nest(tables: dict[str, pl.DataFrame]) -> pl.DataFrame:
+    """One row per page: the documents row with its article, segments and comments nested in it."""
+    docs = tables["documents"].select(list(schema.DOCUMENTS))
+    keep = ("article", "segments", "comments")
+
+    def per_doc(name: str, table_schema: pl.Schema, as_list: bool) -> pl.DataFrame:
+        frame = tables[name].select(list(table_schema)).with_columns(_doc=pl.col("doc_id"))
+        packed = pl.struct(list(table_schema))
+        if as_list:
+            return frame.group_by("_doc", maintain_order=True).agg(packed.alias(name))
+        return frame.select("_doc", packed.alias(name)).unique("_doc", keep="first", maintain_order=True)
+
+    nested = docs
+    for name, table_schema, as_list in (
+        ("article", schema.ARTICLES, False), ("segments", schema.SEGMENTS, True), ("comments", schema.COMMENTS, True)
+    ):
+        source = "articles" if name == "article" else name
+        part = per_doc(source, table_schema, as_list).rename({source: name} if source != name else {})
+        nested = nested.join(part, left_on="doc_id", right_on="_doc", how="left", maintain_order="left")
+    return nested.select(list(schema.DOCUMENTS) + list(keep))
+
+
+def split_arrow(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+    """mapInArrow function: raw pages in, nested split pages out (pipeline.split_batch per batch)."""
+    from replyscope.ingest import RawDocument  # noqa: PLC0415
+
+    for batch in batches:
+        rows = batch.to_pylist()
+        raws = [
+            RawDocument(
+                r["source"], r["source_id"],
+                r["content_bytes"] if r["content_bytes"] is not None else r["content_text"],
+                r["url"] or "", r["title"] or "", r["site"] or "", r["problem"] or "",
+            )
+            for r in rows
+        ]
+        if not raws:
+            continue
+        result = split_batch(raws)
+        yield from _to_arrow(_nest(result.tables), PAGE_SCHEMA).to_batches()
+
+
+# --- 3. features -------------------------------------------------------------------------------------
+
+def _chunks_at_pages(doc_ids: list[str], size: int) -> Iterator[tuple[int, int]]:
+    """[start, end) row ranges of about `size` rows that never cut a page's comments in two."""
+    start, n = 0, len(doc_ids)
+    while start < n:
+        end = min(start + size, n)
+        while end < n and doc_ids[end] == doc_ids[end - 1]:
+            end += 1
+        yield start, end
+        start = end
+
+
+def features_arrow(batches: Iterator[pa.RecordBatch], target: pa.Schema) -> Iterator[pa.RecordBatch]:
+    """mapInArrow function (with `target` bound): a partition's comments, whole threads with their
+    article, -> FEATURES rows (and comment_features' extra columns)."""
+    from replyscope.analyze import comment_features  # noqa: PLC0415
+
+    # The whole partition first: Arrow batches are cut by row count, which can split a thread.
+    collected = [b for b in batches if b.num_rows]
+    if not collected:  # an empty partition (fewer pages than partitions)
+        return
+    table = pa.Table.from_batches(collected)
+    frame = pl.from_arrow(table)
+    doc_ids = frame["doc_id"].to_list()
+    for start, end in _chunks_at_pages(doc_ids, FEATURE_CHUNK):
+        part = frame.slice(start, end - start)
+        comments = part.select(list(schema.COMMENTS))
+        articles = part.select(
+            "doc_id", pl.col("art_title").alias("title"), pl.col("art_body").alias("body"), pl.col("art_n").alias("n_comments")
+        ).unique("doc_id", keep="first", maintain_order=True)
+        features = comment_features(comments, schema.conform(articles, schema.ARTICLES))
+        yield from _to_arrow(schema.conform(features, schema.FEATURES), target).to_batches()
+
+
+# --- writing: executors write part files, the driver merges them into the usual single files -------
+
+def merge_parts(parts_dir: Path, target: Path, table_schema: pl.Schema | dict) -> int:
+    """Concatenate a Spark output folder's part files into one Parquet file; returns its rows."""
+    files = sorted(parts_dir.glob("part-*.parquet"))
+    arrow = arrow_schema(table_schema)
+    rows = 0
+    tmp = target.with_name(target.name + ".tmp")
+    with pq.ParquetWriter(tmp, schema.conform(pl.DataFrame(schema=table_schema), table_schema).to_arrow().schema) as writer:
+        for path in files:
+            handle = pq.ParquetFile(path)
+            for group in range(handle.num_row_groups):
+                frame = pl.from_arrow(handle.read_row_group(group).cast(arrow))
+                writer.write_table(schema.conform(frame, table_schema).to_arrow())
+                rows += frame.height
+    os.replace(tmp, target)
+    return rows
+
+
+def _write(frame, run_dir: Path, name: str, table_schema: pl.Schema) -> int:
+    parts = run_dir / SPARK_DIR / name
+    frame.write.mode("overwrite").parquet(str(parts))
+    return merge_parts(parts, table_path(run_dir, name), table_schema)
+
+
+def run_split_spark(inputs: list[Path | str], run_dir: Path, options: SplitOptions = SplitOptions(), *, master: str | None = None) -> dict:
+    """The split on Spark: the same four tables and manifest counts as pipeline.run_split."""
+    from pyspark.sql import functions as F  # noqa: PLC0415
+    from pyspark.sql.pandas.types import from_arrow_schema  # noqa: PLC0415
+
+    run_dir.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    spark = spark_session(master)
+    urls = [as_url(i) for i in inputs if as_url(i)]
+    local = [Path(i) for i in inputs if not as_url(i)]
+    frames, fingerprints = [], []
+    if local:
+        raw_dir = run_dir / SPARK_DIR / "raw"
+        fingerprints = stage_raw(local, raw_dir, options)
+        frames.append(spark.read.parquet(str(raw_dir)))
+    for url in urls:
+        frames.append(_url_frame(spark, url, options))
+        fingerprints.append({"path": url, "size": None, "sha256": None})
+    raw = frames[0]
+    for other in frames[1:]:
+        raw = raw.unionByName(other)
+    pages = raw.mapInArrow(split_arrow, from_arrow_schema(PAGE_SCHEMA)).cache()
+    n_rows = {
+        "documents": _write(pages.select(*schema.DOCUMENTS), run_dir, "documents", schema.DOCUMENTS),
+        "articles": _write(pages.where(F.col("article").isNotNull()).select("article.*"), run_dir, "articles", schema.ARTICLES),
+        "segments": _write(pages.select(F.explode("segments").alias("s")).select("s.*"), run_dir, "segments", schema.SEGMENTS),
+        "comments": _write(pages.select(F.explode("comments").alias("c")).select("c.*"), run_dir, "comments", schema.COMMENTS),
+    }
+    pages.unpersist()
+    documents = pl.scan_parquet(table_path(run_dir, "documents"))
+    counts = {"documents": n_rows["documents"], "ok": 0, "empty": 0, "skipped": 0, "failed": 0}
+    for status, n in documents.group_by("status").len().collect().iter_rows():
+        counts[status] = counts.get(status, 0) + n
+    counts["pages_with_comments"] = pl.scan_parquet(table_path(run_dir, "articles")).filter(pl.col("n_comments") > 0).select(pl.len()).collect().item()
+    counts["comments"] = n_rows["comments"]
+    problems = documents.filter(pl.col("status") != "ok").select("doc_id", "source", "source_id", "status", "error").collect().to_dicts()
+    seconds = time.perf_counter() - started
+    update_manifest(
+        run_dir,
+        inputs=fingerprints,
+        settings={"split": asdict(options) | {"engine": "spark", "master": master or "local[2]"}},
+        versions=versions() | {"pyspark": spark.version},
+        counts=counts,
+        timings={"split": round(seconds, 3)},
+        memory={"split_peak_rss_mb": peak_rss_mb()},  # the driver's; executors report to Spark's UI
+        documents=problems,
+    )
+    return counts
+
+
+def spark_features(run_dir: Path, *, master: str | None = None) -> pl.DataFrame:
+    """FEATURES for a run's comments, computed on Spark partitions of whole threads."""
+    from pyspark.sql import functions as F  # noqa: PLC0415
+    from pyspark.sql.pandas.types import from_arrow_schema  # noqa: PLC0415
+
+    spark = spark_session(master)
+    comments = spark.read.parquet(str(table_path(run_dir, "comments")))
+    articles = spark.read.parquet(str(table_path(run_dir, "articles"))).select(
+        F.col("doc_id").alias("_doc"), F.col("title").alias("art_title"), F.col("body").alias("art_body"),
+        F.col("n_comments").alias("art_n"),
+    )
+    n_partitions = max(spark.sparkContext.defaultParallelism, comments.count() // (4 * FEATURE_CHUNK) + 1)
+    joined = (
+        comments.join(articles, comments.doc_id == articles._doc, "left")
+        .drop("_doc")
+        .repartition(n_partitions, "doc_id")
+        .sortWithinPartitions("doc_id", "position")
+    )
+    full = features_schema()
+    target = arrow_schema(full)
+    features = joined.mapInArrow(functools.partial(features_arrow, target=target), from_arrow_schema(target))
+    _write(features, run_dir, "features", full)
+    # Back in the comments' order, as the embedded engine writes it.
+    order = pl.read_parquet(table_path(run_dir, "comments"), columns=["comment_id"])
+    features = pl.read_parquet(table_path(run_dir, "features"))
+    return schema.conform(order.join(features, on="comment_id", how="left", maintain_order="left"), schema.FEATURES)
+
+
+def run_analyze_spark(run_dir: Path, settings=None, *, master: str | None = None, on_progress=None) -> dict:
+    """Features on Spark, then clusters, map and descriptions on the driver; the same tables."""
+    from replyscope.analyze import AnalyzeSettings, analyze_comments  # noqa: PLC0415
+    from replyscope.rundir import read_table, write_table  # noqa: PLC0415
+
+    settings = settings or AnalyzeSettings()
+    started = time.perf_counter()
+    features = spark_features(run_dir, master=master)
+    feature_seconds = time.perf_counter() - started
+    comments = read_table(run_dir, "comments")
+    articles = read_table(run_dir, "articles")
+    steps: dict[str, float] = {}
+    tables = analyze_comments(comments, articles, settings, timings=steps, on_progress=on_progress, features=features)
+    steps["features"] = round(feature_seconds, 3)
+    for name in ("features", "clusters", "cluster_summary"):
+        write_table(run_dir, name, getattr(tables, name))
+    counts = {"clusters": int((tables.cluster_summary["cluster"] >= 0).sum())}
+    update_manifest(
+        run_dir,
+        settings={"analyze": asdict(settings) | {"engine": "spark", "master": master or "local[2]"}},
+        counts=counts,
+        timings={"analyze": round(time.perf_counter() - started, 3)},
+        analyze_steps=steps,
+        memory={"analyze_peak_rss_mb": peak_rss_mb()},
+    )
+    return counts
+
+
+def stop() -> None:
+    """Stop the SparkSession this process started, if any."""
+    try:
+        from pyspark.sql import SparkSession  # noqa: PLC0415
+    except ImportError:
+        return
+    active = SparkSession.getActiveSession()
+    if active is not None:
+        active.stop()
+
+
+__all__ = [
+    "SparkUnavailable", "merge_parts", "run_analyze_spark", "run_split_spark", "spark_available", "spark_features",
+    "spark_session", "stop",
+]
