@@ -329,6 +329,8 @@ def build_tables(rows: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame, pl.Dat
         encoding=pl.lit(""),
         status=pl.lit("ok"),
         error=pl.lit(""),
+        html=pl.lit(None, dtype=pl.String),  # an export has no markup, no crawl date
+        crawled_at=pl.lit(None, dtype=pl.Datetime),
     )
     segments = _segments(docs, comments)
     articles = docs.select("doc_id", "title", body="body", n_comments=pl.col("n_comments").fill_null(0))
