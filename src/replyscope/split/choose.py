@@ -374,7 +374,8 @@ MAX_ONE_VOICE = 0.5
 
 
 def _structure_cues(lines: Lines, best: list[Anchor], near: int | None) -> int:
-    """How many independent marks of a reply thread these headers show, besides what people write.
+    """How many independent marks of a reply thread these headers show, besides what people write
+    (counted as far as _required_share needs: the Reply links are looked for only when they matter).
 
     A comment-section header right above; dates on most headers; a verb of speech in them ("Name
     says:", "said...", "wrote:"); replies nested under comments (a header deeper than the one
@@ -396,6 +397,8 @@ def _structure_cues(lines: Lines, best: list[Anchor], near: int | None) -> int:
     names = Counter(a.header.author.lower() for a in best if a.header.author and not GONE_AUTHOR.match(a.header.author))
     counts = sorted(names.values(), reverse=True)
     cues += len(counts) >= 2 and counts[1] >= 2 and counts[0] <= MAX_ONE_VOICE * sum(counts)
+    if cues >= CUES_SETTLED or cues + 1 < CUES_RELAXED:
+        return cues  # (one more cue would change nothing: the Reply links need not be looked for)
     replies = 0
     for k, a in enumerate(best):
         hi = best[k + 1].first if k + 1 < n else min(len(lines), a.last + 12)
@@ -408,8 +411,8 @@ def _structure_cues(lines: Lines, best: list[Anchor], near: int | None) -> int:
 _REPLY_LINK = re.compile(r"^(?:[^\w]*\b(?:reply|report|flag|permalink)\b[^\w]*)+$", re.I)
 
 
-def _required_share(lines: Lines, best: list[Anchor], near: int | None) -> float:
-    base = MIN_CONVERSATIONAL_BARE if best[0].family in BARE_FAMILIES else MIN_CONVERSATIONAL
+def _required_share(lines: Lines, best: list[Anchor], near: int | None, base: float) -> float:
+    """The talk share a thread must show (`base` without structural cues, see _structure_cues)."""
     cues = _structure_cues(lines, best, near)
     if cues >= CUES_SETTLED:
         return 0.0
@@ -436,7 +439,8 @@ def _acceptable(lines: Lines, best: list[Anchor], section: int | None, share: fl
         return False
     if family == "bare" and section is not None and _prose_chars(lines, section + 1, best[0].first) > BARE_MAX_LEAD_PROSE:
         return False  # article prose under the "Comments" link: the names are the article's subheadings
-    if share < _required_share(lines, best, near) and not (
+    base = MIN_CONVERSATIONAL_BARE if family in BARE_FAMILIES else MIN_CONVERSATIONAL
+    if share < base and share < _required_share(lines, best, near, base) and not (
         # (a lone Disqus comment with no section header over it was judged by _lone_comment)
         len(best) == 1 and near is None and (family == "bullet" or lines.text[best[0].first][0] in BULLETS)
     ):

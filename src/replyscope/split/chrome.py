@@ -57,6 +57,9 @@ _ROW_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 
 
 def _action_row(s: str) -> bool:
+    first = _ROW_WORD.search(s)
+    if first is None or (first[0].lower() not in ACTION_WORDS and not first[0].isdigit()):
+        return False  # (most lines: their first word is no widget's, no need to read the rest)
     words = [w.lower() for w in _ROW_WORD.findall(s)]
     if not words or any(w not in ACTION_WORDS and not w.isdigit() for w in words):
         return False
