@@ -76,7 +76,7 @@ def synthetic_run(run_dir: Path, n_comments: int, *, seed: int = 0) -> Path:
             text.append(piece)
             pos += len(piece)
         text = "".join(text)
-        docs.append((did, "synthetic", f"page{p}", f"https://site{p % 25}.example.com/story/{p}", f"site{p % 25}.example.com", title, text, len(text), "utf-8", "ok", ""))
+        docs.append((did, "synthetic", f"page{p}", f"https://site{p % 25}.example.com/story/{p}", f"site{p % 25}.example.com", title, text, len(text), "utf-8", "ok", "", None, None))
         arts.append((did, title, body, len(comment_slots)))
         for pos_no, slot in enumerate(comment_slots):
             start, end = bounds[slot]
