@@ -158,7 +158,7 @@ def test_run_with_comments_through_the_cli(tmp_path):
     )
     assert result.returncode == 0, result.stderr[-3000:]
     manifest = json.loads((out / "manifest.json").read_text())
-    assert manifest["stages"]["split"].startswith("skipped")
+    assert manifest["stages"]["split"]["skipped"].startswith("the input is a comment export")
     assert manifest["counts"]["comments"] == len(af.export_rows()) and manifest["counts"]["campaigns"] == 2
     assert "across" in manifest["timings"]
     assert pl.read_parquet(out / "features.parquet").height == len(af.export_rows())

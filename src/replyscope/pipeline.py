@@ -37,6 +37,7 @@ from replyscope import __version__
 from replyscope.errors import UsageError
 from replyscope.ingest import ColumnOptions, RawDocument, check_inputs, discover_inputs, doc_id_for, is_read, read_input, to_documents
 from replyscope.rundir import (
+    LOCK_NAME,
     MANIFEST,
     PARTS_DIR,
     REPORT,
@@ -190,10 +191,16 @@ def input_files(inputs: list[Path], run_dir: Path | None = None) -> list[tuple[P
             run_dirs[folder] = folder.resolve() == out or is_run_manifest(folder / MANIFEST)
         return run_dirs[folder]
 
+    def run_file(path: Path) -> bool:  # a table, manifest, report, lock, temporary or finished batch
+        return path.name in RUN_FILES or path.name == LOCK_NAME or path.name.endswith(TMP_SUFFIX) or PARTS_DIR in path.parts
+
     def owned(path: Path, root: Path | None) -> bool:
         if root is None:  # a file named on the command line is read, unless it is being written now
-            return out is not None and path.name in RUN_FILES and path.parent.resolve() == out
-        return path.name in RUN_FILES and is_run_dir(path.parent)
+            return out is not None and run_file(path) and path.parent.resolve() == out
+        if PARTS_DIR in path.parts:  # .parts/<stage>/...: the run directory is above it
+            folder = Path(*path.parts[: path.parts.index(PARTS_DIR)])
+            return is_run_dir(folder)
+        return run_file(path) and is_run_dir(path.parent)
 
     found = [(path, given if given.is_dir() else None) for given in inputs for path in discover_inputs([given])]
     return [(path, root) for path, root in found if not owned(path, root)]
@@ -597,8 +604,8 @@ def run_comment_export(inputs: list[Path], run_dir: Path, columns: CommentColumn
 def run_across(run_dir: Path, reuse_complete: bool = False) -> dict:
     """Syndicated articles, copy-paste campaigns and commenters across the run's pages.
 
-    Reads the split tables and the analysis (stance mix, rhetoric), so it refuses a run whose
-    analysis is unfinished or stale, like `report`.
+    Reads the split tables and, when it ran, the analysis (stance mix, rhetoric): it refuses a run
+    whose split or analysis is unfinished or stale, like `report`.
     """
     from replyscope.across.stage import run_across_stage
 
@@ -607,7 +614,8 @@ def run_across(run_dir: Path, reuse_complete: bool = False) -> dict:
     with RunLock(run_dir):
         manifest = require_run_dir(run_dir)
         split = require_stage(run_dir, manifest, "split", before="across")
-        analysis = require_stage(run_dir, manifest, "analyze", before="across")
+        # The analysis adds the stance mix and rhetoric of commenters: used when it ran, and then whole.
+        analysis = require_stage(run_dir, manifest, "analyze", before="across") if stage_record(manifest, "analyze") else {}
         read = {**(split.get("tables") or {}), **(analysis.get("tables") or {})}
         previous = stage_record(manifest, "across")
         if reuse_complete and previous.get("state") == "complete" and previous.get("read") == read:

@@ -345,8 +345,12 @@ def _jsonl_text_column(path: Path, columns: ColumnOptions) -> tuple[str | None, 
             if columns.text is not None:
                 if columns.text in row:
                     return columns.text, list(seen)
-            else:
-                found = pick_column(list(row), None, TEXT_COLUMNS, "page text")
+            else:  # a page's text, else its markup (--html-col, or a column named html / raw_html)
+                found = (
+                    (columns.html if columns.html in row else None)
+                    or pick_column(list(row), None, TEXT_COLUMNS, "page text")
+                    or pick_column(list(row), None, HTML_COLUMNS, "page HTML")
+                )
                 if found is not None:
                     return found, list(seen)
     return None, list(seen)
