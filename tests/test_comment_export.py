@@ -44,7 +44,7 @@ def test_segments_tile_each_page_and_authors_times_parents_are_read(export):
         segs = tables.segments.filter(pl.col("doc_id") == doc_id).sort("seg_no")
         assert segs["start"][0] == 0 and segs["end"][-1] == len(text)
         assert (segs["start"][1:].to_numpy() == segs["end"][:-1].to_numpy()).all()
-    first = tables.comments.filter(pl.col("author") == "Maria K").sort("posted_at").row(0, named=True)  # (ids hash the file path)
+    first = tables.comments.filter(pl.col("source_comment_id") == "c000").row(0, named=True)  # Maria K's, the export's first row
     assert first["posted_raw"] == "2024-03-01T08:00:00Z"
     assert first["posted_at"].isoformat() == "2024-03-01T08:00:00"
     reply = tables.comments.filter(pl.col("parent_id").is_not_null())

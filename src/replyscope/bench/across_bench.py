@@ -108,12 +108,13 @@ def scan_baseline(run_dir: Path) -> tuple[float, float]:
 
 def analyze_estimate(run_dir: Path, n: int, sample: int) -> tuple[float, float]:
     """(wall, cpu) seconds analyze would take at n comments: timed on `sample` and on 2 x `sample`
-    of them, so its fixed cost (loading the encoder, the map's fit) is counted once and only the
-    per-comment cost is scaled to n."""
+    of them after a warm-up call, so its fixed cost (imports, JIT compiles, loading the encoder) is
+    counted once and only the per-comment cost is scaled to n."""
     from replyscope.analyze import AnalyzeSettings, analyze_comments
 
     comments = pl.read_parquet(run_dir / "comments.parquet")
     articles = pl.read_parquet(run_dir / "articles.parquet")
+    analyze_comments(comments.head(min(200, sample)), articles, AnalyzeSettings())  # warm-up: imports, JIT compiles, model load
     timed = []
     for size in (sample, 2 * sample):
         started, cpu = time.perf_counter(), time.process_time()

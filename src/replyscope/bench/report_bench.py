@@ -92,6 +92,9 @@ def synthetic_run(run_dir: Path, n_comments: int, *, seed: int = 0) -> Path:
     for name, frame in [("documents", documents), ("segments", segments), ("articles", articles), ("comments", comments),
                         ("features", features), ("clusters", clusters), ("cluster_summary", summary)]:
         write_table(run_dir, name, frame)
+    from replyscope.across.stage import run_across_stage
+
+    run_across_stage(run_dir)  # campaigns, commenters and syndication: their sections are in the report too
     manifest = {"replyscope": "bench", "created": "2026-01-01T00:00:00+00:00", "settings": {"synthetic": True, "n": n},
                 "inputs": [{"path": "synthetic", "size": 0, "sha256": ""}], "counts": {"documents": documents.height, "comments": n}}
     (run_dir / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
