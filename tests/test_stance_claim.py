@@ -131,6 +131,9 @@ def test_targets_and_reports_are_told_apart():
     assert is_target("Climate Change is a Real Concern", "")
     assert not is_target(TITLE, SOURCE)
     assert not is_target("France: 10 people dead after shooting at the offices of a satirical weekly, say witnesses", "")
+    # short, but a report: it cites, tags or links
+    assert not is_target("#Harbourfest suspects arrested http://example.org/x", "")
+    assert not is_target("AFP: bridge closed", "")
 
 
 def test_claim_cues_have_spans_into_the_text():

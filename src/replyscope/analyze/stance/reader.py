@@ -513,7 +513,10 @@ def is_target(title: str, body: str) -> bool:
     change is a real concern") rather than a report: stance toward a target is for or against
     it, read from sentiment aimed at it; stance toward a report is belief in it, read from cues."""
     title, body = (title or "").strip(), (body or "").strip()
-    return (not body or body == title) and len(title.split()) <= TARGET_MAX_WORDS
+    # A post that links, tags or cites a source ("AFP: ...", "#X suspects killed http://...") is a
+    # report however short it is; a target is a bare name or proposition.
+    reportlike = re.search(r"https?://|[#@:\n]", title) is not None
+    return (not body or body == title) and len(title.split()) <= TARGET_MAX_WORDS and not reportlike
 
 
 TARGET_MAX_WORDS = 8
