@@ -67,6 +67,8 @@ def read_claim_thread(
         best: dict[str, tuple[float, object]] = {}
         spans = sarcasm[i]
         cues = claim_cues(text, source_words)
+        # A question said in sarcasm is rhetorical: it asks nothing about the report.
+        cues = [c for c in cues if not (c.stance == "query" and any(a < c.end and b > c.start for a, b in spans))]
         for k, cue in enumerate(cues):
             if cue.stance == "deny" and any(a < cue.end and b > cue.start for a, b in spans):
                 cues[k] = Cue("support", "sarcastic_" + cue.family, SARCASM_FLIP, cue.start, cue.end, cue.text)
