@@ -118,8 +118,12 @@ def _synthetic_analysis(comments: pl.DataFrame, rng: np.random.Generator) -> tup
     features = pl.DataFrame(
         {"comment_id": comments["comment_id"], "stance": stance, "score_support": scores[:, 0], "score_deny": scores[:, 1],
          "score_query": scores[:, 2], "score_comment": scores[:, 3], "tags": tags, "evidence": evidence,
-         "sentiment": rng.uniform(-1, 1, n), "n_chars": comments["text"].str.len_chars(), "n_words": n_words},
-        schema_overrides={"evidence": TABLES["features"]["evidence"]},
+         "sentiment": rng.uniform(-1, 1, n), "n_chars": comments["text"].str.len_chars(), "n_words": n_words,
+         # a side's confidence is its score; its evidence, like a tag's, the comment's first word
+         "stance_confidence": scores.max(1),
+         "stance_evidence": [[] if s == "comment" else [{"tag": s, "cue": "", "start": 0, "end": int(w)}]
+                             for s, w in zip(stance.tolist(), first_word.tolist(), strict=True)]},
+        schema_overrides={"evidence": TABLES["features"]["evidence"], "stance_evidence": TABLES["features"]["stance_evidence"]},
     )
     dist = np.linalg.norm(xy - centres[cluster], axis=1)
     clusters = pl.DataFrame({"comment_id": comments["comment_id"], "cluster": cluster, "x": xy[:, 0], "y": xy[:, 1], "exemplar": dist < 0.3})
