@@ -71,7 +71,7 @@ class _Commands(typer.core.TyperGroup):
             raise _fail(str(exc), 1) from None
         except KeyboardInterrupt as exc:
             how, code = ("stopped by SIGTERM", 143) if isinstance(exc, Stopped) else ("interrupted", 130)
-            raise _fail(f"{how}; the run directory is marked incomplete: rerun the same command to resume", code) from None
+            raise _fail(f"{how}; finished work is kept: rerun the same command to resume", code) from None
         except OSError as exc:
             where = f"{exc.filename}: " if exc.filename else ""
             raise _fail(f"cannot go on: {where}{exc.strerror or exc}", 1) from None
