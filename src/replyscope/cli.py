@@ -199,7 +199,11 @@ def split(
     title_col: TitleCol = None,
     max_page_mb: MaxPageMb = 20.0,
 ) -> None:
-    """Find the article, boilerplate and reader comments in each page."""
+    """Find the article, boilerplate and reader comments in each page.
+
+    Into an existing run directory it replaces the run (its analysis and report are removed);
+    after an interruption the same command resumes from the batches already split.
+    """
     columns = ColumnOptions(text_col, id_col, url_col, title_col)
     with _progress() as progress:
         counts = _split(inputs, out, workers, columns, max_page_mb, progress)
