@@ -201,8 +201,7 @@ def split(
 ) -> None:
     """Find the article, boilerplate and reader comments in each page.
 
-    Into an existing run directory it replaces the run (its analysis and report are removed);
-    after an interruption the same command resumes from the batches already split.
+    Into an existing run directory it replaces the run (its analysis and report are removed). After an interruption the same command resumes from the batches already split.
     """
     columns = ColumnOptions(text_col, id_col, url_col, title_col)
     with _progress() as progress:
@@ -241,10 +240,7 @@ def run(
 ) -> None:
     """The whole job: split, analyze and report.
 
-    Reruns and resume: a stage whose inputs and settings have not changed since it completed is
-    kept, not redone; after an interruption (Ctrl-C, SIGTERM, kill -9, a full disk) the same
-    command resumes: the split picks up its finished batches, and the stages after it run again.
-    Changed inputs start the run over: nothing made from the old input is kept.
+    Reruns and resume: a stage whose inputs and settings have not changed since it completed is kept, not redone. After an interruption (Ctrl-C, SIGTERM, kill -9, a full disk) the same command resumes: the split picks up its finished batches, and the stages after it run again. Changed inputs start the run over: nothing made from the old input is kept.
     """
     columns = ColumnOptions(text_col, id_col, url_col, title_col)
     if representation:
