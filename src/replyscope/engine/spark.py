@@ -52,7 +52,11 @@ _URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 _RAW_FIELDS = ("source", "source_id", "content_bytes", "content_text", "url", "title", "site", "problem")
 RAW_SCHEMA = pa.schema(
     [("source", pa.string()), ("source_id", pa.string()), ("content_bytes", pa.binary()), ("content_text", pa.string()),
-     ("url", pa.string()), ("title", pa.string()), ("site", pa.string()), ("problem", pa.string())]
+     ("url", pa.string()), ("title", pa.string()), ("site", pa.string()), ("problem", pa.string()),
+     # what ingest knows beyond the bytes: the status of a record not read, the codec of str content,
+     # and for HTML pages (ingest.html_input.HtmlDocument) the server's charset and the crawl date
+     ("status", pa.string()), ("encoding", pa.string()), ("is_html", pa.bool_()), ("charset", pa.string()),
+     ("crawled_at", pa.string())]
 )
 
 
@@ -160,6 +164,7 @@ def features_schema() -> pl.Schema:
 # --- 1. input ----------------------------------------------------------------------------------------
 
 def _raw_table(raws) -> pa.Table:
+    from replyscope.ingest.html_input import HtmlDocument  # noqa: PLC0415
     return pa.table(
         {
             "source": [r.source for r in raws],
@@ -170,6 +175,11 @@ def _raw_table(raws) -> pa.Table:
             "title": [r.title for r in raws],
             "site": [r.site for r in raws],
             "problem": [r.problem for r in raws],
+            "status": [r.status for r in raws],
+            "encoding": [r.encoding for r in raws],
+            "is_html": [isinstance(r, HtmlDocument) for r in raws],
+            "charset": [getattr(r, "charset", "") for r in raws],
+            "crawled_at": [getattr(r, "crawled_at", "") for r in raws],
         },
         schema=RAW_SCHEMA,
     )
@@ -245,17 +255,20 @@ def _nest(tables: dict[str, pl.DataFrame]) -> pl.DataFrame:
 def split_arrow(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
     """mapInArrow function: raw pages in, nested split pages out (pipeline.split_batch per batch)."""
     from replyscope.ingest import RawDocument  # noqa: PLC0415
+    from replyscope.ingest.html_input import HtmlDocument  # noqa: PLC0415
+
+    def raw(r: dict) -> RawDocument:
+        content = r["content_bytes"] if r["content_bytes"] is not None else r["content_text"]
+        fields = dict(
+            url=r["url"] or "", title=r["title"] or "", site=r["site"] or "", problem=r["problem"] or "",
+            status=r["status"] or "skipped", encoding=r["encoding"] or "",
+        )
+        if r["is_html"]:
+            return HtmlDocument(r["source"], r["source_id"], content, **fields, charset=r["charset"] or "", crawled_at=r["crawled_at"] or "")
+        return RawDocument(r["source"], r["source_id"], content, **fields)
 
     for batch in batches:
-        rows = batch.to_pylist()
-        raws = [
-            RawDocument(
-                r["source"], r["source_id"],
-                r["content_bytes"] if r["content_bytes"] is not None else r["content_text"],
-                r["url"] or "", r["title"] or "", r["site"] or "", r["problem"] or "",
-            )
-            for r in rows
-        ]
+        raws = [raw(r) for r in batch.to_pylist()]
         if not raws:
             continue
         result = split_batch(raws)
