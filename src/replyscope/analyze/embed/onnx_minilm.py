@@ -49,7 +49,7 @@ def model_file() -> Path:
 
 def tokenizer_file() -> Path:
     """The all-MiniLM-L6-v2 WordPiece tokenizer (shipped with the full-precision weights)."""
-    from replyscope.analyze.minilm import MiniLMUnavailable, model_dir  # noqa: PLC0415
+    from replyscope.analyze.embed.minilm import MiniLMUnavailable, model_dir  # noqa: PLC0415
 
     try:
         return model_dir() / "tokenizer.json"
@@ -171,7 +171,9 @@ class OnnxMiniLM:
 
 
 @lru_cache(maxsize=2)
+@lru_cache(maxsize=4)
 def load_onnx_minilm(threads: int | None = None) -> OnnxMiniLM:
+    """One encoder per thread count for the process: an ONNX session takes a while to build."""
     return OnnxMiniLM(threads=threads)
 
 
