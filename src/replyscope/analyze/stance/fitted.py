@@ -103,17 +103,9 @@ def apply(reader: dict, comments: pl.DataFrame, articles: pl.DataFrame, zero_sho
     for j, c in enumerate(classes):
         if c in STANCES:
             full[:, STANCES.index(c)] = proba[:, j]
-    full = full / np.maximum(full.sum(1, keepdims=True), 1e-12)
-    chosen = full.argmax(1)
-    stance = np.array(STANCES)[chosen]
-    agree = zero_shot["stance"].to_numpy().astype(str) == stance
-    evidence = [spans if same else [] for spans, same in zip(zero_shot["stance_evidence"].to_list(), agree)]
-    return zero_shot.with_columns(
-        pl.Series("stance", stance.tolist(), dtype=pl.String),
-        *[pl.Series(f"score_{s}", full[:, j]) for j, s in enumerate(STANCES)],
-        pl.Series("stance_confidence", full[np.arange(len(chosen)), chosen]),
-        pl.Series("stance_evidence", evidence, dtype=zero_shot.schema["stance_evidence"]),
-    )
+    from replyscope.analyze.stance.rescore import with_scores  # noqa: PLC0415
+
+    return with_scores(zero_shot, full / np.maximum(full.sum(1, keepdims=True), 1e-12))
 
 
 __all__ = ["apply", "features", "fit", "load", "save"]

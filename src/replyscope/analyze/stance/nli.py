@@ -99,8 +99,6 @@ class NliModel:
 
 def apply(spec: str, comments: pl.DataFrame, articles: pl.DataFrame, zero_shot: pl.DataFrame, *, batch_size: int = 16) -> pl.DataFrame:
     """The zero-shot frame with support/deny/comment read by the NLI model (query kept)."""
-    from replyscope.schema import STANCES  # noqa: PLC0415
-
     if zero_shot.height == 0:
         return zero_shot
     model = NliModel(model_dir(spec))
@@ -113,16 +111,9 @@ def apply(spec: str, comments: pl.DataFrame, articles: pl.DataFrame, zero_shot: 
     nli = model.probabilities(premises, hypotheses, batch_size=batch_size)
     p_query = zero_shot["score_query"].fill_null(0.0).to_numpy()
     scores = np.column_stack([(1 - p_query) * nli[:, 0], (1 - p_query) * nli[:, 1], p_query, (1 - p_query) * nli[:, 2]])
-    chosen = scores.argmax(1)
-    stance = np.array(STANCES)[chosen]
-    agree = zero_shot["stance"].to_numpy().astype(str) == stance
-    evidence = [spans if same else [] for spans, same in zip(zero_shot["stance_evidence"].to_list(), agree)]
-    return zero_shot.with_columns(
-        pl.Series("stance", stance.tolist(), dtype=pl.String),
-        *[pl.Series(f"score_{s}", scores[:, j]) for j, s in enumerate(STANCES)],
-        pl.Series("stance_confidence", scores[np.arange(len(chosen)), chosen]),
-        pl.Series("stance_evidence", evidence, dtype=zero_shot.schema["stance_evidence"]),
-    )
+    from replyscope.analyze.stance.rescore import with_scores  # noqa: PLC0415
+
+    return with_scores(zero_shot, scores)
 
 
 __all__ = ["ENV_VAR", "NliModel", "apply", "label_map", "model_dir"]
