@@ -344,3 +344,16 @@ def test_a_usage_error_from_any_stage_is_one_line(tmp_path, pages, monkeypatch):
     result = invoke("split", pages, "--out", tmp_path / "run")
     assert result.exit_code == 2
     assert "columns are ['id', 'content']" in one_line(result)
+
+
+def test_an_entry_added_that_is_not_read_still_makes_the_split_stale(tmp_path):
+    # The split's key used to pair paths with fingerprints of the read files only, so an entry not
+    # read (here a notes file sorted last) left the key unchanged and `run` kept a split whose
+    # documents table lacked its row.
+    pages = write_pages(tmp_path / "pages", 3, "agree")
+    out = tmp_path / "run"
+    first = pipeline.run_split([pages], out, reuse_complete=True)
+    (pages / "zz_notes.md").write_text("notes, not a page\n", encoding="utf-8")
+    second = pipeline.run_split([pages], out, reuse_complete=True)
+    assert second["documents"] == first["documents"] + 1 and second["skipped"] == first["skipped"] + 1
+    assert pl.read_parquet(out / "documents.parquet").height == second["documents"]

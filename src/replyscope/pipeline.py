@@ -283,13 +283,17 @@ def _stop_executor(executor: Executor) -> None:
 # --- the split stage ------------------------------------------------------------------------------
 
 
-def _split_key(files: list[tuple[Path, Path | None]], inputs: list[dict], options: SplitOptions) -> str:
-    """What the split's output depends on: the input files (paths, roots, bytes), the settings that
-    change the tables (not the worker count) and the version."""
+def _split_key(
+    files: list[tuple[Path, Path | None]], read_files: list[tuple[Path, Path | None]], records: list[dict], options: SplitOptions
+) -> str:
+    """What the split's output depends on: every input entry (an entry not read still makes a row
+    of the documents table), the bytes of those read (`records`, one per `read_files` entry), the
+    settings that change the tables (not the worker count) and the version."""
     settings = asdict(options)
     settings.pop("workers")
     described = {
-        "inputs": [[str(path), str(root), record["sha256"]] for (path, root), record in zip(files, inputs)],
+        "entries": [[str(path), str(root)] for path, root in files],
+        "inputs": [[str(path), str(root), record["sha256"]] for (path, root), record in zip(read_files, records, strict=True)],
         "settings": settings,
         "replyscope": __version__,
     }
@@ -344,14 +348,15 @@ def _run_split(inputs, run_dir, options, on_progress, files, reuse_complete) -> 
     started = time.perf_counter()
     files = input_files(inputs, run_dir) if files is None else files
     files, repeated = unique_files(files)
-    if not any(is_read(path, root) for path, root in files):  # folders list every entry, read or not
+    read_files = [(path, root) for path, root in files if is_read(path, root)]  # not FIFOs, links out, .md...
+    if not read_files:  # folders list every entry, read or not
         raise UsageError(
             f"no input files in {', '.join(map(str, inputs))}: expected .txt pages, .html pages, WARC files "
             "or CSV / TSV / JSONL / Parquet tables"
         )
     check_inputs(files, options.columns)  # a column the user named and a table lacks: stop before any work
-    input_records = [file_fingerprint(path) for path, root in files if is_read(path, root)]  # not FIFOs, links out, .md...
-    key = _split_key(files, input_records, options)
+    input_records = [file_fingerprint(path) for path, _ in read_files]
+    key = _split_key(files, read_files, input_records, options)
     if (run_dir / MANIFEST).exists() and not is_run_manifest(run_dir / MANIFEST):
         raise UsageError(f"{run_dir / MANIFEST} was not written by replyscope; choose another --out")
     manifest = read_manifest(run_dir) if (run_dir / MANIFEST).exists() else {}
