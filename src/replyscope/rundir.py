@@ -149,14 +149,19 @@ def file_fingerprint(path: Path) -> dict:
     """Path, size and sha256 of an input file (streamed: inputs can be gigabytes)."""
     if not path.is_file():
         return {"path": str(path), "size": None, "sha256": None}
-    digest = hashlib.sha256()
     try:
         with open(path, "rb") as handle:
-            for chunk in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(chunk)
+            return {"path": str(path), "size": os.fstat(handle.fileno()).st_size, "sha256": _sha256(handle)}
     except OSError as exc:  # unreadable: the documents table says so; the manifest must still be written
         return {"path": str(path), "size": None, "sha256": None, "error": exc.strerror or str(exc)}
-    return {"path": str(path), "size": path.stat().st_size, "sha256": digest.hexdigest()}
+
+
+def _sha256(handle) -> str:
+    """sha256 of an open binary file, read in 1 MiB chunks (inputs and tables can be gigabytes)."""
+    digest = hashlib.sha256()
+    for chunk in iter(lambda: handle.read(1 << 20), b""):
+        digest.update(chunk)
+    return digest.hexdigest()
 
 
 def versions() -> dict:
@@ -270,11 +275,8 @@ def fingerprint(path: Path) -> str | None:
     """sha256 of a file (streamed), or None when it does not exist."""
     if not path.is_file():
         return None
-    digest = hashlib.sha256()
     with open(path, "rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
+        return _sha256(handle)
 
 
 def table_fingerprints(run_dir: Path, names) -> dict[str, str | None]:
