@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
-from replyscope.ingest.records import RawDocument, source_id_of
+from replyscope.ingest.records import ColumnOptions, RawDocument, too_big
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc.gz")
@@ -33,35 +33,16 @@ class HtmlDocument(RawDocument):
     crawled_at: str = ""  # WARC-Date, ISO 8601, "" when not from a crawl
 
 
-def is_html_input(path: Path) -> bool:
-    """Whether a file is an HTML page or a WARC file by its name."""
-    name = path.name.lower()
-    return name.endswith(HTML_SUFFIXES) or name.endswith(WARC_SUFFIXES)
+def read_html_page(path: Path, columns: ColumnOptions, max_bytes: int, root: Path | None = None) -> Iterator[HtmlDocument]:
+    """One .html file, read as a .txt page is (ingest.readers.read_page: its id, the size limit,
+    never blocking on a FIFO), its bytes kept as markup for the split."""
+    from replyscope.ingest.readers import read_page  # noqa: PLC0415 (readers imports this module)
+
+    for raw in read_page(path, columns, max_bytes, root):
+        yield HtmlDocument(**vars(raw))
 
 
-def read_html_input(path: Path, columns: object, max_bytes: int, root: Path | None = None) -> Iterator[RawDocument]:
-    """The reader of .html/.htm pages and WARC files (ingest.readers.READERS); `columns` is unused."""
-    name = path.name.lower()
-    if name.endswith(WARC_SUFFIXES):
-        yield from read_warc(path, max_bytes)
-    else:
-        yield read_html_page(path, max_bytes, root)
-
-
-def read_html_page(path: Path, max_bytes: int, root: Path | None = None) -> HtmlDocument:
-    """One .html file; its id is its path inside the input folder (or its file name)."""
-    source_id = source_id_of(path, root)
-    size = path.stat().st_size
-    if size > max_bytes:
-        return HtmlDocument(str(path), source_id, None, problem=_too_big(size, max_bytes))
-    return HtmlDocument(str(path), source_id, path.read_bytes())
-
-
-def _too_big(size: int, max_bytes: int) -> str:
-    return f"page is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit (--max-page-mb)"
-
-
-def read_warc(path: Path, max_bytes: int) -> Iterator[HtmlDocument]:
+def read_warc(path: Path, columns: ColumnOptions, max_bytes: int, root: Path | None = None) -> Iterator[HtmlDocument]:
     """The response records of a WARC (plain or gzip), one document each.
 
     Request, metadata and warcinfo records describe the crawl, not pages, and are passed over. A
@@ -84,7 +65,7 @@ def read_warc(path: Path, max_bytes: int) -> Iterator[HtmlDocument]:
             elif not content_type.lower().startswith(HTML_MIME_PREFIXES):
                 doc.problem = f"WARC response of type {content_type.split(';')[0] or 'unknown'}, not HTML"
             elif record.content_length > max_bytes:
-                doc.problem = _too_big(record.content_length, max_bytes)
+                doc.problem = too_big(record.content_length, max_bytes)
             else:
                 doc.content = record.reader.read()
                 doc.charset = _charset_of(content_type)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from replyscope.errors import UsageError
 from replyscope.ingest.entries import discover_inputs, entry_problem
-from replyscope.ingest.html_input import HTML_SUFFIXES, WARC_SUFFIXES, read_html_input
+from replyscope.ingest.html_input import HTML_SUFFIXES, WARC_SUFFIXES, read_html_page, read_warc
 from replyscope.ingest.records import ColumnOptions, RawDocument, source_id_of
 from replyscope.ingest.tables import (
     TEXT_COLUMNS,
@@ -64,7 +64,8 @@ READERS: dict[str, Reader] = {
     ".ndjson": read_jsonl,
     ".parquet": read_parquet,
     # HTML pages and crawl files (ingest.html_input): rendered to text, the markup kept for the split
-    **{suffix: read_html_input for suffix in (*HTML_SUFFIXES, *WARC_SUFFIXES)},
+    **dict.fromkeys(HTML_SUFFIXES, read_html_page),
+    **dict.fromkeys(WARC_SUFFIXES, read_warc),
 }
 # Readers of tables: their columns are checked before a run starts (check_inputs).
 TABLE_READERS = {read_csv, read_tsv, read_jsonl, read_parquet}

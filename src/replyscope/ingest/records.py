@@ -56,3 +56,8 @@ def source_id_of(path: Path, root: Path | None) -> str:
         except ValueError:
             pass
     return path.name
+
+
+def too_big(size: int, max_bytes: int) -> str:
+    """The reason a page over --max-page-mb is skipped (pages, table cells and WARC records alike)."""
+    return f"page is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit (--max-page-mb)"

@@ -27,7 +27,7 @@ import pyarrow.parquet as pq
 
 from replyscope.errors import UsageError
 from replyscope.ingest.decode import bom_encoding, decode_chain
-from replyscope.ingest.records import ColumnOptions, RawDocument, source_id_of
+from replyscope.ingest.records import ColumnOptions, RawDocument, source_id_of, too_big
 
 # The usual names of each column, most specific first (FakeNewsCorpus uses content/id/url/title).
 TEXT_COLUMNS = ("content", "text", "body", "page_text", "article", "document", "html")
@@ -105,10 +105,6 @@ def find_layout(names: list[str], columns: ColumnOptions) -> Layout:
         site=pick_column(names, None, SITE_COLUMNS, "site"),
         html=html,
     )
-
-
-def too_big(size: int, max_bytes: int) -> str:
-    return f"page is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit (--max-page-mb)"
 
 
 def _meta_text(value: object) -> str:
