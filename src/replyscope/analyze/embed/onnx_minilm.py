@@ -157,7 +157,6 @@ class OnnxMiniLM:
 
 
 @lru_cache(maxsize=2)
-@lru_cache(maxsize=4)
 def load_onnx_minilm(threads: int | None = None) -> OnnxMiniLM:
     """One encoder per thread count for the process: an ONNX session takes a while to build."""
     return OnnxMiniLM(threads=threads)
