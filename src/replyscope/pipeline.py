@@ -62,7 +62,7 @@ from replyscope.rundir import (
     write_table,
     write_text_atomic,
 )
-from replyscope.schema import TABLES
+from replyscope.schema import ACROSS_TABLES, TABLES
 
 if TYPE_CHECKING:  # (analyze is imported where it runs: its dependencies are heavy)
     from replyscope.analyze import AnalyzeSettings
@@ -70,7 +70,6 @@ if TYPE_CHECKING:  # (analyze is imported where it runs: its dependencies are he
 
 SPLIT_TABLES = ("documents", "segments", "articles", "comments")
 ANALYZE_TABLES = ("features", "clusters", "cluster_summary")
-ACROSS_TABLES = ("campaigns", "campaign_summary", "commenters", "syndication")
 # Files a run directory owns: never read as input, and removed when the input they describe changes.
 RUN_FILES = frozenset({MANIFEST, REPORT} | {f"{name}.parquet" for name in TABLES})
 

@@ -227,6 +227,8 @@ TABLES: dict[str, pl.Schema] = {
     "commenters": COMMENTERS,
     "syndication": SYNDICATION,
 }
+# The tables the across stage writes (across.stage), in the order it computes them.
+ACROSS_TABLES = ("syndication", "campaigns", "campaign_summary", "commenters")
 
 
 def empty(schema: pl.Schema) -> pl.DataFrame:

@@ -21,10 +21,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import polars as pl
-from scipy.sparse import coo_matrix
-from scipy.sparse.csgraph import connected_components
 
-from replyscope.across.minhash import candidate_pairs, estimated_jaccard, normalise, shingles, signatures
+from replyscope.across.minhash import candidate_pairs, components, estimated_jaccard, normalise, shingles, signatures
 from replyscope.schema import CAMPAIGN_SUMMARY, CAMPAIGNS, empty
 
 
@@ -128,8 +126,7 @@ def find_campaigns(
     keep = sims >= settings.threshold
     stats["candidate_pairs"], stats["linked_pairs"] = int(len(pairs)), int(keep.sum())
     n = texts.height
-    graph = coo_matrix((np.ones(int(keep.sum())), (pairs[keep, 0], pairs[keep, 1])), shape=(n, n))
-    _, component = connected_components(graph, directed=False)
+    component = components(n, pairs[keep])
 
     pieces = pieces if pieces is not None else sites.select("doc_id", piece="doc_id")
     grouped = eligible.join(

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import numpy as np
 import polars as pl
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
 
 _MASK32 = np.uint64(0xFFFFFFFF)
 _SHIFT = np.uint64(32)
@@ -119,3 +121,9 @@ def estimated_jaccard(sigs: np.ndarray, pairs: np.ndarray, chunk: int = 200_000)
         block = pairs[start : start + chunk]
         out[start : start + chunk] = (sigs[block[:, 0]] == sigs[block[:, 1]]).mean(axis=1)
     return out
+
+
+def components(n: int, pairs: np.ndarray) -> np.ndarray:
+    """The connected component of each of `n` items linked by `pairs` ((m, 2) row indices)."""
+    graph = coo_matrix((np.ones(len(pairs)), (pairs[:, 0], pairs[:, 1])), shape=(n, n))
+    return connected_components(graph, directed=False)[1]

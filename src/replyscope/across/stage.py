@@ -13,9 +13,7 @@ from replyscope.across.campaigns import CampaignSettings, find_campaigns
 from replyscope.across.commenters import find_commenters
 from replyscope.across.syndication import SyndicationSettings, find_syndication
 from replyscope.rundir import read_table, table_path, write_table
-from replyscope.schema import FEATURES, empty
-
-ACROSS_TABLES = ("syndication", "campaigns", "campaign_summary", "commenters")
+from replyscope.schema import ACROSS_TABLES, FEATURES, empty
 
 
 @dataclass(frozen=True)

@@ -20,10 +20,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import polars as pl
-from scipy.sparse import coo_matrix
-from scipy.sparse.csgraph import connected_components
 
-from replyscope.across.minhash import candidate_pairs, estimated_jaccard, normalise, shingles, signatures
+from replyscope.across.minhash import candidate_pairs, components, estimated_jaccard, normalise, shingles, signatures
 from replyscope.schema import SYNDICATION, empty
 
 
@@ -84,8 +82,7 @@ def find_syndication(
     if not keep.any():
         return empty(SYNDICATION)
     m = big.height
-    graph = coo_matrix((np.ones(int(keep.sum())), (pairs[keep, 0], pairs[keep, 1])), shape=(m, m))
-    _, component = connected_components(graph, directed=False)
+    component = components(m, pairs[keep])
     # each page's similarity: its best containment with another member
     best = np.zeros(m)
     np.maximum.at(best, pairs[keep, 0], containment[keep])
