@@ -42,7 +42,7 @@ import pyarrow.parquet as pq
 
 from replyscope import schema
 from replyscope.pipeline import SPLIT_TABLES, SplitOptions, input_files, iter_batches, peak_rss_mb, split_batch
-from replyscope.rundir import file_fingerprint, table_path, update_manifest, versions
+from replyscope.rundir import atomic_path, file_fingerprint, table_path, update_manifest, versions
 
 SPARK_DIR = "_spark"
 # Comments handed to comment_features at once: the encoder batches within it, and stance needs
@@ -317,15 +317,14 @@ def merge_parts(parts_dir: Path, target: Path, table_schema: pl.Schema | dict) -
     files = sorted(parts_dir.glob("part-*.parquet"))
     arrow = arrow_schema(table_schema)
     rows = 0
-    tmp = target.with_name(target.name + ".tmp")
-    with pq.ParquetWriter(tmp, schema.conform(pl.DataFrame(schema=table_schema), table_schema).to_arrow().schema) as writer:
+    target_schema = schema.conform(pl.DataFrame(schema=table_schema), table_schema).to_arrow().schema
+    with atomic_path(target) as tmp, pq.ParquetWriter(tmp, target_schema) as writer:
         for path in files:
             handle = pq.ParquetFile(path)
             for group in range(handle.num_row_groups):
                 frame = pl.from_arrow(handle.read_row_group(group).cast(arrow))
                 writer.write_table(schema.conform(frame, table_schema).to_arrow())
                 rows += frame.height
-    os.replace(tmp, target)
     return rows
 
 
