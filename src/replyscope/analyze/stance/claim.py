@@ -118,12 +118,6 @@ def content_words(text: str) -> set[str]:
     return {w for w in _WORD.findall(cleaned) if w not in _STOP and len(w) > 2}
 
 
-def overlap(reply: str, source_words: set[str]) -> float:
-    """Share of the reply's content words that are the source's: repeating the report reads high."""
-    words = content_words(reply)
-    return len(words & source_words) / len(words) if words else 0.0
-
-
 def claim_cues(text: str, source_words: set[str]) -> list[Cue]:
     """Every cue for support, deny and query in `text`, each with its span into `text`."""
     text = text or ""
@@ -149,9 +143,9 @@ def claim_cues(text: str, source_words: set[str]) -> list[Cue]:
     # Words inside a question about the claim are asked, not asserted ("is this confirmed?").
     asked = [_question_extent(text, c) for c in found if c.stance == "query"]
     found = [c for c in found if c.stance == "query" or not any(a <= c.start < b for a, b in asked)]
-    # Repeating the report (a repost or quote without the RT marker): most of its words are the source's.
+    # Repeating the report (a repost or quote without the RT marker): most of its content words are the source's.
     words = content_words(text)
-    if len(words) >= 4 and overlap(text, source_words) >= 0.6 and not any(c.stance == "deny" for c in found):
+    if len(words) >= 4 and len(words & source_words) / len(words) >= 0.6 and not any(c.stance == "deny" for c in found):
         found.append(Cue("support", "repeats_report", 0.45, 0, len(text), text[:80]))
     return found
 
@@ -170,4 +164,4 @@ def bare_link(text: str) -> bool:
     return bool(_URL.search(text or "")) and not _WORD.search(rest.lower())
 
 
-__all__ = ["Cue", "bare_link", "claim_cues", "content_words", "overlap"]
+__all__ = ["Cue", "bare_link", "claim_cues", "content_words"]
