@@ -101,12 +101,13 @@ def score_rows(rows: list[dict], sides=None) -> dict:
     n_bytes = 0
     split_seconds = 0.0
     for row in rows:
-        t0 = time.process_time()  # CPU seconds of the split alone: the speed per core
-        if sides is None:
+        if sides is None:  # the repair and the byte count are the scorer's, not the split's: not timed
             text = repair_utf16(row.get("text") or "")
-            article, comments = predicted_sides(text)
             n_bytes += len(text.encode("utf-8"))
+            t0 = time.process_time()  # CPU seconds of the split alone: the speed per core
+            article, comments = predicted_sides(text)
         else:
+            t0 = time.process_time()
             article, comments, text, size = sides(row)
             n_bytes += size
         split_seconds += time.process_time() - t0
