@@ -308,23 +308,27 @@ def comment_columns(
     return comments, layout
 
 
+def _spans(features: pl.DataFrame, comments: pl.DataFrame, column: str) -> pl.DataFrame:
+    """The spans of an evidence `column` (tag, cue, start, end) with each comment's index, only
+    those that lie inside their comment's text."""
+    return (
+        features.unique("comment_id", keep="first", maintain_order=True)
+        .select("comment_id", column)
+        .explode(column)
+        .drop_nulls(column)
+        .unnest(column)
+        .join(comments.select("comment_id", "cidx", "n"), on="comment_id", how="inner")
+        .filter((pl.col("start") >= 0) & (pl.col("end") > pl.col("start")) & (pl.col("end") <= pl.col("n")))
+    )
+
+
 def evidence_columns(features: pl.DataFrame, comments: pl.DataFrame, tags: list[str]) -> dict:
     """Every cue span as four parallel arrays (comment index, tag code, start, end in the comment)."""
     tag_code = {t: i for i, t in enumerate(tags)}
     ev = (
-        features.unique("comment_id", keep="first", maintain_order=True)
-        .select("comment_id", "evidence")
-        .explode("evidence")
-        .drop_nulls("evidence")
-        .unnest("evidence")
-        .join(comments.select("comment_id", "cidx", "n"), on="comment_id", how="inner")
+        _spans(features, comments, "evidence")
         .with_columns(code=pl.col("tag").replace_strict(tag_code, default=-1, return_dtype=pl.Int32))
-        .filter(
-            (pl.col("code") >= 0)
-            & (pl.col("start") >= 0)
-            & (pl.col("end") > pl.col("start"))
-            & (pl.col("end") <= pl.col("n"))
-        )
+        .filter(pl.col("code") >= 0)
         .sort("cidx", "start")
     )
     return {"c": ev["cidx"].to_list(), "tag": ev["code"].to_list(), "start": ev["start"].to_list(), "end": ev["end"].to_list()}
@@ -334,16 +338,7 @@ def stance_evidence_columns(features: pl.DataFrame, comments: pl.DataFrame) -> d
     """The words that decided each comment's stance, as parallel arrays (comment index, start, end)."""
     if "stance_evidence" not in features.columns:
         return {"c": [], "start": [], "end": []}
-    ev = (
-        features.unique("comment_id", keep="first", maintain_order=True)
-        .select("comment_id", "stance_evidence")
-        .explode("stance_evidence")
-        .drop_nulls("stance_evidence")
-        .unnest("stance_evidence")
-        .join(comments.select("comment_id", "cidx", "n"), on="comment_id", how="inner")
-        .filter((pl.col("start") >= 0) & (pl.col("end") > pl.col("start")) & (pl.col("end") <= pl.col("n")))
-        .sort("cidx", "start")
-    )
+    ev = _spans(features, comments, "stance_evidence").sort("cidx", "start")
     return {"c": ev["cidx"].to_list(), "start": ev["start"].to_list(), "end": ev["end"].to_list()}
 
 
