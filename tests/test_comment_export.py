@@ -94,3 +94,18 @@ def test_split_of_a_comment_table_hints_at_comments(tmp_path):
         capture_output=True, text=True, timeout=300,
     )
     assert "--comments" in result.stderr.replace("\n", " ")
+
+
+def test_site_comes_from_the_url_as_for_every_other_reader(tmp_path):
+    # An export's url may lack a scheme or carry upper case: the site is the same host the page
+    # readers give (ingest.documents.site_of), so across-page views group the two kinds of input.
+    path = tmp_path / "export.csv"
+    pl.DataFrame(
+        {
+            "article_url": ["WWW.DailyRiver.example/news/1", "https://www.valleypost.example/a?b=1", ""],
+            "article_title": ["Bridge closes", "Dam opens", "No link"],
+            "comment_text": ["The detour adds twenty minutes.", "About time they opened it.", "Where is this?"],
+        }
+    ).write_csv(path)
+    sites = read_comment_export([path]).documents.sort("title")["site"].to_list()
+    assert sites == ["dailyriver.example", "valleypost.example", ""]

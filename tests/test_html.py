@@ -220,7 +220,16 @@ def test_declared_encodings_are_honoured(encoding, meta):
 def test_utf8_bom_wins_over_a_wrong_meta():
     html = '<html><head><meta charset="iso-8859-1"></head><body><p>naïve résumé</p></body></html>'
     markup, used = decode_html(b"\xef\xbb\xbf" + html.encode("utf-8"))
-    assert "naïve résumé" in markup and used == "utf-8"
+    assert "naïve résumé" in markup and used == "utf-8-sig"
+    assert not markup.startswith("\ufeff")  # the mark is not text
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-32"])
+def test_wide_byte_order_marks(codec):
+    # The UTF-32 LE mark begins with the UTF-16 LE one: one shared BOM table (ingest.decode) reads both.
+    html = "<html><head><title>Café</title></head><body><p>naïve résumé</p></body></html>"
+    markup, used = decode_html(html.encode(codec))  # Python writes the BOM for these codecs
+    assert markup == html and used == codec
 
 
 def test_empty_page_is_recorded_empty():

@@ -24,7 +24,7 @@ from pathlib import Path
 import polars as pl
 
 from replyscope.ingest.decode import repair_text
-from replyscope.ingest.documents import doc_id_for
+from replyscope.ingest.documents import doc_id_for, site_of
 from replyscope.errors import UsageError
 from replyscope.ingest.tables import TableProblem, pick_column
 from replyscope.schema import ARTICLES, COMMENTS, DOCUMENTS, SEGMENTS
@@ -347,8 +347,9 @@ def build_tables(rows: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame, pl.Dat
 
 
 def _site_of_url() -> pl.Expr:
-    host = pl.col("url").str.extract(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:)?//(?:[^@/?#]*@)?([^:/?#]+)").str.to_lowercase()
-    return host.str.strip_prefix("www.").fill_null("")
+    # The same host rule as every other reader (documents.site_of: a url without a scheme still
+    # has a host); a Python call per row, which is cheap beside the text work of an export.
+    return pl.col("url").fill_null("").map_elements(site_of, return_dtype=pl.String, skip_nulls=False)
 
 
 def _segments(docs: pl.DataFrame, comments: pl.DataFrame) -> pl.DataFrame:

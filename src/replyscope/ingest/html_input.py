@@ -80,14 +80,13 @@ def _charset_of(content_type: str) -> str:
     return ""
 
 
-_BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
-
-
 def decode_html(raw: bytes, declared: str = "") -> tuple[str, str]:
     """(markup, encoding name) of an HTML page's bytes: BOM, then the server's charset, then <meta>."""
     from resiliparse.parse.encoding import bytes_to_str, detect_encoding
 
-    encoding = next((enc for bom, enc in _BOMS if raw.startswith(bom)), "")
+    from replyscope.ingest.decode import bom_encoding
+
+    encoding = bom_encoding(raw[:4]) or ""  # the one byte-order-mark table (UTF-8, -16 and -32)
     if not encoding and declared:
         try:
             "".encode(declared)
