@@ -103,6 +103,14 @@ def test_one_page_or_one_syndicated_piece_is_not_a_campaign():
     assert find_campaigns(comments, articles, sites, pieces).members.height == 0
 
 
+def test_campaign_authors_are_counted_as_the_commenters_view_counts_them():
+    comments, articles, sites = _frame([("p1", af.CAMPAIGN_B), ("p2", af.CAMPAIGN_B), ("p3", af.CAMPAIGN_B), ("p4", af.CAMPAIGN_B)])
+    comments = comments.with_columns(author=pl.Series(["@Patriot76", "patriot76 ", "Anonymous", None]))
+    summary = find_campaigns(comments, articles, sites).summary
+    assert summary["size"].to_list() == [4]
+    assert summary["authors"].to_list() == [1]  # one name in two spellings; "Anonymous" and no name are nobody
+
+
 def test_a_stricter_threshold_splits_what_a_looser_one_joins():
     base = "The report says the mayor knew about the cracks in the bridge for two years and did nothing at all."
     edited = [("p1", base), ("p2", base.replace("two years", "three winters").replace("nothing", "little")), ("p3", base)]

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 import polars as pl
 
+from replyscope.across.commenters import PLACEHOLDER_NAMES, normalise_author
 from replyscope.across.minhash import candidate_pairs, components, estimated_jaccard, normalise, shingles, signatures
 from replyscope.schema import CAMPAIGN_SUMMARY, CAMPAIGNS, empty
 
@@ -154,12 +155,14 @@ def find_campaigns(
     grouped = grouped.with_columns(similarity=pl.Series(estimated_jaccard(sigs, rows), dtype=pl.Float64))
 
     summary = (
-        grouped.group_by("group")
+        grouped.with_columns(name=normalise_author(pl.col("author")))
+        .group_by("group")
         .agg(
             size=pl.len().cast(pl.Int32),
             pages=pl.col("doc_id").n_unique().cast(pl.Int32),
             sites=pl.col("site").filter(pl.col("site") != "").n_unique().cast(pl.Int32),
-            authors=pl.col("author").fill_null("").str.strip_chars().str.to_lowercase().filter(pl.col("author").fill_null("").str.strip_chars() != "").n_unique().cast(pl.Int32),
+            # Names folded as the commenters view folds them ("@Bob" is "bob"; "Anonymous" is nobody).
+            authors=pl.col("name").filter((pl.col("name") != "") & ~pl.col("name").is_in(PLACEHOLDER_NAMES)).n_unique().cast(pl.Int32),
             site_list=pl.col("site").filter(pl.col("site") != "").unique().sort(),
             first_posted=pl.col("posted_at").min(),
             last_posted=pl.col("posted_at").max(),
