@@ -148,6 +148,86 @@ def test_ranked_names_and_widget_links_stay_out_of_comments():
         assert "Login" not in c.text and "Reply" not in c.text and "Share" not in c.text
 
 
+LONG_REPLIES = [
+    (f"q{k}", None if k % 3 == 0 else f"q{k - 1}", f"reader{k % 11}x", f"@reader{(k + 1) % 11}x {text}")
+    for k, text in enumerate(
+        ["no way", "seen it, fake", "source?", "this is real, my cousin was there", "lol", "sad day"] * 20
+    )
+]
+# one reply far down the thread is the page's first long run of prose
+LONG_REPLIES[100] = (
+    "q100",
+    None,
+    "harbourwatch",
+    "I drove over it this morning and the east span really does move when the buses pass, you can feel it "
+    "in the car. The cracks in the photos are in the deck, not the bearings, and the council engineers "
+    "said last year that the deck would need work within two winters. Closing it now is the sensible thing.",
+)
+
+
+@pytest.mark.parametrize("layout", ["reddit", "tweets", "disqus"])
+def test_a_hundred_short_replies_under_a_tweet_all_come_back(layout):
+    # the thread runs far above the first long run of prose (there is none in the post): every
+    # reply is still read, from the first one under the post
+    scores, _ = _scores(render_page(_thread(TWEET_POST, LONG_REPLIES, source_id="s5"), layout, seed=3))
+    assert scores["found"] == scores["replies"] == len(LONG_REPLIES), scores
+
+
+LONG_FIRST_ANSWER = (
+    "It is partly true. The east span was inspected in 2019 and the report said the bearings were worn "
+    "but safe for another five years, which is why nothing was done then.\n\n"
+    "What changed is the winter: two storms moved the span by a few millimetres and the engineers now "
+    "want the bearings replaced before the summer ferries bring the heavy traffic back.\n\n"
+    "The bearings are the parts the deck rests on. When they wear, the deck sits a little lower on one "
+    "side, the joints open, and water gets into the steel below. That is slow, and it is why a span can be "
+    "safe one year and need work two years later without anyone having done anything wrong.\n\n"
+    "The detour is the real story. Buses will run through the old town, which has narrow streets and a "
+    "school on the main road, and the council has not said how it will keep the traffic away at 3pm.\n\n"
+    "The traders on the bridge road have a point too: six weeks in spring is when the ferries bring the "
+    "first visitors, and a closed bridge means most of them will never walk past those shops.\n\n"
+    "As for the collapse stories: a bridge that moves a few millimetres in a storm is doing what it was "
+    "built to do. The joints are there for that. The photos going round show old cracks in the paint on "
+    "the parapet, not in anything that carries load, and the engineers said as much at the meeting.\n\n"
+    "So the closure is not a scandal, just late maintenance, and the council should have said so plainly "
+    "instead of letting rumours about cracks and collapses fill the gap for a whole week. A one-page note "
+    "on the council site with the inspection dates and the bearing photos would have ended this on day one."
+)
+
+
+@pytest.mark.parametrize("layout", ["numbered", "disqus"])
+def test_a_long_first_answer_under_a_short_question_is_a_comment(layout):
+    # (the post has its byline and its words: a dated header under them is no dateline of the post)
+    replies = [("a1", None, "harbourwatch", LONG_FIRST_ANSWER), *REPLIES[:5]]
+    question = (
+        "I keep reading that the harbour bridge is about to collapse and that the repairs are a cover-up. "
+        "Is any of that true, or is it just late maintenance?"
+    )
+    title = "Debunk this: the harbour bridge is not unsafe at all, and the closure is only late maintenance."
+    page = render_page(_thread(question, replies, source_id="s6", title=title), layout, seed=0)
+    scores, tables = _scores(page)
+    assert scores["found"] == scores["replies"], scores
+    assert "engineers now want" not in tables.articles["body"][0]
+
+
+def test_a_numeric_handle_still_heads_its_own_comment():
+    replies = [("n1", None, "Mara Quill", "Closed again?"), ("n2", None, "2111015", "@MaraQuill yes, from April."), *REPLIES[3:6]]
+    scores, tables = _scores(render_page(_thread(SHORT_POST, replies, source_id="s7"), "wordpress", seed=7))
+    assert scores["found"] == scores["replies"], scores
+    assert "" in tables.comments["author"].to_list()  # the number is no name: the author is left blank
+    assert not any(a.isdigit() for a in tables.comments["author"].to_list() if a)
+
+
+def test_a_reply_with_an_email_address_or_a_glued_quote_is_kept():
+    replies = [
+        *REPLIES[:3],
+        ("e1", "r3", "desk_reporter", "@tobyreads could you email me at desk@example.org so I can quote you?"),
+        ("e2", None, "ana_m", "«ok, good to know»@tobyreads@desk_reporter"),
+    ]
+    for layout in ("disqus", "wordpress"):
+        scores, _ = _scores(render_page(_thread(SHORT_POST, replies, source_id="s8"), layout, seed=8))
+        assert scores["found"] == scores["replies"], (layout, scores)
+
+
 # ------------------------------------------------------------------ the bar, on real threads
 
 THREADS = ("labeled", "rumoureval2019-sdqc-train-threads.jsonl")

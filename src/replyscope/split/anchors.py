@@ -18,6 +18,7 @@ from replyscope.split.headers import (
     read_header,
 )
 from replyscope.split.lines import Lines
+from replyscope.split.talk import is_written
 from replyscope.split.patterns import BULLET, BULLETS, COMMENT_SECTION, ends_sentence
 
 # How far (lines) a date line may sit from the name line it belongs to.
@@ -220,7 +221,7 @@ def _add_bullet_anchors(
         h = headers.get(j)
         if h is not None and h.kind != "date":
             continue
-        if s[-1] == ":" or (h is None and not is_content(text[j])) or not looks_like_name(lines.core[i]):
+        if s[-1] == ":" or (h is None and not is_written(text[j])) or not looks_like_name(lines.core[i]):
             continue  # "Pros:" over an indented list is a subheading, not an author
         last = j if h is not None else i
         posted = h.posted_raw if h is not None else ""

@@ -57,8 +57,9 @@ TITLE_MAX_CHARS = 200
 @lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
 def is_boilerplate_line(s: str) -> bool:
     """A line that is page furniture wherever it appears (cached: menus repeat across pages)."""
-    if s[0] == "«" or s[-1] == "»":
-        return True  # ("« Previous post", "Next post »": pager links)
+    if s[0] == "«" and not s[1:2].isalnum() or s[-1] == "»" and not s[-2:-1].isalnum():
+        # ("« Previous post", "Next post »": pager links; "«ok, good»" glued to its words is a quotation)
+        return True
     if len(s) >= 400:
         return FURNITURE.match(s) is not None  # (lower-casing a paragraph would cost more than it saves)
     low = s.lower()

@@ -12,10 +12,10 @@ from collections import Counter
 
 from replyscope.split.anchors import Anchor, next_nonblank, prev_nonblank, section_headers
 from replyscope.split.chrome import is_content
-from replyscope.split.headers import GONE_AUTHOR
-from replyscope.split.lines import Lines
+from replyscope.split.headers import GONE_AUTHOR, read_header
+from replyscope.split.lines import Lines, is_prose
 from replyscope.split.patterns import BULLETS, ends_sentence
-from replyscope.split.talk import judges, talks
+from replyscope.split.talk import is_written, judges, talks
 
 # A gap between two headers of one format this much longer than the usual gap (and at least
 # RUN_GAP_LINES non-blank lines) separates a comment thread from a dated list elsewhere on the page.
@@ -50,7 +50,7 @@ LONE_MIN_WORDS = 4
 def _has_content(lines: Lines, lo: int, hi: int, taken: set[int]) -> bool:
     for j in range(lo, hi):
         s = lines.text[j]
-        if s and j not in taken and is_content(s):
+        if s and j not in taken and is_written(s):
             return True
     return False
 
@@ -200,15 +200,35 @@ def _headed_by_section(lines: Lines, a: Anchor) -> bool:
     return False
 
 
-def _drop_leading_datelines(lines: Lines, group: list[Anchor]) -> list[Anchor]:
+def _post_words_seen(lines: Lines, anchors: list[Anchor]) -> int:
+    """The first line of prose under the page's first byline-shaped header (-1 when none).
+
+    A header further down cannot be the post's own dateline: the post has its byline and its
+    words already (a short question with its byline, then a first reply's long answer).
+    """
+    byline = next((a for a in anchors if a.family in BYLINE_FAMILIES), None)
+    if byline is None:
+        return -1
+    j = byline.last + 1
+    while j < len(lines) and j <= byline.last + 12:
+        if lines.text[j] and (is_prose(lines.text[j]) and read_header(lines.core[j]) is None):
+            return j
+        j += 1
+    return -1
+
+
+def _drop_leading_datelines(lines: Lines, group: list[Anchor], post_words: int = -1) -> list[Anchor]:
     """Drop first anchors followed by a whole article rather than a comment.
 
     An article's own dateline or byline can take a comment header's shape; what follows it is
-    then far longer than what follows the real headers.
+    then far longer than what follows the real headers. A header under the post's byline and
+    words (`post_words`, see _post_words_seen) is not one.
     """
     while len(group) >= 3:
         if group[0].family in PERSON_FAMILIES or _headed_by_section(lines, group[0]):
             break  # under "6 Responses" a header heads a (long) comment, not the article
+        if 0 <= post_words < group[0].first:
+            break
         gaps = sorted(_prose_chars(lines, a.last + 1, b.first) for a, b in zip(group[1:], group[2:]))
         typical = gaps[len(gaps) // 2] if gaps else 0
         first_gap = _prose_chars(lines, group[0].last + 1, group[1].first)
@@ -304,9 +324,10 @@ def choose_anchors(
     for a in anchors:
         by_family.setdefault(a.family, []).append(a)
     candidates = []
+    post_words = _post_words_seen(lines, anchors)
     for fam, group in by_family.items():
         group_taken = {j for a in group for j in range(a.first, a.last + 1)}
-        kept = _drop_leading_datelines(lines, _main_run(lines, _supported(lines, group, group_taken)))
+        kept = _drop_leading_datelines(lines, _main_run(lines, _supported(lines, group, group_taken)), post_words)
         if kept:
             candidates.append(kept)
     # formats with names and dates first; bare names only when no dated format holds up. Among

@@ -47,6 +47,9 @@ TAIL_REACH = 200
 CHROME_REACH = 6
 # Lines above the lead run read for a short post's first comments (see build_zone).
 ABOVE_REACH = 120
+# A thread whose first header sits this near the top of that reach runs on above it (a long thread
+# under a short post): it is read again up to the page's first line of text.
+REACH_EDGE = 12
 # Consecutive short non-sentence lines that mean the comment zone has ended (a footer menu).
 MENU_RUN = 3
 
@@ -257,7 +260,8 @@ def build_zone(lines: Lines, first_prose: int, floor: int | None = None, article
     """
     # (a short post's thread above its lead run is a few dozen lines; a long menu above a long
     # article is not read for headers twice)
-    floor = first_prose if floor is None else max(floor, first_prose - ABOVE_REACH)
+    text_floor = first_prose if floor is None else floor
+    floor = max(text_floor, first_prose - ABOVE_REACH)
     article = first_prose if article is None else article
     # a comment-section header ("2 Responses") above that says where comments start, on a page whose
     # post has no prose at all (a link, a title)
@@ -266,6 +270,11 @@ def build_zone(lines: Lines, first_prose: int, floor: int | None = None, article
         floor = sections[0]
     anchors, headers = find_anchors(lines, floor + 1)
     best, section = choose_anchors(lines, anchors, first_prose, floor, article)
+    if best and text_floor < floor and best[0].first - floor <= REACH_EDGE:
+        # the thread reaches the top of the window read above the lead run: a long thread of short
+        # replies under a short post starts further up; read it again from the page's first text
+        anchors, headers = find_anchors(lines, text_floor + 1)
+        best, section = choose_anchors(lines, anchors, first_prose, text_floor, article)
     if not best:
         return None, {}
     subjects: dict[int, int] = {}

@@ -346,6 +346,10 @@ def read_header(core: str) -> CommentHeader | None:
         author = cut_counters(_USER_ID.sub("", strip_joiners(author)))
         if _name_ok(author):
             return CommentHeader(kind, author, stamp)
+        if kind == "says" and author.isdigit():
+            # "2111015 says:": a numeric handle heads a comment all the same; the
+            # number is no name to show (counters and ranks look the same), so the author is blank
+            return CommentHeader(kind, "", stamp)
         return None
     if worded and _POSTED_BY.match(residue):
         by_author = _by_author(residue)
