@@ -139,8 +139,24 @@ def section_headers(lines: Lines, lo: int) -> list[int]:
             and _SECTION_HINT.search(s)
             and COMMENT_SECTION.match(s)
         ]
-        lines.sections = (lo, found)
+        lines.sections = (lo, _without_tallies(text, found))
     return [i for i in lines.sections[1] if i >= lo]
+
+
+# "27 comments" alone on a line: a comment section's heading, or a post's tally in a listing.
+_TALLY = re.compile(r"^\d[\d,.]*\s+(?:comments?|replies|responses?)\b", re.I)
+# A page shows one comment section (its count printed once or twice); this many different counts
+# are the tallies of a listing of posts, each under its title, and head no comments.
+MIN_TALLIES = 3
+
+
+def _without_tallies(text: list[str], found: list[int]) -> list[int]:
+    """Section headers less the tallies of a listing of posts (see MIN_TALLIES)."""
+    tallies = [i for i in found if _TALLY.match(text[i])]
+    if len({text[i].split()[0] for i in tallies}) < MIN_TALLIES:
+        return found
+    drop = set(tallies)
+    return [i for i in found if i not in drop]
 
 
 def _take_display_names(lines: Lines, headers: dict[int, CommentHeader], claimed: set[int], anchors: list[Anchor], lo: int) -> None:

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 
 from replyscope.split.anchors import Anchor, next_nonblank, prev_nonblank, section_headers
-from replyscope.split.chrome import is_content
+from replyscope.split.chrome import is_chrome, is_content
 from replyscope.split.headers import GONE_AUTHOR, read_header
 from replyscope.split.lines import Lines, is_prose
 from replyscope.split.patterns import BULLETS, ends_sentence
@@ -39,6 +39,9 @@ MAX_TITLE_LIKE = 0.34
 MAX_TITLE_LIKE_DATED = 0.5
 # Share of headers over "..."-truncated excerpts beyond which the list is a feed, not a thread.
 MAX_TRUNCATED = 0.5
+# Share of headers over a headline or a comment count beyond which the list is a listing of posts
+# or links (each under its writer's name, with its own comment count), not a thread.
+MAX_HEADLINES = 0.5
 # A thread this small with no comment-section header over it is taken only when every comment talks.
 SMALL_THREAD = 2
 # A Disqus-style thread at least this long may count verdicts as talk (see _bullet_thread_share).
@@ -98,6 +101,11 @@ def _text_under(lines: Lines, best: list[Anchor], k: int) -> list[str]:
     return lines.text[a.last + 1 : min(hi, a.last + 8)]
 
 
+def _first_words(lines: Lines, best: list[Anchor], k: int) -> str:
+    """The first line a person could have written under anchor k ("" when none)."""
+    return next((s.strip() for s in _text_under(lines, best, k) if s and is_content(s)), "")
+
+
 def _conversational_share(lines: Lines, best: list[Anchor]) -> float:
     """Share of anchors whose next lines read like conversation (I, you, questions...)."""
     n = len(best)
@@ -133,6 +141,51 @@ def _truncated_share(lines: Lines, best: list[Anchor]) -> float:
     for a in best:
         j = next_nonblank(lines, a.last, 3)
         hits += j is not None and lines.text[j].endswith(("...", "…", "[...]", "…]"))
+    return hits / len(best)
+
+
+# "27 comments", "83 comments | 3 recs": a post's own tally, printed under it in a listing of posts.
+_COUNT_LINE = re.compile(r"^\d[\d,.]*\s+(?:comments?|replies|responses?)\b", re.I)
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+HEADLINE_MIN_WORDS = 3
+# Words that Title Case leaves in lower case however long ("Lunch with the Mayor").
+_TITLE_SMALL_WORDS = frozenset({"from", "with", "into", "onto", "over", "than", "that", "this", "upon", "your", "about", "after", "before"})
+HEADLINE_REACH = 3  # lines under a header looked at for its first line of text
+_BULLET_CHARS = "".join(BULLETS)
+
+
+def _is_headline(s: str) -> bool:
+    """A line in Title Case ("A Look Inside the New Harbour Market"): a link's or a post's title.
+
+    Its longer words (over three letters) all open in capitals, and it does not end in a full stop
+    after a word (a sentence). People write in sentence case; a comment of three or more long words all in
+    capitals-first is rare, so only a share of such lines over a thread tells (see MAX_HEADLINES).
+    """
+    words = _WORD.findall(s)
+    long_words = [w for w in words if len(w) > 3 and w.lower() not in _TITLE_SMALL_WORDS]
+    if len(words) < HEADLINE_MIN_WORDS or len(long_words) < 2 or s.isupper():
+        return False
+    if s.endswith(".") and len(words[-1]) > 3:
+        return False  # a sentence (an abbreviation may end a title: "Santos and Co.")
+    return all(w[0].isupper() for w in long_words)
+
+
+def _headline_share(lines: Lines, best: list[Anchor]) -> float:
+    """Share of headers whose first line of text is a headline or a comment count (see _is_headline)."""
+    hits = 0
+    for a in best:
+        j = a.last
+        for _ in range(HEADLINE_REACH):  # (past the header's own chrome: "Report Abuse | QUOTE")
+            j = next_nonblank(lines, j, 3)
+            if j is None:
+                break
+            s = lines.text[j].strip().lstrip(_BULLET_CHARS).strip()
+            if _COUNT_LINE.match(s):
+                hits += 1
+                break
+            if s and not is_chrome(s):
+                hits += _is_headline(s)
+                break
     return hits / len(best)
 
 
@@ -458,6 +511,10 @@ def _acceptable(lines: Lines, best: list[Anchor], section: int | None, share: fl
         return False
     if family == "bare" and not dated and near is None and len(best) < 3:
         return False
+    if family in ("by", "by_posted") and 1 < len(best) <= SMALL_THREAD and near is None and len({a.header.author.lower() for a in best}) == 1:
+        return False  # "Posted by Jo" over the post and "Posted May 2 by Jo" under it: its byline and footer
+    if len(best) >= 3 and len({_first_words(lines, best, k) for k in range(len(best))}) == 1:
+        return False  # the same words under every header: a widget repeated down the page
     if family == "bare" and section is not None and _prose_chars(lines, section + 1, best[0].first) > BARE_MAX_LEAD_PROSE:
         return False  # article prose under the "Comments" link: the names are the article's subheadings
     base = MIN_CONVERSATIONAL_BARE if family in BARE_FAMILIES else MIN_CONVERSATIONAL
@@ -471,6 +528,8 @@ def _acceptable(lines: Lines, best: list[Anchor], section: int | None, share: fl
         return False
     if _truncated_share(lines, best) > MAX_TRUNCATED:
         return False  # excerpts cut off with "..." under each header: a blog roll or a feed
+    if len(best) >= 2 and _headline_share(lines, best) > MAX_HEADLINES:
+        return False  # titles (or comment counts) under each name: a listing of posts or links
     if family == "indent" and section is None and len(best) < 3:
         # a bare name over an indented paragraph is also how link lists and subheadings render
         return False

@@ -8,6 +8,7 @@ nothing at all (a date line that belongs to a neighbouring name line).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -171,6 +172,8 @@ def looks_like_name(core: str) -> bool:
         return False
     if core[-1] in ",;" or not _HAS_LETTER.search(core):
         return False  # "Frank," opens a letter; "–" or "*" is decoration
+    if unicodedata.category(core[0])[0] == "S":
+        return False  # "↑ Back to top", "→ More stories", "© 2012": an arrow or a sign opens a link, not a name
     return _name_ok(core) and core.count(" ") < 5 and NOT_IN_BARE_NAME.search(core) is None
 
 
