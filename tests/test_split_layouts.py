@@ -252,3 +252,112 @@ def test_train_threads_lose_no_whole_thread(layout):
         found += s["found"]
         replies += s["replies"]
     assert found / replies >= BAR
+
+
+# ------------------------------------------------------------------ things that are not threads
+
+ARTICLE = (
+    "Harbour bridge to close for six weeks\n\n"
+    "The harbour bridge will close in April for six weeks while the east span gets new bearings, the "
+    "council said on Monday. The detour runs through the old town and adds about ten minutes for most "
+    "drivers, more at school times.\n\n"
+    "Traders on the bridge road say the timing could not be worse, with the first ferries of the season "
+    "due in the same weeks, and the council has promised to meet them before the work begins.\n\n"
+)
+
+
+def test_a_listing_of_posts_with_their_comment_tallies_is_no_thread():
+    listing = (
+        "Comments\n\nDisplay:\n\nSomething to say? Choose one of these options to log in.\n\n"
+        "  • » Sign in with your account\n  • » Create a new account\n\n"
+        "Related reader posts on Harbour Talk\n\n"
+    ) + "".join(
+        f"{title}\n\nby {name} {age} ago\n\n{count} comments\n\n"
+        for name, age, count, title in [
+            ("harbourfan", "2 days", 27, "Bridge Closure Thread: Share Your Detour Tips"),
+            ("quaysider", "6 days", 49, "Ferry Timetable Changes for the Spring Season"),
+            ("old_town_jo", "9 days", 12, "Where to Park Near the Old Town Market"),
+            ("pier_reader", "3 weeks", 88, "Ten Years of the Harbour Festival in Pictures"),
+            ("harbourfan", "1 month", 5, "Is Anyone Else Worried About the Detour?"),
+            ("netmender", "2 months", 31, "My Ideas for Next Year's Festival"),
+        ]
+    )
+    split = split_document(ARTICLE + listing)
+    assert split.comments == []
+    assert "east span" in split.body
+
+
+def test_a_footer_of_headline_links_under_names_is_no_thread():
+    footer = (
+        "Comments\n\nLoading comments...\n\n↑ Back to top\n\nPrevious: The New Fish Market Opens Its Doors\n\n"
+        "Preferences\n\nOpen external links in new tabs?\n\n"
+        "Harbour Boston\n\nA Look Inside the Restored Customs House\n\n"
+        "Harbour Vegas\n\nCheck Out the Spacious New Bar from Santos and Co.\n\n"
+    )
+    assert split_document(ARTICLE + footer).comments == []
+
+
+def test_a_posts_byline_and_footer_are_not_its_comments():
+    text = (
+        "Voting guide for the harbour election\n\nPosted by Robin Hale\n\n"
+        "As the election comes closer we want to offer a free guide to help voters think through the "
+        "harbour questions on the ballot. It sets out what each measure would change and what it costs.\n\n"
+        "The guide is free to download and share, and we will answer questions about it at the library.\n\n"
+        "Posted October 26, 2012 @ 2:49 PM by Robin Hale\n\n"
+    )
+    split = split_document(text)
+    assert split.comments == []
+    assert "free guide" in split.body
+
+
+def test_a_shop_widget_repeated_under_every_item_is_no_thread():
+    widget = "".join(
+        f"{book}\n\nBuy it now from these online retailers:\n    • Harbour Books\n    • Quay Readers\n\n"
+        "      (Bulk Orders)\n    Find it at a shop near you:\n    • Local Bookstores\n\n"
+        for book in ["The Bridge", "Tides and Times", "The Ferry Year", "Old Town Walks"]
+    )
+    assert split_document(ARTICLE + widget).comments == []
+
+
+def test_a_thread_under_the_listing_still_comes_back():
+    # the rules above leave a real thread alone: names over sentences people wrote, a count once
+    thread = (
+        "3 comments\n\n"
+        "Mara Quill\nMarch 2, 2021 at 10:15 am\n\nAbout time. That bridge shakes every time a bus crosses it.\n\n"
+        "Toby Reads\nMarch 2, 2021 at 11:02 am\n\nDid anyone see the inspection report? I could not find it.\n\n"
+        "Lu\nMarch 2, 2021 at 11:40 am\n\nSpring again. Every year the same story with this bridge.\n\n"
+    )
+    comments = split_document(ARTICLE + thread).comments
+    assert [c.author for c in comments] == ["Mara Quill", "Toby Reads", "Lu"]
+
+
+def test_a_dateline_or_a_pager_link_is_not_the_title():
+    for lead in ("Posted on October 12th, 2012 • 23 Comments", "← Now What?", "How To's → Reporting → Visual Voice"):
+        text = (
+            f"{lead}\n\nHarbour bridge to close for six weeks\n\n"
+            "The harbour bridge will close in April for six weeks while the east span gets new bearings, the "
+            "council said on Monday. The detour runs through the old town and adds about ten minutes.\n"
+        )
+        assert split_document(text).title == "Harbour bridge to close for six weeks", lead
+
+
+def test_a_running_number_or_a_repeated_time_is_no_author():
+    from replyscope.split.headers import read_header
+
+    for line in ("#1.1 Mon Oct 29, 2012 10:12 AM EDT", "August 9, 2012 02:07 pm at 2:07 pm |"):
+        header = read_header(line)
+        assert header is not None and header.posted_raw and header.author == "", line
+    text = ARTICLE + "soundoff (3 Responses)\n" + "".join(
+        f"  {k}. {name}\n\n    {words}\n\n    August 9, 2012 02:{k}7 pm at 2:{k}7 pm |\n"
+        for k, (name, words) in enumerate(
+            [
+                ("ninevegetable", "About time. That bridge shakes every time a bus crosses it."),
+                ("California Gary", "Did anyone see the inspection report? I could not find it anywhere."),
+                ("Lu", "Spring again. Every year the same story with this bridge, and nobody learns."),
+            ],
+            start=1,
+        )
+    )
+    comments = split_document(text).comments
+    assert len(comments) == 3
+    assert not any(c.author[:1].isdigit() for c in comments)

@@ -139,8 +139,8 @@ def _name_ok(name: str) -> bool:
     """Whether a header's author part reads as a person's name or handle (cached: names recur)."""
     if name[:1] == "[" and GONE_AUTHOR.match(name):
         return True
-    if not name or len(name) > 60 or not NAME_LIKE.match(name):
-        return False
+    if not name or len(name) > 60 or not NAME_LIKE.match(name) or not _HAS_LETTER.search(name):
+        return False  # ("5, 2012": a date's tail names nobody)
     if ": " in name and "(" not in name:
         return False  # "Pumped: BMX coming" is a headline
     if ("://" in name or "www." in name) and not _TRAILING_URL.search(name):
@@ -376,6 +376,15 @@ def read_header(core: str) -> CommentHeader | None:
     if not residue or CHROME_ROW.match(residue):
         return CommentHeader("date", "", stamp)  # a date alone, or an age in a row of actions
     residue = cut_counters(_EDGE_WORDS.sub("", residue).strip())
+    if _CLOCK_LEFT.match(residue):
+        return CommentHeader("name_date", "", stamp)  # "August 9, 2012 02:07 pm at 2:07 pm": the time printed twice, no name
     if _name_ok(residue):
         return CommentHeader("name_date", residue, stamp)
+    if _COUNTER_ONLY.match(residue):
+        return CommentHeader("name_date", "", stamp)  # "#1.1 Mon Oct 29, 2012 10:12 AM": a numbered reply, its name elsewhere
     return None
+
+
+# A reply's running number alone beside its date ("#1.1", "12.", "3)"): it heads the reply, it names nobody.
+_COUNTER_ONLY = re.compile(r"^#?\d+(?:\.\d+)*[.)]?$")
+_CLOCK_LEFT = re.compile(r"(?i)^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?$")
