@@ -361,3 +361,12 @@ def test_a_running_number_or_a_repeated_time_is_no_author():
     comments = split_document(text).comments
     assert len(comments) == 3
     assert not any(c.author[:1].isdigit() for c in comments)
+
+
+@pytest.mark.parametrize("layout", ["numbered", "tweets"])
+def test_a_thread_of_one_reply_under_a_tweet_comes_back(layout):
+    # a lone header is a reply by its own shape: the account's own @handle under its name, or the
+    # first of an outline with a time of day
+    replies = [("o1", None, "Cipherhouse", "@citydesk found a similar one here: http://example.org/p/77 entitled 'Bridge cracks'")]
+    scores, _ = _scores(render_page(_thread(TWEET_POST, replies, source_id="s9"), layout, seed=0))
+    assert scores["found"] == 1, scores

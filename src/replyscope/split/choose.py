@@ -16,6 +16,7 @@ from replyscope.split.headers import GONE_AUTHOR, read_header
 from replyscope.split.lines import Lines, is_prose
 from replyscope.split.patterns import BULLETS, ends_sentence
 from replyscope.split.talk import is_written, judges, talks
+from replyscope.split.threading import outline_number
 
 # A gap between two headers of one format this much longer than the usual gap (and at least
 # RUN_GAP_LINES non-blank lines) separates a comment thread from a dated list elsewhere on the page.
@@ -415,6 +416,8 @@ def _lone_comment(lines: Lines, a: Anchor, near: int | None, share: float) -> bo
     h = a.header
     if h.kind == "says" and h.posted_raw:
         return True
+    if h.posted_raw and h.author and _speaks_for_itself(lines, a):
+        return True
     if a.family in ("bare", "indent") and not h.posted_raw:
         return False  # a lone name over a paragraph, with no date: a subheading as often as a comment
     if near is not None:
@@ -431,6 +434,22 @@ def _lone_comment(lines: Lines, a: Anchor, near: int | None, share: float) -> bo
     if not name or name[0].lower() in first.lower():
         return False  # "Dana writes about transport": an author box
     return share == 1.0 or (ends_sentence(first) and len(first.split()) >= LONE_MIN_WORDS)
+
+
+_CLOCK = re.compile(r"\d{1,2}:\d{2}")
+
+
+def _speaks_for_itself(lines: Lines, a: Anchor) -> bool:
+    """Whether a dated header alone is a reply's by its own shape: a post's account with its own
+    handle ("Jo Lake" over "@jolake · Mar 1"), or the first of an outline ("1. Jo | 2 May 2014 10:07")
+    with a time of day, over words."""
+    handle = "@" + a.header.author.replace(" ", "").lower()
+    own = any(handle in lines.text[j].replace(" ", "").lower() for j in range(a.first, a.last + 1))
+    first = outline_number(lines.text[a.first]) == (1,) and _CLOCK.search(a.header.posted_raw) is not None
+    if not (own or first):
+        return False
+    j = next_nonblank(lines, a.last, 3)
+    return j is not None and is_written(lines.text[j]) and read_header(lines.core[j]) is None
 
 
 # How much talk a thread must show falls with the evidence of its structure (see _structure_cues):

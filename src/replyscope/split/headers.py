@@ -381,10 +381,12 @@ def read_header(core: str) -> CommentHeader | None:
     if _name_ok(residue):
         return CommentHeader("name_date", residue, stamp)
     if _COUNTER_ONLY.match(residue):
-        return CommentHeader("name_date", "", stamp)  # "#1.1 Mon Oct 29, 2012 10:12 AM": a numbered reply, its name elsewhere
+        # "#1.1 Mon Oct 29, 2012 10:12 AM", "3. 2111015 | 14 Mar 2015", "@2111015 · Mar 14": a
+        # numbered reply or a numeric handle heads its reply; a number is no name to show
+        return CommentHeader("name_date", "", stamp)
     return None
 
 
 # A reply's running number alone beside its date ("#1.1", "12.", "3)"): it heads the reply, it names nobody.
-_COUNTER_ONLY = re.compile(r"^#?\d+(?:\.\d+)*[.)]?$")
+_COUNTER_ONLY = re.compile(r"^(?:#?\d+(?:\.\d+)*[.)]?(?:\s+\d+)?|@\d+)$")
 _CLOCK_LEFT = re.compile(r"(?i)^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?$")
