@@ -149,6 +149,7 @@ def _truncated_share(lines: Lines, best: list[Anchor]) -> float:
 _COUNT_LINE = re.compile(r"^\d[\d,.]*\s+(?:comments?|replies|responses?)\b", re.I)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 HEADLINE_MIN_WORDS = 3
+HEADLINE_MAX_CHARS = 120
 # Words that Title Case leaves in lower case however long ("Lunch with the Mayor").
 _TITLE_SMALL_WORDS = frozenset({"from", "with", "into", "onto", "over", "than", "that", "this", "upon", "your", "about", "after", "before"})
 HEADLINE_REACH = 3  # lines under a header looked at for its first line of text
@@ -162,6 +163,8 @@ def _is_headline(s: str) -> bool:
     after a word (a sentence). People write in sentence case; a comment of three or more long words all in
     capitals-first is rare, so only a share of such lines over a thread tells (see MAX_HEADLINES).
     """
+    if len(s) > HEADLINE_MAX_CHARS or not (s[0].isupper() or s[0].isdigit()):
+        return False  # (cheap: a title is short and opens in a capital or a number)
     words = _WORD.findall(s)
     long_words = [w for w in words if len(w) > 3 and w.lower() not in _TITLE_SMALL_WORDS]
     if len(words) < HEADLINE_MIN_WORDS or len(long_words) < 2 or s.isupper():
@@ -173,8 +176,10 @@ def _is_headline(s: str) -> bool:
 
 def _headline_share(lines: Lines, best: list[Anchor]) -> float:
     """Share of headers whose first line of text is a headline or a comment count (see _is_headline)."""
-    hits = 0
-    for a in best:
+    hits = seen = 0
+    # (an even sample of a long run settles the share, as in _conversational_share)
+    for a in best[:: -(-len(best) // SHARE_SAMPLE)]:
+        seen += 1
         j = a.last
         for _ in range(HEADLINE_REACH):  # (past the header's own chrome: "Report Abuse | QUOTE")
             j = next_nonblank(lines, j, 3)
@@ -187,7 +192,7 @@ def _headline_share(lines: Lines, best: list[Anchor]) -> float:
             if s and not is_chrome(s):
                 hits += _is_headline(s)
                 break
-    return hits / len(best)
+    return hits / seen
 
 
 def _nonblank_between(lines: Lines, lo: int, hi: int) -> int:
