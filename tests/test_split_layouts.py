@@ -238,8 +238,12 @@ BAR = 0.98
 PAGE_MARGIN = 0.15
 
 
+# Layouts where every training page now meets the bar itself: held to it page by page.
+NO_MARGIN = frozenset({"wordpress", "reddit"})
+
+
 @pytest.mark.shared
-@pytest.mark.parametrize("layout", ["disqus", "wordpress"])
+@pytest.mark.parametrize("layout", ["disqus", "wordpress", "reddit"])
 def test_train_threads_lose_no_whole_thread(layout):
     threads = [t for t in load_threads(shared_path(*THREADS)) if t["replies"]]
     pages = [render_page(t, layout) for t in threads]
@@ -248,7 +252,7 @@ def test_train_threads_lose_no_whole_thread(layout):
     for k, page in enumerate(pages):
         mine = tables.comments.filter(pl.col("doc_id") == str(k))
         s = page_scores(match_comments(mine, page))
-        assert s["found_share"] >= BAR - PAGE_MARGIN, (layout, page.thread_id, s)
+        assert s["found_share"] >= BAR - (0.0 if layout in NO_MARGIN else PAGE_MARGIN), (layout, page.thread_id, s)
         found += s["found"]
         replies += s["replies"]
     assert found / replies >= BAR
