@@ -374,3 +374,11 @@ def test_a_thread_of_one_reply_under_a_tweet_comes_back(layout):
     replies = [("o1", None, "Cipherhouse", "@citydesk found a similar one here: http://example.org/p/77 entitled 'Bridge cracks'")]
     scores, _ = _scores(render_page(_thread(TWEET_POST, replies, source_id="s9"), layout, seed=0))
     assert scores["found"] == 1, scores
+
+
+@pytest.mark.parametrize("layout", ["blogger", "tweets"])
+def test_a_last_reply_of_short_lines_closed_by_its_own_time_or_counts_is_kept(layout):
+    verse = "@citydesk\nThe bridge has gone one better\nBehold the harbour's finest crack\nPainted over even\nhttps://example.org/p/9"
+    replies = [*REPLIES[:4], ("v1", None, "kelownascott", verse)]
+    scores, _ = _scores(render_page(_thread(SHORT_POST, replies, source_id="s10"), layout, seed=0))
+    assert scores["found"] == scores["replies"], scores
