@@ -219,6 +219,11 @@ def _trailing_date(lines: Lines, headers: dict[int, CommentHeader], i: int) -> s
 REPLY_TARGET = re.compile(r"\s*[→➔⇢]\s*\S.*$|\s{2,}\S.*$")
 
 
+# A handle of digits alone ("• 2111015" over an indented reply): longer than a rank, a count or a
+# year, which are the short numbers a bulleted list shows.
+_NUMERIC_HANDLE = re.compile(r"^\d{5,}$")
+
+
 def _add_bullet_anchors(
     lines: Lines, headers: dict[int, CommentHeader], claimed: set[int], anchors: list[Anchor], pairs: list[tuple[int, int]]
 ) -> None:
@@ -237,12 +242,15 @@ def _add_bullet_anchors(
         h = headers.get(j)
         if h is not None and h.kind != "date":
             continue
-        if s[-1] == ":" or (h is None and not is_written(text[j])) or not looks_like_name(lines.core[i]):
+        numeric = BULLET.match(s) is not None and _NUMERIC_HANDLE.match(lines.core[i]) is not None
+        if s[-1] == ":" or (h is None and not is_written(text[j])) or not (numeric or looks_like_name(lines.core[i])):
             continue  # "Pros:" over an indented list is a subheading, not an author
         last = j if h is not None else i
         posted = h.posted_raw if h is not None else ""
         family = "bullet" if BULLET.match(s) else "indent"
         author = cut_counters((REPLY_TARGET.sub("", lines.core[i]) if family == "bullet" else "") or lines.core[i])
+        if numeric:
+            author = ""  # a number is no name to show (see headers.read_header)
         anchors.append(Anchor(i, last, CommentHeader("name", author, posted), family, indent[i]))
         claimed.update(range(i, last + 1))
 

@@ -373,6 +373,8 @@ def read_header(core: str) -> CommentHeader | None:
     if residue[:3].lower() == "by ":
         author = residue[3:].strip()
         return CommentHeader("by", author, stamp, posted_by=True) if _name_ok(author) else None
+    if _NUMERIC_HANDLE.match(residue):
+        return CommentHeader("name_date", "", stamp)  # "2111015 | 14 Mar 2015": a handle of digits (no name to show)
     if not residue or CHROME_ROW.match(residue):
         return CommentHeader("date", "", stamp)  # a date alone, or an age in a row of actions
     residue = cut_counters(_EDGE_WORDS.sub("", residue).strip())
@@ -389,4 +391,6 @@ def read_header(core: str) -> CommentHeader | None:
 
 # A reply's running number alone beside its date ("#1.1", "12.", "3)"): it heads the reply, it names nobody.
 _COUNTER_ONLY = re.compile(r"^(?:#?\d+(?:\.\d+)*[.)]?(?:\s+\d+)?|@\d+)$")
+# A handle of digits: longer than a score, a count or a year printed beside a date.
+_NUMERIC_HANDLE = re.compile(r"^@?\d{5,}$")
 _CLOCK_LEFT = re.compile(r"(?i)^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?$")
