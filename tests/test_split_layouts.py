@@ -383,3 +383,11 @@ def test_a_last_reply_of_short_lines_closed_by_its_own_time_or_counts_is_kept(la
     replies = [*REPLIES[:4], ("v1", None, "kelownascott", verse)]
     scores, _ = _scores(render_page(_thread(SHORT_POST, replies, source_id="s10"), layout, seed=0))
     assert scores["found"] == scores["replies"], scores
+
+
+def test_a_subscriber_count_widget_is_no_thread():
+    widget = (
+        "  • Subscribe\n\n    • RSS\n    • Email\n\n"
+        "    • 20000\n      readers by feed\n    • 1200\n      readers by e-mail\n    • 130000\n      followers on the wire\n\n"
+    )
+    assert split_document(ARTICLE + widget).comments == []

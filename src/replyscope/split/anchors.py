@@ -18,7 +18,7 @@ from replyscope.split.headers import (
     read_header,
 )
 from replyscope.split.lines import Lines
-from replyscope.split.talk import is_written
+from replyscope.split.talk import is_written, talks
 from replyscope.split.patterns import BULLET, BULLETS, COMMENT_SECTION, ends_sentence
 
 # How far (lines) a date line may sit from the name line it belongs to.
@@ -242,7 +242,8 @@ def _add_bullet_anchors(
         h = headers.get(j)
         if h is not None and h.kind != "date":
             continue
-        numeric = BULLET.match(s) is not None and _NUMERIC_HANDLE.match(lines.core[i]) is not None
+        # (a number over words that talk: a widget's "20000" over "readers by Feedburner" does not)
+        numeric = BULLET.match(s) is not None and _NUMERIC_HANDLE.match(lines.core[i]) is not None and talks([text[j]])
         if s[-1] == ":" or (h is None and not is_written(text[j])) or not (numeric or looks_like_name(lines.core[i])):
             continue  # "Pros:" over an indented list is a subheading, not an author
         last = j if h is not None else i
