@@ -240,11 +240,11 @@ PAGE_MARGIN = 0.15
 
 
 # Layouts where every training page now meets the bar itself: held to it page by page.
-NO_MARGIN = frozenset({"wordpress", "reddit"})
+NO_MARGIN = frozenset({"wordpress", "reddit", "blogger", "tweets"})
 
 
 @pytest.mark.shared
-@pytest.mark.parametrize("layout", ["disqus", "wordpress", "reddit"])
+@pytest.mark.parametrize("layout", ["disqus", "wordpress", "reddit", "blogger", "tweets"])
 def test_train_threads_lose_no_whole_thread(layout):
     threads = [t for t in load_threads(shared_path(*THREADS)) if t["replies"]]
     pages = [render_page(t, layout) for t in threads]
