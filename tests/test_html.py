@@ -254,11 +254,9 @@ def test_html_dev_held_out_half_meets_the_bars():
     ours = split_eval.score_rows(rows, html_split_eval.replyscope_sides)
     assert ours["comment_f1_cut_gold"] >= 0.90 + HTML_MARGIN, ours
     assert ours["body_f1_cut_gold"] >= 0.88 + HTML_MARGIN, ours
-    # The issue's bar is 0.01. This half measured 0.0099 on the HTML branch and 0.011 once the
-    # text splitter's thread-recall changes were merged (its fallback reads more one- and
-    # two-comment threads), so the bar is not met with margin: this guards against a regression
-    # past the measured level, and the README and the issue note say so.
-    assert ours["false_alarm_cut_gold"] <= 0.015, ours
+    # The issue's bar itself (this half measures 0.0061; most of what is left are real comment
+    # sections the gold leaves out, see the README)
+    assert ours["false_alarm_cut_gold"] <= 0.01, ours
     pytest.importorskip("trafilatura")
     theirs = split_eval.score_rows(rows, html_split_eval.trafilatura_sides)
     assert ours["comment_f1_cut_gold"] >= theirs["comment_f1_cut_gold"] + 0.10, (ours, theirs)

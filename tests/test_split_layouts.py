@@ -148,6 +148,87 @@ def test_ranked_names_and_widget_links_stay_out_of_comments():
         assert "Login" not in c.text and "Reply" not in c.text and "Share" not in c.text
 
 
+LONG_REPLIES = [
+    (f"q{k}", None if k % 3 == 0 else f"q{k - 1}", f"reader{k % 11}x", f"@reader{(k + 1) % 11}x {text}")
+    for k, text in enumerate(
+        ["no way", "seen it, fake", "source?", "this is real, my cousin was there", "lol", "sad day"] * 20
+    )
+]
+# one reply far down the thread is the page's first long run of prose
+LONG_REPLIES[100] = (
+    "q100",
+    None,
+    "harbourwatch",
+    "I drove over it this morning and the east span really does move when the buses pass, you can feel it "
+    "in the car. The cracks in the photos are in the deck, not the bearings, and the council engineers "
+    "said last year that the deck would need work within two winters. Closing it now is the sensible thing.",
+)
+
+
+@pytest.mark.parametrize("layout", ["reddit", "tweets", "disqus"])
+def test_a_hundred_short_replies_under_a_tweet_all_come_back(layout):
+    # the thread runs far above the first long run of prose (there is none in the post): every
+    # reply is still read, from the first one under the post
+    scores, _ = _scores(render_page(_thread(TWEET_POST, LONG_REPLIES, source_id="s5"), layout, seed=3))
+    assert scores["found"] == scores["replies"] == len(LONG_REPLIES), scores
+
+
+LONG_FIRST_ANSWER = (
+    "It is partly true. The east span was inspected in 2019 and the report said the bearings were worn "
+    "but safe for another five years, which is why nothing was done then.\n\n"
+    "What changed is the winter: two storms moved the span by a few millimetres and the engineers now "
+    "want the bearings replaced before the summer ferries bring the heavy traffic back.\n\n"
+    "The bearings are the parts the deck rests on. When they wear, the deck sits a little lower on one "
+    "side, the joints open, and water gets into the steel below. That is slow, and it is why a span can be "
+    "safe one year and need work two years later without anyone having done anything wrong.\n\n"
+    "The detour is the real story. Buses will run through the old town, which has narrow streets and a "
+    "school on the main road, and the council has not said how it will keep the traffic away at 3pm.\n\n"
+    "The traders on the bridge road have a point too: six weeks in spring is when the ferries bring the "
+    "first visitors, and a closed bridge means most of them will never walk past those shops.\n\n"
+    "As for the collapse stories: a bridge that moves a few millimetres in a storm is doing what it was "
+    "built to do. The joints are there for that. The photos going round show old cracks in the paint on "
+    "the parapet, not in anything that carries load, and the engineers said as much at the meeting.\n\n"
+    "So the closure is not a scandal, just late maintenance, and the council should have said so plainly "
+    "instead of letting rumours about cracks and collapses fill the gap for a whole week. A one-page note "
+    "on the council site with the inspection dates and the bearing photos would have ended this on day one."
+)
+
+
+@pytest.mark.parametrize("layout", ["numbered", "disqus"])
+def test_a_long_first_answer_under_a_short_question_is_a_comment(layout):
+    # (the post has its byline and its words: a dated header under them is no dateline of the post)
+    replies = [("a1", None, "harbourwatch", LONG_FIRST_ANSWER), *REPLIES[:5]]
+    question = (
+        "I keep reading that the harbour bridge is about to collapse and that the repairs are a cover-up. "
+        "Is any of that true, or is it just late maintenance?"
+    )
+    title = "Debunk this: the harbour bridge is not unsafe at all, and the closure is only late maintenance."
+    page = render_page(_thread(question, replies, source_id="s6", title=title), layout, seed=0)
+    scores, tables = _scores(page)
+    assert scores["found"] == scores["replies"], scores
+    assert "engineers now want" not in tables.articles["body"][0]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_numeric_handle_still_heads_its_own_comment(layout):
+    replies = [("n1", None, "Mara Quill", "Closed again?"), ("n2", None, "2111015", "@MaraQuill yes, from April."), *REPLIES[3:6]]
+    scores, tables = _scores(render_page(_thread(SHORT_POST, replies, source_id="s7"), layout, seed=7))
+    assert scores["found"] == scores["replies"], scores
+    assert "" in tables.comments["author"].to_list()  # the number is no name: the author is left blank
+    assert not any(a.isdigit() for a in tables.comments["author"].to_list() if a)
+
+
+def test_a_reply_with_an_email_address_or_a_glued_quote_is_kept():
+    replies = [
+        *REPLIES[:3],
+        ("e1", "r3", "desk_reporter", "@tobyreads could you email me at desk@example.org so I can quote you?"),
+        ("e2", None, "ana_m", "«ok, good to know»@tobyreads@desk_reporter"),
+    ]
+    for layout in ("disqus", "wordpress"):
+        scores, _ = _scores(render_page(_thread(SHORT_POST, replies, source_id="s8"), layout, seed=8))
+        assert scores["found"] == scores["replies"], (layout, scores)
+
+
 # ------------------------------------------------------------------ the bar, on real threads
 
 THREADS = ("labeled", "rumoureval2019-sdqc-train-threads.jsonl")
@@ -158,8 +239,12 @@ BAR = 0.98
 PAGE_MARGIN = 0.15
 
 
+# Layouts where every training page now meets the bar itself: held to it page by page.
+NO_MARGIN = frozenset({"wordpress", "reddit", "blogger", "tweets"})
+
+
 @pytest.mark.shared
-@pytest.mark.parametrize("layout", ["disqus", "wordpress"])
+@pytest.mark.parametrize("layout", ["disqus", "wordpress", "reddit", "blogger", "tweets"])
 def test_train_threads_lose_no_whole_thread(layout):
     threads = [t for t in load_threads(shared_path(*THREADS)) if t["replies"]]
     pages = [render_page(t, layout) for t in threads]
@@ -168,7 +253,141 @@ def test_train_threads_lose_no_whole_thread(layout):
     for k, page in enumerate(pages):
         mine = tables.comments.filter(pl.col("doc_id") == str(k))
         s = page_scores(match_comments(mine, page))
-        assert s["found_share"] >= BAR - PAGE_MARGIN, (layout, page.thread_id, s)
+        assert s["found_share"] >= BAR - (0.0 if layout in NO_MARGIN else PAGE_MARGIN), (layout, page.thread_id, s)
         found += s["found"]
         replies += s["replies"]
     assert found / replies >= BAR
+
+
+# ------------------------------------------------------------------ things that are not threads
+
+ARTICLE = (
+    "Harbour bridge to close for six weeks\n\n"
+    "The harbour bridge will close in April for six weeks while the east span gets new bearings, the "
+    "council said on Monday. The detour runs through the old town and adds about ten minutes for most "
+    "drivers, more at school times.\n\n"
+    "Traders on the bridge road say the timing could not be worse, with the first ferries of the season "
+    "due in the same weeks, and the council has promised to meet them before the work begins.\n\n"
+)
+
+
+def test_a_listing_of_posts_with_their_comment_tallies_is_no_thread():
+    listing = (
+        "Comments\n\nDisplay:\n\nSomething to say? Choose one of these options to log in.\n\n"
+        "  • » Sign in with your account\n  • » Create a new account\n\n"
+        "Related reader posts on Harbour Talk\n\n"
+    ) + "".join(
+        f"{title}\n\nby {name} {age} ago\n\n{count} comments\n\n"
+        for name, age, count, title in [
+            ("harbourfan", "2 days", 27, "Bridge Closure Thread: Share Your Detour Tips"),
+            ("quaysider", "6 days", 49, "Ferry Timetable Changes for the Spring Season"),
+            ("old_town_jo", "9 days", 12, "Where to Park Near the Old Town Market"),
+            ("pier_reader", "3 weeks", 88, "Ten Years of the Harbour Festival in Pictures"),
+            ("harbourfan", "1 month", 5, "Is Anyone Else Worried About the Detour?"),
+            ("netmender", "2 months", 31, "My Ideas for Next Year's Festival"),
+        ]
+    )
+    split = split_document(ARTICLE + listing)
+    assert split.comments == []
+    assert "east span" in split.body
+
+
+def test_a_footer_of_headline_links_under_names_is_no_thread():
+    footer = (
+        "Comments\n\nLoading comments...\n\n↑ Back to top\n\nPrevious: The New Fish Market Opens Its Doors\n\n"
+        "Preferences\n\nOpen external links in new tabs?\n\n"
+        "Harbour Boston\n\nA Look Inside the Restored Customs House\n\n"
+        "Harbour Vegas\n\nCheck Out the Spacious New Bar from Santos and Co.\n\n"
+    )
+    assert split_document(ARTICLE + footer).comments == []
+
+
+def test_a_posts_byline_and_footer_are_not_its_comments():
+    text = (
+        "Voting guide for the harbour election\n\nPosted by Robin Hale\n\n"
+        "As the election comes closer we want to offer a free guide to help voters think through the "
+        "harbour questions on the ballot. It sets out what each measure would change and what it costs.\n\n"
+        "The guide is free to download and share, and we will answer questions about it at the library.\n\n"
+        "Posted October 26, 2012 @ 2:49 PM by Robin Hale\n\n"
+    )
+    split = split_document(text)
+    assert split.comments == []
+    assert "free guide" in split.body
+
+
+def test_a_shop_widget_repeated_under_every_item_is_no_thread():
+    widget = "".join(
+        f"{book}\n\nBuy it now from these online retailers:\n    • Harbour Books\n    • Quay Readers\n\n"
+        "      (Bulk Orders)\n    Find it at a shop near you:\n    • Local Bookstores\n\n"
+        for book in ["The Bridge", "Tides and Times", "The Ferry Year", "Old Town Walks"]
+    )
+    assert split_document(ARTICLE + widget).comments == []
+
+
+def test_a_thread_under_the_listing_still_comes_back():
+    # the rules above leave a real thread alone: names over sentences people wrote, a count once
+    thread = (
+        "3 comments\n\n"
+        "Mara Quill\nMarch 2, 2021 at 10:15 am\n\nAbout time. That bridge shakes every time a bus crosses it.\n\n"
+        "Toby Reads\nMarch 2, 2021 at 11:02 am\n\nDid anyone see the inspection report? I could not find it.\n\n"
+        "Lu\nMarch 2, 2021 at 11:40 am\n\nSpring again. Every year the same story with this bridge.\n\n"
+    )
+    comments = split_document(ARTICLE + thread).comments
+    assert [c.author for c in comments] == ["Mara Quill", "Toby Reads", "Lu"]
+
+
+def test_a_dateline_or_a_pager_link_is_not_the_title():
+    for lead in ("Posted on October 12th, 2012 • 23 Comments", "← Now What?", "How To's → Reporting → Visual Voice"):
+        text = (
+            f"{lead}\n\nHarbour bridge to close for six weeks\n\n"
+            "The harbour bridge will close in April for six weeks while the east span gets new bearings, the "
+            "council said on Monday. The detour runs through the old town and adds about ten minutes.\n"
+        )
+        assert split_document(text).title == "Harbour bridge to close for six weeks", lead
+
+
+def test_a_running_number_or_a_repeated_time_is_no_author():
+    from replyscope.split.headers import read_header
+
+    for line in ("#1.1 Mon Oct 29, 2012 10:12 AM EDT", "August 9, 2012 02:07 pm at 2:07 pm |"):
+        header = read_header(line)
+        assert header is not None and header.posted_raw and header.author == "", line
+    text = ARTICLE + "soundoff (3 Responses)\n" + "".join(
+        f"  {k}. {name}\n\n    {words}\n\n    August 9, 2012 02:{k}7 pm at 2:{k}7 pm |\n"
+        for k, (name, words) in enumerate(
+            [
+                ("ninevegetable", "About time. That bridge shakes every time a bus crosses it."),
+                ("California Gary", "Did anyone see the inspection report? I could not find it anywhere."),
+                ("Lu", "Spring again. Every year the same story with this bridge, and nobody learns."),
+            ],
+            start=1,
+        )
+    )
+    comments = split_document(text).comments
+    assert len(comments) == 3
+    assert not any(c.author[:1].isdigit() for c in comments)
+
+
+@pytest.mark.parametrize("layout", ["numbered", "tweets"])
+def test_a_thread_of_one_reply_under_a_tweet_comes_back(layout):
+    # a lone header is a reply by its own shape: the account's own @handle under its name, or the
+    # first of an outline with a time of day
+    replies = [("o1", None, "Cipherhouse", "@citydesk found a similar one here: http://example.org/p/77 entitled 'Bridge cracks'")]
+    scores, _ = _scores(render_page(_thread(TWEET_POST, replies, source_id="s9"), layout, seed=0))
+    assert scores["found"] == 1, scores
+
+
+@pytest.mark.parametrize("layout", ["blogger", "tweets"])
+def test_a_last_reply_of_short_lines_closed_by_its_own_time_or_counts_is_kept(layout):
+    verse = "@citydesk\nThe bridge has gone one better\nBehold the harbour's finest crack\nPainted over even\nhttps://example.org/p/9"
+    replies = [*REPLIES[:4], ("v1", None, "kelownascott", verse)]
+    scores, _ = _scores(render_page(_thread(SHORT_POST, replies, source_id="s10"), layout, seed=0))
+    assert scores["found"] == scores["replies"], scores
+
+
+def test_a_subscriber_count_widget_is_no_thread():
+    widget = (
+        "  • Subscribe\n\n    • RSS\n    • Email\n\n"
+        "    • 20000\n      readers by feed\n    • 1200\n      readers by e-mail\n    • 130000\n      followers on the wire\n\n"
+    )
+    assert split_document(ARTICLE + widget).comments == []

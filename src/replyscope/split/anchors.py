@@ -18,6 +18,7 @@ from replyscope.split.headers import (
     read_header,
 )
 from replyscope.split.lines import Lines
+from replyscope.split.talk import is_written, talks
 from replyscope.split.patterns import BULLET, BULLETS, COMMENT_SECTION, ends_sentence
 
 # How far (lines) a date line may sit from the name line it belongs to.
@@ -138,8 +139,24 @@ def section_headers(lines: Lines, lo: int) -> list[int]:
             and _SECTION_HINT.search(s)
             and COMMENT_SECTION.match(s)
         ]
-        lines.sections = (lo, found)
+        lines.sections = (lo, _without_tallies(text, found))
     return [i for i in lines.sections[1] if i >= lo]
+
+
+# "27 comments" alone on a line: a comment section's heading, or a post's tally in a listing.
+_TALLY = re.compile(r"^\d[\d,.]*\s+(?:comments?|replies|responses?)\b", re.I)
+# A page shows one comment section (its count printed once or twice); this many different counts
+# are the tallies of a listing of posts, each under its title, and head no comments.
+MIN_TALLIES = 3
+
+
+def _without_tallies(text: list[str], found: list[int]) -> list[int]:
+    """Section headers less the tallies of a listing of posts (see MIN_TALLIES)."""
+    tallies = [i for i in found if _TALLY.match(text[i])]
+    if len({text[i].split()[0] for i in tallies}) < MIN_TALLIES:
+        return found
+    drop = set(tallies)
+    return [i for i in found if i not in drop]
 
 
 def _take_display_names(lines: Lines, headers: dict[int, CommentHeader], claimed: set[int], anchors: list[Anchor], lo: int) -> None:
@@ -202,6 +219,11 @@ def _trailing_date(lines: Lines, headers: dict[int, CommentHeader], i: int) -> s
 REPLY_TARGET = re.compile(r"\s*[→➔⇢]\s*\S.*$|\s{2,}\S.*$")
 
 
+# A handle of digits alone ("• 2111015" over an indented reply): longer than a rank, a count or a
+# year, which are the short numbers a bulleted list shows.
+_NUMERIC_HANDLE = re.compile(r"^\d{5,}$")
+
+
 def _add_bullet_anchors(
     lines: Lines, headers: dict[int, CommentHeader], claimed: set[int], anchors: list[Anchor], pairs: list[tuple[int, int]]
 ) -> None:
@@ -220,12 +242,16 @@ def _add_bullet_anchors(
         h = headers.get(j)
         if h is not None and h.kind != "date":
             continue
-        if s[-1] == ":" or (h is None and not is_content(text[j])) or not looks_like_name(lines.core[i]):
+        # (a number over words that talk: a widget's "20000" over "readers by Feedburner" does not)
+        numeric = BULLET.match(s) is not None and _NUMERIC_HANDLE.match(lines.core[i]) is not None and talks([text[j]])
+        if s[-1] == ":" or (h is None and not is_written(text[j])) or not (numeric or looks_like_name(lines.core[i])):
             continue  # "Pros:" over an indented list is a subheading, not an author
         last = j if h is not None else i
         posted = h.posted_raw if h is not None else ""
         family = "bullet" if BULLET.match(s) else "indent"
         author = cut_counters((REPLY_TARGET.sub("", lines.core[i]) if family == "bullet" else "") or lines.core[i])
+        if numeric:
+            author = ""  # a number is no name to show (see headers.read_header)
         anchors.append(Anchor(i, last, CommentHeader("name", author, posted), family, indent[i]))
         claimed.update(range(i, last + 1))
 

@@ -9,6 +9,7 @@ known boilerplate lines ("READ MORE:", newsletter boxes, share buttons, author b
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from replyscope.split.lines import Lines, is_prose
@@ -57,8 +58,9 @@ TITLE_MAX_CHARS = 200
 @lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
 def is_boilerplate_line(s: str) -> bool:
     """A line that is page furniture wherever it appears (cached: menus repeat across pages)."""
-    if s[0] == "«" or s[-1] == "»":
-        return True  # ("« Previous post", "Next post »": pager links)
+    if s[0] == "«" and not s[1:2].isalnum() or s[-1] == "»" and not s[-2:-1].isalnum():
+        # ("« Previous post", "Next post »": pager links; "«ok, good»" glued to its words is a quotation)
+        return True
     if len(s) >= 400:
         return FURNITURE.match(s) is not None  # (lower-casing a paragraph would cost more than it saves)
     low = s.lower()
@@ -264,7 +266,7 @@ def _spread_boxes(lines: Lines, lo: int, hi: int, roles: list[str]) -> None:
 NAV_LINE = re.compile(
     r"\b(?:skip to|jump to|navigation|main menu|subscribe|sign (?:in|up)|log ?in|register)\b"
     r"|^\W*(?:home|start|front page)\s*[>»›/|]"
-    r"|[|>»›](?:[^|>»›]*[|>»›]){1,}",
+    r"|[|>»›→](?:[^|>»›→]*[|>»›→]){1,}",
     re.I,
 )
 # A title has at least this many words (a lone month, "Oct", or a one-word label is not one).
@@ -282,7 +284,13 @@ def _title_like(lines: Lines, i: int) -> bool:
         return False
     if s[:3].lower() == "by " or HAS_DIGIT.search(s) and _TIME_OF_DAY.search(s):
         return False  # a byline, or a dateline ("9:05am, EDT")
+    if unicodedata.category(s[0])[0] == "S" or _DATELINE_START.match(s) or _TALLY_IN.search(s):
+        return False  # "← Now What?" (a pager link), "Posted on May 2 • 23 Comments" (a dateline)
     return True
+
+
+_DATELINE_START = re.compile(r"(?i)^(?:posted|published|updated|filed)\b")
+_TALLY_IN = re.compile(r"(?i)\b\d+\s+(?:comments?|responses?|replies)\b")
 
 
 _TIME_OF_DAY = re.compile(r"\d{1,2}:\d{2}|\b(?:19|20)\d\d\b\s*$")

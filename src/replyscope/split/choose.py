@@ -11,11 +11,12 @@ import re
 from collections import Counter
 
 from replyscope.split.anchors import Anchor, next_nonblank, prev_nonblank, section_headers
-from replyscope.split.chrome import is_content
-from replyscope.split.headers import GONE_AUTHOR
-from replyscope.split.lines import Lines
+from replyscope.split.chrome import is_chrome, is_content
+from replyscope.split.headers import GONE_AUTHOR, read_header
+from replyscope.split.lines import Lines, is_prose
 from replyscope.split.patterns import BULLETS, ends_sentence
-from replyscope.split.talk import judges, talks
+from replyscope.split.talk import is_written, judges, talks
+from replyscope.split.threading import outline_number
 
 # A gap between two headers of one format this much longer than the usual gap (and at least
 # RUN_GAP_LINES non-blank lines) separates a comment thread from a dated list elsewhere on the page.
@@ -39,6 +40,9 @@ MAX_TITLE_LIKE = 0.34
 MAX_TITLE_LIKE_DATED = 0.5
 # Share of headers over "..."-truncated excerpts beyond which the list is a feed, not a thread.
 MAX_TRUNCATED = 0.5
+# Share of headers over a headline or a comment count beyond which the list is a listing of posts
+# or links (each under its writer's name, with its own comment count), not a thread.
+MAX_HEADLINES = 0.5
 # A thread this small with no comment-section header over it is taken only when every comment talks.
 SMALL_THREAD = 2
 # A Disqus-style thread at least this long may count verdicts as talk (see _bullet_thread_share).
@@ -50,7 +54,7 @@ LONE_MIN_WORDS = 4
 def _has_content(lines: Lines, lo: int, hi: int, taken: set[int]) -> bool:
     for j in range(lo, hi):
         s = lines.text[j]
-        if s and j not in taken and is_content(s):
+        if s and j not in taken and is_written(s):
             return True
     return False
 
@@ -98,6 +102,11 @@ def _text_under(lines: Lines, best: list[Anchor], k: int) -> list[str]:
     return lines.text[a.last + 1 : min(hi, a.last + 8)]
 
 
+def _first_words(lines: Lines, best: list[Anchor], k: int) -> str:
+    """The first line a person could have written under anchor k ("" when none)."""
+    return next((s.strip() for s in _text_under(lines, best, k) if s and is_content(s)), "")
+
+
 def _conversational_share(lines: Lines, best: list[Anchor]) -> float:
     """Share of anchors whose next lines read like conversation (I, you, questions...)."""
     n = len(best)
@@ -134,6 +143,56 @@ def _truncated_share(lines: Lines, best: list[Anchor]) -> float:
         j = next_nonblank(lines, a.last, 3)
         hits += j is not None and lines.text[j].endswith(("...", "…", "[...]", "…]"))
     return hits / len(best)
+
+
+# "27 comments", "83 comments | 3 recs": a post's own tally, printed under it in a listing of posts.
+_COUNT_LINE = re.compile(r"^\d[\d,.]*\s+(?:comments?|replies|responses?)\b", re.I)
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+HEADLINE_MIN_WORDS = 3
+HEADLINE_MAX_CHARS = 120
+# Words that Title Case leaves in lower case however long ("Lunch with the Mayor").
+_TITLE_SMALL_WORDS = frozenset({"from", "with", "into", "onto", "over", "than", "that", "this", "upon", "your", "about", "after", "before"})
+HEADLINE_REACH = 3  # lines under a header looked at for its first line of text
+_BULLET_CHARS = "".join(BULLETS)
+
+
+def _is_headline(s: str) -> bool:
+    """A line in Title Case ("A Look Inside the New Harbour Market"): a link's or a post's title.
+
+    Its longer words (over three letters) all open in capitals, and it does not end in a full stop
+    after a word (a sentence). People write in sentence case; a comment of three or more long words all in
+    capitals-first is rare, so only a share of such lines over a thread tells (see MAX_HEADLINES).
+    """
+    if len(s) > HEADLINE_MAX_CHARS or not (s[0].isupper() or s[0].isdigit()):
+        return False  # (cheap: a title is short and opens in a capital or a number)
+    words = _WORD.findall(s)
+    long_words = [w for w in words if len(w) > 3 and w.lower() not in _TITLE_SMALL_WORDS]
+    if len(words) < HEADLINE_MIN_WORDS or len(long_words) < 2 or s.isupper():
+        return False
+    if s.endswith(".") and len(words[-1]) > 3:
+        return False  # a sentence (an abbreviation may end a title: "Santos and Co.")
+    return all(w[0].isupper() for w in long_words)
+
+
+def _headline_share(lines: Lines, best: list[Anchor]) -> float:
+    """Share of headers whose first line of text is a headline or a comment count (see _is_headline)."""
+    hits = seen = 0
+    # (an even sample of a long run settles the share, as in _conversational_share)
+    for a in best[:: -(-len(best) // SHARE_SAMPLE)]:
+        seen += 1
+        j = a.last
+        for _ in range(HEADLINE_REACH):  # (past the header's own chrome: "Report Abuse | QUOTE")
+            j = next_nonblank(lines, j, 3)
+            if j is None:
+                break
+            s = lines.text[j].strip().lstrip(_BULLET_CHARS).strip()
+            if _COUNT_LINE.match(s):
+                hits += 1
+                break
+            if s and not is_chrome(s):
+                hits += _is_headline(s)
+                break
+    return hits / seen
 
 
 def _nonblank_between(lines: Lines, lo: int, hi: int) -> int:
@@ -200,15 +259,35 @@ def _headed_by_section(lines: Lines, a: Anchor) -> bool:
     return False
 
 
-def _drop_leading_datelines(lines: Lines, group: list[Anchor]) -> list[Anchor]:
+def _post_words_seen(lines: Lines, anchors: list[Anchor]) -> int:
+    """The first line of prose under the page's first byline-shaped header (-1 when none).
+
+    A header further down cannot be the post's own dateline: the post has its byline and its
+    words already (a short question with its byline, then a first reply's long answer).
+    """
+    byline = next((a for a in anchors if a.family in BYLINE_FAMILIES), None)
+    if byline is None:
+        return -1
+    j = byline.last + 1
+    while j < len(lines) and j <= byline.last + 12:
+        if lines.text[j] and (is_prose(lines.text[j]) and read_header(lines.core[j]) is None):
+            return j
+        j += 1
+    return -1
+
+
+def _drop_leading_datelines(lines: Lines, group: list[Anchor], post_words: int = -1) -> list[Anchor]:
     """Drop first anchors followed by a whole article rather than a comment.
 
     An article's own dateline or byline can take a comment header's shape; what follows it is
-    then far longer than what follows the real headers.
+    then far longer than what follows the real headers. A header under the post's byline and
+    words (`post_words`, see _post_words_seen) is not one.
     """
     while len(group) >= 3:
         if group[0].family in PERSON_FAMILIES or _headed_by_section(lines, group[0]):
             break  # under "6 Responses" a header heads a (long) comment, not the article
+        if 0 <= post_words < group[0].first:
+            break
         gaps = sorted(_prose_chars(lines, a.last + 1, b.first) for a, b in zip(group[1:], group[2:]))
         typical = gaps[len(gaps) // 2] if gaps else 0
         first_gap = _prose_chars(lines, group[0].last + 1, group[1].first)
@@ -304,9 +383,10 @@ def choose_anchors(
     for a in anchors:
         by_family.setdefault(a.family, []).append(a)
     candidates = []
+    post_words = _post_words_seen(lines, anchors)
     for fam, group in by_family.items():
         group_taken = {j for a in group for j in range(a.first, a.last + 1)}
-        kept = _drop_leading_datelines(lines, _main_run(lines, _supported(lines, group, group_taken)))
+        kept = _drop_leading_datelines(lines, _main_run(lines, _supported(lines, group, group_taken)), post_words)
         if kept:
             candidates.append(kept)
     # formats with names and dates first; bare names only when no dated format holds up. Among
@@ -341,6 +421,8 @@ def _lone_comment(lines: Lines, a: Anchor, near: int | None, share: float) -> bo
     h = a.header
     if h.kind == "says" and h.posted_raw:
         return True
+    if h.posted_raw and h.author and _speaks_for_itself(lines, a):
+        return True
     if a.family in ("bare", "indent") and not h.posted_raw:
         return False  # a lone name over a paragraph, with no date: a subheading as often as a comment
     if near is not None:
@@ -357,6 +439,22 @@ def _lone_comment(lines: Lines, a: Anchor, near: int | None, share: float) -> bo
     if not name or name[0].lower() in first.lower():
         return False  # "Dana writes about transport": an author box
     return share == 1.0 or (ends_sentence(first) and len(first.split()) >= LONE_MIN_WORDS)
+
+
+_CLOCK = re.compile(r"\d{1,2}:\d{2}")
+
+
+def _speaks_for_itself(lines: Lines, a: Anchor) -> bool:
+    """Whether a dated header alone is a reply's by its own shape: a post's account with its own
+    handle ("Jo Lake" over "@jolake · Mar 1"), or the first of an outline ("1. Jo | 2 May 2014 10:07")
+    with a time of day, over words."""
+    handle = "@" + a.header.author.replace(" ", "").lower()
+    own = any(handle in lines.text[j].replace(" ", "").lower() for j in range(a.first, a.last + 1))
+    first = outline_number(lines.text[a.first]) == (1,) and _CLOCK.search(a.header.posted_raw) is not None
+    if not (own or first):
+        return False
+    j = next_nonblank(lines, a.last, 3)
+    return j is not None and is_written(lines.text[j]) and read_header(lines.core[j]) is None
 
 
 # How much talk a thread must show falls with the evidence of its structure (see _structure_cues):
@@ -437,6 +535,10 @@ def _acceptable(lines: Lines, best: list[Anchor], section: int | None, share: fl
         return False
     if family == "bare" and not dated and near is None and len(best) < 3:
         return False
+    if family in ("by", "by_posted") and 1 < len(best) <= SMALL_THREAD and near is None and len({a.header.author.lower() for a in best}) == 1:
+        return False  # "Posted by Jo" over the post and "Posted May 2 by Jo" under it: its byline and footer
+    if len(best) >= 3 and len({_first_words(lines, best, k) for k in range(len(best))}) == 1:
+        return False  # the same words under every header: a widget repeated down the page
     if family == "bare" and section is not None and _prose_chars(lines, section + 1, best[0].first) > BARE_MAX_LEAD_PROSE:
         return False  # article prose under the "Comments" link: the names are the article's subheadings
     base = MIN_CONVERSATIONAL_BARE if family in BARE_FAMILIES else MIN_CONVERSATIONAL
@@ -450,6 +552,8 @@ def _acceptable(lines: Lines, best: list[Anchor], section: int | None, share: fl
         return False
     if _truncated_share(lines, best) > MAX_TRUNCATED:
         return False  # excerpts cut off with "..." under each header: a blog roll or a feed
+    if len(best) >= 2 and _headline_share(lines, best) > MAX_HEADLINES:
+        return False  # titles (or comment counts) under each name: a listing of posts or links
     if family == "indent" and section is None and len(best) < 3:
         # a bare name over an indented paragraph is also how link lists and subheadings render
         return False

@@ -47,6 +47,9 @@ TAIL_REACH = 200
 CHROME_REACH = 6
 # Lines above the lead run read for a short post's first comments (see build_zone).
 ABOVE_REACH = 120
+# A thread whose first header sits this near the top of that reach runs on above it (a long thread
+# under a short post): it is read again up to the page's first line of text.
+REACH_EDGE = 12
 # Consecutive short non-sentence lines that mean the comment zone has ended (a footer menu).
 MENU_RUN = 3
 
@@ -139,18 +142,27 @@ _POLICY_HINT = re.compile("oderat|olicy|eserve|gree|erms|ommunity|opic|busive|iv
 
 
 # Chrome that only comments carry: a link to answer, to like or to report one.
-_REPLY_CHROME = re.compile(r"\b(?:reply|like|report|flag|upvote|downvote|vote)\b", re.I)
+_REPLY_CHROME = re.compile(r"\b(?:reply|replies|likes?|report|flag|upvote|downvote|votes?|retweets?)\b", re.I)
 
 
 # Short lines looked through for the Reply link that closes a comment written in short lines.
 SIGN_OFF_REACH = 12
 
 
+_CLOCK = re.compile(r"\d{1,2}:\d{2}")
+
+
+def _own_time(lines: Lines, j: int) -> bool:
+    """Whether line j is a date with a time of day alone: a comment's own time printed under it."""
+    h = read_header(lines.core[j]) if lines.core[j] else None
+    return h is not None and h.kind == "date" and _CLOCK.search(h.posted_raw) is not None
+
+
 def _signed_off(lines: Lines, j: int) -> bool:
     """Whether the short lines from line j on run into a comment's Reply / Report link.
 
     A run of short lines after the last comment is a footer menu, unless a comment's own action
-    link closes it: then they are the comment's (a poem, a list, a reply made of a handle and a link).
+    link or its own date and time close it: then they are the comment's (a poem, a list, a reply made of a handle and a link).
     """
     seen = 0
     for k in range(j, min(len(lines), j + 2 * SIGN_OFF_REACH)):
@@ -159,6 +171,8 @@ def _signed_off(lines: Lines, j: int) -> bool:
             continue
         if is_chrome(s):
             return _REPLY_CHROME.search(s) is not None
+        if _own_time(lines, k):
+            return True  # the comment's own time under it ("March 16, 2015 at 1:55 AM", Blogger)
         if len(s) >= 40 or ends_sentence(s) or is_stop_line(s):
             return False
         seen += 1
@@ -185,6 +199,9 @@ def _tail_end(lines: Lines, start: int, body_indent: int | None) -> int:
         if is_stop_line(s) or (body_indent and lines.indent[j] < body_indent):
             stopped = True
             break
+        if short_end is not None and _own_time(lines, j):
+            end, short_end, menu = j + 1, None, 0  # the short lines the comment's own time closes are its
+            continue
         if s[0] in BULLETS and not body_indent and j > start and end > start:
             stopped = True  # a list after a comment's text is the page's (related links), not the comment's
             break
@@ -257,7 +274,8 @@ def build_zone(lines: Lines, first_prose: int, floor: int | None = None, article
     """
     # (a short post's thread above its lead run is a few dozen lines; a long menu above a long
     # article is not read for headers twice)
-    floor = first_prose if floor is None else max(floor, first_prose - ABOVE_REACH)
+    text_floor = first_prose if floor is None else floor
+    floor = max(text_floor, first_prose - ABOVE_REACH)
     article = first_prose if article is None else article
     # a comment-section header ("2 Responses") above that says where comments start, on a page whose
     # post has no prose at all (a link, a title)
@@ -266,6 +284,11 @@ def build_zone(lines: Lines, first_prose: int, floor: int | None = None, article
         floor = sections[0]
     anchors, headers = find_anchors(lines, floor + 1)
     best, section = choose_anchors(lines, anchors, first_prose, floor, article)
+    if best and text_floor < floor and best[0].first - floor <= REACH_EDGE:
+        # the thread reaches the top of the window read above the lead run: a long thread of short
+        # replies under a short post starts further up; read it again from the page's first text
+        anchors, headers = find_anchors(lines, text_floor + 1)
+        best, section = choose_anchors(lines, anchors, first_prose, text_floor, article)
     if not best:
         return None, {}
     subjects: dict[int, int] = {}

@@ -8,6 +8,7 @@ nothing at all (a date line that belongs to a neighbouring name line).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -138,8 +139,8 @@ def _name_ok(name: str) -> bool:
     """Whether a header's author part reads as a person's name or handle (cached: names recur)."""
     if name[:1] == "[" and GONE_AUTHOR.match(name):
         return True
-    if not name or len(name) > 60 or not NAME_LIKE.match(name):
-        return False
+    if not name or len(name) > 60 or not NAME_LIKE.match(name) or not _HAS_LETTER.search(name):
+        return False  # ("5, 2012": a date's tail names nobody)
     if ": " in name and "(" not in name:
         return False  # "Pumped: BMX coming" is a headline
     if ("://" in name or "www." in name) and not _TRAILING_URL.search(name):
@@ -171,6 +172,8 @@ def looks_like_name(core: str) -> bool:
         return False
     if core[-1] in ",;" or not _HAS_LETTER.search(core):
         return False  # "Frank," opens a letter; "–" or "*" is decoration
+    if unicodedata.category(core[0])[0] == "S":
+        return False  # "↑ Back to top", "→ More stories", "© 2012": an arrow or a sign opens a link, not a name
     return _name_ok(core) and core.count(" ") < 5 and NOT_IN_BARE_NAME.search(core) is None
 
 
@@ -346,6 +349,10 @@ def read_header(core: str) -> CommentHeader | None:
         author = cut_counters(_USER_ID.sub("", strip_joiners(author)))
         if _name_ok(author):
             return CommentHeader(kind, author, stamp)
+        if kind == "says" and author.isdigit():
+            # "2111015 says:": a numeric handle heads a comment all the same; the
+            # number is no name to show (counters and ranks look the same), so the author is blank
+            return CommentHeader(kind, "", stamp)
         return None
     if worded and _POSTED_BY.match(residue):
         by_author = _by_author(residue)
@@ -366,9 +373,24 @@ def read_header(core: str) -> CommentHeader | None:
     if residue[:3].lower() == "by ":
         author = residue[3:].strip()
         return CommentHeader("by", author, stamp, posted_by=True) if _name_ok(author) else None
+    if _NUMERIC_HANDLE.match(residue):
+        return CommentHeader("name_date", "", stamp)  # "2111015 | 14 Mar 2015": a handle of digits (no name to show)
     if not residue or CHROME_ROW.match(residue):
         return CommentHeader("date", "", stamp)  # a date alone, or an age in a row of actions
     residue = cut_counters(_EDGE_WORDS.sub("", residue).strip())
+    if _CLOCK_LEFT.match(residue):
+        return CommentHeader("name_date", "", stamp)  # "August 9, 2012 02:07 pm at 2:07 pm": the time printed twice, no name
     if _name_ok(residue):
         return CommentHeader("name_date", residue, stamp)
+    if _COUNTER_ONLY.match(residue):
+        # "#1.1 Mon Oct 29, 2012 10:12 AM", "3. 2111015 | 14 Mar 2015", "@2111015 · Mar 14": a
+        # numbered reply or a numeric handle heads its reply; a number is no name to show
+        return CommentHeader("name_date", "", stamp)
     return None
+
+
+# A reply's running number alone beside its date ("#1.1", "12.", "3)"): it heads the reply, it names nobody.
+_COUNTER_ONLY = re.compile(r"^(?:#?\d+(?:\.\d+)*[.)]?(?:\s+\d+)?|@\d+)$")
+# A handle of digits: longer than a score, a count or a year printed beside a date.
+_NUMERIC_HANDLE = re.compile(r"^@?\d{5,}$")
+_CLOCK_LEFT = re.compile(r"(?i)^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?$")

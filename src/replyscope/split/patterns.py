@@ -164,7 +164,7 @@ TRAILING_META = re.compile(
 )
 
 # A stretch of text that could be a person's name or handle (not a sentence).
-NAME_LIKE = re.compile(r"^[^\s.!?;:\"“”\x00-\x1f][^!?;\"“”\x00-\x1f]{0,58}$")
+NAME_LIKE = re.compile(r"^[^\s.!?;:\"“”>\x00-\x1f][^!?;\"“”\x00-\x1f]{0,58}$")
 # Characters of menu items and link titles, not of the names people comment under.
 NOT_IN_BARE_NAME = re.compile(r"[»«+©®|:/{}\[\]▼▲►◄▾▸›‹]|\s[-–—]\s|^\d+\.?$|\bago\b", re.I)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from replyscope.split.chrome import is_chrome
+from replyscope.split.chrome import is_chrome, is_content
 from replyscope.split.patterns import BULLETS, CONVERSATIONAL_LOWER_FAST, ends_sentence
 
 # Words of chat, which headlines and teasers do not use: laughter, slang, abbreviations.
@@ -126,3 +126,12 @@ def talks(window: list[str]) -> bool:
         ASKS_OR_EXCLAIMS.search(first) is not None or n <= SHORT_ANSWER_CHARS and SHORT_ANSWER.search(low) is not None
     )
     return cue and not is_headline(first)
+
+
+def is_written(s: str) -> bool:
+    """A line a person wrote (chrome.is_content), or one that talks around an e-mail address.
+
+    "could you email me at desk@example.com" is a reader's words; a bare contact line with an
+    address is furniture (body.is_boilerplate_line), and it does not talk.
+    """
+    return is_content(s) or "@" in s and s[0] not in "«»" and talks([s])
