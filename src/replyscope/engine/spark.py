@@ -327,26 +327,51 @@ def _chunks_at_pages(doc_ids: list[str], size: int) -> Iterator[tuple[int, int]]
         start = end
 
 
+def claim_arrow(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+    """mapInArrow function: (doc_id, art_title, art_body) -> (_cdoc, _claim), whether stance reads
+    the page's thread in claim mode (analyze.stance.reader.is_target: a target, not a report)."""
+    from replyscope.analyze.stance.reader import is_target  # noqa: PLC0415
+
+    for batch in batches:
+        rows = batch.to_pydict()
+        claim = [is_target(t or "", b or "") for t, b in zip(rows["art_title"], rows["art_body"], strict=True)]
+        yield pa.RecordBatch.from_pydict({"_cdoc": rows["doc_id"], "_claim": claim}, schema=CLAIM_SCHEMA)
+
+
+CLAIM_SCHEMA = pa.schema([("_cdoc", pa.string()), ("_claim", pa.bool_())])
+
+
 def features_arrow(batches: Iterator[pa.RecordBatch], target: pa.Schema, stance_reader: str = "zero-shot") -> Iterator[pa.RecordBatch]:
     """mapInArrow function (with `target` bound): a partition's comments, whole threads with their
-    article, -> FEATURES rows (and comment_features' extra columns)."""
+    article, -> FEATURES rows (and comment_features' extra columns).
+
+    Claim-mode threads (`_claim`) are read in one call: their stance ends with a read-out fitted
+    over all of them at once (stance.claim_reader.self_train), as in the embedded engine, so
+    spark_features sends them all to one partition. Other threads are read each on its own and
+    go in chunks of about FEATURE_CHUNK comments cut at page boundaries.
+    """
     from replyscope.analyze import comment_features  # noqa: PLC0415
 
     # The whole partition first: Arrow batches are cut by row count, which can split a thread.
     collected = [b for b in batches if b.num_rows]
     if not collected:  # an empty partition (fewer pages than partitions)
         return
-    table = pa.Table.from_batches(collected)
-    frame = pl.from_arrow(table)
-    doc_ids = frame["doc_id"].to_list()
-    for start, end in _chunks_at_pages(doc_ids, FEATURE_CHUNK):
-        part = frame.slice(start, end - start)
+    frame = pl.from_arrow(pa.Table.from_batches(collected))
+
+    def read(part: pl.DataFrame) -> Iterator[pa.RecordBatch]:
         comments = part.select(list(schema.COMMENTS))
         articles = part.select(
             "doc_id", pl.col("art_title").alias("title"), pl.col("art_body").alias("body"), pl.col("art_n").alias("n_comments")
         ).unique("doc_id", keep="first", maintain_order=True)
         features = comment_features(comments, schema.conform(articles, schema.ARTICLES), stance_reader)
         yield from _to_arrow(schema.conform(features, schema.FEATURES), target).to_batches()
+
+    claims = frame.filter(pl.col("_claim"))
+    if claims.height:
+        yield from read(claims)
+    others = frame.filter(~pl.col("_claim"))
+    for start, end in _chunks_at_pages(others["doc_id"].to_list(), FEATURE_CHUNK):
+        yield from read(others.slice(start, end - start))
 
 
 # --- writing: executors write part files, the driver merges them into the usual single files -------
@@ -514,11 +539,21 @@ def spark_features(run_dir: Path, *, master: str | None = None, stance_reader: s
         F.col("n_comments").alias("art_n"),
     )
     n_partitions = max(spark.sparkContext.defaultParallelism, comments.count() // (4 * FEATURE_CHUNK) + 1)
+    # _row: the comments table's order (one file, read in order), so each partition reads its
+    # threads in the order the embedded engine does (a fitted read-out sees rows in that order).
+    comments = comments.withColumn("_row", F.monotonically_increasing_id())
+    with_article = comments.join(articles, comments.doc_id == articles._doc, "left").drop("_doc")
+    claim = with_article.select("doc_id", "art_title", "art_body").dropDuplicates(["doc_id"]).mapInArrow(
+        claim_arrow, from_arrow_schema(CLAIM_SCHEMA)
+    )
+    # Claim-mode threads all in one partition (key -1), the others spread by page.
+    key = F.when(F.col("_claim"), F.lit(-1)).otherwise(F.pmod(F.hash("doc_id"), F.lit(n_partitions)))
     joined = (
-        comments.join(articles, comments.doc_id == articles._doc, "left")
-        .drop("_doc")
-        .repartition(n_partitions, "doc_id")
-        .sortWithinPartitions("doc_id", "position")
+        with_article.join(claim, with_article.doc_id == claim._cdoc, "left")
+        .drop("_cdoc")
+        .withColumn("_claim", F.coalesce(F.col("_claim"), F.lit(True)))
+        .repartition(n_partitions, key)
+        .sortWithinPartitions("_row")
     )
     full = features_schema(stance_reader)
     target = arrow_schema(full)
