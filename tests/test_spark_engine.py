@@ -238,3 +238,33 @@ def test_a_url_argument_survives_the_command_line_path():
 def test_missing_input_is_a_usage_error(tmp_path):
     result = _run("run", str(tmp_path / "nope"), "--out", str(tmp_path / "run"), "--engine", "spark")
     assert result.exit_code == 2 and "no such input" in result.output
+
+
+def test_a_parquet_url_is_read_by_spark_with_the_embedded_ids_rule(tmp_path):
+    """A Parquet input named by URL is read on the executors: a repeated id still gets `-dup2`
+    and is recorded, and the pages split as the embedded engine splits the same file."""
+    table = tmp_path / "pages.parquet"
+    rows = [PAGES[0], {**PAGES[1], "id": "p1"}, PAGES[2]]  # p1 twice
+    pl.DataFrame(rows).write_parquet(table)
+    embedded, spark = tmp_path / "embedded", tmp_path / "spark"
+    run_split([table], embedded, SplitOptions(workers=1))
+    try:
+        counts = spark_engine.run_split_spark([f"file://{table}"], spark, SplitOptions())
+    finally:
+        spark_engine.stop()
+    manifest = _manifest(spark)
+    assert counts["duplicate_ids"] == 1 and manifest["duplicate_ids"][0]["source_id"] == "p1"
+    assert manifest["stages"]["split"]["state"] == "complete"
+    ours, theirs = pl.read_parquet(spark / "documents.parquet"), pl.read_parquet(embedded / "documents.parquet")
+    assert ours["doc_id"].str.ends_with("-dup2").to_list() == theirs["doc_id"].str.ends_with("-dup2").to_list() == [False, True, False]
+    assert ours.drop("doc_id", "source").equals(theirs.drop("doc_id", "source"))
+    columns = ["position", "author", "text", "depth"]
+    assert pl.read_parquet(spark / "comments.parquet").select(columns).equals(pl.read_parquet(embedded / "comments.parquet").select(columns))
+
+
+def test_feature_batches_are_whole_pages():
+    ids = pl.Series(["a"] * 3 + ["b"] * 2 + ["c"] * 4)
+    assert spark_engine.feature_batches(ids, 4) == [(0, 5), (5, 9)]  # b is finished, not cut
+    assert spark_engine.feature_batches(ids) == [(0, 9)]
+    assert spark_engine.feature_batches(pl.Series(["a", "b", "a"])) == [(0, 3)]  # pages not contiguous: one batch
+    assert spark_engine.feature_batches(pl.Series([], dtype=pl.String)) == []

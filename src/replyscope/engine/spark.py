@@ -13,9 +13,11 @@ out in the run directory, so `analyze`, `report` and any analyst's notebook read
 2. Split: one output row per page holding its documents row, its article and its segments and
    comments as nested lists, so one pass of the page code yields all four tables; each table is
    then a select/explode of that frame, written by the executors as Parquet part files.
-3. Features: comments are partitioned by page (a thread never straddles two partitions: stance
-   reads a reply beside its thread and article), each partition is cut at page boundaries into
-   chunks and `comment_features` runs on each chunk.
+3. Features: comments go in the batches the embedded engine reads them in (whole pages, about
+   20k comments a batch; `feature_batches`), one batch to a partition, and `comment_features`
+   runs once per batch: the stance reader has run-level parts (a read-out fitted over every
+   claim-mode thread it is given, the representation chosen by the number of texts), so the
+   same company gives the same features.
 4. Clusters, their map and descriptions need every comment's vector at once: they run on the
    driver over the collected features (analyze_comments with precomputed features).
 
@@ -37,6 +39,7 @@ from collections.abc import Iterator
 from dataclasses import asdict
 from pathlib import Path
 
+import numpy as np
 import polars as pl
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -56,9 +59,9 @@ from replyscope.rundir import (
 # Spark's scratch (staged input, executors' part files): under the run's `.parts/`, so it is never
 # read as input, and removed as the embedded split's finished batches are.
 SPARK_DIR = f"{PARTS_DIR}/spark"
-# Comments handed to comment_features at once: the encoder batches within it, and stance needs
-# whole threads, so chunks are cut at page boundaries near this size.
-FEATURE_CHUNK = 4_000
+# Comments handed to comment_features at once when the analysis has no batching of its own (see
+# feature_batches): cut at page boundaries, as stance reads a thread whole.
+FEATURE_BATCH = 20_000
 _URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 _RAW_FIELDS = ("source", "source_id", "content_bytes", "content_text", "url", "title", "site", "problem")
 RAW_SCHEMA = pa.schema(
@@ -224,39 +227,53 @@ def _url_frame(spark, url: str, options: SplitOptions):
     """
     from pyspark.sql import Window  # noqa: PLC0415
     from pyspark.sql import functions as F  # noqa: PLC0415
+    from pyspark.sql.types import BinaryType  # noqa: PLC0415
 
-    from replyscope.ingest.readers import _layout  # noqa: PLC0415 - the same column choice
+    from replyscope.ingest.tables import TableProblem, find_layout  # noqa: PLC0415 - the same column choice
 
     frame = spark.read.parquet(url)
-    layout = _layout(frame.columns, options.columns)
+    try:
+        layout = find_layout(frame.columns, options.columns)
+    except TableProblem as exc:
+        raise UsageError(f"{url}: {exc}") from None
     if layout.id is None:
         raise UsageError(f"{url}: a Parquet input read by Spark needs an id column (pass --id-col)")
+    binary = {f.name for f in frame.schema.fields if isinstance(f.dataType, BinaryType)}
 
     def cell(name: str | None):
         return F.coalesce(F.col(name).cast("string"), F.lit("")) if name else F.lit("")
 
-    text = F.col(layout.text).cast("string")
-    too_big = F.length(text) > options.max_page_bytes
+    # As the embedded table reader: a row with markup in the HTML column is read as HTML, else its
+    # text; bytes go through the decoding chain (in split_arrow), str is repaired there.
+    markup = F.col(layout.html) if layout.html else F.lit(None)
+    is_html = (F.length(markup) > 0) if layout.html else F.lit(False)
+    content = F.when(is_html, markup).otherwise(F.col(layout.text))
+    size = F.length(content)  # (characters for text, bytes for binary, as len() in the embedded reader)
+    too_big = F.coalesce(size > options.max_page_bytes, F.lit(False))
+    keep = F.when(too_big, F.lit(None))
+    as_bytes = bool({layout.text, layout.html} & binary)
     rows = frame.select(
         F.lit(url).alias("source"),
         cell(layout.id).alias("source_id"),
-        F.lit(None).cast("binary").alias("content_bytes"),
-        F.when(too_big, F.lit(None)).otherwise(text).alias("content_text"),
+        (keep.otherwise(content.cast("binary")) if as_bytes else F.lit(None).cast("binary")).alias("content_bytes"),
+        (F.lit(None).cast("string") if as_bytes else keep.otherwise(content.cast("string"))).alias("content_text"),
         cell(layout.url).alias("url"),
         cell(layout.title).alias("title"),
         cell(layout.site).alias("site"),
-        F.when(too_big, F.lit(f"page over the {options.max_page_bytes / 1e6:.0f} MB limit (--max-page-mb)"))
-        .otherwise(F.lit(""))
-        .alias("problem"),
-        F.when(too_big, F.lit("skipped")).otherwise(F.lit("")).alias("status"),
+        F.when(too_big, F.format_string(
+            f"page is %.1f MB, over the {options.max_page_bytes / 1e6:.0f} MB limit (--max-page-mb)", size / F.lit(1e6)
+        )).otherwise(F.lit("")).alias("problem"),
+        F.lit("skipped").alias("status"),
         F.lit("").alias("encoding"),
-        F.lit(False).alias("is_html"),
+        is_html.alias("is_html"),
         F.lit("").alias("charset"),
         F.lit("").alias("crawled_at"),
         F.lit(None).cast("string").alias("doc_id"),
         F.monotonically_increasing_id().alias("_order"),
     )
-    return rows.withColumn("dup", F.row_number().over(Window.partitionBy("source_id").orderBy("_order"))).drop("_order")
+    # The window shuffles rows; sorted back into read order, so the tables come out in it.
+    numbered = rows.withColumn("dup", F.row_number().over(Window.partitionBy("source_id").orderBy("_order")))
+    return numbered.orderBy("_order").drop("_order")
 
 
 # --- 2. split ----------------------------------------------------------------------------------------
@@ -327,51 +344,54 @@ def _chunks_at_pages(doc_ids: list[str], size: int) -> Iterator[tuple[int, int]]
         start = end
 
 
-def claim_arrow(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-    """mapInArrow function: (doc_id, art_title, art_body) -> (_cdoc, _claim), whether stance reads
-    the page's thread in claim mode (analyze.stance.reader.is_target: a target, not a report)."""
-    from replyscope.analyze.stance.reader import is_target  # noqa: PLC0415
+def feature_batches(doc_ids: pl.Series, size: int | None = None) -> list[tuple[int, int]]:
+    """The [start, end) comment rows the embedded engine reads in one comment_features call.
 
-    for batch in batches:
-        rows = batch.to_pydict()
-        claim = [is_target(t or "", b or "") for t, b in zip(rows["art_title"], rows["art_body"], strict=True)]
-        yield pa.RecordBatch.from_pydict({"_cdoc": rows["doc_id"], "_claim": claim}, schema=CLAIM_SCHEMA)
+    Spark reads the same batches, so each comment's features are computed from the same
+    company as in the embedded engine: the stance reader's run-level parts (the read-out fitted
+    over claim-mode threads, the representation chosen by the number of texts) see the same
+    rows. The embedded engine's batching is analyze.streaming's when it is there (whole
+    articles, about BATCH_COMMENTS comments a batch; one batch when an article's comments are not
+    contiguous); otherwise the same rule with FEATURE_BATCH.
+    """
+    try:
+        from replyscope.analyze.streaming import BATCH_COMMENTS, article_batches, contiguous_articles  # noqa: PLC0415
+    except ImportError:  # (an engine without streaming analysis: the same rule here)
+        BATCH_COMMENTS = FEATURE_BATCH  # noqa: N806
 
+        def article_batches(ids: pl.Series, size: int) -> Iterator[tuple[int, int]]:
+            return _chunks_at_pages(ids.to_list(), size)
 
-CLAIM_SCHEMA = pa.schema([("_cdoc", pa.string()), ("_claim", pa.bool_())])
+        def contiguous_articles(ids: pl.Series) -> bool:
+            return int((ids != ids.shift(1)).fill_null(True).sum()) == ids.n_unique()
+
+    n = doc_ids.len()
+    if n == 0:
+        return []
+    if not contiguous_articles(doc_ids):
+        return [(0, n)]
+    return list(article_batches(doc_ids, size or BATCH_COMMENTS))
 
 
 def features_arrow(batches: Iterator[pa.RecordBatch], target: pa.Schema, stance_reader: str = "zero-shot") -> Iterator[pa.RecordBatch]:
-    """mapInArrow function (with `target` bound): a partition's comments, whole threads with their
-    article, -> FEATURES rows (and comment_features' extra columns).
-
-    Claim-mode threads (`_claim`) are read in one call: their stance ends with a read-out fitted
-    over all of them at once (stance.claim_reader.self_train), as in the embedded engine, so
-    spark_features sends them all to one partition. Other threads are read each on its own and
-    go in chunks of about FEATURE_CHUNK comments cut at page boundaries.
-    """
+    """mapInArrow function (with `target` bound): a partition's comments with their article,
+    tagged with their feature batch (`_batch`, see feature_batches; a batch never straddles two
+    partitions) -> FEATURES rows (and comment_features' extra columns), one call per batch."""
     from replyscope.analyze import comment_features  # noqa: PLC0415
 
-    # The whole partition first: Arrow batches are cut by row count, which can split a thread.
+    # The whole partition first: Arrow batches are cut by row count, which can split a batch.
     collected = [b for b in batches if b.num_rows]
-    if not collected:  # an empty partition (fewer pages than partitions)
+    if not collected:  # an empty partition (fewer batches than partitions)
         return
     frame = pl.from_arrow(pa.Table.from_batches(collected))
-
-    def read(part: pl.DataFrame) -> Iterator[pa.RecordBatch]:
+    for _, part in frame.group_by("_batch", maintain_order=True):
+        part = part.sort("_row")
         comments = part.select(list(schema.COMMENTS))
         articles = part.select(
             "doc_id", pl.col("art_title").alias("title"), pl.col("art_body").alias("body"), pl.col("art_n").alias("n_comments")
         ).unique("doc_id", keep="first", maintain_order=True)
         features = comment_features(comments, schema.conform(articles, schema.ARTICLES), stance_reader)
         yield from _to_arrow(schema.conform(features, schema.FEATURES), target).to_batches()
-
-    claims = frame.filter(pl.col("_claim"))
-    if claims.height:
-        yield from read(claims)
-    others = frame.filter(~pl.col("_claim"))
-    for start, end in _chunks_at_pages(others["doc_id"].to_list(), FEATURE_CHUNK):
-        yield from read(others.slice(start, end - start))
 
 
 # --- writing: executors write part files, the driver merges them into the usual single files -------
@@ -528,7 +548,7 @@ def _split_on_spark(spark, files, urls, run_dir: Path, options: SplitOptions, fr
 
 
 def spark_features(run_dir: Path, *, master: str | None = None, stance_reader: str = "zero-shot") -> pl.DataFrame:
-    """FEATURES for a run's comments, computed on Spark partitions of whole threads."""
+    """FEATURES for a run's comments, computed on Spark in the embedded engine's feature batches."""
     from pyspark.sql import functions as F  # noqa: PLC0415
     from pyspark.sql.pandas.types import from_arrow_schema  # noqa: PLC0415
 
@@ -538,22 +558,22 @@ def spark_features(run_dir: Path, *, master: str | None = None, stance_reader: s
         F.col("doc_id").alias("_doc"), F.col("title").alias("art_title"), F.col("body").alias("art_body"),
         F.col("n_comments").alias("art_n"),
     )
-    n_partitions = max(spark.sparkContext.defaultParallelism, comments.count() // (4 * FEATURE_CHUNK) + 1)
-    # _row: the comments table's order (one file, read in order), so each partition reads its
-    # threads in the order the embedded engine does (a fitted read-out sees rows in that order).
+    # Each page's feature batch, made on the driver from the doc_id column alone (as the embedded
+    # engine does), handed to Spark as a small Parquet table of (doc_id, batch).
+    doc_ids = pl.read_parquet(table_path(run_dir, "comments"), columns=["doc_id"])["doc_id"]
+    bounds = feature_batches(doc_ids)
+    batch_of = pl.DataFrame({"_bdoc": doc_ids, "_batch": np.repeat(np.arange(len(bounds)), [e - s for s, e in bounds])})
+    batch_dir = run_dir / SPARK_DIR / "batches"
+    batch_dir.mkdir(parents=True, exist_ok=True)
+    batch_of.unique("_bdoc", keep="first", maintain_order=True).write_parquet(batch_dir / "part-00000.parquet")
+    batch_table = spark.read.parquet(str(batch_dir))
+    # _row: the comments table's order (one file, read in order), the order the embedded engine reads.
     comments = comments.withColumn("_row", F.monotonically_increasing_id())
     with_article = comments.join(articles, comments.doc_id == articles._doc, "left").drop("_doc")
-    claim = with_article.select("doc_id", "art_title", "art_body").dropDuplicates(["doc_id"]).mapInArrow(
-        claim_arrow, from_arrow_schema(CLAIM_SCHEMA)
-    )
-    # Claim-mode threads all in one partition (key -1), the others spread by page.
-    key = F.when(F.col("_claim"), F.lit(-1)).otherwise(F.pmod(F.hash("doc_id"), F.lit(n_partitions)))
     joined = (
-        with_article.join(claim, with_article.doc_id == claim._cdoc, "left")
-        .drop("_cdoc")
-        .withColumn("_claim", F.coalesce(F.col("_claim"), F.lit(True)))
-        .repartition(n_partitions, key)
-        .sortWithinPartitions("_row")
+        with_article.join(batch_table, with_article.doc_id == batch_table._bdoc, "left")
+        .drop("_bdoc")
+        .repartition(max(1, len(bounds)), "_batch")  # about one batch a partition: a task holds one batch
     )
     full = features_schema(stance_reader)
     target = arrow_schema(full)
