@@ -254,7 +254,7 @@ def _report(run_dir: Path, progress: Progress, reuse: bool = False) -> Path:
     return path
 
 
-def _run_spark(inputs, out: Path, columns: ColumnOptions, max_page_mb: float, seed: int, representation: str | None, master: str | None):
+def _run_spark(inputs, out: Path, columns: ColumnOptions, max_page_mb: float, seed: int, representation: str | None, master: str | None, stance_reader: str | None = None):
     """`run --engine spark`: split and per-comment features on Spark (engine.spark), the rest as usual."""
     from replyscope.analyze import AnalyzeSettings
     from replyscope.engine import spark as spark_engine
@@ -266,16 +266,18 @@ def _run_spark(inputs, out: Path, columns: ColumnOptions, max_page_mb: float, se
     if missing:
         raise typer.BadParameter(f"no such input: {', '.join(map(str, missing))}", param_hint="INPUT")
     kwargs = {"seed": seed} | ({"representation": representation} if representation else {})
+    kwargs |= {"stance_reader": stance_reader} if stance_reader else {}
     options = pipeline.SplitOptions(columns=columns, max_page_bytes=int(max_page_mb * 1e6))
     try:
-        with _progress() as progress:
+        with RunLock(out), _progress() as progress:
             task = progress.add_task("split (spark)", total=1, detail=master or "local[2]")
-            counts = spark_engine.run_split_spark(inputs, out, options, master=master)
+            counts = spark_engine.run_split_spark(inputs, out, options, master=master, reuse_complete=True)
             progress.update(task, completed=1, detail=f"{counts['documents']:,} pages, {counts['comments']:,} comments")
             task = progress.add_task("analyze (spark)", total=1, detail="features on spark, clusters here")
-            analyzed = spark_engine.run_analyze_spark(out, AnalyzeSettings(**kwargs), master=master)
+            analyzed = spark_engine.run_analyze_spark(out, AnalyzeSettings(**kwargs), master=master, reuse_complete=True)
             progress.update(task, completed=1, detail=f"{analyzed['clusters']} clusters")
-            path = _report(out, progress)
+            _across(out, progress, reuse=True)
+            path = _report(out, progress, reuse=True)
     finally:
         spark_engine.stop()
     return counts, path
@@ -384,7 +386,7 @@ def run(
     if engine == "spark":
         if comments:
             raise UsageError("--comments reads an export on one machine; use it without --engine spark")
-        counts, path = _run_spark(inputs, out, columns, max_page_mb, seed, representation, master)
+        counts, path = _run_spark(inputs, out, columns, max_page_mb, seed, representation, master, stance_reader)
         _summarise(counts, out)
         console.print(f"report: [bold]{path}[/bold]")
         raise typer.Exit(_exit_code(counts))

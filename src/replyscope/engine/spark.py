@@ -13,9 +13,11 @@ out in the run directory, so `analyze`, `report` and any analyst's notebook read
 2. Split: one output row per page holding its documents row, its article and its segments and
    comments as nested lists, so one pass of the page code yields all four tables; each table is
    then a select/explode of that frame, written by the executors as Parquet part files.
-3. Features: comments are partitioned by page (a thread never straddles two partitions: stance
-   reads a reply beside its thread and article), each partition is cut at page boundaries into
-   chunks and `comment_features` runs on each chunk.
+3. Features: comments go in the batches the embedded engine reads them in (whole pages, about
+   20k comments a batch; `feature_batches`), one batch to a partition, and `comment_features`
+   runs once per batch: the stance reader has run-level parts (a read-out fitted over every
+   claim-mode thread it is given, the representation chosen by the number of texts), so the
+   same company gives the same features.
 4. Clusters, their map and descriptions need every comment's vector at once: they run on the
    driver over the collected features (analyze_comments with precomputed features).
 
@@ -26,6 +28,7 @@ storage every executor and the driver can see (NFS, a mounted bucket).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import re
@@ -36,18 +39,29 @@ from collections.abc import Iterator
 from dataclasses import asdict
 from pathlib import Path
 
+import numpy as np
 import polars as pl
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from replyscope import schema
-from replyscope.pipeline import SPLIT_TABLES, SplitOptions, input_files, iter_batches, peak_rss_mb, split_batch
-from replyscope.rundir import atomic_path, file_fingerprint, table_path, update_manifest, versions
+from replyscope.errors import UsageError
+from replyscope.ingest import check_inputs, is_read
+from replyscope.pipeline import (
+    ANALYZE_TABLES, MANIFEST, SPLIT_TABLES, DocIds, SplitOptions, _split_key, input_files, iter_batches, peak_rss_mb,
+    remove_downstream, run_stage, split_batch, unique_files,
+)
+from replyscope.rundir import (
+    PARTS_DIR, RunDirError, RunLock, atomic_path, file_fingerprint, is_run_manifest, read_manifest, require_stage, set_stage,
+    stage_record, table_fingerprints, table_path, update_manifest, versions, write_manifest,
+)
 
-SPARK_DIR = "_spark"
-# Comments handed to comment_features at once: the encoder batches within it, and stance needs
-# whole threads, so chunks are cut at page boundaries near this size.
-FEATURE_CHUNK = 4_000
+# Spark's scratch (staged input, executors' part files): under the run's `.parts/`, so it is never
+# read as input, and removed as the embedded split's finished batches are.
+SPARK_DIR = f"{PARTS_DIR}/spark"
+# Comments handed to comment_features at once when the analysis has no batching of its own (see
+# feature_batches): cut at page boundaries, as stance reads a thread whole.
+FEATURE_BATCH = 20_000
 _URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 _RAW_FIELDS = ("source", "source_id", "content_bytes", "content_text", "url", "title", "site", "problem")
 RAW_SCHEMA = pa.schema(
@@ -56,7 +70,10 @@ RAW_SCHEMA = pa.schema(
      # what ingest knows beyond the bytes: the status of a record not read, the codec of str content,
      # and for HTML pages (ingest.html_input.HtmlDocument) the server's charset and the crawl date
      ("status", pa.string()), ("encoding", pa.string()), ("is_html", pa.bool_()), ("charset", pa.string()),
-     ("crawled_at", pa.string())]
+     ("crawled_at", pa.string()),
+     # the document id, given on the driver by pipeline.DocIds (a repeated id gets `-dup<n>`);
+     # null for a Parquet URL read by the executors, whose ids are made there (see _url_frame)
+     ("doc_id", pa.string())]
 )
 
 
@@ -149,7 +166,7 @@ PAGE_SCHEMA = pa.schema(
 )
 
 
-def features_schema() -> pl.Schema:
+def features_schema(stance_reader: str = "zero-shot") -> pl.Schema:
     """FEATURES plus the extra columns comment_features adds (stance's relevance, ...): learnt by
     running it on one comment, since Spark needs an output schema before the first batch."""
     from replyscope.analyze import comment_features  # noqa: PLC0415
@@ -158,12 +175,12 @@ def features_schema() -> pl.Schema:
         [("d-0000", "d", 0, None, 0, "", "", None, "Is that so? I doubt it.", 0, 23)], schema=schema.COMMENTS, orient="row"
     )
     articles = pl.DataFrame([("d", "A title", "A body.", 1)], schema=schema.ARTICLES, orient="row")
-    return comment_features(comments, articles).schema
+    return comment_features(comments, articles, stance_reader).schema
 
 
 # --- 1. input ----------------------------------------------------------------------------------------
 
-def _raw_table(raws) -> pa.Table:
+def _raw_table(raws, doc_ids: list[str]) -> pa.Table:
     from replyscope.ingest.html_input import HtmlDocument  # noqa: PLC0415
     return pa.table(
         {
@@ -180,52 +197,83 @@ def _raw_table(raws) -> pa.Table:
             "is_html": [isinstance(r, HtmlDocument) for r in raws],
             "charset": [getattr(r, "charset", "") for r in raws],
             "crawled_at": [getattr(r, "crawled_at", "") for r in raws],
+            "doc_id": doc_ids,
         },
         schema=RAW_SCHEMA,
     )
 
 
-def stage_raw(inputs: list[Path], out: Path, options: SplitOptions) -> list[dict]:
-    """Read local inputs with the embedded readers and write them, batch by batch, as Parquet."""
-    files = input_files(inputs)
+def stage_raw(files: list[tuple[Path, Path | None]], out: Path, options: SplitOptions, ids: DocIds) -> int:
+    """Read local input files (pipeline.input_files, each once) with the embedded readers, give
+    each page its id as the embedded split does (`ids`, in input order), and write them batch by
+    batch as Parquet; returns the bytes read."""
     out.mkdir(parents=True, exist_ok=True)
     writer = pq.ParquetWriter(out / "part-00000.parquet", RAW_SCHEMA)
+    n_bytes = 0
     try:
         for batch in iter_batches(files, options):
-            writer.write_table(_raw_table(batch))
+            writer.write_table(_raw_table(batch, ids.assign(batch)))
+            n_bytes += sum(len(r.content) for r in batch if r.content is not None)
     finally:
         writer.close()
-    return [file_fingerprint(path) for path, _ in files]
+    return n_bytes
 
 
 def _url_frame(spark, url: str, options: SplitOptions):
-    """A Parquet URL read by the executors, columns mapped as the embedded table readers map them."""
-    from pyspark.sql import functions as F  # noqa: PLC0415
+    """A Parquet URL read by the executors, columns mapped as the embedded table readers map them.
 
-    from replyscope.ingest.readers import _layout  # noqa: PLC0415 - the same column choice
+    Ids as pipeline.DocIds gives them: the first row with an id keeps it, a later one gets
+    `-dup<n>` (`dup` here; split_arrow makes the id), in the order of the read (file, then row).
+    """
+    from pyspark.sql import Window  # noqa: PLC0415
+    from pyspark.sql import functions as F  # noqa: PLC0415
+    from pyspark.sql.types import BinaryType  # noqa: PLC0415
+
+    from replyscope.ingest.tables import TableProblem, find_layout  # noqa: PLC0415 - the same column choice
 
     frame = spark.read.parquet(url)
-    layout = _layout(frame.columns, options.columns)
+    try:
+        layout = find_layout(frame.columns, options.columns)
+    except TableProblem as exc:
+        raise UsageError(f"{url}: {exc}") from None
     if layout.id is None:
-        raise ValueError(f"{url}: a Parquet input read by Spark needs an id column (pass --id-col)")
+        raise UsageError(f"{url}: a Parquet input read by Spark needs an id column (pass --id-col)")
+    binary = {f.name for f in frame.schema.fields if isinstance(f.dataType, BinaryType)}
 
     def cell(name: str | None):
         return F.coalesce(F.col(name).cast("string"), F.lit("")) if name else F.lit("")
 
-    text = F.col(layout.text).cast("string")
-    too_big = F.length(text) > options.max_page_bytes
-    return frame.select(
+    # As the embedded table reader: a row with markup in the HTML column is read as HTML, else its
+    # text; bytes go through the decoding chain (in split_arrow), str is repaired there.
+    markup = F.col(layout.html) if layout.html else F.lit(None)
+    is_html = (F.length(markup) > 0) if layout.html else F.lit(False)
+    content = F.when(is_html, markup).otherwise(F.col(layout.text))
+    size = F.length(content)  # (characters for text, bytes for binary, as len() in the embedded reader)
+    too_big = F.coalesce(size > options.max_page_bytes, F.lit(False))
+    keep = F.when(too_big, F.lit(None))
+    as_bytes = bool({layout.text, layout.html} & binary)
+    rows = frame.select(
         F.lit(url).alias("source"),
         cell(layout.id).alias("source_id"),
-        F.lit(None).cast("binary").alias("content_bytes"),
-        F.when(too_big, F.lit(None)).otherwise(text).alias("content_text"),
+        (keep.otherwise(content.cast("binary")) if as_bytes else F.lit(None).cast("binary")).alias("content_bytes"),
+        (F.lit(None).cast("string") if as_bytes else keep.otherwise(content.cast("string"))).alias("content_text"),
         cell(layout.url).alias("url"),
         cell(layout.title).alias("title"),
         cell(layout.site).alias("site"),
-        F.when(too_big, F.lit(f"page over the {options.max_page_bytes / 1e6:.0f} MB limit (--max-page-mb)"))
-        .otherwise(F.lit(""))
-        .alias("problem"),
+        F.when(too_big, F.format_string(
+            f"page is %.1f MB, over the {options.max_page_bytes / 1e6:.0f} MB limit (--max-page-mb)", size / F.lit(1e6)
+        )).otherwise(F.lit("")).alias("problem"),
+        F.lit("skipped").alias("status"),
+        F.lit("").alias("encoding"),
+        is_html.alias("is_html"),
+        F.lit("").alias("charset"),
+        F.lit("").alias("crawled_at"),
+        F.lit(None).cast("string").alias("doc_id"),
+        F.monotonically_increasing_id().alias("_order"),
     )
+    # The window shuffles rows; sorted back into read order, so the tables come out in it.
+    numbered = rows.withColumn("dup", F.row_number().over(Window.partitionBy("source_id").orderBy("_order")))
+    return numbered.orderBy("_order").drop("_order")
 
 
 # --- 2. split ----------------------------------------------------------------------------------------
@@ -267,11 +315,19 @@ def split_arrow(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
             return HtmlDocument(r["source"], r["source_id"], content, **fields, charset=r["charset"] or "", crawled_at=r["crawled_at"] or "")
         return RawDocument(r["source"], r["source_id"], content, **fields)
 
+    from replyscope.ingest import doc_id_for  # noqa: PLC0415
+
+    def doc_id(r: dict) -> str:
+        if r["doc_id"] is not None:  # given on the driver
+            return r["doc_id"]
+        base = doc_id_for(r["source"], r["source_id"])
+        return f"{base}-dup{r['dup']}" if (r.get("dup") or 1) > 1 else base
+
     for batch in batches:
-        raws = [raw(r) for r in batch.to_pylist()]
-        if not raws:
+        rows = batch.to_pylist()
+        if not rows:
             continue
-        result = split_batch(raws)
+        result = split_batch([raw(r) for r in rows], [doc_id(r) for r in rows])
         yield from _to_arrow(_nest(result.tables), PAGE_SCHEMA).to_batches()
 
 
@@ -288,25 +344,53 @@ def _chunks_at_pages(doc_ids: list[str], size: int) -> Iterator[tuple[int, int]]
         start = end
 
 
-def features_arrow(batches: Iterator[pa.RecordBatch], target: pa.Schema) -> Iterator[pa.RecordBatch]:
-    """mapInArrow function (with `target` bound): a partition's comments, whole threads with their
-    article, -> FEATURES rows (and comment_features' extra columns)."""
+def feature_batches(doc_ids: pl.Series, size: int | None = None) -> list[tuple[int, int]]:
+    """The [start, end) comment rows the embedded engine reads in one comment_features call.
+
+    Spark reads the same batches, so each comment's features are computed from the same
+    company as in the embedded engine: the stance reader's run-level parts (the read-out fitted
+    over claim-mode threads, the representation chosen by the number of texts) see the same
+    rows. The embedded engine's batching is analyze.streaming's when it is there (whole
+    articles, about BATCH_COMMENTS comments a batch; one batch when an article's comments are not
+    contiguous); otherwise the same rule with FEATURE_BATCH.
+    """
+    try:
+        from replyscope.analyze.streaming import BATCH_COMMENTS, article_batches, contiguous_articles  # noqa: PLC0415
+    except ImportError:  # (an engine without streaming analysis: the same rule here)
+        BATCH_COMMENTS = FEATURE_BATCH  # noqa: N806
+
+        def article_batches(ids: pl.Series, size: int) -> Iterator[tuple[int, int]]:
+            return _chunks_at_pages(ids.to_list(), size)
+
+        def contiguous_articles(ids: pl.Series) -> bool:
+            return int((ids != ids.shift(1)).fill_null(True).sum()) == ids.n_unique()
+
+    n = doc_ids.len()
+    if n == 0:
+        return []
+    if not contiguous_articles(doc_ids):
+        return [(0, n)]
+    return list(article_batches(doc_ids, size or BATCH_COMMENTS))
+
+
+def features_arrow(batches: Iterator[pa.RecordBatch], target: pa.Schema, stance_reader: str = "zero-shot") -> Iterator[pa.RecordBatch]:
+    """mapInArrow function (with `target` bound): a partition's comments with their article,
+    tagged with their feature batch (`_batch`, see feature_batches; a batch never straddles two
+    partitions) -> FEATURES rows (and comment_features' extra columns), one call per batch."""
     from replyscope.analyze import comment_features  # noqa: PLC0415
 
-    # The whole partition first: Arrow batches are cut by row count, which can split a thread.
+    # The whole partition first: Arrow batches are cut by row count, which can split a batch.
     collected = [b for b in batches if b.num_rows]
-    if not collected:  # an empty partition (fewer pages than partitions)
+    if not collected:  # an empty partition (fewer batches than partitions)
         return
-    table = pa.Table.from_batches(collected)
-    frame = pl.from_arrow(table)
-    doc_ids = frame["doc_id"].to_list()
-    for start, end in _chunks_at_pages(doc_ids, FEATURE_CHUNK):
-        part = frame.slice(start, end - start)
+    frame = pl.from_arrow(pa.Table.from_batches(collected))
+    for _, part in frame.group_by("_batch", maintain_order=True):
+        part = part.sort("_row")
         comments = part.select(list(schema.COMMENTS))
         articles = part.select(
             "doc_id", pl.col("art_title").alias("title"), pl.col("art_body").alias("body"), pl.col("art_n").alias("n_comments")
         ).unique("doc_id", keep="first", maintain_order=True)
-        features = comment_features(comments, schema.conform(articles, schema.ARTICLES))
+        features = comment_features(comments, schema.conform(articles, schema.ARTICLES), stance_reader)
         yield from _to_arrow(schema.conform(features, schema.FEATURES), target).to_batches()
 
 
@@ -334,24 +418,114 @@ def _write(frame, run_dir: Path, name: str, table_schema: pl.Schema) -> int:
     return merge_parts(parts, table_path(run_dir, name), table_schema)
 
 
-def run_split_spark(inputs: list[Path | str], run_dir: Path, options: SplitOptions = SplitOptions(), *, master: str | None = None) -> dict:
-    """The split on Spark: the same four tables and manifest counts as pipeline.run_split."""
+def run_split_spark(
+    inputs: list[Path | str], run_dir: Path, options: SplitOptions = SplitOptions(), *, master: str | None = None,
+    reuse_complete: bool = False,
+) -> dict:
+    """The split on Spark: the same four tables, manifest and stage record as pipeline.run_split.
+
+    Under the run's lock, like the embedded split: the stage is marked running, then complete with
+    its tables' fingerprints, or interrupted / failed, so `analyze` and `report` refuse an
+    unfinished Spark split as they refuse an embedded one. A rerun of the same inputs and settings
+    after an interruption splits again (Spark keeps no finished batches); with `reuse_complete`, a
+    complete split of the same inputs and settings is kept (the key is the embedded split's, so
+    either engine's complete split is reused by the other).
+    """
+    with RunLock(run_dir):
+        return _run_split_spark(inputs, run_dir, options, master, reuse_complete)
+
+
+def _run_split_spark(inputs, run_dir: Path, options: SplitOptions, master: str | None, reuse_complete: bool) -> dict:
     from pyspark.sql import functions as F  # noqa: PLC0415
     from pyspark.sql.pandas.types import from_arrow_schema  # noqa: PLC0415
 
-    run_dir.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
-    spark = spark_session(master)
     urls = [as_url(i) for i in inputs if as_url(i)]
     local = [Path(i) for i in inputs if not as_url(i)]
-    frames, fingerprints = [], []
-    if local:
+    files, repeated = unique_files(input_files(local, run_dir)) if local else ([], [])
+    read_files = [(path, root) for path, root in files if is_read(path, root)]
+    if not read_files and not urls:
+        raise UsageError(
+            f"no input files in {', '.join(map(str, inputs))}: expected .txt pages, .html pages, WARC files "
+            "or CSV / TSV / JSONL / Parquet tables"
+        )
+    check_inputs(files, options.columns)
+    fingerprints = [file_fingerprint(path) for path, _ in read_files]
+    # A URL's bytes are not read here: its key is its name (a changed bucket needs a new --out or a rerun).
+    key = _split_key(files + [(Path(u), None) for u in urls], read_files, fingerprints, options)
+    if (run_dir / MANIFEST).exists() and not is_run_manifest(run_dir / MANIFEST):
+        raise UsageError(f"{run_dir / MANIFEST} was not written by replyscope; choose another --out")
+    manifest = read_manifest(run_dir) if (run_dir / MANIFEST).exists() else {}
+    previous = stage_record(manifest, "split")
+    if reuse_complete and previous.get("fingerprint") == key and previous.get("state") == "complete":
+        try:
+            require_stage(run_dir, manifest, "split", before="reuse")
+            return dict(manifest.get("counts") or {})
+        except RunDirError:
+            pass
+    shutil.rmtree(run_dir / PARTS_DIR, ignore_errors=True)
+    remove_downstream(run_dir, keep=())
+    write_manifest(run_dir, {"stages": {}})
+    set_stage(run_dir, "split", "running", fingerprint=key, resumed=False, engine="spark")
+    try:
+        spark = spark_session(master)
+        counts, n_bytes, ids = _split_on_spark(spark, files, urls, run_dir, options, from_arrow_schema, F)
+        if counts["documents"] == 0:
+            raise UsageError(f"no documents in the input ({len(files) + len(urls)} input(s) read, no page or row in them)")
+    except BaseException as exc:
+        interrupted = isinstance(exc, (KeyboardInterrupt, SystemExit))
+        for name in SPLIT_TABLES:
+            table_path(run_dir, name).unlink(missing_ok=True)
+        with contextlib.suppress(Exception):
+            set_stage(run_dir, "split", "interrupted" if interrupted else "failed", error=f"{type(exc).__name__}: {exc}"[:300])
+        raise
+    documents = pl.scan_parquet(table_path(run_dir, "documents"))
+    problems = documents.filter(pl.col("status") != "ok").select("doc_id", "source", "source_id", "status", "error").collect().to_dicts()
+    split_counts = counts | {"duplicate_ids": len(ids), "inputs_repeated": len(repeated)}
+    seconds = time.perf_counter() - started
+    update_manifest(
+        run_dir,
+        inputs=fingerprints + [{"path": url, "size": None, "sha256": None} for url in urls],
+        inputs_repeated=repeated,
+        settings={"split": asdict(options) | {"engine": "spark", "master": master or "local[2]"}},
+        versions=versions() | {"pyspark": spark.version},
+        counts=split_counts,
+        timings={"split": round(seconds, 3)},
+        throughput={"split_mb_per_s": round(n_bytes / 1e6 / seconds, 2) if seconds and n_bytes else None},
+        memory={"split_peak_rss_mb": peak_rss_mb()},  # the driver's; executors report to Spark's UI
+        documents=problems,
+        duplicate_ids=ids,
+    )
+    set_stage(
+        run_dir, "split", "complete", tables=table_fingerprints(run_dir, SPLIT_TABLES),
+        batches=None, batches_resumed=0, counts=split_counts, error=None,
+    )
+    shutil.rmtree(run_dir / PARTS_DIR, ignore_errors=True)
+    return split_counts
+
+
+def _split_on_spark(spark, files, urls, run_dir: Path, options: SplitOptions, from_arrow_schema, F) -> tuple[dict, int, list[dict]]:
+    """Stage, split and write the four tables; returns the counts, the bytes staged and the
+    repeated ids (as DocIds records them)."""
+    frames = []
+    ids = DocIds()
+    n_bytes = 0
+    if files:
         raw_dir = run_dir / SPARK_DIR / "raw"
-        fingerprints = stage_raw(local, raw_dir, options)
-        frames.append(spark.read.parquet(str(raw_dir)))
+        n_bytes = stage_raw(files, raw_dir, options, ids)
+        frames.append(spark.read.parquet(str(raw_dir)).withColumn("dup", F.lit(1)))
+    duplicates = list(ids.duplicates)
     for url in urls:
-        frames.append(_url_frame(spark, url, options))
-        fingerprints.append({"path": url, "size": None, "sha256": None})
+        frame = _url_frame(spark, url, options).cache()
+        frames.append(frame)
+        for row in frame.where(F.col("dup") > 1).select("source", "source_id", "dup").collect():
+            from replyscope.ingest import doc_id_for  # noqa: PLC0415
+
+            base = doc_id_for(row["source"], row["source_id"])
+            duplicates.append({
+                "doc_id": f"{base}-dup{row['dup']}", "duplicate_of": base, "source": row["source"], "source_id": row["source_id"],
+                "reason": "another page of this input has the same id; given a suffix",
+            })
     raw = frames[0]
     for other in frames[1:]:
         raw = raw.unionByName(other)
@@ -365,27 +539,16 @@ def run_split_spark(inputs: list[Path | str], run_dir: Path, options: SplitOptio
     pages.unpersist()
     documents = pl.scan_parquet(table_path(run_dir, "documents"))
     counts = {"documents": n_rows["documents"], "ok": 0, "empty": 0, "skipped": 0, "failed": 0}
-    for status, n in documents.group_by("status").len().collect().iter_rows():
+    for status, n in documents.group_by("status").len().sort("status").collect().iter_rows():
         counts[status] = counts.get(status, 0) + n
-    counts["pages_with_comments"] = pl.scan_parquet(table_path(run_dir, "articles")).filter(pl.col("n_comments") > 0).select(pl.len()).collect().item()
+    articles = pl.scan_parquet(table_path(run_dir, "articles"))
+    counts["pages_with_comments"] = articles.filter(pl.col("n_comments") > 0).select(pl.len()).collect().item()
     counts["comments"] = n_rows["comments"]
-    problems = documents.filter(pl.col("status") != "ok").select("doc_id", "source", "source_id", "status", "error").collect().to_dicts()
-    seconds = time.perf_counter() - started
-    update_manifest(
-        run_dir,
-        inputs=fingerprints,
-        settings={"split": asdict(options) | {"engine": "spark", "master": master or "local[2]"}},
-        versions=versions() | {"pyspark": spark.version},
-        counts=counts,
-        timings={"split": round(seconds, 3)},
-        memory={"split_peak_rss_mb": peak_rss_mb()},  # the driver's; executors report to Spark's UI
-        documents=problems,
-    )
-    return counts
+    return counts, n_bytes, duplicates
 
 
-def spark_features(run_dir: Path, *, master: str | None = None) -> pl.DataFrame:
-    """FEATURES for a run's comments, computed on Spark partitions of whole threads."""
+def spark_features(run_dir: Path, *, master: str | None = None, stance_reader: str = "zero-shot") -> pl.DataFrame:
+    """FEATURES for a run's comments, computed on Spark in the embedded engine's feature batches."""
     from pyspark.sql import functions as F  # noqa: PLC0415
     from pyspark.sql.pandas.types import from_arrow_schema  # noqa: PLC0415
 
@@ -395,16 +558,27 @@ def spark_features(run_dir: Path, *, master: str | None = None) -> pl.DataFrame:
         F.col("doc_id").alias("_doc"), F.col("title").alias("art_title"), F.col("body").alias("art_body"),
         F.col("n_comments").alias("art_n"),
     )
-    n_partitions = max(spark.sparkContext.defaultParallelism, comments.count() // (4 * FEATURE_CHUNK) + 1)
+    # Each page's feature batch, made on the driver from the doc_id column alone (as the embedded
+    # engine does), handed to Spark as a small Parquet table of (doc_id, batch).
+    doc_ids = pl.read_parquet(table_path(run_dir, "comments"), columns=["doc_id"])["doc_id"]
+    bounds = feature_batches(doc_ids)
+    batch_of = pl.DataFrame({"_bdoc": doc_ids, "_batch": np.repeat(np.arange(len(bounds)), [e - s for s, e in bounds])})
+    batch_dir = run_dir / SPARK_DIR / "batches"
+    batch_dir.mkdir(parents=True, exist_ok=True)
+    batch_of.unique("_bdoc", keep="first", maintain_order=True).write_parquet(batch_dir / "part-00000.parquet")
+    batch_table = spark.read.parquet(str(batch_dir))
+    # _row: the comments table's order (one file, read in order), the order the embedded engine reads.
+    comments = comments.withColumn("_row", F.monotonically_increasing_id())
+    with_article = comments.join(articles, comments.doc_id == articles._doc, "left").drop("_doc")
     joined = (
-        comments.join(articles, comments.doc_id == articles._doc, "left")
-        .drop("_doc")
-        .repartition(n_partitions, "doc_id")
-        .sortWithinPartitions("doc_id", "position")
+        with_article.join(batch_table, with_article.doc_id == batch_table._bdoc, "left")
+        .drop("_bdoc")
+        .repartition(max(1, len(bounds)), "_batch")  # about one batch a partition: a task holds one batch
     )
-    full = features_schema()
+    full = features_schema(stance_reader)
     target = arrow_schema(full)
-    features = joined.mapInArrow(functools.partial(features_arrow, target=target), from_arrow_schema(target))
+    work = functools.partial(features_arrow, target=target, stance_reader=stance_reader)
+    features = joined.mapInArrow(work, from_arrow_schema(target))
     _write(features, run_dir, "features", full)
     # Back in the comments' order, as the embedded engine writes it.
     order = pl.read_parquet(table_path(run_dir, "comments"), columns=["comment_id"])
@@ -412,26 +586,51 @@ def spark_features(run_dir: Path, *, master: str | None = None) -> pl.DataFrame:
     return schema.conform(order.join(features, on="comment_id", how="left", maintain_order="left"), schema.FEATURES)
 
 
-def run_analyze_spark(run_dir: Path, settings=None, *, master: str | None = None, on_progress=None) -> dict:
-    """Features on Spark, then clusters, map and descriptions on the driver; the same tables."""
-    from replyscope.analyze import AnalyzeSettings, analyze_comments  # noqa: PLC0415
-    from replyscope.rundir import read_table, write_table  # noqa: PLC0415
+def run_analyze_spark(
+    run_dir: Path, settings=None, *, master: str | None = None, on_progress=None, reuse_complete: bool = False
+) -> dict:
+    """Features on Spark, then clusters, map and descriptions on the driver; the same tables.
+
+    Run as a stage (pipeline.run_stage), so it refuses a split that is unfinished or changed, and
+    records what it read and wrote for `report` and `across`. Its settings record the engine:
+    a later embedded `analyze` computes again rather than keep these results.
+    """
+    from replyscope.analyze import AnalyzeSettings  # noqa: PLC0415
 
     settings = settings or AnalyzeSettings()
+    recorded = asdict(settings) | {"engine": "spark", "master": master or "local[2]"}
+    return run_stage(
+        run_dir, "analyze", reads=("comments", "articles"), writes=ANALYZE_TABLES, settings=recorded,
+        compute=lambda: _analyze_spark(run_dir, settings, recorded, master, on_progress), reuse_complete=reuse_complete,
+    )
+
+
+def _analyze_spark(run_dir: Path, settings, recorded: dict, master: str | None, on_progress) -> dict:
+    from replyscope.analyze import analyze_comments  # noqa: PLC0415
+    from replyscope.rundir import read_table, write_table  # noqa: PLC0415
+
     started = time.perf_counter()
-    features = spark_features(run_dir, master=master)
-    feature_seconds = time.perf_counter() - started
     comments = read_table(run_dir, "comments")
+    repeated = comments.height - comments["comment_id"].n_unique()
+    if repeated:  # (a split by an older replyscope): the analysis joins on comment_id
+        raise RunDirError(f"comments.parquet in {run_dir} repeats {repeated} comment_id(s); split the input again")
+    try:
+        features = spark_features(run_dir, master=master, stance_reader=settings.stance_reader)
+    finally:
+        shutil.rmtree(run_dir / SPARK_DIR, ignore_errors=True)
+        with contextlib.suppress(OSError):  # (only when empty: an embedded split's batches stay)
+            (run_dir / PARTS_DIR).rmdir()
+    feature_seconds = time.perf_counter() - started
     articles = read_table(run_dir, "articles")
     steps: dict[str, float] = {}
     tables = analyze_comments(comments, articles, settings, timings=steps, on_progress=on_progress, features=features)
     steps["features"] = round(feature_seconds, 3)
-    for name in ("features", "clusters", "cluster_summary"):
+    for name in ANALYZE_TABLES:
         write_table(run_dir, name, getattr(tables, name))
     counts = {"clusters": int((tables.cluster_summary["cluster"] >= 0).sum())}
     update_manifest(
         run_dir,
-        settings={"analyze": asdict(settings) | {"engine": "spark", "master": master or "local[2]"}},
+        settings={"analyze": recorded},
         counts=counts,
         timings={"analyze": round(time.perf_counter() - started, 3)},
         analyze_steps=steps,
