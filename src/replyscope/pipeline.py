@@ -544,8 +544,10 @@ def run_analyze(
     settings: AnalyzeSettings | None = None,
     reuse_complete: bool = False,
     on_progress: Callable[[str, int, int], None] | None = None,
+    workers: int | None = None,
 ) -> dict:
-    """Stance, rhetoric and clusters for the comments of a run directory (on_progress: see analyze).
+    """Stance, rhetoric and clusters for the comments of a run directory (on_progress: see analyze),
+    the per-comment features on `workers` processes (default: default_workers()).
 
     Refuses a run whose split is missing, unfinished or changed since it was written. With
     `reuse_complete`, an analysis of the same split tables with the same settings is kept.
@@ -558,7 +560,7 @@ def run_analyze(
     check_representation(settings.representation)
     return run_stage(
         run_dir, "analyze", reads=("comments", "articles"), writes=ANALYZE_TABLES, settings=asdict(settings),
-        compute=lambda: _analyze(run_dir, settings, on_progress), reuse_complete=reuse_complete,
+        compute=lambda: _analyze(run_dir, settings, on_progress, workers), reuse_complete=reuse_complete,
     )
 
 
@@ -694,7 +696,7 @@ def consistent_tables(run_dir: Path, manifest: dict) -> dict[str, str | None]:
     return {table: digest for table, (_, digest) in sorted(writer.items())}
 
 
-def run_report(run_dir: Path, reuse_complete: bool = False) -> Path:
+def run_report(run_dir: Path, reuse_complete: bool = False, on_progress: Callable[[str, int, int], None] | None = None) -> Path:
     """Build index.html, only from a consistent run: a complete split, and a complete analysis of
     exactly the comments that split wrote (each table as its stage wrote it), and the across
     tables when that stage ran."""
@@ -713,7 +715,7 @@ def run_report(run_dir: Path, reuse_complete: bool = False) -> Path:
         if "stages" in manifest:
             set_stage(run_dir, "report", "running", read=read)
         try:
-            path = build_report(run_dir)
+            path = build_report(run_dir, on_progress=on_progress)
         except BaseException as exc:
             path.with_name(path.name + TMP_SUFFIX).unlink(missing_ok=True)
             if "stages" in manifest:
