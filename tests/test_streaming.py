@@ -30,7 +30,7 @@ def _corpus():
     return comments, make_articles(TOLL_ARTICLE, HOUSING_ARTICLE, VACCINE_ARTICLE)
 
 
-def _stream(tmp_path, settings, batch_comments):
+def _stream(tmp_path, settings, batch_comments, **kwargs):
     comments, articles = _corpus()
     tmp_path.mkdir(parents=True, exist_ok=True)
     comments.write_parquet(tmp_path / "comments.parquet")
@@ -46,7 +46,7 @@ def _stream(tmp_path, settings, batch_comments):
     result = analyze_in_batches(
         tmp_path / "comments.parquet", tmp_path / "articles.parquet", write, settings,
         parts_dir=tmp_path / "parts", batch_comments=batch_comments,
-        on_progress=lambda step, done, total: calls.append((step, done, total)),
+        on_progress=lambda step, done, total: calls.append((step, done, total)), **kwargs,
     )
     return out, result, calls
 
@@ -120,3 +120,13 @@ def test_a_comment_outside_the_sample_goes_to_its_nearest_centre():
 def test_sample_rows_is_seeded_sorted_and_bounded(n, size):
     a, b = sample_rows(n, size, seed=4), sample_rows(n, size, seed=4)
     assert np.array_equal(a, b) and np.all(np.diff(a) > 0) and len(a) == min(n, size)
+
+
+def test_worker_processes_give_the_same_tables_as_one_process(tmp_path):
+    from replyscope.pipeline import _make_executor
+
+    settings = AnalyzeSettings(representation="tfidf", seed=2, cluster_sample=10, n_clusters=3)
+    one, _, _ = _stream(tmp_path / "one", settings, batch_comments=6)
+    two, _, _ = _stream(tmp_path / "two", settings, batch_comments=6, workers=2, make_executor=_make_executor)
+    for name in ("features", "clusters", "cluster_summary"):
+        assert_frame_equal(one[name], two[name])

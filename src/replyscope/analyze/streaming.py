@@ -291,53 +291,42 @@ def analyze_in_batches(
     progress("clustering", len(sample), len(sample))
     lap("cluster")
 
-    # 3. every comment, batch by batch: the sample's labels, or assigned; words counted
+    # 3. every comment, batch by batch (on the workers): the sample's labels, or assigned; words counted
     progress("assign", 0, n)
-    in_sample = np.zeros(n, dtype=bool)
-    in_sample[sample] = True
-    sample_pos = np.full(n, -1, dtype=np.int64)
-    sample_pos[sample] = np.arange(len(sample))
+    counter = terms.counter()
+    ranges = [(start, min(n, start + batch_comments)) for start in range(0, n, batch_comments)]
+    jobs = []
+    for start, end in ranges:
+        lo, hi = np.searchsorted(sample, [start, end])
+        known = Known(sample[lo:hi] - start, fitted.labels[lo:hi], fitted.centre_distance[lo:hi], fitted.xy[lo:hi])
+        jobs.append((str(comments_path), str(features_path), start, end, known, model, encoder, counter))
+    results: list = [None] * len(jobs)
+    pool = min(workers, len(jobs))
+    executor = make_executor(pool) if make_executor and pool > 1 and len(sample) < n else None
+    done = 0
+    try:
+        if executor is None:
+            for j, job in enumerate(jobs):
+                results[j] = assign_part(*job)
+                done += job[3] - job[2]
+                progress("assign", done, n)
+        else:
+            from concurrent.futures import as_completed  # noqa: PLC0415
+
+            futures = {executor.submit(assign_part, *job): j for j, job in enumerate(jobs)}
+            for future in as_completed(futures):
+                j = futures[future]
+                results[j] = future.result()
+                done += jobs[j][3] - jobs[j][2]
+                progress("assign", done, n)
+    finally:
+        if executor is not None:
+            executor.shutdown(cancel_futures=True)
     per_comment = []
-    for start in range(0, n, batch_comments):
-        end = min(n, start + batch_comments)
-        comments = pl.scan_parquet(comments_path).select("comment_id", "doc_id", "text").slice(start, end - start).collect()
-        features = (
-            pl.scan_parquet(features_path)
-            .select(*(f"score_{s}" for s in STANCES), "tags", "stance", "stance_confidence")
-            .slice(start, end - start)
-            .collect()
-        )
-        labels = np.zeros(end - start, dtype=np.int32)
-        distance = np.zeros(end - start, dtype=np.float32)
-        xy = np.zeros((end - start, 2), dtype=np.float32)
-        mine = in_sample[start:end]
-        pos = sample_pos[start:end][mine]
-        labels[mine], distance[mine], xy[mine] = fitted.labels[pos], fitted.centre_distance[pos], fitted.xy[pos]
-        rest = np.flatnonzero(~mine)
-        batch_texts = comments["text"].fill_null("").to_list()
-        if rest.size and model.k:
-            rest_texts = [spell_out_hashtags(batch_texts[i]) for i in rest]
-            rest_features = features[rest]
-            labels[rest], distance[rest], xy[rest] = model.assign(
-                encoder.transform(rest_texts), _scores(rest_features), _tag_matrix(rest_features["tags"])
-            )
-        terms.add(batch_texts, labels)
-        per_comment.append(
-            pl.DataFrame(
-                {
-                    "comment_id": comments["comment_id"],
-                    "doc_id": comments["doc_id"],
-                    "cluster": pl.Series(labels, dtype=pl.Int32),
-                    "centre_distance": pl.Series(distance, dtype=pl.Float32),
-                    "x": pl.Series(xy[:, 0], dtype=pl.Float32),
-                    "y": pl.Series(xy[:, 1], dtype=pl.Float32),
-                    "stance": features["stance"],
-                    "stance_confidence": features["stance_confidence"],
-                    "tags": features["tags"],
-                }
-            )
-        )
-        progress("assign", end, n)
+    for frame, per_class in results:  # in batch order: the same sums whatever finished first
+        terms.add_counts(per_class)
+        per_comment.append(frame)
+    del results, jobs
     lap("assign")
 
     # 4. summaries
@@ -360,6 +349,59 @@ def analyze_in_batches(
     lap("describe")
     counts = {"clusters": int((summary["cluster"] >= 0).sum()), "cluster_sample": int(len(sample))}
     return StreamResult(counts, timings)
+
+
+@dataclass(frozen=True)
+class Known:
+    """The sample's own results for the rows of one batch (positions within the batch)."""
+
+    rows: np.ndarray
+    labels: np.ndarray
+    distance: np.ndarray
+    xy: np.ndarray
+
+
+def assign_part(comments_path: str, features_path: str, start: int, end: int, known: Known, model, encoder, counter):
+    """Clusters, distances and map places of comment rows [start, end): the sample's own for its
+    rows (`known`), the nearest centre for the rest; and the batch's word counts per cluster.
+    Returns (one small row per comment, (k, vocabulary) counts). Runs in a worker."""
+    from replyscope.analyze.hashtags import spell_out_hashtags  # noqa: PLC0415
+
+    comments = pl.scan_parquet(comments_path).select("comment_id", "doc_id", "text").slice(start, end - start).collect()
+    features = (
+        pl.scan_parquet(features_path)
+        .select(*(f"score_{s}" for s in STANCES), "tags", "stance", "stance_confidence")
+        .slice(start, end - start)
+        .collect()
+    )
+    size = end - start
+    labels = np.zeros(size, dtype=np.int32)
+    distance = np.zeros(size, dtype=np.float32)
+    xy = np.zeros((size, 2), dtype=np.float32)
+    labels[known.rows], distance[known.rows], xy[known.rows] = known.labels, known.distance, known.xy
+    rest = np.setdiff1d(np.arange(size), known.rows)
+    texts = comments["text"].fill_null("").to_list()
+    if rest.size and model.k:
+        rest_features = features[rest]
+        labels[rest], distance[rest], xy[rest] = model.assign(
+            encoder.transform([spell_out_hashtags(texts[i]) for i in rest]),
+            _scores(rest_features),
+            _tag_matrix(rest_features["tags"]),
+        )
+    frame = pl.DataFrame(
+        {
+            "comment_id": comments["comment_id"],
+            "doc_id": comments["doc_id"],
+            "cluster": pl.Series(labels, dtype=pl.Int32),
+            "centre_distance": pl.Series(distance, dtype=pl.Float32),
+            "x": pl.Series(xy[:, 0], dtype=pl.Float32),
+            "y": pl.Series(xy[:, 1], dtype=pl.Float32),
+            "stance": features["stance"],
+            "stance_confidence": features["stance_confidence"],
+            "tags": features["tags"],
+        }
+    )
+    return frame, counter.count(texts, labels)
 
 
 def _rows(path: Path, rows: pl.Series, columns: list[str]) -> pl.DataFrame:

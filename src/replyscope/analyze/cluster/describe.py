@@ -88,16 +88,16 @@ class ClusterTerms:
 
     def add(self, texts: list[str], labels: np.ndarray) -> None:
         """Count the words of `texts` (cluster `labels`, 0..k-1) into their clusters."""
-        import scipy.sparse as sp  # noqa: PLC0415
+        self.add_counts(self.counter().count(texts, labels))
 
-        if self.vectoriser is None or not len(texts):
-            return
-        counts = self.vectoriser.transform([t or "" for t in texts])
-        labels = np.asarray(labels)
-        membership = sp.csr_matrix(
-            (np.ones(len(labels), dtype=np.float32), (labels, np.arange(len(labels)))), shape=(self.k, len(labels))
-        )
-        self.per_class += np.asarray((membership @ counts).todense(), dtype=np.float64)
+    def counter(self) -> TermCounter:
+        """What counts a batch's words per cluster without the running totals (small to pickle,
+        for worker processes)."""
+        return TermCounter(self.vectoriser, self.k)
+
+    def add_counts(self, per_class: np.ndarray | None) -> None:
+        if per_class is not None and self.vectoriser is not None:
+            self.per_class += per_class
 
     def keywords(self, *, top: int = N_KEYWORDS) -> list[list[str]]:
         """Top words per cluster 0..k-1 by lift over the corpus (see the module docstring)."""
@@ -118,6 +118,26 @@ class ClusterTerms:
             order = alphabetical[np.argsort(-row, kind="stable")]
             out.append([str(vocab[j]) for j in order[:top] if scores[c, j] > 0])
         return out
+
+
+class TermCounter:
+    """(k, vocabulary) word counts per cluster of one batch, with a fitted ClusterTerms vocabulary."""
+
+    def __init__(self, vectoriser, k: int) -> None:
+        self.vectoriser = vectoriser
+        self.k = k
+
+    def count(self, texts: list[str], labels: np.ndarray) -> np.ndarray | None:
+        import scipy.sparse as sp  # noqa: PLC0415
+
+        if self.vectoriser is None or not len(texts):
+            return None
+        counts = self.vectoriser.transform([t or "" for t in texts])
+        labels = np.asarray(labels)
+        membership = sp.csr_matrix(
+            (np.ones(len(labels), dtype=np.float32), (labels, np.arange(len(labels)))), shape=(self.k, len(labels))
+        )
+        return np.asarray((membership @ counts).todense(), dtype=np.float64)
 
 
 def _fold_apostrophes(text: str) -> str:
