@@ -130,3 +130,19 @@ def test_worker_processes_give_the_same_tables_as_one_process(tmp_path):
     two, _, _ = _stream(tmp_path / "two", settings, batch_comments=6, workers=2, make_executor=_make_executor)
     for name in ("features", "clusters", "cluster_summary"):
         assert_frame_equal(one[name], two[name])
+
+
+def test_finished_feature_batches_are_reused_after_an_interruption(tmp_path, monkeypatch):
+    import replyscope.analyze.streaming as streaming
+
+    settings = AnalyzeSettings(representation="tfidf", layout=False)
+    first, _, _ = _stream(tmp_path, settings, batch_comments=4)
+    parts = sorted((tmp_path / "parts").rglob("features-*.parquet"))
+    assert len(parts) == 3  # one per article: each has more than 4 comments
+    parts[-1].unlink()  # the batch that was running when the command was stopped
+    computed = []
+    real = streaming.features_part
+    monkeypatch.setattr(streaming, "features_part", lambda *a: computed.append(a[2:4]) or real(*a))
+    again, _, _ = _stream(tmp_path, settings, batch_comments=4)
+    assert len(computed) == 1  # only the missing batch
+    assert_frame_equal(first["features"], again["features"])

@@ -592,7 +592,7 @@ def _analyze(
     parts = run_dir / PARTS_DIR / "analyze"
     result = analyze_in_batches(
         comments_path, articles_path, write, settings, parts_dir=parts, workers=workers or default_workers(),
-        on_progress=on_progress, make_executor=_make_executor, features_path=table_path(run_dir, "features"),
+        on_progress=on_progress, make_executor=_make_executor, stop_executor=_stop_executor, features_path=table_path(run_dir, "features"),
     )
     update_manifest(
         run_dir,

@@ -184,12 +184,15 @@ def analyze_in_batches(
     batch_comments: int = BATCH_COMMENTS,
     on_progress: Progress | None = None,
     make_executor: Callable[[int], object] | None = None,
+    stop_executor: Callable[[object], None] | None = None,
     features_path: Path | None = None,
 ) -> StreamResult:
     """Analyse the comments of `comments_path` (COMMENTS) in batches; `write(name, frames)` gets
     each output table: "features" as an iterator of frames in comment order (to append), then
     "clusters" and "cluster_summary" as frames. `settings` is an AnalyzeSettings.
 
+    `make_executor(workers)` gives a process pool (pipeline._make_executor); on an error or
+    Ctrl-C `stop_executor(pool)` ends its workers at once (default: wait for them).
     `features_path` names where the merged features land (read back for the sample and the
     assignment pass); it defaults to features.parquet beside the comments.
     """
@@ -251,9 +254,11 @@ def analyze_in_batches(
                     start, end = batches[futures[future]]
                     done += end - start
                     progress("features", done, n)
-        finally:
-            if executor is not None:
-                executor.shutdown(cancel_futures=True)
+        except BaseException:
+            _stop(executor, stop_executor)
+            raise
+        if executor is not None:
+            executor.shutdown()
     write("features", (conform(pl.read_parquet(part(b)), FEATURES) for b in range(len(batches))))
     progress("features", n, n)
     lap("features")
@@ -319,9 +324,11 @@ def analyze_in_batches(
                 results[j] = future.result()
                 done += jobs[j][3] - jobs[j][2]
                 progress("assign", done, n)
-    finally:
-        if executor is not None:
-            executor.shutdown(cancel_futures=True)
+    except BaseException:
+        _stop(executor, stop_executor)
+        raise
+    if executor is not None:
+        executor.shutdown()
     per_comment = []
     for frame, per_class in results:  # in batch order: the same sums whatever finished first
         terms.add_counts(per_class)
@@ -349,6 +356,15 @@ def analyze_in_batches(
     lap("describe")
     counts = {"clusters": int((summary["cluster"] >= 0).sum()), "cluster_sample": int(len(sample))}
     return StreamResult(counts, timings)
+
+
+def _stop(executor, stop_executor) -> None:
+    if executor is None:
+        return
+    if stop_executor is not None:
+        stop_executor(executor)
+    else:
+        executor.shutdown(cancel_futures=True)
 
 
 @dataclass(frozen=True)
