@@ -61,6 +61,9 @@ def test_article_batches_never_cut_an_article_and_stay_near_their_size():
         # a batch is at most its size plus the rest of the article it reached the size in
         assert end - start < 4 + 5
     assert len(batches) > 1
+    # a short tail joins the batch before it
+    assert list(article_batches(["a"] * 10 + ["b"], 10)) == [(0, 11)]
+    assert list(article_batches(["a"] * 10 + ["b"] * 6, 10)) == [(0, 10), (10, 16)]
 
 
 def test_features_in_small_batches_equal_one_batch(tmp_path):
