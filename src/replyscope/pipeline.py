@@ -574,7 +574,9 @@ def _analyze(
 
     started = time.perf_counter()
     comments_path, articles_path = table_path(run_dir, "comments"), table_path(run_dir, "articles")
-    read_table(run_dir, "comments").head(0) if not comments_path.exists() else None  # (the clear error)
+    for name in ("comments", "articles"):
+        if not table_path(run_dir, name).exists():
+            read_table(run_dir, name)  # raises the error that names the missing table and its stage
     ids = pl.scan_parquet(comments_path).select(pl.col("comment_id").n_unique(), pl.len()).collect()
     repeated = ids["len"][0] - ids["comment_id"][0]
     if repeated:  # (a split by an older replyscope): the analysis joins on comment_id
