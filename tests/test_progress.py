@@ -35,5 +35,7 @@ def test_cli_shows_one_bar_per_step(tmp_path):
     page.write_text(body + "\n\n" + "".join(f"  \u2022 Reader {i}\n\n    {t}\n\n" for i, t in enumerate(TOLL_COMMENTS)))
     result = CliRunner().invoke(app, ["run", str(page.parent), "--out", str(tmp_path / "run"), "--representation", "tfidf"])
     assert result.exit_code == 0, result.output
-    for step in ("rhetoric", "stance", "embedding", "clustering", "describe"):
+    # The run analyses in batches (analyze.streaming): features by batch, then the sample's
+    # embedding and clusters, the assignment of every comment, the summaries.
+    for step in ("features", "embedding", "clustering", "assign", "describe"):
         assert step in result.output

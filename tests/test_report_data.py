@@ -173,3 +173,38 @@ def test_comment_budget_cuts_long_comments_and_says_so(tmp_path):
     assert cut == {i: len(o) for i, o in enumerate(original) if len(o) > cap}
     assert p["comments"]["explicitIdx"] == []  # still slices of the page text
     assert all(e <= p["comments"]["n"][c] for c, e in zip(p["evidence"]["c"], p["evidence"]["end"], strict=True))
+
+
+def test_a_large_run_lists_a_sample_of_whole_pages_and_says_so(tmp_path):
+    pages = [rf.HARBOUR_BRIDGE, rf.LIBRARY_HOURS] * 6
+    run_dir = rf.write_run(tmp_path / "run", pages)
+    comments = pl.read_parquet(run_dir / "comments.parquet")
+    per_page = comments.group_by("doc_id").len()
+    cap = int(per_page["len"].max()) * 2
+    p = data.build_payload(data.load_run(run_dir, max_comments=cap))
+    listed = len(p["comments"]["doc"])
+    assert p["sampled"] == {
+        "comments": listed, "comments_total": comments.height,
+        "pages": p["sampled"]["pages"], "pages_total": per_page.height,
+    }
+    assert 0 < listed < comments.height and p["sampled"]["pages"] < per_page.height
+    # whole pages: every listed page brings all its comments
+    counts = dict(per_page.iter_rows())
+    shown = np.bincount(p["comments"]["doc"], minlength=len(p["docs"]["id"]))
+    for d, doc_id in enumerate(p["docs"]["id"]):
+        if shown[d]:
+            assert shown[d] == counts[doc_id]
+    # the overview counts the whole run, the listed comments are recovered from their pages
+    assert p["overview"]["comments"] == comments.height
+    assert p["overview"]["pages_with_comments"] == per_page.height
+    by_id = dict(zip(comments["comment_id"], comments["text"], strict=True))
+    ids = [f"{p['docs']['id'][d]}-{pos:04d}" for d, pos in zip(p["comments"]["doc"], p["comments"]["pos"], strict=True)]
+    assert comment_texts(p) == [by_id[i] for i in ids]
+    # the same run lists the same pages
+    assert data.build_payload(data.load_run(run_dir, max_comments=cap))["docs"]["id"] == p["docs"]["id"]
+
+
+def test_a_run_within_the_cap_is_listed_whole(tmp_path):
+    p, run_dir = payload_for(tmp_path, rf.PAGES)
+    assert p["sampled"] is None
+    assert len(p["comments"]["doc"]) == pl.read_parquet(run_dir / "comments.parquet").height

@@ -148,12 +148,12 @@ def test_analyze_refuses_comments_changed_since_split(full_run):
 
 
 def test_a_crash_in_analyze_leaves_no_report_of_the_previous_input(full_run, monkeypatch):
-    import replyscope.analyze as analyze
+    import replyscope.analyze.streaming as analyze  # the stage's entry point (analyze_in_batches)
 
     def broken(*args, **kwargs):
         raise RuntimeError("representation exploded")
 
-    monkeypatch.setattr(analyze, "analyze_comments", broken)
+    monkeypatch.setattr(analyze, "analyze_in_batches", broken)
     result = invoke("analyze", full_run, catch=True)
     assert result.exit_code == 1
     assert not (full_run / "index.html").exists()
@@ -291,14 +291,14 @@ def test_rerun_after_an_interruption_resumes_and_gives_the_same_tables(tmp_path,
 
 
 def test_run_again_skips_the_stages_that_are_up_to_date(full_run, pages, monkeypatch):
-    import replyscope.analyze as analyze
+    import replyscope.analyze.streaming as analyze
 
     def must_not_run(*args, **kwargs):
         raise AssertionError("an up-to-date stage ran again")
 
     before = (full_run / "index.html").read_bytes()
     monkeypatch.setattr(pipeline, "split_batch", must_not_run)
-    monkeypatch.setattr(analyze, "analyze_comments", must_not_run)
+    monkeypatch.setattr(analyze, "analyze_in_batches", must_not_run)
     result = invoke("run", pages, "--out", full_run, "--workers", "1", "--representation", "tfidf")
     assert result.exit_code == 0, result.output
     assert (full_run / "index.html").read_bytes() == before

@@ -195,7 +195,7 @@ def _split(inputs: list[Path], out: Path, workers: int, columns: ColumnOptions, 
     return counts
 
 
-def _analyze(run_dir: Path, seed: int, representation: str | None, progress: Progress, reuse: bool = False, stance_reader: str | None = None) -> dict:
+def _analyze(run_dir: Path, seed: int, representation: str | None, progress: Progress, reuse: bool = False, stance_reader: str | None = None, workers: int | None = None) -> dict:
     from replyscope.analyze import AnalyzeSettings
 
     task = progress.add_task("analyze", total=1, detail="stance, rhetoric, clusters")
@@ -216,7 +216,7 @@ def _analyze(run_dir: Path, seed: int, representation: str | None, progress: Pro
             detail += f", {done / elapsed:,.0f}/s"  # (rich's own rate needs several updates)
         progress.update(task, completed=done if total else 1, detail=detail)
 
-    counts = pipeline.run_analyze(run_dir, AnalyzeSettings(**kwargs), reuse_complete=reuse, on_progress=step_progress)
+    counts = pipeline.run_analyze(run_dir, AnalyzeSettings(**kwargs), reuse_complete=reuse, on_progress=step_progress, workers=workers)
     progress.update(task, completed=1, detail=f"{counts['clusters']} clusters")
     return counts
 
@@ -249,7 +249,14 @@ def _comment_export_hint(inputs: list[Path], counts: dict) -> None:
 
 def _report(run_dir: Path, progress: Progress, reuse: bool = False) -> Path:
     task = progress.add_task("report", total=1, detail="index.html")
-    path = pipeline.run_report(run_dir, reuse_complete=reuse)
+    steps: dict[str, int] = {}
+
+    def step_progress(step: str, done: int, total: int) -> None:
+        if step not in steps:
+            steps[step] = progress.add_task(f"  {step}", total=max(total, 1), detail="")
+        progress.update(steps[step], completed=done)
+
+    path = pipeline.run_report(run_dir, reuse_complete=reuse, on_progress=step_progress)
     progress.update(task, completed=1, detail=f"{path.stat().st_size / 1e6:.1f} MB")
     return path
 
@@ -402,7 +409,7 @@ def run(
             counts = _read_comments(inputs, out, comment_columns, progress)
         else:
             counts = _split(inputs, out, workers, columns, max_page_mb, progress, reuse=True)
-        _analyze(out, seed, representation, progress, reuse=True, stance_reader=stance_reader)
+        _analyze(out, seed, representation, progress, reuse=True, stance_reader=stance_reader, workers=workers)
         _across(out, progress, reuse=True)
         path = _report(out, progress, reuse=True)
     _summarise(counts, out)

@@ -544,8 +544,10 @@ def run_analyze(
     settings: AnalyzeSettings | None = None,
     reuse_complete: bool = False,
     on_progress: Callable[[str, int, int], None] | None = None,
+    workers: int | None = None,
 ) -> dict:
-    """Stance, rhetoric and clusters for the comments of a run directory (on_progress: see analyze).
+    """Stance, rhetoric and clusters for the comments of a run directory (on_progress: see analyze),
+    the per-comment features on `workers` processes (default: default_workers()).
 
     Refuses a run whose split is missing, unfinished or changed since it was written. With
     `reuse_complete`, an analysis of the same split tables with the same settings is kept.
@@ -558,33 +560,52 @@ def run_analyze(
     check_representation(settings.representation)
     return run_stage(
         run_dir, "analyze", reads=("comments", "articles"), writes=ANALYZE_TABLES, settings=asdict(settings),
-        compute=lambda: _analyze(run_dir, settings, on_progress), reuse_complete=reuse_complete,
+        compute=lambda: _analyze(run_dir, settings, on_progress, workers), reuse_complete=reuse_complete,
     )
 
 
-def _analyze(run_dir: Path, settings: AnalyzeSettings, on_progress: Callable[[str, int, int], None] | None = None) -> dict:
-    from replyscope.analyze import analyze_comments
+def _analyze(
+    run_dir: Path, settings: AnalyzeSettings, on_progress: Callable[[str, int, int], None] | None = None, workers: int | None = None
+) -> dict:
+    """The analysis in batches (analyze.streaming): features over worker processes, clusters
+    fitted on a sample and assigned to the rest; finished feature batches are kept under
+    `.parts/analyze/` until the stage completes, so a rerun after an interruption reuses them."""
+    from replyscope.analyze.streaming import analyze_in_batches
 
     started = time.perf_counter()
-    comments = read_table(run_dir, "comments")
-    articles = read_table(run_dir, "articles")
-    repeated = comments.height - comments["comment_id"].n_unique()
+    comments_path, articles_path = table_path(run_dir, "comments"), table_path(run_dir, "articles")
+    for name in ("comments", "articles"):
+        if not table_path(run_dir, name).exists():
+            read_table(run_dir, name)  # raises the error that names the missing table and its stage
+    ids = pl.scan_parquet(comments_path).select(pl.col("comment_id").n_unique(), pl.len()).collect()
+    repeated = ids["len"][0] - ids["comment_id"][0]
     if repeated:  # (a split by an older replyscope): the analysis joins on comment_id
         raise RunDirError(f"comments.parquet in {run_dir} repeats {repeated} comment_id(s); split the input again")
-    steps: dict[str, float] = {}
-    tables = analyze_comments(comments, articles, settings, timings=steps, on_progress=on_progress)
-    for name in ANALYZE_TABLES:
-        write_table(run_dir, name, getattr(tables, name))
-    counts = {"clusters": int((tables.cluster_summary["cluster"] >= 0).sum())}
+
+    def write(name: str, frames) -> None:
+        if isinstance(frames, pl.DataFrame):
+            write_table(run_dir, name, frames)
+            return
+        writer = TableWriter(run_dir, name)
+        for frame in frames:
+            writer.write(frame)
+        writer.close()
+
+    parts = run_dir / PARTS_DIR / "analyze"
+    result = analyze_in_batches(
+        comments_path, articles_path, write, settings, parts_dir=parts, workers=workers or default_workers(),
+        on_progress=on_progress, make_executor=_make_executor, stop_executor=_stop_executor, features_path=table_path(run_dir, "features"),
+    )
     update_manifest(
         run_dir,
         settings={"analyze": asdict(settings)},
-        counts=counts,
+        counts=result.counts,
         timings={"analyze": round(time.perf_counter() - started, 3)},
-        analyze_steps=steps,  # seconds per analysis step (features, represent, cluster, describe)
+        analyze_steps=result.timings,  # seconds per analysis step (features, represent, cluster, assign, describe)
         memory={"analyze_peak_rss_mb": peak_rss_mb()},
     )
-    return counts
+    shutil.rmtree(parts, ignore_errors=True)
+    return result.counts
 
 
 def run_comment_export(inputs: list[Path], run_dir: Path, columns: CommentColumns | None = None) -> dict:
@@ -677,7 +698,7 @@ def consistent_tables(run_dir: Path, manifest: dict) -> dict[str, str | None]:
     return {table: digest for table, (_, digest) in sorted(writer.items())}
 
 
-def run_report(run_dir: Path, reuse_complete: bool = False) -> Path:
+def run_report(run_dir: Path, reuse_complete: bool = False, on_progress: Callable[[str, int, int], None] | None = None) -> Path:
     """Build index.html, only from a consistent run: a complete split, and a complete analysis of
     exactly the comments that split wrote (each table as its stage wrote it), and the across
     tables when that stage ran."""
@@ -696,7 +717,7 @@ def run_report(run_dir: Path, reuse_complete: bool = False) -> Path:
         if "stages" in manifest:
             set_stage(run_dir, "report", "running", read=read)
         try:
-            path = build_report(run_dir)
+            path = build_report(run_dir, on_progress=on_progress)
         except BaseException as exc:
             path.with_name(path.name + TMP_SUFFIX).unlink(missing_ok=True)
             if "stages" in manifest:

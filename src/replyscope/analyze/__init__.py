@@ -53,6 +53,9 @@ class AnalyzeSettings:
     n_clusters: int | None = None  # fix k instead of searching
     layout: bool = True  # compute the 2-D map (x, y); off gives zeros, for evaluation speed
     umap_sample: int = 5_000  # UMAP is fitted on at most this many comments
+    # Clusters (and the keyword vocabulary) are fitted on at most this many comments, a seeded
+    # sample; the rest are assigned to the nearest centre in batches (analyze.streaming).
+    cluster_sample: int = 50_000
 
 
 class AnalysisTables(NamedTuple):

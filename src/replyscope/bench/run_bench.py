@@ -147,9 +147,9 @@ def _stage_rows(manifest: dict, n: int, base_s: float) -> list[dict]:
         if seconds is None:
             continue
         rss = dict(memory.get(f"{stage}_peak_rss_mb", {}))
-        if stage != "split":
-            # Only the split has worker processes; after it, RUSAGE_CHILDREN reports helper
-            # processes forked from the (large) main process, which says nothing new.
+        if stage == "report":
+            # The split and the analysis have worker processes; the report has none, and
+            # RUSAGE_CHILDREN there repeats the largest earlier worker, which says nothing new.
             rss.pop("workers", None)
         rows.append({
             "stage": stage,

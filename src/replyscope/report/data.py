@@ -45,6 +45,11 @@ COMMENT_TEXT_BUDGET = 18_000_000
 # Documents that were skipped or failed, listed by id and reason; the rest are only counted.
 MAX_PROBLEM_DOCS = 1_000
 MAX_TAGS = 30  # tags travel as a 32-bit mask in the page
+# A run with more comments lists a seeded sample of whole pages holding about this many (and
+# every page with a cluster exemplar): the page, its map and its tables stay quick in a browser
+# and the file well under 60 MB at a million comments. Counts, cluster sizes and shares are
+# always of the whole run; the page says how many comments it shows of how many.
+MAX_REPORT_COMMENTS = 100_000
 ASTRAL = r"[\x{10000}-\x{10FFFF}]"
 
 
@@ -63,10 +68,91 @@ class RunTables:
     campaign_summary: pl.DataFrame = field(default_factory=lambda: empty(TABLES["campaign_summary"]))
     commenters: pl.DataFrame = field(default_factory=lambda: empty(TABLES["commenters"]))
     syndication: pl.DataFrame = field(default_factory=lambda: empty(TABLES["syndication"]))
+    # Set when the run is larger than the report lists (see sample_pages): the whole run's counts.
+    totals: dict | None = None
 
 
-def load_run(run_dir: Path) -> RunTables:
-    """Read a run directory; a table that is missing reads as empty, so a partial run still reports."""
+def load_run(run_dir: Path, max_comments: int = MAX_REPORT_COMMENTS, seed: int = 0) -> RunTables:
+    """Read a run directory; a table that is missing reads as empty, so a partial run still reports.
+
+    A run with more than `max_comments` comments is read for a sample of its pages only
+    (sample_pages), with the whole run's counts in `totals`; never all of it at once.
+    """
+    comments_path = table_path(run_dir, "comments")
+    n = pl.scan_parquet(comments_path).select(pl.len()).collect().item() if comments_path.exists() else 0
+    if n <= max_comments:
+        return _load_all(run_dir)
+    docs = sample_pages(run_dir, max_comments, seed)
+    wanted = docs.implode()
+    frames = {}
+    for name, schema in TABLES.items():
+        path = table_path(run_dir, name)
+        if not path.exists():
+            frames[name] = empty(schema)
+            continue
+        scan = pl.scan_parquet(path)
+        columns = scan.collect_schema().names()
+        if name == "features":  # no doc_id: by the listed comments' ids
+            ids = pl.scan_parquet(comments_path).filter(pl.col("doc_id").is_in(wanted)).select("comment_id").collect()["comment_id"]
+            scan = scan.filter(pl.col("comment_id").is_in(ids.implode()))
+        elif name in ("documents", "segments", "articles", "comments", "clusters") and "doc_id" in columns:
+            scan = scan.filter(pl.col("doc_id").is_in(wanted))
+        frames[name] = conform(scan.collect(), schema)
+    manifest = read_manifest(run_dir)
+    return RunTables(**frames, manifest=manifest if isinstance(manifest, dict) else {}, totals=run_totals(run_dir))
+
+
+def sample_pages(run_dir: Path, max_comments: int, seed: int = 0) -> pl.Series:
+    """doc_ids of the pages a large run's report lists: every page holding a cluster exemplar,
+    then pages in a seeded random order until about `max_comments` comments (whole pages, so
+    threads stay whole)."""
+    per_doc = pl.scan_parquet(table_path(run_dir, "comments")).group_by("doc_id").agg(ncom=pl.len()).collect().sort("doc_id")
+    clusters_path = table_path(run_dir, "clusters")
+    exemplar_docs = pl.Series("doc_id", [], dtype=pl.String)
+    if clusters_path.exists() and "doc_id" in pl.scan_parquet(clusters_path).collect_schema().names():
+        exemplar_docs = pl.scan_parquet(clusters_path).filter("exemplar").select("doc_id").unique().collect()["doc_id"]
+    ordered = per_doc.with_columns(
+        first=pl.col("doc_id").is_in(exemplar_docs.implode()),
+        key=pl.col("doc_id").hash(seed),  # seeded and stable: the same run lists the same pages
+    ).sort(["first", "key", "doc_id"], descending=[True, False, False])
+    kept = ordered.filter((pl.col("ncom").cum_sum() - pl.col("ncom") < max_comments) | pl.col("first"))
+    return kept["doc_id"]
+
+
+def run_totals(run_dir: Path) -> dict:
+    """The whole run's counts that the overview shows, from scans of its tables."""
+    docs = pl.scan_parquet(table_path(run_dir, "documents"))
+    comments = pl.scan_parquet(table_path(run_dir, "comments"))
+    status = dict(docs.group_by("status").len().sort("status").collect().iter_rows())
+    c = comments.select(
+        n=pl.len(),
+        pages=pl.col("doc_id").n_unique(),
+        dated=pl.col("posted_at").count(),
+        first=pl.col("posted_at").min(),
+        last=pl.col("posted_at").max(),
+    ).collect().row(0, named=True)
+    ok = docs.filter(pl.col("status") == "ok")
+    problems = (
+        docs.filter(pl.col("status") != "ok").head(MAX_PROBLEM_DOCS)
+        .select("doc_id", "source", "source_id", "status", pl.col("error").fill_null("").str.slice(0, 500))
+        .collect()
+    )
+    return {
+        "documents": int(sum(status.values())),
+        "status": {k: int(v) for k, v in status.items()},
+        "pages": int(status.get("ok", 0)),
+        "pages_with_comments": int(c["pages"]),
+        "comments": int(c["n"]),
+        "sites": int(ok.filter(pl.col("site").fill_null("") != "").select(pl.col("site").n_unique()).collect().item()),
+        "dated_comments": int(c["dated"]),
+        "first": c["first"].isoformat() if c["first"] is not None else None,
+        "last": c["last"].isoformat() if c["last"] is not None else None,
+        "problems": problems.to_dicts(),
+        "problems_total": int(sum(status.values()) - status.get("ok", 0)),
+    }
+
+
+def _load_all(run_dir: Path) -> RunTables:
     frames = {}
     for name, schema in TABLES.items():
         path = table_path(run_dir, name)
@@ -381,7 +467,7 @@ def overview(tables: RunTables, pages: pl.DataFrame) -> dict:
             "doc_id", "source", "source_id", "status", pl.col("error").fill_null("").str.slice(0, 500)
         ).to_dicts(),
         "problems_total": docs.height - ok.height,
-    }
+    } | (tables.totals or {}) | {"pages_listed": pages.height}
 
 
 def run_meta(manifest: dict) -> dict:
@@ -425,6 +511,11 @@ def build_payload(
         "tags": tags,
         "overview": overview(tables, pages),
         "text_cap": cap,
+        # A large run lists a sample of its pages: how many comments and pages the file holds.
+        "sampled": None if tables.totals is None else {
+            "comments": comments.height, "comments_total": tables.totals["comments"],
+            "pages": int(pages.filter(pl.col("ncom") > 0).height), "pages_total": tables.totals["pages_with_comments"],
+        },
         "comment_cap": comment_cap,
         "docs": {
             "id": pages["doc_id"].to_list(),

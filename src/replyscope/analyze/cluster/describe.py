@@ -49,44 +49,99 @@ MAX_DOC_SHARE = 0.5
 
 def class_tfidf_keywords(texts: list[str], labels: np.ndarray, k: int, *, top: int = N_KEYWORDS) -> list[list[str]]:
     """Top c-TF-IDF words per cluster 0..k-1 (best first; ties broken alphabetically)."""
-    from sklearn.feature_extraction.text import CountVectorizer  # noqa: PLC0415
-    import scipy.sparse as sp  # noqa: PLC0415
+    terms = ClusterTerms(texts, k)
+    terms.add(texts, labels)
+    return terms.keywords(top=top)
 
-    if k == 0 or not texts:
-        return [[] for _ in range(k)]
-    vectoriser = CountVectorizer(
-        lowercase=True,
-        preprocessor=lambda t: t.lower().replace("\u2019", "'"),  # curly apostrophes as straight
-        stop_words=sorted(_stop_words_as_tokens(corpus_stop_words(texts))),
-        token_pattern=_WORD_TOKEN,
-        min_df=2 if len(texts) >= 1_000 else 1,
-        max_df=MAX_DOC_SHARE if len(texts) >= 20 else 1.0,
-        max_features=100_000,
-        dtype=np.float32,
-    )
-    try:
-        counts = vectoriser.fit_transform([t or "" for t in texts])
-    except ValueError:  # nothing but stop words
-        return [[] for _ in range(k)]
-    vocab = vectoriser.get_feature_names_out()
-    membership = sp.csr_matrix(
-        (np.ones(len(labels), dtype=np.float32), (labels, np.arange(len(labels)))), shape=(k, len(labels))
-    )
-    per_class = np.asarray((membership @ counts).todense(), dtype=np.float64)  # (k, vocab)
-    words_per_class = per_class.sum(1, keepdims=True)
-    tf = np.divide(per_class, words_per_class, out=np.zeros_like(per_class), where=words_per_class > 0)
-    corpus = per_class.sum(0) / max(per_class.sum(), 1e-12)
-    # Lift over the corpus, smoothed by half a count so a word seen once is not "infinitely" distinctive.
-    smoothed = (per_class + 0.5) / (words_per_class + 0.5 * per_class.shape[1])
-    lift = np.log(np.divide(smoothed, corpus[None, :], out=np.ones_like(smoothed), where=corpus[None, :] > 0))
-    scores = np.where(per_class > 0, tf * np.clip(lift, 0.0, None), 0.0)
-    out = []
-    alphabetical = np.argsort(vocab, kind="stable")
-    for c in range(k):
-        row = scores[c, alphabetical]
-        order = alphabetical[np.argsort(-row, kind="stable")]
-        out.append([str(vocab[j]) for j in order[:top] if scores[c, j] > 0])
-    return out
+
+class ClusterTerms:
+    """Per-cluster word counts accumulated batch by batch, for c-TF-IDF keywords of a corpus too
+    large to hold: the vocabulary (stop words, min/max document share) is fitted on `texts` (the
+    whole corpus, or a seeded sample of it), then `add` counts any batch's words per cluster.
+    With the whole corpus as `texts`, keywords() is class_tfidf_keywords on it."""
+
+    def __init__(self, texts: list[str], k: int) -> None:
+        from sklearn.feature_extraction.text import CountVectorizer  # noqa: PLC0415
+
+        self.k = k
+        self.vectoriser = None
+        self.vocab: np.ndarray = np.zeros(0, dtype=object)
+        if k == 0 or not texts:
+            return
+        vectoriser = CountVectorizer(
+            lowercase=True,
+            preprocessor=_fold_apostrophes,  # curly apostrophes as straight
+            stop_words=sorted(_stop_words_as_tokens(corpus_stop_words(texts))),
+            token_pattern=_WORD_TOKEN,
+            min_df=2 if len(texts) >= 1_000 else 1,
+            max_df=MAX_DOC_SHARE if len(texts) >= 20 else 1.0,
+            max_features=100_000,
+            dtype=np.float32,
+        )
+        try:
+            vectoriser.fit([t or "" for t in texts])
+        except ValueError:  # nothing but stop words
+            return
+        self.vectoriser = vectoriser
+        self.vocab = vectoriser.get_feature_names_out()
+        self.per_class = np.zeros((k, len(self.vocab)), dtype=np.float64)
+
+    def add(self, texts: list[str], labels: np.ndarray) -> None:
+        """Count the words of `texts` (cluster `labels`, 0..k-1) into their clusters."""
+        self.add_counts(self.counter().count(texts, labels))
+
+    def counter(self) -> TermCounter:
+        """What counts a batch's words per cluster without the running totals (small to pickle,
+        for worker processes)."""
+        return TermCounter(self.vectoriser, self.k)
+
+    def add_counts(self, per_class: np.ndarray | None) -> None:
+        if per_class is not None and self.vectoriser is not None:
+            self.per_class += per_class
+
+    def keywords(self, *, top: int = N_KEYWORDS) -> list[list[str]]:
+        """Top words per cluster 0..k-1 by lift over the corpus (see the module docstring)."""
+        if self.vectoriser is None:
+            return [[] for _ in range(self.k)]
+        per_class, vocab = self.per_class, self.vocab
+        words_per_class = per_class.sum(1, keepdims=True)
+        tf = np.divide(per_class, words_per_class, out=np.zeros_like(per_class), where=words_per_class > 0)
+        corpus = per_class.sum(0) / max(per_class.sum(), 1e-12)
+        # Lift over the corpus, smoothed by half a count so a word seen once is not "infinitely" distinctive.
+        smoothed = (per_class + 0.5) / (words_per_class + 0.5 * per_class.shape[1])
+        lift = np.log(np.divide(smoothed, corpus[None, :], out=np.ones_like(smoothed), where=corpus[None, :] > 0))
+        scores = np.where(per_class > 0, tf * np.clip(lift, 0.0, None), 0.0)
+        out = []
+        alphabetical = np.argsort(vocab, kind="stable")
+        for c in range(self.k):
+            row = scores[c, alphabetical]
+            order = alphabetical[np.argsort(-row, kind="stable")]
+            out.append([str(vocab[j]) for j in order[:top] if scores[c, j] > 0])
+        return out
+
+
+class TermCounter:
+    """(k, vocabulary) word counts per cluster of one batch, with a fitted ClusterTerms vocabulary."""
+
+    def __init__(self, vectoriser, k: int) -> None:
+        self.vectoriser = vectoriser
+        self.k = k
+
+    def count(self, texts: list[str], labels: np.ndarray) -> np.ndarray | None:
+        import scipy.sparse as sp  # noqa: PLC0415
+
+        if self.vectoriser is None or not len(texts):
+            return None
+        counts = self.vectoriser.transform([t or "" for t in texts])
+        labels = np.asarray(labels)
+        membership = sp.csr_matrix(
+            (np.ones(len(labels), dtype=np.float32), (labels, np.arange(len(labels)))), shape=(self.k, len(labels))
+        )
+        return np.asarray((membership @ counts).todense(), dtype=np.float64)
+
+
+def _fold_apostrophes(text: str) -> str:
+    return text.lower().replace("\u2019", "'")
 
 
 def corpus_stop_words(texts: list[str]) -> frozenset[str]:

@@ -45,20 +45,50 @@ class ClusterResult:
     k: int
 
 
-def _standardised(block: np.ndarray) -> np.ndarray:
-    """`block` scaled so its rows' root-mean-square distance to their mean is 1.
+def _spread(block: np.ndarray) -> float:
+    """The rows' root-mean-square distance to their mean, floored at MIN_SPREAD.
 
     Why: the three views live on different scales (unit 384-d semantic rows spread ~0.8; four
     stance probabilities ~0.3; sparse tag rows anything), so raw weights would mean different
-    things for each representation and corpus. Standardised, a weight is that view's share of
+    things for each representation and corpus. Divided by this, a weight is that view's share of
     the spread KMeans sees. A near-constant view (spread < MIN_SPREAD) is not blown up to unit
     spread: its noise would then count as much as a real signal.
     """
     if block.shape[0] == 0 or block.size == 0:
-        return block
+        return 1.0
     centred = block - block.mean(0, keepdims=True)
-    spread = float(np.sqrt((centred * centred).sum(1).mean()))
-    return block / max(spread, MIN_SPREAD)
+    return max(float(np.sqrt((centred * centred).sum(1).mean())), MIN_SPREAD)
+
+
+def _views(semantic: np.ndarray, stance_scores: np.ndarray, tags: np.ndarray) -> list[np.ndarray]:
+    n = np.asarray(semantic).shape[0]
+    tags = np.asarray(tags, dtype=np.float32)
+    tags = l2_normalise(tags.reshape(n, tags.shape[-1] if tags.ndim == 2 else 0))
+    semantic = np.asarray(semantic, dtype=np.float32)
+    stance_scores = np.asarray(stance_scores, dtype=np.float32)
+    return [semantic.reshape(n, semantic.shape[-1]), stance_scores.reshape(n, stance_scores.shape[-1]), tags]
+
+
+@dataclass(frozen=True)
+class JointScale:
+    """How joint_matrix scales each view, fitted once (on all comments, or on a sample of a large
+    corpus) so that comments embedded later land in the same space as those it was fitted on."""
+
+    spreads: tuple[float, float, float]  # semantic, stance, rhetoric
+    weights: tuple[float, float, float]
+
+    @classmethod
+    def fit(cls, semantic, stance_scores, tags, *, w_semantic: float, w_stance: float, w_rhetoric: float) -> JointScale:
+        views = _views(semantic, stance_scores, tags)
+        return cls(tuple(_spread(v) for v in views), (w_semantic, w_stance, w_rhetoric))
+
+    def transform(self, semantic, stance_scores, tags) -> np.ndarray:
+        views = _views(semantic, stance_scores, tags)
+        parts = [
+            (v / spread if v.size else v) * np.float32(w)
+            for v, spread, w in zip(views, self.spreads, self.weights, strict=True)
+        ]
+        return np.ascontiguousarray(np.concatenate(parts, axis=1), dtype=np.float32)
 
 
 def joint_matrix(
@@ -70,23 +100,14 @@ def joint_matrix(
     w_stance: float,
     w_rhetoric: float,
 ) -> np.ndarray:
-    """[semantic, stance scores, tag rows], each view standardised then weighted, as float32.
+    """[semantic, stance scores, tag rows], each view standardised (see _spread) then weighted, as
+    float32.
 
     Tag rows are first unit-scaled so a comment with five tags does not sit five times farther
     from the tagless ones than a comment with one.
     """
-    n = semantic.shape[0]
-    tags = np.asarray(tags, dtype=np.float32)
-    tags = tags.reshape(n, tags.shape[-1] if tags.ndim == 2 else 0)
-    tags = l2_normalise(tags)
-    semantic = np.asarray(semantic, dtype=np.float32)
-    stance_scores = np.asarray(stance_scores, dtype=np.float32)
-    parts = [
-        _standardised(semantic.reshape(n, semantic.shape[-1])) * np.float32(w_semantic),
-        _standardised(stance_scores.reshape(n, stance_scores.shape[-1])) * np.float32(w_stance),
-        _standardised(tags) * np.float32(w_rhetoric),
-    ]
-    return np.ascontiguousarray(np.concatenate(parts, axis=1), dtype=np.float32)
+    scale = JointScale.fit(semantic, stance_scores, tags, w_semantic=w_semantic, w_stance=w_stance, w_rhetoric=w_rhetoric)
+    return scale.transform(semantic, stance_scores, tags)
 
 
 def _sample(n: int, size: int, seed: int) -> np.ndarray:
@@ -141,16 +162,31 @@ def _by_size(labels: np.ndarray) -> np.ndarray:
 def layout_2d(x: np.ndarray, *, seed: int, umap_sample: int = 5_000, neighbours: int = 15) -> np.ndarray:
     """(n, 2) float32 map coordinates: UMAP when it can work, PCA or fixed points when it cannot."""
     n = x.shape[0]
-    if n == 0:
-        return np.zeros((0, 2), dtype=np.float32)
-    if n == 1:
-        return np.zeros((1, 2), dtype=np.float32)
     if n < UMAP_MIN_POINTS:
-        return _pca_2d(x)
+        return small_layout(x)
+    idx, fitted = fit_layout(x, seed=seed, umap_sample=umap_sample, neighbours=neighbours)
+    if len(idx) == n:
+        return fitted
+    out = np.zeros((n, 2), dtype=np.float32)
+    out[idx] = fitted
+    rest = np.setdiff1d(np.arange(n), idx)
+    out[rest] = place_by_neighbours(x[rest], x[idx], fitted, k=min(neighbours, len(idx)))
+    return out
+
+
+def small_layout(x: np.ndarray) -> np.ndarray:
+    """The map of fewer than UMAP_MIN_POINTS points: PCA, or fixed points for 0-1."""
+    if x.shape[0] <= 1:
+        return np.zeros((x.shape[0], 2), dtype=np.float32)
+    return _pca_2d(x)
+
+
+def fit_layout(x: np.ndarray, *, seed: int, umap_sample: int = 5_000, neighbours: int = 15) -> tuple[np.ndarray, np.ndarray]:
+    """UMAP fitted on a seeded sample of at most `umap_sample` rows of `x` (n >= UMAP_MIN_POINTS):
+    (the sample's row indices, their (m, 2) float32 coordinates)."""
     import umap  # noqa: PLC0415 - heavy import (numba), only when a map is needed
 
-    idx = _sample(n, umap_sample, seed)
-    fit = x[idx]
+    idx = _sample(x.shape[0], umap_sample, seed)
     reducer = umap.UMAP(
         n_components=2,
         n_neighbors=min(neighbours, len(idx) - 1),
@@ -162,25 +198,24 @@ def layout_2d(x: np.ndarray, *, seed: int, umap_sample: int = 5_000, neighbours:
     with warnings.catch_warnings():
         # A seed makes UMAP single-threaded, and it says so on every call; we chose that.
         warnings.filterwarnings("ignore", message=".*n_jobs value.*", category=UserWarning)
-        fitted = reducer.fit_transform(fit).astype(np.float32)
-    if len(idx) == n:
-        return fitted
-    return _place_by_neighbours(x, idx, fitted, k=min(neighbours, len(idx)))
+        fitted = reducer.fit_transform(x[idx]).astype(np.float32)
+    return idx, fitted
 
 
-def _place_by_neighbours(x: np.ndarray, idx: np.ndarray, fitted: np.ndarray, *, k: int) -> np.ndarray:
+def place_by_neighbours(x: np.ndarray, reference: np.ndarray, reference_xy: np.ndarray, *, k: int) -> np.ndarray:
+    """Map points for the rows of `x`: each at the distance-weighted mean of the map positions of
+    its `k` nearest `reference` rows (what UMAP's own transform starts from)."""
     from sklearn.neighbors import NearestNeighbors  # noqa: PLC0415
 
     out = np.zeros((x.shape[0], 2), dtype=np.float32)
-    out[idx] = fitted
-    rest = np.setdiff1d(np.arange(x.shape[0]), idx)
-    nn = NearestNeighbors(n_neighbors=k, algorithm="brute").fit(x[idx])
-    for start in range(0, len(rest), 20_000):  # chunks bound the distance matrix's memory
-        chunk = rest[start : start + 20_000]
-        dist, nbr = nn.kneighbors(x[chunk])
+    if x.shape[0] == 0:
+        return out
+    nn = NearestNeighbors(n_neighbors=k, algorithm="brute").fit(reference)
+    for start in range(0, x.shape[0], 20_000):  # chunks bound the distance matrix's memory
+        dist, nbr = nn.kneighbors(x[start : start + 20_000])
         weight = 1.0 / (dist + 1e-3)
         weight /= weight.sum(1, keepdims=True)
-        out[chunk] = np.einsum("ij,ijk->ik", weight, fitted[nbr]).astype(np.float32)
+        out[start : start + 20_000] = np.einsum("ij,ijk->ik", weight, reference_xy[nbr]).astype(np.float32)
     return out
 
 
@@ -234,18 +269,31 @@ def cluster_points(
     if n == 0:
         empty = np.zeros(0, dtype=np.float32)
         return ClusterResult(np.zeros(0, dtype=np.int32), empty, np.zeros((0, 2), dtype=np.float32), 0)
+    labels = fit_labels(x, n_total=n, seed=seed, k_min=k_min, k_max=k_max, k=k)
+    k = int(labels.max()) + 1
+    centres = cluster_centres(x, labels, k)
+    centre_distance = np.linalg.norm(x - centres[labels], axis=1).astype(np.float32)
+    xy = layout_2d(x, seed=seed, umap_sample=umap_sample) if layout else np.zeros((n, 2), dtype=np.float32)
+    return ClusterResult(labels, centre_distance, xy, k)
+
+
+def fit_labels(
+    x: np.ndarray, *, n_total: int, seed: int = 0, k_min: int | None = None, k_max: int | None = None, k: int | None = None
+) -> np.ndarray:
+    """KMeans labels (numbered by size) of the rows of `x`, a corpus of `n_total` comments or a
+    sample of one: the range of k searched follows the corpus size (k_range(n_total))."""
+    n = x.shape[0]
     if k is None:
-        auto_min, auto_max = k_range(n)
+        auto_min, auto_max = k_range(n_total)
         k_min = auto_min if k_min is None else k_min
         k_max = max(k_min, auto_max if k_max is None else k_max)
         k = choose_k(x, k_min=k_min, k_max=k_max, seed=seed) if n >= 3 else 1
     k = max(1, min(k, n))
     if k == 1:
-        labels = np.zeros(n, dtype=np.int32)
-    else:
-        labels = _by_size(_kmeans(x, k, seed).labels_)
-    k = int(labels.max()) + 1
-    centres = np.stack([x[labels == c].mean(0) for c in range(k)])
-    centre_distance = np.linalg.norm(x - centres[labels], axis=1).astype(np.float32)
-    xy = layout_2d(x, seed=seed, umap_sample=umap_sample) if layout else np.zeros((n, 2), dtype=np.float32)
-    return ClusterResult(labels, centre_distance, xy, k)
+        return np.zeros(n, dtype=np.int32)
+    return _by_size(_kmeans(x, k, seed).labels_)
+
+
+def cluster_centres(x: np.ndarray, labels: np.ndarray, k: int) -> np.ndarray:
+    """(k, d) mean of each cluster's rows."""
+    return np.stack([x[labels == c].mean(0) for c in range(k)])

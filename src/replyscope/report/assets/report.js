@@ -378,7 +378,8 @@
     var notes = [];
     if (D.comment_cap != null) notes.push(fmt.format(C.cutIdx.length) + " long comments are cut at " + fmt.format(D.comment_cap) + " characters in this file (marked where shown); search and CSV export see only the kept part. Full texts are in comments.parquet.");
     if (D.text_cap != null) notes.push("To keep this file small, page text outside comments is cut after " + fmt.format(D.text_cap) + " characters per page; the full text is in documents.parquet.");
-    if (O.pages_listed < O.pages) notes.push(fmt.format(O.pages - O.pages_listed) + " pages without comments are counted but not listed under Articles.");
+    if (D.sampled) notes.unshift("This run has " + fmt.format(D.sampled.comments_total) + " comments on " + fmt.format(D.sampled.pages_total) + " pages; to stay quick this file lists " + fmt.format(D.sampled.comments) + " of them, on " + fmt.format(D.sampled.pages) + " pages: a seeded sample of whole pages, with every page holding a cluster exemplar. The counts and cluster sizes and shares are of the whole run; the map, the stance mix, the rhetoric counts and the lists show the listed comments. Every comment is in comments.parquet, features.parquet and clusters.parquet.");
+    if (!D.sampled && O.pages_listed < O.pages) notes.push(fmt.format(O.pages - O.pages_listed) + " pages without comments are counted but not listed under Articles.");
     notes.forEach(function (n) { box.appendChild(el("p", { class: "note" }, n)); });
 
     if (O.problems.length) {
@@ -483,7 +484,8 @@
       });
     }
     var note = section("map-note");
-    if (note) note.textContent = gl ? "" : !hasWebGL && n > 3000 ? "This browser has no WebGL: the map is drawn as SVG and may be slow." : "";
+    var sampledNote = D.sampled ? "The map shows a sample of " + fmt.format(D.sampled.comments) + " of the run's " + fmt.format(D.sampled.comments_total) + " comments (the pages this file lists). " : "";
+    if (note) note.textContent = sampledNote + (gl ? "" : !hasWebGL && n > 3000 ? "This browser has no WebGL: the map is drawn as SVG and may be slow." : "");
     return done;
   }
 
