@@ -516,7 +516,9 @@ def is_target(title: str, body: str) -> bool:
     # A post that links, tags or cites a source ("AFP: ...", "#X suspects killed http://...") is a
     # report however short it is; a target is a bare name or proposition.
     reportlike = re.search(r"https?://|[#@:\n]", title) is not None
-    return (not body or body == title) and len(title.split()) <= TARGET_MAX_WORDS and not reportlike
+    # No words at all (a page whose article the split could not find) name no target: replies
+    # to an unknown report are read on their own claim cues, not on their sentiment toward "".
+    return bool(title) and (not body or body == title) and len(title.split()) <= TARGET_MAX_WORDS and not reportlike
 
 
 TARGET_MAX_WORDS = 8
