@@ -6,6 +6,8 @@ Each reply is read on its own cues (claim.claim_cues) and in its thread:
   nested reply counts for less toward the report (NESTED; measured: cue precision toward the
   source falls from ~0.4 at the top level to ~0.15 nested), and more so when it addresses a
   person; agreeing with a parent that denies the report ("exactly", "you're right") denies it;
+  insulting the person answered ("you idiot", with no other cue) argues with them: deny
+  (RumourEval's annotators read it so, and a comment section's reader would too);
 - the run's own replies then settle what single replies leave open (self-training, no gold):
   a logistic read-out of the reply embeddings is fitted to the confident cue readings of the
   whole run, and a reply with no cue but close to many confident ones of a side gets a modest
