@@ -130,7 +130,33 @@ def test_deny_is_rare_on_a_thread_of_reactions():
     assert (out["stance"] == "deny").mean() <= 0.1
 
 
+def test_replies_under_an_article_with_no_text_are_read_on_their_cues():
+    # A page whose article the split could not find: angry reactions are not a side toward "",
+    # but a reply that calls the report fake still denies it.
+    angry = [(f"r{i}", None, t) for i, t in enumerate(["Disgusting. These people are animals.", "I hate this world sometimes.",
+                                                       "Sickening. Lock them up forever.", "What a horrible day for the city."] * 4)]
+    out = stance_of(*_frames([*angry, ("fake", None, "This is fake, stop spreading rumours.")], title="", body=""))
+    read = dict(zip(out["comment_id"].to_list(), out["stance"].to_list()))
+    assert read["fake"] == "deny"
+    assert all(read[r[0]] == "comment" for r in angry)
+
+
+def test_a_reply_insulting_the_one_it_answers_argues_with_it():
+    replies = [
+        ("first", None, "Police should have closed the whole district hours ago."),
+        ("attack", "first", "You are a complete idiot, go back to sleep."),
+        ("top_insult", None, "What idiots run this city."),
+    ]
+    out = stance_of(*_frames(replies))
+    read = {row["comment_id"]: row for row in out.iter_rows(named=True)}
+    assert read["attack"]["stance"] == "deny"
+    assert [e["cue"] for e in read["attack"]["stance_evidence"]] and "idiot" in read["attack"]["stance_evidence"][0]["cue"]
+    # an insult at the world, not at the commenter answered, takes no side on the report
+    assert read["top_insult"]["stance"] == "comment"
+
+
 def test_targets_and_reports_are_told_apart():
+    assert not is_target("", "")
     assert is_target("Atheism", "Atheism")
     assert is_target("Climate Change is a Real Concern", "")
     assert not is_target(TITLE, SOURCE)

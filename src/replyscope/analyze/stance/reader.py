@@ -51,7 +51,6 @@ from replyscope.analyze.stance.reading import (
     family_regex,
     mention_regex,
     reply_evidence,
-    sarcastic_spans,
     sentences,
     subject_terms,
 )
@@ -305,16 +304,20 @@ def thread_polarity(
 # ---- all threads ---------------------------------------------------------------------------
 
 
-def _sarcasm_by_id(base: pl.DataFrame, rhetoric: pl.DataFrame | None) -> dict[str, list[tuple[int, int]]]:
-    """Sarcasm spans per comment id, from rhetoric_of's output (computed here when not given)."""
+def _rhetoric_spans(base: pl.DataFrame, rhetoric: pl.DataFrame | None, tags: tuple[str, ...] = ("sarcasm",)) -> dict[str, dict[str, list[tuple[int, int]]]]:
+    """Per tag, its spans per comment id, from rhetoric_of's output (computed here when not given)."""
     if rhetoric is None:
         from replyscope.analyze.rhetoric import rhetoric_of  # noqa: PLC0415
 
         rhetoric = rhetoric_of(base.select("comment_id", "text"))
+    out: dict[str, dict[str, list[tuple[int, int]]]] = {tag: {} for tag in tags}
     if "evidence" not in rhetoric.columns:
-        return {}
-    with_sarcasm = rhetoric.filter(pl.col("tags").list.contains("sarcasm").fill_null(False))
-    return {cid: sarcastic_spans(ev) for cid, ev in with_sarcasm.select("comment_id", "evidence").iter_rows()}
+        return out
+    for tag in tags:
+        with_tag = rhetoric.filter(pl.col("tags").list.contains(tag).fill_null(False))
+        out[tag] = {cid: [(e["start"], e["end"]) for e in (ev or []) if e and e.get("tag") == tag]
+                    for cid, ev in with_tag.select("comment_id", "evidence").iter_rows()}
+    return out
 
 
 def _thread_vectors(
@@ -439,8 +442,9 @@ def stance_of(
         return pl.DataFrame(schema=STANCE_SCHEMA | _EXTRA_SCHEMA | _EVIDENCE_SCHEMA)
     base = comments.select(pl.col("comment_id"), pl.col("doc_id").fill_null(""), pl.col("text").fill_null(""))
     ids, doc_ids, texts = base["comment_id"].to_list(), base["doc_id"].to_list(), base["text"].to_list()
-    sarcasm_by_id = _sarcasm_by_id(base, rhetoric)
-    sarcasm = [sarcasm_by_id.get(i, []) for i in ids]
+    spans_by_tag = _rhetoric_spans(base, rhetoric, ("sarcasm", "profanity_insult"))
+    sarcasm = [spans_by_tag["sarcasm"].get(i, []) for i in ids]
+    insults = [spans_by_tag["profanity_insult"].get(i, []) for i in ids]
 
     arts = articles.select(pl.col("doc_id"), pl.col("title").fill_null(""), pl.col("body").fill_null("")).unique(
         "doc_id", keep="first", maintain_order=True
@@ -471,7 +475,7 @@ def stance_of(
     frame = _stance_frame(ids, read, p_query, s, detail, texts, [contexts[d] for d in doc_ids])
     if not claim_docs:
         return frame
-    return _with_claim_reading(frame, comments, base, claim_docs, rows_of, vectors, art_rows, sarcasm, contexts)
+    return _with_claim_reading(frame, comments, base, claim_docs, rows_of, vectors, art_rows, sarcasm, contexts, insults)
 
 
 def target_evidence(text: str, stance: str, ctx: ArticleContext) -> list[dict]:
@@ -516,13 +520,15 @@ def is_target(title: str, body: str) -> bool:
     # A post that links, tags or cites a source ("AFP: ...", "#X suspects killed http://...") is a
     # report however short it is; a target is a bare name or proposition.
     reportlike = re.search(r"https?://|[#@:\n]", title) is not None
-    return (not body or body == title) and len(title.split()) <= TARGET_MAX_WORDS and not reportlike
+    # No words at all (a page whose article the split could not find) name no target: replies
+    # to an unknown report are read on their own claim cues, not on their sentiment toward "".
+    return bool(title) and (not body or body == title) and len(title.split()) <= TARGET_MAX_WORDS and not reportlike
 
 
 TARGET_MAX_WORDS = 8
 
 
-def _with_claim_reading(frame, comments, base, claim_docs, rows_of, vectors, art_rows, sarcasm, contexts) -> pl.DataFrame:
+def _with_claim_reading(frame, comments, base, claim_docs, rows_of, vectors, art_rows, sarcasm, contexts, insults) -> pl.DataFrame:
     """Replace the rows of claim-mode articles with the evidence-first claim reading."""
     from replyscope.analyze.stance.claim_reader import DECIDE, read_claim_thread, self_train, to_scores  # noqa: PLC0415
 
@@ -537,7 +543,8 @@ def _with_claim_reading(frame, comments, base, claim_docs, rows_of, vectors, art
         parents = [at.get(parent_ids[r]) for r in rows]
         cue_scores, evidence = read_claim_thread([texts[r] for r in rows], art_rows.get(d, ("", ""))[1] or art_rows.get(d, ("", ""))[0],
                                                  parents, [int(depths[r] or 0) for r in rows],
-                                                 [sarcasm[r] for r in rows], contexts[d].orientation)
+                                                 [sarcasm[r] for r in rows], contexts[d].orientation,
+                                                 insults=[insults[r] for r in rows])
         all_rows.append(rows)
         all_scores.append(cue_scores)
         all_vectors.append(vectors[d].replies)
