@@ -114,3 +114,23 @@ def test_models_build_command_and_the_representation_option(tmp_path):
         assert result.exit_code == 0, result.output
     result = CliRunner().invoke(app, ["run", str(page.parent), "--out", str(tmp_path / "x"), "--representation", "minilm-distiled"])
     assert result.exit_code != 0 and "minilm-distilled" in result.output  # the choices are named
+
+
+def test_chunked_tokenisation_counts_what_whole_text_tokenisation_counts():
+    _needs_weights()
+    import scipy.sparse as sp
+
+    texts = [
+        "Héllo  WORLD!!  it's a naïve café\u00a0menu, isn't it?",
+        "",
+        "   \n\t ",
+        "中文字 test\u2014dash and e-mail: reader@example.org #SaveTheBridge @council http://t.co/abc",
+        "The THE the. (the) \"the\" don't DON'T",
+        "Ünïcödé ŞTRÄNGE façade — and 3.14159 numbers, $20,000 too!",
+    ] * 3
+    counts = distilled.token_counts(texts)
+    encodings = distilled.tokenizer().encode_batch(texts, add_special_tokens=False)
+    rows = np.repeat(np.arange(len(texts)), [len(e.ids) for e in encodings])
+    cols = np.concatenate([np.asarray(e.ids, dtype=np.int64) for e in encodings])
+    whole = sp.csr_matrix((np.ones(len(cols), dtype=np.float32), (rows, cols)), shape=counts.shape)
+    assert abs(counts - whole).sum() == 0
