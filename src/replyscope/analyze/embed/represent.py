@@ -4,15 +4,16 @@ A representation turns texts into an (n, d) float32 matrix whose rows are unit l
 for texts with nothing to represent), so cosine similarity is a dot product and any of them can
 feed the same clustering. As in BERTopic, each is a part you can swap by name:
 
-- "tfidf"         TF-IDF over words and word pairs, reduced with TruncatedSVD (LSA). No model
-                  files, fast at 100k comments.
-- "minilm-static" static word vectors distilled from the shipped MiniLM weights (minilm.py),
-                  averaged with corpus IDF weights: MiniLM's vocabulary semantics at bag-of-words
-                  speed. (Measured weakest for stance-like grouping; kept for comparison.)
-- "minilm"        the full all-MiniLM-L6-v2 sentence encoder (ONNX int8 when installed, else
-                  numpy; see cache.sentence_encoder): best semantics, slowest.
-- "auto"          the default: "minilm" up to 10k comments when the weights are installed,
-                  "tfidf" otherwise (see Auto for the measurements behind it).
+- "tfidf"            TF-IDF over words and word pairs, reduced with TruncatedSVD (LSA). No model
+                     files.
+- "minilm-distilled" a Model2Vec-style static distillation of the shipped MiniLM (distilled.py):
+                     PCA-reduced token outputs with Zipf/SIF weights, built once and cached.
+- "minilm-static"    the earlier distillation (token-position vectors, corpus IDF weights);
+                     kept for comparison.
+- "minilm"           the full all-MiniLM-L6-v2 sentence encoder (ONNX int8 when installed, else
+                     numpy; see cache.sentence_encoder): best semantics, slowest (a GPU's job).
+- "auto"             the default: DEFAULT at every size, "tfidf" without the weights (see Auto
+                     for the measurements behind it).
 
 `get_representation(name, seed=...)` builds one (failing loudly on a missing model);
 `embed_texts` falls back instead, by the one rule in `resolve`; `register_representation` adds
@@ -27,8 +28,8 @@ from typing import Protocol, runtime_checkable
 import numpy as np
 
 from replyscope.analyze.embed.cache import sentence_vectors, transformer_available
-from replyscope.analyze.embed.minilm import FULL_ENCODER_MAX
 from replyscope.analyze.embed.minilm import available as weights_available
+from replyscope.analyze.embed.distilled import MiniLMDistilled
 from replyscope.analyze.embed.static import MiniLMStatic
 from replyscope.analyze.embed.tfidf import TfidfSvd, l2_normalise
 
@@ -62,54 +63,60 @@ class MiniLMEncoder:
 
 
 class Auto:
-    """The default: the full MiniLM encoder while it is affordable, TF-IDF + SVD beyond.
+    """The default: DEFAULT (below) at every corpus size, or "tfidf" without the MiniLM weights.
 
-    Measured on SemEval-2016 (clusters vs gold stance, NMI weighted over targets): MiniLM 0.16,
-    TF-IDF 0.07, the static MiniLM distillation 0.02 on their own. The full encoder runs ~100-200
-    comments/s on 2 cores, so above `full_max` comments (or without the weights package) the
-    default is TF-IDF, which does 100k comments in seconds.
+    One rule from 10 comments to 10M, so a run's clusters and stances do not change character
+    at some size. Chosen by measurement (README, "Representations"): on the RumourEval train
+    threads and SemEval-2016 the distilled static encoder gives stance and cluster quality within
+    a few points of the full transformer at hundreds of times its comments/s, and better than
+    TF-IDF; the full encoder stays available by name ("minilm").
     """
 
     name = "auto"
-    full_max = FULL_ENCODER_MAX  # the same size up to which the stance reader computes full MiniLM vectors anyway
 
     def __init__(self, *, seed: int = 0) -> None:
         self.seed = seed
 
     @classmethod
-    def choice(cls, n: int) -> str:
-        """The representation "auto" uses for n comments."""
+    def choice(cls, n: int = 0) -> str:
+        """The representation "auto" runs (the same for every n)."""
         return resolve(cls.name, n)
 
     def fit_transform(self, texts: list[str]) -> np.ndarray:
         return REPRESENTATIONS[self.choice(len(texts))](seed=self.seed).fit_transform(texts)
 
 
+# What "auto" runs. The one place the default representation is decided.
+DEFAULT = MiniLMDistilled.name
+
 REPRESENTATIONS: dict[str, Callable[..., Representation]] = {
     Auto.name: Auto,
     TfidfSvd.name: TfidfSvd,
+    MiniLMDistilled.name: MiniLMDistilled,
     MiniLMStatic.name: MiniLMStatic,
     MiniLMEncoder.name: MiniLMEncoder,
 }
 
+# Representations built from the MiniLM weights package (the full encoder may instead run on
+# the int8 ONNX file, see cache.transformer_available).
+_NEEDS_WEIGHTS = (MiniLMDistilled.name, MiniLMStatic.name)
 
-def resolve(name: str, n: int) -> str:
-    """The one fallback rule: the representation that actually runs when `name` is asked for n texts.
 
-    - "auto": the full sentence encoder up to FULL_ENCODER_MAX texts when one is installed, else
-      "tfidf";
-    - "minilm*" without the MiniLM weights (and no ONNX encoder): "tfidf";
-    - "minilm" above FULL_ENCODER_MAX texts: "minilm-static" (the full encoder runs ~200 texts/s).
+def resolve(name: str, n: int = 0) -> str:
+    """The one fallback rule: the representation that actually runs when `name` is asked for.
+
+    The answer does not depend on the number of texts `n` (kept in the signature for callers):
+    - "auto": DEFAULT, or "tfidf" when DEFAULT's model files are not installed;
+    - "minilm" without any full encoder installed (ONNX int8 or numpy weights): "tfidf";
+    - "minilm-distilled" / "minilm-static" without the MiniLM weights package: "tfidf".
     Other names run as asked. Callers that must fail loudly on a missing model (an explicit user
     choice) use get_representation instead.
     """
     if name == Auto.name:
-        return MiniLMEncoder.name if transformer_available() and n <= Auto.full_max else TfidfSvd.name
+        name = DEFAULT
     if name == MiniLMEncoder.name:
-        if n > FULL_ENCODER_MAX:
-            return MiniLMStatic.name if weights_available() else TfidfSvd.name
         return name if transformer_available() else TfidfSvd.name
-    if name == MiniLMStatic.name and not weights_available():
+    if name in _NEEDS_WEIGHTS and not weights_available():
         return TfidfSvd.name
     return name
 
@@ -130,7 +137,7 @@ def get_representation(name: str, *, seed: int = 0) -> Representation:
         factory = REPRESENTATIONS[name]
     except KeyError:
         raise KeyError(f"unknown representation {name!r}; choose one of {sorted(REPRESENTATIONS)}") from None
-    if name == MiniLMStatic.name or (name == MiniLMEncoder.name and not transformer_available()):
+    if name in _NEEDS_WEIGHTS or (name == MiniLMEncoder.name and not transformer_available()):
         from replyscope.analyze.embed.minilm import model_dir  # noqa: PLC0415
 
         model_dir()  # fail now, with the install hint, rather than deep inside a run

@@ -77,11 +77,10 @@ _EVIDENCE_SCHEMA = pl.Schema({"stance_confidence": pl.Float64, "stance_evidence"
 class StanceSettings:
     """The handful of general knobs (set by measurement on a development set, not per item)."""
 
-    # A name in embed.REPRESENTATIONS, run through embed.resolve: without the weights it falls
-    # back to tfidf, and above FULL_ENCODER_MAX texts the full encoder gives way to its static
-    # distillation (measured on the dev set: F_avg 0.44 full vs 0.41 static at equal knobs; the
-    # full one costs about a minute per 10k short texts on 2 cores, the static one seconds).
-    representation: str = "minilm"
+    # A name in embed.REPRESENTATIONS, run through embed.resolve. "auto" is the run's default
+    # representation (embed.represent.DEFAULT, the same at every corpus size, so stances do not
+    # change character with the corpus size); "minilm" asks for the full transformer.
+    representation: str = "auto"
     max_embed_chars: int = 600  # replies are embedded on their first part: stance shows early
     body_sentences: int = 12  # article sentences used as its context (first ones)
     # relevance -> P(stance-taking)
