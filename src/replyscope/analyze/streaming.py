@@ -32,9 +32,9 @@ import polars as pl
 from replyscope.schema import CLUSTER_SUMMARY, CLUSTERS, FEATURES, STANCES, conform
 
 # Comments per feature batch (cut at article boundaries): large enough that a worker's start-up
-# and the stance reader's per-call costs vanish, small enough that a batch's frames stay ~100 MB;
-# twice embed's FULL_ENCODER_MAX (10k), so that with the short tail merged (article_batches)
-# every batch of a corpus above it is above it too, and the stance reader reads all alike.
+# and the stance reader's per-call costs vanish, small enough that a batch's frames stay ~100 MB,
+# and large enough that the stance reader's batch-level parts (the claim read-out fitted over a
+# batch's threads) rest on thousands of replies in every batch.
 BATCH_COMMENTS = 20_000
 # Texts the sample encoder re-embeds beside each batch when the representation is fitted on its
 # input and has no `transform` (see SampleEncoder).
@@ -67,8 +67,8 @@ def article_batches(doc_ids: list[str] | pl.Series, size: int) -> Iterator[tuple
         ranges.append((start, end))
         start = end
     # A short last batch joins the one before it, so every batch of a large corpus holds at least
-    # half a batch: the stance reader picks its encoder by how many texts it is given
-    # (embed.resolve, FULL_ENCODER_MAX), and a small tail would be read differently (and slower).
+    # half a batch: the stance reader fits its claim read-out over a batch's threads, and a small
+    # tail would rest it on too few replies.
     if len(ranges) >= 2 and ranges[-1][1] - ranges[-1][0] < size // 2:
         ranges[-2:] = [(ranges[-2][0], ranges[-1][1])]
     yield from ranges

@@ -59,9 +59,6 @@ from replyscope.rundir import (
 # Spark's scratch (staged input, executors' part files): under the run's `.parts/`, so it is never
 # read as input, and removed as the embedded split's finished batches are.
 SPARK_DIR = f"{PARTS_DIR}/spark"
-# Comments handed to comment_features at once when the analysis has no batching of its own (see
-# feature_batches): cut at page boundaries, as stance reads a thread whole.
-FEATURE_BATCH = 20_000
 _URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 _RAW_FIELDS = ("source", "source_id", "content_bytes", "content_text", "url", "title", "site", "problem")
 RAW_SCHEMA = pa.schema(
@@ -333,37 +330,16 @@ def split_arrow(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
 
 # --- 3. features -------------------------------------------------------------------------------------
 
-def _chunks_at_pages(doc_ids: list[str], size: int) -> Iterator[tuple[int, int]]:
-    """[start, end) row ranges of about `size` rows that never cut a page's comments in two."""
-    start, n = 0, len(doc_ids)
-    while start < n:
-        end = min(start + size, n)
-        while end < n and doc_ids[end] == doc_ids[end - 1]:
-            end += 1
-        yield start, end
-        start = end
-
-
 def feature_batches(doc_ids: pl.Series, size: int | None = None) -> list[tuple[int, int]]:
     """The [start, end) comment rows the embedded engine reads in one comment_features call.
 
     Spark reads the same batches, so each comment's features are computed from the same
     company as in the embedded engine: the stance reader's run-level parts (the read-out fitted
-    over claim-mode threads, the representation chosen by the number of texts) see the same
-    rows. The embedded engine's batching is analyze.streaming's when it is there (whole
-    articles, about BATCH_COMMENTS comments a batch; one batch when an article's comments are not
-    contiguous); otherwise the same rule with FEATURE_BATCH.
+    over claim-mode threads, the corpus statistics of the encoder) see the same
+    rows: analyze.streaming's batching (whole articles, about BATCH_COMMENTS comments a batch;
+    one batch when an article's comments are not contiguous).
     """
-    try:
-        from replyscope.analyze.streaming import BATCH_COMMENTS, article_batches, contiguous_articles  # noqa: PLC0415
-    except ImportError:  # (an engine without streaming analysis: the same rule here)
-        BATCH_COMMENTS = FEATURE_BATCH  # noqa: N806
-
-        def article_batches(ids: pl.Series, size: int) -> Iterator[tuple[int, int]]:
-            return _chunks_at_pages(ids.to_list(), size)
-
-        def contiguous_articles(ids: pl.Series) -> bool:
-            return int((ids != ids.shift(1)).fill_null(True).sum()) == ids.n_unique()
+    from replyscope.analyze.streaming import BATCH_COMMENTS, article_batches, contiguous_articles  # noqa: PLC0415
 
     n = doc_ids.len()
     if n == 0:
