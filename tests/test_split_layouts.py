@@ -391,3 +391,37 @@ def test_a_subscriber_count_widget_is_no_thread():
         "    • 20000\n      readers by feed\n    • 1200\n      readers by e-mail\n    • 130000\n      followers on the wire\n\n"
     )
     assert split_document(ARTICLE + widget).comments == []
+
+
+# Opinions stated plainly: no I/you, no question, no chat word, no date, no "Comments" header over
+# them; one name heads two of them (so the thread has no "names answer each other" cue either).
+PLAIN_OPINIONS = [
+    ("Nadia Brook", "The statistics show that most of the delays happen on the east span. #harbour"),
+    ("Kwame Osei", "Bridges of that age need a full inspection every five years at the very least."),
+    ("Ivo Marek", "Atheists and believers alike will be stuck in the same traffic for six weeks."),
+    ("Rosa Lind", "Only one contractor bid for the work, which says a lot about the tender."),
+    ("Nadia Brook", "Ferries ran every twenty minutes the last time the span was closed."),
+    ("Omar Ziad", "The council has known about the cracks since the spring survey of 2019."),
+    ("Hana Sato", "It's most exciting to witness a major development! #harbour #works"),
+    ("Piet Vos", "Repairs in summer would have cost more because of the tourist season."),
+]
+
+
+def test_a_flat_thread_of_plain_statements_comes_back():
+    thread = "".join(f"  • {name}\n\n    {text}\n\n" for name, text in PLAIN_OPINIONS)
+    split = split_document(ARTICLE + thread)
+    assert [c.author for c in split.comments] == [name for name, _ in PLAIN_OPINIONS]
+
+
+def test_a_sidebar_of_blurbs_describing_their_items_is_no_thread():
+    # written in sentences like the thread above, but each blurb names the item it is under
+    sidebar = "".join(
+        f"  • {name}\n\n    {text}\n\n"
+        for name, text in [
+            ("Harbour Walks podcast", "Harbour Walks is a weekly podcast about the old town, its streets and the people who built them."),
+            ("Quayside Tours", "Quayside Tours offers guided walks of the docks every weekend, with tickets sold online."),
+            ("Tidewater Books", "This page is supported by Tidewater Books, an independent shop on the harbour front since 1952."),
+            ("Ferry Guide", "The Ferry Guide lists every crossing of the harbour with its timetable and its fares."),
+        ]
+    )
+    assert split_document(ARTICLE + sidebar).comments == []

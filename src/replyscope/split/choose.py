@@ -15,7 +15,7 @@ from replyscope.split.chrome import is_chrome, is_content
 from replyscope.split.headers import GONE_AUTHOR, read_header
 from replyscope.split.lines import Lines, is_prose
 from replyscope.split.patterns import BULLETS, ends_sentence
-from replyscope.split.talk import is_written, judges, talks
+from replyscope.split.talk import is_written, judges, talks, writes_sentences
 from replyscope.split.threading import outline_number
 
 # A gap between two headers of one format this much longer than the usual gap (and at least
@@ -47,6 +47,10 @@ MAX_HEADLINES = 0.5
 SMALL_THREAD = 2
 # A Disqus-style thread at least this long may count verdicts as talk (see _bullet_thread_share).
 MIN_BULLET_THREAD = 3
+# ... and statements written in sentences count as talk from this many comments on (talk.writes_sentences):
+# articles set out a few points as bulleted subheads with a paragraph each; a run longer than
+# such a list, whose every item is a plain statement, is readers stating opinions.
+MIN_SENTENCE_THREAD = 5
 # A lone undated comment under no section header that does not talk must be a sentence this long.
 LONE_MIN_WORDS = 4
 
@@ -121,7 +125,7 @@ def _conversational_share(lines: Lines, best: list[Anchor]) -> float:
 
 def _bullet_thread_share(lines: Lines, best: list[Anchor], share: float) -> float:
     """The talk share of a Disqus-style thread (bulleted names, text indented under them), where a
-    comment that passes judgement ("Utter drivel.") counts as talk too.
+    comment that passes judgement ("Utter drivel.") or states an opinion in sentences counts as talk too.
 
     Only asked when the plain share falls short, and only of the bullet layout with at least
     MIN_BULLET_THREAD comments: in that layout short verdicts without I/you are most of a small
@@ -130,9 +134,10 @@ def _bullet_thread_share(lines: Lines, best: list[Anchor], share: float) -> floa
     if best[0].family != "bullet" or len(best) < MIN_BULLET_THREAD or share >= MIN_CONVERSATIONAL_BARE:
         return share
     hits = 0
+    long_run = len(best) >= MIN_SENTENCE_THREAD
     for k in range(len(best)):
         window = _text_under(lines, best, k)
-        hits += talks(window) or judges(window)
+        hits += talks(window) or judges(window) or long_run and writes_sentences(window, best[k].header.author)
     return hits / len(best)
 
 

@@ -128,6 +128,36 @@ def talks(window: list[str]) -> bool:
     return cue and not is_headline(first)
 
 
+# Hashtags, handles and links a post ends with ("... a major development! #SemST #tcot").
+_TRAILING_TAGS = re.compile(r"(?:\s+(?:[#@]\w+|https?://\S+))+\s*$")
+# A sentence a person wrote has at least this many words; menu labels and link titles are shorter.
+SENTENCE_MIN_WORDS = 8
+
+
+def writes_sentences(window: list[str], name: str = "") -> bool:
+    """Whether the first lines under a header hold a statement in sentence case: a full stop or an
+    exclamation closing eight or more words (trailing hashtags and links aside), neither a Title
+    Case headline nor a bulleted item, that does not name the header it stands under.
+
+    Said plainly, an opinion ("The statistics show that ...") carries no word of chat, but it is
+    still written as sentences, which menus, link lists and titles are not. Two things that are
+    also written in sentences are told apart: a teaser asks a question under its link ("Could
+    technology help ...?"), and a sidebar's blurb describes the item it is under ("Sinica is a
+    weekly podcast ..." under "Sinica podcast"), where a reader does not write their own name.
+    """
+    texts = [t for t in window if t][:TALK_LINES]
+    own = {w.lower() for w in _WORD.findall(name) if len(w) > 3}
+    if own and own & {w.lower() for w in _WORD.findall(" ".join(texts))}:
+        return False
+    for t in texts:
+        if t[0] in BULLETS or is_chrome(t):
+            continue
+        core = _TRAILING_TAGS.sub("", t).rstrip()
+        if core[-1:] in ".!" and not core.endswith("...") and len(_WORD.findall(core)) >= SENTENCE_MIN_WORDS and not is_headline(core):
+            return True
+    return False
+
+
 def is_written(s: str) -> bool:
     """A line a person wrote (chrome.is_content), or one that talks around an e-mail address.
 
