@@ -603,7 +603,9 @@ def _analyze_spark(run_dir: Path, settings, recorded: dict, master: str | None, 
     steps["features"] = round(feature_seconds, 3)
     for name in ANALYZE_TABLES:
         write_table(run_dir, name, getattr(tables, name))
-    counts = {"clusters": int((tables.cluster_summary["cluster"] >= 0).sum())}
+    # The driver clusters every comment in memory: its "sample" is the whole corpus (the embedded
+    # engine records how many comments its clusters were fitted on under the same name).
+    counts = {"clusters": int((tables.cluster_summary["cluster"] >= 0).sum()), "cluster_sample": comments.height}
     update_manifest(
         run_dir,
         settings={"analyze": recorded},
