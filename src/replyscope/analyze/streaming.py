@@ -195,6 +195,7 @@ def analyze_in_batches(
     make_executor: Callable[[int], object] | None = None,
     stop_executor: Callable[[object], None] | None = None,
     features_path: Path | None = None,
+    features_done: bool = False,
 ) -> StreamResult:
     """Analyse the comments of `comments_path` (COMMENTS) in batches; `write(name, frames)` gets
     each output table: "features" as an iterator of frames in comment order (to append), then
@@ -203,7 +204,9 @@ def analyze_in_batches(
     `make_executor(workers)` gives a process pool (pipeline._make_executor); on an error or
     Ctrl-C `stop_executor(pool)` ends its workers at once (default: wait for them).
     `features_path` names where the merged features land (read back for the sample and the
-    assignment pass); it defaults to features.parquet beside the comments.
+    assignment pass); it defaults to features.parquet beside the comments. `features_done` says
+    they are there already, complete and in the comments' order (the Spark engine computes them
+    on its executors in the same batches), and step 1 is skipped.
     """
     from replyscope.analyze.cluster.describe import ClusterTerms, summarise_clusters  # noqa: PLC0415
     from replyscope.analyze.cluster.sample import fit_sample, sample_rows  # noqa: PLC0415
@@ -227,49 +230,50 @@ def analyze_in_batches(
     batches = list(article_batches(doc_ids, size))
     del doc_ids
 
-    # 1. features, batch parts on workers, in order
-    key = parts_key(comments_path, articles_path, settings.stance_reader, size)
-    part_dir = parts_dir / key
-    part_dir.mkdir(parents=True, exist_ok=True)
-    part = lambda b: part_dir / f"features-{b:06d}.parquet"  # noqa: E731
-    progress("features", 0, n)
-    done = 0
-    todo = [b for b in range(len(batches)) if not part(b).is_file()]
-    for b in range(len(batches)):
-        if b not in todo:
-            done += batches[b][1] - batches[b][0]
-    progress("features", done, n)
-    if todo:
-        pool = min(workers, len(todo))
-        executor = make_executor(pool) if make_executor and pool > 1 else None
-        try:
-            if executor is None:
-                for b in todo:
-                    start, end = batches[b]
-                    features_part(str(comments_path), str(articles_path), start, end, settings.stance_reader, str(part(b)))
-                    done += end - start
-                    progress("features", done, n)
-            else:
-                futures = {
-                    executor.submit(
-                        features_part, str(comments_path), str(articles_path), *batches[b], settings.stance_reader, str(part(b))
-                    ): b
-                    for b in todo
-                }
-                from concurrent.futures import as_completed  # noqa: PLC0415
+    # 1. features, batch parts on workers, in order (unless the caller computed them: Spark)
+    if not features_done:
+        key = parts_key(comments_path, articles_path, settings.stance_reader, size)
+        part_dir = parts_dir / key
+        part_dir.mkdir(parents=True, exist_ok=True)
+        part = lambda b: part_dir / f"features-{b:06d}.parquet"  # noqa: E731
+        progress("features", 0, n)
+        done = 0
+        todo = [b for b in range(len(batches)) if not part(b).is_file()]
+        for b in range(len(batches)):
+            if b not in todo:
+                done += batches[b][1] - batches[b][0]
+        progress("features", done, n)
+        if todo:
+            pool = min(workers, len(todo))
+            executor = make_executor(pool) if make_executor and pool > 1 else None
+            try:
+                if executor is None:
+                    for b in todo:
+                        start, end = batches[b]
+                        features_part(str(comments_path), str(articles_path), start, end, settings.stance_reader, str(part(b)))
+                        done += end - start
+                        progress("features", done, n)
+                else:
+                    futures = {
+                        executor.submit(
+                            features_part, str(comments_path), str(articles_path), *batches[b], settings.stance_reader, str(part(b))
+                        ): b
+                        for b in todo
+                    }
+                    from concurrent.futures import as_completed  # noqa: PLC0415
 
-                for future in as_completed(futures):
-                    future.result()
-                    start, end = batches[futures[future]]
-                    done += end - start
-                    progress("features", done, n)
-        except BaseException:
-            _stop(executor, stop_executor)
-            raise
-        if executor is not None:
-            executor.shutdown()
-    write("features", (conform(pl.read_parquet(part(b)), FEATURES) for b in range(len(batches))))
-    progress("features", n, n)
+                    for future in as_completed(futures):
+                        future.result()
+                        start, end = batches[futures[future]]
+                        done += end - start
+                        progress("features", done, n)
+            except BaseException:
+                _stop(executor, stop_executor)
+                raise
+            if executor is not None:
+                executor.shutdown()
+        write("features", (conform(pl.read_parquet(part(b)), FEATURES) for b in range(len(batches))))
+        progress("features", n, n)
     lap("features")
     features_path = features_path or comments_path.with_name("features.parquet")
 

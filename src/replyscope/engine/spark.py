@@ -15,11 +15,11 @@ out in the run directory, so `analyze`, `report` and any analyst's notebook read
    then a select/explode of that frame, written by the executors as Parquet part files.
 3. Features: comments go in the batches the embedded engine reads them in (whole pages, about
    20k comments a batch; `feature_batches`), one batch to a partition, and `comment_features`
-   runs once per batch: the stance reader has run-level parts (a read-out fitted over every
-   claim-mode thread it is given, the representation chosen by the number of texts), so the
-   same company gives the same features.
-4. Clusters, their map and descriptions need every comment's vector at once: they run on the
-   driver over the collected features (analyze_comments with precomputed features).
+   runs once per batch: the stance reader has batch-level parts (a read-out fitted over every
+   claim-mode thread it is given), so the same company gives the same features.
+4. Clusters, their map and descriptions run on the driver as the embedded engine runs them
+   (analyze.streaming with the features already written): fitted on a seeded sample, every other
+   comment assigned batch by batch, memory flat in corpus size.
 
 The part files are then merged, row group by row group (flat memory), into the single
 `<table>.parquet` files the embedded engine writes. For a cluster the run directory must be on
@@ -582,12 +582,16 @@ def run_analyze_spark(
 
 
 def _analyze_spark(run_dir: Path, settings, recorded: dict, master: str | None, on_progress) -> dict:
-    from replyscope.analyze import analyze_comments  # noqa: PLC0415
-    from replyscope.rundir import read_table, write_table  # noqa: PLC0415
+    from replyscope.analyze.streaming import analyze_in_batches  # noqa: PLC0415
+    from replyscope.pipeline import _make_executor, _stop_executor, default_workers  # noqa: PLC0415
+    from replyscope.rundir import TableWriter, read_table, write_table  # noqa: PLC0415
 
     started = time.perf_counter()
-    comments = read_table(run_dir, "comments")
-    repeated = comments.height - comments["comment_id"].n_unique()
+    for name in ("comments", "articles"):
+        if not table_path(run_dir, name).exists():
+            read_table(run_dir, name)  # raises the error that names the missing table and its stage
+    ids = pl.scan_parquet(table_path(run_dir, "comments")).select(pl.col("comment_id").n_unique(), pl.len()).collect()
+    repeated = ids["len"][0] - ids["comment_id"][0]
     if repeated:  # (a split by an older replyscope): the analysis joins on comment_id
         raise RunDirError(f"comments.parquet in {run_dir} repeats {repeated} comment_id(s); split the input again")
     try:
@@ -596,16 +600,32 @@ def _analyze_spark(run_dir: Path, settings, recorded: dict, master: str | None, 
         shutil.rmtree(run_dir / SPARK_DIR, ignore_errors=True)
         with contextlib.suppress(OSError):  # (only when empty: an embedded split's batches stay)
             (run_dir / PARTS_DIR).rmdir()
+    write_table(run_dir, "features", features)  # in the comments' order, as the stream reads it
+    del features
     feature_seconds = time.perf_counter() - started
-    articles = read_table(run_dir, "articles")
-    steps: dict[str, float] = {}
-    tables = analyze_comments(comments, articles, settings, timings=steps, on_progress=on_progress, features=features)
-    steps["features"] = round(feature_seconds, 3)
-    for name in ANALYZE_TABLES:
-        write_table(run_dir, name, getattr(tables, name))
-    # The driver clusters every comment in memory: its "sample" is the whole corpus (the embedded
-    # engine records how many comments its clusters were fitted on under the same name).
-    counts = {"clusters": int((tables.cluster_summary["cluster"] >= 0).sum()), "cluster_sample": comments.height}
+
+    def write(name: str, frames) -> None:
+        if isinstance(frames, pl.DataFrame):
+            write_table(run_dir, name, frames)
+            return
+        writer = TableWriter(run_dir, name)
+        for frame in frames:
+            writer.write(frame)
+        writer.close()
+
+    # Clusters as the embedded engine makes them: fitted on a seeded sample, every other comment
+    # assigned batch by batch (analyze.streaming), memory flat in corpus size on the driver.
+    result = analyze_in_batches(
+        table_path(run_dir, "comments"), table_path(run_dir, "articles"), write, settings,
+        parts_dir=run_dir / PARTS_DIR / "analyze", workers=default_workers(), on_progress=on_progress,
+        make_executor=_make_executor, stop_executor=_stop_executor, features_path=table_path(run_dir, "features"),
+        features_done=True,
+    )
+    shutil.rmtree(run_dir / PARTS_DIR / "analyze", ignore_errors=True)
+    with contextlib.suppress(OSError):
+        (run_dir / PARTS_DIR).rmdir()
+    steps = dict(result.timings) | {"features": round(feature_seconds, 3)}
+    counts = result.counts
     update_manifest(
         run_dir,
         settings={"analyze": recorded},
