@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import os
 import signal
 import sys
 import threading
@@ -60,6 +61,11 @@ def _fail(message: str, code: int) -> typer.Exit:
     return typer.Exit(code)
 
 
+def _pool_manager_alive() -> bool:
+    """Is a process pool's manager thread (concurrent.futures) still running?"""
+    return any(type(t).__name__ == "_ExecutorManagerThread" and t.is_alive() for t in threading.enumerate())
+
+
 class _Commands(typer.core.TyperGroup):
     """Every command runs through here: usage problems become one line and exit 2, a stop by
     SIGTERM / Ctrl-C one line and 143 / 130, a busy run directory or an OS error (disk full,
@@ -81,7 +87,16 @@ class _Commands(typer.core.TyperGroup):
             raise _fail(str(exc), 1) from None
         except KeyboardInterrupt as exc:
             how, code = ("stopped by SIGTERM", 143) if isinstance(exc, Stopped) else ("interrupted", 130)
-            raise _fail(f"{how}; finished work is kept: rerun the same command to resume", code) from None
+            stopped = _fail(f"{how}; finished work is kept: rerun the same command to resume", code)
+            if _pool_manager_alive():
+                # A worker stopped in the middle of sending a result leaves concurrent.futures'
+                # manager thread waiting for the rest of that message, and the interpreter joins
+                # that thread at exit: the process hung after its last line (seen under SIGINT
+                # with two workers). The stages have recorded the stop and closed their files by
+                # now, so the process ends here.
+                sys.stdout.flush()
+                os._exit(code)
+            raise stopped from None
         except OSError as exc:
             where = f"{exc.filename}: " if exc.filename else ""
             raise _fail(f"cannot go on: {where}{exc.strerror or exc}", 1) from None
