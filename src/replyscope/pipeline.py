@@ -564,6 +564,22 @@ def run_analyze(
     )
 
 
+def table_sink(run_dir: Path) -> Callable[[str, object], None]:
+    """`write(name, frames)` for analyze.streaming: a frame is written whole, an iterator of frames
+    appended batch by batch (TableWriter), each atomically into the run directory."""
+
+    def write(name: str, frames) -> None:
+        if isinstance(frames, pl.DataFrame):
+            write_table(run_dir, name, frames)
+            return
+        writer = TableWriter(run_dir, name)
+        for frame in frames:
+            writer.write(frame)
+        writer.close()
+
+    return write
+
+
 def _analyze(
     run_dir: Path, settings: AnalyzeSettings, on_progress: Callable[[str, int, int], None] | None = None, workers: int | None = None
 ) -> dict:
@@ -582,18 +598,9 @@ def _analyze(
     if repeated:  # (a split by an older replyscope): the analysis joins on comment_id
         raise RunDirError(f"comments.parquet in {run_dir} repeats {repeated} comment_id(s); split the input again")
 
-    def write(name: str, frames) -> None:
-        if isinstance(frames, pl.DataFrame):
-            write_table(run_dir, name, frames)
-            return
-        writer = TableWriter(run_dir, name)
-        for frame in frames:
-            writer.write(frame)
-        writer.close()
-
     parts = run_dir / PARTS_DIR / "analyze"
     result = analyze_in_batches(
-        comments_path, articles_path, write, settings, parts_dir=parts, workers=workers or default_workers(),
+        comments_path, articles_path, table_sink(run_dir), settings, parts_dir=parts, workers=workers or default_workers(),
         on_progress=on_progress, make_executor=_make_executor, stop_executor=_stop_executor, features_path=table_path(run_dir, "features"),
     )
     update_manifest(

@@ -583,8 +583,8 @@ def run_analyze_spark(
 
 def _analyze_spark(run_dir: Path, settings, recorded: dict, master: str | None, on_progress) -> dict:
     from replyscope.analyze.streaming import analyze_in_batches  # noqa: PLC0415
-    from replyscope.pipeline import _make_executor, _stop_executor, default_workers  # noqa: PLC0415
-    from replyscope.rundir import TableWriter, read_table, write_table  # noqa: PLC0415
+    from replyscope.pipeline import _make_executor, _stop_executor, default_workers, table_sink  # noqa: PLC0415
+    from replyscope.rundir import read_table, write_table  # noqa: PLC0415
 
     started = time.perf_counter()
     for name in ("comments", "articles"):
@@ -604,19 +604,10 @@ def _analyze_spark(run_dir: Path, settings, recorded: dict, master: str | None, 
     del features
     feature_seconds = time.perf_counter() - started
 
-    def write(name: str, frames) -> None:
-        if isinstance(frames, pl.DataFrame):
-            write_table(run_dir, name, frames)
-            return
-        writer = TableWriter(run_dir, name)
-        for frame in frames:
-            writer.write(frame)
-        writer.close()
-
     # Clusters as the embedded engine makes them: fitted on a seeded sample, every other comment
     # assigned batch by batch (analyze.streaming), memory flat in corpus size on the driver.
     result = analyze_in_batches(
-        table_path(run_dir, "comments"), table_path(run_dir, "articles"), write, settings,
+        table_path(run_dir, "comments"), table_path(run_dir, "articles"), table_sink(run_dir), settings,
         parts_dir=run_dir / PARTS_DIR / "analyze", workers=default_workers(), on_progress=on_progress,
         make_executor=_make_executor, stop_executor=_stop_executor, features_path=table_path(run_dir, "features"),
         features_done=True,
