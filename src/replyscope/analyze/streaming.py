@@ -237,41 +237,16 @@ def analyze_in_batches(
         part_dir.mkdir(parents=True, exist_ok=True)
         part = lambda b: part_dir / f"features-{b:06d}.parquet"  # noqa: E731
         progress("features", 0, n)
-        done = 0
         todo = [b for b in range(len(batches)) if not part(b).is_file()]
-        for b in range(len(batches)):
-            if b not in todo:
-                done += batches[b][1] - batches[b][0]
+        sizes = [batches[b][1] - batches[b][0] for b in todo]
+        done = n - sum(sizes)  # (the batches tile the comments: the rest is in finished parts)
         progress("features", done, n)
         if todo:
-            pool = min(workers, len(todo))
-            executor = make_executor(pool) if make_executor and pool > 1 else None
-            try:
-                if executor is None:
-                    for b in todo:
-                        start, end = batches[b]
-                        features_part(str(comments_path), str(articles_path), start, end, settings.stance_reader, str(part(b)))
-                        done += end - start
-                        progress("features", done, n)
-                else:
-                    futures = {
-                        executor.submit(
-                            features_part, str(comments_path), str(articles_path), *batches[b], settings.stance_reader, str(part(b))
-                        ): b
-                        for b in todo
-                    }
-                    from concurrent.futures import as_completed  # noqa: PLC0415
-
-                    for future in as_completed(futures):
-                        future.result()
-                        start, end = batches[futures[future]]
-                        done += end - start
-                        progress("features", done, n)
-            except BaseException:
-                _stop(executor, stop_executor)
-                raise
-            if executor is not None:
-                executor.shutdown()
+            jobs = [(str(comments_path), str(articles_path), *batches[b], settings.stance_reader, str(part(b))) for b in todo]
+            _run_batches(
+                features_part, jobs, sizes, "features", done, n,
+                workers, make_executor, stop_executor, progress,
+            )
         write("features", (conform(pl.read_parquet(part(b)), FEATURES) for b in range(len(batches))))
         progress("features", n, n)
     lap("features")
@@ -318,30 +293,11 @@ def analyze_in_batches(
         lo, hi = np.searchsorted(sample, [start, end])
         known = Known(sample[lo:hi] - start, fitted.labels[lo:hi], fitted.centre_distance[lo:hi], fitted.xy[lo:hi])
         jobs.append((str(comments_path), str(features_path), start, end, known, model, encoder, counter))
-    results: list = [None] * len(jobs)
-    pool = min(workers, len(jobs))
-    executor = make_executor(pool) if make_executor and pool > 1 and len(sample) < n else None
-    done = 0
-    try:
-        if executor is None:
-            for j, job in enumerate(jobs):
-                results[j] = assign_part(*job)
-                done += job[3] - job[2]
-                progress("assign", done, n)
-        else:
-            from concurrent.futures import as_completed  # noqa: PLC0415
-
-            futures = {executor.submit(assign_part, *job): j for j, job in enumerate(jobs)}
-            for future in as_completed(futures):
-                j = futures[future]
-                results[j] = future.result()
-                done += jobs[j][3] - jobs[j][2]
-                progress("assign", done, n)
-    except BaseException:
-        _stop(executor, stop_executor)
-        raise
-    if executor is not None:
-        executor.shutdown()
+    # (a corpus no larger than the sample has nothing to assign: no pool is worth starting)
+    results = _run_batches(
+        assign_part, jobs, [job[3] - job[2] for job in jobs], "assign", 0, n,
+        workers if len(sample) < n else 1, make_executor, stop_executor, progress,
+    )
     per_comment = []
     for frame, per_class in results:  # in batch order: the same sums whatever finished first
         terms.add_counts(per_class)
@@ -369,6 +325,38 @@ def analyze_in_batches(
     lap("describe")
     counts = {"clusters": int((summary["cluster"] >= 0).sum()), "cluster_sample": int(len(sample))}
     return StreamResult(counts, timings)
+
+
+def _run_batches(work, jobs: list[tuple], sizes: list[int], step: str, done: int, n: int, workers: int,
+                 make_executor, stop_executor, progress: Progress) -> list:
+    """`work(*job)` for every job: on a pool of `workers` processes when make_executor offers one
+    and there is more than one job for it, else here. Results come back in job order (sums over
+    them are the same whatever finished first); progress(step, done, n) counts each job's size.
+    On an error or Ctrl-C the pool's workers end at once (stop_executor)."""
+    from concurrent.futures import as_completed  # noqa: PLC0415
+
+    results: list = [None] * len(jobs)
+    pool = min(workers, len(jobs))
+    executor = make_executor(pool) if make_executor and pool > 1 else None
+    try:
+        if executor is None:
+            for j, job in enumerate(jobs):
+                results[j] = work(*job)
+                done += sizes[j]
+                progress(step, done, n)
+        else:
+            futures = {executor.submit(work, *job): j for j, job in enumerate(jobs)}
+            for future in as_completed(futures):
+                j = futures[future]
+                results[j] = future.result()
+                done += sizes[j]
+                progress(step, done, n)
+    except BaseException:
+        _stop(executor, stop_executor)
+        raise
+    if executor is not None:
+        executor.shutdown()
+    return results
 
 
 def _stop(executor, stop_executor) -> None:
