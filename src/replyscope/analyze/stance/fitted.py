@@ -96,10 +96,7 @@ def _zero_shot_share(model, x: np.ndarray, y: np.ndarray, zero_shot: pl.DataFram
         return ZERO_SHOT_SHARES[0]
     proba = cross_val_predict(clone(model), x, y, cv=StratifiedKFold(folds, shuffle=True, random_state=seed), method="predict_proba")
     classes = np.unique(y)
-    full = np.zeros((len(y), len(STANCES)))
-    for j, c in enumerate(classes):
-        if c in STANCES:
-            full[:, STANCES.index(c)] = proba[:, j]
+    full = _over_stances(proba, classes)
     prior = _scores(zero_shot)
     best, best_f1 = ZERO_SHOT_SHARES[0], None
     for share in ZERO_SHOT_SHARES:
@@ -110,6 +107,18 @@ def _zero_shot_share(model, x: np.ndarray, y: np.ndarray, zero_shot: pl.DataFram
         elif f1 > best_f1 + SHARE_MARGIN:
             best, best_f1 = share, f1
     return best
+
+
+def _over_stances(proba: np.ndarray, classes) -> np.ndarray:
+    """A classifier's probabilities (columns in `classes` order) laid out over STANCES; a stance
+    the labels never held gets 0."""
+    from replyscope.schema import STANCES  # noqa: PLC0415
+
+    full = np.zeros((len(proba), len(STANCES)))
+    for j, c in enumerate(classes):
+        if c in STANCES:
+            full[:, STANCES.index(c)] = proba[:, j]
+    return full
 
 
 def _scores(zero_shot: pl.DataFrame) -> np.ndarray:
@@ -141,17 +150,12 @@ def apply(reader: dict, comments: pl.DataFrame, articles: pl.DataFrame, zero_sho
     Evidence spans are kept where the fitted stance agrees with the zero-shot one (the cue is
     still what a reader can point at); elsewhere the stance has no span to show.
     """
-    from replyscope.schema import STANCES  # noqa: PLC0415
-
     if zero_shot.height == 0:
         return zero_shot
     model = reader["model"]
     proba = model.predict_proba(features(comments, articles, zero_shot))
     classes = list(reader["classes"])
-    full = np.zeros((zero_shot.height, len(STANCES)))
-    for j, c in enumerate(classes):
-        if c in STANCES:
-            full[:, STANCES.index(c)] = proba[:, j]
+    full = _over_stances(proba, classes)
     from replyscope.analyze.stance.rescore import with_scores  # noqa: PLC0415
 
     full = full / np.maximum(full.sum(1, keepdims=True), 1e-12)

@@ -53,6 +53,7 @@ from replyscope.analyze.stance.reading import (
     reply_evidence,
     sentences,
     subject_terms,
+    tag_spans,
 )
 from replyscope.schema import EVIDENCE, STANCES
 
@@ -322,8 +323,7 @@ def _rhetoric_spans(base: pl.DataFrame, rhetoric: pl.DataFrame | None, tags: tup
         return out
     for tag in tags:
         with_tag = rhetoric.filter(pl.col("tags").list.contains(tag).fill_null(False))
-        out[tag] = {cid: [(e["start"], e["end"]) for e in (ev or []) if e and e.get("tag") == tag]
-                    for cid, ev in with_tag.select("comment_id", "evidence").iter_rows()}
+        out[tag] = {cid: tag_spans(ev, tag) for cid, ev in with_tag.select("comment_id", "evidence").iter_rows()}
     return out
 
 

@@ -125,8 +125,9 @@ def article_context(doc_id: str, title: str, body: str, settings: StanceSettings
 # ---- per-reply evidence (plain functions: per-text parsing) --------------------------------
 
 
-def sarcastic_spans(evidence: list[dict] | None) -> list[tuple[int, int]]:
-    return [(e["start"], e["end"]) for e in (evidence or []) if e and e.get("tag") == "sarcasm"]
+def tag_spans(evidence: list[dict] | None, tag: str) -> list[tuple[int, int]]:
+    """(start, end) of each of a rhetoric tag's evidence spans (rhetoric_of's `evidence`)."""
+    return [(e["start"], e["end"]) for e in (evidence or []) if e and e.get("tag") == tag]
 
 
 def reply_evidence(
@@ -186,7 +187,7 @@ __all__ = [
     "family_regex",
     "mention_regex",
     "reply_evidence",
-    "sarcastic_spans",
+    "tag_spans",
     "sentences",
     "subject_terms",
     "term_alternation",
