@@ -52,6 +52,7 @@ from replyscope.rundir import (
     read_table,
     require_run_dir,
     require_stage,
+    mark_stopped,
     set_stage,
     stage_record,
     table_fingerprints,
@@ -422,9 +423,7 @@ def _run_split(inputs, run_dir, options, on_progress, files, reuse_complete) -> 
             collect(*pending.popleft())
     except BaseException as exc:
         _stop_executor(executor)
-        interrupted = isinstance(exc, (KeyboardInterrupt, SystemExit))
-        with contextlib.suppress(Exception):
-            set_stage(run_dir, "split", "interrupted" if interrupted else "failed", error=f"{type(exc).__name__}: {exc}"[:300])
+        mark_stopped(run_dir, "split", exc)
         raise
     executor.shutdown()
 
@@ -531,9 +530,7 @@ def run_stage(
         except BaseException as exc:
             for name in writes:
                 table_path(run_dir, name).unlink(missing_ok=True)
-            interrupted = isinstance(exc, (KeyboardInterrupt, SystemExit))
-            with contextlib.suppress(Exception):
-                set_stage(run_dir, stage, "interrupted" if interrupted else "failed", error=f"{type(exc).__name__}: {exc}"[:300])
+            mark_stopped(run_dir, stage, exc)
             raise
         set_stage(run_dir, stage, "complete", tables=table_fingerprints(run_dir, writes), result=result, error=None)
         return result

@@ -288,6 +288,14 @@ def stage_record(manifest: dict, stage: str) -> dict:
     return record if isinstance(record, dict) else {}
 
 
+def mark_stopped(run_dir: Path, stage: str, exc: BaseException) -> None:
+    """Record that `stage` ended early: "interrupted" (Ctrl-C, SIGTERM, exit) or "failed", with
+    the error. Never raises: the caller is already handling `exc` (a full disk, say)."""
+    state = "interrupted" if isinstance(exc, (KeyboardInterrupt, SystemExit)) else "failed"
+    with contextlib.suppress(Exception):
+        set_stage(run_dir, stage, state, error=f"{type(exc).__name__}: {exc}"[:300])
+
+
 def set_stage(run_dir: Path, stage: str, state: str, **info) -> dict:
     """Record a stage's state (and what it read / wrote) in the manifest."""
     manifest = read_manifest(run_dir)

@@ -52,7 +52,7 @@ from replyscope.pipeline import (
     remove_downstream, run_stage, split_batch, unique_files,
 )
 from replyscope.rundir import (
-    PARTS_DIR, RunDirError, RunLock, atomic_path, file_fingerprint, is_run_manifest, read_manifest, require_stage, set_stage,
+    PARTS_DIR, RunDirError, RunLock, atomic_path, file_fingerprint, is_run_manifest, read_manifest, mark_stopped, require_stage, set_stage,
     stage_record, table_fingerprints, table_path, update_manifest, versions, write_manifest,
 )
 
@@ -449,11 +449,9 @@ def _run_split_spark(inputs, run_dir: Path, options: SplitOptions, master: str |
         if counts["documents"] == 0:
             raise UsageError(f"no documents in the input ({len(files) + len(urls)} input(s) read, no page or row in them)")
     except BaseException as exc:
-        interrupted = isinstance(exc, (KeyboardInterrupt, SystemExit))
         for name in SPLIT_TABLES:
             table_path(run_dir, name).unlink(missing_ok=True)
-        with contextlib.suppress(Exception):
-            set_stage(run_dir, "split", "interrupted" if interrupted else "failed", error=f"{type(exc).__name__}: {exc}"[:300])
+        mark_stopped(run_dir, "split", exc)
         raise
     documents = pl.scan_parquet(table_path(run_dir, "documents"))
     problems = documents.filter(pl.col("status") != "ok").select("doc_id", "source", "source_id", "status", "error").collect().to_dicts()
