@@ -19,7 +19,7 @@ from replyscope.split.headers import (
 )
 from replyscope.split.lines import Lines
 from replyscope.split.talk import is_written, talks
-from replyscope.split.patterns import BULLET, BULLETS, COMMENT_SECTION, ends_sentence
+from replyscope.split.patterns import BULLET, BULLETS, COMMENT_SECTION, COMMENT_TALLY, ends_sentence
 
 # How far (lines) a date line may sit from the name line it belongs to.
 PAIR_REACH = 2
@@ -143,8 +143,6 @@ def section_headers(lines: Lines, lo: int) -> list[int]:
     return [i for i in lines.sections[1] if i >= lo]
 
 
-# "27 comments" alone on a line: a comment section's heading, or a post's tally in a listing.
-_TALLY = re.compile(r"^\d[\d,.]*\s+(?:comments?|replies|responses?)\b", re.I)
 # A page shows one comment section (its count printed once or twice); this many different counts
 # are the tallies of a listing of posts, each under its title, and head no comments.
 MIN_TALLIES = 3
@@ -152,7 +150,7 @@ MIN_TALLIES = 3
 
 def _without_tallies(text: list[str], found: list[int]) -> list[int]:
     """Section headers less the tallies of a listing of posts (see MIN_TALLIES)."""
-    tallies = [i for i in found if _TALLY.match(text[i])]
+    tallies = [i for i in found if COMMENT_TALLY.match(text[i])]
     if len({text[i].split()[0] for i in tallies}) < MIN_TALLIES:
         return found
     drop = set(tallies)

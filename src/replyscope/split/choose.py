@@ -14,7 +14,7 @@ from replyscope.split.anchors import Anchor, next_nonblank, prev_nonblank, secti
 from replyscope.split.chrome import is_chrome, is_content
 from replyscope.split.headers import GONE_AUTHOR, read_header
 from replyscope.split.lines import Lines, is_prose
-from replyscope.split.patterns import BULLETS, ends_sentence
+from replyscope.split.patterns import BULLETS, COMMENT_TALLY, WORD, ends_sentence
 from replyscope.split.talk import is_written, judges, talks, writes_sentences
 from replyscope.split.threading import outline_number
 
@@ -150,9 +150,6 @@ def _truncated_share(lines: Lines, best: list[Anchor]) -> float:
     return hits / len(best)
 
 
-# "27 comments", "83 comments | 3 recs": a post's own tally, printed under it in a listing of posts.
-_COUNT_LINE = re.compile(r"^\d[\d,.]*\s+(?:comments?|replies|responses?)\b", re.I)
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 HEADLINE_MIN_WORDS = 3
 HEADLINE_MAX_CHARS = 120
 # Words that Title Case leaves in lower case however long ("Lunch with the Mayor").
@@ -170,7 +167,7 @@ def _is_headline(s: str) -> bool:
     """
     if len(s) > HEADLINE_MAX_CHARS or not (s[0].isupper() or s[0].isdigit()):
         return False  # (cheap: a title is short and opens in a capital or a number)
-    words = _WORD.findall(s)
+    words = WORD.findall(s)
     long_words = [w for w in words if len(w) > 3 and w.lower() not in _TITLE_SMALL_WORDS]
     if len(words) < HEADLINE_MIN_WORDS or len(long_words) < 2 or s.isupper():
         return False
@@ -191,7 +188,7 @@ def _headline_share(lines: Lines, best: list[Anchor]) -> float:
             if j is None:
                 break
             s = lines.text[j].strip().lstrip(_BULLET_CHARS).strip()
-            if _COUNT_LINE.match(s):
+            if COMMENT_TALLY.match(s):
                 hits += 1
                 break
             if s and not is_chrome(s):

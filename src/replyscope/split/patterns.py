@@ -197,6 +197,11 @@ def ends_sentence(s: str) -> bool:
     return s.rstrip()[-1:] in _SENTENCE_ENDERS
 
 # --- section headers and comment-form lines ---------------------------------------------------
+# "27 comments", "83 comments | 3 recs" alone on a line: a comment section's heading, or a post's
+# own tally printed under it in a listing of posts.
+COMMENT_TALLY = re.compile(r"^\d[\d,.]*\s+(?:comments?|replies|responses?)\b", _I)
+# A word: letters, then letters, digits, apostrophes or hyphens ("don't", "e-mail", "Covid19").
+WORD = re.compile(r"[^\W\d_][\w'’-]*")
 COMMENT_SECTION = re.compile(
     r"^[{\[(]?\s*(?:\d[\d,]*\s*|one\s+|no\s+)?(?:comments?|responses?|replies|thoughts|reactions|opinions|discussions?|"
     # the same count in French, German, Spanish, Italian, Portuguese, Dutch ("3 commentaires")

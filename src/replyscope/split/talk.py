@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from replyscope.split.chrome import is_chrome, is_content
-from replyscope.split.patterns import BULLETS, CONVERSATIONAL_LOWER_FAST, ends_sentence
+from replyscope.split.patterns import BULLETS, CONVERSATIONAL_LOWER_FAST, WORD, ends_sentence
 
 # Words of chat, which headlines and teasers do not use: laughter, slang, abbreviations.
 CHAT_WORDS = re.compile(
@@ -32,7 +32,6 @@ ASKS_OR_EXCLAIMS = re.compile(r"[?!]+[\"”')]*$|\?\s|^@\w")
 # A reply addressed to someone by handle, anywhere in it: "@name ...", ".@name", "... @name @other".
 # Link titles and menu labels do not address people; an e-mail address ("me@host.org") is no handle.
 ADDRESSES = re.compile(r"(?:^|[\s.(\"“'‘])@[A-Za-z0-9_]{2,30}\b")
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _SMALL_WORDS = frozenset("a an and as at by for from in of on or the to vs with".split())
 # A first line at most this long may be a short reply ("Source?", "What a great idea!"); teasers in
 # link lists ask and exclaim too, but at headline length.
@@ -52,7 +51,7 @@ def is_headline(s: str) -> bool:
 
 def is_title_case(s: str) -> bool:
     """3 to 16 words, at least 80% of those that are not small words capitalised."""
-    words = _WORD.findall(s)
+    words = WORD.findall(s)
     if len(words) < 3 or len(words) > 16:
         return False
     big = [w for w in words if w.lower() not in _SMALL_WORDS]
@@ -146,14 +145,14 @@ def writes_sentences(window: list[str], name: str = "") -> bool:
     weekly podcast ..." under "Sinica podcast"), where a reader does not write their own name.
     """
     texts = [t for t in window if t][:TALK_LINES]
-    own = {w.lower() for w in _WORD.findall(name) if len(w) > 3}
-    if own and own & {w.lower() for w in _WORD.findall(" ".join(texts))}:
+    own = {w.lower() for w in WORD.findall(name) if len(w) > 3}
+    if own and own & {w.lower() for w in WORD.findall(" ".join(texts))}:
         return False
     for t in texts:
         if t[0] in BULLETS or is_chrome(t):
             continue
         core = _TRAILING_TAGS.sub("", t).rstrip()
-        if core[-1:] in ".!" and not core.endswith("...") and len(_WORD.findall(core)) >= SENTENCE_MIN_WORDS and not is_headline(core):
+        if core[-1:] in ".!" and not core.endswith("...") and len(WORD.findall(core)) >= SENTENCE_MIN_WORDS and not is_headline(core):
             return True
     return False
 
