@@ -121,8 +121,11 @@ def sample_pages(run_dir: Path, max_comments: int, seed: int = 0) -> pl.Series:
 
 def run_totals(run_dir: Path) -> dict:
     """The whole run's counts that the overview shows, from scans of its tables."""
-    docs = pl.scan_parquet(table_path(run_dir, "documents"))
-    comments = pl.scan_parquet(table_path(run_dir, "comments"))
+    return run_counts(pl.scan_parquet(table_path(run_dir, "documents")), pl.scan_parquet(table_path(run_dir, "comments")))
+
+
+def run_counts(docs: pl.LazyFrame, comments: pl.LazyFrame) -> dict:
+    """The overview's counts of documents and comments (scans of a run, or frames made lazy)."""
     status = dict(docs.group_by("status").len().sort("status").collect().iter_rows())
     c = comments.select(
         n=pl.len(),
@@ -447,27 +450,9 @@ def cluster_columns(summary: pl.DataFrame, comments: pl.DataFrame) -> dict:
 
 
 def overview(tables: RunTables, pages: pl.DataFrame) -> dict:
-    docs, comments = tables.documents, tables.comments
-    status = dict(docs.group_by("status").len().sort("status").iter_rows()) if docs.height else {}
-    posted = comments["posted_at"].drop_nulls()
-    ok = docs.filter(pl.col("status") == "ok")
-    problems = docs.filter(pl.col("status") != "ok").head(MAX_PROBLEM_DOCS)
-    return {
-        "documents": docs.height,
-        "status": {k: int(v) for k, v in status.items()},
-        "pages": ok.height,
-        "pages_with_comments": int(comments["doc_id"].n_unique()) if comments.height else 0,
-        "pages_listed": pages.height,
-        "comments": comments.height,
-        "sites": int(ok.filter(pl.col("site").fill_null("") != "")["site"].n_unique()),
-        "dated_comments": posted.len(),
-        "first": posted.min().isoformat() if posted.len() else None,
-        "last": posted.max().isoformat() if posted.len() else None,
-        "problems": problems.select(
-            "doc_id", "source", "source_id", "status", pl.col("error").fill_null("").str.slice(0, 500)
-        ).to_dicts(),
-        "problems_total": docs.height - ok.height,
-    } | (tables.totals or {}) | {"pages_listed": pages.height}
+    # (a sampled run's `totals` are the whole run's counts, in place of the listed pages' ones)
+    counts = tables.totals or run_counts(tables.documents.lazy(), tables.comments.lazy())
+    return counts | {"pages_listed": pages.height}
 
 
 def run_meta(manifest: dict) -> dict:
