@@ -49,18 +49,17 @@ MAX_DOC_SHARE = 0.5
 
 def class_tfidf_keywords(texts: list[str], labels: np.ndarray, k: int, *, top: int = N_KEYWORDS) -> list[list[str]]:
     """Top c-TF-IDF words per cluster 0..k-1 (best first; ties broken alphabetically)."""
-    terms = ClusterTerms(texts, k)
-    terms.add(texts, labels)
-    return terms.keywords(top=top)
+    return ClusterTerms(texts, k, labels=labels).keywords(top=top)
 
 
 class ClusterTerms:
     """Per-cluster word counts accumulated batch by batch, for c-TF-IDF keywords of a corpus too
     large to hold: the vocabulary (stop words, min/max document share) is fitted on `texts` (the
     whole corpus, or a seeded sample of it), then `add` counts any batch's words per cluster.
-    With the whole corpus as `texts`, keywords() is class_tfidf_keywords on it."""
+    With the whole corpus as `texts`, keywords() is class_tfidf_keywords on it; pass its `labels`
+    to count it in the same pass as the vocabulary is fitted (one tokenisation, not two)."""
 
-    def __init__(self, texts: list[str], k: int) -> None:
+    def __init__(self, texts: list[str], k: int, *, labels: np.ndarray | None = None) -> None:
         from sklearn.feature_extraction.text import CountVectorizer  # noqa: PLC0415
 
         self.k = k
@@ -78,13 +77,16 @@ class ClusterTerms:
             max_features=100_000,
             dtype=np.float32,
         )
+        docs = [t or "" for t in texts]
         try:
-            vectoriser.fit([t or "" for t in texts])
+            counts = vectoriser.fit_transform(docs) if labels is not None else vectoriser.fit(docs)
         except ValueError:  # nothing but stop words
             return
         self.vectoriser = vectoriser
         self.vocab = vectoriser.get_feature_names_out()
         self.per_class = np.zeros((k, len(self.vocab)), dtype=np.float64)
+        if labels is not None:
+            self.per_class += _per_class(counts, labels, k)
 
     def add(self, texts: list[str], labels: np.ndarray) -> None:
         """Count the words of `texts` (cluster `labels`, 0..k-1) into their clusters."""
@@ -128,16 +130,18 @@ class TermCounter:
         self.k = k
 
     def count(self, texts: list[str], labels: np.ndarray) -> np.ndarray | None:
-        import scipy.sparse as sp  # noqa: PLC0415
-
         if self.vectoriser is None or not len(texts):
             return None
-        counts = self.vectoriser.transform([t or "" for t in texts])
-        labels = np.asarray(labels)
-        membership = sp.csr_matrix(
-            (np.ones(len(labels), dtype=np.float32), (labels, np.arange(len(labels)))), shape=(self.k, len(labels))
-        )
-        return np.asarray((membership @ counts).todense(), dtype=np.float64)
+        return _per_class(self.vectoriser.transform([t or "" for t in texts]), labels, self.k)
+
+
+def _per_class(counts, labels: np.ndarray, k: int) -> np.ndarray:
+    """(k, vocabulary) sums of a (texts, vocabulary) count matrix's rows by cluster label."""
+    import scipy.sparse as sp  # noqa: PLC0415
+
+    labels = np.asarray(labels)
+    membership = sp.csr_matrix((np.ones(len(labels), dtype=np.float32), (labels, np.arange(len(labels)))), shape=(k, len(labels)))
+    return np.asarray((membership @ counts).todense(), dtype=np.float64)
 
 
 def _fold_apostrophes(text: str) -> str:
