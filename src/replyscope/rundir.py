@@ -157,11 +157,8 @@ def file_fingerprint(path: Path) -> dict:
 
 
 def _sha256(handle) -> str:
-    """sha256 of an open binary file, read in 1 MiB chunks (inputs and tables can be gigabytes)."""
-    digest = hashlib.sha256()
-    for chunk in iter(lambda: handle.read(1 << 20), b""):
-        digest.update(chunk)
-    return digest.hexdigest()
+    """sha256 of an open binary file, read in chunks (inputs and tables can be gigabytes)."""
+    return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def versions() -> dict:

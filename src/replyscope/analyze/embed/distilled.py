@@ -62,11 +62,8 @@ def weights_sha256(weights: Path) -> str:
                     return base64.urlsafe_b64decode(entry.hash.value + "==").hex()
     except Exception:  # noqa: BLE001 - no metadata: hash the file
         pass
-    digest = hashlib.sha256()
     with open(weights, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def table_path() -> Path:
