@@ -79,6 +79,26 @@ def test_report_and_analyze_rerun_alone(sample_run):
     assert result.exit_code == 0 and (sample_run / "index.html").exists()
 
 
+def test_analyze_with_another_reader_refreshes_across_so_the_report_builds(sample_run, tmp_path):
+    """A second analysis that changes the features brings the run's across-page tables up to date,
+    so `report` builds instead of refusing the run as inconsistent."""
+    import shutil
+
+    from test_stance_fitted import _labels
+
+    run = tmp_path / "run"
+    shutil.copytree(sample_run, run)
+    labels, model = tmp_path / "labels.csv", tmp_path / "model.joblib"
+    _labels().write_csv(labels)
+    assert invoke("stance", "fit", str(labels), "--out", str(model)).exit_code == 0
+    before = pl.read_parquet(run / "features.parquet")
+    assert invoke("analyze", str(run), "--stance-reader", f"fitted:{model}").exit_code == 0
+    assert not pl.read_parquet(run / "features.parquet").equals(before)  # the case this is about
+    result = invoke("report", str(run))
+    assert result.exit_code == 0, result.output
+    assert json.loads((run / "manifest.json").read_text())["stages"]["across"]["state"] == "complete"
+
+
 def test_bad_inputs_are_recorded_and_the_batch_completes(tmp_path):
     pages = tmp_path / "pages"
     pages.mkdir()

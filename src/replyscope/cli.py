@@ -346,9 +346,16 @@ def split(
 
 @app.command()
 def analyze(run_dir: Annotated[Path, typer.Argument(help="A run directory written by `split`.")], seed: Seed = 0, representation: Representation = None, stance_reader: StanceReader = None) -> None:
-    """Stance, rhetoric tags and clusters for the comments of a run."""
+    """Stance, rhetoric tags and clusters for the comments of a run (and, when the run already has
+    them, its across-page results again: they read the features this replaces)."""
+    from replyscope.rundir import read_manifest, stage_record
+
     with _progress() as progress:
         _analyze(run_dir, seed, representation, progress, stance_reader=stance_reader)
+        # Left stale, the old across tables would make `report` refuse the run until the user ran
+        # `across` by hand; it is a small share of a run's time, so it follows here.
+        if stage_record(read_manifest(run_dir), "across"):
+            _across(run_dir, progress)
 
 
 @app.command()
