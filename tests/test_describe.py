@@ -156,3 +156,14 @@ def test_a_side_held_unsurely_is_labelled_unsure():
     shares = {"support": 0.1, "deny": 0.8, "query": 0.0, "comment": 0.1}
     assert cluster_label(shares, [], [], {"deny": 0.35, "support": 0.3}).startswith("stance unsure (leans deny)")
     assert cluster_label(shares, [], [], {"deny": 0.8}).startswith("deny")
+
+
+def test_keywords_are_words_not_the_links_or_handles_a_thread_quotes():
+    # A tweet thread: each group quotes other accounts and a shortened link; its keywords must
+    # still say what it argues.
+    hoax = [f"@newsdesk{i} @reporter_{i} this is a hoax, the photo is fake http://t.co/Ab{i}Xy" for i in range(4)]
+    grief = [f"@mourner{i} so sad for the families of the victims https://bit.ly/q{i}" for i in range(4)]
+    keywords = class_tfidf_keywords(hoax + grief, np.array([0] * 4 + [1] * 4), 2)
+    every = {w for ws in keywords for w in ws}
+    assert {"hoax", "fake"} <= set(keywords[0]) and {"sad", "families"} <= set(keywords[1])
+    assert not {w for w in every if w.startswith(("newsdesk", "reporter", "mourner", "http", "ab"))} | (every & {"co", "ly", "bit"})
