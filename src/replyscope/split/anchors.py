@@ -7,6 +7,7 @@ indented text...), so the page's comment format can be chosen as a whole (see `c
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from replyscope.split.chrome import is_content
@@ -67,14 +68,23 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
     text, indent = lines.text, lines.indent
     last = len(text) - 1
     # every short line is read, but the middle of a bullet list (a menu, a list of links) heads no comment
-    read_lines = [
-        (i, read(c))
-        for i, c in enumerate(lines.core[lo:], lo)
-        if c
-        and len(c) <= MAX_HEADER_CHARS
-        and not (text[i][0] in BULLETS and 0 < i < last and _inside_bullet_run(text, indent, i))
-    ]
-    headers: dict[int, CommentHeader] = {i: h for i, h in read_lines if h is not None}
+    # (a plain loop filling the dict: no (line, header) pair is built for each of the many non-headers)
+    headers: dict[int, CommentHeader] = {}
+    for i, c in enumerate(lines.core[lo:], lo):
+        if (
+            c
+            and len(c) <= MAX_HEADER_CHARS
+            # (_inside_bullet_run written out: this runs on every short line of every page)
+            and not (
+                text[i][0] in BULLETS
+                and 0 < i < last
+                and indent[i - 1] == indent[i] == indent[i + 1]
+                and text[i - 1][:1] in BULLETS
+                and text[i + 1][:1] in BULLETS
+            )
+            and (h := read(c)) is not None
+        ):
+            headers[i] = h
     anchors: list[Anchor] = []
     claimed: set[int] = set()
     for i in sorted(headers):
@@ -109,11 +119,10 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
                     anchors.append(Anchor(i, q, CommentHeader("name_date", cut_counters(lines.core[q]), h.posted_raw), "date+name", lines.indent[i]))
                     claimed.update(range(i, q + 1))
     _take_display_names(lines, headers, claimed, anchors, lo)
-    pairs = _nonblank_pairs(lines.text, lo)
-    _add_bullet_anchors(lines, headers, claimed, anchors, pairs)
+    _add_bullet_anchors(lines, headers, claimed, anchors, _nonblank_pairs(lines.text, lo))
     section = next(iter(section_headers(lines, lo)), None)
     if section is not None:
-        _add_bare_anchors(lines, headers, claimed, anchors, [(i, j) for i, j in pairs if i > section])
+        _add_bare_anchors(lines, headers, claimed, anchors, _nonblank_pairs(lines.text, section + 1))
     anchors.sort(key=lambda a: a.first)
     return anchors, headers
 
@@ -170,15 +179,16 @@ def _take_display_names(lines: Lines, headers: dict[int, CommentHeader], claimed
             claimed.add(i - 1)
 
 
-def _nonblank_pairs(text: list[str], lo: int) -> list[tuple[int, int]]:
-    """(i, j) for every non-blank line i from `lo` on and the next non-blank line j, at most
-    PAIR_REACH + 1 blank lines below it (a name line and the line it may head)."""
+def _nonblank_pairs(text: list[str], lo: int) -> Iterator[tuple[int, int]]:
+    """(i, j) for every non-blank line i from `lo` on and the next non-blank line j (a name line and
+    the line it may head), read once: the reader keeps the few it wants (j at most PAIR_REACH + 1
+    blank lines below i, and more), and no pair is built for the many it does not."""
     filled = [i for i in range(lo, len(text)) if text[i]]
-    return [(i, j) for i, j in zip(filled, filled[1:]) if j - i <= PAIR_REACH + 2]
+    return zip(filled, filled[1:])
 
 
 def _add_bare_anchors(
-    lines: Lines, headers: dict[int, CommentHeader], claimed: set[int], anchors: list[Anchor], pairs: list[tuple[int, int]]
+    lines: Lines, headers: dict[int, CommentHeader], claimed: set[int], anchors: list[Anchor], pairs: Iterable[tuple[int, int]]
 ) -> None:
     """Below a comment-section header (`pairs`: see _nonblank_pairs, from under it), a name alone on
     its line (blank above) over the comment."""
@@ -223,7 +233,7 @@ _NUMERIC_HANDLE = re.compile(r"^\d{5,}$")
 
 
 def _add_bullet_anchors(
-    lines: Lines, headers: dict[int, CommentHeader], claimed: set[int], anchors: list[Anchor], pairs: list[tuple[int, int]]
+    lines: Lines, headers: dict[int, CommentHeader], claimed: set[int], anchors: list[Anchor], pairs: Iterable[tuple[int, int]]
 ) -> None:
     """A bare name line (Disqus: `  • Name`) with the comment indented deeper under it.
 
@@ -231,7 +241,7 @@ def _add_bullet_anchors(
     below it) must sit deeper.
     """
     text, indent = lines.text, lines.indent
-    for i, j in [(i, j) for i, j in pairs if indent[j] > indent[i] and len(text[i]) <= 62]:
+    for i, j in [(i, j) for i, j in pairs if indent[j] > indent[i] and j - i <= PAIR_REACH + 2 and len(text[i]) <= 62]:
         s = text[i]
         if i in claimed or i in headers:
             continue
