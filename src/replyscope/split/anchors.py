@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import compress
 
 from replyscope.split.chrome import is_content
 from replyscope.split.headers import (
@@ -70,10 +71,11 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
     # every short line is read, but the middle of a bullet list (a menu, a list of links) heads no comment
     # (a plain loop filling the dict: no (line, header) pair is built for each of the many non-headers)
     headers: dict[int, CommentHeader] = {}
-    for i, c in enumerate(lines.core[lo:], lo):
+    core = lines.core
+    for i in compress(range(lo, len(core)), core[lo:]):  # (the lines with text, picked out at C speed)
+        c = core[i]
         if (
-            c
-            and len(c) <= MAX_HEADER_CHARS
+            len(c) <= MAX_HEADER_CHARS
             # (_inside_bullet_run written out: this runs on every short line of every page)
             and not (
                 text[i][0] in BULLETS
@@ -200,7 +202,7 @@ def _nonblank_pairs(text: list[str], lo: int) -> Iterator[tuple[int, int]]:
     """(i, j) for every non-blank line i from `lo` on and the next non-blank line j (a name line and
     the line it may head), read once: the reader keeps the few it wants (j at most PAIR_REACH + 1
     blank lines below i, and more), and no pair is built for the many it does not."""
-    filled = [i for i in range(lo, len(text)) if text[i]]
+    filled = list(compress(range(lo, len(text)), text[lo:]))  # (picked out at C speed)
     return zip(filled, filled[1:])
 
 
