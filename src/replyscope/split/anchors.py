@@ -56,13 +56,6 @@ def prev_nonblank(lines: Lines, i: int, reach: int) -> int | None:
 
 
 
-def _inside_bullet_run(text: list[str], indent: list[int], i: int) -> bool:
-    """Bullet item i (the caller has seen it open with a bullet) and both its neighbours are bullet
-    items at one indent, with no blank between."""
-    # (the indents first: comparing them is cheaper than reading the lines)
-    return indent[i - 1] == indent[i] == indent[i + 1] and text[i - 1][:1] in BULLETS and text[i + 1][:1] in BULLETS
-
-
 def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, CommentHeader]]:
     """Every header-shaped line or line pair from line `lo` on, and the lone date lines."""
     read = read_header  # (local names: this runs on every line of every page)
@@ -76,7 +69,8 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
         c = core[i]
         if (
             len(c) <= MAX_HEADER_CHARS
-            # (_inside_bullet_run written out: this runs on every short line of every page)
+            # a bullet item whose neighbours are bullet items at its indent, with no blank between (the
+            # indents first: comparing them is cheaper than reading the lines)
             and not (
                 text[i][0] in BULLETS
                 and 0 < i < last
