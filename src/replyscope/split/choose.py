@@ -203,7 +203,7 @@ def _headline_share(lines: Lines, best: list[Anchor]) -> float:
 
 
 def _nonblank_between(lines: Lines, lo: int, hi: int) -> int:
-    return sum(1 for s in lines.text[lo:hi] if s)
+    return sum(map(bool, lines.text[lo:hi]))  # (counted at C speed: this runs between every two headers)
 
 
 def _menu_share(lines: Lines, lo: int, hi: int) -> float:

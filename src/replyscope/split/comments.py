@@ -268,7 +268,7 @@ def _spans_below(lines: Lines, best: list[Anchor], floor: int) -> list[tuple[int
     others do, going up no further than `floor` or a line of page furniture.
     """
     spans = [(best[k - 1].last + 1 if k else -1, a.first) for k, a in enumerate(best)]
-    sizes = sorted(sum(1 for j in range(lo, hi) if lines.text[j]) for lo, hi in spans[1:])
+    sizes = sorted(sum(map(bool, lines.text[lo:hi])) for lo, hi in spans[1:])  # (lines with text, counted at C speed)
     want = max(1, sizes[len(sizes) // 2]) if sizes else 1
     lo = best[0].first
     got = 0
