@@ -15,6 +15,7 @@ import polars as pl
 
 from replyscope import schema
 from replyscope.split.body import article_roles, closes_article, is_boilerplate_line, is_comment_marker
+from replyscope.split.choose import _title_like_name
 from replyscope.split.chrome import is_chrome, is_stop_line
 from replyscope.split.comments import build_zone, zone_line_role
 from replyscope.split.dates import parse_posted
@@ -160,6 +161,7 @@ _LINE_CACHES = (
     closes_article,
     parse_posted,
     _name_ok,
+    _title_like_name,
 )
 CACHE_MAX_ENTRIES = 1 << 16
 CACHE_CHECK_LINES = 1 << 14

@@ -7,7 +7,9 @@ indented text...), so the page's comment format can be chosen as a whole (see `c
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import compress
 
 from replyscope.split.chrome import is_content
 from replyscope.split.headers import (
@@ -54,27 +56,31 @@ def prev_nonblank(lines: Lines, i: int, reach: int) -> int | None:
 
 
 
-def _inside_bullet_run(text: list[str], indent: list[int], i: int) -> bool:
-    """Bullet item i (the caller has seen it open with a bullet) and both its neighbours are bullet
-    items at one indent, with no blank between."""
-    # (the indents first: comparing them is cheaper than reading the lines)
-    return indent[i - 1] == indent[i] == indent[i + 1] and text[i - 1][:1] in BULLETS and text[i + 1][:1] in BULLETS
-
-
 def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, CommentHeader]]:
     """Every header-shaped line or line pair from line `lo` on, and the lone date lines."""
     read = read_header  # (local names: this runs on every line of every page)
     text, indent = lines.text, lines.indent
     last = len(text) - 1
     # every short line is read, but the middle of a bullet list (a menu, a list of links) heads no comment
-    read_lines = [
-        (i, read(c))
-        for i, c in enumerate(lines.core[lo:], lo)
-        if c
-        and len(c) <= MAX_HEADER_CHARS
-        and not (text[i][0] in BULLETS and 0 < i < last and _inside_bullet_run(text, indent, i))
-    ]
-    headers: dict[int, CommentHeader] = {i: h for i, h in read_lines if h is not None}
+    # (a plain loop filling the dict: no (line, header) pair is built for each of the many non-headers)
+    headers: dict[int, CommentHeader] = {}
+    core = lines.core
+    for i in compress(range(lo, len(core)), core[lo:]):  # (the lines with text, picked out at C speed)
+        c = core[i]
+        if (
+            len(c) <= MAX_HEADER_CHARS
+            # a bullet item whose neighbours are bullet items at its indent, with no blank between (the
+            # indents first: comparing them is cheaper than reading the lines)
+            and not (
+                text[i][0] in BULLETS
+                and 0 < i < last
+                and indent[i - 1] == indent[i] == indent[i + 1]
+                and text[i - 1][:1] in BULLETS
+                and text[i + 1][:1] in BULLETS
+            )
+            and (h := read(c)) is not None
+        ):
+            headers[i] = h
     anchors: list[Anchor] = []
     claimed: set[int] = set()
     for i in sorted(headers):
@@ -109,17 +115,33 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
                     anchors.append(Anchor(i, q, CommentHeader("name_date", cut_counters(lines.core[q]), h.posted_raw), "date+name", lines.indent[i]))
                     claimed.update(range(i, q + 1))
     _take_display_names(lines, headers, claimed, anchors, lo)
-    pairs = _nonblank_pairs(lines.text, lo)
-    _add_bullet_anchors(lines, headers, claimed, anchors, pairs)
+    _add_bullet_anchors(lines, headers, claimed, anchors, _nonblank_pairs(lines.text, lo))
     section = next(iter(section_headers(lines, lo)), None)
     if section is not None:
-        _add_bare_anchors(lines, headers, claimed, anchors, [(i, j) for i, j in pairs if i > section])
+        _add_bare_anchors(lines, headers, claimed, anchors, _nonblank_pairs(lines.text, section + 1))
     anchors.sort(key=lambda a: a.first)
     return anchors, headers
 
 
-# Cheap pre-check for COMMENT_SECTION (a literal alternation, no case folding).
-_SECTION_HINT = re.compile("omment|OMMENT|esponse|ESPONSE|eplies|EPLIES|hought|iscuss|eaction")
+def _has_section_hint(s: str) -> bool:
+    """Cheap pre-check for COMMENT_SECTION: a fragment of its words, without case folding.
+
+    Plain substring tests, not one regex of the fragments: sre would try them at every "o", "e",
+    "h" and "i" of the line, most letters of English.
+    """
+    return (
+        "omment" in s
+        or "OMMENT" in s
+        or "esponse" in s
+        or "ESPONSE" in s
+        or "eplies" in s
+        or "EPLIES" in s
+        or "hought" in s
+        or "iscuss" in s
+        or "eaction" in s
+    )
+
+
 # The characters a COMMENT_SECTION match can start with, besides a digit: an opening bracket, or the
 # first letter of one of its words in either case ("ſ" is an "s" to IGNORECASE). Checked before the
 # hint, it turns away three lines in four for the price of a set lookup.
@@ -136,7 +158,7 @@ def section_headers(lines: Lines, lo: int) -> list[int]:
             if (s := text[i])
             and len(s) < 120
             and ((c := s[0]) in _SECTION_FIRST or c.isdecimal())
-            and _SECTION_HINT.search(s)
+            and _has_section_hint(s)
             and COMMENT_SECTION.match(s)
         ]
         lines.sections = (lo, _without_tallies(text, found))
@@ -170,15 +192,16 @@ def _take_display_names(lines: Lines, headers: dict[int, CommentHeader], claimed
             claimed.add(i - 1)
 
 
-def _nonblank_pairs(text: list[str], lo: int) -> list[tuple[int, int]]:
-    """(i, j) for every non-blank line i from `lo` on and the next non-blank line j, at most
-    PAIR_REACH + 1 blank lines below it (a name line and the line it may head)."""
-    filled = [i for i in range(lo, len(text)) if text[i]]
-    return [(i, j) for i, j in zip(filled, filled[1:]) if j - i <= PAIR_REACH + 2]
+def _nonblank_pairs(text: list[str], lo: int) -> Iterator[tuple[int, int]]:
+    """(i, j) for every non-blank line i from `lo` on and the next non-blank line j (a name line and
+    the line it may head), read once: the reader keeps the few it wants (j at most PAIR_REACH + 1
+    blank lines below i, and more), and no pair is built for the many it does not."""
+    filled = list(compress(range(lo, len(text)), text[lo:]))  # (picked out at C speed)
+    return zip(filled, filled[1:])
 
 
 def _add_bare_anchors(
-    lines: Lines, headers: dict[int, CommentHeader], claimed: set[int], anchors: list[Anchor], pairs: list[tuple[int, int]]
+    lines: Lines, headers: dict[int, CommentHeader], claimed: set[int], anchors: list[Anchor], pairs: Iterable[tuple[int, int]]
 ) -> None:
     """Below a comment-section header (`pairs`: see _nonblank_pairs, from under it), a name alone on
     its line (blank above) over the comment."""
@@ -223,7 +246,7 @@ _NUMERIC_HANDLE = re.compile(r"^\d{5,}$")
 
 
 def _add_bullet_anchors(
-    lines: Lines, headers: dict[int, CommentHeader], claimed: set[int], anchors: list[Anchor], pairs: list[tuple[int, int]]
+    lines: Lines, headers: dict[int, CommentHeader], claimed: set[int], anchors: list[Anchor], pairs: Iterable[tuple[int, int]]
 ) -> None:
     """A bare name line (Disqus: `  • Name`) with the comment indented deeper under it.
 
@@ -231,11 +254,11 @@ def _add_bullet_anchors(
     below it) must sit deeper.
     """
     text, indent = lines.text, lines.indent
-    for i, j in [(i, j) for i, j in pairs if indent[j] > indent[i] and len(text[i]) <= 62]:
+    for i, j in [(i, j) for i, j in pairs if indent[j] > indent[i] and j - i <= PAIR_REACH + 2 and len(text[i]) <= 62]:
         s = text[i]
         if i in claimed or i in headers:
             continue
-        if BULLET.match(text[j]):
+        if text[j][0] in BULLETS and BULLET.match(text[j]):  # (the set lookup first: most lines open with no bullet)
             continue
         h = headers.get(j)
         if h is not None and h.kind != "date":

@@ -306,8 +306,9 @@ def read_header(core: str) -> CommentHeader | None:
     if not digits and not worded:
         return None  # most lines leave here, after two cheap checks
     line = core
-    twin = folds_like_lower(core)  # (whether the faster lower twins of patterns may read it)
-    m = _stamp_in(line, low, twin) if digits or "ago" in line else None
+    twin = core.isascii() or folds_like_lower(core)  # (whether the faster lower twins of patterns may read it)
+    # (_stamp_in written out: this runs on every line with a digit)
+    m = (TIMESTAMP_RE_LOW.search(low) if twin else _stamp_in(line, low, twin)) if digits or "ago" in line else None
     if digits and len(line) <= 80 and (m is None or not _has_day(line[m.start() : m.end()])) and GLUED_HINT.search(line):
         # a clock alone may hide a date glued to the name before it ("JaneAugust 5, 2012 4:11 AM")
         glued = GLUED_DATE.sub(" ", line)

@@ -6,6 +6,8 @@ so joining segment texts gives back the page exactly.
 
 from __future__ import annotations
 
+from itertools import compress
+
 from replyscope.split.lines import Lines
 
 
@@ -17,7 +19,7 @@ def segments_of(lines: Lines, roles: list[str], text_len: int) -> list[tuple[int
     so only those lines are looked at.
     """
     text, starts = lines.text, lines.starts
-    with_text = [k for k in range(len(roles)) if text[k]]
+    with_text = list(compress(range(len(roles)), text))  # (the lines with text, picked out at C speed)
     if not with_text:  # (no line with text: the page is one run of the default role)
         return [(0, text_len, "boilerplate")] if text_len else []
     cuts = [k for j, k in zip(with_text, with_text[1:]) if roles[k] != roles[j]]
