@@ -16,6 +16,7 @@ import polars as pl
 from replyscope import schema
 from replyscope.split.body import article_roles, closes_article, is_boilerplate_line, is_comment_marker
 from replyscope.split.chrome import is_chrome, is_stop_line
+from replyscope.split.comment_text import comment_words, trim_after_actions
 from replyscope.split.comments import build_zone, zone_line_role
 from replyscope.split.dates import parse_posted
 from replyscope.split.headers import _name_ok, looks_like_name, read_header
@@ -201,6 +202,8 @@ def _split_lines(text: str, title: str, lines: Lines) -> DocumentSplit:
     roles: list[str] = ["boilerplate"] * n
     first_prose = _first_prose_line(lines)
     zone, zone_roles = build_zone(lines, first_prose, *_text_floor(lines, first_prose))
+    if zone:
+        trim_after_actions(lines, zone, zone_roles)
     article_end = zone.start if zone else n
     start, end = article_roles(lines, 0, article_end, roles, title)
     _mark_bylines(lines, roles, start, end)
@@ -214,9 +217,8 @@ def _split_lines(text: str, title: str, lines: Lines) -> DocumentSplit:
         for pos, c in enumerate(kept):
             start = lines.begin(c.body_lines[0])
             end = lines.end(c.body_lines[-1])
-            comments.append(
-                SplitComment(pos, c.author, c.posted_raw, parse_posted(c.posted_raw), text[start:end], start, end)
-            )
+            words = comment_words(text, lines, c.body_lines)  # (less the chrome lines inside its span)
+            comments.append(SplitComment(pos, c.author, c.posted_raw, parse_posted(c.posted_raw), words, start, end))
         numbers = [outline_number(lines.text[c.header_lines[0]]) if c.header_lines else None for c in kept]
         indents = [c.indent for c in kept]
         # "level 2" over each header says the nesting the indentation would have shown
