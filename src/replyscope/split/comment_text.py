@@ -42,29 +42,25 @@ def _last_action(lines: Lines, roles: dict[int, str], lo: int, hi: int) -> int |
 def trim_after_actions(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:
     """Give the lines after a comment's action row back to the page when they are no comment's words.
 
-    A running number there (the next comment's) are chrome on every comment; the
+    A running number there (the next comment's) is chrome on every comment; the
     last comment's tail is the page's furniture when the other comments close at their action
     rows (see CLOSING_SHARE). A tail under a comment followed by another one is kept: it is most
     often a reply whose header was not read. `zone.comments[k].body_lines` and `roles` are updated.
     """
     kept = [c for c in zone.comments if c.body_lines]
-    if not kept:
-        return
     text = lines.text
-    closes = 0  # comments (all but the last) whose last line with words is followed by an action row
-    for c, nxt in zip(kept, kept[1:]):
-        upto = nxt.header_lines[0] if nxt.header_lines else nxt.body_lines[0]
-        closes += _last_action(lines, roles, c.body_lines[-1] + 1, upto) is not None
-    others = len(kept) - 1
-    closing = others >= CLOSING_MIN_COMMENTS and closes >= CLOSING_SHARE * others
+    last_k = len(kept) - 1
     for k, c in enumerate(kept):
-        action = _last_action(lines, roles, c.body_lines[0] + 1, c.body_lines[-1])
+        first, last = c.body_lines[0], c.body_lines[-1]
+        if _only_text_between(text, c.body_lines):
+            continue  # (most comments: nothing but their words and blank lines from first to last)
+        action = _last_action(lines, roles, first + 1, last)
         if action is None:
             continue
         tail = [j for j in c.body_lines if j > action]
         # (a tail opening on a dated line is a reply whose header the zone did not read:
         # "18 Loretta | May 3, 2012 at 7:22 am")
-        furniture = bool(tail) and k == len(kept) - 1 and closing and TIMESTAMP_RE.search(text[tail[0]]) is None
+        furniture = k == last_k and TIMESTAMP_RE.search(text[tail[0]]) is None and _closing(lines, kept, roles)
         drop = tail if furniture else [j for j in tail if _running_number(text[j])]
         if not drop or len(drop) == len(c.body_lines):
             continue
@@ -74,15 +70,32 @@ def trim_after_actions(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:
             roles[j] = "comment_chrome" if _running_number(text[j]) else "boilerplate"
 
 
+def _only_text_between(text: list[str], body_lines: list[int]) -> bool:
+    """Whether every non-blank line from a comment's first body line to its last is a body line."""
+    first, last = body_lines[0], body_lines[-1]
+    return len(body_lines) == last - first + 1 or sum(map(bool, text[first : last + 1])) == len(body_lines)
+
+
+def _closing(lines: Lines, kept: list, roles: dict[int, str]) -> bool:
+    """Whether the comments before the last one close at an action row (see CLOSING_SHARE)."""
+    others = len(kept) - 1
+    if others < CLOSING_MIN_COMMENTS:
+        return False
+    closes = 0  # comments whose last line with words is followed by an action row
+    for c, nxt in zip(kept, kept[1:]):
+        upto = nxt.header_lines[0] if nxt.header_lines else nxt.body_lines[0]
+        closes += _last_action(lines, roles, c.body_lines[-1] + 1, upto) is not None
+    return closes >= CLOSING_SHARE * others
+
+
 def comment_words(text: str, lines: Lines, body_lines: list[int]) -> str:
     """The comment's words: its span from first to last body line, less the lines that are not text."""
     first, last = body_lines[0], body_lines[-1]
     start, end = lines.begin(first), lines.end(last)
-    if len(body_lines) == last - first + 1:
-        return text[start:end]  # (the common case: no line left out between)
-    raw, body, words = lines.raw, set(body_lines), lines.text
-    if all(j in body or not words[j] for j in range(first, last + 1)):
-        return text[start:end]  # (only blank lines between: the span as it is)
+    words = lines.text
+    if _only_text_between(words, body_lines):
+        return text[start:end]  # (the common case: the span as it is)
+    raw, body = lines.raw, set(body_lines)
     pieces = []
     blank = False
     for j in range(first, last + 1):
