@@ -70,3 +70,29 @@ def test_a_sites_labels_above_a_thread_are_no_post():
     split = split_document(text)
     assert "Translate" not in split.body and "Translate" not in split.title
     assert len(split.comments) == len(REPLIES)
+
+
+def test_a_headline_over_its_byline_is_the_title_even_when_it_reads_as_a_sentence():
+    text = (
+        "Home | News | Sport\n\n"
+        "Could the harbour bridge close for good? Engineers say the east span may not survive another winter\n\n"
+        "By Jo Harker | 27 March 2016\n\n"
+        "The harbour bridge will close in April for six weeks while the east span gets new bearings, the "
+        "council said on Monday. Engineers who inspected it last month say the repairs may only buy a few years.\n\n"
+        "Traders on the bridge road say the timing could not be worse, with the first ferries of the season "
+        "due in the same weeks, and the council has promised to meet them before the work begins.\n"
+    )
+    split = split_document(text)
+    assert split.title.startswith("Could the harbour bridge close for good?")
+    assert "Engineers who inspected it" in split.body
+
+
+def test_a_reply_opening_on_a_quotation_of_someone_who_says_is_kept_under_its_name():
+    # "Frewin says" with no colon opens the reply's quotation: the name over it still heads the reply
+    thread = _thread(POSTS["short tweet"], source_id="quote")
+    thread["replies"][1]["text"] = "Frewin says\n\n> the inspection was never finished\n\nso which is it?"
+    page = render_page(thread, "disqus", seed=2)
+    split = split_document(page.text)
+    authors = [c.author for c in split.comments]
+    assert authors == [name for _, _, name, _ in REPLIES]
+    assert "inspection was never finished" in split.comments[1].text

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from replyscope.split.headers import read_header
 from replyscope.split.lines import Lines, is_prose
 from replyscope.split.patterns import (
     AUTHOR_BIO,
@@ -314,7 +315,7 @@ def _mark_title(lines: Lines, lo: int, hi: int, roles: list[str], title: str) ->
                 roles[i] = "title"
                 return
             continue
-        if roles[i] == "body" and _cut_from_text(lines, i, hi):
+        if roles[i] == "body" and (_cut_from_text(lines, i, hi) or _over_byline(lines, i, hi)):
             roles[i] = "title"
             return
         if is_prose(s):
@@ -381,6 +382,19 @@ def _cut_from_text(lines: Lines, i: int, hi: int) -> bool:
         if seen >= CUT_LOOK_BELOW or is_prose(t):
             return False
     return False
+
+
+def _over_byline(lines: Lines, i: int, hi: int) -> bool:
+    """Whether line i is a headline because a byline follows it ("By Jo | 27 March 2016"): headline,
+    byline, text is an article's order, and a long headline or one ending in "?" reads as prose."""
+    s = lines.text[i]
+    if len(s) > TITLE_MAX_CHARS or s[0] in BULLETS or s.count(" ") < CUT_MIN_WORDS - 1 or NAV_LINE.search(s):
+        return False
+    j = next((j for j in range(i + 1, min(hi, i + 4)) if lines.text[j]), None)
+    if j is None or lines.text[j][:3].lower() != "by ":
+        return False
+    h = read_header(lines.core[j])
+    return h is not None and h.kind == "by"
 
 
 # A title made from an article's opening words has at most this many of them, and a sentence it
