@@ -6,7 +6,7 @@ import polars as pl
 import pytest
 
 from replyscope.evaluate.thread_pages import NESTED_LAYOUTS, match_comments, page_scores, render_page
-from replyscope.split import split_documents
+from replyscope.split import split_document, split_documents
 
 POST = "Council to close the harbour bridge for six weeks of repairs from April, officials said on Monday."
 
@@ -59,3 +59,34 @@ def test_a_last_reply_of_short_lines_at_the_end_of_the_page_is_kept(layout):
     page = render_page(_thread(replies), layout, seed=3)
     s = _found(page)
     assert s["found"] == s["replies"], s
+
+
+ARTICLE = (
+    "Harbour bridge to close for six weeks\n\n"
+    "The harbour bridge will close in April for six weeks while the east span gets new bearings, the "
+    "council said on Monday. The detour runs through the old town and adds about ten minutes for most "
+    "drivers, more at school times.\n\n"
+    "Traders on the bridge road say the timing could not be worse, with the first ferries of the season "
+    "due in the same weeks, and the council has promised to meet them before the work begins.\n\n"
+)
+WORDS = [
+    "About time. That bridge shakes every time a bus crosses it, I have felt it myself.",
+    "Why close it in spring when the ferries start? Nobody at the council thought about that?",
+    "My shop is on the bridge road and six weeks is a long time for us, to be honest.",
+]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "  {k}. {name}\u00a0\u00a0|\u00a0\u00a0 Posted at 12:4{k}pm",  # a posting verb left after the time is cut out
+        "{score} #{k} {name} 2011-07-1{k} 13:14",  # a vote score, then a running number, before the name
+    ],
+)
+def test_an_author_is_only_the_name(header):
+    names = ["Trevor Lake", "Andre van der Veen", "el_poopypants"]
+    text = ARTICLE + "3 Comments\n\n" + "".join(
+        header.format(k=k, name=name, score=("-1", "+4", "0")[k - 1]) + f"\n\n{words}\n\n"
+        for k, (name, words) in enumerate(zip(names, WORDS), 1)
+    )
+    assert [c.author for c in split_document(text).comments] == names
