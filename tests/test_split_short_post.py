@@ -96,3 +96,29 @@ def test_a_reply_opening_on_a_quotation_of_someone_who_says_is_kept_under_its_na
     authors = [c.author for c in split.comments]
     assert authors == [name for _, _, name, _ in REPLIES]
     assert "inspection was never finished" in split.comments[1].text
+
+
+LEAD = (
+    "The harbour bridge will close in April for six weeks while the east span gets new bearings, the "
+    "council said on Monday. Engineers who inspected it last month say the repairs may only buy a few years.\n\n"
+    "Traders on the bridge road say the timing could not be worse, with the first ferries of the season "
+    "due in the same weeks, and the council has promised to meet them before the work begins.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Could the Harbour Bridge Close for Good?",  # a question reads as a sentence
+        "Six Weeks Without a Bridge: What the Closure Means for Traders, Commuters and Ferry Passengers!",
+    ],
+)
+def test_a_headline_in_title_case_is_the_title_even_when_it_reads_as_a_sentence(headline):
+    split = split_document(f"March 27, 2016\n\n{headline}\n\n{LEAD}")
+    assert split.title == headline
+    assert "Engineers who inspected it" in split.body
+
+
+def test_a_breadcrumb_is_never_the_title():
+    text = "You are here: Home > Transport\n\nWhy Close the Harbour Bridge Now?\n\n" + LEAD
+    assert split_document(text).title == "Why Close the Harbour Bridge Now?"

@@ -265,7 +265,7 @@ def _spread_boxes(lines: Lines, lo: int, hi: int, roles: list[str]) -> None:
 # ("Home > U.S.", "News » World"), a row of three or more labels ("Jo | 3 Comments | Permalink"),
 # a call to subscribe or sign in.
 NAV_LINE = re.compile(
-    r"\b(?:skip to|jump to|navigation|main menu|subscribe|sign (?:in|up)|log ?in|register)\b"
+    r"\b(?:skip to|jump to|you are here|navigation|main menu|subscribe|sign (?:in|up)|log ?in|register)\b"
     r"|^\W*(?:home|start|front page)\s*[>»›/|]"
     r"|[|>»›→](?:[^|>»›→]*[|>»›→]){1,}",
     re.I,
@@ -319,6 +319,9 @@ def _mark_title(lines: Lines, lo: int, hi: int, roles: list[str], title: str) ->
             roles[i] = "title"
             return
         if is_prose(s):
+            if roles[i] == "body" and _long_headline(s):
+                roles[i] = "title"
+                return
             break  # (the article's text has begun)
         if roles[i] != "body":
             continue
@@ -382,6 +385,18 @@ def _cut_from_text(lines: Lines, i: int, hi: int) -> bool:
         if seen >= CUT_LOOK_BELOW or is_prose(t):
             return False
     return False
+
+
+def _long_headline(s: str) -> bool:
+    """A line long enough to read as prose that is a headline by its Title Case ("Redfin Real-Time
+    Home Price Tracker: July Home Prices Up 3% From 2011; Low Inventory Continues to Stifle Sales")."""
+    if len(s) > TITLE_MAX_CHARS or s[-1] == "." or s[0] in BULLETS or NAV_LINE.search(s) or _TALLY_IN.search(s):
+        return False
+    if unicodedata.category(s[0])[0] == "S" or _DATELINE_START.match(s):
+        return False  # (a pager link, a dateline: see _title_like)
+    from replyscope.split.talk import is_title_case  # (talk reads chrome, which reads this module)
+
+    return is_title_case(s)
 
 
 def _over_byline(lines: Lines, i: int, hi: int) -> bool:
