@@ -238,7 +238,7 @@ def _split_lines(text: str, title: str, lines: Lines) -> DocumentSplit:
         for pos, c in enumerate(kept):
             start = lines.begin(c.body_lines[0])
             end = lines.end(c.body_lines[-1])
-            words = comment_words(text, lines, c.body_lines)  # (less the chrome lines inside its span)
+            words = comment_words(text, lines, c.body_lines, start, end)  # (less the chrome lines inside its span)
             comments.append(SplitComment(pos, c.author, c.posted_raw, parse_posted(c.posted_raw), words, start, end))
         numbers = [outline_number(lines.text[c.header_lines[0]]) if c.header_lines else None for c in kept]
         indents = [c.indent for c in kept]

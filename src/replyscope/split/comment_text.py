@@ -88,10 +88,10 @@ def _closing(lines: Lines, kept: list, roles: dict[int, str]) -> bool:
     return closes >= CLOSING_SHARE * others
 
 
-def comment_words(text: str, lines: Lines, body_lines: list[int]) -> str:
-    """The comment's words: its span from first to last body line, less the lines that are not text."""
+def comment_words(text: str, lines: Lines, body_lines: list[int], start: int, end: int) -> str:
+    """The comment's words: its span text[start:end] from first to last body line, less the lines
+    that are not text."""
     first, last = body_lines[0], body_lines[-1]
-    start, end = lines.begin(first), lines.end(last)
     words = lines.text
     if _only_text_between(words, body_lines):
         return text[start:end]  # (the common case: the span as it is)
