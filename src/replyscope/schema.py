@@ -82,7 +82,8 @@ COMMENTS = pl.Schema(
         "posted_raw": pl.String,  # the time as the page wrote it, "" when none
         "posted_at": pl.Datetime("us"),  # parsed, null when unparseable or relative ("3 years ago")
         "text": pl.String,  # the comment's own words (no header, no chrome)
-        "start": pl.Int64,  # offsets of `text` in documents.text
+        "start": pl.Int64,  # offsets in documents.text of the span `text` is cut from (action rows
+        # inside the span, such as "Reply" over a reply whose header was not read, are left out of `text`)
         "end": pl.Int64,
     }
 )

@@ -14,15 +14,17 @@ from typing import NamedTuple
 import polars as pl
 
 from replyscope import schema
-from replyscope.split.body import article_roles, closes_article, is_boilerplate_line, is_comment_marker
+from replyscope.split.body import article_roles, closes_article, is_boilerplate_line, is_comment_marker, title_from_text
 from replyscope.split.choose import _title_like_name
 from replyscope.split.chrome import is_chrome, is_stop_line
+from replyscope.split.comment_text import comment_words, trim_after_actions
 from replyscope.split.comments import build_zone, zone_line_role
 from replyscope.split.dates import parse_posted
 from replyscope.split.headers import _name_ok, looks_like_name, read_header
 from replyscope.split.lines import Lines, is_prose, split_lines
 from replyscope.split.patterns import BULLETS
 from replyscope.split.segments import segments_of
+from replyscope.split.short_post import short_post_roles
 from replyscope.split.threading import level_number, outline_number, thread
 
 __all__ = ["DocumentSplit", "SplitComment", "SplitTables", "clear_caches", "split_document", "split_documents", "trim_caches"]
@@ -90,6 +92,9 @@ def _first_prose_line(lines) -> int:
     return first if first is not None else -1
 
 
+# An article shorter than this (in characters) is a short post: a tweet, a paragraph under a link.
+SHORT_POST_CHARS = 600
+
 # A line of at least this many words, that no header reader takes, is text: a title, an article's
 # words (a tweet ending in a link), a comment's.
 TEXT_LINE_WORDS = 3
@@ -125,6 +130,18 @@ def _text_floor(lines, upto: int) -> tuple[int, int]:
         return upto, upto
     # (a lone line of text that is no prose is a title or a tagline: the words begin at the lead run)
     return found[0], found[-1] if prose or len(found) == 2 else upto
+
+
+def _short_article(lines, roles: list[str], start: int, end: int) -> bool:
+    """Whether the article found above the comments is none or shorter than a lead run of prose
+    (MIN_LEAD_PROSE): a tweet or a title over a link, whose words may sit under it (see short_post)."""
+    chars = 0
+    for i in range(start, end):
+        if roles[i] == "body":
+            chars += len(lines.text[i])
+            if chars >= MIN_LEAD_PROSE:
+                return False
+    return True
 
 
 def _level_above(lines, i: int) -> int | None:
@@ -203,8 +220,15 @@ def _split_lines(text: str, title: str, lines: Lines) -> DocumentSplit:
     roles: list[str] = ["boilerplate"] * n
     first_prose = _first_prose_line(lines)
     zone, zone_roles = build_zone(lines, first_prose, *_text_floor(lines, first_prose))
+    if zone:
+        trim_after_actions(lines, zone, zone_roles)
     article_end = zone.start if zone else n
     start, end = article_roles(lines, 0, article_end, roles, title)
+    if zone and _short_article(lines, roles, start, end):
+        # a short post (a tweet, a title over a link) right above its thread: its words are there
+        post_start, end_ = short_post_roles(lines, end, article_end, roles, title, article_start=start if start < end else None)
+        if post_start < end_:
+            start, end = (start if start < end else post_start), end_
     _mark_bylines(lines, roles, start, end)
     for i, role in zone_roles.items():
         roles[i] = role
@@ -216,9 +240,8 @@ def _split_lines(text: str, title: str, lines: Lines) -> DocumentSplit:
         for pos, c in enumerate(kept):
             start = lines.begin(c.body_lines[0])
             end = lines.end(c.body_lines[-1])
-            comments.append(
-                SplitComment(pos, c.author, c.posted_raw, parse_posted(c.posted_raw), text[start:end], start, end)
-            )
+            words = comment_words(text, lines, c.body_lines, start, end)  # (less the chrome lines inside its span)
+            comments.append(SplitComment(pos, c.author, c.posted_raw, parse_posted(c.posted_raw), words, start, end))
         numbers = [outline_number(lines.text[c.header_lines[0]]) if c.header_lines else None for c in kept]
         indents = [c.indent for c in kept]
         # "level 2" over each header says the nesting the indentation would have shown
@@ -230,6 +253,11 @@ def _split_lines(text: str, title: str, lines: Lines) -> DocumentSplit:
             c.depth, c.parent = d, p
     title_text = title.strip() or next((text[s:e].strip() for s, e, r in segments if r == "title"), "")
     body = "".join(text[s:e] for s, e, r in segments if r in ("body", "quote")).strip()
+    if not title_text and zone and len(body) < SHORT_POST_CHARS:
+        # a short post without a headline (a tweet over its replies) is named by its opening words,
+        # as sites head it; a long article without one, or a page without comments, has a headline
+        # its page shows and the split missed (or no post at all): no stand-in
+        title_text = title_from_text(body)
     return DocumentSplit(segments, title_text, body, comments)
 
 

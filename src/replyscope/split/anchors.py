@@ -245,6 +245,21 @@ REPLY_TARGET = re.compile(r"\s*[→➔⇢]\s*\S.*$|\s{2,}\S.*$")
 _NUMERIC_HANDLE = re.compile(r"^\d{5,}$")
 
 
+# The longest label a comment may open with ("Quote:", "Update:", "Edit:") over its words.
+LABEL_CHARS = 20
+
+
+def _written_under(lines: Lines, j: int) -> bool:
+    """Whether line j, under a name, is a reader's words, or a short label ("Quote:") over them."""
+    if is_written(lines.text[j]):
+        return True
+    s = lines.text[j]
+    if len(s) > LABEL_CHARS or s[-1] != ":":
+        return False
+    k = next_nonblank(lines, j, PAIR_REACH)
+    return k is not None and lines.indent[k] >= lines.indent[j] and is_written(lines.text[k])
+
+
 def _add_bullet_anchors(
     lines: Lines, headers: dict[int, CommentHeader], claimed: set[int], anchors: list[Anchor], pairs: Iterable[tuple[int, int]]
 ) -> None:
@@ -261,11 +276,11 @@ def _add_bullet_anchors(
         if text[j][0] in BULLETS and BULLET.match(text[j]):  # (the set lookup first: most lines open with no bullet)
             continue
         h = headers.get(j)
-        if h is not None and h.kind != "date":
-            continue
+        if h is not None and h.kind != "date" and not (h.kind == "says" and not text[j].endswith((":", ".", "…"))):
+            continue  # (but "Frewin says" with no colon opens a quotation in the comment under the name)
         # (a number over words that talk: a widget's "20000" over "readers by Feedburner" does not)
         numeric = BULLET.match(s) is not None and _NUMERIC_HANDLE.match(lines.core[i]) is not None and talks([text[j]])
-        if s[-1] == ":" or (h is None and not is_written(text[j])) or not (numeric or looks_like_name(lines.core[i])):
+        if s[-1] == ":" or (h is None and not _written_under(lines, j)) or not (numeric or looks_like_name(lines.core[i])):
             continue  # "Pros:" over an indented list is a subheading, not an author
         last = j if h is not None else i
         posted = h.posted_raw if h is not None else ""

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from replyscope.split.headers import read_header
 from replyscope.split.lines import Lines, is_prose
 from replyscope.split.patterns import (
     AUTHOR_BIO,
@@ -264,7 +265,7 @@ def _spread_boxes(lines: Lines, lo: int, hi: int, roles: list[str]) -> None:
 # ("Home > U.S.", "News » World"), a row of three or more labels ("Jo | 3 Comments | Permalink"),
 # a call to subscribe or sign in.
 NAV_LINE = re.compile(
-    r"\b(?:skip to|jump to|navigation|main menu|subscribe|sign (?:in|up)|log ?in|register)\b"
+    r"\b(?:skip to|jump to|you are here|navigation|main menu|subscribe|sign (?:in|up)|log ?in|register)\b"
     r"|^\W*(?:home|start|front page)\s*[>»›/|]"
     r"|[|>»›→](?:[^|>»›→]*[|>»›→]){1,}",
     re.I,
@@ -314,7 +315,13 @@ def _mark_title(lines: Lines, lo: int, hi: int, roles: list[str], title: str) ->
                 roles[i] = "title"
                 return
             continue
+        if roles[i] == "body" and (_cut_from_text(lines, i, hi) or _over_byline(lines, i, hi)):
+            roles[i] = "title"
+            return
         if is_prose(s):
+            if roles[i] == "body" and _long_headline(s):
+                roles[i] = "title"
+                return
             break  # (the article's text has begun)
         if roles[i] != "body":
             continue
@@ -337,3 +344,97 @@ def _mark_title(lines: Lines, lo: int, hi: int, roles: list[str], title: str) ->
         if _title_like(lines, i) and not is_boilerplate_line(s):
             roles[i] = "title"
             return
+
+
+# Lines looked through under a cut headline for the text it was cut from (a byline may sit between).
+CUT_LOOK_BELOW = 3
+# A headline told by its repeat has at least this many words ("A: No." twice in a quiz is no headline).
+CUT_MIN_WORDS = 3
+_ELLIPSIS = ("…", "...")
+_LINK = re.compile(r"\bhttps?://\S+")
+
+
+def _cut_from_text(lines: Lines, i: int, hi: int) -> bool:
+    """Whether line i is a headline cut from the text under it (a post's first words, or the whole of
+    a short one less its link, repeated above it as its title: how a site heads a tweet or a forum post).
+
+    Such a line may read as prose (a cut sentence ends in "…"), so it is told by the repeat, not its form.
+    """
+    s = lines.text[i]
+    cut = s.endswith(_ELLIPSIS)
+    stem = s.rstrip(".… ") if cut else s
+    if len(s) > TITLE_MAX_CHARS or stem.count(" ") < CUT_MIN_WORDS - 1 or s[0] in BULLETS or NAV_LINE.search(s):
+        return False
+    text = lines.text
+    seen = 0
+    for j in range(i + 1, min(hi, i + 1 + 3 * CUT_LOOK_BELOW)):
+        t = text[j]
+        if not t:
+            continue
+        if t[0] == stem[0]:
+            # (the text it was cut from, read on over its paragraph's line breaks as one line)
+            k = j + 1
+            while len(t) < len(stem) and k < hi and text[k]:
+                t += " " + text[k]
+                k += 1
+            # (a headline leaves out the post's links, and its spaces are collapsed where the post's are not)
+            t = " ".join((_LINK.sub(" ", t) if "://" in t else t).split())
+            if t == s or t.startswith(stem) and len(t) > len(stem) and (cut or t[len(stem)] == " "):
+                return True
+        seen += 1
+        if seen >= CUT_LOOK_BELOW or is_prose(t):
+            return False
+    return False
+
+
+def _long_headline(s: str) -> bool:
+    """A line long enough to read as prose that is a headline by its Title Case ("Redfin Real-Time
+    Home Price Tracker: July Home Prices Up 3% From 2011; Low Inventory Continues to Stifle Sales")."""
+    if len(s) > TITLE_MAX_CHARS or s[-1] == "." or s[0] in BULLETS or NAV_LINE.search(s) or _TALLY_IN.search(s):
+        return False
+    if unicodedata.category(s[0])[0] == "S" or _DATELINE_START.match(s):
+        return False  # (a pager link, a dateline: see _title_like)
+    from replyscope.split.talk import is_title_case  # (talk reads chrome, which reads this module)
+
+    return is_title_case(s)
+
+
+def _over_byline(lines: Lines, i: int, hi: int) -> bool:
+    """Whether line i is a headline because a byline follows it ("By Jo | 27 March 2016"): headline,
+    byline, text is an article's order, and a long headline or one ending in "?" reads as prose."""
+    s = lines.text[i]
+    if len(s) > TITLE_MAX_CHARS or s[0] in BULLETS or s.count(" ") < CUT_MIN_WORDS - 1 or NAV_LINE.search(s):
+        return False
+    j = next((j for j in range(i + 1, min(hi, i + 4)) if lines.text[j]), None)
+    if j is None or lines.text[j][:3].lower() != "by ":
+        return False
+    h = read_header(lines.core[j])
+    return h is not None and h.kind == "by"
+
+
+# A title made from an article's opening words has at most this many of them, and a sentence it
+# stops at at least SENTENCE_MIN_WORDS.
+OPENING_TITLE_WORDS = 12
+SENTENCE_MIN_WORDS = 3
+# A word this short ending in "." is an abbreviation ("vs.", "Dr.", "U.S."), not a sentence's end.
+ABBREVIATION_CHARS = 4
+# A dateline has at most this many words ("Friday, November 2, 2012 at 9:15 am").
+DATELINE_WORDS = 7
+
+
+def title_from_text(body: str) -> str:
+    """A title for a post that shows no headline (a tweet): its first sentence, cut to
+    OPENING_TITLE_WORDS words with "…", as sites head such posts. Lines of fewer than
+    SENTENCE_MIN_WORDS words and datelines above its words are passed over."""
+    lines = [s for s in body.splitlines() if s.strip()]
+    first = next(
+        (s for s in lines if len(s.split()) >= SENTENCE_MIN_WORDS and not (len(s.split()) <= DATELINE_WORDS and _TIME_OF_DAY.search(s))),
+        lines[0] if lines else "",
+    )
+    words = first.split()[: OPENING_TITLE_WORDS + 1]
+    for k, w in enumerate(words[:OPENING_TITLE_WORDS], 1):
+        if k >= SENTENCE_MIN_WORDS and ends_sentence(w) and (w[-1] != "." or len(w) > ABBREVIATION_CHARS):
+            return " ".join(words[:k])
+    if len(words) > OPENING_TITLE_WORDS:
+        return " ".join(words[:OPENING_TITLE_WORDS]) + " …"
+    return " ".join(words)

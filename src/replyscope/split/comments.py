@@ -94,6 +94,9 @@ def _subject_line(lines: Lines, a: Anchor, floor: int) -> int | None:
         return None
     s = lines.text[p]
     if len(s) < 100 and s[0] in BULLETS and a.indent - 4 <= lines.indent[p] <= a.indent and not is_chrome(s):
+        # ("*Mutes Universe*" is a reply in markdown emphasis: a "*" or "-" bullet has a space after it)
+        if s[0] in "*-" and s[1:2] != " ":
+            return None
         return p
     return None
 
@@ -185,7 +188,8 @@ def _signed_off(lines: Lines, j: int) -> bool:
     link or its own date and time close it: then they are the comment's (a poem, a list, a reply made of a handle and a link).
     """
     seen = 0
-    for k in range(j, min(len(lines), j + 2 * SIGN_OFF_REACH)):
+    n = len(lines)
+    for k in range(j, min(n, j + 2 * SIGN_OFF_REACH)):
         s = lines.text[k]
         if not s:
             continue
@@ -198,7 +202,8 @@ def _signed_off(lines: Lines, j: int) -> bool:
         seen += 1
         if seen > SIGN_OFF_REACH:
             return False
-    return False
+    # (the page ends under them, with no furniture: they are the last comment's lines, a tweet's)
+    return j + 2 * SIGN_OFF_REACH >= n
 
 
 def _tail_end(lines: Lines, start: int, body_indent: int | None) -> int:

@@ -108,7 +108,7 @@ _COUNTER_AFTER = re.compile(
     r"replies|reply|comments?|karma|posts?|recommends?|recommendations?)\b|\s*[·•|,\-–—]?\s*\(?score:?\s*[+\-−]?\d+\)?)+\s*[·•|,\-–—]?\s*$",
     re.I,
 )
-_COUNTER_BEFORE = re.compile(r"^#?\d[\d,.]*[.)]?\s+(?=[^\W\d_])")
+_COUNTER_BEFORE = re.compile(r"^(?:[+-]?#?\d[\d,.]*[.)]?\s+)+(?=[^\W\d_])")  # (one or more: a score, then a rank "-1 #7 Jo")
 
 
 # A commenter's home page printed after the name ("Jo Smith http://jo.example"): not part of it.
@@ -368,9 +368,10 @@ def read_header(core: str) -> CommentHeader | None:
         return None
     if _edge_text(before) and _edge_text(rest):
         return None  # a date in the middle of a line ("Jo Long, 10 November, Soho Theatre") dates an event
-    # "posted on DATE by NAME" leaves "posted on  by NAME" once the date is cut out
+    # "posted on DATE by NAME" leaves "posted on  by NAME" once the date is cut out, and
+    # "NAME | Posted at 12:45pm" leaves "NAME | Posted"
     residue = POSTED_WORDS.sub("", residue).strip()
-    residue = strip_joiners(residue)
+    residue = strip_joiners(_POSTED_AFTER.sub("", residue))
     if residue[:3].lower() == "by ":
         author = residue[3:].strip()
         return CommentHeader("by", author, stamp, posted_by=True) if _name_ok(author) else None
@@ -390,6 +391,8 @@ def read_header(core: str) -> CommentHeader | None:
     return None
 
 
+# A posting verb after a joiner at the end of a header's residue ("Jo Lake | Posted", "Jo - commented").
+_POSTED_AFTER = re.compile(r"(?i)\s*[|·•,–—-]\s*(?:posted|written|submitted|published|added|commented|replied)(?:\s+(?:on|at))?$")
 # A reply's running number alone beside its date ("#1.1", "12.", "3)"): it heads the reply, it names nobody.
 _COUNTER_ONLY = re.compile(r"^(?:#?\d+(?:\.\d+)*[.)]?(?:\s+\d+)?|@\d+)$")
 # A handle of digits: longer than a score, a count or a year printed beside a date.

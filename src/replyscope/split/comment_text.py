@@ -1,0 +1,109 @@
+"""A comment's text without the widget chrome around and inside it.
+
+A comment's lines run from its first to its last body line; a row of action links ("Reply",
+"Reply to This Parent Share", "ReplyDelete", "Login or register to post comments") can sit between
+them when a header under it was not read, and the page's furniture can follow the last comment.
+The lines stay in the lossless segment map with their own role; only the comment's text leaves
+them out, and the last comment stops at its action row when the page's comments all end at theirs.
+"""
+
+from __future__ import annotations
+
+from replyscope.split.chrome import is_chrome
+from replyscope.split.comments import Zone
+from replyscope.split.lines import Lines
+from replyscope.split.patterns import TIMESTAMP_RE
+
+# The last comment is cut at its action row when at least this many of the other comments, and
+# this share of them, end at theirs: on such a page an action row closes every comment, so what
+# follows the last one is the page's, not the reader's.
+CLOSING_MIN_COMMENTS = 2
+CLOSING_SHARE = 0.8
+
+
+# The longest running number over a comment ("2. 12", "#104", "(12)").
+RUNNING_NUMBER_CHARS = 12
+
+
+def _running_number(s: str) -> bool:
+    # (figures and signs, no letters: the next comment's number, never a reader's words)
+    return len(s) <= RUNNING_NUMBER_CHARS and any(ch.isdigit() for ch in s) and not any(ch.isalpha() for ch in s)
+
+
+def _last_action(lines: Lines, roles: dict[int, str], lo: int, hi: int) -> int | None:
+    """The last action-row line in lines lo..hi-1 (a chrome line the zone left out of the text)."""
+    text = lines.text
+    for j in range(hi - 1, lo - 1, -1):
+        if text[j] and roles.get(j) == "comment_chrome" and is_chrome(text[j]):
+            return j
+    return None
+
+
+def trim_after_actions(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:
+    """Give the lines after a comment's action row back to the page when they are no comment's words.
+
+    A running number there (the next comment's) is chrome on every comment; the
+    last comment's tail is the page's furniture when the other comments close at their action
+    rows (see CLOSING_SHARE). A tail under a comment followed by another one is kept: it is most
+    often a reply whose header was not read. `zone.comments[k].body_lines` and `roles` are updated.
+    """
+    kept = [c for c in zone.comments if c.body_lines]
+    text = lines.text
+    last_k = len(kept) - 1
+    for k, c in enumerate(kept):
+        first, last = c.body_lines[0], c.body_lines[-1]
+        if _only_text_between(text, c.body_lines):
+            continue  # (most comments: nothing but their words and blank lines from first to last)
+        action = _last_action(lines, roles, first + 1, last)
+        if action is None:
+            continue
+        tail = [j for j in c.body_lines if j > action]
+        # (a tail opening on a dated line is a reply whose header the zone did not read:
+        # "18 Loretta | May 3, 2012 at 7:22 am")
+        furniture = k == last_k and TIMESTAMP_RE.search(text[tail[0]]) is None and _closing(lines, kept, roles)
+        drop = tail if furniture else [j for j in tail if _running_number(text[j])]
+        if not drop or len(drop) == len(c.body_lines):
+            continue
+        gone = set(drop)
+        c.body_lines = [j for j in c.body_lines if j not in gone]
+        for j in drop:
+            roles[j] = "comment_chrome" if _running_number(text[j]) else "boilerplate"
+
+
+def _only_text_between(text: list[str], body_lines: list[int]) -> bool:
+    """Whether every non-blank line from a comment's first body line to its last is a body line."""
+    first, last = body_lines[0], body_lines[-1]
+    return len(body_lines) == last - first + 1 or sum(map(bool, text[first : last + 1])) == len(body_lines)
+
+
+def _closing(lines: Lines, kept: list, roles: dict[int, str]) -> bool:
+    """Whether the comments before the last one close at an action row (see CLOSING_SHARE)."""
+    others = len(kept) - 1
+    if others < CLOSING_MIN_COMMENTS:
+        return False
+    closes = 0  # comments whose last line with words is followed by an action row
+    for c, nxt in zip(kept, kept[1:]):
+        upto = nxt.header_lines[0] if nxt.header_lines else nxt.body_lines[0]
+        closes += _last_action(lines, roles, c.body_lines[-1] + 1, upto) is not None
+    return closes >= CLOSING_SHARE * others
+
+
+def comment_words(text: str, lines: Lines, body_lines: list[int], start: int, end: int) -> str:
+    """The comment's words: its span text[start:end] from first to last body line, less the lines
+    that are not text."""
+    first, last = body_lines[0], body_lines[-1]
+    words = lines.text
+    if _only_text_between(words, body_lines):
+        return text[start:end]  # (the common case: the span as it is)
+    raw, body = lines.raw, set(body_lines)
+    pieces = []
+    blank = False
+    for j in range(first, last + 1):
+        if j in body:
+            if blank and pieces:
+                pieces.append("\n")
+            pieces.append(raw[j] if j != last else raw[j].rstrip())
+            blank = False
+        elif not words[j]:
+            blank = True
+    return "".join(pieces).strip()
