@@ -3,8 +3,9 @@
 What "alike" means is a weighted join of three views of a comment (DESIGN.md, Clustering):
 what it is about (the semantic representation, unit rows), where it stands (the four stance
 scores), and how it argues (rhetoric tags, multi-hot). The weights are knobs (AnalyzeSettings);
-stance weighs most by default because the point of replyscope is groups an analyst can read as
-positions, not topics (a topic model already gives topics).
+stance weighs 0.7 of the semantic view by default because the point of replyscope is groups an
+analyst can read as positions, not topics (a topic model already gives topics): with less, a
+corpus of many articles splits by article topic first (AnalyzeSettings.w_stance has the numbers).
 
 Choices, by measurement (SemEval-2016 stance set, one clustering per target, NMI / purity vs
 gold stance, weighted over targets):

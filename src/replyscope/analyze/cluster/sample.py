@@ -89,7 +89,7 @@ def fit_sample(
     *,
     n_total: int,
     w_semantic: float = 1.0,
-    w_stance: float = 0.35,
+    w_stance: float = 0.7,
     w_rhetoric: float = 0.1,
     seed: int = 0,
     k_min: int | None = None,
