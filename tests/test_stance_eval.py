@@ -257,6 +257,28 @@ def test_reply_threads_zero_shot_floor():
     assert pooled["deny_share"] <= 2 * pooled["gold_deny_share"]
 
 
+@pytest.mark.shared
+def test_reply_thread_pages_cluster_by_stance_more_than_the_baseline(tmp_path):
+    # The product path over many threads at once (one clustering of all their replies): the
+    # groups must carry stance, not only each thread's topic. Issue bar: cluster NMI vs gold
+    # stance >= 1.25x the BERTopic-style baseline's in the same run. On the unread half (thread
+    # ids whose sha1 is odd): 0.072 vs 0.048 (1.50x); with the stance view at a fixed 0.35 of the
+    # semantic one, as before, one clustering split by thread topic and fell under the bar (0.052
+    # vs 0.049 on a quarter). A quarter is too small to tell 1.25x reliably (0.064 vs 0.049).
+    import hashlib
+
+    source = shared_path("labeled", "rumoureval2019-sdqc-train-threads.jsonl")
+    half = tmp_path / "threads.jsonl"
+    with open(source, encoding="utf-8") as fh, half.open("w", encoding="utf-8") as out:
+        for line in fh:
+            if int(hashlib.sha1(json.loads(line)["thread_id"].encode()).hexdigest(), 16) % 2 == 1:
+                out.write(line)
+    result = run_pages(half)
+    assert result["found_share"] >= 0.98
+    assert result["nmi"] >= 1.25 * result["baseline_nmi"]
+    assert result["pooled"]["deny_share"] <= 2 * result["pooled"]["gold_deny_share"]
+
+
 def _reply_threads(path, every: int = 4) -> tuple[pl.DataFrame, pl.DataFrame, np.ndarray]:
     """One thread in `every` (by a hash of its id; all in the unread half, whose ids hash odd),
     as COMMENTS / ARTICLES frames and gold stances."""

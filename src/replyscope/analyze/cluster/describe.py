@@ -71,7 +71,7 @@ class ClusterTerms:
             return
         vectoriser = CountVectorizer(
             lowercase=True,
-            preprocessor=_keyword_view,  # lower case, straight apostrophes, no links or handles
+            preprocessor=_keyword_text,  # curly apostrophes as straight; no links or @handles
             stop_words=sorted(_stop_words_as_tokens(corpus_stop_words(texts))),
             token_pattern=_WORD_TOKEN,
             min_df=2 if len(texts) >= 1_000 else 1,
@@ -146,20 +146,19 @@ def _per_class(counts, labels: np.ndarray, k: int) -> np.ndarray:
     return np.asarray((membership @ counts).todense(), dtype=np.float64)
 
 
-# Links and @handles name where a comment points and whom it addresses, not what it argues: as
-# keywords they crowd out the words (a tweet thread's groups were labelled by the handles quoted).
-_LINK_OR_HANDLE = re.compile(r"(?:https?://|www\.)\S+|(?<![\w@])@\w+")
+# Links and @handles name where a comment points and whom it answers, not what it argues: in a
+# reply thread every group's "distinctive" words were otherwise the handles of its busiest
+# posters and "https" (measured on the RumourEval threads laid out as pages).
+_LINK_OR_HANDLE = re.compile(r"https?://\S+|www\.\S+|(?<![\w@])@\w+")
 
 
-def _keyword_view(text: str) -> str:
-    """The keyword tokenizer's view of a text: lower case, curly apostrophes straight, no links
-    or @handles."""
+def _keyword_text(text: str) -> str:
+    """The text keywords are counted in: lower case, curly apostrophes straight, no links or handles."""
     return _LINK_OR_HANDLE.sub(" ", text.lower().replace("\u2019", "'"))
 
 
 def corpus_stop_words(texts: list[str]) -> frozenset[str]:
     """English stop words (with contractions), plus those of any other language the corpus uses."""
-
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS  # noqa: PLC0415
 
     words = ENGLISH_STOP_WORDS | _CONTRACTIONS
@@ -188,7 +187,6 @@ def corpus_stop_words(texts: list[str]) -> frozenset[str]:
 def _stop_words_as_tokens(words: frozenset[str]) -> set[str]:
     """Stop words as the tokenizer sees them (lists hold "himself" but also fragments and
     phrases; only whole tokens can match), so sklearn has nothing to warn about."""
-
     token = re.compile(_WORD_TOKEN)
     return {w for w in words if token.fullmatch(w)}
 
