@@ -515,7 +515,7 @@ app.add_typer(stance_app, name="stance")
 
 @stance_app.command("fit")
 def stance_fit(
-    labels: Annotated[Path, typer.Argument(help="CSV shaped target,text,stance (target = the article or source text; other columns ignored).")],
+    labels: Annotated[Path, typer.Argument(help="CSV shaped target,text,stance (target = the article or source text); optional comment_id,parent_id,depth place replies in their threads, and rows with an empty stance are thread context; other columns ignored.")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Model file to write (use it with --stance-reader fitted:MODEL).")],
     seed: Seed = 0,
 ) -> None:
@@ -523,8 +523,8 @@ def stance_fit(
     from replyscope.analyze.stance import fitted
     from replyscope.evaluate.stance_eval import read_stance_set
 
-    frame = read_stance_set(labels)
-    reader = fitted.fit(frame["target"].to_list(), frame["text"].to_list(), frame["stance"].to_list(), seed=seed)
+    frame = read_stance_set(labels, unlabelled=True)
+    reader = fitted.fit(frame, seed=seed)
     fitted.save(reader, out)
     console.print(f"fitted on {reader['n']} labels ({', '.join(reader['classes'])}): [bold]{out}[/bold]")
 

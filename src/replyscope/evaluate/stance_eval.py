@@ -151,16 +151,22 @@ def print_pooled(pooled: dict, title: str) -> None:
         console.print(rel)
 
 
-def read_stance_set(path: Path, limit: int | None = None, seed: int = 0) -> pl.DataFrame:
-    """The labelled set as [target, text, stance] (and thread_id when the file has it); with
-    `limit`, a seeded sample per target."""
+def read_stance_set(path: Path, limit: int | None = None, seed: int = 0, *, unlabelled: bool = False) -> pl.DataFrame:
+    """The labelled set as [target, text, stance] (and thread_id, comment_id, parent_id, depth
+    when the file has them); with `limit`, a seeded sample per target. With `unlabelled`, rows
+    with an empty stance are kept (stance null): thread context for a fitted reader."""
+    from replyscope.analyze.stance.fitted import THREAD_COLUMNS  # noqa: PLC0415
+
     header = pl.read_csv(path, n_rows=0, infer_schema=False).columns
-    wanted = ["target", "text", "stance"] + (["thread_id"] if "thread_id" in header else [])
+    wanted = ["target", "text", "stance"] + [c for c in ("thread_id", *THREAD_COLUMNS) if c in header]
     frame = pl.read_csv(path, columns=wanted, infer_schema=False).with_columns(
         pl.col("text").fill_null(""),
         pl.col("stance").str.to_lowercase().str.strip_chars().replace(STANCE_ALIASES),
     )
-    bad = frame.filter(~pl.col("stance").is_in(list(GOLD_STANCES)))
+    if unlabelled:
+        frame = frame.with_columns(pl.when(pl.col("stance") != "").then(pl.col("stance")).alias("stance"))
+    known = pl.col("stance").is_in(list(GOLD_STANCES)).fill_null(False)
+    bad = frame.filter(~known & (pl.col("stance").is_not_null() | pl.lit(not unlabelled)))
     if bad.height:
         raise ValueError(f"{path}: stance must be one of {GOLD_STANCES} (or {tuple(STANCE_ALIASES)}); got {bad['stance'].unique().to_list()[:5]}")
     if limit is not None:
@@ -342,23 +348,31 @@ LEARNING_SIZES = (50, 200, 500)
 
 def learning_curve(train: Path, test: Path, *, json_out: bool = False, seed: int = 0, limit: int | None = None) -> dict:
     """Fit readers on 50 / 200 / 500 / all labels of `train` (a seeded sample), score each on
-    `test` pooled over its rows, beside the zero-shot reader on the same rows."""
+    `test` pooled over its rows, beside the zero-shot reader on the same rows.
+
+    `train` is read whole (every reply in its thread, when the file places them) and only the
+    sampled rows' stances are fitted on: an analyst labels a few hundred replies of threads
+    whose text a run has in full."""
     from rich.console import Console  # noqa: PLC0415
     from rich.table import Table  # noqa: PLC0415
 
     from replyscope.analyze.stance import fitted, stance_of  # noqa: PLC0415
 
-    train_set = read_stance_set(Path(train))
+    train_set = read_stance_set(Path(train), unlabelled=True)
     test_set = read_stance_set(Path(test), limit=limit, seed=seed)
-    comments, articles = fitted._frames(test_set["target"].to_list(), test_set["text"].to_list())
+    comments, articles = fitted.frames(test_set)
     zero_shot = stance_of(comments, articles)
     gold = test_set["stance"].to_numpy().astype(str)
     rows = [{"labels": 0, "reader": "zero-shot", **_curve_scores(gold, zero_shot)}]
-    shuffled = train_set.sample(fraction=1.0, shuffle=True, seed=seed)
-    for size in [*[n for n in LEARNING_SIZES if n < shuffled.height], shuffled.height]:
-        part = shuffled.head(size)
+    x, train_zero_shot = fitted.reading(train_set)
+    labelled = np.flatnonzero(train_set["stance"].is_not_null().to_numpy())
+    order = labelled[np.random.default_rng(seed).permutation(len(labelled))]
+    for size in [*[n for n in LEARNING_SIZES if n < len(order)], len(order)]:
+        chosen = np.zeros(train_set.height, dtype=bool)
+        chosen[order[:size]] = True
+        stances = [s if keep else None for s, keep in zip(train_set["stance"].to_list(), chosen)]
         try:
-            reader = fitted.fit(part["target"].to_list(), part["text"].to_list(), part["stance"].to_list(), seed=seed)
+            reader = fitted.fit_reading(x, train_zero_shot, stances, seed=seed)
         except ValueError:
             continue
         rows.append({"labels": size, "reader": "fitted", **_curve_scores(gold, fitted.apply(reader, comments, articles, zero_shot))})
