@@ -131,3 +131,30 @@ def test_dev_split_quality(name: str) -> None:
     assert result["false_alarm_cut_gold"] <= MAX_FALSE_ALARM, result
     assert result["false_alarm_cut_gold"] <= MAX_FALSE_ALARM_CUT_GOLD[name], result
     assert result["false_alarm_pages_cut_gold"] <= MAX_ALARM_PAGES_CUT_GOLD[name], result
+
+
+def test_cli_scores_a_gzipped_html_gold_file(tmp_path: Path) -> None:
+    """`eval split` reads gold as the crawled HTML in a .jsonl.gz (as the Dragnet HTML dev file
+    comes), not only plain-text JSON lines."""
+    import gzip
+    import html
+
+    from typer.testing import CliRunner
+
+    from replyscope.cli import app
+
+    paragraphs = "".join(f"<p>{html.escape(p)}</p>" for p in BODY.split("\n\n") if p.strip())
+    page = f"<html><body><article>{paragraphs}</article><div class='comments'>" + "".join(
+        f"<div class='comment'><p>{html.escape(c)}</p></div>" for c in COMMENTS.split("\n\n") if c.strip()
+    ) + "</div></body></html>"
+    gold = tmp_path / "gold.jsonl.gz"
+    with gzip.open(gold, "wt") as handle:
+        handle.write(json.dumps({"id": "p", "html": page, "gold_body": BODY, "gold_comments": COMMENTS}) + "\n")
+    result = CliRunner().invoke(app, ["eval", "split", str(gold), "--json"])
+    assert result.exit_code == 0, result.output
+    worse = json.loads(result.output.strip().splitlines()[-1])["replyscope"]["worse"]
+    assert worse["comment_f1"] > 0.9 and worse["body_f1"] > 0.9, worse
+    broken = tmp_path / "broken.jsonl.gz"
+    broken.write_bytes(b"not gzip at all")
+    result = CliRunner().invoke(app, ["eval", "split", str(broken)])
+    assert result.exit_code == 2 and "cannot be read" in result.output

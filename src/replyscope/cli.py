@@ -10,6 +10,7 @@ Ctrl-C / SIGTERM (the run directory is marked interrupted: the same command resu
 from __future__ import annotations
 
 import contextlib
+import gzip
 import io
 import json
 import os
@@ -442,11 +443,11 @@ def run(
 
 
 @eval_app.command("split")
-def eval_split(gold: Annotated[Path, typer.Argument(help="JSONL with id, text, gold_body, gold_comments.")], limit: Limit = None, json_out: JsonOut = False) -> None:
+def eval_split(gold: Annotated[Path, typer.Argument(help="JSONL (or .jsonl.gz) with id, text or html, gold_body, gold_comments.")], limit: Limit = None, json_out: JsonOut = False) -> None:
     """Token precision/recall/F1 of comments and body against a gold split (Dragnet-style)."""
     from replyscope.evaluate.split_eval import run as run_eval
 
-    _check_gold_jsonl(gold, ("text", "gold_body", "gold_comments"))
+    _check_gold_jsonl(gold, ("text|html", "gold_body", "gold_comments"))
     run_eval(gold, limit=limit, json_out=json_out)
 
 
@@ -454,15 +455,20 @@ def _check_gold_jsonl(path: Path, needed: tuple[str, ...]) -> None:
     """A gold file must be JSON lines whose rows carry `needed`: say so before scoring nothing."""
     if not path.is_file():
         raise UsageError(f"no such gold file: {path}")
-    with open(path, "rb") as handle:
-        first = next((line for line in handle if line.strip()), b"")
+    opener = gzip.open if path.name.endswith(".gz") else open  # the Dragnet HTML gold is gzipped
+    try:
+        with opener(path, "rb") as handle:
+            first = next((line for line in handle if line.strip()), b"")
+    except (OSError, EOFError) as exc:  # a .gz that is not gzip, or cut short
+        raise UsageError(f"{path} cannot be read: {exc}") from exc
     try:
         row = json.loads(first)
     except ValueError:
         row = None
     if not isinstance(row, dict):
         raise UsageError(f"{path} is not JSON lines: expected one object a line with {', '.join(needed)}")
-    missing = [name for name in needed if name not in row]
+    # "text|html": either column will do (a page as text, or as the HTML that was crawled)
+    missing = [name for name in needed if not any(n in row for n in name.split("|"))]
     if missing:
         raise UsageError(f"{path} has no {', '.join(missing)}: its rows have {sorted(row)}; expected {', '.join(needed)}")
 

@@ -65,7 +65,8 @@ def score_halves(rows: list[dict], sides) -> dict[str, dict]:
     out = {half: score_rows([r for r in rows if half_of(r.get("id", "")) == half], sides) for half in HALVES}
     worse = {}
     for key in SCORE_KEYS:
-        values = [out[h][key] for h in HALVES]
+        # a half with no pages (a small gold file) has no score, not a score of 0
+        values = [out[h][key] for h in HALVES if out[h]["pages"]] or [0.0]
         worse[key] = max(values) if key.startswith("false_alarm") else min(values)
     out["worse"] = worse
     return out
