@@ -118,8 +118,10 @@ def _manifest(run: Path) -> dict:
 
 
 def _same(ours: pl.DataFrame, theirs: pl.DataFrame, key: list[str], name: str) -> None:
-    """Equal frames after sorting by `key`; float columns to 1e-4 (the encoder pads each batch to
-    its longest text, and a partition's batches hold other texts than the whole run's)."""
+    """Equal frames after sorting by `key` (every stance, tag and span the same); float columns to
+    2e-3: vectors differ in their last digits between engines (batch sizes change the float
+    summation order), and a reply sitting on a self-training seed threshold then moves the run's
+    read-out, and every uncued score with it, by up to ~1e-3 (Dragnet held-out fifth: 9e-4)."""
     assert ours.schema == theirs.schema, name
     assert ours.height == theirs.height, name
     ours, theirs = ours.sort(key), theirs.sort(key)
@@ -127,7 +129,7 @@ def _same(ours: pl.DataFrame, theirs: pl.DataFrame, key: list[str], name: str) -
     assert ours.drop(floats).equals(theirs.drop(floats)), name
     for column in floats:
         diff = (ours[column] - theirs[column]).abs().max()
-        assert diff is None or diff < 1e-4, f"{name}.{column}"
+        assert diff is None or diff < 2e-3, f"{name}.{column}"
 
 
 def test_run_gives_the_embedded_documents_comments_and_features(runs):
