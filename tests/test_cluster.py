@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from replyscope.analyze.cluster.kmeans import choose_k, cluster_points, joint_matrix, k_range, layout_2d, stance_trust
+from replyscope.analyze.cluster.kmeans import choose_k, cluster_points, joint_matrix, k_range, layout_2d
 
 
 def _blobs(n_per: int = 40, centres: int = 3, dim: int = 6, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
@@ -84,27 +84,6 @@ def test_joint_matrix_gives_each_view_its_weight_as_spread():
     assert _spread(x[:, :8]) == pytest.approx(2.0, rel=1e-4)
     assert _spread(x[:, 8:12]) == pytest.approx(3.0, rel=1e-4)
     assert _spread(x[:, 12:]) == pytest.approx(0.5, rel=1e-4)
-
-
-def test_the_stance_view_counts_as_far_as_the_reading_is_sure():
-    rng = np.random.default_rng(1)
-    semantic = rng.normal(size=(40, 8)).astype(np.float32)
-    scores = rng.dirichlet(np.ones(4), 40).astype(np.float32)
-    tags = np.zeros((40, 0), dtype=np.float32)
-
-    def stance_spread(confidence):
-        x = joint_matrix(semantic, scores, tags, w_semantic=1.0, w_stance=2.0, w_rhetoric=0.0, stance_confidence=confidence)
-        assert _spread(x[:, :8]) == pytest.approx(1.0, rel=1e-4)  # the semantic view does not move with it
-        return _spread(x[:, 8:12])
-
-    # certain: the weight as set; at chance (1 / 4 stances) or below: nothing; halfway: half
-    assert stance_spread(np.ones(40)) == pytest.approx(2.0, rel=1e-4)
-    assert stance_spread(np.full(40, 0.25)) == pytest.approx(0.0, abs=1e-6)
-    assert stance_spread(np.full(40, 0.1)) == pytest.approx(0.0, abs=1e-6)
-    assert stance_spread(np.r_[np.full(20, 0.25), np.ones(20)]) == pytest.approx(1.0, rel=1e-4)
-    # no confidences at all: full trust; unreadable ones are left out
-    assert stance_trust(None) == 1.0
-    assert stance_trust(np.array([np.nan, 0.625])) == pytest.approx(0.5)
 
 
 def test_joint_matrix_does_not_inflate_a_constant_view():

@@ -262,9 +262,9 @@ def test_reply_thread_pages_cluster_by_stance_more_than_the_baseline(tmp_path):
     # The product path over many threads at once (one clustering of all their replies): the
     # groups must carry stance, not only each thread's topic. Issue bar: cluster NMI vs gold
     # stance >= 1.25x the BERTopic-style baseline's in the same run. On the unread half (thread
-    # ids whose sha1 is odd): 0.072 vs 0.048 (1.50x); with the stance view at a fixed 0.35 of the
+    # ids whose sha1 is odd): 0.090 vs 0.048 (1.87x); with the stance view at 0.35 of the
     # semantic one, as before, one clustering split by thread topic and fell under the bar (0.052
-    # vs 0.049 on a quarter). A quarter is too small to tell 1.25x reliably (0.064 vs 0.049).
+    # vs 0.049 on a quarter of the threads).
     import hashlib
 
     source = shared_path("labeled", "rumoureval2019-sdqc-train-threads.jsonl")

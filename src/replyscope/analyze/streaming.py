@@ -257,7 +257,7 @@ def analyze_in_batches(
     progress("embedding", 0, len(sample))
     rows = pl.Series("row", sample, dtype=pl.UInt32)
     sample_comments = _rows(comments_path, rows, ["comment_id", "text"])
-    sample_features = _rows(features_path, rows, [*(f"score_{s}" for s in STANCES), "tags", "stance_confidence"])
+    sample_features = _rows(features_path, rows, [*(f"score_{s}" for s in STANCES), "tags"])
     texts = sample_comments["text"].fill_null("").to_list()
     encoder = SampleEncoder(settings.representation, seed=settings.seed)
     semantic = encoder.fit([spell_out_hashtags(t) for t in texts], more_to_come=len(sample) < n)
@@ -272,7 +272,6 @@ def analyze_in_batches(
         w_semantic=settings.w_semantic,
         w_stance=settings.w_stance,
         w_rhetoric=settings.w_rhetoric,
-        stance_confidence=sample_features["stance_confidence"].fill_null(0.0).to_numpy(),
         seed=settings.seed,
         k_min=settings.k_min,
         k_max=settings.k_max,

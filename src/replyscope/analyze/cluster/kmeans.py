@@ -2,12 +2,10 @@
 
 What "alike" means is a weighted join of three views of a comment (DESIGN.md, Clustering):
 what it is about (the semantic representation, unit rows), where it stands (the four stance
-scores), and how it argues (rhetoric tags, multi-hot). The weights are knobs (AnalyzeSettings).
-The stance view's weight is scaled by how sure the run's stance reading is (stance_trust): the
-point of replyscope is groups an analyst can read as positions, not topics (a topic model already
-gives topics), but a stance read near chance would only spread its own noise over the groups.
-With too little stance weight a corpus of many articles splits by article topic first
-(AnalyzeSettings.w_stance has the numbers).
+scores), and how it argues (rhetoric tags, multi-hot). The weights are knobs (AnalyzeSettings);
+stance weighs 0.7 of the semantic view by default because the point of replyscope is groups an
+analyst can read as positions, not topics (a topic model already gives topics): with less, a
+corpus of many articles splits by article topic first (AnalyzeSettings.w_stance has the numbers).
 
 Choices, by measurement (SemEval-2016 stance set, one clustering per target, NMI / purity vs
 gold stance, weighted over targets):
@@ -33,7 +31,6 @@ import warnings
 import numpy as np
 
 from replyscope.analyze.embed.tfidf import l2_normalise
-from replyscope.schema import STANCES
 
 # Below this many comments, UMAP's neighbour graph is meaningless or fails; PCA is used instead.
 UMAP_MIN_POINTS = 10
@@ -73,41 +70,18 @@ def _views(semantic: np.ndarray, stance_scores: np.ndarray, tags: np.ndarray) ->
     return [semantic.reshape(n, semantic.shape[-1]), stance_scores.reshape(n, stance_scores.shape[-1]), tags]
 
 
-def stance_trust(stance_confidence) -> float:
-    """How far the stance view is trusted in the joint space, in [0, 1]: the run's mean stance
-    confidence above chance (1 / 4 stances), as a share of the way from chance to certainty.
-
-    Why: the confidences are calibrated (a 0.8 is right about 80% of the time, `eval stance`
-    shows it), so their mean is the reading's expected accuracy. Replies to reports read on claim
-    cues are sure of most of their verdicts (RumourEval pages: mean 0.73, trust 0.64); replies to
-    a bare target read on embedding polarity much less (SemEval-2016: 0.38-0.53 per target, trust
-    0.17-0.37), and there the semantic view already carries what the reading saw. None (no
-    confidences given): full trust, the weight as set.
-    """
-    if stance_confidence is None:
-        return 1.0
-    conf = np.asarray(stance_confidence, dtype=np.float64)
-    conf = conf[np.isfinite(conf)]
-    if conf.size == 0:
-        return 0.0
-    chance = 1.0 / len(STANCES)
-    return float(np.clip((conf.mean() - chance) / (1.0 - chance), 0.0, 1.0))
-
-
 @dataclass(frozen=True)
 class JointScale:
     """How joint_matrix scales each view, fitted once (on all comments, or on a sample of a large
     corpus) so that comments embedded later land in the same space as those it was fitted on."""
 
     spreads: tuple[float, float, float]  # semantic, stance, rhetoric
-    weights: tuple[float, float, float]  # as applied: the stance weight already scaled by stance_trust
+    weights: tuple[float, float, float]
 
     @classmethod
-    def fit(
-        cls, semantic, stance_scores, tags, *, w_semantic: float, w_stance: float, w_rhetoric: float, stance_confidence=None
-    ) -> JointScale:
+    def fit(cls, semantic, stance_scores, tags, *, w_semantic: float, w_stance: float, w_rhetoric: float) -> JointScale:
         views = _views(semantic, stance_scores, tags)
-        return cls(tuple(_spread(v) for v in views), (w_semantic, w_stance * stance_trust(stance_confidence), w_rhetoric))
+        return cls(tuple(_spread(v) for v in views), (w_semantic, w_stance, w_rhetoric))
 
     def transform(self, semantic, stance_scores, tags) -> np.ndarray:
         views = _views(semantic, stance_scores, tags)
@@ -126,17 +100,14 @@ def joint_matrix(
     w_semantic: float,
     w_stance: float,
     w_rhetoric: float,
-    stance_confidence=None,
 ) -> np.ndarray:
     """[semantic, stance scores, tag rows], each view standardised (see _spread) then weighted, as
-    float32; the stance weight scaled by stance_trust(stance_confidence) when confidences are given.
+    float32.
 
     Tag rows are first unit-scaled so a comment with five tags does not sit five times farther
     from the tagless ones than a comment with one.
     """
-    scale = JointScale.fit(
-        semantic, stance_scores, tags, w_semantic=w_semantic, w_stance=w_stance, w_rhetoric=w_rhetoric, stance_confidence=stance_confidence
-    )
+    scale = JointScale.fit(semantic, stance_scores, tags, w_semantic=w_semantic, w_stance=w_stance, w_rhetoric=w_rhetoric)
     return scale.transform(semantic, stance_scores, tags)
 
 

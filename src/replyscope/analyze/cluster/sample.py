@@ -89,9 +89,8 @@ def fit_sample(
     *,
     n_total: int,
     w_semantic: float = 1.0,
-    w_stance: float = 1.0,
+    w_stance: float = 0.7,
     w_rhetoric: float = 0.1,
-    stance_confidence: np.ndarray | None = None,
     seed: int = 0,
     k_min: int | None = None,
     k_max: int | None = None,
@@ -100,11 +99,8 @@ def fit_sample(
     umap_sample: int = 5_000,
 ) -> tuple[SampleModel, ClusterResult]:
     """Fit clusters and the map on a sample of a corpus of `n_total` comments (rows of the three
-    views, as joint_matrix takes them, and the sample's stance confidences); returns the model and
-    the sample's own ClusterResult."""
-    scale = JointScale.fit(
-        semantic, stance_scores, tags, w_semantic=w_semantic, w_stance=w_stance, w_rhetoric=w_rhetoric, stance_confidence=stance_confidence
-    )
+    views, as joint_matrix takes them); returns the model and the sample's own ClusterResult."""
+    scale = JointScale.fit(semantic, stance_scores, tags, w_semantic=w_semantic, w_stance=w_stance, w_rhetoric=w_rhetoric)
     x = scale.transform(semantic, stance_scores, tags)
     n = x.shape[0]
     if n == 0:
