@@ -215,6 +215,12 @@ def test_cli_fits_and_the_learning_curve_prints(tmp_path):
     result = CliRunner().invoke(app, ["stance", "fit", str(labels), "--out", str(model)])
     assert result.exit_code == 0, result.output
     assert model.is_file()
+    # it says what the labels bought, measured on them by cross-validation
+    assert "cross-validated on your labels: macro-F1" in " ".join(result.output.split())
+    few = tmp_path / "few.csv"
+    _labels().group_by("stance", maintain_order=True).head(3).write_csv(few)
+    result = CliRunner().invoke(app, ["stance", "fit", str(few), "--out", str(tmp_path / "few.joblib")])
+    assert result.exit_code == 0 and "keeps the zero-shot reading" in " ".join(result.output.split())
     result = CliRunner().invoke(app, ["eval", "stance", str(labels), "--fit-on", str(labels), "--json"])
     assert result.exit_code == 0, result.output
     import json

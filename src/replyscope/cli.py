@@ -533,6 +533,17 @@ def stance_fit(
     reader = fitted.fit(frame, seed=seed)
     fitted.save(reader, out)
     console.print(f"fitted on {reader['n']} labels ({', '.join(reader['classes'])}): [bold]{out}[/bold]")
+    # Say what the labels changed: a reader that keeps the zero-shot reading must not pass for a
+    # trained one.
+    cv = reader.get("cv_macro_f1") or {}
+    if cv.get("zero_shot") is None:
+        console.print("too few labels of some stance to cross-validate: the model keeps the zero-shot reading")
+    elif reader["zero_shot_share"] >= fitted.ZERO_SHOT:
+        console.print(f"cross-validated on your labels, no mix beat the zero-shot reading (macro-F1 {cv['zero_shot']:.3f}) "
+                      f"by {fitted.SHARE_MARGIN}: the model keeps the zero-shot reading")
+    else:
+        console.print(f"cross-validated on your labels: macro-F1 {cv['kept']:.3f} with {1 - reader['zero_shot_share']:.0%} of the fitted "
+                      f"reading, {cv['zero_shot']:.3f} for the zero-shot reading alone")
 
 
 @eval_app.command("rhetoric")

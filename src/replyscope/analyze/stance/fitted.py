@@ -137,9 +137,10 @@ def fit_reading(x: np.ndarray, zero_shot: pl.DataFrame, stances: list[str | None
     zero_shot = zero_shot.filter(pl.Series(keep))
     model = LogisticRegression(C=1.0, max_iter=2000, class_weight="balanced", random_state=seed)
     model.fit(x, y)
-    share = _zero_shot_share(model, x, y, zero_shot, seed)
+    share, cv = _zero_shot_share(model, x, y, zero_shot, seed)
     return {"version": FEATURE_VERSION, "encoder": encoder_in_use(), "model": model,
-            "classes": [str(c) for c in model.classes_], "n": int(len(y)), "zero_shot_share": share}
+            "classes": [str(c) for c in model.classes_], "n": int(len(y)), "zero_shot_share": share,
+            "cv_macro_f1": cv}
 
 
 # Shares of the zero-shot reader's scores a fitted reader may keep (see apply). The default is
@@ -153,10 +154,12 @@ ZERO_SHOT_SHARES = (0.75, 0.5, 0.25, 0.0)
 SHARE_MARGIN = 0.02
 
 
-def _zero_shot_share(model, x: np.ndarray, y: np.ndarray, zero_shot: pl.DataFrame, seed: int) -> float:
+def _zero_shot_share(model, x: np.ndarray, y: np.ndarray, zero_shot: pl.DataFrame, seed: int) -> tuple[float, dict]:
     """How much of the zero-shot reading to keep beside the fitted one, chosen on the analyst's
     own labels by cross-validation (macro-F1 on held-out folds): where the cues read the
-    analyst's data well they keep the say, where they do not the labels decide."""
+    analyst's data well they keep the say, where they do not the labels decide. Also the
+    cross-validated macro-F1 of the zero-shot reading and of the kept reading, which `stance fit`
+    shows (None without enough labels of each stance for two folds)."""
     from sklearn.base import clone  # noqa: PLC0415
     from sklearn.metrics import f1_score  # noqa: PLC0415
     from sklearn.model_selection import StratifiedKFold, cross_val_predict  # noqa: PLC0415
@@ -165,7 +168,7 @@ def _zero_shot_share(model, x: np.ndarray, y: np.ndarray, zero_shot: pl.DataFram
 
     folds = min(5, int(np.unique(y, return_counts=True)[1].min()))
     if folds < 2:
-        return ZERO_SHOT
+        return ZERO_SHOT, {"zero_shot": None, "kept": None}
     proba = cross_val_predict(clone(model), x, y, cv=StratifiedKFold(folds, shuffle=True, random_state=seed), method="predict_proba")
     classes = np.unique(y)
     full = _over_stances(proba, classes)
@@ -173,12 +176,13 @@ def _zero_shot_share(model, x: np.ndarray, y: np.ndarray, zero_shot: pl.DataFram
     # The zero-shot reader decides in steps (a side only above its DECIDE threshold), not by the
     # argmax of its scores: its own stance is the reading to beat.
     best, best_f1 = ZERO_SHOT, f1_score(y, zero_shot["stance"].to_numpy().astype(str), labels=classes, average="macro", zero_division=0)
+    baseline = best_f1
     for share in ZERO_SHOT_SHARES:
         predicted = np.array(STANCES)[((1.0 - share) * full + share * prior).argmax(1)]
         f1 = f1_score(y, predicted, labels=classes, average="macro", zero_division=0)
         if f1 > best_f1 + SHARE_MARGIN:
             best, best_f1 = share, f1
-    return best
+    return best, {"zero_shot": round(float(baseline), 4), "kept": round(float(best_f1), 4)}
 
 
 def _over_stances(proba: np.ndarray, classes) -> np.ndarray:
