@@ -20,7 +20,7 @@ from replyscope.split.chrome import is_chrome, is_stop_line
 from replyscope.split.comment_text import comment_words, trim_after_actions
 from replyscope.split.comments import build_zone, zone_line_role
 from replyscope.split.dates import parse_posted
-from replyscope.split.headers import _name_ok, looks_like_name, read_header
+from replyscope.split.headers import _name_ok, looks_like_name, read_header, reads_as_byline
 from replyscope.split.lines import Lines, is_prose, split_lines
 from replyscope.split.patterns import BULLETS
 from replyscope.split.segments import segments_of
@@ -157,10 +157,8 @@ def _mark_bylines(lines, roles: list[str], start: int, end: int) -> None:
     text = lines.text
     for i in range(start, end):
         s = text[i]
-        if s[:3].lower() == "by " and len(s) < 80 and roles[i] in ("body", "title"):
-            h = read_header(lines.core[i])
-            if h is not None and h.kind == "by":
-                roles[i] = "byline"
+        if s[:3].lower() == "by " and len(s) < 80 and roles[i] in ("body", "title") and reads_as_byline(lines.core[i]):
+            roles[i] = "byline"
 
 
 # The per-line verdicts cached across pages (menus, bylines and stamps repeat from page to page).

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from replyscope.split.headers import read_header
+from replyscope.split.headers import reads_as_byline
 from replyscope.split.lines import Lines, is_prose
 from replyscope.split.patterns import (
     AUTHOR_BIO,
@@ -406,10 +406,7 @@ def _over_byline(lines: Lines, i: int, hi: int) -> bool:
     if len(s) > TITLE_MAX_CHARS or s[0] in BULLETS or s.count(" ") < CUT_MIN_WORDS - 1 or NAV_LINE.search(s):
         return False
     j = next((j for j in range(i + 1, min(hi, i + 4)) if lines.text[j]), None)
-    if j is None or lines.text[j][:3].lower() != "by ":
-        return False
-    h = read_header(lines.core[j])
-    return h is not None and h.kind == "by"
+    return j is not None and lines.text[j][:3].lower() == "by " and reads_as_byline(lines.core[j])
 
 
 # A title made from an article's opening words has at most this many of them, and a sentence it

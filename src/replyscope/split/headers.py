@@ -295,6 +295,12 @@ def _edge_text(part: str) -> str:
     return strip_joiners(POSTED_WORDS.sub("", strip_joiners(part)))
 
 
+def reads_as_byline(core: str) -> bool:
+    """Whether a line's core is a "by" header ("By Jo | 27 March 2016", "Posted by Jo")."""
+    h = read_header(core)
+    return h is not None and h.kind == "by"
+
+
 @lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
 def read_header(core: str) -> CommentHeader | None:
     """The comment header a short line spells, or None when it is not one (cached: lines repeat)."""

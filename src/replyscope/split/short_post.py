@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from replyscope.split.body import NAV_LINE, _cut_from_text, _mark_title, is_boilerplate_line, is_comment_marker
 from replyscope.split.chrome import is_chrome
-from replyscope.split.headers import read_header
+from replyscope.split.headers import read_header, reads_as_byline
 from replyscope.split.lines import Lines
 from replyscope.split.patterns import BULLETS, ends_sentence
 
@@ -40,8 +40,7 @@ def _furniture(s: str) -> bool:
 
 
 def _byline(lines: Lines, i: int) -> bool:
-    h = read_header(lines.core[i])
-    return h is not None and h.kind == "by"
+    return reads_as_byline(lines.core[i])
 
 
 # A sentence of a post alone (no headline over it) has at least this many words.
