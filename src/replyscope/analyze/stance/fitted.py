@@ -129,8 +129,8 @@ def fit_reading(x: np.ndarray, zero_shot: pl.DataFrame, stances: list[str | None
     their stances; rows whose stance is None are not fitted on."""
     from sklearn.linear_model import LogisticRegression  # noqa: PLC0415
 
-    keep = np.array([s is not None and s != "" for s in stances], dtype=bool)
-    y = np.asarray([s for s in stances if s is not None and s != ""], dtype=str)
+    keep = np.array([bool(s) for s in stances], dtype=bool)  # (None and "" are thread context)
+    y = np.asarray(stances, dtype=object)[keep].astype(str)
     if len(set(y.tolist())) < 2:
         raise ValueError("the labels hold a single stance: a reader needs at least two to tell apart")
     x = x[keep]
