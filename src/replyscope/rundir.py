@@ -18,6 +18,7 @@ import contextlib
 import errno
 import fcntl
 import hashlib
+import importlib.metadata
 import json
 import os
 import platform
@@ -162,17 +163,26 @@ def _sha256(handle) -> str:
 
 
 def versions() -> dict:
-    import sklearn
-    import umap
+    """The versions that shape a run's numbers, read from the installed packages' metadata.
 
+    Not by importing them: importing umap compiles numba functions and pulls in scikit-learn and
+    scipy, which took longer than splitting a thousand pages (the split stage records versions too).
+    """
     return {
         "replyscope": __version__,
         "python": platform.python_version(),
         "polars": pl.__version__,
         "pyarrow": pa.__version__,
-        "scikit-learn": sklearn.__version__,
-        "umap-learn": getattr(umap, "__version__", "unknown"),
+        "scikit-learn": _installed_version("scikit-learn"),
+        "umap-learn": _installed_version("umap-learn"),
     }
+
+
+def _installed_version(distribution: str) -> str:
+    try:
+        return importlib.metadata.version(distribution)
+    except importlib.metadata.PackageNotFoundError:
+        return "not installed"
 
 
 def read_manifest(run_dir: Path) -> dict:
