@@ -106,7 +106,9 @@ def test_a_comment_outside_the_sample_goes_to_its_nearest_centre():
     scores = np.tile(np.array([[0.1, 0.1, 0.1, 0.7]], dtype=np.float32), (120, 1))
     tags = np.zeros((120, 3), dtype=np.float32)
     idx = sample_rows(120, 60, seed=0)
-    model, fitted = fit_sample(semantic[idx], scores[idx], tags[idx], n_total=120, k=3, layout=False)
+    defaults = AnalyzeSettings()
+    weights = {"w_semantic": defaults.w_semantic, "w_stance": defaults.w_stance, "w_rhetoric": defaults.w_rhetoric}
+    model, fitted = fit_sample(semantic[idx], scores[idx], tags[idx], n_total=120, k=3, layout=False, **weights)
     rest = np.setdiff1d(np.arange(120), idx)
     labels, distance, _ = model.assign(semantic[rest], scores[rest], tags[rest])
     x = model.joint(semantic[rest], scores[rest], tags[rest])

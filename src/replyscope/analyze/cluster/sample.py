@@ -2,7 +2,7 @@
 
 The public API (also what a distributed engine broadcasts):
 
-    model, sample_result = fit_sample(semantic, stance_scores, tags, n_total=..., ...)
+    model, sample_result = fit_sample(semantic, stance_scores, tags, n_total=..., w_semantic=..., ...)
     labels, distance, xy = model.assign(semantic_b, stance_scores_b, tags_b)   # any batch, any order
 
 `fit_sample` scales the three views (JointScale), picks k and fits KMeans on the sample, exactly
@@ -88,9 +88,9 @@ def fit_sample(
     tags: np.ndarray,
     *,
     n_total: int,
-    w_semantic: float = 1.0,
-    w_stance: float = 0.7,
-    w_rhetoric: float = 0.1,
+    w_semantic: float,
+    w_stance: float,
+    w_rhetoric: float,
     seed: int = 0,
     k_min: int | None = None,
     k_max: int | None = None,
@@ -99,7 +99,10 @@ def fit_sample(
     umap_sample: int = 5_000,
 ) -> tuple[SampleModel, ClusterResult]:
     """Fit clusters and the map on a sample of a corpus of `n_total` comments (rows of the three
-    views, as joint_matrix takes them); returns the model and the sample's own ClusterResult."""
+    views, as joint_matrix takes them); returns the model and the sample's own ClusterResult.
+
+    The view weights have no defaults here: AnalyzeSettings holds them and says why they are what
+    they are, so one number cannot drift from its twin."""
     scale = JointScale.fit(semantic, stance_scores, tags, w_semantic=w_semantic, w_stance=w_stance, w_rhetoric=w_rhetoric)
     x = scale.transform(semantic, stance_scores, tags)
     n = x.shape[0]
