@@ -128,6 +128,35 @@ def test_wordpress_nested_list_gives_authors_times_and_parents():
     assert roles.get("Leave a Reply") != "comment_body"
 
 
+# A custom blog theme: the author is a bare link in a meta paragraph (no author/fn/vcard class),
+# the time a link classed as a time; the rendered header still reads "Name — date".
+META_LINE_THEME = f"""<html><head><title>Elm Street library to close</title></head><body>
+<div class="post"><h1>Elm Street library to close</h1>{ARTICLE}</div>
+<div id="comments"><h3>3 Comments</h3><ul id="comment_list">
+<li class="comment" id="comment-71"><div class="comment_entry">
+ <p class="cm-meta"><a href="http://example.org" rel="external nofollow" class="url">Marta Quinn</a> &#8212; <a href="#comment-71" class="comment-meta-time">July 10th, 2012, 7:20 pm</a></p>
+ <p>Ninety years and they close it over a roof. Put it to a vote of the east side.</p>
+ <a class="comment-reply-link" href="#">Reply</a></div>
+ <ul class="children"><li class="comment" id="comment-72"><div class="comment_entry">
+  <p class="cm-meta">Dev Patel &#8212; <a href="#comment-72" class="comment-meta-time">July 11th, 2012, 4:30 am</a></p>
+  <p>A vote would be nice, but who pays for the heating in the meantime?</p>
+  <a class="comment-reply-link" href="#">Reply</a></div></li></ul></li>
+<li class="comment" id="comment-73"><div class="comment_entry">
+ <p class="cm-meta"><a href="#" class="url">Lou</a> &#8212; <a href="#comment-73" class="comment-meta-time">July 12th, 2012, 9:05 am</a></p>
+ <p>Sad day for the neighbourhood.</p>
+ <a class="comment-reply-link" href="#">Reply</a></div></li>
+</ul></div></body></html>"""
+
+
+def test_authors_the_markup_does_not_mark_are_read_from_the_rendered_header():
+    page, result = split(META_LINE_THEME)
+    assert_lossless(page, result)
+    assert [c.author for c in result.comments] == ["Marta Quinn", "Dev Patel", "Lou"]
+    assert [c.parent for c in result.comments] == [None, 0, None]
+    assert result.comments[1].posted_at == datetime(2012, 7, 11, 4, 30)
+    assert result.comments[2].text == "Sad day for the neighbourhood."
+
+
 def test_disqus_plugin_markup_gives_authors_from_cite():
     page, result = split(DISQUS_PLUGIN)
     assert_lossless(page, result)

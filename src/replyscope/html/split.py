@@ -18,6 +18,8 @@ from replyscope.html.render import parse
 from replyscope.split import DocumentSplit, SplitComment, split_document
 from replyscope.split.chrome import is_chrome
 from replyscope.split.dates import parse_posted
+from replyscope.split.headers import read_header
+from replyscope.split.lines import split_lines
 
 COMMENT_ROLES = frozenset({"comment_header", "comment_body", "comment_chrome"})
 # A page shows comments by the DOM when it has this many items with text (one item alone is
@@ -31,6 +33,9 @@ COUNT_LINE = re.compile(
 # An outer item showing at most this many words before its first inner item (besides its author
 # and time lines) shows only a header: a one-line "DATE / NAME says:" and the like.
 MAX_HEADER_WORDS = 8
+# A time of day: what a header reader may leave as the "name" beside a relative date ("60 seconds
+# ago ( 4:27 PM)"); no author's name holds one.
+_CLOCK = re.compile(r"\d:\d\d")
 
 
 def split_html_document(html: str, text: str, title: str = "") -> DocumentSplit:
@@ -228,11 +233,33 @@ def _with_dom_comments(base: DocumentSplit, text: str, spans, items: list[Item])
             parent = position.get(id(items[up]))
             up = items[up].parent
         depth = 0 if parent is None else comments[parent].depth + 1
+        if not item.author_text or not item.posted_raw:
+            _header_from_text(item, text[_start:body_start])
         comments.append(
             SplitComment(k, item.author_text, item.posted_raw, _posted_at(item), text[body_start:body_end], body_start, body_end, depth, parent)
         )
     body = "".join(text[s:e] for s, e, r in segments if r in ("body", "quote")).strip()
     return DocumentSplit(segments, base.title, body, comments)
+
+
+def _header_from_text(item: Item, header: str) -> None:
+    """Fill an item's missing author or time from its header lines as the text splitter reads them.
+
+    Why: markup names the author in many ways no class list covers (a bare `<a class="url">` in a
+    `<p class="cm-meta">`, a `<strong>`), but the rendered header still reads "Jo Smith — July 10th,
+    2012, 7:20 pm" or "Jo says:", which the text splitter's header reader knows in any markup.
+    """
+    lines = split_lines(header)
+    for core in lines.core:
+        h = read_header(core) if core else None
+        if h is None:
+            continue
+        author = h.author.strip(" ,;|:-–—")
+        if not item.author_text and any(ch.isalpha() for ch in author) and not _CLOCK.search(author):  # never "( 4:27 PM)"
+            item.author_text = author
+        if not item.posted_raw and h.posted_raw:
+            item.posted_raw = h.posted_raw
+        return
 
 
 def _posted_at(item: Item) -> datetime | None:
