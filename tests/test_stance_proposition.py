@@ -77,3 +77,23 @@ def test_a_bare_target_keeps_favour_as_support():
     })
     assert read["stop"]["stance"] == "deny"
     assert read["love"]["stance"] == "support"
+
+
+def test_confidence_is_the_probability_of_the_label_as_decided():
+    # The scores keep P(takes a side) sharp for the clusters; a side labelled on the reader's lean
+    # toward side-taking is stated with that lean, never below its sharp score (a side stated at
+    # 0.15 was right about half the time).
+    texts = {**CONCERN_TEXTS, "rain": "Rain again tomorrow, the garden will be happy.",
+             "kids": "My kids asked me about climate change today and I did not know what to say."}
+    comments = pl.DataFrame({"comment_id": list(texts), "doc_id": ["d"] * len(texts), "text": list(texts.values())})
+    articles = pl.DataFrame({"doc_id": ["d"], "title": [CONCERN], "body": [CONCERN]})
+    rows = list(stance_of(comments, articles).iter_rows(named=True))
+    sides = [r for r in rows if r["stance"] in ("support", "deny")]
+    assert sides
+    for r in rows:
+        assert 0.0 <= r["stance_confidence"] <= 1.0
+        if r["stance"] in ("support", "deny"):
+            assert r["stance_confidence"] >= r[f"score_{r['stance']}"] - 1e-12
+        elif r["stance"] == "comment":
+            assert r["stance_confidence"] <= r["score_comment"] + 1e-12
+    assert any(r["stance_confidence"] > r[f"score_{r['stance']}"] + 0.02 for r in sides)
