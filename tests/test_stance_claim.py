@@ -179,3 +179,17 @@ def test_deterministic():
     b = stance_of(*_frames())
     assert a.equals(b)
     np.testing.assert_allclose(a["stance_confidence"].to_numpy(), b["stance_confidence"].to_numpy())
+
+
+def test_a_repost_passes_on_what_it_quotes_and_repeated_evidence_counts_once():
+    replies = [
+        *REPLIES,
+        ("repost_other", None, "RT @weekendfan: my neighbour's dog barked all night again, unbelievable"),
+    ]
+    out = {row["comment_id"]: row for row in stance_of(*_frames(replies)).iter_rows(named=True)}
+    # reposting someone else's take sides with them, not with the report
+    assert out["repost_other"]["stance"] == "comment"
+    # a repost of the report is bound to repeat its words: one piece of evidence, not two
+    # independent ones (compounding them claimed ~0.7 for replies right about half the time)
+    assert out["repost"]["stance"] == "support"
+    assert out["repost"]["stance_confidence"] < 0.6

@@ -73,6 +73,7 @@ _QUERY = {
                        r"what do you mean|really\s*\?|true\s*\?|confirmed\s*\?)"),
 }
 # The first question of a reply: from a sentence start to its question mark.
+REPOST_SHARED_WORDS = 2  # a repost of the report shares at least this many of its content words
 _QUESTION = re.compile(r"(?:^|(?<=[.!?\n]))[^.!?\n]{1,200}\?")
 QUESTION_STRENGTH = 0.4
 _NEGATION = re.compile(
@@ -143,8 +144,12 @@ def claim_cues(text: str, source_words: set[str]) -> list[Cue]:
     # Words inside a question about the claim are asked, not asserted ("is this confirmed?").
     asked = [_question_extent(text, c) for c in found if c.stance == "query"]
     found = [c for c in found if c.stance == "query" or not any(a <= c.start < b for a, b in asked)]
-    # Repeating the report (a repost or quote without the RT marker): most of its content words are the source's.
     words = content_words(text)
+    # A repost passes on what it quotes: only when that is the report (it shares the report's
+    # words) is it the report passed on. "RT @x: <someone else's take>" sides with someone else.
+    if source_words and len(words & source_words) < REPOST_SHARED_WORDS:
+        found = [c for c in found if c.family != "repost"]
+    # Repeating the report (a repost or quote without the RT marker): most of its content words are the source's.
     if len(words) >= 4 and len(words & source_words) / len(words) >= 0.6 and not any(c.stance == "deny" for c in found):
         found.append(Cue("support", "repeats_report", 0.45, 0, len(text), text[:80]))
     return found

@@ -58,8 +58,8 @@ FAVOUR_SUBJECT = {
     "rallying_for": r"\b(?:support|supporting|love|loving|back|backing|vote|vote for|voting for|elect|stand with|standing with|i'?m with|im with|"
     r"proud of|go|thank you|thanks|praise|defend|defending|celebrate|yes to|yes for|pro|pro-)\s*#?{T}",
     "praising": r"{T}\s+(?:is|are|was|were|will be|has been|remains?)\s+(?:so |very |really |truly |the )?"
-    r"(?:right|correct|great|amazing|awesome|brilliant|important|necessary|needed|essential|the best|the answer|the future|"
-    r"a hero|heroes|inspiring|real|true|valid|here to stay|winning|strong|smart|good)\b",
+    r"(?:great|amazing|awesome|brilliant|important|necessary|needed|essential|the best|the answer|the future|"
+    r"a hero|heroes|inspiring|here to stay|winning|strong|smart|good)\b",
     # hashtags are read as words first ("#ImWithX" -> "Im With X"; "#X2016" -> "X 2016")
     "campaign_year": r"{T}\s*(?:20\d\d)\b",
     "need_for": r"\b(?:we|they|you|everyone|the world|america|people|women|men) (?:need|needs|deserve|deserves|want|wants)\s+(?:more |a |the )?{T}",
@@ -68,9 +68,21 @@ OPPOSE_SUBJECT = {
     "rallying_against": r"\b(?:stop|stopping|anti|anti-|against|ban|banning|hate|hating|never|no|oppose|opposing|reject|rejecting|"
     r"fuck|f\*\*k|screw|down with|lock up|impeach|boycott|end|ending|fight|fighting|resist|dump|dumping|no more|not)\s*#?{T}",
     "condemning": r"{T}\s+(?:is|are|was|were|will be|has been|remains?)\s+(?:so |very |really |truly |just |a |an |the |nothing but |such a |such an )*"
-    r"(?:wrong|evil|liars?|lying|a lie|a joke|jokes|disgusting|dangerous|stupid|idiots?|ridiculous|pathetic|corrupt|crooks?|"
-    r"criminals?|murder|murderers?|killing|a disaster|a failure|failures?|fake|fraud|frauds|hypocrites?|sick|crazy|insane|"
-    r"a cancer|cancer|a scam|scam|bad|terrible|awful|the problem|the enemy|a threat|over|done|finished|dead|losers?|useless|nonsense)\b",
+    r"(?:evil|liars?|lying|disgusting|dangerous|stupid|idiots?|pathetic|corrupt|crooks?|"
+    r"criminals?|murder|murderers?|killing|a disaster|a failure|failures?|fraud|frauds|hypocrites?|sick|crazy|insane|"
+    r"a cancer|cancer|a scam|scam|bad|terrible|awful|the problem|the enemy|a threat|over|done|finished|dead|losers?|useless)\b",
+}
+# Truth judgements on the subject ("X is real", "X is a hoax"). For a bare target they count as
+# the value templates above do; for a proposition whose agreement speaks ill of its subject
+# ("X is a real concern": proposition.py) they keep their sign where the value templates flip:
+# "climate change is a threat" agrees with that proposition, "climate change is a hoax" does not.
+AFFIRM_SUBJECT = {
+    "affirming": r"{T}\s+(?:is|are|was|were|has been|remains?)\s+(?:so |very |really |truly |the |a |an )?"
+    r"(?:right|correct|real|true|valid|happening|a fact|fact|undeniable|proven)\b",
+}
+REJECT_SUBJECT = {
+    "rejecting": r"{T}\s+(?:is|are|was|were|has been|remains?)\s+(?:so |very |really |truly |just |a |an |the |nothing but |such a |such an |all a |all )*"
+    r"(?:wrong|a lie|lies|a joke|jokes|ridiculous|fake|a hoax|hoax|a myth|myth|made up|not real|nonsense|bs|bull ?shit)\b",
 }
 
 # Subject terms too generic to stand for an article's subject on their own (titles are full of
@@ -105,5 +117,27 @@ PROTOTYPES = {
         "{T} is wrong and dangerous.",
         "There is no evidence for this, it is propaganda.",
         "Stop {T}, it is a disgrace.",
+    ),
+}
+# The same for a target that is a proposition ("Climate change is a real concern"): the bare-
+# subject prototypes above would read "I am against {T}" and "Stop {T}, it is a disgrace" with
+# the whole proposition inside, and "stop climate change" or "climate change is dangerous" is
+# what agreeing with that proposition sounds like. A proposition is agreed with or disputed.
+PROPOSITION_PROTOTYPES = {
+    "support": (
+        "This is true and I completely agree with it.",
+        "Exactly, this is what many of us have been saying all along.",
+        "Yes, {T}. The evidence is clear.",
+        "{T}, and we have to act on it now.",
+        "Finally someone says it, well done.",
+        "It is a fact: {T}.",
+    ),
+    "deny": (
+        "This is a lie and fake news.",
+        "I completely disagree, this is wrong.",
+        "It is not true that {T}.",
+        "{T}? That is a myth and a hoax.",
+        "There is no evidence for this, it is propaganda.",
+        "Nonsense, {T} is exaggerated and made up.",
     ),
 }

@@ -106,6 +106,11 @@ class ArticleContext:
     terms: list[str]
     texts: list[str]  # title + first body sentences: what replies are compared with
     orientation: float  # +1: the article favours its subject (or is neutral); -1: it accuses
+    # +1, or -1 for a target proposition whose agreement speaks against its subject ("X is a
+    # real concern": proposition.py). It turns the value templates ("stop X", "X is a threat")
+    # round, not the sentiment of sentences naming X: replies that agree with such a proposition
+    # are as often glad about action on X as alarmed by X.
+    wording: float = 1.0
 
 
 def article_context(doc_id: str, title: str, body: str, settings: StanceSettings) -> ArticleContext:
@@ -137,11 +142,15 @@ def reply_evidence(
     favour: re.Pattern[str] | None,
     oppose: re.Pattern[str] | None,
     mention: re.Pattern[str] | None,
+    affirm: re.Pattern[str] | None = None,
+    reject: re.Pattern[str] | None = None,
 ) -> tuple[float, float, float, float, float]:
     """(reply cue polarity, template polarity, directed sentiment, overall sentiment, mentions)
 
     Each polarity is signed: + agrees with the article, - disagrees. Sentences holding a
-    sarcasm cue have their surface polarity flipped.
+    sarcasm cue have their surface polarity flipped. `favour` / `oppose` (value templates) count
+    against the article's orientation; `affirm` / `reject` (truth templates: "X is real",
+    "X is a hoax") do not: calling the subject real agrees with any article that asserts it.
     """
     text = text or ""
     cue_pol = tmpl_pol = dir_sent = 0.0
@@ -165,7 +174,9 @@ def reply_evidence(
             cue_pol += -sent_comp * ctx.orientation if abs(sent_comp) > 0.05 else 0.5
         overall += flip * sent_comp
         if favour is not None:
-            tmpl_pol += flip * (len(favour.findall(read)) - len(oppose.findall(read))) * ctx.orientation
+            tmpl_pol += flip * (len(favour.findall(read)) - len(oppose.findall(read))) * ctx.orientation * ctx.wording
+        if affirm is not None:
+            tmpl_pol += flip * (len(affirm.findall(read)) - len(reject.findall(read)))
         if mention is not None and mention.search(read):
             mentions += 1
             n_dir += 1

@@ -1,0 +1,99 @@
+"""Stance toward a target that is a proposition: agreeing with "X is a real concern" speaks ill of X.
+
+Texts written for these tests (no external data)."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+
+from replyscope.analyze.embed import minilm
+from replyscope.analyze.stance import stance_of
+from replyscope.analyze.stance.proposition import predicate_of, proposition_orientation
+
+CONCERN = "Climate change is a real concern"
+CONCERN_TEXTS = {
+    "threat": "Climate change is a threat to our kids. We have to stop climate change now.",
+    "fight": "We need to fight climate change before it is too late #ActOnClimate",
+    "hoax": "Climate change is a hoax invented to raise taxes.",
+    "myth": "The so-called climate crisis is a myth, the planet has always warmed and cooled.",
+    "beach": "Nice weather today, going to the beach!",
+}
+
+
+def _read(target: str, texts: dict[str, str]) -> dict[str, dict]:
+    comments = pl.DataFrame({"comment_id": list(texts), "doc_id": ["d"] * len(texts), "text": list(texts.values())})
+    articles = pl.DataFrame({"doc_id": ["d"], "title": [target], "body": [target]})
+    return {row["comment_id"]: row for row in stance_of(comments, articles).iter_rows(named=True)}
+
+
+def test_predicate_is_what_follows_the_verb():
+    assert predicate_of("Climate change is a real concern") == "is a real concern"
+    assert predicate_of("Vaccines cause autism") == "cause autism"
+    # bare targets (a name, a movement, a policy) have none
+    assert predicate_of("Atheism") is None
+    assert predicate_of("Legalization of Abortion") is None
+    assert predicate_of("Feminist Movement") is None
+
+
+def test_orientation_follows_the_predicate():
+    signs = proposition_orientation(
+        ["Brexit will be a disaster", "Vaccines are safe and effective", "Hillary Clinton", "Legalization of Abortion"], "minilm"
+    )
+    assert signs == [-1.0, 1.0, 1.0, 1.0]
+
+
+def _needs_minilm():
+    # "is a real concern" has no lexicon sentiment: the encoder reads it (tf-idf cannot)
+    if not minilm.available():
+        pytest.skip("MiniLM weights not installed: " + minilm.INSTALL_HINT)
+
+
+def test_a_concern_without_lexicon_words_is_read_by_the_encoder():
+    _needs_minilm()
+    assert proposition_orientation([CONCERN, "Climate change is real"], "minilm") == [-1.0, 1.0]
+
+
+def test_agreeing_with_a_concern_is_not_read_as_attacking_its_subject():
+    _needs_minilm()
+    read = _read(CONCERN, CONCERN_TEXTS)
+    # "stop climate change", "climate change is a threat": what agreeing with the concern sounds like
+    assert read["threat"]["stance"] == "support"
+    assert read["fight"]["stance"] == "support"
+    # calling it a hoax or a myth disputes the proposition, however the proposition is worded
+    assert read["hoax"]["stance"] == "deny"
+    assert read["myth"]["stance"] == "deny"
+    assert read["beach"]["stance"] == "comment"
+    # the evidence shown is the words that decided it
+    assert "threat" in read["threat"]["stance_evidence"][0]["cue"] or "stop climate" in read["threat"]["stance_evidence"][0]["cue"]
+    assert "hoax" in read["hoax"]["stance_evidence"][0]["cue"]
+
+
+def test_a_bare_target_keeps_favour_as_support():
+    read = _read("Bike lanes", {
+        "stop": "Stop bike lanes, they are a disaster for every shop on the street.",
+        "love": "I love bike lanes, we need more bike lanes in every town.",
+        "other": "The bakery on the corner has the best croissants.",
+    })
+    assert read["stop"]["stance"] == "deny"
+    assert read["love"]["stance"] == "support"
+
+
+def test_confidence_is_the_probability_of_the_label_as_decided():
+    # The scores keep P(takes a side) sharp for the clusters; a side labelled on the reader's lean
+    # toward side-taking is stated with that lean, never below its sharp score (a side stated at
+    # 0.15 was right about half the time).
+    texts = {**CONCERN_TEXTS, "rain": "Rain again tomorrow, the garden will be happy.",
+             "kids": "My kids asked me about climate change today and I did not know what to say."}
+    comments = pl.DataFrame({"comment_id": list(texts), "doc_id": ["d"] * len(texts), "text": list(texts.values())})
+    articles = pl.DataFrame({"doc_id": ["d"], "title": [CONCERN], "body": [CONCERN]})
+    rows = list(stance_of(comments, articles).iter_rows(named=True))
+    sides = [r for r in rows if r["stance"] in ("support", "deny")]
+    assert sides
+    for r in rows:
+        assert 0.0 <= r["stance_confidence"] <= 1.0
+        if r["stance"] in ("support", "deny"):
+            assert r["stance_confidence"] >= r[f"score_{r['stance']}"] - 1e-12
+        elif r["stance"] == "comment":
+            assert r["stance_confidence"] <= r["score_comment"] + 1e-12
+    assert any(r["stance_confidence"] > r[f"score_{r['stance']}"] + 0.02 for r in sides)
