@@ -576,11 +576,13 @@ def bench_ingest(
     path: Annotated[Optional[Path], typer.Argument(help="JSONL of pages (default: the Dragnet raw dev split).")] = None,
     scales: Annotated[str, typer.Option(help="Comma-separated corpus multiples.")] = "1,4",
     workers: Workers = 1,
+    repeat: Annotated[int, typer.Option(help="Runs per size; the best is shown.")] = 3,
 ) -> None:
-    """The whole split stage at growing corpus sizes: MB/s and peak memory (should stay flat)."""
+    """The whole `replyscope split` process (start and imports included) at growing corpus sizes: MB/s of
+    page text beside a regex pass in the same run, and peak memory (should stay flat)."""
     from replyscope.bench.ingest_bench import run as run_bench
 
-    run_bench(path, scales=tuple(int(s) for s in scales.split(",") if s.strip()), workers=workers)
+    run_bench(path, scales=tuple(int(s) for s in scales.split(",") if s.strip()), workers=workers, repeat=repeat)
 
 
 @bench_app.command("analyze")
