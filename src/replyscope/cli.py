@@ -256,9 +256,11 @@ def _across(run_dir: Path, progress: Progress, reuse: bool = False) -> dict:
 
 def _comment_export_hint(inputs: list[Path], counts: dict) -> None:
     """A table read as pages that gave no comments may be a comment export: say how to read it."""
+    if counts.get("comments", 0) != 0:  # (the reader of comment exports is imported only when it may say something)
+        return
     from replyscope.ingest.comment_export import looks_like_comment_export
 
-    if counts.get("comments", 0) == 0 and any(looks_like_comment_export(p) for p in inputs):
+    if any(looks_like_comment_export(p) for p in inputs):
         console.print("[yellow]No comments were found in these pages, and the table has a comment column: "
                       "if it holds one comment a row, run again with --comments.")
 

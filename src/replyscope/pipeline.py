@@ -48,6 +48,7 @@ from replyscope.rundir import (
     file_fingerprint,
     fingerprint,
     is_run_manifest,
+    join_tables,
     read_manifest,
     read_table,
     require_run_dir,
@@ -434,10 +435,7 @@ def _run_split(inputs, run_dir, options, on_progress, files, reuse_complete) -> 
 
     # The tables: each batch's parts in order, into a temporary renamed into place.
     for name in SPLIT_TABLES:
-        writer = TableWriter(run_dir, name)
-        for k in range(n_batches):
-            writer.write(pl.read_parquet(part(k, name)))
-        writer.close()
+        join_tables(run_dir, name, [part(k, name) for k in range(n_batches)])
     seconds = time.perf_counter() - started
     split_counts = counts | {"duplicate_ids": len(ids.duplicates), "inputs_repeated": len(repeated)}
     update_manifest(
