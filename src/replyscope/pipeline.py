@@ -39,6 +39,7 @@ from replyscope.ingest import ColumnOptions, RawDocument, check_inputs, discover
 from replyscope.rundir import (
     LOCK_NAME,
     MANIFEST,
+    PART_COMPRESSION,
     PARTS_DIR,
     REPORT,
     TMP_SUFFIX,
@@ -392,7 +393,7 @@ def _run_split(inputs, run_dir, options, on_progress, files, reuse_complete) -> 
         else:
             result = item.result()
             for name, frame in result.tables.items():
-                write_table(run_dir, name, frame, path=part(k, name))
+                write_table(run_dir, name, frame, path=part(k, name), compression=PART_COMPRESSION)
             record = _batch_record(result)
             # written last: a batch counts as done only once all its parts are in place
             write_text_atomic(parts / f"{k:06d}.json", json.dumps(record, default=str))

@@ -94,11 +94,19 @@ def read_table(run_dir: Path, name: str) -> pl.DataFrame:
     return pl.read_parquet(path)
 
 
-def write_table(run_dir: Path, name: str, frame: pl.DataFrame, path: Path | None = None) -> Path:
+# How a batch's part of a table is compressed (see pipeline.run_split): parts live only until the
+# stage is done and are read back at once, and lz4 writes and reads them in under half the CPU time
+# zstd (Polars' default) takes, for 1.6x the bytes on disk.
+PART_COMPRESSION = "lz4"
+
+
+def write_table(
+    run_dir: Path, name: str, frame: pl.DataFrame, path: Path | None = None, compression: str = "zstd"
+) -> Path:
     """Write one stage table (to a temporary, renamed into place); `path` overrides where."""
     path = path or table_path(run_dir, name)
     with atomic_path(path) as tmp:
-        conform(frame, TABLES[name]).write_parquet(tmp)
+        conform(frame, TABLES[name]).write_parquet(tmp, compression=compression)
     return path
 
 

@@ -112,14 +112,17 @@ def _undo_utf16_read_as_latin1(text: str) -> str:
 # a continuation byte read the same way, or stray C1 control characters. ftfy runs at ~1 MB/s,
 # so it only sees the lines where this cheap pattern fires; clean text passes untouched.
 _CP1252_CONTINUATIONS = "\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178"
-# The two halves are searched apart: sre scans for a pattern that opens with one character class
-# many times faster than for an alternation of two (the union, on a page, is 2-4x slower).
-_C1_CONTROL = re.compile("[\x80-\x9f]")
-_LEAD_THEN_CONTINUATION = re.compile(f"[\xc2-\xf4][\x80-\xbf{_CP1252_CONTINUATIONS}]")
+# Written as one character class first, then what the character it matched needs (a C1 control
+# alone, a lead byte before a continuation): sre skips to the characters of a leading class at C
+# speed, while an alternation of two classes (`[\x80-\x9f]|[\xc2-\xf4][...]`, the same matches) is
+# tried at every position of the page, 2.3x slower.
+_MOJIBAKE_SUSPECT = re.compile(
+    f"[\x80-\x9f\xc2-\xf4](?:(?<=[\x80-\x9f])|(?<=[\xc2-\xf4])[\x80-\xbf{_CP1252_CONTINUATIONS}])"
+)
 
 
 def _mojibake_suspect(text: str) -> bool:
-    return _C1_CONTROL.search(text) is not None or _LEAD_THEN_CONTINUATION.search(text) is not None
+    return _MOJIBAKE_SUSPECT.search(text) is not None
 
 
 # Characters that carry no text: C0 controls but tab/newline/form feed, byte-order marks inside the
