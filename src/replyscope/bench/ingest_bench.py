@@ -10,7 +10,9 @@ machine is, the ratio is comparable across runs. The split stage's own time (fro
 no start-up or imports) is shown beside it.
 
 Memory should stay flat as the corpus grows (pages are read and written in batches); each size
-runs in its own process, so its peak memory is its own.
+runs in its own process, so its peak memory is its own. The larger corpora repeat the same pages,
+so the splitter's per-line caches answer most lines of the copies: their MB/s flatter, the 1x row
+is the speed on pages not seen before.
 """
 
 from __future__ import annotations
@@ -107,14 +109,18 @@ def run(path: Path | None = None, *, scales: tuple[int, ...] = (1, 4), workers: 
             corpus = Path(tmp) / f"corpus-{scale}.jsonl"
             file_bytes = _replicate(source, scale, corpus)
             run_dir = Path(tmp) / f"run-{scale}"
-            runs = [split_process(corpus, run_dir, workers) for _ in range(max(1, repeat))]
-            wall, cpu = min(w for w, _ in runs), min(c for _, c in runs)
+            runs = []
+            for _ in range(max(1, repeat)):
+                wall, cpu = split_process(corpus, run_dir, workers)
+                runs.append((wall, cpu, _split_figures(run_dir)))
+            # best of each (the stage's best is within the best wall: each run's stage is within its wall)
+            wall, cpu = min(r[0] for r in runs), min(r[1] for r in runs)
+            figures = runs[-1][2] | {"stage_seconds": min(r[2]["stage_seconds"] for r in runs)}
             texts = _page_texts(run_dir)
             mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
             if regex is None:  # the yardstick, once per run, over the first corpus's texts
                 regex = {"mb": mb, "seconds": _regex_cpu_seconds(texts, repeat)}
             regex_mb_s = regex["mb"] / regex["seconds"]
-            figures = _split_figures(run_dir)
             results.append({
                 "scale": scale,
                 "file_mb": round(file_bytes / 1e6, 3),
@@ -147,7 +153,8 @@ def run(path: Path | None = None, *, scales: tuple[int, ...] = (1, 4), workers: 
     Console(width=max(console.width, 140)).print(table)
     console.print(
         "wall and CPU s: the whole `replyscope split` process (start, imports, read, decode, split, Parquet, manifest); "
-        "x regex: its MB/s (CPU) over the regex pass's; stage: the split stage alone, from the manifest"
+        "x regex: its MB/s (CPU) over the regex pass's; stage: the split stage alone, from the manifest. "
+        "Larger scales repeat the same pages (the splitter's per-line caches hit): the 1x row is the speed on new pages"
     )
     growth = results[-1]["peak_rss_mb"] / results[0]["peak_rss_mb"]
     console.print(
