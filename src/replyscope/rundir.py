@@ -158,21 +158,27 @@ class TableWriter:
         self.tmp.unlink(missing_ok=True)
 
 
-def join_tables(run_dir: Path, name: str, parts: list[Path]) -> Path:
-    """Write the stage table `name` as the rows of `parts` (Parquet files of that table, each
-    already conformed to its schema by `write_table`), in order; to a temporary renamed into place.
+def join_parts(parts: list[Path], path: Path, table_schema: pl.Schema) -> Path:
+    """Write the rows of `parts` (Parquet files of one table, each already conformed to
+    `table_schema`), in order, as the table at `path`; to a temporary renamed into place.
 
     Streamed by Polars, so a large run never holds the table in memory, and without pyarrow: the
     split stage needs no pyarrow at all (importing it, with numpy, cost a twentieth of a split of a
-    thousand pages). Snappy, as the appending writer compresses.
+    thousand pages). Snappy, as the appending writer compresses. The bytes depend on the rows
+    alone, not on how they were cut into parts: the embedded split and Spark, whose batches
+    differ, write the same file for the same rows.
     """
-    path = table_path(run_dir, name)
     with atomic_path(path) as tmp:
         if parts:
             pl.scan_parquet(parts).sink_parquet(tmp, compression="snappy")
         else:
-            empty(TABLES[name]).write_parquet(tmp, compression="snappy")
+            empty(table_schema).write_parquet(tmp, compression="snappy")
     return path
+
+
+def join_tables(run_dir: Path, name: str, parts: list[Path]) -> Path:
+    """The stage table `name` from its batches' parts (see join_parts)."""
+    return join_parts(parts, table_path(run_dir, name), TABLES[name])
 
 
 def file_fingerprint(path: Path) -> dict:
