@@ -17,6 +17,7 @@ from replyscope.ingest import (
     discover_inputs,
     doc_id_for,
     read_input,
+    repair_text,
     site_of,
     to_documents,
 )
@@ -40,6 +41,17 @@ def test_utf8_cp1252_and_latin1_decode():
 def test_mojibake_is_repaired():
     mangled = "The mayor didnâ€™t answer â€” again."
     assert decode_bytes(mangled.encode()).text == "The mayor didn’t answer — again."
+
+
+def test_repair_touches_only_what_decoding_broke():
+    # accents, curly quotes, dashes and no-break spaces are text: a page of them passes unchanged
+    clean = "Café naïve “quoted” – déjà vu\u00a0ok\nÉlan, São Paulo, Zürich, œuvre, 10 €\n"
+    assert repair_text(clean) == clean
+    # invisible controls go, line separators become line breaks, CRLF becomes LF
+    assert repair_text("a\x00b\ufeffc\u2028d\r\ne\x0bf") == "abc\nd\nef"
+    # mojibake is repaired on the line that shows it; the accented line beside it is kept as it is
+    assert repair_text("didnâ€™t\ncafé") == "didn’t\ncafé"
+    assert repair_text("CafÃ© au lait") == "Café au lait"
 
 
 def test_binary_is_refused():

@@ -256,9 +256,11 @@ def _across(run_dir: Path, progress: Progress, reuse: bool = False) -> dict:
 
 def _comment_export_hint(inputs: list[Path], counts: dict) -> None:
     """A table read as pages that gave no comments may be a comment export: say how to read it."""
+    if counts.get("comments", 0) != 0:  # (the reader of comment exports is imported only when it may say something)
+        return
     from replyscope.ingest.comment_export import looks_like_comment_export
 
-    if counts.get("comments", 0) == 0 and any(looks_like_comment_export(p) for p in inputs):
+    if any(looks_like_comment_export(p) for p in inputs):
         console.print("[yellow]No comments were found in these pages, and the table has a comment column: "
                       "if it holds one comment a row, run again with --comments.")
 
@@ -576,11 +578,13 @@ def bench_ingest(
     path: Annotated[Optional[Path], typer.Argument(help="JSONL of pages (default: the Dragnet raw dev split).")] = None,
     scales: Annotated[str, typer.Option(help="Comma-separated corpus multiples.")] = "1,4",
     workers: Workers = 1,
+    repeat: Annotated[int, typer.Option(help="Runs per size; the best is shown.")] = 3,
 ) -> None:
-    """The whole split stage at growing corpus sizes: MB/s and peak memory (should stay flat)."""
+    """The whole `replyscope split` process (start and imports included) at growing corpus sizes: MB/s of
+    page text beside a regex pass in the same run, and peak memory (should stay flat)."""
     from replyscope.bench.ingest_bench import run as run_bench
 
-    run_bench(path, scales=tuple(int(s) for s in scales.split(",") if s.strip()), workers=workers)
+    run_bench(path, scales=tuple(int(s) for s in scales.split(",") if s.strip()), workers=workers, repeat=repeat)
 
 
 @bench_app.command("analyze")

@@ -39,6 +39,7 @@ from replyscope.ingest import ColumnOptions, RawDocument, check_inputs, discover
 from replyscope.rundir import (
     LOCK_NAME,
     MANIFEST,
+    PART_COMPRESSION,
     PARTS_DIR,
     REPORT,
     TMP_SUFFIX,
@@ -48,6 +49,7 @@ from replyscope.rundir import (
     file_fingerprint,
     fingerprint,
     is_run_manifest,
+    join_tables,
     read_manifest,
     read_table,
     require_run_dir,
@@ -391,7 +393,7 @@ def _run_split(inputs, run_dir, options, on_progress, files, reuse_complete) -> 
         else:
             result = item.result()
             for name, frame in result.tables.items():
-                write_table(run_dir, name, frame, path=part(k, name))
+                write_table(run_dir, name, frame, path=part(k, name), compression=PART_COMPRESSION)
             record = _batch_record(result)
             # written last: a batch counts as done only once all its parts are in place
             write_text_atomic(parts / f"{k:06d}.json", json.dumps(record, default=str))
@@ -434,10 +436,7 @@ def _run_split(inputs, run_dir, options, on_progress, files, reuse_complete) -> 
 
     # The tables: each batch's parts in order, into a temporary renamed into place.
     for name in SPLIT_TABLES:
-        writer = TableWriter(run_dir, name)
-        for k in range(n_batches):
-            writer.write(pl.read_parquet(part(k, name)))
-        writer.close()
+        join_tables(run_dir, name, [part(k, name) for k in range(n_batches)])
     seconds = time.perf_counter() - started
     split_counts = counts | {"duplicate_ids": len(ids.duplicates), "inputs_repeated": len(repeated)}
     update_manifest(

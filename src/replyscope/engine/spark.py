@@ -34,6 +34,7 @@ import os
 import re
 import shutil
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import asdict
@@ -52,7 +53,7 @@ from replyscope.pipeline import (
     remove_downstream, run_stage, split_batch, unique_files,
 )
 from replyscope.rundir import (
-    PARTS_DIR, RunDirError, RunLock, atomic_path, file_fingerprint, is_run_manifest, read_manifest, mark_stopped, require_stage, set_stage,
+    PART_COMPRESSION, PARTS_DIR, RunDirError, RunLock, file_fingerprint, join_parts, is_run_manifest, read_manifest, mark_stopped, require_stage, set_stage,
     stage_record, table_fingerprints, table_path, update_manifest, versions, write_manifest,
 )
 
@@ -373,18 +374,25 @@ def features_arrow(batches: Iterator[pa.RecordBatch], target: pa.Schema, stance_
 # --- writing: executors write part files, the driver merges them into the usual single files -------
 
 def merge_parts(parts_dir: Path, target: Path, table_schema: pl.Schema | dict) -> int:
-    """Concatenate a Spark output folder's part files into one Parquet file; returns its rows."""
+    """Concatenate a Spark output folder's part files into one Parquet file; returns its rows.
+
+    Each row group is conformed to the table's schema as a part of its own, and the parts are
+    joined as the embedded split joins its batches (rundir.join_parts): the same rows make the
+    same bytes, however Spark partitioned them.
+    """
     files = sorted(parts_dir.glob("part-*.parquet"))
     arrow = arrow_schema(table_schema)
     rows = 0
-    target_schema = schema.conform(pl.DataFrame(schema=table_schema), table_schema).to_arrow().schema
-    with atomic_path(target) as tmp, pq.ParquetWriter(tmp, target_schema) as writer:
+    with tempfile.TemporaryDirectory(dir=parts_dir.parent, prefix=f".{parts_dir.name}-conformed-") as scratch:
+        conformed: list[Path] = []
         for path in files:
             handle = pq.ParquetFile(path)
             for group in range(handle.num_row_groups):
-                frame = pl.from_arrow(handle.read_row_group(group).cast(arrow))
-                writer.write_table(schema.conform(frame, table_schema).to_arrow())
+                frame = schema.conform(pl.from_arrow(handle.read_row_group(group).cast(arrow)), table_schema)
+                conformed.append(Path(scratch) / f"{len(conformed):06d}.parquet")
+                frame.write_parquet(conformed[-1], compression=PART_COMPRESSION)
                 rows += frame.height
+        join_parts(conformed, target, pl.Schema(table_schema))
     return rows
 
 

@@ -21,13 +21,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-
-import pyarrow as pa
-import pyarrow.parquet as pq
+from typing import TYPE_CHECKING
 
 from replyscope.errors import UsageError
 from replyscope.ingest.decode import bom_encoding, decode_chain
 from replyscope.ingest.records import ColumnOptions, RawDocument, source_id_of, too_big
+
+if TYPE_CHECKING:  # (pyarrow is imported where a Parquet input is read: with numpy it is a tenth of a second)
+    import pyarrow as pa
 
 # The usual names of each column, most specific first (FakeNewsCorpus uses content/id/url/title).
 TEXT_COLUMNS = ("content", "text", "body", "page_text", "article", "document", "html")
@@ -407,6 +408,8 @@ def _meta_layout(names: tuple[str, ...], text_column: str, columns: ColumnOption
 
 def _text_kind(kind: pa.DataType) -> str | None:
     """'str' or 'bytes' for a column that can hold page text, None for any other type."""
+    import pyarrow as pa
+
     if pa.types.is_dictionary(kind):
         kind = kind.value_type
     if pa.types.is_string(kind) or pa.types.is_large_string(kind) or pa.types.is_string_view(kind) or pa.types.is_null(kind):
@@ -420,6 +423,8 @@ def read_parquet(
     path: Path, columns: ColumnOptions, max_bytes: int, root: Path | None = None, batch_rows: int = 2048
 ) -> Iterator[RawDocument]:
     """Stream a Parquet file in record batches so memory stays flat."""
+    import pyarrow.parquet as pq
+
     source = str(path)
     parquet = pq.ParquetFile(path)
     schema = parquet.schema_arrow
