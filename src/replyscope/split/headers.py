@@ -15,6 +15,8 @@ from functools import lru_cache
 from replyscope.split.patterns import (
     BY_AUTHOR,
     CHROME_ROW,
+    FOREIGN_SAYS,
+    FOREIGN_SAYS_ENDS,
     GLUED_DATE,
     GLUED_HINT,
     HAS_DIGIT,
@@ -55,7 +57,7 @@ NAV_LABEL = re.compile(
     r"last|all|our|the|in|as|with|by|of|and|&|on|this|\d+|hours?|days?|weeks?|filed|"
     r"stor(?:y|ies)|posts?|articles?|news|events?|images?|photos?|pictures?|videos?|podcasts?|jobs|"
     r"twitter|facebook|google\+?|rss|feeds?|password|username|log\s?in|sign\s?in|search|www|e-?mail|"
-    r"newsletters?|archives?|profiles?|close|open|hide|show|toggle|back|skip|cancel|submit|send|continue|reply|retweet|favou?rite|like|share|follow|report|flag|edit|delete|permalink|quote|masthead|categor(?:y|ies)|tags?|topics?|sections?|technology|science|environment|"
+    r"newsletters?|archives?|profiles?|close|open|hide|show|toggle|back|skip|cancel|submit|send|continue|reply|retweet|favou?rite|like|share|follow|report|flag|edit|edited|delete|permalink|quote|masthead|categor(?:y|ies)|tags?|topics?|sections?|technology|science|environment|"
     r"magazine|business|sports?|politics|opinion|entertainment|world|health|blogs?|links?|menu|home|"
     r"association|community|portfolio|zeitgeist|quickies|see|entire|issues?|cover|pages?|\(\d+ pages?\))(?:\s+|$))+$",
     re.I,
@@ -192,6 +194,7 @@ def _has_header_word(low: str) -> bool:
         or "commented" in low
         or "replied" in low
         or "ago" in low
+        or low.endswith(FOREIGN_SAYS_ENDS)
     )
 
 
@@ -283,12 +286,16 @@ def _by_author(residue: str) -> str | None:
     return by["author"] if by else None
 
 
-def _says_match(residue: str) -> re.Match | None:
+def _says_match(residue: str, foreign: bool = False) -> re.Match | None:
     """SAYS.match(residue) when the residue holds a says-word; spans only (the text may be lower-cased)."""
     if folds_like_lower(residue):
         low = residue.lower()
-        return SAYS_LOW.match(low) if SAYS_WORD_LOW.search(low) else None
-    return SAYS.match(residue) if SAYS_WORD.search(residue) else None
+        m = SAYS_LOW.match(low) if SAYS_WORD_LOW.search(low) else None
+    else:
+        m = SAYS.match(residue) if SAYS_WORD.search(residue) else None
+    if m is None and foreign:
+        return FOREIGN_SAYS.match(residue)  # ("Ana dice:", "Jo sagt:": a says-header in another language)
+    return m
 
 
 def _edge_text(part: str) -> str:
@@ -301,6 +308,25 @@ def reads_as_byline(core: str) -> bool:
     return h is not None and h.kind == "by"
 
 
+# A compact age as comment widgets print it ("2h", "3d", "1mo", "5 yr"), alone on its line or after
+# the name and a separator ("Jo · 2h"): with no separator, "3D" or "5m" are words of a sentence.
+_COMPACT_AGE = re.compile(r"^(?:(?P<name>.{1,60}?)\s*[·•|–—]\s*)?(?P<age>\d{1,3}\s?(?:mos?|yrs?|y|wks?|w|d|hrs?|h|mins?|m|s)\.?)$", re.I)
+
+
+_AGE_LAST = frozenset("mMsShHdDwWyYoOrR.")  # (the last characters of any _COMPACT_AGE match)
+
+
+def _compact_age(core: str) -> CommentHeader | None:
+    m = _COMPACT_AGE.match(core)
+    if m is None:
+        return None
+    name = strip_joiners(m["name"] or "")
+    if not name:
+        return CommentHeader("date", "", m["age"])
+    name = cut_counters(name)
+    return CommentHeader("name_date", name, m["age"]) if _name_ok(name) else None
+
+
 @lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
 def read_header(core: str) -> CommentHeader | None:
     """The comment header a short line spells, or None when it is not one (cached: lines repeat)."""
@@ -311,6 +337,10 @@ def read_header(core: str) -> CommentHeader | None:
     worded = _has_header_word(low)
     if not digits and not worded:
         return None  # most lines leave here, after two cheap checks
+    if digits and core[-1:] in _AGE_LAST and len(core) <= 70:
+        compact = _compact_age(core)
+        if compact is not None:
+            return compact
     line = core
     twin = core.isascii() or folds_like_lower(core)  # (whether the faster lower twins of patterns may read it)
     # (_stamp_in written out: this runs on every line with a digit)
@@ -344,7 +374,7 @@ def read_header(core: str) -> CommentHeader | None:
         residue = _cut_trailing_meta(line)
     residue = strip_joiners(residue)
 
-    says = _says_match(residue) if worded else None
+    says = _says_match(residue, low.endswith(FOREIGN_SAYS_ENDS)) if worded else None
     if says:
         author = strip_joiners(residue[says.start("author") : says.end("author")])
         if _SAID_IN_A_SENTENCE.search(author):
