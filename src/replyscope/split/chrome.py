@@ -89,6 +89,19 @@ def _action_row(s: str) -> bool:
     return any(w in ACTION_VERBS for w in words)
 
 
+def is_pictographs(s: str) -> bool:
+    """Whether a line is emoji alone ("👍", "😂😂", "❤️"): a reader's whole comment, however short.
+
+    Pictographs only (the emoji planes, miscellaneous symbols and dingbats, with their joiners,
+    variation selectors and skin tones): arrows, bullets, triangles and signs are widgets' marks.
+    """
+    return bool(s) and len(s) <= 40 and all(_pictograph(ord(c)) for c in s if c != " ") and not s.isspace()
+
+
+def _pictograph(o: int) -> bool:
+    return o >= 0x1F000 or 0x2600 <= o <= 0x27BF or o in (0x200D, 0xFE0F, 0x20E3)
+
+
 @lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
 def is_stop_line(s: str) -> bool:
     """A line that closes a comment zone: a comment form, a new section, page furniture."""

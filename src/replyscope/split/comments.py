@@ -20,7 +20,7 @@ from replyscope.split.anchors import (
 )
 from replyscope.split.body import is_boilerplate_line
 from replyscope.split.choose import choose_anchors
-from replyscope.split.chrome import is_chrome, is_content, is_stop_line
+from replyscope.split.chrome import is_chrome, is_content, is_pictographs, is_stop_line
 from replyscope.split.headers import CommentHeader, read_header
 from replyscope.split.lines import Lines, is_prose
 from replyscope.split.listlike import reads_like_thread
@@ -79,7 +79,7 @@ def _placement(lines: Lines, best: list[Anchor]) -> str:
         s = lines.text[j]
         if not s or is_chrome(s) or (j in range(last.last + 1, last.last + 3) and read_header(lines.core[j]) is not None):
             continue
-        text_after = is_content(s) and (is_prose(s) or len(s) >= 2)
+        text_after = is_content(s) and (is_prose(s) or len(s) >= 2 or is_pictographs(s))
         break
     posted_by = sum(a.header.posted_by for a in best) * 2 > len(best)
     if posted_by and not (text_after and best[0].header.kind != "by"):

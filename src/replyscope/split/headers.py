@@ -117,6 +117,10 @@ _COUNTER_BEFORE = re.compile(r"^(?:[+-]?#?\d[\d,.]*[.)]?\s+)+(?=[^\W\d_])")  # (
 _TRAILING_URL = re.compile(r"(?<=\S)\s+(?:https?://|www\.)\S+$")
 
 
+# The reply's target after its author, as threads print it: "Derek P → Hannah Cole".
+_REPLY_ARROW = re.compile(r"\s*→\s*\S.*$")
+
+
 def cut_counters(name: str) -> str:
     """A header's name without the scores, tallies and ranks printed beside it (see _COUNTER_AFTER),
     nor the home page after it.
@@ -126,6 +130,8 @@ def cut_counters(name: str) -> str:
     """
     if "://" in name or "www." in name:
         name = _TRAILING_URL.sub("", name)
+    if "→" in name:
+        name = _REPLY_ARROW.sub("", name) or name  # "Derek → Hannah": Derek answers Hannah
     if HAS_DIGIT.search(name) is None or _FEED_WORDS.search(name):
         return name
     return _COUNTER_BEFORE.sub("", _COUNTER_AFTER.sub("", name)).strip()
@@ -314,10 +320,22 @@ _COMPACT_AGE = re.compile(r"^(?:(?P<name>.{1,60}?)\s*[·•|–—]\s*)?(?P<age>
 
 
 _AGE_LAST = frozenset("mMsShHdDwWyYoOrR.")  # (the last characters of any _COMPACT_AGE match)
+_SEGMENT_JOINER = re.compile(r"\s+[•·|]\s+")
+
+
+def _cut_trailing_chrome(s: str) -> str:
+    """`s` without the widget's chrome printed after a header's stamp ("• 👍 54", "· 59 likes",
+    "| Like (31)"): the segments after the last joiner that are chrome, each read alone."""
+    from replyscope.split.chrome import is_chrome  # noqa: PLC0415  (chrome reads body, which reads headers)
+
+    parts = _SEGMENT_JOINER.split(s)
+    while len(parts) > 1 and is_chrome(parts[-1].strip()):
+        parts.pop()
+    return " • ".join(parts) if len(parts) > 1 else parts[0]
 
 
 def _compact_age(core: str) -> CommentHeader | None:
-    m = _COMPACT_AGE.match(core)
+    m = _COMPACT_AGE.match(core) or _COMPACT_AGE.match(_cut_trailing_chrome(core))
     if m is None:
         return None
     name = strip_joiners(m["name"] or "")
@@ -337,7 +355,7 @@ def read_header(core: str) -> CommentHeader | None:
     worded = _has_header_word(low)
     if not digits and not worded:
         return None  # most lines leave here, after two cheap checks
-    if digits and core[-1:] in _AGE_LAST and len(core) <= 70:
+    if digits and len(core) <= 70 and (core[-1:] in _AGE_LAST or "•" in core or "·" in core):
         compact = _compact_age(core)
         if compact is not None:
             return compact
@@ -368,6 +386,8 @@ def read_header(core: str) -> CommentHeader | None:
             if m2 and not strip_joiners(rest[: m2.start()]):
                 rest = rest[m2.end() :]
             rest = _cut_trailing_meta(rest)
+            if rest and ("•" in rest or "·" in rest or "|" in rest):
+                rest = _cut_trailing_chrome(rest)  # ("Jo • 2 days ago • 👍 54": votes after the stamp)
         residue = (before + " " + rest).strip()
     else:
         before = rest = ""
