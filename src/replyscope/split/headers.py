@@ -119,6 +119,22 @@ _TRAILING_URL = re.compile(r"(?<=\S)\s+(?:https?://|www\.)\S+$")
 
 # The reply's target after its author, as threads print it: "Derek P → Hannah Cole".
 _REPLY_ARROW = re.compile(r"\s*→\s*\S.*$")
+# A role badge printed after a commenter's name: "Jo ✔ Verified", "Ana Moderator", "Lu Top Commenter".
+_BADGE = re.compile(
+    r"(?:\s*[✔✓☑]\s*|\s+)(?:verified|mod|moderator|admin|staff|author|editor|top commenter|top contributor|"
+    r"subscriber|premium member|supporter)?\s*$",
+    re.I,
+)
+
+
+def name_without_marks(name: str) -> str:
+    """A name line without the reply target and the role badge printed after the name."""
+    if "→" in name:
+        name = _REPLY_ARROW.sub("", name) or name  # "Derek → Hannah": Derek answers Hannah
+    if name[-1:] in "✔✓☑" or " " in name and name[-1:].isalpha():
+        cut = _BADGE.sub("", name)
+        name = cut if cut and cut != name else name
+    return name
 
 
 def cut_counters(name: str) -> str:
@@ -130,8 +146,7 @@ def cut_counters(name: str) -> str:
     """
     if "://" in name or "www." in name:
         name = _TRAILING_URL.sub("", name)
-    if "→" in name:
-        name = _REPLY_ARROW.sub("", name) or name  # "Derek → Hannah": Derek answers Hannah
+    name = name_without_marks(name)
     if HAS_DIGIT.search(name) is None or _FEED_WORDS.search(name):
         return name
     return _COUNTER_BEFORE.sub("", _COUNTER_AFTER.sub("", name)).strip()
@@ -173,6 +188,8 @@ def looks_like_name(core: str) -> bool:
     """A short line that could be only a person's name or handle (e.g. a Disqus author line)."""
     if len(core) > 50 or not core:
         return False
+    if "→" in core or core[-1:].isalpha() and " " in core or core[-1:] in "✔✓☑":
+        core = name_without_marks(core)  # ("[deleted] → Jo", "Ana ✔ Verified": the name is before the marks)
     if core[0] == "[" and GONE_AUTHOR.match(core):
         return True
     # (chrome, furniture, a comment section's or form's heading; the lower twin is faster, see lower_twin)

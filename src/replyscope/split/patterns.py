@@ -256,7 +256,7 @@ CHROME = re.compile(
     r"\(?(?:last\s+)?edited\)?(?:\s+(?:by\s+.{1,30}|on\s+.{1,40}|at\s+.{1,30}|(?:about\s+)?(?:\d+|an?)\s+\w+\s+ago))?|"
     # an avatar's alt text ("Avatar", "Avatar of Jo", "Jo's avatar", "Gravatar for jo")
     r"(?:(?:user\s+)?(?:avatar|gravatar|profile (?:picture|photo|image))(?:\s+(?:for|of)\s+.{1,40})?|"
-    r"(?:.{1,40}?(?:'s|\u2019s)|\S{1,40})\s+(?:avatar|gravatar|profile (?:picture|photo|image)))|"
+    r"[^!?,;:]{1,40}?\s+(?:avatar|gravatar|profile (?:picture|photo|image)))|"
     # who liked it, whom it answers, how the thread is sorted
     r"liked by .{1,40}|\d+ (?:people|users|readers) (?:like|liked|recommend(?:ed)?) this|in reply to .{1,40}|"
     r"sort(?:ed)?\s+by\s*:?\s*\S+(?:\s+\S+){0,2}|"
