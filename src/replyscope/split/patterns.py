@@ -224,6 +224,7 @@ COMMENT_SECTION = re.compile(
     r"reader\s+comments|trackbacks?|pingbacks?)(?:\s*(?:to|on|for|about)\s+.{1,200})?\s*(?:[:(]\s*\d*\s*\)?)?\s*[}\])]?\s*$"
     r"|^(?:comments|responses|discussion|reader comments|readers'? comments|your comments|user comments|"
     r"what (?:people|readers) are saying|join the (?:discussion|conversation)|comments? for this (?:thread|post|entry) are now closed\.?|"
+    r"(?:featured|top|best|newest|oldest|latest|all|highlighted|readers?'? picks?|editors?'? picks?|editor'?s picks?) comments|"
     r"showing \d+ comments?|view all \d+ comments?|comments?\s*(?:\(\d+\)|:\s*\d+)|\d+ comments? so far|"
     r"\d+ (?:thoughts|responses|replies|comments) on .{1,200})\s*$",
     _I,
@@ -257,6 +258,9 @@ CHROME = re.compile(
     # an avatar's alt text ("Avatar", "Avatar of Jo", "Jo's avatar", "Gravatar for jo")
     r"(?:(?:user\s+)?(?:avatar|gravatar|profile (?:picture|photo|image))(?:\s+(?:for|of)\s+.{1,40})?|"
     r"[^!?,;:]{1,40}?\s+(?:avatar|gravatar|profile (?:picture|photo|image)))|"
+    # what stands where a removed comment was ("This comment was deleted.", "Comment removed by a moderator")
+    r"(?:this |the )?comment (?:was|has been|is) (?:deleted|removed|hidden|awaiting moderation)\b.{0,80}|"
+    r"comment (?:deleted|removed|hidden)\b.{0,80}|(?:your )?comment is awaiting moderation\.?|"
     # who liked it, whom it answers, how the thread is sorted
     r"liked by .{1,40}|\d+ (?:people|users|readers) (?:like|liked|recommend(?:ed)?) this|in reply to .{1,40}|"
     r"sort(?:ed)?\s+by\s*:?\s*\S+(?:\s+\S+){0,2}|"
