@@ -152,7 +152,7 @@ def _has_section_hint(s: str) -> bool:
 # The characters a COMMENT_SECTION match can start with, besides a digit: an opening bracket, or the
 # first letter of one of its words in either case ("ſ" is an "s" to IGNORECASE). Checked before the
 # hint, it turns away three lines in four for the price of a set lookup.
-_SECTION_FIRST = frozenset("{[(" + "crtdponyuwjsv" + "crtdponyuwjsv".upper() + "ſ")
+_SECTION_FIRST = frozenset("{[(" + "crtdponyuwjsvfbleah" + "crtdponyuwjsvfbleah".upper() + "ſ")
 
 
 def section_headers(lines: Lines, lo: int) -> list[int]:
