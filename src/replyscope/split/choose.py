@@ -254,15 +254,25 @@ def _prose_chars(lines: Lines, lo: int, hi: int) -> int:
 HEADED_REACH = 3
 
 
+# Lines of chrome (sort controls, "Recommend", "Share", "Log in") a section header may sit above
+# the first header besides those: they belong to the section's widget, not to the page.
+HEADED_CHROME_REACH = 6
+
+
 def _headed_by_section(lines: Lines, a: Anchor) -> bool:
     """Whether a comment-section header ("6 Responses") sits just above header `a`."""
     k = a.first
-    for _ in range(HEADED_REACH):
+    reach, chrome = HEADED_REACH, HEADED_CHROME_REACH
+    while reach > 0:
         k = prev_nonblank(lines, k, 3)
         if k is None:
             return False
         if lines.sections is not None and k in lines.sections[1]:
             return True
+        if chrome > 0 and is_chrome(lines.text[k]):
+            chrome -= 1  # ("Sort by Best", "Recommend", "Share" under "12 Comments")
+        else:
+            reach -= 1
     return False
 
 
