@@ -79,13 +79,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--half", choices=("a", "b", "both"), default="both")
     ap.add_argument("--variant", action="append", choices=VARIANTS)
     ap.add_argument("--corpora", type=Path, default=CORPORA)
+    ap.add_argument("--seed", type=int, default=0, help="another draw of each page's chrome (the replies stay)")
     ap.add_argument("--dump", type=Path)
     args = ap.parse_args(argv)
     halves = ("a", "b") if args.half == "both" else (args.half,)
     for source, threads in sources(args.corpora).items():
         for variant in args.variant or VARIANTS:
             mine = [t for t in threads if half_of_thread(t) in halves]
-            rows = score_variant(mine, variant)
+            rows = score_variant(mine, variant, seed=args.seed)
             for half in halves:
                 s = summary([r for r in rows if r["half"] == half])
                 parent = "-" if s["parent"] is None else f"{s['parent']:.3f}"

@@ -372,7 +372,7 @@ def read_header(core: str) -> CommentHeader | None:
     worded = _has_header_word(low)
     if not digits and not worded:
         return None  # most lines leave here, after two cheap checks
-    if digits and len(core) <= 70 and (core[-1:] in _AGE_LAST or "•" in core or "·" in core):
+    if digits and (core[-1:] in _AGE_LAST or "•" in core or "·" in core):
         compact = _compact_age(core)
         if compact is not None:
             return compact

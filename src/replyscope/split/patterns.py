@@ -226,7 +226,7 @@ COMMENT_SECTION = re.compile(
     r"what (?:people|readers) are saying|join the (?:discussion|conversation)|comments? for this (?:thread|post|entry) are now closed\.?|"
     r"(?:featured|top|best|newest|oldest|latest|all|highlighted|readers?'? picks?|editors?'? picks?|editor'?s picks?) comments|"
     r"showing \d+ comments?|view all \d+ comments?|comments?\s*(?:\(\d+\)|:\s*\d+)|\d+ comments? so far|"
-    r"\d+ (?:thoughts|responses|replies|comments) on .{1,200})\s*$",
+    r"\d+ (?:thoughts|responses|replies|comments) on .{1,200})\s*(?:[(\[]\s*\d[\d,]*\s*[)\]])?\s*$",
     _I,
 )
 COMMENT_FORM = re.compile(
