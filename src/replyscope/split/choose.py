@@ -147,11 +147,14 @@ def _bullet_thread_share(lines: Lines, best: list[Anchor], share: float) -> floa
 
 
 def _truncated_share(lines: Lines, best: list[Anchor]) -> float:
-    """Share of headers whose first line of text is cut off with an ellipsis (feed excerpts)."""
+    """Share of headers whose first line of text is cut off with an ellipsis (feed excerpts).
+
+    A line quoting someone ("> What you said ...") is cut off by the reply quoting it, not by a feed.
+    """
     hits = 0
     for a in best:
         j = next_nonblank(lines, a.last, 3)
-        hits += j is not None and lines.text[j].endswith(("...", "…", "[...]", "…]"))
+        hits += j is not None and lines.text[j].endswith(("...", "…", "[...]", "…]")) and lines.text[j][0] != ">"
     return hits / len(best)
 
 
