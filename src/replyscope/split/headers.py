@@ -186,10 +186,12 @@ GONE_AUTHOR = re.compile(r"^\[(?:deleted|removed|deleted user|unknown)\]$", re.I
 @lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
 def looks_like_name(core: str) -> bool:
     """A short line that could be only a person's name or handle (e.g. a Disqus author line)."""
-    if len(core) > 50 or not core:
+    if not core or len(core) > MAX_HEADER_CHARS:
         return False
     if "→" in core or core[-1:].isalpha() and " " in core or core[-1:] in "✔✓☑":
         core = name_without_marks(core)  # ("[deleted] → Jo", "Ana ✔ Verified": the name is before the marks)
+    if len(core) > 50:
+        return False
     if core[0] == "[" and GONE_AUTHOR.match(core):
         return True
     # (chrome, furniture, a comment section's or form's heading; the lower twin is faster, see lower_twin)
