@@ -139,6 +139,8 @@ def _has_section_hint(s: str) -> bool:
     return (
         "omment" in s
         or "OMMENT" in s
+        or "oment" in s  # ("3 comentarios")
+        or "OMENT" in s
         or "esponse" in s
         or "ESPONSE" in s
         or "eplies" in s

@@ -123,9 +123,17 @@ def _conversational_share(lines: Lines, best: list[Anchor]) -> float:
     step = -(-n // SHARE_SAMPLE)
     hits = seen = 0
     for k in range(0, n, step):
-        hits += talks(_text_under(lines, best, k))
+        window = _text_under(lines, best, k)
+        hits += talks(window) or _answers_a_quote(window)
         seen += 1
     return hits / seen
+
+
+def _answers_a_quote(window: list[str]) -> bool:
+    """Whether a comment opens by quoting someone ("> what you said") and then says its own words:
+    how a reply answers, whatever language it is written in."""
+    filled = [s for s in window if s]
+    return len(filled) >= 2 and filled[0][:1] == ">" and filled[0][1:2] != ">" and filled[1][:1] != ">"
 
 
 def _bullet_thread_share(lines: Lines, best: list[Anchor], share: float) -> float:
