@@ -285,3 +285,14 @@ def test_held_out_threads_in_real_widget_layouts_meet_the_bar(variant):
         under = [(p.thread_id, s["found"], s["replies"]) for p, s in zip(pages, scores) if s["found_share"] < BAR]
         assert sum(s["found"] for s in scores) >= BAR * sum(s["replies"] for s in scores), (source, variant)
         assert len(under) <= (MAX_PAGES_UNDER if (source, variant) in NOT_YET_EVERY_PAGE else 0), (source, variant, under)
+
+
+def test_an_in_reply_to_link_is_chrome_that_still_names_the_parent():
+    page = POST + (
+        "Ann Lee says:\nMay 1, 2020 at 1:00 pm\n\nI love this plan for my town, the bridge has needed it for years.\n\nReply\n\n"
+        "Bo says:\nMay 1, 2020 at 2:00 pm\n\nIn reply to Ann Lee.\n\nYou will not love the traffic through the old town.\n\nReply\n\n"
+        "Cy says:\nMay 1, 2020 at 3:00 pm\n\nSix weeks is nothing, stop complaining.\n\nReply\n"
+    )
+    comments = split_document(page).comments
+    assert [(c.author, c.parent) for c in comments] == [("Ann Lee", None), ("Bo", 0), ("Cy", None)]
+    assert comments[1].text == "You will not love the traffic through the old town."

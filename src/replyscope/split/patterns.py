@@ -261,8 +261,9 @@ CHROME = re.compile(
     # what stands where a removed comment was ("This comment was deleted.", "Comment removed by a moderator")
     r"(?:this |the )?comment (?:was|has been|is) (?:deleted|removed|hidden|awaiting moderation)\b.{0,80}|"
     r"comment (?:deleted|removed|hidden)\b.{0,80}|(?:your )?comment is awaiting moderation\.?|"
-    # who liked it, whom it answers, how the thread is sorted
-    r"liked by .{1,40}|\d+ (?:people|users|readers) (?:like|liked|recommend(?:ed)?) this|in reply to .{1,40}|"
+    # who liked it, whom it answers (the bare link: "In reply to Ann: you will not..." is words),
+    # how the thread is sorted
+    r"liked by .{1,40}|\d+ (?:people|users|readers) (?:like|liked|recommend(?:ed)?) this|in reply to [^:]{1,40}|"
     r"sort(?:ed)?\s+by\s*:?\s*\S+(?:\s+\S+){0,2}|"
     # the reply link of a French, German, Spanish, Italian, Portuguese or Dutch site
     r"r(?:\u00e9|e)pondre|antworten|responder|rispondi|beantwoorden|reageer)\]?\s*$",
