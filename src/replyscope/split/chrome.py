@@ -18,6 +18,7 @@ from replyscope.split.patterns import (
     FORM_OR_SECTION_LOW,
     LOWER_BELOW,
     folds_like_lower,
+    is_avatar_alt,
 )
 
 
@@ -36,7 +37,7 @@ def is_chrome(s: str) -> bool:
             return True
     elif CHROME.match(s) is not None or (("·" in s or "|" in s) and CHROME_ROW.match(s) is not None):
         return True
-    return len(s) <= ACTION_ROW_CHARS and _action_row(s) or len(s) <= VOTE_CHARS and _vote_count(s)
+    return len(s) <= ACTION_ROW_CHARS and _action_row(s) or len(s) <= VOTE_CHARS and _vote_count(s) or is_avatar_alt(s)
 
 
 # A vote counter drawn with signs: "▲ 4 ▼", "12 ▲ ▼", "👍 49", "♥ 3". A number among symbols and

@@ -35,6 +35,7 @@ from replyscope.split.patterns import (
     TRAILING_META_LOW,
     ends_sentence,
     folds_like_lower,
+    is_avatar_alt,
     lower_twin,
     strip_joiners,
 )
@@ -127,11 +128,14 @@ _BADGE = re.compile(
 )
 
 
+_BADGE_WORDS = frozenset("verified mod moderator admin staff author editor commenter contributor subscriber member supporter".split())
+
+
 def name_without_marks(name: str) -> str:
     """A name line without the reply target and the role badge printed after the name."""
     if "→" in name:
         name = _REPLY_ARROW.sub("", name) or name  # "Derek → Hannah": Derek answers Hannah
-    if name[-1:] in "✔✓☑" or " " in name and name[-1:].isalpha():
+    if name[-1:] in "✔✓☑" or " " in name and name.rsplit(None, 1)[-1].lower() in _BADGE_WORDS:
         cut = _BADGE.sub("", name)
         name = cut if cut and cut != name else name
     return name
@@ -188,7 +192,7 @@ def looks_like_name(core: str) -> bool:
     """A short line that could be only a person's name or handle (e.g. a Disqus author line)."""
     if not core or len(core) > MAX_HEADER_CHARS:
         return False
-    if "→" in core or core[-1:].isalpha() and " " in core or core[-1:] in "✔✓☑":
+    if "→" in core or " " in core or core[-1:] in "✔✓☑":
         core = name_without_marks(core)  # ("[deleted] → Jo", "Ana ✔ Verified": the name is before the marks)
     if len(core) > 50:
         return False
@@ -197,7 +201,7 @@ def looks_like_name(core: str) -> bool:
     # (chrome, furniture, a comment section's or form's heading; the lower twin is faster, see lower_twin)
     if NOT_A_NAME_LINE_LOW.match(core.lower()) if folds_like_lower(core) else NOT_A_NAME_LINE.match(core):
         return False
-    if core[-1] in ",;" or not _HAS_LETTER.search(core):
+    if core[-1] in ",;" or not _HAS_LETTER.search(core) or is_avatar_alt(core):
         return False  # "Frank," opens a letter; "–" or "*" is decoration
     if unicodedata.category(core[0])[0] == "S":
         return False  # "↑ Back to top", "→ More stories", "© 2012": an arrow or a sign opens a link, not a name
@@ -374,7 +378,7 @@ def read_header(core: str) -> CommentHeader | None:
     worded = _has_header_word(low)
     if not digits and not worded:
         return None  # most lines leave here, after two cheap checks
-    if digits and (core[-1:] in _AGE_LAST or "•" in core or "·" in core):
+    if digits and (len(core) <= 8 and core[-1:] in _AGE_LAST or "•" in core or "·" in core or "|" in core or "—" in core or "–" in core):
         compact = _compact_age(core)
         if compact is not None:
             return compact

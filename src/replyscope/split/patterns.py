@@ -256,8 +256,8 @@ CHROME = re.compile(
     # an edited marker ("Edited", "(edited)", "Last edited 2 hours ago", "Edited by a moderator")
     r"\(?(?:last\s+)?edited\)?(?:\s+(?:by\s+.{1,30}|on\s+.{1,40}|at\s+.{1,30}|(?:about\s+)?(?:\d+|an?)\s+\w+\s+ago))?|"
     # an avatar's alt text ("Avatar", "Avatar of Jo", "Jo's avatar", "Gravatar for jo")
-    r"(?:(?:user\s+)?(?:avatar|gravatar|profile (?:picture|photo|image))(?:\s+(?:for|of)\s+.{1,40})?|"
-    r"[^!?,;:]{1,40}?\s+(?:avatar|gravatar|profile (?:picture|photo|image)))|"
+    # (one ending in the word, "Jo Lake's avatar", is read by is_avatar_alt: faster than a pattern)
+    r"(?:user\s+)?(?:avatar|gravatar|profile (?:picture|photo|image))(?:\s+(?:for|of)\s+.{1,40})?|"
     # what stands where a removed comment was ("This comment was deleted.", "Comment removed by a moderator")
     r"(?:this |the )?comment (?:was|has been|is) (?:deleted|removed|hidden|awaiting moderation)\b.{0,80}|"
     r"comment (?:deleted|removed|hidden)\b.{0,80}|(?:your )?comment is awaiting moderation\.?|"
@@ -269,6 +269,21 @@ CHROME = re.compile(
     r"r(?:\u00e9|e)pondre|antworten|responder|rispondi|beantwoorden|reageer)\]?\s*$",
     _I,
 )
+
+_AVATAR_ENDS = ("avatar", "gravatar", "profile picture", "profile photo", "profile image")
+
+
+def is_avatar_alt(s: str) -> bool:
+    """An avatar's alt text ending in the word: "Jo Lake's avatar", "jolake avatar" (a name, no
+    sentence: no "!?,;:" in it)."""
+    return (
+        s[-1:] in "rReEoO"
+        and len(s) <= 60
+        and s.lower().endswith(_AVATAR_ENDS)
+        and " " in s
+        and not any(c in "!?,;:" for c in s)
+    )
+
 
 # A row of comment actions: "Reply · Like · 3 · Follow Post · 2 hours ago".
 CHROME_ROW = re.compile(
