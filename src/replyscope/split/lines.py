@@ -7,7 +7,7 @@ exact offsets, so segments built from whole lines are lossless by construction.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, compress
 from operator import sub
 
 from replyscope.split.patterns import BULLETS, LIST_MARKER, ends_sentence
@@ -54,10 +54,10 @@ def split_lines(text: str) -> Lines:
     if "\t" in text:
         # a tab indents to the next tab stop, not by one column: a reply indented by one tab more
         # than its parent sits deeper than the parent's text indented by a few spaces
-        for i, r in enumerate(raw):
-            if r[:1] == "\t" or "\t" in r[: indent[i]]:
-                lead = r[: indent[i]].expandtabs(TAB_STOP)
-                indent[i] = len(lead)
+        for i in compress(range(len(raw)), indent):  # (the indented lines, picked out at C speed)
+            lead = raw[i][: indent[i]]
+            if "\t" in lead:
+                indent[i] = len(lead.expandtabs(TAB_STOP))
     # long lines are prose: no header is read from them, so their list marker is left alone
     core = [
         s
