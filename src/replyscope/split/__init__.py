@@ -25,7 +25,7 @@ from replyscope.split.lines import Lines, is_prose, split_lines
 from replyscope.split.patterns import BULLETS
 from replyscope.split.segments import segments_of
 from replyscope.split.short_post import short_post_roles
-from replyscope.split.threading import level_number, outline_number, thread
+from replyscope.split.threading import REPLY_TO_NAME, level_number, outline_number, thread
 
 __all__ = ["DocumentSplit", "SplitComment", "SplitTables", "clear_caches", "split_document", "split_documents", "trim_caches"]
 
@@ -152,6 +152,18 @@ def _level_above(lines, i: int) -> int | None:
     return None
 
 
+def _reply_link(lines, c) -> str:
+    """The "In reply to Name" line between a comment's header and its words, with a line break
+    ("" when there is none): the parent it names, for threading."""
+    if not c.header_lines:
+        return ""
+    for j in range(c.header_lines[-1] + 1, c.body_lines[0]):
+        s = lines.text[j]
+        if s[:12].lower() == "in reply to " and REPLY_TO_NAME.match(s):
+            return s + "\n"
+    return ""
+
+
 def _mark_bylines(lines, roles: list[str], start: int, end: int) -> None:
     """A "By Name" line inside the article is its byline."""
     text = lines.text
@@ -246,7 +258,9 @@ def _split_lines(text: str, title: str, lines: Lines) -> DocumentSplit:
         levels = [_level_above(lines, c.header_lines[0]) if c.header_lines else None for c in kept]
         if levels and all(v is not None for v in levels):
             indents = levels
-        depth, parent = thread(indents, [c.author for c in kept], [c.text for c in comments], numbers)
+        # an "In reply to Jo" link under a header is chrome, out of the text, but still names the parent
+        cues = [_reply_link(lines, c) + s.text for c, s in zip(kept, comments)]
+        depth, parent = thread(indents, [c.author for c in kept], cues, numbers)
         for c, d, p in zip(comments, depth, parent):
             c.depth, c.parent = d, p
     title_text = title.strip() or next((text[s:e].strip() for s, e, r in segments if r == "title"), "")

@@ -17,6 +17,7 @@ from replyscope.split.headers import (
     CommentHeader,
     cut_counters,
     looks_like_name,
+    name_without_marks,
     read_header,
 )
 from replyscope.split.lines import Lines
@@ -104,10 +105,16 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
             claimed.update(range(i, last + 1))
         elif h.kind == "date":
             p = prev_nonblank(lines, i, PAIR_REACH)
-            if p is not None and p not in claimed and p not in headers and looks_like_name(lines.core[p]):
-                anchors.append(Anchor(p, i, CommentHeader("name_date", cut_counters(lines.core[p]), h.posted_raw), "name+date", lines.indent[p]))
-                claimed.update(range(p, i + 1))
-                continue
+            if p is not None and p not in claimed and p not in headers:
+                if looks_like_name(lines.core[p]):
+                    anchors.append(Anchor(p, i, CommentHeader("name_date", cut_counters(lines.core[p]), h.posted_raw), "name+date", lines.indent[p]))
+                    claimed.update(range(p, i + 1))
+                    continue
+                if lines.text[p][0] in BULLETS and _NUMERIC_HANDLE.match(name_without_marks(lines.core[p])):
+                    # "• 6528257" over its date: a handle of digits heads its reply (no name to show)
+                    anchors.append(Anchor(p, i, CommentHeader("name_date", "", h.posted_raw), "name+date", lines.indent[p]))
+                    claimed.update(range(p, i + 1))
+                    continue
             q = next_nonblank(lines, i, PAIR_REACH)
             if q is not None and q not in headers and looks_like_name(lines.core[q]):
                 r = next_nonblank(lines, q, PAIR_REACH)
@@ -132,6 +139,8 @@ def _has_section_hint(s: str) -> bool:
     return (
         "omment" in s
         or "OMMENT" in s
+        or "oment" in s  # ("3 comentarios")
+        or "OMENT" in s
         or "esponse" in s
         or "ESPONSE" in s
         or "eplies" in s
@@ -145,7 +154,7 @@ def _has_section_hint(s: str) -> bool:
 # The characters a COMMENT_SECTION match can start with, besides a digit: an opening bracket, or the
 # first letter of one of its words in either case ("ſ" is an "s" to IGNORECASE). Checked before the
 # hint, it turns away three lines in four for the price of a set lookup.
-_SECTION_FIRST = frozenset("{[(" + "crtdponyuwjsv" + "crtdponyuwjsv".upper() + "ſ")
+_SECTION_FIRST = frozenset("{[(" + "crtdponyuwjsvfbleah" + "crtdponyuwjsvfbleah".upper() + "ſ")
 
 
 def section_headers(lines: Lines, lo: int) -> list[int]:

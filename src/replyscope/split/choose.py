@@ -123,9 +123,17 @@ def _conversational_share(lines: Lines, best: list[Anchor]) -> float:
     step = -(-n // SHARE_SAMPLE)
     hits = seen = 0
     for k in range(0, n, step):
-        hits += talks(_text_under(lines, best, k))
+        window = _text_under(lines, best, k)
+        hits += talks(window) or _answers_a_quote(window)
         seen += 1
     return hits / seen
+
+
+def _answers_a_quote(window: list[str]) -> bool:
+    """Whether a comment opens by quoting someone ("> what you said") and then says its own words:
+    how a reply answers, whatever language it is written in."""
+    filled = [s for s in window if s]
+    return len(filled) >= 2 and filled[0][:1] == ">" and filled[0][1:2] != ">" and filled[1][:1] != ">"
 
 
 def _bullet_thread_share(lines: Lines, best: list[Anchor], share: float) -> float:
@@ -147,11 +155,14 @@ def _bullet_thread_share(lines: Lines, best: list[Anchor], share: float) -> floa
 
 
 def _truncated_share(lines: Lines, best: list[Anchor]) -> float:
-    """Share of headers whose first line of text is cut off with an ellipsis (feed excerpts)."""
+    """Share of headers whose first line of text is cut off with an ellipsis (feed excerpts).
+
+    A line quoting someone ("> What you said ...") is cut off by the reply quoting it, not by a feed.
+    """
     hits = 0
     for a in best:
         j = next_nonblank(lines, a.last, 3)
-        hits += j is not None and lines.text[j].endswith(("...", "…", "[...]", "…]"))
+        hits += j is not None and lines.text[j].endswith(("...", "…", "[...]", "…]")) and lines.text[j][0] != ">"
     return hits / len(best)
 
 
@@ -254,15 +265,25 @@ def _prose_chars(lines: Lines, lo: int, hi: int) -> int:
 HEADED_REACH = 3
 
 
+# Lines of chrome (sort controls, "Recommend", "Share", "Log in") a section header may sit above
+# the first header besides those: they belong to the section's widget, not to the page.
+HEADED_CHROME_REACH = 6
+
+
 def _headed_by_section(lines: Lines, a: Anchor) -> bool:
     """Whether a comment-section header ("6 Responses") sits just above header `a`."""
     k = a.first
-    for _ in range(HEADED_REACH):
+    reach, chrome = HEADED_REACH, HEADED_CHROME_REACH
+    while reach > 0:
         k = prev_nonblank(lines, k, 3)
         if k is None:
             return False
         if lines.sections is not None and k in lines.sections[1]:
             return True
+        if chrome > 0 and is_chrome(lines.text[k]):
+            chrome -= 1  # ("Sort by Best", "Recommend", "Share" under "12 Comments")
+        else:
+            reach -= 1
     return False
 
 

@@ -4,6 +4,7 @@ a new section, furniture), or words a person wrote."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from replyscope.split.body import is_boilerplate_line
@@ -17,6 +18,7 @@ from replyscope.split.patterns import (
     FORM_OR_SECTION_LOW,
     LOWER_BELOW,
     folds_like_lower,
+    is_avatar_alt,
 )
 
 
@@ -35,7 +37,25 @@ def is_chrome(s: str) -> bool:
             return True
     elif CHROME.match(s) is not None or (("·" in s or "|" in s) and CHROME_ROW.match(s) is not None):
         return True
-    return len(s) <= ACTION_ROW_CHARS and _action_row(s)
+    return len(s) <= ACTION_ROW_CHARS and _action_row(s) or len(s) <= VOTE_CHARS and _vote_count(s) or is_avatar_alt(s)
+
+
+# A vote counter drawn with signs: "▲ 4 ▼", "12 ▲ ▼", "👍 49", "♥ 3". A number among symbols and
+# nothing else; symbols alone with no number ("👍", "😂😂") are a reader's whole comment.
+VOTE_CHARS = 24
+
+
+def _vote_count(s: str) -> bool:
+    if not any(c.isdigit() for c in s):
+        return False
+    signs = 0
+    for c in s:
+        if c.isdigit() or c in " +-−.,()\ufe0f":
+            continue
+        if unicodedata.category(c) not in ("So", "Sm", "Sk"):
+            return False
+        signs += 1
+    return signs > 0
 
 
 # A row of a comment widget's links, read word by word: every word one of ACTION_WORDS (or a number,
@@ -46,12 +66,14 @@ ACTION_VERBS = frozenset(
     "reply replies delete edit share tweet report flag like unlike quote permalink link login register "
     "close loading load post subscribe follow vote print email embed level "
     # (a row of sharing services is a share bar)
-    "twitter facebook reddit digg linkedin whatsapp pinterest".split()
+    "twitter facebook reddit digg linkedin whatsapp pinterest "
+    # (a thread's sort controls: "Oldest first | Newest first")
+    "newest oldest".split()
 )
 ACTION_WORDS = ACTION_VERBS | frozenset(
     "to this that the a an or and in on of new more view show hide all parent thread comment comments "
     "log sign up down top back abuse as inappropriate google stumble upon mail e profile options cancel "
-    "retweets retweet likes favorites favourites views shares upvotes points".split()
+    "retweets retweet likes favorites favourites views shares upvotes points first best".split()
 )
 _ROW_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 
@@ -66,6 +88,19 @@ def _action_row(s: str) -> bool:
     if any(c.isalpha() is False and c not in " .:,;|·•-–—()[]/…" and not c.isdigit() for c in s):
         return False  # (a question or an exclamation is somebody's words)
     return any(w in ACTION_VERBS for w in words)
+
+
+def is_pictographs(s: str) -> bool:
+    """Whether a line is emoji alone ("👍", "😂😂", "❤️"): a reader's whole comment, however short.
+
+    Pictographs only (the emoji planes, miscellaneous symbols and dingbats, with their joiners,
+    variation selectors and skin tones): arrows, bullets, triangles and signs are widgets' marks.
+    """
+    return bool(s) and len(s) <= 40 and all(_pictograph(ord(c)) for c in s if c != " ") and not s.isspace()
+
+
+def _pictograph(o: int) -> bool:
+    return o >= 0x1F000 or 0x2600 <= o <= 0x27BF or o in (0x200D, 0xFE0F, 0x20E3)
 
 
 @lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)

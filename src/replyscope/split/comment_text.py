@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from replyscope.split.chrome import is_chrome
 from replyscope.split.comments import Zone
+from replyscope.split.headers import GONE_AUTHOR
 from replyscope.split.lines import Lines
 from replyscope.split.patterns import TIMESTAMP_RE
 
@@ -28,6 +29,11 @@ RUNNING_NUMBER_CHARS = 12
 def _running_number(s: str) -> bool:
     # (figures and signs, no letters: the next comment's number, never a reader's words)
     return len(s) <= RUNNING_NUMBER_CHARS and any(ch.isdigit() for ch in s) and not any(ch.isalpha() for ch in s)
+
+
+def _removed_mark(s: str) -> bool:
+    # (`s`: a line's core, its bullet left out; "[deleted]" after a comment's action row stands where a removed comment was: not this one's words)
+    return s[:1] == "[" and GONE_AUTHOR.match(s) is not None
 
 
 def _last_action(lines: Lines, roles: dict[int, str], lo: int, hi: int) -> int | None:
@@ -61,13 +67,13 @@ def trim_after_actions(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:
         # (a tail opening on a dated line is a reply whose header the zone did not read:
         # "18 Loretta | May 3, 2012 at 7:22 am")
         furniture = k == last_k and TIMESTAMP_RE.search(text[tail[0]]) is None and _closing(lines, kept, roles)
-        drop = tail if furniture else [j for j in tail if _running_number(text[j])]
+        drop = tail if furniture else [j for j in tail if _running_number(text[j]) or _removed_mark(lines.core[j])]
         if not drop or len(drop) == len(c.body_lines):
             continue
         gone = set(drop)
         c.body_lines = [j for j in c.body_lines if j not in gone]
         for j in drop:
-            roles[j] = "comment_chrome" if _running_number(text[j]) else "boilerplate"
+            roles[j] = "comment_chrome" if _running_number(text[j]) or _removed_mark(lines.core[j]) else "boilerplate"
 
 
 def _only_text_between(text: list[str], body_lines: list[int]) -> bool:

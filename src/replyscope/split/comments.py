@@ -20,7 +20,7 @@ from replyscope.split.anchors import (
 )
 from replyscope.split.body import is_boilerplate_line
 from replyscope.split.choose import choose_anchors
-from replyscope.split.chrome import is_chrome, is_content, is_stop_line
+from replyscope.split.chrome import is_chrome, is_content, is_pictographs, is_stop_line
 from replyscope.split.headers import CommentHeader, read_header
 from replyscope.split.lines import Lines, is_prose
 from replyscope.split.listlike import reads_like_thread
@@ -47,8 +47,9 @@ TAIL_REACH = 200
 CHROME_REACH = 6
 # Lines above the lead run read for a short post's first comments (see build_zone).
 ABOVE_REACH = 120
-# A thread whose first header sits this near the top of that reach runs on above it (a long thread
-# under a short post): it is read again up to the page's first line of text.
+# A thread whose first header sits this near the top of that reach (plus the lines its headers
+# typically sit apart: a header just above the reach may head a long comment) runs on above it
+# (a long thread under a short post): it is read again up to the page's first line of text.
 REACH_EDGE = 12
 # Consecutive short non-sentence lines that mean the comment zone has ended (a footer menu).
 MENU_RUN = 3
@@ -79,7 +80,7 @@ def _placement(lines: Lines, best: list[Anchor]) -> str:
         s = lines.text[j]
         if not s or is_chrome(s) or (j in range(last.last + 1, last.last + 3) and read_header(lines.core[j]) is not None):
             continue
-        text_after = is_content(s) and (is_prose(s) or len(s) >= 2)
+        text_after = is_content(s) and (is_prose(s) or len(s) >= 2 or is_pictographs(s))
         break
     posted_by = sum(a.header.posted_by for a in best) * 2 > len(best)
     if posted_by and not (text_after and best[0].header.kind != "by"):
@@ -290,6 +291,13 @@ def _spans_below(lines: Lines, best: list[Anchor], floor: int) -> list[tuple[int
     return spans
 
 
+def _typical_spacing(best: list[Anchor]) -> int:
+    """The median number of lines from one header of the thread to the next (0 for one header):
+    comments with avatars, votes and action rows around them sit further apart than bare ones."""
+    gaps = sorted(b.first - a.first for a, b in zip(best, best[1:]))
+    return gaps[len(gaps) // 2] if gaps else 0
+
+
 def build_zone(lines: Lines, first_prose: int, floor: int | None = None, article: int | None = None) -> tuple[Zone | None, dict[int, str]]:
     """The comment zone and a role for each of its lines, or (None, {}) for a page without comments.
 
@@ -309,7 +317,7 @@ def build_zone(lines: Lines, first_prose: int, floor: int | None = None, article
         floor = sections[0]
     anchors, headers = find_anchors(lines, floor + 1)
     best, section = choose_anchors(lines, anchors, first_prose, floor, article)
-    if best and text_floor < floor and best[0].first - floor <= REACH_EDGE:
+    if best and text_floor < floor and best[0].first - floor <= REACH_EDGE + _typical_spacing(best):
         # the thread reaches the top of the window read above the lead run: a long thread of short
         # replies under a short post starts further up; read it again from the page's first text
         anchors, headers = find_anchors(lines, text_floor + 1)

@@ -15,6 +15,8 @@ from functools import lru_cache
 from replyscope.split.patterns import (
     BY_AUTHOR,
     CHROME_ROW,
+    FOREIGN_SAYS,
+    FOREIGN_SAYS_ENDS,
     GLUED_DATE,
     GLUED_HINT,
     HAS_DIGIT,
@@ -33,6 +35,7 @@ from replyscope.split.patterns import (
     TRAILING_META_LOW,
     ends_sentence,
     folds_like_lower,
+    is_avatar_alt,
     lower_twin,
     strip_joiners,
 )
@@ -55,7 +58,7 @@ NAV_LABEL = re.compile(
     r"last|all|our|the|in|as|with|by|of|and|&|on|this|\d+|hours?|days?|weeks?|filed|"
     r"stor(?:y|ies)|posts?|articles?|news|events?|images?|photos?|pictures?|videos?|podcasts?|jobs|"
     r"twitter|facebook|google\+?|rss|feeds?|password|username|log\s?in|sign\s?in|search|www|e-?mail|"
-    r"newsletters?|archives?|profiles?|close|open|hide|show|toggle|back|skip|cancel|submit|send|continue|reply|retweet|favou?rite|like|share|follow|report|flag|edit|delete|permalink|quote|masthead|categor(?:y|ies)|tags?|topics?|sections?|technology|science|environment|"
+    r"newsletters?|archives?|profiles?|close|open|hide|show|toggle|back|skip|cancel|submit|send|continue|reply|retweet|favou?rite|like|share|follow|report|flag|edit|edited|delete|permalink|quote|masthead|categor(?:y|ies)|tags?|topics?|sections?|technology|science|environment|"
     r"magazine|business|sports?|politics|opinion|entertainment|world|health|blogs?|links?|menu|home|"
     r"association|community|portfolio|zeitgeist|quickies|see|entire|issues?|cover|pages?|\(\d+ pages?\))(?:\s+|$))+$",
     re.I,
@@ -115,6 +118,29 @@ _COUNTER_BEFORE = re.compile(r"^(?:[+-]?#?\d[\d,.]*[.)]?\s+)+(?=[^\W\d_])")  # (
 _TRAILING_URL = re.compile(r"(?<=\S)\s+(?:https?://|www\.)\S+$")
 
 
+# The reply's target after its author, as threads print it: "Derek P → Hannah Cole".
+_REPLY_ARROW = re.compile(r"\s*→\s*\S.*$")
+# A role badge printed after a commenter's name: "Jo ✔ Verified", "Ana Moderator", "Lu Top Commenter".
+_BADGE = re.compile(
+    r"(?:\s*[✔✓☑]\s*|\s+)(?:verified|mod|moderator|admin|staff|author|editor|top commenter|top contributor|"
+    r"subscriber|premium member|supporter)?\s*$",
+    re.I,
+)
+
+
+_BADGE_WORDS = frozenset("verified mod moderator admin staff author editor commenter contributor subscriber member supporter".split())
+
+
+def name_without_marks(name: str) -> str:
+    """A name line without the reply target and the role badge printed after the name."""
+    if "→" in name:
+        name = _REPLY_ARROW.sub("", name) or name  # "Derek → Hannah": Derek answers Hannah
+    if name[-1:] in "✔✓☑" or " " in name and name.rsplit(None, 1)[-1].lower() in _BADGE_WORDS:
+        cut = _BADGE.sub("", name)
+        name = cut if cut and cut != name else name
+    return name
+
+
 def cut_counters(name: str) -> str:
     """A header's name without the scores, tallies and ranks printed beside it (see _COUNTER_AFTER),
     nor the home page after it.
@@ -124,6 +150,7 @@ def cut_counters(name: str) -> str:
     """
     if "://" in name or "www." in name:
         name = _TRAILING_URL.sub("", name)
+    name = name_without_marks(name)
     if HAS_DIGIT.search(name) is None or _FEED_WORDS.search(name):
         return name
     return _COUNTER_BEFORE.sub("", _COUNTER_AFTER.sub("", name)).strip()
@@ -163,14 +190,18 @@ GONE_AUTHOR = re.compile(r"^\[(?:deleted|removed|deleted user|unknown)\]$", re.I
 @lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
 def looks_like_name(core: str) -> bool:
     """A short line that could be only a person's name or handle (e.g. a Disqus author line)."""
-    if len(core) > 50 or not core:
+    if not core or len(core) > MAX_HEADER_CHARS:
+        return False
+    if "→" in core or " " in core or core[-1:] in "✔✓☑":
+        core = name_without_marks(core)  # ("[deleted] → Jo", "Ana ✔ Verified": the name is before the marks)
+    if len(core) > 50:
         return False
     if core[0] == "[" and GONE_AUTHOR.match(core):
         return True
     # (chrome, furniture, a comment section's or form's heading; the lower twin is faster, see lower_twin)
     if NOT_A_NAME_LINE_LOW.match(core.lower()) if folds_like_lower(core) else NOT_A_NAME_LINE.match(core):
         return False
-    if core[-1] in ",;" or not _HAS_LETTER.search(core):
+    if core[-1] in ",;" or not _HAS_LETTER.search(core) or is_avatar_alt(core):
         return False  # "Frank," opens a letter; "–" or "*" is decoration
     if unicodedata.category(core[0])[0] == "S":
         return False  # "↑ Back to top", "→ More stories", "© 2012": an arrow or a sign opens a link, not a name
@@ -192,6 +223,7 @@ def _has_header_word(low: str) -> bool:
         or "commented" in low
         or "replied" in low
         or "ago" in low
+        or low.endswith(FOREIGN_SAYS_ENDS)
     )
 
 
@@ -283,12 +315,16 @@ def _by_author(residue: str) -> str | None:
     return by["author"] if by else None
 
 
-def _says_match(residue: str) -> re.Match | None:
+def _says_match(residue: str, foreign: bool = False) -> re.Match | None:
     """SAYS.match(residue) when the residue holds a says-word; spans only (the text may be lower-cased)."""
     if folds_like_lower(residue):
         low = residue.lower()
-        return SAYS_LOW.match(low) if SAYS_WORD_LOW.search(low) else None
-    return SAYS.match(residue) if SAYS_WORD.search(residue) else None
+        m = SAYS_LOW.match(low) if SAYS_WORD_LOW.search(low) else None
+    else:
+        m = SAYS.match(residue) if SAYS_WORD.search(residue) else None
+    if m is None and foreign:
+        return FOREIGN_SAYS.match(residue)  # ("Ana dice:", "Jo sagt:": a says-header in another language)
+    return m
 
 
 def _edge_text(part: str) -> str:
@@ -301,6 +337,37 @@ def reads_as_byline(core: str) -> bool:
     return h is not None and h.kind == "by"
 
 
+# A compact age as comment widgets print it ("2h", "3d", "1mo", "5 yr"), alone on its line or after
+# the name and a separator ("Jo · 2h"): with no separator, "3D" or "5m" are words of a sentence.
+_COMPACT_AGE = re.compile(r"^(?:(?P<name>.{1,60}?)\s*[·•|–—]\s*)?(?P<age>\d{1,3}\s?(?:mos?|yrs?|y|wks?|w|d|hrs?|h|mins?|m|s)\.?)$", re.I)
+
+
+_AGE_LAST = frozenset("mMsShHdDwWyYoOrR.")  # (the last characters of any _COMPACT_AGE match)
+_SEGMENT_JOINER = re.compile(r"\s+[•·|]\s+")
+
+
+def _cut_trailing_chrome(s: str) -> str:
+    """`s` without the widget's chrome printed after a header's stamp ("• 👍 54", "· 59 likes",
+    "| Like (31)"): the segments after the last joiner that are chrome, each read alone."""
+    from replyscope.split.chrome import is_chrome  # noqa: PLC0415  (chrome reads body, which reads headers)
+
+    parts = _SEGMENT_JOINER.split(s)
+    while len(parts) > 1 and is_chrome(parts[-1].strip()):
+        parts.pop()
+    return " • ".join(parts) if len(parts) > 1 else parts[0]
+
+
+def _compact_age(core: str) -> CommentHeader | None:
+    m = _COMPACT_AGE.match(core) or _COMPACT_AGE.match(_cut_trailing_chrome(core))
+    if m is None:
+        return None
+    name = strip_joiners(m["name"] or "")
+    if not name:
+        return CommentHeader("date", "", m["age"])
+    name = cut_counters(name)
+    return CommentHeader("name_date", name, m["age"]) if _name_ok(name) else None
+
+
 @lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
 def read_header(core: str) -> CommentHeader | None:
     """The comment header a short line spells, or None when it is not one (cached: lines repeat)."""
@@ -311,6 +378,10 @@ def read_header(core: str) -> CommentHeader | None:
     worded = _has_header_word(low)
     if not digits and not worded:
         return None  # most lines leave here, after two cheap checks
+    if digits and (len(core) <= 8 and core[-1:] in _AGE_LAST or "•" in core or "·" in core or "|" in core or "—" in core or "–" in core):
+        compact = _compact_age(core)
+        if compact is not None:
+            return compact
     line = core
     twin = core.isascii() or folds_like_lower(core)  # (whether the faster lower twins of patterns may read it)
     # (_stamp_in written out: this runs on every line with a digit)
@@ -338,13 +409,15 @@ def read_header(core: str) -> CommentHeader | None:
             if m2 and not strip_joiners(rest[: m2.start()]):
                 rest = rest[m2.end() :]
             rest = _cut_trailing_meta(rest)
+            if rest and ("•" in rest or "·" in rest or "|" in rest):
+                rest = _cut_trailing_chrome(rest)  # ("Jo • 2 days ago • 👍 54": votes after the stamp)
         residue = (before + " " + rest).strip()
     else:
         before = rest = ""
         residue = _cut_trailing_meta(line)
     residue = strip_joiners(residue)
 
-    says = _says_match(residue) if worded else None
+    says = _says_match(residue, low.endswith(FOREIGN_SAYS_ENDS)) if worded else None
     if says:
         author = strip_joiners(residue[says.start("author") : says.end("author")])
         if _SAID_IN_A_SENTENCE.search(author):

@@ -7,7 +7,7 @@ exact offsets, so segments built from whole lines are lossless by construction.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, compress
 from operator import sub
 
 from replyscope.split.patterns import BULLETS, LIST_MARKER, ends_sentence
@@ -40,6 +40,10 @@ class Lines:
         return self.starts[i] + (len(raw) - len(raw.lstrip()))
 
 
+# Columns a tab indents to (the width text renderers and terminals give it).
+TAB_STOP = 8
+
+
 def split_lines(text: str) -> Lines:
     raw = text.splitlines(keepends=True)
     lengths = list(map(len, raw))
@@ -47,6 +51,13 @@ def split_lines(text: str) -> Lines:
     stripped = list(map(str.strip, raw))
     # indentation as the width of leading whitespace (a blank line's value is never read)
     indent = list(map(sub, lengths, map(len, map(str.lstrip, raw))))
+    if "\t" in text:
+        # a tab indents to the next tab stop, not by one column: a reply indented by one tab more
+        # than its parent sits deeper than the parent's text indented by a few spaces
+        for i in compress(range(len(raw)), indent):  # (the indented lines, picked out at C speed)
+            lead = raw[i][: indent[i]]
+            if "\t" in lead:
+                indent[i] = len(lead.expandtabs(TAB_STOP))
     # long lines are prose: no header is read from them, so their list marker is left alone
     core = [
         s

@@ -76,7 +76,8 @@ _DATE_FORMS = (
 RELATIVE = (
     r"(?:about\s+|over\s+)?(?:\d+|an?|one|few)\s+"
     r"(?:sec(?:ond)?s?|min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?|years?|yrs?)\s+ago"
-    r"|just now|yesterday|today"
+    # "Yesterday at 9:14 PM": the day word and its time of day are one stamp
+    rf"|just now|(?:yesterday|today)(?:\s*(?:at|,|@|-|·)?\s*(?:{CLOCK}))?"
     # the same ages on French, German, Spanish, Italian, Portuguese and Dutch pages
     r"|il y a\s+(?:\d+|une?)\s+(?:secondes?|minutes?|heures?|jours?|semaines?|mois|ans?)"
     r"|vor\s+(?:\d+|einer?|einem)\s+(?:sekunden?|minuten?|stunden?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?)"
@@ -136,6 +137,20 @@ SAYS = re.compile(
     r"^(?P<author>.{1,70}?)\s*(?<![\w])(?:says|said|wrote|writes|commented|replied)(?:\s+(?:on|at))?\s*(?:\.\.\.|…|:|,|\.)?"
     r"(?:\s+(?:in reply to|to)\s+\S.{0,60}?)?$",
     _I,
+)
+# The same header on a French, German, Spanish, Italian, Portuguese or Dutch site ("Ana dice:",
+# "Jo sagt:", "Luc dit :"), read only on a line that ends in its colon (see FOREIGN_SAYS_ENDS):
+# alone, "dice" or "dit" are words.
+FOREIGN_SAYS = re.compile(
+    r"^(?P<author>.{1,70}?)\s+(?:dice|dijo|escribi(?:\u00f3|o)|sagt|schreibt|schrieb|meint|dit|a dit|(?:a )?(?:\u00e9|e)crit|"
+    r"scrive|ha scritto|diz|disse|escreveu|zegt|schreef)\s*:?$",
+    _I,
+)
+# The last characters of every FOREIGN_SAYS line, lower-cased: a cheap test before the pattern.
+FOREIGN_SAYS_ENDS = tuple(
+    f"{w}{c}"
+    for w in ("dice", "dijo", "escribi\u00f3", "escribio", "sagt", "schreibt", "schrieb", "meint", "dit", "\u00e9crit", "ecrit", "scrive", "scritto", "diz", "disse", "escreveu", "zegt", "schreef")
+    for c in (":", " :")
 )
 SAYS_WORD = re.compile(r"\b(?:says|said|wrote|writes|commented|replied)\b", _I)
 BY_AUTHOR = re.compile(
@@ -209,8 +224,9 @@ COMMENT_SECTION = re.compile(
     r"reader\s+comments|trackbacks?|pingbacks?)(?:\s*(?:to|on|for|about)\s+.{1,200})?\s*(?:[:(]\s*\d*\s*\)?)?\s*[}\])]?\s*$"
     r"|^(?:comments|responses|discussion|reader comments|readers'? comments|your comments|user comments|"
     r"what (?:people|readers) are saying|join the (?:discussion|conversation)|comments? for this (?:thread|post|entry) are now closed\.?|"
+    r"(?:featured|top|best|newest|oldest|latest|all|highlighted|readers?'? picks?|editors?'? picks?|editor'?s picks?) comments|"
     r"showing \d+ comments?|view all \d+ comments?|comments?\s*(?:\(\d+\)|:\s*\d+)|\d+ comments? so far|"
-    r"\d+ (?:thoughts|responses|replies|comments) on .{1,200})\s*$",
+    r"\d+ (?:thoughts|responses|replies|comments) on .{1,200})\s*(?:[(\[]\s*\d[\d,]*\s*[)\]])?\s*$",
     _I,
 )
 COMMENT_FORM = re.compile(
@@ -236,9 +252,38 @@ CHROME = re.compile(
     r"[+\-−]?\d+|like\s*\(\d+\)|dislike|agree|disagree|helpful|thumbs? up|thumbs? down|"
     r"parent|reply\s*\|\s*.*|.*\s*\|\s*reply|see more|read more|collapse|expand|"
     r"(?:about\s+)?(?:\d+|an?)\s+(?:sec(?:ond)?s?|min(?:ute)?s?|hours?|days?|weeks?|months?|years?)\s+ago|"
-    r"↑|↓|·|•|»|«|\|)\]?\s*$",
+    r"↑|↓|·|•|»|«|\||"
+    # an edited marker ("Edited", "(edited)", "Last edited 2 hours ago", "Edited by a moderator")
+    r"\(?(?:last\s+)?edited\)?(?:\s+(?:by\s+.{1,30}|on\s+.{1,40}|at\s+.{1,30}|(?:about\s+)?(?:\d+|an?)\s+\w+\s+ago))?|"
+    # an avatar's alt text ("Avatar", "Avatar of Jo", "Jo's avatar", "Gravatar for jo")
+    # (one ending in the word, "Jo Lake's avatar", is read by is_avatar_alt: faster than a pattern)
+    r"(?:user\s+)?(?:avatar|gravatar|profile (?:picture|photo|image))(?:\s+(?:for|of)\s+.{1,40})?|"
+    # what stands where a removed comment was ("This comment was deleted.", "Comment removed by a moderator")
+    r"(?:this |the )?comment (?:was|has been|is) (?:deleted|removed|hidden|awaiting moderation)\b.{0,80}|"
+    r"comment (?:deleted|removed|hidden)\b.{0,80}|(?:your )?comment is awaiting moderation\.?|"
+    # who liked it, whom it answers (the bare link: "In reply to Ann: you will not..." is words),
+    # how the thread is sorted
+    r"liked by .{1,40}|\d+ (?:people|users|readers) (?:like|liked|recommend(?:ed)?) this|in reply to [^:]{1,40}|"
+    r"sort(?:ed)?\s+by\s*:?\s*\S+(?:\s+\S+){0,2}|"
+    # the reply link of a French, German, Spanish, Italian, Portuguese or Dutch site
+    r"r(?:\u00e9|e)pondre|antworten|responder|rispondi|beantwoorden|reageer)\]?\s*$",
     _I,
 )
+
+_AVATAR_ENDS = ("avatar", "gravatar", "profile picture", "profile photo", "profile image")
+
+
+def is_avatar_alt(s: str) -> bool:
+    """An avatar's alt text ending in the word: "Jo Lake's avatar", "jolake avatar" (a name, no
+    sentence: no "!?,;:" in it)."""
+    return (
+        s[-1:] in "rReEoO"
+        and len(s) <= 60
+        and s.lower().endswith(_AVATAR_ENDS)
+        and " " in s
+        and not any(c in "!?,;:" for c in s)
+    )
+
 
 # A row of comment actions: "Reply · Like · 3 · Follow Post · 2 hours ago".
 CHROME_ROW = re.compile(
@@ -250,7 +295,7 @@ CHROME_ROW = re.compile(
 # --- boilerplate anywhere on a page -----------------------------------------------------------
 BOILERPLATE = re.compile(
     r"^(?:read more|related|see also|also read|more from|more (?:stories|articles|news|posts|videos)|latest (?:stories|news|posts)|"
-    r"around the web|from the web|also on .{1,60}|elsewhere on the web|we recommend|editor'?s picks|top stories|recommended|you may also like|you might also like|"
+    r"around the web|from the web|also on .{1,60}|elsewhere on the web|we recommend|editor'?s picks?|top stories|recommended|you may also like|you might also like|"
     r"related (?:posts?|articles?|stories|content|coverage)|most (?:read|popular|viewed|shared|emailed)|"
     r"trending|popular (?:posts|stories)|recent (?:posts|comments|articles)|share this|share on \w+|"
     r"share|tweet|pin it|email|print|like this:?|follow us.*|follow @.*|subscribe.*|sign up.*|"

@@ -1,0 +1,424 @@
+"""Seed-style and WordPress-style comment pages as real sites render them, with the truth to score.
+
+evaluate.thread_pages lays threads out in six clean layouts, the ones the splitter was tuned on.
+Real sections of the same two families carry much more around each reply: relative dates ("3
+hours ago", "Yesterday at 9:14 PM"), avatars' alt text, "Reply · Like · Report" rows, vote counts
+("12 likes", "▲ 4 ▼"), "Show 3 more replies", "Load more comments", edited markers, "Editor's
+pick", moderator and verified badges, a count header and sort controls, removed comments, long
+multi-paragraph replies, quotes of the parent, emoji-only and non-English replies, tab or space
+indentation. VARIANTS lays a thread out in such pages, so the splitter can be measured on
+layouts it was never tuned on.
+
+Threads come in thread_pages' shape ({source, replies}); `sfu_threads` makes flat and nested ones
+from a reader-comment table with no threads (one article's comments, a lead written here). The
+text is read at run time: nothing here holds corpus text. Pure and deterministic for a given
+thread, variant and seed; it knows nothing of the splitter.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import re
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from replyscope.evaluate.thread_pages import (
+    PageWithTruth,
+    ReplyTruth,
+    _article_lines,
+    _author,
+    _clean_lines,
+    _tree_order,
+    _when,
+)
+
+__all__ = ["NESTED_VARIANTS", "VARIANTS", "half_of_thread", "render_variant", "sfu_threads"]
+
+# bullets-*: seed 001's family ("  • Name" over the text indented, replies further in);
+# says-*: WordPress's ("Name says:" over a date). Each adds a different mix of real chrome.
+VARIANTS = (
+    "bullets-chrome",  # avatars, badges, relative dates on their own bullet, action rows, votes, "Show N more replies"
+    "bullets-tabs",  # the same family indented with tabs, dates and votes on the name's line
+    "bullets-quotes",  # replies quoting their parent ("> ..."), edited markers, removed comments, picks
+    "says-chrome",  # avatars' alt text, relative dates, Like/Reply rows, badges, sort controls, load more
+    "says-threaded",  # replies indented under their parent, "In reply to Name.", tabs or spaces
+    "says-local",  # a site in another language: "Name dice:", "sagt:", "dit :", local dates and rows
+)
+NESTED_VARIANTS = frozenset({"bullets-chrome", "bullets-tabs", "bullets-quotes", "says-threaded"})
+
+# Replies written here (not corpus text) that real sections are full of: emoji only, other languages.
+_EMOJI = ("😂😂😂", "👍", "🙄", "👏👏", "🤔", "❤️", "💯💯")
+_FOREIGN = (
+    "Totalmente de acuerdo, gracias por el artículo.",
+    "Das stimmt so nicht, die Zahlen sind ganz anders.",
+    "Je ne suis pas d'accord, c'est beaucoup plus compliqué que ça.",
+    "Ottimo articolo, finalmente qualcuno lo dice.",
+    "Concordo plenamente, já era hora.",
+    "Dit is precies wat ik al jaren zeg.",
+    "Не согласен, это не так.",
+    "完全同意,说得好。",
+)
+# Words of removed comments, as sites show them (no author, no text of their own)
+_REMOVED = (
+    "This comment has been removed by a moderator.",
+    "This comment was deleted.",
+    "[deleted]",
+    "Comment removed for violating our community guidelines.",
+    "This comment is awaiting moderation.",
+)
+_BADGES = ("Mod", "Moderator", "✔ Verified", "Top Commenter", "Staff", "Author")
+_LEADS = (
+    "Our columnist weighs in on the week's most argued-over story. The views expressed are the writer's own.",
+    "An opinion piece from this week's edition. Readers have been debating it since it was published.",
+    "The debate that would not go away. Here is one view; tell us yours in the comments.",
+)
+_FIRST = "Anna Ben Carla Dev Elena Farid Greta Hugo Ines Jonas Keiko Liam Maya Noor Omar Priya Quinn Rosa Sam Tomas Uma Victor Wen Yusuf Zoë José Siobhan".split()
+_LAST = "Adler Brandt Costa Dubois Evans Fischer García Haddad Ivanova Jensen Kowalski Lindqvist Moreau Nakamura O'Brien Patel Quintero Rossi Schmidt Tanaka Urban Vogel Walsh Young Zhang".split()
+
+
+def half_of_thread(thread: dict) -> str:
+    """'a' (tune) or 'b' (confirm): sha256 of the article id (else the thread id), first byte even / odd.
+
+    Pages cut from one article share its half, so one article's comments never sit on both sides.
+    """
+    key = str(thread.get("article_id") or thread.get("thread_id") or thread["source"]["id"])
+    return "ab"[hashlib.sha256(key.encode()).digest()[0] % 2]
+
+
+def _rng(*parts) -> random.Random:
+    digest = hashlib.sha256("|".join(map(str, parts)).encode()).digest()
+    return random.Random(int.from_bytes(digest[:8], "big"))
+
+
+# ------------------------------------------------------------------------ threads from a flat table
+
+
+def _invented_name(rng: random.Random) -> str:
+    first, last = rng.choice(_FIRST), rng.choice(_LAST)
+    style = rng.random()
+    if style < 0.4:
+        return f"{first} {last}"
+    if style < 0.55:
+        return f"{first[0]}. {last}"
+    if style < 0.75:
+        return f"{first.lower()}{last.lower()[:3]}{rng.randint(1, 99)}"
+    if style < 0.85:
+        return f"{first}_{last[0]}"
+    if style < 0.92:
+        return first
+    return rng.choice(("Concerned Citizen", "Anonymous", "Long time reader", "The Realist", "Old Timer"))
+
+
+def _paragraphs(text: str, rng: random.Random) -> str:
+    """A long one-line comment as the several paragraphs its writer typed (2-3 sentences each)."""
+    if "\n" in text or len(text) < 300:
+        return text
+    sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z\"'“])", text.strip())
+    paras, cur = [], []
+    for s in sentences:
+        cur.append(s)
+        if len(cur) >= rng.randint(2, 3):
+            paras.append(" ".join(cur))
+            cur = []
+    if cur:
+        paras.append(" ".join(cur))
+    return "\n\n".join(paras)
+
+
+def sfu_threads(path: str | Path, *, seed: int = 0, page_size: tuple[int, int] = (12, 40), nest_share: float = 0.35) -> list[dict]:
+    """Threads from a reader-comment CSV with no threads (`comment`, `title`, `url` columns).
+
+    One article's comments are cut into pages of `page_size` comments in table order; a page is
+    flat or (every other page) nested: each comment after the first answers an earlier one with
+    probability `nest_share` (the nearer ones likelier), at most four deep. Names and times are
+    invented; the article is its title and a lead written here.
+    """
+    import polars as pl  # noqa: PLC0415
+
+    table = pl.read_csv(path, infer_schema=False, columns=["comment", "title", "url"]).with_columns(
+        pl.col("title").str.strip_chars(), pl.col("url").str.strip_chars()
+    )
+    threads: list[dict] = []
+    for url in sorted(set(table["url"].drop_nulls().to_list())):
+        rows = table.filter(pl.col("url") == url)
+        titles = [t for t in rows["title"].to_list() if t]
+        title = max(set(titles), key=titles.count) if titles else ""
+        comments = [c for c in rows["comment"].to_list() if c and c.strip()]
+        rng = _rng("sfu", url, seed)
+        start, page = 0, 0
+        while start < len(comments):
+            size = rng.randint(*page_size)
+            chunk = comments[start : start + size]
+            start += size
+            tid = f"sfu-{hashlib.sha256(url.encode()).hexdigest()[:10]}-{page}"
+            nested = page % 2 == 1
+            page += 1
+            t0 = datetime(2016, 11, 9, 6, 0) + timedelta(days=rng.randint(0, 300))
+            replies, depth_of = [], {}
+            for k, text in enumerate(chunk):
+                parent = tid
+                if nested and k and rng.random() < nest_share:
+                    cands = [r["id"] for r in replies[-6:] if depth_of[r["id"]] < 4]
+                    parent = rng.choice(cands) if cands else tid
+                rid = f"{tid}-c{k}"
+                depth_of[rid] = depth_of.get(parent, 0) + 1
+                t0 += timedelta(minutes=rng.randint(1, 240))
+                replies.append(
+                    {
+                        "id": rid,
+                        "text": _paragraphs(text, rng),
+                        "author": _invented_name(rng),
+                        "parent_id": parent,
+                        "depth": depth_of[rid],
+                        "created": t0.isoformat() + "Z",
+                        "stance": "",
+                    }
+                )
+            threads.append(
+                {
+                    "thread_id": tid,
+                    "article_id": url,
+                    "source": {"id": tid, "title": title, "selftext": rng.choice(_LEADS), "text": title, "author": "Opinion", "created": replies[0]["created"] if replies else ""},
+                    "replies": replies,
+                }
+            )
+    return threads
+
+
+# ------------------------------------------------------------------------------------- wording
+
+
+def _relative(then: datetime, now: datetime, rng: random.Random, lang: str = "en") -> str:
+    secs = max(0, int((now - then).total_seconds()))
+    if lang != "en":
+        k = max(1, secs // 3600)
+        return {"es": f"hace {k} horas", "de": f"vor {k} Stunden", "fr": f"il y a {k} heures"}[lang]
+    if secs >= 86400 and secs < 2 * 86400 and rng.random() < 0.5:
+        return f"Yesterday at {then.hour % 12 or 12}:{then:%M} {'AM' if then.hour < 12 else 'PM'}"
+    for unit, size, short in (("year", 365 * 86400, "y"), ("month", 30 * 86400, "mo"), ("day", 86400, "d"), ("hour", 3600, "h"), ("minute", 60, "m")):
+        if secs >= size:
+            k = secs // size
+            r = rng.random()
+            if r < 0.15:
+                return f"{k}{short}"
+            if k == 1 and r < 0.5:
+                return f"{'an' if unit == 'hour' else 'a'} {unit} ago"
+            return f"{k} {unit}{'s' if k > 1 else ''} ago"
+    return "just now"
+
+
+def _votes(rng: random.Random) -> str:
+    k = rng.randint(0, 60)
+    return rng.choice(
+        (f"{k} likes" if k != 1 else "1 like", f"▲ {k} ▼", f"{k} ▲ ▼", f"Like ({k})", f"👍 {k}", f"+{k}", f"{k} people liked this")
+    )
+
+
+def _action_row(rng: random.Random, lang: str = "en") -> list[str]:
+    if lang != "en":
+        return [{"es": "Responder", "de": "Antworten", "fr": "Répondre"}[lang]]
+    return rng.choice(
+        (
+            ["Reply"],
+            ["Reply", "Like", "Report"],
+            ["Like · Reply · Share"],
+            ["• Reply", "• Share ›"],
+            ["Reply • Share ›"],
+            ["Like", "Reply", "Report", "Share"],
+            ["Reply ↓"],
+            ["Log in to Reply"],
+        )
+    )
+
+
+def _quote_of(parent_text: str) -> str:
+    words = parent_text.split()
+    return "> " + " ".join(words[:14]) + (" ..." if len(words) > 14 else "")
+
+
+def _extras(thread: dict, rng: random.Random) -> list[dict]:
+    """The thread's replies plus a few emoji-only and other-language ones written here."""
+    replies = [dict(r) for r in thread["replies"]]
+    ids = [r["id"] for r in replies]
+    for k in range(min(3, max(1, len(replies) // 8))):
+        text = rng.choice(_EMOJI) if k % 2 == 0 else rng.choice(_FOREIGN)
+        base = replies[rng.randrange(len(replies))] if replies else {"created": thread["source"].get("created")}
+        parent = rng.choice(ids) if ids and rng.random() < 0.5 else thread["source"]["id"]
+        replies.append(
+            {"id": f"x{k}-{thread['source']['id']}", "text": text, "author": _invented_name(rng), "parent_id": parent, "created": base.get("created"), "stance": ""}
+        )
+    return replies
+
+
+# ------------------------------------------------------------------------------------- chrome
+
+
+def _section_head(rng: random.Random, n: int, lang: str = "en") -> list[str]:
+    if lang != "en":
+        return [{"es": f"{n} comentarios", "de": f"{n} Kommentare", "fr": f"{n} commentaires"}[lang], ""]
+    out = [rng.choice((f"{n} Comments", f"Comments ({n})", f"{n} comments", "Join the discussion", f"Join the discussion ({n})"))]
+    if rng.random() < 0.7:
+        out += rng.choice((["Sort by Newest"], ["Sort by Best", "Newest", "Oldest"], ["Sort by: Top comments"], ["Oldest first | Newest first"]))
+    if rng.random() < 0.5:
+        out += rng.choice((["Login"], ["Log in", "Sign up"], ["Recommend", "Share"], ["Follow this conversation"]))
+    return out + [""]
+
+
+def _section_foot(rng: random.Random, lang: str = "en") -> list[str]:
+    if lang != "en":
+        return [{"es": "Deja una respuesta", "de": "Schreibe einen Kommentar", "fr": "Laisser un commentaire"}[lang], ""]
+    return rng.choice((["Load more comments"], ["Show more comments"], ["Leave a Reply", "Cancel reply"], ["Add a comment", "Post"], [])) + [""]
+
+
+def _body_lines(text_lines: list[str], pad: str) -> list[str]:
+    return [f"{pad}{s}" if s else "" for s in text_lines]
+
+
+# ------------------------------------------------------------------------------------- layouts
+# Each writer appends the section to `page` and returns, per reply of `order`, the (first, end)
+# line span of its words: the truth text is those lines, stripped.
+
+
+def _bullets(page, order, rng, now, *, tabs: bool, inline: bool, quotes: bool, texts: dict) -> list[tuple[int, int]]:
+    spans = []
+    page += _section_head(rng, len(order))
+    if rng.random() < 0.4:
+        page += ["Editor's pick" if rng.random() < 0.5 else "Featured Comments", ""]
+    shown_more = 0
+    for idx, (r, parent, depth) in enumerate(order):
+        pad = ("\t" * depth + "  ") if tabs else (" " * (2 + 4 * depth))
+        name = _author(r)
+        when = _relative(_when(r.get("created")), now, rng)
+        if rng.random() < 0.25:
+            page.append(f"{pad}{rng.choice(('Avatar', f'Avatar for {name}', f'{name} avatar'))}")
+        badge = f" {rng.choice(_BADGES)}" if rng.random() < 0.08 else ""
+        arrow = f" → {_author(texts[parent])}" if parent and rng.random() < 0.3 else ""
+        if inline:
+            votes = f" • {_votes(rng)}" if rng.random() < 0.3 else ""
+            page.append(f"{pad}• {name}{badge}{arrow} • {when}{votes}")
+        else:
+            page.append(f"{pad}• {name}{badge}{arrow}")
+            page.append(f"{pad}• {when}" if rng.random() < 0.7 else f"{pad}{when}")
+        page.append("")
+        lines = texts[r["id"]]["lines"]
+        if quotes and parent and rng.random() < 0.5:
+            lines = [_quote_of(texts[parent]["text"]), "", *lines]
+        first = len(page)
+        page.extend(_body_lines(lines, pad + "  "))
+        spans.append((first, len(page)))
+        if rng.random() < 0.15:
+            page.append(f"{pad}  {rng.choice(('Edited', '(edited)', 'Last edited 2 hours ago', 'edited'))}")
+        page.append("")
+        if not inline and rng.random() < 0.5:
+            page.append(f"{pad}  {_votes(rng)}")
+        page.extend(f"{pad}  {s}" for s in _action_row(rng))
+        page.append("")
+        if quotes and rng.random() < 0.06:
+            page += [f"{pad}• {rng.choice(_REMOVED)}", ""]
+        nxt = order[idx + 1][2] if idx + 1 < len(order) else 0
+        if depth > nxt and rng.random() < 0.3 and shown_more < 4:
+            shown_more += 1
+            k = rng.randint(1, 9)
+            page += [f"{pad}{rng.choice((f'Show {k} more replies', f'Load {k} more replies', f'View {k} more replies', 'see more'))}", ""]
+    page += _section_foot(rng)
+    return spans
+
+
+def _says(page, order, rng, now, *, threaded: bool, lang: str, texts: dict) -> list[tuple[int, int]]:
+    spans = []
+    page += _section_head(rng, len(order), lang)
+    verb = {"en": "says:", "es": "dice:", "de": "sagt:", "fr": "dit :"}[lang]
+    tabs = threaded and rng.random() < 0.5
+    for r, parent, depth in order:
+        pad = ("\t" * depth if tabs else "    " * depth) if threaded else ""
+        name = _author(r)
+        d = _when(r.get("created"))
+        if rng.random() < 0.3:
+            page.append(pad + rng.choice((f"Avatar of {name}", f"{name}'s avatar", f"Gravatar for {name}", "avatar")))
+        if rng.random() < 0.05 and lang == "en":
+            page.append(pad + "Editor's pick")
+        badge = f" {rng.choice(_BADGES)}" if rng.random() < 0.08 and lang == "en" else ""
+        page.append(f"{pad}{name}{badge} {verb}")
+        if lang != "en" or rng.random() < 0.5:
+            page.append(pad + _relative(d, now, rng, lang))
+        else:
+            page.append(pad + f"{d:%B} {d.day}, {d.year} at {d.hour % 12 or 12}:{d:%M} {'am' if d.hour < 12 else 'pm'}")
+        if rng.random() < 0.1 and lang == "en":
+            page.append(pad + "Edited")
+        page.append("")
+        lines = texts[r["id"]]["lines"]
+        if threaded and parent and rng.random() < 0.4:
+            page += [f"{pad}In reply to {_author(texts[parent])}.", ""]
+        first = len(page)
+        page.extend(_body_lines(lines, pad))
+        spans.append((first, len(page)))
+        page.append("")
+        if lang == "en" and rng.random() < 0.4:
+            page.append(pad + rng.choice(("Like", "Liked by 2 people", "Loading...", _votes(rng))))
+        page.extend(pad + s for s in _action_row(rng, lang))
+        page.append("")
+        if lang == "en" and rng.random() < 0.05:
+            page += [pad + rng.choice(_REMOVED), ""]
+    page += _section_foot(rng, lang)
+    return spans
+
+
+def _head(rng: random.Random, title: str, source: dict, lines: list[str], lang: str) -> list[str]:
+    out = rng.choice((["Home", "News", "Opinion", "World"], ["Skip to content", "Menu", "Search"], ["Home | About | Contact"])) + [""]
+    out += [title, ""]
+    if rng.random() < 0.6:
+        d = _when(source.get("created"))
+        out += [f"{'By' if lang == 'en' else 'Por' if lang == 'es' else 'Von' if lang == 'de' else 'Par'} {source.get('author') or 'Staff'} | {d:%d %B %Y}", ""]
+    out += lines + [""]
+    out += rng.choice((["Share this:", "Twitter", "Facebook", "Email"], ["Share", "Tweet", "Pin"], []))
+    return out + [""]
+
+
+def render_variant(thread: dict, variant: str, *, seed: int = 0) -> PageWithTruth:
+    """The thread as a page in `variant` (one of VARIANTS), with its truth (thread_pages' shape)."""
+    if variant not in VARIANTS:
+        raise ValueError(f"unknown variant {variant!r}; expected one of {', '.join(VARIANTS)}")
+    source = thread["source"]
+    sid = str(source["id"])
+    rng = _rng(sid, variant, seed)
+    lang = rng.choice(("es", "de", "fr")) if variant == "says-local" else "en"
+    title = (source.get("title") or "").strip() or " ".join(_article_lines(source)[0].split()[:9])
+    article = _article_lines(source)
+    page = _head(rng, title, source, article, lang)
+    replies = _extras(thread, rng)
+    order = _tree_order(replies, sid)
+    if variant not in NESTED_VARIANTS:
+        # a flat section lists replies by time, whoever they answer
+        order.sort(key=lambda o: (o[0].get("created") or "", str(o[0]["id"])))
+    # per reply: its lines as shown, its words (for a quote of it) and its author (for "→ Name")
+    texts = {r["id"]: {"lines": _clean_lines(r.get("text") or "") or ["[deleted]"], "text": r.get("text") or "", "author": r.get("author")} for r in replies}
+    created = [_when(r.get("created")) for r in replies]
+    now = max(created, default=_when(source.get("created"))) + timedelta(hours=rng.randint(1, 40))
+    if variant.startswith("bullets"):
+        spans = _bullets(page, order, rng, now, tabs=variant == "bullets-tabs", inline=variant == "bullets-tabs", quotes=variant == "bullets-quotes", texts=texts)
+    else:
+        spans = _says(page, order, rng, now, threaded=variant == "says-threaded", lang=lang, texts=texts)
+    truth = tuple(
+        ReplyTruth(
+            id=str(r["id"]),
+            author=_author(r),
+            text="\n".join(s.strip() for s in page[a:b]).strip(),
+            parent_id=parent,
+            depth=depth,
+            stance=r.get("stance") or "",
+        )
+        for (r, parent, depth), (a, b) in zip(order, spans)
+    )
+    return PageWithTruth(
+        thread_id=str(thread.get("thread_id") or sid),
+        layout=variant,
+        seed=seed,
+        text="\n".join(page).rstrip() + "\n",
+        title=title,
+        article="\n".join(article),
+        source_stance=source.get("stance") or "",
+        nested=variant in NESTED_VARIANTS,
+        replies=truth,
+    )
+
