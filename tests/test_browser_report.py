@@ -179,6 +179,39 @@ def test_cluster_card_and_heatmap_filter_the_table(browser, fixture_report):
     opened.assert_clean()
 
 
+def test_cluster_cards_say_how_sure_their_sides_are(browser, fixture_report):
+    """A card whose bar is all one side may still be labelled "stance unsure": the line under the
+    bar gives the mean confidence of its side-taking comments, from the run's own features."""
+    opened = open_report(browser, fixture_report)
+    page = opened.page
+    run = fixture_report.parent
+    members = pl.read_parquet(run / "clusters.parquet").select("comment_id", "cluster").join(
+        pl.read_parquet(run / "features.parquet").select(
+            "comment_id", "stance",
+            # the fixture run's features hold scores only: the report reads the top score then
+            pl.coalesce("stance_confidence", pl.max_horizontal(pl.col("^score_.*$"))).alias("stance_confidence"),
+        ),
+        on="comment_id",
+    )
+    checked = 0
+    for card in page.locator("#cluster-cards .card").all():
+        cluster = int(card.get_attribute("id").removeprefix("cluster-"))
+        sides = members.filter((pl.col("cluster") == cluster) & (pl.col("stance") != "comment"))
+        line = card.locator(".sides-confidence")
+        if sides.height == 0:
+            assert line.count() == 0
+            continue
+        conf = (sides["stance_confidence"] * 100).round()
+        sure = int((conf >= 50).sum())
+        mean = int(float(conf.mean()) + 0.5)  # JavaScript rounds halves up
+        text = line.inner_text()
+        assert text.startswith(f"{sides.height} side-taking comment"), text
+        assert f"mean stance confidence {mean}%" in text and f"{sure} at 50% or more" in text, text
+        checked += 1
+    assert checked >= 1
+    opened.assert_clean()
+
+
 def test_switching_map_colour_keeps_every_point(browser, fixture_report):
     opened = open_report(browser, fixture_report)
     page = opened.page

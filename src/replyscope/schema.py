@@ -22,6 +22,9 @@ ROLES: tuple[str, ...] = (
 )
 
 STANCES: tuple[str, ...] = ("support", "deny", "query", "comment")
+# A side (support / deny / query) held with less stance confidence than this is "unsure": cluster
+# labels do not name it as a group's side, and the report counts how many comments clear it.
+SURE_STANCE_CONFIDENCE = 0.5
 
 # Status of one input document in the run. Every input document appears in documents.parquet
 # and in the manifest with one of these.

@@ -25,7 +25,7 @@ import polars as pl
 
 from replyscope.report.across_data import across_payload
 from replyscope.rundir import read_manifest, table_path
-from replyscope.schema import RHETORIC_TAGS, ROLES, STANCES, TABLES, conform, empty
+from replyscope.schema import RHETORIC_TAGS, ROLES, STANCES, SURE_STANCE_CONFIDENCE, TABLES, conform, empty
 
 # A piece of page text not covered by any segment still shows, under this role.
 GAP_ROLE = "unassigned"
@@ -357,9 +357,13 @@ def comment_columns(
     # One row per comment from each side table, whatever a stage wrote: a join must not duplicate.
     features = tables.features.unique("comment_id", keep="first", maintain_order=True).with_columns(
         stance_c=pl.col("stance").replace_strict(stance_code, default=-1, return_dtype=pl.Int32),
+        # A run written before stances carried their own confidence (or a stage that left it
+        # empty) falls back to the top stance score, per row.
         conf=(
-            (pl.col("stance_confidence") if "stance_confidence" in tables.features.columns
-             else pl.max_horizontal("score_support", "score_deny", "score_query", "score_comment")) * 100
+            pl.coalesce(
+                *([pl.col("stance_confidence")] if "stance_confidence" in tables.features.columns else []),
+                pl.max_horizontal("score_support", "score_deny", "score_query", "score_comment"),
+            ) * 100
         ).round().cast(pl.Int32),
         tagmask=pl.col("tags")
         .list.eval(pl.element().replace_strict(tag_bit, default=0, return_dtype=pl.Int64))
@@ -493,6 +497,7 @@ def build_payload(
         "meta": run_meta(tables.manifest),
         "roles": list(PIECE_ROLES),
         "stances": list(STANCES),
+        "sure_confidence_pct": round(SURE_STANCE_CONFIDENCE * 100),
         "tags": tags,
         "overview": overview(tables, pages),
         "text_cap": cap,

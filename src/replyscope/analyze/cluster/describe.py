@@ -19,7 +19,7 @@ import re
 import numpy as np
 import polars as pl
 
-from replyscope.schema import CLUSTER_SUMMARY, STANCES, conform
+from replyscope.schema import CLUSTER_SUMMARY, STANCES, SURE_STANCE_CONFIDENCE, conform
 
 N_KEYWORDS = 8
 N_EXEMPLARS = 5
@@ -43,7 +43,7 @@ _CONTRACTIONS = frozenset(
 LANGUAGE_SHARE = 0.02
 LANGUAGE_MIN_WORDS = 5  # ...and at least this many different ones occur (one shared spelling is no language)
 # A side is named only when the cluster's comments of that side are, on average, this sure of it.
-SURE_CONFIDENCE = 0.5
+SURE_CONFIDENCE = SURE_STANCE_CONFIDENCE
 # A word in more than this share of all comments (a site's hashtag, the article's own subject)
 # describes none of the groups; it is left out of keywords once there are enough comments to tell.
 MAX_DOC_SHARE = 0.5

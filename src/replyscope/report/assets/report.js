@@ -17,6 +17,7 @@
   var DOCS = D.docs;
   var N = C.doc.length;
   var STANCES = D.stances;
+  var SURE_PCT = D.sure_confidence_pct;
   var TAGS = D.tags;
   var STANCE_COLOR = { support: "#2e7d32", deny: "#c62828", query: "#1565c0", comment: "#90a4ae" };
   var UNKNOWN_COLOR = "#cfd8dc";
@@ -538,6 +539,22 @@
 
   /* ---------- clusters ---------- */
 
+  // How sure the group's side-taking comments are. A bar that is all one colour reads as a
+  // settled side; the label may still say "stance unsure", and this line says why (and gives the
+  // analyst the number to filter on).
+  function sidesConfidence(own) {
+    var sum = 0, n = 0, sure = 0;
+    own.forEach(function (i) {
+      var s = STANCES[C.stance[i]];
+      if (s == null || s === "comment" || C.conf[i] == null) return;
+      sum += C.conf[i]; n++;
+      if (C.conf[i] >= SURE_PCT) sure++;
+    });
+    if (!n) return null;
+    return el("div", { class: "small muted sides-confidence" }, plural(n, "side-taking comment") + ": mean stance confidence " +
+      Math.round(sum / n) + "%, " + fmt.format(sure) + " at " + SURE_PCT + "% or more");
+  }
+
   function drawClusters() {
     var box = clear(section("cluster-cards"));
     if (!CL.id.length) {
@@ -560,6 +577,7 @@
           el("span", { class: "muted" }, plural(size, "comment") + " · " + pct(N ? size / N : 0))),
         el("h3", { class: "card-title" }, CL.label[r] || "(no label)"),
         stanceBar(shares, size),
+        sidesConfidence(own),
         profile.length ? el("div", { class: "profile" }, el("div", { class: "small muted" }, "Rhetoric"), hbars(profile, own.length)) : null,
         CL.keywords[r].length ? el("div", { class: "keywords" }, CL.keywords[r].map(function (k) { return el("span", { class: "chip kw" }, k); })) : null,
         CL.exemplars[r].length ? el("div", { class: "exemplars" }, el("div", { class: "small muted" }, "Nearest the centre"),
