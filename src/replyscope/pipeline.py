@@ -16,7 +16,6 @@ import contextlib
 import ctypes
 import hashlib
 import json
-import multiprocessing
 import os
 import resource
 import shutil
@@ -26,7 +25,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -262,6 +261,11 @@ def _watch_parent(parent: int) -> None:
 def _make_executor(workers: int) -> Executor:
     if workers == 1:
         return _InlineExecutor()
+    # (imported here: a one-worker run needs neither; with their queues and connections they are
+    # ~6 ms of every start-up)
+    import multiprocessing  # noqa: PLC0415
+    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
+
     # spawn, not fork: forking a process whose Polars thread pool is running can deadlock.
     return ProcessPoolExecutor(
         workers, mp_context=multiprocessing.get_context("spawn"), initializer=_worker_init, initargs=(os.getpid(),)

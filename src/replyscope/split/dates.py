@@ -92,9 +92,10 @@ class _Forms(NamedTuple):
     numeric: re.Pattern
     clock: re.Pattern
     hour_only: re.Pattern
+    day_foreign_month_year: re.Pattern
 
 
-_FORMS = _Forms(YEAR_MONTH_DAY, YEAR_MONTHNAME_DAY, MONTH_DAY_YEAR, DAY_MONTH_YEAR, NUMERIC_DATE, CLOCK, CLOCK_HOUR_ONLY)
+_FORMS = _Forms(YEAR_MONTH_DAY, YEAR_MONTHNAME_DAY, MONTH_DAY_YEAR, DAY_MONTH_YEAR, NUMERIC_DATE, CLOCK, CLOCK_HOUR_ONLY, DAY_FOREIGN_MONTH_YEAR)
 # For stamps lower-cased first (see patterns.folds_like_lower): the same matches, found faster (see patterns.lower_twin).
 _FORMS_LOW = _Forms(*(lower_twin(p) if p.flags & re.IGNORECASE else p for p in _FORMS))
 
@@ -120,7 +121,7 @@ def _day(text: str, forms: _Forms = _FORMS) -> tuple[int, int, int] | None:
         m = pattern.search(text)
         if m and m["year"]:
             return _year(m["year"]), _month(m["mon"]), int(m["day"])
-    m = DAY_FOREIGN_MONTH_YEAR.search(text)
+    m = forms.day_foreign_month_year.search(text)  # (its lower twin too: tried on most stamps with no year)
     if m:
         return int(m["year"]), _foreign_month(m["mon"]), int(m["day"])
     m = forms.numeric.search(text)
