@@ -362,10 +362,22 @@ def _compact_age(core: str) -> CommentHeader | None:
     if m is None:
         return None
     name = strip_joiners(m["name"] or "")
-    if not name:
+    if not name or CHROME_ROW.match(name):
+        # (an age at the end of a row of actions, "Like · Reply · 4 · 3y", dates the comment over it)
         return CommentHeader("date", "", m["age"])
     name = cut_counters(name)
     return CommentHeader("name_date", name, m["age"]) if _name_ok(name) else None
+
+
+# A thread's links and fold toggle printed after a header's stamp: "jo 3 hours ago | parent | next [–]",
+# "jo 5h [-]". They move about the thread; they are no part of the name or the date.
+_THREAD_LINKS = re.compile(
+    r"(?:\s*[|·•]\s*(?:parent|root|next|prev|previous|context|permalink|link|flag|hide|vouch|favou?rite|edit|delete|collapse|expand))+"
+    r"\s*(?:\[[–—\-+]\])?\s*$|\s*\[[–—\-+]\]\s*$",
+    re.I,
+)
+_NAME_SPACE_AGE = re.compile(r"^(?P<name>\S.{0,59}?)\s+(?P<age>\d{1,3}\s?(?:mos?|yrs?|y|wks?|w|d|hrs?|h|mins?|m|s)\.?)$", re.I)
+_THREAD_LINK_LAST = frozenset("]tvxkgedEeTVXKGD")  # (the last characters of any _THREAD_LINKS match)
 
 
 @lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
@@ -373,6 +385,13 @@ def read_header(core: str) -> CommentHeader | None:
     """The comment header a short line spells, or None when it is not one (cached: lines repeat)."""
     if not core or len(core) > MAX_HEADER_CHARS:
         return None
+    if core[-1] in _THREAD_LINK_LAST and ("|" in core or "[" in core) and (links := _THREAD_LINKS.search(core)) and links.start():
+        head = core[: links.start()]
+        h = read_header(head)
+        if h is None and (m := _NAME_SPACE_AGE.match(head)) is not None and _name_ok(name := cut_counters(m["name"])):
+            h = CommentHeader("name_date", name, m["age"])  # ("jo 5h | parent": the links say the "5h" is an age)
+        # (only a dated header: the links follow a stamp, never a bare name or words)
+        return h if h is not None and h.posted_raw and h.kind in ("name_date", "date") else None
     digits = HAS_DIGIT.search(core) is not None
     low = core.lower()
     worded = _has_header_word(low)

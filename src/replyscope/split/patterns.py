@@ -287,8 +287,8 @@ def is_avatar_alt(s: str) -> bool:
 
 # A row of comment actions: "Reply · Like · 3 · Follow Post · 2 hours ago".
 CHROME_ROW = re.compile(
-    r"^(?:(?:reply|like|unlike|share|report|flag|follow post|follow|edit|delete|permalink|link|quote|"
-    r"\d+|(?:\d+|an?)\s+\w+\s+ago)\s*(?:[·|•]\s*|$))+$",
+    r"^(?:(?:reply|like|unlike|share|report|flag|follow post|follow|edit|edited|delete|permalink|link|quote|mark as spam|"
+    r"\d+|(?:\d+|an?)\s+\w+\s+ago|\d{1,3}\s?(?:mos?|yrs?|y|wks?|w|d|hrs?|h|mins?|m)\b\.?)\s*(?:[·|•]\s*|$))+$",
     _I,
 )
 
