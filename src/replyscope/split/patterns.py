@@ -238,7 +238,7 @@ COMMENT_FORM = re.compile(
     r"notify me of .*|name \(required\)|e-?mail \(required\).*|website|mail \(will not be published\).*|"
     r"cancel reply|click here to cancel reply\.?|subscribe to (?:comments|this comment feed).*|"
     r"(?:post|leave) (?:your|a) (?:comment|reply).*|powered by disqus|comments powered by .*|"
-    r"newer comments|older comments|load more comments|show more comments|« older comments|newer comments »)\s*$",
+    r"newer comments|older comments|load more comments|show more comments|« older comments|newer comments »)\s*(?:\.\.\.|…)?\s*$",
     _I,
 )
 
@@ -251,6 +251,8 @@ CHROME = re.compile(
     r"\d+\s*(?:likes?|points?|votes?|replies|reply|people liked this|recommendations?)|"
     r"[+\-−]?\d+|like\s*\(\d+\)|dislike|agree|disagree|helpful|thumbs? up|thumbs? down|"
     r"parent|reply\s*\|\s*.*|.*\s*\|\s*reply|see more|read more|collapse|expand|"
+    # a thread's sort control ("Sort by", "Sort by: Top comments"), a plugin's reply toggle ("Jo replied · 3 replies")
+    r"sort(?:ed)?\s+by\s*:?(?:\s*\S+(?:\s+\S+){0,2})?|.{1,60}?\s+replied\s*[·•|]\s*\d+\s+repl(?:y|ies)|"
     r"(?:about\s+)?(?:\d+|an?)\s+(?:sec(?:ond)?s?|min(?:ute)?s?|hours?|days?|weeks?|months?|years?)\s+ago|"
     r"↑|↓|·|•|»|«|\||"
     # an edited marker ("Edited", "(edited)", "Last edited 2 hours ago", "Edited by a moderator")
