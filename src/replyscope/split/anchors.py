@@ -108,6 +108,10 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
             p = prev_nonblank(lines, i, PAIR_REACH)
             if p is not None and p not in claimed and p not in headers:
                 if looks_like_name(lines.core[p]):
+                    # a name over a rank or badge line over the date ("Jo Lake" / "Regular Member" / "Mar 3"):
+                    # the name is the block's first line
+                    if p == i - 1 and p > lo and lines.text[p - 1] and (p - 1) not in claimed and (p - 1) not in headers and (p < 2 or not lines.text[p - 2]) and looks_like_name(lines.core[p - 1]):
+                        p -= 1
                     anchors.append(Anchor(p, i, CommentHeader("name_date", cut_counters(lines.core[p]), h.posted_raw), "name+date", lines.indent[p]))
                     claimed.update(range(p, i + 1))
                     continue

@@ -78,10 +78,12 @@ NOT_A_NAME = re.compile(
     r"^(?:updated|last updated|modified|published|posted|date|time|on|at|by|from|in|and|the|"
     r"he|she|they|it|i|we|you|who|which|that|this|there|one|someone|everyone|"
     r"pm|am|edt|est|pdt|pst|gmt|utc|reply|permalink|link|comments?|\d+|"
+    # a forum profile's fields beside a date ("Joined: Mar 2010", "Last seen: ...")
+    r"joined|registered|member since|last (?:seen|active|visit)|"
     r"january|february|march|april|may|june|july|august|september|october|november|december)$",
     re.I,
 )
-_POSTED_BY = re.compile(r"^(?:posted|written|submitted|comment(?:ed)?|reply|response)?\s*by\b:?", re.I)
+_POSTED_BY = re.compile(r"^(?:posted|post|written|submitted|comment(?:ed)?|reply|response)?\s*by\b:?", re.I)
 _EDGE_WORDS = re.compile(r"^(?:on|at|by|posted|said|says)\s+|\s+(?:on|at|by|posted)$", re.I)
 
 
@@ -208,7 +210,7 @@ def looks_like_name(core: str) -> bool:
     return _name_ok(core) and core.count(" ") < 5 and NOT_IN_BARE_NAME.search(core) is None
 
 
-_BY_STARTS = ("by ", "by:", "posted by", "written by", "comment by", "submitted by", "reply by", "response by")
+_BY_STARTS = ("by ", "by:", "posted by", "post by", "written by", "comment by", "submitted by", "reply by", "response by")
 
 
 def _has_header_word(low: str) -> bool:
@@ -294,7 +296,7 @@ def _cut_by_tail(author: str) -> str:
 
 # BY_AUTHOR up to its author, and the last characters (lower-cased) of anything it allows after the
 # author: ")" of "(1234)", ">" of "<mail>", "*", and the end of "writes:" or "says".
-_BY_PREFIX = re.compile(r"^(?:(?:comment|posted|written|submitted|reply|response)\s+)?by:?\s+", re.I)
+_BY_PREFIX = re.compile(r"^(?:(?:comment|posted|post|written|submitted|reply|response)\s+)?by:?\s+", re.I)
 _BY_AUTHOR_TAIL_LAST = frozenset(")>*:s")
 
 
@@ -377,6 +379,7 @@ _THREAD_LINKS = re.compile(
     re.I,
 )
 _NAME_SPACE_AGE = re.compile(r"^(?P<name>\S.{0,59}?)\s+(?P<age>\d{1,3}\s?(?:mos?|yrs?|y|wks?|w|d|hrs?|h|mins?|m|s)\.?)$", re.I)
+_MONTH_SHORT_YEAR = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\.? '\d\d$", re.I)
 _THREAD_LINK_LAST = frozenset("]tvxkgedEeTVXKGD")  # (the last characters of any _THREAD_LINKS match)
 
 
@@ -385,6 +388,8 @@ def read_header(core: str) -> CommentHeader | None:
     """The comment header a short line spells, or None when it is not one (cached: lines repeat)."""
     if not core or len(core) > MAX_HEADER_CHARS:
         return None
+    if core[-3:-2] == "'" and _MONTH_SHORT_YEAR.match(core):
+        return CommentHeader("date", "", core)  # "Mar '15": a forum's date of an older post
     if core[-1] in _THREAD_LINK_LAST and ("|" in core or "[" in core) and (links := _THREAD_LINKS.search(core)) and links.start():
         head = core[: links.start()]
         h = read_header(head)
@@ -435,6 +440,8 @@ def read_header(core: str) -> CommentHeader | None:
         before = rest = ""
         residue = _cut_trailing_meta(line)
     residue = strip_joiners(residue)
+    if residue[-1:] in "»›":
+        residue = strip_joiners(residue.rstrip("»› "))  # a forum's "Post by Jo » DATE"
 
     says = _says_match(residue, low.endswith(FOREIGN_SAYS_ENDS)) if worded else None
     if says:
@@ -460,7 +467,7 @@ def read_header(core: str) -> CommentHeader | None:
             author = _EDGE_WORDS.sub("", strip_joiners(author)).strip()
             author = _cut_by_tail(author)
             if _name_ok(author):
-                return CommentHeader("by", author, stamp, posted_by=residue[:1].lower() == "p")
+                return CommentHeader("by", author, stamp, posted_by=residue[:5].lower() == "poste")
         return None
     if not stamp:
         return None

@@ -154,7 +154,7 @@ FOREIGN_SAYS_ENDS = tuple(
 )
 SAYS_WORD = re.compile(r"\b(?:says|said|wrote|writes|commented|replied)\b", _I)
 BY_AUTHOR = re.compile(
-    r"^(?:(?:comment|posted|written|submitted|reply|response)\s+)?by:?\s+(?P<author>[^\s].{0,60}?)"
+    r"^(?:(?:comment|posted|post|written|submitted|reply|response)\s+)?by:?\s+(?P<author>[^\s].{0,60}?)"
     r"(?:\s*\(\d+\)|\s*<[^>]{1,80}>|\s*\*)*(?:\s+(?:writes|says)\s*:?)?$",
     _I,
 )
@@ -251,6 +251,8 @@ CHROME = re.compile(
     r"\d+\s*(?:likes?|points?|votes?|replies|reply|people liked this|recommendations?)|"
     r"[+\-−]?\d+|like\s*\(\d+\)|dislike|agree|disagree|helpful|thumbs? up|thumbs? down|"
     r"parent|reply\s*\|\s*.*|.*\s*\|\s*reply|see more|read more|collapse|expand|"
+    # a forum post's number ("#12"), its profile fields ("Posts: 1,310", "Joined: May 2009", "Location: Leeds"), "Top"
+    r"#\d{1,6}|(?:posts|joined|registered|member since|location|karma|reputation|messages|reaction score|last (?:seen|active|visit))\s*:\s*.{0,40}|(?:back to )?top|"
     # a thread's sort control ("Sort by", "Sort by: Top comments"), a plugin's reply toggle ("Jo replied · 3 replies")
     r"sort(?:ed)?\s+by\s*:?(?:\s*\S+(?:\s+\S+){0,2})?|.{1,60}?\s+replied\s*[·•|]\s*\d+\s+repl(?:y|ies)|"
     r"(?:about\s+)?(?:\d+|an?)\s+(?:sec(?:ond)?s?|min(?:ute)?s?|hours?|days?|weeks?|months?|years?)\s+ago|"
