@@ -15,6 +15,7 @@ from functools import lru_cache
 from replyscope.split.patterns import (
     BY_AUTHOR,
     CHROME_ROW,
+    COMMENT_FORM_LOW,
     FOREIGN_SAYS,
     FOREIGN_SAYS_ENDS,
     GLUED_DATE,
@@ -182,6 +183,8 @@ def _name_ok(name: str) -> bool:
         return False  # "T.C. Smith 47 comments", "Tracked on": an entry of a feed, not a commenter
     if name.count(" ") >= MAX_NAME_WORDS or not_a_name.match(t) or nav_label.match(t) or nav_prefix.match(t):
         return False
+    if t[:1] in "lLpPaA" and COMMENT_FORM_LOW.match(t.lower()):
+        return False  # "Published on May 3 - Leave a Comment": the form's link beside a dateline, no name
     return not ends_sentence(name) or name.endswith((".", ")")) and len(name) < 30
 
 
