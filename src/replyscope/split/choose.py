@@ -375,16 +375,34 @@ def extend_up(lines: Lines, best: list[Anchor], above: list[Anchor], article: in
     prose = sorted(_prose_chars(lines, a.last + 1, b.first) for a, b in zip(best, best[1:]))
     typical_prose = prose[len(prose) // 2] if prose else 0
     out = list(best)
-    for a in reversed(above):
+    run_gap = max(RUN_GAP_LINES, RUN_GAP_FACTOR * typical_gap)
+    for k in range(len(above) - 1, -1, -1):
+        a = above[k]
         nxt = out[0]
         if a.first <= article and a.family in BYLINE_FAMILIES:
             break
-        if _nonblank_between(lines, a.last + 1, nxt.first) >= max(RUN_GAP_LINES, RUN_GAP_FACTOR * typical_gap):
+        if _nonblank_between(lines, a.last + 1, nxt.first) >= run_gap:
             break
-        if a.family not in PERSON_FAMILIES and _prose_chars(lines, a.last + 1, nxt.first) > max(ARTICLE_GAP_CHARS, 4 * typical_prose) and not _headed_by_section(lines, a):
+        if (
+            a.family not in PERSON_FAMILIES
+            and _prose_chars(lines, a.last + 1, nxt.first) > max(ARTICLE_GAP_CHARS, 4 * typical_prose)
+            and not _section_run(lines, above, k, run_gap)
+        ):
             break
         out.insert(0, a)
     return out
+
+
+def _section_run(lines: Lines, above: list[Anchor], k: int, run_gap: int) -> bool:
+    """Whether header above[k] belongs to a run of the thread's headers (each near the next) that
+    opens under a comment-section header ("28 comments"): then a long text under it is a reader's
+    comment, not an article under its dateline."""
+    while True:
+        if _headed_by_section(lines, above[k]):
+            return True
+        if k == 0 or _nonblank_between(lines, above[k - 1].last + 1, above[k].first) >= run_gap:
+            return False
+        k -= 1
 
 
 def choose_anchors(
