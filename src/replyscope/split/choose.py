@@ -543,16 +543,21 @@ def _structure_cues(lines: Lines, best: list[Anchor], near: int | None) -> int:
     cues += len(counts) >= 2 and counts[1] >= 2 and counts[0] <= MAX_ONE_VOICE * sum(counts)
     if cues >= CUES_SETTLED or cues + 1 < CUES_RELAXED:
         return cues  # (one more cue would change nothing: the Reply links need not be looked for)
-    replies = 0
+    replies = rows = 0
     for k, a in enumerate(best):
         hi = best[k + 1].first if k + 1 < n else min(len(lines), a.last + 12)
-        replies += any(s and len(s) < 40 and _REPLY_LINK.match(s) for s in lines.text[a.last + 1 : hi])
-    cues += replies >= CUE_SHARE * n
+        under = [s for s in lines.text[a.last + 1 : hi] if s and len(s) < 40]
+        replies += any(_REPLY_LINK.match(s) for s in under)
+        rows += any(_REPLY_LINK.match(s) or _REPLY_WORD.search(s) and is_chrome(s) for s in under)
+    # (Reply links under most comments; or a row of actions with one under every one of 3+ comments)
+    cues += replies >= CUE_SHARE * n or n >= MIN_BULLET_THREAD and rows == n
     return cues
 
 
 # A comment's own action links, alone on a line or in a row: "Reply", "Reply Share Report".
 _REPLY_LINK = re.compile(r"^(?:[^\w]*\b(?:reply|report|flag|permalink)\b[^\w]*)+$", re.I)
+# ... or a row of the widget's actions with one of them in it ("Like · Reply · Share", "Log in to Reply")
+_REPLY_WORD = re.compile(r"\b(?:reply|report|flag)\b", re.I)
 
 
 def _required_share(lines: Lines, best: list[Anchor], near: int | None, base: float) -> float:
