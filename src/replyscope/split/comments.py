@@ -201,7 +201,12 @@ def _has_policy_hint(s: str) -> bool:
 
 
 # Chrome that only comments carry: a link to answer, to like or to report one.
-_REPLY_CHROME = re.compile(r"\b(?:reply|replies|likes?|report|flag|upvote|downvote|votes?|retweets?)\b", re.I)
+_REPLY_CHROME = re.compile(
+    r"\b(?:reply|replies|likes?|report|flag|upvote|downvote|votes?|retweets?|"
+    # (the reply link of a French, German, Spanish, Italian, Portuguese or Dutch site)
+    r"r(?:\u00e9|e)pondre|antworten|responder|rispondi|beantwoorden|reageer)\b",
+    re.I,
+)
 
 
 # Short lines looked through for the Reply link that closes a comment written in short lines.

@@ -238,7 +238,11 @@ COMMENT_FORM = re.compile(
     r"notify me of .*|name \(required\)|e-?mail \(required\).*|website|mail \(will not be published\).*|"
     r"cancel reply|click here to cancel reply\.?|subscribe to (?:comments|this comment feed).*|"
     r"(?:post|leave) (?:your|a) (?:comment|reply).*|powered by disqus|comments powered by .*|"
-    r"newer comments|older comments|load more comments|show more comments|« older comments|newer comments »)\s*(?:\.\.\.|…)?\s*$",
+    r"newer comments|older comments|load more comments|show more comments|« older comments|newer comments »|"
+    # the same form in Spanish, German, French, Italian, Portuguese, Dutch
+    r"deja (?:una respuesta|un comentario)|schreibe einen kommentar|hinterlasse einen kommentar|"
+    r"laisser un commentaire|laisser une r(?:\u00e9|e)ponse|lascia un commento|deixe (?:uma resposta|um coment(?:\u00e1|a)rio)|"
+    r"laat een reactie achter|plaats een reactie)\s*(?:\.\.\.|…)?\s*$",
     _I,
 )
 
