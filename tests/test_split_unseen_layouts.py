@@ -346,3 +346,23 @@ def test_a_posting_label_in_a_dom_author_is_no_part_of_the_name():
     page = render_page(ORIGINALLY_POSTED)
     result = split_html_document(ORIGINALLY_POSTED, page.text, page.title)
     assert _authors(result.comments) == ["Mara Quill", "Toby Reads"]
+
+
+def test_a_forum_post_by_a_handle_of_digits_is_a_post_of_its_own():
+    h = read_header("by 6528257 » Tue Mar 03, 2020 9:40 am")
+    assert h is not None and h.kind == "by" and h.author == "" and h.posted_raw == "Tue Mar 03, 2020 9:40 am"
+    page = POST + (
+        "3 replies\n\n"
+        "Re: Harbour bridge to close for six weeks\n"
+        "by maraquill » Tue Mar 03, 2020 9:10 am\n"
+        "About time. I feel that bridge shake every time a bus crosses it.\n\n"
+        "Re: Harbour bridge to close for six weeks\n"
+        "by 6528257 » Tue Mar 03, 2020 9:40 am\n"
+        "Source? You know the last inspection said it was fine.\n\n"
+        "Re: Harbour bridge to close for six weeks\n"
+        "by dana_o » Tue Mar 03, 2020 10:02 am\n"
+        "Spring again. We get the same story with this bridge every year.\n\n"
+    )
+    comments = split_document(page).comments
+    assert [c.author for c in comments] == ["maraquill", "", "dana_o"]
+    assert comments[1].text == "Source? You know the last inspection said it was fine."

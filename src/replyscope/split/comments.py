@@ -265,6 +265,9 @@ def _tail_end(lines: Lines, start: int, body_indent: int | None) -> int:
         if is_stop_line(s) or (body_indent and lines.indent[j] < body_indent):
             stopped = True
             break
+        if is_pictographs(s):
+            end, short_end, menu = j + 1, None, 0  # (emoji alone are a reader's words, never a menu's)
+            continue
         if short_end is not None and _own_time(lines, j):
             end, short_end, menu = j + 1, None, 0  # the short lines the comment's own time closes are its
             continue

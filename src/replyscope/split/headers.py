@@ -471,6 +471,9 @@ def read_header(core: str) -> CommentHeader | None:
             author = _cut_by_tail(author)
             if _name_ok(author):
                 return CommentHeader("by", author, stamp, posted_by=residue[:5].lower() == "poste")
+            if stamp and _NUMERIC_HANDLE.match(author):
+                # "by 6528257 » DATE": a handle of digits heads its post (no name to show)
+                return CommentHeader("by", "", stamp, posted_by=residue[:5].lower() == "poste")
         return None
     if not stamp:
         return None
