@@ -14,7 +14,7 @@ import polars as pl
 import pytest
 
 from conftest import shared_path
-from replyscope.evaluate.layout_variants import NESTED_VARIANTS, VARIANTS, half_of_thread, render_variant, sfu_threads
+from replyscope.evaluate.layout_variants import NESTED_VARIANTS, UNSEEN_VARIANTS, VARIANTS, half_of_thread, render_variant, sfu_threads
 from replyscope.evaluate.thread_pages import load_threads, match_comments, page_scores
 from replyscope.split import split_document, split_documents
 from replyscope.split.chrome import is_chrome, is_pictographs
@@ -266,7 +266,10 @@ def test_threads_from_a_flat_comment_table(tmp_path):
 # it overall and to at most MAX_PAGES_UNDER pages under it; the others page by page.
 BAR = 0.98
 MAX_PAGES_UNDER = 3
-NOT_YET_EVERY_PAGE = frozenset({("rumoureval", "says-local"), ("sfu", "bullets-chrome"), ("sfu", "bullets-tabs"), ("sfu", "bullets-quotes")})
+NOT_YET_EVERY_PAGE: frozenset[tuple[str, str]] = frozenset()
+# The families added to measure layouts no rule was tuned on (hn, fb-plugin, forum): held to the
+# bar overall and to at most this many held-out pages under it (measured 0-17, see the README row).
+MAX_PAGES_UNDER_UNSEEN = 20
 
 
 @pytest.mark.shared
@@ -284,7 +287,8 @@ def test_held_out_threads_in_real_widget_layouts_meet_the_bar(variant):
         scores = [page_scores(match_comments(by_doc.get((str(k),), tables.comments.clear()), p)) for k, p in enumerate(pages)]
         under = [(p.thread_id, s["found"], s["replies"]) for p, s in zip(pages, scores) if s["found_share"] < BAR]
         assert sum(s["found"] for s in scores) >= BAR * sum(s["replies"] for s in scores), (source, variant)
-        assert len(under) <= (MAX_PAGES_UNDER if (source, variant) in NOT_YET_EVERY_PAGE else 0), (source, variant, under)
+        allowed = MAX_PAGES_UNDER_UNSEEN if variant in UNSEEN_VARIANTS else MAX_PAGES_UNDER if (source, variant) in NOT_YET_EVERY_PAGE else 0
+        assert len(under) <= allowed, (source, variant, under)
 
 
 def test_an_in_reply_to_link_is_chrome_that_still_names_the_parent():

@@ -275,9 +275,20 @@ def _overlaps(a: DOMNode, b: DOMNode | None) -> bool:
     return b is not None and (a.contains(b) or b.contains(a))
 
 
+# A label before the name in an author element: "Originally posted by", "Posted on May 3 by", "By:".
+_POSTED_BY_LABEL = re.compile(r"^(?:(?:originally\s+)?(?:posted|written|submitted|quoted|comment(?:ed)?)\b(?:\s+(?:on|at)\s+.{1,40}?)?\s+)?by\b\s*:?\s*", re.I)
+
+
 def _author_text(value: str) -> str:
-    line = next((s.strip() for s in value.splitlines() if s.strip()), "")
-    line = _SAYS.sub("", " ".join(line.split()))
+    lines = [" ".join(s.split()) for s in value.splitlines() if s.strip()]
+    line = lines[0] if lines else ""
+    label = _POSTED_BY_LABEL.match(line)
+    if label is not None:
+        # (the name follows the label, on its line or the next: "Originally posted by" / "Jo")
+        line = line[label.end() :] or (lines[1] if len(lines) > 1 else "")
+    elif line.lower().startswith("originally posted"):
+        line = ""  # ("Originally posted 2011-04-26": a date, no name)
+    line = _SAYS.sub("", line)
     return line if len(line) <= MAX_AUTHOR_CHARS else ""
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import compress
 
-from replyscope.split.chrome import is_content
+from replyscope.split.chrome import is_chrome, is_content, is_pictographs, is_stop_line
 from replyscope.split.headers import (
     MAX_HEADER_CHARS,
     CommentHeader,
@@ -22,7 +22,7 @@ from replyscope.split.headers import (
 )
 from replyscope.split.lines import Lines
 from replyscope.split.talk import is_written, talks
-from replyscope.split.patterns import BULLET, BULLETS, COMMENT_SECTION, COMMENT_TALLY, ends_sentence
+from replyscope.split.patterns import BULLET, BULLETS, CHROME_ROW, COMMENT_SECTION, COMMENT_TALLY, ends_sentence
 
 # How far (lines) a date line may sit from the name line it belongs to.
 PAIR_REACH = 2
@@ -84,6 +84,7 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
             headers[i] = h
     anchors: list[Anchor] = []
     claimed: set[int] = set()
+    _add_footer_anchors(lines, headers, claimed, anchors, lo)
     for i in sorted(headers):
         if i in claimed:
             continue
@@ -107,6 +108,10 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
             p = prev_nonblank(lines, i, PAIR_REACH)
             if p is not None and p not in claimed and p not in headers:
                 if looks_like_name(lines.core[p]):
+                    # a name over a rank or badge line over the date ("Jo Lake" / "Regular Member" / "Mar 3"):
+                    # the name is the block's first line
+                    if p == i - 1 and p > lo and lines.text[p - 1] and (p - 1) not in claimed and (p - 1) not in headers and (p < 2 or not lines.text[p - 2]) and looks_like_name(lines.core[p - 1]):
+                        p -= 1
                     anchors.append(Anchor(p, i, CommentHeader("name_date", cut_counters(lines.core[p]), h.posted_raw), "name+date", lines.indent[p]))
                     claimed.update(range(p, i + 1))
                     continue
@@ -301,3 +306,91 @@ def _add_bullet_anchors(
         claimed.update(range(i, last + 1))
 
 
+
+
+# A social plugin's comment: a bare name line (perhaps a short badge line under it: "Top fan",
+# "Works at ..."), the text, then a row of actions ending in the comment's age ("Like · Reply · 3y",
+# or its words one a line). That row closes the comment and dates it; the next comment's name is
+# the first line after it. Read only where such rows close at least MIN_FOOTERS comments.
+MIN_FOOTERS = 3
+# Lines above the first row searched for the first comment's name.
+FOOTER_REACH = 60
+# The longest badge line under the name.
+BADGE_CHARS = 40
+
+
+def _footer_rows(lines: Lines, headers: dict[int, CommentHeader], lo: int) -> list[tuple[int, int]]:
+    """(first, last) of each row of actions that ends in an age, in page order."""
+    text, core = lines.text, lines.core
+    rows = []
+    for i in sorted(headers):
+        h = headers[i]
+        if h.kind != "date" or i < lo:
+            continue
+        c = core[i]
+        first = i
+        if c == h.posted_raw:
+            # an age alone under "Like" / "Reply" lines: the row is printed one word a line
+            p = prev_nonblank(lines, i, 0)
+            while p is not None and p >= lo and p not in headers and is_chrome(text[p]) and len(text[p]) <= 20:
+                first = p
+                p = prev_nonblank(lines, p, 0)
+            if first == i:
+                continue
+        elif CHROME_ROW.match(c) is None:
+            continue
+        rows.append((first, i))
+    return rows
+
+
+def _footer_name(lines: Lines, j: int, end: int, tight: bool = False) -> tuple[int, int] | None:
+    """(name line, last header line) of a comment starting at line j, with text before line `end`
+    (`tight`: the text right under the name, no blank between)."""
+    text, core = lines.text, lines.core
+    while j < end and (not text[j] or is_chrome(text[j]) or (j + 1 < end and not text[j + 1] and not looks_like_name(core[j]))):
+        j += 1  # (the row's links, and a toggle hanging under the comment: "Jo replied · 9 replies")
+    if j >= end or len(text[j]) > 60 or ends_sentence(text[j]) or (tight and not text[j + 1]):
+        return None
+    if not looks_like_name(core[j]) and _NUMERIC_HANDLE.match(core[j]) is None:
+        return None
+    k = j + 1
+    if k < end and text[k] and len(text[k]) <= BADGE_CHARS and not ends_sentence(text[k]) and text[k][:1].isupper() and "@" not in text[k]:
+        nxt = next_nonblank(lines, k, 0)
+        if nxt is not None and nxt < end and is_content(text[nxt]) and (len(text[nxt]) > len(text[k]) or " " in text[k] or is_pictographs(text[nxt])):
+            k += 1  # a badge line over the text ("Top fan", "Lives in Leeds")
+    body = next_nonblank(lines, k - 1, 1)
+    if body is None or body >= end or not is_content(text[body]):
+        return None
+    return j, k - 1
+
+
+def _add_footer_anchors(lines: Lines, headers: dict[int, CommentHeader], claimed: set[int], anchors: list[Anchor], lo: int) -> None:
+    rows = _footer_rows(lines, headers, lo)
+    if len(rows) < MIN_FOOTERS:
+        return
+    found: list[tuple[int, int, int, int]] = []  # (name, last header line, row first, row last)
+    prev_end = None
+    for first, last in rows:
+        if prev_end is not None:
+            got = _footer_name(lines, prev_end + 1, first)
+        else:
+            # the first comment: its name is the topmost name line after the last furniture above
+            got, j = None, first - 1
+            while j >= max(lo, first - FOOTER_REACH):
+                s = lines.text[j]
+                if s and (is_stop_line(s) or is_chrome(s) or COMMENT_SECTION.match(s)):
+                    break
+                if s and not lines.text[j - 1] if j > 0 else s:
+                    got = _footer_name(lines, j, first, tight=True) or got
+                j -= 1
+        if got is not None:
+            found.append((got[0], got[1], first, last))
+        prev_end = last
+    if len(found) < MIN_FOOTERS or len(found) < 0.6 * len(rows):
+        return
+    for name, last_head, first, last in found:
+        stamp = headers[last].posted_raw
+        author = "" if _NUMERIC_HANDLE.match(lines.core[name]) else cut_counters(lines.core[name])  # (a number is no name to show)
+        anchors.append(Anchor(name, last_head, CommentHeader("name", author, stamp), "footer", lines.indent[name]))
+        claimed.update(range(name, last_head + 1))
+        claimed.update(range(first, last + 1))

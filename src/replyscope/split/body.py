@@ -56,9 +56,23 @@ LIST_INTRO_CHARS = 25
 TITLE_MAX_CHARS = 200
 
 
+# A site menu on one line: at least MENU_ITEMS links parted by " | " ("Guidelines | FAQ | API |
+# Legal | Contact"), each one to three words of no digits, each opening with a capital.
+MENU_ITEMS = 4
+_MENU_ITEM = re.compile(r"^[A-Z][\w&'’.-]*(?: [\w&'’.-]+){0,2}$")
+
+
+def _menu_row(s: str) -> bool:
+    if s.count(" | ") < MENU_ITEMS - 1 or len(s) > 160 or HAS_DIGIT.search(s) is not None:
+        return False
+    return all(_MENU_ITEM.match(item) is not None for item in s.split(" | "))
+
+
 @lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
 def is_boilerplate_line(s: str) -> bool:
     """A line that is page furniture wherever it appears (cached: menus repeat across pages)."""
+    if "|" in s and _menu_row(s):
+        return True
     if s[0] == "«" and not s[1:2].isalnum() or s[-1] == "»" and not s[-2:-1].isalnum():
         # ("« Previous post", "Next post »": pager links; "«ok, good»" glued to its words is a quotation)
         return True

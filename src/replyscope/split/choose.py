@@ -375,16 +375,34 @@ def extend_up(lines: Lines, best: list[Anchor], above: list[Anchor], article: in
     prose = sorted(_prose_chars(lines, a.last + 1, b.first) for a, b in zip(best, best[1:]))
     typical_prose = prose[len(prose) // 2] if prose else 0
     out = list(best)
-    for a in reversed(above):
+    run_gap = max(RUN_GAP_LINES, RUN_GAP_FACTOR * typical_gap)
+    for k in range(len(above) - 1, -1, -1):
+        a = above[k]
         nxt = out[0]
         if a.first <= article and a.family in BYLINE_FAMILIES:
             break
-        if _nonblank_between(lines, a.last + 1, nxt.first) >= max(RUN_GAP_LINES, RUN_GAP_FACTOR * typical_gap):
+        if _nonblank_between(lines, a.last + 1, nxt.first) >= run_gap:
             break
-        if a.family not in PERSON_FAMILIES and _prose_chars(lines, a.last + 1, nxt.first) > max(ARTICLE_GAP_CHARS, 4 * typical_prose) and not _headed_by_section(lines, a):
+        if (
+            a.family not in PERSON_FAMILIES
+            and _prose_chars(lines, a.last + 1, nxt.first) > max(ARTICLE_GAP_CHARS, 4 * typical_prose)
+            and not _section_run(lines, above, k, run_gap)
+        ):
             break
         out.insert(0, a)
     return out
+
+
+def _section_run(lines: Lines, above: list[Anchor], k: int, run_gap: int) -> bool:
+    """Whether header above[k] belongs to a run of the thread's headers (each near the next) that
+    opens under a comment-section header ("28 comments"): then a long text under it is a reader's
+    comment, not an article under its dateline."""
+    while True:
+        if _headed_by_section(lines, above[k]):
+            return True
+        if k == 0 or _nonblank_between(lines, above[k - 1].last + 1, above[k].first) >= run_gap:
+            return False
+        k -= 1
 
 
 def choose_anchors(
@@ -525,16 +543,21 @@ def _structure_cues(lines: Lines, best: list[Anchor], near: int | None) -> int:
     cues += len(counts) >= 2 and counts[1] >= 2 and counts[0] <= MAX_ONE_VOICE * sum(counts)
     if cues >= CUES_SETTLED or cues + 1 < CUES_RELAXED:
         return cues  # (one more cue would change nothing: the Reply links need not be looked for)
-    replies = 0
+    replies = rows = 0
     for k, a in enumerate(best):
         hi = best[k + 1].first if k + 1 < n else min(len(lines), a.last + 12)
-        replies += any(s and len(s) < 40 and _REPLY_LINK.match(s) for s in lines.text[a.last + 1 : hi])
-    cues += replies >= CUE_SHARE * n
+        under = [s for s in lines.text[a.last + 1 : hi] if s and len(s) < 40]
+        replies += any(_REPLY_LINK.match(s) for s in under)
+        rows += any(_REPLY_LINK.match(s) or _REPLY_WORD.search(s) and is_chrome(s) for s in under)
+    # (Reply links under most comments; or a row of actions with one under every one of 3+ comments)
+    cues += replies >= CUE_SHARE * n or n >= MIN_BULLET_THREAD and rows == n
     return cues
 
 
 # A comment's own action links, alone on a line or in a row: "Reply", "Reply Share Report".
 _REPLY_LINK = re.compile(r"^(?:[^\w]*\b(?:reply|report|flag|permalink)\b[^\w]*)+$", re.I)
+# ... or a row of the widget's actions with one of them in it ("Like · Reply · Share", "Log in to Reply")
+_REPLY_WORD = re.compile(r"\b(?:reply|report|flag)\b", re.I)
 
 
 def _required_share(lines: Lines, best: list[Anchor], near: int | None, base: float) -> float:

@@ -21,7 +21,7 @@ from replyscope.split.anchors import (
 from replyscope.split.body import is_boilerplate_line
 from replyscope.split.choose import choose_anchors
 from replyscope.split.chrome import is_chrome, is_content, is_pictographs, is_stop_line
-from replyscope.split.headers import CommentHeader, read_header
+from replyscope.split.headers import GONE_AUTHOR, CommentHeader, read_header
 from replyscope.split.lines import Lines, is_prose
 from replyscope.split.listlike import reads_like_thread
 from replyscope.split.talk import talks
@@ -88,9 +88,44 @@ def _placement(lines: Lines, best: list[Anchor]) -> str:
     return "before" if text_after else "after"
 
 
+# A forum post's subject over its header: "Re: <the topic's title>".
+_RE_SUBJECT = re.compile(r"^re\s*:\s*\S", re.I)
+# The longest line of an author's profile card (name, rank, "Posts: 1,310", "Joined: May 2009").
+CARD_CHARS = 60
+CARD_LINES = 7
+
+
+def _card(lines: Lines, top: int, author: str, floor: int) -> int | None:
+    """The first line of the author's profile card that ends at line `top` (a run of short lines with
+    no blank between, headed by the author's name, as forums print it beside a post), or None."""
+    if not author or GONE_AUTHOR.match(author):
+        return None
+    text, core = lines.text, lines.core
+    j = top
+    while j > floor and top - j < CARD_LINES and text[j] and len(text[j]) <= CARD_CHARS and not ends_sentence(text[j]):
+        if core[j].lower() == author.lower():
+            # (a card shows the author's fields: "Posts: 1,310", "Joined: May 2009")
+            fields = any(is_chrome(text[k]) and ":" in text[k] for k in range(j + 1, top + 1))
+            return j if fields and (j == floor + 1 or not text[j - 1]) else None
+        j -= 1
+    return None
+
+
 def _subject_line(lines: Lines, a: Anchor, floor: int) -> int | None:
-    """A bulleted title line right above a header (forums: "• Re: Cost? (Score:3)"), or None."""
+    """The first of the lines above a header that belong to it: a bulleted title line (forums: "• Re:
+    Cost? (Score:3)"), a "Re: <topic>" subject and the post's number ("#12"), the author's profile
+    card over them; or None."""
     p = prev_nonblank(lines, a.first, 1)
+    if p is not None and p > floor and lines.text[p][:1] == "#" and is_chrome(lines.text[p]):
+        p = prev_nonblank(lines, p, 0)  # (the post's number)
+    if p is not None and p > floor and len(lines.text[p]) < 150 and _RE_SUBJECT.match(lines.text[p]):
+        q = prev_nonblank(lines, p, 1)
+        card = _card(lines, q, a.header.author, floor) if q is not None and q > floor else None
+        return card if card is not None else p
+    if p is not None and p > floor and p == a.first - 1 or p is not None and p > floor and not lines.text[a.first - 1]:
+        card = _card(lines, p, a.header.author, floor)
+        if card is not None:
+            return card
     if p is None or p <= floor:
         return None
     s = lines.text[p]
@@ -166,7 +201,12 @@ def _has_policy_hint(s: str) -> bool:
 
 
 # Chrome that only comments carry: a link to answer, to like or to report one.
-_REPLY_CHROME = re.compile(r"\b(?:reply|replies|likes?|report|flag|upvote|downvote|votes?|retweets?)\b", re.I)
+_REPLY_CHROME = re.compile(
+    r"\b(?:reply|replies|likes?|report|flag|upvote|downvote|votes?|retweets?|"
+    # (the reply link of a French, German, Spanish, Italian, Portuguese or Dutch site)
+    r"r(?:\u00e9|e)pondre|antworten|responder|rispondi|beantwoorden|reageer)\b",
+    re.I,
+)
 
 
 # Short lines looked through for the Reply link that closes a comment written in short lines.
@@ -225,6 +265,9 @@ def _tail_end(lines: Lines, start: int, body_indent: int | None) -> int:
         if is_stop_line(s) or (body_indent and lines.indent[j] < body_indent):
             stopped = True
             break
+        if is_pictographs(s):
+            end, short_end, menu = j + 1, None, 0  # (emoji alone are a reader's words, never a menu's)
+            continue
         if short_end is not None and _own_time(lines, j):
             end, short_end, menu = j + 1, None, 0  # the short lines the comment's own time closes are its
             continue
@@ -247,6 +290,42 @@ def _tail_end(lines: Lines, start: int, body_indent: int | None) -> int:
     return end
 
 
+def _card_below(lines: Lines, lo: int, hi: int, author: str) -> int:
+    """`hi`, or the first line of the author's profile card printed under the post's text (and any
+    chrome after it, "Top"): the text ends there."""
+    j = hi - 1
+    while j >= lo and (not lines.text[j] or is_chrome(lines.text[j]) and ":" not in lines.text[j]):
+        j -= 1  # (blank lines and links after the card: "Top")
+    if j < lo:
+        return hi
+    card = _card(lines, j, author, lo)
+    return card if card is not None and card > lo else hi
+
+
+# Lines under the last header searched for its author's profile card.
+CARD_REACH = 40
+
+
+def _card_under_last(lines: Lines, lo: int, author: str) -> int | None:
+    """Where the last comment's text ends when the author's profile card follows it (a blank line,
+    the author's name, then the card's short lines): the card closes the text, however short."""
+    if not author or GONE_AUTHOR.match(author):
+        return None
+    text, core, low = lines.text, lines.core, author.lower()
+    seen_text = False
+    for j in range(lo, min(len(text), lo + CARD_REACH)):
+        if not text[j]:
+            continue
+        if seen_text and not text[j - 1] and core[j].lower() == low and j + 1 < len(text) and text[j + 1] and len(text[j + 1]) <= CARD_CHARS:
+            k = next((k for k in range(j + 1, min(len(text), j + CARD_LINES)) if not text[k]), min(len(text), j + CARD_LINES))
+            if any(is_chrome(text[m]) and ":" in text[m] for m in range(j + 1, k)):
+                return j
+        if is_stop_line(text[j]):
+            return None
+        seen_text = seen_text or is_content(text[j])
+    return None
+
+
 def _spans_above(lines: Lines, best: list[Anchor]) -> tuple[list[tuple[int, int]], dict[int, int]]:
     """Body line ranges when headers sit above their comments, and each comment's title line."""
     subjects: dict[int, int] = {}  # comment k -> its title line ("• Re: ... (Score:3)") above the header
@@ -259,10 +338,13 @@ def _spans_above(lines: Lines, best: list[Anchor]) -> tuple[list[tuple[int, int]
         lo = a.last + 1
         if k + 1 < len(best):
             hi = subjects.get(k + 1, best[k + 1].first)
+            hi = _card_below(lines, lo, hi, a.header.author)
         else:
             nb = next_nonblank(lines, a.last, 3)
             body_indent = lines.indent[nb] if nb is not None and lines.indent[nb] > 0 else None
-            hi = _tail_end(lines, lo, body_indent)
+            hi = _card_under_last(lines, lo, a.header.author)
+            if hi is None:
+                hi = _card_below(lines, lo, _tail_end(lines, lo, body_indent), a.header.author)
         spans.append((lo, hi))
     return spans, subjects
 

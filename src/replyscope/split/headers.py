@@ -15,6 +15,7 @@ from functools import lru_cache
 from replyscope.split.patterns import (
     BY_AUTHOR,
     CHROME_ROW,
+    COMMENT_FORM_LOW,
     FOREIGN_SAYS,
     FOREIGN_SAYS_ENDS,
     GLUED_DATE,
@@ -78,10 +79,12 @@ NOT_A_NAME = re.compile(
     r"^(?:updated|last updated|modified|published|posted|date|time|on|at|by|from|in|and|the|"
     r"he|she|they|it|i|we|you|who|which|that|this|there|one|someone|everyone|"
     r"pm|am|edt|est|pdt|pst|gmt|utc|reply|permalink|link|comments?|\d+|"
+    # a forum profile's fields beside a date ("Joined: Mar 2010", "Last seen: ...")
+    r"joined|registered|member since|last (?:seen|active|visit)|"
     r"january|february|march|april|may|june|july|august|september|october|november|december)$",
     re.I,
 )
-_POSTED_BY = re.compile(r"^(?:posted|written|submitted|comment(?:ed)?|reply|response)?\s*by\b:?", re.I)
+_POSTED_BY = re.compile(r"^(?:posted|post|written|submitted|comment(?:ed)?|reply|response)?\s*by\b:?", re.I)
 _EDGE_WORDS = re.compile(r"^(?:on|at|by|posted|said|says)\s+|\s+(?:on|at|by|posted)$", re.I)
 
 
@@ -180,6 +183,8 @@ def _name_ok(name: str) -> bool:
         return False  # "T.C. Smith 47 comments", "Tracked on": an entry of a feed, not a commenter
     if name.count(" ") >= MAX_NAME_WORDS or not_a_name.match(t) or nav_label.match(t) or nav_prefix.match(t):
         return False
+    if t[:1] in "lLpPaA" and COMMENT_FORM_LOW.match(t.lower()):
+        return False  # "Published on May 3 - Leave a Comment": the form's link beside a dateline, no name
     return not ends_sentence(name) or name.endswith((".", ")")) and len(name) < 30
 
 
@@ -208,7 +213,7 @@ def looks_like_name(core: str) -> bool:
     return _name_ok(core) and core.count(" ") < 5 and NOT_IN_BARE_NAME.search(core) is None
 
 
-_BY_STARTS = ("by ", "by:", "posted by", "written by", "comment by", "submitted by", "reply by", "response by")
+_BY_STARTS = ("by ", "by:", "posted by", "post by", "written by", "comment by", "submitted by", "reply by", "response by")
 
 
 def _has_header_word(low: str) -> bool:
@@ -296,7 +301,7 @@ def _cut_by_tail(author: str) -> str:
 
 # BY_AUTHOR up to its author, and the last characters (lower-cased) of anything it allows after the
 # author: ")" of "(1234)", ">" of "<mail>", "*", and the end of "writes:" or "says".
-_BY_PREFIX = re.compile(r"^(?:(?:comment|posted|written|submitted|reply|response)\s+)?by:?\s+", re.I)
+_BY_PREFIX = re.compile(r"^(?:(?:comment|posted|post|written|submitted|reply|response)\s+)?by:?\s+", re.I)
 _BY_AUTHOR_TAIL_LAST = frozenset(")>*:s")
 
 
@@ -372,10 +377,23 @@ def _compact_age(core: str) -> CommentHeader | None:
     if m is None:
         return None
     name = strip_joiners(m["name"] or "")
-    if not name:
+    if not name or CHROME_ROW.match(name):
+        # (an age at the end of a row of actions, "Like · Reply · 4 · 3y", dates the comment over it)
         return CommentHeader("date", "", m["age"])
     name = cut_counters(name)
     return CommentHeader("name_date", name, m["age"]) if _name_ok(name) else None
+
+
+# A thread's links and fold toggle printed after a header's stamp: "jo 3 hours ago | parent | next [–]",
+# "jo 5h [-]". They move about the thread; they are no part of the name or the date.
+_THREAD_LINKS = re.compile(
+    r"(?:\s*[|·•]\s*(?:parent|root|next|prev|previous|context|permalink|link|flag|hide|vouch|favou?rite|edit|delete|collapse|expand))+"
+    r"\s*(?:\[[–—\-+]\])?\s*$|\s*\[[–—\-+]\]\s*$",
+    re.I,
+)
+_NAME_SPACE_AGE = re.compile(r"^(?P<name>\S.{0,59}?)\s+(?P<age>\d{1,3}\s?(?:mos?|yrs?|y|wks?|w|d|hrs?|h|mins?|m|s)\.?)$", re.I)
+_MONTH_SHORT_YEAR = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\.? '\d\d$", re.I)
+_THREAD_LINK_LAST = frozenset("]tvxkgedEeTVXKGD")  # (the last characters of any _THREAD_LINKS match)
 
 
 @lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
@@ -383,6 +401,15 @@ def read_header(core: str) -> CommentHeader | None:
     """The comment header a short line spells, or None when it is not one (cached: lines repeat)."""
     if not core or len(core) > MAX_HEADER_CHARS:
         return None
+    if core[-3:-2] == "'" and _MONTH_SHORT_YEAR.match(core):
+        return CommentHeader("date", "", core)  # "Mar '15": a forum's date of an older post
+    if core[-1] in _THREAD_LINK_LAST and ("|" in core or "[" in core) and (links := _THREAD_LINKS.search(core)) and links.start():
+        head = core[: links.start()]
+        h = read_header(head)
+        if h is None and (m := _NAME_SPACE_AGE.match(head)) is not None and _name_ok(name := cut_counters(m["name"])):
+            h = CommentHeader("name_date", name, m["age"])  # ("jo 5h | parent": the links say the "5h" is an age)
+        # (only a dated header: the links follow a stamp, never a bare name or words)
+        return h if h is not None and h.posted_raw and h.kind in ("name_date", "date") else None
     digits = HAS_DIGIT.search(core) is not None
     low = core.lower()
     worded = _has_header_word(low)
@@ -426,6 +453,8 @@ def read_header(core: str) -> CommentHeader | None:
         before = rest = ""
         residue = _cut_trailing_meta(line)
     residue = strip_joiners(residue)
+    if residue[-1:] in "»›":
+        residue = strip_joiners(residue.rstrip("»› "))  # a forum's "Post by Jo » DATE"
 
     says = _says_match(residue, low.endswith(FOREIGN_SAYS_ENDS)) if worded else None
     if says:
@@ -451,7 +480,10 @@ def read_header(core: str) -> CommentHeader | None:
             author = _EDGE_WORDS.sub("", strip_joiners(author)).strip()
             author = _cut_by_tail(author)
             if _name_ok(author):
-                return CommentHeader("by", author, stamp, posted_by=residue[:1].lower() == "p")
+                return CommentHeader("by", author, stamp, posted_by=residue[:5].lower() == "poste")
+            if stamp and _NUMERIC_HANDLE.match(author):
+                # "by 6528257 » DATE": a handle of digits heads its post (no name to show)
+                return CommentHeader("by", "", stamp, posted_by=residue[:5].lower() == "poste")
         return None
     if not stamp:
         return None

@@ -154,7 +154,7 @@ FOREIGN_SAYS_ENDS = tuple(
 )
 SAYS_WORD = re.compile(r"\b(?:says|said|wrote|writes|commented|replied)\b", _I)
 BY_AUTHOR = re.compile(
-    r"^(?:(?:comment|posted|written|submitted|reply|response)\s+)?by:?\s+(?P<author>[^\s].{0,60}?)"
+    r"^(?:(?:comment|posted|post|written|submitted|reply|response)\s+)?by:?\s+(?P<author>[^\s].{0,60}?)"
     r"(?:\s*\(\d+\)|\s*<[^>]{1,80}>|\s*\*)*(?:\s+(?:writes|says)\s*:?)?$",
     _I,
 )
@@ -238,7 +238,11 @@ COMMENT_FORM = re.compile(
     r"notify me of .*|name \(required\)|e-?mail \(required\).*|website|mail \(will not be published\).*|"
     r"cancel reply|click here to cancel reply\.?|subscribe to (?:comments|this comment feed).*|"
     r"(?:post|leave) (?:your|a) (?:comment|reply).*|powered by disqus|comments powered by .*|"
-    r"newer comments|older comments|load more comments|show more comments|« older comments|newer comments »)\s*$",
+    r"newer comments|older comments|load more comments|show more comments|« older comments|newer comments »|"
+    # the same form in Spanish, German, French, Italian, Portuguese, Dutch
+    r"deja (?:una respuesta|un comentario)|schreibe einen kommentar|hinterlasse einen kommentar|"
+    r"laisser un commentaire|laisser une r(?:\u00e9|e)ponse|lascia un commento|deixe (?:uma resposta|um coment(?:\u00e1|a)rio)|"
+    r"laat een reactie achter|plaats een reactie)\s*(?:\.\.\.|…)?\s*$",
     _I,
 )
 
@@ -251,6 +255,10 @@ CHROME = re.compile(
     r"\d+\s*(?:likes?|points?|votes?|replies|reply|people liked this|recommendations?)|"
     r"[+\-−]?\d+|like\s*\(\d+\)|dislike|agree|disagree|helpful|thumbs? up|thumbs? down|"
     r"parent|reply\s*\|\s*.*|.*\s*\|\s*reply|see more|read more|collapse|expand|"
+    # a forum post's number ("#12"), its profile fields ("Posts: 1,310", "Joined: May 2009", "Location: Leeds"), "Top"
+    r"#\d{1,6}|(?:posts|joined|registered|member since|location|karma|reputation|messages|reaction score|last (?:seen|active|visit))\s*:\s*.{0,40}|(?:back to )?top|"
+    # a thread's sort control ("Sort by", "Sort by: Top comments"), a plugin's reply toggle ("Jo replied · 3 replies")
+    r"sort(?:ed)?\s+by\s*:?(?:\s*\S+(?:\s+\S+){0,2})?|.{1,60}?\s+replied\s*[·•|]\s*\d+\s+repl(?:y|ies)|"
     r"(?:about\s+)?(?:\d+|an?)\s+(?:sec(?:ond)?s?|min(?:ute)?s?|hours?|days?|weeks?|months?|years?)\s+ago|"
     r"↑|↓|·|•|»|«|\||"
     # an edited marker ("Edited", "(edited)", "Last edited 2 hours ago", "Edited by a moderator")
@@ -287,8 +295,8 @@ def is_avatar_alt(s: str) -> bool:
 
 # A row of comment actions: "Reply · Like · 3 · Follow Post · 2 hours ago".
 CHROME_ROW = re.compile(
-    r"^(?:(?:reply|like|unlike|share|report|flag|follow post|follow|edit|delete|permalink|link|quote|"
-    r"\d+|(?:\d+|an?)\s+\w+\s+ago)\s*(?:[·|•]\s*|$))+$",
+    r"^(?:(?:reply|like|unlike|share|report|flag|follow post|follow|edit|edited|delete|permalink|link|quote|mark as spam|"
+    r"\d+|(?:\d+|an?)\s+\w+\s+ago|\d{1,3}\s?(?:mos?|yrs?|y|wks?|w|d|hrs?|h|mins?|m)\b\.?)\s*(?:[·|•]\s*|$))+$",
     _I,
 )
 
