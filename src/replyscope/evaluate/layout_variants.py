@@ -25,7 +25,7 @@ from pathlib import Path
 
 from replyscope.evaluate.thread_pages import (
     PageWithTruth,
-    ReplyTruth,
+    reply_truths,
     _article_lines,
     _author,
     _clean_lines,
@@ -557,17 +557,7 @@ def render_variant(thread: dict, variant: str, *, seed: int = 0) -> PageWithTrut
         spans = _bullets(page, order, rng, now, tabs=variant == "bullets-tabs", inline=variant == "bullets-tabs", quotes=variant == "bullets-quotes", texts=texts)
     else:
         spans = _says(page, order, rng, now, threaded=variant == "says-threaded", lang=lang, texts=texts)
-    truth = tuple(
-        ReplyTruth(
-            id=str(r["id"]),
-            author=_author(r),
-            text="\n".join(s.strip() for s in page[a:b]).strip(),
-            parent_id=parent,
-            depth=depth,
-            stance=r.get("stance") or "",
-        )
-        for (r, parent, depth), (a, b) in zip(order, spans)
-    )
+    truth = reply_truths(page, order, spans)
     return PageWithTruth(
         thread_id=str(thread.get("thread_id") or sid),
         layout=variant,

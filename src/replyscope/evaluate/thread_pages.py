@@ -154,6 +154,22 @@ def _rng(thread_id: str, layout: str, seed: int) -> random.Random:
 # ------------------------------------------------------------------------------------- threads
 
 
+def reply_truths(page: list[str], order: list[tuple[dict, str | None, int]], spans: list[tuple[int, int]]) -> tuple[ReplyTruth, ...]:
+    """What a page writer put down for each reply: its text is the page's lines [a, b) of its span,
+    so the truth is what the page shows (chrome drawn inside a reply excluded by the writer)."""
+    return tuple(
+        ReplyTruth(
+            id=str(r["id"]),
+            author=_author(r),
+            text="\n".join(s.strip() for s in page[a:b]).strip(),
+            parent_id=parent,
+            depth=depth,
+            stance=r.get("stance") or "",
+        )
+        for (r, parent, depth), (a, b) in zip(order, spans)
+    )
+
+
 def _tree_order(replies: list[dict], source_id: str) -> list[tuple[dict, str | None, int]]:
     """(reply, shown parent id, depth) depth first, children by time; orphans answer the source."""
     ids = {r["id"] for r in replies}
@@ -325,17 +341,7 @@ def render_page(thread: dict, layout: str, *, seed: int = 0) -> PageWithTruth:
         order.sort(key=lambda o: (o[0].get("created") or "", str(o[0]["id"])))
     now = max((_when(r.get("created")) for r in thread["replies"]), default=_when(source.get("created"))) + timedelta(hours=rng.randint(1, 30))
     spans = _WRITERS[layout](page, title, order, rng, now)
-    replies = tuple(
-        ReplyTruth(
-            id=str(r["id"]),
-            author=_author(r),
-            text="\n".join(s.strip() for s in page[a:b]).strip(),
-            parent_id=parent,
-            depth=depth,
-            stance=r.get("stance") or "",
-        )
-        for (r, parent, depth), (a, b) in zip(order, spans)
-    )
+    replies = reply_truths(page, order, spans)
     return PageWithTruth(
         thread_id=str(thread.get("thread_id") or source["id"]),
         layout=layout,
