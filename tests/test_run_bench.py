@@ -36,3 +36,26 @@ def test_bench_run_prints_per_stage_figures(tmp_path, monkeypatch):
     stages = [s["stage"].strip() for s in only["stages"]]
     assert stages[:3] == ["split", "analyze", "report"] and "analyze.features" in stages
     assert all(s["seconds"] >= 0 for s in only["stages"])
+
+
+def _corpora_seen_from(cwd, env_value=None) -> str:
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "REPLYSCOPE_CORPORA"}
+    if env_value is not None:
+        env["REPLYSCOPE_CORPORA"] = env_value
+    code = "from replyscope.bench import corpora_note; print(corpora_note())"
+    return subprocess.run([sys.executable, "-c", code], cwd=cwd, env=env, capture_output=True, text=True, check=True).stdout
+
+
+def test_benchmarks_say_where_they_looked_for_corpora(tmp_path):
+    """A copied or installed package cannot guess ../shared from its own location: the working
+    directory's ../shared and $REPLYSCOPE_CORPORA count too, and the benchmark says what it found."""
+    checkout = tmp_path / "checkout"
+    checkout.mkdir()
+    (tmp_path / "shared" / "corpora").mkdir(parents=True)
+    assert f"{tmp_path / 'shared' / 'corpora'} (found" in _corpora_seen_from(checkout)
+    missing = tmp_path / "nowhere"
+    assert f"{missing} (absent: generated text stands in" in _corpora_seen_from(checkout, str(missing))

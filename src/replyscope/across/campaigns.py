@@ -23,7 +23,7 @@ import numpy as np
 import polars as pl
 
 from replyscope.across.commenters import PLACEHOLDER_NAMES, normalise_author
-from replyscope.across.minhash import candidate_pairs, components, estimated_jaccard, normalise, shingles, signatures
+from replyscope.across.minhash import candidate_pairs, components, estimated_jaccard, normalise, normalised_bodies, shingles, signatures
 from replyscope.schema import CAMPAIGN_SUMMARY, CAMPAIGNS, empty
 
 
@@ -54,7 +54,7 @@ CHUNK_TEXTS = 200_000
 
 def _article_shingles(articles: pl.DataFrame, settings: CampaignSettings) -> pl.DataFrame:
     """(doc_id, h): the shingles of each article body, for telling quotes of it apart."""
-    bodies = articles.select("doc_id", norm=normalise(pl.col("body"))).filter(pl.col("norm") != "")
+    bodies = normalised_bodies(articles)
     bodies = bodies.with_row_index("row").with_columns(pl.col("row").cast(pl.Int64))
     if bodies.height == 0:
         return pl.DataFrame(schema={"doc_id": pl.String, "h": pl.UInt64})

@@ -44,6 +44,14 @@ def normalise(text: pl.Expr) -> pl.Expr:
     )
 
 
+def normalised_bodies(articles: pl.DataFrame) -> pl.DataFrame:
+    """(doc_id, norm) of each article body with words left once normalised. A `norm` column the
+    caller already made is reused: the across stage normalises every body once for both
+    syndication and campaigns, and on a big corpus that pass is a large share of their time."""
+    norm = pl.col("norm") if "norm" in articles.columns else normalise(pl.col("body"))
+    return articles.select("doc_id", norm=norm).filter(pl.col("norm") != "")
+
+
 def shingles(frame: pl.DataFrame, text_col: str, k: int) -> pl.DataFrame:
     """(row, h): one 64-bit hash per run of `k` words of each row's text (already normalised),
     sorted by row. A text shorter than k words gives one shingle of all its words. A run that

@@ -11,6 +11,7 @@ import polars as pl
 
 from replyscope.across.campaigns import CampaignSettings, find_campaigns
 from replyscope.across.commenters import find_commenters
+from replyscope.across.minhash import normalise
 from replyscope.across.syndication import SyndicationSettings, find_syndication
 from replyscope.rundir import read_table, table_path, write_table
 from replyscope.schema import ACROSS_TABLES, FEATURES, empty
@@ -28,6 +29,7 @@ def across_tables(
     timings: dict[str, float] = {}
     started = time.perf_counter()
     sites = documents.select("doc_id", site=pl.col("site").fill_null("")).unique("doc_id", keep="first")
+    articles = articles.select("doc_id", norm=normalise(pl.col("body")))  # once, for both stages below
     syndication = find_syndication(articles, sites, settings.syndication)
     timings["syndication"] = round(time.perf_counter() - started, 3)
     pieces = sites.select("doc_id").join(

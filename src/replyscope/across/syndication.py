@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 import polars as pl
 
-from replyscope.across.minhash import candidate_pairs, components, estimated_jaccard, normalise, shingles, signatures
+from replyscope.across.minhash import candidate_pairs, components, estimated_jaccard, normalised_bodies, shingles, signatures
 from replyscope.schema import SYNDICATION, empty
 
 
@@ -56,7 +56,7 @@ def find_syndication(
 ) -> pl.DataFrame:
     """SYNDICATION rows for pages in a group of two or more; `sites` (doc_id, site), when known,
     lets each site's own boilerplate be set aside first."""
-    bodies = articles.select("doc_id", norm=normalise(pl.col("body"))).filter(pl.col("norm") != "")
+    bodies = normalised_bodies(articles)
     bodies = bodies.unique("doc_id", keep="first", maintain_order=True).with_row_index("row").with_columns(pl.col("row").cast(pl.Int64))
     if bodies.height < 2:
         return empty(SYNDICATION)

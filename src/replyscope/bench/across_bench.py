@@ -29,7 +29,7 @@ from pathlib import Path
 import numpy as np
 import polars as pl
 
-from replyscope.bench import SHARED_CORPORA
+from replyscope.bench import SHARED_CORPORA, corpora_note
 
 SITES = 50
 COMMENTS_PER_PAGE = 100
@@ -50,7 +50,7 @@ def vocabulary(rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray, str]:
     ranks = np.arange(1, 20_001)
     letters = np.array(list("etaoinshrdlucmfwypvbgkjqxz"))
     words = np.array(["".join(letters[rng.integers(0, 26, size=int(rng.integers(2, 9)))]) for _ in ranks], dtype=object)
-    return words, 1.0 / ranks, "generated Zipf vocabulary (../shared absent)"
+    return words, 1.0 / ranks, f"generated Zipf vocabulary ({corpora_note()})"
 
 
 def bench_run(n: int, run_dir: Path, seed: int = 0) -> str:

@@ -18,7 +18,7 @@ import time
 import numpy as np
 import polars as pl
 
-from replyscope.bench import SHARED_CORPORA
+from replyscope.bench import SHARED_CORPORA, corpora_note
 from replyscope.schema import ARTICLES, COMMENTS
 
 SHARED = SHARED_CORPORA / "labeled"
@@ -61,7 +61,7 @@ def bench_comments(n: int, *, seed: int = 0) -> tuple[pl.DataFrame, pl.DataFrame
     source = (
         f"real text: {len(base)} SFU comments + SemEval-2016 tweets from ../shared, repeated with light variation"
         if base
-        else "generated text (../shared absent): template sentences"
+        else f"generated text: template sentences ({corpora_note()})"
     )
     if not base:
         base = _generated_texts(rng)

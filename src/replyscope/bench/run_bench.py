@@ -75,12 +75,13 @@ def _generated_comment(rng: np.random.Generator) -> str:
 
 def comment_texts(n: int, *, seed: int = 0) -> tuple[list[str], str]:
     """`n` one-line comment texts and where they came from."""
+    from replyscope.bench import corpora_note  # noqa: PLC0415
     from replyscope.bench.analyze_bench import _CLOSERS, _OPENERS, _real_texts  # noqa: PLC0415
 
     rng = np.random.default_rng(seed)
     base = _real_texts()
     if not base:
-        return [_generated_comment(rng) for _ in range(n)], "generated text (../shared absent): project-written sentences"
+        return [_generated_comment(rng) for _ in range(n)], f"generated text: project-written sentences ({corpora_note()})"
     base = [" ".join(t.split()) for t in base]  # one line each, as the seed page's comments are
     base = [t for t in base if t]
     order = rng.permutation(len(base))

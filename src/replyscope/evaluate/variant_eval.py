@@ -17,11 +17,12 @@ from pathlib import Path
 
 import polars as pl
 
+from replyscope.bench import SHARED_CORPORA
 from replyscope.evaluate.layout_variants import VARIANTS, half_of_thread, render_variant, sfu_threads
 from replyscope.evaluate.thread_pages import load_threads, match_comments, page_scores
 
 BAR = 0.98
-CORPORA = Path(__file__).resolve().parents[4] / "shared" / "corpora" / "labeled"
+CORPORA = SHARED_CORPORA / "labeled"
 RUMOUREVAL = "rumoureval2019-sdqc-train-threads.jsonl"
 SFU = "sfu-constructiveness-toxicity.csv"
 
