@@ -136,6 +136,26 @@ def test_untitled_pages_take_their_first_line(tmp_path):
     assert p["docs"]["title"] == ["First line of a plain-text dump"]
 
 
+def test_untitled_pages_are_named_by_their_article_not_their_menu():
+    """A text dump opening on its site's menu is listed by its article's opening words; a long
+    opening is cut at a word with an ellipsis; a page with no article text keeps its first line."""
+    long_opening = "Harbour ferry fares will rise by a third from Monday, the council said on Friday, " * 3
+    pages = pl.DataFrame({
+        "doc_id": ["a", "b", "c", "d"], "didx": [0, 1, 2, 3], "title": ["", "", "Given title", ""],
+        "text": ["Navigation: Jump to content areas:\n• Home\nCouncil raises ferry fares\nText", "• Home\n• World\n" + long_opening,
+                 "Menu\nGiven title", "Only a line of its own"],
+    })
+    articles = pl.DataFrame({
+        "doc_id": ["a", "b", "c", "d"], "title": ["", "", "", ""],
+        "body": ["Oct\n\nCouncil raises ferry fares\n\nText of it.", long_opening, "Body.", ""],
+    })
+    titles = data.page_titles(pages, articles).to_list()
+    assert titles[0] == "Council raises ferry fares"  # (a lone month is no opening)
+    assert titles[1].endswith(" …") and len(titles[1]) <= data.OPENING_TITLE_CHARS + 2
+    assert long_opening.startswith(titles[1][:-2]) and not titles[1][:-2].endswith(" ")
+    assert titles[2:] == ["Given title", "Only a line of its own"]
+
+
 def test_overview_counts(tmp_path):
     p, _ = payload_for(tmp_path, rf.PAGES)
     o = p["overview"]

@@ -282,16 +282,32 @@ def keep_page_text(
     return pieces, pages, cap, comment_cap
 
 
+# An untitled page is named by its article's opening words, cut near this many characters.
+OPENING_TITLE_CHARS = 100
+
+
 def page_titles(pages: pl.DataFrame, articles: pl.DataFrame) -> pl.Series:
-    """The page's title, else the article's, else its first line of text (plain-text dumps often
-    carry no title), so no page is listed under a bare hash."""
+    """The page's title, else the article's, else the opening of the article's text (its first
+    line of three or more words, cut at OPENING_TITLE_CHARS), else the page's first line, so no
+    page is listed under a bare hash.
+
+    Why the article's opening before the page's first line: a plain-text dump opens on its site's
+    furniture ("Navigation: Jump to content areas:", "• Home"), and a list of the most commented
+    pages under such names says nothing about which articles drew the comments."""
     first_line = pl.col("text").fill_null("").str.strip_chars().str.extract(r"^([^\n]{1,140})").str.strip_chars()
+    opening = pl.col("body").fill_null("").str.extract(r"(?m)^[ \t]*(\S+[ \t]+\S+[ \t]+\S[^\n]*)").str.strip_chars()
+    opening = (
+        pl.when(opening.str.len_chars() > OPENING_TITLE_CHARS)
+        .then(opening.str.slice(0, OPENING_TITLE_CHARS).str.replace(r"\s+\S*$", "") + " …")
+        .otherwise(opening)
+    )
     return (
-        pages.join(articles.select("doc_id", art_title="title").unique("doc_id"), on="doc_id", how="left")
+        pages.join(articles.select("doc_id", art_title="title", body="body").unique("doc_id"), on="doc_id", how="left")
         .sort("didx")
         .select(
             pl.coalesce(
-                pl.when(pl.col(c).fill_null("").str.strip_chars() != "").then(pl.col(c)) for c in ("title", "art_title")
+                *(pl.when(pl.col(c).fill_null("").str.strip_chars() != "").then(pl.col(c)) for c in ("title", "art_title")),
+                opening,
             )
             .fill_null(first_line)
             .fill_null("")
