@@ -80,6 +80,15 @@ def test_summary_rows_conform_and_add_up():
     assert np.allclose(total.to_series().to_numpy(), 1.0)
 
 
+def test_exemplars_pass_over_near_empty_comments():
+    """The comment nearest a big cluster's centre is often a word or two ("Thanks!"): the card's
+    examples are the nearest ones with words enough to show what the group argues, then the rest."""
+    frame = _frame().with_columns(n_words=pl.Series([40, 2, 12, 25, 9, 1, 30], dtype=pl.Int32))
+    summary = summarise_clusters(frame, [["toll", "bridge"], ["thanks"]])
+    assert summary.row(0, named=True)["exemplar_ids"] == ["a-0002", "a-0000", "a-0003", "a-0001"]
+    assert summary.row(1, named=True)["exemplar_ids"] == ["a-0004", "a-0006", "a-0005"]
+
+
 def test_summary_of_nothing_is_an_empty_conformed_frame():
     empty = _frame().head(0)
     summary = summarise_clusters(empty, [])

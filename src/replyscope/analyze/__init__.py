@@ -194,6 +194,7 @@ def analyze_comments(
             "stance": features["stance"],
             "stance_confidence": features["stance_confidence"],
             "tags": features["tags"],
+            "n_words": features["n_words"],
         }
     )
     keywords = class_tfidf_keywords(texts, result.labels, result.k)

@@ -387,7 +387,7 @@ def assign_part(comments_path: str, features_path: str, start: int, end: int, kn
     comments = pl.scan_parquet(comments_path).select("comment_id", "doc_id", "text").slice(start, end - start).collect()
     features = (
         pl.scan_parquet(features_path)
-        .select(*(f"score_{s}" for s in STANCES), "tags", "stance", "stance_confidence")
+        .select(*(f"score_{s}" for s in STANCES), "tags", "stance", "stance_confidence", "n_words")
         .slice(start, end - start)
         .collect()
     )
@@ -416,6 +416,7 @@ def assign_part(comments_path: str, features_path: str, start: int, end: int, kn
             "stance": features["stance"],
             "stance_confidence": features["stance_confidence"],
             "tags": features["tags"],
+            "n_words": features["n_words"],
         }
     )
     return frame, counter.count(texts, labels)
@@ -438,6 +439,6 @@ def _empty_per_comment() -> pl.DataFrame:
         schema={
             "comment_id": pl.String, "doc_id": pl.String, "cluster": pl.Int32, "centre_distance": pl.Float32,
             "x": pl.Float32, "y": pl.Float32, "stance": pl.String, "stance_confidence": pl.Float32,
-            "tags": pl.List(pl.String),
+            "tags": pl.List(pl.String), "n_words": pl.Int32,
         }
     )

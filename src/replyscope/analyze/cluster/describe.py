@@ -23,6 +23,11 @@ from replyscope.schema import CLUSTER_SUMMARY, STANCES, SURE_STANCE_CONFIDENCE, 
 
 N_KEYWORDS = 8
 N_EXEMPLARS = 5
+# A cluster's exemplars are the comments nearest its centre that have at least this many words,
+# when it has enough of them. Why: short texts ("Thanks!", an icon glyph the page left behind)
+# embed near the middle of everything, so the centre of a big cluster is where they gather, and a
+# card whose examples say nothing tells the analyst nothing about what the group argues.
+EXEMPLAR_MIN_WORDS = 6
 N_TOP_RHETORIC = 3
 # A stance needs this share of a cluster to name it alone; otherwise the label names the top two.
 DOMINANT_SHARE = 0.6
@@ -256,7 +261,8 @@ def summarise_clusters(
     """CLUSTER_SUMMARY rows from one row per comment.
 
     `frame` columns: comment_id, doc_id, cluster, centre_distance, stance, tags (and, when
-    present, stance_confidence, which lets the label say a side is unsure). The label names
+    present, stance_confidence, which lets the label say a side is unsure, and n_words, which
+    keeps near-empty comments from being exemplars: see EXEMPLAR_MIN_WORDS). The label names
     the dominant stance, the tags that set the cluster apart (see _distinctive_tags) and its top
     keywords; `top_rhetoric` holds the plain most frequent tags. Extra output
     column: `n_articles` (how many articles the cluster's comments come from), so a report can
@@ -282,8 +288,10 @@ def summarise_clusters(
         .group_by("cluster", maintain_order=True)
         .agg(pl.col("tag").head(N_TOP_RHETORIC).alias("top_rhetoric"))
     )
+    too_short = (pl.col("n_words") < EXEMPLAR_MIN_WORDS) if "n_words" in frame.columns else pl.lit(False)
     exemplars = (
-        frame.sort(["cluster", "centre_distance", "comment_id"])
+        frame.with_columns(too_short=too_short)
+        .sort(["cluster", "too_short", "centre_distance", "comment_id"])
         .group_by("cluster", maintain_order=True)
         .agg(pl.col("comment_id").head(N_EXEMPLARS).alias("exemplar_ids"))
     )
