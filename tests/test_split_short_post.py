@@ -122,3 +122,29 @@ def test_a_headline_in_title_case_is_the_title_even_when_it_reads_as_a_sentence(
 def test_a_breadcrumb_is_never_the_title():
     text = "You are here: Home > Transport\n\nWhy Close the Harbour Bridge Now?\n\n" + LEAD
     assert split_document(text).title == "Why Close the Harbour Bridge Now?"
+
+
+@pytest.mark.parametrize("furniture", ["Advertise on Harbour Times", "TOP PHOTOS", "The Harbour Notes Blog"])
+def test_site_furniture_above_a_headline_over_its_byline_is_not_the_title(furniture):
+    """A lead reads furniture, headline, byline, text: the line over the byline is the headline,
+    and the furniture above it is not the article's text."""
+    text = f"{furniture}\n\nFerry Fares to Rise by a Third Across the Harbour\n\nBy Jo Harker\n\nPublished: July 23, 2012\n\n{LEAD}"
+    split = split_document(text)
+    assert split.title == "Ferry Fares to Rise by a Third Across the Harbour"
+    assert furniture not in split.body and "Engineers who inspected it" in split.body
+
+
+def test_a_dek_over_the_byline_does_not_take_the_headlines_place():
+    # headline, a sentence summing the story up, byline: the sentence is no headline
+    text = (
+        "Ferry Fares to Rise by a Third Across the Harbour\n\n"
+        "The council says the bridge closure leaves it no choice, and traders fear the worst for the season.\n\n"
+        f"By Jo Harker\n\n{LEAD}"
+    )
+    assert split_document(text).title == "Ferry Fares to Rise by a Third Across the Harbour"
+
+
+def test_a_dateline_above_the_headline_stays_with_the_article():
+    text = f"July 24, 2012, 9:39 am\n\nFerry Fares to Rise by a Third Across the Harbour\n\nBy Jo Harker\n\n{LEAD}"
+    split = split_document(text)
+    assert split.title == "Ferry Fares to Rise by a Third Across the Harbour" and "July 24, 2012" in split.body

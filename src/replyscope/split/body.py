@@ -320,6 +320,24 @@ def _mark_title(lines: Lines, lo: int, hi: int, roles: list[str], title: str) ->
     """
     wanted = title.strip()
     text = lines.text
+    if not wanted:
+        # A headline told by what follows it (a byline, or the text it was cut from) wins over a
+        # headline-like line above it: a lead reads site furniture ("Advertise on NYTimes.com",
+        # "TOP PHOTOS"), then headline, byline, text, and the furniture comes first.
+        for i in range(lo, min(hi, lo + 12)):
+            s = text[i]
+            if not s or roles[i] != "body":
+                continue
+            if _reads_as_headline(s) and (_over_byline(lines, i, hi) or _cut_from_text(lines, i, hi)):
+                roles[i] = "title"
+                # what reads as another headline above it is the site's furniture (its name, a
+                # link); a dateline there is the article's own
+                for k in range(lo, i):
+                    if roles[k] == "body" and text[k] and not is_prose(text[k]) and _reads_as_headline(text[k]):
+                        roles[k] = "boilerplate"
+                return
+            if is_prose(s):
+                break
     for i in range(lo, min(hi, lo + 12)):
         s = text[i]
         if not s:
@@ -366,6 +384,17 @@ CUT_LOOK_BELOW = 3
 CUT_MIN_WORDS = 3
 _ELLIPSIS = ("…", "...")
 _LINK = re.compile(r"\bhttps?://\S+")
+
+
+def _reads_as_headline(s: str) -> bool:
+    """Whether a line over a byline can be the headline, not what may also sit there: a dek (a
+    sentence summing the story up, ending in a full stop), a dateline, a comment link ("Make a
+    comment", "+ Comment now")."""
+    if s[-1] == "." and not s.endswith(_ELLIPSIS) and is_prose(s):
+        return False
+    if HAS_DIGIT.search(s) and _TIME_OF_DAY.search(s) or _DATELINE_START.match(s) or _TALLY_IN.search(s):
+        return False
+    return unicodedata.category(s[0])[0] != "S" and s[0] not in "+-" and not (len(s) < 120 and is_comment_marker(s))
 
 
 def _cut_from_text(lines: Lines, i: int, hi: int) -> bool:
