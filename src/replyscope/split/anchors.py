@@ -16,8 +16,10 @@ from replyscope.split.headers import (
     MAX_HEADER_CHARS,
     CommentHeader,
     cut_counters,
+    is_age_stamp,
     looks_like_name,
     name_without_marks,
+    read_glued_age,
     read_header,
 )
 from replyscope.split.lines import Lines
@@ -82,6 +84,8 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
             and (h := read(c)) is not None
         ):
             headers[i] = h
+    if len(headers) >= MIN_AGED:
+        _add_glued_ages(lines, headers, lo)
     anchors: list[Anchor] = []
     claimed: set[int] = set()
     _add_footer_anchors(lines, headers, claimed, anchors, lo)
@@ -133,6 +137,36 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
         _add_bare_anchors(lines, headers, claimed, anchors, _nonblank_pairs(lines.text, section + 1))
     anchors.sort(key=lambda a: a.first)
     return anchors, headers
+
+
+# A page that prints each comment's age after its author ("jo 3 hours ago | parent", "Ann · 2h")
+# does so on every comment; where it leaves the separator and the links off ("jo 21h"), a name
+# with a compact age after it is the same header. Read only on pages where this many headers
+# already show the habit: elsewhere "Room 5h" or "Plan 3d" may be words.
+MIN_AGED = 3
+
+
+def _add_glued_ages(lines: Lines, headers: dict[int, CommentHeader], lo: int) -> None:
+    """Add to `headers` each line "name <compact age>" that opens a block (a blank or a chrome
+    line above it) over a reader's words, on a page whose named headers are dated by age."""
+    aged = 0
+    for h in headers.values():
+        if h.kind == "name_date" and h.author and is_age_stamp(h.posted_raw):
+            aged += 1
+            if aged >= MIN_AGED:
+                break
+    else:
+        return
+    text, core = lines.text, lines.core
+    for i in compress(range(lo, len(core)), core[lo:]):
+        if i in headers or (i > lo and text[i - 1] and not is_chrome(text[i - 1])):
+            continue
+        h = read_glued_age(core[i])
+        if h is None or not looks_like_name(h.author):
+            continue
+        j = next_nonblank(lines, i, PAIR_REACH)
+        if j is not None and j not in headers and is_content(text[j]):
+            headers[i] = h
 
 
 def _has_section_hint(s: str) -> bool:

@@ -512,6 +512,34 @@ def read_header(core: str) -> CommentHeader | None:
     return None
 
 
+# An age as a stamp: compact ("2h", "1mo"), relative ("3 hours ago", "a day ago"), or a day word
+# ("Yesterday at 6:04 PM", "just now").
+_AGE_STAMP = re.compile(
+    r"^(?:\d{1,3}\s?(?:mos?|yrs?|y|wks?|w|d|hrs?|h|mins?|m|s)\.?|.*\bago|yesterday\b.*|today\b.*|just now)$", re.I
+)
+
+
+def is_age_stamp(stamp: str) -> bool:
+    """Whether a header's stamp is an age (how long ago), not a calendar date."""
+    return bool(stamp) and _AGE_STAMP.match(stamp) is not None
+
+
+def read_glued_age(core: str) -> CommentHeader | None:
+    """A name with a compact age after it and nothing else ("jo 21h", "Carla Adler 3d"), or None.
+
+    read_header leaves this shape alone: with no separator or thread link after it, "Room 5h" or
+    "Plan 3d" are words as often. Callers read it only where the page has already shown that it
+    prints ages after its commenters' names (see anchors.find_anchors).
+    """
+    if len(core) > 70 or core[-1:] not in _AGE_LAST:
+        return None
+    m = _NAME_SPACE_AGE.match(core)
+    if m is None:
+        return None
+    name = cut_counters(m["name"])
+    return CommentHeader("name_date", name, m["age"]) if _name_ok(name) else None
+
+
 # A posting verb after a joiner at the end of a header's residue ("Jo Lake | Posted", "Jo - commented").
 _POSTED_AFTER = re.compile(r"(?i)\s*[|·•,–—-]\s*(?:posted|written|submitted|published|added|commented|replied)(?:\s+(?:on|at))?$")
 # A reply's running number alone beside its date ("#1.1", "12.", "3)"): it heads the reply, it names nobody.
