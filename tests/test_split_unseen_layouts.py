@@ -366,3 +366,139 @@ def test_a_forum_post_by_a_handle_of_digits_is_a_post_of_its_own():
     comments = split_document(page).comments
     assert [c.author for c in comments] == ["maraquill", "", "dana_o"]
     assert comments[1].text == "Source? You know the last inspection said it was fine."
+
+
+# ------------------------------------------------------------------ glued ages and footers after the last post
+
+HN_GLUED_AGES = (
+    "Harbour bridge to close for six weeks\n"
+    "212 points by citydesk 2 days ago | hide | past | favorite | 6 comments\n\n"
+    "The council says the east span needs new bearings before the summer ferries start.\n\n"
+    "maraquill 2 days ago | next [–]\n"
+    "About time. I feel that bridge shake every time my bus crosses it.\n\n"
+    "reply\n\n"
+    "  tobyreads 1 day ago | parent | next [–]\n"
+    "  Source? I read the last inspection and it said the bridge was fine.\n\n"
+    "  reply\n\n"
+    "quietreader 21h\n"
+    "Spring again. You see the same story with this bridge every year.\n\n"
+    "reply\n\n"
+    "Ana Lopez 20h | prev | next\n"
+    "Who pays for my detour, the council or the contractor?\n\n"
+    "reply\n\n"
+    "pete_k 3h\n"
+    "They did the west span in winter and nobody noticed. Why not now? I think you know.\n\n"
+    "reply\n"
+)
+
+
+def test_a_name_with_a_bare_age_heads_a_comment_where_the_page_dates_by_age():
+    # ("quietreader 21h" has no link or separator after the age: the other headers show the page's habit)
+    comments = split_document(HN_GLUED_AGES).comments
+    assert _authors(comments) == ["maraquill", "tobyreads", "quietreader", "Ana Lopez", "pete_k"]
+    assert [c.posted_raw for c in comments][2:] == ["21h", "20h", "3h"]
+    assert comments[1].text == "Source? I read the last inspection and it said the bridge was fine."
+    assert [c.parent for c in comments] == [None, 0, None, None, None]
+
+
+SAYS_WITH_A_ROOM = POST + (
+    "3 Responses\n\n"
+    "maraquill says:\n"
+    "March 3, 2020 at 9:10 am\n"
+    "The public meeting is on Thursday, the notice says:\n\n"
+    "Room 5h\n"
+    "Bring the petition, we need the signatures counted before it starts.\n\n"
+    "tobyreads says:\n"
+    "March 3, 2020 at 9:40 am\n"
+    "Source? The last inspection said it was fine.\n\n"
+    "dana_o says:\n"
+    "March 3, 2020 at 10:02 am\n"
+    "I will be there with the traders from the bridge road.\n"
+)
+
+
+def test_a_bare_name_and_age_on_a_page_dated_by_calendar_is_words():
+    comments = split_document(SAYS_WITH_A_ROOM).comments
+    assert _authors(comments) == ["maraquill", "tobyreads", "dana_o"]
+    assert "Room 5h" in comments[0].text
+
+
+def test_short_lines_after_the_reply_link_of_the_last_comment_are_the_pages():
+    # (not every comment has its reply link: the links alone do not close each comment)
+    page = (
+        HN_GLUED_AGES.replace("Who pays for my detour, the council or the contractor?\n\nreply\n\n", "Who pays for my detour, the council or the contractor?\n\n")
+        .replace("They did the west span in winter and nobody noticed. Why not now? I think you know.", "😂😂")
+        + "\nMore\n"
+    )
+    comments = split_document(page).comments
+    assert _authors(comments) == ["maraquill", "tobyreads", "quietreader", "Ana Lopez", "pete_k"]
+    assert comments[-1].text == "😂😂"
+
+
+DISCOURSE_FOOTER = POST + (
+    "5 replies\n\n"
+    "maraquill\n"
+    "Mar 3\n\n"
+    "About time. I feel that bridge shake every time a bus crosses it.\n\n"
+    "2 Likes\nReply\n\n"
+    "tobyreads\n"
+    "Regular Member\n"
+    "Mar 3\n\n"
+    "Source? You know the last inspection said it was fine, and the engineers signed it off.\n\n"
+    "dana_o\n"
+    "Mar 4\n\n"
+    "Spring again. We get the same story with this bridge every year.\n\n"
+    "Reply\n\n"
+    "Pete K\n"
+    "Veteran\n"
+    "Mar 4\n\n"
+    "Who pays for the detour signs, the council or the contractor?\n\n"
+    "lu_chen\n"
+    "Mar 5\n\n"
+    "🙄\n\n"
+    "{footer}\n"
+)
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "Who is online\nUsers browsing this forum: No registered users and 3 guests",
+        "Return to “Local news”\nJump to",
+    ],
+)
+def test_a_forum_footer_after_a_short_last_post_is_no_part_of_it(footer):
+    comments = split_document(DISCOURSE_FOOTER.format(footer=footer)).comments
+    assert _authors(comments) == ["maraquill", "tobyreads", "dana_o", "Pete K", "lu_chen"]
+    assert comments[-1].text == "🙄"
+
+
+@pytest.mark.parametrize("sign_off", ["-Shannon", "Cheers,\n\nLu", "ps glad the works start in spring", "Lu"])
+def test_a_readers_sign_off_under_the_last_comment_stays_its_words(sign_off):
+    page = DISCOURSE_FOOTER.format(footer="").replace("🙄", f"The traders deserve a straight answer on the detour.\n\n{sign_off}")
+    comments = split_document(page).comments
+    assert comments[-1].text.endswith(sign_off.split("\n")[-1])
+
+
+LONG_TOPIC = (
+    "Is it true that the harbour bridge was built without expansion joints on the east span, and that is "
+    "why it shakes every time a bus crosses it in the summer heat?"
+)
+
+
+def test_a_long_re_subject_over_each_post_is_the_subject_not_the_post_above():
+    page = f"{LONG_TOPIC}\n\n{POST}4 posts • Page 1 of 1\n\n" + "".join(
+        f"Re: {LONG_TOPIC}\nby {name} » Tue Mar 03, 2020 {t} am\n{words}\n\n{name}\n{rank}Posts: {n}\nJoined: March 2010\n\nTop\n\n"
+        for name, t, words, rank, n in [
+            ("maraquill", "9:10", "About time. That bridge shakes every time a bus crosses it.", "Regular Member\n", "1,310"),
+            ("tobyreads", "9:40", "❤️", "", "12"),
+            ("dana_o", "10:02", "Source? The last inspection said it was fine.", "Veteran\n", "5,001"),
+        ]
+    ) + "Return to “Local news”\n"
+    comments = split_document(page).comments
+    assert _authors(comments) == ["maraquill", "tobyreads", "dana_o"]
+    assert [c.text for c in comments] == [
+        "About time. That bridge shakes every time a bus crosses it.",
+        "❤️",
+        "Source? The last inspection said it was fine.",
+    ]
