@@ -59,6 +59,12 @@ def prev_nonblank(lines: Lines, i: int, reach: int) -> int | None:
 
 
 
+def talks_with_address(s: str) -> bool:
+    """A reader's sentence that holds an e-mail address ("could you email me at ..."): words, not a
+    contact line (furniture elsewhere on a page, see body.is_boilerplate_line)."""
+    return "@" in s and s[0] not in "«»" and talks([s])
+
+
 def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, CommentHeader]]:
     """Every header-shaped line or line pair from line `lo` on, and the lone date lines."""
     read = read_header  # (local names: this runs on every line of every page)
@@ -381,8 +387,14 @@ def _footer_name(lines: Lines, j: int, end: int, tight: bool = False) -> tuple[i
     """(name line, last header line) of a comment starting at line j, with text before line `end`
     (`tight`: the text right under the name, no blank between)."""
     text, core = lines.text, lines.core
-    while j < end and (not text[j] or is_chrome(text[j]) or (j + 1 < end and not text[j + 1] and not looks_like_name(core[j]))):
-        j += 1  # (the row's links, and a toggle hanging under the comment: "Jo replied · 9 replies")
+    while j < end and (
+        not text[j]
+        or is_chrome(text[j]) and not (_NUMERIC_HANDLE.match(core[j]) and j + 1 < end and text[j + 1])
+        or (j + 1 < end and not text[j + 1] and not looks_like_name(core[j]))
+    ):
+        # (the row's links, and a toggle hanging under the comment: "Jo replied · 9 replies"; a
+        # handle of digits right over its text is the next comment's name, not a count)
+        j += 1
     if j >= end or len(text[j]) > 60 or ends_sentence(text[j]) or (tight and not text[j + 1]):
         return None
     if not looks_like_name(core[j]) and _NUMERIC_HANDLE.match(core[j]) is None:
@@ -393,7 +405,7 @@ def _footer_name(lines: Lines, j: int, end: int, tight: bool = False) -> tuple[i
         if nxt is not None and nxt < end and is_content(text[nxt]) and (len(text[nxt]) > len(text[k]) or " " in text[k] or is_pictographs(text[nxt])):
             k += 1  # a badge line over the text ("Top fan", "Lives in Leeds")
     body = next_nonblank(lines, k - 1, 1)
-    if body is None or body >= end or not is_content(text[body]):
+    if body is None or body >= end or not (is_content(text[body]) or talks_with_address(text[body])):
         return None
     return j, k - 1
 

@@ -17,14 +17,14 @@ from replyscope.split.anchors import (
     next_nonblank,
     prev_nonblank,
     section_headers,
+    talks_with_address,
 )
 from replyscope.split.body import is_boilerplate_line
 from replyscope.split.choose import choose_anchors
 from replyscope.split.chrome import is_chrome, is_content, is_pictographs, is_stop_line
-from replyscope.split.headers import GONE_AUTHOR, CommentHeader, looks_like_name, read_header
+from replyscope.split.headers import CommentHeader, looks_like_name, read_header
 from replyscope.split.lines import Lines, is_prose
 from replyscope.split.listlike import reads_like_thread
-from replyscope.split.talk import talks
 from replyscope.split.patterns import (
     BULLETS,
     COMMENT_FORM,
@@ -98,7 +98,7 @@ CARD_LINES = 7
 def _card(lines: Lines, top: int, author: str, floor: int) -> int | None:
     """The first line of the author's profile card that ends at line `top` (a run of short lines with
     no blank between, headed by the author's name, as forums print it beside a post), or None."""
-    if not author or GONE_AUTHOR.match(author):
+    if not author:
         return None
     text, core = lines.text, lines.core
     j = top
@@ -170,17 +170,11 @@ def zone_line_role(s: str) -> str:
         t, section, form, policy = s, COMMENT_SECTION, COMMENT_FORM, POLICY
     if len(s) < 250 and section.match(t):
         return "comment_chrome"
-    if form.match(t) or (len(s) < 120 and is_boilerplate_line(s) and not _talks_with_address(s)):
+    if form.match(t) or (len(s) < 120 and is_boilerplate_line(s) and not talks_with_address(s)):
         return "boilerplate"
     if len(s) < 200 and _has_policy_hint(s) and (policy.search(t) or _policy_word_line(s)):
         return "boilerplate"  # comment policy and registration notes are never comments
     return "comment_body"
-
-
-def _talks_with_address(s: str) -> bool:
-    """A reader's sentence that holds an e-mail address ("could you email me at ..."): words, not a
-    contact line (furniture elsewhere on a page, see body.is_boilerplate_line)."""
-    return "@" in s and s[0] not in "«»" and talks([s])
 
 
 def _policy_word_line(s: str) -> bool:
@@ -327,7 +321,7 @@ CARD_REACH = 40
 def _card_under_last(lines: Lines, lo: int, author: str) -> int | None:
     """Where the last comment's text ends when the author's profile card follows it (a blank line,
     the author's name, then the card's short lines): the card closes the text, however short."""
-    if not author or GONE_AUTHOR.match(author):
+    if not author:
         return None
     text, core, low = lines.text, lines.core, author.lower()
     seen_text = False
