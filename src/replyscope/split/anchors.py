@@ -192,6 +192,9 @@ def _has_section_hint(s: str) -> bool:
         or "EPLIES" in s
         or "hought" in s
         or "iscuss" in s
+        or "osts" in s  # ("8 posts • Page 1 of 1")
+        or "ost " in s
+        or s.endswith("ost")
         or "eaction" in s
     )
 
@@ -400,7 +403,8 @@ def _footer_name(lines: Lines, j: int, end: int, tight: bool = False) -> tuple[i
     if not looks_like_name(core[j]) and _NUMERIC_HANDLE.match(core[j]) is None:
         return None
     k = j + 1
-    if k < end and text[k] and len(text[k]) <= BADGE_CHARS and not ends_sentence(text[k]) and text[k][:1].isupper() and "@" not in text[k]:
+    # (a badge is set in title or sentence case: a line in capitals is a reader shouting)
+    if k < end and text[k] and len(text[k]) <= BADGE_CHARS and not ends_sentence(text[k]) and text[k][:1].isupper() and "@" not in text[k] and not text[k].isupper():
         nxt = next_nonblank(lines, k, 0)
         if nxt is not None and nxt < end and is_content(text[nxt]) and (len(text[nxt]) > len(text[k]) or " " in text[k] or is_pictographs(text[nxt])):
             k += 1  # a badge line over the text ("Top fan", "Lives in Leeds")

@@ -15,7 +15,7 @@ from replyscope.split.anchors import Anchor, next_nonblank, prev_nonblank, secti
 from replyscope.split.chrome import is_chrome, is_content
 from replyscope.split.headers import GONE_AUTHOR, read_header
 from replyscope.split.lines import Lines, is_prose
-from replyscope.split.patterns import BULLETS, COMMENT_TALLY, WORD, ends_sentence
+from replyscope.split.patterns import BULLETS, COMMENT_TALLY, RE_SUBJECT, WORD, ends_sentence
 from replyscope.split.talk import is_written, judges, talks, writes_sentences
 from replyscope.split.threading import outline_number
 
@@ -271,9 +271,13 @@ HEADED_CHROME_REACH = 6
 
 
 def _headed_by_section(lines: Lines, a: Anchor) -> bool:
-    """Whether a comment-section header ("6 Responses") sits just above header `a`."""
+    """Whether a comment-section header ("6 Responses") sits just above header `a`.
+
+    The post's own lines over its header do not count as lines between: a forum's "Re: <topic>"
+    subject, and the author's name heading a profile card (its fields are chrome)."""
     k = a.first
     reach, chrome = HEADED_REACH, HEADED_CHROME_REACH
+    author = a.header.author.lower()
     while reach > 0:
         k = prev_nonblank(lines, k, 3)
         if k is None:
@@ -282,6 +286,8 @@ def _headed_by_section(lines: Lines, a: Anchor) -> bool:
             return True
         if chrome > 0 and is_chrome(lines.text[k]):
             chrome -= 1  # ("Sort by Best", "Recommend", "Share" under "12 Comments")
+        elif author and lines.core[k].lower() == author or len(lines.text[k]) < 300 and RE_SUBJECT.match(lines.text[k]):
+            continue
         else:
             reach -= 1
     return False

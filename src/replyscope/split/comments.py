@@ -36,6 +36,7 @@ from replyscope.split.patterns import (
     POLICY_LOW,
     POLICY_SUBJECT,
     POLICY_WORD,
+    RE_SUBJECT,
     READER_VOICE,
     ends_sentence,
     folds_like_lower,
@@ -88,8 +89,6 @@ def _placement(lines: Lines, best: list[Anchor]) -> str:
     return "before" if text_after else "after"
 
 
-# A forum post's subject over its header: "Re: <the topic's title>".
-_RE_SUBJECT = re.compile(r"^re\s*:\s*\S", re.I)
 # The longest line of an author's profile card (name, rank, "Posts: 1,310", "Joined: May 2009").
 CARD_CHARS = 60
 CARD_LINES = 7
@@ -117,7 +116,7 @@ def _repeated_subjects(lines: Lines, best: list[Anchor]) -> frozenset[str]:
     seen: dict[str, int] = {}
     for a in best:
         for p in (a.first - 1, a.first - 2, a.first - 3):
-            if p >= 0 and (s := lines.text[p]) and s[:2] in ("Re", "RE", "re") and _RE_SUBJECT.match(s):
+            if p >= 0 and (s := lines.text[p]) and s[:2] in ("Re", "RE", "re") and RE_SUBJECT.match(s):
                 seen[s] = seen.get(s, 0) + 1
                 break
     return frozenset(s for s, k in seen.items() if k >= 2)
@@ -130,7 +129,7 @@ def _subject_line(lines: Lines, a: Anchor, floor: int, subjects: frozenset[str] 
     p = prev_nonblank(lines, a.first, 1)
     if p is not None and p > floor and lines.text[p][:1] == "#" and is_chrome(lines.text[p]):
         p = prev_nonblank(lines, p, 0)  # (the post's number)
-    if p is not None and p > floor and (len(lines.text[p]) < 150 and _RE_SUBJECT.match(lines.text[p]) or lines.text[p] in subjects):
+    if p is not None and p > floor and (len(lines.text[p]) < 150 and RE_SUBJECT.match(lines.text[p]) or lines.text[p] in subjects):
         q = prev_nonblank(lines, p, 1)
         card = _card(lines, q, a.header.author, floor) if q is not None and q > floor else None
         return card if card is not None else p
