@@ -502,3 +502,109 @@ def test_a_long_re_subject_over_each_post_is_the_subject_not_the_post_above():
         "❤️",
         "Source? The last inspection said it was fine.",
     ]
+
+
+FB_ODD_AUTHORS = POST + (
+    "5 Comments\n\n"
+    "Mara Quill\n"
+    "About time. That bridge shakes every time a bus crosses it, and the council has known for years.\n"
+    "Like · Reply · 12 · 3d\n\n"
+    "6528257\n"
+    "@Mara Quill makes sense. Did you read the inspection report? Surprised it took this long\n"
+    "Like · Reply · Mark as spam · 3d\n\n"
+    "    Toby Reads\n"
+    "    Mara Quill could you email me at desk@eastport-news.example and I will explain, thanks\n"
+    "    Like · Reply · 3 · 2d\n\n"
+    "Dana Orr\n"
+    "FIX THE BRIDGE ALREADY COUNCIL\n"
+    "@Mara Quill\n"
+    "Like · Reply · 37 · Edited · 2d\n\n"
+    "quietreader\n"
+    "Spring again. Every year the same story with this bridge.\n"
+    "Like · Reply · 1d\n\n"
+    "Load 10 more comments\n"
+)
+
+
+def test_plugin_comments_by_a_number_with_an_address_or_in_capitals_keep_their_names():
+    # (a handle of digits is no vote count, a reader who gives an e-mail address still writes, and a
+    # shouted line is no badge under the name)
+    comments = split_document(FB_ODD_AUTHORS).comments
+    assert _authors(comments) == ["Mara Quill", "", "Toby Reads", "Dana Orr", "quietreader"]
+    assert comments[1].text.startswith("@Mara Quill makes sense.")
+    assert comments[2].text.startswith("Mara Quill could you email me")
+    assert comments[3].text == "FIX THE BRIDGE ALREADY COUNCIL\n@Mara Quill"
+
+
+def test_a_profile_card_under_a_removed_accounts_post_ends_it():
+    removed = (
+        "Re: Harbour bridge to close for six weeks\n"
+        "by [deleted] » Tue Mar 03, 2020 9:20 am\n"
+        "[removed]\n\n"
+        "[deleted]\n"
+        "Registered User\n"
+        "Posts: 40\n"
+        "Joined: May 2019\n\n"
+    )
+    page = CARDS_BELOW.replace("Top\n\n", "Top\n\n" + removed, 1)
+    comments = split_document(page).comments
+    assert _authors(comments) == ["maraquill", "[deleted]", "tobyreads", "dana_o"]
+    assert [c.text for c in comments][1:3] == ["[removed]", "Source? The last inspection said it was fine."]
+
+
+LONG_FIRST_POST = (
+    "Is the harbour bridge really unsafe?\n\n"
+    "{byline}"
+    "My neighbour says the east span is cracked. Is that true, or is it just the usual gossip?\n\n"
+    "Share\nTweet\n\n"
+    "{tally}"
+    "maraquill\n"
+    "Mar 3\n\n"
+    + "".join(
+        f"{p}\n\n"
+        for p in (
+            "Not unsafe, but tired. The east span was built in 1962 with bearings that were meant to last forty "
+            "years, and they have now lasted almost sixty. The inspection last autumn found that two of them have "
+            "seized, which is why the deck moves more than it should when a heavy bus crosses.",
+            "The cracks your neighbour mentions are in the surface layer, not in the steel. They look bad from the "
+            "footpath but the engineers measured them and they are not growing. The council published the whole "
+            "report in January, it is on their website under transport, and it is worth reading in full.",
+            "What the works in April will do is lift the deck a few millimetres, take the old bearings out and put "
+            "new ones in. That is why the span has to close completely for six weeks: you cannot lift a deck with "
+            "traffic on it, and the ferries need the channel open at the same time, so the timing is tight.",
+            "If you want to see it for yourself, the council runs a site visit on the first Saturday of March, and "
+            "the engineers are happy to answer questions. I went last year and it was one of the better mornings "
+            "I have spent in this town, honestly. Bring a coat, it is windy up there on the walkway.",
+            "As for the detour, the bus company says the routes over the west bridge add ten minutes at most, "
+            "more at school times. The ferries will run an extra crossing in the mornings for the six weeks, "
+            "which the council is paying for, so the people on the island side should not be stuck.",
+            "So no, it is not about to fall down, and the work is the boring, sensible kind that keeps it from "
+            "ever getting to that point. Your neighbour is right that it needs attention, just not that it is "
+            "dangerous today. If the engineers thought it was, they would have shut it already, not in April.",
+        )
+    )
+    + "{close}"
+    "tobyreads\nMar 4\n\nThanks, I had no idea the report was public. I will read it tonight.\n\n{close}"
+    "dana_o\nMar 4\n\nI went on the site visit too. You are right, worth it.\n\n{close}"
+    "pete_k\nMar 5\n\nSo it is safe until April? My bus crosses it every morning.\n\n{close}"
+)
+
+
+@pytest.mark.parametrize(
+    ("byline", "tally", "close"),
+    [
+        ("", "Post Reply\n8 posts • Page 1 of 1\n\n", ""),  # a forum's tally of posts heads the thread
+        ("By harbourwatch | 2 March 2020\n\n", "Post Reply\n\n", ""),  # the post has its byline and words already
+        ("", "Post Reply\n\n", "Reply\n\n"),  # a lone Reply link closes every post
+    ],
+)
+def test_a_long_first_post_under_a_short_question_is_a_post_not_the_article(byline, tally, close):
+    page = LONG_FIRST_POST.format(byline=byline, tally=tally, close=close)
+    d = split_document(page)
+    assert [c.author for c in d.comments] == ["maraquill", "tobyreads", "dana_o", "pete_k"]
+    assert "bearings" not in d.body and d.comments[0].text.startswith("Not unsafe, but tired.")
+
+
+@pytest.mark.parametrize(("line", "section"), [("8 posts • Page 1 of 1", True), ("47 posts", True), ("Posts", False), ("Recent Posts", False), ("Posts by month", False)])
+def test_a_forum_tally_of_posts_heads_a_section_and_a_posts_menu_does_not(line, section):
+    assert is_stop_line(line) is section
