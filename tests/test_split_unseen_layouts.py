@@ -465,6 +465,7 @@ DISCOURSE_FOOTER = POST + (
     [
         "Who is online\nUsers browsing this forum: No registered users and 3 guests",
         "Return to “Local news”\nJump to",
+        "Suggested Topics",
     ],
 )
 def test_a_forum_footer_after_a_short_last_post_is_no_part_of_it(footer):

@@ -461,7 +461,8 @@ def choose_anchors(
     for a in anchors:
         by_family.setdefault(a.family, []).append(a)
     candidates = []
-    post_words = _post_words_seen(lines, anchors)
+    # (the post's byline may sit above the lead run: a long first answer under a short question)
+    post_words = post_words_above if post_words_above >= 0 else _post_words_seen(lines, anchors)
     for fam, group in by_family.items():
         group_taken = {j for a in group for j in range(a.first, a.last + 1)}
         kept = _drop_leading_datelines(lines, _main_run(lines, _supported(lines, group, group_taken)), post_words)

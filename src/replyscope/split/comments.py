@@ -22,7 +22,7 @@ from replyscope.split.anchors import (
 from replyscope.split.body import is_boilerplate_line
 from replyscope.split.choose import choose_anchors
 from replyscope.split.chrome import is_chrome, is_content, is_pictographs, is_stop_line
-from replyscope.split.headers import CommentHeader, looks_like_name, read_header
+from replyscope.split.headers import NAV_LABEL, CommentHeader, looks_like_name, read_header
 from replyscope.split.lines import Lines, is_prose
 from replyscope.split.listlike import reads_like_thread
 from replyscope.split.patterns import (
@@ -379,8 +379,12 @@ def _short_tail(lines: Lines, lo: int, hi: int) -> int | None:
     if s[0].islower() or s[0] in "-–—~" or text[above].rstrip()[-1] in ",:;":
         return None  # a reader's sign-off: "-Shannon", "ps glad you're better", "Cheers," over "Jo"
     last = lines.core[j]
-    if len(last) < 40 and looks_like_name(last) and all(w[:1].isupper() for w in last.split()):
-        return None  # a name signs it ("Antonio", "Love and gratitude" over "Annie")
+    if len(last) < 40 and looks_like_name(last) and all(w[:1].isupper() for w in last.split()) and not any(
+        len(w) >= 4 and NAV_LABEL.match(w) for w in last.split()
+    ):
+        # a name signs it ("Antonio", "Love and gratitude" over "Annie"); a widget's title is no
+        # name ("Suggested Topics": a word of menus in it)
+        return None
     if start < j and not any(len(text[k]) >= 40 for k in range(start + 1, j + 1)):
         if any(text[k].rstrip()[-1] in ".!?…" or is_pictographs(text[k]) for k in range(start + 1, j + 1)):
             return None
