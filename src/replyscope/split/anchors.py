@@ -149,7 +149,7 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
 # does so on every comment; where it leaves the separator and the links off ("jo 21h"), a name
 # with a compact age after it is the same header. Read only on pages where this many headers
 # already show the habit: elsewhere "Room 5h" or "Plan 3d" may be words.
-MIN_AGED = 3
+MIN_AGED = 2
 
 
 def _add_glued_ages(lines: Lines, headers: dict[int, CommentHeader], lo: int) -> None:
