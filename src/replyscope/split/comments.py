@@ -400,7 +400,7 @@ def _cut_footer_tail(lines: Lines, spans: list[tuple[int, int]]) -> None:
     # (the first comment is left out: its span may hold the post's own furniture when the post is
     # read as the thread's first entry, "5 posts • Page 1 of 1")
     others = spans[1:-1]
-    if len(others) < HABIT_COMMENTS:
+    if len(spans) - 1 < HABIT_COMMENTS:
         return
     lo, hi = spans[-1]
     tail = _short_tail(lines, lo, hi)
