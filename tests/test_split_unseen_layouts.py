@@ -609,3 +609,32 @@ def test_a_long_first_post_under_a_short_question_is_a_post_not_the_article(byli
 @pytest.mark.parametrize(("line", "section"), [("8 posts • Page 1 of 1", True), ("47 posts", True), ("Posts", False), ("Posts tagged harbour", False), ("Posts by month", False)])
 def test_a_forum_tally_of_posts_heads_a_section_and_a_posts_menu_does_not(line, section):
     assert is_stop_line(line) is section
+
+
+def test_a_thread_of_short_posts_under_a_tally_of_posts_keeps_every_post():
+    # (no run of prose before the last post: the thread sits above the lead run, and the footer's
+    # "Who is online" over its sentence, a bare name's shape under it, must not hide it)
+    posts = [
+        ("maraquill", "Mar 3", "About time. I feel that bridge shake every time my bus crosses it."),
+        ("tobyreads", "Mar 3", "Source? I read the inspection and it said the bridge was fine."),
+        ("dana_o", "Mar 4", "You are both right, it is fine but tired. Read page 4."),
+        ("Pete K", "Mar 4", "Who pays for my detour, the council or the contractor?"),
+        ("lu_chen", "Mar 5", "The council, I think. It was in the budget."),
+        ("maraquill", "Mar 5", "Thanks, I had no idea. I will read it tonight."),
+        ("harbourwatch", "Mar 6", "I went on the site visit last year. You should go, it is worth it."),
+        ("tobyreads", "Mar 6", "Fair enough, I will go. You have convinced me that the report is worth a read and "
+         "that the works are the sensible kind, even if the timing with the ferries is not great for anyone "
+         "who lives on the island side and has to get to work in town every morning of those six weeks."),
+    ]
+    page = (
+        "Is the harbour bridge really unsafe?\n\n"
+        "By harbourwatch | 2 March 2020\n\n"
+        "My neighbour says the east span is cracked. Is that true?\n\n"
+        "Share\nTweet\n\n"
+        f"Post Reply\n{len(posts) + 1} posts • Page 1 of 1\n\n"
+        + "".join(f"{name}\n{day}\n#{k + 2}\n\n{words}\n\nReply\n\n" for k, (name, day, words) in enumerate(posts))
+        + "Who is online\nUsers browsing this forum: No registered users and 2 guests\n"
+    )
+    comments = split_document(page).comments
+    assert _authors(comments) == [name for name, _, _ in posts]
+    assert comments[-1].text.endswith("six weeks.")

@@ -451,10 +451,11 @@ def choose_anchors(
     anchors = [a for a in anchors if a.first > first_prose]
     if not anchors:
         above_all = [a for a in above_all if a.first > article or a.family not in BYLINE_FAMILIES]
-    if not anchors and len(above_all) >= 2 and len({a.family for a in above_all}) < len(above_all):
+    if all(a.family in WEAK_FAMILIES for a in anchors) and len(above_all) >= 2 and len({a.family for a in above_all}) < len(above_all):
         # the lead run started on the thread's last comment (a short post with short replies); a
-        # lone header above the lead run is the article's byline as often, so two of a format at least
-        anchors, above_all = above_all, []
+        # lone header above the lead run is the article's byline as often, so two of a format at
+        # least (a bare name under the lead run, the last reply's, does not stop that)
+        anchors, above_all = above_all + anchors, []
     if not anchors:
         return [], None
     by_family: dict[str, list[Anchor]] = {}
