@@ -638,3 +638,17 @@ def test_a_thread_of_short_posts_under_a_tally_of_posts_keeps_every_post():
     comments = split_document(page).comments
     assert _authors(comments) == [name for name, _, _ in posts]
     assert comments[-1].text.endswith("six weeks.")
+
+
+@pytest.mark.parametrize("header", ["6528257 21h", "6528257 21h | prev | next"])
+def test_a_handle_of_digits_with_an_age_heads_its_comment(header):
+    comments = split_document(HN_GLUED_AGES.replace("quietreader 21h", header)).comments
+    assert _authors(comments) == ["maraquill", "tobyreads", "", "Ana Lopez", "pete_k"]
+    assert comments[2].text == "Spring again. You see the same story with this bridge every year."
+
+
+def test_a_handle_of_digits_over_its_date_heads_its_post():
+    page = DISCOURSE_FOOTER.format(footer="").replace("Pete K\nVeteran\nMar 4\n", "6528257\nMar 4\n#5\n")
+    comments = split_document(page).comments
+    assert _authors(comments) == ["maraquill", "tobyreads", "dana_o", "", "lu_chen"]
+    assert comments[3].text == "Who pays for the detour signs, the council or the contractor?"

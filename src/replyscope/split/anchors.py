@@ -125,8 +125,11 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
                     anchors.append(Anchor(p, i, CommentHeader("name_date", cut_counters(lines.core[p]), h.posted_raw), "name+date", lines.indent[p]))
                     claimed.update(range(p, i + 1))
                     continue
-                if lines.text[p][0] in BULLETS and _NUMERIC_HANDLE.match(name_without_marks(lines.core[p])):
-                    # "• 6528257" over its date: a handle of digits heads its reply (no name to show)
+                if (lines.text[p][0] in BULLETS or p == i - 1 and (p == lo or not lines.text[p - 1])) and _NUMERIC_HANDLE.match(
+                    name_without_marks(lines.core[p])
+                ):
+                    # "• 6528257" over its date, or the number alone over it (a blank above): a handle
+                    # of digits heads its reply (no name to show)
                     anchors.append(Anchor(p, i, CommentHeader("name_date", "", h.posted_raw), "name+date", lines.indent[p]))
                     claimed.update(range(p, i + 1))
                     continue
@@ -168,7 +171,7 @@ def _add_glued_ages(lines: Lines, headers: dict[int, CommentHeader], lo: int) ->
         if i in headers or (i > lo and text[i - 1] and not is_chrome(text[i - 1])):
             continue
         h = read_glued_age(core[i])
-        if h is None or not looks_like_name(h.author):
+        if h is None or h.author and not looks_like_name(h.author):
             continue
         j = next_nonblank(lines, i, PAIR_REACH)
         if j is not None and j not in headers and is_content(text[j]):

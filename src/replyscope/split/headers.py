@@ -406,8 +406,8 @@ def read_header(core: str) -> CommentHeader | None:
     if core[-1] in _THREAD_LINK_LAST and ("|" in core or "[" in core) and (links := _THREAD_LINKS.search(core)) and links.start():
         head = core[: links.start()]
         h = read_header(head)
-        if h is None and (m := _NAME_SPACE_AGE.match(head)) is not None and _name_ok(name := cut_counters(m["name"])):
-            h = CommentHeader("name_date", name, m["age"])  # ("jo 5h | parent": the links say the "5h" is an age)
+        if h is None:
+            h = read_glued_age(head)  # ("jo 5h | parent": the links say the "5h" is an age)
         # (only a dated header: the links follow a stamp, never a bare name or words)
         return h if h is not None and h.posted_raw and h.kind in ("name_date", "date") else None
     digits = HAS_DIGIT.search(core) is not None
@@ -537,6 +537,8 @@ def read_glued_age(core: str) -> CommentHeader | None:
     if m is None:
         return None
     name = cut_counters(m["name"])
+    if _NUMERIC_HANDLE.match(name):
+        return CommentHeader("name_date", "", m["age"])  # ("6528257 10h": a handle of digits, no name to show)
     return CommentHeader("name_date", name, m["age"]) if _name_ok(name) else None
 
 
