@@ -196,8 +196,7 @@ def _has_section_hint(s: str) -> bool:
         or "hought" in s
         or "iscuss" in s
         or "osts" in s  # ("8 posts • Page 1 of 1")
-        or "ost " in s
-        or s.endswith("ost")
+        or "1 post" in s
         or "eaction" in s
     )
 
