@@ -16,8 +16,10 @@ from replyscope.split.headers import (
     MAX_HEADER_CHARS,
     CommentHeader,
     cut_counters,
+    is_age_stamp,
     looks_like_name,
     name_without_marks,
+    read_glued_age,
     read_header,
 )
 from replyscope.split.lines import Lines
@@ -57,6 +59,12 @@ def prev_nonblank(lines: Lines, i: int, reach: int) -> int | None:
 
 
 
+def talks_with_address(s: str) -> bool:
+    """A reader's sentence that holds an e-mail address ("could you email me at ..."): words, not a
+    contact line (furniture elsewhere on a page, see body.is_boilerplate_line)."""
+    return "@" in s and s[0] not in "«»" and talks([s])
+
+
 def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, CommentHeader]]:
     """Every header-shaped line or line pair from line `lo` on, and the lone date lines."""
     read = read_header  # (local names: this runs on every line of every page)
@@ -82,6 +90,8 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
             and (h := read(c)) is not None
         ):
             headers[i] = h
+    if len(headers) >= MIN_AGED:
+        _add_glued_ages(lines, headers, lo)
     anchors: list[Anchor] = []
     claimed: set[int] = set()
     _add_footer_anchors(lines, headers, claimed, anchors, lo)
@@ -115,8 +125,11 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
                     anchors.append(Anchor(p, i, CommentHeader("name_date", cut_counters(lines.core[p]), h.posted_raw), "name+date", lines.indent[p]))
                     claimed.update(range(p, i + 1))
                     continue
-                if lines.text[p][0] in BULLETS and _NUMERIC_HANDLE.match(name_without_marks(lines.core[p])):
-                    # "• 6528257" over its date: a handle of digits heads its reply (no name to show)
+                if (lines.text[p][0] in BULLETS or p == i - 1 and (p == lo or not lines.text[p - 1])) and _NUMERIC_HANDLE.match(
+                    name_without_marks(lines.core[p])
+                ):
+                    # "• 6528257" over its date, or the number alone over it (a blank above): a handle
+                    # of digits heads its reply (no name to show)
                     anchors.append(Anchor(p, i, CommentHeader("name_date", "", h.posted_raw), "name+date", lines.indent[p]))
                     claimed.update(range(p, i + 1))
                     continue
@@ -133,6 +146,36 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
         _add_bare_anchors(lines, headers, claimed, anchors, _nonblank_pairs(lines.text, section + 1))
     anchors.sort(key=lambda a: a.first)
     return anchors, headers
+
+
+# A page that prints each comment's age after its author ("jo 3 hours ago | parent", "Ann · 2h")
+# does so on every comment; where it leaves the separator and the links off ("jo 21h"), a name
+# with a compact age after it is the same header. Read only on pages where this many headers
+# already show the habit: elsewhere "Room 5h" or "Plan 3d" may be words.
+MIN_AGED = 2
+
+
+def _add_glued_ages(lines: Lines, headers: dict[int, CommentHeader], lo: int) -> None:
+    """Add to `headers` each line "name <compact age>" that opens a block (a blank or a chrome
+    line above it) over a reader's words, on a page whose named headers are dated by age."""
+    aged = 0
+    for h in headers.values():
+        if h.kind == "name_date" and h.author and is_age_stamp(h.posted_raw):
+            aged += 1
+            if aged >= MIN_AGED:
+                break
+    else:
+        return
+    text, core = lines.text, lines.core
+    for i in compress(range(lo, len(core)), core[lo:]):
+        if i in headers or (i > lo and text[i - 1] and not is_chrome(text[i - 1])):
+            continue
+        h = read_glued_age(core[i])
+        if h is None or h.author and not looks_like_name(h.author):
+            continue
+        j = next_nonblank(lines, i, PAIR_REACH)
+        if j is not None and j not in headers and is_content(text[j]):
+            headers[i] = h
 
 
 def _has_section_hint(s: str) -> bool:
@@ -152,6 +195,8 @@ def _has_section_hint(s: str) -> bool:
         or "EPLIES" in s
         or "hought" in s
         or "iscuss" in s
+        or "osts" in s  # ("8 posts • Page 1 of 1")
+        or "1 post" in s
         or "eaction" in s
     )
 
@@ -347,19 +392,26 @@ def _footer_name(lines: Lines, j: int, end: int, tight: bool = False) -> tuple[i
     """(name line, last header line) of a comment starting at line j, with text before line `end`
     (`tight`: the text right under the name, no blank between)."""
     text, core = lines.text, lines.core
-    while j < end and (not text[j] or is_chrome(text[j]) or (j + 1 < end and not text[j + 1] and not looks_like_name(core[j]))):
-        j += 1  # (the row's links, and a toggle hanging under the comment: "Jo replied · 9 replies")
+    while j < end and (
+        not text[j]
+        or is_chrome(text[j]) and not (_NUMERIC_HANDLE.match(core[j]) and j + 1 < end and text[j + 1])
+        or (j + 1 < end and not text[j + 1] and not looks_like_name(core[j]))
+    ):
+        # (the row's links, and a toggle hanging under the comment: "Jo replied · 9 replies"; a
+        # handle of digits right over its text is the next comment's name, not a count)
+        j += 1
     if j >= end or len(text[j]) > 60 or ends_sentence(text[j]) or (tight and not text[j + 1]):
         return None
     if not looks_like_name(core[j]) and _NUMERIC_HANDLE.match(core[j]) is None:
         return None
     k = j + 1
-    if k < end and text[k] and len(text[k]) <= BADGE_CHARS and not ends_sentence(text[k]) and text[k][:1].isupper() and "@" not in text[k]:
+    # (a badge is set in title or sentence case: a line in capitals is a reader shouting)
+    if k < end and text[k] and len(text[k]) <= BADGE_CHARS and not ends_sentence(text[k]) and text[k][:1].isupper() and "@" not in text[k] and not text[k].isupper():
         nxt = next_nonblank(lines, k, 0)
         if nxt is not None and nxt < end and is_content(text[nxt]) and (len(text[nxt]) > len(text[k]) or " " in text[k] or is_pictographs(text[nxt])):
             k += 1  # a badge line over the text ("Top fan", "Lives in Leeds")
     body = next_nonblank(lines, k - 1, 1)
-    if body is None or body >= end or not is_content(text[body]):
+    if body is None or body >= end or not (is_content(text[body]) or talks_with_address(text[body])):
         return None
     return j, k - 1
 

@@ -15,7 +15,7 @@ from replyscope.split.anchors import Anchor, next_nonblank, prev_nonblank, secti
 from replyscope.split.chrome import is_chrome, is_content
 from replyscope.split.headers import GONE_AUTHOR, read_header
 from replyscope.split.lines import Lines, is_prose
-from replyscope.split.patterns import BULLETS, COMMENT_TALLY, WORD, ends_sentence
+from replyscope.split.patterns import BULLETS, COMMENT_TALLY, RE_SUBJECT, WORD, ends_sentence
 from replyscope.split.talk import is_written, judges, talks, writes_sentences
 from replyscope.split.threading import outline_number
 
@@ -271,9 +271,13 @@ HEADED_CHROME_REACH = 6
 
 
 def _headed_by_section(lines: Lines, a: Anchor) -> bool:
-    """Whether a comment-section header ("6 Responses") sits just above header `a`."""
+    """Whether a comment-section header ("6 Responses") sits just above header `a`.
+
+    The post's own lines over its header do not count as lines between: a forum's "Re: <topic>"
+    subject, and the author's name heading a profile card (its fields are chrome)."""
     k = a.first
     reach, chrome = HEADED_REACH, HEADED_CHROME_REACH
+    author = a.header.author.lower()
     while reach > 0:
         k = prev_nonblank(lines, k, 3)
         if k is None:
@@ -282,6 +286,8 @@ def _headed_by_section(lines: Lines, a: Anchor) -> bool:
             return True
         if chrome > 0 and is_chrome(lines.text[k]):
             chrome -= 1  # ("Sort by Best", "Recommend", "Share" under "12 Comments")
+        elif author and lines.core[k].lower() == author or len(lines.text[k]) < 300 and RE_SUBJECT.match(lines.text[k]):
+            continue
         else:
             reach -= 1
     return False
@@ -304,6 +310,26 @@ def _post_words_seen(lines: Lines, anchors: list[Anchor]) -> int:
     return -1
 
 
+# A reply link alone on its line: what closes a comment, never an article.
+_REPLY_ALONE = re.compile(r"^\W*reply\W*$", re.I)
+# Non-blank lines over the next header searched for that link (an action row may follow it: "2 Likes").
+REPLY_CLOSE_REACH = 3
+
+
+def _closed_by_reply(lines: Lines, lo: int, hi: int) -> bool:
+    """Whether the text from line `lo` to the next header at `hi` ends with a lone Reply link: a
+    reader's comment, however long (an article under its dateline has no Reply link of its own)."""
+    k, seen = hi, 0
+    while seen < REPLY_CLOSE_REACH:
+        k = prev_nonblank(lines, k, 3)
+        if k is None or k < lo:
+            return False
+        if _REPLY_ALONE.match(lines.text[k]):
+            return True
+        seen += 1
+    return False
+
+
 def _drop_leading_datelines(lines: Lines, group: list[Anchor], post_words: int = -1) -> list[Anchor]:
     """Drop first anchors followed by a whole article rather than a comment.
 
@@ -314,7 +340,7 @@ def _drop_leading_datelines(lines: Lines, group: list[Anchor], post_words: int =
     while len(group) >= 3:
         if group[0].family in PERSON_FAMILIES or _headed_by_section(lines, group[0]):
             break  # under "6 Responses" a header heads a (long) comment, not the article
-        if 0 <= post_words < group[0].first:
+        if 0 <= post_words < group[0].first or _closed_by_reply(lines, group[0].last + 1, group[1].first):
             break
         gaps = sorted(_prose_chars(lines, a.last + 1, b.first) for a, b in zip(group[1:], group[2:]))
         typical = gaps[len(gaps) // 2] if gaps else 0
@@ -357,7 +383,7 @@ def _near_section(lines: Lines, section: int | None, first: int) -> int | None:
 BYLINE_FAMILIES = frozenset({"by", "by_posted", "name+date", "date+name", "name_date"})
 
 
-def extend_up(lines: Lines, best: list[Anchor], above: list[Anchor], article: int = -1) -> list[Anchor]:
+def extend_up(lines: Lines, best: list[Anchor], above: list[Anchor], article: int = -1, post_words: int = -1) -> list[Anchor]:
     """The thread with the headers of its format just above it (`above`, in page order) put back.
 
     Headers are looked for under the page's first long run of prose, so that a byline or a dated
@@ -366,7 +392,9 @@ def extend_up(lines: Lines, best: list[Anchor], above: list[Anchor], article: in
     above it. A header of the thread's own format is taken back while it sits no further above
     the thread than its comments sit apart, and what is under it is a comment, not an article
     (no more prose than the dateline check allows, see _drop_leading_datelines). A header in a
-    byline's format is taken only under line `article` (the article's text under its title).
+    byline's format is taken only under line `article` (the article's text under its title). Under
+    the post's own byline and words (`post_words`, see _post_words_seen) a long text under a header
+    is a reader's (a long first answer to a short question).
     """
     if not above:
         return best
@@ -385,6 +413,8 @@ def extend_up(lines: Lines, best: list[Anchor], above: list[Anchor], article: in
             break
         if (
             a.family not in PERSON_FAMILIES
+            and not 0 <= post_words < a.first
+            and not _closed_by_reply(lines, a.last + 1, nxt.first)
             and _prose_chars(lines, a.last + 1, nxt.first) > max(ARTICLE_GAP_CHARS, 4 * typical_prose)
             and not _section_run(lines, above, k, run_gap)
         ):
@@ -416,20 +446,24 @@ def choose_anchors(
     floor = first_prose if floor is None else floor
     # (a name alone over a paragraph is too weak a shape to be looked for above the lead run)
     above_all = [a for a in anchors if floor < a.first <= first_prose and a.family not in WEAK_FAMILIES]
+    # the post's own byline and words, wherever they are: a header under them is no dateline of it
+    post_words_above = _post_words_seen(lines, [a for a in anchors if a.first > floor])
     anchors = [a for a in anchors if a.first > first_prose]
     if not anchors:
         above_all = [a for a in above_all if a.first > article or a.family not in BYLINE_FAMILIES]
-    if not anchors and len(above_all) >= 2 and len({a.family for a in above_all}) < len(above_all):
+    if all(a.family in WEAK_FAMILIES for a in anchors) and len(above_all) >= 2 and len({a.family for a in above_all}) < len(above_all):
         # the lead run started on the thread's last comment (a short post with short replies); a
-        # lone header above the lead run is the article's byline as often, so two of a format at least
-        anchors, above_all = above_all, []
+        # lone header above the lead run is the article's byline as often, so two of a format at
+        # least (a bare name under the lead run, the last reply's, does not stop that)
+        anchors, above_all = above_all + anchors, []
     if not anchors:
         return [], None
     by_family: dict[str, list[Anchor]] = {}
     for a in anchors:
         by_family.setdefault(a.family, []).append(a)
     candidates = []
-    post_words = _post_words_seen(lines, anchors)
+    # (the post's byline may sit above the lead run: a long first answer under a short question)
+    post_words = post_words_above if post_words_above >= 0 else _post_words_seen(lines, anchors)
     for fam, group in by_family.items():
         group_taken = {j for a in group for j in range(a.first, a.last + 1)}
         kept = _drop_leading_datelines(lines, _main_run(lines, _supported(lines, group, group_taken)), post_words)
@@ -446,7 +480,7 @@ def choose_anchors(
         best = candidates[k]
         above = [a for a in above_all if a.family == best[0].family and a.last < best[0].first]
         if above:
-            best = extend_up(lines, best, above, article)
+            best = extend_up(lines, best, above, article, post_words_above)
             shares[k] = _conversational_share(lines, best)
         # (a section header above the lead run heads the thread only when the thread reaches up there)
         section = _section_header_before(lines, floor if best[0].first <= first_prose else first_prose, best[0].first)

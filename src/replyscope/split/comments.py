@@ -17,14 +17,14 @@ from replyscope.split.anchors import (
     next_nonblank,
     prev_nonblank,
     section_headers,
+    talks_with_address,
 )
 from replyscope.split.body import is_boilerplate_line
 from replyscope.split.choose import choose_anchors
 from replyscope.split.chrome import is_chrome, is_content, is_pictographs, is_stop_line
-from replyscope.split.headers import GONE_AUTHOR, CommentHeader, read_header
+from replyscope.split.headers import NAV_LABEL, CommentHeader, looks_like_name, read_header
 from replyscope.split.lines import Lines, is_prose
 from replyscope.split.listlike import reads_like_thread
-from replyscope.split.talk import talks
 from replyscope.split.patterns import (
     BULLETS,
     COMMENT_FORM,
@@ -36,6 +36,7 @@ from replyscope.split.patterns import (
     POLICY_LOW,
     POLICY_SUBJECT,
     POLICY_WORD,
+    RE_SUBJECT,
     READER_VOICE,
     ends_sentence,
     folds_like_lower,
@@ -88,8 +89,6 @@ def _placement(lines: Lines, best: list[Anchor]) -> str:
     return "before" if text_after else "after"
 
 
-# A forum post's subject over its header: "Re: <the topic's title>".
-_RE_SUBJECT = re.compile(r"^re\s*:\s*\S", re.I)
 # The longest line of an author's profile card (name, rank, "Posts: 1,310", "Joined: May 2009").
 CARD_CHARS = 60
 CARD_LINES = 7
@@ -98,7 +97,7 @@ CARD_LINES = 7
 def _card(lines: Lines, top: int, author: str, floor: int) -> int | None:
     """The first line of the author's profile card that ends at line `top` (a run of short lines with
     no blank between, headed by the author's name, as forums print it beside a post), or None."""
-    if not author or GONE_AUTHOR.match(author):
+    if not author:
         return None
     text, core = lines.text, lines.core
     j = top
@@ -111,14 +110,26 @@ def _card(lines: Lines, top: int, author: str, floor: int) -> int | None:
     return None
 
 
-def _subject_line(lines: Lines, a: Anchor, floor: int) -> int | None:
+def _repeated_subjects(lines: Lines, best: list[Anchor]) -> frozenset[str]:
+    """The "Re: <topic>" lines printed over two or more of the thread's posts: a subject however long
+    (the topic's title is as long as the page's), not a reader's line."""
+    seen: dict[str, int] = {}
+    for a in best:
+        for p in (a.first - 1, a.first - 2, a.first - 3):
+            if p >= 0 and (s := lines.text[p]) and s[:2] in ("Re", "RE", "re") and RE_SUBJECT.match(s):
+                seen[s] = seen.get(s, 0) + 1
+                break
+    return frozenset(s for s, k in seen.items() if k >= 2)
+
+
+def _subject_line(lines: Lines, a: Anchor, floor: int, subjects: frozenset[str] = frozenset()) -> int | None:
     """The first of the lines above a header that belong to it: a bulleted title line (forums: "• Re:
     Cost? (Score:3)"), a "Re: <topic>" subject and the post's number ("#12"), the author's profile
     card over them; or None."""
     p = prev_nonblank(lines, a.first, 1)
     if p is not None and p > floor and lines.text[p][:1] == "#" and is_chrome(lines.text[p]):
         p = prev_nonblank(lines, p, 0)  # (the post's number)
-    if p is not None and p > floor and len(lines.text[p]) < 150 and _RE_SUBJECT.match(lines.text[p]):
+    if p is not None and p > floor and (len(lines.text[p]) < 150 and RE_SUBJECT.match(lines.text[p]) or lines.text[p] in subjects):
         q = prev_nonblank(lines, p, 1)
         card = _card(lines, q, a.header.author, floor) if q is not None and q > floor else None
         return card if card is not None else p
@@ -158,17 +169,11 @@ def zone_line_role(s: str) -> str:
         t, section, form, policy = s, COMMENT_SECTION, COMMENT_FORM, POLICY
     if len(s) < 250 and section.match(t):
         return "comment_chrome"
-    if form.match(t) or (len(s) < 120 and is_boilerplate_line(s) and not _talks_with_address(s)):
+    if form.match(t) or (len(s) < 120 and is_boilerplate_line(s) and not talks_with_address(s)):
         return "boilerplate"
     if len(s) < 200 and _has_policy_hint(s) and (policy.search(t) or _policy_word_line(s)):
         return "boilerplate"  # comment policy and registration notes are never comments
     return "comment_body"
-
-
-def _talks_with_address(s: str) -> bool:
-    """A reader's sentence that holds an e-mail address ("could you email me at ..."): words, not a
-    contact line (furniture elsewhere on a page, see body.is_boilerplate_line)."""
-    return "@" in s and s[0] not in "«»" and talks([s])
 
 
 def _policy_word_line(s: str) -> bool:
@@ -254,13 +259,16 @@ def _tail_end(lines: Lines, start: int, body_indent: int | None) -> int:
     short_end = None  # end if the short lines seen since the last long one belong to the comment
     menu = 0
     stopped = False
+    closed = False  # a Reply link has closed the comment's text
     for j in range(start, min(n, start + TAIL_REACH)):
         s = lines.text[j]
         if not s:
             continue
         if is_chrome(s):
-            if short_end is not None and _REPLY_CHROME.search(s) is not None:
-                end, short_end, menu = short_end, None, 0  # the short lines a Reply link closes are the comment's
+            if _REPLY_CHROME.search(s) is not None:
+                if short_end is not None:
+                    end, short_end, menu = short_end, None, 0  # the short lines a Reply link closes are the comment's
+                closed = end > start
             continue  # (a "Reply" or vote row under a comment neither ends nor extends it)
         if is_stop_line(s) or (body_indent and lines.indent[j] < body_indent):
             stopped = True
@@ -273,6 +281,9 @@ def _tail_end(lines: Lines, start: int, body_indent: int | None) -> int:
             continue
         if s[0] in BULLETS and not body_indent and j > start and end > start:
             stopped = True  # a list after a comment's text is the page's (related links), not the comment's
+            break
+        if closed and len(s) < 40:
+            stopped = True  # short lines after the Reply link that closed the text are the page's ("More")
             break
         if len(s) < 40 and not ends_sentence(s) and not body_indent:
             # (short lines at the comment's own indent are its lines: a poem, a sign-off)
@@ -309,7 +320,7 @@ CARD_REACH = 40
 def _card_under_last(lines: Lines, lo: int, author: str) -> int | None:
     """Where the last comment's text ends when the author's profile card follows it (a blank line,
     the author's name, then the card's short lines): the card closes the text, however short."""
-    if not author or GONE_AUTHOR.match(author):
+    if not author:
         return None
     text, core, low = lines.text, lines.core, author.lower()
     seen_text = False
@@ -326,11 +337,86 @@ def _card_under_last(lines: Lines, lo: int, author: str) -> int | None:
     return None
 
 
+# Comments read for the thread's habit before a last comment's trailing short lines are judged.
+HABIT_COMMENTS = 2
+
+
+def _words(lines: Lines, k: int) -> bool:
+    """Whether line k is words of a comment: not blank, chrome, furniture, nor a date printed under
+    the text (Blogger's "October 21, 2012 9:17 AM")."""
+    s = lines.text[k]
+    if not is_content(s):
+        return False
+    h = read_header(lines.core[k])
+    return h is None or h.kind != "date"
+
+
+def _short_tail(lines: Lines, lo: int, hi: int) -> int | None:
+    """Where the last paragraph of a comment's text starts when it reads as a heading or a menu after
+    a paragraph of other text: its first line short (under 40 characters, no full stop, question
+    or exclamation mark at the end, no emoji, no handle or link, not a sign-off), and either its
+    other lines are short too (none ending a sentence) or one of them is long (a heading over its
+    text); else None.
+
+    Chrome, furniture and date lines part paragraphs as blank lines do (they are no words of the comment)."""
+    text = lines.text
+    j = hi - 1
+    while j >= lo and not _words(lines, j):
+        if _own_time(lines, j):
+            return None  # (the comment's own time under its text closes it: Blogger)
+        j -= 1
+    start = j
+    while start - 1 >= lo and _words(lines, start - 1):
+        start -= 1
+    above = start - 1
+    while above >= lo and not _words(lines, above):
+        above -= 1
+    if start < lo or above < lo:
+        return None  # (the comment is this paragraph alone: a reply of a handle and a link)
+    s = text[start]
+    if len(s) >= 40 or s.rstrip()[-1] in ".!?…" or is_pictographs(s) or s[0] == "@" or "://" in s:
+        return None
+    if s[0].islower() or s[0] in "-–—~" or text[above].rstrip()[-1] in ",:;":
+        return None  # a reader's sign-off: "-Shannon", "ps glad you're better", "Cheers," over "Jo"
+    last = lines.core[j]
+    if len(last) < 40 and looks_like_name(last) and all(w[:1].isupper() for w in last.split()) and not any(
+        len(w) >= 4 and NAV_LABEL.match(w) for w in last.split()
+    ):
+        # a name signs it ("Antonio", "Love and gratitude" over "Annie"); a widget's title is no
+        # name ("Suggested Topics": a word of menus in it)
+        return None
+    if start < j and not any(len(text[k]) >= 40 for k in range(start + 1, j + 1)):
+        if any(text[k].rstrip()[-1] in ".!?…" or is_pictographs(text[k]) for k in range(start + 1, j + 1)):
+            return None
+    return start
+
+
+def _cut_footer_tail(lines: Lines, spans: list[tuple[int, int]]) -> None:
+    """Cut the last comment's trailing paragraph of short lines ("Who is online", "Jump to") when
+    (nearly) no other comment of the thread ends so: the page's furniture after it, not the reader's words.
+
+    A reader's sign-off or a link on its own line ends other comments of the same thread too;
+    a footer ends only the last one."""
+    # (the first comment is left out: its span may hold the post's own furniture when the post is
+    # read as the thread's first entry, "5 posts • Page 1 of 1")
+    others = spans[1:-1]
+    if len(spans) - 1 < HABIT_COMMENTS:
+        return
+    lo, hi = spans[-1]
+    tail = _short_tail(lines, lo, hi)
+    if tail is None:
+        return
+    if sum(_short_tail(lines, a, b) is not None for a, b in others) > len(others) // 5:
+        return  # (one in five may: a reader's sign-off)
+    spans[-1] = (lo, tail)
+
+
 def _spans_above(lines: Lines, best: list[Anchor]) -> tuple[list[tuple[int, int]], dict[int, int]]:
     """Body line ranges when headers sit above their comments, and each comment's title line."""
     subjects: dict[int, int] = {}  # comment k -> its title line ("• Re: ... (Score:3)") above the header
+    repeated = _repeated_subjects(lines, best)
     for k, a in enumerate(best):
-        p = _subject_line(lines, a, best[k - 1].last if k else -1)
+        p = _subject_line(lines, a, best[k - 1].last if k else -1, repeated)
         if p is not None:
             subjects[k] = p
     spans = []
@@ -346,6 +432,7 @@ def _spans_above(lines: Lines, best: list[Anchor]) -> tuple[list[tuple[int, int]
             if hi is None:
                 hi = _card_below(lines, lo, _tail_end(lines, lo, body_indent), a.header.author)
         spans.append((lo, hi))
+    _cut_footer_tail(lines, spans)
     return spans, subjects
 
 

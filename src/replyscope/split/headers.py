@@ -406,8 +406,8 @@ def read_header(core: str) -> CommentHeader | None:
     if core[-1] in _THREAD_LINK_LAST and ("|" in core or "[" in core) and (links := _THREAD_LINKS.search(core)) and links.start():
         head = core[: links.start()]
         h = read_header(head)
-        if h is None and (m := _NAME_SPACE_AGE.match(head)) is not None and _name_ok(name := cut_counters(m["name"])):
-            h = CommentHeader("name_date", name, m["age"])  # ("jo 5h | parent": the links say the "5h" is an age)
+        if h is None:
+            h = read_glued_age(head)  # ("jo 5h | parent": the links say the "5h" is an age)
         # (only a dated header: the links follow a stamp, never a bare name or words)
         return h if h is not None and h.posted_raw and h.kind in ("name_date", "date") else None
     digits = HAS_DIGIT.search(core) is not None
@@ -510,6 +510,36 @@ def read_header(core: str) -> CommentHeader | None:
         # numbered reply or a numeric handle heads its reply; a number is no name to show
         return CommentHeader("name_date", "", stamp)
     return None
+
+
+# An age as a stamp: compact ("2h", "1mo"), relative ("3 hours ago", "a day ago"), or a day word
+# ("Yesterday at 6:04 PM", "just now").
+_AGE_STAMP = re.compile(
+    r"^(?:\d{1,3}\s?(?:mos?|yrs?|y|wks?|w|d|hrs?|h|mins?|m|s)\.?|.*\bago|yesterday\b.*|today\b.*|just now)$", re.I
+)
+
+
+def is_age_stamp(stamp: str) -> bool:
+    """Whether a header's stamp is an age (how long ago), not a calendar date."""
+    return bool(stamp) and _AGE_STAMP.match(stamp) is not None
+
+
+def read_glued_age(core: str) -> CommentHeader | None:
+    """A name with a compact age after it and nothing else ("jo 21h", "Carla Adler 3d"), or None.
+
+    read_header leaves this shape alone: with no separator or thread link after it, "Room 5h" or
+    "Plan 3d" are words as often. Callers read it only where the page has already shown that it
+    prints ages after its commenters' names (see anchors.find_anchors).
+    """
+    if len(core) > 70 or core[-1:] not in _AGE_LAST:
+        return None
+    m = _NAME_SPACE_AGE.match(core)
+    if m is None:
+        return None
+    name = cut_counters(m["name"])
+    if _NUMERIC_HANDLE.match(name):
+        return CommentHeader("name_date", "", m["age"])  # ("6528257 10h": a handle of digits, no name to show)
+    return CommentHeader("name_date", name, m["age"]) if _name_ok(name) else None
 
 
 # A posting verb after a joiner at the end of a header's residue ("Jo Lake | Posted", "Jo - commented").

@@ -226,7 +226,10 @@ COMMENT_SECTION = re.compile(
     r"what (?:people|readers) are saying|join the (?:discussion|conversation)|comments? for this (?:thread|post|entry) are now closed\.?|"
     r"(?:featured|top|best|newest|oldest|latest|all|highlighted|readers?'? picks?|editors?'? picks?|editor'?s picks?) comments|"
     r"showing \d+ comments?|view all \d+ comments?|comments?\s*(?:\(\d+\)|:\s*\d+)|\d+ comments? so far|"
-    r"\d+ (?:thoughts|responses|replies|comments) on .{1,200})\s*(?:[(\[]\s*\d[\d,]*\s*[)\]])?\s*$",
+    r"\d+ (?:thoughts|responses|replies|comments) on .{1,200}|"
+    # a forum topic's tally of posts, with its pager ("8 posts • Page 1 of 1"): a count is needed
+    # ("Posts" alone is a blog's menu)
+    r"\d[\d,]* posts?(?:\s*[•·|-]\s*page \d+ of \d+)?)\s*(?:[(\[]\s*\d[\d,]*\s*[)\]])?\s*$",
     _I,
 )
 COMMENT_FORM = re.compile(
@@ -245,6 +248,9 @@ COMMENT_FORM = re.compile(
     r"laat een reactie achter|plaats een reactie)\s*(?:\.\.\.|…)?\s*$",
     _I,
 )
+
+# A forum post's subject over its header: "Re: <the topic's title>".
+RE_SUBJECT = re.compile(r"^re\s*:\s*\S", _I)
 
 # --- chrome around a comment: actions, votes, ages -------------------------------------------
 CHROME = re.compile(
