@@ -1,7 +1,8 @@
 """Named regular expressions for reading scraped page text, one per thing they catch.
 
-All are compiled once at import. They run per *line* (never per character) and only on short
-lines where a comment header or chrome line can be, which keeps the splitter fast.
+All are compiled once, at import (a few on first use: see Deferred). They run per *line* (never
+per character) and only on short lines where a comment header or chrome line can be, which keeps
+the splitter fast.
 """
 
 from __future__ import annotations
@@ -9,6 +10,33 @@ from __future__ import annotations
 import re
 
 _I = re.IGNORECASE
+
+
+class Deferred:
+    """A pattern compiled on its first use; its text and flags are at hand before that.
+
+    For patterns a split may never run: parts compiled only to be joined into a bigger one (see
+    `either`, which reads their text), and the case-insensitive original of a big lower twin, which
+    only lines that `folds_like_lower` refuses reach. Compiling the split's patterns is a large part
+    of what importing it costs, and these were a tenth of that. Matches are the compiled pattern's own.
+    """
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        if re.match(r"\(\?[aiLmsux]+\)", pattern):
+            raise ValueError("a deferred pattern takes its flags as an argument, not inline")
+        self.pattern = pattern
+        # (as re.compile reports them: a str pattern is UNICODE unless ASCII; either() compares them)
+        self.flags = flags if flags & re.ASCII else flags | re.UNICODE
+
+    def __getattr__(self, name: str):
+        # first use of match, search, ...: compile, and keep the compiled pattern's methods as this
+        # object's own attributes, so later uses cost what they cost on the compiled pattern
+        compiled = self.__dict__.get("_compiled")
+        if compiled is None:
+            compiled = self._compiled = re.compile(self.pattern, self.flags)
+            for method in ("match", "search", "fullmatch", "finditer", "findall", "sub", "subn", "split"):
+                setattr(self, method, getattr(compiled, method))
+        return getattr(compiled, name)
 
 
 def lower_twin(pattern: re.Pattern) -> re.Pattern:
@@ -307,7 +335,7 @@ CHROME_ROW = re.compile(
 )
 
 # --- boilerplate anywhere on a page -----------------------------------------------------------
-BOILERPLATE = re.compile(
+BOILERPLATE = Deferred(  # (read only as a part of FURNITURE and NOT_A_NAME_LINE)
     r"^(?:read more|related|see also|also read|more from|more (?:stories|articles|news|posts|videos)|latest (?:stories|news|posts)|"
     r"around the web|from the web|also on .{1,60}|elsewhere on the web|we recommend|editor'?s picks?|top stories|recommended|you may also like|you might also like|"
     r"related (?:posts?|articles?|stories|content|coverage)|most (?:read|popular|viewed|shared|emailed)|"
@@ -324,7 +352,7 @@ BOILERPLATE = re.compile(
     r"comment policy.*|comments? guidelines.*|community guidelines.*)\s*$",
     _I,
 )
-READ_MORE_PREFIX = re.compile(
+READ_MORE_PREFIX = Deferred(  # (read only as a part of FURNITURE)
     r"^(?:read more|related|see also|also read|also see|more|recommended|watch|listen|read|related story|"
     r"related article|click here|sign up|subscribe|get our|follow us)\s*[:>»|]",
     _I,
@@ -369,12 +397,12 @@ POLICY_LOW = lower_twin(POLICY)
 # parenthesised, so the union is exact) for the price of one call.
 
 
-def either(*patterns: re.Pattern) -> re.Pattern:
-    """One pattern matching where any of `patterns` (same flags) matches."""
+def either(*patterns: re.Pattern | Deferred, deferred: bool = False) -> re.Pattern | Deferred:
+    """One pattern matching where any of `patterns` (same flags) matches (compiled on first use if `deferred`)."""
     flags = {p.flags for p in patterns}
     if len(flags) != 1:
         raise ValueError("patterns joined into one must share their flags")
-    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), flags.pop())
+    return (Deferred if deferred else re.compile)("|".join(f"(?:{p.pattern})" for p in patterns), flags.pop())
 
 
 # Lines of page furniture by their whole text or their opening ("READ MORE: ...").
@@ -384,5 +412,5 @@ FURNITURE_LOW = lower_twin(FURNITURE)
 FORM_OR_SECTION = either(COMMENT_FORM, COMMENT_SECTION)
 FORM_OR_SECTION_LOW = lower_twin(FORM_OR_SECTION)
 # What a line that is only a person's name cannot be.
-NOT_A_NAME_LINE = either(CHROME, BOILERPLATE, COMMENT_SECTION, COMMENT_FORM)
+NOT_A_NAME_LINE = either(CHROME, BOILERPLATE, COMMENT_SECTION, COMMENT_FORM, deferred=True)  # (its lower twin reads nearly every line)
 NOT_A_NAME_LINE_LOW = lower_twin(NOT_A_NAME_LINE)

@@ -1,0 +1,72 @@
+"""Deferred patterns (compiled on first use) match exactly what the compiled pattern matches, and
+a split reads a page the same whichever pattern of a lower twin pair its lines reach."""
+
+import re
+
+import pytest
+
+from replyscope.split import split_document
+from replyscope.split.patterns import FURNITURE, NOT_A_NAME_LINE, NOT_A_NAME_LINE_LOW, Deferred, either, lower_twin
+
+LINES = [
+    "Read more: the council's budget",
+    "READ MORE » Related stories",
+    "Share this",
+    "12 Comments",
+    "Leave a Reply",
+    "Reply",
+    "Jo Lake",
+    "İstanbul Haberleri",  # (does not fold like lower: the original, not the twin, reads it)
+    "advertisement",
+    "The council met on Tuesday to discuss the budget.",
+]
+
+
+def test_deferred_matches_what_the_compiled_pattern_matches():
+    text = r"^(?:read more|share this|\d+ comments?)\b"
+    deferred, compiled = Deferred(text, re.I), re.compile(text, re.I)
+    assert deferred.flags == compiled.flags and deferred.pattern == compiled.pattern
+    for s in LINES:
+        a, b = deferred.match(s), compiled.match(s)
+        assert (a and a.span()) == (b and b.span())
+        assert deferred.sub("", s) == compiled.sub("", s)
+    assert deferred.groups == compiled.groups
+
+
+def test_either_of_deferred_parts_is_the_union():
+    a, b = Deferred(r"^share\b", re.I), re.compile(r"^\d+ comments?$", re.I)
+    joined, lazy = either(a, b), either(a, b, deferred=True)
+    assert isinstance(lazy, Deferred) and lazy.pattern == joined.pattern
+    for s in LINES:
+        expected = bool(re.match(a.pattern, s, re.I) or b.match(s))
+        assert bool(joined.match(s)) == bool(lazy.match(s)) == expected
+    with pytest.raises(ValueError):
+        either(a, re.compile("x"))  # (flags differ)
+    with pytest.raises(ValueError):
+        Deferred(r"(?i)^share")
+
+
+def test_the_split_patterns_and_their_twins_agree():
+    twin = lower_twin(NOT_A_NAME_LINE)
+    assert twin.pattern == NOT_A_NAME_LINE_LOW.pattern
+    for s in LINES:
+        if s.isascii():
+            assert bool(NOT_A_NAME_LINE.match(s)) == bool(NOT_A_NAME_LINE_LOW.match(s.lower()))
+    assert FURNITURE.match("Read more: the council's budget")
+
+
+def test_a_page_with_a_line_only_the_original_reads_splits():
+    page = "\n\n".join(
+        [
+            "Council passes the budget",
+            "The council met on Tuesday and passed next year's budget after a long debate about the roads, "
+            "the schools and the parks, which took most of the evening and ended in a close vote.",
+            "2 Comments",
+            "İlker Yılmaz says:\nMarch 3, 2014 at 6:05 pm",
+            "I think the roads needed the money more than the parks did, to be honest with you.",
+            "Jo Lake says:\nMarch 4, 2014 at 9:12 am",
+            "Do you know when the vote on the schools will be? I could not find it anywhere.",
+        ]
+    )
+    split = split_document(page)
+    assert [c.author for c in split.comments] == ["İlker Yılmaz", "Jo Lake"]
