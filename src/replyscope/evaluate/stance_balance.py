@@ -1,6 +1,6 @@
 """Class-balance stress test of the target stance reader: F_avg when a target's replies lean another way.
 
-    python -m replyscope.evaluate.stance_balance ../shared/corpora/labeled/semeval2016-stance.csv [--seeds 3] [--json]
+    python -m replyscope.evaluate.stance_balance ../shared/corpora/labeled/semeval2016-stance.csv [--seeds 3] [--reword] [--json]
 
 Held-out target sets need not share a development set's balance: on one most replies agree with
 the claim, on another most dispute it. A reader that puts the favour/against boundary where the
@@ -35,6 +35,17 @@ BALANCES: dict[str, tuple[float, float, float] | None] = {
 }
 CLASSES = ("support", "deny", "comment")
 MIN_ROWS = 60
+# `--reword`: the same tweets under their target said as a proposition with the same direction
+# (favouring the target = agreeing with the sentence). Held-out target sets are mostly claims
+# (a vaccine claim, "climate change is a serious concern"), and SemEval has one (Climate), whose
+# AGAINST rows are too few for a skewed cell; these give propositions of every balance.
+REWORDED = {
+    "Legalization of Abortion": "Abortion should be legal",
+    "Donald Trump": "Donald Trump would be a good president",
+    "Hillary Clinton": "Hillary Clinton should be president",
+    "Feminist Movement": "Feminism is good for society",
+    "Atheism": "God does not exist",
+}
 
 
 def half_of_text(text: str) -> str:
@@ -108,12 +119,21 @@ def score(cells: list[dict], predicted: list[np.ndarray | None]) -> dict:
             continue
         s = stance_scores(c["gold"], p, four_way=False)
         side = p[np.isin(p, ("support", "deny"))]
+        gold_side = c["gold"][np.isin(c["gold"], ("support", "deny"))]
         rows.append({"target": c["target"], "half": c["half"], "balance": c["balance"], "seed": c["seed"], "n": len(p),
-                     "f_avg": s["f_avg"], "deny_of_sided": float(np.mean(side == "deny")) if len(side) else 0.0})
+                     "f_avg": s["f_avg"], "deny_of_sided": float(np.mean(side == "deny")) if len(side) else 0.0,
+                     "sided": len(side), "sided_deny": int(np.sum(side == "deny")),
+                     "gold_sided": len(gold_side), "gold_deny": int(np.sum(gold_side == "deny"))})
     table = pl.DataFrame(rows)
     per_target = table.group_by("balance", "half", "target").agg(pl.col("n").mean(), pl.col("f_avg").mean(), pl.col("deny_of_sided").mean())
     overall = per_target.group_by("balance", "half").agg(
         ((pl.col("f_avg") * pl.col("n")).sum() / pl.col("n").sum()).alias("f_avg"), pl.len().alias("targets")
+    )
+    # Pooled over targets and seeds: the share of side-taking replies read as against, beside
+    # the gold share among side-taking rows (a reader with a class prior keeps the first flat).
+    pooled = table.group_by("balance", "half").agg(
+        (pl.col("sided_deny").sum() / pl.col("sided").sum()).alias("read"),
+        (pl.col("gold_deny").sum() / pl.col("gold_sided").sum()).alias("gold"),
     )
     skipped = sorted({(c["target"], c["half"], c["balance"]) for c in cells if c["texts"] is None})
     return {
@@ -122,16 +142,20 @@ def score(cells: list[dict], predicted: list[np.ndarray | None]) -> dict:
                     for (b, h), g in per_target.group_by("balance", "half")},
         "deny_of_sided": {f"{b}/{h}": {t: round(f, 3) for t, f in g.sort("target").select("target", "deny_of_sided").iter_rows()}
                           for (b, h), g in per_target.group_by("balance", "half")},
+        "against_share": {f"{b}/{h}": {"read": round(r, 3), "gold": round(g, 3)} for b, h, r, g in pooled.sort("balance", "half").iter_rows()},
         "worst": round(float(overall["f_avg"].min()), 4),
         "spread": round(float(overall["f_avg"].max() - overall["f_avg"].min()), 4),
         "skipped": [list(s) for s in skipped],
     }
 
 
-def run(path: Path, *, seeds: int = 1, settings=None) -> dict:
+def run(path: Path, *, seeds: int = 1, settings=None, reword: bool = False) -> dict:
     from replyscope.evaluate.stance_eval import read_stance_set  # noqa: PLC0415
 
-    cells = build_cells(read_stance_set(Path(path)), seeds=seeds)
+    frame = read_stance_set(Path(path))
+    if reword:
+        frame = frame.with_columns(pl.col("target").replace(REWORDED))
+    cells = build_cells(frame, seeds=seeds)
     return score(cells, read_cells(cells, settings))
 
 
@@ -142,6 +166,11 @@ def _print(result: dict) -> None:
     for balance in BALANCES:
         print(f"{balance:<16}" + "".join(f"{result['overall'].get(f'{balance}/{h}', float('nan')):>8.3f}" for h in halves))
     print(f"worst {result['worst']:.3f}, spread {result['spread']:.3f}")
+    print("against share of side-taking replies, read / gold")
+    for balance in BALANCES:
+        print(f"{balance:<16}" + "".join(
+            f"  {result['against_share'][f'{balance}/{h}']['read']:.2f}/{result['against_share'][f'{balance}/{h}']['gold']:.2f}"
+            for h in halves if f"{balance}/{h}" in result["against_share"]))
     for key in sorted(result["targets"]):
         pairs = ", ".join(f"{t[:12]} {f:.2f} (deny {result['deny_of_sided'][key][t]:.2f})" for t, f in result["targets"][key].items())
         print(f"  {key}: {pairs}")
@@ -153,9 +182,10 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("path", type=Path)
     parser.add_argument("--seeds", type=int, default=1, help="resamples per skewed balance")
+    parser.add_argument("--reword", action="store_true", help="read the targets as propositions (REWORDED)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
-    result = run(args.path, seeds=args.seeds)
+    result = run(args.path, seeds=args.seeds, reword=args.reword)
     _print(result)
     if args.json:
         print(json.dumps(result))
