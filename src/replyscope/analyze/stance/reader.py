@@ -144,10 +144,6 @@ class StanceSettings:
     # agreement). Spreading an uncorroborated reading over the whole thread only spreads the
     # misreading (dev: F_avg 0.469 -> 0.478 full, 0.463 -> 0.467 subsample mean at 0.0).
     weak_self_train: float = 0.0
-    # Where the polarity scale's zero is (EXPERIMENT): "thread" = the old per-thread centring
-    # (read-out at the mean reply, prototype closeness at the median, boundary at the median);
-    # "balanced" = centres from the thread's cue-read replies, each side weighted equally.
-    anchor: str = "thread"
 
 
 DEFAULT_SETTINGS = StanceSettings()
@@ -180,76 +176,6 @@ def _self_train_values(x: np.ndarray, target: np.ndarray, ridge: float) -> np.nd
         return centred @ (centred.T @ alpha)
     w = np.linalg.solve(centred.T @ centred + ridge * np.eye(d), centred.T @ target)
     return centred @ w
-
-
-def balanced_centre(values: np.ndarray, side: np.ndarray, min_weight: float = 1.0) -> np.ndarray | None:
-    """The midpoint of the two sides' centres: `values` (rows) averaged over the replies whose
-    signed evidence `side` says for, and over those it says against (weighted by its strength),
-    then the two averages averaged with equal weight. A thread's mean or median sits wherever its
-    majority is, so a thread centred there reads about half its replies each way whatever its
-    balance; this midpoint does not move with how many replies each side has. None when a side
-    has less than `min_weight` evidence (no midpoint can be placed)."""
-    pos, neg = np.clip(side, 0, None), np.clip(-side, 0, None)
-    if pos.sum() < min_weight or neg.sum() < min_weight:
-        return None
-    return 0.5 * (pos @ values / pos.sum() + neg @ values / neg.sum())
-
-
-def two_means_boundary(values: np.ndarray, rounds: int = 50) -> float:
-    """Midway between the two groups a 1-D two-means split finds (Lloyd's iteration from the
-    median): where a thread's replies fall into two camps of any sizes, the boundary sits between
-    the camps, not at the median (which puts half of any thread on each side)."""
-    if len(values) < 4:
-        return float(np.median(values)) if len(values) else 0.0
-    cut = float(np.median(values))
-    for _ in range(rounds):
-        low, high = values[values < cut], values[values >= cut]
-        if not len(low) or not len(high):
-            break
-        new = 0.5 * (float(low.mean()) + float(high.mean()))
-        if abs(new - cut) < 1e-9:
-            break
-        cut = new
-    return cut
-
-
-def mixture_boundary(values: np.ndarray, rounds: int = 100) -> float:
-    """Where a two-component 1-D Gaussian mixture (EM from the median split) gives the two
-    components equal posterior, nearest the components' midpoint."""
-    if len(values) < 8:
-        return float(np.median(values)) if len(values) else 0.0
-    cut = float(np.median(values))
-    lo, hi = values[values < cut], values[values >= cut]
-    if not len(lo) or not len(hi):
-        return cut
-    mu = np.array([lo.mean(), hi.mean()]); var = np.array([lo.var(), hi.var()]) + 1e-6; pi = np.array([0.5, 0.5])
-    for _ in range(rounds):
-        dens = pi * np.exp(-0.5 * (values[:, None] - mu) ** 2 / var) / np.sqrt(var)
-        resp = dens / np.maximum(dens.sum(1, keepdims=True), 1e-300)
-        nk = resp.sum(0) + 1e-9
-        pi = nk / nk.sum()
-        mu = (resp * values[:, None]).sum(0) / nk
-        var = (resp * (values[:, None] - mu) ** 2).sum(0) / nk + 1e-6
-    grid = np.linspace(min(mu), max(mu), 201)
-    dens = pi * np.exp(-0.5 * (grid[:, None] - mu) ** 2 / var) / np.sqrt(var)
-    return float(grid[np.argmin(np.abs(np.log(dens[:, 0] + 1e-300) - np.log(dens[:, 1] + 1e-300)))])
-
-
-def _self_train_at(x: np.ndarray, evidence: np.ndarray, ridge: float, anchor: np.ndarray | None) -> np.ndarray:
-    """_self_train with its zero at `anchor` (a point in embedding space) instead of the mean reply:
-    the ridge direction is fitted as before, each reply read as (x - anchor) . w."""
-    values = _self_train(x, evidence, ridge)
-    if anchor is None or not np.any(values):
-        return values
-    n, d = x.shape
-    target = np.tanh(evidence)
-    mean = x.mean(0)
-    centred = (x - mean).astype(np.float64)
-    if n < d:
-        w = centred.T @ np.linalg.solve(centred @ centred.T + ridge * np.eye(n), target)
-    else:
-        w = np.linalg.solve(centred.T @ centred + ridge * np.eye(d), centred.T @ target)
-    return values + float((mean - anchor).astype(np.float64) @ w)
 
 
 def _self_train(x: np.ndarray, evidence: np.ndarray, ridge: float) -> np.ndarray:
@@ -327,8 +253,7 @@ def thread_relevance(vectors: ThreadVectors, s: StanceSettings) -> np.ndarray:
 
 
 def thread_evidence(
-    texts: list[str], sarcasm: list[list[tuple[int, int]]], ctx: ArticleContext, vectors: ThreadVectors,
-    anchor: str = "thread",
+    texts: list[str], sarcasm: list[list[tuple[int, int]]], ctx: ArticleContext, vectors: ThreadVectors
 ) -> dict[str, np.ndarray]:
     """The side evidence of each reply (EVIDENCE_COLUMNS), each signed: + agrees with the article."""
     favour = directed_regex(C.FAVOUR_SUBJECT, ctx.terms)
@@ -342,16 +267,7 @@ def thread_evidence(
     ).reshape(len(texts), 5)
     evidence = dict(zip(EVIDENCE_COLUMNS[:5], read.T))
     diff = (vectors.replies @ vectors.support.T).max(1) - (vectors.replies @ vectors.deny.T).max(1)
-    if anchor in ("balanced", "balanced_lex", "balanced_cue"):
-        # The prototypes share topic words with every on-topic reply, so the raw difference has
-        # no meaningful zero; put it midway between the replies the words read for and against.
-        lexical = np.tanh(evidence["cue_pol"]) + np.tanh(evidence["tmpl_pol"])
-        if anchor != "balanced_cue":
-            lexical = lexical + evidence["dir_sent"]
-        centre = balanced_centre(diff, lexical)
-        evidence["proto_pol"] = diff - (float(centre) if centre is not None else float(np.median(diff)))
-    else:
-        evidence["proto_pol"] = diff - np.median(diff)  # within-article: the prototypes share topic words
+    evidence["proto_pol"] = diff - np.median(diff)  # within-article: the prototypes share topic words
     return evidence
 
 
@@ -382,40 +298,17 @@ def thread_polarity(
     consistency = _view_agreement(evidence["dir_sent"][siding_mask], evidence["proto_pol"][siding_mask], s)
     # Small threads cannot support a 384-d read-out: its weight grows with the thread.
     thread_weight = n / (n + s.calibration_n)
-    balanced = s.anchor in ("balanced", "balanced_lex", "balanced_cue")
-    lexical = np.tanh(evidence["cue_pol"]) + np.tanh(evidence["tmpl_pol"])
-    if s.anchor != "balanced_cue":
-        lexical = lexical + evidence["dir_sent"]
-    anchor = None
-    if s.anchor == "balanced":
-        anchor = balanced_centre(replies, np.tanh(combined))
-    elif balanced:
-        anchor = balanced_centre(replies, lexical)
-    fitted = _self_train_at(replies, combined, s.ridge, anchor) * thread_weight
+    fitted = _self_train(replies, combined, s.ridge) * thread_weight
     # A second round, fitted to the first round's verdicts, spreads the sides further along the
     # thread's own axis; only as far as the thread's views agree (else it would amplify a
     # misreading).
     if s.self_train_rounds > 1 and consistency > 0:
-        again = _self_train_at(replies, combined + s.w_self_train * fitted, s.ridge, anchor) * thread_weight
+        again = _self_train(replies, combined + s.w_self_train * fitted, s.ridge) * thread_weight
         fitted = fitted + consistency * (again - fitted)
     keep = s.weak_self_train + consistency * (1.0 - s.weak_self_train)
     raw = combined + keep * s.w_self_train * fitted
     quantile = s.weak_support_quantile + consistency * (s.support_quantile - s.weak_support_quantile)
-    if s.anchor.startswith("balanced_raw"):
-        lexical = (s.w_reply_cue * np.tanh(evidence["cue_pol"]) + s.w_template * np.tanh(evidence["tmpl_pol"])
-                   + s.w_directed_sentiment * evidence["dir_sent"])
-        centre = balanced_centre(raw[siding_mask], lexical[siding_mask])
-        median = float(np.quantile(raw[siding_mask], quantile))
-        boundary = median if centre is None else float(centre)
-        if s.anchor == "balanced_raw_agree":
-            boundary = consistency * boundary + (1 - consistency) * median
-        shift = boundary * n / (n + s.calibration_n)
-    elif s.anchor == "two_means":
-        shift = two_means_boundary(raw[siding_mask]) * n / (n + s.calibration_n)
-    elif s.anchor == "gmm":
-        shift = mixture_boundary(raw[siding_mask]) * n / (n + s.calibration_n)
-    else:
-        shift = 0.0 if balanced else float(np.quantile(raw[siding_mask], quantile)) * n / (n + s.calibration_n)
+    shift = float(np.quantile(raw[siding_mask], quantile)) * n / (n + s.calibration_n)
     return {
         "p_stance": _sigmoid(taking),
         "polarity": raw - shift,
@@ -624,7 +517,7 @@ def stance_of(
             continue
         rows = rows_of[d]
         relevance = thread_relevance(vectors[d], s)
-        evidence = thread_evidence([texts[r] for r in rows], [sarcasm[r] for r in rows], ctx, vectors[d], s.anchor)
+        evidence = thread_evidence([texts[r] for r in rows], [sarcasm[r] for r in rows], ctx, vectors[d])
         for name, values in {"relevance": relevance, **evidence, **thread_polarity(vectors[d].replies, relevance, evidence, s)}.items():
             read[name][rows] = values
 
