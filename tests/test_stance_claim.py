@@ -193,3 +193,24 @@ def test_a_repost_passes_on_what_it_quotes_and_repeated_evidence_counts_once():
     # independent ones (compounding them claimed ~0.7 for replies right about half the time)
     assert out["repost"]["stance"] == "support"
     assert out["repost"]["stance_confidence"] < 0.6
+
+
+def test_a_side_said_as_a_wish_or_a_condition_is_not_asserted():
+    source = content_words(SOURCE)
+    for text in ("I hope this is true, my cousin lives there.", "If this is true it is a disgrace.",
+                 "Who knows if it's true, stay safe everyone.", "No confirmation yet, but hopefully good news.",
+                 "There has been zero confirmation of hostages so far.",
+                 "You might want to confirm that before posting it."):
+        assert not [c for c in claim_cues(text, source) if c.stance == "support"], text
+    # said outright, the same words still take the side
+    assert any(c.stance == "support" for c in claim_cues("It's true, police confirmed it an hour ago.", source))
+    assert any(c.stance == "deny" for c in claim_cues("This is not true, the cafe was closed.", source))
+
+
+def test_rubbish_that_is_waste_is_no_dismissal():
+    source = content_words(SOURCE)
+    for text in ("The square was covered in rubbish after the market.", "Who empties the rubbish bins around the cafe?",
+                 "Bags of garbage everywhere on that street."):
+        assert not [c for c in claim_cues(text, source) if c.stance == "deny"], text
+    for text in ("Rubbish, nobody took any hostages.", "This story is rubbish."):
+        assert any(c.stance == "deny" for c in claim_cues(text, source)), text

@@ -97,3 +97,25 @@ def test_confidence_is_the_probability_of_the_label_as_decided():
         elif r["stance"] == "comment":
             assert r["stance_confidence"] <= r["score_comment"] + 1e-12
     assert any(r["stance_confidence"] > r[f"score_{r['stance']}"] + 0.02 for r in sides)
+
+
+def test_alarm_said_of_the_subject_agrees_with_a_concern_and_attacks_a_bare_target():
+    _needs_minilm()
+    alarm = "Pollution is a serious problem for every coastal town, and it is getting worse."
+    concern = _read("Plastic pollution is a serious concern", {"alarm": alarm, "hoax": "Plastic pollution is a hoax.",
+                                                               "beach": CONCERN_TEXTS["beach"]})
+    assert concern["alarm"]["stance"] == "support"
+    assert "serious problem" in concern["alarm"]["stance_evidence"][0]["cue"]
+    assert concern["hoax"]["stance"] == "deny"
+    bare = _read("Pollution", {"alarm": alarm, "love": "I love pollution, we need more pollution.", "beach": CONCERN_TEXTS["beach"]})
+    assert bare["alarm"]["stance"] == "deny"
+
+
+def test_rubbish_that_is_waste_is_no_dismissal_of_a_target():
+    read = _read("Bike lanes", {
+        "waste": "The bike lanes were covered in rubbish after the market, bags of garbage everywhere.",
+        "dismiss": "Bike lanes? Rubbish, nobody uses them.",
+    })
+    # whatever side the reply's tone gets, the waste is not shown as the words that dismissed the target
+    assert not any(e["cue"].lower().strip() in ("rubbish", "garbage") for e in read["waste"]["stance_evidence"])
+    assert read["dismiss"]["stance"] == "deny"

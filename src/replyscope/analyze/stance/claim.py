@@ -125,9 +125,11 @@ def claim_cues(text: str, source_words: set[str]) -> list[Cue]:
     found: list[Cue] = []
     for stance, families in _FAMILIES.items():
         for name, weight, pattern in families:
-            m = pattern.search(text)
-            if m:
+            for m in pattern.finditer(text):
+                if stance != "query" and not asserted(text, m.start(), m.end()):
+                    continue
                 found.append(Cue(stance, name, weight, m.start(), m.end(), m.group(0)))
+                break
     # Questions: a question put to the report, not a rhetorical one, asks about it (measured:
     # ~0.4 of top-level non-rhetorical questions are queries, on both halves of the dev threads).
     if "?" in text and not any(c.stance == "query" for c in found) and not _RHETORICAL.search(text):
@@ -153,6 +155,26 @@ def claim_cues(text: str, source_words: set[str]) -> list[Cue]:
     if len(words) >= 4 and len(words & source_words) / len(words) >= 0.6 and not any(c.stance == "deny" for c in found):
         found.append(Cue("support", "repeats_report", 0.45, 0, len(text), text[:80]))
     return found
+
+
+# A side's words inside a wish or a condition are not asserted: "I hope this is true", "if this
+# is true it is a disgrace", "who knows if it's true" take no side on the report.
+_HEDGED = re.compile(r"(?i)\b(?:if|hope|hoping|hopefully|wish|whether|unless|in case|pray|praying)\b[^.!?;:\n]{0,40}$")
+# Confirmation said to be missing or owed: "no confirmation yet", "zero confirmation", "might
+# want to confirm that before tweeting" (that asks for it; it does not give it).
+_LACKING = re.compile(r"(?i)\b(?:no|zero|not|without|any|awaiting|waiting for|(?:want|need|needs|ought|have|has) to(?: \w+)?)\s+$")
+
+
+def asserted(text: str, start: int, end: int) -> bool:
+    """Whether a support or deny cue at text[start:end] says what it says: not inside a wish or a
+    condition, not confirmation said to be missing, not a dismissal word naming actual waste."""
+    before = text[max(0, start - 60):start]
+    if _HEDGED.search(before):
+        return False
+    word = text[start:end].lower()
+    if word.startswith(("confirm", "verif")) and _LACKING.search(before[-30:]):
+        return False
+    return not C.literal_waste(text, start, end)
 
 
 def _question_extent(text: str, cue: Cue) -> tuple[int, int]:

@@ -13,6 +13,8 @@ back-references), so counting them over a whole frame is one expression per fami
 
 from __future__ import annotations
 
+import re
+
 # ---- reply cues: the reply agrees with what the article reports -----------------------------
 AGREE = {
     "plain_agreement": r"\b(?:exactly|absolutely|agreed|i agree|totally agree|couldn'?t agree more|well said|spot on|so true|"
@@ -70,7 +72,9 @@ OPPOSE_SUBJECT = {
     "condemning": r"{T}\s+(?:is|are|was|were|will be|has been|remains?)\s+(?:so |very |really |truly |just |a |an |the |nothing but |such a |such an )*"
     r"(?:evil|liars?|lying|disgusting|dangerous|stupid|idiots?|pathetic|corrupt|crooks?|"
     r"criminals?|murder|murderers?|killing|a disaster|a failure|failures?|fraud|frauds|hypocrites?|sick|crazy|insane|"
-    r"a cancer|cancer|a scam|scam|bad|terrible|awful|the problem|the enemy|a threat|over|done|finished|dead|losers?|useless)\b",
+    r"a cancer|cancer|a scam|scam|bad|terrible|awful|the problem|the enemy|a threat|over|done|finished|dead|losers?|useless|"
+    # alarm said of the subject ("X is a serious problem", "X is a growing threat")
+    r"(?:a |an )?(?:serious|real|big|huge|major|growing|grave|global|massive) (?:problem|threat|danger|crisis|menace))\b",
 }
 # Truth judgements on the subject ("X is real", "X is a hoax"). For a bare target they count as
 # the value templates above do; for a proposition whose agreement speaks ill of its subject
@@ -141,3 +145,18 @@ PROPOSITION_PROTOTYPES = {
         "Nonsense, {T} is exaggerated and made up.",
     ),
 }
+
+
+# Words that dismiss a claim as worthless and also name actual waste ("Rubbish!" vs "the beach
+# was covered in rubbish"). Said of stuff they follow a determiner or preposition, or head a
+# compound noun ("rubbish bins"); said of a claim they stand alone or after "is", "what", "utter".
+_WASTE = re.compile(r"(?i)^(?:rubbish|garbage|trash)$")
+_WASTE_BEFORE = re.compile(r"(?i)\b(?:the|of|in|with|some|any|no|more|less|much|up|our|your|their|his|her|its|my|bags?|piles?|heaps?|full)\s+$")
+_WASTE_AFTER = re.compile(r"(?i)^\s+(?:bins?|bags?|collections?|trucks?|dumps?|tips?|heaps?|piles?|pick|piled|piling|dumped|everywhere|left|was|were)\b")
+
+
+def literal_waste(text: str, start: int, end: int) -> bool:
+    """Whether the dismissal word at text[start:end] names actual waste rather than a claim."""
+    if not _WASTE.match(text[start:end].strip()):
+        return False
+    return bool(_WASTE_BEFORE.search(text[max(0, start - 20):start]) or _WASTE_AFTER.match(text[end:end + 20]))

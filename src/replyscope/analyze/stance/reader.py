@@ -558,9 +558,9 @@ def target_evidence(text: str, stance: str, ctx: ArticleContext) -> list[dict]:
     directed = directed_regex(C.FAVOUR_SUBJECT if (agree == (ctx.orientation * ctx.wording > 0)) else C.OPPOSE_SUBJECT, ctx.terms)
     truth = directed_regex(C.AFFIRM_SUBJECT if agree else C.REJECT_SUBJECT, ctx.terms)
     for pattern in [*(p.pattern for p in [truth, directed] if p is not None), *families]:
-        m = re.search(pattern, text, re.IGNORECASE)
-        if m and m.end() > m.start():
-            return [_span(stance, text, m.start(), m.end())]
+        for m in re.finditer(pattern, text, re.IGNORECASE):
+            if m.end() > m.start() and not C.literal_waste(text, m.start(), m.end()):
+                return [_span(stance, text, m.start(), m.end())]
     mention = mention_regex(tuple(ctx.terms))
     if mention is not None:
         pos = 0

@@ -165,7 +165,7 @@ def reply_evidence(
         flip = -1.0 if any(a < start + len(sent) and b > start for a, b in sarcasm) and start >= 0 else 1.0
         read = spell_out_hashtags(sent)  # "#StopX" and "#FakeNews" read as words
         agree = len(_AGREE.findall(read))
-        disagree = len(_DISAGREE.findall(read))
+        disagree = sum(1 for m in _DISAGREE.finditer(read) if not C.literal_waste(read, m.start(), m.end()))
         cue_pol += flip * (agree - disagree)
         sent_comp = _compound_of_readable(read)
         if flip < 0 and agree == disagree == 0:
