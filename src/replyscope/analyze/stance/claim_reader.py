@@ -51,6 +51,7 @@ def read_claim_thread(
     orientation: float = 1.0,
     *,
     insults: list[list[tuple[int, int]]] | None = None,
+    claim: str | None = None,
 ) -> tuple[np.ndarray, list[dict[str, dict]]]:
     """(cue strength (n, 3) of support/deny/query, per reply {side: evidence}) for one thread.
 
@@ -63,17 +64,23 @@ def read_claim_thread(
     `insults[i]`: spans the rhetoric tagger read as profanity or insult. A reply to a reply that
     insults the person it answers ("you idiot") argues with its parent: that is disagreement
     (PERSONAL_ATTACK), read as deny when nothing else in the reply takes a side.
+    `claim`: what the report claims (aim.lead_of: its headline and lead; default `source`). A
+    support or deny cue counts only when aimed at the claim or, in a nested reply, at its parent
+    (aim.is_aimed); elsewhere in the reply it is an aside.
     """
     sarcasm = sarcasm or [[] for _ in texts]
     n = len(texts)
     source_words = content_words(source)
+    claim_words = content_words(claim) if claim is not None else source_words
     cue_scores = np.zeros((n, 3))
     evidence: list[dict[str, dict]] = [{} for _ in range(n)]
     for i, text in enumerate(texts):
         nested = parents[i] is not None or depths[i] > 0
         best: dict[str, tuple[float, object]] = {}
         spans = sarcasm[i]
-        cues = claim_cues(text, source_words)
+        p = parents[i]
+        target_words = claim_words | (content_words(texts[p]) if p is not None and 0 <= p < n else set())
+        cues = claim_cues(text, source_words, target_words)
         # A question said in sarcasm is rhetorical: it asks nothing about the report.
         cues = [c for c in cues if not (c.stance == "query" and any(a < c.end and b > c.start for a, b in spans))]
         for k, cue in enumerate(cues):

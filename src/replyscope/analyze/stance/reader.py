@@ -597,6 +597,7 @@ TARGET_MAX_WORDS = 8
 
 def _with_claim_reading(frame, comments, base, claim_docs, rows_of, vectors, art_rows, sarcasm, contexts, insults) -> pl.DataFrame:
     """Replace the rows of claim-mode articles with the evidence-first claim reading."""
+    from replyscope.analyze.stance.aim import lead_of  # noqa: PLC0415
     from replyscope.analyze.stance.claim_reader import DECIDE, read_claim_thread, self_train, to_scores  # noqa: PLC0415
 
     texts = base["text"].to_list()
@@ -611,7 +612,7 @@ def _with_claim_reading(frame, comments, base, claim_docs, rows_of, vectors, art
         cue_scores, evidence = read_claim_thread([texts[r] for r in rows], art_rows.get(d, ("", ""))[1] or art_rows.get(d, ("", ""))[0],
                                                  parents, [int(depths[r] or 0) for r in rows],
                                                  [sarcasm[r] for r in rows], contexts[d].orientation,
-                                                 insults=[insults[r] for r in rows])
+                                                 insults=[insults[r] for r in rows], claim=lead_of(*art_rows.get(d, ("", ""))))
         all_rows.append(rows)
         all_scores.append(cue_scores)
         all_vectors.append(vectors[d].replies)
