@@ -9,6 +9,9 @@ them out, and the last comment stops at its action row when the page's comments 
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+
 from replyscope.split.chrome import is_chrome
 from replyscope.split.comments import Zone
 from replyscope.split.headers import GONE_AUTHOR
@@ -74,6 +77,54 @@ def trim_after_actions(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:
         c.body_lines = [j for j in c.body_lines if j not in gone]
         for j in drop:
             roles[j] = "comment_chrome" if _running_number(text[j]) or _removed_mark(lines.core[j]) else "boilerplate"
+
+
+# A line that closes the comments of at least this many different commenters on a page, the same
+# words each time (counts aside), is the widget's, not theirs ("Report Post » Log in to Reply",
+# "• Responses (0)"): readers do not end alike, a template does. Different authors, because one
+# reader's signature repeats under each of their comments and is theirs.
+TAIL_MIN_AUTHORS = 3
+# ... and it closes at least this share of the page's comments (a phrase three readers happen to
+# end on, "Thanks!", is no template when most comments end otherwise).
+TAIL_SHARE = 0.5
+# A template's line is short and no sentence.
+TAIL_MAX_CHARS = 80
+_COUNTS = re.compile(r"\d+")
+
+
+def _tail_key(s: str) -> str | None:
+    """The line as a template would print it (counts as '#'), or None when it may be a reader's
+    words: a sentence, a long line, or one word with no count (a sign-off, "Thanks")."""
+    if not s or len(s) > TAIL_MAX_CHARS or s[-1] in ".!?\"'’”":
+        return None
+    if " " not in s and not any(ch.isdigit() for ch in s):
+        return None
+    return _COUNTS.sub("#", s.lower())
+
+
+def drop_repeated_tails(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:
+    """Take the widget's lines off the end of every comment they close (see TAIL_MIN_AUTHORS).
+
+    Line by line from the end: once the last lines are gone, the new last lines are weighed the
+    same way ("• Recommend? (1)" over "• Responses (0)"). The lines stay in the segment map as
+    comment chrome. `zone.comments[k].body_lines` and `roles` are updated."""
+    kept = [c for c in zone.comments if len(c.body_lines) > 1]
+    if len(kept) < TAIL_MIN_AUTHORS:
+        return
+    text = lines.text
+    while True:
+        keys = [_tail_key(text[c.body_lines[-1]]) if len(c.body_lines) > 1 else None for c in kept]
+        authors: dict[str, set[str]] = {}
+        for c, key in zip(kept, keys):
+            if key is not None:
+                authors.setdefault(key, set()).add(c.author.strip().lower())
+        counts = Counter(k for k in keys if k is not None)
+        template = {k for k, n in counts.items() if n >= TAIL_SHARE * len(zone.comments) and len(authors[k]) >= TAIL_MIN_AUTHORS}
+        if not template:
+            return
+        for c, key in zip(kept, keys):
+            if key in template:
+                roles[c.body_lines.pop()] = "comment_chrome"
 
 
 def _only_text_between(text: list[str], body_lines: list[int]) -> bool:

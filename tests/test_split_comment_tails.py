@@ -1,0 +1,42 @@
+"""The widget's lines that close every comment of a page are no reader's words (split.comment_text.drop_repeated_tails)."""
+
+from __future__ import annotations
+
+from replyscope.split import split_document
+
+ARTICLE = (
+    "Ferry Fares to Rise by a Third\n\nBy Jo Harker\n\n"
+    "Harbour ferry fares will rise by a third from Monday, the council said on Friday, after the "
+    "bridge closure left the ferries carrying twice their usual load through the spring.\n\n"
+    "Traders on the bridge road say the timing could not be worse, with the first ferries of the "
+    "season due in the same weeks, and the council has promised to meet them before the work begins.\n\n"
+)
+WORDS = [
+    "The council should have asked the traders first, not after the fares were set. Nobody I know was asked.",
+    "A third is steep for people who cross twice a day for work. That is forty pounds a month for me.",
+    "They raised the parking charges last spring too and nothing got better. Same story every year.",
+    "I take the early ferry and it was already full before the bridge shut. Where will everyone stand?",
+]
+NAMES = ["Jo Harker", "Sam Lee", "Ann Ray", "Bo Diaz"]
+
+
+def _page(tail, names=NAMES) -> str:
+    page = ARTICLE + f"{len(names)} Comments\n\n"
+    for i, (name, words) in enumerate(zip(names, WORDS)):
+        page += f"  • {name}\n    May {i + 2}, 2012 at 10:0{i} am\n\n    {words}\n\n" + "".join(f"    {line}\n" for line in tail(i, name)) + "\n"
+    return page
+
+
+def test_a_widget_row_under_every_comment_leaves_the_text():
+    split = split_document(_page(lambda i, name: ["Report Post » Log in to Reply", "", f"• Recommend? ({i})", f"• Responses ({i % 2})"]))
+    assert [c.text for c in split.comments] == WORDS
+    assert [c.author for c in split.comments] == NAMES
+
+
+def test_a_readers_own_signature_and_a_shared_sign_off_stay():
+    # one reader's signature under each of their comments is theirs; a few readers signing off alike is theirs too
+    names = ["Jo Harker", "Sam Lee", "Jo Harker", "Jo Harker"]
+    split = split_document(_page(lambda i, name: ["-- Jo, harbour ferry regular"] if name == "Jo Harker" else [], names))
+    assert [c.text.endswith("-- Jo, harbour ferry regular") for c in split.comments] == [True, False, True, True]
+    split = split_document(_page(lambda i, name: ["Cheers, see you on the ferry"] if i < 2 else []))
+    assert sum(c.text.endswith("Cheers, see you on the ferry") for c in split.comments) == 2
