@@ -1,4 +1,5 @@
-"""The widget's lines that close every comment of a page are no reader's words (split.comment_text.drop_repeated_tails)."""
+"""Comment sections of short texts: the widget's lines that close every comment are no reader's words
+(split.comment_text.drop_repeated_tails), and one-liners under their own tally are a thread."""
 
 from __future__ import annotations
 
@@ -40,3 +41,14 @@ def test_a_readers_own_signature_and_a_shared_sign_off_stay():
     assert [c.text.endswith("-- Jo, harbour ferry regular") for c in split.comments] == [True, False, True, True]
     split = split_document(_page(lambda i, name: ["Cheers, see you on the ferry"] if i < 2 else []))
     assert sum(c.text.endswith("Cheers, see you on the ferry") for c in split.comments) == 2
+
+
+def test_one_sentence_comments_under_their_tally_are_a_thread():
+    # third-person one-liners (no I, no you, no question) under "4 Comments" and four dated names:
+    # the tally counts the headers found, so the page says they are its comments
+    one_liners = [w.split(". ")[0] + "." for w in WORDS]
+    page = ARTICLE + "4 Comments\n\n" + "".join(
+        f"  • {name}\n    May {i + 2}, 2012 at 10:0{i} am\n\n    {words}\n\n" for i, (name, words) in enumerate(zip(NAMES, one_liners))
+    )
+    split = split_document(page)
+    assert [c.text for c in split.comments] == one_liners

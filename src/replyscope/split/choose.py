@@ -562,6 +562,9 @@ def _structure_cues(lines: Lines, best: list[Anchor], near: int | None) -> int:
     """
     n = len(best)
     cues = near is not None
+    # the section header's tally is the number of headers found ("4 Comments" over four of them):
+    # the page itself says these are its comments, a mark a listing or a menu does not carry
+    cues += near is not None and n >= 2 and _tally(lines.text[near]) == n
     # (a format that is a name beside a date is dated by its shape: its dates tell nothing more)
     cues += best[0].family not in DATED_FAMILIES and sum(bool(a.header.posted_raw) for a in best) >= CUE_SHARE * n
     cues += best[0].header.kind == "says"
@@ -586,6 +589,15 @@ def _structure_cues(lines: Lines, best: list[Anchor], near: int | None) -> int:
     # (Reply links under most comments; or a row of actions with one under every one of 3+ comments)
     cues += replies >= CUE_SHARE * n or n >= MIN_BULLET_THREAD and rows == n
     return cues
+
+
+_FIRST_COUNT = re.compile(r"\d[\d,]*")
+
+
+def _tally(s: str) -> int | None:
+    """The first count in a section header ("4 Comments", "Comments (12)", "1,024 responses"), if any."""
+    m = _FIRST_COUNT.search(s)
+    return int(m.group(0).replace(",", "")) if m else None
 
 
 # A comment's own action links, alone on a line or in a row: "Reply", "Reply Share Report".
