@@ -9,7 +9,7 @@ in are removed (stopwordsiso lists; a language counts as present when its own fu
 make up a visible share of the corpus's tokens), and so are tokens with no letters.
 
 A cluster whose side-taking comments are mostly unsure (stance confidence below
-SURE_CONFIDENCE) is labelled "stance unsure" rather than given a side it does not clearly hold.
+schema.SURE_STANCE_CONFIDENCE, the threshold the report counts by too) is labelled "stance unsure" rather than given a side it does not clearly hold.
 """
 
 from __future__ import annotations
@@ -47,8 +47,6 @@ _CONTRACTIONS = frozenset(
 # removed from an English one.
 LANGUAGE_SHARE = 0.02
 LANGUAGE_MIN_WORDS = 5  # ...and at least this many different ones occur (one shared spelling is no language)
-# A side is named only when the cluster's comments of that side are, on average, this sure of it.
-SURE_CONFIDENCE = SURE_STANCE_CONFIDENCE
 # A word in more than this share of all comments (a site's hashtag, the article's own subject)
 # describes none of the groups; it is left out of keywords once there are enough comments to tell.
 MAX_DOC_SHARE = 0.5
@@ -200,7 +198,7 @@ def _stance_phrase(shares: dict[str, float], sureness: dict[str, float] | None =
     ranked = sorted(STANCES, key=lambda s: (-shares[s], STANCES.index(s)))
     top = ranked[0] if shares[ranked[0]] >= DOMINANT_SHARE else f"{ranked[0]}/{ranked[1]}"
     sides = [s for s in ranked[:1 if "/" not in top else 2] if s != "comment"]
-    if sureness is not None and sides and all(sureness.get(s, 1.0) < SURE_CONFIDENCE for s in sides):
+    if sureness is not None and sides and all(sureness.get(s, 1.0) < SURE_STANCE_CONFIDENCE for s in sides):
         return f"stance unsure (leans {top})"
     return top
 
