@@ -29,7 +29,7 @@ def across_tables(
     timings: dict[str, float] = {}
     started = time.perf_counter()
     sites = documents.select("doc_id", site=pl.col("site").fill_null("")).unique("doc_id", keep="first")
-    articles = articles.select("doc_id", norm=normalise(pl.col("body")))  # once, for both stages below
+    articles = articles.with_columns(norm=normalise(pl.col("body")))  # once, for both stages below (see normalised_bodies)
     syndication = find_syndication(articles, sites, settings.syndication)
     timings["syndication"] = round(time.perf_counter() - started, 3)
     pieces = sites.select("doc_id").join(
