@@ -5,8 +5,8 @@ comment section under it gets."""
 
 from __future__ import annotations
 
-import polars as pl
 import pytest
+from stancefixtures import thread_frames
 
 from replyscope.analyze.stance import stance_of
 from replyscope.analyze.stance.aim import is_aimed, lead_of
@@ -46,18 +46,7 @@ REPLIES = [
 
 
 def _read(replies=REPLIES) -> dict[str, dict]:
-    comments = pl.DataFrame(
-        {
-            "comment_id": [r[0] for r in replies],
-            "doc_id": ["d"] * len(replies),
-            "parent_id": [r[1] for r in replies],
-            "depth": [0 if r[1] is None else 1 for r in replies],
-            "text": [r[2] for r in replies],
-        },
-        schema_overrides={"parent_id": pl.String},
-    )
-    articles = pl.DataFrame({"doc_id": ["d"], "title": [TITLE], "body": [BODY]})
-    return {row["comment_id"]: row for row in stance_of(comments, articles).iter_rows(named=True)}
+    return {row["comment_id"]: row for row in stance_of(*thread_frames(replies, TITLE, BODY)).iter_rows(named=True)}
 
 
 @pytest.fixture(scope="module")

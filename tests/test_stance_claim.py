@@ -7,6 +7,7 @@ from __future__ import annotations
 import numpy as np
 import polars as pl
 import pytest
+from stancefixtures import thread_frames
 
 from replyscope.analyze.stance import stance_of
 from replyscope.analyze.stance.claim import claim_cues, content_words
@@ -34,17 +35,7 @@ REPLIES = [
 
 
 def _frames(replies=REPLIES, title=TITLE, body=SOURCE) -> tuple[pl.DataFrame, pl.DataFrame]:
-    comments = pl.DataFrame(
-        {
-            "comment_id": [r[0] for r in replies],
-            "doc_id": ["d"] * len(replies),
-            "parent_id": [r[1] for r in replies],
-            "depth": [0 if r[1] is None else 1 for r in replies],
-            "text": [r[2] for r in replies],
-        },
-        schema_overrides={"parent_id": pl.String},
-    )
-    return comments, pl.DataFrame({"doc_id": ["d"], "title": [title], "body": [body]})
+    return thread_frames(replies, title, body)
 
 
 @pytest.fixture(scope="module")
