@@ -101,22 +101,30 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
         h = headers[i]
         if h.kind in ("says", "by", "name_date"):
             last = i
+            first = i
             if not h.posted_raw:
                 j = next_nonblank(lines, i, PAIR_REACH)
+                p = prev_nonblank(lines, i, PAIR_REACH)
                 if j is not None and j in headers and headers[j].kind == "date":
                     h = CommentHeader(h.kind, h.author, headers[j].posted_raw, h.posted_by)
                     last = j
+                elif p is not None and p not in claimed and _numbered_date(lines, headers, p):
+                    # "1. August 9th, 2012 at 8:38 am" over "jo said,": the numbered date opens the
+                    # item, so it is this comment's (not a trailing date of the comment above)
+                    h = CommentHeader(h.kind, h.author, headers[p].posted_raw, h.posted_by)
+                    first = p
                 elif h.kind == "says":
                     # Blogger prints the time under the comment: "Name said..." text "DATE TIME"
                     stamp = _trailing_date(lines, headers, i)
                     if stamp:
                         h = CommentHeader(h.kind, h.author, stamp, h.posted_by)
             family = h.kind + ("_posted" if h.posted_by else "")
-            anchors.append(Anchor(i, last, h, family, lines.indent[i]))
-            claimed.update(range(i, last + 1))
+            anchors.append(Anchor(first, last, h, family, lines.indent[first]))
+            claimed.update(range(first, last + 1))
         elif h.kind == "date":
             p = prev_nonblank(lines, i, PAIR_REACH)
-            if p is not None and p not in claimed and p not in headers:
+            # (a numbered date opens its item: the name line above it closes the comment above)
+            if p is not None and p not in claimed and p not in headers and not _numbered_date(lines, headers, i):
                 if looks_like_name(lines.core[p]):
                     # a name over a rank or badge line over the date ("Jo Lake" / "Regular Member" / "Mar 3"):
                     # the name is the block's first line
@@ -146,6 +154,13 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
         _add_bare_anchors(lines, headers, claimed, anchors, _nonblank_pairs(lines.text, section + 1))
     anchors.sort(key=lambda a: a.first)
     return anchors, headers
+
+
+def _numbered_date(lines: Lines, headers: dict[int, CommentHeader], i: int) -> bool:
+    """Whether line i is a date behind a list number ("1. November 5, 2012"): such a line opens
+    its list item, so the comment it dates is the one under it."""
+    h = headers.get(i)
+    return h is not None and h.kind == "date" and lines.text[i][:1].isdigit() and lines.core[i] != lines.text[i]
 
 
 # A page that prints each comment's age after its author ("jo 3 hours ago | parent", "Ann · 2h")

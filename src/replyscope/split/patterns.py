@@ -146,16 +146,22 @@ BULLET_CHARS = "•·*▪◦●○■□‣⁃"
 BULLETS = frozenset(BULLET_CHARS)
 # A bullet or number a renderer puts before a list item: "  • Name", "12. Name", "#3".
 # (a number is not a marker when a month or a unit follows it: "09. Jul, 2012", "3 years ago")
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
 LIST_MARKER = re.compile(
-    rf"^(?:[{BULLET_CHARS}\-–]\s+|(?:#?\d{{1,4}}(?:\.\d{{1,3}})*[.)]\s+|#?\d{{1,4}}\s+(?=\D)|\d{{1,4}}\.(?=[^\d\s]))"
+    # (a number with its point or bracket before a month with its own day is a marker, not the
+    # day: "1. November 5, 2012"; "7 Aug 12" and "09. Jul, 2012" stay whole)
+    rf"^(?:\d{{1,4}}[.)]\s+(?={_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?![:.]?\d))|"
+    rf"(?:[{BULLET_CHARS}\-–]\s+|(?:#?\d{{1,4}}(?:\.\d{{1,3}})*[.)]\s+|#?\d{{1,4}}\s+(?=\D)|\d{{1,4}}\.(?=[^\d\s]))"
     # (whole words only: "3. Maya" and "2. Minnie" are names, not "May" and "min")
-    r"(?!(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
-    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
+    rf"(?!{_MONTH}\b"
     rf"|(?:de\s+)?{FOREIGN_MONTH}\s*(?:de\s+)?(?:19|20)\d\d"  # "3 mars 2021", "3 de marzo de 2021"
     r"|(?:giorn[oi]|or[ae]|minut[oi]|settiman[ae]|mes[ei]|ann[oi])\s+fa\b"  # "3 giorni fa"
     r"|(?:seconden|minuten|minuut|uur|dagen|dag|weken|week|maanden|maand|jaar)\s+geleden\b"  # "3 dagen geleden"
     r"|(?:sec(?:ond)?s?|min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?|years?|yrs?|comments?|repl(?:y|ies)"
-    r"|likes?|votes?|points?)\b))",
+    r"|likes?|votes?|points?)\b)))",
     _I,
 )
 BULLET = re.compile(rf"^[{BULLET_CHARS}]\s+")
