@@ -64,3 +64,26 @@ def test_the_page_after_the_last_comment_is_not_its_text():
     assert next(r for s, e, r in split.segments if s <= at < e) not in ("comment_body", "comment_header")
     assert "".join(page[s:e] for s, e, _ in split.segments) == page  # still lossless
 
+
+
+def test_a_forum_row_of_actions_with_guillemets_is_chrome() -> None:
+    # "Report Post » Log in to ReplyReply" under a post (here under two of four, so no template
+    # shared by the thread tells it): links, not the reader's words
+    page = ARTICLE + "Comments (4)\n\n"
+    for k, (name, words) in enumerate(PEOPLE):
+        row = "Report Post » Log in to ReplyReply\n\n" if k % 2 else ""
+        page += f"{name} says:\nOctober {k + 3}, 2012 at 9:1{k} am\n\n{words}\n\n{row}"
+    comments = split_document(page).comments
+    assert [c.author for c in comments] == [name for name, _ in PEOPLE]
+    assert [c.text.strip() for c in comments] == [words for _, words in PEOPLE]
+
+
+def test_a_hosted_blog_s_feed_line_form_and_pager_stay_out_of_comments() -> None:
+    # the text over a "DATE | Name" footer; the feed notice above the thread, the pager and the
+    # form under it are the blog's, not a reader's
+    page = ARTICLE + "Reader Comments (4)\n\nYou can follow this conversation by subscribing to the comment feed for this post.\n\n"
+    for k, (name, words) in enumerate(PEOPLE):
+        page += f"{words}\n\nOctober {k + 3}, 2012 | {name}\n\n"
+    page += "Newer Post Older Post Home\n\nPost a New Comment\n\nEnter your information below to add a new comment.\nAuthor:\nAuthor Email (optional):\n"
+    comments = split_document(page).comments
+    assert [(c.author, c.text.strip()) for c in comments] == PEOPLE

@@ -73,6 +73,8 @@ ACTION_VERBS = frozenset(
 ACTION_WORDS = ACTION_VERBS | frozenset(
     "to this that the a an or and in on of new more view show hide all parent thread comment comments "
     "log sign up down top back abuse as inappropriate google stumble upon mail e profile options cancel "
+    # (a blog's pager under the last comment: "Newer Post Older Post Home")
+    "newer older home "
     "retweets retweet likes favorites favourites views shares upvotes points first best".split()
 )
 _ROW_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
@@ -85,7 +87,7 @@ def _action_row(s: str) -> bool:
     words = [w.lower() for w in _ROW_WORD.findall(s)]
     if not words or any(w not in ACTION_WORDS and not w.isdigit() for w in words):
         return False
-    if any(c.isalpha() is False and c not in " .:,;|·•-–—()[]/…" and not c.isdigit() for c in s):
+    if any(c.isalpha() is False and c not in " .:,;|·•-–—()[]/…»›" and not c.isdigit() for c in s):
         return False  # (a question or an exclamation is somebody's words)
     return any(w in ACTION_VERBS for w in words)
 

@@ -274,6 +274,9 @@ COMMENT_FORM = re.compile(
     r"(?:your )?email address will not be published.*|required fields are marked.*|"
     r"notify me of .*|name \(required\)|e-?mail \(required\).*|website|mail \(will not be published\).*|"
     r"cancel reply|click here to cancel reply\.?|subscribe to (?:comments|this comment feed).*|"
+    # (a hosted blog's form and feed lines: "Enter your information below to add a new comment.",
+    # "You can follow this conversation by subscribing to the comment feed for this post.")
+    r"enter your (?:comment|information|details)\b.*|(?:you can )?follow this conversation\b.*|"
     r"(?:post|leave) (?:your|a) (?:comment|reply).*|powered by disqus|comments powered by .*|"
     r"newer comments|older comments|load more comments|show more comments|« older comments|newer comments »|"
     # the same form in Spanish, German, French, Italian, Portuguese, Dutch
