@@ -156,6 +156,20 @@ def test_untitled_pages_are_named_by_their_article_not_their_menu():
     assert titles[2:] == ["Given title", "Only a line of its own"]
 
 
+def test_a_title_heading_several_different_articles_is_the_site_s_not_theirs():
+    """'Send to a Friend' over three different articles is furniture: each page is named by its
+    article, past the site's line its text opens with on every page; the same article crawled
+    three times keeps its title."""
+    openings = ["Ferry fares rise by a third from Monday.", "The library reopens after two years of repairs.",
+                "Rain closes the coastal road again."]
+    bodies = [f"Home • News • Features\n\n{o}\n\nMore of the story." for o in openings] + ["Council approves the budget."] * 3
+    pages = pl.DataFrame({"doc_id": list("abcdef"), "didx": list(range(6)), "title": [""] * 6, "text": bodies})
+    articles = pl.DataFrame({"doc_id": list("abcdef"), "title": ["Send to a Friend"] * 3 + ["Budget passes"] * 3, "body": bodies})
+    titles = data.page_titles(pages, articles).to_list()
+    assert titles[:3] == openings
+    assert titles[3:] == ["Budget passes"] * 3
+
+
 def test_overview_counts(tmp_path):
     p, _ = payload_for(tmp_path, rf.PAGES)
     o = p["overview"]

@@ -284,29 +284,58 @@ def keep_page_text(
 
 # An untitled page is named by its article's opening words, cut near this many characters.
 OPENING_TITLE_CHARS = 100
+# A line that heads this many pages of the run whose articles open differently is the site's, not
+# any article's: as a title ("Send to a Friend", "TOP PHOTOS", the blog's name) or as the first
+# line of the article's text ("About Bruce Schneier", "Home • News • Features"). Such a title is
+# passed over, and so is such an opening line. (The same article crawled three times keeps its
+# title: its bodies open alike.)
+SHARED_TITLE_PAGES = 3
+# How much of an article's opening tells two articles apart.
+OPENING_KEY_CHARS = 200
+# How many of the article's first lines may name it.
+OPENING_LINES = 12
 
 
 def page_titles(pages: pl.DataFrame, articles: pl.DataFrame) -> pl.Series:
     """The page's title, else the article's, else the opening of the article's text (its first
-    line of three or more words, cut at OPENING_TITLE_CHARS), else the page's first line, so no
-    page is listed under a bare hash.
+    line of three or more words that is not shared by SHARED_TITLE_PAGES pages, cut at
+    OPENING_TITLE_CHARS), else the page's first line, so no page is listed under a bare hash.
+    A title that heads SHARED_TITLE_PAGES pages whose articles open differently counts as none.
 
     Why the article's opening before the page's first line: a plain-text dump opens on its site's
     furniture ("Navigation: Jump to content areas:", "• Home"), and a list of the most commented
     pages under such names says nothing about which articles drew the comments."""
     first_line = pl.col("text").fill_null("").str.strip_chars().str.extract(r"^([^\n]{1,140})").str.strip_chars()
-    opening = pl.col("body").fill_null("").str.extract(r"(?m)^[ \t]*(\S+[ \t]+\S+[ \t]+\S[^\n]*)").str.strip_chars()
+    art = articles.select("doc_id", art_title="title", body="body").unique("doc_id", keep="first")
+    openings = (
+        art.select("doc_id", line=pl.col("body").fill_null("").str.split("\n").list.head(OPENING_LINES))
+        .explode("line")
+        .with_columns(pl.col("line").str.strip_chars())
+        .filter(pl.col("line").str.contains(r"^\S+\s+\S+\s+\S"))
+        .filter(pl.col("doc_id").n_unique().over("line") < SHARED_TITLE_PAGES)
+        .group_by("doc_id", maintain_order=True)
+        .agg(opening=pl.col("line").first())
+    )
+    opening = pl.col("opening")
     opening = (
         pl.when(opening.str.len_chars() > OPENING_TITLE_CHARS)
         .then(opening.str.slice(0, OPENING_TITLE_CHARS).str.replace(r"\s+\S*$", "") + " …")
         .otherwise(opening)
     )
+    key = pl.col("body").fill_null("").str.strip_chars().str.slice(0, OPENING_KEY_CHARS)
     return (
-        pages.join(articles.select("doc_id", art_title="title", body="body").unique("doc_id"), on="doc_id", how="left")
+        pages.join(art, on="doc_id", how="left")
+        .join(openings, on="doc_id", how="left")
         .sort("didx")
         .select(
             pl.coalesce(
-                *(pl.when(pl.col(c).fill_null("").str.strip_chars() != "").then(pl.col(c)) for c in ("title", "art_title")),
+                *(
+                    pl.when(
+                        (pl.col(c).fill_null("").str.strip_chars() != "")
+                        & (key.n_unique().over(pl.col(c).fill_null("").str.strip_chars()) < SHARED_TITLE_PAGES)
+                    ).then(pl.col(c))
+                    for c in ("title", "art_title")
+                ),
                 opening,
             )
             .fill_null(first_line)
