@@ -90,3 +90,22 @@ def test_an_author_is_only_the_name(header):
         for k, (name, words) in enumerate(zip(names, WORDS), 1)
     )
     assert [c.author for c in split_document(text).comments] == names
+
+
+def test_a_reply_header_naming_its_target_joins_the_thread_of_plain_headers() -> None:
+    # "Name | DATE | Reply" over each comment, and for replies "Name replied to comment from Other |
+    # DATE | Reply": another header format, printed around its stamp as the thread's are
+    people = [
+        ("Thomas", "November 9, 2012 11:46 AM", "Where do you think the series can go from here? And who should be next?"),
+        ("Andrew", "November 9, 2012 11:46 AM", "Big fan of the review, can't wait to see it this weekend."),
+        ("Dimitri LaBarge replied to comment from Thomas", "November 9, 2012 11:51 AM",
+         "It's a gun barrel. The original titles were shot through a real one with a pinhole camera."),
+        ("Jeff", "November 9, 2012 11:57 AM", "Thank you for decades of witty and insightful reviews."),
+        ("Robert Taylor", "November 9, 2012 1:47 PM", "I was surprised you didn't mention the opening song. Like it?"),
+    ]
+    page = "Skyfall review: the best Bond in years\n\n" + " ".join([POST] * 4) + "\n\n5 Comments\n\n"
+    page += "".join(f"{name} | {when} | Reply\n\n{words}\n\n" for name, when, words in people)
+    comments = split_document(page).comments
+    assert [(c.author, c.posted_raw, c.text.strip()) for c in comments] == [
+        (name.split(" replied to ")[0], when, words) for name, when, words in people
+    ]

@@ -485,8 +485,52 @@ def choose_anchors(
         # (a section header above the lead run heads the thread only when the thread reaches up there)
         section = _section_header_before(lines, floor if best[0].first <= first_prose else first_prose, best[0].first)
         if _acceptable(lines, best, section, _bullet_thread_share(lines, best, shares[k])):
-            return best, section
+            return _with_same_stamps(lines, best, anchors), section
     return [], None
+
+
+# A header of another format that prints around its stamp exactly what this many of the chosen
+# thread's headers print around theirs is one of the thread's: "Jo replied to comment from Al |
+# November 9, 2012 11:51 AM | Reply" among "Name | November 9, 2012 1:46 PM | Reply" headers.
+SAME_STAMP_MIN = 3
+SAME_STAMP_SHARE = 0.5
+_COUNT = re.compile(r"\d+")
+
+
+def _stamp_tail(lines: Lines, a: Anchor) -> str | None:
+    """The separator before the header's stamp and the text after it ("| ... | reply", counts as
+    '#'), or None when nothing follows the stamp on its line (too common a shape to tell by)."""
+    stamp = a.header.posted_raw
+    line = lines.text[a.first]
+    at = line.find(stamp) if stamp else -1
+    after = line[at + len(stamp) :].strip() if at >= 0 else ""
+    if not after:
+        return None
+    return line[max(0, at - 3) : at].strip() + " ... " + _COUNT.sub("#", after.lower())
+
+
+def _with_same_stamps(lines: Lines, best: list[Anchor], anchors: list[Anchor]) -> list[Anchor]:
+    """The chosen thread, with the headers of other formats inside it that share its stamp's print
+    (see SAME_STAMP_MIN)."""
+    if len(best) < SAME_STAMP_MIN:
+        return best
+    tails = Counter(t for t in (_stamp_tail(lines, a) for a in best) if t is not None)
+    if not tails:
+        return best
+    tail, n = tails.most_common(1)[0]
+    if n < SAME_STAMP_MIN or n < SAME_STAMP_SHARE * len(best):
+        return best
+    taken = {j for a in best for j in range(a.first, a.last + 1)}
+    lo, hi = best[0].first, best[-1].last
+    extra = [
+        a
+        for a in anchors
+        if lo < a.first < hi
+        and a.family != best[0].family
+        and not any(j in taken for j in range(a.first, a.last + 1))
+        and _stamp_tail(lines, a) == tail
+    ]
+    return sorted(best + extra, key=lambda a: a.first) if extra else best
 
 
 def _lone_comment(lines: Lines, a: Anchor, near: int | None, share: float) -> bool:
