@@ -109,3 +109,5 @@ def test_a_reply_header_naming_its_target_joins_the_thread_of_plain_headers() ->
     assert [(c.author, c.posted_raw, c.text.strip()) for c in comments] == [
         (name.split(" replied to ")[0], when, words) for name, when, words in people
     ]
+    # the target the header names is the reply's parent
+    assert [c.parent for c in comments] == [None, None, 0, None, None]
