@@ -112,6 +112,12 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
                     if stamp:
                         h = CommentHeader(h.kind, h.author, stamp, h.posted_by)
             family = h.kind + ("_posted" if h.posted_by else "")
+            if h.kind == "name_date" and h.posted_raw and _name_over(lines, headers, claimed, i, lo):
+                # "Jo Lake" over "Leeds · March 3, 2020": the reader's name over a line that dates the
+                # comment after a place, a badge or a role; the name is the block's first line
+                anchors.append(Anchor(i - 1, last, CommentHeader("name_date", cut_counters(lines.core[i - 1]), h.posted_raw), "name+date", lines.indent[i - 1]))
+                claimed.update(range(i - 1, last + 1))
+                continue
             anchors.append(Anchor(i, last, h, family, lines.indent[i]))
             claimed.update(range(i, last + 1))
         elif h.kind == "date":
@@ -146,6 +152,17 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
         _add_bare_anchors(lines, headers, claimed, anchors, _nonblank_pairs(lines.text, section + 1))
     anchors.sort(key=lambda a: a.first)
     return anchors, headers
+
+
+def _name_over(lines: Lines, headers: dict[int, CommentHeader], claimed: set[int], i: int, lo: int) -> bool:
+    """Whether the line right on top of header `i` is a name line opening the block (a blank, a
+    chrome line or the window's edge above it)."""
+    p = i - 1
+    if p < lo or p in claimed or p in headers or not lines.text[p] or lines.indent[p] != lines.indent[i]:
+        return False
+    if p > lo and lines.text[p - 1] and not is_chrome(lines.text[p - 1]):
+        return False
+    return not is_chrome(lines.text[p]) and looks_like_name(lines.core[p])
 
 
 # A page that prints each comment's age after its author ("jo 3 hours ago | parent", "Ann · 2h")

@@ -148,6 +148,39 @@ def _subject_line(lines: Lines, a: Anchor, floor: int, subjects: frozenset[str] 
     return None
 
 
+# A title line over a header: short, alone in its paragraph, right on top of the header.
+TITLE_CHARS = 100
+MIN_TITLED = 3
+
+
+def _title_over(lines: Lines, a: Anchor, floor: int) -> int | None:
+    p = a.first - 1
+    if p <= floor + 1 or not (s := lines.text[p]) or lines.text[p - 1] or len(s) > TITLE_CHARS or is_chrome(s) or is_stop_line(s):
+        return None
+    return p if read_header(lines.core[p]) is None else None
+
+
+def _habitual_titles(lines: Lines, best: list[Anchor], known: dict[int, int]) -> dict[int, int]:
+    """Comment k -> the title line its writer gave it ("Old news (Score:4, Insightful)" over "by jo
+    (1234) on ..."), where most headers of the thread wear one: a short line alone in its
+    paragraph right on top of the header. One comment's last line over the next header is no
+    habit; a page that titles its comments does it for (nearly) all of them. The line stays the
+    previous comment's when it is all that comment would say."""
+    if len(best) < MIN_TITLED:
+        return {}
+    found: dict[int, int] = {}
+    for k, a in enumerate(best):
+        if k in known:
+            continue
+        p = _title_over(lines, a, best[k - 1].last if k else -1)
+        if p is None:
+            continue
+        if k and not any(is_content(lines.text[j]) for j in range(best[k - 1].last + 1, p - 1)):
+            continue  # (the previous comment's only words)
+        found[k] = p
+    return found if (len(found) + len(known)) * 3 >= len(best) * 2 and len(found) >= MIN_TITLED else {}
+
+
 def _body_line_role(lines: Lines, j: int, headers: dict[int, CommentHeader]) -> str:
     s = lines.text[j]
     if is_chrome(s):
@@ -419,6 +452,7 @@ def _spans_above(lines: Lines, best: list[Anchor]) -> tuple[list[tuple[int, int]
         p = _subject_line(lines, a, best[k - 1].last if k else -1, repeated)
         if p is not None:
             subjects[k] = p
+    subjects.update(_habitual_titles(lines, best, subjects))
     spans = []
     for k, a in enumerate(best):
         lo = a.last + 1
