@@ -115,7 +115,9 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
             if h.kind == "name_date" and h.posted_raw and _name_over(lines, headers, claimed, i, lo):
                 # "Jo Lake" over "Leeds · March 3, 2020": the reader's name over a line that dates the
                 # comment after a place, a badge or a role; the name is the block's first line
-                anchors.append(Anchor(i - 1, last, CommentHeader("name_date", cut_counters(lines.core[i - 1]), h.posted_raw), "name+date", lines.indent[i - 1]))
+                # (a handle of digits over its line names nobody: no name to show)
+                name = "" if _NUMERIC_HANDLE.match(lines.core[i - 1]) else cut_counters(lines.core[i - 1])
+                anchors.append(Anchor(i - 1, last, CommentHeader("name_date", name, h.posted_raw), "name+date", lines.indent[i - 1]))
                 claimed.update(range(i - 1, last + 1))
                 continue
             anchors.append(Anchor(i, last, h, family, lines.indent[i]))
@@ -162,7 +164,8 @@ def _name_over(lines: Lines, headers: dict[int, CommentHeader], claimed: set[int
         return False
     if p > lo and lines.text[p - 1] and not is_chrome(lines.text[p - 1]):
         return False
-    return not is_chrome(lines.text[p]) and looks_like_name(lines.core[p])
+    # (a handle of digits reads as a count, which is chrome, everywhere else)
+    return _NUMERIC_HANDLE.match(lines.core[p]) is not None or not is_chrome(lines.text[p]) and looks_like_name(lines.core[p])
 
 
 # A page that prints each comment's age after its author ("jo 3 hours ago | parent", "Ann · 2h")

@@ -157,7 +157,14 @@ def _title_over(lines: Lines, a: Anchor, floor: int) -> int | None:
     p = a.first - 1
     if p <= floor + 1 or not (s := lines.text[p]) or lines.text[p - 1] or len(s) > TITLE_CHARS or is_chrome(s) or is_stop_line(s):
         return None
+    # (a numbered link over each header, "1. Profile", "2. 2", is the page's, not a title)
+    words = _LEADING_COUNTER.sub("", s)
+    if not words or NAV_LABEL.match(words):
+        return None
     return p if read_header(lines.core[p]) is None else None
+
+
+_LEADING_COUNTER = re.compile(r"^[\W\d_]+")
 
 
 def _habitual_titles(lines: Lines, best: list[Anchor], known: dict[int, int]) -> dict[int, int]:
