@@ -684,7 +684,10 @@ def _qa(page, order, rng, now, *, texts: dict, title: str) -> list[tuple[int, in
             page += ["Write a review", ""]
     else:
         page += rng.choice(([f"{n} answers"], ["Questions & Answers", f"Q: {title}"], [f"Answers ({n})"], [f"{n} Answers", "Sort by: Most helpful"])) + [""]
+    # (a site prints every answer and review from one template: the byline, the dateline and the
+    # counters keep one wording down the page; the values change)
     style = rng.randrange(4)
+    byline, dateline, counter, label = rng.randrange(4), rng.randrange(3), rng.randrange(5), rng.random() < 0.5
     for r, parent, depth in order:
         name = _author(r)
         d = _when(r.get("created"))
@@ -692,7 +695,7 @@ def _qa(page, order, rng, now, *, texts: dict, title: str) -> list[tuple[int, in
         if reviews:
             page.append(name)
             page.append(_stars(rng.randint(1, 5), rng))
-            page.append(rng.choice((f"Reviewed in {rng.choice(_REVIEW_COUNTRIES)} on {d.day} {d:%B} {d.year}", f"Reviewed {d:%B} {d.day}, {d.year}", f"{d:%B} {d.day}, {d.year}")))
+            page.append((f"Reviewed in {rng.choice(_REVIEW_COUNTRIES)} on {d.day} {d:%B} {d.year}", f"Reviewed {d:%B} {d.day}, {d.year}", f"{d:%B} {d.day}, {d.year}")[dateline])
             if rng.random() < 0.5:
                 page.append(rng.choice(("Verified Purchase", "Verified Buyer", "Top 1000 Reviewer")))
             first = len(page)
@@ -701,9 +704,9 @@ def _qa(page, order, rng, now, *, texts: dict, title: str) -> list[tuple[int, in
             k = rng.randint(0, 80)
             if k and rng.random() < 0.6:
                 page.append(f"{k} people found this helpful" if k > 1 else "One person found this helpful")
-            page += rng.choice((["Helpful", "Report"], [f"Helpful ({k})", "Report"], [f"Was this review helpful? Yes ({k}) No ({rng.randint(0, 9)})"], ["Helpful | Report abuse"]))
+            page += (["Helpful", "Report"], [f"Helpful ({k})", "Report"], [f"Was this review helpful? Yes ({k}) No ({rng.randint(0, 9)})"], ["Helpful | Report abuse"], ["Helpful", "Report"])[counter]
         else:
-            if rng.random() < 0.5:
+            if label:
                 lines[0] = f"A: {lines[0]}"
             else:
                 page.append("Answer:")
@@ -712,9 +715,9 @@ def _qa(page, order, rng, now, *, texts: dict, title: str) -> list[tuple[int, in
             spans.append((first, len(page)))
             stamp = _stamp(d, now, rng, style)
             on = "·" if style == 3 else "on"  # (an age reads "· 3 days ago", a date "on March 3")
-            page.append(rng.choice((f"Answered by {name} · {stamp}", f"By {name} {on} {stamp}", f"{name} answered {_relative(d, now, rng)}", f"Answered by {name} {on} {stamp}")))
+            page.append((f"Answered by {name} · {stamp}", f"By {name} {on} {stamp}", f"{name} answered {_relative(d, now, rng)}", f"Answered by {name} {on} {stamp}")[byline])
             k = rng.randint(0, 60)
-            page += rng.choice(([f"Helpful ({k})", f"Not helpful ({rng.randint(0, 9)})"], [f"Helpful ({k}) · Report"], [f"{k} of {k + rng.randint(0, 9)} found this helpful. Do you?", "Yes No"], ["Upvote", str(k)], []))
+            page += ([f"Helpful ({k})", f"Not helpful ({rng.randint(0, 9)})"], [f"Helpful ({k}) · Report"], [f"{k} of {k + rng.randint(0, 9)} found this helpful. Do you?", "Yes No"], ["Upvote", str(k)], [])[counter]
         page.append("")
     if not reviews and rng.random() < 0.5:
         page += [rng.choice(("See more answers", "Show all answers")), ""]

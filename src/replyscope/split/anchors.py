@@ -112,7 +112,9 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
                     if stamp:
                         h = CommentHeader(h.kind, h.author, stamp, h.posted_by)
             family = h.kind + ("_posted" if h.posted_by else "")
-            if h.kind == "name_date" and h.posted_raw and _name_over(lines, headers, claimed, i, lo):
+            # (only "Leeds · DATE", the descriptor first: under "DATE — Jo" the line above is the
+            # last line of the comment before, or an avatar's caption)
+            if h.kind == "name_date" and h.posted_raw and lines.core[i].find(h.posted_raw) > 0 and _name_over(lines, headers, claimed, i, lo):
                 # "Jo Lake" over "Leeds · March 3, 2020": the reader's name over a line that dates the
                 # comment after a place, a badge or a role; the name is the block's first line
                 # (a handle of digits over its line names nobody: no name to show)
@@ -124,6 +126,10 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
             claimed.update(range(i, last + 1))
         elif h.kind == "date":
             p = prev_nonblank(lines, i, PAIR_REACH)
+            if p == i - 1 and p - 1 >= lo and lines.text[p - 1] and p not in headers and is_chrome(lines.text[p]):
+                # a rating or a badge between the name and the date ("Jo Lake" / "★★★★☆" / "March 3"),
+                # no blank between: the name is over it
+                p -= 1
             if p is not None and p not in claimed and p not in headers:
                 if looks_like_name(lines.core[p]):
                     # a name over a rank or badge line over the date ("Jo Lake" / "Regular Member" / "Mar 3"):
