@@ -86,7 +86,38 @@ def _placement(lines: Lines, best: list[Anchor]) -> str:
     posted_by = sum(a.header.posted_by for a in best) * 2 > len(best)
     if posted_by and not (text_after and best[0].header.kind != "by"):
         return "after"
+    if text_after and _signs_from_below(lines, best):
+        return "after"
     return "before" if text_after else "after"
+
+
+MIN_SIGNED = 3
+
+
+def _closes_paragraph(lines: Lines, a: Anchor) -> bool:
+    """Whether header `a` sits right under the last line of a paragraph of words (a second line of
+    the paragraph, or a label, over that line; or the line long) with a blank under it, once the
+    chrome rows under the header are passed."""
+    text = lines.text
+    p = a.first - 1
+    if p < 1 or not text[p] or is_chrome(text[p]) or read_header(lines.core[p]) is not None:
+        return False
+    if not text[p - 1] and len(text[p]) <= TITLE_CHARS:
+        return False  # (a short line alone: a title over its header, or a one-line reply)
+    j = a.last + 1
+    while j < len(text) and text[j] and is_chrome(text[j]):
+        j += 1
+    return j >= len(text) or not text[j]
+
+
+def _signs_from_below(lines: Lines, best: list[Anchor]) -> bool:
+    """Headers that sign the paragraph over them ("By jo on March 3", "jo answered 2 days ago" under
+    the answer, then a blank and the next answer): the first header and at least half of all close
+    a paragraph of words. Read where text follows the last header, which else says 'before'."""
+    if len(best) < MIN_SIGNED or not _closes_paragraph(lines, best[0]):
+        return False
+    closing = sum(_closes_paragraph(lines, a) for a in best)
+    return closing >= MIN_SIGNED and closing * 2 >= len(best)
 
 
 # The longest line of an author's profile card (name, rank, "Posts: 1,310", "Joined: May 2009").
@@ -491,8 +522,11 @@ def _spans_below(lines: Lines, best: list[Anchor], floor: int) -> list[tuple[int
     for j in range(best[0].first - 1, floor - 1, -1):
         s = lines.text[j]
         if not s:
+            if got >= want:
+                break
             continue
-        if is_stop_line(s) or got >= want:
+        # (to the start of the paragraph it has reached: a comment's first lines are no article's)
+        if is_stop_line(s):
             break
         lo = j
         if not is_chrome(s):

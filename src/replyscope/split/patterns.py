@@ -259,7 +259,11 @@ COMMENT_SECTION = re.compile(
     r"\d+ (?:thoughts|responses|replies|comments) on .{1,200}|"
     # a forum topic's tally of posts, with its pager ("8 posts • Page 1 of 1"): a count is needed
     # ("Posts" alone is a blog's menu)
-    r"\d[\d,]* posts?(?:\s*[•·|-]\s*page \d+ of \d+)?)\s*(?:[(\[]\s*\d[\d,]*\s*[)\]])?\s*$",
+    r"\d[\d,]* posts?(?:\s*[•·|-]\s*page \d+ of \d+)?|"
+    # answers and reviews under a question or a product, counted ("12 answers", "Reviews (8)") or
+    # named as such ("Questions & Answers", "Customer reviews"); "Reviews" alone is a site's menu
+    r"\d[\d,]* (?:answers?|reviews?)|(?:answers?|reviews?)\s*\(\d[\d,]*\)|questions? (?:&|and) answers|customer reviews|"
+    r"top reviews(?: from .{1,40})?)\s*(?:[(\[]\s*\d[\d,]*\s*[)\]])?\s*$",
     _I,
 )
 COMMENT_FORM = re.compile(
