@@ -126,7 +126,15 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
             claimed.update(range(i, last + 1))
         elif h.kind == "date":
             p = prev_nonblank(lines, i, PAIR_REACH)
-            if p == i - 1 and p - 1 >= lo and lines.text[p - 1] and p not in headers and is_chrome(lines.text[p]):
+            if (
+                p == i - 1
+                and p - 1 >= lo
+                and lines.text[p - 1]
+                and p not in headers
+                and is_chrome(lines.text[p])
+                and not _NUMERIC_HANDLE.match(name_without_marks(lines.core[p]))  # ("• 6528257": a handle, not a count)
+                and looks_like_name(lines.core[p - 1])
+            ):
                 # a rating or a badge between the name and the date ("Jo Lake" / "★★★★☆" / "March 3"),
                 # no blank between: the name is over it
                 p -= 1

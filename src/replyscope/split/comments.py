@@ -94,16 +94,20 @@ def _placement(lines: Lines, best: list[Anchor]) -> str:
 MIN_SIGNED = 3
 
 
-def _closes_paragraph(lines: Lines, a: Anchor) -> bool:
+def _closes_paragraph(lines: Lines, a: Anchor, short_ok: bool = False) -> bool:
     """Whether header `a` sits right under the last line of a paragraph of words (a second line of
-    the paragraph, or a label, over that line; or the line long) with a blank under it, once the
-    chrome rows under the header are passed."""
+    the paragraph, or a label, over that line; or the line long; any line of words if `short_ok`)
+    with a blank under it, once the chrome rows under the header are passed."""
     text = lines.text
     p = a.first - 1
-    if p < 1 or not text[p] or is_chrome(text[p]) or read_header(lines.core[p]) is not None:
+    if p < 1 or not text[p] or is_chrome(text[p]) or read_header(lines.core[p]) is not None or is_stop_line(text[p]):
         return False
-    if not text[p - 1] and len(text[p]) <= TITLE_CHARS:
+    if not _WORD.search(text[p]):
+        return False  # (an outline number over each header, "2. 2", is no one's words)
+    if not short_ok and not text[p - 1] and len(text[p]) <= TITLE_CHARS:
         return False  # (a short line alone: a title over its header, or a one-line reply)
+    if short_ok and COMMENT_SECTION.match(text[p]):
+        return False
     j = a.last + 1
     while j < len(text) and text[j] and is_chrome(text[j]):
         j += 1
@@ -114,8 +118,8 @@ def _signs_from_below(lines: Lines, best: list[Anchor]) -> bool:
     """Headers that sign the paragraph over them ("By jo on March 3", "jo answered 2 days ago" under
     the answer, then a blank and the next answer): the first header and at least half of all close
     a paragraph of words. Read where text follows the last header, which else says 'before'."""
-    if len(best) < MIN_SIGNED or not _closes_paragraph(lines, best[0]):
-        return False
+    if len(best) < MIN_SIGNED or not _closes_paragraph(lines, best[0], short_ok=True):
+        return False  # (a thread's first header under its section's heading opens a comment)
     closing = sum(_closes_paragraph(lines, a) for a in best)
     return closing >= MIN_SIGNED and closing * 2 >= len(best)
 
@@ -196,6 +200,7 @@ def _title_over(lines: Lines, a: Anchor, floor: int) -> int | None:
 
 
 _LEADING_COUNTER = re.compile(r"^[\W\d_]+")
+_WORD = re.compile(r"[^\W\d_]")
 
 
 def _habitual_titles(lines: Lines, best: list[Anchor], known: dict[int, int]) -> dict[int, int]:

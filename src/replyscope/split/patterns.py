@@ -329,6 +329,10 @@ CHROME = re.compile(
     r"(?:\d[\d,]*|one) (?:person|people|of \d[\d,]*(?: people)?) found this (?:helpful|useful)\.?(?:\s*do you\?)?|"
     r"was this (?:review|answer|comment) helpful\?.{0,30}|"
     r"(?:rated\s+)?\d(?:\.\d)? out of \d(?: stars?)?|verified (?:purchase|buyer|owner|reviewer)|"
+    # a label over an answer's or a comment's words ("Answer:", alone on its line)
+    r"(?:answer|comment|response|review)\s*:|"
+    # a helpfulness vote's two buttons ("Yes No", "Yes (3) No (1)")
+    r"yes\s*(?:\(\d+\))?\s*[|·]?\s*no\s*(?:\(\d+\))?|"
     # the reply link of a French, German, Spanish, Italian, Portuguese or Dutch site
     r"r(?:\u00e9|e)pondre|antworten|responder|rispondi|beantwoorden|reageer)\]?\s*$",
     _I,
