@@ -193,3 +193,73 @@ def test_answer_and_review_bylines(line, kind, author, stamp, below):
 
 def test_he_answered_is_a_sentence_not_a_header():
     assert read_header("He answered 3 days ago") is None
+
+
+ANSWERS_PAGE = (
+    "Is the harbour bridge safe to cross?\n\n"
+    "Asked by a reader after the council's notice this week.\n\n"
+    "3 answers\n\n"
+    "Answer:\n"
+    "Yes. The east span was inspected in 2019 and the bearings were worn but safe.\n"
+    "The closure is for the new bearings, not for any danger now.\n"
+    "By harbourwatch on March 3, 2020\n"
+    "Helpful (12)\n"
+    "Not helpful (1)\n\n"
+    "Answer:\n"
+    "👍\n"
+    "By tobyreads on March 3, 2020\n"
+    "Helpful (0)\n"
+    "Not helpful (0)\n\n"
+    "Answer:\n"
+    "I cross it twice a day and it shakes when the buses pass, but it has always done that.\n"
+    "Ask the council for the report if you want the numbers.\n"
+    "By Dana Orr on March 4, 2020\n"
+    "Helpful (3)\n"
+    "Not helpful (0)\n\n"
+    "Ask a question\n"
+)
+
+
+def test_answers_signed_under_their_words_keep_their_authors():
+    comments = split_document(ANSWERS_PAGE).comments
+    assert _authors(comments) == ["harbourwatch", "tobyreads", "Dana Orr"]
+    assert comments[0].text.startswith("Yes. The east span")
+    assert comments[1].text == "👍"  # (not the label over it)
+    assert comments[2].text.endswith("if you want the numbers.")
+
+
+REVIEWS_PAGE = (
+    "Harbour Walks: a guide to the old port\n\n"
+    "A pocket guide to the walks around the old harbour, with maps and the history of each quay.\n\n"
+    "Customer reviews\n"
+    "3 global ratings\n\n"
+    "Mara Quill\n"
+    "★★★★☆ 4.0 out of 5 stars\n"
+    "Reviewed in the United Kingdom on 3 March 2020\n"
+    "Verified Purchase\n"
+    "Good maps, and the walk over the bridge is lovely while it is still open.\n"
+    "12 people found this helpful\n"
+    "Helpful\n"
+    "Report\n\n"
+    "tobyreads\n"
+    "★★☆☆☆ 2.0 out of 5 stars\n"
+    "Reviewed in the United Kingdom on 5 March 2020\n"
+    "The history is thin and half the cafés in it have closed.\n"
+    "Helpful\n"
+    "Report\n\n"
+    "Dana Orr\n"
+    "★★★★★ 5.0 out of 5 stars\n"
+    "Reviewed in Ireland on 9 March 2020\n"
+    "Verified Purchase\n"
+    "Bought it for my father, who grew up by the quays. He loved it.\n"
+    "One person found this helpful\n"
+    "Helpful\n"
+    "Report\n"
+)
+
+
+def test_reviews_keep_the_name_over_the_stars_and_the_dateline():
+    comments = split_document(REVIEWS_PAGE).comments
+    assert _authors(comments) == ["Mara Quill", "tobyreads", "Dana Orr"]
+    assert [c.posted_raw for c in comments] == ["3 March 2020", "5 March 2020", "9 March 2020"]
+    assert comments[1].text == "The history is thin and half the cafés in it have closed."

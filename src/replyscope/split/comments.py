@@ -102,8 +102,8 @@ def _closes_paragraph(lines: Lines, a: Anchor, short_ok: bool = False) -> bool:
     p = a.first - 1
     if p < 1 or not text[p] or is_chrome(text[p]) or read_header(lines.core[p]) is not None or is_stop_line(text[p]):
         return False
-    if not _WORD.search(text[p]):
-        return False  # (an outline number over each header, "2. 2", is no one's words)
+    if not _WORD.search(text[p]) and not is_pictographs(text[p]):
+        return False  # (an outline number over each header, "2. 2", is no one's words; "👍" is)
     if not short_ok and not text[p - 1] and len(text[p]) <= TITLE_CHARS:
         return False  # (a short line alone: a title over its header, or a one-line reply)
     if short_ok and COMMENT_SECTION.match(text[p]):
