@@ -399,6 +399,9 @@ _THREAD_LINKS = re.compile(
     re.I,
 )
 _NAME_SPACE_AGE = re.compile(r"^(?P<name>\S.{0,59}?)\s+(?P<age>\d{1,3}\s?(?:mos?|yrs?|y|wks?|w|d|hrs?|h|mins?|m|s)\.?)$", re.I)
+_SAID_AGE = re.compile(
+    r"^(?P<name>\S.{0,59}?)\s+(?:answered|commented|replied|wrote|said|posted)\s+(?P<age>\d{1,3}\s?(?:mos?|yrs?|y|wks?|w|d|hrs?|h|mins?|m))$", re.I
+)
 _MONTH_SHORT_YEAR = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\.? '\d\d$", re.I)
 _THREAD_LINK_LAST = frozenset("]tvxkgedEeTVXKGD")  # (the last characters of any _THREAD_LINKS match)
 
@@ -422,6 +425,10 @@ def read_header(core: str) -> CommentHeader | None:
     worded = _has_header_word(low)
     if not digits and not worded:
         return None  # most lines leave here, after two cheap checks
+    if worded and digits and core[-1] in _AGE_LAST and (said := _SAID_AGE.match(core)) is not None:
+        # "jo answered 1d", "Ann replied 3h": a says-header dated by a compact age
+        author = said["name"]
+        return CommentHeader("says", author, said["age"]) if _name_ok(author) and not _SAID_IN_A_SENTENCE.search(author) else None
     if digits and (len(core) <= 8 and core[-1:] in _AGE_LAST or "•" in core or "·" in core or "|" in core or "—" in core or "–" in core):
         compact = _compact_age(core)
         if compact is not None:
