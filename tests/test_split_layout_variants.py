@@ -272,9 +272,9 @@ NOT_YET_EVERY_PAGE: frozenset[tuple[str, str]] = frozenset()
 MAX_PAGES_UNDER_UNSEEN = 20
 # The families added a round later (news, video, qa, slashdot) do not meet the bar yet on the held-out
 # half: each is held to its measured share found and pages under the bar (seed 0, RumourEval and
-# SFU, see the README row; measured news 0.9847 / 22, video 0.9826 / 33, qa 0.9548 / 60, slashdot
+# SFU, see the README row; measured news 0.9847 / 22, video 0.9826 / 33, qa 0.9822 / 46, slashdot
 # 0.9956 / 12) with a little room, so a change that loses more fails here.
-NEWER_FLOOR = {"news": (0.98, 26), "video": (0.98, 38), "qa": (0.95, 66), "slashdot": (0.99, 15)}
+NEWER_FLOOR = {"news": (0.98, 26), "video": (0.98, 38), "qa": (0.975, 52), "slashdot": (0.99, 15)}
 
 
 @pytest.mark.shared
