@@ -50,9 +50,17 @@ TUNED_VARIANTS = (
 # nesting by indentation), a social plugin (name line, text, then "Like · Reply · 3y"), and a
 # forum's posts ("Re: <title>", "Post by name » date", "#12", a profile block with the post count
 # and join date under or over the post).
-UNSEEN_VARIANTS = ("hn", "fb-plugin", "forum")
+UNSEEN_VARIANTS = ("hn", "fb-plugin", "forum", *(NEWER_VARIANTS := ("news", "video", "qa", "slashdot")))
+# NEWER_VARIANTS came a round later, again measured before any rule was changed: a newspaper's
+# comment system (name, place, date, "In response to X's comment", "Recommend 12 · Report"), a
+# video site's list ("@handle 3 years ago", a bare like count, "Reply", "View 5 replies"), answers
+# and reviews with the byline under the text ("Answered by name · date", "Helpful (12)", stars),
+# and a Slashdot-style thread ("Re:Title (Score:4, Insightful)" over "by name (12345) on ...").
 VARIANTS = TUNED_VARIANTS + UNSEEN_VARIANTS
-NESTED_VARIANTS = frozenset({"bullets-chrome", "bullets-tabs", "bullets-quotes", "says-threaded", "hn"})
+NESTED_VARIANTS = frozenset({"bullets-chrome", "bullets-tabs", "bullets-quotes", "says-threaded", "hn", "slashdot"})
+# the layouts that show replies under their comment one level in, whatever their depth: kept in
+# thread order, not scored for parents
+ONE_LEVEL_VARIANTS = frozenset({"fb-plugin", "news", "video"})
 
 # Replies written here (not corpus text) that real sections are full of: emoji only, other languages.
 _EMOJI = ("😂😂😂", "👍", "🙄", "👏👏", "🤔", "❤️", "💯💯")
@@ -515,6 +523,260 @@ def _forum(page, order, rng, now, *, texts: dict, title: str) -> list[tuple[int,
     return spans
 
 
+# ------------------------------------------------------------------- newer unseen families
+# Each is the text an HTML-to-text renderer gives for a real widget of its kind: one element a
+# line, action buttons as their labels (on a line each or run together), counters as bare numbers.
+
+
+def _stamp(d: datetime, now: datetime, rng: random.Random, style: int) -> str:
+    if style == 0:
+        return f"{d:%B} {d.day}, {d.year}"
+    if style == 1:
+        return f"{d.day} {d:%b} {d.year} {d:%H:%M}"
+    if style == 2:
+        return f"{d:%b}. {d.day}, {d.year}, {d.hour % 12 or 12}:{d:%M} {'a.m.' if d.hour < 12 else 'p.m.'}"
+    return _relative(d, now, rng)
+
+
+def _replies_under(order, idx: int) -> int:
+    """How many replies follow the top-level comment at `idx` before the next one."""
+    k = 0
+    for o in order[idx + 1 :]:
+        if not o[2]:
+            break
+        k += 1
+    return k
+
+
+def _news(page, order, rng, now, *, texts: dict, title: str) -> list[tuple[int, int]]:
+    # a newspaper's comment system: the name, maybe the reader's town, the date; replies one level
+    # in (or not indented at all), opened by "In response to X's comment" or "Reply to @X"; a row
+    # of Reply / Recommend / Report under each; reader and editors' picks; "Show 3 replies"
+    spans = []
+    n = len(order)
+    page += [rng.choice((f"Comments ({n})", f"{n} Comments", f"Readers' comments ({n})", f"Conversation\n{n} Comments", f"Comments\n{n}")), ""]
+    page[-2:-1] = page[-2].split("\n")
+    if rng.random() < 0.6:
+        page += rng.choice((["All", "Reader Picks", "Editors' Picks"], ["Newest | Oldest | Recommended"], ["Sort: Newest  Oldest  Most recommended"], ["View: Newest first", "Oldest first", "Reader picks"])) + [""]
+    if rng.random() < 0.5:
+        page += [rng.choice(("Sign in or create your account to join the discussion.", "Comments are moderated. Please keep them civil.", "Have your say. Sign in to comment.")), ""]
+    indent = rng.choice(("", "", "    ", "  "))
+    style = rng.randrange(4)
+    shape = rng.randrange(3)
+    rows = (
+        ["Reply", "Recommend {k}", "Report"],
+        ["{k} Recommend", "Share", "Flag"],
+        ["Reply  Recommend ({k})  Report"],
+        ["Reply | Report"],
+        ["Recommend ({k})", "Reply"],
+        ["Reply · Recommend · {k} · Report"],
+    )
+    row = rng.choice(rows)
+    for idx, (r, parent, depth) in enumerate(order):
+        pad = indent if depth else ""
+        name = _author(r)
+        d = _when(r.get("created"))
+        stamp = _stamp(d, now, rng, style)
+        if rng.random() < 0.08:
+            page.append(pad + rng.choice(("Reader pick", "Editors' pick", "Times Pick", "Featured")))
+        place = rng.choice(_PLACES) if rng.random() < 0.5 else ""
+        if shape == 0:
+            page += [pad + name] + ([pad + place] if place else []) + [pad + stamp]
+        elif shape == 1:
+            page += [pad + name, pad + (f"{place}  ·  {stamp}" if place else stamp)]
+        else:
+            page += [pad + f"{name} · {stamp}"]
+        lines = list(texts[r["id"]]["lines"])
+        if parent and rng.random() < 0.6:
+            pname = _author(texts[parent])
+            page.append(pad + rng.choice((f"In response to {pname}'s comment", f"Reply to @{pname}", f"In reply to {pname}", f"Replying to {pname}")))
+        elif parent and rng.random() < 0.3:
+            lines[0] = f"@{_author(texts[parent])} {lines[0]}"
+        if rng.random() < 0.5:
+            page.append("")
+        first = len(page)
+        page.extend(_body_lines(lines, pad))
+        spans.append((first, len(page)))
+        page.extend(pad + s.format(k=rng.randint(0, 300)) for s in row)
+        nxt = order[idx + 1][2] if idx + 1 < len(order) else 0
+        if not depth and nxt and rng.random() < 0.6:
+            k = _replies_under(order, idx)
+            page.append(rng.choice((f"Show {k} replies", "Hide replies", f"{k} replies", "Collapse thread")))
+        elif depth and not nxt and rng.random() < 0.3:
+            page.append(pad + rng.choice(("Show more replies", "Load more replies")))
+        page.append("")
+    page += rng.choice((["Load more"], ["View more comments"], ["Comments are closed."], ["Community guidelines", "Terms of use"], [])) + [""]
+    return spans
+
+
+def _handle(name: str, rng: random.Random) -> str:
+    flat = re.sub(r"[^\w.-]", "", name)
+    if not flat or name == "[deleted]":
+        return "@user-" + "".join(rng.choice("abcdefghijklmnopqrstuvwxyz0123456789") for _ in range(10))
+    return "@" + flat
+
+
+def _count(k: int) -> str:
+    return f"{k / 1000:.1f}K".replace(".0K", "K") if k >= 1000 else str(k)
+
+
+def _video(page, order, rng, now, *, texts: dict, title: str) -> list[tuple[int, int]]:
+    # a video site's comments: "@handle 3 years ago" (or the age on its own line), the text, a bare
+    # like count (none at 0), "Reply"; replies one level in behind "View 5 replies" / "5 replies",
+    # "Hide replies"; deeper replies open with "@parent"; a pinned comment, the creator's heart
+    spans = []
+    n = len(order)
+    page += [rng.choice((f"{n:,} Comments", f"Comments {n}", f"{n} comments", "Comments")), ""]
+    if rng.random() < 0.7:
+        page += ["Sort by", rng.choice(("Top comments", "Newest first")), ""]
+    if rng.random() < 0.6:
+        page += ["Add a comment...", ""]
+    indent = rng.choice(("    ", "  ", "", "\t"))
+    split_age = rng.random() < 0.5
+    handles = {rid: _handle(t["author"] or "", rng) for rid, t in texts.items()}
+    for idx, (r, parent, depth) in enumerate(order):
+        pad = indent if depth else ""
+        if idx == 0 and rng.random() < 0.2:
+            page.append(f"Pinned by {_handle(title.split()[0] if title.split() else 'channel', rng)}")
+        age = _relative(_when(r.get("created")), now, rng) + (" (edited)" if rng.random() < 0.1 else "")
+        handle = handles[r["id"]]
+        page += [pad + handle, pad + age] if split_age else [pad + f"{handle} {age}"]
+        lines = list(texts[r["id"]]["lines"])
+        if (depth >= 2 or (depth and rng.random() < 0.3)) and not lines[0].startswith(handles[parent]):
+            lines[0] = f"{handles[parent]} {lines[0]}"
+        first = len(page)
+        page.extend(_body_lines(lines, pad))
+        spans.append((first, len(page)))
+        if sum(len(s) for s in lines) > 400 and rng.random() < 0.5:
+            page.append(pad + rng.choice(("Read more", "Show less")))
+        k = rng.choice((0, 0, rng.randint(1, 99), rng.randint(100, 9000)))
+        if k:
+            page.append(pad + _count(k))
+        if rng.random() < 0.1:
+            page.append(pad + "❤")
+        page.append(pad + "Reply")
+        nxt = order[idx + 1][2] if idx + 1 < len(order) else 0
+        if not depth and nxt:
+            k = _replies_under(order, idx)
+            page.append(rng.choice((f"{k} replies" if k > 1 else "1 reply", f"View {k} replies" if k > 1 else "View reply", "Hide replies", f"▼ {k} replies" if k > 1 else "▼ 1 reply")))
+        elif depth and not nxt and rng.random() < 0.4:
+            page.append(pad + rng.choice(("Show more replies", "Hide replies")))
+        page.append("")
+    return spans
+
+
+_REVIEW_COUNTRIES = ("the United States", "the United Kingdom", "Canada", "Australia", "India")
+
+
+def _stars(k: int, rng: random.Random) -> str:
+    return rng.choice((f"{'★' * k}{'☆' * (5 - k)}", f"{k}.0 out of 5 stars", f"{'★' * k}{'☆' * (5 - k)} {k}.0 out of 5 stars", f"Rated {k} out of 5"))
+
+
+def _qa(page, order, rng, now, *, texts: dict, title: str) -> list[tuple[int, int]]:
+    # answers and reviews: the byline under the text ("Answered by name · date", "By name on date")
+    # or a reviewer's name over stars and "Reviewed in ... on <date>"; helpful counters and reports
+    spans = []
+    n = len(order)
+    reviews = rng.random() < 0.5
+    if reviews:
+        page += rng.choice(([f"{n} reviews"], ["Customer reviews", f"{rng.randint(30, 49) / 10} out of 5", f"{n} global ratings"], [f"Reviews ({n})"], ["Top reviews"])) + [""]
+        if rng.random() < 0.5:
+            page += ["Write a review", ""]
+    else:
+        page += rng.choice(([f"{n} answers"], ["Questions & Answers", f"Q: {title}"], [f"Answers ({n})"], [f"{n} Answers", "Sort by: Most helpful"])) + [""]
+    # (a site prints every answer and review from one template: the byline, the dateline and the
+    # counters keep one wording down the page; the values change)
+    style = rng.randrange(4)
+    byline, dateline, counter, label = rng.randrange(4), rng.randrange(3), rng.randrange(5), rng.random() < 0.5
+    for r, parent, depth in order:
+        name = _author(r)
+        d = _when(r.get("created"))
+        lines = list(texts[r["id"]]["lines"])
+        if reviews:
+            page.append(name)
+            page.append(_stars(rng.randint(1, 5), rng))
+            page.append((f"Reviewed in {rng.choice(_REVIEW_COUNTRIES)} on {d.day} {d:%B} {d.year}", f"Reviewed {d:%B} {d.day}, {d.year}", f"{d:%B} {d.day}, {d.year}")[dateline])
+            if rng.random() < 0.5:
+                page.append(rng.choice(("Verified Purchase", "Verified Buyer", "Top 1000 Reviewer")))
+            first = len(page)
+            page.extend(lines)
+            spans.append((first, len(page)))
+            k = rng.randint(0, 80)
+            if k and rng.random() < 0.6:
+                page.append(f"{k} people found this helpful" if k > 1 else "One person found this helpful")
+            page += (["Helpful", "Report"], [f"Helpful ({k})", "Report"], [f"Was this review helpful? Yes ({k}) No ({rng.randint(0, 9)})"], ["Helpful | Report abuse"], ["Helpful", "Report"])[counter]
+        else:
+            if label:
+                lines[0] = f"A: {lines[0]}"
+            else:
+                page.append("Answer:")
+            first = len(page)
+            page.extend(lines)
+            spans.append((first, len(page)))
+            stamp = _stamp(d, now, rng, style)
+            on = "·" if style == 3 else "on"  # (an age reads "· 3 days ago", a date "on March 3")
+            page.append((f"Answered by {name} · {stamp}", f"By {name} {on} {stamp}", f"{name} answered {_relative(d, now, rng)}", f"Answered by {name} {on} {stamp}")[byline])
+            k = rng.randint(0, 60)
+            page += ([f"Helpful ({k})", f"Not helpful ({rng.randint(0, 9)})"], [f"Helpful ({k}) · Report"], [f"{k} of {k + rng.randint(0, 9)} found this helpful. Do you?", "Yes No"], ["Upvote", str(k)], [])[counter]
+        page.append("")
+    if not reviews and rng.random() < 0.5:
+        page += [rng.choice(("See more answers", "Show all answers")), ""]
+    page += rng.choice((["Load more reviews"], ["Ask a question"], ["Back to top"], [])) + [""]
+    return spans
+
+
+_MODERATION = ("Insightful", "Informative", "Interesting", "Funny", "Troll", "Flamebait", "Offtopic", "Redundant", "Overrated", "Underrated")
+
+
+def _slashdot(page, order, rng, now, *, texts: dict, title: str) -> list[tuple[int, int]]:
+    # a moderated thread: "Re:<subject> (Score:4, Insightful)" over "by name (12345) on Monday March
+    # 02, 2020 @10:12AM (#59789012)", the text, "Parent Share"; nesting by indentation; comments
+    # below the threshold only counted; some posts by "Anonymous Coward"
+    spans = []
+    n = len(order)
+    page += rng.choice(([f"{n} comments", "Search Discussion"], [f"{n} Comments", "Display Options", "Threshold: 1, Nested"], [f"{n} comments | Filter: All | Insightful | Informative | Interesting | Funny"])) + [""]
+    unit = rng.choice(("  ", "   ", "    ", "\t"))
+    subject_of: dict = {}
+    uids: dict = {}
+    short = " ".join(title.split()[:6])[:48].rstrip()
+    for idx, (r, parent, depth) in enumerate(order):
+        pad = unit * depth
+        if rng.random() < 0.1:
+            r["author"] = "Anonymous Coward"
+        name = _author(r)
+        d = _when(r.get("created"))
+        if parent:
+            subject = subject_of.get(parent, short)
+            subject = subject if subject.startswith("Re:") else f"Re:{subject}"
+        else:
+            words = texts[r["id"]]["text"].split()
+            subject = rng.choice((short, " ".join(words[:4]).strip(".,;:") or short, rng.choice(("Not so fast", "Hmm", "Old news", "Citation needed", "Wrong", "Obvious"))))
+        subject_of[r["id"]] = subject
+        score = rng.randint(-1, 5)
+        mod = f", {rng.choice(_MODERATION)}" if score >= 2 and rng.random() < 0.7 else ""
+        page.append(f"{pad}{subject} (Score:{score}{mod})")
+        uid = f" ({uids.setdefault(name, rng.randint(1000, 6999999))})" if name != "Anonymous Coward" else ""
+        page.append(f"{pad}by {name}{uid} on {d:%A %B %d, %Y} @{d.hour % 12 or 12:02d}:{d:%M}{'AM' if d.hour < 12 else 'PM'} (#{rng.randint(55000000, 63000000)})")
+        if uid and rng.random() < 0.2:
+            page.append(pad + rng.choice(("Homepage", "Journal", "Homepage Journal")))
+        page.append("")
+        first = len(page)
+        page.extend(_body_lines(texts[r["id"]]["lines"], pad))
+        spans.append((first, len(page)))
+        page.append("")
+        links = ("Parent Share", "Share", "Reply to This", "Reply to This Parent Share", "Parent\nShare") if parent else ("Share", "Reply to This", "Reply to This Share", "Reply to This\nShare")
+        page.append(pad + rng.choice(links).replace("\n", "\n" + pad))
+        page[-1:] = page[-1].split("\n")
+        if rng.random() < 0.08:
+            page.append(pad + f"{rng.randint(1, 6)} replies beneath your current threshold.")
+        page.append("")
+    page += rng.choice((["There may be more comments in this discussion. Without JavaScript enabled, you might want to turn on Classic Discussion System in your preferences instead."], ["Slashdot Top Deals"], [])) + [""]
+    return spans
+
+
+_NEWER_WRITERS = {"news": _news, "video": _video, "qa": _qa, "slashdot": _slashdot}
+
+
 def _head(rng: random.Random, title: str, source: dict, lines: list[str], lang: str) -> list[str]:
     out = rng.choice((["Home", "News", "Opinion", "World"], ["Skip to content", "Menu", "Search"], ["Home | About | Contact"])) + [""]
     out += [title, ""]
@@ -539,7 +801,7 @@ def render_variant(thread: dict, variant: str, *, seed: int = 0) -> PageWithTrut
     page = _head(rng, title, source, article, lang)
     replies = _extras(thread, rng)
     order = _tree_order(replies, sid)
-    if variant not in NESTED_VARIANTS and variant != "fb-plugin":
+    if variant not in NESTED_VARIANTS and variant not in ONE_LEVEL_VARIANTS:
         # (the plugin shows replies under their comment, one level in: not scored for parents)
         # a flat section lists replies by time, whoever they answer
         order.sort(key=lambda o: (o[0].get("created") or "", str(o[0]["id"])))
@@ -553,6 +815,8 @@ def render_variant(thread: dict, variant: str, *, seed: int = 0) -> PageWithTrut
         spans = _fb_plugin(page, order, rng, now, texts=texts)
     elif variant == "forum":
         spans = _forum(page, order, rng, now, texts=texts, title=title)
+    elif variant in _NEWER_WRITERS:
+        spans = _NEWER_WRITERS[variant](page, order, rng, now, texts=texts, title=title)
     elif variant.startswith("bullets"):
         spans = _bullets(page, order, rng, now, tabs=variant == "bullets-tabs", inline=variant == "bullets-tabs", quotes=variant == "bullets-quotes", texts=texts)
     else:

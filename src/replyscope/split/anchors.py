@@ -119,10 +119,32 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
                     if stamp:
                         h = CommentHeader(h.kind, h.author, stamp, h.posted_by)
             family = h.kind + ("_posted" if h.posted_by else "")
+            # (only "Leeds · DATE", the descriptor first: under "DATE — Jo" the line above is the
+            # last line of the comment before, or an avatar's caption)
+            if h.kind == "name_date" and h.posted_raw and lines.core[i].find(h.posted_raw) > 0 and _name_over(lines, headers, claimed, i, lo):
+                # "Jo Lake" over "Leeds · March 3, 2020": the reader's name over a line that dates the
+                # comment after a place, a badge or a role; the name is the block's first line
+                # (a handle of digits over its line names nobody: no name to show)
+                name = "" if _NUMERIC_HANDLE.match(lines.core[i - 1]) else cut_counters(lines.core[i - 1])
+                anchors.append(Anchor(i - 1, last, CommentHeader("name_date", name, h.posted_raw), "name+date", lines.indent[i - 1]))
+                claimed.update(range(i - 1, last + 1))
+                continue
             anchors.append(Anchor(first, last, h, family, lines.indent[first]))
             claimed.update(range(first, last + 1))
         elif h.kind == "date":
             p = prev_nonblank(lines, i, PAIR_REACH)
+            if (
+                p == i - 1
+                and p - 1 >= lo
+                and lines.text[p - 1]
+                and p not in headers
+                and is_chrome(lines.text[p])
+                and not _NUMERIC_HANDLE.match(name_without_marks(lines.core[p]))  # ("• 6528257": a handle, not a count)
+                and looks_like_name(lines.core[p - 1])
+            ):
+                # a rating or a badge between the name and the date ("Jo Lake" / "★★★★☆" / "March 3"),
+                # no blank between: the name is over it
+                p -= 1
             # (a numbered date opens its item: the name line above it closes the comment above)
             if p is not None and p not in claimed and p not in headers and not _numbered_date(lines, headers, i):
                 if looks_like_name(lines.core[p]):
@@ -161,6 +183,18 @@ def _numbered_date(lines: Lines, headers: dict[int, CommentHeader], i: int) -> b
     its list item, so the comment it dates is the one under it."""
     h = headers.get(i)
     return h is not None and h.kind == "date" and lines.text[i][:1].isdigit() and lines.core[i] != lines.text[i]
+
+
+def _name_over(lines: Lines, headers: dict[int, CommentHeader], claimed: set[int], i: int, lo: int) -> bool:
+    """Whether the line right on top of header `i` is a name line opening the block (a blank, a
+    chrome line or the window's edge above it)."""
+    p = i - 1
+    if p < lo or p in claimed or p in headers or not lines.text[p] or lines.indent[p] != lines.indent[i]:
+        return False
+    if p > lo and lines.text[p - 1] and not is_chrome(lines.text[p - 1]):
+        return False
+    # (a handle of digits reads as a count, which is chrome, everywhere else)
+    return _NUMERIC_HANDLE.match(lines.core[p]) is not None or not is_chrome(lines.text[p]) and looks_like_name(lines.core[p])
 
 
 # A page that prints each comment's age after its author ("jo 3 hours ago | parent", "Ann · 2h")
@@ -213,13 +247,15 @@ def _has_section_hint(s: str) -> bool:
         or "osts" in s  # ("8 posts • Page 1 of 1")
         or "1 post" in s
         or "eaction" in s
+        or "nswer" in s  # ("12 answers", "Questions & Answers")
+        or "eview" in s  # ("Reviews (8)", "Customer reviews")
     )
 
 
 # The characters a COMMENT_SECTION match can start with, besides a digit: an opening bracket, or the
 # first letter of one of its words in either case ("ſ" is an "s" to IGNORECASE). Checked before the
 # hint, it turns away three lines in four for the price of a set lookup.
-_SECTION_FIRST = frozenset("{[(" + "crtdponyuwjsvfbleah" + "crtdponyuwjsvfbleah".upper() + "ſ")
+_SECTION_FIRST = frozenset("{[(" + "crtdponyuwjsvfbleahq" + "crtdponyuwjsvfbleahq".upper() + "ſ")
 
 
 def section_headers(lines: Lines, lo: int) -> list[int]:

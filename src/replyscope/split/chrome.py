@@ -28,9 +28,11 @@ def is_chrome(s: str) -> bool:
     row of them ("Reply to This Parent Share", "ReplyDelete", "twitter facebook")."""
     if len(s) > 80:
         return False
-    s = s.lstrip(BULLET_CHARS + " ").rstrip("›»→↓↑ ")
+    s = s.lstrip(BULLET_CHARS + " ▼▶▸").rstrip("›»→↓↑ ")  # (a fold toggle's triangle: "▼ 5 replies")
     if not s:
         return True
+    if s[0] in _STARS:
+        return _star_rating(s)
     if folds_like_lower(s):  # (the lower twins of the patterns are faster; see patterns.lower_twin)
         low = s.lower()
         if CHROME_LOW.match(low) is not None or (("·" in s or "|" in s) and CHROME_ROW_LOW.match(low) is not None):
@@ -68,14 +70,16 @@ ACTION_VERBS = frozenset(
     # (a row of sharing services is a share bar)
     "twitter facebook reddit digg linkedin whatsapp pinterest "
     # (a thread's sort controls: "Oldest first | Newest first")
-    "newest oldest".split()
+    "newest oldest "
+    # (a newspaper's and a review site's: "Reply  Recommend (12)  Report", "Helpful (3) · Report")
+    "recommend upvote downvote helpful collapse".split()
 )
 ACTION_WORDS = ACTION_VERBS | frozenset(
     "to this that the a an or and in on of new more view show hide all parent thread comment comments "
     "log sign up down top back abuse as inappropriate google stumble upon mail e profile options cancel "
     # (a blog's pager under the last comment: "Newer Post Older Post Home")
     "newer older home "
-    "retweets retweet likes favorites favourites views shares upvotes points first best".split()
+    "retweets retweet likes favorites favourites views shares upvotes points first best not".split()
 )
 _ROW_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 
@@ -90,6 +94,16 @@ def _action_row(s: str) -> bool:
     if any(c.isalpha() is False and c not in " .:,;|·•-–—()[]/…»›" and not c.isdigit() for c in s):
         return False  # (a question or an exclamation is somebody's words)
     return any(w in ACTION_VERBS for w in words)
+
+
+# A rating drawn with stars ("★★★★☆", "★★★☆☆ 3.0 out of 5 stars"): the widget's, not the reader's.
+_STARS = "★☆✩✭✮✰"
+_RATING_AFTER = re.compile(r"^\s*(?:\d(?:\.\d)?\s*(?:out of|/)\s*\d(?:\s+stars?)?)?\s*$", re.I)
+
+
+def _star_rating(s: str) -> bool:
+    stars = len(s) - len(s.lstrip(_STARS))
+    return stars >= 3 and _RATING_AFTER.match(s[stars:]) is not None
 
 
 def is_pictographs(s: str) -> bool:

@@ -86,7 +86,42 @@ def _placement(lines: Lines, best: list[Anchor]) -> str:
     posted_by = sum(a.header.posted_by for a in best) * 2 > len(best)
     if posted_by and not (text_after and best[0].header.kind != "by"):
         return "after"
+    if text_after and _signs_from_below(lines, best):
+        return "after"
     return "before" if text_after else "after"
+
+
+MIN_SIGNED = 3
+
+
+def _closes_paragraph(lines: Lines, a: Anchor, short_ok: bool = False) -> bool:
+    """Whether header `a` sits right under the last line of a paragraph of words (a second line of
+    the paragraph, or a label, over that line; or the line long; any line of words if `short_ok`)
+    with a blank under it, once the chrome rows under the header are passed."""
+    text = lines.text
+    p = a.first - 1
+    if p < 1 or not text[p] or is_chrome(text[p]) or read_header(lines.core[p]) is not None or is_stop_line(text[p]):
+        return False
+    if not _WORD.search(text[p]) and not is_pictographs(text[p]):
+        return False  # (an outline number over each header, "2. 2", is no one's words; "👍" is)
+    if not short_ok and not text[p - 1] and len(text[p]) <= TITLE_CHARS:
+        return False  # (a short line alone: a title over its header, or a one-line reply)
+    if short_ok and COMMENT_SECTION.match(text[p]):
+        return False
+    j = a.last + 1
+    while j < len(text) and text[j] and is_chrome(text[j]):
+        j += 1
+    return j >= len(text) or not text[j]
+
+
+def _signs_from_below(lines: Lines, best: list[Anchor]) -> bool:
+    """Headers that sign the paragraph over them ("By jo on March 3", "jo answered 2 days ago" under
+    the answer, then a blank and the next answer): the first header and at least half of all close
+    a paragraph of words. Read where text follows the last header, which else says 'before'."""
+    if len(best) < MIN_SIGNED or not _closes_paragraph(lines, best[0], short_ok=True):
+        return False  # (a thread's first header under its section's heading opens a comment)
+    closing = sum(_closes_paragraph(lines, a) for a in best)
+    return closing >= MIN_SIGNED and closing * 2 >= len(best)
 
 
 # The longest line of an author's profile card (name, rank, "Posts: 1,310", "Joined: May 2009").
@@ -146,6 +181,47 @@ def _subject_line(lines: Lines, a: Anchor, floor: int, subjects: frozenset[str] 
             return None
         return p
     return None
+
+
+# A title line over a header: short, alone in its paragraph, right on top of the header.
+TITLE_CHARS = 100
+MIN_TITLED = 3
+
+
+def _title_over(lines: Lines, a: Anchor, floor: int) -> int | None:
+    p = a.first - 1
+    if p <= floor + 1 or not (s := lines.text[p]) or lines.text[p - 1] or len(s) > TITLE_CHARS or is_chrome(s) or is_stop_line(s):
+        return None
+    # (a numbered link over each header, "1. Profile", "2. 2", is the page's, not a title)
+    words = _LEADING_COUNTER.sub("", s)
+    if not words or NAV_LABEL.match(words):
+        return None
+    return p if read_header(lines.core[p]) is None else None
+
+
+_LEADING_COUNTER = re.compile(r"^[\W\d_]+")
+_WORD = re.compile(r"[^\W\d_]")
+
+
+def _habitual_titles(lines: Lines, best: list[Anchor], known: dict[int, int]) -> dict[int, int]:
+    """Comment k -> the title line its writer gave it ("Old news (Score:4, Insightful)" over "by jo
+    (1234) on ..."), where most headers of the thread wear one: a short line alone in its
+    paragraph right on top of the header. One comment's last line over the next header is no
+    habit; a page that titles its comments does it for (nearly) all of them. The line stays the
+    previous comment's when it is all that comment would say."""
+    if len(best) < MIN_TITLED:
+        return {}
+    found: dict[int, int] = {}
+    for k, a in enumerate(best):
+        if k in known:
+            continue
+        p = _title_over(lines, a, best[k - 1].last if k else -1)
+        if p is None:
+            continue
+        if k and not any(is_content(lines.text[j]) for j in range(best[k - 1].last + 1, p - 1)):
+            continue  # (the previous comment's only words)
+        found[k] = p
+    return found if (len(found) + len(known)) * 3 >= len(best) * 2 and len(found) >= MIN_TITLED else {}
 
 
 def _body_line_role(lines: Lines, j: int, headers: dict[int, CommentHeader]) -> str:
@@ -419,6 +495,7 @@ def _spans_above(lines: Lines, best: list[Anchor]) -> tuple[list[tuple[int, int]
         p = _subject_line(lines, a, best[k - 1].last if k else -1, repeated)
         if p is not None:
             subjects[k] = p
+    subjects.update(_habitual_titles(lines, best, subjects))
     spans = []
     for k, a in enumerate(best):
         lo = a.last + 1
@@ -450,8 +527,11 @@ def _spans_below(lines: Lines, best: list[Anchor], floor: int) -> list[tuple[int
     for j in range(best[0].first - 1, floor - 1, -1):
         s = lines.text[j]
         if not s:
+            if got >= want:
+                break
             continue
-        if is_stop_line(s) or got >= want:
+        # (to the start of the paragraph it has reached: a comment's first lines are no article's)
+        if is_stop_line(s):
             break
         lo = j
         if not is_chrome(s):

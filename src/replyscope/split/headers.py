@@ -84,7 +84,7 @@ NOT_A_NAME = re.compile(
     r"january|february|march|april|may|june|july|august|september|october|november|december)$",
     re.I,
 )
-_POSTED_BY = re.compile(r"^(?:posted|post|written|submitted|comment(?:ed)?|reply|response)?\s*by\b:?", re.I)
+_POSTED_BY = re.compile(r"^(?:posted|post|written|submitted|comment(?:ed)?|reply|response|answered|asked)?\s*by\b:?", re.I)
 _EDGE_WORDS = re.compile(r"^(?:on|at|by|posted|said|says)\s+|\s+(?:on|at|by|posted)$", re.I)
 
 
@@ -213,7 +213,7 @@ def looks_like_name(core: str) -> bool:
     return _name_ok(core) and core.count(" ") < 5 and NOT_IN_BARE_NAME.search(core) is None
 
 
-_BY_STARTS = ("by ", "by:", "posted by", "post by", "written by", "comment by", "submitted by", "reply by", "response by")
+_BY_STARTS = ("by ", "by:", "posted by", "post by", "written by", "comment by", "submitted by", "reply by", "response by", "answered by", "asked by")
 
 
 def _has_header_word(low: str) -> bool:
@@ -227,6 +227,7 @@ def _has_header_word(low: str) -> bool:
         or " by " in low
         or "commented" in low
         or "replied" in low
+        or "answered" in low
         or "ago" in low
         # (every FOREIGN_SAYS_ENDS ends in ":": one comparison turns away the lines that end otherwise
         # before the 36 suffixes are tried)
@@ -301,7 +302,9 @@ def _cut_by_tail(author: str) -> str:
 
 # BY_AUTHOR up to its author, and the last characters (lower-cased) of anything it allows after the
 # author: ")" of "(1234)", ">" of "<mail>", "*", and the end of "writes:" or "says".
-_BY_PREFIX = re.compile(r"^(?:(?:comment|posted|post|written|submitted|reply|response)\s+)?by:?\s+", re.I)
+# "Posted by Jo", "Answered by Jo": a byline that signs the words above it (see CommentHeader.posted_by)
+_SIGNS_BELOW = ("poste", "answe")
+_BY_PREFIX = re.compile(r"^(?:(?:comment|posted|post|written|submitted|reply|response|answered|asked)\s+)?by:?\s+", re.I)
 _BY_AUTHOR_TAIL_LAST = frozenset(")>*:s")
 
 
@@ -381,6 +384,10 @@ def _compact_age(core: str) -> CommentHeader | None:
         # (an age at the end of a row of actions, "Like · Reply · 4 · 3y", dates the comment over it)
         return CommentHeader("date", "", m["age"])
     name = cut_counters(name)
+    if name[:1] in "AaBb" and _POSTED_BY.match(name):
+        # "Answered by Jo · 3d", "by Jo · 2h": the by-format with an age
+        author = _cut_by_tail(_BY_PREFIX.sub("", name))
+        return CommentHeader("by", author, m["age"], posted_by=name[:5].lower() in _SIGNS_BELOW) if _name_ok(author) else None
     return CommentHeader("name_date", name, m["age"]) if _name_ok(name) else None
 
 
@@ -392,6 +399,9 @@ _THREAD_LINKS = re.compile(
     re.I,
 )
 _NAME_SPACE_AGE = re.compile(r"^(?P<name>\S.{0,59}?)\s+(?P<age>\d{1,3}\s?(?:mos?|yrs?|y|wks?|w|d|hrs?|h|mins?|m|s)\.?)$", re.I)
+_SAID_AGE = re.compile(
+    r"^(?P<name>\S.{0,59}?)\s+(?:answered|commented|replied|wrote|said|posted)\s+(?P<age>\d{1,3}\s?(?:mos?|yrs?|y|wks?|w|d|hrs?|h|mins?|m))$", re.I
+)
 _MONTH_SHORT_YEAR = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\.? '\d\d$", re.I)
 _THREAD_LINK_LAST = frozenset("]tvxkgedEeTVXKGD")  # (the last characters of any _THREAD_LINKS match)
 
@@ -415,6 +425,10 @@ def read_header(core: str) -> CommentHeader | None:
     worded = _has_header_word(low)
     if not digits and not worded:
         return None  # most lines leave here, after two cheap checks
+    if worded and digits and core[-1] in _AGE_LAST and (said := _SAID_AGE.match(core)) is not None:
+        # "jo answered 1d", "Ann replied 3h": a says-header dated by a compact age
+        author = said["name"]
+        return CommentHeader("says", author, said["age"]) if _name_ok(author) and not _SAID_IN_A_SENTENCE.search(author) else None
     if digits and (len(core) <= 8 and core[-1:] in _AGE_LAST or "•" in core or "·" in core or "|" in core or "—" in core or "–" in core):
         compact = _compact_age(core)
         if compact is not None:
@@ -480,10 +494,10 @@ def read_header(core: str) -> CommentHeader | None:
             author = _EDGE_WORDS.sub("", strip_joiners(author)).strip()
             author = _cut_by_tail(author)
             if _name_ok(author):
-                return CommentHeader("by", author, stamp, posted_by=residue[:5].lower() == "poste")
+                return CommentHeader("by", author, stamp, posted_by=residue[:5].lower() in _SIGNS_BELOW)
             if stamp and _NUMERIC_HANDLE.match(author):
                 # "by 6528257 » DATE": a handle of digits heads its post (no name to show)
-                return CommentHeader("by", "", stamp, posted_by=residue[:5].lower() == "poste")
+                return CommentHeader("by", "", stamp, posted_by=residue[:5].lower() in _SIGNS_BELOW)
         return None
     if not stamp:
         return None

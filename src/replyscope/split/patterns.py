@@ -168,7 +168,7 @@ BULLET = re.compile(rf"^[{BULLET_CHARS}]\s+")
 
 # --- words around an author in a comment header ------------------------------------------------
 SAYS = re.compile(
-    r"^(?P<author>.{1,70}?)\s*(?<![\w])(?:says|said|wrote|writes|commented|replied)(?:\s+(?:on|at))?\s*(?:\.\.\.|…|:|,|\.)?"
+    r"^(?P<author>.{1,70}?)\s*(?<![\w])(?:says|said|wrote|writes|commented|replied|answered)(?:\s+(?:on|at))?\s*(?:\.\.\.|…|:|,|\.)?"
     r"(?:\s+(?:in reply to|to)\s+\S.{0,60}?)?$",
     _I,
 )
@@ -186,14 +186,16 @@ FOREIGN_SAYS_ENDS = tuple(
     for w in ("dice", "dijo", "escribi\u00f3", "escribio", "sagt", "schreibt", "schrieb", "meint", "dit", "\u00e9crit", "ecrit", "scrive", "scritto", "diz", "disse", "escreveu", "zegt", "schreef")
     for c in (":", " :")
 )
-SAYS_WORD = re.compile(r"\b(?:says|said|wrote|writes|commented|replied)\b", _I)
+SAYS_WORD = re.compile(r"\b(?:says|said|wrote|writes|commented|replied|answered)\b", _I)
 BY_AUTHOR = re.compile(
-    r"^(?:(?:comment|posted|post|written|submitted|reply|response)\s+)?by:?\s+(?P<author>[^\s].{0,60}?)"
+    r"^(?:(?:comment|posted|post|written|submitted|reply|response|answered|asked|reviewed)\s+)?by:?\s+(?P<author>[^\s].{0,60}?)"
     r"(?:\s*\(\d+\)|\s*<[^>]{1,80}>|\s*\*)*(?:\s+(?:writes|says)\s*:?)?$",
     _I,
 )
 POSTED_WORDS = re.compile(
     r"^(?:(?:comment\s+)?(?:posted|written|submitted|published|added|left)\s*(?:on|at|by:?)?|"
+    # a review's dateline: "Reviewed in the United Kingdom on DATE", "Reviewed DATE"
+    r"reviewed(?:\s+in\s+(?:the\s+)?\w+(?:\s+\w+){0,3}?\s+on|\s+on)?|"
     r"(?:reply|comment|response|message)\s+from|on|at|by:?)\s*",
     _I,
 )
@@ -207,7 +209,7 @@ def strip_joiners(s: str) -> str:
     return s.strip(JOINER_CHARS)
 
 TRAILING_META = re.compile(
-    r"\s*(?:\((?:#?\d+|score:[^)]*)\)|#\d+|permalink|reply|link|journal|edit|"
+    r"\s*(?:\((?:#?\d+|score:[^)]*|edited)\)|#\d+|permalink|reply|link|journal|edit|"
     r"\|\s*(?:permalink|reply|link|quote|report)\b.*)\s*$",
     _I,
 )
@@ -263,7 +265,11 @@ COMMENT_SECTION = re.compile(
     r"\d+ (?:thoughts|responses|replies|comments) on .{1,200}|"
     # a forum topic's tally of posts, with its pager ("8 posts • Page 1 of 1"): a count is needed
     # ("Posts" alone is a blog's menu)
-    r"\d[\d,]* posts?(?:\s*[•·|-]\s*page \d+ of \d+)?)\s*(?:[(\[]\s*\d[\d,]*\s*[)\]])?\s*$",
+    r"\d[\d,]* posts?(?:\s*[•·|-]\s*page \d+ of \d+)?|"
+    # answers and reviews under a question or a product, counted ("12 answers", "Reviews (8)") or
+    # named as such ("Questions & Answers", "Customer reviews"); "Reviews" alone is a site's menu
+    r"\d[\d,]* (?:answers?|reviews?)|(?:answers?|reviews?)\s*\(\d[\d,]*\)|questions? (?:&|and) answers|customer reviews|"
+    r"top reviews(?: from .{1,40})?)\s*(?:[(\[]\s*\d[\d,]*\s*[)\]])?\s*$",
     _I,
 )
 COMMENT_FORM = re.compile(
@@ -316,6 +322,26 @@ CHROME = re.compile(
     # how the thread is sorted
     r"liked by .{1,40}|\d+ (?:people|users|readers) (?:like|liked|recommend(?:ed)?) this|in reply to [^:]{1,40}|"
     r"sort(?:ed)?\s+by\s*:?\s*\S+(?:\s+\S+){0,2}|"
+    # whom a reply answers, as widgets print it over the reply ("In response to Jo's comment",
+    # "Reply to @jo", "Replying to @jo @al", "Replying to jo"): a name, never a sentence after it
+    r"in response to .{1,40}'s? (?:comment|post|reply)|(?:replying|reply|responding) to @\S+(?:\s+(?:and\s+)?@\S+)*|"
+    r"replying to [^\s.!?,;:]+(?:\s[^\s.!?,;:]+)?|"
+    # picks and pins over a comment ("Reader pick", "Editors' Picks", "Pinned by @channel")
+    r"(?:reader|readers'?|editor|editors'?|editor's|staff|critics'?|community|top)\s+picks?|featured(?: comment)?|"
+    r"pinned(?: comment)?(?: by .{1,40})?|"
+    # replies a widget folds away ("3 replies beneath your current threshold", "2 comments hidden")
+    r"\d+ (?:more |hidden )?(?:replies|comments)(?: (?:beneath|below) (?:your |the )?(?:current )?threshold| hidden)\.?|"
+    # a like count shortened by the widget ("1.2K", "3K") and the reader's profile links
+    r"\d{1,3}(?:[.,]\d)?[km]|(?:homepage|website|journal)(?:\s+(?:homepage|website|journal))*|"
+    # a review's or an answer's helpfulness and rating ("12 people found this helpful", "Was this
+    # review helpful? Yes (3) No (1)", "4.0 out of 5 stars", "Rated 4 out of 5", "Verified Purchase")
+    r"(?:\d[\d,]*|one) (?:person|people|of \d[\d,]*(?: people)?) found this (?:helpful|useful)\.?(?:\s*do you\?)?|"
+    r"was this (?:review|answer|comment) helpful\?.{0,30}|"
+    r"(?:rated\s+)?\d(?:\.\d)? out of \d(?: stars?)?|verified (?:purchase|buyer|owner|reviewer)|"
+    # a label over an answer's or a comment's words ("Answer:", alone on its line)
+    r"(?:answer|comment|response|review)\s*:|"
+    # a helpfulness vote's two buttons ("Yes No", "Yes (3) No (1)")
+    r"yes\s*(?:\(\d+\))?\s*[|·]?\s*no\s*(?:\(\d+\))?|"
     # the reply link of a French, German, Spanish, Italian, Portuguese or Dutch site
     r"r(?:\u00e9|e)pondre|antworten|responder|rispondi|beantwoorden|reageer)\]?\s*$",
     _I,
@@ -393,7 +419,7 @@ READER_VOICE = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|[Mm]y|[Mm]e|MY|ME)\b|[!
 TIMESTAMP_RE_LOW = lower_twin(TIMESTAMP_RE)
 SAYS_LOW = lower_twin(SAYS)
 # (the says-words are plain words, so the lower twin can be the faster first-letter form)
-SAYS_WORD_LOW = _first_letter_words(["says", "said", "wrote", "writes", "commented", "replied"])
+SAYS_WORD_LOW = _first_letter_words(["says", "said", "wrote", "writes", "commented", "replied", "answered"])
 TRAILING_META_LOW = lower_twin(TRAILING_META)
 COMMENT_SECTION_LOW = lower_twin(COMMENT_SECTION)
 COMMENT_FORM_LOW = lower_twin(COMMENT_FORM)

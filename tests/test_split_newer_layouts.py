@@ -1,0 +1,265 @@
+"""Comment layouts added after the hn / fb-plugin / forum round, as HTML-to-text gives them.
+
+Every page here is written for these tests (invented names and words): a newspaper's comment
+system (name, the reader's town and the date, "In response to X's comment", "Reply  Recommend (12)
+Report"), a video site's list ("@handle 3 years ago", a bare like count, "Reply", "View 2 replies"),
+a Slashdot-style thread ("Title (Score:4, Insightful)" over "by name (12345) on ..."), and the chrome
+of answers and reviews. evaluate.layout_variants lays real threads out in the same families
+(news, video, slashdot, qa) to measure them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from replyscope.split import split_document
+from replyscope.split.chrome import is_chrome
+from replyscope.split.headers import read_header
+
+POST = (
+    "Harbour bridge to close for six weeks\n\n"
+    "The council says the east span needs new bearings before the summer ferries start.\n\n"
+)
+
+
+def _authors(comments) -> list[str]:
+    return [c.author for c in comments]
+
+
+NEWS_PAGE = POST + (
+    "Readers' comments (4)\n\n"
+    "Newest | Oldest | Recommended\n\n"
+    "Mara Quill\n"
+    "Eastport  ·  March 3, 2020\n"
+    "About time. That bridge shakes every time a bus crosses it.\n"
+    "Reply  Recommend (41)  Report\n"
+    "Show 1 replies\n\n"
+    "    tobyreads\n"
+    "    March 3, 2020\n"
+    "    In response to Mara Quill's comment\n\n"
+    "    Source? The last inspection said it was fine.\n"
+    "    Reply  Recommend (3)  Report\n\n"
+    "Reader pick\n"
+    "Dana Orr\n"
+    "Old Harbour  ·  March 4, 2020\n"
+    "🙄\n"
+    "Reply  Recommend (12)  Report\n\n"
+    "quietreader\n"
+    "March 4, 2020\n"
+    "Spring again. Every year the same story with this bridge.\n"
+    "Reply  Recommend (7)  Report\n\n"
+    "Comments are closed.\n"
+)
+
+
+def test_a_newspapers_comments_keep_the_name_over_the_town_and_date():
+    comments = split_document(NEWS_PAGE).comments
+    assert _authors(comments) == ["Mara Quill", "tobyreads", "Dana Orr", "quietreader"]
+    assert [c.text for c in comments] == [
+        "About time. That bridge shakes every time a bus crosses it.",
+        "Source? The last inspection said it was fine.",  # (not the reply-target line, not the row)
+        "🙄",
+        "Spring again. Every year the same story with this bridge.",
+    ]
+
+
+VIDEO_PAGE = POST + (
+    "1,204 Comments\n\n"
+    "Sort by\nTop comments\n\n"
+    "Add a comment...\n\n"
+    "@maraquill 3 years ago\n"
+    "About time. That bridge shakes every time a bus crosses it.\n"
+    "1.2K\n"
+    "Reply\n"
+    "View 2 replies\n\n"
+    "    @tobyreads 3 years ago (edited)\n"
+    "    @maraquill Source? The last inspection said it was fine.\n"
+    "    14\n"
+    "    Reply\n\n"
+    "    @dana-orr 2 years ago\n"
+    "    @tobyreads 👍\n"
+    "    Reply\n\n"
+    "@quietreader 1 year ago\n"
+    "Spring again. Every year the same story with this bridge.\n"
+    "Reply\n"
+)
+
+
+def test_a_video_sites_comments_come_back_without_their_counts():
+    comments = split_document(VIDEO_PAGE).comments
+    assert [a.lstrip("@") for a in _authors(comments)] == ["maraquill", "tobyreads", "dana-orr", "quietreader"]
+    assert comments[0].text == "About time. That bridge shakes every time a bus crosses it."  # (not "1.2K")
+    assert comments[1].posted_raw == "3 years ago"
+
+
+SLASHDOT_PAGE = POST + (
+    "4 comments\nSearch Discussion\n\n"
+    "About time (Score:5, Insightful)\n"
+    "by maraquill (48213) on Tuesday March 03, 2020 @09:12AM (#59791234)\n"
+    "Homepage Journal\n\n"
+    "That bridge shakes every time a bus crosses it, and the council has known for years.\n\n"
+    "Reply to This Share\n\n"
+    "  Re:About time (Score:2)\n"
+    "  by tobyreads (991) on Tuesday March 03, 2020 @10:40AM (#59791301)\n\n"
+    "  Source? The last inspection said it was fine.\n\n"
+    "  Reply to This Parent Share\n"
+    "  2 replies beneath your current threshold.\n\n"
+    "Obvious (Score:3, Funny)\n"
+    "by Anonymous Coward on Tuesday March 03, 2020 @11:02AM (#59791377)\n\n"
+    "Spring again. Every year the same story with this bridge.\n\n"
+    "Share\n\n"
+    "Ferries (Score:1)\n"
+    "by dana_o (5120) on Wednesday March 04, 2020 @08:15AM (#59793012)\n\n"
+    "Nobody has said what happens to the ferry timetable while the span is shut.\n\n"
+    "Reply to This Share\n"
+)
+
+
+def test_a_scored_threads_titles_and_profile_links_are_no_ones_words():
+    comments = split_document(SLASHDOT_PAGE).comments
+    assert _authors(comments) == ["maraquill", "tobyreads", "Anonymous Coward", "dana_o"]
+    assert [c.parent for c in comments] == [None, 0, None, None]
+    assert comments[0].text == "That bridge shakes every time a bus crosses it, and the council has known for years."
+    assert comments[1].text == "Source? The last inspection said it was fine."
+    assert comments[2].text == "Spring again. Every year the same story with this bridge."  # (the next title is not its words)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Reply  Recommend (41)  Report",
+        "261 Recommend",
+        "Reply · Recommend · 12 · Report",
+        "In response to Mara Quill's comment",
+        "Reply to @maraquill",
+        "Replying to @maraquill @tobyreads",
+        "Reader pick",
+        "Editors' Picks",
+        "Pinned by @citydesk",
+        "1.2K",
+        "▼ 14 replies",
+        "Collapse thread",
+        "2 replies beneath your current threshold.",
+        "Homepage Journal",
+        "Helpful (12)",
+        "Not helpful (3)",
+        "Helpful | Report abuse",
+        "12 people found this helpful",
+        "One person found this helpful",
+        "30 of 37 found this helpful. Do you?",
+        "Was this review helpful? Yes (14) No (5)",
+        "★★★★☆",
+        "★★★☆☆ 3.0 out of 5 stars",
+        "Rated 4 out of 5",
+        "Verified Purchase",
+    ],
+)
+def test_widget_chrome_of_newspapers_video_sites_and_reviews(line):
+    assert is_chrome(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Good pick",
+        "Not really",
+        "Replying to you is pointless because you never listen",
+        "5K runs are hard",
+        "★ Great stuff",
+        "I rated it 4 out of 5",
+        "Featured in the Times last week",
+        "Journal of Medicine says otherwise",
+        "Not helpful at all, this article",
+    ],
+)
+def test_readers_words_that_look_like_that_chrome(line):
+    assert not is_chrome(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "author", "stamp", "below"),
+    [
+        ("Answered by Jo Lake · 3d", "by", "Jo Lake", "3d", True),
+        ("Answered by Jo Lake on March 3, 2020", "by", "Jo Lake", "March 3, 2020", True),
+        ("Jo Lake answered 3 days ago", "says", "Jo Lake", "3 days ago", False),
+        ("Reviewed in the United Kingdom on 3 March 2020", "date", "", "3 March 2020", False),
+        ("@tobyreads 3 years ago (edited)", "name_date", "tobyreads", "3 years ago", False),
+    ],
+)
+def test_answer_and_review_bylines(line, kind, author, stamp, below):
+    h = read_header(line)
+    assert h is not None and (h.kind, h.author, h.posted_raw, h.posted_by) == (kind, author, stamp, below)
+
+
+def test_he_answered_is_a_sentence_not_a_header():
+    assert read_header("He answered 3 days ago") is None
+
+
+ANSWERS_PAGE = (
+    "Is the harbour bridge safe to cross?\n\n"
+    "Asked by a reader after the council's notice this week.\n\n"
+    "3 answers\n\n"
+    "Answer:\n"
+    "Yes. The east span was inspected in 2019 and the bearings were worn but safe.\n"
+    "The closure is for the new bearings, not for any danger now.\n"
+    "By harbourwatch on March 3, 2020\n"
+    "Helpful (12)\n"
+    "Not helpful (1)\n\n"
+    "Answer:\n"
+    "👍\n"
+    "By tobyreads on March 3, 2020\n"
+    "Helpful (0)\n"
+    "Not helpful (0)\n\n"
+    "Answer:\n"
+    "I cross it twice a day and it shakes when the buses pass, but it has always done that.\n"
+    "Ask the council for the report if you want the numbers.\n"
+    "By Dana Orr on March 4, 2020\n"
+    "Helpful (3)\n"
+    "Not helpful (0)\n\n"
+    "Ask a question\n"
+)
+
+
+def test_answers_signed_under_their_words_keep_their_authors():
+    comments = split_document(ANSWERS_PAGE).comments
+    assert _authors(comments) == ["harbourwatch", "tobyreads", "Dana Orr"]
+    assert comments[0].text.startswith("Yes. The east span")
+    assert comments[1].text == "👍"  # (not the label over it)
+    assert comments[2].text.endswith("if you want the numbers.")
+
+
+REVIEWS_PAGE = (
+    "Harbour Walks: a guide to the old port\n\n"
+    "A pocket guide to the walks around the old harbour, with maps and the history of each quay.\n\n"
+    "Customer reviews\n"
+    "3 global ratings\n\n"
+    "Mara Quill\n"
+    "★★★★☆ 4.0 out of 5 stars\n"
+    "Reviewed in the United Kingdom on 3 March 2020\n"
+    "Verified Purchase\n"
+    "Good maps, and the walk over the bridge is lovely while it is still open.\n"
+    "12 people found this helpful\n"
+    "Helpful\n"
+    "Report\n\n"
+    "tobyreads\n"
+    "★★☆☆☆ 2.0 out of 5 stars\n"
+    "Reviewed in the United Kingdom on 5 March 2020\n"
+    "The history is thin and half the cafés in it have closed.\n"
+    "Helpful\n"
+    "Report\n\n"
+    "Dana Orr\n"
+    "★★★★★ 5.0 out of 5 stars\n"
+    "Reviewed in Ireland on 9 March 2020\n"
+    "Verified Purchase\n"
+    "Bought it for my father, who grew up by the quays. He loved it.\n"
+    "One person found this helpful\n"
+    "Helpful\n"
+    "Report\n"
+)
+
+
+def test_reviews_keep_the_name_over_the_stars_and_the_dateline():
+    comments = split_document(REVIEWS_PAGE).comments
+    assert _authors(comments) == ["Mara Quill", "tobyreads", "Dana Orr"]
+    assert [c.posted_raw for c in comments] == ["3 March 2020", "5 March 2020", "9 March 2020"]
+    assert comments[1].text == "The history is thin and half the cafés in it have closed."
