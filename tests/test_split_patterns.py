@@ -70,3 +70,50 @@ def test_a_page_with_a_line_only_the_original_reads_splits():
     )
     split = split_document(page)
     assert [c.author for c in split.comments] == ["İlker Yılmaz", "Jo Lake"]
+
+
+# Lines around an article: breadcrumbs, calls to sign in, author notes, and the prose and titles
+# the fast paths must leave to the patterns' verdict.
+NAV_AND_BIO_LINES = [
+    "Home › World › Europe",
+    "News | Sport | Weather",
+    "Skip to main content",
+    "SIGN IN to comment",
+    "Login",
+    "You are here: News",
+    "Register now",
+    "Council passes the budget after a long night",
+    "Jo Lake is a senior writer at the Courier.",
+    "Jo Lake can be reached at jo@courier.example",
+    "Her latest book, Roads, is out in May.",
+    "Visit his blog for more.",
+    "Follow them on Twitter for updates.",
+    "Jo lives in Leeds. She covers the council.",
+    "She lives in leeds. he said so.",
+    "The council can be contacted at the town hall, which is a staff writer's joke.",  # (a bio phrase in prose)
+    "ſkip to content",  # (IGNORECASE reads "ſ" as "s": the pattern itself reads it)
+    "Navıgation",
+    "\u212aelvin: the Sign In page",  # (the Kelvin sign folds to "k")
+    "Reporting by Jo Lake; editing by Ann Smith",
+]
+
+
+def test_nav_line_fast_path_agrees_with_the_pattern():
+    from replyscope.split.body import NAV_LINE, is_nav_line
+
+    found = [s for s in NAV_AND_BIO_LINES if is_nav_line(s)]
+    assert found == [s for s in NAV_AND_BIO_LINES if NAV_LINE.search(s)]
+    assert "Home › World › Europe" in found and "Skip to main content" in found and "ſkip to content" in found
+    assert "Council passes the budget after a long night" not in found
+
+
+def test_author_bio_twin_finds_what_the_pattern_finds():
+    from replyscope.split.body import is_boilerplate_line
+    from replyscope.split.patterns import AUTHOR_BIO, AUTHOR_BIO_LOW, folds_like_lower
+
+    for s in NAV_AND_BIO_LINES:
+        if folds_like_lower(s):
+            assert (AUTHOR_BIO_LOW.search(s.lower()) is None) == (AUTHOR_BIO.search(s) is None), s
+    assert is_boilerplate_line("Jo Lake is a senior writer at the Courier.")
+    assert is_boilerplate_line("Jo lives in Leeds. She covers the council.")
+    assert not is_boilerplate_line("Council passes the budget after a long night")

@@ -364,6 +364,19 @@ AUTHOR_BIO = re.compile(
     r"staff|senior) (?:writer|editor|reporter|correspondent)|lives in [A-Z][\w ]+\.\s+(?:he|she)\b)",
     _I,
 )
+# AUTHOR_BIO for text lower-cased first (where it folds like lower, see folds_like_lower): the same
+# phrases grouped by first letter, each checked for a word start after that letter (as in
+# _first_letter_words), so sre skips to the letters that can open one instead of trying every
+# position of a long line. Only whether it matches is asked, and any match of one is a match of the
+# other ("[a-z]" under IGNORECASE is "[A-Z]" under it).
+AUTHOR_BIO_LOW = re.compile(
+    r"c(?<!\wc)an be (?:reached|contacted) at"
+    r"|i(?<!\wi)s (?:the author of|a (?:freelance|contributing|staff|senior) (?:writer|editor|reporter|correspondent))"
+    r"|h(?<!\wh)(?:is|er) (?:new|latest) book"
+    r"|v(?<!\wv)isit (?:his|her|their) (?:blog|website|site)"
+    r"|f(?<!\wf)ollow (?:him|her|them) on"
+    r"|l(?<!\wl)ives in [a-z][\w ]+\.\s+(?:he|she)\b"
+)
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 # Comment policies, moderation and registration text: never comments, even in the comment zone.
 POLICY = re.compile(
