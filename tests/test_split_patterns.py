@@ -6,7 +6,7 @@ import re
 import pytest
 
 from replyscope.split import split_document
-from replyscope.split.patterns import FURNITURE, NOT_A_NAME_LINE, NOT_A_NAME_LINE_LOW, Deferred, either, lower_twin
+from replyscope.split.patterns import CHROME, FURNITURE, NOT_A_NAME_LINE, Deferred, chrome_line, either, lower_twin, not_a_name_line
 
 LINES = [
     "Read more: the council's budget",
@@ -48,11 +48,29 @@ def test_either_of_deferred_parts_is_the_union():
 
 def test_the_split_patterns_and_their_twins_agree():
     twin = lower_twin(NOT_A_NAME_LINE)
-    assert twin.pattern == NOT_A_NAME_LINE_LOW.pattern
-    for s in LINES:
+    for s in LINES + CHROME_LINES:
         if s.isascii():
-            assert bool(NOT_A_NAME_LINE.match(s)) == bool(NOT_A_NAME_LINE_LOW.match(s.lower()))
+            assert bool(NOT_A_NAME_LINE.match(s)) == bool(twin.match(s.lower()))
+        # (the lower twins, the reply rows asked apart, or the originals for "İ")
+        assert not_a_name_line(s) == bool(NOT_A_NAME_LINE.match(s)), s
+        assert chrome_line(s) == bool(CHROME.match(s)), s
     assert FURNITURE.match("Read more: the council's budget")
+    assert [s for s in CHROME_LINES if chrome_line(s)] == CHROME_LINES[:6]
+
+
+# Chrome lines that hold "|" or "replied" (read apart, see patterns.CHROME_REPLY_ROW), then lines
+# that look like them and are a commenter's words.
+CHROME_LINES = [
+    "Reply | Quote",
+    "Report abuse | Reply",
+    "[Reply | Permalink]",
+    "Jo Lake replied · 3 replies",
+    "Reply",
+    "12 likes",
+    "Jo Lake replied to the council",
+    "Bus | Train | Tram timetables",
+    "I replied · twice, with no answer",
+]
 
 
 def test_a_page_with_a_line_only_the_original_reads_splits():

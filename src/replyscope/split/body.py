@@ -26,6 +26,7 @@ from replyscope.split.patterns import (
     FURNITURE,
     FURNITURE_LOW,
     HAS_DIGIT,
+    chrome_line,
     ends_sentence,
     folds_like_lower,
 )
@@ -328,7 +329,7 @@ def _title_like(lines: Lines, i: int) -> bool:
     s = lines.text[i]
     if len(s) > TITLE_MAX_CHARS or is_prose(s) or s.endswith((".", ":")) or s[0] in BULLETS:
         return False
-    if s.count(" ") < TITLE_MIN_WORDS - 1 or is_nav_line(s) or CHROME.match(s):
+    if s.count(" ") < TITLE_MIN_WORDS - 1 or is_nav_line(s) or chrome_line(s):
         return False
     if s[:3].lower() == "by " or HAS_DIGIT.search(s) and _TIME_OF_DAY.search(s):
         return False  # a byline, or a dateline ("9:05am, EDT")
