@@ -281,8 +281,8 @@ COMMENT_FORM = re.compile(
 RE_SUBJECT = re.compile(r"^re\s*:\s*\S", _I)
 
 # --- chrome around a comment: actions, votes, ages -------------------------------------------
-# CHROME is this and CHROME_REPLY_ROW (see there).
-CHROME_WORDS = re.compile(
+# CHROME is this and CHROME_REPLY_ROW (see there). (Deferred: read as text by CHROME and the twins.)
+CHROME_WORDS = Deferred(
     r"^\[?(?:reply|reply ↓|reply to this|reply to this comment|like|unlike|report|report abuse|"
     r"report comment|flag|flag as inappropriate|share|permalink|link|quote|edit|delete|"
     r"log in to reply|login to reply|sign in to reply|register to reply|view replies|hide replies|"
@@ -317,7 +317,7 @@ CHROME_WORDS = re.compile(
 # reply toggle "Jo replied · 3 replies"). Kept apart from CHROME_WORDS because its `.*` and `.{1,60}?`
 # try every position of a line: asked alone, only of lines holding "|" or "replied" (see chrome_line),
 # the two take a third of the time of the one pattern they were, for the same verdicts.
-CHROME_REPLY_ROW = re.compile(
+CHROME_REPLY_ROW = Deferred(  # (read as text by CHROME and its twin)
     r"^\[?(?:reply\s*\|\s*.*|.*\s*\|\s*reply|.{1,60}?\s+replied\s*[·•|]\s*\d+\s+repl(?:y|ies))\]?\s*$",
     _I,
 )
@@ -442,7 +442,7 @@ FORM_OR_SECTION_LOW = lower_twin(FORM_OR_SECTION)
 # What a line that is only a person's name cannot be.
 NOT_A_NAME_LINE = either(CHROME, BOILERPLATE, COMMENT_SECTION, COMMENT_FORM, deferred=True)  # (its lower twins read nearly every line)
 # (all of it but CHROME_REPLY_ROW, which not_a_name_line asks apart)
-NOT_A_NAME_WORDS_LOW = lower_twin(either(CHROME_WORDS, BOILERPLATE, COMMENT_SECTION, COMMENT_FORM))
+NOT_A_NAME_WORDS_LOW = lower_twin(either(CHROME_WORDS, BOILERPLATE, COMMENT_SECTION, COMMENT_FORM, deferred=True))
 
 
 def reply_row_low(s: str, low: str) -> bool:
