@@ -6,7 +6,7 @@ import re
 import pytest
 
 from replyscope.split import split_document
-from replyscope.split.patterns import FURNITURE, NOT_A_NAME_LINE, NOT_A_NAME_LINE_LOW, Deferred, either, lower_twin
+from replyscope.split.patterns import CHROME, FURNITURE, NOT_A_NAME_LINE, Deferred, chrome_line, either, lower_twin, not_a_name_line
 
 LINES = [
     "Read more: the council's budget",
@@ -48,11 +48,29 @@ def test_either_of_deferred_parts_is_the_union():
 
 def test_the_split_patterns_and_their_twins_agree():
     twin = lower_twin(NOT_A_NAME_LINE)
-    assert twin.pattern == NOT_A_NAME_LINE_LOW.pattern
-    for s in LINES:
+    for s in LINES + CHROME_LINES:
         if s.isascii():
-            assert bool(NOT_A_NAME_LINE.match(s)) == bool(NOT_A_NAME_LINE_LOW.match(s.lower()))
+            assert bool(NOT_A_NAME_LINE.match(s)) == bool(twin.match(s.lower()))
+        # (the lower twins, the reply rows asked apart, or the originals for "İ")
+        assert not_a_name_line(s) == bool(NOT_A_NAME_LINE.match(s)), s
+        assert chrome_line(s) == bool(CHROME.match(s)), s
     assert FURNITURE.match("Read more: the council's budget")
+    assert [s for s in CHROME_LINES if chrome_line(s)] == CHROME_LINES[:6]
+
+
+# Chrome lines that hold "|" or "replied" (read apart, see patterns.CHROME_REPLY_ROW), then lines
+# that look like them and are a commenter's words.
+CHROME_LINES = [
+    "Reply | Quote",
+    "Report abuse | Reply",
+    "[Reply | Permalink]",
+    "Jo Lake replied · 3 replies",
+    "Reply",
+    "12 likes",
+    "Jo Lake replied to the council",
+    "Bus | Train | Tram timetables",
+    "I replied · twice, with no answer",
+]
 
 
 def test_a_page_with_a_line_only_the_original_reads_splits():
@@ -70,3 +88,50 @@ def test_a_page_with_a_line_only_the_original_reads_splits():
     )
     split = split_document(page)
     assert [c.author for c in split.comments] == ["İlker Yılmaz", "Jo Lake"]
+
+
+# Lines around an article: breadcrumbs, calls to sign in, author notes, and the prose and titles
+# the fast paths must leave to the patterns' verdict.
+NAV_AND_BIO_LINES = [
+    "Home › World › Europe",
+    "News | Sport | Weather",
+    "Skip to main content",
+    "SIGN IN to comment",
+    "Login",
+    "You are here: News",
+    "Register now",
+    "Council passes the budget after a long night",
+    "Jo Lake is a senior writer at the Courier.",
+    "Jo Lake can be reached at jo@courier.example",
+    "Her latest book, Roads, is out in May.",
+    "Visit his blog for more.",
+    "Follow them on Twitter for updates.",
+    "Jo lives in Leeds. She covers the council.",
+    "She lives in leeds. he said so.",
+    "The council can be contacted at the town hall, which is a staff writer's joke.",  # (a bio phrase in prose)
+    "ſkip to content",  # (IGNORECASE reads "ſ" as "s": the pattern itself reads it)
+    "Navıgation",
+    "\u212aelvin: the Sign In page",  # (the Kelvin sign folds to "k")
+    "Reporting by Jo Lake; editing by Ann Smith",
+]
+
+
+def test_nav_line_fast_path_agrees_with_the_pattern():
+    from replyscope.split.body import NAV_LINE, is_nav_line
+
+    found = [s for s in NAV_AND_BIO_LINES if is_nav_line(s)]
+    assert found == [s for s in NAV_AND_BIO_LINES if NAV_LINE.search(s)]
+    assert "Home › World › Europe" in found and "Skip to main content" in found and "ſkip to content" in found
+    assert "Council passes the budget after a long night" not in found
+
+
+def test_author_bio_twin_finds_what_the_pattern_finds():
+    from replyscope.split.body import is_boilerplate_line
+    from replyscope.split.patterns import AUTHOR_BIO, AUTHOR_BIO_LOW, folds_like_lower
+
+    for s in NAV_AND_BIO_LINES:
+        if folds_like_lower(s):
+            assert (AUTHOR_BIO_LOW.search(s.lower()) is None) == (AUTHOR_BIO.search(s) is None), s
+    assert is_boilerplate_line("Jo Lake is a senior writer at the Courier.")
+    assert is_boilerplate_line("Jo lives in Leeds. She covers the council.")
+    assert not is_boilerplate_line("Council passes the budget after a long night")

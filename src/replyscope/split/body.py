@@ -16,6 +16,7 @@ from replyscope.split.headers import reads_as_byline
 from replyscope.split.lines import Lines, is_prose
 from replyscope.split.patterns import (
     AUTHOR_BIO,
+    AUTHOR_BIO_LOW,
     BULLET_CHARS,
     BULLETS,
     CHROME,
@@ -25,6 +26,7 @@ from replyscope.split.patterns import (
     FURNITURE,
     FURNITURE_LOW,
     HAS_DIGIT,
+    chrome_line,
     ends_sentence,
     folds_like_lower,
 )
@@ -102,7 +104,7 @@ def is_boilerplate_line(s: str) -> bool:
             or "lives in " in low
         ):
             return False
-        return AUTHOR_BIO.search(s) is not None
+        return AUTHOR_BIO_LOW.search(low) is not None
     if not (
         "reached" in low
         or "contacted" in low
@@ -284,6 +286,38 @@ NAV_LINE = re.compile(
     r"|[|>»›→](?:[^|>»›→]*[|>»›→]){1,}",
     re.I,
 )
+
+
+def is_nav_line(s: str) -> bool:
+    """NAV_LINE.search(s) is not None, without the search on most lines.
+
+    A match needs one of the signs its breadcrumbs and label rows are made of, or one of its words;
+    where a line holds neither (its lower case holds none of the words: IGNORECASE reads it as
+    `str.lower` does, see folds_like_lower), sre need not try the pattern at each of its characters.
+    """
+    if (
+        "|" not in s
+        and ">" not in s
+        and "»" not in s
+        and "›" not in s
+        and "→" not in s
+        and "/" not in s
+        and folds_like_lower(s)
+    ):
+        low = s.lower()
+        if not (
+            "skip to" in low
+            or "jump to" in low
+            or "you are here" in low
+            or "navigation" in low
+            or "main menu" in low
+            or "subscribe" in low
+            or "sign " in low
+            or "log" in low
+            or "register" in low
+        ):
+            return False
+    return NAV_LINE.search(s) is not None
 # A title has at least this many words (a lone month, "Oct", or a one-word label is not one).
 TITLE_MIN_WORDS = 2
 # Non-blank lines above the article looked through for its title when its lead has none.
@@ -295,7 +329,7 @@ def _title_like(lines: Lines, i: int) -> bool:
     s = lines.text[i]
     if len(s) > TITLE_MAX_CHARS or is_prose(s) or s.endswith((".", ":")) or s[0] in BULLETS:
         return False
-    if s.count(" ") < TITLE_MIN_WORDS - 1 or NAV_LINE.search(s) or CHROME.match(s):
+    if s.count(" ") < TITLE_MIN_WORDS - 1 or is_nav_line(s) or chrome_line(s):
         return False
     if s[:3].lower() == "by " or HAS_DIGIT.search(s) and _TIME_OF_DAY.search(s):
         return False  # a byline, or a dateline ("9:05am, EDT")
@@ -357,7 +391,7 @@ def _mark_title(lines: Lines, lo: int, hi: int, roles: list[str], title: str) ->
             break  # (the article's text has begun)
         if roles[i] != "body":
             continue
-        if NAV_LINE.search(s):
+        if is_nav_line(s):
             roles[i] = "boilerplate"
             continue
         if _title_like(lines, i):
@@ -406,7 +440,7 @@ def _cut_from_text(lines: Lines, i: int, hi: int) -> bool:
     s = lines.text[i]
     cut = s.endswith(_ELLIPSIS)
     stem = s.rstrip(".… ") if cut else s
-    if len(s) > TITLE_MAX_CHARS or stem.count(" ") < CUT_MIN_WORDS - 1 or s[0] in BULLETS or NAV_LINE.search(s):
+    if len(s) > TITLE_MAX_CHARS or stem.count(" ") < CUT_MIN_WORDS - 1 or s[0] in BULLETS or is_nav_line(s):
         return False
     text = lines.text
     seen = 0
@@ -433,7 +467,7 @@ def _cut_from_text(lines: Lines, i: int, hi: int) -> bool:
 def _long_headline(s: str) -> bool:
     """A line long enough to read as prose that is a headline by its Title Case ("Redfin Real-Time
     Home Price Tracker: July Home Prices Up 3% From 2011; Low Inventory Continues to Stifle Sales")."""
-    if len(s) > TITLE_MAX_CHARS or s[-1] == "." or s[0] in BULLETS or NAV_LINE.search(s) or _TALLY_IN.search(s):
+    if len(s) > TITLE_MAX_CHARS or s[-1] == "." or s[0] in BULLETS or is_nav_line(s) or _TALLY_IN.search(s):
         return False
     if unicodedata.category(s[0])[0] == "S" or _DATELINE_START.match(s):
         return False  # (a pager link, a dateline: see _title_like)
@@ -446,7 +480,7 @@ def _over_byline(lines: Lines, i: int, hi: int) -> bool:
     """Whether line i is a headline because a byline follows it ("By Jo | 27 March 2016"): headline,
     byline, text is an article's order, and a long headline or one ending in "?" reads as prose."""
     s = lines.text[i]
-    if len(s) > TITLE_MAX_CHARS or s[0] in BULLETS or s.count(" ") < CUT_MIN_WORDS - 1 or NAV_LINE.search(s):
+    if len(s) > TITLE_MAX_CHARS or s[0] in BULLETS or s.count(" ") < CUT_MIN_WORDS - 1 or is_nav_line(s):
         return False
     j = next((j for j in range(i + 1, min(hi, i + 4)) if lines.text[j]), None)
     return j is not None and lines.text[j][:3].lower() == "by " and reads_as_byline(lines.core[j])

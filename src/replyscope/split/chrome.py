@@ -11,14 +11,15 @@ from replyscope.split.body import is_boilerplate_line
 from replyscope.split.patterns import (
     BULLET_CHARS,
     CHROME,
-    CHROME_LOW,
     CHROME_ROW,
     CHROME_ROW_LOW,
+    CHROME_WORDS_LOW,
     FORM_OR_SECTION,
     FORM_OR_SECTION_LOW,
     LOWER_BELOW,
     folds_like_lower,
     is_avatar_alt,
+    reply_row_low,
 )
 
 
@@ -35,7 +36,7 @@ def is_chrome(s: str) -> bool:
         return _star_rating(s)
     if folds_like_lower(s):  # (the lower twins of the patterns are faster; see patterns.lower_twin)
         low = s.lower()
-        if CHROME_LOW.match(low) is not None or (("·" in s or "|" in s) and CHROME_ROW_LOW.match(low) is not None):
+        if CHROME_WORDS_LOW.match(low) is not None or reply_row_low(s, low) or (("·" in s or "|" in s) and CHROME_ROW_LOW.match(low) is not None):
             return True
     elif CHROME.match(s) is not None or (("·" in s or "|" in s) and CHROME_ROW.match(s) is not None):
         return True

@@ -22,8 +22,6 @@ from replyscope.split.patterns import (
     GLUED_HINT,
     HAS_DIGIT,
     NAME_LIKE,
-    NOT_A_NAME_LINE,
-    NOT_A_NAME_LINE_LOW,
     NOT_IN_BARE_NAME,
     POSTED_WORDS,
     SAYS,
@@ -38,6 +36,7 @@ from replyscope.split.patterns import (
     folds_like_lower,
     is_avatar_alt,
     lower_twin,
+    not_a_name_line,
     strip_joiners,
 )
 
@@ -204,7 +203,7 @@ def looks_like_name(core: str) -> bool:
     if core[0] == "[" and GONE_AUTHOR.match(core):
         return True
     # (chrome, furniture, a comment section's or form's heading; the lower twin is faster, see lower_twin)
-    if NOT_A_NAME_LINE_LOW.match(core.lower()) if folds_like_lower(core) else NOT_A_NAME_LINE.match(core):
+    if not_a_name_line(core):
         return False
     if core[-1] in ",;" or not _HAS_LETTER.search(core) or is_avatar_alt(core):
         return False  # "Frank," opens a letter; "–" or "*" is decoration

@@ -10,7 +10,7 @@ only joins an article found above it when nothing but blank lines part the two.
 
 from __future__ import annotations
 
-from replyscope.split.body import NAV_LINE, _cut_from_text, _mark_title, is_boilerplate_line, is_comment_marker
+from replyscope.split.body import _cut_from_text, _mark_title, is_boilerplate_line, is_comment_marker, is_nav_line
 from replyscope.split.chrome import is_chrome
 from replyscope.split.headers import read_header, reads_as_byline
 from replyscope.split.lines import Lines
@@ -30,7 +30,7 @@ HEADER_MAX_CHARS = 50
 def _plain(lines: Lines, i: int) -> bool:
     """A line that may be a post's text: no bullet, chrome, furniture, navigation or comment header."""
     s = lines.text[i]
-    if s[0] in BULLETS or is_chrome(s) or is_boilerplate_line(s) or is_comment_marker(s) or NAV_LINE.search(s):
+    if s[0] in BULLETS or is_chrome(s) or is_boilerplate_line(s) or is_comment_marker(s) or is_nav_line(s):
         return False
     return len(s) >= HEADER_MAX_CHARS or read_header(lines.core[i]) is None
 
