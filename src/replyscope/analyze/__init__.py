@@ -182,6 +182,7 @@ def analyze_comments(
         k=settings.n_clusters,
         layout=settings.layout,
         umap_sample=settings.umap_sample,
+        facets=features["stance"].fill_null("comment").to_numpy().astype(str),
     )
     progress("clustering", n, n)
     lap("cluster", "describe")
