@@ -33,7 +33,7 @@ from replyscope.analyze.cluster.kmeans import (
     small_layout,
 )
 
-# Clusters are fitted on at most this many comments: KMeans and the silhouette search stay in
+# Clusters are fitted on at most this many comments: KMeans (and any silhouette search) stay in
 # seconds and the sample's vectors (50k x ~400 float32 = 80 MB) in memory, whatever the corpus.
 CLUSTER_SAMPLE = 50_000
 MAP_NEIGHBOURS = 15
