@@ -176,3 +176,36 @@ def test_keywords_are_words_not_the_links_or_handles_a_thread_quotes():
     every = {w for ws in keywords for w in ws}
     assert {"hoax", "fake"} <= set(keywords[0]) and {"sad", "families"} <= set(keywords[1])
     assert not {w for w in every if w.startswith(("newsdesk", "reporter", "mourner", "http", "ab"))} | (every & {"co", "ly", "bit"})
+
+
+SPANISH_COMMENTS = [
+    "Estoy de acuerdo con el autor, la ciudad necesita más parques para los niños.",
+    "No creo que el alcalde tenga razón en esto, los vecinos no fueron consultados.",
+    "Qué vergüenza lo que pasa con el transporte en nuestra ciudad, cada día peor.",
+    "Por fin alguien dice la verdad sobre los parques y las plazas del centro.",
+    "Mi familia vive en el barrio desde hace años y nunca vimos tantos cambios.",
+    "Los precios de los alquileres suben y el gobierno no hace nada por nosotros.",
+    "Gracias por el artículo, muy claro y con datos que no conocía sobre el tema.",
+    "Es una lástima que las obras del puente se retrasen otra vez por el presupuesto.",
+    "El problema es que nadie pregunta a los vecinos antes de tomar las decisiones.",
+    "Ojalá que el nuevo plan de parques llegue también a los barrios de la periferia.",
+    "La verdad es que el centro está cada vez más caro para las familias jóvenes.",
+    "Yo trabajo en el hospital y el transporte nocturno es un desastre para nosotros.",
+]
+
+
+def test_a_second_language_a_group_writes_in_loses_its_function_words():
+    """Twelve Spanish comments among 400 English ones: far under the corpus share that makes a
+    language's stop words count, but a group's worth of comments written in it."""
+    subjects = ["bridge", "toll", "council", "repairs", "budget", "traffic", "ferry", "commute"]
+    english = [
+        f"The {subjects[i % 8]} plan looks {['sensible', 'costly', 'rushed', 'overdue'][i % 4]} to me, "
+        f"and the {subjects[(i + 3) % 8]} vote next week will decide comment {i}."
+        for i in range(400)
+    ]
+    texts = english + SPANISH_COMMENTS
+    labels = np.array([0] * len(english) + [1] * len(SPANISH_COMMENTS))
+    spanish_words = class_tfidf_keywords(texts, labels, 2)[1]
+    assert spanish_words, "the Spanish group still has words of its own"
+    assert not {"el", "los", "por", "las", "en", "es"} & set(spanish_words)
+    assert {"parques", "vecinos", "ciudad", "barrio", "transporte"} & set(spanish_words)

@@ -52,10 +52,13 @@ class AnalyzeSettings:
     w_stance: float = 0.7
     w_rhetoric: float = 0.1
     seed: int = 0
-    # Range searched for the number of clusters (silhouette); None = by corpus size (cluster.k_range).
+    # Number of groups. Comments are parted by stance first, and k_max (None = by corpus size,
+    # the top of cluster.k_range) groups are shared among the stances (cluster.kmeans.allocate_groups);
+    # n_clusters fixes that number. Only when it is smaller than the number of stances present
+    # are comments clustered as one, with k searched by silhouette in [k_min, k_max].
     k_min: int | None = None
     k_max: int | None = None
-    n_clusters: int | None = None  # fix k instead of searching
+    n_clusters: int | None = None
     layout: bool = True  # compute the 2-D map (x, y); off gives zeros, for evaluation speed
     umap_sample: int = 5_000  # UMAP is fitted on at most this many comments
     # Clusters (and the keyword vocabulary) are fitted on at most this many comments, a seeded
@@ -182,6 +185,7 @@ def analyze_comments(
         k=settings.n_clusters,
         layout=settings.layout,
         umap_sample=settings.umap_sample,
+        facets=features["stance"].fill_null("comment").to_numpy().astype(str),
     )
     progress("clustering", n, n)
     lap("cluster", "describe")

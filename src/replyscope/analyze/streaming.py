@@ -178,6 +178,11 @@ def _tag_matrix(tags: pl.Series) -> np.ndarray:
     return tag_matrix(tags)
 
 
+def _facets(features: pl.DataFrame) -> np.ndarray:
+    """The facet clusters are parted by: each comment's stance (cluster.kmeans.faceted_labels)."""
+    return features["stance"].fill_null("comment").to_numpy().astype(str)
+
+
 def _scores(features: pl.DataFrame) -> np.ndarray:
     return features.select([f"score_{s}" for s in STANCES]).fill_null(0.0).to_numpy().astype(np.float32)
 
@@ -257,7 +262,7 @@ def analyze_in_batches(
     progress("embedding", 0, len(sample))
     rows = pl.Series("row", sample, dtype=pl.UInt32)
     sample_comments = _rows(comments_path, rows, ["comment_id", "text"])
-    sample_features = _rows(features_path, rows, [*(f"score_{s}" for s in STANCES), "tags"])
+    sample_features = _rows(features_path, rows, [*(f"score_{s}" for s in STANCES), "tags", "stance"])
     texts = sample_comments["text"].fill_null("").to_list()
     encoder = SampleEncoder(settings.representation, seed=settings.seed)
     semantic = encoder.fit([spell_out_hashtags(t) for t in texts], more_to_come=len(sample) < n)
@@ -278,6 +283,7 @@ def analyze_in_batches(
         k=settings.n_clusters,
         layout=settings.layout,
         umap_sample=settings.umap_sample,
+        facets=_facets(sample_features),
     )
     terms = ClusterTerms(texts, fitted.k)
     del semantic, sample_features, sample_comments
@@ -404,6 +410,7 @@ def assign_part(comments_path: str, features_path: str, start: int, end: int, kn
             encoder.transform([spell_out_hashtags(texts[i]) for i in rest]),
             _scores(rest_features),
             _tag_matrix(rest_features["tags"]),
+            _facets(rest_features),
         )
     frame = pl.DataFrame(
         {

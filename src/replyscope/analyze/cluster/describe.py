@@ -15,10 +15,12 @@ schema.SURE_STANCE_CONFIDENCE, the threshold the report counts by too) is labell
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import numpy as np
 import polars as pl
 
+from replyscope.analyze.cluster.kmeans import MIN_GROUP
 from replyscope.schema import CLUSTER_SUMMARY, STANCES, SURE_STANCE_CONFIDENCE, conform
 
 N_KEYWORDS = 8
@@ -47,6 +49,14 @@ _CONTRACTIONS = frozenset(
 # removed from an English one.
 LANGUAGE_SHARE = 0.02
 LANGUAGE_MIN_WORDS = 5  # ...and at least this many different ones occur (one shared spelling is no language)
+# ...or when a group's worth of comments (cluster.kmeans.MIN_GROUP) is written in it: a comment is
+# in a language when at least LANGUAGE_COMMENT_WORDS different of its own stop words make up a
+# quarter of its words (function words are a third to a half of running text in any language).
+# Why: comments in a second language gather in one group, and that group's "distinctive" words
+# were the language's function words ('en', 'el', 'le', 'por' on Dragnet dev, 27 Spanish and 12
+# French comments of 6,392: far under the corpus share).
+LANGUAGE_COMMENT_SHARE = 0.25
+LANGUAGE_COMMENT_WORDS = 3
 # A word in more than this share of all comments (a site's hashtag, the article's own subject)
 # describes none of the groups; it is left out of keywords once there are enough comments to tell.
 MAX_DOC_SHARE = 0.5
@@ -171,20 +181,45 @@ def corpus_stop_words(texts: list[str]) -> frozenset[str]:
         return frozenset(words)
     english = frozenset(stopwordsiso.stopwords("en"))
     words = words | english
-    tokens = re.findall(r"[^\W\d_]+", " ".join(t or "" for t in texts[:20_000]).lower())
-    if not tokens:
+    per_text = [re.findall(r"[^\W\d_]+", (t or "").lower()) for t in texts[:20_000]]
+    counts: Counter[str] = Counter()
+    for toks in per_text:
+        counts.update(toks)
+    n_tokens = sum(counts.values())
+    if not n_tokens:
         return frozenset(words)
-    counts: dict[str, int] = {}
-    for tok in tokens:
-        counts[tok] = counts.get(tok, 0) + 1
-    for lang in sorted(stopwordsiso.langs()):
-        if lang == "en":
-            continue
-        own = stopwordsiso.stopwords(lang) - english
-        seen = [w for w in own if w in counts]
-        if len(seen) >= LANGUAGE_MIN_WORDS and sum(counts[w] for w in seen) >= LANGUAGE_SHARE * len(tokens):
-            words = words | own
+    own = {lang: stopwordsiso.stopwords(lang) - english for lang in sorted(stopwordsiso.langs()) if lang != "en"}
+    written_in = _comments_by_language(per_text, own)
+    for lang, lang_words in own.items():
+        seen = [w for w in lang_words if w in counts]
+        if len(seen) >= LANGUAGE_MIN_WORDS and sum(counts[w] for w in seen) >= LANGUAGE_SHARE * n_tokens:
+            words = words | lang_words
+        elif written_in[lang] >= MIN_GROUP:
+            words = words | lang_words
     return frozenset(words)
+
+
+def _comments_by_language(per_text: list[list[str]], own: dict[str, frozenset[str]]) -> Counter[str]:
+    """How many comments (token lists) are written in each language of `own` (its stop words
+    not also English): see LANGUAGE_COMMENT_SHARE."""
+    owners: dict[str, list[str]] = {}
+    for lang, lang_words in own.items():
+        for w in lang_words:
+            owners.setdefault(w, []).append(lang)
+    out: Counter[str] = Counter()
+    for toks in per_text:
+        hits = [w for w in toks if w in owners]
+        if len(hits) < LANGUAGE_COMMENT_WORDS or len(hits) < LANGUAGE_COMMENT_SHARE * len(toks):
+            continue
+        by_lang: dict[str, set[str]] = {}
+        for w in hits:
+            for lang in owners[w]:
+                by_lang.setdefault(lang, set()).add(w)
+        for lang, distinct in by_lang.items():
+            n_own = sum(1 for w in hits if w in distinct)
+            if len(distinct) >= LANGUAGE_COMMENT_WORDS and n_own >= LANGUAGE_COMMENT_SHARE * len(toks):
+                out[lang] += 1
+    return out
 
 
 def _stop_words_as_tokens(words: frozenset[str]) -> set[str]:

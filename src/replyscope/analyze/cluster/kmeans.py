@@ -7,8 +7,21 @@ stance weighs 0.7 of the semantic view by default because the point of replyscop
 analyst can read as positions, not topics (a topic model already gives topics): with less, a
 corpus of many articles splits by article topic first (AnalyzeSettings.w_stance has the numbers).
 
+Stance is a facet before it is a distance. Comments are first parted by the stance the reader
+gave them, and each part is then split into groups by what its comments argue (KMeans on the
+joined view, stance scores included), so every group holds one stance an analyst can see. Why:
+on the joined view alone, silhouette found the four tight blobs of the stance scores (Dragnet
+raw dev: silhouette 0.29 / 0.28 / 0.26 at k = 2 / 3 / 4, then 0.09 at 5) and nothing inside them
+(0.01-0.06 within the "comment" part, falling with k), so k was always the floor of its range
+and one group held 82% of 6,392 comments; and at that k, KMeans chose between splitting a stance
+off and splitting the big part by topic on a knife edge (RumourEval pages, half a: a stance
+reading whose labels carried more of the gold stance than the one before (label NMI 0.108 ->
+0.117) gave clusters that carried less (0.116 -> 0.079), because the fourth group went from a
+stance to a topic half of "comment"). Since silhouette has no structure to find inside a part,
+the number of groups follows from size instead (allocate_groups).
+
 Choices, by measurement (SemEval-2016 stance set, one clustering per target, NMI / purity vs
-gold stance, weighted over targets):
+gold stance, weighted over targets; measured before the facets, on the joined view alone):
 - KMeans on the joined matrix, k picked by silhouette over a small range on a seeded sample:
   fast at 100k (seconds), deterministic for a seed, and every comment gets a group. Ward and
   spectral clustering scored the same or lower (e.g. k=4: KMeans 0.162/0.635, Ward 0.156/0.637,
@@ -150,6 +163,62 @@ def choose_k(x: np.ndarray, *, k_min: int, k_max: int, seed: int, sample_size: i
     return best_k
 
 
+# A part is split only while each of its groups keeps at least this many comments: the smallest
+# group BERTopic calls a topic (HDBSCAN's min_cluster_size, the baseline's too). Smaller groups
+# are anecdotes, not patterns an analyst can read a card about.
+MIN_GROUP = 10
+
+
+def allocate_groups(sizes: dict[str, int], budget: int, *, min_group: int = MIN_GROUP) -> dict[str, int]:
+    """How many groups each facet (stance) gets out of `budget`: one each, then every further
+    group to the facet with the most comments per group (D'Hondt), while that keeps at least
+    `min_group` comments a group. Why: the parts' sizes are what an analyst feels (a part of 80%
+    shown as one card is the useless group); with no structure inside a part to choose by, equal
+    reading loads are the fair split. Ties go to the facet named first, for determinism."""
+    groups = {f: 1 for f in sizes}
+    for _ in range(max(0, budget - len(sizes))):
+        best = max(sorted(sizes), key=lambda f: sizes[f] / groups[f])
+        if sizes[best] / (groups[best] + 1) < min_group:
+            break
+        groups[best] += 1
+    return groups
+
+
+def facet_budget(n_total: int, *, k_max: int | None = None, k: int | None = None) -> int:
+    """The number of groups shared among the facets: `k` when fixed, else `k_max`, else the top
+    of k_range(n_total) (readable: six for an article-sized set, ten for a corpus)."""
+    if k is not None:
+        return k
+    return k_max if k_max is not None else k_range(n_total)[1]
+
+
+def faceted_labels(x: np.ndarray, facets: np.ndarray, *, budget: int, seed: int, n_total: int | None = None) -> np.ndarray:
+    """Labels (numbered by size) of rows `x` parted by `facets` (one value a row, the stance),
+    each part split by KMeans into its allocate_groups share of `budget`. `n_total`: the corpus
+    size when `x` is a sample of it (group sizes are judged in the corpus's counts)."""
+    n = x.shape[0]
+    facets = np.asarray(facets).astype(str)
+    names, inverse = np.unique(facets, return_inverse=True)
+    counts = np.bincount(inverse, minlength=len(names))
+    per_row = (n_total or n) / max(n, 1)
+    groups = allocate_groups({str(f): int(round(c * per_row)) for f, c in zip(names, counts, strict=True)}, budget)
+    labels = np.zeros(n, dtype=np.int64)
+    offset = 0
+    for i, name in enumerate(names):
+        rows = np.flatnonzero(inverse == i)
+        k = min(groups[str(name)], len(rows))
+        if k > 1:
+            with warnings.catch_warnings():
+                # Fewer distinct rows than k: KMeans says so and leaves groups empty; _by_size drops them.
+                warnings.filterwarnings("ignore", category=UserWarning)
+                warnings.filterwarnings("ignore", message=".*distinct clusters.*")
+                labels[rows] = offset + _kmeans(x[rows], k, seed).labels_
+        else:
+            labels[rows] = offset
+        offset += k
+    return _by_size(labels)
+
+
 def _by_size(labels: np.ndarray) -> np.ndarray:
     """Renumber clusters 0.. by size (largest first; ties by first appearance) for stable ids."""
     uniq, first, counts = np.unique(labels, return_index=True, return_counts=True)
@@ -244,13 +313,16 @@ def k_range(n: int) -> tuple[int, int]:
     Why these: a handful of comments splits in two at most; from 100 comments on, at least four
     groups (there are four stances, and on SemEval-2016 k >= 4 raised purity over the majority
     share by 8 points where k = 2-3 did not, for ~0.01 NMI); a report stays readable with up to
-    six groups per article-sized set and ten for a corpus.
+    six groups for an article's comments and ten for a corpus. The top is what the stance parts
+    share (facet_budget); from a thousand comments (more than one article's, a hundred a group)
+    it is ten: at six, the "comment" part of a Dragnet dev half (3,114 comments on 147 pages) got
+    three groups and the largest held 45% of the comments, at ten 21%.
     """
     if n < 3:
         return 1, 1
     if n < 100:
         return 2, min(6, n - 1)
-    if n < 5_000:
+    if n < 1_000:
         return 4, 6
     return 4, 10
 
@@ -264,13 +336,15 @@ def cluster_points(
     k: int | None = None,
     layout: bool = True,
     umap_sample: int = 5_000,
+    facets: np.ndarray | None = None,
 ) -> ClusterResult:
-    """Cluster the joined matrix `x` (see joint_matrix) and lay it out in 2-D."""
+    """Cluster the joined matrix `x` (see joint_matrix) and lay it out in 2-D; `facets` (one
+    stance a row) parts the rows first (see fit_labels)."""
     n = x.shape[0]
     if n == 0:
         empty = np.zeros(0, dtype=np.float32)
         return ClusterResult(np.zeros(0, dtype=np.int32), empty, np.zeros((0, 2), dtype=np.float32), 0)
-    labels = fit_labels(x, n_total=n, seed=seed, k_min=k_min, k_max=k_max, k=k)
+    labels = fit_labels(x, n_total=n, seed=seed, k_min=k_min, k_max=k_max, k=k, facets=facets)
     k = int(labels.max()) + 1
     centres = cluster_centres(x, labels, k)
     centre_distance = np.linalg.norm(x - centres[labels], axis=1).astype(np.float32)
@@ -279,11 +353,27 @@ def cluster_points(
 
 
 def fit_labels(
-    x: np.ndarray, *, n_total: int, seed: int = 0, k_min: int | None = None, k_max: int | None = None, k: int | None = None
+    x: np.ndarray,
+    *,
+    n_total: int,
+    seed: int = 0,
+    k_min: int | None = None,
+    k_max: int | None = None,
+    k: int | None = None,
+    facets: np.ndarray | None = None,
 ) -> np.ndarray:
     """KMeans labels (numbered by size) of the rows of `x`, a corpus of `n_total` comments or a
-    sample of one: the range of k searched follows the corpus size (k_range(n_total))."""
+    sample of one.
+
+    With `facets` (the stance of each row), every facet gets at least one group of its own and
+    the budget (facet_budget) is shared among them (faceted_labels); only when the budget is
+    smaller than the number of facets are the rows clustered as one, as without facets: k by
+    silhouette over a range that follows the corpus size (k_range(n_total))."""
     n = x.shape[0]
+    if facets is not None and n >= 3:
+        budget = facet_budget(n_total, k_max=k_max, k=k)
+        if budget >= len(np.unique(np.asarray(facets).astype(str))):
+            return faceted_labels(x, facets, budget=budget, seed=seed, n_total=n_total)
     if k is None:
         auto_min, auto_max = k_range(n_total)
         k_min = auto_min if k_min is None else k_min
