@@ -25,14 +25,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from replyscope.analyze.stance import cues as C
 from replyscope.analyze.stance.aim import is_aimed
+from replyscope.analyze.stance.sense import agreeing, judging
 
 # ---- support: confirmation, repetition, agreement ------------------------------------------
 _SUPPORT = {
+    # "exactly" agrees when it answers ("Exactly.", "Exactly, and ...", "exactly right"), not as
+    # an adverb inside a clause ("exactly what I need", "I'm exactly the same way").
     "agreement": (0.45, r"\b(?:i agree|agreed|totally agree|couldn'?t agree more|well said|spot on|so true|very true|"
-                  r"exactly(?: this| right)?|absolutely right|this!|you'?re right|that'?s right|true that|i thought the same|same here)\b"),
+                  r"exactly(?: this| right)?(?=\s*(?:[.!,;:)\n]|$))|(?:^|(?<=[.!?]\s))exactly\b|"
+                  r"absolutely right|this!|you'?re right|that'?s right|true that|i thought the same|same here)\b"),
     "confirmation": (0.3, r"\b(?:(?:now |officially |has been |have been |was |were |is |are |been )confirmed|confirms?|confirmation|"
                      r"it'?s official|officially|can confirm|i can verify|verified|true story|it'?s true|is true|was true|"
                      r"(?:police|officials|authorities|reports?|sources|witnesses) (?:say|said|confirm\w*|report\w*)|"
@@ -60,7 +65,12 @@ _DENY = {
     "explicit_disagreement": (0.4, r"\b(?:i disagree|i doubt|doubt (?:it|that|this)|i don'?t (?:believe|buy|think so)|"
                               r"don'?t believe (?:it|this|that|everything)|not buying it|yeah,? right|nonsense|bull ?shit|bs\b|rubbish|"
                               r"that'?s not (?:what|how|true|right)|far from (?:true|the truth)|jumping to conclusions|"
-                              r"too early to (?:say|tell)|don'?t jump|stop spreading)\b"),
+                              r"too early to (?:say|tell)|don'?t jump|stop spreading|"
+                              # the report contradicted by other sources: "local reports say otherwise"
+                              r"(?:say|says|said|state|states|stated|show|shows|showed|prove|proves|suggest|suggests|report|reports) otherwise)\b|"
+                              # a correction ordered, said as a command ("Get it right.", "@x check your facts")
+                              r"(?:^|(?<=[.!?]\s))(?:@\w+\s+)*(?:please\s+)?(?:get (?:it|this|that|your facts|the facts|your story|the story) (?:right|straight)|"
+                              r"check (?:your|the) facts|do (?:your|some) research)\b"),
 }
 
 # ---- query: a question about the report's truth or source ----------------------------------
@@ -83,8 +93,17 @@ _NEGATION = re.compile(
     r"(?i)\b(?:not|never|isn'?t|wasn'?t|aren'?t|weren'?t|didn'?t|doesn'?t|hasn'?t|haven'?t|nobody|nothing)\b((?:\s+[^\s.!?]+){1,4})"
 )
 NEGATES_STRENGTH = 0.3
-# A negation whose subject is the speaker tells about the speaker, not about the report.
-_FIRST_PERSON_BEFORE = re.compile(r"(?i)\b(?:i|i'?m|i'?ve|i'?d|i'?ll|we|we'?re|we'?ve|we'?d|me|myself)\s+(?:\w+\s+)?$")
+# A negation whose subject is the speaker tells about the speaker, not about the report; one
+# whose subject is the one addressed ("you're not a real chef", "in case you didn't see it")
+# tells about them.
+_PERSON_BEFORE = re.compile(r"(?i)\b(?:i|i'?m|i'?ve|i'?d|i'?ll|we|we'?re|we'?ve|we'?d|we'?ll|me|myself|you|you'?re|you'?ve|you'?d|you'?ll)\s+(?:[\w()]+\s+){0,2}$")
+# A negation that is no statement about anything: an infinitive ("the point is to not have ..."),
+# or inside a clause of time ("when he isn't making comics, he paints").
+_NOT_A_STATEMENT_BEFORE = re.compile(r"(?i)(?:\bto\s+$|\b(?:when|whenever|while|until|till)\b[^.!?;:\n]{0,40}$)")
+# What follows "not" when it is no denial: contrast ("not only / just / merely ... but"),
+# purpose ("not to win a prize"), degree ("not too / so / that hard"), hedge ("not necessarily").
+_NOT_A_DENIAL_AFTER = re.compile(r"(?i)\s+(?:only|just|merely|simply|to|too|so|that|very|as|even|much|quite|necessarily|always|sure|mean|mind|get (?:me|this|it) wrong)\b")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 _RHETORICAL = re.compile(
     r"(?i)\b(?:how (?:can|could|dare) (?:you|they|anyone|people)|are you (?:stupid|kidding|serious|insane|crazy|blind)|"
     r"what (?:the (?:hell|fuck|f)|is wrong with)|who cares|why would (?:anyone|you)|wtf|really\?{2,}|\?{3,}|"
@@ -129,15 +148,20 @@ def content_words(text: str) -> set[str]:
     return {w for w in _WORD.findall(cleaned) if w not in _STOP and len(w) > 2}
 
 
-def claim_cues(text: str, source_words: set[str], target_words: set[str] | None = None) -> list[Cue]:
+def claim_cues(text: str, source_words: set[str], target_words: set[str] | None = None, claim: str | None = None) -> list[Cue]:
     """Every cue for support, deny and query in `text`, each with its span into `text`.
 
     `target_words`: content words of what the reply answers (the report's headline and lead,
     and the parent's words for a nested reply). Given, a support or deny cue counts only where it
     is aimed at them (aim.is_aimed: the reply's opening, a sentence about or pointing at the
     target); an aside ("it does not look anything special" deep in a friendly comment) is no side.
+    A deny cue counts only in its judging sense (sense.judging: not "the wrong bus", "the
+    fault lies with", "no doubt", a quotation, or the words of `claim`, the report's headline and
+    lead). Typographic apostrophes read as plain ones ("I’ve never" is "I've never"); spans and
+    cue words are the reply's own.
     """
-    text = text or ""
+    shown = text or ""
+    text = shown.translate(_APOSTROPHES)  # same length: spans into `text` are spans into `shown`
     found: list[Cue] = []
 
     def aimed(start: int, end: int) -> bool:
@@ -148,10 +172,14 @@ def claim_cues(text: str, source_words: set[str], target_words: set[str] | None 
             for m in pattern.finditer(text):
                 if stance != "query" and not asserted(text, m.start(), m.end()):
                     continue  # a wish, a condition, confirmation said to be missing: no side
+                if stance == "deny" and not judging(text, m.start(), m.end(), claim):
+                    continue  # "the wrong bus", "lies with", a quotation, the headline's words
+                if stance == "support" and name not in _STRUCTURAL and not agreeing(text, m.start(), m.end()):
+                    continue  # "they knew it was coming", "there's obviously problems"
                 if stance == "support" and name not in _STRUCTURAL and _NEGATED_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
                     continue  # "no confirmation yet", "not officially": agreement negated is none
                 if stance == "query" or name in _STRUCTURAL or aimed(m.start(), m.end()):
-                    found.append(Cue(stance, name, weight, m.start(), m.end(), m.group(0)))
+                    found.append(Cue(stance, name, weight, m.start(), m.end(), shown[m.start() : m.end()]))
                     break
     # Questions: a question put to the report, not a rhetorical one, asks about it (measured:
     # ~0.4 of top-level non-rhetorical questions are queries, on both halves of the dev threads).
@@ -161,7 +189,7 @@ def claim_cues(text: str, source_words: set[str], target_words: set[str] | None 
         for m in _QUESTION.finditer(text):
             start = m.start() + len(m.group(0)) - len(m.group(0).lstrip(" .!?\n"))
             if aimed(start, m.end()):
-                found.append(Cue("query", "question_on_claim", QUESTION_STRENGTH, start, m.end(), text[start : m.end()]))
+                found.append(Cue("query", "question_on_claim", QUESTION_STRENGTH, start, m.end(), shown[start : m.end()]))
                 break
     # Saying the report's own words are not so ("not the Islamic flag", "he wasn't armed").
     # The negated words must be the claim's (its headline and lead when given: a long report
@@ -169,10 +197,14 @@ def claim_cues(text: str, source_words: set[str], target_words: set[str] | None 
     claim_words = source_words if target_words is None else target_words
     if not any(c.stance == "deny" for c in found):
         for m in _NEGATION.finditer(text):
-            if _FIRST_PERSON_BEFORE.search(text[max(0, m.start() - 24) : m.start()]):
-                continue  # "I'm not as fond of it", "I had never thought": about the speaker
-            if content_words(m.group(1)) & claim_words and aimed(m.start(), m.end()):
-                found.append(Cue("deny", "negates_report", NEGATES_STRENGTH, m.start(), m.end(), m.group(0)))
+            if _PERSON_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
+                continue  # "I'm not as fond of it", "you didn't see it": about speaker or addressee
+            if _NOT_A_DENIAL_AFTER.match(m.group(1)) or _NOT_A_STATEMENT_BEFORE.search(text[max(0, m.start() - 60) : m.start()]):
+                continue  # "not only ... but", "not to win a prize", "to not have", "when he isn't"
+            if not asserted(text, m.start(), m.end()):
+                continue  # "I hope it doesn't cost them their jobs": a wish, no denial
+            if content_words(m.group(1)) & claim_words and aimed(m.start(), m.end()) and judging(text, m.start(), m.end(), claim):
+                found.append(Cue("deny", "negates_report", NEGATES_STRENGTH, m.start(), m.end(), shown[m.start() : m.end()]))
                 break
     # Words inside a question about the claim are asked, not asserted ("is this confirmed?").
     asked = [_question_extent(text, c) for c in found if c.stance == "query"]
@@ -182,10 +214,29 @@ def claim_cues(text: str, source_words: set[str], target_words: set[str] | None 
     # words) is it the report passed on. "RT @x: <someone else's take>" sides with someone else.
     if source_words and len(words & source_words) < REPOST_SHARED_WORDS:
         found = [c for c in found if c.family != "repost"]
-    # Repeating the report (a repost or quote without the RT marker): most of its content words are the source's.
-    if len(words) >= 4 and len(words & source_words) / len(words) >= 0.6 and not any(c.stance == "deny" for c in found):
-        found.append(Cue("support", "repeats_report", 0.45, 0, len(text), text[:80]))
+    # A report that calls itself unconfirmed, passed on, is passed on with its doubt: it
+    # confirms nothing (nor does it deny: the doubt is the report's own words).
+    if claim and hedges_itself(claim):
+        found = [c for c in found if c.family != "repost"]
+        return found
+    # Repeating the report (a repost or quote without the RT marker): most of its content words
+    # are the claim's. The claim is the headline and lead: under a long article (or a page whose
+    # body still carries its comment section) almost any comment shares most words with the body.
+    claim_words = content_words(claim) if claim else source_words
+    if len(words) >= 4 and len(words & claim_words) / len(words) >= 0.6 and not any(c.stance == "deny" for c in found):
+        found.append(Cue("support", "repeats_report", 0.45, 0, len(text), shown[:80]))
     return found
+
+
+# A report's own doubt about itself ("Unconfirmed reports claim ...").
+# (Not "rumoured": replies passing on a report of a rumour were read as support on the tune half.)
+_SELF_HEDGE = re.compile(r"(?i)\b(?:unconfirmed|unverified|not (?:yet )?(?:been )?confirmed)\b")
+
+
+@lru_cache(maxsize=4096)
+def hedges_itself(claim: str) -> bool:
+    """Whether the report says itself that it is unconfirmed."""
+    return _SELF_HEDGE.search(claim) is not None
 
 
 # A side's words inside a wish or a condition are not asserted: "I hope this is true", "if this
@@ -216,10 +267,16 @@ def _question_extent(text: str, cue: Cue) -> tuple[int, int]:
 
 
 
+# A link to a page, not to a site's front page: "https://t.co/AbC123", "site.com/2012/story".
+# A bare front-page link under a blog post ("http://myblog.blogspot.com") is the commenter's own
+# site, a signature, not the report passed on.
+_LINK_TO_PAGE = re.compile(r"https?://[^/\s]+/[^\s]*[A-Za-z0-9][^\s]{3,}")
+
+
 def bare_link(text: str) -> bool:
-    """A reply that is only handles and a link: sharing the report (or its source) on."""
+    """A reply that is only handles and a link to a page: sharing the report (or its source) on."""
     rest = _HANDLE.sub(" ", _URL.sub(" ", text or ""))
-    return bool(_URL.search(text or "")) and not _WORD.search(rest.lower())
+    return bool(_LINK_TO_PAGE.search(text or "")) and not _WORD.search(rest.lower())
 
 
 __all__ = ["Cue", "bare_link", "claim_cues", "content_words"]

@@ -598,29 +598,31 @@ TARGET_MAX_WORDS = 8
 def _with_claim_reading(frame, comments, base, claim_docs, rows_of, vectors, art_rows, sarcasm, contexts, insults) -> pl.DataFrame:
     """Replace the rows of claim-mode articles with the evidence-first claim reading."""
     from replyscope.analyze.stance.aim import lead_of  # noqa: PLC0415
-    from replyscope.analyze.stance.claim_reader import DECIDE, read_claim_thread, self_train, to_scores  # noqa: PLC0415
+    from replyscope.analyze.stance.claim_reader import decide, read_claim_thread, self_train, to_scores  # noqa: PLC0415
 
     texts = base["text"].to_list()
     ids = base["comment_id"].to_list()
     parent_ids = comments["parent_id"].to_list() if "parent_id" in comments.columns else [None] * len(ids)
     depths = comments["depth"].fill_null(0).to_list() if "depth" in comments.columns else [0] * len(ids)
-    all_rows, all_scores, all_vectors, all_evidence = [], [], [], []  # evidence: per reply {side: span}
+    all_rows, all_scores, all_doubt, all_vectors, all_evidence = [], [], [], [], []  # evidence: per reply {side: span}
     for d in claim_docs:
         rows = rows_of[d]
         at = {ids[r]: k for k, r in enumerate(rows)}
         parents = [at.get(parent_ids[r]) for r in rows]
-        cue_scores, evidence = read_claim_thread([texts[r] for r in rows], art_rows.get(d, ("", ""))[1] or art_rows.get(d, ("", ""))[0],
+        cue_scores, evidence, doubt = read_claim_thread([texts[r] for r in rows], art_rows.get(d, ("", ""))[1] or art_rows.get(d, ("", ""))[0],
                                                  parents, [int(depths[r] or 0) for r in rows],
                                                  [sarcasm[r] for r in rows], contexts[d].orientation,
                                                  insults=[insults[r] for r in rows], claim=lead_of(*art_rows.get(d, ("", ""))))
         all_rows.append(rows)
         all_scores.append(cue_scores)
+        all_doubt.append(doubt)
         all_vectors.append(vectors[d].replies)
         all_evidence.extend(evidence)
     rows = np.concatenate(all_rows)
-    scores = self_train(np.vstack(all_vectors), to_scores(np.vstack(all_scores)))
-    side = scores[:, :3].argmax(1)
-    stance = np.where(scores[:, :3].max(1) >= DECIDE, np.array(STANCES[:3])[side], "comment")
+    doubt = np.concatenate(all_doubt)
+    cue_scores = np.vstack(all_scores)
+    scores = self_train(np.vstack(all_vectors), to_scores(cue_scores, doubt))
+    stance = np.array(STANCES)[decide(scores, to_scores(cue_scores), doubt)]
     spans = [[ev[st]] if st in ev else [] for st, ev in zip(stance.tolist(), all_evidence)]
     update = pl.DataFrame(
         {
