@@ -7,8 +7,6 @@ raises is reported in `errors` and yields no rows, so one odd page never sinks a
 
 from __future__ import annotations
 
-import re
-
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import NamedTuple
@@ -27,7 +25,7 @@ from replyscope.split.lines import Lines, is_prose, split_lines
 from replyscope.split.patterns import BULLETS
 from replyscope.split.segments import segments_of
 from replyscope.split.short_post import short_post_roles
-from replyscope.split.threading import REPLY_TO_NAME, level_number, outline_number, thread
+from replyscope.split.threading import HEADER_TARGET, REPLY_TO_NAME, level_number, outline_number, thread
 
 __all__ = ["DocumentSplit", "SplitComment", "SplitTables", "clear_caches", "split_document", "split_documents", "trim_caches"]
 
@@ -154,17 +152,13 @@ def _level_above(lines, i: int) -> int | None:
     return None
 
 
-# A reply's target named in its header: "Jo replied to comment from Al Smith | DATE | Reply".
-_HEADER_TARGET = re.compile(r"\b(?:replied to(?: (?:a |the )?comment (?:from|by|of))?|in reply to|replying to)\s+(?P<name>[^|•·]{2,60}?)\s*(?:[|•·]|$)", re.I)
-
-
 def _reply_link(lines, c) -> str:
     """The "In reply to Name" line between a comment's header and its words, or the target its
     header names, with a line break ("" when there is none): the parent it names, for threading."""
     if not c.header_lines:
         return ""
     for j in c.header_lines:
-        m = _HEADER_TARGET.search(lines.text[j])
+        m = HEADER_TARGET.search(lines.text[j])
         if m:
             return f"in reply to {m['name']}\n"
     for j in range(c.header_lines[-1] + 1, c.body_lines[0]):

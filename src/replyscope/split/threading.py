@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 
 REPLY_TO_NAME = re.compile(r"^\s*(?:@|in reply to\s+|replying to\s+|reply to\s+)(?P<name>[^\s:,.;!?]{2,40}(?:\s+[A-Z][\w'-]*)?)", re.I)
+# The same target named inside a comment's header line: "Jo replied to comment from Al Smith | DATE | Reply".
+HEADER_TARGET = re.compile(r"\b(?:replied to(?: (?:a |the )?comment (?:from|by|of))?|in reply to|replying to)\s+(?P<name>[^|•·]{2,60}?)\s*(?:[|•·]|$)", re.I)
 
 
 # An outline number opening a comment's header line: "2.", "2.1.", "2.1.3)".
