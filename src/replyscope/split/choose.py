@@ -15,7 +15,7 @@ from replyscope.split.anchors import Anchor, next_nonblank, prev_nonblank, secti
 from replyscope.split.chrome import is_chrome, is_content
 from replyscope.split.headers import GONE_AUTHOR, read_header
 from replyscope.split.lines import Lines, is_prose
-from replyscope.split.patterns import BULLETS, COMMENT_TALLY, RE_SUBJECT, WORD, ends_sentence
+from replyscope.split.patterns import BULLETS, COMMENT_TALLY, RE_SUBJECT, WORD, ends_sentence, template_form
 from replyscope.split.talk import is_written, judges, talks, writes_sentences
 from replyscope.split.threading import outline_number
 
@@ -494,7 +494,6 @@ def choose_anchors(
 # November 9, 2012 11:51 AM | Reply" among "Name | November 9, 2012 1:46 PM | Reply" headers.
 SAME_STAMP_MIN = 3
 SAME_STAMP_SHARE = 0.5
-_COUNT = re.compile(r"\d+")
 
 
 def _stamp_tail(lines: Lines, a: Anchor) -> str | None:
@@ -506,7 +505,7 @@ def _stamp_tail(lines: Lines, a: Anchor) -> str | None:
     after = line[at + len(stamp) :].strip() if at >= 0 else ""
     if not after:
         return None
-    return line[max(0, at - 3) : at].strip() + " ... " + _COUNT.sub("#", after.lower())
+    return line[max(0, at - 3) : at].strip() + " ... " + template_form(after)
 
 
 def _with_same_stamps(lines: Lines, best: list[Anchor], anchors: list[Anchor]) -> list[Anchor]:

@@ -9,14 +9,13 @@ them out, and the last comment stops at its action row when the page's comments 
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from replyscope.split.chrome import is_chrome
 from replyscope.split.comments import Zone
 from replyscope.split.headers import GONE_AUTHOR
 from replyscope.split.lines import Lines
-from replyscope.split.patterns import TIMESTAMP_RE
+from replyscope.split.patterns import TIMESTAMP_RE, template_form
 
 # The last comment is cut at its action row when at least this many of the other comments, and
 # this share of them, end at theirs: on such a page an action row closes every comment, so what
@@ -89,7 +88,6 @@ TAIL_MIN_AUTHORS = 3
 TAIL_SHARE = 0.5
 # A template's line is short and no sentence.
 TAIL_MAX_CHARS = 80
-_COUNTS = re.compile(r"\d+")
 
 
 def _tail_key(s: str) -> str | None:
@@ -99,7 +97,7 @@ def _tail_key(s: str) -> str | None:
         return None
     if " " not in s and not any(ch.isdigit() for ch in s):
         return None
-    return _COUNTS.sub("#", s.lower())
+    return template_form(s)
 
 
 def drop_repeated_tails(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:

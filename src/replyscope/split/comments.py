@@ -31,6 +31,7 @@ from replyscope.split.patterns import (
     COMMENT_FORM_LOW,
     COMMENT_SECTION,
     COMMENT_SECTION_LOW,
+    HAS_LETTER,
     LOWER_BELOW,
     POLICY,
     POLICY_LOW,
@@ -102,7 +103,7 @@ def _closes_paragraph(lines: Lines, a: Anchor, short_ok: bool = False) -> bool:
     p = a.first - 1
     if p < 1 or not text[p] or is_chrome(text[p]) or read_header(lines.core[p]) is not None or is_stop_line(text[p]):
         return False
-    if not _WORD.search(text[p]) and not is_pictographs(text[p]):
+    if not HAS_LETTER.search(text[p]) and not is_pictographs(text[p]):
         return False  # (an outline number over each header, "2. 2", is no one's words; "👍" is)
     if not short_ok and not text[p - 1] and len(text[p]) <= TITLE_CHARS:
         return False  # (a short line alone: a title over its header, or a one-line reply)
@@ -200,7 +201,6 @@ def _title_over(lines: Lines, a: Anchor, floor: int) -> int | None:
 
 
 _LEADING_COUNTER = re.compile(r"^[\W\d_]+")
-_WORD = re.compile(r"[^\W\d_]")
 
 
 def _habitual_titles(lines: Lines, best: list[Anchor], known: dict[int, int]) -> dict[int, int]:

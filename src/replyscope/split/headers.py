@@ -21,6 +21,7 @@ from replyscope.split.patterns import (
     GLUED_DATE,
     GLUED_HINT,
     HAS_DIGIT,
+    HAS_LETTER,
     NAME_LIKE,
     NOT_IN_BARE_NAME,
     POSTED_WORDS,
@@ -65,7 +66,6 @@ NAV_LABEL = re.compile(
 )
 # A forum's user number after the name: "garaged (579941)".
 _USER_ID = re.compile(r"\s*\(\d+\)\s*$")
-_HAS_LETTER = re.compile(r"[^\W\d_]")
 DAY_HINT = re.compile(r"[A-Za-z]{3}|\d[/.-]\d|(?:19|20)\d\d|ago")
 # A stamp that is only a 24-hour clock reading.
 CLOCK_ONLY = re.compile(r"^@?\d{1,2}(?::\d{2}){1,2}$")
@@ -168,7 +168,7 @@ def _name_ok(name: str) -> bool:
     """Whether a header's author part reads as a person's name or handle (cached: names recur)."""
     if name[:1] == "[" and GONE_AUTHOR.match(name):
         return True
-    if not name or len(name) > 60 or not NAME_LIKE.match(name) or not _HAS_LETTER.search(name):
+    if not name or len(name) > 60 or not NAME_LIKE.match(name) or not HAS_LETTER.search(name):
         return False  # ("5, 2012": a date's tail names nobody)
     if ": " in name and "(" not in name:
         return False  # "Pumped: BMX coming" is a headline
@@ -205,7 +205,7 @@ def looks_like_name(core: str) -> bool:
     # (chrome, furniture, a comment section's or form's heading; the lower twin is faster, see lower_twin)
     if not_a_name_line(core):
         return False
-    if core[-1] in ",;" or not _HAS_LETTER.search(core) or is_avatar_alt(core):
+    if core[-1] in ",;" or not HAS_LETTER.search(core) or is_avatar_alt(core):
         return False  # "Frank," opens a letter; "–" or "*" is decoration
     if unicodedata.category(core[0])[0] == "S":
         return False  # "↑ Back to top", "→ More stories", "© 2012": an arrow or a sign opens a link, not a name
@@ -348,14 +348,17 @@ def reads_as_byline(core: str) -> bool:
 
 # A compact age as comment widgets print it ("2h", "3d", "1mo", "5 yr"), alone on its line or after
 # the name and a separator ("Jo · 2h"): with no separator, "3D" or "5m" are words of a sentence.
-_COMPACT_AGE = re.compile(r"^(?:(?P<name>.{1,60}?)\s*[·•|–—]\s*)?(?P<age>\d{1,3}\s?(?:mos?|yrs?|y|wks?|w|d|hrs?|h|mins?|m|s)\.?)$", re.I)
+# A compact age ("2h", "3 d", "1mo."): a count and a unit letter or two, how widgets shorten "ago".
+_AGE_UNIT = r"(?:mos?|yrs?|y|wks?|w|d|hrs?|h|mins?|m|s)"
+_AGE = rf"\d{{1,3}}\s?{_AGE_UNIT}\.?"
+_COMPACT_AGE = re.compile(rf"^(?:(?P<name>.{{1,60}}?)\s*[·•|–—]\s*)?(?P<age>{_AGE})$", re.I)
 
 
 _AGE_LAST = frozenset("mMsShHdDwWyYoOrR.")  # (the last characters of any _COMPACT_AGE match)
 _SEGMENT_JOINER = re.compile(r"\s+[•·|]\s+")
 # Where a compact age can end in a line: at its end, or where _cut_trailing_chrome may cut it (before a
 # _SEGMENT_JOINER). Same units and flags as _COMPACT_AGE, so it finds one wherever that pattern could.
-_AGE_BEFORE_CUT = re.compile(r"\d\s?(?:mos?|yrs?|y|wks?|w|d|hrs?|h|mins?|m|s)\.?(?:$|\s+[•·|]\s+)", re.I)
+_AGE_BEFORE_CUT = re.compile(rf"\d\s?{_AGE_UNIT}\.?(?:$|\s+[•·|]\s+)", re.I)
 
 
 def _cut_trailing_chrome(s: str) -> str:
@@ -397,7 +400,7 @@ _THREAD_LINKS = re.compile(
     r"\s*(?:\[[–—\-+]\])?\s*$|\s*\[[–—\-+]\]\s*$",
     re.I,
 )
-_NAME_SPACE_AGE = re.compile(r"^(?P<name>\S.{0,59}?)\s+(?P<age>\d{1,3}\s?(?:mos?|yrs?|y|wks?|w|d|hrs?|h|mins?|m|s)\.?)$", re.I)
+_NAME_SPACE_AGE = re.compile(rf"^(?P<name>\S.{{0,59}}?)\s+(?P<age>{_AGE})$", re.I)
 _SAID_AGE = re.compile(
     r"^(?P<name>\S.{0,59}?)\s+(?:answered|commented|replied|wrote|said|posted)\s+(?P<age>\d{1,3}\s?(?:mos?|yrs?|y|wks?|w|d|hrs?|h|mins?|m))$", re.I
 )
@@ -528,7 +531,7 @@ def read_header(core: str) -> CommentHeader | None:
 # An age as a stamp: compact ("2h", "1mo"), relative ("3 hours ago", "a day ago"), or a day word
 # ("Yesterday at 6:04 PM", "just now").
 _AGE_STAMP = re.compile(
-    r"^(?:\d{1,3}\s?(?:mos?|yrs?|y|wks?|w|d|hrs?|h|mins?|m|s)\.?|.*\bago|yesterday\b.*|today\b.*|just now)$", re.I
+    rf"^(?:{_AGE}|.*\bago|yesterday\b.*|today\b.*|just now)$", re.I
 )
 
 

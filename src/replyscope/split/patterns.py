@@ -139,6 +139,16 @@ GLUED_DATE = re.compile(
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b)|(?<=[A-Za-z)])(?=\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b)"
 )
 HAS_DIGIT = re.compile(r"[0-9]")
+# A letter of any script (a word character that is no digit and no underscore).
+HAS_LETTER = re.compile(r"[^\W\d_]")
+_COUNTS = re.compile(r"\d+")
+
+
+def template_form(s: str) -> str:
+    """A line as a widget's template prints it: lower-cased, every count as '#' ("3 replies",
+    "12 Replies" -> "# replies"), so lines that differ only in their counts compare equal."""
+    return _COUNTS.sub("#", s.lower())
+
 
 # --- list markers and indentation ------------------------------------------------------------
 # The characters renderers put before list items ("  • Name").
