@@ -113,6 +113,12 @@ def comment_features(
     return conform(features, FEATURES)
 
 
+def _stance_facets(features: pl.DataFrame) -> np.ndarray:
+    """What clusters are parted by first: each comment's stance (cluster.kmeans.faceted_labels),
+    "comment" where none was read."""
+    return features["stance"].fill_null("comment").to_numpy().astype(str)
+
+
 def _tag_matrix(tags: pl.Series) -> np.ndarray:
     """(n, len(RHETORIC_TAGS)) 0/1 matrix from the tags list column."""
     if tags.len() == 0:
@@ -185,7 +191,7 @@ def analyze_comments(
         k=settings.n_clusters,
         layout=settings.layout,
         umap_sample=settings.umap_sample,
-        facets=features["stance"].fill_null("comment").to_numpy().astype(str),
+        facets=_stance_facets(features),
     )
     progress("clustering", n, n)
     lap("cluster", "describe")

@@ -179,8 +179,9 @@ def _tag_matrix(tags: pl.Series) -> np.ndarray:
 
 
 def _facets(features: pl.DataFrame) -> np.ndarray:
-    """The facet clusters are parted by: each comment's stance (cluster.kmeans.faceted_labels)."""
-    return features["stance"].fill_null("comment").to_numpy().astype(str)
+    from replyscope.analyze import _stance_facets  # noqa: PLC0415
+
+    return _stance_facets(features)
 
 
 def _scores(features: pl.DataFrame) -> np.ndarray:
