@@ -24,7 +24,7 @@ from replyscope.split.headers import (
 )
 from replyscope.split.lines import Lines
 from replyscope.split.talk import is_written, talks
-from replyscope.split.patterns import BULLET, BULLETS, CHROME_ROW, COMMENT_SECTION, COMMENT_TALLY, ends_sentence
+from replyscope.split.patterns import BULLET, BULLETS, CHROME_ROW, COMMENT_SECTION, COMMENT_TALLY, PROFILE_TALLY, ends_sentence
 
 # How far (lines) a date line may sit from the name line it belongs to.
 PAIR_REACH = 2
@@ -95,6 +95,7 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
     anchors: list[Anchor] = []
     claimed: set[int] = set()
     _add_footer_anchors(lines, headers, claimed, anchors, lo)
+    cards_under = _cards_under_posts(lines, headers, lo)
     for i in sorted(headers):
         if i in claimed:
             continue
@@ -132,6 +133,14 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
             anchors.append(Anchor(first, last, h, family, lines.indent[first]))
             claimed.update(range(first, last + 1))
         elif h.kind == "date":
+            if i in cards_under:
+                # the profile card under the post signs it: its name is this date's author, and the
+                # card under the post above belongs to this header, not to that post's words
+                top, above = cards_under[i]
+                first = i if above is None or above in claimed else above
+                anchors.append(Anchor(first, i, CommentHeader("name_date", cut_counters(lines.core[top]), h.posted_raw), "date+card", lines.indent[i]))
+                claimed.update(range(first, i + 1))
+                continue
             p = prev_nonblank(lines, i, PAIR_REACH)
             if (
                 p == i - 1
@@ -145,6 +154,12 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
                 # a rating or a badge between the name and the date ("Jo Lake" / "★★★★☆" / "March 3"),
                 # no blank between: the name is over it
                 p -= 1
+            if p is not None and PROFILE_TALLY.match(lines.core[p]) and (top := _card_name(lines, headers, claimed, p, lo)) is not None:
+                # a profile card over the date ("Jo Lake" / "Leeds, UK" / "Total Comments (212)",
+                # blank lines between): its first line is the name
+                anchors.append(Anchor(top, i, CommentHeader("name_date", cut_counters(lines.core[top]), h.posted_raw), "name+date", lines.indent[top]))
+                claimed.update(range(top, i + 1))
+                continue
             # (a numbered date opens its item: the name line above it closes the comment above)
             if p is not None and p not in claimed and p not in headers and not _numbered_date(lines, headers, i):
                 if looks_like_name(lines.core[p]):
@@ -176,6 +191,56 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
         _add_bare_anchors(lines, headers, claimed, anchors, _nonblank_pairs(lines.text, section + 1))
     anchors.sort(key=lambda a: a.first)
     return anchors, headers
+
+
+# Lines a profile card may hold over its tally: the name, and a place or a rank under it.
+CARD_LINES = 2
+
+
+def _card_name(lines: Lines, headers: dict[int, CommentHeader], claimed: set[int], tally: int, lo: int) -> int | None:
+    """The name line of a profile card whose tally is line `tally`: the topmost of the (at most
+    CARD_LINES) name-like lines over it, blank lines between allowed; None if there is none."""
+    top = None
+    j = tally
+    for _ in range(CARD_LINES):
+        j = prev_nonblank(lines, j, PAIR_REACH)
+        if j is None or j < lo or j in claimed or j in headers or not looks_like_name(lines.core[j]):
+            break
+        top = j
+    return top
+
+
+def _cards_under_posts(lines: Lines, headers: dict[int, CommentHeader], lo: int) -> dict[int, tuple[int, int | None]]:
+    """{date line: (name line of the card under its post, first line of the card over it or None)}
+    on a page whose profile cards sign the post above them (a date, the words, then "Jo Lake" /
+    "Total Comments (212)"), else {}.
+
+    A card can sit over its post (read in find_anchors as a name over the date) or under it, as a
+    table's side column rendered to text puts it. It is under when the first dated post has no card
+    over it and the last one has a card under it: each card then names the post above it."""
+    dates = [i for i in sorted(headers) if i >= lo and headers[i].kind == "date"]
+    if len(dates) < MIN_CARDS:
+        return {}
+    core = lines.core
+    tallies = [i for i in range(dates[0], len(core)) if core[i] and len(core[i]) <= 40 and PROFILE_TALLY.match(core[i])]
+    if len(tallies) < MIN_CARDS or tallies[-1] < dates[-1]:
+        return {}
+    tops = {t: _card_name(lines, headers, set(), t, lo) for t in tallies}
+    under: dict[int, tuple[int, int | None]] = {}
+    above = None
+    for k, d in enumerate(dates):
+        end = dates[k + 1] if k + 1 < len(dates) else len(core)
+        card = next((t for t in tallies if d < t < end and tops[t] is not None and tops[t] > d), None)
+        if card is not None:
+            under[d] = (tops[card], above)
+            above = tops[card]
+        else:
+            above = None
+    return under if len(under) >= MIN_CARDS and len(under) >= 0.6 * len(dates) else {}
+
+
+# Cards under posts a page must show before they are read as signing the posts above them.
+MIN_CARDS = 2
 
 
 def _numbered_date(lines: Lines, headers: dict[int, CommentHeader], i: int) -> bool:

@@ -100,7 +100,8 @@ class CommentHeader:
 # What stands before a speech verb in a sentence, not in a header: an adverb or a pronoun ("well
 # said", "as I said", "you wrote"), or a handle addressed after other words ("@jo @al well said").
 _SAID_IN_A_SENTENCE = re.compile(
-    r"(?:^|\s)(?:well|as|just|already|never|also|once|have|has|had|who|what|i|you|he|she|they|we|it|someone|everyone)$|\s@\w",
+    r"(?:^|\s)(?:well|as|just|already|never|also|once|have|has|had|who|what|i|you|he|she|they|we|it|someone|everyone|"
+    r"enough|[‘’']?nuff)$|\s@\w",  # ("Enough said.", "'nuff said": the idiom)
     re.I,
 )
 
@@ -518,7 +519,7 @@ def read_header(core: str) -> CommentHeader | None:
         return CommentHeader("date", "", stamp)  # a date alone, or an age in a row of actions
     residue = cut_counters(_EDGE_WORDS.sub("", residue).strip())
     if _CLOCK_LEFT.match(residue):
-        return CommentHeader("name_date", "", stamp)  # "August 9, 2012 02:07 pm at 2:07 pm": the time printed twice, no name
+        return CommentHeader("name_date", "", stamp)  # "August 9, 2012 02:07 pm at 2:07 pm", "3 minutes ago (9:41 AM)": the time printed twice, no name
     if _name_ok(residue):
         return CommentHeader("name_date", residue, stamp)
     if _COUNTER_ONLY.match(residue):
@@ -564,4 +565,4 @@ _POSTED_AFTER = re.compile(r"(?i)\s*[|·•,–—-]\s*(?:posted|written|submitt
 _COUNTER_ONLY = re.compile(r"^(?:#?\d+(?:\.\d+)*[.)]?(?:\s+\d+)?|@\d+)$")
 # A handle of digits: longer than a score, a count or a year printed beside a date.
 _NUMERIC_HANDLE = re.compile(r"^@?\d{5,}$")
-_CLOCK_LEFT = re.compile(r"(?i)^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?$")
+_CLOCK_LEFT = re.compile(r"(?i)^\(?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*\)?$")

@@ -306,6 +306,10 @@ COMMENT_FORM = re.compile(
 RE_SUBJECT = re.compile(r"^re\s*:\s*\S", _I)
 
 # --- chrome around a comment: actions, votes, ages -------------------------------------------
+# A profile card's tally under the commenter's name ("Total Comments (212)", "48 Fans", "Followers: 12").
+_PROFILE_TALLY = r"total (?:comments|posts|messages)\s*\(\d[\d,.]*\)|\d[\d,.]*k?\s+(?:fans|followers)|(?:fans|followers)\s*:\s*\d[\d,.]*k?"
+PROFILE_TALLY = re.compile(rf"^(?:{_PROFILE_TALLY})$", _I)
+
 # CHROME is this and CHROME_REPLY_ROW (see there). (Deferred: read as text by CHROME and the twins.)
 CHROME_WORDS = Deferred(
     r"^\[?(?:reply|reply ↓|reply to this|reply to this comment|like|unlike|report|report abuse|"
@@ -317,6 +321,8 @@ CHROME_WORDS = Deferred(
     r"parent|see more|read more|collapse|expand|"
     # a forum post's number ("#12"), its profile fields ("Posts: 1,310", "Joined: May 2009", "Location: Leeds"), "Top"
     r"#\d{1,6}|(?:posts|joined|registered|member since|location|karma|reputation|messages|reaction score|last (?:seen|active|visit))\s*:\s*.{0,40}|(?:back to )?top|"
+    # a profile card's tallies under the name ("Total Comments (212)", "48 Fans", "Followers: 12")
+    rf"{_PROFILE_TALLY}|"
     # a thread's sort control ("Sort by", "Sort by: Top comments")
     r"sort(?:ed)?\s+by\s*:?(?:\s*\S+(?:\s+\S+){0,2})?|"
     r"(?:about\s+)?(?:\d+|an?)\s+(?:sec(?:ond)?s?|min(?:ute)?s?|hours?|days?|weeks?|months?|years?)\s+ago|"
