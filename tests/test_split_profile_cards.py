@@ -1,5 +1,6 @@
-"""Commenters' profile cards (name, place, "Total Comments (212)") beside dated posts: the card's
-first line is the author, never its tally, and a card printed under a post signs that post."""
+"""Who a dated line names: a commenter's profile card (name, place, "Total Comments (212)") beside
+dated posts gives the author from its first line, never its tally, and a card under a post signs it;
+a clock after an age, an idiom and a shared post's source name nobody."""
 
 from __future__ import annotations
 
@@ -61,3 +62,10 @@ def test_the_idiom_enough_said_heads_no_comment() -> None:
     assert read_header("Enough said.") is None
     assert read_header("’nuff said") is None
     assert read_header("Jo Lake said:").author == "Jo Lake"
+
+
+def test_a_shared_post_s_source_is_no_commenter() -> None:
+    # a feed widget beside the article: each post's age, then the app or site it came from
+    assert read_header("53 minutes ago from Tweet Button") is None
+    assert read_header("2 hours ago via Buffer") is None
+    assert read_header("2 hours ago Jo Lake").author == "Jo Lake"

@@ -380,7 +380,7 @@ def _near_section(lines: Lines, section: int | None, first: int) -> int | None:
 
 
 # Header formats an article's own byline takes ("By Jo | May 5", "Jo Smith" over a date).
-BYLINE_FAMILIES = frozenset({"by", "by_posted", "name+date", "date+name", "date+card", "name_date"})
+BYLINE_FAMILIES = frozenset({"by", "by_posted", "name+date", "date+name", "name_date"})
 
 
 def extend_up(lines: Lines, best: list[Anchor], above: list[Anchor], article: int = -1, post_words: int = -1) -> list[Anchor]:
@@ -587,7 +587,7 @@ CUES_RELAXED = 2
 RELAXED_FACTOR = 1 / 3
 CUES_SETTLED = 3
 # Formats found by their dates: a name beside, above or below a date.
-DATED_FAMILIES = frozenset({"name_date", "name+date", "date+name", "date+card"})
+DATED_FAMILIES = frozenset({"name_date", "name+date", "date+name"})
 # Share of headers that must carry a date, or be followed by Reply / Report links, to count as a cue.
 CUE_SHARE = 0.5
 # Most comments one name may head for repeated names to count as people answering each other.

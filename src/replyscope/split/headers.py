@@ -173,6 +173,8 @@ def _name_ok(name: str) -> bool:
         return False  # ("5, 2012": a date's tail names nobody)
     if ": " in name and "(" not in name:
         return False  # "Pumped: BMX coming" is a headline
+    if name[:5].lower() == "from " or name[:4].lower() == "via ":
+        return False  # "3 hours ago from Tweet Button": a shared post's source or app, not a commenter
     if ("://" in name or "www." in name) and not _TRAILING_URL.search(name):
         return False  # "By @jo http://t.co/x via @news": a shared link's credit, not a commenter
     if folds_like_lower(name):
