@@ -582,3 +582,18 @@ def test_indented_list_announced_by_the_article_stays_body() -> None:
     split = split_document(text)
     assert "never runs short" in split.body and "lemons" in split.body
     assert_lossless(text)
+
+
+def test_the_headline_is_the_lead_line_the_story_is_about_not_a_widget_title_over_it() -> None:
+    # a lead that opens with a widget's title or a share link: the headline is the line whose words
+    # the story repeats; with nothing repeated, the first headline-like line stays the title
+    story = (
+        "The harbour ferry will run every ten minutes at rush hour from May, the transit board said on "
+        "Monday, after a year in which riders waited up to forty minutes on the busiest mornings.\n\n"
+        "The board will buy two more boats for the harbour route and hire twelve crew.\n"
+    )
+    for furniture in ("TOP PHOTOS", "Send to a Friend", "Sponsored Links Today"):
+        text = f"{furniture}\n\nHarbour ferry to run every ten minutes at rush hour\n\n" + story
+        assert split_document(text).title == "Harbour ferry to run every ten minutes at rush hour", furniture
+    text = "Weekend Reading List\n\nCity Notes From Abroad\n\n" + story
+    assert split_document(text).title == "Weekend Reading List"

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from replyscope.split.headers import reads_as_byline
+from replyscope.split.headers import looks_like_name, reads_as_byline
 from replyscope.split.lines import Lines, is_prose
 from replyscope.split.patterns import (
     AUTHOR_BIO,
@@ -372,6 +372,7 @@ def _mark_title(lines: Lines, lo: int, hi: int, roles: list[str], title: str) ->
                 return
             if is_prose(s):
                 break
+    candidates: list[int] = []  # headline-like lines of the lead, top down
     for i in range(lo, min(hi, lo + 12)):
         s = text[i]
         if not s:
@@ -381,11 +382,11 @@ def _mark_title(lines: Lines, lo: int, hi: int, roles: list[str], title: str) ->
                 roles[i] = "title"
                 return
             continue
-        if roles[i] == "body" and (_cut_from_text(lines, i, hi) or _over_byline(lines, i, hi)):
+        if not candidates and roles[i] == "body" and (_cut_from_text(lines, i, hi) or _over_byline(lines, i, hi)):
             roles[i] = "title"
             return
         if is_prose(s):
-            if roles[i] == "body" and _long_headline(s):
+            if not candidates and roles[i] == "body" and _long_headline(s):
                 roles[i] = "title"
                 return
             break  # (the article's text has begun)
@@ -395,9 +396,11 @@ def _mark_title(lines: Lines, lo: int, hi: int, roles: list[str], title: str) ->
             roles[i] = "boilerplate"
             continue
         if _title_like(lines, i):
-            roles[i] = "title"
-            return
+            candidates.append(i)
     if wanted:
+        return
+    if candidates:
+        roles[_headline_of(lines, candidates, hi)] = "title"
         return
     seen = 0
     for i in range(lo - 1, max(-1, lo - 1 - 4 * TITLE_LOOK_ABOVE), -1):
@@ -410,6 +413,52 @@ def _mark_title(lines: Lines, lo: int, hi: int, roles: list[str], title: str) ->
         if _title_like(lines, i) and not is_boilerplate_line(s):
             roles[i] = "title"
             return
+
+
+# Characters of the article's text a headline's words are looked for in.
+HEADLINE_TEXT_CHARS = 2000
+# Share of a lead line's words the text must hold for the line to be taken over the first
+# headline-like line of the lead.
+HEADLINE_MIN_SHARE = 0.3
+_WORD = re.compile(r"[^\W\d_]{4,}")
+# Words of four letters or more that any text holds: they tell no headline from a widget's title.
+_FUNCTION_WORDS = frozenset(
+    "that this with from have your will what when where which there their they them then than been "
+    "were about into more most some such only also just like over after before while would could "
+    "should these those other here very much many each every does done being because through".split()
+)
+
+
+def _content_words(s: str) -> set[str]:
+    return {w for w in _WORD.findall(s.lower()) if w not in _FUNCTION_WORDS}
+
+
+def _headline_of(lines: Lines, candidates: list[int], hi: int) -> int:
+    """The article's headline among the lead's headline-like lines: the one whose words the text
+    under it repeats most (a headline names what the story is about; the site's name, a widget's
+    title, a share row or a blog's tagline do not), the first one when none is repeated enough."""
+    if len(candidates) == 1:
+        return candidates[0]
+    body, size = [], 0
+    for j in range(candidates[-1] + 1, hi):
+        t = lines.text[j]
+        if t and is_prose(t):
+            body.append(t)
+            size += len(t)
+            if size >= HEADLINE_TEXT_CHARS:
+                break
+    text_words = _content_words(" ".join(body))
+
+    def share(i: int) -> float:
+        words = _content_words(lines.text[i])
+        return len(words & text_words) / len(words) if words else 0.0
+
+    if share(candidates[0]) > 0:
+        return candidates[0]
+    # (a person's name under the headline is its byline, and the text names its writer too)
+    rest = [i for i in candidates[1:] if not looks_like_name(lines.text[i])]
+    best = max(rest, key=share, default=candidates[0])  # (the first of equals)
+    return best if share(best) >= HEADLINE_MIN_SHARE else candidates[0]
 
 
 # Lines looked through under a cut headline for the text it was cut from (a byline may sit between).
