@@ -52,3 +52,17 @@ def test_one_sentence_comments_under_their_tally_are_a_thread():
     )
     split = split_document(page)
     assert [c.text for c in split.comments] == one_liners
+
+
+def test_a_listing_of_the_site_s_posts_under_the_comment_form_is_no_comment():
+    # comments signed "by NAME on DATE", the form, then a sidebar of the site's other posts signed
+    # "by NAME <age>" over their tallies: one comment system prints one kind of stamp
+    page = ARTICLE + "".join(
+        f"{words}\n\nby {name} on May {i + 2}, 2012 10:0{i} AM EDT reply actions\n\n" for i, (name, words) in enumerate(zip(NAMES, WORDS))
+    )
+    page += "Something to say? Choose one of these options to log in.\n\n  • Sign in\n  • Create an account\n\nRecent Posts\n\n"
+    for i, (title, name) in enumerate([("Harbour Ferry Timetable Thread #12", "fanofboats"), ("Bridge works: week three photos", "kelpie"), ("Who remembers the old ferry?", "tidewatch")]):
+        page += f"{title}\n\nby {name} {i + 2} days ago\n\n{40 + i} comments | {i + 1} recs\n\n"
+    split = split_document(page)
+    assert [c.author for c in split.comments] == NAMES
+    assert not any("recs" in c.text for c in split.comments)

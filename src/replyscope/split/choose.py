@@ -13,9 +13,9 @@ from functools import lru_cache
 
 from replyscope.split.anchors import Anchor, next_nonblank, prev_nonblank, section_headers
 from replyscope.split.chrome import is_chrome, is_content
-from replyscope.split.headers import GONE_AUTHOR, read_header
+from replyscope.split.headers import GONE_AUTHOR, is_age_stamp, read_header
 from replyscope.split.lines import Lines, is_prose
-from replyscope.split.patterns import BULLETS, COMMENT_TALLY, RE_SUBJECT, WORD, ends_sentence, template_form
+from replyscope.split.patterns import BULLETS, COMMENT_FORM, COMMENT_TALLY, RE_SUBJECT, WORD, ends_sentence, template_form
 from replyscope.split.talk import is_written, judges, talks, writes_sentences
 from replyscope.split.threading import outline_number
 
@@ -257,6 +257,30 @@ def _main_run(lines: Lines, group: list[Anchor]) -> list[Anchor]:
     return group
 
 
+def _cut_at_form(lines: Lines, group: list[Anchor]) -> list[Anchor]:
+    """A format's anchors, cut where a comment form parts headers stamped by calendar date from
+    headers stamped by age (or the other way round), keeping the part that talks more.
+
+    A sidebar under the thread's form that lists the site's other posts ("by jo 10 days ago" /
+    "52 comments | 1 recs") reads as more comments of the same by-format, with no outsized gap to
+    part them when the comments are long. A thread may go from ages to dates as its comments get
+    older, but not across its own form (a chrome line such as "Loading..." between two comments
+    is no such mark)."""
+    if len(group) < 3:
+        return group
+    kinds = [is_age_stamp(a.header.posted_raw) if a.header.posted_raw else None for a in group]
+    for k in range(1, len(group)):
+        before = {x for x in kinds[:k] if x is not None}
+        after = {x for x in kinds[k:] if x is not None}
+        if len(before) != 1 or len(after) != 1 or before == after or sum(x is not None for x in kinds[k:]) < 2:
+            continue
+        if not any(s and COMMENT_FORM.match(s) for s in lines.text[group[k - 1].last + 1 : group[k].first]):
+            continue
+        head, tail = group[:k], group[k:]
+        return head if _conversational_share(lines, head) >= _conversational_share(lines, tail) else tail
+    return group
+
+
 def _prose_chars(lines: Lines, lo: int, hi: int) -> int:
     return sum(len(s) for s in lines.text[lo:hi] if len(s) >= 80)
 
@@ -466,7 +490,7 @@ def choose_anchors(
     post_words = post_words_above if post_words_above >= 0 else _post_words_seen(lines, anchors)
     for fam, group in by_family.items():
         group_taken = {j for a in group for j in range(a.first, a.last + 1)}
-        kept = _drop_leading_datelines(lines, _main_run(lines, _supported(lines, group, group_taken)), post_words)
+        kept = _drop_leading_datelines(lines, _cut_at_form(lines, _main_run(lines, _supported(lines, group, group_taken))), post_words)
         if kept:
             candidates.append(kept)
     # formats with names and dates first; bare names only when no dated format holds up. Among
