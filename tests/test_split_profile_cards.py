@@ -69,3 +69,10 @@ def test_a_shared_post_s_source_is_no_commenter() -> None:
     assert read_header("53 minutes ago from Tweet Button") is None
     assert read_header("2 hours ago via Buffer") is None
     assert read_header("2 hours ago Jo Lake").author == "Jo Lake"
+
+
+def test_a_user_number_a_star_a_time_zone_and_a_permalink_are_no_part_of_a_name() -> None:
+    assert read_header("by Kim Osei (90210) * writes:").author == "Kim Osei"
+    h = read_header("June 9, 2021 at 8:05 pm (UTC -4) Link to this comment")
+    assert h is not None and h.author == "" and h.posted_raw == "June 9, 2021 at 8:05 pm"
+    assert read_header("Jo Lake June 9, 2021 (GMT+1) Permalink").author == "Jo Lake"

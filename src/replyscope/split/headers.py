@@ -65,7 +65,7 @@ NAV_LABEL = re.compile(
     re.I,
 )
 # A forum's user number after the name: "garaged (579941)".
-_USER_ID = re.compile(r"\s*\(\d+\)\s*$")
+_USER_ID = re.compile(r"\s*\(\d+\)(?:\s*\*)?\s*$")  # ("jo (1234) *": a user number, and a star for a subscriber)
 DAY_HINT = re.compile(r"[A-Za-z]{3}|\d[/.-]\d|(?:19|20)\d\d|ago")
 # A stamp that is only a 24-hour clock reading.
 CLOCK_ONLY = re.compile(r"^@?\d{1,2}(?::\d{2}){1,2}$")

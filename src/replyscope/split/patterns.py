@@ -219,8 +219,9 @@ def strip_joiners(s: str) -> str:
     return s.strip(JOINER_CHARS)
 
 TRAILING_META = re.compile(
-    r"\s*(?:\((?:#?\d+|score:[^)]*|edited)\)|#\d+|permalink|reply|link|journal|edit|"
-    r"\|\s*(?:permalink|reply|link|quote|report)\b.*)\s*$",
+    r"(?:\s*(?:\((?:#?\d+|score:[^)]*|edited|(?:utc|gmt)\s*[+\-−]?\s*\d{1,2}(?::?\d{2})?)\)|#\d+|permalink|reply|"
+    r"link(?: to this (?:comment|post|reply))?|journal|edit|"
+    r"\|\s*(?:permalink|reply|link|quote|report)\b.*))+\s*$",
     _I,
 )
 
