@@ -66,3 +66,18 @@ def test_a_listing_of_the_site_s_posts_under_the_comment_form_is_no_comment():
     split = split_document(page)
     assert [c.author for c in split.comments] == NAMES
     assert not any("recs" in c.text for c in split.comments)
+
+
+def test_the_first_comment_signed_from_below_keeps_its_words_over_its_signature():
+    # comments signed under their words ("by NAME on DATE"), each commenter's signature block ending
+    # in a "Follow @handle" line: under the section header, the first comment reaches up to it
+    sigs = ["Ferry fan since 1998\nFollow @jharker", "", "Follow @annray", ""]
+    page = ARTICLE + "Comments\n\nDisplay:\n\n"
+    for i, (name, words, sig) in enumerate(zip(NAMES, WORDS, sigs)):
+        first, _, rest = words.partition(". ")
+        page += f"{first}.\n\n{rest}\n\n" + (f"{sig}\n\n" if sig else "") + f"by {name} on May {i + 2}, 2012 10:0{i} AM EDT reply actions\n\n"
+    page += "Something to say? Choose one of these options to log in.\n"
+    split = split_document(page)
+    assert [c.author for c in split.comments] == NAMES
+    assert split.comments[0].text.startswith(WORDS[0].partition(". ")[0])
+    assert all(c.text.startswith(w.partition(". ")[0]) for c, w in zip(split.comments, WORDS))

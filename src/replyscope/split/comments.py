@@ -28,6 +28,7 @@ from replyscope.split.listlike import reads_like_thread
 from replyscope.split.patterns import (
     BULLETS,
     COMMENT_FORM,
+    FORM_OR_SECTION,
     COMMENT_FORM_LOW,
     COMMENT_SECTION,
     COMMENT_SECTION_LOW,
@@ -513,17 +514,31 @@ def _spans_above(lines: Lines, best: list[Anchor]) -> tuple[list[tuple[int, int]
     return spans, subjects
 
 
-def _spans_below(lines: Lines, best: list[Anchor], floor: int) -> list[tuple[int, int]]:
+def _spans_below(lines: Lines, best: list[Anchor], floor: int, headed: bool = False) -> list[tuple[int, int]]:
     """Body line ranges when headers sign their comments from below ("Posted by: X | DATE").
 
     The first comment has no header above it to start from: it takes about as many lines as the
-    others do, going up no further than `floor` or a line of page furniture.
+    others do, going up no further than `floor` or a line of page furniture. Under a comment-section
+    header (`headed`, `floor` right under it) a short stretch of words up to it is all the first
+    comment's: a signature under its text is no reason to stop at its paragraph.
     """
     spans = [(best[k - 1].last + 1 if k else -1, a.first) for k, a in enumerate(best)]
     sizes = sorted(sum(map(bool, lines.text[lo:hi])) for lo, hi in spans[1:])  # (lines with text, counted at C speed)
     want = max(1, sizes[len(sizes) // 2]) if sizes else 1
     lo = best[0].first
     got = 0
+    # furniture-like lines the thread's other comments hold ("Follow @jo" under a signature) are the
+    # commenters' own: the first comment's may end so too
+    own = {lines.text[j] for a, b in spans[1:] for j in range(a, b) if lines.text[j]}
+    if headed:
+        stretch = [j for j in range(floor, best[0].first) if lines.text[j]]
+        while stretch and (is_chrome(lines.text[stretch[0]]) or _is_label(lines.text[stretch[0]])):
+            stretch.pop(0)  # (the section's sort control or display label: "Display:", "Sort by")
+        if stretch and len(stretch) <= HEADED_FIRST_MAX * want and not any(
+            is_stop_line(t) and not (_held_alike(t, own) and FORM_OR_SECTION.match(t) is None) for t in map(lines.text.__getitem__, stretch)
+        ):
+            spans[0] = (stretch[0], best[0].first)
+            return spans
     for j in range(best[0].first - 1, floor - 1, -1):
         s = lines.text[j]
         if not s:
@@ -531,13 +546,29 @@ def _spans_below(lines: Lines, best: list[Anchor], floor: int) -> list[tuple[int
                 break
             continue
         # (to the start of the paragraph it has reached: a comment's first lines are no article's)
-        if is_stop_line(s):
+        if is_stop_line(s) and not (_held_alike(s, own) and FORM_OR_SECTION.match(s) is None):
             break
         lo = j
         if not is_chrome(s):
             got += 1
     spans[0] = (lo, best[0].first)
     return spans
+
+
+# Lines (times the thread's usual comment) a first comment under a section header may take up to it.
+HEADED_FIRST_MAX = 3
+
+
+def _is_label(s: str) -> bool:
+    """A short label ending in a colon ("Display:", "Sort:"): a widget's control, no one's words."""
+    return len(s) <= 20 and s.endswith(":") and " " not in s.strip()
+
+
+def _held_alike(s: str, own: set[str]) -> bool:
+    """Whether a line of the form of `s` (its first word and its shape: "Follow @jo" as "Follow @al")
+    is among the lines `own`."""
+    head = s.split(None, 1)[0]
+    return any(t.split(None, 1)[0] == head and len(t.split()) == len(s.split()) and is_stop_line(t) for t in own)
 
 
 def _typical_spacing(best: list[Anchor]) -> int:
@@ -578,7 +609,7 @@ def build_zone(lines: Lines, first_prose: int, floor: int | None = None, article
         spans, subjects = _spans_above(lines, best)
         zone_start, zone_end = subjects.get(0, best[0].first), spans[-1][1]
     else:
-        spans = _spans_below(lines, best, section + 1 if section is not None else first_prose + 1)
+        spans = _spans_below(lines, best, section + 1 if section is not None else first_prose + 1, headed=section is not None)
         zone_start, zone_end = spans[0][0], best[-1].last + 1
     roles: dict[int, str] = {}
     if section is not None and section < zone_start and zone_start - section <= 12:
