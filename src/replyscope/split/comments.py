@@ -519,8 +519,9 @@ def _spans_below(lines: Lines, best: list[Anchor], floor: int, headed: bool = Fa
 
     The first comment has no header above it to start from: it takes about as many lines as the
     others do, going up no further than `floor` or a line of page furniture. Under a comment-section
-    header (`headed`, `floor` right under it) a short stretch of words up to it is all the first
-    comment's: a signature under its text is no reason to stop at its paragraph.
+    header (`headed`, `floor` right under it), when what it took is a signature (a line of page
+    furniture such as the thread's other comments end with alike), a short stretch of words up to
+    the header is all the first comment's.
     """
     spans = [(best[k - 1].last + 1 if k else -1, a.first) for k, a in enumerate(best)]
     sizes = sorted(sum(map(bool, lines.text[lo:hi])) for lo, hi in spans[1:])  # (lines with text, counted at C speed)
@@ -530,15 +531,10 @@ def _spans_below(lines: Lines, best: list[Anchor], floor: int, headed: bool = Fa
     # furniture-like lines the thread's other comments hold ("Follow @jo" under a signature) are the
     # commenters' own: the first comment's may end so too
     own = {lines.text[j] for a, b in spans[1:] for j in range(a, b) if lines.text[j]}
-    if headed:
-        stretch = [j for j in range(floor, best[0].first) if lines.text[j]]
-        while stretch and (is_chrome(lines.text[stretch[0]]) or _is_label(lines.text[stretch[0]])):
-            stretch.pop(0)  # (the section's sort control or display label: "Display:", "Sort by")
-        if stretch and len(stretch) <= HEADED_FIRST_MAX * want and not any(
-            is_stop_line(t) and not (_held_alike(t, own) and FORM_OR_SECTION.match(t) is None) for t in map(lines.text.__getitem__, stretch)
-        ):
-            spans[0] = (stretch[0], best[0].first)
-            return spans
+
+    def closes(t: str) -> bool:
+        return is_stop_line(t) and not (_held_alike(t, own) and FORM_OR_SECTION.match(t) is None)
+
     for j in range(best[0].first - 1, floor - 1, -1):
         s = lines.text[j]
         if not s:
@@ -546,11 +542,19 @@ def _spans_below(lines: Lines, best: list[Anchor], floor: int, headed: bool = Fa
                 break
             continue
         # (to the start of the paragraph it has reached: a comment's first lines are no article's)
-        if is_stop_line(s) and not (_held_alike(s, own) and FORM_OR_SECTION.match(s) is None):
+        if closes(s):
             break
         lo = j
         if not is_chrome(s):
             got += 1
+    signed = any(is_stop_line(t) for t in lines.text[lo : best[0].first] if t)  # (only lines held alike get here)
+    if headed and signed:
+        # what was taken is a signature ("Follow @jo", as the others end): the words are above it
+        stretch = [j for j in range(floor, best[0].first) if lines.text[j]]
+        while stretch and (is_chrome(lines.text[stretch[0]]) or _is_label(lines.text[stretch[0]])):
+            stretch.pop(0)  # (the section's sort control or display label: "Display:", "Sort by")
+        if stretch and len(stretch) <= HEADED_FIRST_MAX * want and not any(closes(lines.text[j]) for j in stretch):
+            lo = stretch[0]
     spans[0] = (lo, best[0].first)
     return spans
 
