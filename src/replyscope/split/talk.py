@@ -10,6 +10,7 @@ the text is a Title Case headline.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from replyscope.split.chrome import is_chrome, is_content
 from replyscope.split.patterns import BULLETS, CONVERSATIONAL_LOWER_FAST, WORD, ends_sentence
@@ -42,8 +43,10 @@ TALK_LINES = 7
 CHAT_LINE_CHARS = 200
 
 
+@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
 def is_headline(s: str) -> bool:
-    """A line in Title Case (3 to 16 words, most capitalised): a link title, not what someone wrote."""
+    """A line in Title Case (3 to 16 words, most capitalised): a link title, not what someone wrote
+    (cached: the first lines under headers are read for talk, judgement and sentences alike)."""
     if s[-1] == "." and not s.endswith("...") or s.count(" ") > 20:
         return False  # (cheap exits: a sentence's full stop, or far more than 16 words)
     return is_title_case(s)
@@ -97,9 +100,14 @@ def talks(window: list[str]) -> bool:
     Words of conversation count in any of its first TALK_LINES lines of text; the cues of a short
     reply only in the first line of text, the one a reply is made of.
     """
-    texts = [t for t in window if t][:TALK_LINES]
-    if not texts:
-        return False
+    texts = tuple([t for t in window if t][:TALK_LINES])
+    return bool(texts) and texts_talk(texts)
+
+
+@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
+def texts_talk(texts: tuple[str, ...]) -> bool:
+    """talks() of a window's first lines of text (cached: the choice of a page's comment format
+    reads the same comments' first lines once per format it tries, and again once it is extended)."""
     joined = " ".join(texts)
     m = CONVERSATIONAL_LOWER_FAST.search(joined.lower())
     if m is not None:
@@ -157,6 +165,7 @@ def writes_sentences(window: list[str], name: str = "") -> bool:
     return False
 
 
+@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
 def is_written(s: str) -> bool:
     """A line a person wrote (chrome.is_content), or one that talks around an e-mail address.
 
