@@ -16,7 +16,7 @@ import polars as pl
 from replyscope import schema
 from replyscope.split.body import article_roles, closes_article, is_boilerplate_line, is_comment_marker, title_from_text
 from replyscope.split.choose import _title_like_name
-from replyscope.split.chrome import is_chrome, is_content, is_stop_line
+from replyscope.split.chrome import is_chrome, is_stop_line
 from replyscope.split.comment_text import comment_words, drop_repeated_tails, trim_after_actions
 from replyscope.split.comments import build_zone, zone_line_role
 from replyscope.split.dates import parse_posted
@@ -25,7 +25,7 @@ from replyscope.split.lines import Lines, is_prose, split_lines
 from replyscope.split.patterns import BULLETS
 from replyscope.split.segments import segments_of
 from replyscope.split.short_post import short_post_roles
-from replyscope.split.talk import is_headline, is_written, texts_talk
+from replyscope.split.talk import texts_talk
 from replyscope.split.threading import HEADER_TARGET, REPLY_TO_NAME, level_number, outline_number, thread
 
 __all__ = ["DocumentSplit", "SplitComment", "SplitTables", "clear_caches", "split_document", "split_documents", "trim_caches"]
@@ -195,9 +195,6 @@ _LINE_CACHES = (
     _name_ok,
     _title_like_name,
     texts_talk,
-    is_content,
-    is_written,
-    is_headline,
 )
 CACHE_MAX_ENTRIES = 1 << 16
 CACHE_CHECK_LINES = 1 << 14

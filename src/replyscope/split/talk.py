@@ -43,10 +43,8 @@ TALK_LINES = 7
 CHAT_LINE_CHARS = 200
 
 
-@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
 def is_headline(s: str) -> bool:
-    """A line in Title Case (3 to 16 words, most capitalised): a link title, not what someone wrote
-    (cached: the first lines under headers are read for talk, judgement and sentences alike)."""
+    """A line in Title Case (3 to 16 words, most capitalised): a link title, not what someone wrote."""
     if s[-1] == "." and not s.endswith("...") or s.count(" ") > 20:
         return False  # (cheap exits: a sentence's full stop, or far more than 16 words)
     return is_title_case(s)
@@ -165,7 +163,6 @@ def writes_sentences(window: list[str], name: str = "") -> bool:
     return False
 
 
-@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
 def is_written(s: str) -> bool:
     """A line a person wrote (chrome.is_content), or one that talks around an e-mail address.
 
