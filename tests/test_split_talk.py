@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import pytest
 
-from replyscope.split import split_document
+from replyscope.split import clear_caches, split_document
 from replyscope.split.lines import split_lines
 from replyscope.split.listlike import reads_like_thread
-from replyscope.split.talk import is_headline, talks
+from replyscope.split.talk import TALK_LINES, is_headline, talks, texts_talk
 
 ARTICLE = (
     "Library to stay open late during exam season\n\n"
@@ -62,6 +62,21 @@ def test_short_replies_talk(text: str) -> None:
 )
 def test_titles_teasers_and_list_items_do_not_talk(text: str) -> None:
     assert not talks([text])
+
+
+def test_talk_is_read_from_the_first_lines_of_text_only() -> None:
+    # (talks caches its verdict on those lines: blanks and lines past TALK_LINES must not change it)
+    filler = ["Harbour Car Park To Close For Resurfacing"] * (TALK_LINES - 1)
+    assert talks(["", "", *filler, "", "I think you are wrong about this."]) == talks([*filler, "I think you are wrong about this."]) is True
+    assert talks([*filler, "Read the council notice", "I think you are wrong about this."]) is False  # the eighth line is not read
+
+
+def test_clear_caches_forgets_talk_verdicts() -> None:
+    # benchmarks start cold: the talk cache is one of the line caches split_document trims and clears
+    split_document(ARTICLE + "Comments\n\n" + "".join(f"{name} says:\n{text}\n\n" for name, text in SHORT))
+    assert texts_talk.cache_info().currsize > 0
+    clear_caches()
+    assert texts_talk.cache_info().currsize == 0
 
 
 def test_is_headline() -> None:

@@ -25,6 +25,7 @@ from replyscope.split.lines import Lines, is_prose, split_lines
 from replyscope.split.patterns import BULLETS
 from replyscope.split.segments import segments_of
 from replyscope.split.short_post import short_post_roles
+from replyscope.split.talk import texts_talk
 from replyscope.split.threading import HEADER_TARGET, REPLY_TO_NAME, level_number, outline_number, thread
 
 __all__ = ["DocumentSplit", "SplitComment", "SplitTables", "clear_caches", "split_document", "split_documents", "trim_caches"]
@@ -193,6 +194,7 @@ _LINE_CACHES = (
     parse_posted,
     _name_ok,
     _title_like_name,
+    texts_talk,
 )
 CACHE_MAX_ENTRIES = 1 << 16
 CACHE_CHECK_LINES = 1 << 14

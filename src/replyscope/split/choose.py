@@ -681,6 +681,13 @@ def _required_share(lines: Lines, best: list[Anchor], near: int | None, base: fl
     return base * RELAXED_FACTOR if cues >= CUES_RELAXED else base
 
 
+def _same_words_under_all(lines: Lines, best: list[Anchor]) -> bool:
+    """Whether the first words under every header are the same (read up to the first that differs:
+    under a thread of hundreds of comments the second one does)."""
+    first = _first_words(lines, best, 0)
+    return all(_first_words(lines, best, k) == first for k in range(1, len(best)))
+
+
 def _acceptable(lines: Lines, best: list[Anchor], section: int | None, share: float) -> bool:
     """Whether these anchors are a comment thread rather than a byline, a link list or a menu.
 
@@ -701,7 +708,7 @@ def _acceptable(lines: Lines, best: list[Anchor], section: int | None, share: fl
         return False
     if family in ("by", "by_posted") and 1 < len(best) <= SMALL_THREAD and near is None and len({a.header.author.lower() for a in best}) == 1:
         return False  # "Posted by Jo" over the post and "Posted May 2 by Jo" under it: its byline and footer
-    if len(best) >= 3 and len({_first_words(lines, best, k) for k in range(len(best))}) == 1:
+    if len(best) >= 3 and _same_words_under_all(lines, best):
         return False  # the same words under every header: a widget repeated down the page
     if family == "bare" and section is not None and _prose_chars(lines, section + 1, best[0].first) > BARE_MAX_LEAD_PROSE:
         return False  # article prose under the "Comments" link: the names are the article's subheadings

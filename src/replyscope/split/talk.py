@@ -10,6 +10,7 @@ the text is a Title Case headline.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from replyscope.split.chrome import is_chrome, is_content
 from replyscope.split.patterns import BULLETS, CONVERSATIONAL_LOWER_FAST, WORD, ends_sentence
@@ -97,9 +98,14 @@ def talks(window: list[str]) -> bool:
     Words of conversation count in any of its first TALK_LINES lines of text; the cues of a short
     reply only in the first line of text, the one a reply is made of.
     """
-    texts = [t for t in window if t][:TALK_LINES]
-    if not texts:
-        return False
+    texts = tuple([t for t in window if t][:TALK_LINES])
+    return bool(texts) and texts_talk(texts)
+
+
+@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
+def texts_talk(texts: tuple[str, ...]) -> bool:
+    """talks() of a window's first lines of text (cached: the choice of a page's comment format
+    reads the same comments' first lines once per format it tries, and again once it is extended)."""
     joined = " ".join(texts)
     m = CONVERSATIONAL_LOWER_FAST.search(joined.lower())
     if m is not None:
