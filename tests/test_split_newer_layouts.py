@@ -10,6 +10,8 @@ of answers and reviews. evaluate.layout_variants lays real threads out in the sa
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from replyscope.split import split_document
@@ -263,3 +265,68 @@ def test_reviews_keep_the_name_over_the_stars_and_the_dateline():
     assert _authors(comments) == ["Mara Quill", "tobyreads", "Dana Orr"]
     assert [c.posted_raw for c in comments] == ["3 March 2020", "5 March 2020", "9 March 2020"]
     assert comments[1].text == "The history is thin and half the cafés in it have closed."
+
+
+# A video site's list with compact ages, some marked "(edited)", and the creator's heart under a
+# comment's words: "20h (edited)" dates its comment as "20h" does, the heart is the widget's.
+VIDEO_COMPACT_PAGE = POST + (
+    "Comments\n\n"
+    "@maraquill 20h\n"
+    "About time. That bridge shakes every time a bus crosses it.\n"
+    "Reply\n\n"
+    "@tobyreads 19h (edited)\n"
+    "Source? The last inspection said it was fine.\n"
+    "Reply\n\n"
+    "@dana-orr 1mo (edited)\n"
+    "🙄\n"
+    "31\n"
+    "❤\n"
+    "Reply\n\n"
+    "@quietreader 2d\n"
+    "👍\n"
+    "❤\n"
+    "Reply\n\n"
+    "@ferrywatch 2d (edited)\n"
+    "Spring again. Every year the same story with this bridge.\n"
+    "❤\n"
+    "Reply\n"
+)
+
+
+def _age_under_name(page: str) -> str:
+    # the same list as a site that prints the age on the line under the handle
+    return re.sub(r"(?m)^(@\S+) (\d)", r"\1\n\2", page)
+
+
+@pytest.mark.parametrize("shape", [str, _age_under_name])
+def test_an_edited_marker_after_a_compact_age_heads_its_comment(shape):
+    comments = split_document(shape(VIDEO_COMPACT_PAGE)).comments
+    assert [a.lstrip("@") for a in _authors(comments)] == ["maraquill", "tobyreads", "dana-orr", "quietreader", "ferrywatch"]
+    assert [c.posted_raw for c in comments] == ["20h", "19h", "1mo", "2d", "2d"]
+
+
+def test_a_lone_symbol_over_the_reply_link_is_the_widgets_not_the_readers():
+    comments = split_document(VIDEO_COMPACT_PAGE).comments
+    assert [c.text for c in comments[2:]] == ["🙄", "👍", "Spring again. Every year the same story with this bridge."]
+
+
+@pytest.mark.parametrize(
+    ("line", "author", "posted"),
+    [("@dale_r 20h (edited)", "@dale_r", "20h"), ("1mo (edited)", "", "1mo"), ("Mara Quill 3d (edited)", "Mara Quill", "3d")],
+)
+def test_an_edited_marker_says_the_count_before_it_is_an_age(line, author, posted):
+    h = read_header(line)
+    assert h is not None and (h.author, h.posted_raw) == (author, posted)
+
+
+@pytest.mark.parametrize("line", ["Room 5 (edited)", "I agree (edited)", "Chapter 12 (edited)"])
+def test_an_edited_marker_after_words_heads_nothing(line):
+    h = read_header(line)
+    assert h is None or not h.posted_raw, h
+
+
+def test_a_wordless_reply_alone_keeps_its_symbol():
+    # one symbol and nothing else over the Reply link is the reader's whole reply
+    page = VIDEO_COMPACT_PAGE.replace("👍\n❤\n", "👍\n")
+    comments = split_document(page).comments
+    assert comments[3].text == "👍"
