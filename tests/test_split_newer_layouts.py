@@ -171,6 +171,9 @@ def test_widget_chrome_of_newspapers_video_sites_and_reviews(line):
         "I rated it 4 out of 5",
         "Featured in the Times last week",
         "Journal of Medicine says otherwise",
+        "Good pick",
+        "My pick",
+        "Nick picks",
         "Not helpful at all, this article",
     ],
 )
@@ -330,3 +333,12 @@ def test_a_wordless_reply_alone_keeps_its_symbol():
     page = VIDEO_COMPACT_PAGE.replace("👍\n❤\n", "👍\n")
     comments = split_document(page).comments
     assert comments[3].text == "👍"
+
+
+@pytest.mark.parametrize("badge", ["Times Pick", "NYT Pick", "Globe Picks", "Staff pick"])
+def test_a_pick_badge_named_for_the_paper_is_no_commenters_name(badge):
+    # the badge names whoever picked the comment (here the paper itself), over the name and the town
+    page = NEWS_PAGE.replace("Reader pick\n", f"{badge}\n").replace("quietreader\n", f"{badge}\nquietreader\n")
+    comments = split_document(page).comments
+    assert _authors(comments) == ["Mara Quill", "tobyreads", "Dana Orr", "quietreader"]
+    assert comments[2].text == "🙄" and comments[1].text == "Source? The last inspection said it was fine."

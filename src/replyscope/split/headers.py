@@ -36,6 +36,7 @@ from replyscope.split.patterns import (
     ends_sentence,
     folds_like_lower,
     is_avatar_alt,
+    is_named_pick,
     lower_twin,
     not_a_name_line,
     strip_joiners,
@@ -203,7 +204,7 @@ def looks_like_name(core: str) -> bool:
     if core[0] == "[" and GONE_AUTHOR.match(core):
         return True
     # (chrome, furniture, a comment section's or form's heading; the lower twin is faster, see lower_twin)
-    if not_a_name_line(core):
+    if not_a_name_line(core) or is_named_pick(core):
         return False
     if core[-1] in ",;" or not HAS_LETTER.search(core) or is_avatar_alt(core):
         return False  # "Frank," opens a letter; "–" or "*" is decoration

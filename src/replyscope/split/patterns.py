@@ -504,6 +504,17 @@ def chrome_line(s: str) -> bool:
     return CHROME.match(s) is not None
 
 
+# A pick badge named for whoever picked the comment, the paper by its own name among them ("Times
+# Pick", "NYT Pick", "Globe Picks"; CHROME reads the pickers any site has: "Reader pick", "Editors'
+# picks"): one capitalised word and the badge in title case, as a badge is set. A reader's "Good
+# pick" is written in a sentence's case.
+_NAMED_PICK = re.compile(r"^[A-Z][\w'’.&-]{0,20} Picks?$")
+
+
+def is_named_pick(s: str) -> bool:
+    return s[-1] in "ks" and _NAMED_PICK.match(s) is not None
+
+
 def not_a_name_line(s: str) -> bool:
     """NOT_A_NAME_LINE.match(s) is not None, on the faster lower twins where `s` folds like lower."""
     if folds_like_lower(s):
