@@ -342,3 +342,33 @@ def test_a_pick_badge_named_for_the_paper_is_no_commenters_name(badge):
     comments = split_document(page).comments
     assert _authors(comments) == ["Mara Quill", "tobyreads", "Dana Orr", "quietreader"]
     assert comments[2].text == "🙄" and comments[1].text == "Source? The last inspection said it was fine."
+
+
+SHORT_SCORED_THREAD = POST + (
+    "3 Comments\nThreshold: 1, Nested\n\n"
+    "Ferries first (Score:3)\n"
+    "by maraquill (48213) on Tuesday March 03, 2020 @09:12AM (#59791234)\n\n"
+    "Nobody has said what happens to the ferry timetable while the span is shut.\n\n"
+    "Share\n\n"
+    "  Re:Ferries first (Score:1)\n"
+    "  by Anonymous Coward on Tuesday March 03, 2020 @09:40AM (#59791301)\n\n"
+    "  {reply}\n\n"
+    "  Share\n\n"
+    "Spring again (Score:2)\n"
+    "by dana_o (5120) on Tuesday March 03, 2020 @10:15AM (#59791377)\n\n"
+    "Every year the same story with this bridge.\n\n"
+    "Reply to This\n"
+)
+
+
+@pytest.mark.parametrize("reply", ["🙄", "The timetable is on the council site already."])
+def test_a_three_post_thread_keeps_each_title_over_its_own_post(reply):
+    # two titles and one "Re:" subject: the titling habit of the whole thread, so the last title is
+    # not read as the words of the reply above it
+    comments = split_document(SHORT_SCORED_THREAD.replace("{reply}", reply)).comments
+    assert _authors(comments) == ["maraquill", "Anonymous Coward", "dana_o"]
+    assert [c.text for c in comments] == [
+        "Nobody has said what happens to the ferry timetable while the span is shut.",
+        reply,
+        "Every year the same story with this bridge.",
+    ]

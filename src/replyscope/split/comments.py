@@ -221,7 +221,9 @@ def _habitual_titles(lines: Lines, best: list[Anchor], known: dict[int, int]) ->
         if k and not any(is_content(lines.text[j]) for j in range(best[k - 1].last + 1, p - 1)):
             continue  # (the previous comment's only words)
         found[k] = p
-    return found if (len(found) + len(known)) * 3 >= len(best) * 2 and len(found) >= MIN_TITLED else {}
+    # (the subjects read already, "Re: <title>" over a reply, are titles of the same habit: a thread of
+    # three, a title over the first post and a "Re:" over its reply, titles them all)
+    return found if found and (len(found) + len(known)) * 3 >= len(best) * 2 and len(found) + len(known) >= MIN_TITLED else {}
 
 
 def _body_line_role(lines: Lines, j: int, headers: dict[int, CommentHeader]) -> str:
