@@ -372,3 +372,34 @@ def test_a_three_post_thread_keeps_each_title_over_its_own_post(reply):
         reply,
         "Every year the same story with this bridge.",
     ]
+
+
+ONE_LINE_ANSWERS_PAGE = POST + (
+    "Answers (4)\n\n"
+    "A: Not until June, the council said.\n"
+    "harbourwatch answered 12h\n"
+    "Helpful (57)\n"
+    "Not helpful (2)\n\n"
+    "A: The ferries run every twenty minutes instead.\n"
+    "tobyreads answered 11 hours ago\n"
+    "Helpful (9)\n"
+    "Not helpful (4)\n\n"
+    "A: Ask at the quay office, they have the timetable.\n"
+    "Dana Orr answered 9h\n"
+    "Helpful (3)\n"
+    "Not helpful (0)\n\n"
+    "A: Buses too, on the old road.\n"
+    "quietreader answered 2 hours ago\n"
+    "Helpful (1)\n"
+    "Not helpful (0)\n\n"
+    "{pager}\n\n"
+    "Ask a question\n"
+)
+
+
+@pytest.mark.parametrize("pager", ["See more answers", "Show all answers", "Load more reviews"])
+def test_the_pager_under_one_line_answers_leaves_them_signed_from_below(pager):
+    # the pager and the question form close the list: the bylines then sign the lines over them
+    comments = split_document(ONE_LINE_ANSWERS_PAGE.replace("{pager}", pager)).comments
+    assert _authors(comments) == ["harbourwatch", "tobyreads", "Dana Orr", "quietreader"]
+    assert comments[0].text == "A: Not until June, the council said."

@@ -294,7 +294,11 @@ COMMENT_FORM = re.compile(
     # "You can follow this conversation by subscribing to the comment feed for this post.")
     r"enter your (?:comment|information|details)\b.*|(?:you can )?follow this conversation\b.*|"
     r"(?:post|leave) (?:your|a) (?:comment|reply).*|powered by disqus|comments powered by .*|"
-    r"newer comments|older comments|load more comments|show more comments|« older comments|newer comments »|"
+    r"newer comments|older comments|« older comments|newer comments »|"
+    # the pager under a list of comments, answers or reviews ("Load more comments", "See more answers",
+    # "Show all reviews"; not "Show more replies", which folds a thread's replies inside it) and
+    # the form of a question's or a product's page ("Ask a question", "Write a review")
+    r"(?:load|show|see|view|read) (?:more|all) (?:comments|answers|reviews)|ask a question|write a review|"
     # the same form in Spanish, German, French, Italian, Portuguese, Dutch
     r"deja (?:una respuesta|un comentario)|schreibe einen kommentar|hinterlasse einen kommentar|"
     r"laisser un commentaire|laisser une r(?:\u00e9|e)ponse|lascia un commento|deixe (?:uma resposta|um coment(?:\u00e1|a)rio)|"
