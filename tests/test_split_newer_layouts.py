@@ -403,3 +403,31 @@ def test_the_pager_under_one_line_answers_leaves_them_signed_from_below(pager):
     comments = split_document(ONE_LINE_ANSWERS_PAGE.replace("{pager}", pager)).comments
     assert _authors(comments) == ["harbourwatch", "tobyreads", "Dana Orr", "quietreader"]
     assert comments[0].text == "A: Not until June, the council said."
+
+
+SIGNED_ANSWERS_PAGE = (
+    "Skip to content\nMenu\n\n"
+    "Will the ferries run while the bridge is shut?\n\n"
+    "Share this:\nTwitter\nEmail\n\n"
+    "4 answers\n\n"
+    "Answer:\n"
+    "Every twenty minutes from the east quay, the council said on Friday.\n"
+    "Answered by harbourwatch · March 3, 2020\n\n"
+    "Answer:\n"
+    "Ask at the quay office, they have the new timetable, and the times are posted on the pier as well.\n"
+    "Answered by tobyreads · March 3, 2020\n\n"
+    "Answer:\n"
+    "Buses too, on the old road, but they are slow and they stop at every village on the way round.\n"
+    "Answered by Dana Orr · March 4, 2020\n\n"
+    "Answer:\n"
+    "Yes, and the night ferry runs on Fridays as well.\n"
+    "Answered by quietreader · March 5, 2020\n\n"
+    "Ask a question\n"
+)
+
+
+def test_the_first_answer_signed_from_below_is_kept_under_its_section_header():
+    # the answers are the page's first run of prose: the "4 answers" over the first still heads it
+    comments = split_document(SIGNED_ANSWERS_PAGE).comments
+    assert _authors(comments) == ["harbourwatch", "tobyreads", "Dana Orr", "quietreader"]
+    assert comments[0].text == "Every twenty minutes from the east quay, the council said on Friday."

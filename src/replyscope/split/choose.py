@@ -372,6 +372,17 @@ ZERO_COMMENTS = re.compile(
 )
 
 
+# Lines a section header may sit above the first header beyond the thread's usual spacing (a blank,
+# a sort control).
+SECTION_SLACK = 2
+
+
+def _header_spacing(best: list[Anchor]) -> int:
+    """The median number of lines from one header of the thread to the next (0 for one header)."""
+    gaps = sorted(b.first - a.first for a, b in zip(best, best[1:]))
+    return gaps[len(gaps) // 2] if gaps else 0
+
+
 def _near_section(lines: Lines, section: int | None, first: int) -> int | None:
     """The section header when it is close enough above the thread to head it, else None."""
     if section is None or _nonblank_between(lines, section + 1, first) > SECTION_REACH:
@@ -484,6 +495,13 @@ def choose_anchors(
             shares[k] = _conversational_share(lines, best)
         # (a section header above the lead run heads the thread only when the thread reaches up there)
         section = _section_header_before(lines, floor if best[0].first <= first_prose else first_prose, best[0].first)
+        if section is None and floor < first_prose < best[0].first:
+            # headers that sign the words over them ("Answered by jo"): the first comment's words
+            # may be the lead run itself, right under the section's header ("16 answers"); a
+            # header that near above the first one, no further than its comments sit apart, heads it
+            up = _section_header_before(lines, floor, best[0].first)
+            if up is not None and best[0].first - up <= _header_spacing(best) + SECTION_SLACK:
+                section = up
         if _acceptable(lines, best, section, _bullet_thread_share(lines, best, shares[k])):
             return _with_same_stamps(lines, best, anchors), section
     return [], None
