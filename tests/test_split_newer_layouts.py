@@ -174,6 +174,7 @@ def test_widget_chrome_of_newspapers_video_sites_and_reviews(line):
         "Good pick",
         "My pick",
         "Nick picks",
+        "Top 10 reasons to go",
         "Not helpful at all, this article",
     ],
 )
@@ -431,3 +432,18 @@ def test_the_first_answer_signed_from_below_is_kept_under_its_section_header():
     comments = split_document(SIGNED_ANSWERS_PAGE).comments
     assert _authors(comments) == ["harbourwatch", "tobyreads", "Dana Orr", "quietreader"]
     assert comments[0].text == "Every twenty minutes from the east quay, the council said on Friday."
+
+
+def test_a_reviewers_rank_under_the_dateline_is_no_part_of_a_wordless_review():
+    page = REVIEWS_PAGE.replace(
+        "Reviewed in the United Kingdom on 5 March 2020\nThe history is thin and half the cafés in it have closed.\n",
+        "Reviewed in the United Kingdom on 5 March 2020\nTop 1000 Reviewer\n👎\n",
+    )
+    comments = split_document(page).comments
+    assert _authors(comments) == ["Mara Quill", "tobyreads", "Dana Orr"]
+    assert comments[1].text == "👎"
+
+
+@pytest.mark.parametrize("line", ["Top 1000 Reviewer", "Top 50 Contributor", "Top 500 reviewer"])
+def test_a_readers_numbered_rank_is_chrome(line):
+    assert is_chrome(line)

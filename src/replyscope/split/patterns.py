@@ -353,6 +353,8 @@ CHROME_WORDS = Deferred(
     r"(?:\d[\d,]*|one) (?:person|people|of \d[\d,]*(?: people)?) found this (?:helpful|useful)\.?(?:\s*do you\?)?|"
     r"was this (?:review|answer|comment) helpful\?.{0,30}|"
     r"(?:rated\s+)?\d(?:\.\d)? out of \d(?: stars?)?|verified (?:purchase|buyer|owner|reviewer)|"
+    # a reader's rank as the site prints it beside the review ("Top 1000 Reviewer", "Top 50 Contributor")
+    r"top \d[\d,]* (?:reviewer|contributor|commenter|answerer|fan)s?|"
     # a label over an answer's or a comment's words ("Answer:", alone on its line)
     r"(?:answer|comment|response|review)\s*:|"
     # a helpfulness vote's two buttons ("Yes No", "Yes (3) No (1)")
