@@ -12,10 +12,10 @@ from collections import Counter
 from functools import lru_cache
 
 from replyscope.split.anchors import Anchor, next_nonblank, prev_nonblank, section_headers
-from replyscope.split.chrome import is_chrome, is_content
+from replyscope.split.chrome import is_chrome, is_content, is_pictographs
 from replyscope.split.headers import GONE_AUTHOR, read_header
 from replyscope.split.lines import Lines, is_prose
-from replyscope.split.patterns import BULLETS, COMMENT_TALLY, RE_SUBJECT, WORD, ends_sentence, template_form
+from replyscope.split.patterns import BULLETS, COMMENT_TALLY, HAS_LETTER, RE_SUBJECT, WORD, ends_sentence, template_form
 from replyscope.split.talk import is_written, judges, talks, writes_sentences
 from replyscope.split.threading import outline_number
 
@@ -377,6 +377,22 @@ ZERO_COMMENTS = re.compile(
 SECTION_SLACK = 2
 
 
+def _signed_below(lines: Lines, best: list[Anchor]) -> bool:
+    """Whether the thread's headers sign the words above them: most are bylines that do ("Answered
+    by jo", "Posted by jo"), or the first and most sit right under a line of words ("jo answered
+    2h" under the answer; headers over their comments have a blank, a Reply link or the previous
+    header's chrome over them)."""
+    if sum(a.header.posted_by for a in best) * 2 > len(best):
+        return True
+    under = [_under_words(lines, a.first) for a in best]
+    return under[0] and sum(under) * 2 > len(best)
+
+
+def _under_words(lines: Lines, i: int) -> bool:
+    s = lines.text[i - 1] if i > 0 else ""
+    return bool(s) and not is_chrome(s) and read_header(lines.core[i - 1]) is None and (HAS_LETTER.search(s) is not None or is_pictographs(s))
+
+
 def _header_spacing(best: list[Anchor]) -> int:
     """The median number of lines from one header of the thread to the next (0 for one header)."""
     gaps = sorted(b.first - a.first for a, b in zip(best, best[1:]))
@@ -495,7 +511,7 @@ def choose_anchors(
             shares[k] = _conversational_share(lines, best)
         # (a section header above the lead run heads the thread only when the thread reaches up there)
         section = _section_header_before(lines, floor if best[0].first <= first_prose else first_prose, best[0].first)
-        if section is None and floor < first_prose < best[0].first:
+        if section is None and floor < first_prose < best[0].first and _signed_below(lines, best):
             # headers that sign the words over them ("Answered by jo"): the first comment's words
             # may be the lead run itself, right under the section's header ("16 answers"); a
             # header that near above the first one, no further than its comments sit apart, heads it
