@@ -453,3 +453,40 @@ def test_a_reviewers_rank_under_the_dateline_is_no_part_of_a_wordless_review():
 @pytest.mark.parametrize("line", ["Top 1000 Reviewer", "Top 50 Contributor", "Top 500 reviewer"])
 def test_a_readers_numbered_rank_is_chrome(line):
     assert is_chrome(line)
+
+
+def test_a_reply_target_with_a_display_name_is_chrome_over_a_wordless_reply():
+    page = NEWS_PAGE.replace("    In response to Mara Quill's comment\n\n    Source? The last inspection said it was fine.\n", "    Reply to @Mara Quill\n\n    👍\n")
+    comments = split_document(page).comments
+    assert _authors(comments) == ["Mara Quill", "tobyreads", "Dana Orr", "quietreader"]
+    assert comments[1].text == "👍"
+
+
+@pytest.mark.parametrize(("line", "chrome"), [("Reply to @Mara Quill", True), ("Reply to @F. Jensen", True), ("Reply to @jo thanks for that", False)])
+def test_whom_a_reply_answers_by_display_name(line, chrome):
+    assert is_chrome(line) is chrome
+
+
+NAME_TOWN_DATE_PAGE = POST + (
+    "Comments (4)\n\n"
+    "Mara Quill\nEastport\nMarch 3, 2020, 9:12 a.m.\n"
+    "About time. That bridge shakes every time a bus crosses it.\n"
+    "41 Recommend\nShare\nFlag\n\n"
+    "Times Pick\n"
+    "tobyreads\nOld Harbour\nMarch 3, 2020, 9:40 a.m.\n"
+    "Source? The last inspection said it was fine.\n"
+    "3 Recommend\nShare\nFlag\n\n"
+    "Dana Orr\nOld Harbour\nMarch 4, 2020, 8:15 a.m.\n"
+    "😂😂\n"
+    "12 Recommend\nShare\nFlag\n\n"
+    "Reader pick\n"
+    "quietreader\nLeeds\nMarch 4, 2020, 10:02 a.m.\n"
+    "Spring again. Every year the same story with this bridge.\n"
+    "7 Recommend\nShare\nFlag\n"
+)
+
+
+def test_a_badge_over_name_town_and_date_leaves_the_name_the_commenters():
+    comments = split_document(NAME_TOWN_DATE_PAGE).comments
+    assert _authors(comments) == ["Mara Quill", "tobyreads", "Dana Orr", "quietreader"]
+    assert comments[2].text == "😂😂"

@@ -149,8 +149,8 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
             if p is not None and p not in claimed and p not in headers and not _numbered_date(lines, headers, i):
                 if looks_like_name(lines.core[p]):
                     # a name over a rank or badge line over the date ("Jo Lake" / "Regular Member" / "Mar 3"):
-                    # the name is the block's first line
-                    if p == i - 1 and p > lo and lines.text[p - 1] and (p - 1) not in claimed and (p - 1) not in headers and (p < 2 or not lines.text[p - 2]) and looks_like_name(lines.core[p - 1]):
+                    # the name is the block's first line (a blank or a chrome line over it: "Times Pick")
+                    if p == i - 1 and p > lo and lines.text[p - 1] and (p - 1) not in claimed and (p - 1) not in headers and (p < 2 or not lines.text[p - 2] or is_chrome(lines.text[p - 2])) and looks_like_name(lines.core[p - 1]):
                         p -= 1
                     anchors.append(Anchor(p, i, CommentHeader("name_date", cut_counters(lines.core[p]), h.posted_raw), "name+date", lines.indent[p]))
                     claimed.update(range(p, i + 1))
