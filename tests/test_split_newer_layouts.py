@@ -490,3 +490,36 @@ def test_a_badge_over_name_town_and_date_leaves_the_name_the_commenters():
     comments = split_document(NAME_TOWN_DATE_PAGE).comments
     assert _authors(comments) == ["Mara Quill", "tobyreads", "Dana Orr", "quietreader"]
     assert comments[2].text == "😂😂"
+
+
+QUESTION_PAGE = (
+    "Home | About | Contact\n\n"
+    "Will the ferries run while the bridge is shut?\n\n"
+    "By harbourdesk | 3 March 2020\n\n"
+    "Will the ferries run while the bridge is shut? Nobody at the council will say.\n\n"
+    "Share this:\nTwitter\nEmail\n\n"
+    "{section}\n\n"
+    "{first}"
+    "A: I take it every day, every twenty minutes from the east quay.\n"
+    "By maraquill on March 3, 2020\n"
+    "Upvote\n27\n\n"
+    "A: You can ask at the quay office, they gave me the timetable.\n"
+    "By tobyreads on March 3, 2020\n"
+    "Upvote\n9\n\n"
+    "A: I think the buses run too, on the old road.\n"
+    "By Dana Orr on March 4, 2020\n"
+    "Upvote\n3\n\n"
+    "A: 👍\n"
+    "By quietreader on March 5, 2020\n"
+    "Upvote\n1\n\n"
+    "Ask a question\n"
+)
+
+
+@pytest.mark.parametrize("section", ["Answers (4)", "Questions & Answers"])
+def test_answers_signed_below_leave_the_posts_byline_to_the_post(section):
+    # the post's byline over the section's header is the post's, not the first answer's signature
+    split = split_document(QUESTION_PAGE.format(section=section, first=""))
+    assert _authors(split.comments) == ["maraquill", "tobyreads", "Dana Orr", "quietreader"]
+    assert split.comments[0].text == "A: I take it every day, every twenty minutes from the east quay."
+    assert "Nobody at the council will say." in split.body

@@ -330,6 +330,19 @@ def _closed_by_reply(lines: Lines, lo: int, hi: int) -> bool:
     return False
 
 
+def _byline_over_section(lines: Lines, a: Anchor, nxt: Anchor, last: Anchor) -> bool:
+    """Whether byline-shaped header `a` is the post's own: the page's one comment section opens
+    ("Answers (6)", "12 Comments") under it and over the thread's next header `nxt`. Where other
+    counts follow, they are toggles under comments, and so may this one be."""
+    if a.family not in BYLINE_FAMILIES:
+        return False
+    # (a count of replies, "10 Replies", is as often the toggle under a comment as a section's header)
+    sections = [i for i in section_headers(lines, 0) if "repl" not in lines.text[i].lower()]
+    if not sections or not a.last < sections[0] < nxt.first:
+        return False
+    return all(lines.text[i] == lines.text[sections[0]] for i in sections[1:])  # (the same count printed again below the thread)
+
+
 def _drop_leading_datelines(lines: Lines, group: list[Anchor], post_words: int = -1) -> list[Anchor]:
     """Drop first anchors followed by a whole article rather than a comment.
 
@@ -337,6 +350,8 @@ def _drop_leading_datelines(lines: Lines, group: list[Anchor], post_words: int =
     then far longer than what follows the real headers. A header under the post's byline and
     words (`post_words`, see _post_words_seen) is not one.
     """
+    if len(group) >= 3 and _byline_over_section(lines, group[0], group[1], group[-1]):
+        group = group[1:]
     while len(group) >= 3:
         if group[0].family in PERSON_FAMILIES or _headed_by_section(lines, group[0]):
             break  # under "6 Responses" a header heads a (long) comment, not the article
@@ -437,6 +452,8 @@ def extend_up(lines: Lines, best: list[Anchor], above: list[Anchor], article: in
         if a.first <= article and a.family in BYLINE_FAMILIES:
             break
         if _nonblank_between(lines, a.last + 1, nxt.first) >= run_gap:
+            break
+        if _byline_over_section(lines, a, nxt, out[-1]):
             break
         if (
             a.family not in PERSON_FAMILIES
