@@ -523,3 +523,16 @@ def test_answers_signed_below_leave_the_posts_byline_to_the_post(section):
     assert _authors(split.comments) == ["maraquill", "tobyreads", "Dana Orr", "quietreader"]
     assert split.comments[0].text == "A: I take it every day, every twenty minutes from the east quay."
     assert "Nobody at the council will say." in split.body
+
+
+def test_a_handle_of_digits_over_the_stars_heads_its_review():
+    page = REVIEWS_PAGE.replace("tobyreads\n★★☆☆☆ 2.0 out of 5 stars\n", "6528257\n★★☆☆☆ 2.0 out of 5 stars\n")
+    comments = split_document(page).comments
+    assert _authors(comments) == ["Mara Quill", "", "Dana Orr"]  # (a number is no name to show)
+    assert comments[0].text == "Good maps, and the walk over the bridge is lovely while it is still open."
+    assert comments[1].text == "The history is thin and half the cafés in it have closed."
+
+
+@pytest.mark.parametrize("line", ["Replying to V. García", "Replying to Jo Lake"])
+def test_whom_a_reply_answers_with_an_initial(line):
+    assert is_chrome(line)

@@ -140,11 +140,17 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
                 and p not in headers
                 and is_chrome(lines.text[p])
                 and not _NUMERIC_HANDLE.match(name_without_marks(lines.core[p]))  # ("• 6528257": a handle, not a count)
-                and looks_like_name(lines.core[p - 1])
             ):
-                # a rating or a badge between the name and the date ("Jo Lake" / "★★★★☆" / "March 3"),
-                # no blank between: the name is over it
-                p -= 1
+                if looks_like_name(lines.core[p - 1]):
+                    # a rating or a badge between the name and the date ("Jo Lake" / "★★★★☆" / "March 3"),
+                    # no blank between: the name is over it
+                    p -= 1
+                elif _NUMERIC_HANDLE.match(lines.core[p - 1]) and (p - 1 == lo or not lines.text[p - 2]) and p - 1 not in claimed and p - 1 not in headers:
+                    # a handle of digits over the rating ("6528257" / "3.0 out of 5 stars" / "March 3"): it
+                    # heads its review (no name to show), as it does right over its date
+                    anchors.append(Anchor(p - 1, i, CommentHeader("name_date", "", h.posted_raw), "name+date", lines.indent[p - 1]))
+                    claimed.update(range(p - 1, i + 1))
+                    continue
             # (a numbered date opens its item: the name line above it closes the comment above)
             if p is not None and p not in claimed and p not in headers and not _numbered_date(lines, headers, i):
                 if looks_like_name(lines.core[p]):

@@ -338,9 +338,9 @@ CHROME_WORDS = Deferred(
     r"liked by .{1,40}|\d+ (?:people|users|readers) (?:like|liked|recommend(?:ed)?) this|in reply to [^:]{1,40}|"
     r"sort(?:ed)?\s+by\s*:?\s*\S+(?:\s+\S+){0,2}|"
     # whom a reply answers, as widgets print it over the reply ("In response to Jo's comment",
-    # "Reply to @jo", "Reply to @Jo Lake", "Replying to @jo @al", "Replying to jo"): a name, never a sentence after it
+    # "Reply to @jo", "Reply to @Jo Lake", "Replying to @jo @al", "Replying to jo", "Replying to V. García"): a name, never a sentence after it
     r"in response to .{1,40}'s? (?:comment|post|reply)|(?:replying|reply|responding) to @\S+(?:\s[^\s.!?,;:@]+)?(?:\s+(?:and\s+)?@\S+)*|"
-    r"replying to [^\s.!?,;:]+(?:\s[^\s.!?,;:]+)?|"
+    r"replying to [^\s.!?,;:]+\.?(?:\s[^\s.!?,;:]+)?|"
     # picks and pins over a comment ("Reader pick", "Editors' Picks", "Pinned by @channel")
     r"(?:reader|readers'?|editor|editors'?|editor's|staff|critics'?|community|top)\s+picks?|featured(?: comment)?|"
     r"pinned(?: comment)?(?: by .{1,40})?|"
