@@ -536,3 +536,10 @@ def test_a_handle_of_digits_over_the_stars_heads_its_review():
 @pytest.mark.parametrize("line", ["Replying to V. García", "Replying to Jo Lake"])
 def test_whom_a_reply_answers_with_an_initial(line):
     assert is_chrome(line)
+
+
+def test_the_question_restated_over_the_answers_is_no_part_of_the_first():
+    page = QUESTION_PAGE.format(section="Questions & Answers", first="Q: Will the ferries run while the bridge is shut?\n\n")
+    split = split_document(page)
+    assert _authors(split.comments) == ["maraquill", "tobyreads", "Dana Orr", "quietreader"]
+    assert split.comments[0].text == "A: I take it every day, every twenty minutes from the east quay."

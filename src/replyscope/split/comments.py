@@ -533,13 +533,23 @@ def _spans_below(lines: Lines, best: list[Anchor], floor: int) -> list[tuple[int
                 break
             continue
         # (to the start of the paragraph it has reached: a comment's first lines are no article's)
-        if is_stop_line(s):
+        if is_stop_line(s) or got and _restates_page(lines, s, floor):
             break
         lo = j
         if not is_chrome(s):
             got += 1
     spans[0] = (lo, best[0].first)
     return spans
+
+
+# The shortest line of the page a first comment's line is checked against (see _restates_page).
+RESTATED_CHARS = 20
+
+
+def _restates_page(lines: Lines, s: str, floor: int) -> bool:
+    """Whether line `s` ends with a line printed above `floor` (the post's title restated over the
+    answers, "Q: <the question>"): the page's, not the first answer's words."""
+    return any(len(t) >= RESTATED_CHARS and s.endswith(t) for t in lines.text[:floor])
 
 
 def _typical_spacing(best: list[Anchor]) -> int:
