@@ -543,3 +543,14 @@ def test_the_question_restated_over_the_answers_is_no_part_of_the_first():
     split = split_document(page)
     assert _authors(split.comments) == ["maraquill", "tobyreads", "Dana Orr", "quietreader"]
     assert split.comments[0].text == "A: I take it every day, every twenty minutes from the east quay."
+
+
+def test_a_title_over_several_headers_is_a_title_whatever_it_reads_as():
+    # "MORE: ..." reads as a link to more stories; printed over three posts it is their subject, so
+    # the thread titles its posts and "Obvious" is the next post's title, not the words above it
+    page = SLASHDOT_PAGE.replace("About time (Score:5, Insightful)", "MORE: Harbour bridge to close (Score:5, Insightful)")
+    page = page.replace("  Re:About time (Score:2)", "  MORE: Harbour bridge to close (Score:2)")
+    page = page.replace("Ferries (Score:1)", "MORE: Harbour bridge to close (Score:1)")
+    comments = split_document(page).comments
+    assert _authors(comments) == ["maraquill", "tobyreads", "Anonymous Coward", "dana_o"]
+    assert comments[1].text == "Source? The last inspection said it was fine."
