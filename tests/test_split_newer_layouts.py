@@ -10,6 +10,8 @@ of answers and reviews. evaluate.layout_variants lays real threads out in the sa
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from replyscope.split import split_document
@@ -169,6 +171,10 @@ def test_widget_chrome_of_newspapers_video_sites_and_reviews(line):
         "I rated it 4 out of 5",
         "Featured in the Times last week",
         "Journal of Medicine says otherwise",
+        "Good pick",
+        "My pick",
+        "Nick picks",
+        "Top 10 reasons to go",
         "Not helpful at all, this article",
     ],
 )
@@ -263,3 +269,288 @@ def test_reviews_keep_the_name_over_the_stars_and_the_dateline():
     assert _authors(comments) == ["Mara Quill", "tobyreads", "Dana Orr"]
     assert [c.posted_raw for c in comments] == ["3 March 2020", "5 March 2020", "9 March 2020"]
     assert comments[1].text == "The history is thin and half the cafés in it have closed."
+
+
+# A video site's list with compact ages, some marked "(edited)", and the creator's heart under a
+# comment's words: "20h (edited)" dates its comment as "20h" does, the heart is the widget's.
+VIDEO_COMPACT_PAGE = POST + (
+    "Comments\n\n"
+    "@maraquill 20h\n"
+    "About time. That bridge shakes every time a bus crosses it.\n"
+    "Reply\n\n"
+    "@tobyreads 19h (edited)\n"
+    "Source? The last inspection said it was fine.\n"
+    "Reply\n\n"
+    "@dana-orr 1mo (edited)\n"
+    "🙄\n"
+    "31\n"
+    "❤\n"
+    "Reply\n\n"
+    "@quietreader 2d\n"
+    "👍\n"
+    "❤\n"
+    "Reply\n\n"
+    "@ferrywatch 2d (edited)\n"
+    "Spring again. Every year the same story with this bridge.\n"
+    "❤\n"
+    "Reply\n"
+)
+
+
+def _age_under_name(page: str) -> str:
+    # the same list as a site that prints the age on the line under the handle
+    return re.sub(r"(?m)^(@\S+) (\d)", r"\1\n\2", page)
+
+
+@pytest.mark.parametrize("shape", [str, _age_under_name])
+def test_an_edited_marker_after_a_compact_age_heads_its_comment(shape):
+    comments = split_document(shape(VIDEO_COMPACT_PAGE)).comments
+    assert [a.lstrip("@") for a in _authors(comments)] == ["maraquill", "tobyreads", "dana-orr", "quietreader", "ferrywatch"]
+    assert [c.posted_raw for c in comments] == ["20h", "19h", "1mo", "2d", "2d"]
+
+
+def test_a_lone_symbol_over_the_reply_link_is_the_widgets_not_the_readers():
+    comments = split_document(VIDEO_COMPACT_PAGE).comments
+    assert [c.text for c in comments[2:]] == ["🙄", "👍", "Spring again. Every year the same story with this bridge."]
+
+
+@pytest.mark.parametrize(
+    ("line", "author", "posted"),
+    [("@dale_r 20h (edited)", "@dale_r", "20h"), ("1mo (edited)", "", "1mo"), ("Mara Quill 3d (edited)", "Mara Quill", "3d")],
+)
+def test_an_edited_marker_says_the_count_before_it_is_an_age(line, author, posted):
+    h = read_header(line)
+    assert h is not None and (h.author, h.posted_raw) == (author, posted)
+
+
+@pytest.mark.parametrize("line", ["Room 5 (edited)", "I agree (edited)", "Chapter 12 (edited)"])
+def test_an_edited_marker_after_words_heads_nothing(line):
+    h = read_header(line)
+    assert h is None or not h.posted_raw, h
+
+
+def test_a_wordless_reply_alone_keeps_its_symbol():
+    # one symbol and nothing else over the Reply link is the reader's whole reply
+    page = VIDEO_COMPACT_PAGE.replace("👍\n❤\n", "👍\n")
+    comments = split_document(page).comments
+    assert comments[3].text == "👍"
+
+
+@pytest.mark.parametrize("badge", ["Times Pick", "NYT Pick", "Globe Picks", "Staff pick"])
+def test_a_pick_badge_named_for_the_paper_is_no_commenters_name(badge):
+    # the badge names whoever picked the comment (here the paper itself), over the name and the town
+    page = NEWS_PAGE.replace("Reader pick\n", f"{badge}\n").replace("quietreader\n", f"{badge}\nquietreader\n")
+    comments = split_document(page).comments
+    assert _authors(comments) == ["Mara Quill", "tobyreads", "Dana Orr", "quietreader"]
+    assert comments[2].text == "🙄" and comments[1].text == "Source? The last inspection said it was fine."
+
+
+SHORT_SCORED_THREAD = POST + (
+    "3 Comments\nThreshold: 1, Nested\n\n"
+    "Ferries first (Score:3)\n"
+    "by maraquill (48213) on Tuesday March 03, 2020 @09:12AM (#59791234)\n\n"
+    "Nobody has said what happens to the ferry timetable while the span is shut.\n\n"
+    "Share\n\n"
+    "  Re:Ferries first (Score:1)\n"
+    "  by Anonymous Coward on Tuesday March 03, 2020 @09:40AM (#59791301)\n\n"
+    "  {reply}\n\n"
+    "  Share\n\n"
+    "Spring again (Score:2)\n"
+    "by dana_o (5120) on Tuesday March 03, 2020 @10:15AM (#59791377)\n\n"
+    "Every year the same story with this bridge.\n\n"
+    "Reply to This\n"
+)
+
+
+@pytest.mark.parametrize("reply", ["🙄", "The timetable is on the council site already."])
+def test_a_three_post_thread_keeps_each_title_over_its_own_post(reply):
+    # two titles and one "Re:" subject: the titling habit of the whole thread, so the last title is
+    # not read as the words of the reply above it
+    comments = split_document(SHORT_SCORED_THREAD.replace("{reply}", reply)).comments
+    assert _authors(comments) == ["maraquill", "Anonymous Coward", "dana_o"]
+    assert [c.text for c in comments] == [
+        "Nobody has said what happens to the ferry timetable while the span is shut.",
+        reply,
+        "Every year the same story with this bridge.",
+    ]
+
+
+ONE_LINE_ANSWERS_PAGE = POST + (
+    "Answers (4)\n\n"
+    "A: Not until June, the council said.\n"
+    "harbourwatch answered 12h\n"
+    "Helpful (57)\n"
+    "Not helpful (2)\n\n"
+    "A: The ferries run every twenty minutes instead.\n"
+    "tobyreads answered 11 hours ago\n"
+    "Helpful (9)\n"
+    "Not helpful (4)\n\n"
+    "A: Ask at the quay office, they have the timetable.\n"
+    "Dana Orr answered 9h\n"
+    "Helpful (3)\n"
+    "Not helpful (0)\n\n"
+    "A: Buses too, on the old road.\n"
+    "quietreader answered 2 hours ago\n"
+    "Helpful (1)\n"
+    "Not helpful (0)\n\n"
+    "{pager}\n\n"
+    "Ask a question\n"
+)
+
+
+@pytest.mark.parametrize("pager", ["See more answers", "Show all answers", "Load more reviews"])
+def test_the_pager_under_one_line_answers_leaves_them_signed_from_below(pager):
+    # the pager and the question form close the list: the bylines then sign the lines over them
+    comments = split_document(ONE_LINE_ANSWERS_PAGE.replace("{pager}", pager)).comments
+    assert _authors(comments) == ["harbourwatch", "tobyreads", "Dana Orr", "quietreader"]
+    assert comments[0].text == "A: Not until June, the council said."
+
+
+SIGNED_ANSWERS_PAGE = (
+    "Skip to content\nMenu\n\n"
+    "Will the ferries run while the bridge is shut?\n\n"
+    "Share this:\nTwitter\nEmail\n\n"
+    "4 answers\n\n"
+    "Answer:\n"
+    "Every twenty minutes from the east quay, the council said on Friday.\n"
+    "Answered by harbourwatch · March 3, 2020\n\n"
+    "Answer:\n"
+    "Ask at the quay office, they have the new timetable, and the times are posted on the pier as well.\n"
+    "Answered by tobyreads · March 3, 2020\n\n"
+    "Answer:\n"
+    "Buses too, on the old road, but they are slow and they stop at every village on the way round.\n"
+    "Answered by Dana Orr · March 4, 2020\n\n"
+    "Answer:\n"
+    "Yes, and the night ferry runs on Fridays as well.\n"
+    "Answered by quietreader · March 5, 2020\n\n"
+    "Ask a question\n"
+)
+
+
+def _answered_ago(page: str) -> str:
+    # the same answers signed "jo answered 2 days ago" (a says-header, no byline)
+    return re.sub(r"(?m)^Answered by (.+?) · .*$", r"\1 answered 2 days ago", page)
+
+
+@pytest.mark.parametrize("shape", [str, _answered_ago])
+def test_the_first_answer_signed_from_below_is_kept_under_its_section_header(shape):
+    # the answers are the page's first run of prose: the "4 answers" over the first still heads it
+    comments = split_document(shape(SIGNED_ANSWERS_PAGE)).comments
+    assert _authors(comments) == ["harbourwatch", "tobyreads", "Dana Orr", "quietreader"]
+    assert comments[0].text == "Every twenty minutes from the east quay, the council said on Friday."
+
+
+def test_a_reviewers_rank_under_the_dateline_is_no_part_of_a_wordless_review():
+    page = REVIEWS_PAGE.replace(
+        "Reviewed in the United Kingdom on 5 March 2020\nThe history is thin and half the cafés in it have closed.\n",
+        "Reviewed in the United Kingdom on 5 March 2020\nTop 1000 Reviewer\n👎\n",
+    )
+    comments = split_document(page).comments
+    assert _authors(comments) == ["Mara Quill", "tobyreads", "Dana Orr"]
+    assert comments[1].text == "👎"
+
+
+@pytest.mark.parametrize("line", ["Top 1000 Reviewer", "Top 50 Contributor", "Top 500 reviewer"])
+def test_a_readers_numbered_rank_is_chrome(line):
+    assert is_chrome(line)
+
+
+def test_a_reply_target_with_a_display_name_is_chrome_over_a_wordless_reply():
+    page = NEWS_PAGE.replace("    In response to Mara Quill's comment\n\n    Source? The last inspection said it was fine.\n", "    Reply to @Mara Quill\n\n    👍\n")
+    comments = split_document(page).comments
+    assert _authors(comments) == ["Mara Quill", "tobyreads", "Dana Orr", "quietreader"]
+    assert comments[1].text == "👍"
+
+
+@pytest.mark.parametrize(("line", "chrome"), [("Reply to @Mara Quill", True), ("Reply to @F. Jensen", True), ("Reply to @jo thanks for that", False)])
+def test_whom_a_reply_answers_by_display_name(line, chrome):
+    assert is_chrome(line) is chrome
+
+
+NAME_TOWN_DATE_PAGE = POST + (
+    "Comments (4)\n\n"
+    "Mara Quill\nEastport\nMarch 3, 2020, 9:12 a.m.\n"
+    "About time. That bridge shakes every time a bus crosses it.\n"
+    "41 Recommend\nShare\nFlag\n\n"
+    "Times Pick\n"
+    "tobyreads\nOld Harbour\nMarch 3, 2020, 9:40 a.m.\n"
+    "Source? The last inspection said it was fine.\n"
+    "3 Recommend\nShare\nFlag\n\n"
+    "Dana Orr\nOld Harbour\nMarch 4, 2020, 8:15 a.m.\n"
+    "😂😂\n"
+    "12 Recommend\nShare\nFlag\n\n"
+    "Reader pick\n"
+    "quietreader\nLeeds\nMarch 4, 2020, 10:02 a.m.\n"
+    "Spring again. Every year the same story with this bridge.\n"
+    "7 Recommend\nShare\nFlag\n"
+)
+
+
+def test_a_badge_over_name_town_and_date_leaves_the_name_the_commenters():
+    comments = split_document(NAME_TOWN_DATE_PAGE).comments
+    assert _authors(comments) == ["Mara Quill", "tobyreads", "Dana Orr", "quietreader"]
+    assert comments[2].text == "😂😂"
+
+
+QUESTION_PAGE = (
+    "Home | About | Contact\n\n"
+    "Will the ferries run while the bridge is shut?\n\n"
+    "By harbourdesk | 3 March 2020\n\n"
+    "Will the ferries run while the bridge is shut? Nobody at the council will say.\n\n"
+    "Share this:\nTwitter\nEmail\n\n"
+    "{section}\n\n"
+    "{first}"
+    "A: I take it every day, every twenty minutes from the east quay.\n"
+    "By maraquill on March 3, 2020\n"
+    "Upvote\n27\n\n"
+    "A: You can ask at the quay office, they gave me the timetable.\n"
+    "By tobyreads on March 3, 2020\n"
+    "Upvote\n9\n\n"
+    "A: I think the buses run too, on the old road.\n"
+    "By Dana Orr on March 4, 2020\n"
+    "Upvote\n3\n\n"
+    "A: 👍\n"
+    "By quietreader on March 5, 2020\n"
+    "Upvote\n1\n\n"
+    "Ask a question\n"
+)
+
+
+@pytest.mark.parametrize("section", ["Answers (4)", "Questions & Answers"])
+def test_answers_signed_below_leave_the_posts_byline_to_the_post(section):
+    # the post's byline over the section's header is the post's, not the first answer's signature
+    split = split_document(QUESTION_PAGE.format(section=section, first=""))
+    assert _authors(split.comments) == ["maraquill", "tobyreads", "Dana Orr", "quietreader"]
+    assert split.comments[0].text == "A: I take it every day, every twenty minutes from the east quay."
+    assert "Nobody at the council will say." in split.body
+
+
+def test_a_handle_of_digits_over_the_stars_heads_its_review():
+    page = REVIEWS_PAGE.replace("tobyreads\n★★☆☆☆ 2.0 out of 5 stars\n", "6528257\n★★☆☆☆ 2.0 out of 5 stars\n")
+    comments = split_document(page).comments
+    assert _authors(comments) == ["Mara Quill", "", "Dana Orr"]  # (a number is no name to show)
+    assert comments[0].text == "Good maps, and the walk over the bridge is lovely while it is still open."
+    assert comments[1].text == "The history is thin and half the cafés in it have closed."
+
+
+@pytest.mark.parametrize("line", ["Replying to V. García", "Replying to Jo Lake"])
+def test_whom_a_reply_answers_with_an_initial(line):
+    assert is_chrome(line)
+
+
+def test_the_question_restated_over_the_answers_is_no_part_of_the_first():
+    page = QUESTION_PAGE.format(section="Questions & Answers", first="Q: Will the ferries run while the bridge is shut?\n\n")
+    split = split_document(page)
+    assert _authors(split.comments) == ["maraquill", "tobyreads", "Dana Orr", "quietreader"]
+    assert split.comments[0].text == "A: I take it every day, every twenty minutes from the east quay."
+
+
+def test_a_title_over_several_headers_is_a_title_whatever_it_reads_as():
+    # "MORE: ..." reads as a link to more stories; printed over three posts it is their subject, so
+    # the thread titles its posts and "Obvious" is the next post's title, not the words above it
+    page = SLASHDOT_PAGE.replace("About time (Score:5, Insightful)", "MORE: Harbour bridge to close (Score:5, Insightful)")
+    page = page.replace("  Re:About time (Score:2)", "  MORE: Harbour bridge to close (Score:2)")
+    page = page.replace("Ferries (Score:1)", "MORE: Harbour bridge to close (Score:1)")
+    comments = split_document(page).comments
+    assert _authors(comments) == ["maraquill", "tobyreads", "Anonymous Coward", "dana_o"]
+    assert comments[1].text == "Source? The last inspection said it was fine."

@@ -149,11 +149,17 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
                 and p not in headers
                 and is_chrome(lines.text[p])
                 and not _NUMERIC_HANDLE.match(name_without_marks(lines.core[p]))  # ("• 6528257": a handle, not a count)
-                and looks_like_name(lines.core[p - 1])
             ):
-                # a rating or a badge between the name and the date ("Jo Lake" / "★★★★☆" / "March 3"),
-                # no blank between: the name is over it
-                p -= 1
+                if looks_like_name(lines.core[p - 1]):
+                    # a rating or a badge between the name and the date ("Jo Lake" / "★★★★☆" / "March 3"),
+                    # no blank between: the name is over it
+                    p -= 1
+                elif _NUMERIC_HANDLE.match(lines.core[p - 1]) and (p - 1 == lo or not lines.text[p - 2]) and p - 1 not in claimed and p - 1 not in headers:
+                    # a handle of digits over the rating ("6528257" / "3.0 out of 5 stars" / "March 3"): it
+                    # heads its review (no name to show), as it does right over its date
+                    anchors.append(Anchor(p - 1, i, CommentHeader("name_date", "", h.posted_raw), "name+date", lines.indent[p - 1]))
+                    claimed.update(range(p - 1, i + 1))
+                    continue
             if p is not None and PROFILE_TALLY.match(lines.core[p]) and (top := _card_name(lines, headers, claimed, p, lo)) is not None:
                 # a profile card over the date ("Jo Lake" / "Leeds, UK" / "Total Comments (212)",
                 # blank lines between): its first line is the name
@@ -164,8 +170,8 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
             if p is not None and p not in claimed and p not in headers and not _numbered_date(lines, headers, i):
                 if looks_like_name(lines.core[p]):
                     # a name over a rank or badge line over the date ("Jo Lake" / "Regular Member" / "Mar 3"):
-                    # the name is the block's first line
-                    if p == i - 1 and p > lo and lines.text[p - 1] and (p - 1) not in claimed and (p - 1) not in headers and (p < 2 or not lines.text[p - 2]) and looks_like_name(lines.core[p - 1]):
+                    # the name is the block's first line (a blank or a chrome line over it: "Times Pick")
+                    if p == i - 1 and p > lo and lines.text[p - 1] and (p - 1) not in claimed and (p - 1) not in headers and (p < 2 or not lines.text[p - 2] or is_chrome(lines.text[p - 2])) and looks_like_name(lines.core[p - 1]):
                         p -= 1
                     anchors.append(Anchor(p, i, CommentHeader("name_date", cut_counters(lines.core[p]), h.posted_raw), "name+date", lines.indent[p]))
                     claimed.update(range(p, i + 1))

@@ -12,10 +12,10 @@ from collections import Counter
 from functools import lru_cache
 
 from replyscope.split.anchors import Anchor, next_nonblank, prev_nonblank, section_headers
-from replyscope.split.chrome import is_chrome, is_content
+from replyscope.split.chrome import is_chrome, is_content, is_pictographs
 from replyscope.split.headers import GONE_AUTHOR, is_age_stamp, read_header
 from replyscope.split.lines import Lines, is_prose
-from replyscope.split.patterns import BULLETS, COMMENT_FORM, COMMENT_TALLY, RE_SUBJECT, WORD, ends_sentence, template_form
+from replyscope.split.patterns import BULLETS, COMMENT_FORM, COMMENT_TALLY, HAS_LETTER, RE_SUBJECT, WORD, ends_sentence, template_form
 from replyscope.split.talk import is_written, judges, talks, writes_sentences
 from replyscope.split.threading import outline_number
 
@@ -354,6 +354,19 @@ def _closed_by_reply(lines: Lines, lo: int, hi: int) -> bool:
     return False
 
 
+def _byline_over_section(lines: Lines, a: Anchor, nxt: Anchor, last: Anchor) -> bool:
+    """Whether byline-shaped header `a` is the post's own: the page's one comment section opens
+    ("Answers (6)", "12 Comments") under it and over the thread's next header `nxt`. Where other
+    counts follow, they are toggles under comments, and so may this one be."""
+    if a.family not in BYLINE_FAMILIES:
+        return False
+    # (a count of replies, "10 Replies", is as often the toggle under a comment as a section's header)
+    sections = [i for i in section_headers(lines, 0) if "repl" not in lines.text[i].lower()]
+    if not sections or not a.last < sections[0] < nxt.first:
+        return False
+    return all(lines.text[i] == lines.text[sections[0]] for i in sections[1:])  # (the same count printed again below the thread)
+
+
 def _drop_leading_datelines(lines: Lines, group: list[Anchor], post_words: int = -1) -> list[Anchor]:
     """Drop first anchors followed by a whole article rather than a comment.
 
@@ -361,6 +374,8 @@ def _drop_leading_datelines(lines: Lines, group: list[Anchor], post_words: int =
     then far longer than what follows the real headers. A header under the post's byline and
     words (`post_words`, see _post_words_seen) is not one.
     """
+    if len(group) >= 3 and _byline_over_section(lines, group[0], group[1], group[-1]):
+        group = group[1:]
     while len(group) >= 3:
         if group[0].family in PERSON_FAMILIES or _headed_by_section(lines, group[0]):
             break  # under "6 Responses" a header heads a (long) comment, not the article
@@ -394,6 +409,33 @@ ZERO_COMMENTS = re.compile(
     r"|^(?:comments?|responses?|replies)\s*[(:\[]?\s*0\s*[)\]]?\s*$",
     re.I,
 )
+
+
+# Lines a section header may sit above the first header beyond the thread's usual spacing (a blank,
+# a sort control).
+SECTION_SLACK = 2
+
+
+def _signed_below(lines: Lines, best: list[Anchor]) -> bool:
+    """Whether the thread's headers sign the words above them: most are bylines that do ("Answered
+    by jo", "Posted by jo"), or the first and most sit right under a line of words ("jo answered
+    2h" under the answer; headers over their comments have a blank, a Reply link or the previous
+    header's chrome over them)."""
+    if sum(a.header.posted_by for a in best) * 2 > len(best):
+        return True
+    under = [_under_words(lines, a.first) for a in best]
+    return under[0] and sum(under) * 2 > len(best)
+
+
+def _under_words(lines: Lines, i: int) -> bool:
+    s = lines.text[i - 1] if i > 0 else ""
+    return bool(s) and not is_chrome(s) and read_header(lines.core[i - 1]) is None and (HAS_LETTER.search(s) is not None or is_pictographs(s))
+
+
+def _header_spacing(best: list[Anchor]) -> int:
+    """The median number of lines from one header of the thread to the next (0 for one header)."""
+    gaps = sorted(b.first - a.first for a, b in zip(best, best[1:]))
+    return gaps[len(gaps) // 2] if gaps else 0
 
 
 def _near_section(lines: Lines, section: int | None, first: int) -> int | None:
@@ -434,6 +476,8 @@ def extend_up(lines: Lines, best: list[Anchor], above: list[Anchor], article: in
         if a.first <= article and a.family in BYLINE_FAMILIES:
             break
         if _nonblank_between(lines, a.last + 1, nxt.first) >= run_gap:
+            break
+        if _byline_over_section(lines, a, nxt, out[-1]):
             break
         if (
             a.family not in PERSON_FAMILIES
@@ -508,6 +552,13 @@ def choose_anchors(
             shares[k] = _conversational_share(lines, best)
         # (a section header above the lead run heads the thread only when the thread reaches up there)
         section = _section_header_before(lines, floor if best[0].first <= first_prose else first_prose, best[0].first)
+        if section is None and floor < first_prose < best[0].first and _signed_below(lines, best):
+            # headers that sign the words over them ("Answered by jo"): the first comment's words
+            # may be the lead run itself, right under the section's header ("16 answers"); a
+            # header that near above the first one, no further than its comments sit apart, heads it
+            up = _section_header_before(lines, floor, best[0].first)
+            if up is not None and best[0].first - up <= _header_spacing(best) + SECTION_SLACK:
+                section = up
         if _acceptable(lines, best, section, _bullet_thread_share(lines, best, shares[k])):
             return _with_same_stamps(lines, best, anchors), section
     return [], None

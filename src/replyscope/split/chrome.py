@@ -19,6 +19,7 @@ from replyscope.split.patterns import (
     LOWER_BELOW,
     folds_like_lower,
     is_avatar_alt,
+    is_named_pick,
     reply_row_low,
 )
 
@@ -40,7 +41,7 @@ def is_chrome(s: str) -> bool:
             return True
     elif CHROME.match(s) is not None or (("·" in s or "|" in s) and CHROME_ROW.match(s) is not None):
         return True
-    return len(s) <= ACTION_ROW_CHARS and _action_row(s) or len(s) <= VOTE_CHARS and _vote_count(s) or is_avatar_alt(s)
+    return len(s) <= ACTION_ROW_CHARS and _action_row(s) or len(s) <= VOTE_CHARS and _vote_count(s) or is_avatar_alt(s) or is_named_pick(s)
 
 
 # A vote counter drawn with signs: "▲ 4 ▼", "12 ▲ ▼", "👍 49", "♥ 3". A number among symbols and

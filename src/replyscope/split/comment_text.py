@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from replyscope.split.chrome import is_chrome
+from replyscope.split.chrome import is_chrome, is_pictographs
 from replyscope.split.comments import Zone
 from replyscope.split.headers import GONE_AUTHOR
 from replyscope.split.lines import Lines
@@ -123,6 +123,35 @@ def drop_repeated_tails(lines: Lines, zone: Zone, roles: dict[int, str]) -> None
         for c, key in zip(kept, keys):
             if key in template:
                 roles[c.body_lines.pop()] = "comment_chrome"
+
+
+# A widget's mark under a reader's lines: one symbol on a line of its own right over the comment's
+# action row ("❤" a creator gave, a reaction without a count). A wordless reply ("🙄") is such a
+# line too, so only a last line under other lines of the comment is taken for the widget's: the
+# reader's words (or symbols) stay, and the reply is not "🙄❤" where its reader wrote "🙄".
+MARK_REACH = 2
+
+
+def _one_symbol(s: str) -> bool:
+    core = s.replace("\ufe0f", "")  # (a variation selector draws the same symbol)
+    return len(core) == 1 and is_pictographs(core)
+
+
+def drop_reaction_marks(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:
+    """Take a lone symbol over the action row off the end of the comment it closes (see MARK_REACH).
+
+    The line stays in the segment map as comment chrome. `zone.comments[k].body_lines` and `roles`
+    are updated."""
+    text = lines.text
+    n = len(text)
+    for c in zone.comments:
+        if len(c.body_lines) < 2 or not _one_symbol(text[c.body_lines[-1]]):
+            continue
+        j = c.body_lines[-1] + 1
+        while j < n and j <= c.body_lines[-1] + MARK_REACH and not text[j]:
+            j += 1
+        if j < n and text[j] and is_chrome(text[j]):
+            roles[c.body_lines.pop()] = "comment_chrome"
 
 
 def _only_text_between(text: list[str], body_lines: list[int]) -> bool:

@@ -8,6 +8,7 @@ DATE"); which one is read from the page. The last comment ends where page furnit
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -190,10 +191,12 @@ TITLE_CHARS = 100
 MIN_TITLED = 3
 
 
-def _title_over(lines: Lines, a: Anchor, floor: int) -> int | None:
+def _title_over(lines: Lines, a: Anchor, floor: int, repeated: frozenset[str] = frozenset()) -> int | None:
     p = a.first - 1
-    if p <= floor + 1 or not (s := lines.text[p]) or lines.text[p - 1] or len(s) > TITLE_CHARS or is_chrome(s) or is_stop_line(s):
+    if p <= floor + 1 or not (s := lines.text[p]) or lines.text[p - 1] or len(s) > TITLE_CHARS or is_chrome(s):
         return None
+    if is_stop_line(s) and _title_key(s) not in repeated:
+        return None  # (a title printed over two or more headers is a title, whatever it reads as: "MORE: ...")
     # (a numbered link over each header, "1. Profile", "2. 2", is the page's, not a title)
     words = _LEADING_COUNTER.sub("", s)
     if not words or NAV_LABEL.match(words):
@@ -202,6 +205,12 @@ def _title_over(lines: Lines, a: Anchor, floor: int) -> int | None:
 
 
 _LEADING_COUNTER = re.compile(r"^[\W\d_]+")
+_TRAILING_PAREN = re.compile(r"\s*\([^()]*\)$")
+
+
+def _title_key(s: str) -> str:
+    """A title line without the parenthesis after it, its score or count ("Obvious (Score:3, Funny)")."""
+    return _TRAILING_PAREN.sub("", s) if s[-1:] == ")" else s
 
 
 def _habitual_titles(lines: Lines, best: list[Anchor], known: dict[int, int]) -> dict[int, int]:
@@ -212,17 +221,21 @@ def _habitual_titles(lines: Lines, best: list[Anchor], known: dict[int, int]) ->
     previous comment's when it is all that comment would say."""
     if len(best) < MIN_TITLED:
         return {}
+    over = Counter(_title_key(lines.text[a.first - 1]) for a in best if a.first > 0)
+    repeated = frozenset(t for t, n in over.items() if t and n >= 2)
     found: dict[int, int] = {}
     for k, a in enumerate(best):
         if k in known:
             continue
-        p = _title_over(lines, a, best[k - 1].last if k else -1)
+        p = _title_over(lines, a, best[k - 1].last if k else -1, repeated)
         if p is None:
             continue
         if k and not any(is_content(lines.text[j]) for j in range(best[k - 1].last + 1, p - 1)):
             continue  # (the previous comment's only words)
         found[k] = p
-    return found if (len(found) + len(known)) * 3 >= len(best) * 2 and len(found) >= MIN_TITLED else {}
+    # (the subjects read already, "Re: <title>" over a reply, are titles of the same habit: a thread of
+    # three, a title over the first post and a "Re:" over its reply, titles them all)
+    return found if found and (len(found) + len(known)) * 3 >= len(best) * 2 and len(found) + len(known) >= MIN_TITLED else {}
 
 
 def _body_line_role(lines: Lines, j: int, headers: dict[int, CommentHeader]) -> str:
@@ -542,7 +555,7 @@ def _spans_below(lines: Lines, best: list[Anchor], floor: int, headed: bool = Fa
                 break
             continue
         # (to the start of the paragraph it has reached: a comment's first lines are no article's)
-        if closes(s):
+        if closes(s) or got and _restates_page(lines, s, floor):
             break
         lo = j
         if not is_chrome(s):
@@ -573,6 +586,16 @@ def _held_alike(s: str, own: set[str]) -> bool:
     is among the lines `own`."""
     head = s.split(None, 1)[0]
     return any(t.split(None, 1)[0] == head and len(t.split()) == len(s.split()) and is_stop_line(t) for t in own)
+
+
+# The shortest line of the page a first comment's line is checked against (see _restates_page).
+RESTATED_CHARS = 20
+
+
+def _restates_page(lines: Lines, s: str, floor: int) -> bool:
+    """Whether line `s` ends with a line printed above `floor` (the post's title restated over the
+    answers, "Q: <the question>"): the page's, not the first answer's words."""
+    return any(len(t) >= RESTATED_CHARS and s.endswith(t) for t in lines.text[:floor])
 
 
 def _typical_spacing(best: list[Anchor]) -> int:

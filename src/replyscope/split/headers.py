@@ -36,6 +36,7 @@ from replyscope.split.patterns import (
     ends_sentence,
     folds_like_lower,
     is_avatar_alt,
+    is_named_pick,
     lower_twin,
     not_a_name_line,
     strip_joiners,
@@ -206,7 +207,7 @@ def looks_like_name(core: str) -> bool:
     if core[0] == "[" and GONE_AUTHOR.match(core):
         return True
     # (chrome, furniture, a comment section's or form's heading; the lower twin is faster, see lower_twin)
-    if not_a_name_line(core):
+    if not_a_name_line(core) or is_named_pick(core):
         return False
     if core[-1] in ",;" or not HAS_LETTER.search(core) or is_avatar_alt(core):
         return False  # "Frank," opens a letter; "–" or "*" is decoration
@@ -408,6 +409,9 @@ _SAID_AGE = re.compile(
     r"^(?P<name>\S.{0,59}?)\s+(?:answered|commented|replied|wrote|said|posted)\s+(?P<age>\d{1,3}\s?(?:mos?|yrs?|y|wks?|w|d|hrs?|h|mins?|m))$", re.I
 )
 _MONTH_SHORT_YEAR = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\.? '\d\d$", re.I)
+# An edited marker after a header's stamp ("jo 20h (edited)", "1mo (edited)"): widgets print it after
+# the age they stamp a comment with, so it says the "20h" before it is an age, as a thread link does.
+_EDITED_AFTER = re.compile(r"\s*\(edited\)$", re.I)
 _THREAD_LINK_LAST = frozenset("]tvxkgedEeTVXKGD")  # (the last characters of any _THREAD_LINKS match)
 
 
@@ -418,6 +422,13 @@ def read_header(core: str) -> CommentHeader | None:
         return None
     if core[-3:-2] == "'" and _MONTH_SHORT_YEAR.match(core):
         return CommentHeader("date", "", core)  # "Mar '15": a forum's date of an older post
+    if core[-1] == ")" and (edited := _EDITED_AFTER.search(core)) and edited.start():
+        head = core[: edited.start()]
+        h = read_header(head)
+        if h is None and head[-1] in _AGE_LAST:
+            h = read_glued_age(head)  # ("jo 20h (edited)": the marker says the "20h" is an age)
+        if h is not None:
+            return h
     if core[-1] in _THREAD_LINK_LAST and ("|" in core or "[" in core) and (links := _THREAD_LINKS.search(core)) and links.start():
         head = core[: links.start()]
         h = read_header(head)

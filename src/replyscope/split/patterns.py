@@ -295,7 +295,11 @@ COMMENT_FORM = re.compile(
     # "You can follow this conversation by subscribing to the comment feed for this post.")
     r"enter your (?:comment|information|details)\b.*|(?:you can )?follow this conversation\b.*|"
     r"(?:post|leave) (?:your|a) (?:comment|reply).*|powered by disqus|comments powered by .*|"
-    r"newer comments|older comments|load more comments|show more comments|« older comments|newer comments »|"
+    r"newer comments|older comments|« older comments|newer comments »|"
+    # the pager under a list of comments, answers or reviews ("Load more comments", "See more answers",
+    # "Show all reviews"; not "Show more replies", which folds a thread's replies inside it) and
+    # the form of a question's or a product's page ("Ask a question", "Write a review")
+    r"(?:load|show|see|view|read) (?:more|all) (?:comments|answers|reviews)|ask a question|write a review|"
     # the same form in Spanish, German, French, Italian, Portuguese, Dutch
     r"deja (?:una respuesta|un comentario)|schreibe einen kommentar|hinterlasse einen kommentar|"
     r"laisser un commentaire|laisser une r(?:\u00e9|e)ponse|lascia un commento|deixe (?:uma resposta|um coment(?:\u00e1|a)rio)|"
@@ -341,9 +345,9 @@ CHROME_WORDS = Deferred(
     r"liked by .{1,40}|\d+ (?:people|users|readers) (?:like|liked|recommend(?:ed)?) this|in reply to [^:]{1,40}|"
     r"sort(?:ed)?\s+by\s*:?\s*\S+(?:\s+\S+){0,2}|"
     # whom a reply answers, as widgets print it over the reply ("In response to Jo's comment",
-    # "Reply to @jo", "Replying to @jo @al", "Replying to jo"): a name, never a sentence after it
-    r"in response to .{1,40}'s? (?:comment|post|reply)|(?:replying|reply|responding) to @\S+(?:\s+(?:and\s+)?@\S+)*|"
-    r"replying to [^\s.!?,;:]+(?:\s[^\s.!?,;:]+)?|"
+    # "Reply to @jo", "Reply to @Jo Lake", "Replying to @jo @al", "Replying to jo", "Replying to V. García"): a name, never a sentence after it
+    r"in response to .{1,40}'s? (?:comment|post|reply)|(?:replying|reply|responding) to @\S+(?:\s[^\s.!?,;:@]+)?(?:\s+(?:and\s+)?@\S+)*|"
+    r"replying to [^\s.!?,;:]+\.?(?:\s[^\s.!?,;:]+)?|"
     # picks and pins over a comment ("Reader pick", "Editors' Picks", "Pinned by @channel")
     r"(?:reader|readers'?|editor|editors'?|editor's|staff|critics'?|community|top)\s+picks?|featured(?: comment)?|"
     r"pinned(?: comment)?(?: by .{1,40})?|"
@@ -356,6 +360,8 @@ CHROME_WORDS = Deferred(
     r"(?:\d[\d,]*|one) (?:person|people|of \d[\d,]*(?: people)?) found this (?:helpful|useful)\.?(?:\s*do you\?)?|"
     r"was this (?:review|answer|comment) helpful\?.{0,30}|"
     r"(?:rated\s+)?\d(?:\.\d)? out of \d(?: stars?)?|verified (?:purchase|buyer|owner|reviewer)|"
+    # a reader's rank as the site prints it beside the review ("Top 1000 Reviewer", "Top 50 Contributor")
+    r"top \d[\d,]* (?:reviewer|contributor|commenter|answerer|fan)s?|"
     # a label over an answer's or a comment's words ("Answer:", alone on its line)
     r"(?:answer|comment|response|review)\s*:|"
     # a helpfulness vote's two buttons ("Yes No", "Yes (3) No (1)")
@@ -509,6 +515,17 @@ def chrome_line(s: str) -> bool:
         low = s.lower()
         return CHROME_WORDS_LOW.match(low) is not None or reply_row_low(s, low)
     return CHROME.match(s) is not None
+
+
+# A pick badge named for whoever picked the comment, the paper by its own name among them ("Times
+# Pick", "NYT Pick", "Globe Picks"; CHROME reads the pickers any site has: "Reader pick", "Editors'
+# picks"): one capitalised word and the badge in title case, as a badge is set. A reader's "Good
+# pick" is written in a sentence's case.
+_NAMED_PICK = re.compile(r"^[A-Z][\w'’.&-]{0,20} Picks?$")
+
+
+def is_named_pick(s: str) -> bool:
+    return s[-1] in "ks" and _NAMED_PICK.match(s) is not None
 
 
 def not_a_name_line(s: str) -> bool:
