@@ -255,3 +255,12 @@ def test_a_repost_disputed_in_the_reposters_own_words_denies():
     # the report's words passed on with no word of the reposter's own still support it
     cues = claim_cues("RT @citynews: Police say a gunman has taken hostages in a cafe downtown", source)
     assert {c.stance for c in cues} == {"support"}
+
+
+def test_an_affirmation_opening_a_reply_agrees_and_a_yes_that_asks_does_not():
+    source = content_words(SOURCE)
+    for text in ("Yes! Finally someone reports it.", "Yep, my brother saw the police vans.", "True. The square has been closed since noon."):
+        assert [c for c in claim_cues(text, source) if c.family == "affirmation"], text
+    for text in ("Yes? And what happens now?", "True? Where did you read that?", "Yeah whatever, my bus is late again.",
+                 "It is true that buses are late on Mondays."):
+        assert not [c for c in claim_cues(text, source) if c.family == "affirmation"], text
