@@ -264,3 +264,15 @@ def test_an_affirmation_opening_a_reply_agrees_and_a_yes_that_asks_does_not():
     for text in ("Yes? And what happens now?", "True? Where did you read that?", "Yeah whatever, my bus is late again.",
                  "It is true that buses are late on Mondays."):
         assert not [c for c in claim_cues(text, source) if c.family == "affirmation"], text
+
+
+def test_a_reply_to_a_reply_that_ends_on_its_question_asks_it():
+    replies = [
+        ("claim", None, "They say the gunman let two hostages go an hour ago."),
+        ("asks", "claim", "Where did they say that? Was it on the police feed?"),
+        ("rhetoric", "claim", "Who would believe that? Nobody with any sense trusts those feeds."),
+    ]
+    read = {row["comment_id"]: row for row in stance_of(*_frames(replies)).iter_rows(named=True)}
+    assert read["asks"]["stance"] == "query"
+    # a question followed by the speaker's own statement is mostly rhetoric: nested, it stays weak
+    assert read["rhetoric"]["stance"] != "query"
