@@ -8,7 +8,8 @@ the zero-shot reader's scores, are the scores, but only where cross-validation o
 shows such a mix reading them better than the zero-shot reader does (by SHARE_MARGIN, on SURE of
 bootstrap resamples of the labels); else the zero-shot reading stands as it is. On RumourEval's train threads (hash halves, each fitted on
 one and scored on the other) no mix beats the thread-aware zero-shot reading at 50 to 2,400
-labels, so there the fitted reader keeps it (README).
+labels, so there the fitted reader mostly keeps it (at 50 or 200 labels one sample each way let a
+mix through that scores 0.03 lower: README).
 
 Threads: the zero-shot reading a fitted reader learns from is the one a run gives it, so the
 labels are read in their threads when the labels file says where each reply hangs
