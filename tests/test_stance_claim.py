@@ -262,7 +262,7 @@ def test_an_affirmation_opening_a_reply_agrees_and_a_yes_that_asks_does_not():
     for text in ("Yes! Finally someone reports it.", "Yep, my brother saw the police vans.", "True. The square has been closed since noon."):
         assert [c for c in claim_cues(text, source) if c.family == "affirmation"], text
     for text in ("Yes? And what happens now?", "True? Where did you read that?", "Yeah whatever, my bus is late again.",
-                 "It is true that buses are late on Mondays."):
+                 "It is true that buses are late on Mondays.", "True courage means staying calm in a crisis."):
         assert not [c for c in claim_cues(text, source) if c.family == "affirmation"], text
 
 

@@ -39,9 +39,10 @@ _SUPPORT = {
                   r"exactly(?: this| right)?(?=\s*(?:[.!,;:)\n]|$))|(?:^|(?<=[.!?]\s))exactly\b|"
                   r"absolutely right|this!|you'?re right|that'?s right|true that|i thought the same|same here)\b"),
     # An affirmation opening the reply answers what it replies to: "Yes!", "Yep, ...", "True." (not
-    # "Yes?" or "True?", which ask; not "yeah", a filler as often as a yes). Measured 0.45 on the
-    # tune half's top-level replies, 0.15 nested (where it is discounted as any cue aimed at a parent).
-    "affirmation": (0.4, r"^\s*(?:[.@]\S*\s+)*(?:yes|yep|yup|indeed|true|correct)\b(?!\s*\?)"),
+    # "Yes?" or "True?", which ask; not "yeah", a filler as often as a yes; not "True education",
+    # an adjective). Measured 0.45 on the tune half's top-level replies, 0.15 nested (where it is
+    # discounted as any cue aimed at a parent).
+    "affirmation": (0.4, r"^\s*(?:[.@]\S*\s+)*(?:(?:yes|yep|yup|indeed)\b(?!\s*\?)|(?:true|correct)(?=\s*(?:[.!,;:)]|$)))"),
     "confirmation": (0.3, r"\b(?:(?:now |officially |has been |have been |was |were |is |are |been )confirmed|confirms?|confirmation|"
                      r"it'?s official|officially|can confirm|i can verify|verified|true story|it'?s true|is true|was true|"
                      r"(?:police|officials|authorities|reports?|sources|witnesses) (?:say|said|confirm\w*|report\w*)|"
