@@ -205,3 +205,74 @@ def test_rubbish_that_is_waste_is_no_dismissal():
         assert not [c for c in claim_cues(text, source) if c.stance == "deny"], text
     for text in ("Rubbish, nobody took any hostages.", "This story is rubbish."):
         assert any(c.stance == "deny" for c in claim_cues(text, source)), text
+
+
+def test_agreeing_with_the_one_answered_takes_a_side_in_the_thread():
+    replies = [
+        ("report_ok", None, "Police confirmed it, there are officers all around the cafe now."),
+        ("well_said", "report_ok", "Well said."),
+        ("chat", None, "My bus was rerouted this morning."),
+        ("agree_chat", "chat", "Exactly, mine too."),
+        ("fake", None, "This is fake, the cafe was closed all day."),
+        ("agree_fake", "fake", "Exactly."),
+    ]
+    read = {row["comment_id"]: row for row in stance_of(*_frames(replies)).iter_rows(named=True)}
+    # agreement is said to the one answered by its form: nested, it is no weaker
+    assert read["well_said"]["stance"] == "support"
+    assert read["agree_fake"]["stance"] == "deny"  # a denial agreed with is a denial
+
+
+def test_a_no_to_a_reply_takes_the_side_against_the_parents_own():
+    replies = [
+        ("fake", None, "This is fake, the cafe was closed all day."),
+        ("no_to_fake", "fake", "No, it is real, my sister is outside."),
+        ("chat", None, "Parking around the square is impossible anyway."),
+        ("no_to_chat", "chat", "No, there is a garage behind the station."),
+    ]
+    read = {row["comment_id"]: row for row in stance_of(*_frames(replies)).iter_rows(named=True)}
+    assert read["no_to_fake"]["stance"] == "support"
+    assert any("No" in e["cue"] for e in read["no_to_fake"]["stance_evidence"])
+    # saying no to a reply that took no side on the report takes none either
+    assert read["no_to_chat"]["stance"] == "comment"
+    # the same words said to the report itself deny it
+    top = stance_of(*_frames([("no", None, "No, there is a garage behind the station.")]))
+    assert top["stance"][0] == "deny"
+
+
+def test_a_question_in_an_exclaiming_reply_asks_nothing():
+    source = content_words(SOURCE)
+    for text in ("Why are the police just standing there? Cowards!", "Hostages in a cafe downtown?! Unbelievable."):
+        assert not [c for c in claim_cues(text, source) if c.stance == "query"], text
+    assert [c for c in claim_cues("Are the hostages in the cafe downtown still inside?", source) if c.stance == "query"]
+    # a question that names what it asks for is asked however it is punctuated
+    assert [c for c in claim_cues("Source?! I can't find this anywhere!", source) if c.stance == "query"]
+
+
+def test_a_repost_disputed_in_the_reposters_own_words_denies():
+    source = content_words(SOURCE)
+    cues = claim_cues("Not confirmed RT @citynews: Police say a gunman has taken hostages in a cafe downtown", source)
+    assert {c.stance for c in cues} == {"deny"}
+    # the report's words passed on with no word of the reposter's own still support it
+    cues = claim_cues("RT @citynews: Police say a gunman has taken hostages in a cafe downtown", source)
+    assert {c.stance for c in cues} == {"support"}
+
+
+def test_an_affirmation_opening_a_reply_agrees_and_a_yes_that_asks_does_not():
+    source = content_words(SOURCE)
+    for text in ("Yes! Finally someone reports it.", "Yep, my brother saw the police vans.", "True. The square has been closed since noon."):
+        assert [c for c in claim_cues(text, source) if c.family == "affirmation"], text
+    for text in ("Yes? And what happens now?", "True? Where did you read that?", "Yeah whatever, my bus is late again.",
+                 "It is true that buses are late on Mondays.", "True courage means staying calm in a crisis."):
+        assert not [c for c in claim_cues(text, source) if c.family == "affirmation"], text
+
+
+def test_a_reply_to_a_reply_that_ends_on_its_question_asks_it():
+    replies = [
+        ("claim", None, "They say the gunman let two hostages go an hour ago."),
+        ("asks", "claim", "Where did they say that? Was it on the police feed?"),
+        ("rhetoric", "claim", "Who would believe that? Nobody with any sense trusts those feeds."),
+    ]
+    read = {row["comment_id"]: row for row in stance_of(*_frames(replies)).iter_rows(named=True)}
+    assert read["asks"]["stance"] == "query"
+    # a question followed by the speaker's own statement is mostly rhetoric: nested, it stays weak
+    assert read["rhetoric"]["stance"] != "query"

@@ -159,6 +159,27 @@ def test_run_scores_a_reply_set_with_query_labels(tmp_path):
     assert sum(row["n"] for row in pooled["reliability"]) == 8
 
 
+def test_run_reads_a_set_with_thread_columns_in_its_threads(tmp_path):
+    # RumourEval writes threads with the source post at depth 0: direct replies are at depth 1
+    # with the thread id as parent. "Exactly, you are right." answers a denial: in its thread it
+    # denies the report; read as a direct reply to the report it would agree with it.
+    report = "Police confirm the bridge on Route 9 collapsed this morning, two cars fell into the river"
+    rows = [
+        ("r1", "post", 1, "This is fake, the bridge is fine, I drove over it an hour ago.", "deny"),
+        ("r2", "r1", 2, "Exactly, you are right.", "deny"),
+        ("r4", "post", 1, "Is this confirmed? Any source?", "query"),
+        ("r5", "post", 1, "Terrible news, thoughts with the families.", "comment"),
+        ("r6", "post", 1, "Confirmed by the county sheriff on the radio just now.", "support"),
+    ]
+    header = "target,text,stance,thread_id,comment_id,parent_id,depth\n"
+    threaded = tmp_path / "threads.csv"
+    threaded.write_text(header + "".join(f'"{report}","{x}",{s},post,{c},{p},{d}\n' for c, p, d, x, s in rows), encoding="utf-8")
+    flat = tmp_path / "flat.csv"
+    flat.write_text("target,text,stance\n" + "".join(f'"{report}","{x}",{s}\n' for _, _, _, x, s in rows), encoding="utf-8")
+    assert run(threaded)["pooled"]["classes"]["deny"]["recall"] == 1.0
+    assert run(flat)["pooled"]["classes"]["deny"]["recall"] == 0.5
+
+
 def test_pooled_scores_and_reliability_bins():
     gold = np.array(["comment"] * 6 + ["deny", "support", "query", "query"])
     pred = np.array(["comment"] * 5 + ["deny", "deny", "support", "query", "comment"])

@@ -204,6 +204,26 @@ def test_thread_columns_place_replies_under_their_parents():
         fitted.frames(frame.with_columns(pl.lit("same").alias("comment_id")))
 
 
+def test_a_file_that_counts_the_source_post_as_depth_0_reads_its_direct_replies_as_direct():
+    # RumourEval writes threads so: the source post is depth 0, its direct replies depth 1 with
+    # the source's id (the thread id) as parent. Read as written, every reply would be "nested".
+    written = pl.DataFrame(
+        {"target": [REPORT] * len(THREAD), "text": [t[3] for t in THREAD], "stance": [t[4] for t in THREAD],
+         "thread_id": ["post"] * len(THREAD), "comment_id": [t[0] for t in THREAD],
+         "parent_id": [t[1] or "post" for t in THREAD], "depth": [t[2] + 1 for t in THREAD]},
+        schema_overrides={"stance": pl.String},
+    )
+    comments, _ = fitted.frames(written)
+    assert comments["parent_id"].to_list() == [None, "r1", "r1", None, None, None]
+    assert comments["depth"].to_list() == [0, 1, 1, 0, 0, 0]
+    # without a thread id, depths count from the target's shallowest reply
+    comments, _ = fitted.frames(written.drop("thread_id"))
+    assert comments["depth"].to_list() == [0, 1, 1, 0, 0, 0]
+    zero_based = written.drop("thread_id").with_columns(pl.Series("depth", [t[2] for t in THREAD]),
+                                                       pl.Series("parent_id", [t[1] for t in THREAD], dtype=pl.String))
+    assert fitted.reading(written)[1]["stance"].to_list() == fitted.reading(zero_based)[1]["stance"].to_list()
+
+
 def test_cli_fits_and_the_learning_curve_prints(tmp_path):
     from typer.testing import CliRunner
 

@@ -149,7 +149,8 @@ def test_doubt_about_the_aim_is_shared_over_stances_not_given_to_comment():
 def test_a_nested_question_read_as_comment_states_less_confidence():
     replies = [
         ("top", None, "The runway vote was the right call."),
-        ("nested_q", "top", "Which runway do they mean, the old one?"),
+        # (followed by the speaker's own statement: a nested reply that ends on its question asks it)
+        ("nested_q", "top", "Which runway do they mean, the old one? I always mix the two up."),
         ("plain", None, "We flew out on Monday, the new hall is bright and calm."),
     ]
     out = {r["comment_id"]: r for r in stance_of(*thread_frames(replies, TITLE, BODY)).iter_rows(named=True)}

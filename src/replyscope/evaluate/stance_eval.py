@@ -179,19 +179,28 @@ def read_stance_set(path: Path, limit: int | None = None, seed: int = 0, *, unla
     return frame
 
 
-def evaluate_target(target: str, texts: list[str], gold: np.ndarray, *, seed: int = 0, four_way: bool | None = None) -> dict:
-    """Scores for one target's texts (replyscope clusters + stance, baseline clusters)."""
+def evaluate_target(
+    target: str, texts: list[str], gold: np.ndarray, *, seed: int = 0, four_way: bool | None = None, thread: pl.DataFrame | None = None
+) -> dict:
+    """Scores for one target's texts (replyscope clusters + stance, baseline clusters).
+
+    `thread`: comment_id, parent_id, depth per text (fitted.frames of the set's thread columns),
+    so a reply to a reply is read in its thread as a run reads it; without it every text is a
+    direct reply to the target."""
     from replyscope.analyze import AnalyzeSettings, analyze_comments  # noqa: PLC0415
     from replyscope.analyze.cluster.baseline import baseline_clusters  # noqa: PLC0415
 
     doc_id = "target"
+    if thread is None:
+        thread = pl.DataFrame({"comment_id": [f"{doc_id}-{i:06d}" for i in range(len(texts))],
+                               "parent_id": [None] * len(texts), "depth": [0] * len(texts)}, schema_overrides={"parent_id": pl.String})
     comments = pl.DataFrame(
         {
-            "comment_id": [f"{doc_id}-{i:06d}" for i in range(len(texts))],
+            "comment_id": thread["comment_id"].to_list(),
             "doc_id": [doc_id] * len(texts),
             "position": list(range(len(texts))),
-            "parent_id": [None] * len(texts),
-            "depth": [0] * len(texts),
+            "parent_id": thread["parent_id"].to_list(),
+            "depth": thread["depth"].to_list(),
             "author": [""] * len(texts),
             "posted_raw": [""] * len(texts),
             "posted_at": [None] * len(texts),
@@ -268,16 +277,22 @@ def run(path: Path, *, json_out: bool = False, seed: int = 0, limit: int | None 
     """Evaluate on `path` (target,text,stance); print a table (and, with json_out, one JSON line)."""
     import warnings  # noqa: PLC0415
 
+    from replyscope.analyze.stance import fitted  # noqa: PLC0415
+
     path = Path(path)
     # sklearn's HDBSCAN (the baseline) warns about a future default on every call: noise here.
     warnings.filterwarnings("ignore", category=FutureWarning, module=r"sklearn\.cluster")
     frame = read_stance_set(path, limit=limit, seed=seed)
     four_way = bool((frame["stance"] == "query").any())  # one scheme for every target of the set
+    # A set that says where each reply hangs (comment_id, parent_id, depth) is read in its threads.
+    threaded = {"comment_id", "parent_id"} <= set(frame.columns)
+    placed = fitted.frames(frame)[0].with_columns(frame["target"]) if threaded else None
     rows = []
     for target in frame["target"].unique(maintain_order=True).to_list():
         part = frame.filter(pl.col("target") == target)
         gold = part["stance"].to_numpy().astype(str)
-        rows.append(evaluate_target(target, part["text"].to_list(), gold, seed=seed, four_way=four_way))
+        thread = placed.filter(pl.col("target") == target) if placed is not None else None
+        rows.append(evaluate_target(target, part["text"].to_list(), gold, seed=seed, four_way=four_way, thread=thread))
     total = weighted(rows)
     _print_table(rows, total, path)
     gold = np.concatenate([r.pop("_gold") for r in rows]) if rows else np.array([], dtype=str)

@@ -24,6 +24,7 @@ confidence shown with it says how far to trust it. Every side carries the cue th
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import numpy as np
 
@@ -32,12 +33,16 @@ from replyscope.analyze.rhetoric.words import INSULT_LABELS
 from replyscope.analyze.stance.claim import Cue, bare_link, claim_cues, content_words
 
 SIDES = ("support", "deny", "query")
-_ADDRESSED = re.compile(r"(?i)\b(?:you|your|you'?re|u|ur|yourself)\b")
+# A reply that addresses a person ("you", "ur", "ya"): a nested one argues with its parent.
+_SECOND_PERSON = re.compile(r"(?i)\b(?:you|your|you'?re|you’re|u|ur|yourself|ya)\b")
 _AGREE_WITH_PARENT = ("agreement",)
+_ANSWERS_PARENT = ("flat_no",)  # cues that answer the one replied to by their form
 # A nested reply's cue aimed at a person is about its parent: this much of its strength remains.
 NESTED = 0.45
 NESTED_PERSONAL = 0.7  # and, addressing a person ("you"), this much of that
 DECIDE = 0.3
+NESTED_LAST_QUESTION = 0.3
+_ENDS_ASKING = re.compile(r"\?\s*(?:(?:@\w+|#\w+|https?://\S+)\s*)*$")  # the last words asked (handles, tags, links aside)
 UNCUED_SIDE_SHARE = 0.15
 SELF_TRAIN_WEIGHT = 0.35  # the most the run's read-out adds to a side without a cue
 MIN_SEEDS = 8
@@ -84,6 +89,7 @@ def read_claim_thread(
     cue_scores = np.zeros((n, 3))
     doubt = np.zeros(n)
     evidence: list[dict[str, dict]] = [{} for _ in range(n)]
+    contradicts: dict[int, Cue] = {}  # nested replies that say no to their parent, and the cue
     for i, text in enumerate(texts):
         nested = parents[i] is not None or depths[i] > 0
         best: dict[str, tuple[float, object]] = {}
@@ -91,6 +97,12 @@ def read_claim_thread(
         p = parents[i]
         target_words = claim_words | (content_words(texts[p]) if p is not None and 0 <= p < n else set())
         cues = claim_cues(text, source_words, target_words, claim if claim is not None else source)
+        # "No, ..." opening a reply to a reply says no to the parent, not to the report: it takes
+        # the side against the parent's own reading (below), and no side when the parent took none
+        # (on the tune half of the dev threads none of the nested replies opening so denied the report).
+        if p is not None and 0 <= p < n and any(c.family in _ANSWERS_PARENT for c in cues):
+            contradicts[i] = max((c for c in cues if c.family in _ANSWERS_PARENT), key=lambda c: c.strength)
+            cues = [c for c in cues if c.family not in _ANSWERS_PARENT]
         # A question said in sarcasm is rhetorical: it asks nothing about the report.
         cues = [c for c in cues if not (c.stance == "query" and any(a < c.end and b > c.start for a, b in spans))]
         for k, cue in enumerate(cues):
@@ -108,11 +120,20 @@ def read_claim_thread(
                 continue
             factor = 1.0
             if nested:
-                factor = NESTED * (NESTED_PERSONAL if side != "query" and _ADDRESSED.search(text) else 1.0)
+                factor = NESTED * (NESTED_PERSONAL if side != "query" and _SECOND_PERSON.search(text) else 1.0)
             strongest = max(mine, key=lambda c: c.strength)  # the evidence shown
             raw = combine_cues(mine)
-            best[side] = (raw * factor, strongest)
-            doubt[i] = max(doubt[i], raw * (1.0 - factor))
+            # Agreement is said to the one answered by its form ("exactly", "well said"): in a
+            # nested reply it is no less sure for being aimed at the parent, since agreeing in the
+            # thread takes a side in it (and a deny parent's side, below).
+            kept = combine_cues([c if c.family in _AGREE_WITH_PARENT else replace(c, strength=c.strength * factor) for c in mine])
+            if nested and side == "query" and _ENDS_ASKING.search(text):
+                # A reply to a reply that ends on its question waits for an answer about what the
+                # thread argues: a query 0.3 of the time on the tune half (0.17 when the question
+                # is followed by the speaker's own statement, which is how most rhetoric goes).
+                kept = max(kept, NESTED_LAST_QUESTION)
+            best[side] = (kept, strongest)
+            doubt[i] = max(doubt[i], raw - kept)
         attack = addressed_insult(text, insults[i]) if not best and nested and insults else None
         if attack is not None:
             a, b = attack
@@ -126,11 +147,22 @@ def read_claim_thread(
                 strength, cue = best[side]
                 cue_scores[i, j] = strength
                 evidence[i][side] = {"tag": side, "cue": cue.text, "start": cue.start, "end": cue.end}
-    # Threads: agreeing with a parent takes the parent's side (rows are in thread order, parents first).
+    # Threads: agreeing with a parent takes the parent's side, saying no to it the other side
+    # (rows are in thread order, parents first, so a parent's reading is final when read here).
     for i in range(n):
         p = parents[i]
         if p is None or not (0 <= p < n):
             continue
+        if i in contradicts:
+            parent_side = int(np.argmax(cue_scores[p, :2]))
+            if cue_scores[p, parent_side] >= DECIDE:
+                # as sure as the "no" times the parent's side: it contradicts the parent, who
+                # may themselves be wrong about which side they took
+                side, cue = 1 - parent_side, contradicts[i]
+                strength = cue.strength * cue_scores[p, parent_side]
+                if strength > cue_scores[i, side]:
+                    cue_scores[i, side] = strength
+                    evidence[i][SIDES[side]] = {"tag": SIDES[side], "cue": cue.text, "start": cue.start, "end": cue.end}
         if cue_scores[i, 0] > 0 and _agrees_only(texts[i]):
             parent_side = int(np.argmax(cue_scores[p]))
             if cue_scores[p, parent_side] >= DECIDE and parent_side == 1:
@@ -174,7 +206,6 @@ _THIRD_PARTY_BEFORE = re.compile(
     r"(?i)(?:\b(?:these|those|the|such|some|other|us|we|they|they'?re|they’re|he|he'?s|he’s|she|she'?s|she’s|them|all|bunch of)|"
     r"(?<!\byou )(?<!\bu )\b(?:are|were))\s+(?:\w+\s+)?$"
 )
-_SECOND_PERSON = re.compile(r"(?i)\b(?:you|your|you'?re|you’re|u|ur|yourself|ya)\b")
 _LABEL = lexicon_regex(INSULT_LABELS)  # words that call a person something ("idiot", "moron")
 _CURSE_AT = re.compile(r"(?i)^(?:shut up|stfu|screw you|piss off|go to hell|get lost|f\S* you)\b")
 

@@ -8,7 +8,8 @@ the zero-shot reader's scores, are the scores, but only where cross-validation o
 shows such a mix reading them better than the zero-shot reader does (by SHARE_MARGIN, on SURE of
 bootstrap resamples of the labels); else the zero-shot reading stands as it is. On RumourEval's train threads (hash halves, each fitted on
 one and scored on the other) no mix beats the thread-aware zero-shot reading at 50 to 2,400
-labels, so there the fitted reader keeps it (README).
+labels, so there the fitted reader mostly keeps it (at 50 or 200 labels one sample each way let a
+mix through that scores 0.03 lower: README).
 
 Threads: the zero-shot reading a fitted reader learns from is the one a run gives it, so the
 labels are read in their threads when the labels file says where each reply hangs
@@ -51,7 +52,13 @@ def frames(labels: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     ARTICLES-shaped frames, one "article" per distinct target, rows in the labels' order.
 
     A parent_id that names no row of the frame (the target itself, a reply left out) is no known
-    parent: the reply keeps its depth, and is read as nested when that depth is above 0.
+    parent: the reply is read as nested when it sits deeper than the target's direct replies.
+    Depth is counted from the file's own origin: a run's comments.parquet counts a direct reply
+    as 0, RumourEval's threads count the source post as 0 and so its direct replies as 1 (read
+    as they were written, every reply of such a file was "nested" and the zero-shot reading of
+    RumourEval's train halves fell to macro-F1 0.27). So a reply whose parent_id is its
+    `thread_id` (the source post) is a direct reply, and depths are counted from each target's
+    shallowest reply.
     """
     targets = labels["target"].fill_null("").to_list()
     n = labels.height
@@ -62,19 +69,32 @@ def frames(labels: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
         raise ValueError("comment_id must be set and unique on every row when the labels give it")
     known = set(ids)
     parents = labels["parent_id"].cast(pl.String).to_list() if "parent_id" in has and "comment_id" in has else [None] * n
-    depths = labels["depth"].cast(pl.Int64, strict=False).fill_null(0).to_list() if "depth" in has else [0] * n
+    depths = _depths_from_direct_replies(labels, parents) if "depth" in has else [0] * n
     comments = pl.DataFrame(
         {
             "comment_id": ids,
             "doc_id": [doc_of[t] for t in targets],
             "text": labels["text"].fill_null("").to_list(),
             "parent_id": [p if p in known and p != c else None for p, c in zip(parents, ids)],
-            "depth": [max(0, int(d)) for d in depths],
+            "depth": depths,
         },
         schema_overrides={"parent_id": pl.String, "depth": pl.Int32},
     )
     articles = pl.DataFrame({"doc_id": list(doc_of.values()), "title": list(doc_of), "body": list(doc_of)})
     return comments, articles
+
+
+def _depths_from_direct_replies(labels: pl.DataFrame, parents: list[str | None]) -> list[int]:
+    """Each row's depth with the target's direct replies at 0 (see frames)."""
+    depth = labels["depth"].cast(pl.Int64, strict=False).fill_null(0).clip(lower_bound=0)
+    shallowest = pl.DataFrame({"target": labels["target"].fill_null(""), "depth": depth}).select(
+        pl.col("depth").min().over("target")
+    )["depth"]
+    relative = (depth - shallowest).to_list()
+    if "thread_id" not in labels.columns:
+        return relative
+    threads = labels["thread_id"].cast(pl.String).to_list()
+    return [0 if p is not None and p == t else d for p, t, d in zip(parents, threads, relative)]
 
 
 def encoder_in_use() -> str:
