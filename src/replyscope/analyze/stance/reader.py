@@ -354,12 +354,27 @@ def _thread_vectors(
         subject = (titles.get(d) or "this").strip()[:120]
         proto_at[d] = []
         for side in ("support", "deny"):
-            protos = [p.replace("{T}", subject) for p in (C.PROPOSITION_PROTOTYPES if predicate_of(subject) else C.PROTOTYPES)[side]]
+            protos = _prototypes(subject, side, negated=contexts[d].claim_sign < 0)
             proto_at[d].append((len(material), len(material) + len(protos)))
             material.extend(protos)
     emb = _embed(material, s.representation)
     spans = {d: (context_at[d], *proto_at[d]) for d in contexts}
     return {d: ThreadVectors(emb[rows_of[d]], *(emb[a:b] for a, b in spans[d])) for d in contexts}
+
+
+def _prototypes(subject: str, side: str, *, negated: bool = False) -> list[str]:
+    """The side's prototype sentences for a subject. For a negated claim (a target whose
+    claim_sign is -1) the prototypes that name it are the other side's, said of its affirmative
+    ("Yes, X exist." is how disagreeing with "X does not exist" sounds); the generic ones
+    ("I completely disagree") keep their side."""
+    from replyscope.analyze.stance.proposition import affirmative_of  # noqa: PLC0415
+
+    affirmative = affirmative_of(subject) if negated else None
+    if affirmative is None:
+        return [p.replace("{T}", subject) for p in (C.PROPOSITION_PROTOTYPES if predicate_of(subject) else C.PROTOTYPES)[side]]
+    other = "deny" if side == "support" else "support"
+    own = [p for p in C.PROPOSITION_PROTOTYPES[side] if "{T}" not in p]
+    return own + [p.replace("{T}", affirmative) for p in C.PROPOSITION_PROTOTYPES[other] if "{T}" in p]
 
 
 def _vectors_by_mode(
@@ -535,13 +550,21 @@ def _oriented_targets(
 ) -> dict[str, ArticleContext]:
     """Target contexts oriented by their own wording: agreeing with "X is a real concern" speaks
     against X (proposition.py), so its replies' tone toward X is read the other way round."""
-    from replyscope.analyze.stance.proposition import proposition_orientation  # noqa: PLC0415
+    from replyscope.analyze.stance.proposition import affirmative_of, proposition_orientation, proposition_subject_terms  # noqa: PLC0415
 
     targets = [d for d in contexts if d not in claim_docs]
     if not targets:
         return contexts
-    signs = proposition_orientation([art_rows.get(d, ("", ""))[0] for d in targets], s.target_representation)
-    return contexts | {d: replace(contexts[d], wording=sign) for d, sign in zip(targets, signs)}
+    # A negated claim ("X does not exist") is read as its affirmative ("X exist") with the sides
+    # of what is aimed at its subject swapped (claim_sign; proposition.affirmative_of says why).
+    affirmatives = [affirmative_of(art_rows.get(d, ("", ""))[0]) for d in targets]
+    titles = [a or art_rows.get(d, ("", ""))[0] for d, a in zip(targets, affirmatives)]
+    signs = proposition_orientation(titles, s.target_representation)
+    return contexts | {
+        d: replace(contexts[d], wording=sign, terms=proposition_subject_terms(title) or contexts[d].terms,
+                   claim_sign=-1.0 if a else 1.0)
+        for d, sign, title, a in zip(targets, signs, titles, affirmatives)
+    }
 
 
 def target_evidence(text: str, stance: str, ctx: ArticleContext) -> list[dict]:
@@ -555,8 +578,8 @@ def target_evidence(text: str, stance: str, ctx: ArticleContext) -> list[dict]:
         return [_span("query", text, m.start(), m.end())] if m else []
     agree = stance == "support"
     families = [family_regex(C.AGREE if agree else C.DISAGREE)]
-    directed = directed_regex(C.FAVOUR_SUBJECT if (agree == (ctx.orientation * ctx.wording > 0)) else C.OPPOSE_SUBJECT, ctx.terms)
-    truth = directed_regex(C.AFFIRM_SUBJECT if agree else C.REJECT_SUBJECT, ctx.terms)
+    directed = directed_regex(C.FAVOUR_SUBJECT if (agree == (ctx.orientation * ctx.wording * ctx.claim_sign > 0)) else C.OPPOSE_SUBJECT, ctx.terms)
+    truth = directed_regex(C.AFFIRM_SUBJECT if agree == (ctx.claim_sign > 0) else C.REJECT_SUBJECT, ctx.terms)
     for pattern in [*(p.pattern for p in [truth, directed] if p is not None), *families]:
         for m in re.finditer(pattern, text, re.IGNORECASE):
             if m.end() > m.start() and not C.literal_waste(text, m.start(), m.end()):
