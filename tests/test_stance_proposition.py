@@ -119,3 +119,38 @@ def test_rubbish_that_is_waste_is_no_dismissal_of_a_target():
     # whatever side the reply's tone gets, the waste is not shown as the words that dismissed the target
     assert not any(e["cue"].lower().strip() in ("rubbish", "garbage") for e in read["waste"]["stance_evidence"])
     assert read["dismiss"]["stance"] == "deny"
+
+
+def test_a_negated_claim_names_the_affirmative_it_denies():
+    from replyscope.analyze.stance.proposition import affirmative_of, proposition_subject_terms
+
+    assert affirmative_of("Ghosts do not exist") == "Ghosts exist"
+    assert affirmative_of("Ghosts don't exist") == "Ghosts exist"
+    assert affirmative_of("The new bridge is not safe") == "The new bridge is safe"
+    assert affirmative_of("Remote work will never last") == "Remote work will last"
+    assert affirmative_of("Nuclear power cannot be trusted") == "Nuclear power can be trusted"
+    # not negated, or no claim at all
+    assert affirmative_of("Nuclear power is safe") is None
+    assert affirmative_of("Nuclear power") is None
+    assert affirmative_of("Not every bridge is safe") is None
+    # the subject is named by the words before the verb, three-letter words included
+    assert proposition_subject_terms("Tax cuts should be permanent") == ["tax", "cuts"]
+    assert proposition_subject_terms("Ghosts do not exist") == ["ghost"]
+    assert proposition_subject_terms("Nuclear power") == []
+
+
+def test_replies_to_a_negated_claim_take_the_side_opposite_to_the_affirmative():
+    # "Ghosts are real" affirms the subject: it disputes "Ghosts do not exist"; "ghosts are a
+    # myth" agrees with it. Read against the affirmative and swapped, not as "agrees: names ghosts".
+    texts = {
+        "real": "Ghosts are real, I saw one in my grandmother's house last winter.",
+        "myth": "Ghosts are a myth, there is no evidence at all.",
+        "beach": CONCERN_TEXTS["beach"],
+    }
+    negated = _read("Ghosts do not exist", texts)
+    assert negated["real"]["stance"] == "deny"
+    assert negated["myth"]["stance"] == "support"
+    assert "Ghosts are real" in negated["real"]["stance_evidence"][0]["cue"]
+    affirmed = _read("Ghosts exist", texts)
+    assert affirmed["real"]["stance"] == "support"
+    assert affirmed["myth"]["stance"] == "deny"

@@ -54,6 +54,7 @@ _NEGATED = re.compile(
     r"(?:n['’]t\b|not\b|\s+not\b|\s+never\b)\s*(\S.*)$"
 )
 _DO = frozenset({"do", "does", "did"})
+_AUXILIARY = re.compile(r"(?i)\b(?:is|are|was|were|will|would|can|could|should|must|may|might|has|have|had|does|do|did)\b")
 
 
 def affirmative_of(title: str) -> str | None:
@@ -72,7 +73,7 @@ def affirmative_of(title: str) -> str | None:
     m = _NEGATED.search(title)
     if m is None or m.start() == 0:
         return None
-    first = _VERB.search(title)
+    first = _AUXILIARY.search(title)
     if first is not None and first.start() < m.start():  # "X is said to not ...": not the claim's own verb
         return None
     head, verb, rest = title[: m.start()], m.group(1), m.group(2).strip(" .!?")
