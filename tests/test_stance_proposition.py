@@ -154,3 +154,25 @@ def test_replies_to_a_negated_claim_take_the_side_opposite_to_the_affirmative():
     affirmed = _read("Ghosts exist", texts)
     assert affirmed["real"]["stance"] == "support"
     assert affirmed["myth"]["stance"] == "deny"
+
+
+def test_a_side_stated_in_the_replys_own_words_is_stated_surely():
+    # Sides read from the reply's own words (templates aimed at the subject, tone in sentences
+    # naming it) are right ~0.8 of the time; sides lent by the thread are coin tosses. Only the
+    # first may clear the "sure" line the report and the cluster labels count by.
+    from replyscope.schema import SURE_STANCE_CONFIDENCE
+
+    read = _read("Bike lanes", {
+        "love": "I love bike lanes, we need more bike lanes in every town. Bike lanes are great and safe!",
+        "stop": "Stop bike lanes, they are a disaster for every shop on the street. Bike lanes are a joke.",
+        "lights": "Rode to work this morning, the traffic lights by the station are slow again.",
+        "bus": "The bus was late again and nobody knows why.",
+        "market": "Cycling to the market on a sunny day is the nicest thing about living here.",
+        "doors": "Drivers in this city never look before they open their doors.",
+    })
+    assert read["love"]["stance"] == "support" and read["stop"]["stance"] == "deny"
+    assert read["love"]["stance_confidence"] >= 0.75
+    assert read["stop"]["stance_confidence"] >= 0.75
+    for key in ("lights", "bus", "market", "doors"):
+        if read[key]["stance"] in ("support", "deny"):
+            assert read[key]["stance_confidence"] < SURE_STANCE_CONFIDENCE, key
