@@ -65,3 +65,18 @@ def test_reworded_targets_keep_their_direction():
     from replyscope.analyze.stance.proposition import predicate_of
 
     assert all(predicate_of(claim) for claim in REWORDED.values())
+
+
+def test_side_reliability_bins_side_labels_by_stated_confidence():
+    from replyscope.evaluate.stance_balance import side_reliability
+
+    cells = [{"balance": "natural", "gold": np.array(["support", "deny", "support", "comment", "deny"])}]
+    predicted = [np.array(["support", "support", "support", "comment", "deny"])]
+    confidence = [np.array([0.85, 0.45, 0.9, 0.99, 0.42])]
+    table = side_reliability(cells, predicted, confidence)["natural"]
+    by_bin = {row["bin"]: row for row in table}
+    # comments are not side labels; the two sure supports are right, of the unsure sides one is
+    assert sum(row["n"] for row in table) == 4
+    assert by_bin["0.8-"]["n"] == 2 and by_bin["0.8-"]["right"] == 1.0
+    assert by_bin["0.4-"]["n"] == 2 and by_bin["0.4-"]["right"] == 0.5
+    assert abs(by_bin["0.4-"]["stated"] - 0.435) < 1e-9

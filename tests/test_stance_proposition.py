@@ -119,3 +119,60 @@ def test_rubbish_that_is_waste_is_no_dismissal_of_a_target():
     # whatever side the reply's tone gets, the waste is not shown as the words that dismissed the target
     assert not any(e["cue"].lower().strip() in ("rubbish", "garbage") for e in read["waste"]["stance_evidence"])
     assert read["dismiss"]["stance"] == "deny"
+
+
+def test_a_negated_claim_names_the_affirmative_it_denies():
+    from replyscope.analyze.stance.proposition import affirmative_of, proposition_subject_terms
+
+    assert affirmative_of("Ghosts do not exist") == "Ghosts exist"
+    assert affirmative_of("Ghosts don't exist") == "Ghosts exist"
+    assert affirmative_of("The new bridge is not safe") == "The new bridge is safe"
+    assert affirmative_of("Remote work will never last") == "Remote work will last"
+    assert affirmative_of("Nuclear power cannot be trusted") == "Nuclear power can be trusted"
+    # not negated, or no claim at all
+    assert affirmative_of("Nuclear power is safe") is None
+    assert affirmative_of("Nuclear power") is None
+    assert affirmative_of("Not every bridge is safe") is None
+    # the subject is named by the words before the verb, three-letter words included
+    assert proposition_subject_terms("Tax cuts should be permanent") == ["tax", "cuts"]
+    assert proposition_subject_terms("Ghosts do not exist") == ["ghost"]
+    assert proposition_subject_terms("Nuclear power") == []
+
+
+def test_replies_to_a_negated_claim_take_the_side_opposite_to_the_affirmative():
+    # "Ghosts are real" affirms the subject: it disputes "Ghosts do not exist"; "ghosts are a
+    # myth" agrees with it. Read against the affirmative and swapped, not as "agrees: names ghosts".
+    texts = {
+        "real": "Ghosts are real, I saw one in my grandmother's house last winter.",
+        "myth": "Ghosts are a myth, there is no evidence at all.",
+        "beach": CONCERN_TEXTS["beach"],
+    }
+    negated = _read("Ghosts do not exist", texts)
+    assert negated["real"]["stance"] == "deny"
+    assert negated["myth"]["stance"] == "support"
+    assert "Ghosts are real" in negated["real"]["stance_evidence"][0]["cue"]
+    affirmed = _read("Ghosts exist", texts)
+    assert affirmed["real"]["stance"] == "support"
+    assert affirmed["myth"]["stance"] == "deny"
+
+
+def test_a_side_stated_in_the_replys_own_words_is_stated_surely():
+    # Sides read from the reply's own words (templates aimed at the subject, tone in sentences
+    # naming it) are right ~0.8 of the time; sides lent by the thread are coin tosses. Only the
+    # first may clear the "sure" line the report and the cluster labels count by.
+    from replyscope.schema import SURE_STANCE_CONFIDENCE
+
+    read = _read("Bike lanes", {
+        "love": "I love bike lanes, we need more bike lanes in every town. Bike lanes are great and safe!",
+        "stop": "Stop bike lanes, they are a disaster for every shop on the street. Bike lanes are a joke.",
+        "lights": "Rode to work this morning, the traffic lights by the station are slow again.",
+        "bus": "The bus was late again and nobody knows why.",
+        "market": "Cycling to the market on a sunny day is the nicest thing about living here.",
+        "doors": "Drivers in this city never look before they open their doors.",
+    })
+    assert read["love"]["stance"] == "support" and read["stop"]["stance"] == "deny"
+    assert read["love"]["stance_confidence"] >= 0.75
+    assert read["stop"]["stance_confidence"] >= 0.75
+    for key in ("lights", "bus", "market", "doors"):
+        if read[key]["stance"] in ("support", "deny"):
+            assert read[key]["stance_confidence"] < SURE_STANCE_CONFIDENCE, key

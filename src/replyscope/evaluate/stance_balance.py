@@ -83,8 +83,9 @@ def build_cells(frame: pl.DataFrame, seeds: int = 1) -> list[dict]:
     return cells
 
 
-def read_cells(cells: list[dict], settings=None) -> list[np.ndarray]:
-    """Predicted stances per cell, all cells read in one stance_of call (each cell one thread)."""
+def read_cells(cells: list[dict], settings=None, *, with_confidence: bool = False) -> list:
+    """Predicted stances per cell, all cells read in one stance_of call (each cell one thread);
+    with `with_confidence`, (stances, stated confidences) per cell."""
     from replyscope.analyze.stance import stance_of  # noqa: PLC0415
 
     live = [c for c in cells if c["texts"] is not None]
@@ -97,15 +98,44 @@ def read_cells(cells: list[dict], settings=None) -> list[np.ndarray]:
     articles = pl.DataFrame({"doc_id": [f"c{k}" for k in range(len(live))], "title": [c["target"] for c in live],
                              "body": [c["target"] for c in live]})
     read = stance_of(comments, articles, settings=settings)
-    predicted = read.select(pl.col("comment_id").str.extract(r"^c(\d+)-").cast(pl.Int64).alias("k"), "stance")
-    by_cell = {k: g["stance"].to_numpy().astype(str) for (k,), g in predicted.group_by("k", maintain_order=True)}
+    predicted = read.select(pl.col("comment_id").str.extract(r"^c(\d+)-").cast(pl.Int64).alias("k"), "stance", "stance_confidence")
+    by_cell = {
+        k: (g["stance"].to_numpy().astype(str), g["stance_confidence"].fill_null(0.0).to_numpy())
+        for (k,), g in predicted.group_by("k", maintain_order=True)
+    }
     out, k = [], 0
     for c in cells:
         if c["texts"] is None:
             out.append(None)
         else:
-            out.append(by_cell[k])
+            out.append(by_cell[k] if with_confidence else by_cell[k][0])
             k += 1
+    return out
+
+
+# Stated-confidence bins of the side reliability table (lower edges).
+SIDE_BINS = (0.0, 0.4, 0.5, 0.6, 0.7, 0.8)
+
+
+def side_reliability(cells: list[dict], predicted: list, confidence: list) -> dict:
+    """Per balance (both halves pooled): for side labels (support / deny) binned by stated
+    confidence, how many, the mean stated and the share right. A held-out set has its own
+    balance, so a confidence that means what it says must mean it in every balance."""
+    rows = []
+    for c, p, conf in zip(cells, predicted, confidence):
+        if p is None:
+            continue
+        side = np.isin(p, ("support", "deny"))
+        at = np.searchsorted(SIDE_BINS, conf[side], side="right") - 1  # the bin whose lower edge is at or below
+        rows.append(pl.DataFrame({"balance": c["balance"], "conf": conf[side], "ok": p[side] == c["gold"][side],
+                                  "bin": [f"{SIDE_BINS[max(i, 0)]:.1f}-" for i in at]}))
+    if not rows:
+        return {}
+    table = pl.concat(rows)
+    out: dict[str, list] = {}
+    for (balance,), g in table.group_by("balance", maintain_order=True):
+        agg = g.group_by("bin").agg(pl.len().alias("n"), pl.col("conf").mean().round(3).alias("stated"), pl.col("ok").mean().round(3).alias("right")).sort("bin")
+        out[balance] = agg.to_dicts()
     return out
 
 
@@ -156,7 +186,10 @@ def run(path: Path, *, seeds: int = 1, settings=None, reword: bool = False) -> d
     if reword:
         frame = frame.with_columns(pl.col("target").replace(REWORDED))
     cells = build_cells(frame, seeds=seeds)
-    return score(cells, read_cells(cells, settings))
+    read = read_cells(cells, settings, with_confidence=True)
+    predicted = [None if r is None else r[0] for r in read]
+    confidence = [None if r is None else r[1] for r in read]
+    return score(cells, predicted) | {"side_reliability": side_reliability(cells, predicted, confidence)}
 
 
 def _print(result: dict) -> None:
@@ -174,6 +207,11 @@ def _print(result: dict) -> None:
     for key in sorted(result["targets"]):
         pairs = ", ".join(f"{t[:12]} {f:.2f} (deny {result['deny_of_sided'][key][t]:.2f})" for t, f in result["targets"][key].items())
         print(f"  {key}: {pairs}")
+    if result.get("side_reliability"):
+        print("side labels by stated confidence (halves pooled): n stated->right")
+        for balance in BALANCES:
+            bins = result["side_reliability"].get(balance, [])
+            print(f"{balance:<16}" + "  ".join(f"{b['bin']} {b['n']} {b['stated']:.2f}->{b['right']:.2f}" for b in bins))
     if result["skipped"]:
         print("left out (fewer than", MIN_ROWS, "rows without repeats):", "; ".join("/".join(s) for s in result["skipped"]))
 

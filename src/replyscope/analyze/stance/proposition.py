@@ -20,7 +20,7 @@ import re
 
 import numpy as np
 
-from replyscope.analyze.stance.reading import _compound
+from replyscope.analyze.stance.reading import _compound, subject_terms
 
 # The verb that opens a proposition's predicate: copulas and auxiliaries, and the few verbs a
 # one-line claim most often turns on ("X causes Y", "X contains Y"). English grammar, not a set's words.
@@ -48,6 +48,51 @@ def predicate_of(title: str) -> str | None:
     return rest if len(rest) > len(m.group(0)) else None
 
 
+# The verb group of a negated claim: "does not", "doesn't", "is not", "isn't", "cannot", "will never".
+_NEGATED = re.compile(
+    r"(?i)\b(is|are|was|were|will|would|can|could|should|must|may|might|has|have|had|does|do|did)"
+    r"(?:n['’]t\b|not\b|\s+not\b|\s+never\b)\s*(\S.*)$"
+)
+_DO = frozenset({"do", "does", "did"})
+_AUXILIARY = re.compile(r"(?i)\b(?:is|are|was|were|will|would|can|could|should|must|may|might|has|have|had|does|do|did)\b")
+
+
+def affirmative_of(title: str) -> str | None:
+    """The affirmative claim a negated proposition denies ("God exist" for "God does not exist",
+    "Vaccines cause autism" for "Vaccines don't cause autism", "X is real" for "X is not real"),
+    or None when the title is not a negated proposition (the negation must sit on its first verb).
+
+    Why: a sentence encoder reads "not" weakly, so prototypes built on a negated claim ("It is
+    not true that X does not exist") sit on the claim's topic words, and replies that take the
+    affirmative side (they talk about X the most) read as agreeing: on the class-balance stress
+    test's reworded Atheism target the polarity ranked the sides the wrong way round (ROC AUC
+    0.15-0.39). Stance toward "not A" is the opposite of stance toward "A", so the reader reads
+    the affirmative claim and swaps the sides of what is aimed at it (ArticleContext.claim_sign).
+    """
+    title = (title or "").strip()
+    m = _NEGATED.search(title)
+    if m is None or m.start() == 0:
+        return None
+    first = _AUXILIARY.search(title)
+    if first is not None and first.start() < m.start():  # "X is said to not ...": not the claim's own verb
+        return None
+    head, verb, rest = title[: m.start()], m.group(1), m.group(2).strip(" .!?")
+    # "does not exist" -> "exist": the auxiliary only carried the negation.
+    return f"{head}{rest}" if verb.lower() in _DO else f"{head}{verb} {rest}"
+
+
+def proposition_subject_terms(title: str) -> list[str]:
+    """The subject terms of a proposition: the words before its verb ("Abortion" in "Abortion
+    should be legal"), not its predicate's ("should", "legal", "good", "president"), which name
+    no subject: a reply that says "good" or "president" has not named it. Three-letter words
+    count here ("God", "gun", "tax"): before the verb of a one-line claim they are its subject,
+    not filler. [] for a bare target (subject_terms of the whole title applies)."""
+    if predicate_of(title) is None:
+        return []
+    subject = title[: _VERB.search(title).start()]
+    return subject_terms(subject, min_len=3)
+
+
 def proposition_orientation(titles: list[str], representation: str) -> list[float]:
     """+1 or -1 per title: -1 where agreeing with the title speaks against its subject."""
     from replyscope.analyze.embed.represent import embed_texts  # noqa: PLC0415
@@ -73,4 +118,4 @@ def proposition_orientation(titles: list[str], representation: str) -> list[floa
     return out
 
 
-__all__ = ["predicate_of", "proposition_orientation"]
+__all__ = ["affirmative_of", "predicate_of", "proposition_orientation", "proposition_subject_terms"]

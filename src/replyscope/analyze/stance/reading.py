@@ -37,12 +37,13 @@ def _stem(word: str) -> str:
     return w
 
 
-def subject_terms(title: str) -> list[str]:
-    """Stems of the words that name an article's subject: its title minus generic words."""
+def subject_terms(title: str, min_len: int = 4) -> list[str]:
+    """Stems of the words that name an article's subject: its title minus generic words (and
+    words shorter than `min_len`)."""
     seen: list[str] = []
     for word in _WORD.findall(title or ""):
         low = word.lower().strip("'’-")
-        if len(low) < 4 or low in C.GENERIC_TITLE_WORDS:
+        if len(low) < min_len or low in C.GENERIC_TITLE_WORDS:
             continue
         stem = _stem(low)
         if stem not in seen:
@@ -111,6 +112,11 @@ class ArticleContext:
     # round, not the sentiment of sentences naming X: replies that agree with such a proposition
     # are as often glad about action on X as alarmed by X.
     wording: float = 1.0
+    # -1 for a negated proposition ("X does not exist", proposition.affirmative_of): what is aimed
+    # at its subject (templates, tone in sentences naming it) is read as toward the affirmative
+    # claim and counts for the other side. Reply cues ("exactly", "fake news") are aimed at the
+    # claim as worded and keep their side.
+    claim_sign: float = 1.0
 
 
 def article_context(doc_id: str, title: str, body: str, settings: StanceSettings) -> ArticleContext:
@@ -174,13 +180,13 @@ def reply_evidence(
             cue_pol += -sent_comp * ctx.orientation if abs(sent_comp) > 0.05 else 0.5
         overall += flip * sent_comp
         if favour is not None:
-            tmpl_pol += flip * (len(favour.findall(read)) - len(oppose.findall(read))) * ctx.orientation * ctx.wording
+            tmpl_pol += flip * (len(favour.findall(read)) - len(oppose.findall(read))) * ctx.orientation * ctx.wording * ctx.claim_sign
         if affirm is not None:
-            tmpl_pol += flip * (len(affirm.findall(read)) - len(reject.findall(read)))
+            tmpl_pol += flip * (len(affirm.findall(read)) - len(reject.findall(read))) * ctx.claim_sign
         if mention is not None and mention.search(read):
             mentions += 1
             n_dir += 1
-            dir_sent += flip * sent_comp * ctx.orientation
+            dir_sent += flip * sent_comp * ctx.orientation * ctx.claim_sign
     if n_dir:
         dir_sent /= n_dir
     n_sent = max(1, len(parts))
