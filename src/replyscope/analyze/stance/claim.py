@@ -64,7 +64,7 @@ _DENY = {
                 r"fabricat\w*|misinformation|disinformation|not real|isn'?t real|not the case|never happened|didn'?t happen|"
                 r"(?:is|was) not (?:a|an|the)\b|no evidence|no proof|there is no|there was no|not confirmed|unconfirmed|"
                 r"unverified|not verified|rumou?rs?|speculation|false alarm|wrong|incorrect|inaccurate|misleading|"
-                r"retract\w*|correction|not (?:dead|killed|arrested|confirmed|him|her|them|islamic|isis)|still alive|"
+                r"retract\w*|correction|not (?:dead|killed|arrested|confirmed|him|her|them)|still alive|"
                 r"(?:is|are|was|were) (?:alive|safe|fine))\b"),
     # words that call the claim baseless; said in sarcasm they mean the opposite (claim_reader)
     "doubt": (0.3, C.DISAGREE["doubt"]),
