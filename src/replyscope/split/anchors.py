@@ -228,8 +228,17 @@ def _cards_under_posts(lines: Lines, headers: dict[int, CommentHeader], lo: int)
     if len(dates) < MIN_CARDS:
         return {}
     core = lines.core
-    tallies = [i for i in range(dates[0], len(core)) if core[i] and len(core[i]) <= 40 and PROFILE_TALLY.match(core[i])]
-    if len(tallies) < MIN_CARDS or tallies[-1] < dates[-1]:
+
+    def tallies_in(lo: int, hi: int) -> list[int]:
+        # (every tally ends in ")", a digit, "k" or "s": most lines are turned away by that alone)
+        return [i for i in range(lo, hi) if core[i] and len(core[i]) <= 40 and core[i][-1] in _TALLY_LAST and PROFILE_TALLY.match(core[i])]
+
+    # (the last post's card first: most pages have none after their last date, and stop there)
+    tail = tallies_in(dates[-1], len(core))
+    if not tail:
+        return {}
+    tallies = tallies_in(dates[0], dates[-1]) + tail
+    if len(tallies) < MIN_CARDS:
         return {}
     tops = {t: _card_name(lines, headers, set(), t, lo) for t in tallies}
     under: dict[int, tuple[int, int | None]] = {}
@@ -247,6 +256,8 @@ def _cards_under_posts(lines: Lines, headers: dict[int, CommentHeader], lo: int)
 
 # Cards under posts a page must show before they are read as signing the posts above them.
 MIN_CARDS = 2
+# Last characters of a profile card's tally (patterns.PROFILE_TALLY), in either case.
+_TALLY_LAST = frozenset(")0123456789kKsS")
 
 
 def _numbered_date(lines: Lines, headers: dict[int, CommentHeader], i: int) -> bool:

@@ -268,16 +268,18 @@ def _cut_at_form(lines: Lines, group: list[Anchor]) -> list[Anchor]:
     is no such mark)."""
     if len(group) < 3:
         return group
-    kinds = [is_age_stamp(a.header.posted_raw) if a.header.posted_raw else None for a in group]
-    for k in range(1, len(group)):
-        before = {x for x in kinds[:k] if x is not None}
-        after = {x for x in kinds[k:] if x is not None}
-        if len(before) != 1 or len(after) != 1 or before == after or sum(x is not None for x in kinds[k:]) < 2:
-            continue
-        if not any(s and COMMENT_FORM.match(s) for s in lines.text[group[k - 1].last + 1 : group[k].first]):
-            continue
-        head, tail = group[:k], group[k:]
-        return head if _conversational_share(lines, head) >= _conversational_share(lines, tail) else tail
+    # (index, whether an age) of the stamped headers; the stamps must change kind exactly once,
+    # with two or more stamps after the change, and the cut falls between the last stamp of the
+    # first kind and the first of the other
+    stamped = [(k, is_age_stamp(a.header.posted_raw)) for k, a in enumerate(group) if a.header.posted_raw]
+    changes = [m for m in range(1, len(stamped)) if stamped[m][1] != stamped[m - 1][1]]
+    if len(changes) != 1 or len(stamped) - changes[0] < 2:
+        return group
+    last_before, first_after = stamped[changes[0] - 1][0], stamped[changes[0]][0]
+    for k in range(last_before + 1, first_after + 1):
+        if any(s and COMMENT_FORM.match(s) for s in lines.text[group[k - 1].last + 1 : group[k].first]):
+            head, tail = group[:k], group[k:]
+            return head if _conversational_share(lines, head) >= _conversational_share(lines, tail) else tail
     return group
 
 

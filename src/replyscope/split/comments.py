@@ -542,11 +542,17 @@ def _spans_below(lines: Lines, best: list[Anchor], floor: int, headed: bool = Fa
     lo = best[0].first
     got = 0
     # furniture-like lines the thread's other comments hold ("Follow @jo" under a signature) are the
-    # commenters' own: the first comment's may end so too
-    own = {lines.text[j] for a, b in spans[1:] for j in range(a, b) if lines.text[j]}
+    # commenters' own: the first comment's may end so too (their lines are gathered only once such
+    # a line is met)
+    own: set[str] | None = None
 
     def closes(t: str) -> bool:
-        return is_stop_line(t) and not (_held_alike(t, own) and FORM_OR_SECTION.match(t) is None)
+        nonlocal own
+        if not is_stop_line(t):
+            return False
+        if own is None:
+            own = {lines.text[j] for a, b in spans[1:] for j in range(a, b) if lines.text[j]}
+        return not (_held_alike(t, own) and FORM_OR_SECTION.match(t) is None)
 
     for j in range(best[0].first - 1, floor - 1, -1):
         s = lines.text[j]
