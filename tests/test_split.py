@@ -597,3 +597,16 @@ def test_the_headline_is_the_lead_line_the_story_is_about_not_a_widget_title_ove
         assert split_document(text).title == "Harbour ferry to run every ten minutes at rush hour", furniture
     text = "Weekend Reading List\n\nCity Notes From Abroad\n\n" + story
     assert split_document(text).title == "Weekend Reading List"
+
+
+def test_names_opening_with_on_at_or_by_keep_those_letters() -> None:
+    # "on", "at" and "by" are cut from a header's edges as words ("on March 3 by Jo"); a name that
+    # only begins with those letters lost them ("Byron" read as "ron", "OnePoliceUK" as "ePoliceUK")
+    text = ARTICLE + (
+        "4 Comments\n\n"
+        "Byron Hale 3 hours ago\n\nThe parking study said the opposite, if anyone read it.\n\n"
+        "Athena 2 hours ago\n\nTwelve kilometres is a start, the east side still has nothing.\n\n"
+        "OnePoliceUK 1 hour ago\n\nPlease report damaged lanes through the usual form.\n\n"
+        "Ontario Bob 40 minutes ago\n\nWe did this in my town and the shops are doing fine.\n"
+    )
+    assert authors(text) == ["Byron Hale", "Athena", "OnePoliceUK", "Ontario Bob"]

@@ -427,7 +427,7 @@ def match_comments(comments: pl.DataFrame, truth: PageWithTruth) -> pl.DataFrame
             rows["author_correct"].append(None)
             rows["parent_correct"].append(None)
             continue
-        rows["author_correct"].append((authors[j] or "").strip().lower() == reply.author.strip().lower())
+        rows["author_correct"].append(_same_name(authors[j] or "", reply.author))
         if not truth.nested:
             rows["parent_correct"].append(None)
         elif reply.parent_id is None:
@@ -436,6 +436,15 @@ def match_comments(comments: pl.DataFrame, truth: PageWithTruth) -> pl.DataFrame
             want = comment_of_reply.get(reply.parent_id)
             rows["parent_correct"].append(want is not None and parents[j] == want)
     return pl.DataFrame(rows, schema=MATCHES)
+
+
+def _same_name(shown: str, name: str) -> bool:
+    """Whether the author read off a page names the reply's author: a site that prints handles
+    shows "Rosa O'Brien" as "@RosaOBrien", so case, spaces and punctuation do not count."""
+    return _NOT_A_NAME_CHAR.sub("", shown.lower()) == _NOT_A_NAME_CHAR.sub("", name.lower())
+
+
+_NOT_A_NAME_CHAR = re.compile(r"[\W_]")
 
 
 def page_scores(matches: pl.DataFrame) -> dict:

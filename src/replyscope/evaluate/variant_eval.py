@@ -4,8 +4,8 @@
 
 lays the RumourEval train threads and the SFU reader comments (flat and nested pages cut from each
 article) out in every variant, splits the pages as a run does, and prints per source, variant and
-half: pages, replies, share found, pages under the 98% bar, and the share of found replies with
-the right parent where the layout shows nesting. `--dump` writes each page under the bar with
+half: pages, replies, share found, pages under the 98% bar, the share of found replies with
+the right parent where the layout shows nesting, and with the right author. `--dump` writes each page under the bar with
 what was lost (for reading, outside the repository).
 """
 
@@ -60,6 +60,9 @@ def summary(rows: list[dict]) -> dict:
         "found": found / n if n else 1.0,
         "under_bar": sum(r["found_share"] < BAR for r in rows),
         "parent": sum(r["parent_correct"] for r in rows) / ps if ps else None,
+        # (a thread read with its headers on the wrong side of their words keeps every reply's
+        # text and gives each the next one's name: replies found cannot see it, authors can)
+        "author": sum(r["author_correct"] for r in rows) / found if found else None,
     }
 
 
@@ -91,7 +94,11 @@ def main(argv: list[str] | None = None) -> int:
             for half in halves:
                 s = summary([r for r in rows if r["half"] == half])
                 parent = "-" if s["parent"] is None else f"{s['parent']:.3f}"
-                print(f"{source:10} {variant:15} {half}  pages {s['pages']:4}  replies {s['replies']:5}  found {s['found']:.4f}  under98 {s['under_bar']:3}  parent {parent}", flush=True)
+                author = "-" if s["author"] is None else f"{s['author']:.3f}"
+                print(
+                    f"{source:10} {variant:15} {half}  pages {s['pages']:4}  replies {s['replies']:5}  found {s['found']:.4f}  under98 {s['under_bar']:3}  parent {parent}  author {author}",
+                    flush=True,
+                )
             if args.dump:
                 _dump(rows, args.dump, source, variant)
     return 0

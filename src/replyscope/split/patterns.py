@@ -206,7 +206,8 @@ POSTED_WORDS = re.compile(
     r"^(?:(?:comment\s+)?(?:posted|written|submitted|published|added|left)\s*(?:on|at|by:?)?|"
     # a review's dateline: "Reviewed in the United Kingdom on DATE", "Reviewed DATE"
     r"reviewed(?:\s+in\s+(?:the\s+)?\w+(?:\s+\w+){0,3}?\s+on|\s+on)?|"
-    r"(?:reply|comment|response|message)\s+from|on|at|by:?)\s*",
+    # (whole words only: "OnePoliceUK", "Atticus" and "Byron" are names, not "on", "at" and "by")
+    r"(?:reply|comment|response|message)\s+from|on|at|by:?)(?!\w)\s*",
     _I,
 )
 # What may join an author to a timestamp on one line: "Name — date", "Name | date", "Name, date":
