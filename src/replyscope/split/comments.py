@@ -26,6 +26,7 @@ from replyscope.split.chrome import is_chrome, is_content, is_pictographs, is_st
 from replyscope.split.headers import NAV_LABEL, CommentHeader, looks_like_name, read_header
 from replyscope.split.lines import Lines, is_prose
 from replyscope.split.listlike import reads_like_thread
+from replyscope.split.templates import complete_by_template
 from replyscope.split.patterns import (
     BULLETS,
     COMMENT_FORM,
@@ -532,9 +533,8 @@ def _spans_below(lines: Lines, best: list[Anchor], floor: int, headed: bool = Fa
 
     The first comment has no header above it to start from: it takes about as many lines as the
     others do, going up no further than `floor` or a line of page furniture. Under a comment-section
-    header (`headed`, `floor` right under it), when what it took is a signature (a line of page
-    furniture such as the thread's other comments end with alike), a short stretch of words up to
-    the header is all the first comment's.
+    header (`headed`, `floor` right under it), a short stretch of words up to the header is all the
+    first comment's.
     """
     spans = [(best[k - 1].last + 1 if k else -1, a.first) for k, a in enumerate(best)]
     sizes = sorted(sum(map(bool, lines.text[lo:hi])) for lo, hi in spans[1:])  # (lines with text, counted at C speed)
@@ -566,12 +566,13 @@ def _spans_below(lines: Lines, best: list[Anchor], floor: int, headed: bool = Fa
         lo = j
         if not is_chrome(s):
             got += 1
-    signed = any(is_stop_line(t) for t in lines.text[lo : best[0].first] if t)  # (only lines held alike get here)
-    if headed and signed:
-        # what was taken is a signature ("Follow @jo", as the others end): the words are above it
+    if headed:
+        # under the section's header, what lies above the first signature is the first comment's:
+        # all of it when it took a signature ("Follow @jo", as the others end), or stopped at a
+        # blank after as many lines as the others hold (a first comment of three paragraphs)
         stretch = [j for j in range(floor, best[0].first) if lines.text[j]]
-        while stretch and (is_chrome(lines.text[stretch[0]]) or _is_label(lines.text[stretch[0]])):
-            stretch.pop(0)  # (the section's sort control or display label: "Display:", "Sort by")
+        while stretch and (is_chrome(lines.text[stretch[0]]) or _is_label(lines.text[stretch[0]]) or _restates_page(lines, lines.text[stretch[0]], floor)):
+            stretch.pop(0)  # (the section's sort control or display label: "Display:", "Sort by"; "Q: <the title>")
         if stretch and len(stretch) <= HEADED_FIRST_MAX * want and not any(closes(lines.text[j]) for j in stretch):
             lo = stretch[0]
     spans[0] = (lo, best[0].first)
@@ -637,6 +638,7 @@ def build_zone(lines: Lines, first_prose: int, floor: int | None = None, article
         best, section = choose_anchors(lines, anchors, first_prose, text_floor, article)
     if not best:
         return None, {}
+    best = complete_by_template(lines, best)  # (a pingback's header, whose "name" is a post's title)
     subjects: dict[int, int] = {}
     if _placement(lines, best) == "before":
         spans, subjects = _spans_above(lines, best)

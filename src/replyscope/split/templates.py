@@ -1,0 +1,84 @@
+"""Headers told by the thread's own template, where the name alone would not pass.
+
+A thread prints every header from one template: "by {name} on {date}. Reply #". The header reader
+checks that the name part reads as a person's name, so a header whose "name" is something else is
+missed: a pingback, which a blog lists among its comments under the title of the post that linked
+to it ("by links for 2010-11-15 – Kevin Burke on ..."), a name too long or too odd for the check.
+A missed header does more harm than its own comment: its words join the comment above, and where it
+is the thread's last, the words under the last header found read as that comment's text, so a
+thread signed from below is read as headed from above and every comment gets the next one's name.
+
+Where most of the chosen headers share one template (the words before the name, and those between
+the name and the date and after it), a line of the thread printed from that template is a header
+too, whatever its name part says.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from replyscope.split.anchors import Anchor
+from replyscope.split.headers import CommentHeader
+from replyscope.split.lines import Lines
+from replyscope.split.patterns import TIMESTAMP_RE
+
+# A thread has a template when at least this many of its headers, and most of them, share it.
+MIN_SHARED = 3
+# A name part longer than this is a sentence that happens to fit, not a header's name.
+MAX_NAME_CHARS = 120
+# Lines read under the last header for one more: a thread's spacing, a few times over.
+REACH_SPACINGS = 3
+
+
+def _template(core: str, header: CommentHeader) -> tuple[str, str, str] | None:
+    """(before the name, between name and date, after the date) of a one-line header, or None."""
+    name = header.author
+    i = core.find(name) if name else -1
+    m = TIMESTAMP_RE.search(core, i + len(name)) if i >= 0 else None
+    if m is None:
+        return None
+    return core[:i], core[i + len(name) : m.start()], core[m.end() :]
+
+
+def _name_in(core: str, shape: tuple[str, str, str]) -> tuple[str, str] | None:
+    """(name, date) of a line printed from the template `shape`, or None. The name part may hold a
+    date of its own ("links for 2010-11-15"): the date is the one the template's tail follows."""
+    before, between, after = shape
+    if not core.startswith(before) or not core.endswith(after) or len(core) > len(before) + MAX_NAME_CHARS + 80:
+        return None
+    for m in TIMESTAMP_RE.finditer(core, len(before)):
+        if core[m.end() :] != after:
+            continue
+        name_end = m.start() - len(between)
+        if name_end > len(before) and core[name_end : m.start()] == between:
+            name = core[len(before) : name_end].strip()
+            return (name, m.group(0).strip()) if 0 < len(name) <= MAX_NAME_CHARS else None
+    return None
+
+
+def complete_by_template(lines: Lines, best: list[Anchor]) -> list[Anchor]:
+    """`best` with the thread's lines that its headers' shared template prints, in page order."""
+    if len(best) < MIN_SHARED:
+        return best
+    shapes = [_template(lines.core[a.first], a.header) if a.first == a.last else None for a in best]
+    counts: dict[tuple[str, str, str], int] = {}
+    for s in shapes:
+        if s is not None:
+            counts[s] = counts.get(s, 0) + 1
+    if not counts:
+        return best
+    shape, n = max(counts.items(), key=lambda kv: kv[1])
+    # (an empty part on either side of the name would let any dated line fit)
+    if n < MIN_SHARED or n * 2 <= len(best) or not shape[0].strip() or not shape[1].strip():
+        return best
+    model = best[shapes.index(shape)]
+    taken = {j for a in best for j in range(a.first, a.last + 1)}
+    gaps = sorted(b.first - a.first for a, b in zip(best, best[1:]))
+    reach = best[-1].last + 1 + REACH_SPACINGS * max(1, gaps[len(gaps) // 2])
+    added = []
+    for j in range(best[0].first + 1, min(len(lines), reach)):
+        got = None if j in taken else _name_in(lines.core[j], shape)
+        if got is not None:
+            header = replace(model.header, author=got[0], posted_raw=got[1])
+            added.append(Anchor(j, j, header, model.family, lines.indent[j]))
+    return sorted(best + added, key=lambda a: a.first) if added else best
