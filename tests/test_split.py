@@ -610,3 +610,23 @@ def test_names_opening_with_on_at_or_by_keep_those_letters() -> None:
         "Ontario Bob 40 minutes ago\n\nWe did this in my town and the shops are doing fine.\n"
     )
     assert authors(text) == ["Byron Hale", "Athena", "OnePoliceUK", "Ontario Bob"]
+
+
+def test_headline_over_a_written_by_byline_is_the_title_not_the_control_above_it() -> None:
+    # a blog prints a text-size control, the headline and "Written by <name>" over the post
+    page = (
+        "  • Home\n  • Savings Rates\n  • Mortgages\n"
+        "Adjust Text Size\n\n"
+        "A High Yield Savings Option With Some Strings\n\n"
+        "Written by Nickel - Leave a Comment\n\n"
+        "Earlier today I ran across a rather attractive option for bumping up the interest on a savings "
+        "account. It takes a few hoops, but if you are willing to do the work, the rate is worth it.\n\n"
+        "Here is how it works: the card comes with a savings account paying six percent on a deposit of any size.\n\n"
+        "3 Comments\n\n"
+        "Mia says:\nNovember 10, 2012 at 9:12 am\n\nThanks, I had not heard of this card before.\n\n"
+        "Tom says:\nNovember 10, 2012 at 11:40 am\n\nWhat happens to the rate after the first year?\n\n"
+        "Ann says:\nNovember 11, 2012 at 8:05 pm\n\nToo many hoops for me, but a good find.\n"
+    )
+    split = split_document(page)
+    assert split.title == "A High Yield Savings Option With Some Strings"
+    assert [c.author for c in split.comments] == ["Mia", "Tom", "Ann"]

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from replyscope.split.headers import looks_like_name, reads_as_byline
+from replyscope.split.headers import looks_like_name, read_header, reads_as_byline
 from replyscope.split.lines import Lines, is_prose
 from replyscope.split.patterns import (
     AUTHOR_BIO,
@@ -531,8 +531,14 @@ def _over_byline(lines: Lines, i: int, hi: int) -> bool:
     s = lines.text[i]
     if len(s) > TITLE_MAX_CHARS or s[0] in BULLETS or s.count(" ") < CUT_MIN_WORDS - 1 or is_nav_line(s):
         return False
+    if HAS_DIGIT.search(s) and (h := read_header(lines.core[i])) is not None and not h.author:
+        return False  # a date alone over the byline ("Sat 2012/11/10 02:27 JST" / "Posted by Jo")
     j = next((j for j in range(i + 1, min(hi, i + 4)) if lines.text[j]), None)
-    return j is not None and lines.text[j][:3].lower() == "by " and reads_as_byline(lines.core[j])
+    return j is not None and _BYLINE_START.match(lines.text[j]) is not None and reads_as_byline(lines.core[j])
+
+
+# How a byline under a headline opens: "By Jo", "Posted by Jo", "Written by Jo".
+_BYLINE_START = re.compile(r"(?i)(?:(?:posted|written|published)\s+)?by\s")
 
 
 # A title made from an article's opening words has at most this many of them, and a sentence it
