@@ -168,3 +168,16 @@ def test_article_only_text_is_read_with_no_comments():
     for half, s in score(shared_path("dragnet-dev", "dragnet-clean-dev.jsonl")).items():
         assert s["pages"] > 400, half
         assert s["pages_with_comments"] <= 3 / 250 * s["pages"], (half, s)
+
+
+def test_text_scores_are_also_given_per_hash_half(tmp_path: Path) -> None:
+    """`eval split` on text pages scores each hash half of the pages too (the halves rules are
+    written and checked on), and the halves hold every page once."""
+    rows = [{"id": f"p{k}", "text": PAGE, "gold_body": BODY, "gold_comments": COMMENTS} for k in range(12)]
+    path = tmp_path / "gold.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    result = split_eval.run(path)
+    halves = result["halves"]
+    assert set(halves) == {"tune", "held_out"}
+    assert sum(h["pages"] for h in halves.values()) == len(rows)
+    assert all(h["comment_f1_cut_gold"] == 1.0 for h in halves.values())

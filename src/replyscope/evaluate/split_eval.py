@@ -194,6 +194,20 @@ def run(gold: Path, *, limit: int | None = None, json_out: bool = False) -> dict
         f"comment-free pages with comments read: {result['false_alarm_pages']} "
         f"({result['false_alarm_pages_cut_gold']} with a cut gold)[/dim]"
     )
+    # the hash halves of the pages (html_split_eval.half_of, as the HTML scorer splits them): rules
+    # are written on one and checked on the other, and the worse is the number to quote
+    from replyscope.evaluate.html_split_eval import HALVES, half_of
+
+    result["halves"] = {}
+    for half in HALVES:
+        part = [r for r in rows if half_of(r.get("id", "")) == half]
+        if part:
+            scores = score_rows(part)
+            result["halves"][half] = scores
+            console.print(
+                f"{half} half ({len(part)} pages), cut gold: comment F1 {scores['comment_f1_cut_gold']:.4f}, "
+                f"body F1 {scores['body_f1_cut_gold']:.4f}, false alarm {scores['false_alarm_cut_gold']:.4f}"
+            )
     if json_out:
         print(json.dumps(result))
     return result
