@@ -9,6 +9,12 @@ in folds grouped by thread, shows such a mix reading them better than the zero-s
 by more than the gain's fold-to-fold spread; else the zero-shot reading stands as it is. On
 RumourEval's train threads (hash halves, each fitted on one and scored on the other) no mix
 beats the thread-aware zero-shot reading at 50 to 2,400 labels, so there the fitted reader keeps it.
+Also measured there and not kept (fitted on one half, scored on the other, means of three
+label samples): the zero-shot reading's parent, depth and quoting-the-parent as features of the
+fitted part (with or without the embedding, mixed at any share: -0.002 to -0.075 at 500 labels,
+at best +0.004 / -0.002 on all ~2,400); a per-class bias on the zero-shot scores (a temperature
+does not move an argmax), even chosen on the scored half itself, reads no better than the
+reader's own decisions (0.484 / 0.514 against 0.479 / 0.518).
 
 Threads: the zero-shot reading a fitted reader learns from is the one a run gives it, so the
 labels are read in their threads when the labels file says where each reply hangs
