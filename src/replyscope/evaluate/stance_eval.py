@@ -380,6 +380,7 @@ def learning_curve(train: Path, test: Path, *, json_out: bool = False, seed: int
     gold = test_set["stance"].to_numpy().astype(str)
     rows = [{"labels": 0, "reader": "zero-shot", **_curve_scores(gold, zero_shot)}]
     x, train_zero_shot = fitted.reading(train_set)
+    groups = fitted.groups_of(train_set)  # cross-validated by thread, as the fitted reader will be used
     labelled = np.flatnonzero(train_set["stance"].is_not_null().to_numpy())
     order = labelled[np.random.default_rng(seed).permutation(len(labelled))]
     for size in [*[n for n in LEARNING_SIZES if n < len(order)], len(order)]:
@@ -387,7 +388,7 @@ def learning_curve(train: Path, test: Path, *, json_out: bool = False, seed: int
         chosen[order[:size]] = True
         stances = [s if keep else None for s, keep in zip(train_set["stance"].to_list(), chosen)]
         try:
-            reader = fitted.fit_reading(x, train_zero_shot, stances, seed=seed)
+            reader = fitted.fit_reading(x, train_zero_shot, stances, seed=seed, groups=groups)
         except ValueError:
             continue
         rows.append({"labels": size, "reader": "fitted", **_curve_scores(gold, fitted.apply(reader, comments, articles, zero_shot))})
