@@ -311,3 +311,23 @@ def test_agreement_with_a_denial_denies_whatever_words_it_agrees_in():
     assert read["so_true"]["stance"] == "deny"
     # "same" in passing is no agreement with the parent: the reply's own confirmation stands
     assert read["same_words_later"]["stance"] != "deny"
+
+
+def test_agreement_said_as_a_verdict_and_disbelief_and_missing_confirmation():
+    source = content_words(SOURCE)
+
+    def sides(text: str) -> set[str]:
+        return {c.stance for c in claim_cues(text, source)}
+
+    for text in ("Agree. Police should have closed the square earlier.", "Strongly agree with you on this."):
+        assert "support" in sides(text), text
+    for text in ("I don't agree with you at all.", "They agreed a deal with the cafe owner last year."):
+        assert "support" not in sides(text), text
+    for text in ("Not very believable, the cafe was closed.", "Nobody believes it, the square is quiet.",
+                 "There has been zero confirmation of any hostages.", "That's an old photo, the cafe was repainted.",
+                 "This isn't him, the gunman had a beard."):
+        assert "deny" in sides(text), text
+    # shock at what happened is no disbelief in the report; an old photo of one's own is no counter-evidence
+    for text in ("I can't believe this is happening downtown.", "Unbelievable scenes downtown tonight.",
+                 "Found my old photo album from when I worked at that cafe."):
+        assert "deny" not in sides(text), text

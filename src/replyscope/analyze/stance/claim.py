@@ -37,7 +37,11 @@ _SUPPORT = {
     # an adverb inside a clause ("exactly what I need", "I'm exactly the same way").
     "agreement": (0.45, r"\b(?:i agree|agreed|totally agree|couldn'?t agree more|well said|spot on|so true|very true|"
                   r"exactly(?: this| right)?(?=\s*(?:[.!,;:)\n]|$))|(?:^|(?<=[.!?]\s))exactly\b|"
-                  r"absolutely right|this!|you'?re right|that'?s right|true that|i thought the same|same here)\b"),
+                  r"absolutely right|this!|you'?re right|that'?s right|true that|i thought the same|same here|"
+                  # "agree" said as the reply's own verdict: "Agree.", "strongly agree", "agree with you"
+                  # ("I don't agree with you" is negated: claim_cues drops it)
+                  r"(?:totally|completely|fully|strongly|absolutely|really|so|also|do|we) agree|"
+                  r"agree(?:d)? with (?:you|u|this|that|him|her|them|all|every ?thing)|(?:^|(?<=[.!?]\s))(?:[.@]\S*\s+)*agree)\b"),
     # An affirmation opening the reply answers what it replies to: "Yes!", "Yep, ...", "True." (not
     # "Yes?" or "True?", which ask; not "yeah", a filler as often as a yes; not "True education",
     # an adjective). Measured 0.45 on the tune half's top-level replies, 0.15 nested (where it is
@@ -62,9 +66,14 @@ _DENY = {
     # discounted in claim_reader: was 0.35, measured with every reply read as a direct reply)
     "falsity": (0.5, r"\b(?:fake(?: news)?|not true|isn'?t true|untrue|false|a lie|lies|lying|hoax|debunked|made up|"
                 r"fabricat\w*|misinformation|disinformation|not real|isn'?t real|not the case|never happened|didn'?t happen|"
+                # confirmation said to be absent: "no confirmation", "zero confirmation yet"
+                r"(?:no|zero) (?:official |real |actual )?confirmation|"
                 r"(?:is|was) not (?:a|an|the)\b|no evidence|no proof|there is no|there was no|not confirmed|unconfirmed|"
                 r"unverified|not verified|rumou?rs?|speculation|false alarm|wrong|incorrect|inaccurate|misleading|"
-                r"retract\w*|correction|not (?:dead|killed|arrested|confirmed|him|her|them)|still alive|"
+                r"retract\w*|correction|not (?:dead|killed|arrested|confirmed|him|her|them)|(?:is|was)n'?t (?:him|her|them)|still alive|"
+                # counter-evidence: what is passed on is said to be an old one ("that's an old photo";
+                # not "my old photo album")
+                r"(?:is|was|'s|are|were) (?:just |actually |really )?(?:an |a |the )?old (?:photo|picture|pic|video|footage|image|story|tweet)s?|"
                 r"(?:is|are|was|were) (?:alive|safe|fine))\b"),
     # words that call the claim baseless; said in sarcasm they mean the opposite (claim_reader)
     "doubt": (0.3, C.DISAGREE["doubt"]),
@@ -73,6 +82,10 @@ _DENY = {
                               r"don'?t believe (?:it|this|that|everything)|not buying it|yeah,? right|nonsense|bull ?shit|bs\b|rubbish|"
                               r"that'?s not (?:what|how|true|right)|far from (?:true|the truth)|jumping to conclusions|"
                               r"too early to (?:say|tell)|don'?t jump|stop spreading|"
+                              # disbelief said of the report: "not very believable", "nobody believes it"
+                              # (not "unbelievable" or "can't believe": those are shock at what happened)
+                              r"not (?:very |really |at all |so |that |even |remotely )?(?:believable|credible|plausible)|"
+                              r"(?:no ?one|nobody) (?:believes|buys) (?:it|this|that|them|him|her|a word)|"
                               # the report contradicted by other sources: "local reports say otherwise"
                               r"(?:say|says|said|state|states|stated|show|shows|showed|prove|proves|suggest|suggests|report|reports) otherwise)\b|"
                               # a correction ordered, said as a command ("Get it right.", "@x check your facts")
