@@ -313,14 +313,12 @@ def test_agreement_with_a_denial_denies_whatever_words_it_agrees_in():
     assert read["same_words_later"]["stance"] != "deny"
 
 
-def test_agreement_said_as_a_verdict_and_disbelief_and_missing_confirmation():
+def test_disbelief_missing_confirmation_and_counter_evidence_deny():
     source = content_words(SOURCE)
 
     def sides(text: str) -> set[str]:
         return {c.stance for c in claim_cues(text, source)}
 
-    for text in ("Agree. Police should have closed the square earlier.", "Strongly agree with you on this."):
-        assert "support" in sides(text), text
     for text in ("I don't agree with you at all.", "They agreed a deal with the cafe owner last year."):
         assert "support" not in sides(text), text
     for text in ("Not very believable, the cafe was closed.", "Nobody believes it, the square is quiet.",
