@@ -276,3 +276,56 @@ def test_a_reply_to_a_reply_that_ends_on_its_question_asks_it():
     assert read["asks"]["stance"] == "query"
     # a question followed by the speaker's own statement is mostly rhetoric: nested, it stays weak
     assert read["rhetoric"]["stance"] != "query"
+
+
+def test_the_who_as_the_health_organisation_asks_nothing():
+    # "who says" asks who vouches for the claim; "The WHO says" reports what the World Health
+    # Organization says. Case tells them apart, in the claim reader and the target cues alike.
+    from replyscope.analyze.stance import cues as C  # noqa: PLC0415
+    from replyscope.analyze.stance.reading import family_regex  # noqa: PLC0415
+
+    source = content_words(SOURCE)
+    for text in ("The WHO says the risk to the public remains low.", "According to WHO, hospitals are ready."):
+        assert not [c for c in claim_cues(text, source) if c.stance == "query"], text
+        assert pl.Series([text]).str.count_matches(family_regex(C.QUERY))[0] == 0, text
+    for text in ("Who says? The police have said nothing yet.", "Says who? I can't find it anywhere.", "WHO SAYS THIS?"):
+        assert [c for c in claim_cues(text, source) if c.family == "truth_question"], text
+
+
+def test_negation_words_are_whole_words_not_endings():
+    # "president", "government", "want" end in -nt without negating anything; "dont" does.
+    source = content_words(SOURCE)
+    for text in ("The president confirmed it an hour ago.", "The government confirmed it this morning."):
+        assert [c for c in claim_cues(text, source) if c.stance == "support"], text
+    for text in ("Police have not confirmed anything yet.", "The police dont confirm it, they say wait."):
+        assert not [c for c in claim_cues(text, source) if c.stance == "support"], text
+
+
+def test_agreement_with_a_denial_denies_whatever_words_it_agrees_in():
+    replies = [
+        ("fake", None, "This is fake, the cafe was closed all day."),
+        ("so_true", "fake", "So true, my cousin works there and saw nothing."),
+        ("same_words_later", "fake", "Police confirmed it an hour ago, the same cafe as last year."),
+    ]
+    read = {row["comment_id"]: row for row in stance_of(*_frames(replies)).iter_rows(named=True)}
+    assert read["so_true"]["stance"] == "deny"
+    # "same" in passing is no agreement with the parent: the reply's own confirmation stands
+    assert read["same_words_later"]["stance"] != "deny"
+
+
+def test_disbelief_missing_confirmation_and_counter_evidence_deny():
+    source = content_words(SOURCE)
+
+    def sides(text: str) -> set[str]:
+        return {c.stance for c in claim_cues(text, source)}
+
+    for text in ("I don't agree with you at all.", "They agreed a deal with the cafe owner last year."):
+        assert "support" not in sides(text), text
+    for text in ("Not very believable, the cafe was closed.", "Nobody believes it, the square is quiet.",
+                 "There has been zero confirmation of any hostages.", "That's an old photo, the cafe was repainted.",
+                 "This isn't him, the gunman had a beard."):
+        assert "deny" in sides(text), text
+    # shock at what happened is no disbelief in the report; an old photo of one's own is no counter-evidence
+    for text in ("I can't believe this is happening downtown.", "Unbelievable scenes downtown tonight.",
+                 "Found my old photo album from when I worked at that cafe."):
+        assert "deny" not in sides(text), text

@@ -9,7 +9,7 @@ import pytest
 
 from replyscope.analyze.embed import minilm
 from replyscope.analyze.stance import stance_of
-from replyscope.analyze.stance.proposition import predicate_of, proposition_orientation
+from replyscope.analyze.stance.proposition import predicate_of, proposition_orientation, proposition_subject_terms
 
 CONCERN = "Climate change is a real concern"
 CONCERN_TEXTS = {
@@ -176,3 +176,13 @@ def test_a_side_stated_in_the_replys_own_words_is_stated_surely():
     for key in ("lights", "bus", "market", "doors"):
         if read[key]["stance"] in ("support", "deny"):
             assert read[key]["stance_confidence"] < SURE_STANCE_CONFIDENCE, key
+
+
+def test_a_noun_spelt_like_a_verb_is_part_of_the_subject():
+    # "work", "help", "harm" are nouns before a copula or after a determiner: the verb comes later
+    assert predicate_of("Remote work is here to stay") == "is here to stay"
+    assert predicate_of("Help for refugees should be increased") == "should be increased"
+    assert predicate_of("The harm of social media is overstated") == "is overstated"
+    assert predicate_of("Their work makes a difference") == "makes a difference"
+    assert predicate_of("Exercise helps people sleep") == "helps people sleep"
+    assert proposition_subject_terms("Remote work is here to stay")[-1].startswith("work")

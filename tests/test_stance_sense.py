@@ -184,3 +184,28 @@ def test_safe_and_alive_deny_only_a_report_of_harm():
     assert not denies(calm)
     wish = "Enjoy the new gates. My brother flew out on Monday and his bags are safe too, a first."
     assert not any(c.stance == "deny" for c in claim_cues(wish, content_words(calm), content_words(calm), calm))
+
+
+def test_falsity_said_of_the_speaker_or_negated_is_no_denial_but_said_of_the_addressee_is():
+    from replyscope.analyze.stance.sense import about_speaker  # noqa: PLC0415
+
+    text = "I'm still alive, thanks for asking."
+    start = text.index("still alive")
+    assert about_speaker(text, start, start + len("still alive"))
+    text = "You're lying and you know it."
+    start = text.index("lying")
+    assert not about_speaker(text, start, start + len("lying"))
+    for text, word in (("It isn't a lie, I was there.", "lie"), ("You're not entirely wrong about the cafe.", "wrong"),
+                       ("The president is lying about the cafe.", "lying")):
+        start = text.index(word)
+        assert judging(text, start, start + len(word)) == text.startswith("The president"), text
+
+
+def test_a_report_called_expected_or_a_flag_described_is_no_denial():
+    for text, word in (("This is not a surprise, they warned about it for weeks.", "is not a"),
+                       ("They had the wrong flag and asked for the right one.", "wrong")):
+        start = text.index(word)
+        assert not judging(text, start, start + len(word)), text
+    for text, word in (("This is a false flag, staged from the start.", "false"), ("It is not a terrorist attack.", "is not a")):
+        start = text.index(word)
+        assert judging(text, start, start + len(word)), text

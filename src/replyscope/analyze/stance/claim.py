@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from replyscope.analyze.stance import cues as C
 from replyscope.analyze.stance.aim import is_aimed
-from replyscope.analyze.stance.sense import agreeing, judging
+from replyscope.analyze.stance.sense import PERSON_BEFORE, agreeing, judging, negated
 
 # ---- support: confirmation, repetition, agreement ------------------------------------------
 _SUPPORT = {
@@ -62,9 +62,14 @@ _DENY = {
     # discounted in claim_reader: was 0.35, measured with every reply read as a direct reply)
     "falsity": (0.5, r"\b(?:fake(?: news)?|not true|isn'?t true|untrue|false|a lie|lies|lying|hoax|debunked|made up|"
                 r"fabricat\w*|misinformation|disinformation|not real|isn'?t real|not the case|never happened|didn'?t happen|"
+                # confirmation said to be absent: "no confirmation", "zero confirmation yet"
+                r"(?:no|zero) (?:official |real |actual )?confirmation|"
                 r"(?:is|was) not (?:a|an|the)\b|no evidence|no proof|there is no|there was no|not confirmed|unconfirmed|"
                 r"unverified|not verified|rumou?rs?|speculation|false alarm|wrong|incorrect|inaccurate|misleading|"
-                r"retract\w*|correction|not (?:dead|killed|arrested|confirmed|him|her|them)|still alive|"
+                r"retract\w*|correction|not (?:dead|killed|arrested|confirmed|him|her|them)|(?:is|was)n'?t (?:him|her|them)|still alive|"
+                # counter-evidence: what is passed on is said to be an old one ("that's an old photo";
+                # not "my old photo album")
+                r"(?:is|was|'s|are|were) (?:just |actually |really )?(?:an |a |the )?old (?:photo|picture|pic|video|footage|image|story|tweet)s?|"
                 r"(?:is|are|was|were) (?:alive|safe|fine))\b"),
     # words that call the claim baseless; said in sarcasm they mean the opposite (claim_reader)
     "doubt": (0.3, C.DISAGREE["doubt"]),
@@ -73,6 +78,10 @@ _DENY = {
                               r"don'?t believe (?:it|this|that|everything)|not buying it|yeah,? right|nonsense|bull ?shit|bs\b|rubbish|"
                               r"that'?s not (?:what|how|true|right)|far from (?:true|the truth)|jumping to conclusions|"
                               r"too early to (?:say|tell)|don'?t jump|stop spreading|"
+                              # disbelief said of the report: "not very believable", "nobody believes it"
+                              # (not "unbelievable" or "can't believe": those are shock at what happened)
+                              r"not (?:very |really |at all |so |that |even |remotely )?(?:believable|credible|plausible)|"
+                              r"(?:no ?one|nobody) (?:believes|buys) (?:it|this|that|them|him|her|a word)|"
                               # the report contradicted by other sources: "local reports say otherwise"
                               r"(?:say|says|said|state|states|stated|show|shows|showed|prove|proves|suggest|suggests|report|reports) otherwise)\b|"
                               # a correction ordered, said as a command ("Get it right.", "@x check your facts")
@@ -88,7 +97,7 @@ _QUERY = {
     "truth_question": (0.5, r"\b(?:is (?:this|that|it|he|she) (?:true|real|confirmed|legit|accurate|correct|right|verified|official)|"
                        r"(?:is|has|was|were|have) (?:this|that|it|the \w+|he|she|they) (?:been )?(?:confirmed|verified)|"
                        r"(?:can|could) (?:anyone|someone|somebody|you) (?:confirm|verify|explain|clarify)|"
-                       r"how do (?:we|they|you) know|who says|says who|according to (?:whom|who)|any (?:confirmation|update|news)|"
+                       r"how do (?:we|they|you) know|" + C.ASKS_WHO_VOUCHES + r"|any (?:confirmation|update|news)|"
                        r"are you sure|is that so|seriously|for real|wait,? what|what happened|what'?s going on|"
                        r"what do you mean|really\s*\?|true\s*\?|confirmed\s*\?)"),
 }
@@ -103,7 +112,6 @@ NEGATES_STRENGTH = 0.4  # 0.5 of top-level replies on the tune half (0.17 nested
 # A negation whose subject is the speaker tells about the speaker, not about the report; one
 # whose subject is the one addressed ("you're not a real chef", "in case you didn't see it")
 # tells about them.
-_PERSON_BEFORE = re.compile(r"(?i)\b(?:i|i'?m|i'?ve|i'?d|i'?ll|we|we'?re|we'?ve|we'?d|we'?ll|me|myself|you|you'?re|you'?ve|you'?d|you'?ll)\s+(?:[\w()]+\s+){0,2}$")
 # A negation that is no statement about anything: an infinitive ("the point is to not have ..."),
 # or inside a clause of time ("when he isn't making comics, he paints").
 _NOT_A_STATEMENT_BEFORE = re.compile(r"(?i)(?:\bto\s+$|\b(?:when|whenever|while|until|till)\b[^.!?;:\n]{0,40}$)")
@@ -131,9 +139,6 @@ def _compile(families: dict[str, tuple[float, str]]) -> list[tuple[str, float, r
     return [(name, weight, re.compile(pattern, re.IGNORECASE | re.MULTILINE)) for name, (weight, pattern) in families.items()]
 
 
-# A negation in the few words before a support cue turns it round ("have NOT confirmed", "no
-# confirmation yet", "never said it was true"): the cue then says the claim is unconfirmed.
-_NEGATED_BEFORE = re.compile(r"(?i)\b(?:no|not|never|nobody|\w+n'?t|without|yet to)\s+(?:\S+\s+){0,2}$")
 # Cues that are aimed by their form: a repost passes the report on whole.
 _STRUCTURAL = frozenset({"repost"})
 _FAMILIES = {"support": _compile(_SUPPORT), "deny": _compile(_DENY), "query": _compile(_QUERY)}
@@ -183,7 +188,7 @@ def claim_cues(text: str, source_words: set[str], target_words: set[str] | None 
                     continue  # "the wrong bus", "lies with", a quotation, the headline's words
                 if stance == "support" and name not in _STRUCTURAL and not agreeing(text, m.start(), m.end()):
                     continue  # "they knew it was coming", "there's obviously problems"
-                if stance == "support" and name not in _STRUCTURAL and _NEGATED_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
+                if stance == "support" and name not in _STRUCTURAL and negated(text, m.start(), m.end()):
                     continue  # "no confirmation yet", "not officially": agreement negated is none
                 if stance == "query" or name in _STRUCTURAL or aimed(m.start(), m.end()):
                     found.append(Cue(stance, name, weight, m.start(), m.end(), shown[m.start() : m.end()]))
@@ -207,7 +212,7 @@ def claim_cues(text: str, source_words: set[str], target_words: set[str] | None 
     claim_words = source_words if target_words is None else target_words
     if not any(c.stance == "deny" for c in found):
         for m in _NEGATION.finditer(text):
-            if _PERSON_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
+            if PERSON_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
                 continue  # "I'm not as fond of it", "you didn't see it": about speaker or addressee
             if _NOT_A_DENIAL_AFTER.match(m.group(1)) or _NOT_A_STATEMENT_BEFORE.search(text[max(0, m.start() - 60) : m.start()]):
                 continue  # "not only ... but", "not to win a prize", "to not have", "when he isn't"

@@ -90,6 +90,9 @@ def read_claim_thread(
     doubt = np.zeros(n)
     evidence: list[dict[str, dict]] = [{} for _ in range(n)]
     contradicts: dict[int, Cue] = {}  # nested replies that say no to their parent, and the cue
+    # Replies whose support is said as agreement ("exactly", "you're right": claim's agreement
+    # family, the one list of those words), which agree with whoever they answer.
+    agrees: set[int] = set()
     for i, text in enumerate(texts):
         nested = parents[i] is not None or depths[i] > 0
         best: dict[str, tuple[float, object]] = {}
@@ -114,6 +117,8 @@ def read_claim_thread(
             if side:
                 a, b = spans[0]
                 cues = [Cue(side, "sarcasm", SARCASM_TONE, a, b, text[a:b])]
+        if any(c.stance == "support" and c.family in _AGREE_WITH_PARENT for c in cues):
+            agrees.add(i)
         for side in SIDES:
             mine = [c for c in cues if c.stance == side]
             if not mine:
@@ -163,7 +168,7 @@ def read_claim_thread(
                 if strength > cue_scores[i, side]:
                     cue_scores[i, side] = strength
                     evidence[i][SIDES[side]] = {"tag": SIDES[side], "cue": cue.text, "start": cue.start, "end": cue.end}
-        if cue_scores[i, 0] > 0 and _agrees_only(texts[i]):
+        if cue_scores[i, 0] > 0 and i in agrees:
             parent_side = int(np.argmax(cue_scores[p]))
             if cue_scores[p, parent_side] >= DECIDE and parent_side == 1:
                 moved = evidence[i].pop("support")
@@ -243,10 +248,6 @@ def sarcastic_side(text: str, spans: list[tuple[int, int]], orientation: float) 
     if abs(tone) <= 0.05:
         return None
     return "support" if -tone * orientation > 0 else "deny"
-
-
-def _agrees_only(text: str) -> bool:
-    return re.search(r"(?i)\b(?:agree|agreed|exactly|so true|you'?re right|that'?s right|same)\b", text) is not None
 
 
 def to_scores(cue_scores: np.ndarray, doubt: np.ndarray | None = None) -> np.ndarray:

@@ -47,11 +47,16 @@ DISAGREE = {
 }
 
 # ---- reply cues: the reply asks about the claim --------------------------------------------
+# "who says?", "says who", "according to whom": asking who vouches for the claim. Case tells the
+# pronoun from the World Health Organization ("The WHO says masks help", "according to WHO"):
+# "WHO" in capitals counts only inside a phrase shouted whole ("WHO SAYS?"). Case-scoped groups
+# keep this one pattern valid for Python's `re` and Polars' regex alike.
+ASKS_WHO_VOUCHES = r"(?-i:[Ww]ho [Ss]ays|[Ss]ays who|WHO SAYS|SAYS WHO)|according to (?:whom|(?-i:who))"
 QUERY = {
     "source_request": r"\b(?:source|sources|citation|link|proof|evidence)\s*\?|\b(?:any|what|which) (?:source|sources|evidence|proof)\b",
     "truth_question": r"\b(?:is (?:this|that|it) (?:true|real|confirmed|legit|accurate)|"
-    r"(?:can|could) (?:anyone|someone|somebody|you) (?:confirm|verify|explain|clarify)|how do (?:we|they|you) know|"
-    r"who says|says who|according to (?:whom|who)|what do you mean|wait,? what|really\s*\?)",
+    r"(?:can|could) (?:anyone|someone|somebody|you) (?:confirm|verify|explain|clarify)|how do (?:we|they|you) know|" +
+    ASKS_WHO_VOUCHES + r"|what do you mean|wait,? what|really\s*\?)",
 }
 
 # ---- directed templates around the subject's terms ({T}) -------------------------------------

@@ -28,6 +28,28 @@ _VERB = re.compile(
     r"(?i)\b(?:is|are|was|were|will|would|can|could|should|must|may|might|has|have|had|does|do|did|"
     r"causes?|contains?|leads?|kills?|makes?|prevents?|reduces?|increases?|alters?|harms?|helps?|works?)\b"
 )
+# The lexical verbs of _VERB are also nouns ("remote work", "the harm of", "help for refugees"):
+# one is the verb only where grammar lets it be. After a determiner or possessive it heads a noun
+# phrase; followed by an auxiliary, a copula or a preposition it is the subject's head noun
+# ("Remote work is here to stay", "Help for refugees should grow"). Auxiliaries are always verbs.
+_AUXILIARY_WORDS = frozenset("is are was were will would can could should must may might has have had does do did".split())
+_DETERMINER_BEFORE = re.compile(r"(?i)\b(?:the|a|an|this|that|these|those|my|your|his|her|its|our|their|no|any|some|more|less|much)\s+$")
+_NOUN_AFTER = re.compile(
+    r"(?i)\s+(?:is|are|was|were|will|would|can|could|should|must|may|might|has|have|had|does|do|did|of|for|in|on|at|from|with)\b"
+)
+
+
+def _verb(title: str) -> re.Match[str] | None:
+    """The first word of `title` that is its verb (see _NOUN_AFTER), or None."""
+    for m in _VERB.finditer(title):
+        if m.group(0).lower() in _AUXILIARY_WORDS:
+            return m
+        if _DETERMINER_BEFORE.search(title[: m.start()]) or _NOUN_AFTER.match(title, m.end()):
+            continue
+        return m
+    return None
+
+
 # Below this sentiment the lexicon decides; within it the predicate has no lexicon words
 # ("a real concern" scores 0), and the embedding view decides.
 LEXICON_MIN = 0.05
@@ -41,7 +63,7 @@ BAD = ("This is bad, harmful and dangerous.", "This is a serious problem and a t
 def predicate_of(title: str) -> str | None:
     """The words from a proposition's verb on ("is a real concern"), or None for a bare target."""
     title = (title or "").strip()
-    m = _VERB.search(title)
+    m = _verb(title)
     if not m or m.start() == 0:
         return None
     rest = title[m.start():].strip(" .!?")
@@ -89,7 +111,7 @@ def proposition_subject_terms(title: str) -> list[str]:
     not filler. [] for a bare target (subject_terms of the whole title applies)."""
     if predicate_of(title) is None:
         return []
-    subject = title[: _VERB.search(title).start()]
+    subject = title[: _verb(title).start()]
     return subject_terms(subject, min_len=3)
 
 

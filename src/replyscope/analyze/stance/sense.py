@@ -36,7 +36,7 @@ _ADJECTIVE = re.compile(r"(?i)^(?:wrong|fake|false|untrue|incorrect|inaccurate|m
 # ("fake news", "false claim", "wrong information", "a false alarm").
 _CLAIM_NOUN = re.compile(
     r"(?i)^(?:news|claims?|story|stories|reports?|reporting|info|information|facts?|figures?|numbers?|data|statistics?|stats|"
-    r"headlines?|narratives?|rumou?rs?|alarm|flag|accusations?|allegations?|statements?|quotes?|article|title|account|picture|photos?|image|video|"
+    r"headlines?|narratives?|rumou?rs?|alarm|accusations?|allegations?|statements?|quotes?|article|title|account|picture|photos?|image|video|"
     r"premise|assumption|conclusions?|analysis|reasoning|argument|point|idea|impression)$"
 )
 # A word after the adjective that is not a noun it could modify: the adjective is predicative
@@ -63,8 +63,14 @@ _LIE_LOCATED = re.compile(
 _MADE_UP_ACTIVE = re.compile(
     r"(?i)\s+(?:for|of|with|(?:my|your|his|her|our|their|one'?s) minds?)\b"
 )
-# The subject just before the cue is the speaker ("I'm still alive", "we were fine", "I made up").
-_SPEAKER_BEFORE = re.compile(r"(?i)\b(?:i|i'?m|i’m|i am|i was|i'?ve|i’ve|we|we'?re|we’re|we are|we were|me)\s+(?:\w+\s+){0,2}$")
+# Who a clause is about when its subject is a person in the conversation: the speaker ("I'm still
+# alive", "we were fine", "I made up a song") or the one addressed ("you didn't see it"). One
+# list for every check that asks it (about_speaker here; claim.py's negations about a person).
+SPEAKER = r"(?:i|i['’]?m|i am|i was|i['’]?ve|i['’]?d|i['’]?ll|we|we['’]?re|we are|we were|we['’]?ve|we['’]?d|we['’]?ll|me|myself)"
+ADDRESSEE = r"(?:you|you['’]?re|you are|you were|you['’]?ve|you['’]?d|you['’]?ll)"
+_PERSON_GAP = r"\s+(?:[\w()'’]+\s+){0,2}$"  # at most two words between the person and the cue
+_SPEAKER_BEFORE = re.compile(r"(?i)\b" + SPEAKER + _PERSON_GAP)
+PERSON_BEFORE = re.compile(r"(?i)\b(?:" + SPEAKER + "|" + ADDRESSEE + ")" + _PERSON_GAP)
 _SPEAKER_WORDS = re.compile(r"(?i)^(?:still alive|alive|safe|fine|lying|lies|made up|is safe|are safe|was fine|were fine|is fine|are fine|"
                             r"is alive|are alive|was alive|were alive)$")
 
@@ -72,10 +78,17 @@ _QUOTE_PAIRS = (("\"", "\""), ("“", "”"), ("«", "»"))
 QUOTE_MAX = 300  # a quotation longer than this is more likely an unbalanced quote mark
 
 
+# "false flag": an attack staged to be blamed on others, said of the reported event (an idiom,
+# so it judges the report although "flag" is no claim noun: "the wrong flag" describes a flag).
+_STAGED = re.compile(r"(?i)\s+flag\b")
+
+
 def attributive(text: str, start: int, end: int) -> bool:
     """A falsity adjective before the noun it describes ("the wrong bus"), not a judgement."""
     word = text[start:end].strip()
     if not _ADJECTIVE.match(word):
+        return False
+    if word.lower() == "false" and _STAGED.match(text, end):
         return False
     before = text[max(0, start - 40) : start]
     if _COPULA_BEFORE.search(before):
@@ -148,9 +161,20 @@ def echoes_claim(cue: str, claim: str) -> bool:
     return re.search(r"\b" + r"\W+".join(map(re.escape, words)) + r"\b", claim.lower()) is not None
 
 
-# A negation just before the cue (an article or adverb at most between): "no doubt", "not
-# wrong", "isn't a lie", "not entirely false". ("No, he is not ..." is no such negation.)
-_NEGATED_BEFORE = re.compile(r"(?i)\b(?:no|not|never|without|hardly|\w+n't)\s+(?:(?:a|an|the|really|entirely|completely|totally|all|necessarily|so|that|quite)\s+)?$")
+# A negation just before a cue (an article, adverb or auxiliary at most between, two at most):
+# "no doubt", "not wrong", "isn't a lie", "not entirely false", "have not confirmed", "no
+# confirmation yet", "not officially". ("No, he is not ..." is no such negation.) One
+# definition for deny cues here and support cues in claim.py. Contractions are spelt out
+# ("doesn't", "dont"): a bare "\w+nt" would take "president", "government" or "want" for one.
+NEGATOR = (
+    r"\b(?:no|not|never|nobody|without|hardly|yet to|\w+n['’]t|"
+    r"(?:do|does|did|is|was|are|were|ca|wo|has|have|had|could|would|should|ai)nt)"
+)
+_NEGATION_GAP = (
+    r"(?:(?:a|an|the|really|entirely|completely|totally|all|necessarily|so|that|quite|yet|even|one|"
+    r"be|been|being|is|was|are|were|has|have|had|\w+ly)\s+){0,2}"
+)
+NEGATED_BEFORE = re.compile(r"(?i)" + NEGATOR + r"\s+" + _NEGATION_GAP + "$")
 # "wrong" as a fault or misdeed: "nothing / anything / something wrong", "wrong with", "went
 # wrong", "wrong to <do>" (but "wrong to say / claim / think" judges what was said).
 _FAULT_BEFORE = re.compile(r"(?i)\b(?:nothing|anything|something|what'?s|go|goes|going|gone|went|got|get|gets)\s+(?:\w+\s+)?$")
@@ -162,7 +186,7 @@ _PRONOUN_SUBJECT_BEFORE = re.compile(r"(?i)(?:^|[.!?,;:\n]\s*|\b(?:this|that|it|
 
 def negated(text: str, start: int, end: int) -> bool:
     """A deny cue under a negation ("no doubt", "not wrong"): it says the opposite."""
-    return _NEGATED_BEFORE.search(text[max(0, start - 30) : start]) is not None
+    return NEGATED_BEFORE.search(text[max(0, start - 40) : start]) is not None
 
 
 def fault_sense(text: str, start: int, end: int) -> bool:
@@ -172,10 +196,18 @@ def fault_sense(text: str, start: int, end: int) -> bool:
     return _FAULT_BEFORE.search(text[max(0, start - 30) : start]) is not None or _FAULT_AFTER.match(text, end) is not None
 
 
+# "this is not a surprise / no secret / not the first time": the report is called expected, which
+# grants it (the opposite of disputing it).
+_EXPECTED_AFTER = re.compile(r"(?i)\s+(?:(?:big |real |huge |great |total )?(?:surprise|shock|secret|mystery)|first time)\b")
+
+
 def other_subject(text: str, start: int, end: int) -> bool:
-    """"X is not a Y" where X is not a pronoun pointing at the report ("Cooking is not a science")."""
+    """"X is not a Y" where X is not a pronoun pointing at the report ("Cooking is not a science"),
+    or where Y calls the report expected ("this is not a surprise")."""
     if not _COPULAR_NEGATION.match(text[start:end]):
         return False
+    if _EXPECTED_AFTER.match(text, end):
+        return True
     return _PRONOUN_SUBJECT_BEFORE.search(text[max(0, start - 30) : start]) is None
 
 
