@@ -188,6 +188,9 @@ def _progress() -> Iterator[Progress]:
         TimeRemainingColumn(),
         console=console,
         transient=False,
+        # (redrawn 10 times a second only where the redraw shows: a terminal or a notebook; to a
+        # file or a pipe rich prints the last frame when the bars stop, redrawn or not)
+        auto_refresh=console.is_jupyter or (console.is_terminal and not console.is_dumb_terminal),
     )
     progress.start()
     try:
