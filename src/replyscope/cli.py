@@ -37,6 +37,7 @@ from rich.text import Text
 from rich.table import Table
 
 from replyscope import pipeline
+from replyscope.cli_coercion import use_plain_coercion
 from replyscope.errors import UsageError
 from replyscope.ingest import ColumnOptions
 from replyscope.rundir import RunDirBusy, RunLock
@@ -71,6 +72,18 @@ class _Commands(typer.core.TyperGroup):
     """Every command runs through here: usage problems become one line and exit 2, a stop by
     SIGTERM / Ctrl-C one line and 143 / 130, a busy run directory or an OS error (disk full,
     read-only) one line and exit 1. Anything else is a bug and keeps its traceback."""
+
+    def resolve_command(self, ctx, args):
+        name, command, rest = super().resolve_command(ctx, args)
+        if command is not None:
+            # (before its values are parsed: plain values skip typer's pydantic adapters, and the
+            # process the import of pydantic; see cli_coercion)
+            use_plain_coercion(command, ctx)
+        return name, command, rest
+
+    def parse_args(self, ctx, args):
+        use_plain_coercion(self, ctx)  # (the group's own help flag)
+        return super().parse_args(ctx, args)
 
     def invoke(self, ctx):
         main_thread = threading.current_thread() is threading.main_thread()
@@ -175,6 +188,9 @@ def _progress() -> Iterator[Progress]:
         TimeRemainingColumn(),
         console=console,
         transient=False,
+        # (redrawn 10 times a second only where the redraw shows: a terminal or a notebook; to a
+        # file or a pipe rich prints the last frame when the bars stop, redrawn or not)
+        auto_refresh=console.is_jupyter or (console.is_terminal and not console.is_dumb_terminal),
     )
     progress.start()
     try:
