@@ -103,3 +103,16 @@ def test_a_named_reply_sits_one_level_under_its_parent(name, opening):
     ).comments
     assert [c.parent for c in comments] == [None, None, 1]
     assert [c.depth for c in comments] == [0, 0, 1]
+
+
+def test_a_reply_naming_its_own_writer_answers_another_of_that_name():
+    parents = _parents(
+        [
+            ("Dan Meyer", "Here are the ratios you asked for, I ran them again last night."),
+            ("Dan Hollis", "Thanks for running them. I get a different average, why is that?"),
+            ("Dan Meyer", "Dan, I expect the problem is rounding, as I said in the post."),
+            ("Mara Quill", "Mara, I wonder if I am talking to myself here."),
+        ]
+    )
+    # (no one else called Mara commented: she names nobody who wrote above)
+    assert parents == [None, None, 1, None]

@@ -53,7 +53,7 @@ def _answered(k: int, authors: list[str], texts: list[str], by_author: dict[str,
     if m is None:
         m = REPLY_TO_NAME.match(head)
         if m is not None:  # (a target in words, "in reply to Jo")
-            mine = _comments_of(by_author, m["name"].lower())
+            mine = _comments_of(by_author, m["name"].lower(), authors[k].lower())
             return mine[-1] if mine else None
         tail = t[-300:]
         m = TRAILING_HANDLES.search(tail) if "@" in tail else None
@@ -68,17 +68,18 @@ def _answered(k: int, authors: list[str], texts: list[str], by_author: dict[str,
         return _quoted(k, m["quote"], texts, flat)
     m = LEADING_NAME.match(head)
     if m is not None:
-        mine = _comments_of(by_author, m["name"].lower())
+        mine = _comments_of(by_author, m["name"].lower(), authors[k].lower())
         return mine[-1] if mine else None
     return None
 
 
-def _comments_of(by_author: dict[str, list[int]], name: str) -> list[int]:
-    """The comments by `name`, or else by the latest author whose first name it is ("Jo" for "Jo Lake")."""
-    if name in by_author:
+def _comments_of(by_author: dict[str, list[int]], name: str, me: str) -> list[int]:
+    """The comments by `name`, or else by the latest author whose first name it is ("Jo" for "Jo
+    Lake"); never the replier's own (`me`): a reply that names its own writer names another Jo."""
+    if name in by_author and name != me:
         return by_author[name]
     first = name.split()[0] if name.split() else name
-    hits = [ks for a, ks in by_author.items() if a.split() and a.split()[0] == first]
+    hits = [ks for a, ks in by_author.items() if a != me and a.split() and a.split()[0] == first]
     return max(hits, key=lambda ks: ks[-1]) if hits else []
 
 
@@ -90,7 +91,7 @@ def _in_conversation(names: list[str], me: str, texts: list[str], by_author: dic
     carries its names from reply to reply), then the latest."""
     if not names:
         return None
-    mine = _comments_of(by_author, names[0])
+    mine = _comments_of(by_author, names[0], me)
     if len(mine) <= 1:
         return mine[-1] if mine else None
     rest = set(names[1:]) - {me}
