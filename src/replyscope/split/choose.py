@@ -15,6 +15,7 @@ from replyscope.split.anchors import Anchor, next_nonblank, prev_nonblank, secti
 from replyscope.split.chrome import is_chrome, is_content, is_pictographs
 from replyscope.split.headers import GONE_AUTHOR, is_age_stamp, read_header
 from replyscope.split.lines import Lines, is_prose
+from replyscope.split.openers import opener_above
 from replyscope.split.patterns import BULLETS, COMMENT_FORM, COMMENT_TALLY, HAS_LETTER, RE_SUBJECT, WORD, ends_sentence, template_form
 from replyscope.split.talk import is_written, judges, talks, writes_sentences
 from replyscope.split.threading import outline_number
@@ -296,14 +297,17 @@ HEADED_REACH = 3
 HEADED_CHROME_REACH = 6
 
 
-def _headed_by_section(lines: Lines, a: Anchor) -> bool:
+def _headed_by_section(lines: Lines, a: Anchor, titled: bool = False) -> bool:
     """Whether a comment-section header ("6 Responses") sits just above header `a`.
 
     The post's own lines over its header do not count as lines between: a forum's "Re: <topic>"
-    subject, and the author's name heading a profile card (its fields are chrome)."""
+    subject, the author's name heading a profile card (its fields are chrome), and, in a thread
+    whose headers wear a title (`titled`, see _wears_titles), the title line right on top of it."""
     k = a.first
     reach, chrome = HEADED_REACH, HEADED_CHROME_REACH
     author = a.header.author.lower()
+    if titled and _title_on_top(lines, a):
+        k -= 1
     while reach > 0:
         k = prev_nonblank(lines, k, 3)
         if k is None:
@@ -317,6 +321,28 @@ def _headed_by_section(lines: Lines, a: Anchor) -> bool:
         else:
             reach -= 1
     return False
+
+
+# The longest title line a comment's writer puts over its header ("Obvious (Score:5, Insightful)").
+TITLE_ON_TOP_CHARS = 100
+# Headers (and the share of the thread's) that must wear a title for the thread to title its comments.
+TITLED_MIN = 3
+TITLED_SHARE = 2 / 3
+
+
+def _title_on_top(lines: Lines, a: Anchor) -> bool:
+    """Whether a short line alone in its paragraph sits right on top of header `a` (no blank between):
+    the shape of a comment's title ("Re: Obvious (Score:1)" over "by jo (1234) on ...")."""
+    p = a.first - 1
+    if p < 1 or not (s := lines.text[p]) or lines.text[p - 1] or len(s) > TITLE_ON_TOP_CHARS:
+        return False
+    return not is_chrome(s) and read_header(lines.core[p]) is None
+
+
+def _wears_titles(lines: Lines, best: list[Anchor]) -> bool:
+    """Whether the thread titles its comments: most of its headers have a title line on top."""
+    n = sum(_title_on_top(lines, a) for a in best)
+    return n >= TITLED_MIN and n >= TITLED_SHARE * len(best)
 
 
 def _post_words_seen(lines: Lines, anchors: list[Anchor]) -> int:
@@ -378,8 +404,10 @@ def _drop_leading_datelines(lines: Lines, group: list[Anchor], post_words: int =
     """
     if len(group) >= 3 and _byline_over_section(lines, group[0], group[1], group[-1]):
         group = group[1:]
+    if sum(a.header.posted_by for a in group) * 2 > len(group) and _label_over_first(lines, group):
+        return group  # (labelled answers signed under their words: the text under one is the next one's)
     while len(group) >= 3:
-        if group[0].family in PERSON_FAMILIES or _headed_by_section(lines, group[0]):
+        if group[0].family in PERSON_FAMILIES or _headed_by_section(lines, group[0], _wears_titles(lines, group)):
             break  # under "6 Responses" a header heads a (long) comment, not the article
         if 0 <= post_words < group[0].first or _closed_by_reply(lines, group[0].last + 1, group[1].first):
             break
@@ -429,6 +457,22 @@ def _signed_below(lines: Lines, best: list[Anchor]) -> bool:
     return under[0] and sum(under) * 2 > len(best)
 
 
+def _label_over_first(lines: Lines, group: list[Anchor]) -> bool:
+    """Whether the label that opens the thread's answers ("Answer:", see openers) sits over the
+    first header's words too: that header signs an answer, it is no dateline over an article."""
+    spans = [(-1, group[0].first)] + [(a.last + 1, b.first) for a, b in zip(group, group[1:])]
+    return opener_above(lines, spans, group[0].first, 0) is not None
+
+
+def _label_under(lines: Lines, best: list[Anchor], section: int) -> bool:
+    """Whether the label that opens the thread's answers ("Answer:", see openers) opens the first
+    one right under section header `section` (a restated question aside): the first answer may
+    then run long between the section and its signature."""
+    spans = [(-1, best[0].first)] + [(a.last + 1, b.first) for a, b in zip(best, best[1:])]
+    j = opener_above(lines, spans, best[0].first, section + 1)
+    return j is not None and _nonblank_between(lines, section + 1, j) <= HEADED_REACH
+
+
 def _under_words(lines: Lines, i: int) -> bool:
     s = lines.text[i - 1] if i > 0 else ""
     return bool(s) and not is_chrome(s) and read_header(lines.core[i - 1]) is None and (HAS_LETTER.search(s) is not None or is_pictographs(s))
@@ -472,6 +516,7 @@ def extend_up(lines: Lines, best: list[Anchor], above: list[Anchor], article: in
     typical_prose = prose[len(prose) // 2] if prose else 0
     out = list(best)
     run_gap = max(RUN_GAP_LINES, RUN_GAP_FACTOR * typical_gap)
+    titled = _wears_titles(lines, best)
     for k in range(len(above) - 1, -1, -1):
         a = above[k]
         nxt = out[0]
@@ -486,19 +531,19 @@ def extend_up(lines: Lines, best: list[Anchor], above: list[Anchor], article: in
             and not 0 <= post_words < a.first
             and not _closed_by_reply(lines, a.last + 1, nxt.first)
             and _prose_chars(lines, a.last + 1, nxt.first) > max(ARTICLE_GAP_CHARS, 4 * typical_prose)
-            and not _section_run(lines, above, k, run_gap)
+            and not _section_run(lines, above, k, run_gap, titled)
         ):
             break
         out.insert(0, a)
     return out
 
 
-def _section_run(lines: Lines, above: list[Anchor], k: int, run_gap: int) -> bool:
+def _section_run(lines: Lines, above: list[Anchor], k: int, run_gap: int, titled: bool = False) -> bool:
     """Whether header above[k] belongs to a run of the thread's headers (each near the next) that
     opens under a comment-section header ("28 comments"): then a long text under it is a reader's
     comment, not an article under its dateline."""
     while True:
-        if _headed_by_section(lines, above[k]):
+        if _headed_by_section(lines, above[k], titled):
             return True
         if k == 0 or _nonblank_between(lines, above[k - 1].last + 1, above[k].first) >= run_gap:
             return False
@@ -559,7 +604,7 @@ def choose_anchors(
             # may be the lead run itself, right under the section's header ("16 answers"); a
             # header that near above the first one, no further than its comments sit apart, heads it
             up = _section_header_before(lines, floor, best[0].first)
-            if up is not None and best[0].first - up <= _header_spacing(best) + SECTION_SLACK:
+            if up is not None and (best[0].first - up <= _header_spacing(best) + SECTION_SLACK or _label_under(lines, best, up)):
                 section = up
         if _acceptable(lines, best, section, _bullet_thread_share(lines, best, shares[k])):
             return _with_same_stamps(lines, best, anchors), section

@@ -26,7 +26,7 @@ from replyscope.split.chrome import is_chrome, is_content, is_pictographs, is_st
 from replyscope.split.headers import NAV_LABEL, CommentHeader, looks_like_name, read_header
 from replyscope.split.lines import Lines, is_prose
 from replyscope.split.listlike import reads_like_thread
-from replyscope.split.templates import complete_by_template
+from replyscope.split.openers import is_label, opener_above
 from replyscope.split.patterns import (
     BULLETS,
     COMMENT_FORM,
@@ -45,6 +45,7 @@ from replyscope.split.patterns import (
     ends_sentence,
     folds_like_lower,
 )
+from replyscope.split.templates import complete_by_template
 
 # Lines scanned after the last header for its text before the page furniture starts.
 TAIL_REACH = 200
@@ -554,10 +555,11 @@ def _spans_below(lines: Lines, best: list[Anchor], floor: int, headed: bool = Fa
             own = {lines.text[j] for a, b in spans[1:] for j in range(a, b) if lines.text[j]}
         return not (_held_alike(t, own) and FORM_OR_SECTION.match(t) is None)
 
-    for j in range(best[0].first - 1, floor - 1, -1):
+    opener = opener_above(lines, spans, best[0].first, floor)
+    for j in range(best[0].first - 1, floor - 1 if opener is None else opener, -1):
         s = lines.text[j]
         if not s:
-            if got >= want:
+            if got >= want and opener is None:
                 break
             continue
         # (to the start of the paragraph it has reached: a comment's first lines are no article's)
@@ -571,7 +573,7 @@ def _spans_below(lines: Lines, best: list[Anchor], floor: int, headed: bool = Fa
         # all of it when it took a signature ("Follow @jo", as the others end), or stopped at a
         # blank after as many lines as the others hold (a first comment of three paragraphs)
         stretch = [j for j in range(floor, best[0].first) if lines.text[j]]
-        while stretch and (is_chrome(lines.text[stretch[0]]) or _is_label(lines.text[stretch[0]]) or _restates_page(lines, lines.text[stretch[0]], floor)):
+        while stretch and (is_chrome(lines.text[stretch[0]]) or is_label(lines.text[stretch[0]]) or _restates_page(lines, lines.text[stretch[0]], floor)):
             stretch.pop(0)  # (the section's sort control or display label: "Display:", "Sort by"; "Q: <the title>")
         if stretch and len(stretch) <= HEADED_FIRST_MAX * want and not any(closes(lines.text[j]) for j in stretch):
             lo = stretch[0]
@@ -583,9 +585,6 @@ def _spans_below(lines: Lines, best: list[Anchor], floor: int, headed: bool = Fa
 HEADED_FIRST_MAX = 3
 
 
-def _is_label(s: str) -> bool:
-    """A short label ending in a colon ("Display:", "Sort:"): a widget's control, no one's words."""
-    return len(s) <= 20 and s.endswith(":") and " " not in s.strip()
 
 
 def _held_alike(s: str, own: set[str]) -> bool:

@@ -269,7 +269,11 @@ COMMENT_SECTION = re.compile(
     r"^[{\[(]?\s*(?:\d[\d,]*\s*|one\s+|no\s+)?(?:comments?|responses?|replies|thoughts|reactions|opinions|discussions?|"
     # the same count in French, German, Spanish, Italian, Portuguese, Dutch ("3 commentaires")
     r"commentaires?|kommentare?|comentarios?|commenti|coment(?:\u00e1|a)rios?|reacties|r(?:\u00e9|e)actions?|"
-    r"reader\s+comments|trackbacks?|pingbacks?)(?:\s*(?:to|on|for|about)\s+.{1,200})?\s*(?:[:(]\s*\d*\s*\)?)?\s*[}\])]?\s*$"
+    r"reader\s+comments|trackbacks?|pingbacks?)(?:\s*(?:to|on|for|about)\s+.{1,200})?\s*(?:[:(]\s*\d*\s*\)?)?\s*[}\])]?"
+    # the section's own controls printed on its header's line ("4 comments | Filter: All | Funny",
+    # "12 Comments · Sort by Newest"): a control word right after the separator, not a post's meta
+    # line ("3 comments | Posted in News")
+    r"(?:\s*[|•·]\s*(?:filter|sort(?:ed)?|order|show|view|display)\b.{0,150})?\s*$"
     r"|^(?:comments|responses|discussion|reader comments|readers'? comments|your comments|user comments|"
     r"what (?:people|readers) are saying|join the (?:discussion|conversation)|comments? for this (?:thread|post|entry) are now closed\.?|"
     r"(?:featured|top|best|newest|oldest|latest|all|highlighted|readers?'? picks?|editors?'? picks?|editor'?s picks?) comments|"

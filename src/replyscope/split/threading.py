@@ -1,16 +1,19 @@
 """Reply structure of a comment list: depth and parent, when the page shows it.
 
 Rendered pages show threading by indentation (nested lists) or by outline numbers ("1.", "1.1.",
-"1.1.1."); plain text keeps it in words: "in reply to Name", "@Name" opening the comment, or a
-"Re:" subject. We use outline numbers when the headers carry nested ones, else indentation when
-headers sit at more than one indent, and otherwise the named-reply cues.
+"1.1.1."); plain text keeps it in words: "in reply to Name", "@Name" opening the comment, a quote of the
+parent's words (see named_parent). We use outline numbers when the headers carry nested ones, else
+indentation when headers sit at more than one indent, and otherwise the named-reply cues.
 """
 
 from __future__ import annotations
 
 import re
 
-REPLY_TO_NAME = re.compile(r"^\s*(?:@|in reply to\s+|replying to\s+|reply to\s+)(?P<name>[^\s:,.;!?]{2,40}(?:\s+[A-Z][\w'-]*)?)", re.I)
+from replyscope.split.named_parent import REPLY_TO_NAME, named_parents
+
+__all__ = ["HEADER_TARGET", "REPLY_TO_NAME", "level_number", "outline_number", "thread"]
+
 # The same target named inside a comment's header line: "Jo replied to comment from Al Smith | DATE | Reply".
 HEADER_TARGET = re.compile(r"\b(?:replied to(?: (?:a |the )?comment (?:from|by|of))?|in reply to|replying to)\s+(?P<name>[^|•·]{2,60}?)\s*(?:[|•·]|$)", re.I)
 
@@ -65,23 +68,8 @@ def thread(
             parent[k] = stack[-1] if stack else None
             stack.append(k)
         return depth, parent
-    last_by: dict[str, int] = {}
-    for k in range(n):
-        m = REPLY_TO_NAME.match(texts[k])
-        if m:
-            name = m["name"].lower()
-            target = _find_author(last_by, name)
-            if target is not None:
-                parent[k] = target
-                depth[k] = depth[target] + 1
-        if authors[k]:
-            last_by[authors[k].lower()] = k
+    # no nesting shown: the replies' own words say whom they answer (named_parent)
+    for k, p in enumerate(named_parents(authors, texts)):
+        if p is not None:
+            parent[k], depth[k] = p, depth[p] + 1
     return depth, parent
-
-
-def _find_author(last_by: dict[str, int], name: str) -> int | None:
-    if name in last_by:
-        return last_by[name]
-    first = name.split()[0]
-    hits = [k for a, k in last_by.items() if a.split() and a.split()[0] == first]
-    return max(hits) if hits else None

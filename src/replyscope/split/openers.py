@@ -1,0 +1,43 @@
+"""The label line that opens each comment's words alike ("Answer:", "A:"), found from the thread.
+
+A page that labels its answers prints the label over every one. The first comment of a thread
+signed from below has no header above it to start from; its label says where its words begin,
+however long they run (a long first answer otherwise reads as the article, or parts the thread
+from the section header over it).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from replyscope.split.chrome import is_chrome
+from replyscope.split.lines import Lines
+
+# Other comments of the thread that must open with the same label (and half of them at least).
+MIN_OPENED = 2
+
+
+def is_label(s: str) -> bool:
+    """A short label ending in a colon ("Display:", "Answer:"): a widget's, no one's words."""
+    return len(s) <= 20 and s.endswith(":") and " " not in s.strip()
+
+
+def opener_above(lines: Lines, spans: list[tuple[int, int]], first: int, floor: int) -> int | None:
+    """The line over the first comment's words that opens the others' alike, or None.
+
+    `spans`: each comment's line range, the first one's unknown (spans[1:] are read); `first`: the
+    first comment's header (its signature, under its words); `floor`: the highest line it may reach.
+    The label must open most other comments: after a blank, under only the chrome of the header
+    above ("Helpful (3)", "Yes No"), right over their words."""
+    text = lines.text
+    seen: Counter[str] = Counter()
+    for lo, hi in spans[1:]:
+        i = next((i for i in range(max(lo, 1), hi - 1) if is_label(text[i]) and not text[i - 1] and text[i + 1]), None)
+        if i is not None and not any(text[j] and not is_chrome(text[j]) for j in range(lo, i)):
+            seen[text[i]] += 1
+    if not seen:
+        return None
+    label, n = seen.most_common(1)[0]
+    if n < MIN_OPENED or n * 2 < len(spans) - 1:
+        return None
+    return next((j for j in range(first - 2, max(floor, 0) - 1, -1) if text[j] == label and text[j + 1]), None)
