@@ -173,3 +173,12 @@ def test_split_walks_each_input_folder_once(tmp_path, monkeypatch):
     assert result.exit_code == 0, result.output
     assert walks == [pages]
     assert pl.read_parquet(tmp_path / "run" / "documents.parquet").height == 3
+
+
+@pytest.mark.parametrize("size", ["inf", "nan", "0"])
+def test_page_size_limit_out_of_range_is_a_usage_error(tmp_path, size):
+    # "inf" crashed with an OverflowError traceback when the limit was turned into bytes
+    result = invoke("split", str(DATA), "--out", str(tmp_path / "out"), "--max-page-mb", size)
+    assert result.exit_code == 2
+    assert "--max-page-mb" in result.output
+    assert not (tmp_path / "out").exists()

@@ -142,7 +142,7 @@ IdCol = Annotated[Optional[str], typer.Option("--id-col", help="Column holding t
 UrlCol = Annotated[Optional[str], typer.Option("--url-col", help="Column holding the page url.")]
 TitleCol = Annotated[Optional[str], typer.Option("--title-col", help="Column holding the page title.")]
 HtmlCol = Annotated[Optional[str], typer.Option("--html-col", help="Column holding the page HTML (default: html/raw_html).")]
-MaxPageMb = Annotated[float, typer.Option("--max-page-mb", min=0.001, help="Pages larger than this are recorded as skipped.")]
+MaxPageMb = Annotated[float, typer.Option("--max-page-mb", min=0.001, max=1_000_000.0, help="Pages larger than this are recorded as skipped (at most a terabyte).")]
 Seed = Annotated[int, typer.Option("--seed", help="Random seed: the same input and seed give the same output.")]
 Representation = Annotated[Optional[str], typer.Option("--representation", help="Comment representation (see `replyscope analyze --help`).")]
 StanceReader = Annotated[Optional[str], typer.Option("--stance-reader", help="Stance reader: 'zero-shot' (default; no labels), 'fitted:MODEL' (from `replyscope stance fit`) or 'nli:DIR' (an ONNX NLI model on disk; see the README).")]
