@@ -262,17 +262,17 @@ def test_threads_from_a_flat_comment_table(tmp_path):
 
 # The half of the threads and articles not read while these rules were written ("b": sha256 of the
 # thread id, or of the article url, first byte odd). The bar is 98% of replies on every page; the
-# variants below still hold a few held-out pages under it (see the README row), so they are held to
+# variants below still hold a few held-out pages under it (see docs/measurements.md), so they are held to
 # it overall and to at most MAX_PAGES_UNDER pages under it; the others page by page.
 BAR = 0.98
 MAX_PAGES_UNDER = 3
 NOT_YET_EVERY_PAGE: frozenset[tuple[str, str]] = frozenset()
 # The families added to measure layouts no rule was tuned on (hn, fb-plugin, forum): held to the
-# bar overall and to at most this many held-out pages under it (measured 0-17, see the README row).
+# bar overall and to at most this many held-out pages under it (measured 0-17, see docs/measurements.md).
 MAX_PAGES_UNDER_UNSEEN = 20
 # The families added a round later (news, video, qa, slashdot) do not meet the bar yet on the held-out
 # half: each is held to its measured share found and pages under the bar (seed 0, RumourEval and
-# SFU, see the README row; measured news 0.9847 / 22, video 0.9826 / 33, qa 0.9822 / 46, slashdot
+# SFU, see docs/measurements.md; measured news 0.9847 / 22, video 0.9826 / 33, qa 0.9822 / 46, slashdot
 # 0.9956 / 12) with a little room, so a change that loses more fails here.
 NEWER_FLOOR = {"news": (0.98, 26), "video": (0.98, 38), "qa": (0.975, 52), "slashdot": (0.99, 15)}
 

@@ -46,7 +46,7 @@ TUNED_VARIANTS = (
     "says-local",  # a site in another language: "Name dice:", "sagt:", "dit :", local dates and rows
 )
 # Families no rule was tuned on (added to measure generalisation; the numbers before any rule
-# change are in the README): a link-aggregator thread ("name 3 hours ago | parent | next [–]",
+# change are in docs/measurements.md): a link-aggregator thread ("name 3 hours ago | parent | next [–]",
 # nesting by indentation), a social plugin (name line, text, then "Like · Reply · 3y"), and a
 # forum's posts ("Re: <title>", "Post by name » date", "#12", a profile block with the post count
 # and join date under or over the post).

@@ -5,7 +5,7 @@
 Held-out target sets need not share a development set's balance: on one most replies agree with
 the claim, on another most dispute it. A reader that puts the favour/against boundary where the
 run's replies split in half assumes a 50/50 balance, and such a set shows it at once. Per target
-and hash half (sha256 of the text, first byte even = a, odd = b, as the README's SemEval rows),
+and hash half (sha256 of the text, first byte even = a, odd = b, as docs/measurements.md's SemEval rows),
 the rows are resampled (seeded, without replacement) to fixed FAVOR:AGAINST:NONE shares and read
 as one thread each; F_avg (SemEval-2016's (F_support + F_deny) / 2) is scored per balance, half
 and target, and weighted over targets by size.

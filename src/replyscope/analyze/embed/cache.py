@@ -29,7 +29,7 @@ def sentence_encoder() -> tuple[str, SentenceEncoder]:
     """(name, encoder): ONNX int8 MiniLM when installed and available, else numpy MiniLM.
 
     The int8 encoder agrees with the full-precision one (cosine 0.9995 on real comments, the same
-    SemEval-2016 stance scores) at 1.7-3.4x its speed: see the README's encoder table.
+    SemEval-2016 stance scores) at 1.7-3.4x its speed: see docs/measurements.md, "Representations".
     """
     from replyscope.analyze.embed import onnx_minilm  # noqa: PLC0415
 

@@ -16,8 +16,8 @@ downloaded), deterministic, cached on disk:
    "of", ",", "." weigh almost nothing, content words nearly 1. No corpus data is needed.
 
 A text's vector is the weighted mean of its WordPiece tokens' rows, unit length: a sparse
-matrix product, tens of thousands of comments/s on one core at any corpus size (see README,
-"Representations"). The table lives under $REPLYSCOPE_CACHE, else $XDG_CACHE_HOME/replyscope,
+matrix product, tens of thousands of comments/s on one core at any corpus size (see
+docs/measurements.md, "Representations"). The table lives under $REPLYSCOPE_CACHE, else $XDG_CACHE_HOME/replyscope,
 else ~/.cache/replyscope, named by the weights' sha256 and the recipe version, written
 atomically; `replyscope models build` (and `make setup`) builds it ahead.
 """

@@ -7,7 +7,7 @@ no tokenizer, and the export is the same BERT vocabulary, so texts are tokenised
 
 Output is the sentence-transformers pipeline: last hidden state -> mean over real tokens -> L2
 norm, (n, 384) float32. Measured against the numpy full-precision encoder (minilm.py) on real
-comments: cosine agreement ~0.99 per text at several times the speed (see README, "Speed").
+comments: cosine agreement ~0.99 per text at several times the speed (see docs/measurements.md, "Representations").
 
 Why int8 + onnxruntime: the numpy forward pass spends its time in float32 matmuls that
 onnxruntime's quantised kernels run 3-6x faster on the same two cores, and sorting texts by

@@ -66,7 +66,7 @@ class Auto:
     """The default: DEFAULT (below) at every corpus size, or "tfidf" without the MiniLM weights.
 
     One rule from 10 comments to 10M, so a run's clusters and stances do not change character
-    at some size. Chosen by measurement (README, "Representations"): on the RumourEval train
+    at some size. Chosen by measurement (docs/how-it-works.md and docs/measurements.md, "Representations"): on the RumourEval train
     threads and SemEval-2016 the distilled static encoder gives stance and cluster quality within
     a few points of the full transformer at hundreds of times its comments/s, and better than
     TF-IDF; the full encoder stays available by name ("minilm").
