@@ -26,7 +26,8 @@ from replyscope.split.patterns import BULLETS
 from replyscope.split.segments import segments_of
 from replyscope.split.short_post import short_post_roles
 from replyscope.split.talk import texts_talk
-from replyscope.split.threading import HEADER_TARGET, REPLY_TO_NAME, level_number, outline_number, thread
+from replyscope.split.named_parent import REPLY_TO_NAME
+from replyscope.split.threading import HEADER_TARGET, level_number, outline_number, thread
 
 __all__ = ["DocumentSplit", "SplitComment", "SplitTables", "clear_caches", "split_document", "split_documents", "trim_caches"]
 

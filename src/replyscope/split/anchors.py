@@ -43,6 +43,13 @@ class Anchor:
     indent: int
 
 
+def header_spacing(best: list[Anchor]) -> int:
+    """The median number of lines from one header of the thread to the next (0 for one header):
+    comments with avatars, votes and action rows around them sit further apart than bare ones."""
+    gaps = sorted(b.first - a.first for a, b in zip(best, best[1:]))
+    return gaps[len(gaps) // 2] if gaps else 0
+
+
 def next_nonblank(lines: Lines, i: int, reach: int) -> int | None:
     for j in range(i + 1, min(len(lines), i + 1 + reach + 1)):
         if lines.text[j]:

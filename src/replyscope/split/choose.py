@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from replyscope.split.anchors import Anchor, next_nonblank, prev_nonblank, section_headers
+from replyscope.split.anchors import Anchor, header_spacing, next_nonblank, prev_nonblank, section_headers
 from replyscope.split.chrome import is_chrome, is_content, is_pictographs
 from replyscope.split.headers import GONE_AUTHOR, is_age_stamp, read_header
 from replyscope.split.lines import Lines, is_prose
@@ -478,12 +478,6 @@ def _under_words(lines: Lines, i: int) -> bool:
     return bool(s) and not is_chrome(s) and read_header(lines.core[i - 1]) is None and (HAS_LETTER.search(s) is not None or is_pictographs(s))
 
 
-def _header_spacing(best: list[Anchor]) -> int:
-    """The median number of lines from one header of the thread to the next (0 for one header)."""
-    gaps = sorted(b.first - a.first for a, b in zip(best, best[1:]))
-    return gaps[len(gaps) // 2] if gaps else 0
-
-
 def _near_section(lines: Lines, section: int | None, first: int) -> int | None:
     """The section header when it is close enough above the thread to head it, else None."""
     if section is None or _nonblank_between(lines, section + 1, first) > SECTION_REACH:
@@ -604,7 +598,7 @@ def choose_anchors(
             # may be the lead run itself, right under the section's header ("16 answers"); a
             # header that near above the first one, no further than its comments sit apart, heads it
             up = _section_header_before(lines, floor, best[0].first)
-            if up is not None and (best[0].first - up <= _header_spacing(best) + SECTION_SLACK or _label_under(lines, best, up)):
+            if up is not None and (best[0].first - up <= header_spacing(best) + SECTION_SLACK or _label_under(lines, best, up)):
                 section = up
         if _acceptable(lines, best, section, _bullet_thread_share(lines, best, shares[k])):
             return _with_same_stamps(lines, best, anchors), section

@@ -15,6 +15,7 @@ from functools import lru_cache
 from replyscope.split.anchors import (
     Anchor,
     find_anchors,
+    header_spacing,
     next_nonblank,
     prev_nonblank,
     section_headers,
@@ -585,8 +586,6 @@ def _spans_below(lines: Lines, best: list[Anchor], floor: int, headed: bool = Fa
 HEADED_FIRST_MAX = 3
 
 
-
-
 def _held_alike(s: str, own: set[str]) -> bool:
     """Whether a line of the form of `s` (its first word and its shape: "Follow @jo" as "Follow @al")
     is among the lines `own`."""
@@ -602,13 +601,6 @@ def _restates_page(lines: Lines, s: str, floor: int) -> bool:
     """Whether line `s` ends with a line printed above `floor` (the post's title restated over the
     answers, "Q: <the question>"): the page's, not the first answer's words."""
     return any(len(t) >= RESTATED_CHARS and s.endswith(t) for t in lines.text[:floor])
-
-
-def _typical_spacing(best: list[Anchor]) -> int:
-    """The median number of lines from one header of the thread to the next (0 for one header):
-    comments with avatars, votes and action rows around them sit further apart than bare ones."""
-    gaps = sorted(b.first - a.first for a, b in zip(best, best[1:]))
-    return gaps[len(gaps) // 2] if gaps else 0
 
 
 def build_zone(lines: Lines, first_prose: int, floor: int | None = None, article: int | None = None) -> tuple[Zone | None, dict[int, str]]:
@@ -630,7 +622,7 @@ def build_zone(lines: Lines, first_prose: int, floor: int | None = None, article
         floor = sections[0]
     anchors, headers = find_anchors(lines, floor + 1)
     best, section = choose_anchors(lines, anchors, first_prose, floor, article)
-    if best and text_floor < floor and best[0].first - floor <= REACH_EDGE + _typical_spacing(best):
+    if best and text_floor < floor and best[0].first - floor <= REACH_EDGE + header_spacing(best):
         # the thread reaches the top of the window read above the lead run: a long thread of short
         # replies under a short post starts further up; read it again from the page's first text
         anchors, headers = find_anchors(lines, text_floor + 1)

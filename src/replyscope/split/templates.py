@@ -15,9 +15,10 @@ too, whatever its name part says.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
-from replyscope.split.anchors import Anchor
+from replyscope.split.anchors import Anchor, header_spacing
 from replyscope.split.headers import CommentHeader
 from replyscope.split.lines import Lines
 from replyscope.split.patterns import TIMESTAMP_RE
@@ -61,20 +62,16 @@ def complete_by_template(lines: Lines, best: list[Anchor]) -> list[Anchor]:
     if len(best) < MIN_SHARED:
         return best
     shapes = [_template(lines.core[a.first], a.header) if a.first == a.last else None for a in best]
-    counts: dict[tuple[str, str, str], int] = {}
-    for s in shapes:
-        if s is not None:
-            counts[s] = counts.get(s, 0) + 1
+    counts = Counter(s for s in shapes if s is not None)
     if not counts:
         return best
-    shape, n = max(counts.items(), key=lambda kv: kv[1])
+    shape, n = counts.most_common(1)[0]
     # (an empty part on either side of the name would let any dated line fit)
     if n < MIN_SHARED or n * 2 <= len(best) or not shape[0].strip() or not shape[1].strip():
         return best
     model = best[shapes.index(shape)]
     taken = {j for a in best for j in range(a.first, a.last + 1)}
-    gaps = sorted(b.first - a.first for a, b in zip(best, best[1:]))
-    reach = best[-1].last + 1 + REACH_SPACINGS * max(1, gaps[len(gaps) // 2])
+    reach = best[-1].last + 1 + REACH_SPACINGS * max(1, header_spacing(best))
     added = []
     for j in range(best[0].first + 1, min(len(lines), reach)):
         got = None if j in taken else _name_in(lines.core[j], shape)

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import re
 
-from replyscope.split.named_parent import REPLY_TO_NAME, named_parents
-
-__all__ = ["HEADER_TARGET", "REPLY_TO_NAME", "level_number", "outline_number", "thread"]
+from replyscope.split.named_parent import named_parents
 
 # The same target named inside a comment's header line: "Jo replied to comment from Al Smith | DATE | Reply".
 HEADER_TARGET = re.compile(r"\b(?:replied to(?: (?:a |the )?comment (?:from|by|of))?|in reply to|replying to)\s+(?P<name>[^|•·]{2,60}?)\s*(?:[|•·]|$)", re.I)
