@@ -50,6 +50,12 @@ def header_spacing(best: list[Anchor]) -> int:
     return gaps[len(gaps) // 2] if gaps else 0
 
 
+def spans_signed_below(best: list[Anchor]) -> list[tuple[int, int]]:
+    """Each comment's line range where headers sign the words above them: from under the previous
+    header to its own (the first one's start, -1, is unknown to this)."""
+    return [(best[k - 1].last + 1 if k else -1, a.first) for k, a in enumerate(best)]
+
+
 def next_nonblank(lines: Lines, i: int, reach: int) -> int | None:
     for j in range(i + 1, min(len(lines), i + 1 + reach + 1)):
         if lines.text[j]:

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from replyscope.split.anchors import Anchor, header_spacing, next_nonblank, prev_nonblank, section_headers
+from replyscope.split.anchors import Anchor, header_spacing, next_nonblank, prev_nonblank, section_headers, spans_signed_below
 from replyscope.split.chrome import is_chrome, is_content, is_pictographs
 from replyscope.split.headers import GONE_AUTHOR, is_age_stamp, read_header
 from replyscope.split.lines import Lines, is_prose
@@ -382,7 +382,7 @@ def _closed_by_reply(lines: Lines, lo: int, hi: int) -> bool:
     return False
 
 
-def _byline_over_section(lines: Lines, a: Anchor, nxt: Anchor, last: Anchor) -> bool:
+def _byline_over_section(lines: Lines, a: Anchor, nxt: Anchor) -> bool:
     """Whether byline-shaped header `a` is the post's own: the page's one comment section opens
     ("Answers (6)", "12 Comments") under it and over the thread's next header `nxt`. Where other
     counts follow, they are toggles under comments, and so may this one be."""
@@ -402,7 +402,7 @@ def _drop_leading_datelines(lines: Lines, group: list[Anchor], post_words: int =
     then far longer than what follows the real headers. A header under the post's byline and
     words (`post_words`, see _post_words_seen) is not one.
     """
-    if len(group) >= 3 and _byline_over_section(lines, group[0], group[1], group[-1]):
+    if len(group) >= 3 and _byline_over_section(lines, group[0], group[1]):
         group = group[1:]
     if sum(a.header.posted_by for a in group) * 2 > len(group) and _label_over_first(lines, group):
         return group  # (labelled answers signed under their words: the text under one is the next one's)
@@ -460,16 +460,14 @@ def _signed_below(lines: Lines, best: list[Anchor]) -> bool:
 def _label_over_first(lines: Lines, group: list[Anchor]) -> bool:
     """Whether the label that opens the thread's answers ("Answer:", see openers) sits over the
     first header's words too: that header signs an answer, it is no dateline over an article."""
-    spans = [(-1, group[0].first)] + [(a.last + 1, b.first) for a, b in zip(group, group[1:])]
-    return opener_above(lines, spans, group[0].first, 0) is not None
+    return opener_above(lines, spans_signed_below(group), group[0].first, 0) is not None
 
 
 def _label_under(lines: Lines, best: list[Anchor], section: int) -> bool:
     """Whether the label that opens the thread's answers ("Answer:", see openers) opens the first
     one right under section header `section` (a restated question aside): the first answer may
     then run long between the section and its signature."""
-    spans = [(-1, best[0].first)] + [(a.last + 1, b.first) for a, b in zip(best, best[1:])]
-    j = opener_above(lines, spans, best[0].first, section + 1)
+    j = opener_above(lines, spans_signed_below(best), best[0].first, section + 1)
     return j is not None and _nonblank_between(lines, section + 1, j) <= HEADED_REACH
 
 
@@ -518,7 +516,7 @@ def extend_up(lines: Lines, best: list[Anchor], above: list[Anchor], article: in
             break
         if _nonblank_between(lines, a.last + 1, nxt.first) >= run_gap:
             break
-        if _byline_over_section(lines, a, nxt, out[-1]):
+        if _byline_over_section(lines, a, nxt):
             break
         if (
             a.family not in PERSON_FAMILIES

@@ -19,6 +19,7 @@ from replyscope.split.anchors import (
     next_nonblank,
     prev_nonblank,
     section_headers,
+    spans_signed_below,
     talks_with_address,
 )
 from replyscope.split.body import is_boilerplate_line
@@ -538,7 +539,7 @@ def _spans_below(lines: Lines, best: list[Anchor], floor: int, headed: bool = Fa
     header (`headed`, `floor` right under it), a short stretch of words up to the header is all the
     first comment's.
     """
-    spans = [(best[k - 1].last + 1 if k else -1, a.first) for k, a in enumerate(best)]
+    spans = spans_signed_below(best)
     sizes = sorted(sum(map(bool, lines.text[lo:hi])) for lo, hi in spans[1:])  # (lines with text, counted at C speed)
     want = max(1, sizes[len(sizes) // 2]) if sizes else 1
     lo = best[0].first
