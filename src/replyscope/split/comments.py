@@ -558,6 +558,7 @@ def _spans_below(lines: Lines, best: list[Anchor], floor: int, headed: bool = Fa
         return not (_held_alike(t, own) and FORM_OR_SECTION.match(t) is None)
 
     opener = opener_above(lines, spans, best[0].first, floor)
+    printed_above = [t for t in lines.text[:floor] if len(t) >= RESTATED_CHARS]  # (read once, see _restates_page)
     for j in range(best[0].first - 1, floor - 1 if opener is None else opener, -1):
         s = lines.text[j]
         if not s:
@@ -565,7 +566,7 @@ def _spans_below(lines: Lines, best: list[Anchor], floor: int, headed: bool = Fa
                 break
             continue
         # (to the start of the paragraph it has reached: a comment's first lines are no article's)
-        if closes(s) or got and _restates_page(lines, s, floor):
+        if closes(s) or got and _restates_page(s, printed_above):
             break
         lo = j
         if not is_chrome(s):
@@ -575,7 +576,7 @@ def _spans_below(lines: Lines, best: list[Anchor], floor: int, headed: bool = Fa
         # all of it when it took a signature ("Follow @jo", as the others end), or stopped at a
         # blank after as many lines as the others hold (a first comment of three paragraphs)
         stretch = [j for j in range(floor, best[0].first) if lines.text[j]]
-        while stretch and (is_chrome(lines.text[stretch[0]]) or is_label(lines.text[stretch[0]]) or _restates_page(lines, lines.text[stretch[0]], floor)):
+        while stretch and (is_chrome(lines.text[stretch[0]]) or is_label(lines.text[stretch[0]]) or _restates_page(lines.text[stretch[0]], printed_above)):
             stretch.pop(0)  # (the section's sort control or display label: "Display:", "Sort by"; "Q: <the title>")
         if stretch and len(stretch) <= HEADED_FIRST_MAX * want and not any(closes(lines.text[j]) for j in stretch):
             lo = stretch[0]
@@ -598,10 +599,11 @@ def _held_alike(s: str, own: set[str]) -> bool:
 RESTATED_CHARS = 20
 
 
-def _restates_page(lines: Lines, s: str, floor: int) -> bool:
-    """Whether line `s` ends with a line printed above `floor` (the post's title restated over the
-    answers, "Q: <the question>"): the page's, not the first answer's words."""
-    return any(len(t) >= RESTATED_CHARS and s.endswith(t) for t in lines.text[:floor])
+def _restates_page(s: str, printed_above: list[str]) -> bool:
+    """Whether line `s` ends with a line printed above the thread's floor (`printed_above`: those
+    of RESTATED_CHARS or more; the post's title restated over the answers, "Q: <the question>"):
+    the page's, not the first answer's words."""
+    return any(s.endswith(t) for t in printed_above)
 
 
 def build_zone(lines: Lines, first_prose: int, floor: int | None = None, article: int | None = None) -> tuple[Zone | None, dict[int, str]]:
