@@ -76,3 +76,51 @@ def test_a_user_number_a_star_a_time_zone_and_a_permalink_are_no_part_of_a_name(
     h = read_header("June 9, 2021 at 8:05 pm (UTC -4) Link to this comment")
     assert h is not None and h.author == "" and h.posted_raw == "June 9, 2021 at 8:05 pm"
     assert read_header("Jo Lake June 9, 2021 (GMT+1) Permalink").author == "Jo Lake"
+
+
+# A comment widget whose cards sit over a date-only header: a badge on some cards (the same words
+# each time), the name, a motto on some, the tally; then the age and the words; then the widget's links.
+CARD_POSTS = [
+    ("TOP READER", "marta_q", "Cyclist, Dayton", "412", "2 minutes ago ( 9:41 AM)", "I ride it every morning with my kid on the back."),
+    ("", "odo renfrew", "Counts matter more than shouting", "57", "4 minutes ago ( 9:39 AM)", "My deliveries park in the bus stop now. Count that too."),
+    ("TOP READER", "kettle_jo", "", "1,208", "6 minutes ago ( 9:37 AM)", "One more year of this? Fine, but publish the numbers."),
+    ("", "Priya N", "Bend, OR", "9", "9 minutes ago ( 9:34 AM)", "I counted forty riders in an hour yesterday morning."),
+    ("TOP READER", "marta_q", "Cyclist, Dayton", "412", "12 minutes ago ( 9:31 AM)", "And the shops on the corner are busier than ever."),
+]
+
+
+def _card_widget(posts=CARD_POSTS, tally="Fans") -> str:
+    page = ARTICLE + "Comments\n\nNewest | Oldest\n"
+    for badge, name, motto, fans, age, words in posts:
+        card = (f"{badge}\n" if badge else "") + f"{name}\n" + (f"{motto}\n" if motto else "") + f"{fans} {tally}\n"
+        page += f"{card}{age}\n{words}\nPermalink | Share it\nReport abuse\n\nLoading replies…\n\n"
+    return page + "Post a comment\n"
+
+
+def test_a_card_over_a_date_only_header_names_the_comment_not_its_badge() -> None:
+    comments = split_document(_card_widget()).comments
+    assert [(c.author, c.posted_raw) for c in comments] == [(name, age.split(" (")[0]) for _, name, _, _, age, _ in CARD_POSTS]
+    for c, (_, _, _, _, _, words) in zip(comments, CARD_POSTS):
+        # the next commenter's card is no part of this comment's words
+        assert c.text.strip().startswith(words)
+        assert "Fans" not in c.text and "TOP READER" not in c.text
+        assert not any(name in c.text for _, name, _, _, _, _ in CARD_POSTS)
+
+
+def test_a_card_s_tally_is_read_with_its_count() -> None:
+    from replyscope.split.cards import is_profile_tally
+    from replyscope.split.lines import split_lines
+
+    lines = split_lines("186 Fans\n• 12 Followers\nFans\nTotal Comments (212)\n186 fans of the team\n")
+    assert [is_profile_tally(lines, i) for i in range(5)] == [True, True, False, True, False]
+
+
+def test_cards_on_one_header_only_are_no_pattern() -> None:
+    # one card over one date-only header among plain ones: its lines are not read as a card
+    posts = [CARD_POSTS[0]] + [("", "", "", "", age, words) for _, _, _, _, age, words in CARD_POSTS[1:]]
+    page = ARTICLE + "Comments\n\n"
+    for badge, name, motto, fans, age, words in posts:
+        if name:
+            page += f"{badge}\n{name}\n{motto}\n{fans} Fans\n"
+        page += f"{age}\n{words}\n\n"
+    assert [c.author for c in split_document(page).comments][1:] == [""] * 4

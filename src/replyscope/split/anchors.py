@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import compress
 
+from replyscope.split.cards import is_profile_tally, read_cards
 from replyscope.split.chrome import is_chrome, is_content, is_pictographs, is_stop_line
 from replyscope.split.headers import (
     MAX_HEADER_CHARS,
@@ -24,7 +25,7 @@ from replyscope.split.headers import (
 )
 from replyscope.split.lines import Lines
 from replyscope.split.talk import is_written, talks
-from replyscope.split.patterns import BULLET, BULLETS, CHROME_ROW, COMMENT_SECTION, COMMENT_TALLY, PROFILE_TALLY, ends_sentence
+from replyscope.split.patterns import BULLET, BULLETS, CHROME_ROW, COMMENT_SECTION, COMMENT_TALLY, ends_sentence
 
 # How far (lines) a date line may sit from the name line it belongs to.
 PAIR_REACH = 2
@@ -109,10 +110,19 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
     claimed: set[int] = set()
     _add_footer_anchors(lines, headers, claimed, anchors, lo)
     cards_under = _cards_under_posts(lines, headers, lo)
+    # (a page whose cards sign the posts above them has no cards over its headers)
+    cards_over = {} if cards_under else read_cards(lines, headers, lo)
     for i in sorted(headers):
         if i in claimed:
             continue
         h = headers[i]
+        if i in cards_over and not claimed.intersection(range(cards_over[i][0], i)):
+            # a date-only header under a profile card, as over every other date-only header of the
+            # thread: the card's name signs it, and the card opens the comment (see cards.read_cards)
+            top, name = cards_over[i]
+            anchors.append(Anchor(top, i, CommentHeader(h.kind if h.kind != "date" else "name_date", name, h.posted_raw, h.posted_by), "name+date" if h.kind == "date" else h.kind + ("_posted" if h.posted_by else ""), lines.indent[top]))
+            claimed.update(range(top, i + 1))
+            continue
         if h.kind in ("says", "by", "name_date"):
             last = i
             first = i
@@ -173,7 +183,7 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
                     anchors.append(Anchor(p - 1, i, CommentHeader("name_date", "", h.posted_raw), "name+date", lines.indent[p - 1]))
                     claimed.update(range(p - 1, i + 1))
                     continue
-            if p is not None and PROFILE_TALLY.match(lines.core[p]) and (top := _card_name(lines, headers, claimed, p, lo)) is not None:
+            if p is not None and is_profile_tally(lines, p) and (top := _card_name(lines, headers, claimed, p, lo)) is not None:
                 # a profile card over the date ("Jo Lake" / "Leeds, UK" / "Total Comments (212)",
                 # blank lines between): its first line is the name
                 anchors.append(Anchor(top, i, CommentHeader("name_date", cut_counters(lines.core[top]), h.posted_raw), "name+date", lines.indent[top]))
@@ -244,7 +254,7 @@ def _cards_under_posts(lines: Lines, headers: dict[int, CommentHeader], lo: int)
 
     def tallies_in(lo: int, hi: int) -> list[int]:
         # (every tally ends in ")", a digit, "k" or "s": most lines are turned away by that alone)
-        return [i for i in range(lo, hi) if core[i] and len(core[i]) <= 40 and core[i][-1] in _TALLY_LAST and PROFILE_TALLY.match(core[i])]
+        return [i for i in range(lo, hi) if core[i] and len(core[i]) <= 40 and core[i][-1] in _TALLY_LAST and is_profile_tally(lines, i)]
 
     # (the last post's card first: most pages have none after their last date, and stop there)
     tail = tallies_in(dates[-1], len(core))
