@@ -81,3 +81,16 @@ def test_the_first_comment_signed_from_below_keeps_its_words_over_its_signature(
     assert [c.author for c in split.comments] == NAMES
     assert split.comments[0].text.startswith(WORDS[0].partition(". ")[0])
     assert all(c.text.startswith(w.partition(". ")[0]) for c, w in zip(split.comments, WORDS))
+
+
+def test_a_widget_s_message_closing_every_comment_leaves_the_text():
+    # a sentence the widget prints word for word under every reader's comment, over its action row
+    tail = lambda i, name: ["Permalink | Share it", "You are not allowed to rate this comment right now."]
+    split = split_document(_page(tail))
+    assert [c.text for c in split.comments] == WORDS
+
+
+def test_a_short_sentence_readers_end_on_alike_stays():
+    # three readers signing off with the same few words is theirs, not the widget's
+    split = split_document(_page(lambda i, name: ["Well said, thanks!"] if i < 3 else []))
+    assert sum(c.text.endswith("Well said, thanks!") for c in split.comments) == 3

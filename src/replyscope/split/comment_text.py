@@ -90,11 +90,20 @@ TAIL_SHARE = 0.5
 TAIL_MAX_CHARS = 80
 
 
+# A sentence closes comments as the widget's only word for word, and with this many words at least
+# ("You are not allowed to do this.", "This comment was hidden by votes."): a reader's short
+# sign-off ("Great point, thanks!") may end several comments alike.
+TAIL_SENTENCE_WORDS = 5
+
+
 def _tail_key(s: str) -> str | None:
     """The line as a template would print it (counts as '#'), or None when it may be a reader's
-    words: a sentence, a long line, or one word with no count (a sign-off, "Thanks")."""
-    if not s or len(s) > TAIL_MAX_CHARS or s[-1] in ".!?\"'’”":
+    words: a long line, one word with no count (a sign-off, "Thanks"), or a short sentence. A
+    sentence is weighed word for word (no count set aside), as a widget's message prints it."""
+    if not s or len(s) > TAIL_MAX_CHARS:
         return None
+    if s[-1] in ".!?\"'’”":
+        return "\0" + s if s.count(" ") >= TAIL_SENTENCE_WORDS - 1 else None
     if " " not in s and not any(ch.isdigit() for ch in s):
         return None
     return template_form(s)
