@@ -630,3 +630,51 @@ def test_headline_over_a_written_by_byline_is_the_title_not_the_control_above_it
     split = split_document(page)
     assert split.title == "A High Yield Savings Option With Some Strings"
     assert [c.author for c in split.comments] == ["Mia", "Tom", "Ann"]
+
+
+HARBOUR_STORY = (
+    "The harbour ferry will run every ten minutes at rush hour from May, the transit board said on "
+    "Monday, after a year in which riders waited up to forty minutes on the busiest mornings.\n\n"
+    "The board will buy two more boats for the harbour route and hire twelve crew, and the old pier "
+    "will reopen for the evening boats once its repairs are done in the spring.\n"
+)
+
+
+def test_a_headline_over_its_byline_is_the_title_with_a_share_row_and_related_links_under_them() -> None:
+    # headline, byline, then furniture (a share row, a story's highlights, related links), then the text
+    page = (
+        "  • News\n  • Sport\n  • Weather\n\n"
+        "Ferry to run every ten minutes at rush hour\n\n"
+        "By Lena Okafor, Transport Correspondent\n"
+        "updated 9:10 AM, Tue March 3, 2020\n\n"
+        "  • Print\n  • Email\n  • Share\n\n"
+        "STORY HIGHLIGHTS\n"
+        "  • Two more boats for the harbour route\n  • Twelve crew to be hired\n\n"
+        "Related Stories\n"
+        "  • Pier repairs to start in spring\n  • Fares frozen for a year\n\n"
+        + HARBOUR_STORY
+    )
+    assert split_document(page).title == "Ferry to run every ten minutes at rush hour"
+
+
+def test_a_link_or_two_sentences_over_a_byline_far_above_the_text_is_no_headline() -> None:
+    # a post whose byline is printed under its words: the last line over the byline is no headline
+    for line in ("Read more here: http://example.org/ferry", "Note: Boats are full on Mondays. Book ahead at the pier"):
+        page = (
+            "  • Home\n  • About\n\n"
+            f"{line}\n\n"
+            "by Lena Okafor on March 3, 2020\n\n"
+            "  • Print\n  • Email\n  • Share\n  • Tweet\n  • Like\n\n"
+            + HARBOUR_STORY
+        )
+        assert split_document(page).title == "", line
+
+
+def test_a_headline_right_over_the_text_wins_over_a_widget_s_headline_and_byline_above_it() -> None:
+    # a sidebar's post and its author far above, the page's own date, headline and tags over the text
+    page = (
+        "Our other blogs\n\nBLOG: Notes From the Harbour Office\n\nby Sam Reyes, Harbour Master\n\n"
+        "Visit us on:\n\nThe Pier Shop\n\nGifts for every sailor\n\n"
+        "March 3, 2020\n\nTen Minutes Between Boats\n\nTags: Ferries, Transit\n\n" + HARBOUR_STORY
+    )
+    assert split_document(page).title == "Ten Minutes Between Boats"

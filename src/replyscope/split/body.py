@@ -350,7 +350,8 @@ def _mark_title(lines: Lines, lo: int, hi: int, roles: list[str], title: str) ->
 
     The lead (the lines above the first prose line) may open with navigation (skip links,
     breadcrumbs), which is then page furniture, and with a byline or a date, which is not the
-    title. A lead without a headline takes one from the few lines right above the article.
+    title. A lead without a headline takes one from the few lines right above the article, else
+    the nearest headline over a byline further up (see _headline_over_byline_above).
     """
     wanted = title.strip()
     text = lines.text
@@ -409,10 +410,15 @@ def _mark_title(lines: Lines, lo: int, hi: int, roles: list[str], title: str) ->
             continue
         seen += 1
         if seen > TITLE_LOOK_ABOVE or roles[i] != "boilerplate" or lines.raw[i][:1].isspace():
-            return  # (an indented line is an item of a list or a menu)
+            break  # (an indented line is an item of a list or a menu)
         if _title_like(lines, i) and not is_boilerplate_line(s):
             roles[i] = "title"
             return
+    # (a headline right over the text comes first: a headline over a byline further up may be a
+    # sidebar's post, the page's own headline over its date and tags being the nearer one)
+    over = _headline_over_byline_above(lines, lo, roles)
+    if over is not None:
+        roles[over] = "title"
 
 
 # Characters of the article's text a headline's words are looked for in.
@@ -535,6 +541,53 @@ def _over_byline(lines: Lines, i: int, hi: int) -> bool:
         return False  # a date alone over the byline ("Sat 2012/11/10 02:27 JST" / "Posted by Jo")
     j = next((j for j in range(i + 1, min(hi, i + 4)) if lines.text[j]), None)
     return j is not None and _BYLINE_START.match(lines.text[j]) is not None and reads_as_byline(lines.core[j])
+
+
+# Non-blank lines above the article looked through for a headline over its byline: the share row,
+# a photo's caption, the related links and the story's highlights may stand between the byline and
+# the text.
+BYLINE_LOOK_ABOVE = 20
+
+
+def _headline_over_byline_above(lines: Lines, lo: int, roles: list[str]) -> int | None:
+    """The nearest headline over a byline above the article's lead ("Six things the audit found" /
+    "By Jo Lake, Harbour News" / share links / "STORY HIGHLIGHTS" ... / the text), or None.
+
+    Headline, byline, then the story is an article's order wherever furniture sits between the
+    byline and the text; navigation over a byline is no headline (see _title_like), and a list
+    item or a menu is not looked at."""
+    text = lines.text
+    seen = 0
+    for i in range(lo - 1, -1, -1):
+        s = text[i]
+        if not s:
+            continue
+        seen += 1
+        if seen > BYLINE_LOOK_ABOVE:
+            return None
+        if roles[i] != "boilerplate" or lines.raw[i][:1].isspace() or len(s) > TITLE_MAX_CHARS:
+            continue
+        if _title_like(lines, i) and _reads_as_headline(s) and not _link_or_sentences(s) and not is_boilerplate_line(s) and _byline_under(lines, i):
+            return i
+    return None
+
+
+# A sentence's end inside a line, a word of 4+ letters before it ("is found on the newsstands.
+# Submissions are ..."): an abbreviation ("Dr. Who", "U.S. Army") is shorter.
+_INNER_SENTENCE_END = re.compile(r"[^\W\d_]{4}\. +[A-Z]")
+
+
+def _link_or_sentences(s: str) -> bool:
+    """A line no headline is: one holding a link ("Read more here: http://..."), or two sentences
+    (a post's last lines, over a byline printed under the post)."""
+    return "://" in s or "www." in s or _INNER_SENTENCE_END.search(s) is not None
+
+
+def _byline_under(lines: Lines, i: int) -> bool:
+    """Whether the next line with text under line i is a byline ("By Jo", "• by: Jo Lake",
+    "Written By: Jo - Oct 31", "July 18, 2012 By Jo")."""
+    j = next((j for j in range(i + 1, min(len(lines), i + 4)) if lines.text[j]), None)
+    return j is not None and reads_as_byline(lines.core[j])
 
 
 # How a byline under a headline opens: "By Jo", "Posted by Jo", "Written by Jo".
