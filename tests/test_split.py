@@ -678,3 +678,16 @@ def test_a_headline_right_over_the_text_wins_over_a_widget_s_headline_and_byline
         "March 3, 2020\n\nTen Minutes Between Boats\n\nTags: Ferries, Transit\n\n" + HARBOUR_STORY
     )
     assert split_document(page).title == "Ten Minutes Between Boats"
+
+
+def test_a_headline_over_its_dateline_is_the_title_but_a_tag_row_or_a_listing_is_not() -> None:
+    furniture = "  • Print\n  • Email\n  • Share\n\nReact:\n  • Funny\n  • Scary\n  • Amazing\n\n"
+    page = "  • Home\n  • Local\n\nFerry to Run Every Ten Minutes at Rush Hour\n\nPosted: 03/03/2020 4:03 pm\n\n" + furniture + HARBOUR_STORY
+    assert split_document(page).title == "Ferry to Run Every Ten Minutes at Rush Hour"
+    # a row of tags over the date, or a label in capitals: no phrase
+    for line in ("ferries harbour transit board rush hour", "Harbour Ferries commuting Transit Board", "HARBOUR NEWS FERRIES"):
+        page = f"  • Home\n  • Local\n\n{line}\n\nPosted: 03/03/2020 4:03 pm\n\n" + furniture + HARBOUR_STORY
+        assert split_document(page).title == "", line
+    # a listing of the site's posts, each over its age
+    listing = "Pier shop opens for the summer\n\na week ago\n\nThe Night Boat to the Island\n\n3 weeks ago\n\n"
+    assert split_document("  • Home\n\n" + listing + furniture + HARBOUR_STORY).title == ""

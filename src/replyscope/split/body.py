@@ -567,9 +567,47 @@ def _headline_over_byline_above(lines: Lines, lo: int, roles: list[str]) -> int 
             return None
         if roles[i] != "boilerplate" or lines.raw[i][:1].isspace() or len(s) > TITLE_MAX_CHARS:
             continue
-        if _title_like(lines, i) and _reads_as_headline(s) and not _link_or_sentences(s) and not is_boilerplate_line(s) and _byline_under(lines, i):
+        if not (_title_like(lines, i) and _reads_as_headline(s)) or _link_or_sentences(s) or is_boilerplate_line(s):
+            continue
+        under = _line_under(lines, i)
+        if under == "byline" or under == "dateline" and _reads_as_phrase(s) and not _dated_over(lines, i):
             return i
     return None
+
+
+def _dated_over(lines: Lines, i: int) -> bool:
+    """Whether the line with text over line i is a date with no name: title, date, title, date is
+    a listing of posts ("The Blue Shed" / "3 weeks ago" under "Gulls do not wait" / "a week ago")."""
+    j = next((j for j in range(i - 1, max(-1, i - 4), -1) if lines.text[j]), None)
+    if j is None or len(lines.text[j]) > DATELINE_MAX_CHARS:
+        return False
+    h = read_header(lines.core[j])
+    return h is not None and not h.author
+
+
+# Words any English headline phrase is held together by; a row of tags or a menu has none.
+_SMALL_WORDS = frozenset(
+    "a an the of in on at to for from with by and or but as is are was were be how what why when who "
+    "your you we our it its this that after before over under into about up out vs not no".split()
+)
+# A line whose letters are this share capitals or more is a label ("EVENTS (Mar) MY ACCOUNT").
+_CAPS_SHARE = 0.6
+
+
+def _reads_as_phrase(s: str) -> bool:
+    """Whether a line over a bare date reads as a headline's phrase, not a row of tags ("Gamer
+    Problems humor Off-Kilter video"), a menu ("Advertise | AdChoices") or a label in capitals:
+    it opens with a capital or a figure and holds one of the small words a phrase is made with.
+    A date under a line proves less than a byline does: a tag row or a widget's title sits there too."""
+    if not (s[0].isupper() or s[0].isdigit()) or "|" in s:
+        return False
+    letters = [ch for ch in s if ch.isalpha()]
+    if letters and sum(ch.isupper() for ch in letters) >= _CAPS_SHARE * len(letters):
+        return False
+    return any(w in _SMALL_WORDS for w in _WORD_ANY.findall(s.lower()))
+
+
+_WORD_ANY = re.compile(r"[^\W\d_]+")
 
 
 # A sentence's end inside a line, a word of 4+ letters before it ("is found on the newsstands.
@@ -583,11 +621,24 @@ def _link_or_sentences(s: str) -> bool:
     return "://" in s or "www." in s or _INNER_SENTENCE_END.search(s) is not None
 
 
-def _byline_under(lines: Lines, i: int) -> bool:
-    """Whether the next line with text under line i is a byline ("By Jo", "• by: Jo Lake",
-    "Written By: Jo - Oct 31", "July 18, 2012 By Jo")."""
+# The longest dateline read under a headline ("Posted: 03/03/2020 4:03 pm Updated: 03/03/2020 4:25 pm").
+DATELINE_MAX_CHARS = 80
+
+
+def _line_under(lines: Lines, i: int) -> str | None:
+    """What the next line with text under line i is: "byline" ("By Jo", "• by: Jo Lake", "Written
+    By: Jo - Oct 31", "July 18, 2012 By Jo"), "dateline" (a date with no name, "Posted: 08/09/2012
+    4:03 pm", "March 3, 2020 @ 6:27AM"), or None."""
     j = next((j for j in range(i + 1, min(len(lines), i + 4)) if lines.text[j]), None)
-    return j is not None and reads_as_byline(lines.core[j])
+    if j is None:
+        return None
+    if reads_as_byline(lines.core[j]):
+        return "byline"
+    t = lines.text[j]
+    if len(t) > DATELINE_MAX_CHARS or not HAS_DIGIT.search(t):
+        return None
+    h = read_header(lines.core[j])
+    return "dateline" if h is not None and not h.author or _DATELINE_START.match(t) else None
 
 
 # How a byline under a headline opens: "By Jo", "Posted by Jo", "Written by Jo".
