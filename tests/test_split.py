@@ -691,3 +691,19 @@ def test_a_headline_over_its_dateline_is_the_title_but_a_tag_row_or_a_listing_is
     # a listing of the site's posts, each over its age
     listing = "Pier shop opens for the summer\n\na week ago\n\nThe Night Boat to the Island\n\n3 weeks ago\n\n"
     assert split_document("  • Home\n\n" + listing + furniture + HARBOUR_STORY).title == ""
+
+
+def test_a_headline_its_breadcrumb_repeats_is_the_title_under_a_welcome_note() -> None:
+    # a site's welcome note (prose) opens the lead, then the trail of links ending in the headline,
+    # then the headline itself, which reads as a sentence
+    page = (
+        "  • Home\n  • Blog\n\n"
+        "Welcome to the Harbour Notes blog! If you are new here, read about the crew and sign up for the weekly letter.\n\n"
+        "Home / Transit / Stuck at the pier? Ten minutes is the fix!\n\n"
+        "Stuck at the pier? Ten minutes is the fix!\n\n" + HARBOUR_STORY
+    )
+    assert split_document(page).title == "Stuck at the pier? Ten minutes is the fix!"
+    # the same line with no trail repeating it is not taken for the headline under the note
+    assert split_document(page.replace("Home / Transit / Stuck at the pier? Ten minutes is the fix!\n\n", "")).title != (
+        "Stuck at the pier? Ten minutes is the fix!"
+    )

@@ -373,6 +373,17 @@ def _mark_title(lines: Lines, lo: int, hi: int, roles: list[str], title: str) ->
                 return
             if is_prose(s):
                 break
+        # a headline the page's breadcrumb repeats ("Home > Statistics > <headline>" over it), even
+        # under a first run of prose (a site's welcome note) or reading as a sentence itself
+        crumbed = _crumbed_headline(lines, lo, hi, roles)
+        if crumbed is not None:
+            i, crumb = crumbed
+            roles[i] = "title"
+            # the trail is navigation, as is any other navigation line of the lead over the headline
+            for k in range(lo, i):
+                if roles[k] == "body" and text[k] and (k == crumb or is_nav_line(text[k])):
+                    roles[k] = "boilerplate"
+            return
     candidates: list[int] = []  # headline-like lines of the lead, top down
     for i in range(lo, min(hi, lo + 12)):
         s = text[i]
@@ -419,6 +430,36 @@ def _mark_title(lines: Lines, lo: int, hi: int, roles: list[str], title: str) ->
     over = _headline_over_byline_above(lines, lo, roles)
     if over is not None:
         roles[over] = "title"
+
+
+# Lines of the lead looked through for a headline its breadcrumb repeats, and non-blank lines over
+# such a headline looked through for the breadcrumb.
+CRUMB_LEAD_LINES = 12
+CRUMB_REACH = 4
+# Where a breadcrumb's last item starts: after one of these ("Home / Post", "Blog . Section . Post").
+_CRUMB_SEPARATORS = frozenset("/>»›|.:→-–—·•")
+
+
+def _crumbed_headline(lines: Lines, lo: int, hi: int, roles: list[str]) -> tuple[int, int] | None:
+    """(the lead's line that a line right over it ends with, after a breadcrumb's separator, that
+    line) ("Home / Ferry Fares Frozen for Winter" over "Ferry Fares Frozen for Winter"), or
+    None: a page names its article in the trail of links over it and again as its headline."""
+    text = lines.text
+    for i in range(lo, min(hi, lo + CRUMB_LEAD_LINES)):
+        s = text[i]
+        if not s or roles[i] != "body" or len(s) > TITLE_MAX_CHARS or s.count(" ") < CUT_MIN_WORDS - 1 or s[0] in BULLETS:
+            continue
+        seen = 0
+        for j in range(i - 1, -1, -1):
+            t = text[j]
+            if not t:
+                continue
+            seen += 1
+            if seen > CRUMB_REACH:
+                break
+            if len(t) > len(s) and t.endswith(s) and t[: -len(s)].rstrip()[-1:] in _CRUMB_SEPARATORS:
+                return i, j
+    return None
 
 
 # Characters of the article's text a headline's words are looked for in.
