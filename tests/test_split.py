@@ -707,3 +707,13 @@ def test_a_headline_its_breadcrumb_repeats_is_the_title_under_a_welcome_note() -
     assert split_document(page.replace("Home / Transit / Stuck at the pier? Ten minutes is the fix!\n\n", "")).title != (
         "Stuck at the pier? Ten minutes is the fix!"
     )
+
+
+def test_a_headline_over_its_writer_s_author_box_is_the_title_a_caption_over_a_label_is_not() -> None:
+    # the writer's name alone, then the profile's links, under the headline; then the text
+    box = "Lena Okafor\n  • View Profile\n  • Email\n  • Twitter\n\n"
+    page = "  • Home\n  • Local\n\n" + "How the Ferry Got Its Ten Minutes Back\n\n" + box + HARBOUR_STORY
+    assert split_document(page).title == "How the Ferry Got Its Ten Minutes Back"
+    # a caption over a label in capitals-led words and a blank line: no author box
+    page = "  • Home\n  • Local\n\n" + "A photo of the ferry at the pier\n\nEnlarge Photo\n\nAlso See\n\n  • Fares\n  • Piers\n  • Crews\n  • Boats\n\n" + HARBOUR_STORY
+    assert split_document(page).title != "A photo of the ferry at the pier"

@@ -611,7 +611,7 @@ def _headline_over_byline_above(lines: Lines, lo: int, roles: list[str]) -> int 
         if not (_title_like(lines, i) and _reads_as_headline(s)) or _link_or_sentences(s) or is_boilerplate_line(s):
             continue
         under = _line_under(lines, i)
-        if under == "byline" or under == "dateline" and _reads_as_phrase(s) and not _dated_over(lines, i):
+        if under == "byline" or under in ("dateline", "name") and _reads_as_phrase(s) and not _dated_over(lines, i):
             return i
     return None
 
@@ -662,6 +662,17 @@ def _link_or_sentences(s: str) -> bool:
     return "://" in s or "www." in s or _INNER_SENTENCE_END.search(s) is not None
 
 
+# Words of a writer's name printed alone under a headline ("Ada Lake", "Mia J.R. Stone").
+NAME_WORDS = (2, 4)
+
+
+def _bare_name(t: str) -> bool:
+    """Whether a line is a person's name alone, each word capitalised: a byline without its "By"
+    (an author box: the writer's name, then the profile's links, under the headline)."""
+    words = t.split()
+    return NAME_WORDS[0] <= len(words) <= NAME_WORDS[1] and all(w[0].isupper() for w in words) and looks_like_name(t)
+
+
 # The longest dateline read under a headline ("Posted: 03/03/2020 4:03 pm Updated: 03/03/2020 4:25 pm").
 DATELINE_MAX_CHARS = 80
 
@@ -676,6 +687,10 @@ def _line_under(lines: Lines, i: int) -> str | None:
     if reads_as_byline(lines.core[j]):
         return "byline"
     t = lines.text[j]
+    if _bare_name(t) and j + 1 < len(lines) and lines.text[j + 1][:1] in BULLETS:
+        # (a name alone is an author box only over its profile's links: "Enlarge Photo" or
+        # "Current Account" over a blank line is a caption or a label)
+        return "name"
     if len(t) > DATELINE_MAX_CHARS or not HAS_DIGIT.search(t):
         return None
     h = read_header(lines.core[j])
