@@ -717,3 +717,15 @@ def test_a_headline_over_its_writer_s_author_box_is_the_title_a_caption_over_a_l
     # a caption over a label in capitals-led words and a blank line: no author box
     page = "  • Home\n  • Local\n\n" + "A photo of the ferry at the pier\n\nEnlarge Photo\n\nAlso See\n\n  • Fares\n  • Piers\n  • Crews\n  • Boats\n\n" + HARBOUR_STORY
     assert split_document(page).title != "A photo of the ferry at the pier"
+
+
+def test_a_headline_over_its_dek_and_byline_is_the_title() -> None:
+    # headline, the sentence summing the story up, the byline, a caption and related links, then the text
+    page = (
+        "  • Home\n  • Local\n\n"
+        "Ferry to run every ten minutes at rush hour\n\n"
+        "The transit board buys two boats and hires twelve crew after a year of forty-minute waits.\n\n"
+        "by Lena Okafor\nMarch 3, 2020 4:16 AM PST\n\n(Credit: Harbour Board)\n\n"
+        "Related stories\n  • Pier repairs to start in spring\n  • Fares frozen for a year\n\n" + HARBOUR_STORY
+    )
+    assert split_document(page).title == "Ferry to run every ten minutes at rush hour"

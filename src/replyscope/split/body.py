@@ -673,6 +673,8 @@ def _bare_name(t: str) -> bool:
     return NAME_WORDS[0] <= len(words) <= NAME_WORDS[1] and all(w[0].isupper() for w in words) and looks_like_name(t)
 
 
+# The longest dek read between a headline and its byline (one or two sentences).
+DEK_MAX_CHARS = 300
 # The longest dateline read under a headline ("Posted: 03/03/2020 4:03 pm Updated: 03/03/2020 4:25 pm").
 DATELINE_MAX_CHARS = 80
 
@@ -687,6 +689,10 @@ def _line_under(lines: Lines, i: int) -> str | None:
     if reads_as_byline(lines.core[j]):
         return "byline"
     t = lines.text[j]
+    if is_prose(t) and len(t) <= DEK_MAX_CHARS:
+        # a dek, the sentence that sums the story up, between the headline and its byline
+        k = next((k for k in range(j + 1, min(len(lines), j + 4)) if lines.text[k]), None)
+        return "byline" if k is not None and reads_as_byline(lines.core[k]) else None
     if _bare_name(t) and j + 1 < len(lines) and lines.text[j + 1][:1] in BULLETS:
         # (a name alone is an author box only over its profile's links: "Enlarge Photo" or
         # "Current Account" over a blank line is a caption or a label)
