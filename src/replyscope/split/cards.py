@@ -79,11 +79,11 @@ def read_cards(lines: Lines, headers: dict[int, CommentHeader], lo: int) -> dict
 
     A card must show its name within its block of lines: a tally alone over the date, blank lines
     round it, may close the post above it (a forum's side column, see anchors._cards_under_posts)."""
-    undated_names = [i for i in headers if i >= lo and not headers[i].author and headers[i].kind in ("date", "name_date")]
-    if len(undated_names) < MIN_CARDS:
+    unnamed = [i for i in headers if i >= lo and not headers[i].author and headers[i].kind in ("date", "name_date")]
+    if len(unnamed) < MIN_CARDS:
         return {}
-    tallies = {i: t for i in undated_names if (t := _tally_over(lines, i, lo)) is not None}
-    if len(tallies) < MIN_CARDS or len(tallies) < CARD_SHARE * len(undated_names):
+    tallies = {i: t for i in unnamed if (t := _tally_over(lines, i, lo)) is not None}
+    if len(tallies) < MIN_CARDS or len(tallies) < CARD_SHARE * len(unnamed):
         return {}
     blocks = {i: _block_over(lines, t, lo, headers) for i, t in tallies.items()}
     # the widget's lines: the same words on two cards or more, over different lines
@@ -109,6 +109,6 @@ def read_cards(lines: Lines, headers: dict[int, CommentHeader], lo: int) -> dict
         names = [j for j in own if looks_like_name(lines.core[j])]
         if names:
             cards[i] = (top, cut_counters(lines.core[names[-1]]))
-    if len(cards) < MIN_CARDS or len(cards) < CARD_SHARE * len(undated_names):
+    if len(cards) < MIN_CARDS or len(cards) < CARD_SHARE * len(unnamed):
         return {}
     return cards
