@@ -130,8 +130,12 @@ _STAMP_STARTS = (
 )
 _STAMP_START = rf"(?={_STAMP_STARTS})"
 TIMESTAMP_RE = re.compile(rf"(?<![\w/.:]){_STAMP_START}(?:{TIMESTAMP})(?![\w/])", _I)
-# Cheap pre-check for GLUED_DATE: a letter straight against a digit or a capitalised month.
-GLUED_HINT = re.compile(r"[A-Za-z)]\d|[A-Za-z0-9)][JFMASOND][aepuco][nbrylgptvc]")
+# Cheap pre-check for GLUED_DATE: a letter straight against a digit or a capitalised month
+# ("Smith7/10", "5Jan"). Written with the digit or the month's capital first and the character
+# before it looked behind at: a pattern that opens with a character class lets sre skip to the
+# characters in it, while "[A-Za-z)]\d|..." is tried at every position of the line (1.5x slower
+# on the lines read_header asks it of; it finds a hint in exactly the same lines).
+GLUED_HINT = re.compile(r"[\dJFMASOND](?:(?<=[A-Za-z)]\d)|(?<=[A-Za-z0-9)][JFMASOND])[aepuco][nbrylgptvc])")
 # Some renderers glue the author to the date ("Dan Smith7/10/2012", "JaneOctober 22, 2012"):
 # a space is put back before such a date so the two read apart.
 GLUED_DATE = re.compile(
