@@ -342,6 +342,7 @@ def _has_section_hint(s: str) -> bool:
         or "osts" in s  # ("8 posts • Page 1 of 1")
         or "1 post" in s
         or "eaction" in s
+        or "eactie" in s  # ("4 reacties": COMMENT_SECTION reads the Dutch count too)
         or "nswer" in s  # ("12 answers", "Questions & Answers")
         or "eview" in s  # ("Reviews (8)", "Customer reviews")
     )

@@ -757,10 +757,12 @@ def _tally(s: str) -> int | None:
     return int(m.group(0).replace(",", "")) if m else None
 
 
+# The reply and report links of French, German, Spanish, Italian, Portuguese and Dutch widgets.
+_FOREIGN_REPLY = r"r(?:\u00e9|e)pondre|antworten|responder|rispondi|beantwoorden|reageren|reageer|melden|denunciar|signaler|segnala|rapporteren"
 # A comment's own action links, alone on a line or in a row: "Reply", "Reply Share Report".
-_REPLY_LINK = re.compile(r"^(?:[^\w]*\b(?:reply|report|flag|permalink)\b[^\w]*)+$", re.I)
+_REPLY_LINK = re.compile(rf"^(?:[^\w]*\b(?:reply|report|flag|permalink|{_FOREIGN_REPLY})\b[^\w]*)+$", re.I)
 # ... or a row of the widget's actions with one of them in it ("Like · Reply · Share", "Log in to Reply")
-_REPLY_WORD = re.compile(r"\b(?:reply|report|flag)\b", re.I)
+_REPLY_WORD = re.compile(rf"\b(?:reply|report|flag|{_FOREIGN_REPLY})\b", re.I)
 
 
 def _required_share(lines: Lines, best: list[Anchor], near: int | None, base: float) -> float:
