@@ -17,6 +17,7 @@ thread, variant and seed; it knows nothing of the splitter.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import random
 import re
@@ -670,6 +671,7 @@ def _video(page, order, rng, now, *, texts: dict, title: str) -> list[tuple[int,
     return spans
 
 
+_ANSWER_LABEL = "A: "
 _REVIEW_COUNTRIES = ("the United States", "the United Kingdom", "Canada", "Australia", "India")
 
 
@@ -712,7 +714,7 @@ def _qa(page, order, rng, now, *, texts: dict, title: str) -> list[tuple[int, in
             page += (["Helpful", "Report"], [f"Helpful ({k})", "Report"], [f"Was this review helpful? Yes ({k}) No ({rng.randint(0, 9)})"], ["Helpful | Report abuse"], ["Helpful", "Report"])[counter]
         else:
             if label:
-                lines[0] = f"A: {lines[0]}"
+                lines[0] = f"{_ANSWER_LABEL}{lines[0]}"
             else:
                 page.append("Answer:")
             first = len(page)
@@ -945,6 +947,9 @@ def render_variant(thread: dict, variant: str, *, seed: int = 0) -> PageWithTrut
     else:
         spans = _says(page, order, rng, now, threaded=variant == "says-threaded", lang=lang, texts=texts)
     truth = reply_truths(page, order, spans)
+    if variant == "qa":
+        # ("A: " before an answer's words is the site's label, drawn in the answer's span: not its words)
+        truth = tuple(dataclasses.replace(t, text=t.text[3:]) if t.text.startswith(_ANSWER_LABEL) else t for t in truth)
     return PageWithTruth(
         thread_id=str(thread.get("thread_id") or sid),
         layout=variant,

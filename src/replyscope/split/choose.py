@@ -15,7 +15,7 @@ from replyscope.split.anchors import Anchor, header_spacing, next_nonblank, prev
 from replyscope.split.chrome import is_chrome, is_content, is_pictographs
 from replyscope.split.headers import GONE_AUTHOR, is_age_stamp, read_header
 from replyscope.split.lines import Lines, is_prose
-from replyscope.split.openers import opener_above
+from replyscope.split.openers import inline_label, opener_above, shared_inline_label
 from replyscope.split.patterns import BULLETS, COMMENT_FORM, COMMENT_TALLY, HAS_LETTER, RE_SUBJECT, WORD, ends_sentence, template_form
 from replyscope.split.talk import is_written, judges, talks, writes_sentences
 from replyscope.split.threading import outline_number
@@ -122,12 +122,24 @@ def _conversational_share(lines: Lines, best: list[Anchor]) -> float:
     n = len(best)
     # a long run is judged on an even sample of its anchors (a share of 32 settles it as well as of 300)
     step = -(-n // SHARE_SAMPLE)
-    hits = seen = 0
-    for k in range(0, n, step):
-        window = _text_under(lines, best, k)
+    windows = [_text_under(lines, best, k) for k in range(0, n, step)]
+    # a label the page prints at the head of every comment ("A: Yes, it does.") hides how each
+    # one opens ("Yes", "I", "You"): the words after it are read
+    label = shared_inline_label([next((s for s in w if s), "") for w in windows])
+    hits = 0
+    for window in windows:
+        if label is not None:
+            window = _unlabelled(window, label)
         hits += talks(window) or _answers_a_quote(window)
-        seen += 1
-    return hits / seen
+    return hits / len(windows)
+
+
+def _unlabelled(window: list[str], label: str) -> list[str]:
+    """`window` with `label` ("A") and its colon taken off the head of its first line with text."""
+    k = next((k for k, s in enumerate(window) if s), None)
+    if k is None or inline_label(window[k]) != label:
+        return window
+    return window[:k] + [window[k][len(label) + 1 :].lstrip()] + window[k + 1 :]
 
 
 def _answers_a_quote(window: list[str]) -> bool:
