@@ -167,6 +167,27 @@ def _bullet_thread_share(lines: Lines, best: list[Anchor], share: float) -> floa
     return hits / len(best)
 
 
+def _dated_thread_share(lines: Lines, best: list[Anchor], share: float) -> float:
+    """The talk share of a thread whose every header carries its date, where a comment that passes
+    judgement ("Typical council."), states its view in sentences or is emoji alone counts as talk.
+
+    Only asked when the plain share falls short. Readers who agree or report say so without I or
+    you ("Finally. That car park floods every winter anyway."): on a two-comment page under a
+    short article, one such comment decided whether the thread was read at all. Small threads
+    (SMALL_THREAD) only.
+    """
+    if share >= MIN_CONVERSATIONAL_BARE or not 1 < len(best) <= SMALL_THREAD or not all(a.header.posted_raw for a in best):
+        # (a longer run of dated sentences is a fixture list or a feed as often as a thread; a lone
+        # comment is judged by _lone_comment)
+        return share
+    hits = 0
+    for k in range(len(best)):
+        window = _text_under(lines, best, k)
+        first = next((s for s in window if s), "")
+        hits += talks(window) or judges(window) or writes_sentences(window, best[k].header.author) or is_pictographs(first)
+    return max(share, hits / len(best))
+
+
 def _truncated_share(lines: Lines, best: list[Anchor]) -> float:
     """Share of headers whose first line of text is cut off with an ellipsis (feed excerpts).
 
@@ -610,7 +631,7 @@ def choose_anchors(
             up = _section_header_before(lines, floor, best[0].first)
             if up is not None and (best[0].first - up <= header_spacing(best) + SECTION_SLACK or _label_under(lines, best, up)):
                 section = up
-        if _acceptable(lines, best, section, _bullet_thread_share(lines, best, shares[k])):
+        if _acceptable(lines, best, section, _dated_thread_share(lines, best, _bullet_thread_share(lines, best, shares[k]))):
             return _with_same_stamps(lines, best, anchors), section
     return [], None
 
