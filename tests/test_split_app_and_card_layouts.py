@@ -191,6 +191,7 @@ def test_initials_over_a_name_over_its_age_leave_the_name_to_the_name_line():
         ("P", "PostWatcher", True),
         ("PW", "PostWatcher", True),
         ("H", "Harbour4Leeds", True),
+        ("MG", "MoX_GL0W", True),  # (parted at its marks only)
         ("?", "[deleted]", True),
         ("OK", "Jonas Dubois", False),
         ("jd", "Jonas Dubois", False),  # (avatars print capitals)
@@ -206,3 +207,19 @@ def test_a_handle_of_digits_beside_a_compact_age_heads_its_comment():
     assert (h.kind, h.author, h.posted_raw) == ("name_date", "", "1d")
     # (a like count beside the age in a row of actions still only dates the comment above it)
     assert read_header("Like · Reply · 12 · 3y").kind == "date"
+
+
+def test_a_handle_of_digits_under_its_avatars_alt_text_heads_its_comment():
+    page = POST + (
+        "3 Comments\n\n"
+        "Avatar for Rosa Walsh\nRosa Walsh\n16h\nFinally. That car park floods every winter anyway.\nLike (5)  Reply  Share\n\n"
+        "Avatar for 6528257\n6528257\n16h\nHousing is better than tarmac. Good call for once.\nLike (2)  Reply  Share\n\n"
+        "Avatar for Keiko Brandt\nKeiko Brandt\n15h\nAnd where do the commuters park now?\nLike  Reply  Share\n"
+    )
+    comments = split_document(page).comments
+    assert [c.text for c in comments] == [
+        "Finally. That car park floods every winter anyway.",
+        "Housing is better than tarmac. Good call for once.",
+        "And where do the commuters park now?",
+    ]
+    assert _authors(comments) == ["Rosa Walsh", "", "Keiko Brandt"]

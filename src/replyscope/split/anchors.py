@@ -190,11 +190,11 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
                     anchors.append(Anchor(p, i, CommentHeader("name_date", cut_counters(lines.core[p]), h.posted_raw), "name+date", lines.indent[p]))
                     claimed.update(range(p, i + 1))
                     continue
-                if (lines.text[p][0] in BULLETS or p == i - 1 and (p == lo or not lines.text[p - 1])) and _NUMERIC_HANDLE.match(
+                if (lines.text[p][0] in BULLETS or p == i - 1 and (p == lo or not lines.text[p - 1] or is_chrome(lines.text[p - 1]))) and _NUMERIC_HANDLE.match(
                     name_without_marks(lines.core[p])
                 ):
-                    # "• 6528257" over its date, or the number alone over it (a blank above): a handle
-                    # of digits heads its reply (no name to show)
+                    # "• 6528257" over its date, or the number alone over it (a blank or an avatar's
+                    # alt text above): a handle of digits heads its reply (no name to show)
                     anchors.append(Anchor(p, i, CommentHeader("name_date", "", h.posted_raw), "name+date", lines.indent[p]))
                     claimed.update(range(p, i + 1))
                     continue

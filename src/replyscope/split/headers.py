@@ -201,6 +201,7 @@ INITIALS_CHARS = 3
 # (a name's words: letters parted by spaces, dots, underscores, digits, or a capital after small
 # letters: "Agent_Lumen", "Harbour4Leeds", "PostWatcher")
 _NAME_PARTS = re.compile(r"[A-Z]+(?![a-z])|[^\W\d_][^\W\d_A-Z]*")
+_LETTER_RUNS = re.compile(r"[^\W\d_]+")
 
 
 def is_initials_of(s: str, name: str) -> bool:
@@ -217,8 +218,10 @@ def is_initials_of(s: str, name: str) -> bool:
     if not words:
         return False
     firsts = "".join(w[0] for w in words).upper()
+    # (widgets part a handle at its marks only, "MoX_GL0W" as "MG", or at its capitals too, "MXGLW")
+    marks = "".join(w[0] for w in _LETTER_RUNS.findall(name)).upper()
     letters = "".join(ch for ch in name if ch.isalpha()).upper()
-    return firsts.startswith(s) or letters.startswith(s)
+    return firsts.startswith(s) or marks.startswith(s) or letters.startswith(s)
 
 
 @lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
