@@ -533,7 +533,7 @@ def test_a_handle_of_digits_over_the_stars_heads_its_review():
     assert comments[1].text == "The history is thin and half the cafés in it have closed."
 
 
-@pytest.mark.parametrize("line", ["Replying to V. García", "Replying to Jo Lake"])
+@pytest.mark.parametrize("line", ["Replying to V. García", "Replying to Jo Lake", "Replying to Long time reader", "Reply to @Long time reader"])
 def test_whom_a_reply_answers_with_an_initial(line):
     assert is_chrome(line)
 

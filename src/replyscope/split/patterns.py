@@ -389,8 +389,9 @@ CHROME_WORDS = Deferred(
     r"sort(?:ed)?\s+by\s*:?\s*\S+(?:\s+\S+){0,2}|"
     # whom a reply answers, as widgets print it over the reply ("In response to Jo's comment",
     # "Reply to @jo", "Reply to @Jo Lake", "Replying to @jo @al", "Replying to jo", "Replying to V. García"): a name, never a sentence after it
-    r"in response to .{1,40}'s? (?:comment|post|reply)|(?:replying|reply|responding) to @\S+(?:\s[^\s.!?,;:@]+)?(?:\s+(?:and\s+)?@\S+)*|"
-    r"replying to [^\s.!?,;:]+\.?(?:\s[^\s.!?,;:]+)?|"
+    r"in response to .{1,40}'s? (?:comment|post|reply)|(?:replying|reply|responding) to @\S+(?:\s[^\s.!?,;:@]+){0,2}(?:\s+(?:and\s+)?@\S+)*|"
+    # (a display name of up to three words: "Replying to Long time reader")
+    r"replying to [^\s.!?,;:]+\.?(?:\s[^\s.!?,;:]+){0,2}|"
     # picks and pins over a comment ("Reader pick", "Editors' Picks", "Pinned by @channel")
     r"(?:reader|readers'?|editor|editors'?|editor's|staff|critics'?|community|top)\s+picks?|featured(?: comment)?|"
     r"pinned(?: comment)?(?: by .{1,40})?|"
