@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from replyscope.split import split_document
 
 ARTICLE = (
@@ -94,3 +96,41 @@ def test_a_short_sentence_readers_end_on_alike_stays():
     # three readers signing off with the same few words is theirs, not the widget's
     split = split_document(_page(lambda i, name: ["Well said, thanks!"] if i < 3 else []))
     assert sum(c.text.endswith("Well said, thanks!") for c in split.comments) == 3
+
+
+# ------------------------------------------- two dated comments under a short article, no header
+
+CAR_PARK = (
+    "Car park on Mill Lane to be sold\n\n"
+    "The council will sell the Mill Lane car park to a housing association, it said on Tuesday. Work starts in May.\n\n"
+)
+SECOND = "Housing is better than tarmac. Good call for once."
+
+
+@pytest.mark.parametrize(
+    "first",
+    ["Finally. That car park floods every winter anyway.", "Typical council.", "The association built the flats on Dock Road too.", "👍", "Who is buying it though?"],
+)
+@pytest.mark.parametrize(
+    "layout",
+    [
+        "Rosa Walsh\n3 hours ago\n{first}\nReply\n\ntomasu\n2 hours ago\n{second}\nReply\n",
+        "Rosa Walsh says:\nMarch 3, 2020 at 9:10 am\n\n{first}\n\ntomasu says:\nMarch 3, 2020 at 9:20 am\n\n{second}\n\nLeave a Reply\n",
+        "  • Rosa Walsh\n    3 hours ago\n\n    {first}\n\n  • tomasu\n    2 hours ago\n\n    {second}\n",
+    ],
+)
+def test_two_dated_comments_come_back_whatever_the_first_one_says(layout, first):
+    # (neither says I or you: a verdict, a statement in sentences, an emoji are still a reader's,
+    # under dated headers; the thread was read or lost on the first comment's words)
+    comments = split_document(CAR_PARK + layout.format(first=first, second=SECOND)).comments
+    assert [(c.author, c.text) for c in comments] == [("Rosa Walsh", first), ("tomasu", SECOND)]
+
+
+def test_two_dated_headlines_under_an_article_are_still_no_thread():
+    # (a related-stories box: dated titles, no sentence, no verdict)
+    page = CAR_PARK + (
+        "More from the council\n\n"
+        "Mill Lane Traders Fear For Footfall\n3 hours ago\nBus Station Plans Go On Show\n\n"
+        "Dock Road Flats Open To Buyers\n2 hours ago\nNew Cycle Lanes For The Ring Road\n"
+    )
+    assert split_document(page).comments == []

@@ -403,7 +403,7 @@ def test_the_pager_under_one_line_answers_leaves_them_signed_from_below(pager):
     # the pager and the question form close the list: the bylines then sign the lines over them
     comments = split_document(ONE_LINE_ANSWERS_PAGE.replace("{pager}", pager)).comments
     assert _authors(comments) == ["harbourwatch", "tobyreads", "Dana Orr", "quietreader"]
-    assert comments[0].text == "A: Not until June, the council said."
+    assert comments[0].text == "Not until June, the council said."  # (the "A:" every answer opens with is the page's label)
 
 
 SIGNED_ANSWERS_PAGE = (
@@ -521,7 +521,7 @@ def test_answers_signed_below_leave_the_posts_byline_to_the_post(section):
     # the post's byline over the section's header is the post's, not the first answer's signature
     split = split_document(QUESTION_PAGE.format(section=section, first=""))
     assert _authors(split.comments) == ["maraquill", "tobyreads", "Dana Orr", "quietreader"]
-    assert split.comments[0].text == "A: I take it every day, every twenty minutes from the east quay."
+    assert split.comments[0].text == "I take it every day, every twenty minutes from the east quay."
     assert "Nobody at the council will say." in split.body
 
 
@@ -533,7 +533,7 @@ def test_a_handle_of_digits_over_the_stars_heads_its_review():
     assert comments[1].text == "The history is thin and half the cafés in it have closed."
 
 
-@pytest.mark.parametrize("line", ["Replying to V. García", "Replying to Jo Lake"])
+@pytest.mark.parametrize("line", ["Replying to V. García", "Replying to Jo Lake", "Replying to Long time reader", "Reply to @Long time reader"])
 def test_whom_a_reply_answers_with_an_initial(line):
     assert is_chrome(line)
 
@@ -542,7 +542,7 @@ def test_the_question_restated_over_the_answers_is_no_part_of_the_first():
     page = QUESTION_PAGE.format(section="Questions & Answers", first="Q: Will the ferries run while the bridge is shut?\n\n")
     split = split_document(page)
     assert _authors(split.comments) == ["maraquill", "tobyreads", "Dana Orr", "quietreader"]
-    assert split.comments[0].text == "A: I take it every day, every twenty minutes from the east quay."
+    assert split.comments[0].text == "I take it every day, every twenty minutes from the east quay."
 
 
 def test_a_title_over_several_headers_is_a_title_whatever_it_reads_as():
@@ -554,3 +554,91 @@ def test_a_title_over_several_headers_is_a_title_whatever_it_reads_as():
     comments = split_document(page).comments
     assert _authors(comments) == ["maraquill", "tobyreads", "Anonymous Coward", "dana_o"]
     assert comments[1].text == "Source? The last inspection said it was fine."
+
+
+# ------------------------------------------------ answers labelled "A:" or "Answer:" on every one
+
+KETTLE = "Does the Vexo 3 kettle switch off by itself?\n\nI keep finding it warm an hour after I boiled it.\n\n"
+LONG_FIRST = (
+    "It does, but only when the lid is shut properly. The hinge on the early batches was loose and the steam never reached the switch.\n\n"
+    "Mine came from the first batch and did exactly what you describe, so the shop swapped it without asking questions.\n\n"
+    "If yours is from the spring, look at the date stamp under the base before you send it back.\n\n"
+    "References:\n"
+    "1. The maker's help page on the switch\n"
+    "2. A thread on the shop's own forum\n"
+)
+
+
+def test_a_label_on_every_answers_first_line_leaves_their_words():
+    page = KETTLE + (
+        "4 answers\n\n"
+        "A: Yes, it clicks off when the water boils. Mine has done so for two years.\n"
+        "Answered by Priya Patel · 3d\n\n"
+        "A: It does, but the lid has to be closed properly.\n"
+        "Answered by omarh · 4d\n\n"
+        "A: 👍\n"
+        "Answered by Liam Young · 5d\n\n"
+        "A:   Ours switches off too.\n\nThe light stays on a few seconds after.\n"
+        "Answered by Greta Lindqvist · 1w\n"
+    )
+    comments = split_document(page).comments
+    assert [c.text for c in comments] == [
+        "Yes, it clicks off when the water boils. Mine has done so for two years.",
+        "It does, but the lid has to be closed properly.",
+        "👍",
+        "Ours switches off too.\n\nThe light stays on a few seconds after.",
+    ]
+    assert all(page[c.start : c.end] == c.text for c in comments)  # (the comment starts after the label)
+
+
+def test_one_readers_own_label_stays_in_their_words():
+    page = POST + (
+        "3 comments\n\n"
+        "Mara Quill says:\nMarch 3, 2020 at 9:10 am\n\nUpdate: the council has now put the dates online.\n\nReply\n\n"
+        "tobyreads says:\nMarch 3, 2020 at 9:20 am\n\nSix weeks is nothing.\n\nReply\n\n"
+        "Dana Orr says:\nMarch 3, 2020 at 9:30 am\n\nThe ferries will be full.\n\nReply\n"
+    )
+    comments = split_document(page).comments
+    assert comments[0].text == "Update: the council has now put the dates online."
+
+
+def test_a_long_first_answer_under_the_label_every_answer_opens_with_is_whole():
+    # (the first answer is the page's longest run of prose, and its "References:" line reads as a
+    # page's heading: the label over it says where its words begin)
+    page = KETTLE + (
+        "3 answers\n\n"
+        "Answer:\n" + LONG_FIRST + "Answered by Priya Patel · 3d\n\n"
+        "Answer:\nYes, it clicks off when the water boils.\nAnswered by omarh · 4d\nUpvote\n12\n\n"
+        "Answer:\nOurs does too.\nAnswered by Liam Young · 5d\nUpvote\n3\n"
+    )
+    comments = split_document(page).comments
+    assert [c.author for c in comments] == ["Priya Patel", "omarh", "Liam Young"]
+    assert comments[0].text == LONG_FIRST.strip()
+
+
+def test_a_long_first_answer_opening_with_the_inline_label_is_whole():
+    page = KETTLE + (
+        "Questions & Answers\n"
+        "Q: Does the Vexo 3 kettle switch off by itself?\n\n"
+        "A: " + LONG_FIRST + "Answered by Priya Patel · 3d\n\n"
+        "A: Yes, it clicks off when the water boils.\nAnswered by omarh · 4d\n\n"
+        "A: Ours does too.\nAnswered by Liam Young · 5d\n"
+    )
+    comments = split_document(page).comments
+    assert [c.author for c in comments] == ["Priya Patel", "omarh", "Liam Young"]
+    assert comments[0].text == LONG_FIRST.strip()
+
+
+def test_three_third_person_answers_each_behind_the_label_are_a_thread():
+    # ("A: It does ..." hid how each answer opens: read past the label, they answer; the question
+    # over the first one is the page's, not the first answer's words)
+    page = KETTLE + (
+        "Questions & Answers\n"
+        "Q: Does it switch off?\n\n"
+        "A: It does, but only when the lid is shut properly.\nAnswered by Priya Patel · 3d\n\n"
+        "A: Yes, it clicks off when the water boils.\nAnswered by omarh · 4d\n\n"
+        "A: Ours does too.\nAnswered by Liam Young · 5d\n"
+    )
+    comments = split_document(page).comments
+    assert [c.author for c in comments] == ["Priya Patel", "omarh", "Liam Young"]
+    assert comments[0].text == "It does, but only when the lid is shut properly."

@@ -17,6 +17,7 @@ thread, variant and seed; it knows nothing of the splitter.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import random
 import re
@@ -50,17 +51,22 @@ TUNED_VARIANTS = (
 # nesting by indentation), a social plugin (name line, text, then "Like · Reply · 3y"), and a
 # forum's posts ("Re: <title>", "Post by name » date", "#12", a profile block with the post count
 # and join date under or over the post).
-UNSEEN_VARIANTS = ("hn", "fb-plugin", "forum", *(NEWER_VARIANTS := ("news", "video", "qa", "slashdot")))
+UNSEEN_VARIANTS = ("hn", "fb-plugin", "forum", *(NEWER_VARIANTS := ("news", "video", "qa", "slashdot")), *(LATEST_VARIANTS := ("cards", "app")))
 # NEWER_VARIANTS came a round later, again measured before any rule was changed: a newspaper's
 # comment system (name, place, date, "In response to X's comment", "Recommend 12 · Report"), a
 # video site's list ("@handle 3 years ago", a bare like count, "Reply", "View 5 replies"), answers
 # and reviews with the byline under the text ("Answered by name · date", "Helpful (12)", stars),
 # and a Slashdot-style thread ("Re:Title (Score:4, Insightful)" over "by name (12345) on ...").
+# LATEST_VARIANTS came a round after those, measured before any rule was changed: a card-style
+# comment system (the avatar printed as the reader's initials, the name, a short age, "Like (3)
+# Reply Share", replies not indented or one level in, "View 3 replies") and a phone app's thread in
+# another language (German, Spanish, French, Portuguese, Italian or Dutch: ages only, "vor 3 Std.",
+# "hace 2 h", the app's rows and toggles in its language).
 VARIANTS = TUNED_VARIANTS + UNSEEN_VARIANTS
 NESTED_VARIANTS = frozenset({"bullets-chrome", "bullets-tabs", "bullets-quotes", "says-threaded", "hn", "slashdot"})
 # the layouts that show replies under their comment one level in, whatever their depth: kept in
 # thread order, not scored for parents
-ONE_LEVEL_VARIANTS = frozenset({"fb-plugin", "news", "video"})
+ONE_LEVEL_VARIANTS = frozenset({"fb-plugin", "news", "video", "cards", "app"})
 
 # Replies written here (not corpus text) that real sections are full of: emoji only, other languages.
 _EMOJI = ("😂😂😂", "👍", "🙄", "👏👏", "🤔", "❤️", "💯💯")
@@ -665,6 +671,7 @@ def _video(page, order, rng, now, *, texts: dict, title: str) -> list[tuple[int,
     return spans
 
 
+_ANSWER_LABEL = "A: "
 _REVIEW_COUNTRIES = ("the United States", "the United Kingdom", "Canada", "Australia", "India")
 
 
@@ -707,7 +714,7 @@ def _qa(page, order, rng, now, *, texts: dict, title: str) -> list[tuple[int, in
             page += (["Helpful", "Report"], [f"Helpful ({k})", "Report"], [f"Was this review helpful? Yes ({k}) No ({rng.randint(0, 9)})"], ["Helpful | Report abuse"], ["Helpful", "Report"])[counter]
         else:
             if label:
-                lines[0] = f"A: {lines[0]}"
+                lines[0] = f"{_ANSWER_LABEL}{lines[0]}"
             else:
                 page.append("Answer:")
             first = len(page)
@@ -774,7 +781,122 @@ def _slashdot(page, order, rng, now, *, texts: dict, title: str) -> list[tuple[i
     return spans
 
 
-_NEWER_WRITERS = {"news": _news, "video": _video, "qa": _qa, "slashdot": _slashdot}
+def _initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s._-]+", name) if w and w[0].isalpha()]
+    return "".join(w[0] for w in words[:2]).upper() or "?"
+
+
+def _cards(page, order, rng, now, *, texts: dict, title: str) -> list[tuple[int, int]]:
+    # a card-style comment system as HTML-to-text prints it: the avatar as the reader's initials
+    # (or its alt text), the name (maybe "Author" or "Edited" beside it), a short age, the text, a
+    # row "Like (3)  Reply  Share"; replies not indented or one level in, "View 3 replies" toggles
+    spans = []
+    n = len(order)
+    page += rng.choice(([f"{n} Comments"], ["Comments", str(n)], [f"Discussion ({n})"], [f"{n} comments", "Sign in to join the conversation"])) + [""]
+    if rng.random() < 0.5:
+        page += rng.choice((["Write a comment…"], ["What do you think?", "Post"], ["Add a comment"], ["Top", "Newest", "Oldest"])) + [""]
+    indent = rng.choice(("", "", "  ", "    "))
+    avatar = rng.randrange(3)  # initials, alt text, none
+    head = rng.randrange(3)  # name over age, "name · age", name over "age · Edited"
+    row = rng.choice((["Like ({k})", "Reply", "Share"], ["Like ({k})  Reply  Share"], ["♡ {k}", "Reply"], ["{k} likes", "Reply", "Share", "Report"], ["Like", "Reply", "{k}"], ["Reply", "Like ({k})"]))
+    for idx, (r, parent, depth) in enumerate(order):
+        pad = indent if depth else ""
+        name = _author(r)
+        age = _compact(_when(r.get("created")), now) if rng.random() < 0.6 else _relative(_when(r.get("created")), now, rng)
+        if avatar == 0:
+            page.append(pad + _initials(name))
+        elif avatar == 1:
+            page.append(pad + rng.choice((f"{name}'s avatar", f"Avatar for {name}", f"Profile picture of {name}")))
+        badge = rng.choice((" · Author", " Author", " · Subscriber", " ✓")) if rng.random() < 0.08 else ""
+        edited = rng.random() < 0.1
+        if head == 0:
+            page += [pad + name + badge, pad + age + (" (edited)" if edited else "")]
+        elif head == 1:
+            page += [pad + f"{name}{badge} · {age}" + (" · Edited" if edited else "")]
+        else:
+            page += [pad + name + badge, pad + age + (" · Edited" if edited else "")]
+        lines = list(texts[r["id"]]["lines"])
+        if parent and depth >= 2 and rng.random() < 0.4:
+            # (whom a deeper reply answers: a "Replying to" line over it, or the name opening its words)
+            if rng.random() < 0.5:
+                page.append(pad + f"Replying to {_author(texts[parent])}")
+            else:
+                lines[0] = f"@{_author(texts[parent])} {lines[0]}"
+        first = len(page)
+        page.extend(_body_lines(lines, pad))
+        spans.append((first, len(page)))
+        page.extend(pad + s.format(k=rng.randint(0, 90)) for s in row)
+        nxt = order[idx + 1][2] if idx + 1 < len(order) else 0
+        if not depth and nxt and rng.random() < 0.5:
+            k = _replies_under(order, idx)
+            page.append(rng.choice((f"View {k} replies" if k > 1 else "View 1 reply", f"Hide {k} replies" if k > 1 else "Hide reply", f"{k} replies" if k > 1 else "1 reply")))
+        page.append("")
+    page += rng.choice((["Load more comments"], ["Show more"], ["Comment policy", "Terms · Privacy"], [])) + [""]
+    return spans
+
+
+# A phone app's words in six languages (rows, toggles, ages): written here, not read from any site.
+_APP_WORDS = {
+    "de": ("{n} Kommentare", "Sortieren nach: Neueste", "Antworten", "Gefällt mir", "Melden", "{k} weitere Antworten anzeigen", ("vor {k} Min.", "vor {k} Std.", "vor {k} Tagen", "vor {k} Wochen"), "Kommentar schreiben …", "bearbeitet"),
+    "es": ("{n} comentarios", "Ordenar por: Más recientes", "Responder", "Me gusta", "Denunciar", "Ver {k} respuestas más", ("hace {k} min", "hace {k} h", "hace {k} d", "hace {k} sem"), "Escribe un comentario…", "editado"),
+    "fr": ("{n} commentaires", "Trier par : Plus récents", "Répondre", "J'aime", "Signaler", "Afficher {k} autres réponses", ("il y a {k} min", "il y a {k} h", "il y a {k} j", "il y a {k} sem."), "Écrire un commentaire…", "modifié"),
+    "pt": ("{n} comentários", "Ordenar por: Mais recentes", "Responder", "Curtir", "Denunciar", "Ver mais {k} respostas", ("há {k} min", "há {k} h", "há {k} d", "há {k} sem"), "Escreva um comentário…", "editado"),
+    "it": ("{n} commenti", "Ordina per: Più recenti", "Rispondi", "Mi piace", "Segnala", "Mostra altre {k} risposte", ("{k} min fa", "{k} h fa", "{k} g fa", "{k} sett. fa"), "Scrivi un commento…", "modificato"),
+    "nl": ("{n} reacties", "Sorteer op: Nieuwste", "Reageren", "Vind ik leuk", "Melden", "Bekijk nog {k} reacties", ("{k} min. geleden", "{k} uur geleden", "{k} dagen geleden", "{k} weken geleden"), "Schrijf een reactie…", "bewerkt"),
+}
+
+
+def _app_age(then: datetime, now: datetime, ages: tuple[str, ...]) -> str:
+    secs = max(60, int((now - then).total_seconds()))
+    for fmt, size, top in zip(ages, (60, 3600, 86400, 7 * 86400), (60, 24, 7, 10**6)):
+        k = secs // size
+        if k < top or fmt is ages[-1]:
+            return fmt.format(k=max(1, k))
+    return ages[-1].format(k=1)
+
+
+def _app(page, order, rng, now, *, texts: dict, title: str, lang: str) -> list[tuple[int, int]]:
+    # a phone app's thread in another language: ages only ("vor 3 Std."), the name and age on one
+    # line or two, the text, a row of the app's words ("Gefällt mir · Antworten · 12"); replies one
+    # level in (or not), "@name" opening deeper ones, "Ver 3 respuestas más" toggles
+    count, sort, reply, like, report, more, ages, write, edited = _APP_WORDS[lang]
+    spans = []
+    n = len(order)
+    page += [count.format(n=n)] + ([sort] if rng.random() < 0.6 else []) + [""]
+    if rng.random() < 0.5:
+        page += [write, ""]
+    indent = rng.choice(("", "  ", "    ", "\t"))
+    head = rng.randrange(3)  # "name · age", name over age, "name" then text then "age · row"
+    row = rng.choice((f"{like} · {reply}", f"{like} · {reply} · {{k}}", f"{reply}\n{like} ({{k}})", f"{reply}  {report}", f"{{k}} {like}\n{reply}"))
+    for idx, (r, parent, depth) in enumerate(order):
+        pad = indent if depth else ""
+        name = _author(r)
+        age = _app_age(_when(r.get("created")), now, ages) + (f" · {edited}" if rng.random() < 0.08 else "")
+        if head == 0:
+            page.append(pad + f"{name} · {age}")
+        elif head == 1:
+            page += [pad + name, pad + age]
+        else:
+            page.append(pad + name)
+        lines = list(texts[r["id"]]["lines"])
+        if parent and depth >= 2 and rng.random() < 0.5:
+            lines[0] = f"@{_author(texts[parent])} {lines[0]}"
+        first = len(page)
+        page.extend(_body_lines(lines, pad))
+        spans.append((first, len(page)))
+        k = rng.randint(0, 60)
+        rowed = row.format(k=k).split("\n")
+        if head == 2:
+            rowed[0] = f"{age} · {rowed[0]}"
+        page.extend(pad + s for s in rowed)
+        nxt = order[idx + 1][2] if idx + 1 < len(order) else 0
+        if depth and not nxt and rng.random() < 0.3:
+            page.append(pad + more.format(k=rng.randint(2, 9)))
+        page.append("")
+    return spans
+
+
+_NEWER_WRITERS = {"news": _news, "video": _video, "qa": _qa, "slashdot": _slashdot, "cards": _cards}
 
 
 def _head(rng: random.Random, title: str, source: dict, lines: list[str], lang: str) -> list[str]:
@@ -782,7 +904,8 @@ def _head(rng: random.Random, title: str, source: dict, lines: list[str], lang: 
     out += [title, ""]
     if rng.random() < 0.6:
         d = _when(source.get("created"))
-        out += [f"{'By' if lang == 'en' else 'Por' if lang == 'es' else 'Von' if lang == 'de' else 'Par'} {source.get('author') or 'Staff'} | {d:%d %B %Y}", ""]
+        by = {"en": "By", "es": "Por", "de": "Von", "fr": "Par", "pt": "Por", "it": "Di", "nl": "Door"}[lang]
+        out += [f"{by} {source.get('author') or 'Staff'} | {d:%d %B %Y}", ""]
     out += lines + [""]
     out += rng.choice((["Share this:", "Twitter", "Facebook", "Email"], ["Share", "Tweet", "Pin"], []))
     return out + [""]
@@ -795,7 +918,7 @@ def render_variant(thread: dict, variant: str, *, seed: int = 0) -> PageWithTrut
     source = thread["source"]
     sid = str(source["id"])
     rng = _rng(sid, variant, seed)
-    lang = rng.choice(("es", "de", "fr")) if variant == "says-local" else "en"
+    lang = rng.choice(("es", "de", "fr")) if variant == "says-local" else rng.choice(tuple(_APP_WORDS)) if variant == "app" else "en"
     title = (source.get("title") or "").strip() or " ".join(_article_lines(source)[0].split()[:9])
     article = _article_lines(source)
     page = _head(rng, title, source, article, lang)
@@ -815,6 +938,8 @@ def render_variant(thread: dict, variant: str, *, seed: int = 0) -> PageWithTrut
         spans = _fb_plugin(page, order, rng, now, texts=texts)
     elif variant == "forum":
         spans = _forum(page, order, rng, now, texts=texts, title=title)
+    elif variant == "app":
+        spans = _app(page, order, rng, now, texts=texts, title=title, lang=lang)
     elif variant in _NEWER_WRITERS:
         spans = _NEWER_WRITERS[variant](page, order, rng, now, texts=texts, title=title)
     elif variant.startswith("bullets"):
@@ -822,6 +947,9 @@ def render_variant(thread: dict, variant: str, *, seed: int = 0) -> PageWithTrut
     else:
         spans = _says(page, order, rng, now, threaded=variant == "says-threaded", lang=lang, texts=texts)
     truth = reply_truths(page, order, spans)
+    if variant == "qa":
+        # ("A: " before an answer's words is the site's label, drawn in the answer's span: not its words)
+        truth = tuple(dataclasses.replace(t, text=t.text[3:]) if t.text.startswith(_ANSWER_LABEL) else t for t in truth)
     return PageWithTruth(
         thread_id=str(thread.get("thread_id") or sid),
         layout=variant,

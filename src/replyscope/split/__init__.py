@@ -18,6 +18,7 @@ from replyscope.split.body import article_roles, closes_article, is_boilerplate_
 from replyscope.split.choose import _title_like_name
 from replyscope.split.chrome import is_chrome, is_stop_line
 from replyscope.split.comment_text import comment_words, drop_reaction_marks, drop_repeated_tails, trim_after_actions
+from replyscope.split.openers import inline_label, shared_inline_label
 from replyscope.split.comments import build_zone, zone_line_role
 from replyscope.split.dates import parse_posted
 from replyscope.split.headers import _name_ok, looks_like_name, read_header, reads_as_byline
@@ -256,10 +257,17 @@ def _split_lines(text: str, title: str, lines: Lines) -> DocumentSplit:
     comments: list[SplitComment] = []
     if zone:
         kept = [c for c in zone.comments if c.body_lines]
-        for pos, c in enumerate(kept):
-            start = lines.begin(c.body_lines[0])
-            end = lines.end(c.body_lines[-1])
-            words = comment_words(text, lines, c.body_lines, start, end)  # (less the chrome lines inside its span)
+        spans = [(lines.begin(c.body_lines[0]), lines.end(c.body_lines[-1])) for c in kept]
+        # (less the chrome lines inside its span)
+        texts = [comment_words(text, lines, c.body_lines, start, end) for c, (start, end) in zip(kept, spans)]
+        # a label the page prints at the head of most comments ("A: Yes, it does.") is the page's,
+        # not the reader's: it leaves the text (and the comment starts after it)
+        label = shared_inline_label([w.split("\n", 1)[0] for w in texts]) if len(texts) > 1 else None
+        for pos, (c, (start, end), words) in enumerate(zip(kept, spans, texts)):
+            if label is not None and inline_label(words) == label:
+                cut = len(words) - len(words[len(label) + 1 :].lstrip())
+                start = text.find(words[:cut], start) + cut
+                words = words[cut:]
             comments.append(SplitComment(pos, c.author, c.posted_raw, parse_posted(c.posted_raw), words, start, end))
         numbers = [outline_number(lines.text[c.header_lines[0]]) if c.header_lines else None for c in kept]
         indents = [c.indent for c in kept]

@@ -17,6 +17,7 @@ from replyscope.split.headers import (
     MAX_HEADER_CHARS,
     CommentHeader,
     cut_counters,
+    is_initials_of,
     is_age_stamp,
     looks_like_name,
     name_without_marks,
@@ -194,16 +195,16 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
                 if looks_like_name(lines.core[p]):
                     # a name over a rank or badge line over the date ("Jo Lake" / "Regular Member" / "Mar 3"):
                     # the name is the block's first line (a blank or a chrome line over it: "Times Pick")
-                    if p == i - 1 and p > lo and lines.text[p - 1] and (p - 1) not in claimed and (p - 1) not in headers and (p < 2 or not lines.text[p - 2] or is_chrome(lines.text[p - 2])) and looks_like_name(lines.core[p - 1]):
+                    if p == i - 1 and p > lo and lines.text[p - 1] and (p - 1) not in claimed and (p - 1) not in headers and (p < 2 or not lines.text[p - 2] or is_chrome(lines.text[p - 2])) and looks_like_name(lines.core[p - 1]) and not is_initials_of(lines.core[p - 1], lines.core[p]):
                         p -= 1
                     anchors.append(Anchor(p, i, CommentHeader("name_date", cut_counters(lines.core[p]), h.posted_raw), "name+date", lines.indent[p]))
                     claimed.update(range(p, i + 1))
                     continue
-                if (lines.text[p][0] in BULLETS or p == i - 1 and (p == lo or not lines.text[p - 1])) and _NUMERIC_HANDLE.match(
+                if (lines.text[p][0] in BULLETS or p == i - 1 and (p == lo or not lines.text[p - 1] or is_chrome(lines.text[p - 1]))) and _NUMERIC_HANDLE.match(
                     name_without_marks(lines.core[p])
                 ):
-                    # "• 6528257" over its date, or the number alone over it (a blank above): a handle
-                    # of digits heads its reply (no name to show)
+                    # "• 6528257" over its date, or the number alone over it (a blank or an avatar's
+                    # alt text above): a handle of digits heads its reply (no name to show)
                     anchors.append(Anchor(p, i, CommentHeader("name_date", "", h.posted_raw), "name+date", lines.indent[p]))
                     claimed.update(range(p, i + 1))
                     continue
@@ -218,8 +219,22 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
     section = next(iter(section_headers(lines, lo)), None)
     if section is not None:
         _add_bare_anchors(lines, headers, claimed, anchors, _nonblank_pairs(lines.text, section + 1))
+    _take_avatar_initials(lines, headers, claimed, anchors, lo)
     anchors.sort(key=lambda a: a.first)
     return anchors, headers
+
+
+def _take_avatar_initials(lines: Lines, headers: dict[int, CommentHeader], claimed: set[int], anchors: list[Anchor], lo: int) -> None:
+    """The avatar's initials right over a header's name ("JD" over "Jonas Dubois", no blank
+    between) are the header's first line: not the name, not the last words of the comment above."""
+    text, core = lines.text, lines.core
+    for k, a in enumerate(anchors):
+        i = a.first
+        if i - 1 < lo or not text[i - 1] or (i - 1) in claimed or (i - 1) in headers or lines.indent[i - 1] != lines.indent[i]:
+            continue
+        if is_initials_of(core[i - 1], a.header.author or core[i]):
+            anchors[k] = Anchor(i - 1, a.last, a.header, a.family, lines.indent[i - 1])
+            claimed.add(i - 1)
 
 
 # Lines a profile card may hold over its tally: the name, and a place or a rank under it.
@@ -298,6 +313,8 @@ def _name_over(lines: Lines, headers: dict[int, CommentHeader], claimed: set[int
         return False
     if p > lo and lines.text[p - 1] and not is_chrome(lines.text[p - 1]):
         return False
+    if is_initials_of(lines.core[p], headers[i].author):
+        return False  # (the avatar's initials over the name, "P" over "PostWatcher · 2d": see _take_avatar_initials)
     # (a handle of digits reads as a count, which is chrome, everywhere else)
     return _NUMERIC_HANDLE.match(lines.core[p]) is not None or not is_chrome(lines.text[p]) and looks_like_name(lines.core[p])
 
@@ -352,6 +369,7 @@ def _has_section_hint(s: str) -> bool:
         or "osts" in s  # ("8 posts • Page 1 of 1")
         or "1 post" in s
         or "eaction" in s
+        or "eactie" in s  # ("4 reacties": COMMENT_SECTION reads the Dutch count too)
         or "nswer" in s  # ("12 answers", "Questions & Answers")
         or "eview" in s  # ("Reviews (8)", "Customer reviews")
     )
@@ -455,9 +473,10 @@ def _trailing_date(lines: Lines, headers: dict[int, CommentHeader], i: int) -> s
 REPLY_TARGET = re.compile(r"\s*[→➔⇢]\s*\S.*$|\s{2,}\S.*$")
 
 
-# A handle of digits alone ("• 2111015" over an indented reply): longer than a rank, a count or a
-# year, which are the short numbers a bulleted list shows.
-_NUMERIC_HANDLE = re.compile(r"^\d{5,}$")
+# A handle of digits alone ("• 2111015" over an indented reply, "@6528257" over its date): longer
+# than a rank, a count or a year, which are the short numbers a bulleted list shows (and a count
+# is never printed after an "@").
+_NUMERIC_HANDLE = re.compile(r"^@?\d{5,}$")
 
 
 # The longest label a comment may open with ("Quote:", "Update:", "Edit:") over its words.

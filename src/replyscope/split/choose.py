@@ -15,7 +15,7 @@ from replyscope.split.anchors import Anchor, header_spacing, next_nonblank, prev
 from replyscope.split.chrome import is_chrome, is_content, is_pictographs
 from replyscope.split.headers import GONE_AUTHOR, is_age_stamp, read_header
 from replyscope.split.lines import Lines, is_prose
-from replyscope.split.openers import opener_above
+from replyscope.split.openers import inline_label, opener_above, shared_inline_label
 from replyscope.split.patterns import BULLETS, COMMENT_FORM, COMMENT_TALLY, HAS_LETTER, RE_SUBJECT, WORD, ends_sentence, template_form
 from replyscope.split.talk import is_written, judges, talks, writes_sentences
 from replyscope.split.threading import outline_number
@@ -122,12 +122,24 @@ def _conversational_share(lines: Lines, best: list[Anchor]) -> float:
     n = len(best)
     # a long run is judged on an even sample of its anchors (a share of 32 settles it as well as of 300)
     step = -(-n // SHARE_SAMPLE)
-    hits = seen = 0
-    for k in range(0, n, step):
-        window = _text_under(lines, best, k)
+    windows = [_text_under(lines, best, k) for k in range(0, n, step)]
+    # a label the page prints at the head of every comment ("A: Yes, it does.") hides how each
+    # one opens ("Yes", "I", "You"): the words after it are read
+    label = shared_inline_label([next((s for s in w if s), "") for w in windows])
+    hits = 0
+    for window in windows:
+        if label is not None:
+            window = _unlabelled(window, label)
         hits += talks(window) or _answers_a_quote(window)
-        seen += 1
-    return hits / seen
+    return hits / len(windows)
+
+
+def _unlabelled(window: list[str], label: str) -> list[str]:
+    """`window` with `label` ("A") and its colon taken off the head of its first line with text."""
+    k = next((k for k, s in enumerate(window) if s), None)
+    if k is None or inline_label(window[k]) != label:
+        return window
+    return window[:k] + [window[k][len(label) + 1 :].lstrip()] + window[k + 1 :]
 
 
 def _answers_a_quote(window: list[str]) -> bool:
@@ -153,6 +165,27 @@ def _bullet_thread_share(lines: Lines, best: list[Anchor], share: float) -> floa
         window = _text_under(lines, best, k)
         hits += talks(window) or judges(window) or long_run and writes_sentences(window, best[k].header.author)
     return hits / len(best)
+
+
+def _dated_thread_share(lines: Lines, best: list[Anchor], share: float) -> float:
+    """The talk share of a thread whose every header carries its date, where a comment that passes
+    judgement ("Typical council."), states its view in sentences or is emoji alone counts as talk.
+
+    Only asked when the plain share falls short. Readers who agree or report say so without I or
+    you ("Finally. That car park floods every winter anyway."): on a two-comment page under a
+    short article, one such comment decided whether the thread was read at all. Small threads
+    (SMALL_THREAD) only.
+    """
+    if share >= MIN_CONVERSATIONAL_BARE or not 1 < len(best) <= SMALL_THREAD or not all(a.header.posted_raw for a in best):
+        # (a longer run of dated sentences is a fixture list or a feed as often as a thread; a lone
+        # comment is judged by _lone_comment)
+        return share
+    hits = 0
+    for k in range(len(best)):
+        window = _text_under(lines, best, k)
+        first = next((s for s in window if s), "")
+        hits += talks(window) or judges(window) or writes_sentences(window, best[k].header.author) or is_pictographs(first)
+    return max(share, hits / len(best))
 
 
 def _truncated_share(lines: Lines, best: list[Anchor]) -> float:
@@ -598,7 +631,7 @@ def choose_anchors(
             up = _section_header_before(lines, floor, best[0].first)
             if up is not None and (best[0].first - up <= header_spacing(best) + SECTION_SLACK or _label_under(lines, best, up)):
                 section = up
-        if _acceptable(lines, best, section, _bullet_thread_share(lines, best, shares[k])):
+        if _acceptable(lines, best, section, _dated_thread_share(lines, best, _bullet_thread_share(lines, best, shares[k]))):
             return _with_same_stamps(lines, best, anchors), section
     return [], None
 
@@ -757,10 +790,12 @@ def _tally(s: str) -> int | None:
     return int(m.group(0).replace(",", "")) if m else None
 
 
+# The reply and report links of French, German, Spanish, Italian, Portuguese and Dutch widgets.
+_FOREIGN_REPLY = r"r(?:\u00e9|e)pondre|antworten|responder|rispondi|beantwoorden|reageren|reageer|melden|denunciar|signaler|segnala|rapporteren"
 # A comment's own action links, alone on a line or in a row: "Reply", "Reply Share Report".
-_REPLY_LINK = re.compile(r"^(?:[^\w]*\b(?:reply|report|flag|permalink)\b[^\w]*)+$", re.I)
+_REPLY_LINK = re.compile(rf"^(?:[^\w]*\b(?:reply|report|flag|permalink|{_FOREIGN_REPLY})\b[^\w]*)+$", re.I)
 # ... or a row of the widget's actions with one of them in it ("Like · Reply · Share", "Log in to Reply")
-_REPLY_WORD = re.compile(r"\b(?:reply|report|flag)\b", re.I)
+_REPLY_WORD = re.compile(rf"\b(?:reply|report|flag|{_FOREIGN_REPLY})\b", re.I)
 
 
 def _required_share(lines: Lines, best: list[Anchor], near: int | None, base: float) -> float:

@@ -27,7 +27,8 @@ from replyscope.split.patterns import (
 @lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
 def is_chrome(s: str) -> bool:
     """An action link, vote count or age around a comment ("Reply", "• Share ›", "12 likes"), or a
-    row of them ("Reply to This Parent Share", "ReplyDelete", "twitter facebook")."""
+    row of them ("Reply to This Parent Share", "ReplyDelete", "twitter facebook", "Responder  Denunciar":
+    an app's row parted by wide spaces)."""
     if len(s) > 80:
         return False
     s = s.lstrip(BULLET_CHARS + " ▼▶▸").rstrip("›»→↓↑ ")  # (a fold toggle's triangle: "▼ 5 replies")
@@ -37,9 +38,9 @@ def is_chrome(s: str) -> bool:
         return _star_rating(s)
     if folds_like_lower(s):  # (the lower twins of the patterns are faster; see patterns.lower_twin)
         low = s.lower()
-        if CHROME_WORDS_LOW.match(low) is not None or reply_row_low(s, low) or (("·" in s or "|" in s) and CHROME_ROW_LOW.match(low) is not None):
+        if CHROME_WORDS_LOW.match(low) is not None or reply_row_low(s, low) or (("·" in s or "|" in s or "  " in s) and CHROME_ROW_LOW.match(low) is not None):
             return True
-    elif CHROME.match(s) is not None or (("·" in s or "|" in s) and CHROME_ROW.match(s) is not None):
+    elif CHROME.match(s) is not None or (("·" in s or "|" in s or "  " in s) and CHROME_ROW.match(s) is not None):
         return True
     return len(s) <= ACTION_ROW_CHARS and _action_row(s) or len(s) <= VOTE_CHARS and _vote_count(s) or is_avatar_alt(s) or is_named_pick(s)
 

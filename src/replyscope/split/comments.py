@@ -28,7 +28,7 @@ from replyscope.split.chrome import is_chrome, is_content, is_pictographs, is_st
 from replyscope.split.headers import NAV_LABEL, CommentHeader, looks_like_name, read_header
 from replyscope.split.lines import Lines, is_prose
 from replyscope.split.listlike import reads_like_thread
-from replyscope.split.openers import is_label, opener_above
+from replyscope.split.openers import inline_opener_above, is_label, opener_above
 from replyscope.split.patterns import (
     BULLETS,
     COMMENT_FORM,
@@ -558,8 +558,18 @@ def _spans_below(lines: Lines, best: list[Anchor], floor: int, headed: bool = Fa
         return not (_held_alike(t, own) and FORM_OR_SECTION.match(t) is None)
 
     opener = opener_above(lines, spans, best[0].first, floor)
+    if opener is None and not headed and floor >= 2 and opener_above(lines, spans, best[0].first, floor - 2) == floor - 2:
+        # the label that opens every answer right over the page's lead run ("Answer:" over a long
+        # first answer): the lead run is that answer's, not the article's (a short post above it)
+        opener = floor = floor - 2
+    stop = floor - 1 if opener is None else opener  # (the loop stops over this line)
+    inline = None
+    if opener is None and (inline := inline_opener_above(lines, spans, best[0].first, floor)) is not None:
+        # the others' first lines open with a label ("A: Yes, it does."): the first comment's
+        # words start at the line that opens so, however long they run
+        opener, stop = inline, inline - 1
     printed_above = [t for t in lines.text[:floor] if len(t) >= RESTATED_CHARS]  # (read once, see _restates_page)
-    for j in range(best[0].first - 1, floor - 1 if opener is None else opener, -1):
+    for j in range(best[0].first - 1, stop, -1):
         s = lines.text[j]
         if not s:
             if got >= want and opener is None:
@@ -571,7 +581,9 @@ def _spans_below(lines: Lines, best: list[Anchor], floor: int, headed: bool = Fa
         lo = j
         if not is_chrome(s):
             got += 1
-    if headed:
+    if headed and inline is None:
+        # (a first comment opening with the others' inline label starts there: a question over it,
+        # "Q: Does it switch off?", is the page's)
         # under the section's header, what lies above the first signature is the first comment's:
         # all of it when it took a signature ("Follow @jo", as the others end), or stopped at a
         # blank after as many lines as the others hold (a first comment of three paragraphs)

@@ -195,6 +195,35 @@ def _name_ok(name: str) -> bool:
 GONE_AUTHOR = re.compile(r"^\[(?:deleted|removed|deleted user|unknown)\]$", re.I)
 
 
+# An avatar drawn as the reader's initials prints them on a line of their own over the name
+# ("JD" over "Jonas Dubois", "P" over "PostWatcher · 2d"): at most this many letters.
+INITIALS_CHARS = 3
+# (a name's words: letters parted by spaces, dots, underscores, digits, or a capital after small
+# letters: "Agent_Lumen", "Harbour4Leeds", "PostWatcher")
+_NAME_PARTS = re.compile(r"[A-Z]+(?![a-z])|[^\W\d_][^\W\d_A-Z]*")
+_LETTER_RUNS = re.compile(r"[^\W\d_]+")
+
+
+def is_initials_of(s: str, name: str) -> bool:
+    """Whether line `s` is the initials of `name` as an avatar prints them: capitals only, the
+    first letters of the name's words ("JD" for "Jonas Dubois", "AL" for "Agent_Lumen") or the
+    first letters of a one-word handle ("T", "TW" for "tweetwatch"). A reader's one-letter comment
+    is not set over its author's name; "?" stands for a reader with no name to draw."""
+    s = s.strip()
+    if s == "?":
+        return True
+    if not (0 < len(s) <= INITIALS_CHARS and s.isalpha() and s.isupper()):
+        return False
+    words = _NAME_PARTS.findall(name)
+    if not words:
+        return False
+    firsts = "".join(w[0] for w in words).upper()
+    # (widgets part a handle at its marks only, "MoX_GL0W" as "MG", or at its capitals too, "MXGLW")
+    marks = "".join(w[0] for w in _LETTER_RUNS.findall(name)).upper()
+    letters = "".join(ch for ch in name if ch.isalpha()).upper()
+    return firsts.startswith(s) or marks.startswith(s) or letters.startswith(s)
+
+
 @lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
 def looks_like_name(core: str) -> bool:
     """A short line that could be only a person's name or handle (e.g. a Disqus author line)."""
@@ -389,6 +418,8 @@ def _compact_age(core: str) -> CommentHeader | None:
     if m is None:
         return None
     name = strip_joiners(m["name"] or "")
+    if _NUMERIC_HANDLE.match(name):
+        return CommentHeader("name_date", "", m["age"])  # "6528257 · 1d": a handle of digits (no name to show), as beside a date
     if not name or CHROME_ROW.match(name):
         # (an age at the end of a row of actions, "Like · Reply · 4 · 3y", dates the comment over it)
         return CommentHeader("date", "", m["age"])

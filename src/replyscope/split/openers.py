@@ -8,6 +8,7 @@ from the section header over it).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from replyscope.split.chrome import is_chrome
@@ -41,3 +42,41 @@ def opener_above(lines: Lines, spans: list[tuple[int, int]], first: int, floor: 
     if n < MIN_OPENED or n * 2 < len(spans) - 1:
         return None
     return next((j for j in range(first - 2, max(floor, 0) - 1, -1) if text[j] == label and text[j + 1]), None)
+
+
+# A label printed at the head of each comment's first line ("A: Yes, it does."): a word of at most
+# this many letters and a colon.
+INLINE_LABEL_CHARS = 12
+_INLINE_LABEL = re.compile(rf"^([^\W\d_]{{1,{INLINE_LABEL_CHARS}}}):\s+\S")
+
+
+def inline_label(s: str) -> str | None:
+    """The label a line opens with ("A" for "A: Yes, it does."), or None."""
+    m = _INLINE_LABEL.match(s)
+    return m.group(1) if m else None
+
+
+def shared_inline_label(firsts: list[str]) -> str | None:
+    """The label most of these first lines open with (at least MIN_OPENED of them, and half), or
+    None: one reader's "Update: ..." is words, a label on every answer is the page's."""
+    seen = Counter(x for x in map(inline_label, firsts) if x is not None)
+    if not seen:
+        return None
+    label, n = seen.most_common(1)[0]
+    return label if n >= MIN_OPENED and n * 2 >= len(firsts) else None
+
+
+def inline_opener_above(lines: Lines, spans: list[tuple[int, int]], first: int, floor: int) -> int | None:
+    """The line over the first comment's signature that opens with the label the others' first
+    lines open with ("A: ..."), after a blank, or None (see opener_above; here the label shares
+    the line with the words, so the line is the comment's own)."""
+    text = lines.text
+    firsts = []
+    for lo, hi in spans[1:]:
+        i = next((i for i in range(lo, hi) if text[i] and not is_chrome(text[i])), None)
+        if i is not None:
+            firsts.append(text[i])
+    label = shared_inline_label(firsts)
+    if label is None:
+        return None
+    return next((j for j in range(first - 1, max(floor, 0) - 1, -1) if inline_label(text[j]) == label and (j == 0 or not text[j - 1])), None)

@@ -101,18 +101,28 @@ _DATE_FORMS = (
     rf"|(?:19|20)\d{{2}}\s+{MONTH}\s+{DAY}"  # 2012 Oct 25
     rf"|\d{{1,2}}\.?\s*(?:de\s+)?{FOREIGN_MONTH},?\s*(?:de\s+)?{YEAR}"  # 3 mars 2021 / 3. März 2021 / 3 de marzo de 2021
 )
-RELATIVE = (
-    r"(?:about\s+|over\s+)?(?:\d+|an?|one|few)\s+"
-    r"(?:sec(?:ond)?s?|min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?|years?|yrs?)\s+ago"
-    # "Yesterday at 9:14 PM": the day word and its time of day are one stamp
-    rf"|just now|(?:yesterday|today)(?:\s*(?:at|,|@|-|·)?\s*(?:{CLOCK}))?"
+FOREIGN_AGE = (
     # the same ages on French, German, Spanish, Italian, Portuguese and Dutch pages
-    r"|il y a\s+(?:\d+|une?)\s+(?:secondes?|minutes?|heures?|jours?|semaines?|mois|ans?)"
+    r"il y a\s+(?:\d+|une?)\s+(?:secondes?|minutes?|heures?|jours?|semaines?|mois|ans?)"
     r"|vor\s+(?:\d+|einer?|einem)\s+(?:sekunden?|minuten?|stunden?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?)"
     r"|hace\s+(?:\d+|una?)\s+(?:segundos?|minutos?|horas?|d(?:\u00ed|i)as?|semanas?|mes(?:es)?|a(?:\u00f1|n)os?)"
     r"|(?:\d+|un[ao]?)\s+(?:secondi|minut[oi]|or[ae]|giorn[oi]|settiman[ae]|mes[ei]|ann[oi])\s+fa"
     r"|h(?:\u00e1|a)\s+(?:\d+|uma?)\s+(?:segundos?|minutos?|horas?|dias?|semanas?|m(?:\u00ea|e)s|meses|anos?)"
     r"|(?:\d+|een)\s+(?:seconden|minuten|minuut|uur|dagen|dag|weken|week|maanden|maand|jaar)\s+geleden"
+    # ... and as phone apps shorten them ("vor 3 Std.", "hace 2 h", "il y a 1 j", "há 5 min",
+    # "3 h fa", "2 d geleden"): the leading or trailing word of the language makes the short unit a stamp
+    r"|il y a\s+\d+\s*(?:s|min|h|j|sem\.?|mois|an)"
+    r"|vor\s+\d+\s*(?:sek\.?|min\.?|std\.?|tg\.?|wo\.?|mon\.?|j\.?)"
+    r"|(?:hace|h(?:\u00e1|a))\s+\d+\s*(?:s|min|h|d|sem|m|a)"
+    r"|\d+\s*(?:s|min|h|g|sett\.?|m)\s+fa"
+    r"|\d+\s*(?:sec\.?|min\.?|u|d|w|mnd\.?)\s+geleden"
+)
+RELATIVE = (
+    r"(?:about\s+|over\s+)?(?:\d+|an?|one|few)\s+"
+    r"(?:sec(?:ond)?s?|min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?|years?|yrs?)\s+ago"
+    # "Yesterday at 9:14 PM": the day word and its time of day are one stamp
+    rf"|just now|(?:yesterday|today)(?:\s*(?:at|,|@|-|·)?\s*(?:{CLOCK}))?"
+    rf"|{FOREIGN_AGE}"
 )
 # A whole timestamp as comment systems print it: weekday?, date, optional time, or a bare time,
 # or a relative age ("3 years ago").
@@ -178,6 +188,7 @@ LIST_MARKER = re.compile(
     rf"|(?:de\s+)?{FOREIGN_MONTH}\s*(?:de\s+)?(?:19|20)\d\d"  # "3 mars 2021", "3 de marzo de 2021"
     r"|(?:giorn[oi]|or[ae]|minut[oi]|settiman[ae]|mes[ei]|ann[oi])\s+fa\b"  # "3 giorni fa"
     r"|(?:seconden|minuten|minuut|uur|dagen|dag|weken|week|maanden|maand|jaar)\s+geleden\b"  # "3 dagen geleden"
+    r"|(?:s|min|h|g|sett\.?|m)\s+fa\b|(?:sec\.?|min\.?|u|d|w|mnd\.?)\s+geleden\b"  # a phone app's "3 h fa", "2 d geleden"
     r"|(?:sec(?:ond)?s?|min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?|years?|yrs?|comments?|repl(?:y|ies)"
     r"|likes?|votes?|points?)\b)))",
     _I,
@@ -316,7 +327,11 @@ COMMENT_FORM = re.compile(
     # the same form in Spanish, German, French, Italian, Portuguese, Dutch
     r"deja (?:una respuesta|un comentario)|schreibe einen kommentar|hinterlasse einen kommentar|"
     r"laisser un commentaire|laisser une r(?:\u00e9|e)ponse|lascia un commento|deixe (?:uma resposta|um coment(?:\u00e1|a)rio)|"
-    r"laat een reactie achter|plaats een reactie)\s*(?:\.\.\.|…)?\s*$",
+    r"laat een reactie achter|plaats een reactie|"
+    # (and the box a phone app's thread opens with: "Kommentar schreiben …", "Escribe un comentario…")
+    r"(?:einen )?kommentar (?:schreiben|verfassen|hinzuf(?:\u00fc|u)gen)|escribe un comentario|a(?:\u00f1|n)ade un comentario|"
+    r"(?:(?:\u00e9|e)crire|ajouter) un commentaire|(?:escreva|adicione) um coment(?:\u00e1|a)rio|(?:scrivi|aggiungi) un commento|"
+    r"schrijf een reactie)\s*(?:\.\.\.|…)?\s*$",
     _I,
 )
 
@@ -327,6 +342,29 @@ RE_SUBJECT = re.compile(r"^re\s*:\s*\S", _I)
 # A profile card's tally under the commenter's name ("Total Comments (212)", "48 Fans", "Followers: 12").
 _PROFILE_TALLY = r"total (?:comments|posts|messages)\s*\(\d[\d,.]*\)|\d[\d,.]*k?\s+(?:fans|followers)|(?:fans|followers)\s*:\s*\d[\d,.]*k?"
 PROFILE_TALLY = re.compile(rf"^(?:{_PROFILE_TALLY})$", _I)
+
+# A French, German, Spanish, Italian, Portuguese or Dutch comment widget's action or mark, with its
+# count ("Gefällt mir (3)", "12 Me gusta", "J'aime", "Melden", "Compartir", "bearbeitet").
+FOREIGN_ACTION = (
+    r"(?:\d[\d.,]*\s+)?(?:gef(?:\u00e4|a)llt mir|me gusta|j'aime|j\u2019aime|curtir|mi piace|vind ik leuk|"
+    r"melden|denunciar|signaler|segnala|rapporteren|teilen|compartir|compartilhar|partager|condividi|delen|"
+    r"bearbeitet|editado|modifi(?:\u00e9|e)|modificato|bewerkt|r(?:\u00e9|e)pondre|antworten|responder|rispondi|reageren|reageer|beantwoorden)"
+    r"(?:\s*\(\d[\d.,]*\))?"
+)
+# A toggle of folded replies in the same languages ("3 weitere Antworten anzeigen", "Ver 3
+# respuestas más", "Afficher 2 autres réponses", "Ver mais 4 respostas", "Mostra altre 2 risposte",
+# "Bekijk nog 3 reacties"): a count and the language's word for replies.
+_FOLD_VERB = r"(?:ver|mostrar|mostra|afficher|voir|bekijk|alle|zeige)\s+(?:mais\s+|nog\s+|altre\s+|les\s+)?"
+_FOLD_MORE = r"(?:weitere|autres|m(?:\u00e1|a)s|altre)\s+"
+_FOLD_WORD = r"(?:antworten|antwort|respuestas?|r(?:\u00e9|e)ponses?|respostas?|risposte|risposta|reacties|reactie)"
+_FOLD_AFTER = r"\s+(?:m(?:\u00e1|a)s|anzeigen|ansehen|tonen)"
+# (a verb before the count, a "more" before the word or one after it: "4 reacties" alone is the
+# section's own count, not a toggle)
+FOREIGN_FOLD = (
+    rf"{_FOLD_VERB}\d+\s+(?:{_FOLD_MORE})?{_FOLD_WORD}(?:{_FOLD_AFTER})?"
+    rf"|\d+\s+{_FOLD_MORE}{_FOLD_WORD}(?:{_FOLD_AFTER})?"
+    rf"|\d+\s+{_FOLD_WORD}{_FOLD_AFTER}"
+)
 
 # CHROME is this and CHROME_REPLY_ROW (see there). (Deferred: read as text by CHROME and the twins.)
 CHROME_WORDS = Deferred(
@@ -359,8 +397,9 @@ CHROME_WORDS = Deferred(
     r"sort(?:ed)?\s+by\s*:?\s*\S+(?:\s+\S+){0,2}|"
     # whom a reply answers, as widgets print it over the reply ("In response to Jo's comment",
     # "Reply to @jo", "Reply to @Jo Lake", "Replying to @jo @al", "Replying to jo", "Replying to V. García"): a name, never a sentence after it
-    r"in response to .{1,40}'s? (?:comment|post|reply)|(?:replying|reply|responding) to @\S+(?:\s[^\s.!?,;:@]+)?(?:\s+(?:and\s+)?@\S+)*|"
-    r"replying to [^\s.!?,;:]+\.?(?:\s[^\s.!?,;:]+)?|"
+    r"in response to .{1,40}'s? (?:comment|post|reply)|(?:replying|reply|responding) to @\S+(?:\s[^\s.!?,;:@]+){0,2}(?:\s+(?:and\s+)?@\S+)*|"
+    # (a display name of up to three words: "Replying to Long time reader")
+    r"replying to [^\s.!?,;:]+\.?(?:\s[^\s.!?,;:]+){0,2}|"
     # picks and pins over a comment ("Reader pick", "Editors' Picks", "Pinned by @channel")
     r"(?:reader|readers'?|editor|editors'?|editor's|staff|critics'?|community|top)\s+picks?|featured(?: comment)?|"
     r"pinned(?: comment)?(?: by .{1,40})?|"
@@ -380,7 +419,12 @@ CHROME_WORDS = Deferred(
     # a helpfulness vote's two buttons ("Yes No", "Yes (3) No (1)")
     r"yes\s*(?:\(\d+\))?\s*[|·]?\s*no\s*(?:\(\d+\))?|"
     # the reply link of a French, German, Spanish, Italian, Portuguese or Dutch site
-    r"r(?:\u00e9|e)pondre|antworten|responder|rispondi|beantwoorden|reageer)\]?\s*$",
+    r"r(?:\u00e9|e)pondre|antworten|responder|rispondi|beantwoorden|reageer|"
+    # ... and the same sites' other actions and marks, a count beside them or not ("Gefällt mir (3)",
+    # "12 Me gusta", "Signaler", "editado")
+    rf"{FOREIGN_ACTION}|"
+    # their toggles of folded replies ("3 weitere Antworten anzeigen", "Ver 3 respuestas más") and sort controls
+    rf"{FOREIGN_FOLD}|(?:sortieren nach|ordenar por|trier par|ordina per|sorteer op)\s*:?(?:\s*\S+(?:\s+\S+){{0,2}})?)\]?\s*$",
     _I,
 )
 
@@ -412,7 +456,9 @@ def is_avatar_alt(s: str) -> bool:
 # A row of comment actions: "Reply · Like · 3 · Follow Post · 2 hours ago".
 CHROME_ROW = re.compile(
     r"^(?:(?:reply|like|unlike|share|report|flag|follow post|follow|edit|edited|delete|permalink|link|quote|mark as spam|"
-    r"\d+|(?:\d+|an?)\s+\w+\s+ago|\d{1,3}\s?(?:mos?|yrs?|y|wks?|w|d|hrs?|h|mins?|m)\b\.?)\s*(?:[·|•]\s*|$))+$",
+    r"\d+|(?:\d+|an?)\s+\w+\s+ago|\d{1,3}\s?(?:mos?|yrs?|y|wks?|w|d|hrs?|h|mins?|m)\b\.?|"
+    # (a French, German, Spanish, Italian, Portuguese or Dutch site's: "Gefällt mir · Antworten · vor 3 Std.")
+    rf"{FOREIGN_ACTION}|{FOREIGN_AGE})(?:\s*[·|•]\s*|\s{{2,}}|\s*$))+$",
     _I,
 )
 
