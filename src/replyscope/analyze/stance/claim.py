@@ -28,8 +28,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from replyscope.analyze.stance import cues as C
-from replyscope.analyze.stance.aim import is_aimed
-from replyscope.analyze.stance.sense import PERSON_BEFORE, agreeing, judging, negated
+from replyscope.analyze.stance.aim import is_aimed, points_back
+from replyscope.analyze.stance.sense import PERSON_BEFORE, agreeing, judging, negated, scare_quoted
 
 # ---- support: confirmation, repetition, agreement ------------------------------------------
 _SUPPORT = {
@@ -43,8 +43,10 @@ _SUPPORT = {
     # an adjective). Measured 0.45 on the tune half's top-level replies, 0.15 nested (where it is
     # discounted as any cue aimed at a parent).
     "affirmation": (0.4, r"^\s*(?:[.@]\S*\s+)*(?:(?:yes|yep|yup|indeed)\b(?!\s*\?)|(?:true|correct)(?=\s*(?:[.!,;:)]|$)))"),
+    # "officially" alone is a manner, not a confirmation ("is officially screwed", "officially out
+    # of control"): it confirms only with the confirming word ("officially confirmed").
     "confirmation": (0.3, r"\b(?:(?:now |officially |has been |have been |was |were |is |are |been )confirmed|confirms?|confirmation|"
-                     r"it'?s official|officially|can confirm|i can verify|verified|true story|it'?s true|is true|was true|"
+                     r"it'?s official|can confirm|i can verify|verified|true story|it'?s true|is true|was true|"
                      r"(?:police|officials|authorities|reports?|sources|witnesses) (?:say|said|confirm\w*|report\w*)|"
                      r"according to (?:police|officials|authorities|reports|sources|witnesses|the))\b"),
     # "we all knew", "told you so", "verification of what many suspected" (stance.cues.AGREE)
@@ -190,7 +192,9 @@ def claim_cues(text: str, source_words: set[str], target_words: set[str] | None 
                     continue  # "they knew it was coming", "there's obviously problems"
                 if stance == "support" and name not in _STRUCTURAL and negated(text, m.start(), m.end()):
                     continue  # "no confirmation yet", "not officially": agreement negated is none
-                if stance == "query" or name in _STRUCTURAL or aimed(m.start(), m.end()):
+                if stance == "support" and name not in _STRUCTURAL and scare_quoted(text, m.start(), m.end()):
+                    continue  # "they 'confirmed' it": the word mentioned at a distance, not said
+                if stance == "query" or name in _STRUCTURAL or points_back(m.group(0)) or aimed(m.start(), m.end()):
                     found.append(Cue(stance, name, weight, m.start(), m.end(), shown[m.start() : m.end()]))
                     break
     # Questions: a question put to the report, not a rhetorical one, asks about it (measured:
