@@ -149,6 +149,20 @@ def quoted(text: str, start: int, end: int) -> bool:
     return False
 
 
+# Scare quotes: a word or two set in quotation marks of either kind, single ones too ("they
+# 'confirmed' it", "the “fake” photo"): the writer mentions the word and distances themselves
+# from it, so it is not their own confirmation or denial. An apostrophe is no quote mark: the
+# opening one follows a space or bracket (or starts the text), the closing one precedes a space,
+# punctuation or the end.
+_SCARE_OPEN = re.compile(r"(?:^|[\s(\[])['‘\"“]((?:[^\s'‘’\"“”]+\s+){0,2})$")
+_SCARE_CLOSE = re.compile(r"^((?:\s+[^\s'‘’\"“”]+){0,2})['’\"”](?=[\s.,!?;:)\]]|$)")
+
+
+def scare_quoted(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] sits in scare quotes: at most two words each side within them."""
+    return _SCARE_OPEN.search(text[max(0, start - 40):start]) is not None and _SCARE_CLOSE.match(text[end:end + 40]) is not None
+
+
 _WORDS = re.compile(r"[a-z0-9]+")
 
 
@@ -233,7 +247,7 @@ def judging(text: str, start: int, end: int, claim: str | None = None) -> bool:
         return False
     if negated(text, start, end) or fault_sense(text, start, end) or other_subject(text, start, end):
         return False
-    if quoted(text, start, end):
+    if quoted(text, start, end) or scare_quoted(text, start, end):
         return False
     return not (claim and echoes_claim(text[start:end], claim))
 
@@ -274,4 +288,4 @@ def agreeing(text: str, start: int, end: int) -> bool:
     return True
 
 
-__all__ = ["agreeing", "about_speaker", "attributive", "echoes_claim", "fault_sense", "judging", "negated", "other_subject", "other_verb", "quoted"]
+__all__ = ["agreeing", "about_speaker", "attributive", "echoes_claim", "fault_sense", "judging", "negated", "other_subject", "other_verb", "quoted", "scare_quoted"]
