@@ -363,3 +363,20 @@ def test_scare_quoted_and_manner_words_confirm_nothing():
     for text in ("Police have officially confirmed it on their feed.", "It's confirmed, my brother's there.",
                  "The station's reporter confirmed it on air."):
         assert support(text), text
+
+
+def test_a_negated_fact_disputes_the_report_a_negated_plan_or_modal_does_not():
+    claim = f"{TITLE}. {SOURCE}"
+    source, target = content_words(SOURCE), content_words(claim)
+
+    def deny(text: str) -> bool:
+        return any(c.stance == "deny" for c in claim_cues(text, source, target, claim))
+
+    # said without the apostrophe, as replies often are, the negated fact still disputes it
+    for text in ("There isnt a gunman, the cafe is just closed.", "Police didnt say hostages, read it again."):
+        assert deny(text), text
+    for text in ("The cafe won't open again after the hostages this week.", "Police don't need a reason to close the square."):
+        assert not deny(text), text
+    # one definition: a support cue under any of these negations is none
+    for text in ("Police can't confirm it yet.", "They wont confirm it.", "Officers hasnt confirmed it."):
+        assert not [c for c in claim_cues(text, source) if c.stance == "support"], text

@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from replyscope.analyze.stance import cues as C
 from replyscope.analyze.stance.aim import is_aimed, points_back
-from replyscope.analyze.stance.sense import PERSON_BEFORE, agreeing, judging, negated, scare_quoted
+from replyscope.analyze.stance.sense import FACT_NEGATOR, PERSON_BEFORE, agreeing, judging, negated, scare_quoted
 
 # ---- support: confirmation, repetition, agreement ------------------------------------------
 _SUPPORT = {
@@ -107,9 +107,9 @@ _QUERY = {
 REPOST_SHARED_WORDS = 2  # a repost of the report shares at least this many of its content words
 _QUESTION = re.compile(r"(?:^|(?<=[.!?\n]))[^.!?\n]{1,200}\?")
 QUESTION_STRENGTH = 0.4
-_NEGATION = re.compile(
-    r"(?i)\b(?:not|never|isn'?t|wasn'?t|aren'?t|weren'?t|didn'?t|doesn'?t|hasn'?t|haven'?t|nobody|nothing)\b((?:\s+[^\s.!?]+){1,4})"
-)
+# A negated statement of fact and the words it negates (sense.FACT_NEGATOR, beside the negated-cue
+# check's NEGATOR in the one definition of negation words).
+_NEGATION = re.compile(r"(?i)" + FACT_NEGATOR + r"\b((?:\s+[^\s.!?]+){1,4})")
 NEGATES_STRENGTH = 0.4  # 0.5 of top-level replies on the tune half (0.17 nested); was 0.3 read flat
 # A negation whose subject is the speaker tells about the speaker, not about the report; one
 # whose subject is the one addressed ("you're not a real chef", "in case you didn't see it")
