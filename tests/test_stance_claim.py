@@ -380,3 +380,14 @@ def test_a_negated_fact_disputes_the_report_a_negated_plan_or_modal_does_not():
     # one definition: a support cue under any of these negations is none
     for text in ("Police can't confirm it yet.", "They wont confirm it.", "Officers hasnt confirmed it."):
         assert not [c for c in claim_cues(text, source) if c.stance == "support"], text
+
+
+def test_a_confirmation_in_the_reports_own_words_is_passed_on_not_said():
+    claim = "Police confirm a gunman has taken hostages in a cafe downtown"
+    source = content_words(claim)
+    # the report passed on without a repost marker: its "Police confirm" is the report's, not the reply's
+    passed_on = "Oh no. Police confirm a gunman has taken hostages in a cafe downtown, stay safe everyone"
+    assert [c.family for c in claim_cues(passed_on, source, None, claim) if c.stance == "support"] == ["repeats_report"]
+    # the reply's own confirmation still counts
+    own = "My brother is there, the officers confirmed it to him an hour ago."
+    assert [c for c in claim_cues(own, source, None, claim) if c.stance == "support"]

@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from replyscope.analyze.stance import cues as C
 from replyscope.analyze.stance.aim import is_aimed, points_back
-from replyscope.analyze.stance.sense import FACT_NEGATOR, PERSON_BEFORE, agreeing, judging, negated, scare_quoted
+from replyscope.analyze.stance.sense import FACT_NEGATOR, PERSON_BEFORE, agreeing, echoes_claim, judging, negated, scare_quoted
 
 # ---- support: confirmation, repetition, agreement ------------------------------------------
 _SUPPORT = {
@@ -194,6 +194,8 @@ def claim_cues(text: str, source_words: set[str], target_words: set[str] | None 
                     continue  # "no confirmation yet", "not officially": agreement negated is none
                 if stance == "support" and name not in _STRUCTURAL and scare_quoted(text, m.start(), m.end()):
                     continue  # "they 'confirmed' it": the word mentioned at a distance, not said
+                if stance == "support" and name not in _STRUCTURAL and claim and echoes_claim(m.group(0), claim):
+                    continue  # "Police confirm ..." passed on from the report: its words, not the reply's
                 if stance == "query" or name in _STRUCTURAL or points_back(m.group(0)) or aimed(m.start(), m.end()):
                     found.append(Cue(stance, name, weight, m.start(), m.end(), shown[m.start() : m.end()]))
                     break
