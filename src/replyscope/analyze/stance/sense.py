@@ -175,19 +175,18 @@ def echoes_claim(cue: str, claim: str) -> bool:
     return re.search(r"\b" + r"\W+".join(map(re.escape, words)) + r"\b", claim.lower()) is not None
 
 
-# A negation just before a cue (an article, adverb or auxiliary at most between, two at most):
-# "no doubt", "not wrong", "isn't a lie", "not entirely false", "have not confirmed", "no
-# confirmation yet", "not officially". ("No, he is not ..." is no such negation.) One
-# definition for deny cues here and support cues in claim.py. Contractions are spelt out
-# ("doesn't", "dont"): a bare "\w+nt" would take "president", "government" or "want" for one.
-# Negation words, one definition for every check that asks. FACT_NEGATOR says that something is
-# not or did not happen ("not", "never", "isn't", "didnt", "nobody"): claim.py reads the report's
-# own words after it as disputed ("he wasn't armed"). A modal or a plan negated ("won't help",
-# "can't be", "don't need a warrant", "don't plan on it") says what will, may or must not be:
-# read as denial too, they gave 4 new denies on the tune half of the dev threads and 6 on the
-# other, none of them right. NEGATOR adds
-# them and the negating determiners and prepositions ("no doubt", "without proof") for the
-# question whether a cue is negated ("can't confirm", "won't deny").
+# Negation words, one definition for every check that asks (contractions spelt out, "doesn't",
+# "dont": a bare "\w+nt" would take "president", "government" or "want" for one).
+# FACT_NEGATOR says that something is not or did not happen ("not", "never", "isn't", "didnt",
+# "nobody"): claim.py reads the report's own words after it as disputed ("he wasn't armed"). A
+# negated modal or plan ("won't help", "can't be", "don't need a warrant") says what will, may or
+# must not be: read as denial too, those gave 4 new denies on the tune half of the dev threads
+# and 6 on the other, none of them right. NEGATOR adds them, and the negating determiners and
+# prepositions ("no doubt", "without proof"), for NEGATED_BEFORE: a negation just before a cue
+# (an article, adverb or auxiliary at most between, two at most): "no doubt", "not wrong",
+# "isn't a lie", "not entirely false", "have not confirmed", "no confirmation yet", "can't
+# confirm". ("No, he is not ..." is no such negation.) It serves deny cues here and support cues
+# in claim.py.
 FACT_NEGATOR = (
     r"\b(?:not|never|nobody|nothing|(?:is|was|are|were|did|does|has|have)n['’]?t)"
 )
