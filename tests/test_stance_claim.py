@@ -329,3 +329,65 @@ def test_disbelief_missing_confirmation_and_counter_evidence_deny():
     for text in ("I can't believe this is happening downtown.", "Unbelievable scenes downtown tonight.",
                  "Found my old photo album from when I worked at that cafe."):
         assert "deny" not in sides(text), text
+
+
+def test_a_side_cue_pointing_back_at_what_was_said_is_aimed_anywhere_in_the_reply():
+    # The second sentence shares no word with the report, but "otherwise" and "it" point back at it.
+    claim = f"{TITLE}. {SOURCE}"
+    source, target = content_words(SOURCE), content_words(claim)
+
+    def sides(text: str) -> set[str]:
+        return {c.stance for c in claim_cues(text, source, target, claim)}
+
+    for text in ("Please check this before posting. Local radio says otherwise.",
+                 "Funny how the timing works out. Nobody believes it anymore."):
+        assert "deny" in sides(text), text
+    # a negation in the same place that points at nothing answered stays an aside
+    assert "deny" not in sides("Lovely weather here today. My cat is not fond of rain.")
+    # a question ending on "that" asks about the speaker's own sentence, not the report
+    assert "query" not in sides("My cousin drove to the coast this morning. Why go there for that!")
+
+
+def test_scare_quoted_and_manner_words_confirm_nothing():
+    source = content_words(SOURCE)
+
+    def support(text: str) -> list:
+        return [c for c in claim_cues(text, source) if c.stance == "support"]
+
+    for text in ("The channel 'confirmed' two gunmen an hour ago, then took it down.",
+                 "So the police “confirmed” it, did they.",
+                 "Well, the mayor is officially out of his depth now.",
+                 "The square is officially a mess tonight."):
+        assert not support(text), text
+    # said straight, confirmation still confirms; an apostrophe is no quote mark
+    for text in ("Police have officially confirmed it on their feed.", "It's confirmed, my brother's there.",
+                 "The station's reporter confirmed it on air."):
+        assert support(text), text
+
+
+def test_a_negated_fact_disputes_the_report_a_negated_plan_or_modal_does_not():
+    claim = f"{TITLE}. {SOURCE}"
+    source, target = content_words(SOURCE), content_words(claim)
+
+    def deny(text: str) -> bool:
+        return any(c.stance == "deny" for c in claim_cues(text, source, target, claim))
+
+    # said without the apostrophe, as replies often are, the negated fact still disputes it
+    for text in ("There isnt a gunman, the cafe is just closed.", "Police didnt say hostages, read it again."):
+        assert deny(text), text
+    for text in ("The cafe won't open again after the hostages this week.", "Police don't need a reason to close the square."):
+        assert not deny(text), text
+    # one definition: a support cue under any of these negations is none
+    for text in ("Police can't confirm it yet.", "They wont confirm it.", "Officers hasnt confirmed it."):
+        assert not [c for c in claim_cues(text, source) if c.stance == "support"], text
+
+
+def test_a_confirmation_in_the_reports_own_words_is_passed_on_not_said():
+    claim = "Police confirm a gunman has taken hostages in a cafe downtown"
+    source = content_words(claim)
+    # the report passed on without a repost marker: its "Police confirm" is the report's, not the reply's
+    passed_on = "Oh no. Police confirm a gunman has taken hostages in a cafe downtown, stay safe everyone"
+    assert [c.family for c in claim_cues(passed_on, source, None, claim) if c.stance == "support"] == ["repeats_report"]
+    # the reply's own confirmation still counts
+    own = "My brother is there, the officers confirmed it to him an hour ago."
+    assert [c for c in claim_cues(own, source, None, claim) if c.stance == "support"]

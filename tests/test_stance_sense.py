@@ -209,3 +209,15 @@ def test_a_report_called_expected_or_a_flag_described_is_no_denial():
     for text, word in (("This is a false flag, staged from the start.", "false"), ("It is not a terrorist attack.", "is not a")):
         start = text.index(word)
         assert judging(text, start, start + len(word)), text
+
+
+def test_a_falsity_word_in_scare_quotes_is_mentioned_not_said():
+    claim = "Police say a gunman has taken hostages in a cafe downtown"
+    for text, word in (("They keep calling the video 'fake' but never say why.", "fake"),
+                       ("Another ‘hoax’, according to the usual accounts.", "hoax")):
+        at = text.index(word)
+        assert not judging(text, at, at + len(word), claim), text
+    # an apostrophe around the word is no quotation
+    text = "It's fake, the cafe's been shut for a week."
+    at = text.index("fake")
+    assert judging(text, at, at + 4, claim)

@@ -70,6 +70,17 @@ def lead_of(title: str, body: str) -> str:
     return " ".join([title or "", *parts[:LEAD_SENTENCES]]).strip()
 
 
+# A side cue whose own last word points back at what was said ("nobody believes it", "I doubt
+# that", "local reports say otherwise") is aimed by its form: its object is the thing answered.
+# (Not a question's: "why go there for that?" asks about the speaker's own sentence.)
+_POINTS_BACK = re.compile(r"(?i)\b(?:it|this|that|otherwise)$")
+
+
+def points_back(cue: str) -> bool:
+    """Whether a side cue's words end on a word pointing back at what is answered (see above)."""
+    return _POINTS_BACK.search(cue.strip()) is not None
+
+
 def is_aimed(text: str, start: int, end: int, target_words: set[str], words_of) -> bool:
     """Whether the cue text[start:end] is said about the target (see the module docstring).
 
@@ -85,4 +96,4 @@ def is_aimed(text: str, start: int, end: int, target_words: set[str], words_of) 
     return len(words_of(sentence) & target_words) >= AIM_SHARED_WORDS
 
 
-__all__ = ["AIM_SHARED_WORDS", "is_aimed", "lead_of", "opening_end", "sentence_extent"]
+__all__ = ["AIM_SHARED_WORDS", "is_aimed", "points_back", "lead_of", "opening_end", "sentence_extent"]

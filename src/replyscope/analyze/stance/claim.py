@@ -28,8 +28,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from replyscope.analyze.stance import cues as C
-from replyscope.analyze.stance.aim import is_aimed
-from replyscope.analyze.stance.sense import PERSON_BEFORE, agreeing, judging, negated
+from replyscope.analyze.stance.aim import is_aimed, points_back
+from replyscope.analyze.stance.sense import FACT_NEGATOR, PERSON_BEFORE, agreeing, echoes_claim, judging, negated, scare_quoted
 
 # ---- support: confirmation, repetition, agreement ------------------------------------------
 _SUPPORT = {
@@ -43,8 +43,10 @@ _SUPPORT = {
     # an adjective). Measured 0.45 on the tune half's top-level replies, 0.15 nested (where it is
     # discounted as any cue aimed at a parent).
     "affirmation": (0.4, r"^\s*(?:[.@]\S*\s+)*(?:(?:yes|yep|yup|indeed)\b(?!\s*\?)|(?:true|correct)(?=\s*(?:[.!,;:)]|$)))"),
+    # "officially" alone is a manner, not a confirmation ("is officially screwed", "officially out
+    # of control"): it confirms only with the confirming word ("officially confirmed").
     "confirmation": (0.3, r"\b(?:(?:now |officially |has been |have been |was |were |is |are |been )confirmed|confirms?|confirmation|"
-                     r"it'?s official|officially|can confirm|i can verify|verified|true story|it'?s true|is true|was true|"
+                     r"it'?s official|can confirm|i can verify|verified|true story|it'?s true|is true|was true|"
                      r"(?:police|officials|authorities|reports?|sources|witnesses) (?:say|said|confirm\w*|report\w*)|"
                      r"according to (?:police|officials|authorities|reports|sources|witnesses|the))\b"),
     # "we all knew", "told you so", "verification of what many suspected" (stance.cues.AGREE)
@@ -105,9 +107,9 @@ _QUERY = {
 REPOST_SHARED_WORDS = 2  # a repost of the report shares at least this many of its content words
 _QUESTION = re.compile(r"(?:^|(?<=[.!?\n]))[^.!?\n]{1,200}\?")
 QUESTION_STRENGTH = 0.4
-_NEGATION = re.compile(
-    r"(?i)\b(?:not|never|isn'?t|wasn'?t|aren'?t|weren'?t|didn'?t|doesn'?t|hasn'?t|haven'?t|nobody|nothing)\b((?:\s+[^\s.!?]+){1,4})"
-)
+# A negated statement of fact and the words it negates (sense.FACT_NEGATOR, beside the negated-cue
+# check's NEGATOR in the one definition of negation words).
+_NEGATION = re.compile(r"(?i)" + FACT_NEGATOR + r"\b((?:\s+[^\s.!?]+){1,4})")
 NEGATES_STRENGTH = 0.4  # 0.5 of top-level replies on the tune half (0.17 nested); was 0.3 read flat
 # A negation whose subject is the speaker tells about the speaker, not about the report; one
 # whose subject is the one addressed ("you're not a real chef", "in case you didn't see it")
@@ -190,7 +192,11 @@ def claim_cues(text: str, source_words: set[str], target_words: set[str] | None 
                     continue  # "they knew it was coming", "there's obviously problems"
                 if stance == "support" and name not in _STRUCTURAL and negated(text, m.start(), m.end()):
                     continue  # "no confirmation yet", "not officially": agreement negated is none
-                if stance == "query" or name in _STRUCTURAL or aimed(m.start(), m.end()):
+                if stance == "support" and name not in _STRUCTURAL and scare_quoted(text, m.start(), m.end()):
+                    continue  # "they 'confirmed' it": the word mentioned at a distance, not said
+                if stance == "support" and name not in _STRUCTURAL and claim and echoes_claim(m.group(0), claim):
+                    continue  # "Police confirm ..." passed on from the report: its words, not the reply's
+                if stance == "query" or name in _STRUCTURAL or points_back(m.group(0)) or aimed(m.start(), m.end()):
                     found.append(Cue(stance, name, weight, m.start(), m.end(), shown[m.start() : m.end()]))
                     break
     # Questions: a question put to the report, not a rhetorical one, asks about it (measured:

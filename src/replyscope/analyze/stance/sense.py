@@ -149,6 +149,20 @@ def quoted(text: str, start: int, end: int) -> bool:
     return False
 
 
+# Scare quotes: a word or two set in quotation marks of either kind, single ones too ("they
+# 'confirmed' it", "the “fake” photo"): the writer mentions the word and distances themselves
+# from it, so it is not their own confirmation or denial. An apostrophe is no quote mark: the
+# opening one follows a space or bracket (or starts the text), the closing one precedes a space,
+# punctuation or the end.
+_SCARE_OPEN = re.compile(r"(?:^|[\s(\[])['‘\"“]((?:[^\s'‘’\"“”]+\s+){0,2})$")
+_SCARE_CLOSE = re.compile(r"^((?:\s+[^\s'‘’\"“”]+){0,2})['’\"”](?=[\s.,!?;:)\]]|$)")
+
+
+def scare_quoted(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] sits in scare quotes: at most two words each side within them."""
+    return _SCARE_OPEN.search(text[max(0, start - 40):start]) is not None and _SCARE_CLOSE.match(text[end:end + 40]) is not None
+
+
 _WORDS = re.compile(r"[a-z0-9]+")
 
 
@@ -161,14 +175,24 @@ def echoes_claim(cue: str, claim: str) -> bool:
     return re.search(r"\b" + r"\W+".join(map(re.escape, words)) + r"\b", claim.lower()) is not None
 
 
-# A negation just before a cue (an article, adverb or auxiliary at most between, two at most):
-# "no doubt", "not wrong", "isn't a lie", "not entirely false", "have not confirmed", "no
-# confirmation yet", "not officially". ("No, he is not ..." is no such negation.) One
-# definition for deny cues here and support cues in claim.py. Contractions are spelt out
-# ("doesn't", "dont"): a bare "\w+nt" would take "president", "government" or "want" for one.
+# Negation words, one definition for every check that asks (contractions spelt out, "doesn't",
+# "dont": a bare "\w+nt" would take "president", "government" or "want" for one).
+# FACT_NEGATOR says that something is not or did not happen ("not", "never", "isn't", "didnt",
+# "nobody"): claim.py reads the report's own words after it as disputed ("he wasn't armed"). A
+# negated modal or plan ("won't help", "can't be", "don't need a warrant") says what will, may or
+# must not be: read as denial too, those gave 4 new denies on the tune half of the dev threads
+# and 6 on the other, none of them right. NEGATOR adds them, and the negating determiners and
+# prepositions ("no doubt", "without proof"), for NEGATED_BEFORE: a negation just before a cue
+# (an article, adverb or auxiliary at most between, two at most): "no doubt", "not wrong",
+# "isn't a lie", "not entirely false", "have not confirmed", "no confirmation yet", "can't
+# confirm". ("No, he is not ..." is no such negation.) It serves deny cues here and support cues
+# in claim.py.
+FACT_NEGATOR = (
+    r"\b(?:not|never|nobody|nothing|(?:is|was|are|were|did|does|has|have)n['’]?t)"
+)
 NEGATOR = (
-    r"\b(?:no|not|never|nobody|without|hardly|yet to|\w+n['’]t|"
-    r"(?:do|does|did|is|was|are|were|ca|wo|has|have|had|could|would|should|ai)nt)"
+    r"(?:\b(?:no|without|hardly|yet to)\b|" + FACT_NEGATOR + r"|\b\w+n['’]t|"
+    r"\b(?:do|ca|wo|had|could|would|should|ai)nt)"
 )
 _NEGATION_GAP = (
     r"(?:(?:a|an|the|really|entirely|completely|totally|all|necessarily|so|that|quite|yet|even|one|"
@@ -233,7 +257,7 @@ def judging(text: str, start: int, end: int, claim: str | None = None) -> bool:
         return False
     if negated(text, start, end) or fault_sense(text, start, end) or other_subject(text, start, end):
         return False
-    if quoted(text, start, end):
+    if quoted(text, start, end) or scare_quoted(text, start, end):
         return False
     return not (claim and echoes_claim(text[start:end], claim))
 
@@ -274,4 +298,4 @@ def agreeing(text: str, start: int, end: int) -> bool:
     return True
 
 
-__all__ = ["agreeing", "about_speaker", "attributive", "echoes_claim", "fault_sense", "judging", "negated", "other_subject", "other_verb", "quoted"]
+__all__ = ["agreeing", "about_speaker", "attributive", "echoes_claim", "fault_sense", "judging", "negated", "other_subject", "other_verb", "quoted", "scare_quoted"]
