@@ -211,7 +211,7 @@ def test_a_long_first_answer_under_a_short_question_is_a_comment(layout):
 
 @pytest.mark.parametrize("layout", LAYOUTS)
 def test_a_numeric_handle_still_heads_its_own_comment(layout):
-    replies = [("n1", None, "Mara Quill", "Closed again?"), ("n2", None, "2111015", "@MaraQuill yes, from April."), *REPLIES[3:6]]
+    replies = [("n1", None, "Mara Quill", "Closed again?"), ("n2", None, "4830962", "@MaraQuill yes, from April."), *REPLIES[3:6]]
     scores, tables = _scores(render_page(_thread(SHORT_POST, replies, source_id="s7"), layout, seed=7))
     assert scores["found"] == scores["replies"], scores
     assert "" in tables.comments["author"].to_list()  # the number is no name: the author is left blank
