@@ -134,7 +134,7 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
                     h = CommentHeader(h.kind, h.author, headers[j].posted_raw, h.posted_by)
                     last = j
                 elif p is not None and p not in claimed and _numbered_date(lines, headers, p):
-                    # "1. August 9th, 2012 at 8:38 am" over "jo said,": the numbered date opens the
+                    # "1. June 14th, 2016 at 7:05 pm" over "jo said,": the numbered date opens the
                     # item, so it is this comment's (not a trailing date of the comment above)
                     h = CommentHeader(h.kind, h.author, headers[p].posted_raw, h.posted_by)
                     first = p

@@ -566,11 +566,11 @@ def read_header(core: str) -> CommentHeader | None:
         return CommentHeader("date", "", stamp)  # a date alone, or an age in a row of actions
     residue = cut_counters(_EDGE_WORDS.sub("", residue).strip())
     if _CLOCK_LEFT.match(residue):
-        return CommentHeader("name_date", "", stamp)  # "August 9, 2012 02:07 pm at 2:07 pm", "3 minutes ago (9:41 AM)": the time printed twice, no name
+        return CommentHeader("name_date", "", stamp)  # "June 3, 2014 05:07 pm at 5:07 pm", "3 minutes ago (9:41 AM)": the time printed twice, no name
     if _name_ok(residue):
         return CommentHeader("name_date", residue, stamp)
     if _COUNTER_ONLY.match(residue):
-        # "#1.1 Mon Oct 29, 2012 10:12 AM", "3. 4830962 | 14 Mar 2015", "@4830962 · Mar 14": a
+        # "#1.1 Thu Mar 14, 2013 09:48 PM", "3. 4830962 | 14 Mar 2015", "@4830962 · Mar 14": a
         # numbered reply or a numeric handle heads its reply; a number is no name to show
         return CommentHeader("name_date", "", stamp)
     return None
