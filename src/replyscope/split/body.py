@@ -561,8 +561,8 @@ def _cut_from_text(lines: Lines, i: int, hi: int) -> bool:
 
 
 def _long_headline(s: str) -> bool:
-    """A line long enough to read as prose that is a headline by its Title Case ("Redfin Real-Time
-    Home Price Tracker: July Home Prices Up 3% From 2011; Low Inventory Continues to Stifle Sales")."""
+    """A line long enough to read as prose that is a headline by its Title Case ("Harbour Ferry
+    Ridership Report: March Trips Up 4% From 2019; Crew Shortage Continues to Delay Evening Boats")."""
     if len(s) > TITLE_MAX_CHARS or s[-1] == "." or s[0] in BULLETS or is_nav_line(s) or _TALLY_IN.search(s):
         return False
     if unicodedata.category(s[0])[0] == "S" or _DATELINE_START.match(s):
