@@ -96,14 +96,14 @@ def test_a_reply_header_naming_its_target_joins_the_thread_of_plain_headers() ->
     # "Name | DATE | Reply" over each comment, and for replies "Name replied to comment from Other |
     # DATE | Reply": another header format, printed around its stamp as the thread's are
     people = [
-        ("Thomas", "November 9, 2012 11:46 AM", "Where do you think the series can go from here? And who should be next?"),
-        ("Andrew", "November 9, 2012 11:46 AM", "Big fan of the review, can't wait to see it this weekend."),
-        ("Dimitri LaBarge replied to comment from Thomas", "November 9, 2012 11:51 AM",
-         "It's a gun barrel. The original titles were shot through a real one with a pinhole camera."),
-        ("Jeff", "November 9, 2012 11:57 AM", "Thank you for decades of witty and insightful reviews."),
-        ("Robert Taylor", "November 9, 2012 1:47 PM", "I was surprised you didn't mention the opening song. Like it?"),
+        ("Gareth", "March 22, 2016 9:31 PM", "How far can the new director take the story? And which book should be next?"),
+        ("Priya", "March 22, 2016 9:31 PM", "Loved the write-up, booking tickets for Friday night already."),
+        ("Selma Aukland replied to comment from Gareth", "March 22, 2016 9:36 PM",
+         "It's the train scene. They filmed it on a real line with the carriages running at full speed."),
+        ("Noor", "March 22, 2016 9:42 PM", "Thanks for all these years of sharp and funny reviews."),
+        ("Felix Brandt", "March 22, 2016 11:08 PM", "Odd that you skipped the soundtrack in the review. Did you like it?"),
     ]
-    page = "Skyfall review: the best Bond in years\n\n" + " ".join([POST] * 4) + "\n\n5 Comments\n\n"
+    page = "Night Train review: the best thriller in years\n\n" + " ".join([POST] * 4) + "\n\n5 Comments\n\n"
     page += "".join(f"{name} | {when} | Reply\n\n{words}\n\n" for name, when, words in people)
     comments = split_document(page).comments
     assert [(c.author, c.posted_raw, c.text.strip()) for c in comments] == [

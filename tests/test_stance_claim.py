@@ -21,7 +21,7 @@ SOURCE = (
 )
 REPLIES = [
     # id, parent, text
-    ("congrats", None, "Congratulations and all the best to your family!"),
+    ("congrats", None, "Congratulations, and the very best wishes to you all!"),
     ("grief", None, "Thoughts and prayers for everyone inside. Horrible."),
     ("confirm", None, "Police have now confirmed it on their own feed, two officers at the scene too."),
     ("fake", None, "This is fake, the cafe was closed all day. Stop spreading rumours."),
