@@ -38,7 +38,7 @@ BASE = [
 
 @pytest.mark.parametrize("layout", sorted(NESTED_LAYOUTS))
 def test_a_reply_in_markdown_emphasis_is_a_reply_not_a_title_line(layout):
-    replies = BASE[:1] + [("r5", "r1", "harbourwatch", "*Mutes Universe*"), ("r6", "r5", "Lu Chen", "Fair enough, same here.")] + BASE[1:]
+    replies = BASE[:1] + [("r5", "r1", "harbourwatch", "*Closes Laptop*"), ("r6", "r5", "Lu Chen", "Fair enough, same here.")] + BASE[1:]
     page = render_page(_thread(replies), layout, seed=1)
     s = _found(page)
     assert s["found"] == s["replies"], s
@@ -55,7 +55,7 @@ def test_a_reply_opening_with_a_label_over_a_quote_is_found(layout):
 
 @pytest.mark.parametrize("layout", ["numbered", "disqus", "wordpress"])
 def test_a_last_reply_of_short_lines_at_the_end_of_the_page_is_kept(layout):
-    replies = BASE + [("r8", None, "kelownascott", "@citydesk\nThey did this before\nSame bridge same story\nNothing changed\nhttps://example.org/p/1")]
+    replies = BASE + [("r8", None, "tofinomark", "@citydesk\nThey did this before\nSame bridge same story\nNothing changed\nhttps://example.org/p/1")]
     page = render_page(_thread(replies), layout, seed=3)
     s = _found(page)
     assert s["found"] == s["replies"], s
@@ -84,7 +84,7 @@ WORDS = [
     ],
 )
 def test_an_author_is_only_the_name(header):
-    names = ["Trevor Lake", "Andre van der Veen", "el_poopypants"]
+    names = ["Trevor Lake", "Andre van der Veen", "el_grumpyboots"]
     text = ARTICLE + "3 Comments\n\n" + "".join(
         header.format(k=k, name=name, score=("-1", "+4", "0")[k - 1]) + f"\n\n{words}\n\n"
         for k, (name, words) in enumerate(zip(names, WORDS), 1)

@@ -334,7 +334,7 @@ def _title_like(lines: Lines, i: int) -> bool:
     if s[:3].lower() == "by " or HAS_DIGIT.search(s) and _TIME_OF_DAY.search(s):
         return False  # a byline, or a dateline ("9:05am, EDT")
     if unicodedata.category(s[0])[0] == "S" or _DATELINE_START.match(s) or _TALLY_IN.search(s):
-        return False  # "← Now What?" (a pager link), "Posted on May 2 • 23 Comments" (a dateline)
+        return False  # "← Where Next?" (a pager link), "Posted on May 2 • 23 Comments" (a dateline)
     return True
 
 

@@ -86,7 +86,7 @@ _TITLE_WORDS = re.compile(
 
 
 # "PROFIT CONFIDENTIAL Forecasts", "NEWS Desk": a name opening in capitals and going on in Title
-# Case is a brand's or a section's label ("Patrice VIALOR", a surname in capitals, is a person's).
+# Case is a brand's or a section's label ("Agnes MORVANT", a surname in capitals, is a person's).
 _BRAND_CAPS = re.compile(r"^[A-Z]{4,}(?:\s+[A-Z]{2,})*\s+[A-Z][a-z]{2,}")
 _TAGLINE = re.compile(r"\s*[(\[@|→]|\s{2,}")  # ("Jen  Hannah Cole": a reply's target after two spaces)
 

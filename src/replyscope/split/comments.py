@@ -183,7 +183,7 @@ def _subject_line(lines: Lines, a: Anchor, floor: int, subjects: frozenset[str] 
         return None
     s = lines.text[p]
     if len(s) < 100 and s[0] in BULLETS and a.indent - 4 <= lines.indent[p] <= a.indent and not is_chrome(s):
-        # ("*Mutes Universe*" is a reply in markdown emphasis: a "*" or "-" bullet has a space after it)
+        # ("*Closes Laptop*" is a reply in markdown emphasis: a "*" or "-" bullet has a space after it)
         if s[0] in "*-" and s[1:2] != " ":
             return None
         return p

@@ -109,7 +109,7 @@ _SAID_IN_A_SENTENCE = re.compile(
 
 # A count printed beside a commenter's name: a score or a tally of votes, likes or replies
 # ("· 96 points", "| 12 likes", "(Score:3)", "+5 votes"), and a rank or a running number before it
-# ("1 Fortunato Saraiva", "#12 Jo", "2692078 vertexa"). They count; they name nobody.
+# ("1 Ottavio Brandao", "#12 Jo", "5814406 quillmoth"). They count; they name nobody.
 _COUNTER_AFTER = re.compile(
     r"(?:\s*[·•|,\-–—]?\s*[+\-−]?\d[\d,.]*\s*k?\s+(?:points?|pts|votes?|likes?|upvotes?|"
     r"replies|reply|comments?|karma|posts?|recommends?|recommendations?)\b|\s*[·•|,\-–—]?\s*\(?score:?\s*[+\-−]?\d+\)?)+\s*[·•|,\-–—]?\s*$",
@@ -552,7 +552,7 @@ def read_header(core: str) -> CommentHeader | None:
     if not stamp:
         return None
     if _edge_text(before) and _edge_text(rest):
-        return None  # a date in the middle of a line ("Jo Long, 10 November, Soho Theatre") dates an event
+        return None  # a date in the middle of a line ("Jo Long, 10 November, Harbour Playhouse") dates an event
     # "posted on DATE by NAME" leaves "posted on  by NAME" once the date is cut out, and
     # "NAME | Posted at 12:45pm" leaves "NAME | Posted"
     residue = POSTED_WORDS.sub("", residue).strip()
