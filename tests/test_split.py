@@ -530,13 +530,13 @@ def test_row_of_actions_is_chrome_not_an_author() -> None:
 def test_forum_by_name_with_user_number_and_nested_replies() -> None:
     text = ARTICLE + (
         "  • Lanes are fine (Score:4, Insightful)\n\n"
-        "    by pedalpusher (48213) writes: on Tuesday March 2, @09:12AM (#1001)\n\n"
+        "    by pedalpusher (48213) writes: on Thursday March 4, @09:12AM (#1001)\n\n"
         "    I think the real fight will be over the parking, not the lanes.\n\n"
         "      • Re:Lanes are fine (Score:2)\n\n"
-        "        by carguy (7734) writes: on Tuesday March 2, @09:40AM (#1002)\n\n"
+        "        by carguy (7734) writes: on Thursday March 4, @09:40AM (#1002)\n\n"
         "        You would say that, you live downtown.\n\n"
         "  • Cost? (Score:3)\n\n"
-        "    by Anonymous Coward writes: on Tuesday March 2, @10:05AM (#1003)\n\n"
+        "    by Anonymous Coward writes: on Thursday March 4, @10:05AM (#1003)\n\n"
         "    Has anyone seen my question about the budget answered anywhere?\n"
     )
     split = split_document(text)
