@@ -297,7 +297,7 @@ def test_a_footer_of_headline_links_under_names_is_no_thread():
         "Comments\n\nLoading comments...\n\n↑ Back to top\n\nPrevious: The New Fish Market Opens Its Doors\n\n"
         "Preferences\n\nOpen external links in new tabs?\n\n"
         "Harbour Boston\n\nA Look Inside the Restored Customs House\n\n"
-        "Harbour Vegas\n\nCheck Out the Spacious New Bar from Santos and Co.\n\n"
+        "Harbour Reno\n\nTake a Look at the Roomy New Cafe from Reyes and Co.\n\n"
     )
     assert split_document(ARTICLE + footer).comments == []
 

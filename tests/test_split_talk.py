@@ -56,7 +56,7 @@ def test_short_replies_talk(text: str) -> None:
         "Harbour Car Park To Close For Resurfacing",  # a link title
         "Do You Prefer The Classic Layout Or The New One?",  # a poll's title, in Title Case
         "Could the new tram line finally fix the traffic jams on the ring road through the old town?",  # a teaser
-        "Athletes of lesser known sports seek fame online",
+        "Players of little-known games chase new fans online",
         "• Where to watch the launch live online",  # a bulleted list item
     ],
 )

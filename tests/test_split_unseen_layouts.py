@@ -300,7 +300,7 @@ def test_a_long_comment_in_a_thread_under_its_section_header_is_no_article():
         "Share this:\nTwitter\nFacebook\nEmail\n\n"
         "9 comments\nOldest first | Newest first\nFollow this conversation\n\n"
         "Editor's pick\n\n"
-        + _bulleted("Mara Quill", "3 days ago", "Thank you for reading the local paper. Keep doing so and you may learn something.", 0, "▲ 27 ▼")
+        + _bulleted("Mara Quill", "3 days ago", "Thanks for reading the local paper. Carry on like that and you might learn something.", 0, "▲ 27 ▼")
         + _bulleted("Toby Reads", "2 days ago", "Of course the council knew for years. Only a fool would say otherwise.", 1)
         + _bulleted("Ann Lee", "2 days ago", "I guess you do not take the bus much, do you?", 1, "👍 29")
         + "          • Yusuf Berg\n          2d\n\n" + long + "\n\n            • Reply\n            • Share ›\n\n"

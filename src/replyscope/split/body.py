@@ -651,8 +651,8 @@ def _reads_as_phrase(s: str) -> bool:
 _WORD_ANY = re.compile(r"[^\W\d_]+")
 
 
-# A sentence's end inside a line, a word of 4+ letters before it ("is found on the newsstands.
-# Submissions are ..."): an abbreviation ("Dr. Who", "U.S. Army") is shorter.
+# A sentence's end inside a line, a word of 4+ letters before it ("is sold at the kiosks.
+# Letters are ..."): an abbreviation ("Dr. Who", "U.S. Army") is shorter.
 _INNER_SENTENCE_END = re.compile(r"[^\W\d_]{4}\. +[A-Z]")
 
 

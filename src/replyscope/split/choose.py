@@ -222,7 +222,7 @@ def _is_headline(s: str) -> bool:
     if len(words) < HEADLINE_MIN_WORDS or len(long_words) < 2 or s.isupper():
         return False
     if s.endswith(".") and len(words[-1]) > 3:
-        return False  # a sentence (an abbreviation may end a title: "Santos and Co.")
+        return False  # a sentence (an abbreviation may end a title: "Reyes and Co.")
     return all(w[0].isupper() for w in long_words)
 
 
