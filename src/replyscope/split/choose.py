@@ -638,7 +638,7 @@ def choose_anchors(
 
 # A header of another format that prints around its stamp exactly what this many of the chosen
 # thread's headers print around theirs is one of the thread's: "Jo replied to comment from Al |
-# November 9, 2012 11:51 AM | Reply" among "Name | November 9, 2012 1:46 PM | Reply" headers.
+# March 22, 2016 9:36 PM | Reply" among "Name | March 22, 2016 11:08 PM | Reply" headers.
 SAME_STAMP_MIN = 3
 SAME_STAMP_SHARE = 0.5
 

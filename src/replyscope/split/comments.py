@@ -437,7 +437,7 @@ HABIT_COMMENTS = 2
 
 def _words(lines: Lines, k: int) -> bool:
     """Whether line k is words of a comment: not blank, chrome, furniture, nor a date printed under
-    the text (Blogger's "October 21, 2012 9:17 AM")."""
+    the text (Blogger's "March 9, 2014 6:52 AM")."""
     s = lines.text[k]
     if not is_content(s):
         return False
