@@ -134,15 +134,15 @@ META_LINE_THEME = f"""<html><head><title>Elm Street library to close</title></he
 <div class="post"><h1>Elm Street library to close</h1>{ARTICLE}</div>
 <div id="comments"><h3>3 Comments</h3><ul id="comment_list">
 <li class="comment" id="comment-71"><div class="comment_entry">
- <p class="cm-meta"><a href="http://example.org" rel="external nofollow" class="url">Marta Quinn</a> &#8212; <a href="#comment-71" class="comment-meta-time">July 10th, 2012, 7:20 pm</a></p>
+ <p class="cm-meta"><a href="http://example.org" rel="external nofollow" class="url">Marta Quinn</a> &#8212; <a href="#comment-71" class="comment-meta-time">July 10th, 2013, 7:20 pm</a></p>
  <p>Ninety years and they close it over a roof. Put it to a vote of the east side.</p>
  <a class="comment-reply-link" href="#">Reply</a></div>
  <ul class="children"><li class="comment" id="comment-72"><div class="comment_entry">
-  <p class="cm-meta">Dev Patel &#8212; <a href="#comment-72" class="comment-meta-time">July 11th, 2012, 4:30 am</a></p>
+  <p class="cm-meta">Dev Patel &#8212; <a href="#comment-72" class="comment-meta-time">July 11th, 2013, 4:30 am</a></p>
   <p>A vote would be nice, but who pays for the heating in the meantime?</p>
   <a class="comment-reply-link" href="#">Reply</a></div></li></ul></li>
 <li class="comment" id="comment-73"><div class="comment_entry">
- <p class="cm-meta"><a href="#" class="url">Lou</a> &#8212; <a href="#comment-73" class="comment-meta-time">July 12th, 2012, 9:05 am</a></p>
+ <p class="cm-meta"><a href="#" class="url">Lou</a> &#8212; <a href="#comment-73" class="comment-meta-time">July 12th, 2013, 9:05 am</a></p>
  <p>Sad day for the neighbourhood.</p>
  <a class="comment-reply-link" href="#">Reply</a></div></li>
 </ul></div></body></html>"""
@@ -153,7 +153,7 @@ def test_authors_the_markup_does_not_mark_are_read_from_the_rendered_header():
     assert_lossless(page, result)
     assert [c.author for c in result.comments] == ["Marta Quinn", "Dev Patel", "Lou"]
     assert [c.parent for c in result.comments] == [None, 0, None]
-    assert result.comments[1].posted_at == datetime(2012, 7, 11, 4, 30)
+    assert result.comments[1].posted_at == datetime(2013, 7, 11, 4, 30)
     assert result.comments[2].text == "Sad day for the neighbourhood."
 
 
@@ -295,10 +295,10 @@ DEFINITION_LIST = f"""<html><head><title>Costume night</title></head><body><div 
 <div id="comments"><div class="comments_intro"><p>{{ 2 comments… read them below or <a href="#respond">add one</a> }}</p></div>
 <dl id="comment_list">
  <dt class="comment even depth-1" id="comment-901"><span class="comment_author"><a href="#">Lena Ortiz</a></span>
-  <span class="comment_time"><a href="#comment-901">October 31, 2012 at 9:41 am</a></span></dt>
+  <span class="comment_time"><a href="#comment-901">October 30, 2013 at 9:41 am</a></span></dt>
  <dd class="comment even depth-1"><div class="format_text"><p>Ninety years is a long run for any library.</p></div></dd>
  <dt class="comment odd depth-1" id="comment-902"><span class="comment_author"><a href="#">Sam</a></span>
-  <span class="comment_time"><a href="#comment-902">October 31, 2012 at 9:42 am</a></span></dt>
+  <span class="comment_time"><a href="#comment-902">October 30, 2013 at 9:42 am</a></span></dt>
  <dd class="comment odd depth-1"><div class="format_text"><p>Ask the state fund before it is too late.</p></div></dd>
 </dl></div></body></html>"""
 
@@ -310,6 +310,6 @@ def test_definition_list_header_and_text_items_make_one_comment_each():
         ("Lena Ortiz", "Ninety years is a long run for any library."),
         ("Sam", "Ask the state fund before it is too late."),
     ]
-    assert result.comments[1].posted_at == datetime(2012, 10, 31, 9, 42)
+    assert result.comments[1].posted_at == datetime(2013, 10, 30, 9, 42)
     header = {page.text[s:e].strip(): r for s, e, r in result.segments}
-    assert header["Sam October 31, 2012 at 9:42 am"] == "comment_header"
+    assert header["Sam October 30, 2013 at 9:42 am"] == "comment_header"

@@ -135,8 +135,8 @@ CARDS = POST + (
     "Agent_Lumen · 1h · Edited\n"
     "And where do the commuters park now?\n"
     "Like  Reply  Share\n\n"
-    "Avatar for 6528257\n"
-    "6528257 · 20m\n"
+    "Avatar for 3917460\n"
+    "3917460 · 20m\n"
     "👍\n"
     "Like  Reply  Share\n"
 )
@@ -203,7 +203,7 @@ def test_initials_are_the_first_letters_of_the_names_words(line, name, initials)
 
 
 def test_a_handle_of_digits_beside_a_compact_age_heads_its_comment():
-    h = read_header("6528257 · 1d")
+    h = read_header("3917460 · 1d")
     assert (h.kind, h.author, h.posted_raw) == ("name_date", "", "1d")
     # (a like count beside the age in a row of actions still only dates the comment above it)
     assert read_header("Like · Reply · 12 · 3y").kind == "date"
@@ -213,7 +213,7 @@ def test_a_handle_of_digits_under_its_avatars_alt_text_heads_its_comment():
     page = POST + (
         "3 Comments\n\n"
         "Avatar for Rosa Walsh\nRosa Walsh\n16h\nFinally. That car park floods every winter anyway.\nLike (5)  Reply  Share\n\n"
-        "Avatar for 6528257\n6528257\n16h\nHousing is better than tarmac. Good call for once.\nLike (2)  Reply  Share\n\n"
+        "Avatar for 3917460\n3917460\n16h\nHousing is better than tarmac. Good call for once.\nLike (2)  Reply  Share\n\n"
         "Avatar for Keiko Brandt\nKeiko Brandt\n15h\nAnd where do the commuters park now?\nLike  Reply  Share\n"
     )
     comments = split_document(page).comments

@@ -20,7 +20,7 @@ PEOPLE = [
 JUNK = (
     "Do not follow this link or you will be banned from the site!\n"
     "Do not follow this link or you will be banned from the site!\n\n"
-    "Market Wrap Real-Time App:\n\n  • Market News\n  • The Wire\n"
+    "Harbour Desk Live App:\n\n  • Local News\n  • The Tide\n"
 )
 
 

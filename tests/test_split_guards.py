@@ -21,7 +21,7 @@ _AFTER = ["", " • Reply", " · 35 people liked this", " | Like (31)", " • �
 def _lines() -> list[str]:
     lines = [f"{name}{age}{after}" for name, age, after in itertools.product(_NAMES, _AGES, _AFTER)]
     # dated lines that are no compact age, with the same joiners
-    lines += ["Jo | March 3, 2014 6:05 pm | Reply", "Tom Reed — March 3rd, 2014, 6:05 pm", "3D printing · 12 • Reply", "Page 2 | 10"]
+    lines += ["Jo | March 3, 2014 6:05 pm | Reply", "Tom Reeve — March 3rd, 2014, 6:05 pm", "3D printing · 12 • Reply", "Page 2 | 10"]
     return lines
 
 

@@ -7,24 +7,24 @@ from __future__ import annotations
 from replyscope.split import split_document
 
 ARTICLE = (
-    "Why small teams struggle to hire\n\n"
-    "by Dana Reyes on November 7, 2010\n\n"
-    "Every startup I talk to says the same thing: the people they want are already employed, and the "
-    "people looking for work do not have the skills the jobs ask for. That gap is not new.\n\n"
-    "Retraining takes months, and a small company cannot pay for it while it also pays for everything "
-    "else. Larger companies could, and mostly choose not to.\n\n"
+    "Why small workshops cannot find apprentices\n\n"
+    "by Dana Reyes on April 14, 2013\n\n"
+    "Every joinery owner I visit tells me the same story: the young people they would like to train have "
+    "already gone to college, and the ones who apply have never held a chisel. None of this is new.\n\n"
+    "An apprenticeship takes years, and a workshop of four cannot carry a learner while it also carries "
+    "its rent. The big furniture makers could, and mostly decide not to.\n\n"
 )
 
 COMMENTS = [
-    ("Eric Kennedy", "November 9, 2010 at 6:10 am",
-     "Great post. We have had the same trouble hiring for two years now.\n\n"
-     "The retraining idea only works if someone pays for the months in between.\n\n"
-     "As you point out, the top few percent are never out of work for long."),
-    ("Dana Reyes", "November 9, 2010 at 8:23 am", "Thanks Eric, that matches what I hear from most founders."),
-    ("zdw", "November 14, 2010 at 4:25 pm", "Nice analysis, but you leave the companies off the hook."),
-    ("William Ross", "November 14, 2010 at 5:02 pm", "Promote from within and train the junior people, then hire juniors."),
-    ("links for 2010-11-15 – Kevin Burke", "November 16, 2010 at 12:04 am",
-     "[...] Why small teams struggle to hire: the people they want are already employed [...]"),
+    ("Hugo Lindqvist", "April 16, 2013 at 6:10 am",
+     "Good piece. We have been looking for a second pair of hands for three years.\n\n"
+     "Training someone only works if somebody covers the slow first year.\n\n"
+     "As you say, the handful of good ones are snapped up before they finish school."),
+    ("Dana Reyes", "April 16, 2013 at 8:23 am", "Thanks Hugo, that is what most owners tell me too."),
+    ("qpm", "April 21, 2013 at 4:25 pm", "Fair points, but the colleges deserve some of the blame as well."),
+    ("Martin Boyle", "April 21, 2013 at 5:02 pm", "Take on a school leaver each year and teach them yourself, it pays back."),
+    ("links for 2013-04-22 – Ada Marsh", "April 23, 2013 at 12:04 am",
+     "[...] Why small workshops cannot find apprentices: the young people they want have gone to college [...]"),
 ]
 
 
@@ -41,7 +41,7 @@ def test_pingback_printed_from_the_thread_template_is_a_header() -> None:
     # (every comment's words are its own: a missed last header made the thread read as headed from
     # above, each comment under the next one's name)
     assert split.comments[2].text == COMMENTS[2][2]
-    assert split.comments[4].text.startswith("[...] Why small teams")
+    assert split.comments[4].text.startswith("[...] Why small workshops")
 
 
 def test_first_comment_signed_below_keeps_all_its_paragraphs_under_the_section_header() -> None:
@@ -51,8 +51,8 @@ def test_first_comment_signed_below_keeps_all_its_paragraphs_under_the_section_h
 
 
 def test_a_dated_sentence_in_a_comment_is_no_header() -> None:
-    words = "I wrote about this on my own blog on November 12, 2010 and got the same answers."
-    comments = COMMENTS[:4] + [("Ann Lee", "November 15, 2010 at 9:00 am", words)]
+    words = "I wrote about this on my own blog on April 19, 2013 and heard the same thing."
+    comments = COMMENTS[:4] + [("Ann Lee", "April 22, 2013 at 9:00 am", words)]
     split = split_document(_page(comments))
     assert [c.author for c in split.comments] == [name for name, _, _ in comments]
     assert split.comments[-1].text == words

@@ -206,7 +206,7 @@ def test_emoji_alone_are_words_and_signs_are_not():
 
 
 def test_a_name_line_with_its_badge_and_target_reads_as_the_name():
-    assert looks_like_name("[deleted] → conradsymes")
+    assert looks_like_name("[deleted] → marlowquince")
     assert looks_like_name("Samuel Coleridge Moderator → Batman Playing Metal")
 
 

@@ -211,7 +211,7 @@ def test_a_long_first_answer_under_a_short_question_is_a_comment(layout):
 
 @pytest.mark.parametrize("layout", LAYOUTS)
 def test_a_numeric_handle_still_heads_its_own_comment(layout):
-    replies = [("n1", None, "Mara Quill", "Closed again?"), ("n2", None, "2111015", "@MaraQuill yes, from April."), *REPLIES[3:6]]
+    replies = [("n1", None, "Mara Quill", "Closed again?"), ("n2", None, "4830962", "@MaraQuill yes, from April."), *REPLIES[3:6]]
     scores, tables = _scores(render_page(_thread(SHORT_POST, replies, source_id="s7"), layout, seed=7))
     assert scores["found"] == scores["replies"], scores
     assert "" in tables.comments["author"].to_list()  # the number is no name: the author is left blank
@@ -297,7 +297,7 @@ def test_a_footer_of_headline_links_under_names_is_no_thread():
         "Comments\n\nLoading comments...\n\n↑ Back to top\n\nPrevious: The New Fish Market Opens Its Doors\n\n"
         "Preferences\n\nOpen external links in new tabs?\n\n"
         "Harbour Boston\n\nA Look Inside the Restored Customs House\n\n"
-        "Harbour Vegas\n\nCheck Out the Spacious New Bar from Santos and Co.\n\n"
+        "Harbour Reno\n\nTake a Look at the Roomy New Cafe from Reyes and Co.\n\n"
     )
     assert split_document(ARTICLE + footer).comments == []
 
@@ -308,7 +308,7 @@ def test_a_posts_byline_and_footer_are_not_its_comments():
         "As the election comes closer we want to offer a free guide to help voters think through the "
         "harbour questions on the ballot. It sets out what each measure would change and what it costs.\n\n"
         "The guide is free to download and share, and we will answer questions about it at the library.\n\n"
-        "Posted October 26, 2012 @ 2:49 PM by Robin Hale\n\n"
+        "Posted May 17, 2015 @ 4:38 PM by Robin Hale\n\n"
     )
     split = split_document(text)
     assert split.comments == []
@@ -337,7 +337,7 @@ def test_a_thread_under_the_listing_still_comes_back():
 
 
 def test_a_dateline_or_a_pager_link_is_not_the_title():
-    for lead in ("Posted on October 12th, 2012 • 23 Comments", "← Now What?", "How To's → Reporting → Visual Voice"):
+    for lead in ("Posted on May 4th, 2015 • 17 Comments", "← Where Next?", "Guides → Radio → Field Diary"):
         text = (
             f"{lead}\n\nHarbour bridge to close for six weeks\n\n"
             "The harbour bridge will close in April for six weeks while the east span gets new bearings, the "
@@ -349,15 +349,15 @@ def test_a_dateline_or_a_pager_link_is_not_the_title():
 def test_a_running_number_or_a_repeated_time_is_no_author():
     from replyscope.split.headers import read_header
 
-    for line in ("#1.1 Mon Oct 29, 2012 10:12 AM EDT", "August 9, 2012 02:07 pm at 2:07 pm |"):
+    for line in ("#1.1 Thu Mar 14, 2013 09:48 PM EDT", "June 3, 2014 05:07 pm at 5:07 pm |"):
         header = read_header(line)
         assert header is not None and header.posted_raw and header.author == "", line
     text = ARTICLE + "soundoff (3 Responses)\n" + "".join(
-        f"  {k}. {name}\n\n    {words}\n\n    August 9, 2012 02:{k}7 pm at 2:{k}7 pm |\n"
+        f"  {k}. {name}\n\n    {words}\n\n    June 3, 2014 05:{k}7 pm at 5:{k}7 pm |\n"
         for k, (name, words) in enumerate(
             [
-                ("ninevegetable", "About time. That bridge shakes every time a bus crosses it."),
-                ("California Gary", "Did anyone see the inspection report? I could not find it anywhere."),
+                ("sixlanterns", "About time. That bridge shakes every time a bus crosses it."),
+                ("Oregon Phil", "Did anyone see the inspection report? I could not find it anywhere."),
                 ("Lu", "Spring again. Every year the same story with this bridge, and nobody learns."),
             ],
             start=1,
@@ -380,7 +380,7 @@ def test_a_thread_of_one_reply_under_a_tweet_comes_back(layout):
 @pytest.mark.parametrize("layout", ["blogger", "tweets"])
 def test_a_last_reply_of_short_lines_closed_by_its_own_time_or_counts_is_kept(layout):
     verse = "@citydesk\nThe bridge has gone one better\nBehold the harbour's finest crack\nPainted over even\nhttps://example.org/p/9"
-    replies = [*REPLIES[:4], ("v1", None, "kelownascott", verse)]
+    replies = [*REPLIES[:4], ("v1", None, "tofinomark", verse)]
     scores, _ = _scores(render_page(_thread(SHORT_POST, replies, source_id="s10"), layout, seed=0))
     assert scores["found"] == scores["replies"], scores
 
@@ -398,11 +398,11 @@ def test_a_subscriber_count_widget_is_no_thread():
 PLAIN_OPINIONS = [
     ("Nadia Brook", "The statistics show that most of the delays happen on the east span. #harbour"),
     ("Kwame Osei", "Bridges of that age need a full inspection every five years at the very least."),
-    ("Ivo Marek", "Atheists and believers alike will be stuck in the same traffic for six weeks."),
+    ("Ivo Marek", "Drivers and cyclists alike will be stuck in the same queues for six weeks."),
     ("Rosa Lind", "Only one contractor bid for the work, which says a lot about the tender."),
     ("Nadia Brook", "Ferries ran every twenty minutes the last time the span was closed."),
     ("Omar Ziad", "The council has known about the cracks since the spring survey of 2019."),
-    ("Hana Sato", "It's most exciting to witness a major development! #harbour #works"),
+    ("Hana Sato", "It's so good to finally see real progress on the span! #harbour #works"),
     ("Piet Vos", "Repairs in summer would have cost more because of the tourist season."),
 ]
 

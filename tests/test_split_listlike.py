@@ -161,10 +161,10 @@ def test_a_real_small_thread_is_still_found() -> None:
     text = ARTICLE + (
         "2 Responses\n\n"
         "Isla Grant says:\n"
-        "November 3, 2012 at 7:02 am\n\n"
+        "November 4, 2013 at 7:02 am\n\n"
         "I take the early boat every day and I will lose an hour of work because of this.\n\n"
         "Tom R says:\n"
-        "November 3, 2012 at 9:40 am\n\n"
+        "November 4, 2013 at 9:40 am\n\n"
         "Could they not keep the early sailing and drop the late one instead?\n\n"
         "Leave a Reply\n"
     )

@@ -108,9 +108,9 @@ def test_a_named_reply_sits_one_level_under_its_parent(name, opening):
 def test_a_reply_naming_its_own_writer_answers_another_of_that_name():
     parents = _parents(
         [
-            ("Dan Meyer", "Here are the ratios you asked for, I ran them again last night."),
+            ("Dan Mercer", "Here are the ratios you asked for, I ran them again last night."),
             ("Dan Hollis", "Thanks for running them. I get a different average, why is that?"),
-            ("Dan Meyer", "Dan, I expect the problem is rounding, as I said in the post."),
+            ("Dan Mercer", "Dan, I expect the problem is rounding, as I said in the post."),
             ("Mara Quill", "Mara, I wonder if I am talking to myself here."),
         ]
     )

@@ -38,7 +38,7 @@ BASE = [
 
 @pytest.mark.parametrize("layout", sorted(NESTED_LAYOUTS))
 def test_a_reply_in_markdown_emphasis_is_a_reply_not_a_title_line(layout):
-    replies = BASE[:1] + [("r5", "r1", "harbourwatch", "*Mutes Universe*"), ("r6", "r5", "Lu Chen", "Fair enough, same here.")] + BASE[1:]
+    replies = BASE[:1] + [("r5", "r1", "harbourwatch", "*Closes Laptop*"), ("r6", "r5", "Lu Chen", "Fair enough, same here.")] + BASE[1:]
     page = render_page(_thread(replies), layout, seed=1)
     s = _found(page)
     assert s["found"] == s["replies"], s
@@ -55,7 +55,7 @@ def test_a_reply_opening_with_a_label_over_a_quote_is_found(layout):
 
 @pytest.mark.parametrize("layout", ["numbered", "disqus", "wordpress"])
 def test_a_last_reply_of_short_lines_at_the_end_of_the_page_is_kept(layout):
-    replies = BASE + [("r8", None, "kelownascott", "@citydesk\nThey did this before\nSame bridge same story\nNothing changed\nhttps://example.org/p/1")]
+    replies = BASE + [("r8", None, "tofinomark", "@citydesk\nThey did this before\nSame bridge same story\nNothing changed\nhttps://example.org/p/1")]
     page = render_page(_thread(replies), layout, seed=3)
     s = _found(page)
     assert s["found"] == s["replies"], s
@@ -84,7 +84,7 @@ WORDS = [
     ],
 )
 def test_an_author_is_only_the_name(header):
-    names = ["Trevor Lake", "Andre van der Veen", "el_poopypants"]
+    names = ["Trevor Lake", "Andre van der Veen", "el_grumpyboots"]
     text = ARTICLE + "3 Comments\n\n" + "".join(
         header.format(k=k, name=name, score=("-1", "+4", "0")[k - 1]) + f"\n\n{words}\n\n"
         for k, (name, words) in enumerate(zip(names, WORDS), 1)
@@ -96,14 +96,14 @@ def test_a_reply_header_naming_its_target_joins_the_thread_of_plain_headers() ->
     # "Name | DATE | Reply" over each comment, and for replies "Name replied to comment from Other |
     # DATE | Reply": another header format, printed around its stamp as the thread's are
     people = [
-        ("Thomas", "November 9, 2012 11:46 AM", "Where do you think the series can go from here? And who should be next?"),
-        ("Andrew", "November 9, 2012 11:46 AM", "Big fan of the review, can't wait to see it this weekend."),
-        ("Dimitri LaBarge replied to comment from Thomas", "November 9, 2012 11:51 AM",
-         "It's a gun barrel. The original titles were shot through a real one with a pinhole camera."),
-        ("Jeff", "November 9, 2012 11:57 AM", "Thank you for decades of witty and insightful reviews."),
-        ("Robert Taylor", "November 9, 2012 1:47 PM", "I was surprised you didn't mention the opening song. Like it?"),
+        ("Gareth", "March 22, 2016 9:31 PM", "How far can the new director take the story? And which book should be next?"),
+        ("Priya", "March 22, 2016 9:31 PM", "Loved the write-up, booking tickets for Friday night already."),
+        ("Selma Aukland replied to comment from Gareth", "March 22, 2016 9:36 PM",
+         "It's the train scene. They filmed it on a real line with the carriages running at full speed."),
+        ("Noor", "March 22, 2016 9:42 PM", "Thanks for all these years of sharp and funny reviews."),
+        ("Felix Brandt", "March 22, 2016 11:08 PM", "Odd that you skipped the soundtrack in the review. Did you like it?"),
     ]
-    page = "Skyfall review: the best Bond in years\n\n" + " ".join([POST] * 4) + "\n\n5 Comments\n\n"
+    page = "Night Train review: the best thriller in years\n\n" + " ".join([POST] * 4) + "\n\n5 Comments\n\n"
     page += "".join(f"{name} | {when} | Reply\n\n{words}\n\n" for name, when, words in people)
     comments = split_document(page).comments
     assert [(c.author, c.posted_raw, c.text.strip()) for c in comments] == [

@@ -56,7 +56,7 @@ def test_short_replies_talk(text: str) -> None:
         "Harbour Car Park To Close For Resurfacing",  # a link title
         "Do You Prefer The Classic Layout Or The New One?",  # a poll's title, in Title Case
         "Could the new tram line finally fix the traffic jams on the ring road through the old town?",  # a teaser
-        "Athletes of lesser known sports seek fame online",
+        "Players of little-known games chase new fans online",
         "• Where to watch the launch live online",  # a bulleted list item
     ],
 )
@@ -200,7 +200,7 @@ def test_widget_column_with_a_title_case_poll_is_not_a_thread() -> None:
     text = ARTICLE + (
         "  • Deals Of The Week\n\n    Garden Hose Reel From The Hardware Shop\n    $19.99\n\n"
         "  • Reading Rooms\n\n    (Type a branch name in the box to search your area)\n\n"
-        "  • Current Poll\n\n    Do You Prefer The Old Opening Hours Or The New Ones?\n    View Results\n\n"
+        "  • Current Poll\n\n    Do You Want The Old Opening Hours Or The New Ones?\n    View Results\n\n"
     )
     assert comments_of(text) == []
 

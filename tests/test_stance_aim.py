@@ -16,9 +16,9 @@ TITLE = "Fire at the harbour market was started by workers welding on the roof, 
 BODY = (
     "A fire that gutted the harbour market on Sunday night was started by workers welding on the roof, "
     "city officials said on Monday. Nobody was hurt. The market hall, built in 1902, housed forty stalls, "
-    "a bakery and the old fish auction. Traders said they had nothing to fall back on and asked the council "
+    "a bakery and the old fish auction. Traders said they had nothing else to live on and asked the council "
     "for help. The council said a temporary market would open on the car park by the bus station next month, "
-    "and that it would not look anything special but would let the traders work again. Fire crews from three "
+    "and that it would not look like much but would let the traders work again. Fire crews from three "
     "towns fought the blaze for six hours; the roof and the clock tower could not be saved."
 )
 REPLIES = [
@@ -26,13 +26,13 @@ REPLIES = [
     (
         "friendly_negation", None,
         "What a sad story, I grew up two streets from the harbour and my grandmother ran a stall there for "
-        "forty years. The bus station next door does not look anything special, but the market was the heart "
+        "forty years. The bus station next door does not look like much, but the market was the heart "
         "of the town. Thank you for writing about it, and good luck to all the traders!",
     ),
     (
         "friendly_true", None,
-        "My daughter sold her paintings in that hall every Saturday. She always says you should follow what you "
-        "love and what is true to you, and the market let people do exactly that. We will be at the new one.",
+        "My daughter sold her paintings in that hall every Saturday. She always says you should make what feels "
+        "right and what is true to you, and the market let people do exactly that. We will be at the new one.",
     ),
     ("flat_deny", None, "That's not true, the report says the opposite. The fire started in the bakery's kitchen."),
     (
@@ -55,7 +55,7 @@ def read() -> dict[str, dict]:
 
 
 def test_an_incidental_negation_in_a_friendly_comment_is_comment(read):
-    # "does not look anything special" is about a bus station, deep in a warm comment; the story's
+    # "does not look like much" is about a bus station, deep in a warm comment; the story's
     # body even has the same words, which is why the claim is read from the headline and lead.
     assert read["friendly_negation"]["stance"] == "comment"
     assert read["friendly_negation"]["stance_evidence"] == []
@@ -84,7 +84,7 @@ def test_negated_confirmation_is_not_support(read):
 
 def test_aiming_rules_directly():
     target = content_words(lead_of(TITLE, BODY))
-    text = "Lovely photos. I went there as a child. It does not look anything special now."
+    text = "Lovely photos. I went there as a child. It does not look like much now."
     at = text.index("not look")
     assert not is_aimed(text, at, at + 8, target, content_words)
     # the reply's opening answers the post, whatever it says
@@ -97,7 +97,7 @@ def test_aiming_rules_directly():
 
 def test_cues_without_target_words_read_as_before():
     # claim_cues without target words (callers that have no claim) keeps every cue.
-    text = "Great day out. The bus station does not look anything special."
+    text = "Great day out. The bus station does not look like much."
     with_aim = claim_cues(text, content_words(BODY), content_words(lead_of(TITLE, BODY)))
     without = claim_cues(text, content_words(BODY))
     assert not [c for c in with_aim if c.stance == "deny"]

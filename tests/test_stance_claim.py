@@ -21,7 +21,7 @@ SOURCE = (
 )
 REPLIES = [
     # id, parent, text
-    ("congrats", None, "Congratulations and all the best to your family!"),
+    ("congrats", None, "Congratulations, and the very best wishes to you all!"),
     ("grief", None, "Thoughts and prayers for everyone inside. Horrible."),
     ("confirm", None, "Police have now confirmed it on their own feed, two officers at the scene too."),
     ("fake", None, "This is fake, the cafe was closed all day. Stop spreading rumours."),
@@ -151,7 +151,7 @@ def test_targets_and_reports_are_told_apart():
     assert is_target("Atheism", "Atheism")
     assert is_target("Climate Change is a Real Concern", "")
     assert not is_target(TITLE, SOURCE)
-    assert not is_target("France: 10 people dead after shooting at the offices of a satirical weekly, say witnesses", "")
+    assert not is_target("Spain: 6 people hurt after blast at the offices of a regional daily, say witnesses", "")
     # short, but a report: it cites, tags or links
     assert not is_target("#Harbourfest suspects arrested http://example.org/x", "")
     assert not is_target("AFP: bridge closed", "")

@@ -203,7 +203,7 @@ def test_falsity_said_of_the_speaker_or_negated_is_no_denial_but_said_of_the_add
 
 def test_a_report_called_expected_or_a_flag_described_is_no_denial():
     for text, word in (("This is not a surprise, they warned about it for weeks.", "is not a"),
-                       ("They had the wrong flag and asked for the right one.", "wrong")):
+                       ("They raised the wrong flag and swapped it for the right one.", "wrong")):
         start = text.index(word)
         assert not judging(text, start, start + len(word)), text
     for text, word in (("This is a false flag, staged from the start.", "false"), ("It is not a terrorist attack.", "is not a")):

@@ -176,7 +176,7 @@ def _trim_body(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _tail_roles(text: str, start: int, end: int, author: str) -> list[tuple[int, int, str]]:
     """After a comment's text: a line with its author or a date is its header ("Posted by: Name |
-    October 30, 2012 at 08:58 AM" under the text); the rest ("Reply to This", "Share", "Flag") is chrome."""
+    March 12, 2014 at 07:46 AM" under the text); the rest ("Reply to This", "Share", "Flag") is chrome."""
     out = []
     pos = start
     while pos < end:

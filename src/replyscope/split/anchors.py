@@ -134,7 +134,7 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
                     h = CommentHeader(h.kind, h.author, headers[j].posted_raw, h.posted_by)
                     last = j
                 elif p is not None and p not in claimed and _numbered_date(lines, headers, p):
-                    # "1. August 9th, 2012 at 8:38 am" over "jo said,": the numbered date opens the
+                    # "1. June 14th, 2016 at 7:05 pm" over "jo said,": the numbered date opens the
                     # item, so it is this comment's (not a trailing date of the comment above)
                     h = CommentHeader(h.kind, h.author, headers[p].posted_raw, h.posted_by)
                     first = p
@@ -172,14 +172,14 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
                 and lines.text[p - 1]
                 and p not in headers
                 and is_chrome(lines.text[p])
-                and not _NUMERIC_HANDLE.match(name_without_marks(lines.core[p]))  # ("• 6528257": a handle, not a count)
+                and not _NUMERIC_HANDLE.match(name_without_marks(lines.core[p]))  # ("• 3917460": a handle, not a count)
             ):
                 if looks_like_name(lines.core[p - 1]):
                     # a rating or a badge between the name and the date ("Jo Lake" / "★★★★☆" / "March 3"),
                     # no blank between: the name is over it
                     p -= 1
                 elif _NUMERIC_HANDLE.match(lines.core[p - 1]) and (p - 1 == lo or not lines.text[p - 2]) and p - 1 not in claimed and p - 1 not in headers:
-                    # a handle of digits over the rating ("6528257" / "3.0 out of 5 stars" / "March 3"): it
+                    # a handle of digits over the rating ("3917460" / "3.0 out of 5 stars" / "March 3"): it
                     # heads its review (no name to show), as it does right over its date
                     anchors.append(Anchor(p - 1, i, CommentHeader("name_date", "", h.posted_raw), "name+date", lines.indent[p - 1]))
                     claimed.update(range(p - 1, i + 1))
@@ -203,7 +203,7 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
                 if (lines.text[p][0] in BULLETS or p == i - 1 and (p == lo or not lines.text[p - 1] or is_chrome(lines.text[p - 1]))) and _NUMERIC_HANDLE.match(
                     name_without_marks(lines.core[p])
                 ):
-                    # "• 6528257" over its date, or the number alone over it (a blank or an avatar's
+                    # "• 3917460" over its date, or the number alone over it (a blank or an avatar's
                     # alt text above): a handle of digits heads its reply (no name to show)
                     anchors.append(Anchor(p, i, CommentHeader("name_date", "", h.posted_raw), "name+date", lines.indent[p]))
                     claimed.update(range(p, i + 1))
@@ -473,7 +473,7 @@ def _trailing_date(lines: Lines, headers: dict[int, CommentHeader], i: int) -> s
 REPLY_TARGET = re.compile(r"\s*[→➔⇢]\s*\S.*$|\s{2,}\S.*$")
 
 
-# A handle of digits alone ("• 2111015" over an indented reply, "@6528257" over its date): longer
+# A handle of digits alone ("• 4830962" over an indented reply, "@3917460" over its date): longer
 # than a rank, a count or a year, which are the short numbers a bulleted list shows (and a count
 # is never printed after an "@").
 _NUMERIC_HANDLE = re.compile(r"^@?\d{5,}$")

@@ -334,7 +334,7 @@ def _title_like(lines: Lines, i: int) -> bool:
     if s[:3].lower() == "by " or HAS_DIGIT.search(s) and _TIME_OF_DAY.search(s):
         return False  # a byline, or a dateline ("9:05am, EDT")
     if unicodedata.category(s[0])[0] == "S" or _DATELINE_START.match(s) or _TALLY_IN.search(s):
-        return False  # "← Now What?" (a pager link), "Posted on May 2 • 23 Comments" (a dateline)
+        return False  # "← Where Next?" (a pager link), "Posted on May 2 • 23 Comments" (a dateline)
     return True
 
 
@@ -561,8 +561,8 @@ def _cut_from_text(lines: Lines, i: int, hi: int) -> bool:
 
 
 def _long_headline(s: str) -> bool:
-    """A line long enough to read as prose that is a headline by its Title Case ("Redfin Real-Time
-    Home Price Tracker: July Home Prices Up 3% From 2011; Low Inventory Continues to Stifle Sales")."""
+    """A line long enough to read as prose that is a headline by its Title Case ("Harbour Ferry
+    Ridership Report: March Trips Up 4% From 2019; Crew Shortage Continues to Delay Evening Boats")."""
     if len(s) > TITLE_MAX_CHARS or s[-1] == "." or s[0] in BULLETS or is_nav_line(s) or _TALLY_IN.search(s):
         return False
     if unicodedata.category(s[0])[0] == "S" or _DATELINE_START.match(s):
@@ -579,7 +579,7 @@ def _over_byline(lines: Lines, i: int, hi: int) -> bool:
     if len(s) > TITLE_MAX_CHARS or s[0] in BULLETS or s.count(" ") < CUT_MIN_WORDS - 1 or is_nav_line(s):
         return False
     if HAS_DIGIT.search(s) and (h := read_header(lines.core[i])) is not None and not h.author:
-        return False  # a date alone over the byline ("Sat 2012/11/10 02:27 JST" / "Posted by Jo")
+        return False  # a date alone over the byline ("Wed 2014/03/12 05:41 JST" / "Posted by Jo")
     j = next((j for j in range(i + 1, min(hi, i + 4)) if lines.text[j]), None)
     return j is not None and _BYLINE_START.match(lines.text[j]) is not None and reads_as_byline(lines.core[j])
 
@@ -651,8 +651,8 @@ def _reads_as_phrase(s: str) -> bool:
 _WORD_ANY = re.compile(r"[^\W\d_]+")
 
 
-# A sentence's end inside a line, a word of 4+ letters before it ("is found on the newsstands.
-# Submissions are ..."): an abbreviation ("Dr. Who", "U.S. Army") is shorter.
+# A sentence's end inside a line, a word of 4+ letters before it ("is sold at the kiosks.
+# Letters are ..."): an abbreviation ("Dr. Who", "U.S. Army") is shorter.
 _INNER_SENTENCE_END = re.compile(r"[^\W\d_]{4}\. +[A-Z]")
 
 

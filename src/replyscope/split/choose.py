@@ -86,7 +86,7 @@ _TITLE_WORDS = re.compile(
 
 
 # "PROFIT CONFIDENTIAL Forecasts", "NEWS Desk": a name opening in capitals and going on in Title
-# Case is a brand's or a section's label ("Patrice VIALOR", a surname in capitals, is a person's).
+# Case is a brand's or a section's label ("Agnes MORVANT", a surname in capitals, is a person's).
 _BRAND_CAPS = re.compile(r"^[A-Z]{4,}(?:\s+[A-Z]{2,})*\s+[A-Z][a-z]{2,}")
 _TAGLINE = re.compile(r"\s*[(\[@|→]|\s{2,}")  # ("Jen  Hannah Cole": a reply's target after two spaces)
 
@@ -222,7 +222,7 @@ def _is_headline(s: str) -> bool:
     if len(words) < HEADLINE_MIN_WORDS or len(long_words) < 2 or s.isupper():
         return False
     if s.endswith(".") and len(words[-1]) > 3:
-        return False  # a sentence (an abbreviation may end a title: "Santos and Co.")
+        return False  # a sentence (an abbreviation may end a title: "Reyes and Co.")
     return all(w[0].isupper() for w in long_words)
 
 
@@ -638,7 +638,7 @@ def choose_anchors(
 
 # A header of another format that prints around its stamp exactly what this many of the chosen
 # thread's headers print around theirs is one of the thread's: "Jo replied to comment from Al |
-# November 9, 2012 11:51 AM | Reply" among "Name | November 9, 2012 1:46 PM | Reply" headers.
+# March 22, 2016 9:36 PM | Reply" among "Name | March 22, 2016 11:08 PM | Reply" headers.
 SAME_STAMP_MIN = 3
 SAME_STAMP_SHARE = 0.5
 

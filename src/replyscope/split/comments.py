@@ -183,7 +183,7 @@ def _subject_line(lines: Lines, a: Anchor, floor: int, subjects: frozenset[str] 
         return None
     s = lines.text[p]
     if len(s) < 100 and s[0] in BULLETS and a.indent - 4 <= lines.indent[p] <= a.indent and not is_chrome(s):
-        # ("*Mutes Universe*" is a reply in markdown emphasis: a "*" or "-" bullet has a space after it)
+        # ("*Closes Laptop*" is a reply in markdown emphasis: a "*" or "-" bullet has a space after it)
         if s[0] in "*-" and s[1:2] != " ":
             return None
         return p
@@ -437,7 +437,7 @@ HABIT_COMMENTS = 2
 
 def _words(lines: Lines, k: int) -> bool:
     """Whether line k is words of a comment: not blank, chrome, furniture, nor a date printed under
-    the text (Blogger's "October 21, 2012 9:17 AM")."""
+    the text (Blogger's "March 9, 2014 6:52 AM")."""
     s = lines.text[k]
     if not is_content(s):
         return False

@@ -109,7 +109,7 @@ _SAID_IN_A_SENTENCE = re.compile(
 
 # A count printed beside a commenter's name: a score or a tally of votes, likes or replies
 # ("· 96 points", "| 12 likes", "(Score:3)", "+5 votes"), and a rank or a running number before it
-# ("1 Fortunato Saraiva", "#12 Jo", "2692078 vertexa"). They count; they name nobody.
+# ("1 Ottavio Brandao", "#12 Jo", "5814406 quillmoth"). They count; they name nobody.
 _COUNTER_AFTER = re.compile(
     r"(?:\s*[·•|,\-–—]?\s*[+\-−]?\d[\d,.]*\s*k?\s+(?:points?|pts|votes?|likes?|upvotes?|"
     r"replies|reply|comments?|karma|posts?|recommends?|recommendations?)\b|\s*[·•|,\-–—]?\s*\(?score:?\s*[+\-−]?\d+\)?)+\s*[·•|,\-–—]?\s*$",
@@ -419,7 +419,7 @@ def _compact_age(core: str) -> CommentHeader | None:
         return None
     name = strip_joiners(m["name"] or "")
     if _NUMERIC_HANDLE.match(name):
-        return CommentHeader("name_date", "", m["age"])  # "6528257 · 1d": a handle of digits (no name to show), as beside a date
+        return CommentHeader("name_date", "", m["age"])  # "3917460 · 1d": a handle of digits (no name to show), as beside a date
     if not name or CHROME_ROW.match(name):
         # (an age at the end of a row of actions, "Like · Reply · 4 · 3y", dates the comment over it)
         return CommentHeader("date", "", m["age"])
@@ -533,7 +533,7 @@ def read_header(core: str) -> CommentHeader | None:
         if _name_ok(author):
             return CommentHeader(kind, author, stamp)
         if kind == "says" and author.isdigit():
-            # "2111015 says:": a numeric handle heads a comment all the same; the
+            # "4830962 says:": a numeric handle heads a comment all the same; the
             # number is no name to show (counters and ranks look the same), so the author is blank
             return CommentHeader(kind, "", stamp)
         return None
@@ -546,13 +546,13 @@ def read_header(core: str) -> CommentHeader | None:
             if _name_ok(author):
                 return CommentHeader("by", author, stamp, posted_by=residue[:5].lower() in _SIGNS_BELOW)
             if stamp and _NUMERIC_HANDLE.match(author):
-                # "by 6528257 » DATE": a handle of digits heads its post (no name to show)
+                # "by 3917460 » DATE": a handle of digits heads its post (no name to show)
                 return CommentHeader("by", "", stamp, posted_by=residue[:5].lower() in _SIGNS_BELOW)
         return None
     if not stamp:
         return None
     if _edge_text(before) and _edge_text(rest):
-        return None  # a date in the middle of a line ("Jo Long, 10 November, Soho Theatre") dates an event
+        return None  # a date in the middle of a line ("Jo Long, 10 November, Harbour Playhouse") dates an event
     # "posted on DATE by NAME" leaves "posted on  by NAME" once the date is cut out, and
     # "NAME | Posted at 12:45pm" leaves "NAME | Posted"
     residue = POSTED_WORDS.sub("", residue).strip()
@@ -561,16 +561,16 @@ def read_header(core: str) -> CommentHeader | None:
         author = residue[3:].strip()
         return CommentHeader("by", author, stamp, posted_by=True) if _name_ok(author) else None
     if _NUMERIC_HANDLE.match(residue):
-        return CommentHeader("name_date", "", stamp)  # "2111015 | 14 Mar 2015": a handle of digits (no name to show)
+        return CommentHeader("name_date", "", stamp)  # "4830962 | 14 Mar 2015": a handle of digits (no name to show)
     if not residue or CHROME_ROW.match(residue):
         return CommentHeader("date", "", stamp)  # a date alone, or an age in a row of actions
     residue = cut_counters(_EDGE_WORDS.sub("", residue).strip())
     if _CLOCK_LEFT.match(residue):
-        return CommentHeader("name_date", "", stamp)  # "August 9, 2012 02:07 pm at 2:07 pm", "3 minutes ago (9:41 AM)": the time printed twice, no name
+        return CommentHeader("name_date", "", stamp)  # "June 3, 2014 05:07 pm at 5:07 pm", "3 minutes ago (9:41 AM)": the time printed twice, no name
     if _name_ok(residue):
         return CommentHeader("name_date", residue, stamp)
     if _COUNTER_ONLY.match(residue):
-        # "#1.1 Mon Oct 29, 2012 10:12 AM", "3. 2111015 | 14 Mar 2015", "@2111015 · Mar 14": a
+        # "#1.1 Thu Mar 14, 2013 09:48 PM", "3. 4830962 | 14 Mar 2015", "@4830962 · Mar 14": a
         # numbered reply or a numeric handle heads its reply; a number is no name to show
         return CommentHeader("name_date", "", stamp)
     return None
@@ -602,7 +602,7 @@ def read_glued_age(core: str) -> CommentHeader | None:
         return None
     name = cut_counters(m["name"])
     if _NUMERIC_HANDLE.match(name):
-        return CommentHeader("name_date", "", m["age"])  # ("6528257 10h": a handle of digits, no name to show)
+        return CommentHeader("name_date", "", m["age"])  # ("3917460 10h": a handle of digits, no name to show)
     return CommentHeader("name_date", name, m["age"]) if _name_ok(name) else None
 
 

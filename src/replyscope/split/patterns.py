@@ -225,7 +225,7 @@ POSTED_WORDS = re.compile(
     r"^(?:(?:comment\s+)?(?:posted|written|submitted|published|added|left)\s*(?:on|at|by:?)?|"
     # a review's dateline: "Reviewed in the United Kingdom on DATE", "Reviewed DATE"
     r"reviewed(?:\s+in\s+(?:the\s+)?\w+(?:\s+\w+){0,3}?\s+on|\s+on)?|"
-    # (whole words only: "OnePoliceUK", "Atticus" and "Byron" are names, not "on", "at" and "by")
+    # (whole words only: "OneCountyNW", "Atticus" and "Byron" are names, not "on", "at" and "by")
     r"(?:reply|comment|response|message)\s+from|on|at|by:?)(?!\w)\s*",
     _I,
 )

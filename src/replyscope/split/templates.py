@@ -3,7 +3,7 @@
 A thread prints every header from one template: "by {name} on {date}. Reply #". The header reader
 checks that the name part reads as a person's name, so a header whose "name" is something else is
 missed: a pingback, which a blog lists among its comments under the title of the post that linked
-to it ("by links for 2010-11-15 – Kevin Burke on ..."), a name too long or too odd for the check.
+to it ("by links for 2013-04-22 – Ada Marsh on ..."), a name too long or too odd for the check.
 A missed header does more harm than its own comment: its words join the comment above, and where it
 is the thread's last, the words under the last header found read as that comment's text, so a
 thread signed from below is read as headed from above and every comment gets the next one's name.

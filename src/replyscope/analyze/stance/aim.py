@@ -2,8 +2,8 @@
 
 A "not" or an "is true" is stance evidence only when it is said *about* the thing answered. In a
 long friendly comment under a news story a negation is nearly always about something else ("it
-does not look anything special", "nothing to fall back on"), and an "is true" is usually an
-idiom ("follow what you love and is true to you"). A reader who points at such words as the
+does not look like much", "nothing else to live on"), and an "is true" is usually an
+idiom ("pick a job that feels right and is true to who you are"). A reader who points at such words as the
 comment's denial of the article would be pointing at the wrong thing.
 
 A cue counts as aimed when a reader could see what it is aimed at:

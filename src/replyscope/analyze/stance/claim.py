@@ -168,7 +168,7 @@ def claim_cues(text: str, source_words: set[str], target_words: set[str] | None 
     `target_words`: content words of what the reply answers (the report's headline and lead,
     and the parent's words for a nested reply). Given, a support or deny cue counts only where it
     is aimed at them (aim.is_aimed: the reply's opening, a sentence about or pointing at the
-    target); an aside ("it does not look anything special" deep in a friendly comment) is no side.
+    target); an aside ("it does not look like much" deep in a friendly comment) is no side.
     A deny cue counts only in its judging sense (sense.judging: not "the wrong bus", "the
     fault lies with", "no doubt", a quotation, or the words of `claim`, the report's headline and
     lead). Typographic apostrophes read as plain ones ("I’ve never" is "I've never"); spans and

@@ -267,7 +267,7 @@ def judging(text: str, start: int, end: int, claim: str | None = None) -> bool:
 # reaction to it. Said of someone else ("they knew it was coming"), as an adverb inside a clause
 # ("there's obviously problems", "your obviously well-written posts"), of the speaker's own plans
 # ("it's about time I went") or as a verb with an object ("have agreed a price") they are
-# not agreement; "I was telling my guy your story" tells nothing.
+# not agreement; "I was telling my cousin about your trip" tells nothing.
 # Who knew: the speaker, everyone, or no one named ("Knew it!", "we all knew", "I always knew").
 _KNOWER_BEFORE = re.compile(r"(?i)(?:^|[.!?\n(]\s*|\b(?:i|we|all|everyone|everybody|you|y'?all|us|always|already|just|so|and|but)\s+)$")
 _AS_KNOWN_BEFORE = re.compile(r"(?i)\bas\s+(?:i|we|you)\s+$")
