@@ -24,7 +24,7 @@ from replyscope.split.headers import (
     read_glued_age,
     read_header,
 )
-from replyscope.split.lines import Lines
+from replyscope.split.lines import Lines, next_nonblank, prev_nonblank
 from replyscope.split.talk import is_written, talks
 from replyscope.split.patterns import BULLET, BULLETS, CHROME_ROW, COMMENT_SECTION, COMMENT_TALLY, ends_sentence
 
@@ -52,24 +52,16 @@ def header_spacing(best: list[Anchor]) -> int:
     return gaps[len(gaps) // 2] if gaps else 0
 
 
+def mostly_posted_by(group: list[Anchor]) -> bool:
+    """Whether most of a thread's headers are "Posted by NAME" lines, which sign the words above
+    them rather than head the words below."""
+    return sum(a.header.posted_by for a in group) * 2 > len(group)
+
+
 def spans_signed_below(best: list[Anchor]) -> list[tuple[int, int]]:
     """Each comment's line range where headers sign the words above them: from under the previous
     header to its own (the first one's start, -1, is unknown to this)."""
     return [(best[k - 1].last + 1 if k else -1, a.first) for k, a in enumerate(best)]
-
-
-def next_nonblank(lines: Lines, i: int, reach: int) -> int | None:
-    for j in range(i + 1, min(len(lines), i + 1 + reach + 1)):
-        if lines.text[j]:
-            return j
-    return None
-
-
-def prev_nonblank(lines: Lines, i: int, reach: int) -> int | None:
-    for j in range(i - 1, max(-1, i - 1 - reach - 1), -1):
-        if lines.text[j]:
-            return j
-    return None
 
 
 

@@ -13,7 +13,7 @@ import unicodedata
 from functools import lru_cache
 
 from replyscope.split.headers import looks_like_name, read_header, reads_as_byline
-from replyscope.split.lines import Lines, is_prose
+from replyscope.split.lines import Lines, is_prose, nonblank_above, prev_nonblank
 from replyscope.split.patterns import (
     AUTHOR_BIO,
     AUTHOR_BIO_LOW,
@@ -449,14 +449,8 @@ def _crumbed_headline(lines: Lines, lo: int, hi: int, roles: list[str]) -> tuple
         s = text[i]
         if not s or roles[i] != "body" or len(s) > TITLE_MAX_CHARS or s.count(" ") < CUT_MIN_WORDS - 1 or s[0] in BULLETS:
             continue
-        seen = 0
-        for j in range(i - 1, -1, -1):
+        for j in nonblank_above(lines, i, CRUMB_REACH):
             t = text[j]
-            if not t:
-                continue
-            seen += 1
-            if seen > CRUMB_REACH:
-                break
             if len(t) > len(s) and t.endswith(s) and t[: -len(s)].rstrip()[-1:] in _CRUMB_SEPARATORS:
                 return i, j
     return None
@@ -598,14 +592,8 @@ def _headline_over_byline_above(lines: Lines, lo: int, roles: list[str]) -> int 
     byline and the text; navigation over a byline is no headline (see _title_like), and a list
     item or a menu is not looked at."""
     text = lines.text
-    seen = 0
-    for i in range(lo - 1, -1, -1):
+    for i in nonblank_above(lines, lo, BYLINE_LOOK_ABOVE):
         s = text[i]
-        if not s:
-            continue
-        seen += 1
-        if seen > BYLINE_LOOK_ABOVE:
-            return None
         if roles[i] != "boilerplate" or lines.raw[i][:1].isspace() or len(s) > TITLE_MAX_CHARS:
             continue
         if not (_title_like(lines, i) and _reads_as_headline(s)) or _link_or_sentences(s) or is_boilerplate_line(s):
@@ -619,7 +607,7 @@ def _headline_over_byline_above(lines: Lines, lo: int, roles: list[str]) -> int 
 def _dated_over(lines: Lines, i: int) -> bool:
     """Whether the line with text over line i is a date with no name: title, date, title, date is
     a listing of posts ("The Blue Shed" / "3 weeks ago" under "Gulls do not wait" / "a week ago")."""
-    j = next((j for j in range(i - 1, max(-1, i - 4), -1) if lines.text[j]), None)
+    j = prev_nonblank(lines, i, 2)
     if j is None or len(lines.text[j]) > DATELINE_MAX_CHARS:
         return False
     h = read_header(lines.core[j])

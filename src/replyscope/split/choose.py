@@ -11,7 +11,8 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from replyscope.split.anchors import Anchor, header_spacing, next_nonblank, prev_nonblank, section_headers, spans_signed_below
+from replyscope.split.anchors import Anchor, header_spacing, mostly_posted_by, section_headers, spans_signed_below
+from replyscope.split.lines import next_nonblank, prev_nonblank
 from replyscope.split.chrome import is_chrome, is_content, is_pictographs
 from replyscope.split.headers import GONE_AUTHOR, is_age_stamp, read_header
 from replyscope.split.lines import Lines, is_prose
@@ -437,7 +438,7 @@ def _drop_leading_datelines(lines: Lines, group: list[Anchor], post_words: int =
     """
     if len(group) >= 3 and _byline_over_section(lines, group[0], group[1]):
         group = group[1:]
-    if sum(a.header.posted_by for a in group) * 2 > len(group) and _label_over_first(lines, group):
+    if mostly_posted_by(group) and _label_over_first(lines, group):
         return group  # (labelled answers signed under their words: the text under one is the next one's)
     while len(group) >= 3:
         if group[0].family in PERSON_FAMILIES or _headed_by_section(lines, group[0], _wears_titles(lines, group)):
@@ -484,7 +485,7 @@ def _signed_below(lines: Lines, best: list[Anchor]) -> bool:
     by jo", "Posted by jo"), or the first and most sit right under a line of words ("jo answered
     2h" under the answer; headers over their comments have a blank, a Reply link or the previous
     header's chrome over them)."""
-    if sum(a.header.posted_by for a in best) * 2 > len(best):
+    if mostly_posted_by(best):
         return True
     under = [_under_words(lines, a.first) for a in best]
     return under[0] and sum(under) * 2 > len(best)

@@ -16,8 +16,7 @@ from replyscope.split.anchors import (
     Anchor,
     find_anchors,
     header_spacing,
-    next_nonblank,
-    prev_nonblank,
+    mostly_posted_by,
     section_headers,
     spans_signed_below,
     talks_with_address,
@@ -26,7 +25,7 @@ from replyscope.split.body import is_boilerplate_line
 from replyscope.split.choose import choose_anchors
 from replyscope.split.chrome import is_chrome, is_content, is_pictographs, is_stop_line
 from replyscope.split.headers import NAV_LABEL, CommentHeader, looks_like_name, read_header
-from replyscope.split.lines import Lines, is_prose
+from replyscope.split.lines import Lines, is_prose, next_nonblank, prev_nonblank
 from replyscope.split.listlike import reads_like_thread
 from replyscope.split.openers import inline_opener_above, is_label, opener_above
 from replyscope.split.patterns import (
@@ -90,7 +89,7 @@ def _placement(lines: Lines, best: list[Anchor]) -> str:
             continue
         text_after = is_content(s) and (is_prose(s) or len(s) >= 2 or is_pictographs(s))
         break
-    posted_by = sum(a.header.posted_by for a in best) * 2 > len(best)
+    posted_by = mostly_posted_by(best)
     if posted_by and not (text_after and best[0].header.kind != "by"):
         return "after"
     if text_after and _signs_from_below(lines, best):

@@ -6,8 +6,9 @@ exact offsets, so segments built from whole lines are lossless by construction.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import accumulate, compress
+from itertools import accumulate, compress, islice
 from operator import sub
 
 from replyscope.split.patterns import BULLETS, LIST_MARKER, ends_sentence
@@ -42,6 +43,27 @@ class Lines:
 
 # Columns a tab indents to (the width text renderers and terminals give it).
 TAB_STOP = 8
+
+
+def next_nonblank(lines: Lines, i: int, reach: int) -> int | None:
+    """The first line with text under line i, at most `reach` blank lines below it, or None."""
+    for j in range(i + 1, min(len(lines), i + 1 + reach + 1)):
+        if lines.text[j]:
+            return j
+    return None
+
+
+def prev_nonblank(lines: Lines, i: int, reach: int) -> int | None:
+    """The first line with text over line i, at most `reach` blank lines above it, or None."""
+    for j in range(i - 1, max(-1, i - 1 - reach - 1), -1):
+        if lines.text[j]:
+            return j
+    return None
+
+
+def nonblank_above(lines: Lines, i: int, count: int) -> Iterator[int]:
+    """The first `count` lines with text over line i, nearest first, however many blanks between."""
+    return islice((j for j in range(i - 1, -1, -1) if lines.text[j]), count)
 
 
 def split_lines(text: str) -> Lines:
