@@ -624,8 +624,8 @@ _CAPS_SHARE = 0.6
 
 
 def _reads_as_phrase(s: str) -> bool:
-    """Whether a line over a bare date reads as a headline's phrase, not a row of tags ("Gamer
-    Problems humor Off-Kilter video"), a menu ("Advertise | AdChoices") or a label in capitals:
+    """Whether a line over a bare date reads as a headline's phrase, not a row of tags ("Garden
+    Tips humour Weekend video"), a menu ("Advertise | AdChoices") or a label in capitals:
     it opens with a capital or a figure and holds one of the small words a phrase is made with.
     A date under a line proves less than a byline does: a tag row or a widget's title sits there too."""
     if not (s[0].isupper() or s[0].isdigit()) or "|" in s:
