@@ -372,7 +372,7 @@ def test_a_running_number_or_a_repeated_time_is_no_author():
 def test_a_thread_of_one_reply_under_a_tweet_comes_back(layout):
     # a lone header is a reply by its own shape: the account's own @handle under its name, or the
     # first of an outline with a time of day
-    replies = [("o1", None, "Cipherhouse", "@citydesk found a similar one here: http://example.org/p/77 entitled 'Bridge cracks'")]
+    replies = [("o1", None, "Lanternwick", "@citydesk there is another photo of it at http://example.org/p/77 under 'Bridge cracks'")]
     scores, _ = _scores(render_page(_thread(TWEET_POST, replies, source_id="s9"), layout, seed=0))
     assert scores["found"] == 1, scores
 

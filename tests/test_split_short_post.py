@@ -88,9 +88,9 @@ def test_a_headline_over_its_byline_is_the_title_even_when_it_reads_as_a_sentenc
 
 
 def test_a_reply_opening_on_a_quotation_of_someone_who_says_is_kept_under_its_name():
-    # "Frewin says" with no colon opens the reply's quotation: the name over it still heads the reply
+    # "Dalloway says" with no colon opens the reply's quotation: the name over it still heads the reply
     thread = _thread(POSTS["short tweet"], source_id="quote")
-    thread["replies"][1]["text"] = "Frewin says\n\n> the inspection was never finished\n\nso which is it?"
+    thread["replies"][1]["text"] = "Dalloway says\n\n> the inspection was never finished\n\nso which is it?"
     page = render_page(thread, "disqus", seed=2)
     split = split_document(page.text)
     authors = [c.author for c in split.comments]

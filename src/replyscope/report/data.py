@@ -286,7 +286,7 @@ def keep_page_text(
 OPENING_TITLE_CHARS = 100
 # A line that heads this many pages of the run whose articles open differently is the site's, not
 # any article's: as a title ("Send to a Friend", "TOP PHOTOS", the blog's name) or as the first
-# line of the article's text ("About Bruce Schneier", "Home • News • Features"). Such a title is
+# line of the article's text ("About Ana Vell", "Home • News • Features"). Such a title is
 # passed over, and so is such an opening line. (The same article crawled three times keeps its
 # title: its bodies open alike.)
 SHARED_TITLE_PAGES = 3

@@ -503,7 +503,7 @@ def _add_bullet_anchors(
             continue
         h = headers.get(j)
         if h is not None and h.kind != "date" and not (h.kind == "says" and not text[j].endswith((":", ".", "…"))):
-            continue  # (but "Frewin says" with no colon opens a quotation in the comment under the name)
+            continue  # (but "Dalloway says" with no colon opens a quotation in the comment under the name)
         # (a number over words that talk: a widget's "20000" over "readers by Feedburner" does not)
         numeric = BULLET.match(s) is not None and _NUMERIC_HANDLE.match(lines.core[i]) is not None and talks([text[j]])
         if s[-1] == ":" or (h is None and not _written_under(lines, j)) or not (numeric or looks_like_name(lines.core[i])):
