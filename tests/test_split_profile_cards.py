@@ -124,3 +124,62 @@ def test_cards_on_one_header_only_are_no_pattern() -> None:
             page += f"{badge}\n{name}\n{motto}\n{fans} Fans\n"
         page += f"{age}\n{words}\n\n"
     assert [c.author for c in split_document(page).comments][1:] == [""] * 4
+
+
+def _echo_widget(posts, closing="Log | Link | Pass it on", tail="") -> str:
+    # each comment echoed by the widget ("handle: its first words") over its permalink, then a
+    # row of actions; the handle in the echo is the card's name with its spaces as underscores
+    page = ARTICLE + "Comments\n\nNewest | Oldest\n"
+    for n, (badge, name, motto, fans, age, words) in enumerate(posts):
+        handle = name.replace(" ", "_")
+        card = (f"{badge}\n" if badge else "") + (f"{name}\n" if name else "") + (f"{motto}\n" if motto else "") + f"{fans} Fans\n"
+        echo = " ".join(words.split()[:7])
+        page += f"{card}{age}\n{words}\n{handle or 'sep2019'}: {echo}\nhttp://talk.example.org/social/{handle or 'sep2019'}/bike-lane_{n}.html\n{closing}\n\n"
+    return page + tail
+
+
+def test_a_widget_s_echo_of_a_comment_and_its_permalink_are_no_part_of_its_words() -> None:
+    posts = [
+        ("TOP READER", "Jo Lake", "Gardener, Leeds", "186", "2 minutes ago ( 9:41 AM)", "They kept it, good. A year of counts settles the argument either way, and I will be counting too."),
+        ("", "Ann Berg", "", "3", "4 minutes ago ( 9:39 AM)", "Counts of what, though?"),
+        ("", "kettle jo", "Tea first", "57", "6 minutes ago ( 9:37 AM)", "Nobody rides in January and you know it, so the winter numbers will look bad."),
+        ("TOP READER", "marta_q", "Cyclist, Dayton", "412", "12 minutes ago ( 9:31 AM)", "And the shops on the corner are busier than ever."),
+    ]
+    # under the last comment, the page's own furniture: a pager and a table of results
+    tail = "Page: 1 2 3 Next\n\nLeague table\n1\t\tHarbour Town\t\t36\n2\t\tMill Lane\t\t31\nPost a comment\n"
+    comments = split_document(_echo_widget(posts, tail=tail)).comments
+    assert [c.author for c in comments] == [name for _, name, _, _, _, _ in posts]
+    assert [c.text.strip() for c in comments] == [words for *_, words in posts]
+
+
+def test_an_echo_names_a_comment_whose_card_prints_a_handle_that_reads_as_a_date() -> None:
+    posts = [
+        ("TOP READER", "Jo Lake", "Gardener, Leeds", "186", "2 minutes ago ( 9:41 AM)", "They kept it, good. A year of counts settles the argument either way, and I will be counting too."),
+        ("", "", "", "3", "4 minutes ago ( 9:39 AM)", "Counts of what, though?"),
+        ("", "kettle jo", "Tea first", "57", "6 minutes ago ( 9:37 AM)", "Nobody rides in January and you know it, so the winter numbers will look bad."),
+        ("TOP READER", "marta_q", "Cyclist, Dayton", "412", "12 minutes ago ( 9:31 AM)", "And the shops on the corner are busier than ever."),
+    ]
+    page = _echo_widget(posts).replace("\n3 Fans\n", "\nsep2019\n3 Fans\n")
+    comments = split_document(page).comments
+    assert [c.author for c in comments] == ["Jo Lake", "sep2019", "kettle jo", "marta_q"]
+    assert comments[1].text.strip() == "Counts of what, though?"
+
+
+def test_a_line_quoting_another_reader_stays_in_the_comment() -> None:
+    # "name: words" that are not this comment's own first words is the reader's quote
+    posts = [
+        ("TOP READER", "Jo Lake", "Gardener, Leeds", "186", "2 minutes ago ( 9:41 AM)", "They kept it, good. A year of counts settles the argument either way, and I will be counting too."),
+        ("", "Ann Berg", "", "3", "4 minutes ago ( 9:39 AM)", "Counts of what, though?\nJoLake: They kept it, good. A year of counts"),
+        ("", "kettle jo", "Tea first", "57", "6 minutes ago ( 9:37 AM)", "Nobody rides in January and you know it, so the winter numbers will look bad."),
+        ("TOP READER", "marta_q", "Cyclist, Dayton", "412", "12 minutes ago ( 9:31 AM)", "And the shops on the corner are busier than ever."),
+    ]
+    page = ARTICLE + "Comments\n\n"
+    for badge, name, motto, fans, age, words in posts:
+        page += f"{badge}\n{name}\n{motto}\n{fans} Fans\n{age}\n{words}\nPermalink | Share it\n\n"
+    comments = split_document(page).comments
+    assert len(comments) == 4 and "JoLake: They kept it" in comments[1].text
+
+
+def test_a_weekday_over_a_clock_is_a_time_stamp_not_a_reader() -> None:
+    assert read_header("Thu\t\t4:28 PM") is None or read_header("Thu\t\t4:28 PM").author == ""
+    assert read_header("tuesday 4:28 PM") is None or read_header("tuesday 4:28 PM").author == "tuesday"

@@ -9,6 +9,7 @@ them out, and the last comment stops at its action row when the page's comments 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from replyscope.split.chrome import is_chrome, is_pictographs
@@ -200,3 +201,107 @@ def comment_words(text: str, lines: Lines, body_lines: list[int], start: int, en
         elif not words[j]:
             blank = True
     return "".join(pieces).strip()
+
+
+# A widget may close each comment with its own echo of it, a handle and the comment's opening words
+# ("dunewalker: Rain again on the allotment and the beans are"), then the comment's permalink on a
+# line of its own. The echo repeats the reader's words, so it proves itself: a "label: words" line
+# whose words are the comment's first words, at least this many of them (or the whole comment).
+ECHO_MIN_WORDS = 3
+# The echo's label is a handle: one token, no longer than this.
+ECHO_LABEL_CHARS = 40
+_ECHO = re.compile(r"([^\s:]{1,%d}):\s+(\S.*)" % ECHO_LABEL_CHARS)
+_WORD = re.compile(r"\w+")
+_BARE_URL = re.compile(r"(?:https?://|www\.)\S+")
+
+
+def _echo_label(s: str, before: str) -> str | None:
+    """The handle of an echo line `s` of the comment words `before` (see ECHO_MIN_WORDS), else None."""
+    m = _ECHO.fullmatch(s)
+    if m is None:
+        return None
+    echo = _WORD.findall(m[2].lower())
+    said = _WORD.findall(before.lower())
+    if len(echo) < min(ECHO_MIN_WORDS, len(said)) or len(echo) > len(said) or not echo:
+        return None
+    # (the echo may cut its last word short)
+    if said[: len(echo) - 1] != echo[:-1] or not said[len(echo) - 1].startswith(echo[-1]):
+        return None
+    return m[1]
+
+
+def drop_echo_lines(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:
+    """Take a widget's echo of a comment and the permalink under it off the comment's end (see
+    ECHO_MIN_WORDS). A comment its header left unnamed is named by the echo's handle (a handle
+    that reads as a date, "oct2011", is no name to a header but is one here). The lines stay in the
+    segment map as comment chrome. `zone.comments[k].body_lines`, authors and `roles` are updated."""
+    text = lines.text
+    for c in zone.comments:
+        body = c.body_lines
+        if len(body) < 2:
+            continue
+        k = len(body) - 1
+        url = _BARE_URL.fullmatch(text[body[k]]) is not None
+        if url:
+            k -= 1
+        if k < 1:
+            continue
+        label = _echo_label(text[body[k]], " ".join(text[j] for j in body[:k]))
+        if label is None:
+            continue
+        for j in body[k:]:
+            roles[j] = "comment_chrome"
+        del body[k:]
+        if not c.author.strip():
+            c.author = label.replace("_", " ")
+
+
+# The line that closes the other comments (their action row, "Permalink | Flag", left out of their
+# text as chrome) closes the last one too: found inside the last comment's lines, it ends the
+# comment there, and what follows is the page's (its pager, a sidebar's tables). At least this many
+# other comments close at the same line, and CLOSING_SHARE of them.
+SHARED_CLOSE_MIN = 3
+
+
+def _closing_line(lines: Lines, kept: list, roles: dict[int, str]) -> str | None:
+    """The line (word for word) that follows most comments before the last one (see SHARED_CLOSE_MIN)."""
+    text = lines.text
+    seen: Counter = Counter()
+    for c, nxt in zip(kept, kept[1:]):
+        upto = nxt.header_lines[0] if nxt.header_lines else nxt.body_lines[0]
+        j = next((j for j in range(c.body_lines[-1] + 1, upto) if text[j]), None)
+        if j is not None and roles.get(j) == "comment_chrome":
+            seen[text[j]] += 1
+        elif len(c.body_lines) > 1 and is_chrome(text[c.body_lines[-1]]):
+            seen[text[c.body_lines[-1]]] += 1  # (read into the comment's own lines)
+    if not seen:
+        return None
+    line, n = seen.most_common(1)[0]
+    others = len(kept) - 1
+    return line if n >= SHARED_CLOSE_MIN and n >= CLOSING_SHARE * others else None
+
+
+def cut_last_at_closing(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:
+    """End the last comment at the line that closes the others (see SHARED_CLOSE_MIN): that line
+    becomes comment chrome, the lines under it the page's. The same line closing another comment's
+    own lines (read into them when a widget's line came between) leaves them too.
+    `body_lines` and `roles` are updated."""
+    kept = [c for c in zone.comments if c.body_lines]
+    if len(kept) <= SHARED_CLOSE_MIN:
+        return
+    line = _closing_line(lines, kept, roles)
+    if line is None:
+        return
+    text = lines.text
+    for c in kept[:-1]:
+        if len(c.body_lines) > 1 and text[c.body_lines[-1]] == line:
+            roles[c.body_lines.pop()] = "comment_chrome"
+    last = kept[-1]
+    at = next((k for k, j in enumerate(last.body_lines) if k and text[j] == line), None)
+    if at is None:
+        return
+    cut = last.body_lines[at]
+    for j in last.body_lines[at:]:
+        roles[j] = "boilerplate"
+    roles[cut] = "comment_chrome"
+    del last.body_lines[at:]
