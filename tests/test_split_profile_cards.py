@@ -183,3 +183,19 @@ def test_a_line_quoting_another_reader_stays_in_the_comment() -> None:
 def test_a_weekday_over_a_clock_is_a_time_stamp_not_a_reader() -> None:
     assert read_header("Thu\t\t4:28 PM") is None or read_header("Thu\t\t4:28 PM").author == ""
     assert read_header("tuesday 4:28 PM") is None or read_header("tuesday 4:28 PM").author == "tuesday"
+
+
+def test_a_numbered_profile_link_over_each_comment_is_no_part_of_the_comment_above() -> None:
+    posts = [
+        ("Jun 9, 2021 at 5:02 pm", "marta_q", "I ride it every morning with my kid on the back, and it is the only safe stretch."),
+        ("Jun 9, 2021 at 5:13 pm", "Odo Renfrew", "My deliveries park in the bus stop now. Count that too, council."),
+        ("Jun 9, 2021 at 6:52 pm", "kettle_jo", "One more year of this? Fine, but publish the numbers every month."),
+    ]
+    page = ARTICLE + "There are 3 comments about this story\n\n"
+    for n, (date, name, words) in enumerate(posts, 1):
+        page += f"  {n}. Profile\n    {date}\n    {name}\n\n    {words}\n\n"
+    page += "Leave a comment\n"
+    comments = split_document(page).comments
+    assert [c.author for c in comments] == [name for _, name, _ in posts]
+    assert [c.text.strip() for c in comments] == [words for *_, words in posts]
+    assert read_header("Profile") is None

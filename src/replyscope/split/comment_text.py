@@ -305,3 +305,16 @@ def cut_last_at_closing(lines: Lines, zone: Zone, roles: dict[int, str]) -> None
         roles[j] = "boilerplate"
     roles[cut] = "comment_chrome"
     del last.body_lines[at:]
+
+
+def drop_numbered_links(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:
+    """Take a numbered link ("4. Profile", the next comment's number on its commenter's link) off
+    the end of the comment over it: a link with a list number, not the reader's words. The line
+    stays in the segment map as comment chrome. `body_lines` and `roles` are updated."""
+    text, core = lines.text, lines.core
+    for c in zone.comments:
+        if len(c.body_lines) < 2:
+            continue
+        j = c.body_lines[-1]
+        if core[j] != text[j] and text[j][:1].isdigit() and is_chrome(core[j]):
+            roles[c.body_lines.pop()] = "comment_chrome"

@@ -375,6 +375,8 @@ CHROME_WORDS = Deferred(
     r"\d+\s*(?:likes?|points?|votes?|replies|reply|people liked this|recommendations?)|"
     r"[+\-−]?\d+|like\s*\(\d+\)|dislike|agree|disagree|helpful|thumbs? up|thumbs? down|"
     r"parent|see more|read more|collapse|expand|"
+    # the link to a commenter's page ("Profile", "View profile")
+    r"(?:view\s+)?(?:my\s+|full\s+)?profile|"
     # a forum post's number ("#12"), its profile fields ("Posts: 1,310", "Joined: May 2009", "Location: Leeds"), "Top"
     r"#\d{1,6}|(?:posts|joined|registered|member since|location|karma|reputation|messages|reaction score|last (?:seen|active|visit))\s*:\s*.{0,40}|(?:back to )?top|"
     # a profile card's tallies under the name ("Total Comments (212)", "48 Fans", "Followers: 12")
