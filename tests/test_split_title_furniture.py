@@ -51,3 +51,26 @@ def test_a_row_of_tags_that_repeats_the_text_s_words_is_no_headline() -> None:
     row = "Ferry harbour ferry commuters quay"
     page = "Seagrass Post\n\nNews | Sport | Weather\n\n" + row + "\n\n(Photo: Dune Pictures)\n\n" + TEXT
     assert split_document(page).title != row
+
+
+def test_a_numbered_sidebar_item_over_the_headline_is_not_the_title() -> None:
+    # (the item shares a word with the text: only its list number tells it from a headline)
+    page = (
+        "Seagrass Post\n\n  • News\n  • Sport\n    • Sailing\n  • Videos\n\nTrending Stories\n\n"
+        "  1. Gull colony on the pier grows again 12\n\n    Like Tweet\n\n"
+        "  2. Lighthouse keepers vote on their ferry pay 7\n\n    Like Tweet\n\n"
+        "Harbour ferry to run every twenty minutes\n\nMay 3, 2021 by Mara Quell 4\n"
+        "Like Tweet +1 Share Pin It Share\n\n" + TEXT
+    )
+    assert split_document(page).title == "Harbour ferry to run every twenty minutes"
+
+
+def test_a_headline_set_in_as_far_as_its_text_is_found_over_it() -> None:
+    # (the whole page set in by a list's indentation, the headline with it)
+    text = "".join("    " + p + "\n" if p else "\n" for p in TEXT.split("\n"))
+    page = (
+        "Seagrass Post\n\n  • Home\n  • Sport\n    • Sailing\n    • Rowing\n\n"
+        "    Harbour ferry to run every twenty minutes\n\n    Last Updated: May 3, 2021 9:22pm\n\n"
+        "    • Tweet\n    • Share\n\n" + text
+    )
+    assert split_document(page).title == "Harbour ferry to run every twenty minutes"

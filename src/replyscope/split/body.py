@@ -359,12 +359,15 @@ def _title_like(lines: Lines, i: int) -> bool:
         return False
     if s[:3].lower() == "by " or HAS_DIGIT.search(s) and _TIME_OF_DAY.search(s):
         return False  # a byline, or a dateline ("9:05am, EDT")
+    if s[0].isdigit() and lines.raw[i][:1].isspace() and _LIST_NUMBER.match(s):
+        return False  # "  3. Gulls nest on the pier": an item of a numbered list set in (a sidebar's top stories)
     if unicodedata.category(s[0])[0] == "S" or _DATELINE_START.match(s) or _TALLY_IN.search(s):
         return False  # "← Where Next?" (a pager link), "Posted on May 2 • 23 Comments" (a dateline)
     return True
 
 
 _DATELINE_START = re.compile(r"(?i)^(?:posted|published|updated|filed)\b")
+_LIST_NUMBER = re.compile(r"\d{1,2}\.\s")
 _TALLY_IN = re.compile(r"(?i)\b\d+\s+(?:comments?|responses?|replies)\b")
 
 
@@ -463,10 +466,15 @@ def _mark_title(lines: Lines, lo: int, hi: int, roles: list[str], title: str) ->
 # title keeps its place when the text repeats any of its words (KEEP_SHARE); a line over it
 # takes the place with at least RETITLE_SHARE of its words (and RETITLE_WORDS of them) in the text.
 KEEP_SHARE = 0.01
-RETITLE_SHARE = 0.6
+RETITLE_SHARE = 0.5
 RETITLE_WORDS = 3
 # Non-blank lines over the article looked through for such a headline.
 RETITLE_REACH = 40
+
+
+def _indent(lines: Lines, i: int) -> int:
+    raw = lines.raw[i]
+    return len(raw) - len(raw.lstrip())
 
 
 def _repeats_a_word(s: str) -> bool:
@@ -498,17 +506,20 @@ def _retitle_by_text(lines: Lines, lo: int, hi: int, roles: list[str]) -> None:
     if cur is not None and shared(cur)[1] >= KEEP_SHARE:
         return
     first_prose = next((j for j in range(lo, hi) if text[j] and is_prose(text[j])), hi)
+    indent = _indent(lines, first_prose) if first_prose < hi else 0
     pool = [i for i in range(lo, first_prose) if text[i] and roles[i] == "body"]
     pool += [i for i in nonblank_above(lines, lo, RETITLE_REACH) if roles[i] == "boilerplate"]
     best, best_share = None, 0.0
     for i in pool:
         s = text[i]
-        if i == cur or lines.raw[i][:1].isspace() or len(s) > TITLE_MAX_CHARS or s[0] in BULLETS:
-            continue
+        if i == cur or _indent(lines, i) > indent or len(s) > TITLE_MAX_CHARS or s[0] in BULLETS:
+            continue  # (a line set in from the text is an item of a list or a menu)
         if not (_title_like(lines, i) and _reads_as_headline(s)) or _link_or_sentences(s) or is_boilerplate_line(s):
             continue
         if not (s[0].isupper() or s[0].isdigit() or s[0] in "'‘\"“") or "|" in s or _repeats_a_word(s):
             continue  # (a row of tags: "garden tips garden", "Shed roofs shed")
+        if reads_as_byline(lines.core[i]) or HAS_DIGIT.search(s) and read_header(lines.core[i]) is not None:
+            continue  # (a byline or a dateline repeats the writer's and the paper's names)
         n, share = shared(i)
         if n >= RETITLE_WORDS and share >= RETITLE_SHARE and share > best_share:
             best, best_share = i, share
