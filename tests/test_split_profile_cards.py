@@ -199,3 +199,18 @@ def test_a_numbered_profile_link_over_each_comment_is_no_part_of_the_comment_abo
     assert [c.author for c in comments] == [name for _, name, _ in posts]
     assert [c.text.strip() for c in comments] == [words for *_, words in posts]
     assert read_header("Profile") is None
+
+
+def test_numbered_names_over_comments_signed_below_by_a_date_name_them() -> None:
+    posts = [
+        ("dunewalker", "A year of counts settles it either way, and I will be counting the bikes from my window too."),
+        ("Mara Quell", "Counts of what, though? Nobody rides in January and everybody knows it."),
+        ("Ferry Fan 2021 - vote the whole council out next May, every one of them", "Publish the numbers every month, then we can talk."),
+    ]
+    page = ARTICLE + "Around the web\n\nsound off (3 Responses)\n"
+    for n, (name, words) in enumerate(posts, 1):
+        page += f"  {n}. {name}\n\n    {words}\n\n    June {n + 8}, 2021 09:0{n} pm at 9:0{n} pm |\n"
+    page += "Post a comment\n"
+    comments = split_document(page).comments
+    assert [c.author for c in comments] == [name for name, _ in posts]
+    assert [c.text.strip() for c in comments] == [words for _, words in posts]

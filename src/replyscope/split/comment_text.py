@@ -14,7 +14,7 @@ from collections import Counter
 
 from replyscope.split.chrome import is_chrome, is_pictographs
 from replyscope.split.comments import Zone
-from replyscope.split.headers import GONE_AUTHOR
+from replyscope.split.headers import GONE_AUTHOR, looks_like_name
 from replyscope.split.lines import Lines
 from replyscope.split.patterns import TIMESTAMP_RE, template_form
 
@@ -318,3 +318,67 @@ def drop_numbered_links(lines: Lines, zone: Zone, roles: dict[int, str]) -> None
         j = c.body_lines[-1]
         if core[j] != text[j] and text[j][:1].isdigit() and is_chrome(core[j]):
             roles[c.body_lines.pop()] = "comment_chrome"
+
+
+# A thread that signs its comments from below with a date alone may print each commenter's name
+# over the words, numbered as the thread counts its comments ("  4. dunewalker" / the words /
+# "May 3, 2021 at 9:12 am |"): the name is the header's, not the reader's first line. At least this
+# many comments of the page open so (one less with a name that reads as one).
+NUMBERED_NAMES_MIN = 3
+# The numbered name sits among the comment's first lines (the first comment's may follow the
+# section's heading, read into it).
+NUMBERED_NAME_REACH = 4
+_NUMBERED = re.compile(r"(\d{1,4})\.\s+\S")
+# Share of the unnamed comments whose numbered line reads as a name (the rest may print a handle
+# no name reads like, "Ferry Fan 2021 - vote them all out"), and the longest such handle.
+NUMBERED_SHARE = 0.6
+NUMBERED_NAME_CHARS = 100
+
+
+def _numbered_name(lines: Lines, c) -> tuple[int, int] | None:
+    """(the comment's line k of body_lines that prints its number and its commenter's name, the number), or None."""
+    text, core = lines.text, lines.core
+    for k, j in enumerate(c.body_lines[:NUMBERED_NAME_REACH]):
+        m = _NUMBERED.match(text[j])
+        if m is not None and core[j] != text[j] and looks_like_name(core[j]):
+            return k, int(m[1])
+    return None
+
+
+def name_numbered_comments(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:
+    """Name the unnamed comments of a thread that numbers its commenters' names over their words
+    (see NUMBERED_NAMES_MIN). The name's line becomes header; above it, in the first comment,
+    what the section prints over its first comment leaves the text too. Once the thread shows the
+    habit, a comment opening on the next number is named by that line whatever the handle reads
+    like. `body_lines`, authors and `roles` are updated."""
+    unnamed = [c for c in zone.comments if not c.author.strip() and len(c.body_lines) > 1]
+    if len(unnamed) < NUMBERED_NAMES_MIN - 1:
+        return
+    found = {id(c): hit for c in unnamed if (hit := _numbered_name(lines, c)) is not None}
+    if len(found) < NUMBERED_NAMES_MIN - 1 or len(found) < NUMBERED_SHARE * len(unnamed):
+        return
+    text, core = lines.text, lines.core
+    last = None
+    named = []
+    for c in unnamed:
+        hit = found.get(id(c))
+        if hit is None and last is not None:
+            j = c.body_lines[0]
+            m = _NUMBERED.match(text[j])
+            if m is not None and int(m[1]) == last + 1 and core[j] != text[j] and len(core[j]) <= NUMBERED_NAME_CHARS:
+                hit = (0, last + 1)
+        if hit is None:
+            continue
+        if last is not None and hit[1] <= last:
+            return  # (the thread's count goes up: other numbers are a list's)
+        last = hit[1]
+        named.append((c, hit[0]))
+    if len(named) < NUMBERED_NAMES_MIN:
+        return
+    for c, k in named:
+        j = c.body_lines[k]
+        c.author = core[j]
+        for i in c.body_lines[:k]:
+            roles[i] = "boilerplate"
+        roles[j] = "comment_header"
+        del c.body_lines[: k + 1]
