@@ -382,3 +382,27 @@ def name_numbered_comments(lines: Lines, zone: Zone, roles: dict[int, str]) -> N
             roles[i] = "boilerplate"
         roles[j] = "comment_header"
         del c.body_lines[: k + 1]
+
+
+def drop_widget_tails(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:
+    """Take the widget's lines off the end of the comments they were read into: a line the page
+    prints between its comments word for word, left out of them as chrome, at least
+    SHARED_CLOSE_MIN times ("Permalink | Flag", "This reply was hidden by votes."), is no reader's
+    words where it closes a comment's lines either. Line by line from the end. The lines stay in
+    the segment map as comment chrome. `body_lines` and `roles` are updated."""
+    kept = [c for c in zone.comments if c.body_lines]
+    if len(kept) <= SHARED_CLOSE_MIN:
+        return
+    text = lines.text
+    between: Counter = Counter()
+    for c, nxt in zip(kept, kept[1:]):
+        upto = nxt.header_lines[0] if nxt.header_lines else nxt.body_lines[0]
+        for j in range(c.body_lines[-1] + 1, upto):
+            if text[j] and roles.get(j) == "comment_chrome":
+                between[text[j]] += 1
+    widget = {s for s, n in between.items() if n >= SHARED_CLOSE_MIN}
+    if not widget:
+        return
+    for c in kept:
+        while len(c.body_lines) > 1 and text[c.body_lines[-1]] in widget:
+            roles[c.body_lines.pop()] = "comment_chrome"
