@@ -386,9 +386,9 @@ def name_numbered_comments(lines: Lines, zone: Zone, roles: dict[int, str]) -> N
 
 def drop_widget_tails(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:
     """Take the widget's lines off the end of the comments they were read into: a line the page
-    prints between its comments word for word, left out of them as chrome, at least
-    SHARED_CLOSE_MIN times ("Permalink | Flag", "This reply was hidden by votes."), is no reader's
-    words where it closes a comment's lines either. Line by line from the end. The lines stay in
+    prints between its comments word for word, left out of them as chrome, or at the top of their
+    headers (not as the name), at least SHARED_CLOSE_MIN times ("Permalink | Flag", "This reply was
+    hidden by votes.", a card's badge), is no reader's words where it closes a comment's lines either. Line by line from the end. The lines stay in
     the segment map as comment chrome. `body_lines` and `roles` are updated."""
     kept = [c for c in zone.comments if c.body_lines]
     if len(kept) <= SHARED_CLOSE_MIN:
@@ -400,6 +400,11 @@ def drop_widget_tails(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:
         for j in range(c.body_lines[-1] + 1, upto):
             if text[j] and roles.get(j) == "comment_chrome":
                 between[text[j]] += 1
+    # (and a line that opens the headers of the page, not as a name: a card's badge or its
+    # avatar's alt text, read into the comment over the card)
+    for c in kept:
+        if c.header_lines and (s := text[c.header_lines[0]]) and s != c.author:
+            between[s] += 1
     widget = {s for s, n in between.items() if n >= SHARED_CLOSE_MIN}
     if not widget:
         return
