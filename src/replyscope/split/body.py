@@ -477,6 +477,15 @@ def _indent(lines: Lines, i: int) -> int:
     return len(raw) - len(raw.lstrip())
 
 
+def _tag_case(s: str) -> bool:
+    """Whether a line's words after the first are cased as tags are: most capitalised, some not
+    ("Harbour Ferries commuting Transit Board"); a headline capitalises all of them (Title Case)
+    or only its names (a sentence's case)."""
+    words = [w for w in _WORD_ANY.findall(s)[1:] if len(w) >= 4 and w.lower() not in _SMALL_WORDS]
+    capped = sum(any(ch.isupper() for ch in w) for w in words)
+    return 0 < len(words) - capped < capped
+
+
 def _repeats_a_word(s: str) -> bool:
     words = [w for w in _WORD_ANY.findall(s.lower()) if w not in _SMALL_WORDS]
     return len(set(words)) < len(words)
@@ -518,6 +527,8 @@ def _retitle_by_text(lines: Lines, lo: int, hi: int, roles: list[str]) -> None:
             continue
         if not (s[0].isupper() or s[0].isdigit() or s[0] in "'‘\"“") or "|" in s or _repeats_a_word(s):
             continue  # (a row of tags: "garden tips garden", "Shed roofs shed")
+        if (s.isupper() or _tag_case(s)) and not _reads_as_phrase(s) and _line_under(lines, i) == "dateline":
+            continue  # (a row of tags over the date, "Garden Tips pruning Shed Roofs", or a label in capitals)
         if reads_as_byline(lines.core[i]) or HAS_DIGIT.search(s) and read_header(lines.core[i]) is not None:
             continue  # (a byline or a dateline repeats the writer's and the paper's names)
         n, share = shared(i)
