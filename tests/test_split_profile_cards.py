@@ -175,14 +175,14 @@ def test_a_line_quoting_another_reader_stays_in_the_comment() -> None:
     ]
     page = ARTICLE + "Comments\n\n"
     for badge, name, motto, fans, age, words in posts:
-        page += f"{badge}\n{name}\n{motto}\n{fans} Fans\n{age}\n{words}\nPermalink | Share it\n\n"
+        page += f"{badge}\n{name}\n{motto}\n{fans} Fans\n{age}\n{words}\nLink | Pass it on\n\n"
     comments = split_document(page).comments
     assert len(comments) == 4 and "JoLake: They kept it" in comments[1].text
 
 
 def test_a_weekday_over_a_clock_is_a_time_stamp_not_a_reader() -> None:
-    assert read_header("Thu\t\t4:28 PM") is None or read_header("Thu\t\t4:28 PM").author == ""
-    assert read_header("tuesday 4:28 PM") is None or read_header("tuesday 4:28 PM").author == "tuesday"
+    assert read_header("Fri\t\t9:05 PM") is None or read_header("Fri\t\t9:05 PM").author == ""
+    assert read_header("tuesday 9:05 PM") is None or read_header("tuesday 9:05 PM").author == "tuesday"
 
 
 def test_a_numbered_profile_link_over_each_comment_is_no_part_of_the_comment_above() -> None:
@@ -207,7 +207,7 @@ def test_numbered_names_over_comments_signed_below_by_a_date_name_them() -> None
         ("Mara Quell", "Counts of what, though? Nobody rides in January and everybody knows it."),
         ("Ferry Fan 2021 - vote the whole council out next May, every one of them", "Publish the numbers every month, then we can talk."),
     ]
-    page = ARTICLE + "Around the web\n\nsound off (3 Responses)\n"
+    page = ARTICLE + "Have your say\n\nReaders (3 replies)\n"
     for n, (name, words) in enumerate(posts, 1):
         page += f"  {n}. {name}\n\n    {words}\n\n    June {n + 8}, 2021 09:0{n} pm at 9:0{n} pm |\n"
     page += "Post a comment\n"
