@@ -214,3 +214,13 @@ def test_numbered_names_over_comments_signed_below_by_a_date_name_them() -> None
     comments = split_document(page).comments
     assert [c.author for c in comments] == [name for name, _ in posts]
     assert [c.text.strip() for c in comments] == [words for _, words in posts]
+
+
+def test_a_surname_that_opens_like_a_weekday_stays_in_the_name() -> None:
+    # "Monroe", "Sunny", "Wedmore", "Satya": a name, not "Mon", "Sun", "Wed", "Sat" and a date
+    for name in ("Kai Monroe", "Tova Sunny", "Odo Wedmore", "Mara Satya"):
+        h = read_header(f"{name} 07 Mar 19")
+        assert h is not None and (h.author, h.posted_raw) == (name, "07 Mar 19"), name
+    for stamp in ("Thursday, May 3, 2012 at 9:05 pm", "Thurs. May 3, 2012", "Sat 3 May 2012"):
+        h = read_header(stamp)
+        assert h is not None and h.author == "" and h.posted_raw == stamp, stamp

@@ -86,7 +86,9 @@ FOREIGN_MONTH = (
     r"|janeiro|fevereiro|mar(?:\u00e7|c)o|maio|junho|julho|setembro|outubro|novembro|dezembro"
     r"|januari|februari|maart|mei|augustus)\.?"
 )
-WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?"
+# A weekday, whole or cut short ("Thursday", "Thurs.", "Thu"): no longer word that only opens like
+# one, as a name after the commenter's first name may ("Jo Monroe 3 May 12", "Kai Sunny ...").
+WEEKDAY = r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)(?![a-z])\.?,?"
 DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 YEAR = r"(?:(?:19|20)\d{2}|'\d{2})"
 CLOCK = (
