@@ -146,7 +146,10 @@ def test_a_widget_s_echo_of_a_comment_and_its_permalink_are_no_part_of_its_words
         ("TOP READER", "marta_q", "Cyclist, Dayton", "412", "12 minutes ago ( 9:31 AM)", "And the shops on the corner are busier than ever."),
     ]
     # under the last comment, the page's own furniture: a pager and a table of results
-    tail = "Page: 1 2 3 Next\n\nLeague table\n1\t\tHarbour Town\t\t36\n2\t\tMill Lane\t\t31\nPost a comment\n"
+    tail = (
+        "Pages 1 2 3 More\nnew replies on this story, click to see them\n\nLeague table\n1\t\tHarbour Town\t\t36\n"
+        "2\t\tMill Lane\t\t31\nLatest results\nRowing - Women's eights\nHarbour Town - Mara Quell\n"
+    )
     comments = split_document(_echo_widget(posts, tail=tail)).comments
     assert [c.author for c in comments] == [name for _, name, _, _, _, _ in posts]
     assert [c.text.strip() for c in comments] == [words for *_, words in posts]
@@ -191,7 +194,7 @@ def test_a_numbered_profile_link_over_each_comment_is_no_part_of_the_comment_abo
         ("Jun 9, 2021 at 5:13 pm", "Odo Renfrew", "My deliveries park in the bus stop now. Count that too, council."),
         ("Jun 9, 2021 at 6:52 pm", "kettle_jo", "One more year of this? Fine, but publish the numbers every month."),
     ]
-    page = ARTICLE + "There are 3 comments about this story\n\n"
+    page = ARTICLE + "Three readers have commented\n\n"
     for n, (date, name, words) in enumerate(posts, 1):
         page += f"  {n}. Profile\n    {date}\n    {name}\n\n    {words}\n\n"
     page += "Leave a comment\n"
