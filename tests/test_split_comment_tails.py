@@ -134,3 +134,54 @@ def test_two_dated_headlines_under_an_article_are_still_no_thread():
         "Dock Road Flats Open To Buyers\n2 hours ago\nNew Cycle Lanes For The Ring Road\n"
     )
     assert split_document(page).comments == []
+
+
+def test_the_widget_s_lines_between_comments_leave_a_comment_they_were_read_into() -> None:
+    from replyscope.split.comment_text import drop_widget_tails
+    from replyscope.split.comments import Comment, Zone
+    from replyscope.split.lines import split_lines
+
+    rows = []
+    roles: dict[int, str] = {}
+    comments = []
+    widget = ["Log | Link | Pass it on", "This reply was folded away by votes."]
+    for n, words in enumerate(["Paint the lane green.", "Counts of what?", "Nobody rides in January.", "Publish the numbers.", "Fine by me."]):
+        head = len(rows)
+        rows.append(f"reader{n} 2 minutes ago")
+        rows.append(words)
+        body = [head + 1]
+        for w in widget:
+            if n == 1:  # (read into this comment's lines)
+                body.append(len(rows))
+            else:
+                roles[len(rows)] = "comment_chrome"
+            rows.append(w)
+        comments.append(Comment([head], body, f"reader{n}"))
+    lines = split_lines("\n".join(rows) + "\n")
+    zone = Zone(0, len(rows), comments)
+    drop_widget_tails(lines, zone, roles)
+    assert [lines.text[j] for j in comments[1].body_lines] == ["Counts of what?"]
+    assert all(roles[j] == "comment_chrome" for j in (6, 7))
+
+
+def test_a_card_s_top_line_read_into_the_comment_over_the_card_leaves_it() -> None:
+    from replyscope.split.comment_text import drop_widget_tails
+    from replyscope.split.comments import Comment, Zone
+    from replyscope.split.lines import split_lines
+
+    rows, comments = [], []
+    words = ["Paint the lane green.", "Counts of what?", "Nobody rides in January.", "Publish the numbers.", "Fine by me."]
+    for n, said in enumerate(words):
+        head = len(rows)
+        if n % 2 == 0:
+            rows.append("avatar picture")  # (the card's top line, read with its header here)
+        rows += [f"reader{n}", f"{n + 3} Fans", "2 minutes ago"]
+        rows.append(said)
+        body = [len(rows) - 1]
+        if n % 2 == 1 and n + 1 < len(words):
+            body.append(len(rows))  # (... and into the comment over the card there)
+            rows.append("avatar picture")
+        comments.append(Comment(list(range(head, body[0])), body, f"reader{n}"))
+    lines = split_lines("\n".join(rows) + "\n")
+    drop_widget_tails(lines, Zone(0, len(rows), comments), {})
+    assert [[lines.text[j] for j in c.body_lines] for c in comments] == [[w] for w in words]

@@ -124,3 +124,106 @@ def test_cards_on_one_header_only_are_no_pattern() -> None:
             page += f"{badge}\n{name}\n{motto}\n{fans} Fans\n"
         page += f"{age}\n{words}\n\n"
     assert [c.author for c in split_document(page).comments][1:] == [""] * 4
+
+
+def _echo_widget(posts, closing="Log | Link | Pass it on", tail="") -> str:
+    # each comment echoed by the widget ("handle: its first words") over its permalink, then a
+    # row of actions; the handle in the echo is the card's name with its spaces as underscores
+    page = ARTICLE + "Comments\n\nNewest | Oldest\n"
+    for n, (badge, name, motto, fans, age, words) in enumerate(posts):
+        handle = name.replace(" ", "_")
+        card = (f"{badge}\n" if badge else "") + (f"{name}\n" if name else "") + (f"{motto}\n" if motto else "") + f"{fans} Fans\n"
+        echo = " ".join(words.split()[:7])
+        page += f"{card}{age}\n{words}\n{handle or 'sep2019'}: {echo}\nhttp://talk.example.org/social/{handle or 'sep2019'}/bike-lane_{n}.html\n{closing}\n\n"
+    return page + tail
+
+
+def test_a_widget_s_echo_of_a_comment_and_its_permalink_are_no_part_of_its_words() -> None:
+    posts = [
+        ("TOP READER", "Jo Lake", "Gardener, Leeds", "186", "2 minutes ago ( 9:41 AM)", "They kept it, good. A year of counts settles the argument either way, and I will be counting too."),
+        ("", "Ann Berg", "", "3", "4 minutes ago ( 9:39 AM)", "Counts of what, though?"),
+        ("", "kettle jo", "Tea first", "57", "6 minutes ago ( 9:37 AM)", "Nobody rides in January and you know it, so the winter numbers will look bad."),
+        ("TOP READER", "marta_q", "Cyclist, Dayton", "412", "12 minutes ago ( 9:31 AM)", "And the shops on the corner are busier than ever."),
+    ]
+    # under the last comment, the page's own furniture: a pager and a table of results
+    tail = (
+        "Pages 1 2 3 More\nnew replies on this story, click to see them\n\nLeague table\n1\t\tHarbour Town\t\t36\n"
+        "2\t\tMill Lane\t\t31\nLatest results\nRowing - Women's eights\nHarbour Town - Mara Quell\n"
+    )
+    comments = split_document(_echo_widget(posts, tail=tail)).comments
+    assert [c.author for c in comments] == [name for _, name, _, _, _, _ in posts]
+    assert [c.text.strip() for c in comments] == [words for *_, words in posts]
+
+
+def test_an_echo_names_a_comment_whose_card_prints_a_handle_that_reads_as_a_date() -> None:
+    posts = [
+        ("TOP READER", "Jo Lake", "Gardener, Leeds", "186", "2 minutes ago ( 9:41 AM)", "They kept it, good. A year of counts settles the argument either way, and I will be counting too."),
+        ("", "", "", "3", "4 minutes ago ( 9:39 AM)", "Counts of what, though?"),
+        ("", "kettle jo", "Tea first", "57", "6 minutes ago ( 9:37 AM)", "Nobody rides in January and you know it, so the winter numbers will look bad."),
+        ("TOP READER", "marta_q", "Cyclist, Dayton", "412", "12 minutes ago ( 9:31 AM)", "And the shops on the corner are busier than ever."),
+    ]
+    page = _echo_widget(posts).replace("\n3 Fans\n", "\nsep2019\n3 Fans\n")
+    comments = split_document(page).comments
+    assert [c.author for c in comments] == ["Jo Lake", "sep2019", "kettle jo", "marta_q"]
+    assert comments[1].text.strip() == "Counts of what, though?"
+
+
+def test_a_line_quoting_another_reader_stays_in_the_comment() -> None:
+    # "name: words" that are not this comment's own first words is the reader's quote
+    posts = [
+        ("TOP READER", "Jo Lake", "Gardener, Leeds", "186", "2 minutes ago ( 9:41 AM)", "They kept it, good. A year of counts settles the argument either way, and I will be counting too."),
+        ("", "Ann Berg", "", "3", "4 minutes ago ( 9:39 AM)", "Counts of what, though?\nJoLake: They kept it, good. A year of counts"),
+        ("", "kettle jo", "Tea first", "57", "6 minutes ago ( 9:37 AM)", "Nobody rides in January and you know it, so the winter numbers will look bad."),
+        ("TOP READER", "marta_q", "Cyclist, Dayton", "412", "12 minutes ago ( 9:31 AM)", "And the shops on the corner are busier than ever."),
+    ]
+    page = ARTICLE + "Comments\n\n"
+    for badge, name, motto, fans, age, words in posts:
+        page += f"{badge}\n{name}\n{motto}\n{fans} Fans\n{age}\n{words}\nLink | Pass it on\n\n"
+    comments = split_document(page).comments
+    assert len(comments) == 4 and "JoLake: They kept it" in comments[1].text
+
+
+def test_a_weekday_over_a_clock_is_a_time_stamp_not_a_reader() -> None:
+    assert read_header("Fri\t\t9:05 PM") is None or read_header("Fri\t\t9:05 PM").author == ""
+    assert read_header("tuesday 9:05 PM") is None or read_header("tuesday 9:05 PM").author == "tuesday"
+
+
+def test_a_numbered_profile_link_over_each_comment_is_no_part_of_the_comment_above() -> None:
+    posts = [
+        ("Jun 9, 2021 at 5:02 pm", "marta_q", "I ride it every morning with my kid on the back, and it is the only safe stretch."),
+        ("Jun 9, 2021 at 5:13 pm", "Odo Renfrew", "My deliveries park in the bus stop now. Count that too, council."),
+        ("Jun 9, 2021 at 6:52 pm", "kettle_jo", "One more year of this? Fine, but publish the numbers every month."),
+    ]
+    page = ARTICLE + "Three readers have commented\n\n"
+    for n, (date, name, words) in enumerate(posts, 1):
+        page += f"  {n}. Profile\n    {date}\n    {name}\n\n    {words}\n\n"
+    page += "Leave a comment\n"
+    comments = split_document(page).comments
+    assert [c.author for c in comments] == [name for _, name, _ in posts]
+    assert [c.text.strip() for c in comments] == [words for *_, words in posts]
+    assert read_header("Profile") is None
+
+
+def test_numbered_names_over_comments_signed_below_by_a_date_name_them() -> None:
+    posts = [
+        ("dunewalker", "A year of counts settles it either way, and I will be counting the bikes from my window too."),
+        ("Mara Quell", "Counts of what, though? Nobody rides in January and everybody knows it."),
+        ("Ferry Fan 2021 - vote the whole council out next May, every one of them", "Publish the numbers every month, then we can talk."),
+    ]
+    page = ARTICLE + "Have your say\n\nReaders (3 replies)\n"
+    for n, (name, words) in enumerate(posts, 1):
+        page += f"  {n}. {name}\n\n    {words}\n\n    June {n + 8}, 2021 09:0{n} pm at 9:0{n} pm |\n"
+    page += "Post a comment\n"
+    comments = split_document(page).comments
+    assert [c.author for c in comments] == [name for name, _ in posts]
+    assert [c.text.strip() for c in comments] == [words for _, words in posts]
+
+
+def test_a_surname_that_opens_like_a_weekday_stays_in_the_name() -> None:
+    # "Monroe", "Sunny", "Wedmore", "Satya": a name, not "Mon", "Sun", "Wed", "Sat" and a date
+    for name in ("Kai Monroe", "Tova Sunny", "Odo Wedmore", "Mara Satya"):
+        h = read_header(f"{name} 07 Mar 19")
+        assert h is not None and (h.author, h.posted_raw) == (name, "07 Mar 19"), name
+    for stamp in ("Thursday, May 3, 2012 at 9:05 pm", "Thurs. May 3, 2012", "Sat 3 May 2012"):
+        h = read_header(stamp)
+        assert h is not None and h.author == "" and h.posted_raw == stamp, stamp

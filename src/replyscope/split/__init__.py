@@ -17,7 +17,7 @@ from replyscope import schema
 from replyscope.split.body import article_roles, closes_article, is_boilerplate_line, is_comment_marker, title_from_text
 from replyscope.split.choose import _title_like_name
 from replyscope.split.chrome import is_chrome, is_stop_line
-from replyscope.split.comment_text import comment_words, drop_reaction_marks, drop_repeated_tails, trim_after_actions
+from replyscope.split.comment_text import comment_words, cut_last_at_closing, drop_echo_lines, drop_numbered_links, drop_reaction_marks, drop_repeated_tails, drop_widget_tails, name_numbered_comments, trim_after_actions
 from replyscope.split.openers import inline_label, shared_inline_label
 from replyscope.split.comments import build_zone, zone_line_role
 from replyscope.split.dates import parse_posted
@@ -242,6 +242,11 @@ def _split_lines(text: str, title: str, lines: Lines) -> DocumentSplit:
         trim_after_actions(lines, zone, zone_roles)
         drop_repeated_tails(lines, zone, zone_roles)
         drop_reaction_marks(lines, zone, zone_roles)
+        cut_last_at_closing(lines, zone, zone_roles)
+        drop_widget_tails(lines, zone, zone_roles)
+        drop_echo_lines(lines, zone, zone_roles)
+        drop_numbered_links(lines, zone, zone_roles)
+        name_numbered_comments(lines, zone, zone_roles)
     article_end = zone.start if zone else n
     start, end = article_roles(lines, 0, article_end, roles, title)
     if zone and _short_article(lines, roles, start, end):

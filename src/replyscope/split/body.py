@@ -225,6 +225,8 @@ def article_roles(lines: Lines, lo: int, hi: int, roles: list[str], title: str =
     _spread_boxes(lines, start, end, roles)
     _drop_link_lists(lines, start, end, roles)
     _mark_title(lines, start, end, roles, title)
+    if not title.strip():
+        _retitle_by_text(lines, start, end, roles)
     return start, end
 
 
@@ -318,6 +320,30 @@ def is_nav_line(s: str) -> bool:
         ):
             return False
     return NAV_LINE.search(s) is not None
+# A row of a page's buttons reads like a short title ("Email this story Save it", "Tweet Email",
+# "Follow the desk"): the words of sharing and following, and the small words between them.
+_BUTTON_ACTIONS = frozenset(
+    "share shares pin like tweet tweets follow stumble stumbleupon digg email e-mail print save "
+    "recommend send subscribe reddit facebook twitter google +1 linkedin pinterest tumblr whatsapp "
+    "connect".split()
+)
+_BUTTON_FILLER = frozenset("this page it on us via the to a with by and or our story article post".split())
+_BUTTON_WORD = re.compile(r"\+1|[\w'’-]+")
+# "Go to Shopfront", "Follow jo": a link's verb over a name of at most this many words.
+LINK_NAME_WORDS = 1
+
+
+def button_row(s: str) -> bool:
+    """Whether a short line is a row of buttons or a link to follow (see _BUTTON_ACTIONS), no headline."""
+    words = _BUTTON_WORD.findall(s.lower())
+    if not words or len(words) > 8:
+        return False
+    if words[0] in ("follow", "share") and len(words) <= 1 + LINK_NAME_WORDS or words[:2] == ["go", "to"] and len(words) <= 2 + LINK_NAME_WORDS:
+        return True
+    actions = sum(w in _BUTTON_ACTIONS for w in words)
+    return actions >= 2 and all(w in _BUTTON_ACTIONS or w in _BUTTON_FILLER for w in words)
+
+
 # A title has at least this many words (a lone month, "Oct", or a one-word label is not one).
 TITLE_MIN_WORDS = 2
 # Non-blank lines above the article looked through for its title when its lead has none.
@@ -329,16 +355,19 @@ def _title_like(lines: Lines, i: int) -> bool:
     s = lines.text[i]
     if len(s) > TITLE_MAX_CHARS or is_prose(s) or s.endswith((".", ":")) or s[0] in BULLETS:
         return False
-    if s.count(" ") < TITLE_MIN_WORDS - 1 or is_nav_line(s) or chrome_line(s):
+    if s.count(" ") < TITLE_MIN_WORDS - 1 or is_nav_line(s) or chrome_line(s) or button_row(s):
         return False
     if s[:3].lower() == "by " or HAS_DIGIT.search(s) and _TIME_OF_DAY.search(s):
         return False  # a byline, or a dateline ("9:05am, EDT")
+    if s[0].isdigit() and lines.raw[i][:1].isspace() and _LIST_NUMBER.match(s):
+        return False  # "  3. Gulls nest on the pier": an item of a numbered list set in (a sidebar's top stories)
     if unicodedata.category(s[0])[0] == "S" or _DATELINE_START.match(s) or _TALLY_IN.search(s):
         return False  # "← Where Next?" (a pager link), "Posted on May 2 • 23 Comments" (a dateline)
     return True
 
 
 _DATELINE_START = re.compile(r"(?i)^(?:posted|published|updated|filed)\b")
+_LIST_NUMBER = re.compile(r"\d{1,2}\.\s")
 _TALLY_IN = re.compile(r"(?i)\b\d+\s+(?:comments?|responses?|replies)\b")
 
 
@@ -432,6 +461,86 @@ def _mark_title(lines: Lines, lo: int, hi: int, roles: list[str], title: str) ->
         roles[over] = "title"
 
 
+# A title the article's text does not talk about (a share row, a widget's heading, the site's
+# name) gives way to a headline the text does talk about, over the article (or in its lead): a
+# title keeps its place when the text repeats any of its words (KEEP_SHARE); a line over it
+# takes the place with at least RETITLE_SHARE of its words (and RETITLE_WORDS of them) in the text.
+KEEP_SHARE = 0.01
+RETITLE_SHARE = 0.5
+RETITLE_WORDS = 3
+# Non-blank lines over the article looked through for such a headline.
+RETITLE_REACH = 40
+
+
+def _indent(lines: Lines, i: int) -> int:
+    raw = lines.raw[i]
+    return len(raw) - len(raw.lstrip())
+
+
+def _tag_case(s: str) -> bool:
+    """Whether a line's words after the first are cased as tags are: most capitalised, some not
+    ("Harbour Ferries commuting Transit Board"); a headline capitalises all of them (Title Case)
+    or only its names (a sentence's case)."""
+    words = [w for w in _WORD_ANY.findall(s)[1:] if len(w) >= 4 and w.lower() not in _SMALL_WORDS]
+    capped = sum(any(ch.isupper() for ch in w) for w in words)
+    return 0 < len(words) - capped < capped
+
+
+def _repeats_a_word(s: str) -> bool:
+    words = [w for w in _WORD_ANY.findall(s.lower()) if w not in _SMALL_WORDS]
+    return len(set(words)) < len(words)
+
+
+def _retitle_by_text(lines: Lines, lo: int, hi: int, roles: list[str]) -> None:
+    """Put the title on the headline the text talks about when the chosen one is not (see KEEP_SHARE)."""
+    text = lines.text
+    cur = next((i for i in range(min(hi, lo + 40)) if roles[i] == "title"), None)
+    body, size = [], 0
+    for j in range(lo, hi):
+        t = text[j]
+        if t and roles[j] == "body" and is_prose(t):
+            body.append(t)
+            size += len(t)
+            if size >= HEADLINE_TEXT_CHARS:
+                break
+    text_words = _content_words(" ".join(body))
+    if not text_words:
+        return
+
+    def shared(i: int) -> tuple[int, float]:
+        words = _content_words(text[i])
+        n = len(words & text_words)
+        return n, n / len(words) if words else 0.0
+
+    if cur is not None and shared(cur)[1] >= KEEP_SHARE:
+        return
+    first_prose = next((j for j in range(lo, hi) if text[j] and is_prose(text[j])), hi)
+    indent = _indent(lines, first_prose) if first_prose < hi else 0
+    pool = [i for i in range(lo, first_prose) if text[i] and roles[i] == "body"]
+    pool += [i for i in nonblank_above(lines, lo, RETITLE_REACH) if roles[i] == "boilerplate"]
+    best, best_share = None, 0.0
+    for i in pool:
+        s = text[i]
+        if i == cur or _indent(lines, i) > indent or len(s) > TITLE_MAX_CHARS or s[0] in BULLETS:
+            continue  # (a line set in from the text is an item of a list or a menu)
+        if not (_title_like(lines, i) and _reads_as_headline(s)) or _link_or_sentences(s) or is_boilerplate_line(s):
+            continue
+        if not (s[0].isupper() or s[0].isdigit() or s[0] in "'‘\"“") or "|" in s or _repeats_a_word(s):
+            continue  # (a row of tags: "garden tips garden", "Shed roofs shed")
+        if (s.isupper() or _tag_case(s)) and not _reads_as_phrase(s) and _line_under(lines, i) == "dateline":
+            continue  # (a row of tags over the date, "Garden Tips pruning Shed Roofs", or a label in capitals)
+        if reads_as_byline(lines.core[i]) or HAS_DIGIT.search(s) and read_header(lines.core[i]) is not None:
+            continue  # (a byline or a dateline repeats the writer's and the paper's names)
+        n, share = shared(i)
+        if n >= RETITLE_WORDS and share >= RETITLE_SHARE and share > best_share:
+            best, best_share = i, share
+    if best is None:
+        return
+    if cur is not None:
+        roles[cur] = "boilerplate"
+    roles[best] = "title"
+
+
 # Lines of the lead looked through for a headline its breadcrumb repeats, and non-blank lines over
 # such a headline looked through for the breadcrumb.
 CRUMB_LEAD_LINES = 12
@@ -517,6 +626,8 @@ def _reads_as_headline(s: str) -> bool:
     if s[-1] == "." and not s.endswith(_ELLIPSIS) and is_prose(s):
         return False
     if HAS_DIGIT.search(s) and _TIME_OF_DAY.search(s) or _DATELINE_START.match(s) or _TALLY_IN.search(s):
+        return False
+    if len(s) < 80 and button_row(s):
         return False
     return unicodedata.category(s[0])[0] != "S" and s[0] not in "+-" and not (len(s) < 120 and is_comment_marker(s))
 

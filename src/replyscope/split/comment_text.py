@@ -9,11 +9,12 @@ them out, and the last comment stops at its action row when the page's comments 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from replyscope.split.chrome import is_chrome, is_pictographs
 from replyscope.split.comments import Zone
-from replyscope.split.headers import GONE_AUTHOR
+from replyscope.split.headers import GONE_AUTHOR, looks_like_name
 from replyscope.split.lines import Lines
 from replyscope.split.patterns import TIMESTAMP_RE, template_form
 
@@ -200,3 +201,213 @@ def comment_words(text: str, lines: Lines, body_lines: list[int], start: int, en
         elif not words[j]:
             blank = True
     return "".join(pieces).strip()
+
+
+# A widget may close each comment with its own echo of it, a handle and the comment's opening words
+# ("dunewalker: Rain again on the allotment and the beans are"), then the comment's permalink on a
+# line of its own. The echo repeats the reader's words, so it proves itself: a "label: words" line
+# whose words are the comment's first words, at least this many of them (or the whole comment).
+ECHO_MIN_WORDS = 3
+# The echo's label is a handle: one token, no longer than this.
+ECHO_LABEL_CHARS = 40
+_ECHO = re.compile(r"([^\s:]{1,%d}):\s+(\S.*)" % ECHO_LABEL_CHARS)
+_WORD = re.compile(r"\w+")
+_BARE_URL = re.compile(r"(?:https?://|www\.)\S+")
+
+
+def _echo_label(s: str, before: str) -> str | None:
+    """The handle of an echo line `s` of the comment words `before` (see ECHO_MIN_WORDS), else None."""
+    m = _ECHO.fullmatch(s)
+    if m is None:
+        return None
+    echo = _WORD.findall(m[2].lower())
+    said = _WORD.findall(before.lower())
+    if len(echo) < min(ECHO_MIN_WORDS, len(said)) or len(echo) > len(said) or not echo:
+        return None
+    # (the echo may cut its last word short)
+    if said[: len(echo) - 1] != echo[:-1] or not said[len(echo) - 1].startswith(echo[-1]):
+        return None
+    return m[1]
+
+
+def drop_echo_lines(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:
+    """Take a widget's echo of a comment and the permalink under it off the comment's end (see
+    ECHO_MIN_WORDS). A comment its header left unnamed is named by the echo's handle (a handle
+    that reads as a date, "oct2011", is no name to a header but is one here). The lines stay in the
+    segment map as comment chrome. `zone.comments[k].body_lines`, authors and `roles` are updated."""
+    text = lines.text
+    for c in zone.comments:
+        body = c.body_lines
+        if len(body) < 2:
+            continue
+        k = len(body) - 1
+        url = _BARE_URL.fullmatch(text[body[k]]) is not None
+        if url:
+            k -= 1
+        if k < 1:
+            continue
+        label = _echo_label(text[body[k]], " ".join(text[j] for j in body[:k]))
+        if label is None:
+            continue
+        for j in body[k:]:
+            roles[j] = "comment_chrome"
+        del body[k:]
+        if not c.author.strip():
+            c.author = label.replace("_", " ")
+
+
+# The line that closes the other comments (their action row, "Permalink | Flag", left out of their
+# text as chrome) closes the last one too: found inside the last comment's lines, it ends the
+# comment there, and what follows is the page's (its pager, a sidebar's tables). At least this many
+# other comments close at the same line, and CLOSING_SHARE of them.
+SHARED_CLOSE_MIN = 3
+
+
+def _closing_line(lines: Lines, kept: list, roles: dict[int, str]) -> str | None:
+    """The line (word for word) that follows most comments before the last one (see SHARED_CLOSE_MIN)."""
+    text = lines.text
+    seen: Counter = Counter()
+    for c, nxt in zip(kept, kept[1:]):
+        upto = nxt.header_lines[0] if nxt.header_lines else nxt.body_lines[0]
+        j = next((j for j in range(c.body_lines[-1] + 1, upto) if text[j]), None)
+        if j is not None and roles.get(j) == "comment_chrome":
+            seen[text[j]] += 1
+        elif len(c.body_lines) > 1 and is_chrome(text[c.body_lines[-1]]):
+            seen[text[c.body_lines[-1]]] += 1  # (read into the comment's own lines)
+    if not seen:
+        return None
+    line, n = seen.most_common(1)[0]
+    others = len(kept) - 1
+    return line if n >= SHARED_CLOSE_MIN and n >= CLOSING_SHARE * others else None
+
+
+def cut_last_at_closing(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:
+    """End the last comment at the line that closes the others (see SHARED_CLOSE_MIN): that line
+    becomes comment chrome, the lines under it the page's. The same line closing another comment's
+    own lines (read into them when a widget's line came between) leaves them too.
+    `body_lines` and `roles` are updated."""
+    kept = [c for c in zone.comments if c.body_lines]
+    if len(kept) <= SHARED_CLOSE_MIN:
+        return
+    line = _closing_line(lines, kept, roles)
+    if line is None:
+        return
+    text = lines.text
+    for c in kept[:-1]:
+        if len(c.body_lines) > 1 and text[c.body_lines[-1]] == line:
+            roles[c.body_lines.pop()] = "comment_chrome"
+    last = kept[-1]
+    at = next((k for k, j in enumerate(last.body_lines) if k and text[j] == line), None)
+    if at is None:
+        return
+    cut = last.body_lines[at]
+    for j in last.body_lines[at:]:
+        roles[j] = "boilerplate"
+    roles[cut] = "comment_chrome"
+    del last.body_lines[at:]
+
+
+def drop_numbered_links(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:
+    """Take a numbered link ("4. Profile", the next comment's number on its commenter's link) off
+    the end of the comment over it: a link with a list number, not the reader's words. The line
+    stays in the segment map as comment chrome. `body_lines` and `roles` are updated."""
+    text, core = lines.text, lines.core
+    for c in zone.comments:
+        if len(c.body_lines) < 2:
+            continue
+        j = c.body_lines[-1]
+        if core[j] != text[j] and text[j][:1].isdigit() and is_chrome(core[j]):
+            roles[c.body_lines.pop()] = "comment_chrome"
+
+
+# A thread that signs its comments from below with a date alone may print each commenter's name
+# over the words, numbered as the thread counts its comments ("  4. dunewalker" / the words /
+# "May 3, 2021 at 9:12 am |"): the name is the header's, not the reader's first line. At least this
+# many comments of the page open so (one less with a name that reads as one).
+NUMBERED_NAMES_MIN = 3
+# The numbered name sits among the comment's first lines (the first comment's may follow the
+# section's heading, read into it).
+NUMBERED_NAME_REACH = 4
+_NUMBERED = re.compile(r"(\d{1,4})\.\s+\S")
+# Share of the unnamed comments whose numbered line reads as a name (the rest may print a handle
+# no name reads like, "Ferry Fan 2021 - vote them all out"), and the longest such handle.
+NUMBERED_SHARE = 0.6
+NUMBERED_NAME_CHARS = 100
+
+
+def _numbered_name(lines: Lines, c) -> tuple[int, int] | None:
+    """(the comment's line k of body_lines that prints its number and its commenter's name, the number), or None."""
+    text, core = lines.text, lines.core
+    for k, j in enumerate(c.body_lines[:NUMBERED_NAME_REACH]):
+        m = _NUMBERED.match(text[j])
+        if m is not None and core[j] != text[j] and looks_like_name(core[j]):
+            return k, int(m[1])
+    return None
+
+
+def name_numbered_comments(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:
+    """Name the unnamed comments of a thread that numbers its commenters' names over their words
+    (see NUMBERED_NAMES_MIN). The name's line becomes header; above it, in the first comment,
+    what the section prints over its first comment leaves the text too. Once the thread shows the
+    habit, a comment opening on the next number is named by that line whatever the handle reads
+    like. `body_lines`, authors and `roles` are updated."""
+    unnamed = [c for c in zone.comments if not c.author.strip() and len(c.body_lines) > 1]
+    if len(unnamed) < NUMBERED_NAMES_MIN - 1:
+        return
+    found = {id(c): hit for c in unnamed if (hit := _numbered_name(lines, c)) is not None}
+    if len(found) < NUMBERED_NAMES_MIN - 1 or len(found) < NUMBERED_SHARE * len(unnamed):
+        return
+    text, core = lines.text, lines.core
+    last = None
+    named = []
+    for c in unnamed:
+        hit = found.get(id(c))
+        if hit is None and last is not None:
+            j = c.body_lines[0]
+            m = _NUMBERED.match(text[j])
+            if m is not None and int(m[1]) == last + 1 and core[j] != text[j] and len(core[j]) <= NUMBERED_NAME_CHARS:
+                hit = (0, last + 1)
+        if hit is None:
+            continue
+        if last is not None and hit[1] <= last:
+            return  # (the thread's count goes up: other numbers are a list's)
+        last = hit[1]
+        named.append((c, hit[0]))
+    if len(named) < NUMBERED_NAMES_MIN:
+        return
+    for c, k in named:
+        j = c.body_lines[k]
+        c.author = core[j]
+        for i in c.body_lines[:k]:
+            roles[i] = "boilerplate"
+        roles[j] = "comment_header"
+        del c.body_lines[: k + 1]
+
+
+def drop_widget_tails(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:
+    """Take the widget's lines off the end of the comments they were read into: a line the page
+    prints between its comments word for word, left out of them as chrome, or at the top of their
+    headers (not as the name), at least SHARED_CLOSE_MIN times ("Permalink | Flag", "This reply was
+    hidden by votes.", a card's badge), is no reader's words where it closes a comment's lines either. Line by line from the end. The lines stay in
+    the segment map as comment chrome. `body_lines` and `roles` are updated."""
+    kept = [c for c in zone.comments if c.body_lines]
+    if len(kept) <= SHARED_CLOSE_MIN:
+        return
+    text = lines.text
+    between: Counter = Counter()
+    for c, nxt in zip(kept, kept[1:]):
+        upto = nxt.header_lines[0] if nxt.header_lines else nxt.body_lines[0]
+        for j in range(c.body_lines[-1] + 1, upto):
+            if text[j] and roles.get(j) == "comment_chrome":
+                between[text[j]] += 1
+    # (and a line that opens the headers of the page, not as a name: a card's badge or its
+    # avatar's alt text, read into the comment over the card)
+    for c in kept:
+        if c.header_lines and (s := text[c.header_lines[0]]) and s != c.author:
+            between[s] += 1
+    widget = {s for s, n in between.items() if n >= SHARED_CLOSE_MIN}
+    if not widget:
+        return
+    for c in kept:
+        while len(c.body_lines) > 1 and text[c.body_lines[-1]] in widget:
+            roles[c.body_lines.pop()] = "comment_chrome"

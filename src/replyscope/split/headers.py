@@ -165,6 +165,11 @@ _NAME_CHECKS = (_FEED_WORDS, NOT_A_NAME, NAV_LABEL, NAV_PREFIX)
 _NAME_CHECKS_LOW = tuple(map(lower_twin, _NAME_CHECKS))
 
 
+# A weekday's short form alone, as a time stamp prints it over a clock ("Fri 9:05 PM"): no reader's
+# name. (A whole weekday may be a reader's handle, "tuesday".)
+_WEEKDAY_ALONE = re.compile(r"(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun|MON|TUES?|WED|THU(?:RS?)?|FRI|SAT|SUN)\.?,?$")
+
+
 @lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
 def _name_ok(name: str) -> bool:
     """Whether a header's author part reads as a person's name or handle (cached: names recur)."""
@@ -172,6 +177,8 @@ def _name_ok(name: str) -> bool:
         return True
     if not name or len(name) > 60 or not NAME_LIKE.match(name) or not HAS_LETTER.search(name):
         return False  # ("5, 2012": a date's tail names nobody)
+    if _WEEKDAY_ALONE.match(name):
+        return False  # "Fri 9:05 PM": a weekday over a clock is a date, not a reader called "Fri"
     if ": " in name and "(" not in name:
         return False  # "Pumped: BMX coming" is a headline
     if name[:5].lower() == "from " or name[:4].lower() == "via ":

@@ -86,7 +86,9 @@ FOREIGN_MONTH = (
     r"|janeiro|fevereiro|mar(?:\u00e7|c)o|maio|junho|julho|setembro|outubro|novembro|dezembro"
     r"|januari|februari|maart|mei|augustus)\.?"
 )
-WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?"
+# A weekday, whole or cut short ("Thursday", "Thurs.", "Thu"): no longer word that only opens like
+# one, as a name after the commenter's first name may ("Jo Monroe 3 May 12", "Kai Sunny ...").
+WEEKDAY = r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)(?![a-z])\.?,?"
 DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 YEAR = r"(?:(?:19|20)\d{2}|'\d{2})"
 CLOCK = (
@@ -375,6 +377,8 @@ CHROME_WORDS = Deferred(
     r"\d+\s*(?:likes?|points?|votes?|replies|reply|people liked this|recommendations?)|"
     r"[+\-−]?\d+|like\s*\(\d+\)|dislike|agree|disagree|helpful|thumbs? up|thumbs? down|"
     r"parent|see more|read more|collapse|expand|"
+    # the link to a commenter's page ("Profile", "View profile")
+    r"(?:view\s+)?(?:my\s+|full\s+)?profile|"
     # a forum post's number ("#12"), its profile fields ("Posts: 1,310", "Joined: May 2009", "Location: Leeds"), "Top"
     r"#\d{1,6}|(?:posts|joined|registered|member since|location|karma|reputation|messages|reaction score|last (?:seen|active|visit))\s*:\s*.{0,40}|(?:back to )?top|"
     # a profile card's tallies under the name ("Total Comments (212)", "48 Fans", "Followers: 12")

@@ -1,0 +1,76 @@
+"""A title is the page's headline, never its furniture: a row of share buttons or a link to
+follow is no headline, and a title the article's text never talks about (a photo credit, a
+widget's heading) gives way to the headline over the article that the text does talk about."""
+
+from __future__ import annotations
+
+from replyscope.split import split_document
+from replyscope.split.body import button_row
+
+TEXT = (
+    "The harbour ferry will run every twenty minutes from next month, the port authority said on "
+    "Monday, after a winter in which commuters waited up to an hour on the quay in the rain.\n\n"
+    "The authority will add two boats to the harbour ferry fleet and hire six new crew. Commuters "
+    "who cross the harbour daily said the timetable change was overdue and welcome.\n\n"
+    "A monthly pass will cost the same as before, and the last ferry will leave the quay at "
+    "eleven at night instead of nine, the authority said.\n"
+)
+
+
+def test_rows_of_buttons_and_follow_links_are_no_headline() -> None:
+    for s in ("Email this story Save it", "Tweet Email", "follow quaywatch", "Go to Shopfront", "Email Print Share"):
+        assert button_row(s), s
+    for s in ("Harbour Ferry to Run Every Twenty Minutes", "Follow the Money Home", "Like It or Not, Fares Stay"):
+        assert not button_row(s), s
+
+
+def test_a_share_row_over_the_text_is_not_its_title() -> None:
+    page = (
+        "Seagrass Post\n\nNews | Sport | Weather\n\n"
+        "Harbour ferry to run every twenty minutes\n\nMara Quell\n\nAbout the author\n\n"
+        "Mara writes about transport and the sea for the paper, and keeps a small boat of her own. "
+        "She has covered the port for eleven years.\n\n"
+        "  • Transport\n  • Harbour\n"
+        "Email this story Save it\n\n" + TEXT
+    )
+    assert split_document(page).title == "Harbour ferry to run every twenty minutes"
+
+
+def test_a_photo_credit_over_the_text_gives_way_to_the_headline_the_text_talks_about() -> None:
+    page = (
+        "Quay Weekly\n\nNews | Sport | Weather\n\n"
+        "Harbour ferry to run every twenty minutes\n\nBy Mara Quell\n\n"
+        "Related: Lighthouse keepers vote on pay\n\n"
+        "(Photo: Dune Pictures)\n\n" + TEXT
+    )
+    assert split_document(page).title == "Harbour ferry to run every twenty minutes"
+
+
+def test_a_row_of_tags_that_repeats_the_text_s_words_is_no_headline() -> None:
+    # (a page with no headline: the tags, though the text repeats them, do not stand in for one)
+    row = "Ferry harbour ferry commuters quay"
+    page = "Seagrass Post\n\nNews | Sport | Weather\n\n" + row + "\n\n(Photo: Dune Pictures)\n\n" + TEXT
+    assert split_document(page).title != row
+
+
+def test_a_numbered_sidebar_item_over_the_headline_is_not_the_title() -> None:
+    # (the item shares a word with the text: only its list number tells it from a headline)
+    page = (
+        "Seagrass Post\n\n  • News\n  • Sport\n    • Sailing\n  • Videos\n\nTrending Stories\n\n"
+        "  1. Gull colony on the pier grows again 12\n\n    Tweet Email\n\n"
+        "  2. Lighthouse keepers vote on their ferry pay 7\n\n    Tweet Email\n\n"
+        "Harbour ferry to run every twenty minutes\n\nMay 3, 2021 by Mara Quell 4\n"
+        "Tweet Email +1 Save Print\n\n" + TEXT
+    )
+    assert split_document(page).title == "Harbour ferry to run every twenty minutes"
+
+
+def test_a_headline_set_in_as_far_as_its_text_is_found_over_it() -> None:
+    # (the whole page set in by a list's indentation, the headline with it)
+    text = "".join("    " + p + "\n" if p else "\n" for p in TEXT.split("\n"))
+    page = (
+        "Seagrass Post\n\n  • Home\n  • Sport\n    • Sailing\n    • Rowing\n\n"
+        "    Harbour ferry to run every twenty minutes\n\n    Last Updated: May 3, 2021 9:22pm\n\n"
+        "    • Tweet\n    • Share\n\n" + text
+    )
+    assert split_document(page).title == "Harbour ferry to run every twenty minutes"
