@@ -131,7 +131,7 @@ _INVISIBLE = {c: None for c in range(32) if c not in (9, 10, 12, 13)} | {0xFEFF:
 _HAS_INVISIBLE = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufeff\u2028\u2029]")
 # Where either repair below starts: an invisible character, or a mojibake suspect. One class first
 # (every character either starts from: an invisible one, a C1 control, a mojibake lead byte), then
-# what the character it matched needs, as in _MOJIBAKE_SUSPECT: five pages in six hold none of the
+# what the character it matched needs, as in _MOJIBAKE_SUSPECT: three raw pages in four hold none of the
 # class, and one scan of the page finds the first place either repair is needed, where an
 # any-candidate scan then a scan for invisible characters then one for suspects took three.
 _REPAIR_START = re.compile(
