@@ -129,9 +129,15 @@ def _mojibake_suspect(text: str) -> bool:
 # text, and Unicode line/paragraph separators, which become newlines so line-based splitting sees them.
 _INVISIBLE = {c: None for c in range(32) if c not in (9, 10, 12, 13)} | {0xFEFF: None, 0x2028: "\n", 0x2029: "\n"}
 _HAS_INVISIBLE = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufeff\u2028\u2029]")
-# Every character either repair below starts from (an invisible one, a C1 control, a mojibake lead
-# byte), in one class: five pages in six hold none, and one scan of the page clears them of both.
-_MAY_NEED_REPAIR = re.compile("[\x00-\x08\x0b\x0e-\x1f\x80-\x9f\xc2-\xf4\ufeff\u2028\u2029]")
+# Where either repair below starts: an invisible character, or a mojibake suspect. One class first
+# (every character either starts from: an invisible one, a C1 control, a mojibake lead byte), then
+# what the character it matched needs, as in _MOJIBAKE_SUSPECT: three raw pages in four hold none of the
+# class, and one scan of the page finds the first place either repair is needed, where an
+# any-candidate scan then a scan for invisible characters then one for suspects took three.
+_REPAIR_START = re.compile(
+    "[\x00-\x08\x0b\x0e-\x1f\x80-\x9f\xc2-\xf4\ufeff\u2028\u2029]"
+    f"(?:(?<=[\x00-\x08\x0b\x0e-\x1f\ufeff\u2028\u2029])|(?<=[\x80-\x9f])|(?<=[\xc2-\xf4])[\x80-\xbf{_CP1252_CONTINUATIONS}])"
+)
 
 
 def repair_text(text: str) -> str:
@@ -139,11 +145,14 @@ def repair_text(text: str) -> str:
     text = _undo_utf16_read_as_latin1(text)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if _MAY_NEED_REPAIR.search(text) is None:
+    first = _REPAIR_START.search(text)
+    if first is None:  # no invisible character and no mojibake suspect
         return text
-    if _HAS_INVISIBLE.search(text):
-        text = text.translate(_INVISIBLE)
-    if text.isascii() or not _mojibake_suspect(text):
-        return text
+    if _HAS_INVISIBLE.match(text, first.start()):
+        text = text.translate(_INVISIBLE)  # (dropping one may bring a lead byte to a continuation)
+        if text.isascii() or not _mojibake_suspect(text):
+            return text
+    elif _HAS_INVISIBLE.search(text, first.end()):  # a suspect first, with no invisible one above it
+        text = text.translate(_INVISIBLE)  # (the suspect's two characters stay side by side)
     fix = _ftfy_fixer()
     return "\n".join(fix(line) if _mojibake_suspect(line) else line for line in text.split("\n"))

@@ -19,7 +19,6 @@ from replyscope.split.patterns import (
     AUTHOR_BIO_LOW,
     BULLET_CHARS,
     BULLETS,
-    CHROME,
     EMAIL,
     FORM_OR_SECTION,
     FORM_OR_SECTION_LOW,
@@ -220,7 +219,7 @@ def article_roles(lines: Lines, lo: int, hi: int, roles: list[str], title: str =
         s = text[i]
         # (is_comment_marker is asked about short lines only: a long one is never a marker, and caching
         # its verdict would cost more than the answer)
-        if s and not is_boilerplate_line(s) and not (len(s) < 120 and is_comment_marker(s)) and not (len(s) <= 12 and CHROME.match(s)):
+        if s and not is_boilerplate_line(s) and not (len(s) < 120 and is_comment_marker(s)) and not (len(s) <= 12 and chrome_line(s)):
             roles[i] = "body"
     _spread_boxes(lines, start, end, roles)
     _drop_link_lists(lines, start, end, roles)

@@ -552,8 +552,10 @@ def either(*patterns: re.Pattern | Deferred, deferred: bool = False) -> re.Patte
 
 
 # An action, vote or age around a comment, alone on its line: either of the two (same flags, both
-# anchored to the whole line).
-CHROME = either(CHROME_WORDS, CHROME_REPLY_ROW)
+# anchored to the whole line). Compiled on first use: lines that fold like lower read its twins
+# (chrome_line), so only a line with one of the three characters that do not (see
+# folds_like_lower) needs it, and compiling it cost ~10 ms of every run's start.
+CHROME = either(CHROME_WORDS, CHROME_REPLY_ROW, deferred=True)
 # Lines of page furniture by their whole text or their opening ("READ MORE: ...").
 FURNITURE = either(BOILERPLATE, READ_MORE_PREFIX)
 FURNITURE_LOW = lower_twin(FURNITURE)
