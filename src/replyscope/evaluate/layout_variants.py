@@ -923,7 +923,9 @@ def _mail_date(d: datetime) -> str:
 def _mailing(page, order, rng, now, *, texts: dict, title: str) -> list[tuple[int, int]]:
     # a mailing-list archive's thread on one page: each message's "From:" / "Date:" / "Subject:"
     # lines, "On <date>, X wrote:" over the parent's words quoted line by line ("> "), the reply,
-    # maybe a "-- " signature; messages parted by a rule, messages in time order
+    # maybe a "-- " signature; messages parted by a rule, messages in time order. The attribution
+    # and the quote are the message's words (as the forum's "X wrote:" quotes are); the signature
+    # is not
     spans = []
     n = len(order)
     page += rng.choice(([f"Thread: {n} messages"], [f"{n} messages in thread", "Messages sorted by: [ date ] [ thread ] [ subject ] [ author ]"], ["Thread index", f"{n} replies"], [])) + [""]
@@ -942,6 +944,7 @@ def _mailing(page, order, rng, now, *, texts: dict, title: str) -> list[tuple[in
         if rng.random() < 0.3:
             head.insert(0, subject)
         page += head + [""]
+        first = len(page)  # (the attribution and the quote are the message's, as a forum's "wrote:" quote is the post's)
         if parent and rng.random() < 0.7:
             pd = _when(texts[parent].get("created")) if texts[parent].get("created") else d
             pname = _author(texts[parent])
@@ -950,7 +953,6 @@ def _mailing(page, order, rng, now, *, texts: dict, title: str) -> list[tuple[in
             for k in range(0, len(words), 10):
                 page.append("> " + " ".join(words[k : k + 10]))
             page.append("")
-        first = len(page)
         page.extend(texts[r["id"]]["lines"])
         spans.append((first, len(page)))
         page.append("")
