@@ -933,6 +933,7 @@ def _mailing(page, order, rng, now, *, texts: dict, title: str) -> list[tuple[in
     addr_style = rng.randrange(3)
     attribution = rng.randrange(3)
     subject = f"Re: {' '.join(title.split()[:8])}"
+    shown_ids: set = set()
     for idx, (r, parent, depth) in enumerate(order):
         name = _author(r)
         d = _when(r.get("created"))
@@ -945,7 +946,8 @@ def _mailing(page, order, rng, now, *, texts: dict, title: str) -> list[tuple[in
             head.insert(0, subject)
         page += head + [""]
         first = len(page)  # (the attribution and the quote are the message's, as a forum's "wrote:" quote is the post's)
-        if parent and rng.random() < 0.7:
+        if parent in shown_ids and rng.random() < 0.7:
+            # (a message quotes one already sent: one sent later with the same time is not quoted)
             pd = _when(texts[parent].get("created")) if texts[parent].get("created") else d
             pname = _author(texts[parent])
             page.append((f"On {_mail_date(pd)}, {pname} wrote:", f"On {pd:%a}, {pd:%b} {pd.day}, {pd.year} at {pd.hour % 12 or 12}:{pd:%M} {'AM' if pd.hour < 12 else 'PM'}, {pname} wrote:", f"{pname} wrote:")[attribution])
@@ -955,6 +957,7 @@ def _mailing(page, order, rng, now, *, texts: dict, title: str) -> list[tuple[in
             page.append("")
         page.extend(texts[r["id"]]["lines"])
         spans.append((first, len(page)))
+        shown_ids.add(r["id"])
         page.append("")
         if rng.random() < 0.4:
             page += ["-- ", name.split()[0] if rng.random() < 0.5 else name] + ([rng.choice(("Sent from my phone", "Views my own.", "Cork, Ireland"))] if rng.random() < 0.3 else []) + [""]

@@ -17,6 +17,9 @@ from replyscope.split.headers import (
     MAX_HEADER_CHARS,
     CommentHeader,
     cut_counters,
+    is_field_header,
+    is_field_line,
+    read_signature,
     is_initials_of,
     is_age_stamp,
     looks_like_name,
@@ -97,6 +100,14 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
             and (h := read(c)) is not None
         ):
             headers[i] = h
+        # a signature under a reader's words ("- jo (Cork), 3d", "– Jo Lake, Leeds"): its dash is
+        # read as a bullet and left out of the core, but it says the line signs the words above
+        # (undated, it signs only right over the line that dates it: "— Jo Lake, Leeds" over "3 days
+        # ago"; a quote's "— Jo Lake" or a letter's "-- Jo" sign-off is no header)
+        if text[i][0] in "—–-~" and (signed := read_signature(text[i])) is not None and (
+            signed.posted_raw or i + 1 < len(core) and core[i + 1] and (d := read(core[i + 1])) is not None and d.kind == "date"
+        ):
+            headers[i] = signed
     if len(headers) >= MIN_AGED:
         _add_glued_ages(lines, headers, lo)
     anchors: list[Anchor] = []
@@ -135,6 +146,10 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
                     stamp = _trailing_date(lines, headers, i)
                     if stamp:
                         h = CommentHeader(h.kind, h.author, stamp, h.posted_by)
+            if is_field_header(lines.core[i]):
+                # a message's header block: "From:" and "Date:" with other fields ("Subject:", "To:")
+                # over or between them, no blank line among them, is the header, not the words
+                last = _field_block_end(lines, last)
             family = h.kind + ("_posted" if h.posted_by else "")
             # (only "Leeds · DATE", the descriptor first: under "DATE — Jo" the line above is the
             # last line of the comment before, or an avatar's caption)
@@ -214,6 +229,15 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
     _take_avatar_initials(lines, headers, claimed, anchors, lo)
     anchors.sort(key=lambda a: a.first)
     return anchors, headers
+
+
+def _field_block_end(lines: Lines, last: int) -> int:
+    """The last line of the header block a labelled field line ends at `last`: the field lines
+    right under it, no blank between ("Subject: Re: ...", "To: ...")."""
+    text, core = lines.text, lines.core
+    while last + 1 < len(text) and text[last + 1] and is_field_line(core[last + 1]):
+        last += 1
+    return last
 
 
 def _take_avatar_initials(lines: Lines, headers: dict[int, CommentHeader], claimed: set[int], anchors: list[Anchor], lo: int) -> None:
@@ -307,6 +331,8 @@ def _name_over(lines: Lines, headers: dict[int, CommentHeader], claimed: set[int
         return False
     if is_initials_of(lines.core[p], headers[i].author):
         return False  # (the avatar's initials over the name, "P" over "PostWatcher · 2d": see _take_avatar_initials)
+    if lines.core[p][:1] == "@" and " " in lines.core[p]:
+        return False  # ("@jo of course" over "Ann | 2 hours ago": words to a handle, signed under them)
     # (a handle of digits reads as a count, which is chrome, everywhere else)
     return _NUMERIC_HANDLE.match(lines.core[p]) is not None or not is_chrome(lines.text[p]) and looks_like_name(lines.core[p])
 
@@ -364,6 +390,9 @@ def _has_section_hint(s: str) -> bool:
         or "eactie" in s  # ("4 reacties": COMMENT_SECTION reads the Dutch count too)
         or "nswer" in s  # ("12 answers", "Questions & Answers")
         or "eview" in s  # ("Reviews (8)", "Customer reviews")
+        or " say" in s  # ("What readers say", "What people are saying")
+        or "views" in s  # ("Your views")
+        or " think" in s  # ("What you think")
     )
 
 

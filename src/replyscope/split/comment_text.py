@@ -9,6 +9,7 @@ them out, and the last comment stops at its action row when the page's comments 
 
 from __future__ import annotations
 
+
 from collections import Counter
 
 from replyscope.split.chrome import is_chrome, is_pictographs
@@ -132,6 +133,28 @@ def drop_repeated_tails(lines: Lines, zone: Zone, roles: dict[int, str]) -> None
         for c, key in zip(kept, keys):
             if key in template:
                 roles[c.body_lines.pop()] = "comment_chrome"
+
+
+# A signature under a message: the "-- " delimiter line mail and news readers print over it, then at
+# most this many short lines (a name, a town, "Sent from my phone") to the comment's end.
+SIGNATURE_LINES = 4
+SIGNATURE_CHARS = 60
+
+
+def drop_signatures(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:
+    """Take a "-- " signature off the end of the comment it closes (see SIGNATURE_LINES): the
+    delimiter says the lines under it are the writer's card, not the message's words. The lines stay
+    in the segment map as comment chrome. `zone.comments[k].body_lines` and `roles` are updated."""
+    text = lines.text
+    for c in zone.comments:
+        body = c.body_lines
+        for k in range(len(body) - 1, max(0, len(body) - 2 - SIGNATURE_LINES), -1):
+            if text[body[k]].strip() == "--":
+                if k and all(len(text[j]) <= SIGNATURE_CHARS for j in body[k + 1 :]):
+                    for j in body[k:]:
+                        roles[j] = "comment_chrome"
+                    del body[k:]
+                break
 
 
 # A widget's mark under a reader's lines: one symbol on a line of its own right over the comment's

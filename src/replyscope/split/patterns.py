@@ -294,7 +294,7 @@ COMMENT_SECTION = re.compile(
     # line ("3 comments | Posted in News")
     r"(?:\s*[|•·]\s*(?:filter|sort(?:ed)?|order|show|view|display)\b.{0,150})?\s*$"
     r"|^(?:comments|responses|discussion|reader comments|readers'? comments|your comments|user comments|"
-    r"what (?:people|readers) are saying|join the (?:discussion|conversation)|comments? for this (?:thread|post|entry) are now closed\.?|"
+    r"what (?:people|readers|you) (?:are saying|say|think)(?:\s*\(\d[\d,]*\))?|your (?:views|say)|join the (?:discussion|conversation)|comments? for this (?:thread|post|entry) are now closed\.?|"
     r"(?:featured|top|best|newest|oldest|latest|all|highlighted|readers?'? picks?|editors?'? picks?|editor'?s picks?) comments|"
     r"showing \d+ comments?|view all \d+ comments?|comments?\s*(?:\(\d+\)|:\s*\d+)|\d+ comments? so far|"
     r"\d+ (?:thoughts|responses|replies|comments) on .{1,200}|"
@@ -371,8 +371,12 @@ CHROME_WORDS = Deferred(
     r"^\[?(?:reply|reply ↓|reply to this|reply to this comment|like|unlike|report|report abuse|"
     r"report comment|flag|flag as inappropriate|share|permalink|link|quote|edit|delete|"
     r"log in to reply|login to reply|sign in to reply|register to reply|view replies|hide replies|"
+    # a mail archive's links between messages ("Reply via email", "Next message (by thread)")
+    r"reply (?:via|by) e-?mail|(?:previous|next) message(?: \(by (?:thread|date)\))?|"
     r"show replies|replies|recommend|recommended|vote up|vote down|up|down|"
     r"\d+\s*(?:likes?|points?|votes?|replies|reply|people liked this|recommendations?)|"
+    # a counter of another name ("12 claps", "3 upvotes", "4 people agree")
+    r"\d[\d.,]*k?\s*(?:claps?|upvotes?|downvotes?|hearts?|reactions?|(?:people|readers) agree)|"
     r"[+\-−]?\d+|like\s*\(\d+\)|dislike|agree|disagree|helpful|thumbs? up|thumbs? down|"
     r"parent|see more|read more|collapse|expand|"
     # a forum post's number ("#12"), its profile fields ("Posts: 1,310", "Joined: May 2009", "Location: Leeds"), "Top"
