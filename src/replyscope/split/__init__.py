@@ -17,7 +17,7 @@ from replyscope import schema
 from replyscope.split.body import article_roles, closes_article, is_boilerplate_line, is_comment_marker, title_from_text
 from replyscope.split.choose import _title_like_name
 from replyscope.split.chrome import is_chrome, is_stop_line
-from replyscope.split.comment_text import comment_words, drop_reaction_marks, drop_repeated_tails, drop_signatures, trim_after_actions
+from replyscope.split.comment_text import comment_words, drop_reaction_marks, drop_repeated_tails, drop_reply_targets, drop_signatures, trim_after_actions
 from replyscope.split.openers import inline_label, shared_inline_label
 from replyscope.split.comments import build_zone, zone_line_role
 from replyscope.split.dates import parse_posted
@@ -244,6 +244,7 @@ def _split_lines(text: str, title: str, lines: Lines) -> DocumentSplit:
         drop_repeated_tails(lines, zone, zone_roles)
         drop_reaction_marks(lines, zone, zone_roles)
         drop_signatures(lines, zone, zone_roles)
+        drop_reply_targets(lines, zone, zone_roles)
     article_end = zone.start if zone else n
     start, end = article_roles(lines, 0, article_end, roles, title)
     if zone and _short_article(lines, roles, start, end):

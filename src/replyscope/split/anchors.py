@@ -112,6 +112,7 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
         _add_glued_ages(lines, headers, lo)
     anchors: list[Anchor] = []
     claimed: set[int] = set()
+    names_over = _names_over_descriptors(lines, headers, lo)
     _add_footer_anchors(lines, headers, claimed, anchors, lo)
     cards_under = _cards_under_posts(lines, headers, lo)
     # (a page whose cards sign the posts above them has no cards over its headers)
@@ -153,7 +154,7 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
             family = h.kind + ("_posted" if h.posted_by else "")
             # (only "Leeds · DATE", the descriptor first: under "DATE — Jo" the line above is the
             # last line of the comment before, or an avatar's caption)
-            if h.kind == "name_date" and h.posted_raw and lines.core[i].find(h.posted_raw) > 0 and _name_over(lines, headers, claimed, i, lo):
+            if names_over and h.kind == "name_date" and h.posted_raw and lines.core[i].find(h.posted_raw) > 0 and _name_over(lines, headers, claimed, i, lo):
                 # "Jo Lake" over "Leeds · March 3, 2020": the reader's name over a line that dates the
                 # comment after a place, a badge or a role; the name is the block's first line
                 # (a handle of digits over its line names nobody: no name to show)
@@ -319,6 +320,21 @@ def _numbered_date(lines: Lines, headers: dict[int, CommentHeader], i: int) -> b
     its list item, so the comment it dates is the one under it."""
     h = headers.get(i)
     return h is not None and h.kind == "date" and lines.text[i][:1].isdigit() and lines.core[i] != lines.text[i]
+
+
+# A page prints a name over "Leeds · DATE" on most of its headers or on none: where this many
+# headers read "X · DATE" and fewer than half have a name-like line over them, the X is the name,
+# and the short line over it a reply's words ("Good point." over "Jo | 2 hours ago").
+MIN_DESCRIBED = 3
+
+
+def _names_over_descriptors(lines: Lines, headers: dict[int, CommentHeader], lo: int) -> bool:
+    core = lines.core
+    dated = [i for i, h in headers.items() if h.kind == "name_date" and h.posted_raw and core[i].find(h.posted_raw) > 0]
+    if len(dated) < MIN_DESCRIBED:
+        return True
+    over = sum(_name_over(lines, headers, set(), i, lo) for i in dated)
+    return over * 2 >= len(dated)
 
 
 def _name_over(lines: Lines, headers: dict[int, CommentHeader], claimed: set[int], i: int, lo: int) -> bool:

@@ -9,6 +9,8 @@ them out, and the last comment stops at its action row when the page's comments 
 
 from __future__ import annotations
 
+import re
+
 
 from collections import Counter
 
@@ -155,6 +157,29 @@ def drop_signatures(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:
                         roles[j] = "comment_chrome"
                     del body[k:]
                 break
+
+
+# A reply's target printed alone over its words: "@jo" on a line of its own, naming another commenter
+# of the page (a reader's own "@jo" line with nothing under it is the whole reply, and stays).
+_LONE_HANDLE = re.compile(r"^@([\w][\w.-]{0,39})$")
+_NOT_NAME_CHARS = re.compile(r"[\W_]+")
+
+
+def drop_reply_targets(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:
+    """Take a lone "@name" line naming another commenter off the top of the reply it opens (see
+    _LONE_HANDLE). The line stays in the segment map as the comment's header. `zone.comments[k].body_lines`
+    and `roles` are updated."""
+    text = lines.text
+    authors = {_NOT_NAME_CHARS.sub("", c.author.lower()) for c in zone.comments if c.author}
+    authors.discard("")
+    if not authors:
+        return
+    for c in zone.comments:
+        if len(c.body_lines) < 2 or text[c.body_lines[0]][:1] != "@":
+            continue
+        m = _LONE_HANDLE.match(text[c.body_lines[0]])
+        if m is not None and _NOT_NAME_CHARS.sub("", m[1].lower()) in authors - {_NOT_NAME_CHARS.sub("", c.author.lower())}:
+            roles[c.body_lines.pop(0)] = "comment_header"  # (whom it answers: the reply's meta, as its header is)
 
 
 # A widget's mark under a reader's lines: one symbol on a line of its own right over the comment's

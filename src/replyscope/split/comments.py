@@ -120,14 +120,31 @@ def _closes_paragraph(lines: Lines, a: Anchor, short_ok: bool = False) -> bool:
     return j >= len(text) or not text[j]
 
 
+def _closes_with_row(lines: Lines, a: Anchor) -> bool:
+    """Whether header `a` sits between a line of words right over it and its comment's action row
+    right under it, a blank under the row ("Jo | 2 hours ago" / "Reply | Report"): the row closes
+    the comment, so the header is the comment's last line of meta, not the next comment's first."""
+    text = lines.text
+    j = a.last + 1
+    if j >= len(text) or not text[j] or not is_chrome(text[j]):
+        return False
+    while j < len(text) and text[j] and is_chrome(text[j]):
+        j += 1
+    return (j >= len(text) or not text[j]) and _closes_paragraph(lines, a, short_ok=True)
+
+
 def _signs_from_below(lines: Lines, best: list[Anchor]) -> bool:
     """Headers that sign the paragraph over them ("By jo on March 3", "jo answered 2 days ago" under
     the answer, then a blank and the next answer): the first header and at least half of all close
-    a paragraph of words. Read where text follows the last header, which else says 'before'."""
+    a paragraph of words (or most close it over their action row, however short the words: replies
+    of one short line). Read where text follows the last header, which else says 'before'."""
     if len(best) < MIN_SIGNED or not _closes_paragraph(lines, best[0], short_ok=True):
         return False  # (a thread's first header under its section's heading opens a comment)
     closing = sum(_closes_paragraph(lines, a) for a in best)
-    return closing >= MIN_SIGNED and closing * 2 >= len(best)
+    if closing >= MIN_SIGNED and closing * 2 >= len(best):
+        return True
+    rowed = sum(_closes_with_row(lines, a) for a in best)
+    return rowed >= MIN_SIGNED and rowed * 4 >= len(best) * 3
 
 
 # The longest line of an author's profile card (name, rank, "Posts: 1,310", "Joined: May 2009").

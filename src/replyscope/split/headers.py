@@ -508,7 +508,7 @@ def _field_header(core: str) -> CommentHeader | None:
 # A signature under a reader's words: a dash (or a tilde) then the name, maybe the reader's town
 # after a comma or in brackets, maybe the date or age after a last comma ("— Jo Lake, Leeds",
 # "~ jo (Cork), 3d", "– Jo Lake, 2 days ago"). It signs the words above it.
-_SIGN_DASH = re.compile(r"^(?:—|–|--?|~)\s*(?=[^\W\d_]|\[)")
+_SIGN_DASH = re.compile(r"^(?:—|–|--?|~)\s*(?=\w|\[)")
 _SIGN_FIRST = frozenset("—–-~")
 _PLACE_AFTER = re.compile(r"\s*\([^()]{1,40}\)$|,\s*[^,]{1,40}$")
 
@@ -537,7 +537,12 @@ def _signature(core: str) -> CommentHeader | None:
     name = rest
     if name[-1:] == ")" or "," in name:
         name = _PLACE_AFTER.sub("", name).strip() or name
-    name = cut_counters(name)
+    if read_header(name) is not None:
+        return None  # ("— 3 days ago": a date, no name)
+    cut = cut_counters(name)
+    if not name.startswith(cut):
+        return None  # ("- 2014 was a good year": a number opening words, no name)
+    name = cut
     if not _name_ok(name) or ends_sentence(name) or name.count(" ") >= 4 or name[-1] in _SIGN_FIRST:
         return None
     return CommentHeader("by", name, stamp, posted_by=True)  # (a byline under the words: "by" as "Posted by Jo" is)

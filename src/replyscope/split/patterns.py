@@ -395,9 +395,10 @@ CHROME_WORDS = Deferred(
     # what stands where a removed comment was ("This comment was deleted.", "Comment removed by a moderator")
     r"(?:this |the )?comment (?:was|has been|is) (?:deleted|removed|hidden|awaiting moderation)\b.{0,80}|"
     r"comment (?:deleted|removed|hidden)\b.{0,80}|(?:your )?comment is awaiting moderation\.?|"
-    # who liked it, whom it answers (the bare link: "In reply to Ann: you will not..." is words),
+    # who liked it, whom it answers (the bare link, maybe with a colon closing it: "In reply to Ann:
+    # you will not..." is words),
     # how the thread is sorted
-    r"liked by .{1,40}|\d+ (?:people|users|readers) (?:like|liked|recommend(?:ed)?) this|in reply to [^:]{1,40}|"
+    r"liked by .{1,40}|\d+ (?:people|users|readers) (?:like|liked|recommend(?:ed)?) this|in reply to [^:]{1,40}:?|"
     r"sort(?:ed)?\s+by\s*:?\s*\S+(?:\s+\S+){0,2}|"
     # whom a reply answers, as widgets print it over the reply ("In response to Jo's comment",
     # "Reply to @jo", "Reply to @Jo Lake", "Replying to @jo @al", "Replying to jo", "Replying to V. García"): a name, never a sentence after it
