@@ -108,6 +108,10 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
             signed.posted_raw or i + 1 < len(core) and core[i + 1] and (d := read(core[i + 1])) is not None and d.kind == "date"
         ):
             headers[i] = signed
+    for i in [i for i, h in headers.items() if h.kind == "says" and i + 1 < len(text) and text[i + 1][:1] == ">"]:
+        # "On Tue, Mar 3, Jo wrote:" right over "> " lines: the attribution of a quote inside a
+        # message (as mail and news readers print it), not a comment's header
+        del headers[i]
     if len(headers) >= MIN_AGED:
         _add_glued_ages(lines, headers, lo)
     anchors: list[Anchor] = []
@@ -147,11 +151,13 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
                     stamp = _trailing_date(lines, headers, i)
                     if stamp:
                         h = CommentHeader(h.kind, h.author, stamp, h.posted_by)
+            family = h.kind + ("_posted" if h.posted_by else "")
             if is_field_header(lines.core[i]):
                 # a message's header block: "From:" and "Date:" with other fields ("Subject:", "To:")
-                # over or between them, no blank line among them, is the header, not the words
+                # over or between them, no blank line among them, is the header, not the words; a
+                # format of its own (an article's "By Jo | DATE" byline is none of its headers)
                 last = _field_block_end(lines, last)
-            family = h.kind + ("_posted" if h.posted_by else "")
+                family = "field"
             # (only "Leeds · DATE", the descriptor first: under "DATE — Jo" the line above is the
             # last line of the comment before, or an avatar's caption)
             if names_over and h.kind == "name_date" and h.posted_raw and lines.core[i].find(h.posted_raw) > 0 and _name_over(lines, headers, claimed, i, lo):

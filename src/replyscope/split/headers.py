@@ -458,9 +458,10 @@ _THREAD_LINK_LAST = frozenset("]tvxkgedEeTVXKGD")  # (the last characters of any
 
 # A message's labelled header field, as mail archives, old boards and exports print them one a
 # line ("From: Jo Lake <jo@example.org>", "Author: jo", "Date: Tue, 03 Mar 2020 21:14:05 +0000").
-_FIELD = re.compile(r"^(?P<label>from|author|poster|posted by|sender|date|sent|posted on)\s*:\s+(?P<value>\S.*)$", re.I)
-_FIELD_FIRST = frozenset("fFaApPsSdD")
-_NAME_FIELDS = frozenset({"from", "author", "poster", "posted by", "sender"})
+# ("Posted by: Jo at DATE" is no field: the by-format, read as such, signs the words above it)
+_FIELD = re.compile(r"^(?P<label>from|author|poster|sender|date|sent)\s*:\s+(?P<value>\S.*)$", re.I)
+_FIELD_FIRST = frozenset("fFaApPsSdD")  # (the labels' first letters)
+_NAME_FIELDS = frozenset({"from", "author", "poster", "sender"})
 # A mail address beside the name it belongs to: "<jo@example.org>", "<jo at example.org>", or the
 # address first with the name in brackets ("jo@example.org (Jo Lake)").
 _ANGLE_ADDRESS = re.compile(r"\s*<[^<>\s]+(?:@|\s+at\s+)[^<>\s]+>\s*$")
