@@ -362,6 +362,10 @@ def _signed_off(lines: Lines, j: int) -> bool:
     return j + 2 * SIGN_OFF_REACH >= n
 
 
+# The lines of a signature under its "-- " delimiter (a name, a town, a motto) read with the comment.
+SIGNATURE_REACH = 4
+
+
 def _tail_end(lines: Lines, start: int, body_indent: int | None) -> int:
     """One past the last line of the last comment (furniture after it is not the comment)."""
     n = len(lines)
@@ -383,6 +387,13 @@ def _tail_end(lines: Lines, start: int, body_indent: int | None) -> int:
         if is_stop_line(s) or (body_indent and lines.indent[j] < body_indent):
             stopped = True
             break
+        if s == "--" and j > start:
+            # a "-- " signature delimiter: the short lines over it are the message's, the card
+            # under it (its lines up to a blank) its writer's, and the message ends there
+            end = j + 1
+            while end < n and lines.text[end] and end - j <= SIGNATURE_REACH:
+                end += 1
+            return end
         if is_pictographs(s):
             end, short_end, menu = j + 1, None, 0  # (emoji alone are a reader's words, never a menu's)
             continue
