@@ -480,6 +480,12 @@ ZERO_COMMENTS = re.compile(
 SECTION_SLACK = 2
 
 
+def _gap_under_section(lines: Lines, section: int, first: int) -> int:
+    """Lines from a section header to the thread's first header, less the comment form's and the
+    controls' lines between ("Have your say", "Sort by"): they are the section's, not a comment's."""
+    return first - section - sum(1 for s in lines.text[section + 1 : first] if s and (COMMENT_FORM.match(s) or is_chrome(s)))
+
+
 def _signed_below(lines: Lines, best: list[Anchor]) -> bool:
     """Whether the thread's headers sign the words above them: most are bylines that do ("Answered
     by jo", "Posted by jo"), or the first and most sit right under a line of words ("jo answered
@@ -630,7 +636,7 @@ def choose_anchors(
             # may be the lead run itself, right under the section's header ("16 answers"); a
             # header that near above the first one, no further than its comments sit apart, heads it
             up = _section_header_before(lines, floor, best[0].first)
-            if up is not None and (best[0].first - up <= header_spacing(best) + SECTION_SLACK or _label_under(lines, best, up)):
+            if up is not None and (_gap_under_section(lines, up, best[0].first) <= header_spacing(best) + SECTION_SLACK or _label_under(lines, best, up)):
                 section = up
         if _acceptable(lines, best, section, _dated_thread_share(lines, best, _bullet_thread_share(lines, best, shares[k]))):
             return _with_same_stamps(lines, best, anchors), section
