@@ -87,7 +87,9 @@ def _placement(lines: Lines, best: list[Anchor]) -> str:
         s = lines.text[j]
         if not s or is_chrome(s) or (j in range(last.last + 1, last.last + 3) and read_header(lines.core[j]) is not None):
             continue
-        text_after = is_content(s) and (is_prose(s) or len(s) >= 2 or is_pictographs(s))
+        # (a policy note or a form under the last header, "Comments are moderated.", is the
+        # section's, as a pager is: no comment's words)
+        text_after = is_content(s) and zone_line_role(s) == "comment_body" and (is_prose(s) or len(s) >= 2 or is_pictographs(s))
         break
     posted_by = mostly_posted_by(best)
     if posted_by and not (text_after and best[0].header.kind != "by"):
@@ -312,6 +314,7 @@ def _has_policy_hint(s: str) -> bool:
         or "losed" in s
         or "wned" in s
         or "esponsible" in s
+        or "ouse rules" in s
     )
 
 

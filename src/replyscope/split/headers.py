@@ -538,6 +538,8 @@ def _signature(core: str) -> CommentHeader | None:
     name = rest
     if name[-1:] == ")" or "," in name:
         name = _PLACE_AFTER.sub("", name).strip() or name
+    if _NUMERIC_HANDLE.match(name):
+        return CommentHeader("by", "", stamp, posted_by=True)  # ("– 3917460, Leeds": a handle of digits, no name to show)
     if read_header(name) is not None:
         return None  # ("— 3 days ago": a date, no name)
     cut = cut_counters(name)

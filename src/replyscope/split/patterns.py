@@ -513,7 +513,7 @@ AUTHOR_BIO_LOW = re.compile(
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 # Comment policies, moderation and registration text: never comments, even in the comment zone.
 POLICY = re.compile(
-    r"\b(?:comment policy|comments? (?:are|will be|may be) moderated|"
+    r"\b(?:comment policy|house rules|comments? (?:are|will be|may be) moderated|"
     r"(?:we|you) (?:reserve|agree)|terms of (?:use|service)|community (?:guidelines|standards)|"
     r"register(?:ed)? (?:users|to comment)|to comment,? (?:you|please)|"
     r"comments? (?:are|is) (?:closed|owned by)|not responsible for (?:them|the content))\b",
