@@ -75,6 +75,9 @@ def talks_with_address(s: str) -> bool:
     return "@" in s and s[0] not in "«»" and talks([s])
 
 
+_ATTRIBUTION_ENDS = ("wrote:", "writes:")
+
+
 def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, CommentHeader]]:
     """Every header-shaped line or line pair from line `lo` on, and the lone date lines."""
     read = read_header  # (local names: this runs on every line of every page)
@@ -108,9 +111,10 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
             signed.posted_raw or i + 1 < len(core) and core[i + 1] and (d := read(core[i + 1])) is not None and d.kind == "date"
         ):
             headers[i] = signed
-    for i in [i for i, h in headers.items() if h.kind == "says" and i + 1 < len(text) and text[i + 1][:1] == ">"]:
+    for i in [i for i, h in headers.items() if h.kind == "says" and i + 1 < len(text) and text[i + 1][:1] == ">" and text[i].endswith(_ATTRIBUTION_ENDS)]:
         # "On Tue, Mar 3, Jo wrote:" right over "> " lines: the attribution of a quote inside a
-        # message (as mail and news readers print it), not a comment's header
+        # message (as mail and news readers print it), not a comment's header ("Jo said..." over
+        # ">what you said" heads Jo's comment, which opens by quoting)
         del headers[i]
     if len(headers) >= MIN_AGED:
         _add_glued_ages(lines, headers, lo)
