@@ -130,9 +130,11 @@ def _closes_with_row(lines: Lines, a: Anchor) -> bool:
     j = a.last + 1
     if j >= len(text) or not text[j] or not is_chrome(text[j]):
         return False
+    acts = False  # (an action link among them: "Homepage" or "Journal" links under a header are its author's)
     while j < len(text) and text[j] and is_chrome(text[j]):
+        acts = acts or _REPLY_CHROME.search(text[j]) is not None
         j += 1
-    return (j >= len(text) or not text[j]) and _closes_paragraph(lines, a, short_ok=True)
+    return acts and (j >= len(text) or not text[j]) and _closes_paragraph(lines, a, short_ok=True)
 
 
 def _signs_from_below(lines: Lines, best: list[Anchor]) -> bool:
