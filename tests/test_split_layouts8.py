@@ -191,3 +191,57 @@ def test_new_layouts_show_every_reply_and_split_back(variant):
     for r in page.replies:
         if r.id in OWN:
             assert any(r.text.splitlines()[-1] in t for t in found), (variant, r.id)
+
+
+def test_short_signed_replies_under_a_form_line_with_a_policy_note_under_the_last():
+    # no action rows: the form line over the first words and the policy note under the last
+    # header say the headers close their comments
+    page = _split(
+        """Your views
+
+Have your say
+
+Ferries are infrastructure, full stop.
+Mara Quell | 5 hours ago
+
+Not this again, honestly.
+dunewalker | 4 hours ago
+
+Bring back the night crossing too.
+Otto Brine | 3 hours ago
+
+Comments are moderated.
+"""
+    )
+    assert [(c.author, c.text) for c in page.comments] == [
+        ("Mara Quell", "Ferries are infrastructure, full stop."),
+        ("dunewalker", "Not this again, honestly."),
+        ("Otto Brine", "Bring back the night crossing too."),
+    ]
+
+
+def test_a_said_header_over_a_comment_opening_with_a_quote_still_heads_it():
+    page = _split(
+        """4 comments:
+
+Mara Quell said...
+The council promised a review last year as well.
+March 3, 2020 at 9:14 PM
+
+dunewalker said...
+>The council promised a review last year as well.
+
+And this year they will promise another one.
+March 3, 2020 at 10:02 PM
+
+Otto Brine said...
+I would pay a higher fare if it brought the ferry back.
+March 4, 2020 at 8:30 AM
+
+Ivy Marr said...
+Same here, and I would take the early crossing every day.
+March 4, 2020 at 9:12 AM
+"""
+    )
+    assert [c.author for c in page.comments] == ["Mara Quell", "dunewalker", "Otto Brine", "Ivy Marr"]
+    assert page.comments[1].text.startswith(">The council") and page.comments[1].text.endswith("another one.")
