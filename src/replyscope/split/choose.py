@@ -848,6 +848,10 @@ def _acceptable(lines: Lines, best: list[Anchor], section: int | None, share: fl
     if share < base and share < _required_share(lines, best, near, base) and not (
         # (a lone Disqus comment with no section header over it was judged by _lone_comment)
         len(best) == 1 and near is None and (family == "bullet" or lines.text[best[0].first][0] in BULLETS)
+    ) and not (
+        # messages each under its own "From:" and "Date:" fields: a mail thread however its
+        # writers talk (a link list or a menu prints no such block)
+        family == "field" and len(best) >= 2 and all(a.header.posted_raw for a in best)
     ):
         # dated link lists, menus and subheadings have headers' shapes but nobody talks in them
         return False
