@@ -51,7 +51,14 @@ TUNED_VARIANTS = (
 # nesting by indentation), a social plugin (name line, text, then "Like · Reply · 3y"), and a
 # forum's posts ("Re: <title>", "Post by name » date", "#12", a profile block with the post count
 # and join date under or over the post).
-UNSEEN_VARIANTS = ("hn", "fb-plugin", "forum", *(NEWER_VARIANTS := ("news", "video", "qa", "slashdot")), *(LATEST_VARIANTS := ("cards", "app")))
+UNSEEN_VARIANTS = (
+    "hn",
+    "fb-plugin",
+    "forum",
+    *(NEWER_VARIANTS := ("news", "video", "qa", "slashdot")),
+    *(LATEST_VARIANTS := ("cards", "app")),
+    *(ROUND8_VARIANTS := ("mailing", "signed", "responses")),
+)
 # NEWER_VARIANTS came a round later, again measured before any rule was changed: a newspaper's
 # comment system (name, place, date, "In response to X's comment", "Recommend 12 · Report"), a
 # video site's list ("@handle 3 years ago", a bare like count, "Reply", "View 5 replies"), answers
@@ -62,11 +69,16 @@ UNSEEN_VARIANTS = ("hn", "fb-plugin", "forum", *(NEWER_VARIANTS := ("news", "vid
 # Reply Share", replies not indented or one level in, "View 3 replies") and a phone app's thread in
 # another language (German, Spanish, French, Portuguese, Italian or Dutch: ages only, "vor 3 Std.",
 # "hace 2 h", the app's rows and toggles in its language).
+# ROUND8_VARIANTS came a round after those, measured before any rule was changed: a mailing-list
+# archive ("From: name <address>", "Date: Tue, 03 Mar 2020 21:14:05 +0000", "On <date>, X wrote:"
+# over "> " quoted lines, a "-- " signature, rules between messages), comments signed under their
+# words ("— name, town" over an age, or "name | 3 days ago", then "Agree (4) | Reply"), and
+# long-form responses ("name" over "Follow", "Mar 4", the text, a clap count, "1 reply", "Reply").
 VARIANTS = TUNED_VARIANTS + UNSEEN_VARIANTS
 NESTED_VARIANTS = frozenset({"bullets-chrome", "bullets-tabs", "bullets-quotes", "says-threaded", "hn", "slashdot"})
 # the layouts that show replies under their comment one level in, whatever their depth: kept in
 # thread order, not scored for parents
-ONE_LEVEL_VARIANTS = frozenset({"fb-plugin", "news", "video", "cards", "app"})
+ONE_LEVEL_VARIANTS = frozenset({"fb-plugin", "news", "video", "cards", "app", "signed", "responses"})
 
 # Replies written here (not corpus text) that real sections are full of: emoji only, other languages.
 _EMOJI = ("😂😂😂", "👍", "🙄", "👏👏", "🤔", "❤️", "💯💯")
@@ -896,7 +908,150 @@ def _app(page, order, rng, now, *, texts: dict, title: str, lang: str) -> list[t
     return spans
 
 
-_NEWER_WRITERS = {"news": _news, "video": _video, "qa": _qa, "slashdot": _slashdot, "cards": _cards}
+# ----------------------------------------------------------------- round-8 unseen families
+
+
+def _address(name: str, rng: random.Random) -> str:
+    flat = re.sub(r"[^a-z0-9]+", ".", name.lower()).strip(".") or "reader"
+    return f"{flat}@{rng.choice(('example.org', 'example.net', 'mail.example.com', 'lists.example.org'))}"
+
+
+def _mail_date(d: datetime) -> str:
+    return f"{d:%a}, {d.day:02d} {d:%b} {d.year} {d:%H:%M:%S} +0000"
+
+
+def _mailing(page, order, rng, now, *, texts: dict, title: str) -> list[tuple[int, int]]:
+    # a mailing-list archive's thread on one page: each message's "From:" / "Date:" / "Subject:"
+    # lines, "On <date>, X wrote:" over the parent's words quoted line by line ("> "), the reply,
+    # maybe a "-- " signature; messages parted by a rule, messages in time order. The attribution
+    # and the quote are the message's words (as the forum's "X wrote:" quotes are); the signature
+    # is not
+    spans = []
+    n = len(order)
+    page += rng.choice(([f"Thread: {n} messages"], [f"{n} messages in thread", "Messages sorted by: [ date ] [ thread ] [ subject ] [ author ]"], ["Thread index", f"{n} replies"], [])) + [""]
+    rule = rng.choice(("_" * 40, "-" * 30, "* * *", ""))
+    addr_style = rng.randrange(3)
+    attribution = rng.randrange(3)
+    subject = f"Re: {' '.join(title.split()[:8])}"
+    shown_ids: set = set()
+    for idx, (r, parent, depth) in enumerate(order):
+        name = _author(r)
+        d = _when(r.get("created"))
+        addr = _address(name, rng)
+        shown = (f"{name} <{addr}>", f"{addr} ({name})", f"{name} <{addr.replace('@', ' at ')}>")[addr_style]
+        head = [f"From: {shown}", f"Date: {_mail_date(d)}"]
+        if rng.random() < 0.6:
+            head.append(f"Subject: {subject}")
+        if rng.random() < 0.3:
+            head.insert(0, subject)
+        page += head + [""]
+        first = len(page)  # (the attribution and the quote are the message's, as a forum's "wrote:" quote is the post's)
+        if parent in shown_ids and rng.random() < 0.7:
+            # (a message quotes one already sent: one sent later with the same time is not quoted)
+            pd = _when(texts[parent].get("created")) if texts[parent].get("created") else d
+            pname = _author(texts[parent])
+            page.append((f"On {_mail_date(pd)}, {pname} wrote:", f"On {pd:%a}, {pd:%b} {pd.day}, {pd.year} at {pd.hour % 12 or 12}:{pd:%M} {'AM' if pd.hour < 12 else 'PM'}, {pname} wrote:", f"{pname} wrote:")[attribution])
+            words = texts[parent]["text"].split()[:30]
+            for k in range(0, len(words), 10):
+                page.append("> " + " ".join(words[k : k + 10]))
+            page.append("")
+        page.extend(texts[r["id"]]["lines"])
+        spans.append((first, len(page)))
+        shown_ids.add(r["id"])
+        page.append("")
+        if rng.random() < 0.4:
+            page += ["-- ", name.split()[0] if rng.random() < 0.5 else name] + ([rng.choice(("Sent from my phone", "Views my own.", "Cork, Ireland"))] if rng.random() < 0.3 else []) + [""]
+        if rule:
+            page += [rule, ""]
+        if rng.random() < 0.2:
+            page += [rng.choice(("Previous message (by thread)", "Next message (by thread)", "Reply via email")), ""]
+    page += rng.choice((["More information about the list"], ["Messages sorted by: [ date ] [ thread ]"], ["Archive powered by a list server"], [])) + [""]
+    return spans
+
+
+def _signed(page, order, rng, now, *, texts: dict, title: str) -> list[tuple[int, int]]:
+    # comments signed under their words: the text, then "— name, town" (an age on the next line)
+    # or "name | 3 days ago" or "Posted by name on March 3, 2020 at 9:14 pm", then a row
+    # "Agree (4) | Disagree (1) | Reply" or none; replies (any depth) one level in, or not
+    spans = []
+    n = len(order)
+    page += rng.choice(([f"{n} Comments"], ["Your views", f"{n} comments so far"], [f"What readers say ({n})"], ["Comments"])) + [""]
+    if rng.random() < 0.5:
+        page += rng.choice((["Add your comment"], ["Have your say", "Submit"], ["Newest first"])) + [""]
+    indent = rng.choice(("", "    ", "  ", "	"))
+    sign = rng.randrange(4)
+    dash = rng.choice(("— ", "– ", "- ", "~ "))
+    row = rng.choice((["Agree ({k}) | Disagree ({j}) | Reply"], ["Reply | Report"], ["{k} people agree", "Reply"], ["Reply"], []))
+    for idx, (r, parent, depth) in enumerate(order):
+        pad = indent if depth else ""
+        name = _author(r)
+        d = _when(r.get("created"))
+        age = _relative(d, now, rng)
+        lines = list(texts[r["id"]]["lines"])
+        if parent and rng.random() < 0.3:
+            page.append(pad + rng.choice((f"In reply to {_author(texts[parent])}:", f"Replying to {_author(texts[parent])}", f"@{_author(texts[parent])}")))
+        first = len(page)
+        page.extend(_body_lines(lines, pad))
+        spans.append((first, len(page)))
+        place = rng.choice(_PLACES) if rng.random() < 0.6 else ""
+        if sign == 0:
+            page += [pad + dash + name + (f", {place}" if place else ""), pad + age]
+        elif sign == 1:
+            page.append(pad + f"{name} | {age}")
+        elif sign == 2:
+            page.append(pad + f"Posted by {name} on {d:%B} {d.day}, {d.year} at {d.hour % 12 or 12}:{d:%M} {'am' if d.hour < 12 else 'pm'}")
+        else:
+            page.append(pad + dash + name + (f" ({place})" if place else "") + f", {age}")
+        page.extend(pad + s.format(k=rng.randint(0, 90), j=rng.randint(0, 30)) for s in row)
+        page.append("")
+    page += rng.choice((["Comments are moderated."], ["Load more comments"], ["House rules", "Back to top"], [])) + [""]
+    return spans
+
+
+def _responses(page, order, rng, now, *, texts: dict, title: str) -> list[tuple[int, int]]:
+    # long-form responses: "Responses (12)", "What are your thoughts?", then each response as the
+    # name (maybe "Author" or "name · Follow" on one line), "Follow", a short date ("Mar 4", "2 days
+    # ago"), the text, a clap count alone on its line, "1 reply" / "Reply"; replies one level in
+    spans = []
+    n = len(order)
+    page += rng.choice(([f"Responses ({n})"], [f"{n} responses"], ["Responses", str(n)])) + [""]
+    if rng.random() < 0.6:
+        page += rng.choice((["What are your thoughts?"], ["What are your thoughts?", "Respond"], ["Write a response…"])) + [""]
+    if rng.random() < 0.4:
+        page += ["Most relevant" if rng.random() < 0.5 else "Most recent", ""]
+    indent = rng.choice(("", "  ", "    "))
+    head = rng.randrange(3)  # name / Follow / date; "name · Follow" / date; name / date
+    for idx, (r, parent, depth) in enumerate(order):
+        pad = indent if depth else ""
+        name = _author(r)
+        d = _when(r.get("created"))
+        date = rng.choice((f"{d:%b} {d.day}", f"{d:%b} {d.day}, {d.year}", _relative(d, now, rng)))
+        if rng.random() < 0.3:
+            page.append(pad + rng.choice((f"{name}'s profile picture", "Profile image")))
+        if head == 0:
+            page += [pad + name, pad + "Follow", pad + date]
+        elif head == 1:
+            page += [pad + f"{name} · Follow", pad + date]
+        else:
+            page += [pad + name, pad + date]
+        lines = list(texts[r["id"]]["lines"])
+        first = len(page)
+        page.extend(_body_lines(lines, pad))
+        spans.append((first, len(page)))
+        k = rng.randint(0, 400)
+        if k and rng.random() < 0.7:
+            page.append(pad + (_count(k) if rng.random() < 0.7 else f"{_count(k)} claps"))
+        nxt = order[idx + 1][2] if idx + 1 < len(order) else 0
+        if not depth and nxt:
+            kk = _replies_under(order, idx)
+            page.append(f"{kk} replies" if kk > 1 else "1 reply")
+        page.append(pad + "Reply")
+        page.append("")
+    page += rng.choice((["See all responses"], ["Help Status About Careers"], [])) + [""]
+    return spans
+
+
+_NEWER_WRITERS = {"news": _news, "video": _video, "qa": _qa, "slashdot": _slashdot, "cards": _cards, "mailing": _mailing, "signed": _signed, "responses": _responses}
 
 
 def _head(rng: random.Random, title: str, source: dict, lines: list[str], lang: str) -> list[str]:
@@ -929,7 +1084,7 @@ def render_variant(thread: dict, variant: str, *, seed: int = 0) -> PageWithTrut
         # a flat section lists replies by time, whoever they answer
         order.sort(key=lambda o: (o[0].get("created") or "", str(o[0]["id"])))
     # per reply: its lines as shown, its words (for a quote of it) and its author (for "→ Name")
-    texts = {r["id"]: {"lines": _clean_lines(r.get("text") or "") or ["[deleted]"], "text": r.get("text") or "", "author": r.get("author")} for r in replies}
+    texts = {r["id"]: {"lines": _clean_lines(r.get("text") or "") or ["[deleted]"], "text": r.get("text") or "", "author": r.get("author"), "created": r.get("created")} for r in replies}
     created = [_when(r.get("created")) for r in replies]
     now = max(created, default=_when(source.get("created"))) + timedelta(hours=rng.randint(1, 40))
     if variant == "hn":

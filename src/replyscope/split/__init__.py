@@ -17,11 +17,11 @@ from replyscope import schema
 from replyscope.split.body import article_roles, closes_article, is_boilerplate_line, is_comment_marker, title_from_text
 from replyscope.split.choose import _title_like_name
 from replyscope.split.chrome import is_chrome, is_stop_line
-from replyscope.split.comment_text import comment_words, cut_last_at_closing, drop_echo_lines, drop_numbered_links, drop_reaction_marks, drop_repeated_tails, drop_widget_tails, name_numbered_comments, trim_after_actions
+from replyscope.split.comment_text import comment_words, cut_last_at_closing, drop_echo_lines, drop_numbered_links, drop_reaction_marks, drop_repeated_tails, drop_reply_targets, drop_signatures, drop_widget_tails, name_numbered_comments, trim_after_actions
 from replyscope.split.openers import inline_label, shared_inline_label
 from replyscope.split.comments import build_zone, zone_line_role
 from replyscope.split.dates import parse_posted
-from replyscope.split.headers import _name_ok, looks_like_name, read_header, reads_as_byline
+from replyscope.split.headers import _name_ok, looks_like_name, read_header, read_signature, reads_as_byline
 from replyscope.split.lines import Lines, is_prose, split_lines
 from replyscope.split.patterns import BULLETS
 from replyscope.split.segments import segments_of
@@ -186,6 +186,7 @@ def _mark_bylines(lines, roles: list[str], start: int, end: int) -> None:
 # holding more than CACHE_MAX_ENTRIES verdicts is emptied.
 _LINE_CACHES = (
     read_header,
+    read_signature,
     is_boilerplate_line,
     is_stop_line,
     zone_line_role,
@@ -247,6 +248,8 @@ def _split_lines(text: str, title: str, lines: Lines) -> DocumentSplit:
         drop_echo_lines(lines, zone, zone_roles)
         drop_numbered_links(lines, zone, zone_roles)
         name_numbered_comments(lines, zone, zone_roles)
+        drop_signatures(lines, zone, zone_roles)
+        drop_reply_targets(lines, zone, zone_roles)
     article_end = zone.start if zone else n
     start, end = article_roles(lines, 0, article_end, roles, title)
     if zone and _short_article(lines, roles, start, end):

@@ -17,6 +17,9 @@ from replyscope.split.headers import (
     MAX_HEADER_CHARS,
     CommentHeader,
     cut_counters,
+    is_field_header,
+    is_field_line,
+    read_signature,
     is_initials_of,
     is_age_stamp,
     looks_like_name,
@@ -72,6 +75,9 @@ def talks_with_address(s: str) -> bool:
     return "@" in s and s[0] not in "«»" and talks([s])
 
 
+_ATTRIBUTION_ENDS = ("wrote:", "writes:")
+
+
 def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, CommentHeader]]:
     """Every header-shaped line or line pair from line `lo` on, and the lone date lines."""
     read = read_header  # (local names: this runs on every line of every page)
@@ -97,10 +103,24 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
             and (h := read(c)) is not None
         ):
             headers[i] = h
+        # a signature under a reader's words ("- jo (Cork), 3d", "– Jo Lake, Leeds"): its dash is
+        # read as a bullet and left out of the core, but it says the line signs the words above
+        # (undated, it signs only right over the line that dates it: "— Jo Lake, Leeds" over "3 days
+        # ago"; a quote's "— Jo Lake" or a letter's "-- Jo" sign-off is no header)
+        if text[i][0] in "—–-~" and (signed := read_signature(text[i])) is not None and (
+            signed.posted_raw or i + 1 < len(core) and core[i + 1] and (d := read(core[i + 1])) is not None and d.kind == "date"
+        ):
+            headers[i] = signed
+    for i in [i for i, h in headers.items() if h.kind == "says" and i + 1 < len(text) and text[i + 1][:1] == ">" and text[i].endswith(_ATTRIBUTION_ENDS)]:
+        # "On Tue, Mar 3, Jo wrote:" right over "> " lines: the attribution of a quote inside a
+        # message (as mail and news readers print it), not a comment's header ("Jo said..." over
+        # ">what you said" heads Jo's comment, which opens by quoting)
+        del headers[i]
     if len(headers) >= MIN_AGED:
         _add_glued_ages(lines, headers, lo)
     anchors: list[Anchor] = []
     claimed: set[int] = set()
+    names_over = _names_over_descriptors(lines, headers, lo)
     _add_footer_anchors(lines, headers, claimed, anchors, lo)
     cards_under = _cards_under_posts(lines, headers, lo)
     # (a page whose cards sign the posts above them has no cards over its headers)
@@ -136,9 +156,15 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
                     if stamp:
                         h = CommentHeader(h.kind, h.author, stamp, h.posted_by)
             family = h.kind + ("_posted" if h.posted_by else "")
+            if is_field_header(lines.core[i]):
+                # a message's header block: "From:" and "Date:" with other fields ("Subject:", "To:")
+                # over or between them, no blank line among them, is the header, not the words; a
+                # format of its own (an article's "By Jo | DATE" byline is none of its headers)
+                last = _field_block_end(lines, last)
+                family = "field"
             # (only "Leeds · DATE", the descriptor first: under "DATE — Jo" the line above is the
             # last line of the comment before, or an avatar's caption)
-            if h.kind == "name_date" and h.posted_raw and lines.core[i].find(h.posted_raw) > 0 and _name_over(lines, headers, claimed, i, lo):
+            if names_over and h.kind == "name_date" and h.posted_raw and lines.core[i].find(h.posted_raw) > 0 and _name_over(lines, headers, claimed, i, lo):
                 # "Jo Lake" over "Leeds · March 3, 2020": the reader's name over a line that dates the
                 # comment after a place, a badge or a role; the name is the block's first line
                 # (a handle of digits over its line names nobody: no name to show)
@@ -214,6 +240,15 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
     _take_avatar_initials(lines, headers, claimed, anchors, lo)
     anchors.sort(key=lambda a: a.first)
     return anchors, headers
+
+
+def _field_block_end(lines: Lines, last: int) -> int:
+    """The last line of the header block a labelled field line ends at `last`: the field lines
+    right under it, no blank between ("Subject: Re: ...", "To: ...")."""
+    text, core = lines.text, lines.core
+    while last + 1 < len(text) and text[last + 1] and is_field_line(core[last + 1]):
+        last += 1
+    return last
 
 
 def _take_avatar_initials(lines: Lines, headers: dict[int, CommentHeader], claimed: set[int], anchors: list[Anchor], lo: int) -> None:
@@ -297,6 +332,21 @@ def _numbered_date(lines: Lines, headers: dict[int, CommentHeader], i: int) -> b
     return h is not None and h.kind == "date" and lines.text[i][:1].isdigit() and lines.core[i] != lines.text[i]
 
 
+# A page prints a name over "Leeds · DATE" on most of its headers or on none: where this many
+# headers read "X · DATE" and fewer than half have a name-like line over them, the X is the name,
+# and the short line over it a reply's words ("Good point." over "Jo | 2 hours ago").
+MIN_DESCRIBED = 3
+
+
+def _names_over_descriptors(lines: Lines, headers: dict[int, CommentHeader], lo: int) -> bool:
+    core = lines.core
+    dated = [i for i, h in headers.items() if h.kind == "name_date" and h.posted_raw and core[i].find(h.posted_raw) > 0]
+    if len(dated) < MIN_DESCRIBED:
+        return True
+    over = sum(_name_over(lines, headers, set(), i, lo) for i in dated)
+    return over * 2 >= len(dated)
+
+
 def _name_over(lines: Lines, headers: dict[int, CommentHeader], claimed: set[int], i: int, lo: int) -> bool:
     """Whether the line right on top of header `i` is a name line opening the block (a blank, a
     chrome line or the window's edge above it)."""
@@ -307,6 +357,8 @@ def _name_over(lines: Lines, headers: dict[int, CommentHeader], claimed: set[int
         return False
     if is_initials_of(lines.core[p], headers[i].author):
         return False  # (the avatar's initials over the name, "P" over "PostWatcher · 2d": see _take_avatar_initials)
+    if lines.core[p][:1] == "@" and " " in lines.core[p]:
+        return False  # ("@jo of course" over "Ann | 2 hours ago": words to a handle, signed under them)
     # (a handle of digits reads as a count, which is chrome, everywhere else)
     return _NUMERIC_HANDLE.match(lines.core[p]) is not None or not is_chrome(lines.text[p]) and looks_like_name(lines.core[p])
 
@@ -364,6 +416,9 @@ def _has_section_hint(s: str) -> bool:
         or "eactie" in s  # ("4 reacties": COMMENT_SECTION reads the Dutch count too)
         or "nswer" in s  # ("12 answers", "Questions & Answers")
         or "eview" in s  # ("Reviews (8)", "Customer reviews")
+        or " say" in s  # ("What readers say", "What people are saying")
+        or "views" in s  # ("Your views")
+        or " think" in s  # ("What you think")
     )
 
 

@@ -480,6 +480,12 @@ ZERO_COMMENTS = re.compile(
 SECTION_SLACK = 2
 
 
+def _gap_under_section(lines: Lines, section: int, first: int) -> int:
+    """Lines from a section header to the thread's first header, less the comment form's and the
+    controls' lines between ("Have your say", "Sort by"): they are the section's, not a comment's."""
+    return first - section - sum(1 for s in lines.text[section + 1 : first] if s and (COMMENT_FORM.match(s) or is_chrome(s)))
+
+
 def _signed_below(lines: Lines, best: list[Anchor]) -> bool:
     """Whether the thread's headers sign the words above them: most are bylines that do ("Answered
     by jo", "Posted by jo"), or the first and most sit right under a line of words ("jo answered
@@ -630,7 +636,7 @@ def choose_anchors(
             # may be the lead run itself, right under the section's header ("16 answers"); a
             # header that near above the first one, no further than its comments sit apart, heads it
             up = _section_header_before(lines, floor, best[0].first)
-            if up is not None and (best[0].first - up <= header_spacing(best) + SECTION_SLACK or _label_under(lines, best, up)):
+            if up is not None and (_gap_under_section(lines, up, best[0].first) <= header_spacing(best) + SECTION_SLACK or _label_under(lines, best, up)):
                 section = up
         if _acceptable(lines, best, section, _dated_thread_share(lines, best, _bullet_thread_share(lines, best, shares[k]))):
             return _with_same_stamps(lines, best, anchors), section
@@ -842,6 +848,10 @@ def _acceptable(lines: Lines, best: list[Anchor], section: int | None, share: fl
     if share < base and share < _required_share(lines, best, near, base) and not (
         # (a lone Disqus comment with no section header over it was judged by _lone_comment)
         len(best) == 1 and near is None and (family == "bullet" or lines.text[best[0].first][0] in BULLETS)
+    ) and not (
+        # messages each under its own "From:" and "Date:" fields: a mail thread however its
+        # writers talk (a link list or a menu prints no such block)
+        family == "field" and len(best) >= 2 and all(a.header.posted_raw for a in best)
     ):
         # dated link lists, menus and subheadings have headers' shapes but nobody talks in them
         return False

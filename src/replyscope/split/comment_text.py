@@ -135,6 +135,51 @@ def drop_repeated_tails(lines: Lines, zone: Zone, roles: dict[int, str]) -> None
                 roles[c.body_lines.pop()] = "comment_chrome"
 
 
+# A signature under a message: the "-- " delimiter line mail and news readers print over it, then at
+# most this many short lines (a name, a town, "Sent from my phone") to the comment's end.
+SIGNATURE_LINES = 4
+SIGNATURE_CHARS = 60
+
+
+def drop_signatures(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:
+    """Take a "-- " signature off the end of the comment it closes (see SIGNATURE_LINES): the
+    delimiter says the lines under it are the writer's card, not the message's words. The lines stay
+    in the segment map as comment chrome. `zone.comments[k].body_lines` and `roles` are updated."""
+    text = lines.text
+    for c in zone.comments:
+        body = c.body_lines
+        for k in range(len(body) - 1, max(0, len(body) - 2 - SIGNATURE_LINES), -1):
+            if text[body[k]].strip() == "--":
+                if k and all(len(text[j]) <= SIGNATURE_CHARS for j in body[k + 1 :]):
+                    for j in body[k:]:
+                        roles[j] = "comment_chrome"
+                    del body[k:]
+                break
+
+
+# A reply's target printed alone over its words: "@jo" on a line of its own, naming another commenter
+# of the page (a reader's own "@jo" line with nothing under it is the whole reply, and stays).
+_LONE_HANDLE = re.compile(r"^@([\w][\w.-]{0,39})$")
+_NOT_NAME_CHARS = re.compile(r"[\W_]+")
+
+
+def drop_reply_targets(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:
+    """Take a lone "@name" line naming another commenter off the top of the reply it opens (see
+    _LONE_HANDLE). The line stays in the segment map as the comment's header. `zone.comments[k].body_lines`
+    and `roles` are updated."""
+    text = lines.text
+    authors = {_NOT_NAME_CHARS.sub("", c.author.lower()) for c in zone.comments if c.author}
+    authors.discard("")
+    if not authors:
+        return
+    for c in zone.comments:
+        if len(c.body_lines) < 2 or text[c.body_lines[0]][:1] != "@":
+            continue
+        m = _LONE_HANDLE.match(text[c.body_lines[0]])
+        if m is not None and _NOT_NAME_CHARS.sub("", m[1].lower()) in authors - {_NOT_NAME_CHARS.sub("", c.author.lower())}:
+            roles[c.body_lines.pop(0)] = "comment_header"  # (whom it answers: the reply's meta, as its header is)
+
+
 # A widget's mark under a reader's lines: one symbol on a line of its own right over the comment's
 # action row ("❤" a creator gave, a reaction without a count). A wordless reply ("🙄") is such a
 # line too, so only a last line under other lines of the comment is taken for the widget's: the

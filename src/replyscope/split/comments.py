@@ -87,7 +87,9 @@ def _placement(lines: Lines, best: list[Anchor]) -> str:
         s = lines.text[j]
         if not s or is_chrome(s) or (j in range(last.last + 1, last.last + 3) and read_header(lines.core[j]) is not None):
             continue
-        text_after = is_content(s) and (is_prose(s) or len(s) >= 2 or is_pictographs(s))
+        # (a policy note or a form under the last header, "Comments are moderated.", is the
+        # section's, as a pager is: no comment's words)
+        text_after = is_content(s) and zone_line_role(s) == "comment_body" and (is_prose(s) or len(s) >= 2 or is_pictographs(s))
         break
     posted_by = mostly_posted_by(best)
     if posted_by and not (text_after and best[0].header.kind != "by"):
@@ -120,14 +122,33 @@ def _closes_paragraph(lines: Lines, a: Anchor, short_ok: bool = False) -> bool:
     return j >= len(text) or not text[j]
 
 
+def _closes_with_row(lines: Lines, a: Anchor) -> bool:
+    """Whether header `a` sits between a line of words right over it and its comment's action row
+    right under it, a blank under the row ("Jo | 2 hours ago" / "Reply | Report"): the row closes
+    the comment, so the header is the comment's last line of meta, not the next comment's first."""
+    text = lines.text
+    j = a.last + 1
+    if j >= len(text) or not text[j] or not is_chrome(text[j]):
+        return False
+    acts = False  # (an action link among them: "Homepage" or "Journal" links under a header are its author's)
+    while j < len(text) and text[j] and is_chrome(text[j]):
+        acts = acts or _REPLY_CHROME.search(text[j]) is not None
+        j += 1
+    return acts and (j >= len(text) or not text[j]) and _closes_paragraph(lines, a, short_ok=True)
+
+
 def _signs_from_below(lines: Lines, best: list[Anchor]) -> bool:
     """Headers that sign the paragraph over them ("By jo on March 3", "jo answered 2 days ago" under
     the answer, then a blank and the next answer): the first header and at least half of all close
-    a paragraph of words. Read where text follows the last header, which else says 'before'."""
+    a paragraph of words (or most close it over their action row, however short the words: replies
+    of one short line). Read where text follows the last header, which else says 'before'."""
     if len(best) < MIN_SIGNED or not _closes_paragraph(lines, best[0], short_ok=True):
         return False  # (a thread's first header under its section's heading opens a comment)
     closing = sum(_closes_paragraph(lines, a) for a in best)
-    return closing >= MIN_SIGNED and closing * 2 >= len(best)
+    if closing >= MIN_SIGNED and closing * 2 >= len(best):
+        return True
+    rowed = sum(_closes_with_row(lines, a) for a in best)
+    return rowed >= MIN_SIGNED and rowed * 4 >= len(best) * 3
 
 
 # The longest line of an author's profile card (name, rank, "Posts: 1,310", "Joined: May 2009").
@@ -295,6 +316,7 @@ def _has_policy_hint(s: str) -> bool:
         or "losed" in s
         or "wned" in s
         or "esponsible" in s
+        or "ouse rules" in s
     )
 
 
@@ -345,6 +367,10 @@ def _signed_off(lines: Lines, j: int) -> bool:
     return j + 2 * SIGN_OFF_REACH >= n
 
 
+# The lines of a signature under its "-- " delimiter (a name, a town, a motto) read with the comment.
+SIGNATURE_REACH = 4
+
+
 def _tail_end(lines: Lines, start: int, body_indent: int | None) -> int:
     """One past the last line of the last comment (furniture after it is not the comment)."""
     n = len(lines)
@@ -366,6 +392,13 @@ def _tail_end(lines: Lines, start: int, body_indent: int | None) -> int:
         if is_stop_line(s) or (body_indent and lines.indent[j] < body_indent):
             stopped = True
             break
+        if s == "--" and j > start:
+            # a "-- " signature delimiter: the short lines over it are the message's, the card
+            # under it (its lines up to a blank) its writer's, and the message ends there
+            end = j + 1
+            while end < n and lines.text[end] and end - j <= SIGNATURE_REACH:
+                end += 1
+            return end
         if is_pictographs(s):
             end, short_end, menu = j + 1, None, 0  # (emoji alone are a reader's words, never a menu's)
             continue

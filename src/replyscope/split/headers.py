@@ -135,8 +135,15 @@ _BADGE = re.compile(
 _BADGE_WORDS = frozenset("verified mod moderator admin staff author editor commenter contributor subscriber member supporter".split())
 
 
+# A profile's button printed after the name, past a separator ("Jo Lake · Follow", "jo • Subscribe").
+_PROFILE_ACTION = re.compile(r"\s+[·•|]\s+(?:follow|following|unfollow|subscribe|subscribed|message|add friend|connect)$", re.I)
+
+
 def name_without_marks(name: str) -> str:
-    """A name line without the reply target and the role badge printed after the name."""
+    """A name line without the reply target, the role badge and the profile's button printed after
+    the name."""
+    if ("·" in name or "•" in name or "|" in name) and (action := _PROFILE_ACTION.search(name)) and action.start():
+        name = name[: action.start()]
     if "→" in name:
         name = _REPLY_ARROW.sub("", name) or name  # "Derek → Hannah": Derek answers Hannah
     if name[-1:] in "✔✓☑" or " " in name and name.rsplit(None, 1)[-1].lower() in _BADGE_WORDS:
@@ -456,11 +463,110 @@ _EDITED_AFTER = re.compile(r"\s*\(edited\)$", re.I)
 _THREAD_LINK_LAST = frozenset("]tvxkgedEeTVXKGD")  # (the last characters of any _THREAD_LINKS match)
 
 
+# A message's labelled header field, as mail archives, old boards and exports print them one a
+# line ("From: Jo Lake <jo@example.org>", "Author: jo", "Date: Tue, 03 Mar 2020 21:14:05 +0000").
+# ("Posted by: Jo at DATE" is no field: the by-format, read as such, signs the words above it)
+_FIELD = re.compile(r"^(?P<label>from|author|poster|sender|date|sent)\s*:\s+(?P<value>\S.*)$", re.I)
+_FIELD_FIRST = frozenset("fFaApPsSdD")  # (the labels' first letters)
+_NAME_FIELDS = frozenset({"from", "author", "poster", "sender"})
+# A mail address beside the name it belongs to: "<jo@example.org>", "<jo at example.org>", or the
+# address first with the name in brackets ("jo@example.org (Jo Lake)").
+_ANGLE_ADDRESS = re.compile(r"\s*<[^<>\s]+(?:@|\s+at\s+)[^<>\s]+>\s*$")
+_ADDRESS_THEN_NAME = re.compile(r"^[^\s@()]+@[^\s@()]+\s+\((?P<name>[^()]+)\)$")
+# A time zone's offset after a mail date ("+0000", "-0500 (EST)"): the stamp ends before it.
+_ZONE_AFTER = re.compile(r"\s+[+-]\d{4}(?:\s+\([A-Z]{2,5}\))?$|\s+(?:GMT|UTC)$")
+
+
+# Any labelled field line of a message's header block ("Subject: Re: ...", "To: ...", "Message-ID:
+# ..."): a short label of one or two words, a colon, a value.
+_FIELD_LINE = re.compile(r"^[A-Z][A-Za-z]*(?:[- ][A-Za-z]+)?:\s+\S")
+FIELD_LABEL_CHARS = 16
+
+
+def is_field_header(core: str) -> bool:
+    """Whether a line is a labelled "From:" / "Date:" header field (see _field_header)."""
+    return core[:1] in _FIELD_FIRST and _FIELD.match(core) is not None
+
+
+def is_field_line(core: str) -> bool:
+    """Whether a line is shaped as a field of a message's header block ("Subject: ..."); only
+    read next to a labelled header field, where a reader's sentence does not sit."""
+    return ":" in core[: FIELD_LABEL_CHARS + 1] and _FIELD_LINE.match(core) is not None
+
+
+def _field_header(core: str) -> CommentHeader | None:
+    """A labelled header field: "From:" (or "Author:", "Sender:") and a name, maybe with its mail
+    address, heads its message as a "by" line does; "Date:" (or "Sent:") and a stamp dates it."""
+    m = _FIELD.match(core)
+    if m is None:
+        return None
+    label, value = m["label"].lower(), m["value"].strip()
+    if label in _NAME_FIELDS:
+        named = _ADDRESS_THEN_NAME.match(value)
+        name = named["name"].strip() if named else _ANGLE_ADDRESS.sub("", value).strip().strip('"')
+        if _NUMERIC_HANDLE.match(name):
+            return CommentHeader("by", "", "")  # ("From: 3917460 <...>": a handle of digits, no name to show)
+        if "@" in name or not _name_ok(name):
+            return None
+        return CommentHeader("by", name, "")
+    h = read_header(_ZONE_AFTER.sub("", value))
+    return CommentHeader("date", "", h.posted_raw) if h is not None and h.kind == "date" else None
+
+
+# A signature under a reader's words: a dash (or a tilde) then the name, maybe the reader's town
+# after a comma or in brackets, maybe the date or age after a last comma ("— Jo Lake, Leeds",
+# "~ jo (Cork), 3d", "– Jo Lake, 2 days ago"). It signs the words above it.
+_SIGN_DASH = re.compile(r"^(?:—|–|--?|~)\s*(?=\w|\[)")
+_SIGN_FIRST = frozenset("—–-~")
+_PLACE_AFTER = re.compile(r"\s*\([^()]{1,40}\)$|,\s*[^,]{1,40}$")
+
+
+def starts_signed(text: str) -> bool:
+    """Whether a line opens with a signature's dash or tilde (its bullet-less core loses the dash)."""
+    return text[:1] in _SIGN_FIRST
+
+
+@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
+def read_signature(text: str) -> CommentHeader | None:
+    """The signature a whole line spells ("— Jo Lake, Leeds", "- jo (Cork), 3d"), or None."""
+    return _signature(text) if len(text) <= MAX_HEADER_CHARS else None
+
+
+def _signature(core: str) -> CommentHeader | None:
+    m = _SIGN_DASH.match(core)
+    if m is None:
+        return None
+    rest, stamp = core[m.end() :].strip(), ""
+    if "," in rest:
+        head, tail = rest.rsplit(",", 1)
+        h = read_header(tail.strip())
+        if h is not None and h.kind == "date" and head.strip():
+            rest, stamp = head.strip(), h.posted_raw
+    name = rest
+    if name[-1:] == ")" or "," in name:
+        name = _PLACE_AFTER.sub("", name).strip() or name
+    if _NUMERIC_HANDLE.match(name):
+        return CommentHeader("by", "", stamp, posted_by=True)  # ("– 3917460, Leeds": a handle of digits, no name to show)
+    if read_header(name) is not None:
+        return None  # ("— 3 days ago": a date, no name)
+    cut = cut_counters(name)
+    if not name.startswith(cut):
+        return None  # ("- 2014 was a good year": a number opening words, no name)
+    name = cut
+    if not _name_ok(name) or ends_sentence(name) or name.count(" ") >= 4 or name[-1] in _SIGN_FIRST:
+        return None
+    return CommentHeader("by", name, stamp, posted_by=True)  # (a byline under the words: "by" as "Posted by Jo" is)
+
+
 @lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
 def read_header(core: str) -> CommentHeader | None:
     """The comment header a short line spells, or None when it is not one (cached: lines repeat)."""
     if not core or len(core) > MAX_HEADER_CHARS:
         return None
+    if core[0] in _FIELD_FIRST and ":" in core[:12] and (field := _field_header(core)) is not None:
+        return field
+    if core[0] in _SIGN_FIRST and (signed := _signature(core)) is not None and signed.posted_raw:
+        return signed  # (undated, "— Jo" closes a quote or signs off a letter: see anchors.find_anchors)
     if core[-3:-2] == "'" and _MONTH_SHORT_YEAR.match(core):
         return CommentHeader("date", "", core)  # "Mar '15": a forum's date of an older post
     if core[-1] == ")" and (edited := _EDITED_AFTER.search(core)) and edited.start():

@@ -296,7 +296,7 @@ COMMENT_SECTION = re.compile(
     # line ("3 comments | Posted in News")
     r"(?:\s*[|•·]\s*(?:filter|sort(?:ed)?|order|show|view|display)\b.{0,150})?\s*$"
     r"|^(?:comments|responses|discussion|reader comments|readers'? comments|your comments|user comments|"
-    r"what (?:people|readers) are saying|join the (?:discussion|conversation)|comments? for this (?:thread|post|entry) are now closed\.?|"
+    r"what (?:people|readers|you) (?:are saying|say|think)(?:\s*\(\d[\d,]*\))?|your (?:views|say)|join the (?:discussion|conversation)|comments? for this (?:thread|post|entry) are now closed\.?|"
     r"(?:featured|top|best|newest|oldest|latest|all|highlighted|readers?'? picks?|editors?'? picks?|editor'?s picks?) comments|"
     r"showing \d+ comments?|view all \d+ comments?|comments?\s*(?:\(\d+\)|:\s*\d+)|\d+ comments? so far|"
     r"\d+ (?:thoughts|responses|replies|comments) on .{1,200}|"
@@ -311,7 +311,7 @@ COMMENT_SECTION = re.compile(
 )
 COMMENT_FORM = re.compile(
     r"^(?:leave a (?:reply|comment|response)|post a comment|add (?:a|your) comment|add new comment|"
-    r"speak your mind|write a comment|your comment|share your thoughts|what do you think\??|something to say\?.*|"
+    r"speak your mind|have your say|write a comment|your comment|share your thoughts|what do you think\??|something to say\?.*|"
     r"submit (?:a )?comment|post comment|comment form|comments are closed\.?|"
     r"(?:you must|please) (?:be )?(?:logged in|log in|sign in|register|login)\b.*|"
     r"(?:your )?email address will not be published.*|required fields are marked.*|"
@@ -373,8 +373,12 @@ CHROME_WORDS = Deferred(
     r"^\[?(?:reply|reply ↓|reply to this|reply to this comment|like|unlike|report|report abuse|"
     r"report comment|flag|flag as inappropriate|share|permalink|link|quote|edit|delete|"
     r"log in to reply|login to reply|sign in to reply|register to reply|view replies|hide replies|"
+    # a mail archive's links between messages ("Reply via email", "Next message (by thread)")
+    r"reply (?:via|by) e-?mail|(?:previous|next) message(?: \(by (?:thread|date)\))?|"
     r"show replies|replies|recommend|recommended|vote up|vote down|up|down|"
     r"\d+\s*(?:likes?|points?|votes?|replies|reply|people liked this|recommendations?)|"
+    # a counter of another name ("12 claps", "3 upvotes", "4 people agree")
+    r"\d[\d.,]*k?\s*(?:claps?|upvotes?|downvotes?|hearts?|reactions?|(?:people|readers) agree)|"
     r"[+\-−]?\d+|like\s*\(\d+\)|dislike|agree|disagree|helpful|thumbs? up|thumbs? down|"
     r"parent|see more|read more|collapse|expand|"
     # the link to a commenter's page ("Profile", "View profile")
@@ -395,9 +399,10 @@ CHROME_WORDS = Deferred(
     # what stands where a removed comment was ("This comment was deleted.", "Comment removed by a moderator")
     r"(?:this |the )?comment (?:was|has been|is) (?:deleted|removed|hidden|awaiting moderation)\b.{0,80}|"
     r"comment (?:deleted|removed|hidden)\b.{0,80}|(?:your )?comment is awaiting moderation\.?|"
-    # who liked it, whom it answers (the bare link: "In reply to Ann: you will not..." is words),
+    # who liked it, whom it answers (the bare link, maybe with a colon closing it: "In reply to Ann:
+    # you will not..." is words),
     # how the thread is sorted
-    r"liked by .{1,40}|\d+ (?:people|users|readers) (?:like|liked|recommend(?:ed)?) this|in reply to [^:]{1,40}|"
+    r"liked by .{1,40}|\d+ (?:people|users|readers) (?:like|liked|recommend(?:ed)?) this|in reply to [^:]{1,40}:?|"
     r"sort(?:ed)?\s+by\s*:?\s*\S+(?:\s+\S+){0,2}|"
     # whom a reply answers, as widgets print it over the reply ("In response to Jo's comment",
     # "Reply to @jo", "Reply to @Jo Lake", "Replying to @jo @al", "Replying to jo", "Replying to V. García"): a name, never a sentence after it
@@ -512,7 +517,7 @@ AUTHOR_BIO_LOW = re.compile(
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 # Comment policies, moderation and registration text: never comments, even in the comment zone.
 POLICY = re.compile(
-    r"\b(?:comment policy|comments? (?:are|will be|may be) moderated|"
+    r"\b(?:comment policy|house rules|comments? (?:are|will be|may be) moderated|"
     r"(?:we|you) (?:reserve|agree)|terms of (?:use|service)|community (?:guidelines|standards)|"
     r"register(?:ed)? (?:users|to comment)|to comment,? (?:you|please)|"
     r"comments? (?:are|is) (?:closed|owned by)|not responsible for (?:them|the content))\b",
