@@ -3,7 +3,8 @@
 Pages written for these tests (invented names and words): a scored thread whose first post runs
 longer than the article above it, under a comment count and the widget's display controls; the
 same thread with its controls printed on the count's line; answers opened by an "Answer:" label
-and signed under their words, the first one long.
+and signed under their words, the first one long; a long first comment signed under its words right
+under the comment section's header and its prompt.
 """
 
 from __future__ import annotations
@@ -161,3 +162,28 @@ def test_a_long_first_answer_reaches_up_to_its_label(section):
     assert split.comments[0].text.endswith("2. The council's closure notice\n3.")
     assert split.comments[1].text == "Ask at the quay office, they will give you the new timetable."
     assert "pontoon" not in split.body
+
+
+@pytest.mark.parametrize("prompt", ["Add your comment\n\n", "Leave a Reply\n\n", ""])
+def test_a_long_first_comment_signed_under_its_words_reaches_up_to_the_section_header(prompt):
+    # comments signed under their words ("- name, age"), under a section header and the form's
+    # prompt: the first comment runs many times longer than the others, and all of it is still the
+    # first comment's (its first paragraphs were read as the article's, the post a line long)
+    page = (
+        BYLINED_POST
+        + "What readers say (4)\n\n"
+        + prompt
+        + LONG_FIRST_POST
+        + "\n- harbourwatch (Leeds), 2 hours ago\n\n"
+        + "Source? The last inspection said it was fine.\n- tobyreads, 1 hour ago\n\n"
+        + "It was, for the west span.\n- Dana Orr (Perth), 40 minutes ago\n\n"
+        + "What happens to the ferry timetable?\n- quietreader, 5 minutes ago\n"
+    )
+    split = split_document(page)
+    assert [c.author for c in split.comments] == ["harbourwatch", "tobyreads", "Dana Orr", "quietreader"]
+    assert split.comments[0].text.startswith("The bearings were last replaced in 1987")
+    assert split.comments[0].text.endswith("I will say so here in July if I am.")
+    assert "bearings were last replaced" not in split.body
+    assert "needs new bearings before the summer ferries start" in split.body
+    assert split.comments[1].text == "Source? The last inspection said it was fine."
+

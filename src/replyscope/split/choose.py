@@ -13,7 +13,8 @@ from functools import lru_cache
 
 from replyscope.split.anchors import Anchor, header_spacing, mostly_posted_by, section_headers, spans_signed_below
 from replyscope.split.lines import next_nonblank, prev_nonblank
-from replyscope.split.chrome import is_chrome, is_content, is_pictographs
+from replyscope.split.body import is_boilerplate_line
+from replyscope.split.chrome import is_chrome, is_content, is_pictographs, is_stop_line
 from replyscope.split.headers import GONE_AUTHOR, is_age_stamp, read_header
 from replyscope.split.lines import Lines, is_prose
 from replyscope.split.openers import inline_label, opener_above, shared_inline_label
@@ -511,6 +512,23 @@ def _label_under(lines: Lines, best: list[Anchor], section: int) -> bool:
     return j is not None and _nonblank_between(lines, section + 1, j) <= HEADED_REACH
 
 
+def words_under_section(lines: Lines, section: int, first: int) -> int | None:
+    """The first line of words between section header `section` and the thread's first signature
+    (line `first`), below the section's prompt and controls ("Add your comment", "Sort by"), when
+    all that lies there is words: they open with a line of prose and hold no chrome, page furniture
+    or closing line. Those are the first comment's, however long it runs: the article does not run
+    on past the header that opens its comments. None when anything else lies there."""
+    text = lines.text
+    stretch = [j for j in range(section + 1, first) if text[j]]
+    while stretch and (COMMENT_FORM.match(text[stretch[0]]) or is_chrome(text[stretch[0]])):
+        stretch.pop(0)
+    if not stretch or not is_prose(text[stretch[0]]):
+        return None
+    if any(is_chrome(text[j]) or is_boilerplate_line(text[j]) or is_stop_line(text[j]) for j in stretch):
+        return None
+    return stretch[0]
+
+
 def _under_words(lines: Lines, i: int) -> bool:
     s = lines.text[i - 1] if i > 0 else ""
     return bool(s) and not is_chrome(s) and read_header(lines.core[i - 1]) is None and (HAS_LETTER.search(s) is not None or is_pictographs(s))
@@ -636,7 +654,11 @@ def choose_anchors(
             # may be the lead run itself, right under the section's header ("16 answers"); a
             # header that near above the first one, no further than its comments sit apart, heads it
             up = _section_header_before(lines, floor, best[0].first)
-            if up is not None and (_gap_under_section(lines, up, best[0].first) <= header_spacing(best) + SECTION_SLACK or _label_under(lines, best, up)):
+            if up is not None and (
+                _gap_under_section(lines, up, best[0].first) <= header_spacing(best) + SECTION_SLACK
+                or _label_under(lines, best, up)
+                or words_under_section(lines, up, best[0].first) is not None
+            ):
                 section = up
         if _acceptable(lines, best, section, _dated_thread_share(lines, best, _bullet_thread_share(lines, best, shares[k]))):
             return _with_same_stamps(lines, best, anchors), section

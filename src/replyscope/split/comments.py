@@ -22,7 +22,7 @@ from replyscope.split.anchors import (
     talks_with_address,
 )
 from replyscope.split.body import is_boilerplate_line
-from replyscope.split.choose import choose_anchors
+from replyscope.split.choose import choose_anchors, words_under_section
 from replyscope.split.chrome import is_chrome, is_content, is_pictographs, is_stop_line
 from replyscope.split.headers import NAV_LABEL, CommentHeader, looks_like_name, read_header
 from replyscope.split.lines import Lines, is_prose, next_nonblank, prev_nonblank
@@ -624,6 +624,10 @@ def _spans_below(lines: Lines, best: list[Anchor], floor: int, headed: bool = Fa
             stretch.pop(0)  # (the section's sort control or display label: "Display:", "Sort by"; "Q: <the title>")
         if stretch and len(stretch) <= HEADED_FIRST_MAX * want and not any(closes(lines.text[j]) for j in stretch):
             lo = stretch[0]
+        elif (words := words_under_section(lines, floor - 1, best[0].first)) is not None:
+            # a longer stretch is still all the first comment's when it is words from its first line
+            # on, below the section's own prompt ("Add your comment"): see choose.words_under_section
+            lo = words
     spans[0] = (lo, best[0].first)
     return spans
 
