@@ -4,7 +4,8 @@ Pages written for these tests (invented names and words): a scored thread whose 
 longer than the article above it, under a comment count and the widget's display controls; the
 same thread with its controls printed on the count's line; answers opened by an "Answer:" label
 and signed under their words, the first one long; a long first comment signed under its words right
-under the comment section's header and its prompt.
+under the comment section's header and its prompt; a long first reply numbered "1." in outline
+under a one-line post.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import pytest
 
 from replyscope.split import split_document
+from replyscope.split.choose import numbered_in_turn
 from replyscope.split.patterns import COMMENT_SECTION
 
 SHORT_POST = (
@@ -186,4 +188,41 @@ def test_a_long_first_comment_signed_under_its_words_reaches_up_to_the_section_h
     assert "bearings were last replaced" not in split.body
     assert "needs new bearings before the summer ferries start" in split.body
     assert split.comments[1].text == "Source? The last inspection said it was fine."
+
+
+@pytest.mark.parametrize("byline", ["", "By harbourdesk | 03 March 2020\n\n"])
+def test_a_long_first_reply_under_the_first_outline_number_is_the_threads(byline):
+    # a post of one short line, then replies numbered in outline ("1.", "1.1.", "2.") under their
+    # headers: the first runs many times longer than the rest, and is still reply 1, no article
+    # under a dateline (the numbers under it go on from its own)
+    post = "Harbour bridge to close for six weeks from May, council says"
+    page = (
+        f"{post}\n\n{byline}{post} http://t.co/abc123\n\n"
+        f"1. maraquill | 3 Mar 2020 09:12\n{LONG_FIRST_POST}\n\n"
+        "1.1. tobyreads | 3 Mar 2020 09:40\nSource? The last inspection said it was fine.\n\n"
+        "2. dana_o | 3 Mar 2020 10:02\nIt was, for the west span. Nobody looked at the east one.\n\n"
+        "3. quietreader | 3 Mar 2020 10:15\nWhat happens to the ferry timetable?\n"
+    )
+    split = split_document(page)
+    assert [c.author for c in split.comments] == ["maraquill", "tobyreads", "dana_o", "quietreader"]
+    assert [c.parent for c in split.comments] == [None, 0, None, None]
+    assert split.comments[0].text.startswith("The bearings were last replaced in 1987")
+    assert "bearings were last replaced" not in split.body
+    assert "council says http://t.co/abc123" in split.body
+
+
+@pytest.mark.parametrize(
+    ("line", "next_line", "in_turn"),
+    [
+        ("1. Mara Quell | 3 Mar", "1.1. Toby | 3 Mar", True),
+        ("1. Mara Quell | 3 Mar", "2. Toby | 3 Mar", True),
+        ("2.1.3. Mara Quell | 3 Mar", "2.2. Toby | 3 Mar", True),
+        ("2.1.3. Mara Quell | 3 Mar", "3. Toby | 3 Mar", True),
+        ("1. Mara Quell | 3 Mar", "3. Toby | 3 Mar", False),
+        ("By Mara Quell | 3 Mar", "1. Toby | 3 Mar", False),
+        ("2. Mara Quell | 3 Mar", "1. Toby | 3 Mar", False),
+    ],
+)
+def test_outline_numbers_in_turn(line, next_line, in_turn):
+    assert numbered_in_turn(line, next_line) is in_turn
 

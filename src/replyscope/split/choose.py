@@ -582,10 +582,21 @@ def extend_up(lines: Lines, best: list[Anchor], above: list[Anchor], article: in
             and not _closed_by_reply(lines, a.last + 1, nxt.first)
             and _prose_chars(lines, a.last + 1, nxt.first) > max(ARTICLE_GAP_CHARS, 4 * typical_prose)
             and not _section_run(lines, above, k, run_gap, titled)
+            and not numbered_in_turn(lines.text[a.first], lines.text[nxt.first])
         ):
             break
         out.insert(0, a)
     return out
+
+
+def numbered_in_turn(line: str, next_line: str) -> bool:
+    """Whether header line `next_line`'s outline number comes next after `line`'s ("1." then
+    "1.1." or "2."; "2.1.3." then "2.2." or "3."): the two number one thread in turn, and the
+    text under the first, however long, is its first comment, no article under a dateline."""
+    a, b = outline_number(line), outline_number(next_line)
+    if a is None or b is None:
+        return False
+    return b == a + (1,) or any(b == a[:i] + (a[i] + 1,) for i in range(len(a)))
 
 
 def _section_run(lines: Lines, above: list[Anchor], k: int, run_gap: int, titled: bool = False) -> bool:
