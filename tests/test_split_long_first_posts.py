@@ -226,3 +226,33 @@ def test_a_long_first_reply_under_the_first_outline_number_is_the_threads(byline
 def test_outline_numbers_in_turn(line, next_line, in_turn):
     assert numbered_in_turn(line, next_line) is in_turn
 
+
+def _message(author: str, address: str, minute: int, words: str, subject: bool = True) -> str:
+    head = f"From: {author} <{address}>\nDate: Tue, 03 Mar 2020 09:{minute:02d}:00 +0000\n"
+    if subject:
+        head += "Subject: Re: Harbour bridge to close\n"
+    return head + "\n" + words + "\n\n"
+
+
+def test_a_run_of_long_first_messages_is_the_threads():
+    # a one-line post over a mailing-list thread whose first messages each run many times longer
+    # than the rest: the first of them was read as the article under its dateline, the next ones
+    # dropped in turn; a run of long texts under headers of one format opens the thread
+    long_one, long_two = LONG_FIRST_POST, "\n\n".join(reversed(LONG_FIRST_POST.split("\n\n")))
+    page = (
+        "Skip to content\nMenu\n\n"
+        "Harbour bridge to close for six weeks\n\n"
+        "Does anyone know what happens to the ferries while the bridge is shut? The council will not say.\n\n"
+        + _message("maraquill", "mara at example.org", 12, long_one, subject=False)
+        + _message("harbourwatch", "watch at example.net", 15, long_two)
+        + _message("tobyreads", "toby at example.com", 20, "Source? The last inspection said it was fine.")
+        + _message("dana_o", "dana at example.org", 31, "It was, for the west span. Nobody looked at the east one.")
+        + _message("quietreader", "quiet at example.net", 40, "What happens to the ferry timetable?")
+        + _message("Mara Quell", "mq at example.com", 44, "Ask at the quay office.")
+    )
+    split = split_document(page)
+    assert [c.author for c in split.comments] == ["maraquill", "harbourwatch", "tobyreads", "dana_o", "quietreader", "Mara Quell"]
+    assert split.comments[0].text.startswith("The bearings were last replaced in 1987")
+    assert split.comments[1].text.startswith("So here we are")
+    assert "bearings were last replaced" not in split.body
+    assert "what happens to the ferries while the bridge is shut" in split.body

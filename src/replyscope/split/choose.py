@@ -449,7 +449,13 @@ def _drop_leading_datelines(lines: Lines, group: list[Anchor], post_words: int =
         gaps = sorted(_prose_chars(lines, a.last + 1, b.first) for a, b in zip(group[1:], group[2:]))
         typical = gaps[len(gaps) // 2] if gaps else 0
         first_gap = _prose_chars(lines, group[0].last + 1, group[1].first)
-        if first_gap > max(ARTICLE_GAP_CHARS, 4 * typical):
+        limit = max(ARTICLE_GAP_CHARS, 4 * typical)
+        if first_gap > limit and _prose_chars(lines, group[1].last + 1, group[2].first) > limit:
+            # the header under it heads as long a text: a run of long texts under headers of one
+            # format opens the thread (long first messages), no article under its dateline; the
+            # article cannot run on past the first header of that run
+            break
+        if first_gap > limit:
             group = group[1:]
         else:
             break
@@ -576,6 +582,8 @@ def extend_up(lines: Lines, best: list[Anchor], above: list[Anchor], article: in
             break
         if _byline_over_section(lines, a, nxt):
             break
+        # (a header whose next one heads as long a text opens a run of long texts: see
+        # _drop_leading_datelines)
         if (
             a.family not in PERSON_FAMILIES
             and not 0 <= post_words < a.first
@@ -583,6 +591,7 @@ def extend_up(lines: Lines, best: list[Anchor], above: list[Anchor], article: in
             and _prose_chars(lines, a.last + 1, nxt.first) > max(ARTICLE_GAP_CHARS, 4 * typical_prose)
             and not _section_run(lines, above, k, run_gap, titled)
             and not numbered_in_turn(lines.text[a.first], lines.text[nxt.first])
+            and not (len(out) > 1 and _prose_chars(lines, nxt.last + 1, out[1].first) > max(ARTICLE_GAP_CHARS, 4 * typical_prose))
         ):
             break
         out.insert(0, a)
