@@ -6,7 +6,7 @@ The layout variants (evaluate.layout_variants) and the thread pages (evaluate.th
 the chrome around replies; the replies stay the corpus's. Pages lost on the held-out half follow
 what the replies say and how they are shaped, so this varies the REPLIES, one kind of content at a
 time, and leaves the chrome alone: `stress_thread(thread, kind, seed)` rewrites about one reply in
-five (at least two) of a thread with one kind of content from KINDS, deterministically:
+five (at least two, at most half) of a thread with one kind of content from KINDS, deterministically:
 
     one-word      a reply of one word ("Nope.", "Exactly")
     emoji         a reply of one or a few emoji
@@ -241,7 +241,7 @@ def _rng(*parts) -> random.Random:
 
 
 def stress_thread(thread: dict, kind: str, seed: int = 0) -> dict:
-    """A copy of `thread` with about SHARE of its replies (at least MIN_REWRITTEN) rewritten as
+    """A copy of `thread` with about SHARE of its replies (at least MIN_REWRITTEN, at most half) rewritten as
     `kind` (one of KINDS); authors, parents and times stay. Deterministic for a thread, kind, seed."""
     if kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
@@ -250,7 +250,9 @@ def stress_thread(thread: dict, kind: str, seed: int = 0) -> dict:
     if not replies:
         return out
     rng = _rng(out["source"]["id"], kind, seed)
-    k = min(len(replies), max(MIN_REWRITTEN, round(SHARE * len(replies))))
+    # (at most half: a thread of two replies both rewritten is a page of the kind alone, which no
+    # reader could tell from the page's own furniture either)
+    k = max(1, min(len(replies) // 2, max(MIN_REWRITTEN, round(SHARE * len(replies)))))
     chosen = sorted(rng.sample(range(len(replies)), k))
     ordered = sorted(range(len(replies)), key=lambda i: (replies[i].get("created") or "", str(replies[i]["id"])))
     rank = {i: n for n, i in enumerate(ordered)}
