@@ -22,7 +22,7 @@ five (at least two, at most half) of a thread with one kind of content from KIND
     long          a reply of several paragraphs
     says-prose    a reply holding "says:", "wrote:", "said..." in its prose, at a line's start or inside
     signed        a reply signed off ("-- Mara", "Cheers,\\nTobias")
-    deleted       a removed reply ("[deleted]", "[removed]")
+    deleted       a removed reply ("[deleted]", "[removed]"), half of them with the author's name gone too
     other-lang    a reply in another language or script
 
 Every string injected is written here (none is corpus text); the words of the reply itself, read
@@ -242,7 +242,7 @@ def _rng(*parts) -> random.Random:
 
 def stress_thread(thread: dict, kind: str, seed: int = 0) -> dict:
     """A copy of `thread` with about SHARE of its replies (at least MIN_REWRITTEN, at most half) rewritten as
-    `kind` (one of KINDS); authors, parents and times stay. Deterministic for a thread, kind, seed."""
+    `kind` (one of KINDS); parents and times stay, authors too (but half the removed replies'). Deterministic for a thread, kind, seed."""
     if kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
     out = copy.deepcopy(thread)
@@ -259,6 +259,8 @@ def stress_thread(thread: dict, kind: str, seed: int = 0) -> dict:
     for i in chosen:
         earlier = [replies[j] for j in ordered[: rank[i]] if (replies[j].get("text") or "").strip()]
         replies[i]["text"] = KINDS[kind](replies[i].get("text") or "", rng, {"earlier": earlier})
+        if kind == "deleted" and rng.random() < 0.5:
+            replies[i]["author"] = ""  # (a platform that removes a reply often drops its author's name too)
     return out
 
 

@@ -561,7 +561,7 @@ def _footer_rows(lines: Lines, headers: dict[int, CommentHeader], lo: int) -> li
         if c == h.posted_raw:
             # an age alone under "Like" / "Reply" lines: the row is printed one word a line
             p = prev_nonblank(lines, i, 0)
-            while p is not None and p >= lo and p not in headers and is_chrome(text[p]) and len(text[p]) <= 20:
+            while p is not None and p >= lo and p not in headers and is_chrome(text[p]) and len(text[p]) <= 20 and not is_placeholder(text[p]):
                 first = p
                 p = prev_nonblank(lines, p, 0)
             if first == i:

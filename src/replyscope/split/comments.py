@@ -790,6 +790,9 @@ def _words_in_chrome(lines: Lines, best: list[Anchor], spans: list[tuple[int, in
         if c.body_lines:
             continue
         mine = around(k)
+        held = [j for j in mine if is_placeholder(text[j])]
+        if held:
+            mine = held[:1]  # ("[comment deleted]" is what stands for the words, whatever chrome is beside it)
         have = Counter(_template_key(lines, j) for j in mine)
         excess = {key: n - expected.get(key, 0) for key, n in have.items() if n > expected.get(key, 0)}
         words: list[int] = []
