@@ -532,7 +532,7 @@ LABEL_CHARS = 20
 
 def _written_under(lines: Lines, j: int) -> bool:
     """Whether line j, under a name, is a reader's words, or a short label ("Quote:") over them."""
-    if is_written(lines.text[j]):
+    if is_written(lines.text[j]) or is_placeholder(lines.text[j]):
         return True
     s = lines.text[j]
     if len(s) > LABEL_CHARS or s[-1] != ":":
@@ -550,6 +550,7 @@ def _add_bullet_anchors(
     below it) must sit deeper.
     """
     text, indent = lines.text, lines.indent
+    quoted: set[int] = set()  # the "Jo wrote:" lines read as the opening of a bulleted name's reply
     for i, j in [(i, j) for i, j in pairs if indent[j] > indent[i] and j - i <= PAIR_REACH + 2 and len(text[i]) <= 62]:
         s = text[i]
         if i in claimed or i in headers:
@@ -557,7 +558,21 @@ def _add_bullet_anchors(
         if text[j][0] in BULLETS and BULLET.match(text[j]):  # (the set lookup first: most lines open with no bullet)
             continue
         h = headers.get(j)
-        if h is not None and h.kind != "date" and not (h.kind == "says" and not text[j].endswith((":", ".", "…"))):
+        if (
+            h is not None
+            and h.kind == "says"
+            and BULLET.match(s)
+            and not is_chrome(s)  # ("• Share ›" over the next comment's "Jo says:" heads nothing)
+            and (k := next_nonblank(lines, j, PAIR_REACH)) is not None
+            and indent[k] >= indent[j]
+            and is_written(text[k])
+            and looks_like_name(lines.core[i])
+        ):
+            # (a bulleted name over "Jo wrote:" and words at that depth: the reply opens by quoting
+            # Jo; its words, the "wrote:" line with them, are the bulleted name's)
+            h = None
+            quoted.add(j)
+        elif h is not None and h.kind != "date" and not (h.kind == "says" and not text[j].endswith((":", ".", "…"))):
             continue  # (but "Dalloway says" with no colon opens a quotation in the comment under the name)
         # (a number over words that talk: a widget's "20000" over "readers by Feedburner" does not)
         numeric = BULLET.match(s) is not None and _NUMERIC_HANDLE.match(lines.core[i]) is not None and talks([text[j]])
@@ -571,6 +586,8 @@ def _add_bullet_anchors(
             author = ""  # a number is no name to show (see headers.read_header)
         anchors.append(Anchor(i, last, CommentHeader("name", author, posted), family, indent[i]))
         claimed.update(range(i, last + 1))
+    if quoted:
+        anchors[:] = [a for a in anchors if not (a.header.kind == "says" and any(a.first <= j <= a.last for j in quoted))]
 
 
 
@@ -599,7 +616,7 @@ def _footer_rows(lines: Lines, headers: dict[int, CommentHeader], lo: int) -> li
         if c == h.posted_raw:
             # an age alone under "Like" / "Reply" lines: the row is printed one word a line
             p = prev_nonblank(lines, i, 0)
-            while p is not None and p >= lo and p not in headers and is_chrome(text[p]) and len(text[p]) <= 20:
+            while p is not None and p >= lo and p not in headers and is_chrome(text[p]) and len(text[p]) <= 20 and not is_placeholder(text[p]):
                 first = p
                 p = prev_nonblank(lines, p, 0)
             if first == i:
@@ -630,12 +647,22 @@ def _footer_name(lines: Lines, j: int, end: int, tight: bool = False) -> tuple[i
     # (a badge is set in title or sentence case: a line in capitals is a reader shouting)
     if k < end and text[k] and len(text[k]) <= BADGE_CHARS and not ends_sentence(text[k]) and text[k][:1].isupper() and "@" not in text[k] and not text[k].isupper():
         nxt = next_nonblank(lines, k, 0)
-        if nxt is not None and nxt < end and is_content(text[nxt]) and (len(text[nxt]) > len(text[k]) or " " in text[k] or is_pictographs(text[nxt])):
+        if nxt is not None and nxt < end and (is_content(text[nxt]) or is_placeholder(text[nxt])) and (len(text[nxt]) > len(text[k]) or " " in text[k] or is_pictographs(text[nxt])):
             k += 1  # a badge line over the text ("Top fan", "Lives in Leeds")
     body = next_nonblank(lines, k - 1, 1)
-    if body is None or body >= end or not (is_content(text[body]) or talks_with_address(text[body])):
+    if body is None or body >= end or not (is_content(text[body]) or talks_with_address(text[body]) or is_placeholder(text[body])):
         return None
     return j, k - 1
+
+
+# The longest placeholder a widget prints for a comment's words ("[comment deleted]", "[image]").
+PLACEHOLDER_CHARS = 40
+
+
+def is_placeholder(s: str) -> bool:
+    """A short line wholly in square brackets: what a page shows in place of a comment's words
+    ("[removed]", "[comment deleted]", "[gif]"), under its header as the words would be."""
+    return len(s) <= PLACEHOLDER_CHARS and s[:1] == "[" and s[-1:] == "]" and any(ch.isalpha() for ch in s)
 
 
 def _add_footer_anchors(lines: Lines, headers: dict[int, CommentHeader], claimed: set[int], anchors: list[Anchor], lo: int) -> None:

@@ -132,8 +132,15 @@ def _conversational_share(lines: Lines, best: list[Anchor]) -> float:
     for window in windows:
         if label is not None:
             window = _unlabelled(window, label)
-        hits += talks(window) or _answers_a_quote(window)
+        hits += talks(window) or _answers_a_quote(window) or _reacts(window)
     return hits / len(windows)
+
+
+def _reacts(window: list[str]) -> bool:
+    """Whether the first line with text under a header is symbols alone ("😂", "👏👏"): a reader's
+    reaction, which menus, link lists and subheadings never print under a name."""
+    first = next((s for s in window if s), "")
+    return bool(first) and is_pictographs(first)
 
 
 def _unlabelled(window: list[str], label: str) -> list[str]:
@@ -809,9 +816,17 @@ def _structure_cues(lines: Lines, best: list[Anchor], near: int | None) -> int:
     cues += best[0].header.kind == "says"
     # replies nest: the indent steps in under a comment and back out (or in twice); one step in
     # that never comes back is a list under a heading
-    steps_in = sum(b.indent > a.indent for a, b in zip(best, best[1:]))
-    steps_out = sum(b.indent < a.indent for a, b in zip(best, best[1:]))
+    depth = [a.indent for a in best]
+    numbers = [outline_number(lines.text[a.first]) for a in best]
+    if all(numbers):
+        # (an outline's numbers say the nesting: "2.1. Jo" answers "2. Al", however it is indented)
+        depth = [len(x) for x in numbers]
+    steps_in = sum(b > a for a, b in zip(depth, depth[1:]))
+    steps_out = sum(b < a for a, b in zip(depth, depth[1:]))
     cues += steps_in >= 2 or steps_in >= 1 and steps_out >= 1
+    # ... and a number that names the comment it answers ("2.1." under "2."), a mark of its own: a
+    # numbered list of links or dates counts 1, 2, 3 and never nests its numbers
+    cues += all(numbers) and steps_in >= 1 and steps_out >= 1
     # people answer each other: two or more names each head several comments (menu labels and link
     # titles do not repeat; one name over many entries is a listing by one writer, or a fixture list)
     names = Counter(a.header.author.lower() for a in best if a.header.author and not GONE_AUTHOR.match(a.header.author))

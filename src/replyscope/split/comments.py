@@ -16,6 +16,7 @@ from replyscope.split.anchors import (
     Anchor,
     find_anchors,
     header_spacing,
+    is_placeholder,
     mostly_posted_by,
     section_headers,
     spans_signed_below,
@@ -45,6 +46,7 @@ from replyscope.split.patterns import (
     READER_VOICE,
     ends_sentence,
     folds_like_lower,
+    template_form,
 )
 from replyscope.split.templates import complete_by_template
 
@@ -85,6 +87,9 @@ def _placement(lines: Lines, best: list[Anchor]) -> str:
     text_after = False
     for j in range(last.last + 1, min(n, last.last + 1 + 12)):
         s = lines.text[j]
+        if is_placeholder(s):
+            text_after = True  # ("[comment deleted]" under the last header: its removed words)
+            break
         if not s or is_chrome(s) or (j in range(last.last + 1, last.last + 3) and read_header(lines.core[j]) is not None):
             continue
         # (a policy note or a form under the last header, "Comments are moderated.", is the
@@ -254,7 +259,7 @@ def _habitual_titles(lines: Lines, best: list[Anchor], known: dict[int, int]) ->
         p = _title_over(lines, a, best[k - 1].last if k else -1, repeated)
         if p is None:
             continue
-        if k and not any(is_content(lines.text[j]) for j in range(best[k - 1].last + 1, p - 1)):
+        if k and not any(is_content(lines.text[j]) or is_placeholder(lines.text[j]) for j in range(best[k - 1].last + 1, p - 1)):
             continue  # (the previous comment's only words)
         found[k] = p
     # (the subjects read already, "Re: <title>" over a reply, are titles of the same habit: a thread of
@@ -427,6 +432,54 @@ def _tail_end(lines: Lines, start: int, body_indent: int | None) -> int:
     return end
 
 
+# Comments before the last that must close at their action row for the last one's to end its text
+# (see _own_row), and their share.
+ROW_CLOSED_MIN = 2
+ROW_CLOSED_SHARE = 0.8
+
+
+def _closing_row(lines: Lines, lo: int, hi: int) -> int | None:
+    """The first line of the action row ("Like · Reply · 3y", "Reply") that closes lines lo..hi-1:
+    a Reply / Like link with nothing but chrome and blank lines under it in the span; None if none."""
+    text = lines.text
+    row = None
+    for j in range(hi - 1, lo - 1, -1):
+        s = text[j]
+        if not s:
+            continue
+        if not is_chrome(s) and not _stamp_line(lines, j):
+            break
+        if _REPLY_CHROME.search(s) is not None:
+            row = j
+    return row
+
+
+def _stamp_line(lines: Lines, j: int) -> bool:
+    """Whether line j is a date or an age alone (a row's last word, "8w", printed on its own line)."""
+    h = read_header(lines.core[j]) if lines.core[j] else None
+    return h is not None and h.kind == "date"
+
+
+def _own_row(lines: Lines, lo: int, spans: list[tuple[int, int]]) -> int:
+    """Where the last comment's text ends when every comment before it closes at its action row
+    (see ROW_CLOSED_SHARE): at its own row, however its words are shaped above it (a list, short
+    lines, a heading of its own), unless page furniture or a comment section's line comes first.
+    `lo` when there is no such row."""
+    closed = sum(_closing_row(lines, a, b) is not None for a, b in spans)
+    if closed < ROW_CLOSED_MIN or closed < ROW_CLOSED_SHARE * len(spans):
+        return lo
+    text = lines.text
+    for j in range(lo, min(len(text), lo + TAIL_REACH)):
+        s = text[j]
+        if not s:
+            continue
+        if is_chrome(s):
+            return j if _REPLY_CHROME.search(s) is not None else lo
+        if is_stop_line(s) or zone_line_role(s) != "comment_body":
+            return lo
+    return lo
+
+
 def _card_below(lines: Lines, lo: int, hi: int, author: str) -> int:
     """`hi`, or the first line of the author's profile card printed under the post's text (and any
     chrome after it, "Top"): the text ends there."""
@@ -547,6 +600,7 @@ def _spans_above(lines: Lines, best: list[Anchor]) -> tuple[list[tuple[int, int]
             subjects[k] = p
     subjects.update(_habitual_titles(lines, best, subjects))
     spans = []
+    rowed = False
     for k, a in enumerate(best):
         lo = a.last + 1
         if k + 1 < len(best):
@@ -557,9 +611,13 @@ def _spans_above(lines: Lines, best: list[Anchor]) -> tuple[list[tuple[int, int]
             body_indent = lines.indent[nb] if nb is not None and lines.indent[nb] > 0 else None
             hi = _card_under_last(lines, lo, a.header.author)
             if hi is None:
-                hi = _card_below(lines, lo, _tail_end(lines, lo, body_indent), a.header.author)
+                row = _own_row(lines, lo, spans)
+                rowed = row > lo
+                hi = _card_below(lines, lo, max(_tail_end(lines, lo, body_indent), row), a.header.author)
         spans.append((lo, hi))
-    _cut_footer_tail(lines, spans)
+    if not rowed:
+        # (a last comment closed by its own action row has no footer in it: the page's comes after the row)
+        _cut_footer_tail(lines, spans)
     return spans, subjects
 
 
@@ -717,4 +775,76 @@ def build_zone(lines: Lines, first_prose: int, floor: int | None = None, article
     )
     if not reads_like_thread(lines, [c.body_lines for c in comments], dated, zone_start, headed):
         return None, {}
+    _words_in_chrome(lines, best, spans, comments, roles)
     return Zone(zone_start, zone_end, comments), roles
+
+
+# Comments with words the template of the page is read from (see _words_in_chrome).
+TEMPLATE_COMMENTS = 2
+
+
+def _template_key(lines: Lines, j: int) -> str:
+    """A line as the page's comment template prints it: a date or an age as one key whatever its
+    wording ("3 hours ago", "March 4" under a name), else its words with counts as '#'."""
+    h = read_header(lines.core[j]) if lines.core[j] else None
+    return "\0date" if h is not None and h.kind == "date" else template_form(lines.core[j])
+
+
+def _words_in_chrome(lines: Lines, best: list[Anchor], spans: list[tuple[int, int]], comments: list[Comment], roles: dict[int, str]) -> None:
+    """Give a comment whose header was read and whose lines all read as chrome the lines the page's
+    template does not print: its words.
+
+    A reply of one word that a widget also prints ("Reply", "Share", "+1"), of a time stamp ("3
+    hours ago", a date under the name), or a removed comment's mark ("[comment deleted]") is read as
+    chrome, and the comment, with no words left, would be lost. The other comments of the page show
+    what its template prints around each comment (the lines of their headers after the first, and
+    the chrome in their spans: "Reply" once, a date once): the lines of an empty comment beyond
+    those counts are the reader's. Those in its span come first (in page order: the words sit over
+    the action row), then its header's own lines from the bottom up (a date read as the header's
+    second line when the page's headers have none); the first such line is taken with the lines
+    right under it that are beyond the counts too (no blank between)."""
+    text = lines.text
+    full = [k for k, c in enumerate(comments) if c.body_lines]
+    if len(full) < TEMPLATE_COMMENTS or len(full) == len(comments):
+        return
+
+    def around(k: int) -> list[int]:
+        a, (lo, hi) = best[k], spans[k]
+        if k == len(comments) - 1 and not comments[k].body_lines:
+            # (the last comment's lines run on over chrome to the page's furniture: "Leave a Reply")
+            while hi < min(len(text), lo + CHROME_REACH) and not (text[hi] and (is_stop_line(text[hi]) or zone_line_role(text[hi]) != "comment_body")):
+                hi += 1
+        body = set(comments[k].body_lines)
+        return [j for j in range(lo, hi) if text[j] and j not in body] + [j for j in range(a.last, a.first, -1) if text[j]]
+
+    seen: dict[str, list[int]] = {}
+    for n, k in enumerate(full):
+        for j in around(k):
+            counts = seen.setdefault(_template_key(lines, j), [0] * len(full))
+            counts[n] += 1
+    expected = {key: sorted(counts)[len(counts) // 2] for key, counts in seen.items()}
+    for k, c in enumerate(comments):
+        if c.body_lines:
+            continue
+        mine = around(k)
+        held = [j for j in mine if is_placeholder(text[j])]
+        if held:
+            mine = held[:1]  # ("[comment deleted]" is what stands for the words, whatever chrome is beside it)
+        have = Counter(_template_key(lines, j) for j in mine)
+        excess = {key: n - expected.get(key, 0) for key, n in have.items() if n > expected.get(key, 0)}
+        words: list[int] = []
+        for j in mine:
+            key = _template_key(lines, j)
+            if words and j != words[-1] + 1:
+                break  # (the reader's lines run together: a blank parts them from the widget's)
+            if excess.get(key, 0) > 0 and roles.get(j) != "boilerplate":
+                excess[key] -= 1
+                words.append(j)
+            elif words:
+                break
+        if not words:
+            continue
+        c.body_lines = sorted(words)
+        c.header_lines = [j for j in c.header_lines if j not in words]
+        for j in words:
+            roles[j] = "comment_body"
