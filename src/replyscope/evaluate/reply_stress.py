@@ -44,10 +44,10 @@ from pathlib import Path
 
 from replyscope.evaluate.layout_variants import VARIANTS, half_of_thread, render_variant
 from replyscope.evaluate.thread_pages import LAYOUTS, render_page
+from replyscope.evaluate.variant_eval import BAR, CORPORA, dump_lost, sources
 
 __all__ = ["KINDS", "stress_thread"]
 
-BAR = 0.98
 SHARE = 0.2  # of a thread's replies rewritten (at least MIN_REWRITTEN)
 MIN_REWRITTEN = 2
 
@@ -288,21 +288,7 @@ def score_layout(threads: list[dict], layout: str, *, seed: int) -> list[dict]:
     return rows
 
 
-def _dump(rows: list[dict], out: Path, tag: str) -> None:
-    out.mkdir(parents=True, exist_ok=True)
-    for r in rows:
-        if r["found_share"] >= BAR:
-            continue
-        page, m = r["page"], r["matches"]
-        lost = {x for x, f in zip(m["reply_id"].to_list(), m["found"].to_list()) if not f}
-        head = [f"# {tag} {page.thread_id}: {r['found']}/{r['replies']}"]
-        head += [f"# LOST {x.author}: {x.text[:160]!r}" for x in page.replies if x.id in lost]
-        (out / f"{tag}-{page.thread_id}.txt").write_text("\n".join(head) + "\n\n" + page.text, encoding="utf-8")
-
-
 def main(argv: list[str] | None = None) -> int:
-    from replyscope.evaluate.variant_eval import CORPORA, sources  # noqa: PLC0415
-
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--kind", action="append", choices=("none", *KINDS), help="repeatable; default: none and every kind")
     ap.add_argument("--layout", action="append", choices=(*VARIANTS, *LAYOUTS), help="repeatable; default: every variant and thread-page layout")
@@ -328,7 +314,7 @@ def main(argv: list[str] | None = None) -> int:
                     n += sum(r["replies"] for r in rows)
                     found += sum(r["found"] for r in rows)
                     if args.dump:
-                        _dump(rows, args.dump, f"{kind}-{layout}-s{seed}-{name}")
+                        dump_lost(rows, args.dump, f"{kind}-{layout}-s{seed}-{name}")
             table[kind, layout] = under
             print(f"{kind:13} {layout:15} pages {pages:5}  under98 {under:3}  found {found / n if n else 1:.4f}", flush=True)
     print()

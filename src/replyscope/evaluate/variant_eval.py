@@ -66,16 +66,18 @@ def summary(rows: list[dict]) -> dict:
     }
 
 
-def _dump(rows: list[dict], out: Path, source: str, variant: str) -> None:
+def dump_lost(rows: list[dict], out: Path, tag: str) -> None:
+    """Each page under the bar as OUT/TAG-THREAD.txt: its lost replies listed over its text, to read why."""
     out.mkdir(parents=True, exist_ok=True)
     for r in rows:
         if r["found_share"] >= BAR:
             continue
         page, m = r["page"], r["matches"]
         lost = {x for x, f in zip(m["reply_id"].to_list(), m["found"].to_list()) if not f}
-        lines = [f"# {source} {variant} {page.thread_id} half {r['half']}: {r['found']}/{r['replies']}"]
-        lines += [f"# LOST {x.author}: {x.text[:120]!r}" for x in page.replies if x.id in lost]
-        (out / f"{source}-{variant}-{page.thread_id}.txt").write_text("\n".join(lines) + "\n\n" + page.text, encoding="utf-8")
+        half = f" half {r['half']}" if "half" in r else ""
+        lines = [f"# {tag} {page.thread_id}{half}: {r['found']}/{r['replies']}"]
+        lines += [f"# LOST {x.author}: {x.text[:160]!r}" for x in page.replies if x.id in lost]
+        (out / f"{tag}-{page.thread_id}.txt").write_text("\n".join(lines) + "\n\n" + page.text, encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -100,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
                     flush=True,
                 )
             if args.dump:
-                _dump(rows, args.dump, source, variant)
+                dump_lost(rows, args.dump, f"{source}-{variant}")
     return 0
 
 
