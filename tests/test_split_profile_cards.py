@@ -111,7 +111,7 @@ def test_a_card_s_tally_is_read_with_its_count() -> None:
     from replyscope.split.cards import is_profile_tally
     from replyscope.split.lines import split_lines
 
-    lines = split_lines("186 Fans\n• 12 Followers\nFans\nTotal Comments (212)\n186 fans of the team\n")
+    lines = split_lines("57 Fans\n• 12 Followers\nFans\nTotal Comments (212)\n186 fans of the team\n")
     assert [is_profile_tally(lines, i) for i in range(5)] == [True, True, False, True, False]
 
 

@@ -6,8 +6,8 @@ Such a widget prints, for every comment, a block like
     SUPER READER            (a badge: the same words on many cards, or none)
     jo_lake                 (the name)
     Gardener, Leeds         (a motto or a place, on some cards)
-    186 Fans                (the card's tally: its last line)
-    2 minutes ago (4:28 PM) (the header: a date and no name)
+    57 Fans                (the card's tally: its last line)
+    2 minutes ago (9:14 AM) (the header: a date and no name)
 
 The words of a card prove nothing (a name, a motto and a badge are all short lines); the shape
 does: the same block, closed by a tally, sits over every date-only header of the thread. The name
@@ -39,10 +39,10 @@ CARD_LINE_CHARS = 60
 
 
 def is_profile_tally(lines: Lines, i: int) -> bool:
-    """Whether line i is a profile card's tally ("Total Comments (212)", "186 Fans", "• Followers: 12").
+    """Whether line i is a profile card's tally ("Total Comments (212)", "57 Fans", "• Followers: 12").
 
     Read on the line as printed (a bullet aside), not on its core: the core drops a leading count
-    as if it were a list number, and "186 Fans" would be read as "Fans"."""
+    as if it were a list number, and "57 Fans" would be read as "Fans"."""
     s = lines.text[i]
     if s[:1] in BULLETS:
         s = lines.core[i]
