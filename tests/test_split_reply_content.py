@@ -70,18 +70,24 @@ def test_the_action_rows_of_a_says_thread_stay_out_of_the_replies():
 # ------------------------------------------------------------- a list in the last comment
 
 
+# A plugin thread's section header and its first three comments, each under its name with a row of
+# actions; the tests below add a fourth comment and what follows it.
+THREE_PLUGIN_COMMENTS = (
+    "4 comments\n\n"
+    "Mara Quell\n"
+    "Half past six is far too early for anyone coming from the valley villages.\n"
+    "Like · Reply · 3d\n\n"
+    "Tobias Wren\n"
+    "They did the same thing four years ago and reversed it after one summer.\n"
+    "Like · Reply · 2d\n\n"
+    "Ilse Marrow\n"
+    "The weekday-only evening boat is the real problem, nobody gets home on Saturday.\n"
+    "Like · Reply · 2d\n\n"
+)
+
+
 def test_a_list_in_the_last_comment_of_a_plugin_thread_stays_in_it():
-    page = POST + (
-        "4 comments\n\n"
-        "Mara Quell\n"
-        "Half past six is far too early for anyone coming from the valley villages.\n"
-        "Like · Reply · 3d\n\n"
-        "Tobias Wren\n"
-        "They did the same thing four years ago and reversed it after one summer.\n"
-        "Like · Reply · 2d\n\n"
-        "Ilse Marrow\n"
-        "The weekday-only evening boat is the real problem, nobody gets home on Saturday.\n"
-        "Like · Reply · 2d\n\n"
+    page = POST + THREE_PLUGIN_COMMENTS + (
         "Otto Fenn\n"
         "What the office should have done first:\n\n"
         "- ask the night shift\n"
@@ -96,17 +102,7 @@ def test_a_list_in_the_last_comment_of_a_plugin_thread_stays_in_it():
 
 
 def test_furniture_after_the_last_comment_of_a_plugin_thread_stays_out():
-    page = POST + (
-        "4 comments\n\n"
-        "Mara Quell\n"
-        "Half past six is far too early for anyone coming from the valley villages.\n"
-        "Like · Reply · 3d\n\n"
-        "Tobias Wren\n"
-        "They did the same thing four years ago and reversed it after one summer.\n"
-        "Like · Reply · 2d\n\n"
-        "Ilse Marrow\n"
-        "The weekday-only evening boat is the real problem, nobody gets home on Saturday.\n"
-        "Like · Reply · 2d\n\n"
+    page = POST + THREE_PLUGIN_COMMENTS + (
         "Otto Fenn\n"
         "Count the Saturday riders before deciding anything.\n"
         "Like · Reply · 1d\n\n"

@@ -7,6 +7,10 @@ from __future__ import annotations
 from replyscope.split import split_document
 from replyscope.split.body import button_row
 
+# The article's headline, which every page below prints over TEXT among other lines, and a
+# site's name over its section menu.
+HEADLINE = "Harbour ferry to run every twenty minutes"
+MASTHEAD = "Seagrass Post\n\nNews | Sport | Weather\n\n"
 TEXT = (
     "The harbour ferry will run every twenty minutes from next month, the port authority said on "
     "Monday, after a winter in which commuters waited up to an hour on the quay in the rain.\n\n"
@@ -26,30 +30,32 @@ def test_rows_of_buttons_and_follow_links_are_no_headline() -> None:
 
 def test_a_share_row_over_the_text_is_not_its_title() -> None:
     page = (
-        "Seagrass Post\n\nNews | Sport | Weather\n\n"
-        "Harbour ferry to run every twenty minutes\n\nMara Quell\n\nAbout the author\n\n"
+        MASTHEAD
+        + HEADLINE
+        + "\n\nMara Quell\n\nAbout the author\n\n"
         "Mara writes about transport and the sea for the paper, and keeps a small boat of her own. "
         "She has covered the port for eleven years.\n\n"
         "  • Transport\n  • Harbour\n"
         "Email this story Save it\n\n" + TEXT
     )
-    assert split_document(page).title == "Harbour ferry to run every twenty minutes"
+    assert split_document(page).title == HEADLINE
 
 
 def test_a_photo_credit_over_the_text_gives_way_to_the_headline_the_text_talks_about() -> None:
     page = (
         "Quay Weekly\n\nNews | Sport | Weather\n\n"
-        "Harbour ferry to run every twenty minutes\n\nBy Mara Quell\n\n"
+        + HEADLINE
+        + "\n\nBy Mara Quell\n\n"
         "Related: Lighthouse keepers vote on pay\n\n"
         "(Photo: Dune Pictures)\n\n" + TEXT
     )
-    assert split_document(page).title == "Harbour ferry to run every twenty minutes"
+    assert split_document(page).title == HEADLINE
 
 
 def test_a_row_of_tags_that_repeats_the_text_s_words_is_no_headline() -> None:
     # (a page with no headline: the tags, though the text repeats them, do not stand in for one)
     row = "Ferry harbour ferry commuters quay"
-    page = "Seagrass Post\n\nNews | Sport | Weather\n\n" + row + "\n\n(Photo: Dune Pictures)\n\n" + TEXT
+    page = MASTHEAD + row + "\n\n(Photo: Dune Pictures)\n\n" + TEXT
     assert split_document(page).title != row
 
 
@@ -59,10 +65,11 @@ def test_a_numbered_sidebar_item_over_the_headline_is_not_the_title() -> None:
         "Seagrass Post\n\n  • News\n  • Sport\n    • Sailing\n  • Videos\n\nTrending Stories\n\n"
         "  1. Gull colony on the pier grows again 12\n\n    Tweet Email\n\n"
         "  2. Lighthouse keepers vote on their ferry pay 7\n\n    Tweet Email\n\n"
-        "Harbour ferry to run every twenty minutes\n\nMay 3, 2021 by Mara Quell 4\n"
+        + HEADLINE
+        + "\n\nMay 3, 2021 by Mara Quell 4\n"
         "Tweet Email +1 Save Print\n\n" + TEXT
     )
-    assert split_document(page).title == "Harbour ferry to run every twenty minutes"
+    assert split_document(page).title == HEADLINE
 
 
 def test_a_headline_set_in_as_far_as_its_text_is_found_over_it() -> None:
@@ -70,7 +77,7 @@ def test_a_headline_set_in_as_far_as_its_text_is_found_over_it() -> None:
     text = "".join("    " + p + "\n" if p else "\n" for p in TEXT.split("\n"))
     page = (
         "Seagrass Post\n\n  • Home\n  • Sport\n    • Sailing\n    • Rowing\n\n"
-        "    Harbour ferry to run every twenty minutes\n\n    Last Updated: May 3, 2021 9:22pm\n\n"
+        "    " + HEADLINE + "\n\n    Last Updated: May 3, 2021 9:22pm\n\n"
         "    • Tweet\n    • Share\n\n" + text
     )
-    assert split_document(page).title == "Harbour ferry to run every twenty minutes"
+    assert split_document(page).title == HEADLINE
