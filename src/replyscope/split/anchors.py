@@ -15,6 +15,7 @@ from replyscope.split.cards import is_profile_tally, read_cards
 from replyscope.split.chrome import is_chrome, is_content, is_pictographs, is_stop_line
 from replyscope.split.headers import (
     MAX_HEADER_CHARS,
+    SIGN_FIRST,
     CommentHeader,
     cut_counters,
     is_field_header,
@@ -107,7 +108,7 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
         # read as a bullet and left out of the core, but it says the line signs the words above
         # (undated, it signs only right over the line that dates it: "— Jo Lake, Leeds" over "3 days
         # ago"; a quote's "— Jo Lake" or a letter's "-- Jo" sign-off is no header)
-        if text[i][0] in "—–-~" and (signed := read_signature(text[i])) is not None and (
+        if text[i][0] in SIGN_FIRST and (signed := read_signature(text[i])) is not None and (
             signed.posted_raw or i + 1 < len(core) and core[i + 1] and (d := read(core[i + 1])) is not None and d.kind == "date"
         ):
             headers[i] = signed

@@ -517,13 +517,10 @@ def _field_header(core: str) -> CommentHeader | None:
 # after a comma or in brackets, maybe the date or age after a last comma ("— Jo Lake, Leeds",
 # "~ jo (Cork), 3d", "– Jo Lake, 2 days ago"). It signs the words above it.
 _SIGN_DASH = re.compile(r"^(?:—|–|--?|~)\s*(?=\w|\[)")
-_SIGN_FIRST = frozenset("—–-~")
+# (the characters a signature opens with: a line's core loses them, read as a bullet, so the
+# signature is read on the line as printed)
+SIGN_FIRST = frozenset("—–-~")
 _PLACE_AFTER = re.compile(r"\s*\([^()]{1,40}\)$|,\s*[^,]{1,40}$")
-
-
-def starts_signed(text: str) -> bool:
-    """Whether a line opens with a signature's dash or tilde (its bullet-less core loses the dash)."""
-    return text[:1] in _SIGN_FIRST
 
 
 @lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
@@ -553,7 +550,7 @@ def _signature(core: str) -> CommentHeader | None:
     if not name.startswith(cut):
         return None  # ("- 2014 was a good year": a number opening words, no name)
     name = cut
-    if not _name_ok(name) or ends_sentence(name) or name.count(" ") >= 4 or name[-1] in _SIGN_FIRST:
+    if not _name_ok(name) or ends_sentence(name) or name.count(" ") >= 4 or name[-1] in SIGN_FIRST:
         return None
     return CommentHeader("by", name, stamp, posted_by=True)  # (a byline under the words: "by" as "Posted by Jo" is)
 
@@ -565,7 +562,7 @@ def read_header(core: str) -> CommentHeader | None:
         return None
     if core[0] in _FIELD_FIRST and ":" in core[:12] and (field := _field_header(core)) is not None:
         return field
-    if core[0] in _SIGN_FIRST and (signed := _signature(core)) is not None and signed.posted_raw:
+    if core[0] in SIGN_FIRST and (signed := _signature(core)) is not None and signed.posted_raw:
         return signed  # (undated, "— Jo" closes a quote or signs off a letter: see anchors.find_anchors)
     if core[-3:-2] == "'" and _MONTH_SHORT_YEAR.match(core):
         return CommentHeader("date", "", core)  # "Mar '15": a forum's date of an older post
