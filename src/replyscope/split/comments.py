@@ -786,8 +786,7 @@ TEMPLATE_COMMENTS = 2
 def _template_key(lines: Lines, j: int) -> str:
     """A line as the page's comment template prints it: a date or an age as one key whatever its
     wording ("3 hours ago", "March 4" under a name), else its words with counts as '#'."""
-    h = read_header(lines.core[j]) if lines.core[j] else None
-    return "\0date" if h is not None and h.kind == "date" else template_form(lines.core[j])
+    return "\0date" if _stamp_line(lines, j) else template_form(lines.core[j])
 
 
 def _words_in_chrome(lines: Lines, best: list[Anchor], spans: list[tuple[int, int]], comments: list[Comment], roles: dict[int, str]) -> None:
