@@ -13,7 +13,7 @@ import re
 from collections import Counter
 
 from replyscope.split.chrome import is_chrome, is_pictographs
-from replyscope.split.comments import Zone
+from replyscope.split.comments import SIGNATURE_LINES, Zone
 from replyscope.split.headers import GONE_AUTHOR, looks_like_name
 from replyscope.split.lines import Lines
 from replyscope.split.patterns import TIMESTAMP_RE, template_form
@@ -135,9 +135,8 @@ def drop_repeated_tails(lines: Lines, zone: Zone, roles: dict[int, str]) -> None
                 roles[c.body_lines.pop()] = "comment_chrome"
 
 
-# A signature under a message: the "-- " delimiter line mail and news readers print over it, then at
-# most this many short lines (a name, a town, "Sent from my phone") to the comment's end.
-SIGNATURE_LINES = 4
+# The longest line of a signature under its "-- " delimiter (at most comments.SIGNATURE_LINES of
+# them to the comment's end).
 SIGNATURE_CHARS = 60
 
 

@@ -372,8 +372,10 @@ def _signed_off(lines: Lines, j: int) -> bool:
     return j + 2 * SIGN_OFF_REACH >= n
 
 
-# The lines of a signature under its "-- " delimiter (a name, a town, a motto) read with the comment.
-SIGNATURE_REACH = 4
+# A signature under a message: the "-- " delimiter line mail and news readers print over it, then at
+# most this many short lines (a name, a town, "Sent from my phone"), read with the comment here and
+# taken off its words by comment_text.drop_signatures.
+SIGNATURE_LINES = 4
 
 
 def _tail_end(lines: Lines, start: int, body_indent: int | None) -> int:
@@ -401,7 +403,7 @@ def _tail_end(lines: Lines, start: int, body_indent: int | None) -> int:
             # a "-- " signature delimiter: the short lines over it are the message's, the card
             # under it (its lines up to a blank) its writer's, and the message ends there
             end = j + 1
-            while end < n and lines.text[end] and end - j <= SIGNATURE_REACH:
+            while end < n and lines.text[end] and end - j <= SIGNATURE_LINES:
                 end += 1
             return end
         if is_pictographs(s):
