@@ -36,13 +36,12 @@ from __future__ import annotations
 
 import argparse
 import copy
-import hashlib
 import random
 import re
 import sys
 from pathlib import Path
 
-from replyscope.evaluate.layout_variants import VARIANTS, half_of_thread, render_variant
+from replyscope.evaluate.layout_variants import VARIANTS, _rng, half_of_thread, render_variant
 from replyscope.evaluate.thread_pages import LAYOUTS, render_page
 from replyscope.evaluate.variant_eval import BAR, CORPORA, dump_lost, sources
 
@@ -233,11 +232,6 @@ KINDS = {
     "deleted": _pick(_DELETED),
     "other-lang": _pick(_OTHER_LANG),
 }
-
-
-def _rng(*parts) -> random.Random:
-    digest = hashlib.sha256("|".join(map(str, parts)).encode()).digest()
-    return random.Random(int.from_bytes(digest[:8], "big"))
 
 
 def stress_thread(thread: dict, kind: str, seed: int = 0) -> dict:
