@@ -307,13 +307,20 @@ def drop_echo_lines(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:
 SHARED_CLOSE_MIN = 3
 
 
+def _gaps_between(kept: list):
+    """Each comment of `kept` but the last, with the lines between its words and the next comment's
+    first line (its header, else its words): where a widget prints its lines between comments."""
+    for c, nxt in zip(kept, kept[1:]):
+        upto = nxt.header_lines[0] if nxt.header_lines else nxt.body_lines[0]
+        yield c, range(c.body_lines[-1] + 1, upto)
+
+
 def _closing_line(lines: Lines, kept: list, roles: dict[int, str]) -> str | None:
     """The line (word for word) that follows most comments before the last one (see SHARED_CLOSE_MIN)."""
     text = lines.text
     seen: Counter = Counter()
-    for c, nxt in zip(kept, kept[1:]):
-        upto = nxt.header_lines[0] if nxt.header_lines else nxt.body_lines[0]
-        j = next((j for j in range(c.body_lines[-1] + 1, upto) if text[j]), None)
+    for c, gap in _gaps_between(kept):
+        j = next((j for j in gap if text[j]), None)
         if j is not None and roles.get(j) == "comment_chrome":
             seen[text[j]] += 1
         elif len(c.body_lines) > 1 and is_chrome(text[c.body_lines[-1]]):
@@ -432,16 +439,16 @@ def drop_widget_tails(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:
     """Take the widget's lines off the end of the comments they were read into: a line the page
     prints between its comments word for word, left out of them as chrome, or at the top of their
     headers (not as the name), at least SHARED_CLOSE_MIN times ("Permalink | Flag", "This reply was
-    hidden by votes.", a card's badge), is no reader's words where it closes a comment's lines either. Line by line from the end. The lines stay in
-    the segment map as comment chrome. `body_lines` and `roles` are updated."""
+    hidden by votes.", a card's badge), is no reader's words where it closes a comment's lines
+    either. Line by line from the end. The lines stay in the segment map as comment chrome.
+    `body_lines` and `roles` are updated."""
     kept = [c for c in zone.comments if c.body_lines]
     if len(kept) <= SHARED_CLOSE_MIN:
         return
     text = lines.text
     between: Counter = Counter()
-    for c, nxt in zip(kept, kept[1:]):
-        upto = nxt.header_lines[0] if nxt.header_lines else nxt.body_lines[0]
-        for j in range(c.body_lines[-1] + 1, upto):
+    for _, gap in _gaps_between(kept):
+        for j in gap:
             if text[j] and roles.get(j) == "comment_chrome":
                 between[text[j]] += 1
     # (and a line that opens the headers of the page, not as a name: a card's badge or its
