@@ -319,6 +319,8 @@ def is_nav_line(s: str) -> bool:
         ):
             return False
     return NAV_LINE.search(s) is not None
+
+
 # A row of a page's buttons reads like a short title ("Email this story Save it", "Tweet Email",
 # "Follow the desk"): the words of sharing and following, and the small words between them.
 _BUTTON_ACTIONS = frozenset(

@@ -494,10 +494,16 @@ ZERO_COMMENTS = re.compile(
 SECTION_SLACK = 2
 
 
+def _section_control(s: str) -> bool:
+    """Whether a line under a section header is the section's own: its comment form's prompt or a
+    control ("Have your say", "Add your comment", "Sort by"), no comment's words."""
+    return COMMENT_FORM.match(s) is not None or is_chrome(s)
+
+
 def _gap_under_section(lines: Lines, section: int, first: int) -> int:
-    """Lines from a section header to the thread's first header, less the comment form's and the
-    controls' lines between ("Have your say", "Sort by"): they are the section's, not a comment's."""
-    return first - section - sum(1 for s in lines.text[section + 1 : first] if s and (COMMENT_FORM.match(s) or is_chrome(s)))
+    """Lines from a section header to the thread's first header, less the section's own lines
+    between (see _section_control)."""
+    return first - section - sum(1 for s in lines.text[section + 1 : first] if s and _section_control(s))
 
 
 def _signed_below(lines: Lines, best: list[Anchor]) -> bool:
@@ -533,7 +539,7 @@ def words_under_section(lines: Lines, section: int, first: int) -> int | None:
     on past the header that opens its comments. None when anything else lies there."""
     text = lines.text
     stretch = [j for j in range(section + 1, first) if text[j]]
-    while stretch and (COMMENT_FORM.match(text[stretch[0]]) or is_chrome(text[stretch[0]])):
+    while stretch and _section_control(text[stretch[0]]):
         stretch.pop(0)
     if not stretch or not is_prose(text[stretch[0]]):
         return None
