@@ -111,13 +111,16 @@ def _undo_utf16_read_as_latin1(text: str) -> str:
 # What mojibake looks like: UTF-8 lead bytes (Â Ã â ð ...) read as cp1252/latin-1 and followed by
 # a continuation byte read the same way, or stray C1 control characters. ftfy runs at ~1 MB/s,
 # so it only sees the lines where this cheap pattern fires; clean text passes untouched.
+# (the character ranges of a C1 control and of a UTF-8 lead byte read as latin-1)
+_C1 = "\x80-\x9f"
+_LEAD = "\xc2-\xf4"
 _CP1252_CONTINUATIONS = "\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178"
 # Written as one character class first, then what the character it matched needs (a C1 control
 # alone, a lead byte before a continuation): sre skips to the characters of a leading class at C
 # speed, while an alternation of two classes (`[\x80-\x9f]|[\xc2-\xf4][...]`, the same matches) is
 # tried at every position of the page, 2.3x slower.
 _MOJIBAKE_SUSPECT = re.compile(
-    f"[\x80-\x9f\xc2-\xf4](?:(?<=[\x80-\x9f])|(?<=[\xc2-\xf4])[\x80-\xbf{_CP1252_CONTINUATIONS}])"
+    f"[{_C1}{_LEAD}](?:(?<=[{_C1}])|(?<=[{_LEAD}])[\x80-\xbf{_CP1252_CONTINUATIONS}])"
 )
 
 
@@ -128,15 +131,16 @@ def _mojibake_suspect(text: str) -> bool:
 # Characters that carry no text: C0 controls but tab/newline/form feed, byte-order marks inside the
 # text, and Unicode line/paragraph separators, which become newlines so line-based splitting sees them.
 _INVISIBLE = {c: None for c in range(32) if c not in (9, 10, 12, 13)} | {0xFEFF: None, 0x2028: "\n", 0x2029: "\n"}
-_HAS_INVISIBLE = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufeff\u2028\u2029]")
+_INVISIBLE_CHARS = "\x00-\x08\x0b\x0e-\x1f\ufeff\u2028\u2029"  # (the keys of _INVISIBLE, as a class's ranges)
+_HAS_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
 # Where either repair below starts: an invisible character, or a mojibake suspect. One class first
 # (every character either starts from: an invisible one, a C1 control, a mojibake lead byte), then
 # what the character it matched needs, as in _MOJIBAKE_SUSPECT: three raw pages in four hold none of the
 # class, and one scan of the page finds the first place either repair is needed, where an
 # any-candidate scan then a scan for invisible characters then one for suspects took three.
 _REPAIR_START = re.compile(
-    "[\x00-\x08\x0b\x0e-\x1f\x80-\x9f\xc2-\xf4\ufeff\u2028\u2029]"
-    f"(?:(?<=[\x00-\x08\x0b\x0e-\x1f\ufeff\u2028\u2029])|(?<=[\x80-\x9f])|(?<=[\xc2-\xf4])[\x80-\xbf{_CP1252_CONTINUATIONS}])"
+    f"[{_INVISIBLE_CHARS}{_C1}{_LEAD}]"
+    f"(?:(?<=[{_INVISIBLE_CHARS}])|(?<=[{_C1}])|(?<=[{_LEAD}])[\x80-\xbf{_CP1252_CONTINUATIONS}])"
 )
 
 
