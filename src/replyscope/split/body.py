@@ -496,15 +496,7 @@ def _retitle_by_text(lines: Lines, lo: int, hi: int, roles: list[str]) -> None:
     """Put the title on the headline the text talks about when the chosen one is not (see KEEP_SHARE)."""
     text = lines.text
     cur = next((i for i in range(min(hi, lo + 40)) if roles[i] == "title"), None)
-    body, size = [], 0
-    for j in range(lo, hi):
-        t = text[j]
-        if t and roles[j] == "body" and is_prose(t):
-            body.append(t)
-            size += len(t)
-            if size >= HEADLINE_TEXT_CHARS:
-                break
-    text_words = _content_words(" ".join(body))
+    text_words = _text_words(lines, lo, hi, roles)
     if not text_words:
         return
 
@@ -584,21 +576,27 @@ def _content_words(s: str) -> set[str]:
     return {w for w in _WORD.findall(s.lower()) if w not in _FUNCTION_WORDS}
 
 
+def _text_words(lines: Lines, lo: int, hi: int, roles: list[str] | None = None) -> set[str]:
+    """The content words of the first HEADLINE_TEXT_CHARS of prose in lines lo..hi-1 (of the lines
+    `roles` marks "body" only, when given): what a headline's words are looked for in."""
+    body, size = [], 0
+    for j in range(lo, hi):
+        t = lines.text[j]
+        if t and (roles is None or roles[j] == "body") and is_prose(t):
+            body.append(t)
+            size += len(t)
+            if size >= HEADLINE_TEXT_CHARS:
+                break
+    return _content_words(" ".join(body))
+
+
 def _headline_of(lines: Lines, candidates: list[int], hi: int) -> int:
     """The article's headline among the lead's headline-like lines: the one whose words the text
     under it repeats most (a headline names what the story is about; the site's name, a widget's
     title, a share row or a blog's tagline do not), the first one when none is repeated enough."""
     if len(candidates) == 1:
         return candidates[0]
-    body, size = [], 0
-    for j in range(candidates[-1] + 1, hi):
-        t = lines.text[j]
-        if t and is_prose(t):
-            body.append(t)
-            size += len(t)
-            if size >= HEADLINE_TEXT_CHARS:
-                break
-    text_words = _content_words(" ".join(body))
+    text_words = _text_words(lines, candidates[-1] + 1, hi)
 
     def share(i: int) -> float:
         words = _content_words(lines.text[i])
