@@ -163,9 +163,7 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
                 # format of its own (an article's "By Jo | DATE" byline is none of its headers)
                 last = _field_block_end(lines, last)
                 family = "field"
-            # (only "Leeds · DATE", the descriptor first: under "DATE — Jo" the line above is the
-            # last line of the comment before, or an avatar's caption)
-            if names_over and h.kind == "name_date" and h.posted_raw and lines.core[i].find(h.posted_raw) > 0 and _name_over(lines, headers, claimed, i, lo):
+            if names_over and _dated_after_descriptor(lines.core[i], h) and _name_over(lines, headers, claimed, i, lo):
                 # "Jo Lake" over "Leeds · March 3, 2020": the reader's name over a line that dates the
                 # comment after a place, a badge or a role; the name is the block's first line
                 # (a handle of digits over its line names nobody: no name to show)
@@ -339,9 +337,17 @@ def _numbered_date(lines: Lines, headers: dict[int, CommentHeader], i: int) -> b
 MIN_DESCRIBED = 3
 
 
+def _dated_after_descriptor(core: str, h: CommentHeader) -> bool:
+    """Whether header line `core` reads "X · DATE", its date after a descriptor: only then may the
+    line over it be the reader's name (under "DATE — Jo" the line above is the last line of the
+    comment before, or an avatar's caption)."""
+    return h.kind == "name_date" and bool(h.posted_raw) and core.find(h.posted_raw) > 0
+
+
 def _names_over_descriptors(lines: Lines, headers: dict[int, CommentHeader], lo: int) -> bool:
+    """Whether the page's "X · DATE" headers may have their reader's name over them (see MIN_DESCRIBED)."""
     core = lines.core
-    dated = [i for i, h in headers.items() if h.kind == "name_date" and h.posted_raw and core[i].find(h.posted_raw) > 0]
+    dated = [i for i, h in headers.items() if _dated_after_descriptor(core[i], h)]
     if len(dated) < MIN_DESCRIBED:
         return True
     over = sum(_name_over(lines, headers, set(), i, lo) for i in dated)
