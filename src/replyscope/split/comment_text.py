@@ -162,12 +162,17 @@ _LONE_HANDLE = re.compile(r"^@([\w][\w.-]{0,39})$")
 _NOT_NAME_CHARS = re.compile(r"[\W_]+")
 
 
+def _name_key(name: str) -> str:
+    """A name as a handle spells it: lower case, letters and digits only ("Jo Lake" and "@jo_lake" meet)."""
+    return _NOT_NAME_CHARS.sub("", name.lower())
+
+
 def drop_reply_targets(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:
     """Take a lone "@name" line naming another commenter off the top of the reply it opens (see
     _LONE_HANDLE). The line stays in the segment map as the comment's header. `zone.comments[k].body_lines`
     and `roles` are updated."""
     text = lines.text
-    authors = {_NOT_NAME_CHARS.sub("", c.author.lower()) for c in zone.comments if c.author}
+    authors = {_name_key(c.author) for c in zone.comments if c.author}
     authors.discard("")
     if not authors:
         return
@@ -175,7 +180,7 @@ def drop_reply_targets(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:
         if len(c.body_lines) < 2 or text[c.body_lines[0]][:1] != "@":
             continue
         m = _LONE_HANDLE.match(text[c.body_lines[0]])
-        if m is not None and _NOT_NAME_CHARS.sub("", m[1].lower()) in authors - {_NOT_NAME_CHARS.sub("", c.author.lower())}:
+        if m is not None and _name_key(m[1]) in authors - {_name_key(c.author)}:
             roles[c.body_lines.pop(0)] = "comment_header"  # (whom it answers: the reply's meta, as its header is)
 
 
