@@ -583,6 +583,8 @@ def extend_up(lines: Lines, best: list[Anchor], above: list[Anchor], article: in
     typical_gap = sorted(gaps)[len(gaps) // 2] if gaps else 0
     prose = sorted(_prose_chars(lines, a.last + 1, b.first) for a, b in zip(best, best[1:]))
     typical_prose = prose[len(prose) // 2] if prose else 0
+    # (more prose than this under a header is an article's, not a comment's: see _drop_leading_datelines)
+    article_chars = max(ARTICLE_GAP_CHARS, 4 * typical_prose)
     out = list(best)
     run_gap = max(RUN_GAP_LINES, RUN_GAP_FACTOR * typical_gap)
     titled = _wears_titles(lines, best)
@@ -601,10 +603,10 @@ def extend_up(lines: Lines, best: list[Anchor], above: list[Anchor], article: in
             a.family not in PERSON_FAMILIES
             and not 0 <= post_words < a.first
             and not _closed_by_reply(lines, a.last + 1, nxt.first)
-            and _prose_chars(lines, a.last + 1, nxt.first) > max(ARTICLE_GAP_CHARS, 4 * typical_prose)
+            and _prose_chars(lines, a.last + 1, nxt.first) > article_chars
             and not _section_run(lines, above, k, run_gap, titled)
             and not numbered_in_turn(lines.text[a.first], lines.text[nxt.first])
-            and not (len(out) > 1 and _prose_chars(lines, nxt.last + 1, out[1].first) > max(ARTICLE_GAP_CHARS, 4 * typical_prose))
+            and not (len(out) > 1 and _prose_chars(lines, nxt.last + 1, out[1].first) > article_chars)
         ):
             break
         out.insert(0, a)
