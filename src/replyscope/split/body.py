@@ -471,6 +471,9 @@ RETITLE_SHARE = 0.5
 RETITLE_WORDS = 3
 # Non-blank lines over the article looked through for such a headline.
 RETITLE_REACH = 40
+# The page's top down to this many lines into the article is where the chosen title is looked for
+# (it sits over the article, or in its lead when the lead carries the headline).
+TITLE_LEAD_LINES = 40
 
 
 def _indent(lines: Lines, i: int) -> int:
@@ -495,7 +498,7 @@ def _repeats_a_word(s: str) -> bool:
 def _retitle_by_text(lines: Lines, lo: int, hi: int, roles: list[str]) -> None:
     """Put the title on the headline the text talks about when the chosen one is not (see KEEP_SHARE)."""
     text = lines.text
-    cur = next((i for i in range(min(hi, lo + 40)) if roles[i] == "title"), None)
+    cur = next((i for i in range(min(hi, lo + TITLE_LEAD_LINES)) if roles[i] == "title"), None)
     text_words = _text_words(lines, lo, hi, roles)
     if not text_words:
         return

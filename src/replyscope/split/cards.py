@@ -22,7 +22,7 @@ from collections import defaultdict
 
 from replyscope.split.chrome import is_chrome
 from replyscope.split.headers import CommentHeader, cut_counters, looks_like_name
-from replyscope.split.lines import Lines
+from replyscope.split.lines import Lines, prev_nonblank
 from replyscope.split.patterns import BULLETS, PROFILE_TALLY
 
 # Cards (tallies over date-only headers) a page must show before its date-only headers are signed
@@ -51,11 +51,8 @@ def is_profile_tally(lines: Lines, i: int) -> bool:
 
 def _tally_over(lines: Lines, i: int, lo: int) -> int | None:
     """The tally line right over header `i` (blank lines between allowed), or None."""
-    text = lines.text
-    for j in range(i - 1, max(lo, i - 1 - TALLY_REACH) - 1, -1):
-        if text[j]:
-            return j if is_profile_tally(lines, j) else None
-    return None
+    j = prev_nonblank(lines, i, TALLY_REACH)
+    return j if j is not None and j >= lo and is_profile_tally(lines, j) else None
 
 
 def _block_over(lines: Lines, tally: int, lo: int, headers: dict[int, CommentHeader]) -> list[int]:
