@@ -13,7 +13,7 @@ import unicodedata
 from functools import lru_cache
 
 from replyscope.split.headers import looks_like_name, read_header, reads_as_byline
-from replyscope.split.lines import Lines, is_prose, nonblank_above, prev_nonblank
+from replyscope.split.lines import Lines, is_prose, next_nonblank, nonblank_above, prev_nonblank
 from replyscope.split.patterns import (
     AUTHOR_BIO,
     AUTHOR_BIO_LOW,
@@ -414,6 +414,15 @@ def _mark_title(lines: Lines, lo: int, hi: int, roles: list[str], title: str) ->
                 if roles[k] == "body" and text[k] and (k == crumb or is_nav_line(text[k])):
                     roles[k] = "boilerplate"
             return
+        dated = _dated_headline(lines, lo, hi, roles)
+        if dated is not None:
+            i, date = dated
+            roles[i] = "title"
+            # (what the lead holds over the date is the blog's masthead: its name, its tagline)
+            for k in range(lo, date):
+                if roles[k] == "body" and text[k]:
+                    roles[k] = "boilerplate"
+            return
     candidates: list[int] = []  # headline-like lines of the lead, top down
     for i in range(lo, min(hi, lo + 12)):
         s = text[i]
@@ -559,6 +568,61 @@ def _crumbed_headline(lines: Lines, lo: int, hi: int, roles: list[str]) -> tuple
             if len(t) > len(s) and t.endswith(s) and t[: -len(s)].rstrip()[-1:] in _CRUMB_SEPARATORS:
                 return i, j
     return None
+
+
+# Lines of the article's top looked through for a headline under a bare date, even under a first
+# run of prose (a blog's tagline over its posts).
+DATED_LEAD_LINES = 12
+
+
+def _bare_date(lines: Lines, j: int) -> bool:
+    """Whether line j is a date with no name ("Sunday, May 3, 2020", "03/05/2020")."""
+    t = lines.text[j]
+    if len(t) > DATELINE_MAX_CHARS or not HAS_DIGIT.search(t):
+        return False
+    h = read_header(lines.core[j])
+    return h is not None and not h.author
+
+
+def _dated_headline(lines: Lines, lo: int, hi: int, roles: list[str]) -> tuple[int, int] | None:
+    """(a line of the article's top between a bare date and the text, that date's line), or None.
+
+    Date, headline, text is how a blog heads each post ("Monday, May 4, 2020" / "Gulls Came
+    Back" / the post): the line there is the headline even when it reads as a sentence ("The
+    pier reopens. Bring a coat.") or is one word, and what sits over the date is the blog's
+    masthead. A headline-like line right over the date makes the line under it a dek instead
+    (headline, date, dek, text), and is left to the other readings."""
+    text = lines.text
+    for i in range(lo, min(hi, lo + DATED_LEAD_LINES)):
+        s = text[i]
+        if not s or roles[i] != "body" or len(s) > TITLE_MAX_CHARS or s[0] in BULLETS or s.endswith(":"):
+            continue
+        if is_nav_line(s) or chrome_line(s) or button_row(s) or _link_or_sentences(s) and "://" in s:
+            continue
+        if HAS_DIGIT.search(s) and read_header(lines.core[i]) is not None or not _reads_as_headline_start(s):
+            continue
+        if _DATELINE_START.match(s) or _BYLINE_START.match(s) or reads_as_byline(lines.core[i]):
+            continue  # (date, byline, text: the headline is over the date)
+        d = prev_nonblank(lines, i, 2)
+        if d is None or d < lo or roles[d] != "body" or not _bare_date(lines, d):
+            continue
+        n = next_nonblank(lines, i, 2)
+        if n is None or n >= hi:
+            continue
+        t = text[n]
+        if not (is_prose(t) and len(t) > len(s) or reads_as_byline(lines.core[n])):
+            continue
+        over = prev_nonblank(lines, d, 2)
+        if over is not None and (_title_like(lines, over) and _reads_as_headline(text[over]) or read_header(lines.core[over]) is not None):
+            return None  # (headline, date, dek; or headline, name, date, time, share row)
+        return i, d
+    return None
+
+
+def _reads_as_headline_start(s: str) -> bool:
+    """Whether a line opens as a headline does: with a letter, a figure or a quote mark, not a
+    symbol ("← Older posts", "+ Comment")."""
+    return s[0].isalnum() or s[0] in "'‘\"“¿¡"
 
 
 # Characters of the article's text a headline's words are looked for in.

@@ -1,0 +1,46 @@
+"""Where a page's headline sits, told by the lines around it: a blog heads each post with its
+date, then its headline, then the text, under a masthead of its own name and tagline."""
+
+from __future__ import annotations
+
+from replyscope.split import split_document
+
+TEXT = (
+    "The harbour ferry will run every twenty minutes from next month, the port authority said on "
+    "Monday, after a winter in which commuters waited up to an hour on the quay in the rain.\n\n"
+    "The authority will add two boats to the harbour ferry fleet and hire six new crew. Commuters "
+    "who cross the harbour daily said the timetable change was overdue and welcome.\n\n"
+    "A monthly pass will cost the same as before, and the last ferry will leave the quay at "
+    "eleven at night instead of nine, the authority said.\n"
+)
+MASTHEAD = (
+    "Notes From The Quay\n\n"
+    "Everything written here is the view of Mara Quell alone and not that of any port, pier or ferry company.\n\n"
+)
+
+
+def test_a_one_word_headline_under_a_blog_s_date_is_the_title_not_the_masthead() -> None:
+    page = MASTHEAD + "Sunday, March 8, 2020\n\nFinally!\n\n" + TEXT
+    split = split_document(page)
+    assert split.title == "Finally!"
+    assert "Notes From The Quay" not in split.body and "Mara Quell alone" not in split.body
+
+
+def test_a_headline_that_reads_as_sentences_under_a_date_is_the_title() -> None:
+    headline = "The ferry speeds up. Bring a coat."
+    page = "Seagrass Log\n\n« Older post | Main | Newer post »\n\nMarch 8, 2020\n\n" + headline + "\n\n" + TEXT
+    assert split_document(page).title == headline
+
+
+def test_a_headline_over_the_date_keeps_the_title_from_the_line_under_the_date() -> None:
+    headline = "Harbour Ferry Runs Every Twenty Minutes"
+    page = "Seagrass Log\n\n" + headline + "\n\nMarch 8, 2020\n\nTwo more boats for the crossing\n\n" + TEXT
+    assert split_document(page).title == headline
+
+
+def test_a_share_row_under_a_writer_s_name_and_date_is_no_title() -> None:
+    page = (
+        "Seagrass Log\n\nHarbour Ferry Runs Every Twenty Minutes\n\nMara Quell\nMarch 8, 2020\n\n"
+        "09:41 AM EDT\nShare This Story\n\n" + TEXT
+    )
+    assert split_document(page).title != "Share This Story"
