@@ -44,3 +44,28 @@ def test_a_share_row_under_a_writer_s_name_and_date_is_no_title() -> None:
         "09:41 AM EDT\nShare This Story\n\n" + TEXT
     )
     assert split_document(page).title != "Share This Story"
+
+
+def test_a_comment_count_after_the_headline_is_left_out_of_the_title() -> None:
+    headline = "Why the Harbour Ferry Will Not Wait for You Anymore"
+    page = "Seagrass Log\n\n" + headline + " 14 Comments\n\nWritten by Mara Quell\n\n" + TEXT
+    assert split_document(page).title == headline
+
+
+def test_a_bare_number_after_the_headline_goes_only_when_the_page_counts_comments_with_it() -> None:
+    headline = "Harbour Ferry Runs Every Twenty Minutes"
+    page = "Seagrass Log\n\n" + headline + " 38\n\nPosted by dunewalker on May 3\n\n" + TEXT
+    assert split_document(page).title == headline + " 38"
+    counted = page + "\n20 of 38 comments loaded\n"
+    assert split_document(counted).title == headline
+
+
+def test_a_dateline_with_a_comment_count_is_no_headline() -> None:
+    page = "Seagrass Log\n\nPosted on March 8, 2020 • 14 Comments\n\n" + TEXT
+    assert "Comments" not in split_document(page).title
+
+
+def test_a_call_to_subscribe_over_the_headline_does_not_start_the_text() -> None:
+    headline = "Why Will the Harbour Ferry Not Wait for Its Commuters Anymore?"
+    page = "  • Home\n  • About\n  • Archive\n  • Contact\nFive reasons to subscribe. Subscribe via: ( Email / Feed )\n\n" + headline + "\n\n" + TEXT
+    assert split_document(page).title == headline

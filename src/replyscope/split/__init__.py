@@ -14,7 +14,7 @@ from typing import NamedTuple
 import polars as pl
 
 from replyscope import schema
-from replyscope.split.body import article_roles, closes_article, is_boilerplate_line, is_comment_marker, title_from_text
+from replyscope.split.body import article_roles, closes_article, is_boilerplate_line, is_comment_marker, title_from_text, title_without_tally
 from replyscope.split.choose import _title_like_name
 from replyscope.split.chrome import is_chrome, is_stop_line
 from replyscope.split.comment_text import comment_words, cut_last_at_closing, drop_echo_lines, drop_numbered_links, drop_reaction_marks, drop_repeated_tails, drop_reply_targets, drop_signatures, drop_widget_tails, name_numbered_comments, trim_after_actions
@@ -288,7 +288,7 @@ def _split_lines(text: str, title: str, lines: Lines) -> DocumentSplit:
         depth, parent = thread(indents, [c.author for c in kept], cues, numbers)
         for c, d, p in zip(comments, depth, parent):
             c.depth, c.parent = d, p
-    title_text = title.strip() or next((text[s:e].strip() for s, e, r in segments if r == "title"), "")
+    title_text = title.strip() or title_without_tally(next((text[s:e].strip() for s, e, r in segments if r == "title"), ""), text)
     body = "".join(text[s:e] for s, e, r in segments if r in ("body", "quote")).strip()
     if not title_text and zone and len(body) < SHORT_POST_CHARS:
         # a short post without a headline (a tweet over its replies) is named by its opening words,

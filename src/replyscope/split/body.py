@@ -353,7 +353,7 @@ TITLE_LOOK_ABOVE = 3
 
 def _title_like(lines: Lines, i: int) -> bool:
     """Whether line i reads as a headline: short, not a sentence, not navigation, a byline or a date."""
-    s = lines.text[i]
+    s = untallied(lines.text[i])
     if len(s) > TITLE_MAX_CHARS or is_prose(s) or s.endswith((".", ":")) or s[0] in BULLETS:
         return False
     if s.count(" ") < TITLE_MIN_WORDS - 1 or is_nav_line(s) or chrome_line(s) or button_row(s):
@@ -370,9 +370,48 @@ def _title_like(lines: Lines, i: int) -> bool:
 _DATELINE_START = re.compile(r"(?i)^(?:posted|published|updated|filed)\b")
 _LIST_NUMBER = re.compile(r"\d{1,2}\.\s")
 _TALLY_IN = re.compile(r"(?i)\b\d+\s+(?:comments?|responses?|replies)\b")
+# A comment count a headline ends with, set right after its last word ("Gulls Are Back 12
+# Comments"): a dateline sets its count off with a separator ("May 2 • 12 Comments").
+_TALLY_TAIL = re.compile(r"(?i)(?<=[\w?!)’'\"”])\s+\d[\d,]*\s+(?:comments?|responses?|replies)$")
+# A bare number a headline ends with ("Gulls Are Back 12"), read as its comment count when the
+# page spells that count out ("12 comments", "100 of 12 comments loaded").
+_NUMBER_TAIL = re.compile(r"(?<=[\w?!)’'\"”])\s+(\d[\d,]*)$")
+
+
+def untallied(s: str) -> str:
+    """A line without the comment count its headline ends with ("Gulls Are Back 12 Comments" ->
+    "Gulls Are Back"), or the line itself when it ends in none or too little is left to be a
+    headline (CUT_MIN_WORDS)."""
+    if not s or not s[-1] in "sS" or not HAS_DIGIT.search(s):
+        return s
+    m = _TALLY_TAIL.search(s)
+    if m is None:
+        return s
+    head = s[: m.start()]
+    return head if head.count(" ") >= CUT_MIN_WORDS - 1 else s
+
+
+def title_without_tally(title: str, page: str) -> str:
+    """A title without the comment count it ends with: a worded one ("... 12 Comments"), or a bare
+    number the page spells out as its comment count elsewhere ("... 12" over "12 comments")."""
+    head = untallied(title)
+    if head != title:
+        return head
+    m = _NUMBER_TAIL.search(title) if title[-1:].isdigit() else None
+    if m is None or title[: m.start()].count(" ") < CUT_MIN_WORDS - 1:
+        return title
+    count = re.escape(m.group(1))
+    if re.search(rf"(?i)(?<![\d,]){count}\s+(?:comments?|responses?|replies)\b", page) is None:
+        return title
+    return title[: m.start()]
 
 
 _TIME_OF_DAY = re.compile(r"\d{1,2}:\d{2}|\b(?:19|20)\d\d\b\s*$")
+
+
+# A line shorter than this that reads as a sentence but holds navigation's signs is a call to
+# subscribe or a row of links ("Why subscribe? Subscribe via: ( Email / Feed )"), not the text's start.
+NAV_PROSE_CHARS = 90
 
 
 def _mark_title(lines: Lines, lo: int, hi: int, roles: list[str], title: str) -> None:
@@ -436,7 +475,7 @@ def _mark_title(lines: Lines, lo: int, hi: int, roles: list[str], title: str) ->
         if not candidates and roles[i] == "body" and (_cut_from_text(lines, i, hi) or _over_byline(lines, i, hi)):
             roles[i] = "title"
             return
-        if is_prose(s):
+        if is_prose(s) and not (len(s) < NAV_PROSE_CHARS and roles[i] == "body" and is_nav_line(s)):
             if not candidates and roles[i] == "body" and _long_headline(s):
                 roles[i] = "title"
                 return
@@ -689,6 +728,7 @@ def _reads_as_headline(s: str) -> bool:
     """Whether a line over a byline can be the headline, not what may also sit there: a dek (a
     sentence summing the story up, ending in a full stop), a dateline, a comment link ("Make a
     comment", "+ Comment now")."""
+    s = untallied(s)
     if s[-1] == "." and not s.endswith(_ELLIPSIS) and is_prose(s):
         return False
     if HAS_DIGIT.search(s) and _TIME_OF_DAY.search(s) or _DATELINE_START.match(s) or _TALLY_IN.search(s):
@@ -734,6 +774,7 @@ def _cut_from_text(lines: Lines, i: int, hi: int) -> bool:
 def _long_headline(s: str) -> bool:
     """A line long enough to read as prose that is a headline by its Title Case ("Harbour Ferry
     Ridership Report: March Trips Up 4% From 2019; Crew Shortage Continues to Delay Evening Boats")."""
+    s = untallied(s)
     if len(s) > TITLE_MAX_CHARS or s[-1] == "." or s[0] in BULLETS or is_nav_line(s) or _TALLY_IN.search(s):
         return False
     if unicodedata.category(s[0])[0] == "S" or _DATELINE_START.match(s):
