@@ -69,3 +69,13 @@ def test_a_call_to_subscribe_over_the_headline_does_not_start_the_text() -> None
     headline = "Why Will the Harbour Ferry Not Wait for Its Commuters Anymore?"
     page = "  • Home\n  • About\n  • Archive\n  • Contact\nFive reasons to subscribe. Subscribe via: ( Email / Feed )\n\n" + headline + "\n\n" + TEXT
     assert split_document(page).title == headline
+
+
+def test_a_short_exclaimed_headline_under_a_post_s_pager_is_the_title() -> None:
+    # (no date: the links to the neighbouring posts mark where the post begins)
+    headline = "A gull stole my chips again!"
+    page = (
+        "  • Archive\n  • About\n\nLog powered by Tidewriter\n\n"
+        "« Older post | Main | Newer post »\n\n" + headline + "\n\n" + TEXT
+    )
+    assert split_document(page).title == headline

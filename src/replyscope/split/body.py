@@ -624,7 +624,8 @@ def _bare_date(lines: Lines, j: int) -> bool:
 
 
 def _dated_headline(lines: Lines, lo: int, hi: int, roles: list[str]) -> tuple[int, int] | None:
-    """(a line of the article's top between a bare date and the text, that date's line), or None.
+    """(a line of the article's top between a bare date (or a post's pager) and the text, that
+    date's line), or None.
 
     Date, headline, text is how a blog heads each post ("Monday, May 4, 2020" / "Gulls Came
     Back" / the post): the line there is the headline even when it reads as a sentence ("The
@@ -636,14 +637,17 @@ def _dated_headline(lines: Lines, lo: int, hi: int, roles: list[str]) -> tuple[i
         s = text[i]
         if not s or roles[i] != "body" or len(s) > TITLE_MAX_CHARS or s[0] in BULLETS or s.endswith(":"):
             continue
-        if is_nav_line(s) or chrome_line(s) or button_row(s) or _link_or_sentences(s) and "://" in s:
+        if is_nav_line(s) or chrome_line(s) or button_row(s) or "://" in s:
             continue
         if HAS_DIGIT.search(s) and read_header(lines.core[i]) is not None or not _reads_as_headline_start(s):
             continue
         if _DATELINE_START.match(s) or _BYLINE_START.match(s) or reads_as_byline(lines.core[i]):
             continue  # (date, byline, text: the headline is over the date)
         d = prev_nonblank(lines, i, 2)
-        if d is None or d < lo or roles[d] != "body" or not _bare_date(lines, d):
+        if d is None:
+            continue
+        paged = _post_pager(text[d])
+        if not paged and (d < lo or roles[d] != "body" or not _bare_date(lines, d)):
             continue
         n = next_nonblank(lines, i, 2)
         if n is None or n >= hi:
@@ -651,11 +655,19 @@ def _dated_headline(lines: Lines, lo: int, hi: int, roles: list[str]) -> tuple[i
         t = text[n]
         if not (is_prose(t) and len(t) > len(s) or reads_as_byline(lines.core[n])):
             continue
+        if paged:
+            return i, d
         over = prev_nonblank(lines, d, 2)
         if over is not None and (_title_like(lines, over) and _reads_as_headline(text[over]) or read_header(lines.core[over]) is not None):
             return None  # (headline, date, dek; or headline, name, date, time, share row)
         return i, d
     return None
+
+
+def _post_pager(s: str) -> bool:
+    """Whether a line links a post to its neighbours ("« Older post | Main | Newer post »"): a
+    blog prints it between its masthead and the post, over the post's date or headline."""
+    return (s[0] in "«←" or s[-1] in "»→") and "|" in s and is_nav_line(s)
 
 
 def _reads_as_headline_start(s: str) -> bool:
