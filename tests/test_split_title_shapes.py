@@ -79,3 +79,12 @@ def test_a_short_exclaimed_headline_under_a_post_s_pager_is_the_title() -> None:
         "« Older post | Main | Newer post »\n\n" + headline + "\n\n" + TEXT
     )
     assert split_document(page).title == headline
+
+
+def test_a_headline_over_a_byline_set_as_a_list_item_is_the_title() -> None:
+    headline = "Ferry chief: “Twenty minutes is a promise we can keep”"
+    page = (
+        "  • Home\n  • Harbour\n  • Weather\n\n  • March 8, 2020 - 9:12AM\n\n    " + headline + "\n\n"
+        "    • By Mara Quell\n    • No Comments\n      • Tweet\n\n" + TEXT
+    )
+    assert split_document(page).title == headline

@@ -805,7 +805,7 @@ def _over_byline(lines: Lines, i: int, hi: int) -> bool:
     if HAS_DIGIT.search(s) and (h := read_header(lines.core[i])) is not None and not h.author:
         return False  # a date alone over the byline ("Wed 2014/03/12 05:41 JST" / "Posted by Jo")
     j = next((j for j in range(i + 1, min(hi, i + 4)) if lines.text[j]), None)
-    return j is not None and _BYLINE_START.match(lines.text[j]) is not None and reads_as_byline(lines.core[j])
+    return j is not None and _BYLINE_START.match(lines.core[j]) is not None and reads_as_byline(lines.core[j])
 
 
 # Non-blank lines above the article looked through for a headline over its byline: the share row,
