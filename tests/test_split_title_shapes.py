@@ -88,3 +88,12 @@ def test_a_headline_over_a_byline_set_as_a_list_item_is_the_title() -> None:
         "    • By Mara Quell\n    • No Comments\n      • Tweet\n\n" + TEXT
     )
     assert split_document(page).title == headline
+
+
+def test_a_link_asking_for_comments_between_headline_and_byline_is_no_title() -> None:
+    headline = "Harbour Ferry Runs Every Twenty Minutes"
+    page = (
+        "  • Home\n  • Harbour\n\n" + headline + "\n\nAdd your reply\n\n"
+        "By Mara Quell // March 8, 2020 // 9:12 am\n\n" + TEXT
+    )
+    assert split_document(page).title == headline

@@ -745,9 +745,16 @@ def _reads_as_headline(s: str) -> bool:
         return False
     if HAS_DIGIT.search(s) and _TIME_OF_DAY.search(s) or _DATELINE_START.match(s) or _TALLY_IN.search(s):
         return False
-    if len(s) < 80 and button_row(s):
+    if len(s) < 80 and (button_row(s) or _CALL_TO_COMMENT.match(s)):
         return False
     return unicodedata.category(s[0])[0] != "S" and s[0] not in "+-" and not (len(s) < 120 and is_comment_marker(s))
+
+
+# A link that asks the reader to comment, set by a headline ("Make a comment", "Join the
+# discussion", "Add your reply"): the comment form's own words are read by is_comment_marker.
+_CALL_TO_COMMENT = re.compile(
+    r"(?i)^\W*(?:make|leave|add|post|write|join)\s+(?:a|an|your|the)?\s*(?:comments?|reply|response|discussion|conversation)\b\W*$"
+)
 
 
 def _cut_from_text(lines: Lines, i: int, hi: int) -> bool:
@@ -805,6 +812,8 @@ def _over_byline(lines: Lines, i: int, hi: int) -> bool:
     if HAS_DIGIT.search(s) and (h := read_header(lines.core[i])) is not None and not h.author:
         return False  # a date alone over the byline ("Wed 2014/03/12 05:41 JST" / "Posted by Jo")
     j = next((j for j in range(i + 1, min(hi, i + 4)) if lines.text[j]), None)
+    if j is not None and len(lines.text[j]) < 80 and _CALL_TO_COMMENT.match(lines.text[j]):
+        j = next((k for k in range(j + 1, min(hi, j + 4)) if lines.text[k]), None)  # (headline, "Make a comment", byline)
     return j is not None and _BYLINE_START.match(lines.core[j]) is not None and reads_as_byline(lines.core[j])
 
 
