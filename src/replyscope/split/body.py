@@ -611,7 +611,7 @@ def _crumbed_headline(lines: Lines, lo: int, hi: int, roles: list[str]) -> tuple
 
 # Lines of the article's top looked through for a headline under a bare date, even under a first
 # run of prose (a blog's tagline over its posts).
-DATED_LEAD_LINES = 12
+DATED_LEAD_LINES = 20
 
 
 def _bare_date(lines: Lines, j: int) -> bool:
