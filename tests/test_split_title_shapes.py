@@ -97,3 +97,22 @@ def test_a_link_asking_for_comments_between_headline_and_byline_is_no_title() ->
         "By Mara Quell // March 8, 2020 // 9:12 am\n\n" + TEXT
     )
     assert split_document(page).title == headline
+
+
+def test_a_headline_over_its_byline_under_a_blog_s_welcome_note_is_the_title() -> None:
+    headline = "How Ferry Passes Work"
+    page = (
+        "Quay Money\n\n  • Home\n  • Archive\n  • About\n\n"
+        "Welcome to Quay Money! If you are new here, read the guide first and sign up for the weekly letter on saving.\n\n"
+        "Comments\n\n" + headline + "\n\nWritten by Mara filed under Ferries\n\n" + TEXT
+    )
+    assert split_document(page).title == headline
+
+
+def test_a_headline_under_the_date_keeps_the_title_over_its_dek_and_byline() -> None:
+    headline = "Don't miss tonight's talk on the harbour ferries!"
+    page = (
+        "  • Home\n  • Harbour\n\nMarch 8, 2020 @ 9:00AM\n\n" + headline + "\n\n"
+        "Hear the ferry chief - free for all\n\nBy Mara Quell\n\n" + TEXT
+    )
+    assert split_document(page).title == headline

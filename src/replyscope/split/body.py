@@ -414,6 +414,11 @@ _TIME_OF_DAY = re.compile(r"\d{1,2}:\d{2}|\b(?:19|20)\d\d\b\s*$")
 NAV_PROSE_CHARS = 90
 
 
+# Lines of the article's top looked through for a headline over its byline when the text seems to
+# begin over it.
+BYLINE_LEAD_LINES = 12
+
+
 def _mark_title(lines: Lines, lo: int, hi: int, roles: list[str], title: str) -> None:
     """Mark the article's title line: the given title, or the first headline-like line of its lead.
 
@@ -492,6 +497,12 @@ def _mark_title(lines: Lines, lo: int, hi: int, roles: list[str], title: str) ->
     if candidates:
         roles[_headline_of(lines, candidates, hi)] = "title"
         return
+    # (a headline over its byline under a first run of prose: a blog's welcome note over the post)
+    for i in range(lo, min(hi, lo + BYLINE_LEAD_LINES)):
+        s = text[i]
+        if s and roles[i] == "body" and not is_prose(s) and _reads_as_headline(s) and _over_byline(lines, i, hi):
+            roles[i] = "title"
+            return
     seen = 0
     for i in range(lo - 1, max(-1, lo - 1 - 4 * TITLE_LOOK_ABOVE), -1):
         s = text[i]
@@ -653,8 +664,8 @@ def _dated_headline(lines: Lines, lo: int, hi: int, roles: list[str]) -> tuple[i
         if n is None or n >= hi:
             continue
         t = text[n]
-        if not (is_prose(t) and len(t) > len(s) or reads_as_byline(lines.core[n])):
-            continue
+        if not (is_prose(t) and len(t) > len(s) or reads_as_byline(lines.core[n]) or _over_byline(lines, n, hi)):
+            continue  # (the text, its byline, or a dek over the byline)
         if paged:
             return i, d
         over = prev_nonblank(lines, d, 2)
