@@ -116,3 +116,18 @@ def test_a_headline_under_the_date_keeps_the_title_over_its_dek_and_byline() -> 
         "Hear the ferry chief - free for all\n\nBy Mara Quell\n\n" + TEXT
     )
     assert split_document(page).title == headline
+
+
+def test_a_teaser_for_another_post_over_the_headline_is_not_the_title() -> None:
+    headline = "Harbour Ferry Runs Every Twenty Minutes"
+    page = "Featured: Ten Knots Every Sailor Should Know\n\n" + headline + "\n\n" + TEXT
+    assert split_document(page).title == headline
+    long_headline = "Harbour Ferry to Run Every Twenty Minutes = Fewer Cold Mornings!"
+    page = "Trending – Ten Knots Every Sailor Should Know\n\n" + long_headline + "\n\n" + TEXT
+    assert split_document(page).title == long_headline
+
+
+def test_a_labelled_headline_over_its_own_byline_stays_the_title() -> None:
+    headline = "Trending: Ferry chief says the twenty-minute timetable is here to stay"
+    page = "  • Share\n  • Tweet\n\n" + headline + "\n\nPosted by\n\nHarbour Reporter Mara Quell\n\n" + TEXT
+    assert split_document(page).title == headline

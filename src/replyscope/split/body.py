@@ -367,6 +367,15 @@ def _title_like(lines: Lines, i: int) -> bool:
     return True
 
 
+# A widget's label set before the headline of another post it promotes ("Trending: Gulls Return",
+# "Most Read – Pier Reopens", "Featured: Ten Knots to Know"), right over the page's own headline: a
+# teaser, not the page's headline. (Alone over a byline, such a label heads the page's own post.)
+_TEASER_LABEL = re.compile(
+    r"(?i)^(?:featured|trending(?: now)?|sponsored|promoted|popular|recommended|related|latest|"
+    r"most (?:read|popular|viewed|shared|commented)|top stories|editor'?s picks?|don'?t miss)\s*(?:[:–—|»]|-\s)"
+)
+
+
 _DATELINE_START = re.compile(r"(?i)^(?:posted|published|updated|filed)\b")
 _LIST_NUMBER = re.compile(r"\d{1,2}\.\s")
 _TALLY_IN = re.compile(r"(?i)\b\d+\s+(?:comments?|responses?|replies)\b")
@@ -481,7 +490,7 @@ def _mark_title(lines: Lines, lo: int, hi: int, roles: list[str], title: str) ->
             roles[i] = "title"
             return
         if is_prose(s) and not (len(s) < NAV_PROSE_CHARS and roles[i] == "body" and is_nav_line(s)):
-            if not candidates and roles[i] == "body" and _long_headline(s):
+            if (not candidates or _teaser_over(lines, candidates, i)) and roles[i] == "body" and _long_headline(s):
                 roles[i] = "title"
                 return
             break  # (the article's text has begun)
@@ -719,10 +728,19 @@ def _text_words(lines: Lines, lo: int, hi: int, roles: list[str] | None = None) 
     return _content_words(" ".join(body))
 
 
+def _teaser_over(lines: Lines, candidates: list[int], i: int) -> bool:
+    """Whether the last of the lead's headline-like lines is a teaser (_TEASER_LABEL) right over line i."""
+    c = candidates[-1]
+    return _TEASER_LABEL.match(lines.text[c]) is not None and next_nonblank(lines, c, 2) == i
+
+
 def _headline_of(lines: Lines, candidates: list[int], hi: int) -> int:
     """The article's headline among the lead's headline-like lines: the one whose words the text
     under it repeats most (a headline names what the story is about; the site's name, a widget's
     title, a share row or a blog's tagline do not), the first one when none is repeated enough."""
+    if len(candidates) == 1:
+        return candidates[0]
+    candidates = [c for k, c in enumerate(candidates) if not (k + 1 < len(candidates) and _teaser_over(lines, candidates[:k + 1], candidates[k + 1]))]
     if len(candidates) == 1:
         return candidates[0]
     text_words = _text_words(lines, candidates[-1] + 1, hi)
