@@ -131,3 +131,13 @@ def test_a_labelled_headline_over_its_own_byline_stays_the_title() -> None:
     headline = "Trending: Ferry chief says the twenty-minute timetable is here to stay"
     page = "  • Share\n  • Tweet\n\n" + headline + "\n\nPosted by\n\nHarbour Reporter Mara Quell\n\n" + TEXT
     assert split_document(page).title == headline
+
+
+def test_a_long_headline_under_a_dotted_menu_takes_the_title_from_the_site_s_name() -> None:
+    headline = "Harbour Ferry Will Run Every Twenty Minutes From Next Month, Port Authority Tells Commuters"
+    page = (
+        "8bells • Tidewriter Digest\n\n"
+        "Home • News • Harbour • Features • Interviews • Guides • Reviews • Archive • letters • Advertise\n\n"
+        + headline + "\n\nFiled as News on March 8, 2020 9:12 am\n\n" + TEXT
+    )
+    assert split_document(page).title == headline

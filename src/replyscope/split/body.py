@@ -69,6 +69,18 @@ def _menu_row(s: str) -> bool:
     return all(_MENU_ITEM.match(item) is not None for item in s.split(" | "))
 
 
+# The same menu parted by dots ("Home • News • Reviews • Archive • books"), read by the title
+# readings only: its items may open in lower case.
+_MENU_DOTS = re.compile(r"\s+[•·]\s+")
+
+
+def _dotted_menu(s: str) -> bool:
+    if "•" not in s and "·" not in s:
+        return False
+    items = _MENU_DOTS.split(s)
+    return len(items) >= MENU_ITEMS and all(0 < item.count(" ") + 1 <= 3 and not HAS_DIGIT.search(item) for item in items)
+
+
 @lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
 def is_boilerplate_line(s: str) -> bool:
     """A line that is page furniture wherever it appears (cached: menus repeat across pages)."""
@@ -356,7 +368,7 @@ def _title_like(lines: Lines, i: int) -> bool:
     s = untallied(lines.text[i])
     if len(s) > TITLE_MAX_CHARS or is_prose(s) or s.endswith((".", ":")) or s[0] in BULLETS:
         return False
-    if s.count(" ") < TITLE_MIN_WORDS - 1 or is_nav_line(s) or chrome_line(s) or button_row(s):
+    if s.count(" ") < TITLE_MIN_WORDS - 1 or is_nav_line(s) or chrome_line(s) or button_row(s) or _dotted_menu(s):
         return False
     if s[:3].lower() == "by " or HAS_DIGIT.search(s) and _TIME_OF_DAY.search(s):
         return False  # a byline, or a dateline ("9:05am, EDT")
@@ -578,16 +590,18 @@ def _retitle_by_text(lines: Lines, lo: int, hi: int, roles: list[str]) -> None:
 
     if cur is not None and shared(cur)[1] >= KEEP_SHARE:
         return
-    first_prose = next((j for j in range(lo, hi) if text[j] and is_prose(text[j])), hi)
+    first_prose = next((j for j in range(lo, hi) if text[j] and is_prose(text[j]) and not _dotted_menu(text[j])), hi)
     indent = _indent(lines, first_prose) if first_prose < hi else 0
     pool = [i for i in range(lo, first_prose) if text[i] and roles[i] == "body"]
+    if first_prose < hi and roles[first_prose] == "body" and _long_headline(text[first_prose]):
+        pool.append(first_prose)  # (a headline long enough to read as prose opens the text)
     pool += [i for i in nonblank_above(lines, lo, RETITLE_REACH) if roles[i] == "boilerplate"]
     best, best_share = None, 0.0
     for i in pool:
         s = text[i]
         if i == cur or _indent(lines, i) > indent or len(s) > TITLE_MAX_CHARS or s[0] in BULLETS:
             continue  # (a line set in from the text is an item of a list or a menu)
-        if not (_title_like(lines, i) and _reads_as_headline(s)) or _link_or_sentences(s) or is_boilerplate_line(s):
+        if not ((_title_like(lines, i) or i == first_prose) and _reads_as_headline(s)) or _link_or_sentences(s) or is_boilerplate_line(s):
             continue
         if not (s[0].isupper() or s[0].isdigit() or s[0] in "'‘\"“") or "|" in s or _repeats_a_word(s):
             continue  # (a row of tags: "garden tips garden", "Shed roofs shed")
@@ -823,7 +837,7 @@ def _long_headline(s: str) -> bool:
     """A line long enough to read as prose that is a headline by its Title Case ("Harbour Ferry
     Ridership Report: March Trips Up 4% From 2019; Crew Shortage Continues to Delay Evening Boats")."""
     s = untallied(s)
-    if len(s) > TITLE_MAX_CHARS or s[-1] == "." or s[0] in BULLETS or is_nav_line(s) or _TALLY_IN.search(s):
+    if len(s) > TITLE_MAX_CHARS or s[-1] == "." or s[0] in BULLETS or is_nav_line(s) or _TALLY_IN.search(s) or _dotted_menu(s):
         return False
     if unicodedata.category(s[0])[0] == "S" or _DATELINE_START.match(s):
         return False  # (a pager link, a dateline: see _title_like)
