@@ -14,7 +14,7 @@ TEXT = (
     "eleven at night instead of nine, the authority said.\n"
 )
 MASTHEAD = (
-    "Notes From The Quay\n\n"
+    "Quayside Jottings\n\n"
     "Everything written here is the view of Mara Quell alone and not that of any port, pier or ferry company.\n\n"
 )
 
@@ -23,7 +23,7 @@ def test_a_one_word_headline_under_a_blog_s_date_is_the_title_not_the_masthead()
     page = MASTHEAD + "Sunday, March 8, 2020\n\nFinally!\n\n" + TEXT
     split = split_document(page)
     assert split.title == "Finally!"
-    assert "Notes From The Quay" not in split.body and "Mara Quell alone" not in split.body
+    assert "Quayside Jottings" not in split.body and "Mara Quell alone" not in split.body
 
 
 def test_a_headline_that_reads_as_sentences_under_a_date_is_the_title() -> None:
@@ -47,7 +47,7 @@ def test_a_share_row_under_a_writer_s_name_and_date_is_no_title() -> None:
 
 
 def test_a_comment_count_after_the_headline_is_left_out_of_the_title() -> None:
-    headline = "Why the Harbour Ferry Will Not Wait for You Anymore"
+    headline = "Why the Harbour Ferry Waits for Nobody Now"
     page = "Seagrass Log\n\n" + headline + " 14 Comments\n\nWritten by Mara Quell\n\n" + TEXT
     assert split_document(page).title == headline
 
@@ -120,10 +120,10 @@ def test_a_headline_under_the_date_keeps_the_title_over_its_dek_and_byline() -> 
 
 def test_a_teaser_for_another_post_over_the_headline_is_not_the_title() -> None:
     headline = "Harbour Ferry Runs Every Twenty Minutes"
-    page = "Featured: Ten Knots Every Sailor Should Know\n\n" + headline + "\n\n" + TEXT
+    page = "Featured: Ten Knots For Every Sailor\n\n" + headline + "\n\n" + TEXT
     assert split_document(page).title == headline
     long_headline = "Harbour Ferry to Run Every Twenty Minutes = Fewer Cold Mornings!"
-    page = "Trending – Ten Knots Every Sailor Should Know\n\n" + long_headline + "\n\n" + TEXT
+    page = "Trending – Ten Knots For Every Sailor\n\n" + long_headline + "\n\n" + TEXT
     assert split_document(page).title == long_headline
 
 
@@ -134,7 +134,7 @@ def test_a_labelled_headline_over_its_own_byline_stays_the_title() -> None:
 
 
 def test_a_long_headline_under_a_dotted_menu_takes_the_title_from_the_site_s_name() -> None:
-    headline = "Harbour Ferry Will Run Every Twenty Minutes From Next Month, Port Authority Tells Commuters"
+    headline = "Harbour Ferry to Run Every Twenty Minutes From Next Month, Port Authority Tells Commuters"
     page = (
         "8bells • Tidewriter Digest\n\n"
         "Home • News • Harbour • Features • Interviews • Guides • Reviews • Archive • letters • Advertise\n\n"

@@ -793,7 +793,7 @@ def _reads_as_headline(s: str) -> bool:
     return unicodedata.category(s[0])[0] != "S" and s[0] not in "+-" and not (len(s) < 120 and is_comment_marker(s))
 
 
-# A link that asks the reader to comment, set by a headline ("Make a comment", "Join the
+# A link that asks the reader to comment, set by a headline ("Post a response", "Join the
 # discussion", "Add your reply"): the comment form's own words are read by is_comment_marker.
 _CALL_TO_COMMENT = re.compile(
     r"(?i)^\W*(?:make|leave|add|post|write|join)\s+(?:a|an|your|the)?\s*(?:comments?|reply|response|discussion|conversation)\b\W*$"
@@ -856,7 +856,7 @@ def _over_byline(lines: Lines, i: int, hi: int) -> bool:
         return False  # a date alone over the byline ("Wed 2014/03/12 05:41 JST" / "Posted by Jo")
     j = next((j for j in range(i + 1, min(hi, i + 4)) if lines.text[j]), None)
     if j is not None and len(lines.text[j]) < 80 and _CALL_TO_COMMENT.match(lines.text[j]):
-        j = next((k for k in range(j + 1, min(hi, j + 4)) if lines.text[k]), None)  # (headline, "Make a comment", byline)
+        j = next((k for k in range(j + 1, min(hi, j + 4)) if lines.text[k]), None)  # (headline, "Add your reply", byline)
     return j is not None and _BYLINE_START.match(lines.core[j]) is not None and reads_as_byline(lines.core[j])
 
 
