@@ -141,3 +141,12 @@ def test_a_long_headline_under_a_dotted_menu_takes_the_title_from_the_site_s_nam
         + headline + "\n\nFiled as News on March 8, 2020 9:12 am\n\n" + TEXT
     )
     assert split_document(page).title == headline
+
+
+def test_a_pager_with_one_neighbour_over_the_date_leaves_the_headline_under_it() -> None:
+    # (the newest post links back only: "« Older post | Main", one separator)
+    headline = "How to ride the harbour ferry with a bicycle"
+    page = (
+        MASTHEAD + "« Gulls are nesting on the pier again | Main\n\nMarch 8, 2020\n\n" + headline + "\n\n" + TEXT
+    )
+    assert split_document(page).title == headline

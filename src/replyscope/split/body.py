@@ -692,7 +692,7 @@ def _dated_headline(lines: Lines, lo: int, hi: int, roles: list[str]) -> tuple[i
         if paged:
             return i, d
         over = prev_nonblank(lines, d, 2)
-        if over is not None and (_title_like(lines, over) and _reads_as_headline(text[over]) or read_header(lines.core[over]) is not None):
+        if over is not None and not _post_pager(text[over]) and (_title_like(lines, over) and _reads_as_headline(text[over]) or read_header(lines.core[over]) is not None):
             return None  # (headline, date, dek; or headline, name, date, time, share row)
         return i, d
     return None
@@ -701,7 +701,7 @@ def _dated_headline(lines: Lines, lo: int, hi: int, roles: list[str]) -> tuple[i
 def _post_pager(s: str) -> bool:
     """Whether a line links a post to its neighbours ("« Older post | Main | Newer post »"): a
     blog prints it between its masthead and the post, over the post's date or headline."""
-    return (s[0] in "«←" or s[-1] in "»→") and "|" in s and is_nav_line(s)
+    return (s[0] in "«←" or s[-1] in "»→") and "|" in s
 
 
 def _reads_as_headline_start(s: str) -> bool:
