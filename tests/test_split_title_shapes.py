@@ -150,3 +150,11 @@ def test_a_pager_with_one_neighbour_over_the_date_leaves_the_headline_under_it()
         MASTHEAD + "« Gulls are nesting on the pier again | Main\n\nMarch 8, 2020\n\n" + headline + "\n\n" + TEXT
     )
     assert split_document(page).title == headline
+
+
+def test_a_one_word_headline_under_a_date_badge_in_pieces_is_the_title() -> None:
+    page = MASTHEAD + "Mar\n\n8\n\nFinally!\n\n" + TEXT
+    assert split_document(page).title == "Finally!"
+    # (two short lines that read as no date are no badge)
+    page = MASTHEAD + "Sails\n\nOars\n\nFinally!\n\n" + TEXT
+    assert split_document(page).title != "Finally!"

@@ -681,8 +681,10 @@ def _dated_headline(lines: Lines, lo: int, hi: int, roles: list[str]) -> tuple[i
         if d is None:
             continue
         paged = _post_pager(text[d])
-        if not paged and (d < lo or roles[d] != "body" or not _bare_date(lines, d)):
-            continue
+        if not paged and not (d >= lo and roles[d] == "body" and _bare_date(lines, d)):
+            d = _date_badge(lines, d, lo) if d >= lo else None
+            if d is None:
+                continue
         n = next_nonblank(lines, i, 2)
         if n is None or n >= hi:
             continue
@@ -695,6 +697,29 @@ def _dated_headline(lines: Lines, lo: int, hi: int, roles: list[str]) -> tuple[i
         if over is not None and not _post_pager(text[over]) and (_title_like(lines, over) and _reads_as_headline(text[over]) or read_header(lines.core[over]) is not None):
             return None  # (headline, date, dek; or headline, name, date, time, share row)
         return i, d
+    return None
+
+
+# A date badge prints a post's date in short pieces, one a line ("Oct" / "23", "23" / "Jul" /
+# "2012"): at most this many, of at most BADGE_PIECE_CHARS characters each.
+BADGE_PIECES = 3
+BADGE_PIECE_CHARS = 9
+
+
+def _date_badge(lines: Lines, d: int, lo: int) -> int | None:
+    """The first line of a date badge ending at line d, or None: the pieces over it (at most
+    BADGE_PIECES, all in the article) that read as a bare date when joined in order."""
+    text = lines.text
+    pieces = [d]
+    while len(pieces) < BADGE_PIECES and len(text[pieces[0]]) <= BADGE_PIECE_CHARS:
+        j = prev_nonblank(lines, pieces[0], 2)
+        if j is None or j < lo or len(text[j]) > BADGE_PIECE_CHARS:
+            break
+        pieces.insert(0, j)
+        joined = " ".join(text[k] for k in pieces)
+        h = read_header(joined)
+        if HAS_DIGIT.search(joined) and h is not None and not h.author and h.kind == "date":
+            return pieces[0]
     return None
 
 
