@@ -141,3 +141,42 @@ def test_an_edited_marker_after_one_cards_age_is_no_row_of_actions():
     comments = _comments(page)
     assert [c.author for c in comments] == ["Mara Quell", "Ilse Marrow", "Tobias Wren", "Otto Fenn"]
     assert comments[1].text == "❤️"
+
+
+def test_the_forum_footer_under_the_last_of_two_posts_is_not_its_words():
+    page = POST + (
+        "2 replies\n\n"
+        "Mara Quell\n"
+        "Posts: 1,204\n"
+        "Joined: March 2016\n\n"
+        "Re: Lantern festival moved to the old quay\n"
+        "Post by Mara Quell » Tue Mar 02, 2021 9:14 am\n"
+        "The quay floods at spring tide, has anyone on the committee checked the dates?\n\n"
+        "Tobias Wren\n"
+        "Posts: 88\n"
+        "Joined: June 2019\n\n"
+        "Re: Lantern festival moved to the old quay\n"
+        "Post by Tobias Wren » Tue Mar 02, 2021 10:40 am\n"
+        "🙄\n\n"
+        "Return to “Town matters”\n"
+        "Jump to\n"
+    )
+    comments = _comments(page)
+    assert [c.author for c in comments] == ["Mara Quell", "Tobias Wren"]
+    assert comments[-1].text == "🙄"
+
+
+def test_a_reader_sign_off_under_the_last_of_two_posts_stays_in_it():
+    # (a sign-off is a reader's: lower case, or a name under the words)
+    page = POST + (
+        "2 replies\n\n"
+        "Re: Lantern festival moved to the old quay\n"
+        "Post by Mara Quell » Tue Mar 02, 2021 9:14 am\n"
+        "The quay floods at spring tide, has anyone on the committee checked the dates?\n\n"
+        "Re: Lantern festival moved to the old quay\n"
+        "Post by Tobias Wren » Tue Mar 02, 2021 10:40 am\n"
+        "Only the south end floods, the stalls on the north side would be fine.\n\n"
+        "Tobias\n"
+    )
+    comments = _comments(page)
+    assert comments[-1].text.endswith("Tobias")

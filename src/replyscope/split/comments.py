@@ -578,7 +578,11 @@ def _cut_footer_tail(lines: Lines, spans: list[tuple[int, int]]) -> None:
     # read as the thread's first entry, "5 posts • Page 1 of 1")
     others = spans[1:-1]
     if len(spans) - 1 < HABIT_COMMENTS:
-        return
+        if len(spans) < 2:
+            return
+        # a thread of two: the first comment is all there is to read the habit from (the footer
+        # is the page's: "Who is online" under the last post, not under the first)
+        others = spans[:-1]
     lo, hi = spans[-1]
     tail = _short_tail(lines, lo, hi)
     if tail is None:
