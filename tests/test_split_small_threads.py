@@ -180,3 +180,26 @@ def test_a_reader_sign_off_under_the_last_of_two_posts_stays_in_it():
     )
     comments = _comments(page)
     assert comments[-1].text.endswith("Tobias")
+
+
+def test_an_answer_signed_by_a_handle_of_digits_keeps_its_own_words():
+    page = POST + (
+        "Questions & Answers\n\n"
+        "A: Is there parking for stallholders on the quay itself?\n"
+        "Ilse Marrow answered 5 hours ago\n"
+        "Helpful (4)\n\n"
+        "A: Only the north end, and only before eight.\n"
+        "4830962 answered 5h\n"
+        "Helpful (12)\n\n"
+        "A: 😂😂😂\n"
+        "Otto Fenn answered 3 hours ago\n"
+        "Helpful (2)\n\n"
+        "A: The school field is free after six, it says so on the notice.\n"
+        "Perpetua Lisle answered 2 hours ago\n"
+        "Helpful (7)\n\n"
+        "Ask a question\n"
+    )
+    comments = _comments(page)
+    assert len(comments) == 4
+    assert [c.author for c in comments] == ["Ilse Marrow", "", "Otto Fenn", "Perpetua Lisle"]
+    assert "😂😂😂" in comments[2].text and "answered" not in comments[1].text
