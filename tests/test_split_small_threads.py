@@ -103,46 +103,6 @@ def test_a_phone_app_thread_of_two_comments_with_the_age_in_the_row_is_read():
     assert [c.text for c in comments] == [LONG_REPLY, "🤔"]
 
 
-def test_an_edited_marker_after_one_cards_age_is_no_row_of_actions():
-    # ("1d · Edited" under a card's name is its stamp: read as the row closing a comment it would
-    # give the name over it to the words of the comment above)
-    page = POST + (
-        "4 comments\n\n"
-        "M\n"
-        "Mara Quell\n"
-        "1d\n"
-        "The quay floods at spring tide, has anyone checked the dates?\n"
-        "Like\n"
-        "Reply\n"
-        "12\n\n"
-        "I\n"
-        "Ilse Marrow\n"
-        "Yesterday at 5:26 PM\n"
-        "❤️\n"
-        "Like\n"
-        "Reply\n"
-        "8\n\n"
-        "T\n"
-        "Tobias Wren\n"
-        "1d · Edited\n"
-        "Only the south end floods, the stalls would be fine.\n"
-        "Like\n"
-        "Reply\n"
-        "35\n\n"
-        "O\n"
-        "Otto Fenn\n"
-        "1d\n"
-        "They tried the quay once before and moved back the next year.\n"
-        "Like\n"
-        "Reply\n"
-        "19\n\n"
-        "Comment policy\n"
-    )
-    comments = _comments(page)
-    assert [c.author for c in comments] == ["Mara Quell", "Ilse Marrow", "Tobias Wren", "Otto Fenn"]
-    assert comments[1].text == "❤️"
-
-
 def test_the_forum_footer_under_the_last_of_two_posts_is_not_its_words():
     page = POST + (
         "2 replies\n\n"
@@ -203,3 +163,70 @@ def test_an_answer_signed_by_a_handle_of_digits_keeps_its_own_words():
     assert len(comments) == 4
     assert [c.author for c in comments] == ["Ilse Marrow", "", "Otto Fenn", "Perpetua Lisle"]
     assert "😂😂😂" in comments[2].text and "answered" not in comments[1].text
+
+
+def test_a_removed_readers_card_with_a_badge_after_the_mark_heads_its_comment():
+    page = POST + (
+        "3 comments\n\n"
+        "M\n"
+        "Mara Quell\n"
+        "2d\n"
+        "The quay floods at spring tide, has anyone checked the dates?\n"
+        "Reply\n"
+        "Like (4)\n\n"
+        "?\n"
+        "[deleted] · Subscriber\n"
+        "2d\n"
+        "[removed]\n"
+        "Reply\n"
+        "Like (9)\n\n"
+        "T\n"
+        "Tobias Wren\n"
+        "1d\n"
+        "Only the south end floods, the stalls would be fine.\n"
+        "Reply\n"
+        "Like (2)\n"
+    )
+    comments = _comments(page)
+    assert [c.author for c in comments] == ["Mara Quell", "[deleted]", "Tobias Wren"]
+    assert comments[1].text == "[removed]"
+
+
+def test_an_edited_marker_after_one_cards_age_is_no_row_of_actions():
+    # ("1d · Edited" under a card's name is its stamp: read as the row closing a comment it would
+    # give the name over it to the words of the comment above)
+    page = POST + (
+        "4 comments\n\n"
+        "M\n"
+        "Mara Quell\n"
+        "1d\n"
+        "The quay floods at spring tide, has anyone checked the dates?\n"
+        "Like\n"
+        "Reply\n"
+        "12\n\n"
+        "I\n"
+        "Ilse Marrow\n"
+        "Yesterday at 5:26 PM\n"
+        "❤️\n"
+        "Like\n"
+        "Reply\n"
+        "8\n\n"
+        "T\n"
+        "Tobias Wren\n"
+        "1d · Edited\n"
+        "Only the south end floods, the stalls would be fine.\n"
+        "Like\n"
+        "Reply\n"
+        "35\n\n"
+        "O\n"
+        "Otto Fenn\n"
+        "1d\n"
+        "They tried the quay once before and moved back the next year.\n"
+        "Like\n"
+        "Reply\n"
+        "19\n\n"
+        "Comment policy\n"
+    )
+    comments = _comments(page)
+    assert [c.author for c in comments] == ["Mara Quell", "Ilse Marrow", "Tobias Wren", "Otto Fenn"]
+    assert comments[1].text == "❤️"

@@ -126,7 +126,7 @@ _TRAILING_URL = re.compile(r"(?<=\S)\s+(?:https?://|www\.)\S+$")
 _REPLY_ARROW = re.compile(r"\s*→\s*\S.*$")
 # A role badge printed after a commenter's name: "Jo ✔ Verified", "Ana Moderator", "Lu Top Commenter".
 _BADGE = re.compile(
-    r"(?:\s*[✔✓☑]\s*|\s+)(?:verified|mod|moderator|admin|staff|author|editor|top commenter|top contributor|"
+    r"(?:\s*[✔✓☑]\s*|\s+(?:[·•|]\s+)?)(?:verified|mod|moderator|admin|staff|author|editor|top commenter|top contributor|"
     r"subscriber|premium member|supporter)?\s*$",
     re.I,
 )
