@@ -30,7 +30,7 @@ from replyscope.split.headers import (
 )
 from replyscope.split.lines import Lines, next_nonblank, prev_nonblank
 from replyscope.split.talk import is_written, talks
-from replyscope.split.patterns import BULLET, BULLETS, CHROME_ROW, COMMENT_SECTION, COMMENT_TALLY, ends_sentence
+from replyscope.split.patterns import BULLET, BULLETS, CHROME_ROW, COMMENT_SECTION, COMMENT_TALLY, REPLY_ACTION, ends_sentence
 
 # How far (lines) a date line may sit from the name line it belongs to.
 PAIR_REACH = 2
@@ -602,7 +602,9 @@ def _add_bullet_anchors(
 # A social plugin's comment: a bare name line (perhaps a short badge line under it: "Top fan",
 # "Works at ..."), the text, then a row of actions ending in the comment's age ("Like · Reply · 3y",
 # or its words one a line). That row closes the comment and dates it; the next comment's name is
-# the first line after it. Read only where such rows close at least MIN_FOOTERS comments.
+# the first line after it. Read only where such rows close at least MIN_FOOTERS comments, or
+# where a comment-section header ("2 comments") heads them and every row closes a named comment:
+# a thread of one or two comments prints the same rows, and the header vouches for them.
 MIN_FOOTERS = 3
 # Lines above the first row searched for the first comment's name.
 FOOTER_REACH = 60
@@ -672,9 +674,30 @@ def is_placeholder(s: str) -> bool:
     return len(s) <= PLACEHOLDER_CHARS and s[:1] == "[" and s[-1:] == "]" and any(ch.isalpha() for ch in s)
 
 
+def _row_has_action(lines: Lines, first: int, last: int) -> bool:
+    """Whether the row of lines first..last, or the chrome lines right under it, holds a Reply or
+    Like link (patterns.REPLY_ACTION)."""
+    text = lines.text
+    j = first
+    while j < len(text) and (j <= last or text[j] and is_chrome(text[j])):
+        if REPLY_ACTION.search(text[j]):
+            return True
+        j += 1
+    return False
+
+
 def _add_footer_anchors(lines: Lines, headers: dict[int, CommentHeader], claimed: set[int], anchors: list[Anchor], lo: int) -> None:
     rows = _footer_rows(lines, headers, lo)
-    if len(rows) < MIN_FOOTERS:
+    if not rows:
+        return
+    # (a vouched row holds a Reply or Like link, on its lines or the chrome right under them:
+    # "1d · Edited" alone is a card's stamp with its marker)
+    headed = (
+        len(rows) < MIN_FOOTERS
+        and any(rows[0][0] - FOOTER_REACH <= i < rows[0][0] for i in section_headers(lines, lo))
+        and all(_row_has_action(lines, first, last) for first, last in rows)
+    )
+    if len(rows) < MIN_FOOTERS and not headed:
         return
     found: list[tuple[int, int, int, int]] = []  # (name, last header line, row first, row last)
     prev_end = None
@@ -694,7 +717,7 @@ def _add_footer_anchors(lines: Lines, headers: dict[int, CommentHeader], claimed
         if got is not None:
             found.append((got[0], got[1], first, last))
         prev_end = last
-    if len(found) < MIN_FOOTERS or len(found) < 0.6 * len(rows):
+    if (len(found) < len(rows)) if headed else (len(found) < MIN_FOOTERS or len(found) < 0.6 * len(rows)):
         return
     for name, last_head, first, last in found:
         stamp = headers[last].posted_raw

@@ -44,6 +44,7 @@ from replyscope.split.patterns import (
     POLICY_WORD,
     RE_SUBJECT,
     READER_VOICE,
+    REPLY_ACTION,
     ends_sentence,
     folds_like_lower,
     template_form,
@@ -326,12 +327,7 @@ def _has_policy_hint(s: str) -> bool:
 
 
 # Chrome that only comments carry: a link to answer, to like or to report one.
-_REPLY_CHROME = re.compile(
-    r"\b(?:reply|replies|likes?|report|flag|upvote|downvote|votes?|retweets?|"
-    # (the reply link of a French, German, Spanish, Italian, Portuguese or Dutch site)
-    r"r(?:\u00e9|e)pondre|antworten|responder|rispondi|beantwoorden|reageer)\b",
-    re.I,
-)
+_REPLY_CHROME = REPLY_ACTION  # (patterns.REPLY_ACTION: the footer reader of anchors asks it too)
 
 
 # Short lines looked through for the Reply link that closes a comment written in short lines.
@@ -582,7 +578,11 @@ def _cut_footer_tail(lines: Lines, spans: list[tuple[int, int]]) -> None:
     # read as the thread's first entry, "5 posts • Page 1 of 1")
     others = spans[1:-1]
     if len(spans) - 1 < HABIT_COMMENTS:
-        return
+        if len(spans) < 2:
+            return
+        # a thread of two: the first comment is all there is to read the habit from (the footer
+        # is the page's: "Who is online" under the last post, not under the first)
+        others = spans[:-1]
     lo, hi = spans[-1]
     tail = _short_tail(lines, lo, hi)
     if tail is None:
@@ -775,10 +775,25 @@ def build_zone(lines: Lines, first_prose: int, floor: int | None = None, article
     headed = section is not None and zone_start == section or not dated and any(
         s and _REPLY_CHROME.search(s) is not None and is_chrome(s) for s in lines.text[zone_start : zone_end + CHROME_REACH]
     )
-    if not reads_like_thread(lines, [c.body_lines for c in comments], dated, zone_start, headed):
+    if not reads_like_thread(lines, [c.body_lines for c in comments], dated, zone_start, headed, _closed_by_rows(lines, comments)):
         return None, {}
     _words_in_chrome(lines, best, spans, comments, roles)
     return Zone(zone_start, zone_end, comments), roles
+
+
+def _closed_by_rows(lines: Lines, comments: list[Comment]) -> bool:
+    """Whether each comment's words are closed by a row of its actions: a Reply / Like line of
+    chrome within CHROME_REACH lines under its last word, before the next comment's words."""
+    text = lines.text
+    for k, c in enumerate(comments):
+        if not c.body_lines:
+            return False
+        end = c.body_lines[-1] + 1 + CHROME_REACH
+        if k + 1 < len(comments) and comments[k + 1].body_lines:
+            end = min(end, comments[k + 1].body_lines[0])
+        if not any(s and _REPLY_CHROME.search(s) is not None and is_chrome(s) for s in text[c.body_lines[-1] + 1 : end]):
+            return False
+    return True
 
 
 # Comments with words the template of the page is read from (see _words_in_chrome).

@@ -126,7 +126,7 @@ _TRAILING_URL = re.compile(r"(?<=\S)\s+(?:https?://|www\.)\S+$")
 _REPLY_ARROW = re.compile(r"\s*→\s*\S.*$")
 # A role badge printed after a commenter's name: "Jo ✔ Verified", "Ana Moderator", "Lu Top Commenter".
 _BADGE = re.compile(
-    r"(?:\s*[✔✓☑]\s*|\s+)(?:verified|mod|moderator|admin|staff|author|editor|top commenter|top contributor|"
+    r"(?:\s*[✔✓☑]\s*|\s+(?:[·•|]\s+)?)(?:verified|mod|moderator|admin|staff|author|editor|top commenter|top contributor|"
     r"subscriber|premium member|supporter)?\s*$",
     re.I,
 )
@@ -588,6 +588,10 @@ def read_header(core: str) -> CommentHeader | None:
     if worded and digits and core[-1] in _AGE_LAST and (said := _SAID_AGE.match(core)) is not None:
         # "jo answered 1d", "Ann replied 3h": a says-header dated by a compact age
         author = said["name"]
+        if _NUMERIC_HANDLE.match(author):
+            # "4830962 answered 5h": a handle of digits heads its answer as "4830962 says:" does
+            # (no name to show)
+            return CommentHeader("says", "", said["age"])
         return CommentHeader("says", author, said["age"]) if _name_ok(author) and not _SAID_IN_A_SENTENCE.search(author) else None
     if digits and (len(core) <= 8 and core[-1:] in _AGE_LAST or "•" in core or "·" in core or "|" in core or "—" in core or "–" in core):
         compact = _compact_age(core)

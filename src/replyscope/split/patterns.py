@@ -604,3 +604,12 @@ def not_a_name_line(s: str) -> bool:
         low = s.lower()
         return NOT_A_NAME_WORDS_LOW.match(low) is not None or reply_row_low(s, low)
     return NOT_A_NAME_LINE.match(s) is not None
+
+
+# A comment's Reply / Like link, or its votes, in any row of its actions (the reply link of a French,
+# German, Spanish, Italian, Portuguese or Dutch site too).
+REPLY_ACTION = re.compile(
+    r"\b(?:reply|replies|likes?|report|flag|upvote|downvote|votes?|retweets?|"
+    r"r(?:\u00e9|e)pondre|antworten|responder|rispondi|beantwoorden|reageer|reageren)\b",
+    _I,
+)
