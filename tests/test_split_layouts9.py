@@ -8,6 +8,7 @@ import pytest
 from replyscope.evaluate.layout_variants import ROUND9_VARIANTS, render_variant
 from replyscope.split import split_document
 from replyscope.split.chrome import is_chrome
+from replyscope.split.headers import name_without_marks
 from replyscope.split.line_led import end_signature, log_head
 
 THREAD = {
@@ -251,7 +252,7 @@ My grandfather kept that light for eleven years.
     assert [c.text for c in page.comments] == ["It should become a small museum, not a holiday let.", "😂😂😂", "My grandfather kept that light for eleven years."]
 
 
-@pytest.mark.parametrize("line", ["4  12  87", "3  5.6K", "💬 3  🔁 12  ♡ 45  📊 1.2K", "📊 6K", "♡ 1.2k", "* kelpie77 has joined", "Ivy Marr left the chat", "Show translation", "Translate post", "Show more"])
+@pytest.mark.parametrize("line", ["4  12  87", "3  5.6K", "💬 3  🔁 12  ♡ 45  📊 1.2K", "📊 6K", "♡ 1.2k", "* kelpie77 has joined", "Ivy Marr left the chat", "Show translation", "Translate post", "Show more", "Slow mode is on"])
 def test_counter_rows_presence_notices_and_toggles_are_chrome(line):
     assert is_chrome(line)
 
@@ -268,3 +269,28 @@ def test_log_heads_and_end_signatures():
     sig = end_signature("Fine by me. – Mara Quell Mar 3, 2020 at 14:21")
     assert sig[1:] == ("Mara Quell", "Mar 3, 2020 at 14:21", "–")
     assert end_signature("The ferry – which never came back – was sold.") is None
+
+
+def test_a_display_name_before_its_handle_is_the_author():
+    page = _split(
+        """Conversation
+
+Mara Quell @maraquell · 3h
+It should become a small museum, not a holiday let.
+4  12  87
+
+Otto Brine ✓ @ottobrine · 2h
+My grandfather kept that light for eleven years.
+3  5
+
+Ivy Marr @ivymarr · 1h
+Volunteers run the one at Gullhaven and it does fine.
+"""
+    )
+    assert [c.author for c in page.comments] == ["Mara Quell", "Otto Brine", "Ivy Marr"]
+    assert [c.posted_raw for c in page.comments] == ["3h", "2h", "1h"]
+
+
+@pytest.mark.parametrize(("line", "name"), [("Mara Quell @maraquell", "Mara Quell"), ("[deleted] @user-x9k2", "[deleted]"), ("Pinned by @harbourdesk", "Pinned by @harbourdesk"), ("Replying to @maraquell", "Replying to @maraquell")])
+def test_a_handle_after_a_display_name_leaves_it_but_not_after_a_word_leading_to_it(line, name):
+    assert name_without_marks(line) == name

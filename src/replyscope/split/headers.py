@@ -123,6 +123,9 @@ _TRAILING_URL = re.compile(r"(?<=\S)\s+(?:https?://|www\.)\S+$")
 
 
 # The reply's target after its author, as threads print it: "Derek P → Hannah Cole".
+# A display name's handle after it ("Jo Lake @jolake"); not one a word leads to ("Pinned by @jo",
+# "Replying to @jo", "via @jo": the handle is the sentence's, there is no name before it)
+_HANDLE_AFTER = re.compile(r"(?<=[^\s@])(?<!\bby)(?<!\bto)(?<!\bvia)(?<!\bfrom)(?<!\bwith)(?<!\band)(?<!\bcc)\s+@[\w.-]{1,30}$", re.I)
 _REPLY_ARROW = re.compile(r"\s*→\s*\S.*$")
 # A role badge printed after a commenter's name: "Jo ✔ Verified", "Ana Moderator", "Lu Top Commenter".
 _BADGE = re.compile(
@@ -146,6 +149,8 @@ def name_without_marks(name: str) -> str:
         name = name[: action.start()]
     if "→" in name:
         name = _REPLY_ARROW.sub("", name) or name  # "Derek → Hannah": Derek answers Hannah
+    if "@" in name:
+        name = _HANDLE_AFTER.sub("", name) or name  # "Jo Lake @jolake": the display name, then the handle
     if name[-1:] in "✔✓☑" or " " in name and name.rsplit(None, 1)[-1].lower() in _BADGE_WORDS:
         cut = _BADGE.sub("", name)
         name = cut if cut and cut != name else name

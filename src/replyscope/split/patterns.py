@@ -387,6 +387,8 @@ CHROME_WORDS = Deferred(
     r"(?:show|see) (?:translation|original)|translate(?: (?:post|tweet|comment|reply|this))?|"
     # the link to a commenter's page ("Profile", "View profile")
     r"(?:view\s+)?(?:my\s+|full\s+)?profile|"
+    # a live chat's room mode notice ("Slow mode is on", "Subscribers-only mode enabled")
+    r"(?:chat is in )?(?:slow|subscribers?[- ]only|followers?[- ]only|members[- ]only|emote[- ]only) mode(?: is)?(?: (?:on|off|enabled|disabled|turned (?:on|off)))?\.?|"
     # the site's answer printed under a guestbook entry ("Admin reply: Thanks for stopping by!")
     r"(?:admin|administrator|webmaster|site owner|owner|moderator)(?:'s)? (?:reply|response|answer|note)\s*:.{0,70}|"
     # a forum post's number ("#12"), its profile fields ("Posts: 1,310", "Joined: May 2009", "Location: Leeds"), "Top"
