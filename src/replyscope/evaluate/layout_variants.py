@@ -1233,7 +1233,7 @@ def _guestbook(page, order, rng, now, *, texts: dict, title: str, trims: dict) -
         if not date_first:
             page.append(f"{date_l} {stamp}")
         if rng.random() < 0.05:
-            page.append(f"Admin reply: {rng.choice(('Thanks for stopping by!', 'Glad you liked it.', 'See you again soon.'))}")
+            page.append(f"Admin reply: {rng.choice(('Thanks for stopping by!', 'Lovely to hear from you, do call again.', 'See you again soon.'))}")
         page.append("")
         if rule:
             page += [rule, ""]

@@ -383,7 +383,7 @@ CHROME_WORDS = Deferred(
     r"\d[\d.,]*k?\s*(?:claps?|upvotes?|downvotes?|hearts?|reactions?|(?:people|readers) agree)|"
     r"[+\-−]?\d+|like\s*\(\d+\)|dislike|agree|disagree|helpful|thumbs? up|thumbs? down|"
     r"parent|(?:see|read|show) (?:more|less)|collapse|expand|"
-    # a post's machine translation toggle ("Show translation", "Translate post", "See original")
+    # a post's machine translation toggle ("Show translation", "Translate post", or back to the first words)
     r"(?:show|see) (?:translation|original)|translate(?: (?:post|tweet|comment|reply|this))?|"
     # the link to a commenter's page ("Profile", "View profile")
     r"(?:view\s+)?(?:my\s+|full\s+)?profile|"
