@@ -34,7 +34,7 @@ from replyscope.evaluate.thread_pages import (
     _when,
 )
 
-__all__ = ["NESTED_VARIANTS", "TUNED_VARIANTS", "UNSEEN_VARIANTS", "VARIANTS", "half_of_thread", "render_variant", "sfu_threads"]
+__all__ = ["NESTED_VARIANTS", "ROUND9_VARIANTS", "TUNED_VARIANTS", "UNSEEN_VARIANTS", "VARIANTS", "half_of_thread", "render_variant", "sfu_threads"]
 
 # bullets-*: seed 001's family ("  • Name" over the text indented, replies further in);
 # says-*: WordPress's ("Name says:" over a date). Each adds a different mix of real chrome.
@@ -58,6 +58,7 @@ UNSEEN_VARIANTS = (
     *(NEWER_VARIANTS := ("news", "video", "qa", "slashdot")),
     *(LATEST_VARIANTS := ("cards", "app")),
     *(ROUND8_VARIANTS := ("mailing", "signed", "responses")),
+    *(ROUND9_VARIANTS := ("microblog", "chat", "inline", "guestbook")),
 )
 # NEWER_VARIANTS came a round later, again measured before any rule was changed: a newspaper's
 # comment system (name, place, date, "In response to X's comment", "Recommend 12 · Report"), a
@@ -74,11 +75,16 @@ UNSEEN_VARIANTS = (
 # over "> " quoted lines, a "-- " signature, rules between messages), comments signed under their
 # words ("— name, town" over an age, or "name | 3 days ago", then "Agree (4) | Reply"), and
 # long-form responses ("name" over "Follow", "Mar 4", the text, a clap count, "1 reply", "Reply").
+# ROUND9_VARIANTS came a round after those, measured before any rule was changed: a microblog's
+# reply thread ("Name @handle · 3h", "Replying to @handle", a row of bare counters "4  12  87"), a
+# chat export ("[14:03] name: text", "14:03 <name> text", or "name — Today at 3:04 PM" over the
+# text), a Q&A site's comments signed at their own line's end ("text – name Mar 3, 2020 at 14:21")
+# and an old guestbook's labelled fields ("Name:", "Location:", "Date:", "Comment: text").
 VARIANTS = TUNED_VARIANTS + UNSEEN_VARIANTS
 NESTED_VARIANTS = frozenset({"bullets-chrome", "bullets-tabs", "bullets-quotes", "says-threaded", "hn", "slashdot"})
 # the layouts that show replies under their comment one level in, whatever their depth: kept in
 # thread order, not scored for parents
-ONE_LEVEL_VARIANTS = frozenset({"fb-plugin", "news", "video", "cards", "app", "signed", "responses"})
+ONE_LEVEL_VARIANTS = frozenset({"fb-plugin", "news", "video", "cards", "app", "signed", "responses", "microblog"})
 
 # Replies written here (not corpus text) that real sections are full of: emoji only, other languages.
 _EMOJI = ("😂😂😂", "👍", "🙄", "👏👏", "🤔", "❤️", "💯💯")
@@ -1051,6 +1057,202 @@ def _responses(page, order, rng, now, *, texts: dict, title: str) -> list[tuple[
     return spans
 
 
+# ----------------------------------------------------------------- round-9 unseen families
+# Each writer may also fill `trims` (index in `order` -> (prefix, suffix)): words the site prints
+# on a reply's own first or last line that are not the reply's (a name, a clock, a field label, a
+# signature): the truth is the span's text less them.
+
+
+def _short_date(d: datetime, now: datetime) -> str:
+    if now - d < timedelta(days=1):
+        return _compact(d, now)
+    return f"{d:%b} {d.day}" if d.year == now.year else f"{d:%b} {d.day}, {d.year}"
+
+
+def _microblog(page, order, rng, now, *, texts: dict, title: str, trims: dict) -> list[tuple[int, int]]:
+    # a microblog's reply thread as HTML-to-text prints it: "Name @handle · 3h" (or the name over
+    # "@handle · 3h", or name, handle, "·" and age a line each), "Replying to @handle" over the
+    # text, then a row of bare counters (replies, reposts, likes, views: "4  12  87", one a line,
+    # or with icons; zeros left out); replies in thread order, none indented; "Show replies" toggles
+    spans = []
+    n = len(order)
+    page += rng.choice((["Post your reply", "Reply"], ["Conversation"], [f"{n} replies", "Most relevant"], ["Read replies"])) + [""]
+    handles = {rid: _handle(t["author"] or "", rng) for rid, t in texts.items()}
+    head = rng.randrange(3)
+    counters = rng.randrange(3)
+    dot = rng.choice((" · ", " · ", " • "))
+    for idx, (r, parent, depth) in enumerate(order):
+        name = _author(r)
+        mark = rng.choice((" ✓", " ✔️", " 🔒")) if rng.random() < 0.06 else ""
+        age = _short_date(_when(r.get("created")), now)
+        handle = handles[r["id"]]
+        if head == 0:
+            page.append(f"{name}{mark} {handle}{dot}{age}")
+        elif head == 1:
+            page += [name + mark, f"{handle}{dot}{age}"]
+        else:
+            page += [name + mark, handle, dot.strip(), age]
+        if parent and rng.random() < 0.7:
+            others = f" and {rng.choice(sorted(set(handles.values())))}" if rng.random() < 0.15 else ""
+            page.append(f"Replying to {handles[parent]}{others}")
+        lines = [s for s in texts[r["id"]]["lines"] if s] if rng.random() < 0.5 else list(texts[r["id"]]["lines"])
+        first = len(page)
+        page.extend(lines)
+        spans.append((first, len(page)))
+        if rng.random() < 0.05:
+            page.append(rng.choice(("Show more", "Translate post", "Show translation")))
+        vals = [rng.choice((0, 0, rng.randint(1, 9))), rng.choice((0, rng.randint(1, 40))), rng.choice((0, rng.randint(1, 300))), rng.choice((0, rng.randint(10, 9000)))]
+        shown = [_count(k) for k in vals if k]
+        if counters == 0 and shown:
+            page.append("  ".join(shown))
+        elif counters == 1:
+            page.extend(shown)
+        elif counters == 2 and shown:
+            page.append("  ".join(f"{icon} {_count(k)}" for icon, k in zip(("💬", "🔁", "♡", "📊"), vals) if k))
+        nxt = order[idx + 1][2] if idx + 1 < len(order) else 0
+        if not depth and nxt and rng.random() < 0.2:
+            page.append("Show replies")
+        page.append("")
+    page += rng.choice((["Show more replies"], ["Show probable spam"], ["Discover more", "Sourced from across the site"], [])) + [""]
+    return spans
+
+
+def _chat(page, order, rng, now, *, texts: dict, title: str, trims: dict) -> list[tuple[int, int]]:
+    # a chat's or live blog's chat export: one message a line, "[14:03] name: text" ("14:03
+    # <name> text", "name (2:03 PM): text"), its further lines under it; or a messenger's "name —
+    # Today at 3:04 PM" over the text; messages in time order, day dividers, join notices
+    spans = []
+    n = len(order)
+    page += rng.choice((["Live chat", f"{n} messages"], ["Chat replay"], ["Reader chat", "Chat rules: be kind"], ["#discussion", f"{n} messages"])) + [""]
+    style = rng.randrange(4)
+    seconds = rng.random() < 0.3
+    day = None
+    for idx, (r, parent, depth) in enumerate(order):
+        name = _author(r)
+        d = _when(r.get("created"))
+        clock = f"{d:%H:%M:%S}" if seconds else f"{d:%H:%M}"
+        if style < 3 and day != d.date() and rng.random() < 0.6:
+            page.append(rng.choice((f"--- {d:%A, %B} {d.day}, {d.year} ---", f"— {d:%d %B %Y} —", f"Day changed to {d:%d %b %Y}")))
+        day = d.date()
+        if rng.random() < 0.04:
+            page.append(rng.choice((f"* {_invented_name(rng)} has joined", f"{_invented_name(rng)} joined the chat", "Slow mode is on")))
+        lines = [s for s in texts[r["id"]]["lines"] if s] if style < 3 else list(texts[r["id"]]["lines"])
+        if parent and rng.random() < 0.3:
+            lines[0] = f"@{_author(texts[parent])} {lines[0]}"
+        if style < 3:
+            prefix = (f"[{clock}] {name}: ", f"{clock} <{name}> ", f"{name} ({d.hour % 12 or 12}:{d:%M} {'AM' if d.hour < 12 else 'PM'}): ")[style]
+            first = len(page)
+            page.append(prefix + lines[0])
+            page.extend(lines[1:])
+            trims[idx] = (prefix.strip(), "")
+            spans.append((first, len(page)))
+        else:
+            when = ("Today at " if now.date() == d.date() else "Yesterday at " if (now.date() - d.date()).days == 1 else f"{d:%m/%d/%Y} ") + f"{d.hour % 12 or 12}:{d:%M} {'AM' if d.hour < 12 else 'PM'}"
+            page.append(f"{name} — {when}")
+            first = len(page)
+            page.extend(lines)
+            spans.append((first, len(page)))
+            if rng.random() < 0.1:
+                page.append(rng.choice(("(edited)", "👍 2", "❤️ 1  😂 3")))
+            page.append("")
+    page += [""] + rng.choice((["Chat has ended"], ["Type a message…"], ["Say something…", "Send"], [])) + [""]
+    return spans
+
+
+def _inline(page, order, rng, now, *, texts: dict, title: str, trims: dict) -> list[tuple[int, int]]:
+    # a Q&A site's comments under a post: one paragraph each, signed at its own line's end ("...
+    # – name Mar 3, 2020 at 14:21", "- name 2 days ago"), a vote count alone on the line over it
+    # or none, "@name" opening an answer to one; "Add a comment" / "Show 5 more comments" under
+    spans = []
+    n = len(order)
+    page += rng.choice((["Share", "Improve this question", "Follow"], ["Share Edit Follow Flag"], [f"{n} comments"], ["asked 3 days ago"])) + [""]
+    dash = rng.choice((" – ", " – ", " - ", " — "))
+    style = rng.randrange(3)
+    blank = rng.random() < 0.5
+    for idx, (r, parent, depth) in enumerate(order):
+        name = _author(r)
+        d = _when(r.get("created"))
+        stamp = (f"{d:%b} {d.day}, {d.year} at {d:%H:%M}", f"{d:%b} {d.day} '{d:%y} at {d:%H:%M}", _relative(d, now, rng))[style]
+        k = rng.randint(0, 40)
+        if k and rng.random() < 0.5:
+            page.append(str(k))
+        text = " ".join(s for s in texts[r["id"]]["lines"] if s)  # (a comment box keeps no paragraphs)
+        if parent and rng.random() < 0.4:
+            text = f"@{_handle(_author(texts[parent]), rng)[1:]} {text}"
+        sign = f"{dash}{name}{' ♦' if rng.random() < 0.04 else ''} {stamp}" + (" edited" if rng.random() < 0.05 else "")
+        first = len(page)
+        page.append(text + sign)
+        trims[idx] = ("", sign.strip())
+        spans.append((first, len(page)))
+        if blank:
+            page.append("")
+    k = rng.randint(2, 9)
+    page += [""] + rng.choice((["Add a comment"], [f"Show {k} more comments"], ["Add a comment", f"Show {k} more comments", "|"], [f"{k} Answers", "Sorted by:", "Highest score (default)"])) + [""]
+    return spans
+
+
+def _guestbook(page, order, rng, now, *, texts: dict, title: str, trims: dict) -> list[tuple[int, int]]:
+    # an old guestbook: each entry a block of labelled fields ("Name: X", "Location: Y", "Date:
+    # 03/03/2020 14:21", "Comment:" with the text on its line or under it), maybe "Entry #12" over
+    # it or an e-mail field; entries parted by a rule, newest first or oldest first
+    n = len(order)
+    page += rng.choice((["Guestbook", f"{n} entries"], ["Sign the Guestbook", "View Guestbook"], [f"Entries 1-{n} of {n + rng.randint(0, 200)}"], ["Guest Book", "Thank you for visiting!"])) + [""]
+    name_l, place_l, date_l, text_l = rng.choice((("Name:", "Location:", "Date:", "Comment:"), ("Name :", "From :", "Date :", "Message :"), ("Posted by:", "City:", "Posted:", "Comments:"), ("Your name:", "Where from:", "Signed:", "Entry:")))
+    fmt = rng.randrange(4)
+    inline = rng.random() < 0.6
+    date_first = rng.random() < 0.5
+    numbered = rng.random() < 0.4
+    rule = rng.choice(("-" * 40, "=" * 30, "_" * 50, "* * *", ""))
+    newest_first = rng.random() < 0.7
+    spans: list = [None] * n
+    for shown, idx in enumerate(range(n - 1, -1, -1) if newest_first else range(n)):
+        r, parent, depth = order[idx]
+        name = _author(r)
+        d = _when(r.get("created"))
+        stamp = (f"{d:%m/%d/%Y} {d:%H:%M}", f"{d:%A, %B} {d.day}, {d.year} at {d.hour % 12 or 12}:{d:%M} {'AM' if d.hour < 12 else 'PM'}", f"{d:%d.%m.%Y %H:%M}", f"{d.day} {d:%b} {d.year}")[fmt]
+        if numbered:
+            page.append(f"Entry #{(n - shown) if newest_first else shown + 1}")
+        page.append(f"{name_l} {name}")
+        if rng.random() < 0.6:
+            page.append(f"{place_l} {rng.choice(_PLACES)}" if rng.random() < 0.8 else place_l)
+        if rng.random() < 0.15:
+            page.append(f"Homepage: {_address(name, rng).split('@')[1]}")
+        if date_first:
+            page.append(f"{date_l} {stamp}")
+        lines = list(texts[r["id"]]["lines"])
+        first = len(page)
+        if inline:
+            page.append(f"{text_l} {lines[0]}")
+            page.extend(lines[1:])
+            trims[idx] = (text_l, "")
+        else:
+            page.append(text_l)
+            first = len(page)
+            page.extend(lines)
+        spans[idx] = (first, len(page))
+        if not date_first:
+            page.append(f"{date_l} {stamp}")
+        if rng.random() < 0.05:
+            page.append(f"Admin reply: {rng.choice(('Thanks for stopping by!', 'Lovely to hear from you, do call again.', 'See you again soon.'))}")
+        page.append("")
+        if rule:
+            page += [rule, ""]
+    page += rng.choice((["Sign our guestbook"], ["« Previous  1 2 3  Next »"], ["Powered by a guestbook script"], [])) + [""]
+    return spans
+
+
+_ROUND9_WRITERS = {"microblog": _microblog, "chat": _chat, "inline": _inline, "guestbook": _guestbook}
+
+
+def _trimmed(truth, prefix: str, suffix: str):
+    text = truth.text
+    if prefix and text.startswith(prefix):
+        text = text[len(prefix) :]
+    if suffix and text.endswith(suffix):
+        text = text[: -len(suffix)]
+    return dataclasses.replace(truth, text=text.strip())
+
+
 _NEWER_WRITERS = {"news": _news, "video": _video, "qa": _qa, "slashdot": _slashdot, "cards": _cards, "mailing": _mailing, "signed": _signed, "responses": _responses}
 
 
@@ -1087,6 +1289,7 @@ def render_variant(thread: dict, variant: str, *, seed: int = 0) -> PageWithTrut
     texts = {r["id"]: {"lines": _clean_lines(r.get("text") or "") or ["[deleted]"], "text": r.get("text") or "", "author": r.get("author"), "created": r.get("created")} for r in replies}
     created = [_when(r.get("created")) for r in replies]
     now = max(created, default=_when(source.get("created"))) + timedelta(hours=rng.randint(1, 40))
+    trims: dict[int, tuple[str, str]] = {}
     if variant == "hn":
         spans = _hn(page, order, rng, now, texts=texts, source=source)
     elif variant == "fb-plugin":
@@ -1097,11 +1300,16 @@ def render_variant(thread: dict, variant: str, *, seed: int = 0) -> PageWithTrut
         spans = _app(page, order, rng, now, texts=texts, title=title, lang=lang)
     elif variant in _NEWER_WRITERS:
         spans = _NEWER_WRITERS[variant](page, order, rng, now, texts=texts, title=title)
+    elif variant in _ROUND9_WRITERS:
+        spans = _ROUND9_WRITERS[variant](page, order, rng, now, texts=texts, title=title, trims=trims)
     elif variant.startswith("bullets"):
         spans = _bullets(page, order, rng, now, tabs=variant == "bullets-tabs", inline=variant == "bullets-tabs", quotes=variant == "bullets-quotes", texts=texts)
     else:
         spans = _says(page, order, rng, now, threaded=variant == "says-threaded", lang=lang, texts=texts)
     truth = reply_truths(page, order, spans)
+    if trims:
+        # (a name, clock, label or signature on a reply's own line is the site's, not its words)
+        truth = tuple(_trimmed(t, *trims[k]) if k in trims else t for k, t in enumerate(truth))
     if variant == "qa":
         # ("A: " before an answer's words is the site's label, drawn in the answer's span: not its words)
         truth = tuple(dataclasses.replace(t, text=t.text[3:]) if t.text.startswith(_ANSWER_LABEL) else t for t in truth)

@@ -22,6 +22,7 @@ from replyscope.split.openers import inline_label, shared_inline_label
 from replyscope.split.comments import build_zone, zone_line_role
 from replyscope.split.dates import parse_posted
 from replyscope.split.headers import _name_ok, looks_like_name, read_header, read_signature, reads_as_byline
+from replyscope.split.line_led import line_led_zone
 from replyscope.split.lines import Lines, is_prose, split_lines
 from replyscope.split.patterns import BULLETS
 from replyscope.split.segments import segments_of
@@ -239,6 +240,11 @@ def _split_lines(text: str, title: str, lines: Lines) -> DocumentSplit:
     roles: list[str] = ["boilerplate"] * n
     first_prose = _first_prose_line(lines)
     zone, zone_roles = build_zone(lines, first_prose, *_text_floor(lines, first_prose))
+    led = line_led_zone(lines, 0)
+    if led is not None and (zone is None or len(led[0].comments) > len(zone.comments)):
+        # (more comments whose headers share their lines than the block readers found: a chat
+        # log, a thread of comments signed at their lines' ends)
+        zone, zone_roles = led
     if zone:
         trim_after_actions(lines, zone, zone_roles)
         drop_repeated_tails(lines, zone, zone_roles)
@@ -276,6 +282,12 @@ def _split_lines(text: str, title: str, lines: Lines) -> DocumentSplit:
                 cut = len(words) - len(words[len(label) + 1 :].lstrip())
                 start = text.find(words[:cut], start) + cut
                 words = words[cut:]
+            if c.head_cut or c.tail_cut:
+                # (the header's characters on the words' first or last line: see line_led)
+                keep = words[c.head_cut : len(words) - c.tail_cut]
+                start += c.head_cut + len(keep) - len(keep.lstrip())
+                end -= c.tail_cut + len(keep) - len(keep.rstrip())
+                words = keep.strip()
             comments.append(SplitComment(pos, c.author, c.posted_raw, parse_posted(c.posted_raw), words, start, end))
         numbers = [outline_number(lines.text[c.header_lines[0]]) if c.header_lines else None for c in kept]
         indents = [c.indent for c in kept]

@@ -20,6 +20,8 @@ from replyscope.split.headers import (
     cut_counters,
     is_field_header,
     is_field_line,
+    is_words_label,
+    opens_words_field,
     read_signature,
     is_initials_of,
     is_age_stamp,
@@ -157,12 +159,18 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
                     if stamp:
                         h = CommentHeader(h.kind, h.author, stamp, h.posted_by)
             family = h.kind + ("_posted" if h.posted_by else "")
-            if is_field_header(lines.core[i]):
+            if is_field_header(lines.core[i]) or h.kind == "by" and _labelled_by_over_fields(lines, i):
                 # a message's header block: "From:" and "Date:" with other fields ("Subject:", "To:")
                 # over or between them, no blank line among them, is the header, not the words; a
                 # format of its own (an article's "By Jo | DATE" byline is none of its headers)
                 last = _field_block_end(lines, last)
                 family = "field"
+                h = CommentHeader(h.kind, h.author, h.posted_raw, False)  # (over the words, as "From:" is)
+                if not h.posted_raw:
+                    # (its "Date:" field further down the block, under a place's or a site's field)
+                    d = next((headers[j] for j in range(i + 1, last + 1) if j in headers and headers[j].kind == "date"), None)
+                    if d is not None:
+                        h = CommentHeader(h.kind, h.author, d.posted_raw, h.posted_by)
             if names_over and _dated_after_descriptor(lines.core[i], h) and _name_over(lines, headers, claimed, i, lo):
                 # "Jo Lake" over "Leeds · March 3, 2020": the reader's name over a line that dates the
                 # comment after a place, a badge or a role; the name is the block's first line
@@ -241,12 +249,26 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
     return anchors, headers
 
 
+# A by-line printed as a labelled field: "Posted by: jo", the colon after the label.
+_LABELLED_BY = re.compile(r"^(?:posted|written|submitted|signed)\s+by\s*:\s*\S", re.I)
+
+
+def _labelled_by_over_fields(lines: Lines, i: int) -> bool:
+    """Whether line i is a by-line printed as a field ("Posted by: jo") right over other field
+    lines ("City: Leeds", "Comments: ..."): an entry's header block, over its words (a by-line
+    under a post's words has no fields under it)."""
+    j = i + 1
+    return _LABELLED_BY.match(lines.core[i]) is not None and j < len(lines) and bool(lines.text[j]) and (is_field_line(lines.core[j]) or opens_words_field(lines.core[j]))
+
+
 def _field_block_end(lines: Lines, last: int) -> int:
     """The last line of the header block a labelled field line ends at `last`: the field lines
     right under it, no blank between ("Subject: Re: ...", "To: ...")."""
     text, core = lines.text, lines.core
     while last + 1 < len(text) and text[last + 1] and is_field_line(core[last + 1]):
         last += 1
+    if last + 1 < len(text) and is_words_label(core[last + 1]):
+        last += 1  # ("Message :" alone over the words: the block's, as its other labels are)
     return last
 
 

@@ -42,17 +42,29 @@ def is_chrome(s: str) -> bool:
             return True
     elif CHROME.match(s) is not None or (("·" in s or "|" in s or "  " in s) and CHROME_ROW.match(s) is not None):
         return True
-    return len(s) <= ACTION_ROW_CHARS and _action_row(s) or len(s) <= VOTE_CHARS and _vote_count(s) or is_avatar_alt(s) or is_named_pick(s)
+    return (
+        len(s) <= ACTION_ROW_CHARS
+        and (_action_row(s) or _counter_row(s))
+        or len(s) <= VOTE_CHARS
+        and _vote_count(s)
+        or is_avatar_alt(s)
+        or is_named_pick(s)
+        or len(s) <= PRESENCE_CHARS
+        and _presence(s)
+    )
 
 
 # A vote counter drawn with signs: "▲ 4 ▼", "12 ▲ ▼", "👍 49", "♥ 3". A number among symbols and
 # nothing else; symbols alone with no number ("👍", "😂😂") are a reader's whole comment.
 VOTE_CHARS = 24
+_THOUSANDS = re.compile(r"(?<=\d)[KkM](?!\w)")
 
 
 def _vote_count(s: str) -> bool:
     if not any(c.isdigit() for c in s):
         return False
+    if "K" in s or "M" in s or "k" in s:
+        s = _THOUSANDS.sub("", s)  # ("📊 6K", "♡ 1.2k": thousands shortened)
     signs = 0
     for c in s:
         if c.isdigit() or c in " +-−.,()\ufe0f":
@@ -61,6 +73,34 @@ def _vote_count(s: str) -> bool:
             return False
         signs += 1
     return signs > 0
+
+
+# A row of counters as a microblog prints them under a post (replies, reposts, likes, views): bare
+# numbers, each maybe behind its sign ("4  12  87", "💬 3  🔁 12  ♡ 1.2K"), thousands shortened to
+# "K" or "M", parted by wide spaces. Two numbers at least; one alone is _vote_count's (or a bare
+# number's).
+_COUNT = r"\d+(?:[.,]\d+)?[KkMm]?"
+_COUNTER_CELL = re.compile(rf"^(?:[^\w\s]{{1,3}}\s?)?{_COUNT}$")
+_COUNTER_SIGN = re.compile(r"^[^\w\s]{1,3}$")
+
+
+def _counter_row(s: str) -> bool:
+    if "  " not in s or not s[-1].isalnum():
+        return False
+    cells = s.split()
+    if not s[0].isdigit() and len(cells) % 2 == 0 and all(_COUNTER_SIGN.match(c) for c in cells[::2]):
+        cells = [a + b for a, b in zip(cells[::2], cells[1::2])]  # (a sign apart from its number: "♡ 12")
+    return len(cells) >= 2 and all(_COUNTER_CELL.match(c) for c in cells)
+
+
+# A chat's notice that somebody came or went ("* jo has joined", "jo left the chat"): the room's,
+# no one's words.
+PRESENCE_CHARS = 70
+_PRESENCE = re.compile(r"^\S.{0,40}?\s(?:has (?:joined|left|quit)(?: the \w+)?|(?:joined|left) the (?:chat|room|channel|conversation|call))\.?$")
+
+
+def _presence(s: str) -> bool:
+    return ("joined" in s or "left" in s or "quit" in s) and _PRESENCE.match(s) is not None
 
 
 # A row of a comment widget's links, read word by word: every word one of ACTION_WORDS (or a number,

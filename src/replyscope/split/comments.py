@@ -72,6 +72,10 @@ class Comment:
     author: str = ""
     posted_raw: str = ""
     indent: int = 0
+    # characters of the first / last body line that are the header's, not the words (a header
+    # sharing its line with them: see line_led)
+    head_cut: int = 0
+    tail_cut: int = 0
 
 
 @dataclass(slots=True)

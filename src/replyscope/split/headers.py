@@ -123,6 +123,9 @@ _TRAILING_URL = re.compile(r"(?<=\S)\s+(?:https?://|www\.)\S+$")
 
 
 # The reply's target after its author, as threads print it: "Derek P → Hannah Cole".
+# A display name's handle after it ("Jo Lake @jolake"); not one a word leads to ("Pinned by @jo",
+# "Replying to @jo", "via @jo": the handle is the sentence's, there is no name before it)
+_HANDLE_AFTER = re.compile(r"(?<=[^\s@])(?<!\bby)(?<!\bto)(?<!\bvia)(?<!\bfrom)(?<!\bwith)(?<!\band)(?<!\bcc)\s+@[\w.-]{1,30}$", re.I)
 _REPLY_ARROW = re.compile(r"\s*→\s*\S.*$")
 # A role badge printed after a commenter's name: "Jo ✔ Verified", "Ana Moderator", "Lu Top Commenter".
 _BADGE = re.compile(
@@ -146,6 +149,8 @@ def name_without_marks(name: str) -> str:
         name = name[: action.start()]
     if "→" in name:
         name = _REPLY_ARROW.sub("", name) or name  # "Derek → Hannah": Derek answers Hannah
+    if "@" in name:
+        name = _HANDLE_AFTER.sub("", name) or name  # "Jo Lake @jolake": the display name, then the handle
     if name[-1:] in "✔✓☑" or " " in name and name.rsplit(None, 1)[-1].lower() in _BADGE_WORDS:
         cut = _BADGE.sub("", name)
         name = cut if cut and cut != name else name
@@ -466,9 +471,11 @@ _THREAD_LINK_LAST = frozenset("]tvxkgedEeTVXKGD")  # (the last characters of any
 # A message's labelled header field, as mail archives, old boards and exports print them one a
 # line ("From: Jo Lake <jo@example.org>", "Author: jo", "Date: Tue, 03 Mar 2020 21:14:05 +0000").
 # ("Posted by: Jo at DATE" is no field: the by-format, read as such, signs the words above it)
-_FIELD = re.compile(r"^(?P<label>from|author|poster|sender|date|sent)\s*:\s+(?P<value>\S.*)$", re.I)
-_FIELD_FIRST = frozenset("fFaApPsSdD")  # (the labels' first letters)
-_NAME_FIELDS = frozenset({"from", "author", "poster", "sender"})
+# (a guestbook's and a form's entries label the name "Name:" or "Your name:")
+# (and its date "Signed:", "Added:" or "Time:": a label, never a reader called "Signed")
+_FIELD = re.compile(r"^(?P<label>from|author|poster|sender|name|your name|date|sent|signed|added|time)\s*:\s+(?P<value>\S.*)$", re.I)
+_FIELD_FIRST = frozenset("fFaApPsSdDnNyYtT")  # (the labels' first letters)
+_NAME_FIELDS = frozenset({"from", "author", "poster", "sender", "name", "your name"})
 # A mail address beside the name it belongs to: "<jo@example.org>", "<jo at example.org>", or the
 # address first with the name in brackets ("jo@example.org (Jo Lake)").
 _ANGLE_ADDRESS = re.compile(r"\s*<[^<>\s]+(?:@|\s+at\s+)[^<>\s]+>\s*$")
@@ -479,7 +486,12 @@ _ZONE_AFTER = re.compile(r"\s+[+-]\d{4}(?:\s+\([A-Z]{2,5}\))?$|\s+(?:GMT|UTC)$")
 
 # Any labelled field line of a message's header block ("Subject: Re: ...", "To: ...", "Message-ID:
 # ..."): a short label of one or two words, a colon, a value.
-_FIELD_LINE = re.compile(r"^[A-Z][A-Za-z]*(?:[- ][A-Za-z]+)?:\s+\S")
+# (some print a space before the colon: "Date : ...")
+# (or a field left empty: "Location:" alone)
+_FIELD_LINE = re.compile(r"^[A-Z][A-Za-z]*(?:[- ][A-Za-z]+)? ?:(?:\s+\S|$)")
+# A field that holds the entry's words, not its header ("Comment: ...", "Message : ..."): it ends
+# the header block.
+_WORDS_FIELD = re.compile(r"^(?:comments?|message|entry|text|post)\s?:", re.I)
 FIELD_LABEL_CHARS = 16
 
 
@@ -491,7 +503,18 @@ def is_field_header(core: str) -> bool:
 def is_field_line(core: str) -> bool:
     """Whether a line is shaped as a field of a message's header block ("Subject: ..."); only
     read next to a labelled header field, where a reader's sentence does not sit."""
-    return ":" in core[: FIELD_LABEL_CHARS + 1] and _FIELD_LINE.match(core) is not None
+    return ":" in core[: FIELD_LABEL_CHARS + 1] and _FIELD_LINE.match(core) is not None and _WORDS_FIELD.match(core) is None
+
+
+def opens_words_field(core: str) -> bool:
+    """Whether a line opens with a words field's label ("Comment: ...", "Message :")."""
+    return _WORDS_FIELD.match(core) is not None
+
+
+def is_words_label(core: str) -> bool:
+    """Whether a line is a words field's label alone ("Comment:", "Message :") over the words: the
+    header block's last line."""
+    return len(core) <= FIELD_LABEL_CHARS and core.endswith(":") and _WORDS_FIELD.match(core) is not None
 
 
 def _field_header(core: str) -> CommentHeader | None:

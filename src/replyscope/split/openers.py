@@ -47,7 +47,9 @@ def opener_above(lines: Lines, spans: list[tuple[int, int]], first: int, floor: 
 # A label printed at the head of each comment's first line ("A: Yes, it does."): a word of at most
 # this many letters and a colon.
 INLINE_LABEL_CHARS = 12
-_INLINE_LABEL = re.compile(rf"^([^\W\d_]{{1,{INLINE_LABEL_CHARS}}}):\s+\S")
+# (some print a space before the colon, "Message : ...": the label keeps it, so that its length
+# still reaches the colon)
+_INLINE_LABEL = re.compile(rf"^([^\W\d_]{{1,{INLINE_LABEL_CHARS}}} ?):\s+\S")
 
 
 def inline_label(s: str) -> str | None:

@@ -326,6 +326,8 @@ COMMENT_FORM = re.compile(
     # "Show all reviews"; not "Show more replies", which folds a thread's replies inside it) and
     # the form of a question's or a product's page ("Ask a question", "Write a review")
     r"(?:load|show|see|view|read) (?:more|all) (?:comments|answers|reviews)|ask a question|write a review|"
+    # a chat's message box and its close ("Type a message…", "Say something…", "Chat has ended")
+    r"(?:type|write|send) a message|say something|(?:the )?chat (?:has ended|is closed|is over)|"
     # the same form in Spanish, German, French, Italian, Portuguese, Dutch
     r"deja (?:una respuesta|un comentario)|schreibe einen kommentar|hinterlasse einen kommentar|"
     r"laisser un commentaire|laisser une r(?:\u00e9|e)ponse|lascia un commento|deixe (?:uma resposta|um coment(?:\u00e1|a)rio)|"
@@ -380,9 +382,15 @@ CHROME_WORDS = Deferred(
     # a counter of another name ("12 claps", "3 upvotes", "4 people agree")
     r"\d[\d.,]*k?\s*(?:claps?|upvotes?|downvotes?|hearts?|reactions?|(?:people|readers) agree)|"
     r"[+\-−]?\d+|like\s*\(\d+\)|dislike|agree|disagree|helpful|thumbs? up|thumbs? down|"
-    r"parent|see more|read more|collapse|expand|"
+    r"parent|(?:see|read|show) (?:more|less)|collapse|expand|"
+    # a post's machine translation toggle ("Show translation", "Translate post", or back to the first words)
+    r"(?:show|see) (?:translation|original)|translate(?: (?:post|tweet|comment|reply|this))?|"
     # the link to a commenter's page ("Profile", "View profile")
     r"(?:view\s+)?(?:my\s+|full\s+)?profile|"
+    # a live chat's room mode notice ("Slow mode is on", "Subscribers-only mode enabled")
+    r"(?:chat is in )?(?:slow|subscribers?[- ]only|followers?[- ]only|members[- ]only|emote[- ]only) mode(?: is)?(?: (?:on|off|enabled|disabled|turned (?:on|off)))?\.?|"
+    # the site's answer printed under a guestbook entry ("Admin reply: Thanks for stopping by!")
+    r"(?:admin|administrator|webmaster|site owner|owner|moderator)(?:'s)? (?:reply|response|answer|note)\s*:.{0,70}|"
     # a forum post's number ("#12"), its profile fields ("Posts: 1,310", "Joined: May 2009", "Location: Leeds"), "Top"
     r"#\d{1,6}|(?:posts|joined|registered|member since|location|karma|reputation|messages|reaction score|last (?:seen|active|visit))\s*:\s*.{0,40}|(?:back to )?top|"
     # a profile card's tallies under the name ("Total Comments (212)", "48 Fans", "Followers: 12")

@@ -1,0 +1,136 @@
+"""Comments whose header shares a line with their words: a chat log's "[14:03] jo: words" (or
+"14:03 <jo> words", "jo (2:03 PM): words"), whose header opens the line, and a Q&A site's comment
+"words – jo Mar 3, 2020 at 14:21", signed at the line's end.
+
+The block readers (comments.build_zone) take a header's line as the header's alone, so a page of
+such lines reads as a few long comments or none. A page where enough lines share one of these
+shapes is read here instead: each such line starts (or ends) one comment, and the cut keeps the
+header's characters out of its words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from replyscope.split.chrome import is_chrome, is_stop_line
+from replyscope.split.comments import Comment, Zone
+from replyscope.split.headers import _NUMERIC_HANDLE, MAX_HEADER_CHARS, _name_ok, read_glued_age, read_header
+from replyscope.split.lines import Lines
+
+# Lines of one shape a page must hold to be read as a log or as signed lines: one or two such
+# lines are a quoted exchange or a transcript's snippet inside an article.
+MIN_LED = 3
+
+_CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?"
+# (a log may print the day before the clock: "2020-03-03 14:03", "03/03/2020, 14:03")
+_DAY = r"(?:\d{4}-\d{2}-\d{2}[ T]|\d{1,2}[/.]\d{1,2}[/.]\d{2,4},?\s)?"
+_GONE = r"\[[^\[\]]{1,20}\]"
+_LOG_NAME = rf"(?:{_GONE}|[^\s:<>\[\]()][^:<>\[\]()]{{0,38}}?)"
+# "[14:03] jo: ", "14:03 <jo> ", "[14:03] <jo> ", "jo (2:03 PM): " opening a line with words after it
+_LOG_HEAD = re.compile(
+    rf"^(?:\[?(?P<c1>{_DAY}{_CLOCK})\]?\s+(?:<(?P<n1>[^<>]{{1,40}})>|(?P<n2>{_LOG_NAME}):)"
+    rf"|(?P<n3>{_LOG_NAME})\s+[(\[](?P<c2>{_DAY}{_CLOCK})[)\]]:)\s+(?=\S)"
+)
+# The dash that parts a comment's words from the signature ending its line, with spaces round it.
+_SIGN_DASH = re.compile(r"\s+[–—-]\s+(?=\S)")
+_EDITED_TAIL = re.compile(r"\s+(?:\(?edited\)?)$", re.I)
+
+
+def log_head(s: str) -> tuple[int, str, str] | None:
+    """(characters of the header, author, clock) when line `s` opens with a chat log's header and
+    has words after it ("[14:03] jo: words"), else None."""
+    if s[:1] != "[" and not s[:1].isdigit() and "(" not in s[:48]:
+        return None  # (most lines: no clock to open them, no bracket after a name)
+    m = _LOG_HEAD.match(s)
+    if m is None:
+        return None
+    name = (m["n1"] or m["n2"] or m["n3"]).strip()
+    if not _name_ok(name) and _NUMERIC_HANDLE.match(name) is None:
+        return None  # (a number of 5+ digits in the name's place is a handle: "61234 (1:57 AM): ...")
+    return m.end(), name, m["c1"] or m["c2"]
+
+
+def end_signature(s: str) -> tuple[int, str, str, str] | None:
+    """(characters of the signature, author, date, dash) when line `s` ends with a dash, a name and
+    a date or age after words of its own ("words – jo Mar 3, 2020 at 14:21"), else None."""
+    if len(s) < 8 or ("– " not in s and "- " not in s and "— " not in s):
+        return None
+    dashes = list(_SIGN_DASH.finditer(s))
+    if not dashes:
+        return None
+    m = dashes[-1]
+    if m.start() == 0:
+        return None
+    tail = _EDITED_TAIL.sub("", s[m.end() :])
+    if len(tail) > MAX_HEADER_CHARS:
+        return None
+    # (after the dash, a compact age is one too: "– jo 9h")
+    h = read_header(tail) or read_glued_age(tail)
+    if h is None or h.kind != "name_date" or not h.author or not h.posted_raw:
+        return None
+    return len(s) - m.start(), h.author, h.posted_raw, m.group().strip()
+
+
+def _continues(lines: Lines, j: int) -> bool:
+    """Whether line j, right under a log line, is more of its message (not chrome, a stop, a header)."""
+    s = lines.text[j]
+    return bool(s) and not is_chrome(s) and not is_stop_line(s) and read_header(lines.core[j]) is None
+
+
+def line_led_zone(lines: Lines, floor: int) -> tuple[Zone, dict[int, str]] | None:
+    """The comments of a page whose headers share their lines with the words (see the module's
+    docstring), with a role for each line of their zone, or None when the page has fewer than
+    MIN_LED such lines of one shape under line `floor`.
+
+    Each comment's `head_cut` / `tail_cut` are the characters of its first / last line that are
+    its header's, not its words."""
+    text = lines.text
+    n = len(text)
+    logs: list[tuple[int, tuple[int, str, str]]] = []
+    signed: dict[str, list[tuple[int, tuple[int, str, str, str]]]] = {}
+    for i in range(max(floor, 0), n):
+        s = text[i]
+        if not s or len(s) < 8:
+            continue
+        h = log_head(s)
+        if h is not None:
+            logs.append((i, h))
+            continue
+        g = end_signature(s)
+        if g is not None:
+            signed.setdefault(g[3], []).append((i, g))
+    best_signed = max(signed.values(), key=len, default=[])
+    if max(len(logs), len(best_signed)) < MIN_LED:
+        return None
+    roles: dict[int, str] = {}
+    comments: list[Comment] = []
+    if len(logs) >= len(best_signed):
+        heads = [i for i, _ in logs]
+        for k, (i, (cut, name, clock)) in enumerate(logs):
+            stop = heads[k + 1] if k + 1 < len(heads) else n
+            c = Comment(header_lines=[], body_lines=[i], author=name, posted_raw=clock, head_cut=cut)
+            j = i + 1
+            while j < stop and _continues(lines, j):
+                c.body_lines.append(j)
+                j += 1
+            comments.append(c)
+        start, end = heads[0], comments[-1].body_lines[-1] + 1
+    else:
+        rows = [i for i, _ in best_signed]
+        for k, (i, (cut, name, stamp, _)) in enumerate(best_signed):
+            top = rows[k - 1] + 1 if k else max(floor, 0)
+            c = Comment(header_lines=[], body_lines=[i], author=name, posted_raw=stamp, tail_cut=cut)
+            j = i - 1
+            # (a long comment's earlier lines, right over its signed line)
+            while j >= top and _continues(lines, j) and end_signature(text[j]) is None:
+                c.body_lines.insert(0, j)
+                j -= 1
+            comments.append(c)
+        start, end = comments[0].body_lines[0], rows[-1] + 1
+    for c in comments:
+        for j in c.body_lines:
+            roles[j] = "comment_body"
+    for j in range(start, end):
+        if text[j] and j not in roles:
+            roles[j] = "comment_chrome" if is_chrome(text[j]) else "boilerplate"
+    return Zone(start, end, comments), roles
