@@ -14,7 +14,7 @@ from typing import NamedTuple
 import polars as pl
 
 from replyscope import schema
-from replyscope.split.body import article_roles, closes_article, is_boilerplate_line, is_comment_marker, title_from_text
+from replyscope.split.body import _content_words, article_roles, closes_article, is_boilerplate_line, is_comment_marker, title_from_text
 from replyscope.split.choose import _title_like_name
 from replyscope.split.chrome import is_chrome, is_stop_line
 from replyscope.split.comment_text import comment_words, cut_last_at_closing, drop_echo_lines, drop_numbered_links, drop_reaction_marks, drop_repeated_tails, drop_reply_targets, drop_signatures, drop_widget_tails, name_numbered_comments, trim_after_actions
@@ -198,6 +198,7 @@ _LINE_CACHES = (
     _name_ok,
     _title_like_name,
     texts_talk,
+    _content_words,
 )
 CACHE_MAX_ENTRIES = 1 << 16
 CACHE_CHECK_LINES = 1 << 14

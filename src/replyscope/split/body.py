@@ -575,8 +575,11 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
-def _content_words(s: str) -> set[str]:
-    return {w for w in _WORD.findall(s.lower()) if w not in _FUNCTION_WORDS}
+@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
+def _content_words(s: str) -> frozenset[str]:
+    """The content words of one line (cached: the lead's lines are read by _headline_of and
+    _retitle_by_text both, and a site's lines repeat from page to page)."""
+    return frozenset(w for w in _WORD.findall(s.lower()) if w not in _FUNCTION_WORDS)
 
 
 def _text_words(lines: Lines, lo: int, hi: int, roles: list[str] | None = None) -> set[str]:
@@ -590,7 +593,9 @@ def _text_words(lines: Lines, lo: int, hi: int, roles: list[str] | None = None) 
             size += len(t)
             if size >= HEADLINE_TEXT_CHARS:
                 break
-    return _content_words(" ".join(body))
+    # (the words of the lines one by one, as of the lines joined by spaces: no word spans a space,
+    # and a line lower-cases alike alone or after a space; the lines' words are cached)
+    return set().union(*map(_content_words, body))
 
 
 def _headline_of(lines: Lines, candidates: list[int], hi: int) -> int:
