@@ -14,9 +14,10 @@ from typing import NamedTuple
 import polars as pl
 
 from replyscope import schema
-from replyscope.split.body import _content_words, article_roles, closes_article, is_boilerplate_line, is_comment_marker, title_from_text
+from replyscope.split.anchors import _has_section_hint
+from replyscope.split.body import _content_words, _reads_as_headline, article_roles, button_row, closes_article, is_boilerplate_line, is_comment_marker, is_nav_line, title_from_text
 from replyscope.split.choose import _title_like_name
-from replyscope.split.chrome import is_chrome, is_stop_line
+from replyscope.split.chrome import is_chrome, is_content, is_stop_line
 from replyscope.split.comment_text import comment_words, cut_last_at_closing, drop_echo_lines, drop_numbered_links, drop_reaction_marks, drop_repeated_tails, drop_reply_targets, drop_signatures, drop_widget_tails, name_numbered_comments, trim_after_actions
 from replyscope.split.openers import inline_label, shared_inline_label
 from replyscope.split.comments import build_zone, zone_line_role
@@ -26,7 +27,7 @@ from replyscope.split.lines import Lines, is_prose, split_lines
 from replyscope.split.patterns import BULLETS
 from replyscope.split.segments import segments_of
 from replyscope.split.short_post import short_post_roles
-from replyscope.split.talk import texts_talk
+from replyscope.split.talk import is_written, texts_talk
 from replyscope.split.named_parent import REPLY_TO_NAME
 from replyscope.split.threading import HEADER_TARGET, level_number, outline_number, thread
 
@@ -199,6 +200,13 @@ _LINE_CACHES = (
     _title_like_name,
     texts_talk,
     _content_words,
+    is_prose,
+    is_nav_line,
+    button_row,
+    _reads_as_headline,
+    is_content,
+    is_written,
+    _has_section_hint,
 )
 CACHE_MAX_ENTRIES = 1 << 16
 CACHE_CHECK_LINES = 1 << 14

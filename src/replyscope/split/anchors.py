@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import compress
 
 from replyscope.split.cards import is_profile_tally, read_cards
@@ -400,6 +401,7 @@ def _add_glued_ages(lines: Lines, headers: dict[int, CommentHeader], lo: int) ->
             headers[i] = h
 
 
+@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
 def _has_section_hint(s: str) -> bool:
     """Cheap pre-check for COMMENT_SECTION: a fragment of its words, without case folding.
 

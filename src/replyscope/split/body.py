@@ -289,6 +289,7 @@ NAV_LINE = re.compile(
 )
 
 
+@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
 def is_nav_line(s: str) -> bool:
     """NAV_LINE.search(s) is not None, without the search on most lines.
 
@@ -334,6 +335,7 @@ _BUTTON_WORD = re.compile(r"\+1|[\w'’-]+")
 LINK_NAME_WORDS = 1
 
 
+@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
 def button_row(s: str) -> bool:
     """Whether a short line is a row of buttons or a link to follow (see _BUTTON_ACTIONS), no headline."""
     words = _BUTTON_WORD.findall(s.lower())
@@ -626,6 +628,7 @@ _ELLIPSIS = ("…", "...")
 _LINK = re.compile(r"\bhttps?://\S+")
 
 
+@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
 def _reads_as_headline(s: str) -> bool:
     """Whether a line over a byline can be the headline, not what may also sit there: a dek (a
     sentence summing the story up, ending in a full stop), a dateline, a comment link ("Make a
