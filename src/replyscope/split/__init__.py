@@ -22,9 +22,9 @@ from replyscope.split.comment_text import comment_words, cut_last_at_closing, dr
 from replyscope.split.openers import inline_label, shared_inline_label
 from replyscope.split.comments import build_zone, zone_line_role
 from replyscope.split.dates import parse_posted
-from replyscope.split.headers import _name_ok, looks_like_name, read_header, read_signature, reads_as_byline
-from replyscope.split.lines import Lines, is_prose, split_lines
-from replyscope.split.patterns import BULLETS
+from replyscope.split.headers import _by_author, _cut_trailing_meta, _edge_text, _name_ok, cut_counters, is_age_stamp, name_without_marks, looks_like_name, read_header, read_signature, reads_as_byline
+from replyscope.split.lines import Lines, _strip_marker, is_prose, split_lines
+from replyscope.split.patterns import BULLETS, chrome_line
 from replyscope.split.segments import segments_of
 from replyscope.split.short_post import short_post_roles
 from replyscope.split.talk import is_written, texts_talk
@@ -207,6 +207,15 @@ _LINE_CACHES = (
     is_content,
     is_written,
     _has_section_hint,
+    _strip_marker,
+    cut_counters,
+    _edge_text,
+    is_age_stamp,
+    name_without_marks,
+    _cut_trailing_meta,
+    _by_author,
+    chrome_line,
+    inline_label,
 )
 CACHE_MAX_ENTRIES = 1 << 16
 CACHE_CHECK_LINES = 1 << 14

@@ -97,6 +97,7 @@ def split_lines(text: str) -> Lines:
 
 
 
+@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
 def _strip_marker(s: str) -> str:
     # a bullet and its space are sliced off; numbers need the regex (dates must stay whole)
     if len(s) > 1 and s[1] == " " and s[0] in BULLETS:
