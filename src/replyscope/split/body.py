@@ -569,6 +569,7 @@ HEADLINE_TEXT_CHARS = 2000
 # headline-like line of the lead.
 HEADLINE_MIN_SHARE = 0.3
 _WORD = re.compile(r"[^\W\d_]{4,}")
+_WORD_ASCII = re.compile(r"[a-z]{4,}")
 # Words of four letters or more that any text holds: they tell no headline from a widget's title.
 _FUNCTION_WORDS = frozenset(
     "that this with from have your will what when where which there their they them then than been "
@@ -581,7 +582,9 @@ _FUNCTION_WORDS = frozenset(
 def _content_words(s: str) -> frozenset[str]:
     """The content words of one line (cached: the lead's lines are read by _headline_of and
     _retitle_by_text both, and a site's lines repeat from page to page)."""
-    return frozenset(w for w in _WORD.findall(s.lower()) if w not in _FUNCTION_WORDS)
+    low = s.lower()
+    # (an ASCII line's letters are a-z once lower-cased: the narrow class reads it faster, same words)
+    return frozenset((_WORD_ASCII if low.isascii() else _WORD).findall(low)).difference(_FUNCTION_WORDS)
 
 
 def _text_words(lines: Lines, lo: int, hi: int, roles: list[str] | None = None) -> set[str]:
