@@ -668,6 +668,7 @@ def _footer_name(lines: Lines, j: int, end: int, tight: bool = False) -> tuple[i
 PLACEHOLDER_CHARS = 40
 
 
+@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
 def is_placeholder(s: str) -> bool:
     """A short line wholly in square brackets: what a page shows in place of a comment's words
     ("[removed]", "[comment deleted]", "[gif]"), under its header as the words would be."""

@@ -768,6 +768,7 @@ _WORD_ANY = re.compile(r"[^\W\d_]+")
 _INNER_SENTENCE_END = re.compile(r"[^\W\d_]{4}\. +[A-Z]")
 
 
+@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
 def _link_or_sentences(s: str) -> bool:
     """A line no headline is: one holding a link ("Read more here: http://..."), or two sentences
     (a post's last lines, over a byline printed under the post)."""

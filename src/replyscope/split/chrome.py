@@ -109,6 +109,7 @@ def _star_rating(s: str) -> bool:
     return stars >= 3 and _RATING_AFTER.match(s[stars:]) is not None
 
 
+@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
 def is_pictographs(s: str) -> bool:
     """Whether a line is emoji alone ("👍", "😂😂", "❤️"): a reader's whole comment, however short.
 

@@ -345,6 +345,7 @@ def _cut_trailing_meta(s: str) -> str:
 _BY_TAIL_LAST = frozenset(")>*:se")
 
 
+@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
 def _cut_by_tail(author: str) -> str:
     """_BY_TAIL.sub("", author).strip(), without the pattern where it can only cut blanks."""
     if folds_like_lower(author) and author.rstrip()[-1:].lower() not in _BY_TAIL_LAST:

@@ -19,6 +19,7 @@ from replyscope.split.lines import Lines
 MIN_OPENED = 2
 
 
+@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
 def is_label(s: str) -> bool:
     """A short label ending in a colon ("Display:", "Answer:"): a widget's, no one's words."""
     return len(s) <= 20 and s.endswith(":") and " " not in s.strip()
