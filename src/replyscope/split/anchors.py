@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import compress
 
 from replyscope.split.cards import is_profile_tally, read_cards
@@ -422,6 +423,7 @@ def _add_glued_ages(lines: Lines, headers: dict[int, CommentHeader], lo: int) ->
             headers[i] = h
 
 
+@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
 def _has_section_hint(s: str) -> bool:
     """Cheap pre-check for COMMENT_SECTION: a fragment of its words, without case folding.
 
@@ -690,6 +692,7 @@ def _footer_name(lines: Lines, j: int, end: int, tight: bool = False) -> tuple[i
 PLACEHOLDER_CHARS = 40
 
 
+@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
 def is_placeholder(s: str) -> bool:
     """A short line wholly in square brackets: what a page shows in place of a comment's words
     ("[removed]", "[comment deleted]", "[gif]"), under its header as the words would be."""

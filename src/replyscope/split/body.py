@@ -301,6 +301,7 @@ NAV_LINE = re.compile(
 )
 
 
+@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
 def is_nav_line(s: str) -> bool:
     """NAV_LINE.search(s) is not None, without the search on most lines.
 
@@ -346,6 +347,7 @@ _BUTTON_WORD = re.compile(r"\+1|[\w'’-]+")
 LINK_NAME_WORDS = 1
 
 
+@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
 def button_row(s: str) -> bool:
     """Whether a short line is a row of buttons or a link to follow (see _BUTTON_ACTIONS), no headline."""
     words = _BUTTON_WORD.findall(s.lower())
@@ -741,6 +743,7 @@ HEADLINE_TEXT_CHARS = 2000
 # headline-like line of the lead.
 HEADLINE_MIN_SHARE = 0.3
 _WORD = re.compile(r"[^\W\d_]{4,}")
+_WORD_ASCII = re.compile(r"[a-z]{4,}")
 # Words of four letters or more that any text holds: they tell no headline from a widget's title.
 _FUNCTION_WORDS = frozenset(
     "that this with from have your will what when where which there their they them then than been "
@@ -749,8 +752,13 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
-def _content_words(s: str) -> set[str]:
-    return {w for w in _WORD.findall(s.lower()) if w not in _FUNCTION_WORDS}
+@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
+def _content_words(s: str) -> frozenset[str]:
+    """The content words of one line (cached: the lead's lines are read by _headline_of and
+    _retitle_by_text both, and a site's lines repeat from page to page)."""
+    low = s.lower()
+    # (an ASCII line's letters are a-z once lower-cased: the narrow class reads it faster, same words)
+    return frozenset((_WORD_ASCII if low.isascii() else _WORD).findall(low)).difference(_FUNCTION_WORDS)
 
 
 def _text_words(lines: Lines, lo: int, hi: int, roles: list[str] | None = None) -> set[str]:
@@ -764,7 +772,9 @@ def _text_words(lines: Lines, lo: int, hi: int, roles: list[str] | None = None) 
             size += len(t)
             if size >= HEADLINE_TEXT_CHARS:
                 break
-    return _content_words(" ".join(body))
+    # (the words of the lines one by one, as of the lines joined by spaces: no word spans a space,
+    # and a line lower-cases alike alone or after a space; the lines' words are cached)
+    return set().union(*map(_content_words, body))
 
 
 def _teaser_over(lines: Lines, candidates: list[int], i: int) -> bool:
@@ -804,6 +814,7 @@ _ELLIPSIS = ("…", "...")
 _LINK = re.compile(r"\bhttps?://\S+")
 
 
+@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
 def _reads_as_headline(s: str) -> bool:
     """Whether a line over a byline can be the headline, not what may also sit there: a dek (a
     sentence summing the story up, ending in a full stop), a dateline, a comment link ("Make a
@@ -951,6 +962,7 @@ _WORD_ANY = re.compile(r"[^\W\d_]+")
 _INNER_SENTENCE_END = re.compile(r"[^\W\d_]{4}\. +[A-Z]")
 
 
+@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
 def _link_or_sentences(s: str) -> bool:
     """A line no headline is: one holding a link ("Read more here: http://..."), or two sentences
     (a post's last lines, over a byline printed under the post)."""

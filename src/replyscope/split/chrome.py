@@ -149,6 +149,7 @@ def _star_rating(s: str) -> bool:
     return stars >= 3 and _RATING_AFTER.match(s[stars:]) is not None
 
 
+@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
 def is_pictographs(s: str) -> bool:
     """Whether a line is emoji alone ("👍", "😂😂", "❤️"): a reader's whole comment, however short.
 
@@ -171,6 +172,7 @@ def is_stop_line(s: str) -> bool:
     return len(s) < 120 and is_boilerplate_line(s)
 
 
+@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
 def is_content(s: str) -> bool:
     """A line a person wrote (not chrome, not a form, not furniture)."""
     return bool(s) and not is_chrome(s) and not is_stop_line(s)

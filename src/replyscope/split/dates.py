@@ -105,6 +105,7 @@ _FORMS_LOW = _Forms(*(lower_twin(p) if p.flags & re.IGNORECASE else p for p in _
 _FOLD = str.maketrans({"ſ": "s", "ı": "i", "İ": "i"})
 
 
+@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
 def _month(name: str) -> int:
     return _MONTHS[name.translate(_FOLD).lower().replace("i\u0307", "i")]
 

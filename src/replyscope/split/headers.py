@@ -142,6 +142,7 @@ _BADGE_WORDS = frozenset("verified mod moderator admin staff author editor comme
 _PROFILE_ACTION = re.compile(r"\s+[·•|]\s+(?:follow|following|unfollow|subscribe|subscribed|message|add friend|connect)$", re.I)
 
 
+@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
 def name_without_marks(name: str) -> str:
     """A name line without the reply target, the role badge and the profile's button printed after
     the name."""
@@ -157,6 +158,7 @@ def name_without_marks(name: str) -> str:
     return name
 
 
+@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
 def cut_counters(name: str) -> str:
     """A header's name without the scores, tallies and ranks printed beside it (see _COUNTER_AFTER),
     nor the home page after it.
@@ -329,6 +331,7 @@ def _stamp_in(s: str, low: str, twin: bool) -> re.Match | None:
 _META_LAST = frozenset(")ktly")
 
 
+@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
 def _cut_trailing_meta(s: str) -> str:
     """`s` without a trailing "(#12)", "permalink" or "| reply ..." (TRAILING_META.sub("", s), faster)."""
     if folds_like_lower(s):
@@ -347,6 +350,7 @@ def _cut_trailing_meta(s: str) -> str:
 _BY_TAIL_LAST = frozenset(")>*:se")
 
 
+@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
 def _cut_by_tail(author: str) -> str:
     """_BY_TAIL.sub("", author).strip(), without the pattern where it can only cut blanks."""
     if folds_like_lower(author) and author.rstrip()[-1:].lower() not in _BY_TAIL_LAST:
@@ -362,6 +366,7 @@ _BY_PREFIX = re.compile(r"^(?:(?:comment|posted|post|written|submitted|reply|res
 _BY_AUTHOR_TAIL_LAST = frozenset(")>*:s")
 
 
+@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
 def _by_author(residue: str) -> str | None:
     """BY_AUTHOR.match(residue)["author"], or None where it does not match.
 
@@ -391,6 +396,7 @@ def _says_match(residue: str, foreign: bool = False) -> re.Match | None:
     return m
 
 
+@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
 def _edge_text(part: str) -> str:
     return strip_joiners(POSTED_WORDS.sub("", strip_joiners(part)))
 
@@ -720,6 +726,7 @@ _AGE_STAMP = re.compile(
 )
 
 
+@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
 def is_age_stamp(stamp: str) -> bool:
     """Whether a header's stamp is an age (how long ago), not a calendar date."""
     return bool(stamp) and _AGE_STAMP.match(stamp) is not None

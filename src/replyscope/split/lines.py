@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate, compress, islice
 from operator import sub
 
@@ -96,6 +97,7 @@ def split_lines(text: str) -> Lines:
 
 
 
+@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
 def _strip_marker(s: str) -> str:
     # a bullet and its space are sliced off; numbers need the regex (dates must stay whole)
     if len(s) > 1 and s[1] == " " and s[0] in BULLETS:
@@ -110,6 +112,7 @@ def _strip_marker(s: str) -> str:
 _AFTER_NUMBER = frozenset(".) \t")
 
 
+@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
 def is_prose(s: str) -> bool:
     """A line that reads like running text rather than a label, link or menu item."""
     n = len(s)

@@ -8,6 +8,7 @@ the splitter fast.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _I = re.IGNORECASE
 
@@ -587,6 +588,7 @@ def reply_row_low(s: str, low: str) -> bool:
     return ("|" in s or "replied" in low) and CHROME_REPLY_ROW_LOW.match(low) is not None
 
 
+@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
 def chrome_line(s: str) -> bool:
     """CHROME.match(s) is not None, on the faster lower twins where `s` folds like lower."""
     if folds_like_lower(s):

@@ -163,6 +163,7 @@ def writes_sentences(window: list[str], name: str = "") -> bool:
     return False
 
 
+@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
 def is_written(s: str) -> bool:
     """A line a person wrote (chrome.is_content), or one that talks around an e-mail address.
 
