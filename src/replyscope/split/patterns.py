@@ -312,7 +312,8 @@ COMMENT_SECTION = re.compile(
 COMMENT_FORM = re.compile(
     r"^(?:leave a (?:reply|comment|response)|post a comment|add (?:a|your) comment|add new comment|"
     r"speak your mind|have your say|write a comment|your comment|share your thoughts|what do you think\??|something to say\?.*|"
-    r"submit (?:a )?comment|post comment|comment form|comments are closed\.?|"
+    # (a form's button alone under its box: "Submit", as "Post comment")
+    r"submit(?: (?:a )?comment)?|post comment|comment form|comments are closed\.?|"
     r"(?:you must|please) (?:be )?(?:logged in|log in|sign in|register|login)\b.*|"
     r"(?:your )?email address will not be published.*|required fields are marked.*|"
     r"notify me of .*|name \(required\)|e-?mail \(required\).*|website|mail \(will not be published\).*|"
