@@ -22,7 +22,7 @@ from replyscope.split.openers import inline_label, shared_inline_label
 from replyscope.split.comments import build_zone, zone_line_role
 from replyscope.split.dates import parse_posted
 from replyscope.split.headers import _name_ok, looks_like_name, read_header, read_signature, reads_as_byline
-from replyscope.split.lines import Lines, is_prose, split_lines
+from replyscope.split.lines import Lines, is_prose, prev_nonblank, split_lines
 from replyscope.split.patterns import BULLETS
 from replyscope.split.segments import segments_of
 from replyscope.split.short_post import short_post_roles
@@ -155,9 +155,13 @@ def _level_above(lines, i: int) -> int | None:
     return None
 
 
-def _reply_link(lines, c) -> str:
+def _reply_link(lines, c, roles: dict[int, str]) -> str:
     """The "In reply to Name" line between a comment's header and its words, or the target its
-    header names, with a line break ("" when there is none): the parent it names, for threading."""
+    header names, or the "@Name" line taken off its words' top (drop_reply_targets), with a line
+    break ("" when there is none): the parent it names, for threading."""
+    j = prev_nonblank(lines, c.body_lines[0], 2) if c.body_lines else None
+    if j is not None and j not in c.header_lines and roles.get(j) == "comment_header" and lines.text[j][:1] == "@":
+        return lines.text[j] + "\n"  # (over words signed from below, or under a header: whom they answer)
     if not c.header_lines:
         return ""
     for j in c.header_lines:
@@ -284,7 +288,7 @@ def _split_lines(text: str, title: str, lines: Lines) -> DocumentSplit:
         if levels and all(v is not None for v in levels):
             indents = levels
         # an "In reply to Jo" link under a header is chrome, out of the text, but still names the parent
-        cues = [_reply_link(lines, c) + s.text for c, s in zip(kept, comments)]
+        cues = [_reply_link(lines, c, zone_roles) + s.text for c, s in zip(kept, comments)]
         depth, parent = thread(indents, [c.author for c in kept], cues, numbers)
         for c, d, p in zip(comments, depth, parent):
             c.depth, c.parent = d, p
