@@ -514,7 +514,11 @@ def _signed_below(lines: Lines, best: list[Anchor]) -> bool:
     if mostly_posted_by(best):
         return True
     under = [_under_words(lines, a.first) for a in best]
-    return under[0] and sum(under) * 2 > len(best)
+    if sum(under) * 2 <= len(best):
+        return False
+    # (most headers sign words over them: the first does too when a line of the text's own sits
+    # right over it, however few letters it holds, a list's bare number "4." closing the comment)
+    return under[0] or _under_text(lines, best[0].first)
 
 
 def _label_over_first(lines: Lines, group: list[Anchor]) -> bool:
@@ -551,6 +555,12 @@ def words_under_section(lines: Lines, section: int, first: int) -> int | None:
 def _under_words(lines: Lines, i: int) -> bool:
     s = lines.text[i - 1] if i > 0 else ""
     return bool(s) and not is_chrome(s) and read_header(lines.core[i - 1]) is None and (HAS_LETTER.search(s) is not None or is_pictographs(s))
+
+
+def _under_text(lines: Lines, i: int) -> bool:
+    """Whether line i sits right under a line of text that is no chrome and no header."""
+    s = lines.text[i - 1] if i > 0 else ""
+    return bool(s) and not is_chrome(s) and read_header(lines.core[i - 1]) is None
 
 
 def _near_section(lines: Lines, section: int | None, first: int) -> int | None:
