@@ -28,7 +28,7 @@ from replyscope.split.segments import segments_of
 from replyscope.split.short_post import short_post_roles
 from replyscope.split.talk import texts_talk
 from replyscope.split.named_parent import REPLY_TO_NAME
-from replyscope.split.threading import HEADER_TARGET, level_number, outline_number, thread
+from replyscope.split.threading import HEADER_TARGET, REPLY_MARK, level_number, outline_number, thread
 
 __all__ = ["DocumentSplit", "SplitComment", "SplitTables", "clear_caches", "split_document", "split_documents", "trim_caches"]
 
@@ -289,7 +289,8 @@ def _split_lines(text: str, title: str, lines: Lines) -> DocumentSplit:
             indents = levels
         # an "In reply to Jo" link under a header is chrome, out of the text, but still names the parent
         cues = [_reply_link(lines, c, zone_roles) + s.text for c, s in zip(kept, comments)]
-        depth, parent = thread(indents, [c.author for c in kept], cues, numbers)
+        marked = [any(REPLY_MARK.search(lines.text[j].replace(c.posted_raw, "").rstrip(" |·,-")) for j in c.header_lines) for c in kept]
+        depth, parent = thread(indents, [c.author for c in kept], cues, numbers, marked)
         for c, d, p in zip(comments, depth, parent):
             c.depth, c.parent = d, p
     title_text = title.strip() or next((text[s:e].strip() for s, e, r in segments if r == "title"), "")
