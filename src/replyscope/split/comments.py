@@ -378,6 +378,27 @@ def _signed_off(lines: Lines, j: int) -> bool:
 SIGNATURE_LINES = 4
 
 
+# An item of a list: a bullet, a dash or a number ("1.", "2)") before its words.
+_LIST_ITEM = re.compile(r"^(?:[•·*▪◦●○■□‣⁃\-–]|\d{1,2}[.)])\s+(?P<item>\S.*)$")
+
+
+def _reader_list(lines: Lines, j: int) -> bool:
+    """Whether the list starting at line j (its items on the lines with text from j on, up to a blank)
+    is a reader's: most of its items open in lower case or end a sentence ("- the figures were never
+    checked", "* Why is nobody asking?"), as a list of links or headlines does not ("• Ferry Timetables")."""
+    items = []
+    for k in range(j, len(lines)):
+        s = lines.text[k]
+        if not s:
+            break
+        m = _LIST_ITEM.match(s)
+        if m is None:
+            break
+        items.append(m["item"])
+    said = sum(1 for w in items if w[0].islower() or w.rstrip()[-1] in ".!?…")
+    return bool(items) and said * 2 > len(items)
+
+
 def _tail_end(lines: Lines, start: int, body_indent: int | None) -> int:
     """One past the last line of the last comment (furniture after it is not the comment)."""
     n = len(lines)
@@ -411,6 +432,11 @@ def _tail_end(lines: Lines, start: int, body_indent: int | None) -> int:
             continue
         if short_end is not None and _own_time(lines, j):
             end, short_end, menu = j + 1, None, 0  # the short lines the comment's own time closes are its
+            continue
+        if j > start and end > start and _LIST_ITEM.match(s) is not None and _reader_list(lines, j):
+            # a reader's list after the comment's text (and the short lead-in over it, "Consider:")
+            # is the comment's, to its last item
+            end, short_end, menu = j + 1, None, 0
             continue
         if s[0] in BULLETS and not body_indent and j > start and end > start:
             stopped = True  # a list after a comment's text is the page's (related links), not the comment's
@@ -559,6 +585,8 @@ def _short_tail(lines: Lines, lo: int, hi: int) -> int | None:
         return None
     if s[0].islower() or s[0] in "-–—~" or text[above].rstrip()[-1] in ",:;":
         return None  # a reader's sign-off: "-Shannon", "ps glad you're better", "Cheers," over "Jo"
+    if _reader_list(lines, start) or start < j and _reader_list(lines, start + 1):
+        return None  # a reader's list, or a lead-in over one ("A few things:" over "1. the figures ...")
     last = lines.core[j]
     if len(last) < 40 and looks_like_name(last) and all(w[:1].isupper() for w in last.split()) and not any(
         len(w) >= 4 and NAV_LABEL.match(w) for w in last.split()
