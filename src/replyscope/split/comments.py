@@ -42,6 +42,7 @@ from replyscope.split.patterns import (
     POLICY_LOW,
     POLICY_SUBJECT,
     POLICY_WORD,
+    QUOTE_OPENING,
     RE_SUBJECT,
     READER_VOICE,
     ends_sentence,
@@ -712,7 +713,7 @@ def _spans_below(lines: Lines, best: list[Anchor], floor: int, headed: bool = Fa
             stretch.pop(0)  # (the section's sort control or display label: "Display:", "Sort by"; "Q: <the title>")
         if stretch and len(stretch) <= HEADED_FIRST_MAX * want and not any(closes(lines.text[j]) for j in stretch):
             lo = stretch[0]
-        elif (words := words_under_section(lines, floor - 1, best[0].first)) is not None:
+        elif (words := words_under_section(lines, floor - 1, best[0].first, best[-1].last)) is not None:
             # a longer stretch is still all the first comment's when it is words from its first line
             # on, below the section's own prompt ("Add your comment"): see choose.words_under_section
             lo = words
@@ -738,8 +739,9 @@ RESTATED_CHARS = 20
 def _restates_page(s: str, printed_above: list[str]) -> bool:
     """Whether line `s` ends with a line printed above the thread's floor (`printed_above`: those
     of RESTATED_CHARS or more; the post's title restated over the answers, "Q: <the question>"):
-    the page's, not the first answer's words."""
-    return any(s.endswith(t) for t in printed_above)
+    the page's, not the first answer's words. A line that quotes it ("> <the post's words>") is a
+    reader's, who quotes the post to answer it."""
+    return QUOTE_OPENING.match(s) is None and any(s.endswith(t) for t in printed_above)
 
 
 def build_zone(lines: Lines, first_prose: int, floor: int | None = None, article: int | None = None) -> tuple[Zone | None, dict[int, str]]:

@@ -339,6 +339,10 @@ COMMENT_FORM = re.compile(
     _I,
 )
 
+# A reader's quote opening a line: "> ", a quotation mark, a repost's "RT @jo:" (after the label
+# the page prints on every answer, if any: "A: > ...").
+QUOTE_OPENING = re.compile(r"^(?:[A-Z]\w{0,11}:\s+)?(?:>|[\"“„«‘']|RT\s+@\w+:?\s)")
+
 # A forum post's subject over its header: "Re: <the topic's title>".
 RE_SUBJECT = re.compile(r"^re\s*:\s*\S", _I)
 
