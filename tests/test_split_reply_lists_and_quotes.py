@@ -127,3 +127,19 @@ def test_a_first_comment_opening_on_the_threads_usual_address_keeps_it():
 def test_an_address_no_other_comment_opens_with_is_not_read_as_the_first_comments():
     assert not _habitual_address(["@harbourdesk", "A line of prose that runs on.", "Posted by Jo", "@elsewhere hi"], [0, 1], 2, 4)
     assert _habitual_address(["@harbourdesk", "A line of prose that runs on.", "Posted by Jo", "@harbourdesk hi", "@harbourdesk: yes"], [0, 1], 2, 5)
+
+
+def test_a_restated_title_opening_with_a_quote_mark_stays_the_pages():
+    title = "'Ferries cut' - the harbour story of the week"
+    answers = "".join(
+        f"Answer:\n{w}\n{n} answered 1 year ago\nUpvote\n{k}\n\n"
+        for w, n, k in (
+            ("I think the late boat goes first, whatever they say.", "Mara Quell", 30),
+            ("You will see, the summer boat goes next.", "Tobias Wren", 12),
+            ("Did anyone ask the crews? I doubt it.", "Ilse Marrow", 4),
+        )
+    )
+    page = f"Home | About | Contact\n\n{title}\n\nBy harbourdesk | 08 March 2016\n\n{title}\n\nShare\n\nQuestions & Answers\nQ: {title}\n\n{answers}"
+    d = split_document(page)
+    assert [c.author for c in d.comments] == ["Mara Quell", "Tobias Wren", "Ilse Marrow"]
+    assert d.comments[0].text == "I think the late boat goes first, whatever they say."

@@ -740,8 +740,9 @@ def _restates_page(s: str, printed_above: list[str]) -> bool:
     """Whether line `s` ends with a line printed above the thread's floor (`printed_above`: those
     of RESTATED_CHARS or more; the post's title restated over the answers, "Q: <the question>"):
     the page's, not the first answer's words. A line that quotes it ("> <the post's words>") is a
-    reader's, who quotes the post to answer it."""
-    return QUOTE_OPENING.match(s) is None and any(s.endswith(t) for t in printed_above)
+    reader's, who quotes the post to answer it (the quote mark before the words printed above: a
+    title that opens with one, "Q: 'Ferries cut' - the week's story", is still the page's)."""
+    return any(s.endswith(t) and QUOTE_OPENING.match(s[: len(s) - len(t)]) is None for t in printed_above)
 
 
 def build_zone(lines: Lines, first_prose: int, floor: int | None = None, article: int | None = None) -> tuple[Zone | None, dict[int, str]]:
