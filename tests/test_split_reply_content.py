@@ -197,7 +197,7 @@ def test_stress_rewrites_replies_only_and_is_deterministic(kind):
     assert t["replies"][0]["text"].startswith("Half past six")  # (the input is not changed)
 
 
-@pytest.mark.parametrize("kind", ["deleted", "lists", "quoting", "says-prose", "url", "emoji", "long", "signed", "line-breaks", "at-name", "caps", "other-lang", "lone-name", "one-word"])
+@pytest.mark.parametrize("kind", ["deleted", "lists", "quoting", "post-quote", "says-prose", "url", "emoji", "long", "signed", "line-breaks", "at-name", "caps", "other-lang", "lone-name", "one-word"])
 @pytest.mark.parametrize("layout", ["wordpress", "disqus", "fb-plugin", "says-chrome"])
 def test_stressed_replies_come_back_from_the_layout_writers(kind, layout):
     thread = stress_thread(_thread(), kind, seed=0)

@@ -17,6 +17,7 @@ five (at least two, at most half) of a thread with one kind of content from KIND
     line-breaks   a reply broken over lines, with blank lines inside it
     lists         a reply holding a bullet or numbered list
     quoting       a reply opening with a quote of an earlier reply ("> ...", "X wrote:", "Quote:")
+    post-quote    a reply opening with a quote of the post's own words ("> ...", "“...”", "RT @x: ...")
     at-name       a reply opening with "@name" or "name:" (an earlier replier's name)
     caps          a reply in capitals
     long          a reply of several paragraphs
@@ -172,6 +173,22 @@ def _quoting(text: str, rng: random.Random, ctx: dict) -> str:
     return "\n".join([*head, "", text.strip() or _invented(rng)])
 
 
+def _post_quote(text: str, rng: random.Random, ctx: dict) -> str:
+    # the post's own opening words quoted over the reply (the page prints them as the article too)
+    quoted = " ".join(_words(ctx["post"])[:16]) or _invented(rng)
+    who = (ctx.get("post_author") or rng.choice(_NAMES)).replace(" ", "")
+    style = rng.randrange(4)
+    if style == 0:
+        head = [f"> {quoted}"]
+    elif style == 1:
+        head = [f"“{quoted}”"]
+    elif style == 2:
+        head = [f"RT @{who}: {quoted}"]
+    else:
+        head = [f"From the article: {quoted}"]
+    return "\n".join([*head, "", text.strip() or _invented(rng)])
+
+
 def _at_name(text: str, rng: random.Random, ctx: dict) -> str:
     earlier = ctx["earlier"]
     name = (rng.choice(earlier).get("author") if earlier else "") or rng.choice(_NAMES)
@@ -224,6 +241,7 @@ KINDS = {
     "line-breaks": _line_breaks,
     "lists": _lists,
     "quoting": _quoting,
+    "post-quote": _post_quote,
     "at-name": _at_name,
     "caps": lambda text, rng, ctx: (text.strip() or _invented(rng)).upper(),
     "long": _long,
@@ -252,7 +270,8 @@ def stress_thread(thread: dict, kind: str, seed: int = 0) -> dict:
     rank = {i: n for n, i in enumerate(ordered)}
     for i in chosen:
         earlier = [replies[j] for j in ordered[: rank[i]] if (replies[j].get("text") or "").strip()]
-        replies[i]["text"] = KINDS[kind](replies[i].get("text") or "", rng, {"earlier": earlier})
+        ctx = {"earlier": earlier, "post": out["source"].get("selftext") or out["source"].get("text") or "", "post_author": out["source"].get("author")}
+        replies[i]["text"] = KINDS[kind](replies[i].get("text") or "", rng, ctx)
         if kind == "deleted" and rng.random() < 0.5:
             replies[i]["author"] = ""  # (a platform that removes a reply often drops its author's name too)
     return out

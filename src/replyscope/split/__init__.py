@@ -24,13 +24,13 @@ from replyscope.split.comments import build_zone, zone_line_role
 from replyscope.split.dates import _month, parse_posted
 from replyscope.split.headers import _by_author, _cut_by_tail, _cut_trailing_meta, _edge_text, _name_ok, cut_counters, is_age_stamp, name_without_marks, looks_like_name, read_header, read_signature, reads_as_byline
 from replyscope.split.line_led import line_led_zone
-from replyscope.split.lines import Lines, _strip_marker, is_prose, split_lines
+from replyscope.split.lines import Lines, _strip_marker, is_prose, prev_nonblank, split_lines
 from replyscope.split.patterns import BULLETS, chrome_line
 from replyscope.split.segments import segments_of
 from replyscope.split.short_post import short_post_roles
 from replyscope.split.talk import is_written, texts_talk
 from replyscope.split.named_parent import REPLY_TO_NAME
-from replyscope.split.threading import HEADER_TARGET, level_number, outline_number, thread
+from replyscope.split.threading import HEADER_TARGET, REPLY_MARK, level_number, outline_number, thread
 
 __all__ = ["DocumentSplit", "SplitComment", "SplitTables", "clear_caches", "split_document", "split_documents", "trim_caches"]
 
@@ -157,9 +157,13 @@ def _level_above(lines, i: int) -> int | None:
     return None
 
 
-def _reply_link(lines, c) -> str:
+def _reply_link(lines, c, roles: dict[int, str]) -> str:
     """The "In reply to Name" line between a comment's header and its words, or the target its
-    header names, with a line break ("" when there is none): the parent it names, for threading."""
+    header names, or the "@Name" line taken off its words' top (drop_reply_targets), with a line
+    break ("" when there is none): the parent it names, for threading."""
+    j = prev_nonblank(lines, c.body_lines[0], 2) if c.body_lines else None
+    if j is not None and j not in c.header_lines and roles.get(j) == "comment_header" and lines.text[j][:1] == "@":
+        return lines.text[j] + "\n"  # (over words signed from below, or under a header: whom they answer)
     if not c.header_lines:
         return ""
     for j in c.header_lines:
@@ -321,8 +325,9 @@ def _split_lines(text: str, title: str, lines: Lines) -> DocumentSplit:
         if levels and all(v is not None for v in levels):
             indents = levels
         # an "In reply to Jo" link under a header is chrome, out of the text, but still names the parent
-        cues = [_reply_link(lines, c) + s.text for c, s in zip(kept, comments)]
-        depth, parent = thread(indents, [c.author for c in kept], cues, numbers)
+        cues = [_reply_link(lines, c, zone_roles) + s.text for c, s in zip(kept, comments)]
+        marked = [any(REPLY_MARK.search(lines.text[j].replace(c.posted_raw, "").rstrip(" |·,-")) for j in c.header_lines) for c in kept]
+        depth, parent = thread(indents, [c.author for c in kept], cues, numbers, marked)
         for c, d, p in zip(comments, depth, parent):
             c.depth, c.parent = d, p
     title_text = title.strip() or title_without_tally(next((text[s:e].strip() for s, e, r in segments if r == "title"), ""), text)

@@ -82,6 +82,11 @@ def talks_with_address(s: str) -> bool:
 _ATTRIBUTION_ENDS = ("wrote:", "writes:")
 
 
+# A nested reply's header in some themes, "Jo Lake Reply:" (see patterns.FOREIGN_SAYS): read only over
+# or beside the date it is stamped with.
+_REPLY_HEADED = re.compile(r"\breply\s*:$", re.I)
+
+
 def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, CommentHeader]]:
     """Every header-shaped line or line pair from line `lo` on, and the lone date lines."""
     read = read_header  # (local names: this runs on every line of every page)
@@ -159,6 +164,8 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
                     stamp = _trailing_date(lines, headers, i)
                     if stamp:
                         h = CommentHeader(h.kind, h.author, stamp, h.posted_by)
+            if not h.posted_raw and h.kind == "says" and _REPLY_HEADED.search(text[i]):
+                continue  # ("Leave a Reply:", "Quick Reply:": a form's heading; a reply's "Jo Reply:" is dated)
             family = h.kind + ("_posted" if h.posted_by else "")
             if is_field_header(lines.core[i]) or h.kind == "by" and _labelled_by_over_fields(lines, i):
                 # a message's header block: "From:" and "Date:" with other fields ("Subject:", "To:")

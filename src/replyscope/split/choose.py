@@ -18,7 +18,7 @@ from replyscope.split.chrome import is_chrome, is_content, is_pictographs, is_st
 from replyscope.split.headers import GONE_AUTHOR, is_age_stamp, read_header
 from replyscope.split.lines import Lines, is_prose
 from replyscope.split.openers import inline_label, opener_above, shared_inline_label
-from replyscope.split.patterns import BULLETS, COMMENT_FORM, COMMENT_TALLY, HAS_LETTER, RE_SUBJECT, WORD, ends_sentence, template_form
+from replyscope.split.patterns import BULLETS, COMMENT_FORM, COMMENT_TALLY, HAS_LETTER, QUOTE_OPENING, RE_SUBJECT, WORD, ends_sentence, template_form
 from replyscope.split.talk import is_written, judges, talks, writes_sentences
 from replyscope.split.threading import outline_number
 
@@ -514,7 +514,11 @@ def _signed_below(lines: Lines, best: list[Anchor]) -> bool:
     if mostly_posted_by(best):
         return True
     under = [_under_words(lines, a.first) for a in best]
-    return under[0] and sum(under) * 2 > len(best)
+    if sum(under) * 2 <= len(best):
+        return False
+    # (most headers sign words over them: the first does too when a line of the text's own sits
+    # right over it, however few letters it holds, a list's bare number "4." closing the comment)
+    return under[0] or _under_text(lines, best[0].first)
 
 
 def _label_over_first(lines: Lines, group: list[Anchor]) -> bool:
@@ -531,7 +535,7 @@ def _label_under(lines: Lines, best: list[Anchor], section: int) -> bool:
     return j is not None and _nonblank_between(lines, section + 1, j) <= HEADED_REACH
 
 
-def words_under_section(lines: Lines, section: int, first: int) -> int | None:
+def words_under_section(lines: Lines, section: int, first: int, thread_end: int = -1) -> int | None:
     """The first line of words between section header `section` and the thread's first signature
     (line `first`), below the section's prompt and controls ("Add your comment", "Sort by"), when
     all that lies there is words: they open with a line of prose and hold no chrome, page furniture
@@ -541,16 +545,47 @@ def words_under_section(lines: Lines, section: int, first: int) -> int | None:
     stretch = [j for j in range(section + 1, first) if text[j]]
     while stretch and _section_control(text[stretch[0]]):
         stretch.pop(0)
-    if not stretch or not is_prose(text[stretch[0]]):
+    if not stretch or not (is_prose(text[stretch[0]]) or _opens_quote(text, stretch) or _habitual_address(text, stretch, first, thread_end)):
         return None
     if any(is_chrome(text[j]) or is_boilerplate_line(text[j]) or is_stop_line(text[j]) for j in stretch):
         return None
     return stretch[0]
 
 
+def _opens_quote(text: list[str], stretch: list[int]) -> bool:
+    """Whether the words on lines `stretch` open with a quote a reader answers: a quoted line ("> ...",
+    "“...”"), or a short attribution ending in a colon over one ("Jo wrote:", "Quoting Jo:")."""
+    first = text[stretch[0]]
+    if QUOTE_OPENING.match(first):
+        return True
+    return len(stretch) > 1 and first.endswith(":") and len(first) < ATTRIBUTION_CHARS and QUOTE_OPENING.match(text[stretch[1]]) is not None
+
+
+def _habitual_address(text: list[str], stretch: list[int], first: int, thread_end: int) -> bool:
+    """Whether the words on lines `stretch` open with an address ("@jo" alone on its line, over
+    prose) that opens ADDRESS_HABIT or more lines of the thread's other comments too (lines
+    `first` to `thread_end`): replies to one account all open so."""
+    s = text[stretch[0]]
+    if s[:1] != "@" or " " in s or len(stretch) < 2 or not is_prose(text[stretch[1]]):
+        return False
+    return sum(1 for t in text[first:thread_end] if t.startswith(s) and (len(t) == len(s) or t[len(s)] in " \t:,")) >= ADDRESS_HABIT
+
+
+# Lines of a thread's other comments opening with the same address (see _habitual_address).
+ADDRESS_HABIT = 2
+# The longest attribution over a quote ("On Tue, Mar 3, 2020 at 9:14 PM, Jo Lake wrote:").
+ATTRIBUTION_CHARS = 80
+
+
 def _under_words(lines: Lines, i: int) -> bool:
     s = lines.text[i - 1] if i > 0 else ""
     return bool(s) and not is_chrome(s) and read_header(lines.core[i - 1]) is None and (HAS_LETTER.search(s) is not None or is_pictographs(s))
+
+
+def _under_text(lines: Lines, i: int) -> bool:
+    """Whether line i sits right under a line of text that is no chrome and no header."""
+    s = lines.text[i - 1] if i > 0 else ""
+    return bool(s) and not is_chrome(s) and read_header(lines.core[i - 1]) is None
 
 
 def _near_section(lines: Lines, section: int | None, first: int) -> int | None:
@@ -692,7 +727,7 @@ def choose_anchors(
             if up is not None and (
                 _gap_under_section(lines, up, best[0].first) <= header_spacing(best) + SECTION_SLACK
                 or _label_under(lines, best, up)
-                or words_under_section(lines, up, best[0].first) is not None
+                or words_under_section(lines, up, best[0].first, best[-1].last) is not None
             ):
                 section = up
         if _acceptable(lines, best, section, _dated_thread_share(lines, best, _bullet_thread_share(lines, best, shares[k]))):

@@ -157,9 +157,10 @@ def drop_signatures(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:
                 break
 
 
-# A reply's target printed alone over its words: "@jo" on a line of its own, naming another commenter
-# of the page (a reader's own "@jo" line with nothing under it is the whole reply, and stays).
-_LONE_HANDLE = re.compile(r"^@([\w][\w.-]{0,39})$")
+# A reply's target printed alone over its words: "@jo" or "@Jo Lake" (a name as the thread prints it,
+# spaces and all) on a line of its own, naming another commenter of the page (a reader's own "@jo"
+# line with nothing under it is the whole reply, and stays).
+_LONE_HANDLE = re.compile(r"^@([\w][\w.'’-]*(?: [\w.'’-]+){0,3})$")
 _NOT_NAME_CHARS = re.compile(r"[\W_]+")
 
 

@@ -42,6 +42,7 @@ from replyscope.split.patterns import (
     POLICY_LOW,
     POLICY_SUBJECT,
     POLICY_WORD,
+    QUOTE_OPENING,
     RE_SUBJECT,
     READER_VOICE,
     REPLY_ACTION,
@@ -378,6 +379,27 @@ def _signed_off(lines: Lines, j: int) -> bool:
 SIGNATURE_LINES = 4
 
 
+# An item of a list: a bullet, a dash or a number ("1.", "2)") before its words.
+_LIST_ITEM = re.compile(r"^(?:[•·*▪◦●○■□‣⁃\-–]|\d{1,2}[.)])\s+(?P<item>\S.*)$")
+
+
+def _reader_list(lines: Lines, j: int) -> bool:
+    """Whether the list starting at line j (its items on the lines with text from j on, up to a blank)
+    is a reader's: most of its items open in lower case or end a sentence ("- the figures were never
+    checked", "* Why is nobody asking?"), as a list of links or headlines does not ("• Ferry Timetables")."""
+    items = []
+    for k in range(j, len(lines)):
+        s = lines.text[k]
+        if not s:
+            break
+        m = _LIST_ITEM.match(s)
+        if m is None:
+            break
+        items.append(m["item"])
+    said = sum(1 for w in items if w[0].islower() or w.rstrip()[-1] in ".!?…")
+    return bool(items) and said * 2 > len(items)
+
+
 def _tail_end(lines: Lines, start: int, body_indent: int | None) -> int:
     """One past the last line of the last comment (furniture after it is not the comment)."""
     n = len(lines)
@@ -411,6 +433,11 @@ def _tail_end(lines: Lines, start: int, body_indent: int | None) -> int:
             continue
         if short_end is not None and _own_time(lines, j):
             end, short_end, menu = j + 1, None, 0  # the short lines the comment's own time closes are its
+            continue
+        if j > start and end > start and _LIST_ITEM.match(s) is not None and _reader_list(lines, j):
+            # a reader's list after the comment's text (and the short lead-in over it, "Consider:")
+            # is the comment's, to its last item
+            end, short_end, menu = j + 1, None, 0
             continue
         if s[0] in BULLETS and not body_indent and j > start and end > start:
             stopped = True  # a list after a comment's text is the page's (related links), not the comment's
@@ -559,6 +586,8 @@ def _short_tail(lines: Lines, lo: int, hi: int) -> int | None:
         return None
     if s[0].islower() or s[0] in "-–—~" or text[above].rstrip()[-1] in ",:;":
         return None  # a reader's sign-off: "-Shannon", "ps glad you're better", "Cheers," over "Jo"
+    if _reader_list(lines, start) or start < j and _reader_list(lines, start + 1):
+        return None  # a reader's list, or a lead-in over one ("A few things:" over "1. the figures ...")
     last = lines.core[j]
     if len(last) < 40 and looks_like_name(last) and all(w[:1].isupper() for w in last.split()) and not any(
         len(w) >= 4 and NAV_LABEL.match(w) for w in last.split()
@@ -688,7 +717,7 @@ def _spans_below(lines: Lines, best: list[Anchor], floor: int, headed: bool = Fa
             stretch.pop(0)  # (the section's sort control or display label: "Display:", "Sort by"; "Q: <the title>")
         if stretch and len(stretch) <= HEADED_FIRST_MAX * want and not any(closes(lines.text[j]) for j in stretch):
             lo = stretch[0]
-        elif (words := words_under_section(lines, floor - 1, best[0].first)) is not None:
+        elif (words := words_under_section(lines, floor - 1, best[0].first, best[-1].last)) is not None:
             # a longer stretch is still all the first comment's when it is words from its first line
             # on, below the section's own prompt ("Add your comment"): see choose.words_under_section
             lo = words
@@ -714,8 +743,10 @@ RESTATED_CHARS = 20
 def _restates_page(s: str, printed_above: list[str]) -> bool:
     """Whether line `s` ends with a line printed above the thread's floor (`printed_above`: those
     of RESTATED_CHARS or more; the post's title restated over the answers, "Q: <the question>"):
-    the page's, not the first answer's words."""
-    return any(s.endswith(t) for t in printed_above)
+    the page's, not the first answer's words. A line that quotes it ("> <the post's words>") is a
+    reader's, who quotes the post to answer it (the quote mark before the words printed above: a
+    title that opens with one, "Q: 'Ferries cut' - the week's story", is still the page's)."""
+    return any(s.endswith(t) and QUOTE_OPENING.match(s[: len(s) - len(t)]) is None for t in printed_above)
 
 
 def build_zone(lines: Lines, first_prose: int, floor: int | None = None, article: int | None = None) -> tuple[Zone | None, dict[int, str]]:

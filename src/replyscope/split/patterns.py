@@ -207,15 +207,16 @@ SAYS = re.compile(
 # The same header on a French, German, Spanish, Italian, Portuguese or Dutch site ("Ana dice:",
 # "Jo sagt:", "Luc dit :"), read only on a line that ends in its colon (see FOREIGN_SAYS_ENDS):
 # alone, "dice" or "dit" are words.
+# So is a nested reply's header in some themes, "Jo Lake Reply:" ("Reply" alone is a link's word).
 FOREIGN_SAYS = re.compile(
     r"^(?P<author>.{1,70}?)\s+(?:dice|dijo|escribi(?:\u00f3|o)|sagt|schreibt|schrieb|meint|dit|a dit|(?:a )?(?:\u00e9|e)crit|"
-    r"scrive|ha scritto|diz|disse|escreveu|zegt|schreef)\s*:?$",
+    r"scrive|ha scritto|diz|disse|escreveu|zegt|schreef|reply)\s*:?$",
     _I,
 )
 # The last characters of every FOREIGN_SAYS line, lower-cased: a cheap test before the pattern.
 FOREIGN_SAYS_ENDS = tuple(
     f"{w}{c}"
-    for w in ("dice", "dijo", "escribi\u00f3", "escribio", "sagt", "schreibt", "schrieb", "meint", "dit", "\u00e9crit", "ecrit", "scrive", "scritto", "diz", "disse", "escreveu", "zegt", "schreef")
+    for w in ("dice", "dijo", "escribi\u00f3", "escribio", "sagt", "schreibt", "schrieb", "meint", "dit", "\u00e9crit", "ecrit", "scrive", "scritto", "diz", "disse", "escreveu", "zegt", "schreef", "reply")
     for c in (":", " :")
 )
 SAYS_WORD = re.compile(r"\b(?:says|said|wrote|writes|commented|replied|answered)\b", _I)
@@ -313,7 +314,8 @@ COMMENT_SECTION = re.compile(
 COMMENT_FORM = re.compile(
     r"^(?:leave a (?:reply|comment|response)|post a comment|add (?:a|your) comment|add new comment|"
     r"speak your mind|have your say|write a comment|your comment|share your thoughts|what do you think\??|something to say\?.*|"
-    r"submit (?:a )?comment|post comment|comment form|comments are closed\.?|"
+    # (a form's button alone under its box: "Submit", as "Post comment")
+    r"submit(?: (?:a )?comment)?|post comment|comment form|comments are closed\.?|"
     r"(?:you must|please) (?:be )?(?:logged in|log in|sign in|register|login)\b.*|"
     r"(?:your )?email address will not be published.*|required fields are marked.*|"
     r"notify me of .*|name \(required\)|e-?mail \(required\).*|website|mail \(will not be published\).*|"
@@ -339,6 +341,10 @@ COMMENT_FORM = re.compile(
     r"schrijf een reactie)\s*(?:\.\.\.|…)?\s*$",
     _I,
 )
+
+# A reader's quote opening a line: "> ", a quotation mark, a repost's "RT @jo:" (after the label
+# the page prints on every answer, if any: "A: > ...").
+QUOTE_OPENING = re.compile(r"^(?:[A-Z]\w{0,11}:\s+)?(?:>|[\"“„«‘']|RT\s+@\w+:?\s)")
 
 # A forum post's subject over its header: "Re: <the topic's title>".
 RE_SUBJECT = re.compile(r"^re\s*:\s*\S", _I)

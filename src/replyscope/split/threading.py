@@ -16,6 +16,12 @@ from replyscope.split.named_parent import named_parents
 HEADER_TARGET = re.compile(r"\b(?:replied to(?: (?:a |the )?comment (?:from|by|of))?|in reply to|replying to)\s+(?P<name>[^|•·]{2,60}?)\s*(?:[|•·]|$)", re.I)
 
 
+# A header that says its comment is a reply, "Jo Lake Reply:" or "Jo replied:" (its stamp left
+# out), where the thread's other headers do not ("Al says:"): some themes nest replies so, one level
+# under the comment, and plain text keeps only the word.
+REPLY_MARK = re.compile(r"\b(?:reply\s*:|replied\s*[:,.]?)\s*$", re.I)
+
+
 # An outline number opening a comment's header line: "2.", "2.1.", "2.1.3)".
 OUTLINE_NUMBER = re.compile(r"^\s*#?(\d{1,4}(?:\.\d{1,3})*)[.)]?\s")
 
@@ -37,11 +43,16 @@ def outline_number(header_line: str) -> tuple[int, ...] | None:
 
 
 def thread(
-    indents: list[int], authors: list[str], texts: list[str], numbers: list[tuple[int, ...] | None] | None = None
+    indents: list[int],
+    authors: list[str],
+    texts: list[str],
+    numbers: list[tuple[int, ...] | None] | None = None,
+    marked: list[bool] | None = None,
 ) -> tuple[list[int], list[int | None]]:
     """(depth, parent position) per comment, in page order.
 
     `numbers`: each comment's outline number (outline_number of its header line), when known.
+    `marked`: whether each comment's header says it is a reply (REPLY_MARK), when known.
     """
     n = len(indents)
     depth = [0] * n
@@ -65,6 +76,17 @@ def thread(
             depth[k] = len(stack) if stack else 0
             parent[k] = stack[-1] if stack else None
             stack.append(k)
+        return depth, parent
+    if marked is not None and any(marked) and not all(marked):
+        # headers marked as replies among unmarked ones: the page nests replies one level, each
+        # under the latest comment headed unmarked above it (whomever its words name: the page
+        # shows it there), and the unmarked ones open the thread's conversations
+        top = None
+        for k in range(n):
+            if not marked[k]:
+                top = k
+            elif top is not None:
+                parent[k], depth[k] = top, 1
         return depth, parent
     # no nesting shown: the replies' own words say whom they answer (named_parent)
     for k, p in enumerate(named_parents(authors, texts)):
