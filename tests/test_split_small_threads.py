@@ -282,3 +282,24 @@ def test_a_short_last_line_over_the_second_of_two_headers_stays_the_first_commen
     assert [c.author for c in comments] == ["marrowfield", "tobiaswren"]
     assert "See you all there anyway!" in comments[0].text
 
+
+# ------------------------------------------------------------------ answers signed from below
+
+def test_a_pair_of_answers_signed_from_below_under_the_section_header_is_read():
+    page = POST + (
+        "Questions & Answers\n\n"
+        "Q: Will the stalls still open at six?\n\n"
+        "A: I asked at the harbour office and they said six as usual, maybe half past.\n"
+        "Answered by Mara Quell · 2 days ago\n"
+        "Upvote\n"
+        "7\n\n"
+        "A: 👏👏\n"
+        "Answered by Tobias Wren · Yesterday at 4:10 PM\n"
+        "Upvote\n"
+        "3\n\n"
+        "Ask a question\n"
+    )
+    comments = _comments(page)
+    assert [c.author for c in comments] == ["Mara Quell", "Tobias Wren"]
+    assert "harbour office" in comments[0].text and "👏👏" in comments[1].text
+
