@@ -10,11 +10,15 @@ splitter to the issue's bar on the half of them not read while the rules were wr
 
 from __future__ import annotations
 
+import json
+
 import polars as pl
 import pytest
 
 from conftest import shared_path
 from replyscope.evaluate.layout_variants import NESTED_VARIANTS, UNSEEN_VARIANTS, VARIANTS, half_of_thread, render_variant, sfu_threads
+from replyscope.evaluate.variant_eval import first_reply
+from replyscope.evaluate.variant_eval import main as variant_eval_main
 from replyscope.evaluate.thread_pages import load_threads, match_comments, page_scores
 from replyscope.split import split_document, split_documents
 from replyscope.split.chrome import is_chrome, is_pictographs
@@ -241,6 +245,36 @@ def test_every_variant_of_a_written_thread_comes_back(variant):
     tables = split_documents(pl.DataFrame({"doc_id": ["p"], "text": [page.text]}))
     scores = page_scores(match_comments(tables.comments, page))
     assert scores["found"] == scores["replies"], (variant, scores)
+
+
+def test_a_thread_cut_to_its_first_reply_keeps_the_post_and_one_reply():
+    cut = first_reply(THREAD)
+    assert cut["source"] == THREAD["source"] and [r["id"] for r in cut["replies"]] == ["r1"]
+    assert cut["replies"][0]["parent_id"] == "t1" and len(THREAD["replies"]) == 3  # the thread is not changed
+    # a thread whose first reply answers another reply keeps its first reply to the post
+    late = {**THREAD, "replies": [THREAD["replies"][1], THREAD["replies"][0]]}
+    assert [r["id"] for r in first_reply(late)["replies"]] == ["r1"]
+    assert first_reply({**THREAD, "replies": []})["replies"] == []
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_every_variant_of_a_one_reply_thread_shows_that_reply(variant):
+    page = render_variant(first_reply(THREAD), variant, seed=1)
+    assert "r1" in {r.id for r in page.replies} and not {"r2", "r3"} & {r.id for r in page.replies}
+
+
+def test_the_first_reply_option_measures_one_reply_pages(tmp_path, capsys):
+    (tmp_path / "rumoureval2019-sdqc-train-threads.jsonl").write_text(json.dumps(THREAD) + "\n", encoding="utf-8")
+    pl.DataFrame([{"comment": "A word on ferries, and on the timetable nobody reads.", "title": "Ferries are late", "url": "https://news.example/ferries"}]).write_csv(tmp_path / "sfu-constructiveness-toxicity.csv")
+    args = ["--half", half_of_thread(THREAD), "--variant", "cards", "--corpora", str(tmp_path)]
+
+    def replies(extra):
+        assert variant_eval_main(args + extra) == 0
+        (line,) = [x for x in capsys.readouterr().out.splitlines() if x.startswith("rumoureval")]
+        return int(line.split("replies")[1].split()[0])
+
+    # the layout adds one invented reply of its own to the thread's three, or to its one
+    assert replies([]) == 4 and replies(["--first-reply"]) == 2
 
 
 def test_threads_from_a_flat_comment_table(tmp_path):

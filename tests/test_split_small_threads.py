@@ -230,3 +230,76 @@ def test_an_edited_marker_after_one_cards_age_is_no_row_of_actions():
     comments = _comments(page)
     assert [c.author for c in comments] == ["Mara Quell", "Ilse Marrow", "Tobias Wren", "Otto Fenn"]
     assert comments[1].text == "❤️"
+
+
+# ------------------------------------------------------------------ titled threads of two
+
+def _titled_page(rows_first: str, rows_last: str, *, first_words: str = "The quay floods at spring tide, has anyone checked the dates?") -> str:
+    return POST + (
+        "2 comments | Filter: All | Useful | Funny\n\n"
+        "Spring tides (Score:3, Informative)\n"
+        "by marrowfield (40211) on Tuesday May 04, 2021 @09:12AM (#1182)\n\n"
+        f"{first_words}\n\n"
+        f"{rows_first}\n\n"
+        "Lanterns in the rain (Score:1)\n"
+        "by tobiaswren (51877) on Tuesday May 04, 2021 @10:40AM (#1190)\n\n"
+        "Bring an umbrella and a thermos, it will be fine.\n\n"
+        f"{rows_last}\n\n"
+        "The thread may go on past this page. Turn on the full view in your settings to read the rest of it.\n"
+    )
+
+
+def test_two_headers_each_under_a_title_after_a_reply_row_keep_their_words_apart():
+    comments = _comments(_titled_page("Reply to This Share", "Reply to This\nShare"))
+    assert [c.author for c in comments] == ["marrowfield", "tobiaswren"]
+    assert comments[0].text == "The quay floods at spring tide, has anyone checked the dates?"
+    # the second title is not the first comment's last line, and the page's closing notice is no
+    # part of the last comment
+    assert comments[1].text == "Bring an umbrella and a thermos, it will be fine."
+
+
+def test_two_titles_ending_in_a_like_parenthesis_are_titles_without_a_reply_row():
+    comments = _comments(_titled_page("Share", "Share"))
+    assert [c.text for c in comments] == [
+        "The quay floods at spring tide, has anyone checked the dates?",
+        "Bring an umbrella and a thermos, it will be fine.",
+    ]
+
+
+def test_a_short_last_line_over_the_second_of_two_headers_stays_the_first_comments():
+    # no row of actions closes the first comment and no like parenthesis ends both lines: the
+    # short line is the first reader's sign-off, not a title
+    page = POST + (
+        "2 comments\n\n"
+        "Spring tides\n"
+        "by marrowfield (40211) on Tuesday May 04, 2021 @09:12AM (#1182)\n\n"
+        "The quay floods at spring tide, has anyone checked the dates?\n\n"
+        "See you all there anyway!\n"
+        "by tobiaswren (51877) on Tuesday May 04, 2021 @10:40AM (#1190)\n\n"
+        "Bring an umbrella and a thermos, it will be fine.\n"
+    )
+    comments = _comments(page)
+    assert [c.author for c in comments] == ["marrowfield", "tobiaswren"]
+    assert "See you all there anyway!" in comments[0].text
+
+
+# ------------------------------------------------------------------ answers signed from below
+
+def test_a_pair_of_answers_signed_from_below_under_the_section_header_is_read():
+    page = POST + (
+        "Questions & Answers\n\n"
+        "Q: Will the stalls still open at six?\n\n"
+        "A: I asked at the harbour office and they said six as usual, maybe half past.\n"
+        "Answered by Mara Quell · 2 days ago\n"
+        "Upvote\n"
+        "7\n\n"
+        "A: 👏👏\n"
+        "Answered by Tobias Wren · Yesterday at 4:10 PM\n"
+        "Upvote\n"
+        "3\n\n"
+        "Ask a question\n"
+    )
+    comments = _comments(page)
+    assert [c.author for c in comments] == ["Mara Quell", "Tobias Wren"]
+    assert "harbour office" in comments[0].text and "👏👏" in comments[1].text
+

@@ -1,12 +1,14 @@
 """Replies found per page on the layout variants (evaluate.layout_variants), per variant and half.
 
-    python -m replyscope.evaluate.variant_eval [--half a|b|both] [--dump DIR]
+    python -m replyscope.evaluate.variant_eval [--half a|b|both] [--first-reply] [--dump DIR]
 
 lays the RumourEval train threads and the SFU reader comments (flat and nested pages cut from each
 article) out in every variant, splits the pages as a run does, and prints per source, variant and
 half: pages, replies, share found, pages under the 98% bar, the share of found replies with
 the right parent where the layout shows nesting, and with the right author. `--dump` writes each page under the bar with
-what was lost (for reading, outside the repository).
+what was lost (for reading, outside the repository). `--first-reply` cuts every thread to its
+first reply to the post: every tune thread has two or more replies, so the shape of a post that
+drew a single reply (a page of two comments once a layout adds its own) is measured only this way.
 """
 
 from __future__ import annotations
@@ -33,6 +35,14 @@ def sources(root: Path = CORPORA) -> dict[str, list[dict]]:
         "rumoureval": [t for t in load_threads(root / RUMOUREVAL) if t["replies"]],
         "sfu": [t for t in sfu_threads(root / SFU) if t["replies"]],
     }
+
+
+def first_reply(thread: dict) -> dict:
+    """The thread cut to its first reply to the post (the first reply when none names the post)."""
+    replies = thread["replies"]
+    top = [r for r in replies if r.get("parent_id") in (None, thread["source"].get("id"))]
+    first = dict((top or replies)[0], parent_id=thread["source"].get("id"), depth=1) if replies else None
+    return {**thread, "replies": [first] if first else []}
 
 
 def score_variant(threads: list[dict], variant: str, *, seed: int = 0) -> list[dict]:
@@ -87,9 +97,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpora", type=Path, default=CORPORA)
     ap.add_argument("--seed", type=int, default=0, help="another draw of each page's chrome (the replies stay)")
     ap.add_argument("--dump", type=Path)
+    ap.add_argument("--first-reply", action="store_true", help="cut every thread to its first reply to the post")
     args = ap.parse_args(argv)
     halves = ("a", "b") if args.half == "both" else (args.half,)
     for source, threads in sources(args.corpora).items():
+        if args.first_reply:
+            threads = [first_reply(t) for t in threads]
         for variant in args.variant or VARIANTS:
             mine = [t for t in threads if half_of_thread(t) in halves]
             rows = score_variant(mine, variant, seed=args.seed)

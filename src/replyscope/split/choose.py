@@ -136,6 +136,19 @@ def _conversational_share(lines: Lines, best: list[Anchor]) -> float:
     return hits / len(windows)
 
 
+def _share_above(lines: Lines, best: list[Anchor], top: int) -> float:
+    """Share of headers that sign the words over them (see _signed_below) whose words talk: read
+    from under the previous header (the first one's from under line `top`), up to 7 lines."""
+    windows = [lines.text[max(lo, a.first - 7) : a.first] for lo, a in zip([top + 1] + [b.last + 1 for b in best], best)]
+    label = shared_inline_label([next((s for s in w if s), "") for w in windows])
+    hits = 0
+    for window in windows:
+        if label is not None:
+            window = _unlabelled(window, label)
+        hits += talks(window) or _reacts(window[::-1])  # (the words right over the signature)
+    return hits / len(windows)
+
+
 def _reacts(window: list[str]) -> bool:
     """Whether the first line with text under a header is symbols alone ("😂", "👏👏"): a reader's
     reaction, which menus, link lists and subheadings never print under a name."""
@@ -945,6 +958,19 @@ def _acceptable(lines: Lines, best: list[Anchor], section: int | None, share: fl
     if family == "bare" and section is not None and _prose_chars(lines, section + 1, best[0].first) > BARE_MAX_LEAD_PROSE:
         return False  # article prose under the "Comments" link: the names are the article's subheadings
     base = MIN_CONVERSATIONAL_BARE if family in BARE_FAMILIES else MIN_CONVERSATIONAL
+    if (
+        share < base
+        and near is not None
+        and 1 < len(best) <= SMALL_THREAD
+        and all(a.header.posted_raw for a in best)
+        and len({a.header.author.lower() for a in best}) == len(best)
+        and all(_under_words(lines, a.first) for a in best)
+    ):
+        # (a pair of dated headers by two people, each signing the line of words right over it,
+        # "Answered by jo · 2h" under its answer, under the section's header: the words that talk
+        # are over each header; in a longer thread the next comment's words under each header
+        # speak for it, in a pair the last has none)
+        share = max(share, _share_above(lines, best, near))
     if share < base and share < _required_share(lines, best, near, base) and not (
         # (a lone Disqus comment with no section header over it was judged by _lone_comment)
         len(best) == 1 and near is None and (family == "bullet" or lines.text[best[0].first][0] in BULLETS)

@@ -16,8 +16,9 @@ from functools import lru_cache
 from replyscope.split.chrome import is_chrome, is_pictographs
 from replyscope.split.comments import SIGNATURE_LINES, Zone
 from replyscope.split.headers import GONE_AUTHOR, looks_like_name
-from replyscope.split.lines import Lines
-from replyscope.split.patterns import TIMESTAMP_RE, template_form
+from replyscope.split.anchors import section_headers
+from replyscope.split.lines import Lines, nonblank_above
+from replyscope.split.patterns import REPLY_ACTION, TIMESTAMP_RE, template_form
 
 # The last comment is cut at its action row when at least this many of the other comments, and
 # this share of them, end at theirs: on such a page an action row closes every comment, so what
@@ -70,7 +71,7 @@ def trim_after_actions(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:
         tail = [j for j in c.body_lines if j > action]
         # (a tail opening on a dated line is a reply whose header the zone did not read:
         # "18 Loretta | May 3, 2012 at 7:22 am")
-        furniture = k == last_k and TIMESTAMP_RE.search(text[tail[0]]) is None and _closing(lines, kept, roles)
+        furniture = k == last_k and TIMESTAMP_RE.search(text[tail[0]]) is None and _closing(lines, kept, roles, action)
         drop = tail if furniture else [j for j in tail if _running_number(text[j]) or _removed_mark(lines.core[j])]
         if not drop or len(drop) == len(c.body_lines):
             continue
@@ -216,17 +217,47 @@ def drop_reaction_marks(lines: Lines, zone: Zone, roles: dict[int, str]) -> None
             roles[c.body_lines.pop()] = "comment_chrome"
 
 
+_DIGITS = re.compile(r"\d+")
+# Non-blank lines over the first of two comments searched for the section's header ("2 comments",
+# then a sort or search control).
+SECTION_OVER_REACH = 3
+
+
+def _reply_row(lines: Lines, roles: dict[int, str], lo: int, hi: int) -> bool:
+    """Whether lines lo..hi-1 hold an action row with a Reply / Like link (patterns.REPLY_ACTION)."""
+    text = lines.text
+    return any(text[j] and roles.get(j) == "comment_chrome" and REPLY_ACTION.search(text[j]) is not None and is_chrome(text[j]) for j in range(lo, hi))
+
+
 def _only_text_between(text: list[str], body_lines: list[int]) -> bool:
     """Whether every non-blank line from a comment's first body line to its last is a body line."""
     first, last = body_lines[0], body_lines[-1]
     return len(body_lines) == last - first + 1 or sum(map(bool, text[first : last + 1])) == len(body_lines)
 
 
-def _closing(lines: Lines, kept: list, roles: dict[int, str]) -> bool:
-    """Whether the comments before the last one close at an action row (see CLOSING_SHARE)."""
+def _closing(lines: Lines, kept: list, roles: dict[int, str], action: int | None = None) -> bool:
+    """Whether the comments before the last one close at an action row (see CLOSING_SHARE).
+
+    A thread of two is no habit by count: there the first comment closes at the row the last one
+    prints over its tail (line `action`), the same words counts aside ("Like (3)"), or both rows
+    hold a Reply / Like link ("Reply to This Share" and "Reply to This" over "Share")."""
     others = len(kept) - 1
     if others < CLOSING_MIN_COMMENTS:
-        return False
+        if others != 1 or action is None:
+            return False
+        c, nxt = kept
+        upto = nxt.header_lines[0] if nxt.header_lines else nxt.body_lines[0]
+        row = _last_action(lines, roles, c.body_lines[-1] + 1, upto)
+        if row is None:
+            return False
+        if _DIGITS.sub("#", lines.text[row]) == _DIGITS.sub("#", lines.text[action]):
+            return True
+        if _reply_row(lines, roles, c.body_lines[-1] + 1, upto) and _reply_row(lines, roles, nxt.body_lines[0] + 1, action + 1):
+            return True
+        # (or the two sit right under the section's header, "2 comments": a widget's thread)
+        top = c.header_lines[0] if c.header_lines else c.body_lines[0]
+        heads = set(section_headers(lines, 0))
+        return any(j in heads for j in nonblank_above(lines, top, SECTION_OVER_REACH))
     closes = 0  # comments whose last line with words is followed by an action row
     for c, nxt in zip(kept, kept[1:]):
         upto = nxt.header_lines[0] if nxt.header_lines else nxt.body_lines[0]

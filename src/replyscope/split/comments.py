@@ -254,7 +254,7 @@ def _habitual_titles(lines: Lines, best: list[Anchor], known: dict[int, int]) ->
     paragraph right on top of the header. One comment's last line over the next header is no
     habit; a page that titles its comments does it for (nearly) all of them. The line stays the
     previous comment's when it is all that comment would say."""
-    if len(best) < MIN_TITLED:
+    if len(best) < MIN_TITLED - 1:
         return {}
     over = Counter(_title_key(lines.text[a.first - 1]) for a in best if a.first > 0)
     repeated = frozenset(t for t, n in over.items() if t and n >= 2)
@@ -270,7 +270,41 @@ def _habitual_titles(lines: Lines, best: list[Anchor], known: dict[int, int]) ->
         found[k] = p
     # (the subjects read already, "Re: <title>" over a reply, are titles of the same habit: a thread of
     # three, a title over the first post and a "Re:" over its reply, titles them all)
+    if len(best) < MIN_TITLED:
+        # (two headers under a title each are a habit when the first comment closes with its row of
+        # actions over the second title, "Reply to This": the line is no last word of the first; or
+        # when both titles end in a parenthesis that opens alike, "(Score:4)" and "(Score:-1, Troll)")
+        if len(found) < len(best):
+            return {}
+        heads = {_paren_head(lines.text[p]) for p in found.values()}
+        return found if _row_over(lines, found[1], best[0].last) or len(heads) == 1 and None not in heads else {}
     return found if found and (len(found) + len(known)) * 3 >= len(best) * 2 and len(found) + len(known) >= MIN_TITLED else {}
+
+
+_PAREN_HEAD = re.compile(r"\(\s*([^\W\d_]+)[^()]*\)$")
+
+
+def _paren_head(s: str) -> str | None:
+    """The word a title's closing parenthesis opens with ("Score" in "Old news (Score:4, Funny)")."""
+    m = _PAREN_HEAD.search(s)
+    return m.group(1).lower() if m else None
+
+
+# Non-blank lines over a title searched for the previous comment's row of actions.
+ROW_OVER_REACH = 2
+
+
+def _row_over(lines: Lines, p: int, floor: int) -> bool:
+    """Whether a Reply / Like row of chrome closes the words over line `p` (within ROW_OVER_REACH
+    non-blank lines, below line `floor`, the previous header)."""
+    k = p
+    for _ in range(ROW_OVER_REACH):
+        k = prev_nonblank(lines, k, 3)
+        if k is None or k <= floor:
+            return False
+        if (s := lines.text[k]) and _REPLY_CHROME.search(s) is not None and is_chrome(s):
+            return True
+    return False
 
 
 def _body_line_role(lines: Lines, j: int, headers: dict[int, CommentHeader]) -> str:
