@@ -11,15 +11,7 @@ import pytest
 
 from replyscope.split import split_document
 from replyscope.split.threading import thread
-
-POST = (
-    "Home\nNews\nOpinion\n\n"
-    "Harbour wall repairs to start in spring\n\n"
-    "The council confirmed on Tuesday that the harbour wall will be rebuilt over the spring, after two "
-    "winters of storm damage left parts of the promenade closed to walkers. Work is expected to take "
-    "eleven weeks and the promenade will stay open at weekends while the crews are on site.\n\n"
-    "Share\nTweet\n\n"
-)
+from splitpages import HARBOUR_POST as POST
 
 
 def _reply_headed(word: str, pad: str = "") -> str:

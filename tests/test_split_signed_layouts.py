@@ -10,15 +10,8 @@ from __future__ import annotations
 
 from replyscope.split import split_document
 from replyscope.split.patterns import COMMENT_FORM
+from splitpages import HARBOUR_POST as POST
 
-POST = (
-    "Home\nNews\nOpinion\n\n"
-    "Harbour wall repairs to start in spring\n\n"
-    "The council confirmed on Tuesday that the harbour wall will be rebuilt over the spring, after two "
-    "winters of storm damage left parts of the promenade closed to walkers. Work is expected to take "
-    "eleven weeks and the promenade will stay open at weekends while the crews are on site.\n\n"
-    "Share\nTweet\n\n"
-)
 
 LONG_FIRST = (
     "The railings were last painted before the storms, and the contractor who did it has since gone out of "

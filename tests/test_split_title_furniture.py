@@ -6,19 +6,12 @@ from __future__ import annotations
 
 from replyscope.split import split_document
 from replyscope.split.body import button_row
+from splitpages import FERRY_TEXT as TEXT
 
 # The article's headline, which every page below prints over TEXT among other lines, and a
 # site's name over its section menu.
 HEADLINE = "Harbour ferry to run every twenty minutes"
 MASTHEAD = "Seagrass Post\n\nNews | Sport | Weather\n\n"
-TEXT = (
-    "The harbour ferry will run every twenty minutes from next month, the port authority said on "
-    "Monday, after a winter in which commuters waited up to an hour on the quay in the rain.\n\n"
-    "The authority will add two boats to the harbour ferry fleet and hire six new crew. Commuters "
-    "who cross the harbour daily said the timetable change was overdue and welcome.\n\n"
-    "A monthly pass will cost the same as before, and the last ferry will leave the quay at "
-    "eleven at night instead of nine, the authority said.\n"
-)
 
 
 def test_rows_of_buttons_and_follow_links_are_no_headline() -> None:

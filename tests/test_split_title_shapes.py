@@ -4,15 +4,8 @@ date, then its headline, then the text, under a masthead of its own name and tag
 from __future__ import annotations
 
 from replyscope.split import split_document
+from splitpages import FERRY_TEXT as TEXT
 
-TEXT = (
-    "The harbour ferry will run every twenty minutes from next month, the port authority said on "
-    "Monday, after a winter in which commuters waited up to an hour on the quay in the rain.\n\n"
-    "The authority will add two boats to the harbour ferry fleet and hire six new crew. Commuters "
-    "who cross the harbour daily said the timetable change was overdue and welcome.\n\n"
-    "A monthly pass will cost the same as before, and the last ferry will leave the quay at "
-    "eleven at night instead of nine, the authority said.\n"
-)
 MASTHEAD = (
     "Quayside Jottings\n\n"
     "Everything written here is the view of Mara Quell alone and not that of any port, pier or ferry company.\n\n"
