@@ -14,21 +14,19 @@ from typing import NamedTuple
 import polars as pl
 
 from replyscope import schema
-from replyscope.split.anchors import _has_section_hint, is_placeholder
-from replyscope.split.body import _content_words, _link_or_sentences, _reads_as_headline, article_roles, button_row, closes_article, is_boilerplate_line, is_comment_marker, is_nav_line, title_from_text, title_without_tally
-from replyscope.split.choose import _title_like_name
-from replyscope.split.chrome import is_chrome, is_content, is_pictographs, is_stop_line
-from replyscope.split.comment_text import _name_key, comment_words, cut_last_at_closing, drop_echo_lines, drop_numbered_links, drop_reaction_marks, drop_repeated_tails, drop_reply_targets, drop_signatures, drop_widget_tails, name_numbered_comments, trim_after_actions
-from replyscope.split.openers import inline_label, is_label, shared_inline_label
-from replyscope.split.comments import build_zone, zone_line_role
-from replyscope.split.dates import _month, parse_posted
-from replyscope.split.headers import _by_author, _cut_by_tail, _cut_trailing_meta, _edge_text, _name_ok, cut_counters, is_age_stamp, name_without_marks, looks_like_name, read_header, read_signature, reads_as_byline
+from replyscope.split.caches import LINE_CACHES as _LINE_CACHES
+from replyscope.split.body import article_roles, is_boilerplate_line, title_from_text, title_without_tally
+from replyscope.split.chrome import is_chrome
+from replyscope.split.comment_text import comment_words, cut_last_at_closing, drop_echo_lines, drop_numbered_links, drop_reaction_marks, drop_repeated_tails, drop_reply_targets, drop_signatures, drop_widget_tails, name_numbered_comments, trim_after_actions
+from replyscope.split.openers import inline_label, shared_inline_label
+from replyscope.split.comments import build_zone
+from replyscope.split.dates import parse_posted
+from replyscope.split.headers import read_header, reads_as_byline
 from replyscope.split.line_led import line_led_zone
-from replyscope.split.lines import Lines, _strip_marker, is_prose, prev_nonblank, split_lines
-from replyscope.split.patterns import BULLETS, chrome_line
+from replyscope.split.lines import Lines, is_prose, prev_nonblank, split_lines
+from replyscope.split.patterns import BULLETS
 from replyscope.split.segments import segments_of
 from replyscope.split.short_post import short_post_roles
-from replyscope.split.talk import is_written, texts_talk
 from replyscope.split.named_parent import REPLY_TO_NAME
 from replyscope.split.threading import HEADER_TARGET, REPLY_MARK, level_number, outline_number, thread
 
@@ -186,49 +184,9 @@ def _mark_bylines(lines, roles: list[str], start: int, end: int) -> None:
             roles[i] = "byline"
 
 
-# The per-line verdicts cached across pages (menus, bylines and stamps repeat from page to page).
-# They are `lru_cache`s without a size bound, i.e. plain dicts: faster on hits and misses than a
-# bounded LRU. Their size is bounded here instead: every CACHE_CHECK_LINES lines split, a cache
-# holding more than CACHE_MAX_ENTRIES verdicts is emptied.
-_LINE_CACHES = (
-    read_header,
-    read_signature,
-    is_boilerplate_line,
-    is_stop_line,
-    zone_line_role,
-    is_comment_marker,
-    is_chrome,
-    looks_like_name,
-    closes_article,
-    parse_posted,
-    _name_ok,
-    _title_like_name,
-    texts_talk,
-    _content_words,
-    is_prose,
-    is_nav_line,
-    button_row,
-    _reads_as_headline,
-    is_content,
-    is_written,
-    _has_section_hint,
-    _strip_marker,
-    cut_counters,
-    _edge_text,
-    is_age_stamp,
-    name_without_marks,
-    _cut_trailing_meta,
-    _by_author,
-    chrome_line,
-    inline_label,
-    _month,
-    is_pictographs,
-    _link_or_sentences,
-    _name_key,
-    _cut_by_tail,
-    is_placeholder,
-    is_label,
-)
+# The per-line verdicts (caches.line_cache) are cached without a size bound; their size is bounded
+# here instead: every CACHE_CHECK_LINES lines split, a cache holding more than CACHE_MAX_ENTRIES
+# verdicts is emptied.
 CACHE_MAX_ENTRIES = 1 << 16
 CACHE_CHECK_LINES = 1 << 14
 _lines_since_check = 0

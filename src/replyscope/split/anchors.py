@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import compress
 
+from replyscope.split.caches import line_cache
 from replyscope.split.cards import is_profile_tally, read_cards
 from replyscope.split.chrome import is_chrome, is_content, is_pictographs, is_stop_line
 from replyscope.split.headers import (
@@ -430,7 +430,7 @@ def _add_glued_ages(lines: Lines, headers: dict[int, CommentHeader], lo: int) ->
             headers[i] = h
 
 
-@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
+@line_cache
 def _has_section_hint(s: str) -> bool:
     """Cheap pre-check for COMMENT_SECTION: a fragment of its words, without case folding.
 
@@ -699,7 +699,7 @@ def _footer_name(lines: Lines, j: int, end: int, tight: bool = False) -> tuple[i
 PLACEHOLDER_CHARS = 40
 
 
-@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
+@line_cache
 def is_placeholder(s: str) -> bool:
     """A short line wholly in square brackets: what a page shows in place of a comment's words
     ("[removed]", "[comment deleted]", "[gif]"), under its header as the words would be."""

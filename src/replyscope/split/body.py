@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
+from replyscope.split.caches import line_cache
 from replyscope.split.headers import looks_like_name, read_header, reads_as_byline
 from replyscope.split.lines import Lines, is_prose, next_nonblank, nonblank_above, prev_nonblank
 from replyscope.split.patterns import (
@@ -81,7 +81,7 @@ def _dotted_menu(s: str) -> bool:
     return len(items) >= MENU_ITEMS and all(0 < item.count(" ") + 1 <= 3 and not HAS_DIGIT.search(item) for item in items)
 
 
-@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
+@line_cache
 def is_boilerplate_line(s: str) -> bool:
     """A line that is page furniture wherever it appears (cached: menus repeat across pages)."""
     if "|" in s and _menu_row(s):
@@ -180,13 +180,13 @@ def _prose_clusters(lines: Lines, lo: int, hi: int) -> list[tuple[int, int, int]
 
 
 
-@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
+@line_cache
 def closes_article(s: str) -> bool:
     """A share bar, tag line or related-links heading: what ends an article on a rendered page (cached)."""
     return ARTICLE_END.match(s.lstrip(BULLET_CHARS + " ")) is not None
 
 
-@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
+@line_cache
 def is_comment_marker(s: str) -> bool:
     """A comment form or comment-section line ("Leave a Reply", "12 Comments"): never article text."""
     if len(s) >= 120:
@@ -301,7 +301,7 @@ NAV_LINE = re.compile(
 )
 
 
-@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
+@line_cache
 def is_nav_line(s: str) -> bool:
     """NAV_LINE.search(s) is not None, without the search on most lines.
 
@@ -347,7 +347,7 @@ _BUTTON_WORD = re.compile(r"\+1|[\w'’-]+")
 LINK_NAME_WORDS = 1
 
 
-@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
+@line_cache
 def button_row(s: str) -> bool:
     """Whether a short line is a row of buttons or a link to follow (see _BUTTON_ACTIONS), no headline."""
     words = _BUTTON_WORD.findall(s.lower())
@@ -752,7 +752,7 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
-@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
+@line_cache
 def _content_words(s: str) -> frozenset[str]:
     """The content words of one line (cached: the lead's lines are read by _headline_of and
     _retitle_by_text both, and a site's lines repeat from page to page)."""
@@ -814,7 +814,7 @@ _ELLIPSIS = ("…", "...")
 _LINK = re.compile(r"\bhttps?://\S+")
 
 
-@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
+@line_cache
 def _reads_as_headline(s: str) -> bool:
     """Whether a line over a byline can be the headline, not what may also sit there: a dek (a
     sentence summing the story up, ending in a full stop), a dateline, a comment link ("Make a
@@ -962,7 +962,7 @@ _WORD_ANY = re.compile(r"[^\W\d_]+")
 _INNER_SENTENCE_END = re.compile(r"[^\W\d_]{4}\. +[A-Z]")
 
 
-@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
+@line_cache
 def _link_or_sentences(s: str) -> bool:
     """A line no headline is: one holding a link ("Read more here: http://..."), or two sentences
     (a post's last lines, over a byline printed under the post)."""

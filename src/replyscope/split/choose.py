@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 
+from replyscope.split.caches import line_cache
 from replyscope.split.anchors import Anchor, header_spacing, mostly_posted_by, section_headers, spans_signed_below
 from replyscope.split.lines import next_nonblank, prev_nonblank
 from replyscope.split.body import is_boilerplate_line
@@ -98,7 +98,7 @@ def _title_like_share(best: list[Anchor]) -> float:
     return sum(_title_like_name(a.header.author) for a in best) / len(best)
 
 
-@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
+@line_cache
 def _title_like_name(author: str) -> bool:
     """Whether one header's name reads like a heading or a link title (cached: a thread's names
     recur, and a long thread is asked about several times)."""

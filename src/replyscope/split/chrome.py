@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
+from replyscope.split.caches import line_cache
 from replyscope.split.body import is_boilerplate_line
 from replyscope.split.patterns import (
     BULLET_CHARS,
@@ -24,7 +24,7 @@ from replyscope.split.patterns import (
 )
 
 
-@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
+@line_cache
 def is_chrome(s: str) -> bool:
     """An action link, vote count or age around a comment ("Reply", "• Share ›", "12 likes"), or a
     row of them ("Reply to This Parent Share", "ReplyDelete", "twitter facebook", "Responder  Denunciar":
@@ -149,7 +149,7 @@ def _star_rating(s: str) -> bool:
     return stars >= 3 and _RATING_AFTER.match(s[stars:]) is not None
 
 
-@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
+@line_cache
 def is_pictographs(s: str) -> bool:
     """Whether a line is emoji alone ("👍", "😂😂", "❤️"): a reader's whole comment, however short.
 
@@ -163,7 +163,7 @@ def _pictograph(o: int) -> bool:
     return o >= 0x1F000 or 0x2600 <= o <= 0x27BF or o in (0x200D, 0xFE0F, 0x20E3)
 
 
-@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
+@line_cache
 def is_stop_line(s: str) -> bool:
     """A line that closes a comment zone: a comment form, a new section, page furniture."""
     # (the lower twin is faster; see patterns.lower_twin and LOWER_BELOW)
@@ -172,7 +172,7 @@ def is_stop_line(s: str) -> bool:
     return len(s) < 120 and is_boilerplate_line(s)
 
 
-@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
+@line_cache
 def is_content(s: str) -> bool:
     """A line a person wrote (not chrome, not a form, not furniture)."""
     return bool(s) and not is_chrome(s) and not is_stop_line(s)

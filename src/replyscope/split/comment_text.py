@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 
+from replyscope.split.caches import line_cache
 from replyscope.split.chrome import is_chrome, is_pictographs
 from replyscope.split.comments import SIGNATURE_LINES, Zone
 from replyscope.split.headers import GONE_AUTHOR, looks_like_name
@@ -165,7 +165,7 @@ _LONE_HANDLE = re.compile(r"^@([\w][\w.'’-]*(?: [\w.'’-]+){0,3})$")
 _NOT_NAME_CHARS = re.compile(r"[\W_]+")
 
 
-@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
+@line_cache
 def _name_key(name: str) -> str:
     """A name as a handle spells it: lower case, letters and digits only ("Jo Lake" and "@jo_lake" meet)."""
     return _NOT_NAME_CHARS.sub("", name.lower())

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 
+from replyscope.split.caches import line_cache
 from replyscope.split.anchors import (
     Anchor,
     find_anchors,
@@ -317,7 +317,7 @@ def _body_line_role(lines: Lines, j: int, headers: dict[int, CommentHeader]) -> 
     return zone_line_role(s)
 
 
-@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
+@line_cache
 def zone_line_role(s: str) -> str:
     """Role of a non-header line inside the comment zone, from its text alone (cached)."""
     # text is matched lower-cased by the faster lower twins of the patterns (see patterns.lower_twin

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from functools import lru_cache
 from typing import NamedTuple
 
 import unicodedata
 
+from replyscope.split.caches import line_cache
 from replyscope.split.patterns import FOREIGN_MONTH, MONTH, folds_like_lower, lower_twin
 
 _MONTHS = {
@@ -105,7 +105,7 @@ _FORMS_LOW = _Forms(*(lower_twin(p) if p.flags & re.IGNORECASE else p for p in _
 _FOLD = str.maketrans({"ſ": "s", "ı": "i", "İ": "i"})
 
 
-@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
+@line_cache
 def _month(name: str) -> int:
     return _MONTHS[name.translate(_FOLD).lower().replace("i\u0307", "i")]
 
@@ -155,7 +155,7 @@ def _clock(text: str, forms: _Forms = _FORMS) -> tuple[int, int, int]:
     return hour, minute, second
 
 
-@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
+@line_cache
 def parse_posted(raw: str) -> datetime | None:
     """The moment a comment timestamp names, or None when it names no calendar day (cached:
     comments of one thread share stamps)."""

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 
+from replyscope.split.caches import line_cache
 from replyscope.split.patterns import (
     BY_AUTHOR,
     CHROME_ROW,
@@ -142,7 +142,7 @@ _BADGE_WORDS = frozenset("verified mod moderator admin staff author editor comme
 _PROFILE_ACTION = re.compile(r"\s+[·•|]\s+(?:follow|following|unfollow|subscribe|subscribed|message|add friend|connect)$", re.I)
 
 
-@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
+@line_cache
 def name_without_marks(name: str) -> str:
     """A name line without the reply target, the role badge and the profile's button printed after
     the name."""
@@ -158,7 +158,7 @@ def name_without_marks(name: str) -> str:
     return name
 
 
-@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
+@line_cache
 def cut_counters(name: str) -> str:
     """A header's name without the scores, tallies and ranks printed beside it (see _COUNTER_AFTER),
     nor the home page after it.
@@ -184,7 +184,7 @@ _NAME_CHECKS_LOW = tuple(map(lower_twin, _NAME_CHECKS))
 _WEEKDAY_ALONE = re.compile(r"(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun|MON|TUES?|WED|THU(?:RS?)?|FRI|SAT|SUN)\.?,?$")
 
 
-@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
+@line_cache
 def _name_ok(name: str) -> bool:
     """Whether a header's author part reads as a person's name or handle (cached: names recur)."""
     if name[:1] == "[" and GONE_AUTHOR.match(name):
@@ -245,7 +245,7 @@ def is_initials_of(s: str, name: str) -> bool:
     return firsts.startswith(s) or marks.startswith(s) or letters.startswith(s)
 
 
-@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
+@line_cache
 def looks_like_name(core: str) -> bool:
     """A short line that could be only a person's name or handle (e.g. a Disqus author line)."""
     if not core or len(core) > MAX_HEADER_CHARS:
@@ -331,7 +331,7 @@ def _stamp_in(s: str, low: str, twin: bool) -> re.Match | None:
 _META_LAST = frozenset(")ktly")
 
 
-@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
+@line_cache
 def _cut_trailing_meta(s: str) -> str:
     """`s` without a trailing "(#12)", "permalink" or "| reply ..." (TRAILING_META.sub("", s), faster)."""
     if folds_like_lower(s):
@@ -350,7 +350,7 @@ def _cut_trailing_meta(s: str) -> str:
 _BY_TAIL_LAST = frozenset(")>*:se")
 
 
-@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
+@line_cache
 def _cut_by_tail(author: str) -> str:
     """_BY_TAIL.sub("", author).strip(), without the pattern where it can only cut blanks."""
     if folds_like_lower(author) and author.rstrip()[-1:].lower() not in _BY_TAIL_LAST:
@@ -366,7 +366,7 @@ _BY_PREFIX = re.compile(r"^(?:(?:comment|posted|post|written|submitted|reply|res
 _BY_AUTHOR_TAIL_LAST = frozenset(")>*:s")
 
 
-@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
+@line_cache
 def _by_author(residue: str) -> str | None:
     """BY_AUTHOR.match(residue)["author"], or None where it does not match.
 
@@ -396,7 +396,7 @@ def _says_match(residue: str, foreign: bool = False) -> re.Match | None:
     return m
 
 
-@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
+@line_cache
 def _edge_text(part: str) -> str:
     return strip_joiners(POSTED_WORDS.sub("", strip_joiners(part)))
 
@@ -552,7 +552,7 @@ SIGN_FIRST = frozenset("—–-~")
 _PLACE_AFTER = re.compile(r"\s*\([^()]{1,40}\)$|,\s*[^,]{1,40}$")
 
 
-@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
+@line_cache
 def read_signature(text: str) -> CommentHeader | None:
     """The signature a whole line spells ("— Jo Lake, Leeds", "- jo (Cork), 3d"), or None."""
     return _signature(text) if len(text) <= MAX_HEADER_CHARS else None
@@ -584,7 +584,7 @@ def _signature(core: str) -> CommentHeader | None:
     return CommentHeader("by", name, stamp, posted_by=True)  # (a byline under the words: "by" as "Posted by Jo" is)
 
 
-@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
+@line_cache
 def read_header(core: str) -> CommentHeader | None:
     """The comment header a short line spells, or None when it is not one (cached: lines repeat)."""
     if not core or len(core) > MAX_HEADER_CHARS:
@@ -726,7 +726,7 @@ _AGE_STAMP = re.compile(
 )
 
 
-@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
+@line_cache
 def is_age_stamp(stamp: str) -> bool:
     """Whether a header's stamp is an age (how long ago), not a calendar date."""
     return bool(stamp) and _AGE_STAMP.match(stamp) is not None

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import accumulate, compress, islice
 from operator import sub
 
+from replyscope.split.caches import line_cache
 from replyscope.split.patterns import BULLETS, LIST_MARKER, ends_sentence
 
 _MARKER_STARTS = BULLETS | frozenset("-–#0123456789")
@@ -97,7 +97,7 @@ def split_lines(text: str) -> Lines:
 
 
 
-@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
+@line_cache
 def _strip_marker(s: str) -> str:
     # a bullet and its space are sliced off; numbers need the regex (dates must stay whole)
     if len(s) > 1 and s[1] == " " and s[0] in BULLETS:
@@ -112,7 +112,7 @@ def _strip_marker(s: str) -> str:
 _AFTER_NUMBER = frozenset(".) \t")
 
 
-@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
+@line_cache
 def is_prose(s: str) -> bool:
     """A line that reads like running text rather than a label, link or menu item."""
     n = len(s)

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 
+from replyscope.split.caches import line_cache
 from replyscope.split.chrome import is_chrome
 from replyscope.split.lines import Lines
 
@@ -19,7 +19,7 @@ from replyscope.split.lines import Lines
 MIN_OPENED = 2
 
 
-@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
+@line_cache
 def is_label(s: str) -> bool:
     """A short label ending in a colon ("Display:", "Answer:"): a widget's, no one's words."""
     return len(s) <= 20 and s.endswith(":") and " " not in s.strip()
@@ -54,7 +54,7 @@ INLINE_LABEL_CHARS = 12
 _INLINE_LABEL = re.compile(rf"^([^\W\d_]{{1,{INLINE_LABEL_CHARS}}} ?):\s+\S")
 
 
-@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
+@line_cache
 def inline_label(s: str) -> str | None:
     """The label a line opens with ("A" for "A: Yes, it does."), or None."""
     m = _INLINE_LABEL.match(s)

@@ -8,7 +8,8 @@ the splitter fast.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+
+from replyscope.split.caches import line_cache
 
 _I = re.IGNORECASE
 
@@ -594,7 +595,7 @@ def reply_row_low(s: str, low: str) -> bool:
     return ("|" in s or "replied" in low) and CHROME_REPLY_ROW_LOW.match(low) is not None
 
 
-@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
+@line_cache
 def chrome_line(s: str) -> bool:
     """CHROME.match(s) is not None, on the faster lower twins where `s` folds like lower."""
     if folds_like_lower(s):

@@ -10,8 +10,8 @@ the text is a Title Case headline.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
+from replyscope.split.caches import line_cache
 from replyscope.split.chrome import is_chrome, is_content
 from replyscope.split.patterns import BULLETS, CONVERSATIONAL_LOWER_FAST, WORD, ends_sentence
 
@@ -102,7 +102,7 @@ def talks(window: list[str]) -> bool:
     return bool(texts) and texts_talk(texts)
 
 
-@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
+@line_cache
 def texts_talk(texts: tuple[str, ...]) -> bool:
     """talks() of a window's first lines of text (cached: the choice of a page's comment format
     reads the same comments' first lines once per format it tries, and again once it is extended)."""
@@ -163,7 +163,7 @@ def writes_sentences(window: list[str], name: str = "") -> bool:
     return False
 
 
-@lru_cache(maxsize=None)  # (unbounded, a plain dict: split_document trims it, see trim_caches)
+@line_cache
 def is_written(s: str) -> bool:
     """A line a person wrote (chrome.is_content), or one that talks around an e-mail address.
 
