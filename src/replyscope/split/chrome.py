@@ -17,6 +17,7 @@ from replyscope.split.patterns import (
     FORM_OR_SECTION,
     FORM_OR_SECTION_LOW,
     LOWER_BELOW,
+    REPLY_ACTION,
     folds_like_lower,
     is_avatar_alt,
     is_named_pick,
@@ -52,6 +53,13 @@ def is_chrome(s: str) -> bool:
         or len(s) <= PRESENCE_CHARS
         and _presence(s)
     )
+
+
+
+def is_reply_row(s: str) -> bool:
+    """A line of chrome that holds a Reply / Like link (patterns.REPLY_ACTION): a comment's row of
+    actions, "Like · Reply · 3y"."""
+    return bool(s) and REPLY_ACTION.search(s) is not None and is_chrome(s)
 
 
 # A vote counter drawn with signs: "▲ 4 ▼", "12 ▲ ▼", "👍 49", "♥ 3". A number among symbols and

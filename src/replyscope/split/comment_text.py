@@ -13,12 +13,12 @@ import re
 from collections import Counter
 
 from replyscope.split.caches import line_cache
-from replyscope.split.chrome import is_chrome, is_pictographs
+from replyscope.split.chrome import is_chrome, is_pictographs, is_reply_row
 from replyscope.split.comments import SIGNATURE_LINES, Zone
 from replyscope.split.headers import GONE_AUTHOR, looks_like_name
 from replyscope.split.anchors import section_headers
 from replyscope.split.lines import Lines, nonblank_above
-from replyscope.split.patterns import REPLY_ACTION, TIMESTAMP_RE, template_form
+from replyscope.split.patterns import TIMESTAMP_RE, template_form
 
 # The last comment is cut at its action row when at least this many of the other comments, and
 # this share of them, end at theirs: on such a page an action row closes every comment, so what
@@ -224,9 +224,9 @@ SECTION_OVER_REACH = 3
 
 
 def _reply_row(lines: Lines, roles: dict[int, str], lo: int, hi: int) -> bool:
-    """Whether lines lo..hi-1 hold an action row with a Reply / Like link (patterns.REPLY_ACTION)."""
+    """Whether lines lo..hi-1 hold an action row with a Reply / Like link (chrome.is_reply_row)."""
     text = lines.text
-    return any(text[j] and roles.get(j) == "comment_chrome" and REPLY_ACTION.search(text[j]) is not None and is_chrome(text[j]) for j in range(lo, hi))
+    return any(roles.get(j) == "comment_chrome" and is_reply_row(text[j]) for j in range(lo, hi))
 
 
 def _only_text_between(text: list[str], body_lines: list[int]) -> bool:

@@ -24,7 +24,7 @@ from replyscope.split.anchors import (
 )
 from replyscope.split.body import is_boilerplate_line
 from replyscope.split.choose import choose_anchors, words_under_section
-from replyscope.split.chrome import is_chrome, is_content, is_pictographs, is_stop_line
+from replyscope.split.chrome import is_chrome, is_content, is_pictographs, is_reply_row, is_stop_line
 from replyscope.split.headers import NAV_LABEL, CommentHeader, looks_like_name, read_header
 from replyscope.split.lines import Lines, is_prose, next_nonblank, prev_nonblank
 from replyscope.split.listlike import reads_like_thread
@@ -143,7 +143,7 @@ def _closes_with_row(lines: Lines, a: Anchor) -> bool:
         return False
     acts = False  # (an action link among them: "Homepage" or "Journal" links under a header are its author's)
     while j < len(text) and text[j] and is_chrome(text[j]):
-        acts = acts or _REPLY_CHROME.search(text[j]) is not None
+        acts = acts or REPLY_ACTION.search(text[j]) is not None
         j += 1
     return acts and (j >= len(text) or not text[j]) and _closes_paragraph(lines, a, short_ok=True)
 
@@ -302,7 +302,7 @@ def _row_over(lines: Lines, p: int, floor: int) -> bool:
         k = prev_nonblank(lines, k, 3)
         if k is None or k <= floor:
             return False
-        if (s := lines.text[k]) and _REPLY_CHROME.search(s) is not None and is_chrome(s):
+        if is_reply_row(lines.text[k]):
             return True
     return False
 
@@ -366,7 +366,6 @@ def _has_policy_hint(s: str) -> bool:
 
 
 # Chrome that only comments carry: a link to answer, to like or to report one.
-_REPLY_CHROME = REPLY_ACTION  # (patterns.REPLY_ACTION: the footer reader of anchors asks it too)
 
 
 # Short lines looked through for the Reply link that closes a comment written in short lines.
@@ -395,7 +394,7 @@ def _signed_off(lines: Lines, j: int) -> bool:
         if not s:
             continue
         if is_chrome(s):
-            return _REPLY_CHROME.search(s) is not None
+            return REPLY_ACTION.search(s) is not None
         if _own_time(lines, k):
             return True  # the comment's own time under it ("March 16, 2015 at 1:55 AM", Blogger)
         if len(s) >= 40 or ends_sentence(s) or is_stop_line(s):
@@ -447,7 +446,7 @@ def _tail_end(lines: Lines, start: int, body_indent: int | None) -> int:
         if not s:
             continue
         if is_chrome(s):
-            if _REPLY_CHROME.search(s) is not None:
+            if REPLY_ACTION.search(s) is not None:
                 if short_end is not None:
                     end, short_end, menu = short_end, None, 0  # the short lines a Reply link closes are the comment's
                 closed = end > start
@@ -512,7 +511,7 @@ def _closing_row(lines: Lines, lo: int, hi: int) -> int | None:
             continue
         if not is_chrome(s) and not _stamp_line(lines, j):
             break
-        if _REPLY_CHROME.search(s) is not None:
+        if REPLY_ACTION.search(s) is not None:
             row = j
     return row
 
@@ -537,7 +536,7 @@ def _own_row(lines: Lines, lo: int, spans: list[tuple[int, int]]) -> int:
         if not s:
             continue
         if is_chrome(s):
-            return j if _REPLY_CHROME.search(s) is not None else lo
+            return j if REPLY_ACTION.search(s) is not None else lo
         if is_stop_line(s) or zone_line_role(s) != "comment_body":
             return lo
     return lo
@@ -842,7 +841,7 @@ def build_zone(lines: Lines, first_prose: int, floor: int | None = None, article
     dated = any(c.posted_raw for c in comments)
     # a comment-section header right above, or Reply / Like links under the comments, vouch for short ones
     headed = section is not None and zone_start == section or not dated and any(
-        s and _REPLY_CHROME.search(s) is not None and is_chrome(s) for s in lines.text[zone_start : zone_end + CHROME_REACH]
+        is_reply_row(s) for s in lines.text[zone_start : zone_end + CHROME_REACH]
     )
     if not reads_like_thread(lines, [c.body_lines for c in comments], dated, zone_start, headed, _closed_by_rows(lines, comments)):
         return None, {}
@@ -860,7 +859,7 @@ def _closed_by_rows(lines: Lines, comments: list[Comment]) -> bool:
         end = c.body_lines[-1] + 1 + CHROME_REACH
         if k + 1 < len(comments) and comments[k + 1].body_lines:
             end = min(end, comments[k + 1].body_lines[0])
-        if not any(s and _REPLY_CHROME.search(s) is not None and is_chrome(s) for s in text[c.body_lines[-1] + 1 : end]):
+        if not any(is_reply_row(s) for s in text[c.body_lines[-1] + 1 : end]):
             return False
     return True
 
