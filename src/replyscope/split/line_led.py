@@ -39,8 +39,8 @@ _EDITED_TAIL = re.compile(r"\s+(?:\(?edited\)?)$", re.I)
 def log_head(s: str) -> tuple[int, str, str] | None:
     """(characters of the header, author, clock) when line `s` opens with a chat log's header and
     has words after it ("[14:03] jo: words"), else None."""
-    if s[:1] != "[" and not s[:1].isdigit() and "(" not in s[:48]:
-        return None  # (most lines: no clock to open them, no bracket after a name)
+    if s[:1] != "[" and not s[:1].isdigit() and "(" not in s[:48] or ":" not in s:
+        return None  # (most lines: no clock to open them, no bracket after a name; no clock's colon)
     m = _LOG_HEAD.match(s)
     if m is None:
         return None
@@ -92,15 +92,16 @@ def line_led_zone(lines: Lines, floor: int) -> tuple[Zone, dict[int, str]] | Non
         s = text[i]
         if len(s) < 8:
             continue
-        if s[0] != "[" and not s[0].isdigit() and "(" not in s[:48] and "– " not in s and "- " not in s and "— " not in s:
-            continue  # (both readers' own first tests, here so most lines cost no call: see them)
-        h = log_head(s)
-        if h is not None:
-            logs.append((i, h))
-            continue
-        g = end_signature(s)
-        if g is not None:
-            signed.setdefault(g[3], []).append((i, g))
+        # (both readers' own first tests, here so most lines cost no call: see them)
+        if (s[0] == "[" or s[0].isdigit() or "(" in s[:48]) and ":" in s:
+            h = log_head(s)
+            if h is not None:
+                logs.append((i, h))
+                continue
+        if "– " in s or "- " in s or "— " in s:
+            g = end_signature(s)
+            if g is not None:
+                signed.setdefault(g[3], []).append((i, g))
     best_signed = max(signed.values(), key=len, default=[])
     if max(len(logs), len(best_signed)) < MIN_LED:
         return None
