@@ -96,14 +96,15 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
     # (a plain loop filling the dict: no (line, header) pair is built for each of the many non-headers)
     headers: dict[int, CommentHeader] = {}
     core = lines.core
-    for i in compress(range(lo, len(core)), core[lo:]):  # (the lines with text, picked out at C speed)
-        c = core[i]
+    # (the lines with text, picked out at C speed, each with its core and its text: no indexing per line)
+    for i, c, t in compress(zip(range(lo, len(core)), core[lo:], text[lo:]), core[lo:]):
+        opener = t[0]
         if (
             len(c) <= MAX_HEADER_CHARS
             # a bullet item whose neighbours are bullet items at its indent, with no blank between (the
             # indents first: comparing them is cheaper than reading the lines)
             and not (
-                text[i][0] in BULLETS
+                opener in BULLETS
                 and 0 < i < last
                 and indent[i - 1] == indent[i] == indent[i + 1]
                 and text[i - 1][:1] in BULLETS
@@ -116,7 +117,7 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
         # read as a bullet and left out of the core, but it says the line signs the words above
         # (undated, it signs only right over the line that dates it: "— Jo Lake, Leeds" over "3 days
         # ago"; a quote's "— Jo Lake" or a letter's "-- Jo" sign-off is no header)
-        if text[i][0] in SIGN_FIRST and (signed := read_signature(text[i])) is not None and (
+        if opener in SIGN_FIRST and (signed := read_signature(t)) is not None and (
             signed.posted_raw or i + 1 < len(core) and core[i + 1] and (d := read(core[i + 1])) is not None and d.kind == "date"
         ):
             headers[i] = signed
