@@ -3,13 +3,16 @@ site's comments signed at their line's end, an old guestbook. Every string here 
 
 from __future__ import annotations
 
+import itertools
+import re
+
 import pytest
 
 from replyscope.evaluate.layout_variants import ROUND9_VARIANTS, render_variant
 from replyscope.split import split_document
 from replyscope.split.chrome import is_chrome
 from replyscope.split.headers import name_without_marks
-from replyscope.split.line_led import end_signature, log_head
+from replyscope.split.line_led import _last_sign_dash, end_signature, log_head
 
 THREAD = {
     "thread_id": "t9",
@@ -269,6 +272,23 @@ def test_log_heads_and_end_signatures():
     sig = end_signature("Fine by me. – Mara Quell Mar 3, 2020 at 14:21")
     assert sig[1:] == ("Mara Quell", "Mar 3, 2020 at 14:21", "–")
     assert end_signature("The ferry – which never came back – was sold.") is None
+
+
+# Every line over the dash, space and letter characters up to this long (the chains of spaced
+# dashes are where the dash-first scan must choose as the spaced pattern does).
+_DASH_ALPHABET = ("-", "–", "—", " ", "\xa0", "\t", "a", "3")
+
+
+def test_the_last_signature_dash_is_the_spaced_patterns_last_match():
+    spaced = re.compile(r"\s+[–—-]\s+(?=\S)")
+    for n in range(6):
+        for chars in itertools.product(_DASH_ALPHABET, repeat=n):
+            s = "".join(chars)
+            found = list(spaced.finditer(s))
+            want = (found[-1].start(), found[-1].end(), found[-1].group().strip()) if found else None
+            assert _last_sign_dash(s) == want, repr(s)
+    assert _last_sign_dash("Agreed - - Mara Quell 2d") == (6, 9, "-")
+    assert _last_sign_dash("Agreed - - - Mara Quell 2d") == (10, 13, "-")
 
 
 def test_a_display_name_before_its_handle_is_the_author():

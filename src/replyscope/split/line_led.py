@@ -31,8 +31,11 @@ _LOG_HEAD = re.compile(
     rf"^(?:\[?(?P<c1>{_DAY}{_CLOCK})\]?\s+(?:<(?P<n1>[^<>]{{1,40}})>|(?P<n2>{_LOG_NAME}):)"
     rf"|(?P<n3>{_LOG_NAME})\s+[(\[](?P<c2>{_DAY}{_CLOCK})[)\]]:)\s+(?=\S)"
 )
-# The dash that parts a comment's words from the signature ending its line, with spaces round it.
-_SIGN_DASH = re.compile(r"\s+[–—-]\s+(?=\S)")
+# The dash that parts a comment's words from the signature ending its line, with spaces round it
+# (the signature is after the last match of `\s+[–—-]\s+(?=\S)` in the line). Found dash first (sre
+# skips to the dashes instead of trying each space of the line), so the matches are every such dash,
+# the spaces before it looked behind at: see _last_sign_dash.
+_SIGN_DASH = re.compile(r"[–—-](?<=\s[–—-])\s+(?=\S)")
 _EDITED_TAIL = re.compile(r"\s+(?:\(?edited\)?)$", re.I)
 
 
@@ -55,20 +58,41 @@ def end_signature(s: str) -> tuple[int, str, str, str] | None:
     a date or age after words of its own ("words – jo Mar 3, 2020 at 14:21"), else None."""
     if len(s) < 8 or ("– " not in s and "- " not in s and "— " not in s):
         return None
-    dashes = list(_SIGN_DASH.finditer(s))
-    if not dashes:
+    last = _last_sign_dash(s)
+    if last is None:
         return None
-    m = dashes[-1]
-    if m.start() == 0:
+    start, end, dash = last
+    if start == 0:
         return None
-    tail = _EDITED_TAIL.sub("", s[m.end() :])
+    tail = _EDITED_TAIL.sub("", s[end:])
     if len(tail) > MAX_HEADER_CHARS:
         return None
     # (after the dash, a compact age is one too: "– jo 9h")
     h = read_header(tail) or read_glued_age(tail)
     if h is None or h.kind != "name_date" or not h.author or not h.posted_raw:
         return None
-    return len(s) - m.start(), h.author, h.posted_raw, m.group().strip()
+    return len(s) - start, h.author, h.posted_raw, dash
+
+
+def _last_sign_dash(s: str) -> tuple[int, int, str] | None:
+    r"""(start, end, dash) of the last match of `\s+[–—-]\s+(?=\S)` in `s` (spaces, a dash, spaces),
+    or None when there is none.
+
+    _SIGN_DASH finds every dash with spaces before and after it; a scan for the spaced pattern from
+    the line's start takes each of those but one whose spaces before it were taken as the spaces
+    after the dash before it ("a - - b": the second dash is not taken). In a chain of such dashes,
+    each right behind the spaces of the one before, the first is taken, the second not, the third
+    taken, and so on: the last taken is the chain's last when the chain is of odd length, else the
+    one before it. A match starts where the spaces before its dash start."""
+    dashes = list(_SIGN_DASH.finditer(s))
+    if not dashes:
+        return None
+    k = len(dashes) - 1
+    while k > 0 and dashes[k - 1].end() == dashes[k].start():
+        k -= 1
+    m = dashes[-1] if (len(dashes) - k) % 2 else dashes[-2]
+    d = m.start()
+    return len(s[:d].rstrip()), m.end(), s[d]
 
 
 def _continues(lines: Lines, j: int) -> bool:
