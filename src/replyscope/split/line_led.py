@@ -37,6 +37,7 @@ _LOG_HEAD = re.compile(
 # the spaces before it looked behind at: see _last_sign_dash.
 _SIGN_DASH = re.compile(r"[–—-](?<=\s[–—-])\s+(?=\S)")
 _EDITED_TAIL = re.compile(r"\s+(?:\(?edited\)?)$", re.I)
+_EDITED_LAST = frozenset("dD)")  # (the last characters of any _EDITED_TAIL match)
 
 
 def log_head(s: str) -> tuple[int, str, str] | None:
@@ -64,7 +65,9 @@ def end_signature(s: str) -> tuple[int, str, str, str] | None:
     start, end, dash = last
     if start == 0:
         return None
-    tail = _EDITED_TAIL.sub("", s[end:])
+    tail = s[end:]
+    if tail[-1:] in _EDITED_LAST:
+        tail = _EDITED_TAIL.sub("", tail)
     if len(tail) > MAX_HEADER_CHARS:
         return None
     # (after the dash, a compact age is one too: "– jo 9h")
