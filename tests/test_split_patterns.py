@@ -6,7 +6,8 @@ import re
 import pytest
 
 from replyscope.split import split_document
-from replyscope.split.patterns import CHROME, FURNITURE, NOT_A_NAME_LINE, Deferred, chrome_line, either, lower_twin, not_a_name_line
+from replyscope.split.lines import _strip_marker
+from replyscope.split.patterns import CHROME, FURNITURE, LIST_MARKER, NOT_A_NAME_LINE, Deferred, chrome_line, either, lower_twin, not_a_name_line
 
 LINES = [
     "Read more: the council's budget",
@@ -162,3 +163,12 @@ def test_glued_hint_finds_a_hint_in_the_lines_its_plain_form_does():
     # the hint lets the glued name and date read apart
     assert read_header("JaneAugust 5, 2012 4:11 AM").author == "Jane"
     assert read_header("Dan Smith7/10/2012 8:15 pm").author == "Dan Smith"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["3. Maya Lind", "7. March 23, 2031", "09. Jul, 2012", "7 Aug 12", "• KELVIN Ostrander", "- Otto Brine wrote", "#3 Mara Quell", "3 giorni fa", "2 Replies", "1. İda Varrow", "4. ſome dunes", "10:30 am", "2012-10-16"],
+)
+def test_a_list_marker_is_cut_as_the_pattern_cuts_it(line):
+    # (lines.core cuts it with the pattern's lower twin where the line lower-cases alike)
+    assert _strip_marker(line) == LIST_MARKER.sub("", line, count=1)

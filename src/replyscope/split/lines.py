@@ -12,7 +12,7 @@ from itertools import accumulate, compress, islice
 from operator import sub
 
 from replyscope.split.caches import line_cache
-from replyscope.split.patterns import BULLETS, LIST_MARKER, ends_sentence
+from replyscope.split.patterns import BULLETS, LIST_MARKER, LIST_MARKER_LOW, ends_sentence, folds_like_lower
 
 _MARKER_STARTS = BULLETS | frozenset("-–#0123456789")
 
@@ -105,7 +105,10 @@ def _strip_marker(s: str) -> str:
     rest = s.lstrip("#0123456789")
     if len(rest) != len(s) and rest[:1] not in _AFTER_NUMBER:
         return s  # "10:30 am", "1/2 cup", "2012-10-16": a number that is not a list marker
-    return LIST_MARKER.sub("", s, count=1)
+    # (LIST_MARKER.sub("", s, count=1): the pattern is anchored at the line's start; its lower twin,
+    # faster, reads the lines it reads as the pattern does: see patterns.lower_twin)
+    m = LIST_MARKER_LOW.match(s.lower()) if folds_like_lower(s) else LIST_MARKER.match(s)
+    return s[m.end() :] if m is not None else s
 
 
 # What may follow a list number: "3. Name", "3) Name", "3 Name", "3.Name".
