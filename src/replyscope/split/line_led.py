@@ -43,8 +43,13 @@ _EDITED_LAST = frozenset("dD)")  # (the last characters of any _EDITED_TAIL matc
 def log_head(s: str) -> tuple[int, str, str] | None:
     """(characters of the header, author, clock) when line `s` opens with a chat log's header and
     has words after it ("[14:03] jo: words"), else None."""
-    if s[:1] != "[" and not s[:1].isdigit() and "(" not in s[:48] or ":" not in s:
-        return None  # (most lines: no clock to open them, no bracket after a name; no clock's colon)
+    if s[:1] == "[" or s[:1].isdigit():
+        if ":" not in s:
+            return None  # (no clock's colon)
+    elif "(" not in s[:48] or "):" not in s and "]:" not in s:
+        # (most lines: no clock to open them, no bracket after a name, or no bracket closing on the
+        # colon after a name's clock)
+        return None
     m = _LOG_HEAD.match(s)
     if m is None:
         return None
@@ -120,7 +125,7 @@ def line_led_zone(lines: Lines, floor: int) -> tuple[Zone, dict[int, str]] | Non
         if len(s) < 8:
             continue
         # (both readers' own first tests, here so most lines cost no call: see them)
-        if (s[0] == "[" or s[0].isdigit() or "(" in s[:48]) and ":" in s:
+        if (s[0] == "[" or s[0].isdigit()) and ":" in s or "(" in s[:48] and ("):" in s or "]:" in s):
             h = log_head(s)
             if h is not None:
                 logs.append((i, h))
