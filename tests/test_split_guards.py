@@ -27,7 +27,11 @@ def _lines() -> list[str]:
 
 def test_compact_age_guard_keeps_every_age(monkeypatch):
     lines = _lines()
-    guarded = [headers._compact_age(s) for s in lines]
+    guarded = [headers._compact_age(s, s.lower(), True) for s in lines]
     assert sum(h is not None for h in guarded) > len(lines) // 4  # (the lines do hold ages)
+    # (the guard's lower twin, asked of the lines lower-cased, lets through what the guard does)
+    assert [headers._compact_age(s, s.lower(), False) for s in lines] == guarded
     monkeypatch.setattr(headers, "_AGE_BEFORE_CUT", re.compile(""))  # every line goes to the patterns
-    assert [headers._compact_age(s) for s in lines] == guarded
+    monkeypatch.setattr(headers, "_AGE_BEFORE_CUT_LOW", re.compile(""))
+    assert [headers._compact_age(s, s.lower(), False) for s in lines] == guarded
+    assert [headers._compact_age(s, s.lower(), True) for s in lines] == guarded

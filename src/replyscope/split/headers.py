@@ -420,6 +420,7 @@ _SEGMENT_JOINER = re.compile(r"\s+[•·|]\s+")
 # Where a compact age can end in a line: at its end, or where _cut_trailing_chrome may cut it (before a
 # _SEGMENT_JOINER). Same units and flags as _COMPACT_AGE, so it finds one wherever that pattern could.
 _AGE_BEFORE_CUT = re.compile(rf"\d\s?{_AGE_UNIT}\.?(?:$|\s+[•·|]\s+)", re.I)
+_AGE_BEFORE_CUT_LOW = lower_twin(_AGE_BEFORE_CUT)
 
 
 def _cut_trailing_chrome(s: str) -> str:
@@ -433,8 +434,10 @@ def _cut_trailing_chrome(s: str) -> str:
     return " • ".join(parts) if len(parts) > 1 else parts[0]
 
 
-def _compact_age(core: str) -> CommentHeader | None:
-    if _AGE_BEFORE_CUT.search(core) is None:
+def _compact_age(core: str, low: str, twin: bool) -> CommentHeader | None:
+    """The compact age a header line ends in, after a joiner or alone ("Jo · 3d", "2h"), or None
+    (`low`: the line lower-cased; `twin`: whether the lower twins may read it, see lower_twin)."""
+    if (_AGE_BEFORE_CUT_LOW.search(low) if twin else _AGE_BEFORE_CUT.search(core)) is None:
         # no age where one could end, before or after the chrome is cut: the patterns below would
         # find none (most dated lines, "Jo | March 3, 2014 6:05 pm | Reply": the cut and the lazy
         # name pattern are the dear part, ~100k instructions a line)
@@ -622,12 +625,12 @@ def read_header(core: str) -> CommentHeader | None:
             # (no name to show)
             return CommentHeader("says", "", said["age"])
         return CommentHeader("says", author, said["age"]) if _name_ok(author) and not _SAID_IN_A_SENTENCE.search(author) else None
+    twin = core.isascii() or folds_like_lower(core)  # (whether the faster lower twins of patterns may read it)
     if digits and (len(core) <= 8 and core[-1:] in _AGE_LAST or "•" in core or "·" in core or "|" in core or "—" in core or "–" in core):
-        compact = _compact_age(core)
+        compact = _compact_age(core, low, twin)
         if compact is not None:
             return compact
     line = core
-    twin = core.isascii() or folds_like_lower(core)  # (whether the faster lower twins of patterns may read it)
     # (_stamp_in written out: this runs on every line with a digit)
     m = (TIMESTAMP_RE_LOW.search(low) if twin else _stamp_in(line, low, twin)) if digits or "ago" in line else None
     if digits and len(line) <= 80 and (m is None or not _has_day(line[m.start() : m.end()])) and GLUED_HINT.search(line):
