@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from replyscope.split import headers
+from replyscope.split import body, headers
 
 # the units _COMPACT_AGE reads, in both cases, with and without the dot and the space
 _UNITS = ["mo", "mos", "yr", "yrs", "y", "wk", "wks", "w", "d", "hr", "hrs", "h", "min", "mins", "m", "s"]
@@ -35,3 +35,16 @@ def test_compact_age_guard_keeps_every_age(monkeypatch):
     monkeypatch.setattr(headers, "_AGE_BEFORE_CUT_LOW", re.compile(""))
     assert [headers._compact_age(s, s.lower(), False) for s in lines] == guarded
     assert [headers._compact_age(s, s.lower(), True) for s in lines] == guarded
+
+
+def test_the_tally_read_digit_first_finds_what_its_boundary_form_finds():
+    boundary = re.compile(r"(?i)\b\d+\s+(?:comments?|responses?|replies)\b")
+    pieces = ["12", "x12", "_3", "\u0663", " ", "Comments", "replies", "RESPONSE", "responses", "\u00e94", "\t", "-"]
+    found = 0
+    for n in range(5):
+        for parts in itertools.product(pieces, repeat=n):
+            s = "".join(parts)
+            want, got = boundary.search(s), body._TALLY_IN.search(s)
+            assert (got and got.span()) == (want and want.span()), repr(s)
+            found += want is not None
+    assert found > 100  # (the strings do hold tallies)

@@ -392,7 +392,9 @@ _TEASER_LABEL = re.compile(
 
 _DATELINE_START = re.compile(r"(?i)^(?:posted|published|updated|filed)\b")
 _LIST_NUMBER = re.compile(r"\d{1,2}\.\s")
-_TALLY_IN = re.compile(r"(?i)\b\d+\s+(?:comments?|responses?|replies)\b")
+# (`\b\d+\s+(?:comments?|...)\b`, written digit first, the word boundary before it looked behind
+# at: sre skips to the digits of a line instead of trying every position; the same matches)
+_TALLY_IN = re.compile(r"(?i)\d(?<!\w\d)\d*\s+(?:comments?|responses?|replies)\b")
 # A comment count a headline ends with, set right after its last word ("Gulls Are Back 12
 # Comments"): a dateline sets its count off with a separator ("May 2 • 12 Comments").
 _TALLY_TAIL = re.compile(r"(?i)(?<=[\w?!)’'\"”])\s+\d[\d,]*\s+(?:comments?|responses?|replies)$")
