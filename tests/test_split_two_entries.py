@@ -36,3 +36,45 @@ Comment: Walked the whole length of it this morning, the new railings look very 
     )
     assert [c.author for c in page.comments] == ["Mara Quell", "dunewalker"]
     assert [c.text for c in page.comments] == ["👍", "Walked the whole length of it this morning, the new railings look very smart."]
+
+
+def test_two_entries_dated_under_their_words_are_a_thread():
+    # (the date field closes each entry; one entry is an emoji alone, which does not talk)
+    page = split_document(
+        ARTICLE
+        + """
+Posted by: Otto Brine
+City: Saltmere
+Comments: The kiosk did the best chips on the coast, glad it is coming back.
+Posted: 04.04.2021 18:02
+
+* * *
+
+Posted by: kelpie77
+Comments: 😂😂😂
+Posted: 04.04.2021 18:30
+
+* * *
+"""
+    )
+    assert [c.author for c in page.comments] == ["Otto Brine", "kelpie77"]
+    assert page.comments[1].text == "😂😂😂"
+
+
+def test_a_name_field_that_reads_like_a_heading_is_still_a_name():
+    page = split_document(
+        ARTICLE
+        + """
+Name : The Night Heron
+From : Saltmere
+Date : 04/05/2021 21:14
+Message : 👏👏
+
+==============================
+
+Name : Ivy Marr
+Date : 04/05/2021 21:20
+Message : About time, the promenade was dead without it.
+"""
+    )
+    assert [c.author for c in page.comments] == ["The Night Heron", "Ivy Marr"]
