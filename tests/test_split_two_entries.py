@@ -78,3 +78,26 @@ Message : About time, the promenade was dead without it.
 """
     )
     assert [c.author for c in page.comments] == ["The Night Heron", "Ivy Marr"]
+
+
+def test_the_guestbooks_link_to_its_form_closes_the_last_entry():
+    page = split_document(
+        ARTICLE
+        + """
+Visitors' book
+2 entries
+
+Entry #1
+Your name: Otto Brine
+Signed: 04.04.2021 18:02
+Entry: The kiosk did the best chips on the coast, glad it is coming back.
+
+Entry #2
+Your name: kelpie77
+Signed: 04.04.2021 18:30
+Entry: 👍
+
+Sign our guestbook
+"""
+    )
+    assert [c.text for c in page.comments] == ["The kiosk did the best chips on the coast, glad it is coming back.", "👍"]
