@@ -101,3 +101,40 @@ Sign our guestbook
 """
     )
     assert [c.text for c in page.comments] == ["The kiosk did the best chips on the coast, glad it is coming back.", "👍"]
+
+
+def test_a_last_entry_whose_words_read_as_a_date_keeps_its_own_name():
+    # (the words field under the last entry's header holds its words, whatever they read as: the
+    # headers still sit over their entries, not under them)
+    page = split_document(
+        ARTICLE
+        + """
+Guest Book
+3 entries
+
+Your name: Otto Brine
+Where from: Saltmere
+Entry: The kiosk did the best chips on the coast, glad it is coming back.
+Signed: 04 Apr 2021
+
+* * *
+
+Your name: kelpie77
+Entry: @OttoBrine the chips were always cold by the time you reached the end of the pier
+Signed: 04 Apr 2021
+
+* * *
+
+Your name: Ivy Marr
+Homepage: example.org
+Entry: May 1, 2021
+Signed: 04 Apr 2021
+
+* * *
+
+Sign our guestbook
+"""
+    )
+    assert [c.author for c in page.comments] == ["Otto Brine", "kelpie77", "Ivy Marr"]
+    assert page.comments[0].text.startswith("The kiosk did")
+    assert page.comments[2].text == "May 1, 2021"
