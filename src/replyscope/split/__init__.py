@@ -17,9 +17,9 @@ from replyscope import schema
 from replyscope.split.caches import LINE_CACHES as _LINE_CACHES
 from replyscope.split.body import article_roles, is_boilerplate_line, title_from_text, title_without_tally
 from replyscope.split.chrome import is_chrome
-from replyscope.split.comment_text import comment_words, cut_last_at_closing, drop_echo_lines, drop_numbered_links, drop_reaction_marks, drop_repeated_tails, drop_reply_targets, drop_signatures, drop_widget_tails, name_numbered_comments, trim_after_actions
+from replyscope.split.comment_text import comment_words, cut_last_at_closing, drop_echo_lines, drop_entry_labels, drop_numbered_links, drop_reaction_marks, drop_repeated_tails, drop_reply_targets, drop_signatures, drop_widget_tails, name_numbered_comments, trim_after_actions
 from replyscope.split.openers import inline_label, shared_inline_label
-from replyscope.split.comments import build_zone
+from replyscope.split.comments import Zone, build_zone
 from replyscope.split.dates import parse_posted
 from replyscope.split.headers import read_header, reads_as_byline
 from replyscope.split.line_led import line_led_zone
@@ -221,6 +221,20 @@ def split_document(text: str, title: str = "") -> DocumentSplit:
         trim_caches(len(lines))
 
 
+def _led_lines_as_headers(led: Zone, zone: Zone) -> bool:
+    """Whether the block readers found no more comments than line_led did by taking one of its
+    lines ("words – jo Mar 3, 2020") for a header alone, the words read into the name ("words –
+    jo"): that comment's words are then the next line's, or the page's chrome. A short comment
+    (an emoji, a word) signed on its line reads as a header with a strange name to them."""
+    if len(zone.comments) > len(led.comments):
+        return False
+    # (the line each led header shares with its words, and the name it gives)
+    names = {c.body_lines[0] if c.head_cut else c.body_lines[-1]: c.author for c in led.comments}
+    return any(
+        j in names and len(c.author) > len(names[j]) and names[j] in c.author for c in zone.comments for j in c.header_lines
+    )
+
+
 def _split_lines(text: str, title: str, lines: Lines) -> DocumentSplit:
     n = len(lines)
     # every line starts as page furniture; the article and the comment zone claim theirs
@@ -228,7 +242,7 @@ def _split_lines(text: str, title: str, lines: Lines) -> DocumentSplit:
     first_prose = _first_prose_line(lines)
     zone, zone_roles = build_zone(lines, first_prose, *_text_floor(lines, first_prose))
     led = line_led_zone(lines, 0)
-    if led is not None and (zone is None or len(led[0].comments) > len(zone.comments)):
+    if led is not None and (zone is None or len(led[0].comments) > len(zone.comments) or _led_lines_as_headers(led[0], zone)):
         # (more comments whose headers share their lines than the block readers found: a chat
         # log, a thread of comments signed at their lines' ends)
         zone, zone_roles = led
@@ -240,6 +254,7 @@ def _split_lines(text: str, title: str, lines: Lines) -> DocumentSplit:
         drop_widget_tails(lines, zone, zone_roles)
         drop_echo_lines(lines, zone, zone_roles)
         drop_numbered_links(lines, zone, zone_roles)
+        drop_entry_labels(lines, zone, zone_roles)
         name_numbered_comments(lines, zone, zone_roles)
         drop_signatures(lines, zone, zone_roles)
         drop_reply_targets(lines, zone, zone_roles)

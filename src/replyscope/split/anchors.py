@@ -13,7 +13,7 @@ from itertools import compress
 
 from replyscope.split.caches import line_cache
 from replyscope.split.cards import is_profile_tally, read_cards
-from replyscope.split.chrome import is_chrome, is_content, is_pictographs, is_stop_line
+from replyscope.split.chrome import is_chrome, is_content, is_pictographs, is_reply_row, is_stop_line
 from replyscope.split.headers import (
     MAX_HEADER_CHARS,
     SIGN_FIRST,
@@ -126,8 +126,7 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
         # message (as mail and news readers print it), not a comment's header ("Jo said..." over
         # ">what you said" heads Jo's comment, which opens by quoting)
         del headers[i]
-    if len(headers) >= MIN_AGED:
-        _add_glued_ages(lines, headers, lo)
+    _add_glued_ages(lines, headers, lo)
     anchors: list[Anchor] = []
     claimed: set[int] = set()
     names_over = _names_over_descriptors(lines, headers, lo)
@@ -404,30 +403,59 @@ def _name_over(lines: Lines, headers: dict[int, CommentHeader], claimed: set[int
 # A page that prints each comment's age after its author ("jo 3 hours ago | parent", "Ann · 2h")
 # does so on every comment; where it leaves the separator and the links off ("jo 21h"), a name
 # with a compact age after it is the same header. Read only on pages where this many headers
-# already show the habit: elsewhere "Room 5h" or "Plan 3d" may be words.
+# already show the habit: elsewhere "Room 5h" or "Plan 3d" may be words. A thread of one or two
+# comments cannot show it that often: there one header that shows it, or a comment-section header
+# ("2 comments") over the line, and a Reply link closing its words vouch for it instead (see
+# _closed_by_reply).
 MIN_AGED = 2
+# Lines under a vouched header searched for the Reply link that closes its comment.
+GLUED_REPLY_REACH = 40
+
+
+def _closed_by_reply(lines: Lines, i: int, hi: int) -> bool:
+    """Whether the words under header line i end at a row holding a Reply link (chrome.is_reply_row)
+    before line `hi`, another header of the same shape or GLUED_REPLY_REACH lines."""
+    text, core = lines.text, lines.core
+    for j in range(i + 1, min(hi, i + 1 + GLUED_REPLY_REACH)):
+        if not text[j]:
+            continue
+        if is_reply_row(text[j]):
+            return True
+        if read_glued_age(core[j]) is not None or read_header(core[j]) is not None:
+            return False
+    return False
 
 
 def _add_glued_ages(lines: Lines, headers: dict[int, CommentHeader], lo: int) -> None:
     """Add to `headers` each line "name <compact age>" that opens a block (a blank or a chrome
-    line above it) over a reader's words, on a page whose named headers are dated by age."""
+    line above it) over a reader's words, on a page whose named headers are dated by age; on a
+    page with one such header, or under a comment-section header, only where a Reply link closes
+    the words (see MIN_AGED)."""
     aged = 0
     for h in headers.values():
         if h.kind == "name_date" and h.author and is_age_stamp(h.posted_raw):
             aged += 1
             if aged >= MIN_AGED:
                 break
-    else:
-        return
+    vouched = None  # (the first line a vouched header may sit on: under the section's header)
+    if aged < MIN_AGED:
+        sections = section_headers(lines, lo)
+        if not sections and not aged:
+            return
+        # (or one header of the page shows the habit: "jo 21h" beside "Ann 21 hours ago | parent")
+        vouched = sections[0] + 1 if sections and not aged else lo
     text, core = lines.text, lines.core
-    for i in compress(range(lo, len(core)), core[lo:]):
+    n = len(core)
+    for i in compress(range(lo, n), core[lo:]):
         if i in headers or (i > lo and text[i - 1] and not is_chrome(text[i - 1])):
+            continue
+        if vouched is not None and i < vouched:
             continue
         h = read_glued_age(core[i])
         if h is None or h.author and not looks_like_name(h.author):
             continue
         j = next_nonblank(lines, i, PAIR_REACH)
-        if j is not None and j not in headers and is_content(text[j]):
+        if j is not None and j not in headers and is_content(text[j]) and (vouched is None or _closed_by_reply(lines, i, n)):
             headers[i] = h
 
 

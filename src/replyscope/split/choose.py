@@ -15,7 +15,7 @@ from replyscope.split.anchors import Anchor, header_spacing, mostly_posted_by, s
 from replyscope.split.lines import next_nonblank, prev_nonblank
 from replyscope.split.body import is_boilerplate_line
 from replyscope.split.chrome import is_chrome, is_content, is_pictographs, is_stop_line
-from replyscope.split.headers import GONE_AUTHOR, is_age_stamp, read_header
+from replyscope.split.headers import GONE_AUTHOR, is_age_stamp, is_field_header, read_header
 from replyscope.split.lines import Lines, is_prose
 from replyscope.split.openers import inline_label, opener_above, shared_inline_label
 from replyscope.split.patterns import BULLETS, COMMENT_FORM, COMMENT_TALLY, HAS_LETTER, QUOTE_OPENING, RE_SUBJECT, WORD, ends_sentence, template_form
@@ -933,21 +933,44 @@ def _same_words_under_all(lines: Lines, best: list[Anchor]) -> bool:
     return all(_first_words(lines, best, k) == first for k in range(1, len(best)))
 
 
+# Lines under the last entry's header searched for its labelled date field (its words between).
+FIELD_DATE_REACH = 60
+
+
+def _dated_below(lines: Lines, best: list[Anchor]) -> bool:
+    """Whether every entry headed by labelled fields ("Name: jo") closes with its labelled date
+    field under its words ("Posted: 03.03.2020 14:21"), before the next entry's header: a
+    guestbook or a form's entries, dated as surely as when the date field heads them."""
+    if best[0].family != "field":
+        return False
+    core, n = lines.core, len(lines)
+    for k, a in enumerate(best):
+        stop = best[k + 1].first if k + 1 < len(best) else min(n, a.last + 1 + FIELD_DATE_REACH)
+        if not any(
+            core[j] and is_field_header(core[j]) and (h := read_header(core[j])) is not None and h.kind == "date" for j in range(a.last + 1, stop)
+        ):
+            return False
+    return True
+
+
 def _acceptable(lines: Lines, best: list[Anchor], section: int | None, share: float) -> bool:
     """Whether these anchors are a comment thread rather than a byline, a link list or a menu.
 
     `share` is the share of them followed by words of conversation (see _conversational_share).
     """
     family = best[0].family
-    dated = any(a.header.posted_raw for a in best)
+    # (a guestbook's entries may print their date field under the words, not in the header)
+    dated_all = all(a.header.posted_raw for a in best) or _dated_below(lines, best)
+    dated = dated_all or any(a.header.posted_raw for a in best)
     near = _near_section(lines, section, best[0].first)
     if section is not None and ZERO_COMMENTS.match(lines.text[section]) and (near is not None or len(best) < 3 or not dated):
         return False  # the page says it has no comments: what follows is its sidebar
     if len(best) == 1 and not _lone_comment(lines, best[0], near, share):
         return False
-    if 1 < len(best) <= SMALL_THREAD and near is None and (share < 1.0 and not dated or _title_like_share(best) > 0):
+    if 1 < len(best) <= SMALL_THREAD and near is None and (share < 1.0 and not dated or _title_like_share(best) > 0 and family != "field"):
         # two headers and no section over them: a pair of widgets or listed items as often as a thread,
-        # unless both comments talk (or are dated) and both names read as people's
+        # unless both comments talk (or are dated) and both names read as people's (a name in a
+        # labelled name field, "Name: The Night Owl", is one by the page's own word)
         return False
     if family == "bare" and not dated and near is None and len(best) < 3:
         return False
@@ -977,7 +1000,7 @@ def _acceptable(lines: Lines, best: list[Anchor], section: int | None, share: fl
     ) and not (
         # messages each under its own "From:" and "Date:" fields: a mail thread however its
         # writers talk (a link list or a menu prints no such block)
-        family == "field" and len(best) >= 2 and all(a.header.posted_raw for a in best)
+        family == "field" and len(best) >= 2 and dated_all
     ):
         # dated link lists, menus and subheadings have headers' shapes but nobody talks in them
         return False

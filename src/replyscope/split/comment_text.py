@@ -410,6 +410,28 @@ def drop_numbered_links(lines: Lines, zone: Zone, roles: dict[int, str]) -> None
             roles[c.body_lines.pop()] = "comment_chrome"
 
 
+# The next comment's running number as a short label, closing the comment over it ("Entry #12",
+# "Post #3", "#7", "No. 4"): a word at most, then a number marked as one.
+_ENTRY_LABEL = re.compile(r"(?:[^\W\d_][^\W\d]{0,14}\s?)?(?:#|[Nn]o\.)\s?\d{1,6}:?")
+
+
+def drop_entry_labels(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:
+    """Take the next comment's numbered label ("Entry #1", see _ENTRY_LABEL) off the end of the
+    comment over it when it sits right on the next comment's header, no blank between: the page
+    numbers its entries over their headers, and the label is no reader's words. With three
+    comments or more the label closes most of them and drop_repeated_tails weighs it; with two it
+    closes one, so its place says it. The line stays in the segment map as comment chrome.
+    `body_lines` and `roles` are updated."""
+    text = lines.text
+    comments = zone.comments
+    for c, nxt in zip(comments, comments[1:]):
+        if len(c.body_lines) < 2 or not nxt.header_lines:
+            continue
+        j = c.body_lines[-1]
+        if j + 1 == nxt.header_lines[0] and _ENTRY_LABEL.fullmatch(text[j]) is not None:
+            roles[c.body_lines.pop()] = "comment_chrome"
+
+
 # A thread that signs its comments from below with a date alone may print each commenter's name
 # over the words, numbered as the thread counts its comments ("  4. dunewalker" / the words /
 # "May 3, 2021 at 9:12 am |"): the name is the header's, not the reader's first line. At least this

@@ -25,7 +25,7 @@ from replyscope.split.anchors import (
 from replyscope.split.body import is_boilerplate_line
 from replyscope.split.choose import choose_anchors, words_under_section
 from replyscope.split.chrome import is_chrome, is_content, is_pictographs, is_reply_row, is_stop_line
-from replyscope.split.headers import NAV_LABEL, CommentHeader, looks_like_name, read_header
+from replyscope.split.headers import NAV_LABEL, CommentHeader, looks_like_name, opens_words_field, read_header
 from replyscope.split.lines import Lines, is_prose, next_nonblank, prev_nonblank
 from replyscope.split.listlike import reads_like_thread
 from replyscope.split.openers import inline_opener_above, is_label, opener_above
@@ -95,6 +95,9 @@ def _placement(lines: Lines, best: list[Anchor]) -> str:
         s = lines.text[j]
         if is_placeholder(s):
             text_after = True  # ("[comment deleted]" under the last header: its removed words)
+            break
+        if s and opens_words_field(lines.core[j]):
+            text_after = True  # ("Entry: March 4" under the last entry's fields: its words, whatever they read as)
             break
         if not s or is_chrome(s) or (j in range(last.last + 1, last.last + 3) and read_header(lines.core[j]) is not None):
             continue

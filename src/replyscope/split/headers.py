@@ -481,8 +481,8 @@ _THREAD_LINK_LAST = frozenset("]tvxkgedEeTVXKGD")  # (the last characters of any
 # line ("From: Jo Lake <jo@example.org>", "Author: jo", "Date: Tue, 03 Mar 2020 21:14:05 +0000").
 # ("Posted by: Jo at DATE" is no field: the by-format, read as such, signs the words above it)
 # (a guestbook's and a form's entries label the name "Name:" or "Your name:")
-# (and its date "Signed:", "Added:" or "Time:": a label, never a reader called "Signed")
-_FIELD = re.compile(r"^(?P<label>from|author|poster|sender|name|your name|date|sent|signed|added|time)\s*:\s+(?P<value>\S.*)$", re.I)
+# (and its date "Signed:", "Added:", "Posted:" or "Time:": a label, never a reader called "Signed")
+_FIELD = re.compile(r"^(?P<label>from|author|poster|sender|name|your name|date|sent|signed|added|posted|time)\s*:\s+(?P<value>\S.*)$", re.I)
 _FIELD_FIRST = frozenset("fFaApPsSdDnNyYtT")  # (the labels' first letters)
 _NAME_FIELDS = frozenset({"from", "author", "poster", "sender", "name", "your name"})
 # A mail address beside the name it belongs to: "<jo@example.org>", "<jo at example.org>", or the

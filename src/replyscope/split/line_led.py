@@ -15,11 +15,15 @@ import re
 from replyscope.split.chrome import is_chrome, is_stop_line
 from replyscope.split.comments import Comment, Zone
 from replyscope.split.headers import _NUMERIC_HANDLE, MAX_HEADER_CHARS, _name_ok, read_glued_age, read_header
-from replyscope.split.lines import Lines
+from replyscope.split.lines import Lines, is_prose, prev_nonblank
 
 # Lines of one shape a page must hold to be read as a log or as signed lines: one or two such
-# lines are a quoted exchange or a transcript's snippet inside an article.
+# lines are a quoted exchange or a transcript's snippet inside an article, unless the page sets
+# them apart as its own section (see _set_apart).
 MIN_LED = 3
+# The fewest lines of one shape read as a thread when the page sets them apart: a post that drew
+# a single reply prints two (the reply and the widget's own, or the post restated).
+MIN_SET_APART = 2
 
 _CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?"
 # (a log may print the day before the clock: "2020-03-03 14:03", "03/03/2020, 14:03")
@@ -109,10 +113,28 @@ def _continues(lines: Lines, j: int) -> bool:
     return bool(s) and not is_chrome(s) and not is_stop_line(s) and read_header(lines.core[j]) is None
 
 
+def _prose(s: str) -> bool:
+    """Running text a person wrote (not chrome, a form, page furniture)."""
+    return is_prose(s) and not is_chrome(s) and not is_stop_line(s)
+
+
+def _set_apart(lines: Lines, first: int, last: int) -> bool:
+    """Whether the lines first..last (a few comments whose headers share their lines) stand apart
+    from the article as a section of their own: the line over them is no running text (a heading,
+    a count, a row of chrome), and no running text follows them to the page's end. A snippet of a
+    transcript or a pair of quoted remarks sits inside the article's prose, with more of it around."""
+    text = lines.text
+    above = prev_nonblank(lines, first, len(text))
+    if above is None or _prose(text[above]):
+        return False
+    return not any(_prose(s) for s in text[last + 1 :])
+
+
 def line_led_zone(lines: Lines, floor: int) -> tuple[Zone, dict[int, str]] | None:
     """The comments of a page whose headers share their lines with the words (see the module's
     docstring), with a role for each line of their zone, or None when the page has fewer than
-    MIN_LED such lines of one shape under line `floor`.
+    MIN_LED such lines of one shape under line `floor` (MIN_SET_APART when they stand apart from
+    the article: _set_apart).
 
     Each comment's `head_cut` / `tail_cut` are the characters of its first / last line that are
     its header's, not its words."""
@@ -135,7 +157,7 @@ def line_led_zone(lines: Lines, floor: int) -> tuple[Zone, dict[int, str]] | Non
             if g is not None:
                 signed.setdefault(g[3], []).append((i, g))
     best_signed = max(signed.values(), key=len, default=[])
-    if max(len(logs), len(best_signed)) < MIN_LED:
+    if max(len(logs), len(best_signed)) < MIN_SET_APART:
         return None
     roles: dict[int, str] = {}
     comments: list[Comment] = []
@@ -162,6 +184,10 @@ def line_led_zone(lines: Lines, floor: int) -> tuple[Zone, dict[int, str]] | Non
                 j -= 1
             comments.append(c)
         start, end = comments[0].body_lines[0], rows[-1] + 1
+    # (from the first header's line: the earlier lines a signed comment takes over it may as well
+    # be the article's last paragraph, and a few rows must stand apart without them)
+    if len(comments) < MIN_LED and not _set_apart(lines, logs[0][0] if len(logs) >= len(best_signed) else best_signed[0][0], end - 1):
+        return None
     for c in comments:
         for j in c.body_lines:
             roles[j] = "comment_body"

@@ -332,6 +332,8 @@ COMMENT_FORM = re.compile(
     r"(?:load|show|see|view|read) (?:more|all) (?:comments|answers|reviews)|ask a question|write a review|"
     # a chat's message box and its close ("Type a message…", "Say something…", "Chat has ended")
     r"(?:type|write|send) a message|say something|(?:the )?chat (?:has ended|is closed|is over)|"
+    # a guestbook's link to its form, under the entries or over them ("Sign our guestbook")
+    r"sign (?:our|the|my) guest ?book|"
     # the same form in Spanish, German, French, Italian, Portuguese, Dutch
     r"deja (?:una respuesta|un comentario)|schreibe einen kommentar|hinterlasse einen kommentar|"
     r"laisser un commentaire|laisser une r(?:\u00e9|e)ponse|lascia un commento|deixe (?:uma resposta|um coment(?:\u00e1|a)rio)|"
