@@ -663,7 +663,13 @@ def read_header(core: str) -> CommentHeader | None:
     if residue[-1:] in "»›":
         residue = strip_joiners(residue.rstrip("»› "))  # a forum's "Post by Jo » DATE"
 
-    says = _says_match(residue, low.endswith(FOREIGN_SAYS_ENDS)) if worded else None
+    foreign = low.endswith(FOREIGN_SAYS_ENDS)
+    if stamp and not foreign and before.rstrip()[-1:] == ":" and not strip_joiners(rest) and before.rstrip().lower().endswith(FOREIGN_SAYS_ENDS):
+        # "Jo Lake Reply: DATE": the reply's header with its stamp on the same line, as "Jo replied: DATE" is
+        foreign = worded = True
+    says = _says_match(residue, foreign) if worded else None
+    if says and stamp and not before.strip() and low.rstrip(" :").endswith("responded"):
+        return None  # "about 1 month ago Jo responded:": an activity feed's entry (its age first), as "... liked this post"
     if says:
         author = strip_joiners(residue[says.start("author") : says.end("author")])
         if _SAID_IN_A_SENTENCE.search(author):
