@@ -688,12 +688,36 @@ def _footer_name(lines: Lines, j: int, end: int, tight: bool = False) -> tuple[i
     # (a badge is set in title or sentence case: a line in capitals is a reader shouting)
     if k < end and text[k] and len(text[k]) <= BADGE_CHARS and not ends_sentence(text[k]) and text[k][:1].isupper() and "@" not in text[k] and not text[k].isupper():
         nxt = next_nonblank(lines, k, 0)
-        if nxt is not None and nxt < end and (is_content(text[nxt]) or is_placeholder(text[nxt])) and (len(text[nxt]) > len(text[k]) or " " in text[k] or is_pictographs(text[nxt])):
+        if nxt is not None and nxt < end and (is_content(text[nxt]) or is_placeholder(text[nxt]) or _lone_over_row(lines, nxt, end)) and (len(text[nxt]) > len(text[k]) or " " in text[k] or is_pictographs(text[nxt])):
             k += 1  # a badge line over the text ("Top fan", "Lives in Leeds")
     body = next_nonblank(lines, k - 1, 1)
-    if body is None or body >= end or not (is_content(text[body]) or talks_with_address(text[body]) or is_placeholder(text[body])):
+    if body is None or body >= end or not (is_content(text[body]) or talks_with_address(text[body]) or is_placeholder(text[body]) or _lone_over_row(lines, body, end)):
         return None
     return j, k - 1
+
+
+# The longest line of a reader's that a widget also prints ("Reply", "Report", "+1", "Thanks!").
+WIDGET_WORDS_CHARS = 12
+
+
+def _lone_over_row(lines: Lines, j: int, end: int) -> bool:
+    """Whether line `j` is a short line of chrome alone between a comment's name (and badge) and its
+    row of actions at line `end`: the reader's words, one a widget prints too ("Reply", "Report")."""
+    s = lines.text[j]
+    return len(s.strip()) <= WIDGET_WORDS_CHARS and is_chrome(s) and next_nonblank(lines, j, 0) == end
+
+
+def widget_words_under(lines: Lines, a: Anchor, hi: int) -> bool:
+    """Whether a footer-read comment's header (`a`) has only a short line of chrome under it, or a
+    removed comment's placeholder ("[comment deleted]"), then its row of actions, before line `hi`:
+    its words are one a widget prints too (see _lone_over_row), or the mark standing for them."""
+    if a.family != "footer":
+        return False
+    j = next_nonblank(lines, a.last, 1)
+    if j is None or j >= hi:
+        return False
+    row = next_nonblank(lines, j, 0)
+    return row is not None and row < hi and is_chrome(lines.text[row]) and (_lone_over_row(lines, j, row) or is_placeholder(lines.text[j]))
 
 
 # The longest placeholder a widget prints for a comment's words ("[comment deleted]", "[image]").
@@ -742,8 +766,8 @@ def _add_footer_anchors(lines: Lines, headers: dict[int, CommentHeader], claimed
             got, j = None, first - 1
             while j >= max(lo, first - FOOTER_REACH):
                 s = lines.text[j]
-                if s and (is_stop_line(s) or is_chrome(s) or COMMENT_SECTION.match(s)):
-                    break
+                if s and (is_stop_line(s) or is_chrome(s) and not is_placeholder(s) or COMMENT_SECTION.match(s)):
+                    break  # (a removed comment's "[comment deleted]" is no furniture: its words' mark)
                 if s and not lines.text[j - 1] if j > 0 else s:
                     got = _footer_name(lines, j, first, tight=True) or got
                 j -= 1

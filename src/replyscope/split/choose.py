@@ -11,7 +11,7 @@ import re
 from collections import Counter
 
 from replyscope.split.caches import line_cache
-from replyscope.split.anchors import Anchor, header_spacing, mostly_posted_by, section_headers, spans_signed_below
+from replyscope.split.anchors import Anchor, header_spacing, mostly_posted_by, section_headers, spans_signed_below, widget_words_under
 from replyscope.split.lines import next_nonblank, prev_nonblank
 from replyscope.split.body import is_boilerplate_line
 from replyscope.split.chrome import is_chrome, is_content, is_pictographs, is_stop_line
@@ -74,7 +74,7 @@ def _supported(lines: Lines, anchors: list[Anchor], taken: set[int]) -> list[Anc
     for k, a in enumerate(anchors):
         nxt = anchors[k + 1].first if k + 1 < len(anchors) else min(n, a.last + 40)
         prv = anchors[k - 1].last + 1 if k > 0 else max(0, a.first - 40)
-        if _has_content(lines, a.last + 1, nxt, taken) or _has_content(lines, prv, a.first, taken):
+        if _has_content(lines, a.last + 1, nxt, taken) or _has_content(lines, prv, a.first, taken) or widget_words_under(lines, a, nxt):
             out.append(a)  # (the text before is read only when there is none after)
     return out
 
