@@ -59,7 +59,7 @@ TITLED_POSTS = [
     ("Eleven weeks? (Score:4, Insightful)", "dunewalker", "", "Eleven weeks for a wall that long sounds optimistic to me.", "Reply to This", 0),
     ("Re:Eleven weeks? (Score:2)", "kettle_drum", "Homepage Journal", "The bandstand took four months and nobody was surprised.", "Reply to This Parent Share", 1),
     ("Re:Eleven weeks? (Score:1)", "Mara Quell", "Journal", "Flag", "Share", 2),
-    ("Weekend access (Score:3, Funny)", "Otto Fenn", "", "Share", "Reply to This", 0),
+    ("Weekend access (Score:3)", "Otto Fenn", "", "Share", "Reply to This", 0),
     ("Re:Weekend access (Score:2)", "Tobias Wren", "Journal", "The promenade stays open at weekends, the notice says so.", "Share", 1),
     ("Railings (Score:0)", "Ilse Marrow", "", "Rusting since before my children were born, and painted twice.", "Reply to This", 0),
 ]
@@ -68,7 +68,7 @@ TITLED_POSTS = [
 def test_titled_posts_of_a_widgets_word_keep_their_words_and_the_next_title_its_place():
     comments = split_document(_titled(TITLED_POSTS)).comments
     assert [c.author for c in comments] == [name for _, name, _, _, _, _ in TITLED_POSTS]
-    # (the next post's title, "(Score:3, Funny)" as the page's titles end, is not the words of the
+    # (the next post's title, "(Score:3)" as the page's titles end, is not the words of the
     # post above it; the "Journal" line glued under a header is the header's)
     assert [c.text for c in comments] == [words for _, _, _, words, _, _ in TITLED_POSTS]
 

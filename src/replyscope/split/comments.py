@@ -272,7 +272,7 @@ def _habitual_titles(lines: Lines, best: list[Anchor], known: dict[int, int]) ->
         found[k] = p
     if alone and len(found) + len(known) >= MIN_TITLED:
         # ... unless it ends in the parenthesis the page's titles end in, "(Score:2)" as their
-        # "(Score:4, Funny)": a title, and the comment above said what its widget prints too ("Share")
+        # "(Score:4)": a title, and the comment above said what its widget prints too ("Share")
         heads = Counter(_paren_head(lines.text[p]) for p in (*found.values(), *known.values()))
         head, n = heads.most_common(1)[0]
         if head is not None and n >= MIN_TITLED:
