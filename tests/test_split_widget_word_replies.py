@@ -88,3 +88,21 @@ def test_removed_plugin_comments_stay_comments(rows, one_word_rows):
     comments = split_document(_plugin(rows, one_word_rows)).comments
     assert [c.author for c in comments] == [name for name, _, _, _ in rows]
     assert [c.text for c in comments] == [words for _, _, words, _ in rows]
+
+
+def test_the_last_replys_sentences_under_a_marker_are_not_the_pages_furniture():
+    # (an "Edited" marker under the last reply's header and an "In reply to" line over its words:
+    # the words under them are the reader's, not the page's closing lines)
+    head = POST + "4 comments\n\n"
+    rows = [
+        ("Mara Quell", "The railings have been rusting for years, the repair is long overdue."),
+        ("Tobias Wren", "Weekend access is the part I care about, thanks for checking."),
+        ("Perpetua Lisle", "Eleven weeks sounds optimistic for a wall that long."),
+    ]
+    page = head + "".join(f"{name} says:\n23 hours ago\n\n{words}\n\nLike · Reply · Share\n\n" for name, words in rows)
+    page += "    Otto Fenn says:\n    23 hours ago\n    Edited\n\n    In reply to Mara Quell.\n\n"
+    page += "    Who said it would be quick? The notice only promised that the work would start in spring.\n\n"
+    page += "    Like\n    Like · Reply · Share\n\nShow more comments\n"
+    comments = split_document(page).comments
+    assert [c.author for c in comments] == ["Mara Quell", "Tobias Wren", "Perpetua Lisle", "Otto Fenn"]
+    assert "Who said it would be quick?" in comments[3].text
