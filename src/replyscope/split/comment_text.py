@@ -19,6 +19,7 @@ from replyscope.split.headers import GONE_AUTHOR, looks_like_name
 from replyscope.split.anchors import WIDGET_WORDS_CHARS, section_headers
 from replyscope.split.lines import Lines, is_prose, nonblank_above
 from replyscope.split.patterns import TIMESTAMP_RE, template_form
+from replyscope.split.threading import HEADER_TARGET
 
 # The last comment is cut at its action row when at least this many of the other comments, and
 # this share of them, end at theirs: on such a page an action row closes every comment, so what
@@ -95,10 +96,10 @@ def _words_over_row_then_furniture(lines: Lines, kept: list, roles: dict[int, st
     if j >= c.body_lines[0] or roles.get(j) != "comment_chrome" or len(text[j].strip()) > WIDGET_WORDS_CHARS:
         return False
     action = _last_action(lines, roles, j + 1, c.body_lines[0])
-    if action is None or any(text[i] for i in range(j + 1, action)) or not is_reply_row(text[action]) or TIMESTAMP_RE.search(text[c.body_lines[0]]) is not None:
+    if action is None or any(text[i] for i in range(j + 1, action)) or not is_reply_row(text[action]) or HEADER_TARGET.search(text[action]) or TIMESTAMP_RE.search(text[c.body_lines[0]]) is not None:
         return False
     if any(is_prose(text[i]) for i in c.body_lines):
-        return False  # (a reader's sentences under a marker and a row over them: "Edited" / "In reply to jo." / words)
+        return False  # (a reader's sentences under a marker and a line over them: "Edited" / "In reply to jo." / words)
     if not _closing(lines, kept, roles, action):
         return False
     for i in c.body_lines:
