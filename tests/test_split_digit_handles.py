@@ -25,7 +25,7 @@ from splitpages import HARBOUR_POST as POST
         ("3. 4830962 | 14 Mar 2015", "4830962"),
         ("4830962 · 3 points · 1 day ago", "4830962"),
         # (a counter or a rank beside the name, or alone, is no handle)
-        ("1 Fortunato March 4, 2021", "Fortunato"),
+        ("1 Tamsin Vell March 4, 2021", "Tamsin Vell"),
         ("#1.1 Thu Mar 14, 2013 09:48 PM", ""),
         ("12 says:", ""),
     ],
