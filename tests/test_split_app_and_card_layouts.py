@@ -144,7 +144,7 @@ CARDS = POST + (
 
 def test_a_card_layouts_avatar_initials_are_not_the_name():
     comments = split_document(CARDS).comments
-    assert _authors(comments) == ["Rosa Walsh", "TomasUrban", "Agent_Lumen", ""]  # (a handle of digits: no name to show)
+    assert _authors(comments) == ["Rosa Walsh", "TomasUrban", "Agent_Lumen", "3917460"]  # (a handle of digits names its reader)
     assert [c.text for c in comments] == [
         "Finally. That car park floods every winter anyway.",
         "Housing is better than tarmac. Good call for once.",
@@ -204,7 +204,7 @@ def test_initials_are_the_first_letters_of_the_names_words(line, name, initials)
 
 def test_a_handle_of_digits_beside_a_compact_age_heads_its_comment():
     h = read_header("3917460 · 1d")
-    assert (h.kind, h.author, h.posted_raw) == ("name_date", "", "1d")
+    assert (h.kind, h.author, h.posted_raw) == ("name_date", "3917460", "1d")
     # (a like count beside the age in a row of actions still only dates the comment above it)
     assert read_header("Like · Reply · 12 · 3y").kind == "date"
 
@@ -222,4 +222,4 @@ def test_a_handle_of_digits_under_its_avatars_alt_text_heads_its_comment():
         "Housing is better than tarmac. Good call for once.",
         "And where do the commuters park now?",
     ]
-    assert _authors(comments) == ["Rosa Walsh", "", "Keiko Brandt"]
+    assert _authors(comments) == ["Rosa Walsh", "3917460", "Keiko Brandt"]

@@ -528,7 +528,7 @@ def test_answers_signed_below_leave_the_posts_byline_to_the_post(section):
 def test_a_handle_of_digits_over_the_stars_heads_its_review():
     page = REVIEWS_PAGE.replace("tobyreads\n★★☆☆☆ 2.0 out of 5 stars\n", "3917460\n★★☆☆☆ 2.0 out of 5 stars\n")
     comments = split_document(page).comments
-    assert _authors(comments) == ["Mara Quill", "", "Dana Orr"]  # (a number is no name to show)
+    assert _authors(comments) == ["Mara Quill", "3917460", "Dana Orr"]  # (a handle of digits names its reader)
     assert comments[0].text == "Good maps, and the walk over the bridge is lovely while it is still open."
     assert comments[1].text == "The history is thin and half the cafés in it have closed."
 

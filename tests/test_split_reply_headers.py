@@ -53,3 +53,26 @@ def test_reply_marks_nest_one_level_only_when_mixed():
     assert thread([0] * 4, authors, texts, None, [False, True, True, False]) == ([0, 1, 1, 0], [None, 0, 0, None])
     # (every header marked, or none: the marks say nothing about nesting)
     assert thread([0] * 4, authors, texts, None, [True] * 4) == ([0] * 4, [None] * 4)
+
+
+def _dated_on_the_line(word: str) -> str:
+    # the same thread, each reply's date on its header's own line ("Tobias Wren Reply: March 3, ...")
+    page = _reply_headed(word)
+    for name in ("Tobias Wren", "Ilse Marrow", "Perpetua Lisle"):
+        page = page.replace(f"{name} {word}\n", f"{name} {word} ")
+    return page
+
+
+@pytest.mark.parametrize("word", ["Reply:", "replied:", "responded:"])
+def test_a_reply_header_with_its_date_on_the_same_line_names_the_reader_and_nests(word):
+    d = split_document(_dated_on_the_line(word))
+    assert [c.author for c in d.comments] == ["Mara Quell", "Tobias Wren", "Ilse Marrow", "Otto Fenn", "Perpetua Lisle"]
+    assert d.comments[1].posted_raw == "March 3, 2021 at 10:02 pm"
+    assert [c.parent for c in d.comments] == [None, 0, 0, None, 3]
+
+
+@pytest.mark.parametrize("pad", ["", "    "])
+def test_replies_headed_responded_over_a_date_are_comments_of_their_own(pad):
+    d = split_document(_reply_headed("responded:", pad))
+    assert [c.author for c in d.comments] == ["Mara Quell", "Tobias Wren", "Ilse Marrow", "Otto Fenn", "Perpetua Lisle"]
+    assert [c.parent for c in d.comments] == [None, 0, 0, None, 3]

@@ -161,7 +161,7 @@ def test_an_answer_signed_by_a_handle_of_digits_keeps_its_own_words():
     )
     comments = _comments(page)
     assert len(comments) == 4
-    assert [c.author for c in comments] == ["Ilse Marrow", "", "Otto Fenn", "Perpetua Lisle"]
+    assert [c.author for c in comments] == ["Ilse Marrow", "4830962", "Otto Fenn", "Perpetua Lisle"]
     assert "😂😂😂" in comments[2].text and "answered" not in comments[1].text
 
 

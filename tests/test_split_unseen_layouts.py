@@ -350,7 +350,7 @@ def test_a_posting_label_in_a_dom_author_is_no_part_of_the_name():
 
 def test_a_forum_post_by_a_handle_of_digits_is_a_post_of_its_own():
     h = read_header("by 3917460 » Tue Mar 03, 2020 9:40 am")
-    assert h is not None and h.kind == "by" and h.author == "" and h.posted_raw == "Tue Mar 03, 2020 9:40 am"
+    assert h is not None and h.kind == "by" and h.author == "3917460" and h.posted_raw == "Tue Mar 03, 2020 9:40 am"
     page = POST + (
         "3 replies\n\n"
         "Re: Harbour bridge to close for six weeks\n"
@@ -364,7 +364,7 @@ def test_a_forum_post_by_a_handle_of_digits_is_a_post_of_its_own():
         "Spring again. We get the same story with this bridge every year.\n\n"
     )
     comments = split_document(page).comments
-    assert [c.author for c in comments] == ["maraquill", "", "dana_o"]
+    assert [c.author for c in comments] == ["maraquill", "3917460", "dana_o"]
     assert comments[1].text == "Source? You know the last inspection said it was fine."
 
 
@@ -531,7 +531,7 @@ def test_plugin_comments_by_a_number_with_an_address_or_in_capitals_keep_their_n
     # (a handle of digits is no vote count, a reader who gives an e-mail address still writes, and a
     # shouted line is no badge under the name)
     comments = split_document(FB_ODD_AUTHORS).comments
-    assert _authors(comments) == ["Mara Quill", "", "Toby Reads", "Dana Orr", "quietreader"]
+    assert _authors(comments) == ["Mara Quill", "3917460", "Toby Reads", "Dana Orr", "quietreader"]
     assert comments[1].text.startswith("@Mara Quill makes sense.")
     assert comments[2].text.startswith("Mara Quill could you email me")
     assert comments[3].text == "FIX THE BRIDGE ALREADY COUNCIL\n@Mara Quill"
@@ -643,12 +643,12 @@ def test_a_thread_of_short_posts_under_a_tally_of_posts_keeps_every_post():
 @pytest.mark.parametrize("header", ["3917460 21h", "3917460 21h | prev | next"])
 def test_a_handle_of_digits_with_an_age_heads_its_comment(header):
     comments = split_document(HN_GLUED_AGES.replace("quietreader 21h", header)).comments
-    assert _authors(comments) == ["maraquill", "tobyreads", "", "Ana Lopez", "pete_k"]
+    assert _authors(comments) == ["maraquill", "tobyreads", "3917460", "Ana Lopez", "pete_k"]
     assert comments[2].text == "Spring again. You see the same story with this bridge every year."
 
 
 def test_a_handle_of_digits_over_its_date_heads_its_post():
     page = DISCOURSE_FOOTER.format(footer="").replace("Pete K\nVeteran\nMar 4\n", "3917460\nMar 4\n#5\n")
     comments = split_document(page).comments
-    assert _authors(comments) == ["maraquill", "tobyreads", "dana_o", "", "lu_chen"]
+    assert _authors(comments) == ["maraquill", "tobyreads", "dana_o", "3917460", "lu_chen"]
     assert comments[3].text == "Who pays for the detour signs, the council or the contractor?"

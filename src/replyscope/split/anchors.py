@@ -19,6 +19,7 @@ from replyscope.split.headers import (
     SIGN_FIRST,
     CommentHeader,
     cut_counters,
+    digit_handle,
     is_field_header,
     is_field_line,
     is_words_label,
@@ -182,8 +183,8 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
             if names_over and _dated_after_descriptor(lines.core[i], h) and _name_over(lines, headers, claimed, i, lo):
                 # "Jo Lake" over "Leeds · March 3, 2020": the reader's name over a line that dates the
                 # comment after a place, a badge or a role; the name is the block's first line
-                # (a handle of digits over its line names nobody: no name to show)
-                name = "" if _NUMERIC_HANDLE.match(lines.core[i - 1]) else cut_counters(lines.core[i - 1])
+                # (a handle of digits over its line names its reader all the same)
+                name = digit_handle(lines.core[i - 1]) if _NUMERIC_HANDLE.match(lines.core[i - 1]) else cut_counters(lines.core[i - 1])
                 anchors.append(Anchor(i - 1, last, CommentHeader("name_date", name, h.posted_raw), "name+date", lines.indent[i - 1]))
                 claimed.update(range(i - 1, last + 1))
                 continue
@@ -213,8 +214,8 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
                     p -= 1
                 elif _NUMERIC_HANDLE.match(lines.core[p - 1]) and (p - 1 == lo or not lines.text[p - 2]) and p - 1 not in claimed and p - 1 not in headers:
                     # a handle of digits over the rating ("3917460" / "3.0 out of 5 stars" / "March 3"): it
-                    # heads its review (no name to show), as it does right over its date
-                    anchors.append(Anchor(p - 1, i, CommentHeader("name_date", "", h.posted_raw), "name+date", lines.indent[p - 1]))
+                    # heads its review (and names its reader), as it does right over its date
+                    anchors.append(Anchor(p - 1, i, CommentHeader("name_date", digit_handle(lines.core[p - 1]), h.posted_raw), "name+date", lines.indent[p - 1]))
                     claimed.update(range(p - 1, i + 1))
                     continue
             if p is not None and is_profile_tally(lines, p) and (top := _card_name(lines, headers, claimed, p, lo)) is not None:
@@ -237,8 +238,8 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
                     name_without_marks(lines.core[p])
                 ):
                     # "• 3917460" over its date, or the number alone over it (a blank or an avatar's
-                    # alt text above): a handle of digits heads its reply (no name to show)
-                    anchors.append(Anchor(p, i, CommentHeader("name_date", "", h.posted_raw), "name+date", lines.indent[p]))
+                    # alt text above): a handle of digits heads its reply and names its reader
+                    anchors.append(Anchor(p, i, CommentHeader("name_date", digit_handle(name_without_marks(lines.core[p])), h.posted_raw), "name+date", lines.indent[p]))
                     claimed.update(range(p, i + 1))
                     continue
             q = next_nonblank(lines, i, PAIR_REACH)
@@ -452,7 +453,7 @@ def _add_glued_ages(lines: Lines, headers: dict[int, CommentHeader], lo: int) ->
         if vouched is not None and i < vouched:
             continue
         h = read_glued_age(core[i])
-        if h is None or h.author and not looks_like_name(h.author):
+        if h is None or h.author and not looks_like_name(h.author) and not _NUMERIC_HANDLE.match(h.author):
             continue
         j = next_nonblank(lines, i, PAIR_REACH)
         if j is not None and j not in headers and is_content(text[j]) and (vouched is None or _closed_by_reply(lines, i, n)):
@@ -651,7 +652,7 @@ def _add_bullet_anchors(
         family = "bullet" if BULLET.match(s) else "indent"
         author = cut_counters((REPLY_TARGET.sub("", lines.core[i]) if family == "bullet" else "") or lines.core[i])
         if numeric:
-            author = ""  # a number is no name to show (see headers.read_header)
+            author = digit_handle(lines.core[i])  # a handle of digits names its reader (see headers.read_header)
         anchors.append(Anchor(i, last, CommentHeader("name", author, posted), family, indent[i]))
         claimed.update(range(i, last + 1))
     if quoted:
@@ -717,12 +718,36 @@ def _footer_name(lines: Lines, j: int, end: int, tight: bool = False) -> tuple[i
     # (a badge is set in title or sentence case: a line in capitals is a reader shouting)
     if k < end and text[k] and len(text[k]) <= BADGE_CHARS and not ends_sentence(text[k]) and text[k][:1].isupper() and "@" not in text[k] and not text[k].isupper():
         nxt = next_nonblank(lines, k, 0)
-        if nxt is not None and nxt < end and (is_content(text[nxt]) or is_placeholder(text[nxt])) and (len(text[nxt]) > len(text[k]) or " " in text[k] or is_pictographs(text[nxt])):
+        if nxt is not None and nxt < end and (is_content(text[nxt]) or is_placeholder(text[nxt]) or _lone_over_row(lines, nxt, end)) and (len(text[nxt]) > len(text[k]) or " " in text[k] or is_pictographs(text[nxt])):
             k += 1  # a badge line over the text ("Top fan", "Lives in Leeds")
     body = next_nonblank(lines, k - 1, 1)
-    if body is None or body >= end or not (is_content(text[body]) or talks_with_address(text[body]) or is_placeholder(text[body])):
+    if body is None or body >= end or not (is_content(text[body]) or talks_with_address(text[body]) or is_placeholder(text[body]) or _lone_over_row(lines, body, end)):
         return None
     return j, k - 1
+
+
+# The longest line of a reader's that a widget also prints ("Reply", "Report", "+1", "Thanks!").
+WIDGET_WORDS_CHARS = 12
+
+
+def _lone_over_row(lines: Lines, j: int, end: int) -> bool:
+    """Whether line `j` is a short line of chrome alone between a comment's name (and badge) and its
+    row of actions at line `end`: the reader's words, one a widget prints too ("Reply", "Report")."""
+    s = lines.text[j]
+    return len(s.strip()) <= WIDGET_WORDS_CHARS and is_chrome(s) and next_nonblank(lines, j, 0) == end
+
+
+def widget_words_under(lines: Lines, a: Anchor, hi: int) -> bool:
+    """Whether a footer-read comment's header (`a`) has only a short line of chrome under it, or a
+    removed comment's placeholder ("[comment deleted]"), then its row of actions, before line `hi`:
+    its words are one a widget prints too (see _lone_over_row), or the mark standing for them."""
+    if a.family != "footer":
+        return False
+    j = next_nonblank(lines, a.last, 1)
+    if j is None or j >= hi:
+        return False
+    row = next_nonblank(lines, j, 0)
+    return row is not None and row < hi and is_chrome(lines.text[row]) and (_lone_over_row(lines, j, row) or is_placeholder(lines.text[j]))
 
 
 # The longest placeholder a widget prints for a comment's words ("[comment deleted]", "[image]").
@@ -771,8 +796,8 @@ def _add_footer_anchors(lines: Lines, headers: dict[int, CommentHeader], claimed
             got, j = None, first - 1
             while j >= max(lo, first - FOOTER_REACH):
                 s = lines.text[j]
-                if s and (is_stop_line(s) or is_chrome(s) or COMMENT_SECTION.match(s)):
-                    break
+                if s and (is_stop_line(s) or is_chrome(s) and not is_placeholder(s) or COMMENT_SECTION.match(s)):
+                    break  # (a removed comment's "[comment deleted]" is no furniture: its words' mark)
                 if s and not lines.text[j - 1] if j > 0 else s:
                     got = _footer_name(lines, j, first, tight=True) or got
                 j -= 1
@@ -783,7 +808,7 @@ def _add_footer_anchors(lines: Lines, headers: dict[int, CommentHeader], claimed
         return
     for name, last_head, first, last in found:
         stamp = headers[last].posted_raw
-        author = "" if _NUMERIC_HANDLE.match(lines.core[name]) else cut_counters(lines.core[name])  # (a number is no name to show)
+        author = digit_handle(lines.core[name]) if _NUMERIC_HANDLE.match(lines.core[name]) else cut_counters(lines.core[name])  # (a handle of digits names its reader)
         anchors.append(Anchor(name, last_head, CommentHeader("name", author, stamp), "footer", lines.indent[name]))
         claimed.update(range(name, last_head + 1))
         claimed.update(range(first, last + 1))

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 
 from replyscope.split.caches import line_cache
-from replyscope.split.anchors import Anchor, header_spacing, mostly_posted_by, section_headers, spans_signed_below
+from replyscope.split.anchors import Anchor, header_spacing, mostly_posted_by, section_headers, spans_signed_below, widget_words_under
 from replyscope.split.lines import next_nonblank, prev_nonblank
 from replyscope.split.body import is_boilerplate_line
 from replyscope.split.chrome import is_chrome, is_content, is_pictographs, is_stop_line
@@ -74,7 +74,7 @@ def _supported(lines: Lines, anchors: list[Anchor], taken: set[int]) -> list[Anc
     for k, a in enumerate(anchors):
         nxt = anchors[k + 1].first if k + 1 < len(anchors) else min(n, a.last + 40)
         prv = anchors[k - 1].last + 1 if k > 0 else max(0, a.first - 40)
-        if _has_content(lines, a.last + 1, nxt, taken) or _has_content(lines, prv, a.first, taken):
+        if _has_content(lines, a.last + 1, nxt, taken) or _has_content(lines, prv, a.first, taken) or widget_words_under(lines, a, nxt):
             out.append(a)  # (the text before is read only when there is none after)
     return out
 
@@ -953,6 +953,19 @@ def _dated_below(lines: Lines, best: list[Anchor]) -> bool:
     return True
 
 
+def _nested(lines: Lines, best: list[Anchor]) -> bool:
+    """Whether the headers nest as replies do: at more than one indent, or under outline numbers
+    of more than one level ("3.1.")."""
+    return len({a.indent for a in best}) > 1 or any(len(outline_number(lines.text[a.first]) or ()) > 1 for a in best)
+
+
+def _mostly_different_names(best: list[Anchor]) -> bool:
+    """Whether more than half the headers name readers the others do not (a widget repeated down a
+    page prints one name, or none, over each copy)."""
+    names = {a.header.author.lower() for a in best if a.header.author}
+    return len(names) * 2 > len(best)
+
+
 def _acceptable(lines: Lines, best: list[Anchor], section: int | None, share: float) -> bool:
     """Whether these anchors are a comment thread rather than a byline, a link list or a menu.
 
@@ -976,8 +989,11 @@ def _acceptable(lines: Lines, best: list[Anchor], section: int | None, share: fl
         return False
     if family in ("by", "by_posted") and 1 < len(best) <= SMALL_THREAD and near is None and len({a.header.author.lower() for a in best}) == 1:
         return False  # "Posted by Jo" over the post and "Posted May 2 by Jo" under it: its byline and footer
-    if len(best) >= 3 and _same_words_under_all(lines, best):
-        return False  # the same words under every header: a widget repeated down the page
+    if len(best) >= 3 and _same_words_under_all(lines, best) and not ((near is not None or _nested(lines, best)) and _mostly_different_names(best)):
+        # the same words under every header: a widget repeated down the page (but under a comment
+        # section's header, "5 comments", or nested as replies to each other, readers with names of
+        # their own may all say one thing: a petition's line, a slogan)
+        return False
     if family == "bare" and section is not None and _prose_chars(lines, section + 1, best[0].first) > BARE_MAX_LEAD_PROSE:
         return False  # article prose under the "Comments" link: the names are the article's subheadings
     base = MIN_CONVERSATIONAL_BARE if family in BARE_FAMILIES else MIN_CONVERSATIONAL

@@ -16,9 +16,10 @@ from replyscope.split.caches import line_cache
 from replyscope.split.chrome import is_chrome, is_pictographs, is_reply_row
 from replyscope.split.comments import SIGNATURE_LINES, Zone
 from replyscope.split.headers import GONE_AUTHOR, looks_like_name
-from replyscope.split.anchors import section_headers
-from replyscope.split.lines import Lines, nonblank_above
+from replyscope.split.anchors import WIDGET_WORDS_CHARS, section_headers
+from replyscope.split.lines import Lines, is_prose, nonblank_above
 from replyscope.split.patterns import TIMESTAMP_RE, template_form
+from replyscope.split.threading import HEADER_TARGET
 
 # The last comment is cut at its action row when at least this many of the other comments, and
 # this share of them, end at theirs: on such a page an action row closes every comment, so what
@@ -63,6 +64,8 @@ def trim_after_actions(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:
     last_k = len(kept) - 1
     for k, c in enumerate(kept):
         first, last = c.body_lines[0], c.body_lines[-1]
+        if k == last_k and k and c.header_lines and _words_over_row_then_furniture(lines, kept, roles, c):
+            continue
         if _only_text_between(text, c.body_lines):
             continue  # (most comments: nothing but their words and blank lines from first to last)
         action = _last_action(lines, roles, first + 1, last)
@@ -79,6 +82,31 @@ def trim_after_actions(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:
         c.body_lines = [j for j in c.body_lines if j not in gone]
         for j in drop:
             roles[j] = "comment_chrome" if _running_number(text[j]) or _removed_mark(lines.core[j]) else "boilerplate"
+
+
+def _words_over_row_then_furniture(lines: Lines, kept: list, roles: dict[int, str], c) -> bool:
+    """The last comment's words when they are one short chrome line right under its header, over
+    its action row, and all its "words" under the row are the page's (the other comments close at
+    their rows, see _closing): "Jo" / "Report" / "Like · Reply · 2d" / "Comments Plugin". Gives the
+    line the comment and its old words back to the page; whether it did."""
+    text = lines.text
+    j = c.header_lines[-1] + 1
+    while j < c.body_lines[0] and not text[j]:
+        j += 1
+    if j >= c.body_lines[0] or roles.get(j) != "comment_chrome" or len(text[j].strip()) > WIDGET_WORDS_CHARS:
+        return False
+    action = _last_action(lines, roles, j + 1, c.body_lines[0])
+    if action is None or any(text[i] for i in range(j + 1, action)) or not is_reply_row(text[action]) or HEADER_TARGET.search(text[action]) or TIMESTAMP_RE.search(text[c.body_lines[0]]) is not None:
+        return False
+    if any(is_prose(text[i]) for i in c.body_lines):
+        return False  # (a reader's sentences under a marker and a line over them: "Edited" / "In reply to jo." / words)
+    if not _closing(lines, kept, roles, action):
+        return False
+    for i in c.body_lines:
+        roles[i] = "boilerplate"
+    c.body_lines = [j]
+    roles[j] = "comment_body"
+    return True
 
 
 # A line that closes the comments of at least this many different commenters on a page, the same

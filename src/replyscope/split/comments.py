@@ -262,6 +262,7 @@ def _habitual_titles(lines: Lines, best: list[Anchor], known: dict[int, int]) ->
     over = Counter(_title_key(lines.text[a.first - 1]) for a in best if a.first > 0)
     repeated = frozenset(t for t, n in over.items() if t and n >= 2)
     found: dict[int, int] = {}
+    alone: dict[int, int] = {}
     for k, a in enumerate(best):
         if k in known:
             continue
@@ -269,8 +270,16 @@ def _habitual_titles(lines: Lines, best: list[Anchor], known: dict[int, int]) ->
         if p is None:
             continue
         if k and not any(is_content(lines.text[j]) or is_placeholder(lines.text[j]) for j in range(best[k - 1].last + 1, p - 1)):
-            continue  # (the previous comment's only words)
+            alone[k] = p  # (the previous comment's only words)
+            continue
         found[k] = p
+    if alone and len(found) + len(known) >= MIN_TITLED:
+        # ... unless it ends in the parenthesis the page's titles end in, "(Score:2)" as their
+        # "(Score:4)": a title, and the comment above said what its widget prints too ("Share")
+        heads = Counter(_paren_head(lines.text[p]) for p in (*found.values(), *known.values()))
+        head, n = heads.most_common(1)[0]
+        if head is not None and n >= MIN_TITLED:
+            found.update((k, p) for k, p in alone.items() if _paren_head(lines.text[p]) == head)
     # (the subjects read already, "Re: <title>" over a reply, are titles of the same habit: a thread of
     # three, a title over the first post and a "Re:" over its reply, titles them all)
     if len(best) < MIN_TITLED:
@@ -919,6 +928,19 @@ def _words_in_chrome(lines: Lines, best: list[Anchor], spans: list[tuple[int, in
             mine = held[:1]  # ("[comment deleted]" is what stands for the words, whatever chrome is beside it)
         have = Counter(_template_key(lines, j) for j in mine)
         excess = {key: n - expected.get(key, 0) for key, n in have.items() if n > expected.get(key, 0)}
+        picks = [j for j in mine if excess.get(_template_key(lines, j), 0) > 0 and roles.get(j) != "boilerplate"]
+        if (
+            len(picks) > 1
+            and picks[0] == best[k].last + 1
+            and any(seen.get(_template_key(lines, picks[0]), ()))
+            and not any(seen.get(_template_key(lines, picks[1]), ()))
+            and not text[picks[1] - 1]
+            and (picks[1] + 1 >= len(text) or not text[picks[1] + 1])
+        ):
+            # a line glued under the header that the template prints under some other headers too
+            # is its furniture ("Homepage", "Journal" under "by jo"); a line it prints nowhere else,
+            # set apart by blanks on both sides, is the reader's
+            mine = mine[mine.index(picks[1]) :]
         words: list[int] = []
         for j in mine:
             key = _template_key(lines, j)

@@ -447,7 +447,7 @@ def _compact_age(core: str, low: str, twin: bool) -> CommentHeader | None:
         return None
     name = strip_joiners(m["name"] or "")
     if _NUMERIC_HANDLE.match(name):
-        return CommentHeader("name_date", "", m["age"])  # "3917460 · 1d": a handle of digits (no name to show), as beside a date
+        return CommentHeader("name_date", digit_handle(name), m["age"])  # "3917460 · 1d": a handle of digits, as beside a date
     if not name or CHROME_ROW.match(name):
         # (an age at the end of a row of actions, "Like · Reply · 4 · 3y", dates the comment over it)
         return CommentHeader("date", "", m["age"])
@@ -537,7 +537,7 @@ def _field_header(core: str) -> CommentHeader | None:
         named = _ADDRESS_THEN_NAME.match(value)
         name = named["name"].strip() if named else _ANGLE_ADDRESS.sub("", value).strip().strip('"')
         if _NUMERIC_HANDLE.match(name):
-            return CommentHeader("by", "", "")  # ("From: 3917460 <...>": a handle of digits, no name to show)
+            return CommentHeader("by", digit_handle(name), "")  # ("From: 3917460 <...>": a handle of digits)
         if "@" in name or not _name_ok(name):
             return None
         return CommentHeader("by", name, "")
@@ -575,7 +575,7 @@ def _signature(core: str) -> CommentHeader | None:
     if name[-1:] == ")" or "," in name:
         name = _PLACE_AFTER.sub("", name).strip() or name
     if _NUMERIC_HANDLE.match(name):
-        return CommentHeader("by", "", stamp, posted_by=True)  # ("– 3917460, Leeds": a handle of digits, no name to show)
+        return CommentHeader("by", digit_handle(name), stamp, posted_by=True)  # ("– 3917460, Leeds": a handle of digits)
     if read_header(name) is not None:
         return None  # ("— 3 days ago": a date, no name)
     cut = cut_counters(name)
@@ -622,8 +622,7 @@ def read_header(core: str) -> CommentHeader | None:
         author = said["name"]
         if _NUMERIC_HANDLE.match(author):
             # "4830962 answered 5h": a handle of digits heads its answer as "4830962 says:" does
-            # (no name to show)
-            return CommentHeader("says", "", said["age"])
+            return CommentHeader("says", digit_handle(author), said["age"])
         return CommentHeader("says", author, said["age"]) if _name_ok(author) and not _SAID_IN_A_SENTENCE.search(author) else None
     twin = core.isascii() or folds_like_lower(core)  # (whether the faster lower twins of patterns may read it)
     if digits and (len(core) <= 8 and core[-1:] in _AGE_LAST or "•" in core or "·" in core or "|" in core or "—" in core or "–" in core):
@@ -666,7 +665,13 @@ def read_header(core: str) -> CommentHeader | None:
     if residue[-1:] in "»›":
         residue = strip_joiners(residue.rstrip("»› "))  # a forum's "Post by Jo » DATE"
 
-    says = _says_match(residue, low.endswith(FOREIGN_SAYS_ENDS)) if worded else None
+    foreign = low.endswith(FOREIGN_SAYS_ENDS)
+    if stamp and not foreign and before.rstrip()[-1:] == ":" and not strip_joiners(rest) and before.rstrip().lower().endswith(FOREIGN_SAYS_ENDS):
+        # "Jo Lake Reply: DATE": the reply's header with its stamp on the same line, as "Jo replied: DATE" is
+        foreign = worded = True
+    says = _says_match(residue, foreign) if worded else None
+    if says and stamp and not before.strip() and low.rstrip(" :").endswith("responded"):
+        return None  # "about 1 month ago Jo responded:": an activity feed's entry (its age first), as "... liked this post"
     if says:
         author = strip_joiners(residue[says.start("author") : says.end("author")])
         if _SAID_IN_A_SENTENCE.search(author):
@@ -678,9 +683,13 @@ def read_header(core: str) -> CommentHeader | None:
         author = cut_counters(_USER_ID.sub("", strip_joiners(author)))
         if _name_ok(author):
             return CommentHeader(kind, author, stamp)
+        if _NUMERIC_HANDLE.match(author):
+            # "4830962 says:", "by 4830962 (4830962) writes:": a handle of digits heads a comment
+            # and names its reader, in the header's name place (longer than a counter or a rank)
+            return CommentHeader(kind, digit_handle(author), stamp)
         if kind == "says" and author.isdigit():
-            # "4830962 says:": a numeric handle heads a comment all the same; the
-            # number is no name to show (counters and ranks look the same), so the author is blank
+            # "12 says:": a short number heads a comment all the same; counters and ranks look the
+            # same, so the author is blank
             return CommentHeader(kind, "", stamp)
         return None
     if worded and _POSTED_BY.match(residue):
@@ -692,8 +701,8 @@ def read_header(core: str) -> CommentHeader | None:
             if _name_ok(author):
                 return CommentHeader("by", author, stamp, posted_by=residue[:5].lower() in _SIGNS_BELOW)
             if stamp and _NUMERIC_HANDLE.match(author):
-                # "by 3917460 » DATE": a handle of digits heads its post (no name to show)
-                return CommentHeader("by", "", stamp, posted_by=residue[:5].lower() in _SIGNS_BELOW)
+                # "by 3917460 » DATE": a handle of digits heads its post, and names its reader
+                return CommentHeader("by", digit_handle(author), stamp, posted_by=residue[:5].lower() in _SIGNS_BELOW)
         return None
     if not stamp:
         return None
@@ -707,7 +716,7 @@ def read_header(core: str) -> CommentHeader | None:
         author = residue[3:].strip()
         return CommentHeader("by", author, stamp, posted_by=True) if _name_ok(author) else None
     if _NUMERIC_HANDLE.match(residue):
-        return CommentHeader("name_date", "", stamp)  # "4830962 | 14 Mar 2015": a handle of digits (no name to show)
+        return CommentHeader("name_date", digit_handle(residue), stamp)  # "4830962 | 14 Mar 2015", "– 4830962 DATE": a handle of digits
     if not residue or CHROME_ROW.match(residue):
         return CommentHeader("date", "", stamp)  # a date alone, or an age in a row of actions
     residue = cut_counters(_EDGE_WORDS.sub("", residue).strip())
@@ -715,10 +724,13 @@ def read_header(core: str) -> CommentHeader | None:
         return CommentHeader("name_date", "", stamp)  # "June 3, 2014 05:07 pm at 5:07 pm", "3 minutes ago (9:41 AM)": the time printed twice, no name
     if _name_ok(residue):
         return CommentHeader("name_date", residue, stamp)
+    if _NUMERIC_HANDLE.match(residue):
+        return CommentHeader("name_date", digit_handle(residue), stamp)  # "4830962 · 3 points · DATE": the handle, its score cut
     if _COUNTER_ONLY.match(residue):
-        # "#1.1 Thu Mar 14, 2013 09:48 PM", "3. 4830962 | 14 Mar 2015", "@4830962 · Mar 14": a
-        # numbered reply or a numeric handle heads its reply; a number is no name to show
-        return CommentHeader("name_date", "", stamp)
+        # "#1.1 Thu Mar 14, 2013 09:48 PM", "3. 4830962 | 14 Mar 2015": a numbered reply heads its
+        # reply; the running number names nobody, the handle of digits after it names its reader
+        last = residue.rsplit(None, 1)[-1]
+        return CommentHeader("name_date", digit_handle(last) if " " in residue and _NUMERIC_HANDLE.match(last) else "", stamp)
     return None
 
 
@@ -749,7 +761,7 @@ def read_glued_age(core: str) -> CommentHeader | None:
         return None
     name = cut_counters(m["name"])
     if _NUMERIC_HANDLE.match(name):
-        return CommentHeader("name_date", "", m["age"])  # ("3917460 10h": a handle of digits, no name to show)
+        return CommentHeader("name_date", digit_handle(name), m["age"])  # ("3917460 10h": a handle of digits)
     return CommentHeader("name_date", name, m["age"]) if _name_ok(name) else None
 
 
@@ -759,4 +771,10 @@ _POSTED_AFTER = re.compile(r"(?i)\s*[|·•,–—-]\s*(?:posted|written|submitt
 _COUNTER_ONLY = re.compile(r"^(?:#?\d+(?:\.\d+)*[.)]?(?:\s+\d+)?|@\d+)$")
 # A handle of digits: longer than a score, a count or a year printed beside a date.
 _NUMERIC_HANDLE = re.compile(r"^@?\d{5,}$")
+
+
+def digit_handle(core: str) -> str:
+    """The reader a handle of digits names, where it sits in a header's name place ("@4830962" ->
+    "4830962"): a real handle, shown as the author (counters and ranks are shorter, see _NUMERIC_HANDLE)."""
+    return core.strip().lstrip("@")
 _CLOCK_LEFT = re.compile(r"(?i)^\(?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*\)?$")

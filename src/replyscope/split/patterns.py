@@ -208,16 +208,17 @@ SAYS = re.compile(
 # The same header on a French, German, Spanish, Italian, Portuguese or Dutch site ("Ana dice:",
 # "Jo sagt:", "Luc dit :"), read only on a line that ends in its colon (see FOREIGN_SAYS_ENDS):
 # alone, "dice" or "dit" are words.
-# So is a nested reply's header in some themes, "Jo Lake Reply:" ("Reply" alone is a link's word).
+# So is a nested reply's header in some themes, "Jo Lake Reply:" or "Jo Lake responded:" ("Reply" alone
+# is a link's word, "responded" a feed's: "Jo responded to your post").
 FOREIGN_SAYS = re.compile(
     r"^(?P<author>.{1,70}?)\s+(?:dice|dijo|escribi(?:\u00f3|o)|sagt|schreibt|schrieb|meint|dit|a dit|(?:a )?(?:\u00e9|e)crit|"
-    r"scrive|ha scritto|diz|disse|escreveu|zegt|schreef|reply)\s*:?$",
+    r"scrive|ha scritto|diz|disse|escreveu|zegt|schreef|reply|responded)\s*:?$",
     _I,
 )
 # The last characters of every FOREIGN_SAYS line, lower-cased: a cheap test before the pattern.
 FOREIGN_SAYS_ENDS = tuple(
     f"{w}{c}"
-    for w in ("dice", "dijo", "escribi\u00f3", "escribio", "sagt", "schreibt", "schrieb", "meint", "dit", "\u00e9crit", "ecrit", "scrive", "scritto", "diz", "disse", "escreveu", "zegt", "schreef", "reply")
+    for w in ("dice", "dijo", "escribi\u00f3", "escribio", "sagt", "schreibt", "schrieb", "meint", "dit", "\u00e9crit", "ecrit", "scrive", "scritto", "diz", "disse", "escreveu", "zegt", "schreef", "reply", "responded")
     for c in (":", " :")
 )
 SAYS_WORD = re.compile(r"\b(?:says|said|wrote|writes|commented|replied|answered)\b", _I)

@@ -16,10 +16,10 @@ from replyscope.split.named_parent import named_parents
 HEADER_TARGET = re.compile(r"\b(?:replied to(?: (?:a |the )?comment (?:from|by|of))?|in reply to|replying to)\s+(?P<name>[^|•·]{2,60}?)\s*(?:[|•·]|$)", re.I)
 
 
-# A header that says its comment is a reply, "Jo Lake Reply:" or "Jo replied:" (its stamp left
+# A header that says its comment is a reply, "Jo Lake Reply:", "Jo replied:" or "Jo responded:" (its stamp left
 # out), where the thread's other headers do not ("Al says:"): some themes nest replies so, one level
 # under the comment, and plain text keeps only the word.
-REPLY_MARK = re.compile(r"\b(?:reply\s*:|replied\s*[:,.]?)\s*$", re.I)
+REPLY_MARK = re.compile(r"\b(?:reply\s*:|responded\s*:|replied\s*[:,.]?)\s*$", re.I)
 
 
 # An outline number opening a comment's header line: "2.", "2.1.", "2.1.3)".
