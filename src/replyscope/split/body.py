@@ -25,6 +25,7 @@ from replyscope.split.patterns import (
     FURNITURE,
     FURNITURE_LOW,
     HAS_DIGIT,
+    TIMESTAMP_RE,
     chrome_line,
     ends_sentence,
     folds_like_lower,
@@ -490,6 +491,14 @@ def _mark_title(lines: Lines, lo: int, hi: int, roles: list[str], title: str) ->
                 if roles[k] == "body" and text[k]:
                     roles[k] = "boilerplate"
             return
+        stamped = _headline_over_stamp(lines, lo, hi, roles)
+        if stamped is not None:
+            roles[stamped] = "title"
+            # (what reads as another headline over it is a widget's heading or a teaser, as above)
+            for k in range(lo, stamped):
+                if roles[k] == "body" and text[k]:
+                    roles[k] = "boilerplate"
+            return
     candidates: list[int] = []  # headline-like lines of the lead, top down
     for i in range(lo, min(hi, lo + 12)):
         s = text[i]
@@ -702,6 +711,148 @@ def _dated_headline(lines: Lines, lo: int, hi: int, roles: list[str]) -> tuple[i
     return None
 
 
+# A post's stamp under its headline is at most this long ("Posted on May 5, 2020, 8:41 am, by Jo
+# Lake, under Ferries, Gulls").
+STAMP_MAX_CHARS = 160
+# How a stamp names its writer, or opens: "May 5, 2020 by Jo", "Posted on May 5", "By Jo on May 5".
+_STAMP_BY = re.compile(r"(?i)(?:^|[\s,.|·•])by\s*:?\s+\w")
+_STAMP_OPEN = re.compile(r"(?i)^(?:posted|published|updated|filed|written|by)\b")
+# Lines of the article's top looked through for a headline over its stamp, and the prose (a site's
+# welcome note, a sidebar's blurbs, set in the article's span) read on past before giving up.
+STAMP_LEAD_LINES = 40
+STAMP_TEXT_CHARS = 600
+# Prose lines looked for under a stamp: a headline and its stamp head a post's text.
+STAMP_TEXT_LOOK = 6
+# The words of a share row or a pager set between a headline and its stamp ("Tweet", "Previous 1 / 9 Next").
+_PAGER_WORDS = frozenset("previous next prev older newer".split())
+
+
+@line_cache
+def _post_stamp_text(t: str) -> str | None:
+    """What kind of post's stamp a line reads as: "by", a date or a time (TIMESTAMP_RE) with the
+    writer's name ("May 5, 2020 by Jo Lake") or after a dateline's word ("Posted on May 5, 2020");
+    "date", a date alone ("Tuesday, May 5, 2020 | 4:10 PM"); None when it is no stamp."""
+    if len(t) > STAMP_MAX_CHARS or HAS_DIGIT.search(t) is None or TIMESTAMP_RE.search(t) is None:
+        return None
+    if _STAMP_OPEN.match(t) or _STAMP_BY.search(t):
+        return "by"
+    h = read_header(t)
+    return "date" if h is not None and not h.author and h.kind == "date" else None
+
+
+# A share row's words glued together by the renderer ("Email ThisShare to Facebook"): split at
+# each capital that follows a small letter or a "!".
+_GLUED_WORDS = re.compile(r"(?<=[a-z!])(?=[A-Z])")
+# A row holding at least this many share words, and at least half of its words, is a share row
+# whatever its other words ("Email ThisPin It!Share to TumblrShare to Facebook").
+SHARE_ROW_ACTIONS = 3
+
+
+def _share_row(t: str) -> bool:
+    """A short row of share buttons or a pager ("Tweet", "Previous 1 / 9 Next", "Email This
+    Share to Facebook"): set between a headline and its stamp, and never a headline itself."""
+    if len(t) > 60:
+        return False
+    words = _BUTTON_WORD.findall(_GLUED_WORDS.sub(" ", t).lower())
+    if not words:
+        return False
+    actions = sum(w in _BUTTON_ACTIONS for w in words)
+    if actions >= SHARE_ROW_ACTIONS and 2 * actions >= len(words):
+        return True
+    return all(w in _BUTTON_ACTIONS or w in _BUTTON_FILLER or w in _PAGER_WORDS or w.isdigit() for w in words)
+
+
+# A row of labels a blog prints under a post's date ("Labels: gulls, ferries", "Tags: pier").
+_LABEL_ROW = re.compile(r"^[A-Z][a-z]+:\s")
+# Rows of labels or a byline read between a date and the text under it ("Labels: gulls",
+# "Author: Jo Lake", "By Jo Lake").
+STAMP_ROWS = 2
+_NAME_JOINERS = re.compile(r",\s+|\s+(?:and|&)\s+")
+
+
+def _names_line(s: str) -> bool:
+    """Whether a line is the writers' names alone ("Ada Lake", "Ada Lake and Jo Marsh")."""
+    return all(_bare_name(part) for part in _NAME_JOINERS.split(s))
+
+
+def _phrase_words(s: str) -> bool:
+    """Whether a line holds one of the small words a headline's phrase is made with and is not a
+    label in capitals ("Gulls Return to the Pier", not "Harbour & Ferries" or "HARBOUR NEWS")."""
+    letters = [ch for ch in s if ch.isalpha()]
+    if letters and sum(ch.isupper() for ch in letters) >= _CAPS_SHARE * len(letters):
+        return False
+    return any(w in _SMALL_WORDS for w in _WORD_ANY.findall(s.lower()))
+
+
+def _stamped_headline(lines: Lines, i: int, hi: int) -> bool:
+    """Whether line i is a headline over its post's stamp (see _post_stamp_text), a share row
+    or a pager perhaps between, and the post's text under them: headline, stamp, text."""
+    text = lines.text
+    s = text[i]
+    if len(s) > TITLE_MAX_CHARS or s[0] in BULLETS or s.count(" ") < TITLE_MIN_WORDS - 1 or s.endswith(":"):
+        return False
+    if s[-1] == "." and not s.endswith(_ELLIPSIS) or not _reads_as_headline_start(s):
+        return False
+    if is_nav_line(s) or chrome_line(s) or button_row(s) or _dotted_menu(s) or _link_or_sentences(s) or is_boilerplate_line(s):
+        return False
+    if not _reads_as_headline(s) or _share_row(s) or _BYLINE_START.match(s) or reads_as_byline(lines.core[i]):
+        return False
+    if HAS_DIGIT.search(s) and (TIMESTAMP_RE.search(s) is not None or read_header(lines.core[i]) is not None):
+        return False  # (a dateline, or a photo's caption that dates the scene)
+    j = next_nonblank(lines, i, 2)
+    if j is not None and j < hi and _share_row(text[j]):
+        j = next_nonblank(lines, j, 2)
+    if j is None or j >= hi:
+        return False
+    kind = _post_stamp_text(text[j])
+    if kind is None or _dated_over(lines, i):
+        return False  # (title, date, title, date: a listing of posts)
+    if kind == "date":
+        # A date alone also sits over a headline (tags or a tagline, date, headline, text: see
+        # _dated_headline), and under a section's label or the writer's name: the line over it is
+        # the headline when it reads as a phrase and the text starts right under the date (a row
+        # of labels perhaps between).
+        if not _phrase_words(s) or _names_line(s):
+            return False
+        under = [k for k in range(j + 1, min(hi, j + 12)) if text[k]][: STAMP_ROWS + 1]
+        for k in under:
+            if is_prose(text[k]):
+                return True
+            if not (_LABEL_ROW.match(text[k]) or reads_as_byline(lines.core[k])):
+                return False  # (a headline under the date: the line over it is a tagline or tags)
+        return False
+    seen = 0
+    for k in range(j + 1, hi):
+        if not text[k]:
+            continue
+        if is_prose(text[k]):
+            return True
+        seen += 1
+        if seen >= STAMP_TEXT_LOOK:
+            break
+    return False
+
+
+def _headline_over_stamp(lines: Lines, lo: int, hi: int, roles: list[str]) -> int | None:
+    """The first line of the article's top that is a headline over its post's stamp (see
+    _stamped_headline), or None. Read on past prose that opens the span (a site's welcome note,
+    a sidebar's blurbs, a question in a list of links) up to STAMP_TEXT_CHARS of it: a headline
+    that reads as a sentence itself ("Where Have All the Gulls Gone? Ask the Ferry Crews") is told by its stamp."""
+    text = lines.text
+    prose = 0
+    for i in range(lo, min(hi, lo + STAMP_LEAD_LINES)):
+        s = text[i]
+        if not s:
+            continue
+        if roles[i] == "body" and _stamped_headline(lines, i, hi):
+            return i
+        if is_prose(s):
+            prose += len(s)
+            if prose >= STAMP_TEXT_CHARS:
+                break
+    return None
+
+
 # A date badge prints a post's date in short pieces, one a line ("Oct" / "23", "23" / "Jul" /
 # "2012"): at most this many, of at most BADGE_PIECE_CHARS characters each.
 BADGE_PIECES = 3
@@ -824,7 +975,7 @@ def _reads_as_headline(s: str) -> bool:
         return False
     if HAS_DIGIT.search(s) and _TIME_OF_DAY.search(s) or _DATELINE_START.match(s) or _TALLY_IN.search(s):
         return False
-    if len(s) < 80 and (button_row(s) or _CALL_TO_COMMENT.match(s)):
+    if len(s) < 80 and (button_row(s) or _CALL_TO_COMMENT.match(s) or _share_row(s)):
         return False
     return unicodedata.category(s[0])[0] != "S" and s[0] not in "+-" and not (len(s) < 120 and is_comment_marker(s))
 
@@ -891,8 +1042,8 @@ def _over_byline(lines: Lines, i: int, hi: int) -> bool:
     if HAS_DIGIT.search(s) and (h := read_header(lines.core[i])) is not None and not h.author:
         return False  # a date alone over the byline ("Wed 2014/03/12 05:41 JST" / "Posted by Jo")
     j = next((j for j in range(i + 1, min(hi, i + 4)) if lines.text[j]), None)
-    if j is not None and len(lines.text[j]) < 80 and _CALL_TO_COMMENT.match(lines.text[j]):
-        j = next((k for k in range(j + 1, min(hi, j + 4)) if lines.text[k]), None)  # (headline, "Add your reply", byline)
+    if j is not None and len(lines.text[j]) < 80 and (_CALL_TO_COMMENT.match(lines.text[j]) or _share_row(lines.text[j])):
+        j = next((k for k in range(j + 1, min(hi, j + 4)) if lines.text[k]), None)  # (headline, "Add your reply" or "Tweet", byline)
     return j is not None and _BYLINE_START.match(lines.core[j]) is not None and reads_as_byline(lines.core[j])
 
 

@@ -1,0 +1,105 @@
+"""A headline over its post's stamp (a byline with a date, a dateline, a date alone) is the title,
+even deep in the article's span under a sidebar's blurbs or a widget's heading, and even when it
+reads as a sentence; the lines over it are not the article's text."""
+
+from __future__ import annotations
+
+from replyscope.split import split_document
+from replyscope.split.body import _post_stamp_text, _share_row
+from splitpages import FERRY_TEXT as TEXT
+
+HEADLINE = "Harbour ferry to run every twenty minutes"
+MENU = "Seagrass Post\n\n  • Home\n  • Harbour\n  • Weather\n\n"
+
+
+def _article(page: str) -> str:
+    sp = split_document(page)
+    return "\n".join(page[s:e] for s, e, r in sp.segments if r in ("title", "body"))
+
+
+def test_stamps_are_read_by_their_date_and_writer_or_dateline_word() -> None:
+    for s in (
+        "May 25th, 2021 by Mara Quell",
+        "06 May 2021 by Mara Quell Discuss (0)",
+        "Posted on May 5, 2021, 8:41 am, by Mara Quell, under Ferries, Harbour.",
+        "Updated May 9 2021 - 10:30am · Posted May 9 2021 - 10:25am by dunewalker · 0 comments",
+        "Monday, May 10, 2021, by Mara Quell",
+    ):
+        assert _post_stamp_text(s) == "by", s
+    assert _post_stamp_text("Wednesday, May 05, 2021 | 4:10 PM") == "date"
+    for s in ("By Mara Quell", "Harbour ferry to run every twenty minutes", "The quay reopens on May 5, 2021, " * 6):
+        assert _post_stamp_text(s) is None, s
+
+
+def test_glued_share_rows_and_pagers_are_no_headline() -> None:
+    for s in ("Tweet", "Previous 2 / 7 Next", "Email ThisPin It!Share to TumblrShare to Facebook"):
+        assert _share_row(s), s
+    for s in (HEADLINE, "Share the Harbour With the Gulls", "Gulls Share the Old Quay"):
+        assert not _share_row(s), s
+
+
+def test_a_headline_under_question_teasers_and_over_its_byline_is_the_title() -> None:
+    # (the teasers read as sentences, so the text seemed to begin with them; the first line of the
+    # span, another post's headline, was the title)
+    page = (
+        MENU
+        + "Gull Colony on the North Pier Grows for a Third Year\n\n"
+        "Was the Old Lighthouse Ever Really Haunted?\n\n"
+        "Why Do Ferry Crews Always Wave at the Kayaks?\n\n"
+        + HEADLINE
+        + "\n\nBy Mara Quell on May 9, 2021 at 3:25 pm\n\n"
+        + TEXT
+    )
+    sp = split_document(page)
+    assert sp.title == HEADLINE
+    assert "Gull Colony" not in _article(page)
+
+
+def test_a_long_question_headline_over_a_posted_on_stamp_is_the_title() -> None:
+    headline = (
+        "Where Do the Harbour Gulls Go Every Winter When the Ferry Fleet Stops Running and the "
+        "Quay Falls Quiet for Weeks? Nobody Knows"
+    )
+    page = (
+        "Quayside Notes by Mara Quell\n\n  • Home\n  • About\n  • Feed\n\n"
+        + headline
+        + "\n\nPosted on May 5, 2021, 8:41 am, by Mara Quell, under Gulls, Ferries, Harbour.\n\n"
+        + TEXT
+    )
+    assert split_document(page).title == headline
+
+
+def test_a_headline_over_its_date_under_a_sidebar_s_blurbs_is_the_title() -> None:
+    page = (
+        MENU
+        + "Follow the Harbour Desk\n\n"
+        "Browse the desk's index for more harbour news and boats.\n\n"
+        "Questions on ferries go to the desk by post or by hand.\n\n"
+        "The desk is kept by the port's staff and two volunteers.\n\n"
+        "Night boats return to the harbour timetable\n\n"
+        "Wednesday, May 05, 2021 | 4:10 PM\n\n"
+        "Labels: ferries, timetable, harbour\n\n" + TEXT
+    )
+    assert split_document(page).title == "Night boats return to the harbour timetable"
+    assert "Follow the Harbour Desk" not in _article(page)
+
+
+def test_a_glued_share_row_over_the_byline_is_not_the_title() -> None:
+    page = (
+        MENU
+        + "Two summers back in the Harbour Log\n\n"
+        "Tide Tables\n\n"
+        + HEADLINE
+        + "\n\nEmail ThisPin It!Share to TumblrShare to Facebook\n"
+        "By Mara Quell on Sunday, May 02, 2021\n\n" + TEXT
+    )
+    assert split_document(page).title == HEADLINE
+
+
+def test_a_dated_photo_caption_a_writer_s_name_or_a_section_label_is_not_taken_over_the_headline() -> None:
+    caption = "Crews work on the quay after the storm May 3, 2021, in the old harbour (Dune Pictures)"
+    page = MENU + HEADLINE + "\n\n" + caption + "\n\nUpdated at 10:52 a.m.\n\n" + TEXT
+    assert split_document(page).title != caption
+    for over_date in ("Mara Quell and Tomas Brine", "Harbour & Ferries"):
+        page = HEADLINE + "\n\n" + over_date + "\n\nMay 3, 2021\n\n" + TEXT
+        assert split_document(page).title == HEADLINE, over_date
