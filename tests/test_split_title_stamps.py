@@ -103,3 +103,53 @@ def test_a_dated_photo_caption_a_writer_s_name_or_a_section_label_is_not_taken_o
     for over_date in ("Mara Quell and Tomas Brine", "Harbour & Ferries"):
         page = HEADLINE + "\n\n" + over_date + "\n\nMay 3, 2021\n\n" + TEXT
         assert split_document(page).title == HEADLINE, over_date
+
+
+def test_a_headline_over_its_dek_and_byline_under_a_first_run_of_prose_is_the_title() -> None:
+    page = (
+        MENU
+        + "Friends on your feed will know you opened this harbour story.\n"
+        "Keep this one hidden from my feed, please, the gulls are private.\n\n"
+        "The Quiet Year of the Harbour Gulls\n\n"
+        "Under the new rules, feeding a gull is a finer thing than shooing one away.\n\n"
+        "By Mara Quell|Filed on May 11, 2021, at 5:35 PM ET\n\n" + TEXT
+    )
+    assert split_document(page).title == "The Quiet Year of the Harbour Gulls"
+
+
+def test_a_comment_link_or_a_share_row_between_a_headline_and_its_byline_is_read_over() -> None:
+    question = "Gulls took the pier! What would you feed them on a Sunday?"
+    page = "Home > Harbour Blog\n\n" + question + "\n\ncomments ()\nBy Mara Quell\n\n" + TEXT
+    assert split_document(page).title == question
+    page = MENU + "Row Out!\n\n\t\tTweet\n\nby Mara Quell on May 6, 2021 · 4 comments\n\n" + TEXT
+    assert split_document(page).title == "Row Out!"
+
+
+def test_a_headline_over_its_writer_s_author_box_is_the_title() -> None:
+    page = (
+        MENU
+        + "Get the harbour's best stories\n\nfollow quaywatch\n\n"
+        "Type your address to get the harbour's stories each morning.\n"
+        "A note to confirm is on its way to your inbox right now.\n\n"
+        + HEADLINE
+        + "\n\nMara Quell\n  • View Profile\n  • Email\n  • Feed\n\n" + TEXT
+    )
+    assert split_document(page).title == HEADLINE
+
+
+def test_a_teaser_cut_short_or_a_numbered_sidebar_item_is_not_taken_over_the_headline() -> None:
+    page = (
+        MENU
+        + "Quay Fest Second Night, the Pictures: Drums, Kites,…\n\n\n"
+        "Harbour Band – “Low Tide” (Pier Cover) (Quay Premiere)\n\n"
+        "May 6th '21 by Mara Quell @ 9:14pm · 4 replies\n\n" + TEXT
+    )
+    assert split_document(page).title == "Harbour Band – “Low Tide” (Pier Cover) (Quay Premiere)"
+    question = "Can the Harbour's Oldest Ferry Run on Sunlight?"
+    page = (
+        MENU
+        + "  3. Gulls Use Their Wits to Find the Best Chips on the Pier 1\n\n    Like Tweet\n\n"
+        + question
+        + "\n\nMay 12, 2021 by Mara Quell 7\n\n" + TEXT
+    )
+    assert split_document(page).title == question

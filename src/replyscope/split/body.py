@@ -793,6 +793,10 @@ def _stamped_headline(lines: Lines, i: int, hi: int) -> bool:
         return False
     if s[-1] == "." and not s.endswith(_ELLIPSIS) or not _reads_as_headline_start(s):
         return False
+    if s.endswith(_ELLIPSIS) and not s.rstrip(".…")[-1:].isspace():
+        return False  # (a teaser cut short, "Gulls Return to the…"; a headline's own "…" is set apart)
+    if s[0].isdigit() and lines.raw[i][:1].isspace() and _LIST_NUMBER.match(s):
+        return False  # (an item of a numbered list set in: a sidebar's top stories)
     if is_nav_line(s) or chrome_line(s) or button_row(s) or _dotted_menu(s) or _link_or_sentences(s) or is_boilerplate_line(s):
         return False
     if not _reads_as_headline(s) or _share_row(s) or _BYLINE_START.match(s) or reads_as_byline(lines.core[i]):
@@ -805,6 +809,14 @@ def _stamped_headline(lines: Lines, i: int, hi: int) -> bool:
     if j is None or j >= hi:
         return False
     kind = _post_stamp_text(text[j])
+    if kind is None and is_prose(text[j]) and len(text[j]) <= DEK_MAX_CHARS and text[j][-1] == "." and not text[j].endswith(_ELLIPSIS):
+        # (headline, dek, byline: the sentence that sums the story up sits between)
+        k = next_nonblank(lines, j, 2)
+        if k is None or k >= hi or _post_stamp_text(text[k]) != "by":
+            return False
+        kind, j = "by", k
+    if kind is None and _bare_name(text[j]) and text[j + 1 : j + 2] and text[j + 1][:1] in BULLETS:
+        kind = "by"  # (an author box: the writer's name over the profile's links, see _line_under)
     if kind is None or _dated_over(lines, i):
         return False  # (title, date, title, date: a listing of posts)
     if kind == "date":
@@ -1041,10 +1053,20 @@ def _over_byline(lines: Lines, i: int, hi: int) -> bool:
         return False
     if HAS_DIGIT.search(s) and (h := read_header(lines.core[i])) is not None and not h.author:
         return False  # a date alone over the byline ("Wed 2014/03/12 05:41 JST" / "Posted by Jo")
-    j = next((j for j in range(i + 1, min(hi, i + 4)) if lines.text[j]), None)
-    if j is not None and len(lines.text[j]) < 80 and (_CALL_TO_COMMENT.match(lines.text[j]) or _share_row(lines.text[j])):
-        j = next((k for k in range(j + 1, min(hi, j + 4)) if lines.text[k]), None)  # (headline, "Add your reply" or "Tweet", byline)
-    return j is not None and _BYLINE_START.match(lines.core[j]) is not None and reads_as_byline(lines.core[j])
+    j = next_nonblank(lines, i, BYLINE_BLANKS)
+    if j is not None and j < hi and _between_headline_and_byline(lines.text[j]):
+        j = next_nonblank(lines, j, BYLINE_BLANKS)  # (headline, "Add your reply", "Tweet" or "3 comments", byline)
+    return j is not None and j < hi and _BYLINE_START.match(lines.core[j]) is not None and reads_as_byline(lines.core[j])
+
+
+# Blank lines read over between a headline and its byline.
+BYLINE_BLANKS = 2
+
+
+def _between_headline_and_byline(t: str) -> bool:
+    """A short line a page sets between a headline and its byline: a call to comment, a share row,
+    a link to the comments ("3 comments", "Comments (0)")."""
+    return len(t) < 80 and (_CALL_TO_COMMENT.match(t) is not None or _share_row(t) or len(t) < 30 and (is_comment_marker(t) or _TALLY_IN.search(t) is not None))
 
 
 # Non-blank lines above the article looked through for a headline over its byline: the share row,
@@ -1142,6 +1164,8 @@ def _line_under(lines: Lines, i: int) -> str | None:
     By: Jo - Oct 31", "July 18, 2012 By Jo"), "dateline" (a date with no name, "Posted: 08/09/2012
     4:03 pm", "March 3, 2020 @ 6:27AM"), or None."""
     j = next((j for j in range(i + 1, min(len(lines), i + 4)) if lines.text[j]), None)
+    if j is not None and _share_row(lines.text[j]):
+        j = next_nonblank(lines, j, 2)  # (headline, "Tweet", byline)
     if j is None:
         return None
     if reads_as_byline(lines.core[j]):
