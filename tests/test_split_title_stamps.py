@@ -153,3 +153,24 @@ def test_a_teaser_cut_short_or_a_numbered_sidebar_item_is_not_taken_over_the_hea
         + "\n\nMay 12, 2021 by Mara Quell 7\n\n" + TEXT
     )
     assert split_document(page).title == question
+
+
+def test_a_headline_with_its_stamp_on_its_line_under_a_widget_s_headings_is_the_title() -> None:
+    # (the stamp made the headline read as a dateline, and the widget's first heading was taken;
+    # the title is the line without its stamp)
+    page = (
+        "  • Ferry strike talks resume on the quay\n  • Lighthouse keepers vote on pay\n\n"
+        "TOP PICTURES\n\nTOP CLIPS\n\n"
+        + HEADLINE
+        + " Harbour News, Updated May 06, 2021 at 8:02pm\n\nQuay Wire Service\n\n" + TEXT
+    )
+    assert split_document(page).title == HEADLINE + " Harbour News"
+
+
+def test_a_stamp_after_a_headline_on_its_line_is_cut_only_after_a_dateline_word() -> None:
+    from replyscope.split.body import stamp_tail
+
+    s = HEADLINE + ", Updated May 06, 2021 at 8:02pm"
+    assert s[: stamp_tail(s)] == HEADLINE
+    for s in ("Posted on May 3, 2021 by Mara Quell", "The quay was updated in 2019 after the storm and the gulls came back"):
+        assert stamp_tail(s) is None, s

@@ -417,7 +417,11 @@ def untallied(s: str) -> str:
 
 def title_without_tally(title: str, page: str) -> str:
     """A title without the comment count it ends with: a worded one ("... 12 Comments"), or a bare
-    number the page spells out as its comment count elsewhere ("... 12" over "12 comments")."""
+    number the page spells out as its comment count elsewhere ("... 12" over "12 comments"), and
+    without a stamp printed after it on its line (see stamp_tail)."""
+    cut = stamp_tail(title) if title else None
+    if cut is not None:
+        title = title[:cut]
     head = untallied(title)
     if head != title:
         return head
@@ -784,12 +788,38 @@ def _phrase_words(s: str) -> bool:
     return any(w in _SMALL_WORDS for w in _WORD_ANY.findall(s.lower()))
 
 
+# A stamp printed after the headline on its line ("Gulls Return to the Pier, Updated May 5, 2020
+# at 9:41pm"): a dateline's word, then at most STAMP_TAIL_CHARS holding a date or a time.
+_STAMP_TAIL = re.compile(r"(?i)(?:^|[\s,|·•–-])(?:last\s+)?(?:updated|posted|published)\b")
+STAMP_TAIL_CHARS = 60
+
+
+def stamp_tail(s: str) -> int | None:
+    """Where the stamp printed after a headline on its line starts (see _STAMP_TAIL), or None: the
+    headline before it has at least CUT_MIN_WORDS words."""
+    if HAS_DIGIT.search(s) is None:
+        return None
+    m = None
+    for m in _STAMP_TAIL.finditer(s):
+        pass  # (the last dateline word of the line)
+    if m is None or len(s) - m.end() > STAMP_TAIL_CHARS or TIMESTAMP_RE.search(s, m.end()) is None:
+        return None
+    head = s[: m.start()].rstrip(" ,|·•–-")
+    return len(head) if head.count(" ") >= CUT_MIN_WORDS - 1 else None
+
+
 def _stamped_headline(lines: Lines, i: int, hi: int) -> bool:
     """Whether line i is a headline over its post's stamp (see _post_stamp_text), a share row
     or a pager perhaps between, and the post's text under them: headline, stamp, text."""
     text = lines.text
     s = text[i]
-    if len(s) > TITLE_MAX_CHARS or s[0] in BULLETS or s.count(" ") < TITLE_MIN_WORDS - 1 or s.endswith(":"):
+    if len(s) > TITLE_MAX_CHARS:
+        return False
+    tail = stamp_tail(s)
+    core = lines.core[i]
+    if tail is not None:
+        s = core = s[:tail]  # (the headline with its stamp on its own line: the line is its headline)
+    if s[0] in BULLETS or s.count(" ") < TITLE_MIN_WORDS - 1 or s.endswith(":"):
         return False
     if s[-1] == "." and not s.endswith(_ELLIPSIS) or not _reads_as_headline_start(s):
         return False
@@ -799,16 +829,19 @@ def _stamped_headline(lines: Lines, i: int, hi: int) -> bool:
         return False  # (an item of a numbered list set in: a sidebar's top stories)
     if is_nav_line(s) or chrome_line(s) or button_row(s) or _dotted_menu(s) or _link_or_sentences(s) or is_boilerplate_line(s):
         return False
-    if not _reads_as_headline(s) or _share_row(s) or _BYLINE_START.match(s) or reads_as_byline(lines.core[i]):
+    if not _reads_as_headline(s) or _share_row(s) or _BYLINE_START.match(s) or reads_as_byline(core):
         return False
-    if HAS_DIGIT.search(s) and (TIMESTAMP_RE.search(s) is not None or read_header(lines.core[i]) is not None):
+    if HAS_DIGIT.search(s) and (TIMESTAMP_RE.search(s) is not None or read_header(core) is not None):
         return False  # (a dateline, or a photo's caption that dates the scene)
-    j = next_nonblank(lines, i, 2)
-    if j is not None and j < hi and _share_row(text[j]):
-        j = next_nonblank(lines, j, 2)
-    if j is None or j >= hi:
-        return False
-    kind = _post_stamp_text(text[j])
+    if tail is not None:
+        j, kind = i, "by"
+    else:
+        j = next_nonblank(lines, i, 2)
+        if j is not None and j < hi and _share_row(text[j]):
+            j = next_nonblank(lines, j, 2)
+        if j is None or j >= hi:
+            return False
+        kind = _post_stamp_text(text[j])
     if kind is None and is_prose(text[j]) and len(text[j]) <= DEK_MAX_CHARS and text[j][-1] == "." and not text[j].endswith(_ELLIPSIS):
         # (headline, dek, byline: the sentence that sums the story up sits between)
         k = next_nonblank(lines, j, 2)
