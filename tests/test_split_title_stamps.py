@@ -174,3 +174,33 @@ def test_a_stamp_after_a_headline_on_its_line_is_cut_only_after_a_dateline_word(
     assert s[: stamp_tail(s)] == HEADLINE
     for s in ("Posted on May 3, 2021 by Mara Quell", "The quay was updated in 2019 after the storm and the gulls came back"):
         assert stamp_tail(s) is None, s
+
+
+def test_a_headline_over_its_stamp_right_over_the_article_is_the_title_whatever_its_words() -> None:
+    # (the headline and its stamp sit over the span, cut off by the post's categories; the text
+    # never repeats the headline's words, so a caption in the text that shares one was the title)
+    page = (
+        MENU
+        + "Lucky Breaks: The Sequel\n\n"
+        "Posted on May 24th, 2021 • 12 Comments\n"
+        "Categories Harbour Walks, Odds & Ends\n\n"
+        "This is Mara.\n\n"
+        "Chips and gulls at the kiosk, on the quay\n\n" + TEXT
+    )
+    assert split_document(page).title == "Lucky Breaks: The Sequel"
+
+
+def test_a_headline_ending_in_a_year_over_its_stamp_is_the_title() -> None:
+    headline = "Harbour Regatta Weekend 2021"
+    page = (
+        MENU
+        + headline
+        + "\n\nMay 12th, 2021 @ 2:40pm (PT) by Mara Quell\n\t\tTweet\n0Comments\n"
+        "Posted in regattas, cheap days out\nTags: boats, harbour\n\n" + TEXT
+    )
+    assert split_document(page).title == headline
+
+
+def test_a_menu_of_two_links_over_a_stamp_is_not_a_headline() -> None:
+    page = "Tide Tables | Boat Hire\n\nMay 3, 2021\n\n" + HEADLINE + "\n\nBy Mara Quell\n\n" + TEXT
+    assert split_document(page).title == HEADLINE

@@ -603,8 +603,8 @@ def _retitle_by_text(lines: Lines, lo: int, hi: int, roles: list[str]) -> None:
         n = len(words & text_words)
         return n, n / len(words) if words else 0.0
 
-    if cur is not None and shared(cur)[1] >= KEEP_SHARE:
-        return
+    if cur is not None and (shared(cur)[1] >= KEEP_SHARE or _stamped_headline(lines, cur, hi)):
+        return  # (a headline over its post's stamp is the post's, whatever its words)
     first_prose = next((j for j in range(lo, hi) if text[j] and is_prose(text[j]) and not _dotted_menu(text[j])), hi)
     indent = _indent(lines, first_prose) if first_prose < hi else 0
     pool = [i for i in range(lo, first_prose) if text[i] and roles[i] == "body"]
@@ -725,6 +725,8 @@ _STAMP_OPEN = re.compile(r"(?i)^(?:posted|published|updated|filed|written|by)\b"
 # welcome note, a sidebar's blurbs, set in the article's span) read on past before giving up.
 STAMP_LEAD_LINES = 40
 STAMP_TEXT_CHARS = 600
+# Non-blank lines over the article's span looked through for a headline over its stamp.
+STAMP_ABOVE_LINES = 8
 # Prose lines looked for under a stamp: a headline and its stamp head a post's text.
 STAMP_TEXT_LOOK = 6
 # The words of a share row or a pager set between a headline and its stamp ("Tweet", "Previous 1 / 9 Next").
@@ -794,6 +796,11 @@ _STAMP_TAIL = re.compile(r"(?i)(?:^|[\s,|·•–-])(?:last\s+)?(?:updated|poste
 STAMP_TAIL_CHARS = 60
 
 
+# A year a headline ends with ("Harbour Regatta 2021"): with no day or month by it (TIMESTAMP_RE
+# finds none), it names the event, and the stamp under the line tells it from a dateline.
+_YEAR_TAIL = re.compile(r"(?<=\w)\s+(?:19|20)\d\d$")
+
+
 def stamp_tail(s: str) -> int | None:
     """Where the stamp printed after a headline on its line starts (see _STAMP_TAIL), or None: the
     headline before it has at least CUT_MIN_WORDS words."""
@@ -819,8 +826,8 @@ def _stamped_headline(lines: Lines, i: int, hi: int) -> bool:
     core = lines.core[i]
     if tail is not None:
         s = core = s[:tail]  # (the headline with its stamp on its own line: the line is its headline)
-    if s[0] in BULLETS or s.count(" ") < TITLE_MIN_WORDS - 1 or s.endswith(":"):
-        return False
+    if s[0] in BULLETS or s.count(" ") < TITLE_MIN_WORDS - 1 or s.endswith(":") or " | " in s:
+        return False  # (" | " parts a menu's links: "Tide Tables | Boat Hire")
     if s[-1] == "." and not s.endswith(_ELLIPSIS) or not _reads_as_headline_start(s):
         return False
     if s.endswith(_ELLIPSIS) and not s.rstrip(".…")[-1:].isspace():
@@ -829,7 +836,7 @@ def _stamped_headline(lines: Lines, i: int, hi: int) -> bool:
         return False  # (an item of a numbered list set in: a sidebar's top stories)
     if is_nav_line(s) or chrome_line(s) or button_row(s) or _dotted_menu(s) or _link_or_sentences(s) or is_boilerplate_line(s):
         return False
-    if not _reads_as_headline(s) or _share_row(s) or _BYLINE_START.match(s) or reads_as_byline(core):
+    if not _reads_as_headline(_YEAR_TAIL.sub("", s)) or _share_row(s) or _BYLINE_START.match(s) or reads_as_byline(core):
         return False
     if HAS_DIGIT.search(s) and (TIMESTAMP_RE.search(s) is not None or read_header(core) is not None):
         return False  # (a dateline, or a photo's caption that dates the scene)
@@ -895,6 +902,14 @@ def _headline_over_stamp(lines: Lines, lo: int, hi: int, roles: list[str]) -> in
             prose += len(s)
             if prose >= STAMP_TEXT_CHARS:
                 break
+    # (the headline and its stamp right over the article, cut off from it by a share row, the
+    # post's tags or categories: nothing but such short lines between the stamp and the span)
+    for i in nonblank_above(lines, lo, STAMP_ABOVE_LINES):
+        s = text[i]
+        if is_prose(s) and not _post_stamp_text(s):
+            break
+        if roles[i] == "boilerplate" and not lines.raw[i][:1].isspace() and _stamped_headline(lines, i, hi):
+            return i
     return None
 
 
