@@ -204,3 +204,19 @@ def test_a_headline_ending_in_a_year_over_its_stamp_is_the_title() -> None:
 def test_a_menu_of_two_links_over_a_stamp_is_not_a_headline() -> None:
     page = "Tide Tables | Boat Hire\n\nMay 3, 2021\n\n" + HEADLINE + "\n\nBy Mara Quell\n\n" + TEXT
     assert split_document(page).title == HEADLINE
+
+
+def test_a_row_of_the_site_s_menu_links_is_never_the_title() -> None:
+    from replyscope.split.body import site_links_row
+
+    row = "Tide Log Contact Our Kiosk Submit Feed Archive Help"
+    assert site_links_row(row)
+    for s in (HEADLINE, "Ask the Harbour Master About the New Ferry Archive", "Contact Lost With Night Ferry"):
+        assert not site_links_row(s), s
+    # (a blog's menu over its tagline, a quote, a date and a star: no headline reader takes the post's)
+    page = (
+        row + "\n\nNotes and pictures about the gulls of the harbour, and sometimes the ferries.\n"
+        '"... a lovely little site about birds ..." - a reader\n\nMay 8 \'21\n★\n\n'
+        "Gulls and Ferries Now Share the Quay, and the Kiosk Is Glad\n\n" + TEXT
+    )
+    assert split_document(page).title != row

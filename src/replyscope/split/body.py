@@ -366,12 +366,29 @@ TITLE_MIN_WORDS = 2
 TITLE_LOOK_ABOVE = 3
 
 
+# The links of a site's own menu, printed as one row with no separator ("About Contact Archive
+# RSS"): a row holding at least SITE_LINKS of them, and at least half its words, is no headline.
+_SITE_LINKS = frozenset(
+    "home about contact archive archives rss feed submit store shop faq advertise privacy terms login "
+    "register search help sitemap subscribe newsletter".split()
+)
+SITE_LINKS = 3
+
+
+@line_cache
+def site_links_row(s: str) -> bool:
+    """Whether a line is a row of a site's menu links (see _SITE_LINKS)."""
+    words = _WORD_ANY.findall(s.lower())
+    n = sum(w in _SITE_LINKS for w in words)
+    return n >= SITE_LINKS and 2 * n >= len(words)
+
+
 def _title_like(lines: Lines, i: int) -> bool:
     """Whether line i reads as a headline: short, not a sentence, not navigation, a byline or a date."""
     s = untallied(lines.text[i])
     if len(s) > TITLE_MAX_CHARS or is_prose(s) or s.endswith((".", ":")) or s[0] in BULLETS:
         return False
-    if s.count(" ") < TITLE_MIN_WORDS - 1 or is_nav_line(s) or chrome_line(s) or button_row(s) or _dotted_menu(s):
+    if s.count(" ") < TITLE_MIN_WORDS - 1 or is_nav_line(s) or chrome_line(s) or button_row(s) or _dotted_menu(s) or site_links_row(s):
         return False
     if s[:3].lower() == "by " or HAS_DIGIT.search(s) and _TIME_OF_DAY.search(s):
         return False  # a byline, or a dateline ("9:05am, EDT")
