@@ -25,6 +25,7 @@ from replyscope.split.patterns import (
     FURNITURE,
     FURNITURE_LOW,
     HAS_DIGIT,
+    TIMESTAMP_RE,
     chrome_line,
     ends_sentence,
     folds_like_lower,
@@ -365,12 +366,29 @@ TITLE_MIN_WORDS = 2
 TITLE_LOOK_ABOVE = 3
 
 
+# The links of a site's own menu, printed as one row with no separator ("About Contact Archive
+# RSS"): a row holding at least SITE_LINKS of them, and at least half its words, is no headline.
+_SITE_LINKS = frozenset(
+    "home about contact archive archives rss feed submit store shop faq advertise privacy terms login "
+    "register search help sitemap subscribe newsletter".split()
+)
+SITE_LINKS = 3
+
+
+@line_cache
+def site_links_row(s: str) -> bool:
+    """Whether a line is a row of a site's menu links (see _SITE_LINKS)."""
+    words = _WORD_ANY.findall(s.lower())
+    n = sum(w in _SITE_LINKS for w in words)
+    return n >= SITE_LINKS and 2 * n >= len(words)
+
+
 def _title_like(lines: Lines, i: int) -> bool:
     """Whether line i reads as a headline: short, not a sentence, not navigation, a byline or a date."""
     s = untallied(lines.text[i])
     if len(s) > TITLE_MAX_CHARS or is_prose(s) or s.endswith((".", ":")) or s[0] in BULLETS:
         return False
-    if s.count(" ") < TITLE_MIN_WORDS - 1 or is_nav_line(s) or chrome_line(s) or button_row(s) or _dotted_menu(s):
+    if s.count(" ") < TITLE_MIN_WORDS - 1 or is_nav_line(s) or chrome_line(s) or button_row(s) or _dotted_menu(s) or site_links_row(s):
         return False
     if s[:3].lower() == "by " or HAS_DIGIT.search(s) and _TIME_OF_DAY.search(s):
         return False  # a byline, or a dateline ("9:05am, EDT")
@@ -418,7 +436,11 @@ def untallied(s: str) -> str:
 
 def title_without_tally(title: str, page: str) -> str:
     """A title without the comment count it ends with: a worded one ("... 12 Comments"), or a bare
-    number the page spells out as its comment count elsewhere ("... 12" over "12 comments")."""
+    number the page spells out as its comment count elsewhere ("... 12" over "12 comments"), and
+    without a stamp printed after it on its line (see stamp_tail)."""
+    cut = stamp_tail(title) if title else None
+    if cut is not None:
+        title = title[:cut]
     head = untallied(title)
     if head != title:
         return head
@@ -489,6 +511,14 @@ def _mark_title(lines: Lines, lo: int, hi: int, roles: list[str], title: str) ->
             roles[i] = "title"
             # (what the lead holds over the date is the blog's masthead: its name, its tagline)
             for k in range(lo, date):
+                if roles[k] == "body" and text[k]:
+                    roles[k] = "boilerplate"
+            return
+        stamped = _headline_over_stamp(lines, lo, hi, roles)
+        if stamped is not None:
+            roles[stamped] = "title"
+            # (what reads as another headline over it is a widget's heading or a teaser, as above)
+            for k in range(lo, stamped):
                 if roles[k] == "body" and text[k]:
                     roles[k] = "boilerplate"
             return
@@ -592,8 +622,8 @@ def _retitle_by_text(lines: Lines, lo: int, hi: int, roles: list[str]) -> None:
         n = len(words & text_words)
         return n, n / len(words) if words else 0.0
 
-    if cur is not None and shared(cur)[1] >= KEEP_SHARE:
-        return
+    if cur is not None and (shared(cur)[1] >= KEEP_SHARE or _stamped_headline(lines, cur, hi)):
+        return  # (a headline over its post's stamp is the post's, whatever its words)
     first_prose = next((j for j in range(lo, hi) if text[j] and is_prose(text[j]) and not _dotted_menu(text[j])), hi)
     indent = _indent(lines, first_prose) if first_prose < hi else 0
     pool = [i for i in range(lo, first_prose) if text[i] and roles[i] == "body"]
@@ -701,6 +731,204 @@ def _dated_headline(lines: Lines, lo: int, hi: int, roles: list[str]) -> tuple[i
         if over is not None and not _post_pager(text[over]) and (_title_like(lines, over) and _reads_as_headline(text[over]) or read_header(lines.core[over]) is not None):
             return None  # (headline, date, dek; or headline, name, date, time, share row)
         return i, d
+    return None
+
+
+# A post's stamp under its headline is at most this long ("Posted on May 5, 2020, 8:41 am, by Jo
+# Lake, under Ferries, Gulls").
+STAMP_MAX_CHARS = 160
+# How a stamp names its writer, or opens: "May 5, 2020 by Jo", "Posted on May 5", "By Jo on May 5".
+_STAMP_BY = re.compile(r"(?i)(?:^|[\s,.|·•])by\s*:?\s+\w")
+_STAMP_OPEN = re.compile(r"(?i)^(?:posted|published|updated|filed|written|by)\b")
+# Lines of the article's top looked through for a headline over its stamp, and the prose (a site's
+# welcome note, a sidebar's blurbs, set in the article's span) read on past before giving up.
+STAMP_LEAD_LINES = 40
+STAMP_TEXT_CHARS = 600
+# Non-blank lines over the article's span looked through for a headline over its stamp.
+STAMP_ABOVE_LINES = 8
+# Prose lines looked for under a stamp: a headline and its stamp head a post's text.
+STAMP_TEXT_LOOK = 6
+# The words of a share row or a pager set between a headline and its stamp ("Tweet", "Previous 1 / 9 Next").
+_PAGER_WORDS = frozenset("previous next prev older newer".split())
+
+
+@line_cache
+def _post_stamp_text(t: str) -> str | None:
+    """What kind of post's stamp a line reads as: "by", a date or a time (TIMESTAMP_RE) with the
+    writer's name ("May 5, 2020 by Jo Lake") or after a dateline's word ("Posted on May 5, 2020");
+    "date", a date alone ("Tuesday, May 5, 2020 | 4:10 PM"); None when it is no stamp."""
+    if len(t) > STAMP_MAX_CHARS or HAS_DIGIT.search(t) is None or TIMESTAMP_RE.search(t) is None:
+        return None
+    if _STAMP_OPEN.match(t) or _STAMP_BY.search(t):
+        return "by"
+    h = read_header(t)
+    return "date" if h is not None and not h.author and h.kind == "date" else None
+
+
+# A share row's words glued together by the renderer ("Email ThisShare to Facebook"): split at
+# each capital that follows a small letter or a "!".
+_GLUED_WORDS = re.compile(r"(?<=[a-z!])(?=[A-Z])")
+# A row holding at least this many share words, and at least half of its words, is a share row
+# whatever its other words ("Email ThisPin It!Share to TumblrShare to Facebook").
+SHARE_ROW_ACTIONS = 3
+
+
+def _share_row(t: str) -> bool:
+    """A short row of share buttons or a pager ("Tweet", "Previous 1 / 9 Next", "Email This
+    Share to Facebook"): set between a headline and its stamp, and never a headline itself."""
+    if len(t) > 60:
+        return False
+    words = _BUTTON_WORD.findall(_GLUED_WORDS.sub(" ", t).lower())
+    if not words:
+        return False
+    actions = sum(w in _BUTTON_ACTIONS for w in words)
+    if actions >= SHARE_ROW_ACTIONS and 2 * actions >= len(words):
+        return True
+    return all(w in _BUTTON_ACTIONS or w in _BUTTON_FILLER or w in _PAGER_WORDS or w.isdigit() for w in words)
+
+
+# A row of labels a blog prints under a post's date ("Labels: gulls, ferries", "Tags: pier").
+_LABEL_ROW = re.compile(r"^[A-Z][a-z]+:\s")
+# Rows of labels or a byline read between a date and the text under it ("Labels: gulls",
+# "Author: Jo Lake", "By Jo Lake").
+STAMP_ROWS = 2
+_NAME_JOINERS = re.compile(r",\s+|\s+(?:and|&)\s+")
+
+
+def _names_line(s: str) -> bool:
+    """Whether a line is the writers' names alone ("Ada Lake", "Ada Lake and Jo Marsh")."""
+    return all(_bare_name(part) for part in _NAME_JOINERS.split(s))
+
+
+def _phrase_words(s: str) -> bool:
+    """Whether a line holds one of the small words a headline's phrase is made with and is not a
+    label in capitals ("Gulls Return to the Pier", not "Harbour & Ferries" or "HARBOUR NEWS")."""
+    letters = [ch for ch in s if ch.isalpha()]
+    if letters and sum(ch.isupper() for ch in letters) >= _CAPS_SHARE * len(letters):
+        return False
+    return any(w in _SMALL_WORDS for w in _WORD_ANY.findall(s.lower()))
+
+
+# A stamp printed after the headline on its line ("Gulls Return to the Pier, Updated May 5, 2020
+# at 9:41pm"): a dateline's word, then at most STAMP_TAIL_CHARS holding a date or a time.
+_STAMP_TAIL = re.compile(r"(?i)(?:^|[\s,|·•–-])(?:last\s+)?(?:updated|posted|published)\b")
+STAMP_TAIL_CHARS = 60
+
+
+# A year a headline ends with ("Harbour Regatta 2021"): with no day or month by it (TIMESTAMP_RE
+# finds none), it names the event, and the stamp under the line tells it from a dateline.
+_YEAR_TAIL = re.compile(r"(?<=\w)\s+(?:19|20)\d\d$")
+
+
+def stamp_tail(s: str) -> int | None:
+    """Where the stamp printed after a headline on its line starts (see _STAMP_TAIL), or None: the
+    headline before it has at least CUT_MIN_WORDS words."""
+    if HAS_DIGIT.search(s) is None:
+        return None
+    m = None
+    for m in _STAMP_TAIL.finditer(s):
+        pass  # (the last dateline word of the line)
+    if m is None or len(s) - m.end() > STAMP_TAIL_CHARS or TIMESTAMP_RE.search(s, m.end()) is None:
+        return None
+    head = s[: m.start()].rstrip(" ,|·•–-")
+    return len(head) if head.count(" ") >= CUT_MIN_WORDS - 1 else None
+
+
+def _stamped_headline(lines: Lines, i: int, hi: int) -> bool:
+    """Whether line i is a headline over its post's stamp (see _post_stamp_text), a share row
+    or a pager perhaps between, and the post's text under them: headline, stamp, text."""
+    text = lines.text
+    s = text[i]
+    if len(s) > TITLE_MAX_CHARS:
+        return False
+    tail = stamp_tail(s)
+    core = lines.core[i]
+    if tail is not None:
+        s = core = s[:tail]  # (the headline with its stamp on its own line: the line is its headline)
+    if s[0] in BULLETS or s.count(" ") < TITLE_MIN_WORDS - 1 or s.endswith(":") or " | " in s:
+        return False  # (" | " parts a menu's links: "Tide Tables | Boat Hire")
+    if s[-1] == "." and not s.endswith(_ELLIPSIS) or not _reads_as_headline_start(s):
+        return False
+    if s.endswith(_ELLIPSIS) and not s.rstrip(".…")[-1:].isspace():
+        return False  # (a teaser cut short, "Gulls Return to the…"; a headline's own "…" is set apart)
+    if s[0].isdigit() and lines.raw[i][:1].isspace() and _LIST_NUMBER.match(s):
+        return False  # (an item of a numbered list set in: a sidebar's top stories)
+    if is_nav_line(s) or chrome_line(s) or button_row(s) or _dotted_menu(s) or _link_or_sentences(s) or is_boilerplate_line(s):
+        return False
+    if not _reads_as_headline(_YEAR_TAIL.sub("", s)) or _share_row(s) or _BYLINE_START.match(s) or reads_as_byline(core):
+        return False
+    if HAS_DIGIT.search(s) and (TIMESTAMP_RE.search(s) is not None or read_header(core) is not None):
+        return False  # (a dateline, or a photo's caption that dates the scene)
+    if tail is not None:
+        j, kind = i, "by"
+    else:
+        j = next_nonblank(lines, i, 2)
+        if j is not None and j < hi and _share_row(text[j]):
+            j = next_nonblank(lines, j, 2)
+        if j is None or j >= hi:
+            return False
+        kind = _post_stamp_text(text[j])
+    if kind is None and is_prose(text[j]) and len(text[j]) <= DEK_MAX_CHARS and text[j][-1] == "." and not text[j].endswith(_ELLIPSIS):
+        # (headline, dek, byline: the sentence that sums the story up sits between)
+        k = next_nonblank(lines, j, 2)
+        if k is None or k >= hi or _post_stamp_text(text[k]) != "by":
+            return False
+        kind, j = "by", k
+    if kind is None and _bare_name(text[j]) and text[j + 1 : j + 2] and text[j + 1][:1] in BULLETS:
+        kind = "by"  # (an author box: the writer's name over the profile's links, see _line_under)
+    if kind is None or _dated_over(lines, i):
+        return False  # (title, date, title, date: a listing of posts)
+    if kind == "date":
+        # A date alone also sits over a headline (tags or a tagline, date, headline, text: see
+        # _dated_headline), and under a section's label or the writer's name: the line over it is
+        # the headline when it reads as a phrase and the text starts right under the date (a row
+        # of labels perhaps between).
+        if not _phrase_words(s) or _names_line(s):
+            return False
+        under = [k for k in range(j + 1, min(hi, j + 12)) if text[k]][: STAMP_ROWS + 1]
+        for k in under:
+            if is_prose(text[k]):
+                return True
+            if not (_LABEL_ROW.match(text[k]) or reads_as_byline(lines.core[k])):
+                return False  # (a headline under the date: the line over it is a tagline or tags)
+        return False
+    seen = 0
+    for k in range(j + 1, hi):
+        if not text[k]:
+            continue
+        if is_prose(text[k]):
+            return True
+        seen += 1
+        if seen >= STAMP_TEXT_LOOK:
+            break
+    return False
+
+
+def _headline_over_stamp(lines: Lines, lo: int, hi: int, roles: list[str]) -> int | None:
+    """The first line of the article's top that is a headline over its post's stamp (see
+    _stamped_headline), or None. Read on past prose that opens the span (a site's welcome note,
+    a sidebar's blurbs, a question in a list of links) up to STAMP_TEXT_CHARS of it: a headline
+    that reads as a sentence itself ("Where Have All the Gulls Gone? Ask the Ferry Crews") is told by its stamp."""
+    text = lines.text
+    prose = 0
+    for i in range(lo, min(hi, lo + STAMP_LEAD_LINES)):
+        s = text[i]
+        if not s:
+            continue
+        if roles[i] == "body" and _stamped_headline(lines, i, hi):
+            return i
+        if is_prose(s):
+            prose += len(s)
+            if prose >= STAMP_TEXT_CHARS:
+                break
+    # (the headline and its stamp right over the article, cut off from it by a share row, the
+    # post's tags or categories: nothing but such short lines between the stamp and the span)
+    for i in nonblank_above(lines, lo, STAMP_ABOVE_LINES):
+        s = text[i]
+        if is_prose(s) and not _post_stamp_text(s):
+            break
+        if roles[i] == "boilerplate" and not lines.raw[i][:1].isspace() and _stamped_headline(lines, i, hi):
+            return i
     return None
 
 
@@ -826,7 +1054,7 @@ def _reads_as_headline(s: str) -> bool:
         return False
     if HAS_DIGIT.search(s) and _TIME_OF_DAY.search(s) or _DATELINE_START.match(s) or _TALLY_IN.search(s):
         return False
-    if len(s) < 80 and (button_row(s) or _CALL_TO_COMMENT.match(s)):
+    if len(s) < 80 and (button_row(s) or _CALL_TO_COMMENT.match(s) or _share_row(s)):
         return False
     return unicodedata.category(s[0])[0] != "S" and s[0] not in "+-" and not (len(s) < 120 and is_comment_marker(s))
 
@@ -892,10 +1120,20 @@ def _over_byline(lines: Lines, i: int, hi: int) -> bool:
         return False
     if HAS_DIGIT.search(s) and (h := read_header(lines.core[i])) is not None and not h.author:
         return False  # a date alone over the byline ("Wed 2014/03/12 05:41 JST" / "Posted by Jo")
-    j = next((j for j in range(i + 1, min(hi, i + 4)) if lines.text[j]), None)
-    if j is not None and len(lines.text[j]) < 80 and _CALL_TO_COMMENT.match(lines.text[j]):
-        j = next((k for k in range(j + 1, min(hi, j + 4)) if lines.text[k]), None)  # (headline, "Add your reply", byline)
-    return j is not None and _BYLINE_START.match(lines.core[j]) is not None and reads_as_byline(lines.core[j])
+    j = next_nonblank(lines, i, BYLINE_BLANKS)
+    if j is not None and j < hi and _between_headline_and_byline(lines.text[j]):
+        j = next_nonblank(lines, j, BYLINE_BLANKS)  # (headline, "Add your reply", "Tweet" or "3 comments", byline)
+    return j is not None and j < hi and _BYLINE_START.match(lines.core[j]) is not None and reads_as_byline(lines.core[j])
+
+
+# Blank lines read over between a headline and its byline.
+BYLINE_BLANKS = 2
+
+
+def _between_headline_and_byline(t: str) -> bool:
+    """A short line a page sets between a headline and its byline: a call to comment, a share row,
+    a link to the comments ("3 comments", "Comments (0)")."""
+    return len(t) < 80 and (_CALL_TO_COMMENT.match(t) is not None or _share_row(t) or len(t) < 30 and (is_comment_marker(t) or _TALLY_IN.search(t) is not None))
 
 
 # Non-blank lines above the article looked through for a headline over its byline: the share row,
@@ -993,6 +1231,8 @@ def _line_under(lines: Lines, i: int) -> str | None:
     By: Jo - Oct 31", "July 18, 2012 By Jo"), "dateline" (a date with no name, "Posted: 08/09/2012
     4:03 pm", "March 3, 2020 @ 6:27AM"), or None."""
     j = next((j for j in range(i + 1, min(len(lines), i + 4)) if lines.text[j]), None)
+    if j is not None and _share_row(lines.text[j]):
+        j = next_nonblank(lines, j, 2)  # (headline, "Tweet", byline)
     if j is None:
         return None
     if reads_as_byline(lines.core[j]):
