@@ -30,6 +30,7 @@ from replyscope.split.lines import Lines, is_prose, next_nonblank, prev_nonblank
 from replyscope.split.listlike import reads_like_thread
 from replyscope.split.openers import inline_opener_above, is_label, opener_above
 from replyscope.split.patterns import (
+    BULLET_CHARS,
     BULLETS,
     COMMENT_FORM,
     FORM_OR_SECTION,
@@ -424,8 +425,9 @@ def _signed_off(lines: Lines, j: int) -> bool:
 SIGNATURE_LINES = 4
 
 
-# An item of a list: a bullet, a dash or a number ("1.", "2)") before its words.
-_LIST_ITEM = re.compile(r"^(?:[•·*▪◦●○■□‣⁃\-–]|\d{1,2}[.)])\s+(?P<item>\S.*)$")
+# An item of a list: a bullet (the renderers' bullets, patterns.BULLET_CHARS), a dash or a number
+# ("1.", "2)") before its words.
+_LIST_ITEM = re.compile(rf"^(?:[{BULLET_CHARS}\-–]|\d{{1,2}}[.)])\s+(?P<item>\S.*)$")
 
 
 def _reader_list(lines: Lines, j: int) -> bool:
