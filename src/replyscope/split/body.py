@@ -25,10 +25,10 @@ from replyscope.split.patterns import (
     FURNITURE,
     FURNITURE_LOW,
     HAS_DIGIT,
-    TIMESTAMP_RE,
     chrome_line,
     ends_sentence,
     folds_like_lower,
+    stamp_search,
 )
 
 # Lines that close an article on rendered pages: prose after them starts a new cluster (a sidebar,
@@ -757,7 +757,7 @@ def _post_stamp_text(t: str) -> str | None:
     """What kind of post's stamp a line reads as: "by", a date or a time (TIMESTAMP_RE) with the
     writer's name ("May 5, 2020 by Jo Lake") or after a dateline's word ("Posted on May 5, 2020");
     "date", a date alone ("Tuesday, May 5, 2020 | 4:10 PM"); None when it is no stamp."""
-    if len(t) > STAMP_MAX_CHARS or HAS_DIGIT.search(t) is None or TIMESTAMP_RE.search(t) is None:
+    if len(t) > STAMP_MAX_CHARS or HAS_DIGIT.search(t) is None or stamp_search(t) is None:
         return None
     if _STAMP_OPEN.match(t) or _STAMP_BY.search(t):
         return "by"
@@ -828,7 +828,7 @@ def stamp_tail(s: str) -> int | None:
     m = None
     for m in _STAMP_TAIL.finditer(s):
         pass  # (the last dateline word of the line)
-    if m is None or len(s) - m.end() > STAMP_TAIL_CHARS or TIMESTAMP_RE.search(s, m.end()) is None:
+    if m is None or len(s) - m.end() > STAMP_TAIL_CHARS or stamp_search(s, m.end()) is None:
         return None
     head = s[: m.start()].rstrip(" ,|·•–-")
     return len(head) if head.count(" ") >= CUT_MIN_WORDS - 1 else None
@@ -857,7 +857,7 @@ def _stamped_headline(lines: Lines, i: int, hi: int) -> bool:
         return False
     if not _reads_as_headline(_YEAR_TAIL.sub("", s)) or _share_row(s) or _BYLINE_START.match(s) or reads_as_byline(core):
         return False
-    if HAS_DIGIT.search(s) and (TIMESTAMP_RE.search(s) is not None or read_header(core) is not None):
+    if HAS_DIGIT.search(s) and (stamp_search(s) is not None or read_header(core) is not None):
         return False  # (a dateline, or a photo's caption that dates the scene)
     if tail is not None:
         j, kind = i, "by"

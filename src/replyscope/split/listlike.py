@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from replyscope.split.lines import Lines, is_prose
-from replyscope.split.patterns import BULLETS, TIMESTAMP_RE, ends_sentence
+from replyscope.split.patterns import BULLETS, ends_sentence, stamp_search
 from replyscope.split.talk import ADDRESSES, is_title_case, talks
 
 # Share of comments allowed to be empty, or to be a lone headline, in a real thread.
@@ -73,7 +73,7 @@ def reads_like_thread(lines: Lines, bodies: list[list[int]], dated: bool, zone_s
     counters = sum(1 for b in bodies if any(COUNTER_LINE.match(text[j]) for j in b[:3]))
     if counters > MAX_COUNTER_SHARE * n:
         return False  # every entry carries its view or comment count: a listing of posts
-    listed = sum(1 for b in bodies if b and text[b[0]][0] in BULLETS and not TIMESTAMP_RE.search(text[b[0]]))
+    listed = sum(1 for b in bodies if b and text[b[0]][0] in BULLETS and not stamp_search(text[b[0]]))
     if listed * MAX_LISTED_SHARE_INV >= n:
         return False  # text under the headers opens with a bullet: the items of a list of links
     if _headline_count(text, bodies, MAX_HEADLINE_SHARE * n) > MAX_HEADLINE_SHARE * n:

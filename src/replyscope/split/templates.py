@@ -21,7 +21,7 @@ from dataclasses import replace
 from replyscope.split.anchors import Anchor, header_spacing
 from replyscope.split.headers import CommentHeader
 from replyscope.split.lines import Lines
-from replyscope.split.patterns import TIMESTAMP_RE, TIMESTAMP_RE_LOW, folds_like_lower
+from replyscope.split.patterns import TIMESTAMP_RE, TIMESTAMP_RE_LOW, folds_like_lower, stamp_finditer
 
 # A thread has a template when at least this many of its headers, and most of them, share it.
 MIN_SHARED = 3
@@ -50,13 +50,13 @@ def _name_in(core: str, shape: tuple[str, str, str]) -> tuple[str, str] | None:
     before, between, after = shape
     if not core.startswith(before) or not core.endswith(after) or len(core) > len(before) + MAX_NAME_CHARS + 80:
         return None
-    for m in TIMESTAMP_RE.finditer(core, len(before)):
+    for m in stamp_finditer(core, len(before)):
         if core[m.end() :] != after:
             continue
         name_end = m.start() - len(between)
         if name_end > len(before) and core[name_end : m.start()] == between:
             name = core[len(before) : name_end].strip()
-            return (name, m.group(0).strip()) if 0 < len(name) <= MAX_NAME_CHARS else None
+            return (name, core[m.start() : m.end()].strip()) if 0 < len(name) <= MAX_NAME_CHARS else None
     return None
 
 
