@@ -34,7 +34,7 @@ from replyscope.split.headers import (
 )
 from replyscope.split.lines import Lines, next_nonblank, prev_nonblank
 from replyscope.split.talk import is_written, talks
-from replyscope.split.patterns import BULLET, BULLETS, CHROME_ROW, COMMENT_SECTION, COMMENT_SECTION_LOW, COMMENT_TALLY, REPLY_ACTION, ends_sentence, folds_like_lower
+from replyscope.split.patterns import BULLET, BULLETS, COMMENT_SECTION, COMMENT_SECTION_LOW, COMMENT_TALLY, REPLY_ACTION, chrome_row, ends_sentence, folds_like_lower
 
 # How far (lines) a date line may sit from the name line it belongs to.
 PAIR_REACH = 2
@@ -692,7 +692,7 @@ def _footer_rows(lines: Lines, headers: dict[int, CommentHeader], lo: int) -> li
                 p = prev_nonblank(lines, p, 0)
             if first == i:
                 continue
-        elif CHROME_ROW.match(c) is None:
+        elif not chrome_row(c):
             continue
         rows.append((first, i))
     return rows

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from replyscope.split.caches import line_cache
 from replyscope.split.patterns import (
     BY_AUTHOR,
-    CHROME_ROW,
     COMMENT_FORM_LOW,
     FOREIGN_SAYS,
     FOREIGN_SAYS_ENDS,
@@ -33,6 +32,7 @@ from replyscope.split.patterns import (
     TIMESTAMP_RE_LOW,
     TRAILING_META,
     TRAILING_META_LOW,
+    chrome_row,
     ends_sentence,
     folds_like_lower,
     is_avatar_alt,
@@ -448,7 +448,7 @@ def _compact_age(core: str, low: str, twin: bool) -> CommentHeader | None:
     name = strip_joiners(m["name"] or "")
     if _NUMERIC_HANDLE.match(name):
         return CommentHeader("name_date", digit_handle(name), m["age"])  # "3917460 · 1d": a handle of digits, as beside a date
-    if not name or CHROME_ROW.match(name):
+    if not name or chrome_row(name):
         # (an age at the end of a row of actions, "Like · Reply · 4 · 3y", dates the comment over it)
         return CommentHeader("date", "", m["age"])
     name = cut_counters(name)
@@ -717,7 +717,7 @@ def read_header(core: str) -> CommentHeader | None:
         return CommentHeader("by", author, stamp, posted_by=True) if _name_ok(author) else None
     if _NUMERIC_HANDLE.match(residue):
         return CommentHeader("name_date", digit_handle(residue), stamp)  # "4830962 | 14 Mar 2015", "– 4830962 DATE": a handle of digits
-    if not residue or CHROME_ROW.match(residue):
+    if not residue or chrome_row(residue):
         return CommentHeader("date", "", stamp)  # a date alone, or an age in a row of actions
     residue = cut_counters(_EDGE_WORDS.sub("", residue).strip())
     if _CLOCK_LEFT.match(residue):
