@@ -151,3 +151,24 @@ def test_a_one_word_headline_under_a_date_badge_in_pieces_is_the_title() -> None
     # (two short lines that read as no date are no badge)
     page = MASTHEAD + "Sails\n\nOars\n\nFinally!\n\n" + TEXT
     assert split_document(page).title != "Finally!"
+
+
+def test_a_headline_under_a_date_and_a_glyph_is_the_title() -> None:
+    # (a blog marks each post's date with an icon the renderer prints on its own line: "★", "✎")
+    for glyph in ("★", "✎", "❤"):
+        page = MASTHEAD + "May 8 '20\n" + glyph + "\n\nGulls Return to the Pier; You Know What That Means\n\n" + TEXT
+        assert split_document(page).title == "Gulls Return to the Pier; You Know What That Means", glyph
+    # (a word between the date and the line is no glyph: the line is left to the other readings)
+    page = MASTHEAD + "May 8 '20\nPinned\n\nFinally!\n\n" + TEXT
+    assert split_document(page).title != "Finally!"
+
+
+def test_a_headline_over_a_byline_printed_on_two_lines_is_the_title() -> None:
+    # ("By" on a line of its own, the writer's name on the next: the renderer parted them)
+    headline = "Harbour Ferry Faces a Must-Win Winter to Keep Its Commuters"
+    for by in ("By\nMara Quell\n(Harbour Desk) on May 8, 2020", "By:\n\nMara Quell"):
+        page = (
+            "Harbour\n\nWant more ferry news every morning?\n Visit the Quay Desk! ×\n\n"
+            + headline + "\n\n" + by + "\n\n" + TEXT
+        )
+        assert split_document(page).title == headline, by

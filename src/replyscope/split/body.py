@@ -691,6 +691,15 @@ def _bare_date(lines: Lines, j: int) -> bool:
     return h is not None and not h.author
 
 
+# A line of a post's icon alone ("★", "✎"): at most this many characters, no letter or figure.
+GLYPH_CHARS = 3
+
+
+def _glyph(s: str) -> bool:
+    """Whether a line is an icon alone (a star, a pen, a heart): no letter, figure or bullet."""
+    return len(s) <= GLYPH_CHARS and s[0] not in BULLETS and not any(ch.isalnum() for ch in s)
+
+
 def _dated_headline(lines: Lines, lo: int, hi: int, roles: list[str]) -> tuple[int, int] | None:
     """(a line of the article's top between a bare date (or a post's pager) and the text, that
     date's line), or None.
@@ -712,6 +721,8 @@ def _dated_headline(lines: Lines, lo: int, hi: int, roles: list[str]) -> tuple[i
         if _DATELINE_START.match(s) or _BYLINE_START.match(s) or reads_as_byline(lines.core[i]):
             continue  # (date, byline, text: the headline is over the date)
         d = prev_nonblank(lines, i, 2)
+        if d is not None and _glyph(text[d]):
+            d = prev_nonblank(lines, d, 2)  # (date, "★", headline: the post's icon, printed on its own line)
         if d is None:
             continue
         paged = _post_pager(text[d])
