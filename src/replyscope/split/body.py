@@ -1132,13 +1132,28 @@ def _over_byline(lines: Lines, i: int, hi: int) -> bool:
     if HAS_DIGIT.search(s) and (h := read_header(lines.core[i])) is not None and not h.author:
         return False  # a date alone over the byline ("Wed 2014/03/12 05:41 JST" / "Posted by Jo")
     j = next_nonblank(lines, i, BYLINE_BLANKS)
-    if j is not None and j < hi and _between_headline_and_byline(lines.text[j]):
+    if j is not None and j < hi and lines.core[j].lower() not in _BARE_BY and _between_headline_and_byline(lines.text[j]):
         j = next_nonblank(lines, j, BYLINE_BLANKS)  # (headline, "Add your reply", "Tweet" or "3 comments", byline)
-    return j is not None and j < hi and _BYLINE_START.match(lines.core[j]) is not None and reads_as_byline(lines.core[j])
+    if j is None or j >= hi:
+        return False
+    core = _byline_core(lines, j)
+    return _BYLINE_START.match(core) is not None and reads_as_byline(core)
 
 
 # Blank lines read over between a headline and its byline.
 BYLINE_BLANKS = 2
+# A byline's opening printed on a line of its own, the name on the next ("By" / "Jo Lake").
+_BARE_BY = frozenset(("by", "by:", "posted by", "posted by:", "written by", "written by:"))
+
+
+def _byline_core(lines: Lines, j: int) -> str:
+    """Line j's core, or, where it is a byline's opening alone ("By"), that opening and the next
+    line with text (at most one blank line under it) read as one line ("By Jo Lake")."""
+    core = lines.core[j]
+    if len(core) > 11 or core.lower() not in _BARE_BY:
+        return core
+    k = next_nonblank(lines, j, 1)
+    return core if k is None else core.rstrip(":") + " " + lines.core[k]
 
 
 def _between_headline_and_byline(t: str) -> bool:
@@ -1242,11 +1257,11 @@ def _line_under(lines: Lines, i: int) -> str | None:
     By: Jo - Oct 31", "July 18, 2012 By Jo"), "dateline" (a date with no name, "Posted: 08/09/2012
     4:03 pm", "March 3, 2020 @ 6:27AM"), or None."""
     j = next((j for j in range(i + 1, min(len(lines), i + 4)) if lines.text[j]), None)
-    if j is not None and _share_row(lines.text[j]):
+    if j is not None and lines.core[j].lower() not in _BARE_BY and _share_row(lines.text[j]):
         j = next_nonblank(lines, j, 2)  # (headline, "Tweet", byline)
     if j is None:
         return None
-    if reads_as_byline(lines.core[j]):
+    if reads_as_byline(_byline_core(lines, j)):
         return "byline"
     t = lines.text[j]
     if is_prose(t) and len(t) <= DEK_MAX_CHARS:
