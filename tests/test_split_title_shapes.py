@@ -172,3 +172,35 @@ def test_a_headline_over_a_byline_printed_on_two_lines_is_the_title() -> None:
             + headline + "\n\n" + by + "\n\n" + TEXT
         )
         assert split_document(page).title == headline, by
+
+
+def test_a_headline_under_a_date_deep_under_blank_lines_is_the_title() -> None:
+    # (a sidebar's blurbs over the post, set apart by the renderer's runs of blank lines: the date is
+    # ten lines of text into the span, twenty-four lines in)
+    blurbs = (
+        "Labels\n\nHarbour Ferries Gulls Tides Quay Lighthouse Regatta Moorings Boats Weather Piers\n\nQuick Links\n\n\n\n\n\n"
+        "Welcome to the Quayside Log, where we go past the timetable to the second and third level of harbour news.\n\n"
+        "Be it ferry fares, the gull colony or the regatta, we try to explain what the port does and why it does it.\n\n"
+        "Consider a donation if you like what you read here!\n\n\n"
+        "Did you know?\nWe published The Harbour Book in May 2019. With an average of 4.4 stars from readers, it keeps selling.\n\n"
+        "Available on paper and as an ebook. It makes a fine gift for the sailors you know and helps us go on.\n\n\n\n"
+    )
+    headline = "Harbour Regatta: Men's Sculls...It's Quell!"
+    page = blurbs + "Sunday, August 05, 2020\n\n" + headline + "\n\n" + TEXT
+    assert page.split("\n").index("Sunday, August 05, 2020") > 20
+    assert split_document(page).title == headline
+
+
+def test_a_headline_under_a_date_over_blank_lines_is_the_title() -> None:
+    page = MASTHEAD + "Wednesday, 7 November 2020\n\nPlease advise\n\n\n\n" + TEXT
+    assert split_document(page).title == "Please advise"
+
+
+def test_a_question_headline_over_its_date_keeps_the_title_from_a_label_row_under_the_date() -> None:
+    # (headline, date, labels, text: the headline reads as a sentence, so only its stamp tells it)
+    headline = "Ferry commuters: are you ready for a surge in crossings this winter season?"
+    page = (
+        MASTHEAD + headline + "\n\nWednesday, November 07, 2020 | 2:00 PM\n\n"
+        "Labels: ferries, Case studies, Timetables, Harbour Trends, Quay\n\n" + TEXT
+    )
+    assert split_document(page).title == headline

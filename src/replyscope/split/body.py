@@ -677,8 +677,8 @@ def _crumbed_headline(lines: Lines, lo: int, hi: int, roles: list[str]) -> tuple
     return None
 
 
-# Lines of the article's top looked through for a headline under a bare date, even under a first
-# run of prose (a blog's tagline over its posts).
+# Lines with text of the article's top looked through for a headline under a bare date, even under
+# a first run of prose (a blog's tagline over its posts).
 DATED_LEAD_LINES = 20
 
 
@@ -710,9 +710,15 @@ def _dated_headline(lines: Lines, lo: int, hi: int, roles: list[str]) -> tuple[i
     masthead. A headline-like line right over the date makes the line under it a dek instead
     (headline, date, dek, text), and is left to the other readings."""
     text = lines.text
-    for i in range(lo, min(hi, lo + DATED_LEAD_LINES)):
+    seen = 0  # (lines with text: a renderer's runs of blank lines say nothing of how far in a line is)
+    for i in range(lo, hi):
         s = text[i]
-        if not s or roles[i] != "body" or len(s) > TITLE_MAX_CHARS or s[0] in BULLETS or s.endswith(":"):
+        if not s:
+            continue
+        seen += 1
+        if seen > DATED_LEAD_LINES:
+            break
+        if roles[i] != "body" or len(s) > TITLE_MAX_CHARS or s[0] in BULLETS or s.endswith(":"):
             continue
         if is_nav_line(s) or chrome_line(s) or button_row(s) or "://" in s:
             continue
@@ -730,7 +736,7 @@ def _dated_headline(lines: Lines, lo: int, hi: int, roles: list[str]) -> tuple[i
             d = _date_badge(lines, d, lo) if d >= lo else None
             if d is None:
                 continue
-        n = next_nonblank(lines, i, 2)
+        n = next_nonblank(lines, i, hi - i)  # (however many blank lines part the headline from the text)
         if n is None or n >= hi:
             continue
         t = text[n]
@@ -741,6 +747,8 @@ def _dated_headline(lines: Lines, lo: int, hi: int, roles: list[str]) -> tuple[i
         over = prev_nonblank(lines, d, 2)
         if over is not None and not _post_pager(text[over]) and (_title_like(lines, over) and _reads_as_headline(text[over]) or read_header(lines.core[over]) is not None):
             return None  # (headline, date, dek; or headline, name, date, time, share row)
+        if over is not None and not _post_pager(text[over]) and _stamped_headline(lines, over, hi):
+            return None  # (a headline that reads as a sentence over the date, its stamp: told by _headline_over_stamp)
         return i, d
     return None
 
