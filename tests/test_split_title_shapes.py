@@ -204,3 +204,13 @@ def test_a_question_headline_over_its_date_keeps_the_title_from_a_label_row_unde
         "Labels: ferries, Case studies, Timetables, Harbour Trends, Quay\n\n" + TEXT
     )
     assert split_document(page).title == headline
+
+
+def test_a_headline_under_a_date_over_a_dek_that_ends_in_no_stop_is_the_title() -> None:
+    # (date, headline, dek, text: the dek sums the story up without a full stop)
+    headline = "Harbour Regatta: Men's Sculls...It's Quell!"
+    page = MASTHEAD + "Sunday, August 05, 2020\n\n" + headline + "\n\nQuell defends - 9:63 beats Lake into second\n\n" + TEXT
+    assert split_document(page).title == headline
+    # (a label row under the date is no headline, whatever sits under it)
+    page = MASTHEAD + "Sunday, August 05, 2020\n\nLabels: ferries, gulls, quay\n\nQuell defends - 9:63 beats Lake into second\n\n" + TEXT
+    assert not split_document(page).title.startswith("Labels")

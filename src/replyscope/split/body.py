@@ -691,6 +691,19 @@ def _bare_date(lines: Lines, j: int) -> bool:
     return h is not None and not h.author
 
 
+def _dek_over_text(lines: Lines, n: int, hi: int) -> bool:
+    """Whether line n is a dek that ends in no stop right over the text ("Quell defends - beats
+    Lake into second" / the text): a phrase of CUT_MIN_WORDS words or more, no label row, no
+    byline or dateline, the next line with text prose and longer."""
+    t = lines.text[n]
+    if len(t) > DEK_MAX_CHARS or t.count(" ") < CUT_MIN_WORDS - 1 or t[0] in BULLETS or _LABEL_ROW.match(t) or not _reads_as_headline_start(t):
+        return False
+    if is_nav_line(t) or chrome_line(t) or HAS_DIGIT.search(t) and read_header(lines.core[n]) is not None:
+        return False
+    k = next_nonblank(lines, n, hi - n)
+    return k is not None and k < hi and is_prose(lines.text[k]) and len(lines.text[k]) > len(t)
+
+
 # A line of a post's icon alone ("★", "✎"): at most this many characters, no letter or figure.
 GLYPH_CHARS = 3
 
@@ -740,8 +753,8 @@ def _dated_headline(lines: Lines, lo: int, hi: int, roles: list[str]) -> tuple[i
         if n is None or n >= hi:
             continue
         t = text[n]
-        if not (is_prose(t) and len(t) > len(s) or reads_as_byline(lines.core[n]) or _over_byline(lines, n, hi)):
-            continue  # (the text, its byline, or a dek over the byline)
+        if not (is_prose(t) and len(t) > len(s) or reads_as_byline(lines.core[n]) or _over_byline(lines, n, hi) or not _LABEL_ROW.match(s) and _dek_over_text(lines, n, hi)):
+            continue  # (the text, its byline, or a dek over the byline or over the text)
         if paged:
             return i, d
         over = prev_nonblank(lines, d, 2)
