@@ -214,3 +214,18 @@ def test_a_headline_under_a_date_over_a_dek_that_ends_in_no_stop_is_the_title() 
     # (a label row under the date is no headline, whatever sits under it)
     page = MASTHEAD + "Sunday, August 05, 2020\n\nLabels: ferries, gulls, quay\n\nQuell defends - 9:63 beats Lake into second\n\n" + TEXT
     assert not split_document(page).title.startswith("Labels")
+
+
+def test_a_headline_under_a_date_and_over_its_byline_is_the_title_not_the_tagline_over_the_date() -> None:
+    # (name, tagline, date, headline, byline, text: the line over the date is the blog's tagline)
+    page = "quellwrites\n\na work in progress\nOctober 15, 2020\n\nharbour float\n\nBy quellwrites\n\n" + TEXT
+    assert split_document(page).title == "harbour float"
+
+
+def test_a_headline_under_a_date_the_text_talks_about_is_the_title_not_the_tagline_over_the_date() -> None:
+    # (name, tagline, date, headline, text: the text repeats the headline's words, not the tagline's)
+    page = (
+        "Quayside Notebook\n\nWritings of a fellow traveller on the path\n\n17 July 2020\n\n"
+        "The Importance of the Harbour Ferry\n\n" + TEXT
+    )
+    assert split_document(page).title == "The Importance of the Harbour Ferry"

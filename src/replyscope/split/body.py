@@ -758,6 +758,8 @@ def _dated_headline(lines: Lines, lo: int, hi: int, roles: list[str]) -> tuple[i
         if paged:
             return i, d
         over = prev_nonblank(lines, d, 2)
+        if over is not None and reads_as_byline(lines.core[n]):
+            return i, d  # (date, headline, byline: the line over the date is the blog's tagline, not a headline over a dek)
         if over is not None and not _post_pager(text[over]) and (_title_like(lines, over) and _reads_as_headline(text[over]) or read_header(lines.core[over]) is not None):
             return None  # (headline, date, dek; or headline, name, date, time, share row)
         if over is not None and not _post_pager(text[over]) and _stamped_headline(lines, over, hi):
