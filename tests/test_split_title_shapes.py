@@ -225,7 +225,7 @@ def test_a_headline_under_a_date_and_over_its_byline_is_the_title_not_the_taglin
 def test_a_headline_under_a_date_the_text_talks_about_is_the_title_not_the_tagline_over_the_date() -> None:
     # (name, tagline, date, headline, text: the text repeats the headline's words, not the tagline's)
     page = (
-        "Quayside Notebook\n\nWritings of a fellow traveller on the path\n\n17 July 2020\n\n"
+        "Ferry and Quay Realization\n\nWritings of a fellow traveller on the path\n\n17 July 2020\n\n"
         "The Importance of the Harbour Ferry\n\n" + TEXT
     )
     assert split_document(page).title == "The Importance of the Harbour Ferry"

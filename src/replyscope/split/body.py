@@ -691,6 +691,16 @@ def _bare_date(lines: Lines, j: int) -> bool:
     return h is not None and not h.author
 
 
+def _talked_about_instead(lines: Lines, i: int, over: int, hi: int) -> bool:
+    """Whether the text under line i repeats words of line i and none of line `over`'s (a blog's
+    tagline over the date, the post's headline under it)."""
+    words = _content_words(lines.text[over])
+    if not words:
+        return False
+    text_words = _text_words(lines, i + 1, hi)
+    return not (words & text_words) and bool(_content_words(lines.text[i]) & text_words)
+
+
 def _dek_over_text(lines: Lines, n: int, hi: int) -> bool:
     """Whether line n is a dek that ends in no stop right over the text ("Quell defends - beats
     Lake into second" / the text): a phrase of CUT_MIN_WORDS words or more, no label row, no
@@ -761,6 +771,8 @@ def _dated_headline(lines: Lines, lo: int, hi: int, roles: list[str]) -> tuple[i
         if over is not None and reads_as_byline(lines.core[n]):
             return i, d  # (date, headline, byline: the line over the date is the blog's tagline, not a headline over a dek)
         if over is not None and not _post_pager(text[over]) and (_title_like(lines, over) and _reads_as_headline(text[over]) or read_header(lines.core[over]) is not None):
+            if not is_prose(s) and read_header(lines.core[over]) is None and _talked_about_instead(lines, i, over, hi):
+                return i, d  # (tagline, date, headline, text: the text repeats the headline's words, none of the tagline's)
             return None  # (headline, date, dek; or headline, name, date, time, share row)
         if over is not None and not _post_pager(text[over]) and _stamped_headline(lines, over, hi):
             return None  # (a headline that reads as a sentence over the date, its stamp: told by _headline_over_stamp)
