@@ -629,6 +629,10 @@ def _retitle_by_text(lines: Lines, lo: int, hi: int, roles: list[str]) -> None:
     pool = [i for i in range(lo, first_prose) if text[i] and roles[i] == "body"]
     if first_prose < hi and roles[first_prose] == "body" and _long_headline(text[first_prose]):
         pool.append(first_prose)  # (a headline long enough to read as prose opens the text)
+    question = first_prose < hi and roles[first_prose] == "body" and _question_headline(text[first_prose])
+    if question:
+        pool.append(first_prose)  # (a headline that asks opens the text: "Has the Ferry Lost Its Way?")
+        after_words = _text_words(lines, first_prose + 1, hi, roles)  # (what the text under it says)
     pool += [i for i in nonblank_above(lines, lo, RETITLE_REACH) if roles[i] == "boilerplate"]
     best, best_share = None, 0.0
     for i in pool:
@@ -643,7 +647,12 @@ def _retitle_by_text(lines: Lines, lo: int, hi: int, roles: list[str]) -> None:
             continue  # (a row of tags over the date, "Garden Tips pruning Shed Roofs", or a label in capitals)
         if reads_as_byline(lines.core[i]) or HAS_DIGIT.search(s) and read_header(lines.core[i]) is not None:
             continue  # (a byline or a dateline repeats the writer's and the paper's names)
-        n, share = shared(i)
+        if question and i == first_prose:
+            words = _content_words(s)
+            n = len(words & after_words)
+            share = n / len(words) if words else 0.0
+        else:
+            n, share = shared(i)
         if n >= RETITLE_WORDS and share >= RETITLE_SHARE and share > best_share:
             best, best_share = i, share
     if best is None:
@@ -651,6 +660,19 @@ def _retitle_by_text(lines: Lines, lo: int, hi: int, roles: list[str]) -> None:
     if cur is not None:
         roles[cur] = "boilerplate"
     roles[best] = "title"
+
+
+# A headline that asks ("Has the Ferry Lost Its Way?") reads as a sentence: one line, at most this long.
+QUESTION_HEADLINE_CHARS = 100
+
+
+def _question_headline(s: str) -> bool:
+    """Whether a line could be a headline that asks or exclaims: one short sentence ending in "?" or "!",
+    opening with a capital or a figure, holding no link and no other sentence."""
+    if len(s) > QUESTION_HEADLINE_CHARS or s[-1] not in "?!" or not (s[0].isupper() or s[0].isdigit()):
+        return False
+    body = s.rstrip("?!")
+    return "? " not in body and "! " not in body and ". " not in body and not _link_or_sentences(s)
 
 
 # Lines of the lead looked through for a headline its breadcrumb repeats, and non-blank lines over
