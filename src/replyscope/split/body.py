@@ -226,6 +226,9 @@ def article_roles(lines: Lines, lo: int, hi: int, roles: list[str], title: str =
     if stop is not None:
         keep = [c for c in keep if c[0] < stop]
     first_keep = keep[0]
+    opening = _opening_before(lines, clusters, first_keep, lo)
+    if opening is not None:
+        first_keep = opening
     start = _lead_start(lines, first_keep[0], lo)
     end = keep[-1][1] + 1
     for i in range(start, end):
@@ -234,6 +237,9 @@ def article_roles(lines: Lines, lo: int, hi: int, roles: list[str], title: str =
         # its verdict would cost more than the answer)
         if s and not is_boilerplate_line(s) and not (len(s) < 120 and is_comment_marker(s)) and not (len(s) <= 12 and chrome_line(s)):
             roles[i] = "body"
+    if opening is not None:
+        for i in range(opening[1] + 1, keep[0][0]):
+            roles[i] = "boilerplate"  # (the photo, its caption, a box of related links between)
     _spread_boxes(lines, start, end, roles)
     _drop_link_lists(lines, start, end, roles)
     _mark_title(lines, start, end, roles, title)
@@ -246,6 +252,42 @@ def article_roles(lines: Lines, lo: int, hi: int, roles: list[str], title: str =
 LINK_LIST_ITEMS = 4
 LINK_LIST_SHARE = 0.75
 LINK_ITEM_CHARS = 50
+
+
+# Lines with text between an article's opening paragraphs and the rest of its text read over (a
+# photo's caption and credit, a box of a few related links).
+OPENING_GAP_LINES = 12
+# Lines with text over a run of prose looked through for its byline.
+OPENING_BYLINE_LOOK = 4
+
+
+def _opening_before(lines: Lines, clusters: list[tuple[int, int, int]], first: tuple[int, int, int], lo: int) -> tuple[int, int, int] | None:
+    """The run of prose right before `first` when it opens the article: headed by a byline or
+    its post's stamp ("By Jo Lake", "Posted May 4 / By Jo"), parted from `first` by at most
+    OPENING_GAP_LINES short lines, none of them a closing line or a comment marker; or None.
+
+    An article's opening paragraphs under its headline and byline, then a photo with its caption
+    or a box of related links, then the rest of its text: the biggest run is the rest."""
+    k = clusters.index(first)
+    if k == 0:
+        return None
+    c = clusters[k - 1]
+    text = lines.text
+    gap = [i for i in range(c[1] + 1, first[0]) if text[i]]
+    if len(gap) > OPENING_GAP_LINES or any(closes_article(text[i]) or len(text[i]) < 120 and is_comment_marker(text[i]) for i in gap):
+        return None
+    # (a run headed by its own byline is an article's start itself: the run over it is a sidebar's)
+    return c if _bylined(lines, c[0], lo) and not _bylined(lines, first[0], c[1] + 1) else None
+
+
+def _bylined(lines: Lines, i: int, lo: int) -> bool:
+    """Whether a byline or a post's stamp sits in the OPENING_BYLINE_LOOK lines with text over line i (from lo)."""
+    for j in nonblank_above(lines, i, OPENING_BYLINE_LOOK):
+        if j < lo:
+            break
+        if reads_as_byline(_byline_core(lines, j)) or _post_stamp_text(lines.text[j]) == "by":
+            return True
+    return False
 
 
 def _drop_link_lists(lines: Lines, lo: int, hi: int, roles: list[str]) -> None:
@@ -630,6 +672,7 @@ def _retitle_by_text(lines: Lines, lo: int, hi: int, roles: list[str]) -> None:
     if first_prose < hi and roles[first_prose] == "body" and _long_headline(text[first_prose]):
         pool.append(first_prose)  # (a headline long enough to read as prose opens the text)
     question = first_prose < hi and roles[first_prose] == "body" and _question_headline(text[first_prose])
+    after_words: set[str] = set()
     if question:
         pool.append(first_prose)  # (a headline that asks opens the text: "Has the Ferry Lost Its Way?")
         after_words = _text_words(lines, first_prose + 1, hi, roles)  # (what the text under it says)
