@@ -267,3 +267,20 @@ def test_a_sidebar_teaser_over_an_article_with_its_own_byline_stays_out() -> Non
     lines = split_lines(page.replace("\n\nBy Mara Quell\n\n", "\n\n"))
     runs = _prose_clusters(lines, 0, len(lines))
     assert _opening_before(lines, runs, runs[1], 0) == runs[0]
+
+
+def test_a_short_post_s_headline_over_its_byline_names_the_page_whose_sidebar_is_read_as_the_article() -> None:
+    # (a photo post: headline, byline with its date, one sentence; the sidebar's blurbs under it
+    # are the page's biggest run of prose)
+    page = (
+        "Harbour Monthly at the Boat Show 2021\n\nBy Mara Quell, 16 March 2021\n\n"
+        "Harbour Monthly and its gull mascot made a small appearance at the printers' stand at the show.\n\n"
+        "Photo courtesy of the printers.\nFeed     or, Subscribe via Email\n\n"
+        "Related Posts\nStockists\nAdvertise\nContact\n\n"
+        "Harbour Monthly is a print magazine made from the best harbour stories of the year, sent out every month "
+        "to readers on the coast and inland, with photographs by the crews themselves and letters from the quay.\n"
+        "Each issue holds forty pages of stories, a tide table for the month and a map of the moorings, and it is "
+        "printed on paper made from recycled nets. Subscriptions are open all year, and back issues can be ordered.\n"
+        "The magazine is run by four people and a cat, and has been since the first issue came out ten years ago.\n"
+    )
+    assert split_document(page).title == "Harbour Monthly at the Boat Show 2021"

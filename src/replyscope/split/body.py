@@ -245,7 +245,26 @@ def article_roles(lines: Lines, lo: int, hi: int, roles: list[str], title: str =
     _mark_title(lines, start, end, roles, title)
     if not title.strip():
         _retitle_by_text(lines, start, end, roles)
+        if "title" not in roles[start : min(end, start + TITLE_LEAD_LINES)]:
+            over = _stamped_headline_over(lines, lo, start, end, roles)
+            if over is not None:
+                roles[over] = "title"
     return start, end
+
+
+def _stamped_headline_over(lines: Lines, lo: int, start: int, hi: int, roles: list[str]) -> int | None:
+    """The first headline over its post's stamp and text (see _stamped_headline) above the
+    article's span, or None: a short post (a photo's few words under its headline and byline) is
+    no run of prose, and the span read as the article is a sidebar's; the post's headline is still
+    the page's."""
+    text = lines.text
+    for i in range(lo, start):
+        s = text[i]
+        if not s or roles[i] != "boilerplate" or lines.raw[i][:1].isspace() or len(s) > TITLE_MAX_CHARS:
+            continue
+        if _stamped_headline(lines, i, hi):
+            return i
+    return None
 
 
 # A run of at least this many bullet items, most of them short labels, is a menu or a link list.
