@@ -229,3 +229,10 @@ def test_a_headline_under_a_date_the_text_talks_about_is_the_title_not_the_tagli
         "The Importance of the Harbour Ferry\n\n" + TEXT
     )
     assert split_document(page).title == "The Importance of the Harbour Ferry"
+
+
+def test_a_headline_glued_under_a_date_badge_is_the_title() -> None:
+    # (the badge's pieces and the headline with no blank line between: the short lines read as one box)
+    for badge in ("16\nJuly\n2020", "Jun\n28"):
+        page = "\n" + badge + "\nLotus of the Quay Restaurant, Harbour Town\n\n" + TEXT
+        assert split_document(page).title == "Lotus of the Quay Restaurant, Harbour Town", badge

@@ -825,7 +825,9 @@ def _dated_headline(lines: Lines, lo: int, hi: int, roles: list[str]) -> tuple[i
         seen += 1
         if seen > DATED_LEAD_LINES:
             break
-        if roles[i] != "body" or len(s) > TITLE_MAX_CHARS or s[0] in BULLETS or s.endswith(":"):
+        # (a headline glued under a date badge's short pieces is read as part of their box: such a
+        # line is looked at whatever its role, see `glued` below)
+        if len(s) > TITLE_MAX_CHARS or s[0] in BULLETS or s.endswith(":") or roles[i] != "body" and (is_boilerplate_line(s) or i == 0 or not text[i - 1]):
             continue
         if is_nav_line(s) or chrome_line(s) or button_row(s) or "://" in s:
             continue
@@ -839,6 +841,10 @@ def _dated_headline(lines: Lines, lo: int, hi: int, roles: list[str]) -> tuple[i
         if d is None:
             continue
         paged = _post_pager(text[d])
+        if roles[i] != "body":
+            # (only right under a badge, no blank line between, and reading as a headline, not a time)
+            if paged or d != i - 1 or not _reads_as_headline(s) or _date_badge(lines, d, lo) is None:
+                continue
         if not paged and not (d >= lo and roles[d] == "body" and _bare_date(lines, d)):
             d = _date_badge(lines, d, lo) if d >= lo else None
             if d is None:
