@@ -234,20 +234,20 @@ def _long_rest() -> str:
 
 def test_an_opening_paragraph_under_headline_and_byline_parted_from_the_rest_by_a_photo_is_the_article_s() -> None:
     opening = (
-        "LONDON — To many on the quay, the port's decision on Tuesday to lay charges against eight of the "
+        "QUAYSIDE — For most on the quay, the port's ruling on Monday to bring charges against eight of the "
         "ferry company's managers was a long time coming, and the crews said so loudly.\n\n"
     )
     page = (
-        MENU + "Advertise on the Seagrass Post\n\n" + HEADLINE + "\n\nBy MARA QUELL\nPublished: May 4, 2021\n\n"
+        MENU + "Place an ad with the Seagrass Post\n\n" + HEADLINE + "\n\nBy MARA QUELL\nPublished: May 4, 2021\n\n"
         + opening
-        + "Related\n\n  • Port Inquiry Extends to Ticket Office (May 4, 2021)\n\nRelated in Opinion\n\n"
-        "  • Letters: The Quay Deserves Better (May 5, 2021)\n\nConnect With Us\n\nFollow @harbourdesk\n\n"
-        "Harbour Desk Reporters and Editors\n\nEnlarge This Image\nJo Lake/Seagrass Post\n\n" + _long_rest()
+        + "Related\n\n  • Port Inquiry Now Covers the Ticket Office (May 4, 2021)\n\nMore on the Port\n\n"
+        "  • Letters: The Quay Deserves Better (May 5, 2021)\n\nStay in Touch\n\nFollow @harbourdesk\n\n"
+        "Harbour Desk Staff List\n\nExpand the Photo\nJo Lake/Seagrass Post\n\n" + _long_rest()
     )
     sp = split_document(page)
     assert sp.title == HEADLINE
-    assert "decision on Tuesday" in sp.body and "painted in the port's colours" in sp.body
-    assert "Enlarge This Image" not in sp.body and "Port Inquiry Extends" not in sp.body
+    assert "ruling on Monday" in sp.body and "painted in the port's colours" in sp.body
+    assert "Expand the Photo" not in sp.body and "Port Inquiry Now Covers" not in sp.body
 
 
 def test_a_sidebar_teaser_over_an_article_with_its_own_byline_stays_out() -> None:
@@ -273,14 +273,14 @@ def test_a_short_post_s_headline_over_its_byline_names_the_page_whose_sidebar_is
     # (a photo post: headline, byline with its date, one sentence; the sidebar's blurbs under it
     # are the page's biggest run of prose)
     page = (
-        "Harbour Monthly at the Boat Show 2021\n\nBy Mara Quell, 16 March 2021\n\n"
-        "Harbour Monthly and its gull mascot made a small appearance at the printers' stand at the show.\n\n"
-        "Photo courtesy of the printers.\nFeed     or, Subscribe via Email\n\n"
-        "Related Posts\nStockists\nAdvertise\nContact\n\n"
-        "Harbour Monthly is a print magazine made from the best harbour stories of the year, sent out every month "
+        "Quay Quarterly at the Spring Boat Fair\n\nBy Mara Quell, 9 April 2021\n\n"
+        "Quay Quarterly and its gull mascot spent the afternoon by the printers' table at the fair.\n\n"
+        "Picture by the printers.\nFeed  |  Newsletter\n\n"
+        "More stories\nStockists\nAdvertise\nContact\n\n"
+        "Quay Quarterly prints the year's best harbour stories four times a year, sent out each season "
         "to readers on the coast and inland, with photographs by the crews themselves and letters from the quay.\n"
         "Each issue holds forty pages of stories, a tide table for the month and a map of the moorings, and it is "
         "printed on paper made from recycled nets. Subscriptions are open all year, and back issues can be ordered.\n"
         "The magazine is run by four people and a cat, and has been since the first issue came out ten years ago.\n"
     )
-    assert split_document(page).title == "Harbour Monthly at the Boat Show 2021"
+    assert split_document(page).title == "Quay Quarterly at the Spring Boat Fair"
