@@ -260,7 +260,13 @@ def _stamped_headline_over(lines: Lines, lo: int, start: int, hi: int, roles: li
     text = lines.text
     for i in range(lo, start):
         s = text[i]
-        if not s or roles[i] != "boilerplate" or lines.raw[i][:1].isspace() or len(s) > TITLE_MAX_CHARS:
+        if not s or s[0] in BULLETS or roles[i] != "boilerplate" or lines.raw[i][:1].isspace() or len(s) > TITLE_MAX_CHARS:
+            continue
+        # (a stamp holds a date or a time, on the headline's line or one of the two lines with text
+        # under it: asked first, it spares the full reading of most of a menu's and a sidebar's lines)
+        j = next_nonblank(lines, i, 2)
+        k = next_nonblank(lines, j, 2) if j is not None else None
+        if HAS_DIGIT.search(s) is None and (j is None or HAS_DIGIT.search(text[j]) is None) and (k is None or HAS_DIGIT.search(text[k]) is None):
             continue
         if _stamped_headline(lines, i, hi):
             return i
