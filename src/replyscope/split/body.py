@@ -792,8 +792,8 @@ def _talked_about_instead(lines: Lines, i: int, over: int, hi: int) -> bool:
 
 
 def _dek_over_text(lines: Lines, n: int, hi: int) -> bool:
-    """Whether line n is a dek that ends in no stop right over the text ("Quell defends - beats
-    Lake into second" / the text): a phrase of CUT_MIN_WORDS words or more, no label row, no
+    """Whether line n is a dek that ends in no stop right over the text ("Quell keeps the cup -
+    two lengths clear of Lake" / the text): a phrase of CUT_MIN_WORDS words or more, no label row, no
     byline or dateline, the next line with text prose and longer."""
     t = lines.text[n]
     if len(t) > DEK_MAX_CHARS or t.count(" ") < CUT_MIN_WORDS - 1 or t[0] in BULLETS or _LABEL_ROW.match(t) or not _reads_as_headline_start(t):
@@ -832,7 +832,7 @@ def _dated_headline(lines: Lines, lo: int, hi: int, roles: list[str]) -> tuple[i
         if seen > DATED_LEAD_LINES:
             break
         # (a headline glued under a date badge's short pieces is read as part of their box: such a
-        # line is looked at whatever its role, see `glued` below)
+        # line is looked at whatever its role when it sits right under the badge, see below)
         if len(s) > TITLE_MAX_CHARS or s[0] in BULLETS or s.endswith(":") or roles[i] != "body" and (is_boilerplate_line(s) or i == 0 or not text[i - 1]):
             continue
         if is_nav_line(s) or chrome_line(s) or button_row(s) or "://" in s:
