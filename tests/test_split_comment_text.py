@@ -87,3 +87,14 @@ def test_a_hosted_blog_s_feed_line_form_and_pager_stay_out_of_comments() -> None
     page += "Newer Post Older Post Home\n\nPost a New Comment\n\nEnter your information below to add a new comment.\nAuthor:\nAuthor Email (optional):\n"
     comments = split_document(page).comments
     assert [(c.author, c.text.strip()) for c in comments] == PEOPLE
+
+
+def test_a_see_all_replies_toggle_under_a_comment_is_chrome() -> None:
+    # ("See all 3 Replies" where the comment has replies, a bare Reply link where it has none:
+    # under one comment of four, no template shared by the thread tells it)
+    page = ARTICLE + "Comments (4)\n\n"
+    for k, (name, words) in enumerate(PEOPLE):
+        row = "See all 3 Replies" if k == 1 else "Reply"
+        page += f"by {name.replace(' ', '').lower()} October {k + 3}, 2012 9:1{k} PM EDT\n{words}\n{row}\n"
+    comments = split_document(page).comments
+    assert [c.text.strip() for c in comments] == [words for _, words in PEOPLE]

@@ -74,3 +74,14 @@ def test_a_headline_set_in_as_far_as_its_text_is_found_over_it() -> None:
         "    • Tweet\n    • Share\n\n" + text
     )
     assert split_document(page).title == HEADLINE
+
+
+def test_a_question_headline_opening_the_text_takes_the_title_from_a_tagline_the_text_never_talks_about() -> None:
+    # (site name, tagline, a pager to the older post, then the headline, a question read as the
+    # text's first sentence, over the text that talks about it)
+    headline = "QUAY VOTE: Should the harbour ferry keep its timetable?"
+    page = "quayside\n\nsalt now, spray later\n« Where the old pier lamps went\n\n" + headline + "\n\n" + TEXT
+    assert split_document(page).title == headline
+    # (a question the text after it does not talk about stays the text)
+    page = "quayside\n\nsalt now, spray later\n« Where the old pier lamps went\n\nHave you ever seen a gull up close?\n\n" + TEXT
+    assert split_document(page).title != "Have you ever seen a gull up close?"

@@ -151,3 +151,88 @@ def test_a_one_word_headline_under_a_date_badge_in_pieces_is_the_title() -> None
     # (two short lines that read as no date are no badge)
     page = MASTHEAD + "Sails\n\nOars\n\nFinally!\n\n" + TEXT
     assert split_document(page).title != "Finally!"
+
+
+def test_a_headline_under_a_date_and_a_glyph_is_the_title() -> None:
+    # (a blog marks each post's date with an icon the renderer prints on its own line: "★", "✎")
+    for glyph in ("★", "✎", "❤"):
+        page = MASTHEAD + "May 8 '20\n" + glyph + "\n\nGulls Return to the Pier; Here Is What That Says\n\n" + TEXT
+        assert split_document(page).title == "Gulls Return to the Pier; Here Is What That Says", glyph
+    # (a word between the date and the line is no glyph: the line is left to the other readings)
+    page = MASTHEAD + "May 8 '20\nPinned\n\nFinally!\n\n" + TEXT
+    assert split_document(page).title != "Finally!"
+
+
+def test_a_headline_over_a_byline_printed_on_two_lines_is_the_title() -> None:
+    # ("By" on a line of its own, the writer's name on the next: the renderer parted them)
+    headline = "Harbour Ferry Needs a Good Winter to Keep Its Commuters"
+    for by in ("By\nMara Quell\n(Quay Desk) on May 8, 2020", "By:\n\nMara Quell"):
+        page = (
+            "Harbour\n\nFancy ferry news each morning?\n Try the Quay Desk app! ×\n\n"
+            + headline + "\n\n" + by + "\n\n" + TEXT
+        )
+        assert split_document(page).title == headline, by
+
+
+def test_a_headline_under_a_date_deep_under_blank_lines_is_the_title() -> None:
+    # (a sidebar's blurbs over the post, set apart by the renderer's runs of blank lines: the date is
+    # ten lines of text into the span, twenty-four lines in)
+    blurbs = (
+        "Labels\n\nHarbour Ferries Gulls Tides Quay Lighthouse Regatta Moorings Boats Weather Piers\n\nShort Cuts\n\n\n\n\n\n"
+        "This log keeps the harbour's week in order: boats in, boats out, and the gulls that watch them all.\n\n"
+        "Fares, moorings and the regatta are written up here each Sunday by two volunteers on the sea wall.\n\n"
+        "Tips for the harbour fund keep our lamps lit!\n\n\n"
+        "Our book\nThe harbour book came out two springs ago and the quay shop still sells a few copies every week.\n\n"
+        "Ask at the kiosk for a signed copy, or borrow the one chained to the bench by the ferry steps.\n\n\n\n"
+    )
+    headline = "Harbour Regatta: the sculls final...and Quell again!"
+    page = blurbs + "Sunday, August 05, 2020\n\n" + headline + "\n\n" + TEXT
+    assert page.split("\n").index("Sunday, August 05, 2020") > 20
+    assert split_document(page).title == headline
+
+
+def test_a_headline_under_a_date_over_blank_lines_is_the_title() -> None:
+    page = MASTHEAD + "Wednesday, 7 November 2020\n\nKindly reply\n\n\n\n" + TEXT
+    assert split_document(page).title == "Kindly reply"
+
+
+def test_a_question_headline_over_its_date_keeps_the_title_from_a_label_row_under_the_date() -> None:
+    # (headline, date, labels, text: the headline reads as a sentence, so only its stamp tells it)
+    headline = "Ferry riders: will the winter timetable cope with the crowds on the quay?"
+    page = (
+        MASTHEAD + headline + "\n\nWednesday, November 07, 2020 | 2:00 PM\n\n"
+        "Labels: ferries, timetables, quay, winter\n\n" + TEXT
+    )
+    assert split_document(page).title == headline
+
+
+def test_a_headline_under_a_date_over_a_dek_that_ends_in_no_stop_is_the_title() -> None:
+    # (date, headline, dek, text: the dek sums the story up without a full stop)
+    headline = "Harbour Regatta: the sculls final...and Quell again!"
+    page = MASTHEAD + "Sunday, August 05, 2020\n\n" + headline + "\n\nQuell keeps the cup - two lengths clear of Lake\n\n" + TEXT
+    assert split_document(page).title == headline
+    # (a label row under the date is no headline, whatever sits under it)
+    page = MASTHEAD + "Sunday, August 05, 2020\n\nLabels: ferries, gulls, quay\n\nQuell keeps the cup - two lengths clear of Lake\n\n" + TEXT
+    assert not split_document(page).title.startswith("Labels")
+
+
+def test_a_headline_under_a_date_and_over_its_byline_is_the_title_not_the_tagline_over_the_date() -> None:
+    # (name, tagline, date, headline, byline, text: the line over the date is the blog's tagline)
+    page = "quellwrites\n\nnotes from the slipway\nOctober 15, 2020\n\ntide picnic\n\nBy quellwrites\n\n" + TEXT
+    assert split_document(page).title == "tide picnic"
+
+
+def test_a_headline_under_a_date_the_text_talks_about_is_the_title_not_the_tagline_over_the_date() -> None:
+    # (name, tagline, date, headline, text: the text repeats the headline's words, not the tagline's)
+    page = (
+        "Ferry and Quay Reflections\n\nNotes of a walker on the sea wall\n\n17 July 2020\n\n"
+        "Why the Harbour Ferry Matters\n\n" + TEXT
+    )
+    assert split_document(page).title == "Why the Harbour Ferry Matters"
+
+
+def test_a_headline_glued_under_a_date_badge_is_the_title() -> None:
+    # (the badge's pieces and the headline with no blank line between: the short lines read as one box)
+    for badge in ("16\nJuly\n2020", "Jun\n28"):
+        page = "\n" + badge + "\nDinner at the Quay Kitchen, Harbour Town\n\n" + TEXT
+        assert split_document(page).title == "Dinner at the Quay Kitchen, Harbour Town", badge

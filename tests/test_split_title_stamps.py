@@ -5,7 +5,8 @@ reads as a sentence; the lines over it are not the article's text."""
 from __future__ import annotations
 
 from replyscope.split import split_document
-from replyscope.split.body import _post_stamp_text, _share_row
+from replyscope.split.body import _opening_before, _post_stamp_text, _prose_clusters, _share_row
+from replyscope.split.lines import split_lines
 from splitpages import FERRY_TEXT as TEXT
 
 HEADLINE = "Harbour ferry to run every twenty minutes"
@@ -220,3 +221,66 @@ def test_a_row_of_the_site_s_menu_links_is_never_the_title() -> None:
         "Gulls and Ferries Now Share the Quay, and the Kiosk Is Glad\n\n" + TEXT
     )
     assert split_document(page).title != row
+
+
+def _long_rest() -> str:
+    # (the rest of the story, many times longer than its opening paragraph)
+    return "".join(
+        f"The harbour master said on day {k} that the crews had kept the crossing open through the storm, "
+        "and that the new boats would be painted in the port's colours before the summer season began.\n\n"
+        for k in range(1, 13)
+    )
+
+
+def test_an_opening_paragraph_under_headline_and_byline_parted_from_the_rest_by_a_photo_is_the_article_s() -> None:
+    opening = (
+        "QUAYSIDE — For most on the quay, the port's ruling on Monday to bring charges against eight of the "
+        "ferry company's managers was a long time coming, and the crews said so loudly.\n\n"
+    )
+    page = (
+        MENU + "Place an ad with the Seagrass Post\n\n" + HEADLINE + "\n\nBy MARA QUELL\nPublished: May 4, 2021\n\n"
+        + opening
+        + "Related\n\n  • Port Inquiry Now Covers the Ticket Office (May 4, 2021)\n\nMore on the Port\n\n"
+        "  • Letters: The Quay Deserves Better (May 5, 2021)\n\nStay in Touch\n\nFollow @harbourdesk\n\n"
+        "Harbour Desk Staff List\n\nExpand the Photo\nJo Lake/Seagrass Post\n\n" + _long_rest()
+    )
+    sp = split_document(page)
+    assert sp.title == HEADLINE
+    assert "ruling on Monday" in sp.body and "painted in the port's colours" in sp.body
+    assert "Expand the Photo" not in sp.body and "Port Inquiry Now Covers" not in sp.body
+
+
+def test_a_sidebar_teaser_over_an_article_with_its_own_byline_stays_out() -> None:
+    page = (
+        MENU + "Teaser Headline About the Gulls\n\nBy Jo Lake\n\n"
+        "Gulls were seen on the old pier again, nesting where they nested last year, said the warden.\n\n"
+        "Around the Port\n\n  • Tides\n  • Ferries\n  • Weather\n\nHarbour\n\n"
+        + HEADLINE + "\n\nBy Mara Quell\n\n" + _long_rest()
+    )
+    sp = split_document(page)
+    assert sp.title == HEADLINE
+    assert "nesting where they nested" not in sp.body
+    # (the teaser's run, bylined, is not read as the article's opening: the article's run has a byline of its own)
+    lines = split_lines(page)
+    runs = _prose_clusters(lines, 0, len(lines))
+    assert len(runs) == 2 and _opening_before(lines, runs, runs[1], 0) is None
+    lines = split_lines(page.replace("\n\nBy Mara Quell\n\n", "\n\n"))
+    runs = _prose_clusters(lines, 0, len(lines))
+    assert _opening_before(lines, runs, runs[1], 0) == runs[0]
+
+
+def test_a_short_post_s_headline_over_its_byline_names_the_page_whose_sidebar_is_read_as_the_article() -> None:
+    # (a photo post: headline, byline with its date, one sentence; the sidebar's blurbs under it
+    # are the page's biggest run of prose)
+    page = (
+        "Quay Quarterly at the Spring Boat Fair\n\nBy Mara Quell, 9 April 2021\n\n"
+        "Quay Quarterly and its gull mascot spent the afternoon by the printers' table at the fair.\n\n"
+        "Picture by the printers.\nFeed  |  Newsletter\n\n"
+        "More stories\nStockists\nAdvertise\nContact\n\n"
+        "Quay Quarterly prints the year's best harbour stories four times a year, sent out each season "
+        "to readers on the coast and inland, with photographs by the crews themselves and letters from the quay.\n"
+        "Each issue holds forty pages of stories, a tide table for the month and a map of the moorings, and it is "
+        "printed on paper made from recycled nets. Subscriptions are open all year, and back issues can be ordered.\n"
+        "The magazine is run by four people and a cat, and has been since the first issue came out ten years ago.\n"
+    )
+    assert split_document(page).title == "Quay Quarterly at the Spring Boat Fair"

@@ -226,6 +226,9 @@ def article_roles(lines: Lines, lo: int, hi: int, roles: list[str], title: str =
     if stop is not None:
         keep = [c for c in keep if c[0] < stop]
     first_keep = keep[0]
+    opening = _opening_before(lines, clusters, first_keep, lo)
+    if opening is not None:
+        first_keep = opening
     start = _lead_start(lines, first_keep[0], lo)
     end = keep[-1][1] + 1
     for i in range(start, end):
@@ -234,18 +237,82 @@ def article_roles(lines: Lines, lo: int, hi: int, roles: list[str], title: str =
         # its verdict would cost more than the answer)
         if s and not is_boilerplate_line(s) and not (len(s) < 120 and is_comment_marker(s)) and not (len(s) <= 12 and chrome_line(s)):
             roles[i] = "body"
+    if opening is not None:
+        for i in range(opening[1] + 1, keep[0][0]):
+            roles[i] = "boilerplate"  # (the photo, its caption, a box of related links between)
     _spread_boxes(lines, start, end, roles)
     _drop_link_lists(lines, start, end, roles)
     _mark_title(lines, start, end, roles, title)
     if not title.strip():
         _retitle_by_text(lines, start, end, roles)
+        if "title" not in roles[start : min(end, start + TITLE_LEAD_LINES)]:
+            over = _stamped_headline_over(lines, lo, start, end, roles)
+            if over is not None:
+                roles[over] = "title"
     return start, end
+
+
+def _stamped_headline_over(lines: Lines, lo: int, start: int, hi: int, roles: list[str]) -> int | None:
+    """The first headline over its post's stamp and text (see _stamped_headline) above the
+    article's span, or None: a short post (a photo's few words under its headline and byline) is
+    no run of prose, and the span read as the article is a sidebar's; the post's headline is still
+    the page's."""
+    text = lines.text
+    for i in range(lo, start):
+        s = text[i]
+        if not s or s[0] in BULLETS or roles[i] != "boilerplate" or lines.raw[i][:1].isspace() or len(s) > TITLE_MAX_CHARS:
+            continue
+        # (a stamp holds a date or a time, on the headline's line or one of the two lines with text
+        # under it: asked first, it spares the full reading of most of a menu's and a sidebar's lines)
+        j = next_nonblank(lines, i, 2)
+        k = next_nonblank(lines, j, 2) if j is not None else None
+        if HAS_DIGIT.search(s) is None and (j is None or HAS_DIGIT.search(text[j]) is None) and (k is None or HAS_DIGIT.search(text[k]) is None):
+            continue
+        if _stamped_headline(lines, i, hi):
+            return i
+    return None
 
 
 # A run of at least this many bullet items, most of them short labels, is a menu or a link list.
 LINK_LIST_ITEMS = 4
 LINK_LIST_SHARE = 0.75
 LINK_ITEM_CHARS = 50
+
+
+# Lines with text between an article's opening paragraphs and the rest of its text read over (a
+# photo's caption and credit, a box of a few related links).
+OPENING_GAP_LINES = 12
+# Lines with text over a run of prose looked through for its byline.
+OPENING_BYLINE_LOOK = 4
+
+
+def _opening_before(lines: Lines, clusters: list[tuple[int, int, int]], first: tuple[int, int, int], lo: int) -> tuple[int, int, int] | None:
+    """The run of prose right before `first` when it opens the article: headed by a byline or
+    its post's stamp ("By Jo Lake", "Posted May 4 / By Jo"), parted from `first` by at most
+    OPENING_GAP_LINES short lines, none of them a closing line or a comment marker; or None.
+
+    An article's opening paragraphs under its headline and byline, then a photo with its caption
+    or a box of related links, then the rest of its text: the biggest run is the rest."""
+    k = clusters.index(first)
+    if k == 0:
+        return None
+    c = clusters[k - 1]
+    text = lines.text
+    gap = [i for i in range(c[1] + 1, first[0]) if text[i]]
+    if len(gap) > OPENING_GAP_LINES or any(closes_article(text[i]) or len(text[i]) < 120 and is_comment_marker(text[i]) for i in gap):
+        return None
+    # (a run headed by its own byline is an article's start itself: the run over it is a sidebar's)
+    return c if _bylined(lines, c[0], lo) and not _bylined(lines, first[0], c[1] + 1) else None
+
+
+def _bylined(lines: Lines, i: int, lo: int) -> bool:
+    """Whether a byline or a post's stamp sits in the OPENING_BYLINE_LOOK lines with text over line i (from lo)."""
+    for j in nonblank_above(lines, i, OPENING_BYLINE_LOOK):
+        if j < lo:
+            break
+        if reads_as_byline(_byline_core(lines, j)) or _post_stamp_text(lines.text[j]) == "by":
+            return True
+    return False
 
 
 def _drop_link_lists(lines: Lines, lo: int, hi: int, roles: list[str]) -> None:
@@ -629,6 +696,11 @@ def _retitle_by_text(lines: Lines, lo: int, hi: int, roles: list[str]) -> None:
     pool = [i for i in range(lo, first_prose) if text[i] and roles[i] == "body"]
     if first_prose < hi and roles[first_prose] == "body" and _long_headline(text[first_prose]):
         pool.append(first_prose)  # (a headline long enough to read as prose opens the text)
+    question = first_prose < hi and roles[first_prose] == "body" and _question_headline(text[first_prose])
+    after_words: set[str] = set()
+    if question:
+        pool.append(first_prose)  # (a headline that asks opens the text: "Has the Ferry Lost Its Way?")
+        after_words = _text_words(lines, first_prose + 1, hi, roles)  # (what the text under it says)
     pool += [i for i in nonblank_above(lines, lo, RETITLE_REACH) if roles[i] == "boilerplate"]
     best, best_share = None, 0.0
     for i in pool:
@@ -643,7 +715,12 @@ def _retitle_by_text(lines: Lines, lo: int, hi: int, roles: list[str]) -> None:
             continue  # (a row of tags over the date, "Garden Tips pruning Shed Roofs", or a label in capitals)
         if reads_as_byline(lines.core[i]) or HAS_DIGIT.search(s) and read_header(lines.core[i]) is not None:
             continue  # (a byline or a dateline repeats the writer's and the paper's names)
-        n, share = shared(i)
+        if question and i == first_prose:
+            words = _content_words(s)
+            n = len(words & after_words)
+            share = n / len(words) if words else 0.0
+        else:
+            n, share = shared(i)
         if n >= RETITLE_WORDS and share >= RETITLE_SHARE and share > best_share:
             best, best_share = i, share
     if best is None:
@@ -651,6 +728,19 @@ def _retitle_by_text(lines: Lines, lo: int, hi: int, roles: list[str]) -> None:
     if cur is not None:
         roles[cur] = "boilerplate"
     roles[best] = "title"
+
+
+# A headline that asks ("Has the Ferry Lost Its Way?") reads as a sentence: one line, at most this long.
+QUESTION_HEADLINE_CHARS = 100
+
+
+def _question_headline(s: str) -> bool:
+    """Whether a line could be a headline that asks or exclaims: one short sentence ending in "?" or "!",
+    opening with a capital or a figure, holding no link and no other sentence."""
+    if len(s) > QUESTION_HEADLINE_CHARS or s[-1] not in "?!" or not (s[0].isupper() or s[0].isdigit()):
+        return False
+    body = s.rstrip("?!")
+    return "? " not in body and "! " not in body and ". " not in body and not _link_or_sentences(s)
 
 
 # Lines of the lead looked through for a headline its breadcrumb repeats, and non-blank lines over
@@ -677,8 +767,8 @@ def _crumbed_headline(lines: Lines, lo: int, hi: int, roles: list[str]) -> tuple
     return None
 
 
-# Lines of the article's top looked through for a headline under a bare date, even under a first
-# run of prose (a blog's tagline over its posts).
+# Lines with text of the article's top looked through for a headline under a bare date, even under
+# a first run of prose (a blog's tagline over its posts).
 DATED_LEAD_LINES = 20
 
 
@@ -691,6 +781,38 @@ def _bare_date(lines: Lines, j: int) -> bool:
     return h is not None and not h.author
 
 
+def _talked_about_instead(lines: Lines, i: int, over: int, hi: int) -> bool:
+    """Whether the text under line i repeats words of line i and none of line `over`'s (a blog's
+    tagline over the date, the post's headline under it)."""
+    words = _content_words(lines.text[over])
+    if not words:
+        return False
+    text_words = _text_words(lines, i + 1, hi)
+    return not (words & text_words) and bool(_content_words(lines.text[i]) & text_words)
+
+
+def _dek_over_text(lines: Lines, n: int, hi: int) -> bool:
+    """Whether line n is a dek that ends in no stop right over the text ("Quell keeps the cup -
+    two lengths clear of Lake" / the text): a phrase of CUT_MIN_WORDS words or more, no label row, no
+    byline or dateline, the next line with text prose and longer."""
+    t = lines.text[n]
+    if len(t) > DEK_MAX_CHARS or t.count(" ") < CUT_MIN_WORDS - 1 or t[0] in BULLETS or _LABEL_ROW.match(t) or not _reads_as_headline_start(t):
+        return False
+    if is_nav_line(t) or chrome_line(t) or HAS_DIGIT.search(t) and read_header(lines.core[n]) is not None:
+        return False
+    k = next_nonblank(lines, n, hi - n)
+    return k is not None and k < hi and is_prose(lines.text[k]) and len(lines.text[k]) > len(t)
+
+
+# A line of a post's icon alone ("★", "✎"): at most this many characters, no letter or figure.
+GLYPH_CHARS = 3
+
+
+def _glyph(s: str) -> bool:
+    """Whether a line is an icon alone (a star, a pen, a heart): no letter, figure or bullet."""
+    return len(s) <= GLYPH_CHARS and s[0] not in BULLETS and not any(ch.isalnum() for ch in s)
+
+
 def _dated_headline(lines: Lines, lo: int, hi: int, roles: list[str]) -> tuple[int, int] | None:
     """(a line of the article's top between a bare date (or a post's pager) and the text, that
     date's line), or None.
@@ -701,9 +823,17 @@ def _dated_headline(lines: Lines, lo: int, hi: int, roles: list[str]) -> tuple[i
     masthead. A headline-like line right over the date makes the line under it a dek instead
     (headline, date, dek, text), and is left to the other readings."""
     text = lines.text
-    for i in range(lo, min(hi, lo + DATED_LEAD_LINES)):
+    seen = 0  # (lines with text: a renderer's runs of blank lines say nothing of how far in a line is)
+    for i in range(lo, hi):
         s = text[i]
-        if not s or roles[i] != "body" or len(s) > TITLE_MAX_CHARS or s[0] in BULLETS or s.endswith(":"):
+        if not s:
+            continue
+        seen += 1
+        if seen > DATED_LEAD_LINES:
+            break
+        # (a headline glued under a date badge's short pieces is read as part of their box: such a
+        # line is looked at whatever its role when it sits right under the badge, see below)
+        if len(s) > TITLE_MAX_CHARS or s[0] in BULLETS or s.endswith(":") or roles[i] != "body" and (is_boilerplate_line(s) or i == 0 or not text[i - 1]):
             continue
         if is_nav_line(s) or chrome_line(s) or button_row(s) or "://" in s:
             continue
@@ -712,24 +842,36 @@ def _dated_headline(lines: Lines, lo: int, hi: int, roles: list[str]) -> tuple[i
         if _DATELINE_START.match(s) or _BYLINE_START.match(s) or reads_as_byline(lines.core[i]):
             continue  # (date, byline, text: the headline is over the date)
         d = prev_nonblank(lines, i, 2)
+        if d is not None and _glyph(text[d]):
+            d = prev_nonblank(lines, d, 2)  # (date, "★", headline: the post's icon, printed on its own line)
         if d is None:
             continue
         paged = _post_pager(text[d])
+        if roles[i] != "body":
+            # (only right under a badge, no blank line between, and reading as a headline, not a time)
+            if paged or d != i - 1 or not _reads_as_headline(s) or _date_badge(lines, d, lo) is None:
+                continue
         if not paged and not (d >= lo and roles[d] == "body" and _bare_date(lines, d)):
             d = _date_badge(lines, d, lo) if d >= lo else None
             if d is None:
                 continue
-        n = next_nonblank(lines, i, 2)
+        n = next_nonblank(lines, i, hi - i)  # (however many blank lines part the headline from the text)
         if n is None or n >= hi:
             continue
         t = text[n]
-        if not (is_prose(t) and len(t) > len(s) or reads_as_byline(lines.core[n]) or _over_byline(lines, n, hi)):
-            continue  # (the text, its byline, or a dek over the byline)
+        if not (is_prose(t) and len(t) > len(s) or reads_as_byline(lines.core[n]) or _over_byline(lines, n, hi) or not _LABEL_ROW.match(s) and _dek_over_text(lines, n, hi)):
+            continue  # (the text, its byline, or a dek over the byline or over the text)
         if paged:
             return i, d
         over = prev_nonblank(lines, d, 2)
+        if over is not None and reads_as_byline(lines.core[n]):
+            return i, d  # (date, headline, byline: the line over the date is the blog's tagline, not a headline over a dek)
         if over is not None and not _post_pager(text[over]) and (_title_like(lines, over) and _reads_as_headline(text[over]) or read_header(lines.core[over]) is not None):
+            if not is_prose(s) and read_header(lines.core[over]) is None and _talked_about_instead(lines, i, over, hi):
+                return i, d  # (tagline, date, headline, text: the text repeats the headline's words, none of the tagline's)
             return None  # (headline, date, dek; or headline, name, date, time, share row)
+        if over is not None and not _post_pager(text[over]) and _stamped_headline(lines, over, hi):
+            return None  # (a headline that reads as a sentence over the date, its stamp: told by _headline_over_stamp)
         return i, d
     return None
 
@@ -1121,13 +1263,28 @@ def _over_byline(lines: Lines, i: int, hi: int) -> bool:
     if HAS_DIGIT.search(s) and (h := read_header(lines.core[i])) is not None and not h.author:
         return False  # a date alone over the byline ("Wed 2014/03/12 05:41 JST" / "Posted by Jo")
     j = next_nonblank(lines, i, BYLINE_BLANKS)
-    if j is not None and j < hi and _between_headline_and_byline(lines.text[j]):
+    if j is not None and j < hi and lines.core[j].lower() not in _BARE_BY and _between_headline_and_byline(lines.text[j]):
         j = next_nonblank(lines, j, BYLINE_BLANKS)  # (headline, "Add your reply", "Tweet" or "3 comments", byline)
-    return j is not None and j < hi and _BYLINE_START.match(lines.core[j]) is not None and reads_as_byline(lines.core[j])
+    if j is None or j >= hi:
+        return False
+    core = _byline_core(lines, j)
+    return _BYLINE_START.match(core) is not None and reads_as_byline(core)
 
 
 # Blank lines read over between a headline and its byline.
 BYLINE_BLANKS = 2
+# A byline's opening printed on a line of its own, the name on the next ("By" / "Jo Lake").
+_BARE_BY = frozenset(("by", "by:", "posted by", "posted by:", "written by", "written by:"))
+
+
+def _byline_core(lines: Lines, j: int) -> str:
+    """Line j's core, or, where it is a byline's opening alone ("By"), that opening and the next
+    line with text (at most one blank line under it) read as one line ("By Jo Lake")."""
+    core = lines.core[j]
+    if len(core) > 11 or core.lower() not in _BARE_BY:
+        return core
+    k = next_nonblank(lines, j, 1)
+    return core if k is None else core.rstrip(":") + " " + lines.core[k]
 
 
 def _between_headline_and_byline(t: str) -> bool:
@@ -1231,11 +1388,11 @@ def _line_under(lines: Lines, i: int) -> str | None:
     By: Jo - Oct 31", "July 18, 2012 By Jo"), "dateline" (a date with no name, "Posted: 08/09/2012
     4:03 pm", "March 3, 2020 @ 6:27AM"), or None."""
     j = next((j for j in range(i + 1, min(len(lines), i + 4)) if lines.text[j]), None)
-    if j is not None and _share_row(lines.text[j]):
+    if j is not None and lines.core[j].lower() not in _BARE_BY and _share_row(lines.text[j]):
         j = next_nonblank(lines, j, 2)  # (headline, "Tweet", byline)
     if j is None:
         return None
-    if reads_as_byline(lines.core[j]):
+    if reads_as_byline(_byline_core(lines, j)):
         return "byline"
     t = lines.text[j]
     if is_prose(t) and len(t) <= DEK_MAX_CHARS:

@@ -126,7 +126,7 @@ ACTION_VERBS = frozenset(
     "recommend upvote downvote helpful collapse".split()
 )
 ACTION_WORDS = ACTION_VERBS | frozenset(
-    "to this that the a an or and in on of new more view show hide all parent thread comment comments "
+    "to this that the a an or and in on of new more view see show hide all parent thread comment comments "
     "log sign up down top back abuse as inappropriate google stumble upon mail e profile options cancel "
     # (a blog's pager under the last comment: "Newer Post Older Post Home")
     "newer older home "
