@@ -857,10 +857,22 @@ def build_zone(lines: Lines, first_prose: int, floor: int | None = None, article
     headed = section is not None and zone_start == section or not dated and any(
         is_reply_row(s) for s in lines.text[zone_start : zone_end + CHROME_REACH]
     )
-    if not reads_like_thread(lines, [c.body_lines for c in comments], dated, zone_start, headed, _closed_by_rows(lines, comments)):
+    if not reads_like_thread(lines, [c.body_lines for c in comments], dated, zone_start, headed, _closed_by_rows(lines, comments), _alike_pair(best, comments)):
         return None, {}
     _words_in_chrome(lines, best, spans, comments, roles)
     return Zone(zone_start, zone_end, comments), roles
+
+
+def _alike_pair(best: list[Anchor], comments: list[Comment]) -> bool:
+    """Whether the thread is two comments with words whose headers the page prints alike (one
+    format family, as many lines) over two readers' names: a short post's long answer and a second
+    reply, not an article under its byline (an article has one; a writer's box under it repeats
+    the byline's name)."""
+    if len(best) != 2 or len(comments) != 2 or not (comments[0].body_lines and comments[1].body_lines):
+        return False
+    a, b = best
+    first, second = a.header.author.casefold(), b.header.author.casefold()
+    return a.family == b.family and a.last - a.first == b.last - b.first and bool(first) and bool(second) and first != second
 
 
 def _closed_by_rows(lines: Lines, comments: list[Comment]) -> bool:
