@@ -475,6 +475,15 @@ _MONTH_SHORT_YEAR = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oc
 # the age they stamp a comment with, so it says the "20h" before it is an age, as a thread link does.
 _EDITED_AFTER = re.compile(r"\s*\(edited\)$", re.I)
 _THREAD_LINK_LAST = frozenset("]tvxkgedEeTVXKGD")  # (the last characters of any _THREAD_LINKS match)
+# The links of a thread's own navigation after a header's stamp: to the comment answered, the
+# thread's root, the comment before or after, or its fold toggle ("| parent | next [–]", "[-]").
+# A thread prints them on its comments' headers and nowhere else: no byline or listing carries them.
+_NAV_LINKS = re.compile(r"\|\s*(?:parent|root|next|prev|previous|context)\b|\[[–—\-+]\]\s*$", re.I)
+
+
+def has_thread_links(line: str) -> bool:
+    """Whether a header line carries its thread's navigation links ("jo 3h | parent | next [–]")."""
+    return ("|" in line or "[" in line) and _NAV_LINKS.search(line) is not None
 
 
 # A message's labelled header field, as mail archives, old boards and exports print them one a
