@@ -67,3 +67,17 @@ def test_a_byline_with_a_page_link_row_is_no_comment():
     )
     assert split_document(page).comments == []
 
+
+def test_a_section_header_with_its_count_after_the_word_heads_two_aged_replies():
+    # ("Comments 2": the count after the word, as "Comments (2)" and "Comments: 2" print it)
+    page = (
+        "Home\nNews\n\n"
+        "Harbour wall to be rebuilt over the spring\n\n"
+        "By quaywatcher | 3 March 2021\n\n"
+        "The council says the harbour wall will be rebuilt over eleven weeks: http://example.org/wall\n\n"
+        "Share this:\nEmail\n\n"
+        "Comments 2\n\nSort by\nNewest first\n\n"
+        "@kettle_drum 2h\nAbout time too.\nReply\n\n"
+        "@tamsin_v 2h\n👍\nReply\n\n"
+    )
+    assert _comments(page) == [("@kettle_drum", "About time too."), ("@tamsin_v", "👍")]
