@@ -287,10 +287,15 @@ def _habitual_titles(lines: Lines, best: list[Anchor], known: dict[int, int]) ->
         # (two headers under a title each are a habit when the first comment closes with its row of
         # actions over the second title, "Reply to This": the line is no last word of the first; or
         # when both titles end in a parenthesis that opens alike, "(Score:4)" and "(Score:-1, Troll)")
+        if 1 in found and _row_over(lines, found[1], best[0].last):
+            # (the first comment's row of actions over the second title: the line under the row
+            # is the second post's title, whether the first post's title was read or not, its
+            # words too long for a title line)
+            return found
         if len(found) < len(best):
             return {}
         heads = {_paren_head(lines.text[p]) for p in found.values()}
-        return found if _row_over(lines, found[1], best[0].last) or len(heads) == 1 and None not in heads else {}
+        return found if len(heads) == 1 and None not in heads else {}
     return found if found and (len(found) + len(known)) * 3 >= len(best) * 2 and len(found) + len(known) >= MIN_TITLED else {}
 
 
