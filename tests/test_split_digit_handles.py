@@ -24,6 +24,9 @@ from splitpages import HARBOUR_POST as POST
         ("61234 | 14 Mar 2015", "61234"),
         ("3. 4830962 | 14 Mar 2015", "4830962"),
         ("4830962 · 3 points · 1 day ago", "4830962"),
+        # (a role's badge after the handle, a labelled field with no date)
+        ("4830962 ♦ Mar 3 '21 at 09:10", "4830962"),
+        ("Posted by: 4830962", "4830962"),
         # (a counter or a rank beside the name, or alone, is no handle)
         ("1 Tamsin Vell March 4, 2021", "Tamsin Vell"),
         ("#1.1 Thu Mar 14, 2013 09:48 PM", ""),
@@ -66,3 +69,27 @@ def test_a_signature_of_digits_under_the_words_names_the_reader():
     comments = split_document(page).comments
     assert [c.author for c in comments] == ["Mara Quell", "61234", "Otto Fenn"]
     assert comments[1].text == "Weekend access is the part I care about, thanks for checking."
+
+
+def test_a_guestbook_entry_posted_by_a_handle_of_digits_keeps_its_own_words():
+    entries = (("Tamsin Vell", "The bandstand took four months, so eleven weeks sounds brave."),
+               ("4830962", "The crews are already on the quay this morning."),
+               ("kettle_drum", "Weekend access is the only part of the plan I care about."))
+    page = POST + "Guestbook\n\n" + "".join(
+        f"Entry #{k}\nPosted by: {name}\nPosted: Tuesday, March 3, 2020 at {k}:15 AM\nComments:\n{words}\n\n* * *\n\n"
+        for k, (name, words) in enumerate(entries, 1)
+    )
+    comments = split_document(page).comments
+    assert [(c.author, c.text) for c in comments] == list(entries)
+
+
+def test_a_signature_of_digits_with_a_badge_signs_its_own_line():
+    lines = (("The bandstand took four months, so eleven weeks sounds brave.", "Tamsin Vell"),
+             ("The crews are already on the quay this morning.", "4830962 ♦"),
+             ("Weekend access is the only part of the plan I care about.", "kettle_drum"))
+    page = POST + "3 Comments\n\n" + "".join(
+        f"{words} — {name} Mar {k} '21 at 09:1{k}\n\n" for k, (words, name) in enumerate(lines, 3)
+    )
+    comments = split_document(page).comments
+    assert [c.text for c in comments] == [w for w, _ in lines]
+    assert comments[1].author == "4830962"

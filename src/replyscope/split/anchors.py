@@ -20,6 +20,7 @@ from replyscope.split.headers import (
     CommentHeader,
     cut_counters,
     digit_handle,
+    has_thread_links,
     is_field_header,
     is_field_line,
     is_words_label,
@@ -433,9 +434,12 @@ def _add_glued_ages(lines: Lines, headers: dict[int, CommentHeader], lo: int) ->
     page with one such header, or under a comment-section header, only where a Reply link closes
     the words (see MIN_AGED)."""
     aged = 0
-    for h in headers.values():
+    linked = -1  # (the line of an aged header that carries its thread's links, "| parent | next [–]")
+    for i, h in headers.items():
         if h.kind == "name_date" and h.author and is_age_stamp(h.posted_raw):
             aged += 1
+            if linked < 0 and has_thread_links(lines.text[i]):
+                linked = i
             if aged >= MIN_AGED:
                 break
     vouched = None  # (the first line a vouched header may sit on: under the section's header)
@@ -445,6 +449,9 @@ def _add_glued_ages(lines: Lines, headers: dict[int, CommentHeader], lo: int) ->
             return
         # (or one header of the page shows the habit: "jo 21h" beside "Ann 21 hours ago | parent")
         vouched = sections[0] + 1 if sections and not aged else lo
+    # (a header with the thread's own links shows the page is a thread of aged headers: under it,
+    # "jo 21h" over words needs no Reply link of its own)
+    rowless = vouched is not None and linked >= 0
     text, core = lines.text, lines.core
     n = len(core)
     for i in compress(range(lo, n), core[lo:]):
@@ -456,7 +463,7 @@ def _add_glued_ages(lines: Lines, headers: dict[int, CommentHeader], lo: int) ->
         if h is None or h.author and not looks_like_name(h.author) and not _NUMERIC_HANDLE.match(h.author):
             continue
         j = next_nonblank(lines, i, PAIR_REACH)
-        if j is not None and j not in headers and is_content(text[j]) and (vouched is None or _closed_by_reply(lines, i, n)):
+        if j is not None and j not in headers and is_content(text[j]) and (vouched is None or rowless and i > linked or _closed_by_reply(lines, i, n)):
             headers[i] = h
 
 

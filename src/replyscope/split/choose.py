@@ -15,7 +15,7 @@ from replyscope.split.anchors import Anchor, header_spacing, mostly_posted_by, s
 from replyscope.split.lines import next_nonblank, prev_nonblank
 from replyscope.split.body import is_boilerplate_line
 from replyscope.split.chrome import is_chrome, is_content, is_pictographs, is_stop_line
-from replyscope.split.headers import GONE_AUTHOR, is_age_stamp, is_field_header, read_header
+from replyscope.split.headers import GONE_AUTHOR, has_thread_links, is_age_stamp, is_field_header, read_header
 from replyscope.split.lines import Lines, is_prose
 from replyscope.split.openers import inline_label, opener_above, shared_inline_label
 from replyscope.split.patterns import BULLETS, COMMENT_FORM, COMMENT_TALLY, HAS_LETTER, QUOTE_OPENING, RE_SUBJECT, WORD, ends_sentence, template_form
@@ -978,9 +978,12 @@ def _acceptable(lines: Lines, best: list[Anchor], section: int | None, share: fl
     near = _near_section(lines, section, best[0].first)
     if section is not None and ZERO_COMMENTS.match(lines.text[section]) and (near is not None or len(best) < 3 or not dated):
         return False  # the page says it has no comments: what follows is its sidebar
-    if len(best) == 1 and not _lone_comment(lines, best[0], near, share):
+    # (headers that each carry the thread's navigation links, "| parent | next [–]", are a thread's
+    # by their own print: no byline, widget or listed item prints them)
+    linked = len(best) <= SMALL_THREAD and all(has_thread_links(lines.text[a.first]) for a in best)
+    if len(best) == 1 and not linked and not _lone_comment(lines, best[0], near, share):
         return False
-    if 1 < len(best) <= SMALL_THREAD and near is None and (share < 1.0 and not dated or _title_like_share(best) > 0 and family != "field"):
+    if 1 < len(best) <= SMALL_THREAD and near is None and not linked and (share < 1.0 and not dated or _title_like_share(best) > 0 and family != "field"):
         # two headers and no section over them: a pair of widgets or listed items as often as a thread,
         # unless both comments talk (or are dated) and both names read as people's (a name in a
         # labelled name field, "Name: The Night Owl", is one by the page's own word)

@@ -257,6 +257,16 @@ def _reply_row(lines: Lines, roles: dict[int, str], lo: int, hi: int) -> bool:
     return any(roles.get(j) == "comment_chrome" and is_reply_row(text[j]) for j in range(lo, hi))
 
 
+_ROW_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _shared_action(row: str, last_row: str) -> bool:
+    """Whether the last comment's action row prints only actions the first comment's row prints too
+    (its words a part of the other's, counts aside): one widget's row, a link or two left off."""
+    mine = {w.casefold() for w in _ROW_WORD.findall(last_row)}
+    return bool(mine) and mine <= {w.casefold() for w in _ROW_WORD.findall(row)}
+
+
 def _only_text_between(text: list[str], body_lines: list[int]) -> bool:
     """Whether every non-blank line from a comment's first body line to its last is a body line."""
     first, last = body_lines[0], body_lines[-1]
@@ -280,6 +290,8 @@ def _closing(lines: Lines, kept: list, roles: dict[int, str], action: int | None
             return False
         if _DIGITS.sub("#", lines.text[row]) == _DIGITS.sub("#", lines.text[action]):
             return True
+        if _shared_action(lines.text[row], lines.text[action]):
+            return True  # ("Reply to This Share" over the first, "Share" over the last one's tail)
         if _reply_row(lines, roles, c.body_lines[-1] + 1, upto) and _reply_row(lines, roles, nxt.body_lines[0] + 1, action + 1):
             return True
         # (or the two sit right under the section's header, "2 comments": a widget's thread)

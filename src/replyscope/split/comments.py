@@ -287,10 +287,15 @@ def _habitual_titles(lines: Lines, best: list[Anchor], known: dict[int, int]) ->
         # (two headers under a title each are a habit when the first comment closes with its row of
         # actions over the second title, "Reply to This": the line is no last word of the first; or
         # when both titles end in a parenthesis that opens alike, "(Score:4)" and "(Score:-1, Troll)")
+        if 1 in found and _row_over(lines, found[1], best[0].last):
+            # (the first comment's row of actions over the second title: the line under the row
+            # is the second post's title, whether the first post's title was read or not, its
+            # words too long for a title line)
+            return found
         if len(found) < len(best):
             return {}
         heads = {_paren_head(lines.text[p]) for p in found.values()}
-        return found if _row_over(lines, found[1], best[0].last) or len(heads) == 1 and None not in heads else {}
+        return found if len(heads) == 1 and None not in heads else {}
     return found if found and (len(found) + len(known)) * 3 >= len(best) * 2 and len(found) + len(known) >= MIN_TITLED else {}
 
 
@@ -857,10 +862,22 @@ def build_zone(lines: Lines, first_prose: int, floor: int | None = None, article
     headed = section is not None and zone_start == section or not dated and any(
         is_reply_row(s) for s in lines.text[zone_start : zone_end + CHROME_REACH]
     )
-    if not reads_like_thread(lines, [c.body_lines for c in comments], dated, zone_start, headed, _closed_by_rows(lines, comments)):
+    if not reads_like_thread(lines, [c.body_lines for c in comments], dated, zone_start, headed, _closed_by_rows(lines, comments), _alike_pair(best, comments)):
         return None, {}
     _words_in_chrome(lines, best, spans, comments, roles)
     return Zone(zone_start, zone_end, comments), roles
+
+
+def _alike_pair(best: list[Anchor], comments: list[Comment]) -> bool:
+    """Whether the thread is two comments with words whose headers the page prints alike (one
+    format family, as many lines) over two readers' names: a short post's long answer and a second
+    reply, not an article under its byline (an article has one; a writer's box under it repeats
+    the byline's name)."""
+    if len(best) != 2 or len(comments) != 2 or not (comments[0].body_lines and comments[1].body_lines):
+        return False
+    a, b = best
+    first, second = a.header.author.casefold(), b.header.author.casefold()
+    return a.family == b.family and a.last - a.first == b.last - b.first and bool(first) and bool(second) and first != second
 
 
 def _closed_by_rows(lines: Lines, comments: list[Comment]) -> bool:

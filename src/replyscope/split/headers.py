@@ -475,6 +475,15 @@ _MONTH_SHORT_YEAR = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oc
 # the age they stamp a comment with, so it says the "20h" before it is an age, as a thread link does.
 _EDITED_AFTER = re.compile(r"\s*\(edited\)$", re.I)
 _THREAD_LINK_LAST = frozenset("]tvxkgedEeTVXKGD")  # (the last characters of any _THREAD_LINKS match)
+# The links of a thread's own navigation after a header's stamp: to the comment answered, the
+# thread's root, the comment before or after, or its fold toggle ("| parent | next [–]", "[-]").
+# A thread prints them on its comments' headers and nowhere else: no byline or listing carries them.
+_NAV_LINKS = re.compile(r"\|\s*(?:parent|root|next|prev|previous|context)\b|\[[–—\-+]\]\s*$", re.I)
+
+
+def has_thread_links(line: str) -> bool:
+    """Whether a header line carries its thread's navigation links ("jo 3h | parent | next [–]")."""
+    return ("|" in line or "[" in line) and _NAV_LINKS.search(line) is not None
 
 
 # A message's labelled header field, as mail archives, old boards and exports print them one a
@@ -692,7 +701,7 @@ def read_header(core: str) -> CommentHeader | None:
             # same, so the author is blank
             return CommentHeader(kind, "", stamp)
         return None
-    if worded and _POSTED_BY.match(residue):
+    if worded and (by := _POSTED_BY.match(residue)):
         by_author = _by_author(residue)
         if by_author is not None:
             author = _BY_AUTHOR_END.split(by_author, maxsplit=1)[0]
@@ -700,8 +709,9 @@ def read_header(core: str) -> CommentHeader | None:
             author = _cut_by_tail(author)
             if _name_ok(author):
                 return CommentHeader("by", author, stamp, posted_by=residue[:5].lower() in _SIGNS_BELOW)
-            if stamp and _NUMERIC_HANDLE.match(author):
-                # "by 3917460 » DATE": a handle of digits heads its post, and names its reader
+            if (stamp or by.group().endswith(":")) and _NUMERIC_HANDLE.match(author):
+                # "by 3917460 » DATE": a handle of digits heads its post, and names its reader; so
+                # does one in a labelled field with no date ("Posted by: 3917460")
                 return CommentHeader("by", digit_handle(author), stamp, posted_by=residue[:5].lower() in _SIGNS_BELOW)
         return None
     if not stamp:
@@ -715,8 +725,10 @@ def read_header(core: str) -> CommentHeader | None:
     if residue[:3].lower() == "by ":
         author = residue[3:].strip()
         return CommentHeader("by", author, stamp, posted_by=True) if _name_ok(author) else None
-    if _NUMERIC_HANDLE.match(residue):
-        return CommentHeader("name_date", digit_handle(residue), stamp)  # "4830962 | 14 Mar 2015", "– 4830962 DATE": a handle of digits
+    # (a badge of the reader's role after the handle, "4830962 ♦ DATE", is no part of it)
+    handle = without_badges(residue) if residue[:1].isdigit() and not residue[-1:].isdigit() else residue
+    if _NUMERIC_HANDLE.match(handle):
+        return CommentHeader("name_date", digit_handle(handle), stamp)  # "4830962 | 14 Mar 2015", "– 4830962 DATE": a handle of digits
     if not residue or chrome_row(residue):
         return CommentHeader("date", "", stamp)  # a date alone, or an age in a row of actions
     residue = cut_counters(_EDGE_WORDS.sub("", residue).strip())
@@ -771,6 +783,15 @@ _POSTED_AFTER = re.compile(r"(?i)\s*[|·•,–—-]\s*(?:posted|written|submitt
 _COUNTER_ONLY = re.compile(r"^(?:#?\d+(?:\.\d+)*[.)]?(?:\s+\d+)?|@\d+)$")
 # A handle of digits: longer than a score, a count or a year printed beside a date.
 _NUMERIC_HANDLE = re.compile(r"^@?\d{5,}$")
+
+
+def without_badges(name: str) -> str:
+    """`name` without the marks of a role printed after it ("4830962 ♦", "jo ★"): symbols (and
+    the spaces between them) at its end."""
+    end = len(name)
+    while end and (name[end - 1] == " " or unicodedata.category(name[end - 1]) == "So"):
+        end -= 1
+    return name[:end] if end else name
 
 
 def digit_handle(core: str) -> str:

@@ -57,11 +57,15 @@ def _headline_count(text: list[str], bodies: list[list[int]], limit: float) -> i
     return hits
 
 
-def reads_like_thread(lines: Lines, bodies: list[list[int]], dated: bool, zone_start: int, headed: bool = False, rowed: bool = False) -> bool:
+def reads_like_thread(
+    lines: Lines, bodies: list[list[int]], dated: bool, zone_start: int, headed: bool = False, rowed: bool = False, alike: bool = False
+) -> bool:
     """Whether comments with these body lines (line numbers per comment) form a real thread.
 
     `headed`: a comment-section header ("1 Comment", "Comments") sits right above the thread.
     `rowed`: each comment's words are closed by a row of its actions ("Like · Reply · 2h").
+    `alike`: the comments' headers are printed alike over two readers' names (see
+    comments._alike_pair): two comments, not an article under its byline.
     """
     n = len(bodies)
     if not n:
@@ -84,9 +88,11 @@ def reads_like_thread(lines: Lines, bodies: list[list[int]], dated: bool, zone_s
         addressed = n >= 2 and all(any(ADDRESSES.search(text[j]) for j in b) for b in bodies)
         if (n < MIN_TINY_THREAD and not headed and not addressed) or sum(talks([text[j] for j in b]) for b in bodies) < TINY_TALK_SHARE * n:
             return False
-    if n <= ARTICLE_LIKE_COMMENTS and not (headed and rowed):
+    if n <= ARTICLE_LIKE_COMMENTS and not (headed and rowed) and not alike:
         # (under a comment-section header, words each closed by their Reply / Like row are
-        # comments however long: a short post's one long answer; an article has no such row)
+        # comments however long: a short post's one long answer; an article has no such row.
+        # Nor is a long answer the article when a second header printed as its own names another
+        # reader: an article has one byline)
         thread_prose = sum(len(text[j]) for b in bodies for j in b if is_prose(text[j]))
         if thread_prose >= ARTICLE_MIN_CHARS:
             article_prose = sum(len(s) for s in text[:zone_start] if s and is_prose(s))

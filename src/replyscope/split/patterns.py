@@ -306,7 +306,7 @@ COMMENT_SECTION = re.compile(
     r"|^(?:comments|responses|discussion|reader comments|readers'? comments|your comments|user comments|"
     r"what (?:people|readers|you) (?:are saying|say|think)(?:\s*\(\d[\d,]*\))?|your (?:views|say)|join the (?:discussion|conversation)|comments? for this (?:thread|post|entry) are now closed\.?|"
     r"(?:featured|top|best|newest|oldest|latest|all|highlighted|readers?'? picks?|editors?'? picks?|editor'?s picks?) comments|"
-    r"showing \d+ comments?|view all \d+ comments?|comments?\s*(?:\(\d+\)|:\s*\d+)|\d+ comments? so far|"
+    r"showing \d+ comments?|view all \d+ comments?|comments?\s*(?:\(\d+\)|:\s*\d+|\s\d[\d,]*)|\d+ comments? so far|"
     r"\d+ (?:thoughts|responses|replies|comments) on .{1,200}|"
     # a forum topic's tally of posts, with its pager ("8 posts • Page 1 of 1"): a count is needed
     # ("Posts" alone is a blog's menu)
