@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 import polars as pl
 
@@ -296,13 +296,13 @@ def _split_lines(text: str, title: str, lines: Lines) -> DocumentSplit:
         # "level 2" over each header says the nesting the indentation would have shown
         levels = [_level_above(lines, c.header_lines[0]) if c.header_lines else None for c in kept]
         if levels and all(v is not None for v in levels):
-            indents = levels
+            indents = cast("list[int]", levels)
         # an "In reply to Jo" link under a header is chrome, out of the text, but still names the parent
         cues = [_reply_link(lines, c, zone_roles) + s.text for c, s in zip(kept, comments)]
         marked = [any(REPLY_MARK.search(lines.text[j].replace(c.posted_raw, "").rstrip(" |·,-")) for j in c.header_lines) for c in kept]
         depth, parent = thread(indents, [c.author for c in kept], cues, numbers, marked)
-        for c, d, p in zip(comments, depth, parent):
-            c.depth, c.parent = d, p
+        for sc, d, p in zip(comments, depth, parent):
+            sc.depth, sc.parent = d, p
     title_text = title.strip() or title_without_tally(next((text[s:e].strip() for s, e, r in segments if r == "title"), ""), text)
     body = "".join(text[s:e] for s, e, r in segments if r in ("body", "quote")).strip()
     if not title_text and zone and len(body) < SHORT_POST_CHARS:

@@ -8,12 +8,22 @@ the splitter fast.
 from __future__ import annotations
 
 import re
+from typing import TypeVar
 
 from replyscope.split.caches import line_cache
 
 _I = re.IGNORECASE
 
+_C = TypeVar("_C", bound=type)
 
+
+def _plain_class(cls: _C) -> _C:
+    """`cls` as it is. (mypyc, which compiles the split, leaves a class with a decorator it does not
+    know a plain Python class: Deferred sets attributes by name, which a compiled class cannot.)"""
+    return cls
+
+
+@_plain_class
 class Deferred:
     """A pattern compiled on its first use; its text and flags are at hand before that.
 
@@ -41,7 +51,7 @@ class Deferred:
         return getattr(compiled, name)
 
 
-def lower_twin(pattern: re.Pattern) -> re.Pattern:
+def lower_twin(pattern: re.Pattern | Deferred) -> re.Pattern:
     """`pattern` (an IGNORECASE one) compiled case-sensitively, to run on text lower-cased first.
 
     On any text for which `folds_like_lower` holds, `twin.match(s.lower())` finds exactly what
