@@ -279,9 +279,16 @@ def build(force: bool = False, log=None) -> Path:  # noqa: ANN001 - log: a print
                     "built": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
         (out / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n")
         if dest.exists():
-            old = work / "old"
-            os.rename(dest, old)
-        os.rename(out, dest)
+            if not force and _complete(dest) is not None:
+                say(f"already built (by another process meanwhile): {dest}")
+                return dest
+            os.rename(dest, work / "old")  # (removed with the scratch directory)
+        try:
+            os.rename(out, dest)
+        except OSError:
+            if _complete(dest) is None:  # (else another build landed first: use it)
+                raise
+            return dest
         _check(dest, key)
         say(f"compiled split ready: {dest} ({seconds:.0f} s)")
         _prune(root, keep=dest)
