@@ -9,6 +9,7 @@ from typer.testing import CliRunner
 from pagegen import page_text
 from replyscope.bench import ingest_bench
 from replyscope.cli import app
+from replyscope.compiled import split_engine
 
 
 def _corpus(path, n=6):
@@ -39,3 +40,5 @@ def test_cli_prints_the_summary(tmp_path):
     summary = json.loads(result.output.strip().splitlines()[-1])
     assert summary["repeat"] == 1 and summary["results"][0]["documents"] == 3
     assert "whole process" in result.output
+    # (which split ran: the mypyc build or the Python, see replyscope.compiled)
+    assert summary["engine"] == split_engine() and f"split engine {split_engine()}" in result.output

@@ -644,6 +644,31 @@ def models_build() -> None:
     typer.echo(f"static MiniLM distillation ready: {path} ({time.perf_counter() - started:.1f} s)")
 
 
+@app.command("compile")
+def compile_split(
+    force: Annotated[bool, typer.Option("--force", help="Rebuild even when a build for these sources exists.")] = False,
+    check: Annotated[bool, typer.Option("--check", help="Only say which split runs here (compiled or pure) and where its build is.")] = False,
+) -> None:
+    """Compile the splitter with mypyc into the cache (pip install 'replyscope[fast]', a C compiler and
+    Python's headers; a few minutes, once per version of the split's sources). The split then runs
+    compiled; without a build, or with REPLYSCOPE_PURE_PYTHON=1, it runs as Python (same output)."""
+    from replyscope import compiled
+
+    key = compiled.build_key()
+    if check:
+        build = compiled.compiled_root() / key
+        state = "built" if compiled._complete(build) is not None else "not built"
+        typer.echo(f"split engine: {compiled.split_engine()}; build for these sources ({state}): {build}")
+        return
+    try:
+        path = compiled.build(force=force, log=typer.echo)
+    except compiled.CompileUnavailable as exc:
+        raise _fail(f"cannot compile the split here: {exc}", 1) from None
+    except compiled.CompileFailed as exc:
+        raise _fail(f"compiling the split failed: {exc}", 1) from None
+    typer.echo(f"the split runs compiled from {path}" if not compiled.pure_forced() else f"built {path} (unused while {compiled.PURE_ENV} is set)")
+
+
 @bench_app.command("across")
 def bench_across(
     comments: Annotated[str, typer.Option("--comments", help="Comma-separated comment counts.")] = "100000",

@@ -33,6 +33,7 @@ from rich.console import Console
 from rich.table import Table
 
 from replyscope.bench.split_bench import DEFAULT_PATH
+from replyscope.compiled import split_engine
 from replyscope.rundir import read_manifest, table_path
 
 console = Console()
@@ -104,6 +105,7 @@ def run(path: Path | None = None, *, scales: tuple[int, ...] = (1, 4), workers: 
         raise FileNotFoundError(f"{source} not found: pass a JSONL corpus of pages")
     results = []
     regex = None
+    engine = split_engine()  # (the split processes import the split as this one does: same sources, same environment)
     load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp:
         for scale in scales:
@@ -141,7 +143,7 @@ def run(path: Path | None = None, *, scales: tuple[int, ...] = (1, 4), workers: 
     regex_mb_s = regex["mb"] / regex["seconds"]
     load = (round(load_before, 2), round(os.getloadavg()[0], 2))
     table = Table(
-        title=f"replyscope split, whole process, {workers} worker(s), best of {repeat}: {source.name}\n"
+        title=f"replyscope split, whole process, {workers} worker(s), best of {repeat}, split engine {engine}: {source.name}\n"
         f"(MB = page text; `\\w+` regex pass in this run: {regex_mb_s:.2f} MB/s on one core; load average {load[0]} -> {load[1]})"
     )
     columns = ("scale", "file MB", "text MB", "pages", "comments", "wall s", "CPU s", "MB/s wall", "MB/s CPU",
@@ -171,6 +173,7 @@ def run(path: Path | None = None, *, scales: tuple[int, ...] = (1, 4), workers: 
         "regex_mb_per_s": round(regex_mb_s, 3),
         "repeat": repeat,
         "workers": workers,
+        "engine": engine,
         "load_average": load,
         "peak_memory_growth": round(growth, 3),
     }

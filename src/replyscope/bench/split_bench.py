@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.table import Table
 
 from replyscope.bench import SHARED_CORPORA
+from replyscope.compiled import split_engine
 from replyscope.evaluate.split_eval import load_rows
 from replyscope.split import clear_caches, split_document
 
@@ -63,6 +64,7 @@ def run(path: Path | None = None, *, repeat: int = 3) -> dict:
         raise FileNotFoundError(f"no benchmark input at {path}")
     texts = load_texts(path)
     mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    engine = split_engine()
     split_s = _best_cpu_seconds(_split_all, texts, repeat)
     regex_s = _best_cpu_seconds(_regex_all, texts, repeat)
     result = {
@@ -75,8 +77,9 @@ def run(path: Path | None = None, *, repeat: int = 3) -> dict:
         "regex_seconds": round(regex_s, 4),
         "regex_mb_per_s": round(mb / regex_s, 2),
         "split_to_regex_speed": round(regex_s / split_s, 3),
+        "engine": engine,
     }
-    table = Table(title=f"split benchmark: {len(texts)} pages, {mb:.2f} MB (CPU s, best of {repeat})")
+    table = Table(title=f"split benchmark: {len(texts)} pages, {mb:.2f} MB (CPU s, best of {repeat}; split engine: {engine})")
     for col in ("pass", "seconds", "MB/s", "pages/s"):
         table.add_column(col, justify="right" if col != "pass" else "left")
     table.add_row("split_document", f"{split_s:.3f}", f"{result['split_mb_per_s']:.2f}", f"{result['split_pages_per_s']:.0f}")

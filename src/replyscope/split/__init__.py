@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 import polars as pl
 
@@ -19,7 +19,7 @@ from replyscope.split.body import article_roles, is_boilerplate_line, title_from
 from replyscope.split.chrome import is_chrome
 from replyscope.split.comment_text import comment_words, cut_last_at_closing, drop_echo_lines, drop_entry_labels, drop_numbered_links, drop_reaction_marks, drop_repeated_tails, drop_reply_targets, drop_signatures, drop_widget_tails, name_numbered_comments, trim_after_actions
 from replyscope.split.openers import inline_label, shared_inline_label
-from replyscope.split.comments import Zone, build_zone
+from replyscope.split.comments import Comment, Zone, build_zone
 from replyscope.split.dates import parse_posted
 from replyscope.split.headers import read_header, reads_as_byline
 from replyscope.split.line_led import line_led_zone
@@ -65,7 +65,7 @@ class SplitTables(NamedTuple):
     errors: dict[str, str]
 
 
-def _first_prose_line(lines) -> int:
+def _first_prose_line(lines: Lines) -> int:
     """Where the page's first real run of prose starts (menus and bylines come before it).
 
     A short article (a tweet, a one-paragraph post) has no run this long: the run found may then
@@ -103,7 +103,7 @@ SHORT_POST_CHARS = 600
 TEXT_LINE_WORDS = 3
 
 
-def _text_floor(lines, upto: int) -> tuple[int, int]:
+def _text_floor(lines: Lines, upto: int) -> tuple[int, int]:
     """(first text line, where the article's words begin) above line `upto`, each `upto` if none.
 
     Where a short post's title and words, and perhaps its first comments, sit when the page has no
@@ -135,7 +135,7 @@ def _text_floor(lines, upto: int) -> tuple[int, int]:
     return found[0], found[-1] if prose or len(found) == 2 else upto
 
 
-def _short_article(lines, roles: list[str], start: int, end: int) -> bool:
+def _short_article(lines: Lines, roles: list[str], start: int, end: int) -> bool:
     """Whether the article found above the comments is none or shorter than a lead run of prose
     (MIN_LEAD_PROSE): a tweet or a title over a link, whose words may sit under it (see short_post)."""
     chars = 0
@@ -147,7 +147,7 @@ def _short_article(lines, roles: list[str], start: int, end: int) -> bool:
     return True
 
 
-def _level_above(lines, i: int) -> int | None:
+def _level_above(lines: Lines, i: int) -> int | None:
     """The nesting level printed on the line above line i ("level 2"), if any."""
     for j in range(i - 1, max(-1, i - 3), -1):
         if lines.text[j]:
@@ -155,7 +155,7 @@ def _level_above(lines, i: int) -> int | None:
     return None
 
 
-def _reply_link(lines, c, roles: dict[int, str]) -> str:
+def _reply_link(lines: Lines, c: Comment, roles: dict[int, str]) -> str:
     """The "In reply to Name" line between a comment's header and its words, or the target its
     header names, or the "@Name" line taken off its words' top (drop_reply_targets), with a line
     break ("" when there is none): the parent it names, for threading."""
@@ -175,7 +175,7 @@ def _reply_link(lines, c, roles: dict[int, str]) -> str:
     return ""
 
 
-def _mark_bylines(lines, roles: list[str], start: int, end: int) -> None:
+def _mark_bylines(lines: Lines, roles: list[str], start: int, end: int) -> None:
     """A "By Name" line inside the article is its byline."""
     text = lines.text
     for i in range(start, end):
@@ -296,13 +296,13 @@ def _split_lines(text: str, title: str, lines: Lines) -> DocumentSplit:
         # "level 2" over each header says the nesting the indentation would have shown
         levels = [_level_above(lines, c.header_lines[0]) if c.header_lines else None for c in kept]
         if levels and all(v is not None for v in levels):
-            indents = levels
+            indents = cast("list[int]", levels)
         # an "In reply to Jo" link under a header is chrome, out of the text, but still names the parent
         cues = [_reply_link(lines, c, zone_roles) + s.text for c, s in zip(kept, comments)]
         marked = [any(REPLY_MARK.search(lines.text[j].replace(c.posted_raw, "").rstrip(" |·,-")) for j in c.header_lines) for c in kept]
         depth, parent = thread(indents, [c.author for c in kept], cues, numbers, marked)
-        for c, d, p in zip(comments, depth, parent):
-            c.depth, c.parent = d, p
+        for sc, d, p in zip(comments, depth, parent):
+            sc.depth, sc.parent = d, p
     title_text = title.strip() or title_without_tally(next((text[s:e].strip() for s, e, r in segments if r == "title"), ""), text)
     body = "".join(text[s:e] for s, e, r in segments if r in ("body", "quote")).strip()
     if not title_text and zone and len(body) < SHORT_POST_CHARS:

@@ -219,11 +219,11 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
                     anchors.append(Anchor(p - 1, i, CommentHeader("name_date", digit_handle(lines.core[p - 1]), h.posted_raw), "name+date", lines.indent[p - 1]))
                     claimed.update(range(p - 1, i + 1))
                     continue
-            if p is not None and is_profile_tally(lines, p) and (top := _card_name(lines, headers, claimed, p, lo)) is not None:
+            if p is not None and is_profile_tally(lines, p) and (card_top := _card_name(lines, headers, claimed, p, lo)) is not None:
                 # a profile card over the date ("Jo Lake" / "Leeds, UK" / "Total Comments (212)",
                 # blank lines between): its first line is the name
-                anchors.append(Anchor(top, i, CommentHeader("name_date", cut_counters(lines.core[top]), h.posted_raw), "name+date", lines.indent[top]))
-                claimed.update(range(top, i + 1))
+                anchors.append(Anchor(card_top, i, CommentHeader("name_date", cut_counters(lines.core[card_top]), h.posted_raw), "name+date", lines.indent[card_top]))
+                claimed.update(range(card_top, i + 1))
                 continue
             # (a numbered date opens its item: the name line above it closes the comment above)
             if p is not None and p not in claimed and p not in headers and not _numbered_date(lines, headers, i):
@@ -303,6 +303,7 @@ def _card_name(lines: Lines, headers: dict[int, CommentHeader], claimed: set[int
     """The name line of a profile card whose tally is line `tally`: the topmost of the (at most
     CARD_LINES) name-like lines over it, blank lines between allowed; None if there is none."""
     top = None
+    j: int | None
     j = tally
     for _ in range(CARD_LINES):
         j = prev_nonblank(lines, j, PAIR_REACH)
@@ -336,12 +337,13 @@ def _cards_under_posts(lines: Lines, headers: dict[int, CommentHeader], lo: int)
     tallies = tallies_in(dates[0], dates[-1]) + tail
     if len(tallies) < MIN_CARDS:
         return {}
-    tops = {t: _card_name(lines, headers, set(), t, lo) for t in tallies}
+    # (the tallies with a name over them)
+    tops = {t: top for t in tallies if (top := _card_name(lines, headers, set(), t, lo)) is not None}
     under: dict[int, tuple[int, int | None]] = {}
-    above = None
+    above: int | None = None
     for k, d in enumerate(dates):
         end = dates[k + 1] if k + 1 < len(dates) else len(core)
-        card = next((t for t in tallies if d < t < end and tops[t] is not None and tops[t] > d), None)
+        card = next((t for t in tallies if d < t < end and t in tops and tops[t] > d), None)
         if card is not None:
             under[d] = (tops[card], above)
             above = tops[card]
@@ -435,8 +437,8 @@ def _add_glued_ages(lines: Lines, headers: dict[int, CommentHeader], lo: int) ->
     the words (see MIN_AGED)."""
     aged = 0
     linked = -1  # (the line of an aged header that carries its thread's links, "| parent | next [–]")
-    for i, h in headers.items():
-        if h.kind == "name_date" and h.author and is_age_stamp(h.posted_raw):
+    for i, known in headers.items():
+        if known.kind == "name_date" and known.author and is_age_stamp(known.posted_raw):
             aged += 1
             if linked < 0 and has_thread_links(lines.text[i]):
                 linked = i

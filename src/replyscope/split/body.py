@@ -142,7 +142,7 @@ def _prose_clusters(lines: Lines, lo: int, hi: int) -> list[tuple[int, int, int]
     of figures inside an article does not cut it in two.
     """
     clusters: list[list[int]] = []
-    gap = 0
+    gap = 0.0  # (a float: a line of plain text adds a quarter; mypyc wants it one from the start)
     raw = lines.raw
     text = lines.text
     in_list = False  # after a sentence that announces a list ("we recommend:")
@@ -160,7 +160,7 @@ def _prose_clusters(lines: Lines, lo: int, hi: int) -> list[tuple[int, int, int]
                 clusters[-1][2] += len(s)
             else:
                 clusters.append([i, i, len(s)])
-            gap = 0
+            gap = 0.0
             in_list = False
         elif not bullet and s[-1] == ":" and n >= LIST_INTRO_CHARS and s.count(" ") >= 4 and clusters and gap <= MAX_GAP_LINES:
             in_list = True
@@ -171,7 +171,7 @@ def _prose_clusters(lines: Lines, lo: int, hi: int) -> list[tuple[int, int, int]
             gap += 1
             # (only inside a cluster: before the article and after it the gap is long anyway)
             if gap <= MAX_GAP_LINES and n < 60 and clusters and s[0] in _END_FIRST and closes_article(s):
-                gap = MAX_GAP_LINES + 1  # share buttons, tags, related links: the article is over
+                gap = MAX_GAP_LINES + 1.0  # share buttons, tags, related links: the article is over
         elif "\t" in s and HAS_DIGIT.search(s):
             gap += TABLE_ROW_GAP
         else:
@@ -1001,6 +1001,8 @@ def _stamped_headline(lines: Lines, i: int, hi: int) -> bool:
         return False
     if HAS_DIGIT.search(s) and (stamp_search(s) is not None or read_header(core) is not None):
         return False  # (a dateline, or a photo's caption that dates the scene)
+    j: int | None
+    kind: str | None
     if tail is not None:
         j, kind = i, "by"
     else:

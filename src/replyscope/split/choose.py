@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import cast
 
 from replyscope.split.caches import line_cache
 from replyscope.split.anchors import Anchor, header_spacing, mostly_posted_by, section_headers, spans_signed_below, widget_words_under
@@ -254,6 +255,7 @@ def _headline_share(lines: Lines, best: list[Anchor]) -> float:
     # (an even sample of a long run settles the share, as in _conversational_share)
     for a in best[:: -(-len(best) // SHARE_SAMPLE)]:
         seen += 1
+        j: int | None
         j = a.last
         for _ in range(HEADLINE_REACH):  # (past the header's own chrome: "Report Abuse | QUOTE")
             j = next_nonblank(lines, j, 3)
@@ -358,6 +360,7 @@ def _headed_by_section(lines: Lines, a: Anchor, titled: bool = False) -> bool:
     The post's own lines over its header do not count as lines between: a forum's "Re: <topic>"
     subject, the author's name heading a profile card (its fields are chrome), and, in a thread
     whose headers wear a title (`titled`, see _wears_titles), the title line right on top of it."""
+    k: int | None
     k = a.first
     reach, chrome = HEADED_REACH, HEADED_CHROME_REACH
     author = a.header.author.lower()
@@ -426,6 +429,7 @@ REPLY_CLOSE_REACH = 3
 def _closed_by_reply(lines: Lines, lo: int, hi: int) -> bool:
     """Whether the text from line `lo` to the next header at `hi` ends with a lone Reply link: a
     reader's comment, however long (an article under its dateline has no Reply link of its own)."""
+    k: int | None
     k, seen = hi, 0
     while seen < REPLY_CLOSE_REACH:
         k = prev_nonblank(lines, k, 3)
@@ -863,7 +867,7 @@ def _structure_cues(lines: Lines, best: list[Anchor], near: int | None) -> int:
     one of these at most; a comment section shows several, whatever its commenters write.
     """
     n = len(best)
-    cues = near is not None
+    cues: int = near is not None
     # the section header's tally is the number of headers found ("4 Comments" over four of them):
     # the page itself says these are its comments, a mark a listing or a menu does not carry
     cues += near is not None and n >= 2 and _tally(lines.text[near]) == n
@@ -876,7 +880,7 @@ def _structure_cues(lines: Lines, best: list[Anchor], near: int | None) -> int:
     numbers = [outline_number(lines.text[a.first]) for a in best]
     if all(numbers):
         # (an outline's numbers say the nesting: "2.1. Jo" answers "2. Al", however it is indented)
-        depth = [len(x) for x in numbers]
+        depth = [len(x) for x in cast("list[tuple[int, ...]]", numbers)]
     steps_in = sum(b > a for a, b in zip(depth, depth[1:]))
     steps_out = sum(b < a for a, b in zip(depth, depth[1:]))
     cues += steps_in >= 2 or steps_in >= 1 and steps_out >= 1

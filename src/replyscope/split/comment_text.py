@@ -313,7 +313,7 @@ def comment_words(text: str, lines: Lines, body_lines: list[int], start: int, en
     if _only_text_between(words, body_lines):
         return text[start:end]  # (the common case: the span as it is)
     raw, body = lines.raw, set(body_lines)
-    pieces = []
+    pieces: list[str] = []
     blank = False
     for j in range(first, last + 1):
         if j in body:

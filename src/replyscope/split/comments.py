@@ -294,8 +294,8 @@ def _habitual_titles(lines: Lines, best: list[Anchor], known: dict[int, int]) ->
             return found
         if len(found) < len(best):
             return {}
-        heads = {_paren_head(lines.text[p]) for p in found.values()}
-        return found if len(heads) == 1 and None not in heads else {}
+        opening = {_paren_head(lines.text[p]) for p in found.values()}
+        return found if len(opening) == 1 and None not in opening else {}
     return found if found and (len(found) + len(known)) * 3 >= len(best) * 2 and len(found) + len(known) >= MIN_TITLED else {}
 
 
@@ -315,6 +315,7 @@ ROW_OVER_REACH = 2
 def _row_over(lines: Lines, p: int, floor: int) -> bool:
     """Whether a Reply / Like row of chrome closes the words over line `p` (within ROW_OVER_REACH
     non-blank lines, below line `floor`, the previous header)."""
+    k: int | None
     k = p
     for _ in range(ROW_OVER_REACH):
         k = prev_nonblank(lines, k, 3)
@@ -686,10 +687,11 @@ def _spans_above(lines: Lines, best: list[Anchor]) -> tuple[list[tuple[int, int]
         if p is not None:
             subjects[k] = p
     subjects.update(_habitual_titles(lines, best, subjects))
-    spans = []
+    spans: list[tuple[int, int]] = []
     rowed = False
     for k, a in enumerate(best):
         lo = a.last + 1
+        hi: int | None
         if k + 1 < len(best):
             hi = subjects.get(k + 1, best[k + 1].first)
             hi = _card_below(lines, lo, hi, a.header.author)

@@ -74,9 +74,8 @@ CLOCK = re.compile(r"\b(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ampm>
 CLOCK_HOUR_ONLY = re.compile(r"\b(?P<h>\d{1,2})\s*(?P<ampm>[ap])\.?m\b", re.I)
 
 
-def _year(raw: str | None) -> int | None:
-    if not raw:
-        return None
+def _year(raw: str) -> int:
+    # (raw: a matched year group, never empty: both callers make sure)
     raw = raw.lstrip("'")
     year = int(raw)
     return year + 2000 if year < 100 else year

@@ -114,8 +114,9 @@ def _quoted(k: int, quote: str, texts: list[str], flat: list[str | None]) -> int
     if words.count(" ") + 1 < QUOTE_MIN_WORDS:
         return None
     for j in range(k - 1, max(-1, k - 1 - QUOTE_LOOKBACK), -1):
-        if flat[j] is None:
-            flat[j] = _flat(texts[j])
-        if words in flat[j]:
+        f = flat[j]
+        if f is None:
+            f = flat[j] = _flat(texts[j])
+        if words in f:
             return j
     return None

@@ -9,12 +9,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Final, TypeVar
 
 from replyscope.split.caches import line_cache
 
-_I = re.IGNORECASE
+_I: Final = re.IGNORECASE
+
+_C = TypeVar("_C", bound=type)
 
 
+def _plain_class(cls: _C) -> _C:
+    """`cls` as it is. (mypyc, which compiles the split, leaves a class with a decorator it does not
+    know a plain Python class: Deferred sets attributes by name, which a compiled class cannot.)"""
+    return cls
+
+
+@_plain_class
 class Deferred:
     """A pattern compiled on its first use; its text and flags are at hand before that.
 
@@ -42,7 +52,7 @@ class Deferred:
         return getattr(compiled, name)
 
 
-def lower_twin(pattern: re.Pattern) -> re.Pattern:
+def lower_twin(pattern: re.Pattern | Deferred) -> re.Pattern:
     """`pattern` (an IGNORECASE one) compiled case-sensitively, to run on text lower-cased first.
 
     On any text for which `folds_like_lower` holds, `twin.match(s.lower())` finds exactly what
@@ -60,7 +70,7 @@ def lower_twin(pattern: re.Pattern) -> re.Pattern:
 
 # Lines at least this long are matched by the case-insensitive patterns themselves: lower-casing a
 # long line (with curly quotes or accents, character by character) costs more than the twin saves.
-LOWER_BELOW = 250
+LOWER_BELOW: Final = 250
 
 
 def folds_like_lower(s: str) -> bool:
@@ -73,14 +83,14 @@ def folds_like_lower(s: str) -> bool:
 
 
 # --- pieces of a date -------------------------------------------------------------------------
-MONTH = (
+MONTH: Final = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 # Month names of French, German, Spanish, Italian, Portuguese and Dutch pages, accents written as
 # escapes (the lower twins take only ASCII lower-case letters). Read only in a whole day-month-year
 # date ("3 mars 2021", "3. März 2021", "3 de marzo de 2021"): alone, "mai" or "mars" are words.
-FOREIGN_MONTH = (
+FOREIGN_MONTH: Final = (
     r"(?:janv(?:ier)?|f(?:\u00e9|e)vr(?:ier)?|mars|avr(?:il)?|mai|juin|juil(?:let)?|ao(?:\u00fb|u)t"
     r"|septembre|octobre|novembre|d(?:\u00e9|e)cembre"
     r"|j(?:a|\u00e4)n(?:uar|ner)|februar|m(?:\u00e4|ae)rz|juni|juli|oktober|dezember"
@@ -91,14 +101,14 @@ FOREIGN_MONTH = (
 )
 # A weekday, whole or cut short ("Thursday", "Thurs.", "Thu"): no longer word that only opens like
 # one, as a name after the commenter's first name may ("Jo Monroe 3 May 12", "Kai Sunny ...").
-WEEKDAY = r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)(?![a-z])\.?,?"
-DAY = r"\d{1,2}(?:st|nd|rd|th)?"
-YEAR = r"(?:(?:19|20)\d{2}|'\d{2})"
-CLOCK = (
+WEEKDAY: Final = r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)(?![a-z])\.?,?"
+DAY: Final = r"\d{1,2}(?:st|nd|rd|th)?"
+YEAR: Final = r"(?:(?:19|20)\d{2}|'\d{2})"
+CLOCK: Final = (
     r"@?\d{1,2}(?::\d{2}){1,2}\s*(?:[ap]\.?m\.?)?(?:\s*(?:[ecmp][sd]?t|utc|gmt|bst|cet|cest|jst|ist|aest)\b)?"
     r"|\d{1,2}\s*[ap]\.?m\.?"
 )
-_DATE_FORMS = (
+_DATE_FORMS: Final = (
     rf"{MONTH}\s*{DAY}(?:,?\s*{YEAR})?"  # July 7, 2012 / Nov 06 2012 / November 1
     rf"|{DAY}\.?\s*{MONTH},?\s*(?:{YEAR}|\d{{2}})?"  # 09. Jul, 2012 / 26 October 2012 / 4 Nov 12
     rf"|(?:19|20)\d{{2}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}"  # 2012-10-16
@@ -106,7 +116,7 @@ _DATE_FORMS = (
     rf"|(?:19|20)\d{{2}}\s+{MONTH}\s+{DAY}"  # 2012 Oct 25
     rf"|\d{{1,2}}\.?\s*(?:de\s+)?{FOREIGN_MONTH},?\s*(?:de\s+)?{YEAR}"  # 3 mars 2021 / 3. März 2021 / 3 de marzo de 2021
 )
-FOREIGN_AGE = (
+FOREIGN_AGE: Final = (
     # the same ages on French, German, Spanish, Italian, Portuguese and Dutch pages
     r"il y a\s+(?:\d+|une?)\s+(?:secondes?|minutes?|heures?|jours?|semaines?|mois|ans?)"
     r"|vor\s+(?:\d+|einer?|einem)\s+(?:sekunden?|minuten?|stunden?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?)"
@@ -122,7 +132,7 @@ FOREIGN_AGE = (
     r"|\d+\s*(?:s|min|h|g|sett\.?|m)\s+fa"
     r"|\d+\s*(?:sec\.?|min\.?|u|d|w|mnd\.?)\s+geleden"
 )
-RELATIVE = (
+RELATIVE: Final = (
     r"(?:about\s+|over\s+)?(?:\d+|an?|one|few)\s+"
     r"(?:sec(?:ond)?s?|min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?|years?|yrs?)\s+ago"
     # "Yesterday at 9:14 PM": the day word and its time of day are one stamp
@@ -131,7 +141,7 @@ RELATIVE = (
 )
 # A whole timestamp as comment systems print it: weekday?, date, optional time, or a bare time,
 # or a relative age ("3 years ago").
-TIMESTAMP = (
+TIMESTAMP: Final = (
     rf"(?:{WEEKDAY}\s*)?(?:{_DATE_FORMS})(?:\s*(?:,|at|@|-|·|\||um|\u00e0|a las|alle|\u00e0s|om)?\s*(?:{CLOCK}))?"
     rf"|(?:{CLOCK})(?:\s*(?:,|on|-|·)?\s*(?:{WEEKDAY}\s*)?(?:{_DATE_FORMS}))?"
     rf"|{RELATIVE}"
@@ -142,31 +152,31 @@ TIMESTAMP = (
 # the alternatives of a group one after another, so a word start tries one letter of each group
 # instead of each word (the search is 6% faster). A lookahead only says whether any word starts
 # there, so the grouping finds the same stamps.
-_STAMP_STARTS = (
+_STAMP_STARTS: Final = (
     r"[\d@]|j(?:an|un|ul|ust now)|f(?:eb|ri|ew)|m(?:ar|ay|on)|a(?:pr|ug|bout|n?\s)|s(?:ep|at|un)|o(?:ct|ver|ne)"
     r"|nov|dec|t(?:ue|hu|oday)|wed|yesterday"
     r"|il y a|vor\s|h(?:ace\s|(?:\u00e1|a)\s)|een\s|un[ao]?\s"
 )
-_STAMP_START = rf"(?={_STAMP_STARTS})"
+_STAMP_START: Final = rf"(?={_STAMP_STARTS})"
 # (compiled on first use: every reader asks it through stamp_search / stamp_finditer, which read
 # a line that folds like lower with TIMESTAMP_RE_LOW; compiling it cost ~13 ms of every run's start)
-TIMESTAMP_RE = Deferred(rf"(?<![\w/.:]){_STAMP_START}(?:{TIMESTAMP})(?![\w/])", _I)
+TIMESTAMP_RE: Final = Deferred(rf"(?<![\w/.:]){_STAMP_START}(?:{TIMESTAMP})(?![\w/])", _I)
 # Cheap pre-check for GLUED_DATE: a letter straight against a digit or a capitalised month
 # ("Smith7/10", "5Jan"). Written with the digit or the month's capital first and the character
 # before it looked behind at: a pattern that opens with a character class lets sre skip to the
 # characters in it, while "[A-Za-z)]\d|..." is tried at every position of the line (1.5x slower
 # on the lines read_header asks it of; it finds a hint in exactly the same lines).
-GLUED_HINT = re.compile(r"[\dJFMASOND](?:(?<=[A-Za-z)]\d)|(?<=[A-Za-z0-9)][JFMASOND])[aepuco][nbrylgptvc])")
+GLUED_HINT: Final = re.compile(r"[\dJFMASOND](?:(?<=[A-Za-z)]\d)|(?<=[A-Za-z0-9)][JFMASOND])[aepuco][nbrylgptvc])")
 # Some renderers glue the author to the date ("Dan Smith7/10/2012", "JaneOctober 22, 2012"):
 # a space is put back before such a date so the two read apart.
-GLUED_DATE = re.compile(
+GLUED_DATE: Final = re.compile(
     r"(?<=[A-Za-z0-9)])(?=(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b)|(?<=[A-Za-z)])(?=\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b)"
 )
-HAS_DIGIT = re.compile(r"[0-9]")
+HAS_DIGIT: Final = re.compile(r"[0-9]")
 # A letter of any script (a word character that is no digit and no underscore).
-HAS_LETTER = re.compile(r"[^\W\d_]")
-_COUNTS = re.compile(r"\d+")
+HAS_LETTER: Final = re.compile(r"[^\W\d_]")
+_COUNTS: Final = re.compile(r"\d+")
 
 
 def template_form(s: str) -> str:
@@ -177,16 +187,16 @@ def template_form(s: str) -> str:
 
 # --- list markers and indentation ------------------------------------------------------------
 # The characters renderers put before list items ("  • Name").
-BULLET_CHARS = "•·*▪◦●○■□‣⁃"
-BULLETS = frozenset(BULLET_CHARS)
+BULLET_CHARS: Final = "•·*▪◦●○■□‣⁃"
+BULLETS: Final = frozenset(BULLET_CHARS)
 # A bullet or number a renderer puts before a list item: "  • Name", "12. Name", "#3".
 # (a number is not a marker when a month or a unit follows it: "09. Jul, 2012", "3 years ago")
-_MONTH = (
+_MONTH: Final = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
     r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
 # (compiled on first use: lines._strip_marker reads a line that folds like lower with its twin)
-LIST_MARKER = Deferred(
+LIST_MARKER: Final = Deferred(
     # (a number with its point or bracket before a month with its own day is a marker, not the
     # day: "1. November 5, 2012"; "7 Aug 12" and "09. Jul, 2012" stay whole)
     rf"^(?:\d{{1,4}}[.)]\s+(?={_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?![:.]?\d))|"
@@ -201,10 +211,10 @@ LIST_MARKER = Deferred(
     r"|likes?|votes?|points?)\b)))",
     _I,
 )
-BULLET = re.compile(rf"^[{BULLET_CHARS}]\s+")
+BULLET: Final = re.compile(rf"^[{BULLET_CHARS}]\s+")
 
 # --- words around an author in a comment header ------------------------------------------------
-SAYS = re.compile(
+SAYS: Final = re.compile(
     r"^(?P<author>.{1,70}?)\s*(?<![\w])(?:says|said|wrote|writes|commented|replied|answered)(?:\s+(?:on|at))?\s*(?:\.\.\.|…|:|,|\.)?"
     r"(?:\s+(?:in reply to|to)\s+\S.{0,60}?)?$",
     _I,
@@ -214,24 +224,24 @@ SAYS = re.compile(
 # alone, "dice" or "dit" are words.
 # So is a nested reply's header in some themes, "Jo Lake Reply:" or "Jo Lake responded:" ("Reply" alone
 # is a link's word, "responded" a feed's: "Jo responded to your post").
-FOREIGN_SAYS = re.compile(
+FOREIGN_SAYS: Final = re.compile(
     r"^(?P<author>.{1,70}?)\s+(?:dice|dijo|escribi(?:\u00f3|o)|sagt|schreibt|schrieb|meint|dit|a dit|(?:a )?(?:\u00e9|e)crit|"
     r"scrive|ha scritto|diz|disse|escreveu|zegt|schreef|reply|responded)\s*:?$",
     _I,
 )
 # The last characters of every FOREIGN_SAYS line, lower-cased: a cheap test before the pattern.
-FOREIGN_SAYS_ENDS = tuple(
+FOREIGN_SAYS_ENDS: Final = tuple(
     f"{w}{c}"
     for w in ("dice", "dijo", "escribi\u00f3", "escribio", "sagt", "schreibt", "schrieb", "meint", "dit", "\u00e9crit", "ecrit", "scrive", "scritto", "diz", "disse", "escreveu", "zegt", "schreef", "reply", "responded")
     for c in (":", " :")
 )
-SAYS_WORD = re.compile(r"\b(?:says|said|wrote|writes|commented|replied|answered)\b", _I)
-BY_AUTHOR = re.compile(
+SAYS_WORD: Final = re.compile(r"\b(?:says|said|wrote|writes|commented|replied|answered)\b", _I)
+BY_AUTHOR: Final = re.compile(
     r"^(?:(?:comment|posted|post|written|submitted|reply|response|answered|asked|reviewed)\s+)?by:?\s+(?P<author>[^\s].{0,60}?)"
     r"(?:\s*\(\d+\)|\s*<[^>]{1,80}>|\s*\*)*(?:\s+(?:writes|says)\s*:?)?$",
     _I,
 )
-POSTED_WORDS = re.compile(
+POSTED_WORDS: Final = re.compile(
     r"^(?:(?:comment\s+)?(?:posted|written|submitted|published|added|left)\s*(?:on|at|by:?)?|"
     # a review's dateline: "Reviewed in the United Kingdom on DATE", "Reviewed DATE"
     r"reviewed(?:\s+in\s+(?:the\s+)?\w+(?:\s+\w+){0,3}?\s+on|\s+on)?|"
@@ -241,14 +251,14 @@ POSTED_WORDS = re.compile(
 )
 # What may join an author to a timestamp on one line: "Name — date", "Name | date", "Name, date":
 # all Unicode whitespace (exactly what `\s` matches) and the separators, for `str.strip`.
-JOINER_CHARS = "".join(chr(c) for c in range(0x3001) if chr(c).isspace()) + "|·•,:-–—/@"
+JOINER_CHARS: Final = "".join(chr(c) for c in range(0x3001) if chr(c).isspace()) + "|·•,:-–—/@"
 
 
 def strip_joiners(s: str) -> str:
     """`s` without separators and blanks at either end ("— Jane |" -> "Jane")."""
     return s.strip(JOINER_CHARS)
 
-TRAILING_META = re.compile(
+TRAILING_META: Final = re.compile(
     r"(?:\s*(?:\((?:#?\d+|score:[^)]*|edited|(?:utc|gmt)\s*[+\-−]?\s*\d{1,2}(?::?\d{2})?)\)|#\d+|permalink|reply|"
     r"link(?: to this (?:comment|post|reply))?|journal|edit|"
     r"\|\s*(?:permalink|reply|link|quote|report)\b.*))+\s*$",
@@ -256,9 +266,9 @@ TRAILING_META = re.compile(
 )
 
 # A stretch of text that could be a person's name or handle (not a sentence).
-NAME_LIKE = re.compile(r"^[^\s.!?;:\"“”>\x00-\x1f][^!?;\"“”\x00-\x1f]{0,58}$")
+NAME_LIKE: Final = re.compile(r"^[^\s.!?;:\"“”>\x00-\x1f][^!?;\"“”\x00-\x1f]{0,58}$")
 # Characters of menu items and link titles, not of the names people comment under.
-NOT_IN_BARE_NAME = re.compile(r"[»«+©®|:/{}\[\]▼▲►◄▾▸›‹]|\s[-–—]\s|^\d+\.?$|\bago\b", re.I)
+NOT_IN_BARE_NAME: Final = re.compile(r"[»«+©®|:/{}\[\]▼▲►◄▾▸›‹]|\s[-–—]\s|^\d+\.?$|\bago\b", re.I)
 
 
 def _first_letter_words(words: list[str]) -> re.Pattern:
@@ -278,10 +288,10 @@ def _first_letter_words(words: list[str]) -> re.Pattern:
 
 # Words of conversation: comments talk to and about people ("I think", "you're wrong"). For text
 # lower-cased first (a case-sensitive search runs about twice as fast), grouped by first letter.
-CONVERSATIONAL_LOWER_FAST = _first_letter_words(
+CONVERSATIONAL_LOWER_FAST: Final = _first_letter_words(
     ["i", "i'm", "i’m", "i've", "i’ve", "my", "me", "you", "your", "you're", "you’re", "we", "us", "our", "lol", "thanks", "thank you"]
 )
-_SENTENCE_ENDERS = frozenset(".!?…\"”)")
+_SENTENCE_ENDERS: Final = frozenset(".!?…\"”)")
 
 
 def ends_sentence(s: str) -> bool:
@@ -291,10 +301,10 @@ def ends_sentence(s: str) -> bool:
 # --- section headers and comment-form lines ---------------------------------------------------
 # "27 comments", "83 comments | 3 recs" alone on a line: a comment section's heading, or a post's
 # own tally printed under it in a listing of posts.
-COMMENT_TALLY = re.compile(r"^\d[\d,.]*\s+(?:comments?|replies|responses?)\b", _I)
+COMMENT_TALLY: Final = re.compile(r"^\d[\d,.]*\s+(?:comments?|replies|responses?)\b", _I)
 # A word: letters, then letters, digits, apostrophes or hyphens ("don't", "e-mail", "Covid19").
-WORD = re.compile(r"[^\W\d_][\w'’-]*")
-COMMENT_SECTION = re.compile(
+WORD: Final = re.compile(r"[^\W\d_][\w'’-]*")
+COMMENT_SECTION: Final = re.compile(
     r"^[{\[(]?\s*(?:\d[\d,]*\s*|one\s+|no\s+)?(?:comments?|responses?|replies|thoughts|reactions|opinions|discussions?|"
     # the same count in French, German, Spanish, Italian, Portuguese, Dutch ("3 commentaires")
     r"commentaires?|kommentare?|comentarios?|commenti|coment(?:\u00e1|a)rios?|reacties|r(?:\u00e9|e)actions?|"
@@ -317,7 +327,7 @@ COMMENT_SECTION = re.compile(
     r"top reviews(?: from .{1,40})?)\s*(?:[(\[]\s*\d[\d,]*\s*[)\]])?\s*$",
     _I,
 )
-COMMENT_FORM = re.compile(
+COMMENT_FORM: Final = re.compile(
     r"^(?:leave a (?:reply|comment|response)|post a comment|add (?:a|your) comment|add new comment|"
     r"speak your mind|have your say|write a comment|your comment|share your thoughts|what do you think\??|something to say\?.*|"
     # (a form's button alone under its box: "Submit", as "Post comment")
@@ -352,19 +362,19 @@ COMMENT_FORM = re.compile(
 
 # A reader's quote opening a line: "> ", a quotation mark, a repost's "RT @jo:" (after the label
 # the page prints on every answer, if any: "A: > ...").
-QUOTE_OPENING = re.compile(r"^(?:[A-Z]\w{0,11}:\s+)?(?:>|[\"“„«‘']|RT\s+@\w+:?\s)")
+QUOTE_OPENING: Final = re.compile(r"^(?:[A-Z]\w{0,11}:\s+)?(?:>|[\"“„«‘']|RT\s+@\w+:?\s)")
 
 # A forum post's subject over its header: "Re: <the topic's title>".
-RE_SUBJECT = re.compile(r"^re\s*:\s*\S", _I)
+RE_SUBJECT: Final = re.compile(r"^re\s*:\s*\S", _I)
 
 # --- chrome around a comment: actions, votes, ages -------------------------------------------
 # A profile card's tally under the commenter's name ("Total Comments (212)", "48 Fans", "Followers: 12").
-_PROFILE_TALLY = r"total (?:comments|posts|messages)\s*\(\d[\d,.]*\)|\d[\d,.]*k?\s+(?:fans|followers)|(?:fans|followers)\s*:\s*\d[\d,.]*k?"
-PROFILE_TALLY = re.compile(rf"^(?:{_PROFILE_TALLY})$", _I)
+_PROFILE_TALLY: Final = r"total (?:comments|posts|messages)\s*\(\d[\d,.]*\)|\d[\d,.]*k?\s+(?:fans|followers)|(?:fans|followers)\s*:\s*\d[\d,.]*k?"
+PROFILE_TALLY: Final = re.compile(rf"^(?:{_PROFILE_TALLY})$", _I)
 
 # A French, German, Spanish, Italian, Portuguese or Dutch comment widget's action or mark, with its
 # count ("Gefällt mir (3)", "12 Me gusta", "J'aime", "Melden", "Compartir", "bearbeitet").
-FOREIGN_ACTION = (
+FOREIGN_ACTION: Final = (
     r"(?:\d[\d.,]*\s+)?(?:gef(?:\u00e4|a)llt mir|me gusta|j'aime|j\u2019aime|curtir|mi piace|vind ik leuk|"
     r"melden|denunciar|signaler|segnala|rapporteren|teilen|compartir|compartilhar|partager|condividi|delen|"
     r"bearbeitet|editado|modifi(?:\u00e9|e)|modificato|bewerkt|r(?:\u00e9|e)pondre|antworten|responder|rispondi|reageren|reageer|beantwoorden)"
@@ -373,20 +383,20 @@ FOREIGN_ACTION = (
 # A toggle of folded replies in the same languages ("3 weitere Antworten anzeigen", "Ver 3
 # respuestas más", "Afficher 2 autres réponses", "Ver mais 4 respostas", "Mostra altre 2 risposte",
 # "Bekijk nog 3 reacties"): a count and the language's word for replies.
-_FOLD_VERB = r"(?:ver|mostrar|mostra|afficher|voir|bekijk|alle|zeige)\s+(?:mais\s+|nog\s+|altre\s+|les\s+)?"
-_FOLD_MORE = r"(?:weitere|autres|m(?:\u00e1|a)s|altre)\s+"
-_FOLD_WORD = r"(?:antworten|antwort|respuestas?|r(?:\u00e9|e)ponses?|respostas?|risposte|risposta|reacties|reactie)"
-_FOLD_AFTER = r"\s+(?:m(?:\u00e1|a)s|anzeigen|ansehen|tonen)"
+_FOLD_VERB: Final = r"(?:ver|mostrar|mostra|afficher|voir|bekijk|alle|zeige)\s+(?:mais\s+|nog\s+|altre\s+|les\s+)?"
+_FOLD_MORE: Final = r"(?:weitere|autres|m(?:\u00e1|a)s|altre)\s+"
+_FOLD_WORD: Final = r"(?:antworten|antwort|respuestas?|r(?:\u00e9|e)ponses?|respostas?|risposte|risposta|reacties|reactie)"
+_FOLD_AFTER: Final = r"\s+(?:m(?:\u00e1|a)s|anzeigen|ansehen|tonen)"
 # (a verb before the count, a "more" before the word or one after it: "4 reacties" alone is the
 # section's own count, not a toggle)
-FOREIGN_FOLD = (
+FOREIGN_FOLD: Final = (
     rf"{_FOLD_VERB}\d+\s+(?:{_FOLD_MORE})?{_FOLD_WORD}(?:{_FOLD_AFTER})?"
     rf"|\d+\s+{_FOLD_MORE}{_FOLD_WORD}(?:{_FOLD_AFTER})?"
     rf"|\d+\s+{_FOLD_WORD}{_FOLD_AFTER}"
 )
 
 # CHROME is this and CHROME_REPLY_ROW (see there). (Deferred: read as text by CHROME and the twins.)
-CHROME_WORDS = Deferred(
+CHROME_WORDS: Final = Deferred(
     r"^\[?(?:reply|reply ↓|reply to this|reply to this comment|like|unlike|report|report abuse|"
     r"report comment|flag|flag as inappropriate|share|permalink|link|quote|edit|delete|"
     r"log in to reply|login to reply|sign in to reply|register to reply|view replies|hide replies|"
@@ -464,13 +474,13 @@ CHROME_WORDS = Deferred(
 # reply toggle "Jo replied · 3 replies"). Kept apart from CHROME_WORDS because its `.*` and `.{1,60}?`
 # try every position of a line: asked alone, only of lines holding "|" or "replied" (see chrome_line),
 # the two take a third of the time of the one pattern they were, for the same verdicts.
-CHROME_REPLY_ROW = Deferred(  # (read as text by CHROME and its twin)
+CHROME_REPLY_ROW: Final = Deferred(  # (read as text by CHROME and its twin)
     r"^\[?(?:reply\s*\|\s*.*|.*\s*\|\s*reply|.{1,60}?\s+replied\s*[·•|]\s*\d+\s+repl(?:y|ies))\]?\s*$",
     _I,
 )
 
 
-_AVATAR_ENDS = ("avatar", "gravatar", "profile picture", "profile photo", "profile image")
+_AVATAR_ENDS: Final = ("avatar", "gravatar", "profile picture", "profile photo", "profile image")
 
 
 def is_avatar_alt(s: str) -> bool:
@@ -487,7 +497,7 @@ def is_avatar_alt(s: str) -> bool:
 
 # A row of comment actions: "Reply · Like · 3 · Follow Post · 2 hours ago". (Compiled on first use:
 # readers ask it through chrome_row, which reads a line that folds like lower with its twin.)
-CHROME_ROW = Deferred(
+CHROME_ROW: Final = Deferred(
     r"^(?:(?:reply|like|unlike|share|report|flag|follow post|follow|edit|edited|delete|permalink|link|quote|mark as spam|"
     r"\d+|(?:\d+|an?)\s+\w+\s+ago|\d{1,3}\s?(?:mos?|yrs?|y|wks?|w|d|hrs?|h|mins?|m)\b\.?|"
     # (a French, German, Spanish, Italian, Portuguese or Dutch site's: "Gefällt mir · Antworten · vor 3 Std.")
@@ -496,7 +506,7 @@ CHROME_ROW = Deferred(
 )
 
 # --- boilerplate anywhere on a page -----------------------------------------------------------
-BOILERPLATE = Deferred(  # (read only as a part of FURNITURE and NOT_A_NAME_LINE)
+BOILERPLATE: Final = Deferred(  # (read only as a part of FURNITURE and NOT_A_NAME_LINE)
     r"^(?:read more|related|see also|also read|more from|more (?:stories|articles|news|posts|videos)|latest (?:stories|news|posts)|"
     r"around the web|from the web|also on .{1,60}|elsewhere on the web|we recommend|editor'?s picks?|top stories|recommended|you may also like|you might also like|"
     r"related (?:posts?|articles?|stories|content|coverage)|most (?:read|popular|viewed|shared|emailed)|"
@@ -513,13 +523,13 @@ BOILERPLATE = Deferred(  # (read only as a part of FURNITURE and NOT_A_NAME_LINE
     r"comment policy.*|comments? guidelines.*|community guidelines.*)\s*$",
     _I,
 )
-READ_MORE_PREFIX = Deferred(  # (read only as a part of FURNITURE)
+READ_MORE_PREFIX: Final = Deferred(  # (read only as a part of FURNITURE)
     r"^(?:read more|related|see also|also read|also see|more|recommended|watch|listen|read|related story|"
     r"related article|click here|sign up|subscribe|get our|follow us)\s*[:>»|]",
     _I,
 )
 # An author bio or contact line at the foot of an article.
-AUTHOR_BIO = re.compile(
+AUTHOR_BIO: Final = re.compile(
     r"\b(?:can be reached at|can be contacted at|is the author of|his (?:new|latest) book|her (?:new|latest) book|"
     r"visit (?:his|her|their) (?:blog|website|site)|follow (?:him|her|them) on|is a (?:freelance|contributing|"
     r"staff|senior) (?:writer|editor|reporter|correspondent)|lives in [A-Z][\w ]+\.\s+(?:he|she)\b)",
@@ -530,7 +540,7 @@ AUTHOR_BIO = re.compile(
 # _first_letter_words), so sre skips to the letters that can open one instead of trying every
 # position of a long line. Only whether it matches is asked, and any match of one is a match of the
 # other ("[a-z]" under IGNORECASE is "[A-Z]" under it).
-AUTHOR_BIO_LOW = re.compile(
+AUTHOR_BIO_LOW: Final = re.compile(
     r"c(?<!\wc)an be (?:reached|contacted) at"
     r"|i(?<!\wi)s (?:the author of|a (?:freelance|contributing|staff|senior) (?:writer|editor|reporter|correspondent))"
     r"|h(?<!\wh)(?:is|er) (?:new|latest) book"
@@ -538,9 +548,9 @@ AUTHOR_BIO_LOW = re.compile(
     r"|f(?<!\wf)ollow (?:him|her|them) on"
     r"|l(?<!\wl)ives in [a-z][\w ]+\.\s+(?:he|she)\b"
 )
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+EMAIL: Final = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 # Comment policies, moderation and registration text: never comments, even in the comment zone.
-POLICY = re.compile(
+POLICY: Final = re.compile(
     r"\b(?:comment policy|house rules|comments? (?:are|will be|may be) moderated|"
     r"(?:we|you) (?:reserve|agree)|terms of (?:use|service)|community (?:guidelines|standards)|"
     r"register(?:ed)? (?:users|to comment)|to comment,? (?:you|please)|"
@@ -550,12 +560,12 @@ POLICY = re.compile(
 # Words a policy shares with readers who complain about it ("Shameful moderation!!!", "my comment
 # was moderated"): a policy line only when it also speaks of comments, and in the house's voice,
 # not a reader's (I, my, me; an exclamation, a question, a trailing "...").
-POLICY_WORD = re.compile(r"\b(?:moderat(?:ed|ion|or|ors)|off-topic|abusive|civil(?:ity)?)\b", _I)
-POLICY_SUBJECT = re.compile(r"\b(?:comments?|posts?|posting|discussion)\b", _I)
-READER_VOICE = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|[Mm]y|[Mm]e|MY|ME)\b|[!?]|\.\.\.|…")
+POLICY_WORD: Final = re.compile(r"\b(?:moderat(?:ed|ion|or|ors)|off-topic|abusive|civil(?:ity)?)\b", _I)
+POLICY_SUBJECT: Final = re.compile(r"\b(?:comments?|posts?|posting|discussion)\b", _I)
+READER_VOICE: Final = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|[Mm]y|[Mm]e|MY|ME)\b|[!?]|\.\.\.|…")
 
 # --- lower twins (see lower_twin) of the patterns run on most short lines ---------------------
-TIMESTAMP_RE_LOW = lower_twin(TIMESTAMP_RE)
+TIMESTAMP_RE_LOW: Final = lower_twin(TIMESTAMP_RE)
 
 
 def stamp_search(s: str, pos: int = 0) -> re.Match[str] | None:
@@ -567,22 +577,22 @@ def stamp_search(s: str, pos: int = 0) -> re.Match[str] | None:
 def stamp_finditer(s: str, pos: int = 0) -> Iterator[re.Match[str]]:
     """TIMESTAMP_RE.finditer(s, pos), as stamp_search reads it (the same spans)."""
     return TIMESTAMP_RE_LOW.finditer(s.lower(), pos) if folds_like_lower(s) else TIMESTAMP_RE.finditer(s, pos)
-SAYS_LOW = lower_twin(SAYS)
+SAYS_LOW: Final = lower_twin(SAYS)
 # (the says-words are plain words, so the lower twin can be the faster first-letter form)
-SAYS_WORD_LOW = _first_letter_words(["says", "said", "wrote", "writes", "commented", "replied", "answered"])
-TRAILING_META_LOW = lower_twin(TRAILING_META)
-COMMENT_SECTION_LOW = lower_twin(COMMENT_SECTION)
-LIST_MARKER_LOW = lower_twin(LIST_MARKER)
-COMMENT_FORM_LOW = lower_twin(COMMENT_FORM)
-CHROME_WORDS_LOW = lower_twin(CHROME_WORDS)
-CHROME_REPLY_ROW_LOW = lower_twin(CHROME_REPLY_ROW)
-CHROME_ROW_LOW = lower_twin(CHROME_ROW)
+SAYS_WORD_LOW: Final = _first_letter_words(["says", "said", "wrote", "writes", "commented", "replied", "answered"])
+TRAILING_META_LOW: Final = lower_twin(TRAILING_META)
+COMMENT_SECTION_LOW: Final = lower_twin(COMMENT_SECTION)
+LIST_MARKER_LOW: Final = lower_twin(LIST_MARKER)
+COMMENT_FORM_LOW: Final = lower_twin(COMMENT_FORM)
+CHROME_WORDS_LOW: Final = lower_twin(CHROME_WORDS)
+CHROME_REPLY_ROW_LOW: Final = lower_twin(CHROME_REPLY_ROW)
+CHROME_ROW_LOW: Final = lower_twin(CHROME_ROW)
 
 
 def chrome_row(s: str) -> bool:
     """CHROME_ROW.match(s) is not None, on its faster lower twin where `s` folds like lower."""
     return (CHROME_ROW_LOW.match(s.lower()) if folds_like_lower(s) else CHROME_ROW.match(s)) is not None
-POLICY_LOW = lower_twin(POLICY)
+POLICY_LOW: Final = lower_twin(POLICY)
 
 # --- unions of whole-line patterns that are asked together -------------------------------------
 # One `match` of `A|B` answers `A.match(s) or B.match(s)` (each pattern is anchored and
@@ -601,17 +611,17 @@ def either(*patterns: re.Pattern | Deferred, deferred: bool = False) -> re.Patte
 # anchored to the whole line). Compiled on first use: lines that fold like lower read its twins
 # (chrome_line), so only a line with one of the three characters that do not (see
 # folds_like_lower) needs it, and compiling it cost ~10 ms of every run's start.
-CHROME = either(CHROME_WORDS, CHROME_REPLY_ROW, deferred=True)
+CHROME: Final = either(CHROME_WORDS, CHROME_REPLY_ROW, deferred=True)
 # Lines of page furniture by their whole text or their opening ("READ MORE: ...").
-FURNITURE = either(BOILERPLATE, READ_MORE_PREFIX)
-FURNITURE_LOW = lower_twin(FURNITURE)
+FURNITURE: Final = either(BOILERPLATE, READ_MORE_PREFIX)
+FURNITURE_LOW: Final = lower_twin(FURNITURE)
 # A comment form's or a comment section's heading line.
-FORM_OR_SECTION = either(COMMENT_FORM, COMMENT_SECTION)
-FORM_OR_SECTION_LOW = lower_twin(FORM_OR_SECTION)
+FORM_OR_SECTION: Final = either(COMMENT_FORM, COMMENT_SECTION)
+FORM_OR_SECTION_LOW: Final = lower_twin(FORM_OR_SECTION)
 # What a line that is only a person's name cannot be. (Its lower twin is asked in parts: see
 # not_a_name_line.)
-NOT_A_NAME_LINE = either(CHROME, BOILERPLATE, COMMENT_SECTION, COMMENT_FORM, deferred=True)
-BOILERPLATE_LOW = lower_twin(BOILERPLATE)
+NOT_A_NAME_LINE: Final = either(CHROME, BOILERPLATE, COMMENT_SECTION, COMMENT_FORM, deferred=True)
+BOILERPLATE_LOW: Final = lower_twin(BOILERPLATE)
 
 
 def reply_row_low(s: str, low: str) -> bool:
@@ -633,7 +643,7 @@ def chrome_line(s: str) -> bool:
 # Pick", "NYT Pick", "Globe Picks"; CHROME reads the pickers any site has: "Reader pick", "Editors'
 # picks"): one capitalised word and the badge in title case, as a badge is set. A reader's "Good
 # pick" is written in a sentence's case.
-_NAMED_PICK = re.compile(r"^[A-Z][\w'’.&-]{0,20} Picks?$")
+_NAMED_PICK: Final = re.compile(r"^[A-Z][\w'’.&-]{0,20} Picks?$")
 
 
 def is_named_pick(s: str) -> bool:
@@ -658,7 +668,7 @@ def not_a_name_line(s: str) -> bool:
 
 # A comment's Reply / Like link, or its votes, in any row of its actions (the reply link of a French,
 # German, Spanish, Italian, Portuguese or Dutch site too).
-REPLY_ACTION = re.compile(
+REPLY_ACTION: Final = re.compile(
     r"\b(?:reply|replies|likes?|report|flag|upvote|downvote|votes?|retweets?|"
     r"r(?:\u00e9|e)pondre|antworten|responder|rispondi|beantwoorden|reageer|reageren)\b",
     _I,

@@ -82,7 +82,7 @@ def judges(window: list[str]) -> bool:
     )
 
 
-def _line_at(texts: list[str], offset: int) -> int:
+def _line_at(texts: tuple[str, ...], offset: int) -> int:
     """Index of the line holding `offset` in " ".join(texts)."""
     end = -1
     for k, t in enumerate(texts):

@@ -9,6 +9,7 @@ indentation when headers sit at more than one indent, and otherwise the named-re
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from replyscope.split.named_parent import named_parents
 
@@ -57,9 +58,9 @@ def thread(
     n = len(indents)
     depth = [0] * n
     parent: list[int | None] = [None] * n
-    if numbers and all(numbers) and any(len(num) > 1 for num in numbers):
+    if numbers and all(numbers) and any(len(num) > 1 for num in cast("list[tuple[int, ...]]", numbers)):
         last_at: dict[tuple[int, ...], int] = {}  # the latest comment numbered so
-        for k, num in enumerate(numbers):
+        for k, num in enumerate(cast("list[tuple[int, ...]]", numbers)):  # (all numbered: see the test above)
             up = last_at.get(num[:-1]) if len(num) > 1 else None
             if up is not None:
                 parent[k], depth[k] = up, depth[up] + 1
