@@ -577,6 +577,8 @@ def stamp_search(s: str, pos: int = 0) -> re.Match[str] | None:
 def stamp_finditer(s: str, pos: int = 0) -> Iterator[re.Match[str]]:
     """TIMESTAMP_RE.finditer(s, pos), as stamp_search reads it (the same spans)."""
     return TIMESTAMP_RE_LOW.finditer(s.lower(), pos) if folds_like_lower(s) else TIMESTAMP_RE.finditer(s, pos)
+
+
 SAYS_LOW: Final = lower_twin(SAYS)
 # (the says-words are plain words, so the lower twin can be the faster first-letter form)
 SAYS_WORD_LOW: Final = _first_letter_words(["says", "said", "wrote", "writes", "commented", "replied", "answered"])
@@ -592,6 +594,8 @@ CHROME_ROW_LOW: Final = lower_twin(CHROME_ROW)
 def chrome_row(s: str) -> bool:
     """CHROME_ROW.match(s) is not None, on its faster lower twin where `s` folds like lower."""
     return (CHROME_ROW_LOW.match(s.lower()) if folds_like_lower(s) else CHROME_ROW.match(s)) is not None
+
+
 POLICY_LOW: Final = lower_twin(POLICY)
 
 # --- unions of whole-line patterns that are asked together -------------------------------------
