@@ -21,7 +21,7 @@ from dataclasses import replace
 from replyscope.split.anchors import Anchor, header_spacing
 from replyscope.split.headers import CommentHeader
 from replyscope.split.lines import Lines
-from replyscope.split.patterns import TIMESTAMP_RE, TIMESTAMP_RE_LOW, folds_like_lower, stamp_finditer
+from replyscope.split.patterns import stamp_finditer, stamp_search
 
 # A thread has a template when at least this many of its headers, and most of them, share it.
 MIN_SHARED = 3
@@ -37,8 +37,8 @@ def _template(core: str, header: CommentHeader) -> tuple[str, str, str] | None:
     i = core.find(name) if name else -1
     if i < 0:
         return None
-    # (the lower twin where it reads the line as the pattern does: faster, the same span)
-    m = TIMESTAMP_RE_LOW.search(core.lower(), i + len(name)) if folds_like_lower(core) else TIMESTAMP_RE.search(core, i + len(name))
+    # (stamp_search: the lower twin where it reads the line as the pattern does, the same span)
+    m = stamp_search(core, i + len(name))
     if m is None:
         return None
     return core[:i], core[i + len(name) : m.start()], core[m.end() :]
