@@ -54,8 +54,9 @@ class CompileFailed(RuntimeError):
 
 
 def cache_root() -> Path:
-    """$REPLYSCOPE_CACHE, else $XDG_CACHE_HOME/replyscope, else ~/.cache/replyscope (the rule of
-    analyze.embed.distilled.cache_root; not imported from there, which imports numpy)."""
+    """Where replyscope keeps what it builds (the compiled split, the distilled MiniLM table):
+    $REPLYSCOPE_CACHE, else $XDG_CACHE_HOME/replyscope, else ~/.cache/replyscope. (Here, not beside
+    the table's code: importing replyscope reads it, and that module imports numpy.)"""
     explicit = os.environ.get("REPLYSCOPE_CACHE")
     if explicit:
         return Path(explicit)

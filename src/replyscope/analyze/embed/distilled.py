@@ -34,20 +34,13 @@ from pathlib import Path
 import numpy as np
 
 from replyscope.analyze.embed.tfidf import l2_normalise
+# (built tables live in the project's cache, beside the compiled split: one rule for where that is)
+from replyscope.compiled import cache_root
 
 DIMS = 256
 SIF_A = 1e-4  # Model2Vec's SIF coefficient: weight = a / (a + p(rank))
 RECIPE = 2  # bump when the build below changes, so an old cached table is not reused
 _BUILD_BATCH = 2048
-
-
-def cache_root() -> Path:
-    """Where built tables live: $REPLYSCOPE_CACHE, else $XDG_CACHE_HOME/replyscope, else ~/.cache/replyscope."""
-    explicit = os.environ.get("REPLYSCOPE_CACHE")
-    if explicit:
-        return Path(explicit)
-    xdg = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(xdg) / "replyscope"
 
 
 def weights_sha256(weights: Path) -> str:
