@@ -459,11 +459,15 @@ def _compact_age(core: str, low: str, twin: bool) -> CommentHeader | None:
     return CommentHeader("name_date", name, m["age"]) if _name_ok(name) else None
 
 
+# The links of a thread's own navigation (to the comment answered, the thread's root, the comment
+# before or after) and its fold toggle, as printed after a header's stamp.
+_NAV_WORDS = r"parent|root|next|prev|previous|context"
+_FOLD_TOGGLE = r"\[[–—\-+]\]"
 # A thread's links and fold toggle printed after a header's stamp: "jo 3 hours ago | parent | next [–]",
 # "jo 5h [-]". They move about the thread; they are no part of the name or the date.
 _THREAD_LINKS = re.compile(
-    r"(?:\s*[|·•]\s*(?:parent|root|next|prev|previous|context|permalink|link|flag|hide|vouch|favou?rite|edit|delete|collapse|expand))+"
-    r"\s*(?:\[[–—\-+]\])?\s*$|\s*\[[–—\-+]\]\s*$",
+    rf"(?:\s*[|·•]\s*(?:{_NAV_WORDS}|permalink|link|flag|hide|vouch|favou?rite|edit|delete|collapse|expand))+"
+    rf"\s*(?:{_FOLD_TOGGLE})?\s*$|\s*{_FOLD_TOGGLE}\s*$",
     re.I,
 )
 _NAME_SPACE_AGE = re.compile(rf"^(?P<name>\S.{{0,59}}?)\s+(?P<age>{_AGE})$", re.I)
@@ -475,10 +479,10 @@ _MONTH_SHORT_YEAR = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oc
 # the age they stamp a comment with, so it says the "20h" before it is an age, as a thread link does.
 _EDITED_AFTER = re.compile(r"\s*\(edited\)$", re.I)
 _THREAD_LINK_LAST = frozenset("]tvxkgedEeTVXKGD")  # (the last characters of any _THREAD_LINKS match)
-# The links of a thread's own navigation after a header's stamp: to the comment answered, the
-# thread's root, the comment before or after, or its fold toggle ("| parent | next [–]", "[-]").
-# A thread prints them on its comments' headers and nowhere else: no byline or listing carries them.
-_NAV_LINKS = re.compile(r"\|\s*(?:parent|root|next|prev|previous|context)\b|\[[–—\-+]\]\s*$", re.I)
+# The navigation links alone (not _THREAD_LINKS' actions, which other widgets print too), or the
+# fold toggle ("| parent | next [–]", "[-]"): a thread prints them on its comments' headers and
+# nowhere else, no byline or listing carries them.
+_NAV_LINKS = re.compile(rf"\|\s*(?:{_NAV_WORDS})\b|{_FOLD_TOGGLE}\s*$", re.I)
 
 
 def has_thread_links(line: str) -> bool:
