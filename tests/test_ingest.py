@@ -54,6 +54,24 @@ def test_repair_touches_only_what_decoding_broke():
     assert repair_text("CafÃ© au lait") == "Café au lait"
 
 
+def test_batch_repair_is_repair_text():
+    """repaired_line_ends (one Polars pass over a batch) gives repair_text's text wherever it answers,
+    and leaves to repair_text every text with an invisible character, a C1 control or a suspect."""
+    import random
+
+    from replyscope.ingest.decode import _CP1252_CONTINUATIONS, repaired_line_ends
+
+    rng = random.Random(3)
+    edge = [chr(c) for c in [*range(0x22), *range(0x7E, 0x100)]] + list(_CP1252_CONTINUATIONS)
+    edge += ["\ufeff", "\u2028", "\u2029", "\r\n", "\r", "\n", "a", "é", "中", "😀", "Ã©", "â€™", "ÿþ"]
+    texts = ["".join(rng.choice(edge) for _ in range(rng.choice((1, 2, 3, 8, 30)))) for _ in range(20_000)]
+    texts += ["Café naïve “quoted”\r\nok", "plain\r\ntext\rhere", "", "a\x00b", "didnâ€™t", "\xff\xfeT\x00h\x00"]
+    got = repaired_line_ends(texts)
+    assert [g for g, t in zip(got, texts) if g is not None and g != repair_text(t)] == []
+    assert got[-6:] == ["Café naïve “quoted”\nok", "plain\ntext\nhere", "", None, None, None]
+    assert repaired_line_ends(["a\ud800b"]) == [None]  # Polars cannot hold it: repair_text reads it
+
+
 def test_binary_is_refused():
     with pytest.raises(BinaryInput):
         decode_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))

@@ -107,8 +107,9 @@ def _parse_crawl_date(value: str) -> datetime | None:
         return None
 
 
-def html_document_row(raw: HtmlDocument) -> dict:
-    """A documents row for an HTML page: `text` rendered from the markup, `html` kept for the split."""
+def html_document_row(raw: HtmlDocument, repaired: str | None = None) -> dict:
+    """A documents row for an HTML page: `text` rendered from the markup, `html` kept for the split.
+    `repaired`: repair_text(raw.content) of str markup, when the caller has it (repaired_line_ends)."""
     from replyscope.html.render import render_page
     from replyscope.ingest.decode import repair_text
     from replyscope.ingest.documents import to_document_row
@@ -121,7 +122,7 @@ def html_document_row(raw: HtmlDocument) -> dict:
             markup, encoding = decode_html(raw.content, raw.charset)
         else:
             markup, encoding = raw.content, ""
-        markup = repair_text(markup)
+        markup = repaired if repaired is not None else repair_text(markup)
         page = render_page(markup)
     except Exception as exc:  # hostile markup must not sink the batch
         return to_document_row(replace(raw, content=None, problem=f"html: {type(exc).__name__}: {exc}")) | {
