@@ -1,0 +1,126 @@
+"""Compiled regular expressions kept between runs: `re`'s compile step, read back from a file.
+
+Every process of replyscope compiles a few hundred patterns as it imports (the splitter's, ftfy's,
+rich's...), and `re` parses and compiles each in pure Python: about a fifth of a second of CPU a
+start, as much as splitting a hundred pages. What that compile makes for a pattern and its flags
+(the flags, the code list, the group count and names `_sre.compile` takes) depends only on them and
+on the Python build, so it is kept in a file under the cache root (see `compiled.cache_root`), one
+file per Python build, and handed to `_sre.compile` as `re` itself would: the pattern objects are
+the same (equal by `==`, which compares the code). A pattern not in the file is compiled by `re`'s
+own parser and code generator and added to the file when the process ends.
+
+Installed by importing replyscope (`install`), around `re._compiler.compile`, the step `re.compile`
+calls only when its own in-process cache misses. It is left out (the plain `re`) when the Python
+is one whose compiler this was not checked against, with REPLYSCOPE_REGEX_CACHE=0, or when anything
+about the file is wrong (unreadable, another format: ignored, and rewritten at the end).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+ENV = "REPLYSCOPE_REGEX_CACHE"
+# The Pythons whose re._compiler.compile this replays (the same five arguments to _sre.compile).
+_CHECKED = ((3, 10), (3, 11), (3, 12), (3, 13), (3, 14))
+_FORMAT = 1
+_MAX_ENTRIES = 4000  # past it the file starts afresh (patterns built from data would grow it for ever)
+
+_table: dict | None = None  # (pattern, flags) -> what _sre.compile takes after the pattern
+_plain = None  # re._compiler.compile as it was (the tests compare with it)
+_added: dict = {}
+_path: str | None = None
+
+
+def _disabled() -> bool:
+    return os.environ.get(ENV, "").strip().lower() in ("0", "false", "no", "off")
+
+
+def cache_file() -> str:
+    """The cache file of this Python build."""
+    import hashlib  # noqa: PLC0415
+    import _sre  # noqa: PLC0415
+
+    from replyscope.compiled import cache_root  # noqa: PLC0415
+
+    tag = hashlib.sha256(f"{_FORMAT}\0{sys.version}\0{sys.implementation.cache_tag}\0{_sre.MAGIC}\0{sys.maxunicode}".encode()).hexdigest()[:16]
+    return os.path.join(cache_root(), "regex", f"{tag}.marshal")
+
+
+def _load(path: str) -> dict:
+    import marshal  # noqa: PLC0415
+
+    try:
+        with open(path, "rb") as handle:
+            table = marshal.loads(handle.read())
+    except (OSError, ValueError, EOFError, TypeError):
+        return {}
+    return table if isinstance(table, dict) else {}
+
+
+def install() -> None:
+    """Put the cache in front of re's compiler (once; a no-op where it does not apply)."""
+    global _table, _path, _plain
+    if _table is not None or _disabled() or sys.version_info[:2] not in _CHECKED or sys.implementation.name != "cpython":
+        return
+    try:
+        import _sre  # noqa: PLC0415
+        from re import _compiler, _parser  # noqa: PLC0415
+
+        compile_, parse, code_of, debug = _compiler.compile, _parser.parse, _compiler._code, _compiler.SRE_FLAG_DEBUG
+        sre_compile = _sre.compile
+        _path = cache_file()
+    except Exception:  # noqa: BLE001 - a Python laid out otherwise: plain re
+        return
+    table = _table = _load(_path)
+
+    def compile(p, flags=0):  # noqa: ANN001, ANN202 - re._compiler.compile's own signature
+        if flags & debug or not isinstance(p, (str, bytes)):
+            return compile_(p, flags)
+        key = (p, flags)
+        args = table.get(key)
+        if args is None:
+            # re._compiler.compile, step by step, keeping what it hands to _sre.compile
+            parsed = parse(p, flags)
+            code = code_of(parsed, flags)
+            groupindex = parsed.state.groupdict
+            indexgroup = [None] * parsed.state.groups
+            for name, index in groupindex.items():
+                indexgroup[index] = name
+            # (plain ints: the opcodes are an int subclass, which marshal does not write)
+            args = (int(flags | parsed.state.flags), [int(c) for c in code], parsed.state.groups - 1, groupindex, tuple(indexgroup))
+            table[key] = _added[key] = args
+        return sre_compile(p, *args)
+
+    _plain = compile_
+    _compiler.compile = compile
+    import atexit  # noqa: PLC0415
+
+    atexit.register(save)
+
+
+def save() -> None:
+    """Add the patterns this process compiled to the file (to a temporary renamed into place)."""
+    global _added
+    if not _added or _path is None:
+        return
+    import marshal  # noqa: PLC0415
+
+    added, _added = _added, {}
+    try:
+        table = _load(_path)
+        if len(table) + len(added) > _MAX_ENTRIES:
+            table = {}
+        table.update(added)
+        os.makedirs(os.path.dirname(_path), exist_ok=True)
+        data = marshal.dumps(table)
+        tmp = f"{_path}.{os.getpid()}.tmp"
+        try:
+            with open(tmp, "wb") as handle:
+                handle.write(data)
+            os.replace(tmp, _path)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+    except (OSError, ValueError):
+        pass
