@@ -21,7 +21,7 @@ extra = re.compile(r"(?P<who>[A-Z]\\w+) (?i:says):?\\s*(?P=who)?", re.M)
 out = {"installed": rc._plain is not None, "size": len(rc._table or {}), "added": len(rc._added), "bad": []}
 if rc._plain is not None:
     for (pattern, flags), args in rc._table.items():
-        mine, plain = _sre.compile(pattern, *args), rc._plain(pattern, flags)
+        mine, plain = _sre.compile(pattern, *rc.unpack(args)), rc._plain(pattern, flags)
         if mine != plain or mine.groupindex != plain.groupindex or mine.groups != plain.groups or mine.flags != plain.flags:
             out["bad"].append(repr(pattern)[:80])
     out["extra_ok"] = extra.match("Ada says: Ada").group("who") == "Ada"

@@ -23,7 +23,7 @@ import sys
 ENV = "REPLYSCOPE_REGEX_CACHE"
 # The Pythons whose re._compiler.compile this replays (the same five arguments to _sre.compile).
 _CHECKED = ((3, 10), (3, 11), (3, 12), (3, 13), (3, 14))
-_FORMAT = 1
+_FORMAT = 2  # 2: the code as the bytes of an array('I'), turned into a list only for the patterns a process compiles
 _MAX_ENTRIES = 4000  # past it the file starts afresh (patterns built from data would grow it for ever)
 
 _table: dict | None = None  # (pattern, flags) -> what _sre.compile takes after the pattern
@@ -47,6 +47,14 @@ def cache_file() -> str:
     return os.path.join(cache_root(), "regex", f"{tag}.marshal")
 
 
+def unpack(kept: tuple) -> tuple:
+    """A file's entry as the arguments _sre.compile takes after the pattern."""
+    from array import array  # noqa: PLC0415
+
+    flags, code, groups, groupindex, indexgroup = kept
+    return flags, array("I", code).tolist(), groups, groupindex, indexgroup
+
+
 def _load(path: str) -> dict:
     import marshal  # noqa: PLC0415
 
@@ -65,10 +73,13 @@ def install() -> None:
         return
     try:
         import _sre  # noqa: PLC0415
+        from array import array  # noqa: PLC0415
         from re import _compiler, _parser  # noqa: PLC0415
 
         compile_, parse, code_of, debug = _compiler.compile, _parser.parse, _compiler._code, _compiler.SRE_FLAG_DEBUG
         sre_compile = _sre.compile
+        if array("I").itemsize != 4 or _sre.CODESIZE != 4:
+            return
         _path = cache_file()
     except Exception:  # noqa: BLE001 - a Python laid out otherwise: plain re
         return
@@ -78,18 +89,24 @@ def install() -> None:
         if flags & debug or not isinstance(p, (str, bytes)):
             return compile_(p, flags)
         key = (p, flags)
-        args = table.get(key)
-        if args is None:
-            # re._compiler.compile, step by step, keeping what it hands to _sre.compile
-            parsed = parse(p, flags)
-            code = code_of(parsed, flags)
-            groupindex = parsed.state.groupdict
-            indexgroup = [None] * parsed.state.groups
-            for name, index in groupindex.items():
-                indexgroup[index] = name
-            # (plain ints: the opcodes are an int subclass, which marshal does not write)
-            args = (int(flags | parsed.state.flags), [int(c) for c in code], parsed.state.groups - 1, groupindex, tuple(indexgroup))
-            table[key] = _added[key] = args
+        kept = table.get(key)
+        if kept is not None:
+            try:
+                return sre_compile(p, *unpack(kept))
+            except Exception:  # noqa: BLE001 - an entry _sre refuses (a damaged file): compiled again below
+                del table[key]
+        # re._compiler.compile, step by step, keeping what it hands to _sre.compile
+        parsed = parse(p, flags)
+        code = code_of(parsed, flags)
+        groupindex = parsed.state.groupdict
+        indexgroup = [None] * parsed.state.groups
+        for name, index in groupindex.items():
+            indexgroup[index] = name
+        args = (flags | parsed.state.flags, code, parsed.state.groups - 1, groupindex, tuple(indexgroup))
+        try:  # (plain ints, the code as 32-bit words: the opcodes are an int subclass, which marshal does not write)
+            table[key] = _added[key] = (int(args[0]), array("I", code).tobytes(), *args[2:])
+        except (OverflowError, TypeError):
+            pass
         return sre_compile(p, *args)
 
     _plain = compile_
