@@ -40,6 +40,7 @@ HTML_COLUMNS = ("html", "raw_html")  # a cell of markup: read as HTML (ingest.ht
 
 # A JSONL file has no header: its columns are found in the first rows that name a text column.
 JSONL_HEAD_ROWS = 1000
+_JSONL_BUFFER = 1 << 20
 
 # FakeNewsCorpus cells run past csv's default 128 KiB limit; a page can be megabytes.
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
@@ -301,8 +302,11 @@ def read_tsv(path: Path, columns: ColumnOptions, max_bytes: int, root: Path | No
 
 @contextmanager
 def _json_lines(path: Path) -> Iterator[tuple[Iterator[bytes | str], str]]:
-    """Lines as bytes (json reads UTF-8 itself), or as str when a UTF-16/32 BOM names the codec; and that codec."""
-    with open(path, "rb") as raw:
+    """Lines as bytes (json reads UTF-8 itself), or as str when a UTF-16/32 BOM names the codec; and that codec.
+
+    Read through a 1 MiB buffer: a line holds a whole page, and a line longer than the buffer is
+    gathered from several reads (the default 8 KiB buffer cost 4x the instructions per byte)."""
+    with open(path, "rb", buffering=_JSONL_BUFFER) as raw:
         declared = bom_encoding(raw.read(4))
         raw.seek(0)
         if declared in ("utf-16", "utf-32"):
@@ -372,7 +376,7 @@ def read_jsonl(path: Path, columns: ColumnOptions, max_bytes: int, root: Path | 
     layouts: dict[tuple[str, ...], Layout] = {}  # rows mostly share their keys
     with _json_lines(path) as (lines, declared):
         for line_no, line in enumerate(lines, start=1):
-            if not line.strip():
+            if not line or line.isspace():  # (as `not line.strip()`, without copying the line)
                 continue
             try:
                 row, encoding = _parse_json_line(line, declared)
