@@ -35,7 +35,7 @@ from replyscope.split.headers import (
 )
 from replyscope.split.lines import Lines, next_nonblank, prev_nonblank
 from replyscope.split.talk import is_written, talks
-from replyscope.split.patterns import BULLET, BULLETS, COMMENT_SECTION, COMMENT_SECTION_LOW, COMMENT_TALLY, REPLY_ACTION, chrome_row, ends_sentence, folds_like_lower
+from replyscope.split.patterns import BULLET, BULLETS, COMMENT_SECTION, COMMENT_SECTION_LOW, COMMENT_TALLY, HAS_LETTER, REPLY_ACTION, chrome_row, ends_sentence, folds_like_lower
 
 # How far (lines) a date line may sit from the name line it belongs to.
 PAIR_REACH = 2
@@ -185,7 +185,8 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
                 # "Jo Lake" over "Leeds · March 3, 2020": the reader's name over a line that dates the
                 # comment after a place, a badge or a role; the name is the block's first line
                 # (a handle of digits over its line names its reader all the same)
-                name = digit_handle(lines.core[i - 1]) if _NUMERIC_HANDLE.match(lines.core[i - 1]) else cut_counters(lines.core[i - 1])
+                digits = without_sign(lines.core[i - 1])
+                name = digit_handle(digits) if _NUMERIC_HANDLE.match(digits) else cut_counters(lines.core[i - 1])
                 anchors.append(Anchor(i - 1, last, CommentHeader("name_date", name, h.posted_raw), "name+date", lines.indent[i - 1]))
                 claimed.update(range(i - 1, last + 1))
                 continue
@@ -213,7 +214,13 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
                     # a rating or a badge between the name and the date ("Jo Lake" / "★★★★☆" / "March 3"),
                     # no blank between: the name is over it
                     p -= 1
-                elif _NUMERIC_HANDLE.match(lines.core[p - 1]) and (p - 1 == lo or not lines.text[p - 2]) and p - 1 not in claimed and p - 1 not in headers:
+                elif (
+                    _NUMERIC_HANDLE.match(lines.core[p - 1])
+                    # (or under its display name: "@3917460" is a handle, an "@" is never a count's)
+                    and (p - 1 == lo or not lines.text[p - 2] or lines.core[p - 1][:1] == "@")
+                    and p - 1 not in claimed
+                    and p - 1 not in headers
+                ):
                     # a handle of digits over the rating ("3917460" / "3.0 out of 5 stars" / "March 3"): it
                     # heads its review (and names its reader), as it does right over its date
                     anchors.append(Anchor(p - 1, i, CommentHeader("name_date", digit_handle(lines.core[p - 1]), h.posted_raw), "name+date", lines.indent[p - 1]))
@@ -388,6 +395,11 @@ def _names_over_descriptors(lines: Lines, headers: dict[int, CommentHeader], lo:
     return over * 2 >= len(dated)
 
 
+# A name's last word as an initial or a suffix with its point ("Jo L.", "Al Reyes Jr."): a name may
+# end so, a sentence's last word is longer.
+_INITIAL_LAST = re.compile(r"(?:^|\s)[^\W\d_]{1,2}\.$")
+
+
 def _name_over(lines: Lines, headers: dict[int, CommentHeader], claimed: set[int], i: int, lo: int) -> bool:
     """Whether the line right on top of header `i` is a name line opening the block (a blank, a
     chrome line or the window's edge above it)."""
@@ -400,8 +412,10 @@ def _name_over(lines: Lines, headers: dict[int, CommentHeader], claimed: set[int
         return False  # (the avatar's initials over the name, "P" over "PostWatcher · 2d": see _take_avatar_initials)
     if lines.core[p][:1] == "@" and " " in lines.core[p]:
         return False  # ("@jo of course" over "Ann | 2 hours ago": words to a handle, signed under them)
+    if " " in lines.core[p] and ends_sentence(lines.core[p]) and not _INITIAL_LAST.search(lines.core[p]):
+        return False  # ("Happy days again." over "Ann | 1d": a sentence signed under it; "Jo L." is a name)
     # (a handle of digits reads as a count, which is chrome, everywhere else)
-    return _NUMERIC_HANDLE.match(lines.core[p]) is not None or not is_chrome(lines.text[p]) and looks_like_name(lines.core[p])
+    return _NUMERIC_HANDLE.match(without_sign(lines.core[p])) is not None or not is_chrome(lines.text[p]) and looks_like_name(lines.core[p])
 
 
 # A page that prints each comment's age after its author ("jo 3 hours ago | parent", "Ann · 2h")
@@ -465,8 +479,17 @@ def _add_glued_ages(lines: Lines, headers: dict[int, CommentHeader], lo: int) ->
         if h is None or h.author and not looks_like_name(h.author) and not _NUMERIC_HANDLE.match(h.author):
             continue
         j = next_nonblank(lines, i, PAIR_REACH)
-        if j is not None and j not in headers and is_content(text[j]) and (vouched is None or rowless and i > linked or _closed_by_reply(lines, i, n)):
+        if j is not None and j not in headers and is_content(text[j]) and (
+            vouched is None or rowless and (i > linked or _next_header_is(headers, i, linked)) or _closed_by_reply(lines, i, n)
+        ):
+            # (right over the linked header, "jo 1d" is the comment its "parent" or "prev" link
+            # points back to: the thread's first, which often has no Reply link of its own)
             headers[i] = h
+
+
+def _next_header_is(headers: dict[int, CommentHeader], i: int, k: int) -> bool:
+    """Whether header line `k` is the first header under line `i`."""
+    return i < k and not any(j in headers for j in range(i + 1, k))
 
 
 @line_cache
@@ -489,6 +512,7 @@ def _has_section_hint(s: str) -> bool:
         or "iscuss" in s
         or "osts" in s  # ("8 posts • Page 1 of 1")
         or "1 post" in s
+        or "essage" in s  # ("7 messages")
         or "eaction" in s
         or "eactie" in s  # ("4 reacties": COMMENT_SECTION reads the Dutch count too)
         or "nswer" in s  # ("12 answers", "Questions & Answers")
@@ -545,9 +569,16 @@ def _take_display_names(lines: Lines, headers: dict[int, CommentHeader], claimed
         i = a.first
         if i - 1 < lo or not text[i - 1] or text[i][:1] != "@" or (i - 1) in claimed or (i - 1) in headers:
             continue
-        if looks_like_name(lines.core[i - 1]):
+        if looks_like_name(lines.core[i - 1]) or _digit_name_of(lines.core[i - 1], text[i]):
             anchors[k] = Anchor(i - 1, a.last, a.header, a.family, lines.indent[i - 1])
             claimed.add(i - 1)
+
+
+def _digit_name_of(name: str, handle_line: str) -> bool:
+    """Whether line `name`, a handle of digits ("3917460"), is the display name the handle line
+    under it spells ("@3917460 · Mar 1"): a reader whose name is the number, not a count."""
+    name = without_sign(name)
+    return _NUMERIC_HANDLE.match(name) is not None and handle_line[1 : len(name) + 2].rstrip(" ·•|,") == name
 
 
 def _nonblank_pairs(text: list[str], lo: int) -> Iterator[tuple[int, int]]:
@@ -596,6 +627,15 @@ def _trailing_date(lines: Lines, headers: dict[int, CommentHeader], i: int) -> s
 # Disqus prints a reply's target after its author: "Derek P → Hannah Cole" (the arrow is often lost
 # to plain text, leaving two spaces); the author is the first name.
 REPLY_TARGET = re.compile(r"\s*[→➔⇢]\s*\S.*$|\s{2,}\S.*$")
+
+
+# A sign after a name, as a microblog marks a locked or verified account ("4830962 🔒", "Jo ✔️").
+_SIGN_AFTER = re.compile(r"\s+[^\w\s]{1,3}$")
+
+
+def without_sign(core: str) -> str:
+    """Name line `core` without the account's sign after it (see _SIGN_AFTER)."""
+    return _SIGN_AFTER.sub("", core) if " " in core else core
 
 
 # A handle of digits alone ("• 4830962" over an indented reply, "@3917460" over its date): longer
@@ -699,8 +739,8 @@ def _footer_rows(lines: Lines, headers: dict[int, CommentHeader], lo: int) -> li
             while p is not None and p >= lo and p not in headers and is_chrome(text[p]) and len(text[p]) <= 20 and not is_placeholder(text[p]):
                 first = p
                 p = prev_nonblank(lines, p, 0)
-            if first == i:
-                continue
+            if first == i or not any(HAS_LETTER.search(text[j]) for j in range(first, i)):
+                continue  # (a "·" alone over the age is a header's separator, "@jo" / "·" / "19h": no action)
         elif not chrome_row(c):
             continue
         rows.append((first, i))
@@ -770,6 +810,15 @@ def is_placeholder(s: str) -> bool:
     return len(s) <= PLACEHOLDER_CHARS and s[:1] == "[" and s[-1:] == "]" and any(ch.isalpha() for ch in s)
 
 
+# The shortest rule a writer draws across the page ("---", "* * *").
+RULE_CHARS = 3
+
+
+def _is_rule(s: str) -> bool:
+    """Whether line `s` is a rule: a row of dashes, stars or the like, no letter or digit."""
+    return len(s) >= RULE_CHARS and not any(ch.isalnum() for ch in s)
+
+
 def _row_has_action(lines: Lines, first: int, last: int) -> bool:
     """Whether the row of lines first..last, or the chrome lines right under it, holds a Reply or
     Like link (patterns.REPLY_ACTION)."""
@@ -806,6 +855,11 @@ def _add_footer_anchors(lines: Lines, headers: dict[int, CommentHeader], claimed
             while j >= max(lo, first - FOOTER_REACH):
                 s = lines.text[j]
                 if s and (is_stop_line(s) or is_chrome(s) and not is_placeholder(s) or COMMENT_SECTION.match(s)):
+                    if got is None and _is_rule(s):
+                        # (no name under a rule: the rule is the comment's own, a bot's "----" over
+                        # its links; the name is further up)
+                        j -= 1
+                        continue
                     break  # (a removed comment's "[comment deleted]" is no furniture: its words' mark)
                 if s and not lines.text[j - 1] if j > 0 else s:
                     got = _footer_name(lines, j, first, tight=True) or got

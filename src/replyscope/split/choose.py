@@ -16,7 +16,7 @@ from replyscope.split.anchors import Anchor, header_spacing, mostly_posted_by, s
 from replyscope.split.lines import next_nonblank, prev_nonblank
 from replyscope.split.body import is_boilerplate_line
 from replyscope.split.chrome import is_chrome, is_content, is_pictographs, is_stop_line
-from replyscope.split.headers import GONE_AUTHOR, has_thread_links, is_age_stamp, is_field_header, read_header
+from replyscope.split.headers import GONE_AUTHOR, has_thread_links, is_age_stamp, is_field_header, is_words_label, opens_words_field, read_header
 from replyscope.split.lines import Lines, is_prose
 from replyscope.split.openers import inline_label, opener_above, shared_inline_label
 from replyscope.split.patterns import BULLETS, COMMENT_FORM, COMMENT_TALLY, HAS_LETTER, QUOTE_OPENING, RE_SUBJECT, WORD, ends_sentence, template_form
@@ -152,8 +152,9 @@ def _share_above(lines: Lines, best: list[Anchor], top: int) -> float:
 
 def _reacts(window: list[str]) -> bool:
     """Whether the first line with text under a header is symbols alone ("😂", "👏👏"): a reader's
-    reaction, which menus, link lists and subheadings never print under a name."""
-    first = next((s for s in window if s), "")
+    reaction, which menus, link lists and subheadings never print under a name. A line of the
+    widget's over it ("In reply to Jo") is passed over: the reaction is the reader's first words."""
+    first = next((s for s in window if s and not is_chrome(s)), "")
     return bool(first) and is_pictographs(first)
 
 
@@ -165,10 +166,17 @@ def _unlabelled(window: list[str], label: str) -> list[str]:
     return window[:k] + [window[k][len(label) + 1 :].lstrip()] + window[k + 1 :]
 
 
+# The attribution a forum prints over a quoted post ("Jo Lake wrote:"), its quote under it unmarked.
+_WROTE = re.compile(r"^\S.{0,60}\s(?:wrote|said|writes|says)\s*:$", re.I)
+
+
 def _answers_a_quote(window: list[str]) -> bool:
     """Whether a comment opens by quoting someone ("> what you said") and then says its own words:
-    how a reply answers, whatever language it is written in."""
+    how a reply answers, whatever language it is written in; or opens on the attribution of a
+    quote ("Jo Lake wrote:") over the quoted words, as forums print it."""
     filled = [s for s in window if s]
+    if len(filled) >= 3 and _WROTE.match(filled[0]) is not None:
+        return True
     return len(filled) >= 2 and filled[0][:1] == ">" and filled[0][1:2] != ">" and filled[1][:1] != ">"
 
 
@@ -206,7 +214,7 @@ def _dated_thread_share(lines: Lines, best: list[Anchor], share: float) -> float
     hits = 0
     for k in range(len(best)):
         window = _text_under(lines, best, k)
-        first = next((s for s in window if s), "")
+        first = next((s for s in window if s and not is_chrome(s)), "")  # (under "In reply to Jo": see _reacts)
         hits += talks(window) or judges(window) or writes_sentences(window, best[k].header.author) or is_pictographs(first)
     return max(share, hits / len(best))
 
@@ -381,6 +389,41 @@ def _headed_by_section(lines: Lines, a: Anchor, titled: bool = False) -> bool:
     return False
 
 
+def _under_form(lines: Lines, a: Anchor) -> bool:
+    """Whether the page's comment form prompt ("Post your reply", "Add a comment...", "Sign the
+    guestbook") sits just above header `a`: no line of prose between, at most HEADED_REACH other
+    lines and HEADED_CHROME_REACH of chrome. A widget that prints its form over its comments heads
+    them with it as with a section header; an article's dateline is never under it."""
+    k: int | None
+    k = a.first
+    reach, chrome = HEADED_REACH, HEADED_CHROME_REACH
+    while True:
+        k = prev_nonblank(lines, k, 3)
+        if k is None:
+            return False
+        s = lines.text[k]
+        if COMMENT_FORM.match(s):
+            return True
+        if chrome > 0 and is_chrome(s):
+            chrome -= 1
+        elif len(s) < 300 and RE_SUBJECT.match(s):
+            continue  # (a forum post's "Re: <topic>" subject over its header)
+        elif reach > 0 and not is_prose(s):
+            reach -= 1
+        else:
+            return False
+
+
+def _counted_over(lines: Lines, a: Anchor, n: int) -> bool:
+    """Whether a comment-section header above header `a`, with no line of prose between (its
+    controls, a title), counts `n` comments ("2 Comments"), the thread's headers with `a`: the page
+    says `a` opens its comments, so the text under it is a reader's however long."""
+    above = [i for i in section_headers(lines, max(0, a.first - SECTION_REACH)) if i < a.first]
+    if not above or _tally(lines.text[above[-1]]) != n:
+        return False
+    return not any(s and is_prose(s) for s in lines.text[above[-1] + 1 : a.first])
+
+
 # The longest title line a comment's writer puts over its header ("Obvious (Score:5, Insightful)").
 TITLE_ON_TOP_CHARS = 100
 # Headers (and the share of the thread's) that must wear a title for the thread to title its comments.
@@ -470,6 +513,8 @@ def _drop_leading_datelines(lines: Lines, group: list[Anchor], post_words: int =
             break  # under "6 Responses" a header heads a (long) comment, not the article
         if 0 <= post_words < group[0].first or _closed_by_reply(lines, group[0].last + 1, group[1].first):
             break
+        if _labelled_words(lines, group[0]) or _under_form(lines, group[0]) or _entries_in_turn(lines, group[0], group[1]):
+            break  # (a form's labelled entry, a header under the comment form, entries numbered in turn)
         gaps = sorted(_prose_chars(lines, a.last + 1, b.first) for a, b in zip(group[1:], group[2:]))
         typical = gaps[len(gaps) // 2] if gaps else 0
         first_gap = _prose_chars(lines, group[0].last + 1, group[1].first)
@@ -531,7 +576,9 @@ def _signed_below(lines: Lines, best: list[Anchor]) -> bool:
     if mostly_posted_by(best):
         return True
     under = [_under_words(lines, a.first) for a in best]
-    if sum(under) * 2 <= len(best):
+    if sum(under) * 2 < len(best) or sum(under) * 2 == len(best) and not (len(best) == SMALL_THREAD and under[-1]):
+        # (of two, the last signing words under them is the habit, the first may close on a
+        # line with no letters, a list's "4.": read below)
         return False
     # (most headers sign words over them: the first does too when a line of the text's own sits
     # right over it, however few letters it holds, a list's bare number "4." closing the comment)
@@ -552,7 +599,7 @@ def _label_under(lines: Lines, best: list[Anchor], section: int) -> bool:
     return j is not None and _nonblank_between(lines, section + 1, j) <= HEADED_REACH
 
 
-def words_under_section(lines: Lines, section: int, first: int, thread_end: int = -1) -> int | None:
+def words_under_section(lines: Lines, section: int, first: int, thread_end: int = -1, small: bool = False) -> int | None:
     """The first line of words between section header `section` and the thread's first signature
     (line `first`), below the section's prompt and controls ("Add your comment", "Sort by"), when
     all that lies there is words: they open with a line of prose and hold no chrome, page furniture
@@ -562,7 +609,7 @@ def words_under_section(lines: Lines, section: int, first: int, thread_end: int 
     stretch = [j for j in range(section + 1, first) if text[j]]
     while stretch and _section_control(text[stretch[0]]):
         stretch.pop(0)
-    if not stretch or not (is_prose(text[stretch[0]]) or _opens_quote(text, stretch) or _habitual_address(text, stretch, first, thread_end)):
+    if not stretch or not (is_prose(text[stretch[0]]) or _opens_quote(text, stretch) or _habitual_address(text, stretch, first, thread_end, small)):
         return None
     if any(is_chrome(text[j]) or is_boilerplate_line(text[j]) or is_stop_line(text[j]) for j in stretch):
         return None
@@ -578,14 +625,15 @@ def _opens_quote(text: list[str], stretch: list[int]) -> bool:
     return len(stretch) > 1 and first.endswith(":") and len(first) < ATTRIBUTION_CHARS and QUOTE_OPENING.match(text[stretch[1]]) is not None
 
 
-def _habitual_address(text: list[str], stretch: list[int], first: int, thread_end: int) -> bool:
+def _habitual_address(text: list[str], stretch: list[int], first: int, thread_end: int, small: bool = False) -> bool:
     """Whether the words on lines `stretch` open with an address ("@jo" alone on its line, over
     prose) that opens ADDRESS_HABIT or more lines of the thread's other comments too (lines
-    `first` to `thread_end`): replies to one account all open so."""
+    `first` to `thread_end`): replies to one account all open so. A thread of one or two comments
+    (`small`) cannot show the habit: there the address over prose opens the first comment alone."""
     s = text[stretch[0]]
     if s[:1] != "@" or " " in s or len(stretch) < 2 or not is_prose(text[stretch[1]]):
         return False
-    return sum(1 for t in text[first:thread_end] if t.startswith(s) and (len(t) == len(s) or t[len(s)] in " \t:,")) >= ADDRESS_HABIT
+    return small or sum(1 for t in text[first:thread_end] if t.startswith(s) and (len(t) == len(s) or t[len(s)] in " \t:,")) >= ADDRESS_HABIT
 
 
 # Lines of a thread's other comments opening with the same address (see _habitual_address).
@@ -657,12 +705,45 @@ def extend_up(lines: Lines, best: list[Anchor], above: list[Anchor], article: in
             and not _closed_by_reply(lines, a.last + 1, nxt.first)
             and _prose_chars(lines, a.last + 1, nxt.first) > article_chars
             and not _section_run(lines, above, k, run_gap, titled)
+            and not _under_form(lines, a)
+            and not _counted_over(lines, a, len(out) + 1)
             and not numbered_in_turn(lines.text[a.first], lines.text[nxt.first])
+            and not _entries_in_turn(lines, a, nxt)
+            and not _labelled_words(lines, a)
             and not (len(out) > 1 and _prose_chars(lines, nxt.last + 1, out[1].first) > article_chars)
         ):
             break
         out.insert(0, a)
     return out
+
+
+# A running number a page prints over each entry's header ("Entry #12", "Post #3", "No. 4").
+_ENTRY_NUMBER = re.compile(r"(?P<label>(?:[^\W\d_][^\W\d]{0,14}\s?)?(?:#|[Nn]o\.))\s?(?P<n>\d{1,6}):?")
+
+
+def _entry_number(lines: Lines, i: int) -> tuple[str, int] | None:
+    """(label, number) of the running number right over header line `i` ("Entry #12"), if any."""
+    p = prev_nonblank(lines, i, 1)
+    m = _ENTRY_NUMBER.fullmatch(lines.text[p]) if p is not None else None
+    return (m["label"].casefold(), int(m["n"])) if m else None
+
+
+def _entries_in_turn(lines: Lines, a: Anchor, nxt: Anchor) -> bool:
+    """Whether headers `a` and `nxt` sit under running numbers one apart ("Entry #22" then "Entry
+    #21", or #1 then #2): one thread's entries numbered in turn, newest or oldest first, so the
+    text under `a`, however long, is its first entry, no article under a dateline."""
+    x, y = _entry_number(lines, a.first), _entry_number(lines, nxt.first)
+    return x is not None and y is not None and x[0] == y[0] and abs(x[1] - y[1]) == 1
+
+
+def _labelled_words(lines: Lines, a: Anchor) -> bool:
+    """Whether header `a` is a block of labelled fields whose words the page labels as a reader's
+    entry ("Comment:", "Message :", "Entry:" closing the block or opening the words' line): a form's
+    entry, however long, no article under a dateline."""
+    if a.family != "field":
+        return False
+    j = next_nonblank(lines, a.last, 1)
+    return is_words_label(lines.core[a.last]) or j is not None and opens_words_field(lines.core[j])
 
 
 def numbered_in_turn(line: str, next_line: str) -> bool:
@@ -736,6 +817,10 @@ def choose_anchors(
             shares[k] = _conversational_share(lines, best)
         # (a section header above the lead run heads the thread only when the thread reaches up there)
         section = _section_header_before(lines, floor if best[0].first <= first_prose else first_prose, best[0].first)
+        if section is None and floor < first_prose < best[0].first and _headed_by_section(lines, best[0]):
+            # (the lead run opens on the first comment's own subject, "Re: <topic>" over its header:
+            # the section header right over them heads the thread)
+            section = _section_header_before(lines, floor, best[0].first)
         if section is None and floor < first_prose < best[0].first and _signed_below(lines, best):
             # headers that sign the words over them ("Answered by jo"): the first comment's words
             # may be the lead run itself, right under the section's header ("16 answers"); a
@@ -744,7 +829,7 @@ def choose_anchors(
             if up is not None and (
                 _gap_under_section(lines, up, best[0].first) <= header_spacing(best) + SECTION_SLACK
                 or _label_under(lines, best, up)
-                or words_under_section(lines, up, best[0].first, best[-1].last) is not None
+                or words_under_section(lines, up, best[0].first, best[-1].last, len(best) <= SMALL_THREAD) is not None
             ):
                 section = up
         if _acceptable(lines, best, section, _dated_thread_share(lines, best, _bullet_thread_share(lines, best, shares[k]))):
@@ -987,7 +1072,13 @@ def _acceptable(lines: Lines, best: list[Anchor], section: int | None, share: fl
     linked = len(best) <= SMALL_THREAD and all(has_thread_links(lines.text[a.first]) for a in best)
     if len(best) == 1 and not linked and not _lone_comment(lines, best[0], near, share):
         return False
-    if 1 < len(best) <= SMALL_THREAD and near is None and not linked and (share < 1.0 and not dated or _title_like_share(best) > 0 and family != "field"):
+    if (
+        1 < len(best) <= SMALL_THREAD
+        and near is None
+        and not linked
+        and (share < 1.0 and not dated or _title_like_share(best) > 0 and family != "field")
+        and not _under_form(lines, best[0])  # (the comment form's prompt over them heads them as a section header does)
+    ):
         # two headers and no section over them: a pair of widgets or listed items as often as a thread,
         # unless both comments talk (or are dated) and both names read as people's (a name in a
         # labelled name field, "Name: The Night Owl", is one by the page's own word)

@@ -295,7 +295,8 @@ def _closing(lines: Lines, kept: list, roles: dict[int, str], action: int | None
         if _reply_row(lines, roles, c.body_lines[-1] + 1, upto) and _reply_row(lines, roles, nxt.body_lines[0] + 1, action + 1):
             return True
         # (or the two sit right under the section's header, "2 comments": a widget's thread)
-        top = c.header_lines[0] if c.header_lines else c.body_lines[0]
+        # (from its top line: a title over the header, "Re: ... (Score:2)", is listed after it)
+        top = min(c.header_lines) if c.header_lines else c.body_lines[0]
         heads = set(section_headers(lines, 0))
         return any(j in heads for j in nonblank_above(lines, top, SECTION_OVER_REACH))
     closes = 0  # comments whose last line with words is followed by an action row

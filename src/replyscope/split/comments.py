@@ -23,9 +23,9 @@ from replyscope.split.anchors import (
     talks_with_address,
 )
 from replyscope.split.body import is_boilerplate_line
-from replyscope.split.choose import choose_anchors, words_under_section
+from replyscope.split.choose import SMALL_THREAD, choose_anchors, words_under_section
 from replyscope.split.chrome import is_chrome, is_content, is_pictographs, is_reply_row, is_stop_line
-from replyscope.split.headers import NAV_LABEL, CommentHeader, looks_like_name, opens_words_field, read_header
+from replyscope.split.headers import FIELD_LABEL_CHARS, NAV_LABEL, CommentHeader, looks_like_name, opens_words_field, read_header
 from replyscope.split.lines import Lines, is_prose, next_nonblank, prev_nonblank
 from replyscope.split.listlike import reads_like_thread
 from replyscope.split.openers import inline_opener_above, is_label, opener_above
@@ -355,7 +355,11 @@ def zone_line_role(s: str) -> str:
 
 
 def _policy_word_line(s: str) -> bool:
-    """A line about moderation in the house's voice (see POLICY_WORD), not a reader's complaint."""
+    """A line about moderation in the house's voice (see POLICY_WORD), not a reader's complaint.
+    An entry's words under their field's label ("Comment: ... civil society") are a reader's: the
+    label names no subject."""
+    if opens_words_field(s):
+        s = s.split(":", 1)[1]
     return POLICY_WORD.search(s) is not None and POLICY_SUBJECT.search(s) is not None and READER_VOICE.search(s) is None
 
 
@@ -771,7 +775,7 @@ def _spans_below(lines: Lines, best: list[Anchor], floor: int, headed: bool = Fa
             stretch.pop(0)  # (the section's sort control or display label: "Display:", "Sort by"; "Q: <the title>")
         if stretch and len(stretch) <= HEADED_FIRST_MAX * want and not any(closes(lines.text[j]) for j in stretch):
             lo = stretch[0]
-        elif (words := words_under_section(lines, floor - 1, best[0].first, best[-1].last)) is not None:
+        elif (words := words_under_section(lines, floor - 1, best[0].first, best[-1].last, len(best) <= SMALL_THREAD)) is not None:
             # a longer stretch is still all the first comment's when it is words from its first line
             # on, below the section's own prompt ("Add your comment"): see choose.words_under_section
             lo = words
@@ -864,22 +868,42 @@ def build_zone(lines: Lines, first_prose: int, floor: int | None = None, article
     headed = section is not None and zone_start == section or not dated and any(
         is_reply_row(s) for s in lines.text[zone_start : zone_end + CHROME_REACH]
     )
-    if not reads_like_thread(lines, [c.body_lines for c in comments], dated, zone_start, headed, _closed_by_rows(lines, comments), _alike_pair(best, comments)):
+    if not reads_like_thread(lines, [c.body_lines for c in comments], dated, zone_start, headed, _closed_by_rows(lines, comments), _alike_pair(lines, best, comments)):
         return None, {}
     _words_in_chrome(lines, best, spans, comments, roles)
     return Zone(zone_start, zone_end, comments), roles
 
 
-def _alike_pair(best: list[Anchor], comments: list[Comment]) -> bool:
+def _field_label(core: str) -> str:
+    """The label of a labelled field line ("Name : Jo" -> "name"), "" when the line has none."""
+    k = core.find(":")
+    return core[:k].strip().casefold() if 0 < k <= FIELD_LABEL_CHARS else ""
+
+
+def _same_form(lines: Lines, a: Anchor, b: Anchor) -> bool:
+    """Whether two blocks of labelled fields open on the same label and one's labels are all the
+    other's ("Name :", "From :", "Message :" and "Name :", "Message :"): one form printed both,
+    whichever of its optional fields each filled."""
+    if a.family != "field" or b.family != "field":
+        return False
+    labels = [[_field_label(lines.core[j]) for j in range(x.first, x.last + 1) if lines.text[j]] for x in (a, b)]
+    if not all(all(block) for block in labels) or labels[0][0] != labels[1][0]:
+        return False
+    one, other = set(labels[0]), set(labels[1])
+    return one <= other or other <= one
+
+
+def _alike_pair(lines: Lines, best: list[Anchor], comments: list[Comment]) -> bool:
     """Whether the thread is two comments with words whose headers the page prints alike (one
-    format family, as many lines) over two readers' names: a short post's long answer and a second
-    reply, not an article under its byline (an article has one; a writer's box under it repeats
-    the byline's name)."""
+    format family, as many lines, or one form's labelled fields: see _same_form) over two readers'
+    names: a short post's long answer and a second reply, not an article under its byline (an
+    article has one; a writer's box under it repeats the byline's name)."""
     if len(best) != 2 or len(comments) != 2 or not (comments[0].body_lines and comments[1].body_lines):
         return False
     a, b = best
     first, second = a.header.author.casefold(), b.header.author.casefold()
-    return a.family == b.family and a.last - a.first == b.last - b.first and bool(first) and bool(second) and first != second
+    printed_alike = a.last - a.first == b.last - b.first or _same_form(lines, a, b)
+    return a.family == b.family and printed_alike and bool(first) and bool(second) and first != second
 
 
 def _closed_by_rows(lines: Lines, comments: list[Comment]) -> bool:

@@ -142,6 +142,11 @@ _BADGE_WORDS = frozenset("verified mod moderator admin staff author editor comme
 _PROFILE_ACTION = re.compile(r"\s+[·•|]\s+(?:follow|following|unfollow|subscribe|subscribed|message|add friend|connect)$", re.I)
 
 
+# A gone author's mark with the account's sign after it, as a microblog prints a locked or verified
+# account's name ("[deleted] 🔒", "[deleted] ✔️"): the mark is the name, the sign no part of it.
+_GONE_SIGNED = re.compile(r"^(\[(?:deleted|removed|deleted user|unknown)\])\s+[^\w\s]{1,3}$", re.I)
+
+
 @line_cache
 def name_without_marks(name: str) -> str:
     """A name line without the reply target, the role badge and the profile's button printed after
@@ -152,6 +157,8 @@ def name_without_marks(name: str) -> str:
         name = _REPLY_ARROW.sub("", name) or name  # "Derek → Hannah": Derek answers Hannah
     if "@" in name:
         name = _HANDLE_AFTER.sub("", name) or name  # "Jo Lake @jolake": the display name, then the handle
+    if name[:1] == "[" and (gone := _GONE_SIGNED.match(name)):
+        return gone[1]
     if name[-1:] in "✔✓☑" or " " in name and name.rsplit(None, 1)[-1].lower() in _BADGE_WORDS:
         cut = _BADGE.sub("", name)
         name = cut if cut and cut != name else name
@@ -184,6 +191,11 @@ _NAME_CHECKS_LOW = tuple(map(lower_twin, _NAME_CHECKS))
 _WEEKDAY_ALONE = re.compile(r"(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun|MON|TUES?|WED|THU(?:RS?)?|FRI|SAT|SUN)\.?,?$")
 
 
+# Quotation marks that open and close a quotation (straight, curly, guillemets).
+_QUOTES_OPEN = frozenset("'\"‘“«„")
+_QUOTES_CLOSE = frozenset("'\"’”»")
+
+
 @line_cache
 def _name_ok(name: str) -> bool:
     """Whether a header's author part reads as a person's name or handle (cached: names recur)."""
@@ -191,6 +203,8 @@ def _name_ok(name: str) -> bool:
         return True
     if not name or len(name) > 60 or not NAME_LIKE.match(name) or not HAS_LETTER.search(name):
         return False  # ("5, 2012": a date's tail names nobody)
+    if name[0] in _QUOTES_OPEN and name[-1] in _QUOTES_CLOSE and len(name) > 2:
+        return False  # "'Like clockwork'": words in quotation marks are a quotation (a reply quoting), no name
     if _WEEKDAY_ALONE.match(name):
         return False  # "Fri 9:05 PM": a weekday over a clock is a date, not a reader called "Fri"
     if ": " in name and "(" not in name:
@@ -434,6 +448,17 @@ def _cut_trailing_chrome(s: str) -> str:
     return " • ".join(parts) if len(parts) > 1 else parts[0]
 
 
+def _bare_digits(name: str) -> str:
+    """A header's name part as a handle of digits would stand alone: without the badge after it
+    ("4830962 ♦") nor, after a name of digits, its handle and the account's sign ("4830962 🔒
+    @4830962"). Other names are left as they are."""
+    if not name[:1].isdigit():
+        return name
+    if "@" in name:
+        name = _HANDLE_AFTER.sub("", name) or name
+    return without_badges(name) if not name[-1:].isdigit() else name
+
+
 def _compact_age(core: str, low: str, twin: bool) -> CommentHeader | None:
     """The compact age a header line ends in, after a joiner or alone ("Jo · 3d", "2h"), or None
     (`low`: the line lower-cased; `twin`: whether the lower twins may read it, see lower_twin)."""
@@ -446,8 +471,8 @@ def _compact_age(core: str, low: str, twin: bool) -> CommentHeader | None:
     if m is None:
         return None
     name = strip_joiners(m["name"] or "")
-    if _NUMERIC_HANDLE.match(name):
-        return CommentHeader("name_date", digit_handle(name), m["age"])  # "3917460 · 1d": a handle of digits, as beside a date
+    if name[:1].isdigit() and _NUMERIC_HANDLE.match(_bare_digits(name)):
+        return CommentHeader("name_date", digit_handle(_bare_digits(name)), m["age"])  # "3917460 · 1d": a handle of digits, as beside a date
     if not name or chrome_row(name):
         # (an age at the end of a row of actions, "Like · Reply · 4 · 3y", dates the comment over it)
         return CommentHeader("date", "", m["age"])
@@ -730,7 +755,7 @@ def read_header(core: str) -> CommentHeader | None:
         author = residue[3:].strip()
         return CommentHeader("by", author, stamp, posted_by=True) if _name_ok(author) else None
     # (a badge of the reader's role after the handle, "4830962 ♦ DATE", is no part of it)
-    handle = without_badges(residue) if residue[:1].isdigit() and not residue[-1:].isdigit() else residue
+    handle = _bare_digits(residue)
     if _NUMERIC_HANDLE.match(handle):
         return CommentHeader("name_date", digit_handle(handle), stamp)  # "4830962 | 14 Mar 2015", "– 4830962 DATE": a handle of digits
     if not residue or chrome_row(residue):

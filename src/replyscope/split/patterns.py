@@ -321,6 +321,9 @@ COMMENT_SECTION: Final = re.compile(
     # a forum topic's tally of posts, with its pager ("8 posts • Page 1 of 1"): a count is needed
     # ("Posts" alone is a blog's menu)
     r"\d[\d,]* posts?(?:\s*[•·|-]\s*page \d+ of \d+)?|"
+    # a chat's or a mail thread's tally of messages ("7 messages", "2 messages in thread"; a count is
+    # needed: "Messages" alone is an inbox's link)
+    r"\d[\d,]* messages?(?: in (?:this )?(?:thread|topic|chat|conversation))?|"
     # answers and reviews under a question or a product, counted ("12 answers", "Reviews (8)") or
     # named as such ("Questions & Answers", "Customer reviews"); "Reviews" alone is a site's menu
     r"\d[\d,]* (?:answers?|reviews?)|(?:answers?|reviews?)\s*\(\d[\d,]*\)|questions? (?:&|and) answers|customer reviews|"
@@ -340,6 +343,8 @@ COMMENT_FORM: Final = re.compile(
     # "You can follow this conversation by subscribing to the comment feed for this post.")
     r"enter your (?:comment|information|details)\b.*|(?:you can )?follow this conversation\b.*|"
     r"(?:post|leave) (?:your|a) (?:comment|reply).*|powered by disqus|comments powered by .*|"
+    # (a forum's button over and under a topic's posts)
+    r"post (?:a )?reply|"
     r"newer comments|older comments|« older comments|newer comments »|"
     # the pager under a list of comments, answers or reviews ("Load more comments", "See more answers",
     # "Show all reviews"; not "Show more replies", which folds a thread's replies inside it) and
@@ -520,7 +525,9 @@ BOILERPLATE: Final = Deferred(  # (read only as a part of FURNITURE and NOT_A_NA
     r"click here.*|back to top|top of page|loading\.*|source|photo credit.*|image:.*|"
     r"editor'?s note:?\s*\w.{0,60}|you can't buy your way onto these pages|"
     r"[_=\-–—*~#.•·]{3,}|this entry was posted in .*|bookmark the permalink\.?|"
-    r"comment policy.*|comments? guidelines.*|community guidelines.*)\s*$",
+    r"comment policy.*|comments? guidelines.*|community guidelines.*|"
+    # a site's credit for its software at the page's foot ("Powered by a forum script")
+    r"(?:proudly )?powered by \S.{0,80})\s*$",
     _I,
 )
 READ_MORE_PREFIX: Final = Deferred(  # (read only as a part of FURNITURE)
