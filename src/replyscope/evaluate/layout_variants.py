@@ -34,7 +34,7 @@ from replyscope.evaluate.thread_pages import (
     _when,
 )
 
-__all__ = ["NESTED_VARIANTS", "ROUND9_VARIANTS", "TUNED_VARIANTS", "UNSEEN_VARIANTS", "VARIANTS", "half_of_thread", "render_variant", "sfu_threads"]
+__all__ = ["NESTED_VARIANTS", "ROUND17_VARIANTS", "ROUND9_VARIANTS", "TUNED_VARIANTS", "UNSEEN_VARIANTS", "VARIANTS", "half_of_thread", "render_variant", "sfu_threads"]
 
 # bullets-*: seed 001's family ("  • Name" over the text indented, replies further in);
 # says-*: WordPress's ("Name says:" over a date). Each adds a different mix of real chrome.
@@ -59,6 +59,7 @@ UNSEEN_VARIANTS = (
     *(LATEST_VARIANTS := ("cards", "app")),
     *(ROUND8_VARIANTS := ("mailing", "signed", "responses")),
     *(ROUND9_VARIANTS := ("microblog", "chat", "inline", "guestbook")),
+    *(ROUND17_VARIANTS := ("community", "board", "bulletin", "reviews")),
 )
 # NEWER_VARIANTS came a round later, again measured before any rule was changed: a newspaper's
 # comment system (name, place, date, "In response to X's comment", "Recommend 12 · Report"), a
@@ -80,11 +81,21 @@ UNSEEN_VARIANTS = (
 # chat export ("[14:03] name: text", "14:03 <name> text", or "name — Today at 3:04 PM" over the
 # text), a Q&A site's comments signed at their own line's end ("text – name Mar 3, 2020 at 14:21")
 # and an old guestbook's labelled fields ("Name:", "Location:", "Date:", "Comment: text").
+# ROUND17_VARIANTS came a round after those, measured before any rule was changed: a newsroom's
+# community platform (tabs "Featured" / "All comments", the name over "· 3 hours ago" or a short
+# age, "Reply · Share · Report", a counter with its word "Respect 4" or a thumbs pair "12 · 3",
+# "Show 2 replies", blank lines between comments or none), a discussion board's posts (name,
+# member title, date, the post's place "#12" / "3 / 12", "name said:" quotes, "1 Like",
+# "Reactions: A, B and 3 others"), a bulletin board's postbit (a "date  #12" line, the name,
+# rank, "Date joined: Mar 2015", "Posts: 1,234", "Originally Posted by X" quotes, a signature under
+# a rule, "Reply With Quote") and product or app reviews (a rating histogram, stars and a
+# review title, "Reviewed on <date>", "Verified Purchase", "12 people found this helpful",
+# "Helpful | Report", replies as "Response from X" under their review).
 VARIANTS = TUNED_VARIANTS + UNSEEN_VARIANTS
 NESTED_VARIANTS = frozenset({"bullets-chrome", "bullets-tabs", "bullets-quotes", "says-threaded", "hn", "slashdot"})
 # the layouts that show replies under their comment one level in, whatever their depth: kept in
 # thread order, not scored for parents
-ONE_LEVEL_VARIANTS = frozenset({"fb-plugin", "news", "video", "cards", "app", "signed", "responses", "microblog"})
+ONE_LEVEL_VARIANTS = frozenset({"fb-plugin", "news", "video", "cards", "app", "signed", "responses", "microblog", "community", "reviews"})
 
 # Replies written here (not corpus text) that real sections are full of: emoji only, other languages.
 _EMOJI = ("😂😂😂", "👍", "🙄", "👏👏", "🤔", "❤️", "💯💯")
@@ -491,6 +502,12 @@ def _fb_plugin(page, order, rng, now, *, texts: dict) -> list[tuple[int, int]]:
     return spans
 
 
+def _quoted(parent: dict, said: str) -> list[str]:
+    """A post's quote of the one it answers: "name wrote:" (or "said:") over its first words."""
+    words = parent["text"].split()
+    return [f"{_author(parent)} {said}", " ".join(words[:14]) + (" ..." if len(words) > 14 else "")]
+
+
 def _forum(page, order, rng, now, *, texts: dict, title: str) -> list[tuple[int, int]]:
     # a forum's posts under the article (the first post): phpBB ("Re: title", "Post by name » date",
     # a profile block with rank, post count, join date, "Top") or Discourse ("name", "#12", "Mar '20")
@@ -512,8 +529,7 @@ def _forum(page, order, rng, now, *, texts: dict, title: str) -> list[tuple[int,
             profile.append(f"Location: {rng.choice(_PLACES)}")
         lines = list(texts[r["id"]]["lines"])
         if parent and rng.random() < 0.25:
-            words = texts[parent]["text"].split()
-            lines = [f"{_author(texts[parent])} wrote:", " ".join(words[:14]) + (" ..." if len(words) > 14 else ""), "", *lines]
+            lines = [*_quoted(texts[parent], "wrote:"), "", *lines]
         if php:
             if profile_first:
                 page += [*profile, ""]
@@ -1244,6 +1260,195 @@ def _guestbook(page, order, rng, now, *, texts: dict, title: str, trims: dict) -
 _ROUND9_WRITERS = {"microblog": _microblog, "chat": _chat, "inline": _inline, "guestbook": _guestbook}
 
 
+# ---------------------------------------------------------------- round-17 unseen families
+
+
+def _toggle(order, idx: int, rng: random.Random, words: tuple[str, ...]) -> list[str]:
+    """Under a top-level comment with replies, sometimes its toggle ("Show {k} replies")."""
+    nxt = order[idx + 1][2] if idx + 1 < len(order) else 0
+    if order[idx][2] or not nxt or rng.random() < 0.5:
+        return []
+    k = _replies_under(order, idx)
+    return [rng.choice(words).format(k=k, r="replies" if k > 1 else "reply")]
+
+
+def _community(page, order, rng, now, *, texts: dict, title: str, trims: dict) -> list[tuple[int, int]]:
+    # a newsroom's community platform: a count, tabs and a prompt; each comment the name (a badge
+    # beside it or on its own line), "· 3 hours ago" or a short age, the text, an action row and a
+    # counter with its word ("Respect 4") or a thumbs pair ("12 · 3"); replies one level in,
+    # "Show 2 replies"; some pages print no blank line between comments
+    spans = []
+    n = len(order)
+    page += rng.choice(([f"{n} Comments"], ["Conversation", f"{n} Comments"], [f"Comments ({n})", "Community guidelines"], ["Join the thread", f"{n} comments"])) + [""]
+    page += rng.choice((["Featured", "All comments"], ["Every comment", "Featured Comments"], ["Top", "Newest", "Oldest"], ["Best | Newest | Oldest"]))
+    page += ([rng.choice(("Log in", "Sign in to comment", "What do you think?", "Start the conversation"))] if rng.random() < 0.6 else []) + [""]
+    indent = rng.choice(("", "  ", "    ", "\t"))
+    head = rng.randrange(3)  # name over "· age"; name, badge, short age a line each; "name · badge · age"
+    counter = rng.choice(("Respect {k}", "{k} Respect", "Like {k}", "{k} Likes", "{k} · {j}", "👍 {k}  👎 {j}", "▲ {k}  ▼ {j}", "Upvote {k}"))
+    row = rng.choice((["Reply · Share · Report"], ["Reply", "Share", "Report"], ["Reply", "Share"], ["Reply  Share  Flag"], ["Reply"]))
+    counter_first = rng.random() < 0.5
+    blank = rng.random() < 0.6
+    for idx, (r, parent, depth) in enumerate(order):
+        pad = indent if depth else ""
+        name = _author(r)
+        d = _when(r.get("created"))
+        badge = rng.choice(("Staff", "Featured", "Top commenter", "Subscriber", "Verified reader", "Moderator")) if rng.random() < 0.1 else ""
+        if head == 0:
+            page += [pad + name + (f" {badge}" if badge else ""), pad + "· " + _relative(d, now, rng)]
+        elif head == 1:
+            page += [pad + name] + ([pad + badge] if badge else []) + [pad + _compact(d, now)]
+        else:
+            page.append(pad + " · ".join(x for x in (name, badge, _relative(d, now, rng)) if x))
+        lines = [s for s in texts[r["id"]]["lines"] if s or blank]
+        if depth >= 2 and rng.random() < 0.5:
+            lines[0] = f"@{_author(texts[parent])} {lines[0]}"
+        first = len(page)
+        page.extend(_body_lines(lines, pad))
+        spans.append((first, len(page)))
+        if rng.random() < 0.05:
+            page.append(pad + rng.choice(("Edited", "(edited)")))
+        shown = [counter.format(k=rng.randint(0, 80), j=rng.randint(0, 20))]
+        page.extend(pad + s for s in (shown + row if counter_first else row + shown))
+        page += _toggle(order, idx, rng, ("Show {k} {r}", "{k} {r}", "View {k} {r}", "Show replies"))
+        if blank:
+            page.append("")
+    page += [""] + rng.choice((["Load more"], ["Show more comments"], ["Load more", "Terms · Privacy · Community guidelines"], [])) + [""]
+    return spans
+
+
+def _board(page, order, rng, now, *, texts: dict, title: str, trims: dict) -> list[tuple[int, int]]:
+    # a discussion board's thread: each post the name, maybe a member title, the date and the
+    # post's place ("#12", "3 / 12", "Post 3 of 12") in one of three orders, a quote of another
+    # post ("name said:" over its words, "Click to expand..."), the text, "Last edited", then a
+    # reactions line ("1 Like", "Reactions: A, B and 3 others") and "Reply" / "Report" / "Quote"
+    spans = []
+    n = len(order) + 1
+    page += rng.choice(([f"Thread starter {rng.choice(_LAST)}", f"Start date {_short_date(_when(order[0][0].get('created')) if order else now, now)}"], [f"{n} posts", "Watch", "Reply"], ["Sort by date", "Sort by votes"], [f"1 / {n}", "Jump to"])) + [""]
+    place = rng.choice(("#{k}", "{k} / {n}", "Post {k} of {n}", "Post #{k}"))
+    dstyle = rng.randrange(4)
+    shape = rng.randrange(3)  # name / title / date / place; name / "date  place"; place / name / date
+    react = rng.randrange(4)
+    row = rng.choice((["Reply"], ["Like", "Reply", "Report"], ["Report", "Like", "Quote", "Reply"], ["Reply", "Quote"]))
+    for idx, (r, parent, depth) in enumerate(order):
+        name = _author(r)
+        d = _when(r.get("created"))
+        date = (f"{d:%b} {d.day}, {d.year}", f"{d.day} {d:%b} {d.year}", f"{d:%b} '{d:%y}", _relative(d, now, rng))[dstyle]
+        where = place.format(k=idx + 2, n=n)
+        rank = [rng.choice(_RANKS)] if rng.random() < 0.5 else []
+        if shape == 0:
+            page += [name, *rank, date, where]
+        elif shape == 1:
+            page += [name, *rank, f"{date}  {where}"]
+        else:
+            page += [where, name, *rank, date]
+        lines = list(texts[r["id"]]["lines"])
+        if parent and rng.random() < 0.4:
+            lines = [*_quoted(texts[parent], "said:"), "Click to expand...", *lines]
+        first = len(page)
+        page.extend(lines)
+        spans.append((first, len(page)))
+        if rng.random() < 0.08:
+            page.append(f"Last edited: {_short_date(d + timedelta(hours=1), now)}")
+        k = rng.randint(0, 9)
+        if k:
+            page.append((f"{k} Like{'s' if k > 1 else ''}", f"Reactions: {rng.choice(_FIRST)}" + (f", {rng.choice(_FIRST)} and {k} others" if k > 1 else ""), f"♥ {k}", f"{k} people like this")[react])
+        page += row + [""]
+    page += rng.choice((["You must log in or register to reply here."], ["Similar threads"], [f"{n} / {n}", "Reply"], [])) + [""]
+    return spans
+
+
+def _bulletin(page, order, rng, now, *, texts: dict, title: str, trims: dict) -> list[tuple[int, int]]:
+    # a bulletin board's postbit: a "03-03-2020, 09:14 PM  #12" line (or the two apart), the name,
+    # a rank, "Date joined: Mar 2015", "Location:", "Posts: 1,234" (a line each or one run), maybe
+    # the post's title, an "Originally Posted by X" quote, the text, a signature under a rule, then
+    # "Reply With Quote" / "Quote" / "Report Post"
+    spans = []
+    n = len(order)
+    page += rng.choice((["Thread options", "Display options"], [f"Results 1 to {n} of {n}"], ["Page 1 of 1", "Thread options"], [f"Re: {title}"])) + [""]
+    stamp_style = rng.randrange(3)
+    shape = rng.randrange(3)
+    one_run = rng.random() < 0.3
+    row = rng.choice((["Reply With Quote"], ["Quote", "Report Post"], ["Reply With Quote", "Report Post"], ["Quote  Quick Reply"]))
+    sigs: dict = {}
+    for idx, (r, parent, depth) in enumerate(order):
+        name = _author(r)
+        d = _when(r.get("created"))
+        day = "Today" if d.date() == now.date() else "Yesterday" if (now.date() - d.date()).days == 1 else f"{d:%m-%d-%Y}"
+        stamp = (f"{day}, {d:%I:%M %p}", f"{d:%d %b %Y}, {d:%H:%M}", f"{d:%m-%d-%Y}, {d:%I:%M %p}")[stamp_style]
+        number = f"#{idx + 2}"
+        page += [f"{stamp}   {number}"] if shape == 0 else [stamp, number] if shape == 1 else [number, stamp]
+        page.append(name + (" (offline)" if rng.random() < 0.2 else ""))
+        profile = ([rng.choice(_RANKS)] if rng.random() < 0.7 else []) + [f"Date joined: {d - timedelta(days=rng.randint(30, 4000)):%b %Y}"]
+        profile += ([f"Location: {rng.choice(_PLACES)}"] if rng.random() < 0.4 else []) + [f"Posts: {rng.randint(1, 9000):,}"]
+        page += ["   ".join(profile)] if one_run else profile
+        if rng.random() < 0.3:
+            page.append(f"Re: {' '.join(title.split()[:8])}")
+        page.append("")
+        lines = list(texts[r["id"]]["lines"])
+        if parent and rng.random() < 0.3:
+            said = _quoted(texts[parent], "")
+            lines = ["Quote:", f"Originally Posted by {said[0].strip()}", said[1], "", *lines]
+        first = len(page)
+        page.extend(lines)
+        spans.append((first, len(page)))
+        if rng.random() < 0.3:
+            sig = sigs.setdefault(name, rng.choice(("Views my own.", "Slow and steady.", f"{rng.choice(_PLACES)} born and bred", "Keep calm and carry on posting")))
+            page += ["__________________", sig]
+        page += [""] + row + [""]
+    page += rng.choice((["« Older topic | Newer topic »"], ["Quick Reply", "Rules for posting"], [f"All times are GMT. The time now is {now:%I:%M %p}."], [])) + [""]
+    return spans
+
+
+_REVIEW_TITLES = ("Great value", "Does what it says", "Not worth it", "Mixed feelings", "Five stars", "Disappointed", "Would buy again", "Works fine", "Could be better", "Love this one", "Stopped working after a month", "Exactly as described")
+
+
+def _reviews(page, order, rng, now, *, texts: dict, title: str, trims: dict) -> list[tuple[int, int]]:
+    # product or app reviews: the average, a rating histogram ("5 star 61%"), then each review the
+    # name, stars with a review title (one line or two), "Reviewed on <date>" or "Posted 3 days
+    # ago", "Verified Purchase" or the variant bought ("Size: M | Colour: Blue"), the text, "12
+    # people found this helpful", "Helpful | Report"; a reply as "Response from X" and a date over
+    # its text, one level in, under its review
+    spans = []
+    n = len(order)
+    page += ["Customer reviews", f"{rng.randint(25, 49) / 10} out of 5", f"{n * rng.randint(3, 40)} ratings"]
+    if rng.random() < 0.6:
+        shares = sorted((rng.randint(0, 60) for _ in range(5)), reverse=True)
+        page += [f"{k} star {v}%" for k, v in zip(range(5, 0, -1), shares)]
+    page += [""] + rng.choice((["Top reviews"], ["Most recent", "Sort by: Newest"], [f"Showing 1-{n} of {n} reviews"], [])) + [""]
+    together = rng.random() < 0.4
+    dated = rng.randrange(3)
+    helpful = rng.randrange(3)
+    indent = rng.choice(("  ", "    ", "\t", ""))
+    for idx, (r, parent, depth) in enumerate(order):
+        name = _author(r)
+        d = _when(r.get("created"))
+        when = (f"Reviewed on {d:%B} {d.day}, {d.year}", f"{d:%b} {d.day}, {d.year}", f"Posted {_relative(d, now, rng)}")[dated]
+        if depth:
+            page += [indent + f"Response from {name}", indent + (f"{d:%b} {d.day}, {d.year}" if dated < 2 else _relative(d, now, rng))]
+            first = len(page)
+            page.extend(_body_lines(texts[r["id"]]["lines"], indent))
+            spans.append((first, len(page)))
+            page.append("")
+            continue
+        stars = _stars(rng.randint(1, 5), rng)
+        headline = rng.choice(_REVIEW_TITLES)
+        page += [name] + ([f"{stars} {headline}"] if together else [stars, headline]) + [when]
+        if rng.random() < 0.5:
+            page.append(rng.choice(("Verified Purchase", "Verified", f"Size: {rng.choice('SML')} | Colour: {rng.choice(('Blue', 'Black', 'Green'))}", "Version 2.3")))
+        first = len(page)
+        page.extend(texts[r["id"]]["lines"])
+        spans.append((first, len(page)))
+        k = rng.randint(0, 60)
+        if k and helpful < 2:
+            page.append(f"{k} people found this helpful" if k > 1 else "One person found this helpful")
+        page += (["Helpful | Report"], ["Helpful", "Report"], ["Was this review helpful?", f"Yes ({k})", f"No ({rng.randint(0, 9)})"])[helpful] + [""]
+    page += rng.choice((["See all reviews"], ["Next page →"], ["Write a review"], [])) + [""]
+    return spans
+
+
+_ROUND17_WRITERS = {"community": _community, "board": _board, "bulletin": _bulletin, "reviews": _reviews}
+
+
 def _trimmed(truth, prefix: str, suffix: str):
     text = truth.text
     if prefix and text.startswith(prefix):
@@ -1300,8 +1505,8 @@ def render_variant(thread: dict, variant: str, *, seed: int = 0) -> PageWithTrut
         spans = _app(page, order, rng, now, texts=texts, title=title, lang=lang)
     elif variant in _NEWER_WRITERS:
         spans = _NEWER_WRITERS[variant](page, order, rng, now, texts=texts, title=title)
-    elif variant in _ROUND9_WRITERS:
-        spans = _ROUND9_WRITERS[variant](page, order, rng, now, texts=texts, title=title, trims=trims)
+    elif variant in _ROUND9_WRITERS or variant in _ROUND17_WRITERS:
+        spans = {**_ROUND9_WRITERS, **_ROUND17_WRITERS}[variant](page, order, rng, now, texts=texts, title=title, trims=trims)
     elif variant.startswith("bullets"):
         spans = _bullets(page, order, rng, now, tabs=variant == "bullets-tabs", inline=variant == "bullets-tabs", quotes=variant == "bullets-quotes", texts=texts)
     else:

@@ -13,7 +13,7 @@ from itertools import compress
 
 from replyscope.split.caches import line_cache
 from replyscope.split.cards import is_profile_tally, read_cards
-from replyscope.split.chrome import is_chrome, is_content, is_pictographs, is_reply_row, is_stop_line
+from replyscope.split.chrome import PROFILE_TITLE_CHARS, is_badge_line, is_chrome, is_content, is_pictographs, is_profile_field, is_rating, is_reply_row, is_stop_line
 from replyscope.split.headers import (
     MAX_HEADER_CHARS,
     SIGN_FIRST,
@@ -33,9 +33,9 @@ from replyscope.split.headers import (
     read_glued_age,
     read_header,
 )
-from replyscope.split.lines import Lines, next_nonblank, prev_nonblank
+from replyscope.split.lines import Lines, is_prose, next_nonblank, prev_nonblank
 from replyscope.split.talk import is_written, talks
-from replyscope.split.patterns import BULLET, BULLETS, COMMENT_SECTION, COMMENT_SECTION_LOW, COMMENT_TALLY, HAS_LETTER, REPLY_ACTION, chrome_row, ends_sentence, folds_like_lower
+from replyscope.split.patterns import BULLET, BULLETS, RE_SUBJECT, COMMENT_SECTION, COMMENT_SECTION_LOW, COMMENT_TALLY, HAS_LETTER, REPLY_ACTION, chrome_row, ends_sentence, folds_like_lower
 
 # How far (lines) a date line may sit from the name line it belongs to.
 PAIR_REACH = 2
@@ -202,12 +202,16 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
                 claimed.update(range(first, i + 1))
                 continue
             p = prev_nonblank(lines, i, PAIR_REACH)
+            if p == i - 1 and p - 2 >= lo and p not in headers and _title_under_rating(lines, p):
+                p -= 1  # (a review's title under its rating, over the date: the header's, as the rating is)
             if (
-                p == i - 1
+                p is not None
+                and p >= i - 2
+                and all(lines.text[k] for k in range(p, i))
                 and p - 1 >= lo
                 and lines.text[p - 1]
                 and p not in headers
-                and is_chrome(lines.text[p])
+                and (is_chrome(lines.text[p]) or is_badge_line(lines.core[p]))
                 and not _NUMERIC_HANDLE.match(name_without_marks(lines.core[p]))  # ("• 3917460": a handle, not a count)
             ):
                 if looks_like_name(lines.core[p - 1]):
@@ -232,12 +236,13 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
                 anchors.append(Anchor(card_top, i, CommentHeader("name_date", cut_counters(lines.core[card_top]), h.posted_raw), "name+date", lines.indent[card_top]))
                 claimed.update(range(card_top, i + 1))
                 continue
-            # (a numbered date opens its item: the name line above it closes the comment above)
-            if p is not None and p not in claimed and p not in headers and not _numbered_date(lines, headers, i):
+            # (a numbered date opens its item: the name line above it closes the comment above; so
+            # does a date with the post's place right under it, "#12" over the name)
+            if p is not None and p not in claimed and p not in headers and not _numbered_date(lines, headers, i) and not _placed_date(lines, i):
                 if looks_like_name(lines.core[p]):
                     # a name over a rank or badge line over the date ("Jo Lake" / "Regular Member" / "Mar 3"):
                     # the name is the block's first line (a blank or a chrome line over it: "Times Pick")
-                    if p == i - 1 and p > lo and lines.text[p - 1] and (p - 1) not in claimed and (p - 1) not in headers and (p < 2 or not lines.text[p - 2] or is_chrome(lines.text[p - 2])) and looks_like_name(lines.core[p - 1]) and not is_initials_of(lines.core[p - 1], lines.core[p]):
+                    if p == i - 1 and p > lo and lines.text[p - 1] and (p - 1) not in claimed and (p - 1) not in headers and (p < 2 or not lines.text[p - 2] or is_chrome(lines.text[p - 2])) and looks_like_name(lines.core[p - 1]) and not is_initials_of(lines.core[p - 1], lines.core[p]) and not is_chrome(lines.text[p - 1]):
                         p -= 1
                     anchors.append(Anchor(p, i, CommentHeader("name_date", cut_counters(lines.core[p]), h.posted_raw), "name+date", lines.indent[p]))
                     claimed.update(range(p, i + 1))
@@ -251,11 +256,15 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
                     claimed.update(range(p, i + 1))
                     continue
             q = next_nonblank(lines, i, PAIR_REACH)
+            if q is not None and q not in headers and _POST_PLACE.match(lines.core[q] or lines.text[q]):
+                q = next_nonblank(lines, q, PAIR_REACH)  # ("DATE" / "#12" / "Jo": the post's place between)
             if q is not None and q not in headers and looks_like_name(lines.core[q]):
-                r = next_nonblank(lines, q, PAIR_REACH)
-                if r is not None and is_content(lines.text[r]) and r not in headers:
-                    anchors.append(Anchor(i, q, CommentHeader("name_date", cut_counters(lines.core[q]), h.posted_raw), "date+name", lines.indent[i]))
-                    claimed.update(range(i, q + 1))
+                r = _under_profile(lines, q)
+                # (no header among the profile's lines: "Name: jo" under "Entry #7" heads its own entry)
+                if r is not None and is_content(lines.text[r]) and r not in headers and not any(k in headers for k in range(q + 1, r)):
+                    end = profile_end(lines, q)  # (the member's profile under the name: the header's)
+                    anchors.append(Anchor(i, end, CommentHeader("name_date", cut_counters(lines.core[q]), h.posted_raw), "date+name", lines.indent[i]))
+                    claimed.update(range(i, end + 1))
     _take_display_names(lines, headers, claimed, anchors, lo)
     _add_bullet_anchors(lines, headers, claimed, anchors, _nonblank_pairs(lines.text, lo))
     section = next(iter(section_headers(lines, lo)), None)
@@ -264,6 +273,70 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
     _take_avatar_initials(lines, headers, claimed, anchors, lo)
     anchors.sort(key=lambda a: a.first)
     return anchors, headers
+
+
+# A board post's place printed on a line of its own by its date ("#12", "Post #12", "3 / 12", "Post 3 of 12").
+_POST_PLACE = re.compile(r"^(?:post\s*)?#\d{1,6}$|^(?:post\s+)?\d{1,6}(?:\s+/\s+|\s+of\s+)\d{1,6}$", re.I)
+# Lines of a member's profile a board prints under the name, over the post ("Senior Member",
+# "Date joined: Mar 2015", "Posts: 1,234"): read past, up to this many, to the post's first line.
+PROFILE_REACH = 6
+
+
+def profile_end(lines: Lines, q: int) -> int:
+    """The last line of the member's profile right under name line `q` (no blank among its lines):
+    the last field line ("Posts: 1,234") within PROFILE_REACH, a rank or a member's own title over
+    the fields its own; `q` itself when no field is there."""
+    text = lines.text
+    end = q
+    k = q + 1
+    while k < len(text) and k - q <= PROFILE_REACH and text[k]:
+        if is_profile_field(text[k]):
+            end = k
+        elif not is_chrome(text[k]) and (len(text[k]) > PROFILE_TITLE_CHARS or is_prose(text[k])):
+            break
+        k += 1
+    if end > q and end + 1 < len(text) and RE_SUBJECT.match(text[end + 1]) and not (end + 2 < len(text) and text[end + 2]):
+        end += 1  # ("Re: <topic>" under the profile, alone over the post: the post's subject)
+    return end
+
+
+def _under_profile(lines: Lines, q: int) -> int | None:
+    """The first line under name line `q` past the profile's lines and the chrome right under it
+    (no blank among them), blank lines between allowed as for a pair; None if none within reach."""
+    text = lines.text
+    k = profile_end(lines, q) + 1
+    while k < len(text) and k - q <= PROFILE_REACH and text[k] and is_chrome(text[k]) and not is_reply_row(text[k]):
+        k += 1
+    r = next_nonblank(lines, k - 1, PAIR_REACH) if k - q <= PROFILE_REACH else None
+    if r is not None and _QUOTE_LABEL.match(text[r]):
+        r = next_nonblank(lines, r, 0)  # (a post that opens by quoting another: "Quote:" over the quote)
+    return r
+
+
+# The label a board prints over a quoted post ("Quote:", "Zitat:", "Cita:", "Citation :").
+_QUOTE_LABEL = re.compile(r"^(?:quote|zitat|cita|citation|citazione|citaat)\s*:?$", re.I)
+
+
+def _placed_date(lines: Lines, i: int) -> bool:
+    """Whether date line i opens its post's block (a blank line over it) with the post's place
+    after it ("DATE   #12") or right under it ("#12", "3 / 12"), no blank between: the name is
+    under them, and a line over the blank is no part of the post."""
+    if i and lines.text[i - 1]:
+        # ("#12" over the date, a blank over it: the place opens the block)
+        return _POST_PLACE.match(lines.core[i - 1] or lines.text[i - 1]) is not None and (i < 2 or not lines.text[i - 2])
+    if _PLACE_AFTER.search(lines.text[i]):
+        return True
+    return i + 1 < len(lines) and bool(lines.text[i + 1]) and _POST_PLACE.match(lines.core[i + 1] or lines.text[i + 1]) is not None
+
+
+_PLACE_AFTER = re.compile(r"\s(?:#\d{1,6}|\d{1,6}\s+/\s+\d{1,6}|post\s+#?\d{1,6}(?:\s+of\s+\d{1,6})?)$", re.I)
+
+
+def _title_under_rating(lines: Lines, p: int) -> bool:
+    """Whether line p is a review's short title right under its rating line ("★★★★☆" / "Great
+    value"), a name right over the rating."""
+    s = lines.text[p]
+    return bool(lines.text[p - 1]) and is_rating(lines.text[p - 1]) and len(s) <= 60 and not is_chrome(s) and not is_prose(s) and looks_like_name(lines.core[p - 2])
 
 
 # A by-line printed as a labelled field: "Posted by: jo", the colon after the label.
@@ -736,7 +809,8 @@ def _footer_rows(lines: Lines, headers: dict[int, CommentHeader], lo: int) -> li
         if c == h.posted_raw:
             # an age alone under "Like" / "Reply" lines: the row is printed one word a line
             p = prev_nonblank(lines, i, 0)
-            while p is not None and p >= lo and p not in headers and is_chrome(text[p]) and len(text[p]) <= 20 and not is_placeholder(text[p]):
+            # (the post's number over its date, "#12", is no action of a row)
+            while p is not None and p >= lo and p not in headers and is_chrome(text[p]) and len(text[p]) <= 20 and not is_placeholder(text[p]) and not _POST_PLACE.match(core[p] or text[p]):
                 first = p
                 p = prev_nonblank(lines, p, 0)
             if first == i or not any(HAS_LETTER.search(text[j]) for j in range(first, i)):

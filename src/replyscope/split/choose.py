@@ -977,6 +977,8 @@ def _structure_cues(lines: Lines, best: list[Anchor], near: int | None) -> int:
     names = Counter(a.header.author.lower() for a in best if a.header.author and not GONE_AUTHOR.match(a.header.author))
     counts = sorted(names.values(), reverse=True)
     cues += len(counts) >= 2 and counts[1] >= 2 and counts[0] <= MAX_ONE_VOICE * sum(counts)
+    # the posts are numbered in turn by their place in the thread ("#2", "#3", or "3 / 12", "4 / 12")
+    cues += n >= 2 and _numbered_in_turn(lines, best)
     if cues >= CUES_SETTLED or cues + 1 < CUES_RELAXED:
         return cues  # (one more cue would change nothing: the Reply links need not be looked for)
     replies = rows = 0
@@ -988,6 +990,25 @@ def _structure_cues(lines: Lines, best: list[Anchor], near: int | None) -> int:
     # (Reply links under most comments; or a row of actions with one under every one of 3+ comments)
     cues += replies >= CUE_SHARE * n or n >= MIN_BULLET_THREAD and rows == n
     return cues
+
+
+# A post's place printed on a header line or alone by it: "#12", "Post #12", "12 / 40", "Post 12 of 40".
+_PLACE_NUMBER = re.compile(r"(?:^|\s)(?:post\s*)?#(\d{1,6})$|(?:^|\s)(?:post\s+)?(\d{1,6})(?:\s+/\s+|\s+of\s+)\d{1,6}$", re.I)
+
+
+def _place_of(lines: Lines, a: Anchor) -> int | None:
+    """The post's place among the header's lines or the line right over or under them, if printed."""
+    for j in range(max(0, a.first - 1), min(len(lines), a.last + 2)):
+        m = _PLACE_NUMBER.search(lines.text[j]) if lines.text[j][-1:].isdigit() else None
+        if m is not None:
+            return int(m.group(1) or m.group(2))
+    return None
+
+
+def _numbered_in_turn(lines: Lines, best: list[Anchor]) -> bool:
+    """Whether every header prints its post's place and the places count up one by one."""
+    places = [_place_of(lines, a) for a in best]
+    return all(k is not None for k in places) and all(cast(int, b) == cast(int, a) + 1 for a, b in zip(places, places[1:]))
 
 
 _FIRST_COUNT = re.compile(r"\d[\d,]*")

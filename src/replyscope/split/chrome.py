@@ -31,7 +31,7 @@ def is_chrome(s: str) -> bool:
     row of them ("Reply to This Parent Share", "ReplyDelete", "twitter facebook", "Responder  Denunciar":
     an app's row parted by wide spaces)."""
     if len(s) > 80:
-        return False
+        return len(s) <= 2 * 80 and "  " in s and _chrome_cells(s)  # (a profile's fields run together)
     s = s.lstrip(BULLET_CHARS + " ▼▶▸").rstrip("›»→↓↑ ")  # (a fold toggle's triangle: "▼ 5 replies")
     if not s:
         return True
@@ -52,7 +52,54 @@ def is_chrome(s: str) -> bool:
         or is_named_pick(s)
         or len(s) <= PRESENCE_CHARS
         and _presence(s)
+        or s[0] in "0123456789Rr"
+        and _RATED_TITLE.match(s) is not None
+        or ("  " in s or " | " in s or " · " in s)
+        and _chrome_cells(s)
     )
+
+
+# A reader's badge or a member's rank alone on its line, between the name and the date: "Subscriber",
+# "Top commenter", "Verified reader", "Staff", "Senior Member", "Registered User", "Newbie". Not
+# chrome everywhere (a row of actions ends in an age; a badge over an age is no such row): asked
+# only where a line stands between a name and its date.
+_BADGE_LINE = re.compile(
+    r"^(?:(?:top |verified |premium |founding |paid )?(?:subscriber|commenter|contributor|reader|supporter)|moderator|mod|admin|staff|"
+    r"(?:new|junior|senior|full|regular|registered|active|gold|silver|platinum|premium|elite|veteran|valued|well-known)\s+(?:member|user|poster)|newbie)$",
+    re.I,
+)
+
+
+def is_badge_line(s: str) -> bool:
+    """A badge or rank line (see _BADGE_LINE)."""
+    return len(s) <= 30 and _BADGE_LINE.match(s) is not None
+
+
+# The cells of a row a widget prints on one line, parted by wide spaces or a bar or a dot: a
+# member's profile run together ("Gold Member   Date joined: Nov 2004   Posts: 240"), a row of
+# buttons ("Quote  Quick Reply").
+_CELL_GAP = re.compile(r"\s{2,}|\s+[|·•]\s+")
+
+
+def _chrome_cells(s: str) -> bool:
+    """Whether a line is two or more cells, each chrome on its own, or a profile's fields (two or
+    more "Label: value" cells) with one short cell beside them (a member's own title, "Posts a lot")."""
+    cells = [c for c in _CELL_GAP.split(s) if c]
+    if len(cells) < 2:
+        return False
+    other = [c for c in cells if not is_chrome(c)]
+    return not other or len(other) == 1 and len(other[0]) <= PROFILE_TITLE_CHARS and sum(is_profile_field(c) for c in cells) >= 2
+
+
+# A member's own title beside or over the profile's fields is a short line.
+PROFILE_TITLE_CHARS = 30
+_FIELD_CELL = re.compile(r"^[A-Z][\w.]*(?: [\w.]+){0,2} ?: \S")
+
+
+def is_profile_field(s: str) -> bool:
+    """A field of a member's profile as a board prints it ("Date joined: Mar 2015", "Posts: 1,234"),
+    a label and a colon, chrome on its own; or a row of them ("Date joined: Mar 2015   Posts: 12")."""
+    return is_chrome(s) and (_FIELD_CELL.match(s) is not None or "  " in s and any(_FIELD_CELL.match(c) for c in _CELL_GAP.split(s)))
 
 
 
@@ -154,7 +201,19 @@ _RATING_AFTER = re.compile(r"^\s*(?:\d(?:\.\d)?\s*(?:out of|/)\s*\d(?:\s+stars?)
 
 def _star_rating(s: str) -> bool:
     stars = len(s) - len(s.lstrip(_STARS))
-    return stars >= 3 and _RATING_AFTER.match(s[stars:]) is not None
+    return stars >= 3 and (_RATING_AFTER.match(s[stars:]) is not None or _REVIEW_TITLE.match(s[stars:]) is not None)
+
+
+# A rating with the review's title after it ("★★★★☆ Great value", "4.0 out of 5 stars Works fine",
+# "Rated 4 out of 5 Does the job"): the review's heading, a short line with no sentence in it.
+_REVIEW_TITLE = re.compile(r"^\s*(?:\d(?:\.\d)?\s*(?:out of|/)\s*\d(?:\s+stars?)?\s+)?[^\s.!?][^.!?]{0,58}[.!?]?$")
+_RATED_TITLE = re.compile(r"^(?:rated\s+\d(?:\.\d)?\s+out of\s+\d(?:\s+stars?)?|\d(?:\.\d)?\s+out of\s+\d\s+stars?)\s+[^\s.!?][^.!?]{0,58}[.!?]?$", re.I)
+
+
+def is_rating(s: str) -> bool:
+    """A review's rating line: stars or "4.0 out of 5 stars" / "Rated 4 out of 5", a title after it or none."""
+    s = s.strip()
+    return bool(s) and (_star_rating(s) if s[0] in _STARS else s[0] in "0123456789Rr" and is_chrome(s) and "out of" in s)
 
 
 @line_cache

@@ -46,9 +46,14 @@ def _last_action(lines: Lines, roles: dict[int, str], lo: int, hi: int) -> int |
     """The last action-row line in lines lo..hi-1 (a chrome line the zone left out of the text)."""
     text = lines.text
     for j in range(hi - 1, lo - 1, -1):
-        if text[j] and roles.get(j) == "comment_chrome" and is_chrome(text[j]):
+        if text[j] and roles.get(j) == "comment_chrome" and is_chrome(text[j]) and not (text[j][:1] in "CcEeSs" and _QUOTE_TOGGLE.match(text[j])):
             return j
     return None
+
+
+# The toggle of a folded quote inside a post ("Click to expand...", "Expand quote"): among its
+# words, not an action row closing them.
+_QUOTE_TOGGLE = re.compile(r"^(?:click to (?:expand|shrink)|(?:expand|show) (?:full )?quote)\W*$", re.I)
 
 
 def trim_after_actions(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:
@@ -170,16 +175,27 @@ def drop_repeated_tails(lines: Lines, zone: Zone, roles: dict[int, str]) -> None
 SIGNATURE_CHARS = 60
 
 
+# A board's signature rule: a run of underscores alone on its line, over the member's signature.
+_SIGNATURE_RULE = re.compile(r"^_{10,}\s*$")
+
+
 def drop_signatures(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:
-    """Take a "-- " signature off the end of the comment it closes (see SIGNATURE_LINES): the
+    """Take a "-- " signature (or one under a board's rule of underscores) off the end of the comment it closes (see SIGNATURE_LINES): the
     delimiter says the lines under it are the writer's card, not the message's words. The lines stay
     in the segment map as comment chrome. `zone.comments[k].body_lines` and `roles` are updated."""
     text = lines.text
     for c in zone.comments:
         body = c.body_lines
         for k in range(len(body) - 1, max(0, len(body) - 2 - SIGNATURE_LINES), -1):
-            if text[body[k]].strip() == "--":
+            if text[body[k]].strip() == "--" or text[body[k]][:1] == "_" and _SIGNATURE_RULE.match(text[body[k]]):
                 if k and all(len(text[j]) <= SIGNATURE_CHARS for j in body[k + 1 :]):
+                    for j in body[k:]:
+                        roles[j] = "comment_chrome"
+                    del body[k:]
+                break
+            if k and body[k - 1] < body[k] - 1 and text[body[k] - 1][:1] == "_" and _SIGNATURE_RULE.match(text[body[k] - 1]):
+                # (the rule itself read as no line of the words: the signature is under it all the same)
+                if all(len(text[j]) <= SIGNATURE_CHARS for j in body[k:]):
                     for j in body[k:]:
                         roles[j] = "comment_chrome"
                     del body[k:]

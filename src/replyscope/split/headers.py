@@ -130,16 +130,19 @@ _REPLY_ARROW = re.compile(r"\s*→\s*\S.*$")
 # A role badge printed after a commenter's name: "Jo ✔ Verified", "Ana Moderator", "Lu Top Commenter".
 _BADGE = re.compile(
     r"(?:\s*[✔✓☑]\s*|\s+(?:[·•|]\s+)?)(?:verified|mod|moderator|admin|staff|author|editor|top commenter|top contributor|"
-    r"subscriber|premium member|supporter)?\s*$",
+    r"subscriber|premium member|supporter|verified reader|featured)?\s*$",
     re.I,
 )
 
 
-_BADGE_WORDS = frozenset("verified mod moderator admin staff author editor commenter contributor subscriber member supporter".split())
+_BADGE_WORDS = frozenset("verified mod moderator admin staff author editor commenter contributor subscriber member supporter reader featured".split())
 
 
 # A profile's button printed after the name, past a separator ("Jo Lake · Follow", "jo • Subscribe").
 _PROFILE_ACTION = re.compile(r"\s+[·•|]\s+(?:follow|following|unfollow|subscribe|subscribed|message|add friend|connect)$", re.I)
+# A name printed with the words a widget puts round it: "Response from Jo", "Reply from Jo" (an
+# owner's or a reader's answer under a review) or "Jo (offline)", "Jo is away" (a board's presence mark).
+_NAME_WRAP = re.compile(r"^(?:(?:official\s+)?(?:response|reply|answer|comment)\s+from\s+(?=\S))|\s+(?:is\s+(?:offline|online|away)|\((?:offline|online|away)\))$", re.I)
 
 
 # A gone author's mark with the account's sign after it, as a microblog prints a locked or verified
@@ -153,6 +156,8 @@ def name_without_marks(name: str) -> str:
     the name."""
     if ("·" in name or "•" in name or "|" in name) and (action := _PROFILE_ACTION.search(name)) and action.start():
         name = name[: action.start()]
+    if name[:1] in "RrAaCcOo" or name[-1:] in "eEyY)":
+        name = _NAME_WRAP.sub("", name) or name
     if "→" in name:
         name = _REPLY_ARROW.sub("", name) or name  # "Derek → Hannah": Derek answers Hannah
     if "@" in name:
@@ -429,6 +434,8 @@ _AGE = rf"\d{{1,3}}\s?{_AGE_UNIT}\.?"
 _COMPACT_AGE = re.compile(rf"^(?:(?P<name>.{{1,60}}?)\s*[·•|–—]\s*)?(?P<age>{_AGE})$", re.I)
 
 
+# A compact age after the widget's verb and no name ("Posted 7h", "Reviewed 3d"): a date line.
+_POSTED_AGE = re.compile(rf"^(?:posted|reviewed|updated|answered|asked|commented|replied)\s+(?P<age>{_AGE})$", re.I)
 _AGE_LAST = frozenset("mMsShHdDwWyYoOrR.")  # (the last characters of any _COMPACT_AGE match)
 _SEGMENT_JOINER = re.compile(r"\s+[•·|]\s+")
 # Where a compact age can end in a line: at its end, or where _cut_trailing_chrome may cut it (before a
@@ -636,6 +643,10 @@ def read_header(core: str) -> CommentHeader | None:
         return signed  # (undated, "— Jo" closes a quote or signs off a letter: see anchors.find_anchors)
     if core[-3:-2] == "'" and _MONTH_SHORT_YEAR.match(core):
         return CommentHeader("date", "", core)  # "Mar '15": a forum's date of an older post
+    if core[-1:].isdigit() and (place := _PLACE_TAIL.search(core)) and place.start():
+        dated = read_header(core[: place.start()])
+        if dated is not None and dated.kind == "date":
+            return dated  # ("Mar '15  3 / 12", "Jan 7, 2015  Post #3": a date, the post's place after it)
     if core[-1] == ")" and (edited := _EDITED_AFTER.search(core)) and edited.start():
         head = core[: edited.start()]
         h = read_header(head)
@@ -655,6 +666,8 @@ def read_header(core: str) -> CommentHeader | None:
     worded = _has_header_word(low)
     if not digits and not worded:
         return None  # most lines leave here, after two cheap checks
+    if digits and core[-1] in _AGE_LAST and (posted := _POSTED_AGE.match(core)) is not None:
+        return CommentHeader("date", "", posted["age"])  # ("Posted 7h": the widget's verb and a compact age, no name)
     if worded and digits and core[-1] in _AGE_LAST and (said := _SAID_AGE.match(core)) is not None:
         # "jo answered 1d", "Ann replied 3h": a says-header dated by a compact age
         author = said["name"]
@@ -758,8 +771,8 @@ def read_header(core: str) -> CommentHeader | None:
     handle = _bare_digits(residue)
     if _NUMERIC_HANDLE.match(handle):
         return CommentHeader("name_date", digit_handle(handle), stamp)  # "4830962 | 14 Mar 2015", "– 4830962 DATE": a handle of digits
-    if not residue or chrome_row(residue):
-        return CommentHeader("date", "", stamp)  # a date alone, or an age in a row of actions
+    if not residue or chrome_row(residue) or _POST_NUMBER.match(residue):
+        return CommentHeader("date", "", stamp)  # a date alone, or an age in a row of actions, or beside the post's place ("3 / 12")
     residue = cut_counters(_EDGE_WORDS.sub("", residue).strip())
     if _CLOCK_LEFT.match(residue):
         return CommentHeader("name_date", "", stamp)  # "June 3, 2014 05:07 pm at 5:07 pm", "3 minutes ago (9:41 AM)": the time printed twice, no name
@@ -809,6 +822,10 @@ def read_glued_age(core: str) -> CommentHeader | None:
 # A posting verb after a joiner at the end of a header's residue ("Jo Lake | Posted", "Jo - commented").
 _POSTED_AFTER = re.compile(r"(?i)\s*[|·•,–—-]\s*(?:posted|written|submitted|published|added|commented|replied)(?:\s+(?:on|at))?$")
 # A reply's running number alone beside its date ("#1.1", "12.", "3)"): it heads the reply, it names nobody.
+# ... the same after a date on its line, wide spaces or a space before it.
+_PLACE_TAIL = re.compile(r"\s+(?:#\d{1,6}|\d{1,6}\s+/\s+\d{1,6}|post\s+#?\d{1,6}(?:\s+of\s+\d{1,6})?)$", re.I)
+# A board post's place in its thread, printed beside its date: "#12", "Post #12", "3 / 12", "Post 3 of 12".
+_POST_NUMBER = re.compile(r"^(?:post\s*)?#?\d{1,6}(?:\s*/\s*\d{1,6}|\s+of\s+\d{1,6})?$", re.I)
 _COUNTER_ONLY = re.compile(r"^(?:#?\d+(?:\.\d+)*[.)]?(?:\s+\d+)?|@\d+)$")
 # A handle of digits: longer than a score, a count or a year printed beside a date.
 _NUMERIC_HANDLE = re.compile(r"^@?\d{5,}$")

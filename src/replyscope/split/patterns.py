@@ -422,7 +422,7 @@ CHROME_WORDS: Final = Deferred(
     # the site's answer printed under a guestbook entry ("Admin reply: Thanks for stopping by!")
     r"(?:admin|administrator|webmaster|site owner|owner|moderator)(?:'s)? (?:reply|response|answer|note)\s*:.{0,70}|"
     # a forum post's number ("#12"), its profile fields ("Posts: 1,310", "Joined: May 2009", "Location: Leeds"), "Top"
-    r"#\d{1,6}|(?:posts|joined|registered|member since|location|karma|reputation|messages|reaction score|last (?:seen|active|visit))\s*:\s*.{0,40}|(?:back to )?top|"
+    r"#\d{1,6}|(?:posts|joined|join date|date joined|joined on|registered|member since|location|karma|reputation|rep power|messages|reaction score|likes received|last (?:seen|active|visit))\s*:\s*.{0,40}|(?:back to )?top|"
     # a profile card's tallies under the name ("Total Comments (212)", "48 Fans", "Followers: 12")
     rf"{_PROFILE_TALLY}|"
     # a thread's sort control ("Sort by", "Sort by: Top comments")
@@ -430,7 +430,7 @@ CHROME_WORDS: Final = Deferred(
     r"(?:about\s+)?(?:\d+|an?)\s+(?:sec(?:ond)?s?|min(?:ute)?s?|hours?|days?|weeks?|months?|years?)\s+ago|"
     r"↑|↓|·|•|»|«|\||"
     # an edited marker ("Edited", "(edited)", "Last edited 2 hours ago", "Edited by a moderator")
-    r"\(?(?:last\s+)?edited\)?(?:\s+(?:by\s+.{1,30}|on\s+.{1,40}|at\s+.{1,30}|(?:about\s+)?(?:\d+|an?)\s+\w+\s+ago))?|"
+    r"\(?(?:last\s+)?edited\)?(?:\s+(?:by\s+.{1,30}|on\s+.{1,40}|at\s+.{1,30}|(?:about\s+)?(?:\d+|an?)\s+\w+\s+ago)|\s*:\s*.{1,40})?|"
     # an avatar's alt text ("Avatar", "Avatar of Jo", "Jo's avatar", "Gravatar for jo")
     # (one ending in the word, "Jo Lake's avatar", is read by is_avatar_alt: faster than a pattern)
     r"(?:user\s+)?(?:avatar|gravatar|profile (?:picture|photo|image))(?:\s+(?:for|of)\s+.{1,40})?|"
@@ -458,11 +458,24 @@ CHROME_WORDS: Final = Deferred(
     # review helpful? Yes (3) No (1)", "4.0 out of 5 stars", "Rated 4 out of 5", "Verified Purchase")
     r"(?:\d[\d,]*|one) (?:person|people|of \d[\d,]*(?: people)?) found this (?:helpful|useful)\.?(?:\s*do you\?)?|"
     r"was this (?:review|answer|comment) helpful\?.{0,30}|"
-    r"(?:rated\s+)?\d(?:\.\d)? out of \d(?: stars?)?|verified (?:purchase|buyer|owner|reviewer)|"
+    r"(?:rated\s+)?\d(?:\.\d)? out of \d(?: stars?)?|verified(?: (?:purchase|buyer|owner|reviewer|review))?|"
     # a reader's rank as the site prints it beside the review ("Top 1000 Reviewer", "Top 50 Contributor")
     r"top \d[\d,]* (?:reviewer|contributor|commenter|answerer|fan)s?|"
     # a label over an answer's or a comment's words ("Answer:", alone on its line)
     r"(?:answer|comment|response|review)\s*:|"
+    # a review page's rating summary ("5 star 61%", "589 ratings", "1,204 global ratings") and the
+    # product or app version a review was written on ("Version 2.3", "Size: M | Colour: Blue")
+    r"\d\s*stars?\s+\d{1,3}\s*%|\d[\d,.]*k?\s+(?:global\s+)?(?:ratings?|reviews?)|(?:app\s+)?version\s+\d[\w.]*|"
+    r"(?:size|colou?r|style|edition|format|platform)\s*:\s*[^:]{1,30}(?:\s*\|\s*(?:size|colou?r|style|edition|format|platform)\s*:\s*[^:|]{1,30})*|"
+    # a helpfulness vote's buttons on a line each ("Yes (3)", "No (1)")
+    r"(?:yes|no)\s*\(\d+\)|"
+    # a board's post number ("Post #12", "Post 3 of 12", "3 / 12"), its quote and reply buttons
+    # ("Reply With Quote", "Quick Reply", "Multi-Quote", "Report Post"), a folded quote's toggle
+    # ("Click to expand...") and the reactions summary ("Reactions: Jo, Ann and 3 others")
+    r"post\s*#?\d{1,6}(?:\s+of\s+\d{1,6})?|\d{1,5}\s+/\s+\d{1,5}|"
+    r"reply with quote|quick reply|multi-?quote|report post|click to (?:expand|shrink)\.*|reactions?\s*:\s*.{1,80}|"
+    # a reader's counter printed with its word first or after ("Respect 4", "4 Respect", "Upvote 12", "Kudos (3)")
+    r"(?:respect|upvotes?|kudos|props|thanks|likes?)\s*\(?\d[\d.,]*k?\)?|\d[\d.,]*k?\s+(?:respect|kudos|props|thanks)|"
     # a helpfulness vote's two buttons ("Yes No", "Yes (3) No (1)")
     r"yes\s*(?:\(\d+\))?\s*[|·]?\s*no\s*(?:\(\d+\))?|"
     # the reply link of a French, German, Spanish, Italian, Portuguese or Dutch site
@@ -503,7 +516,7 @@ def is_avatar_alt(s: str) -> bool:
 # A row of comment actions: "Reply · Like · 3 · Follow Post · 2 hours ago". (Compiled on first use:
 # readers ask it through chrome_row, which reads a line that folds like lower with its twin.)
 CHROME_ROW: Final = Deferred(
-    r"^(?:(?:reply|like|unlike|share|report|flag|follow post|follow|edit|edited|delete|permalink|link|quote|mark as spam|"
+    r"^(?:(?:reply with quote|quick reply|report post|multi-?quote|reply|like|unlike|share|report|flag|follow post|follow|edit|edited|delete|permalink|link|quote|mark as spam|"
     r"\d+|(?:\d+|an?)\s+\w+\s+ago|\d{1,3}\s?(?:mos?|yrs?|y|wks?|w|d|hrs?|h|mins?|m)\b\.?|"
     # (a French, German, Spanish, Italian, Portuguese or Dutch site's: "Gefällt mir · Antworten · vor 3 Std.")
     rf"{FOREIGN_ACTION}|{FOREIGN_AGE})(?:\s*[·|•]\s*|\s{{2,}}|\s*$))+$",
@@ -522,7 +535,7 @@ BOILERPLATE: Final = Deferred(  # (read only as a part of FURNITURE and NOT_A_NA
     r"main menu|menu|navigation|search|home|contact(?: us)?|about(?: us)?|privacy policy|terms of (?:use|service)|"
     r"copyright .*|©.*|all rights reserved.*|filed under:?.*|tags?:.*|categories:?.*|posted in:?.*|"
     r"tagged:?.*|topics?:.*|previous (?:post|article).*|next (?:post|article).*|"
-    r"click here.*|back to top|top of page|loading\.*|source|photo credit.*|image:.*|"
+    r"click here.*|back to top|all times are (?:gmt|utc)\b.*|top of page|loading\.*|source|photo credit.*|image:.*|"
     r"editor'?s note:?\s*\w.{0,60}|you can't buy your way onto these pages|"
     r"[_=\-–—*~#.•·]{3,}|this entry was posted in .*|bookmark the permalink\.?|"
     r"comment policy.*|comments? guidelines.*|community guidelines.*|"
