@@ -202,7 +202,7 @@ GATE_LINES = LINES + [
 ]
 
 
-@pytest.mark.parametrize("name", ["CHROME_WORDS_LOW", "FURNITURE_LOW", "FORM_OR_SECTION_LOW"])
+@pytest.mark.parametrize("name", ["CHROME_WORDS_LOW", "FURNITURE_LOW", "FORM_OR_SECTION_LOW", "COMMENT_SECTION_LOW", "COMMENT_FORM_LOW"])
 def test_a_letter_gate_matches_what_its_twin_matches(name):
     from replyscope.split import patterns
 
