@@ -172,3 +172,56 @@ def test_glued_hint_finds_a_hint_in_the_lines_its_plain_form_does():
 def test_a_list_marker_is_cut_as_the_pattern_cuts_it(line):
     # (lines.core cuts it with the pattern's lower twin where the line lower-cases alike)
     assert _strip_marker(line) == LIST_MARKER.sub("", line, count=1)
+
+
+GATE_LINES = LINES + [
+    "reply",
+    "replies",
+    "[reply]",
+    "3 replies",
+    "share on the web",
+    "sharing is caring",
+    "show translation",
+    "showing 4 comments",
+    "view full  profile",
+    "view all 12 comments",
+    "leave a  response",
+    "leaving soon",
+    "read more: the budget",
+    "ready when you are",
+    "the comment was deleted",
+    "the council met",
+    "edited 2 hours ago",
+    "(edited)",
+    "top picks",
+    "tops",
+    "a",
+    "",
+    "répondre",
+    "zzz",
+]
+
+
+@pytest.mark.parametrize("name", ["CHROME_WORDS_LOW", "FURNITURE_LOW", "FORM_OR_SECTION_LOW", "COMMENT_SECTION_LOW", "COMMENT_FORM_LOW"])
+def test_a_letter_gate_matches_what_its_twin_matches(name):
+    from replyscope.split import patterns
+
+    gate = getattr(patterns, name)
+    assert isinstance(gate, patterns.LetterGate)
+    for s in GATE_LINES + [s.lower() for s in GATE_LINES] + [s.upper() for s in GATE_LINES]:
+        mine, twin = gate.match(s), gate.twin.match(s)
+        assert (mine and mine.span()) == (twin and twin.span()), s
+    # (the prefixes were read: a gate that reads none would refuse nothing)
+    assert gate._by_letter
+
+
+def test_letter_prefixes_cover_every_form():
+    from replyscope.split.patterns import letter_prefixes
+
+    prefixes = letter_prefixes(re.compile(r"^\[?(?:reply|re(?:port|post)|(?:view\s+)?profile|\d+ likes?|[ab]c+|x.y)\s*$"))
+    assert prefixes is not None
+    assert prefixes["r"] == ("reply", "report", "repost") and prefixes["v"] == ("view",) and prefixes["p"] == ("profil",)
+    assert prefixes["a"] == ("ac",) and prefixes["b"] == ("bc",) and prefixes["x"] == ("x",)
+    assert "d" not in prefixes  # (no form opens with "d": a line opening with it cannot match)
+    # a class that may read a letter where a match opens: no prefixes to read
+    assert letter_prefixes(re.compile(r"^(?:reply|\w+ said)$")) is None

@@ -918,8 +918,13 @@ SHARE_ROW_ACTIONS = 3
 def _share_row(t: str) -> bool:
     """A short row of share buttons or a pager ("Tweet", "Previous 1 / 9 Next", "Email This
     Share to Facebook"): set between a headline and its stamp, and never a headline itself."""
-    if len(t) > 60:
-        return False
+    return len(t) <= 60 and _short_share_row(t)
+
+
+@line_cache
+def _short_share_row(t: str) -> bool:
+    """_share_row of a line of at most 60 characters (cached: five readers ask it of the lines
+    around a headline)."""
     words = _BUTTON_WORD.findall(_GLUED_WORDS.sub(" ", t).lower())
     if not words:
         return False
@@ -1118,6 +1123,8 @@ HEADLINE_TEXT_CHARS = 2000
 HEADLINE_MIN_SHARE = 0.3
 _WORD = re.compile(r"[^\W\d_]{4,}")
 _WORD_ASCII = re.compile(r"[a-z]{4,}")
+# A word character outside ASCII (a letter or a digit of any other script).
+_NON_ASCII_WORD_CHAR = re.compile(r"[^\W\x00-\x7f]")
 # Words of four letters or more that any text holds: they tell no headline from a widget's title.
 _FUNCTION_WORDS = frozenset(
     "that this with from have your will what when where which there their they them then than been "
@@ -1131,8 +1138,10 @@ def _content_words(s: str) -> frozenset[str]:
     """The content words of one line (cached: the lead's lines are read by _headline_of and
     _retitle_by_text both, and a site's lines repeat from page to page)."""
     low = s.lower()
-    # (an ASCII line's letters are a-z once lower-cased: the narrow class reads it faster, same words)
-    return frozenset((_WORD_ASCII if low.isascii() else _WORD).findall(low)).difference(_FUNCTION_WORDS)
+    # (a line whose word characters are all ASCII has its letters in a-z once lower-cased, the
+    # narrow class reads it faster, same words: so has prose with curly quotes and dashes)
+    ascii_words = low.isascii() or _NON_ASCII_WORD_CHAR.search(low) is None
+    return frozenset((_WORD_ASCII if ascii_words else _WORD).findall(low)).difference(_FUNCTION_WORDS)
 
 
 def _text_words(lines: Lines, lo: int, hi: int, roles: list[str] | None = None) -> set[str]:

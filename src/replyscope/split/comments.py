@@ -39,6 +39,7 @@ from replyscope.split.patterns import (
     COMMENT_SECTION_LOW,
     HAS_LETTER,
     LOWER_BELOW,
+    LetterGate,
     POLICY,
     POLICY_LOW,
     POLICY_SUBJECT,
@@ -341,6 +342,8 @@ def zone_line_role(s: str) -> str:
     """Role of a non-header line inside the comment zone, from its text alone (cached)."""
     # text is matched lower-cased by the faster lower twins of the patterns (see patterns.lower_twin
     # and LOWER_BELOW)
+    section: re.Pattern[str] | LetterGate
+    form: re.Pattern[str] | LetterGate
     if len(s) < LOWER_BELOW and folds_like_lower(s):
         t, section, form, policy = s.lower(), COMMENT_SECTION_LOW, COMMENT_FORM_LOW, POLICY_LOW
     else:

@@ -7,9 +7,10 @@ the splitter fast.
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Iterator
-from typing import Final, TypeVar
+from typing import Any, Final, TypeVar
 
 from replyscope.split.caches import line_cache
 
@@ -584,6 +585,139 @@ POLICY_WORD: Final = re.compile(r"\b(?:moderat(?:ed|ion|or|ors)|off-topic|abusiv
 POLICY_SUBJECT: Final = re.compile(r"\b(?:comments?|posts?|posting|discussion)\b", _I)
 READER_VOICE: Final = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|[Mm]y|[Mm]e|MY|ME)\b|[!?]|\.\.\.|…")
 
+# --- letter gates: cheap exact refusals before a big whole-line pattern ------------------------
+# (re's own parser: read once per gated pattern, on its first use)
+_sre_parse: Any = importlib.import_module("re._parser")
+_sre_const: Any = importlib.import_module("re._constants")
+# Prefixes are read this many characters deep at most (a shorter prefix is still a necessary one),
+# and a pattern whose forms spell more than _GATE_LIMIT of them is not gated.
+_GATE_DEPTH: Final = 6
+_GATE_LIMIT: Final = 4000
+# (a class of at most this many literal characters is read as their alternation)
+_GATE_CLASS: Final = 30
+
+
+def _class_chars(av: Any) -> list[str] | None:
+    """The characters of a parsed class made only of literals and short ranges, else None."""
+    chars: list[str] = []
+    for op, arg in av:
+        if op is _sre_const.LITERAL:
+            chars.append(chr(arg))
+        elif op is _sre_const.RANGE and arg[1] - arg[0] < _GATE_CLASS:
+            chars.extend(chr(k) for k in range(arg[0], arg[1] + 1))
+        else:
+            return None
+    return chars if len(chars) <= _GATE_CLASS else None
+
+
+def _may_read_letter(op: Any, av: Any) -> bool:
+    """Whether one parsed item that reads one character may read an ASCII lower-case letter
+    (True whenever it is not plainly a digit, a space or a listed character)."""
+    if op is _sre_const.LITERAL:
+        return 97 <= av <= 122
+    if op is not _sre_const.IN:
+        return True
+    spaces_digits = (_sre_const.CATEGORY_DIGIT, _sre_const.CATEGORY_SPACE, _sre_const.CATEGORY_UNI_DIGIT, _sre_const.CATEGORY_UNI_SPACE)
+    for iop, arg in av:
+        if iop is _sre_const.LITERAL:
+            if 97 <= arg <= 122:
+                return True
+        elif iop is _sre_const.RANGE:
+            if arg[0] <= 122 and arg[1] >= 97:
+                return True
+        elif iop is not _sre_const.CATEGORY or arg not in spaces_digits:
+            return True  # (a negated class, a word class, ...)
+    return False
+
+
+def _prefixes(items: Any, cur: list[tuple[str, bool]]) -> list[tuple[str, bool]] | None:
+    """The literal prefixes a match of the parsed `items` may open with, each after one of `cur`'s:
+    pairs (prefix, still open), an open prefix being all the match read so far. None when a
+    class or a wildcard may open a match at a letter (no prefix then) or the prefixes are too many.
+    Every match opens with one of them (zero-width items are passed over, repeats read once and
+    then closed, other items close the prefix), except matches opening with no letter, which
+    are left out."""
+    for op, av in items:
+        if not any(o for _, o in cur):
+            break
+        if op is _sre_const.LITERAL:
+            cur = [(p + chr(av), len(p) + 1 < _GATE_DEPTH) if o else (p, o) for p, o in cur]
+        elif op is _sre_const.AT or op is _sre_const.ASSERT or op is _sre_const.ASSERT_NOT:
+            continue  # (zero-width: reads no character)
+        elif op is _sre_const.SUBPATTERN and not av[1] and not av[2]:
+            inner = _prefixes(av[3].data, cur)
+            if inner is None:
+                return None
+            cur = inner
+        elif op is _sre_const.BRANCH or op is _sre_const.MAX_REPEAT or op is _sre_const.MIN_REPEAT:
+            opens: list[tuple[str, bool]] = [(p, o) for p, o in cur if o]
+            nxt: list[tuple[str, bool]] = [(p, o) for p, o in cur if not o]
+            for alt in av[1] if op is _sre_const.BRANCH else [av[2]]:
+                once = _prefixes(alt.data, opens)
+                if once is None:
+                    return None
+                if op is not _sre_const.BRANCH and av[1] != 1:
+                    once = [(p, False) for p, _ in once]  # (what a second round reads is not read)
+                nxt += once
+            if op is not _sre_const.BRANCH and av[0] == 0:
+                nxt += opens  # (no round at all)
+            cur = nxt
+        elif op is _sre_const.IN and (chars := _class_chars(av)) is not None:
+            cur = [(p + ch, len(p) + 1 < _GATE_DEPTH) for p, o in cur if o for ch in chars] + [(p, o) for p, o in cur if not o]
+        else:
+            if any(o and not p for p, o in cur) and _may_read_letter(op, av):
+                return None
+            cur = [(p, False) for p, _ in cur if p]  # (a match opening here opens with no letter)
+        cur = list(dict.fromkeys(cur))
+        if len(cur) > _GATE_LIMIT:
+            return None
+    return cur
+
+
+def letter_prefixes(twin: re.Pattern[str]) -> dict[str, tuple[str, ...]] | None:
+    """For each ASCII lower-case letter, the prefixes one of which opens every match of `twin` at
+    the start of a text opening with that letter (no prefix: no match there); None when they
+    cannot be read (see _prefixes)."""
+    found = _prefixes(_sre_parse.parse(twin.pattern, twin.flags).data, [("", True)])
+    if found is None or any(not p for p, _ in found):
+        return None
+    kept: list[str] = []
+    for p in sorted({p for p, _ in found}):
+        if not kept or not p.startswith(kept[-1]):  # (a prefix's own extensions add nothing)
+            kept.append(p)
+    by_letter: dict[str, list[str]] = {}
+    for p in kept:
+        if "a" <= p[0] <= "z":
+            by_letter.setdefault(p[0], []).append(p)
+    return {c: tuple(ps) for c, ps in by_letter.items()}
+
+
+class LetterGate:
+    """A lower twin's `match` behind an exact cheap refusal: a text opening with an ASCII
+    lower-case letter is matched only when it opens with one of the literal prefixes the pattern's
+    forms can open with there (letter_prefixes, read from the parsed pattern on first use); the
+    others cannot match. Most lines asked of a big whole-line alternation ("reply", "share", ...)
+    match none of it, and sre tries its forms one by one before it says so.
+    """
+
+    def __init__(self, twin: re.Pattern[str]) -> None:
+        self.twin = twin
+        self.pattern = twin.pattern
+        self._by_letter: dict[str, tuple[str, ...]] | None = None
+        self._read = False
+
+    def match(self, low: str) -> re.Match[str] | None:
+        c = low[:1]
+        if "a" <= c <= "z":
+            if not self._read:
+                self._by_letter = letter_prefixes(self.twin)
+                self._read = True
+            by_letter = self._by_letter
+            if by_letter is not None and not low.startswith(by_letter.get(c, ())):
+                return None
+        return self.twin.match(low)
+
+
 # --- lower twins (see lower_twin) of the patterns run on most short lines ---------------------
 TIMESTAMP_RE_LOW: Final = lower_twin(TIMESTAMP_RE)
 
@@ -603,10 +737,10 @@ SAYS_LOW: Final = lower_twin(SAYS)
 # (the says-words are plain words, so the lower twin can be the faster first-letter form)
 SAYS_WORD_LOW: Final = _first_letter_words(["says", "said", "wrote", "writes", "commented", "replied", "answered"])
 TRAILING_META_LOW: Final = lower_twin(TRAILING_META)
-COMMENT_SECTION_LOW: Final = lower_twin(COMMENT_SECTION)
+COMMENT_SECTION_LOW: Final = LetterGate(lower_twin(COMMENT_SECTION))
 LIST_MARKER_LOW: Final = lower_twin(LIST_MARKER)
-COMMENT_FORM_LOW: Final = lower_twin(COMMENT_FORM)
-CHROME_WORDS_LOW: Final = lower_twin(CHROME_WORDS)
+COMMENT_FORM_LOW: Final = LetterGate(lower_twin(COMMENT_FORM))
+CHROME_WORDS_LOW: Final = LetterGate(lower_twin(CHROME_WORDS))
 CHROME_REPLY_ROW_LOW: Final = lower_twin(CHROME_REPLY_ROW)
 CHROME_ROW_LOW: Final = lower_twin(CHROME_ROW)
 
@@ -638,10 +772,10 @@ def either(*patterns: re.Pattern | Deferred, deferred: bool = False) -> re.Patte
 CHROME: Final = either(CHROME_WORDS, CHROME_REPLY_ROW, deferred=True)
 # Lines of page furniture by their whole text or their opening ("READ MORE: ...").
 FURNITURE: Final = either(BOILERPLATE, READ_MORE_PREFIX)
-FURNITURE_LOW: Final = lower_twin(FURNITURE)
+FURNITURE_LOW: Final = LetterGate(lower_twin(FURNITURE))
 # A comment form's or a comment section's heading line.
 FORM_OR_SECTION: Final = either(COMMENT_FORM, COMMENT_SECTION)
-FORM_OR_SECTION_LOW: Final = lower_twin(FORM_OR_SECTION)
+FORM_OR_SECTION_LOW: Final = LetterGate(lower_twin(FORM_OR_SECTION))
 # What a line that is only a person's name cannot be. (Its lower twin is asked in parts: see
 # not_a_name_line.)
 NOT_A_NAME_LINE: Final = either(CHROME, BOILERPLATE, COMMENT_SECTION, COMMENT_FORM, deferred=True)
