@@ -196,7 +196,11 @@ def _action_row(s: str) -> bool:
 
 # A rating drawn with stars ("★★★★☆", "★★★☆☆ 3.0 out of 5 stars"): the widget's, not the reader's.
 _STARS = "★☆✩✭✮✰"
-_RATING_AFTER = re.compile(r"^\s*(?:\d(?:\.\d)?\s*(?:out of|/)\s*\d(?:\s+stars?)?)?\s*$", re.I)
+# A score ("4.0 out of 5 stars", "4/5") and a review's title after one (a short line, no sentence in
+# it): the pieces the rating patterns below share.
+_SCORE = r"\d(?:\.\d)?\s*(?:out of|/)\s*\d(?:\s+stars?)?"
+_TITLE_WORDS = r"[^\s.!?][^.!?]{0,58}[.!?]?$"
+_RATING_AFTER = re.compile(rf"^\s*(?:{_SCORE})?\s*$", re.I)
 
 
 def _star_rating(s: str) -> bool:
@@ -206,8 +210,8 @@ def _star_rating(s: str) -> bool:
 
 # A rating with the review's title after it ("★★★★☆ Great value", "4.0 out of 5 stars Works fine",
 # "Rated 4 out of 5 Does the job"): the review's heading, a short line with no sentence in it.
-_REVIEW_TITLE = re.compile(r"^\s*(?:\d(?:\.\d)?\s*(?:out of|/)\s*\d(?:\s+stars?)?\s+)?[^\s.!?][^.!?]{0,58}[.!?]?$")
-_RATED_TITLE = re.compile(r"^(?:rated\s+\d(?:\.\d)?\s+out of\s+\d(?:\s+stars?)?|\d(?:\.\d)?\s+out of\s+\d\s+stars?)\s+[^\s.!?][^.!?]{0,58}[.!?]?$", re.I)
+_REVIEW_TITLE = re.compile(rf"^\s*(?:{_SCORE}\s+)?{_TITLE_WORDS}")
+_RATED_TITLE = re.compile(r"^(?:rated\s+\d(?:\.\d)?\s+out of\s+\d(?:\s+stars?)?|\d(?:\.\d)?\s+out of\s+\d\s+stars?)\s+" + _TITLE_WORDS, re.I)
 
 
 def is_rating(s: str) -> bool:
