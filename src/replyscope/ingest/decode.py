@@ -170,16 +170,19 @@ def repaired_line_ends(texts: list[str]) -> list[str | None]:
     except Exception:  # noqa: BLE001 - a text Polars cannot hold (a lone surrogate): each read alone
         return [None] * len(texts)
     return [
-        None if need else text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+        None if need else _unify_line_ends(text)
         for text, need in zip(texts, needs, strict=True)
     ]
 
 
+def _unify_line_ends(text: str) -> str:
+    """CR LF and a lone CR as LF: repair_text's line-end fix, and all that repaired_line_ends does."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
 def repair_text(text: str) -> str:
     """Fix mojibake, line breaks and invisible control characters (they break tools and mean nothing)."""
-    text = _undo_utf16_read_as_latin1(text)
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _unify_line_ends(_undo_utf16_read_as_latin1(text))
     first = _REPAIR_START.search(text)
     if first is None:  # no invisible character and no mojibake suspect
         return text
