@@ -34,6 +34,7 @@ from replyscope.split.headers import (
     read_header,
 )
 from replyscope.split.lines import Lines, is_prose, next_nonblank, prev_nonblank
+from replyscope.split.places import is_post_number, place_after
 from replyscope.split.talk import is_written, talks
 from replyscope.split.patterns import BULLET, BULLETS, RE_SUBJECT, COMMENT_SECTION, COMMENT_SECTION_LOW, COMMENT_TALLY, HAS_LETTER, REPLY_ACTION, chrome_row, ends_sentence, folds_like_lower
 
@@ -256,7 +257,7 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
                     claimed.update(range(p, i + 1))
                     continue
             q = next_nonblank(lines, i, PAIR_REACH)
-            if q is not None and q not in headers and _POST_PLACE.match(lines.core[q] or lines.text[q]):
+            if q is not None and q not in headers and is_post_number(lines.core[q] or lines.text[q]):
                 q = next_nonblank(lines, q, PAIR_REACH)  # ("DATE" / "#12" / "Jo": the post's place between)
             if q is not None and q not in headers and looks_like_name(lines.core[q]):
                 r = _under_profile(lines, q)
@@ -275,8 +276,6 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
     return anchors, headers
 
 
-# A board post's place printed on a line of its own by its date ("#12", "Post #12", "3 / 12", "Post 3 of 12").
-_POST_PLACE = re.compile(r"^(?:post\s*)?#\d{1,6}$|^(?:post\s+)?\d{1,6}(?:\s+/\s+|\s+of\s+)\d{1,6}$", re.I)
 # Lines of a member's profile a board prints under the name, over the post ("Senior Member",
 # "Date joined: Mar 2015", "Posts: 1,234"): read past, up to this many, to the post's first line.
 PROFILE_REACH = 6
@@ -323,13 +322,10 @@ def _placed_date(lines: Lines, i: int) -> bool:
     under them, and a line over the blank is no part of the post."""
     if i and lines.text[i - 1]:
         # ("#12" over the date, a blank over it: the place opens the block)
-        return _POST_PLACE.match(lines.core[i - 1] or lines.text[i - 1]) is not None and (i < 2 or not lines.text[i - 2])
-    if _PLACE_AFTER.search(lines.text[i]):
+        return is_post_number(lines.core[i - 1] or lines.text[i - 1]) and (i < 2 or not lines.text[i - 2])
+    if place_after(lines.text[i]) is not None:
         return True
-    return i + 1 < len(lines) and bool(lines.text[i + 1]) and _POST_PLACE.match(lines.core[i + 1] or lines.text[i + 1]) is not None
-
-
-_PLACE_AFTER = re.compile(r"\s(?:#\d{1,6}|\d{1,6}\s+/\s+\d{1,6}|post\s+#?\d{1,6}(?:\s+of\s+\d{1,6})?)$", re.I)
+    return i + 1 < len(lines) and bool(lines.text[i + 1]) and is_post_number(lines.core[i + 1] or lines.text[i + 1])
 
 
 def _title_under_rating(lines: Lines, p: int) -> bool:
@@ -810,7 +806,7 @@ def _footer_rows(lines: Lines, headers: dict[int, CommentHeader], lo: int) -> li
             # an age alone under "Like" / "Reply" lines: the row is printed one word a line
             p = prev_nonblank(lines, i, 0)
             # (the post's number over its date, "#12", is no action of a row)
-            while p is not None and p >= lo and p not in headers and is_chrome(text[p]) and len(text[p]) <= 20 and not is_placeholder(text[p]) and not _POST_PLACE.match(core[p] or text[p]):
+            while p is not None and p >= lo and p not in headers and is_chrome(text[p]) and len(text[p]) <= 20 and not is_placeholder(text[p]) and not is_post_number(core[p] or text[p]):
                 first = p
                 p = prev_nonblank(lines, p, 0)
             if first == i or not any(HAS_LETTER.search(text[j]) for j in range(first, i)):

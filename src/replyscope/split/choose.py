@@ -19,6 +19,7 @@ from replyscope.split.chrome import is_chrome, is_content, is_pictographs, is_st
 from replyscope.split.headers import GONE_AUTHOR, has_thread_links, is_age_stamp, is_field_header, is_words_label, opens_words_field, read_header
 from replyscope.split.lines import Lines, is_prose
 from replyscope.split.openers import inline_label, opener_above, shared_inline_label
+from replyscope.split.places import in_turn, place_after, post_number
 from replyscope.split.patterns import BULLETS, COMMENT_FORM, COMMENT_TALLY, HAS_LETTER, QUOTE_OPENING, RE_SUBJECT, WORD, ends_sentence, template_form
 from replyscope.split.talk import is_written, judges, talks, writes_sentences
 from replyscope.split.threading import outline_number
@@ -717,23 +718,17 @@ def extend_up(lines: Lines, best: list[Anchor], above: list[Anchor], article: in
     return out
 
 
-# A running number a page prints over each entry's header ("Entry #12", "Post #3", "No. 4").
-_ENTRY_NUMBER = re.compile(r"(?P<label>(?:[^\W\d_][^\W\d]{0,14}\s?)?(?:#|[Nn]o\.))\s?(?P<n>\d{1,6}):?")
-
-
 def _entry_number(lines: Lines, i: int) -> tuple[str, int] | None:
     """(label, number) of the running number right over header line `i` ("Entry #12"), if any."""
     p = prev_nonblank(lines, i, 1)
-    m = _ENTRY_NUMBER.fullmatch(lines.text[p]) if p is not None else None
-    return (m["label"].casefold(), int(m["n"])) if m else None
+    return post_number(lines.text[p]) if p is not None else None
 
 
 def _entries_in_turn(lines: Lines, a: Anchor, nxt: Anchor) -> bool:
     """Whether headers `a` and `nxt` sit under running numbers one apart ("Entry #22" then "Entry
     #21", or #1 then #2): one thread's entries numbered in turn, newest or oldest first, so the
     text under `a`, however long, is its first entry, no article under a dateline."""
-    x, y = _entry_number(lines, a.first), _entry_number(lines, nxt.first)
-    return x is not None and y is not None and x[0] == y[0] and abs(x[1] - y[1]) == 1
+    return in_turn([_entry_number(lines, a.first), _entry_number(lines, nxt.first)])
 
 
 def _labelled_words(lines: Lines, a: Anchor) -> bool:
@@ -992,23 +987,18 @@ def _structure_cues(lines: Lines, best: list[Anchor], near: int | None) -> int:
     return cues
 
 
-# A post's place printed on a header line or alone by it: "#12", "Post #12", "12 / 40", "Post 12 of 40".
-_PLACE_NUMBER = re.compile(r"(?:^|\s)(?:post\s*)?#(\d{1,6})$|(?:^|\s)(?:post\s+)?(\d{1,6})(?:\s+/\s+|\s+of\s+)\d{1,6}$", re.I)
-
-
 def _place_of(lines: Lines, a: Anchor) -> int | None:
     """The post's place among the header's lines or the line right over or under them, if printed."""
     for j in range(max(0, a.first - 1), min(len(lines), a.last + 2)):
-        m = _PLACE_NUMBER.search(lines.text[j]) if lines.text[j][-1:].isdigit() else None
-        if m is not None:
-            return int(m.group(1) or m.group(2))
+        k = place_after(lines.text[j])
+        if k is not None:
+            return k
     return None
 
 
 def _numbered_in_turn(lines: Lines, best: list[Anchor]) -> bool:
-    """Whether every header prints its post's place and the places count up one by one."""
-    places = [_place_of(lines, a) for a in best]
-    return all(k is not None for k in places) and all(cast(int, b) == cast(int, a) + 1 for a, b in zip(places, places[1:]))
+    """Whether every header prints its post's place and the places count one by one (see in_turn)."""
+    return in_turn([("", k) if k is not None else None for k in (_place_of(lines, a) for a in best)])
 
 
 _FIRST_COUNT = re.compile(r"\d[\d,]*")

@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from replyscope.split.caches import line_cache
+from replyscope.split.places import place_tail
 from replyscope.split.patterns import (
     BY_AUTHOR,
     COMMENT_FORM_LOW,
@@ -643,7 +644,7 @@ def read_header(core: str) -> CommentHeader | None:
         return signed  # (undated, "— Jo" closes a quote or signs off a letter: see anchors.find_anchors)
     if core[-3:-2] == "'" and _MONTH_SHORT_YEAR.match(core):
         return CommentHeader("date", "", core)  # "Mar '15": a forum's date of an older post
-    if core[-1:].isdigit() and (place := _PLACE_TAIL.search(core)) and place.start():
+    if (place := place_tail(core)) and place.start():
         dated = read_header(core[: place.start()])
         if dated is not None and dated.kind == "date":
             return dated  # ("Mar '15  3 / 12", "Jan 7, 2015  Post #3": a date, the post's place after it)
@@ -821,11 +822,10 @@ def read_glued_age(core: str) -> CommentHeader | None:
 
 # A posting verb after a joiner at the end of a header's residue ("Jo Lake | Posted", "Jo - commented").
 _POSTED_AFTER = re.compile(r"(?i)\s*[|·•,–—-]\s*(?:posted|written|submitted|published|added|commented|replied)(?:\s+(?:on|at))?$")
-# A reply's running number alone beside its date ("#1.1", "12.", "3)"): it heads the reply, it names nobody.
-# ... the same after a date on its line, wide spaces or a space before it.
-_PLACE_TAIL = re.compile(r"\s+(?:#\d{1,6}|\d{1,6}\s+/\s+\d{1,6}|post\s+#?\d{1,6}(?:\s+of\s+\d{1,6})?)$", re.I)
 # A board post's place in its thread, printed beside its date: "#12", "Post #12", "3 / 12", "Post 3 of 12".
+# (Beside a date a bare number or "3/12" is the place too; on a line of its own, places.post_number.)
 _POST_NUMBER = re.compile(r"^(?:post\s*)?#?\d{1,6}(?:\s*/\s*\d{1,6}|\s+of\s+\d{1,6})?$", re.I)
+# A reply's running number alone beside its date ("#1.1", "12.", "3)"): it heads the reply, it names nobody.
 _COUNTER_ONLY = re.compile(r"^(?:#?\d+(?:\.\d+)*[.)]?(?:\s+\d+)?|@\d+)$")
 # A handle of digits: longer than a score, a count or a year printed beside a date.
 _NUMERIC_HANDLE = re.compile(r"^@?\d{5,}$")
