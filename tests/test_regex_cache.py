@@ -1,5 +1,7 @@
 """The compiled-pattern cache (replyscope.regex_cache): patterns read back from its file are the
-patterns `re` compiles, a bad file is ignored, and REPLYSCOPE_REGEX_CACHE=0 leaves `re` alone."""
+patterns `re` compiles, a bad file is ignored, and REPLYSCOPE_REGEX_CACHE=0 leaves `re` alone. It is
+installed where replyscope's own processes start (the CLI, a spawned worker's start), never by
+importing replyscope: a library user's patterns go through the plain `re`."""
 
 from __future__ import annotations
 
@@ -11,11 +13,12 @@ from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 
-# Imports the modules whose patterns a split compiles (the splitter's, ftfy's, rich's), then
-# compares every pattern of the cache, as read back, with what re's own compiler makes of it.
+# Starts as the CLI does (importing replyscope.cli installs the cache), imports the modules whose
+# patterns a split compiles (the splitter's, ftfy's, rich's), then compares every pattern of the
+# cache, as read back, with what re's own compiler makes of it.
 _PROBE = """
 import json, re, sys, _sre
-import replyscope, replyscope.split, replyscope.ingest.decode, ftfy, rich.console
+import replyscope.cli, replyscope.split, replyscope.ingest.decode, ftfy, rich.console
 from replyscope import regex_cache as rc
 extra = re.compile(r"(?P<who>[A-Z]\\w+) (?i:says):?\\s*(?P=who)?", re.M)
 out = {"installed": rc._plain is not None, "size": len(rc._table or {}), "added": len(rc._added), "bad": []}
@@ -29,10 +32,13 @@ print(json.dumps(out))
 """
 
 
-def _probe(cache: Path, **env: str) -> dict:
+def _env(cache: Path, **env: str) -> dict:
     run_env = {key: value for key, value in os.environ.items() if key != "REPLYSCOPE_REGEX_CACHE"}
-    run_env |= {"REPLYSCOPE_CACHE": str(cache), "PYTHONPATH": str(SRC), **env}
-    done = subprocess.run([sys.executable, "-c", _PROBE], env=run_env, capture_output=True, text=True, check=True)
+    return run_env | {"REPLYSCOPE_CACHE": str(cache), "PYTHONPATH": str(SRC), **env}
+
+
+def _probe(cache: Path, **env: str) -> dict:
+    done = subprocess.run([sys.executable, "-c", _PROBE], env=_env(cache, **env), capture_output=True, text=True, check=True)
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
@@ -57,3 +63,38 @@ def test_a_bad_cache_file_is_ignored_and_rewritten(tmp_path):
 def test_off_switch_leaves_re_alone(tmp_path):
     off = _probe(tmp_path, REPLYSCOPE_REGEX_CACHE="0")
     assert not off["installed"] and not (tmp_path / "regex").exists()
+
+
+# A library user's process: importing replyscope and running its split leaves re's compiler as it
+# was, and writes no pattern file; then a worker's start (replyscope.workers) installs the cache.
+_LIBRARY = """
+import json, os, re, _sre
+from re import _compiler
+plain, sre_compile = _compiler.compile, _sre.compile
+import replyscope, replyscope.split, replyscope.pipeline, replyscope.workers
+from replyscope import regex_cache as rc
+from replyscope.split import split_document
+split_document("Jo Lake says:\\nMarch 3, 2015 at 9:12 am\\nWell put, and thanks.\\n")
+re.compile(r"(?P<mine>[a-z]+)-only-a-library-users-own")
+out = {"left_alone": _compiler.compile is plain and _sre.compile is sre_compile and rc._plain is None}
+replyscope.workers.start(os.getppid())
+out["worker"] = rc._plain is plain and _compiler.compile is not plain
+print(json.dumps(out))
+"""
+
+
+def test_importing_replyscope_leaves_re_alone_and_a_worker_installs_it(tmp_path):
+    done = subprocess.run([sys.executable, "-c", _LIBRARY], env=_env(tmp_path), capture_output=True, text=True, check=True)
+    out = json.loads(done.stdout.strip().splitlines()[-1])
+    assert out == {"left_alone": True, "worker": True}
+
+
+def test_the_cli_reads_patterns_back(tmp_path):
+    def cli() -> None:
+        subprocess.run([sys.executable, "-m", "replyscope", "--help"], env=_env(tmp_path), capture_output=True, check=True)
+
+    cli()  # (the first run writes the file: typer's, rich's and the CLI's own patterns)
+    (cache_file,) = (tmp_path / "regex").iterdir()
+    written = cache_file.stat().st_mtime_ns
+    cli()  # the second compiles nothing new, so it leaves the file as it was
+    assert cache_file.stat().st_mtime_ns == written and cache_file.stat().st_size > 10_000

@@ -9,7 +9,15 @@ Ctrl-C / SIGTERM (the run directory is marked interrupted: the same command resu
 
 from __future__ import annotations
 
-import contextlib
+# First, before the imports below compile their patterns (typer's, rich's, polars', the splitter's):
+# this is where replyscope's own process starts (the `replyscope` command, `python -m replyscope`),
+# so patterns compiled by an earlier run are read back, not compiled again (see regex_cache).
+# Importing replyscope alone leaves `re` as it is.
+from replyscope import regex_cache as _regex_cache
+
+_regex_cache.install()
+
+import contextlib  # noqa: E402
 import gzip
 import io
 import json

@@ -13,15 +13,11 @@ that are stale or half-written.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import hashlib
 import json
 import os
 import resource
 import shutil
-import signal
-import sys
-import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -230,34 +226,6 @@ class _InlineExecutor(Executor):
         return future
 
 
-# --- worker processes that end with their parent --------------------------------------------------
-
-PR_SET_PDEATHSIG = 1  # linux/prctl.h
-
-
-def _worker_init(parent: int) -> None:
-    """Runs first in each worker: ignore Ctrl-C (the parent decides), and die with the parent.
-
-    The kernel sends SIGKILL to the worker when the parent dies, however it dies (kill -9
-    included); a thread watching getppid() covers systems without prctl and the moment between
-    the worker's start and this call.
-    """
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if sys.platform.startswith("linux"):
-        with contextlib.suppress(OSError, AttributeError):
-            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    if os.getppid() != parent:
-        os._exit(1)
-    threading.Thread(target=_watch_parent, args=(parent,), name="watch-parent", daemon=True).start()
-
-
-def _watch_parent(parent: int) -> None:
-    while True:
-        time.sleep(0.5)
-        if os.getppid() != parent:
-            os._exit(1)
-
-
 def _make_executor(workers: int) -> Executor:
     if workers == 1:
         return _InlineExecutor()
@@ -266,9 +234,12 @@ def _make_executor(workers: int) -> Executor:
     import multiprocessing  # noqa: PLC0415
     from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
 
-    # spawn, not fork: forking a process whose Polars thread pool is running can deadlock.
+    from replyscope.workers import start  # noqa: PLC0415
+
+    # spawn, not fork: forking a process whose Polars thread pool is running can deadlock. Each
+    # worker dies with this process and reads compiled patterns back (see replyscope.workers).
     return ProcessPoolExecutor(
-        workers, mp_context=multiprocessing.get_context("spawn"), initializer=_worker_init, initargs=(os.getpid(),)
+        workers, mp_context=multiprocessing.get_context("spawn"), initializer=start, initargs=(os.getpid(),)
     )
 
 

@@ -9,7 +9,9 @@ file per Python build, and handed to `_sre.compile` as `re` itself would: the pa
 the same (equal by `==`, which compares the code). A pattern not in the file is compiled by `re`'s
 own parser and code generator and added to the file when the process ends.
 
-Installed by importing replyscope (`install`), around `re._compiler.compile`, the step `re.compile`
+Installed (`install`) where replyscope's own processes start, the CLI (replyscope.cli, first of its
+imports) and each spawned worker (replyscope.workers.start), not by importing replyscope: a library
+user's process keeps the plain `re`. It wraps `re._compiler.compile`, the step `re.compile`
 calls only when its own in-process cache misses. It is left out (the plain `re`) when the Python
 is one whose compiler this was not checked against, with REPLYSCOPE_REGEX_CACHE=0, or when anything
 about the file is wrong (unreadable, another format: ignored, and rewritten at the end).

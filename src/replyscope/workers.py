@@ -1,0 +1,47 @@
+"""Start-up of the worker processes `--workers N` spawns (see pipeline._make_executor).
+
+A module of its own, importing next to nothing: a spawned worker unpickles its initializer (`start`)
+before anything else, so only this is imported before `start` runs, and the patterns of the
+modules its work then imports (the splitter's, ftfy's, polars'...) go through the compiled-pattern
+cache (regex_cache) as they do in the CLI's own process. Importing it installs nothing: only a
+worker's `start` does.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import os
+import signal
+import sys
+import threading
+import time
+
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def start(parent: int) -> None:
+    """Runs first in each worker: read compiled patterns back (regex_cache), ignore Ctrl-C (the
+    parent decides), and die with the parent.
+
+    The kernel sends SIGKILL to the worker when the parent dies, however it dies (kill -9
+    included); a thread watching getppid() covers systems without prctl and the moment between
+    the worker's start and this call.
+    """
+    from replyscope import regex_cache  # noqa: PLC0415
+
+    regex_cache.install()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent,), name="watch-parent", daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while True:
+        time.sleep(0.5)
+        if os.getppid() != parent:
+            os._exit(1)
