@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Final
 
 from replyscope.split.caches import line_cache
 from replyscope.split.body import is_boilerplate_line
@@ -25,13 +26,24 @@ from replyscope.split.patterns import (
 )
 
 
+# Chrome is short: an action link, a count, an age or a row of them fits in this many characters.
+CHROME_CHARS: Final = 80
+# ... but a member's profile printed on one line, its cells parted by wide spaces
+# ("Senior Member   Date joined: Mar 2015   Posts: 1,234   Location: a town"), runs past it: a rank, three or four
+# fields and a title, each cell chrome on its own (so each within CHROME_CHARS), together up to
+# about two chrome lines. The bound is that, not a length fit to a page; past it a line with wide
+# spaces is a table's row or prose set out with spaces, and the cell check (is_chrome of every
+# cell) is not spent on it.
+PROFILE_ROW_CHARS: Final = 2 * CHROME_CHARS
+
+
 @line_cache
 def is_chrome(s: str) -> bool:
     """An action link, vote count or age around a comment ("Reply", "• Share ›", "12 likes"), or a
     row of them ("Reply to This Parent Share", "ReplyDelete", "twitter facebook", "Responder  Denunciar":
     an app's row parted by wide spaces)."""
-    if len(s) > 80:
-        return len(s) <= 2 * 80 and "  " in s and _chrome_cells(s)  # (a profile's fields run together)
+    if len(s) > CHROME_CHARS:
+        return len(s) <= PROFILE_ROW_CHARS and "  " in s and _chrome_cells(s)  # (a profile's fields run together)
     s = s.lstrip(BULLET_CHARS + " ▼▶▸").rstrip("›»→↓↑ ")  # (a fold toggle's triangle: "▼ 5 replies")
     if not s:
         return True
