@@ -126,29 +126,25 @@ def _conversational_share(lines: Lines, best: list[Anchor]) -> float:
     n = len(best)
     # a long run is judged on an even sample of its anchors (a share of 32 settles it as well as of 300)
     step = -(-n // SHARE_SAMPLE)
-    windows = [_text_under(lines, best, k) for k in range(0, n, step)]
-    # a label the page prints at the head of every comment ("A: Yes, it does.") hides how each
-    # one opens ("Yes", "I", "You"): the words after it are read
-    label = shared_inline_label([next((s for s in w if s), "") for w in windows])
-    hits = 0
-    for window in windows:
-        if label is not None:
-            window = _unlabelled(window, label)
-        hits += talks(window) or _answers_a_quote(window) or _reacts(window)
+    windows = _past_shared_label([_text_under(lines, best, k) for k in range(0, n, step)])
+    hits = sum(talks(window) or _answers_a_quote(window) or _reacts(window) for window in windows)
     return hits / len(windows)
 
 
 def _share_above(lines: Lines, best: list[Anchor], top: int) -> float:
     """Share of headers that sign the words over them (see _signed_below) whose words talk: read
     from under the previous header (the first one's from under line `top`), up to 7 lines."""
-    windows = [lines.text[max(lo, a.first - 7) : a.first] for lo, a in zip([top + 1] + [b.last + 1 for b in best], best)]
-    label = shared_inline_label([next((s for s in w if s), "") for w in windows])
-    hits = 0
-    for window in windows:
-        if label is not None:
-            window = _unlabelled(window, label)
-        hits += talks(window) or _reacts(window[::-1])  # (the words right over the signature)
+    windows = _past_shared_label([lines.text[max(lo, a.first - 7) : a.first] for lo, a in zip([top + 1] + [b.last + 1 for b in best], best)])
+    hits = sum(talks(window) or _reacts(window[::-1]) for window in windows)  # (the words right over the signature)
     return hits / len(windows)
+
+
+def _past_shared_label(windows: list[list[str]]) -> list[list[str]]:
+    """The comments' windows of text read past a label the page prints at the head of every
+    comment ("A: Yes, it does."), which hides how each one opens ("Yes", "I", "You"); unchanged
+    when the page prints none."""
+    label = shared_inline_label([next((s for s in w if s), "") for w in windows])
+    return windows if label is None else [_unlabelled(window, label) for window in windows]
 
 
 def _reacts(window: list[str]) -> bool:

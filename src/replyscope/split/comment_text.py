@@ -188,18 +188,16 @@ def drop_signatures(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:
         body = c.body_lines
         for k in range(len(body) - 1, max(0, len(body) - 2 - SIGNATURE_LINES), -1):
             if text[body[k]].strip() == "--" or text[body[k]][:1] == "_" and _SIGNATURE_RULE.match(text[body[k]]):
-                if k and all(len(text[j]) <= SIGNATURE_CHARS for j in body[k + 1 :]):
-                    for j in body[k:]:
-                        roles[j] = "comment_chrome"
-                    del body[k:]
-                break
-            if k and body[k - 1] < body[k] - 1 and text[body[k] - 1][:1] == "_" and _SIGNATURE_RULE.match(text[body[k] - 1]):
-                # (the rule itself read as no line of the words: the signature is under it all the same)
-                if all(len(text[j]) <= SIGNATURE_CHARS for j in body[k:]):
-                    for j in body[k:]:
-                        roles[j] = "comment_chrome"
-                    del body[k:]
-                break
+                signature = k + 1  # (the delimiter, one of the words' lines, and the signature under it)
+            elif k and body[k - 1] < body[k] - 1 and text[body[k] - 1][:1] == "_" and _SIGNATURE_RULE.match(text[body[k] - 1]):
+                signature = k  # (the rule itself read as no line of the words: the signature is under it all the same)
+            else:
+                continue
+            if k and all(len(text[j]) <= SIGNATURE_CHARS for j in body[signature:]):
+                for j in body[k:]:
+                    roles[j] = "comment_chrome"
+                del body[k:]
+            break
 
 
 # A reply's target printed alone over its words: "@jo" or "@Jo Lake" (a name as the thread prints it,
