@@ -34,7 +34,7 @@ from replyscope.evaluate.thread_pages import (
     _when,
 )
 
-__all__ = ["NESTED_VARIANTS", "ROUND17_VARIANTS", "ROUND9_VARIANTS", "TUNED_VARIANTS", "UNSEEN_VARIANTS", "VARIANTS", "half_of_thread", "render_variant", "sfu_threads"]
+__all__ = ["NESTED_VARIANTS", "ROUND17_VARIANTS", "ROUND18_VARIANTS", "ROUND9_VARIANTS", "TUNED_VARIANTS", "UNSEEN_VARIANTS", "VARIANTS", "half_of_thread", "render_variant", "sfu_threads"]
 
 # bullets-*: seed 001's family ("  • Name" over the text indented, replies further in);
 # says-*: WordPress's ("Name says:" over a date). Each adds a different mix of real chrome.
@@ -60,6 +60,7 @@ UNSEEN_VARIANTS = (
     *(ROUND8_VARIANTS := ("mailing", "signed", "responses")),
     *(ROUND9_VARIANTS := ("microblog", "chat", "inline", "guestbook")),
     *(ROUND17_VARIANTS := ("community", "board", "bulletin", "reviews")),
+    *(ROUND18_VARIANTS := ("issues", "federated", "talkpage", "journal")),
 )
 # NEWER_VARIANTS came a round later, again measured before any rule was changed: a newspaper's
 # comment system (name, place, date, "In response to X's comment", "Recommend 12 · Report"), a
@@ -91,11 +92,21 @@ UNSEEN_VARIANTS = (
 # a rule, "Reply With Quote") and product or app reviews (a rating histogram, stars and a
 # review title, "Reviewed on <date>", "Verified Purchase", "12 people found this helpful",
 # "Helpful | Report", replies as "Response from X" under their review).
+# ROUND18_VARIANTS came a round after those, measured before any rule was changed: a code host's
+# issue thread ("login commented 3 days ago", "• edited", role badges "Member" / "Author", a
+# reactions row "👍 4  🎉 1", timeline events between comments "login added the bug label 2 days
+# ago", "12 hidden items" / "Load more…"), a federated link forum ("name@quay.example", "OP",
+# vote arrows with the score over the header or "14 points" in it, "reply · link · report",
+# nesting by indentation, "3 more replies"), a wiki's talk page (topics under headings, each
+# comment ENDING with its signature "— Name (talk) 14:02, 3 March 2024 (UTC)", replies one ":"
+# or one indent deeper, "@Name:" openers) and a journal site's comments (name over "2024-03-03
+# 02:14 pm (UTC)" or "From:" / "Date:" fields, a subject or "(no subject)", "(Reply) (Thread)
+# (Parent) (Link)", "(Anonymous)" posters).
 VARIANTS = TUNED_VARIANTS + UNSEEN_VARIANTS
-NESTED_VARIANTS = frozenset({"bullets-chrome", "bullets-tabs", "bullets-quotes", "says-threaded", "hn", "slashdot"})
+NESTED_VARIANTS = frozenset({"bullets-chrome", "bullets-tabs", "bullets-quotes", "says-threaded", "hn", "slashdot", "federated", "talkpage"})
 # the layouts that show replies under their comment one level in, whatever their depth: kept in
 # thread order, not scored for parents
-ONE_LEVEL_VARIANTS = frozenset({"fb-plugin", "news", "video", "cards", "app", "signed", "responses", "microblog", "community", "reviews"})
+ONE_LEVEL_VARIANTS = frozenset({"fb-plugin", "news", "video", "cards", "app", "signed", "responses", "microblog", "community", "reviews", "journal"})
 
 # Replies written here (not corpus text) that real sections are full of: emoji only, other languages.
 _EMOJI = ("😂😂😂", "👍", "🙄", "👏👏", "🤔", "❤️", "💯💯")
@@ -1449,6 +1460,234 @@ def _reviews(page, order, rng, now, *, texts: dict, title: str, trims: dict) -> 
 _ROUND17_WRITERS = {"community": _community, "board": _board, "bulletin": _bulletin, "reviews": _reviews}
 
 
+# ---------------------------------------------------------------- round-18 unseen families
+
+_ROLES = ("Member", "Author", "Contributor", "Owner", "Collaborator", "Maintainer")
+_REACTIONS = ("👍", "👎", "😄", "🎉", "😕", "❤️", "🚀", "👀")
+_LABELS = ("bug", "needs triage", "question", "good first issue", "documentation", "wontfix", "duplicate")
+
+
+def _login(name: str) -> str:
+    """A code host's login for a reader: lower case, words joined by hyphens; a gone account is "ghost"."""
+    if name == "[deleted]":
+        return "ghost"
+    return re.sub(r"[^\w]+", "-", name.lower()).strip("-_") or "ghost"
+
+
+def _issues(page, order, rng, now, *, texts: dict, title: str, trims: dict) -> list[tuple[int, int]]:
+    # a code host's issue thread as HTML-to-text prints it: the opener is the article; each
+    # comment "login commented 3 days ago" ("commented on Mar 3, 2024", or the login over
+    # "commented ..."), "• edited", a role badge on that line or its own ("Member", "Author"), the
+    # text (maybe opening with a "> " quote of another), a reactions row ("👍 4  🎉 1"); timeline
+    # events between comments ("login added the bug label 2 days ago", "login closed this as
+    # completed"), "12 hidden items" / "Load more…" in a long thread's middle; time order, flat
+    spans = []
+    n = len(order)
+    opener = _login(rng.choice(_FIRST).lower() + rng.choice(_LAST).lower())
+    page += rng.choice(
+        (
+            ["Open", f"{opener} opened this issue {_relative(now - timedelta(days=rng.randint(2, 40)), now, rng)} · {n} comments"],
+            [f"#{rng.randint(12, 9999)}", "Open"],
+            ["Closed", f"{n} comments"],
+            ["New issue", "Go to the newest comment"],
+        )
+    ) + [""]
+    head = rng.randrange(3)  # "login commented age"; login over "commented age"; "@login" avatar over the one-line form
+    role_inline = rng.random() < 0.5
+    dated = rng.random() < 0.5
+    react_lines = rng.random() < 0.3
+    hidden_at = n // 2 if n > 12 and rng.random() < 0.6 else -1
+    for idx, (r, parent, depth) in enumerate(order):
+        r["author"] = login = _login(_author(r))
+        d = _when(r.get("created"))
+        when = f"on {d:%b} {d.day}, {d.year}" if dated else _relative(d, now, rng)
+        edited = " • edited" if rng.random() < 0.1 else ""
+        role = rng.choice(_ROLES) if rng.random() < 0.3 else ""
+        if head == 2:
+            page.append(f"@{login}")
+        line = f"{login} commented {when}{edited}" if head != 1 else f"commented {when}{edited}"
+        if role and role_inline:
+            line += f"  {role}"
+        page += ([login] if head == 1 else []) + [line] + ([role] if role and not role_inline else [])
+        lines = list(texts[r["id"]]["lines"])
+        if parent and rng.random() < 0.2:
+            lines = [_quote_of(texts[parent]["text"]), "", *lines]
+        first = len(page)
+        page.extend(lines)
+        spans.append((first, len(page)))
+        if rng.random() < 0.35:
+            cells = [f"{e} {rng.randint(1, 30)}" for e in rng.sample(_REACTIONS, rng.randint(1, 3))]
+            page += cells if react_lines else ["  ".join(cells)]
+        page.append("")
+        if idx == hidden_at:
+            page += [f"{rng.randint(3, 40)} hidden items", "Load more…", ""]
+        elif idx + 1 < n and rng.random() < 0.2:
+            who = _login(rng.choice(_FIRST))
+            age = _relative(d + timedelta(minutes=5), now, rng)
+            page += [
+                rng.choice(
+                    (
+                        f"{who} added the {rng.choice(_LABELS)} label {age}",
+                        f"{who} self-assigned this {age}",
+                        f"{who} mentioned this issue {age}",
+                        f"{who} closed this as completed {age}",
+                        f"{who} reopened this {age}",
+                        f"{who} linked a pull request that will close this issue {age}",
+                        f"This was referenced {d:%b} {d.day}, {d.year}",
+                    )
+                ),
+                "",
+            ]
+    page += rng.choice((["Sign in to join this conversation."], ["Assignees", "No one assigned", "Labels", rng.choice(_LABELS)], ["Write", "Preview", "Comment"], [])) + [""]
+    return spans
+
+
+_NOT_HANDLE = re.compile(r"[^\w.-]")
+_INSTANCES = ("quay.example", "river.example.net", "talk.example.org", "moss.example", "fern.example.social")
+
+
+def _federated(page, order, rng, now, *, texts: dict, title: str, trims: dict) -> list[tuple[int, int]]:
+    # a federated link forum's thread: each comment's author a handle with its home server
+    # ("name@quay.example"), maybe "OP" or "mod" beside it, the age on that line or under it, vote
+    # arrows with the score over the header ("▲" / "14" / "▼", or one line) or "14 points" in it,
+    # the text, "reply · link · report" (one line or a word a line); nesting by indentation;
+    # "[-]" folds, "3 more replies" / "load more comments (2)" under the last of a branch
+    spans = []
+    n = len(order)
+    page += rng.choice(([f"{n} comments", "sort: Hot"], ["Comments", f"{n}", "Top", "New", "Old"], [f"{n} comments", "sorted by: top"], [f"all {n} comments"])) + [""]
+    unit = rng.choice(("  ", "    ", "\t", "   "))
+    home = {rid: rng.choice(_INSTANCES) for rid in texts}
+    head = rng.randrange(3)  # handle over age; "handle · age"; "handle 14 points age"
+    votes = rng.randrange(3) if head != 2 else 3  # arrows a line each over the header; "▲ 14 ▼" over it; in the row; in the header
+    fold = rng.random() < 0.3
+    row = rng.choice((["reply · link · report"], ["reply", "link", "report"], ["↩ reply  🔗 link  ⚑ report  ☆ save"], ["reply · link · report · source"]))
+    for idx, (r, parent, depth) in enumerate(order):
+        pad = unit * depth
+        name = _author(r)
+        if name != "[deleted]":
+            r["author"] = name = (_NOT_HANDLE.sub("", name) or "reader") + "@" + home[r["id"]]
+        score = rng.randint(-3, 90)
+        badge = rng.choice((" OP", " mod", " admin", " creator")) if rng.random() < 0.08 else ""
+        age = _relative(_when(r.get("created")), now, rng)
+        mark = "[-] " if fold else ""
+        if votes == 0:
+            page += [pad + "▲", pad + str(score), pad + "▼"]
+        elif votes == 1:
+            page.append(pad + f"▲ {score} ▼")
+        if head == 0:
+            page += [pad + mark + name + badge, pad + age]
+        elif head == 1:
+            page.append(pad + f"{mark}{name}{badge} · {age}")
+        else:
+            page.append(pad + f"{mark}{name}{badge} {score} point{'s' if score != 1 else ''} {age}")
+        lines = list(texts[r["id"]]["lines"])
+        if parent and depth >= 2 and rng.random() < 0.25:
+            lines[0] = f"@{_author(texts[parent])} {lines[0]}"
+        first = len(page)
+        page.extend(_body_lines(lines, pad))
+        spans.append((first, len(page)))
+        shown = [f"{score} points", *row] if votes == 2 else row
+        page.extend(pad + s for s in shown)
+        nxt = order[idx + 1][2] if idx + 1 < len(order) else 0
+        if depth and nxt < depth and rng.random() < 0.25:
+            k = rng.randint(1, 9)
+            page.append(pad + rng.choice((f"{k} more replies" if k > 1 else "1 more reply", f"load more comments ({k})", f"Show {k} more")))
+        page.append("")
+    page += rng.choice((["Back to top"], ["Powered by a federated forum server"], ["Modlog", "Instances", "Docs"], [])) + [""]
+    return spans
+
+
+_TALK_HEADS = ("Sources for the second paragraph", "Neutrality of the lead", "Timeline", "Requested move", "Figures in the table", "Photo caption", "Wording of the summary")
+_TALK_LEVEL = re.compile(r"^:+")
+_SIGNS = ("{n} (talk) {t}", "{n} (talk) {t}", "{n} (talk · contribs) {t}", "{n} (talk | contribs) {t}", "{n} talk {t}")
+
+
+def _talkpage(page, order, rng, now, *, texts: dict, title: str, trims: dict) -> list[tuple[int, int]]:
+    # a wiki's talk page: topics under headings ("Timeline[edit]", "== Timeline =="), each comment
+    # ENDING with its signature ("— Name (talk) 14:02, 3 March 2024 (UTC)"), maybe "Reply" after
+    # it; replies indented one level more than what they answer, by ":" a level (as the source
+    # reads) or by spaces (as a rendered page prints it), every paragraph of a reply at its
+    # level; "@Name:" opening some; the signature sometimes on a line of its own
+    spans = []
+    page += rng.choice(([f"Talk: {' '.join(title.split()[:6])}"], ["Article", "Talk", "Read", "Edit", "View history"], ["Add topic"], [])) + [""]
+    colons = rng.random() < 0.5
+    unit = rng.choice(("  ", "    ", "\t"))
+    sep = rng.choice((" ", " — ", " --", " — "))
+    reply_link = rng.random() < 0.3
+    heading = rng.randrange(3)
+    topics = list(_TALK_HEADS)
+    rng.shuffle(topics)
+    for idx, (r, parent, depth) in enumerate(order):
+        if not depth and (idx == 0 or rng.random() < 0.25) and topics:
+            h = topics.pop()
+            page += [(f"{h}[edit]", f"== {h} ==", h)[heading], ""]
+        pad = (":" * depth) if colons else unit * depth
+        name = _author(r)
+        d = _when(r.get("created"))
+        stamp = f"{d:%H:%M}, {d.day} {d:%B} {d.year} (UTC)"
+        sig = sep + rng.choice(_SIGNS).format(n=name, t=stamp) + (" Reply" if reply_link else "")
+        lines = [s for s in texts[r["id"]]["lines"] if s]
+        if parent and rng.random() < 0.3:
+            lines[0] = f"@{_author(texts[parent])}: {lines[0]}"
+        own_line = rng.random() < 0.12
+        first = len(page)
+        page.extend(pad + s for s in lines)
+        if own_line:
+            spans.append((first, len(page)))
+            page.append(pad + sig.strip())
+        else:
+            page[-1] += sig
+            trims[idx] = ("", sig.strip())
+            spans.append((first, len(page)))
+        if not colons or rng.random() < 0.3:
+            page.append("")
+    page += [""] + rng.choice((["Add topic"], [f"This page was last edited on {now.day} {now:%B} {now.year}."], ["Talk pages are for improving the article."], [])) + [""]
+    return spans
+
+
+def _journal(page, order, rng, now, *, texts: dict, title: str, trims: dict) -> list[tuple[int, int]]:
+    # a journal site's comments: the name (or "(Anonymous)"), "2024-03-03 02:14 pm (UTC)", maybe a
+    # subject ("Re: ..." or "(no subject)"), the text, a row of links in brackets ("(Reply)
+    # (Thread) (Parent) (Link)"); or "From:" / "Date:" fields, or "name | date" on one line;
+    # replies in thread order, indented a step a level or not at all; deleted comments' markers
+    spans = []
+    n = len(order)
+    page += rng.choice(([f"{n} comments", "(Post a new comment)"], ["Comments", f"{n} comments | Post a new comment"], [f"{n} comments | Leave a comment"], ["Expand all | Collapse all"])) + [""]
+    indent = rng.choice(("", "", "  ", "    "))
+    shape = rng.randrange(3)
+    brackets = rng.random() < 0.7
+    subjects = rng.random() < 0.6
+    for idx, (r, parent, depth) in enumerate(order):
+        pad = indent * depth
+        if rng.random() < 0.08:
+            r["author"] = "(Anonymous)"
+        name = _author(r)
+        d = _when(r.get("created"))
+        stamp = f"{d:%Y-%m-%d} {d.hour % 12 or 12:02d}:{d:%M} {'am' if d.hour < 12 else 'pm'} (UTC)"
+        if shape == 0:
+            page += [pad + name, pad + stamp]
+        elif shape == 1:
+            page += [pad + f"From: {name}", pad + f"Date: {stamp}"]
+        else:
+            page.append(pad + f"{name} | {stamp}")
+        if subjects:
+            subj = rng.choice((f"Re: {' '.join(title.split()[:5])}", "(no subject)", "(no subject)", rng.choice(("Hmm", "Quite so", "On the timing", "Doubtful"))))
+            page.append(pad + (f"Subject: {subj}" if shape == 1 else subj))
+        first = len(page)
+        page.extend(_body_lines(texts[r["id"]]["lines"], pad))
+        spans.append((first, len(page)))
+        links = ["Reply", "Thread", *(["Parent"] if parent else []), "Link"] + (["Expand"] if rng.random() < 0.1 else [])
+        page.append(pad + (" ".join(f"({w})" for w in links) if brackets else " | ".join(links)))
+        page.append("")
+        if rng.random() < 0.04:
+            page += [pad + rng.choice(("(Deleted comment)", "(Screened comment)", "(Frozen)")), ""]
+    page += rng.choice((["(Post a new comment)"], ["Page 1 of 1", "<< [1] >>"], ["Powered by a journal service"], [])) + [""]
+    return spans
+
+
+_ROUND18_WRITERS = {"issues": _issues, "federated": _federated, "talkpage": _talkpage, "journal": _journal}
+
+
 def _trimmed(truth, prefix: str, suffix: str):
     text = truth.text
     if prefix and text.startswith(prefix):
@@ -1505,8 +1744,8 @@ def render_variant(thread: dict, variant: str, *, seed: int = 0) -> PageWithTrut
         spans = _app(page, order, rng, now, texts=texts, title=title, lang=lang)
     elif variant in _NEWER_WRITERS:
         spans = _NEWER_WRITERS[variant](page, order, rng, now, texts=texts, title=title)
-    elif variant in _ROUND9_WRITERS or variant in _ROUND17_WRITERS:
-        spans = {**_ROUND9_WRITERS, **_ROUND17_WRITERS}[variant](page, order, rng, now, texts=texts, title=title, trims=trims)
+    elif variant in _ROUND9_WRITERS or variant in _ROUND17_WRITERS or variant in _ROUND18_WRITERS:
+        spans = {**_ROUND9_WRITERS, **_ROUND17_WRITERS, **_ROUND18_WRITERS}[variant](page, order, rng, now, texts=texts, title=title, trims=trims)
     elif variant.startswith("bullets"):
         spans = _bullets(page, order, rng, now, tabs=variant == "bullets-tabs", inline=variant == "bullets-tabs", quotes=variant == "bullets-quotes", texts=texts)
     else:
@@ -1515,6 +1754,9 @@ def render_variant(thread: dict, variant: str, *, seed: int = 0) -> PageWithTrut
     if trims:
         # (a name, clock, label or signature on a reply's own line is the site's, not its words)
         truth = tuple(_trimmed(t, *trims[k]) if k in trims else t for k, t in enumerate(truth))
+    if variant == "talkpage":
+        # (the ":" a level before each of a reply's lines is the page's indentation, not its words)
+        truth = tuple(dataclasses.replace(t, text="\n".join(_TALK_LEVEL.sub("", s) for s in t.text.split("\n"))) for t in truth)
     if variant == "qa":
         # ("A: " before an answer's words is the site's label, drawn in the answer's span: not its words)
         truth = tuple(dataclasses.replace(t, text=t.text[3:]) if t.text.startswith(_ANSWER_LABEL) else t for t in truth)

@@ -17,7 +17,7 @@ from replyscope import schema
 from replyscope.split.caches import LINE_CACHES as _LINE_CACHES
 from replyscope.split.body import article_roles, is_boilerplate_line, title_from_text, title_without_tally
 from replyscope.split.chrome import is_chrome
-from replyscope.split.comment_text import comment_words, cut_last_at_closing, drop_echo_lines, drop_entry_labels, drop_numbered_links, drop_reaction_marks, drop_repeated_tails, drop_reply_targets, drop_signatures, drop_widget_tails, name_numbered_comments, trim_after_actions
+from replyscope.split.comment_text import comment_words, cut_last_at_closing, drop_echo_lines, drop_entry_labels, drop_numbered_links, drop_reaction_marks, drop_repeated_tails, drop_reply_targets, drop_role_badges, drop_subject_lines, drop_signatures, drop_widget_tails, name_numbered_comments, trim_after_actions
 from replyscope.split.openers import inline_label, shared_inline_label
 from replyscope.split.comments import Comment, Zone, build_zone
 from replyscope.split.dates import parse_posted
@@ -247,6 +247,8 @@ def _split_lines(text: str, title: str, lines: Lines) -> DocumentSplit:
         # log, a thread of comments signed at their lines' ends)
         zone, zone_roles = led
     if zone:
+        drop_role_badges(lines, zone, zone_roles)
+        drop_subject_lines(lines, zone, zone_roles)
         trim_after_actions(lines, zone, zone_roles)
         drop_repeated_tails(lines, zone, zone_roles)
         drop_reaction_marks(lines, zone, zone_roles)

@@ -36,7 +36,7 @@ from replyscope.split.headers import (
 from replyscope.split.lines import Lines, is_prose, next_nonblank, prev_nonblank
 from replyscope.split.places import is_post_number, place_after
 from replyscope.split.talk import is_written, talks
-from replyscope.split.patterns import BULLET, BULLETS, RE_SUBJECT, COMMENT_SECTION, COMMENT_SECTION_LOW, COMMENT_TALLY, HAS_LETTER, REPLY_ACTION, chrome_row, ends_sentence, folds_like_lower
+from replyscope.split.patterns import BULLET, BULLETS, RE_SUBJECT, COMMENT_FORM, COMMENT_SECTION, COMMENT_SECTION_LOW, COMMENT_TALLY, HAS_LETTER, REPLY_ACTION, chrome_row, ends_sentence, folds_like_lower
 
 # How far (lines) a date line may sit from the name line it belongs to.
 PAIR_REACH = 2
@@ -610,10 +610,22 @@ def section_headers(lines: Lines, lo: int) -> list[int]:
             and ((c := s[0]) in _SECTION_FIRST or c.isdecimal())
             and _has_section_hint(s)
             # (the lower twin where it reads the line as the pattern does: faster, see patterns.lower_twin)
-            and (COMMENT_SECTION_LOW.match(s.lower()) if folds_like_lower(s) else COMMENT_SECTION.match(s))
+            and (
+                (COMMENT_SECTION_LOW.match(s.lower()) if folds_like_lower(s) else COMMENT_SECTION.match(s))
+                or "|" in s
+                and _count_then_form(s)
+            )
         ]
         lines.sections = (lo, _without_tallies(text, found))
     return [i for i in lines.sections[1] if i >= lo]
+
+
+def _count_then_form(s: str) -> bool:
+    """Whether line `s` is a section's count with the form's link after a bar, as one row
+    ("12 comments | Post a new comment", "3 comments | Leave a comment")."""
+    head, _, rest = s.partition("|")
+    head = head.strip()
+    return bool(head) and COMMENT_SECTION.match(head) is not None and all(COMMENT_FORM.match(c.strip()) is not None for c in rest.split("|"))
 
 
 # A page shows one comment section (its count printed once or twice); this many different counts
@@ -765,6 +777,10 @@ def _add_bullet_anchors(
         numeric = BULLET.match(s) is not None and _NUMERIC_HANDLE.match(lines.core[i]) is not None and talks([text[j]])
         if s[-1] == ":" or (h is None and not _written_under(lines, j)) or not (numeric or looks_like_name(lines.core[i])):
             continue  # "Pros:" over an indented list is a subheading, not an author
+        if not numeric and is_chrome(s) and (k := next_nonblank(lines, j, 0)) is not None and k in headers and headers[k].kind == "date":
+            # ("(Reply) (Thread) (Link)" over a reply's name indented under it, its date under that:
+            # the row closing the comment above, not a name)
+            continue
         last = j if h is not None else i
         posted = h.posted_raw if h is not None else ""
         family = "bullet" if BULLET.match(s) else "indent"

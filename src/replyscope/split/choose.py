@@ -113,7 +113,10 @@ def _text_under(lines: Lines, best: list[Anchor], k: int) -> list[str]:
     """The lines under anchor k that are read for talk: up to 7, and not past the next header."""
     a = best[k]
     hi = best[k + 1].first if k + 1 < len(best) else len(lines)
-    return lines.text[a.last + 1 : min(hi, a.last + 8)]
+    under = lines.text[a.last + 1 : min(hi, a.last + 8)]
+    if under and under[0][:2].lower() == "re" and RE_SUBJECT.match(under[0]):
+        return under[1:]  # (the post's subject under its header, "Re: <topic>": the words are under it)
+    return under
 
 
 def _first_words(lines: Lines, best: list[Anchor], k: int) -> str:

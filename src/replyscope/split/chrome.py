@@ -44,7 +44,7 @@ def is_chrome(s: str) -> bool:
     an app's row parted by wide spaces)."""
     if len(s) > CHROME_CHARS:
         return len(s) <= PROFILE_ROW_CHARS and "  " in s and _chrome_cells(s)  # (a profile's fields run together)
-    s = s.lstrip(BULLET_CHARS + " ▼▶▸").rstrip("›»→↓↑ ")  # (a fold toggle's triangle: "▼ 5 replies")
+    s = s.lstrip(BULLET_CHARS + " ▼▶▸▲").rstrip("›»→↓↑ ")  # (a fold toggle's triangle: "▼ 5 replies"; a vote arrow alone)
     if not s:
         return True
     if s[0] in _STARS:
@@ -68,7 +68,20 @@ def is_chrome(s: str) -> bool:
         and _RATED_TITLE.match(s) is not None
         or ("  " in s or " | " in s or " · " in s)
         and _chrome_cells(s)
+        or s[0] in _ACTIVITY_FIRST
+        and _ACTIVITY.match(s) is not None
     )
+
+
+# A thread's log of what was done to it, between its comments, as a code host prints it: a login
+# in lower case, a verb in the past tense, what it was done to, and when ("jo added the bug label
+# 2 days ago", "jo closed this as completed on Mar 3, 2024", "This was referenced Mar 4, 2024").
+# No reader's words: a sentence opens with a capital, and few end on a stamp.
+_ACTIVITY = re.compile(
+    r"^(?:(?!(?:i|we|you|he|she|they|it|who|someone|everyone|nobody|u) )[a-z0-9][\w.-]{0,38} (?:[a-z]+-)?[a-z]{2,}ed (?:this|the|a|an|that)\b.{0,80}|This was referenced .{0,30})"
+    r"(?:\bago|\b(?:19|20)\d\d|[AaPp]\.?[Mm]\.?|\b\d{1,3}[smhdwy])$"
+)
+_ACTIVITY_FIRST = frozenset("abcdefghijklmnopqrstuvwxyz0123456789T")
 
 
 # A reader's badge or a member's rank alone on its line, between the name and the date: "Subscriber",
@@ -77,6 +90,8 @@ def is_chrome(s: str) -> bool:
 # only where a line stands between a name and its date.
 _BADGE_LINE = re.compile(
     r"^(?:(?:top |verified |premium |founding |paid )?(?:subscriber|commenter|contributor|reader|supporter)|moderator|mod|admin|staff|"
+    # (a code host's role of the reader in the project: "Member", "Owner", "Collaborator")
+    r"member|owner|collaborator|maintainer|author|"
     r"(?:new|junior|senior|full|regular|registered|active|gold|silver|platinum|premium|elite|veteran|valued|well-known)\s+(?:member|user|poster)|newbie)$",
     re.I,
 )
@@ -99,8 +114,16 @@ def _chrome_cells(s: str) -> bool:
     cells = [c for c in _CELL_GAP.split(s) if c]
     if len(cells) < 2:
         return False
-    other = [c for c in cells if not is_chrome(c)]
+    other = [c for c in cells if not is_chrome(c) and not _icon_chrome(c)]
     return not other or len(other) == 1 and len(other[0]) <= PROFILE_TITLE_CHARS and sum(is_profile_field(c) for c in cells) >= 2
+
+
+def _icon_chrome(cell: str) -> bool:
+    """A cell of a row that is chrome behind its icon ("↩ reply", "⚑ report", "☆ save")."""
+    k = 0
+    while k < len(cell) and (cell[k] == " " or cell[k] == "\ufe0f" or unicodedata.category(cell[k]) in ("So", "Sm", "Sk")):
+        k += 1
+    return 0 < k < len(cell) and cell[k - 1] == " " and is_chrome(cell[k:])
 
 
 # A member's own title beside or over the profile's fields is a short line.
@@ -189,6 +212,10 @@ ACTION_WORDS = ACTION_VERBS | frozenset(
     "log sign up down top back abuse as inappropriate google stumble upon mail e profile options cancel "
     # (a blog's pager under the last comment: "Newer Post Older Post Home")
     "newer older home "
+    # (a journal's links under each comment: "(Reply) (Thread) (Parent) (Link) (Expand)")
+    "expand collapse "
+    # (a federated forum's: "reply · link · report · source · save")
+    "source save "
     "retweets retweet likes favorites favourites views shares upvotes points first best not".split()
 )
 _ROW_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")

@@ -13,12 +13,12 @@ import re
 from collections import Counter
 
 from replyscope.split.caches import line_cache
-from replyscope.split.chrome import is_chrome, is_pictographs, is_reply_row
+from replyscope.split.chrome import is_badge_line, is_chrome, is_pictographs, is_reply_row
 from replyscope.split.comments import SIGNATURE_LINES, Zone
 from replyscope.split.headers import GONE_AUTHOR, looks_like_name
 from replyscope.split.anchors import WIDGET_WORDS_CHARS, section_headers
 from replyscope.split.lines import Lines, is_prose, nonblank_above
-from replyscope.split.patterns import stamp_search, template_form
+from replyscope.split.patterns import RE_SUBJECT, stamp_search, template_form
 from replyscope.split.threading import HEADER_TARGET
 
 # The last comment is cut at its action row when at least this many of the other comments, and
@@ -240,6 +240,47 @@ MARK_REACH = 2
 def _one_symbol(s: str) -> bool:
     core = s.replace("\ufe0f", "")  # (a variation selector draws the same symbol)
     return len(core) == 1 and is_pictographs(core)
+
+
+def drop_role_badges(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:
+    """Take a badge or role line (chrome.is_badge_line: "Member", "Top commenter") right under a
+    comment's header, no blank between, off the head of its words when words follow it: the site
+    prints the reader's role there, beside the header. The line stays in the segment map as
+    comment chrome. `zone.comments[k].body_lines` and `roles` are updated."""
+    for c in zone.comments:
+        if len(c.body_lines) < 2 or not c.header_lines or c.body_lines[0] != max(c.header_lines) + 1:
+            continue
+        if is_badge_line(lines.core[c.body_lines[0]]):
+            roles[c.body_lines.pop(0)] = "comment_chrome"
+
+
+# A post's subject as a journal or a board prints it right under the header ("Re: the ferry",
+# "(no subject)", "On the timing"): a short line with no sentence's end. Read as one only on a page
+# where at least SUBJECTS_MIN headers carry the marked kind ("Re: ..." or "(no subject)") there.
+SUBJECT_CHARS = 60
+SUBJECTS_MIN = 2
+
+
+def _marked_subject(s: str) -> bool:
+    return RE_SUBJECT.match(s) is not None or s.lower() == "(no subject)"
+
+
+def drop_subject_lines(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:
+    """Take the subject line (see SUBJECT_CHARS) right under each comment's header, with the words
+    right under it, off the head of the comment's words, on a page whose headers carry marked
+    subjects there. The line stays in the segment map as comment chrome. `body_lines` and `roles`
+    are updated."""
+    text = lines.text
+    under = [max(c.header_lines) + 1 for c in zone.comments if c.header_lines]
+    if sum(j < len(text) and _marked_subject(text[j]) for j in under) < SUBJECTS_MIN:
+        return
+    for c in zone.comments:
+        if len(c.body_lines) < 2 or not c.header_lines:
+            continue
+        j = c.body_lines[0]
+        s = text[j]
+        if j == max(c.header_lines) + 1 and c.body_lines[1] == j + 1 and len(s) <= SUBJECT_CHARS and (s[-1] not in ".!?…" or _marked_subject(s)) and not is_chrome(s):
+            roles[c.body_lines.pop(0)] = "comment_chrome"
 
 
 def drop_reaction_marks(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:

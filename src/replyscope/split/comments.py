@@ -66,6 +66,9 @@ ABOVE_REACH = 120
 REACH_EDGE = 12
 # Consecutive short non-sentence lines that mean the comment zone has ended (a footer menu).
 MENU_RUN = 3
+# Single words, a blank line over them, right over a comment form's line: its tabs or buttons when
+# there are at least this many (see _tail_end).
+FORM_TABS = 2
 
 
 @dataclass(slots=True)
@@ -480,6 +483,8 @@ def _tail_end(lines: Lines, start: int, body_indent: int | None) -> int:
             continue  # (a "Reply" or vote row under a comment neither ends nor extends it)
         if is_stop_line(s) or (body_indent and lines.indent[j] < body_indent):
             stopped = True
+            if short_end == j and menu >= FORM_TABS and not lines.text[j - menu - 1] and all(lines.text[k] and " " not in lines.text[k] for k in range(j - menu, j)) and not _signed_off(lines, j):
+                menu = MENU_RUN  # (single words right over the form's line, a blank over them: the form's tabs, "Write" / "Preview")
             break
         if s == "--" and j > start:
             # a "-- " signature delimiter: the short lines over it are the message's, the card

@@ -130,13 +130,13 @@ _HANDLE_AFTER = re.compile(r"(?<=[^\s@])(?<!\bby)(?<!\bto)(?<!\bvia)(?<!\bfrom)(
 _REPLY_ARROW = re.compile(r"\s*→\s*\S.*$")
 # A role badge printed after a commenter's name: "Jo ✔ Verified", "Ana Moderator", "Lu Top Commenter".
 _BADGE = re.compile(
-    r"(?:\s*[✔✓☑]\s*|\s+(?:[·•|]\s+)?)(?:verified|mod|moderator|admin|staff|author|editor|top commenter|top contributor|"
+    r"(?:\s*[✔✓☑]\s*|\s+(?:[·•|]\s+)?)(?:verified|mod|moderator|admin|staff|author|editor|top commenter|top contributor|op|creator|"
     r"subscriber|premium member|supporter|verified reader|featured)?\s*$",
     re.I,
 )
 
 
-_BADGE_WORDS = frozenset("verified mod moderator admin staff author editor commenter contributor subscriber member supporter reader featured".split())
+_BADGE_WORDS = frozenset("verified mod moderator admin staff author editor commenter contributor subscriber member supporter reader featured op creator".split())
 
 
 # A profile's button printed after the name, past a separator ("Jo Lake · Follow", "jo • Subscribe").
@@ -144,6 +144,11 @@ _PROFILE_ACTION = re.compile(r"\s+[·•|]\s+(?:follow|following|unfollow|subscr
 # A name printed with the words a widget puts round it: "Response from Jo", "Reply from Jo" (an
 # owner's or a reader's answer under a review) or "Jo (offline)", "Jo is away" (a board's presence mark).
 _NAME_WRAP = re.compile(r"^(?:(?:official\s+)?(?:response|reply|answer|comment)\s+from\s+(?=\S))|\s+(?:is\s+(?:offline|online|away)|\((?:offline|online|away)\))$", re.I)
+
+
+# The links to a member's pages printed after the name in brackets, as a wiki signs ("Jo Lake
+# (talk)", "Jo (talk · contribs)"): links, no part of the name.
+_USER_LINKS = re.compile(r"\s*\((?:talk|contribs|contributions|e-?mail|profile|user page|blog)(?:\s*[·•|,]\s*(?:talk|contribs|contributions|e-?mail|profile|user page|blog))*\)$", re.I)
 
 
 # A gone author's mark with the account's sign after it, as a microblog prints a locked or verified
@@ -163,6 +168,10 @@ def name_without_marks(name: str) -> str:
         name = _REPLY_ARROW.sub("", name) or name  # "Derek → Hannah": Derek answers Hannah
     if "@" in name:
         name = _HANDLE_AFTER.sub("", name) or name  # "Jo Lake @jolake": the display name, then the handle
+    if name[-1:] == ")" and (links := _USER_LINKS.search(name)) and links.start():
+        name = name[: links.start()]
+    if name[:1] == "[" and name[2:4] == "] " and name[1] in "-–+":
+        name = name[4:]  # ("[-] jo": the thread's fold toggle before the name)
     if name[:1] == "[" and (gone := _GONE_SIGNED.match(name)):
         return gone[1]
     if name[-1:] in "✔✓☑" or " " in name and name.rsplit(None, 1)[-1].lower() in _BADGE_WORDS:
@@ -184,7 +193,9 @@ def cut_counters(name: str) -> str:
     name = name_without_marks(name)
     if HAS_DIGIT.search(name) is None or _FEED_WORDS.search(name):
         return name
-    return _COUNTER_BEFORE.sub("", _COUNTER_AFTER.sub("", name)).strip()
+    out = _COUNTER_BEFORE.sub("", _COUNTER_AFTER.sub("", name)).strip()
+    # (a badge the score stood after: "jo mod 14 points")
+    return name_without_marks(out) if out and out != name else out
 
 
 # The case-insensitive checks of a name, and their lower twins (see lower_twin).
@@ -432,6 +443,8 @@ def reads_as_byline(core: str) -> bool:
 # A compact age ("2h", "3 d", "1mo."): a count and a unit letter or two, how widgets shorten "ago".
 _AGE_UNIT = r"(?:mos?|yrs?|y|wks?|w|d|hrs?|h|mins?|m|s)"
 _AGE = rf"\d{{1,3}}\s?{_AGE_UNIT}\.?"
+# A name, a score with its word and a compact age ("jo 14 points 2d", "Ann · 3 votes · 5h").
+_SCORED_AGE = re.compile(rf"^(?P<name>[^\s·•|].{{0,59}}?)\s*[·•|]?\s+[+\-−]?\d[\d,.]*k?\s+(?:points?|pts|votes?|likes?)\s*[·•|]?\s+(?P<age>{_AGE})$", re.I)
 _COMPACT_AGE = re.compile(rf"^(?:(?P<name>.{{1,60}}?)\s*[·•|–—]\s*)?(?P<age>{_AGE})$", re.I)
 
 
@@ -510,7 +523,21 @@ _SAID_AGE = re.compile(
 _MONTH_SHORT_YEAR = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\.? '\d\d$", re.I)
 # An edited marker after a header's stamp ("jo 20h (edited)", "1mo (edited)"): widgets print it after
 # the age they stamp a comment with, so it says the "20h" before it is an age, as a thread link does.
-_EDITED_AFTER = re.compile(r"\s*\(edited\)$", re.I)
+_EDITED_AFTER = re.compile(r"\s*\(edited\)$|\s+[·•|]\s+edited$", re.I)  # ("jo 20h (edited)", "jo commented 5h • edited")
+# A time zone in brackets after a stamp ("14:02, 3 March 2024 (UTC)", "2024-03-03 02:14 pm (UTC)"):
+# the stamp's, never a name. (After a digit, a clock's am / pm or a period, so a name ending in
+# capitals is left alone; a zone with no brackets, "9:14 PM EDT", the stamp reads as its own.)
+_ZONE_TAIL = re.compile(r"(?<=[\dMm.])\s*\((?:UTC|GMT|[ECMP][SD]T|CES?T|BST)(?:[+-]\d{1,2})?\)$")
+# A reader's role printed after a header's stamp, at the row's right end ("jo commented 3 days ago
+# Member", "Ann · 2h · Owner"): the site's mark, not part of the stamp or the name. (Not after "by":
+# "Posted 2 days ago by Author" is a byline.)
+_ROLE_AFTER = re.compile(
+    r"(?<!\bby)\s+(?:[·•|]\s+)?(?:member|owner|collaborator|contributor|maintainer|author|moderator|mod|admin|staff|op)$", re.I
+)
+_ROLE_LAST = frozenset("rRnNdDfFpP")
+# A header's verb with no name before it ("commented 3 days ago", "replied on Mar 3, 2024"): the
+# name is the line over it, the line a date.
+_VERB_ONLY = re.compile(r"^(?:commented|replied|responded|wrote|posted|answered|said)\s+(?=\S)", re.I)
 _THREAD_LINK_LAST = frozenset("]tvxkgedEeTVXKGD")  # (the last characters of any _THREAD_LINKS match)
 # The navigation links alone (not _THREAD_LINKS' actions, which other widgets print too), or the
 # fold toggle ("| parent | next [–]", "[-]"): a thread prints them on its comments' headers and
@@ -648,7 +675,19 @@ def read_header(core: str) -> CommentHeader | None:
         dated = read_header(core[: place.start()])
         if dated is not None and dated.kind == "date":
             return dated  # ("Mar '15  3 / 12", "Jan 7, 2015  Post #3": a date, the post's place after it)
-    if core[-1] == ")" and (edited := _EDITED_AFTER.search(core)) and edited.start():
+    if core[-1] == ")" and (zone := _ZONE_TAIL.search(core)) and zone.start():
+        zoned = read_header(core[: zone.start()])
+        if zoned is not None and zoned.posted_raw:
+            return zoned  # ("08:20, 2 October 2021 (UTC)": the zone is the stamp's)
+    if core[-1] in _ROLE_LAST and " " in core and (role := _ROLE_AFTER.search(core)) and role.start():
+        roled = read_header(core[: role.start()])
+        if roled is not None and roled.posted_raw:
+            return roled  # ("jo commented 3 days ago  Member": a dated header, the role after it)
+    if core[0] in "cCrRwWpPaAsS" and (verb := _VERB_ONLY.match(core)):
+        dated = read_header(core[verb.end() :])
+        if dated is not None and dated.posted_raw and (dated.kind == "date" or not _name_ok(dated.author)):
+            return CommentHeader("date", "", dated.posted_raw)  # ("commented 3 days ago" under the name)
+    if core[-1] in ")dD" and (edited := _EDITED_AFTER.search(core)) and edited.start():
         head = core[: edited.start()]
         h = read_header(head)
         if h is None and head[-1] in _AGE_LAST:
@@ -669,6 +708,8 @@ def read_header(core: str) -> CommentHeader | None:
         return None  # most lines leave here, after two cheap checks
     if digits and core[-1] in _AGE_LAST and (posted := _POSTED_AGE.match(core)) is not None:
         return CommentHeader("date", "", posted["age"])  # ("Posted 7h": the widget's verb and a compact age, no name)
+    if digits and core[-1] in _AGE_LAST and " " in core and (scored := _SCORED_AGE.match(core)) is not None and _name_ok(cut_counters(scored["name"])):
+        return CommentHeader("name_date", cut_counters(scored["name"]), scored["age"])  # ("jo 14 points 2d": the score says the "2d" is an age)
     if worded and digits and core[-1] in _AGE_LAST and (said := _SAID_AGE.match(core)) is not None:
         # "jo answered 1d", "Ann replied 3h": a says-header dated by a compact age
         author = said["name"]

@@ -1,6 +1,8 @@
 """Comments whose header shares a line with their words: a chat log's "[14:03] jo: words" (or
 "14:03 <jo> words", "jo (2:03 PM): words"), whose header opens the line, and a Q&A site's comment
-"words – jo Mar 3, 2020 at 14:21", signed at the line's end.
+"words – jo Mar 3, 2020 at 14:21", signed at the line's end; and a wiki's talk page, whose
+comments end with a signature ("words. — Jo Lake (talk) 14:02, 3 March 2024 (UTC)"), or sign on
+the line under their words, a reply one ":" level (or one indent) deeper than what it answers.
 
 The block readers (comments.build_zone) take a header's line as the header's alone, so a page of
 such lines reads as a few long comments or none. A page where enough lines share one of these
@@ -63,10 +65,91 @@ def log_head(s: str) -> tuple[int, str, str] | None:
     return m.end(), name, m["c1"] or m["c2"]
 
 
+# A wiki's signature: the name, the links to its pages in brackets, the stamp ("Jo Lake (talk)
+# 14:02, 3 March 2024 (UTC)", "Jo (talk · contribs) ..."), ending the comment's last line or alone
+# on the line under it, maybe a "Reply" link after it. The bracketed links mark where the name ends.
+_LINK_WORD = r"(?:talk|contribs|contributions|e-?mail|profile|user page|blog)"
+# (a page that drops the brackets prints the link bare between the name and the clock: "Jo talk 14:02, ...")
+_LINKS_MID = re.compile(rf"\s*\({_LINK_WORD}(?:\s*[·•|,]\s*{_LINK_WORD})*\)\s+(?=\S)|\s+{_LINK_WORD}(?:\s*[·•|]\s*{_LINK_WORD})*\s+(?=\d{{1,2}}:\d{{2}}\b)", re.I)
+_ACTION_TAIL = re.compile(r"\s+\[?(?:reply|edit|link|permalink)\]?$", re.I)
+_SIGN_LEAD = frozenset("-–—~")
+# The most words of a signature's name with no dash before it (read back to the sentence before it).
+SIGN_NAME_WORDS = 4
+_INITIAL = re.compile(r"^[A-Z]\.$")
+# A dash leading a signature's name, at the line's start or after a space, with the name (no other
+# dash, at most a few words) after it up to the links: "words — Long time reader (talk)", "--Jo (talk)".
+SIGN_NAME_CHARS = 48
+_NAME_DASH = re.compile(r"(?:^|(?<=[\s:*]))(?:--|[—–~])\s*(?=[^\s\-–—~])(?=(?:[^\s\-–—~]+\s*){1,5}$)")
+_HANDLE_WORD = re.compile(r"[\d_]|[a-z][A-Z]")
+# Columns one ":" of a wiki's reply level stands for (deeper than any page's text indents by one).
+COLON_WIDTH = 8
+LINKED = "("  # (the key end_signature gives a signature with bracketed links, whatever dash leads it)
+
+
+def _may_link(s: str) -> bool:
+    """Whether line `s` may hold a signature's links (_LINKS_MID): a bracket pair, or a bare "talk"."""
+    return "(" in s and ")" in s or "talk " in s
+
+
+def _linked_signature(s: str) -> tuple[int, str, str, str] | None:
+    """A signature with its bracketed links (see _LINKS_MID) ending line `s`, or making it whole:
+    (characters of the signature, author, date, LINKED). The name starts after a dash before it
+    ("words. --Jo Lake (talk) ...", "words — Jo (talk) ...") or, with no dash, after the sentence
+    over it ("words. Jo Lake (talk) ...", at most SIGN_NAME_WORDS words)."""
+    links = None
+    for links in _LINKS_MID.finditer(s):
+        pass
+    if links is None:
+        return None
+    before = s[: links.start()].rstrip()
+    start = len(before)
+    words = 0
+    first_upper = False
+    dash = _NAME_DASH.search(before[-SIGN_NAME_CHARS:])
+    if dash is not None:
+        start = len(before) - len(before[-SIGN_NAME_CHARS:]) + dash.end()  # ("— Long time reader (talk)": the dash says where the name starts)
+    while dash is None and start > 0 and words < SIGN_NAME_WORDS:
+        end = start - 1 if start < len(before) else start  # (the space after the word before is not its own)
+        space = before.rfind(" ", 0, end)
+        word = before[space + 1 : end].lstrip(":*")  # (a reply's ":" level before its signature's first word)
+        if word[:1] in _SIGN_LEAD:
+            start = space + 1  # ("--Jo", "— Jo": the dash is the signature's)
+            break
+        if words and (word[-1:] in ".!?:;…\"”)" and not _INITIAL.match(word) or not word[:1].isupper() or not first_upper):
+            break  # (the sentence before the name; a name of several words is capitalised, a handle one word)
+        if not words:
+            # (a handle is one word: lower case, or with digits, an underscore or capitals inside)
+            first_upper = word[:1].isupper() and not _HANDLE_WORD.search(word)
+        elif word.isupper() and len(word) > 1 and not _INITIAL.match(word):
+            break  # (a shouted word is the words', not a name's)
+        start, words = space + 1, words + 1
+        if space < 0:
+            start = end - len(word)
+            break
+    lead = start
+    while lead > 0 and (before[lead - 1] in _SIGN_LEAD or before[lead - 1] == " "):
+        lead -= 1
+    if not before[:lead].strip(": *\t"):
+        lead = 0  # (a signature alone on its line, at its reply's level: "::— Jo (talk) ...")
+    tail = s[start : links.start()].lstrip("-–—~ ") + " " + s[links.end() :]  # (the name and the stamp, the links left out)
+    h = read_header(tail)
+    if h is None or h.kind != "name_date" or not h.author or not h.posted_raw:
+        return None
+    return len(s) - lead, h.author, h.posted_raw, LINKED
+
+
 def end_signature(s: str) -> tuple[int, str, str, str] | None:
     """(characters of the signature, author, date, dash) when line `s` ends with a dash, a name and
-    a date or age after words of its own ("words – jo Mar 3, 2020 at 14:21"), else None."""
-    if len(s) < 8 or ("– " not in s and "- " not in s and "— " not in s):
+    a date or age after words of its own ("words – jo Mar 3, 2020 at 14:21"), else None. A wiki's
+    signature (_linked_signature) may make the whole line: its characters are then all of it."""
+    if len(s) < 8:
+        return None
+    if _may_link(s):
+        bare = _ACTION_TAIL.sub("", s) if s[-1:] in "yYtTkK]" else s
+        linked = _linked_signature(bare)
+        if linked is not None:
+            return linked[0] + len(s) - len(bare), *linked[1:]
+    if "– " not in s and "- " not in s and "— " not in s:
         return None
     last = _last_sign_dash(s)
     if last is None:
@@ -152,11 +235,12 @@ def line_led_zone(lines: Lines, floor: int) -> tuple[Zone, dict[int, str]] | Non
             if h is not None:
                 logs.append((i, h))
                 continue
-        if "– " in s or "- " in s or "— " in s:
+        if "– " in s or "- " in s or "— " in s or _may_link(s):
             g = end_signature(s)
             if g is not None:
                 signed.setdefault(g[3], []).append((i, g))
     best_signed = max(signed.values(), key=len, default=[])
+    linked = bool(best_signed) and best_signed[0][1][3] == LINKED
     if max(len(logs), len(best_signed)) < MIN_SET_APART:
         return None
     roles: dict[int, str] = {}
@@ -176,13 +260,23 @@ def line_led_zone(lines: Lines, floor: int) -> tuple[Zone, dict[int, str]] | Non
         rows = [i for i, _ in best_signed]
         for k, (i, (cut, name, stamp, _)) in enumerate(best_signed):
             top = rows[k - 1] + 1 if k else max(floor, 0)
-            c = Comment(header_lines=[], body_lines=[i], author=name, posted_raw=stamp, tail_cut=cut)
+            whole = cut >= len(text[i])  # (a signature alone on its line signs the lines over it)
+            c = Comment(header_lines=[i] if whole else [], body_lines=[] if whole else [i], author=name, posted_raw=stamp, tail_cut=0 if whole else cut)
             j = i - 1
             # (a long comment's earlier lines, right over its signed line)
             while j >= top and _continues(lines, j) and end_signature(text[j]) is None:
                 c.body_lines.insert(0, j)
                 j -= 1
-            comments.append(c)
+            if c.body_lines and linked:
+                # (a wiki's reply is one ":" deeper than what it answers, or indented: its level)
+                first = c.body_lines[0]
+                colons = len(text[first]) - len(text[first].lstrip(":"))
+                c.indent = lines.indent[first] + colons * COLON_WIDTH
+                c.head_cut = colons
+            if c.body_lines:
+                comments.append(c)
+        if not comments:
+            return None
         start, end = comments[0].body_lines[0], rows[-1] + 1
     # (from the first header's line: the earlier lines a signed comment takes over it may as well
     # be the article's last paragraph, and a few rows must stand apart without them)

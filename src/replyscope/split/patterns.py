@@ -337,13 +337,15 @@ COMMENT_FORM: Final = re.compile(
     # (a form's button alone under its box: "Submit", as "Post comment")
     r"submit(?: (?:a )?comment)?|post comment|comment form|comments are closed\.?|"
     r"(?:you must|please) (?:be )?(?:logged in|log in|sign in|register|login)\b.*|"
+    # (the prompt under a thread that asks for an account: "Sign in to join this conversation.")
+    r"(?:sign|log) ?in to (?:comment|join (?:this|the) (?:conversation|discussion|thread))\.?|"
     r"(?:your )?email address will not be published.*|required fields are marked.*|"
     r"notify me of .*|name \(required\)|e-?mail \(required\).*|website|mail \(will not be published\).*|"
     r"cancel reply|click here to cancel reply\.?|subscribe to (?:comments|this comment feed).*|"
     # (a hosted blog's form and feed lines: "Enter your information below to add a new comment.",
     # "You can follow this conversation by subscribing to the comment feed for this post.")
     r"enter your (?:comment|information|details)\b.*|(?:you can )?follow this conversation\b.*|"
-    r"(?:post|leave) (?:your|a) (?:comment|reply).*|powered by disqus|comments powered by .*|"
+    r"(?:post|leave) (?:your|a) (?:comment|reply).*|(?:post|leave|add) a new (?:comment|reply)|powered by disqus|comments powered by .*|"
     # (a forum's button over and under a topic's posts)
     r"post (?:a )?reply|"
     r"newer comments|older comments|« older comments|newer comments »|"
@@ -404,7 +406,7 @@ FOREIGN_FOLD: Final = (
 # CHROME is this and CHROME_REPLY_ROW (see there). (Deferred: read as text by CHROME and the twins.)
 CHROME_WORDS: Final = Deferred(
     r"^\[?(?:reply|reply ↓|reply to this|reply to this comment|like|unlike|report|report abuse|"
-    r"report comment|flag|flag as inappropriate|share|permalink|link|quote|edit|delete|"
+    r"report comment|flag|flag as inappropriate|share|permalink|link|quote|edit|delete|save|unsave|"
     r"log in to reply|login to reply|sign in to reply|register to reply|view replies|hide replies|"
     # a mail archive's links between messages ("Reply via email", "Next message (by thread)")
     r"reply (?:via|by) e-?mail|(?:previous|next) message(?: \(by (?:thread|date)\))?|"
@@ -413,7 +415,7 @@ CHROME_WORDS: Final = Deferred(
     # a counter of another name ("12 claps", "3 upvotes", "4 people agree")
     r"\d[\d.,]*k?\s*(?:claps?|upvotes?|downvotes?|hearts?|reactions?|(?:people|readers) agree)|"
     r"[+\-−]?\d+|like\s*\(\d+\)|dislike|agree|disagree|helpful|thumbs? up|thumbs? down|"
-    r"parent|(?:see|read|show) (?:more|less)|collapse|expand|"
+    r"parent|(?:see|read|show) (?:more|less)|show \d+ more|collapse|expand|"
     # a post's machine translation toggle ("Show translation", "Translate post", or back to the first words)
     r"(?:show|see) (?:translation|original)|translate(?: (?:post|tweet|comment|reply|this))?|"
     # the link to a commenter's page ("Profile", "View profile")
@@ -453,6 +455,10 @@ CHROME_WORDS: Final = Deferred(
     r"pinned(?: comment)?(?: by .{1,40})?|"
     # replies a widget folds away ("3 replies beneath your current threshold", "2 comments hidden")
     r"\d+ (?:more |hidden )?(?:replies|comments)(?: (?:beneath|below) (?:your |the )?(?:current )?threshold| hidden)\.?|"
+    # a long thread's folded middle ("12 hidden items"), a post left untitled ("(no subject)") and
+    # what stands where a comment was taken down or held back ("(Deleted comment)", "(Screened comment)",
+    # a thread closed to replies: "(Frozen)")
+    r"\d[\d,]* hidden items?|\(no subject\)|\((?:deleted|screened|frozen|hidden|removed) comment\)|\(frozen\)|"
     # a like count shortened by the widget ("1.2K", "3K") and the reader's profile links
     r"\d{1,3}(?:[.,]\d)?[km]|(?:homepage|website|journal)(?:\s+(?:homepage|website|journal))*|"
     # a review's or an answer's helpfulness and rating ("12 people found this helpful", "Was this
