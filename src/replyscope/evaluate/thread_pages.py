@@ -401,7 +401,9 @@ def match_comments(comments: pl.DataFrame, truth: PageWithTruth) -> pl.DataFrame
     for i, reply in enumerate(truth.replies):
         rb = _bag(reply.text)
         for j, cb in enumerate(bags):
-            score = _f1(rb, cb) if rb else float(reply.text.strip() == (texts[j] or "").strip())
+            # (a reply with no word, "> 🤷" over "💀", is compared whole, its whitespace as a bag of
+            # words ignores it: a nested reply's later lines carry the page's indentation)
+            score = _f1(rb, cb) if rb else float(" ".join(reply.text.split()) == " ".join((texts[j] or "").split()))
             if score >= MATCH_MIN_F1:
                 # best overlap first; among equals, the comment nearest the reply's place on the page
                 pairs.append((-score, abs(i - j), i, j))

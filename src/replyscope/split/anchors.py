@@ -262,7 +262,9 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
             if q is not None and q not in headers and looks_like_name(lines.core[q]):
                 r = _under_profile(lines, q)
                 # (no header among the profile's lines: "Name: jo" under "Entry #7" heads its own entry)
-                if r is not None and is_content(lines.text[r]) and r not in headers and not any(k in headers for k in range(q + 1, r)):
+                # (or a removed post's placeholder there, "[comment deleted]": the mark stands for its
+                # words; words around an e-mail address are words too, see talk.is_written)
+                if r is not None and (is_written(lines.text[r]) or is_placeholder(lines.text[r])) and r not in headers and not any(k in headers for k in range(q + 1, r)):
                     end = profile_end(lines, q)  # (the member's profile under the name: the header's)
                     anchors.append(Anchor(i, end, CommentHeader("name_date", cut_counters(lines.core[q]), h.posted_raw), "date+name", lines.indent[i]))
                     claimed.update(range(i, end + 1))
@@ -548,7 +550,7 @@ def _add_glued_ages(lines: Lines, headers: dict[int, CommentHeader], lo: int) ->
         if h is None or h.author and not looks_like_name(h.author) and not _NUMERIC_HANDLE.match(h.author):
             continue
         j = next_nonblank(lines, i, PAIR_REACH)
-        if j is not None and j not in headers and is_content(text[j]) and (
+        if j is not None and j not in headers and (is_content(text[j]) or is_placeholder(text[j])) and (
             vouched is None or rowless and (i > linked or _next_header_is(headers, i, linked)) or _closed_by_reply(lines, i, n)
         ):
             # (right over the linked header, "jo 1d" is the comment its "parent" or "prev" link

@@ -12,7 +12,7 @@ from collections import Counter
 from typing import cast
 
 from replyscope.split.caches import line_cache
-from replyscope.split.anchors import Anchor, header_spacing, mostly_posted_by, section_headers, spans_signed_below, widget_words_under
+from replyscope.split.anchors import Anchor, header_spacing, is_placeholder, mostly_posted_by, section_headers, spans_signed_below, widget_words_under
 from replyscope.split.lines import next_nonblank, prev_nonblank
 from replyscope.split.body import is_boilerplate_line
 from replyscope.split.chrome import is_chrome, is_content, is_pictographs, is_stop_line
@@ -64,8 +64,8 @@ LONE_MIN_WORDS = 4
 def _has_content(lines: Lines, lo: int, hi: int, taken: set[int]) -> bool:
     for j in range(lo, hi):
         s = lines.text[j]
-        if s and j not in taken and is_written(s):
-            return True
+        if s and j not in taken and (is_written(s) or is_placeholder(s)):
+            return True  # (a removed comment's "[comment deleted]" stands for its words)
     return False
 
 
@@ -129,9 +129,19 @@ def _conversational_share(lines: Lines, best: list[Anchor]) -> float:
     n = len(best)
     # a long run is judged on an even sample of its anchors (a share of 32 settles it as well as of 300)
     step = -(-n // SHARE_SAMPLE)
-    windows = _past_shared_label([_text_under(lines, best, k) for k in range(0, n, step)])
-    hits = sum(talks(window) or _answers_a_quote(window) or _reacts(window) for window in windows)
-    return hits / len(windows)
+    read = [_text_under(lines, best, k) for k in range(0, n, step)]
+    windows = _past_shared_label(read)
+    # (a removed comment's mark, "[removed]", says nothing either way: its window is not counted)
+    said = [w for w, r in zip(windows, read) if not _removed_words(r)] or windows
+    hits = sum(talks(window) or _answers_a_quote(window) or _reacts(window) for window in said)
+    return hits / len(said)
+
+
+def _removed_words(window: list[str]) -> bool:
+    """Whether the first line with text under a header is a removed comment's placeholder
+    ("[removed]", "[comment deleted]"): what the page shows in place of words nobody can read."""
+    first = next((s for s in window if s), "")
+    return bool(first) and is_placeholder(first)
 
 
 def _share_above(lines: Lines, best: list[Anchor], top: int) -> float:
@@ -190,12 +200,15 @@ def _bullet_thread_share(lines: Lines, best: list[Anchor], share: float) -> floa
     """
     if best[0].family != "bullet" or len(best) < MIN_BULLET_THREAD or share >= MIN_CONVERSATIONAL_BARE:
         return share
-    hits = 0
+    hits = removed = 0
     long_run = len(best) >= MIN_SENTENCE_THREAD
     for k in range(len(best)):
         window = _text_under(lines, best, k)
+        if _removed_words(window):
+            removed += 1  # (a removed comment's mark says nothing: see _conversational_share)
+            continue
         hits += talks(window) or judges(window) or long_run and writes_sentences(window, best[k].header.author)
-    return hits / len(best)
+    return hits / (len(best) - removed) if removed < len(best) else 0.0
 
 
 def _dated_thread_share(lines: Lines, best: list[Anchor], share: float) -> float:

@@ -17,7 +17,7 @@ from replyscope.split.chrome import is_badge_line, is_chrome, is_pictographs, is
 from replyscope.split.comments import SIGNATURE_LINES, Zone
 from replyscope.split.headers import GONE_AUTHOR, looks_like_name
 from replyscope.split.anchors import WIDGET_WORDS_CHARS, section_headers
-from replyscope.split.lines import Lines, is_prose, nonblank_above
+from replyscope.split.lines import Lines, is_prose, nonblank_above, prev_nonblank
 from replyscope.split.patterns import RE_SUBJECT, stamp_search, template_form
 from replyscope.split.threading import HEADER_TARGET
 
@@ -203,7 +203,8 @@ def drop_signatures(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:
 # A reply's target printed alone over its words: "@jo" or "@Jo Lake" (a name as the thread prints it,
 # spaces and all) on a line of its own, naming another commenter of the page (a reader's own "@jo"
 # line with nothing under it is the whole reply, and stays).
-_LONE_HANDLE = re.compile(r"^@([\w][\w.'’-]*(?: [\w.'’-]+){0,3})$")
+# (or a gone author's mark, "@[deleted]": a reply to a removed comment names its author so)
+_LONE_HANDLE = re.compile(r"^@([\w][\w.'’-]*(?: [\w.'’-]+){0,3}|\[\w+(?: \w+)?\])$")
 _NOT_NAME_CHARS = re.compile(r"[\W_]+")
 
 
@@ -292,6 +293,11 @@ def drop_reaction_marks(lines: Lines, zone: Zone, roles: dict[int, str]) -> None
     n = len(text)
     for c in zone.comments:
         if len(c.body_lines) < 2 or not _one_symbol(text[c.body_lines[-1]]):
+            continue
+        above = prev_nonblank(lines, c.body_lines[-1], MARK_REACH)
+        if above is not None and (text[above][:1] == ">" or text[above][:1] in "CcEeSs" and _QUOTE_TOGGLE.match(text[above])):
+            # (under a quote of another comment, "> ...", or a folded quote's "Click to expand...":
+            # the reader's own answer to it, the only words of theirs)
             continue
         j = c.body_lines[-1] + 1
         while j < n and j <= c.body_lines[-1] + MARK_REACH and not text[j]:

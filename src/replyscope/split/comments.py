@@ -216,7 +216,9 @@ def _subject_line(lines: Lines, a: Anchor, floor: int, subjects: frozenset[str] 
         return card if card is not None else p
     if p is not None and p > floor and p == a.first - 1 or p is not None and p > floor and not lines.text[a.first - 1]:
         card = _card(lines, p, a.header.author, floor)
-        if card is not None:
+        # (not one glued right under the header above: the lines there are that comment's, its
+        # words however they read, "[deleted]" under a removed account's header)
+        if card is not None and (floor < 0 or card > floor + 1):
             return card
     if p is None or p <= floor:
         return None
@@ -583,7 +585,10 @@ def _card_below(lines: Lines, lo: int, hi: int, author: str) -> int:
     if j < lo:
         return hi
     card = _card(lines, j, author, lo)
-    return card if card is not None and card > lo else hi
+    # (under the post's words, or a blank line: a "card" glued under lines of chrome alone is the
+    # post's own lines, "[deleted]" under "Post #16")
+    above = lines.text[lo:card] if card is not None else []
+    return card if card is not None and card > lo and (any(is_content(s) for s in above) or not all(above)) else hi
 
 
 # Lines under the last header searched for its author's profile card.
@@ -642,8 +647,8 @@ def _short_tail(lines: Lines, lo: int, hi: int) -> int | None:
     while start - 1 >= lo and _words(lines, start - 1):
         start -= 1
     above = start - 1
-    while above >= lo and not _words(lines, above):
-        above -= 1
+    while above >= lo and not _words(lines, above) and not is_placeholder(text[above]):
+        above -= 1  # (a removed comment's "[comment deleted]" stands for its words)
     if start < lo or above < lo:
         return None  # (the comment is this paragraph alone: a reply of a handle and a link)
     s = text[start]
@@ -861,10 +866,17 @@ def build_zone(lines: Lines, first_prose: int, floor: int | None = None, article
         c = Comment(header_lines=head, author=a.header.author, posted_raw=a.header.posted_raw, indent=a.indent)
         for j in c.header_lines:
             roles[j] = "comment_header"
+        top = True  # (the span's first line with text: where the words start)
         for j in range(lo, hi):
             if not lines.text[j]:
                 continue
             role = _body_line_role(lines, j, headers)
+            if role == "comment_chrome" and (top or roles.get(j - 1) == "comment_body") and is_placeholder(lines.text[j]):
+                # a removed comment's mark where its words start ("[comment deleted]" right under its
+                # header) stands for them: the comment is there, and says it was removed; glued
+                # under its words ("Jo said:" over it, a quote of the removed one) it is words too
+                role = "comment_body"
+            top = False
             roles[j] = role
             if role == "comment_body":
                 c.body_lines.append(j)
