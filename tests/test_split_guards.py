@@ -48,3 +48,28 @@ def test_the_tally_read_digit_first_finds_what_its_boundary_form_finds():
             assert (got and got.span()) == (want and want.span()), repr(s)
             found += want is not None
     assert found > 100  # (the strings do hold tallies)
+
+
+
+def test_the_title_words_read_line_by_line_keep_the_whole_texts_verdict():
+    # _retitle_by_text's title test, read as far as it needs, against the share of the title's
+    # words in the whole text's (a title of more than 100 words needs two of them in the text)
+    title_words = [
+        frozenset(),
+        frozenset({"harbour"}),
+        frozenset({"harbour", "ferries", "winter"}),
+        frozenset(("wrd" + a + b for a, b in itertools.product("abcdefghijklm", repeat=2))),  # (169 words)
+    ]
+    texts = [
+        [],
+        ["The crossing stays open through March."],
+        ["Nothing said here about boats.", "The ferries keep running in winter, the harbour master says."],
+        ["wrdaa and other things.", "Still more talk here.", "Then wrdab at last."],
+        ["wrdaa alone was said."],
+        ["Harbour lights.", "HARBOUR", "harbour harbour"],
+    ]
+    for words in title_words:
+        for body_lines in texts:
+            whole: set[str] = set().union(*map(body._content_words, body_lines))
+            want = bool(words) and len(words & whole) / len(words) >= body.KEEP_SHARE
+            assert body._words_repeated(words, body_lines) == want, (sorted(words)[:3], body_lines)
