@@ -643,7 +643,7 @@ def read_header(core: str) -> CommentHeader | None:
         return signed  # (undated, "— Jo" closes a quote or signs off a letter: see anchors.find_anchors)
     if core[-3:-2] == "'" and _MONTH_SHORT_YEAR.match(core):
         return CommentHeader("date", "", core)  # "Mar '15": a forum's date of an older post
-    if core[-1:].isdigit() and (place := _PLACE_TAIL.search(core)) and place.start():
+    if core[-1:].isdigit() and _may_end_in_place(core) and (place := _PLACE_TAIL.search(core)) and place.start():
         dated = read_header(core[: place.start()])
         if dated is not None and dated.kind == "date":
             return dated  # ("Mar '15  3 / 12", "Jan 7, 2015  Post #3": a date, the post's place after it)
@@ -801,6 +801,24 @@ def is_age_stamp(stamp: str) -> bool:
     return bool(stamp) and _AGE_STAMP.match(stamp) is not None
 
 
+# A compact age ("21h", "3 mins.": _AGE) ends at most this many characters from its last digit
+# on: the digit, a space, a unit of at most four letters ("mins") and a full stop.
+AGE_TAIL = 7
+
+
+def may_end_in_age(core: str) -> bool:
+    """A cheap test every line read_glued_age reads passes: at most 70 characters, ending as a
+    compact age does (_AGE_LAST), with a digit (what `\\d` matches: a decimal digit of any script)
+    among its last AGE_TAIL characters. Callers ask it before dearer readings of the line's
+    neighbours."""
+    if not core or len(core) > 70 or core[-1] not in _AGE_LAST:
+        return False
+    for ch in core[-AGE_TAIL:]:
+        if ch.isdecimal():
+            return True
+    return False
+
+
 def read_glued_age(core: str) -> CommentHeader | None:
     """A name with a compact age after it and nothing else ("jo 21h", "Carla Adler 3d"), or None.
 
@@ -808,7 +826,7 @@ def read_glued_age(core: str) -> CommentHeader | None:
     "Plan 3d" are words as often. Callers read it only where the page has already shown that it
     prints ages after its commenters' names (see anchors.find_anchors).
     """
-    if len(core) > 70 or core[-1:] not in _AGE_LAST:
+    if not may_end_in_age(core):
         return None
     m = _NAME_SPACE_AGE.match(core)
     if m is None:
@@ -824,6 +842,29 @@ _POSTED_AFTER = re.compile(r"(?i)\s*[|·•,–—-]\s*(?:posted|written|submitt
 # A reply's running number alone beside its date ("#1.1", "12.", "3)"): it heads the reply, it names nobody.
 # ... the same after a date on its line, wide spaces or a space before it.
 _PLACE_TAIL = re.compile(r"\s+(?:#\d{1,6}|\d{1,6}\s+/\s+\d{1,6}|post\s+#?\d{1,6}(?:\s+of\s+\d{1,6})?)$", re.I)
+# The last characters of the words before a _PLACE_TAIL's last number and the spaces before it:
+# "/" ("3 / 12"), "post" ("Post 12") or "of" ("Post 3 of 12").
+_PLACE_WORD_LAST = frozenset("/tTfF")
+
+
+def _may_end_in_place(core: str) -> bool:
+    """A cheap test every line _PLACE_TAIL finds a place in passes (read from its end, where the
+    pattern's search, tried at each space of the line, is anchored): 1-6 digits (what `\\d` reads:
+    decimal digits of any script) end the line after a "#", or after spaces that follow a "/", a
+    "post" or an "of". Most lines that end in a digit end in a year or a count instead."""
+    n = len(core)
+    k = n
+    while k and core[k - 1].isdecimal():
+        k -= 1
+    if k == n or k == 0 or n - k > 6:
+        return False
+    if core[k - 1] == "#":
+        return True
+    if not core[k - 1].isspace():
+        return False
+    while k and core[k - 1].isspace():
+        k -= 1
+    return k > 0 and core[k - 1] in _PLACE_WORD_LAST
 # A board post's place in its thread, printed beside its date: "#12", "Post #12", "3 / 12", "Post 3 of 12".
 _POST_NUMBER = re.compile(r"^(?:post\s*)?#?\d{1,6}(?:\s*/\s*\d{1,6}|\s+of\s+\d{1,6})?$", re.I)
 _COUNTER_ONLY = re.compile(r"^(?:#?\d+(?:\.\d+)*[.)]?(?:\s+\d+)?|@\d+)$")
