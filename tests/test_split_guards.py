@@ -107,21 +107,3 @@ def test_the_place_gate_lets_through_every_line_holding_a_place():
                 assert headers._may_end_in_place(s), repr(s)
     assert found > 1000  # (the strings do hold places)
     assert not any(headers._may_end_in_place(s) for s in ["March 3, 2015", "Page 12", "Room 101", "3 / 12x", "12"])
-
-
-def test_the_led_lines_found_by_page_scans_are_the_lines_holding_a_mark():
-    from replyscope.split import line_led
-    from replyscope.split.lines import split_lines
-
-    page = (
-        "Harbour notes\n\n[14:03] jo: the ferry is late\r\n  14:05 <ana> again?\n"
-        "Words here – jo Mar 3, 2020\n- a bullet\nwell -\n  - \nno marks here\x0bjo (2:03 PM): yes\u2028"
-        "em dash — Ana 3d\nlast line ends in a colon:"
-    )
-    lines = split_lines(page)
-    for lo in range(len(lines) + 1):
-        want = [i for i in range(lo, len(lines)) if any(m in lines.raw[i] for m in line_led._LED_MARKS)]
-        assert line_led._colon_or_dash_lines(lines, lo) == want
-        # (every line the loop's own tests would read holds a mark)
-        assert {i for i in range(lo, len(lines)) if any(m in lines.text[i] for m in line_led._LED_MARKS)} <= set(want)
-    assert line_led._colon_or_dash_lines(split_lines(""), 0) == []

@@ -11,7 +11,6 @@ header's characters out of its words.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
 from replyscope.split.chrome import is_chrome, is_stop_line
 from replyscope.split.comments import Comment, Zone
@@ -131,32 +130,6 @@ def _set_apart(lines: Lines, first: int, last: int) -> bool:
     return not any(_prose(s) for s in text[last + 1 :])
 
 
-# What each reader's first test below asks of a line: a log's header holds a colon, a signature
-# a dash with a space after it.
-_LED_MARKS = (":", "- ", "– ", "— ")
-
-
-def _colon_or_dash_lines(lines: Lines, lo: int) -> list[int]:
-    """The lines from `lo` on that hold one of _LED_MARKS, in order: found by a scan of the page
-    for each mark (C speed, from a line with one to the next line) where a loop over every line
-    asked each line four substring tests, most lines holding none of them. (Read from the lines
-    as split, their line breaks included: a mark never spans two lines, and a line holding one
-    in its surrounding spaces only is asked again by the loop's own tests.)"""
-    page = "".join(lines.raw)
-    starts = lines.starts
-    n = len(starts)
-    found: set[int] = set()
-    for mark in _LED_MARKS:
-        pos = page.find(mark, starts[lo] if lo < n else len(page))
-        while pos >= 0:
-            i = bisect_right(starts, pos) - 1
-            found.add(i)
-            if i + 1 >= n:
-                break
-            pos = page.find(mark, starts[i + 1])
-    return sorted(found)
-
-
 def line_led_zone(lines: Lines, floor: int) -> tuple[Zone, dict[int, str]] | None:
     """The comments of a page whose headers share their lines with the words (see the module's
     docstring), with a role for each line of their zone, or None when the page has fewer than
@@ -169,7 +142,7 @@ def line_led_zone(lines: Lines, floor: int) -> tuple[Zone, dict[int, str]] | Non
     n = len(text)
     logs: list[tuple[int, tuple[int, str, str]]] = []
     signed: dict[str, list[tuple[int, tuple[int, str, str, str]]]] = {}
-    for i in _colon_or_dash_lines(lines, max(floor, 0)):
+    for i in range(max(floor, 0), n):
         s = text[i]
         if len(s) < 8:
             continue
