@@ -1181,7 +1181,8 @@ def _words_repeated(words: frozenset[str], body: list[str]) -> bool:
     """Whether the words of the lines `body` (_text_lines) hold at least KEEP_SHARE of `words`:
     _retitle_by_text's test of its title, read line by line and left as soon as it is met (the
     text repeats a title's word in its first lines, and most of its lines then go unread). The
-    share is the one the whole text's words give: `found` only grows, and is read whole at the end."""
+    verdict is the whole text's: the words found only grow line by line, so a share met part way
+    is met by all the lines, and one not met by the last line is the whole text's share."""
     if not words:
         return False
     found: set[str] = set()
