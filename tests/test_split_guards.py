@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from replyscope.split import body, headers
+from replyscope.split import body, headers, places
 
 # the units _COMPACT_AGE reads, in both cases, with and without the dot and the space
 _UNITS = ["mo", "mos", "yr", "yrs", "y", "wk", "wks", "w", "d", "hr", "hrs", "h", "min", "mins", "m", "s"]
@@ -48,3 +48,62 @@ def test_the_tally_read_digit_first_finds_what_its_boundary_form_finds():
             assert (got and got.span()) == (want and want.span()), repr(s)
             found += want is not None
     assert found > 100  # (the strings do hold tallies)
+
+
+def test_the_glued_age_gate_lets_through_every_line_the_age_reader_reads():
+    # (names, then ages in every unit and case, with digits of other scripts, and lines that end
+    # as ages do without one: the gate may turn away only lines the reader's pattern refuses)
+    digits = ["3", "12", "100", "\u0663", "\uff13", "1\u0662"]
+    names = ["jo", "Carla Adler", "4830962", "Room", "Jo  Lake", "jo\u00a0Lake", "caf\u00e9_reader"]
+    units = _UNITS + [u.upper() for u in _UNITS] + ["mo.", "mins.", "MINS.", "min\u017f", "hr\u017f"]
+    lines = [f"{name}{space}{n}{gap}{unit}" for name, space, n, gap, unit in itertools.product(names, (" ", "  ", "\t"), digits, ("", " ", "\u2009"), units)]
+    lines += ["Plan ahead", "Cards 12 of them", "We met at 3 and walked home.", "3 d", "x" * 69 + "3d", "x" * 70 + "3d", "", "h", "Jo 12345d", "Jo 1234 mins"]
+    read = 0
+    for s in lines:
+        pattern_reads = len(s) <= 70 and s[-1:] in headers._AGE_LAST and headers._NAME_SPACE_AGE.match(s) is not None
+        if pattern_reads:
+            read += 1
+            assert headers.may_end_in_age(s), repr(s)
+        if not headers.may_end_in_age(s):
+            assert headers.read_glued_age(s) is None, repr(s)
+    assert read > len(lines) // 2  # (the lines do hold ages)
+    # (and it turns away lines of words that merely end as an age's unit does)
+    assert not any(headers.may_end_in_age(s) for s in ["Thanks for the read", "Good job", "He said so.", "Room 5 is free, I guess"])
+
+
+def test_the_title_words_read_line_by_line_keep_the_whole_texts_verdict():
+    # _retitle_by_text's title test, read as far as it needs, against the share of the title's
+    # words in the whole text's (a title of more than 100 words needs two of them in the text)
+    title_words = [
+        frozenset(),
+        frozenset({"harbour"}),
+        frozenset({"harbour", "ferries", "winter"}),
+        frozenset(("wrd" + a + b for a, b in itertools.product("abcdefghijklm", repeat=2))),  # (169 words)
+    ]
+    texts = [
+        [],
+        ["The crossing stays open through March."],
+        ["Nothing said here about boats.", "The ferries keep running in winter, the harbour master says."],
+        ["wrdaa and other things.", "Still more talk here.", "Then wrdab at last."],
+        ["wrdaa alone was said."],
+        ["Harbour lights.", "HARBOUR", "harbour harbour"],
+    ]
+    for words in title_words:
+        for body_lines in texts:
+            whole: set[str] = set().union(*map(body._content_words, body_lines))
+            want = bool(words) and len(words & whole) / len(words) >= body.KEEP_SHARE
+            assert body._words_repeated(words, body_lines) == want, (sorted(words)[:3], body_lines)
+
+
+def test_the_place_gate_lets_through_every_line_holding_a_place():
+    # (every string of up to five pieces: the gate may turn away only strings the pattern finds no place in)
+    pieces = ["12", "\u0663", "1234567", "\u00b2", " ", "\u2009", "  ", "#", "/", "Post", "POST", "po\u017ft", "of", "OF", "x", ","]
+    found = 0
+    for n in range(1, 6):
+        for parts in itertools.product(pieces, repeat=n):
+            s = "".join(parts)
+            if places._AFTER.search(s) is not None:
+                found += 1
+                assert places._may_end_in_place(s), repr(s)
+    assert found > 1000  # (the strings do hold places)
+    assert not any(places._may_end_in_place(s) for s in ["March 3, 2015", "Page 12", "Room 101", "3 / 12x", "12"])

@@ -29,6 +29,7 @@ from replyscope.split.headers import (
     is_initials_of,
     is_age_stamp,
     looks_like_name,
+    may_end_in_age,
     name_without_marks,
     read_glued_age,
     read_header,
@@ -542,11 +543,16 @@ def _add_glued_ages(lines: Lines, headers: dict[int, CommentHeader], lo: int) ->
     text, core = lines.text, lines.core
     n = len(core)
     for i in compress(range(lo, n), core[lo:]):
+        c = core[i]
+        # (a cheap test read_glued_age's answer needs, asked first: most lines fail it, and the
+        # chrome reading of the line above, dear on its first asking, is then not needed)
+        if not may_end_in_age(c):
+            continue
         if i in headers or (i > lo and text[i - 1] and not is_chrome(text[i - 1])):
             continue
         if vouched is not None and i < vouched:
             continue
-        h = read_glued_age(core[i])
+        h = read_glued_age(c)
         if h is None or h.author and not looks_like_name(h.author) and not _NUMERIC_HANDLE.match(h.author):
             continue
         j = next_nonblank(lines, i, PAIR_REACH)

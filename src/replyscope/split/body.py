@@ -680,7 +680,10 @@ def _retitle_by_text(lines: Lines, lo: int, hi: int, roles: list[str]) -> None:
     """Put the title on the headline the text talks about when the chosen one is not (see KEEP_SHARE)."""
     text = lines.text
     cur = next((i for i in range(min(hi, lo + TITLE_LEAD_LINES)) if roles[i] == "title"), None)
-    text_words = _text_words(lines, lo, hi, roles)
+    body = _text_lines(lines, lo, hi, roles)
+    if cur is not None and _words_repeated(_content_words(text[cur]), body):
+        return  # (the title's words are in the text: it keeps its place, and the text's other words are not read)
+    text_words: set[str] = set().union(*map(_content_words, body))
     if not text_words:
         return
 
@@ -835,12 +838,11 @@ def _dated_headline(lines: Lines, lo: int, hi: int, roles: list[str]) -> tuple[i
         # line is looked at whatever its role when it sits right under the badge, see below)
         if len(s) > TITLE_MAX_CHARS or s[0] in BULLETS or s.endswith(":") or roles[i] != "body" and (is_boilerplate_line(s) or i == 0 or not text[i - 1]):
             continue
-        if is_nav_line(s) or chrome_line(s) or button_row(s) or "://" in s:
+        if not _reads_as_headline_start(s) or "://" in s:
             continue
-        if HAS_DIGIT.search(s) and read_header(lines.core[i]) is not None or not _reads_as_headline_start(s):
-            continue
-        if _DATELINE_START.match(s) or _BYLINE_START.match(s) or reads_as_byline(lines.core[i]):
-            continue  # (date, byline, text: the headline is over the date)
+        # (the date over the line first: most lines of a page's top sit under none, and the readings
+        # of the line itself below, dear on their first asking, are then not needed; every test
+        # here only turns a line away, so their order leaves the line found as it was)
         d = prev_nonblank(lines, i, 2)
         if d is not None and _glyph(text[d]):
             d = prev_nonblank(lines, d, 2)  # (date, "★", headline: the post's icon, printed on its own line)
@@ -855,6 +857,12 @@ def _dated_headline(lines: Lines, lo: int, hi: int, roles: list[str]) -> tuple[i
             d = _date_badge(lines, d, lo) if d >= lo else None
             if d is None:
                 continue
+        if is_nav_line(s) or chrome_line(s) or button_row(s):
+            continue
+        if HAS_DIGIT.search(s) and read_header(lines.core[i]) is not None:
+            continue
+        if _DATELINE_START.match(s) or _BYLINE_START.match(s) or reads_as_byline(lines.core[i]):
+            continue  # (date, byline, text: the headline is over the date)
         n = next_nonblank(lines, i, hi - i)  # (however many blank lines part the headline from the text)
         if n is None or n >= hi:
             continue
@@ -1000,12 +1008,9 @@ def _stamped_headline(lines: Lines, i: int, hi: int) -> bool:
         return False  # (a teaser cut short, "Gulls Return to the…"; a headline's own "…" is set apart)
     if s[0].isdigit() and lines.raw[i][:1].isspace() and _LIST_NUMBER.match(s):
         return False  # (an item of a numbered list set in: a sidebar's top stories)
-    if is_nav_line(s) or chrome_line(s) or button_row(s) or _dotted_menu(s) or _link_or_sentences(s) or is_boilerplate_line(s):
-        return False
-    if not _reads_as_headline(_YEAR_TAIL.sub("", s)) or _share_row(s) or _BYLINE_START.match(s) or reads_as_byline(core):
-        return False
-    if HAS_DIGIT.search(s) and (stamp_search(s) is not None or read_header(core) is not None):
-        return False  # (a dateline, or a photo's caption that dates the scene)
+    # (the stamp under the line is looked for first, the readings of the line itself after it: most
+    # lines of a page's top are over no stamp, and those readings are dear on their first asking;
+    # each test only says False, so their order leaves the answer as it was)
     j: int | None
     kind: str | None
     if tail is not None:
@@ -1027,6 +1032,12 @@ def _stamped_headline(lines: Lines, i: int, hi: int) -> bool:
         kind = "by"  # (an author box: the writer's name over the profile's links, see _line_under)
     if kind is None or _dated_over(lines, i):
         return False  # (title, date, title, date: a listing of posts)
+    if is_nav_line(s) or chrome_line(s) or button_row(s) or _dotted_menu(s) or _link_or_sentences(s) or is_boilerplate_line(s):
+        return False
+    if not _reads_as_headline(_YEAR_TAIL.sub("", s)) or _share_row(s) or _BYLINE_START.match(s) or reads_as_byline(core):
+        return False
+    if HAS_DIGIT.search(s) and (stamp_search(s) is not None or read_header(core) is not None):
+        return False  # (a dateline, or a photo's caption that dates the scene)
     if kind == "date":
         # A date alone also sits over a headline (tags or a tagline, date, headline, text: see
         # _dated_headline), and under a section's label or the writer's name: the line over it is
@@ -1147,7 +1158,15 @@ def _content_words(s: str) -> frozenset[str]:
 def _text_words(lines: Lines, lo: int, hi: int, roles: list[str] | None = None) -> set[str]:
     """The content words of the first HEADLINE_TEXT_CHARS of prose in lines lo..hi-1 (of the lines
     `roles` marks "body" only, when given): what a headline's words are looked for in."""
-    body, size = [], 0
+    # (the words of the lines one by one, as of the lines joined by spaces: no word spans a space,
+    # and a line lower-cases alike alone or after a space; the lines' words are cached)
+    return set().union(*map(_content_words, _text_lines(lines, lo, hi, roles)))
+
+
+def _text_lines(lines: Lines, lo: int, hi: int, roles: list[str] | None = None) -> list[str]:
+    """The lines _text_words reads its words from, in order."""
+    body: list[str] = []
+    size = 0
     for j in range(lo, hi):
         t = lines.text[j]
         if t and (roles is None or roles[j] == "body") and is_prose(t):
@@ -1155,9 +1174,23 @@ def _text_words(lines: Lines, lo: int, hi: int, roles: list[str] | None = None) 
             size += len(t)
             if size >= HEADLINE_TEXT_CHARS:
                 break
-    # (the words of the lines one by one, as of the lines joined by spaces: no word spans a space,
-    # and a line lower-cases alike alone or after a space; the lines' words are cached)
-    return set().union(*map(_content_words, body))
+    return body
+
+
+def _words_repeated(words: frozenset[str], body: list[str]) -> bool:
+    """Whether the words of the lines `body` (_text_lines) hold at least KEEP_SHARE of `words`:
+    _retitle_by_text's test of its title, read line by line and left as soon as it is met (the
+    text repeats a title's word in its first lines, and most of its lines then go unread). The
+    verdict is the whole text's: the words found only grow line by line, so a share met part way
+    is met by all the lines, and one not met by the last line is the whole text's share."""
+    if not words:
+        return False
+    found: set[str] = set()
+    for t in body:
+        found |= words & _content_words(t)
+        if len(found) / len(words) >= KEEP_SHARE:
+            return True
+    return False
 
 
 def _teaser_over(lines: Lines, candidates: list[int], i: int) -> bool:

@@ -20,6 +20,9 @@ _ALONE = re.compile(rf"(?P<label>(?:[^\W\d_][^\W\d]{{0,14}}\s*)?(?:#|no\.))\s?(?
 # ... or closing a line, after a space ("Jo Lake   #12", "Mar 3, 2015   Post 3 of 12", "... post 7").
 _AFTER = re.compile(rf"(?:^|\s+)(?:(?:post\s*)?#(?P<n>\d{{1,6}})|{_PLACE}|post\s+(?P<bare>\d{{1,6}}))$", re.I)
 _SPACE = re.compile(r"\s+")
+# The last characters of the words before _AFTER's last number and the spaces before it: "/"
+# ("3 / 12"), "post" ("Post 12") or "of" ("Post 3 of 12").
+_PLACE_WORD_LAST = frozenset("/tTfF")
 
 
 def post_number(s: str) -> tuple[str, int] | None:
@@ -42,7 +45,27 @@ def is_post_number(s: str) -> bool:
 def place_tail(s: str) -> re.Match[str] | None:
     """The post's place closing line `s`, the spaces before it included, or making it up (the
     match starts at 0): "Mar 3, 2015   #12", "Jo  Post 3 of 12", "#12"; else None."""
-    return _AFTER.search(s) if s[-1:].isdigit() else None
+    return _AFTER.search(s) if s[-1:].isdigit() and _may_end_in_place(s) else None
+
+
+def _may_end_in_place(s: str) -> bool:
+    """A cheap test every line _AFTER finds a place in passes, read from the line's end where the
+    pattern is anchored (its search is tried at each space of the line): 1-6 digits (what `\\d`
+    reads: decimal digits of any script) end the line after a "#", or after spaces that follow a
+    "/", a "post" or an "of". Most lines that end in a digit end in a year or a count instead."""
+    n = len(s)
+    k = n
+    while k and s[k - 1].isdecimal():
+        k -= 1
+    if k == n or k == 0 or n - k > 6:
+        return False
+    if s[k - 1] == "#":
+        return True
+    if not s[k - 1].isspace():
+        return False
+    while k and s[k - 1].isspace():
+        k -= 1
+    return k > 0 and s[k - 1] in _PLACE_WORD_LAST
 
 
 def place_after(s: str) -> int | None:
