@@ -13,11 +13,13 @@ header's characters out of its words.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from replyscope.split.chrome import is_chrome, is_stop_line
 from replyscope.split.comments import Comment, Zone
 from replyscope.split.headers import _NUMERIC_HANDLE, MAX_HEADER_CHARS, _name_ok, read_glued_age, read_header
 from replyscope.split.lines import Lines, is_prose, prev_nonblank
+from replyscope.split.patterns import folds_like_lower
 
 # Lines of one shape a page must hold to be read as a log or as signed lines: one or two such
 # lines are a quoted exchange or a transcript's snippet inside an article, unless the page sets
@@ -71,6 +73,8 @@ def log_head(s: str) -> tuple[int, str, str] | None:
 _LINK_WORD = r"(?:talk|contribs|contributions|e-?mail|profile|user page|blog)"
 # (a page that drops the brackets prints the link bare between the name and the clock: "Jo talk 14:02, ...")
 _LINKS_MID = re.compile(rf"\s*\({_LINK_WORD}(?:\s*[·•|,]\s*{_LINK_WORD})*\)\s+(?=\S)|\s+{_LINK_WORD}(?:\s*[·•|]\s*{_LINK_WORD})*\s+(?=\d{{1,2}}:\d{{2}}\b)", re.I)
+# What every _LINK_WORD holds, lower-cased ("e-mail" and "email" both hold "mail").
+_LINK_WORDS_LOW: Final = ("talk", "contrib", "mail", "profile", "user page", "blog")
 _ACTION_TAIL = re.compile(r"\s+\[?(?:reply|edit|link|permalink)\]?$", re.I)
 _SIGN_LEAD = frozenset("-–—~")
 # The most words of a signature's name with no dash before it (read back to the sentence before it).
@@ -87,8 +91,15 @@ LINKED = "("  # (the key end_signature gives a signature with bracketed links, w
 
 
 def _may_link(s: str) -> bool:
-    """Whether line `s` may hold a signature's links (_LINKS_MID): a bracket pair, or a bare "talk"."""
-    return "(" in s and ")" in s or "talk " in s
+    """Whether line `s` may hold a signature's links (_LINKS_MID): a bracket pair, or a bare "talk";
+    and, where IGNORECASE reads the line as `str.lower` does, one of the link words. Most lines with
+    a bracket pair hold no link word, and _LINKS_MID's search is tried at each of their positions."""
+    if not ("(" in s and ")" in s or "talk " in s):
+        return False
+    if not folds_like_lower(s):
+        return True  # (a dotless i or a long s: the pattern alone says)
+    low = s.lower()
+    return any(word in low for word in _LINK_WORDS_LOW)
 
 
 def _linked_signature(s: str) -> tuple[int, str, str, str] | None:
