@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from replyscope.split import body, headers, places
+from replyscope.split import body, headers, line_led, places
 
 # the units _COMPACT_AGE reads, in both cases, with and without the dot and the space
 _UNITS = ["mo", "mos", "yr", "yrs", "y", "wk", "wks", "w", "d", "hr", "hrs", "h", "min", "mins", "m", "s"]
@@ -107,3 +107,19 @@ def test_the_place_gate_lets_through_every_line_holding_a_place():
                 assert places._may_end_in_place(s), repr(s)
     assert found > 1000  # (the strings do hold places)
     assert not any(places._may_end_in_place(s) for s in ["March 3, 2015", "Page 12", "Room 101", "3 / 12x", "12"])
+
+def test_the_link_gate_lets_through_every_line_holding_a_signatures_links():
+    # (every string of up to five pieces that passes the gate's bracket test: the link-word part may
+    # turn away only strings the pattern finds no links in, dotless i, long s and Kelvin sign included)
+    pieces = ["(", ")", "talk", "TALK", "contribs", "E-Mail", "tal\u212a", "blog", "u\u017fer page", "\u0131", " ", "\u00b7", "14:02", "Jo"]
+    found = 0
+    for n in range(1, 6):
+        for parts in itertools.product(pieces, repeat=n):
+            s = "".join(parts)
+            if ("(" in s and ")" in s or "talk " in s) and line_led._LINKS_MID.search(s) is not None:
+                found += 1
+                assert line_led._may_link(s), repr(s)
+    assert found > 50  # (the strings do hold links)
+    for s in ["Jo (tal\u212a) 14:02", "Jo (u\u017fer page) 14:02", "J\u0131 (talk) 14:02"]:  # (Kelvin sign, long s, dotless i)
+        assert line_led._LINKS_MID.search(s) is not None and line_led._may_link(s), repr(s)
+    assert not any(line_led._may_link(s) for s in ["(photo: Jo Lake) 14:02", "Harbour (north side)", "talking points"])
