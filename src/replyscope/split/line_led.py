@@ -73,8 +73,8 @@ def log_head(s: str) -> tuple[int, str, str] | None:
 _LINK_WORD = r"(?:talk|contribs|contributions|e-?mail|profile|user page|blog)"
 # (a page that drops the brackets prints the link bare between the name and the clock: "Jo talk 14:02, ...")
 _LINKS_MID = re.compile(rf"\s*\({_LINK_WORD}(?:\s*[·•|,]\s*{_LINK_WORD})*\)\s+(?=\S)|\s+{_LINK_WORD}(?:\s*[·•|]\s*{_LINK_WORD})*\s+(?=\d{{1,2}}:\d{{2}}\b)", re.I)
-# What every _LINK_WORD holds, lower-cased ("e-mail" and "email" both hold "mail").
-_LINK_WORDS_LOW: Final = ("talk", "contrib", "mail", "profile", "user page", "blog")
+# What every _LINK_WORD holds, lower-cased ("e-mail" and "email" both hold "mail", its user page "user").
+_LINK_WORDS_LOW: Final = ("talk", "contrib", "mail", "profile", "user", "blog")
 _ACTION_TAIL = re.compile(r"\s+\[?(?:reply|edit|link|permalink)\]?$", re.I)
 _SIGN_LEAD = frozenset("-–—~")
 # The most words of a signature's name with no dash before it (read back to the sentence before it).
