@@ -642,7 +642,7 @@ def _news(page, order, rng, now, *, texts: dict, title: str) -> list[tuple[int, 
             pname = _author(texts[parent])
             page.append(pad + rng.choice((f"In response to {pname}'s comment", f"Reply to @{pname}", f"In reply to {pname}", f"Replying to {pname}")))
         elif parent and rng.random() < 0.3:
-            lines[0] = f"@{_author(texts[parent])} {lines[0]}"
+            _open_with_parent(lines, texts, parent)
         if rng.random() < 0.5:
             page.append("")
         first = len(page)
@@ -658,6 +658,18 @@ def _news(page, order, rng, now, *, texts: dict, title: str) -> list[tuple[int, 
         page.append("")
     page += rng.choice((["Load more"], ["View more comments"], ["Comments are closed."], ["Community guidelines", "Terms of use"], [])) + [""]
     return spans
+
+
+def _open_with_parent(lines: list[str], texts: dict, parent: str, sep: str = " ") -> None:
+    """Open a reply's words with "@name" of the reply it answers, as a reader writes it."""
+    lines[0] = f"@{_author(texts[parent])}{sep}{lines[0]}"
+
+
+def _maybe_open_with_parent(lines: list[str], texts: dict, parent: str | None, depth: int, rng: random.Random, share: float, *, min_depth: int = 0, sep: str = " ") -> None:
+    """`_open_with_parent` for `share` of the replies at `min_depth` or deeper (a draw only for those:
+    the families' pages depend on the order of the rng's draws)."""
+    if parent and depth >= min_depth and rng.random() < share:
+        _open_with_parent(lines, texts, parent, sep)
 
 
 def _handle(name: str, rng: random.Random) -> str:
@@ -866,7 +878,7 @@ def _cards(page, order, rng, now, *, texts: dict, title: str) -> list[tuple[int,
             if rng.random() < 0.5:
                 page.append(pad + f"Replying to {_author(texts[parent])}")
             else:
-                lines[0] = f"@{_author(texts[parent])} {lines[0]}"
+                _open_with_parent(lines, texts, parent)
         first = len(page)
         page.extend(_body_lines(lines, pad))
         spans.append((first, len(page)))
@@ -924,8 +936,7 @@ def _app(page, order, rng, now, *, texts: dict, title: str, lang: str) -> list[t
         else:
             page.append(pad + name)
         lines = list(texts[r["id"]]["lines"])
-        if parent and depth >= 2 and rng.random() < 0.5:
-            lines[0] = f"@{_author(texts[parent])} {lines[0]}"
+        _maybe_open_with_parent(lines, texts, parent, depth, rng, 0.5, min_depth=2)
         first = len(page)
         page.extend(_body_lines(lines, pad))
         spans.append((first, len(page)))
@@ -1164,8 +1175,7 @@ def _chat(page, order, rng, now, *, texts: dict, title: str, trims: dict) -> lis
         if rng.random() < 0.04:
             page.append(rng.choice((f"* {_invented_name(rng)} has joined", f"{_invented_name(rng)} joined the chat", "Slow mode is on")))
         lines = [s for s in texts[r["id"]]["lines"] if s] if style < 3 else list(texts[r["id"]]["lines"])
-        if parent and rng.random() < 0.3:
-            lines[0] = f"@{_author(texts[parent])} {lines[0]}"
+        _maybe_open_with_parent(lines, texts, parent, depth, rng, 0.3)
         if style < 3:
             prefix = (f"[{clock}] {name}: ", f"{clock} <{name}> ", f"{name} ({d.hour % 12 or 12}:{d:%M} {'AM' if d.hour < 12 else 'PM'}): ")[style]
             first = len(page)
@@ -1311,8 +1321,7 @@ def _community(page, order, rng, now, *, texts: dict, title: str, trims: dict) -
         else:
             page.append(pad + " · ".join(x for x in (name, badge, _relative(d, now, rng)) if x))
         lines = [s for s in texts[r["id"]]["lines"] if s or blank]
-        if depth >= 2 and rng.random() < 0.5:
-            lines[0] = f"@{_author(texts[parent])} {lines[0]}"
+        _maybe_open_with_parent(lines, texts, parent, depth, rng, 0.5, min_depth=2)
         first = len(page)
         page.extend(_body_lines(lines, pad))
         spans.append((first, len(page)))
@@ -1581,8 +1590,7 @@ def _federated(page, order, rng, now, *, texts: dict, title: str, trims: dict) -
         else:
             page.append(pad + f"{mark}{name}{badge} {score} point{'s' if score != 1 else ''} {age}")
         lines = list(texts[r["id"]]["lines"])
-        if parent and depth >= 2 and rng.random() < 0.25:
-            lines[0] = f"@{_author(texts[parent])} {lines[0]}"
+        _maybe_open_with_parent(lines, texts, parent, depth, rng, 0.25, min_depth=2)
         first = len(page)
         page.extend(_body_lines(lines, pad))
         spans.append((first, len(page)))
@@ -1627,8 +1635,7 @@ def _talkpage(page, order, rng, now, *, texts: dict, title: str, trims: dict) ->
         stamp = f"{d:%H:%M}, {d.day} {d:%B} {d.year} (UTC)"
         sig = sep + rng.choice(_SIGNS).format(n=name, t=stamp) + (" Reply" if reply_link else "")
         lines = [s for s in texts[r["id"]]["lines"] if s]
-        if parent and rng.random() < 0.3:
-            lines[0] = f"@{_author(texts[parent])}: {lines[0]}"
+        _maybe_open_with_parent(lines, texts, parent, depth, rng, 0.3, sep=": ")
         own_line = rng.random() < 0.12
         first = len(page)
         page.extend(pad + s for s in lines)
