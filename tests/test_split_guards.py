@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from replyscope.split import body, headers, line_led, places
+from replyscope.split import body, headers, line_led, patterns, places
 
 # the units _COMPACT_AGE reads, in both cases, with and without the dot and the space
 _UNITS = ["mo", "mos", "yr", "yrs", "y", "wk", "wks", "w", "d", "hr", "hrs", "h", "min", "mins", "m", "s"]
@@ -123,3 +123,36 @@ def test_the_link_gate_lets_through_every_line_holding_a_signatures_links():
     for s in ["Jo (tal\u212a) 14:02", "Jo (u\u017fer page) 14:02", "J\u0131 (talk) 14:02"]:  # (Kelvin sign, long s, dotless i)
         assert line_led._LINKS_MID.search(s) is not None and line_led._may_link(s), repr(s)
     assert not any(line_led._may_link(s) for s in ["(photo: Jo Lake) 14:02", "Harbour (north side)", "talking it over"])
+
+
+def test_the_score_gate_lets_through_every_line_the_scored_age_reads():
+    # (names, joiners, scores, every score word in several cases with a Kelvin sign, a long s and a
+    # dotless i, and ages: the gate may turn away only lines the pattern refuses)
+    names = ["jo", "Ana Lake", "4830962", "\u0131o"]
+    joins = [" ", " \u00b7 ", " | ", "  \u2022  "]
+    scores = ["14", "+3", "\u22121", "1.2k", "0"]
+    words = ["points", "point", "Points", "POINTS", "pts", "PTS", "pt", "votes", "Vote", "VOTES", "likes", "like", "LIKES",
+             "li\u212ae", "li\u212aes", "po\u0131nts", "pt\u017f", "vote\u017f", "pins", "notes", "ptx"]
+    ages = ["2d", "3 h", "5MIN.", "1mo", "12 yrs", "4w"]
+    found = 0
+    for name, j1, score, word, j2, age in itertools.product(names, joins, scores, words, joins, ages):
+        s = f"{name}{j1}{score} {word}{j2}{age}"
+        if headers._SCORED_AGE.match(s) is not None:
+            found += 1
+            assert headers._may_score(s, s.lower()), repr(s)
+    assert found > 10000  # (the lines do hold scored ages)
+    assert not any(headers._may_score(s, s.lower()) for s in ["Jo Lake 3 replies 2d", "Ana | March 3, 2014 6:05 pm", "12 comments 3h"])
+
+
+def test_the_links_lower_twin_finds_the_links_the_pattern_finds():
+    # (every string of up to five pieces that folds like lower: the same spans, Kelvin sign included)
+    pieces = ["(", ")", "talk", "TALK", "Contribs", "E-Mail", "tal\u212a", "blog", "\u00b7", " ", "14:02", "Jo", "\u03a3"]
+    found = 0
+    for n in range(1, 6):
+        for parts in itertools.product(pieces, repeat=n):
+            s = "".join(parts)
+            assert patterns.folds_like_lower(s)
+            want = [m.span() for m in line_led._LINKS_MID.finditer(s)]
+            assert [m.span() for m in line_led._LINKS_MID_LOW.finditer(s.lower())] == want, repr(s)
+            found += bool(want)
+    assert found > 100  # (the strings do hold links)

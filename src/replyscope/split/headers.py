@@ -448,6 +448,16 @@ _SCORED_AGE = re.compile(rf"^(?P<name>[^\s·•|].{{0,59}}?)\s*[·•|]?\s+[+\-�
 _COMPACT_AGE = re.compile(rf"^(?:(?P<name>.{{1,60}}?)\s*[·•|–—]\s*)?(?P<age>{_AGE})$", re.I)
 
 
+def _may_score(core: str, low: str) -> bool:
+    """Whether `core` may hold _SCORED_AGE's score word: where IGNORECASE reads the line as
+    `str.lower` does (`low`), what every one of them holds lower-cased ("point", "pt" of "pts",
+    "vote", "like"). The pattern's lazy name is tried at every length before the score is looked
+    for: most dated lines cost ~20x this test there."""
+    if not folds_like_lower(core):
+        return True  # (a dotless i or a long s: the pattern alone says)
+    return "point" in low or "pt" in low or "vote" in low or "like" in low
+
+
 # A compact age after the widget's verb and no name ("Posted 7h", "Reviewed 3d"): a date line.
 _POSTED_AGE = re.compile(rf"^(?:posted|reviewed|updated|answered|asked|commented|replied)\s+(?P<age>{_AGE})$", re.I)
 _AGE_LAST = frozenset("mMsShHdDwWyYoOrR.")  # (the last characters of any _COMPACT_AGE match)
@@ -708,7 +718,7 @@ def read_header(core: str) -> CommentHeader | None:
         return None  # most lines leave here, after two cheap checks
     if digits and core[-1] in _AGE_LAST and (posted := _POSTED_AGE.match(core)) is not None:
         return CommentHeader("date", "", posted["age"])  # ("Posted 7h": the widget's verb and a compact age, no name)
-    if digits and core[-1] in _AGE_LAST and " " in core and (scored := _SCORED_AGE.match(core)) is not None and _name_ok(cut_counters(scored["name"])):
+    if digits and core[-1] in _AGE_LAST and " " in core and _may_score(core, low) and (scored := _SCORED_AGE.match(core)) is not None and _name_ok(cut_counters(scored["name"])):
         return CommentHeader("name_date", cut_counters(scored["name"]), scored["age"])  # ("jo 14 points 2d": the score says the "2d" is an age)
     if worded and digits and core[-1] in _AGE_LAST and (said := _SAID_AGE.match(core)) is not None:
         # "jo answered 1d", "Ann replied 3h": a says-header dated by a compact age
