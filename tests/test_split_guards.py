@@ -156,3 +156,26 @@ def test_the_links_lower_twin_finds_the_links_the_pattern_finds():
             assert [m.span() for m in line_led._LINKS_MID_LOW.finditer(s.lower())] == want, repr(s)
             found += bool(want)
     assert found > 100  # (the strings do hold links)
+
+
+def test_the_role_and_edited_gates_let_through_every_line_their_patterns_read():
+    # (names and stamps, joiners, every role word and edited marker in several cases, with a long s,
+    # a dotless i, a dotted I and a Kelvin sign, glued and spaced: the gates may turn away only lines
+    # the patterns find nothing at the end of)
+    heads = ["jo commented 3 days ago", "Ana \u00b7 2h", "by Jo Lake", "x", ""]
+    joins = ["", " ", "  ", " \u00b7 ", " | ", " \u2022 ", "\t"]
+    roles = [w for r in headers._ROLE_WORDS for w in (r, r.upper(), r.title())]
+    roles += ["\u017ftaff", "adm\u0131n", "ADM\u0130N", "Member)", "members", "op.", "top", "Moderators", "author\u212a"]
+    marks = ["(edited)", "(EDITED)", "(Edited)", "edited", "EDITED", "(ed\u0131ted)", "(ed\u0130ted)", "(edited", "edited)", "redacted", "(edit)"]
+    found = [0, 0]
+    for head, join, tail in itertools.product(heads, joins, roles + marks):
+        s = f"{head}{join}{tail}"
+        if headers._ROLE_AFTER.search(s) is not None:
+            found[0] += 1
+            assert headers._may_end_in_role(s), repr(s)
+        if headers._EDITED_AFTER.search(s) is not None:
+            found[1] += 1
+            assert headers._may_end_edited(s), repr(s)
+    assert found[0] > 500 and found[1] > 50  # (the lines do end in roles and markers)
+    assert not any(headers._may_end_in_role(s) for s in ["Jo Lake said", "Ana replied 3d", "March 3, 2014 at 6:05 pm"])
+    assert not any(headers._may_end_edited(s) for s in ["Jo Lake (talk)", "Ana replied", "Ana (3d)"])
