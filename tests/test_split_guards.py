@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from replyscope.split import body, headers, line_led, places
+from replyscope.split import body, headers, line_led, patterns, places
 
 # the units _COMPACT_AGE reads, in both cases, with and without the dot and the space
 _UNITS = ["mo", "mos", "yr", "yrs", "y", "wk", "wks", "w", "d", "hr", "hrs", "h", "min", "mins", "m", "s"]
@@ -123,3 +123,59 @@ def test_the_link_gate_lets_through_every_line_holding_a_signatures_links():
     for s in ["Jo (tal\u212a) 14:02", "Jo (u\u017fer page) 14:02", "J\u0131 (talk) 14:02"]:  # (Kelvin sign, long s, dotless i)
         assert line_led._LINKS_MID.search(s) is not None and line_led._may_link(s), repr(s)
     assert not any(line_led._may_link(s) for s in ["(photo: Jo Lake) 14:02", "Harbour (north side)", "talking it over"])
+
+
+def test_the_score_gate_lets_through_every_line_the_scored_age_reads():
+    # (names, joiners, scores, every score word in several cases with a Kelvin sign, a long s and a
+    # dotless i, and ages: the gate may turn away only lines the pattern refuses)
+    names = ["jo", "Ana Lake", "4830962", "\u0131o"]
+    joins = [" ", " \u00b7 ", " | ", "  \u2022  "]
+    scores = ["14", "+3", "\u22121", "1.2k", "0"]
+    words = ["points", "point", "Points", "POINTS", "pts", "PTS", "pt", "votes", "Vote", "VOTES", "likes", "like", "LIKES",
+             "li\u212ae", "li\u212aes", "po\u0131nts", "pt\u017f", "vote\u017f", "pins", "notes", "ptx"]
+    ages = ["2d", "3 h", "5MIN.", "1mo", "12 yrs", "4w"]
+    found = 0
+    for name, j1, score, word, j2, age in itertools.product(names, joins, scores, words, joins, ages):
+        s = f"{name}{j1}{score} {word}{j2}{age}"
+        if headers._SCORED_AGE.match(s) is not None:
+            found += 1
+            assert headers._may_score(s, s.lower()), repr(s)
+    assert found > 10000  # (the lines do hold scored ages)
+    assert not any(headers._may_score(s, s.lower()) for s in ["Jo Lake 3 replies 2d", "Ana | March 3, 2014 6:05 pm", "12 comments 3h"])
+
+
+def test_the_links_lower_twin_finds_the_links_the_pattern_finds():
+    # (every string of up to five pieces that folds like lower: the same spans, Kelvin sign included)
+    pieces = ["(", ")", "talk", "TALK", "Contribs", "E-Mail", "tal\u212a", "blog", "\u00b7", " ", "14:02", "Jo", "\u03a3"]
+    found = 0
+    for n in range(1, 6):
+        for parts in itertools.product(pieces, repeat=n):
+            s = "".join(parts)
+            assert patterns.folds_like_lower(s)
+            want = [m.span() for m in line_led._LINKS_MID.finditer(s)]
+            assert [m.span() for m in line_led._LINKS_MID_LOW.finditer(s.lower())] == want, repr(s)
+            found += bool(want)
+    assert found > 100  # (the strings do hold links)
+
+
+def test_the_role_and_edited_gates_let_through_every_line_their_patterns_read():
+    # (names and stamps, joiners, every role word and edited marker in several cases, with a long s,
+    # a dotless i, a dotted I and a Kelvin sign, glued and spaced: the gates may turn away only lines
+    # the patterns find nothing at the end of)
+    heads = ["jo commented 3 days ago", "Ana \u00b7 2h", "by Jo Lake", "x", ""]
+    joins = ["", " ", "  ", " \u00b7 ", " | ", " \u2022 ", "\t"]
+    roles = [w for r in headers._ROLE_WORDS for w in (r, r.upper(), r.title())]
+    roles += ["\u017ftaff", "adm\u0131n", "ADM\u0130N", "Member)", "members", "op.", "top", "Moderators", "author\u212a"]
+    marks = ["(edited)", "(EDITED)", "(Edited)", "edited", "EDITED", "(ed\u0131ted)", "(ed\u0130ted)", "(edited", "edited)", "redacted", "(edit)"]
+    found = [0, 0]
+    for head, join, tail in itertools.product(heads, joins, roles + marks):
+        s = f"{head}{join}{tail}"
+        if headers._ROLE_AFTER.search(s) is not None:
+            found[0] += 1
+            assert headers._may_end_in_role(s), repr(s)
+        if headers._EDITED_AFTER.search(s) is not None:
+            found[1] += 1
+            assert headers._may_end_edited(s), repr(s)
+    assert found[0] > 500 and found[1] > 50  # (the lines do end in roles and markers)
+    assert not any(headers._may_end_in_role(s) for s in ["Jo Lake said", "Ana replied 3d", "March 3, 2014 at 6:05 pm"])
+    assert not any(headers._may_end_edited(s) for s in ["Jo Lake (talk)", "Ana replied", "Ana (3d)"])

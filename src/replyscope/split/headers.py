@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Final
 
 from replyscope.split.caches import line_cache
 from replyscope.split.places import place_tail
@@ -448,6 +449,16 @@ _SCORED_AGE = re.compile(rf"^(?P<name>[^\s·•|].{{0,59}}?)\s*[·•|]?\s+[+\-�
 _COMPACT_AGE = re.compile(rf"^(?:(?P<name>.{{1,60}}?)\s*[·•|–—]\s*)?(?P<age>{_AGE})$", re.I)
 
 
+def _may_score(core: str, low: str) -> bool:
+    """Whether `core` may hold _SCORED_AGE's score word: where IGNORECASE reads the line as
+    `str.lower` does (`low`), what every one of them holds lower-cased ("point", "pt" of "pts",
+    "vote", "like"). The pattern's lazy name is tried at every length before the score is looked
+    for: most dated lines cost ~20x this test there."""
+    if not folds_like_lower(core):
+        return True  # (a dotless i or a long s: the pattern alone says)
+    return "point" in low or "pt" in low or "vote" in low or "like" in low
+
+
 # A compact age after the widget's verb and no name ("Posted 7h", "Reviewed 3d"): a date line.
 _POSTED_AGE = re.compile(rf"^(?:posted|reviewed|updated|answered|asked|commented|replied)\s+(?P<age>{_AGE})$", re.I)
 _AGE_LAST = frozenset("mMsShHdDwWyYoOrR.")  # (the last characters of any _COMPACT_AGE match)
@@ -535,6 +546,24 @@ _ROLE_AFTER = re.compile(
     r"(?<!\bby)\s+(?:[·•|]\s+)?(?:member|owner|collaborator|contributor|maintainer|author|moderator|mod|admin|staff|op)$", re.I
 )
 _ROLE_LAST = frozenset("rRnNdDfFpP")
+# _ROLE_AFTER's words, lower-cased: a line it matches ends in one of them (the longest, 12 characters).
+_ROLE_WORDS: Final = ("member", "owner", "collaborator", "contributor", "maintainer", "author", "moderator", "mod", "admin", "staff", "op")
+
+
+def _may_end_in_role(core: str) -> bool:
+    """Whether `core` may end in a role word (_ROLE_AFTER): its last 12 characters, lower-cased
+    where IGNORECASE reads them as `str.lower` does, end in one of _ROLE_WORDS. The pattern's
+    spaces and joiner are tried at every space of the line; most lines ending in its letters
+    end in other words."""
+    tail = core[-12:]
+    return not folds_like_lower(tail) or tail.lower().endswith(_ROLE_WORDS)
+
+
+def _may_end_edited(core: str) -> bool:
+    """Whether `core` may end in an edited marker (_EDITED_AFTER): its last 7 characters,
+    lower-cased where IGNORECASE reads them as `str.lower` does, end in "edited" or "edited)"."""
+    tail = core[-7:]
+    return not folds_like_lower(tail) or tail.lower().endswith(("edited", "edited)"))
 # A header's verb with no name before it ("commented 3 days ago", "replied on Mar 3, 2024"): the
 # name is the line over it, the line a date.
 _VERB_ONLY = re.compile(r"^(?:commented|replied|responded|wrote|posted|answered|said)\s+(?=\S)", re.I)
@@ -679,7 +708,7 @@ def read_header(core: str) -> CommentHeader | None:
         zoned = read_header(core[: zone.start()])
         if zoned is not None and zoned.posted_raw:
             return zoned  # ("08:20, 2 October 2021 (UTC)": the zone is the stamp's)
-    if core[-1] in _ROLE_LAST and " " in core and (role := _ROLE_AFTER.search(core)) and role.start():
+    if core[-1] in _ROLE_LAST and " " in core and _may_end_in_role(core) and (role := _ROLE_AFTER.search(core)) and role.start():
         roled = read_header(core[: role.start()])
         if roled is not None and roled.posted_raw:
             return roled  # ("jo commented 3 days ago  Member": a dated header, the role after it)
@@ -687,7 +716,7 @@ def read_header(core: str) -> CommentHeader | None:
         dated = read_header(core[verb.end() :])
         if dated is not None and dated.posted_raw and (dated.kind == "date" or not _name_ok(dated.author)):
             return CommentHeader("date", "", dated.posted_raw)  # ("commented 3 days ago" under the name)
-    if core[-1] in ")dD" and (edited := _EDITED_AFTER.search(core)) and edited.start():
+    if core[-1] in ")dD" and _may_end_edited(core) and (edited := _EDITED_AFTER.search(core)) and edited.start():
         head = core[: edited.start()]
         h = read_header(head)
         if h is None and head[-1] in _AGE_LAST:
@@ -708,7 +737,7 @@ def read_header(core: str) -> CommentHeader | None:
         return None  # most lines leave here, after two cheap checks
     if digits and core[-1] in _AGE_LAST and (posted := _POSTED_AGE.match(core)) is not None:
         return CommentHeader("date", "", posted["age"])  # ("Posted 7h": the widget's verb and a compact age, no name)
-    if digits and core[-1] in _AGE_LAST and " " in core and (scored := _SCORED_AGE.match(core)) is not None and _name_ok(cut_counters(scored["name"])):
+    if digits and core[-1] in _AGE_LAST and " " in core and _may_score(core, low) and (scored := _SCORED_AGE.match(core)) is not None and _name_ok(cut_counters(scored["name"])):
         return CommentHeader("name_date", cut_counters(scored["name"]), scored["age"])  # ("jo 14 points 2d": the score says the "2d" is an age)
     if worded and digits and core[-1] in _AGE_LAST and (said := _SAID_AGE.match(core)) is not None:
         # "jo answered 1d", "Ann replied 3h": a says-header dated by a compact age

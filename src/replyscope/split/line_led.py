@@ -19,7 +19,7 @@ from replyscope.split.chrome import is_chrome, is_stop_line
 from replyscope.split.comments import Comment, Zone
 from replyscope.split.headers import _NUMERIC_HANDLE, MAX_HEADER_CHARS, _name_ok, read_glued_age, read_header
 from replyscope.split.lines import Lines, is_prose, prev_nonblank
-from replyscope.split.patterns import folds_like_lower
+from replyscope.split.patterns import folds_like_lower, lower_twin
 
 # Lines of one shape a page must hold to be read as a log or as signed lines: one or two such
 # lines are a quoted exchange or a transcript's snippet inside an article, unless the page sets
@@ -73,6 +73,8 @@ def log_head(s: str) -> tuple[int, str, str] | None:
 _LINK_WORD = r"(?:talk|contribs|contributions|e-?mail|profile|user page|blog)"
 # (a page that drops the brackets prints the link bare between the name and the clock: "Jo talk 14:02, ...")
 _LINKS_MID = re.compile(rf"\s*\({_LINK_WORD}(?:\s*[·•|,]\s*{_LINK_WORD})*\)\s+(?=\S)|\s+{_LINK_WORD}(?:\s*[·•|]\s*{_LINK_WORD})*\s+(?=\d{{1,2}}:\d{{2}}\b)", re.I)
+# (its lower twin reads the lines that fold like lower: the same spans, 1.5-3x faster; see patterns.lower_twin)
+_LINKS_MID_LOW: Final = lower_twin(_LINKS_MID)
 # What every _LINK_WORD holds, lower-cased ("e-mail" and "email" both hold "mail", its user page "user").
 _LINK_WORDS_LOW: Final = ("talk", "contrib", "mail", "profile", "user", "blog")
 _ACTION_TAIL = re.compile(r"\s+\[?(?:reply|edit|link|permalink)\]?$", re.I)
@@ -108,8 +110,8 @@ def _linked_signature(s: str) -> tuple[int, str, str, str] | None:
     ("words. --Jo Lake (talk) ...", "words — Jo (talk) ...") or, with no dash, after the sentence
     over it ("words. Jo Lake (talk) ...", at most SIGN_NAME_WORDS words)."""
     links = None
-    for links in _LINKS_MID.finditer(s):
-        pass
+    for links in _LINKS_MID_LOW.finditer(s.lower()) if folds_like_lower(s) else _LINKS_MID.finditer(s):
+        pass  # (only the last match's span is read: the twin's text is lower-cased)
     if links is None:
         return None
     before = s[: links.start()].rstrip()

@@ -70,7 +70,8 @@ def nonblank_above(lines: Lines, i: int, count: int) -> Iterator[int]:
 def split_lines(text: str) -> Lines:
     raw = text.splitlines(keepends=True)
     lengths = list(map(len, raw))
-    starts = list(accumulate(lengths, initial=0))[:-1]
+    starts = list(accumulate(lengths, initial=0))
+    starts.pop()  # (the end of the last line: dropped in place, not by a copy of the list less it)
     stripped = list(map(str.strip, raw))
     # indentation as the width of leading whitespace (a blank line's value is never read)
     indent = list(map(sub, lengths, map(len, map(str.lstrip, raw))))
