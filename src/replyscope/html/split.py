@@ -15,6 +15,7 @@ from datetime import datetime
 
 from replyscope.html.comments_dom import DomComments, Item, find_items, has_comment_markup, mark_and_render
 from replyscope.html.render import parse
+from replyscope.html.repeated import find_repeated_items
 from replyscope.split import DocumentSplit, SplitComment, split_document
 from replyscope.split.chrome import is_chrome
 from replyscope.split.dates import parse_posted
@@ -43,15 +44,31 @@ def split_html_document(html: str, text: str, title: str = "") -> DocumentSplit:
     base = split_document(text, title)
     tree = parse(html)
     items = find_items(tree)
-    if not items:
-        return base if base.comments and has_comment_markup(tree) else _without_comments(base, text)
+    if items:
+        dom = mark_and_render(tree, items)
+        if dom is None or dom.text != text:  # (the stored text was rendered otherwise: keep to the text)
+            return base
+        spans = _item_spans(dom)
+        if len(spans) >= MIN_ITEMS:
+            return _with_dom_comments(base, text, spans, dom.items)
+    # no item the markup names: a list of subtrees of one shape, each with its own stamp and name
+    repeated = _repeated_spans(tree, text)
+    if repeated is not None:
+        return _with_dom_comments(base, text, *repeated)
+    if items:
+        return base
+    return base if base.comments and has_comment_markup(tree) else _without_comments(base, text)
+
+
+def _repeated_spans(tree, text: str) -> tuple[list[tuple[Item, int, int, int, int]], list[Item]] | None:
+    items = find_repeated_items(tree)
+    if len(items) < MIN_ITEMS:
+        return None
     dom = mark_and_render(tree, items)
-    if dom is None or dom.text != text:  # (the stored text was rendered otherwise: keep to the text)
-        return base
+    if dom is None or dom.text != text:
+        return None
     spans = _item_spans(dom)
-    if len(spans) < MIN_ITEMS:
-        return base
-    return _with_dom_comments(base, text, spans, dom.items)
+    return (spans, dom.items) if len(spans) >= MIN_ITEMS else None
 
 
 def _without_comments(split: DocumentSplit, text: str) -> DocumentSplit:
