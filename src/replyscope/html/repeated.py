@@ -24,7 +24,7 @@ from collections import Counter, defaultdict
 
 from resiliparse.parse.html import DOMNode, HTMLTree, NodeType
 
-from replyscope.html.comments_dom import Item, Part, _children, _shown
+from replyscope.html.comments_dom import Item, Part, _children, _shown, has_comment_markup
 from replyscope.split.chrome import is_chrome
 from replyscope.split.dates import parse_posted
 
@@ -48,8 +48,27 @@ _PX = re.compile(r"(?:margin|padding)-left\s*:\s*(\d+(?:\.\d+)?)\s*(px|em|rem)?"
 
 
 def _key(node: DOMNode) -> str:
-    names = sorted({re.sub(r"\d+", "", n) for n in (node.class_name or "").split()} - {"", "odd", "even", "alt", "first", "last"})
-    return node.tag + "." + ".".join(names)
+    # the tag and the first class name, numbers aside: later names vary by item ("by-jo", "odd")
+    names = (node.class_name or "").split()
+    return node.tag + "." + (re.sub(r"\d+", "", names[0]) if names else "")
+
+
+# A region whose class or id says it lists other things (a sidebar's recent comments or tweets,
+# related stories): its rows are no comments on this page.
+ASIDE_NAMES = re.compile(r"(?i)sidebar|related|recent|popular|trending")
+# A microformat entry is a post, not a comment on one.
+ENTRY_NAMES = frozenset({"hentry", "h-entry"})
+_URLISH = re.compile(r"(?i)://|^www\.|^@\s")
+_COUNT = re.compile(r"(?i)^\W*\d[\d,.]*\s*(?:comments?|replies|reply|responses?|views?|likes?|shares?)\W*$")
+
+
+def _in_aside(node: DOMNode) -> bool:
+    el = node
+    while el is not None and el.type == NodeType.ELEMENT:
+        if ASIDE_NAMES.search((el.class_name or "") + " " + (el.id or "")):
+            return True
+        el = el.parent
+    return False
 
 
 def _own_text_nodes(node: DOMNode, stop: set[DOMNode]) -> list[tuple[DOMNode, str]]:
@@ -103,6 +122,8 @@ def _name_like(text: str) -> bool:
         and not AGE.match(text)
         and parse_posted(text) is None
         and not is_chrome(text)
+        and not _URLISH.search(text)
+        and not _COUNT.match(text)
     )
 
 
@@ -151,23 +172,152 @@ def find_repeated_items(tree: HTMLTree) -> list[Item]:
     for key, nodes in groups.items():
         if len(nodes) < MIN_ITEMS:
             continue
-        nodes = [n for n in nodes if not _inside(n, OUTSIDE)]
+        if ENTRY_NAMES & set((nodes[0].class_name or "").split()):
+            continue
+        nodes = [n for n in nodes if not _inside(n, OUTSIDE) and not _in_aside(n)]
         members = _read_group(nodes)
         if members is not None:
             candidates.append((key, members))
     # the most items first; among equals, the outer group (its members hold the other's)
     candidates.sort(key=lambda c: (-len(c[1]), _depth(c[1][0].node)))
     claimed: set[DOMNode] = set()
-    kept: list[_Member] = []
+    kept_groups: list[list[_Member]] = []
     for _key_, members in candidates:
         stamps = {m.stamp for m in members}
         if stamps & claimed:
             continue
         claimed |= stamps
-        kept += members
+        kept_groups.append(members)
+    for group in kept_groups:
+        group += _strays(group, found[0 : len(found)], claimed)
+        group.sort(key=lambda m: _order(m.node))
+    kept = [m for group in kept_groups for m in group]
     if len(kept) < MIN_ITEMS:
         return []
+    # the items inside an item (its replies, the comments under an answer) are not its words:
+    # authors are read again without them, and for the strays
+    for m in kept:
+        inner = {o.node for o in kept if o is not m and m.node.contains(o.node)}
+        m.nested = {n for n in inner if not any(o != n and o.contains(n) for o in inner)}
+    for group in kept_groups:
+        _authors(group)
+    for group in kept_groups:
+        _bodies(group)
+    # a group whose texts are mostly links is a list of headlines with bylines and dates
+    kept_groups = [g for g in kept_groups if sum(_linked(m.body) for m in g if m.body is not None) * 2 <= len(g)]
+    kept = [m for group in kept_groups for m in group]
+    if len(kept) < MIN_ITEMS:
+        return []
+    if not _conversation(tree, kept):
+        return []
+    for group in list(kept_groups):
+        kept += _companions(group)
     return _items(kept)
+
+
+# The words of a control that answers one item ("Reply", "Quote", "Reply to this", "Respond").
+REPLY_CONTROL = re.compile(r"(?i)^\W*(?:reply|quote|respond|answer)(?:\s+to\s+this(?:\s+\w+)?)?\W*(?:\(\d+\))?\W*$")
+# A heading or label naming the section: "Comments", "12 replies", "Discussion (4)", "3 Answers".
+SECTION_LABEL = re.compile(
+    r"(?i)^\W*(?:\d[\d,.]*\s*)?(?:comments?|repl(?:y|ies)|responses?|answers?|discussion|conversation|reactions?)\W*(?:\(?\d[\d,.]*\)?)?\W*$"
+)
+
+
+def _conversation(tree: HTMLTree, kept: list[_Member]) -> bool:
+    """Whether the page shows a conversation around the items, not only a list of dated things:
+    markup naming comments or replies, a text box to write in, a heading naming the section, or
+    a reply control at most items (in the item or the row after it)."""
+    if has_comment_markup(tree):
+        return True
+    body = tree.body
+    if body is None:
+        return False
+    if body.query_selector("textarea") is not None:
+        return True
+    for el in _iter(body.query_selector_all("h1, h2, h3, h4, h5, h6, legend, summary, caption, th")):
+        if SECTION_LABEL.match(" ".join(el.text.split())):
+            return True
+    with_control = 0
+    for m in kept:
+        places = [m.node] + [x for x in (_next_element(m.node),) if x is not None]
+        if any(_has_control(p) for p in places):
+            with_control += 1
+    return with_control * 2 > len(kept)
+
+
+def _iter(found) -> list[DOMNode]:
+    return list(found[0 : len(found)])
+
+
+def _has_control(node: DOMNode) -> bool:
+    return any(REPLY_CONTROL.match(" ".join(el.text.split())) for el in _iter(node.query_selector_all("a, button, span")))
+
+
+def _linked(el: DOMNode) -> bool:
+    """Whether most of an element's words are inside links."""
+    texts = _own_text_nodes(el, set())
+    words = sum(len(v.split()) for _, v in texts)
+    linked = sum(len(v.split()) for p, v in texts if p.tag == "a" or _inside_link(p, el))
+    return words > 0 and linked * 2 > words
+
+
+def _next_element(node: DOMNode) -> DOMNode | None:
+    sib = node.next_sibling
+    while sib is not None and sib.type != NodeType.ELEMENT:
+        if sib.type == NodeType.TEXT and sib.value.strip():
+            return None
+        sib = sib.next_sibling
+    return sib
+
+
+def _companions(group: list[_Member]) -> list[_Member]:
+    """The text halves of items drawn as a header and a sibling (<dt> name and date, <dd> words):
+    when no member of the group has words besides its author and stamp and each one's next
+    sibling is an element of one shape, those siblings are items too (their header is the one before)."""
+    if any(m.body is not None for m in group):
+        return []
+    sibs = [_next_element(m.node) for m in group]
+    if any(s is None for s in sibs) or len({_key(s) for s in sibs if s is not None}) != 1:
+        return []
+    members = {m.node for m in group}
+    if any(s in members for s in sibs):
+        return []
+    return [_Member(s) for s in sibs if s is not None]
+
+
+def _strays(group: list[_Member], elements: list[DOMNode], claimed: set[DOMNode]) -> list[_Member]:
+    """Items of the group's place but another class (the post's author answering: li.by-author
+    among li.comment-entry): an element of the members' tag under a parent of their parents'
+    shape, with a stamp of its own no item claimed and words besides it."""
+    tags = {m.node.tag for m in group}
+    parents = {_key(m.node.parent) for m in group if m.node.parent is not None}
+    nodes = {m.node for m in group}
+    homes = {m.node.parent for m in group}
+    homes_up = {h.parent for h in homes if h is not None and h.parent is not None}
+    out: list[_Member] = []
+    for el in elements:
+        if el.tag not in tags or el in nodes or el.parent is None or _key(el.parent) not in parents:
+            continue
+        if el.parent not in homes and el.parent.parent not in homes_up:
+            continue  # (under the items' own lists only, not any list of their shape on the page)
+        if any(el.contains(n) for n in nodes):
+            continue
+        if _inside(el, OUTSIDE) or _in_aside(el):
+            continue
+        inner = {n for n in nodes if el.contains(n)}
+        m = _Member(el)
+        m.nested = {n for n in inner if not any(o != n and o.contains(n) for o in inner)}
+        m.stamp = next((x for x in _elements(el, m.nested) if _is_stamp(x)), None)
+        if m.stamp is None or m.stamp in claimed or any(n.contains(el) and not _inside_member_reply(n, el, nodes) for n in nodes):
+            continue
+        claimed.add(m.stamp)
+        out.append(m)
+    return out
+
+
+def _inside_member_reply(outer: DOMNode, el: DOMNode, nodes: set[DOMNode]) -> bool:
+    """Whether `el` inside the item `outer` sits where replies sit (its parent holds items too)."""
+    return el.parent is not None and any(n.parent is not None and n.parent == el.parent for n in nodes)
 
 
 def _depth(node: DOMNode) -> int:
@@ -228,6 +378,7 @@ def _authors(members: list[_Member]) -> bool:
     """Find each member's author field (the path whose name-like text varies most); False when none."""
     by_path: dict[tuple[str, ...], list[tuple[_Member, DOMNode, str]]] = defaultdict(list)
     for m in members:
+        m.author = None
         seen: set[tuple[str, ...]] = set()
         for el in _elements(m.node, m.nested):
             if m.stamp is not None and (m.stamp.contains(el) or el.contains(m.stamp)):
@@ -302,7 +453,6 @@ def _items(members: list[_Member]) -> list[Item]:
                 items[k].parent = stack[-1] if stack else None
                 items[k].depth = len(stack)
                 stack.append(k)
-    _bodies(members)
     for item, m in zip(items, members):
         _parts(item, m)
     return items
@@ -326,7 +476,8 @@ def _parts(item: Item, m: _Member) -> None:
     author = m.author
     if stamp is not None:
         item.time = Part(stamp)
-        iso = stamp.getattr("datetime") or stamp.getattr("title") or stamp.getattr("data-ts") or ""
+        inner = stamp if stamp.hasattr("datetime") else stamp.query_selector("[datetime]")
+        iso = (inner.getattr("datetime") if inner is not None else "") or stamp.getattr("title") or stamp.getattr("data-ts") or ""
         item.posted_iso = iso if ISO.match(iso) else ""
         item.posted_raw = " ".join(stamp.text.split())[:120]
     if author is not None:
@@ -342,6 +493,7 @@ def _bodies(members: list[_Member]) -> None:
     elements that hold neither the author nor the stamp nor a reply."""
     options: list[dict[tuple[str, ...], tuple[DOMNode, int]]] = []
     total: Counter[tuple[str, ...]] = Counter()
+    seen: set[tuple[tuple[str, ...], str]] = set()  # (a text every item repeats, "Re: the title", is nobody's words)
     for m in members:
         mine: dict[tuple[str, ...], tuple[DOMNode, int]] = {}
         for el in _elements(m.node, m.nested):
@@ -353,14 +505,33 @@ def _bodies(members: list[_Member]) -> None:
             if path in mine:
                 continue
             k = len(el.text.split())
-            if k:
+            if k and not is_chrome(" ".join(el.text.split())):
                 mine[path] = (el, k)
         options.append(mine)
-        for path, (_, k) in mine.items():
-            total[path] += k
+        for path, (el, k) in mine.items():
+            text = " ".join(el.text.split())
+            if (path, text) not in seen:
+                seen.add((path, text))
+                total[path] += k
     ranked = [path for path, _ in total.most_common()]
     for m, mine in zip(members, options):
         for path in ranked:
             if path in mine:
                 m.body = mine[path][0]
                 break
+        if m.body is not None and _more_paragraphs(m):
+            # the text runs on in siblings (<p> after <p>) after the header: it is all that
+            # follows the author and stamp lines, which the item's span gives without a body
+            m.body = None
+
+
+def _more_paragraphs(m: _Member) -> bool:
+    body = m.body
+    if body is None or any(x is not None and _order(x) > _order(body) for x in (m.author, m.stamp)):
+        return False
+    sib = body.next_sibling
+    while sib is not None:
+        if sib.type == NodeType.ELEMENT and sib.tag == body.tag and sib.text.strip() and sib not in m.nested:
+            return True
+        sib = sib.next_sibling
+    return False

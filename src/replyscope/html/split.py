@@ -51,12 +51,11 @@ def split_html_document(html: str, text: str, title: str = "") -> DocumentSplit:
         spans = _item_spans(dom)
         if len(spans) >= MIN_ITEMS:
             return _with_dom_comments(base, text, spans, dom.items)
+        return base
     # no item the markup names: a list of subtrees of one shape, each with its own stamp and name
     repeated = _repeated_spans(tree, text)
     if repeated is not None:
         return _with_dom_comments(base, text, *repeated)
-    if items:
-        return base
     return base if base.comments and has_comment_markup(tree) else _without_comments(base, text)
 
 
@@ -93,6 +92,8 @@ def _merged_wrappers(items: list[Item], text: str) -> dict[int, int]:
         first = items[item.children[0]]
         if first.span.start <= item.span.start:
             continue
+        if first.node.tag == item.node.tag and (first.node.class_name or "").split()[:1] == (item.node.class_name or "").split()[:1]:
+            continue  # (an item of the outer one's own shape inside it is a reply, never its text)
         own_body = item.body is not None and 0 <= item.body.start < first.span.start
         if not own_body and _header_words(item, text, first.span.start) <= MAX_HEADER_WORDS:
             merged[item.children[0]] = i
