@@ -14,7 +14,13 @@ with dates is links). Such a group of subtrees is read as comment items:
 - nesting is DOM containment, else (a flat list of rows) the indentation each row starts with: an
   inline margin-left / padding-left, or the width of a spacer image;
 - the author is the field (the same child path in every item) whose short text changes most from
-  item to item, the time is the stamp, the text is the largest element that holds neither.
+  item to item, the time is the stamp, the text is the largest element that holds neither;
+- the page must show a conversation in the items' region (markup naming comments or replies, a
+  text box, a heading naming the section, or a reply control at most items): a list of dated
+  notes with names is not enough. Lists of linked headlines, sidebars and microformat entries
+  are never items.
+
+split_html_document asks for this reading only where no markup on the page names comments.
 """
 
 from __future__ import annotations
@@ -24,7 +30,7 @@ from collections import Counter, defaultdict
 
 from resiliparse.parse.html import DOMNode, HTMLTree, NodeType
 
-from replyscope.html.comments_dom import Item, Part, _children, _shown, has_comment_markup
+from replyscope.html.comments_dom import SECTION_SELECTOR, Item, Part, _children, _shown
 from replyscope.split.chrome import is_chrome
 from replyscope.split.dates import parse_posted
 
@@ -227,14 +233,17 @@ def _conversation(tree: HTMLTree, kept: list[_Member]) -> bool:
     """Whether the page shows a conversation around the items, not only a list of dated things:
     markup naming comments or replies, a text box to write in, a heading naming the section, or
     a reply control at most items (in the item or the row after it)."""
-    if has_comment_markup(tree):
-        return True
     body = tree.body
     if body is None:
         return False
-    if body.query_selector("textarea") is not None:
+    # (the signs count in the items' own region only: a search form, a newsletter box or a
+    # "comments" link in the menu elsewhere on the page says nothing of these items)
+    region = _region([m.node for m in kept], body)
+    if region.query_selector(SECTION_SELECTOR) is not None or _names_comments(region, body):
         return True
-    for el in _iter(body.query_selector_all("h1, h2, h3, h4, h5, h6, legend, summary, caption, th")):
+    if region.query_selector("textarea") is not None:
+        return True
+    for el in _iter(region.query_selector_all("h1, h2, h3, h4, h5, h6, legend, summary, caption, th")):
         if SECTION_LABEL.match(" ".join(el.text.split())):
             return True
     with_control = 0
@@ -243,6 +252,35 @@ def _conversation(tree: HTMLTree, kept: list[_Member]) -> bool:
         if any(_has_control(p) for p in places):
             with_control += 1
     return with_control * 2 > len(kept)
+
+
+REGION_LEVELS = 3  # the items' region: their nearest common ancestor and this many above it
+
+
+def _region(nodes: list[DOMNode], body: DOMNode) -> DOMNode:
+    common = nodes[0].parent
+    while common is not None and common != body and not all(common.contains(n) for n in nodes):
+        common = common.parent
+    if common is None:
+        return body
+    for _ in range(REGION_LEVELS):
+        if common == body or common.parent is None or common.parent.type != NodeType.ELEMENT:
+            break
+        common = common.parent
+    return common
+
+
+def _names_comments(region: DOMNode, body: DOMNode) -> bool:
+    """Whether the region or an element around it names comments in its class or id."""
+    el: DOMNode | None = region
+    while el is not None and el != body and el.type == NodeType.ELEMENT:
+        if SECTION_NAMES.search((el.class_name or "") + " " + (el.id or "")):
+            return True
+        el = el.parent
+    return False
+
+
+SECTION_NAMES = re.compile(r"(?i)omment|ommen|discus|respon|repl(?:y|ies)")
 
 
 def _iter(found) -> list[DOMNode]:

@@ -52,11 +52,14 @@ def split_html_document(html: str, text: str, title: str = "") -> DocumentSplit:
         if len(spans) >= MIN_ITEMS:
             return _with_dom_comments(base, text, spans, dom.items)
         return base
-    # no item the markup names: a list of subtrees of one shape, each with its own stamp and name
+    if has_comment_markup(tree):
+        # (markup names comments but no item: the text splitter's reading, as tuned on crawled pages)
+        return base if base.comments else _without_comments(base, text)
+    # markup names nothing: a list of subtrees of one shape, each with its own stamp and name
     repeated = _repeated_spans(tree, text)
     if repeated is not None:
         return _with_dom_comments(base, text, *repeated)
-    return base if base.comments and has_comment_markup(tree) else _without_comments(base, text)
+    return _without_comments(base, text)
 
 
 def _repeated_spans(tree, text: str) -> tuple[list[tuple[Item, int, int, int, int]], list[Item]] | None:
