@@ -221,7 +221,7 @@ def find_repeated_items(tree: HTMLTree) -> list[Item]:
     return _items(kept)
 
 
-# The words of a control that answers one item ("Reply", "Quote", "Reply to this", "Respond").
+# The words of a control that answers one item: reply, quote, respond, answer (maybe "to this").
 REPLY_CONTROL = re.compile(r"(?i)^\W*(?:reply|quote|respond|answer)(?:\s+to\s+this(?:\s+\w+)?)?\W*(?:\(\d+\))?\W*$")
 # A heading or label naming the section: "Comments", "12 replies", "Discussion (4)", "3 Answers".
 SECTION_LABEL = re.compile(
