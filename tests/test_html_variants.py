@@ -56,7 +56,8 @@ def test_every_layout_gives_its_replies_and_its_article_only_page_none(layout):
     assert split_pages([bare]).height == 0
 
 
-CUSTOM = """<!DOCTYPE html><html><head><title>Harbour notes</title></head><body>
+CUSTOM = """<!DOCTYPE html>
+<html><head><title>Harbour notes</title></head><body>
 <nav><a href="/">Home</a> <a href="/news">News</a></nav>
 <article><h1>Harbour notes</h1><p>The pier lights will be replaced in the first week of May.</p></article>
 <chat-thread>
@@ -69,7 +70,8 @@ CUSTOM = """<!DOCTYPE html><html><head><title>Harbour notes</title></head><body>
   <chat-words><p>Will the steps be closed while they work? &lt;script&gt;alert(1)&lt;/script&gt;</p></chat-words><button>Reply</button></chat-entry>
 </chat-thread>
 <form><textarea placeholder="Say something"></textarea><button>Send</button></form>
-</body></html>"""
+</body>
+</html>"""
 
 
 def test_custom_element_widget_gives_replies_with_parents_and_authors():
@@ -91,7 +93,8 @@ ROWS = """<html><body><h1>Ask the readers</h1><p>What should the town do with th
 <div class="r" style="margin-left:40px"><a class="u" href="#">Kofi Ade</a> <span class="a">2 hours ago</span><div class="t">A market needs parking, and the depot has almost none.</div><a href="#">reply</a></div>
 <div class="r" style="margin-left:80px"><a class="u" href="#">vera_l</a> <span class="a">1 hour ago</span><div class="t">People walk there from the station anyway.</div><a href="#">reply</a></div>
 <div class="r" style="margin-left:0px"><a class="u" href="#">Hanne</a> <span class="a">40 minutes ago</span><div class="t">A climbing hall would fill it all year round.</div><a href="#">reply</a></div>
-</body></html>"""
+</body>
+</html>"""
 
 
 def test_flat_rows_nest_by_their_indentation():
@@ -105,7 +108,8 @@ HEADLINES = """<html><body><article><h1>Depot plans</h1><p>The council meets on 
 <div class="st"><a href="/a">Market traders ask for a winter home</a> <span class="by">Ana Ruiz</span> <span class="d">3 May 2022</span></div>
 <div class="st"><a href="/b">Station car park to close for repairs</a> <span class="by">Tom Bell</span> <span class="d">2 May 2022</span></div>
 <div class="st"><a href="/c">Climbing club looks for a bigger hall</a> <span class="by">Ana Ruiz</span> <span class="d">1 May 2022</span></div>
-</div></body></html>"""
+</div></body>
+</html>"""
 
 
 def test_a_list_of_linked_headlines_with_bylines_and_dates_is_no_comment_section():

@@ -119,13 +119,13 @@ def _form(rng: random.Random, cls: str) -> str:
         f'<form class=`{cls}` method=`post` action=`/post/submit`><label for=`f-body`>{_e(label)}</label>'
         f'<textarea id=`f-body` name=`body` rows=`4` placeholder=`{_e(label)}`></textarea>'
         f'<input type=`text` name=`name` placeholder=`Name`><input type=`email` name=`email` placeholder=`Email`>'
-        f'<button type=`submit`>{rng.choice((`Post`, `Submit`, `Send`, `Publish`))}</button></form>'
+        f'<button type=`submit`>{rng.choice(("Post", "Submit", "Send", "Publish"))}</button></form>'
     )
 
 
 def _more(rng: random.Random) -> str:
     k = rng.randint(3, 40)
-    return rng.choice((f'<button type=`button` class=`more`>Load more ({k})</button>', f'<a class=`more` href=`?page=2`>Show {k} more</a>', '<button type="button">Load more</button>', ""))
+    return rng.choice((f'<button type=`button` class=`more`>Load more ({k})</button>', f'<a class=`more` href=`?page=2`>Show {k} more</a>', '<button type=`button`>Load more</button>', ""))
 
 
 class _Tree:
@@ -147,7 +147,7 @@ class _Tree:
 
 def _head(rng: random.Random, title: str, site: str) -> str:
     return (
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        '<!DOCTYPE html>\n<html lang=`en`><head><meta charset=`utf-8`>'
         f"<title>{_e(title)} | {_e(site)}</title>"
         f'<meta name=`viewport` content=`width=device-width, initial-scale=1`><meta property=`og:title` content=`{_e(title)}`>'
         f'<meta name=`description` content=`{_e(title[:80])}`><link rel=`stylesheet` href=`/static/site.{rng.randint(100, 999)}.css`>'
@@ -162,8 +162,8 @@ def _nav(rng: random.Random, site: str) -> str:
 
 def _article(rng: random.Random, title: str, source: dict, lines: list[str]) -> str:
     d = _when(source.get("created"))
-    by = f'<p class=`byline`>By <span class=`writer`>{_e(source.get(`author`) or `Staff`)}</span> · <time datetime=`{d:%Y-%m-%d}`>{d.day} {d:%B %Y}</time></p>' if rng.random() < 0.7 else ""
-    share = rng.choice(('<div class="share"><a href="#">Share</a> <a href="#">Tweet</a> <a href="#">Email</a></div>', '<ul class="social"><li>Facebook</li><li>X</li><li>Copy link</li></ul>', ""))
+    by = f'<p class=`byline`>By <span class=`writer`>{_e(source.get("author") or "Staff")}</span> · <time datetime=`{d:%Y-%m-%d}`>{d.day} {d:%B %Y}</time></p>' if rng.random() < 0.7 else ""
+    share = rng.choice(('<div class=`share`><a href=`#`>Share</a> <a href=`#`>Tweet</a> <a href=`#`>Email</a></div>', '<ul class=`social`><li>Facebook</li><li>X</li><li>Copy link</li></ul>', ""))
     tag = rng.choice(("article", "div"))
     cls = rng.choice(("story", "single-story", "entry", "main-story"))
     return f'<{tag} class=`{cls}`><h1>{_e(title)}</h1>{by}<div class=`story-text`>{_paras(lines)}</div>{share}</{tag}>\n'
@@ -187,11 +187,11 @@ def _nested_list(t: _Tree, rng, now, shown, authors) -> str:
         vis, iso = _stamp(_when(r.get("created")), now, rng)
         cid = rng.randint(1000, 99999)
         kids = t.children(k)
-        sub = f'<ul class=`children`>{``.join(item(c, depth + 1) for c in kids)}</ul>' if kids else ""
+        sub = f'<ul class=`children`>{"".join(item(c, depth + 1) for c in kids)}</ul>' if kids else ""
         avatar = f'<img class=`avatar` alt=`` src=`/av/{cid}.png` width=`48` height=`48`>' if rng.random() < 0.7 else ""
-        says = ' <span class="says">says:</span>' if rng.random() < 0.6 else ""
+        says = ' <span class=`says`>says:</span>' if rng.random() < 0.6 else ""
         return (
-            f'<li id=`comment-{cid}` class=`comment depth-{depth + 1} {`odd` if k % 2 else `even`}`>'
+            f'<li id=`comment-{cid}` class=`comment depth-{depth + 1} {"odd" if k % 2 else "even"}`>'
             f'<div id=`cbox-{cid}` class=`comment-inner`><div class=`comment-who`>{avatar}'
             f'<cite class=`who-name`>{_e(authors[k])}</cite>{says}</div>'
             f'<div class=`comment-when`><a href=`#comment-{cid}`><time datetime=`{iso}`>{_e(vis)}</time></a></div>'
@@ -201,7 +201,7 @@ def _nested_list(t: _Tree, rng, now, shown, authors) -> str:
 
     n = len(t.order)
     head = f'<h2 class=`comments-title`>{n} thoughts on this post</h2>'
-    form = f'<div id=`respond`><h3>Leave a Reply</h3>{_form(rng, `comment-form`)}</div>'
+    form = f'<div id=`respond`><h3>Leave a Reply</h3>{_form(rng, "comment-form")}</div>'
     items = "".join(item(k, 0) for k in t.roots())
     return f'<div id=`comments` class=`comments-area`>{head}<ol class=`commentlist`>{items}</ol>{form}</div>'
 
@@ -211,7 +211,7 @@ def _microdata(t: _Tree, rng, now, shown, authors) -> str:
         r = t.order[k][0]
         vis, iso = _stamp(_when(r.get("created")), now, rng)
         kids = t.children(k)
-        sub = f'<div class=`thread-kids`>{``.join(item(c) for c in kids)}</div>' if kids else ""
+        sub = f'<div class=`thread-kids`>{"".join(item(c) for c in kids)}</div>' if kids else ""
         return (
             f'<div class=`c-node` itemprop=`comment` itemscope itemtype=`https://schema.org/Comment`>'
             f'<div class=`c-top`><span itemprop=`author` itemscope itemtype=`https://schema.org/Person`><span itemprop=`name`>{_e(authors[k])}</span></span>'
@@ -230,7 +230,7 @@ def _data_widget(t: _Tree, rng, now, shown, authors) -> str:
         vis, iso = _stamp(_when(r.get("created")), now, rng)
         pid = rng.randint(10**8, 10**9)
         kids = t.children(k)
-        sub = f'<ul class=`tw-children`>{``.join(item(c) for c in kids)}</ul>' if kids else ""
+        sub = f'<ul class=`tw-children`>{"".join(item(c) for c in kids)}</ul>' if kids else ""
         up = _votes(rng)
         return (
             f'<li class=`tw-post` data-post-id=`{pid}` data-role=`post`>'
@@ -258,15 +258,15 @@ def _forum_table(t: _Tree, rng, now, shown, authors, title: str) -> str:
         rank = rng.choice(("Newbie", "Member", "Regular", "Senior Member", "Veteran"))
         posts = rng.randint(1, 9000)
         rows.append(
-            f'<tr class=`{`row1` if k % 2 else `row2`}` id=`p{pid}`><td class=`ucell` valign=`top` width=`160`>'
+            f'<tr class=`{"row1" if k % 2 else "row2"}` id=`p{pid}`><td class=`ucell` valign=`top` width=`160`>'
             f'<b class=`nm`>{_e(authors[k])}</b><br><span class=`rk`>{rank}</span><br><span class=`st`>Posts: {posts}</span></td>'
             f'<td class=`pcell` valign=`top`><div class=`ph`><span>Subject: Re: {_e(title[:60])}</span> <span class=`pd`>Posted: {vis}</span></div><hr>'
             f'<div class=`pb`>{_paras(shown[k])}</div></td></tr>'
             f'<tr><td class=`spacer` colspan=`2`><a href=`#top`>Back to top</a> <a href=`#`>Quote</a></td></tr>'
         )
-    form = f'<h3>Quick reply</h3>{_form(rng, `qr`)}' if rng.random() < 0.7 else ""
-    pages = '<p class="pg">Page <b>1</b> of 1 · <a href="#">Jump to</a></p>'
-    return f'<table class=`board` cellspacing=`1` cellpadding=`4` width=`100%`><tr><th>Author</th><th>Message</th></tr>{``.join(rows)}</table>{pages}{form}'
+    form = f'<h3>Quick reply</h3>{_form(rng, "qr")}' if rng.random() < 0.7 else ""
+    pages = '<p class=`pg`>Page <b>1</b> of 1 · <a href=`#`>Jump to</a></p>'
+    return f'<table class=`board` cellspacing=`1` cellpadding=`4` width=`100%`><tr><th>Author</th><th>Message</th></tr>{"".join(rows)}</table>{pages}{form}'
 
 
 def _custom_elements(t: _Tree, rng, now, shown, authors) -> str:
@@ -295,7 +295,7 @@ def _indent_rows(t: _Tree, rng, now, shown, authors) -> str:
     for k, (r, parent, depth) in enumerate(t.order):
         vis, iso = _stamp(_when(r.get("created")), now, rng)
         links = " | <a href=\"#\">parent</a>" if parent else ""
-        links += ' | <a href="#">next</a> [–]'
+        links += ' | <a href=`#`>next</a> [–]'
         head = f'<span class=`hd`><a class=`who` href=`#`>{_e(authors[k])}</a> <span class=`age` title=`{iso}`><a href=`#`>{_e(vis)}</a></span>{links}</span>'
         body = f'<div class=`txt`>{_paras(shown[k])}</div><div class=`rl`><a href=`#`><u>reply</u></a></div>'
         rid = rng.randint(10**6, 10**7)
@@ -319,7 +319,7 @@ def _hashed(t: _Tree, rng, now, shown, authors) -> str:
         r = t.order[k][0]
         vis, iso = _stamp(_when(r.get("created")), now, rng)
         kids = t.children(k)
-        sub = f'<div class=`{c[7]}`>{``.join(item(x) for x in kids)}</div>' if kids else ""
+        sub = f'<div class=`{c[7]}`>{"".join(item(x) for x in kids)}</div>' if kids else ""
         likes = rng.randint(0, 30)
         like_html = f' · <span class=`{c[6]}`>{likes}</span>' if likes else ""
         return (
@@ -346,7 +346,7 @@ def _timeline(t: _Tree, rng, now, shown, authors) -> str:
     out = []
     for k, (r, _, _) in enumerate(t.order):
         vis, iso = _stamp(_when(r.get("created")), now, rng)
-        role = f'<span class=`lbl`>{rng.choice((`Member`, `Contributor`, `Author`, `Owner`))}</span>' if rng.random() < 0.4 else ""
+        role = f'<span class=`lbl`>{rng.choice(("Member", "Contributor", "Author", "Owner"))}</span>' if rng.random() < 0.4 else ""
         react = f'<div class=`rx`><button>👍 {rng.randint(1, 9)}</button></div>' if rng.random() < 0.4 else ""
         out.append(
             f'<div class=`tl-item`><div class=`tl-avatar`><img src=`/a/{k}.png` alt=`@{_e(authors[k])}`></div>'
@@ -355,9 +355,9 @@ def _timeline(t: _Tree, rng, now, shown, authors) -> str:
             f'<div class=`tl-text markdown`>{_paras(shown[k])}</div>{react}</div></div>'
         )
         if rng.random() < 0.15:
-            out.append(f'<div class=`tl-event`>{_e(_invented_name(rng))} added the <span class=`label`>{rng.choice((`bug`, `question`, `triage`))}</span> label {rng.randint(2, 9)} days ago</div>')
-    form = f'<div class=`tl-new`><h3>Add a remark</h3>{_form(rng, `new`)}</div>'
-    return f'<div class=`tl` id=`discussion-bucket`>{``.join(out)}{form}</div>'
+            out.append(f'<div class=`tl-event`>{_e(_invented_name(rng))} added the <span class=`label`>{rng.choice(("bug", "question", "triage"))}</span> label {rng.randint(2, 9)} days ago</div>')
+    form = f'<div class=`tl-new`><h3>Add a remark</h3>{_form(rng, "new")}</div>'
+    return f'<div class=`tl` id=`discussion-bucket`>{"".join(out)}{form}</div>'
 
 
 def _answers(t: _Tree, rng, now, shown, authors) -> str:
@@ -379,11 +379,11 @@ def _answers(t: _Tree, rng, now, shown, authors) -> str:
             cvis, ciso = _stamp(_when(rc.get("created")), now, rng)
             text = " ".join(s for s in shown[c] if s)
             lis.append(
-                f'<li class=`note` id=`n-{rng.randint(10**5, 10**6)}`><span class=`score`>{rng.randint(0, 9) or ``}</span>'
+                f'<li class=`note` id=`n-{rng.randint(10**5, 10**6)}`><span class=`score`>{rng.randint(0, 9) or ""}</span>'
                 f'<div class=`note-body`><span class=`note-copy`>{_e(text)}</span> – <a class=`note-user` href=`#`>{_e(authors[c])}</a>'
                 f' <span class=`note-date` title=`{ciso}`>{_e(cvis)}</span></div></li>'
             )
-        notes_html = f'<div class=`notes`><ul>{``.join(lis)}</ul><a href=`#`>Add a note</a></div>'
+        notes_html = f'<div class=`notes`><ul>{"".join(lis)}</ul><a href=`#`>Add a note</a></div>'
         out.append(
             f'<div class=`answer` id=`a-{rng.randint(10**5, 10**6)}` data-score=`{_votes(rng)}`><div class=`votes`><button>▲</button><div>{_votes(rng)}</div><button>▼</button></div>'
             f'<div class=`a-cell`><div class=`prose`>{_paras(shown[k])}</div>'
@@ -392,7 +392,7 @@ def _answers(t: _Tree, rng, now, shown, authors) -> str:
         )
     head = f"<h2>{len(t.roots())} Answers</h2><div>Sorted by: Highest score</div>"
     form = f"<h2>Your Answer</h2>{_form(rng, 'post-form')}"
-    return f'<div id=`answers`>{head}{``.join(out)}{form}</div>'
+    return f'<div id=`answers`>{head}{"".join(out)}{form}</div>'
 
 
 def _definition_list(t: _Tree, rng, now, shown, authors) -> str:
@@ -407,7 +407,7 @@ def _definition_list(t: _Tree, rng, now, shown, authors) -> str:
     form = _form(rng, "guest")
     head = f"<h2>Reader responses ({len(t.order)})</h2>"
     before, after = (form, "") if rng.random() < 0.4 else ("", form)
-    return f'<div class=`responses`>{head}{before}<dl>{``.join(out)}</dl>{after}</div>'
+    return f'<div class=`responses`>{head}{before}<dl>{"".join(out)}</dl>{after}</div>'
 
 
 def _sections(t: _Tree, rng, now, shown, authors) -> str:
@@ -480,7 +480,7 @@ def render_html_variant(thread: dict, layout: str, *, seed: int = 0, article_onl
     parts = [_head(rng, title, site), "<body>\n", _nav(rng, site), "<main>\n", _article(rng, title, source, article)]
     if not article_only:
         parts.append(section + "\n")
-    parts += ["</main>\n", _aside(rng, site), "</body></html>\n"]
+    parts += ["</main>\n", _aside(rng, site), "</body>\n</html>\n"]
     if layout == "answers":
         truths = [" ".join(s for s in lines if s) if depth else "\n".join(lines) for lines, (_, _, depth) in zip(shown, order)]
     else:
