@@ -480,7 +480,7 @@ def render_html_variant(thread: dict, layout: str, *, seed: int = 0, article_onl
     parts = [_head(rng, title, site), "<body>\n", _nav(rng, site), "<main>\n", _article(rng, title, source, article)]
     if not article_only:
         parts.append(section + "\n")
-    parts += ["</main>\n", _aside(rng, site), "</body>\n</html>\n"]
+    parts += ["</main>\n", _aside(rng, site), "</body>\n" + "</html>\n"]
     if layout == "answers":
         truths = [" ".join(s for s in lines if s) if depth else "\n".join(lines) for lines, (_, _, depth) in zip(shown, order)]
     else:
