@@ -15,6 +15,7 @@ from datetime import datetime
 
 from replyscope.html.comments_dom import DomComments, Item, find_items, has_comment_markup, mark_and_render
 from replyscope.html.render import parse
+from replyscope.html.repeated import find_repeated_items
 from replyscope.split import DocumentSplit, SplitComment, split_document
 from replyscope.split.chrome import is_chrome
 from replyscope.split.dates import parse_posted
@@ -43,15 +44,33 @@ def split_html_document(html: str, text: str, title: str = "") -> DocumentSplit:
     base = split_document(text, title)
     tree = parse(html)
     items = find_items(tree)
-    if not items:
-        return base if base.comments and has_comment_markup(tree) else _without_comments(base, text)
+    if items:
+        dom = mark_and_render(tree, items)
+        if dom is None or dom.text != text:  # (the stored text was rendered otherwise: keep to the text)
+            return base
+        spans = _item_spans(dom)
+        if len(spans) >= MIN_ITEMS:
+            return _with_dom_comments(base, text, spans, dom.items)
+        return base
+    if has_comment_markup(tree):
+        # (markup names comments but no item: the text splitter's reading, as tuned on crawled pages)
+        return base if base.comments else _without_comments(base, text)
+    # markup names nothing: a list of subtrees of one shape, each with its own stamp and name
+    repeated = _repeated_spans(tree, text)
+    if repeated is not None:
+        return _with_dom_comments(base, text, *repeated)
+    return _without_comments(base, text)
+
+
+def _repeated_spans(tree, text: str) -> tuple[list[tuple[Item, int, int, int, int]], list[Item]] | None:
+    items = find_repeated_items(tree)
+    if len(items) < MIN_ITEMS:
+        return None
     dom = mark_and_render(tree, items)
-    if dom is None or dom.text != text:  # (the stored text was rendered otherwise: keep to the text)
-        return base
+    if dom is None or dom.text != text:
+        return None
     spans = _item_spans(dom)
-    if len(spans) < MIN_ITEMS:
-        return base
-    return _with_dom_comments(base, text, spans, dom.items)
+    return (spans, dom.items) if len(spans) >= MIN_ITEMS else None
 
 
 def _without_comments(split: DocumentSplit, text: str) -> DocumentSplit:
@@ -76,6 +95,8 @@ def _merged_wrappers(items: list[Item], text: str) -> dict[int, int]:
         first = items[item.children[0]]
         if first.span.start <= item.span.start:
             continue
+        if first.node.tag == item.node.tag and (first.node.class_name or "").split()[:1] == (item.node.class_name or "").split()[:1]:
+            continue  # (an item of the outer one's own shape inside it is a reply, never its text)
         own_body = item.body is not None and 0 <= item.body.start < first.span.start
         if not own_body and _header_words(item, text, first.span.start) <= MAX_HEADER_WORDS:
             merged[item.children[0]] = i
