@@ -77,8 +77,7 @@ def _rng(*parts) -> random.Random:
 
 
 def _e(text: str) -> str:
-    # (a backtick in a text is escaped: the writers quote attributes with backticks, made `"` at the end)
-    return html.escape(text, quote=True).replace("`", "&#96;")
+    return html.escape(text, quote=True)
 
 
 def _paras(lines: list[str]) -> str:
@@ -116,16 +115,16 @@ def _votes(rng: random.Random) -> int:
 def _form(rng: random.Random, cls: str) -> str:
     label = rng.choice(("Join the discussion…", "Write a reply…", "Add a comment", "What do you think?", "Leave a message"))
     return (
-        f'<form class=`{cls}` method=`post` action=`/post/submit`><label for=`f-body`>{_e(label)}</label>'
-        f'<textarea id=`f-body` name=`body` rows=`4` placeholder=`{_e(label)}`></textarea>'
-        f'<input type=`text` name=`name` placeholder=`Name`><input type=`email` name=`email` placeholder=`Email`>'
-        f'<button type=`submit`>{rng.choice(("Post", "Submit", "Send", "Publish"))}</button></form>'
+        f'<form class="{cls}" method="post" action="/post/submit"><label for="f-body">{_e(label)}</label>'
+        f'<textarea id="f-body" name="body" rows="4" placeholder="{_e(label)}"></textarea>'
+        f'<input type="text" name="name" placeholder="Name"><input type="email" name="email" placeholder="Email">'
+        f'<button type="submit">{rng.choice(("Post", "Submit", "Send", "Publish"))}</button></form>'
     )
 
 
 def _more(rng: random.Random) -> str:
     k = rng.randint(3, 40)
-    return rng.choice((f'<button type=`button` class=`more`>Load more ({k})</button>', f'<a class=`more` href=`?page=2`>Show {k} more</a>', '<button type=`button`>Load more</button>', ""))
+    return rng.choice((f'<button type="button" class="more">Load more ({k})</button>', f'<a class="more" href="?page=2">Show {k} more</a>', '<button type="button">Load more</button>', ""))
 
 
 class _Tree:
@@ -147,32 +146,32 @@ class _Tree:
 
 def _head(rng: random.Random, title: str, site: str) -> str:
     return (
-        '<!DOCTYPE html>\n<html lang=`en`><head><meta charset=`utf-8`>'
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         f"<title>{_e(title)} | {_e(site)}</title>"
-        f'<meta name=`viewport` content=`width=device-width, initial-scale=1`><meta property=`og:title` content=`{_e(title)}`>'
-        f'<meta name=`description` content=`{_e(title[:80])}`><link rel=`stylesheet` href=`/static/site.{rng.randint(100, 999)}.css`>'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1"><meta property="og:title" content="{_e(title)}">'
+        f'<meta name="description" content="{_e(title[:80])}"><link rel="stylesheet" href="/static/site.{rng.randint(100, 999)}.css">'
         '<script>window.__cfg = {"ads": true, "theme": "light"};</script></head>\n'
     )
 
 
 def _nav(rng: random.Random, site: str) -> str:
-    items = "".join(f'<li><a href=`/{w.lower()}`>{_e(w)}</a></li>' for w in rng.choice(_NAV))
-    return f'<header class=`site-head`><a class=`logo` href=`/`>{_e(site)}</a><nav class=`menu`><ul>{items}</ul></nav></header>\n'
+    items = "".join(f'<li><a href="/{w.lower()}">{_e(w)}</a></li>' for w in rng.choice(_NAV))
+    return f'<header class="site-head"><a class="logo" href="/">{_e(site)}</a><nav class="menu"><ul>{items}</ul></nav></header>\n'
 
 
 def _article(rng: random.Random, title: str, source: dict, lines: list[str]) -> str:
     d = _when(source.get("created"))
-    by = f'<p class=`byline`>By <span class=`writer`>{_e(source.get("author") or "Staff")}</span> · <time datetime=`{d:%Y-%m-%d}`>{d.day} {d:%B %Y}</time></p>' if rng.random() < 0.7 else ""
-    share = rng.choice(('<div class=`share`><a href=`#`>Share</a> <a href=`#`>Tweet</a> <a href=`#`>Email</a></div>', '<ul class=`social`><li>Facebook</li><li>X</li><li>Copy link</li></ul>', ""))
+    by = f'<p class="byline">By <span class="writer">{_e(source.get("author") or "Staff")}</span> · <time datetime="{d:%Y-%m-%d}">{d.day} {d:%B %Y}</time></p>' if rng.random() < 0.7 else ""
+    share = rng.choice(('<div class="share"><a href="#">Share</a> <a href="#">Tweet</a> <a href="#">Email</a></div>', '<ul class="social"><li>Facebook</li><li>X</li><li>Copy link</li></ul>', ""))
     tag = rng.choice(("article", "div"))
     cls = rng.choice(("story", "single-story", "entry", "main-story"))
-    return f'<{tag} class=`{cls}`><h1>{_e(title)}</h1>{by}<div class=`story-text`>{_paras(lines)}</div>{share}</{tag}>\n'
+    return f'<{tag} class="{cls}"><h1>{_e(title)}</h1>{by}<div class="story-text">{_paras(lines)}</div>{share}</{tag}>\n'
 
 
 def _aside(rng: random.Random, site: str) -> str:
     items = rng.sample(_SIDE_ITEMS, 3)
-    side = f'<aside class=`rail`><h3>{rng.choice(_SIDEBAR)}</h3><ol>' + "".join(f'<li><a href=`#`>{_e(t)}</a></li>' for t in items) + "</ol></aside>\n"
-    foot = f'<footer class=`site-foot`><p>© 2026 {_e(site)}. All rights reserved.</p><p><a href=`/privacy`>Privacy</a> · <a href=`/terms`>Terms</a></p></footer>\n'
+    side = f'<aside class="rail"><h3>{rng.choice(_SIDEBAR)}</h3><ol>' + "".join(f'<li><a href="#">{_e(t)}</a></li>' for t in items) + "</ol></aside>\n"
+    foot = f'<footer class="site-foot"><p>© 2026 {_e(site)}. All rights reserved.</p><p><a href="/privacy">Privacy</a> · <a href="/terms">Terms</a></p></footer>\n'
     return side + foot
 
 
@@ -187,23 +186,23 @@ def _nested_list(t: _Tree, rng, now, shown, authors) -> str:
         vis, iso = _stamp(_when(r.get("created")), now, rng)
         cid = rng.randint(1000, 99999)
         kids = t.children(k)
-        sub = f'<ul class=`children`>{"".join(item(c, depth + 1) for c in kids)}</ul>' if kids else ""
-        avatar = f'<img class=`avatar` alt=`` src=`/av/{cid}.png` width=`48` height=`48`>' if rng.random() < 0.7 else ""
-        says = ' <span class=`says`>says:</span>' if rng.random() < 0.6 else ""
+        sub = f'<ul class="children">{"".join(item(c, depth + 1) for c in kids)}</ul>' if kids else ""
+        avatar = f'<img class="avatar" alt="" src="/av/{cid}.png" width="48" height="48">' if rng.random() < 0.7 else ""
+        says = ' <span class="says">says:</span>' if rng.random() < 0.6 else ""
         return (
-            f'<li id=`comment-{cid}` class=`comment depth-{depth + 1} {"odd" if k % 2 else "even"}`>'
-            f'<div id=`cbox-{cid}` class=`comment-inner`><div class=`comment-who`>{avatar}'
-            f'<cite class=`who-name`>{_e(authors[k])}</cite>{says}</div>'
-            f'<div class=`comment-when`><a href=`#comment-{cid}`><time datetime=`{iso}`>{_e(vis)}</time></a></div>'
+            f'<li id="comment-{cid}" class="comment depth-{depth + 1} {"odd" if k % 2 else "even"}">'
+            f'<div id="cbox-{cid}" class="comment-inner"><div class="comment-who">{avatar}'
+            f'<cite class="who-name">{_e(authors[k])}</cite>{says}</div>'
+            f'<div class="comment-when"><a href="#comment-{cid}"><time datetime="{iso}">{_e(vis)}</time></a></div>'
             f"{_paras(shown[k])}"
-            f'<div class=`reply`><a class=`reply-link` href=`#respond`>Reply</a></div></div>{sub}</li>'
+            f'<div class="reply"><a class="reply-link" href="#respond">Reply</a></div></div>{sub}</li>'
         )
 
     n = len(t.order)
-    head = f'<h2 class=`comments-title`>{n} thoughts on this post</h2>'
-    form = f'<div id=`respond`><h3>Leave a Reply</h3>{_form(rng, "comment-form")}</div>'
+    head = f'<h2 class="comments-title">{n} thoughts on this post</h2>'
+    form = f'<div id="respond"><h3>Leave a Reply</h3>{_form(rng, "comment-form")}</div>'
     items = "".join(item(k, 0) for k in t.roots())
-    return f'<div id=`comments` class=`comments-area`>{head}<ol class=`commentlist`>{items}</ol>{form}</div>'
+    return f'<div id="comments" class="comments-area">{head}<ol class="commentlist">{items}</ol>{form}</div>'
 
 
 def _microdata(t: _Tree, rng, now, shown, authors) -> str:
@@ -211,17 +210,17 @@ def _microdata(t: _Tree, rng, now, shown, authors) -> str:
         r = t.order[k][0]
         vis, iso = _stamp(_when(r.get("created")), now, rng)
         kids = t.children(k)
-        sub = f'<div class=`thread-kids`>{"".join(item(c) for c in kids)}</div>' if kids else ""
+        sub = f'<div class="thread-kids">{"".join(item(c) for c in kids)}</div>' if kids else ""
         return (
-            f'<div class=`c-node` itemprop=`comment` itemscope itemtype=`https://schema.org/Comment`>'
-            f'<div class=`c-top`><span itemprop=`author` itemscope itemtype=`https://schema.org/Person`><span itemprop=`name`>{_e(authors[k])}</span></span>'
-            f' <time itemprop=`dateCreated` datetime=`{iso}`>{_e(vis)}</time></div>'
-            f'<div itemprop=`text`>{_paras(shown[k])}</div>'
-            f'<div class=`c-acts`><span itemprop=`upvoteCount`>{_votes(rng)}</span> <a href=`#`>Reply</a> <a href=`#`>Share</a></div>{sub}</div>'
+            f'<div class="c-node" itemprop="comment" itemscope itemtype="https://schema.org/Comment">'
+            f'<div class="c-top"><span itemprop="author" itemscope itemtype="https://schema.org/Person"><span itemprop="name">{_e(authors[k])}</span></span>'
+            f' <time itemprop="dateCreated" datetime="{iso}">{_e(vis)}</time></div>'
+            f'<div itemprop="text">{_paras(shown[k])}</div>'
+            f'<div class="c-acts"><span itemprop="upvoteCount">{_votes(rng)}</span> <a href="#">Reply</a> <a href="#">Share</a></div>{sub}</div>'
         )
 
     items = "".join(item(k) for k in t.roots())
-    return f'<section class=`talk` itemscope itemtype=`https://schema.org/DiscussionForumPosting`><h2>Discussion</h2>{items}{_more(rng)}</section>'
+    return f'<section class="talk" itemscope itemtype="https://schema.org/DiscussionForumPosting"><h2>Discussion</h2>{items}{_more(rng)}</section>'
 
 
 def _data_widget(t: _Tree, rng, now, shown, authors) -> str:
@@ -230,23 +229,23 @@ def _data_widget(t: _Tree, rng, now, shown, authors) -> str:
         vis, iso = _stamp(_when(r.get("created")), now, rng)
         pid = rng.randint(10**8, 10**9)
         kids = t.children(k)
-        sub = f'<ul class=`tw-children`>{"".join(item(c) for c in kids)}</ul>' if kids else ""
+        sub = f'<ul class="tw-children">{"".join(item(c) for c in kids)}</ul>' if kids else ""
         up = _votes(rng)
         return (
-            f'<li class=`tw-post` data-post-id=`{pid}` data-role=`post`>'
-            f'<div class=`tw-avatar`><img src=`/u/{pid}/a.jpg` alt=`Avatar`></div><div class=`tw-main`>'
-            f'<header class=`tw-head`><span class=`tw-byline`><a class=`tw-user` data-user=`{_e(authors[k].lower())}` href=`#`>{_e(authors[k])}</a></span>'
-            f' <span class=`tw-bullet`>•</span> <a class=`tw-age` href=`#` title=`{iso}` data-ts=`{iso}`>{_e(vis)}</a></header>'
-            f'<div class=`tw-msg` data-role=`message`>{_paras(shown[k])}</div>'
-            f'<footer class=`tw-menu`><span class=`tw-vote` data-action=`up`>▲ {up}</span> <span class=`tw-vote` data-action=`down`>▼</span>'
-            f' <a data-action=`reply` href=`#`>Reply</a> <a data-action=`share` href=`#`>Share ›</a></footer></div>{sub}</li>'
+            f'<li class="tw-post" data-post-id="{pid}" data-role="post">'
+            f'<div class="tw-avatar"><img src="/u/{pid}/a.jpg" alt="Avatar"></div><div class="tw-main">'
+            f'<header class="tw-head"><span class="tw-byline"><a class="tw-user" data-user="{_e(authors[k].lower())}" href="#">{_e(authors[k])}</a></span>'
+            f' <span class="tw-bullet">•</span> <a class="tw-age" href="#" title="{iso}" data-ts="{iso}">{_e(vis)}</a></header>'
+            f'<div class="tw-msg" data-role="message">{_paras(shown[k])}</div>'
+            f'<footer class="tw-menu"><span class="tw-vote" data-action="up">▲ {up}</span> <span class="tw-vote" data-action="down">▼</span>'
+            f' <a data-action="reply" href="#">Reply</a> <a data-action="share" href="#">Share ›</a></footer></div>{sub}</li>'
         )
 
     n = len(t.order)
-    top = f'<div class=`tw-bar`><span>{n} Posts</span> <span>Sort by Best</span> <a href=`#`>Login</a></div>'
+    top = f'<div class="tw-bar"><span>{n} Posts</span> <span>Sort by Best</span> <a href="#">Login</a></div>'
     form = _form(rng, "tw-compose") if rng.random() < 0.8 else ""
     items = "".join(item(k) for k in t.roots())
-    return f'<div id=`tw-thread` class=`tw-widget` data-widget=`thread`>{top}{form}<ul class=`tw-posts`>{items}</ul>{_more(rng)}</div>'
+    return f'<div id="tw-thread" class="tw-widget" data-widget="thread">{top}{form}<ul class="tw-posts">{items}</ul>{_more(rng)}</div>'
 
 
 def _forum_table(t: _Tree, rng, now, shown, authors, title: str) -> str:
@@ -258,15 +257,15 @@ def _forum_table(t: _Tree, rng, now, shown, authors, title: str) -> str:
         rank = rng.choice(("Newbie", "Member", "Regular", "Senior Member", "Veteran"))
         posts = rng.randint(1, 9000)
         rows.append(
-            f'<tr class=`{"row1" if k % 2 else "row2"}` id=`p{pid}`><td class=`ucell` valign=`top` width=`160`>'
-            f'<b class=`nm`>{_e(authors[k])}</b><br><span class=`rk`>{rank}</span><br><span class=`st`>Posts: {posts}</span></td>'
-            f'<td class=`pcell` valign=`top`><div class=`ph`><span>Subject: Re: {_e(title[:60])}</span> <span class=`pd`>Posted: {vis}</span></div><hr>'
-            f'<div class=`pb`>{_paras(shown[k])}</div></td></tr>'
-            f'<tr><td class=`spacer` colspan=`2`><a href=`#top`>Back to top</a> <a href=`#`>Quote</a></td></tr>'
+            f'<tr class="{"row1" if k % 2 else "row2"}" id="p{pid}"><td class="ucell" valign="top" width="160">'
+            f'<b class="nm">{_e(authors[k])}</b><br><span class="rk">{rank}</span><br><span class="st">Posts: {posts}</span></td>'
+            f'<td class="pcell" valign="top"><div class="ph"><span>Subject: Re: {_e(title[:60])}</span> <span class="pd">Posted: {vis}</span></div><hr>'
+            f'<div class="pb">{_paras(shown[k])}</div></td></tr>'
+            f'<tr><td class="spacer" colspan="2"><a href="#top">Back to top</a> <a href="#">Quote</a></td></tr>'
         )
     form = f'<h3>Quick reply</h3>{_form(rng, "qr")}' if rng.random() < 0.7 else ""
-    pages = '<p class=`pg`>Page <b>1</b> of 1 · <a href=`#`>Jump to</a></p>'
-    return f'<table class=`board` cellspacing=`1` cellpadding=`4` width=`100%`><tr><th>Author</th><th>Message</th></tr>{"".join(rows)}</table>{pages}{form}'
+    pages = '<p class="pg">Page <b>1</b> of 1 · <a href="#">Jump to</a></p>'
+    return f'<table class="board" cellspacing="1" cellpadding="4" width="100%"><tr><th>Author</th><th>Message</th></tr>{"".join(rows)}</table>{pages}{form}'
 
 
 def _custom_elements(t: _Tree, rng, now, shown, authors) -> str:
@@ -276,8 +275,8 @@ def _custom_elements(t: _Tree, rng, now, shown, authors) -> str:
         kids = t.children(k)
         sub = f"<x-reply-list>{''.join(item(c) for c in kids)}</x-reply-list>" if kids else ""
         return (
-            f'<x-reply node-key=`n{rng.randint(1000, 99999)}`><x-reply-head><x-avatar initials=`{_e(authors[k][:1])}`></x-avatar>'
-            f'<x-name>{_e(authors[k])}</x-name> <x-age><time datetime=`{iso}`>{_e(vis)}</time></x-age></x-reply-head>'
+            f'<x-reply node-key="n{rng.randint(1000, 99999)}"><x-reply-head><x-avatar initials="{_e(authors[k][:1])}"></x-avatar>'
+            f'<x-name>{_e(authors[k])}</x-name> <x-age><time datetime="{iso}">{_e(vis)}</time></x-age></x-reply-head>'
             f"<x-reply-text>{_paras(shown[k])}</x-reply-text>"
             f"<x-reply-actions><button>Like</button> <button>Reply</button> <x-count>{_votes(rng)}</x-count></x-reply-actions>{sub}</x-reply>"
         )
@@ -285,7 +284,7 @@ def _custom_elements(t: _Tree, rng, now, shown, authors) -> str:
     form = f"<x-composer>{_form(rng, '')}</x-composer>"
     items = "".join(item(k) for k in t.roots())
     before, after = (form, "") if rng.random() < 0.5 else ("", form)
-    return f'<app-remarks host=`site`><h2>{len(t.order)} replies</h2>{before}<x-reply-list>{items}</x-reply-list>{_more(rng)}{after}</app-remarks>'
+    return f'<app-remarks host="site"><h2>{len(t.order)} replies</h2>{before}<x-reply-list>{items}</x-reply-list>{_more(rng)}{after}</app-remarks>'
 
 
 def _indent_rows(t: _Tree, rng, now, shown, authors) -> str:
@@ -295,20 +294,20 @@ def _indent_rows(t: _Tree, rng, now, shown, authors) -> str:
     for k, (r, parent, depth) in enumerate(t.order):
         vis, iso = _stamp(_when(r.get("created")), now, rng)
         links = " | <a href=\"#\">parent</a>" if parent else ""
-        links += ' | <a href=`#`>next</a> [–]'
-        head = f'<span class=`hd`><a class=`who` href=`#`>{_e(authors[k])}</a> <span class=`age` title=`{iso}`><a href=`#`>{_e(vis)}</a></span>{links}</span>'
-        body = f'<div class=`txt`>{_paras(shown[k])}</div><div class=`rl`><a href=`#`><u>reply</u></a></div>'
+        links += ' | <a href="#">next</a> [–]'
+        head = f'<span class="hd"><a class="who" href="#">{_e(authors[k])}</a> <span class="age" title="{iso}"><a href="#">{_e(vis)}</a></span>{links}</span>'
+        body = f'<div class="txt">{_paras(shown[k])}</div><div class="rl"><a href="#"><u>reply</u></a></div>'
         rid = rng.randint(10**6, 10**7)
         if spacer:
             out.append(
-                f'<tr class=`row` id=`{rid}`><td><table border=`0`><tr><td class=`pad`><img src=`/s.gif` height=`1` width=`{unit * depth}`></td>'
-                f'<td valign=`top` class=`vt`><a href=`#`>▲</a></td><td class=`cell`>{head}<br>{body}</td></tr></table></td></tr>'
+                f'<tr class="row" id="{rid}"><td><table border="0"><tr><td class="pad"><img src="/s.gif" height="1" width="{unit * depth}"></td>'
+                f'<td valign="top" class="vt"><a href="#">▲</a></td><td class="cell">{head}<br>{body}</td></tr></table></td></tr>'
             )
         else:
-            out.append(f'<div class=`row` id=`r{rid}` style=`margin-left:{unit * depth}px`>{head}{body}</div>')
+            out.append(f'<div class="row" id="r{rid}" style="margin-left:{unit * depth}px">{head}{body}</div>')
     rows = "".join(out)
     form = _form(rng, "add") if rng.random() < 0.6 else ""
-    listing = f'<table class=`tree` border=`0`>{rows}</table>' if spacer else f'<div class=`tree`>{rows}</div>'
+    listing = f'<table class="tree" border="0">{rows}</table>' if spacer else f'<div class="tree">{rows}</div>'
     return f"{form}{listing}"
 
 
@@ -319,20 +318,20 @@ def _hashed(t: _Tree, rng, now, shown, authors) -> str:
         r = t.order[k][0]
         vis, iso = _stamp(_when(r.get("created")), now, rng)
         kids = t.children(k)
-        sub = f'<div class=`{c[7]}`>{"".join(item(x) for x in kids)}</div>' if kids else ""
+        sub = f'<div class="{c[7]}">{"".join(item(x) for x in kids)}</div>' if kids else ""
         likes = rng.randint(0, 30)
-        like_html = f' · <span class=`{c[6]}`>{likes}</span>' if likes else ""
+        like_html = f' · <span class="{c[6]}">{likes}</span>' if likes else ""
         return (
-            f'<div class=`{c[0]}`><div class=`{c[1]}`><img class=`{c[2]}` src=`/p/{rng.randint(1, 10**6)}.jpg` alt=``></div>'
-            f'<div class=`{c[3]}`><div class=`{c[4]}`><a class=`{c[5]}` href=`#`><span>{_e(authors[k])}</span></a>'
+            f'<div class="{c[0]}"><div class="{c[1]}"><img class="{c[2]}" src="/p/{rng.randint(1, 10**6)}.jpg" alt=""></div>'
+            f'<div class="{c[3]}"><div class="{c[4]}"><a class="{c[5]}" href="#"><span>{_e(authors[k])}</span></a>'
             f"<div>{_paras(shown[k])}</div></div>"
-            f'<div class=`{c[8]}`><a href=`#`>Like</a> · <a href=`#`>Reply</a>{like_html} · <a href=`#`><abbr title=`{iso}`>{_e(_compact(vis))}</abbr></a></div>{sub}</div></div>'
+            f'<div class="{c[8]}"><a href="#">Like</a> · <a href="#">Reply</a>{like_html} · <a href="#"><abbr title="{iso}">{_e(_compact(vis))}</abbr></a></div>{sub}</div></div>'
         )
 
     items = "".join(item(k) for k in t.roots())
-    top = f'<div class=`{_hash_class(rng)}`><span>{len(t.order)} comments</span> <span>Sort by Top</span></div>'
-    box = f'<div class=`{_hash_class(rng)}`><textarea placeholder=`Add a comment...`></textarea></div>' if rng.random() < 0.7 else ""
-    return f'<div class=`{_hash_class(rng)} {_hash_class(rng)}`>{top}{box}{items}{_more(rng)}</div>'
+    top = f'<div class="{_hash_class(rng)}"><span>{len(t.order)} comments</span> <span>Sort by Top</span></div>'
+    box = f'<div class="{_hash_class(rng)}"><textarea placeholder="Add a comment..."></textarea></div>' if rng.random() < 0.7 else ""
+    return f'<div class="{_hash_class(rng)} {_hash_class(rng)}">{top}{box}{items}{_more(rng)}</div>'
 
 
 def _compact(vis: str) -> str:
@@ -346,18 +345,18 @@ def _timeline(t: _Tree, rng, now, shown, authors) -> str:
     out = []
     for k, (r, _, _) in enumerate(t.order):
         vis, iso = _stamp(_when(r.get("created")), now, rng)
-        role = f'<span class=`lbl`>{rng.choice(("Member", "Contributor", "Author", "Owner"))}</span>' if rng.random() < 0.4 else ""
-        react = f'<div class=`rx`><button>👍 {rng.randint(1, 9)}</button></div>' if rng.random() < 0.4 else ""
+        role = f'<span class="lbl">{rng.choice(("Member", "Contributor", "Author", "Owner"))}</span>' if rng.random() < 0.4 else ""
+        react = f'<div class="rx"><button>👍 {rng.randint(1, 9)}</button></div>' if rng.random() < 0.4 else ""
         out.append(
-            f'<div class=`tl-item`><div class=`tl-avatar`><img src=`/a/{k}.png` alt=`@{_e(authors[k])}`></div>'
-            f'<div class=`tl-box`><div class=`tl-head`><strong><a class=`who` href=`#`>{_e(authors[k])}</a></strong> commented '
-            f'<relative-time datetime=`{iso}`>{_e(vis)}</relative-time>{role}<button aria-label=`Show options`>…</button></div>'
-            f'<div class=`tl-text markdown`>{_paras(shown[k])}</div>{react}</div></div>'
+            f'<div class="tl-item"><div class="tl-avatar"><img src="/a/{k}.png" alt="@{_e(authors[k])}"></div>'
+            f'<div class="tl-box"><div class="tl-head"><strong><a class="who" href="#">{_e(authors[k])}</a></strong> commented '
+            f'<relative-time datetime="{iso}">{_e(vis)}</relative-time>{role}<button aria-label="Show options">…</button></div>'
+            f'<div class="tl-text markdown">{_paras(shown[k])}</div>{react}</div></div>'
         )
         if rng.random() < 0.15:
-            out.append(f'<div class=`tl-event`>{_e(_invented_name(rng))} added the <span class=`label`>{rng.choice(("bug", "question", "triage"))}</span> label {rng.randint(2, 9)} days ago</div>')
-    form = f'<div class=`tl-new`><h3>Add a remark</h3>{_form(rng, "new")}</div>'
-    return f'<div class=`tl` id=`discussion-bucket`>{"".join(out)}{form}</div>'
+            out.append(f'<div class="tl-event">{_e(_invented_name(rng))} added the <span class="label">{rng.choice(("bug", "question", "triage"))}</span> label {rng.randint(2, 9)} days ago</div>')
+    form = f'<div class="tl-new"><h3>Add a remark</h3>{_form(rng, "new")}</div>'
+    return f'<div class="tl" id="discussion-bucket">{"".join(out)}{form}</div>'
 
 
 def _answers(t: _Tree, rng, now, shown, authors) -> str:
@@ -379,20 +378,20 @@ def _answers(t: _Tree, rng, now, shown, authors) -> str:
             cvis, ciso = _stamp(_when(rc.get("created")), now, rng)
             text = " ".join(s for s in shown[c] if s)
             lis.append(
-                f'<li class=`note` id=`n-{rng.randint(10**5, 10**6)}`><span class=`score`>{rng.randint(0, 9) or ""}</span>'
-                f'<div class=`note-body`><span class=`note-copy`>{_e(text)}</span> – <a class=`note-user` href=`#`>{_e(authors[c])}</a>'
-                f' <span class=`note-date` title=`{ciso}`>{_e(cvis)}</span></div></li>'
+                f'<li class="note" id="n-{rng.randint(10**5, 10**6)}"><span class="score">{rng.randint(0, 9) or ""}</span>'
+                f'<div class="note-body"><span class="note-copy">{_e(text)}</span> – <a class="note-user" href="#">{_e(authors[c])}</a>'
+                f' <span class="note-date" title="{ciso}">{_e(cvis)}</span></div></li>'
             )
-        notes_html = f'<div class=`notes`><ul>{"".join(lis)}</ul><a href=`#`>Add a note</a></div>'
+        notes_html = f'<div class="notes"><ul>{"".join(lis)}</ul><a href="#">Add a note</a></div>'
         out.append(
-            f'<div class=`answer` id=`a-{rng.randint(10**5, 10**6)}` data-score=`{_votes(rng)}`><div class=`votes`><button>▲</button><div>{_votes(rng)}</div><button>▼</button></div>'
-            f'<div class=`a-cell`><div class=`prose`>{_paras(shown[k])}</div>'
-            f'<div class=`a-foot`><a href=`#`>Share</a> <a href=`#`>Follow</a><div class=`sig`>answered <span title=`{iso}`>{_e(vis)}</span>'
-            f' <a class=`u` href=`#`>{_e(authors[k])}</a> <span class=`rep`>{rng.randint(1, 50000):,}</span></div></div>{notes_html}</div></div>'
+            f'<div class="answer" id="a-{rng.randint(10**5, 10**6)}" data-score="{_votes(rng)}"><div class="votes"><button>▲</button><div>{_votes(rng)}</div><button>▼</button></div>'
+            f'<div class="a-cell"><div class="prose">{_paras(shown[k])}</div>'
+            f'<div class="a-foot"><a href="#">Share</a> <a href="#">Follow</a><div class="sig">answered <span title="{iso}">{_e(vis)}</span>'
+            f' <a class="u" href="#">{_e(authors[k])}</a> <span class="rep">{rng.randint(1, 50000):,}</span></div></div>{notes_html}</div></div>'
         )
     head = f"<h2>{len(t.roots())} Answers</h2><div>Sorted by: Highest score</div>"
     form = f"<h2>Your Answer</h2>{_form(rng, 'post-form')}"
-    return f'<div id=`answers`>{head}{"".join(out)}{form}</div>'
+    return f'<div id="answers">{head}{"".join(out)}{form}</div>'
 
 
 def _definition_list(t: _Tree, rng, now, shown, authors) -> str:
@@ -401,13 +400,13 @@ def _definition_list(t: _Tree, rng, now, shown, authors) -> str:
         vis, iso = _stamp(_when(r.get("created")), now, rng)
         verb = rng.choice(("wrote", "on", "·", "posted"))
         out.append(
-            f'<dt id=`m{rng.randint(1000, 99999)}`><b>{_e(authors[k])}</b> {verb} <time datetime=`{iso}`>{_e(vis)}</time></dt>'
-            f'<dd>{_paras(shown[k])}<p class=`act`><a href=`#`>Reply</a> · <a href=`#`>Quote</a></p></dd>'
+            f'<dt id="m{rng.randint(1000, 99999)}"><b>{_e(authors[k])}</b> {verb} <time datetime="{iso}">{_e(vis)}</time></dt>'
+            f'<dd>{_paras(shown[k])}<p class="act"><a href="#">Reply</a> · <a href="#">Quote</a></p></dd>'
         )
     form = _form(rng, "guest")
     head = f"<h2>Reader responses ({len(t.order)})</h2>"
     before, after = (form, "") if rng.random() < 0.4 else ("", form)
-    return f'<div class=`responses`>{head}{before}<dl>{"".join(out)}</dl>{after}</div>'
+    return f'<div class="responses">{head}{before}<dl>{"".join(out)}</dl>{after}</div>'
 
 
 def _sections(t: _Tree, rng, now, shown, authors) -> str:
@@ -416,14 +415,14 @@ def _sections(t: _Tree, rng, now, shown, authors) -> str:
         vis, iso = _stamp(_when(r.get("created")), now, rng)
         kids = "".join(item(c) for c in t.children(k))
         return (
-            f'<section class=`note` id=`note-{rng.randint(1000, 99999)}`><header><h4>{_e(authors[k])}</h4> <time datetime=`{iso}`>{_e(vis)}</time></header>'
-            f'<div class=`note-words`>{_paras(shown[k])}</div>'
-            f'<footer><button type=`button`>Reply</button> <button type=`button`>♥ {_votes(rng)}</button> <button type=`button`>Share</button></footer>{kids}</section>'
+            f'<section class="note" id="note-{rng.randint(1000, 99999)}"><header><h4>{_e(authors[k])}</h4> <time datetime="{iso}">{_e(vis)}</time></header>'
+            f'<div class="note-words">{_paras(shown[k])}</div>'
+            f'<footer><button type="button">Reply</button> <button type="button">♥ {_votes(rng)}</button> <button type="button">Share</button></footer>{kids}</section>'
         )
 
     items = "".join(item(k) for k in t.roots())
     form = _form(rng, "write")
-    return f'<section class=`discussion`><h2>Conversation</h2>{items}{_more(rng)}{form}</section>'
+    return f'<section class="discussion"><h2>Conversation</h2>{items}{_more(rng)}{form}</section>'
 
 
 _WRITERS = {
@@ -493,7 +492,7 @@ def render_html_variant(thread: dict, layout: str, *, seed: int = 0, article_onl
         thread_id=str(thread.get("thread_id") or sid),
         layout=layout,
         seed=seed,
-        text="".join(parts).replace("`", '"'),
+        text="".join(parts),
         title=title,
         article="\n".join(article),
         source_stance=source.get("stance") or "",
