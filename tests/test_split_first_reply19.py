@@ -84,6 +84,7 @@ Talk pages are for improving the article.
 def test_symbol_reply_signed_by_a_name_of_lower_case_words():
     assert end_signature("👍 Quiet harbour watcher (talk) 09:41, 4 March 2024 (UTC)")[1] == "Quiet harbour watcher"
     assert end_signature("Agreed. Quiet harbour watcher (talk) 09:41, 4 March 2024 (UTC)")[1] == "watcher"  # (words before it: unchanged)
+    assert end_signature(". http://example.org/x1 harbour_desk (talk) 09:41, 4 March 2024 (UTC)")[1] == "harbour_desk"  # (a link is no name)
     page = ARTICLE + """
 Timeline[edit]
 

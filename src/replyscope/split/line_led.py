@@ -167,12 +167,14 @@ def _after_symbols(before: str, start: int) -> int:
     name = words[k:]
     if not k or not name or len(name) > SIGN_NAME_WORDS:
         return start
-    if any(not _has_letter(w) or w[-1] in ".!?:;…\"”)" for _, w in name):
-        return start
+    if any(not _has_letter(w) or w[-1] in ".!?:;…\"”)" or _NAME_WORD.match(w) is None for _, w in name):
+        return start  # (a link or an address among them, "http://...": the words', no name's)
     return min(start, name[0][0])
 
 
 _TOKEN = re.compile(r"\S+")
+# A word a name is made of: letters, digits and the marks names and handles carry.
+_NAME_WORD = re.compile(r"^[\w.'’-]+$")
 
 
 def _has_letter(w: str) -> bool:
