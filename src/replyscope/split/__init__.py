@@ -235,6 +235,14 @@ def _led_lines_as_headers(led: Zone, zone: Zone) -> bool:
     )
 
 
+def _signatures_read_as_headers(led: Zone, zone: Zone) -> bool:
+    """Whether the block readers took a signature line_led read alone on its line (signing the words
+    over it, "Jo (talk) 14:02, 3 March 2024 (UTC)") for a header over the words under it: each
+    comment then has the next one's words, and the last the page's footer."""
+    rows = {c.header_lines[0] for c in led.comments if c.header_lines}
+    return bool(rows) and any(c.body_lines and c.body_lines[0] > j for c in zone.comments for j in c.header_lines if j in rows)
+
+
 def _split_lines(text: str, title: str, lines: Lines) -> DocumentSplit:
     n = len(lines)
     # every line starts as page furniture; the article and the comment zone claim theirs
@@ -242,7 +250,9 @@ def _split_lines(text: str, title: str, lines: Lines) -> DocumentSplit:
     first_prose = _first_prose_line(lines)
     zone, zone_roles = build_zone(lines, first_prose, *_text_floor(lines, first_prose))
     led = line_led_zone(lines, 0)
-    if led is not None and (zone is None or len(led[0].comments) > len(zone.comments) or _led_lines_as_headers(led[0], zone)):
+    if led is not None and (
+        zone is None or len(led[0].comments) > len(zone.comments) or _led_lines_as_headers(led[0], zone) or _signatures_read_as_headers(led[0], zone)
+    ):
         # (more comments whose headers share their lines than the block readers found: a chat
         # log, a thread of comments signed at their lines' ends)
         zone, zone_roles = led

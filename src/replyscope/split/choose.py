@@ -15,7 +15,7 @@ from replyscope.split.caches import line_cache
 from replyscope.split.anchors import Anchor, header_spacing, is_placeholder, mostly_posted_by, section_headers, spans_signed_below, widget_words_under
 from replyscope.split.lines import next_nonblank, prev_nonblank
 from replyscope.split.body import is_boilerplate_line
-from replyscope.split.chrome import is_chrome, is_content, is_pictographs, is_stop_line
+from replyscope.split.chrome import is_chrome, is_content, is_pictographs, is_reply_link_row, is_stop_line
 from replyscope.split.headers import GONE_AUTHOR, has_thread_links, is_age_stamp, is_field_header, is_words_label, opens_words_field, read_header
 from replyscope.split.lines import Lines, is_prose
 from replyscope.split.openers import inline_label, opener_above, shared_inline_label
@@ -286,6 +286,8 @@ def _headline_share(lines: Lines, best: list[Anchor]) -> float:
             if COMMENT_TALLY.match(s):
                 hits += 1
                 break
+            if s[:2] in ("Re", "RE", "re") and RE_SUBJECT.match(s):
+                continue  # (a reply's subject restating the topic, "Re: The Harbour Plan": the words are under it)
             if s and not is_chrome(s):
                 hits += _is_headline(s)
                 break
@@ -491,10 +493,44 @@ def _closed_by_reply(lines: Lines, lo: int, hi: int) -> bool:
         k = prev_nonblank(lines, k, 3)
         if k is None or k < lo:
             return False
-        if _REPLY_ALONE.match(lines.text[k]):
-            return True
+        if _REPLY_ALONE.match(lines.text[k]) or is_reply_link_row(lines.text[k]):
+            return True  # (or a row of the comment's links with its Reply: "(Reply) (Thread) (Link)")
         seen += 1
     return False
+
+
+# Lines under a thread's last header searched for the row of links closing its words.
+ROW_CLOSE_REACH = 40
+
+
+def _row_closes(lines: Lines, a: Anchor, hi: int) -> bool:
+    """Whether the words under header `a` (lines before `hi`, the next header) end on a row of its
+    links with a Reply link (chrome.is_reply_link_row): its first such row, with written words over
+    it, no stop line (a form's prompt, a footer; a rule over a board member's signature is none)
+    and no other dated header between (a quote's "jo said:" is the reply's)."""
+    text = lines.text
+    words = False
+    for j in range(a.last + 1, min(hi, len(text))):
+        s = text[j]
+        if not s:
+            continue
+        if is_reply_link_row(s):
+            return words
+        if is_stop_line(s) and not _RULE.match(s) or (h := read_header(lines.core[j])) is not None and h.posted_raw:
+            return False
+        words = words or is_written(s)
+    return False
+
+
+_RULE = re.compile(r"^[_\-=~*]{4,}$")
+
+
+def _rows_close_each(lines: Lines, best: list[Anchor]) -> bool:
+    """Whether every header's words end on its own row of links with a Reply link (_row_closes):
+    the widget's row under each reader's comment, which no byline, listed item or author box prints."""
+    return bool(best) and all(
+        _row_closes(lines, a, best[k + 1].first if k + 1 < len(best) else a.last + 1 + ROW_CLOSE_REACH) for k, a in enumerate(best)
+    )
 
 
 def _byline_over_section(lines: Lines, a: Anchor, nxt: Anchor) -> bool:
@@ -901,6 +937,8 @@ def _lone_comment(lines: Lines, a: Anchor, near: int | None, share: float) -> bo
         return True
     if h.posted_raw and h.author and _speaks_for_itself(lines, a):
         return True
+    if h.posted_raw and h.author and not _title_like_share([a]) and _rows_close_each(lines, [a]):
+        return True  # (a dated name over words its own row of links closes, "Reply" among them)
     if a.family in ("bare", "indent") and not h.posted_raw:
         return False  # a lone name over a paragraph, with no date: a subheading as often as a comment
     if near is not None:
@@ -1101,6 +1139,7 @@ def _acceptable(lines: Lines, best: list[Anchor], section: int | None, share: fl
         and not linked
         and (share < 1.0 and not dated or _title_like_share(best) > 0 and family != "field")
         and not _under_form(lines, best[0])  # (the comment form's prompt over them heads them as a section header does)
+        and not (dated_all and _rows_close_each(lines, best))  # (each dated, each closed by its Reply row)
     ):
         # two headers and no section over them: a pair of widgets or listed items as often as a thread,
         # unless both comments talk (or are dated) and both names read as people's (a name in a
@@ -1138,6 +1177,10 @@ def _acceptable(lines: Lines, best: list[Anchor], section: int | None, share: fl
         # messages each under its own "From:" and "Date:" fields: a mail thread however its
         # writers talk (a link list or a menu prints no such block)
         family == "field" and len(best) >= 2 and dated_all
+    ) and not (
+        # dated comments each closed by its own row of links with a Reply link: readers' however
+        # they word it (a link list, a menu or a subheading prints no Reply link under its items)
+        dated_all and _rows_close_each(lines, best)
     ):
         # dated link lists, menus and subheadings have headers' shapes but nobody talks in them
         return False

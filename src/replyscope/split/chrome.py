@@ -233,6 +233,27 @@ def _action_row(s: str) -> bool:
     return any(w in ACTION_VERBS for w in words)
 
 
+def is_reply_link_row(s: str) -> bool:
+    """A row of a comment's links (is_chrome) with a Reply link among them: "Reply", "(Reply)
+    (Thread) (Link)", "Like · Reply · 3y", "Reply With Quote", "ReplyDelete". It closes a reader's
+    comment; an article ends on no Reply link of its own, and a form's prompt or buttons ("Leave a
+    Reply", "Cancel reply", "Post Reply") are no comment's row."""
+    if len(s) > ACTION_ROW_CHARS or "eply" not in s and "EPLY" not in s:
+        return False
+    s = s.strip(BULLET_CHARS + " ")
+    if not s or not (is_chrome(s) or _action_row(s)) or _form_or_section(s):
+        return False
+    words = {w.lower() for w in _ROW_WORD.findall(s)}
+    # ("Quick Reply" alone heads a board's reply box; beside "Quote" it is the post's own button)
+    return "reply" in words and not words & _FORM_ROW_WORDS and words != _QUICK_REPLY
+
+
+# A comment form's words beside its Reply ("Cancel reply", "Leave a Reply"; "Post Reply" is a stop
+# line): the form's, under no comment.
+_FORM_ROW_WORDS = frozenset(("cancel", "leave", "submit", "write"))
+_QUICK_REPLY = frozenset(("quick", "reply"))
+
+
 # A rating drawn with stars ("★★★★☆", "★★★☆☆ 3.0 out of 5 stars"): the widget's, not the reader's.
 _STARS = "★☆✩✭✮✰"
 # A score ("4.0 out of 5 stars", "4/5") and a review's title after one (a short line, no sentence in
@@ -276,10 +297,15 @@ def _pictograph(o: int) -> bool:
 @line_cache
 def is_stop_line(s: str) -> bool:
     """A line that closes a comment zone: a comment form, a new section, page furniture."""
-    # (the lower twin is faster; see patterns.lower_twin and LOWER_BELOW)
-    if FORM_OR_SECTION_LOW.match(s.lower()) if len(s) < LOWER_BELOW and folds_like_lower(s) else FORM_OR_SECTION.match(s):
+    if _form_or_section(s):
         return True
     return len(s) < 120 and is_boilerplate_line(s)
+
+
+def _form_or_section(s: str) -> bool:
+    """A comment form's line or a new section's heading (patterns.FORM_OR_SECTION)."""
+    # (the lower twin is faster; see patterns.lower_twin and LOWER_BELOW)
+    return (FORM_OR_SECTION_LOW.match(s.lower()) if len(s) < LOWER_BELOW and folds_like_lower(s) else FORM_OR_SECTION.match(s)) is not None
 
 
 @line_cache

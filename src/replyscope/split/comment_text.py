@@ -14,7 +14,7 @@ from collections import Counter
 
 from replyscope.split.caches import line_cache
 from replyscope.split.chrome import is_badge_line, is_chrome, is_pictographs, is_reply_row
-from replyscope.split.comments import SIGNATURE_LINES, Zone
+from replyscope.split.comments import SIGNATURE_LINES, Comment, Zone
 from replyscope.split.headers import GONE_AUTHOR, looks_like_name
 from replyscope.split.anchors import WIDGET_WORDS_CHARS, section_headers
 from replyscope.split.lines import Lines, is_prose, nonblank_above, prev_nonblank
@@ -273,15 +273,30 @@ def drop_subject_lines(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:
     are updated."""
     text = lines.text
     under = [max(c.header_lines) + 1 for c in zone.comments if c.header_lines]
-    if sum(j < len(text) and _marked_subject(text[j]) for j in under) < SUBJECTS_MIN:
+    marked = sum(j < len(text) and _marked_subject(text[j]) for j in under)
+    if not marked:
+        return
+    if marked < SUBJECTS_MIN and not (
+        # (a thread too small to show SUBJECTS_MIN marked ones: one marked, and every other comment
+        # with a subject's line at that place over its words, "Re: ..." and "On the timing")
+        len(zone.comments) < 2 * SUBJECTS_MIN
+        and len(under) == len(zone.comments) >= 2
+        and all(j < len(text) and _marked_subject(text[j]) or _subject_at(lines, c) for j, c in zip(under, zone.comments))
+    ):
         return
     for c in zone.comments:
-        if len(c.body_lines) < 2 or not c.header_lines:
-            continue
-        j = c.body_lines[0]
-        s = text[j]
-        if j == max(c.header_lines) + 1 and c.body_lines[1] == j + 1 and len(s) <= SUBJECT_CHARS and (s[-1] not in ".!?…" or _marked_subject(s)) and not is_chrome(s):
+        if _subject_at(lines, c):
             roles[c.body_lines.pop(0)] = "comment_chrome"
+
+
+def _subject_at(lines: Lines, c: Comment) -> bool:
+    """Whether comment `c` opens on a subject's line (SUBJECT_CHARS) right under its header, with its
+    words right under it."""
+    if len(c.body_lines) < 2 or not c.header_lines:
+        return False
+    j = c.body_lines[0]
+    s = lines.text[j]
+    return j == max(c.header_lines) + 1 and c.body_lines[1] == j + 1 and len(s) <= SUBJECT_CHARS and (s[-1] not in ".!?…" or _marked_subject(s)) and not is_chrome(s)
 
 
 def drop_reaction_marks(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from replyscope.split.caches import line_cache
@@ -24,7 +25,7 @@ from replyscope.split.anchors import (
 )
 from replyscope.split.body import is_boilerplate_line
 from replyscope.split.choose import SMALL_THREAD, choose_anchors, words_under_section
-from replyscope.split.chrome import is_chrome, is_content, is_pictographs, is_reply_row, is_stop_line
+from replyscope.split.chrome import is_chrome, is_content, is_pictographs, is_reply_link_row, is_reply_row, is_stop_line
 from replyscope.split.headers import FIELD_LABEL_CHARS, NAV_LABEL, CommentHeader, looks_like_name, opens_words_field, read_header
 from replyscope.split.lines import Lines, is_prose, next_nonblank, prev_nonblank
 from replyscope.split.listlike import reads_like_thread
@@ -888,7 +889,7 @@ def build_zone(lines: Lines, first_prose: int, floor: int | None = None, article
     headed = section is not None and zone_start == section or not dated and any(
         is_reply_row(s) for s in lines.text[zone_start : zone_end + CHROME_REACH]
     )
-    if not reads_like_thread(lines, [c.body_lines for c in comments], dated, zone_start, headed, _closed_by_rows(lines, comments), _alike_pair(lines, best, comments)):
+    if not reads_like_thread(lines, [c.body_lines for c in comments], dated, zone_start, headed, _closed_by_rows(lines, comments), _alike_pair(lines, best, comments) or _readers_with_reply_links(lines, comments)):
         return None, {}
     _words_in_chrome(lines, best, spans, comments, roles)
     return Zone(zone_start, zone_end, comments), roles
@@ -926,9 +927,9 @@ def _alike_pair(lines: Lines, best: list[Anchor], comments: list[Comment]) -> bo
     return a.family == b.family and printed_alike and bool(first) and bool(second) and first != second
 
 
-def _closed_by_rows(lines: Lines, comments: list[Comment]) -> bool:
+def _closed_by_rows(lines: Lines, comments: list[Comment], row: Callable[[str], bool] = is_reply_row) -> bool:
     """Whether each comment's words are closed by a row of its actions: a Reply / Like line of
-    chrome within CHROME_REACH lines under its last word, before the next comment's words."""
+    chrome (`row`) within CHROME_REACH lines under its last word, before the next comment's words."""
     text = lines.text
     for k, c in enumerate(comments):
         if not c.body_lines:
@@ -936,9 +937,22 @@ def _closed_by_rows(lines: Lines, comments: list[Comment]) -> bool:
         end = c.body_lines[-1] + 1 + CHROME_REACH
         if k + 1 < len(comments) and comments[k + 1].body_lines:
             end = min(end, comments[k + 1].body_lines[0])
-        if not any(is_reply_row(s) for s in text[c.body_lines[-1] + 1 : end]):
+        if not any(row(s) for s in text[c.body_lines[-1] + 1 : end]):
             return False
     return True
+
+
+def _readers_with_reply_links(lines: Lines, comments: list[Comment]) -> bool:
+    """Whether the thread is two or more dated comments under as many names, each closed by its own
+    row of links with a Reply link (chrome.is_reply_link_row): readers' comments however long, not
+    an article under its byline (an article has one byline, and no Reply link of its own)."""
+    names = {c.author.casefold() for c in comments if c.author}
+    return (
+        len(comments) >= 2
+        and len(names) == len(comments)
+        and all(c.posted_raw for c in comments)
+        and _closed_by_rows(lines, comments, is_reply_link_row)
+    )
 
 
 # Comments with words the template of the page is read from (see _words_in_chrome).

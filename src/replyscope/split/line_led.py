@@ -17,7 +17,7 @@ from typing import Final
 
 from replyscope.split.chrome import is_chrome, is_stop_line
 from replyscope.split.comments import Comment, Zone
-from replyscope.split.headers import _NUMERIC_HANDLE, MAX_HEADER_CHARS, _name_ok, read_glued_age, read_header
+from replyscope.split.headers import _NUMERIC_HANDLE, _ZONE_TAIL, MAX_HEADER_CHARS, _name_ok, read_glued_age, read_header
 from replyscope.split.lines import Lines, is_prose, prev_nonblank
 from replyscope.split.patterns import folds_like_lower, lower_twin
 
@@ -28,6 +28,10 @@ MIN_LED = 3
 # The fewest lines of one shape read as a thread when the page sets them apart: a post that drew
 # a single reply prints two (the reply and the widget's own, or the post restated).
 MIN_SET_APART = 2
+
+# A wiki's signature whose shape is whole on its own (_whole_signature) is read even alone: a talk
+# page's topic that drew one comment prints one.
+MIN_WHOLE = 1
 
 _CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?"
 # (a log may print the day before the clock: "2020-03-03 14:03", "03/03/2020, 14:03")
@@ -139,6 +143,8 @@ def _linked_signature(s: str) -> tuple[int, str, str, str] | None:
         if space < 0:
             start = end - len(word)
             break
+    if dash is None and start > 0:
+        start = _after_symbols(before, start)
     lead = start
     while lead > 0 and (before[lead - 1] in _SIGN_LEAD or before[lead - 1] == " "):
         lead -= 1
@@ -149,6 +155,32 @@ def _linked_signature(s: str) -> tuple[int, str, str, str] | None:
     if h is None or h.kind != "name_date" or not h.author or not h.posted_raw:
         return None
     return len(s) - lead, h.author, h.posted_raw, LINKED
+
+
+def _after_symbols(before: str, start: int) -> int:
+    """Where a signature's name starts in `before` (the line up to its links), read from `start`
+    (where the walk back over capitalised words stopped): after the reply's words when those are
+    symbols alone, no letter in them ("👍 Quiet harbour watcher (talk) ..."), the words up to the links
+    then all the name's (at most SIGN_NAME_WORDS, none closing a sentence)."""
+    words = [(m.start(), m.group()) for m in _TOKEN.finditer(before)]
+    k = 0
+    while k < len(words) and not _has_letter(words[k][1]):
+        k += 1
+    name = words[k:]
+    if not k or not name or len(name) > SIGN_NAME_WORDS:
+        return start
+    if any(not _has_letter(w) or w[-1] in ".!?:;…\"”)" or _NAME_WORD.match(w) is None for _, w in name):
+        return start  # (a link or an address among them, "http://...": the words', no name's)
+    return min(start, name[0][0])
+
+
+_TOKEN = re.compile(r"\S+")
+# A word a name is made of: letters, digits and the marks names and handles carry.
+_NAME_WORD = re.compile(r"^[\w.'’-]+$")
+
+
+def _has_letter(w: str) -> bool:
+    return any(ch.isalpha() for ch in w)
 
 
 def end_signature(s: str) -> tuple[int, str, str, str] | None:
@@ -203,6 +235,26 @@ def _last_sign_dash(s: str) -> tuple[int, int, str] | None:
     return len(s[:d].rstrip()), m.end(), s[d]
 
 
+# A full stamp: a clock and a year (a time zone in brackets after it: see _whole_signature).
+_CLOCK_IN = re.compile(r"\b\d{1,2}:\d{2}\b")
+_YEAR_IN = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def _whole_signature(s: str, stamp: str) -> bool:
+    """Whether line `s`, read as a wiki's signature (LINKED) with stamp `stamp`, is one whose shape
+    is whole on its own: the links to the member's pages after the name, and a stamp of a clock, a
+    day with its year and a time zone in brackets ("— Jo (talk) 14:02, 3 March 2024 (UTC)"), maybe
+    a "Reply" link after it. An article quoting a remark prints none of this; one such line is a
+    comment, where a dash and a date alone ("words – jo Mar 3, 2020") want the habit repeated."""
+    core = _ACTION_TAIL.sub("", s) if s[-1:] in "yYtTkK]" else s
+    return (
+        core[-1:] == ")"
+        and _ZONE_TAIL.search(core) is not None
+        and _CLOCK_IN.search(stamp) is not None
+        and _YEAR_IN.search(stamp) is not None
+    )
+
+
 def _continues(lines: Lines, j: int) -> bool:
     """Whether line j, right under a log line, is more of its message (not chrome, a stop, a header)."""
     s = lines.text[j]
@@ -254,7 +306,9 @@ def line_led_zone(lines: Lines, floor: int) -> tuple[Zone, dict[int, str]] | Non
                 signed.setdefault(g[3], []).append((i, g))
     best_signed = max(signed.values(), key=len, default=[])
     linked = bool(best_signed) and best_signed[0][1][3] == LINKED
-    if max(len(logs), len(best_signed)) < MIN_SET_APART:
+    # (every signature whole on its own: no repeat of the habit, no section set apart is asked for)
+    whole_signed = linked and len(best_signed) > len(logs) and all(_whole_signature(text[i], g[2]) for i, g in best_signed)
+    if max(len(logs), len(best_signed)) < (MIN_WHOLE if whole_signed else MIN_SET_APART):
         return None
     roles: dict[int, str] = {}
     comments: list[Comment] = []
@@ -293,7 +347,7 @@ def line_led_zone(lines: Lines, floor: int) -> tuple[Zone, dict[int, str]] | Non
         start, end = comments[0].body_lines[0], rows[-1] + 1
     # (from the first header's line: the earlier lines a signed comment takes over it may as well
     # be the article's last paragraph, and a few rows must stand apart without them)
-    if len(comments) < MIN_LED and not _set_apart(lines, logs[0][0] if len(logs) >= len(best_signed) else best_signed[0][0], end - 1):
+    if len(comments) < MIN_LED and not whole_signed and not _set_apart(lines, logs[0][0] if len(logs) >= len(best_signed) else best_signed[0][0], end - 1):
         return None
     for c in comments:
         for j in c.body_lines:

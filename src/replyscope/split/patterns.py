@@ -411,7 +411,8 @@ CHROME_WORDS: Final = Deferred(
     # a mail archive's links between messages ("Reply via email", "Next message (by thread)")
     r"reply (?:via|by) e-?mail|(?:previous|next) message(?: \(by (?:thread|date)\))?|"
     r"show replies|replies|recommend|recommended|vote up|vote down|up|down|"
-    r"\d+\s*(?:likes?|points?|votes?|replies|reply|people liked this|recommendations?)|"
+    # (a score below zero is signed: "-2 points")
+    r"[+\-−]?\d+\s*(?:likes?|points?|votes?|replies|reply|people liked this|recommendations?)|"
     # a counter of another name ("12 claps", "3 upvotes", "4 people agree")
     r"\d[\d.,]*k?\s*(?:claps?|upvotes?|downvotes?|hearts?|reactions?|(?:people|readers) agree)|"
     r"[+\-−]?\d+|like\s*\(\d+\)|dislike|agree|disagree|helpful|thumbs? up|thumbs? down|"
