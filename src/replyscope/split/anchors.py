@@ -569,12 +569,21 @@ def _add_glued_ages(lines: Lines, headers: dict[int, CommentHeader], lo: int) ->
         if h is None or h.author and not looks_like_name(h.author) and not _NUMERIC_HANDLE.match(h.author):
             continue
         j = next_nonblank(lines, i, PAIR_REACH)
-        if j is not None and j not in headers and (is_content(text[j]) or is_placeholder(text[j])) and (
+        # (an undated "Dad says:" right under "jo 1d" opens the reply's words, quoting someone: the
+        # name and age over it head the reply, as over any other words)
+        if j is not None and (j not in headers or _says_opener(lines, headers, j)) and (is_content(text[j]) or is_placeholder(text[j])) and (
             vouched is None or rowless and (i > linked or _next_header_is(headers, i, linked)) or _closed_by_reply(lines, i, n)
         ):
             # (right over the linked header, "jo 1d" is the comment its "parent" or "prev" link
             # points back to: the thread's first, which often has no Reply link of its own)
             headers[i] = h
+
+
+def _says_opener(lines: Lines, headers: dict[int, CommentHeader], j: int) -> bool:
+    """Whether header line `j` is an undated "X says:" with words right under it (no blank): under
+    a name and an age, a reply's first words quoting someone, not a header of its own."""
+    h = headers[j]
+    return h.kind == "says" and not h.posted_raw and j + 1 < len(lines.text) and is_written(lines.text[j + 1])
 
 
 def _next_header_is(headers: dict[int, CommentHeader], i: int, k: int) -> bool:
