@@ -375,13 +375,17 @@ def _take_avatar_initials(lines: Lines, headers: dict[int, CommentHeader], claim
         if is_initials_of(core[i - 1], a.header.author or core[i]):
             found.append(k)
     # a lone "?" (the avatar of a reader with no name to draw) is one only where the page draws
-    # avatars over more of its headers: over one header alone it is a reader's short reply ("?"
-    # over the signature that signs it, "– jo, Leeds")
-    drawn = Counter(anchors[k].family for k in found)
+    # avatars over its other headers too (letters over one at least, or "?" over half of them):
+    # over a header here and there it is a reader's short reply ("?" over the signature that
+    # signs it, "– jo, Leeds")
+    asks = [k for k in found if core[anchors[k].first - 1].strip() == "?"]
+    lettered = Counter(anchors[k].family for k in found if k not in asks)
+    asking = Counter(anchors[k].family for k in asks)
+    headed = Counter(a.family for a in anchors)
     for k in found:
         a = anchors[k]
         i = a.first
-        if core[i - 1].strip() == "?" and drawn[a.family] < 2:
+        if k in asks and not lettered[a.family] and asking[a.family] * 2 < headed[a.family]:
             continue
         anchors[k] = Anchor(i - 1, a.last, a.header, a.family, lines.indent[i - 1])
         claimed.add(i - 1)
