@@ -267,7 +267,7 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
                 # (or a removed post's placeholder there, "[comment deleted]": the mark stands for its
                 # words; words around an e-mail address are words too, see talk.is_written)
                 # (a short line, "+1", is judged with the thread's other headers: choose._supported)
-                if r is not None and (is_written(lines.text[r]) or is_placeholder(lines.text[r]) or is_short_mark(lines.text[r])) and r not in headers and not any(k in headers for k in range(q + 1, r)):
+                if r is not None and (is_written(lines.text[r]) or is_placeholder(lines.text[r]) or is_short_mark(lines.text[r])) and (r not in headers or _says_opener(lines, headers, r)) and not any(k in headers for k in range(q + 1, r)):
                     end = profile_end(lines, q)  # (the member's profile under the name: the header's)
                     anchors.append(Anchor(i, end, CommentHeader("name_date", cut_counters(lines.core[q]), h.posted_raw), "date+name", lines.indent[i]))
                     claimed.update(range(i, end + 1))
