@@ -7,6 +7,7 @@ indented text...), so the page's comment format can be chosen as a whole (see `c
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from collections import Counter
 from dataclasses import dataclass
@@ -774,8 +775,10 @@ def is_short_mark(s: str) -> bool:
     that reads as chrome is a widget's own word ("Share", "Pinned"), and stays chrome; a bare
     number ("12") and a post's place ("#3") stay counts."""
     t = s.strip()
-    # (a bare number is a count, "#3" a post's place: neither is a reply)
-    return 0 < len(t) <= SHORT_WORDS_CHARS and HAS_LETTER.search(t) is None and not _COUNT_ALONE.match(t) and not is_post_number(t)
+    # (a bare number is a count, "#3" a post's place: neither is a reply; nor is a row of reaction
+    # tallies, "👎 24  😕 7": a symbol beside a count is the widget's, and a reply of emoji alone
+    # reads as words already)
+    return 0 < len(t) <= SHORT_WORDS_CHARS and HAS_LETTER.search(t) is None and not _COUNT_ALONE.match(t) and not is_post_number(t) and not any(unicodedata.category(ch) == "So" for ch in t)
 
 
 _COUNT_ALONE = re.compile(r"^\d[\d,.]*$")
