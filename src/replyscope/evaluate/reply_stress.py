@@ -13,6 +13,7 @@ five (at least two, at most half) of a thread with one kind of content from KIND
     url           a reply that is only a link
     chrome-word   a reply that reads like an action button ("Reply", "Share", "Quote", "+1", "Thanks!")
     chrome-stamp  a reply that reads like a time stamp ("3 hours ago", a date)
+    short         a very short real reply ("+1", "Thanks!", "lol", "Same.", "^ this", "100%", "?")
     lone-name     a reply that is only a name, as a header's name line is
     line-breaks   a reply broken over lines, with blank lines inside it
     lists         a reply holding a bullet or numbered list
@@ -64,6 +65,7 @@ _URLS = (
     "<https://docs.example.com/page#part-2>",
 )
 _CHROME_WORDS = ("Reply", "Share", "Report", "Edit", "Like", "Quote", "Thanks!", "+1", "Flag", "Upvote")
+_SHORT = ("+1", "Thanks!", "lol", "Same.", "^ this", "100%", "?", "👍", "ty", "Same here", "+100", "Ha!")
 _STAMPS = ("3 hours ago", "2 days ago", "yesterday", "March 4, 2019", "12/05/2018", "Just now", "a week ago", "Jan 9", "2018-07-21 14:03")
 _NAMES = ("Mara Quell", "dunewalker", "Tobias Wren", "Ilse Marrow", "kettle_drum", "Otto Fenn", "Perpetua Lisle", "J. Hollin", "Birch")
 # sentences for long replies and list items are put together from these parts, so a page's
@@ -237,6 +239,7 @@ KINDS = {
     "url": _pick(_URLS),
     "chrome-word": _pick(_CHROME_WORDS),
     "chrome-stamp": _pick(_STAMPS),
+    "short": _pick(_SHORT),
     "lone-name": _pick(_NAMES),
     "line-breaks": _line_breaks,
     "lists": _lists,

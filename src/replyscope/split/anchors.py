@@ -7,7 +7,9 @@ indented text...), so the page's comment format can be chosen as a whole (see `c
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
+from collections import Counter
 from dataclasses import dataclass
 from itertools import compress
 
@@ -265,7 +267,8 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
                 # (no header among the profile's lines: "Name: jo" under "Entry #7" heads its own entry)
                 # (or a removed post's placeholder there, "[comment deleted]": the mark stands for its
                 # words; words around an e-mail address are words too, see talk.is_written)
-                if r is not None and (is_written(lines.text[r]) or is_placeholder(lines.text[r])) and r not in headers and not any(k in headers for k in range(q + 1, r)):
+                # (a short line, "+1", is judged with the thread's other headers: choose._supported)
+                if r is not None and (is_written(lines.text[r]) or is_placeholder(lines.text[r]) or is_short_mark(lines.text[r])) and (r not in headers or _says_opener(lines, headers, r)) and not any(k in headers for k in range(q + 1, r)):
                     end = profile_end(lines, q)  # (the member's profile under the name: the header's)
                     anchors.append(Anchor(i, end, CommentHeader("name_date", cut_counters(lines.core[q]), h.posted_raw), "date+name", lines.indent[i]))
                     claimed.update(range(i, end + 1))
@@ -365,13 +368,28 @@ def _take_avatar_initials(lines: Lines, headers: dict[int, CommentHeader], claim
     """The avatar's initials right over a header's name ("JD" over "Jonas Dubois", no blank
     between) are the header's first line: not the name, not the last words of the comment above."""
     text, core = lines.text, lines.core
+    found = []
     for k, a in enumerate(anchors):
         i = a.first
         if i - 1 < lo or not text[i - 1] or (i - 1) in claimed or (i - 1) in headers or lines.indent[i - 1] != lines.indent[i]:
             continue
         if is_initials_of(core[i - 1], a.header.author or core[i]):
-            anchors[k] = Anchor(i - 1, a.last, a.header, a.family, lines.indent[i - 1])
-            claimed.add(i - 1)
+            found.append(k)
+    # a lone "?" (the avatar of a reader with no name to draw) is one only where the page draws
+    # avatars over its other headers too (letters over one at least, or "?" over half of them):
+    # over a header here and there it is a reader's short reply ("?" over the signature that
+    # signs it, "– jo, Leeds")
+    asks = [k for k in found if core[anchors[k].first - 1].strip() == "?"]
+    lettered = Counter(anchors[k].family for k in found if k not in asks)
+    asking = Counter(anchors[k].family for k in asks)
+    headed = Counter(a.family for a in anchors)
+    for k in found:
+        a = anchors[k]
+        i = a.first
+        if k in asks and not lettered[a.family] and asking[a.family] * 2 < headed[a.family]:
+            continue
+        anchors[k] = Anchor(i - 1, a.last, a.header, a.family, lines.indent[i - 1])
+        claimed.add(i - 1)
 
 
 # Lines a profile card may hold over its tally: the name, and a place or a rank under it.
@@ -556,12 +574,21 @@ def _add_glued_ages(lines: Lines, headers: dict[int, CommentHeader], lo: int) ->
         if h is None or h.author and not looks_like_name(h.author) and not _NUMERIC_HANDLE.match(h.author):
             continue
         j = next_nonblank(lines, i, PAIR_REACH)
-        if j is not None and j not in headers and (is_content(text[j]) or is_placeholder(text[j])) and (
+        # (an undated "Dad says:" right under "jo 1d" opens the reply's words, quoting someone: the
+        # name and age over it head the reply, as over any other words)
+        if j is not None and (j not in headers or _says_opener(lines, headers, j)) and (is_content(text[j]) or is_placeholder(text[j])) and (
             vouched is None or rowless and (i > linked or _next_header_is(headers, i, linked)) or _closed_by_reply(lines, i, n)
         ):
             # (right over the linked header, "jo 1d" is the comment its "parent" or "prev" link
             # points back to: the thread's first, which often has no Reply link of its own)
             headers[i] = h
+
+
+def _says_opener(lines: Lines, headers: dict[int, CommentHeader], j: int) -> bool:
+    """Whether header line `j` is an undated "X says:" with words right under it (no blank): under
+    a name and an age, a reply's first words quoting someone, not a header of its own."""
+    h = headers[j]
+    return h.kind == "says" and not h.posted_raw and j + 1 < len(lines.text) and is_written(lines.text[j + 1])
 
 
 def _next_header_is(headers: dict[int, CommentHeader], i: int, k: int) -> bool:
@@ -733,6 +760,30 @@ def without_sign(core: str) -> str:
 _NUMERIC_HANDLE = re.compile(r"^@?\d{5,}$")
 
 
+# The longest reply a page may print in a chrome-like shape ("+1", "?", "100%") that is still read
+# as a reader's words under a header of the thread's own format (see choose._short_words_under),
+# and how many headers of that format with words under them vouch for it.
+SHORT_WORDS_CHARS = 12
+SHORT_WORDS_PEERS = 2
+
+
+@line_cache
+def is_short_mark(s: str) -> bool:
+    """A short line with no letter, a count or a sign ("+1", "+100", "100%", "^^"): read as chrome (a
+    score, a tally), it is a reader's whole reply wherever the page's template prints no such line
+    by its other comments (choose._supported, comments._short_words_on_top). A line of letters
+    that reads as chrome is a widget's own word ("Share", "Pinned"), and stays chrome; a bare
+    number ("12") and a post's place ("#3") stay counts."""
+    t = s.strip()
+    # (a bare number is a count, "#3" a post's place: neither is a reply; nor is a row of reaction
+    # tallies, "👎 24  😕 7": a symbol beside a count is the widget's, and a reply of emoji alone
+    # reads as words already)
+    return 0 < len(t) <= SHORT_WORDS_CHARS and HAS_LETTER.search(t) is None and not _COUNT_ALONE.match(t) and not is_post_number(t) and not any(unicodedata.category(ch) == "So" for ch in t)
+
+
+_COUNT_ALONE = re.compile(r"^\d[\d,.]*$")
+
+
 # The longest label a comment may open with ("Quote:", "Update:", "Edit:") over its words.
 LABEL_CHARS = 20
 
@@ -758,6 +809,8 @@ def _add_bullet_anchors(
     """
     text, indent = lines.text, lines.indent
     quoted: set[int] = set()  # the "Jo wrote:" lines read as the opening of a bulleted name's reply
+    short: list[tuple[int, int]] = []  # bulleted names over a short line that is not words alone ("+1")
+    start = len(anchors)
     for i, j in [(i, j) for i, j in pairs if indent[j] > indent[i] and j - i <= PAIR_REACH + 2 and len(text[i]) <= 62]:
         s = text[i]
         if i in claimed or i in headers:
@@ -783,6 +836,9 @@ def _add_bullet_anchors(
             continue  # (but "Dalloway says" with no colon opens a quotation in the comment under the name)
         # (a number over words that talk: a widget's "20000" over "readers by Feedburner" does not)
         numeric = BULLET.match(s) is not None and _NUMERIC_HANDLE.match(lines.core[i]) is not None and talks([text[j]])
+        if h is None and not _written_under(lines, j) and s[-1] != ":" and BULLET.match(s) and not is_chrome(s) and looks_like_name(lines.core[i]) and is_short_mark(text[j]):
+            short.append((i, j))  # (a bulleted name over "+1": read when the thread's other bulleted names head words)
+            continue
         if s[-1] == ":" or (h is None and not _written_under(lines, j)) or not (numeric or looks_like_name(lines.core[i])):
             continue  # "Pros:" over an indented list is a subheading, not an author
         if not numeric and is_chrome(s) and (k := next_nonblank(lines, j, 0)) is not None and k in headers and headers[k].kind == "date":
@@ -797,6 +853,14 @@ def _add_bullet_anchors(
             author = digit_handle(lines.core[i])  # a handle of digits names its reader (see headers.read_header)
         anchors.append(Anchor(i, last, CommentHeader("name", author, posted), family, indent[i]))
         claimed.update(range(i, last + 1))
+    if short and sum(a.family == "bullet" for a in anchors[start:]) >= SHORT_WORDS_PEERS:
+        # (which of them head a reader's short reply, and which the layout's own lines, is judged
+        # with the thread's other headers: choose._short_words_under)
+        for i, j in short:
+            if i not in claimed:
+                author = cut_counters(REPLY_TARGET.sub("", lines.core[i]) or lines.core[i])
+                anchors.append(Anchor(i, i, CommentHeader("name", author, ""), "bullet", indent[i]))
+                claimed.add(i)
     if quoted:
         anchors[:] = [a for a in anchors if not (a.header.kind == "says" and any(a.first <= j <= a.last for j in quoted))]
 

@@ -12,7 +12,7 @@ from collections import Counter
 from typing import cast
 
 from replyscope.split.caches import line_cache
-from replyscope.split.anchors import Anchor, header_spacing, is_placeholder, mostly_posted_by, section_headers, spans_signed_below, widget_words_under
+from replyscope.split.anchors import SHORT_WORDS_PEERS, Anchor, is_short_mark, header_spacing, is_placeholder, mostly_posted_by, section_headers, spans_signed_below, widget_words_under
 from replyscope.split.lines import next_nonblank, prev_nonblank
 from replyscope.split.body import is_boilerplate_line
 from replyscope.split.chrome import is_chrome, is_content, is_pictographs, is_reply_link_row, is_stop_line
@@ -69,16 +69,83 @@ def _has_content(lines: Lines, lo: int, hi: int, taken: set[int]) -> bool:
     return False
 
 
+def _shape(s: str) -> str:
+    """A line's shape as a template prints it: lower case, every run of digits one "0" ("+12 votes",
+    "+3 votes" and "+1 votes" are one shape: a counter the layout prints where these stand)."""
+    return re.sub(r"\d+", "0", s.strip().lower())
+
+
+def _words_side(lines: Lines, a: Anchor, lo: int, hi: int) -> int | None:
+    """The first line with text next to header `a` on the side its words are (over a header that
+    signs them from below, "Posted by jo" / "– jo, Leeds", under any other), between `lo` and `hi`."""
+    j = prev_nonblank(lines, a.first, 1) if a.header.posted_by else next_nonblank(lines, a.last, 1)
+    return j if j is not None and lo <= j < hi else None
+
+
+def _short_words_under(lines: Lines, a: Anchor, lo: int, hi: int, peers: list[Anchor], chrome_shapes: set[str]) -> bool:
+    """Whether header `a`, with no words between its neighbours' lines `lo` and `hi`, heads a very
+    short reply of a count or a sign ("+1", "+100", "100%": anchors.is_short_mark), read as chrome:
+    the line next to it is one, the thread's other headers
+    of its format (`peers`, at least SHORT_WORDS_PEERS) have words next to them, and that line's
+    shape is none the layout prints between those headers and their words (`chrome_shapes`: a
+    score, an age, a badge, a row of actions). A lone short line by a header the page reads
+    elsewhere is the reader's answer, not the widget's."""
+    if len(peers) < SHORT_WORDS_PEERS:
+        return False
+    j = _words_side(lines, a, lo, hi)
+    while j is not None and _shape(lines.text[j]) in chrome_shapes and not is_short_mark(lines.text[j]):
+        # (past what the layout prints there by its other headers: "Edited", a badge)
+        j = prev_nonblank(lines, j, 1) if a.header.posted_by else next_nonblank(lines, j, 1)
+        j = j if j is not None and lo <= j < hi else None
+    if j is None:
+        return False
+    s = lines.text[j]
+    if not is_short_mark(s) or _shape(s) in chrome_shapes:
+        return False
+    # (what lies on its far side up to the next header, or back to the last, is the row of
+    # actions, or nothing)
+    rest = range(lo, j) if a.header.posted_by else range(j + 1, hi)
+    return all(not is_written(lines.text[k]) for k in rest)
+
+
 def _supported(lines: Lines, anchors: list[Anchor], taken: set[int]) -> list[Anchor]:
-    """Anchors with a person's words between them and a neighbour (lists of dated links have none)."""
+    """Anchors with a person's words between them and a neighbour (lists of dated links have none),
+    and those of the thread's own format over a very short reply (see _short_words_under)."""
     out = []
     n = len(lines)
+    lone: list[tuple[int, Anchor, int]] = []
     for k, a in enumerate(anchors):
         nxt = anchors[k + 1].first if k + 1 < len(anchors) else min(n, a.last + 40)
         prv = anchors[k - 1].last + 1 if k > 0 else max(0, a.first - 40)
         if _has_content(lines, a.last + 1, nxt, taken) or _has_content(lines, prv, a.first, taken) or widget_words_under(lines, a, nxt):
             out.append(a)  # (the text before is read only when there is none after)
-    return out
+        else:
+            lone.append((k, a, nxt))
+    if not lone or not out:
+        return out
+    # the headers with words next to them, and what the layout prints between each and its words
+    worded: list[Anchor] = []
+    shapes: set[str] = set()
+    for k, a in enumerate(anchors):
+        lo = anchors[k - 1].last + 1 if k > 0 else max(0, a.first - 40)
+        hi = anchors[k + 1].first if k + 1 < len(anchors) else min(n, a.last + 40)
+        j = _words_side(lines, a, lo, hi)
+        between: list[str] = []
+        while j is not None and not is_written(lines.text[j]):
+            between.append(_shape(lines.text[j]))
+            j = prev_nonblank(lines, j, 1) if a.header.posted_by else next_nonblank(lines, j, 1)
+            j = j if j is not None and lo <= j < hi else None
+        if j is not None:
+            worded.append(a)
+            shapes.update(between)
+    kept = set()
+    for k, a, hi in lone:
+        lo = anchors[k - 1].last + 1 if k > 0 else max(0, a.first - 40)
+        if _short_words_under(lines, a, lo, hi, [b for b in worded if b.family == a.family], shapes):
+            kept.add(a.first)
+    if not kept:
+        return out
+    return sorted(out + [a for k, a, hi in lone if a.first in kept], key=lambda a: a.first)
 
 
 _TITLE_WORDS = re.compile(

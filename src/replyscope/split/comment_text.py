@@ -214,9 +214,13 @@ def _name_key(name: str) -> str:
     return _NOT_NAME_CHARS.sub("", name.lower())
 
 
+# How far over the next comment's header its "@login" line may sit (a blank between).
+HANDLE_OVER_HEADER = 2
+
+
 def drop_reply_targets(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:
     """Take a lone "@name" line naming another commenter off the top of the reply it opens (see
-    _LONE_HANDLE). The line stays in the segment map as the comment's header. `zone.comments[k].body_lines`
+    _LONE_HANDLE), and the next comment's own "@login" off the bottom of the reply over it. The line stays in the segment map as the comment's header. `zone.comments[k].body_lines`
     and `roles` are updated."""
     text = lines.text
     authors = {_name_key(c.author) for c in zone.comments if c.author}
@@ -229,6 +233,15 @@ def drop_reply_targets(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:
         m = _LONE_HANDLE.match(text[c.body_lines[0]])
         if m is not None and _name_key(m[1]) in authors - {_name_key(c.author)}:
             roles[c.body_lines.pop(0)] = "comment_header"  # (whom it answers: the reply's meta, as its header is)
+    for c, nxt in zip(zone.comments, zone.comments[1:]):
+        # the next comment's "@login" right over its header (its avatar's line, as a code host
+        # prints it), under a reply with no row of actions to close it: the next one's meta
+        if len(c.body_lines) < 2 or text[c.body_lines[-1]][:1] != "@" or not nxt.header_lines or not nxt.author:
+            continue
+        last = c.body_lines[-1]
+        m = _LONE_HANDLE.match(text[last])
+        if m is not None and _name_key(m[1]) == _name_key(nxt.author) and 0 < nxt.header_lines[0] - last <= HANDLE_OVER_HEADER:
+            roles[c.body_lines.pop()] = "comment_header"
 
 
 # A widget's mark under a reader's lines: one symbol on a line of its own right over the comment's

@@ -18,6 +18,7 @@ from replyscope.split.anchors import (
     find_anchors,
     header_spacing,
     is_placeholder,
+    is_short_mark,
     mostly_posted_by,
     section_headers,
     spans_signed_below,
@@ -109,7 +110,8 @@ def _placement(lines: Lines, best: list[Anchor]) -> str:
             continue
         # (a policy note or a form under the last header, "Comments are moderated.", is the
         # section's, as a pager is: no comment's words)
-        text_after = is_content(s) and zone_line_role(s) == "comment_body" and (is_prose(s) or len(s) >= 2 or is_pictographs(s))
+        # (a sentence's end alone, "?", is a reply that asks; another lone sign is furniture)
+        text_after = is_content(s) and zone_line_role(s) == "comment_body" and (is_prose(s) or len(s) >= 2 or is_pictographs(s) or ends_sentence(s))
         break
     posted_by = mostly_posted_by(best)
     if posted_by and not (text_after and best[0].header.kind != "by"):
@@ -892,6 +894,7 @@ def build_zone(lines: Lines, first_prose: int, floor: int | None = None, article
     if not reads_like_thread(lines, [c.body_lines for c in comments], dated, zone_start, headed, _closed_by_rows(lines, comments), _alike_pair(lines, best, comments) or _readers_with_reply_links(lines, comments)):
         return None, {}
     _words_in_chrome(lines, best, spans, comments, roles)
+    _short_words_on_top(lines, best, spans, comments, roles)
     return Zone(zone_start, zone_end, comments), roles
 
 
@@ -965,6 +968,41 @@ def _template_key(lines: Lines, j: int) -> str:
     return "\0date" if _stamp_line(lines, j) else template_form(lines.core[j])
 
 
+# The longest first line of a comment a reply of a count or a sign may sit glued under (a subject,
+# "Re: the lock gates", or a badge: see _short_words_on_top).
+MARK_SUBJECT_CHARS = 40
+
+
+def _short_words_on_top(lines: Lines, best: list[Anchor], spans: list[tuple[int, int]], comments: list[Comment], roles: dict[int, str]) -> None:
+    """Give a comment with words the short count or sign (anchors.is_short_mark: "+1", "100%") its
+    span holds before its first line of chrome the template prints by other comments too, when the
+    template prints that line around none of the thread's other comments: "+1" over the signature a
+    board prints under a member's every post, or under a "Reply to @jo" line, is the reader's answer
+    (a score would be printed by every comment). Comments with no words: _words_in_chrome."""
+    text = lines.text
+    if len(comments) <= TEMPLATE_COMMENTS:
+        return
+    keys: list[list[tuple[int, str]]] = []
+    printed: Counter[str] = Counter()
+    for k, c in enumerate(comments):
+        a, (lo, hi) = best[k], spans[k]
+        body = set(c.body_lines)
+        mine = [(j, _template_key(lines, j)) for j in range(lo, hi) if text[j] and j not in body]
+        keys.append(mine)
+        printed.update({key for _, key in mine} | {_template_key(lines, j) for j in range(a.first + 1, a.last + 1) if text[j]})
+    for k, c in enumerate(comments):
+        if not c.body_lines:
+            continue
+        # (the span's first line, over the words, or glued under a short first line, a subject
+        # or a badge the zone's later readers take off: a line further under them is the widget's)
+        j, key = keys[k][0] if keys[k] else (-1, "")
+        first = next_nonblank(lines, spans[k][0] - 1, spans[k][1] - spans[k][0]) if spans[k][0] > 0 else None
+        top = j >= 0 and (j == first or first is not None and j == first + 1 and len(text[first]) <= MARK_SUBJECT_CHARS and first in c.body_lines)
+        if top and printed[key] == 1 and roles.get(j) == "comment_chrome" and is_short_mark(text[j]):
+            c.body_lines = sorted([j, *c.body_lines])
+            roles[j] = "comment_body"
+
+
 def _words_in_chrome(lines: Lines, best: list[Anchor], spans: list[tuple[int, int]], comments: list[Comment], roles: dict[int, str]) -> None:
     """Give a comment whose header was read and whose lines all read as chrome the lines the page's
     template does not print: its words.
@@ -1032,6 +1070,11 @@ def _words_in_chrome(lines: Lines, best: list[Anchor], spans: list[tuple[int, in
                 break
         if not words:
             continue
+        if is_short_mark(text[words[0]]):
+            # (a count or a sign alone, "+1", is the whole reply: chrome lines glued under it that
+            # no other comment prints, "38 people found this helpful", "Reactions: ...", are its
+            # widget's, as any line of chrome under a reader's words would be)
+            words = words[:1]
         c.body_lines = sorted(words)
         c.header_lines = [j for j in c.header_lines if j not in words]
         for j in words:
