@@ -120,3 +120,21 @@ def test_dated_named_rows_without_any_sign_of_a_conversation_are_no_comments():
     # (the same rows with no reply control, no text box, no heading or markup naming replies:
     # a list of dated notes, not a comment section)
     assert _comments(ROWS.replace('<a href="#">reply</a>', "")) == []
+
+
+def test_hostile_markup_stays_within_work_bounds():
+    # 5,000 unclosed <div>s (broken markup nests every later element inside the earlier ones) and a
+    # group over MAX_GROUP items are left to the text splitter instead of the pairwise reading
+    from resiliparse.parse.html import HTMLTree  # noqa: PLC0415
+
+    from replyscope.html import repeated  # noqa: PLC0415
+
+    deep = "<html><body><article><p>A short story of the day.</p></article>" + "<div class='c'>" * 5000 + "x" + "</div>" * 5000 + "</body></html>"
+    assert repeated._nested_deeper(HTMLTree.parse(deep).body, repeated.MAX_NESTING)
+    assert repeated.find_repeated_items(HTMLTree.parse(deep)) == []
+    row = "<div class='r'><b>reader{i}</b> <time datetime='2024-01-01'>3 hours ago</time><p>point {i} made at length here</p><a>Reply</a></div>"
+    page = "<html><body><article><p>Story.</p></article><h2>Comments</h2><textarea></textarea>{rows}</body></html>"
+    many = page.format(rows="".join(row.format(i=i) for i in range(repeated.MAX_GROUP + 1)))
+    assert repeated.find_repeated_items(HTMLTree.parse(many)) == []
+    few = page.format(rows="".join(row.format(i=i) for i in range(3)))
+    assert len(repeated.find_repeated_items(HTMLTree.parse(few))) == 3

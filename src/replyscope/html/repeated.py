@@ -49,6 +49,14 @@ MAX_LINK_SHARE = 0.5  # of a group's words, the share inside links (a headline l
 MIN_NAME_SHARE = 0.8  # of a group's members, the share whose author field holds a name-like text
 MAX_NAME_WORDS = 5
 MAX_NAME_CHARS = 40
+# Work bounds for hostile markup. The reader tests members' containment pairwise (quadratic in a
+# group's size, and each test walks up the tree): 5,000 unclosed <div>s took ~10 CPU minutes and
+# 2,500 flat items ~1 minute; 500 items take ~3 s.
+# Replies in a real widget nest a few levels each, ten or so deep, so elements nested more than
+# MAX_NESTING deep are broken markup whose containment says nothing of who answers whom, and a
+# group of more than MAX_GROUP items is left to the text splitter (which reads it in one pass).
+MAX_NESTING = 400
+MAX_GROUP = 500
 _LABELLED = re.compile(r"\w:\s")
 _PX = re.compile(r"(?:margin|padding)-left\s*:\s*(\d+(?:\.\d+)?)\s*(px|em|rem)?", re.I)
 
@@ -168,6 +176,8 @@ def find_repeated_items(tree: HTMLTree) -> list[Item]:
     body = tree.body
     if body is None:
         return []
+    if _nested_deeper(body, MAX_NESTING):
+        return []
     groups: dict[str, list[DOMNode]] = defaultdict(list)
     found = body.query_selector_all("*")
     for el in found[0 : len(found)]:
@@ -176,7 +186,7 @@ def find_repeated_items(tree: HTMLTree) -> list[Item]:
         groups[_key(el)].append(el)
     candidates: list[tuple[str, list[_Member]]] = []
     for key, nodes in groups.items():
-        if len(nodes) < MIN_ITEMS:
+        if len(nodes) < MIN_ITEMS or len(nodes) > MAX_GROUP:
             continue
         if ENTRY_NAMES & set((nodes[0].class_name or "").split()):
             continue
@@ -356,6 +366,17 @@ def _strays(group: list[_Member], elements: list[DOMNode], claimed: set[DOMNode]
 def _inside_member_reply(outer: DOMNode, el: DOMNode, nodes: set[DOMNode]) -> bool:
     """Whether `el` inside the item `outer` sits where replies sit (its parent holds items too)."""
     return el.parent is not None and any(n.parent is not None and n.parent == el.parent for n in nodes)
+
+
+def _nested_deeper(root: DOMNode, limit: int) -> bool:
+    """Whether elements nest more than `limit` deep under `root` (one walk of the tree)."""
+    stack = [(root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > limit:
+            return True
+        stack.extend((c, depth + 1) for c in _children(node) if c.type == NodeType.ELEMENT)
+    return False
 
 
 def _depth(node: DOMNode) -> int:
