@@ -54,6 +54,10 @@ TIME_PROPS = frozenset({"datepublished", "datecreated", "commenttime", "datemodi
 BODY_PROPS = frozenset({"text", "commenttext", "description", "articlebody"})
 
 MAX_AUTHOR_CHARS = 80
+# Elements nested more than this deep are broken markup (thousands of unclosed tags), whose
+# containment says nothing of who answers whom: every walk up the tree stops there and such a page
+# is left to the text splitter. Real comment threads nest a few dozen elements deep.
+MAX_NESTING = 400
 _SAYS = re.compile(r"\s*(?:says|said|wrote|writes)\s*:?\s*$", re.I)
 
 
@@ -186,6 +190,8 @@ def find_items(tree: HTMLTree) -> list[Item]:
         return []
     found = body.query_selector_all(CANDIDATE_SELECTOR)
     candidates = [n for n in found[0 : len(found)] if _is_item(n)]
+    if any(deeper_than(n, MAX_NESTING) for n in candidates):
+        return []
     candidates = [n for n in candidates if not _inside(n, NOT_IN) and n.tag not in NOT_IN]
     # A wrapper's first inner item with nothing before it is the same comment (WordPress li.comment
     # > div#div-comment-5): keep the outer one, whose own list holds the replies.
@@ -205,9 +211,24 @@ def find_items(tree: HTMLTree) -> list[Item]:
             items[parent].children.append(len(items))
         items.append(item)
         open_items.append(len(items) - 1)
-    for item in items:
-        _read_parts(item, [items[c].node for c in item.children])
+    parts = _parts_by_item(items)
+    if parts is None:
+        return []
+    for item, own in zip(items, parts):
+        _read_parts(item, own)
     return items
+
+
+def deeper_than(node: DOMNode, limit: int) -> bool:
+    """Whether `node` sits under more than `limit` elements (a walk of at most limit + 1 steps)."""
+    parent = node.parent
+    depth = 0
+    while parent is not None and parent.type == NodeType.ELEMENT:
+        depth += 1
+        if depth > limit:
+            return True
+        parent = parent.parent
+    return False
 
 
 def _same_comment(outer: DOMNode, inner: DOMNode) -> bool:
@@ -228,16 +249,37 @@ PART_SELECTOR = (
 )
 
 
-def _own_parts(node: DOMNode, nested: list[DOMNode]) -> list[DOMNode]:
-    """Part candidates under `node` that are not inside one of its reply items, in page order."""
-    found = node.query_selector_all(PART_SELECTOR)
-    return [el for el in found[0 : len(found)] if not any(n.contains(el) for n in nested)]
+def _parts_by_item(items: list[Item]) -> list[list[DOMNode]] | None:
+    """Each item's part candidates that are not inside one of its reply items, in page order; None
+    when a candidate sits more than MAX_NESTING elements below its item.
+
+    One selector query per outermost item, each candidate given to the nearest item holding it: a
+    query per item would read every reply's elements again for each item above it (quadratic in
+    the depth of a thread)."""
+    index = {item.node: k for k, item in enumerate(items)}
+    owned: list[list[DOMNode]] = [[] for _ in items]
+    for item in items:
+        if item.parent is not None:
+            continue
+        found = item.node.query_selector_all(PART_SELECTOR)
+        for el in found[0 : len(found)]:
+            if el in index:
+                continue  # (a reply item is no part of the items around it)
+            node = el.parent
+            steps = 0
+            while (k := index.get(node)) is None:
+                steps += 1
+                if steps > MAX_NESTING:
+                    return None
+                node = node.parent
+            owned[k].append(el)
+    return owned
 
 
-def _read_parts(item: Item, nested: list[DOMNode]) -> None:
+def _read_parts(item: Item, own: list[DOMNode]) -> None:
     author = time = cite = None
     bodies: list[DOMNode] = []
-    for el in _own_parts(item.node, nested):
+    for el in own:
         if not _shown(el):
             continue
         if cite is None and el.tag == "cite":  # the name in WordPress and Disqus headers, when nothing says author
