@@ -151,6 +151,9 @@ UrlCol = Annotated[Optional[str], typer.Option("--url-col", help="Column holding
 TitleCol = Annotated[Optional[str], typer.Option("--title-col", help="Column holding the page title.")]
 HtmlCol = Annotated[Optional[str], typer.Option("--html-col", help="Column holding the page HTML (default: html/raw_html).")]
 MaxPageMb = Annotated[float, typer.Option("--max-page-mb", min=0.001, max=1_000_000.0, help="Pages larger than this are recorded as skipped (at most a terabyte).")]
+PageCpuSeconds = Annotated[
+    float, typer.Option("--page-cpu-seconds", min=0.0, help="A page whose split takes more CPU seconds than this is recorded as failed and the run goes on (0: no limit).")
+]
 Seed = Annotated[int, typer.Option("--seed", help="Random seed: the same input and seed give the same output.")]
 Representation = Annotated[Optional[str], typer.Option("--representation", help="Comment representation (see `replyscope analyze --help`).")]
 StanceReader = Annotated[Optional[str], typer.Option("--stance-reader", help="Stance reader: 'zero-shot' (default; no labels), 'fitted:MODEL' (from `replyscope stance fit`) or 'nli:DIR' (an ONNX NLI model on disk; see the README).")]
@@ -215,7 +218,10 @@ def _progress() -> Iterator[Progress]:
     progress.stop()
 
 
-def _split(inputs: list[Path], out: Path, workers: int, columns: ColumnOptions, max_page_mb: float, progress: Progress, reuse: bool = False) -> dict:
+def _split(
+    inputs: list[Path], out: Path, workers: int, columns: ColumnOptions, max_page_mb: float, progress: Progress, reuse: bool = False,
+    page_cpu_seconds: float = pipeline.PAGE_CPU_SECONDS,
+) -> dict:
     missing = [p for p in inputs if not p.exists()]
     if missing:
         raise typer.BadParameter(f"no such input: {', '.join(map(str, missing))}", param_hint="INPUT")
@@ -229,7 +235,7 @@ def _split(inputs: list[Path], out: Path, workers: int, columns: ColumnOptions, 
         docs_seen += n_docs
         progress.update(task, advance=n_bytes, detail=f"{docs_seen:,} pages")
 
-    options = pipeline.SplitOptions(columns=columns, workers=workers, max_page_bytes=int(max_page_mb * 1e6))
+    options = pipeline.SplitOptions(columns=columns, workers=workers, max_page_bytes=int(max_page_mb * 1e6), page_cpu_seconds=page_cpu_seconds)
     counts = pipeline.run_split(inputs, out, options, on_progress=advance, files=files, reuse_complete=reuse)
     progress.update(task, completed=max(total_bytes, 1), detail=f"{counts['documents']:,} pages, {counts['comments']:,} comments")
     return counts
@@ -358,6 +364,7 @@ def split(
     title_col: TitleCol = None,
     html_col: HtmlCol = None,
     max_page_mb: MaxPageMb = 20.0,
+    page_cpu_seconds: PageCpuSeconds = pipeline.PAGE_CPU_SECONDS,
 ) -> None:
     """Find the article, boilerplate and reader comments in each page.
 
@@ -365,7 +372,7 @@ def split(
     """
     columns = ColumnOptions(text_col, id_col, url_col, title_col, html_col)
     with _progress() as progress:
-        counts = _split(inputs, out, workers, columns, max_page_mb, progress)
+        counts = _split(inputs, out, workers, columns, max_page_mb, progress, page_cpu_seconds=page_cpu_seconds)
     _summarise(counts, out)
     _comment_export_hint(inputs, counts)
     raise typer.Exit(_exit_code(counts))
@@ -411,6 +418,7 @@ def run(
     title_col: TitleCol = None,
     html_col: HtmlCol = None,
     max_page_mb: MaxPageMb = 20.0,
+    page_cpu_seconds: PageCpuSeconds = pipeline.PAGE_CPU_SECONDS,
     seed: Seed = 0,
     representation: Representation = None,
     stance_reader: StanceReader = None,
@@ -457,7 +465,7 @@ def run(
             )
             counts = _read_comments(inputs, out, comment_columns, progress)
         else:
-            counts = _split(inputs, out, workers, columns, max_page_mb, progress, reuse=True)
+            counts = _split(inputs, out, workers, columns, max_page_mb, progress, reuse=True, page_cpu_seconds=page_cpu_seconds)
         _analyze(out, seed, representation, progress, reuse=True, stance_reader=stance_reader, workers=workers)
         _across(out, progress, reuse=True)
         path = _report(out, progress, reuse=True)

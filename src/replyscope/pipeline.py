@@ -30,6 +30,7 @@ import polars as pl
 
 from replyscope import __version__
 from replyscope.errors import UsageError
+from replyscope.page_budget import PAGE_CPU_SECONDS
 from replyscope.ingest import ColumnOptions, RawDocument, check_inputs, discover_inputs, doc_id_for, is_read, read_input, to_documents
 from replyscope.rundir import (
     LOCK_NAME,
@@ -79,6 +80,7 @@ class SplitOptions:
     batch_docs: int = 256  # pages per batch handed to a worker
     batch_bytes: int = 16 << 20  # ...or fewer, when the pages are large: keeps memory flat
     max_page_bytes: int = 20 << 20  # a bigger page is recorded as skipped, not split
+    page_cpu_seconds: float = PAGE_CPU_SECONDS  # a page splitting longer is recorded as failed (0: no limit)
 
 
 @dataclass
@@ -87,7 +89,7 @@ class BatchResult:
     n_bytes: int
 
 
-def split_batch(raws: list[RawDocument], doc_ids: list[str] | None = None) -> BatchResult:
+def split_batch(raws: list[RawDocument], doc_ids: list[str] | None = None, page_cpu_seconds: float = PAGE_CPU_SECONDS) -> BatchResult:
     """Decode and split one batch. Runs in a worker process; never raises for one bad page.
 
     `doc_ids` (one per raw, from `DocIds`) replaces the ids ingest gives, so repeated ids are
@@ -99,7 +101,7 @@ def split_batch(raws: list[RawDocument], doc_ids: list[str] | None = None) -> Ba
     if doc_ids is not None:
         documents = documents.with_columns(doc_id=pl.Series(doc_ids, dtype=pl.String))
     ok = documents.filter(pl.col("status") == "ok")
-    split = split_documents(ok)
+    split = split_documents(ok, page_cpu_seconds)
     if split.errors:
         failed = pl.DataFrame({"doc_id": list(split.errors), "split_error": list(split.errors.values())})
         documents = (
@@ -393,7 +395,7 @@ def _run_split(inputs, run_dir, options, on_progress, files, reuse_complete) -> 
                 pending.append((k, json.loads(done.read_text(encoding="utf-8"))))
                 n_resumed += 1
             else:
-                pending.append((k, executor.submit(split_batch, batch, doc_ids)))
+                pending.append((k, executor.submit(split_batch, batch, doc_ids, options.page_cpu_seconds)))
             while sum(isinstance(item, Future) for _, item in pending) >= 2 * workers or (pending and isinstance(pending[0][1], dict)):
                 collect(*pending.popleft())
         while pending:

@@ -14,6 +14,7 @@ from typing import NamedTuple, cast
 import polars as pl
 
 from replyscope import schema
+from replyscope.page_budget import PAGE_CPU_SECONDS, page_budget
 from replyscope.split.caches import LINE_CACHES as _LINE_CACHES
 from replyscope.split.body import article_roles, is_boilerplate_line, title_from_text, title_without_tally
 from replyscope.split.chrome import is_chrome
@@ -325,8 +326,11 @@ def _split_lines(text: str, title: str, lines: Lines) -> DocumentSplit:
     return DocumentSplit(segments, title_text, body, comments)
 
 
-def split_documents(docs: pl.DataFrame) -> SplitTables:
-    """Split every document of a DOCUMENTS-shaped frame into the three split tables."""
+def split_documents(docs: pl.DataFrame, page_cpu_seconds: float = PAGE_CPU_SECONDS) -> SplitTables:
+    """Split every document of a DOCUMENTS-shaped frame into the three split tables.
+
+    A page that raises, or that uses more than `page_cpu_seconds` of CPU (0: no limit), is in
+    `errors` and yields no rows."""
     seg_rows: dict[str, list] = {k: [] for k in schema.SEGMENTS.names()}
     art_rows: dict[str, list] = {k: [] for k in schema.ARTICLES.names()}
     com_rows: dict[str, list] = {k: [] for k in schema.COMMENTS.names()}
@@ -335,12 +339,13 @@ def split_documents(docs: pl.DataFrame) -> SplitTables:
     htmls = docs["html"] if "html" in docs.columns else pl.Series([None] * docs.height, dtype=pl.String)
     for doc_id, text, title, html in zip(docs["doc_id"], docs["text"], titles, htmls):
         try:
-            if html is not None:  # an HTML page: its DOM shows the comments (replyscope.html)
-                from replyscope.html import split_html_document
+            with page_budget(page_cpu_seconds):
+                if html is not None:  # an HTML page: its DOM shows the comments (replyscope.html)
+                    from replyscope.html import split_html_document
 
-                split = split_html_document(html, text or "", title or "")
-            else:
-                split = split_document(text or "", title or "")
+                    split = split_html_document(html, text or "", title or "")
+                else:
+                    split = split_document(text or "", title or "")
         except Exception as exc:  # one bad page must not sink the batch
             errors[doc_id] = f"{type(exc).__name__}: {exc}"
             continue
