@@ -78,8 +78,15 @@ def _shape(s: str) -> str:
 def _words_side(lines: Lines, a: Anchor, lo: int, hi: int) -> int | None:
     """The first line with text next to header `a` on the side its words are (over a header that
     signs them from below, "Posted by jo" / "– jo, Leeds", under any other), between `lo` and `hi`."""
-    j = prev_nonblank(lines, a.first, 1) if a.header.posted_by else next_nonblank(lines, a.last, 1)
-    return j if j is not None and lo <= j < hi else None
+    return _step_words_side(lines, a, a.first if a.header.posted_by else a.last, lo, hi)
+
+
+def _step_words_side(lines: Lines, a: Anchor, j: int, lo: int, hi: int) -> int | None:
+    """The next line with text past line `j` (over at most one blank line) going away from header
+    `a` on its words' side (up over a header that signs from below, down under any other), kept
+    only between `lo` and `hi`: one step of _words_side's walk, shared by its callers' walks on."""
+    j2 = prev_nonblank(lines, j, 1) if a.header.posted_by else next_nonblank(lines, j, 1)
+    return j2 if j2 is not None and lo <= j2 < hi else None
 
 
 def _short_words_under(lines: Lines, a: Anchor, lo: int, hi: int, peers: list[Anchor], chrome_shapes: set[str]) -> bool:
@@ -95,8 +102,7 @@ def _short_words_under(lines: Lines, a: Anchor, lo: int, hi: int, peers: list[An
     j = _words_side(lines, a, lo, hi)
     while j is not None and _shape(lines.text[j]) in chrome_shapes and not is_short_mark(lines.text[j]):
         # (past what the layout prints there by its other headers: "Edited", a badge)
-        j = prev_nonblank(lines, j, 1) if a.header.posted_by else next_nonblank(lines, j, 1)
-        j = j if j is not None and lo <= j < hi else None
+        j = _step_words_side(lines, a, j, lo, hi)
     if j is None:
         return False
     s = lines.text[j]
@@ -133,8 +139,7 @@ def _supported(lines: Lines, anchors: list[Anchor], taken: set[int]) -> list[Anc
         between: list[str] = []
         while j is not None and not is_written(lines.text[j]):
             between.append(_shape(lines.text[j]))
-            j = prev_nonblank(lines, j, 1) if a.header.posted_by else next_nonblank(lines, j, 1)
-            j = j if j is not None and lo <= j < hi else None
+            j = _step_words_side(lines, a, j, lo, hi)
         if j is not None:
             worded.append(a)
             shapes.update(between)
