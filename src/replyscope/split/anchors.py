@@ -15,7 +15,7 @@ from itertools import compress
 
 from replyscope.split.caches import line_cache
 from replyscope.split.cards import is_profile_tally, read_cards
-from replyscope.split.chrome import PROFILE_TITLE_CHARS, is_badge_line, is_chrome, is_content, is_pictographs, is_profile_field, is_rating, is_reply_row, is_stop_line
+from replyscope.split.chrome import PROFILE_TITLE_CHARS, is_badge_line, is_chrome, is_content, is_pictographs, is_profile_field, is_rating, is_reply_link_row, is_reply_row, is_stop_line
 from replyscope.split.headers import (
     MAX_HEADER_CHARS,
     SIGN_FIRST,
@@ -357,8 +357,13 @@ def _field_block_end(lines: Lines, last: int) -> int:
     """The last line of the header block a labelled field line ends at `last`: the field lines
     right under it, no blank between ("Subject: Re: ...", "To: ...")."""
     text, core = lines.text, lines.core
+    own = last
     while last + 1 < len(text) and text[last + 1] and is_field_line(core[last + 1]):
         last += 1
+    if last > own and last + 1 < len(text) and is_reply_link_row(text[last + 1]):
+        # (a field-shaped line right over the comment's row of links, "Well: that settles it" over
+        # "(Reply) (Link)", is its one line of words: a header block leaves its message some)
+        last -= 1
     if last + 1 < len(text) and is_words_label(core[last + 1]):
         last += 1  # ("Message :" alone over the words: the block's, as its other labels are)
     return last

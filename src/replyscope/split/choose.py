@@ -15,7 +15,7 @@ from replyscope.split.caches import line_cache
 from replyscope.split.anchors import SHORT_WORDS_PEERS, Anchor, is_short_mark, header_spacing, is_placeholder, mostly_posted_by, section_headers, spans_signed_below, widget_words_under
 from replyscope.split.lines import next_nonblank, prev_nonblank
 from replyscope.split.body import is_boilerplate_line
-from replyscope.split.chrome import is_chrome, is_content, is_pictographs, is_reply_link_row, is_stop_line
+from replyscope.split.chrome import is_badge_line, is_chrome, is_content, is_pictographs, is_reply_link_row, is_stop_line
 from replyscope.split.headers import GONE_AUTHOR, has_thread_links, is_age_stamp, is_field_header, is_words_label, opens_words_field, read_header
 from replyscope.split.lines import Lines, is_prose
 from replyscope.split.openers import inline_label, opener_above, shared_inline_label
@@ -235,8 +235,9 @@ def _past_shared_label(windows: list[list[str]]) -> list[list[str]]:
 def _reacts(window: list[str]) -> bool:
     """Whether the first line with text under a header is symbols alone ("😂", "👏👏"): a reader's
     reaction, which menus, link lists and subheadings never print under a name. A line of the
-    widget's over it ("In reply to Jo") is passed over: the reaction is the reader's first words."""
-    first = next((s for s in window if s and not is_chrome(s)), "")
+    widget's over it ("In reply to Jo"), or the reader's role badge ("Author", "Owner"), is passed
+    over: the reaction is the reader's first words."""
+    first = next((s for s in window if s and not is_chrome(s) and not is_badge_line(s)), "")
     return bool(first) and is_pictographs(first)
 
 
