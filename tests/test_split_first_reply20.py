@@ -6,7 +6,8 @@ read from its shape in both; a marked one may be as long as the post's title. A 
 right over the row of links is a message's words, not its header's. A review under a "Customer
 reviews" header, closed by its row of actions, and one short response under it are two comments,
 though the response has no row of its own; so are two board posts whose headers differ by one
-post's subject line, and a reaction under its reader's role badge. Every string here is invented.
+post's subject line, and a reaction under its reader's role badge. A plugin's first comment of a
+count alone ("+1") is read under its name. Every string here is invented.
 """
 
 from __future__ import annotations
@@ -222,3 +223,41 @@ No one assigned
     said = _said(page)
     assert [a for a, _ in said] == ["quaywalker", "ferryline"]
     assert said[0][1] == "@Harbour_Desk @Ferry_Line - FOUR FEWER?!" and said[1][1].startswith("🙈")
+
+
+# ------------------------------------------------------------------ a count as the first reply
+
+
+def test_a_first_comment_of_a_count_alone_is_read_under_its_name():
+    # (a plugin's comments, each name over its words over its row of actions; the first reply is
+    # "+1" under a badge: the count is the reader's reply, not furniture ending the thread above)
+    page = ARTICLE + """
+4 Comments
+
+Sort by
+Top
+
+Add a comment...
+
+quaywalker
+Top fan
++1
+Like · Reply · 2d
+
+Ines Marlow
+The later sailing suits the school run at least.
+Like · Reply · 2d
+
+portwatcher
+Has anybody asked the operator about the summer?
+Like · Reply · 1d
+
+Tobias Fenwright
+Nine winters on the early boat and it was always thin in January.
+Like · Reply · 1d
+
+Comments plugin
+"""
+    said = _said(page)
+    assert [a for a, _ in said] == ["quaywalker", "Ines Marlow", "portwatcher", "Tobias Fenwright"]
+    assert said[0][1] == "+1"

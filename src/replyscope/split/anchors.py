@@ -1017,6 +1017,11 @@ def _add_footer_anchors(lines: Lines, headers: dict[int, CommentHeader], claimed
             got, j = None, first - 1
             while j >= max(lo, first - FOOTER_REACH):
                 s = lines.text[j]
+                if got is None and is_short_mark(s):
+                    # (a count or a sign under the name, "+100": the comment's whole reply or its
+                    # score, which the later comments' names are read past as well; no furniture)
+                    j -= 1
+                    continue
                 if s and (is_stop_line(s) or is_chrome(s) and not is_placeholder(s) or COMMENT_SECTION.match(s)):
                     if got is None and _is_rule(s):
                         # (no name under a rule: the rule is the comment's own, a bot's "----" over
