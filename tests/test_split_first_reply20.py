@@ -261,3 +261,35 @@ Comments plugin
     said = _said(page)
     assert [a for a, _ in said] == ["quaywalker", "Ines Marlow", "portwatcher", "Tobias Fenwright"]
     assert said[0][1] == "+1"
+
+
+def test_a_count_over_a_row_printed_one_action_a_line_is_the_reply():
+    # ("Like" / "Reply" / "2d" one a line under each comment: the "+1" over "Like" is the reader's
+    # reply, not the first action of the row)
+    page = ARTICLE + """
+3 Comments
+
+Ines Marlow
+The later sailing suits the school run at least.
+Like
+Reply
+2d
+
+quaywalker
+Lives on the island
++1
+Like
+Reply
+2d
+
+portwatcher
+Has anybody asked the operator about the summer?
+Like
+Reply
+1d
+
+Comments plugin
+"""
+    said = _said(page)
+    assert [a for a, _ in said] == ["Ines Marlow", "quaywalker", "portwatcher"]
+    assert said[1][1] == "+1"

@@ -898,8 +898,18 @@ def _footer_rows(lines: Lines, headers: dict[int, CommentHeader], lo: int) -> li
         if c == h.posted_raw:
             # an age alone under "Like" / "Reply" lines: the row is printed one word a line
             p = prev_nonblank(lines, i, 0)
-            # (the post's number over its date, "#12", is no action of a row)
-            while p is not None and p >= lo and p not in headers and is_chrome(text[p]) and len(text[p]) <= 20 and not is_placeholder(text[p]) and not is_post_number(core[p] or text[p]):
+            # (the post's number over its date, "#12", is no action of a row; nor is a count or a
+            # sign over its first action, "+1" over "Like": a reader's reply, see is_short_mark)
+            while (
+                p is not None
+                and p >= lo
+                and p not in headers
+                and is_chrome(text[p])
+                and len(text[p]) <= 20
+                and not is_placeholder(text[p])
+                and not is_post_number(core[p] or text[p])
+                and not is_short_mark(text[p])
+            ):
                 first = p
                 p = prev_nonblank(lines, p, 0)
             if first == i or not any(HAS_LETTER.search(text[j]) for j in range(first, i)):
