@@ -15,7 +15,7 @@ from itertools import compress
 
 from replyscope.split.caches import line_cache
 from replyscope.split.cards import is_profile_tally, read_cards
-from replyscope.split.chrome import PROFILE_TITLE_CHARS, is_badge_line, is_chrome, is_content, is_pictographs, is_profile_field, is_rating, is_reply_row, is_stop_line
+from replyscope.split.chrome import PROFILE_TITLE_CHARS, is_badge_line, is_chrome, is_content, is_pictographs, is_profile_field, is_rating, is_reply_link_row, is_reply_row, is_stop_line
 from replyscope.split.headers import (
     MAX_HEADER_CHARS,
     SIGN_FIRST,
@@ -357,8 +357,13 @@ def _field_block_end(lines: Lines, last: int) -> int:
     """The last line of the header block a labelled field line ends at `last`: the field lines
     right under it, no blank between ("Subject: Re: ...", "To: ...")."""
     text, core = lines.text, lines.core
+    own = last
     while last + 1 < len(text) and text[last + 1] and is_field_line(core[last + 1]):
         last += 1
+    if last > own and last + 1 < len(text) and is_reply_link_row(text[last + 1]):
+        # (a field-shaped line right over the comment's row of links, "Well: that settles it" over
+        # "(Reply) (Link)", is its one line of words: a header block leaves its message some)
+        last -= 1
     if last + 1 < len(text) and is_words_label(core[last + 1]):
         last += 1  # ("Message :" alone over the words: the block's, as its other labels are)
     return last
@@ -893,8 +898,18 @@ def _footer_rows(lines: Lines, headers: dict[int, CommentHeader], lo: int) -> li
         if c == h.posted_raw:
             # an age alone under "Like" / "Reply" lines: the row is printed one word a line
             p = prev_nonblank(lines, i, 0)
-            # (the post's number over its date, "#12", is no action of a row)
-            while p is not None and p >= lo and p not in headers and is_chrome(text[p]) and len(text[p]) <= 20 and not is_placeholder(text[p]) and not is_post_number(core[p] or text[p]):
+            # (the post's number over its date, "#12", is no action of a row; nor is a count or a
+            # sign over its first action, "+1" over "Like": a reader's reply, see is_short_mark)
+            while (
+                p is not None
+                and p >= lo
+                and p not in headers
+                and is_chrome(text[p])
+                and len(text[p]) <= 20
+                and not is_placeholder(text[p])
+                and not is_post_number(core[p] or text[p])
+                and not is_short_mark(text[p])
+            ):
                 first = p
                 p = prev_nonblank(lines, p, 0)
             if first == i or not any(HAS_LETTER.search(text[j]) for j in range(first, i)):
@@ -1012,6 +1027,11 @@ def _add_footer_anchors(lines: Lines, headers: dict[int, CommentHeader], claimed
             got, j = None, first - 1
             while j >= max(lo, first - FOOTER_REACH):
                 s = lines.text[j]
+                if got is None and is_short_mark(s):
+                    # (a count or a sign under the name, "+100": the comment's whole reply or its
+                    # score, which the later comments' names are read past as well; no furniture)
+                    j -= 1
+                    continue
                 if s and (is_stop_line(s) or is_chrome(s) and not is_placeholder(s) or COMMENT_SECTION.match(s)):
                     if got is None and _is_rule(s):
                         # (no name under a rule: the rule is the comment's own, a bot's "----" over

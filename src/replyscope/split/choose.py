@@ -15,7 +15,7 @@ from replyscope.split.caches import line_cache
 from replyscope.split.anchors import SHORT_WORDS_PEERS, Anchor, is_short_mark, header_spacing, is_placeholder, mostly_posted_by, section_headers, spans_signed_below, widget_words_under
 from replyscope.split.lines import next_nonblank, prev_nonblank
 from replyscope.split.body import is_boilerplate_line
-from replyscope.split.chrome import is_chrome, is_content, is_pictographs, is_reply_link_row, is_stop_line
+from replyscope.split.chrome import is_badge_line, is_chrome, is_content, is_pictographs, is_reply_link_row, is_stop_line
 from replyscope.split.headers import GONE_AUTHOR, has_thread_links, is_age_stamp, is_field_header, is_words_label, opens_words_field, read_header
 from replyscope.split.lines import Lines, is_prose
 from replyscope.split.openers import inline_label, opener_above, shared_inline_label
@@ -78,8 +78,15 @@ def _shape(s: str) -> str:
 def _words_side(lines: Lines, a: Anchor, lo: int, hi: int) -> int | None:
     """The first line with text next to header `a` on the side its words are (over a header that
     signs them from below, "Posted by jo" / "– jo, Leeds", under any other), between `lo` and `hi`."""
-    j = prev_nonblank(lines, a.first, 1) if a.header.posted_by else next_nonblank(lines, a.last, 1)
-    return j if j is not None and lo <= j < hi else None
+    return _step_words_side(lines, a, a.first if a.header.posted_by else a.last, lo, hi)
+
+
+def _step_words_side(lines: Lines, a: Anchor, j: int, lo: int, hi: int) -> int | None:
+    """The next line with text past line `j` (over at most one blank line) going away from header
+    `a` on its words' side (up over a header that signs from below, down under any other), kept
+    only between `lo` and `hi`: one step of _words_side's walk, shared by its callers' walks on."""
+    j2 = prev_nonblank(lines, j, 1) if a.header.posted_by else next_nonblank(lines, j, 1)
+    return j2 if j2 is not None and lo <= j2 < hi else None
 
 
 def _short_words_under(lines: Lines, a: Anchor, lo: int, hi: int, peers: list[Anchor], chrome_shapes: set[str]) -> bool:
@@ -95,8 +102,7 @@ def _short_words_under(lines: Lines, a: Anchor, lo: int, hi: int, peers: list[An
     j = _words_side(lines, a, lo, hi)
     while j is not None and _shape(lines.text[j]) in chrome_shapes and not is_short_mark(lines.text[j]):
         # (past what the layout prints there by its other headers: "Edited", a badge)
-        j = prev_nonblank(lines, j, 1) if a.header.posted_by else next_nonblank(lines, j, 1)
-        j = j if j is not None and lo <= j < hi else None
+        j = _step_words_side(lines, a, j, lo, hi)
     if j is None:
         return False
     s = lines.text[j]
@@ -133,8 +139,7 @@ def _supported(lines: Lines, anchors: list[Anchor], taken: set[int]) -> list[Anc
         between: list[str] = []
         while j is not None and not is_written(lines.text[j]):
             between.append(_shape(lines.text[j]))
-            j = prev_nonblank(lines, j, 1) if a.header.posted_by else next_nonblank(lines, j, 1)
-            j = j if j is not None and lo <= j < hi else None
+            j = _step_words_side(lines, a, j, lo, hi)
         if j is not None:
             worded.append(a)
             shapes.update(between)
@@ -230,8 +235,9 @@ def _past_shared_label(windows: list[list[str]]) -> list[list[str]]:
 def _reacts(window: list[str]) -> bool:
     """Whether the first line with text under a header is symbols alone ("😂", "👏👏"): a reader's
     reaction, which menus, link lists and subheadings never print under a name. A line of the
-    widget's over it ("In reply to Jo") is passed over: the reaction is the reader's first words."""
-    first = next((s for s in window if s and not is_chrome(s)), "")
+    widget's over it ("In reply to Jo"), or the reader's role badge ("Author", "Owner"), is passed
+    over: the reaction is the reader's first words."""
+    first = next((s for s in window if s and not is_chrome(s) and not is_badge_line(s)), "")
     return bool(first) and is_pictographs(first)
 
 

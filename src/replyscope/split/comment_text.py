@@ -270,8 +270,11 @@ def drop_role_badges(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:
 
 # A post's subject as a journal or a board prints it right under the header ("Re: the ferry",
 # "(no subject)", "On the timing"): a short line with no sentence's end. Read as one only on a page
-# where at least SUBJECTS_MIN headers carry the marked kind ("Re: ..." or "(no subject)") there.
+# where at least SUBJECTS_MIN headers carry the marked kind ("Re: ..." or "(no subject)") there,
+# or in a thread too small to show that habit, where every comment has one (_unmarked_subjects).
 SUBJECT_CHARS = 60
+# The longest marked subject ("Re: " and the title of the post it answers).
+MARKED_SUBJECT_CHARS = 150
 SUBJECTS_MIN = 2
 
 
@@ -282,14 +285,14 @@ def _marked_subject(s: str) -> bool:
 def drop_subject_lines(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:
     """Take the subject line (see SUBJECT_CHARS) right under each comment's header, with the words
     right under it, off the head of the comment's words, on a page whose headers carry marked
-    subjects there. The line stays in the segment map as comment chrome. `body_lines` and `roles`
-    are updated."""
+    subjects there (or a small thread titling each comment: _unmarked_subjects). The line stays in
+    the segment map as comment chrome. `body_lines` and `roles` are updated."""
     text = lines.text
     under = [max(c.header_lines) + 1 for c in zone.comments if c.header_lines]
     marked = sum(j < len(text) and _marked_subject(text[j]) for j in under)
-    if not marked:
+    if not marked and not _unmarked_subjects(lines, zone.comments):
         return
-    if marked < SUBJECTS_MIN and not (
+    if marked and marked < SUBJECTS_MIN and not (
         # (a thread too small to show SUBJECTS_MIN marked ones: one marked, and every other comment
         # with a subject's line at that place over its words, "Re: ..." and "On the timing")
         len(zone.comments) < 2 * SUBJECTS_MIN
@@ -302,6 +305,23 @@ def drop_subject_lines(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:
             roles[c.body_lines.pop(0)] = "comment_chrome"
 
 
+def _unmarked_subjects(lines: Lines, comments: list[Comment]) -> bool:
+    """Whether a thread too small to show the marked kind (two or three comments) titles each of
+    them with a subject of its own words ("Early boat", "Fair point"): every comment opens on a
+    subject's line (_subject_at) that opens in a capital, as a title does, and the words under it
+    do not go on from it (no lower-case letter opens them, as in a sentence wrapped across lines)."""
+    if not 2 <= len(comments) < 2 * SUBJECTS_MIN:
+        return False
+    text = lines.text
+    for c in comments:
+        if not _subject_at(lines, c):
+            return False
+        s, under = text[c.body_lines[0]], text[c.body_lines[1]]
+        if not s[:1].isupper() or under[:1].islower():
+            return False
+    return True
+
+
 def _subject_at(lines: Lines, c: Comment) -> bool:
     """Whether comment `c` opens on a subject's line (SUBJECT_CHARS) right under its header, with its
     words right under it."""
@@ -309,7 +329,10 @@ def _subject_at(lines: Lines, c: Comment) -> bool:
         return False
     j = c.body_lines[0]
     s = lines.text[j]
-    return j == max(c.header_lines) + 1 and c.body_lines[1] == j + 1 and len(s) <= SUBJECT_CHARS and (s[-1] not in ".!?…" or _marked_subject(s)) and not is_chrome(s)
+    if j != max(c.header_lines) + 1 or c.body_lines[1] != j + 1 or is_chrome(s):
+        return False
+    # (a marked one may be long: "Re: " and the post's title, however long, a link and all)
+    return len(s) <= MARKED_SUBJECT_CHARS and _marked_subject(s) or len(s) <= SUBJECT_CHARS and s[-1] not in ".!?…"
 
 
 def drop_reaction_marks(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:

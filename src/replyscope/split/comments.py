@@ -891,7 +891,7 @@ def build_zone(lines: Lines, first_prose: int, floor: int | None = None, article
     headed = section is not None and zone_start == section or not dated and any(
         is_reply_row(s) for s in lines.text[zone_start : zone_end + CHROME_REACH]
     )
-    if not reads_like_thread(lines, [c.body_lines for c in comments], dated, zone_start, headed, _closed_by_rows(lines, comments), _alike_pair(lines, best, comments) or _readers_with_reply_links(lines, comments)):
+    if not reads_like_thread(lines, [c.body_lines for c in comments], dated, zone_start, headed, _prose_closed_by_rows(lines, comments), _alike_pair(lines, best, comments) or _readers_with_reply_links(lines, comments)):
         return None, {}
     _words_in_chrome(lines, best, spans, comments, roles)
     _short_words_on_top(lines, best, spans, comments, roles)
@@ -917,6 +917,13 @@ def _same_form(lines: Lines, a: Anchor, b: Anchor) -> bool:
     return one <= other or other <= one
 
 
+def _header_height(lines: Lines, a: Anchor) -> int:
+    """Lines of header `a` under its first, less a "Re: <topic>" subject it ends on: a board prints
+    a post's subject under its header on some posts and not on others."""
+    n = a.last - a.first
+    return n - 1 if n and RE_SUBJECT.match(lines.text[a.last]) else n
+
+
 def _alike_pair(lines: Lines, best: list[Anchor], comments: list[Comment]) -> bool:
     """Whether the thread is two comments with words whose headers the page prints alike (one
     format family, as many lines, or one form's labelled fields: see _same_form) over two readers'
@@ -926,23 +933,34 @@ def _alike_pair(lines: Lines, best: list[Anchor], comments: list[Comment]) -> bo
         return False
     a, b = best
     first, second = a.header.author.casefold(), b.header.author.casefold()
-    printed_alike = a.last - a.first == b.last - b.first or _same_form(lines, a, b)
+    printed_alike = _header_height(lines, a) == _header_height(lines, b) or _same_form(lines, a, b)
     return a.family == b.family and printed_alike and bool(first) and bool(second) and first != second
 
 
+def _row_under(lines: Lines, comments: list[Comment], k: int, row: Callable[[str], bool]) -> bool:
+    """Whether comment k's words are closed by a row of its actions: a Reply / Like line of chrome
+    (`row`) within CHROME_REACH lines under its last word, before the next comment's words."""
+    c = comments[k]
+    if not c.body_lines:
+        return False
+    end = c.body_lines[-1] + 1 + CHROME_REACH
+    if k + 1 < len(comments) and comments[k + 1].body_lines:
+        end = min(end, comments[k + 1].body_lines[0])
+    return any(row(s) for s in lines.text[c.body_lines[-1] + 1 : end])
+
+
 def _closed_by_rows(lines: Lines, comments: list[Comment], row: Callable[[str], bool] = is_reply_row) -> bool:
-    """Whether each comment's words are closed by a row of its actions: a Reply / Like line of
-    chrome (`row`) within CHROME_REACH lines under its last word, before the next comment's words."""
+    """Whether each comment's words are closed by a row of its actions (_row_under)."""
+    return all(_row_under(lines, comments, k, row) for k in range(len(comments)))
+
+
+def _prose_closed_by_rows(lines: Lines, comments: list[Comment]) -> bool:
+    """Whether each comment with a line of prose is closed by a row of its actions (_row_under):
+    what vouches for long words as a reader's, not an article's (an article has no such row). A
+    reply of a sign or a few words ("👏👏", "Agreed") is no article to tell apart, and a widget may
+    print no row under a nested response."""
     text = lines.text
-    for k, c in enumerate(comments):
-        if not c.body_lines:
-            return False
-        end = c.body_lines[-1] + 1 + CHROME_REACH
-        if k + 1 < len(comments) and comments[k + 1].body_lines:
-            end = min(end, comments[k + 1].body_lines[0])
-        if not any(row(s) for s in text[c.body_lines[-1] + 1 : end]):
-            return False
-    return True
+    return all(_row_under(lines, comments, k, is_reply_row) for k, c in enumerate(comments) if any(is_prose(text[j]) for j in c.body_lines))
 
 
 def _readers_with_reply_links(lines: Lines, comments: list[Comment]) -> bool:

@@ -63,7 +63,8 @@ def reads_like_thread(
     """Whether comments with these body lines (line numbers per comment) form a real thread.
 
     `headed`: a comment-section header ("1 Comment", "Comments") sits right above the thread.
-    `rowed`: each comment's words are closed by a row of its actions ("Like · Reply · 2h").
+    `rowed`: each comment with a line of prose is closed by a row of its actions ("Like · Reply ·
+    2h"; a reply of a sign or a few words needs none: see comments._prose_closed_by_rows).
     `alike`: the comments' headers are printed alike over two readers' names (see
     comments._alike_pair): two comments, not an article under its byline.
     """
