@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import NamedTuple, cast
+from typing import Final, NamedTuple, cast
 
 import polars as pl
 
@@ -34,7 +34,7 @@ __all__ = ["DocumentSplit", "SplitComment", "SplitTables", "clear_caches", "spli
 
 # Comment headers are looked for after the page's first run of prose this long (in characters):
 # a byline or a dateline above the article, or a dated menu, is not a comment.
-MIN_LEAD_PROSE = 250
+MIN_LEAD_PROSE: Final = 250
 
 
 @dataclass(slots=True)
@@ -96,11 +96,11 @@ def _first_prose_line(lines: Lines) -> int:
 
 
 # An article shorter than this (in characters) is a short post: a tweet, a paragraph under a link.
-SHORT_POST_CHARS = 600
+SHORT_POST_CHARS: Final = 600
 
 # A line of at least this many words, that no header reader takes, is text: a title, an article's
 # words (a tweet ending in a link), a comment's.
-TEXT_LINE_WORDS = 3
+TEXT_LINE_WORDS: Final = 3
 
 
 def _text_floor(lines: Lines, upto: int) -> tuple[int, int]:
@@ -187,8 +187,8 @@ def _mark_bylines(lines: Lines, roles: list[str], start: int, end: int) -> None:
 # The per-line verdicts (caches.line_cache) are cached without a size bound; their size is bounded
 # here instead: every CACHE_CHECK_LINES lines split, a cache holding more than CACHE_MAX_ENTRIES
 # verdicts is emptied.
-CACHE_MAX_ENTRIES = 1 << 16
-CACHE_CHECK_LINES = 1 << 14
+CACHE_MAX_ENTRIES: Final = 1 << 16
+CACHE_CHECK_LINES: Final = 1 << 14
 _lines_since_check = 0
 
 

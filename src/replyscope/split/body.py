@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Final
 
 from replyscope.split.caches import line_cache
 from replyscope.split.headers import looks_like_name, read_header, reads_as_byline
@@ -33,7 +34,7 @@ from replyscope.split.patterns import (
 
 # Lines that close an article on rendered pages: prose after them starts a new cluster (a sidebar,
 # a teaser list), which joins the article only if it is nearly as big (SIDE_CLUSTER_SHARE).
-ARTICLE_END = re.compile(
+ARTICLE_END: Final = re.compile(
     r"^(?:share this|share this (?:article|story|post)|related (?:posts?|articles?|stories|content)|"
     r"you (?:may|might) also like|more from\b|more (?:stories|articles|posts)\b|also on\b|around the web|from the web|"
     r"recommended (?:for you|stories|reading)|most (?:read|popular|viewed|shared|emailed|commented)|"
@@ -41,27 +42,27 @@ ARTICLE_END = re.compile(
     r"this entry was posted)\b",
     re.I,
 )
-_END_FIRST = frozenset("sSrRyYmMaAfFtTpP") | BULLETS  # first characters ARTICLE_END can see
+_END_FIRST: Final = frozenset("sSrRyYmMaAfFtTpP") | BULLETS  # first characters ARTICLE_END can see
 # Non-prose lines allowed between two prose lines of one article (captions, subheads, ads).
-MAX_GAP_LINES = 5
+MAX_GAP_LINES: Final = 5
 # Lines above the first prose line that may still be title, byline or date.
-MAX_LEAD_LINES = 5
+MAX_LEAD_LINES: Final = 5
 # A second prose cluster joins the article when it is at least this share of the biggest.
-SIDE_CLUSTER_SHARE = 0.7
+SIDE_CLUSTER_SHARE: Final = 0.7
 # Gap weight of a line of figures split by tabs: a table row inside the article, which must not cut
 # it in two (a table of figures runs to dozens of rows).
-TABLE_ROW_GAP = 0.1
+TABLE_ROW_GAP: Final = 0.1
 # The shortest text AUTHOR_BIO matches ("his new book"; IGNORECASE matches one character for one).
-AUTHOR_BIO_MIN_CHARS = 12
+AUTHOR_BIO_MIN_CHARS: Final = 12
 # A sentence at least this long ending in ":" announces a list that belongs to the article.
-LIST_INTRO_CHARS = 25
-TITLE_MAX_CHARS = 200
+LIST_INTRO_CHARS: Final = 25
+TITLE_MAX_CHARS: Final = 200
 
 
 # A site menu on one line: at least MENU_ITEMS links parted by " | " ("Guidelines | FAQ | API |
 # Legal | Contact"), each one to three words of no digits, each opening with a capital.
-MENU_ITEMS = 4
-_MENU_ITEM = re.compile(r"^[A-Z][\w&'’.-]*(?: [\w&'’.-]+){0,2}$")
+MENU_ITEMS: Final = 4
+_MENU_ITEM: Final = re.compile(r"^[A-Z][\w&'’.-]*(?: [\w&'’.-]+){0,2}$")
 
 
 def _menu_row(s: str) -> bool:
@@ -72,7 +73,7 @@ def _menu_row(s: str) -> bool:
 
 # The same menu parted by dots ("Home • News • Reviews • Archive • books"), read by the title
 # readings only: its items may open in lower case.
-_MENU_DOTS = re.compile(r"\s+[•·]\s+")
+_MENU_DOTS: Final = re.compile(r"\s+[•·]\s+")
 
 
 def _dotted_menu(s: str) -> bool:
@@ -274,16 +275,16 @@ def _stamped_headline_over(lines: Lines, lo: int, start: int, hi: int, roles: li
 
 
 # A run of at least this many bullet items, most of them short labels, is a menu or a link list.
-LINK_LIST_ITEMS = 4
-LINK_LIST_SHARE = 0.75
-LINK_ITEM_CHARS = 50
+LINK_LIST_ITEMS: Final = 4
+LINK_LIST_SHARE: Final = 0.75
+LINK_ITEM_CHARS: Final = 50
 
 
 # Lines with text between an article's opening paragraphs and the rest of its text read over (a
 # photo's caption and credit, a box of a few related links).
-OPENING_GAP_LINES = 12
+OPENING_GAP_LINES: Final = 12
 # Lines with text over a run of prose looked through for its byline.
-OPENING_BYLINE_LOOK = 4
+OPENING_BYLINE_LOOK: Final = 4
 
 
 def _opening_before(lines: Lines, clusters: list[tuple[int, int, int]], first: tuple[int, int, int], lo: int) -> tuple[int, int, int] | None:
@@ -361,7 +362,7 @@ def _spread_boxes(lines: Lines, lo: int, hi: int, roles: list[str]) -> None:
 # Navigation that opens a page's text and is never its title: skip and jump links, breadcrumbs
 # ("Home > U.S.", "News » World"), a row of three or more labels ("Jo | 3 Comments | Permalink"),
 # a call to subscribe or sign in.
-NAV_LINE = re.compile(
+NAV_LINE: Final = re.compile(
     r"\b(?:skip to|jump to|you are here|navigation|main menu|subscribe|sign (?:in|up)|log ?in|register)\b"
     r"|^\W*(?:home|start|front page)\s*[>»›/|]"
     r"|[|>»›→](?:[^|>»›→]*[|>»›→]){1,}",
@@ -404,15 +405,15 @@ def is_nav_line(s: str) -> bool:
 
 # A row of a page's buttons reads like a short title ("Email this story Save it", "Tweet Email",
 # "Follow the desk"): the words of sharing and following, and the small words between them.
-_BUTTON_ACTIONS = frozenset(
+_BUTTON_ACTIONS: Final = frozenset(
     "share shares pin like tweet tweets follow stumble stumbleupon digg email e-mail print save "
     "recommend send subscribe reddit facebook twitter google +1 linkedin pinterest tumblr whatsapp "
     "connect".split()
 )
-_BUTTON_FILLER = frozenset("this page it on us via the to a with by and or our story article post".split())
-_BUTTON_WORD = re.compile(r"\+1|[\w'’-]+")
+_BUTTON_FILLER: Final = frozenset("this page it on us via the to a with by and or our story article post".split())
+_BUTTON_WORD: Final = re.compile(r"\+1|[\w'’-]+")
 # "Go to Shopfront", "Follow jo": a link's verb over a name of at most this many words.
-LINK_NAME_WORDS = 1
+LINK_NAME_WORDS: Final = 1
 
 
 @line_cache
@@ -428,18 +429,18 @@ def button_row(s: str) -> bool:
 
 
 # A title has at least this many words (a lone month, "Oct", or a one-word label is not one).
-TITLE_MIN_WORDS = 2
+TITLE_MIN_WORDS: Final = 2
 # Non-blank lines above the article looked through for its title when its lead has none.
-TITLE_LOOK_ABOVE = 3
+TITLE_LOOK_ABOVE: Final = 3
 
 
 # The links of a site's own menu, printed as one row with no separator ("About Contact Archive
 # RSS"): a row holding at least SITE_LINKS of them, and at least half its words, is no headline.
-_SITE_LINKS = frozenset(
+_SITE_LINKS: Final = frozenset(
     "home about contact archive archives rss feed submit store shop faq advertise privacy terms login "
     "register search help sitemap subscribe newsletter".split()
 )
-SITE_LINKS = 3
+SITE_LINKS: Final = 3
 
 
 @line_cache
@@ -469,23 +470,23 @@ def _title_like(lines: Lines, i: int) -> bool:
 # A widget's label set before the headline of another post it promotes ("Trending: Gulls Return",
 # "Most Read – Pier Reopens", "Featured: Ten Knots to Know"), right over the page's own headline: a
 # teaser, not the page's headline. (Alone over a byline, such a label heads the page's own post.)
-_TEASER_LABEL = re.compile(
+_TEASER_LABEL: Final = re.compile(
     r"(?i)^(?:featured|trending(?: now)?|sponsored|promoted|popular|recommended|related|latest|"
     r"most (?:read|popular|viewed|shared|commented)|top stories|editor'?s picks?|don'?t miss)\s*(?:[:–—|»]|-\s)"
 )
 
 
-_DATELINE_START = re.compile(r"(?i)^(?:posted|published|updated|filed)\b")
-_LIST_NUMBER = re.compile(r"\d{1,2}\.\s")
+_DATELINE_START: Final = re.compile(r"(?i)^(?:posted|published|updated|filed)\b")
+_LIST_NUMBER: Final = re.compile(r"\d{1,2}\.\s")
 # (`\b\d+\s+(?:comments?|...)\b`, written digit first, the word boundary before it looked behind
 # at: sre skips to the digits of a line instead of trying every position; the same matches)
-_TALLY_IN = re.compile(r"(?i)\d(?<!\w\d)\d*\s+(?:comments?|responses?|replies)\b")
+_TALLY_IN: Final = re.compile(r"(?i)\d(?<!\w\d)\d*\s+(?:comments?|responses?|replies)\b")
 # A comment count a headline ends with, set right after its last word ("Gulls Are Back 12
 # Comments"): a dateline sets its count off with a separator ("May 2 • 12 Comments").
-_TALLY_TAIL = re.compile(r"(?i)(?<=[\w?!)’'\"”])\s+\d[\d,]*\s+(?:comments?|responses?|replies)$")
+_TALLY_TAIL: Final = re.compile(r"(?i)(?<=[\w?!)’'\"”])\s+\d[\d,]*\s+(?:comments?|responses?|replies)$")
 # A bare number a headline ends with ("Gulls Are Back 12"), read as its comment count when the
 # page spells that count out ("12 comments", "100 of 12 comments loaded").
-_NUMBER_TAIL = re.compile(r"(?<=[\w?!)’'\"”])\s+(\d[\d,]*)$")
+_NUMBER_TAIL: Final = re.compile(r"(?<=[\w?!)’'\"”])\s+(\d[\d,]*)$")
 
 
 def untallied(s: str) -> str:
@@ -520,17 +521,17 @@ def title_without_tally(title: str, page: str) -> str:
     return title[: m.start()]
 
 
-_TIME_OF_DAY = re.compile(r"\d{1,2}:\d{2}|\b(?:19|20)\d\d\b\s*$")
+_TIME_OF_DAY: Final = re.compile(r"\d{1,2}:\d{2}|\b(?:19|20)\d\d\b\s*$")
 
 
 # A line shorter than this that reads as a sentence but holds navigation's signs is a call to
 # subscribe or a row of links ("Why subscribe? Subscribe via: ( Email / Feed )"), not the text's start.
-NAV_PROSE_CHARS = 90
+NAV_PROSE_CHARS: Final = 90
 
 
 # Lines of the article's top looked through for a headline over its byline when the text seems to
 # begin over it.
-BYLINE_LEAD_LINES = 12
+BYLINE_LEAD_LINES: Final = 12
 
 
 def _mark_title(lines: Lines, lo: int, hi: int, roles: list[str], title: str) -> None:
@@ -647,14 +648,14 @@ def _mark_title(lines: Lines, lo: int, hi: int, roles: list[str], title: str) ->
 # name) gives way to a headline the text does talk about, over the article (or in its lead): a
 # title keeps its place when the text repeats any of its words (KEEP_SHARE); a line over it
 # takes the place with at least RETITLE_SHARE of its words (and RETITLE_WORDS of them) in the text.
-KEEP_SHARE = 0.01
-RETITLE_SHARE = 0.5
-RETITLE_WORDS = 3
+KEEP_SHARE: Final = 0.01
+RETITLE_SHARE: Final = 0.5
+RETITLE_WORDS: Final = 3
 # Non-blank lines over the article looked through for such a headline.
-RETITLE_REACH = 40
+RETITLE_REACH: Final = 40
 # The page's top down to this many lines into the article is where the chosen title is looked for
 # (it sits over the article, or in its lead when the lead carries the headline).
-TITLE_LEAD_LINES = 40
+TITLE_LEAD_LINES: Final = 40
 
 
 def _indent(lines: Lines, i: int) -> int:
@@ -734,7 +735,7 @@ def _retitle_by_text(lines: Lines, lo: int, hi: int, roles: list[str]) -> None:
 
 
 # A headline that asks ("Has the Ferry Lost Its Way?") reads as a sentence: one line, at most this long.
-QUESTION_HEADLINE_CHARS = 100
+QUESTION_HEADLINE_CHARS: Final = 100
 
 
 def _question_headline(s: str) -> bool:
@@ -748,10 +749,10 @@ def _question_headline(s: str) -> bool:
 
 # Lines of the lead looked through for a headline its breadcrumb repeats, and non-blank lines over
 # such a headline looked through for the breadcrumb.
-CRUMB_LEAD_LINES = 12
-CRUMB_REACH = 4
+CRUMB_LEAD_LINES: Final = 12
+CRUMB_REACH: Final = 4
 # Where a breadcrumb's last item starts: after one of these ("Home / Post", "Blog . Section . Post").
-_CRUMB_SEPARATORS = frozenset("/>»›|.:→-–—·•")
+_CRUMB_SEPARATORS: Final = frozenset("/>»›|.:→-–—·•")
 
 
 def _crumbed_headline(lines: Lines, lo: int, hi: int, roles: list[str]) -> tuple[int, int] | None:
@@ -772,7 +773,7 @@ def _crumbed_headline(lines: Lines, lo: int, hi: int, roles: list[str]) -> tuple
 
 # Lines with text of the article's top looked through for a headline under a bare date, even under
 # a first run of prose (a blog's tagline over its posts).
-DATED_LEAD_LINES = 20
+DATED_LEAD_LINES: Final = 20
 
 
 def _bare_date(lines: Lines, j: int) -> bool:
@@ -808,7 +809,7 @@ def _dek_over_text(lines: Lines, n: int, hi: int) -> bool:
 
 
 # A line of a post's icon alone ("★", "✎"): at most this many characters, no letter or figure.
-GLYPH_CHARS = 3
+GLYPH_CHARS: Final = 3
 
 
 def _glyph(s: str) -> bool:
@@ -886,20 +887,20 @@ def _dated_headline(lines: Lines, lo: int, hi: int, roles: list[str]) -> tuple[i
 
 # A post's stamp under its headline is at most this long ("Posted on May 5, 2020, 8:41 am, by Jo
 # Lake, under Ferries, Gulls").
-STAMP_MAX_CHARS = 160
+STAMP_MAX_CHARS: Final = 160
 # How a stamp names its writer, or opens: "May 5, 2020 by Jo", "Posted on May 5", "By Jo on May 5".
-_STAMP_BY = re.compile(r"(?i)(?:^|[\s,.|·•])by\s*:?\s+\w")
-_STAMP_OPEN = re.compile(r"(?i)^(?:posted|published|updated|filed|written|by)\b")
+_STAMP_BY: Final = re.compile(r"(?i)(?:^|[\s,.|·•])by\s*:?\s+\w")
+_STAMP_OPEN: Final = re.compile(r"(?i)^(?:posted|published|updated|filed|written|by)\b")
 # Lines of the article's top looked through for a headline over its stamp, and the prose (a site's
 # welcome note, a sidebar's blurbs, set in the article's span) read on past before giving up.
-STAMP_LEAD_LINES = 40
-STAMP_TEXT_CHARS = 600
+STAMP_LEAD_LINES: Final = 40
+STAMP_TEXT_CHARS: Final = 600
 # Non-blank lines over the article's span looked through for a headline over its stamp.
-STAMP_ABOVE_LINES = 8
+STAMP_ABOVE_LINES: Final = 8
 # Prose lines looked for under a stamp: a headline and its stamp head a post's text.
-STAMP_TEXT_LOOK = 6
+STAMP_TEXT_LOOK: Final = 6
 # The words of a share row or a pager set between a headline and its stamp ("Tweet", "Previous 1 / 9 Next").
-_PAGER_WORDS = frozenset("previous next prev older newer".split())
+_PAGER_WORDS: Final = frozenset("previous next prev older newer".split())
 
 
 @line_cache
@@ -917,10 +918,10 @@ def _post_stamp_text(t: str) -> str | None:
 
 # A share row's words glued together by the renderer ("Email ThisShare to Facebook"): split at
 # each capital that follows a small letter or a "!".
-_GLUED_WORDS = re.compile(r"(?<=[a-z!])(?=[A-Z])")
+_GLUED_WORDS: Final = re.compile(r"(?<=[a-z!])(?=[A-Z])")
 # A row holding at least this many share words, and at least half of its words, is a share row
 # whatever its other words ("Email ThisPin It!Share to TumblrShare to Facebook").
-SHARE_ROW_ACTIONS = 3
+SHARE_ROW_ACTIONS: Final = 3
 
 
 def _share_row(t: str) -> bool:
@@ -943,11 +944,11 @@ def _short_share_row(t: str) -> bool:
 
 
 # A row of labels a blog prints under a post's date ("Labels: gulls, ferries", "Tags: pier").
-_LABEL_ROW = re.compile(r"^[A-Z][a-z]+:\s")
+_LABEL_ROW: Final = re.compile(r"^[A-Z][a-z]+:\s")
 # Rows of labels or a byline read between a date and the text under it ("Labels: gulls",
 # "Author: Jo Lake", "By Jo Lake").
-STAMP_ROWS = 2
-_NAME_JOINERS = re.compile(r",\s+|\s+(?:and|&)\s+")
+STAMP_ROWS: Final = 2
+_NAME_JOINERS: Final = re.compile(r",\s+|\s+(?:and|&)\s+")
 
 
 def _names_line(s: str) -> bool:
@@ -966,13 +967,13 @@ def _phrase_words(s: str) -> bool:
 
 # A stamp printed after the headline on its line ("Gulls Return to the Pier, Updated May 5, 2020
 # at 9:41pm"): a dateline's word, then at most STAMP_TAIL_CHARS holding a date or a time.
-_STAMP_TAIL = re.compile(r"(?i)(?:^|[\s,|·•–-])(?:last\s+)?(?:updated|posted|published)\b")
-STAMP_TAIL_CHARS = 60
+_STAMP_TAIL: Final = re.compile(r"(?i)(?:^|[\s,|·•–-])(?:last\s+)?(?:updated|posted|published)\b")
+STAMP_TAIL_CHARS: Final = 60
 
 
 # A year a headline ends with ("Harbour Regatta 2021"): with no day or month by it (TIMESTAMP_RE
 # finds none), it names the event, and the stamp under the line tells it from a dateline.
-_YEAR_TAIL = re.compile(r"(?<=\w)\s+(?:19|20)\d\d$")
+_YEAR_TAIL: Final = re.compile(r"(?<=\w)\s+(?:19|20)\d\d$")
 
 
 def stamp_tail(s: str) -> int | None:
@@ -1094,8 +1095,8 @@ def _headline_over_stamp(lines: Lines, lo: int, hi: int, roles: list[str]) -> in
 
 # A date badge prints a post's date in short pieces, one a line ("Oct" / "23", "23" / "Jul" /
 # "2012"): at most this many, of at most BADGE_PIECE_CHARS characters each.
-BADGE_PIECES = 3
-BADGE_PIECE_CHARS = 9
+BADGE_PIECES: Final = 3
+BADGE_PIECE_CHARS: Final = 9
 
 
 def _date_badge(lines: Lines, d: int, lo: int) -> int | None:
@@ -1128,16 +1129,16 @@ def _reads_as_headline_start(s: str) -> bool:
 
 
 # Characters of the article's text a headline's words are looked for in.
-HEADLINE_TEXT_CHARS = 2000
+HEADLINE_TEXT_CHARS: Final = 2000
 # Share of a lead line's words the text must hold for the line to be taken over the first
 # headline-like line of the lead.
-HEADLINE_MIN_SHARE = 0.3
-_WORD = re.compile(r"[^\W\d_]{4,}")
-_WORD_ASCII = re.compile(r"[a-z]{4,}")
+HEADLINE_MIN_SHARE: Final = 0.3
+_WORD: Final = re.compile(r"[^\W\d_]{4,}")
+_WORD_ASCII: Final = re.compile(r"[a-z]{4,}")
 # A word character outside ASCII (a letter or a digit of any other script).
-_NON_ASCII_WORD_CHAR = re.compile(r"[^\W\x00-\x7f]")
+_NON_ASCII_WORD_CHAR: Final = re.compile(r"[^\W\x00-\x7f]")
 # Words of four letters or more that any text holds: they tell no headline from a widget's title.
-_FUNCTION_WORDS = frozenset(
+_FUNCTION_WORDS: Final = frozenset(
     "that this with from have your will what when where which there their they them then than been "
     "were about into more most some such only also just like over after before while would could "
     "should these those other here very much many each every does done being because through".split()
@@ -1223,11 +1224,11 @@ def _headline_of(lines: Lines, candidates: list[int], hi: int) -> int:
 
 
 # Lines looked through under a cut headline for the text it was cut from (a byline may sit between).
-CUT_LOOK_BELOW = 3
+CUT_LOOK_BELOW: Final = 3
 # A headline told by its repeat has at least this many words ("A: No." twice in a quiz is no headline).
-CUT_MIN_WORDS = 3
-_ELLIPSIS = ("…", "...")
-_LINK = re.compile(r"\bhttps?://\S+")
+CUT_MIN_WORDS: Final = 3
+_ELLIPSIS: Final = ("…", "...")
+_LINK: Final = re.compile(r"\bhttps?://\S+")
 
 
 @line_cache
@@ -1247,7 +1248,7 @@ def _reads_as_headline(s: str) -> bool:
 
 # A link that asks the reader to comment, set by a headline ("Post a response", "Join the
 # discussion", "Add your reply"): the comment form's own words are read by is_comment_marker.
-_CALL_TO_COMMENT = re.compile(
+_CALL_TO_COMMENT: Final = re.compile(
     r"(?i)^\W*(?:make|leave|add|post|write|join)\s+(?:a|an|your|the)?\s*(?:comments?|reply|response|discussion|conversation)\b\W*$"
 )
 
@@ -1316,9 +1317,9 @@ def _over_byline(lines: Lines, i: int, hi: int) -> bool:
 
 
 # Blank lines read over between a headline and its byline.
-BYLINE_BLANKS = 2
+BYLINE_BLANKS: Final = 2
 # A byline's opening printed on a line of its own, the name on the next ("By" / "Jo Lake").
-_BARE_BY = frozenset(("by", "by:", "posted by", "posted by:", "written by", "written by:"))
+_BARE_BY: Final = frozenset(("by", "by:", "posted by", "posted by:", "written by", "written by:"))
 
 
 def _byline_core(lines: Lines, j: int) -> str:
@@ -1340,7 +1341,7 @@ def _between_headline_and_byline(t: str) -> bool:
 # Non-blank lines above the article looked through for a headline over its byline: the share row,
 # a photo's caption, the related links and the story's highlights may stand between the byline and
 # the text.
-BYLINE_LOOK_ABOVE = 20
+BYLINE_LOOK_ABOVE: Final = 20
 
 
 def _headline_over_byline_above(lines: Lines, lo: int, roles: list[str]) -> int | None:
@@ -1374,12 +1375,12 @@ def _dated_over(lines: Lines, i: int) -> bool:
 
 
 # Words any English headline phrase is held together by; a row of tags or a menu has none.
-_SMALL_WORDS = frozenset(
+_SMALL_WORDS: Final = frozenset(
     "a an the of in on at to for from with by and or but as is are was were be how what why when who "
     "your you we our it its this that after before over under into about up out vs not no".split()
 )
 # A line whose letters are this share capitals or more is a label ("EVENTS (Mar) MY ACCOUNT").
-_CAPS_SHARE = 0.6
+_CAPS_SHARE: Final = 0.6
 
 
 def _reads_as_phrase(s: str) -> bool:
@@ -1395,12 +1396,12 @@ def _reads_as_phrase(s: str) -> bool:
     return any(w in _SMALL_WORDS for w in _WORD_ANY.findall(s.lower()))
 
 
-_WORD_ANY = re.compile(r"[^\W\d_]+")
+_WORD_ANY: Final = re.compile(r"[^\W\d_]+")
 
 
 # A sentence's end inside a line, a word of 4+ letters before it ("is sold at the kiosks.
 # Letters are ..."): an abbreviation ("Dr. Who", "U.S. Army") is shorter.
-_INNER_SENTENCE_END = re.compile(r"[^\W\d_]{4}\. +[A-Z]")
+_INNER_SENTENCE_END: Final = re.compile(r"[^\W\d_]{4}\. +[A-Z]")
 
 
 @line_cache
@@ -1411,7 +1412,7 @@ def _link_or_sentences(s: str) -> bool:
 
 
 # Words of a writer's name printed alone under a headline ("Ada Lake", "Mia J.R. Stone").
-NAME_WORDS = (2, 4)
+NAME_WORDS: Final = (2, 4)
 
 
 def _bare_name(t: str) -> bool:
@@ -1422,9 +1423,9 @@ def _bare_name(t: str) -> bool:
 
 
 # The longest dek read between a headline and its byline (one or two sentences).
-DEK_MAX_CHARS = 300
+DEK_MAX_CHARS: Final = 300
 # The longest dateline read under a headline ("Posted: 03/03/2020 4:03 pm Updated: 03/03/2020 4:25 pm").
-DATELINE_MAX_CHARS = 80
+DATELINE_MAX_CHARS: Final = 80
 
 
 def _line_under(lines: Lines, i: int) -> str | None:
@@ -1454,17 +1455,17 @@ def _line_under(lines: Lines, i: int) -> str | None:
 
 
 # How a byline under a headline opens: "By Jo", "Posted by Jo", "Written by Jo".
-_BYLINE_START = re.compile(r"(?i)(?:(?:posted|written|published)\s+)?by\s")
+_BYLINE_START: Final = re.compile(r"(?i)(?:(?:posted|written|published)\s+)?by\s")
 
 
 # A title made from an article's opening words has at most this many of them, and a sentence it
 # stops at at least SENTENCE_MIN_WORDS.
-OPENING_TITLE_WORDS = 12
-SENTENCE_MIN_WORDS = 3
+OPENING_TITLE_WORDS: Final = 12
+SENTENCE_MIN_WORDS: Final = 3
 # A word this short ending in "." is an abbreviation ("vs.", "Dr.", "U.S."), not a sentence's end.
-ABBREVIATION_CHARS = 4
+ABBREVIATION_CHARS: Final = 4
 # A dateline has at most this many words ("Friday, November 2, 2012 at 9:15 am").
-DATELINE_WORDS = 7
+DATELINE_WORDS: Final = 7
 
 
 def title_from_text(body: str) -> str:

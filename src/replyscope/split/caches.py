@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache
-from typing import TypeVar
+from typing import Final, TypeVar
 
 F = TypeVar("F", bound=Callable)
 
-LINE_CACHES: list = []
+LINE_CACHES: Final[list] = []
 
 
 def line_cache(fn: F) -> F:

@@ -10,11 +10,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import accumulate, compress, islice
 from operator import sub
+from typing import Final
 
 from replyscope.split.caches import line_cache
 from replyscope.split.patterns import BULLETS, LIST_MARKER, LIST_MARKER_LOW, ends_sentence, folds_like_lower
 
-_MARKER_STARTS = BULLETS | frozenset("-–#0123456789")
+_MARKER_STARTS: Final = BULLETS | frozenset("-–#0123456789")
 
 
 @dataclass(slots=True)
@@ -43,7 +44,7 @@ class Lines:
 
 
 # Columns a tab indents to (the width text renderers and terminals give it).
-TAB_STOP = 8
+TAB_STOP: Final = 8
 
 
 def next_nonblank(lines: Lines, i: int, reach: int) -> int | None:
@@ -113,7 +114,7 @@ def _strip_marker(s: str) -> str:
 
 
 # What may follow a list number: "3. Name", "3) Name", "3 Name", "3.Name".
-_AFTER_NUMBER = frozenset(".) \t")
+_AFTER_NUMBER: Final = frozenset(".) \t")
 
 
 @line_cache

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import Final
 
 from replyscope.split.caches import line_cache
 from replyscope.split.chrome import is_chrome
 from replyscope.split.lines import Lines
 
 # Other comments of the thread that must open with the same label (and half of them at least).
-MIN_OPENED = 2
+MIN_OPENED: Final = 2
 
 
 @line_cache
@@ -48,10 +49,10 @@ def opener_above(lines: Lines, spans: list[tuple[int, int]], first: int, floor: 
 
 # A label printed at the head of each comment's first line ("A: Yes, it does."): a word of at most
 # this many letters and a colon.
-INLINE_LABEL_CHARS = 12
+INLINE_LABEL_CHARS: Final = 12
 # (some print a space before the colon, "Message : ...": the label keeps it, so that its length
 # still reaches the colon)
-_INLINE_LABEL = re.compile(rf"^([^\W\d_]{{1,{INLINE_LABEL_CHARS}}} ?):\s+\S")
+_INLINE_LABEL: Final = re.compile(rf"^([^\W\d_]{{1,{INLINE_LABEL_CHARS}}} ?):\s+\S")
 
 
 @line_cache
