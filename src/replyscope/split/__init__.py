@@ -14,7 +14,7 @@ from typing import Final, NamedTuple, cast
 import polars as pl
 
 from replyscope import schema
-from replyscope.split.caches import LINE_CACHES as _LINE_CACHES
+from replyscope.split.caches import LINE_CACHES as _LINE_CACHES, cache_size, empty_cache
 from replyscope.split.body import article_roles, is_boilerplate_line, title_from_text, title_without_tally
 from replyscope.split.chrome import is_chrome
 from replyscope.split.comment_text import comment_words, cut_last_at_closing, drop_echo_lines, drop_entry_labels, drop_numbered_links, drop_reaction_marks, drop_repeated_tails, drop_reply_targets, drop_role_badges, drop_subject_lines, drop_signatures, drop_widget_tails, name_numbered_comments, trim_after_actions
@@ -196,7 +196,7 @@ def clear_caches() -> None:
     """Forget the per-line verdicts cached across pages (benchmarks start cold with this)."""
     global _lines_since_check
     for cache in _LINE_CACHES:
-        cache.cache_clear()
+        empty_cache(cache)
     _lines_since_check = 0
 
 
@@ -207,8 +207,8 @@ def trim_caches(n_lines: int) -> None:
     if _lines_since_check >= CACHE_CHECK_LINES:
         _lines_since_check = 0
         for cache in _LINE_CACHES:
-            if cache.cache_info().currsize > CACHE_MAX_ENTRIES:
-                cache.cache_clear()
+            if cache_size(cache) > CACHE_MAX_ENTRIES:
+                empty_cache(cache)
 
 
 def split_document(text: str, title: str = "") -> DocumentSplit:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from itertools import compress
 from typing import Final
 
-from replyscope.split.caches import line_cache
+from replyscope.split.caches import line_cache, line_dict
 from replyscope.split.cards import is_profile_tally, read_cards
 from replyscope.split.chrome import PROFILE_TITLE_CHARS, is_badge_line, is_chrome, is_content, is_pictographs, is_profile_field, is_rating, is_reply_row, is_stop_line
 from replyscope.split.headers import (
@@ -597,13 +597,24 @@ def _next_header_is(headers: dict[int, CommentHeader], i: int, k: int) -> bool:
     return i < k and not any(j in headers for j in range(i + 1, k))
 
 
-@line_cache
+# (cached in a dict of its own, read here, where the other line caches are lru_caches: the
+# compiled split calls this reader directly, not through an lru_cache's Python call; see caches.line_dict)
+_HAS_SECTION_HINT_CACHE: Final[dict[str, bool]] = line_dict()
+
+
 def _has_section_hint(s: str) -> bool:
     """Cheap pre-check for COMMENT_SECTION: a fragment of its words, without case folding.
 
     Plain substring tests, not one regex of the fragments: sre would try them at every "o", "e",
     "h" and "i" of the line, most letters of English.
     """
+    known = _HAS_SECTION_HINT_CACHE.get(s)
+    if known is None:
+        known = _HAS_SECTION_HINT_CACHE[s] = _has_section_hint_uncached(s)
+    return known
+
+
+def _has_section_hint_uncached(s: str) -> bool:
     return (
         "omment" in s
         or "OMMENT" in s

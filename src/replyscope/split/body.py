@@ -12,7 +12,7 @@ import re
 import unicodedata
 from typing import Final
 
-from replyscope.split.caches import line_cache
+from replyscope.split.caches import line_cache, line_dict
 from replyscope.split.headers import looks_like_name, read_header, reads_as_byline
 from replyscope.split.lines import Lines, is_prose, next_nonblank, nonblank_above, prev_nonblank
 from replyscope.split.patterns import (
@@ -83,9 +83,20 @@ def _dotted_menu(s: str) -> bool:
     return len(items) >= MENU_ITEMS and all(0 < item.count(" ") + 1 <= 3 and not HAS_DIGIT.search(item) for item in items)
 
 
-@line_cache
+# (cached in a dict of its own, read here, where the other line caches are lru_caches: the
+# compiled split calls this reader directly, not through an lru_cache's Python call; see caches.line_dict)
+_IS_BOILERPLATE_LINE_CACHE: Final[dict[str, bool]] = line_dict()
+
+
 def is_boilerplate_line(s: str) -> bool:
     """A line that is page furniture wherever it appears (cached: menus repeat across pages)."""
+    known = _IS_BOILERPLATE_LINE_CACHE.get(s)
+    if known is None:
+        known = _IS_BOILERPLATE_LINE_CACHE[s] = _is_boilerplate_line_uncached(s)
+    return known
+
+
+def _is_boilerplate_line_uncached(s: str) -> bool:
     if "|" in s and _menu_row(s):
         return True
     if s[0] == "«" and not s[1:2].isalnum() or s[-1] == "»" and not s[-2:-1].isalnum():

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from typing import Final
 
-from replyscope.split.caches import line_cache
+from replyscope.split.caches import line_cache, line_dict
 from replyscope.split.body import is_boilerplate_line
 from replyscope.split.patterns import (
     BULLET_CHARS,
@@ -37,11 +37,22 @@ CHROME_CHARS: Final = 80
 PROFILE_ROW_CHARS: Final = 2 * CHROME_CHARS
 
 
-@line_cache
+# (cached in a dict of its own, read here, where the other line caches are lru_caches: the
+# compiled split calls this reader directly, not through an lru_cache's Python call; see caches.line_dict)
+_IS_CHROME_CACHE: Final[dict[str, bool]] = line_dict()
+
+
 def is_chrome(s: str) -> bool:
     """An action link, vote count or age around a comment ("Reply", "• Share ›", "12 likes"), or a
     row of them ("Reply to This Parent Share", "ReplyDelete", "twitter facebook", "Responder  Denunciar":
     an app's row parted by wide spaces)."""
+    known = _IS_CHROME_CACHE.get(s)
+    if known is None:
+        known = _IS_CHROME_CACHE[s] = _is_chrome_uncached(s)
+    return known
+
+
+def _is_chrome_uncached(s: str) -> bool:
     if len(s) > CHROME_CHARS:
         return len(s) <= PROFILE_ROW_CHARS and "  " in s and _chrome_cells(s)  # (a profile's fields run together)
     s = s.lstrip(BULLET_CHARS + " ▼▶▸▲").rstrip("›»→↓↑ ")  # (a fold toggle's triangle: "▼ 5 replies"; a vote arrow alone)

@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Final
 
-from replyscope.split.caches import line_cache
+from replyscope.split.caches import line_cache, line_dict
 from replyscope.split.places import place_tail
 from replyscope.split.patterns import (
     BY_AUTHOR,
@@ -689,9 +689,21 @@ def _signature(core: str) -> CommentHeader | None:
     return CommentHeader("by", name, stamp, posted_by=True)  # (a byline under the words: "by" as "Posted by Jo" is)
 
 
-@line_cache
+# (cached in a dict of its own, read here, where the other line caches are lru_caches: the
+# compiled split calls this reader directly, not through an lru_cache's Python call; see caches.line_dict)
+_READ_HEADER_CACHE: Final[dict[str, CommentHeader | None]] = line_dict()
+
+
 def read_header(core: str) -> CommentHeader | None:
     """The comment header a short line spells, or None when it is not one (cached: lines repeat)."""
+    cache = _READ_HEADER_CACHE
+    if core in cache:
+        return cache[core]
+    found = cache[core] = _read_header_uncached(core)
+    return found
+
+
+def _read_header_uncached(core: str) -> CommentHeader | None:
     if not core or len(core) > MAX_HEADER_CHARS:
         return None
     if core[0] in _FIELD_FIRST and ":" in core[:12] and (field := _field_header(core)) is not None:

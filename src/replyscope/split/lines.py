@@ -12,7 +12,7 @@ from itertools import accumulate, compress, islice
 from operator import sub
 from typing import Final
 
-from replyscope.split.caches import line_cache
+from replyscope.split.caches import line_cache, line_dict
 from replyscope.split.patterns import BULLETS, LIST_MARKER, LIST_MARKER_LOW, ends_sentence, folds_like_lower
 
 _MARKER_STARTS: Final = BULLETS | frozenset("-–#0123456789")
@@ -117,9 +117,20 @@ def _strip_marker(s: str) -> str:
 _AFTER_NUMBER: Final = frozenset(".) \t")
 
 
-@line_cache
+# (cached in a dict of its own, read here, where the other line caches are lru_caches: the
+# compiled split calls this reader directly, not through an lru_cache's Python call; see caches.line_dict)
+_IS_PROSE_CACHE: Final[dict[str, bool]] = line_dict()
+
+
 def is_prose(s: str) -> bool:
     """A line that reads like running text rather than a label, link or menu item."""
+    known = _IS_PROSE_CACHE.get(s)
+    if known is None:
+        known = _IS_PROSE_CACHE[s] = _is_prose_uncached(s)
+    return known
+
+
+def _is_prose_uncached(s: str) -> bool:
     n = len(s)
     if n >= 90:
         return True
