@@ -597,8 +597,7 @@ def _next_header_is(headers: dict[int, CommentHeader], i: int, k: int) -> bool:
     return i < k and not any(j in headers for j in range(i + 1, k))
 
 
-# (cached in a dict of its own, read here, where the other line caches are lru_caches: the
-# compiled split calls this reader directly, not through an lru_cache's Python call; see caches.line_dict)
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
 _HAS_SECTION_HINT_CACHE: Final[dict[str, bool]] = line_dict()
 
 
@@ -973,10 +972,20 @@ def widget_words_under(lines: Lines, a: Anchor, hi: int) -> bool:
 PLACEHOLDER_CHARS: Final = 40
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_IS_PLACEHOLDER_CACHE: Final[dict[str, bool]] = line_dict()
+
+
 def is_placeholder(s: str) -> bool:
     """A short line wholly in square brackets: what a page shows in place of a comment's words
     ("[removed]", "[comment deleted]", "[gif]"), under its header as the words would be."""
+    known = _IS_PLACEHOLDER_CACHE.get(s)
+    if known is None:
+        known = _IS_PLACEHOLDER_CACHE[s] = _is_placeholder_uncached(s)
+    return known
+
+
+def _is_placeholder_uncached(s: str) -> bool:
     return len(s) <= PLACEHOLDER_CHARS and s[:1] == "[" and s[-1:] == "]" and any(ch.isalpha() for ch in s)
 
 

@@ -83,8 +83,7 @@ def _dotted_menu(s: str) -> bool:
     return len(items) >= MENU_ITEMS and all(0 < item.count(" ") + 1 <= 3 and not HAS_DIGIT.search(item) for item in items)
 
 
-# (cached in a dict of its own, read here, where the other line caches are lru_caches: the
-# compiled split calls this reader directly, not through an lru_cache's Python call; see caches.line_dict)
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
 _IS_BOILERPLATE_LINE_CACHE: Final[dict[str, bool]] = line_dict()
 
 
@@ -193,15 +192,35 @@ def _prose_clusters(lines: Lines, lo: int, hi: int) -> list[tuple[int, int, int]
 
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_CLOSES_ARTICLE_CACHE: Final[dict[str, bool]] = line_dict()
+
+
 def closes_article(s: str) -> bool:
     """A share bar, tag line or related-links heading: what ends an article on a rendered page (cached)."""
+    known = _CLOSES_ARTICLE_CACHE.get(s)
+    if known is None:
+        known = _CLOSES_ARTICLE_CACHE[s] = _closes_article_uncached(s)
+    return known
+
+
+def _closes_article_uncached(s: str) -> bool:
     return ARTICLE_END.match(s.lstrip(BULLET_CHARS + " ")) is not None
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_IS_COMMENT_MARKER_CACHE: Final[dict[str, bool]] = line_dict()
+
+
 def is_comment_marker(s: str) -> bool:
     """A comment form or comment-section line ("Leave a Reply", "12 Comments"): never article text."""
+    known = _IS_COMMENT_MARKER_CACHE.get(s)
+    if known is None:
+        known = _IS_COMMENT_MARKER_CACHE[s] = _is_comment_marker_uncached(s)
+    return known
+
+
+def _is_comment_marker_uncached(s: str) -> bool:
     if len(s) >= 120:
         return False
     if folds_like_lower(s):  # (the lower twin is faster; see patterns.lower_twin)

@@ -37,8 +37,7 @@ CHROME_CHARS: Final = 80
 PROFILE_ROW_CHARS: Final = 2 * CHROME_CHARS
 
 
-# (cached in a dict of its own, read here, where the other line caches are lru_caches: the
-# compiled split calls this reader directly, not through an lru_cache's Python call; see caches.line_dict)
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
 _IS_CHROME_CACHE: Final[dict[str, bool]] = line_dict()
 
 
@@ -305,9 +304,19 @@ def _pictograph(o: int) -> bool:
     return o >= 0x1F000 or 0x2600 <= o <= 0x27BF or o in (0x200D, 0xFE0F, 0x20E3)
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_IS_STOP_LINE_CACHE: Final[dict[str, bool]] = line_dict()
+
+
 def is_stop_line(s: str) -> bool:
     """A line that closes a comment zone: a comment form, a new section, page furniture."""
+    known = _IS_STOP_LINE_CACHE.get(s)
+    if known is None:
+        known = _IS_STOP_LINE_CACHE[s] = _is_stop_line_uncached(s)
+    return known
+
+
+def _is_stop_line_uncached(s: str) -> bool:
     if _form_or_section(s):
         return True
     return len(s) < 120 and is_boilerplate_line(s)
@@ -319,9 +328,19 @@ def _form_or_section(s: str) -> bool:
     return (FORM_OR_SECTION_LOW.match(s.lower()) if len(s) < LOWER_BELOW and folds_like_lower(s) else FORM_OR_SECTION.match(s)) is not None
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_IS_CONTENT_CACHE: Final[dict[str, bool]] = line_dict()
+
+
 def is_content(s: str) -> bool:
     """A line a person wrote (not chrome, not a form, not furniture)."""
+    known = _IS_CONTENT_CACHE.get(s)
+    if known is None:
+        known = _IS_CONTENT_CACHE[s] = _is_content_uncached(s)
+    return known
+
+
+def _is_content_uncached(s: str) -> bool:
     return bool(s) and not is_chrome(s) and not is_stop_line(s)
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Final
 
-from replyscope.split.caches import line_cache
+from replyscope.split.caches import line_dict
 from replyscope.split.anchors import (
     Anchor,
     find_anchors,
@@ -346,9 +346,19 @@ def _body_line_role(lines: Lines, j: int, headers: dict[int, CommentHeader]) -> 
     return zone_line_role(s)
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_ZONE_LINE_ROLE_CACHE: Final[dict[str, str]] = line_dict()
+
+
 def zone_line_role(s: str) -> str:
     """Role of a non-header line inside the comment zone, from its text alone (cached)."""
+    known = _ZONE_LINE_ROLE_CACHE.get(s)
+    if known is None:
+        known = _ZONE_LINE_ROLE_CACHE[s] = _zone_line_role_uncached(s)
+    return known
+
+
+def _zone_line_role_uncached(s: str) -> str:
     # text is matched lower-cased by the faster lower twins of the patterns (see patterns.lower_twin
     # and LOWER_BELOW)
     section: re.Pattern[str] | LetterGate

@@ -157,10 +157,20 @@ _USER_LINKS: Final = re.compile(r"\s*\((?:talk|contribs|contributions|e-?mail|pr
 _GONE_SIGNED: Final = re.compile(r"^(\[(?:deleted|removed|deleted user|unknown)\])\s+[^\w\s]{1,3}$", re.I)
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_NAME_WITHOUT_MARKS_CACHE: Final[dict[str, str]] = line_dict()
+
+
 def name_without_marks(name: str) -> str:
     """A name line without the reply target, the role badge and the profile's button printed after
     the name."""
+    known = _NAME_WITHOUT_MARKS_CACHE.get(name)
+    if known is None:
+        known = _NAME_WITHOUT_MARKS_CACHE[name] = _name_without_marks_uncached(name)
+    return known
+
+
+def _name_without_marks_uncached(name: str) -> str:
     if ("·" in name or "•" in name or "|" in name) and (action := _PROFILE_ACTION.search(name)) and action.start():
         name = name[: action.start()]
     if name[:1] in "RrAaCcOo" or name[-1:] in "eEyY)":
@@ -214,9 +224,19 @@ _QUOTES_OPEN: Final = frozenset("'\"‘“«„")
 _QUOTES_CLOSE: Final = frozenset("'\"’”»")
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_NAME_OK_CACHE: Final[dict[str, bool]] = line_dict()
+
+
 def _name_ok(name: str) -> bool:
     """Whether a header's author part reads as a person's name or handle (cached: names recur)."""
+    known = _NAME_OK_CACHE.get(name)
+    if known is None:
+        known = _NAME_OK_CACHE[name] = _name_ok_uncached(name)
+    return known
+
+
+def _name_ok_uncached(name: str) -> bool:
     if name[:1] == "[" and GONE_AUTHOR.match(name):
         return True
     if not name or len(name) > 60 or not NAME_LIKE.match(name) or not HAS_LETTER.search(name):
@@ -428,8 +448,18 @@ def _says_match(residue: str, foreign: bool = False) -> re.Match | None:
     return m
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_EDGE_TEXT_CACHE: Final[dict[str, str]] = line_dict()
+
+
 def _edge_text(part: str) -> str:
+    known = _EDGE_TEXT_CACHE.get(part)
+    if known is None:
+        known = _EDGE_TEXT_CACHE[part] = _edge_text_uncached(part)
+    return known
+
+
+def _edge_text_uncached(part: str) -> str:
     return strip_joiners(POSTED_WORDS.sub("", strip_joiners(part)))
 
 
@@ -689,8 +719,7 @@ def _signature(core: str) -> CommentHeader | None:
     return CommentHeader("by", name, stamp, posted_by=True)  # (a byline under the words: "by" as "Posted by Jo" is)
 
 
-# (cached in a dict of its own, read here, where the other line caches are lru_caches: the
-# compiled split calls this reader directly, not through an lru_cache's Python call; see caches.line_dict)
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
 _READ_HEADER_CACHE: Final[dict[str, CommentHeader | None]] = line_dict()
 
 

@@ -117,8 +117,7 @@ def _strip_marker(s: str) -> str:
 _AFTER_NUMBER: Final = frozenset(".) \t")
 
 
-# (cached in a dict of its own, read here, where the other line caches are lru_caches: the
-# compiled split calls this reader directly, not through an lru_cache's Python call; see caches.line_dict)
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
 _IS_PROSE_CACHE: Final[dict[str, bool]] = line_dict()
 
 

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from typing import Final
 
-from replyscope.split.caches import line_cache
+from replyscope.split.caches import line_cache, line_dict
 from replyscope.split.chrome import is_chrome
 from replyscope.split.lines import Lines
 
@@ -55,9 +55,20 @@ INLINE_LABEL_CHARS: Final = 12
 _INLINE_LABEL: Final = re.compile(rf"^([^\W\d_]{{1,{INLINE_LABEL_CHARS}}} ?):\s+\S")
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_INLINE_LABEL_CACHE: Final[dict[str, str | None]] = line_dict()
+
+
 def inline_label(s: str) -> str | None:
     """The label a line opens with ("A" for "A: Yes, it does."), or None."""
+    cache = _INLINE_LABEL_CACHE
+    if s in cache:
+        return cache[s]
+    found = cache[s] = _inline_label_uncached(s)
+    return found
+
+
+def _inline_label_uncached(s: str) -> str | None:
     m = _INLINE_LABEL.match(s)
     return m.group(1) if m else None
 

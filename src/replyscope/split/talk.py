@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from replyscope.split.caches import line_cache
+from replyscope.split.caches import line_cache, line_dict
 from replyscope.split.chrome import is_chrome, is_content
 from replyscope.split.patterns import BULLETS, CONVERSATIONAL_LOWER_FAST, WORD, ends_sentence
 
@@ -164,11 +164,21 @@ def writes_sentences(window: list[str], name: str = "") -> bool:
     return False
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_IS_WRITTEN_CACHE: Final[dict[str, bool]] = line_dict()
+
+
 def is_written(s: str) -> bool:
     """A line a person wrote (chrome.is_content), or one that talks around an e-mail address.
 
     "could you email me at desk@example.com" is a reader's words; a bare contact line with an
     address is furniture (body.is_boilerplate_line), and it does not talk.
     """
+    known = _IS_WRITTEN_CACHE.get(s)
+    if known is None:
+        known = _IS_WRITTEN_CACHE[s] = _is_written_uncached(s)
+    return known
+
+
+def _is_written_uncached(s: str) -> bool:
     return is_content(s) or "@" in s and s[0] not in "«»" and talks([s])
