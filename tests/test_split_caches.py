@@ -25,7 +25,7 @@ def test_every_unbounded_cache_is_a_line_cache() -> None:
     # an unbounded cache left out of _LINE_CACHES would grow without end over a long run and keep
     # a benchmark's repeats warm
     caches = _unbounded_caches()
-    assert len(caches) >= len([c for c in _LINE_CACHES if not isinstance(c, dict)]) > 10
+    assert len(caches) >= len([c for c in _LINE_CACHES if not isinstance(c, dict)]) >= 1
     registered = {id(c) for c in _LINE_CACHES}
     assert [name for name, obj in caches if id(obj) not in registered] == []
 
@@ -73,6 +73,15 @@ def _dict_cached_readers() -> list[tuple[object, object]]:
     return pairs
 
 
+def _answer(reader, s: str) -> tuple:
+    # (a reader asked what it is never asked in the split, dates._month of a word that names no
+    # month, raises: the cached reader must raise the same, and cache nothing)
+    try:
+        return ("answered", reader(s))
+    except Exception as exc:  # noqa: BLE001
+        return ("raised", type(exc))
+
+
 def test_the_dict_cached_readers_give_their_uncached_verdicts() -> None:
     lines = [
         "Reply", "12 Comments", "Mara Quell says:", "March 3, 2015 at 9:12 am", "Home | News | Contact",
@@ -81,12 +90,12 @@ def test_the_dict_cached_readers_give_their_uncached_verdicts() -> None:
         "Name (required)", "[deleted]", "Q: Does the late boat stop at the pier?", "@harbourfan thanks!",
     ]
     pairs = _dict_cached_readers()
-    assert len(pairs) >= 16
+    assert len(pairs) >= 40
     clear_caches()
     for cached, uncached in pairs:
         for s in lines:
-            first, again = cached(s), cached(s)  # (the second answer is the cached one)
-            assert first == again == uncached(s), (uncached, s)
+            first, again = _answer(cached, s), _answer(cached, s)  # (the second answer is the cached one)
+            assert first == again == _answer(uncached, s), (uncached, s)
     from replyscope.split.anchors import _has_section_hint
     from replyscope.split.chrome import is_chrome
     from replyscope.split.headers import read_header

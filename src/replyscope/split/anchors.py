@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from itertools import compress
 from typing import Final
 
-from replyscope.split.caches import line_cache, line_dict
+from replyscope.split.caches import line_dict
 from replyscope.split.cards import is_profile_tally, read_cards
 from replyscope.split.chrome import PROFILE_TITLE_CHARS, is_badge_line, is_chrome, is_content, is_pictographs, is_profile_field, is_rating, is_reply_row, is_stop_line
 from replyscope.split.headers import (
@@ -778,13 +778,23 @@ SHORT_WORDS_CHARS: Final = 12
 SHORT_WORDS_PEERS: Final = 2
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_IS_SHORT_MARK_CACHE: Final[dict[str, bool]] = line_dict()
+
+
 def is_short_mark(s: str) -> bool:
     """A short line with no letter, a count or a sign ("+1", "+100", "100%", "^^"): read as chrome (a
     score, a tally), it is a reader's whole reply wherever the page's template prints no such line
     by its other comments (choose._supported, comments._short_words_on_top). A line of letters
     that reads as chrome is a widget's own word ("Share", "Pinned"), and stays chrome; a bare
     number ("12") and a post's place ("#3") stay counts."""
+    known = _IS_SHORT_MARK_CACHE.get(s)
+    if known is None:
+        known = _IS_SHORT_MARK_CACHE[s] = _is_short_mark_uncached(s)
+    return known
+
+
+def _is_short_mark_uncached(s: str) -> bool:
     t = s.strip()
     # (a bare number is a count, "#3" a post's place: neither is a reply; nor is a row of reaction
     # tallies, "👎 24  😕 7": a symbol beside a count is the widget's, and a reply of emoji alone

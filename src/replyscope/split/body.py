@@ -12,7 +12,7 @@ import re
 import unicodedata
 from typing import Final
 
-from replyscope.split.caches import line_cache, line_dict
+from replyscope.split.caches import line_dict
 from replyscope.split.headers import looks_like_name, read_header, reads_as_byline
 from replyscope.split.lines import Lines, is_prose, next_nonblank, nonblank_above, prev_nonblank
 from replyscope.split.patterns import (
@@ -400,7 +400,10 @@ NAV_LINE: Final = re.compile(
 )
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_IS_NAV_LINE_CACHE: Final[dict[str, bool]] = line_dict()
+
+
 def is_nav_line(s: str) -> bool:
     """NAV_LINE.search(s) is not None, without the search on most lines.
 
@@ -408,6 +411,13 @@ def is_nav_line(s: str) -> bool:
     where a line holds neither (its lower case holds none of the words: IGNORECASE reads it as
     `str.lower` does, see folds_like_lower), sre need not try the pattern at each of its characters.
     """
+    known = _IS_NAV_LINE_CACHE.get(s)
+    if known is None:
+        known = _IS_NAV_LINE_CACHE[s] = _is_nav_line_uncached(s)
+    return known
+
+
+def _is_nav_line_uncached(s: str) -> bool:
     if (
         "|" not in s
         and ">" not in s
@@ -446,9 +456,19 @@ _BUTTON_WORD: Final = re.compile(r"\+1|[\w'’-]+")
 LINK_NAME_WORDS: Final = 1
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_BUTTON_ROW_CACHE: Final[dict[str, bool]] = line_dict()
+
+
 def button_row(s: str) -> bool:
     """Whether a short line is a row of buttons or a link to follow (see _BUTTON_ACTIONS), no headline."""
+    known = _BUTTON_ROW_CACHE.get(s)
+    if known is None:
+        known = _BUTTON_ROW_CACHE[s] = _button_row_uncached(s)
+    return known
+
+
+def _button_row_uncached(s: str) -> bool:
     words = _BUTTON_WORD.findall(s.lower())
     if not words or len(words) > 8:
         return False
@@ -473,9 +493,19 @@ _SITE_LINKS: Final = frozenset(
 SITE_LINKS: Final = 3
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_SITE_LINKS_ROW_CACHE: Final[dict[str, bool]] = line_dict()
+
+
 def site_links_row(s: str) -> bool:
     """Whether a line is a row of a site's menu links (see _SITE_LINKS)."""
+    known = _SITE_LINKS_ROW_CACHE.get(s)
+    if known is None:
+        known = _SITE_LINKS_ROW_CACHE[s] = _site_links_row_uncached(s)
+    return known
+
+
+def _site_links_row_uncached(s: str) -> bool:
     words = _WORD_ANY.findall(s.lower())
     n = sum(w in _SITE_LINKS for w in words)
     return n >= SITE_LINKS and 2 * n >= len(words)
@@ -933,11 +963,22 @@ STAMP_TEXT_LOOK: Final = 6
 _PAGER_WORDS: Final = frozenset("previous next prev older newer".split())
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_POST_STAMP_TEXT_CACHE: Final[dict[str, str | None]] = line_dict()
+
+
 def _post_stamp_text(t: str) -> str | None:
     """What kind of post's stamp a line reads as: "by", a date or a time (TIMESTAMP_RE) with the
     writer's name ("May 5, 2020 by Jo Lake") or after a dateline's word ("Posted on May 5, 2020");
     "date", a date alone ("Tuesday, May 5, 2020 | 4:10 PM"); None when it is no stamp."""
+    cache = _POST_STAMP_TEXT_CACHE
+    if t in cache:
+        return cache[t]
+    found = cache[t] = _post_stamp_text_uncached(t)
+    return found
+
+
+def _post_stamp_text_uncached(t: str) -> str | None:
     if len(t) > STAMP_MAX_CHARS or HAS_DIGIT.search(t) is None or stamp_search(t) is None:
         return None
     if _STAMP_OPEN.match(t) or _STAMP_BY.search(t):
@@ -960,10 +1001,20 @@ def _share_row(t: str) -> bool:
     return len(t) <= 60 and _short_share_row(t)
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_SHORT_SHARE_ROW_CACHE: Final[dict[str, bool]] = line_dict()
+
+
 def _short_share_row(t: str) -> bool:
     """_share_row of a line of at most 60 characters (cached: five readers ask it of the lines
     around a headline)."""
+    known = _SHORT_SHARE_ROW_CACHE.get(t)
+    if known is None:
+        known = _SHORT_SHARE_ROW_CACHE[t] = _short_share_row_uncached(t)
+    return known
+
+
+def _short_share_row_uncached(t: str) -> bool:
     words = _BUTTON_WORD.findall(_GLUED_WORDS.sub(" ", t).lower())
     if not words:
         return False
@@ -1175,10 +1226,20 @@ _FUNCTION_WORDS: Final = frozenset(
 )
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_CONTENT_WORDS_CACHE: Final[dict[str, frozenset[str]]] = line_dict()
+
+
 def _content_words(s: str) -> frozenset[str]:
     """The content words of one line (cached: the lead's lines are read by _headline_of and
     _retitle_by_text both, and a site's lines repeat from page to page)."""
+    known = _CONTENT_WORDS_CACHE.get(s)
+    if known is None:
+        known = _CONTENT_WORDS_CACHE[s] = _content_words_uncached(s)
+    return known
+
+
+def _content_words_uncached(s: str) -> frozenset[str]:
     low = s.lower()
     # (a line whose word characters are all ASCII has its letters in a-z once lower-cased, the
     # narrow class reads it faster, same words: so has prose with curly quotes and dashes)
@@ -1261,11 +1322,21 @@ _ELLIPSIS: Final = ("…", "...")
 _LINK: Final = re.compile(r"\bhttps?://\S+")
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_READS_AS_HEADLINE_CACHE: Final[dict[str, bool]] = line_dict()
+
+
 def _reads_as_headline(s: str) -> bool:
     """Whether a line over a byline can be the headline, not what may also sit there: a dek (a
     sentence summing the story up, ending in a full stop), a dateline, a comment link ("Make a
     comment", "+ Comment now")."""
+    known = _READS_AS_HEADLINE_CACHE.get(s)
+    if known is None:
+        known = _READS_AS_HEADLINE_CACHE[s] = _reads_as_headline_uncached(s)
+    return known
+
+
+def _reads_as_headline_uncached(s: str) -> bool:
     s = untallied(s)
     if s[-1] == "." and not s.endswith(_ELLIPSIS) and is_prose(s):
         return False
@@ -1434,10 +1505,20 @@ _WORD_ANY: Final = re.compile(r"[^\W\d_]+")
 _INNER_SENTENCE_END: Final = re.compile(r"[^\W\d_]{4}\. +[A-Z]")
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_LINK_OR_SENTENCES_CACHE: Final[dict[str, bool]] = line_dict()
+
+
 def _link_or_sentences(s: str) -> bool:
     """A line no headline is: one holding a link ("Read more here: http://..."), or two sentences
     (a post's last lines, over a byline printed under the post)."""
+    known = _LINK_OR_SENTENCES_CACHE.get(s)
+    if known is None:
+        known = _LINK_OR_SENTENCES_CACHE[s] = _link_or_sentences_uncached(s)
+    return known
+
+
+def _link_or_sentences_uncached(s: str) -> bool:
     return "://" in s or "www." in s or _INNER_SENTENCE_END.search(s) is not None
 
 

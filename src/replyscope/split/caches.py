@@ -1,16 +1,25 @@
 """The splitter's per-line verdicts cached across pages (menus, bylines and stamps repeat from
 page to page).
 
-`line_cache` makes a function one of them: an `lru_cache` without a size bound, i.e. a plain
-dict, faster on hits and misses than a bounded LRU, and registers it in LINE_CACHES, where
-`split.trim_caches` bounds their size and `split.clear_caches` empties them.
+`line_dict` makes one of them: a dict, registered in LINE_CACHES (where `split.trim_caches` bounds
+their size and `split.clear_caches` empties them), that its reader reads and fills itself:
 
-`line_dict` is the same cache for the readers asked most often (read_header, is_chrome,
-is_boilerplate_line, is_prose, _has_section_hint: ~60% of the ~700k asks over the 966 Dragnet raw
-dev pages): a dict, registered as well, that the reader reads and fills itself. Compiled with mypyc,
-a call to such a reader is a direct C call and its lookup a dict primitive, where a call through
-an lru_cache is a Python call (the wrapper found in the module's dict, the key made, the arguments
-parsed again on a miss). As plain Python the lru_cache is the faster of the two.
+    _IS_FOO_CACHE: Final[dict[str, bool]] = line_dict()
+
+    def is_foo(s: str) -> bool:
+        known = _IS_FOO_CACHE.get(s)
+        if known is None:
+            known = _IS_FOO_CACHE[s] = _is_foo_uncached(s)
+        return known
+
+(a reader that may answer None asks `s in cache` first). Compiled with mypyc, a call to such a
+reader is a direct C call and its lookup a dict primitive; through an lru_cache (what these caches
+were until Session 20) a compiled caller found the wrapper in the module's dict and made a Python
+call, the arguments parsed again on a miss: over the 966 Dragnet raw dev pages, ~700k asks, ~0.3 G
+instructions of a 14.1 G process. As plain Python an lru_cache is the faster of the two.
+
+`line_cache`, an `lru_cache` without a size bound registered the same way, is left for a reader of
+something other than one string (talk.texts_talk, of a tuple of lines).
 """
 
 from __future__ import annotations

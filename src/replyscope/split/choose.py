@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from typing import Final, cast
 
-from replyscope.split.caches import line_cache
+from replyscope.split.caches import line_dict
 from replyscope.split.anchors import SHORT_WORDS_PEERS, Anchor, is_short_mark, header_spacing, is_placeholder, mostly_posted_by, section_headers, spans_signed_below, widget_words_under
 from replyscope.split.lines import next_nonblank, prev_nonblank
 from replyscope.split.body import is_boilerplate_line
@@ -167,10 +167,20 @@ def _title_like_share(best: list[Anchor]) -> float:
     return sum(_title_like_name(a.header.author) for a in best) / len(best)
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_TITLE_LIKE_NAME_CACHE: Final[dict[str, bool]] = line_dict()
+
+
 def _title_like_name(author: str) -> bool:
     """Whether one header's name reads like a heading or a link title (cached: a thread's names
     recur, and a long thread is asked about several times)."""
+    known = _TITLE_LIKE_NAME_CACHE.get(author)
+    if known is None:
+        known = _TITLE_LIKE_NAME_CACHE[author] = _title_like_name_uncached(author)
+    return known
+
+
+def _title_like_name_uncached(author: str) -> bool:
     # "Anna (My Style Blog)", "Jen @ Food Diary": the person is before the tagline
     name = _TAGLINE.split(author, maxsplit=1)[0]
     return bool(_TITLE_WORDS.search(name) or len(name.split()) >= 4 or _BRAND_CAPS.search(name))

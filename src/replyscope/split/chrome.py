@@ -7,7 +7,7 @@ import re
 import unicodedata
 from typing import Final
 
-from replyscope.split.caches import line_cache, line_dict
+from replyscope.split.caches import line_dict
 from replyscope.split.body import is_boilerplate_line
 from replyscope.split.patterns import (
     BULLET_CHARS,
@@ -290,13 +290,23 @@ def is_rating(s: str) -> bool:
     return bool(s) and (_star_rating(s) if s[0] in _STARS else s[0] in "0123456789Rr" and is_chrome(s) and "out of" in s)
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_IS_PICTOGRAPHS_CACHE: Final[dict[str, bool]] = line_dict()
+
+
 def is_pictographs(s: str) -> bool:
     """Whether a line is emoji alone ("👍", "😂😂", "❤️"): a reader's whole comment, however short.
 
     Pictographs only (the emoji planes, miscellaneous symbols and dingbats, with their joiners,
     variation selectors and skin tones): arrows, bullets, triangles and signs are widgets' marks.
     """
+    known = _IS_PICTOGRAPHS_CACHE.get(s)
+    if known is None:
+        known = _IS_PICTOGRAPHS_CACHE[s] = _is_pictographs_uncached(s)
+    return known
+
+
+def _is_pictographs_uncached(s: str) -> bool:
     return bool(s) and len(s) <= 40 and all(_pictograph(ord(c)) for c in s if c != " ") and not s.isspace()
 
 

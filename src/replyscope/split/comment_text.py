@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from typing import Final
 
-from replyscope.split.caches import line_cache
+from replyscope.split.caches import line_dict
 from replyscope.split.chrome import is_badge_line, is_chrome, is_pictographs, is_reply_row
 from replyscope.split.comments import SIGNATURE_LINES, Comment, Zone
 from replyscope.split.headers import GONE_AUTHOR, looks_like_name
@@ -209,9 +209,19 @@ _LONE_HANDLE: Final = re.compile(r"^@([\w][\w.'’-]*(?: [\w.'’-]+){0,3}|\[\w+
 _NOT_NAME_CHARS: Final = re.compile(r"[\W_]+")
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_NAME_KEY_CACHE: Final[dict[str, str]] = line_dict()
+
+
 def _name_key(name: str) -> str:
     """A name as a handle spells it: lower case, letters and digits only ("Jo Lake" and "@jo_lake" meet)."""
+    known = _NAME_KEY_CACHE.get(name)
+    if known is None:
+        known = _NAME_KEY_CACHE[name] = _name_key_uncached(name)
+    return known
+
+
+def _name_key_uncached(name: str) -> str:
     return _NOT_NAME_CHARS.sub("", name.lower())
 
 

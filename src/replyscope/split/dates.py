@@ -12,7 +12,7 @@ from typing import Final, NamedTuple
 
 import unicodedata
 
-from replyscope.split.caches import line_cache
+from replyscope.split.caches import line_dict
 from replyscope.split.patterns import FOREIGN_MONTH, MONTH, folds_like_lower, lower_twin
 
 _MONTHS: Final = {
@@ -104,8 +104,18 @@ _FORMS_LOW: Final = _Forms(*(lower_twin(p) if p.flags & re.IGNORECASE else p for
 _FOLD: Final = str.maketrans({"ſ": "s", "ı": "i", "İ": "i"})
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_MONTH_CACHE: Final[dict[str, int]] = line_dict()
+
+
 def _month(name: str) -> int:
+    known = _MONTH_CACHE.get(name)
+    if known is None:
+        known = _MONTH_CACHE[name] = _month_uncached(name)
+    return known
+
+
+def _month_uncached(name: str) -> int:
     return _MONTHS[name.translate(_FOLD).lower().replace("i\u0307", "i")]
 
 
@@ -154,10 +164,21 @@ def _clock(text: str, forms: _Forms = _FORMS) -> tuple[int, int, int]:
     return hour, minute, second
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_PARSE_POSTED_CACHE: Final[dict[str, datetime | None]] = line_dict()
+
+
 def parse_posted(raw: str) -> datetime | None:
     """The moment a comment timestamp names, or None when it names no calendar day (cached:
     comments of one thread share stamps)."""
+    cache = _PARSE_POSTED_CACHE
+    if raw in cache:
+        return cache[raw]
+    found = cache[raw] = _parse_posted_uncached(raw)
+    return found
+
+
+def _parse_posted_uncached(raw: str) -> datetime | None:
     if not raw:
         return None
     # (month names are read lower-cased anyway, so stamps are matched lower-cased where they may, faster)

@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Final
 
-from replyscope.split.caches import line_cache, line_dict
+from replyscope.split.caches import line_dict
 from replyscope.split.places import place_tail
 from replyscope.split.patterns import (
     BY_AUTHOR,
@@ -191,7 +191,10 @@ def _name_without_marks_uncached(name: str) -> str:
     return name
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_CUT_COUNTERS_CACHE: Final[dict[str, str]] = line_dict()
+
+
 def cut_counters(name: str) -> str:
     """A header's name without the scores, tallies and ranks printed beside it (see _COUNTER_AFTER),
     nor the home page after it.
@@ -199,6 +202,13 @@ def cut_counters(name: str) -> str:
     A line that is a feed entry's tally ("12 Responses", "T.C. Smith 47 comments") is left whole,
     for _name_ok to turn away.
     """
+    known = _CUT_COUNTERS_CACHE.get(name)
+    if known is None:
+        known = _CUT_COUNTERS_CACHE[name] = _cut_counters_uncached(name)
+    return known
+
+
+def _cut_counters_uncached(name: str) -> str:
     if "://" in name or "www." in name:
         name = _TRAILING_URL.sub("", name)
     name = name_without_marks(name)
@@ -297,9 +307,19 @@ def is_initials_of(s: str, name: str) -> bool:
     return firsts.startswith(s) or marks.startswith(s) or letters.startswith(s)
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_LOOKS_LIKE_NAME_CACHE: Final[dict[str, bool]] = line_dict()
+
+
 def looks_like_name(core: str) -> bool:
     """A short line that could be only a person's name or handle (e.g. a Disqus author line)."""
+    known = _LOOKS_LIKE_NAME_CACHE.get(core)
+    if known is None:
+        known = _LOOKS_LIKE_NAME_CACHE[core] = _looks_like_name_uncached(core)
+    return known
+
+
+def _looks_like_name_uncached(core: str) -> bool:
     if not core or len(core) > MAX_HEADER_CHARS:
         return False
     if "→" in core or " " in core or core[-1:] in "✔✓☑":
@@ -383,9 +403,19 @@ def _stamp_in(s: str, low: str, twin: bool) -> re.Match | None:
 _META_LAST: Final = frozenset(")ktly")
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_CUT_TRAILING_META_CACHE: Final[dict[str, str]] = line_dict()
+
+
 def _cut_trailing_meta(s: str) -> str:
     """`s` without a trailing "(#12)", "permalink" or "| reply ..." (TRAILING_META.sub("", s), faster)."""
+    known = _CUT_TRAILING_META_CACHE.get(s)
+    if known is None:
+        known = _CUT_TRAILING_META_CACHE[s] = _cut_trailing_meta_uncached(s)
+    return known
+
+
+def _cut_trailing_meta_uncached(s: str) -> str:
     if folds_like_lower(s):
         last = s.rstrip()[-1:].lower()
         if "|" not in s and last not in _META_LAST and not last.isdecimal():
@@ -402,9 +432,19 @@ def _cut_trailing_meta(s: str) -> str:
 _BY_TAIL_LAST: Final = frozenset(")>*:se")
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_CUT_BY_TAIL_CACHE: Final[dict[str, str]] = line_dict()
+
+
 def _cut_by_tail(author: str) -> str:
     """_BY_TAIL.sub("", author).strip(), without the pattern where it can only cut blanks."""
+    known = _CUT_BY_TAIL_CACHE.get(author)
+    if known is None:
+        known = _CUT_BY_TAIL_CACHE[author] = _cut_by_tail_uncached(author)
+    return known
+
+
+def _cut_by_tail_uncached(author: str) -> str:
     if folds_like_lower(author) and author.rstrip()[-1:].lower() not in _BY_TAIL_LAST:
         return author.strip()
     return _BY_TAIL.sub("", author).strip()
@@ -418,7 +458,10 @@ _BY_PREFIX: Final = re.compile(r"^(?:(?:comment|posted|post|written|submitted|re
 _BY_AUTHOR_TAIL_LAST: Final = frozenset(")>*:s")
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_BY_AUTHOR_CACHE: Final[dict[str, str | None]] = line_dict()
+
+
 def _by_author(residue: str) -> str | None:
     """BY_AUTHOR.match(residue)["author"], or None where it does not match.
 
@@ -426,6 +469,14 @@ def _by_author(residue: str) -> str | None:
     completes up to the end. When the residue ends in no character a tail can end in, the tail is
     empty and the author is all the rest, up to 61 characters: no need for the (slow) lazy pattern.
     """
+    cache = _BY_AUTHOR_CACHE
+    if residue in cache:
+        return cache[residue]
+    found = cache[residue] = _by_author_uncached(residue)
+    return found
+
+
+def _by_author_uncached(residue: str) -> str | None:
     if folds_like_lower(residue) and "\n" not in residue and residue.rstrip()[-1:].lower() not in _BY_AUTHOR_TAIL_LAST:
         m = _BY_PREFIX.match(residue)
         if m is None:
@@ -687,9 +738,20 @@ SIGN_FIRST: Final = frozenset("—–-~")
 _PLACE_AFTER: Final = re.compile(r"\s*\([^()]{1,40}\)$|,\s*[^,]{1,40}$")
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_READ_SIGNATURE_CACHE: Final[dict[str, CommentHeader | None]] = line_dict()
+
+
 def read_signature(text: str) -> CommentHeader | None:
     """The signature a whole line spells ("— Jo Lake, Leeds", "- jo (Cork), 3d"), or None."""
+    cache = _READ_SIGNATURE_CACHE
+    if text in cache:
+        return cache[text]
+    found = cache[text] = _read_signature_uncached(text)
+    return found
+
+
+def _read_signature_uncached(text: str) -> CommentHeader | None:
     return _signature(text) if len(text) <= MAX_HEADER_CHARS else None
 
 
@@ -907,9 +969,19 @@ _AGE_STAMP: Final = re.compile(
 )
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_IS_AGE_STAMP_CACHE: Final[dict[str, bool]] = line_dict()
+
+
 def is_age_stamp(stamp: str) -> bool:
     """Whether a header's stamp is an age (how long ago), not a calendar date."""
+    known = _IS_AGE_STAMP_CACHE.get(stamp)
+    if known is None:
+        known = _IS_AGE_STAMP_CACHE[stamp] = _is_age_stamp_uncached(stamp)
+    return known
+
+
+def _is_age_stamp_uncached(stamp: str) -> bool:
     return bool(stamp) and _AGE_STAMP.match(stamp) is not None
 
 

@@ -12,7 +12,7 @@ from itertools import accumulate, compress, islice
 from operator import sub
 from typing import Final
 
-from replyscope.split.caches import line_cache, line_dict
+from replyscope.split.caches import line_dict
 from replyscope.split.patterns import BULLETS, LIST_MARKER, LIST_MARKER_LOW, ends_sentence, folds_like_lower
 
 _MARKER_STARTS: Final = BULLETS | frozenset("-–#0123456789")
@@ -99,8 +99,18 @@ def split_lines(text: str) -> Lines:
 
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_STRIP_MARKER_CACHE: Final[dict[str, str]] = line_dict()
+
+
 def _strip_marker(s: str) -> str:
+    known = _STRIP_MARKER_CACHE.get(s)
+    if known is None:
+        known = _STRIP_MARKER_CACHE[s] = _strip_marker_uncached(s)
+    return known
+
+
+def _strip_marker_uncached(s: str) -> str:
     # a bullet and its space are sliced off; numbers need the regex (dates must stay whole)
     if len(s) > 1 and s[1] == " " and s[0] in BULLETS:
         return s[2:].lstrip()

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from typing import Final
 
-from replyscope.split.caches import line_cache, line_dict
+from replyscope.split.caches import line_dict
 from replyscope.split.chrome import is_chrome
 from replyscope.split.lines import Lines
 
@@ -20,9 +20,19 @@ from replyscope.split.lines import Lines
 MIN_OPENED: Final = 2
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_IS_LABEL_CACHE: Final[dict[str, bool]] = line_dict()
+
+
 def is_label(s: str) -> bool:
     """A short label ending in a colon ("Display:", "Answer:"): a widget's, no one's words."""
+    known = _IS_LABEL_CACHE.get(s)
+    if known is None:
+        known = _IS_LABEL_CACHE[s] = _is_label_uncached(s)
+    return known
+
+
+def _is_label_uncached(s: str) -> bool:
     return len(s) <= 20 and s.endswith(":") and " " not in s.strip()
 
 
