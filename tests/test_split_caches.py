@@ -86,8 +86,8 @@ def test_the_dict_cached_readers_give_their_uncached_verdicts() -> None:
     lines = [
         "Reply", "12 Comments", "Mara Quell says:", "March 3, 2015 at 9:12 am", "Home | News | Contact",
         "« Previous post", "I think the late boat will be full every week, and nobody asked the riders.",
-        "dunewalker · 2h", "Share this:", "What readers say", "Leave a Reply", "Posted by Tobin Harrow",
-        "Name (required)", "[deleted]", "Q: Does the late boat stop at the pier?", "@harbourfan thanks!",
+        "dunewalker · 2h", "Share this:", "What readers say", "Add your voice below", "Posted by Tobin Harrow",
+        "Handle (needed)", "[deleted]", "Q: Does the late boat stop at the pier?", "@harbourfan thanks!",
     ]
     pairs = _dict_cached_readers()
     assert len(pairs) >= 40
