@@ -13,8 +13,9 @@ from __future__ import annotations
 # this is where replyscope's own process starts (the `replyscope` command, `python -m replyscope`),
 # so patterns compiled by an earlier run are read back, not compiled again (see regex_cache).
 # Importing replyscope alone leaves `re` as it is.
-from replyscope import regex_cache as _regex_cache
+from replyscope import gc_pace as _gc_pace, regex_cache as _regex_cache
 
+_gc_pace.install()  # (also before the imports: they allocate too; see gc_pace)
 _regex_cache.install()
 
 import contextlib  # noqa: E402
@@ -54,6 +55,8 @@ try:  # typer vendors its own click (the exceptions it raises are that click's)
     from typer._click import exceptions as click_errors
 except ImportError:  # pragma: no cover (older typer: plain click)
     from click import exceptions as click_errors
+
+_gc_pace.settle()  # (the imports' objects live as long as the process: see gc_pace)
 
 
 class Stopped(KeyboardInterrupt):

@@ -21,15 +21,16 @@ PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 def start(parent: int) -> None:
-    """Runs first in each worker: read compiled patterns back (regex_cache), ignore Ctrl-C (the
+    """Runs first in each worker: set the collector's pace (gc_pace), read compiled patterns back (regex_cache), ignore Ctrl-C (the
     parent decides), and die with the parent.
 
     The kernel sends SIGKILL to the worker when the parent dies, however it dies (kill -9
     included); a thread watching getppid() covers systems without prctl and the moment between
     the worker's start and this call.
     """
-    from replyscope import regex_cache  # noqa: PLC0415
+    from replyscope import gc_pace, regex_cache  # noqa: PLC0415
 
+    gc_pace.install()
     regex_cache.install()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if sys.platform.startswith("linux"):

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import NamedTuple, cast
+from typing import Final, NamedTuple, cast
 
 import polars as pl
 
 from replyscope import schema
 from replyscope.page_budget import PAGE_CPU_SECONDS, page_budget
-from replyscope.split.caches import LINE_CACHES as _LINE_CACHES
+from replyscope.split.caches import LINE_CACHES as _LINE_CACHES, cache_size, empty_cache
 from replyscope.split.body import article_roles, is_boilerplate_line, title_from_text, title_without_tally
 from replyscope.split.chrome import is_chrome
 from replyscope.split.comment_text import comment_words, cut_last_at_closing, drop_echo_lines, drop_entry_labels, drop_numbered_links, drop_reaction_marks, drop_repeated_tails, drop_reply_targets, drop_role_badges, drop_subject_lines, drop_signatures, drop_widget_tails, name_numbered_comments, trim_after_actions
@@ -35,7 +35,7 @@ __all__ = ["DocumentSplit", "SplitComment", "SplitTables", "clear_caches", "spli
 
 # Comment headers are looked for after the page's first run of prose this long (in characters):
 # a byline or a dateline above the article, or a dated menu, is not a comment.
-MIN_LEAD_PROSE = 250
+MIN_LEAD_PROSE: Final = 250
 
 
 @dataclass(slots=True)
@@ -97,11 +97,11 @@ def _first_prose_line(lines: Lines) -> int:
 
 
 # An article shorter than this (in characters) is a short post: a tweet, a paragraph under a link.
-SHORT_POST_CHARS = 600
+SHORT_POST_CHARS: Final = 600
 
 # A line of at least this many words, that no header reader takes, is text: a title, an article's
 # words (a tweet ending in a link), a comment's.
-TEXT_LINE_WORDS = 3
+TEXT_LINE_WORDS: Final = 3
 
 
 def _text_floor(lines: Lines, upto: int) -> tuple[int, int]:
@@ -188,8 +188,8 @@ def _mark_bylines(lines: Lines, roles: list[str], start: int, end: int) -> None:
 # The per-line verdicts (caches.line_cache) are cached without a size bound; their size is bounded
 # here instead: every CACHE_CHECK_LINES lines split, a cache holding more than CACHE_MAX_ENTRIES
 # verdicts is emptied.
-CACHE_MAX_ENTRIES = 1 << 16
-CACHE_CHECK_LINES = 1 << 14
+CACHE_MAX_ENTRIES: Final = 1 << 16
+CACHE_CHECK_LINES: Final = 1 << 14
 _lines_since_check = 0
 
 
@@ -197,7 +197,7 @@ def clear_caches() -> None:
     """Forget the per-line verdicts cached across pages (benchmarks start cold with this)."""
     global _lines_since_check
     for cache in _LINE_CACHES:
-        cache.cache_clear()
+        empty_cache(cache)
     _lines_since_check = 0
 
 
@@ -208,8 +208,8 @@ def trim_caches(n_lines: int) -> None:
     if _lines_since_check >= CACHE_CHECK_LINES:
         _lines_since_check = 0
         for cache in _LINE_CACHES:
-            if cache.cache_info().currsize > CACHE_MAX_ENTRIES:
-                cache.cache_clear()
+            if cache_size(cache) > CACHE_MAX_ENTRIES:
+                empty_cache(cache)
 
 
 def split_document(text: str, title: str = "") -> DocumentSplit:

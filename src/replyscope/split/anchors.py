@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import compress
+from typing import Final
 
-from replyscope.split.caches import line_cache
+from replyscope.split.caches import line_dict
 from replyscope.split.cards import is_profile_tally, read_cards
 from replyscope.split.chrome import PROFILE_TITLE_CHARS, is_badge_line, is_chrome, is_content, is_pictographs, is_profile_field, is_rating, is_reply_link_row, is_reply_row, is_stop_line
 from replyscope.split.headers import (
@@ -42,9 +43,9 @@ from replyscope.split.talk import is_written, talks
 from replyscope.split.patterns import BULLET, BULLETS, RE_SUBJECT, COMMENT_FORM, COMMENT_SECTION, COMMENT_SECTION_LOW, COMMENT_TALLY, HAS_LETTER, REPLY_ACTION, chrome_row, ends_sentence, folds_like_lower
 
 # How far (lines) a date line may sit from the name line it belongs to.
-PAIR_REACH = 2
+PAIR_REACH: Final = 2
 # How many text lines a Blogger-style trailing date may sit under its "Name said..." header.
-TRAILING_DATE_LINES = 8
+TRAILING_DATE_LINES: Final = 8
 
 
 @dataclass(slots=True)
@@ -85,12 +86,12 @@ def talks_with_address(s: str) -> bool:
     return "@" in s and s[0] not in "«»" and talks([s])
 
 
-_ATTRIBUTION_ENDS = ("wrote:", "writes:")
+_ATTRIBUTION_ENDS: Final = ("wrote:", "writes:")
 
 
 # A nested reply's header in some themes, "Jo Lake Reply:" (see patterns.FOREIGN_SAYS): read only over
 # or beside the date it is stamped with.
-_REPLY_HEADED = re.compile(r"\breply\s*:$", re.I)
+_REPLY_HEADED: Final = re.compile(r"\breply\s*:$", re.I)
 
 
 def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, CommentHeader]]:
@@ -284,7 +285,7 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
 
 # Lines of a member's profile a board prints under the name, over the post ("Senior Member",
 # "Date joined: Mar 2015", "Posts: 1,234"): read past, up to this many, to the post's first line.
-PROFILE_REACH = 6
+PROFILE_REACH: Final = 6
 
 
 def profile_end(lines: Lines, q: int) -> int:
@@ -319,7 +320,7 @@ def _under_profile(lines: Lines, q: int) -> int | None:
 
 
 # The label a board prints over a quoted post ("Quote:", "Zitat:", "Cita:", "Citation :").
-_QUOTE_LABEL = re.compile(r"^(?:quote|zitat|cita|citation|citazione|citaat)\s*:?$", re.I)
+_QUOTE_LABEL: Final = re.compile(r"^(?:quote|zitat|cita|citation|citazione|citaat)\s*:?$", re.I)
 
 
 def _placed_date(lines: Lines, i: int) -> bool:
@@ -342,7 +343,7 @@ def _title_under_rating(lines: Lines, p: int) -> bool:
 
 
 # A by-line printed as a labelled field: "Posted by: jo", the colon after the label.
-_LABELLED_BY = re.compile(r"^(?:posted|written|submitted|signed)\s+by\s*:\s*\S", re.I)
+_LABELLED_BY: Final = re.compile(r"^(?:posted|written|submitted|signed)\s+by\s*:\s*\S", re.I)
 
 
 def _labelled_by_over_fields(lines: Lines, i: int) -> bool:
@@ -398,7 +399,7 @@ def _take_avatar_initials(lines: Lines, headers: dict[int, CommentHeader], claim
 
 
 # Lines a profile card may hold over its tally: the name, and a place or a rank under it.
-CARD_LINES = 2
+CARD_LINES: Final = 2
 
 
 def _card_name(lines: Lines, headers: dict[int, CommentHeader], claimed: set[int], tally: int, lo: int) -> int | None:
@@ -455,9 +456,9 @@ def _cards_under_posts(lines: Lines, headers: dict[int, CommentHeader], lo: int)
 
 
 # Cards under posts a page must show before they are read as signing the posts above them.
-MIN_CARDS = 2
+MIN_CARDS: Final = 2
 # Last characters of a profile card's tally (patterns.PROFILE_TALLY), in either case.
-_TALLY_LAST = frozenset(")0123456789kKsS")
+_TALLY_LAST: Final = frozenset(")0123456789kKsS")
 
 
 def _numbered_date(lines: Lines, headers: dict[int, CommentHeader], i: int) -> bool:
@@ -470,7 +471,7 @@ def _numbered_date(lines: Lines, headers: dict[int, CommentHeader], i: int) -> b
 # A page prints a name over "Leeds · DATE" on most of its headers or on none: where this many
 # headers read "X · DATE" and fewer than half have a name-like line over them, the X is the name,
 # and the short line over it a reply's words ("Good point." over "Jo | 2 hours ago").
-MIN_DESCRIBED = 3
+MIN_DESCRIBED: Final = 3
 
 
 def _dated_after_descriptor(core: str, h: CommentHeader) -> bool:
@@ -492,7 +493,7 @@ def _names_over_descriptors(lines: Lines, headers: dict[int, CommentHeader], lo:
 
 # A name's last word as an initial or a suffix with its point ("Jo L.", "Al Reyes Jr."): a name may
 # end so, a sentence's last word is longer.
-_INITIAL_LAST = re.compile(r"(?:^|\s)[^\W\d_]{1,2}\.$")
+_INITIAL_LAST: Final = re.compile(r"(?:^|\s)[^\W\d_]{1,2}\.$")
 
 
 def _name_over(lines: Lines, headers: dict[int, CommentHeader], claimed: set[int], i: int, lo: int) -> bool:
@@ -520,9 +521,9 @@ def _name_over(lines: Lines, headers: dict[int, CommentHeader], claimed: set[int
 # comments cannot show it that often: there one header that shows it, or a comment-section header
 # ("2 comments") over the line, and a Reply link closing its words vouch for it instead (see
 # _closed_by_reply).
-MIN_AGED = 2
+MIN_AGED: Final = 2
 # Lines under a vouched header searched for the Reply link that closes its comment.
-GLUED_REPLY_REACH = 40
+GLUED_REPLY_REACH: Final = 40
 
 
 def _closed_by_reply(lines: Lines, i: int, hi: int) -> bool:
@@ -601,13 +602,23 @@ def _next_header_is(headers: dict[int, CommentHeader], i: int, k: int) -> bool:
     return i < k and not any(j in headers for j in range(i + 1, k))
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_HAS_SECTION_HINT_CACHE: Final[dict[str, bool]] = line_dict()
+
+
 def _has_section_hint(s: str) -> bool:
     """Cheap pre-check for COMMENT_SECTION: a fragment of its words, without case folding.
 
     Plain substring tests, not one regex of the fragments: sre would try them at every "o", "e",
     "h" and "i" of the line, most letters of English.
     """
+    known = _HAS_SECTION_HINT_CACHE.get(s)
+    if known is None:
+        known = _HAS_SECTION_HINT_CACHE[s] = _has_section_hint_uncached(s)
+    return known
+
+
+def _has_section_hint_uncached(s: str) -> bool:
     return (
         "omment" in s
         or "OMMENT" in s
@@ -635,7 +646,7 @@ def _has_section_hint(s: str) -> bool:
 # The characters a COMMENT_SECTION match can start with, besides a digit: an opening bracket, or the
 # first letter of one of its words in either case ("ſ" is an "s" to IGNORECASE). Checked before the
 # hint, it turns away three lines in four for the price of a set lookup.
-_SECTION_FIRST = frozenset("{[(" + "crtdponyuwjsvfbleahq" + "crtdponyuwjsvfbleahq".upper() + "ſ")
+_SECTION_FIRST: Final = frozenset("{[(" + "crtdponyuwjsvfbleahq" + "crtdponyuwjsvfbleahq".upper() + "ſ")
 
 
 def section_headers(lines: Lines, lo: int) -> list[int]:
@@ -670,7 +681,7 @@ def _count_then_form(s: str) -> bool:
 
 # A page shows one comment section (its count printed once or twice); this many different counts
 # are the tallies of a listing of posts, each under its title, and head no comments.
-MIN_TALLIES = 3
+MIN_TALLIES: Final = 3
 
 
 def _without_tallies(text: list[str], found: list[int]) -> list[int]:
@@ -747,11 +758,11 @@ def _trailing_date(lines: Lines, headers: dict[int, CommentHeader], i: int) -> s
 
 # Disqus prints a reply's target after its author: "Derek P → Hannah Cole" (the arrow is often lost
 # to plain text, leaving two spaces); the author is the first name.
-REPLY_TARGET = re.compile(r"\s*[→➔⇢]\s*\S.*$|\s{2,}\S.*$")
+REPLY_TARGET: Final = re.compile(r"\s*[→➔⇢]\s*\S.*$|\s{2,}\S.*$")
 
 
 # A sign after a name, as a microblog marks a locked or verified account ("4830962 🔒", "Jo ✔️").
-_SIGN_AFTER = re.compile(r"\s+[^\w\s]{1,3}$")
+_SIGN_AFTER: Final = re.compile(r"\s+[^\w\s]{1,3}$")
 
 
 def without_sign(core: str) -> str:
@@ -762,23 +773,33 @@ def without_sign(core: str) -> str:
 # A handle of digits alone ("• 4830962" over an indented reply, "@3917460" over its date): longer
 # than a rank, a count or a year, which are the short numbers a bulleted list shows (and a count
 # is never printed after an "@").
-_NUMERIC_HANDLE = re.compile(r"^@?\d{5,}$")
+_NUMERIC_HANDLE: Final = re.compile(r"^@?\d{5,}$")
 
 
 # The longest reply a page may print in a chrome-like shape ("+1", "?", "100%") that is still read
 # as a reader's words under a header of the thread's own format (see choose._short_words_under),
 # and how many headers of that format with words under them vouch for it.
-SHORT_WORDS_CHARS = 12
-SHORT_WORDS_PEERS = 2
+SHORT_WORDS_CHARS: Final = 12
+SHORT_WORDS_PEERS: Final = 2
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_IS_SHORT_MARK_CACHE: Final[dict[str, bool]] = line_dict()
+
+
 def is_short_mark(s: str) -> bool:
     """A short line with no letter, a count or a sign ("+1", "+100", "100%", "^^"): read as chrome (a
     score, a tally), it is a reader's whole reply wherever the page's template prints no such line
     by its other comments (choose._supported, comments._short_words_on_top). A line of letters
     that reads as chrome is a widget's own word ("Share", "Pinned"), and stays chrome; a bare
     number ("12") and a post's place ("#3") stay counts."""
+    known = _IS_SHORT_MARK_CACHE.get(s)
+    if known is None:
+        known = _IS_SHORT_MARK_CACHE[s] = _is_short_mark_uncached(s)
+    return known
+
+
+def _is_short_mark_uncached(s: str) -> bool:
     t = s.strip()
     # (a bare number is a count, "#3" a post's place: neither is a reply; nor is a row of reaction
     # tallies, "👎 24  😕 7": a symbol beside a count is the widget's, and a reply of emoji alone
@@ -786,11 +807,11 @@ def is_short_mark(s: str) -> bool:
     return 0 < len(t) <= SHORT_WORDS_CHARS and HAS_LETTER.search(t) is None and not _COUNT_ALONE.match(t) and not is_post_number(t) and not any(unicodedata.category(ch) == "So" for ch in t)
 
 
-_COUNT_ALONE = re.compile(r"^\d[\d,.]*$")
+_COUNT_ALONE: Final = re.compile(r"^\d[\d,.]*$")
 
 
 # The longest label a comment may open with ("Quote:", "Update:", "Edit:") over its words.
-LABEL_CHARS = 20
+LABEL_CHARS: Final = 20
 
 
 def _written_under(lines: Lines, j: int) -> bool:
@@ -878,11 +899,11 @@ def _add_bullet_anchors(
 # the first line after it. Read only where such rows close at least MIN_FOOTERS comments, or
 # where a comment-section header ("2 comments") heads them and every row closes a named comment:
 # a thread of one or two comments prints the same rows, and the header vouches for them.
-MIN_FOOTERS = 3
+MIN_FOOTERS: Final = 3
 # Lines above the first row searched for the first comment's name.
-FOOTER_REACH = 60
+FOOTER_REACH: Final = 60
 # The longest badge line under the name.
-BADGE_CHARS = 40
+BADGE_CHARS: Final = 40
 
 
 def _footer_rows(lines: Lines, headers: dict[int, CommentHeader], lo: int) -> list[tuple[int, int]]:
@@ -949,7 +970,7 @@ def _footer_name(lines: Lines, j: int, end: int, tight: bool = False) -> tuple[i
 
 
 # The longest line of a reader's that a widget also prints ("Reply", "Report", "+1", "Thanks!").
-WIDGET_WORDS_CHARS = 12
+WIDGET_WORDS_CHARS: Final = 12
 
 
 def _lone_over_row(lines: Lines, j: int, end: int) -> bool:
@@ -973,18 +994,28 @@ def widget_words_under(lines: Lines, a: Anchor, hi: int) -> bool:
 
 
 # The longest placeholder a widget prints for a comment's words ("[comment deleted]", "[image]").
-PLACEHOLDER_CHARS = 40
+PLACEHOLDER_CHARS: Final = 40
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_IS_PLACEHOLDER_CACHE: Final[dict[str, bool]] = line_dict()
+
+
 def is_placeholder(s: str) -> bool:
     """A short line wholly in square brackets: what a page shows in place of a comment's words
     ("[removed]", "[comment deleted]", "[gif]"), under its header as the words would be."""
+    known = _IS_PLACEHOLDER_CACHE.get(s)
+    if known is None:
+        known = _IS_PLACEHOLDER_CACHE[s] = _is_placeholder_uncached(s)
+    return known
+
+
+def _is_placeholder_uncached(s: str) -> bool:
     return len(s) <= PLACEHOLDER_CHARS and s[:1] == "[" and s[-1:] == "]" and any(ch.isalpha() for ch in s)
 
 
 # The shortest rule a writer draws across the page ("---", "* * *").
-RULE_CHARS = 3
+RULE_CHARS: Final = 3
 
 
 def _is_rule(s: str) -> bool:

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Final
 
-from replyscope.split.caches import line_cache
+from replyscope.split.caches import line_dict
 from replyscope.split.headers import looks_like_name, read_header, reads_as_byline
 from replyscope.split.lines import Lines, is_prose, next_nonblank, nonblank_above, prev_nonblank
 from replyscope.split.patterns import (
@@ -33,7 +34,7 @@ from replyscope.split.patterns import (
 
 # Lines that close an article on rendered pages: prose after them starts a new cluster (a sidebar,
 # a teaser list), which joins the article only if it is nearly as big (SIDE_CLUSTER_SHARE).
-ARTICLE_END = re.compile(
+ARTICLE_END: Final = re.compile(
     r"^(?:share this|share this (?:article|story|post)|related (?:posts?|articles?|stories|content)|"
     r"you (?:may|might) also like|more from\b|more (?:stories|articles|posts)\b|also on\b|around the web|from the web|"
     r"recommended (?:for you|stories|reading)|most (?:read|popular|viewed|shared|emailed|commented)|"
@@ -41,27 +42,27 @@ ARTICLE_END = re.compile(
     r"this entry was posted)\b",
     re.I,
 )
-_END_FIRST = frozenset("sSrRyYmMaAfFtTpP") | BULLETS  # first characters ARTICLE_END can see
+_END_FIRST: Final = frozenset("sSrRyYmMaAfFtTpP") | BULLETS  # first characters ARTICLE_END can see
 # Non-prose lines allowed between two prose lines of one article (captions, subheads, ads).
-MAX_GAP_LINES = 5
+MAX_GAP_LINES: Final = 5
 # Lines above the first prose line that may still be title, byline or date.
-MAX_LEAD_LINES = 5
+MAX_LEAD_LINES: Final = 5
 # A second prose cluster joins the article when it is at least this share of the biggest.
-SIDE_CLUSTER_SHARE = 0.7
+SIDE_CLUSTER_SHARE: Final = 0.7
 # Gap weight of a line of figures split by tabs: a table row inside the article, which must not cut
 # it in two (a table of figures runs to dozens of rows).
-TABLE_ROW_GAP = 0.1
+TABLE_ROW_GAP: Final = 0.1
 # The shortest text AUTHOR_BIO matches ("his new book"; IGNORECASE matches one character for one).
-AUTHOR_BIO_MIN_CHARS = 12
+AUTHOR_BIO_MIN_CHARS: Final = 12
 # A sentence at least this long ending in ":" announces a list that belongs to the article.
-LIST_INTRO_CHARS = 25
-TITLE_MAX_CHARS = 200
+LIST_INTRO_CHARS: Final = 25
+TITLE_MAX_CHARS: Final = 200
 
 
 # A site menu on one line: at least MENU_ITEMS links parted by " | " ("Guidelines | FAQ | API |
 # Legal | Contact"), each one to three words of no digits, each opening with a capital.
-MENU_ITEMS = 4
-_MENU_ITEM = re.compile(r"^[A-Z][\w&'’.-]*(?: [\w&'’.-]+){0,2}$")
+MENU_ITEMS: Final = 4
+_MENU_ITEM: Final = re.compile(r"^[A-Z][\w&'’.-]*(?: [\w&'’.-]+){0,2}$")
 
 
 def _menu_row(s: str) -> bool:
@@ -72,7 +73,7 @@ def _menu_row(s: str) -> bool:
 
 # The same menu parted by dots ("Home • News • Reviews • Archive • books"), read by the title
 # readings only: its items may open in lower case.
-_MENU_DOTS = re.compile(r"\s+[•·]\s+")
+_MENU_DOTS: Final = re.compile(r"\s+[•·]\s+")
 
 
 def _dotted_menu(s: str) -> bool:
@@ -82,9 +83,19 @@ def _dotted_menu(s: str) -> bool:
     return len(items) >= MENU_ITEMS and all(0 < item.count(" ") + 1 <= 3 and not HAS_DIGIT.search(item) for item in items)
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_IS_BOILERPLATE_LINE_CACHE: Final[dict[str, bool]] = line_dict()
+
+
 def is_boilerplate_line(s: str) -> bool:
     """A line that is page furniture wherever it appears (cached: menus repeat across pages)."""
+    known = _IS_BOILERPLATE_LINE_CACHE.get(s)
+    if known is None:
+        known = _IS_BOILERPLATE_LINE_CACHE[s] = _is_boilerplate_line_uncached(s)
+    return known
+
+
+def _is_boilerplate_line_uncached(s: str) -> bool:
     if "|" in s and _menu_row(s):
         return True
     if s[0] == "«" and not s[1:2].isalnum() or s[-1] == "»" and not s[-2:-1].isalnum():
@@ -181,15 +192,35 @@ def _prose_clusters(lines: Lines, lo: int, hi: int) -> list[tuple[int, int, int]
 
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_CLOSES_ARTICLE_CACHE: Final[dict[str, bool]] = line_dict()
+
+
 def closes_article(s: str) -> bool:
     """A share bar, tag line or related-links heading: what ends an article on a rendered page (cached)."""
+    known = _CLOSES_ARTICLE_CACHE.get(s)
+    if known is None:
+        known = _CLOSES_ARTICLE_CACHE[s] = _closes_article_uncached(s)
+    return known
+
+
+def _closes_article_uncached(s: str) -> bool:
     return ARTICLE_END.match(s.lstrip(BULLET_CHARS + " ")) is not None
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_IS_COMMENT_MARKER_CACHE: Final[dict[str, bool]] = line_dict()
+
+
 def is_comment_marker(s: str) -> bool:
     """A comment form or comment-section line ("Leave a Reply", "12 Comments"): never article text."""
+    known = _IS_COMMENT_MARKER_CACHE.get(s)
+    if known is None:
+        known = _IS_COMMENT_MARKER_CACHE[s] = _is_comment_marker_uncached(s)
+    return known
+
+
+def _is_comment_marker_uncached(s: str) -> bool:
     if len(s) >= 120:
         return False
     if folds_like_lower(s):  # (the lower twin is faster; see patterns.lower_twin)
@@ -274,16 +305,16 @@ def _stamped_headline_over(lines: Lines, lo: int, start: int, hi: int, roles: li
 
 
 # A run of at least this many bullet items, most of them short labels, is a menu or a link list.
-LINK_LIST_ITEMS = 4
-LINK_LIST_SHARE = 0.75
-LINK_ITEM_CHARS = 50
+LINK_LIST_ITEMS: Final = 4
+LINK_LIST_SHARE: Final = 0.75
+LINK_ITEM_CHARS: Final = 50
 
 
 # Lines with text between an article's opening paragraphs and the rest of its text read over (a
 # photo's caption and credit, a box of a few related links).
-OPENING_GAP_LINES = 12
+OPENING_GAP_LINES: Final = 12
 # Lines with text over a run of prose looked through for its byline.
-OPENING_BYLINE_LOOK = 4
+OPENING_BYLINE_LOOK: Final = 4
 
 
 def _opening_before(lines: Lines, clusters: list[tuple[int, int, int]], first: tuple[int, int, int], lo: int) -> tuple[int, int, int] | None:
@@ -361,7 +392,7 @@ def _spread_boxes(lines: Lines, lo: int, hi: int, roles: list[str]) -> None:
 # Navigation that opens a page's text and is never its title: skip and jump links, breadcrumbs
 # ("Home > U.S.", "News » World"), a row of three or more labels ("Jo | 3 Comments | Permalink"),
 # a call to subscribe or sign in.
-NAV_LINE = re.compile(
+NAV_LINE: Final = re.compile(
     r"\b(?:skip to|jump to|you are here|navigation|main menu|subscribe|sign (?:in|up)|log ?in|register)\b"
     r"|^\W*(?:home|start|front page)\s*[>»›/|]"
     r"|[|>»›→](?:[^|>»›→]*[|>»›→]){1,}",
@@ -369,7 +400,10 @@ NAV_LINE = re.compile(
 )
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_IS_NAV_LINE_CACHE: Final[dict[str, bool]] = line_dict()
+
+
 def is_nav_line(s: str) -> bool:
     """NAV_LINE.search(s) is not None, without the search on most lines.
 
@@ -377,6 +411,13 @@ def is_nav_line(s: str) -> bool:
     where a line holds neither (its lower case holds none of the words: IGNORECASE reads it as
     `str.lower` does, see folds_like_lower), sre need not try the pattern at each of its characters.
     """
+    known = _IS_NAV_LINE_CACHE.get(s)
+    if known is None:
+        known = _IS_NAV_LINE_CACHE[s] = _is_nav_line_uncached(s)
+    return known
+
+
+def _is_nav_line_uncached(s: str) -> bool:
     if (
         "|" not in s
         and ">" not in s
@@ -404,20 +445,30 @@ def is_nav_line(s: str) -> bool:
 
 # A row of a page's buttons reads like a short title ("Email this story Save it", "Tweet Email",
 # "Follow the desk"): the words of sharing and following, and the small words between them.
-_BUTTON_ACTIONS = frozenset(
+_BUTTON_ACTIONS: Final = frozenset(
     "share shares pin like tweet tweets follow stumble stumbleupon digg email e-mail print save "
     "recommend send subscribe reddit facebook twitter google +1 linkedin pinterest tumblr whatsapp "
     "connect".split()
 )
-_BUTTON_FILLER = frozenset("this page it on us via the to a with by and or our story article post".split())
-_BUTTON_WORD = re.compile(r"\+1|[\w'’-]+")
+_BUTTON_FILLER: Final = frozenset("this page it on us via the to a with by and or our story article post".split())
+_BUTTON_WORD: Final = re.compile(r"\+1|[\w'’-]+")
 # "Go to Shopfront", "Follow jo": a link's verb over a name of at most this many words.
-LINK_NAME_WORDS = 1
+LINK_NAME_WORDS: Final = 1
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_BUTTON_ROW_CACHE: Final[dict[str, bool]] = line_dict()
+
+
 def button_row(s: str) -> bool:
     """Whether a short line is a row of buttons or a link to follow (see _BUTTON_ACTIONS), no headline."""
+    known = _BUTTON_ROW_CACHE.get(s)
+    if known is None:
+        known = _BUTTON_ROW_CACHE[s] = _button_row_uncached(s)
+    return known
+
+
+def _button_row_uncached(s: str) -> bool:
     words = _BUTTON_WORD.findall(s.lower())
     if not words or len(words) > 8:
         return False
@@ -428,23 +479,33 @@ def button_row(s: str) -> bool:
 
 
 # A title has at least this many words (a lone month, "Oct", or a one-word label is not one).
-TITLE_MIN_WORDS = 2
+TITLE_MIN_WORDS: Final = 2
 # Non-blank lines above the article looked through for its title when its lead has none.
-TITLE_LOOK_ABOVE = 3
+TITLE_LOOK_ABOVE: Final = 3
 
 
 # The links of a site's own menu, printed as one row with no separator ("About Contact Archive
 # RSS"): a row holding at least SITE_LINKS of them, and at least half its words, is no headline.
-_SITE_LINKS = frozenset(
+_SITE_LINKS: Final = frozenset(
     "home about contact archive archives rss feed submit store shop faq advertise privacy terms login "
     "register search help sitemap subscribe newsletter".split()
 )
-SITE_LINKS = 3
+SITE_LINKS: Final = 3
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_SITE_LINKS_ROW_CACHE: Final[dict[str, bool]] = line_dict()
+
+
 def site_links_row(s: str) -> bool:
     """Whether a line is a row of a site's menu links (see _SITE_LINKS)."""
+    known = _SITE_LINKS_ROW_CACHE.get(s)
+    if known is None:
+        known = _SITE_LINKS_ROW_CACHE[s] = _site_links_row_uncached(s)
+    return known
+
+
+def _site_links_row_uncached(s: str) -> bool:
     words = _WORD_ANY.findall(s.lower())
     n = sum(w in _SITE_LINKS for w in words)
     return n >= SITE_LINKS and 2 * n >= len(words)
@@ -469,23 +530,23 @@ def _title_like(lines: Lines, i: int) -> bool:
 # A widget's label set before the headline of another post it promotes ("Trending: Gulls Return",
 # "Most Read – Pier Reopens", "Featured: Ten Knots to Know"), right over the page's own headline: a
 # teaser, not the page's headline. (Alone over a byline, such a label heads the page's own post.)
-_TEASER_LABEL = re.compile(
+_TEASER_LABEL: Final = re.compile(
     r"(?i)^(?:featured|trending(?: now)?|sponsored|promoted|popular|recommended|related|latest|"
     r"most (?:read|popular|viewed|shared|commented)|top stories|editor'?s picks?|don'?t miss)\s*(?:[:–—|»]|-\s)"
 )
 
 
-_DATELINE_START = re.compile(r"(?i)^(?:posted|published|updated|filed)\b")
-_LIST_NUMBER = re.compile(r"\d{1,2}\.\s")
+_DATELINE_START: Final = re.compile(r"(?i)^(?:posted|published|updated|filed)\b")
+_LIST_NUMBER: Final = re.compile(r"\d{1,2}\.\s")
 # (`\b\d+\s+(?:comments?|...)\b`, written digit first, the word boundary before it looked behind
 # at: sre skips to the digits of a line instead of trying every position; the same matches)
-_TALLY_IN = re.compile(r"(?i)\d(?<!\w\d)\d*\s+(?:comments?|responses?|replies)\b")
+_TALLY_IN: Final = re.compile(r"(?i)\d(?<!\w\d)\d*\s+(?:comments?|responses?|replies)\b")
 # A comment count a headline ends with, set right after its last word ("Gulls Are Back 12
 # Comments"): a dateline sets its count off with a separator ("May 2 • 12 Comments").
-_TALLY_TAIL = re.compile(r"(?i)(?<=[\w?!)’'\"”])\s+\d[\d,]*\s+(?:comments?|responses?|replies)$")
+_TALLY_TAIL: Final = re.compile(r"(?i)(?<=[\w?!)’'\"”])\s+\d[\d,]*\s+(?:comments?|responses?|replies)$")
 # A bare number a headline ends with ("Gulls Are Back 12"), read as its comment count when the
 # page spells that count out ("12 comments", "100 of 12 comments loaded").
-_NUMBER_TAIL = re.compile(r"(?<=[\w?!)’'\"”])\s+(\d[\d,]*)$")
+_NUMBER_TAIL: Final = re.compile(r"(?<=[\w?!)’'\"”])\s+(\d[\d,]*)$")
 
 
 def untallied(s: str) -> str:
@@ -520,17 +581,17 @@ def title_without_tally(title: str, page: str) -> str:
     return title[: m.start()]
 
 
-_TIME_OF_DAY = re.compile(r"\d{1,2}:\d{2}|\b(?:19|20)\d\d\b\s*$")
+_TIME_OF_DAY: Final = re.compile(r"\d{1,2}:\d{2}|\b(?:19|20)\d\d\b\s*$")
 
 
 # A line shorter than this that reads as a sentence but holds navigation's signs is a call to
 # subscribe or a row of links ("Why subscribe? Subscribe via: ( Email / Feed )"), not the text's start.
-NAV_PROSE_CHARS = 90
+NAV_PROSE_CHARS: Final = 90
 
 
 # Lines of the article's top looked through for a headline over its byline when the text seems to
 # begin over it.
-BYLINE_LEAD_LINES = 12
+BYLINE_LEAD_LINES: Final = 12
 
 
 def _mark_title(lines: Lines, lo: int, hi: int, roles: list[str], title: str) -> None:
@@ -647,14 +708,14 @@ def _mark_title(lines: Lines, lo: int, hi: int, roles: list[str], title: str) ->
 # name) gives way to a headline the text does talk about, over the article (or in its lead): a
 # title keeps its place when the text repeats any of its words (KEEP_SHARE); a line over it
 # takes the place with at least RETITLE_SHARE of its words (and RETITLE_WORDS of them) in the text.
-KEEP_SHARE = 0.01
-RETITLE_SHARE = 0.5
-RETITLE_WORDS = 3
+KEEP_SHARE: Final = 0.01
+RETITLE_SHARE: Final = 0.5
+RETITLE_WORDS: Final = 3
 # Non-blank lines over the article looked through for such a headline.
-RETITLE_REACH = 40
+RETITLE_REACH: Final = 40
 # The page's top down to this many lines into the article is where the chosen title is looked for
 # (it sits over the article, or in its lead when the lead carries the headline).
-TITLE_LEAD_LINES = 40
+TITLE_LEAD_LINES: Final = 40
 
 
 def _indent(lines: Lines, i: int) -> int:
@@ -734,7 +795,7 @@ def _retitle_by_text(lines: Lines, lo: int, hi: int, roles: list[str]) -> None:
 
 
 # A headline that asks ("Has the Ferry Lost Its Way?") reads as a sentence: one line, at most this long.
-QUESTION_HEADLINE_CHARS = 100
+QUESTION_HEADLINE_CHARS: Final = 100
 
 
 def _question_headline(s: str) -> bool:
@@ -748,10 +809,10 @@ def _question_headline(s: str) -> bool:
 
 # Lines of the lead looked through for a headline its breadcrumb repeats, and non-blank lines over
 # such a headline looked through for the breadcrumb.
-CRUMB_LEAD_LINES = 12
-CRUMB_REACH = 4
+CRUMB_LEAD_LINES: Final = 12
+CRUMB_REACH: Final = 4
 # Where a breadcrumb's last item starts: after one of these ("Home / Post", "Blog . Section . Post").
-_CRUMB_SEPARATORS = frozenset("/>»›|.:→-–—·•")
+_CRUMB_SEPARATORS: Final = frozenset("/>»›|.:→-–—·•")
 
 
 def _crumbed_headline(lines: Lines, lo: int, hi: int, roles: list[str]) -> tuple[int, int] | None:
@@ -772,7 +833,7 @@ def _crumbed_headline(lines: Lines, lo: int, hi: int, roles: list[str]) -> tuple
 
 # Lines with text of the article's top looked through for a headline under a bare date, even under
 # a first run of prose (a blog's tagline over its posts).
-DATED_LEAD_LINES = 20
+DATED_LEAD_LINES: Final = 20
 
 
 def _bare_date(lines: Lines, j: int) -> bool:
@@ -808,7 +869,7 @@ def _dek_over_text(lines: Lines, n: int, hi: int) -> bool:
 
 
 # A line of a post's icon alone ("★", "✎"): at most this many characters, no letter or figure.
-GLYPH_CHARS = 3
+GLYPH_CHARS: Final = 3
 
 
 def _glyph(s: str) -> bool:
@@ -886,27 +947,38 @@ def _dated_headline(lines: Lines, lo: int, hi: int, roles: list[str]) -> tuple[i
 
 # A post's stamp under its headline is at most this long ("Posted on May 5, 2020, 8:41 am, by Jo
 # Lake, under Ferries, Gulls").
-STAMP_MAX_CHARS = 160
+STAMP_MAX_CHARS: Final = 160
 # How a stamp names its writer, or opens: "May 5, 2020 by Jo", "Posted on May 5", "By Jo on May 5".
-_STAMP_BY = re.compile(r"(?i)(?:^|[\s,.|·•])by\s*:?\s+\w")
-_STAMP_OPEN = re.compile(r"(?i)^(?:posted|published|updated|filed|written|by)\b")
+_STAMP_BY: Final = re.compile(r"(?i)(?:^|[\s,.|·•])by\s*:?\s+\w")
+_STAMP_OPEN: Final = re.compile(r"(?i)^(?:posted|published|updated|filed|written|by)\b")
 # Lines of the article's top looked through for a headline over its stamp, and the prose (a site's
 # welcome note, a sidebar's blurbs, set in the article's span) read on past before giving up.
-STAMP_LEAD_LINES = 40
-STAMP_TEXT_CHARS = 600
+STAMP_LEAD_LINES: Final = 40
+STAMP_TEXT_CHARS: Final = 600
 # Non-blank lines over the article's span looked through for a headline over its stamp.
-STAMP_ABOVE_LINES = 8
+STAMP_ABOVE_LINES: Final = 8
 # Prose lines looked for under a stamp: a headline and its stamp head a post's text.
-STAMP_TEXT_LOOK = 6
+STAMP_TEXT_LOOK: Final = 6
 # The words of a share row or a pager set between a headline and its stamp ("Tweet", "Previous 1 / 9 Next").
-_PAGER_WORDS = frozenset("previous next prev older newer".split())
+_PAGER_WORDS: Final = frozenset("previous next prev older newer".split())
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_POST_STAMP_TEXT_CACHE: Final[dict[str, str | None]] = line_dict()
+
+
 def _post_stamp_text(t: str) -> str | None:
     """What kind of post's stamp a line reads as: "by", a date or a time (TIMESTAMP_RE) with the
     writer's name ("May 5, 2020 by Jo Lake") or after a dateline's word ("Posted on May 5, 2020");
     "date", a date alone ("Tuesday, May 5, 2020 | 4:10 PM"); None when it is no stamp."""
+    cache = _POST_STAMP_TEXT_CACHE
+    if t in cache:
+        return cache[t]
+    found = cache[t] = _post_stamp_text_uncached(t)
+    return found
+
+
+def _post_stamp_text_uncached(t: str) -> str | None:
     if len(t) > STAMP_MAX_CHARS or HAS_DIGIT.search(t) is None or stamp_search(t) is None:
         return None
     if _STAMP_OPEN.match(t) or _STAMP_BY.search(t):
@@ -917,10 +989,10 @@ def _post_stamp_text(t: str) -> str | None:
 
 # A share row's words glued together by the renderer ("Email ThisShare to Facebook"): split at
 # each capital that follows a small letter or a "!".
-_GLUED_WORDS = re.compile(r"(?<=[a-z!])(?=[A-Z])")
+_GLUED_WORDS: Final = re.compile(r"(?<=[a-z!])(?=[A-Z])")
 # A row holding at least this many share words, and at least half of its words, is a share row
 # whatever its other words ("Email ThisPin It!Share to TumblrShare to Facebook").
-SHARE_ROW_ACTIONS = 3
+SHARE_ROW_ACTIONS: Final = 3
 
 
 def _share_row(t: str) -> bool:
@@ -929,10 +1001,20 @@ def _share_row(t: str) -> bool:
     return len(t) <= 60 and _short_share_row(t)
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_SHORT_SHARE_ROW_CACHE: Final[dict[str, bool]] = line_dict()
+
+
 def _short_share_row(t: str) -> bool:
     """_share_row of a line of at most 60 characters (cached: five readers ask it of the lines
     around a headline)."""
+    known = _SHORT_SHARE_ROW_CACHE.get(t)
+    if known is None:
+        known = _SHORT_SHARE_ROW_CACHE[t] = _short_share_row_uncached(t)
+    return known
+
+
+def _short_share_row_uncached(t: str) -> bool:
     words = _BUTTON_WORD.findall(_GLUED_WORDS.sub(" ", t).lower())
     if not words:
         return False
@@ -943,11 +1025,11 @@ def _short_share_row(t: str) -> bool:
 
 
 # A row of labels a blog prints under a post's date ("Labels: gulls, ferries", "Tags: pier").
-_LABEL_ROW = re.compile(r"^[A-Z][a-z]+:\s")
+_LABEL_ROW: Final = re.compile(r"^[A-Z][a-z]+:\s")
 # Rows of labels or a byline read between a date and the text under it ("Labels: gulls",
 # "Author: Jo Lake", "By Jo Lake").
-STAMP_ROWS = 2
-_NAME_JOINERS = re.compile(r",\s+|\s+(?:and|&)\s+")
+STAMP_ROWS: Final = 2
+_NAME_JOINERS: Final = re.compile(r",\s+|\s+(?:and|&)\s+")
 
 
 def _names_line(s: str) -> bool:
@@ -966,13 +1048,13 @@ def _phrase_words(s: str) -> bool:
 
 # A stamp printed after the headline on its line ("Gulls Return to the Pier, Updated May 5, 2020
 # at 9:41pm"): a dateline's word, then at most STAMP_TAIL_CHARS holding a date or a time.
-_STAMP_TAIL = re.compile(r"(?i)(?:^|[\s,|·•–-])(?:last\s+)?(?:updated|posted|published)\b")
-STAMP_TAIL_CHARS = 60
+_STAMP_TAIL: Final = re.compile(r"(?i)(?:^|[\s,|·•–-])(?:last\s+)?(?:updated|posted|published)\b")
+STAMP_TAIL_CHARS: Final = 60
 
 
 # A year a headline ends with ("Harbour Regatta 2021"): with no day or month by it (TIMESTAMP_RE
 # finds none), it names the event, and the stamp under the line tells it from a dateline.
-_YEAR_TAIL = re.compile(r"(?<=\w)\s+(?:19|20)\d\d$")
+_YEAR_TAIL: Final = re.compile(r"(?<=\w)\s+(?:19|20)\d\d$")
 
 
 def stamp_tail(s: str) -> int | None:
@@ -1094,8 +1176,8 @@ def _headline_over_stamp(lines: Lines, lo: int, hi: int, roles: list[str]) -> in
 
 # A date badge prints a post's date in short pieces, one a line ("Oct" / "23", "23" / "Jul" /
 # "2012"): at most this many, of at most BADGE_PIECE_CHARS characters each.
-BADGE_PIECES = 3
-BADGE_PIECE_CHARS = 9
+BADGE_PIECES: Final = 3
+BADGE_PIECE_CHARS: Final = 9
 
 
 def _date_badge(lines: Lines, d: int, lo: int) -> int | None:
@@ -1128,26 +1210,36 @@ def _reads_as_headline_start(s: str) -> bool:
 
 
 # Characters of the article's text a headline's words are looked for in.
-HEADLINE_TEXT_CHARS = 2000
+HEADLINE_TEXT_CHARS: Final = 2000
 # Share of a lead line's words the text must hold for the line to be taken over the first
 # headline-like line of the lead.
-HEADLINE_MIN_SHARE = 0.3
-_WORD = re.compile(r"[^\W\d_]{4,}")
-_WORD_ASCII = re.compile(r"[a-z]{4,}")
+HEADLINE_MIN_SHARE: Final = 0.3
+_WORD: Final = re.compile(r"[^\W\d_]{4,}")
+_WORD_ASCII: Final = re.compile(r"[a-z]{4,}")
 # A word character outside ASCII (a letter or a digit of any other script).
-_NON_ASCII_WORD_CHAR = re.compile(r"[^\W\x00-\x7f]")
+_NON_ASCII_WORD_CHAR: Final = re.compile(r"[^\W\x00-\x7f]")
 # Words of four letters or more that any text holds: they tell no headline from a widget's title.
-_FUNCTION_WORDS = frozenset(
+_FUNCTION_WORDS: Final = frozenset(
     "that this with from have your will what when where which there their they them then than been "
     "were about into more most some such only also just like over after before while would could "
     "should these those other here very much many each every does done being because through".split()
 )
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_CONTENT_WORDS_CACHE: Final[dict[str, frozenset[str]]] = line_dict()
+
+
 def _content_words(s: str) -> frozenset[str]:
     """The content words of one line (cached: the lead's lines are read by _headline_of and
     _retitle_by_text both, and a site's lines repeat from page to page)."""
+    known = _CONTENT_WORDS_CACHE.get(s)
+    if known is None:
+        known = _CONTENT_WORDS_CACHE[s] = _content_words_uncached(s)
+    return known
+
+
+def _content_words_uncached(s: str) -> frozenset[str]:
     low = s.lower()
     # (a line whose word characters are all ASCII has its letters in a-z once lower-cased, the
     # narrow class reads it faster, same words: so has prose with curly quotes and dashes)
@@ -1223,18 +1315,28 @@ def _headline_of(lines: Lines, candidates: list[int], hi: int) -> int:
 
 
 # Lines looked through under a cut headline for the text it was cut from (a byline may sit between).
-CUT_LOOK_BELOW = 3
+CUT_LOOK_BELOW: Final = 3
 # A headline told by its repeat has at least this many words ("A: No." twice in a quiz is no headline).
-CUT_MIN_WORDS = 3
-_ELLIPSIS = ("…", "...")
-_LINK = re.compile(r"\bhttps?://\S+")
+CUT_MIN_WORDS: Final = 3
+_ELLIPSIS: Final = ("…", "...")
+_LINK: Final = re.compile(r"\bhttps?://\S+")
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_READS_AS_HEADLINE_CACHE: Final[dict[str, bool]] = line_dict()
+
+
 def _reads_as_headline(s: str) -> bool:
     """Whether a line over a byline can be the headline, not what may also sit there: a dek (a
     sentence summing the story up, ending in a full stop), a dateline, a comment link ("Make a
     comment", "+ Comment now")."""
+    known = _READS_AS_HEADLINE_CACHE.get(s)
+    if known is None:
+        known = _READS_AS_HEADLINE_CACHE[s] = _reads_as_headline_uncached(s)
+    return known
+
+
+def _reads_as_headline_uncached(s: str) -> bool:
     s = untallied(s)
     if s[-1] == "." and not s.endswith(_ELLIPSIS) and is_prose(s):
         return False
@@ -1247,7 +1349,7 @@ def _reads_as_headline(s: str) -> bool:
 
 # A link that asks the reader to comment, set by a headline ("Post a response", "Join the
 # discussion", "Add your reply"): the comment form's own words are read by is_comment_marker.
-_CALL_TO_COMMENT = re.compile(
+_CALL_TO_COMMENT: Final = re.compile(
     r"(?i)^\W*(?:make|leave|add|post|write|join)\s+(?:a|an|your|the)?\s*(?:comments?|reply|response|discussion|conversation)\b\W*$"
 )
 
@@ -1316,9 +1418,9 @@ def _over_byline(lines: Lines, i: int, hi: int) -> bool:
 
 
 # Blank lines read over between a headline and its byline.
-BYLINE_BLANKS = 2
+BYLINE_BLANKS: Final = 2
 # A byline's opening printed on a line of its own, the name on the next ("By" / "Jo Lake").
-_BARE_BY = frozenset(("by", "by:", "posted by", "posted by:", "written by", "written by:"))
+_BARE_BY: Final = frozenset(("by", "by:", "posted by", "posted by:", "written by", "written by:"))
 
 
 def _byline_core(lines: Lines, j: int) -> str:
@@ -1340,7 +1442,7 @@ def _between_headline_and_byline(t: str) -> bool:
 # Non-blank lines above the article looked through for a headline over its byline: the share row,
 # a photo's caption, the related links and the story's highlights may stand between the byline and
 # the text.
-BYLINE_LOOK_ABOVE = 20
+BYLINE_LOOK_ABOVE: Final = 20
 
 
 def _headline_over_byline_above(lines: Lines, lo: int, roles: list[str]) -> int | None:
@@ -1374,12 +1476,12 @@ def _dated_over(lines: Lines, i: int) -> bool:
 
 
 # Words any English headline phrase is held together by; a row of tags or a menu has none.
-_SMALL_WORDS = frozenset(
+_SMALL_WORDS: Final = frozenset(
     "a an the of in on at to for from with by and or but as is are was were be how what why when who "
     "your you we our it its this that after before over under into about up out vs not no".split()
 )
 # A line whose letters are this share capitals or more is a label ("EVENTS (Mar) MY ACCOUNT").
-_CAPS_SHARE = 0.6
+_CAPS_SHARE: Final = 0.6
 
 
 def _reads_as_phrase(s: str) -> bool:
@@ -1395,23 +1497,33 @@ def _reads_as_phrase(s: str) -> bool:
     return any(w in _SMALL_WORDS for w in _WORD_ANY.findall(s.lower()))
 
 
-_WORD_ANY = re.compile(r"[^\W\d_]+")
+_WORD_ANY: Final = re.compile(r"[^\W\d_]+")
 
 
 # A sentence's end inside a line, a word of 4+ letters before it ("is sold at the kiosks.
 # Letters are ..."): an abbreviation ("Dr. Who", "U.S. Army") is shorter.
-_INNER_SENTENCE_END = re.compile(r"[^\W\d_]{4}\. +[A-Z]")
+_INNER_SENTENCE_END: Final = re.compile(r"[^\W\d_]{4}\. +[A-Z]")
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_LINK_OR_SENTENCES_CACHE: Final[dict[str, bool]] = line_dict()
+
+
 def _link_or_sentences(s: str) -> bool:
     """A line no headline is: one holding a link ("Read more here: http://..."), or two sentences
     (a post's last lines, over a byline printed under the post)."""
+    known = _LINK_OR_SENTENCES_CACHE.get(s)
+    if known is None:
+        known = _LINK_OR_SENTENCES_CACHE[s] = _link_or_sentences_uncached(s)
+    return known
+
+
+def _link_or_sentences_uncached(s: str) -> bool:
     return "://" in s or "www." in s or _INNER_SENTENCE_END.search(s) is not None
 
 
 # Words of a writer's name printed alone under a headline ("Ada Lake", "Mia J.R. Stone").
-NAME_WORDS = (2, 4)
+NAME_WORDS: Final = (2, 4)
 
 
 def _bare_name(t: str) -> bool:
@@ -1422,9 +1534,9 @@ def _bare_name(t: str) -> bool:
 
 
 # The longest dek read between a headline and its byline (one or two sentences).
-DEK_MAX_CHARS = 300
+DEK_MAX_CHARS: Final = 300
 # The longest dateline read under a headline ("Posted: 03/03/2020 4:03 pm Updated: 03/03/2020 4:25 pm").
-DATELINE_MAX_CHARS = 80
+DATELINE_MAX_CHARS: Final = 80
 
 
 def _line_under(lines: Lines, i: int) -> str | None:
@@ -1454,17 +1566,17 @@ def _line_under(lines: Lines, i: int) -> str | None:
 
 
 # How a byline under a headline opens: "By Jo", "Posted by Jo", "Written by Jo".
-_BYLINE_START = re.compile(r"(?i)(?:(?:posted|written|published)\s+)?by\s")
+_BYLINE_START: Final = re.compile(r"(?i)(?:(?:posted|written|published)\s+)?by\s")
 
 
 # A title made from an article's opening words has at most this many of them, and a sentence it
 # stops at at least SENTENCE_MIN_WORDS.
-OPENING_TITLE_WORDS = 12
-SENTENCE_MIN_WORDS = 3
+OPENING_TITLE_WORDS: Final = 12
+SENTENCE_MIN_WORDS: Final = 3
 # A word this short ending in "." is an abbreviation ("vs.", "Dr.", "U.S."), not a sentence's end.
-ABBREVIATION_CHARS = 4
+ABBREVIATION_CHARS: Final = 4
 # A dateline has at most this many words ("Friday, November 2, 2012 at 9:15 am").
-DATELINE_WORDS = 7
+DATELINE_WORDS: Final = 7
 
 
 def title_from_text(body: str) -> str:

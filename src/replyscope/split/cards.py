@@ -19,6 +19,7 @@ the card once such lines are left out, a motto or a place being printed under it
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Final
 
 from replyscope.split.chrome import is_chrome
 from replyscope.split.headers import CommentHeader, cut_counters, looks_like_name
@@ -27,15 +28,15 @@ from replyscope.split.patterns import BULLETS, PROFILE_TALLY
 
 # Cards (tallies over date-only headers) a page must show before its date-only headers are signed
 # by them: one card is a pattern nobody repeated.
-MIN_CARDS = 3
+MIN_CARDS: Final = 3
 # ... and the share of the page's date-only headers that have one.
-CARD_SHARE = 0.6
+CARD_SHARE: Final = 0.6
 # How far a card's tally may sit over its header (blank lines between).
-TALLY_REACH = 2
+TALLY_REACH: Final = 2
 # Lines a card holds over its tally: a badge, the name and a motto or place.
-CARD_LINES = 3
+CARD_LINES: Final = 3
 # A card's line is short: a name, a motto, a badge.
-CARD_LINE_CHARS = 60
+CARD_LINE_CHARS: Final = 60
 
 
 def is_profile_tally(lines: Lines, i: int) -> bool:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import cast
+from typing import Final, cast
 
-from replyscope.split.caches import line_cache
+from replyscope.split.caches import line_dict
 from replyscope.split.anchors import SHORT_WORDS_PEERS, Anchor, is_short_mark, header_spacing, is_placeholder, mostly_posted_by, section_headers, spans_signed_below, widget_words_under
 from replyscope.split.lines import next_nonblank, prev_nonblank
 from replyscope.split.body import is_boilerplate_line
@@ -26,39 +26,39 @@ from replyscope.split.threading import outline_number
 
 # A gap between two headers of one format this much longer than the usual gap (and at least
 # RUN_GAP_LINES non-blank lines) separates a comment thread from a dated list elsewhere on the page.
-RUN_GAP_FACTOR = 8
-RUN_GAP_LINES = 60
+RUN_GAP_FACTOR: Final = 8
+RUN_GAP_LINES: Final = 60
 # Prose after a first header that marks it as an article's dateline (see _drop_leading_datelines).
-ARTICLE_GAP_CHARS = 1500
+ARTICLE_GAP_CHARS: Final = 1500
 # Share of comments that must use words of conversation (I, you, my, we...): a zone where nobody
 # talks to anybody is a list of links, a menu or a set of subheadings.
-MIN_CONVERSATIONAL = 0.3
-MIN_CONVERSATIONAL_BARE = 0.45
+MIN_CONVERSATIONAL: Final = 0.3
+MIN_CONVERSATIONAL_BARE: Final = 0.45
 # At most about this many anchors of one format are read to measure that share.
-SHARE_SAMPLE = 32
-BARE_FAMILIES = frozenset({"bare", "indent", "bullet"})
-WEAK_FAMILIES = frozenset({"bare", "indent"})
+SHARE_SAMPLE: Final = 32
+BARE_FAMILIES: Final = frozenset({"bare", "indent", "bullet"})
+WEAK_FAMILIES: Final = frozenset({"bare", "indent"})
 # Formats an article's dateline never takes: a bulleted name over indented text, "Name says:". A long
 # text under one is a long comment.
-PERSON_FAMILIES = frozenset({"bullet", "says"})
+PERSON_FAMILIES: Final = frozenset({"bullet", "says"})
 # Share of names allowed to look like headings before the headers are taken for a link list.
-MAX_TITLE_LIKE = 0.34
-MAX_TITLE_LIKE_DATED = 0.5
+MAX_TITLE_LIKE: Final = 0.34
+MAX_TITLE_LIKE_DATED: Final = 0.5
 # Share of headers over "..."-truncated excerpts beyond which the list is a feed, not a thread.
-MAX_TRUNCATED = 0.5
+MAX_TRUNCATED: Final = 0.5
 # Share of headers over a headline or a comment count beyond which the list is a listing of posts
 # or links (each under its writer's name, with its own comment count), not a thread.
-MAX_HEADLINES = 0.5
+MAX_HEADLINES: Final = 0.5
 # A thread this small with no comment-section header over it is taken only when every comment talks.
-SMALL_THREAD = 2
+SMALL_THREAD: Final = 2
 # A Disqus-style thread at least this long may count verdicts as talk (see _bullet_thread_share).
-MIN_BULLET_THREAD = 3
+MIN_BULLET_THREAD: Final = 3
 # ... and statements written in sentences count as talk from this many comments on (talk.writes_sentences):
 # articles set out a few points as bulleted subheads with a paragraph each; a run longer than
 # such a list, whose every item is a plain statement, is readers stating opinions.
-MIN_SENTENCE_THREAD = 5
+MIN_SENTENCE_THREAD: Final = 5
 # A lone undated comment under no section header that does not talk must be a sentence this long.
-LONE_MIN_WORDS = 4
+LONE_MIN_WORDS: Final = 4
 
 
 def _has_content(lines: Lines, lo: int, hi: int, taken: set[int]) -> bool:
@@ -153,7 +153,7 @@ def _supported(lines: Lines, anchors: list[Anchor], taken: set[int]) -> list[Anc
     return sorted(out + [a for k, a, hi in lone if a.first in kept], key=lambda a: a.first)
 
 
-_TITLE_WORDS = re.compile(
+_TITLE_WORDS: Final = re.compile(
     r"(?:^|\s)(?:the|of|and|&|in|on|for|to|with|about|from|this|that|these|your|our|new|more|latest|top|best|"
     r"how|why|what|when|all|most|back|tags?|archives?|categories|home|follow|share|subscribe|review|news|video|blog|policy|privacy|deals?|daily|weekly|"
     r"you|we|it|is|are|was|were|can|will|not|at|by|as|vs\.?)(?=\s|$)",
@@ -163,8 +163,8 @@ _TITLE_WORDS = re.compile(
 
 # "PROFIT CONFIDENTIAL Forecasts", "NEWS Desk": a name opening in capitals and going on in Title
 # Case is a brand's or a section's label ("Agnes MORVANT", a surname in capitals, is a person's).
-_BRAND_CAPS = re.compile(r"^[A-Z]{4,}(?:\s+[A-Z]{2,})*\s+[A-Z][a-z]{2,}")
-_TAGLINE = re.compile(r"\s*[(\[@|→]|\s{2,}")  # ("Jen  Hannah Cole": a reply's target after two spaces)
+_BRAND_CAPS: Final = re.compile(r"^[A-Z]{4,}(?:\s+[A-Z]{2,})*\s+[A-Z][a-z]{2,}")
+_TAGLINE: Final = re.compile(r"\s*[(\[@|→]|\s{2,}")  # ("Jen  Hannah Cole": a reply's target after two spaces)
 
 
 def _title_like_share(best: list[Anchor]) -> float:
@@ -172,10 +172,20 @@ def _title_like_share(best: list[Anchor]) -> float:
     return sum(_title_like_name(a.header.author) for a in best) / len(best)
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_TITLE_LIKE_NAME_CACHE: Final[dict[str, bool]] = line_dict()
+
+
 def _title_like_name(author: str) -> bool:
     """Whether one header's name reads like a heading or a link title (cached: a thread's names
     recur, and a long thread is asked about several times)."""
+    known = _TITLE_LIKE_NAME_CACHE.get(author)
+    if known is None:
+        known = _TITLE_LIKE_NAME_CACHE[author] = _title_like_name_uncached(author)
+    return known
+
+
+def _title_like_name_uncached(author: str) -> bool:
     # "Anna (My Style Blog)", "Jen @ Food Diary": the person is before the tagline
     name = _TAGLINE.split(author, maxsplit=1)[0]
     return bool(_TITLE_WORDS.search(name) or len(name.split()) >= 4 or _BRAND_CAPS.search(name))
@@ -250,7 +260,7 @@ def _unlabelled(window: list[str], label: str) -> list[str]:
 
 
 # The attribution a forum prints over a quoted post ("Jo Lake wrote:"), its quote under it unmarked.
-_WROTE = re.compile(r"^\S.{0,60}\s(?:wrote|said|writes|says)\s*:$", re.I)
+_WROTE: Final = re.compile(r"^\S.{0,60}\s(?:wrote|said|writes|says)\s*:$", re.I)
 
 
 def _answers_a_quote(window: list[str]) -> bool:
@@ -317,12 +327,12 @@ def _truncated_share(lines: Lines, best: list[Anchor]) -> float:
     return hits / len(best)
 
 
-HEADLINE_MIN_WORDS = 3
-HEADLINE_MAX_CHARS = 120
+HEADLINE_MIN_WORDS: Final = 3
+HEADLINE_MAX_CHARS: Final = 120
 # Words that Title Case leaves in lower case however long ("Lunch with the Mayor").
-_TITLE_SMALL_WORDS = frozenset({"from", "with", "into", "onto", "over", "than", "that", "this", "upon", "your", "about", "after", "before"})
-HEADLINE_REACH = 3  # lines under a header looked at for its first line of text
-_BULLET_CHARS = "".join(BULLETS)
+_TITLE_SMALL_WORDS: Final = frozenset({"from", "with", "into", "onto", "over", "than", "that", "this", "upon", "your", "about", "after", "before"})
+HEADLINE_REACH: Final = 3  # lines under a header looked at for its first line of text
+_BULLET_CHARS: Final = "".join(BULLETS)
 
 
 def _is_headline(s: str) -> bool:
@@ -442,12 +452,12 @@ def _prose_chars(lines: Lines, lo: int, hi: int) -> int:
 
 
 # Non-blank lines a comment-section header may sit above the first header it heads.
-HEADED_REACH = 3
+HEADED_REACH: Final = 3
 
 
 # Lines of chrome (sort controls, "Recommend", "Share", "Log in") a section header may sit above
 # the first header besides those: they belong to the section's widget, not to the page.
-HEADED_CHROME_REACH = 6
+HEADED_CHROME_REACH: Final = 6
 
 
 def _headed_by_section(lines: Lines, a: Anchor, titled: bool = False) -> bool:
@@ -513,10 +523,10 @@ def _counted_over(lines: Lines, a: Anchor, n: int) -> bool:
 
 
 # The longest title line a comment's writer puts over its header ("Obvious (Score:5, Insightful)").
-TITLE_ON_TOP_CHARS = 100
+TITLE_ON_TOP_CHARS: Final = 100
 # Headers (and the share of the thread's) that must wear a title for the thread to title its comments.
-TITLED_MIN = 3
-TITLED_SHARE = 2 / 3
+TITLED_MIN: Final = 3
+TITLED_SHARE: Final = 2 / 3
 
 
 def _title_on_top(lines: Lines, a: Anchor) -> bool:
@@ -552,9 +562,9 @@ def _post_words_seen(lines: Lines, anchors: list[Anchor]) -> int:
 
 
 # A reply link alone on its line: what closes a comment, never an article.
-_REPLY_ALONE = re.compile(r"^\W*reply\W*$", re.I)
+_REPLY_ALONE: Final = re.compile(r"^\W*reply\W*$", re.I)
 # Non-blank lines over the next header searched for that link (an action row may follow it: "2 Likes").
-REPLY_CLOSE_REACH = 3
+REPLY_CLOSE_REACH: Final = 3
 
 
 def _closed_by_reply(lines: Lines, lo: int, hi: int) -> bool:
@@ -573,7 +583,7 @@ def _closed_by_reply(lines: Lines, lo: int, hi: int) -> bool:
 
 
 # Lines under a thread's last header searched for the row of links closing its words.
-ROW_CLOSE_REACH = 40
+ROW_CLOSE_REACH: Final = 40
 
 
 def _row_closes(lines: Lines, a: Anchor, hi: int) -> bool:
@@ -595,7 +605,7 @@ def _row_closes(lines: Lines, a: Anchor, hi: int) -> bool:
     return False
 
 
-_RULE = re.compile(r"^[_\-=~*]{4,}$")
+_RULE: Final = re.compile(r"^[_\-=~*]{4,}$")
 
 
 def _rows_close_each(lines: Lines, best: list[Anchor]) -> bool:
@@ -661,12 +671,12 @@ def _section_header_before(lines: Lines, lo: int, first: int) -> int | None:
 
 # A section header further than this many non-blank lines above a thread heads some other part of
 # the page (a sidebar's widgets sit far below a "Comments" link or an empty comment section).
-SECTION_REACH = 30
+SECTION_REACH: Final = 30
 # Prose (in characters) allowed between a section header and the first bare name under it: more,
 # and the header was a link in the article's top matter, the names the article's own subheadings.
-BARE_MAX_LEAD_PROSE = 500
+BARE_MAX_LEAD_PROSE: Final = 500
 # "No comments", "Comments (0)", "0 Responses": the page says itself that it has no thread.
-ZERO_COMMENTS = re.compile(
+ZERO_COMMENTS: Final = re.compile(
     r"^[{\[(]?\s*(?:no|0|zero)\s+(?:comments?|responses?|replies|thoughts)(?:\s+yet)?\b"
     r"|^(?:comments?|responses?|replies)\s*[(:\[]?\s*0\s*[)\]]?\s*$",
     re.I,
@@ -675,7 +685,7 @@ ZERO_COMMENTS = re.compile(
 
 # Lines a section header may sit above the first header beyond the thread's usual spacing (a blank,
 # a sort control).
-SECTION_SLACK = 2
+SECTION_SLACK: Final = 2
 
 
 def _section_control(s: str) -> bool:
@@ -759,9 +769,9 @@ def _habitual_address(text: list[str], stretch: list[int], first: int, thread_en
 
 
 # Lines of a thread's other comments opening with the same address (see _habitual_address).
-ADDRESS_HABIT = 2
+ADDRESS_HABIT: Final = 2
 # The longest attribution over a quote ("On Tue, Mar 3, 2020 at 9:14 PM, Jo Lake wrote:").
-ATTRIBUTION_CHARS = 80
+ATTRIBUTION_CHARS: Final = 80
 
 
 def _under_words(lines: Lines, i: int) -> bool:
@@ -783,7 +793,7 @@ def _near_section(lines: Lines, section: int | None, first: int) -> int | None:
 
 
 # Header formats an article's own byline takes ("By Jo | May 5", "Jo Smith" over a date).
-BYLINE_FAMILIES = frozenset({"by", "by_posted", "name+date", "date+name", "name_date"})
+BYLINE_FAMILIES: Final = frozenset({"by", "by_posted", "name+date", "date+name", "name_date"})
 
 
 def extend_up(lines: Lines, best: list[Anchor], above: list[Anchor], article: int = -1, post_words: int = -1) -> list[Anchor]:
@@ -956,8 +966,8 @@ def choose_anchors(
 # A header of another format that prints around its stamp exactly what this many of the chosen
 # thread's headers print around theirs is one of the thread's: "Jo replied to comment from Al |
 # March 22, 2016 9:36 PM | Reply" among "Name | March 22, 2016 11:08 PM | Reply" headers.
-SAME_STAMP_MIN = 3
-SAME_STAMP_SHARE = 0.5
+SAME_STAMP_MIN: Final = 3
+SAME_STAMP_SHARE: Final = 0.5
 
 
 def _stamp_tail(lines: Lines, a: Anchor) -> str | None:
@@ -1030,7 +1040,7 @@ def _lone_comment(lines: Lines, a: Anchor, near: int | None, share: float) -> bo
     return share == 1.0 or (ends_sentence(first) and len(first.split()) >= LONE_MIN_WORDS)
 
 
-_CLOCK = re.compile(r"\d{1,2}:\d{2}")
+_CLOCK: Final = re.compile(r"\d{1,2}:\d{2}")
 
 
 def _speaks_for_itself(lines: Lines, a: Anchor) -> bool:
@@ -1049,15 +1059,15 @@ def _speaks_for_itself(lines: Lines, a: Anchor) -> bool:
 # How much talk a thread must show falls with the evidence of its structure (see _structure_cues):
 # a thread that shows CUES_RELAXED of them needs only this part of the usual share, and one that
 # shows CUES_SETTLED none at all. One cue alone is also how dated link lists and menus look.
-CUES_RELAXED = 2
-RELAXED_FACTOR = 1 / 3
-CUES_SETTLED = 3
+CUES_RELAXED: Final = 2
+RELAXED_FACTOR: Final = 1 / 3
+CUES_SETTLED: Final = 3
 # Formats found by their dates: a name beside, above or below a date.
-DATED_FAMILIES = frozenset({"name_date", "name+date", "date+name"})
+DATED_FAMILIES: Final = frozenset({"name_date", "name+date", "date+name"})
 # Share of headers that must carry a date, or be followed by Reply / Report links, to count as a cue.
-CUE_SHARE = 0.5
+CUE_SHARE: Final = 0.5
 # Most comments one name may head for repeated names to count as people answering each other.
-MAX_ONE_VOICE = 0.5
+MAX_ONE_VOICE: Final = 0.5
 
 
 def _structure_cues(lines: Lines, best: list[Anchor], near: int | None) -> int:
@@ -1124,7 +1134,7 @@ def _numbered_in_turn(lines: Lines, best: list[Anchor]) -> bool:
     return in_turn([("", k) if k is not None else None for k in (_place_of(lines, a) for a in best)])
 
 
-_FIRST_COUNT = re.compile(r"\d[\d,]*")
+_FIRST_COUNT: Final = re.compile(r"\d[\d,]*")
 
 
 def _tally(s: str) -> int | None:
@@ -1134,11 +1144,11 @@ def _tally(s: str) -> int | None:
 
 
 # The reply and report links of French, German, Spanish, Italian, Portuguese and Dutch widgets.
-_FOREIGN_REPLY = r"r(?:\u00e9|e)pondre|antworten|responder|rispondi|beantwoorden|reageren|reageer|melden|denunciar|signaler|segnala|rapporteren"
+_FOREIGN_REPLY: Final = r"r(?:\u00e9|e)pondre|antworten|responder|rispondi|beantwoorden|reageren|reageer|melden|denunciar|signaler|segnala|rapporteren"
 # A comment's own action links, alone on a line or in a row: "Reply", "Reply Share Report".
-_REPLY_LINK = re.compile(rf"^(?:[^\w]*\b(?:reply|report|flag|permalink|{_FOREIGN_REPLY})\b[^\w]*)+$", re.I)
+_REPLY_LINK: Final = re.compile(rf"^(?:[^\w]*\b(?:reply|report|flag|permalink|{_FOREIGN_REPLY})\b[^\w]*)+$", re.I)
 # ... or a row of the widget's actions with one of them in it ("Like · Reply · Share", "Log in to Reply")
-_REPLY_WORD = re.compile(rf"\b(?:reply|report|flag|{_FOREIGN_REPLY})\b", re.I)
+_REPLY_WORD: Final = re.compile(rf"\b(?:reply|report|flag|{_FOREIGN_REPLY})\b", re.I)
 
 
 def _required_share(lines: Lines, best: list[Anchor], near: int | None, base: float) -> float:
@@ -1157,7 +1167,7 @@ def _same_words_under_all(lines: Lines, best: list[Anchor]) -> bool:
 
 
 # Lines under the last entry's header searched for its labelled date field (its words between).
-FIELD_DATE_REACH = 60
+FIELD_DATE_REACH: Final = 60
 
 
 def _dated_below(lines: Lines, best: list[Anchor]) -> bool:

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from typing import Final
 
-from replyscope.split.caches import line_cache
+from replyscope.split.caches import line_dict
 from replyscope.split.body import is_boilerplate_line
 from replyscope.split.patterns import (
     BULLET_CHARS,
@@ -37,11 +37,21 @@ CHROME_CHARS: Final = 80
 PROFILE_ROW_CHARS: Final = 2 * CHROME_CHARS
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_IS_CHROME_CACHE: Final[dict[str, bool]] = line_dict()
+
+
 def is_chrome(s: str) -> bool:
     """An action link, vote count or age around a comment ("Reply", "• Share ›", "12 likes"), or a
     row of them ("Reply to This Parent Share", "ReplyDelete", "twitter facebook", "Responder  Denunciar":
     an app's row parted by wide spaces)."""
+    known = _IS_CHROME_CACHE.get(s)
+    if known is None:
+        known = _IS_CHROME_CACHE[s] = _is_chrome_uncached(s)
+    return known
+
+
+def _is_chrome_uncached(s: str) -> bool:
     if len(s) > CHROME_CHARS:
         return len(s) <= PROFILE_ROW_CHARS and "  " in s and _chrome_cells(s)  # (a profile's fields run together)
     s = s.lstrip(BULLET_CHARS + " ▼▶▸▲").rstrip("›»→↓↑ ")  # (a fold toggle's triangle: "▼ 5 replies"; a vote arrow alone)
@@ -77,18 +87,18 @@ def is_chrome(s: str) -> bool:
 # in lower case, a verb in the past tense, what it was done to, and when ("jo added the bug label
 # 2 days ago", "jo closed this as completed on Mar 3, 2024", "This was referenced Mar 4, 2024").
 # No reader's words: a sentence opens with a capital, and few end on a stamp.
-_ACTIVITY = re.compile(
+_ACTIVITY: Final = re.compile(
     r"^(?:(?!(?:i|we|you|he|she|they|it|who|someone|everyone|nobody|u) )[a-z0-9][\w.-]{0,38} (?:[a-z]+-)?[a-z]{2,}ed (?:this|the|a|an|that)\b.{0,80}|This was referenced .{0,30})"
     r"(?:\bago|\b(?:19|20)\d\d|[AaPp]\.?[Mm]\.?|\b\d{1,3}[smhdwy])$"
 )
-_ACTIVITY_FIRST = frozenset("abcdefghijklmnopqrstuvwxyz0123456789T")
+_ACTIVITY_FIRST: Final = frozenset("abcdefghijklmnopqrstuvwxyz0123456789T")
 
 
 # A reader's badge or a member's rank alone on its line, between the name and the date: "Subscriber",
 # "Top commenter", "Verified reader", "Staff", "Senior Member", "Registered User", "Newbie". Not
 # chrome everywhere (a row of actions ends in an age; a badge over an age is no such row): asked
 # only where a line stands between a name and its date.
-_BADGE_LINE = re.compile(
+_BADGE_LINE: Final = re.compile(
     r"^(?:(?:top |verified |premium |founding |paid )?(?:subscriber|commenter|contributor|reader|supporter)|moderator|mod|admin|staff|"
     # (a code host's role of the reader in the project: "Member", "Owner", "Collaborator")
     r"member|owner|collaborator|maintainer|author|"
@@ -105,7 +115,7 @@ def is_badge_line(s: str) -> bool:
 # The cells of a row a widget prints on one line, parted by wide spaces or a bar or a dot: a
 # member's profile run together ("Gold Member   Date joined: Nov 2004   Posts: 240"), a row of
 # buttons ("Quote  Quick Reply").
-_CELL_GAP = re.compile(r"\s{2,}|\s+[|·•]\s+")
+_CELL_GAP: Final = re.compile(r"\s{2,}|\s+[|·•]\s+")
 
 
 def _chrome_cells(s: str) -> bool:
@@ -127,8 +137,8 @@ def _icon_chrome(cell: str) -> bool:
 
 
 # A member's own title beside or over the profile's fields is a short line.
-PROFILE_TITLE_CHARS = 30
-_FIELD_CELL = re.compile(r"^[A-Z][\w.]*(?: [\w.]+){0,2} ?: \S")
+PROFILE_TITLE_CHARS: Final = 30
+_FIELD_CELL: Final = re.compile(r"^[A-Z][\w.]*(?: [\w.]+){0,2} ?: \S")
 
 
 def is_profile_field(s: str) -> bool:
@@ -146,8 +156,8 @@ def is_reply_row(s: str) -> bool:
 
 # A vote counter drawn with signs: "▲ 4 ▼", "12 ▲ ▼", "👍 49", "♥ 3". A number among symbols and
 # nothing else; symbols alone with no number ("👍", "😂😂") are a reader's whole comment.
-VOTE_CHARS = 24
-_THOUSANDS = re.compile(r"(?<=\d)[KkM](?!\w)")
+VOTE_CHARS: Final = 24
+_THOUSANDS: Final = re.compile(r"(?<=\d)[KkM](?!\w)")
 
 
 def _vote_count(s: str) -> bool:
@@ -169,9 +179,9 @@ def _vote_count(s: str) -> bool:
 # numbers, each maybe behind its sign ("4  12  87", "💬 3  🔁 12  ♡ 1.2K"), thousands shortened to
 # "K" or "M", parted by wide spaces. Two numbers at least; one alone is _vote_count's (or a bare
 # number's).
-_COUNT = r"\d+(?:[.,]\d+)?[KkMm]?"
-_COUNTER_CELL = re.compile(rf"^(?:[^\w\s]{{1,3}}\s?)?{_COUNT}$")
-_COUNTER_SIGN = re.compile(r"^[^\w\s]{1,3}$")
+_COUNT: Final = r"\d+(?:[.,]\d+)?[KkMm]?"
+_COUNTER_CELL: Final = re.compile(rf"^(?:[^\w\s]{{1,3}}\s?)?{_COUNT}$")
+_COUNTER_SIGN: Final = re.compile(r"^[^\w\s]{1,3}$")
 
 
 def _counter_row(s: str) -> bool:
@@ -185,8 +195,8 @@ def _counter_row(s: str) -> bool:
 
 # A chat's notice that somebody came or went ("* jo has joined", "jo left the chat"): the room's,
 # no one's words.
-PRESENCE_CHARS = 70
-_PRESENCE = re.compile(r"^\S.{0,40}?\s(?:has (?:joined|left|quit)(?: the \w+)?|(?:joined|left) the (?:chat|room|channel|conversation|call))\.?$")
+PRESENCE_CHARS: Final = 70
+_PRESENCE: Final = re.compile(r"^\S.{0,40}?\s(?:has (?:joined|left|quit)(?: the \w+)?|(?:joined|left) the (?:chat|room|channel|conversation|call))\.?$")
 
 
 def _presence(s: str) -> bool:
@@ -196,8 +206,8 @@ def _presence(s: str) -> bool:
 # A row of a comment widget's links, read word by word: every word one of ACTION_WORDS (or a number,
 # an outline number "2."), and one of them an action (ACTION_VERBS). Words glued by the rendering
 # ("ReplyDelete") are parted at their capitals.
-ACTION_ROW_CHARS = 60
-ACTION_VERBS = frozenset(
+ACTION_ROW_CHARS: Final = 60
+ACTION_VERBS: Final = frozenset(
     "reply replies delete edit share tweet report flag like unlike quote permalink link login register "
     "close loading load post subscribe follow vote print email embed level "
     # (a row of sharing services is a share bar)
@@ -207,7 +217,7 @@ ACTION_VERBS = frozenset(
     # (a newspaper's and a review site's: "Reply  Recommend (12)  Report", "Helpful (3) · Report")
     "recommend upvote downvote helpful collapse".split()
 )
-ACTION_WORDS = ACTION_VERBS | frozenset(
+ACTION_WORDS: Final = ACTION_VERBS | frozenset(
     "to this that the a an or and in on of new more view see show hide all parent thread comment comments "
     "log sign up down top back abuse as inappropriate google stumble upon mail e profile options cancel "
     # (a blog's pager under the last comment: "Newer Post Older Post Home")
@@ -218,7 +228,7 @@ ACTION_WORDS = ACTION_VERBS | frozenset(
     "source save "
     "retweets retweet likes favorites favourites views shares upvotes points first best not".split()
 )
-_ROW_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+_ROW_WORD: Final = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 
 
 def _action_row(s: str) -> bool:
@@ -250,17 +260,17 @@ def is_reply_link_row(s: str) -> bool:
 
 # A comment form's words beside its Reply ("Cancel reply", "Leave a Reply"; "Post Reply" is a stop
 # line): the form's, under no comment.
-_FORM_ROW_WORDS = frozenset(("cancel", "leave", "submit", "write"))
-_QUICK_REPLY = frozenset(("quick", "reply"))
+_FORM_ROW_WORDS: Final = frozenset(("cancel", "leave", "submit", "write"))
+_QUICK_REPLY: Final = frozenset(("quick", "reply"))
 
 
 # A rating drawn with stars ("★★★★☆", "★★★☆☆ 3.0 out of 5 stars"): the widget's, not the reader's.
-_STARS = "★☆✩✭✮✰"
+_STARS: Final = "★☆✩✭✮✰"
 # A score ("4.0 out of 5 stars", "4/5") and a review's title after one (a short line, no sentence in
 # it): the pieces the rating patterns below share.
-_SCORE = r"\d(?:\.\d)?\s*(?:out of|/)\s*\d(?:\s+stars?)?"
-_TITLE_WORDS = r"[^\s.!?][^.!?]{0,58}[.!?]?$"
-_RATING_AFTER = re.compile(rf"^\s*(?:{_SCORE})?\s*$", re.I)
+_SCORE: Final = r"\d(?:\.\d)?\s*(?:out of|/)\s*\d(?:\s+stars?)?"
+_TITLE_WORDS: Final = r"[^\s.!?][^.!?]{0,58}[.!?]?$"
+_RATING_AFTER: Final = re.compile(rf"^\s*(?:{_SCORE})?\s*$", re.I)
 
 
 def _star_rating(s: str) -> bool:
@@ -270,8 +280,8 @@ def _star_rating(s: str) -> bool:
 
 # A rating with the review's title after it ("★★★★☆ Great value", "4.0 out of 5 stars Works fine",
 # "Rated 4 out of 5 Does the job"): the review's heading, a short line with no sentence in it.
-_REVIEW_TITLE = re.compile(rf"^\s*(?:{_SCORE}\s+)?{_TITLE_WORDS}")
-_RATED_TITLE = re.compile(r"^(?:rated\s+\d(?:\.\d)?\s+out of\s+\d(?:\s+stars?)?|\d(?:\.\d)?\s+out of\s+\d\s+stars?)\s+" + _TITLE_WORDS, re.I)
+_REVIEW_TITLE: Final = re.compile(rf"^\s*(?:{_SCORE}\s+)?{_TITLE_WORDS}")
+_RATED_TITLE: Final = re.compile(r"^(?:rated\s+\d(?:\.\d)?\s+out of\s+\d(?:\s+stars?)?|\d(?:\.\d)?\s+out of\s+\d\s+stars?)\s+" + _TITLE_WORDS, re.I)
 
 
 def is_rating(s: str) -> bool:
@@ -280,13 +290,23 @@ def is_rating(s: str) -> bool:
     return bool(s) and (_star_rating(s) if s[0] in _STARS else s[0] in "0123456789Rr" and is_chrome(s) and "out of" in s)
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_IS_PICTOGRAPHS_CACHE: Final[dict[str, bool]] = line_dict()
+
+
 def is_pictographs(s: str) -> bool:
     """Whether a line is emoji alone ("👍", "😂😂", "❤️"): a reader's whole comment, however short.
 
     Pictographs only (the emoji planes, miscellaneous symbols and dingbats, with their joiners,
     variation selectors and skin tones): arrows, bullets, triangles and signs are widgets' marks.
     """
+    known = _IS_PICTOGRAPHS_CACHE.get(s)
+    if known is None:
+        known = _IS_PICTOGRAPHS_CACHE[s] = _is_pictographs_uncached(s)
+    return known
+
+
+def _is_pictographs_uncached(s: str) -> bool:
     return bool(s) and len(s) <= 40 and all(_pictograph(ord(c)) for c in s if c != " ") and not s.isspace()
 
 
@@ -294,9 +314,19 @@ def _pictograph(o: int) -> bool:
     return o >= 0x1F000 or 0x2600 <= o <= 0x27BF or o in (0x200D, 0xFE0F, 0x20E3)
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_IS_STOP_LINE_CACHE: Final[dict[str, bool]] = line_dict()
+
+
 def is_stop_line(s: str) -> bool:
     """A line that closes a comment zone: a comment form, a new section, page furniture."""
+    known = _IS_STOP_LINE_CACHE.get(s)
+    if known is None:
+        known = _IS_STOP_LINE_CACHE[s] = _is_stop_line_uncached(s)
+    return known
+
+
+def _is_stop_line_uncached(s: str) -> bool:
     if _form_or_section(s):
         return True
     return len(s) < 120 and is_boilerplate_line(s)
@@ -308,9 +338,19 @@ def _form_or_section(s: str) -> bool:
     return (FORM_OR_SECTION_LOW.match(s.lower()) if len(s) < LOWER_BELOW and folds_like_lower(s) else FORM_OR_SECTION.match(s)) is not None
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_IS_CONTENT_CACHE: Final[dict[str, bool]] = line_dict()
+
+
 def is_content(s: str) -> bool:
     """A line a person wrote (not chrome, not a form, not furniture)."""
+    known = _IS_CONTENT_CACHE.get(s)
+    if known is None:
+        known = _IS_CONTENT_CACHE[s] = _is_content_uncached(s)
+    return known
+
+
+def _is_content_uncached(s: str) -> bool:
     return bool(s) and not is_chrome(s) and not is_stop_line(s)
 
 

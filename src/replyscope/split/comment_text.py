@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import Final
 
-from replyscope.split.caches import line_cache
+from replyscope.split.caches import line_dict
 from replyscope.split.chrome import is_badge_line, is_chrome, is_pictographs, is_reply_row
 from replyscope.split.comments import SIGNATURE_LINES, Comment, Zone
 from replyscope.split.headers import GONE_AUTHOR, looks_like_name
@@ -24,12 +25,12 @@ from replyscope.split.threading import HEADER_TARGET
 # The last comment is cut at its action row when at least this many of the other comments, and
 # this share of them, end at theirs: on such a page an action row closes every comment, so what
 # follows the last one is the page's, not the reader's.
-CLOSING_MIN_COMMENTS = 2
-CLOSING_SHARE = 0.8
+CLOSING_MIN_COMMENTS: Final = 2
+CLOSING_SHARE: Final = 0.8
 
 
 # The longest running number over a comment ("2. 12", "#104", "(12)").
-RUNNING_NUMBER_CHARS = 12
+RUNNING_NUMBER_CHARS: Final = 12
 
 
 def _running_number(s: str) -> bool:
@@ -53,7 +54,7 @@ def _last_action(lines: Lines, roles: dict[int, str], lo: int, hi: int) -> int |
 
 # The toggle of a folded quote inside a post ("Click to expand...", "Expand quote"): among its
 # words, not an action row closing them.
-_QUOTE_TOGGLE = re.compile(r"^(?:click to (?:expand|shrink)|(?:expand|show) (?:full )?quote)\W*$", re.I)
+_QUOTE_TOGGLE: Final = re.compile(r"^(?:click to (?:expand|shrink)|(?:expand|show) (?:full )?quote)\W*$", re.I)
 
 
 def trim_after_actions(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:
@@ -118,18 +119,18 @@ def _words_over_row_then_furniture(lines: Lines, kept: list, roles: dict[int, st
 # words each time (counts aside), is the widget's, not theirs ("Report Post » Log in to Reply",
 # "• Responses (0)"): readers do not end alike, a template does. Different authors, because one
 # reader's signature repeats under each of their comments and is theirs.
-TAIL_MIN_AUTHORS = 3
+TAIL_MIN_AUTHORS: Final = 3
 # ... and it closes at least this share of the page's comments (a phrase three readers happen to
 # end on, "Thanks!", is no template when most comments end otherwise).
-TAIL_SHARE = 0.5
+TAIL_SHARE: Final = 0.5
 # A template's line is short and no sentence.
-TAIL_MAX_CHARS = 80
+TAIL_MAX_CHARS: Final = 80
 
 
 # A sentence closes comments as the widget's only word for word, and with this many words at least
 # ("You are not allowed to do this.", "This comment was hidden by votes."): a reader's short
 # sign-off ("Great point, thanks!") may end several comments alike.
-TAIL_SENTENCE_WORDS = 5
+TAIL_SENTENCE_WORDS: Final = 5
 
 
 def _tail_key(s: str) -> str | None:
@@ -172,11 +173,11 @@ def drop_repeated_tails(lines: Lines, zone: Zone, roles: dict[int, str]) -> None
 
 # The longest line of a signature under its "-- " delimiter (at most comments.SIGNATURE_LINES of
 # them to the comment's end).
-SIGNATURE_CHARS = 60
+SIGNATURE_CHARS: Final = 60
 
 
 # A board's signature rule: a run of underscores alone on its line, over the member's signature.
-_SIGNATURE_RULE = re.compile(r"^_{10,}\s*$")
+_SIGNATURE_RULE: Final = re.compile(r"^_{10,}\s*$")
 
 
 def drop_signatures(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:
@@ -204,18 +205,28 @@ def drop_signatures(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:
 # spaces and all) on a line of its own, naming another commenter of the page (a reader's own "@jo"
 # line with nothing under it is the whole reply, and stays).
 # (or a gone author's mark, "@[deleted]": a reply to a removed comment names its author so)
-_LONE_HANDLE = re.compile(r"^@([\w][\w.'’-]*(?: [\w.'’-]+){0,3}|\[\w+(?: \w+)?\])$")
-_NOT_NAME_CHARS = re.compile(r"[\W_]+")
+_LONE_HANDLE: Final = re.compile(r"^@([\w][\w.'’-]*(?: [\w.'’-]+){0,3}|\[\w+(?: \w+)?\])$")
+_NOT_NAME_CHARS: Final = re.compile(r"[\W_]+")
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_NAME_KEY_CACHE: Final[dict[str, str]] = line_dict()
+
+
 def _name_key(name: str) -> str:
     """A name as a handle spells it: lower case, letters and digits only ("Jo Lake" and "@jo_lake" meet)."""
+    known = _NAME_KEY_CACHE.get(name)
+    if known is None:
+        known = _NAME_KEY_CACHE[name] = _name_key_uncached(name)
+    return known
+
+
+def _name_key_uncached(name: str) -> str:
     return _NOT_NAME_CHARS.sub("", name.lower())
 
 
 # How far over the next comment's header its "@login" line may sit (a blank between).
-HANDLE_OVER_HEADER = 2
+HANDLE_OVER_HEADER: Final = 2
 
 
 def drop_reply_targets(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:
@@ -248,7 +259,7 @@ def drop_reply_targets(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:
 # action row ("❤" a creator gave, a reaction without a count). A wordless reply ("🙄") is such a
 # line too, so only a last line under other lines of the comment is taken for the widget's: the
 # reader's words (or symbols) stay, and the reply is not "🙄❤" where its reader wrote "🙄".
-MARK_REACH = 2
+MARK_REACH: Final = 2
 
 
 def _one_symbol(s: str) -> bool:
@@ -272,10 +283,10 @@ def drop_role_badges(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:
 # "(no subject)", "On the timing"): a short line with no sentence's end. Read as one only on a page
 # where at least SUBJECTS_MIN headers carry the marked kind ("Re: ..." or "(no subject)") there,
 # or in a thread too small to show that habit, where every comment has one (_unmarked_subjects).
-SUBJECT_CHARS = 60
+SUBJECT_CHARS: Final = 60
 # The longest marked subject ("Re: " and the title of the post it answers).
-MARKED_SUBJECT_CHARS = 150
-SUBJECTS_MIN = 2
+MARKED_SUBJECT_CHARS: Final = 150
+SUBJECTS_MIN: Final = 2
 
 
 def _marked_subject(s: str) -> bool:
@@ -357,10 +368,10 @@ def drop_reaction_marks(lines: Lines, zone: Zone, roles: dict[int, str]) -> None
             roles[c.body_lines.pop()] = "comment_chrome"
 
 
-_DIGITS = re.compile(r"\d+")
+_DIGITS: Final = re.compile(r"\d+")
 # Non-blank lines over the first of two comments searched for the section's header ("2 comments",
 # then a sort or search control).
-SECTION_OVER_REACH = 3
+SECTION_OVER_REACH: Final = 3
 
 
 def _reply_row(lines: Lines, roles: dict[int, str], lo: int, hi: int) -> bool:
@@ -369,7 +380,7 @@ def _reply_row(lines: Lines, roles: dict[int, str], lo: int, hi: int) -> bool:
     return any(roles.get(j) == "comment_chrome" and is_reply_row(text[j]) for j in range(lo, hi))
 
 
-_ROW_WORD = re.compile(r"[^\W\d_]+")
+_ROW_WORD: Final = re.compile(r"[^\W\d_]+")
 
 
 def _shared_action(row: str, last_row: str) -> bool:
@@ -443,12 +454,12 @@ def comment_words(text: str, lines: Lines, body_lines: list[int], start: int, en
 # ("dunewalker: Rain again on the allotment and the beans are"), then the comment's permalink on a
 # line of its own. The echo repeats the reader's words, so it proves itself: a "label: words" line
 # whose words are the comment's first words, at least this many of them (or the whole comment).
-ECHO_MIN_WORDS = 3
+ECHO_MIN_WORDS: Final = 3
 # The echo's label is a handle: one token, no longer than this.
-ECHO_LABEL_CHARS = 40
-_ECHO = re.compile(r"([^\s:]{1,%d}):\s+(\S.*)" % ECHO_LABEL_CHARS)
-_WORD = re.compile(r"\w+")
-_BARE_URL = re.compile(r"(?:https?://|www\.)\S+")
+ECHO_LABEL_CHARS: Final = 40
+_ECHO: Final = re.compile(r"([^\s:]{1,%d}):\s+(\S.*)" % ECHO_LABEL_CHARS)
+_WORD: Final = re.compile(r"\w+")
+_BARE_URL: Final = re.compile(r"(?:https?://|www\.)\S+")
 
 
 def _echo_label(s: str, before: str) -> str | None:
@@ -496,7 +507,7 @@ def drop_echo_lines(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:
 # text as chrome) closes the last one too: found inside the last comment's lines, it ends the
 # comment there, and what follows is the page's (its pager, a sidebar's tables). At least this many
 # other comments close at the same line, and CLOSING_SHARE of them.
-SHARED_CLOSE_MIN = 3
+SHARED_CLOSE_MIN: Final = 3
 
 
 def _gaps_between(kept: list):
@@ -565,7 +576,7 @@ def drop_numbered_links(lines: Lines, zone: Zone, roles: dict[int, str]) -> None
 
 # The next comment's running number as a short label, closing the comment over it ("Entry #12",
 # "Post #3", "#7", "No. 4"): a word at most, then a number marked as one.
-_ENTRY_LABEL = re.compile(r"(?:[^\W\d_][^\W\d]{0,14}\s?)?(?:#|[Nn]o\.)\s?\d{1,6}:?")
+_ENTRY_LABEL: Final = re.compile(r"(?:[^\W\d_][^\W\d]{0,14}\s?)?(?:#|[Nn]o\.)\s?\d{1,6}:?")
 
 
 def drop_entry_labels(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:
@@ -589,15 +600,15 @@ def drop_entry_labels(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:
 # over the words, numbered as the thread counts its comments ("  4. dunewalker" / the words /
 # "May 3, 2021 at 9:12 am |"): the name is the header's, not the reader's first line. At least this
 # many comments of the page open so (one less with a name that reads as one).
-NUMBERED_NAMES_MIN = 3
+NUMBERED_NAMES_MIN: Final = 3
 # The numbered name sits among the comment's first lines (the first comment's may follow the
 # section's heading, read into it).
-NUMBERED_NAME_REACH = 4
-_NUMBERED = re.compile(r"(\d{1,4})\.\s+\S")
+NUMBERED_NAME_REACH: Final = 4
+_NUMBERED: Final = re.compile(r"(\d{1,4})\.\s+\S")
 # Share of the unnamed comments whose numbered line reads as a name (the rest may print a handle
 # no name reads like, "Ferry Fan 2021 - vote them all out"), and the longest such handle.
-NUMBERED_SHARE = 0.6
-NUMBERED_NAME_CHARS = 100
+NUMBERED_SHARE: Final = 0.6
+NUMBERED_NAME_CHARS: Final = 100
 
 
 def _numbered_name(lines: Lines, c) -> tuple[int, int] | None:

@@ -11,8 +11,9 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Final
 
-from replyscope.split.caches import line_cache
+from replyscope.split.caches import line_dict
 from replyscope.split.anchors import (
     Anchor,
     find_anchors,
@@ -57,20 +58,20 @@ from replyscope.split.patterns import (
 from replyscope.split.templates import complete_by_template
 
 # Lines scanned after the last header for its text before the page furniture starts.
-TAIL_REACH = 200
+TAIL_REACH: Final = 200
 # Lines after the last comment's text where its Reply / Like links may still sit.
-CHROME_REACH = 6
+CHROME_REACH: Final = 6
 # Lines above the lead run read for a short post's first comments (see build_zone).
-ABOVE_REACH = 120
+ABOVE_REACH: Final = 120
 # A thread whose first header sits this near the top of that reach (plus the lines its headers
 # typically sit apart: a header just above the reach may head a long comment) runs on above it
 # (a long thread under a short post): it is read again up to the page's first line of text.
-REACH_EDGE = 12
+REACH_EDGE: Final = 12
 # Consecutive short non-sentence lines that mean the comment zone has ended (a footer menu).
-MENU_RUN = 3
+MENU_RUN: Final = 3
 # Single words, a blank line over them, right over a comment form's line: its tabs or buttons when
 # there are at least this many (see _tail_end).
-FORM_TABS = 2
+FORM_TABS: Final = 2
 
 
 @dataclass(slots=True)
@@ -121,7 +122,7 @@ def _placement(lines: Lines, best: list[Anchor]) -> str:
     return "before" if text_after else "after"
 
 
-MIN_SIGNED = 3
+MIN_SIGNED: Final = 3
 
 
 def _closes_paragraph(lines: Lines, a: Anchor, short_ok: bool = False) -> bool:
@@ -174,8 +175,8 @@ def _signs_from_below(lines: Lines, best: list[Anchor]) -> bool:
 
 
 # The longest line of an author's profile card (name, rank, "Posts: 1,310", "Joined: May 2009").
-CARD_CHARS = 60
-CARD_LINES = 7
+CARD_CHARS: Final = 60
+CARD_LINES: Final = 7
 
 
 def _card(lines: Lines, top: int, author: str, floor: int) -> int | None:
@@ -235,8 +236,8 @@ def _subject_line(lines: Lines, a: Anchor, floor: int, subjects: frozenset[str] 
 
 
 # A title line over a header: short, alone in its paragraph, right on top of the header.
-TITLE_CHARS = 100
-MIN_TITLED = 3
+TITLE_CHARS: Final = 100
+MIN_TITLED: Final = 3
 
 
 def _title_over(lines: Lines, a: Anchor, floor: int, repeated: frozenset[str] = frozenset()) -> int | None:
@@ -252,8 +253,8 @@ def _title_over(lines: Lines, a: Anchor, floor: int, repeated: frozenset[str] = 
     return p if read_header(lines.core[p]) is None else None
 
 
-_LEADING_COUNTER = re.compile(r"^[\W\d_]+")
-_TRAILING_PAREN = re.compile(r"\s*\([^()]*\)$")
+_LEADING_COUNTER: Final = re.compile(r"^[\W\d_]+")
+_TRAILING_PAREN: Final = re.compile(r"\s*\([^()]*\)$")
 
 
 def _title_key(s: str) -> str:
@@ -308,7 +309,7 @@ def _habitual_titles(lines: Lines, best: list[Anchor], known: dict[int, int]) ->
     return found if found and (len(found) + len(known)) * 3 >= len(best) * 2 and len(found) + len(known) >= MIN_TITLED else {}
 
 
-_PAREN_HEAD = re.compile(r"\(\s*([^\W\d_]+)[^()]*\)$")
+_PAREN_HEAD: Final = re.compile(r"\(\s*([^\W\d_]+)[^()]*\)$")
 
 
 def _paren_head(s: str) -> str | None:
@@ -318,7 +319,7 @@ def _paren_head(s: str) -> str | None:
 
 
 # Non-blank lines over a title searched for the previous comment's row of actions.
-ROW_OVER_REACH = 2
+ROW_OVER_REACH: Final = 2
 
 
 def _row_over(lines: Lines, p: int, floor: int) -> bool:
@@ -345,9 +346,19 @@ def _body_line_role(lines: Lines, j: int, headers: dict[int, CommentHeader]) -> 
     return zone_line_role(s)
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_ZONE_LINE_ROLE_CACHE: Final[dict[str, str]] = line_dict()
+
+
 def zone_line_role(s: str) -> str:
     """Role of a non-header line inside the comment zone, from its text alone (cached)."""
+    known = _ZONE_LINE_ROLE_CACHE.get(s)
+    if known is None:
+        known = _ZONE_LINE_ROLE_CACHE[s] = _zone_line_role_uncached(s)
+    return known
+
+
+def _zone_line_role_uncached(s: str) -> str:
     # text is matched lower-cased by the faster lower twins of the patterns (see patterns.lower_twin
     # and LOWER_BELOW)
     section: re.Pattern[str] | LetterGate
@@ -403,10 +414,10 @@ def _has_policy_hint(s: str) -> bool:
 
 
 # Short lines looked through for the Reply link that closes a comment written in short lines.
-SIGN_OFF_REACH = 12
+SIGN_OFF_REACH: Final = 12
 
 
-_CLOCK = re.compile(r"\d{1,2}:\d{2}")
+_CLOCK: Final = re.compile(r"\d{1,2}:\d{2}")
 
 
 def _own_time(lines: Lines, j: int) -> bool:
@@ -443,12 +454,12 @@ def _signed_off(lines: Lines, j: int) -> bool:
 # A signature under a message: the "-- " delimiter line mail and news readers print over it, then at
 # most this many short lines (a name, a town, "Sent from my phone"), read with the comment here and
 # taken off its words by comment_text.drop_signatures.
-SIGNATURE_LINES = 4
+SIGNATURE_LINES: Final = 4
 
 
 # An item of a list: a bullet (the renderers' bullets, patterns.BULLET_CHARS), a dash or a number
 # ("1.", "2)") before its words.
-_LIST_ITEM = re.compile(rf"^(?:[{BULLET_CHARS}\-–]|\d{{1,2}}[.)])\s+(?P<item>\S.*)$")
+_LIST_ITEM: Final = re.compile(rf"^(?:[{BULLET_CHARS}\-–]|\d{{1,2}}[.)])\s+(?P<item>\S.*)$")
 
 
 def _reader_list(lines: Lines, j: int) -> bool:
@@ -533,8 +544,8 @@ def _tail_end(lines: Lines, start: int, body_indent: int | None) -> int:
 
 # Comments before the last that must close at their action row for the last one's to end its text
 # (see _own_row), and their share.
-ROW_CLOSED_MIN = 2
-ROW_CLOSED_SHARE = 0.8
+ROW_CLOSED_MIN: Final = 2
+ROW_CLOSED_SHARE: Final = 0.8
 
 
 def _closing_row(lines: Lines, lo: int, hi: int) -> int | None:
@@ -595,7 +606,7 @@ def _card_below(lines: Lines, lo: int, hi: int, author: str) -> int:
 
 
 # Lines under the last header searched for its author's profile card.
-CARD_REACH = 40
+CARD_REACH: Final = 40
 
 
 def _card_under_last(lines: Lines, lo: int, author: str) -> int | None:
@@ -619,7 +630,7 @@ def _card_under_last(lines: Lines, lo: int, author: str) -> int | None:
 
 
 # Comments read for the thread's habit before a last comment's trailing short lines are judged.
-HABIT_COMMENTS = 2
+HABIT_COMMENTS: Final = 2
 
 
 def _words(lines: Lines, k: int) -> bool:
@@ -800,7 +811,7 @@ def _spans_below(lines: Lines, best: list[Anchor], floor: int, headed: bool = Fa
 
 
 # Lines (times the thread's usual comment) a first comment under a section header may take up to it.
-HEADED_FIRST_MAX = 3
+HEADED_FIRST_MAX: Final = 3
 
 
 def _held_alike(s: str, own: set[str]) -> bool:
@@ -811,7 +822,7 @@ def _held_alike(s: str, own: set[str]) -> bool:
 
 
 # The shortest line of the page a first comment's line is checked against (see _restates_page).
-RESTATED_CHARS = 20
+RESTATED_CHARS: Final = 20
 
 
 def _restates_page(s: str, printed_above: list[str]) -> bool:
@@ -977,7 +988,7 @@ def _readers_with_reply_links(lines: Lines, comments: list[Comment]) -> bool:
 
 
 # Comments with words the template of the page is read from (see _words_in_chrome).
-TEMPLATE_COMMENTS = 2
+TEMPLATE_COMMENTS: Final = 2
 
 
 def _template_key(lines: Lines, j: int) -> str:
@@ -988,7 +999,7 @@ def _template_key(lines: Lines, j: int) -> str:
 
 # The longest first line of a comment a reply of a count or a sign may sit glued under (a subject,
 # "Re: the lock gates", or a badge: see _short_words_on_top).
-MARK_SUBJECT_CHARS = 40
+MARK_SUBJECT_CHARS: Final = 40
 
 
 def _short_words_on_top(lines: Lines, best: list[Anchor], spans: list[tuple[int, int]], comments: list[Comment], roles: dict[int, str]) -> None:

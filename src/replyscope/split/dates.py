@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 import unicodedata
 
-from replyscope.split.caches import line_cache
+from replyscope.split.caches import line_dict
 from replyscope.split.patterns import FOREIGN_MONTH, MONTH, folds_like_lower, lower_twin
 
-_MONTHS = {
+_MONTHS: Final = {
     m: i
     for i, names in enumerate(
         (
@@ -37,7 +37,7 @@ _MONTHS = {
     for m in names
 }
 # FOREIGN_MONTH's names, accents dropped, to their month numbers.
-_FOREIGN_MONTHS = {
+_FOREIGN_MONTHS: Final = {
     m: i
     for i, names in enumerate(
         (
@@ -58,20 +58,20 @@ _FOREIGN_MONTHS = {
     )
     for m in names
 }
-DAY_FOREIGN_MONTH_YEAR = re.compile(
+DAY_FOREIGN_MONTH_YEAR: Final = re.compile(
     rf"\b(?P<day>\d{{1,2}})\.?\s*(?:de\s+)?(?P<mon>{FOREIGN_MONTH}),?\s*(?:de\s+)?(?P<year>(?:19|20)\d{{2}})", re.I
 )
-_MON = MONTH.replace("(?:", "(?P<mon>", 1)  # patterns.MONTH, the name captured
-_YEAR = r"(?P<year>(?:19|20)\d{2}|'\d{2}|\d{2}(?!\d|:))"
+_MON: Final = MONTH.replace("(?:", "(?P<mon>", 1)  # patterns.MONTH, the name captured
+_YEAR: Final = r"(?P<year>(?:19|20)\d{2}|'\d{2}|\d{2}(?!\d|:))"
 
-MONTH_DAY_YEAR = re.compile(rf"\b{_MON}\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s*{_YEAR})?", re.I)
-DAY_MONTH_YEAR = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\.?\s*{_MON},?\s*{_YEAR}?", re.I)
-YEAR_MONTH_DAY = re.compile(r"\b(?P<year>(?:19|20)\d{2})[-/.](?P<mon>\d{1,2})[-/.](?P<day>\d{1,2})\b")
-YEAR_MONTHNAME_DAY = re.compile(rf"\b(?P<year>(?:19|20)\d{{2}})\s+{_MON}\s+(?P<day>\d{{1,2}})\b", re.I)
+MONTH_DAY_YEAR: Final = re.compile(rf"\b{_MON}\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s*{_YEAR})?", re.I)
+DAY_MONTH_YEAR: Final = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\.?\s*{_MON},?\s*{_YEAR}?", re.I)
+YEAR_MONTH_DAY: Final = re.compile(r"\b(?P<year>(?:19|20)\d{2})[-/.](?P<mon>\d{1,2})[-/.](?P<day>\d{1,2})\b")
+YEAR_MONTHNAME_DAY: Final = re.compile(rf"\b(?P<year>(?:19|20)\d{{2}})\s+{_MON}\s+(?P<day>\d{{1,2}})\b", re.I)
 # Numeric dates are read month-first (US style) unless the first number cannot be a month.
-NUMERIC_DATE = re.compile(r"\b(?P<a>\d{1,2})[-/.](?P<b>\d{1,2})[-/.](?P<year>\d{4}|\d{2})\b")
-CLOCK = re.compile(r"\b(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ampm>[ap])?\.?m?\b", re.I)
-CLOCK_HOUR_ONLY = re.compile(r"\b(?P<h>\d{1,2})\s*(?P<ampm>[ap])\.?m\b", re.I)
+NUMERIC_DATE: Final = re.compile(r"\b(?P<a>\d{1,2})[-/.](?P<b>\d{1,2})[-/.](?P<year>\d{4}|\d{2})\b")
+CLOCK: Final = re.compile(r"\b(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ampm>[ap])?\.?m?\b", re.I)
+CLOCK_HOUR_ONLY: Final = re.compile(r"\b(?P<h>\d{1,2})\s*(?P<ampm>[ap])\.?m\b", re.I)
 
 
 def _year(raw: str) -> int:
@@ -94,18 +94,28 @@ class _Forms(NamedTuple):
     day_foreign_month_year: re.Pattern
 
 
-_FORMS = _Forms(YEAR_MONTH_DAY, YEAR_MONTHNAME_DAY, MONTH_DAY_YEAR, DAY_MONTH_YEAR, NUMERIC_DATE, CLOCK, CLOCK_HOUR_ONLY, DAY_FOREIGN_MONTH_YEAR)
+_FORMS: Final = _Forms(YEAR_MONTH_DAY, YEAR_MONTHNAME_DAY, MONTH_DAY_YEAR, DAY_MONTH_YEAR, NUMERIC_DATE, CLOCK, CLOCK_HOUR_ONLY, DAY_FOREIGN_MONTH_YEAR)
 # For stamps lower-cased first (see patterns.folds_like_lower): the same matches, found faster (see patterns.lower_twin).
-_FORMS_LOW = _Forms(*(lower_twin(p) if p.flags & re.IGNORECASE else p for p in _FORMS))
+_FORMS_LOW: Final = _Forms(*(lower_twin(p) if p.flags & re.IGNORECASE else p for p in _FORMS))
 
 
 # IGNORECASE lets a month name match with "ſ" for "s", "ı" or "İ" for "i" ("Auguſt", "APRİL"),
 # which str.lower keeps; they are folded here so every name the patterns match has a number.
-_FOLD = str.maketrans({"ſ": "s", "ı": "i", "İ": "i"})
+_FOLD: Final = str.maketrans({"ſ": "s", "ı": "i", "İ": "i"})
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_MONTH_CACHE: Final[dict[str, int]] = line_dict()
+
+
 def _month(name: str) -> int:
+    known = _MONTH_CACHE.get(name)
+    if known is None:
+        known = _MONTH_CACHE[name] = _month_uncached(name)
+    return known
+
+
+def _month_uncached(name: str) -> int:
     return _MONTHS[name.translate(_FOLD).lower().replace("i\u0307", "i")]
 
 
@@ -154,10 +164,21 @@ def _clock(text: str, forms: _Forms = _FORMS) -> tuple[int, int, int]:
     return hour, minute, second
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_PARSE_POSTED_CACHE: Final[dict[str, datetime | None]] = line_dict()
+
+
 def parse_posted(raw: str) -> datetime | None:
     """The moment a comment timestamp names, or None when it names no calendar day (cached:
     comments of one thread share stamps)."""
+    cache = _PARSE_POSTED_CACHE
+    if raw in cache:
+        return cache[raw]
+    found = cache[raw] = _parse_posted_uncached(raw)
+    return found
+
+
+def _parse_posted_uncached(raw: str) -> datetime | None:
     if not raw:
         return None
     # (month names are read lower-cased anyway, so stamps are matched lower-cased where they may, faster)

@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Final
 
-from replyscope.split.caches import line_cache
+from replyscope.split.caches import line_dict
 from replyscope.split.places import place_tail
 from replyscope.split.patterns import (
     BY_AUTHOR,
@@ -45,19 +45,19 @@ from replyscope.split.patterns import (
 )
 
 # Where an author's name ends in "by NAME on DATE ..." once the date is cut out.
-_BY_AUTHOR_END = re.compile(r"\s+(?:on|at|in)\s+|\s*\|")
+_BY_AUTHOR_END: Final = re.compile(r"\s+(?:on|at|in)\s+|\s*\|")
 # What follows the name in "by Name (1234) <mail> writes:".
-_BY_TAIL = re.compile(r"(?:\s*\(\d+\)|\s*<[^>]*>|\s*\*|\s+(?:writes|says|wrote)\s*:?)*\s*$", re.I)
-_FEED_WORDS = re.compile(
+_BY_TAIL: Final = re.compile(r"(?:\s*\(\d+\)|\s*<[^>]*>|\s*\*|\s+(?:writes|says|wrote)\s*:?)*\s*$", re.I)
+_FEED_WORDS: Final = re.compile(
     r"\b(?:(?:\d+|no|one)\s+(?:comments?|responses?|replies|reply)|tracked|trackback|pingback|"
     r"responded|liked this|likes this|commented on|is now following)\b",
     re.I,
 )
 # "Recent FanPosts", "Latest Headlines", "More from Ars": a widget's title, whatever follows.
-NAV_PREFIX = re.compile(r"^(?:recent|latest|related|popular|trending|upcoming|featured|more from|most)\s+\S", re.I)
+NAV_PREFIX: Final = re.compile(r"^(?:recent|latest|related|popular|trending|upcoming|featured|more from|most)\s+\S", re.I)
 # Menu labels, widget titles and section names that sit beside a date or over a link list the way
 # a commenter's name sits over a comment. A whole name made of these words names no person.
-NAV_LABEL = re.compile(
+NAV_LABEL: Final = re.compile(
     r"^(?:(?:next|previous|prev|older|newer|upcoming|recent|latest|related|more|top|featured?|popular|"
     r"last|all|our|the|in|as|with|by|of|and|&|on|this|\d+|hours?|days?|weeks?|filed|"
     r"stor(?:y|ies)|posts?|articles?|news|events?|images?|photos?|pictures?|videos?|podcasts?|jobs|"
@@ -68,16 +68,16 @@ NAV_LABEL = re.compile(
     re.I,
 )
 # A forum's user number after the name: "garaged (579941)".
-_USER_ID = re.compile(r"\s*\(\d+\)(?:\s*\*)?\s*$")  # ("jo (1234) *": a user number, and a star for a subscriber)
-DAY_HINT = re.compile(r"[A-Za-z]{3}|\d[/.-]\d|(?:19|20)\d\d|ago")
+_USER_ID: Final = re.compile(r"\s*\(\d+\)(?:\s*\*)?\s*$")  # ("jo (1234) *": a user number, and a star for a subscriber)
+DAY_HINT: Final = re.compile(r"[A-Za-z]{3}|\d[/.-]\d|(?:19|20)\d\d|ago")
 # A stamp that is only a 24-hour clock reading.
-CLOCK_ONLY = re.compile(r"^@?\d{1,2}(?::\d{2}){1,2}$")
+CLOCK_ONLY: Final = re.compile(r"^@?\d{1,2}(?::\d{2}){1,2}$")
 
-MAX_HEADER_CHARS = 110
-MAX_NAME_WORDS = 6
+MAX_HEADER_CHARS: Final = 110
+MAX_NAME_WORDS: Final = 6
 
 # Words left beside a date that are labels, not names ("Updated July 4", "Published: ...").
-NOT_A_NAME = re.compile(
+NOT_A_NAME: Final = re.compile(
     r"^(?:updated|last updated|modified|published|posted|date|time|on|at|by|from|in|and|the|"
     r"he|she|they|it|i|we|you|who|which|that|this|there|one|someone|everyone|"
     r"pm|am|edt|est|pdt|pst|gmt|utc|reply|permalink|link|comments?|\d+|"
@@ -86,8 +86,8 @@ NOT_A_NAME = re.compile(
     r"january|february|march|april|may|june|july|august|september|october|november|december)$",
     re.I,
 )
-_POSTED_BY = re.compile(r"^(?:posted|post|written|submitted|comment(?:ed)?|reply|response|answered|asked)?\s*by\b:?", re.I)
-_EDGE_WORDS = re.compile(r"^(?:on|at|by|posted|said|says)\s+|\s+(?:on|at|by|posted)$", re.I)
+_POSTED_BY: Final = re.compile(r"^(?:posted|post|written|submitted|comment(?:ed)?|reply|response|answered|asked)?\s*by\b:?", re.I)
+_EDGE_WORDS: Final = re.compile(r"^(?:on|at|by|posted|said|says)\s+|\s+(?:on|at|by|posted)$", re.I)
 
 
 @dataclass(slots=True, frozen=True)
@@ -102,7 +102,7 @@ class CommentHeader:
 
 # What stands before a speech verb in a sentence, not in a header: an adverb or a pronoun ("well
 # said", "as I said", "you wrote"), or a handle addressed after other words ("@jo @al well said").
-_SAID_IN_A_SENTENCE = re.compile(
+_SAID_IN_A_SENTENCE: Final = re.compile(
     r"(?:^|\s)(?:well|as|just|already|never|also|once|have|has|had|who|what|i|you|he|she|they|we|it|someone|everyone|"
     r"enough|[‘’']?nuff)$|\s@\w",  # ("Enough said.", "'nuff said": the idiom)
     re.I,
@@ -112,55 +112,65 @@ _SAID_IN_A_SENTENCE = re.compile(
 # A count printed beside a commenter's name: a score or a tally of votes, likes or replies
 # ("· 96 points", "| 12 likes", "(Score:3)", "+5 votes"), and a rank or a running number before it
 # ("1 Ottavio Brandao", "#12 Jo", "5814406 quillmoth"). They count; they name nobody.
-_COUNTER_AFTER = re.compile(
+_COUNTER_AFTER: Final = re.compile(
     r"(?:\s*[·•|,\-–—]?\s*[+\-−]?\d[\d,.]*\s*k?\s+(?:points?|pts|votes?|likes?|upvotes?|"
     r"replies|reply|comments?|karma|posts?|recommends?|recommendations?)\b|\s*[·•|,\-–—]?\s*\(?score:?\s*[+\-−]?\d+\)?)+\s*[·•|,\-–—]?\s*$",
     re.I,
 )
-_COUNTER_BEFORE = re.compile(r"^(?:[+-]?#?\d[\d,.]*[.)]?\s+)+(?=[^\W\d_])")  # (one or more: a score, then a rank "-1 #7 Jo")
+_COUNTER_BEFORE: Final = re.compile(r"^(?:[+-]?#?\d[\d,.]*[.)]?\s+)+(?=[^\W\d_])")  # (one or more: a score, then a rank "-1 #7 Jo")
 
 
 # A commenter's home page printed after the name ("Jo Smith http://jo.example"): not part of it.
-_TRAILING_URL = re.compile(r"(?<=\S)\s+(?:https?://|www\.)\S+$")
+_TRAILING_URL: Final = re.compile(r"(?<=\S)\s+(?:https?://|www\.)\S+$")
 
 
 # The reply's target after its author, as threads print it: "Derek P → Hannah Cole".
 # A display name's handle after it ("Jo Lake @jolake"); not one a word leads to ("Pinned by @jo",
 # "Replying to @jo", "via @jo": the handle is the sentence's, there is no name before it)
-_HANDLE_AFTER = re.compile(r"(?<=[^\s@])(?<!\bby)(?<!\bto)(?<!\bvia)(?<!\bfrom)(?<!\bwith)(?<!\band)(?<!\bcc)\s+@[\w.-]{1,30}$", re.I)
-_REPLY_ARROW = re.compile(r"\s*→\s*\S.*$")
+_HANDLE_AFTER: Final = re.compile(r"(?<=[^\s@])(?<!\bby)(?<!\bto)(?<!\bvia)(?<!\bfrom)(?<!\bwith)(?<!\band)(?<!\bcc)\s+@[\w.-]{1,30}$", re.I)
+_REPLY_ARROW: Final = re.compile(r"\s*→\s*\S.*$")
 # A role badge printed after a commenter's name: "Jo ✔ Verified", "Ana Moderator", "Lu Top Commenter".
-_BADGE = re.compile(
+_BADGE: Final = re.compile(
     r"(?:\s*[✔✓☑]\s*|\s+(?:[·•|]\s+)?)(?:verified|mod|moderator|admin|staff|author|editor|top commenter|top contributor|op|creator|"
     r"subscriber|premium member|supporter|verified reader|featured)?\s*$",
     re.I,
 )
 
 
-_BADGE_WORDS = frozenset("verified mod moderator admin staff author editor commenter contributor subscriber member supporter reader featured op creator".split())
+_BADGE_WORDS: Final = frozenset("verified mod moderator admin staff author editor commenter contributor subscriber member supporter reader featured op creator".split())
 
 
 # A profile's button printed after the name, past a separator ("Jo Lake · Follow", "jo • Subscribe").
-_PROFILE_ACTION = re.compile(r"\s+[·•|]\s+(?:follow|following|unfollow|subscribe|subscribed|message|add friend|connect)$", re.I)
+_PROFILE_ACTION: Final = re.compile(r"\s+[·•|]\s+(?:follow|following|unfollow|subscribe|subscribed|message|add friend|connect)$", re.I)
 # A name printed with the words a widget puts round it: "Response from Jo", "Reply from Jo" (an
 # owner's or a reader's answer under a review) or "Jo (offline)", "Jo is away" (a board's presence mark).
-_NAME_WRAP = re.compile(r"^(?:(?:official\s+)?(?:response|reply|answer|comment)\s+from\s+(?=\S))|\s+(?:is\s+(?:offline|online|away)|\((?:offline|online|away)\))$", re.I)
+_NAME_WRAP: Final = re.compile(r"^(?:(?:official\s+)?(?:response|reply|answer|comment)\s+from\s+(?=\S))|\s+(?:is\s+(?:offline|online|away)|\((?:offline|online|away)\))$", re.I)
 
 
 # The links to a member's pages printed after the name in brackets, as a wiki signs ("Jo Lake
 # (talk)", "Jo (talk · contribs)"): links, no part of the name.
-_USER_LINKS = re.compile(r"\s*\((?:talk|contribs|contributions|e-?mail|profile|user page|blog)(?:\s*[·•|,]\s*(?:talk|contribs|contributions|e-?mail|profile|user page|blog))*\)$", re.I)
+_USER_LINKS: Final = re.compile(r"\s*\((?:talk|contribs|contributions|e-?mail|profile|user page|blog)(?:\s*[·•|,]\s*(?:talk|contribs|contributions|e-?mail|profile|user page|blog))*\)$", re.I)
 
 
 # A gone author's mark with the account's sign after it, as a microblog prints a locked or verified
 # account's name ("[deleted] 🔒", "[deleted] ✔️"): the mark is the name, the sign no part of it.
-_GONE_SIGNED = re.compile(r"^(\[(?:deleted|removed|deleted user|unknown)\])\s+[^\w\s]{1,3}$", re.I)
+_GONE_SIGNED: Final = re.compile(r"^(\[(?:deleted|removed|deleted user|unknown)\])\s+[^\w\s]{1,3}$", re.I)
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_NAME_WITHOUT_MARKS_CACHE: Final[dict[str, str]] = line_dict()
+
+
 def name_without_marks(name: str) -> str:
     """A name line without the reply target, the role badge and the profile's button printed after
     the name."""
+    known = _NAME_WITHOUT_MARKS_CACHE.get(name)
+    if known is None:
+        known = _NAME_WITHOUT_MARKS_CACHE[name] = _name_without_marks_uncached(name)
+    return known
+
+
+def _name_without_marks_uncached(name: str) -> str:
     if ("·" in name or "•" in name or "|" in name) and (action := _PROFILE_ACTION.search(name)) and action.start():
         name = name[: action.start()]
     if name[:1] in "RrAaCcOo" or name[-1:] in "eEyY)":
@@ -181,7 +191,10 @@ def name_without_marks(name: str) -> str:
     return name
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_CUT_COUNTERS_CACHE: Final[dict[str, str]] = line_dict()
+
+
 def cut_counters(name: str) -> str:
     """A header's name without the scores, tallies and ranks printed beside it (see _COUNTER_AFTER),
     nor the home page after it.
@@ -189,6 +202,13 @@ def cut_counters(name: str) -> str:
     A line that is a feed entry's tally ("12 Responses", "T.C. Smith 47 comments") is left whole,
     for _name_ok to turn away.
     """
+    known = _CUT_COUNTERS_CACHE.get(name)
+    if known is None:
+        known = _CUT_COUNTERS_CACHE[name] = _cut_counters_uncached(name)
+    return known
+
+
+def _cut_counters_uncached(name: str) -> str:
     if "://" in name or "www." in name:
         name = _TRAILING_URL.sub("", name)
     name = name_without_marks(name)
@@ -200,23 +220,33 @@ def cut_counters(name: str) -> str:
 
 
 # The case-insensitive checks of a name, and their lower twins (see lower_twin).
-_NAME_CHECKS = (_FEED_WORDS, NOT_A_NAME, NAV_LABEL, NAV_PREFIX)
-_NAME_CHECKS_LOW = tuple(map(lower_twin, _NAME_CHECKS))
+_NAME_CHECKS: Final = (_FEED_WORDS, NOT_A_NAME, NAV_LABEL, NAV_PREFIX)
+_NAME_CHECKS_LOW: Final = tuple(map(lower_twin, _NAME_CHECKS))
 
 
 # A weekday's short form alone, as a time stamp prints it over a clock ("Fri 9:05 PM"): no reader's
 # name. (A whole weekday may be a reader's handle, "tuesday".)
-_WEEKDAY_ALONE = re.compile(r"(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun|MON|TUES?|WED|THU(?:RS?)?|FRI|SAT|SUN)\.?,?$")
+_WEEKDAY_ALONE: Final = re.compile(r"(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun|MON|TUES?|WED|THU(?:RS?)?|FRI|SAT|SUN)\.?,?$")
 
 
 # Quotation marks that open and close a quotation (straight, curly, guillemets).
-_QUOTES_OPEN = frozenset("'\"‘“«„")
-_QUOTES_CLOSE = frozenset("'\"’”»")
+_QUOTES_OPEN: Final = frozenset("'\"‘“«„")
+_QUOTES_CLOSE: Final = frozenset("'\"’”»")
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_NAME_OK_CACHE: Final[dict[str, bool]] = line_dict()
+
+
 def _name_ok(name: str) -> bool:
     """Whether a header's author part reads as a person's name or handle (cached: names recur)."""
+    known = _NAME_OK_CACHE.get(name)
+    if known is None:
+        known = _NAME_OK_CACHE[name] = _name_ok_uncached(name)
+    return known
+
+
+def _name_ok_uncached(name: str) -> bool:
     if name[:1] == "[" and GONE_AUTHOR.match(name):
         return True
     if not name or len(name) > 60 or not NAME_LIKE.match(name) or not HAS_LETTER.search(name):
@@ -245,16 +275,16 @@ def _name_ok(name: str) -> bool:
 
 
 # What a comment section prints for an author whose account is gone: still a comment's header.
-GONE_AUTHOR = re.compile(r"^\[(?:deleted|removed|deleted user|unknown)\]$", re.I)
+GONE_AUTHOR: Final = re.compile(r"^\[(?:deleted|removed|deleted user|unknown)\]$", re.I)
 
 
 # An avatar drawn as the reader's initials prints them on a line of their own over the name
 # ("JD" over "Jonas Dubois", "P" over "PostWatcher · 2d"): at most this many letters.
-INITIALS_CHARS = 3
+INITIALS_CHARS: Final = 3
 # (a name's words: letters parted by spaces, dots, underscores, digits, or a capital after small
 # letters: "Agent_Lumen", "Harbour4Leeds", "PostWatcher")
-_NAME_PARTS = re.compile(r"[A-Z]+(?![a-z])|[^\W\d_][^\W\d_A-Z]*")
-_LETTER_RUNS = re.compile(r"[^\W\d_]+")
+_NAME_PARTS: Final = re.compile(r"[A-Z]+(?![a-z])|[^\W\d_][^\W\d_A-Z]*")
+_LETTER_RUNS: Final = re.compile(r"[^\W\d_]+")
 
 
 def is_initials_of(s: str, name: str) -> bool:
@@ -277,9 +307,19 @@ def is_initials_of(s: str, name: str) -> bool:
     return firsts.startswith(s) or marks.startswith(s) or letters.startswith(s)
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_LOOKS_LIKE_NAME_CACHE: Final[dict[str, bool]] = line_dict()
+
+
 def looks_like_name(core: str) -> bool:
     """A short line that could be only a person's name or handle (e.g. a Disqus author line)."""
+    known = _LOOKS_LIKE_NAME_CACHE.get(core)
+    if known is None:
+        known = _LOOKS_LIKE_NAME_CACHE[core] = _looks_like_name_uncached(core)
+    return known
+
+
+def _looks_like_name_uncached(core: str) -> bool:
     if not core or len(core) > MAX_HEADER_CHARS:
         return False
     if "→" in core or " " in core or core[-1:] in "✔✓☑":
@@ -298,7 +338,7 @@ def looks_like_name(core: str) -> bool:
     return _name_ok(core) and core.count(" ") < 5 and NOT_IN_BARE_NAME.search(core) is None
 
 
-_BY_STARTS = ("by ", "by:", "posted by", "post by", "written by", "comment by", "submitted by", "reply by", "response by", "answered by", "asked by")
+_BY_STARTS: Final = ("by ", "by:", "posted by", "post by", "written by", "comment by", "submitted by", "reply by", "response by", "answered by", "asked by")
 
 
 def _has_header_word(low: str) -> bool:
@@ -326,8 +366,8 @@ def _has_header_word(low: str) -> bool:
 # Necessary parts of any TIMESTAMP_RE match, cheap to look for: a digit by a separator or am/pm, a
 # month name, a relative word. Lines without one skip the big pattern (most digit lines: counts,
 # prices, years alone).
-_DIGIT_STAMP = re.compile(r"\d(?:\s*[:/.\-]\s*\d|\s*[apAP]\.?[mM])")
-_MONTH_HINT = re.compile("jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
+_DIGIT_STAMP: Final = re.compile(r"\d(?:\s*[:/.\-]\s*\d|\s*[apAP]\.?[mM])")
+_MONTH_HINT: Final = re.compile("jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
 
 
 def _may_hold_stamp(line: str, low: str) -> bool:
@@ -360,12 +400,22 @@ def _stamp_in(s: str, low: str, twin: bool) -> re.Match | None:
 
 # Last characters of any TRAILING_META match (besides "|"), lower-cased: ")" of "(#12)", a digit of
 # "#12", and the last letters of permalink, link, reply, journal and edit.
-_META_LAST = frozenset(")ktly")
+_META_LAST: Final = frozenset(")ktly")
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_CUT_TRAILING_META_CACHE: Final[dict[str, str]] = line_dict()
+
+
 def _cut_trailing_meta(s: str) -> str:
     """`s` without a trailing "(#12)", "permalink" or "| reply ..." (TRAILING_META.sub("", s), faster)."""
+    known = _CUT_TRAILING_META_CACHE.get(s)
+    if known is None:
+        known = _CUT_TRAILING_META_CACHE[s] = _cut_trailing_meta_uncached(s)
+    return known
+
+
+def _cut_trailing_meta_uncached(s: str) -> str:
     if folds_like_lower(s):
         last = s.rstrip()[-1:].lower()
         if "|" not in s and last not in _META_LAST and not last.isdecimal():
@@ -379,12 +429,22 @@ def _cut_trailing_meta(s: str) -> str:
 
 # Last characters of any non-blank _BY_TAIL match, lower-cased: ")" of "(1234)", ">" of "<mail>",
 # "*", and the end of "writes", "says" or "wrote" (":" after one of them).
-_BY_TAIL_LAST = frozenset(")>*:se")
+_BY_TAIL_LAST: Final = frozenset(")>*:se")
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_CUT_BY_TAIL_CACHE: Final[dict[str, str]] = line_dict()
+
+
 def _cut_by_tail(author: str) -> str:
     """_BY_TAIL.sub("", author).strip(), without the pattern where it can only cut blanks."""
+    known = _CUT_BY_TAIL_CACHE.get(author)
+    if known is None:
+        known = _CUT_BY_TAIL_CACHE[author] = _cut_by_tail_uncached(author)
+    return known
+
+
+def _cut_by_tail_uncached(author: str) -> str:
     if folds_like_lower(author) and author.rstrip()[-1:].lower() not in _BY_TAIL_LAST:
         return author.strip()
     return _BY_TAIL.sub("", author).strip()
@@ -393,12 +453,15 @@ def _cut_by_tail(author: str) -> str:
 # BY_AUTHOR up to its author, and the last characters (lower-cased) of anything it allows after the
 # author: ")" of "(1234)", ">" of "<mail>", "*", and the end of "writes:" or "says".
 # "Posted by Jo", "Answered by Jo": a byline that signs the words above it (see CommentHeader.posted_by)
-_SIGNS_BELOW = ("poste", "answe")
-_BY_PREFIX = re.compile(r"^(?:(?:comment|posted|post|written|submitted|reply|response|answered|asked)\s+)?by:?\s+", re.I)
-_BY_AUTHOR_TAIL_LAST = frozenset(")>*:s")
+_SIGNS_BELOW: Final = ("poste", "answe")
+_BY_PREFIX: Final = re.compile(r"^(?:(?:comment|posted|post|written|submitted|reply|response|answered|asked)\s+)?by:?\s+", re.I)
+_BY_AUTHOR_TAIL_LAST: Final = frozenset(")>*:s")
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_BY_AUTHOR_CACHE: Final[dict[str, str | None]] = line_dict()
+
+
 def _by_author(residue: str) -> str | None:
     """BY_AUTHOR.match(residue)["author"], or None where it does not match.
 
@@ -406,6 +469,14 @@ def _by_author(residue: str) -> str | None:
     completes up to the end. When the residue ends in no character a tail can end in, the tail is
     empty and the author is all the rest, up to 61 characters: no need for the (slow) lazy pattern.
     """
+    cache = _BY_AUTHOR_CACHE
+    if residue in cache:
+        return cache[residue]
+    found = cache[residue] = _by_author_uncached(residue)
+    return found
+
+
+def _by_author_uncached(residue: str) -> str | None:
     if folds_like_lower(residue) and "\n" not in residue and residue.rstrip()[-1:].lower() not in _BY_AUTHOR_TAIL_LAST:
         m = _BY_PREFIX.match(residue)
         if m is None:
@@ -428,8 +499,18 @@ def _says_match(residue: str, foreign: bool = False) -> re.Match | None:
     return m
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_EDGE_TEXT_CACHE: Final[dict[str, str]] = line_dict()
+
+
 def _edge_text(part: str) -> str:
+    known = _EDGE_TEXT_CACHE.get(part)
+    if known is None:
+        known = _EDGE_TEXT_CACHE[part] = _edge_text_uncached(part)
+    return known
+
+
+def _edge_text_uncached(part: str) -> str:
     return strip_joiners(POSTED_WORDS.sub("", strip_joiners(part)))
 
 
@@ -442,11 +523,11 @@ def reads_as_byline(core: str) -> bool:
 # A compact age as comment widgets print it ("2h", "3d", "1mo", "5 yr"), alone on its line or after
 # the name and a separator ("Jo · 2h"): with no separator, "3D" or "5m" are words of a sentence.
 # A compact age ("2h", "3 d", "1mo."): a count and a unit letter or two, how widgets shorten "ago".
-_AGE_UNIT = r"(?:mos?|yrs?|y|wks?|w|d|hrs?|h|mins?|m|s)"
-_AGE = rf"\d{{1,3}}\s?{_AGE_UNIT}\.?"
+_AGE_UNIT: Final = r"(?:mos?|yrs?|y|wks?|w|d|hrs?|h|mins?|m|s)"
+_AGE: Final = rf"\d{{1,3}}\s?{_AGE_UNIT}\.?"
 # A name, a score with its word and a compact age ("jo 14 points 2d", "Ann · 3 votes · 5h").
-_SCORED_AGE = re.compile(rf"^(?P<name>[^\s·•|].{{0,59}}?)\s*[·•|]?\s+[+\-−]?\d[\d,.]*k?\s+(?:points?|pts|votes?|likes?)\s*[·•|]?\s+(?P<age>{_AGE})$", re.I)
-_COMPACT_AGE = re.compile(rf"^(?:(?P<name>.{{1,60}}?)\s*[·•|–—]\s*)?(?P<age>{_AGE})$", re.I)
+_SCORED_AGE: Final = re.compile(rf"^(?P<name>[^\s·•|].{{0,59}}?)\s*[·•|]?\s+[+\-−]?\d[\d,.]*k?\s+(?:points?|pts|votes?|likes?)\s*[·•|]?\s+(?P<age>{_AGE})$", re.I)
+_COMPACT_AGE: Final = re.compile(rf"^(?:(?P<name>.{{1,60}}?)\s*[·•|–—]\s*)?(?P<age>{_AGE})$", re.I)
 
 
 def _may_score(core: str, low: str) -> bool:
@@ -460,13 +541,13 @@ def _may_score(core: str, low: str) -> bool:
 
 
 # A compact age after the widget's verb and no name ("Posted 7h", "Reviewed 3d"): a date line.
-_POSTED_AGE = re.compile(rf"^(?:posted|reviewed|updated|answered|asked|commented|replied)\s+(?P<age>{_AGE})$", re.I)
-_AGE_LAST = frozenset("mMsShHdDwWyYoOrR.")  # (the last characters of any _COMPACT_AGE match)
-_SEGMENT_JOINER = re.compile(r"\s+[•·|]\s+")
+_POSTED_AGE: Final = re.compile(rf"^(?:posted|reviewed|updated|answered|asked|commented|replied)\s+(?P<age>{_AGE})$", re.I)
+_AGE_LAST: Final = frozenset("mMsShHdDwWyYoOrR.")  # (the last characters of any _COMPACT_AGE match)
+_SEGMENT_JOINER: Final = re.compile(r"\s+[•·|]\s+")
 # Where a compact age can end in a line: at its end, or where _cut_trailing_chrome may cut it (before a
 # _SEGMENT_JOINER). Same units and flags as _COMPACT_AGE, so it finds one wherever that pattern could.
-_AGE_BEFORE_CUT = re.compile(rf"\d\s?{_AGE_UNIT}\.?(?:$|\s+[•·|]\s+)", re.I)
-_AGE_BEFORE_CUT_LOW = lower_twin(_AGE_BEFORE_CUT)
+_AGE_BEFORE_CUT: Final = re.compile(rf"\d\s?{_AGE_UNIT}\.?(?:$|\s+[•·|]\s+)", re.I)
+_AGE_BEFORE_CUT_LOW: Final = lower_twin(_AGE_BEFORE_CUT)
 
 
 def _cut_trailing_chrome(s: str) -> str:
@@ -518,34 +599,34 @@ def _compact_age(core: str, low: str, twin: bool) -> CommentHeader | None:
 
 # The links of a thread's own navigation (to the comment answered, the thread's root, the comment
 # before or after) and its fold toggle, as printed after a header's stamp.
-_NAV_WORDS = r"parent|root|next|prev|previous|context"
-_FOLD_TOGGLE = r"\[[–—\-+]\]"
+_NAV_WORDS: Final = r"parent|root|next|prev|previous|context"
+_FOLD_TOGGLE: Final = r"\[[–—\-+]\]"
 # A thread's links and fold toggle printed after a header's stamp: "jo 3 hours ago | parent | next [–]",
 # "jo 5h [-]". They move about the thread; they are no part of the name or the date.
-_THREAD_LINKS = re.compile(
+_THREAD_LINKS: Final = re.compile(
     rf"(?:\s*[|·•]\s*(?:{_NAV_WORDS}|permalink|link|flag|hide|vouch|favou?rite|edit|delete|collapse|expand))+"
     rf"\s*(?:{_FOLD_TOGGLE})?\s*$|\s*{_FOLD_TOGGLE}\s*$",
     re.I,
 )
-_NAME_SPACE_AGE = re.compile(rf"^(?P<name>\S.{{0,59}}?)\s+(?P<age>{_AGE})$", re.I)
-_SAID_AGE = re.compile(
+_NAME_SPACE_AGE: Final = re.compile(rf"^(?P<name>\S.{{0,59}}?)\s+(?P<age>{_AGE})$", re.I)
+_SAID_AGE: Final = re.compile(
     r"^(?P<name>\S.{0,59}?)\s+(?:answered|commented|replied|wrote|said|posted)\s+(?P<age>\d{1,3}\s?(?:mos?|yrs?|y|wks?|w|d|hrs?|h|mins?|m))$", re.I
 )
-_MONTH_SHORT_YEAR = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\.? '\d\d$", re.I)
+_MONTH_SHORT_YEAR: Final = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\.? '\d\d$", re.I)
 # An edited marker after a header's stamp ("jo 20h (edited)", "1mo (edited)"): widgets print it after
 # the age they stamp a comment with, so it says the "20h" before it is an age, as a thread link does.
-_EDITED_AFTER = re.compile(r"\s*\(edited\)$|\s+[·•|]\s+edited$", re.I)  # ("jo 20h (edited)", "jo commented 5h • edited")
+_EDITED_AFTER: Final = re.compile(r"\s*\(edited\)$|\s+[·•|]\s+edited$", re.I)  # ("jo 20h (edited)", "jo commented 5h • edited")
 # A time zone in brackets after a stamp ("14:02, 3 March 2024 (UTC)", "2024-03-03 02:14 pm (UTC)"):
 # the stamp's, never a name. (After a digit, a clock's am / pm or a period, so a name ending in
 # capitals is left alone; a zone with no brackets, "9:14 PM EDT", the stamp reads as its own.)
-_ZONE_TAIL = re.compile(r"(?<=[\dMm.])\s*\((?:UTC|GMT|[ECMP][SD]T|CES?T|BST)(?:[+-]\d{1,2})?\)$")
+_ZONE_TAIL: Final = re.compile(r"(?<=[\dMm.])\s*\((?:UTC|GMT|[ECMP][SD]T|CES?T|BST)(?:[+-]\d{1,2})?\)$")
 # A reader's role printed after a header's stamp, at the row's right end ("jo commented 3 days ago
 # Member", "Ann · 2h · Owner"): the site's mark, not part of the stamp or the name. (Not after "by":
 # "Posted 2 days ago by Author" is a byline.)
-_ROLE_AFTER = re.compile(
+_ROLE_AFTER: Final = re.compile(
     r"(?<!\bby)\s+(?:[·•|]\s+)?(?:member|owner|collaborator|contributor|maintainer|author|moderator|mod|admin|staff|op)$", re.I
 )
-_ROLE_LAST = frozenset("rRnNdDfFpP")
+_ROLE_LAST: Final = frozenset("rRnNdDfFpP")
 # _ROLE_AFTER's words, lower-cased: a line it matches ends in one of them (the longest, 12 characters).
 _ROLE_WORDS: Final = ("member", "owner", "collaborator", "contributor", "maintainer", "author", "moderator", "mod", "admin", "staff", "op")
 
@@ -566,12 +647,12 @@ def _may_end_edited(core: str) -> bool:
     return not folds_like_lower(tail) or tail.lower().endswith(("edited", "edited)"))
 # A header's verb with no name before it ("commented 3 days ago", "replied on Mar 3, 2024"): the
 # name is the line over it, the line a date.
-_VERB_ONLY = re.compile(r"^(?:commented|replied|responded|wrote|posted|answered|said)\s+(?=\S)", re.I)
-_THREAD_LINK_LAST = frozenset("]tvxkgedEeTVXKGD")  # (the last characters of any _THREAD_LINKS match)
+_VERB_ONLY: Final = re.compile(r"^(?:commented|replied|responded|wrote|posted|answered|said)\s+(?=\S)", re.I)
+_THREAD_LINK_LAST: Final = frozenset("]tvxkgedEeTVXKGD")  # (the last characters of any _THREAD_LINKS match)
 # The navigation links alone (not _THREAD_LINKS' actions, which other widgets print too), or the
 # fold toggle ("| parent | next [–]", "[-]"): a thread prints them on its comments' headers and
 # nowhere else, no byline or listing carries them.
-_NAV_LINKS = re.compile(rf"\|\s*(?:{_NAV_WORDS})\b|{_FOLD_TOGGLE}\s*$", re.I)
+_NAV_LINKS: Final = re.compile(rf"\|\s*(?:{_NAV_WORDS})\b|{_FOLD_TOGGLE}\s*$", re.I)
 
 
 def has_thread_links(line: str) -> bool:
@@ -584,26 +665,26 @@ def has_thread_links(line: str) -> bool:
 # ("Posted by: Jo at DATE" is no field: the by-format, read as such, signs the words above it)
 # (a guestbook's and a form's entries label the name "Name:" or "Your name:")
 # (and its date "Signed:", "Added:", "Posted:" or "Time:": a label, never a reader called "Signed")
-_FIELD = re.compile(r"^(?P<label>from|author|poster|sender|name|your name|date|sent|signed|added|posted|time)\s*:\s+(?P<value>\S.*)$", re.I)
-_FIELD_FIRST = frozenset("fFaApPsSdDnNyYtT")  # (the labels' first letters)
-_NAME_FIELDS = frozenset({"from", "author", "poster", "sender", "name", "your name"})
+_FIELD: Final = re.compile(r"^(?P<label>from|author|poster|sender|name|your name|date|sent|signed|added|posted|time)\s*:\s+(?P<value>\S.*)$", re.I)
+_FIELD_FIRST: Final = frozenset("fFaApPsSdDnNyYtT")  # (the labels' first letters)
+_NAME_FIELDS: Final = frozenset({"from", "author", "poster", "sender", "name", "your name"})
 # A mail address beside the name it belongs to: "<jo@example.org>", "<jo at example.org>", or the
 # address first with the name in brackets ("jo@example.org (Jo Lake)").
-_ANGLE_ADDRESS = re.compile(r"\s*<[^<>\s]+(?:@|\s+at\s+)[^<>\s]+>\s*$")
-_ADDRESS_THEN_NAME = re.compile(r"^[^\s@()]+@[^\s@()]+\s+\((?P<name>[^()]+)\)$")
+_ANGLE_ADDRESS: Final = re.compile(r"\s*<[^<>\s]+(?:@|\s+at\s+)[^<>\s]+>\s*$")
+_ADDRESS_THEN_NAME: Final = re.compile(r"^[^\s@()]+@[^\s@()]+\s+\((?P<name>[^()]+)\)$")
 # A time zone's offset after a mail date ("+0000", "-0500 (EST)"): the stamp ends before it.
-_ZONE_AFTER = re.compile(r"\s+[+-]\d{4}(?:\s+\([A-Z]{2,5}\))?$|\s+(?:GMT|UTC)$")
+_ZONE_AFTER: Final = re.compile(r"\s+[+-]\d{4}(?:\s+\([A-Z]{2,5}\))?$|\s+(?:GMT|UTC)$")
 
 
 # Any labelled field line of a message's header block ("Subject: Re: ...", "To: ...", "Message-ID:
 # ..."): a short label of one or two words, a colon, a value.
 # (some print a space before the colon: "Date : ...")
 # (or a field left empty: "Location:" alone)
-_FIELD_LINE = re.compile(r"^[A-Z][A-Za-z]*(?:[- ][A-Za-z]+)? ?:(?:\s+\S|$)")
+_FIELD_LINE: Final = re.compile(r"^[A-Z][A-Za-z]*(?:[- ][A-Za-z]+)? ?:(?:\s+\S|$)")
 # A field that holds the entry's words, not its header ("Comment: ...", "Message : ..."): it ends
 # the header block.
-_WORDS_FIELD = re.compile(r"^(?:comments?|message|entry|text|post)\s?:", re.I)
-FIELD_LABEL_CHARS = 16
+_WORDS_FIELD: Final = re.compile(r"^(?:comments?|message|entry|text|post)\s?:", re.I)
+FIELD_LABEL_CHARS: Final = 16
 
 
 def is_field_header(core: str) -> bool:
@@ -650,16 +731,27 @@ def _field_header(core: str) -> CommentHeader | None:
 # A signature under a reader's words: a dash (or a tilde) then the name, maybe the reader's town
 # after a comma or in brackets, maybe the date or age after a last comma ("— Jo Lake, Leeds",
 # "~ jo (Cork), 3d", "– Jo Lake, 2 days ago"). It signs the words above it.
-_SIGN_DASH = re.compile(r"^(?:—|–|--?|~)\s*(?=\w|\[)")
+_SIGN_DASH: Final = re.compile(r"^(?:—|–|--?|~)\s*(?=\w|\[)")
 # (the characters a signature opens with: a line's core loses them, read as a bullet, so the
 # signature is read on the line as printed)
-SIGN_FIRST = frozenset("—–-~")
-_PLACE_AFTER = re.compile(r"\s*\([^()]{1,40}\)$|,\s*[^,]{1,40}$")
+SIGN_FIRST: Final = frozenset("—–-~")
+_PLACE_AFTER: Final = re.compile(r"\s*\([^()]{1,40}\)$|,\s*[^,]{1,40}$")
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_READ_SIGNATURE_CACHE: Final[dict[str, CommentHeader | None]] = line_dict()
+
+
 def read_signature(text: str) -> CommentHeader | None:
     """The signature a whole line spells ("— Jo Lake, Leeds", "- jo (Cork), 3d"), or None."""
+    cache = _READ_SIGNATURE_CACHE
+    if text in cache:
+        return cache[text]
+    found = cache[text] = _read_signature_uncached(text)
+    return found
+
+
+def _read_signature_uncached(text: str) -> CommentHeader | None:
     return _signature(text) if len(text) <= MAX_HEADER_CHARS else None
 
 
@@ -689,9 +781,20 @@ def _signature(core: str) -> CommentHeader | None:
     return CommentHeader("by", name, stamp, posted_by=True)  # (a byline under the words: "by" as "Posted by Jo" is)
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_READ_HEADER_CACHE: Final[dict[str, CommentHeader | None]] = line_dict()
+
+
 def read_header(core: str) -> CommentHeader | None:
     """The comment header a short line spells, or None when it is not one (cached: lines repeat)."""
+    cache = _READ_HEADER_CACHE
+    if core in cache:
+        return cache[core]
+    found = cache[core] = _read_header_uncached(core)
+    return found
+
+
+def _read_header_uncached(core: str) -> CommentHeader | None:
     if not core or len(core) > MAX_HEADER_CHARS:
         return None
     if core[0] in _FIELD_FIRST and ":" in core[:12] and (field := _field_header(core)) is not None:
@@ -861,20 +964,30 @@ def read_header(core: str) -> CommentHeader | None:
 
 # An age as a stamp: compact ("2h", "1mo"), relative ("3 hours ago", "a day ago"), or a day word
 # ("Yesterday at 6:04 PM", "just now").
-_AGE_STAMP = re.compile(
+_AGE_STAMP: Final = re.compile(
     rf"^(?:{_AGE}|.*\bago|yesterday\b.*|today\b.*|just now)$", re.I
 )
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_IS_AGE_STAMP_CACHE: Final[dict[str, bool]] = line_dict()
+
+
 def is_age_stamp(stamp: str) -> bool:
     """Whether a header's stamp is an age (how long ago), not a calendar date."""
+    known = _IS_AGE_STAMP_CACHE.get(stamp)
+    if known is None:
+        known = _IS_AGE_STAMP_CACHE[stamp] = _is_age_stamp_uncached(stamp)
+    return known
+
+
+def _is_age_stamp_uncached(stamp: str) -> bool:
     return bool(stamp) and _AGE_STAMP.match(stamp) is not None
 
 
 # A compact age ("21h", "3 mins.": _AGE) ends at most this many characters from its last digit
 # on: the digit, a space, a unit of at most four letters ("mins") and a full stop.
-AGE_TAIL = 7
+AGE_TAIL: Final = 7
 
 
 def may_end_in_age(core: str) -> bool:
@@ -910,14 +1023,14 @@ def read_glued_age(core: str) -> CommentHeader | None:
 
 
 # A posting verb after a joiner at the end of a header's residue ("Jo Lake | Posted", "Jo - commented").
-_POSTED_AFTER = re.compile(r"(?i)\s*[|·•,–—-]\s*(?:posted|written|submitted|published|added|commented|replied)(?:\s+(?:on|at))?$")
+_POSTED_AFTER: Final = re.compile(r"(?i)\s*[|·•,–—-]\s*(?:posted|written|submitted|published|added|commented|replied)(?:\s+(?:on|at))?$")
 # A board post's place in its thread, printed beside its date: "#12", "Post #12", "3 / 12", "Post 3 of 12".
 # (Beside a date a bare number or "3/12" is the place too; on a line of its own, places.post_number.)
-_POST_NUMBER = re.compile(r"^(?:post\s*)?#?\d{1,6}(?:\s*/\s*\d{1,6}|\s+of\s+\d{1,6})?$", re.I)
+_POST_NUMBER: Final = re.compile(r"^(?:post\s*)?#?\d{1,6}(?:\s*/\s*\d{1,6}|\s+of\s+\d{1,6})?$", re.I)
 # A reply's running number alone beside its date ("#1.1", "12.", "3)"): it heads the reply, it names nobody.
-_COUNTER_ONLY = re.compile(r"^(?:#?\d+(?:\.\d+)*[.)]?(?:\s+\d+)?|@\d+)$")
+_COUNTER_ONLY: Final = re.compile(r"^(?:#?\d+(?:\.\d+)*[.)]?(?:\s+\d+)?|@\d+)$")
 # A handle of digits: longer than a score, a count or a year printed beside a date.
-_NUMERIC_HANDLE = re.compile(r"^@?\d{5,}$")
+_NUMERIC_HANDLE: Final = re.compile(r"^@?\d{5,}$")
 
 
 def without_badges(name: str) -> str:
@@ -933,4 +1046,4 @@ def digit_handle(core: str) -> str:
     """The reader a handle of digits names, where it sits in a header's name place ("@4830962" ->
     "4830962"): a real handle, shown as the author (counters and ranks are shorter, see _NUMERIC_HANDLE)."""
     return core.strip().lstrip("@")
-_CLOCK_LEFT = re.compile(r"(?i)^\(?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*\)?$")
+_CLOCK_LEFT: Final = re.compile(r"(?i)^\(?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*\)?$")

@@ -24,22 +24,22 @@ from replyscope.split.patterns import folds_like_lower, lower_twin
 # Lines of one shape a page must hold to be read as a log or as signed lines: one or two such
 # lines are a quoted exchange or a transcript's snippet inside an article, unless the page sets
 # them apart as its own section (see _set_apart).
-MIN_LED = 3
+MIN_LED: Final = 3
 # The fewest lines of one shape read as a thread when the page sets them apart: a post that drew
 # a single reply prints two (the reply and the widget's own, or the post restated).
-MIN_SET_APART = 2
+MIN_SET_APART: Final = 2
 
 # A wiki's signature whose shape is whole on its own (_whole_signature) is read even alone: a talk
 # page's topic that drew one comment prints one.
-MIN_WHOLE = 1
+MIN_WHOLE: Final = 1
 
-_CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?"
+_CLOCK: Final = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?"
 # (a log may print the day before the clock: "2020-03-03 14:03", "03/03/2020, 14:03")
-_DAY = r"(?:\d{4}-\d{2}-\d{2}[ T]|\d{1,2}[/.]\d{1,2}[/.]\d{2,4},?\s)?"
-_GONE = r"\[[^\[\]]{1,20}\]"
-_LOG_NAME = rf"(?:{_GONE}|[^\s:<>\[\]()][^:<>\[\]()]{{0,38}}?)"
+_DAY: Final = r"(?:\d{4}-\d{2}-\d{2}[ T]|\d{1,2}[/.]\d{1,2}[/.]\d{2,4},?\s)?"
+_GONE: Final = r"\[[^\[\]]{1,20}\]"
+_LOG_NAME: Final = rf"(?:{_GONE}|[^\s:<>\[\]()][^:<>\[\]()]{{0,38}}?)"
 # "[14:03] jo: ", "14:03 <jo> ", "[14:03] <jo> ", "jo (2:03 PM): " opening a line with words after it
-_LOG_HEAD = re.compile(
+_LOG_HEAD: Final = re.compile(
     rf"^(?:\[?(?P<c1>{_DAY}{_CLOCK})\]?\s+(?:<(?P<n1>[^<>]{{1,40}})>|(?P<n2>{_LOG_NAME}):)"
     rf"|(?P<n3>{_LOG_NAME})\s+[(\[](?P<c2>{_DAY}{_CLOCK})[)\]]:)\s+(?=\S)"
 )
@@ -47,9 +47,9 @@ _LOG_HEAD = re.compile(
 # (the signature is after the last match of `\s+[–—-]\s+(?=\S)` in the line). Found dash first (sre
 # skips to the dashes instead of trying each space of the line), so the matches are every such dash,
 # the spaces before it looked behind at: see _last_sign_dash.
-_SIGN_DASH = re.compile(r"[–—-](?<=\s[–—-])\s+(?=\S)")
-_EDITED_TAIL = re.compile(r"\s+(?:\(?edited\)?)$", re.I)
-_EDITED_LAST = frozenset("dD)")  # (the last characters of any _EDITED_TAIL match)
+_SIGN_DASH: Final = re.compile(r"[–—-](?<=\s[–—-])\s+(?=\S)")
+_EDITED_TAIL: Final = re.compile(r"\s+(?:\(?edited\)?)$", re.I)
+_EDITED_LAST: Final = frozenset("dD)")  # (the last characters of any _EDITED_TAIL match)
 
 
 def log_head(s: str) -> tuple[int, str, str] | None:
@@ -74,26 +74,26 @@ def log_head(s: str) -> tuple[int, str, str] | None:
 # A wiki's signature: the name, the links to its pages in brackets, the stamp ("Jo Lake (talk)
 # 14:02, 3 March 2024 (UTC)", "Jo (talk · contribs) ..."), ending the comment's last line or alone
 # on the line under it, maybe a "Reply" link after it. The bracketed links mark where the name ends.
-_LINK_WORD = r"(?:talk|contribs|contributions|e-?mail|profile|user page|blog)"
+_LINK_WORD: Final = r"(?:talk|contribs|contributions|e-?mail|profile|user page|blog)"
 # (a page that drops the brackets prints the link bare between the name and the clock: "Jo talk 14:02, ...")
-_LINKS_MID = re.compile(rf"\s*\({_LINK_WORD}(?:\s*[·•|,]\s*{_LINK_WORD})*\)\s+(?=\S)|\s+{_LINK_WORD}(?:\s*[·•|]\s*{_LINK_WORD})*\s+(?=\d{{1,2}}:\d{{2}}\b)", re.I)
+_LINKS_MID: Final = re.compile(rf"\s*\({_LINK_WORD}(?:\s*[·•|,]\s*{_LINK_WORD})*\)\s+(?=\S)|\s+{_LINK_WORD}(?:\s*[·•|]\s*{_LINK_WORD})*\s+(?=\d{{1,2}}:\d{{2}}\b)", re.I)
 # (its lower twin reads the lines that fold like lower: the same spans, 1.5-3x faster; see patterns.lower_twin)
 _LINKS_MID_LOW: Final = lower_twin(_LINKS_MID)
 # What every _LINK_WORD holds, lower-cased ("e-mail" and "email" both hold "mail", its user page "user").
 _LINK_WORDS_LOW: Final = ("talk", "contrib", "mail", "profile", "user", "blog")
-_ACTION_TAIL = re.compile(r"\s+\[?(?:reply|edit|link|permalink)\]?$", re.I)
-_SIGN_LEAD = frozenset("-–—~")
+_ACTION_TAIL: Final = re.compile(r"\s+\[?(?:reply|edit|link|permalink)\]?$", re.I)
+_SIGN_LEAD: Final = frozenset("-–—~")
 # The most words of a signature's name with no dash before it (read back to the sentence before it).
-SIGN_NAME_WORDS = 4
-_INITIAL = re.compile(r"^[A-Z]\.$")
+SIGN_NAME_WORDS: Final = 4
+_INITIAL: Final = re.compile(r"^[A-Z]\.$")
 # A dash leading a signature's name, at the line's start or after a space, with the name (no other
 # dash, at most a few words) after it up to the links: "words — Long time reader (talk)", "--Jo (talk)".
-SIGN_NAME_CHARS = 48
-_NAME_DASH = re.compile(r"(?:^|(?<=[\s:*]))(?:--|[—–~])\s*(?=[^\s\-–—~])(?=(?:[^\s\-–—~]+\s*){1,5}$)")
-_HANDLE_WORD = re.compile(r"[\d_]|[a-z][A-Z]")
+SIGN_NAME_CHARS: Final = 48
+_NAME_DASH: Final = re.compile(r"(?:^|(?<=[\s:*]))(?:--|[—–~])\s*(?=[^\s\-–—~])(?=(?:[^\s\-–—~]+\s*){1,5}$)")
+_HANDLE_WORD: Final = re.compile(r"[\d_]|[a-z][A-Z]")
 # Columns one ":" of a wiki's reply level stands for (deeper than any page's text indents by one).
-COLON_WIDTH = 8
-LINKED = "("  # (the key end_signature gives a signature with bracketed links, whatever dash leads it)
+COLON_WIDTH: Final = 8
+LINKED: Final = "("  # (the key end_signature gives a signature with bracketed links, whatever dash leads it)
 
 
 def _may_link(s: str) -> bool:
@@ -174,9 +174,9 @@ def _after_symbols(before: str, start: int) -> int:
     return min(start, name[0][0])
 
 
-_TOKEN = re.compile(r"\S+")
+_TOKEN: Final = re.compile(r"\S+")
 # A word a name is made of: letters, digits and the marks names and handles carry.
-_NAME_WORD = re.compile(r"^[\w.'’-]+$")
+_NAME_WORD: Final = re.compile(r"^[\w.'’-]+$")
 
 
 def _has_letter(w: str) -> bool:
@@ -236,8 +236,8 @@ def _last_sign_dash(s: str) -> tuple[int, int, str] | None:
 
 
 # A full stamp: a clock and a year (a time zone in brackets after it: see _whole_signature).
-_CLOCK_IN = re.compile(r"\b\d{1,2}:\d{2}\b")
-_YEAR_IN = re.compile(r"\b(?:19|20)\d{2}\b")
+_CLOCK_IN: Final = re.compile(r"\b\d{1,2}:\d{2}\b")
+_YEAR_IN: Final = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
 def _whole_signature(s: str, stamp: str) -> bool:

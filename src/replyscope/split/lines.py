@@ -10,11 +10,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import accumulate, compress, islice
 from operator import sub
+from typing import Final
 
-from replyscope.split.caches import line_cache
+from replyscope.split.caches import line_dict
 from replyscope.split.patterns import BULLETS, LIST_MARKER, LIST_MARKER_LOW, ends_sentence, folds_like_lower
 
-_MARKER_STARTS = BULLETS | frozenset("-–#0123456789")
+_MARKER_STARTS: Final = BULLETS | frozenset("-–#0123456789")
 
 
 @dataclass(slots=True)
@@ -43,7 +44,7 @@ class Lines:
 
 
 # Columns a tab indents to (the width text renderers and terminals give it).
-TAB_STOP = 8
+TAB_STOP: Final = 8
 
 
 def next_nonblank(lines: Lines, i: int, reach: int) -> int | None:
@@ -98,8 +99,18 @@ def split_lines(text: str) -> Lines:
 
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_STRIP_MARKER_CACHE: Final[dict[str, str]] = line_dict()
+
+
 def _strip_marker(s: str) -> str:
+    known = _STRIP_MARKER_CACHE.get(s)
+    if known is None:
+        known = _STRIP_MARKER_CACHE[s] = _strip_marker_uncached(s)
+    return known
+
+
+def _strip_marker_uncached(s: str) -> str:
     # a bullet and its space are sliced off; numbers need the regex (dates must stay whole)
     if len(s) > 1 and s[1] == " " and s[0] in BULLETS:
         return s[2:].lstrip()
@@ -113,12 +124,22 @@ def _strip_marker(s: str) -> str:
 
 
 # What may follow a list number: "3. Name", "3) Name", "3 Name", "3.Name".
-_AFTER_NUMBER = frozenset(".) \t")
+_AFTER_NUMBER: Final = frozenset(".) \t")
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_IS_PROSE_CACHE: Final[dict[str, bool]] = line_dict()
+
+
 def is_prose(s: str) -> bool:
     """A line that reads like running text rather than a label, link or menu item."""
+    known = _IS_PROSE_CACHE.get(s)
+    if known is None:
+        known = _IS_PROSE_CACHE[s] = _is_prose_uncached(s)
+    return known
+
+
+def _is_prose_uncached(s: str) -> bool:
     n = len(s)
     if n >= 90:
         return True

@@ -10,33 +10,34 @@ article before it is the article itself, read under its own byline.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from replyscope.split.lines import Lines, is_prose
 from replyscope.split.patterns import BULLETS, ends_sentence, stamp_search
 from replyscope.split.talk import ADDRESSES, is_title_case, talks
 
 # Share of comments allowed to be empty, or to be a lone headline, in a real thread.
-MAX_EMPTY_SHARE = 0.5
-MAX_HEADLINE_SHARE = 0.5
+MAX_EMPTY_SHARE: Final = 0.5
+MAX_HEADLINE_SHARE: Final = 0.5
 # An undated thread whose longest comment is shorter than this (in words) is a column of widgets.
-MIN_UNDATED_WORDS = 6
+MIN_UNDATED_WORDS: Final = 6
 # ...unless it has at least this many comments (or a comment-section header above it) and this
 # share of them talk (see talk.talks).
-MIN_TINY_THREAD = 3
-TINY_TALK_SHARE = 0.75
+MIN_TINY_THREAD: Final = 3
+TINY_TALK_SHARE: Final = 0.75
 # A thread of at most this many comments whose prose outweighs the article's this many times over
 # (and by at least ARTICLE_MIN_CHARS) is the article itself.
-ARTICLE_LIKE_COMMENTS = 2
-ARTICLE_FACTOR = 2
-ARTICLE_MIN_CHARS = 1500
+ARTICLE_LIKE_COMMENTS: Final = 2
+ARTICLE_FACTOR: Final = 2
+ARTICLE_MIN_CHARS: Final = 1500
 
 # A post's counters printed under its title in a listing ("143960 views", "281 comments").
-COUNTER_LINE = re.compile(r"^\d[\d,.]*k?\s+(?:views|reads|hits|comments?|replies|responses)$", re.I)
-MAX_COUNTER_SHARE = 0.5
+COUNTER_LINE: Final = re.compile(r"^\d[\d,.]*k?\s+(?:views|reads|hits|comments?|replies|responses)$", re.I)
+MAX_COUNTER_SHARE: Final = 0.5
 
 # A thread where one comment in this many (or more) opens with a bulleted line is a list (a bulleted
 # time, "• 10:11 am", is the comment's header, not an item).
-MAX_LISTED_SHARE_INV = 3
+MAX_LISTED_SHARE_INV: Final = 3
 
 def _is_headline(s: str) -> bool:
     """A short line in Title Case without a sentence's end: a link title, not what someone wrote."""

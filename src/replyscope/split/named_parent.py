@@ -12,25 +12,26 @@ the answered comment among the earlier ones; a reply with none answers the post.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 # "in reply to Jo Lake", "replying to jo", "reply to @jo": a target named in words (a header's or a
 # reply link's, put before the text by the caller)
-REPLY_TO_NAME = re.compile(r"^\s*(?:@|in reply to\s+|replying to\s+|reply to\s+)(?P<name>[^\s:,.;!?]{2,40}(?:\s+[A-Z][\w'-]*)?)", re.I)
+REPLY_TO_NAME: Final = re.compile(r"^\s*(?:@|in reply to\s+|replying to\s+|reply to\s+)(?P<name>[^\s:,.;!?]{2,40}(?:\s+[A-Z][\w'-]*)?)", re.I)
 # A run of handles opening a reply, perhaps inside a quote of the post answered ("“@jo: ...") or
 # after a dot (".@jo", a reply made public).
-LEADING_HANDLES = re.compile(r"^\s*[“\"'.]?\s*((?:@[\w][\w.-]{0,39}[\s:,]*)+)")
+LEADING_HANDLES: Final = re.compile(r"^\s*[“\"'.]?\s*((?:@[\w][\w.-]{0,39}[\s:,]*)+)")
 # A run of handles closing a reply ("Thanks for this @jo @al").
-TRAILING_HANDLES = re.compile(r"((?:\s@[\w][\w.-]{0,39})+)\s*$")
-_HANDLE = re.compile(r"@([\w][\w.-]{0,39})")
+TRAILING_HANDLES: Final = re.compile(r"((?:\s@[\w][\w.-]{0,39})+)\s*$")
+_HANDLE: Final = re.compile(r"@([\w][\w.-]{0,39})")
 # An earlier commenter's name as a reply's first word(s), then a comma or colon ("Jo, you ...").
-LEADING_NAME = re.compile(r"^\s*(?P<name>[A-Z][\w'-]{1,30}(?: [A-Z][\w'-]{1,30})?)\s*[,:]\s")
+LEADING_NAME: Final = re.compile(r"^\s*(?P<name>[A-Z][\w'-]{1,30}(?: [A-Z][\w'-]{1,30})?)\s*[,:]\s")
 # A quote of the parent's words opening a reply ("> they won't be seeking warrants ...").
-LEADING_QUOTE = re.compile(r"^\s*>\s*(?P<quote>[^\n]+)")
-_WORD = re.compile(r"\w+")
+LEADING_QUOTE: Final = re.compile(r"^\s*>\s*(?P<quote>[^\n]+)")
+_WORD: Final = re.compile(r"\w+")
 # Fewer words than this quoted match too many comments by chance ("> yes").
-QUOTE_MIN_WORDS = 3
+QUOTE_MIN_WORDS: Final = 3
 # Earlier comments searched for a quote's words (bounds the work on a page of thousands).
-QUOTE_LOOKBACK = 300
+QUOTE_LOOKBACK: Final = 300
 
 
 def named_parents(authors: list[str], texts: list[str]) -> list[int | None]:

@@ -10,18 +10,29 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import Final
 
-from replyscope.split.caches import line_cache
+from replyscope.split.caches import line_dict
 from replyscope.split.chrome import is_chrome
 from replyscope.split.lines import Lines
 
 # Other comments of the thread that must open with the same label (and half of them at least).
-MIN_OPENED = 2
+MIN_OPENED: Final = 2
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_IS_LABEL_CACHE: Final[dict[str, bool]] = line_dict()
+
+
 def is_label(s: str) -> bool:
     """A short label ending in a colon ("Display:", "Answer:"): a widget's, no one's words."""
+    known = _IS_LABEL_CACHE.get(s)
+    if known is None:
+        known = _IS_LABEL_CACHE[s] = _is_label_uncached(s)
+    return known
+
+
+def _is_label_uncached(s: str) -> bool:
     return len(s) <= 20 and s.endswith(":") and " " not in s.strip()
 
 
@@ -48,15 +59,26 @@ def opener_above(lines: Lines, spans: list[tuple[int, int]], first: int, floor: 
 
 # A label printed at the head of each comment's first line ("A: Yes, it does."): a word of at most
 # this many letters and a colon.
-INLINE_LABEL_CHARS = 12
+INLINE_LABEL_CHARS: Final = 12
 # (some print a space before the colon, "Message : ...": the label keeps it, so that its length
 # still reaches the colon)
-_INLINE_LABEL = re.compile(rf"^([^\W\d_]{{1,{INLINE_LABEL_CHARS}}} ?):\s+\S")
+_INLINE_LABEL: Final = re.compile(rf"^([^\W\d_]{{1,{INLINE_LABEL_CHARS}}} ?):\s+\S")
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_INLINE_LABEL_CACHE: Final[dict[str, str | None]] = line_dict()
+
+
 def inline_label(s: str) -> str | None:
     """The label a line opens with ("A" for "A: Yes, it does."), or None."""
+    cache = _INLINE_LABEL_CACHE
+    if s in cache:
+        return cache[s]
+    found = cache[s] = _inline_label_uncached(s)
+    return found
+
+
+def _inline_label_uncached(s: str) -> str | None:
     m = _INLINE_LABEL.match(s)
     return m.group(1) if m else None
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import Any, Final, TypeVar
 
-from replyscope.split.caches import line_cache
+from replyscope.split.caches import line_dict
 
 _I: Final = re.IGNORECASE
 
@@ -795,9 +795,19 @@ def reply_row_low(s: str, low: str) -> bool:
     return ("|" in s or "replied" in low) and CHROME_REPLY_ROW_LOW.match(low) is not None
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_CHROME_LINE_CACHE: Final[dict[str, bool]] = line_dict()
+
+
 def chrome_line(s: str) -> bool:
     """CHROME.match(s) is not None, on the faster lower twins where `s` folds like lower."""
+    known = _CHROME_LINE_CACHE.get(s)
+    if known is None:
+        known = _CHROME_LINE_CACHE[s] = _chrome_line_uncached(s)
+    return known
+
+
+def _chrome_line_uncached(s: str) -> bool:
     if folds_like_lower(s):
         low = s.lower()
         return CHROME_WORDS_LOW.match(low) is not None or reply_row_low(s, low)

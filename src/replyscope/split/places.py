@@ -11,18 +11,19 @@ numbered in turn), so the forms cannot drift apart.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 # A post's place among the thread's posts ("3 / 12", "Post 3 of 12").
-_PLACE = r"(?:post\s+)?(?P<place>\d{1,6})(?:\s+/\s+|\s+of\s+)\d{1,6}"
+_PLACE: Final = r"(?:post\s+)?(?P<place>\d{1,6})(?:\s+/\s+|\s+of\s+)\d{1,6}"
 # A post's running number as the whole of a line: a label word or none, "#" or "No.", the number
 # ("#12", "Post #12", "Entry #12", "No. 4", "Entry #12:"), or its place.
-_ALONE = re.compile(rf"(?P<label>(?:[^\W\d_][^\W\d]{{0,14}}\s*)?(?:#|no\.))\s?(?P<n>\d{{1,6}}):?|{_PLACE}", re.I)
+_ALONE: Final = re.compile(rf"(?P<label>(?:[^\W\d_][^\W\d]{{0,14}}\s*)?(?:#|no\.))\s?(?P<n>\d{{1,6}}):?|{_PLACE}", re.I)
 # ... or closing a line, after a space ("Jo Lake   #12", "Mar 3, 2015   Post 3 of 12", "... post 7").
-_AFTER = re.compile(rf"(?:^|\s+)(?:(?:post\s*)?#(?P<n>\d{{1,6}})|{_PLACE}|post\s+(?P<bare>\d{{1,6}}))$", re.I)
-_SPACE = re.compile(r"\s+")
+_AFTER: Final = re.compile(rf"(?:^|\s+)(?:(?:post\s*)?#(?P<n>\d{{1,6}})|{_PLACE}|post\s+(?P<bare>\d{{1,6}}))$", re.I)
+_SPACE: Final = re.compile(r"\s+")
 # The last characters of the words before _AFTER's last number and the spaces before it: "/"
 # ("3 / 12"), "post" ("Post 12") or "of" ("Post 3 of 12").
-_PLACE_WORD_LAST = frozenset("/tTfF")
+_PLACE_WORD_LAST: Final = frozenset("/tTfF")
 
 
 def post_number(s: str) -> tuple[str, int] | None:

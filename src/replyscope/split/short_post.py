@@ -10,6 +10,8 @@ only joins an article found above it when nothing but blank lines part the two.
 
 from __future__ import annotations
 
+from typing import Final
+
 from replyscope.split.body import _cut_from_text, _mark_title, is_boilerplate_line, is_comment_marker, is_nav_line
 from replyscope.split.chrome import is_chrome
 from replyscope.split.headers import read_header, reads_as_byline
@@ -17,14 +19,14 @@ from replyscope.split.lines import Lines
 from replyscope.split.patterns import BULLETS, ends_sentence
 
 # A short post: at most this many lines of text (a tweet, a title and a few lines of words).
-POST_MAX_LINES = 12
+POST_MAX_LINES: Final = 12
 # A paragraph of the post has at least this many words (a menu's label or a share button has fewer).
-POST_WORDS = 3
+POST_WORDS: Final = 3
 # Lines of chrome ("Share this:", "Tweet", "5 Comments") read over between the post and its thread.
-CHROME_GAP_LINES = 6
+CHROME_GAP_LINES: Final = 6
 # A line shorter than this that reads as a comment header ("Mara says:", a dateline) is none of the
 # post's text; a longer one is a sentence that happens to open like one ("Banksy says #JeSuisCharlie ...").
-HEADER_MAX_CHARS = 50
+HEADER_MAX_CHARS: Final = 50
 
 
 def _plain(lines: Lines, i: int) -> bool:
@@ -44,7 +46,7 @@ def _byline(lines: Lines, i: int) -> bool:
 
 
 # A sentence of a post alone (no headline over it) has at least this many words.
-SENTENCE_WORDS = 4
+SENTENCE_WORDS: Final = 4
 
 
 def _vouched(lines: Lines, found: list[tuple[int, int]]) -> bool:

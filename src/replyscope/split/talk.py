@@ -10,37 +10,38 @@ the text is a Title Case headline.
 from __future__ import annotations
 
 import re
+from typing import Final
 
-from replyscope.split.caches import line_cache
+from replyscope.split.caches import line_cache, line_dict
 from replyscope.split.chrome import is_chrome, is_content
 from replyscope.split.patterns import BULLETS, CONVERSATIONAL_LOWER_FAST, WORD, ends_sentence
 
 # Words of chat, which headlines and teasers do not use: laughter, slang, abbreviations.
-CHAT_WORDS = re.compile(
+CHAT_WORDS: Final = re.compile(
     r"\b(?:lol+|lmao|lmfao|rofl|haha\w*|hah|heh|yeah|yep|yup|nope|nah|omg|wtf|smh|ugh|meh|sigh|"
     r"hmm+|imo|imho|tbh|fwiw|iirc|afaik|thx|pls|plz|gonna|wanna|dunno|amen|bingo)\b"
 )
 # A very short text made of an answer word is a reply: "So true.", "This.", "Agreed", "Source".
-SHORT_ANSWER = re.compile(
+SHORT_ANSWER: Final = re.compile(
     r"\b(?:yes|no|agreed?|exactly|indeed|true|this|same|wow|absolutely|totally|seriously|really|"
     r"right|wrong|nonsense|rubbish|ridiculous|sad|pathetic|hilarious|nice|great|awesome|cool|"
     r"thanks|source|citation|proof|well said|spot on|good point|ok|okay|sure|whatever|about time)\b"
 )
-SHORT_ANSWER_CHARS = 40
+SHORT_ANSWER_CHARS: Final = 40
 # A question, or an exclamation ending the line, or a reply opening with "@name" ("Yahoo! Sports"
 # and "Jeopardy! tonight" are names, not exclamations).
-ASKS_OR_EXCLAIMS = re.compile(r"[?!]+[\"”')]*$|\?\s|^@\w")
+ASKS_OR_EXCLAIMS: Final = re.compile(r"[?!]+[\"”')]*$|\?\s|^@\w")
 # A reply addressed to someone by handle, anywhere in it: "@name ...", ".@name", "... @name @other".
 # Link titles and menu labels do not address people; an e-mail address ("me@host.org") is no handle.
-ADDRESSES = re.compile(r"(?:^|[\s.(\"“'‘])@[A-Za-z0-9_]{2,30}\b")
-_SMALL_WORDS = frozenset("a an and as at by for from in of on or the to vs with".split())
+ADDRESSES: Final = re.compile(r"(?:^|[\s.(\"“'‘])@[A-Za-z0-9_]{2,30}\b")
+_SMALL_WORDS: Final = frozenset("a an and as at by for from in of on or the to vs with".split())
 # A first line at most this long may be a short reply ("Source?", "What a great idea!"); teasers in
 # link lists ask and exclaim too, but at headline length.
-SHORT_REPLY_CHARS = 60
+SHORT_REPLY_CHARS: Final = 60
 # How many of a comment's first lines are read for talk.
-TALK_LINES = 7
+TALK_LINES: Final = 7
 # Chat words count in a first line up to this long.
-CHAT_LINE_CHARS = 200
+CHAT_LINE_CHARS: Final = 200
 
 
 def is_headline(s: str) -> bool:
@@ -62,7 +63,7 @@ def is_title_case(s: str) -> bool:
 # Words by which a reader passes judgement on a person, a piece or a view: insults and verdicts.
 # Short replies under a Disqus bullet often say nothing else ("Another sore loser.", "Utter drivel")
 # and have no I/you; a list item or a link title rarely calls anyone a troll.
-VERDICT_WORDS = re.compile(
+VERDICT_WORDS: Final = re.compile(
     r"\b(?:losers?|trolls?|idiots?|idiotic|morons?|moronic|stupid(?:ity)?|dumb|drivel|nonsense|rubbish|garbage|"
     r"pathetic|disgrace(?:ful)?|shameful|ridiculous|absurd|liars?|hypocrit(?:e|es|ical)|clowns?|disgusting|"
     r"whin(?:e|es|ing|er|ers)|cry ?bab(?:y|ies)|snowflakes?|sheeple|shills?|propaganda|bias(?:ed)?|hogwash|"
@@ -134,9 +135,9 @@ def texts_talk(texts: tuple[str, ...]) -> bool:
 
 
 # Hashtags, handles and links a post ends with ("... a major development! #SemST #tcot").
-_TRAILING_TAGS = re.compile(r"(?:\s+(?:[#@]\w+|https?://\S+))+\s*$")
+_TRAILING_TAGS: Final = re.compile(r"(?:\s+(?:[#@]\w+|https?://\S+))+\s*$")
 # A sentence a person wrote has at least this many words; menu labels and link titles are shorter.
-SENTENCE_MIN_WORDS = 8
+SENTENCE_MIN_WORDS: Final = 8
 
 
 def writes_sentences(window: list[str], name: str = "") -> bool:
@@ -163,11 +164,21 @@ def writes_sentences(window: list[str], name: str = "") -> bool:
     return False
 
 
-@line_cache
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_IS_WRITTEN_CACHE: Final[dict[str, bool]] = line_dict()
+
+
 def is_written(s: str) -> bool:
     """A line a person wrote (chrome.is_content), or one that talks around an e-mail address.
 
     "could you email me at desk@example.com" is a reader's words; a bare contact line with an
     address is furniture (body.is_boilerplate_line), and it does not talk.
     """
+    known = _IS_WRITTEN_CACHE.get(s)
+    if known is None:
+        known = _IS_WRITTEN_CACHE[s] = _is_written_uncached(s)
+    return known
+
+
+def _is_written_uncached(s: str) -> bool:
     return is_content(s) or "@" in s and s[0] not in "«»" and talks([s])

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
+from typing import Final
 
 from replyscope.split.anchors import Anchor, header_spacing
 from replyscope.split.headers import CommentHeader
@@ -24,11 +25,11 @@ from replyscope.split.lines import Lines
 from replyscope.split.patterns import stamp_finditer, stamp_search
 
 # A thread has a template when at least this many of its headers, and most of them, share it.
-MIN_SHARED = 3
+MIN_SHARED: Final = 3
 # A name part longer than this is a sentence that happens to fit, not a header's name.
-MAX_NAME_CHARS = 120
+MAX_NAME_CHARS: Final = 120
 # Lines read under the last header for one more: a thread's spacing, a few times over.
-REACH_SPACINGS = 3
+REACH_SPACINGS: Final = 3
 
 
 def _template(core: str, header: CommentHeader) -> tuple[str, str, str] | None:

@@ -9,26 +9,26 @@ indentation when headers sit at more than one indent, and otherwise the named-re
 from __future__ import annotations
 
 import re
-from typing import cast
+from typing import Final, cast
 
 from replyscope.split.named_parent import named_parents
 
 # The same target named inside a comment's header line: "Jo replied to comment from Al Smith | DATE | Reply".
-HEADER_TARGET = re.compile(r"\b(?:replied to(?: (?:a |the )?comment (?:from|by|of))?|in reply to|replying to)\s+(?P<name>[^|•·]{2,60}?)\s*(?:[|•·]|$)", re.I)
+HEADER_TARGET: Final = re.compile(r"\b(?:replied to(?: (?:a |the )?comment (?:from|by|of))?|in reply to|replying to)\s+(?P<name>[^|•·]{2,60}?)\s*(?:[|•·]|$)", re.I)
 
 
 # A header that says its comment is a reply, "Jo Lake Reply:", "Jo replied:" or "Jo responded:" (its stamp left
 # out), where the thread's other headers do not ("Al says:"): some themes nest replies so, one level
 # under the comment, and plain text keeps only the word.
-REPLY_MARK = re.compile(r"\b(?:reply\s*:|responded\s*:|replied\s*[:,.]?)\s*$", re.I)
+REPLY_MARK: Final = re.compile(r"\b(?:reply\s*:|responded\s*:|replied\s*[:,.]?)\s*$", re.I)
 
 
 # An outline number opening a comment's header line: "2.", "2.1.", "2.1.3)".
-OUTLINE_NUMBER = re.compile(r"^\s*#?(\d{1,4}(?:\.\d{1,3})*)[.)]?\s")
+OUTLINE_NUMBER: Final = re.compile(r"^\s*#?(\d{1,4}(?:\.\d{1,3})*)[.)]?\s")
 
 
 # A nesting level printed above a comment's header ("level 2"): a rendered page's indent, in words.
-LEVEL_LINE = re.compile(r"^\s*level\s+(\d{1,2})\s*$", re.I)
+LEVEL_LINE: Final = re.compile(r"^\s*level\s+(\d{1,2})\s*$", re.I)
 
 
 def level_number(line: str) -> int | None:
