@@ -647,6 +647,10 @@ def _drop_leading_datelines(lines: Lines, group: list[Anchor], post_words: int =
             break
         if _labelled_words(lines, group[0]) or _under_form(lines, group[0]) or _entries_in_turn(lines, group[0], group[1]):
             break  # (a form's labelled entry, a header under the comment form, entries numbered in turn)
+        if _signs_words_under_section(lines, group):
+            break  # (the long text under the first signature is the second comment's)
+        if _answers_by_subject(lines, group[0]):
+            break  # ("Re: <the topic>" on it: a reply's subject, which an article's dateline never wears)
         gaps = sorted(_prose_chars(lines, a.last + 1, b.first) for a, b in zip(group[1:], group[2:]))
         typical = gaps[len(gaps) // 2] if gaps else 0
         first_gap = _prose_chars(lines, group[0].last + 1, group[1].first)
@@ -661,6 +665,31 @@ def _drop_leading_datelines(lines: Lines, group: list[Anchor], post_words: int =
         else:
             break
     return group
+
+
+# A field's label before a reply's subject on a mail header's line ("Subject: Re: <the topic>").
+_FIELD_LABEL = re.compile(r"^[A-Za-z][\w-]{0,20}\s*:\s*")
+
+
+def _answers_by_subject(lines: Lines, a: Anchor) -> bool:
+    """Whether header `a` carries a reply's subject, "Re: <the topic>", on one of its lines, the line
+    over it (a forum's subject on top) or the line under it (a mail's "Subject:" field): its text
+    answers something, however long it runs."""
+    for j in range(max(0, a.first - 1), min(len(lines), a.last + 2)):
+        s = lines.text[j]
+        if s and len(s) < TITLE_ON_TOP_CHARS and (RE_SUBJECT.match(s) or RE_SUBJECT.match(_FIELD_LABEL.sub("", s, count=1))):
+            return True
+    return False
+
+
+def _signs_words_under_section(lines: Lines, group: list[Anchor]) -> bool:
+    """Whether the thread signs the words above its headers and its first header signs nothing but
+    words right under the comment-section header (see words_under_section): that header closes the
+    first comment, so the text under it, however long, opens the second, no article under a dateline."""
+    if not _signed_below(lines, group):
+        return False
+    up = _section_header_before(lines, 0, group[0].first)
+    return up is not None and words_under_section(lines, up, group[0].first) is not None
 
 
 def _section_header_before(lines: Lines, lo: int, first: int) -> int | None:
@@ -763,8 +792,10 @@ def _habitual_address(text: list[str], stretch: list[int], first: int, thread_en
     `first` to `thread_end`): replies to one account all open so. A thread of one or two comments
     (`small`) cannot show the habit: there the address over prose opens the first comment alone."""
     s = text[stretch[0]]
-    if s[:1] != "@" or " " in s or len(stretch) < 2 or not is_prose(text[stretch[1]]):
+    if s[:1] != "@" or len(stretch) < 2 or not is_prose(text[stretch[1]]):
         return False
+    # (the handle that opens the line, alone on it or before the reply's first words)
+    s = s.split(None, 1)[0]
     return small or sum(1 for t in text[first:thread_end] if t.startswith(s) and (len(t) == len(s) or t[len(s)] in " \t:,")) >= ADDRESS_HABIT
 
 
@@ -820,6 +851,9 @@ def extend_up(lines: Lines, best: list[Anchor], above: list[Anchor], article: in
     out = list(best)
     run_gap = max(RUN_GAP_LINES, RUN_GAP_FACTOR * typical_gap)
     titled = _wears_titles(lines, best)
+    # (in a thread signed from below, the text under a signature is the next comment's, however long:
+    # a signature of the thread's format right under words of its own is no dateline over an article)
+    signs_below = _signed_below(lines, best)
     for k in range(len(above) - 1, -1, -1):
         a = above[k]
         nxt = out[0]
@@ -843,6 +877,8 @@ def extend_up(lines: Lines, best: list[Anchor], above: list[Anchor], article: in
             and not _entries_in_turn(lines, a, nxt)
             and not _labelled_words(lines, a)
             and not (len(out) > 1 and _prose_chars(lines, nxt.last + 1, out[1].first) > article_chars)
+            and not (signs_below and _under_words(lines, a.first))
+            and not _answers_by_subject(lines, a)
         ):
             break
         out.insert(0, a)
@@ -921,13 +957,16 @@ def choose_anchors(
     for a in anchors:
         by_family.setdefault(a.family, []).append(a)
     candidates = []
+    read_as_datelines: list[list[Anchor]] = []  # (each candidate's leading headers dropped as an article's dateline)
     # (the post's byline may sit above the lead run: a long first answer under a short question)
     post_words = post_words_above if post_words_above >= 0 else _post_words_seen(lines, anchors)
     for fam, group in by_family.items():
         group_taken = {j for a in group for j in range(a.first, a.last + 1)}
-        kept = _drop_leading_datelines(lines, _cut_at_form(lines, _main_run(lines, _supported(lines, group, group_taken))), post_words)
+        run = _cut_at_form(lines, _main_run(lines, _supported(lines, group, group_taken)))
+        kept = _drop_leading_datelines(lines, run, post_words)
         if kept:
             candidates.append(kept)
+            read_as_datelines.append([a for a in run if a.first < kept[0].first])
     # formats with names and dates first; bare names only when no dated format holds up. Among
     # those, the format with the most comments that talk (a blog roll with dates talks less)
     shares = [_conversational_share(lines, g) for g in candidates]
@@ -940,6 +979,12 @@ def choose_anchors(
         above = [a for a in above_all if a.family == best[0].family and a.last < best[0].first]
         if above:
             best = extend_up(lines, best, above, article, post_words_above)
+            back = [a for a in read_as_datelines[k] if best[0].first < a.first]
+            if back:
+                # the thread reaches up past a header of its own format that was read as the
+                # article's dateline for the long text under it: an article does not start inside
+                # its own thread, so that text is a (long) reply under its header
+                best = sorted(best + back, key=lambda a: a.first)
             shares[k] = _conversational_share(lines, best)
         # (a section header above the lead run heads the thread only when the thread reaches up there)
         section = _section_header_before(lines, floor if best[0].first <= first_prose else first_prose, best[0].first)

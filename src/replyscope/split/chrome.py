@@ -235,6 +235,8 @@ def _action_row(s: str) -> bool:
     first = _ROW_WORD.search(s)
     if first is None or (first[0].lower() not in ACTION_WORDS and not first[0].isdigit()):
         return False  # (most lines: their first word is no widget's, no need to read the rest)
+    if s[0].islower() and s[-1] == "." and s[-2:-1].isalpha():
+        return False  # (a sentence's last words, broken onto a line of their own: "and the like.")
     words = [w.lower() for w in _ROW_WORD.findall(s)]
     if not words or any(w not in ACTION_WORDS and not w.isdigit() for w in words):
         return False

@@ -679,6 +679,10 @@ def _short_tail(lines: Lines, lo: int, hi: int) -> int | None:
         # a name signs it ("Antonio", "Love and gratitude" over "Annie"); a widget's title is no
         # name ("Suggested Topics": a word of menus in it)
         return None
+    if start < j and s[-1].isalpha() and text[start + 1][:1].islower():
+        # (a sentence broken over lines: its first line stops on a word, the rest runs on in lower
+        # case; a heading's text opens a sentence of its own, a pager's line ends on its count)
+        return None
     if start < j and not any(len(text[k]) >= 40 for k in range(start + 1, j + 1)):
         if any(text[k].rstrip()[-1] in ".!?…" or is_pictographs(text[k]) for k in range(start + 1, j + 1)):
             return None

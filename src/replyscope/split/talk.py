@@ -44,10 +44,19 @@ TALK_LINES: Final = 7
 CHAT_LINE_CHARS: Final = 200
 
 
+# A line in capitals throughout shows no case to read Title Case from: a heading in capitals is a
+# label of a few words ("YOU MAY ALSO LIKE"), a longer one is a reader shouting a sentence.
+CAPS_HEADING_MAX_WORDS = 8
+_LEADING_HANDLES = re.compile(r"^(?:@\w+[\s,:]*)+")
+
+
 def is_headline(s: str) -> bool:
-    """A line in Title Case (3 to 16 words, most capitalised): a link title, not what someone wrote."""
+    """A line in Title Case (3 to 16 words, most capitalised): a link title, not what someone wrote.
+    A line in capitals reads as one only up to CAPS_HEADING_MAX_WORDS words."""
     if s[-1] == "." and not s.endswith("...") or s.count(" ") > 20:
         return False  # (cheap exits: a sentence's full stop, or far more than 16 words)
+    if (s.isupper() or s[0] == "@" and _LEADING_HANDLES.sub("", s).isupper()) and len(WORD.findall(s)) > CAPS_HEADING_MAX_WORDS:
+        return False  # (the handles a reply opens with keep their own case: "@jo_lake WHY WOULD YOU ...")
     return is_title_case(s)
 
 
