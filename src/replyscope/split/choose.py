@@ -668,7 +668,7 @@ def _drop_leading_datelines(lines: Lines, group: list[Anchor], post_words: int =
 
 
 # A field's label before a reply's subject on a mail header's line ("Subject: Re: <the topic>").
-_FIELD_LABEL = re.compile(r"^[A-Za-z][\w-]{0,20}\s*:\s*")
+_FIELD_LABEL: Final = re.compile(r"^[A-Za-z][\w-]{0,20}\s*:\s*")
 
 
 def _answers_by_subject(lines: Lines, a: Anchor) -> bool:

@@ -46,8 +46,8 @@ CHAT_LINE_CHARS: Final = 200
 
 # A line in capitals throughout shows no case to read Title Case from: a heading in capitals is a
 # label of a few words ("YOU MAY ALSO LIKE"), a longer one is a reader shouting a sentence.
-CAPS_HEADING_MAX_WORDS = 8
-_LEADING_HANDLES = re.compile(r"^(?:@\w+[\s,:]*)+")
+CAPS_HEADING_MAX_WORDS: Final = 8
+_LEADING_HANDLES: Final = re.compile(r"^(?:@\w+[\s,:]*)+")
 
 
 def is_headline(s: str) -> bool:
