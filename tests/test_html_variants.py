@@ -35,22 +35,18 @@ def _comments(markup: str):
     return split_html_document(markup, page.text, page.title).comments
 
 
-# Layouts whose markup names a discussion ("discussion", "responses") without naming its items:
-# the text splitter reads those pages (as on crawled pages), so not every reply is promised here.
-NAMED_SECTION = frozenset({"timeline", "definition-list", "sections"})
-
-
 @pytest.mark.parametrize("layout", HTML_LAYOUTS)
 def test_every_layout_gives_its_replies_and_its_article_only_page_none(layout):
+    # (the timeline, definition-list and sections shapes name a discussion, not its items: their
+    # items are read as a repeated shape inside the element that names the section)
     thread = _thread()
     page = render_html_variant(thread, layout, seed=3)
     assert page.text == render_html_variant(thread, layout, seed=3).text  # deterministic
     scores = page_scores(match_comments(split_pages([page]), page))
-    if layout not in NAMED_SECTION:
-        assert scores["found"] == scores["replies"]
-        assert scores["author_correct"] == scores["found"]
-        if page.nested:
-            assert scores["parent_correct"] == scores["parent_scored"]
+    assert scores["found"] == scores["replies"]
+    assert scores["author_correct"] == scores["found"]
+    if page.nested:
+        assert scores["parent_correct"] == scores["parent_scored"]
     bare = render_html_variant(thread, layout, seed=3, article_only=True)
     assert "<textarea" not in bare.text and bare.replies == ()
     assert split_pages([bare]).height == 0

@@ -14,6 +14,7 @@ import re
 from datetime import datetime
 
 from replyscope.html.comments_dom import DomComments, Item, find_items, has_comment_markup, mark_and_render
+from replyscope.html.lone import find_lone_item
 from replyscope.html.render import parse
 from replyscope.html.repeated import find_repeated_items
 from replyscope.split import DocumentSplit, SplitComment, split_document
@@ -53,7 +54,12 @@ def split_html_document(html: str, text: str, title: str = "") -> DocumentSplit:
             return _with_dom_comments(base, text, spans, dom.items)
         return base
     if has_comment_markup(tree):
-        # (markup names comments but no item: the text splitter's reading, as tuned on crawled pages)
+        # markup names comments but no item: a list of subtrees of one shape inside the section
+        # it names (a "discussion" div of dated entries), else the text splitter's reading, as
+        # tuned on crawled pages
+        repeated = _repeated_spans(tree, text, in_named_section=True)
+        if repeated is not None:
+            return _with_dom_comments(base, text, *repeated)
         return base if base.comments else _without_comments(base, text)
     # markup names nothing: a list of subtrees of one shape, each with its own stamp and name
     repeated = _repeated_spans(tree, text)
@@ -62,15 +68,19 @@ def split_html_document(html: str, text: str, title: str = "") -> DocumentSplit:
     return _without_comments(base, text)
 
 
-def _repeated_spans(tree, text: str) -> tuple[list[tuple[Item, int, int, int, int]], list[Item]] | None:
-    items = find_repeated_items(tree)
+def _repeated_spans(tree, text: str, *, in_named_section: bool = False) -> tuple[list[tuple[Item, int, int, int, int]], list[Item]] | None:
+    """Items of one shape (html.repeated), else the page's one comment item (html.lone)."""
+    items = find_repeated_items(tree, in_named_section=in_named_section)
+    least = MIN_ITEMS
     if len(items) < MIN_ITEMS:
-        return None
+        items, least = find_lone_item(tree, in_named_section=in_named_section), 1
+        if not items:
+            return None
     dom = mark_and_render(tree, items)
     if dom is None or dom.text != text:
         return None
     spans = _item_spans(dom)
-    return (spans, dom.items) if len(spans) >= MIN_ITEMS else None
+    return (spans, dom.items) if len(spans) >= least else None
 
 
 def _without_comments(split: DocumentSplit, text: str) -> DocumentSplit:
