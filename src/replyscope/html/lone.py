@@ -35,7 +35,7 @@ from replyscope.html.repeated import (
     _linked,
     _Member,
     _name_like,
-    _names_comments,
+    in_named_section_element,
     _nested_deeper,
     _next_element,
     _region,
@@ -71,7 +71,7 @@ def find_lone_item(tree: HTMLTree, *, in_named_section: bool) -> list[Item]:
         last = el
         if _inside(el, OUTSIDE) or _in_aside(el):
             continue
-        if in_named_section and not _names_comments(el, body):
+        if in_named_section and not in_named_section_element(el, body):
             continue
         members = _item_around(el)
         if members is None:
@@ -81,7 +81,7 @@ def find_lone_item(tree: HTMLTree, *, in_named_section: bool) -> list[Item]:
         items = members
     if items is None:
         return []
-    if not in_named_section and not _conversation_around(tree, items[-1], spans):
+    if not _conversation_around(tree, items[-1], spans, in_named_section):
         return []
     return _items(items, spans)
 
@@ -145,30 +145,35 @@ def _read_item(node: DOMNode, stamp: DOMNode) -> list[_Member] | None:
         k = len(text.split())
         if k > most and not is_chrome(text) and el.tag not in INLINE:
             words, most = el, k
+    name = " ".join(author.text.split())
     member = _Member(node)
     member.stamp, member.author = stamp, author
     if words is None:
         # a header alone: its words are in the element after it, of another shape
         sib = _next_element(node)
-        if sib is None or sib.tag == node.tag or not _words(sib) or _linked(sib) or any(_is_stamp(x) for x in _elements(sib, set())):
+        if sib is None or sib.tag == node.tag or not _words(sib, name) or _linked(sib) or any(_is_stamp(x) for x in _elements(sib, set())):
             return None
         return [member, _Member(sib)]
-    if _linked(words):
+    if _linked(words) or not _words(words, name):
         return None
     member.body = words
     return [member]
 
 
-def _words(el: DOMNode) -> bool:
+def _words(el: DOMNode, name: str) -> bool:
+    """Whether `el` holds words besides chrome and the author's name (a bio box repeats the name)."""
     text = " ".join(el.text.split())
-    return bool(text) and not is_chrome(text)
+    return bool(text.replace(name, "").strip()) and not is_chrome(text)
 
 
-def _conversation_around(tree: HTMLTree, member: _Member, spans: _Spans) -> bool:
+def _conversation_around(tree: HTMLTree, member: _Member, spans: _Spans, in_named_section: bool) -> bool:
     """A reply control in the item or the row after it, and a text box or a heading naming the
-    section in its region."""
+    section in its region; in a section the markup names, any one of these."""
     places = [member.node] + [x for x in (_next_element(member.node),) if x is not None]
-    if not any(_has_control(p) for p in places):
+    control = any(_has_control(p) for p in places)
+    if in_named_section and control:
+        return True
+    if not control and not in_named_section:
         return False
     body = tree.body
     if body is None:

@@ -278,7 +278,7 @@ def find_repeated_items(tree: HTMLTree, *, in_named_section: bool = False) -> li
     kept = [m for group in kept_groups for m in group]
     if len(kept) < MIN_ITEMS:
         return []
-    if in_named_section and not all(m.node.parent is not None and _names_comments(m.node.parent, body) for m in kept):
+    if in_named_section and not all(m.node.parent is not None and in_named_section_element(m.node.parent, body) for m in kept):
         return []
     if not _conversation(tree, kept, spans):
         return []
@@ -347,6 +347,17 @@ def _names_comments(region: DOMNode, body: DOMNode) -> bool:
 
 
 SECTION_NAMES = re.compile(r"(?i)omment|ommen|discus|respon|repl(?:y|ies)")
+# A class or id naming the section that holds a discussion ("responsive" is a layout's word).
+NAMED_SECTION = re.compile(r"(?i)omment|ommen|discus|respon(?!siv)|repl(?:y|ies)")
+
+
+def in_named_section_element(el: DOMNode | None, body: DOMNode) -> bool:
+    """Whether `el` or an element around it (below the body) names a comment section."""
+    while el is not None and el != body and el.type == NodeType.ELEMENT:
+        if NAMED_SECTION.search((el.class_name or "") + " " + (el.id or "")):
+            return True
+        el = el.parent
+    return False
 
 
 def _iter(found) -> list[DOMNode]:
