@@ -482,13 +482,14 @@ def _read_group(nodes: list[DOMNode], spans: _Spans) -> list[_Member] | None:
                 m.stamp = el
                 break
         for parent, value in texts:
+            linked = parent.tag == "a" or _inside_link(parent, m.node)
             # (the stamp and the action row are links in most widgets; in a thread of a few short
-            # replies they outweigh the words: the share is of the other words)
-            if m.stamp is not None and m.stamp.contains(parent) or is_chrome(" ".join(value.split())):
+            # replies they outweigh the words: those links count on neither side)
+            if linked and (m.stamp is not None and m.stamp.contains(parent) or is_chrome(" ".join(value.split()))):
                 continue
             k = len(value.split())
             words += k
-            if parent.tag == "a" or _inside_link(parent, m.node):
+            if linked:
                 link_words += k
         if m.stamp is not None:
             stamped.append(m)
