@@ -30,6 +30,7 @@ from replyscope.html.repeated import (
     _has_control,
     _in_aside,
     _inside,
+    _inside_link,
     _is_stamp,
     _items,
     _linked,
@@ -116,8 +117,9 @@ def _read_item(node: DOMNode, stamp: DOMNode) -> list[_Member] | None:
         up, depth = up.parent, depth + 1
     around[node] = depth
     author: DOMNode | None = None
-    best: tuple[int, int] | None = None
+    best: tuple[int, int, int] | None = None
     seen_stamp = False
+    place = {el: k for k, el in enumerate(inside)}
     for el in inside:
         if el == stamp:
             seen_stamp = True
@@ -131,7 +133,9 @@ def _read_item(node: DOMNode, stamp: DOMNode) -> list[_Member] | None:
             meet = el
             while meet not in around and meet.parent is not None:
                 meet = meet.parent
-            score = (around.get(meet, depth), 1 if seen_stamp else 0)
+            # (and among equals a link, a profile's, before plain text: "so true – NAME 2h")
+            linked = el.tag == "a" or _inside_link(el, node)
+            score = (around.get(meet, depth), 0 if linked else 1, 1 if seen_stamp else 0)
             if best is None or score < best:
                 author, best = el, score
     if author is None:
@@ -143,7 +147,9 @@ def _read_item(node: DOMNode, stamp: DOMNode) -> list[_Member] | None:
             continue
         text = " ".join(el.text.split())
         k = len(text.split())
-        if k > most and not is_chrome(text) and el.tag not in INLINE:
+        # (a run of text in a line is the words only when the name signs it from after: "words –
+        # NAME 2h"; in the header, after the name, it is a label or a count)
+        if k > most and not is_chrome(text) and (el.tag not in INLINE or place[el] < place[author]):
             words, most = el, k
     name = " ".join(author.text.split())
     member = _Member(node)
@@ -183,3 +189,29 @@ def _conversation_around(tree: HTMLTree, member: _Member, spans: _Spans, in_name
         return True
     found = region.query_selector_all("h1, h2, h3, h4, h5, h6, legend, summary, caption, th")
     return any(SECTION_LABEL.match(" ".join(el.text.split())) for el in found[0 : len(found)])
+
+
+def replies_inside(kept: list[_Member], claimed: set[DOMNode], spans: _Spans) -> list[_Member]:
+    """Lone replies inside the items of a group: a stamp no item claimed, in an item but outside
+    its own words, name and stamp, heads an item of its own (the one note under a Q&A answer,
+    where two or more notes would be a group)."""
+    out: list[_Member] = []
+    for m in kept:
+        last: DOMNode | None = None
+        for el in _elements(m.node, m.nested):
+            if last is not None and spans.contains(last, el):
+                continue
+            if el in claimed or not _is_stamp(el):
+                continue
+            last = el
+            if any(x is not None and (x.contains(el) or el.contains(x)) for x in (m.stamp, m.author, m.body)):
+                continue
+            found = _item_around(el)
+            if found is None or not all(f.node != m.node and spans.contains(m.node, f.node) for f in found):
+                continue
+            if any(x is not None and (f.node.contains(x) or x.contains(f.node)) for f in found for x in (m.stamp, m.author, m.body)):
+                continue
+            if any(spans.contains(o.node, f.node) or spans.contains(f.node, o.node) for o in out for f in found):
+                continue
+            out += found
+    return out

@@ -284,6 +284,9 @@ def find_repeated_items(tree: HTMLTree, *, in_named_section: bool = False) -> li
         return []
     for group in list(kept_groups):
         kept += _companions(group)
+    from replyscope.html.lone import replies_inside  # noqa: PLC0415 (lone reads an item as this module does)
+
+    kept += replies_inside(kept, claimed, spans)
     return _items(kept, spans)
 
 
