@@ -17,7 +17,7 @@ def _comments(markup: str):
 
 
 HEAD = """<!DOCTYPE html><html><head><title>Tide tables</title></head><body>
-<nav><a href="/">Home</a> <a href="/harbour">Harbour</a></nav>
+<nav><a href="/">Front page</a> · <a href="/harbour">Harbour</a></nav>
 <article><h1>The spring tides come early this year</h1>
 <p class="byline">By <span>Ines Varga</span> · <time datetime="2022-03-01">1 March 2022</time></p>
 <p>The harbour office printed the new tables on Monday; the first spring tide is due on the ninth.</p>
@@ -68,7 +68,7 @@ def test_one_comment_with_a_reply_control_and_a_text_box_is_read_where_markup_na
     one = (
         '<x-post><x-top><x-who>Marit Sand</x-who> <x-when><time datetime="2022-03-02T08:00:00Z">5 hours ago</time></x-when></x-top>'
         "<x-words><p>Our boat club moved the regatta a week later because of these tides.</p></x-words>"
-        "<x-row><a href=\"#\">Reply</a> <a href=\"#\">Like</a></x-row></x-post>"
+        "<x-row><a href=\"#\">Reply</a> · <a href=\"#\">Like</a></x-row></x-post>"
     )
     page = HEAD + f"<x-talk><x-box><textarea></textarea></x-box><x-list>{one}</x-list></x-talk>" + FOOT
     found = _comments(page)
@@ -89,7 +89,7 @@ def _post(name: str, when: str, words: str, votes: int) -> str:
         f'<li class="p-item"><div class="p-main"><header><a class="p-user" href="#">{name}</a> • '
         f'<a class="p-age" href="#" title="2022-03-02T10:00:00Z">{when}</a></header>'
         f'<div class="p-msg"><p>{words}</p></div>'
-        f'<footer><span>▲ {votes}</span> <span>▼</span> <a href="#">Reply</a> <a href="#">Share ›</a></footer></div></li>'
+        f'<footer><span>▲ {votes}</span> <span>▼</span> <a href="#">Reply</a> · <a href="#">Share ›</a></footer></div></li>'
     )
 
 
@@ -125,3 +125,24 @@ def test_page_order_spans_say_what_holds_what():
             assert spans.contains(outer, inner) == outer.contains(inner)
     assert spans.outermost([by_id["b"], by_id["c"], by_id["d"]]) == {by_id["b"], by_id["d"]}
     assert find_repeated_items(tree) == []
+
+
+def _answer(words: str, who: str, notes: str) -> str:
+    return (
+        f'<div class="ans"><div class="ans-text"><p>{words}</p></div>'
+        f'<div class="ans-foot"><a href="#">Share</a> <div class="ans-sig">answered <span title="2022-03-02T09:00:00Z">5 hours ago</span> '
+        f'<a class="u" href="#">{who}</a></div></div><div class="ans-notes"><ul>{notes}</ul><a href="#">Add a note</a></div></div>'
+    )
+
+
+def test_the_one_note_under_an_answer_is_a_reply_to_it():
+    note = (
+        '<li class="nt"><div class="nt-line"><span class="nt-words">Low water is at noon on the ninth, not at dawn.</span> – '
+        '<a class="nt-user" href="#">Gus Pell</a> <span class="nt-when" title="2022-03-02T12:00:00Z">2 hours ago</span></div></li>'
+    )
+    answers = _answer("Check the printed table at the harbour office, it lists both tides.", "Rhea Lund", note) + _answer("The app shows them too, under the tides tab.", "mooring_mo", "")
+    page = HEAD + f'<div id="qa"><h2>2 Answers</h2>{answers}<h2>Your Answer</h2><form><textarea></textarea></form></div>' + FOOT
+    found = _comments(page)
+    assert [(c.author, c.depth) for c in found] == [("Rhea Lund", 0), ("Gus Pell", 1), ("mooring_mo", 0)]
+    assert found[1].text == "Low water is at noon on the ninth, not at dawn."
+    assert found[1].parent == 0
