@@ -20,7 +20,9 @@ with dates is links). Such a group of subtrees is read as comment items:
   notes with names is not enough. Lists of linked headlines, sidebars and microformat entries
   are never items.
 
-split_html_document asks for this reading only where no markup on the page names comments.
+split_html_document asks for this reading where no markup on the page names a comment item; where
+markup names the section but no item ("discussion", "responses"), the items must sit inside the
+element that names it. A page with one comment has no group: html.lone reads it.
 """
 
 from __future__ import annotations

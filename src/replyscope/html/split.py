@@ -5,7 +5,10 @@ the article, title and byline well. Where the DOM shows comment items (comments_
 replace the text splitter's comments: each item's header (author, time), text and chrome
 ("Reply", votes) get their roles over the item's span of the rendered text, and comment roles
 the text splitter gave outside the items fall back to boilerplate (the markup says where the
-comments are). A page whose DOM shows no comment items keeps the text splitter's reading.
+comments are). Where no markup marks an item, the items are read from the page's repeated
+structure (html.repeated: inside the section the markup names, when it names one) or, for a
+page with one comment, from that item's own shape (html.lone); a page with neither keeps the
+text splitter's reading where markup names a comment section, and no comments where none does.
 """
 
 from __future__ import annotations
