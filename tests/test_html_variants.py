@@ -134,3 +134,27 @@ def test_hostile_markup_stays_within_work_bounds():
     assert repeated.find_repeated_items(HTMLTree.parse(many)) == []
     few = page.format(rows="".join(row.format(i=i) for i in range(3)))
     assert len(repeated.find_repeated_items(HTMLTree.parse(few))) == 3
+
+
+def test_many_dated_rows_in_one_section_are_read_without_a_walk_per_row(monkeypatch):
+    # 3,000 rows of a name and an age under one section, over the group bound: the one-comment
+    # reader stops at MAX_STAMPS stamps and never walks an element of over MAX_ITEM_ELEMENTS
+    # elements around a stamp (it walked the whole section once per row)
+    from resiliparse.parse.html import HTMLTree  # noqa: PLC0415
+
+    from replyscope.html import lone  # noqa: PLC0415
+
+    walked: list[int] = []
+    real = lone._elements
+
+    def counting(node, stop):
+        out = real(node, stop)
+        walked.append(len(out))
+        return out
+
+    monkeypatch.setattr(lone, "_elements", counting)
+    rows = "".join(f'<div class="r"><b>name{i % 7}</b> <time datetime="2022-01-01">{i % 50 + 1} hours ago</time></div>' for i in range(3000))
+    page = f"<html><body><article><h1>Tides</h1><p>Low water at noon.</p></article><section>{rows}</section><textarea></textarea></body></html>"
+    assert lone.find_lone_item(HTMLTree.parse(page), in_named_section=False) == []
+    assert walked and max(walked) <= lone.MAX_ITEM_ELEMENTS
+    assert len(walked) <= 2 * lone.MAX_UP * lone.MAX_STAMPS

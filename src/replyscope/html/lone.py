@@ -52,6 +52,13 @@ INLINE = frozenset({"a", "b", "i", "em", "strong", "span", "time", "abbr", "cite
 NOT_IN_ITEM = frozenset({"h1", "h2", "article", "main", "nav", "form", "textarea"})
 NEVER_ITEM = frozenset({"html", "body", "main", "table", "tbody", "thead", "ul", "ol", "dl", "p", "header", "footer"})
 MAX_UP = 6  # levels above the stamp an item's header and words may start
+# Stamps read around at most (each reading walks the elements around the stamp): a page with more
+# is a list of dated things or hostile markup, never one comment and its page; and as many
+# unclaimed stamps inside a group's items at most.
+MAX_STAMPS = 100
+# Elements an item holds at most (read from the page-order spans, no walk): the climb from a stamp
+# stops at a larger element, a section of many rows, not one comment.
+MAX_ITEM_ELEMENTS = 400
 
 
 def find_lone_item(tree: HTMLTree, *, in_named_section: bool) -> list[Item]:
@@ -64,6 +71,7 @@ def find_lone_item(tree: HTMLTree, *, in_named_section: bool) -> list[Item]:
     spans = _Spans(elements)
     items: list[_Member] | None = None
     last: DOMNode | None = None
+    stamps = 0
     for el in elements:
         if last is not None and spans.contains(last, el):
             continue  # (a <time> inside an element whose whole text is that age: one stamp)
@@ -74,7 +82,10 @@ def find_lone_item(tree: HTMLTree, *, in_named_section: bool) -> list[Item]:
             continue
         if in_named_section and not in_named_section_element(el, body):
             continue
-        members = _item_around(el)
+        stamps += 1
+        if stamps > MAX_STAMPS:
+            return []
+        members = _item_around(el, spans)
         if members is None:
             continue
         if items is not None:
@@ -87,12 +98,15 @@ def find_lone_item(tree: HTMLTree, *, in_named_section: bool) -> list[Item]:
     return _items(items, spans)
 
 
-def _item_around(stamp: DOMNode) -> list[_Member] | None:
+def _item_around(stamp: DOMNode, spans: _Spans) -> list[_Member] | None:
     """The item around a stamp: [item], or [header, text] for a header drawn over a sibling that
     holds its words (<dt> name and date, <dd> words)."""
     node = stamp.parent
     for _ in range(MAX_UP):
         if node is None or node.tag in ("body", "html"):
+            return None
+        start = spans.start.get(node)
+        if start is None or spans.end[node] - start > MAX_ITEM_ELEMENTS:
             return None
         if node.tag not in NEVER_ITEM and node.tag not in INLINE:
             found = _read_item(node, stamp)
@@ -196,6 +210,7 @@ def replies_inside(kept: list[_Member], claimed: set[DOMNode], spans: _Spans) ->
     its own words, name and stamp, heads an item of its own (the one note under a Q&A answer,
     where two or more notes would be a group)."""
     out: list[_Member] = []
+    stamps = 0
     for m in kept:
         last: DOMNode | None = None
         for el in _elements(m.node, m.nested):
@@ -206,7 +221,10 @@ def replies_inside(kept: list[_Member], claimed: set[DOMNode], spans: _Spans) ->
             last = el
             if any(x is not None and (x.contains(el) or el.contains(x)) for x in (m.stamp, m.author, m.body)):
                 continue
-            found = _item_around(el)
+            stamps += 1
+            if stamps > MAX_STAMPS:
+                return out
+            found = _item_around(el, spans)
             if found is None or not all(f.node != m.node and spans.contains(m.node, f.node) for f in found):
                 continue
             if any(x is not None and (f.node.contains(x) or x.contains(f.node)) for f in found for x in (m.stamp, m.author, m.body)):
