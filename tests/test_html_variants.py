@@ -35,22 +35,18 @@ def _comments(markup: str):
     return split_html_document(markup, page.text, page.title).comments
 
 
-# Layouts whose markup names a discussion ("discussion", "responses") without naming its items:
-# the text splitter reads those pages (as on crawled pages), so not every reply is promised here.
-NAMED_SECTION = frozenset({"timeline", "definition-list", "sections"})
-
-
 @pytest.mark.parametrize("layout", HTML_LAYOUTS)
 def test_every_layout_gives_its_replies_and_its_article_only_page_none(layout):
+    # (the timeline, definition-list and sections shapes name a discussion, not its items: their
+    # items are read as a repeated shape inside the element that names the section)
     thread = _thread()
     page = render_html_variant(thread, layout, seed=3)
     assert page.text == render_html_variant(thread, layout, seed=3).text  # deterministic
     scores = page_scores(match_comments(split_pages([page]), page))
-    if layout not in NAMED_SECTION:
-        assert scores["found"] == scores["replies"]
-        assert scores["author_correct"] == scores["found"]
-        if page.nested:
-            assert scores["parent_correct"] == scores["parent_scored"]
+    assert scores["found"] == scores["replies"]
+    assert scores["author_correct"] == scores["found"]
+    if page.nested:
+        assert scores["parent_correct"] == scores["parent_scored"]
     bare = render_html_variant(thread, layout, seed=3, article_only=True)
     assert "<textarea" not in bare.text and bare.replies == ()
     assert split_pages([bare]).height == 0
@@ -138,3 +134,27 @@ def test_hostile_markup_stays_within_work_bounds():
     assert repeated.find_repeated_items(HTMLTree.parse(many)) == []
     few = page.format(rows="".join(row.format(i=i) for i in range(3)))
     assert len(repeated.find_repeated_items(HTMLTree.parse(few))) == 3
+
+
+def test_many_dated_rows_in_one_section_are_read_without_a_walk_per_row(monkeypatch):
+    # 3,000 rows of a name and an age under one section, over the group bound: the one-comment
+    # reader stops at MAX_STAMPS stamps and never walks an element of over MAX_ITEM_ELEMENTS
+    # elements around a stamp (it walked the whole section once per row)
+    from resiliparse.parse.html import HTMLTree  # noqa: PLC0415
+
+    from replyscope.html import lone  # noqa: PLC0415
+
+    walked: list[int] = []
+    real = lone._elements
+
+    def counting(node, stop):
+        out = real(node, stop)
+        walked.append(len(out))
+        return out
+
+    monkeypatch.setattr(lone, "_elements", counting)
+    rows = "".join(f'<div class="r"><b>name{i % 7}</b> <time datetime="2022-01-01">{i % 50 + 1} hours ago</time></div>' for i in range(3000))
+    page = f"<html><body><article><h1>Tides</h1><p>Low water at noon.</p></article><section>{rows}</section><textarea></textarea></body></html>"
+    assert lone.find_lone_item(HTMLTree.parse(page), in_named_section=False) == []
+    assert walked and max(walked) <= lone.MAX_ITEM_ELEMENTS
+    assert len(walked) <= 2 * lone.MAX_UP * lone.MAX_STAMPS

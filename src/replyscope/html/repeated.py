@@ -20,12 +20,15 @@ with dates is links). Such a group of subtrees is read as comment items:
   notes with names is not enough. Lists of linked headlines, sidebars and microformat entries
   are never items.
 
-split_html_document asks for this reading only where no markup on the page names comments.
+split_html_document asks for this reading where no markup on the page names a comment item; where
+markup names the section but no item ("discussion", "responses"), the items must sit inside the
+element that names it. A page with one comment has no group: html.lone reads it.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 
 from resiliparse.parse.html import DOMNode, HTMLTree, NodeType
@@ -49,9 +52,8 @@ MAX_LINK_SHARE = 0.5  # of a group's words, the share inside links (a headline l
 MIN_NAME_SHARE = 0.8  # of a group's members, the share whose author field holds a name-like text
 MAX_NAME_WORDS = 5
 MAX_NAME_CHARS = 40
-# Work bounds for hostile markup. The reader tests members' containment pairwise (quadratic in a
-# group's size, and each test walks up the tree): 5,000 unclosed <div>s took ~10 CPU minutes and
-# 2,500 flat items ~1 minute; 500 items take ~3 s.
+# Work bounds for hostile markup. Containment is read from page-order spans (_Spans), one lookup a
+# test; the bounds stay for what still walks an item's subtree (its own text, parts and body).
 # Replies in a real widget nest a few levels each, ten or so deep, so elements nested more than
 # MAX_NESTING deep are broken markup whose containment says nothing of who answers whom, and a
 # group of more than MAX_GROUP items is left to the text splitter (which reads it in one pass).
@@ -163,6 +165,50 @@ class _Member:
         self.link_words = 0
 
 
+class _Spans:
+    """Each element's page-order span: its index in the preorder list of the body's elements and
+    the index of its last descendant. `a` contains `b` (or is `b`) when b's index lies in a's span:
+    one lookup, where DOMNode.contains walks up the tree (and testing a group's members pairwise
+    that way was quadratic in the group's size times the depth)."""
+
+    def __init__(self, elements: list[DOMNode]):
+        self.start: dict[DOMNode, int] = {}
+        self.end: dict[DOMNode, int] = {}
+        stack: list[DOMNode] = []  # the open elements: the path from the body to the current one
+        for k, el in enumerate(elements):
+            parent = el.parent
+            while stack and stack[-1] != parent:
+                self.end[stack.pop()] = k - 1
+            self.start[el] = k
+            stack.append(el)
+        for el in stack:
+            self.end[el] = len(elements) - 1
+
+    def contains(self, outer: DOMNode, inner: DOMNode) -> bool:
+        a, b = self.start.get(outer), self.start.get(inner)
+        if a is None or b is None:  # (not a body element of the list: ask the tree)
+            return outer.contains(inner)
+        return a <= b <= self.end[outer]
+
+    def sorted(self, nodes) -> list[DOMNode]:
+        """`nodes` in page order, each once."""
+        return sorted(set(nodes), key=self.start.__getitem__)
+
+    def within(self, outer: DOMNode, ordered: list[DOMNode], starts: list[int]) -> list[DOMNode]:
+        """The nodes of `ordered` (page order; `starts` their indices) that `outer` contains, itself included."""
+        return ordered[bisect_left(starts, self.start[outer]) : bisect_right(starts, self.end[outer])]
+
+    def outermost(self, ordered: list[DOMNode]) -> set[DOMNode]:
+        """The nodes of `ordered` (page order, each once) inside no other of them."""
+        out: set[DOMNode] = set()
+        last_end = -1
+        for n in ordered:
+            if self.start[n] > last_end:
+                out.add(n)
+                last_end = self.end[n]
+        return out
+
+
 def _path(el: DOMNode, root: DOMNode) -> tuple[str, ...]:
     out = []
     while el is not None and el != root:
@@ -171,8 +217,13 @@ def _path(el: DOMNode, root: DOMNode) -> tuple[str, ...]:
     return tuple(reversed(out))
 
 
-def find_repeated_items(tree: HTMLTree) -> list[Item]:
-    """Comment items read from the page's repeated structure (see the module's doc), in page order."""
+def find_repeated_items(tree: HTMLTree, *, in_named_section: bool = False) -> list[Item]:
+    """Comment items read from the page's repeated structure (see the module's doc), in page order.
+
+    `in_named_section`: the page's markup names comments somewhere (but marks no item): the items
+    must then sit inside an element whose class or id names the comment section ("discussion",
+    "responses", "comments"), so a dated list elsewhere on such a page is never read as its thread.
+    """
     body = tree.body
     if body is None:
         return []
@@ -180,7 +231,9 @@ def find_repeated_items(tree: HTMLTree) -> list[Item]:
         return []
     groups: dict[str, list[DOMNode]] = defaultdict(list)
     found = body.query_selector_all("*")
-    for el in found[0 : len(found)]:
+    elements = found[0 : len(found)]
+    spans = _Spans(elements)
+    for el in elements:
         if el.tag in NEVER_ITEM or el.tag in OUTSIDE or not _shown(el):
             continue
         groups[_key(el)].append(el)
@@ -191,7 +244,7 @@ def find_repeated_items(tree: HTMLTree) -> list[Item]:
         if ENTRY_NAMES & set((nodes[0].class_name or "").split()):
             continue
         nodes = [n for n in nodes if not _inside(n, OUTSIDE) and not _in_aside(n)]
-        members = _read_group(nodes)
+        members = _read_group(nodes, spans)
         if members is not None:
             candidates.append((key, members))
     # the most items first; among equals, the outer group (its members hold the other's)
@@ -205,30 +258,38 @@ def find_repeated_items(tree: HTMLTree) -> list[Item]:
         claimed |= stamps
         kept_groups.append(members)
     for group in kept_groups:
-        group += _strays(group, found[0 : len(found)], claimed)
-        group.sort(key=lambda m: _order(m.node))
+        group += _strays(group, elements, claimed, spans)
+        group.sort(key=lambda m: spans.start[m.node])
     kept = [m for group in kept_groups for m in group]
     if len(kept) < MIN_ITEMS:
         return []
     # the items inside an item (its replies, the comments under an answer) are not its words:
     # authors are read again without them, and for the strays
+    by_start = sorted(kept, key=lambda m: spans.start[m.node])
+    starts = [spans.start[m.node] for m in by_start]
     for m in kept:
-        inner = {o.node for o in kept if o is not m and m.node.contains(o.node)}
-        m.nested = {n for n in inner if not any(o != n and o.contains(n) for o in inner)}
+        lo, hi = bisect_left(starts, spans.start[m.node]), bisect_right(starts, spans.end[m.node])
+        inner = {o.node for o in by_start[lo:hi] if o is not m}
+        m.nested = spans.outermost(spans.sorted(inner))
     for group in kept_groups:
         _authors(group)
     for group in kept_groups:
-        _bodies(group)
+        _bodies(group, spans)
     # a group whose texts are mostly links is a list of headlines with bylines and dates
     kept_groups = [g for g in kept_groups if sum(_linked(m.body) for m in g if m.body is not None) * 2 <= len(g)]
     kept = [m for group in kept_groups for m in group]
     if len(kept) < MIN_ITEMS:
         return []
-    if not _conversation(tree, kept):
+    if in_named_section and not all(m.node.parent is not None and in_named_section_element(m.node.parent, body) for m in kept):
+        return []
+    if not _conversation(tree, kept, spans):
         return []
     for group in list(kept_groups):
         kept += _companions(group)
-    return _items(kept)
+    from replyscope.html.lone import replies_inside  # noqa: PLC0415 (lone reads an item as this module does)
+
+    kept += replies_inside(kept, claimed, spans)
+    return _items(kept, spans)
 
 
 # The words of a control that answers one item: reply, quote, respond, answer (maybe "to this").
@@ -239,7 +300,7 @@ SECTION_LABEL = re.compile(
 )
 
 
-def _conversation(tree: HTMLTree, kept: list[_Member]) -> bool:
+def _conversation(tree: HTMLTree, kept: list[_Member], spans: _Spans) -> bool:
     """Whether the page shows a conversation around the items, not only a list of dated things:
     markup naming comments or replies, a text box to write in, a heading naming the section, or
     a reply control at most items (in the item or the row after it)."""
@@ -248,7 +309,7 @@ def _conversation(tree: HTMLTree, kept: list[_Member]) -> bool:
         return False
     # (the signs count in the items' own region only: a search form, a newsletter box or a
     # "comments" link in the menu elsewhere on the page says nothing of these items)
-    region = _region([m.node for m in kept], body)
+    region = _region([m.node for m in kept], body, spans)
     if region.query_selector(SECTION_SELECTOR) is not None or _names_comments(region, body):
         return True
     if region.query_selector("textarea") is not None:
@@ -267,9 +328,9 @@ def _conversation(tree: HTMLTree, kept: list[_Member]) -> bool:
 REGION_LEVELS = 3  # the items' region: their nearest common ancestor and this many above it
 
 
-def _region(nodes: list[DOMNode], body: DOMNode) -> DOMNode:
+def _region(nodes: list[DOMNode], body: DOMNode, spans: _Spans) -> DOMNode:
     common = nodes[0].parent
-    while common is not None and common != body and not all(common.contains(n) for n in nodes):
+    while common is not None and common != body and not all(spans.contains(common, n) for n in nodes):
         common = common.parent
     if common is None:
         return body
@@ -291,6 +352,17 @@ def _names_comments(region: DOMNode, body: DOMNode) -> bool:
 
 
 SECTION_NAMES = re.compile(r"(?i)omment|ommen|discus|respon|repl(?:y|ies)")
+# A class or id naming the section that holds a discussion ("responsive" is a layout's word).
+NAMED_SECTION = re.compile(r"(?i)omment|ommen|discus|respon(?!siv)|repl(?:y|ies)")
+
+
+def in_named_section_element(el: DOMNode | None, body: DOMNode) -> bool:
+    """Whether `el` or an element around it (below the body) names a comment section."""
+    while el is not None and el != body and el.type == NodeType.ELEMENT:
+        if NAMED_SECTION.search((el.class_name or "") + " " + (el.id or "")):
+            return True
+        el = el.parent
+    return False
 
 
 def _iter(found) -> list[DOMNode]:
@@ -333,7 +405,7 @@ def _companions(group: list[_Member]) -> list[_Member]:
     return [_Member(s) for s in sibs if s is not None]
 
 
-def _strays(group: list[_Member], elements: list[DOMNode], claimed: set[DOMNode]) -> list[_Member]:
+def _strays(group: list[_Member], elements: list[DOMNode], claimed: set[DOMNode], spans: _Spans) -> list[_Member]:
     """Items of the group's place but another class (the post's author answering: li.by-author
     among li.comment-entry): an element of the members' tag under a parent of their parents'
     shape, with a stamp of its own no item claimed and words besides it."""
@@ -342,30 +414,36 @@ def _strays(group: list[_Member], elements: list[DOMNode], claimed: set[DOMNode]
     nodes = {m.node for m in group}
     homes = {m.node.parent for m in group}
     homes_up = {h.parent for h in homes if h is not None and h.parent is not None}
+    ordered = spans.sorted(nodes)
+    starts = [spans.start[n] for n in ordered]
+    member_homes = {n.parent for n in nodes if n.parent is not None}
     out: list[_Member] = []
     for el in elements:
         if el.tag not in tags or el in nodes or el.parent is None or _key(el.parent) not in parents:
             continue
         if el.parent not in homes and el.parent.parent not in homes_up:
             continue  # (under the items' own lists only, not any list of their shape on the page)
-        if any(el.contains(n) for n in nodes):
-            continue
+        if spans.within(el, ordered, starts):
+            continue  # (an element holding items is their wrapper: it holds none when it goes on)
         if _inside(el, OUTSIDE) or _in_aside(el):
             continue
-        inner = {n for n in nodes if el.contains(n)}
         m = _Member(el)
-        m.nested = {n for n in inner if not any(o != n and o.contains(n) for o in inner)}
         m.stamp = next((x for x in _elements(el, m.nested) if _is_stamp(x)), None)
-        if m.stamp is None or m.stamp in claimed or any(n.contains(el) and not _inside_member_reply(n, el, nodes) for n in nodes):
-            continue
+        if m.stamp is None or m.stamp in claimed or (el.parent not in member_homes and _inside_any(el, nodes)):
+            continue  # (inside an item, only where its replies sit: a parent that holds items too)
         claimed.add(m.stamp)
         out.append(m)
     return out
 
 
-def _inside_member_reply(outer: DOMNode, el: DOMNode, nodes: set[DOMNode]) -> bool:
-    """Whether `el` inside the item `outer` sits where replies sit (its parent holds items too)."""
-    return el.parent is not None and any(n.parent is not None and n.parent == el.parent for n in nodes)
+def _inside_any(el: DOMNode, nodes: set[DOMNode]) -> bool:
+    """Whether an ancestor of `el` is one of `nodes`."""
+    up = el.parent
+    while up is not None and up.type == NodeType.ELEMENT:
+        if up in nodes:
+            return True
+        up = up.parent
+    return False
 
 
 def _nested_deeper(root: DOMNode, limit: int) -> bool:
@@ -387,7 +465,7 @@ def _depth(node: DOMNode) -> int:
     return d
 
 
-def _read_group(nodes: list[DOMNode]) -> list[_Member] | None:
+def _read_group(nodes: list[DOMNode], spans: _Spans) -> list[_Member] | None:
     """The group's members as comment items, or None when the group is no comment list."""
     if len(nodes) < MIN_ITEMS:
         return None
@@ -395,23 +473,29 @@ def _read_group(nodes: list[DOMNode]) -> list[_Member] | None:
     with_words = 0
     stamped: list[_Member] = []
     words = link_words = 0
+    ordered = spans.sorted(nodes)
+    starts = [spans.start[n] for n in ordered]
     for m in members:
-        m.nested = {n for n in nodes if n != m.node and m.node.contains(n)}
         # the members nested in this one are its replies: their words and stamps are not its own
-        outer_nested = {n for n in m.nested if not any(o != n and o.contains(n) for o in m.nested)}
+        outer_nested = spans.outermost([n for n in spans.within(m.node, ordered, starts) if n != m.node])
         texts = _own_text_nodes(m.node, outer_nested)
         if not texts:
             continue
         with_words += 1
-        for parent, value in texts:
-            k = len(value.split())
-            words += k
-            if parent.tag == "a" or _inside_link(parent, m.node):
-                link_words += k
         for el in _elements(m.node, outer_nested):
             if _is_stamp(el):
                 m.stamp = el
                 break
+        for parent, value in texts:
+            linked = parent.tag == "a" or _inside_link(parent, m.node)
+            # (the stamp and the action row are links in most widgets; in a thread of a few short
+            # replies they outweigh the words: those links count on neither side)
+            if linked and (m.stamp is not None and m.stamp.contains(parent) or is_chrome(" ".join(value.split()))):
+                continue
+            k = len(value.split())
+            words += k
+            if linked:
+                link_words += k
         if m.stamp is not None:
             stamped.append(m)
         m.nested = outer_nested
@@ -487,13 +571,13 @@ def _indent(node: DOMNode) -> float:
     return best
 
 
-def _items(members: list[_Member]) -> list[Item]:
-    members.sort(key=lambda m: _order(m.node))
+def _items(members: list[_Member], spans: _Spans) -> list[Item]:
+    members.sort(key=lambda m: spans.start[m.node])
     items: list[Item] = []
     open_items: list[int] = []
     any_nested = False
     for m in members:
-        while open_items and not items[open_items[-1]].node.contains(m.node):
+        while open_items and not spans.contains(items[open_items[-1]].node, m.node):
             open_items.pop()
         parent = open_items[-1] if open_items else None
         any_nested = any_nested or parent is not None
@@ -546,33 +630,45 @@ def _parts(item: Item, m: _Member) -> None:
         item.body = Part(m.body)
 
 
-def _bodies(members: list[_Member]) -> None:
+TEMPLATE_WORDS = 3
+
+
+def _bodies(members: list[_Member], spans: _Spans) -> None:
     """Each member's text: the element at the child path holding the most words over the group
     (a widget's text sits at one path; its action row's words are fewer over many items), among
     elements that hold neither the author nor the stamp nor a reply."""
     options: list[dict[tuple[str, ...], tuple[DOMNode, int]]] = []
     total: Counter[tuple[str, ...]] = Counter()
     seen: set[tuple[tuple[str, ...], str]] = set()  # (a text every item repeats, "Re: the title", is nobody's words)
+    texts_at: defaultdict[tuple[str, ...], set[str]] = defaultdict(set)
     for m in members:
         mine: dict[tuple[str, ...], tuple[DOMNode, int]] = {}
         for el in _elements(m.node, m.nested):
             if any(x is not None and (el.contains(x) or x.contains(el)) for x in (m.stamp, m.author)):
                 continue
-            if any(el.contains(n) for n in m.nested):
+            if any(spans.contains(el, n) for n in m.nested):
                 continue
             path = _path(el, m.node)
             if path in mine:
                 continue
-            k = len(el.text.split())
-            if k and not is_chrome(" ".join(el.text.split())):
+            if is_chrome(" ".join(el.text.split())):
+                continue
+            # (the words of its action row's parts, "▲ 32", "Reply", count for nothing: two short
+            # replies have fewer words than their rows of buttons)
+            k = sum(len(v.split()) for _, v in _own_text_nodes(el, set()) if not is_chrome(" ".join(v.split())))
+            if k:
                 mine[path] = (el, k)
         options.append(mine)
         for path, (el, k) in mine.items():
             text = " ".join(el.text.split())
+            texts_at[path].add(text)
             if (path, text) not in seen:
                 seen.add((path, text))
                 total[path] += k
-    ranked = [path for path, _ in total.most_common()]
+    # a text of several words that every item prints word for word is the template's ("Subject:
+    # Re: the title"), never the text: a thread of two short replies has fewer words than it
+    template = {p for p, texts in texts_at.items() if len(members) >= 2 and len(texts) == 1 and sum(p in mine for mine in options) == len(members) and len(next(iter(texts)).split()) >= TEMPLATE_WORDS}
+    ranked = [path for path, _ in total.most_common() if path not in template]
     for m, mine in zip(members, options):
         for path in ranked:
             if path in mine:

@@ -5,7 +5,10 @@ the article, title and byline well. Where the DOM shows comment items (comments_
 replace the text splitter's comments: each item's header (author, time), text and chrome
 ("Reply", votes) get their roles over the item's span of the rendered text, and comment roles
 the text splitter gave outside the items fall back to boilerplate (the markup says where the
-comments are). A page whose DOM shows no comment items keeps the text splitter's reading.
+comments are). Where no markup marks an item, the items are read from the page's repeated
+structure (html.repeated: inside the section the markup names, when it names one) or, for a
+page with one comment, from that item's own shape (html.lone); a page with neither keeps the
+text splitter's reading where markup names a comment section, and no comments where none does.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import re
 from datetime import datetime
 
 from replyscope.html.comments_dom import DomComments, Item, find_items, has_comment_markup, mark_and_render
+from replyscope.html.lone import find_lone_item
 from replyscope.html.render import parse
 from replyscope.html.repeated import find_repeated_items
 from replyscope.split import DocumentSplit, SplitComment, split_document
@@ -53,7 +57,12 @@ def split_html_document(html: str, text: str, title: str = "") -> DocumentSplit:
             return _with_dom_comments(base, text, spans, dom.items)
         return base
     if has_comment_markup(tree):
-        # (markup names comments but no item: the text splitter's reading, as tuned on crawled pages)
+        # markup names comments but no item: a list of subtrees of one shape inside the section
+        # it names (a "discussion" div of dated entries), else the text splitter's reading, as
+        # tuned on crawled pages
+        repeated = _repeated_spans(tree, text, in_named_section=True)
+        if repeated is not None:
+            return _with_dom_comments(base, text, *repeated)
         return base if base.comments else _without_comments(base, text)
     # markup names nothing: a list of subtrees of one shape, each with its own stamp and name
     repeated = _repeated_spans(tree, text)
@@ -62,15 +71,19 @@ def split_html_document(html: str, text: str, title: str = "") -> DocumentSplit:
     return _without_comments(base, text)
 
 
-def _repeated_spans(tree, text: str) -> tuple[list[tuple[Item, int, int, int, int]], list[Item]] | None:
-    items = find_repeated_items(tree)
+def _repeated_spans(tree, text: str, *, in_named_section: bool = False) -> tuple[list[tuple[Item, int, int, int, int]], list[Item]] | None:
+    """Items of one shape (html.repeated), else the page's one comment item (html.lone)."""
+    items = find_repeated_items(tree, in_named_section=in_named_section)
+    least = MIN_ITEMS
     if len(items) < MIN_ITEMS:
-        return None
+        items, least = find_lone_item(tree, in_named_section=in_named_section), 1
+        if not items:
+            return None
     dom = mark_and_render(tree, items)
     if dom is None or dom.text != text:
         return None
     spans = _item_spans(dom)
-    return (spans, dom.items) if len(spans) >= MIN_ITEMS else None
+    return (spans, dom.items) if len(spans) >= least else None
 
 
 def _without_comments(split: DocumentSplit, text: str) -> DocumentSplit:

@@ -1,0 +1,235 @@
+"""A page's one comment item, when there is no second one to repeat its shape.
+
+html.repeated reads comment items as a group of subtrees of one shape; a page with one comment has
+no group. A lone comment still shows what every comment item shows: ONE stamp of its own (a
+<time>, a `datetime` or an ISO `title`, or an element whose whole text is a date or an age), a
+name-like field beside it (the nearest one before the stamp, as headers read "NAME · DATE"; else
+the nearest after), and a block of words of its own that are mostly not links. The item is the
+lowest element around the stamp that holds all three and no other stamp; an article (it holds an
+h1 / h2) is never one.
+
+A lone item needs stronger signs of a conversation than a group does, since one dated block with
+a name is also an article's byline or an event in a listing:
+- where the page's markup names comments but no item, the item must sit inside the element that
+  names the section ("discussion", "responses");
+- where the markup names nothing, the item must carry a reply control (in it or the row after it)
+  AND its region must hold a text box to write in or a heading naming the section.
+The page must show exactly one such item; two or more are a group's business, or no thread.
+"""
+
+from __future__ import annotations
+
+from resiliparse.parse.html import DOMNode, HTMLTree, NodeType
+
+from replyscope.html.comments_dom import Item
+from replyscope.html.repeated import (
+    MAX_NESTING,
+    OUTSIDE,
+    SECTION_LABEL,
+    _elements,
+    _has_control,
+    _in_aside,
+    _inside,
+    _inside_link,
+    _is_stamp,
+    _items,
+    _linked,
+    _Member,
+    _name_like,
+    in_named_section_element,
+    _nested_deeper,
+    _next_element,
+    _region,
+    _children,
+    _Spans,
+)
+from replyscope.split.chrome import is_chrome
+
+# Tags whose element is a run of text inside a line: a comment's words sit in a block around them
+# (a <span> beside the name is a role label or a count, not the comment).
+INLINE = frozenset({"a", "b", "i", "em", "strong", "span", "time", "abbr", "cite", "small", "u", "s", "code", "label", "sup", "sub", "font", "img", "br", "relative-time"})
+# An element holding one of these is an article or a page part, not one comment.
+NOT_IN_ITEM = frozenset({"h1", "h2", "article", "main", "nav", "form", "textarea"})
+NEVER_ITEM = frozenset({"html", "body", "main", "table", "tbody", "thead", "ul", "ol", "dl", "p", "header", "footer"})
+MAX_UP = 6  # levels above the stamp an item's header and words may start
+# Stamps read around at most (each reading walks the elements around the stamp): a page with more
+# is a list of dated things or hostile markup, never one comment and its page; and as many
+# unclaimed stamps inside a group's items at most.
+MAX_STAMPS = 100
+# Elements an item holds at most (read from the page-order spans, no walk): the climb from a stamp
+# stops at a larger element, a section of many rows, not one comment.
+MAX_ITEM_ELEMENTS = 400
+
+
+def find_lone_item(tree: HTMLTree, *, in_named_section: bool) -> list[Item]:
+    """The page's one comment item (see the module's doc), or [] when there is none or more than one."""
+    body = tree.body
+    if body is None or _nested_deeper(body, MAX_NESTING):
+        return []
+    found = body.query_selector_all("*")
+    elements = found[0 : len(found)]
+    spans = _Spans(elements)
+    items: list[_Member] | None = None
+    last: DOMNode | None = None
+    stamps = 0
+    for el in elements:
+        if last is not None and spans.contains(last, el):
+            continue  # (a <time> inside an element whose whole text is that age: one stamp)
+        if not _is_stamp(el):
+            continue
+        last = el
+        if _inside(el, OUTSIDE) or _in_aside(el):
+            continue
+        if in_named_section and not in_named_section_element(el, body):
+            continue
+        stamps += 1
+        if stamps > MAX_STAMPS:
+            return []
+        members = _item_around(el, spans)
+        if members is None:
+            continue
+        if items is not None:
+            return []  # (a second dated item: a group's business, or no thread)
+        items = members
+    if items is None:
+        return []
+    if not _conversation_around(tree, items[-1], spans, in_named_section):
+        return []
+    return _items(items, spans)
+
+
+def _item_around(stamp: DOMNode, spans: _Spans) -> list[_Member] | None:
+    """The item around a stamp: [item], or [header, text] for a header drawn over a sibling that
+    holds its words (<dt> name and date, <dd> words)."""
+    node = stamp.parent
+    for _ in range(MAX_UP):
+        if node is None or node.tag in ("body", "html"):
+            return None
+        start = spans.start.get(node)
+        if start is None or spans.end[node] - start > MAX_ITEM_ELEMENTS:
+            return None
+        if node.tag not in NEVER_ITEM and node.tag not in INLINE:
+            found = _read_item(node, stamp)
+            if found is not None:
+                return found
+        node = node.parent
+    return None
+
+
+def _read_item(node: DOMNode, stamp: DOMNode) -> list[_Member] | None:
+    inside = _elements(node, set())
+    if any(el.tag in NOT_IN_ITEM for el in inside):
+        return None
+    # the author: of the name-like fields, the one nearest the stamp in the tree (in its header,
+    # not a short line of words above it); among equals the first before the stamp (headers open
+    # with the name: "NAME · DATE", a rank or a label after it), else the first after
+    around = {}
+    up: DOMNode | None = stamp
+    depth = 0
+    while up is not None and up != node:
+        around[up] = depth
+        up, depth = up.parent, depth + 1
+    around[node] = depth
+    author: DOMNode | None = None
+    best: tuple[int, int, int] | None = None
+    seen_stamp = False
+    place = {el: k for k, el in enumerate(inside)}
+    for el in inside:
+        if el == stamp:
+            seen_stamp = True
+            continue
+        if stamp.contains(el) or el.contains(stamp):
+            continue
+        if _is_stamp(el):
+            return None  # (another stamp: a list of dated things, or an article and its comment)
+        own = "".join(c.value for c in _children(el) if c.type == NodeType.TEXT).strip()
+        if own and _name_like(own) and _name_like(" ".join(el.text.split())):
+            meet = el
+            while meet not in around and meet.parent is not None:
+                meet = meet.parent
+            # (and among equals a link, a profile's, before plain text: "so true – NAME 2h")
+            linked = el.tag == "a" or _inside_link(el, node)
+            score = (around.get(meet, depth), 0 if linked else 1, 1 if seen_stamp else 0)
+            if best is None or score < best:
+                author, best = el, score
+    if author is None:
+        return None
+    words: DOMNode | None = None
+    most = 0
+    for el in inside:
+        if any(el.contains(x) or x.contains(el) for x in (stamp, author)):
+            continue
+        text = " ".join(el.text.split())
+        k = len(text.split())
+        # (a run of text in a line is the words only when the name signs it from after: "words –
+        # NAME 2h"; in the header, after the name, it is a label or a count)
+        if k > most and not is_chrome(text) and (el.tag not in INLINE or place[el] < place[author]):
+            words, most = el, k
+    name = " ".join(author.text.split())
+    member = _Member(node)
+    member.stamp, member.author = stamp, author
+    if words is None:
+        # a header alone: its words are in the element after it, of another shape
+        sib = _next_element(node)
+        if sib is None or sib.tag == node.tag or not _words(sib, name) or _linked(sib) or any(_is_stamp(x) for x in _elements(sib, set())):
+            return None
+        return [member, _Member(sib)]
+    if _linked(words) or not _words(words, name):
+        return None
+    member.body = words
+    return [member]
+
+
+def _words(el: DOMNode, name: str) -> bool:
+    """Whether `el` holds words besides chrome and the author's name (a bio box repeats the name)."""
+    text = " ".join(el.text.split())
+    return bool(text.replace(name, "").strip()) and not is_chrome(text)
+
+
+def _conversation_around(tree: HTMLTree, member: _Member, spans: _Spans, in_named_section: bool) -> bool:
+    """A reply control in the item or the row after it, and a text box or a heading naming the
+    section in its region; in a section the markup names, any one of these."""
+    places = [member.node] + [x for x in (_next_element(member.node),) if x is not None]
+    control = any(_has_control(p) for p in places)
+    if in_named_section and control:
+        return True
+    if not control and not in_named_section:
+        return False
+    body = tree.body
+    if body is None:
+        return False
+    region = _region([member.node], body, spans)
+    if region.query_selector("textarea") is not None:
+        return True
+    found = region.query_selector_all("h1, h2, h3, h4, h5, h6, legend, summary, caption, th")
+    return any(SECTION_LABEL.match(" ".join(el.text.split())) for el in found[0 : len(found)])
+
+
+def replies_inside(kept: list[_Member], claimed: set[DOMNode], spans: _Spans) -> list[_Member]:
+    """Lone replies inside the items of a group: a stamp no item claimed, in an item but outside
+    its own words, name and stamp, heads an item of its own (the one note under a Q&A answer,
+    where two or more notes would be a group)."""
+    out: list[_Member] = []
+    stamps = 0
+    for m in kept:
+        last: DOMNode | None = None
+        for el in _elements(m.node, m.nested):
+            if last is not None and spans.contains(last, el):
+                continue
+            if el in claimed or not _is_stamp(el):
+                continue
+            last = el
+            if any(x is not None and (x.contains(el) or el.contains(x)) for x in (m.stamp, m.author, m.body)):
+                continue
+            stamps += 1
+            if stamps > MAX_STAMPS:
+                return out
+            found = _item_around(el, spans)
+            if found is None or not all(f.node != m.node and spans.contains(m.node, f.node) for f in found):
+                continue
+            if any(x is not None and (f.node.contains(x) or x.contains(f.node)) for f in found for x in (m.stamp, m.author, m.body)):
+                continue
+            if any(spans.contains(o.node, f.node) or spans.contains(f.node, o.node) for o in out for f in found):
+                continue
+            out += found
+    return out
