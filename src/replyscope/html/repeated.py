@@ -365,6 +365,24 @@ def in_named_section_element(el: DOMNode | None, body: DOMNode) -> bool:
     return False
 
 
+def stamp_in_named_section(body: DOMNode) -> bool:
+    """Whether any stamp sits in an element that names a comment section (or is one).
+
+    Both readers need one where the markup names comments (an item's own stamp, inside the named
+    element): most such pages name comments only in a link or a form, and this one look at the
+    named elements spares them the reading of every repeated subtree of the page."""
+    scanned: list[DOMNode] = []
+    for el in _iter(body.query_selector_all("[class], [id]")):
+        if not NAMED_SECTION.search((el.class_name or "") + " " + (el.id or "")):
+            continue
+        if any(outer.contains(el) for outer in scanned):
+            continue  # (its stamps were looked for with the element around it)
+        scanned.append(el)
+        if _is_stamp(el) or any(_is_stamp(x) for x in _iter(el.query_selector_all("*"))):
+            return True
+    return False
+
+
 def _iter(found) -> list[DOMNode]:
     return list(found[0 : len(found)])
 
