@@ -126,7 +126,7 @@ def test_hostile_markup_stays_within_work_bounds():
     from replyscope.html import repeated  # noqa: PLC0415
 
     deep = "<html><body><article><p>A short story of the day.</p></article>" + "<div class='c'>" * 5000 + "x" + "</div>" * 5000 + "</body></html>"
-    assert repeated._nested_deeper(HTMLTree.parse(deep).body, repeated.MAX_NESTING)
+    assert repeated._Spans(list(HTMLTree.parse(deep).body.query_selector_all("*"))).deepest > repeated.MAX_NESTING
     assert repeated.find_repeated_items(HTMLTree.parse(deep)) == []
     row = "<div class='r'><b>reader{i}</b> <time datetime='2024-01-01'>3 hours ago</time><p>point {i} made at length here</p><a>Reply</a></div>"
     page = "<html><body><article><p>Story.</p></article><h2>Comments</h2><textarea></textarea>{rows}</body></html>"

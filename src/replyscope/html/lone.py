@@ -37,7 +37,6 @@ from replyscope.html.repeated import (
     _Member,
     _name_like,
     in_named_section_element,
-    _nested_deeper,
     _next_element,
     _region,
     _children,
@@ -64,11 +63,13 @@ MAX_ITEM_ELEMENTS = 400
 def find_lone_item(tree: HTMLTree, *, in_named_section: bool) -> list[Item]:
     """The page's one comment item (see the module's doc), or [] when there is none or more than one."""
     body = tree.body
-    if body is None or _nested_deeper(body, MAX_NESTING):
+    if body is None:
         return []
     found = body.query_selector_all("*")
     elements = found[0 : len(found)]
     spans = _Spans(elements)
+    if spans.deepest > MAX_NESTING:
+        return []
     items: list[_Member] | None = None
     last: DOMNode | None = None
     stamps = 0

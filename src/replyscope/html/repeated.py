@@ -174,6 +174,7 @@ class _Spans:
     def __init__(self, elements: list[DOMNode]):
         self.start: dict[DOMNode, int] = {}
         self.end: dict[DOMNode, int] = {}
+        self.deepest = 0  # the most elements nested in one another below the body
         stack: list[DOMNode] = []  # the open elements: the path from the body to the current one
         for k, el in enumerate(elements):
             parent = el.parent
@@ -181,6 +182,8 @@ class _Spans:
                 self.end[stack.pop()] = k - 1
             self.start[el] = k
             stack.append(el)
+            if len(stack) > self.deepest:
+                self.deepest = len(stack)
         for el in stack:
             self.end[el] = len(elements) - 1
 
@@ -227,12 +230,12 @@ def find_repeated_items(tree: HTMLTree, *, in_named_section: bool = False) -> li
     body = tree.body
     if body is None:
         return []
-    if _nested_deeper(body, MAX_NESTING):
-        return []
     groups: dict[str, list[DOMNode]] = defaultdict(list)
     found = body.query_selector_all("*")
     elements = found[0 : len(found)]
     spans = _Spans(elements)
+    if spans.deepest > MAX_NESTING:
+        return []
     for el in elements:
         if el.tag in NEVER_ITEM or el.tag in OUTSIDE or not _shown(el):
             continue
@@ -461,17 +464,6 @@ def _inside_any(el: DOMNode, nodes: set[DOMNode]) -> bool:
         if up in nodes:
             return True
         up = up.parent
-    return False
-
-
-def _nested_deeper(root: DOMNode, limit: int) -> bool:
-    """Whether elements nest more than `limit` deep under `root` (one walk of the tree)."""
-    stack = [(root, 0)]
-    while stack:
-        node, depth = stack.pop()
-        if depth > limit:
-            return True
-        stack.extend((c, depth + 1) for c in _children(node) if c.type == NodeType.ELEMENT)
     return False
 
 
