@@ -99,6 +99,11 @@ def test_flat_rows_nest_by_their_indentation():
     assert [c.parent for c in comments] == [None, 0, 1, None]
 
 
+def test_a_repeated_rows_name_loses_the_verb_its_widget_prints_after_it():
+    said = ROWS.replace(">vera_l</a>", ">vera_l</a> said...").replace(">Kofi Ade</a>", ">Kofi Ade wrote:</a>")
+    assert [c.author for c in _comments(said)] == ["vera_l", "Kofi Ade", "vera_l", "Hanne"]
+
+
 HEADLINES = """<html><body><article><h1>Depot plans</h1><p>The council meets on Thursday to decide the depot's future.</p></article>
 <div class="more-stories">
 <div class="st"><a href="/a">Market traders ask for a winter home</a> <span class="by">Ana Ruiz</span> <span class="d">3 May 2022</span></div>

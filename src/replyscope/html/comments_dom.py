@@ -58,7 +58,8 @@ MAX_AUTHOR_CHARS = 80
 # containment says nothing of who answers whom: every walk up the tree stops there and such a page
 # is left to the text splitter. Real comment threads nest a few dozen elements deep.
 MAX_NESTING = 400
-_SAYS = re.compile(r"\s*(?:says|said|wrote|writes)\s*:?\s*$", re.I)
+# (a name's verb after it, as a widget prints it: "Jo says:", "Jo said...", "Jo wrote…")
+_SAYS = re.compile(r"\s*(?:says|said|wrote|writes)\s*[:.…]*\s*$", re.I)
 
 
 def _names(node: DOMNode) -> list[str]:

@@ -33,7 +33,7 @@ from collections import Counter, defaultdict
 
 from resiliparse.parse.html import DOMNode, HTMLTree, NodeType
 
-from replyscope.html.comments_dom import SECTION_SELECTOR, Item, Part, _children, _shown
+from replyscope.html.comments_dom import _SAYS, SECTION_SELECTOR, Item, Part, _children, _shown
 from replyscope.split.chrome import is_chrome
 from replyscope.split.dates import parse_posted
 
@@ -635,7 +635,8 @@ def _parts(item: Item, m: _Member) -> None:
         item.posted_raw = " ".join(stamp.text.split())[:120]
     if author is not None:
         item.author = Part(author)
-        item.author_text = " ".join(author.text.split())
+        # (the name field's lines joined, as a rank and a name print; a verb after it dropped: "Jo said...")
+        item.author_text = _SAYS.sub("", " ".join(author.text.split()))
     if m.body is not None:
         item.body = Part(m.body)
 
