@@ -33,7 +33,7 @@ from collections import Counter, defaultdict
 
 from resiliparse.parse.html import DOMNode, HTMLTree, NodeType
 
-from replyscope.html.comments_dom import _SAYS, SECTION_SELECTOR, Item, Part, _children, _shown
+from replyscope.html.comments_dom import _SAYS, MAX_NESTING, SECTION_SELECTOR, Item, Part, _children, _shown
 from replyscope.split.chrome import is_chrome
 from replyscope.split.dates import parse_posted
 
@@ -55,9 +55,9 @@ MAX_NAME_CHARS = 40
 # Work bounds for hostile markup. Containment is read from page-order spans (_Spans), one lookup a
 # test; the bounds stay for what still walks an item's subtree (its own text, parts and body).
 # Replies in a real widget nest a few levels each, ten or so deep, so elements nested more than
-# MAX_NESTING deep are broken markup whose containment says nothing of who answers whom, and a
-# group of more than MAX_GROUP items is left to the text splitter (which reads it in one pass).
-MAX_NESTING = 400
+# MAX_NESTING deep (the DOM comment reader's bound, comments_dom) are broken markup whose
+# containment says nothing of who answers whom, and a group of more than MAX_GROUP items is left
+# to the text splitter (which reads it in one pass).
 MAX_GROUP = 500
 _LABELLED = re.compile(r"\w:\s")
 _PX = re.compile(r"(?:margin|padding)-left\s*:\s*(\d+(?:\.\d+)?)\s*(px|em|rem)?", re.I)
