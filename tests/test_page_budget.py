@@ -75,3 +75,20 @@ def test_the_cli_records_the_over_budget_page_in_the_manifest(tmp_path, monkeypa
     assert "CPU budget" in by_status["failed"]
     manifest = json.loads((tmp_path / "run" / "manifest.json").read_text())
     assert manifest["counts"]["failed"] == 1 and manifest["counts"]["comments"] == 2
+
+
+def test_the_spark_engines_page_function_gives_each_page_the_runs_budget(monkeypatch):
+    # (the function Spark's Python workers run, called here without Spark: it needs only Arrow)
+    from replyscope.engine.spark import _raw_table, split_arrow
+    from replyscope.ingest import RawDocument
+    from replyscope.ingest.html_input import HtmlDocument
+
+    monkeypatch.setattr(replyscope.html, "split_html_document", _spin)
+    raws = [HtmlDocument("in", "pier.html", HTML_PAGE.encode()), RawDocument("in", "bridge.txt", TEXT_PAGE.encode())]
+    table = _raw_table(raws, ["pier", "bridge"])
+    pages = pl.concat([pl.from_arrow(b) for b in split_arrow(table.to_batches(), page_cpu_seconds=0.2)])
+    status = dict(zip(pages["doc_id"].to_list(), pages["status"].to_list()))
+    assert status == {"pier": "failed", "bridge": "ok"}
+    assert "CPU budget of 0.2 s" in pages.filter(pl.col("doc_id") == "pier")["error"].item()
+    bridge = pages.filter(pl.col("doc_id") == "bridge")
+    assert [c["author"] for c in bridge["comments"].item()] == ["Marta Quill", "dockside_dave"]

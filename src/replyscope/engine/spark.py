@@ -48,6 +48,7 @@ import pyarrow.parquet as pq
 from replyscope import schema
 from replyscope.errors import UsageError
 from replyscope.ingest import check_inputs, is_read
+from replyscope.page_budget import PAGE_CPU_SECONDS
 from replyscope.pipeline import (
     ANALYZE_TABLES, MANIFEST, SPLIT_TABLES, DocIds, SplitOptions, _split_key, input_files, iter_batches, peak_rss_mb,
     remove_downstream, run_stage, split_batch, unique_files,
@@ -298,8 +299,11 @@ def _nest(tables: dict[str, pl.DataFrame]) -> pl.DataFrame:
     return nested.select(list(schema.DOCUMENTS) + list(keep))
 
 
-def split_arrow(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-    """mapInArrow function: raw pages in, nested split pages out (pipeline.split_batch per batch)."""
+def split_arrow(batches: Iterator[pa.RecordBatch], page_cpu_seconds: float = PAGE_CPU_SECONDS) -> Iterator[pa.RecordBatch]:
+    """mapInArrow function: raw pages in, nested split pages out (pipeline.split_batch per batch).
+
+    Each page has the run's CPU budget (`page_cpu_seconds`) as in the embedded engine: Spark's
+    Python worker calls this on its main thread, where the budget's timer signal can stop a page."""
     from replyscope.ingest import RawDocument  # noqa: PLC0415
     from replyscope.ingest.html_input import HtmlDocument  # noqa: PLC0415
 
@@ -325,7 +329,7 @@ def split_arrow(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
         rows = batch.to_pylist()
         if not rows:
             continue
-        result = split_batch([raw(r) for r in rows], [doc_id(r) for r in rows])
+        result = split_batch([raw(r) for r in rows], [doc_id(r) for r in rows], page_cpu_seconds)
         yield from _to_arrow(_nest(result.tables), PAGE_SCHEMA).to_batches()
 
 
@@ -511,7 +515,8 @@ def _split_on_spark(spark, files, urls, run_dir: Path, options: SplitOptions, fr
     raw = frames[0]
     for other in frames[1:]:
         raw = raw.unionByName(other)
-    pages = raw.mapInArrow(split_arrow, from_arrow_schema(PAGE_SCHEMA)).cache()
+    split_pages = functools.partial(split_arrow, page_cpu_seconds=options.page_cpu_seconds)
+    pages = raw.mapInArrow(split_pages, from_arrow_schema(PAGE_SCHEMA)).cache()
     n_rows = {
         "documents": _write(pages.select(*schema.DOCUMENTS), run_dir, "documents", schema.DOCUMENTS),
         "articles": _write(pages.where(F.col("article").isNotNull()).select("article.*"), run_dir, "articles", schema.ARTICLES),
