@@ -85,3 +85,24 @@ def test_a_question_headline_opening_the_text_takes_the_title_from_a_tagline_the
     # (a question the text after it does not talk about stays the text)
     page = "quayside\n\nsalt now, spray later\n« Where the old pier lamps went\n\nHave you ever seen a gull up close?\n\n" + TEXT
     assert split_document(page).title != "Have you ever seen a gull up close?"
+
+
+def test_a_photo_caption_ending_on_its_credit_is_no_headline() -> None:
+    # headline, the photo's caption, byline (the caption, set over the byline, used to win); and
+    # a share row, then a caption right over the text
+    for caption in (
+        "Commuters queue at the north pier at dawn. Photo: Lena Brask",
+        "The new ferry on its first crossing. (Otto Vane/Quay Weekly/Harbour Photos)",
+        "Illustration by Ida Sund/Quay Weekly",
+    ):
+        over_byline = MASTHEAD + HEADLINE + "\n\n" + caption + "\n\nBy Mara Quell\n\n" + TEXT
+        assert split_document(over_byline).title == HEADLINE, caption
+        under_share_row = MASTHEAD + HEADLINE + "\n\nBy Mara Quell\n\n  • Facebook\n  • Twitter\n\n" + caption + "\n\n" + TEXT
+        assert split_document(under_share_row).title == HEADLINE, caption
+
+
+def test_a_headline_about_photos_is_still_a_headline() -> None:
+    # (the credit is told by its place after a sentence or in a bracket with a source's slash)
+    for headline in ("Photos: Harbour lights up for the winter fair", "Readers' pictures by the old quay"):
+        page = MASTHEAD + headline + "\n\nBy Mara Quell\n\n" + TEXT
+        assert split_document(page).title == headline, headline

@@ -524,7 +524,7 @@ def _title_like(lines: Lines, i: int) -> bool:
         return False  # "  3. Gulls nest on the pier": an item of a numbered list set in (a sidebar's top stories)
     if unicodedata.category(s[0])[0] == "S" or _DATELINE_START.match(s) or _TALLY_IN.search(s):
         return False  # "← Where Next?" (a pager link), "Posted on May 2 • 23 Comments" (a dateline)
-    return True
+    return not photo_credit(s)
 
 
 # A widget's label set before the headline of another post it promotes ("Trending: Gulls Return",
@@ -582,6 +582,23 @@ def title_without_tally(title: str, page: str) -> str:
 
 
 _TIME_OF_DAY: Final = re.compile(r"\d{1,2}:\d{2}|\b(?:19|20)\d\d\b\s*$")
+
+
+# A photo's caption ends on its credit: "... in May. Photo: Jo Lake", "... (Jo Lake/Harbour News/AP
+# Photo)", "(AP Photo/Jo Lake)", or is the credit alone ("Illustration by Jo Lake"). Set between a
+# headline and its byline, or over the text under a share row, it is no headline, whatever its case.
+_PHOTO_CREDIT: Final = re.compile(
+    r"(?i)(?:[.!?)]\s+(?:photo(?:graph)?|picture|image|illustration)s?\s*(?:by\b|:)\s*[^.!?:]{2,60}$"
+    r"|^(?:photo(?:graph)?|picture|image|illustration)s?\s+by\s+[^.!?:]{2,60}$"
+    r"|\([^()]*[/—–][^()]*\b(?:photos?|images|pictures)\)$"
+    r"|\([^()]{0,20}\bphoto\s*/[^()]{2,60}\)$)"
+)
+_CREDIT_WORDS: Final = ("hoto", "HOTO", "mage", "MAGE", "ictur", "ICTUR", "llustr", "LLUSTR")
+
+
+def photo_credit(s: str) -> bool:
+    """Whether a line is a photo's caption told by its credit (see _PHOTO_CREDIT)."""
+    return any(w in s for w in _CREDIT_WORDS) and _PHOTO_CREDIT.search(s) is not None
 
 
 # A line shorter than this that reads as a sentence but holds navigation's signs is a call to
@@ -1344,6 +1361,8 @@ def _reads_as_headline_uncached(s: str) -> bool:
         return False
     if len(s) < 80 and (button_row(s) or _CALL_TO_COMMENT.match(s) or _share_row(s)):
         return False
+    if photo_credit(s):
+        return False  # (a photo's caption over the byline: the headline is over the photo)
     return unicodedata.category(s[0])[0] != "S" and s[0] not in "+-" and not (len(s) < 120 and is_comment_marker(s))
 
 
@@ -1393,8 +1412,8 @@ def _long_headline(s: str) -> bool:
     s = untallied(s)
     if len(s) > TITLE_MAX_CHARS or s[-1] == "." or s[0] in BULLETS or is_nav_line(s) or _TALLY_IN.search(s) or _dotted_menu(s):
         return False
-    if unicodedata.category(s[0])[0] == "S" or _DATELINE_START.match(s):
-        return False  # (a pager link, a dateline: see _title_like)
+    if unicodedata.category(s[0])[0] == "S" or _DATELINE_START.match(s) or photo_credit(s):
+        return False  # (a pager link, a dateline, a photo's caption: see _title_like)
     from replyscope.split.talk import is_title_case  # (talk reads chrome, which reads this module)
 
     return is_title_case(s)
@@ -1434,9 +1453,11 @@ def _byline_core(lines: Lines, j: int) -> str:
 
 
 def _between_headline_and_byline(t: str) -> bool:
-    """A short line a page sets between a headline and its byline: a call to comment, a share row,
-    a link to the comments ("3 comments", "Comments (0)")."""
-    return len(t) < 80 and (_CALL_TO_COMMENT.match(t) is not None or _share_row(t) or len(t) < 30 and (is_comment_marker(t) or _TALLY_IN.search(t) is not None))
+    """A line a page sets between a headline and its byline: a call to comment, a share row, a link
+    to the comments ("3 comments", "Comments (0)"), a photo's caption."""
+    if len(t) >= 80:
+        return photo_credit(t)  # (headline, the photo's caption, byline)
+    return _CALL_TO_COMMENT.match(t) is not None or _share_row(t) or len(t) < 30 and (is_comment_marker(t) or _TALLY_IN.search(t) is not None) or photo_credit(t)
 
 
 # Non-blank lines above the article looked through for a headline over its byline: the share row,
