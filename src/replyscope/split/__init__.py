@@ -16,7 +16,7 @@ import polars as pl
 from replyscope import schema
 from replyscope.page_budget import PAGE_CPU_SECONDS, page_budget
 from replyscope.split.caches import LINE_CACHES as _LINE_CACHES, cache_size, empty_cache
-from replyscope.split.body import article_roles, is_boilerplate_line, title_from_text, title_without_tally
+from replyscope.split.body import article_roles, headline_of_title, is_boilerplate_line, title_from_text, title_without_tally
 from replyscope.split.chrome import is_chrome
 from replyscope.split.comment_text import comment_words, cut_last_at_closing, drop_echo_lines, drop_entry_labels, drop_numbered_links, drop_reaction_marks, drop_repeated_tails, drop_reply_targets, drop_role_badges, drop_subject_lines, drop_signatures, drop_widget_tails, name_numbered_comments, trim_after_actions
 from replyscope.split.openers import inline_label, shared_inline_label
@@ -316,7 +316,9 @@ def _split_lines(text: str, title: str, lines: Lines) -> DocumentSplit:
         depth, parent = thread(indents, [c.author for c in kept], cues, numbers, marked)
         for sc, d, p in zip(comments, depth, parent):
             sc.depth, sc.parent = d, p
-    title_text = title.strip() or title_without_tally(next((text[s:e].strip() for s, e, r in segments if r == "title"), ""), text)
+    title_line = next((text[s:e].strip() for s, e, r in segments if r == "title"), "")
+    # (a given title is kept, or the part of it the page prints as its headline: not the site's name)
+    title_text = headline_of_title(title.strip(), title_line) if title.strip() else title_without_tally(title_line, text)
     body = "".join(text[s:e] for s, e, r in segments if r in ("body", "quote")).strip()
     if not title_text and zone and len(body) < SHORT_POST_CHARS:
         # a short post without a headline (a tweet over its replies) is named by its opening words,

@@ -611,6 +611,71 @@ NAV_PROSE_CHARS: Final = 90
 BYLINE_LEAD_LINES: Final = 12
 
 
+# A page's given title (its <title> or og:title, a table's title column) often joins the headline
+# and the site's name, or its section's ("Gulls return | Quay Weekly", "Quay Weekly: Gulls return",
+# "Gulls return - Coast | Quay Weekly"), where the page prints only the headline over its article.
+# The title is cut into parts at the separators sites join them with; the headline is a run of
+# them (a headline may hold a colon itself: "Gulls: a return | Quay Weekly").
+_TITLE_PARTS: Final = re.compile(r"\s+(?:[|«»•·~–—-]|::)\s+|:\s+")
+# Lines of the article's lead looked through for the title (given, or a headline-like line).
+TITLE_LEAD_SCAN: Final = 12
+
+
+def _folded(s: str) -> str:
+    return " ".join(s.casefold().split())
+
+
+def title_runs(title: str) -> dict[str, tuple[str, bool]]:
+    """The runs of the given title's parts short of the whole, by their folded form (case and
+    spaces), each with whether it may be the headline: no part left out is longer (in words: a
+    site's or a section's name is short beside a headline; where both are short, either may be
+    the headline). {} when the title has one part."""
+    cuts = [(m.start(), m.end()) for m in _TITLE_PARTS.finditer(title)]
+    if not cuts:
+        return {}
+    starts = [0] + [e for _, e in cuts]
+    ends = [s for s, _ in cuts] + [len(title)]
+    words = [len(title[a:b].split()) for a, b in zip(starts, ends)]
+    runs: dict[str, tuple[str, bool]] = {}
+    for a in range(len(starts)):
+        for b in range(a, len(ends)):
+            run = title[starts[a] : ends[b]].strip()
+            if (a, b) != (0, len(ends) - 1) and run:
+                runs[_folded(run)] = (run, len(run.split()) >= max(words[:a] + words[b + 1 :]))
+    return runs
+
+
+def _printed_part(lines: Lines, hi: int, wanted: str) -> int | None:
+    """The line printing a run of the given title's parts as the page's headline, or None (the
+    title printed whole, no run printed over the comments, or the one printed a site's name).
+    Of the runs printed, the headline is the one the page prints first the latest: the site's
+    name is in the masthead, over the headline."""
+    runs = title_runs(wanted)
+    if not runs:
+        return None
+    whole = _folded(wanted)
+    first: dict[str, int] = {}
+    for i, s in enumerate(lines.text):
+        if s and len(s) <= len(wanted) + 8:  # (a run is no longer than the title, but for spaces)
+            f = _folded(s)
+            if f == whole:
+                return None
+            if f in runs and f not in first:
+                first[f] = i
+    if not first:
+        return None
+    latest = max(first, key=first.__getitem__)
+    i = first[latest]
+    return i if i < hi and runs[latest][1] else None
+
+
+def headline_of_title(given: str, marked: str) -> str:
+    """The page's title: the given one, or the run of it the page prints as its headline (`marked`,
+    the line marked as the title; see _printed_part)."""
+    run = title_runs(given).get(_folded(marked)) if marked and marked != given else None
+    return run[0] if run is not None and run[1] else given  # (as the title spells it: a line may hold odd spaces)
+
+
 def _mark_title(lines: Lines, lo: int, hi: int, roles: list[str], title: str) -> None:
     """Mark the article's title line: the given title, or the first headline-like line of its lead.
 
@@ -668,7 +733,7 @@ def _mark_title(lines: Lines, lo: int, hi: int, roles: list[str], title: str) ->
                     roles[k] = "boilerplate"
             return
     candidates: list[int] = []  # headline-like lines of the lead, top down
-    for i in range(lo, min(hi, lo + 12)):
+    for i in range(lo, min(hi, lo + TITLE_LEAD_SCAN)):
         s = text[i]
         if not s:
             continue
@@ -693,6 +758,9 @@ def _mark_title(lines: Lines, lo: int, hi: int, roles: list[str], title: str) ->
         if _title_like(lines, i):
             candidates.append(i)
     if wanted:
+        printed = _printed_part(lines, hi, wanted)
+        if printed is not None:
+            roles[printed] = "title"
         return
     if candidates:
         roles[_headline_of(lines, candidates, hi)] = "title"
