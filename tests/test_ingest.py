@@ -72,6 +72,43 @@ def test_batch_repair_is_repair_text():
     assert repaired_line_ends(["a\ud800b"]) == [None]  # Polars cannot hold it: repair_text reads it
 
 
+def test_repair_fixes_each_suspect_line_of_a_long_page():
+    """Several mangled lines among many clean ones (accented, curly, blank, CRLF): each mangled line
+    is fixed, every other line kept to the character, in place."""
+    clean = ["Café opens at nine", "", "“Quoted” – fine", "plain words here"]
+    mangled = {7: ("didnâ€™t reply", "didn’t reply"), 8: ("CafÃ© again", "Café again"), 40: ("â€œendâ€\x9d", "“end”")}
+    lines_in = [mangled[i][0] if i in mangled else clean[i % 4] for i in range(41)]
+    lines_out = [mangled[i][1] if i in mangled else clean[i % 4] for i in range(41)]
+    assert repair_text("\r\n".join(lines_in)) == "\n".join(lines_out)
+    assert repair_text("\x00" + "\n".join(lines_in)) == "\n".join(lines_out)  # an invisible one first
+    assert repair_text("\n".join(clean) + "\x0b") == "\n".join(clean)  # invisible, and no suspect
+
+
+def test_text_pages_repaired_in_one_batch_as_one_by_one():
+    """Pages read as bytes (a folder of .txt) are decoded, then repaired together with the batch's
+    other pages: each row's text and codec are decode_bytes' of that page alone."""
+    from replyscope.ingest import RawDocument
+
+    pages = [
+        "Plain page\r\nwith CRLF line ends\r\n".encode(),
+        "It’s a “fair” deal".encode("cp1252"),
+        b"caf\xe9 \x81 latin-1 only",
+        "The mayor didnâ€™t answer\nCafé stays".encode(),
+        "\ufeffA page with a mark\nand\x0ba control".encode("utf-16"),
+        "\ufeffutf-8 with its mark".encode(),
+    ]
+    raws = [RawDocument("in", f"p{i}.txt", page) for i, page in enumerate(pages)]
+    raws.append(RawDocument("in", "image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))))
+    raws.append(RawDocument("in", "s.txt", "a str page\r\nas a table cell gives it"))
+    docs = to_documents(raws)
+    expected = [decode_bytes(page) for page in pages]
+    assert docs["text"].to_list()[:6] == [d.text for d in expected]
+    assert docs["encoding"].to_list()[:6] == [d.encoding for d in expected]
+    assert docs["text"][3] == "The mayor didn’t answer\nCafé stays"
+    assert docs["status"].to_list() == ["ok"] * 6 + ["skipped", "ok"]
+    assert docs["text"][7] == "a str page\nas a table cell gives it"
+
+
 def test_binary_is_refused():
     with pytest.raises(BinaryInput):
         decode_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))

@@ -210,6 +210,7 @@ def test_disk_full_leaves_no_temporary_file(tmp_path, pages, monkeypatch):
 
     monkeypatch.setattr(pq.ParquetWriter, "write_table", full)
     monkeypatch.setattr(pl.DataFrame, "write_parquet", full)
+    monkeypatch.setattr(pl.DataFrame, "write_ipc", full)  # (the split's batch parts)
     out = tmp_path / "run"
     result = invoke("split", pages, "--out", out, "--workers", "1")
     assert result.exit_code == 1
@@ -217,6 +218,28 @@ def test_disk_full_leaves_no_temporary_file(tmp_path, pages, monkeypatch):
     assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]
     monkeypatch.undo()
     assert invoke("split", pages, "--out", out, "--workers", "1").exit_code == 0
+
+
+def test_a_table_joined_from_parts_is_the_same_bytes_however_its_parts_were_written(tmp_path, pages):
+    """The split's batch parts (Arrow IPC, rundir.write_part) and Parquet parts (what the Spark
+    engine joins), cut at other rows, make the same table file as the run wrote."""
+    out = tmp_path / "run"
+    assert invoke("split", pages, "--out", out, "--workers", "1").exit_code == 0
+    for name in SPLIT_TABLES:
+        written = (out / f"{name}.parquet").read_bytes()
+        frame = pl.read_parquet(out / f"{name}.parquet")
+        cuts = [0, 1, max(1, frame.height // 2), frame.height]
+        pieces = [frame.slice(a, b - a) for a, b in zip(cuts, cuts[1:])]
+        arrow = [rundir.write_part(piece, tmp_path / f"{k}.{name}{rundir.PART_SUFFIX}", name) for k, piece in enumerate(pieces)]
+        parquet = []
+        for k, piece in enumerate(pieces):
+            parquet.append(tmp_path / f"{k}.{name}.parquet")
+            piece.write_parquet(parquet[-1], compression=rundir.PART_COMPRESSION)
+        for parts in (arrow, parquet):
+            joined = rundir.join_parts(parts, tmp_path / f"joined.{name}.parquet", rundir.TABLES[name])
+            assert joined.read_bytes() == written, name
+        with pytest.raises(ValueError):
+            rundir.join_parts([arrow[0], parquet[1]], tmp_path / "mixed.parquet", rundir.TABLES[name])
 
 
 def test_a_failed_report_write_leaves_no_temporary_file(full_run, monkeypatch):

@@ -35,7 +35,7 @@ from replyscope.ingest import ColumnOptions, RawDocument, check_inputs, discover
 from replyscope.rundir import (
     LOCK_NAME,
     MANIFEST,
-    PART_COMPRESSION,
+    PART_SUFFIX,
     PARTS_DIR,
     REPORT,
     TMP_SUFFIX,
@@ -58,6 +58,7 @@ from replyscope.rundir import (
     update_manifest,
     versions,
     write_manifest,
+    write_part,
     write_table,
     write_text_atomic,
 )
@@ -361,7 +362,7 @@ def _run_split(inputs, run_dir, options, on_progress, files, reuse_complete) -> 
     n_resumed = 0
 
     def part(k: int, name: str) -> Path:
-        return parts / f"{k:06d}.{name}.parquet"
+        return parts / f"{k:06d}.{name}{PART_SUFFIX}"
 
     def collect(k: int, item: Future | dict) -> None:
         nonlocal n_bytes_split
@@ -370,7 +371,7 @@ def _run_split(inputs, run_dir, options, on_progress, files, reuse_complete) -> 
         else:
             result = item.result()
             for name, frame in result.tables.items():
-                write_table(run_dir, name, frame, path=part(k, name), compression=PART_COMPRESSION)
+                write_part(frame, part(k, name), name)
             record = _batch_record(result)
             # written last: a batch counts as done only once all its parts are in place
             write_text_atomic(parts / f"{k:06d}.json", json.dumps(record, default=str))

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import polars as pl
 
-from replyscope.ingest.decode import BinaryInput, decode_bytes, repair_text, repaired_line_ends
+from replyscope.ingest.decode import BinaryInput, Decoded, decode_unrepaired, repair_text, repaired_line_ends
 from replyscope.ingest.records import RawDocument
 from replyscope.schema import DOCUMENTS
 
@@ -28,9 +28,11 @@ def site_of(url: str) -> str:
     return host.removeprefix("www.")
 
 
-def to_document_row(raw: RawDocument, repaired: str | None = None) -> dict:
+def to_document_row(raw: RawDocument, repaired: str | None = None, decoded: Decoded | None = None) -> dict:
     """One row of the documents table; a page that cannot be read gets a status, never an exception.
-    `repaired`: repair_text(raw.content) of str content, when the caller has it (repaired_line_ends)."""
+    `repaired`: repair_text of the page's text (str content, or bytes content as `decoded`), when
+    the caller has it (repaired_line_ends). `decoded`: decode_unrepaired(raw.content) of bytes
+    content, when the caller has it."""
     row = {
         "doc_id": doc_id_for(raw.source, raw.source_id),
         "source": raw.source,
@@ -48,8 +50,11 @@ def to_document_row(raw: RawDocument, repaired: str | None = None) -> dict:
         return row | {"status": raw.status, "error": raw.problem}
     try:
         if isinstance(raw.content, bytes):
-            decoded = decode_bytes(raw.content)
-            text, encoding = decoded.text, decoded.encoding
+            if decoded is None:
+                decoded = decode_unrepaired(raw.content)
+                repaired = None  # (it was the repair of that text)
+            text = repaired if repaired is not None else repair_text(decoded.text)
+            encoding = decoded.encoding
         else:
             text = repaired if repaired is not None else repair_text(raw.content or "")
             encoding = raw.encoding
@@ -66,13 +71,29 @@ def to_documents(raws: list[RawDocument]) -> pl.DataFrame:
     """The documents table for a batch of raw documents."""
     from replyscope.ingest.html_input import HtmlDocument, html_document_row
 
-    # the pages (and markup) read as str that need no repair but their line ends, found in one batch
-    plain = [i for i, raw in enumerate(raws) if not raw.problem and isinstance(raw.content, str)]
+    # Each page's text before repair: str content as it is, a text page's bytes decoded here (the
+    # markup of an HTML page is decoded by html_document_row). The texts that need no repair but
+    # their line ends are then found in one Polars pass over the batch (repaired_line_ends), where
+    # repair_text would scan each page with sre.
+    decoded: list[Decoded | None] = [None] * len(raws)
+    texts: dict[int, str] = {}
+    for i, raw in enumerate(raws):
+        if raw.problem:
+            continue
+        if isinstance(raw.content, str):
+            texts[i] = raw.content
+        elif isinstance(raw.content, bytes) and not isinstance(raw, HtmlDocument):
+            try:
+                decoded[i] = decode_unrepaired(raw.content)
+            except Exception:  # noqa: BLE001 - binary or hostile bytes: to_document_row says why
+                continue
+            texts[i] = decoded[i].text
     repaired: list[str | None] = [None] * len(raws)
-    for i, text in zip(plain, repaired_line_ends([raws[i].content for i in plain]), strict=True):
+    for i, text in zip(texts, repaired_line_ends(list(texts.values())), strict=True):
         repaired[i] = text
+    del texts
     rows = [
-        html_document_row(raw, repaired[i]) if isinstance(raw, HtmlDocument) else to_document_row(raw, repaired[i])
+        html_document_row(raw, repaired[i]) if isinstance(raw, HtmlDocument) else to_document_row(raw, repaired[i], decoded[i])
         for i, raw in enumerate(raws)
     ]
     # (built by column: Polars reads a list per column 3x faster than a list of row dicts)
