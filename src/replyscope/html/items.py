@@ -106,57 +106,51 @@ class Page:
 
     def __init__(self, body: DOMNode):
         self.body = body
-        self.nodes: list[DOMNode] = []
-        self.index: dict[DOMNode, int] = {}  # an element's page-order index (its span's start)
-        self.parent: list[int] = []  # -1: the body
-        self.end: list[int] = []  # the index of its last descendant
-        self.tags: list[str] = []
-        self.shown: list[bool] = []  # (html2text shows it: not a script, a form control, hidden)
-        self.texts: list[list[str]] = []  # the values of its own text nodes
-        self.deepest = 0  # the most elements nested in one another below the body
-        depth: list[int] = []
-        nodes, parent, end, tags, shown, texts = self.nodes, self.parent, self.end, self.tags, self.shown, self.texts
-        element, text = NodeType.ELEMENT, NodeType.TEXT
-        cur = body.first_child
-        up = -1
-        while True:
-            if cur is None:
-                if up < 0:
-                    break
-                end[up] = len(nodes) - 1
-                cur = nodes[up].next_sibling
-                up = parent[up]
-                continue
-            kind = cur.type
-            if kind == element:
-                k = len(nodes)
-                tag = cur.tag
-                nodes.append(cur)
-                parent.append(up)
-                end.append(k)
-                tags.append(tag)
-                shown.append(tag not in INVISIBLE_TAGS and not cur.hasattr("hidden"))
-                texts.append([])
-                d = depth[up] + 1 if up >= 0 else 1
-                depth.append(d)
-                if d > self.deepest:
-                    self.deepest = d
-                up = k
-                cur = cur.first_child
-                continue
-            if kind == text and up >= 0:
-                texts[up].append(cur.value)
-            cur = cur.next_sibling
-        self.depth = depth  # (1 for the body's children)
-        for k, el in enumerate(nodes):
-            self.index[el] = k
+        found = body.query_selector_all("*")
+        self.nodes: list[DOMNode] = found[0 : len(found)]
+        nodes = self.nodes
         n = len(nodes)
+        self.index: dict[DOMNode, int] = {el: k for k, el in enumerate(nodes)}  # an element's page-order index
+        self.tags: list[str] = [el.tag for el in nodes]
+        # (html2text shows it: not a script, a form control, hidden)
+        self.shown: list[bool] = [tag not in INVISIBLE_TAGS and not el.hasattr("hidden") for tag, el in zip(self.tags, nodes)]
+        index = self.index
+        self.parent: list[int] = [index.get(el.parent, -1) for el in nodes]  # -1: the body
+        self.end: list[int] = list(range(n))  # the index of its last descendant
+        self.depth: list[int] = [1] * n  # (1 for the body's children)
+        self.deepest = 0  # the most elements nested in one another below the body
+        parent, end, depth = self.parent, self.end, self.depth
+        for k in range(n - 1, -1, -1):  # (children after their parent: each hands its end up)
+            up = parent[k]
+            if up >= 0 and end[k] > end[up]:
+                end[up] = end[k]
+        for k in range(n):
+            up = parent[k]
+            if up >= 0:
+                depth[k] = depth[up] + 1
+        self.deepest = max(depth, default=0)
+        # the values of each element's own text nodes, read when first asked (a walk of its children)
+        self._texts: list[list[str] | None] = [None] * n
         self._stamp: list[bool | None] = [None] * n
         self._aside: list[bool | None] = [None] * n
         self._outside: list[bool | None] = [None] * n
         self._keys: list[str | None] = [None] * n
         self._aside_above = any(ASIDE_NAMES.search(_names(el)) for el in _up_from(body))
         self._outside_above = any(el.tag in OUTSIDE or el.hasattr("hidden") for el in _up_from(body))
+
+    def _own(self, k: int) -> list[str]:
+        """The values of element k's own text nodes."""
+        found = self._texts[k]
+        if found is None:
+            found = []
+            text = NodeType.TEXT
+            child = self.nodes[k].first_child
+            while child is not None:
+                if child.type == text:
+                    found.append(child.value)
+                child = child.next_sibling
+            self._texts[k] = found
+        return found
 
     # -- containment and order (the page-order spans) --
 
@@ -219,28 +213,28 @@ class Page:
         """(element holding it, text) of each visible run of words under `node`, not entering the
         elements in `stop`; grouped by element (the callers count them, in no order)."""
         k = self.index[node]
-        nodes, texts = self.nodes, self.texts
-        out = [(node, v) for v in texts[k] if v and not v.isspace()]
+        nodes, own = self.nodes, self._own
+        out = [(node, v) for v in own(k) if v and not v.isspace()]
         for j in self._visible(k, stop):
-            for v in texts[j]:
+            for v in own(j):
                 if v and not v.isspace():
                     out.append((nodes[j], v))
         return out
 
     def own_text(self, node: DOMNode) -> str:
         """The text of the element's own text nodes (not its children's), joined."""
-        return "".join(self.texts[self.index[node]])
+        return "".join(self._own(self.index[node]))
 
     def _runs(self, k: int, limit: int) -> int:
         """How many visible runs of words element k holds, counted up to `limit`."""
-        texts, shown, end = self.texts, self.shown, self.end
-        n = sum(1 for v in texts[k] if v and not v.isspace())
+        own, shown, end = self._own, self.shown, self.end
+        n = sum(1 for v in own(k) if v and not v.isspace())
         j, last = k + 1, end[k]
         while j <= last and n < limit:
             if not shown[j]:
                 j = end[j] + 1
                 continue
-            n += sum(1 for v in texts[j] if v and not v.isspace())
+            n += sum(1 for v in own(j) if v and not v.isspace())
             j += 1
         return n
 
@@ -259,13 +253,9 @@ class Page:
             return True
         if ISO.match(el.getattr("title") or "") or ISO.match(el.getattr("data-ts") or ""):
             return True
-        # (one run of words, read off the lists before the element's whole text is built: a header
-        # of name and date is no stamp, the date inside it is)
-        if self._runs(k, 2) != 1:
-            return False
         text = " ".join(el.text.split())
-        if not text or len(text) > MAX_STAMP_CHARS:
-            return False
+        if not text or len(text) > MAX_STAMP_CHARS or self._runs(k, 2) != 1:
+            return False  # (a header of name and date is no stamp: the date inside it is)
         return bool(AGE.match(text)) or (parse_posted(text) is not None and any(ch.isdigit() for ch in text) and len(text.split()) <= 8)
 
     def in_aside(self, node: DOMNode) -> bool:
