@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from resiliparse.parse.html import DOMNode, HTMLTree, NodeType
 
@@ -245,18 +245,8 @@ class Page:
         k = self.index[el]
         found = self._stamp[k]
         if found is None:
-            found = self._stamp[k] = self._read_stamp(k, el)
+            found = self._stamp[k] = is_stamp(el, lambda: self._runs(k, 2))
         return found
-
-    def _read_stamp(self, k: int, el: DOMNode) -> bool:
-        if el.tag in ("time", "relative-time") or el.hasattr("datetime"):
-            return True
-        if ISO.match(el.getattr("title") or "") or ISO.match(el.getattr("data-ts") or ""):
-            return True
-        text = " ".join(el.text.split())
-        if not text or len(text) > MAX_STAMP_CHARS or self._runs(k, 2) != 1:
-            return False  # (a header of name and date is no stamp: the date inside it is)
-        return bool(AGE.match(text)) or (parse_posted(text) is not None and any(ch.isdigit() for ch in text) and len(text.split()) <= 8)
 
     def in_aside(self, node: DOMNode) -> bool:
         """Whether the element or one around it names a sidebar or a list of other things."""
@@ -357,22 +347,62 @@ class Page:
             common = common.parent
         return common
 
-    def stamp_in_named_section(self) -> bool:
-        """Whether any stamp sits in an element that names a comment section (or is one).
 
-        Both readers need one where the markup names comments (an item's own stamp, inside the
-        named element): most such pages name comments only in a link or a form, and this one look
-        at the named elements spares them the reading of every repeated subtree of the page."""
-        last_end = -1
-        for k, el in enumerate(self.nodes):
-            if k <= last_end:
-                continue  # (its stamps were looked for with the named element around it)
-            if not NAMED_SECTION.search(_names(el)):
-                continue
-            last_end = self.end[k]
-            if any(self.is_stamp(self.nodes[j]) for j in range(k, last_end + 1)):
-                return True
-        return False
+def is_stamp(el: DOMNode, runs: Callable[[], int] | None = None) -> bool:
+    """Whether the element is a time stamp (see the module's doc). `runs` counts the visible runs
+    of words it holds (up to 2; Page counts them off its lists), else they are walked."""
+    if el.tag in ("time", "relative-time") or el.hasattr("datetime"):
+        return True
+    if ISO.match(el.getattr("title") or "") or ISO.match(el.getattr("data-ts") or ""):
+        return True
+    text = " ".join(el.text.split())
+    if not text or len(text) > MAX_STAMP_CHARS or (runs() if runs is not None else _walked_runs(el)) != 1:
+        return False  # (a header of name and date is no stamp: the date inside it is)
+    return bool(AGE.match(text)) or (parse_posted(text) is not None and any(ch.isdigit() for ch in text) and len(text.split()) <= 8)
+
+
+def _walked_runs(el: DOMNode, limit: int = 2) -> int:
+    """How many visible runs of words `el` holds, counted up to `limit` (a walk of its subtree)."""
+    n = 0
+    stack = [el]
+    while stack and n < limit:
+        node = stack.pop()
+        child = node.first_child
+        while child is not None:
+            if child.type == NodeType.TEXT:
+                value = child.value
+                if value and not value.isspace():
+                    n += 1
+            elif child.type == NodeType.ELEMENT and child.tag not in INVISIBLE_TAGS and not child.hasattr("hidden"):
+                stack.append(child)
+            child = child.next_sibling
+    return n
+
+
+# Elements whose class or id may name a comment section, found by the selector engine (a superset
+# of NAMED_SECTION's matches: the regex then decides).
+_NAMED_CANDIDATES = ", ".join(f"[{attr}*={part} i]" for part in ("ommen", "discus", "respon", "repl") for attr in ("class", "id"))
+
+
+def stamp_in_named_section(body: DOMNode) -> bool:
+    """Whether any stamp sits in an element that names a comment section (or is one).
+
+    Both readers need one where the markup names comments (an item's own stamp, inside the named
+    element): most such pages name comments only in a link or a form, and this one look at the
+    named elements (the selector engine finds them, no reading of the page) spares them the
+    reading of the page's elements and of every repeated subtree."""
+    found = body.query_selector_all(_NAMED_CANDIDATES)
+    scanned: list[DOMNode] = []
+    for el in found[0 : len(found)]:
+        if not NAMED_SECTION.search(_names(el)):
+            continue
+        if scanned and scanned[-1].contains(el):
+            continue  # (its stamps were looked for with the named element around it)
+        scanned.append(el)
+        inner = el.query_selector_all("*")
+        if is_stamp(el) or any(is_stamp(x) for x in inner[0 : len(inner)]):
+            return True
+    return False
 
 
 def _names(el: DOMNode) -> str:
