@@ -8,7 +8,8 @@ from __future__ import annotations
 from resiliparse.parse.html import HTMLTree
 
 from replyscope.html import render_page, split_html_document
-from replyscope.html.repeated import _Spans, find_repeated_items
+from replyscope.html.items import Page
+from replyscope.html.repeated import find_repeated_items
 
 
 def _comments(markup: str):
@@ -118,7 +119,8 @@ def test_page_order_spans_say_what_holds_what():
     tree = HTMLTree.parse("<div id=a><p id=b><span id=c>x</span></p><p id=d>y</p></div><div id=e>z</div>")
     found = tree.body.query_selector_all("*")
     elements = found[0 : len(found)]
-    spans = _Spans(elements)
+    spans = Page(tree.body)
+    assert spans.nodes == elements
     by_id = {el.id: el for el in elements}
     for outer in elements:
         for inner in elements:
