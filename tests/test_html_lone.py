@@ -120,7 +120,7 @@ def test_page_order_spans_say_what_holds_what():
     found = tree.body.query_selector_all("*")
     elements = found[0 : len(found)]
     spans = Page(tree.body)
-    assert spans.nodes == elements
+    assert spans.nodes == list(elements)
     by_id = {el.id: el for el in elements}
     for outer in elements:
         for inner in elements:

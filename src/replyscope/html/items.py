@@ -23,9 +23,9 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 
-from resiliparse.parse.html import DOMNode, HTMLTree, NodeType
+from resiliparse.parse.html import DOMNode, ElementNode, HTMLTree, NodeType
 
-from replyscope.html.comments_dom import _SAYS, INVISIBLE_TAGS, Item, Part
+from replyscope.html.comments_dom import _SAYS, INVISIBLE_TAGS, Item, Part, element_parent
 from replyscope.split.chrome import is_chrome
 from replyscope.split.dates import parse_posted
 
@@ -80,12 +80,12 @@ class Member:
 
     __slots__ = ("node", "stamp", "author", "body", "nested", "words", "link_words")
 
-    def __init__(self, node: DOMNode):
+    def __init__(self, node: ElementNode):
         self.node = node
-        self.stamp: DOMNode | None = None
-        self.author: DOMNode | None = None
-        self.body: DOMNode | None = None
-        self.nested: set[DOMNode] = set()
+        self.stamp: ElementNode | None = None
+        self.author: ElementNode | None = None
+        self.body: ElementNode | None = None
+        self.nested: set[ElementNode] = set()
         self.words = 0
         self.link_words = 0
 
@@ -100,22 +100,22 @@ class Page:
     """The body's elements in page order (as body.query_selector_all("*") lists them), read in one walk.
 
     Each element's page-order span is its index and the index of its last descendant: `a` contains
-    `b` (or is `b`) when b's index lies in a's span, one lookup where DOMNode.contains walks up the
+    `b` (or is `b`) when b's index lies in a's span, one lookup where ElementNode.contains walks up the
     tree (testing a group's members pairwise that way was quadratic in the group's size times the
     depth)."""
 
-    def __init__(self, body: DOMNode):
+    def __init__(self, body: ElementNode):
         self.body = body
         found = body.query_selector_all("*")
-        self.nodes: list[DOMNode] = found[0 : len(found)]
+        self.nodes: list[ElementNode] = list(found[0 : len(found)])
         nodes = self.nodes
         n = len(nodes)
         self.index: dict[DOMNode, int] = {el: k for k, el in enumerate(nodes)}  # an element's page-order index
-        self.tags: list[str] = [el.tag for el in nodes]
+        self.tags: list[str] = [el.tag or "" for el in nodes]
         # (html2text shows it: not a script, a form control, hidden)
         self.shown: list[bool] = [tag not in INVISIBLE_TAGS and not el.hasattr("hidden") for tag, el in zip(self.tags, nodes)]
         index = self.index
-        self.parent: list[int] = [index.get(el.parent, -1) for el in nodes]  # -1: the body
+        self.parent: list[int] = [index.get(up, -1) if up is not None else -1 for up in (el.parent for el in nodes)]  # -1: the body
         self.end: list[int] = list(range(n))  # the index of its last descendant
         self.depth: list[int] = [1] * n  # (1 for the body's children)
         self.deepest = 0  # the most elements nested in one another below the body
@@ -147,39 +147,39 @@ class Page:
             child = self.nodes[k].first_child
             while child is not None:
                 if child.type == text:
-                    found.append(child.value)
+                    found.append(child.value or "")
                 child = child.next_sibling
             self._texts[k] = found
         return found
 
     # -- containment and order (the page-order spans) --
 
-    def contains(self, outer: DOMNode, inner: DOMNode) -> bool:
+    def contains(self, outer: ElementNode, inner: ElementNode) -> bool:
         a, b = self.index.get(outer), self.index.get(inner)
         if a is None or b is None:  # (not a body element: ask the tree)
             return outer.contains(inner)
         return a <= b <= self.end[a]
 
-    def size(self, node: DOMNode) -> int | None:
+    def size(self, node: ElementNode) -> int | None:
         """The number of elements `node` holds below it, or None when it is no body element."""
         k = self.index.get(node)
         return None if k is None else self.end[k] - k
 
-    def sorted(self, nodes: Iterable[DOMNode]) -> list[DOMNode]:
+    def sorted(self, nodes: Iterable[ElementNode]) -> list[ElementNode]:
         """`nodes` in page order, each once."""
         return sorted(set(nodes), key=self.index.__getitem__)
 
-    def starts(self, ordered: list[DOMNode]) -> list[int]:
+    def starts(self, ordered: list[ElementNode]) -> list[int]:
         return [self.index[n] for n in ordered]
 
-    def within(self, outer: DOMNode, ordered: list[DOMNode], starts: list[int]) -> list[DOMNode]:
+    def within(self, outer: ElementNode, ordered: list[ElementNode], starts: list[int]) -> list[ElementNode]:
         """The nodes of `ordered` (page order; `starts` their indices) that `outer` contains, itself included."""
         k = self.index[outer]
         return ordered[bisect_left(starts, k) : bisect_right(starts, self.end[k])]
 
-    def outermost(self, ordered: list[DOMNode]) -> set[DOMNode]:
+    def outermost(self, ordered: list[ElementNode]) -> set[ElementNode]:
         """The nodes of `ordered` (page order, each once) inside no other of them."""
-        out: set[DOMNode] = set()
+        out: set[ElementNode] = set()
         last_end = -1
         for n in ordered:
             k = self.index[n]
@@ -190,7 +190,7 @@ class Page:
 
     # -- an element's elements and words --
 
-    def _visible(self, k: int, stop: Iterable[DOMNode]) -> list[int]:
+    def _visible(self, k: int, stop: Iterable[ElementNode]) -> list[int]:
         """The shown elements below element k in page order, not entering those in `stop` (or hidden ones)."""
         skip = {self.index[s] for s in stop if s in self.index}
         shown, end = self.shown, self.end
@@ -204,12 +204,12 @@ class Page:
             j += 1
         return out
 
-    def elements(self, node: DOMNode, stop: Iterable[DOMNode] = ()) -> list[DOMNode]:
+    def elements(self, node: ElementNode, stop: Iterable[ElementNode] = ()) -> list[ElementNode]:
         """The shown elements below `node` in page order, not entering those in `stop`."""
         nodes = self.nodes
         return [nodes[j] for j in self._visible(self.index[node], stop)]
 
-    def text_nodes(self, node: DOMNode, stop: Iterable[DOMNode] = ()) -> list[tuple[DOMNode, str]]:
+    def text_nodes(self, node: ElementNode, stop: Iterable[ElementNode] = ()) -> list[tuple[ElementNode, str]]:
         """(element holding it, text) of each visible run of words under `node`, not entering the
         elements in `stop`; grouped by element (the callers count them, in no order)."""
         k = self.index[node]
@@ -221,7 +221,7 @@ class Page:
                     out.append((nodes[j], v))
         return out
 
-    def own_text(self, node: DOMNode) -> str:
+    def own_text(self, node: ElementNode) -> str:
         """The text of the element's own text nodes (not its children's), joined."""
         return "".join(self._own(self.index[node]))
 
@@ -240,7 +240,7 @@ class Page:
 
     # -- what an element is, and where --
 
-    def is_stamp(self, el: DOMNode) -> bool:
+    def is_stamp(self, el: ElementNode) -> bool:
         """Whether the element is a time stamp (see the module's doc); read once per element."""
         k = self.index[el]
         found = self._stamp[k]
@@ -248,7 +248,7 @@ class Page:
             found = self._stamp[k] = is_stamp(el, lambda: self._runs(k, 2))
         return found
 
-    def in_aside(self, node: DOMNode) -> bool:
+    def in_aside(self, node: ElementNode) -> bool:
         """Whether the element or one around it names a sidebar or a list of other things."""
         k = self.index[node]
         climbed: list[int] = []
@@ -269,7 +269,7 @@ class Page:
             self._aside[j] = found
         return found
 
-    def outside(self, node: DOMNode) -> bool:
+    def outside(self, node: ElementNode) -> bool:
         """Whether an element around `node` is a menu, a form, the head... (OUTSIDE) or hidden."""
         k = self.parent[self.index[node]]
         climbed: list[int] = []
@@ -291,7 +291,7 @@ class Page:
             self._outside[j] = found
         return found
 
-    def key(self, node: DOMNode) -> str:
+    def key(self, node: ElementNode) -> str:
         """The element's shape: its tag and first class name, numbers aside (later names vary by item: "by-jo", "odd")."""
         k = self.index.get(node)
         return shape_key(node) if k is None else self._key(k)
@@ -302,7 +302,7 @@ class Page:
             found = self._keys[k] = shape_key(self.nodes[k])
         return found
 
-    def path(self, el: DOMNode, root: DOMNode) -> tuple[str, ...]:
+    def path(self, el: ElementNode, root: ElementNode) -> tuple[str, ...]:
         """The shapes from below `root` down to `el` (the same field of every item has the same path)."""
         k, r = self.index[el], self.index[root]
         out = []
@@ -311,7 +311,7 @@ class Page:
             k = self.parent[k]
         return tuple(reversed(out))
 
-    def in_link(self, el: DOMNode, root: DOMNode) -> bool:
+    def in_link(self, el: ElementNode, root: ElementNode) -> bool:
         """Whether `el` is a link or sits in one below `root`."""
         k, r = self.index[el], self.index[root]
         while k != r and k >= 0:
@@ -320,48 +320,49 @@ class Page:
             k = self.parent[k]
         return False
 
-    def linked(self, el: DOMNode) -> bool:
+    def linked(self, el: ElementNode) -> bool:
         """Whether most of an element's words are inside links."""
         texts = self.text_nodes(el)
         words = sum(len(v.split()) for _, v in texts)
         linked = sum(len(v.split()) for p, v in texts if p.tag == "a" or self.in_link(p, el))
         return words > 0 and linked * 2 > words
 
-    def has_control(self, node: DOMNode) -> bool:
+    def has_control(self, node: ElementNode) -> bool:
         """Whether a link, button or label below `node` is a reply control ("Reply", "Quote")."""
         k = self.index[node]
         tags, nodes = self.tags, self.nodes
-        return any(tags[j] in CONTROL_TAGS and REPLY_CONTROL.match(" ".join(nodes[j].text.split())) for j in range(k + 1, self.end[k] + 1))
+        return any(tags[j] in CONTROL_TAGS and REPLY_CONTROL.match(" ".join((nodes[j].text or "").split())) for j in range(k + 1, self.end[k] + 1))
 
-    def region(self, nodes: list[DOMNode]) -> DOMNode:
+    def region(self, nodes: list[ElementNode]) -> ElementNode:
         """The items' region: their nearest common ancestor and REGION_LEVELS above it (the body at most)."""
         body = self.body
-        common = nodes[0].parent
+        common = element_parent(nodes[0])
         while common is not None and common != body and not all(self.contains(common, n) for n in nodes):
-            common = common.parent
+            common = element_parent(common)
         if common is None:
             return body
         for _ in range(REGION_LEVELS):
-            if common == body or common.parent is None or common.parent.type != NodeType.ELEMENT:
+            up = element_parent(common)
+            if common == body or up is None:
                 break
-            common = common.parent
+            common = up
         return common
 
 
-def is_stamp(el: DOMNode, runs: Callable[[], int] | None = None) -> bool:
+def is_stamp(el: ElementNode, runs: Callable[[], int] | None = None) -> bool:
     """Whether the element is a time stamp (see the module's doc). `runs` counts the visible runs
     of words it holds (up to 2; Page counts them off its lists), else they are walked."""
     if el.tag in ("time", "relative-time") or el.hasattr("datetime"):
         return True
     if ISO.match(el.getattr("title") or "") or ISO.match(el.getattr("data-ts") or ""):
         return True
-    text = " ".join(el.text.split())
+    text = " ".join((el.text or "").split())
     if not text or len(text) > MAX_STAMP_CHARS or (runs() if runs is not None else _walked_runs(el)) != 1:
         return False  # (a header of name and date is no stamp: the date inside it is)
     return bool(AGE.match(text)) or (parse_posted(text) is not None and any(ch.isdigit() for ch in text) and len(text.split()) <= 8)
 
 
-def _walked_runs(el: DOMNode, limit: int = 2) -> int:
+def _walked_runs(el: ElementNode, limit: int = 2) -> int:
     """How many visible runs of words `el` holds, counted up to `limit` (a walk of its subtree)."""
     n = 0
     stack = [el]
@@ -373,7 +374,7 @@ def _walked_runs(el: DOMNode, limit: int = 2) -> int:
                 value = child.value
                 if value and not value.isspace():
                     n += 1
-            elif child.type == NodeType.ELEMENT and child.tag not in INVISIBLE_TAGS and not child.hasattr("hidden"):
+            elif isinstance(child, ElementNode) and child.tag not in INVISIBLE_TAGS and not child.hasattr("hidden"):
                 stack.append(child)
             child = child.next_sibling
     return n
@@ -384,7 +385,7 @@ def _walked_runs(el: DOMNode, limit: int = 2) -> int:
 _NAMED_CANDIDATES = ", ".join(f"[{attr}*={part} i]" for part in ("ommen", "discus", "respon", "repl") for attr in ("class", "id"))
 
 
-def stamp_in_named_section(body: DOMNode) -> bool:
+def stamp_in_named_section(body: ElementNode) -> bool:
     """Whether any stamp sits in an element that names a comment section (or is one).
 
     Both readers need one where the markup names comments (an item's own stamp, inside the named
@@ -392,7 +393,7 @@ def stamp_in_named_section(body: DOMNode) -> bool:
     named elements (the selector engine finds them, no reading of the page) spares them the
     reading of the page's elements and of every repeated subtree."""
     found = body.query_selector_all(_NAMED_CANDIDATES)
-    scanned: list[DOMNode] = []
+    scanned: list[ElementNode] = []
     for el in found[0 : len(found)]:
         if not NAMED_SECTION.search(_names(el)):
             continue
@@ -405,41 +406,41 @@ def stamp_in_named_section(body: DOMNode) -> bool:
     return False
 
 
-def _names(el: DOMNode) -> str:
+def _names(el: ElementNode) -> str:
     return (el.class_name or "") + " " + (el.id or "")
 
 
-def _up_from(node: DOMNode) -> list[DOMNode]:
+def _up_from(node: ElementNode) -> list[ElementNode]:
     """`node` and the elements around it."""
     out = []
-    el: DOMNode | None = node
-    while el is not None and el.type == NodeType.ELEMENT:
+    el: ElementNode | None = node
+    while el is not None:
         out.append(el)
-        el = el.parent
+        el = element_parent(el)
     return out
 
 
-def shape_key(node: DOMNode) -> str:
+def shape_key(node: ElementNode) -> str:
     names = (node.class_name or "").split()
-    return node.tag + "." + (re.sub(r"\d+", "", names[0]) if names else "")
+    return (node.tag or "") + "." + (re.sub(r"\d+", "", names[0]) if names else "")
 
 
-def next_element(node: DOMNode) -> DOMNode | None:
+def next_element(node: ElementNode) -> ElementNode | None:
     """The element right after `node`, with no words between them."""
     sib = node.next_sibling
     while sib is not None and sib.type != NodeType.ELEMENT:
-        if sib.type == NodeType.TEXT and sib.value.strip():
+        if sib.type == NodeType.TEXT and (sib.value or "").strip():
             return None
         sib = sib.next_sibling
-    return sib
+    return sib if isinstance(sib, ElementNode) else None
 
 
-def in_named_section_element(el: DOMNode | None, body: DOMNode) -> bool:
+def in_named_section_element(el: ElementNode | None, body: ElementNode) -> bool:
     """Whether `el` or an element around it (below the body) names a comment section."""
-    while el is not None and el != body and el.type == NodeType.ELEMENT:
+    while el is not None and el != body:
         if NAMED_SECTION.search(_names(el)):
             return True
-        el = el.parent
+        el = element_parent(el)
     return False
 
 
@@ -475,7 +476,7 @@ def to_items(members: list[Member], page: Page) -> list[Item]:
     return items
 
 
-def _indent(node: DOMNode, page: Page) -> float:
+def _indent(node: ElementNode, page: Page) -> float:
     """The indentation a flat row starts with: its own or a leading element's margin/padding-left,
     or a spacer image's width (an image before the row's first words)."""
     best = 0.0
@@ -500,10 +501,10 @@ def _parts(item: Item, m: Member) -> None:
         inner = stamp if stamp.hasattr("datetime") else stamp.query_selector("[datetime]")
         iso = (inner.getattr("datetime") if inner is not None else "") or stamp.getattr("title") or stamp.getattr("data-ts") or ""
         item.posted_iso = iso if ISO.match(iso) else ""
-        item.posted_raw = " ".join(stamp.text.split())[:120]
+        item.posted_raw = " ".join((stamp.text or "").split())[:120]
     if author is not None:
         item.author = Part(author)
         # (the name field's lines joined, as a rank and a name print; a verb after it dropped: "Jo said...")
-        item.author_text = _SAYS.sub("", " ".join(author.text.split()))
+        item.author_text = _SAYS.sub("", " ".join((author.text or "").split()))
     if m.body is not None:
         item.body = Part(m.body)

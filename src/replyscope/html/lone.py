@@ -19,9 +19,9 @@ The page must show exactly one such item; two or more are a group's business, or
 
 from __future__ import annotations
 
-from resiliparse.parse.html import DOMNode, HTMLTree
+from resiliparse.parse.html import ElementNode, HTMLTree
 
-from replyscope.html.comments_dom import MAX_NESTING, Item
+from replyscope.html.comments_dom import MAX_NESTING, Item, element_parent
 from replyscope.html.items import (
     OUTSIDE,
     SECTION_LABEL,
@@ -60,7 +60,7 @@ def find_lone_item(tree: HTMLTree, *, in_named_section: bool, page: Page | None 
         return []
     body = page.body
     items: list[Member] | None = None
-    last: DOMNode | None = None
+    last: ElementNode | None = None
     stamps = 0
     for el in page.nodes:
         if last is not None and page.contains(last, el):
@@ -88,10 +88,10 @@ def find_lone_item(tree: HTMLTree, *, in_named_section: bool, page: Page | None 
     return to_items(items, page)
 
 
-def _item_around(stamp: DOMNode, page: Page) -> list[Member] | None:
+def _item_around(stamp: ElementNode, page: Page) -> list[Member] | None:
     """The item around a stamp: [item], or [header, text] for a header drawn over a sibling that
     holds its words (<dt> name and date, <dd> words)."""
-    node = stamp.parent
+    node = element_parent(stamp)
     for _ in range(MAX_UP):
         if node is None or node.tag in ("body", "html"):
             return None
@@ -102,11 +102,11 @@ def _item_around(stamp: DOMNode, page: Page) -> list[Member] | None:
             found = _read_item(node, stamp, page)
             if found is not None:
                 return found
-        node = node.parent
+        node = element_parent(node)
     return None
 
 
-def _read_item(node: DOMNode, stamp: DOMNode, page: Page) -> list[Member] | None:
+def _read_item(node: ElementNode, stamp: ElementNode, page: Page) -> list[Member] | None:
     inside = page.elements(node)
     if any(el.tag in NOT_IN_ITEM for el in inside):
         return None
@@ -114,13 +114,13 @@ def _read_item(node: DOMNode, stamp: DOMNode, page: Page) -> list[Member] | None
     # not a short line of words above it); among equals the first before the stamp (headers open
     # with the name: "NAME · DATE", a rank or a label after it), else the first after
     around = {}
-    up: DOMNode | None = stamp
+    up: ElementNode | None = stamp
     depth = 0
     while up is not None and up != node:
         around[up] = depth
-        up, depth = up.parent, depth + 1
+        up, depth = element_parent(up), depth + 1
     around[node] = depth
-    author: DOMNode | None = None
+    author: ElementNode | None = None
     best: tuple[int, int, int] | None = None
     seen_stamp = False
     place = {el: k for k, el in enumerate(inside)}
@@ -133,29 +133,29 @@ def _read_item(node: DOMNode, stamp: DOMNode, page: Page) -> list[Member] | None
         if page.is_stamp(el):
             return None  # (another stamp: a list of dated things, or an article and its comment)
         own = page.own_text(el).strip()
-        if own and name_like(own) and name_like(" ".join(el.text.split())):
-            meet = el
-            while meet not in around and meet.parent is not None:
-                meet = meet.parent
+        if own and name_like(own) and name_like(" ".join((el.text or "").split())):
+            meet: ElementNode | None = el
+            while meet is not None and meet not in around:
+                meet = element_parent(meet)
             # (and among equals a link, a profile's, before plain text: "so true – NAME 2h")
             linked = el.tag == "a" or page.in_link(el, node)
-            score = (around.get(meet, depth), 0 if linked else 1, 1 if seen_stamp else 0)
+            score = ((around.get(meet, depth) if meet is not None else depth), 0 if linked else 1, 1 if seen_stamp else 0)
             if best is None or score < best:
                 author, best = el, score
     if author is None:
         return None
-    words: DOMNode | None = None
+    words: ElementNode | None = None
     most = 0
     for el in inside:
         if any(page.contains(el, x) or page.contains(x, el) for x in (stamp, author)):
             continue
-        text = " ".join(el.text.split())
+        text = " ".join((el.text or "").split())
         k = len(text.split())
         # (a run of text in a line is the words only when the name signs it from after: "words –
         # NAME 2h"; in the header, after the name, it is a label or a count)
         if k > most and not is_chrome(text) and (el.tag not in INLINE or place[el] < place[author]):
             words, most = el, k
-    name = " ".join(author.text.split())
+    name = " ".join((author.text or "").split())
     member = Member(node)
     member.stamp, member.author = stamp, author
     if words is None:
@@ -170,9 +170,9 @@ def _read_item(node: DOMNode, stamp: DOMNode, page: Page) -> list[Member] | None
     return [member]
 
 
-def _words(el: DOMNode, name: str) -> bool:
+def _words(el: ElementNode, name: str) -> bool:
     """Whether `el` holds words besides chrome and the author's name (a bio box repeats the name)."""
-    text = " ".join(el.text.split())
+    text = " ".join((el.text or "").split())
     return bool(text.replace(name, "").strip()) and not is_chrome(text)
 
 
@@ -189,17 +189,17 @@ def _conversation_around(member: Member, page: Page, in_named_section: bool) -> 
     if region.query_selector("textarea") is not None:
         return True
     found = region.query_selector_all("h1, h2, h3, h4, h5, h6, legend, summary, caption, th")
-    return any(SECTION_LABEL.match(" ".join(el.text.split())) for el in found[0 : len(found)])
+    return any(SECTION_LABEL.match(" ".join((el.text or "").split())) for el in found[0 : len(found)])
 
 
-def replies_inside(kept: list[Member], claimed: set[DOMNode], page: Page) -> list[Member]:
+def replies_inside(kept: list[Member], claimed: set[ElementNode], page: Page) -> list[Member]:
     """Lone replies inside the items of a group: a stamp no item claimed, in an item but outside
     its own words, name and stamp, heads an item of its own (the one note under a Q&A answer,
     where two or more notes would be a group)."""
     out: list[Member] = []
     stamps = 0
     for m in kept:
-        last: DOMNode | None = None
+        last: ElementNode | None = None
         for el in page.elements(m.node, m.nested):
             if last is not None and page.contains(last, el):
                 continue

@@ -31,9 +31,9 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 
-from resiliparse.parse.html import DOMNode, HTMLTree, NodeType
+from resiliparse.parse.html import DOMNode, ElementNode, HTMLTree, NodeType
 
-from replyscope.html.comments_dom import MAX_NESTING, SECTION_SELECTOR, Item
+from replyscope.html.comments_dom import MAX_NESTING, SECTION_SELECTOR, Item, element_parent
 from replyscope.html.items import (
     OUTSIDE,
     Member,
@@ -78,7 +78,7 @@ def find_repeated_items(tree: HTMLTree, *, in_named_section: bool = False, page:
     if page is None or page.deepest > MAX_NESTING:
         return []
     body = page.body
-    groups: dict[str, list[DOMNode]] = defaultdict(list)
+    groups: dict[str, list[ElementNode]] = defaultdict(list)
     tags, shown = page.tags, page.shown
     for k, el in enumerate(page.nodes):
         if tags[k] in NEVER_ITEM or tags[k] in OUTSIDE or not shown[k]:
@@ -96,7 +96,7 @@ def find_repeated_items(tree: HTMLTree, *, in_named_section: bool = False, page:
             candidates.append((key, members))
     # the most items first; among equals, the outer group (its members hold the other's)
     candidates.sort(key=lambda c: (-len(c[1]), page.depth[page.index[c[1][0].node]]))
-    claimed: set[DOMNode] = set()
+    claimed: set[ElementNode] = set()
     kept_groups: list[list[Member]] = []
     for _key_, members in candidates:
         stamps = {m.stamp for m in members}
@@ -128,7 +128,7 @@ def find_repeated_items(tree: HTMLTree, *, in_named_section: bool = False, page:
     kept = [m for group in kept_groups for m in group]
     if len(kept) < MIN_ITEMS:
         return []
-    if in_named_section and not all(m.node.parent is not None and in_named_section_element(m.node.parent, body) for m in kept):
+    if in_named_section and not all(in_named_section_element(element_parent(m.node), body) for m in kept):
         return []
     if not _conversation(kept, page):
         return []
@@ -152,7 +152,7 @@ def _conversation(kept: list[Member], page: Page) -> bool:
         return True
     found = region.query_selector_all("h1, h2, h3, h4, h5, h6, legend, summary, caption, th")
     for el in found[0 : len(found)]:
-        if SECTION_LABEL.match(" ".join(el.text.split())):
+        if SECTION_LABEL.match(" ".join((el.text or "").split())):
             return True
     with_control = 0
     for m in kept:
@@ -162,13 +162,13 @@ def _conversation(kept: list[Member], page: Page) -> bool:
     return with_control * 2 > len(kept)
 
 
-def _names_comments(region: DOMNode, body: DOMNode) -> bool:
+def _names_comments(region: ElementNode, body: ElementNode) -> bool:
     """Whether the region or an element around it names comments in its class or id."""
-    el: DOMNode | None = region
-    while el is not None and el != body and el.type == NodeType.ELEMENT:
+    el: ElementNode | None = region
+    while el is not None and el != body:
         if SECTION_NAMES.search((el.class_name or "") + " " + (el.id or "")):
             return True
-        el = el.parent
+        el = element_parent(el)
     return False
 
 
@@ -190,12 +190,12 @@ def _companions(group: list[Member], page: Page) -> list[Member]:
     return [Member(s) for s in sibs if s is not None]
 
 
-def _strays(group: list[Member], claimed: set[DOMNode], page: Page) -> list[Member]:
+def _strays(group: list[Member], claimed: set[ElementNode], page: Page) -> list[Member]:
     """Items of the group's place but another class (the post's author answering: li.by-author
     among li.comment-entry): an element of the members' tag under a parent of their parents'
     shape, with a stamp of its own no item claimed and words besides it."""
     tags = {m.node.tag for m in group}
-    parents = {page.key(m.node.parent) for m in group if m.node.parent is not None}
+    parents = {page.key(p) for p in (element_parent(m.node) for m in group) if p is not None}
     nodes = {m.node for m in group}
     homes = {m.node.parent for m in group}
     homes_up = {h.parent for h in homes if h is not None and h.parent is not None}
@@ -204,9 +204,12 @@ def _strays(group: list[Member], claimed: set[DOMNode], page: Page) -> list[Memb
     member_homes = {n.parent for n in nodes if n.parent is not None}
     out: list[Member] = []
     for k, el in enumerate(page.nodes):
-        if page.tags[k] not in tags or el in nodes or el.parent is None or page.key(el.parent) not in parents:
+        if page.tags[k] not in tags or el in nodes:
             continue
-        if el.parent not in homes and el.parent.parent not in homes_up:
+        up = element_parent(el)
+        if up is None or page.key(up) not in parents:
+            continue
+        if up not in homes and up.parent not in homes_up:
             continue  # (under the items' own lists only, not any list of their shape on the page)
         if page.within(el, ordered, starts):
             continue  # (an element holding items is their wrapper: it holds none when it goes on)
@@ -221,7 +224,7 @@ def _strays(group: list[Member], claimed: set[DOMNode], page: Page) -> list[Memb
     return out
 
 
-def _inside_any(el: DOMNode, nodes: set[DOMNode]) -> bool:
+def _inside_any(el: ElementNode, nodes: set[ElementNode]) -> bool:
     """Whether an ancestor of `el` is one of `nodes`."""
     up = el.parent
     while up is not None and up.type == NodeType.ELEMENT:
@@ -231,7 +234,7 @@ def _inside_any(el: DOMNode, nodes: set[DOMNode]) -> bool:
     return False
 
 
-def _read_group(nodes: list[DOMNode], page: Page) -> list[Member] | None:
+def _read_group(nodes: list[ElementNode], page: Page) -> list[Member] | None:
     """The group's members as comment items, or None when the group is no comment list."""
     if len(nodes) < MIN_ITEMS:
         return None
@@ -277,7 +280,7 @@ def _read_group(nodes: list[DOMNode], page: Page) -> list[Member] | None:
 
 def _authors(members: list[Member], page: Page) -> bool:
     """Find each member's author field (the path whose name-like text varies most); False when none."""
-    by_path: dict[tuple[str, ...], list[tuple[Member, DOMNode, str]]] = defaultdict(list)
+    by_path: dict[tuple[str, ...], list[tuple[Member, ElementNode, str]]] = defaultdict(list)
     for m in members:
         m.author = None
         seen: set[tuple[str, ...]] = set()
@@ -290,7 +293,7 @@ def _authors(members: list[Member], page: Page) -> bool:
             if path in seen:
                 continue
             seen.add(path)
-            by_path[path].append((m, el, " ".join(el.text.split())))
+            by_path[path].append((m, el, " ".join((el.text or "").split())))
     best: tuple[int, int] | None = None
     best_path = None
     for k, (path, found) in enumerate(by_path.items()):
@@ -309,15 +312,17 @@ def _authors(members: list[Member], page: Page) -> bool:
 
 
 def _order(node: DOMNode) -> tuple[int, ...]:
+    """The node's place in the tree: its sibling index at each level from the top (page order)."""
     path = []
-    while node.parent is not None:
+    up = node.parent
+    while up is not None:
         k = 0
         sib = node.previous_sibling
         while sib is not None:
             k += 1
             sib = sib.previous_sibling
         path.append(k)
-        node = node.parent
+        node, up = up, up.parent
     return tuple(reversed(path))
 
 
@@ -328,12 +333,12 @@ def _bodies(members: list[Member], page: Page) -> None:
     """Each member's text: the element at the child path holding the most words over the group
     (a widget's text sits at one path; its action row's words are fewer over many items), among
     elements that hold neither the author nor the stamp nor a reply."""
-    options: list[dict[tuple[str, ...], tuple[DOMNode, int]]] = []
+    options: list[dict[tuple[str, ...], tuple[ElementNode, int]]] = []
     total: Counter[tuple[str, ...]] = Counter()
     seen: set[tuple[tuple[str, ...], str]] = set()  # (a text every item repeats, "Re: the title", is nobody's words)
     texts_at: defaultdict[tuple[str, ...], set[str]] = defaultdict(set)
     for m in members:
-        mine: dict[tuple[str, ...], tuple[DOMNode, int]] = {}
+        mine: dict[tuple[str, ...], tuple[ElementNode, int]] = {}
         for el in page.elements(m.node, m.nested):
             if any(x is not None and (page.contains(el, x) or page.contains(x, el)) for x in (m.stamp, m.author)):
                 continue
@@ -342,7 +347,7 @@ def _bodies(members: list[Member], page: Page) -> None:
             path = page.path(el, m.node)
             if path in mine:
                 continue
-            if is_chrome(" ".join(el.text.split())):
+            if is_chrome(" ".join((el.text or "").split())):
                 continue
             # (the words of its action row's parts, "▲ 32", "Reply", count for nothing: two short
             # replies have fewer words than their rows of buttons)
@@ -351,7 +356,7 @@ def _bodies(members: list[Member], page: Page) -> None:
                 mine[path] = (el, k)
         options.append(mine)
         for path, (el, k) in mine.items():
-            text = " ".join(el.text.split())
+            text = " ".join((el.text or "").split())
             texts_at[path].add(text)
             if (path, text) not in seen:
                 seen.add((path, text))
@@ -377,7 +382,7 @@ def _more_paragraphs(m: Member) -> bool:
         return False
     sib = body.next_sibling
     while sib is not None:
-        if sib.type == NodeType.ELEMENT and sib.tag == body.tag and sib.text.strip() and sib not in m.nested:
+        if sib.type == NodeType.ELEMENT and sib.tag == body.tag and (sib.text or "").strip() and sib not in m.nested:
             return True
         sib = sib.next_sibling
     return False
