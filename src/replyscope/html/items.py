@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable
 
 from resiliparse.parse.html import DOMNode, ElementNode, HTMLTree, NodeType
 
-from replyscope.html.comments_dom import _SAYS, INVISIBLE_TAGS, Item, Part, element_parent
+from replyscope.html.comments_dom import _SAYS, INVISIBLE_TAGS, SECTION_SELECTOR, Item, Part, element_parent
 from replyscope.split.chrome import is_chrome
 from replyscope.split.dates import parse_posted
 
@@ -52,6 +52,8 @@ CONTROL_TAGS = frozenset({"a", "button", "span"})
 SECTION_LABEL = re.compile(
     r"(?i)^\W*(?:\d[\d,.]*\s*)?(?:comments?|repl(?:y|ies)|responses?|answers?|discussion|conversation|reactions?)\W*(?:\(?\d[\d,.]*\)?)?\W*$"
 )
+# A class or id naming comments or replies (around a group's region: a sign of a conversation).
+SECTION_NAMES = re.compile(r"(?i)omment|ommen|discus|respon|repl(?:y|ies)")
 # A class or id naming the section that holds a discussion ("responsive" is a layout's word).
 NAMED_SECTION = re.compile(r"(?i)omment|ommen|discus|respon(?!siv)|repl(?:y|ies)")
 REGION_LEVELS = 3  # the items' region: their nearest common ancestor and this many above it
@@ -439,6 +441,40 @@ def in_named_section_element(el: ElementNode | None, body: ElementNode) -> bool:
     """Whether `el` or an element around it (below the body) names a comment section."""
     while el is not None and el != body:
         if NAMED_SECTION.search(_names(el)):
+            return True
+        el = element_parent(el)
+    return False
+
+
+def shows_conversation(nodes: list[ElementNode], page: Page) -> bool:
+    """Whether the page shows a conversation around the items, not only a list of dated things:
+    markup naming comments or replies, a text box to write in, a heading naming the section, or
+    a reply control at most items (in the item or the row after it)."""
+    body = page.body
+    # (the signs count in the items' own region only: a search form, a newsletter box or a
+    # "comments" link in the menu elsewhere on the page says nothing of these items)
+    region = page.region(nodes)
+    if region.query_selector(SECTION_SELECTOR) is not None or _names_comments(region, body):
+        return True
+    if region.query_selector("textarea") is not None:
+        return True
+    found = region.query_selector_all("h1, h2, h3, h4, h5, h6, legend, summary, caption, th")
+    for el in found[0 : len(found)]:
+        if SECTION_LABEL.match(" ".join((el.text or "").split())):
+            return True
+    with_control = 0
+    for node in nodes:
+        places = [node] + [x for x in (next_element(node),) if x is not None]
+        if any(page.has_control(p) for p in places):
+            with_control += 1
+    return with_control * 2 > len(nodes)
+
+
+def _names_comments(region: ElementNode, body: ElementNode) -> bool:
+    """Whether the region or an element around it names comments in its class or id."""
+    el: ElementNode | None = region
+    while el is not None and el != body:
+        if SECTION_NAMES.search((el.class_name or "") + " " + (el.id or "")):
             return True
         el = element_parent(el)
     return False

@@ -33,7 +33,7 @@ from collections import Counter, defaultdict
 
 from resiliparse.parse.html import DOMNode, ElementNode, HTMLTree, NodeType
 
-from replyscope.html.comments_dom import MAX_NESTING, SECTION_SELECTOR, Item, element_parent
+from replyscope.html.comments_dom import MAX_NESTING, Item, element_parent
 from replyscope.html.items import (
     OUTSIDE,
     Member,
@@ -43,6 +43,7 @@ from replyscope.html.items import (
     name_like,
     next_element,
     read_page,
+    shows_conversation,
     to_items,
 )
 from replyscope.html.lone import replies_inside
@@ -130,49 +131,12 @@ def find_repeated_items(tree: HTMLTree, *, in_named_section: bool = False, page:
         return []
     if in_named_section and not all(in_named_section_element(element_parent(m.node), body) for m in kept):
         return []
-    if not _conversation(kept, page):
+    if not shows_conversation([m.node for m in kept], page):
         return []
     for group in list(kept_groups):
         kept += _companions(group, page)
     kept += replies_inside(kept, claimed, page)
     return to_items(kept, page)
-
-
-def _conversation(kept: list[Member], page: Page) -> bool:
-    """Whether the page shows a conversation around the items, not only a list of dated things:
-    markup naming comments or replies, a text box to write in, a heading naming the section, or
-    a reply control at most items (in the item or the row after it)."""
-    body = page.body
-    # (the signs count in the items' own region only: a search form, a newsletter box or a
-    # "comments" link in the menu elsewhere on the page says nothing of these items)
-    region = page.region([m.node for m in kept])
-    if region.query_selector(SECTION_SELECTOR) is not None or _names_comments(region, body):
-        return True
-    if region.query_selector("textarea") is not None:
-        return True
-    found = region.query_selector_all("h1, h2, h3, h4, h5, h6, legend, summary, caption, th")
-    for el in found[0 : len(found)]:
-        if SECTION_LABEL.match(" ".join((el.text or "").split())):
-            return True
-    with_control = 0
-    for m in kept:
-        places = [m.node] + [x for x in (next_element(m.node),) if x is not None]
-        if any(page.has_control(p) for p in places):
-            with_control += 1
-    return with_control * 2 > len(kept)
-
-
-def _names_comments(region: ElementNode, body: ElementNode) -> bool:
-    """Whether the region or an element around it names comments in its class or id."""
-    el: ElementNode | None = region
-    while el is not None and el != body:
-        if SECTION_NAMES.search((el.class_name or "") + " " + (el.id or "")):
-            return True
-        el = element_parent(el)
-    return False
-
-
-SECTION_NAMES = re.compile(r"(?i)omment|ommen|discus|respon|repl(?:y|ies)")
 
 
 def _companions(group: list[Member], page: Page) -> list[Member]:
