@@ -14,7 +14,12 @@ a name is also an article's byline or an event in a listing:
   names the section ("discussion", "responses");
 - where the markup names nothing, the item must carry a reply control (in it or the row after it)
   AND its region must hold a text box to write in or a heading naming the section.
-The page must show exactly one such item; two or more are a group's business, or no thread.
+The page must show exactly one such item; two or more are a group's business, or no thread;
+except an item and the replies inside it (a Q&A answer and the one note under it): the inner items
+are read first, then the stamp whose climb met their stamps is read again with them left out (as
+a group's items leave out their replies), and an item it finds around them heads the thread. Two
+dated, named items, one holding the other, are a conversation as a group of two is: the signs a
+group needs (markup naming replies, a text box, a heading naming the section, reply controls) do.
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ from replyscope.html.items import (
     name_like,
     next_element,
     read_page,
+    shows_conversation,
     to_items,
 )
 from replyscope.split.chrome import is_chrome
@@ -59,7 +65,8 @@ def find_lone_item(tree: HTMLTree, *, in_named_section: bool, page: Page | None 
     if page is None or page.deepest > MAX_NESTING:
         return []
     body = page.body
-    items: list[Member] | None = None
+    found: list[list[Member]] = []
+    unread: list[ElementNode] = []  # (stamps no item was read around: maybe one holding replies)
     last: ElementNode | None = None
     stamps = 0
     for el in page.nodes:
@@ -77,20 +84,49 @@ def find_lone_item(tree: HTMLTree, *, in_named_section: bool, page: Page | None 
             return []
         members = _item_around(el, page)
         if members is None:
+            unread.append(el)
             continue
-        if items is not None:
+        found.append(members)
+    if not found:
+        return []
+    outer = _around_replies(found, unread, page)
+    if not outer:
+        if len(found) > 1:
             return []  # (a second dated item: a group's business, or no thread)
-        items = members
-    if items is None:
+        items = found[0]
+        if not _conversation_around(items[-1], page, in_named_section):
+            return []
+        return to_items(items, page)
+    thread = outer + [m for members in found for m in members]
+    if not shows_conversation([m.node for m in thread], page):
         return []
-    if not _conversation_around(items[-1], page, in_named_section):
-        return []
-    return to_items(items, page)
+    return to_items(thread, page)
 
 
-def _item_around(stamp: ElementNode, page: Page) -> list[Member] | None:
+def _around_replies(found: list[list[Member]], unread: list[ElementNode], page: Page) -> list[Member]:
+    """The one item around all the items found (the answer holding its notes): read from a stamp
+    outside them whose first reading met their stamps, with them left out; [] when none, or when
+    the items found are not all inside it."""
+    inner = page.outermost(page.sorted(m.node for members in found for m in members))
+    out: list[Member] = []
+    for stamp in unread:
+        if any(page.contains(n, stamp) for n in inner):
+            continue  # (a second stamp inside a reply: no item of its own)
+        members = _item_around(stamp, page, inner)
+        if members is None or not any(page.contains(members[0].node, n) for n in inner):
+            continue
+        if out:
+            return []  # (two items around replies: no one thread)
+        out = members
+    if not out or not all(page.contains(out[0].node, n) for n in inner):
+        return []
+    return out
+
+
+def _item_around(stamp: ElementNode, page: Page, replies: set[ElementNode] | None = None) -> list[Member] | None:
     """The item around a stamp: [item], or [header, text] for a header drawn over a sibling that
-    holds its words (<dt> name and date, <dd> words)."""
+    holds its words (<dt> name and date, <dd> words). `replies`: items inside it, read already,
+    whose elements are none of its own."""
     node = element_parent(stamp)
     for _ in range(MAX_UP):
         if node is None or node.tag in ("body", "html"):
@@ -99,15 +135,19 @@ def _item_around(stamp: ElementNode, page: Page) -> list[Member] | None:
         if size is None or size > MAX_ITEM_ELEMENTS:
             return None
         if node.tag not in NEVER_ITEM and node.tag not in INLINE:
-            found = _read_item(node, stamp, page)
+            found = _read_item(node, stamp, page, replies or set())
             if found is not None:
                 return found
         node = element_parent(node)
     return None
 
 
-def _read_item(node: ElementNode, stamp: ElementNode, page: Page) -> list[Member] | None:
-    inside = page.elements(node)
+def _read_item(node: ElementNode, stamp: ElementNode, page: Page, replies: set[ElementNode]) -> list[Member] | None:
+    if any(page.contains(r, node) for r in replies):
+        return None  # (inside a reply read already)
+    # (the elements holding a reply hold its words too: none is a field or the words of this one)
+    holders = {el for r in replies for el in _around(r, node, page)}
+    inside = [el for el in page.elements(node, replies) if el not in holders]
     if any(el.tag in NOT_IN_ITEM for el in inside):
         return None
     # the author: of the name-like fields, the one nearest the stamp in the tree (in its header,
@@ -158,6 +198,7 @@ def _read_item(node: ElementNode, stamp: ElementNode, page: Page) -> list[Member
     name = " ".join((author.text or "").split())
     member = Member(node)
     member.stamp, member.author = stamp, author
+    member.nested = set(replies)
     if words is None:
         # a header alone: its words are in the element after it, of another shape
         sib = next_element(node)
@@ -168,6 +209,18 @@ def _read_item(node: ElementNode, stamp: ElementNode, page: Page) -> list[Member
         return None
     member.body = words
     return [member]
+
+
+def _around(inner: ElementNode, outer: ElementNode, page: Page) -> list[ElementNode]:
+    """The elements around `inner` up to `outer` (neither of them); none when outer does not hold it."""
+    out: list[ElementNode] = []
+    if not page.contains(outer, inner):
+        return out
+    up = element_parent(inner)
+    while up is not None and up != outer:
+        out.append(up)
+        up = element_parent(up)
+    return out
 
 
 def _words(el: ElementNode, name: str) -> bool:
