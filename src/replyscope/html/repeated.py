@@ -208,17 +208,18 @@ def _read_group(nodes: list[ElementNode], page: Page) -> list[Member] | None:
     words = link_words = 0
     ordered = page.sorted(nodes)
     starts = page.starts(ordered)
+    read: list[tuple[Member, list[tuple[ElementNode, str]]]] = []
     for m in members:
         # the members nested in this one are its replies: their words and stamps are not its own
-        outer_nested = page.outermost([n for n in page.within(m.node, ordered, starts) if n != m.node])
-        texts = page.text_nodes(m.node, outer_nested)
+        m.nested = page.outermost([n for n in page.within(m.node, ordered, starts) if n != m.node])
+        texts = page.text_nodes(m.node, m.nested)
         if not texts:
             continue
         with_words += 1
-        for el in page.elements(m.node, outer_nested):
-            if page.is_stamp(el):
-                m.stamp = el
-                break
+        m.stamp = next((el for el in page.elements(m.node, m.nested) if page.is_stamp(el)), None)
+        read.append((m, texts))
+    _stamps_at_one_path([m for m, _ in read if m.stamp is not None], page)
+    for m, texts in read:
         for parent, value in texts:
             linked = parent.tag == "a" or page.in_link(parent, m.node)
             # (the stamp and the action row are links in most widgets; in a thread of a few short
@@ -231,7 +232,6 @@ def _read_group(nodes: list[ElementNode], page: Page) -> list[Member] | None:
                 link_words += k
         if m.stamp is not None:
             stamped.append(m)
-        m.nested = outer_nested
     if len(stamped) < MIN_ITEMS or len(stamped) < MIN_SHARE_STAMPED * with_words:
         return None
     if not words or link_words > MAX_LINK_SHARE * words:
@@ -240,6 +240,21 @@ def _read_group(nodes: list[ElementNode], page: Page) -> list[Member] | None:
     if len({m.stamp for m in stamped}) < len(stamped):
         return None
     return stamped if _authors(stamped, page) else None
+
+
+def _stamps_at_one_path(members: list[Member], page: Page) -> None:
+    """A widget prints its stamp at one place in every item: where most members' first stamp sits
+    at one child path, a member whose first stamp sits elsewhere (a date on a line of its words,
+    above the signature's) takes its stamp at that path when it has one."""
+    paths = [page.path(m.stamp, m.node) for m in members if m.stamp is not None]
+    if not paths:
+        return
+    path, count = Counter(paths).most_common(1)[0]
+    if count * 2 <= len(paths):
+        return
+    for m, own in zip(members, paths):
+        if own != path:
+            m.stamp = next((el for el in page.elements(m.node, m.nested) if page.is_stamp(el) and page.path(el, m.node) == path), m.stamp)
 
 
 def _authors(members: list[Member], page: Page) -> bool:
