@@ -48,7 +48,7 @@ ASIDE_NAMES = re.compile(r"(?i)sidebar|related|recent|popular|trending")
 # The words of a control that answers one item: reply, quote, respond, answer (maybe "to this").
 REPLY_CONTROL = re.compile(r"(?i)^\W*(?:reply|quote|respond|answer)(?:\s+to\s+this(?:\s+\w+)?)?\W*(?:\(\d+\))?\W*$")
 CONTROL_TAGS = frozenset({"a", "button", "span"})
-# A heading or label naming the section: "Comments", "12 replies", "Discussion (4)", "3 Answers".
+# A heading or label naming the section: "Comments", "12 replies", "Responses (31)", "3 Answers".
 SECTION_LABEL = re.compile(
     r"(?i)^\W*(?:\d[\d,.]*\s*)?(?:comments?|repl(?:y|ies)|responses?|answers?|discussion|conversation|reactions?)\W*(?:\(?\d[\d,.]*\)?)?\W*$"
 )
