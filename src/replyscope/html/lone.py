@@ -58,8 +58,8 @@ MAX_ITEM_ELEMENTS = 400
 
 
 def find_lone_item(tree: HTMLTree, *, in_named_section: bool, page: Page | None = None) -> list[Item]:
-    """The page's one comment item (see the module's doc), or [] when there is none or more than one.
-    `page`: the page's elements as read_page read them (read here when not given)."""
+    """The page's one comment item and the replies inside it (see the module's doc), or [] when there
+    is none or more than one. `page`: the page's elements as read_page read them (read here when not given)."""
     if page is None:
         page = read_page(tree)
     if page is None or page.deepest > MAX_NESTING:
