@@ -8,7 +8,8 @@ from __future__ import annotations
 from resiliparse.parse.html import HTMLTree
 
 from replyscope.html import render_page, split_html_document
-from replyscope.html.repeated import _Spans, find_repeated_items
+from replyscope.html.items import Page
+from replyscope.html.repeated import find_repeated_items
 
 
 def _comments(markup: str):
@@ -118,7 +119,8 @@ def test_page_order_spans_say_what_holds_what():
     tree = HTMLTree.parse("<div id=a><p id=b><span id=c>x</span></p><p id=d>y</p></div><div id=e>z</div>")
     found = tree.body.query_selector_all("*")
     elements = found[0 : len(found)]
-    spans = _Spans(elements)
+    spans = Page(tree.body)
+    assert spans.nodes == list(elements)
     by_id = {el.id: el for el in elements}
     for outer in elements:
         for inner in elements:
@@ -146,3 +148,49 @@ def test_the_one_note_under_an_answer_is_a_reply_to_it():
     assert [(c.author, c.depth) for c in found] == [("Rhea Lund", 0), ("Gus Pell", 1), ("mooring_mo", 0)]
     assert found[1].text == "Low water is at noon on the ninth, not at dawn."
     assert found[1].parent == 0
+
+
+def test_one_answer_and_the_note_under_it_are_a_thread():
+    # one answer holding one note: the note is read first, then the answer around it with the
+    # note left out (its first reading met the note's stamp and gave up)
+    note = (
+        '<li class="nt"><div class="nt-line"><span class="nt-words">The ninth is a Sunday, the office is shut.</span> – '
+        '<a class="nt-user" href="#">Gus Pell</a> <span class="nt-when" title="2022-03-02T12:00:00Z">2 hours ago</span></div></li>'
+    )
+    answer = _answer("Check the printed table at the harbour office, it lists both tides.", "Rhea Lund", note)
+    page = HEAD + f'<div id="qa"><h2>1 Answer</h2>{answer}<h2>Your Answer</h2><form><textarea></textarea></form></div>' + FOOT
+    found = _comments(page)
+    assert [(c.author, c.depth, c.parent) for c in found] == [("Rhea Lund", 0, None), ("Gus Pell", 1, 0)]
+    assert found[0].text == "Check the printed table at the harbour office, it lists both tides."
+
+
+def test_an_answer_and_its_note_with_no_sign_of_a_conversation_are_no_thread():
+    # (the same two dated, named blocks with no heading, text box, reply control or markup naming
+    # replies: two dated notes, not a discussion)
+    note = (
+        '<li class="nt"><div class="nt-line"><span class="nt-words">The ninth is a Sunday, the office is shut.</span> – '
+        '<a class="nt-user" href="#">Gus Pell</a> <span class="nt-when" title="2022-03-02T12:00:00Z">2 hours ago</span></div></li>'
+    )
+    answer = _answer("Check the printed table at the harbour office, it lists both tides.", "Rhea Lund", note)
+    assert _comments(HEAD + f"<div>{answer}</div>" + FOOT) == []
+
+
+def test_a_date_among_an_items_words_is_not_its_stamp():
+    # every row prints its stamp in the signature under the words; one row's words hold a line
+    # that is only a date: the row's stamp is still the signature's, and its words stay whole
+    def row(words: str, who: str, when: str) -> str:
+        return (
+            f'<div class="post"><div class="post-words">{words}</div>'
+            f'<div class="post-sig">posted <span title="2022-03-0{when}T08:00:00Z">{when} days ago</span> by <a href="#">{who}</a></div></div>'
+        )
+
+    rows = (
+        row("<p>The ferry timetable changes next week.</p><p>Check the board at the pier.</p>", "Tova Reyes", "4")
+        + row("<p>Last update to the board:</p><p>March 1, 2022</p><p>Nothing has been posted since then.</p>", "Olek Brandt", "3")
+        + row("<p>The kiosk has paper copies as well.</p>", "Wren Hale", "2")
+    )
+    page = HEAD + f'<div id="talk"><h2>Replies</h2>{rows}<form><textarea></textarea></form></div>' + FOOT
+    found = _comments(page)
+    assert [c.author for c in found] == ["Tova Reyes", "Olek Brandt", "Wren Hale"]
+    assert found[1].text.split() == "Last update to the board: March 1, 2022 Nothing has been posted since then.".split()
+    assert found[1].posted_raw == "3 days ago"

@@ -128,10 +128,11 @@ def test_hostile_markup_stays_within_work_bounds():
     # group over MAX_GROUP items are left to the text splitter instead of the pairwise reading
     from resiliparse.parse.html import HTMLTree  # noqa: PLC0415
 
-    from replyscope.html import repeated  # noqa: PLC0415
+    from replyscope.html import items, repeated  # noqa: PLC0415
 
     deep = "<html><body><article><p>A short story of the day.</p></article>" + "<div class='c'>" * 5000 + "x" + "</div>" * 5000 + "</body></html>"
-    assert repeated._Spans(list(HTMLTree.parse(deep).body.query_selector_all("*"))).deepest > repeated.MAX_NESTING
+    page = items.read_page(HTMLTree.parse(deep))
+    assert page is not None and page.deepest > repeated.MAX_NESTING
     assert repeated.find_repeated_items(HTMLTree.parse(deep)) == []
     row = "<div class='r'><b>reader{i}</b> <time datetime='2024-01-01'>3 hours ago</time><p>point {i} made at length here</p><a>Reply</a></div>"
     page = "<html><body><article><p>Story.</p></article><h2>Comments</h2><textarea></textarea>{rows}</body></html>"
@@ -147,17 +148,17 @@ def test_many_dated_rows_in_one_section_are_read_without_a_walk_per_row(monkeypa
     # elements around a stamp (it walked the whole section once per row)
     from resiliparse.parse.html import HTMLTree  # noqa: PLC0415
 
-    from replyscope.html import lone  # noqa: PLC0415
+    from replyscope.html import items, lone  # noqa: PLC0415
 
     walked: list[int] = []
-    real = lone._elements
+    real = items.Page.elements
 
-    def counting(node, stop):
-        out = real(node, stop)
+    def counting(self, node, stop=()):
+        out = real(self, node, stop)
         walked.append(len(out))
         return out
 
-    monkeypatch.setattr(lone, "_elements", counting)
+    monkeypatch.setattr(items.Page, "elements", counting)
     rows = "".join(f'<div class="r"><b>name{i % 7}</b> <time datetime="2022-01-01">{i % 50 + 1} hours ago</time></div>' for i in range(3000))
     page = f"<html><body><article><h1>Tides</h1><p>Low water at noon.</p></article><section>{rows}</section><textarea></textarea></body></html>"
     assert lone.find_lone_item(HTMLTree.parse(page), in_named_section=False) == []

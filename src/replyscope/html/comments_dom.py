@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from resiliparse.parse.html import DOMNode, HTMLTree, NodeType
+from resiliparse.parse.html import DOMNode, ElementNode, HTMLTree, NodeType
 
 from replyscope.html.render import render_tree
 
@@ -62,13 +62,13 @@ MAX_NESTING = 400
 _SAYS = re.compile(r"\s*(?:says|said|wrote|writes)\s*[:.…]*\s*$", re.I)
 
 
-def _names(node: DOMNode) -> list[str]:
+def _names(node: ElementNode) -> list[str]:
     names = (node.class_name or "").lower().split()
     ident = (node.id or "").lower()
     return names + [ident] if ident else names
 
 
-def _is_item(node: DOMNode) -> bool:
+def _is_item(node: ElementNode) -> bool:
     itemtype = node.getattr("itemtype")
     if itemtype and SCHEMA_COMMENT.search(itemtype):
         return True
@@ -80,23 +80,13 @@ def _is_item(node: DOMNode) -> bool:
     return any(ITEM_CLASS.match(name) for name in (node.class_name or "").lower().split())
 
 
-def _inside(node: DOMNode, tags: frozenset[str]) -> bool:
+def _inside(node: ElementNode, tags: frozenset[str]) -> bool:
     parent = node.parent
     while parent is not None and parent.type == NodeType.ELEMENT:
         if parent.tag in tags:
             return True
         parent = parent.parent
     return False
-
-
-def _children(node: DOMNode) -> list[DOMNode]:
-    # (sibling links, not `child_nodes`: resiliparse's collections cost a tree walk per item read)
-    out = []
-    child = node.first_child
-    while child is not None:
-        out.append(child)
-        child = child.next_sibling
-    return out
 
 
 # Elements that may be comment items, found by lexbor's selector engine (fast) before the
@@ -108,11 +98,17 @@ CANDIDATE_SELECTOR = (
 )
 
 
-def _shown(node: DOMNode) -> bool:
+def element_parent(node: DOMNode) -> ElementNode | None:
+    """The element around `node`; None above <html> (the document is no element)."""
+    up = node.parent
+    return up if isinstance(up, ElementNode) else None
+
+
+def _shown(node: ElementNode) -> bool:
     return node.tag not in INVISIBLE_TAGS and not node.hasattr("hidden")
 
 
-def _edge_text(root: DOMNode, last: bool = False) -> DOMNode | None:
+def _edge_text(root: ElementNode, last: bool = False) -> DOMNode | None:
     """The first (or last) text node html2text shows under `root`, walking sibling links only as
     far as needed (comment items are large; their first words are near the top)."""
     down = (lambda n: n.last_child) if last else (lambda n: n.first_child)
@@ -141,14 +137,14 @@ def _edge_text(root: DOMNode, last: bool = False) -> DOMNode | None:
 class Part:
     """An element whose rendered text is wanted: its marker numbers and, once read, its span."""
 
-    node: DOMNode
+    node: ElementNode
     start: int = -1
     end: int = -1
 
 
 @dataclass
 class Item:
-    node: DOMNode
+    node: ElementNode
     span: Part
     parent: int | None = None  # index of the enclosing item
     depth: int = 0
@@ -196,7 +192,7 @@ def find_items(tree: HTMLTree) -> list[Item]:
     candidates = [n for n in candidates if not _inside(n, NOT_IN) and n.tag not in NOT_IN]
     # A wrapper's first inner item with nothing before it is the same comment (WordPress li.comment
     # > div#div-comment-5): keep the outer one, whose own list holds the replies.
-    kept: list[DOMNode] = []
+    kept: list[ElementNode] = []
     for node in candidates:
         if kept and _same_comment(kept[-1], node):
             continue
@@ -220,7 +216,7 @@ def find_items(tree: HTMLTree) -> list[Item]:
     return items
 
 
-def deeper_than(node: DOMNode, limit: int) -> bool:
+def deeper_than(node: ElementNode, limit: int) -> bool:
     """Whether `node` sits under more than `limit` elements (a walk of at most limit + 1 steps)."""
     parent = node.parent
     depth = 0
@@ -232,7 +228,7 @@ def deeper_than(node: DOMNode, limit: int) -> bool:
     return False
 
 
-def _same_comment(outer: DOMNode, inner: DOMNode) -> bool:
+def _same_comment(outer: ElementNode, inner: ElementNode) -> bool:
     """`inner` is `outer`'s first item and `outer` shows no text of its own before it."""
     if not outer.contains(inner):
         return False
@@ -250,15 +246,15 @@ PART_SELECTOR = (
 )
 
 
-def _parts_by_item(items: list[Item]) -> list[list[DOMNode]] | None:
+def _parts_by_item(items: list[Item]) -> list[list[ElementNode]] | None:
     """Each item's part candidates that are not inside one of its reply items, in page order; None
     when a candidate sits more than MAX_NESTING elements below its item.
 
     One selector query per outermost item, each candidate given to the nearest item holding it: a
     query per item would read every reply's elements again for each item above it (quadratic in
     the depth of a thread)."""
-    index = {item.node: k for k, item in enumerate(items)}
-    owned: list[list[DOMNode]] = [[] for _ in items]
+    index: dict[DOMNode, int] = {item.node: k for k, item in enumerate(items)}
+    owned: list[list[ElementNode]] = [[] for _ in items]
     for item in items:
         if item.parent is not None:
             continue
@@ -268,18 +264,20 @@ def _parts_by_item(items: list[Item]) -> list[list[DOMNode]] | None:
                 continue  # (a reply item is no part of the items around it)
             node = el.parent
             steps = 0
-            while (k := index.get(node)) is None:
+            while node is not None and node not in index:
                 steps += 1
                 if steps > MAX_NESTING:
                     return None
                 node = node.parent
-            owned[k].append(el)
+            if node is None:
+                return None
+            owned[index[node]].append(el)
     return owned
 
 
-def _read_parts(item: Item, own: list[DOMNode]) -> None:
+def _read_parts(item: Item, own: list[ElementNode]) -> None:
     author = time = cite = None
-    bodies: list[DOMNode] = []
+    bodies: list[ElementNode] = []
     for el in own:
         if not _shown(el):
             continue
@@ -303,18 +301,18 @@ def _read_parts(item: Item, own: list[DOMNode]) -> None:
         inner = author.query_selector("[itemprop=name], .fn, .name, .nickname, .username")
         author = inner or author
         item.author = Part(author)
-        item.author_text = _author_text(author.text)
+        item.author_text = _author_text(author.text or "")
     if time is not None:
         item.time = Part(time)
         inner_time = time if time.tag == "time" else time.query_selector("time")
         item.posted_iso = (inner_time.getattr("datetime") or "") if inner_time is not None else ""
-        item.posted_raw = " ".join(time.text.split())[:120]
+        item.posted_raw = " ".join((time.text or "").split())[:120]
     body = next((b for b in bodies if not _overlaps(b, author) and not _overlaps(b, time)), None)
     if body is not None:
         item.body = Part(body)
 
 
-def _overlaps(a: DOMNode, b: DOMNode | None) -> bool:
+def _overlaps(a: ElementNode, b: ElementNode | None) -> bool:
     return b is not None and (a.contains(b) or b.contains(a))
 
 
@@ -350,8 +348,8 @@ def mark_and_render(tree: HTMLTree, items: list[Item]) -> DomComments | None:
             continue
         prefix.setdefault(first, []).append(chr(MARK_BASE + 2 * k))
         suffix.setdefault(last, []).append(chr(MARK_BASE + 2 * k + 1))
-        texts[first] = first.value
-        texts[last] = last.value
+        texts[first] = first.value or ""
+        texts[last] = last.value or ""
     for node, value in texts.items():
         if _ANY_MARK.search(value):
             return None

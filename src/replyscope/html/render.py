@@ -22,16 +22,6 @@ from resiliparse.parse.html import HTMLTree
 HIDDEN_SELECTORS = ["[hidden]"]
 _STYLE_MAY_HIDE = "[style*=none i], [style*=hidden i]"
 _HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-RENDER_OPTIONS = dict(
-    preserve_formatting=True,
-    main_content=False,
-    list_bullets=True,
-    alt_texts=False,
-    links=False,
-    form_fields=False,
-    noscript=False,
-    skip_elements=HIDDEN_SELECTORS,
-)
 MAX_TITLE_CHARS = 300
 _SPACES = re.compile(r"\s+")
 
@@ -55,7 +45,17 @@ def parse(markup: str) -> HTMLTree:
 
 
 def render_tree(tree: HTMLTree) -> str:
-    return extract_plain_text(tree, **RENDER_OPTIONS)
+    return extract_plain_text(
+        tree,
+        preserve_formatting=True,
+        main_content=False,
+        list_bullets=True,
+        alt_texts=False,
+        links=False,
+        form_fields=False,
+        noscript=False,
+        skip_elements=HIDDEN_SELECTORS,
+    )
 
 
 def render_page(markup: str) -> RenderedPage:

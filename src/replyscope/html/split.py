@@ -19,7 +19,8 @@ from datetime import datetime
 from replyscope.html.comments_dom import DomComments, Item, find_items, has_comment_markup, mark_and_render
 from replyscope.html.lone import find_lone_item
 from replyscope.html.render import parse
-from replyscope.html.repeated import find_repeated_items, stamp_in_named_section
+from replyscope.html.items import read_page, stamp_in_named_section
+from replyscope.html.repeated import find_repeated_items
 from replyscope.split import DocumentSplit, SplitComment, split_document
 from replyscope.split.chrome import is_chrome
 from replyscope.split.dates import parse_posted
@@ -73,12 +74,15 @@ def split_html_document(html: str, text: str, title: str = "") -> DocumentSplit:
 
 def _repeated_spans(tree, text: str, *, in_named_section: bool = False) -> tuple[list[tuple[Item, int, int, int, int]], list[Item]] | None:
     """Items of one shape (html.repeated), else the page's one comment item (html.lone)."""
-    if in_named_section and (tree.body is None or not stamp_in_named_section(tree.body)):
+    if tree.body is None or in_named_section and not stamp_in_named_section(tree.body):
         return None  # (no stamp where the markup names comments: neither reader can find an item)
-    items = find_repeated_items(tree, in_named_section=in_named_section)
+    page = read_page(tree)  # (the page's elements read once for both readers)
+    if page is None:
+        return None
+    items = find_repeated_items(tree, in_named_section=in_named_section, page=page)
     least = MIN_ITEMS
     if len(items) < MIN_ITEMS:
-        items, least = find_lone_item(tree, in_named_section=in_named_section), 1
+        items, least = find_lone_item(tree, in_named_section=in_named_section, page=page), 1
         if not items:
             return None
     dom = mark_and_render(tree, items)
