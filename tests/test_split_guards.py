@@ -125,6 +125,23 @@ def test_the_link_gate_lets_through_every_line_holding_a_signatures_links():
     assert not any(line_led._may_link(s) for s in ["(photo: Jo Lake) 14:02", "Harbour (north side)", "talking it over"])
 
 
+def test_the_link_gate_asks_for_the_bracket_right_before_a_link_word_or_a_clocks_colon():
+    # (the gate's second part: a bracket pair with a link word inside but not right after the
+    # bracket, and no colon, holds no links; strings of up to five pieces over both forms)
+    pieces = ["(", ")", "(User page", "user page", "Email", "e-mail", "blog", " ", ":", "14:02", "Jo", "a ", "·", "K"]
+    found = 0
+    for n in range(1, 6):
+        for parts in itertools.product(pieces, repeat=n):
+            s = "".join(parts)
+            if line_led._LINKS_MID.search(s) is not None and ("(" in s and ")" in s or "talk " in s):
+                found += 1
+                assert line_led._may_link(s), repr(s)
+    assert found > 50
+    assert line_led._may_link("I read Jo (Email) and agreed")
+    assert line_led._may_link("Jo Lake (user page) 14:02, 3 March 2024 (UTC)")
+    assert not any(line_led._may_link(s) for s in ["Our user (a blog reader) wrote in", "The talk (on a blog) ran long", "Ask a user (or two) first"])
+
+
 def test_the_score_gate_lets_through_every_line_the_scored_age_reads():
     # (names, joiners, scores, every score word in several cases with a Kelvin sign, a long s and a
     # dotless i, and ages: the gate may turn away only lines the pattern refuses)

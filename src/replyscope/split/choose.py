@@ -72,7 +72,10 @@ def _has_content(lines: Lines, lo: int, hi: int, taken: set[int]) -> bool:
 def _shape(s: str) -> str:
     """A line's shape as a template prints it: lower case, every run of digits one "0" ("+12 votes",
     "+3 votes" and "+1 votes" are one shape: a counter the layout prints where these stand)."""
-    return re.sub(r"\d+", "0", s.strip().lower())
+    return _DIGIT_RUN.sub("0", s.strip().lower())
+
+
+_DIGIT_RUN: Final = re.compile(r"\d+")  # (compiled once: `re.sub` of a pattern's text looks it up in re's cache each call)
 
 
 def _words_side(lines: Lines, a: Anchor, lo: int, hi: int) -> int | None:
