@@ -703,8 +703,8 @@ def _kept_letter_prefixes(twin: re.Pattern[str]) -> dict[str, tuple[str, ...]] |
     """letter_prefixes(twin), read back from the regex cache's file where a replyscope process
     installed it (reading the five gated patterns with re's parser cost ~0.1 G instructions, ~1%
     of a run over a thousand pages, at each start); made afresh, and the same, where it is not."""
-    from replyscope import regex_cache  # noqa: PLC0415 - (imports nothing itself)
-
+    # (by name: the compiled split is built from the split package alone; the module imports nothing itself)
+    regex_cache: Any = importlib.import_module("replyscope.regex_cache")
     kept = regex_cache.derived("letter_prefixes", twin.pattern, twin.flags, lambda: letter_prefixes(twin))
     if kept is not None and not (isinstance(kept, dict) and all(isinstance(v, tuple) for v in kept.values())):
         return letter_prefixes(twin)  # (a damaged entry)
