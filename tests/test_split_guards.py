@@ -196,3 +196,21 @@ def test_the_role_and_edited_gates_let_through_every_line_their_patterns_read():
     assert found[0] > 500 and found[1] > 50  # (the lines do end in roles and markers)
     assert not any(headers._may_end_in_role(s) for s in ["Jo Lake said", "Ana replied 3d", "March 3, 2014 at 6:05 pm"])
     assert not any(headers._may_end_edited(s) for s in ["Jo Lake (talk)", "Ana replied", "Ana (3d)"])
+
+
+def test_the_numeric_date_forms_need_a_dash_a_slash_or_a_dot():
+    # (dates._day asks the two numeric forms only of stamps holding one of their separators)
+    from replyscope.split import dates
+
+    pieces = ["2014", "12", "3", "-", "/", ".", " ", ":", ",", "March", "6:05", "\u0663", "pm"]
+    parted = 0
+    for n in range(1, 6):
+        for parts in itertools.product(pieces, repeat=n):
+            s = "".join(parts)
+            found = [p.search(s) for p in (dates.YEAR_MONTH_DAY, dates.NUMERIC_DATE)]
+            if not ("-" in s or "/" in s or "." in s):
+                assert found == [None, None], repr(s)
+            parted += any(m is not None for m in found)
+    assert parted > 200  # (the strings do hold numeric dates)
+    assert str(dates.parse_posted("3/14/2014 6:05 pm")) == "2014-03-14 18:05:00"
+    assert str(dates.parse_posted("March 3, 2014 at 6:05 pm")) == "2014-03-03 18:05:00"
