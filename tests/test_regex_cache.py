@@ -111,7 +111,7 @@ from replyscope.split import patterns as p
 from replyscope import regex_cache as rc
 gates = [p.FURNITURE_LOW, p.CHROME_WORDS_LOW, p.COMMENT_FORM_LOW]
 for gate in gates:
-    gate.match("share this story")
+    gate.match("quokka notes for later")
 kept = [key for key in (rc._table or {}) if len(key) == 3]
 same = all(gate._by_letter == p.letter_prefixes(gate.twin) for gate in gates)
 print(json.dumps({"kept": len(kept), "added": len([k for k in rc._added if len(k) == 3]), "same": same}))
