@@ -106,10 +106,28 @@ def _may_link(s: str) -> bool:
         return False
     if not folds_like_lower(s):
         return True  # (a dotless i or a long s: the pattern alone says)
-    low = s.lower()
     # (its first form opens on a bracket right before a link word, "(talk"; its second holds a clock's
     # colon after the word: most lines with a bracket pair and a "user" or a "blog" have neither)
-    return "(" in s and any(opening in low for opening in _LINK_OPENINGS_LOW) or ":" in s and any(word in low for word in _LINK_WORDS_LOW)
+    colon = ":" in s
+    if not colon and not _bracket_before_link_letter(s):
+        return False  # (no bracket before a link word's first letter: the line is not lower-cased)
+    low = s.lower()
+    return "(" in s and any(opening in low for opening in _LINK_OPENINGS_LOW) or colon and any(word in low for word in _LINK_WORDS_LOW)
+
+
+# The first letters of the link words, in both cases (of a line that folds like lower, no other
+# character lower-cases to one of them).
+_LINK_FIRST: Final = frozenset("tTcCeEpPuUbB")
+
+
+def _bracket_before_link_letter(s: str) -> bool:
+    """Whether some "(" in line `s` is right before a link word's first letter (_LINK_FIRST)."""
+    k = s.find("(")
+    while k >= 0:
+        if s[k + 1 : k + 2] in _LINK_FIRST:
+            return True
+        k = s.find("(", k + 1)
+    return False
 
 
 def _linked_signature(s: str) -> tuple[int, str, str, str] | None:
