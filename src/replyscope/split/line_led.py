@@ -121,7 +121,7 @@ _LINK_FIRST: Final = frozenset("tTcCeEpPuUbB")
 
 
 def _bracket_before_link_letter(s: str) -> bool:
-    """Whether some "(" in line `s` is right before a link word's first letter (_LINK_FIRST)."""
+    """Whether a "(" of line `s` stands right before a link word's first letter (_LINK_FIRST)."""
     k = s.find("(")
     while k >= 0:
         if s[k + 1 : k + 2] in _LINK_FIRST:
