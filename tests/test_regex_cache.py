@@ -23,7 +23,10 @@ from replyscope import regex_cache as rc
 extra = re.compile(r"(?P<who>[A-Z]\\w+) (?i:says):?\\s*(?P=who)?", re.M)
 out = {"installed": rc._plain is not None, "size": len(rc._table or {}), "added": len(rc._added), "bad": []}
 if rc._plain is not None:
-    for (pattern, flags), args in rc._table.items():
+    for key, args in rc._table.items():
+        if len(key) != 2:
+            continue  # (something read off a pattern, kept beside them: see regex_cache.derived)
+        pattern, flags = key
         mine, plain = _sre.compile(pattern, *rc.unpack(args)), rc._plain(pattern, flags)
         if mine != plain or mine.groupindex != plain.groupindex or mine.groups != plain.groups or mine.flags != plain.flags:
             out["bad"].append(repr(pattern)[:80])
@@ -98,3 +101,32 @@ def test_the_cli_reads_patterns_back(tmp_path):
     written = cache_file.stat().st_mtime_ns
     cli()  # the second compiles nothing new, so it leaves the file as it was
     assert cache_file.stat().st_mtime_ns == written and cache_file.stat().st_size > 10_000
+
+
+# Splits a line through a LetterGate (its letter prefixes are read off the parsed pattern on first
+# use, or back from the cache's file), then says what the gates hold and what the file kept.
+_GATE_PROBE = """
+import json, replyscope.cli
+from replyscope.split import patterns as p
+from replyscope import regex_cache as rc
+gates = [p.FURNITURE_LOW, p.CHROME_WORDS_LOW, p.COMMENT_FORM_LOW]
+for gate in gates:
+    gate.match("quokka notes for later")
+kept = [key for key in (rc._table or {}) if len(key) == 3]
+same = all(gate._by_letter == p.letter_prefixes(gate.twin) for gate in gates)
+print(json.dumps({"kept": len(kept), "added": len([k for k in rc._added if len(k) == 3]), "same": same}))
+"""
+
+
+def _gate_probe(cache: Path, **env: str) -> dict:
+    done = subprocess.run([sys.executable, "-c", _GATE_PROBE], env=_env(cache, **env), capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_letter_prefixes_kept_in_the_file_are_the_ones_read_off_the_patterns(tmp_path):
+    first = _gate_probe(tmp_path)
+    assert first["same"] and first["added"] == 3
+    second = _gate_probe(tmp_path)  # (read back from the file: none made again)
+    assert second["same"] and second["added"] == 0 and second["kept"] >= 3
+    plain = _gate_probe(tmp_path, REPLYSCOPE_REGEX_CACHE="0")  # (no cache: made in the process, the same)
+    assert plain["same"] and plain["kept"] == 0

@@ -125,6 +125,23 @@ def test_the_link_gate_lets_through_every_line_holding_a_signatures_links():
     assert not any(line_led._may_link(s) for s in ["(photo: Jo Lake) 14:02", "Harbour (north side)", "talking it over"])
 
 
+def test_the_link_gate_asks_for_the_bracket_right_before_a_link_word_or_a_clocks_colon():
+    # (the gate's second part: a bracket pair with a link word inside but not right after the
+    # bracket, and no colon, holds no links; strings of up to five pieces over both forms)
+    pieces = ["(", ")", "(User page", "user page", "Email", "e-mail", "blog", " ", ":", "14:02", "Jo", "a ", "·", "K"]
+    found = 0
+    for n in range(1, 6):
+        for parts in itertools.product(pieces, repeat=n):
+            s = "".join(parts)
+            if line_led._LINKS_MID.search(s) is not None and ("(" in s and ")" in s or "talk " in s):
+                found += 1
+                assert line_led._may_link(s), repr(s)
+    assert found > 50
+    assert line_led._may_link("I read Jo (Email) and agreed")
+    assert line_led._may_link("Jo Lake (user page) 14:02, 3 March 2024 (UTC)")
+    assert not any(line_led._may_link(s) for s in ["Our user (a blog reader) wrote in", "The talk (on a blog) ran long", "Ask a user (or two) first"])
+
+
 def test_the_score_gate_lets_through_every_line_the_scored_age_reads():
     # (names, joiners, scores, every score word in several cases with a Kelvin sign, a long s and a
     # dotless i, and ages: the gate may turn away only lines the pattern refuses)
@@ -179,3 +196,21 @@ def test_the_role_and_edited_gates_let_through_every_line_their_patterns_read():
     assert found[0] > 500 and found[1] > 50  # (the lines do end in roles and markers)
     assert not any(headers._may_end_in_role(s) for s in ["Jo Lake said", "Ana replied 3d", "March 3, 2014 at 6:05 pm"])
     assert not any(headers._may_end_edited(s) for s in ["Jo Lake (talk)", "Ana replied", "Ana (3d)"])
+
+
+def test_the_numeric_date_forms_need_a_dash_a_slash_or_a_dot():
+    # (dates._day asks the two numeric forms only of stamps holding one of their separators)
+    from replyscope.split import dates
+
+    pieces = ["2014", "12", "3", "-", "/", ".", " ", ":", ",", "March", "6:05", "\u0663", "pm"]
+    parted = 0
+    for n in range(1, 6):
+        for parts in itertools.product(pieces, repeat=n):
+            s = "".join(parts)
+            found = [p.search(s) for p in (dates.YEAR_MONTH_DAY, dates.NUMERIC_DATE)]
+            if not ("-" in s or "/" in s or "." in s):
+                assert found == [None, None], repr(s)
+            parted += any(m is not None for m in found)
+    assert parted > 200  # (the strings do hold numeric dates)
+    assert str(dates.parse_posted("3/14/2014 6:05 pm")) == "2014-03-14 18:05:00"
+    assert str(dates.parse_posted("March 3, 2014 at 6:05 pm")) == "2014-03-03 18:05:00"

@@ -118,6 +118,23 @@ def install() -> None:
     atexit.register(save)
 
 
+def derived(kind: str, pattern: str, flags: int, make):  # noqa: ANN001, ANN201 - any value marshal writes
+    """`make()`, something read off a pattern and its flags alone (say its parsed form's literal
+    prefixes: patterns.LetterGate), kept in the file beside the compiled patterns where the cache is
+    installed, so a later process reads it back instead of making it again; a plain `make()` where
+    it is not. `make` must give the same value for the same `kind`, pattern and flags on this Python
+    build, and only values marshal writes (None, str, int, tuples, lists and dicts of them)."""
+    if _table is None:
+        return make()
+    key = ("\0" + kind, pattern, flags)  # (a compiled pattern's key is a pair: never one of these)
+    kept = _table.get(key)
+    if isinstance(kept, tuple) and len(kept) == 1:
+        return kept[0]
+    value = make()
+    _table[key] = _added[key] = (value,)  # (boxed: a None made is kept as well)
+    return value
+
+
 def save() -> None:
     """Add the patterns this process compiled to the file (to a temporary renamed into place)."""
     global _added

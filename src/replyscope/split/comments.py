@@ -1015,6 +1015,8 @@ def _short_words_on_top(lines: Lines, best: list[Anchor], spans: list[tuple[int,
     text = lines.text
     if len(comments) <= TEMPLATE_COMMENTS:
         return
+    if not any(_short_mark_on_top(lines, spans[k], c, roles) for k, c in enumerate(comments) if c.body_lines):
+        return  # (no comment has such a line on top: the template's lines are not counted)
     keys: list[list[tuple[int, str]]] = []
     printed: Counter[str] = Counter()
     for k, c in enumerate(comments):
@@ -1034,6 +1036,19 @@ def _short_words_on_top(lines: Lines, best: list[Anchor], spans: list[tuple[int,
         if top and printed[key] == 1 and roles.get(j) == "comment_chrome" and is_short_mark(text[j]):
             c.body_lines = sorted([j, *c.body_lines])
             roles[j] = "comment_body"
+
+
+def _short_mark_on_top(lines: Lines, span: tuple[int, int], c: Comment, roles: dict[int, str]) -> bool:
+    """Whether comment `c`'s span opens with what _short_words_on_top may give it before its
+    template's counts are asked: its first line with text out of its words, on top of the span (or
+    under a short first line of its words), read as chrome, a short mark."""
+    text = lines.text
+    lo, hi = span
+    body = set(c.body_lines)
+    j = next((j for j in range(lo, hi) if text[j] and j not in body), -1)
+    first = next_nonblank(lines, lo - 1, hi - lo) if lo > 0 else None
+    top = j >= 0 and (j == first or first is not None and j == first + 1 and len(text[first]) <= MARK_SUBJECT_CHARS and first in c.body_lines)
+    return top and roles.get(j) == "comment_chrome" and is_short_mark(text[j])
 
 
 def _words_in_chrome(lines: Lines, best: list[Anchor], spans: list[tuple[int, int]], comments: list[Comment], roles: dict[int, str]) -> None:

@@ -121,7 +121,10 @@ def _month_uncached(name: str) -> int:
 
 def _day(text: str, forms: _Forms = _FORMS) -> tuple[int, int, int] | None:
     """(year, month, day) from the first date form found, or None."""
-    m = forms.ymd.search(text)
+    # (the two numeric forms part their numbers with "-", "/" or ".": a stamp without one, "March 3,
+    # 2014 at 6:05 pm", "3 days ago", is not searched for them)
+    parted = "-" in text or "/" in text or "." in text
+    m = forms.ymd.search(text) if parted else None
     if m:
         return int(m["year"]), int(m["mon"]), int(m["day"])
     m = forms.year_monthname_day.search(text)
@@ -134,7 +137,7 @@ def _day(text: str, forms: _Forms = _FORMS) -> tuple[int, int, int] | None:
     m = forms.day_foreign_month_year.search(text)  # (its lower twin too: tried on most stamps with no year)
     if m:
         return int(m["year"]), _foreign_month(m["mon"]), int(m["day"])
-    m = forms.numeric.search(text)
+    m = forms.numeric.search(text) if parted else None
     if m:
         a, b = int(m["a"]), int(m["b"])
         month, day = (a, b) if a <= 12 else (b, a)

@@ -81,6 +81,8 @@ _LINKS_MID: Final = re.compile(rf"\s*\({_LINK_WORD}(?:\s*[·•|,]\s*{_LINK_WORD
 _LINKS_MID_LOW: Final = lower_twin(_LINKS_MID)
 # What every _LINK_WORD holds, lower-cased ("e-mail" and "email" both hold "mail", its user page "user").
 _LINK_WORDS_LOW: Final = ("talk", "contrib", "mail", "profile", "user", "blog")
+# How _LINKS_MID's bracketed form opens, lower-cased: the bracket, then one _LINK_WORD's opening.
+_LINK_OPENINGS_LOW: Final = ("(talk", "(contrib", "(e-mail", "(email", "(profile", "(user page", "(blog")
 _ACTION_TAIL: Final = re.compile(r"\s+\[?(?:reply|edit|link|permalink)\]?$", re.I)
 _SIGN_LEAD: Final = frozenset("-–—~")
 # The most words of a signature's name with no dash before it (read back to the sentence before it).
@@ -104,8 +106,28 @@ def _may_link(s: str) -> bool:
         return False
     if not folds_like_lower(s):
         return True  # (a dotless i or a long s: the pattern alone says)
+    # (its first form opens on a bracket right before a link word, "(talk"; its second holds a clock's
+    # colon after the word: most lines with a bracket pair and a "user" or a "blog" have neither)
+    colon = ":" in s
+    if not colon and not _bracket_before_link_letter(s):
+        return False  # (no bracket before a link word's first letter: the line is not lower-cased)
     low = s.lower()
-    return any(word in low for word in _LINK_WORDS_LOW)
+    return "(" in s and any(opening in low for opening in _LINK_OPENINGS_LOW) or colon and any(word in low for word in _LINK_WORDS_LOW)
+
+
+# The first letters of the link words, in both cases (of a line that folds like lower, no other
+# character lower-cases to one of them).
+_LINK_FIRST: Final = frozenset("tTcCeEpPuUbB")
+
+
+def _bracket_before_link_letter(s: str) -> bool:
+    """Whether a "(" of line `s` stands right before a link word's first letter (_LINK_FIRST)."""
+    k = s.find("(")
+    while k >= 0:
+        if s[k + 1 : k + 2] in _LINK_FIRST:
+            return True
+        k = s.find("(", k + 1)
+    return False
 
 
 def _linked_signature(s: str) -> tuple[int, str, str, str] | None:
@@ -189,12 +211,18 @@ def end_signature(s: str) -> tuple[int, str, str, str] | None:
     signature (_linked_signature) may make the whole line: its characters are then all of it."""
     if len(s) < 8:
         return None
-    if _may_link(s):
+    return _signed_end(s, _may_link(s), "– " in s or "- " in s or "— " in s)
+
+
+def _signed_end(s: str, may_link: bool, dashed: bool) -> tuple[int, str, str, str] | None:
+    """end_signature of a line of 8 characters or more, told whether _may_link(s) holds and whether
+    the line holds a spaced dash ("– ", "- ", "— "): line_led_zone asks both of every line first."""
+    if may_link:
         bare = _ACTION_TAIL.sub("", s) if s[-1:] in "yYtTkK]" else s
         linked = _linked_signature(bare)
         if linked is not None:
             return linked[0] + len(s) - len(bare), *linked[1:]
-    if "– " not in s and "- " not in s and "— " not in s:
+    if not dashed:
         return None
     last = _last_sign_dash(s)
     if last is None:
@@ -300,8 +328,10 @@ def line_led_zone(lines: Lines, floor: int) -> tuple[Zone, dict[int, str]] | Non
             if h is not None:
                 logs.append((i, h))
                 continue
-        if "– " in s or "- " in s or "— " in s or _may_link(s):
-            g = end_signature(s)
+        dashed = "– " in s or "- " in s or "— " in s
+        may_link = _may_link(s)
+        if dashed or may_link:
+            g = _signed_end(s, may_link, dashed)
             if g is not None:
                 signed.setdefault(g[3], []).append((i, g))
     best_signed = max(signed.values(), key=len, default=[])

@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Iterator
-from typing import Any, Final, TypeVar
+from typing import Any, Final, TypeVar, cast
 
 from replyscope.split.caches import line_dict
 
@@ -699,6 +699,18 @@ def letter_prefixes(twin: re.Pattern[str]) -> dict[str, tuple[str, ...]] | None:
     return {c: tuple(ps) for c, ps in by_letter.items()}
 
 
+def _kept_letter_prefixes(twin: re.Pattern[str]) -> dict[str, tuple[str, ...]] | None:
+    """letter_prefixes(twin), read back from the regex cache's file where a replyscope process
+    installed it (reading the five gated patterns with re's parser cost ~0.1 G instructions, ~1%
+    of a run over a thousand pages, at each start); made afresh, and the same, where it is not."""
+    # (by name: the compiled split is built from the split package alone; the module imports nothing itself)
+    regex_cache: Any = importlib.import_module("replyscope.regex_cache")
+    kept = regex_cache.derived("letter_prefixes", twin.pattern, twin.flags, lambda: letter_prefixes(twin))
+    if kept is not None and not (isinstance(kept, dict) and all(isinstance(v, tuple) for v in kept.values())):
+        return letter_prefixes(twin)  # (a damaged entry)
+    return cast("dict[str, tuple[str, ...]] | None", kept)
+
+
 class LetterGate:
     """A lower twin's `match` behind an exact cheap refusal: a text opening with an ASCII
     lower-case letter is matched only when it opens with one of the literal prefixes the pattern's
@@ -717,7 +729,7 @@ class LetterGate:
         c = low[:1]
         if "a" <= c <= "z":
             if not self._read:
-                self._by_letter = letter_prefixes(self.twin)
+                self._by_letter = _kept_letter_prefixes(self.twin)
                 self._read = True
             by_letter = self._by_letter
             if by_letter is not None and not low.startswith(by_letter.get(c, ())):

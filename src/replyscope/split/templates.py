@@ -65,6 +65,17 @@ def complete_by_template(lines: Lines, best: list[Anchor]) -> list[Anchor]:
     """`best` with the thread's lines that its headers' shared template prints, in page order."""
     if len(best) < MIN_SHARED:
         return best
+    # (a template is taken only with words before the name, shared by MIN_SHARED headers and by
+    # most: fewer one-line headers with words before their names cannot make one, and then no
+    # header's stamp is looked for)
+    worded = 0
+    for a in best:
+        if a.first == a.last and a.header.author:
+            core = lines.core[a.first]
+            at = core.find(a.header.author)
+            worded += at > 0 and not core[:at].isspace()
+    if worded < MIN_SHARED or worded * 2 <= len(best):
+        return best
     shapes = [_template(lines.core[a.first], a.header) if a.first == a.last else None for a in best]
     counts = Counter(s for s in shapes if s is not None)
     if not counts:
