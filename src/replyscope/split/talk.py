@@ -225,3 +225,14 @@ def in_other_language(s: str) -> bool:
         return False  # (a few letters of another script in Latin words; or plain ASCII, read as English)
     words = [w.lower() for w in WORD.findall(s)]
     return len(words) >= OTHER_LANGUAGE_MIN_WORDS and not any(w in _ENGLISH_GRAMMAR for w in words)
+
+
+# A name alone: one to three capitalised words or initials ("Mara Quell", "J. Hollin"), or one
+# handle ("kettle_drum", "dunewalker").
+_LONE_NAME: Final = re.compile(r"^(?:(?:[A-Z][a-z'’-]+|[A-Z]\.)(?:\s(?:[A-Z][a-z'’-]+|[A-Z]\.)){0,2}|@?[A-Za-z][A-Za-z0-9_]{2,30})$")
+
+
+def is_lone_name(s: str) -> bool:
+    """Whether line `s` is a name alone, as a reply that answers "who?" with one is, or a header's
+    name line: neither talk nor a list's title (talk.is_headline wants three words and more)."""
+    return len(s) <= 40 and _LONE_NAME.match(s) is not None
