@@ -27,7 +27,7 @@ from replyscope.split.anchors import (
 )
 from replyscope.split.body import is_boilerplate_line
 from replyscope.split.choose import SMALL_THREAD, choose_anchors, words_under_section
-from replyscope.split.chrome import is_chrome, is_content, is_pictographs, is_reply_link_row, is_reply_row, is_stop_line
+from replyscope.split.chrome import is_badge_line, is_chrome, is_content, is_pictographs, is_reply_link_row, is_reply_row, is_stop_line
 from replyscope.split.headers import FIELD_LABEL_CHARS, NAV_LABEL, CommentHeader, looks_like_name, opens_words_field, read_header
 from replyscope.split.lines import Lines, is_prose, next_nonblank, prev_nonblank
 from replyscope.split.listlike import reads_like_thread
@@ -55,6 +55,7 @@ from replyscope.split.patterns import (
     folds_like_lower,
     template_form,
 )
+from replyscope.split.talk import talks
 from replyscope.split.templates import complete_by_template
 
 # Lines scanned after the last header for its text before the page furniture starts.
@@ -910,6 +911,7 @@ def build_zone(lines: Lines, first_prose: int, floor: int | None = None, article
         return None, {}
     _words_in_chrome(lines, best, spans, comments, roles)
     _short_words_on_top(lines, best, spans, comments, roles)
+    _mark_is_the_words(lines, spans, comments, roles)
     return Zone(zone_start, zone_end, comments), roles
 
 
@@ -1034,6 +1036,56 @@ def _short_words_on_top(lines: Lines, best: list[Anchor], spans: list[tuple[int,
         if top and printed[key] == 1 and roles.get(j) == "comment_chrome" and is_short_mark(text[j]):
             c.body_lines = sorted([j, *c.body_lines])
             roles[j] = "comment_body"
+
+
+# The most lines of a widget's a comment of a count or a sign alone may hold besides it (see _mark_is_the_words).
+MARK_WIDGET_LINES: Final = 3
+# A count or sign of one shape ("+#") in more than one comment's span in this many is the template's
+# (a score printed by every comment, or most); fewer are readers' replies.
+MARK_SHAPE_SHARE_INV: Final = 3
+
+
+def _widget_line(s: str) -> bool:
+    """A line a widget prints by a reply rather than a reader's words: chrome ("Edited", "In reply
+    to jo.", "Reply to @jo"), a badge ("Author"), or a short line with letters that does not talk
+    and closes no sentence ("Version 2.3", "Top 50 Reviewer", "12 people found this helpful")."""
+    if is_chrome(s) or is_badge_line(s):
+        return True
+    return len(s) <= MARK_SUBJECT_CHARS and HAS_LETTER.search(s) is not None and s[-1:] not in ".!?" and not talks([s])
+
+
+def _mark_is_the_words(lines: Lines, spans: list[tuple[int, int]], comments: list[Comment], roles: dict[int, str]) -> None:
+    """Give a comment whose span holds a count alone ("+1", "+100", "100%": anchors.is_short_mark with a digit)
+    and otherwise only a widget's lines (_widget_line: a marker over it, "Edited", "In reply to jo.",
+    a badge, a product's variant, a helpful-count under it) that mark as its words, and its words alone.
+
+    Read as chrome, such a reply leaves its comment the widget's marker for words ("Edited"), or
+    no words; read with them, the marker drowns the reply. A score the template prints is printed
+    by most comments: a mark of a shape ("+#") that the spans of more than one comment in
+    MARK_SHAPE_SHARE_INV hold (or of more than one, on a page of fewer) is left as it is, and so
+    is a comment with a line of words of its own."""
+    text = lines.text
+    shapes: Counter[str] = Counter()
+    marks: list[int | None] = []
+    for lo, hi in spans:
+        # (a count: "+1", "+100", "100%"; an emoticon, ";_;", is a reader's whatever lines stand by it)
+        mine = [j for j in range(lo, hi) if text[j] and is_short_mark(text[j]) and any(ch.isdigit() for ch in text[j])]
+        marks.append(mine[0] if len(mine) == 1 else None)
+        shapes.update({template_form(lines.core[j]) for j in mine})
+    for k, c in enumerate(comments):
+        m = marks[k]
+        if m is None or shapes[template_form(lines.core[m])] > max(1, len(spans) // MARK_SHAPE_SHARE_INV) or c.body_lines == [m]:
+            continue
+        lo, hi = spans[k]
+        widget = [j for j in c.body_lines if j != m]
+        if len(widget) > MARK_WIDGET_LINES or not all(_widget_line(text[j]) for j in widget):
+            continue
+        if m not in c.body_lines and any(roles.get(j) == "comment_body" for j in range(lo, hi) if j not in c.body_lines):
+            continue
+        c.body_lines = [m]
+        roles[m] = "comment_body"
+        for j in widget:
+            roles[j] = "comment_chrome"
 
 
 def _words_in_chrome(lines: Lines, best: list[Anchor], spans: list[tuple[int, int]], comments: list[Comment], roles: dict[int, str]) -> None:
