@@ -162,3 +162,34 @@ def test_words_before_name_reads_a_shorter_name_only_of_a_long_one():
     cut, name = words_before_name(line, sig[1])
     assert name == "Nessa Fairweather" and line[: len(line) - cut].strip() == "Wendel Orrin"
     assert words_before_name("Fairweather (talk) 09:15, 4 March 2021 (UTC)", "Fairweather") is None
+
+
+# ------------------------------------------------------------------ a count alone beside a marker
+
+
+def _says(middle: list[str], score: bool = False) -> str:
+    """A "Name says:" thread of four comments; the second holds `middle`'s lines. With `score`,
+    every comment prints a score line "+N" under its words (the template's, not a reply)."""
+    words = [
+        ["Half past six is far too early for anyone coming from the valley villages."],
+        middle,
+        ["The weekday-only evening boat is the real problem for the night shift."],
+        ["They did the same thing four years ago and reversed it after one summer."],
+    ]
+    names = ["Mara Quell", "Tobias Wren", "Ilse Marrow", "Otto Fenn"]
+    out = POST + "4 Responses\n\n"
+    for k, (name, lines) in enumerate(zip(names, words)):
+        out += f"{name} says:\nMarch 3, 2021 at {9 + k}:12 am\n" + "\n".join(lines) + "\n\n"
+        out += (f"+{12 + k}\n\n" if score else "") + "Reply\n\n"
+    return out + "Leave a Reply\n"
+
+
+@pytest.mark.parametrize("middle", [["Edited", "", "+1"], ["In reply to Mara Quell.", "+100"], ["Edited", "+1", "7 people found this helpful"]])
+def test_a_count_alone_beside_a_widgets_marker_is_the_reply(middle):
+    texts = {a: t for a, t in _comments(_says(middle))}
+    assert texts.get("Tobias Wren") == [s for s in middle if s[:1] == "+"][0]
+
+
+def test_a_short_reply_over_a_score_every_comment_prints_keeps_its_words():
+    texts = {a: t for a, t in _comments(_says(["Nice boat"], score=True))}
+    assert texts.get("Tobias Wren") == "Nice boat"
