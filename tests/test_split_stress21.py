@@ -193,3 +193,9 @@ def test_a_count_alone_beside_a_widgets_marker_is_the_reply(middle):
 def test_a_short_reply_over_a_score_every_comment_prints_keeps_its_words():
     texts = {a: t for a, t in _comments(_says(["Nice boat"], score=True))}
     assert texts.get("Tobias Wren") == "Nice boat"
+
+
+def test_a_short_reply_over_a_score_only_it_prints_keeps_its_words():
+    # (a reader's short words are no widget's marker, whatever count stands under them)
+    texts = {a: t for a, t in _comments(_says(["ty", "", "+29"]))}
+    assert texts.get("Tobias Wren", "").startswith("ty")

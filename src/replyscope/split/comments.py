@@ -55,7 +55,6 @@ from replyscope.split.patterns import (
     folds_like_lower,
     template_form,
 )
-from replyscope.split.talk import talks
 from replyscope.split.templates import complete_by_template
 
 # Lines scanned after the last header for its text before the page furniture starts.
@@ -1047,11 +1046,10 @@ MARK_SHAPE_SHARE_INV: Final = 3
 
 def _widget_line(s: str) -> bool:
     """A line a widget prints by a reply rather than a reader's words: chrome ("Edited", "In reply
-    to jo.", "Reply to @jo"), a badge ("Author"), or a short line with letters that does not talk
-    and closes no sentence ("Version 2.3", "Top 50 Reviewer", "12 people found this helpful")."""
-    if is_chrome(s) or is_badge_line(s):
-        return True
-    return len(s) <= MARK_SUBJECT_CHARS and HAS_LETTER.search(s) is not None and s[-1:] not in ".!?" and not talks([s])
+    to jo.", "Reply to @jo", "Version 2.3", "12 people found this helpful"), a badge ("Author"), or
+    the post's subject ("Re: the lock gates"). A reader's short words ("ty", "Nice boat") are none:
+    a score under them is the template's."""
+    return is_chrome(s) or is_badge_line(s) or RE_SUBJECT.match(s) is not None
 
 
 def _mark_is_the_words(lines: Lines, spans: list[tuple[int, int]], comments: list[Comment], roles: dict[int, str]) -> None:
