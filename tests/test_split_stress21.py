@@ -184,7 +184,10 @@ def _says(middle: list[str], score: bool = False) -> str:
     return out + "Leave a Reply\n"
 
 
-@pytest.mark.parametrize("middle", [["Edited", "", "+1"], ["In reply to Mara Quell.", "+100"], ["Edited", "+1", "7 people found this helpful"]])
+@pytest.mark.parametrize(
+    "middle",
+    [["Edited", "", "+1"], ["In reply to Mara Quell.", "+100"], ["Edited", "+1", "7 people found this helpful"], ["Re: Half past six is far too early for", "+1"]],
+)
 def test_a_count_alone_beside_a_widgets_marker_is_the_reply(middle):
     texts = {a: t for a, t in _comments(_says(middle))}
     assert texts.get("Tobias Wren") == [s for s in middle if s[:1] == "+"][0]
@@ -199,3 +202,9 @@ def test_a_short_reply_over_a_score_only_it_prints_keeps_its_words():
     # (a reader's short words are no widget's marker, whatever count stands under them)
     texts = {a: t for a, t in _comments(_says(["ty", "", "+29"]))}
     assert texts.get("Tobias Wren", "").startswith("ty")
+
+
+def test_a_reply_opening_on_re_and_a_long_quote_over_a_score_keeps_its_words():
+    line = "re: the early crossing will move to half past six from April, which nobody asked for"
+    texts = {a: t for a, t in _comments(_says([line, "", "+31"]))}
+    assert texts.get("Tobias Wren", "").startswith("re: the early crossing")

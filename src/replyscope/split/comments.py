@@ -1044,12 +1044,20 @@ MARK_WIDGET_LINES: Final = 3
 MARK_SHAPE_SHARE_INV: Final = 3
 
 
-def _widget_line(s: str) -> bool:
-    """A line a widget prints by a reply rather than a reader's words: chrome ("Edited", "In reply
-    to jo.", "Reply to @jo", "Version 2.3", "12 people found this helpful"), a badge ("Author"), or
-    the post's subject ("Re: the lock gates"). A reader's short words ("ty", "Nice boat") are none:
-    a score under them is the template's."""
-    return is_chrome(s) or is_badge_line(s) or RE_SUBJECT.match(s) is not None
+# The longest subject line ("Re: <the post's first words>") read as a post's, not a reply's words.
+MARK_SUBJECT_LINE_CHARS: Final = 80
+
+
+def _widget_line(lines: Lines, j: int, mark: int) -> bool:
+    """Whether line j, in the span of a comment whose count alone is line `mark`, is a widget's
+    rather than a reader's words: chrome ("Edited", "In reply to jo.", "Reply to @jo", "Version
+    2.3", "12 people found this helpful"), a badge ("Author"), or the post's subject glued right
+    over the count ("Re: the lock gates"; a reply opening "re: <a long quote>" is words). A
+    reader's short words ("ty", "Nice boat") are none: a score under them is the template's."""
+    s = lines.text[j]
+    if is_chrome(s) or is_badge_line(s):
+        return True
+    return j == mark - 1 and len(s) <= MARK_SUBJECT_LINE_CHARS and RE_SUBJECT.match(s) is not None
 
 
 def _mark_is_the_words(lines: Lines, spans: list[tuple[int, int]], comments: list[Comment], roles: dict[int, str]) -> None:
@@ -1076,7 +1084,7 @@ def _mark_is_the_words(lines: Lines, spans: list[tuple[int, int]], comments: lis
             continue
         lo, hi = spans[k]
         widget = [j for j in c.body_lines if j != m]
-        if len(widget) > MARK_WIDGET_LINES or not all(_widget_line(text[j]) for j in widget):
+        if len(widget) > MARK_WIDGET_LINES or not all(_widget_line(lines, j, m) for j in widget):
             continue
         if m not in c.body_lines and any(roles.get(j) == "comment_body" for j in range(lo, hi) if j not in c.body_lines):
             continue
