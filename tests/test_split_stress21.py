@@ -208,3 +208,10 @@ def test_a_reply_opening_on_re_and_a_long_quote_over_a_score_keeps_its_words():
     line = "re: the early crossing will move to half past six from April, which nobody asked for"
     texts = {a: t for a, t in _comments(_says([line, "", "+31"]))}
     assert texts.get("Tobias Wren", "").startswith("re: the early crossing")
+
+
+def test_a_reply_of_a_sign_and_a_word_before_a_handles_signature_keeps_the_word():
+    sig = end_signature("^ this quay_watch (talk · contribs) 09:15, 4 March 2021 (UTC)")
+    assert sig is not None and sig[1] == "quay_watch"
+    # (symbols alone before a capitalised name of several words: all of them the name's, as before)
+    assert end_signature("👍 Quiet harbour watcher (talk) 09:41, 4 March 2021 (UTC)")[1] == "Quiet harbour watcher"

@@ -171,6 +171,8 @@ def _after_symbols(before: str, start: int) -> int:
         return start
     if any(not _has_letter(w) or w[-1] in ".!?:;…\"”)" or _NAME_WORD.match(w) is None for _, w in name):
         return start  # (a link or an address among them, "http://...": the words', no name's)
+    if len(name) > 1 and not name[0][1][:1].isupper():
+        return start  # (a name of several words opens on a capital: "^ this jo_lake (talk)" is a reply "^ this" signed by a handle)
     return min(start, name[0][0])
 
 
