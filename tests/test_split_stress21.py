@@ -215,3 +215,9 @@ def test_a_reply_of_a_sign_and_a_word_before_a_handles_signature_keeps_the_word(
     assert sig is not None and sig[1] == "quay_watch"
     # (symbols alone before a capitalised name of several words: all of them the name's, as before)
     assert end_signature("👍 Quiet harbour watcher (talk) 09:41, 4 March 2021 (UTC)")[1] == "Quiet harbour watcher"
+
+
+@pytest.mark.parametrize("word", ["Report", "Share"])
+def test_a_reply_of_one_widget_word_over_a_score_only_it_prints_keeps_the_word(word):
+    texts = {a: t for a, t in _comments(_says([word, "", "+57"]))}
+    assert texts.get("Tobias Wren", "").startswith(word)

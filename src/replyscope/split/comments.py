@@ -1044,19 +1044,22 @@ MARK_WIDGET_LINES: Final = 3
 MARK_SHAPE_SHARE_INV: Final = 3
 
 
+# A comment's edited marker alone ("Edited", "(edited)"): a widget's word no reader replies with.
+_EDITED_MARK: Final = re.compile(r"^\(?edited\)?$", re.I)
 # The longest subject line ("Re: <the post's first words>") read as a post's, not a reply's words.
 MARK_SUBJECT_LINE_CHARS: Final = 80
 
 
 def _widget_line(lines: Lines, j: int, mark: int) -> bool:
     """Whether line j, in the span of a comment whose count alone is line `mark`, is a widget's
-    rather than a reader's words: chrome ("Edited", "In reply to jo.", "Reply to @jo", "Version
-    2.3", "12 people found this helpful"), a badge ("Author"), or the post's subject glued right
+    rather than a reader's words: chrome of more than one word ("In reply to jo.", "Reply to @jo",
+    "Version 2.3", "12 people found this helpful") or the edited marker ("Edited"; a single word
+    of chrome, "Report", may be a reply), a badge ("Author"), or the post's subject glued right
     over the count ("Re: the lock gates"; a reply opening "re: <a long quote>" is words). A
     reader's short words ("ty", "Nice boat") are none: a score under them is the template's."""
     s = lines.text[j]
-    if is_chrome(s) or is_badge_line(s):
-        return True
+    if is_badge_line(s) or is_chrome(s) and (" " in s or _EDITED_MARK.match(s) is not None):
+        return True  # (one word of chrome, "Report", "Share", may be a reader's whole reply: a score under it is the template's)
     return j == mark - 1 and len(s) <= MARK_SUBJECT_LINE_CHARS and RE_SUBJECT.match(s) is not None
 
 
