@@ -1037,7 +1037,7 @@ def _short_words_on_top(lines: Lines, best: list[Anchor], spans: list[tuple[int,
             roles[j] = "comment_body"
 
 
-# The most lines of a widget's a comment of a count or a sign alone may hold besides it (see _mark_is_the_words).
+# The most widget lines a comment whose words are a count alone may hold besides it (see _mark_is_the_words).
 MARK_WIDGET_LINES: Final = 3
 # A count or sign of one shape ("+#") in more than one comment's span in this many is the template's
 # (a score printed by every comment, or most); fewer are readers' replies.

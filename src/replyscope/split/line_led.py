@@ -223,12 +223,14 @@ SHORT_SIGN_NAME_WORDS: Final = 2
 def words_before_name(s: str, author: str) -> tuple[int, str] | None:
     """(characters of the signature, author) of a wiki's signature that makes line `s` whole with no
     dash before its name (`author`, several capitalised words), re-read so the line keeps words of
-    its own: the name is the last word when it is a handle ("Birch EMRAHYILMAX (talk)") or the only
-    other one, else the last SHORT_SIGN_NAME_WORDS words ("Otto Fenn Victor Dubois (talk)").
+    its own: the name is the last word when that is a handle ("Birch EMRAHYILMAX (talk)") or the
+    name read whole has two words, else the last SHORT_SIGN_NAME_WORDS words ("Otto Fenn Victor
+    Dubois (talk)").
 
     Asked only when no line over the signature holds words (see line_led_zone): a comment that is
     a name alone, or a few capitalised words, signed right after it, reads as one long name, and
-    every comment on a talk page has words. None when the name is one word or the line has a dash."""
+    every comment on a talk page has words. None when the name is one word, or when a dash before
+    it says where it starts (the name read again is as long)."""
     words = author.split()
     if len(words) < 2 or not _may_link(s):
         return None
