@@ -221,3 +221,8 @@ def test_a_reply_of_a_sign_and_a_word_before_a_handles_signature_keeps_the_word(
 def test_a_reply_of_one_widget_word_over_a_score_only_it_prints_keeps_the_word(word):
     texts = {a: t for a, t in _comments(_says([word, "", "+57"]))}
     assert texts.get("Tobias Wren", "").startswith(word)
+
+
+def test_a_removed_comments_mark_over_a_score_only_it_prints_stays_the_comment():
+    texts = {a: t for a, t in _comments(_says(["[comment deleted]", "", "+18"]))}
+    assert texts.get("Tobias Wren") == "[comment deleted]"

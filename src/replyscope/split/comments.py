@@ -1058,6 +1058,8 @@ def _widget_line(lines: Lines, j: int, mark: int) -> bool:
     over the count ("Re: the lock gates"; a reply opening "re: <a long quote>" is words). A
     reader's short words ("ty", "Nice boat") are none: a score under them is the template's."""
     s = lines.text[j]
+    if is_placeholder(s):
+        return False  # ("[comment deleted]" stands for the words: a count under it is a score)
     if is_badge_line(s) or is_chrome(s) and (" " in s or _EDITED_MARK.match(s) is not None):
         return True  # (one word of chrome, "Report", "Share", may be a reader's whole reply: a score under it is the template's)
     return j == mark - 1 and len(s) <= MARK_SUBJECT_LINE_CHARS and RE_SUBJECT.match(s) is not None
