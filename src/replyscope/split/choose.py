@@ -21,7 +21,7 @@ from replyscope.split.lines import Lines, is_prose
 from replyscope.split.openers import inline_label, opener_above, shared_inline_label
 from replyscope.split.places import in_turn, place_after, post_number
 from replyscope.split.patterns import BULLETS, COMMENT_FORM, COMMENT_TALLY, HAS_LETTER, QUOTE_OPENING, RE_SUBJECT, WORD, ends_sentence, folds_like_lower, lower_twin, template_form
-from replyscope.split.talk import is_written, judges, talks, writes_sentences
+from replyscope.split.talk import in_other_language, is_lone_name, is_written, judges, talks, writes_sentences
 from replyscope.split.threading import outline_number
 
 # A gap between two headers of one format this much longer than the usual gap (and at least
@@ -221,10 +221,33 @@ def _conversational_share(lines: Lines, best: list[Anchor]) -> float:
     step = -(-n // SHARE_SAMPLE)
     read = [_text_under(lines, best, k) for k in range(0, n, step)]
     windows = _past_shared_label(read)
-    # (a removed comment's mark, "[removed]", says nothing either way: its window is not counted)
-    said = [w for w, r in zip(windows, read) if not _removed_words(r)] or windows
+    # (a removed comment's mark, "[removed]", says nothing either way, nor do words in another
+    # language than the words of talk's, nor a few names alone: their windows are not counted)
+    unread = _unread_windows(read)
+    said = [w for w, skip in zip(windows, unread) if not skip] or windows
     hits = sum(talks(window) or _answers_a_quote(window) or _reacts(window) for window in said)
     return hits / len(said)
+
+
+# At most this share of a thread's comments may be a name alone and go uncounted (see _unread_windows).
+MAX_LONE_NAME_SHARE: Final = 0.5
+
+
+def _unread_windows(windows: list[list[str]]) -> list[bool]:
+    """For each window of words under a header, whether it says nothing about talk: a removed
+    comment's placeholder (_removed_words); a first line with text in another language
+    (talk.in_other_language: a reply in Greek or Turkish under an English thread's header; a whole
+    page in another language has all its windows unread, and is judged on them all as before); or
+    a name alone, all the comment holds (talk.is_lone_name: a reply answering "who?"), while such
+    windows are at most MAX_LONE_NAME_SHARE of them: a list of names under names (a cast, a staff
+    list, a reading list's authors) is judged on all its windows, as before."""
+    said = [[s for s in w if s and not is_chrome(s)] for w in windows]
+    lone = [len(x) == 1 and is_lone_name(x[0]) for x in said]
+    names_unread = sum(lone) <= MAX_LONE_NAME_SHARE * len(windows)
+    return [
+        _removed_words(w) or bool(x) and in_other_language(x[0]) or names_unread and one
+        for w, x, one in zip(windows, said, lone)
+    ]
 
 
 def _removed_words(window: list[str]) -> bool:
@@ -293,10 +316,10 @@ def _bullet_thread_share(lines: Lines, best: list[Anchor], share: float) -> floa
         return share
     hits = removed = 0
     long_run = len(best) >= MIN_SENTENCE_THREAD
-    for k in range(len(best)):
-        window = _text_under(lines, best, k)
-        if _removed_words(window):
-            removed += 1  # (a removed comment's mark says nothing: see _conversational_share)
+    windows = [_text_under(lines, best, k) for k in range(len(best))]
+    for k, (window, unread) in enumerate(zip(windows, _unread_windows(windows))):
+        if unread:
+            removed += 1  # (a removed comment's mark, words in another language, a name alone say nothing: see _conversational_share)
             continue
         hits += talks(window) or judges(window) or long_run and writes_sentences(window, best[k].header.author)
     return hits / (len(best) - removed) if removed < len(best) else 0.0

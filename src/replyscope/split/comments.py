@@ -27,7 +27,7 @@ from replyscope.split.anchors import (
 )
 from replyscope.split.body import is_boilerplate_line
 from replyscope.split.choose import SMALL_THREAD, choose_anchors, words_under_section
-from replyscope.split.chrome import is_chrome, is_content, is_pictographs, is_reply_link_row, is_reply_row, is_stop_line
+from replyscope.split.chrome import is_badge_line, is_chrome, is_content, is_pictographs, is_reply_link_row, is_reply_row, is_stop_line
 from replyscope.split.headers import FIELD_LABEL_CHARS, NAV_LABEL, CommentHeader, looks_like_name, opens_words_field, read_header
 from replyscope.split.lines import Lines, is_prose, next_nonblank, prev_nonblank
 from replyscope.split.listlike import reads_like_thread
@@ -910,6 +910,7 @@ def build_zone(lines: Lines, first_prose: int, floor: int | None = None, article
         return None, {}
     _words_in_chrome(lines, best, spans, comments, roles)
     _short_words_on_top(lines, best, spans, comments, roles)
+    _mark_is_the_words(lines, spans, comments, roles)
     return Zone(zone_start, zone_end, comments), roles
 
 
@@ -1049,6 +1050,68 @@ def _short_mark_on_top(lines: Lines, span: tuple[int, int], c: Comment, roles: d
     first = next_nonblank(lines, lo - 1, hi - lo) if lo > 0 else None
     top = j >= 0 and (j == first or first is not None and j == first + 1 and len(text[first]) <= MARK_SUBJECT_CHARS and first in c.body_lines)
     return top and roles.get(j) == "comment_chrome" and is_short_mark(text[j])
+
+
+# The most widget lines a comment whose words are a count alone may hold besides it (see _mark_is_the_words).
+MARK_WIDGET_LINES: Final = 3
+# A count or sign of one shape ("+#") in more than one comment's span in this many is the template's
+# (a score printed by every comment, or most); fewer are readers' replies.
+MARK_SHAPE_SHARE_INV: Final = 3
+
+
+# A comment's edited marker alone ("Edited", "(edited)"): a widget's word no reader replies with.
+_EDITED_MARK: Final = re.compile(r"^\(?edited\)?$", re.I)
+# The longest subject line ("Re: <the post's first words>") read as a post's, not a reply's words.
+MARK_SUBJECT_LINE_CHARS: Final = 80
+
+
+def _widget_line(lines: Lines, j: int, mark: int) -> bool:
+    """Whether line j, in the span of a comment whose count alone is line `mark`, is a widget's
+    rather than a reader's words: chrome of more than one word ("In reply to jo.", "Reply to @jo",
+    "Version 2.3", "12 people found this helpful") or the edited marker ("Edited"; a single word
+    of chrome, "Report", may be a reply), a badge ("Author"), or the post's subject glued right
+    over the count ("Re: the lock gates"; a reply opening "re: <a long quote>" is words). A
+    reader's short words ("ty", "Nice boat") are none: a score under them is the template's."""
+    s = lines.text[j]
+    if is_placeholder(s):
+        return False  # ("[comment deleted]" stands for the words: a count under it is a score)
+    if is_badge_line(s) or is_chrome(s) and (" " in s or _EDITED_MARK.match(s) is not None):
+        return True  # (one word of chrome, "Report", "Share", may be a reader's whole reply: a score under it is the template's)
+    return j == mark - 1 and len(s) <= MARK_SUBJECT_LINE_CHARS and RE_SUBJECT.match(s) is not None
+
+
+def _mark_is_the_words(lines: Lines, spans: list[tuple[int, int]], comments: list[Comment], roles: dict[int, str]) -> None:
+    """Give a comment whose span holds a count alone ("+1", "+100", "100%": anchors.is_short_mark with a digit)
+    and otherwise only a widget's lines (_widget_line: a marker over it, "Edited", "In reply to jo.",
+    a badge, a product's variant, a helpful-count under it) that mark as its words, and its words alone.
+
+    Read as chrome, such a reply leaves its comment the widget's marker for words ("Edited"), or
+    no words; read with them, the marker drowns the reply. A score the template prints is printed
+    by most comments: a mark of a shape ("+#") that the spans of more than one comment in
+    MARK_SHAPE_SHARE_INV hold (or of more than one, on a page of fewer) is left as it is, and so
+    is a comment with a line of words of its own."""
+    text = lines.text
+    shapes: Counter[str] = Counter()
+    marks: list[int | None] = []
+    for lo, hi in spans:
+        # (a count: "+1", "+100", "100%"; an emoticon, ";_;", is a reader's whatever lines stand by it)
+        mine = [j for j in range(lo, hi) if text[j] and is_short_mark(text[j]) and any(ch.isdigit() for ch in text[j])]
+        marks.append(mine[0] if len(mine) == 1 else None)
+        shapes.update({template_form(lines.core[j]) for j in mine})
+    for k, c in enumerate(comments):
+        m = marks[k]
+        if m is None or shapes[template_form(lines.core[m])] > max(1, len(spans) // MARK_SHAPE_SHARE_INV) or c.body_lines == [m]:
+            continue
+        lo, hi = spans[k]
+        widget = [j for j in c.body_lines if j != m]
+        if len(widget) > MARK_WIDGET_LINES or not all(_widget_line(lines, j, m) for j in widget):
+            continue
+        if m not in c.body_lines and any(roles.get(j) == "comment_body" for j in range(lo, hi) if j not in c.body_lines):
+            continue
+        c.body_lines = [m]
+        roles[m] = "comment_body"
+        for j in widget:
+            roles[j] = "comment_chrome"
 
 
 def _words_in_chrome(lines: Lines, best: list[Anchor], spans: list[tuple[int, int]], comments: list[Comment], roles: dict[int, str]) -> None:

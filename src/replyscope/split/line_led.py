@@ -130,11 +130,11 @@ def _bracket_before_link_letter(s: str) -> bool:
     return False
 
 
-def _linked_signature(s: str) -> tuple[int, str, str, str] | None:
+def _linked_signature(s: str, name_words: int = SIGN_NAME_WORDS) -> tuple[int, str, str, str] | None:
     """A signature with its bracketed links (see _LINKS_MID) ending line `s`, or making it whole:
     (characters of the signature, author, date, LINKED). The name starts after a dash before it
     ("words. --Jo Lake (talk) ...", "words — Jo (talk) ...") or, with no dash, after the sentence
-    over it ("words. Jo Lake (talk) ...", at most SIGN_NAME_WORDS words)."""
+    over it ("words. Jo Lake (talk) ...", at most `name_words` words)."""
     links = None
     for links in _LINKS_MID_LOW.finditer(s.lower()) if folds_like_lower(s) else _LINKS_MID.finditer(s):
         pass  # (only the last match's span is read: the twin's text is lower-cased)
@@ -147,7 +147,7 @@ def _linked_signature(s: str) -> tuple[int, str, str, str] | None:
     dash = _NAME_DASH.search(before[-SIGN_NAME_CHARS:])
     if dash is not None:
         start = len(before) - len(before[-SIGN_NAME_CHARS:]) + dash.end()  # ("— Long time reader (talk)": the dash says where the name starts)
-    while dash is None and start > 0 and words < SIGN_NAME_WORDS:
+    while dash is None and start > 0 and words < name_words:
         end = start - 1 if start < len(before) else start  # (the space after the word before is not its own)
         space = before.rfind(" ", 0, end)
         word = before[space + 1 : end].lstrip(":*")  # (a reply's ":" level before its signature's first word)
@@ -193,6 +193,8 @@ def _after_symbols(before: str, start: int) -> int:
         return start
     if any(not _has_letter(w) or w[-1] in ".!?:;…\"”)" or _NAME_WORD.match(w) is None for _, w in name):
         return start  # (a link or an address among them, "http://...": the words', no name's)
+    if len(name) > 1 and not name[0][1][:1].isupper():
+        return start  # (a name of several words opens on a capital: "^ this jo_lake (talk)" is a reply "^ this" signed by a handle)
     return min(start, name[0][0])
 
 
@@ -240,6 +242,33 @@ def _signed_end(s: str, may_link: bool, dashed: bool) -> tuple[int, str, str, st
     if h is None or h.kind != "name_date" or not h.author or not h.posted_raw:
         return None
     return len(s) - start, h.author, h.posted_raw, dash
+
+
+# The most words a signature's name keeps when, read whole, it would leave its comment no words.
+SHORT_SIGN_NAME_WORDS: Final = 2
+
+
+def words_before_name(s: str, author: str) -> tuple[int, str] | None:
+    """(characters of the signature, author) of a wiki's signature that makes line `s` whole with no
+    dash before its name (`author`, several capitalised words), re-read so the line keeps words of
+    its own: the name is the last word when that is a handle ("Birch EMRAHYILMAX (talk)") or the
+    name read whole has two words, else the last SHORT_SIGN_NAME_WORDS words ("Otto Fenn Victor
+    Dubois (talk)").
+
+    Asked only when no line over the signature holds words (see line_led_zone): a comment that is
+    a name alone, or a few capitalised words, signed right after it, reads as one long name, and
+    every comment on a talk page has words. None when the name is one word, or when a dash before
+    it says where it starts (the name read again is as long)."""
+    words = author.split()
+    if len(words) < 2 or not _may_link(s):
+        return None
+    last = words[-1]
+    keep = 1 if len(words) == 2 or _HANDLE_WORD.search(last) or (last.isupper() and len(last) > 1) else SHORT_SIGN_NAME_WORDS
+    bare = _ACTION_TAIL.sub("", s) if s[-1:] in "yYtTkK]" else s
+    linked = _linked_signature(bare, keep)
+    if linked is None or linked[0] >= len(bare) or len(linked[1].split()) > keep:
+        return None
+    return linked[0] + len(s) - len(bare), linked[1]
 
 
 def _last_sign_dash(s: str) -> tuple[int, int, str] | None:
@@ -364,6 +393,11 @@ def line_led_zone(lines: Lines, floor: int) -> tuple[Zone, dict[int, str]] | Non
             while j >= top and _continues(lines, j) and end_signature(text[j]) is None:
                 c.body_lines.insert(0, j)
                 j -= 1
+            if whole and not c.body_lines and linked:
+                # (no words over a signature that makes its line: the name read whole took them)
+                kept = words_before_name(text[i], name)
+                if kept is not None:
+                    c = Comment(header_lines=[], body_lines=[i], author=kept[1], posted_raw=stamp, tail_cut=kept[0])
             if c.body_lines and linked:
                 # (a wiki's reply is one ":" deeper than what it answers, or indented: its level)
                 first = c.body_lines[0]

@@ -191,3 +191,48 @@ def is_written(s: str) -> bool:
 
 def _is_written_uncached(s: str) -> bool:
     return is_content(s) or "@" in s and s[0] not in "«»" and talks([s])
+
+
+# Letters past Latin Extended-B (U+024F) are another script's (Greek, Cyrillic, Arabic, Devanagari,
+# CJK...), but for the Latin Extended Additional block (U+1E00-U+1EFF: Vietnamese letters).
+_LATIN_END: Final = 0x24F
+_LATIN_ADDITIONAL: Final = (0x1E00, 0x1EFF)
+# The fewest words of a Latin-script line read for its language (a name of two words says nothing).
+OTHER_LANGUAGE_MIN_WORDS: Final = 3
+# English words of grammar: an English sentence of three words or more holds one of them nearly
+# always, a sentence in Turkish, Polish or Vietnamese none.
+_ENGLISH_GRAMMAR: Final = frozenset(
+    "a an the and or but if of to in on at by for with from as is are was were be been am do does did "
+    "not no it its this that these those there here i you he she we they me my your his her our their "
+    "what who how why when so just all can will would should could have has had".split()
+)
+
+
+def in_other_language(s: str) -> bool:
+    """Whether line `s` is written in another language than English, as far as its letters show:
+    most of its letters in another script than Latin ("Полностью согласен"), or three words or more
+    with a letter beyond ASCII among them and no English word of grammar ("Bu haber tamamen yanlış").
+
+    The words of talk (talks) are English: a reply in another language shows none of them, and
+    says nothing about whether the lines under a header talk or list (see choose._conversational_share)."""
+    letters = [ch for ch in s if ch.isalpha()]
+    if len(letters) < 2:
+        return False
+    other = sum(1 for ch in letters if ord(ch) > _LATIN_END and not _LATIN_ADDITIONAL[0] <= ord(ch) <= _LATIN_ADDITIONAL[1])
+    if other * 2 > len(letters):
+        return True
+    if other or all(ord(ch) < 128 for ch in letters):
+        return False  # (a few letters of another script in Latin words; or plain ASCII, read as English)
+    words = [w.lower() for w in WORD.findall(s)]
+    return len(words) >= OTHER_LANGUAGE_MIN_WORDS and not any(w in _ENGLISH_GRAMMAR for w in words)
+
+
+# A name alone: one to three capitalised words or initials ("Mara Quell", "J. Hollin"), or one
+# handle ("kettle_drum", "dunewalker").
+_LONE_NAME: Final = re.compile(r"^(?:(?:[A-Z][a-z'’-]+|[A-Z]\.)(?:\s(?:[A-Z][a-z'’-]+|[A-Z]\.)){0,2}|@?[A-Za-z][A-Za-z0-9_]{2,30})$")
+
+
+def is_lone_name(s: str) -> bool:
+    """Whether line `s` is a name alone, as a reply that answers "who?" with one is, or a header's
+    name line: neither talk nor a list's title (talk.is_headline wants three words and more)."""
+    return len(s) <= 40 and _LONE_NAME.match(s) is not None
