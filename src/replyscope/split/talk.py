@@ -197,6 +197,7 @@ def _is_written_uncached(s: str) -> bool:
 # CJK...), but for the Latin Extended Additional block (U+1E00-U+1EFF: Vietnamese letters).
 _LATIN_END: Final = 0x24F
 _LATIN_ADDITIONAL: Final = (0x1E00, 0x1EFF)
+_NON_ASCII: Final = re.compile(r"[^\x00-\x7f]")
 # The fewest words of a Latin-script line read for its language (a name of two words says nothing).
 OTHER_LANGUAGE_MIN_WORDS: Final = 3
 # English words of grammar: an English sentence of three words or more holds one of them nearly
@@ -208,6 +209,10 @@ _ENGLISH_GRAMMAR: Final = frozenset(
 )
 
 
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_IN_OTHER_LANGUAGE_CACHE: Final[dict[str, bool]] = line_dict()
+
+
 def in_other_language(s: str) -> bool:
     """Whether line `s` is written in another language than English, as far as its letters show:
     most of its letters in another script than Latin ("Полностью согласен"), or three words or more
@@ -215,14 +220,26 @@ def in_other_language(s: str) -> bool:
 
     The words of talk (talks) are English: a reply in another language shows none of them, and
     says nothing about whether the lines under a header talk or list (see choose._conversational_share)."""
-    letters = [ch for ch in s if ch.isalpha()]
-    if len(letters) < 2:
+    if s.isascii():
+        return False  # (plain ASCII is read as English, below: most lines, told at once)
+    known = _IN_OTHER_LANGUAGE_CACHE.get(s)
+    if known is None:
+        known = _IN_OTHER_LANGUAGE_CACHE[s] = _in_other_language_uncached(s)
+    return known
+
+
+def _in_other_language_uncached(s: str) -> bool:
+    # (counted at C speed: the letters, and the characters past ASCII looked at one by one, which
+    # are few on most lines, a curly quote or a dash)
+    n_letters = sum(map(str.isalpha, s))
+    if n_letters < 2:
         return False
-    other = sum(1 for ch in letters if ord(ch) > _LATIN_END and not _LATIN_ADDITIONAL[0] <= ord(ch) <= _LATIN_ADDITIONAL[1])
-    if other * 2 > len(letters):
+    beyond = _NON_ASCII.findall(s)
+    other = sum(1 for ch in beyond if ord(ch) > _LATIN_END and ch.isalpha() and not _LATIN_ADDITIONAL[0] <= ord(ch) <= _LATIN_ADDITIONAL[1])
+    if other * 2 > n_letters:
         return True
-    if other or all(ord(ch) < 128 for ch in letters):
-        return False  # (a few letters of another script in Latin words; or plain ASCII, read as English)
+    if other or not any(ch.isalpha() for ch in beyond):
+        return False  # (a few letters of another script in Latin words; or plain ASCII letters, read as English)
     words = [w.lower() for w in WORD.findall(s)]
     return len(words) >= OTHER_LANGUAGE_MIN_WORDS and not any(w in _ENGLISH_GRAMMAR for w in words)
 
