@@ -252,45 +252,30 @@ class Page:
 
     def in_aside(self, node: ElementNode) -> bool:
         """Whether the element or one around it names a sidebar or a list of other things."""
-        k = self.index[node]
-        climbed: list[int] = []
-        found: bool | None = None
-        while k >= 0:
-            found = self._aside[k]
-            if found is not None:
-                break
-            if ASIDE_NAMES.search(_names(self.nodes[k])):
-                found = True
-                climbed.append(k)
-                break
-            climbed.append(k)
-            k = self.parent[k]
-        if found is None:
-            found = self._aside_above
-        for j in climbed:
-            self._aside[j] = found
-        return found
+        return self._climb(self.index[node], self._aside, lambda k: ASIDE_NAMES.search(_names(self.nodes[k])) is not None, self._aside_above)
 
     def outside(self, node: ElementNode) -> bool:
         """Whether an element around `node` is a menu, a form, the head... (OUTSIDE) or hidden."""
-        k = self.parent[self.index[node]]
+        return self._climb(self.parent[self.index[node]], self._outside, lambda k: self.tags[k] in OUTSIDE or self.nodes[k].hasattr("hidden"), self._outside_above)
+
+    def _climb(self, k: int, known: list[bool | None], hit: Callable[[int], bool], above: bool) -> bool:
+        """Whether element k or one around it is a `hit`, `above` when none is under <html>: each
+        element climbed keeps the answer in `known`, which holds for what is under it too."""
         climbed: list[int] = []
         found: bool | None = None
         while k >= 0:
-            found = self._outside[k]
+            found = known[k]
             if found is not None:
                 break
-            if self.tags[k] in OUTSIDE or self.nodes[k].hasattr("hidden"):
-                found = True
-                climbed.append(k)
-                break
             climbed.append(k)
+            if hit(k):
+                found = True
+                break
             k = self.parent[k]
         if found is None:
-            found = self._outside_above
-        # (what is outside for an element's children: the element itself or one around it)
+            found = above
         for j in climbed:
-            self._outside[j] = found
+            known[j] = found
         return found
 
     def key(self, node: ElementNode) -> str:
