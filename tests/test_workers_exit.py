@@ -52,8 +52,10 @@ def wait_until(predicate, timeout: float, step: float = 0.1) -> bool:
 
 @pytest.fixture(scope="module")
 def big_folder(tmp_path_factory) -> Path:
-    # Long enough that the split is still running once both workers have started.
-    return write_pages(tmp_path_factory.mktemp("big") / "pages", 1500, "agree", pad=200)
+    # Long enough that the split is still running once both workers have started and had a second:
+    # several seconds of splitting on a fast machine (1,500 pages of 200 paragraphs took under two
+    # once the splitter got faster, and a signal then came as the run was ending).
+    return write_pages(tmp_path_factory.mktemp("big") / "pages", 1500, "agree", pad=1000)
 
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT, signal.SIGKILL], ids=["SIGTERM", "SIGINT", "SIGKILL"])
