@@ -380,3 +380,19 @@ def test_an_entry_added_that_is_not_read_still_makes_the_split_stale(tmp_path):
     second = pipeline.run_split([pages], out, reuse_complete=True)
     assert second["documents"] == first["documents"] + 1 and second["skipped"] == first["skipped"] + 1
     assert pl.read_parquet(out / "documents.parquet").height == second["documents"]
+
+
+def test_a_split_made_by_other_code_is_neither_reused_nor_resumed(tmp_path, monkeypatch):
+    # The key held the version alone, which stays the same across changes to the splitter: a run
+    # interrupted, the code changed, and the same command run again joined batches of both.
+    pages = write_pages(tmp_path / "pages", 3, "agree")
+    out = tmp_path / "run"
+    pipeline.run_split([pages], out, reuse_complete=True)
+    before = json.loads((out / "manifest.json").read_text())["stages"]["split"]
+    pipeline.run_split([pages], out, reuse_complete=True)
+    again = json.loads((out / "manifest.json").read_text())["stages"]["split"]
+    assert again["fingerprint"] == before["fingerprint"] and again["started"] == before["started"]  # (reused)
+    monkeypatch.setattr(pipeline, "split_code_fingerprint", lambda: "other code")
+    pipeline.run_split([pages], out, reuse_complete=True)
+    after = json.loads((out / "manifest.json").read_text())["stages"]["split"]
+    assert after["fingerprint"] != before["fingerprint"] and after["batches_resumed"] == 0

@@ -13,6 +13,7 @@ that are stale or half-written.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -263,12 +264,31 @@ def _stop_executor(executor: Executor) -> None:
 # --- the split stage ------------------------------------------------------------------------------
 
 
+# The packages whose code makes the split's tables: what reads the input, splits text and HTML,
+# and the tables' schema (the version string stays one across changes to them).
+_SPLIT_CODE: tuple[str, ...] = ("ingest", "split", "html", "schema.py")
+
+
+@functools.cache
+def split_code_fingerprint() -> str:
+    """A hash of the bytes of the code that makes the split's tables (_SPLIT_CODE), read once a
+    process: a run split by other code is not resumed or reused, whatever the version says."""
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for name in _SPLIT_CODE:
+        for path in sorted((root / name).rglob("*.py")) if (root / name).is_dir() else [root / name]:
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
 def _split_key(
     files: list[tuple[Path, Path | None]], read_files: list[tuple[Path, Path | None]], records: list[dict], options: SplitOptions
 ) -> str:
     """What the split's output depends on: every input entry (an entry not read still makes a row
     of the documents table), the bytes of those read (`records`, one per `read_files` entry), the
-    settings that change the tables (not the worker count) and the version."""
+    settings that change the tables (not the worker count), the version and the code itself
+    (split_code_fingerprint: a run interrupted, the code changed, the same command run again must
+    not join batches split by the old code to batches split by the new)."""
     settings = asdict(options)
     settings.pop("workers")
     described = {
@@ -276,6 +296,7 @@ def _split_key(
         "inputs": [[str(path), str(root), record["sha256"]] for (path, root), record in zip(read_files, records, strict=True)],
         "settings": settings,
         "replyscope": __version__,
+        "code": split_code_fingerprint(),
     }
     return hashlib.sha256(json.dumps(described, sort_keys=True, default=str).encode()).hexdigest()
 
