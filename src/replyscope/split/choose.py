@@ -314,15 +314,15 @@ def _bullet_thread_share(lines: Lines, best: list[Anchor], share: float) -> floa
     """
     if best[0].family != "bullet" or len(best) < MIN_BULLET_THREAD or share >= MIN_CONVERSATIONAL_BARE:
         return share
-    hits = removed = 0
+    hits = uncounted = 0
     long_run = len(best) >= MIN_SENTENCE_THREAD
     windows = [_text_under(lines, best, k) for k in range(len(best))]
     for k, (window, unread) in enumerate(zip(windows, _unread_windows(windows))):
         if unread:
-            removed += 1  # (a removed comment's mark, words in another language, a name alone say nothing: see _conversational_share)
+            uncounted += 1  # (a removed comment's mark, words in another language, a name alone say nothing: see _conversational_share)
             continue
         hits += talks(window) or judges(window) or long_run and writes_sentences(window, best[k].header.author)
-    return hits / (len(best) - removed) if removed < len(best) else 0.0
+    return hits / (len(best) - uncounted) if uncounted < len(best) else 0.0
 
 
 def _dated_thread_share(lines: Lines, best: list[Anchor], share: float) -> float:

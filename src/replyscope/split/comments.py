@@ -1027,22 +1027,19 @@ def _short_words_on_top(lines: Lines, best: list[Anchor], spans: list[tuple[int,
         keys.append(mine)
         printed.update({key for _, key in mine} | {_template_key(lines, j) for j in range(a.first + 1, a.last + 1) if text[j]})
     for k, c in enumerate(comments):
-        if not c.body_lines:
-            continue
-        # (the span's first line, over the words, or glued under a short first line, a subject
-        # or a badge the zone's later readers take off: a line further under them is the widget's)
-        j, key = keys[k][0] if keys[k] else (-1, "")
-        first = next_nonblank(lines, spans[k][0] - 1, spans[k][1] - spans[k][0]) if spans[k][0] > 0 else None
-        top = j >= 0 and (j == first or first is not None and j == first + 1 and len(text[first]) <= MARK_SUBJECT_CHARS and first in c.body_lines)
-        if top and printed[key] == 1 and roles.get(j) == "comment_chrome" and is_short_mark(text[j]):
+        # (the span's first line out of the words, a short mark read as chrome: _short_mark_on_top,
+        # printed around no other comment)
+        if c.body_lines and keys[k] and printed[keys[k][0][1]] == 1 and _short_mark_on_top(lines, spans[k], c, roles):
+            j = keys[k][0][0]
             c.body_lines = sorted([j, *c.body_lines])
             roles[j] = "comment_body"
 
 
 def _short_mark_on_top(lines: Lines, span: tuple[int, int], c: Comment, roles: dict[int, str]) -> bool:
-    """Whether comment `c`'s span opens with what _short_words_on_top may give it before its
-    template's counts are asked: its first line with text out of its words, on top of the span (or
-    under a short first line of its words), read as chrome, a short mark."""
+    """Whether comment `c`'s span opens with what _short_words_on_top may give it, its template's
+    counts aside: its first line with text out of its words, on top of the span (over the words, or
+    glued under a short first line, a subject or a badge the zone's later readers take off: a line
+    further under them is the widget's), read as chrome, a short mark."""
     text = lines.text
     lo, hi = span
     body = set(c.body_lines)
