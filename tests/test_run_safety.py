@@ -396,3 +396,44 @@ def test_a_split_made_by_other_code_is_neither_reused_nor_resumed(tmp_path, monk
     pipeline.run_split([pages], out, reuse_complete=True)
     after = json.loads((out / "manifest.json").read_text())["stages"]["split"]
     assert after["fingerprint"] != before["fingerprint"] and after["batches_resumed"] == 0
+
+
+@pytest.mark.parametrize("changed", ["analyze", "report"])
+def test_a_stage_made_by_other_code_is_computed_again_by_run(tmp_path, pages, monkeypatch, changed):
+    # A complete stage was reused when the tables it read and its settings were the same; the code
+    # that computed it was not asked, so `run` after an upgrade of the stance reader or the report
+    # kept the old stances or the old page beside new tables.
+    import replyscope.report
+
+    computed: list[str] = []
+    analyze, build_report = pipeline._analyze, replyscope.report.build_report
+    monkeypatch.setattr(pipeline, "_analyze", lambda *a, **k: computed.append("analyze") or analyze(*a, **k))
+    monkeypatch.setattr(replyscope.report, "build_report", lambda *a, **k: computed.append("report") or build_report(*a, **k))
+    out = tmp_path / "run"
+    command = ("run", pages, "--out", out, "--workers", "1", "--representation", "tfidf")
+    assert invoke(*command).exit_code == 0
+    assert invoke(*command).exit_code == 0
+    assert computed == ["analyze", "report"]  # the second run reused both
+    real = pipeline.stage_code_fingerprint
+    monkeypatch.setattr(pipeline, "stage_code_fingerprint", lambda stage: "other code" if stage == changed else real(stage))
+    assert invoke(*command).exit_code == 0
+    assert computed[2:] == (["analyze", "report"] if changed == "analyze" else ["report"])
+    assert manifest(out)["stages"][changed]["made_by"]["code"] == "other code"
+
+
+def test_finished_feature_batches_of_other_code_are_not_resumed():
+    # The analysis keeps finished feature batches under .parts/analyze/<key>/; a key without the
+    # code would join batches of an old stance reader to batches of the new one.
+    from replyscope import provenance
+    from replyscope.analyze.streaming import parts_key
+
+    table = Path(pipeline.__file__)
+    key = parts_key(table, table, "lexicon", 100)
+    assert key == parts_key(table, table, "lexicon", 100)
+    provenance.code_fingerprint.cache_clear()
+    real = provenance.STAGE_CODE["analyze"]
+    try:
+        provenance.STAGE_CODE["analyze"] = (*real, "cli.py")
+        assert parts_key(table, table, "lexicon", 100) != key
+    finally:
+        provenance.STAGE_CODE["analyze"] = real

@@ -13,7 +13,6 @@ that are stale or half-written.
 from __future__ import annotations
 
 import contextlib
-import functools
 import hashlib
 import json
 import os
@@ -32,6 +31,7 @@ import polars as pl
 from replyscope import __version__
 from replyscope.errors import UsageError
 from replyscope.page_budget import PAGE_CPU_SECONDS
+from replyscope.provenance import stage_code_fingerprint
 from replyscope.ingest import ColumnOptions, RawDocument, check_inputs, discover_inputs, doc_id_for, is_read, read_input, to_documents
 from replyscope.rundir import (
     LOCK_NAME,
@@ -264,21 +264,16 @@ def _stop_executor(executor: Executor) -> None:
 # --- the split stage ------------------------------------------------------------------------------
 
 
-# The packages whose code makes the split's tables: what reads the input, splits text and HTML,
-# and the tables' schema (the version string stays one across changes to them).
-_SPLIT_CODE: tuple[str, ...] = ("ingest", "split", "html", "schema.py")
-
-
-@functools.cache
 def split_code_fingerprint() -> str:
-    """A hash of the bytes of the code that makes the split's tables (_SPLIT_CODE), read once a
-    process: a run split by other code is not resumed or reused, whatever the version says."""
-    root = Path(__file__).resolve().parent
-    digest = hashlib.sha256()
-    for name in _SPLIT_CODE:
-        for path in sorted((root / name).rglob("*.py")) if (root / name).is_dir() else [root / name]:
-            digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
+    """A hash of the code that makes the split's tables (provenance.STAGE_CODE["split"]): a run
+    split by other code is not resumed or reused, whatever the version says."""
+    return stage_code_fingerprint("split")
+
+
+def made_by(stage: str) -> dict:
+    """What a stage after the split records of the code and libraries that computed it: a complete
+    run of the stage is reused only when they are the same (the tables it read may well be)."""
+    return {"code": stage_code_fingerprint(stage), "versions": versions()}
 
 
 def _split_key(
@@ -510,8 +505,12 @@ def run_stage(
         written = split.get("tables") or {}
         read = {name: written[name] if name in written else fingerprint(table_path(run_dir, name)) for name in reads}
         wanted = json.loads(json.dumps(settings, default=str))
+        maker = made_by(stage)
         previous = stage_record(manifest, stage)
-        if reuse_complete and previous.get("state") == "complete" and previous.get("read") == read and previous.get("settings") == wanted:
+        if (
+            reuse_complete and previous.get("state") == "complete" and previous.get("read") == read
+            and previous.get("settings") == wanted and previous.get("made_by") == maker
+        ):
             with contextlib.suppress(RunDirError):
                 require_stage(run_dir, manifest, stage, before="reuse")
                 return dict(previous.get("result") or {})
@@ -522,7 +521,7 @@ def run_stage(
             return compute()
         _forget_stage(manifest, stage)
         write_manifest(run_dir, manifest)
-        set_stage(run_dir, stage, "running", read=read, settings=wanted)
+        set_stage(run_dir, stage, "running", read=read, settings=wanted, made_by=maker)
         try:
             result = compute()
         except BaseException as exc:
@@ -713,11 +712,15 @@ def run_report(run_dir: Path, reuse_complete: bool = False, on_progress: Callabl
         read = consistent_tables(run_dir, manifest)
         path = run_dir / REPORT
         previous = stage_record(manifest, "report")
-        if reuse_complete and previous.get("state") == "complete" and previous.get("read") == read and previous.get("file") == fingerprint(path):
+        maker = made_by("report")
+        if (
+            reuse_complete and previous.get("state") == "complete" and previous.get("read") == read
+            and previous.get("file") == fingerprint(path) and previous.get("made_by") == maker
+        ):
             return path
         started = time.perf_counter()
         if "stages" in manifest:
-            set_stage(run_dir, "report", "running", read=read)
+            set_stage(run_dir, "report", "running", read=read, made_by=maker)
         try:
             path = build_report(run_dir, on_progress=on_progress)
         except BaseException as exc:

@@ -98,11 +98,13 @@ def features_part(comments_path: str, articles_path: str, start: int, end: int, 
 
 
 def parts_key(comments_path: Path, articles_path: Path, stance_reader: str, batch: int) -> str:
-    """What the feature parts depend on: the two tables' bytes, the reader and the batch size."""
+    """What the feature parts depend on: the two tables' bytes, the reader, the batch size and the
+    code that computes them (a batch finished by other code is computed again)."""
     from replyscope import __version__  # noqa: PLC0415
+    from replyscope.provenance import stage_code_fingerprint  # noqa: PLC0415
     from replyscope.rundir import fingerprint  # noqa: PLC0415
 
-    described = [fingerprint(comments_path), fingerprint(articles_path), stance_reader, batch, __version__]
+    described = [fingerprint(comments_path), fingerprint(articles_path), stance_reader, batch, __version__, stage_code_fingerprint("analyze")]
     return hashlib.sha256(json.dumps(described).encode()).hexdigest()[:16]
 
 
