@@ -18,6 +18,7 @@ from itertools import islice
 from pathlib import Path
 
 from replyscope.errors import UsageError
+from replyscope.ingest.compressed import compressed_kinds, decompressing, is_compressed
 from replyscope.ingest.entries import discover_inputs, entry_problem
 from replyscope.ingest.html_input import HTML_SUFFIXES, WARC_SUFFIXES, read_html_page, read_warc
 from replyscope.ingest.records import ColumnOptions, RawDocument, source_id_of
@@ -51,20 +52,30 @@ def read_page(path: Path, columns: ColumnOptions, max_bytes: int, root: Path | N
         if info.st_size > max_bytes:
             yield RawDocument.skipped(str(path), source_id, too_big(info.st_size, max_bytes))
             return
-        content = handle.read()
+        # A compressed page is read no further than the limit: a small file may unpack to gigabytes.
+        content = decompressing(path, handle).read(max_bytes + 1) if is_compressed(path) else handle.read()
+    if len(content) > max_bytes:
+        yield RawDocument.skipped(str(path), source_id, f"page is over the {max_bytes / 1e6:.0f} MB limit (--max-page-mb) once decompressed")
+        return
     yield RawDocument(str(path), source_id, content)
 
 
-READERS: dict[str, Reader] = {
+_PLAIN_READERS: dict[str, Reader] = {
     ".txt": read_page,
     ".text": read_page,
     ".csv": read_csv,
     ".tsv": read_tsv,
     ".jsonl": read_jsonl,
     ".ndjson": read_jsonl,
-    ".parquet": read_parquet,
-    # HTML pages and crawl files (ingest.html_input): rendered to text, the markup kept for the split
+    # HTML pages (ingest.html_input): rendered to text, the markup kept for the split
     **dict.fromkeys(HTML_SUFFIXES, read_html_page),
+}
+READERS: dict[str, Reader] = {
+    **_PLAIN_READERS,
+    # the same files compressed whole (ingest.compressed): "pages.jsonl.gz", "page.html.xz"
+    **{kind: _PLAIN_READERS[kind.rsplit(".", 1)[0]] for kind in compressed_kinds(list(_PLAIN_READERS))},
+    ".parquet": read_parquet,  # (compressed inside, by column)
+    # crawl files (ingest.html_input), compressed record by record
     **dict.fromkeys(WARC_SUFFIXES, read_warc),
 }
 # Readers of tables: their columns are checked before a run starts (check_inputs).

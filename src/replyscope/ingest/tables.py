@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from replyscope.errors import UsageError
+from replyscope.ingest.compressed import open_bytes
 from replyscope.ingest.decode import bom_encoding, decode_chain
 from replyscope.ingest.records import ColumnOptions, RawDocument, source_id_of, too_big
 
@@ -159,7 +160,7 @@ def _text_lines(path: Path) -> Iterator[tuple[Iterator[str], str | None]]:
     line ends are the same bytes in every ASCII-compatible codec, so csv parses it correctly, and
     each cell is turned back into its bytes for the decoding chain.
     """
-    with open(path, "rb") as raw:
+    with open_bytes(path) as raw:
         declared = bom_encoding(raw.read(4))
         if declared == "utf-8-sig":
             raw.seek(3)
@@ -306,7 +307,7 @@ def _json_lines(path: Path) -> Iterator[tuple[Iterator[bytes | str], str]]:
 
     Read through a 1 MiB buffer: a line holds a whole page, and a line longer than the buffer is
     gathered from several reads (the default 8 KiB buffer cost 4x the instructions per byte)."""
-    with open(path, "rb", buffering=_JSONL_BUFFER) as raw:
+    with open_bytes(path, buffering=_JSONL_BUFFER) as raw:
         declared = bom_encoding(raw.read(4))
         raw.seek(0)
         if declared in ("utf-16", "utf-32"):
