@@ -333,9 +333,10 @@ def run_split(
     """Ingest and split every input into the run directory; returns the counts.
 
     Batches go to worker processes and come back in submission order, so the tables are the
-    same whatever the number of workers. At most two batches per worker are in flight. Pass
-    `files` (input_files(inputs, run_dir)) when the caller already walked the inputs, e.g. to size
-    a progress bar: a folder can hold millions of pages, and it is walked once.
+    same whatever the number of workers. At most two batches per worker are in flight (one with
+    one worker: it is this process). Pass `files` (input_files(inputs, run_dir)) when the caller
+    already walked the inputs, e.g. to size a progress bar: a folder can hold millions of pages,
+    and it is walked once.
 
     An interrupted split of the same inputs and settings resumes: finished batches are read back
     from `.parts/`, not split again. With `reuse_complete`, a finished split of the same inputs
@@ -407,6 +408,10 @@ def _run_split(inputs, run_dir, options, on_progress, files, reuse_complete) -> 
 
     workers = max(1, options.workers)
     executor = _make_executor(workers)
+    # Batches split and not yet written: two a worker keep each busy while the next is read; with
+    # one worker each batch is split here as it is submitted, and written at once (holding a
+    # second batch's tables only raised the peak memory, and the page faults that fill it).
+    in_flight = 2 * workers if workers > 1 else 1
     pending: deque[tuple[int, Future | dict]] = deque()
     try:
         for k, batch in enumerate(iter_batches(files, options)):
@@ -418,7 +423,7 @@ def _run_split(inputs, run_dir, options, on_progress, files, reuse_complete) -> 
                 n_resumed += 1
             else:
                 pending.append((k, executor.submit(split_batch, batch, doc_ids, options.page_cpu_seconds)))
-            while sum(isinstance(item, Future) for _, item in pending) >= 2 * workers or (pending and isinstance(pending[0][1], dict)):
+            while sum(isinstance(item, Future) for _, item in pending) >= in_flight or (pending and isinstance(pending[0][1], dict)):
                 collect(*pending.popleft())
         while pending:
             collect(*pending.popleft())
