@@ -22,7 +22,7 @@ import shutil
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Executor, Future
+from concurrent.futures import Executor, Future, wait as wait_futures
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -85,6 +85,12 @@ class SplitOptions:
     page_cpu_seconds: float = PAGE_CPU_SECONDS  # a page splitting longer is recorded as failed (0: no limit)
 
 
+# A test hook (tests/test_workers_exit.py): with this set to a folder, each worker process that
+# takes a batch says so there and waits until it is stopped (workers.hold_batch); the split's own
+# process never waits. Unset (always, but in that test), a batch costs one look at the environment.
+HOLD_BATCHES_ENV = "REPLYSCOPE_TEST_HOLD_BATCHES"
+
+
 @dataclass
 class BatchResult:
     tables: dict[str, pl.DataFrame]
@@ -99,6 +105,11 @@ def split_batch(raws: list[RawDocument], doc_ids: list[str] | None = None, page_
     """
     from replyscope.split import split_documents
 
+    hold = os.environ.get(HOLD_BATCHES_ENV)
+    if hold:
+        from replyscope.workers import hold_batch  # noqa: PLC0415
+
+        hold_batch(hold)
     documents = to_documents(raws)
     if doc_ids is not None:
         documents = documents.with_columns(doc_id=pl.Series(doc_ids, dtype=pl.String))
@@ -247,6 +258,21 @@ def _make_executor(workers: int) -> Executor:
     )
 
 
+# How long the main process waits on a worker's batch before it looks at its signals again.
+_WAIT_SLICE = 0.25
+
+
+def _result(future: Future):
+    """The future's result, waited for in slices, so that Ctrl-C or SIGTERM stops the split at once.
+
+    Python runs a signal's handler in the main thread when that thread wakes; once Polars' threads
+    have run, a signal can land on one of them, and an untimed wait was never woken: Ctrl-C was
+    acted on only when the batch came back (never, had a worker hung)."""
+    while not future.done():
+        wait_futures((future,), timeout=_WAIT_SLICE)
+    return future.result()
+
+
 def _stop_executor(executor: Executor) -> None:
     """Stop at once: running batches are lost (their parts were never written), the rest cancelled."""
     processes = list((getattr(executor, "_processes", None) or {}).values())
@@ -391,7 +417,7 @@ def _run_split(inputs, run_dir, options, on_progress, files, reuse_complete) -> 
         if isinstance(item, dict):
             record = item
         else:
-            result = item.result()
+            result = _result(item)
             for name, frame in result.tables.items():
                 write_part(frame, part(k, name), name)
             record = _batch_record(result)
