@@ -265,9 +265,10 @@ _WAIT_SLICE = 0.25
 def _result(future: Future):
     """The future's result, waited for in slices, so that Ctrl-C or SIGTERM stops the split at once.
 
-    Python runs a signal's handler in the main thread when that thread wakes; once Polars' threads
-    have run, a signal can land on one of them, and an untimed wait was never woken: Ctrl-C was
-    acted on only when the batch came back (never, had a worker hung)."""
+    Python runs a signal's handler in the main thread when that thread wakes. Once Polars has run
+    a query, SIGINT no longer wakes an untimed wait of the main thread (SIGTERM still does; a
+    script of one Polars query and a ProcessPoolExecutor shows it), so Ctrl-C was acted on only
+    when the batch came back (never, had a worker hung)."""
     while not future.done():
         wait_futures((future,), timeout=_WAIT_SLICE)
     return future.result()
