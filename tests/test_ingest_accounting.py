@@ -361,6 +361,22 @@ def test_jsonl_rows_read_by_the_fast_reader_equal_json_reads(tmp_path, monkeypat
     ]
 
 
+def test_jsonl_half_a_surrogate_pair_does_not_stop_the_batch(tmp_path):
+    # A scraper that cut an emoji's UTF-16 pair in half wrote "\ud83d" alone: it has no UTF-8 form.
+    path = tmp_path / "rows.jsonl"
+    lines = [
+        b'{"id": "a", "title": "Weekend plans \\ud83d", "text": "We went to the lake \\ud83d and swam."}',
+        b'{"id": "b", "text": "A page with nothing odd in it."}',
+    ]
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    docs = read_all(path)
+    assert docs["status"].to_list() == ["ok", "ok"]
+    assert docs["text"][0] == "We went to the lake \ufffd and swam."
+    assert docs["title"][0] == "Weekend plans \ufffd"
+    assert docs["n_chars"][0] == len("We went to the lake \ufffd and swam.")
+    assert docs["text"][1] == "A page with nothing odd in it."
+
+
 # --- Parquet ---------------------------------------------------------------------------------
 
 
