@@ -330,6 +330,53 @@ def test_jsonl_utf16_with_bom(tmp_path):
     assert docs["encoding"].to_list() == ["utf-16"] * 3
 
 
+def test_jsonl_rows_read_by_the_fast_reader_equal_json_reads(tmp_path, monkeypatch):
+    # Lines orjson reads otherwise than json or refuses: each must give the row json gives, and
+    # a bad line json's own message.
+    path = tmp_path / "rows.jsonl"
+    lines = [
+        b'\xef\xbb\xbf{"id": "bom", "text": "A page under a byte-order mark"}',
+        b'{"id": 18446744073709551616, "text": "An id past 64 bits"}',
+        b'{"id": -9223372036854775809, "text": "A negative id past 64 bits"}',
+        b'{"id": 12, "text": 123456789012345678901234567890}',
+        b'{"id": NaN, "text": "An id that is NaN"}',
+        b'{"id": 1e999, "text": "An id too big for a float"}',
+        b'{"id": "lone", "note": "Half a pair \\ud800", "text": "A row with half a surrogate pair"}',
+        b'{"id": "deep", "meta": [[{"n": 99999999999999999999}]], "text": "A page with a nested big number"}',
+        b'{"id": "esc", "text": "Tabs\\tand \\u00e9 escaped"}',
+        b'{"id": "trail", "text": "x"} and more',
+        b'{"id": "comma", "text": "x",}',
+        b'[{"id": "list"}]',
+    ]
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    fast = read_all(path)
+    monkeypatch.setattr("replyscope.ingest.tables._fast_loads", None)
+    assert fast.equals(read_all(path))
+    assert fast["source_id"].to_list()[:6] == ["bom", "18446744073709551616", "-9223372036854775809", "12", "nan", "inf"]
+    assert fast["error"][3] == "text column 'text' in row 4 holds int, not text"
+    assert fast["error"][-3:].to_list() == [
+        "bad JSON on line 10: Extra data: line 1 column 30 (char 29)",
+        "bad JSON on line 11: Expecting property name enclosed in double quotes: line 1 column 29 (char 28)",
+        "bad JSON on line 12: a JSON list, not an object",
+    ]
+
+
+def test_jsonl_half_a_surrogate_pair_does_not_stop_the_batch(tmp_path):
+    # A scraper that cut an emoji's UTF-16 pair in half wrote "\ud83d" alone: it has no UTF-8 form.
+    path = tmp_path / "rows.jsonl"
+    lines = [
+        b'{"id": "a", "title": "Weekend plans \\ud83d", "text": "We went to the lake \\ud83d and swam."}',
+        b'{"id": "b", "text": "A page with nothing odd in it."}',
+    ]
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    docs = read_all(path)
+    assert docs["status"].to_list() == ["ok", "ok"]
+    assert docs["text"][0] == "We went to the lake \ufffd and swam."
+    assert docs["title"][0] == "Weekend plans \ufffd"
+    assert docs["n_chars"][0] == len("We went to the lake \ufffd and swam.")
+    assert docs["text"][1] == "A page with nothing odd in it."
+
+
 # --- Parquet ---------------------------------------------------------------------------------
 
 

@@ -1,9 +1,13 @@
 """Worker processes end with the process that started them (issue 10, defect 5).
 
 `python -m replyscope split` runs in its own session on a folder of generated pages with two
-workers; once the workers are up it is stopped with SIGTERM, SIGINT or SIGKILL, and no process of
-its session (workers, resource tracker) may survive it. Processes are found through /proc, by
-session id: an orphan is re-parented, but it keeps its session.
+workers; once both workers hold a batch it is stopped with SIGTERM, SIGINT or SIGKILL, and no
+process of its session (workers, resource tracker) may survive it. Processes are found through
+/proc, by session id: an orphan is re-parented, but it keeps its session.
+
+The workers hold their batches through the split's test hook (pipeline.HOLD_BATCHES_ENV): each
+says it has taken one and waits until it is stopped, so the signal comes while batches are in
+flight however fast the split is, and no sleep decides when it is sent.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from pagegen import write_pages
+from replyscope.pipeline import HOLD_BATCHES_ENV
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -52,15 +57,15 @@ def wait_until(predicate, timeout: float, step: float = 0.1) -> bool:
 
 @pytest.fixture(scope="module")
 def big_folder(tmp_path_factory) -> Path:
-    # Long enough that the split is still running once both workers have started and had a second:
-    # several seconds of splitting on a fast machine (1,500 pages of 200 paragraphs took under two
-    # once the splitter got faster, and a signal then came as the run was ending).
-    return write_pages(tmp_path_factory.mktemp("big") / "pages", 1500, "agree", pad=1000)
+    # Three batches (SplitOptions.batch_docs is 256): one for each worker, and one waiting.
+    return write_pages(tmp_path_factory.mktemp("big") / "pages", 600, "agree")
 
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT, signal.SIGKILL], ids=["SIGTERM", "SIGINT", "SIGKILL"])
 def test_no_process_outlives_a_stopped_split(tmp_path, big_folder, sig):
-    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    holding = tmp_path / "holding"
+    holding.mkdir()
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"), **{HOLD_BATCHES_ENV: str(holding)})
     out = tmp_path / "run"
     proc = subprocess.Popen(
         [sys.executable, "-m", "replyscope", "split", str(big_folder), "--out", str(out), "--workers", "2"],
@@ -70,11 +75,10 @@ def test_no_process_outlives_a_stopped_split(tmp_path, big_folder, sig):
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
-        # the main process, two workers and the resource tracker
-        started = wait_until(lambda: len(session_members(proc.pid)) >= 4, timeout=120)
-        assert started and proc.poll() is None, "the split ended before its workers could be stopped"
-        time.sleep(1.0)  # let the workers take batches
-        assert proc.poll() is None, "the split ended before its workers could be stopped"
+        # both workers hold a batch (the main process, two workers and the resource tracker are up)
+        holding_both = wait_until(lambda: len(list(holding.iterdir())) >= 2 or proc.poll() is not None, timeout=300)
+        assert holding_both and proc.poll() is None, f"the split ended before its workers held batches: {proc.returncode}"
+        assert len(session_members(proc.pid)) >= 4
         proc.send_signal(sig)
         # Generous liveness limits (not speed bars): on a loaded 2-core machine a graceful stop
         # that writes the run's state can take many seconds.

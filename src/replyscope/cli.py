@@ -7,8 +7,6 @@ errors (one line on stderr: what is wrong and what exists); 1 when the run itsel
 Ctrl-C / SIGTERM (the run directory is marked interrupted: the same command resumes it).
 """
 
-from __future__ import annotations
-
 # First, before the imports below compile their patterns (typer's, rich's, polars', the splitter's):
 # this is where replyscope's own process starts (the `replyscope` command, `python -m replyscope`),
 # so patterns compiled by an earlier run are read back, not compiled again (see regex_cache).

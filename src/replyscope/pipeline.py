@@ -21,7 +21,7 @@ import shutil
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Executor, Future
+from concurrent.futures import Executor, Future, wait as wait_futures
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -85,6 +85,12 @@ class SplitOptions:
     page_cpu_seconds: float = PAGE_CPU_SECONDS  # a page splitting longer is recorded as failed (0: no limit)
 
 
+# A test hook (tests/test_workers_exit.py): with this set to a folder, each worker process that
+# takes a batch says so there and waits until it is stopped (workers.hold_batch); the split's own
+# process never waits. Unset (always, but in that test), a batch costs one look at the environment.
+HOLD_BATCHES_ENV = "REPLYSCOPE_TEST_HOLD_BATCHES"
+
+
 @dataclass
 class BatchResult:
     tables: dict[str, pl.DataFrame]
@@ -99,6 +105,11 @@ def split_batch(raws: list[RawDocument], doc_ids: list[str] | None = None, page_
     """
     from replyscope.split import split_documents
 
+    hold = os.environ.get(HOLD_BATCHES_ENV)
+    if hold:
+        from replyscope.workers import hold_batch  # noqa: PLC0415
+
+        hold_batch(hold)
     documents = to_documents(raws)
     if doc_ids is not None:
         documents = documents.with_columns(doc_id=pl.Series(doc_ids, dtype=pl.String))
@@ -247,6 +258,22 @@ def _make_executor(workers: int) -> Executor:
     )
 
 
+# How long the main process waits on a worker's batch before it looks at its signals again.
+_WAIT_SLICE = 0.25
+
+
+def _result(future: Future):
+    """The future's result, waited for in slices, so that Ctrl-C or SIGTERM stops the split at once.
+
+    Python runs a signal's handler in the main thread when that thread wakes. Once Polars has run
+    a query, SIGINT no longer wakes an untimed wait of the main thread (SIGTERM still does; a
+    script of one Polars query and a ProcessPoolExecutor shows it), so Ctrl-C was acted on only
+    when the batch came back (never, had a worker hung)."""
+    while not future.done():
+        wait_futures((future,), timeout=_WAIT_SLICE)
+    return future.result()
+
+
 def _stop_executor(executor: Executor) -> None:
     """Stop at once: running batches are lost (their parts were never written), the rest cancelled."""
     processes = list((getattr(executor, "_processes", None) or {}).values())
@@ -329,9 +356,10 @@ def run_split(
     """Ingest and split every input into the run directory; returns the counts.
 
     Batches go to worker processes and come back in submission order, so the tables are the
-    same whatever the number of workers. At most two batches per worker are in flight. Pass
-    `files` (input_files(inputs, run_dir)) when the caller already walked the inputs, e.g. to size
-    a progress bar: a folder can hold millions of pages, and it is walked once.
+    same whatever the number of workers. At most two batches per worker are in flight (one with
+    one worker: it is this process). Pass `files` (input_files(inputs, run_dir)) when the caller
+    already walked the inputs, e.g. to size a progress bar: a folder can hold millions of pages,
+    and it is walked once.
 
     An interrupted split of the same inputs and settings resumes: finished batches are read back
     from `.parts/`, not split again. With `reuse_complete`, a finished split of the same inputs
@@ -386,7 +414,7 @@ def _run_split(inputs, run_dir, options, on_progress, files, reuse_complete) -> 
         if isinstance(item, dict):
             record = item
         else:
-            result = item.result()
+            result = _result(item)
             for name, frame in result.tables.items():
                 write_part(frame, part(k, name), name)
             record = _batch_record(result)
@@ -403,6 +431,10 @@ def _run_split(inputs, run_dir, options, on_progress, files, reuse_complete) -> 
 
     workers = max(1, options.workers)
     executor = _make_executor(workers)
+    # Batches split and not yet written: two a worker keep each busy while the next is read; with
+    # one worker each batch is split here as it is submitted, and written at once (holding a
+    # second batch's tables only raised the peak memory, and the page faults that fill it).
+    in_flight = 2 * workers if workers > 1 else 1
     pending: deque[tuple[int, Future | dict]] = deque()
     try:
         for k, batch in enumerate(iter_batches(files, options)):
@@ -414,7 +446,7 @@ def _run_split(inputs, run_dir, options, on_progress, files, reuse_complete) -> 
                 n_resumed += 1
             else:
                 pending.append((k, executor.submit(split_batch, batch, doc_ids, options.page_cpu_seconds)))
-            while sum(isinstance(item, Future) for _, item in pending) >= 2 * workers or (pending and isinstance(pending[0][1], dict)):
+            while sum(isinstance(item, Future) for _, item in pending) >= in_flight or (pending and isinstance(pending[0][1], dict)):
                 collect(*pending.popleft())
         while pending:
             collect(*pending.popleft())

@@ -19,6 +19,8 @@ import time
 
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
+_in_worker = False  # set by start: this process is a worker
+
 
 def start(parent: int) -> None:
     """Runs first in each worker: set the collector's pace (gc_pace), read compiled patterns back (regex_cache), ignore Ctrl-C (the
@@ -30,6 +32,8 @@ def start(parent: int) -> None:
     """
     from replyscope import gc_pace, regex_cache  # noqa: PLC0415
 
+    global _in_worker
+    _in_worker = True
     gc_pace.install()
     regex_cache.install()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -46,3 +50,16 @@ def _watch_parent(parent: int) -> None:
         time.sleep(0.5)
         if os.getppid() != parent:
             os._exit(1)
+
+
+def hold_batch(folder: str) -> None:
+    """A test hook (pipeline.HOLD_BATCHES_ENV): in a worker process, say that it holds a batch (an
+    empty file named after its pid in `folder`) and wait there until the process is stopped, so a
+    test stops the split while its workers certainly hold batches, whatever the machine's speed.
+    Elsewhere (the split's own process, with one worker) it returns at once."""
+    if not _in_worker:
+        return
+    with open(os.path.join(folder, f"{os.getpid()}.holding"), "w"):
+        pass
+    while True:  # SIGTERM ends the worker (its default action); the parent's death, PR_SET_PDEATHSIG
+        time.sleep(60)

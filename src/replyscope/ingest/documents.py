@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from urllib.parse import urlsplit
 
 import polars as pl
@@ -97,4 +98,19 @@ def to_documents(raws: list[RawDocument]) -> pl.DataFrame:
         for i, raw in enumerate(raws)
     ]
     # (built by column: Polars reads a list per column 3x faster than a list of row dicts)
-    return pl.DataFrame({name: [row.get(name) for row in rows] for name in DOCUMENTS.names()}, schema=DOCUMENTS)
+    columns = {name: [row.get(name) for row in rows] for name in DOCUMENTS.names()}
+    try:
+        return pl.DataFrame(columns, schema=DOCUMENTS)
+    except UnicodeEncodeError:
+        # A lone surrogate (a JSON line's "\ud800" escape: half of a pair cut by a scraper) has no
+        # UTF-8 form, and Polars holds UTF-8 text: each becomes U+FFFD, as a decoder's
+        # errors="replace" makes bytes it cannot read, and the batch goes on (it stopped the run).
+        columns = {name: [_without_lone_surrogates(value) for value in values] for name, values in columns.items()}
+        return pl.DataFrame(columns, schema=DOCUMENTS)
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # (a pair in a JSON escape is read as one character)
+
+
+def _without_lone_surrogates(value: object) -> object:
+    return _LONE_SURROGATE.sub("\ufffd", value) if isinstance(value, str) else value
