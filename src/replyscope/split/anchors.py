@@ -96,36 +96,43 @@ _REPLY_HEADED: Final = re.compile(r"\breply\s*:$", re.I)
 
 def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, CommentHeader]]:
     """Every header-shaped line or line pair from line `lo` on, and the lone date lines."""
-    read = read_header  # (local names: this runs on every line of every page)
     text, indent = lines.text, lines.indent
     last = len(text) - 1
     # every short line is read, but the middle of a bullet list (a menu, a list of links) heads no comment
     # (a plain loop filling the dict: no (line, header) pair is built for each of the many non-headers)
     headers: dict[int, CommentHeader] = {}
     core = lines.core
-    # (the lines with text, picked out at C speed, each with its core and its text: no indexing per line)
-    for i, c, t in compress(zip(range(lo, len(core)), core[lo:], text[lo:]), core[lo:]):
+    # (compiled, indexing the lists is cheaper than the tuples a zip of them builds for each line)
+    for i in range(lo, len(core)):
+        c = core[i]
+        if not c:
+            continue
+        t = text[i]
         opener = t[0]
+        # (no bullet and no signature's dash is a letter or a digit, as most lines' first characters
+        # are: one test where two set lookups were)
+        marked = not opener.isalnum()
         if (
             len(c) <= MAX_HEADER_CHARS
             # a bullet item whose neighbours are bullet items at its indent, with no blank between (the
             # indents first: comparing them is cheaper than reading the lines)
             and not (
-                opener in BULLETS
+                marked
+                and opener in BULLETS
                 and 0 < i < last
                 and indent[i - 1] == indent[i] == indent[i + 1]
                 and text[i - 1][:1] in BULLETS
                 and text[i + 1][:1] in BULLETS
             )
-            and (h := read(c)) is not None
+            and (h := read_header(c)) is not None
         ):
             headers[i] = h
         # a signature under a reader's words ("- jo (Cork), 3d", "– Jo Lake, Leeds"): its dash is
         # read as a bullet and left out of the core, but it says the line signs the words above
         # (undated, it signs only right over the line that dates it: "— Jo Lake, Leeds" over "3 days
         # ago"; a quote's "— Jo Lake" or a letter's "-- Jo" sign-off is no header)
-        if opener in SIGN_FIRST and (signed := read_signature(t)) is not None and (
-            signed.posted_raw or i + 1 < len(core) and core[i + 1] and (d := read(core[i + 1])) is not None and d.kind == "date"
+        if marked and opener in SIGN_FIRST and (signed := read_signature(t)) is not None and (
+            signed.posted_raw or i + 1 < len(core) and core[i + 1] and (d := read_header(core[i + 1])) is not None and d.kind == "date"
         ):
             headers[i] = signed
     for i in [i for i, h in headers.items() if h.kind == "says" and i + 1 < len(text) and text[i + 1][:1] == ">" and text[i].endswith(_ATTRIBUTION_ENDS)]:

@@ -785,11 +785,17 @@ def _signature(core: str) -> CommentHeader | None:
 _READ_HEADER_CACHE: Final[dict[str, CommentHeader | None]] = line_dict()
 
 
+# (what the cache's `get` gives for a line not read yet: no header is this object, so a line read
+# once costs one lookup after that, where `in` and `[]` were two)
+_UNREAD: Final = CommentHeader("", "", "")
+
+
 def read_header(core: str) -> CommentHeader | None:
     """The comment header a short line spells, or None when it is not one (cached: lines repeat)."""
     cache = _READ_HEADER_CACHE
-    if core in cache:
-        return cache[core]
+    known = cache.get(core, _UNREAD)
+    if known is not _UNREAD:
+        return known
     found = cache[core] = _read_header_uncached(core)
     return found
 
