@@ -48,7 +48,7 @@ PAIR_REACH: Final = 2
 TRAILING_DATE_LINES: Final = 8
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Anchor:
     """A comment header found on the page: lines first..last, what it says, its format family."""
 
@@ -57,6 +57,14 @@ class Anchor:
     header: CommentHeader
     family: str
     indent: int
+
+    def __init__(self, first: int, last: int, header: CommentHeader, family: str, indent: int) -> None:
+        # (written out: the __init__ dataclass writes stays plain Python where the split is compiled)
+        self.first = first
+        self.last = last
+        self.header = header
+        self.family = family
+        self.indent = indent
 
 
 def header_spacing(best: list[Anchor]) -> int:
