@@ -884,13 +884,14 @@ def _add_bullet_anchors(
         s = text[i]
         if i in claimed or i in headers:
             continue
-        if text[j][0] in BULLETS and BULLET.match(text[j]):  # (the set lookup first: most lines open with no bullet)
+        if _opens_with_bullet(text[j]) and BULLET.match(text[j]):  # (the bullet test first: most lines open with no bullet)
             continue
+        bulleted = _opens_with_bullet(s) and BULLET.match(s) is not None  # (read once: asked up to four times below)
         h = headers.get(j)
         if (
             h is not None
             and h.kind == "says"
-            and BULLET.match(s)
+            and bulleted
             and not is_chrome(s)  # ("• Share ›" over the next comment's "Jo says:" heads nothing)
             and (k := next_nonblank(lines, j, PAIR_REACH)) is not None
             and indent[k] >= indent[j]
@@ -904,8 +905,8 @@ def _add_bullet_anchors(
         elif h is not None and h.kind != "date" and not (h.kind == "says" and not text[j].endswith((":", ".", "…"))):
             continue  # (but "Dalloway says" with no colon opens a quotation in the comment under the name)
         # (a number over words that talk: a widget's "20000" over "readers by Feedburner" does not)
-        numeric = BULLET.match(s) is not None and _NUMERIC_HANDLE.match(lines.core[i]) is not None and talks([text[j]])
-        if h is None and not _written_under(lines, j) and s[-1] != ":" and BULLET.match(s) and not is_chrome(s) and looks_like_name(lines.core[i]) and is_short_mark(text[j]):
+        numeric = bulleted and _NUMERIC_HANDLE.match(lines.core[i]) is not None and talks([text[j]])
+        if h is None and not _written_under(lines, j) and s[-1] != ":" and bulleted and not is_chrome(s) and looks_like_name(lines.core[i]) and is_short_mark(text[j]):
             short.append((i, j))  # (a bulleted name over "+1": read when the thread's other bulleted names head words)
             continue
         if s[-1] == ":" or (h is None and not _written_under(lines, j)) or not (numeric or looks_like_name(lines.core[i])):
@@ -916,7 +917,7 @@ def _add_bullet_anchors(
             continue
         last = j if h is not None else i
         posted = h.posted_raw if h is not None else ""
-        family = "bullet" if BULLET.match(s) else "indent"
+        family = "bullet" if bulleted else "indent"
         author = cut_counters((REPLY_TARGET.sub("", lines.core[i]) if family == "bullet" else "") or lines.core[i])
         if numeric:
             author = digit_handle(lines.core[i])  # a handle of digits names its reader (see headers.read_header)
