@@ -288,3 +288,22 @@ def test_the_section_hint_grouped_behind_shared_parts_keeps_its_verdicts():
     pieces = ["c", "omm", "ent", "OMM", "ENT", "om", "ost", "s", "1 p", "eacti", "on", "e", "view", "ws", " ", "x"]
     for s in _pieces_product(pieces, 3) + fragments:
         assert anchors._has_section_hint_uncached(s) == any(f in s for f in fragments), repr(s)
+
+
+def test_the_age_stamp_and_inline_label_gates_let_through_every_line_their_patterns_read():
+    from replyscope.split import openers
+
+    pieces = ["3", "12", " ", "h", "mins", "ago", "AGO", "yesterday", "Today", "just now", "x", ":", "\n", "ſ", "İ", "March"]
+    ages = 0
+    for s in _pieces_product(pieces, 3):
+        expected = headers._AGE_STAMP.match(s) is not None
+        ages += expected
+        assert headers._is_age_stamp_uncached(s) == expected, repr(s)
+    assert ages > 50  # (the strings do hold ages)
+    labels = 0
+    for s in _pieces_product(["A", "Answer", " ", ":", "x y", "abcdefghijklm", "é", "1", " yes"], 4):
+        m = openers._INLINE_LABEL.match(s)
+        labels += m is not None
+        assert openers._inline_label_uncached(s) == (m.group(1) if m else None), repr(s)
+    assert labels > 30  # (and labels)
+    assert openers.shared_inline_label(["A: yes", "Q: why", "A: no", "Q: how"]) == "A"  # (the first seen of equals)

@@ -1013,6 +1013,9 @@ _AGE_STAMP: Final = re.compile(
 )
 
 
+_AGE_STAMP_FIRST: Final = frozenset("yYtTjJ")
+
+
 # (its verdicts cached in a dict it reads itself: see caches.line_dict)
 _IS_AGE_STAMP_CACHE: Final[dict[str, bool]] = line_dict()
 
@@ -1026,6 +1029,12 @@ def is_age_stamp(stamp: str) -> bool:
 
 
 def _is_age_stamp_uncached(stamp: str) -> bool:
+    # (_AGE_STAMP reads a stamp opening with a digit (a compact age), a "y", "t" or "j" (yesterday,
+    # today, just now) or holding "ago" in any case (no other character folds to "a", "g" or "o"):
+    # a calendar date, most stamps, is not asked of the pattern, whose ".*" is tried at each place)
+    first = stamp[:1]
+    if not (first.isdigit() or first in _AGE_STAMP_FIRST or "ago" in stamp.lower()):
+        return False
     return bool(stamp) and _AGE_STAMP.match(stamp) is not None
 
 
