@@ -307,3 +307,19 @@ def test_the_age_stamp_and_inline_label_gates_let_through_every_line_their_patte
         assert openers._inline_label_uncached(s) == (m.group(1) if m else None), repr(s)
     assert labels > 30  # (and labels)
     assert openers.shared_inline_label(["A: yes", "Q: why", "A: no", "Q: how"]) == "A"  # (the first seen of equals)
+
+
+def test_the_name_wrap_gates_leave_every_name_the_pattern_cuts():
+    # (name_without_marks asks _NAME_WRAP only of names that may open or end with its words)
+    pieces = ["Response", "REPLY", "official ", " from ", "Jo", " is ", "away", "AWAY", "(offline)", "(Online)", " ", "ſ", "İ", "\n"]
+    cut = 0
+    for s in _pieces_product(pieces, 4):
+        if not (s[:1] in "RrAaCcOo" or s[-1:] in "eEyY)"):
+            continue
+        wrapped = headers._NAME_WRAP.sub("", s) != s
+        cut += wrapped
+        if wrapped:
+            assert headers._may_open_wrap(s) or headers._may_end_wrap(s), repr(s)
+    assert cut > 1000
+    assert headers.name_without_marks("Response from Jo Lake") == "Jo Lake"
+    assert headers.name_without_marks("Jo Lake is away") == "Jo Lake"

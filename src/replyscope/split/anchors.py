@@ -594,11 +594,11 @@ def _add_glued_ages(lines: Lines, headers: dict[int, CommentHeader], lo: int) ->
     rowless = vouched is not None and linked >= 0
     text, core = lines.text, lines.core
     n = len(core)
-    for i in compress(range(lo, n), core[lo:]):
+    for i in range(lo, n):  # (compiled, indexing is cheaper than iterating a compress)
         c = core[i]
         # (a cheap test read_glued_age's answer needs, asked first: most lines fail it, and the
         # chrome reading of the line above, dear on its first asking, is then not needed)
-        if not may_end_in_age(c):
+        if not c or not may_end_in_age(c):
             continue
         if i in headers or (i > lo and text[i - 1] and not is_chrome(text[i - 1])):
             continue

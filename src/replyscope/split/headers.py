@@ -157,6 +157,24 @@ _PROFILE_ACTION: Final = re.compile(r"\s+[·•|]\s+(?:follow|following|unfollow
 # A name printed with the words a widget puts round it: "Response from Jo", "Reply from Jo" (an
 # owner's or a reader's answer under a review) or "Jo (offline)", "Jo is away" (a board's presence mark).
 _NAME_WRAP: Final = re.compile(r"^(?:(?:official\s+)?(?:response|reply|answer|comment)\s+from\s+(?=\S))|\s+(?:is\s+(?:offline|online|away)|\((?:offline|online|away)\))$", re.I)
+_WRAP_OPENERS: Final = ("official", "response", "reply", "answer", "comment")
+_WRAP_ENDS: Final = ("offline", "online", "away", "offline)", "online)", "away)")
+
+
+def _may_open_wrap(name: str) -> bool:
+    """Whether `name` may open with _NAME_WRAP's words ("Response from"): its first 8 characters,
+    lower-cased where IGNORECASE reads them as `str.lower` does, open with one of them."""
+    head = name[:8]
+    return not folds_like_lower(head) or head.lower().startswith(_WRAP_OPENERS)
+
+
+def _may_end_wrap(name: str) -> bool:
+    """Whether `name` may end in _NAME_WRAP's presence mark ("is away", "(offline)"): its last 8
+    characters (before a line break, which `$` reads past), lower-cased where IGNORECASE reads
+    them as `str.lower` does, end in one. The pattern's spaces before the mark are tried at each
+    space of the line; most names ending in its letters end in other words."""
+    tail = name[:-1][-8:] if name.endswith("\n") else name[-8:]
+    return not folds_like_lower(tail) or tail.lower().endswith(_WRAP_ENDS)
 
 
 # The links to a member's pages printed after the name in brackets, as a wiki signs ("Jo Lake
@@ -185,7 +203,7 @@ def name_without_marks(name: str) -> str:
 def _name_without_marks_uncached(name: str) -> str:
     if ("·" in name or "•" in name or "|" in name) and (action := _PROFILE_ACTION.search(name)) and action.start():
         name = name[: action.start()]
-    if name[:1] in "RrAaCcOo" or name[-1:] in "eEyY)":
+    if (name[:1] in "RrAaCcOo" or name[-1:] in "eEyY)") and (_may_open_wrap(name) or _may_end_wrap(name)):
         name = _NAME_WRAP.sub("", name) or name
     if "→" in name:
         name = _REPLY_ARROW.sub("", name) or name  # "Derek → Hannah": Derek answers Hannah
