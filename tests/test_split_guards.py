@@ -78,7 +78,7 @@ def test_the_title_words_read_line_by_line_keep_the_whole_texts_verdict():
         frozenset(),
         frozenset({"harbour"}),
         frozenset({"harbour", "ferries", "winter"}),
-        frozenset(("wrd" + a + b for a, b in itertools.product("abcdefghijklm", repeat=2))),  # (169 words)
+        frozenset(("wrd" + a + b for a, b in itertools.product("Qwertyuiopzxv", repeat=2))),  # (169 words)
     ]
     texts = [
         [],
@@ -214,3 +214,112 @@ def test_the_numeric_date_forms_need_a_dash_a_slash_or_a_dot():
     assert parted > 200  # (the strings do hold numeric dates)
     assert str(dates.parse_posted("3/14/2014 6:05 pm")) == "2014-03-14 18:05:00"
     assert str(dates.parse_posted("March 3, 2014 at 6:05 pm")) == "2014-03-03 18:05:00"
+
+
+def _pieces_product(pieces: list[str], longest: int) -> list[str]:
+    return ["".join(parts) for n in range(1, longest + 1) for parts in itertools.product(pieces, repeat=n)]
+
+
+def test_read_headers_end_and_start_gates_let_through_every_line_their_patterns_read():
+    # (read_header asks each pattern only of lines its gate passes: a line the pattern reads must pass)
+    pieces = ["Jo", " ", "3", "12", "(", ")", "UTC", "CEST+1", "9:05", ":", ".", "@", "Posted", "answered", "mins", "h", "Thurs", ",", "\n", "\u0663", "#", "post", "ſ", "Jo said ", "Tue"]
+    lines = _pieces_product(pieces, 4)
+    asked = [0] * 8
+    for s in lines:
+        if headers._ZONE_TAIL.search(s) and s[-1:] == ")":
+            asked[0] += 1
+            assert headers._may_end_in_zone(s), repr(s)
+        if headers._POSTED_AGE.match(s):
+            asked[1] += 1
+            assert s[:1] in headers._POSTED_FIRST, repr(s)
+        if headers._SAID_AGE.match(s) and s[-1:] in headers._AGE_LAST:
+            asked[2] += 1
+            assert headers._digit_near_end(s, headers._SAID_AGE_TAIL), repr(s)
+        if headers.CLOCK_ONLY.match(s):
+            asked[3] += 1
+            assert len(s) <= headers._CLOCK_CHARS, repr(s)
+        if headers._POST_NUMBER.match(s):
+            asked[4] += 1
+            assert s[-1].isdigit() or s[-1] == "\n", repr(s)
+        if headers._CLOCK_LEFT.match(s):
+            asked[5] += 1
+            assert ":" in s or "." in s, repr(s)
+        if headers._WEEKDAY_ALONE.match(s):
+            asked[6] += 1
+            assert len(s) <= headers._WEEKDAY_CHARS, repr(s)
+        if headers._NUMERIC_HANDLE.match(s):
+            asked[7] += 1
+            assert headers.is_numeric_handle(s), repr(s)
+        elif s:
+            assert not headers.is_numeric_handle(s), repr(s)
+    assert all(n > 0 for n in asked), asked  # (the strings do hold what each pattern reads)
+    assert headers.read_header("Jo Lake 14:02, 3 March 2024 (UTC)") is not None
+    assert headers.read_header("Posted 7h") is not None
+
+
+def test_the_date_readers_unpack_each_forms_groups_in_the_patterns_order():
+    # (dates._day and dates._clock read a match's groups as one tuple, unpacked by position)
+    from replyscope.split import dates
+
+    for forms in (dates._FORMS, dates._FORMS_LOW):
+        for name, pattern in zip(forms._fields, forms):
+            assert tuple(sorted(pattern.groupindex, key=pattern.groupindex.__getitem__)) == dates._GROUPS_IN_ORDER[name]
+            assert pattern.groups == len(dates._GROUPS_IN_ORDER[name])
+    assert str(dates.parse_posted("14 March 2014 9pm")) == "2014-03-14 21:00:00"
+    assert str(dates.parse_posted("2014 Mar 14, 12:05:09 AM")) == "2014-03-14 00:05:09"
+    assert str(dates.parse_posted("3 de marzo de 2021")) == "2021-03-03 00:00:00"
+
+
+def test_the_clock_readers_need_a_colon_or_an_m():
+    # (dates._clock asks CLOCK only of a stamp holding ":", CLOCK_HOUR_ONLY of one holding "m" or "M")
+    from replyscope.split import dates
+
+    for s in _pieces_product(["9", "12", ":", "05", " ", "a", "p", "P", ".", "m", "M", "x"], 4):
+        if dates.CLOCK.search(s):
+            assert ":" in s, repr(s)
+        if dates.CLOCK_HOUR_ONLY.search(s):
+            assert "m" in s or "M" in s, repr(s)
+
+
+def test_the_section_hint_grouped_behind_shared_parts_keeps_its_verdicts():
+    from replyscope.split import anchors
+
+    fragments = ["omment", "OMMENT", "oment", "OMENT", "esponse", "ESPONSE", "eplies", "EPLIES", "hought", "iscuss", "osts", "1 post", "essage", "eaction", "eactie", "nswer", "eview", " say", "views", " think"]
+    pieces = ["c", "omm", "ent", "OMM", "ENT", "om", "ost", "s", "1 p", "eacti", "on", "e", "view", "ws", " ", "x"]
+    for s in _pieces_product(pieces, 3) + fragments:
+        assert anchors._has_section_hint_uncached(s) == any(f in s for f in fragments), repr(s)
+
+
+def test_the_age_stamp_and_inline_label_gates_let_through_every_line_their_patterns_read():
+    from replyscope.split import openers
+
+    pieces = ["3", "12", " ", "h", "mins", "ago", "AGO", "yesterday", "Today", "just now", "x", ":", "\n", "ſ", "İ", "March"]
+    ages = 0
+    for s in _pieces_product(pieces, 3):
+        expected = headers._AGE_STAMP.match(s) is not None
+        ages += expected
+        assert headers._is_age_stamp_uncached(s) == expected, repr(s)
+    assert ages > 50  # (the strings do hold ages)
+    labels = 0
+    for s in _pieces_product(["A", "Answer", " ", ":", "x y", "Qwertyuiopzxv", "é", "1", " yes"], 4):
+        m = openers._INLINE_LABEL.match(s)
+        labels += m is not None
+        assert openers._inline_label_uncached(s) == (m.group(1) if m else None), repr(s)
+    assert labels > 30  # (and labels)
+    assert openers.shared_inline_label(["A: yes", "Q: why", "A: no", "Q: how"]) == "A"  # (the first seen of equals)
+
+
+def test_the_name_wrap_gates_leave_every_name_the_pattern_cuts():
+    # (name_without_marks asks _NAME_WRAP only of names that may open or end with its words)
+    pieces = ["Response", "REPLY", "official ", " from ", "Jo", " is ", "away", "AWAY", "(offline)", "(Online)", " ", "ſ", "İ", "\n"]
+    cut = 0
+    for s in _pieces_product(pieces, 4):
+        if not (s[:1] in "RrAaCcOo" or s[-1:] in "eEyY)"):
+            continue
+        wrapped = headers._NAME_WRAP.sub("", s) != s
+        cut += wrapped
+        if wrapped:
+            assert headers._may_open_wrap(s) or headers._may_end_wrap(s), repr(s)
+    assert cut > 1000
+    assert headers.name_without_marks("Response from Jo Lake") == "Jo Lake"
+    assert headers.name_without_marks("Jo Lake is away") == "Jo Lake"

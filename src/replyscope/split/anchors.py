@@ -48,7 +48,7 @@ PAIR_REACH: Final = 2
 TRAILING_DATE_LINES: Final = 8
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Anchor:
     """A comment header found on the page: lines first..last, what it says, its format family."""
 
@@ -57,6 +57,14 @@ class Anchor:
     header: CommentHeader
     family: str
     indent: int
+
+    def __init__(self, first: int, last: int, header: CommentHeader, family: str, indent: int) -> None:
+        # (written out: the __init__ dataclass writes stays plain Python where the split is compiled)
+        self.first = first
+        self.last = last
+        self.header = header
+        self.family = family
+        self.indent = indent
 
 
 def header_spacing(best: list[Anchor]) -> int:
@@ -94,38 +102,58 @@ _ATTRIBUTION_ENDS: Final = ("wrote:", "writes:")
 _REPLY_HEADED: Final = re.compile(r"\breply\s*:$", re.I)
 
 
+def _opens_with_bullet(s: str) -> bool:
+    """Whether line `s` opens with a bullet (s[:1] in BULLETS), the renderer's "•" asked first: no
+    one-character string is made and hashed for it."""
+    return s.startswith("•") or s[:1] in BULLETS
+
+
 def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, CommentHeader]]:
     """Every header-shaped line or line pair from line `lo` on, and the lone date lines."""
-    read = read_header  # (local names: this runs on every line of every page)
     text, indent = lines.text, lines.indent
     last = len(text) - 1
     # every short line is read, but the middle of a bullet list (a menu, a list of links) heads no comment
     # (a plain loop filling the dict: no (line, header) pair is built for each of the many non-headers)
     headers: dict[int, CommentHeader] = {}
     core = lines.core
-    # (the lines with text, picked out at C speed, each with its core and its text: no indexing per line)
-    for i, c, t in compress(zip(range(lo, len(core)), core[lo:], text[lo:]), core[lo:]):
-        opener = t[0]
+    # (compiled, indexing the lists is cheaper than the tuples a zip of them builds for each line)
+    for i in range(lo, len(core)):
+        c = core[i]
+        if not c:
+            continue
+        t = text[i]
+        # (the bullet, the signature's dash and the letter or digit most other lines open with are
+        # told apart by the cheapest test first: the renderer's "•" opens half the lines of a raw
+        # page, and taking it out of the line (a character past Latin-1, a new string) and hashing
+        # it for the set lookups cost more than the comparison; no bullet is a dash)
+        if t.startswith("•"):
+            bullet = True
+            dashed = False
+        else:
+            opener = t[0]
+            marked = not opener.isalnum()
+            bullet = marked and opener in BULLETS
+            dashed = marked and not bullet and opener in SIGN_FIRST
         if (
             len(c) <= MAX_HEADER_CHARS
             # a bullet item whose neighbours are bullet items at its indent, with no blank between (the
             # indents first: comparing them is cheaper than reading the lines)
             and not (
-                opener in BULLETS
+                bullet
                 and 0 < i < last
                 and indent[i - 1] == indent[i] == indent[i + 1]
-                and text[i - 1][:1] in BULLETS
-                and text[i + 1][:1] in BULLETS
+                and _opens_with_bullet(text[i - 1])
+                and _opens_with_bullet(text[i + 1])
             )
-            and (h := read(c)) is not None
+            and (h := read_header(c)) is not None
         ):
             headers[i] = h
         # a signature under a reader's words ("- jo (Cork), 3d", "– Jo Lake, Leeds"): its dash is
         # read as a bullet and left out of the core, but it says the line signs the words above
         # (undated, it signs only right over the line that dates it: "— Jo Lake, Leeds" over "3 days
         # ago"; a quote's "— Jo Lake" or a letter's "-- Jo" sign-off is no header)
-        if opener in SIGN_FIRST and (signed := read_signature(t)) is not None and (
-            signed.posted_raw or i + 1 < len(core) and core[i + 1] and (d := read(core[i + 1])) is not None and d.kind == "date"
+        if dashed and (signed := read_signature(t)) is not None and (
+            signed.posted_raw or i + 1 < len(core) and core[i + 1] and (d := read_header(core[i + 1])) is not None and d.kind == "date"
         ):
             headers[i] = signed
     for i in [i for i, h in headers.items() if h.kind == "says" and i + 1 < len(text) and text[i + 1][:1] == ">" and text[i].endswith(_ATTRIBUTION_ENDS)]:
@@ -566,11 +594,11 @@ def _add_glued_ages(lines: Lines, headers: dict[int, CommentHeader], lo: int) ->
     rowless = vouched is not None and linked >= 0
     text, core = lines.text, lines.core
     n = len(core)
-    for i in compress(range(lo, n), core[lo:]):
+    for i in range(lo, n):  # (compiled, indexing is cheaper than iterating a compress)
         c = core[i]
         # (a cheap test read_glued_age's answer needs, asked first: most lines fail it, and the
         # chrome reading of the line above, dear on its first asking, is then not needed)
-        if not may_end_in_age(c):
+        if not c or not may_end_in_age(c):
             continue
         if i in headers or (i > lo and text[i - 1] and not is_chrome(text[i - 1])):
             continue
@@ -619,26 +647,41 @@ def _has_section_hint(s: str) -> bool:
 
 
 def _has_section_hint_uncached(s: str) -> bool:
+    # (fragments that share a part are asked behind it, "ment" before "omment" and "oment": most
+    # lines hold none of them, and one scan for the part turns them away instead of two; the
+    # verdict is the same)
     return (
-        "omment" in s
-        or "OMMENT" in s
-        or "oment" in s  # ("3 comentarios")
-        or "OMENT" in s
+        "ment" in s
+        and (
+            "omment" in s
+            or "oment" in s  # ("3 comentarios")
+        )
+        or "MENT" in s
+        and ("OMMENT" in s or "OMENT" in s)
         or "esponse" in s
         or "ESPONSE" in s
         or "eplies" in s
         or "EPLIES" in s
         or "hought" in s
         or "iscuss" in s
-        or "osts" in s  # ("8 posts • Page 1 of 1")
-        or "1 post" in s
+        or "ost" in s
+        and (
+            "osts" in s  # ("8 posts • Page 1 of 1")
+            or "1 post" in s
+        )
         or "essage" in s  # ("7 messages")
-        or "eaction" in s
-        or "eactie" in s  # ("4 reacties": COMMENT_SECTION reads the Dutch count too)
+        or "eacti" in s
+        and (
+            "eaction" in s
+            or "eactie" in s  # ("4 reacties": COMMENT_SECTION reads the Dutch count too)
+        )
         or "nswer" in s  # ("12 answers", "Questions & Answers")
-        or "eview" in s  # ("Reviews (8)", "Customer reviews")
+        or "view" in s
+        and (
+            "eview" in s  # ("Reviews (8)", "Customer reviews")
+            or "views" in s  # ("Your views")
+        )
         or " say" in s  # ("What readers say", "What people are saying")
-        or "views" in s  # ("Your views")
         or " think" in s  # ("What you think")
     )
 
@@ -658,7 +701,7 @@ def section_headers(lines: Lines, lo: int) -> list[int]:
             for i in range(max(lo, 0), len(text))
             if (s := text[i])
             and len(s) < 120
-            and ((c := s[0]) in _SECTION_FIRST or c.isdecimal())
+            and ((c := s[0]) in _SECTION_FIRST or c.isdigit() and c.isdecimal())  # (isdigit, compiled inline, first: most are no digit)
             and _has_section_hint(s)
             # (the lower twin where it reads the line as the pattern does: faster, see patterns.lower_twin)
             and (
@@ -841,13 +884,14 @@ def _add_bullet_anchors(
         s = text[i]
         if i in claimed or i in headers:
             continue
-        if text[j][0] in BULLETS and BULLET.match(text[j]):  # (the set lookup first: most lines open with no bullet)
+        if _opens_with_bullet(text[j]) and BULLET.match(text[j]):  # (the bullet test first: most lines open with no bullet)
             continue
+        bulleted = _opens_with_bullet(s) and BULLET.match(s) is not None  # (read once: asked up to four times below)
         h = headers.get(j)
         if (
             h is not None
             and h.kind == "says"
-            and BULLET.match(s)
+            and bulleted
             and not is_chrome(s)  # ("• Share ›" over the next comment's "Jo says:" heads nothing)
             and (k := next_nonblank(lines, j, PAIR_REACH)) is not None
             and indent[k] >= indent[j]
@@ -861,8 +905,8 @@ def _add_bullet_anchors(
         elif h is not None and h.kind != "date" and not (h.kind == "says" and not text[j].endswith((":", ".", "…"))):
             continue  # (but "Dalloway says" with no colon opens a quotation in the comment under the name)
         # (a number over words that talk: a widget's "20000" over "readers by Feedburner" does not)
-        numeric = BULLET.match(s) is not None and _NUMERIC_HANDLE.match(lines.core[i]) is not None and talks([text[j]])
-        if h is None and not _written_under(lines, j) and s[-1] != ":" and BULLET.match(s) and not is_chrome(s) and looks_like_name(lines.core[i]) and is_short_mark(text[j]):
+        numeric = bulleted and _NUMERIC_HANDLE.match(lines.core[i]) is not None and talks([text[j]])
+        if h is None and not _written_under(lines, j) and s[-1] != ":" and bulleted and not is_chrome(s) and looks_like_name(lines.core[i]) and is_short_mark(text[j]):
             short.append((i, j))  # (a bulleted name over "+1": read when the thread's other bulleted names head words)
             continue
         if s[-1] == ":" or (h is None and not _written_under(lines, j)) or not (numeric or looks_like_name(lines.core[i])):
@@ -873,7 +917,7 @@ def _add_bullet_anchors(
             continue
         last = j if h is not None else i
         posted = h.posted_raw if h is not None else ""
-        family = "bullet" if BULLET.match(s) else "indent"
+        family = "bullet" if bulleted else "indent"
         author = cut_counters((REPLY_TARGET.sub("", lines.core[i]) if family == "bullet" else "") or lines.core[i])
         if numeric:
             author = digit_handle(lines.core[i])  # a handle of digits names its reader (see headers.read_header)

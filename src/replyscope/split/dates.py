@@ -74,6 +74,20 @@ CLOCK: Final = re.compile(r"\b(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2}))?\s*(?
 CLOCK_HOUR_ONLY: Final = re.compile(r"\b(?P<h>\d{1,2})\s*(?P<ampm>[ap])\.?m\b", re.I)
 
 
+# The groups of each form, in the order its pattern writes them: _day and _clock read a match's
+# groups as one tuple (one call, not one a name) and unpack them in this order.
+_GROUPS_IN_ORDER: Final = {
+    "ymd": ("year", "mon", "day"),
+    "year_monthname_day": ("year", "mon", "day"),
+    "month_day_year": ("mon", "day", "year"),
+    "day_month_year": ("day", "mon", "year"),
+    "numeric": ("a", "b", "year"),
+    "clock": ("h", "m", "s", "ampm"),
+    "hour_only": ("h", "ampm"),
+    "day_foreign_month_year": ("day", "mon", "year"),
+}
+
+
 def _year(raw: str) -> int:
     # (raw: a matched year group, never empty: both callers make sure)
     raw = raw.lstrip("'")
@@ -123,25 +137,36 @@ def _day(text: str, forms: _Forms = _FORMS) -> tuple[int, int, int] | None:
     """(year, month, day) from the first date form found, or None."""
     # (the two numeric forms part their numbers with "-", "/" or ".": a stamp without one, "March 3,
     # 2014 at 6:05 pm", "3 days ago", is not searched for them)
+    # (a match's groups are read in one call, in the order the pattern writes them: see _GROUPS_IN_ORDER)
     parted = "-" in text or "/" in text or "." in text
     m = forms.ymd.search(text) if parted else None
     if m:
-        return int(m["year"]), int(m["mon"]), int(m["day"])
+        year, mon, day = m.groups()
+        return int(year), int(mon), int(day)
     m = forms.year_monthname_day.search(text)
     if m:
-        return int(m["year"]), _month(m["mon"]), int(m["day"])
-    for pattern in (forms.month_day_year, forms.day_month_year):
-        m = pattern.search(text)
-        if m and m["year"]:
-            return _year(m["year"]), _month(m["mon"]), int(m["day"])
+        year, mon, day = m.groups()
+        return int(year), _month(mon), int(day)
+    m = forms.month_day_year.search(text)
+    if m:
+        mon, day, year = m.groups()
+        if year:
+            return _year(year), _month(mon), int(day)
+    m = forms.day_month_year.search(text)
+    if m:
+        day, mon, year = m.groups()
+        if year:
+            return _year(year), _month(mon), int(day)
     m = forms.day_foreign_month_year.search(text)  # (its lower twin too: tried on most stamps with no year)
     if m:
-        return int(m["year"]), _foreign_month(m["mon"]), int(m["day"])
+        day, mon, year = m.groups()
+        return int(year), _foreign_month(mon), int(day)
     m = forms.numeric.search(text) if parted else None
     if m:
-        a, b = int(m["a"]), int(m["b"])
+        first, second, year = m.groups()
+        a, b = int(first), int(second)
         month, day = (a, b) if a <= 12 else (b, a)
-        return _year(m["year"]), month, day
+        return _year(year), month, day
     return None
 
 
@@ -151,15 +176,19 @@ def _foreign_month(name: str) -> int:
 
 
 def _clock(text: str, forms: _Forms = _FORMS) -> tuple[int, int, int]:
-    m = forms.clock.search(text)
+    # (CLOCK needs a ":", CLOCK_HOUR_ONLY the "m" of "am" / "pm": a stamp without one is not
+    # searched for it; their groups are read in one call, see _GROUPS_IN_ORDER)
+    m = forms.clock.search(text) if ":" in text else None
     if m:
-        hour, minute, second = int(m["h"]), int(m["m"]), int(m["s"] or 0)
+        h, mins, secs, ampm_letter = m.groups()
+        hour, minute, second = int(h), int(mins), int(secs or 0)
     else:
-        m = forms.hour_only.search(text)
+        m = forms.hour_only.search(text) if "m" in text or "M" in text else None
         if not m:
             return 0, 0, 0
-        hour, minute, second = int(m["h"]), 0, 0
-    ampm = (m["ampm"] or "").lower()
+        h, ampm_letter = m.groups()
+        hour, minute, second = int(h), 0, 0
+    ampm = (ampm_letter or "").lower()
     if ampm == "p" and hour < 12:
         hour += 12
     elif ampm == "a" and hour == 12:

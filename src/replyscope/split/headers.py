@@ -72,6 +72,7 @@ _USER_ID: Final = re.compile(r"\s*\(\d+\)(?:\s*\*)?\s*$")  # ("jo (1234) *": a u
 DAY_HINT: Final = re.compile(r"[A-Za-z]{3}|\d[/.-]\d|(?:19|20)\d\d|ago")
 # A stamp that is only a 24-hour clock reading.
 CLOCK_ONLY: Final = re.compile(r"^@?\d{1,2}(?::\d{2}){1,2}$")
+_CLOCK_CHARS: Final = 10  # (the longest text it matches, "@12:34:56", and a line break `$` reads past)
 
 MAX_HEADER_CHARS: Final = 110
 MAX_NAME_WORDS: Final = 6
@@ -90,7 +91,7 @@ _POSTED_BY: Final = re.compile(r"^(?:posted|post|written|submitted|comment(?:ed)
 _EDGE_WORDS: Final = re.compile(r"^(?:on|at|by|posted|said|says)\s+|\s+(?:on|at|by|posted)$", re.I)
 
 
-@dataclass(slots=True, frozen=True)
+@dataclass(slots=True, frozen=True, init=False)
 class CommentHeader:
     """What one header line says. `kind`: says | by | name_date | date | name."""
 
@@ -98,6 +99,17 @@ class CommentHeader:
     author: str
     posted_raw: str
     posted_by: bool = False  # "Posted by: X" reads as a footer under the comment it signs
+
+    def __init__(self, kind: str, author: str, posted_raw: str, posted_by: bool = False) -> None:
+        # (the __init__ dataclass writes for a frozen class is plain Python even where the split
+        # is compiled, and sets each field through a call of its own: ~6k instructions a header,
+        # about 1% of the split; written here it is compiled, and the fields are set as that one
+        # does, so the class, its equality, hash and repr are what dataclass makes)
+        setter = object.__setattr__
+        setter(self, "kind", kind)
+        setter(self, "author", author)
+        setter(self, "posted_raw", posted_raw)
+        setter(self, "posted_by", posted_by)
 
 
 # What stands before a speech verb in a sentence, not in a header: an adverb or a pronoun ("well
@@ -145,6 +157,24 @@ _PROFILE_ACTION: Final = re.compile(r"\s+[·•|]\s+(?:follow|following|unfollow
 # A name printed with the words a widget puts round it: "Response from Jo", "Reply from Jo" (an
 # owner's or a reader's answer under a review) or "Jo (offline)", "Jo is away" (a board's presence mark).
 _NAME_WRAP: Final = re.compile(r"^(?:(?:official\s+)?(?:response|reply|answer|comment)\s+from\s+(?=\S))|\s+(?:is\s+(?:offline|online|away)|\((?:offline|online|away)\))$", re.I)
+_WRAP_OPENERS: Final = ("official", "response", "reply", "answer", "comment")
+_WRAP_ENDS: Final = ("offline", "online", "away", "offline)", "online)", "away)")
+
+
+def _may_open_wrap(name: str) -> bool:
+    """Whether `name` may open with _NAME_WRAP's words ("Response from"): its first 8 characters,
+    lower-cased where IGNORECASE reads them as `str.lower` does, open with one of them."""
+    head = name[:8]
+    return not folds_like_lower(head) or head.lower().startswith(_WRAP_OPENERS)
+
+
+def _may_end_wrap(name: str) -> bool:
+    """Whether `name` may end in _NAME_WRAP's presence mark ("is away", "(offline)"): its last 8
+    characters (before a line break, which `$` reads past), lower-cased where IGNORECASE reads
+    them as `str.lower` does, end in one. The pattern's spaces before the mark are tried at each
+    space of the line; most names ending in its letters end in other words."""
+    tail = name[:-1][-8:] if name.endswith("\n") else name[-8:]
+    return not folds_like_lower(tail) or tail.lower().endswith(_WRAP_ENDS)
 
 
 # The links to a member's pages printed after the name in brackets, as a wiki signs ("Jo Lake
@@ -173,7 +203,7 @@ def name_without_marks(name: str) -> str:
 def _name_without_marks_uncached(name: str) -> str:
     if ("·" in name or "•" in name or "|" in name) and (action := _PROFILE_ACTION.search(name)) and action.start():
         name = name[: action.start()]
-    if name[:1] in "RrAaCcOo" or name[-1:] in "eEyY)":
+    if (name[:1] in "RrAaCcOo" or name[-1:] in "eEyY)") and (_may_open_wrap(name) or _may_end_wrap(name)):
         name = _NAME_WRAP.sub("", name) or name
     if "→" in name:
         name = _REPLY_ARROW.sub("", name) or name  # "Derek → Hannah": Derek answers Hannah
@@ -227,6 +257,7 @@ _NAME_CHECKS_LOW: Final = tuple(map(lower_twin, _NAME_CHECKS))
 # A weekday's short form alone, as a time stamp prints it over a clock ("Fri 9:05 PM"): no reader's
 # name. (A whole weekday may be a reader's handle, "tuesday".)
 _WEEKDAY_ALONE: Final = re.compile(r"(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun|MON|TUES?|WED|THU(?:RS?)?|FRI|SAT|SUN)\.?,?$")
+_WEEKDAY_CHARS: Final = 8  # (the longest it matches, "Thurs.,", and a line break `$` reads past)
 
 
 # Quotation marks that open and close a quotation (straight, curly, guillemets).
@@ -253,7 +284,7 @@ def _name_ok_uncached(name: str) -> bool:
         return False  # ("5, 2012": a date's tail names nobody)
     if name[0] in _QUOTES_OPEN and name[-1] in _QUOTES_CLOSE and len(name) > 2:
         return False  # "'Like clockwork'": words in quotation marks are a quotation (a reply quoting), no name
-    if _WEEKDAY_ALONE.match(name):
+    if len(name) <= _WEEKDAY_CHARS and _WEEKDAY_ALONE.match(name):
         return False  # "Fri 9:05 PM": a weekday over a clock is a date, not a reader called "Fri"
     if ": " in name and "(" not in name:
         return False  # "Pumped: BMX coming" is a headline
@@ -543,6 +574,8 @@ def _may_score(core: str, low: str) -> bool:
 # A compact age after the widget's verb and no name ("Posted 7h", "Reviewed 3d"): a date line.
 _POSTED_AGE: Final = re.compile(rf"^(?:posted|reviewed|updated|answered|asked|commented|replied)\s+(?P<age>{_AGE})$", re.I)
 _AGE_LAST: Final = frozenset("mMsShHdDwWyYoOrR.")  # (the last characters of any _COMPACT_AGE match)
+# (the first letters of _POSTED_AGE's verbs, both cases: no other character folds to one of them)
+_POSTED_FIRST: Final = frozenset("pPrRuUaAcC")
 _SEGMENT_JOINER: Final = re.compile(r"\s+[•·|]\s+")
 # Where a compact age can end in a line: at its end, or where _cut_trailing_chrome may cut it (before a
 # _SEGMENT_JOINER). Same units and flags as _COMPACT_AGE, so it finds one wherever that pattern could.
@@ -584,7 +617,7 @@ def _compact_age(core: str, low: str, twin: bool) -> CommentHeader | None:
     if m is None:
         return None
     name = strip_joiners(m["name"] or "")
-    if name[:1].isdigit() and _NUMERIC_HANDLE.match(_bare_digits(name)):
+    if name[:1].isdigit() and is_numeric_handle(_bare_digits(name)):
         return CommentHeader("name_date", digit_handle(_bare_digits(name)), m["age"])  # "3917460 · 1d": a handle of digits, as beside a date
     if not name or chrome_row(name):
         # (an age at the end of a row of actions, "Like · Reply · 4 · 3y", dates the comment over it)
@@ -612,6 +645,19 @@ _NAME_SPACE_AGE: Final = re.compile(rf"^(?P<name>\S.{{0,59}}?)\s+(?P<age>{_AGE})
 _SAID_AGE: Final = re.compile(
     r"^(?P<name>\S.{0,59}?)\s+(?:answered|commented|replied|wrote|said|posted)\s+(?P<age>\d{1,3}\s?(?:mos?|yrs?|y|wks?|w|d|hrs?|h|mins?|m))$", re.I
 )
+# (_SAID_AGE's age ends at most this many characters from its last digit on: "5 mins")
+_SAID_AGE_TAIL: Final = 6
+
+
+def _digit_near_end(core: str, tail: int) -> bool:
+    """Whether one of the last `tail` characters of `core` is a digit (`isdigit`, which says yes to
+    every digit `\\d` reads)."""
+    for ch in core[-tail:]:
+        if ch.isdigit():
+            return True
+    return False
+
+
 _MONTH_SHORT_YEAR: Final = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\.? '\d\d$", re.I)
 # An edited marker after a header's stamp ("jo 20h (edited)", "1mo (edited)"): widgets print it after
 # the age they stamp a comment with, so it says the "20h" before it is an age, as a thread link does.
@@ -620,6 +666,16 @@ _EDITED_AFTER: Final = re.compile(r"\s*\(edited\)$|\s+[·•|]\s+edited$", re.I)
 # the stamp's, never a name. (After a digit, a clock's am / pm or a period, so a name ending in
 # capitals is left alone; a zone with no brackets, "9:14 PM EDT", the stamp reads as its own.)
 _ZONE_TAIL: Final = re.compile(r"(?<=[\dMm.])\s*\((?:UTC|GMT|[ECMP][SD]T|CES?T|BST)(?:[+-]\d{1,2})?\)$")
+_ZONE_FIRST: Final = frozenset("UGECMPB")  # (the first letters of _ZONE_TAIL's zones)
+_ZONE_CHARS: Final = 9  # (its bracket and what it holds at most: "(CEST+12)")
+
+
+def _may_end_in_zone(core: str) -> bool:
+    """Whether `core`, ending in ")", may end in _ZONE_TAIL's zone: its last "(" (a zone holds no
+    bracket) is at most _ZONE_CHARS from the end, before a zone's first letter. Most lines ending
+    in a bracket end in a count or a word."""
+    k = core.rfind("(")
+    return k >= 0 and k >= len(core) - _ZONE_CHARS and core[k + 1 : k + 2] in _ZONE_FIRST
 # A reader's role printed after a header's stamp, at the row's right end ("jo commented 3 days ago
 # Member", "Ann · 2h · Owner"): the site's mark, not part of the stamp or the name. (Not after "by":
 # "Posted 2 days ago by Author" is a byline.)
@@ -785,11 +841,17 @@ def _signature(core: str) -> CommentHeader | None:
 _READ_HEADER_CACHE: Final[dict[str, CommentHeader | None]] = line_dict()
 
 
+# (what the cache's `get` gives for a line not read yet: no header is this object, so a line read
+# once costs one lookup after that, where `in` and `[]` were two)
+_UNREAD: Final = CommentHeader("", "", "")
+
+
 def read_header(core: str) -> CommentHeader | None:
     """The comment header a short line spells, or None when it is not one (cached: lines repeat)."""
     cache = _READ_HEADER_CACHE
-    if core in cache:
-        return cache[core]
+    known = cache.get(core, _UNREAD)
+    if known is not _UNREAD:
+        return known
     found = cache[core] = _read_header_uncached(core)
     return found
 
@@ -807,7 +869,7 @@ def _read_header_uncached(core: str) -> CommentHeader | None:
         dated = read_header(core[: place.start()])
         if dated is not None and dated.kind == "date":
             return dated  # ("Mar '15  3 / 12", "Jan 7, 2015  Post #3": a date, the post's place after it)
-    if core[-1] == ")" and (zone := _ZONE_TAIL.search(core)) and zone.start():
+    if core[-1] == ")" and _may_end_in_zone(core) and (zone := _ZONE_TAIL.search(core)) and zone.start():
         zoned = read_header(core[: zone.start()])
         if zoned is not None and zoned.posted_raw:
             return zoned  # ("08:20, 2 October 2021 (UTC)": the zone is the stamp's)
@@ -838,14 +900,14 @@ def _read_header_uncached(core: str) -> CommentHeader | None:
     worded = _has_header_word(low)
     if not digits and not worded:
         return None  # most lines leave here, after two cheap checks
-    if digits and core[-1] in _AGE_LAST and (posted := _POSTED_AGE.match(core)) is not None:
+    if digits and core[-1] in _AGE_LAST and core[0] in _POSTED_FIRST and (posted := _POSTED_AGE.match(core)) is not None:
         return CommentHeader("date", "", posted["age"])  # ("Posted 7h": the widget's verb and a compact age, no name)
     if digits and core[-1] in _AGE_LAST and " " in core and _may_score(core, low) and (scored := _SCORED_AGE.match(core)) is not None and _name_ok(cut_counters(scored["name"])):
         return CommentHeader("name_date", cut_counters(scored["name"]), scored["age"])  # ("jo 14 points 2d": the score says the "2d" is an age)
-    if worded and digits and core[-1] in _AGE_LAST and (said := _SAID_AGE.match(core)) is not None:
+    if worded and digits and core[-1] in _AGE_LAST and _digit_near_end(core, _SAID_AGE_TAIL) and (said := _SAID_AGE.match(core)) is not None:
         # "jo answered 1d", "Ann replied 3h": a says-header dated by a compact age
         author = said["name"]
-        if _NUMERIC_HANDLE.match(author):
+        if is_numeric_handle(author):
             # "4830962 answered 5h": a handle of digits heads its answer as "4830962 says:" does
             return CommentHeader("says", digit_handle(author), said["age"])
         return CommentHeader("says", author, said["age"]) if _name_ok(author) and not _SAID_IN_A_SENTENCE.search(author) else None
@@ -864,7 +926,7 @@ def _read_header_uncached(core: str) -> CommentHeader | None:
             m2 = _find_stamp(glued, glued.lower(), twin)
             if m2 is not None:
                 line, m = glued, m2
-    if m is not None and CLOCK_ONLY.match(line[m.start() : m.end()]):
+    if m is not None and m.end() - m.start() <= _CLOCK_CHARS and CLOCK_ONLY.match(line[m.start() : m.end()]):
         m = None  # "52:10" or "2:04:38" is a duration or a score as often as a time of day
     if m is not None and m.start() > 0 and line[m.start() - 1] == "(":
         m = None  # "(May 12, 2004)" dates a title in a list, not a comment
@@ -890,7 +952,7 @@ def _read_header_uncached(core: str) -> CommentHeader | None:
     if residue[-1:] in "»›":
         residue = strip_joiners(residue.rstrip("»› "))  # a forum's "Post by Jo » DATE"
 
-    foreign = low.endswith(FOREIGN_SAYS_ENDS)
+    foreign = low[-1:] == ":" and low.endswith(FOREIGN_SAYS_ENDS)  # (every one ends in ":")
     if stamp and not foreign and before.rstrip()[-1:] == ":" and not strip_joiners(rest) and before.rstrip().lower().endswith(FOREIGN_SAYS_ENDS):
         # "Jo Lake Reply: DATE": the reply's header with its stamp on the same line, as "Jo replied: DATE" is
         foreign = worded = True
@@ -908,7 +970,7 @@ def _read_header_uncached(core: str) -> CommentHeader | None:
         author = cut_counters(_USER_ID.sub("", strip_joiners(author)))
         if _name_ok(author):
             return CommentHeader(kind, author, stamp)
-        if _NUMERIC_HANDLE.match(author):
+        if is_numeric_handle(author):
             # "4830962 says:", "by 4830962 (4830962) writes:": a handle of digits heads a comment
             # and names its reader, in the header's name place (longer than a counter or a rank)
             return CommentHeader(kind, digit_handle(author), stamp)
@@ -925,7 +987,7 @@ def _read_header_uncached(core: str) -> CommentHeader | None:
             author = _cut_by_tail(author)
             if _name_ok(author):
                 return CommentHeader("by", author, stamp, posted_by=residue[:5].lower() in _SIGNS_BELOW)
-            if (stamp or by.group().endswith(":")) and _NUMERIC_HANDLE.match(author):
+            if (stamp or by.group().endswith(":")) and is_numeric_handle(author):
                 # "by 3917460 » DATE": a handle of digits heads its post, and names its reader; so
                 # does one in a labelled field with no date ("Posted by: 3917460")
                 return CommentHeader("by", digit_handle(author), stamp, posted_by=residue[:5].lower() in _SIGNS_BELOW)
@@ -943,22 +1005,22 @@ def _read_header_uncached(core: str) -> CommentHeader | None:
         return CommentHeader("by", author, stamp, posted_by=True) if _name_ok(author) else None
     # (a badge of the reader's role after the handle, "4830962 ♦ DATE", is no part of it)
     handle = _bare_digits(residue)
-    if _NUMERIC_HANDLE.match(handle):
+    if is_numeric_handle(handle):
         return CommentHeader("name_date", digit_handle(handle), stamp)  # "4830962 | 14 Mar 2015", "– 4830962 DATE": a handle of digits
-    if not residue or chrome_row(residue) or _POST_NUMBER.match(residue):
+    if not residue or chrome_row(residue) or (residue[-1].isdigit() or residue[-1] == "\n") and _POST_NUMBER.match(residue):
         return CommentHeader("date", "", stamp)  # a date alone, or an age in a row of actions, or beside the post's place ("3 / 12")
     residue = cut_counters(_EDGE_WORDS.sub("", residue).strip())
-    if _CLOCK_LEFT.match(residue):
+    if (":" in residue or "." in residue) and _CLOCK_LEFT.match(residue):
         return CommentHeader("name_date", "", stamp)  # "June 3, 2014 05:07 pm at 5:07 pm", "3 minutes ago (9:41 AM)": the time printed twice, no name
     if _name_ok(residue):
         return CommentHeader("name_date", residue, stamp)
-    if _NUMERIC_HANDLE.match(residue):
+    if is_numeric_handle(residue):
         return CommentHeader("name_date", digit_handle(residue), stamp)  # "4830962 · 3 points · DATE": the handle, its score cut
     if _COUNTER_ONLY.match(residue):
         # "#1.1 Thu Mar 14, 2013 09:48 PM", "3. 4830962 | 14 Mar 2015": a numbered reply heads its
         # reply; the running number names nobody, the handle of digits after it names its reader
         last = residue.rsplit(None, 1)[-1]
-        return CommentHeader("name_date", digit_handle(last) if " " in residue and _NUMERIC_HANDLE.match(last) else "", stamp)
+        return CommentHeader("name_date", digit_handle(last) if " " in residue and is_numeric_handle(last) else "", stamp)
     return None
 
 
@@ -967,6 +1029,9 @@ def _read_header_uncached(core: str) -> CommentHeader | None:
 _AGE_STAMP: Final = re.compile(
     rf"^(?:{_AGE}|.*\bago|yesterday\b.*|today\b.*|just now)$", re.I
 )
+
+
+_AGE_STAMP_FIRST: Final = frozenset("yYtTjJ")
 
 
 # (its verdicts cached in a dict it reads itself: see caches.line_dict)
@@ -982,6 +1047,12 @@ def is_age_stamp(stamp: str) -> bool:
 
 
 def _is_age_stamp_uncached(stamp: str) -> bool:
+    # (_AGE_STAMP reads a stamp opening with a digit (a compact age), a "y", "t" or "j" (yesterday,
+    # today, just now) or holding "ago" in any case (no other character folds to "a", "g" or "o"):
+    # a calendar date, most stamps, is not asked of the pattern, whose ".*" is tried at each place)
+    first = stamp[:1]
+    if not (first.isdigit() or first in _AGE_STAMP_FIRST or "ago" in stamp.lower()):
+        return False
     return bool(stamp) and _AGE_STAMP.match(stamp) is not None
 
 
@@ -1031,6 +1102,14 @@ _POST_NUMBER: Final = re.compile(r"^(?:post\s*)?#?\d{1,6}(?:\s*/\s*\d{1,6}|\s+of
 _COUNTER_ONLY: Final = re.compile(r"^(?:#?\d+(?:\.\d+)*[.)]?(?:\s+\d+)?|@\d+)$")
 # A handle of digits: longer than a score, a count or a year printed beside a date.
 _NUMERIC_HANDLE: Final = re.compile(r"^@?\d{5,}$")
+
+
+def is_numeric_handle(s: str) -> bool:
+    """Whether `s` is a handle of digits (_NUMERIC_HANDLE), its pattern asked only of a text ending
+    as a match does: in a digit (`isdigit` says yes to every digit `\\d` reads), or in the line
+    break `$` reads past. Most names end in a letter."""
+    last = s[-1:]
+    return (last.isdigit() or last == "\n") and _NUMERIC_HANDLE.match(s) is not None
 
 
 def without_badges(name: str) -> str:
