@@ -193,10 +193,27 @@ def _title_like_name(author: str) -> bool:
 
 
 def _title_like_name_uncached(author: str) -> bool:
-    # "Anna (My Style Blog)", "Jen @ Food Diary": the person is before the tagline
-    name = _TAGLINE.split(author, maxsplit=1)[0]
+    # "Anna (My Style Blog)", "Jen @ Food Diary": the person is before the tagline (most names have
+    # none: a printable name's only white space is the ASCII space, so no bracket, "@", bar or arrow
+    # and no double space means _TAGLINE has nothing to split at)
+    name = author if _no_tagline(author) else _TAGLINE.split(author, maxsplit=1)[0]
     words = _TITLE_WORDS_LOW.search(name.lower()) if folds_like_lower(name) else _TITLE_WORDS.search(name)
-    return bool(words or len(name.split()) >= 4 or _BRAND_CAPS.search(name))
+    # (_BRAND_CAPS opens on four capitals and is 8 characters at least: most names are not asked)
+    return bool(words or len(name.split()) >= 4 or len(name) >= 8 and name[:4].isupper() and name[:4].isalpha() and _BRAND_CAPS.search(name))
+
+
+def _no_tagline(author: str) -> bool:
+    """Whether _TAGLINE cannot match in `author`: no "(", "[", "@", "|" or "→", and no two white
+    space characters in a row (a printable text's only white space is " ")."""
+    return (
+        "(" not in author
+        and "[" not in author
+        and "@" not in author
+        and "|" not in author
+        and "→" not in author
+        and "  " not in author
+        and author.isprintable()
+    )
 
 
 def _text_under(lines: Lines, best: list[Anchor], k: int) -> list[str]:
