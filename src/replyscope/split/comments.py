@@ -86,6 +86,26 @@ class Comment:
     head_cut: int = 0
     tail_cut: int = 0
 
+    # (written out, not made by @dataclass, which keeps a class's own: compiled with mypyc, the
+    # generated one runs as interpreted Python, ~5k instructions a comment)
+    def __init__(
+        self,
+        header_lines: list[int],
+        body_lines: list[int] | None = None,
+        author: str = "",
+        posted_raw: str = "",
+        indent: int = 0,
+        head_cut: int = 0,
+        tail_cut: int = 0,
+    ) -> None:
+        self.header_lines = header_lines
+        self.body_lines = [] if body_lines is None else body_lines
+        self.author = author
+        self.posted_raw = posted_raw
+        self.indent = indent
+        self.head_cut = head_cut
+        self.tail_cut = tail_cut
+
 
 @dataclass(slots=True)
 class Zone:
@@ -184,10 +204,10 @@ def _card(lines: Lines, top: int, author: str, floor: int) -> int | None:
     no blank between, headed by the author's name, as forums print it beside a post), or None."""
     if not author:
         return None
-    text, core = lines.text, lines.core
+    text, core, low = lines.text, lines.core, author.lower()
     j = top
     while j > floor and top - j < CARD_LINES and text[j] and len(text[j]) <= CARD_CHARS and not ends_sentence(text[j]):
-        if core[j].lower() == author.lower():
+        if core[j].lower() == low:
             # (a card shows the author's fields: "Posts: 1,310", "Joined: May 2009")
             fields = any(is_chrome(text[k]) and ":" in text[k] for k in range(j + 1, top + 1))
             return j if fields and (j == floor + 1 or not text[j - 1]) else None
@@ -1088,16 +1108,18 @@ def _mark_is_the_words(lines: Lines, spans: list[tuple[int, int]], comments: lis
     MARK_SHAPE_SHARE_INV hold (or of more than one, on a page of fewer) is left as it is, and so
     is a comment with a line of words of its own."""
     text = lines.text
-    shapes: Counter[str] = Counter()
+    # (a plain dict, not a Counter: a Counter's update is interpreted Python, and ran once a span)
+    shapes: dict[str, int] = {}
     marks: list[int | None] = []
     for lo, hi in spans:
         # (a count: "+1", "+100", "100%"; an emoticon, ";_;", is a reader's whatever lines stand by it)
         mine = [j for j in range(lo, hi) if text[j] and is_short_mark(text[j]) and any(ch.isdigit() for ch in text[j])]
         marks.append(mine[0] if len(mine) == 1 else None)
-        shapes.update({template_form(lines.core[j]) for j in mine})
+        for shape in {template_form(lines.core[j]) for j in mine}:
+            shapes[shape] = shapes.get(shape, 0) + 1
     for k, c in enumerate(comments):
         m = marks[k]
-        if m is None or shapes[template_form(lines.core[m])] > max(1, len(spans) // MARK_SHAPE_SHARE_INV) or c.body_lines == [m]:
+        if m is None or shapes.get(template_form(lines.core[m]), 0) > max(1, len(spans) // MARK_SHAPE_SHARE_INV) or c.body_lines == [m]:
             continue
         lo, hi = spans[k]
         widget = [j for j in c.body_lines if j != m]
