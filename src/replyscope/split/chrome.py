@@ -20,6 +20,7 @@ from replyscope.split.patterns import (
     LOWER_BELOW,
     REPLY_ACTION,
     folds_like_lower,
+    gate_refuses,
     is_avatar_alt,
     is_named_pick,
     reply_row_low,
@@ -343,8 +344,12 @@ def _is_stop_line_uncached(s: str) -> bool:
 
 def _form_or_section(s: str) -> bool:
     """A comment form's line or a new section's heading (patterns.FORM_OR_SECTION)."""
-    # (the lower twin is faster; see patterns.lower_twin and LOWER_BELOW)
-    return (FORM_OR_SECTION_LOW.match(s.lower()) if len(s) < LOWER_BELOW and folds_like_lower(s) else FORM_OR_SECTION.match(s)) is not None
+    # (the lower twin is faster; see patterns.lower_twin and LOWER_BELOW; most lines are refused
+    # on their first letters, before the line is lower-cased or a long one read by the pattern)
+    folds = folds_like_lower(s)
+    if folds and gate_refuses(FORM_OR_SECTION_LOW, s):
+        return False
+    return (FORM_OR_SECTION_LOW.match(s.lower()) if len(s) < LOWER_BELOW and folds else FORM_OR_SECTION.match(s)) is not None
 
 
 # (its verdicts cached in a dict it reads itself: see caches.line_dict)

@@ -53,6 +53,7 @@ from replyscope.split.patterns import (
     REPLY_ACTION,
     ends_sentence,
     folds_like_lower,
+    gate_refuses,
     template_form,
 )
 from replyscope.split.templates import complete_by_template
@@ -380,18 +381,28 @@ def zone_line_role(s: str) -> str:
 
 def _zone_line_role_uncached(s: str) -> str:
     # text is matched lower-cased by the faster lower twins of the patterns (see patterns.lower_twin
-    # and LOWER_BELOW)
+    # and LOWER_BELOW); most lines are refused by the two gated patterns on their first letters
+    # (patterns.gate_refuses), and are lower-cased only when a pattern is still to be run
     section: re.Pattern[str] | LetterGate
     form: re.Pattern[str] | LetterGate
-    if len(s) < LOWER_BELOW and folds_like_lower(s):
-        t, section, form, policy = s.lower(), COMMENT_SECTION_LOW, COMMENT_FORM_LOW, POLICY_LOW
+    folds = folds_like_lower(s)
+    lowered = len(s) < LOWER_BELOW and folds
+    if lowered:
+        section, form, policy = COMMENT_SECTION_LOW, COMMENT_FORM_LOW, POLICY_LOW
     else:
-        t, section, form, policy = s, COMMENT_SECTION, COMMENT_FORM, POLICY
-    if len(s) < 250 and section.match(t):
-        return "comment_chrome"
-    if form.match(t) or (len(s) < 120 and is_boilerplate_line(s) and not talks_with_address(s)):
+        section, form, policy = COMMENT_SECTION, COMMENT_FORM, POLICY
+    t = ""
+    if len(s) < 250 and not (folds and gate_refuses(COMMENT_SECTION_LOW, s)):
+        t = s.lower() if lowered else s
+        if section.match(t):
+            return "comment_chrome"
+    if not (folds and gate_refuses(COMMENT_FORM_LOW, s)):
+        t = t or (s.lower() if lowered else s)
+        if form.match(t):
+            return "boilerplate"
+    if len(s) < 120 and is_boilerplate_line(s) and not talks_with_address(s):
         return "boilerplate"
-    if len(s) < 200 and _has_policy_hint(s) and (policy.search(t) or _policy_word_line(s)):
+    if len(s) < 200 and _has_policy_hint(s) and (policy.search(t or (s.lower() if lowered else s)) or _policy_word_line(s)):
         return "boilerplate"  # comment policy and registration notes are never comments
     return "comment_body"
 
