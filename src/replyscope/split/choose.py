@@ -393,12 +393,18 @@ def _is_headline(s: str) -> bool:
     if len(s) > HEADLINE_MAX_CHARS or not (s[0].isupper() or s[0].isdigit()):
         return False  # (cheap: a title is short and opens in a capital or a number)
     words = WORD.findall(s)
-    long_words = [w for w in words if len(w) > 3 and w.lower() not in _TITLE_SMALL_WORDS]
-    if len(words) < HEADLINE_MIN_WORDS or len(long_words) < 2 or s.isupper():
+    if len(words) < HEADLINE_MIN_WORDS:
         return False
-    if s.endswith(".") and len(words[-1]) > 3:
-        return False  # a sentence (an abbreviation may end a title: "Reyes and Co.")
-    return all(w[0].isupper() for w in long_words)
+    # (every test below can only say no: a sentence says it at its first long word in lower case)
+    long_words = 0
+    for w in words:
+        if len(w) > 3 and w.lower() not in _TITLE_SMALL_WORDS:
+            if not w[0].isupper():
+                return False
+            long_words += 1
+    if long_words < 2 or s.isupper():
+        return False
+    return not (s.endswith(".") and len(words[-1]) > 3)  # a sentence (an abbreviation may end a title: "Reyes and Co.")
 
 
 def _headline_share(lines: Lines, best: list[Anchor]) -> float:
