@@ -1201,7 +1201,7 @@ def _structure_cues(lines: Lines, best: list[Anchor], near: int | None) -> int:
     cues += all(numbers) and steps_in >= 1 and steps_out >= 1
     # people answer each other: two or more names each head several comments (menu labels and link
     # titles do not repeat; one name over many entries is a listing by one writer, or a fixture list)
-    names = Counter(a.header.author.lower() for a in best if a.header.author and not GONE_AUTHOR.match(a.header.author))
+    names = Counter(a.header.author.lower() for a in best if a.header.author and not (a.header.author[0] == "[" and GONE_AUTHOR.match(a.header.author)))
     counts = sorted(names.values(), reverse=True)
     cues += len(counts) >= 2 and counts[1] >= 2 and counts[0] <= MAX_ONE_VOICE * sum(counts)
     # the posts are numbered in turn by their place in the thread ("#2", "#3", or "3 / 12", "4 / 12")
@@ -1211,9 +1211,17 @@ def _structure_cues(lines: Lines, best: list[Anchor], near: int | None) -> int:
     replies = rows = 0
     for k, a in enumerate(best):
         hi = best[k + 1].first if k + 1 < n else min(len(lines), a.last + 12)
-        under = [s for s in lines.text[a.last + 1 : hi] if s and len(s) < 40]
-        replies += any(_REPLY_LINK.match(s) for s in under)
-        rows += any(_REPLY_LINK.match(s) or _REPLY_WORD.search(s) and is_chrome(s) for s in under)
+        # (each short line read once: a Reply link counts for both; a row of actions is chrome,
+        # asked before its words are searched, as most lines under a header are not)
+        link = row = False
+        for s in lines.text[a.last + 1 : hi]:
+            if s and len(s) < 40:
+                if _REPLY_LINK.match(s) is not None:
+                    link = row = True
+                    break
+                row = row or is_chrome(s) and _REPLY_WORD.search(s) is not None
+        replies += link
+        rows += row
     # (Reply links under most comments; or a row of actions with one under every one of 3+ comments)
     cues += replies >= CUE_SHARE * n or n >= MIN_BULLET_THREAD and rows == n
     return cues
