@@ -235,7 +235,7 @@ def _subject_line(lines: Lines, a: Anchor, floor: int, subjects: frozenset[str] 
     p = prev_nonblank(lines, a.first, 1)
     if p is not None and p > floor and lines.text[p][:1] == "#" and is_chrome(lines.text[p]):
         p = prev_nonblank(lines, p, 0)  # (the post's number)
-    if p is not None and p > floor and (len(lines.text[p]) < 150 and RE_SUBJECT.match(lines.text[p]) or lines.text[p] in subjects):
+    if p is not None and p > floor and (len(lines.text[p]) < 150 and lines.text[p][:2].lower() == "re" and RE_SUBJECT.match(lines.text[p]) or lines.text[p] in subjects):
         q = prev_nonblank(lines, p, 1)
         card = _card(lines, q, a.header.author, floor) if q is not None and q > floor else None
         return card if card is not None else p
