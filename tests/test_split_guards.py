@@ -221,7 +221,7 @@ def test_the_head_gate_refuses_only_lines_the_gated_patterns_do_not_match():
     # with a long s, a dotless i and a Kelvin sign: patterns.gate_refuses, read on a line's first
     # letters, may turn away only lines neither the twin nor the IGNORECASE pattern matches)
     heads = ["", "The ", "LEAVE ", "Post ", "12 ", "Re: ", "\u017fign ", "Kommentare ", "\u212aommentare "]
-    words = ["a reply", "a comment", "comments", "Comments (4)", "3 Responses", "REPLIES", "your comment", "r\u00e9ponses", "ferry ran late again", "Add Comment"]
+    words = ["a reply", "a comment", "comments", "Comments (23)", "3 Responses", "REPLIES", "REPLIES (9)", "r\u00e9ponses", "ferry ran late again", "Add Comment"]
     pads = ["", " " + "and the tide kept rising " * 12]
     gates = [
         (patterns.COMMENT_SECTION_LOW, patterns.COMMENT_SECTION),
