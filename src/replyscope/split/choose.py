@@ -431,8 +431,28 @@ def _headline_share(lines: Lines, best: list[Anchor]) -> float:
     return hits / seen
 
 
+# The page last read by _nonblank_between and its count of non-blank lines before each line: the
+# count runs between every two headers of every format tried (and again as a thread is extended),
+# so a page's lines were counted over and over. One entry, a tuple, replaced whole: a reader on
+# another thread sees either page's entry, and reads only its own.
+_NONBLANK_BEFORE: Final[list[tuple[list[str], list[int]]]] = [([], [0])]
+
+
 def _nonblank_between(lines: Lines, lo: int, hi: int) -> int:
-    return sum(map(bool, lines.text[lo:hi]))  # (counted at C speed: this runs between every two headers)
+    """How many lines in lines.text[lo:hi] have text."""
+    text = lines.text
+    page, before = _NONBLANK_BEFORE[0]
+    if page is not text:
+        before = [0] * (len(text) + 1)
+        n = 0
+        for k, s in enumerate(text):
+            n += s != ""
+            before[k + 1] = n
+        _NONBLANK_BEFORE[0] = (text, before)
+    if lo < 0 or hi < 0:
+        return sum(map(bool, text[lo:hi]))  # (a slice from the end: as the slice reads it)
+    lo, hi = min(lo, len(text)), min(hi, len(text))
+    return before[hi] - before[lo] if hi > lo else 0
 
 
 def _menu_share(lines: Lines, lo: int, hi: int) -> float:
