@@ -323,3 +323,31 @@ def test_the_name_wrap_gates_leave_every_name_the_pattern_cuts():
     assert cut > 1000
     assert headers.name_without_marks("Response from Jo Lake") == "Jo Lake"
     assert headers.name_without_marks("Jo Lake is away") == "Jo Lake"
+
+
+def test_the_head_gate_refuses_only_lines_the_gated_patterns_do_not_match():
+    # (section headers and form lines in several cases, after other words, padded past LOWER_BELOW,
+    # with a long s, a dotless i and a Kelvin sign: patterns.gate_refuses, read on a line's first
+    # letters, may turn away only lines neither the twin nor the IGNORECASE pattern matches)
+    heads = ["", "The ", "LEAVE ", "Post ", "12 ", "Re: ", "\u017fign ", "Kommentare ", "\u212aommentare "]
+    words = ["a reply", "a comment", "comments", "Comments (23)", "3 Responses", "REPLIES", "REPLIES (9)", "r\u00e9ponses", "ferry ran late again", "Add Comment"]
+    pads = ["", " " + "and the tide kept rising " * 12]
+    gates = [
+        (patterns.COMMENT_SECTION_LOW, patterns.COMMENT_SECTION),
+        (patterns.COMMENT_FORM_LOW, patterns.COMMENT_FORM),
+        (patterns.FORM_OR_SECTION_LOW, patterns.FORM_OR_SECTION),
+    ]
+    refused = matched = 0
+    for head, word, pad in itertools.product(heads, words, pads):
+        for s in (f"{head}{word}{pad}", f"{head}{word}{pad}".upper(), f"{head}{word}{pad}".title()):
+            if not patterns.folds_like_lower(s):
+                continue
+            for gate, pattern in gates:
+                hit = pattern.match(s) is not None
+                matched += hit
+                if patterns.gate_refuses(gate, s):
+                    refused += 1
+                    assert not hit and gate.twin.match(s.lower()) is None, repr(s)
+    assert refused > 300 and matched > 50  # (both kinds of line are there)
+    assert not patterns.gate_refuses(patterns.FORM_OR_SECTION_LOW, "Leave a Reply")
+    assert patterns.gate_refuses(patterns.FORM_OR_SECTION_LOW, "The ferry ran late again, and nobody said why.")

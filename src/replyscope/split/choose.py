@@ -193,10 +193,27 @@ def _title_like_name(author: str) -> bool:
 
 
 def _title_like_name_uncached(author: str) -> bool:
-    # "Anna (My Style Blog)", "Jen @ Food Diary": the person is before the tagline
-    name = _TAGLINE.split(author, maxsplit=1)[0]
+    # "Anna (My Style Blog)", "Jen @ Food Diary": the person is before the tagline (most names have
+    # none: a printable name's only white space is the ASCII space, so no bracket, "@", bar or arrow
+    # and no double space means _TAGLINE has nothing to split at)
+    name = author if _no_tagline(author) else _TAGLINE.split(author, maxsplit=1)[0]
     words = _TITLE_WORDS_LOW.search(name.lower()) if folds_like_lower(name) else _TITLE_WORDS.search(name)
-    return bool(words or len(name.split()) >= 4 or _BRAND_CAPS.search(name))
+    # (_BRAND_CAPS opens on four capitals and is 8 characters at least: most names are not asked)
+    return bool(words or len(name.split()) >= 4 or len(name) >= 8 and name[:4].isupper() and name[:4].isalpha() and _BRAND_CAPS.search(name))
+
+
+def _no_tagline(author: str) -> bool:
+    """Whether _TAGLINE cannot match in `author`: no "(", "[", "@", "|" or "→", and no two white
+    space characters in a row (a printable text's only white space is " ")."""
+    return (
+        "(" not in author
+        and "[" not in author
+        and "@" not in author
+        and "|" not in author
+        and "→" not in author
+        and "  " not in author
+        and author.isprintable()
+    )
 
 
 def _text_under(lines: Lines, best: list[Anchor], k: int) -> list[str]:
@@ -376,12 +393,18 @@ def _is_headline(s: str) -> bool:
     if len(s) > HEADLINE_MAX_CHARS or not (s[0].isupper() or s[0].isdigit()):
         return False  # (cheap: a title is short and opens in a capital or a number)
     words = WORD.findall(s)
-    long_words = [w for w in words if len(w) > 3 and w.lower() not in _TITLE_SMALL_WORDS]
-    if len(words) < HEADLINE_MIN_WORDS or len(long_words) < 2 or s.isupper():
+    if len(words) < HEADLINE_MIN_WORDS:
         return False
-    if s.endswith(".") and len(words[-1]) > 3:
-        return False  # a sentence (an abbreviation may end a title: "Reyes and Co.")
-    return all(w[0].isupper() for w in long_words)
+    # (every test below can only say no: a sentence says it at its first long word in lower case)
+    long_words = 0
+    for w in words:
+        if len(w) > 3 and w.lower() not in _TITLE_SMALL_WORDS:
+            if not w[0].isupper():
+                return False
+            long_words += 1
+    if long_words < 2 or s.isupper():
+        return False
+    return not (s.endswith(".") and len(words[-1]) > 3)  # a sentence (an abbreviation may end a title: "Reyes and Co.")
 
 
 def _headline_share(lines: Lines, best: list[Anchor]) -> float:
@@ -408,8 +431,28 @@ def _headline_share(lines: Lines, best: list[Anchor]) -> float:
     return hits / seen
 
 
+# The page last read by _nonblank_between and its count of non-blank lines before each line: the
+# count runs between every two headers of every format tried (and again as a thread is extended),
+# so a page's lines were counted over and over. One entry, a tuple, replaced whole: a reader on
+# another thread sees either page's entry, and reads only its own.
+_NONBLANK_BEFORE: Final[list[tuple[list[str], list[int]]]] = [([], [0])]
+
+
 def _nonblank_between(lines: Lines, lo: int, hi: int) -> int:
-    return sum(map(bool, lines.text[lo:hi]))  # (counted at C speed: this runs between every two headers)
+    """How many lines in lines.text[lo:hi] have text."""
+    text = lines.text
+    page, before = _NONBLANK_BEFORE[0]
+    if page is not text:
+        before = [0] * (len(text) + 1)
+        n = 0
+        for k, s in enumerate(text):
+            n += s != ""
+            before[k + 1] = n
+        _NONBLANK_BEFORE[0] = (text, before)
+    if lo < 0 or hi < 0:
+        return sum(map(bool, text[lo:hi]))  # (a slice from the end: as the slice reads it)
+    lo, hi = min(lo, len(text)), min(hi, len(text))
+    return before[hi] - before[lo] if hi > lo else 0
 
 
 def _menu_share(lines: Lines, lo: int, hi: int) -> float:
@@ -1178,7 +1221,7 @@ def _structure_cues(lines: Lines, best: list[Anchor], near: int | None) -> int:
     cues += all(numbers) and steps_in >= 1 and steps_out >= 1
     # people answer each other: two or more names each head several comments (menu labels and link
     # titles do not repeat; one name over many entries is a listing by one writer, or a fixture list)
-    names = Counter(a.header.author.lower() for a in best if a.header.author and not GONE_AUTHOR.match(a.header.author))
+    names = Counter(a.header.author.lower() for a in best if a.header.author and not (a.header.author[0] == "[" and GONE_AUTHOR.match(a.header.author)))
     counts = sorted(names.values(), reverse=True)
     cues += len(counts) >= 2 and counts[1] >= 2 and counts[0] <= MAX_ONE_VOICE * sum(counts)
     # the posts are numbered in turn by their place in the thread ("#2", "#3", or "3 / 12", "4 / 12")
@@ -1188,9 +1231,17 @@ def _structure_cues(lines: Lines, best: list[Anchor], near: int | None) -> int:
     replies = rows = 0
     for k, a in enumerate(best):
         hi = best[k + 1].first if k + 1 < n else min(len(lines), a.last + 12)
-        under = [s for s in lines.text[a.last + 1 : hi] if s and len(s) < 40]
-        replies += any(_REPLY_LINK.match(s) for s in under)
-        rows += any(_REPLY_LINK.match(s) or _REPLY_WORD.search(s) and is_chrome(s) for s in under)
+        # (each short line read once: a Reply link counts for both; a row of actions is chrome,
+        # asked before its words are searched, as most lines under a header are not)
+        link = row = False
+        for s in lines.text[a.last + 1 : hi]:
+            if s and len(s) < 40:
+                if _REPLY_LINK.match(s) is not None:
+                    link = row = True
+                    break
+                row = row or is_chrome(s) and _REPLY_WORD.search(s) is not None
+        replies += link
+        rows += row
     # (Reply links under most comments; or a row of actions with one under every one of 3+ comments)
     cues += replies >= CUE_SHARE * n or n >= MIN_BULLET_THREAD and rows == n
     return cues

@@ -20,6 +20,7 @@ from replyscope.split.patterns import (
     LOWER_BELOW,
     REPLY_ACTION,
     folds_like_lower,
+    gate_refuses,
     is_avatar_alt,
     is_named_pick,
     reply_row_low,
@@ -151,7 +152,9 @@ def is_profile_field(s: str) -> bool:
 def is_reply_row(s: str) -> bool:
     """A line of chrome that holds a Reply / Like link (patterns.REPLY_ACTION): a comment's row of
     actions, "Like · Reply · 3y"."""
-    return bool(s) and REPLY_ACTION.search(s) is not None and is_chrome(s)
+    # (chrome first: its verdict is kept, most lines asked have had it already, and a long line is
+    # no chrome at once; REPLY_ACTION's search reads a reader's long line to its end)
+    return bool(s) and is_chrome(s) and REPLY_ACTION.search(s) is not None
 
 
 # A vote counter drawn with signs: "▲ 4 ▼", "12 ▲ ▼", "👍 49", "♥ 3". A number among symbols and
@@ -237,9 +240,14 @@ def _action_row(s: str) -> bool:
         return False  # (most lines: their first word is no widget's, no need to read the rest)
     if s[0].islower() and s[-1] == "." and s[-2:-1].isalpha():
         return False  # (a sentence's last words, broken onto a line of their own: "and the like.")
-    words = [w.lower() for w in _ROW_WORD.findall(s)]
-    if not words or any(w not in ACTION_WORDS and not w.isdigit() for w in words):
-        return False
+    # (read word by word, to the first that is no widget's: most lines opening on "The" or "A"
+    # are somebody's words, and stop at their second word)
+    words: list[str] = []
+    for m in _ROW_WORD.finditer(s):
+        w = m[0].lower()
+        if w not in ACTION_WORDS and not w.isdigit():
+            return False
+        words.append(w)
     if any(c.isalpha() is False and c not in " .:,;|·•-–—()[]/…»›" and not c.isdigit() for c in s):
         return False  # (a question or an exclamation is somebody's words)
     return any(w in ACTION_VERBS for w in words)
@@ -336,8 +344,12 @@ def _is_stop_line_uncached(s: str) -> bool:
 
 def _form_or_section(s: str) -> bool:
     """A comment form's line or a new section's heading (patterns.FORM_OR_SECTION)."""
-    # (the lower twin is faster; see patterns.lower_twin and LOWER_BELOW)
-    return (FORM_OR_SECTION_LOW.match(s.lower()) if len(s) < LOWER_BELOW and folds_like_lower(s) else FORM_OR_SECTION.match(s)) is not None
+    # (the lower twin is faster; see patterns.lower_twin and LOWER_BELOW; most lines are refused
+    # on their first letters, before the line is lower-cased or a long one read by the pattern)
+    folds = folds_like_lower(s)
+    if folds and gate_refuses(FORM_OR_SECTION_LOW, s):
+        return False
+    return (FORM_OR_SECTION_LOW.match(s.lower()) if len(s) < LOWER_BELOW and folds else FORM_OR_SECTION.match(s)) is not None
 
 
 # (its verdicts cached in a dict it reads itself: see caches.line_dict)

@@ -521,16 +521,21 @@ def _gaps_between(kept: list):
 def _closing_line(lines: Lines, kept: list, roles: dict[int, str]) -> str | None:
     """The line (word for word) that follows most comments before the last one (see SHARED_CLOSE_MIN)."""
     text = lines.text
-    seen: Counter = Counter()
+    # (counted in a plain dict: a Counter's count of a new line is interpreted Python)
+    seen: dict[str, int] = {}
     for c, gap in _gaps_between(kept):
         j = next((j for j in gap if text[j]), None)
         if j is not None and roles.get(j) == "comment_chrome":
-            seen[text[j]] += 1
+            seen[text[j]] = seen.get(text[j], 0) + 1
         elif len(c.body_lines) > 1 and is_chrome(text[c.body_lines[-1]]):
-            seen[text[c.body_lines[-1]]] += 1  # (read into the comment's own lines)
+            seen[text[c.body_lines[-1]]] = seen.get(text[c.body_lines[-1]], 0) + 1  # (read into the comment's own lines)
     if not seen:
         return None
-    line, n = seen.most_common(1)[0]
+    # (the first counted of the most frequent, as Counter.most_common(1) picks it)
+    line, n = "", 0
+    for s, k in seen.items():
+        if k > n:
+            line, n = s, k
     others = len(kept) - 1
     return line if n >= SHARED_CLOSE_MIN and n >= CLOSING_SHARE * others else None
 
@@ -671,16 +676,17 @@ def drop_widget_tails(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:
     if len(kept) <= SHARED_CLOSE_MIN:
         return
     text = lines.text
-    between: Counter = Counter()
+    # (counted in a plain dict: a Counter's count of a new line is interpreted Python)
+    between: dict[str, int] = {}
     for _, gap in _gaps_between(kept):
         for j in gap:
             if text[j] and roles.get(j) == "comment_chrome":
-                between[text[j]] += 1
+                between[text[j]] = between.get(text[j], 0) + 1
     # (and a line that opens the headers of the page, not as a name: a card's badge or its
     # avatar's alt text, read into the comment over the card)
     for c in kept:
         if c.header_lines and (s := text[c.header_lines[0]]) and s != c.author:
-            between[s] += 1
+            between[s] = between.get(s, 0) + 1
     widget = {s for s, n in between.items() if n >= SHARED_CLOSE_MIN}
     if not widget:
         return

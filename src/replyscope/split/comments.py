@@ -53,6 +53,7 @@ from replyscope.split.patterns import (
     REPLY_ACTION,
     ends_sentence,
     folds_like_lower,
+    gate_refuses,
     template_form,
 )
 from replyscope.split.templates import complete_by_template
@@ -85,6 +86,26 @@ class Comment:
     # sharing its line with them: see line_led)
     head_cut: int = 0
     tail_cut: int = 0
+
+    # (written out, not made by @dataclass, which keeps a class's own: compiled with mypyc, the
+    # generated one runs as interpreted Python, ~5k instructions a comment)
+    def __init__(
+        self,
+        header_lines: list[int],
+        body_lines: list[int] | None = None,
+        author: str = "",
+        posted_raw: str = "",
+        indent: int = 0,
+        head_cut: int = 0,
+        tail_cut: int = 0,
+    ) -> None:
+        self.header_lines = header_lines
+        self.body_lines = [] if body_lines is None else body_lines
+        self.author = author
+        self.posted_raw = posted_raw
+        self.indent = indent
+        self.head_cut = head_cut
+        self.tail_cut = tail_cut
 
 
 @dataclass(slots=True)
@@ -184,10 +205,10 @@ def _card(lines: Lines, top: int, author: str, floor: int) -> int | None:
     no blank between, headed by the author's name, as forums print it beside a post), or None."""
     if not author:
         return None
-    text, core = lines.text, lines.core
+    text, core, low = lines.text, lines.core, author.lower()
     j = top
     while j > floor and top - j < CARD_LINES and text[j] and len(text[j]) <= CARD_CHARS and not ends_sentence(text[j]):
-        if core[j].lower() == author.lower():
+        if core[j].lower() == low:
             # (a card shows the author's fields: "Posts: 1,310", "Joined: May 2009")
             fields = any(is_chrome(text[k]) and ":" in text[k] for k in range(j + 1, top + 1))
             return j if fields and (j == floor + 1 or not text[j - 1]) else None
@@ -214,7 +235,7 @@ def _subject_line(lines: Lines, a: Anchor, floor: int, subjects: frozenset[str] 
     p = prev_nonblank(lines, a.first, 1)
     if p is not None and p > floor and lines.text[p][:1] == "#" and is_chrome(lines.text[p]):
         p = prev_nonblank(lines, p, 0)  # (the post's number)
-    if p is not None and p > floor and (len(lines.text[p]) < 150 and RE_SUBJECT.match(lines.text[p]) or lines.text[p] in subjects):
+    if p is not None and p > floor and (len(lines.text[p]) < 150 and lines.text[p][:2].lower() == "re" and RE_SUBJECT.match(lines.text[p]) or lines.text[p] in subjects):
         q = prev_nonblank(lines, p, 1)
         card = _card(lines, q, a.header.author, floor) if q is not None and q > floor else None
         return card if card is not None else p
@@ -360,18 +381,28 @@ def zone_line_role(s: str) -> str:
 
 def _zone_line_role_uncached(s: str) -> str:
     # text is matched lower-cased by the faster lower twins of the patterns (see patterns.lower_twin
-    # and LOWER_BELOW)
+    # and LOWER_BELOW); most lines are refused by the two gated patterns on their first letters
+    # (patterns.gate_refuses), and are lower-cased only when a pattern is still to be run
     section: re.Pattern[str] | LetterGate
     form: re.Pattern[str] | LetterGate
-    if len(s) < LOWER_BELOW and folds_like_lower(s):
-        t, section, form, policy = s.lower(), COMMENT_SECTION_LOW, COMMENT_FORM_LOW, POLICY_LOW
+    folds = folds_like_lower(s)
+    lowered = len(s) < LOWER_BELOW and folds
+    if lowered:
+        section, form, policy = COMMENT_SECTION_LOW, COMMENT_FORM_LOW, POLICY_LOW
     else:
-        t, section, form, policy = s, COMMENT_SECTION, COMMENT_FORM, POLICY
-    if len(s) < 250 and section.match(t):
-        return "comment_chrome"
-    if form.match(t) or (len(s) < 120 and is_boilerplate_line(s) and not talks_with_address(s)):
+        section, form, policy = COMMENT_SECTION, COMMENT_FORM, POLICY
+    t = ""
+    if len(s) < 250 and not (folds and gate_refuses(COMMENT_SECTION_LOW, s)):
+        t = s.lower() if lowered else s
+        if section.match(t):
+            return "comment_chrome"
+    if not (folds and gate_refuses(COMMENT_FORM_LOW, s)):
+        t = t or (s.lower() if lowered else s)
+        if form.match(t):
+            return "boilerplate"
+    if len(s) < 120 and is_boilerplate_line(s) and not talks_with_address(s):
         return "boilerplate"
-    if len(s) < 200 and _has_policy_hint(s) and (policy.search(t) or _policy_word_line(s)):
+    if len(s) < 200 and _has_policy_hint(s) and (policy.search(t or (s.lower() if lowered else s)) or _policy_word_line(s)):
         return "boilerplate"  # comment policy and registration notes are never comments
     return "comment_body"
 
@@ -1088,16 +1119,18 @@ def _mark_is_the_words(lines: Lines, spans: list[tuple[int, int]], comments: lis
     MARK_SHAPE_SHARE_INV hold (or of more than one, on a page of fewer) is left as it is, and so
     is a comment with a line of words of its own."""
     text = lines.text
-    shapes: Counter[str] = Counter()
+    # (a plain dict, not a Counter: a Counter's update is interpreted Python, and ran once a span)
+    shapes: dict[str, int] = {}
     marks: list[int | None] = []
     for lo, hi in spans:
         # (a count: "+1", "+100", "100%"; an emoticon, ";_;", is a reader's whatever lines stand by it)
         mine = [j for j in range(lo, hi) if text[j] and is_short_mark(text[j]) and any(ch.isdigit() for ch in text[j])]
         marks.append(mine[0] if len(mine) == 1 else None)
-        shapes.update({template_form(lines.core[j]) for j in mine})
+        for shape in {template_form(lines.core[j]) for j in mine}:
+            shapes[shape] = shapes.get(shape, 0) + 1
     for k, c in enumerate(comments):
         m = marks[k]
-        if m is None or shapes[template_form(lines.core[m])] > max(1, len(spans) // MARK_SHAPE_SHARE_INV) or c.body_lines == [m]:
+        if m is None or shapes.get(template_form(lines.core[m]), 0) > max(1, len(spans) // MARK_SHAPE_SHARE_INV) or c.body_lines == [m]:
             continue
         lo, hi = spans[k]
         widget = [j for j in c.body_lines if j != m]

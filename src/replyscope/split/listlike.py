@@ -76,7 +76,8 @@ def reads_like_thread(
     empty = sum(1 for b in bodies if not b)
     if empty > MAX_EMPTY_SHARE * n:
         return False  # headers back to back: a list of titles with dates, not comments
-    counters = sum(1 for b in bodies if any(COUNTER_LINE.match(text[j]) for j in b[:3]))
+    # (a count opens the line: the pattern is asked only of lines opening on a digit)
+    counters = sum(1 for b in bodies if any(text[j][:1].isdigit() and COUNTER_LINE.match(text[j]) for j in b[:3]))
     if counters > MAX_COUNTER_SHARE * n:
         return False  # every entry carries its view or comment count: a listing of posts
     listed = sum(1 for b in bodies if b and text[b[0]][0] in BULLETS and not stamp_search(text[b[0]]))

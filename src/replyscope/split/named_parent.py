@@ -50,7 +50,9 @@ def named_parents(authors: list[str], texts: list[str]) -> list[int | None]:
 def _answered(k: int, authors: list[str], texts: list[str], by_author: dict[str, list[int]], flat: list[str | None]) -> int | None:
     t = texts[k]
     head = t[:400]
-    m = LEADING_HANDLES.match(head)
+    # (each pattern asked only where the character it cannot match without is in the head: "@",
+    # ">", a comma or a colon; most replies open on none of these shapes)
+    m = LEADING_HANDLES.match(head) if "@" in head else None
     if m is None:
         m = REPLY_TO_NAME.match(head)
         if m is not None:  # (a target in words, "in reply to Jo")
@@ -64,10 +66,10 @@ def _answered(k: int, authors: list[str], texts: list[str], by_author: dict[str,
         if full is not None and full["name"].lower() in by_author:
             names[0] = full["name"].lower()  # (a name of two words: "@Jo Lake")
         return _in_conversation(names, authors[k].lower(), texts, by_author)
-    m = LEADING_QUOTE.match(head)
+    m = LEADING_QUOTE.match(head) if ">" in head else None
     if m is not None:
         return _quoted(k, m["quote"], texts, flat)
-    m = LEADING_NAME.match(head)
+    m = LEADING_NAME.match(head) if "," in head or ":" in head else None
     if m is not None:
         mine = _comments_of(by_author, m["name"].lower(), authors[k].lower())
         return mine[-1] if mine else None

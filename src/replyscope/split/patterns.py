@@ -737,6 +737,27 @@ class LetterGate:
         return self.twin.match(low)
 
 
+def gate_refuses(gate: LetterGate, s: str) -> bool:
+    """Whether `gate`'s pattern cannot match at the start of `s`, a text that folds like lower
+    (folds_like_lower), read on its first characters lower-cased alone: True only where the gate
+    would refuse `s.lower()` (an ASCII letter first, and none of the prefixes the pattern's forms
+    open with there), so neither the twin on `s.lower()` nor the IGNORECASE pattern on `s` matches.
+
+    Most lines are refused so: lower-casing a whole long line first, or running the IGNORECASE
+    pattern on a line past LOWER_BELOW, costs far more than this. (A prefix is at most
+    _GATE_DEPTH characters, and each character of such a text lower-cases to one.)
+    """
+    head = s[:_GATE_DEPTH].lower()
+    c = head[:1]
+    if not "a" <= c <= "z":
+        return False
+    if not gate._read:
+        gate._by_letter = _kept_letter_prefixes(gate.twin)
+        gate._read = True
+    by_letter = gate._by_letter
+    return by_letter is not None and not head.startswith(by_letter.get(c, ()))
+
+
 # --- lower twins (see lower_twin) of the patterns run on most short lines ---------------------
 TIMESTAMP_RE_LOW: Final = lower_twin(TIMESTAMP_RE)
 

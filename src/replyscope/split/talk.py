@@ -229,17 +229,20 @@ def in_other_language(s: str) -> bool:
 
 
 def _in_other_language_uncached(s: str) -> bool:
-    # (counted at C speed: the letters, and the characters past ASCII looked at one by one, which
-    # are few on most lines, a curly quote or a dash)
+    # (the characters past ASCII looked at one by one, which are few on most lines, a curly quote or
+    # a dash: with no letter among them the line is read as English whatever its letters, and they
+    # are not counted, a pass over a long comment's every character)
+    beyond = _NON_ASCII.findall(s)
+    if not any(ch.isalpha() for ch in beyond):
+        return False
     n_letters = sum(map(str.isalpha, s))
     if n_letters < 2:
         return False
-    beyond = _NON_ASCII.findall(s)
     other = sum(1 for ch in beyond if ord(ch) > _LATIN_END and ch.isalpha() and not _LATIN_ADDITIONAL[0] <= ord(ch) <= _LATIN_ADDITIONAL[1])
     if other * 2 > n_letters:
         return True
-    if other or not any(ch.isalpha() for ch in beyond):
-        return False  # (a few letters of another script in Latin words; or plain ASCII letters, read as English)
+    if other:
+        return False  # (a few letters of another script in Latin words)
     words = [w.lower() for w in WORD.findall(s)]
     return len(words) >= OTHER_LANGUAGE_MIN_WORDS and not any(w in _ENGLISH_GRAMMAR for w in words)
 

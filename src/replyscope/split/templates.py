@@ -15,7 +15,6 @@ too, whatever its name part says.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import replace
 from typing import Final
 
@@ -76,13 +75,35 @@ def complete_by_template(lines: Lines, best: list[Anchor]) -> list[Anchor]:
             worded += at > 0 and not core[:at].isspace()
     if worded < MIN_SHARED or worded * 2 <= len(best):
         return best
-    shapes = [_template(lines.core[a.first], a.header) if a.first == a.last else None for a in best]
-    counts = Counter(s for s in shapes if s is not None)
-    if not counts:
-        return best
-    shape, n = counts.most_common(1)[0]
+    # The template taken is printed by most headers (more than half), so it is the one shape that
+    # many share, and it has words before the name. A header with none before its name (not
+    # worded) prints no such shape, and such shapes, held by fewer than half the headers (most are
+    # worded), are never taken: their stamps are not looked for. And the shapes are read in page
+    # order only until one is held by more than half (the template: its first header is read) or
+    # none can be any more.
+    shapes: list[tuple[str, str, str] | None] = []
+    counts: dict[tuple[str, str, str], int] = {}
+    shape: tuple[str, str, str] | None = None
+    top = 0
+    for k, a in enumerate(best):
+        printed = None
+        if a.first == a.last and a.header.author:
+            core = lines.core[a.first]
+            at = core.find(a.header.author)
+            if at > 0 and not core[:at].isspace():
+                printed = _template(core, a.header)
+        shapes.append(printed)
+        if printed is not None:
+            n = counts[printed] = counts.get(printed, 0) + 1
+            top = max(top, n)
+            if n * 2 > len(best):
+                shape = printed
+                if n >= MIN_SHARED:
+                    break
+        if (top + len(best) - k - 1) * 2 <= len(best):
+            return best  # (no shape can be held by more than half now)
     # (an empty part on either side of the name would let any dated line fit)
-    if n < MIN_SHARED or n * 2 <= len(best) or not shape[0].strip() or not shape[1].strip():
+    if shape is None or counts[shape] < MIN_SHARED or not shape[0].strip() or not shape[1].strip():
         return best
     model = best[shapes.index(shape)]
     taken = {j for a in best for j in range(a.first, a.last + 1)}
