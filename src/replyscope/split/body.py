@@ -829,17 +829,13 @@ def _retitle_by_text(lines: Lines, lo: int, hi: int, roles: list[str]) -> None:
     body = _text_lines(lines, lo, hi, roles)
     if cur is not None and _words_repeated(_content_words(text[cur]), body):
         return  # (the title's words are in the text: it keeps its place, and the text's other words are not read)
-    text_words: set[str] = set().union(*map(_content_words, body))
-    if not text_words:
-        return
-
-    def shared(i: int) -> tuple[int, float]:
-        words = _content_words(text[i])
-        n = len(words & text_words)
-        return n, n / len(words) if words else 0.0
-
-    if cur is not None and (shared(cur)[1] >= KEEP_SHARE or _stamped_headline(lines, cur, hi)):
+    # (the title's share of the text's words is now known to be under KEEP_SHARE)
+    if cur is not None and _stamped_headline(lines, cur, hi):
         return  # (a headline over its post's stamp is the post's, whatever its words)
+    # The text's words are read when a line is first weighed against them: most pages weigh none.
+    # A text without words leaves the title where it is (no line shares RETITLE_WORDS of them):
+    # the first weighing returns then.
+    text_words: set[str] | None = None
     first_prose = next((j for j in range(lo, hi) if text[j] and is_prose(text[j]) and not _dotted_menu(text[j])), hi)
     indent = _indent(lines, first_prose) if first_prose < hi else 0
     pool = [i for i in range(lo, first_prose) if text[i] and roles[i] == "body"]
@@ -864,12 +860,13 @@ def _retitle_by_text(lines: Lines, lo: int, hi: int, roles: list[str]) -> None:
             continue  # (a row of tags over the date, "Garden Tips pruning Shed Roofs", or a label in capitals)
         if reads_as_byline(lines.core[i]) or HAS_DIGIT.search(s) and read_header(lines.core[i]) is not None:
             continue  # (a byline or a dateline repeats the writer's and the paper's names)
-        if question and i == first_prose:
-            words = _content_words(s)
-            n = len(words & after_words)
-            share = n / len(words) if words else 0.0
-        else:
-            n, share = shared(i)
+        if text_words is None:
+            text_words = set().union(*map(_content_words, body))
+            if not text_words:
+                return
+        words = _content_words(s)
+        n = len(words & (after_words if question and i == first_prose else text_words))
+        share = n / len(words) if words else 0.0
         if n >= RETITLE_WORDS and share >= RETITLE_SHARE and share > best_share:
             best, best_share = i, share
     if best is None:
@@ -1147,6 +1144,12 @@ def stamp_tail(s: str) -> int | None:
     headline before it has at least CUT_MIN_WORDS words."""
     if HAS_DIGIT.search(s) is None:
         return None
+    if folds_like_lower(s):
+        # (every match holds one of its three words; IGNORECASE reads such a line as `str.lower`
+        # does, see folds_like_lower: a line whose lower case holds none is not searched)
+        low = s.lower()
+        if "updated" not in low and "posted" not in low and "published" not in low:
+            return None
     m = None
     for m in _STAMP_TAIL.finditer(s):
         pass  # (the last dateline word of the line)
@@ -1364,6 +1367,11 @@ def _words_repeated(words: frozenset[str], body: list[str]) -> bool:
         return False
     found: set[str] = set()
     for t in body:
+        # (a line's content words are lower-cased runs of its letters: a line whose lower case holds
+        # none of `words` adds none, and its words, dear to read, are not read)
+        low = t.lower()
+        if not any(w in low for w in words):
+            continue
         found |= words & _content_words(t)
         if len(found) / len(words) >= KEEP_SHARE:
             return True

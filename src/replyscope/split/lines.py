@@ -6,9 +6,8 @@ exact offsets, so segments built from whole lines are lossless by construction.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import accumulate, compress, islice
+from itertools import accumulate, compress
 from operator import sub
 from typing import Final
 
@@ -63,9 +62,18 @@ def prev_nonblank(lines: Lines, i: int, reach: int) -> int | None:
     return None
 
 
-def nonblank_above(lines: Lines, i: int, count: int) -> Iterator[int]:
+def nonblank_above(lines: Lines, i: int, count: int) -> list[int]:
     """The first `count` lines with text over line i, nearest first, however many blanks between."""
-    return islice((j for j in range(i - 1, -1, -1) if lines.text[j]), count)
+    # (a loop that stops at the count: compiled, `islice` of a generator read every line up to the
+    # page's top into a list first)
+    found: list[int] = []
+    text = lines.text
+    j = i - 1
+    while j >= 0 and len(found) < count:
+        if text[j]:
+            found.append(j)
+        j -= 1
+    return found
 
 
 def split_lines(text: str) -> Lines:
