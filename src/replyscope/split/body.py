@@ -575,10 +575,23 @@ def title_without_tally(title: str, page: str) -> str:
     m = _NUMBER_TAIL.search(title) if title[-1:].isdigit() else None
     if m is None or title[: m.start()].count(" ") < CUT_MIN_WORDS - 1:
         return title
-    count = re.escape(m.group(1))
-    if re.search(rf"(?i)(?<![\d,]){count}\s+(?:comments?|responses?|replies)\b", page) is None:
-        return title
-    return title[: m.start()]
+    return title[: m.start()] if _spelled_count(page, m.group(1)) else title
+
+
+# The words of a comment count after its number ("12 comments", "3 Replies").
+_COUNT_WORDS: Final = re.compile(r"(?i)\s+(?:comments?|responses?|replies)\b")
+
+
+def _spelled_count(page: str, count: str) -> bool:
+    """Whether the page prints `count` (figures and commas) as a comment count: the figures with none
+    before them (no figure, no comma), then _COUNT_WORDS. (The search a pattern made of the count
+    would make, without making one a page: each place the figures stand is found by a C search.)"""
+    k = page.find(count)
+    while k >= 0:
+        if (k == 0 or not (page[k - 1] == "," or page[k - 1].isdecimal())) and _COUNT_WORDS.match(page, k + len(count)) is not None:
+            return True
+        k = page.find(count, k + 1)
+    return False
 
 
 _TIME_OF_DAY: Final = re.compile(r"\d{1,2}:\d{2}|\b(?:19|20)\d\d\b\s*$")
