@@ -117,13 +117,14 @@ def _is_boilerplate_line_uncached(s: str) -> bool:
     if folds:
         # (AUTHOR_BIO holds one of these wherever it matches such a line, and then also one of the
         # words below: the shorter list is asked alone)
+        # ("is a " alone is common in prose: its phrase also names the trade, writer to correspondent)
         if not (
             "can be " in low
             or "author" in low
             or " book" in low
             or "visit " in low
             or "follow " in low
-            or "is a " in low
+            or "is a " in low and ("writer" in low or "editor" in low or "reporter" in low or "correspondent" in low)
             or "lives in " in low
         ):
             return False

@@ -94,12 +94,10 @@ def split_lines(text: str) -> Lines:
     # long lines are prose: no header is read from them, so their list marker is left alone
     core = [
         s
-        if not s or len(s) > 110
+        if not s or len(s) > 110 or s[0] not in _MARKER_STARTS  # (most lines: no marker can open them)
         else s[2:].lstrip()
         if s.startswith("• ")  # (the commonest marker of all, told first)
         else _strip_marker(s)
-        if s[0] in _MARKER_STARTS
-        else s
         for s in stripped
     ]
     return Lines(raw=raw, starts=starts, text=stripped, indent=indent, core=core)
