@@ -269,3 +269,22 @@ def test_the_reply_gates_let_through_every_header_their_patterns_read(monkeypatc
     assert [[split._reply_marked(h, st) for st in stamps] for h in heads] == want
     # (the reply link's gate: every match holds "repl" in the line's lower case)
     assert all("repl" in h.lower() for h in heads if HEADER_TARGET.search(h))
+
+
+def test_the_furniture_gate_on_a_long_lines_opening_refuses_only_lines_the_pattern_refuses():
+    tail = " and the harbour ferries kept running through the winter, as the crews had promised." * 6
+    openings = [
+        "Share this", "share", "Read more: ", "READ MORE", "Related stories", "Follow us on the quay",
+        "Subscribe now", "Copyright 2020 Quay Weekly", "Powered by a forum script", "Tags: gulls",
+        "The gulls came back", "\u201cWe waited,\u201d she said", "3 things", "Áll the ferries", "ſhare",
+        "Subscriber notes", "Menu", "menus of the day", "Home", "homeward",
+    ]
+    lines = [o + tail for o in openings] + [o for o in openings]
+    for s in lines:
+        if patterns.folds_like_lower(s) and patterns.gate_refuses_opening(patterns.FURNITURE_LOW, s):
+            assert patterns.FURNITURE.match(s) is None, s
+    assert any(patterns.gate_refuses_opening(patterns.FURNITURE_LOW, s) for s in lines)
+    long_lines = [s for s in lines if len(s) >= 400]
+    want = [patterns.FURNITURE.match(s) is not None for s in long_lines]
+    assert any(want) and not all(want)
+    assert [body._is_boilerplate_line_uncached(s) for s in long_lines] == want

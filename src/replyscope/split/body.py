@@ -158,7 +158,8 @@ def _prose_clusters(lines: Lines, lo: int, hi: int) -> list[tuple[int, int, int]
     raw = lines.raw
     text = lines.text
     in_list = False  # after a sentence that announces a list ("we recommend:")
-    for i, s in enumerate(text[lo:hi], lo):
+    for i in range(lo, hi):
+        s = text[i]
         if not s:
             continue
         n = len(s)
@@ -639,11 +640,23 @@ def _folded(s: str) -> str:
     return " ".join(s.casefold().split())
 
 
+# (its verdicts cached in a dict it reads itself: see caches.line_dict; a page with a given title
+# reads its runs twice, for the line printing one and for the title kept)
+_TITLE_RUNS_CACHE: Final[dict[str, dict[str, tuple[str, bool]]]] = line_dict()
+
+
 def title_runs(title: str) -> dict[str, tuple[str, bool]]:
     """The runs of the given title's parts short of the whole, by their folded form (case and
     spaces), each with whether it may be the headline: no part left out is longer (in words: a
     site's or a section's name is short beside a headline; where both are short, either may be
-    the headline). {} when the title has one part."""
+    the headline). {} when the title has one part. (Cached: not to be changed by its readers.)"""
+    known = _TITLE_RUNS_CACHE.get(title)
+    if known is None:
+        known = _TITLE_RUNS_CACHE[title] = _title_runs_uncached(title)
+    return known
+
+
+def _title_runs_uncached(title: str) -> dict[str, tuple[str, bool]]:
     cuts = [(m.start(), m.end()) for m in _TITLE_PARTS.finditer(title)]
     if not cuts:
         return {}

@@ -101,7 +101,12 @@ def _may_link(s: str) -> bool:
     """Whether line `s` may hold a signature's links (_LINKS_MID): a bracket pair, or a bare "talk";
     and, where IGNORECASE reads the line as `str.lower` does, one of the link words. Most lines with
     a bracket pair hold no link word, and _LINKS_MID's search is tried at each of their positions."""
-    if not ("(" in s and ")" in s or "k" in s and "talk " in s):
+    return _may_link_told(s, "(" in s)
+
+
+def _may_link_told(s: str, paren: bool) -> bool:
+    """_may_link(s), told whether `s` holds a "(" (line_led_zone has looked for it)."""
+    if not (paren and ")" in s or "k" in s and "talk " in s):
         return False  # (one character looked for first: see _spaced_dash)
     if not folds_like_lower(s):
         return True  # (a dotless i or a long s: the pattern alone says)
@@ -111,7 +116,7 @@ def _may_link(s: str) -> bool:
     if not colon and not _bracket_before_link_letter(s):
         return False  # (no bracket before a link word's first letter: the line is not lower-cased)
     low = s.lower()
-    return "(" in s and any(opening in low for opening in _LINK_OPENINGS_LOW) or colon and any(word in low for word in _LINK_WORDS_LOW)
+    return paren and any(opening in low for opening in _LINK_OPENINGS_LOW) or colon and any(word in low for word in _LINK_WORDS_LOW)
 
 
 # The first letters of the link words, in both cases (of a line that folds like lower, no other
@@ -389,13 +394,15 @@ _LED_LINE_CACHE: Final[dict[str, tuple[int, str, str, str] | None]] = line_dict(
 def _led_line(s: str) -> tuple[int, str, str, str] | None:
     """What line_led_zone reads line `s` (8 characters or more) as: a log's header (log_head, its
     key _LOG), else a signature ending it (end_signature, keyed by its dash), else None."""
-    # (both readers' own first tests, here so most lines cost no call: see them)
-    if (s[0] == "[" or s[0].isdigit()) and ":" in s or "(" in s[:48] and ("):" in s or "]:" in s):
+    # (both readers' own first tests, here so most lines cost no call: see them; the first bracket
+    # is looked for once, for the log's test and the link gate's)
+    paren = s.find("(")
+    if (s[0] == "[" or s[0].isdigit()) and ":" in s or 0 <= paren < 48 and ("):" in s or "]:" in s):
         h = log_head(s)
         if h is not None:
             return h[0], h[1], h[2], _LOG
     dashed = _spaced_dash(s)
-    may_link = _may_link(s)
+    may_link = _may_link_told(s, paren >= 0)
     if dashed or may_link:
         return _signed_end(s, may_link, dashed)
     return None

@@ -103,10 +103,12 @@ def split_lines(text: str) -> Lines:
     # long lines are prose: no header is read from them, so their list marker is left alone
     core = [
         s
-        if not s or len(s) > 110 or s[0] not in _MARKER_STARTS  # (most lines: no marker can open them)
+        if not s or len(s) > 110
         else s[2:].lstrip()
-        if s.startswith("• ")  # (the commonest marker of all, told first)
+        if s.startswith("• ")  # (the commonest marker of all, told first: most marked lines of a rendered page)
         else _strip_marker(s)
+        if s[0] in _MARKER_STARTS
+        else s
         for s in stripped
     ]
     return Lines(raw=raw, starts=starts, text=stripped, indent=indent, core=core)
