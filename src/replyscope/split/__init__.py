@@ -196,7 +196,7 @@ def _mark_bylines(lines: Lines, roles: list[str], start: int, end: int) -> None:
     text = lines.text
     for i in range(start, end):
         s = text[i]
-        if s[:3].lower() == "by " and len(s) < 80 and roles[i] in ("body", "title") and reads_as_byline(lines.core[i]):
+        if s[:1] in ("b", "B") and s[:3].lower() == "by " and len(s) < 80 and roles[i] in ("body", "title") and reads_as_byline(lines.core[i]):
             roles[i] = "byline"
 
 

@@ -29,6 +29,7 @@ from replyscope.split.patterns import (
     chrome_line,
     ends_sentence,
     folds_like_lower,
+    gate_refuses_opening,
     stamp_search,
 )
 
@@ -102,7 +103,10 @@ def _is_boilerplate_line_uncached(s: str) -> bool:
         # ("« Previous post", "Next post »": pager links; "«ok, good»" glued to its words is a quotation)
         return True
     if len(s) >= 400:
-        return FURNITURE.match(s) is not None  # (lower-casing a paragraph would cost more than it saves)
+        # (lower-casing a paragraph would cost more than it saves; the twin's gate reads its opening)
+        if folds_like_lower(s) and gate_refuses_opening(FURNITURE_LOW, s):
+            return False
+        return FURNITURE.match(s) is not None
     low = s.lower()
     folds = folds_like_lower(s)
     if folds:  # (the lower twins of the patterns are faster; see patterns.lower_twin)

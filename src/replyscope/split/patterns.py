@@ -737,6 +737,22 @@ class LetterGate:
         return self.twin.match(low)
 
 
+def gate_refuses_opening(gate: LetterGate, s: str) -> bool:
+    """Whether `gate` refuses s.lower() by its opening alone, for a text `s` that folds like lower
+    (folds_like_lower: each character lower-cases to one, so the first _GATE_DEPTH characters of
+    s.lower() are those of s lower-cased). A long line the gate refuses is then not lower-cased
+    whole only to be refused; where this says False, the pattern itself must be asked."""
+    low = s[:_GATE_DEPTH].lower()
+    c = low[:1]
+    if not ("a" <= c <= "z"):
+        return False
+    if not gate._read:
+        gate._by_letter = _kept_letter_prefixes(gate.twin)
+        gate._read = True
+    by_letter = gate._by_letter
+    return by_letter is not None and not low.startswith(by_letter.get(c, ()))
+
+
 # --- lower twins (see lower_twin) of the patterns run on most short lines ---------------------
 TIMESTAMP_RE_LOW: Final = lower_twin(TIMESTAMP_RE)
 
