@@ -239,7 +239,7 @@ def test_the_stamp_tail_gate_lets_through_every_line_the_pattern_reads(monkeypat
         for head, sep, word, stamp in itertools.product(
             ("Gulls Return to the Pier", "Ferry Fares Frozen for Winter", "ſome Poſts Here"),
             (", ", " | ", " – ", " ", "-"),
-            ("Updated", "POSTED", "published", "Last updated", "Poſted", "edited", "upd."),
+            ("Updated", "POSTED", "published", "Last\tupdated", "Poſted", "edited", "upd."),
             ("May 5, 2020 at 9:41pm", "9:41 am", "2020", "today"),
         )
     ]
@@ -274,8 +274,8 @@ def test_the_reply_gates_let_through_every_header_their_patterns_read(monkeypatc
 def test_the_furniture_gate_on_a_long_lines_opening_refuses_only_lines_the_pattern_refuses():
     tail = " and the harbour ferries kept running through the winter, as the crews had promised." * 6
     openings = [
-        "Share this", "share", "Read more: ", "READ MORE", "Related stories", "Follow us on the quay",
-        "Subscribe now", "Copyright 2020 Quay Weekly", "Powered by a forum script", "Tags: gulls",
+        "Share this", "share", "Read more: ", "READ MORE", "Related: gulls", "Follow us on the quay",
+        "Subscribe to the quay", "Copyright 2020 Quay Weekly", "Powered by a forum script", "Tags: gulls",
         "The gulls came back", "\u201cWe waited,\u201d she said", "3 things", "Áll the ferries", "ſhare",
         "Subscriber notes", "Menu", "menus of the day", "Home", "homeward",
     ]
