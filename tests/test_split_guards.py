@@ -87,6 +87,7 @@ def test_the_title_words_read_line_by_line_keep_the_whole_texts_verdict():
         ["wrdaa and other things.", "Still more talk here.", "Then wrdab at last."],
         ["wrdaa alone was said."],
         ["Harbour lights.", "HARBOUR", "harbour harbour"],
+        ["The harbours were full all winter.", "Ferriesferries"],  # (a title's word inside a longer word)
     ]
     for words in title_words:
         for body_lines in texts:
@@ -351,3 +352,75 @@ def test_the_head_gate_refuses_only_lines_the_gated_patterns_do_not_match():
     assert refused > 300 and matched > 50  # (both kinds of line are there)
     assert not patterns.gate_refuses(patterns.FORM_OR_SECTION_LOW, "Leave a Reply")
     assert patterns.gate_refuses(patterns.FORM_OR_SECTION_LOW, "The ferry ran late again, and nobody said why.")
+
+def test_the_spelled_count_is_what_a_pattern_of_the_count_finds():
+    # title_without_tally's look for the title's bare number spelled out as a comment count, against
+    # the search of a pattern made of the number (what it asked before)
+    pages = [
+        "12 comments", "Read the 12 comments below", "112 comments", "1,12 Comments", "a12 replies",
+        "x 12  Responses.", "12comments", "12 commentary", "12\ncomments", "٣12 replies", "12 12 replies",
+        "3,412 comments and 12", "See 12 Replies", "", "12",
+    ]
+    for page in pages:
+        for count in ("12", "412", "3,412", "2", "1,12"):
+            want = re.search(rf"(?i)(?<![\d,]){re.escape(count)}\s+(?:comments?|responses?|replies)\b", page) is not None
+            assert body._spelled_count(page, count) == want, (page, count)
+    assert body.title_without_tally("Gulls Return to the Pier 12", "Gulls Return to the Pier 12\n12 comments") == "Gulls Return to the Pier"
+    assert body.title_without_tally("Gulls Return to the Pier 12", "Gulls Return to the Pier 12\n112 comments") == "Gulls Return to the Pier 12"
+
+
+def test_the_stamp_tail_gate_lets_through_every_line_the_pattern_reads(monkeypatch):
+    lines = [
+        f"{head}{sep}{word} {stamp}"
+        for head, sep, word, stamp in itertools.product(
+            ("Gulls Return to the Pier", "Ferry Fares Frozen for Winter", "ſome Poſts Here"),
+            (", ", " | ", " – ", " ", "-"),
+            ("Updated", "POSTED", "published", "Last\tupdated", "Poſted", "edited", "upd."),
+            ("May 5, 2020 at 9:41pm", "9:41 am", "2020", "today"),
+        )
+    ]
+    guarded = [body.stamp_tail(s) for s in lines]
+    assert sum(g is not None for g in guarded) > len(lines) // 4  # (the lines do hold stamps)
+    monkeypatch.setattr(body, "folds_like_lower", lambda s: False)  # every line goes to the pattern
+    assert [body.stamp_tail(s) for s in lines] == guarded
+
+
+def test_the_reply_gates_let_through_every_header_their_patterns_read(monkeypatch):
+    import replyscope.split as split
+    from replyscope.split.threading import HEADER_TARGET, REPLY_MARK
+
+    heads = [
+        f"{name}{mark}{stamp}"
+        for name, mark, stamp in itertools.product(
+            ("Jo Lake", "Ana", "ſam Reſponded"),
+            (" Reply:", " replied", " REPLIED,", " responded:", " Reſponded:", " says:", " in reply to Mara Quell", " Replying to Ana |", ""),
+            ("", " March 3, 2014 6:05 pm", " 3h"),
+        )
+    ]
+    stamps = ["March 3, 2014 6:05 pm", "3h", ""]
+    want = [[REPLY_MARK.search(h.replace(st, "").rstrip(" |·,-")) is not None for st in stamps] for h in heads]
+    assert any(any(w) for w in want) and not all(all(w) for w in want)
+    assert [[split._reply_marked(h, st) for st in stamps] for h in heads] == want
+    monkeypatch.setattr(split, "folds_like_lower", lambda s: False)  # every header goes to the pattern
+    assert [[split._reply_marked(h, st) for st in stamps] for h in heads] == want
+    # (the reply link's gate: every match holds "repl" in the line's lower case)
+    assert all("repl" in h.lower() for h in heads if HEADER_TARGET.search(h))
+
+
+def test_the_furniture_gate_on_a_long_lines_opening_refuses_only_lines_the_pattern_refuses():
+    tail = " and the harbour ferries kept running through the winter, as the crews had promised." * 6
+    openings = [
+        "Share this", "share", "Read more: ", "READ MORE", "Related: gulls", "Follow us on the quay",
+        "Subscribe to the quay", "Copyright 2020 Quay Weekly", "Powered by a forum script", "Tags: gulls",
+        "The gulls came back", "\u201cWe waited,\u201d she said", "3 things", "Áll the ferries", "ſhare",
+        "Subscriber notes", "Menu", "menus of the day", "Home", "homeward",
+    ]
+    lines = [o + tail for o in openings] + [o for o in openings]
+    for s in lines:
+        if patterns.folds_like_lower(s) and patterns.gate_refuses(patterns.FURNITURE_LOW, s):
+            assert patterns.FURNITURE.match(s) is None, s
+    assert any(patterns.gate_refuses(patterns.FURNITURE_LOW, s) for s in lines)
+    long_lines = [s for s in lines if len(s) >= 400]
+    want = [patterns.FURNITURE.match(s) is not None for s in long_lines]
+    assert any(want) and not all(want)
+    assert [body._is_boilerplate_line_uncached(s) for s in long_lines] == want

@@ -25,7 +25,7 @@ from replyscope.split.dates import parse_posted
 from replyscope.split.headers import read_header, reads_as_byline
 from replyscope.split.line_led import line_led_zone
 from replyscope.split.lines import Lines, is_prose, prev_nonblank, split_lines
-from replyscope.split.patterns import BULLETS
+from replyscope.split.patterns import BULLETS, folds_like_lower
 from replyscope.split.segments import segments_of
 from replyscope.split.short_post import short_post_roles
 from replyscope.split.named_parent import REPLY_TO_NAME
@@ -166,7 +166,10 @@ def _reply_link(lines: Lines, c: Comment, roles: dict[int, str]) -> str:
     if not c.header_lines:
         return ""
     for j in c.header_lines:
-        m = HEADER_TARGET.search(lines.text[j])
+        s = lines.text[j]
+        # (each of the pattern's forms holds "repl": where the lower case holds none it cannot match,
+        # and its search, tried at each of the line's characters, is not asked)
+        m = HEADER_TARGET.search(s) if "repl" in s.lower() else None
         if m:
             return f"in reply to {m['name']}\n"
     for j in range(c.header_lines[-1] + 1, c.body_lines[0]):
@@ -176,12 +179,24 @@ def _reply_link(lines: Lines, c: Comment, roles: dict[int, str]) -> str:
     return ""
 
 
+def _reply_marked(s: str, stamp: str) -> bool:
+    """Whether header line `s`, its stamp left out, ends saying its comment is a reply (REPLY_MARK)."""
+    # (each of the pattern's forms holds "repl" or "responded"; where IGNORECASE reads the text as
+    # `str.lower` does, a text whose lower case holds neither cannot match, and is not searched)
+    t = s.replace(stamp, "").rstrip(" |·,-")
+    if folds_like_lower(t):
+        low = t.lower()
+        if "repl" not in low and "responded" not in low:
+            return False
+    return REPLY_MARK.search(t) is not None
+
+
 def _mark_bylines(lines: Lines, roles: list[str], start: int, end: int) -> None:
     """A "By Name" line inside the article is its byline."""
     text = lines.text
     for i in range(start, end):
         s = text[i]
-        if s[:3].lower() == "by " and len(s) < 80 and roles[i] in ("body", "title") and reads_as_byline(lines.core[i]):
+        if s[:1] in ("b", "B") and s[:3].lower() == "by " and len(s) < 80 and roles[i] in ("body", "title") and reads_as_byline(lines.core[i]):
             roles[i] = "byline"
 
 
@@ -312,7 +327,7 @@ def _split_lines(text: str, title: str, lines: Lines) -> DocumentSplit:
             indents = cast("list[int]", levels)
         # an "In reply to Jo" link under a header is chrome, out of the text, but still names the parent
         cues = [_reply_link(lines, c, zone_roles) + s.text for c, s in zip(kept, comments)]
-        marked = [any(REPLY_MARK.search(lines.text[j].replace(c.posted_raw, "").rstrip(" |·,-")) for j in c.header_lines) for c in kept]
+        marked = [any(_reply_marked(lines.text[j], c.posted_raw) for j in c.header_lines) for c in kept]
         depth, parent = thread(indents, [c.author for c in kept], cues, numbers, marked)
         for sc, d, p in zip(comments, depth, parent):
             sc.depth, sc.parent = d, p

@@ -29,6 +29,7 @@ from replyscope.split.patterns import (
     chrome_line,
     ends_sentence,
     folds_like_lower,
+    gate_refuses,
     stamp_search,
 )
 
@@ -102,7 +103,10 @@ def _is_boilerplate_line_uncached(s: str) -> bool:
         # ("« Previous post", "Next post »": pager links; "«ok, good»" glued to its words is a quotation)
         return True
     if len(s) >= 400:
-        return FURNITURE.match(s) is not None  # (lower-casing a paragraph would cost more than it saves)
+        # (lower-casing a paragraph would cost more than it saves; the twin's gate reads its opening)
+        if folds_like_lower(s) and gate_refuses(FURNITURE_LOW, s):
+            return False
+        return FURNITURE.match(s) is not None
     low = s.lower()
     folds = folds_like_lower(s)
     if folds:  # (the lower twins of the patterns are faster; see patterns.lower_twin)
@@ -117,13 +121,14 @@ def _is_boilerplate_line_uncached(s: str) -> bool:
     if folds:
         # (AUTHOR_BIO holds one of these wherever it matches such a line, and then also one of the
         # words below: the shorter list is asked alone)
+        # ("is a " alone is common in prose: its phrase also names the trade, writer to correspondent)
         if not (
             "can be " in low
             or "author" in low
             or " book" in low
             or "visit " in low
             or "follow " in low
-            or "is a " in low
+            or "is a " in low and ("writer" in low or "editor" in low or "reporter" in low or "correspondent" in low)
             or "lives in " in low
         ):
             return False
@@ -157,7 +162,8 @@ def _prose_clusters(lines: Lines, lo: int, hi: int) -> list[tuple[int, int, int]
     raw = lines.raw
     text = lines.text
     in_list = False  # after a sentence that announces a list ("we recommend:")
-    for i, s in enumerate(text[lo:hi], lo):
+    for i in range(lo, hi):
+        s = text[i]
         if not s:
             continue
         n = len(s)
@@ -575,10 +581,23 @@ def title_without_tally(title: str, page: str) -> str:
     m = _NUMBER_TAIL.search(title) if title[-1:].isdigit() else None
     if m is None or title[: m.start()].count(" ") < CUT_MIN_WORDS - 1:
         return title
-    count = re.escape(m.group(1))
-    if re.search(rf"(?i)(?<![\d,]){count}\s+(?:comments?|responses?|replies)\b", page) is None:
-        return title
-    return title[: m.start()]
+    return title[: m.start()] if _spelled_count(page, m.group(1)) else title
+
+
+# The words of a comment count after its number ("12 comments", "3 Replies").
+_COUNT_WORDS: Final = re.compile(r"(?i)\s+(?:comments?|responses?|replies)\b")
+
+
+def _spelled_count(page: str, count: str) -> bool:
+    """Whether the page prints `count` (figures and commas) as a comment count: the figures with none
+    before them (no figure, no comma), then _COUNT_WORDS. (The search a pattern made of the count
+    would make, without making one a page: each place the figures stand is found by a C search.)"""
+    k = page.find(count)
+    while k >= 0:
+        if (k == 0 or not (page[k - 1] == "," or page[k - 1].isdecimal())) and _COUNT_WORDS.match(page, k + len(count)) is not None:
+            return True
+        k = page.find(count, k + 1)
+    return False
 
 
 _TIME_OF_DAY: Final = re.compile(r"\d{1,2}:\d{2}|\b(?:19|20)\d\d\b\s*$")
@@ -625,11 +644,23 @@ def _folded(s: str) -> str:
     return " ".join(s.casefold().split())
 
 
+# (its verdicts cached in a dict it reads itself: see caches.line_dict; a page with a given title
+# reads its runs twice, for the line printing one and for the title kept)
+_TITLE_RUNS_CACHE: Final[dict[str, dict[str, tuple[str, bool]]]] = line_dict()
+
+
 def title_runs(title: str) -> dict[str, tuple[str, bool]]:
     """The runs of the given title's parts short of the whole, by their folded form (case and
     spaces), each with whether it may be the headline: no part left out is longer (in words: a
     site's or a section's name is short beside a headline; where both are short, either may be
-    the headline). {} when the title has one part."""
+    the headline). {} when the title has one part. (Cached: not to be changed by its readers.)"""
+    known = _TITLE_RUNS_CACHE.get(title)
+    if known is None:
+        known = _TITLE_RUNS_CACHE[title] = _title_runs_uncached(title)
+    return known
+
+
+def _title_runs_uncached(title: str) -> dict[str, tuple[str, bool]]:
     cuts = [(m.start(), m.end()) for m in _TITLE_PARTS.finditer(title)]
     if not cuts:
         return {}
@@ -829,17 +860,13 @@ def _retitle_by_text(lines: Lines, lo: int, hi: int, roles: list[str]) -> None:
     body = _text_lines(lines, lo, hi, roles)
     if cur is not None and _words_repeated(_content_words(text[cur]), body):
         return  # (the title's words are in the text: it keeps its place, and the text's other words are not read)
-    text_words: set[str] = set().union(*map(_content_words, body))
-    if not text_words:
-        return
-
-    def shared(i: int) -> tuple[int, float]:
-        words = _content_words(text[i])
-        n = len(words & text_words)
-        return n, n / len(words) if words else 0.0
-
-    if cur is not None and (shared(cur)[1] >= KEEP_SHARE or _stamped_headline(lines, cur, hi)):
+    # (the title's share of the text's words is now known to be under KEEP_SHARE)
+    if cur is not None and _stamped_headline(lines, cur, hi):
         return  # (a headline over its post's stamp is the post's, whatever its words)
+    # The text's words are read when a line is first weighed against them: most pages weigh none.
+    # A text without words leaves the title where it is (no line shares RETITLE_WORDS of them):
+    # the first weighing returns then.
+    text_words: set[str] | None = None
     first_prose = next((j for j in range(lo, hi) if text[j] and is_prose(text[j]) and not _dotted_menu(text[j])), hi)
     indent = _indent(lines, first_prose) if first_prose < hi else 0
     pool = [i for i in range(lo, first_prose) if text[i] and roles[i] == "body"]
@@ -864,12 +891,13 @@ def _retitle_by_text(lines: Lines, lo: int, hi: int, roles: list[str]) -> None:
             continue  # (a row of tags over the date, "Garden Tips pruning Shed Roofs", or a label in capitals)
         if reads_as_byline(lines.core[i]) or HAS_DIGIT.search(s) and read_header(lines.core[i]) is not None:
             continue  # (a byline or a dateline repeats the writer's and the paper's names)
-        if question and i == first_prose:
-            words = _content_words(s)
-            n = len(words & after_words)
-            share = n / len(words) if words else 0.0
-        else:
-            n, share = shared(i)
+        if text_words is None:
+            text_words = set().union(*map(_content_words, body))
+            if not text_words:
+                return
+        words = _content_words(s)
+        n = len(words & (after_words if question and i == first_prose else text_words))
+        share = n / len(words) if words else 0.0
         if n >= RETITLE_WORDS and share >= RETITLE_SHARE and share > best_share:
             best, best_share = i, share
     if best is None:
@@ -1147,6 +1175,12 @@ def stamp_tail(s: str) -> int | None:
     headline before it has at least CUT_MIN_WORDS words."""
     if HAS_DIGIT.search(s) is None:
         return None
+    if folds_like_lower(s):
+        # (every match holds one of its three words; IGNORECASE reads such a line as `str.lower`
+        # does, see folds_like_lower: a line whose lower case holds none is not searched)
+        low = s.lower()
+        if "updated" not in low and "posted" not in low and "published" not in low:
+            return None
     m = None
     for m in _STAMP_TAIL.finditer(s):
         pass  # (the last dateline word of the line)
@@ -1364,6 +1398,11 @@ def _words_repeated(words: frozenset[str], body: list[str]) -> bool:
         return False
     found: set[str] = set()
     for t in body:
+        # (a line's content words are lower-cased runs of its letters: a line whose lower case holds
+        # none of `words` adds none, and its words, dear to read, are not read)
+        low = t.lower()
+        if not any(w in low for w in words):
+            continue
         found |= words & _content_words(t)
         if len(found) / len(words) >= KEEP_SHARE:
             return True

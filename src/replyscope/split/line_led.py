@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from replyscope.split.caches import line_dict
 from replyscope.split.chrome import is_chrome, is_stop_line
 from replyscope.split.comments import Comment, Zone
 from replyscope.split.headers import _NUMERIC_HANDLE, _ZONE_TAIL, MAX_HEADER_CHARS, _name_ok, read_glued_age, read_header
@@ -44,10 +45,8 @@ _LOG_HEAD: Final = re.compile(
     rf"|(?P<n3>{_LOG_NAME})\s+[(\[](?P<c2>{_DAY}{_CLOCK})[)\]]:)\s+(?=\S)"
 )
 # The dash that parts a comment's words from the signature ending its line, with spaces round it
-# (the signature is after the last match of `\s+[–—-]\s+(?=\S)` in the line). Found dash first (sre
-# skips to the dashes instead of trying each space of the line), so the matches are every such dash,
-# the spaces before it looked behind at: see _last_sign_dash.
-_SIGN_DASH: Final = re.compile(r"[–—-](?<=\s[–—-])\s+(?=\S)")
+# (the signature is after the last match of `\s+[–—-]\s+(?=\S)` in the line): see _last_sign_dash,
+# which finds it from the line's end back.
 _EDITED_TAIL: Final = re.compile(r"\s+(?:\(?edited\)?)$", re.I)
 _EDITED_LAST: Final = frozenset("dD)")  # (the last characters of any _EDITED_TAIL match)
 
@@ -102,8 +101,13 @@ def _may_link(s: str) -> bool:
     """Whether line `s` may hold a signature's links (_LINKS_MID): a bracket pair, or a bare "talk";
     and, where IGNORECASE reads the line as `str.lower` does, one of the link words. Most lines with
     a bracket pair hold no link word, and _LINKS_MID's search is tried at each of their positions."""
-    if not ("(" in s and ")" in s or "talk " in s):
-        return False
+    return _may_link_told(s, "(" in s)
+
+
+def _may_link_told(s: str, paren: bool) -> bool:
+    """_may_link(s), told whether `s` holds a "(" (line_led_zone has looked for it)."""
+    if not (paren and ")" in s or "k" in s and "talk " in s):
+        return False  # (one character looked for first: see _spaced_dash)
     if not folds_like_lower(s):
         return True  # (a dotless i or a long s: the pattern alone says)
     # (its first form opens on a bracket right before a link word, "(talk"; its second holds a clock's
@@ -112,7 +116,7 @@ def _may_link(s: str) -> bool:
     if not colon and not _bracket_before_link_letter(s):
         return False  # (no bracket before a link word's first letter: the line is not lower-cased)
     low = s.lower()
-    return "(" in s and any(opening in low for opening in _LINK_OPENINGS_LOW) or colon and any(word in low for word in _LINK_WORDS_LOW)
+    return paren and any(opening in low for opening in _LINK_OPENINGS_LOW) or colon and any(word in low for word in _LINK_WORDS_LOW)
 
 
 # The first letters of the link words, in both cases (of a line that folds like lower, no other
@@ -213,7 +217,14 @@ def end_signature(s: str) -> tuple[int, str, str, str] | None:
     signature (_linked_signature) may make the whole line: its characters are then all of it."""
     if len(s) < 8:
         return None
-    return _signed_end(s, _may_link(s), "– " in s or "- " in s or "— " in s)
+    return _signed_end(s, _may_link(s), _spaced_dash(s))
+
+
+def _spaced_dash(s: str) -> bool:
+    """Whether line `s` holds "- ", "– " or "— " (a dash before a space). (The dash is looked for
+    alone first, a search of one character, much faster than one of two: most lines hold no dash;
+    an ASCII line holds no "–" or "—", and `isascii` reads a flag.)"""
+    return "-" in s and "- " in s or not s.isascii() and ("–" in s and "– " in s or "—" in s and "— " in s)
 
 
 def _signed_end(s: str, may_link: bool, dashed: bool) -> tuple[int, str, str, str] | None:
@@ -275,21 +286,58 @@ def _last_sign_dash(s: str) -> tuple[int, int, str] | None:
     r"""(start, end, dash) of the last match of `\s+[–—-]\s+(?=\S)` in `s` (spaces, a dash, spaces),
     or None when there is none.
 
-    _SIGN_DASH finds every dash with spaces before and after it; a scan for the spaced pattern from
-    the line's start takes each of those but one whose spaces before it were taken as the spaces
-    after the dash before it ("a - - b": the second dash is not taken). In a chain of such dashes,
-    each right behind the spaces of the one before, the first is taken, the second not, the third
-    taken, and so on: the last taken is the chain's last when the chain is of odd length, else the
-    one before it. A match starts where the spaces before its dash start."""
-    dashes = list(_SIGN_DASH.finditer(s))
-    if not dashes:
+    A dash with spaces before and after it, and a character other than a space after those, is
+    read from the line's end back (the last such dash is near the end of a signed line; each step
+    is a C search for the dash): a scan for the spaced pattern from the line's start takes each of
+    those but one whose spaces before it were taken as the spaces after the dash before it ("a - -
+    b": the second dash is not taken). In a chain of such dashes, each right behind the spaces of
+    the one before, the first is taken, the second not, the third taken, and so on: the last taken
+    is the chain's last when the chain is of odd length, else the one before it. A match starts
+    where the spaces before its dash start."""
+    n = len(s)
+    wide = not s.isascii()  # (only a line with a character outside ASCII may hold "–" or "—")
+    d = _rfind_dash(s, n, wide)
+    after = 0  # (where the spaces after the dash end)
+    while d > 0:
+        after = d + 1
+        while after < n and s[after].isspace():
+            after += 1
+        if after > d + 1 and after < n and s[d - 1].isspace():
+            break
+        d = _rfind_dash(s, d, wide)
+    if d <= 0:
         return None
-    k = len(dashes) - 1
-    while k > 0 and dashes[k - 1].end() == dashes[k].start():
+    # (the chain behind it: a dash right before the spaces over this one, with a space before it)
+    last, last_end, chain = d, after, 1
+    before, before_end = d, after
+    while True:
+        j = d - 1
+        while j >= 0 and s[j].isspace():
+            j -= 1
+        if j <= 0 or s[j] not in _SIGN_DASHES or not s[j - 1].isspace():
+            break
+        if chain == 1:
+            before, before_end = j, d
+        d = j
+        chain += 1
+    if chain % 2 == 0:
+        last, last_end = before, before_end
+    k = last - 1
+    while k >= 0 and s[k].isspace():
         k -= 1
-    m = dashes[-1] if (len(dashes) - k) % 2 else dashes[-2]
-    d = m.start()
-    return len(s[:d].rstrip()), m.end(), s[d]
+    return k + 1, last_end, s[last]
+
+
+# The dashes _last_sign_dash reads.
+_SIGN_DASHES: Final = "–—-"
+
+
+def _rfind_dash(s: str, end: int, wide: bool) -> int:
+    """The last of _SIGN_DASHES in s[:end], or -1 (the wide dashes looked for only when `wide`)."""
+    d = s.rfind("-", 0, end)
+    if wide:
+        d = max(d, s.rfind("–", 0, end), s.rfind("—", 0, end))
+    return d
 
 
 # A full stamp: a clock and a year (a time zone in brackets after it: see _whole_signature).
@@ -335,6 +383,31 @@ def _set_apart(lines: Lines, first: int, last: int) -> bool:
     return not any(_prose(s) for s in text[last + 1 :])
 
 
+# The key line_led_zone's per-line reading gives a log's header (a signature's is its dash, or LINKED).
+_LOG: Final = ""
+
+# (its verdicts cached in a dict it reads itself: see caches.line_dict; a menu's or a footer's lines
+# repeat from page to page, and every line of every page is read)
+_LED_LINE_CACHE: Final[dict[str, tuple[int, str, str, str] | None]] = line_dict()
+
+
+def _led_line(s: str) -> tuple[int, str, str, str] | None:
+    """What line_led_zone reads line `s` (8 characters or more) as: a log's header (log_head, its
+    key _LOG), else a signature ending it (end_signature, keyed by its dash), else None."""
+    # (both readers' own first tests, here so most lines cost no call: see them; the first bracket
+    # is looked for once, for the log's test and the link gate's)
+    paren = s.find("(")
+    if (s[0] == "[" or s[0].isdigit()) and ":" in s or 0 <= paren < 48 and ("):" in s or "]:" in s):
+        h = log_head(s)
+        if h is not None:
+            return h[0], h[1], h[2], _LOG
+    dashed = _spaced_dash(s)
+    may_link = _may_link_told(s, paren >= 0)
+    if dashed or may_link:
+        return _signed_end(s, may_link, dashed)
+    return None
+
+
 def line_led_zone(lines: Lines, floor: int) -> tuple[Zone, dict[int, str]] | None:
     """The comments of a page whose headers share their lines with the words (see the module's
     docstring), with a role for each line of their zone, or None when the page has fewer than
@@ -347,22 +420,21 @@ def line_led_zone(lines: Lines, floor: int) -> tuple[Zone, dict[int, str]] | Non
     n = len(text)
     logs: list[tuple[int, tuple[int, str, str]]] = []
     signed: dict[str, list[tuple[int, tuple[int, str, str, str]]]] = {}
+    cache = _LED_LINE_CACHE
     for i in range(max(floor, 0), n):
         s = text[i]
         if len(s) < 8:
             continue
-        # (both readers' own first tests, here so most lines cost no call: see them)
-        if (s[0] == "[" or s[0].isdigit()) and ":" in s or "(" in s[:48] and ("):" in s or "]:" in s):
-            h = log_head(s)
-            if h is not None:
-                logs.append((i, h))
-                continue
-        dashed = "– " in s or "- " in s or "— " in s
-        may_link = _may_link(s)
-        if dashed or may_link:
-            g = _signed_end(s, may_link, dashed)
-            if g is not None:
-                signed.setdefault(g[3], []).append((i, g))
+        if s in cache:
+            g = cache[s]
+        else:
+            g = cache[s] = _led_line(s)
+        if g is None:
+            continue
+        if g[3] == _LOG:
+            logs.append((i, (g[0], g[1], g[2])))
+        else:
+            signed.setdefault(g[3], []).append((i, g))
     best_signed = max(signed.values(), key=len, default=[])
     linked = bool(best_signed) and best_signed[0][1][3] == LINKED
     # (every signature whole on its own: no repeat of the habit, no section set apart is asked for)

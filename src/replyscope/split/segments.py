@@ -6,8 +6,6 @@ so joining segment texts gives back the page exactly.
 
 from __future__ import annotations
 
-from itertools import compress
-
 from replyscope.split.lines import Lines
 
 
@@ -19,10 +17,19 @@ def segments_of(lines: Lines, roles: list[str], text_len: int) -> list[tuple[int
     so only those lines are looked at.
     """
     text, starts = lines.text, lines.starts
-    with_text = list(compress(range(len(roles)), text))  # (the lines with text, picked out at C speed)
-    if not with_text:  # (no line with text: the page is one run of the default role)
+    segments: list[tuple[int, int, str]] = []
+    role: str | None = None  # (the run's role, from its first line with text)
+    begin = 0
+    for k in range(len(roles)):
+        if not text[k]:
+            continue
+        r = roles[k]
+        if role is None:
+            role = r  # (the first run starts at the page's start, leading blanks with it)
+        elif r != role:
+            segments.append((begin, starts[k], role))
+            begin, role = starts[k], r
+    if role is None:  # (no line with text: the page is one run of the default role)
         return [(0, text_len, "boilerplate")] if text_len else []
-    cuts = [k for j, k in zip(with_text, with_text[1:]) if roles[k] != roles[j]]
-    begins = [0] + [starts[k] for k in cuts]
-    ends = [starts[k] for k in cuts] + [text_len]
-    return list(zip(begins, ends, [roles[with_text[0]]] + [roles[k] for k in cuts]))
+    segments.append((begin, text_len, role))
+    return segments
