@@ -109,3 +109,28 @@ def test_site_comes_from_the_url_as_for_every_other_reader(tmp_path):
     ).write_csv(path)
     sites = read_comment_export([path]).documents.sort("title")["site"].to_list()
     assert sites == ["dailyriver.example", "valleypost.example", ""]
+
+
+@pytest.mark.parametrize("name", ["export.csv.gz", "export.jsonl.xz"])
+def test_a_compressed_export_reads_as_the_same_export_unpacked(export, tmp_path, name):
+    import gzip
+    import lzma
+
+    plain = read_comment_export([export])
+    if name.endswith(".gz"):
+        packed = tmp_path / name
+        packed.write_bytes(gzip.compress(export.read_bytes()))
+        unpacked_again = export
+    else:
+        jsonl = tmp_path / "export.jsonl"
+        pl.read_csv(export, infer_schema=False).write_ndjson(jsonl)
+        packed = tmp_path / name
+        packed.write_bytes(lzma.compress(jsonl.read_bytes()))
+        unpacked_again = jsonl
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    (folder / packed.name).write_bytes(packed.read_bytes())
+    assert looks_like_comment_export(packed)
+    for tables in (read_comment_export([packed]), read_comment_export([folder])):
+        assert sorted(tables.comments["text"]) == sorted(plain.comments["text"])
+        assert tables.documents["text"].to_list() == read_comment_export([unpacked_again]).documents["text"].to_list()

@@ -17,12 +17,16 @@ splitter's multilingual date reader.
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
 
+from replyscope.ingest.compressed import is_compressed, open_bytes
 from replyscope.ingest.decode import repair_text
 from replyscope.ingest.documents import doc_id_for, site_of
 from replyscope.errors import UsageError
@@ -138,19 +142,37 @@ def find_layout(names: list[str], wanted: CommentColumns) -> ExportLayout:
     )
 
 
+def table_kind(path: Path) -> str:
+    """The table format a file's name says, lower case, a whole-file compression left out:
+    'export.csv' and 'export.csv.gz' are both '.csv' (ingest.compressed)."""
+    return Path(path.stem).suffix.lower() if is_compressed(path) else path.suffix.lower()
+
+
+def _source(path: Path) -> Path | io.BytesIO:
+    """What Polars reads: the path, or the file's bytes decompressed in memory (an export is one
+    table read whole either way)."""
+    if not is_compressed(path):
+        return path
+    with open_bytes(path) as stream:
+        return io.BytesIO(stream.read())
+
+
 def read_frame(path: Path) -> pl.DataFrame:
     """The whole file as string columns (ids stay exact: no float ids, no dropped leading zeros)."""
-    suffix = path.suffix.lower()
+    suffix = table_kind(path)
+    if suffix not in COMMENT_SUFFIXES:
+        raise ValueError(f"{path.name}: a comment export must be CSV, TSV, JSONL or Parquet")
+    source = _source(path)
     if suffix in (".csv", ".tsv"):
         return pl.read_csv(
-            path, infer_schema=False, separator="\t" if suffix == ".tsv" else ",", encoding="utf8-lossy", truncate_ragged_lines=True
+            source, infer_schema=False, separator="\t" if suffix == ".tsv" else ",", encoding="utf8-lossy", truncate_ragged_lines=True
         )
     if suffix in (".jsonl", ".ndjson"):
-        frame = pl.read_ndjson(path, infer_schema_length=None)
+        frame = pl.read_ndjson(source, infer_schema_length=None)
     elif suffix == ".json":
-        frame = pl.read_json(path)
+        frame = pl.read_json(source)
     elif suffix == ".parquet":
-        frame = pl.read_parquet(path)
+        frame = pl.read_parquet(source)
     else:
         raise ValueError(f"{path.name}: a comment export must be CSV, TSV, JSONL or Parquet")
     return frame.select(_as_string(name, dtype) for name, dtype in frame.schema.items())
@@ -171,7 +193,7 @@ def comment_files(paths: Iterable[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in COMMENT_SUFFIXES))
+            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and table_kind(p) in COMMENT_SUFFIXES))
         else:
             found.append(path)
     return found
@@ -391,15 +413,29 @@ def read_comment_export(paths: Iterable[Path], columns: CommentColumns = Comment
     return ExportTables(documents, segments, articles, comments, layouts, n_rows, n_rows - rows.height)
 
 
+def _first_row_names(path: Path, kind: str) -> list[str]:
+    """The column names a compressed table's first line holds (CSV header, JSON object's keys),
+    read without decompressing the rest: a hint must not unpack a corpus."""
+    with open_bytes(path) as stream:
+        first = stream.readline(1 << 20).decode("utf-8", "replace")
+    if kind in (".csv", ".tsv"):
+        return next(csv.reader([first], delimiter="\t" if kind == ".tsv" else ","), [])
+    row = json.loads(first) if kind in (".jsonl", ".ndjson") else {}
+    return list(row) if isinstance(row, dict) else []
+
+
 def looks_like_comment_export(path: Path) -> bool:
     """True when a table file has a column named like comment text: a hint for `--comments`."""
-    if not path.is_file() or path.suffix.lower() not in COMMENT_SUFFIXES:
+    kind = table_kind(path)
+    if not path.is_file() or kind not in COMMENT_SUFFIXES:
         return False
     try:
-        if path.suffix.lower() == ".parquet":
+        if is_compressed(path):
+            names = _first_row_names(path, kind)
+        elif kind == ".parquet":
             names = pl.read_parquet_schema(path).keys()
-        elif path.suffix.lower() in (".csv", ".tsv"):
-            names = pl.read_csv(path, n_rows=0, infer_schema=False, separator="\t" if path.suffix.lower() == ".tsv" else ",").columns
+        elif kind in (".csv", ".tsv"):
+            names = pl.read_csv(path, n_rows=0, infer_schema=False, separator="\t" if kind == ".tsv" else ",").columns
         else:
             names = pl.read_ndjson(path, n_rows=1).columns
     except Exception:  # a hint must never break a run
