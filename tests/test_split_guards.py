@@ -351,3 +351,26 @@ def test_the_head_gate_refuses_only_lines_the_gated_patterns_do_not_match():
     assert refused > 300 and matched > 50  # (both kinds of line are there)
     assert not patterns.gate_refuses(patterns.FORM_OR_SECTION_LOW, "Leave a Reply")
     assert patterns.gate_refuses(patterns.FORM_OR_SECTION_LOW, "The ferry ran late again, and nobody said why.")
+
+
+def test_the_edge_word_verb_and_header_word_gates_keep_every_verdict():
+    # (_cut_edge_words asks _EDGE_WORDS only of texts opening or closing with one of its words'
+    # letters; read_header asks _VERB_ONLY only of lines whose second letter is one of its verbs';
+    # _has_header_word asks the three "-ed" verbs behind their shared "ed")
+    pieces = ["On", "posted", "ſaid", "Says", "by", "AT", " ", "\n", "Jo Lake", "x", "İ", "commented", "Replied", "ANSWERED", "wrote", "ed"]
+    cut = verbs = worded = 0
+    for s in _pieces_product(pieces, 3):
+        expected = headers._EDGE_WORDS.sub("", s)
+        cut += expected != s
+        assert headers._cut_edge_words(s) == expected, repr(s)
+        if s and s[0] in "cCrRwWpPaAsS" and headers._VERB_ONLY.match(s):
+            verbs += 1
+            assert s[1:2] in headers._VERB_SECOND, repr(s)
+        low = s.lower()
+        plain = any(w in low for w in ("says", "said", "wrote", "writes", "commented", "replied", "answered", "ago")) or (
+            "by" in low and (low.startswith(headers._BY_STARTS) or " by " in low)
+        ) or low[-1:] == ":" and low.endswith(headers.FOREIGN_SAYS_ENDS)
+        worded += plain
+        assert headers._has_header_word(low) == plain, repr(s)
+    assert cut > 200 and verbs > 50 and worded > 1000  # (the strings do hold what the gates let through)
+    assert headers.read_header("Jo Lake says:") is not None
