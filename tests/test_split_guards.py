@@ -374,3 +374,17 @@ def test_the_edge_word_verb_and_header_word_gates_keep_every_verdict():
         assert headers._has_header_word(low) == plain, repr(s)
     assert cut > 200 and verbs > 50 and worded > 1000  # (the strings do hold what the gates let through)
     assert headers.read_header("Jo Lake says:") is not None
+
+
+def test_the_feed_word_gate_lets_through_every_name_the_pattern_reads():
+    # (_name_ok asks the lower twin of _FEED_WORDS only of lower-cased names holding a fragment of its words)
+    pieces = ["Jo", " ", "12", "no", "One", "Comments", "REPLY", "replies", "responses", "Responded", "Tracked", "trackback", "Pingback", "liked this", "LIKES THIS", "commented", " on", "is now following", "x"]
+    twin = patterns.lower_twin(headers._FEED_WORDS)
+    found = 0
+    for s in _pieces_product(pieces, 3):
+        low = s.lower()
+        if twin.search(low) is not None:
+            found += 1
+            assert headers._may_name_a_feed(low), repr(s)
+    assert found > 200
+    assert not headers._name_ok("Jo Lake 12 comments") and headers._name_ok("Jo Lake")

@@ -288,6 +288,20 @@ def _name_ok(name: str) -> bool:
     return known
 
 
+def _may_name_a_feed(low: str) -> bool:
+    """Whether a lower-cased name holds a fragment every _FEED_WORDS match holds (most names hold
+    none, and skip the pattern, which is tried at every word start of the name)."""
+    return (
+        "comment" in low
+        or "respon" in low
+        or "repl" in low
+        or "track" in low
+        or "pingback" in low
+        or "like" in low
+        or "following" in low
+    )
+
+
 def _name_ok_uncached(name: str) -> bool:
     if name[:1] == "[" and GONE_AUTHOR.match(name):
         return True
@@ -305,9 +319,11 @@ def _name_ok_uncached(name: str) -> bool:
         return False  # "By @jo http://t.co/x via @news": a shared link's credit, not a commenter
     if folds_like_lower(name):
         t, (feed_words, not_a_name, nav_label, nav_prefix) = name.lower(), _NAME_CHECKS_LOW
+        feed = _may_name_a_feed(t) and feed_words.search(t) is not None
     else:
         t, (feed_words, not_a_name, nav_label, nav_prefix) = name, _NAME_CHECKS
-    if feed_words.search(t):
+        feed = feed_words.search(t) is not None
+    if feed:
         return False  # "T.C. Smith 47 comments", "Tracked on": an entry of a feed, not a commenter
     if name.count(" ") >= MAX_NAME_WORDS or not_a_name.match(t) or nav_label.match(t) or nav_prefix.match(t):
         return False
