@@ -388,3 +388,18 @@ def test_the_feed_word_gate_lets_through_every_name_the_pattern_reads():
             assert headers._may_name_a_feed(low), repr(s)
     assert found > 200
     assert not headers._name_ok("Jo Lake 12 comments") and headers._name_ok("Jo Lake")
+
+
+def test_the_said_age_gate_lets_through_every_line_the_pattern_reads():
+    # (read_header asks _SAID_AGE only of lines holding one of its verbs, lower-cased, or a character
+    # IGNORECASE folds otherwise than str.lower)
+    names = ["Jo", "Ana Lake", "by Jo", "12", "ſam"]
+    words = ["Answered", "REPLIED", "wrote", "ſaid", "saİd", "saıd", "posted", "commented", "says", "ago", "Jo"]
+    ages = ["3", "12h", "2 mins", "5 yrs", "4d ago", "1 W"]
+    said = 0
+    for s in (f"{n}{sp}{w}{sp2}{a}" for n, w, a, sp, sp2 in itertools.product(names, words, ages, (" ", "  "), (" ", "\t"))):
+        if headers._SAID_AGE.match(s) is not None:
+            said += 1
+            assert headers._may_say_an_age(s, s.lower()), repr(s)
+    assert said > 100
+    assert headers.read_header("Jo Lake answered 3h") is not None

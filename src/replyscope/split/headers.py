@@ -675,6 +675,20 @@ _SAID_AGE: Final = re.compile(
 _SAID_AGE_TAIL: Final = 6
 
 
+def _may_say_an_age(core: str, low: str) -> bool:
+    """Whether line `core` (`low`: it lower-cased) holds one of _SAID_AGE's verbs: most worded lines
+    with a compact age hold none ("3 days ago", "by Jo 2h") and skip the pattern, whose lazy name
+    is tried at every length. A line with a character IGNORECASE reads as "s" or "i" where
+    str.lower does not (see folds_like_lower) is left to the pattern."""
+    return (
+        "ed" in low
+        and ("answered" in low or "commented" in low or "replied" in low or "posted" in low)
+        or "wrote" in low
+        or "said" in low
+        or not folds_like_lower(core)
+    )
+
+
 def _digit_near_end(core: str, tail: int) -> bool:
     """Whether one of the last `tail` characters of `core` is a digit (`isdigit`, which says yes to
     every digit `\\d` reads)."""
@@ -933,7 +947,7 @@ def _read_header_uncached(core: str) -> CommentHeader | None:
         return CommentHeader("date", "", posted["age"])  # ("Posted 7h": the widget's verb and a compact age, no name)
     if digits and core[-1] in _AGE_LAST and " " in core and _may_score(core, low) and (scored := _SCORED_AGE.match(core)) is not None and _name_ok(cut_counters(scored["name"])):
         return CommentHeader("name_date", cut_counters(scored["name"]), scored["age"])  # ("jo 14 points 2d": the score says the "2d" is an age)
-    if worded and digits and core[-1] in _AGE_LAST and _digit_near_end(core, _SAID_AGE_TAIL) and (said := _SAID_AGE.match(core)) is not None:
+    if worded and digits and core[-1] in _AGE_LAST and _digit_near_end(core, _SAID_AGE_TAIL) and _may_say_an_age(core, low) and (said := _SAID_AGE.match(core)) is not None:
         # "jo answered 1d", "Ann replied 3h": a says-header dated by a compact age
         author = said["name"]
         if is_numeric_handle(author):
