@@ -424,3 +424,55 @@ def test_the_furniture_gate_on_a_long_lines_opening_refuses_only_lines_the_patte
     want = [patterns.FURNITURE.match(s) is not None for s in long_lines]
     assert any(want) and not all(want)
     assert [body._is_boilerplate_line_uncached(s) for s in long_lines] == want
+
+
+def test_the_edge_word_verb_and_header_word_gates_keep_every_verdict():
+    # (_cut_edge_words asks _EDGE_WORDS only of texts opening or closing with one of its words'
+    # letters; read_header asks _VERB_ONLY only of lines whose second letter is one of its verbs';
+    # _has_header_word asks the three "-ed" verbs behind their shared "ed")
+    pieces = ["On", "posted", "ſaid", "Says", "by", "AT", " ", "\n", "Jo Lake", "x", "İ", "commented", "Replied", "ANSWERED", "wrote", "ed"]
+    cut = verbs = worded = 0
+    for s in _pieces_product(pieces, 3):
+        expected = headers._EDGE_WORDS.sub("", s)
+        cut += expected != s
+        assert headers._cut_edge_words(s) == expected, repr(s)
+        if s and s[0] in "cCrRwWpPaAsS" and headers._VERB_ONLY.match(s):
+            verbs += 1
+            assert s[1:2] in headers._VERB_SECOND, repr(s)
+        low = s.lower()
+        plain = any(w in low for w in ("says", "said", "wrote", "writes", "commented", "replied", "answered", "ago")) or (
+            "by" in low and (low.startswith(headers._BY_STARTS) or " by " in low)
+        ) or low[-1:] == ":" and low.endswith(headers.FOREIGN_SAYS_ENDS)
+        worded += plain
+        assert headers._has_header_word(low) == plain, repr(s)
+    assert cut > 200 and verbs > 50 and worded > 1000  # (the strings do hold what the gates let through)
+    assert headers.read_header("Jo Lake says:") is not None
+
+
+def test_the_feed_word_gate_lets_through_every_name_the_pattern_reads():
+    # (_name_ok asks the lower twin of _FEED_WORDS only of lower-cased names holding a fragment of its words)
+    pieces = ["Jo", " ", "12", "no", "One", "Comments", "REPLY", "replies", "responses", "Responded", "Tracked", "trackback", "Pingback", "liked this", "LIKES THIS", "commented", " on", "is now following", "x"]
+    twin = patterns.lower_twin(headers._FEED_WORDS)
+    found = 0
+    for s in _pieces_product(pieces, 3):
+        low = s.lower()
+        if twin.search(low) is not None:
+            found += 1
+            assert headers._may_name_a_feed(low), repr(s)
+    assert found > 200
+    assert not headers._name_ok("Jo Lake 12 comments") and headers._name_ok("Jo Lake")
+
+
+def test_the_said_age_gate_lets_through_every_line_the_pattern_reads():
+    # (read_header asks _SAID_AGE only of lines holding one of its verbs, lower-cased, or a character
+    # IGNORECASE folds otherwise than str.lower)
+    names = ["Jo", "Ana Lake", "by Jo", "12", "ſam"]
+    words = ["Answered", "REPLIED", "wrote", "ſaid", "saİd", "saıd", "posted", "commented", "says", "ago", "Jo"]
+    ages = ["3", "12h", "2 mins", "5 yrs", "4d ago", "1 W"]
+    said = 0
+    for s in (f"{n}{sp}{w}{sp2}{a}" for n, w, a, sp, sp2 in itertools.product(names, words, ages, (" ", "  "), (" ", "\t"))):
+        if headers._SAID_AGE.match(s) is not None:
+            said += 1
+            assert headers._may_say_an_age(s, s.lower()), repr(s)
+    assert said > 100
+    assert headers.read_header("Jo Lake answered 3h") is not None

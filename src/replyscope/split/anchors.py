@@ -906,10 +906,12 @@ def _add_bullet_anchors(
             continue  # (but "Dalloway says" with no colon opens a quotation in the comment under the name)
         # (a number over words that talk: a widget's "20000" over "readers by Feedburner" does not)
         numeric = bulleted and _NUMERIC_HANDLE.match(lines.core[i]) is not None and talks([text[j]])
-        if h is None and not _written_under(lines, j) and s[-1] != ":" and bulleted and not is_chrome(s) and looks_like_name(lines.core[i]) and is_short_mark(text[j]):
+        # (read once: both tests below ask it, and _written_under reads the lines under j)
+        unwritten = h is None and not _written_under(lines, j)
+        if unwritten and s[-1] != ":" and bulleted and not is_chrome(s) and looks_like_name(lines.core[i]) and is_short_mark(text[j]):
             short.append((i, j))  # (a bulleted name over "+1": read when the thread's other bulleted names head words)
             continue
-        if s[-1] == ":" or (h is None and not _written_under(lines, j)) or not (numeric or looks_like_name(lines.core[i])):
+        if s[-1] == ":" or unwritten or not (numeric or looks_like_name(lines.core[i])):
             continue  # "Pros:" over an indented list is a subheading, not an author
         if not numeric and is_chrome(s) and (k := next_nonblank(lines, j, 0)) is not None and k in headers and headers[k].kind == "date":
             # ("(Reply) (Thread) (Link)" over a reply's name indented under it, its date under that:

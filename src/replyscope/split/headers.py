@@ -89,6 +89,17 @@ NOT_A_NAME: Final = re.compile(
 )
 _POSTED_BY: Final = re.compile(r"^(?:posted|post|written|submitted|comment(?:ed)?|reply|response|answered|asked)?\s*by\b:?", re.I)
 _EDGE_WORDS: Final = re.compile(r"^(?:on|at|by|posted|said|says)\s+|\s+(?:on|at|by|posted)$", re.I)
+# The characters an _EDGE_WORDS match must open or close the text with: the first letter of a
+# leading word in either case ("\u017f" is an "s" to IGNORECASE), the last of a trailing one, or the
+# newline "$" may stand before. A text with neither keeps its words, and skips the pattern (whose
+# trailing form is tried at every space of the text).
+_EDGE_FIRST: Final = frozenset("oOaAbBpPsS\u017f")
+_EDGE_LAST: Final = frozenset("nNtTyYdD\n")
+
+
+def _cut_edge_words(s: str) -> str:
+    """_EDGE_WORDS.sub("", s): the same text, the pattern asked only of texts it may change."""
+    return _EDGE_WORDS.sub("", s) if s[:1] in _EDGE_FIRST or s[-1:] in _EDGE_LAST else s
 
 
 @dataclass(slots=True, frozen=True, init=False)
@@ -277,6 +288,20 @@ def _name_ok(name: str) -> bool:
     return known
 
 
+def _may_name_a_feed(low: str) -> bool:
+    """Whether a lower-cased name holds a fragment every _FEED_WORDS match holds (most names hold
+    none, and skip the pattern, which is tried at every word start of the name)."""
+    return (
+        "comment" in low
+        or "respon" in low
+        or "repl" in low
+        or "track" in low
+        or "pingback" in low
+        or "like" in low
+        or "following" in low
+    )
+
+
 def _name_ok_uncached(name: str) -> bool:
     if name[:1] == "[" and GONE_AUTHOR.match(name):
         return True
@@ -294,9 +319,11 @@ def _name_ok_uncached(name: str) -> bool:
         return False  # "By @jo http://t.co/x via @news": a shared link's credit, not a commenter
     if folds_like_lower(name):
         t, (feed_words, not_a_name, nav_label, nav_prefix) = name.lower(), _NAME_CHECKS_LOW
+        feed = _may_name_a_feed(t) and feed_words.search(t) is not None
     else:
         t, (feed_words, not_a_name, nav_label, nav_prefix) = name, _NAME_CHECKS
-    if feed_words.search(t):
+        feed = feed_words.search(t) is not None
+    if feed:
         return False  # "T.C. Smith 47 comments", "Tracked on": an entry of a feed, not a commenter
     if name.count(" ") >= MAX_NAME_WORDS or not_a_name.match(t) or nav_label.match(t) or nav_prefix.match(t):
         return False
@@ -384,9 +411,8 @@ def _has_header_word(low: str) -> bool:
         and ("wrote" in low or "writes" in low)
         or "by" in low
         and (low.startswith(_BY_STARTS) or " by " in low)
-        or "commented" in low
-        or "replied" in low
-        or "answered" in low
+        or "ed" in low  # (the three verbs' shared ending: one scan turns away the lines with none)
+        and ("commented" in low or "replied" in low or "answered" in low)
         or "ago" in low
         # (every FOREIGN_SAYS_ENDS ends in ":": one comparison turns away the lines that end otherwise
         # before the 36 suffixes are tried)
@@ -649,6 +675,20 @@ _SAID_AGE: Final = re.compile(
 _SAID_AGE_TAIL: Final = 6
 
 
+def _may_say_an_age(core: str, low: str) -> bool:
+    """Whether line `core` (`low`: it lower-cased) holds one of _SAID_AGE's verbs: most worded lines
+    with a compact age hold none ("3 days ago", "by Jo 2h") and skip the pattern, whose lazy name
+    is tried at every length. A line with a character IGNORECASE reads as "s" or "i" where
+    str.lower does not (see folds_like_lower) is left to the pattern."""
+    return (
+        "ed" in low
+        and ("answered" in low or "commented" in low or "replied" in low or "posted" in low)
+        or "wrote" in low
+        or "said" in low
+        or not folds_like_lower(core)
+    )
+
+
 def _digit_near_end(core: str, tail: int) -> bool:
     """Whether one of the last `tail` characters of `core` is a digit (`isdigit`, which says yes to
     every digit `\\d` reads)."""
@@ -704,6 +744,9 @@ def _may_end_edited(core: str) -> bool:
 # A header's verb with no name before it ("commented 3 days ago", "replied on Mar 3, 2024"): the
 # name is the line over it, the line a date.
 _VERB_ONLY: Final = re.compile(r"^(?:commented|replied|responded|wrote|posted|answered|said)\s+(?=\S)", re.I)
+# The second letters of _VERB_ONLY's verbs in either case (none has another character IGNORECASE
+# reads as it): most lines opening with one of their first letters fail here, before the pattern.
+_VERB_SECOND: Final = frozenset("oOeErRnNaA")
 _THREAD_LINK_LAST: Final = frozenset("]tvxkgedEeTVXKGD")  # (the last characters of any _THREAD_LINKS match)
 # The navigation links alone (not _THREAD_LINKS' actions, which other widgets print too), or the
 # fold toggle ("| parent | next [–]", "[-]"): a thread prints them on its comments' headers and
@@ -877,7 +920,7 @@ def _read_header_uncached(core: str) -> CommentHeader | None:
         roled = read_header(core[: role.start()])
         if roled is not None and roled.posted_raw:
             return roled  # ("jo commented 3 days ago  Member": a dated header, the role after it)
-    if core[0] in "cCrRwWpPaAsS" and (verb := _VERB_ONLY.match(core)):
+    if core[0] in "cCrRwWpPaAsS" and core[1:2] in _VERB_SECOND and (verb := _VERB_ONLY.match(core)):
         dated = read_header(core[verb.end() :])
         if dated is not None and dated.posted_raw and (dated.kind == "date" or not _name_ok(dated.author)):
             return CommentHeader("date", "", dated.posted_raw)  # ("commented 3 days ago" under the name)
@@ -904,7 +947,7 @@ def _read_header_uncached(core: str) -> CommentHeader | None:
         return CommentHeader("date", "", posted["age"])  # ("Posted 7h": the widget's verb and a compact age, no name)
     if digits and core[-1] in _AGE_LAST and " " in core and _may_score(core, low) and (scored := _SCORED_AGE.match(core)) is not None and _name_ok(cut_counters(scored["name"])):
         return CommentHeader("name_date", cut_counters(scored["name"]), scored["age"])  # ("jo 14 points 2d": the score says the "2d" is an age)
-    if worded and digits and core[-1] in _AGE_LAST and _digit_near_end(core, _SAID_AGE_TAIL) and (said := _SAID_AGE.match(core)) is not None:
+    if worded and digits and core[-1] in _AGE_LAST and _digit_near_end(core, _SAID_AGE_TAIL) and _may_say_an_age(core, low) and (said := _SAID_AGE.match(core)) is not None:
         # "jo answered 1d", "Ann replied 3h": a says-header dated by a compact age
         author = said["name"]
         if is_numeric_handle(author):
@@ -966,7 +1009,7 @@ def _read_header_uncached(core: str) -> CommentHeader | None:
         kind = "says"
         if author[:3].lower() == "by ":
             author, kind = author[3:].lstrip(), "by"  # "by Name (1234) writes:" is the by-format
-        author = _EDGE_WORDS.sub("", author).strip()
+        author = _cut_edge_words(author).strip()
         author = cut_counters(_USER_ID.sub("", strip_joiners(author)))
         if _name_ok(author):
             return CommentHeader(kind, author, stamp)
@@ -983,7 +1026,7 @@ def _read_header_uncached(core: str) -> CommentHeader | None:
         by_author = _by_author(residue)
         if by_author is not None:
             author = _BY_AUTHOR_END.split(by_author, maxsplit=1)[0]
-            author = _EDGE_WORDS.sub("", strip_joiners(author)).strip()
+            author = _cut_edge_words(strip_joiners(author)).strip()
             author = _cut_by_tail(author)
             if _name_ok(author):
                 return CommentHeader("by", author, stamp, posted_by=residue[:5].lower() in _SIGNS_BELOW)
@@ -1009,7 +1052,7 @@ def _read_header_uncached(core: str) -> CommentHeader | None:
         return CommentHeader("name_date", digit_handle(handle), stamp)  # "4830962 | 14 Mar 2015", "– 4830962 DATE": a handle of digits
     if not residue or chrome_row(residue) or (residue[-1].isdigit() or residue[-1] == "\n") and _POST_NUMBER.match(residue):
         return CommentHeader("date", "", stamp)  # a date alone, or an age in a row of actions, or beside the post's place ("3 / 12")
-    residue = cut_counters(_EDGE_WORDS.sub("", residue).strip())
+    residue = cut_counters(_cut_edge_words(residue).strip())
     if (":" in residue or "." in residue) and _CLOCK_LEFT.match(residue):
         return CommentHeader("name_date", "", stamp)  # "June 3, 2014 05:07 pm at 5:07 pm", "3 minutes ago (9:41 AM)": the time printed twice, no name
     if _name_ok(residue):
