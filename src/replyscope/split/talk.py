@@ -50,9 +50,21 @@ CAPS_HEADING_MAX_WORDS: Final = 8
 _LEADING_HANDLES: Final = re.compile(r"^(?:@\w+[\s,:]*)+")
 
 
+# (its verdicts cached in a dict it reads itself: see caches.line_dict; the windows under a page's
+# headers overlap, and their lines are read for talk once per window and per format tried)
+_IS_HEADLINE_CACHE: Final[dict[str, bool]] = line_dict()
+
+
 def is_headline(s: str) -> bool:
     """A line in Title Case (3 to 16 words, most capitalised): a link title, not what someone wrote.
     A line in capitals reads as one only up to CAPS_HEADING_MAX_WORDS words."""
+    known = _IS_HEADLINE_CACHE.get(s)
+    if known is None:
+        known = _IS_HEADLINE_CACHE[s] = _is_headline_uncached(s)
+    return known
+
+
+def _is_headline_uncached(s: str) -> bool:
     if s[-1] == "." and not s.endswith("...") or s.count(" ") > 20:
         return False  # (cheap exits: a sentence's full stop, or far more than 16 words)
     if (s.isupper() or s[0] == "@" and _LEADING_HANDLES.sub("", s).isupper()) and len(WORD.findall(s)) > CAPS_HEADING_MAX_WORDS:
