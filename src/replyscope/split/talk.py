@@ -202,6 +202,24 @@ def texts_talk(texts: tuple[str, ...]) -> bool:
     first = next((t for t in texts if not is_chrome(t)), "")
     if "@" in joined and not is_headline(first or joined) and ADDRESSES.search(joined) is not None:
         return True
+    return _opens_short_reply(first)
+
+
+# (its verdicts cached in a dict it reads itself: see caches.line_dict; a comment's first line opens
+# the windows read under its header for each format tried, which differ further down)
+_OPENS_SHORT_REPLY_CACHE: Final[dict[str, bool]] = line_dict()
+
+
+def _opens_short_reply(first: str) -> bool:
+    """Whether a window's first line of text (not chrome) shows the cues of a reply: words of chat,
+    or, when short, a question, an exclamation or an answer word; and is no headline."""
+    known = _OPENS_SHORT_REPLY_CACHE.get(first)
+    if known is None:
+        known = _OPENS_SHORT_REPLY_CACHE[first] = _opens_short_reply_uncached(first)
+    return known
+
+
+def _opens_short_reply_uncached(first: str) -> bool:
     n = len(first)
     if not n or n > CHAT_LINE_CHARS or first[0] in BULLETS:
         return False
