@@ -99,9 +99,21 @@ def judges(window: list[str]) -> bool:
     ("Minister dismisses report as rubbish") has no closing stop, and no Title Case either.
     """
     texts = [t for t in window if t][:TALK_LINES]
-    return any(
-        t[0] not in BULLETS and ends_sentence(t) and VERDICT_WORDS.search(t.lower()) and not is_headline(t) for t in texts
-    )
+    return any(_judging_sentence(t) for t in texts)
+
+
+# (its verdicts cached in a dict it reads itself: see caches.line_dict; the windows overlap)
+_JUDGING_SENTENCE_CACHE: Final[dict[str, bool]] = line_dict()
+
+
+def _judging_sentence(t: str) -> bool:
+    """Whether non-blank line `t` passes judgement (VERDICT_WORDS) in a sentence, not bulleted, no headline."""
+    known = _JUDGING_SENTENCE_CACHE.get(t)
+    if known is None:
+        known = _JUDGING_SENTENCE_CACHE[t] = (
+            t[0] not in BULLETS and ends_sentence(t) and VERDICT_WORDS.search(t.lower()) is not None and not is_headline(t)
+        )
+    return known
 
 
 def _line_at(texts: tuple[str, ...], offset: int) -> int:
