@@ -292,3 +292,16 @@ def test_disqus_replies_name_their_target_after_the_author() -> None:
 def test_short_replies_in_other_header_formats(head: str) -> None:
     text = ARTICLE + "Comments\n\n" + "".join(head.format(n=n, t=t, k=k) for k, (n, t) in enumerate(SHORT, 1))
     assert comments_of(text) == SHORT
+
+
+def test_talk_words_read_per_line_as_in_the_joined_window():
+    # a line ending on "thank" and the next opening with "you": the words of talk run over the
+    # joint, and the first line (not a headline) is the one they are found on, though the next
+    # line, read alone, is a Title Case line that does not count
+    assert texts_talk(("We all came to thank", "You And Your Friends Here Tonight"))
+    # the second line is a title-case headline whose own "You" is a word of talk; the first line holds
+    # none, and nothing else in the window talks
+    assert not texts_talk(("Weather Report For The Week", "What You Need To Know Today"))
+    # a line whose lower case changes length ("İ") before a word of talk, then a line in Title Case
+    assert texts_talk(("İstanbul was lovely and my feet hurt", "Ten Best Walks In The Old Town"))
+    assert not texts_talk(("İstanbul Travel Guide For Visitors", "Ten Best Walks In The Old Town"))

@@ -50,9 +50,21 @@ CAPS_HEADING_MAX_WORDS: Final = 8
 _LEADING_HANDLES: Final = re.compile(r"^(?:@\w+[\s,:]*)+")
 
 
+# (its verdicts cached in a dict it reads itself: see caches.line_dict; the windows under a page's
+# headers overlap, and their lines are read for talk once per window and per format tried)
+_IS_HEADLINE_CACHE: Final[dict[str, bool]] = line_dict()
+
+
 def is_headline(s: str) -> bool:
     """A line in Title Case (3 to 16 words, most capitalised): a link title, not what someone wrote.
     A line in capitals reads as one only up to CAPS_HEADING_MAX_WORDS words."""
+    known = _IS_HEADLINE_CACHE.get(s)
+    if known is None:
+        known = _IS_HEADLINE_CACHE[s] = _is_headline_uncached(s)
+    return known
+
+
+def _is_headline_uncached(s: str) -> bool:
     if s[-1] == "." and not s.endswith("...") or s.count(" ") > 20:
         return False  # (cheap exits: a sentence's full stop, or far more than 16 words)
     if (s.isupper() or s[0] == "@" and _LEADING_HANDLES.sub("", s).isupper()) and len(WORD.findall(s)) > CAPS_HEADING_MAX_WORDS:
@@ -87,9 +99,21 @@ def judges(window: list[str]) -> bool:
     ("Minister dismisses report as rubbish") has no closing stop, and no Title Case either.
     """
     texts = [t for t in window if t][:TALK_LINES]
-    return any(
-        t[0] not in BULLETS and ends_sentence(t) and VERDICT_WORDS.search(t.lower()) and not is_headline(t) for t in texts
-    )
+    return any(_judging_sentence(t) for t in texts)
+
+
+# (its verdicts cached in a dict it reads itself: see caches.line_dict; the windows overlap)
+_JUDGING_SENTENCE_CACHE: Final[dict[str, bool]] = line_dict()
+
+
+def _judging_sentence(t: str) -> bool:
+    """Whether non-blank line `t` passes judgement (VERDICT_WORDS) in a sentence, not bulleted, no headline."""
+    known = _JUDGING_SENTENCE_CACHE.get(t)
+    if known is None:
+        known = _JUDGING_SENTENCE_CACHE[t] = (
+            t[0] not in BULLETS and ends_sentence(t) and VERDICT_WORDS.search(t.lower()) is not None and not is_headline(t)
+        )
+    return known
 
 
 def _line_at(texts: tuple[str, ...], offset: int) -> int:
@@ -112,27 +136,102 @@ def talks(window: list[str]) -> bool:
     return bool(texts) and texts_talk(texts)
 
 
+# How a line reads for words of conversation (CONVERSATIONAL_LOWER_FAST in its lower case), cached
+# per line: a page's windows are mostly distinct, but they overlap, so their lines repeat.
+_NO_TALK_WORD: Final = 0
+_TALK_WORD: Final = 1
+# The line changes length when lower-cased ("İ" becomes two characters): offsets into the joined
+# lower text no longer fall on the same lines (see texts_talk, which reads such windows as before).
+_LOWER_RESIZES: Final = 2
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_TALK_WORD_CACHE: Final[dict[str, int]] = line_dict()
+
+
+def _talk_word(t: str) -> int:
+    known = _TALK_WORD_CACHE.get(t)
+    if known is None:
+        low = t.lower()
+        if len(low) != len(t):
+            known = _LOWER_RESIZES
+        elif CONVERSATIONAL_LOWER_FAST.search(low) is not None:
+            known = _TALK_WORD
+        else:
+            known = _NO_TALK_WORD
+        _TALK_WORD_CACHE[t] = known
+    return known
+
+
+def _talks_alone(t: str) -> bool:
+    """Whether line `t` alone holds a word of conversation (CONVERSATIONAL_LOWER_FAST)."""
+    code = _talk_word(t)
+    return code == _TALK_WORD or code == _LOWER_RESIZES and CONVERSATIONAL_LOWER_FAST.search(t.lower()) is not None
+
+
+def _first_talk_line(texts: tuple[str, ...]) -> int:
+    """Index of the line of the first CONVERSATIONAL_LOWER_FAST hit in " ".join(texts).lower(), -1
+    for none, read from the lines' own (cached) verdicts.
+
+    The same as searching the joined text: its lower case is the lines' lower case joined (a space
+    breaks the context of a final sigma), a word's start and end read the same at a line's ends as
+    next to the joining space, and the one hit that can run over a joint, "thank you" across two
+    lines, leaves "you" opening the next line, a hit of its own. That case, and lines whose lower
+    case changes length up to the hit (where the old offset arithmetic is kept), are searched as
+    before. The lines past the first hit are not read, as the search of the joined text stops there."""
+    for k, t in enumerate(texts):
+        code = _talk_word(t)
+        if code == _TALK_WORD:
+            if k and texts[k - 1].lower().endswith("thank"):
+                return _first_talk_line_joined(texts)
+            return k
+        if code == _LOWER_RESIZES:
+            return _first_talk_line_joined(texts)
+    return -1
+
+
+def _first_talk_line_joined(texts: tuple[str, ...]) -> int:
+    m = CONVERSATIONAL_LOWER_FAST.search(" ".join(texts).lower())
+    return -1 if m is None else _line_at(texts, m.start())
+
+
 @line_cache
 def texts_talk(texts: tuple[str, ...]) -> bool:
     """talks() of a window's first lines of text (cached: the choice of a page's comment format
     reads the same comments' first lines once per format it tries, and again once it is extended)."""
-    joined = " ".join(texts)
-    m = CONVERSATIONAL_LOWER_FAST.search(joined.lower())
-    if m is not None:
+    hit = _first_talk_line(texts)
+    if hit >= 0:
         # a bulleted line under a header is an item of a list (a related story, a menu entry), and a
         # line in Title Case is a poll's or a link's title ("Do You Prefer The New Layout?"), not talk;
         # the line of the first hit is checked first (the headline test is the dear part)
-        t = texts[_line_at(texts, m.start())]
+        t = texts[hit]
         if t[0] not in BULLETS and not is_headline(t):
             return True
         if any(
-            t[0] not in BULLETS and CONVERSATIONAL_LOWER_FAST.search(t.lower()) is not None and not is_headline(t)
+            t[0] not in BULLETS and _talks_alone(t) and not is_headline(t)
             for t in texts
         ):
             return True
+    joined = " ".join(texts)
     first = next((t for t in texts if not is_chrome(t)), "")
     if "@" in joined and not is_headline(first or joined) and ADDRESSES.search(joined) is not None:
         return True
+    return _opens_short_reply(first)
+
+
+# (its verdicts cached in a dict it reads itself: see caches.line_dict; a comment's first line opens
+# the windows read under its header for each format tried, which differ further down)
+_OPENS_SHORT_REPLY_CACHE: Final[dict[str, bool]] = line_dict()
+
+
+def _opens_short_reply(first: str) -> bool:
+    """Whether a window's first line of text (not chrome) shows the cues of a reply: words of chat,
+    or, when short, a question, an exclamation or an answer word; and is no headline."""
+    known = _OPENS_SHORT_REPLY_CACHE.get(first)
+    if known is None:
+        known = _OPENS_SHORT_REPLY_CACHE[first] = _opens_short_reply_uncached(first)
+    return known
+
+
+def _opens_short_reply_uncached(first: str) -> bool:
     n = len(first)
     if not n or n > CHAT_LINE_CHARS or first[0] in BULLETS:
         return False
