@@ -431,30 +431,6 @@ def _headline_share(lines: Lines, best: list[Anchor]) -> float:
     return hits / seen
 
 
-# The page last read by _nonblank_between and its count of non-blank lines before each line: the
-# count runs between every two headers of every format tried (and again as a thread is extended),
-# so a page's lines were counted over and over. One entry, a tuple, replaced whole: a reader on
-# another thread sees either page's entry, and reads only its own.
-_NONBLANK_BEFORE: Final[list[tuple[list[str], list[int]]]] = [([], [0])]
-
-
-def _nonblank_between(lines: Lines, lo: int, hi: int) -> int:
-    """How many lines in lines.text[lo:hi] have text."""
-    text = lines.text
-    page, before = _NONBLANK_BEFORE[0]
-    if page is not text:
-        before = [0] * (len(text) + 1)
-        n = 0
-        for k, s in enumerate(text):
-            n += s != ""
-            before[k + 1] = n
-        _NONBLANK_BEFORE[0] = (text, before)
-    if lo < 0 or hi < 0:
-        return sum(map(bool, text[lo:hi]))  # (a slice from the end: as the slice reads it)
-    lo, hi = min(lo, len(text)), min(hi, len(text))
-    return before[hi] - before[lo] if hi > lo else 0
-
-
 def _menu_share(lines: Lines, lo: int, hi: int) -> float:
     """Share of non-blank lines in [lo, hi) that are short labels (menu items, widget titles)."""
     short = total = 0
@@ -482,7 +458,7 @@ def _indented_share(lines: Lines, lo: int, hi: int) -> float:
 def _main_run(lines: Lines, group: list[Anchor]) -> list[Anchor]:
     """Cut a format's anchors at an outsized gap and keep the run with the most anchors."""
     while len(group) >= 3:
-        gaps = [_nonblank_between(lines, a.last + 1, b.first) for a, b in zip(group, group[1:])]
+        gaps = [lines.nonblank_between(a.last + 1, b.first) for a, b in zip(group, group[1:])]
         typical = sorted(gaps)[len(gaps) // 2]
         k = max(range(len(gaps)), key=gaps.__getitem__)
         if gaps[k] < max(RUN_GAP_LINES, RUN_GAP_FACTOR * typical):
@@ -831,7 +807,7 @@ def _label_under(lines: Lines, best: list[Anchor], section: int) -> bool:
     one right under section header `section` (a restated question aside): the first answer may
     then run long between the section and its signature."""
     j = opener_above(lines, spans_signed_below(best), best[0].first, section + 1)
-    return j is not None and _nonblank_between(lines, section + 1, j) <= HEADED_REACH
+    return j is not None and lines.nonblank_between(section + 1, j) <= HEADED_REACH
 
 
 def words_under_section(lines: Lines, section: int, first: int, thread_end: int = -1, small: bool = False) -> int | None:
@@ -892,7 +868,7 @@ def _under_text(lines: Lines, i: int) -> bool:
 
 def _near_section(lines: Lines, section: int | None, first: int) -> int | None:
     """The section header when it is close enough above the thread to head it, else None."""
-    if section is None or _nonblank_between(lines, section + 1, first) > SECTION_REACH:
+    if section is None or lines.nonblank_between(section + 1, first) > SECTION_REACH:
         return None
     return section
 
@@ -916,7 +892,7 @@ def extend_up(lines: Lines, best: list[Anchor], above: list[Anchor], article: in
     """
     if not above:
         return best
-    gaps = [_nonblank_between(lines, a.last + 1, b.first) for a, b in zip(best, best[1:])]
+    gaps = [lines.nonblank_between(a.last + 1, b.first) for a, b in zip(best, best[1:])]
     typical_gap = sorted(gaps)[len(gaps) // 2] if gaps else 0
     prose = sorted(_prose_chars(lines, a.last + 1, b.first) for a, b in zip(best, best[1:]))
     typical_prose = prose[len(prose) // 2] if prose else 0
@@ -933,7 +909,7 @@ def extend_up(lines: Lines, best: list[Anchor], above: list[Anchor], article: in
         nxt = out[0]
         if a.first <= article and a.family in BYLINE_FAMILIES:
             break
-        if _nonblank_between(lines, a.last + 1, nxt.first) >= run_gap:
+        if lines.nonblank_between(a.last + 1, nxt.first) >= run_gap:
             break
         if _byline_over_section(lines, a, nxt):
             break
@@ -999,7 +975,7 @@ def _section_run(lines: Lines, above: list[Anchor], k: int, run_gap: int, titled
     while True:
         if _headed_by_section(lines, above[k], titled):
             return True
-        if k == 0 or _nonblank_between(lines, above[k - 1].last + 1, above[k].first) >= run_gap:
+        if k == 0 or lines.nonblank_between(above[k - 1].last + 1, above[k].first) >= run_gap:
             return False
         k -= 1
 

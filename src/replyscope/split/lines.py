@@ -6,7 +6,7 @@ exact offsets, so segments built from whole lines are lossless by construction.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import compress
 from typing import Final
 
@@ -26,9 +26,29 @@ class Lines:
     indent: list[int]  # leading whitespace width (threading depth in rendered pages)
     core: list[str]  # `text` without a leading bullet or list number
     sections: tuple[int, list[int]] | None = None  # (from line, comment-section header lines)
+    # how many lines have text before each line (and before the end): see nonblank_between
+    _nonblank_before: list[int] | None = field(default=None, init=False, repr=False, compare=False)
 
     def __len__(self) -> int:
         return len(self.raw)
+
+    def nonblank_between(self, lo: int, hi: int) -> int:
+        """How many lines in text[lo:hi] have text. (The count runs between every two headers of
+        every format a page's thread is tried in, and again as a thread is extended: the page's
+        lines are counted once, when first asked.)"""
+        text = self.text
+        if lo < 0 or hi < 0:
+            return sum(map(bool, text[lo:hi]))  # (a slice from the end: as the slice reads it)
+        before = self._nonblank_before
+        if before is None:
+            before = [0] * (len(text) + 1)
+            n = 0
+            for k, s in enumerate(text):
+                n += s != ""
+                before[k + 1] = n
+            self._nonblank_before = before
+        lo, hi = min(lo, len(text)), min(hi, len(text))
+        return before[hi] - before[lo] if hi > lo else 0
 
     def end(self, i: int) -> int:
         """Offset just past line i's last visible character (line break and trailing blanks excluded)."""
