@@ -725,16 +725,20 @@ class LetterGate:
         self._by_letter: dict[str, tuple[str, ...]] | None = None
         self._read = False
 
-    def match(self, low: str) -> re.Match[str] | None:
+    def refuses(self, low: str) -> bool:
+        """Whether the twin cannot match at the start of `low` (lower case), told by its opening
+        alone: an ASCII lower-case letter first, and none of the prefixes read for it."""
         c = low[:1]
-        if "a" <= c <= "z":
-            if not self._read:
-                self._by_letter = _kept_letter_prefixes(self.twin)
-                self._read = True
-            by_letter = self._by_letter
-            if by_letter is not None and not low.startswith(by_letter.get(c, ())):
-                return None
-        return self.twin.match(low)
+        if not "a" <= c <= "z":
+            return False
+        if not self._read:
+            self._by_letter = _kept_letter_prefixes(self.twin)
+            self._read = True
+        by_letter = self._by_letter
+        return by_letter is not None and not low.startswith(by_letter.get(c, ()))
+
+    def match(self, low: str) -> re.Match[str] | None:
+        return None if self.refuses(low) else self.twin.match(low)
 
 
 def gate_refuses(gate: LetterGate, s: str) -> bool:
@@ -747,15 +751,7 @@ def gate_refuses(gate: LetterGate, s: str) -> bool:
     pattern on a line past LOWER_BELOW, costs far more than this. (A prefix is at most
     _GATE_DEPTH characters, and each character of such a text lower-cases to one.)
     """
-    head = s[:_GATE_DEPTH].lower()
-    c = head[:1]
-    if not "a" <= c <= "z":
-        return False
-    if not gate._read:
-        gate._by_letter = _kept_letter_prefixes(gate.twin)
-        gate._read = True
-    by_letter = gate._by_letter
-    return by_letter is not None and not head.startswith(by_letter.get(c, ()))
+    return gate.refuses(s[:_GATE_DEPTH].lower())
 
 
 # --- lower twins (see lower_twin) of the patterns run on most short lines ---------------------
