@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from replyscope.evaluate.layout_variants import ROUND17_VARIANTS, render_variant
+from replyscope.evaluate.layout_variants import ROUND17_VARIANTS
 from replyscope.split import split_document
 from replyscope.split.chrome import is_badge_line, is_chrome
 from replyscope.split.headers import cut_counters, read_header
+from layout_checks import assert_rendered_and_split_back
 
 THREAD = {
     "thread_id": "t17",
@@ -44,15 +45,7 @@ def _said(section: str) -> list[tuple[str, str]]:
 @pytest.mark.parametrize("seed", range(4))
 @pytest.mark.parametrize("variant", ROUND17_VARIANTS)
 def test_new_layouts_are_deterministic_and_the_splitter_finds_every_reply(variant, seed):
-    page = render_variant(THREAD, variant, seed=seed)
-    assert render_variant(THREAD, variant, seed=seed) == page
-    truth = {r.id: r for r in page.replies}
-    assert set(OWN) <= set(truth)
-    found = split_document(page.text).comments
-    for r in THREAD["replies"]:
-        # (its own words, under the quote of another post that a board's reply may open with)
-        first, last = r["text"].split()[0], r["text"].split()[-1]
-        assert any(c.author == r["author"] and first in c.text and c.text.endswith(last) for c in found), (variant, seed, r["id"])
+    assert_rendered_and_split_back(THREAD, OWN, variant, seed)
 
 
 # ------------------------------------------------------------------ a newsroom's community platform
