@@ -450,3 +450,39 @@ def test_table_without_text_column_inside_a_folder_is_recorded(tmp_path):
     assert got["page.txt"][0] == "ok"
     status, error = got["meta.csv"]
     assert status == "skipped" and "no text column" in error and "headline" in error
+
+
+def test_the_split_reads_the_very_text_the_documents_table_holds(tmp_path):
+    # The split is handed each page's text as the Python string the documents table was made
+    # from (pipeline.split_batch), not a copy out of the table: the two must be the same text,
+    # after every repair, so the split's tables equal those of a split of the table's own column.
+    from replyscope.ingest import documents_and_values
+    from replyscope.pipeline import split_batch
+    from replyscope.split import split_documents
+
+    thread = (
+        "Ferry timetable changes from May\n\nThe harbour board moved the first crossing to 6:40.\n\n"
+        "3 comments\n\nMarta K. says:\nMay 2, 2024 at 9:15 am\nThat early boat suits the bakers \ud83d fine.\n\n"
+        "Olu Ade says:\nMay 2, 2024 at 10:02 am\nWill the late one stay at 22:10?\n"
+    )
+    path = tmp_path / "rows.jsonl"
+    rows = [
+        {"id": "lone", "title": "Ferries \ud83d", "text": thread},
+        {"id": "crlf", "text": thread.replace("\ud83d", "").replace("\n", "\r\n")},
+        {"id": "mojibake", "text": "The caf\u00c3\u00a9 by the pier\n\nIt opens at noon.\n"},
+        {"id": "blank", "text": "   \n"},
+        {"id": "plain", "text": PAGE},
+    ]
+    path.write_text("\n".join(json.dumps(row) for row in rows) + "\n", encoding="utf-8")
+    raws = list(read_input(path, ColumnOptions(), MAX))
+
+    frame, values = documents_and_values(raws)
+    assert {name: frame[name].to_list() for name in frame.columns} == values
+    assert values["text"][0].count("\ufffd") == 1 and "\ud83d" not in values["text"][0]
+
+    tables = split_batch(raws).tables
+    assert tables["documents"].equals(frame)
+    reference = split_documents(frame.filter(pl.col("status") == "ok"))
+    for name in ("segments", "articles", "comments"):
+        assert tables[name].equals(getattr(reference, name)), name
+    assert any("\ufffd" in text for text in tables["comments"]["text"].to_list())

@@ -40,5 +40,9 @@ def test_cli_prints_the_summary(tmp_path):
     summary = json.loads(result.output.strip().splitlines()[-1])
     assert summary["repeat"] == 1 and summary["results"][0]["documents"] == 3
     assert "whole process" in result.output
+    # both speeds, side by side: the whole process (CPU) and the split stage alone
+    r = summary["results"][0]
+    assert f"1x: whole process {r['mb_per_s_cpu']:.2f} MB/s CPU" in result.output
+    assert f"split stage alone {r['stage_mb_per_s']:.2f} MB/s wall" in result.output
     # (which split ran: the mypyc build or the Python, see replyscope.compiled)
     assert summary["engine"] == split_engine() and f"split engine {split_engine()}" in result.output

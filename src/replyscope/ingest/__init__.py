@@ -1,7 +1,7 @@
 """Ingest: input files to the documents table (DESIGN.md, stage 1)."""
 
 from replyscope.ingest.decode import BinaryInput, decode_bytes, decode_chain, repair_text
-from replyscope.ingest.documents import doc_id_for, site_of, to_documents
+from replyscope.ingest.documents import doc_id_for, documents_and_values, site_of, to_documents
 from replyscope.ingest.readers import READERS, check_inputs, discover_inputs, is_read, read_input
 from replyscope.ingest.records import ColumnOptions, RawDocument
 
@@ -15,6 +15,7 @@ __all__ = [
     "decode_chain",
     "discover_inputs",
     "doc_id_for",
+    "documents_and_values",
     "is_read",
     "read_input",
     "repair_text",
