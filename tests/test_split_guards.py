@@ -468,3 +468,15 @@ def test_the_said_age_gate_lets_through_every_line_the_pattern_reads():
             assert headers._may_say_an_age(s, s.lower()), repr(s)
     assert said > 100
     assert headers.read_header("Jo Lake answered 3h") is not None
+
+
+def test_has_digit_answers_as_the_digit_pattern_does():
+    # (the header readers ask has_digit, ten one-character scans, where they searched HAS_DIGIT)
+    pieces = ["Jo", " ", "0", "5", "9", "٣", "²", "½", "x", "İ", "Ⅻ", "\n", ":"]
+    held = 0
+    for s in _strings_of(pieces, 3, shortest=0):
+        expected = patterns.HAS_DIGIT.search(s) is not None
+        held += expected
+        assert patterns.has_digit(s) == expected, repr(s)
+    assert held > 500
+    assert headers.read_header("Jo Lake 3 days ago") is not None and headers.read_header("Jo Lake wrote a letter") is None

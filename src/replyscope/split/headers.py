@@ -21,7 +21,6 @@ from replyscope.split.patterns import (
     FOREIGN_SAYS_ENDS,
     GLUED_DATE,
     GLUED_HINT,
-    HAS_DIGIT,
     HAS_LETTER,
     NAME_LIKE,
     NOT_IN_BARE_NAME,
@@ -37,6 +36,7 @@ from replyscope.split.patterns import (
     chrome_row,
     ends_sentence,
     folds_like_lower,
+    has_digit,
     is_avatar_alt,
     is_named_pick,
     lower_twin,
@@ -253,7 +253,7 @@ def _cut_counters_uncached(name: str) -> str:
     if "://" in name or "www." in name:
         name = _TRAILING_URL.sub("", name)
     name = name_without_marks(name)
-    if HAS_DIGIT.search(name) is None or _FEED_WORDS.search(name):
+    if not has_digit(name) or _FEED_WORDS.search(name):
         return name
     out = _COUNTER_BEFORE.sub("", _COUNTER_AFTER.sub("", name)).strip()
     # (a badge the score stood after: "jo mod 14 points")
@@ -938,7 +938,7 @@ def _read_header_uncached(core: str) -> CommentHeader | None:
             h = read_glued_age(head)  # ("jo 5h | parent": the links say the "5h" is an age)
         # (only a dated header: the links follow a stamp, never a bare name or words)
         return h if h is not None and h.posted_raw and h.kind in ("name_date", "date") else None
-    digits = HAS_DIGIT.search(core) is not None
+    digits = has_digit(core)
     low = core.lower()
     worded = _has_header_word(low)
     if not digits and not worded:
