@@ -468,3 +468,53 @@ def test_the_said_age_gate_lets_through_every_line_the_pattern_reads():
             assert headers._may_say_an_age(s, s.lower()), repr(s)
     assert said > 100
     assert headers.read_header("Jo Lake answered 3h") is not None
+
+
+def test_has_digit_answers_as_the_digit_pattern_does():
+    # (the header readers ask has_digit, ten one-character scans, where they searched HAS_DIGIT)
+    pieces = ["Jo", " ", "0", "5", "9", "٣", "²", "½", "x", "İ", "Ⅻ", "\n", ":"]
+    held = 0
+    for s in _strings_of(pieces, 3, shortest=0):
+        expected = patterns.HAS_DIGIT.search(s) is not None
+        held += expected
+        assert patterns.has_digit(s) == expected, repr(s)
+    assert held > 500
+    assert headers.read_header("Jo Lake 3 days ago") is not None and headers.read_header("Jo Lake wrote a letter") is None
+
+
+def test_the_posted_after_gate_lets_through_every_residue_the_pattern_cuts():
+    # (read_header asks _POSTED_AFTER only of residues holding one of the joiners its class reads)
+    assert "[|·•,–—-]" in headers._POSTED_AFTER.pattern
+    pieces = ["Jo Lake", " ", "|", "·", "•", ",", "–", "—", "-", "Posted", "COMMENTED", "replied", " on", "at", "x", "ſubmitted"]
+    cut = 0
+    for s in _strings_of(pieces, 4):
+        expected = headers._POSTED_AFTER.sub("", s)
+        cut += expected != s
+        assert headers._cut_posted_after(s) == expected, repr(s)
+    assert cut > 1000
+    assert headers.read_header("Jo Lake | Posted  March 3, 2014") == headers.CommentHeader("name_date", "Jo Lake", "March 3, 2014")
+
+
+def test_the_date_forms_searched_opening_first_find_what_the_bounded_forms_find():
+    # (dates searches each form in a spelling that opens with its first character and asks the
+    # opening word boundary right after it: same spans and groups, cased or lower-cased)
+    from replyscope.split import dates
+
+    bounded = (dates.YEAR_MONTH_DAY, dates.YEAR_MONTHNAME_DAY, dates.MONTH_DAY_YEAR, dates.DAY_MONTH_YEAR, dates.NUMERIC_DATE, dates.CLOCK, dates.CLOCK_HOUR_ONLY, dates.DAY_FOREIGN_MONTH_YEAR)
+    pieces = ["3", "12", "2014", "_", " ", "-", "/", ".", ":", "05", "March", "Mai", "de ", "marzo", "pm", "'15", "ſep", "İ"]
+    stamps = ["3 de marzo de 2021", "12. Mai 2014", "x3 mars 2021", "2014 March 3", "_2014 Mar 3", "2014-03-05 9:05:12 pm", "a2014/3/5", "12/05/14 at 5 PM", "05.12.2014, 12:05", "March 3rd, 2014", "Sept 30 '15", "Thu, 3 Sep 14 4pm", "on 30 SEPTEMBER 2014 at 11.05am"]
+    stamps += [f(t) for t in stamps for f in (str.upper, str.title, lambda t: t.replace("s", "ſ").replace("i", "ı"))]
+    found = 0
+    for s in [*_strings_of(pieces, 3), *stamps]:
+        for original, fast, fast_low in zip(bounded, dates._FORMS, dates._FORMS_LOW):
+            a, b = original.search(s), fast.search(s)
+            assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), (original.pattern[:20], s)
+            found += a is not None
+            if patterns.folds_like_lower(s):
+                low = s.lower()
+                twin = patterns.lower_twin(original) if original.flags & re.I else original
+                a, b = twin.search(low), fast_low.search(low)
+                assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), (original.pattern[:20], s)
+    assert found > 500 and all(any(p.search(t) for t in stamps) for p in bounded)
+    assert str(dates.parse_posted("Jo, March 3rd 2014 at 6:05 pm")) == "2014-03-03 18:05:00"
+    assert dates.parse_posted("x2014-03-03") is None and str(dates.parse_posted("on 2014-03-03")) == "2014-03-03 00:00:00"

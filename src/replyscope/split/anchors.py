@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import compress
 from typing import Final
@@ -756,22 +755,25 @@ def _digit_name_of(name: str, handle_line: str) -> bool:
     return _NUMERIC_HANDLE.match(name) is not None and handle_line[1 : len(name) + 2].rstrip(" ·•|,") == name
 
 
-def _nonblank_pairs(text: list[str], lo: int) -> Iterator[tuple[int, int]]:
-    """(i, j) for every non-blank line i from `lo` on and the next non-blank line j (a name line and
-    the line it may head), read once: the reader keeps the few it wants (j at most PAIR_REACH + 1
-    blank lines below i, and more), and no pair is built for the many it does not."""
-    filled = list(compress(range(lo, len(text)), text[lo:]))  # (picked out at C speed)
-    return zip(filled, filled[1:])
+def _nonblank_pairs(text: list[str], lo: int) -> list[int]:
+    """The non-blank lines from `lo` on, in order: each one i and the next one j (a name line and
+    the line it may head) make a pair, read by index: the reader keeps the few pairs it wants (j at
+    most PAIR_REACH + 1 blank lines below i, and more), and no pair is built for the many it does
+    not (a zip's tuple for each of ~150k lines a run cost more than the tests)."""
+    return list(compress(range(lo, len(text)), text[lo:]))  # (picked out at C speed)
 
 
 def _add_bare_anchors(
-    lines: Lines, headers: dict[int, CommentHeader], claimed: set[int], anchors: list[Anchor], pairs: Iterable[tuple[int, int]]
+    lines: Lines, headers: dict[int, CommentHeader], claimed: set[int], anchors: list[Anchor], filled: list[int]
 ) -> None:
-    """Below a comment-section header (`pairs`: see _nonblank_pairs, from under it), a name alone on
+    """Below a comment-section header (`filled`: see _nonblank_pairs, from under it), a name alone on
     its line (blank above) over the comment."""
     text = lines.text
     # (the comment may sit at most PAIR_REACH blank lines under the name)
-    for i, j in [(i, j) for i, j in pairs if j - i <= PAIR_REACH + 1 and len(text[i]) <= 50 and not text[i - 1]]:
+    for at in range(1, len(filled)):
+        i, j = filled[at - 1], filled[at]
+        if not (j - i <= PAIR_REACH + 1 and len(text[i]) <= 50 and not text[i - 1]):
+            continue
         s = text[i]
         if i in claimed or i in headers or j in headers or len(text[j]) < 2 * len(s):
             continue
@@ -869,18 +871,23 @@ def _written_under(lines: Lines, j: int) -> bool:
 
 
 def _add_bullet_anchors(
-    lines: Lines, headers: dict[int, CommentHeader], claimed: set[int], anchors: list[Anchor], pairs: Iterable[tuple[int, int]]
+    lines: Lines, headers: dict[int, CommentHeader], claimed: set[int], anchors: list[Anchor], filled: list[int]
 ) -> None:
     """A bare name line (Disqus: `  • Name`) with the comment indented deeper under it.
 
-    `pairs`: see _nonblank_pairs; the line under the name (up to PAIR_REACH + 1 blank lines
+    `filled`: see _nonblank_pairs; the line under the name (up to PAIR_REACH + 1 blank lines
     below it) must sit deeper.
     """
     text, indent = lines.text, lines.indent
     quoted: set[int] = set()  # the "Jo wrote:" lines read as the opening of a bulleted name's reply
     short: list[tuple[int, int]] = []  # bulleted names over a short line that is not words alone ("+1")
     start = len(anchors)
-    for i, j in [(i, j) for i, j in pairs if indent[j] > indent[i] and j - i <= PAIR_REACH + 2 and len(text[i]) <= 62]:
+    # (the pair's tests read only the page's lines and indents, which the loop does not change: asked
+    # of each pair as it comes, as the list of kept pairs asked them first)
+    for at in range(1, len(filled)):
+        i, j = filled[at - 1], filled[at]
+        if not (indent[j] > indent[i] and j - i <= PAIR_REACH + 2 and len(text[i]) <= 62):
+            continue
         s = text[i]
         if i in claimed or i in headers:
             continue
