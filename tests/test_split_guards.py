@@ -468,3 +468,38 @@ def test_the_said_age_gate_lets_through_every_line_the_pattern_reads():
             assert headers._may_say_an_age(s, s.lower()), repr(s)
     assert said > 100
     assert headers.read_header("Jo Lake answered 3h") is not None
+
+
+def test_the_first_row_word_is_the_row_patterns_first_match():
+    # (chrome._action_row reads a line's first word without sre where the line opens on an ASCII
+    # letter: every form of _ROW_WORD, the capitals' look-ahead giving back a letter, other scripts'
+    # digits and the letters IGNORECASE or str.lower read otherwise)
+    from replyscope.split import chrome
+
+    pieces = ["a", "B", "CE", "Os", "reply", "Reply", "REPLY", "x9", "٣", " ", "·", "(", "ı", "İ", "\u212a", "é", "_"]
+    words = 0
+    for s in _strings_of(pieces, 4):
+        m = chrome._ROW_WORD.search(s)
+        expected = None if m is None else m.group()
+        words += expected is not None
+        assert chrome.first_row_word(s) == expected, repr(s)
+    assert words > 50000
+    assert chrome.first_row_word("CEOs agree") == "CE" and chrome.first_row_word("· Reply") == "Reply"
+    assert chrome.is_chrome("Reply · Share · Report") and not chrome.is_chrome("Reply to the council's plan, please.")
+
+
+def test_an_outline_number_never_opens_on_a_letter():
+    # (threading.outline_number turns away a header line opening on a letter before its pattern:
+    # the number's digit, a "#" or white space must open a match)
+    from replyscope.split import threading
+
+    pieces = ["2", "1.", "#", " ", "\t", "Jo", "é", "٣", ")", "x", "."]
+    numbered = 0
+    for s in _strings_of(pieces, 4):
+        m = threading.OUTLINE_NUMBER.match(s)
+        numbered += m is not None
+        if s[:1].isalpha():
+            assert m is None, repr(s)
+        assert threading.outline_number(s) == (None if m is None else tuple(int(p) for p in m[1].split("."))), repr(s)
+    assert numbered > 1000
+    assert threading.outline_number("2.1. Jo Lake") == (2, 1) and threading.outline_number("Jo 2.1.") is None

@@ -258,13 +258,26 @@ def _unread_windows(windows: list[list[str]]) -> list[bool]:
     a name alone, all the comment holds (talk.is_lone_name: a reply answering "who?"), while such
     windows are at most MAX_LONE_NAME_SHARE of them: a list of names under names (a cast, a staff
     list, a reading list's authors) is judged on all its windows, as before."""
-    said = [[s for s in w if s and not is_chrome(s)] for w in windows]
+    said = [_said_lines(w) for w in windows]
     lone = [len(x) == 1 and is_lone_name(x[0]) for x in said]
     names_unread = sum(lone) <= MAX_LONE_NAME_SHARE * len(windows)
     return [
         _removed_words(w) or bool(x) and in_other_language(x[0]) or names_unread and one
         for w, x, one in zip(windows, said, lone)
     ]
+
+
+def _said_lines(window: list[str]) -> list[str]:
+    """The first two lines with text in `window` that are no chrome: what _unread_windows reads of
+    a window's lines (whether it holds none, one or more, and the first). The lines past them are
+    not read for chrome here (a window not of the chosen format is never read again)."""
+    said: list[str] = []
+    for s in window:
+        if s and not is_chrome(s):
+            said.append(s)
+            if len(said) == 2:
+                break
+    return said
 
 
 def _removed_words(window: list[str]) -> bool:
@@ -1019,14 +1032,16 @@ def choose_anchors(
             read_as_datelines.append([a for a in run if a.first < kept[0].first])
     # formats with names and dates first; bare names only when no dated format holds up. Among
     # those, the format with the most comments that talk (a blog roll with dates talks less)
-    shares = [_conversational_share(lines, g) for g in candidates]
-    order = sorted(
-        range(len(candidates)),
-        key=lambda k: (candidates[k][0].family in BARE_FAMILIES, -len(candidates[k]) * shares[k], candidates[k][0].first),
-    )
+    # (a format's share orders it only among the formats of its kind, dated or bare: the share of a
+    # format alone of its kind is read when the format is, below, and never for a format not reached)
+    bare = [g[0].family in BARE_FAMILIES for g in candidates]
+    shares: list[float | None] = [_conversational_share(lines, g) if bare.count(b) > 1 else None for g, b in zip(candidates, bare)]
+    order = sorted(range(len(candidates)), key=lambda k: (bare[k], -len(candidates[k]) * (shares[k] or 0.0), candidates[k][0].first))
     for k in order:
         best = candidates[k]
         above = [a for a in above_all if a.family == best[0].family and a.last < best[0].first]
+        if not above and shares[k] is None:
+            shares[k] = _conversational_share(lines, best)
         if above:
             best = extend_up(lines, best, above, article, post_words_above)
             back = [a for a in read_as_datelines[k] if best[0].first < a.first]
@@ -1053,7 +1068,9 @@ def choose_anchors(
                 or words_under_section(lines, up, best[0].first, best[-1].last, len(best) <= SMALL_THREAD) is not None
             ):
                 section = up
-        if _acceptable(lines, best, section, _dated_thread_share(lines, best, _bullet_thread_share(lines, best, shares[k]))):
+        share = shares[k]
+        assert share is not None  # (read above, when the format was reached)
+        if _acceptable(lines, best, section, _dated_thread_share(lines, best, _bullet_thread_share(lines, best, share))):
             return _with_same_stamps(lines, best, anchors), section
     return [], None
 

@@ -234,9 +234,36 @@ ACTION_WORDS: Final = ACTION_VERBS | frozenset(
 _ROW_WORD: Final = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 
 
+def first_row_word(s: str) -> str | None:
+    """The text of _ROW_WORD's first match in `s` (None when none), read without sre where `s`
+    opens with an ASCII letter, as most lines do: a match opens there (a lower-case letter opens
+    the first form, a capital the first or the second), and the forms' own rules give its end.
+    _action_row asks it of most short lines, and turns most of them away on it."""
+    c = s[:1]
+    n = len(s)
+    if "a" <= c <= "z":
+        k = 1  # ([A-Z]?[a-z]+ with no capital: the run of lower-case letters)
+    elif "A" <= c <= "Z":
+        if n > 1 and "a" <= s[1] <= "z":
+            k = 2  # ([A-Z]?[a-z]+: the capital and the run of lower-case letters after it)
+        else:
+            # ([A-Z]+(?![a-z]): the run of capitals, less its last when a lower-case letter
+            # follows it, "CEOs" reading "CE", as sre backs off to where the look-ahead holds)
+            k = 1
+            while k < n and "A" <= s[k] <= "Z":
+                k += 1
+            return s[: k - 1] if k < n and "a" <= s[k] <= "z" else s[:k]
+    else:
+        m = _ROW_WORD.search(s)  # (a digit, a bullet or a bracket first: the pattern finds it)
+        return None if m is None else m.group()
+    while k < n and "a" <= s[k] <= "z":
+        k += 1
+    return s[:k]
+
+
 def _action_row(s: str) -> bool:
-    first = _ROW_WORD.search(s)
-    if first is None or (first[0].lower() not in ACTION_WORDS and not first[0].isdigit()):
+    first = first_row_word(s)
+    if first is None or (first.lower() not in ACTION_WORDS and not first.isdigit()):
         return False  # (most lines: their first word is no widget's, no need to read the rest)
     if s[0].islower() and s[-1] == "." and s[-2:-1].isalpha():
         return False  # (a sentence's last words, broken onto a line of their own: "and the like.")
@@ -244,7 +271,7 @@ def _action_row(s: str) -> bool:
     # are somebody's words, and stop at their second word)
     words: list[str] = []
     for m in _ROW_WORD.finditer(s):
-        w = m[0].lower()
+        w = m.group().lower()
         if w not in ACTION_WORDS and not w.isdigit():
             return False
         words.append(w)
