@@ -503,3 +503,55 @@ def test_an_outline_number_never_opens_on_a_letter():
         assert threading.outline_number(s) == (None if m is None else tuple(int(p) for p in m[1].split("."))), repr(s)
     assert numbered > 1000
     assert threading.outline_number("2.1. Jo Lake") == (2, 1) and threading.outline_number("Jo 2.1.") is None
+
+
+def test_the_colon_and_digit_gates_keep_the_quote_and_tally_readings():
+    # (choose._answers_a_quote asks _WROTE only of a first line ending on a colon, before a last
+    # line break or not; _headline_share asks COMMENT_TALLY only of a line opening on a digit)
+    from replyscope.split import choose
+
+    pieces = ["Jo Lake", " ", "wrote", "SAID", "ſays", ":", "\n", "12", "٣", " comments", "Replies", "x"]
+    wrote = tallies = 0
+    for s in _strings_of(pieces, 4):
+        if choose._WROTE.match(s) is not None:
+            wrote += 1
+            assert s.rstrip("\n")[-1:] == ":", repr(s)
+        if patterns.COMMENT_TALLY.match(s) is not None:
+            tallies += 1
+            assert s[:1].isdecimal(), repr(s)
+    assert wrote > 20 and tallies > 50
+    assert choose._answers_a_quote(["Jo Lake wrote:", "the quoted words", "my answer to them"])
+
+
+def test_a_zone_line_reads_the_same_after_the_stop_line_reader():
+    # (comments.zone_line_role skips the section, form and furniture patterns for a line
+    # is_stop_line has read and found no stop line: the role must be what it is read alone)
+    from replyscope.split import chrome, clear_caches, comments
+
+    invented = [
+        "12 Comments",
+        "Leave a Reply",
+        "Comments are moderated and will appear after approval.",
+        "Please keep it civil and on topic.",
+        "Copyright 2031 The Harbour Gazette. All rights reserved.",
+        "Back to top",
+        "I walked past the new market yesterday and it was already busy.",
+        "@jo_lake could you email me at desk@example.org about the ferry times?",
+        "Reply",
+        "Sign in to comment",
+        "We reserve the right to remove abusive comments.",
+        "The council's plan reserves the old pier for the ferry.",
+    ]
+    alone = {}
+    for s in invented:
+        clear_caches()
+        alone[s] = comments.zone_line_role(s)
+    for s in invented:
+        clear_caches()
+        chrome.is_stop_line(s)
+        assert comments.zone_line_role(s) == alone[s], s
+    assert set(alone.values()) == {"comment_chrome", "boilerplate", "comment_body"}
+    clear_caches()
+    assert not chrome.is_stop_line("I walked past the new market yesterday and it was already busy.")
+    assert chrome.read_as_no_stop_line("I walked past the new market yesterday and it was already busy.")
+

@@ -329,7 +329,9 @@ def _answers_a_quote(window: list[str]) -> bool:
     how a reply answers, whatever language it is written in; or opens on the attribution of a
     quote ("Jo Lake wrote:") over the quoted words, as forums print it."""
     filled = [s for s in window if s]
-    if len(filled) >= 3 and _WROTE.match(filled[0]) is not None:
+    # (_WROTE's match ends on a colon, at the line's end or before a last line break: other lines
+    # are not read by it)
+    if len(filled) >= 3 and filled[0].rstrip("\n")[-1:] == ":" and _WROTE.match(filled[0]) is not None:
         return True
     return len(filled) >= 2 and filled[0][:1] == ">" and filled[0][1:2] != ">" and filled[1][:1] != ">"
 
@@ -405,7 +407,7 @@ def _is_headline(s: str) -> bool:
     """
     if len(s) > HEADLINE_MAX_CHARS or not (s[0].isupper() or s[0].isdigit()):
         return False  # (cheap: a title is short and opens in a capital or a number)
-    words = WORD.findall(s)
+    words: list[str] = WORD.findall(s)  # (typed: each word's methods are then native calls, compiled)
     if len(words) < HEADLINE_MIN_WORDS:
         return False
     # (every test below can only say no: a sentence says it at its first long word in lower case)
@@ -433,7 +435,7 @@ def _headline_share(lines: Lines, best: list[Anchor]) -> float:
             if j is None:
                 break
             s = lines.text[j].strip().lstrip(_BULLET_CHARS).strip()
-            if COMMENT_TALLY.match(s):
+            if s[:1].isdecimal() and COMMENT_TALLY.match(s):  # (a tally opens on its count's digit: sre's \d is isdecimal)
                 hits += 1
                 break
             if s[:2] in ("Re", "RE", "re") and RE_SUBJECT.match(s):

@@ -363,6 +363,13 @@ def is_stop_line(s: str) -> bool:
     return known
 
 
+def read_as_no_stop_line(s: str) -> bool:
+    """Whether is_stop_line has read `s` already and found no stop line (False when it has not
+    read it, or found one): a reader asking the same patterns of the line may take their answer
+    from it (see comments.zone_line_role)."""
+    return _IS_STOP_LINE_CACHE.get(s) is False
+
+
 def _is_stop_line_uncached(s: str) -> bool:
     if _form_or_section(s):
         return True
