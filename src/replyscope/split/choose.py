@@ -1021,59 +1021,64 @@ def choose_anchors(
     by_family: dict[str, list[Anchor]] = {}
     for a in anchors:
         by_family.setdefault(a.family, []).append(a)
-    candidates = []
-    read_as_datelines: list[list[Anchor]] = []  # (each candidate's leading headers dropped as an article's dateline)
     # (the post's byline may sit above the lead run: a long first answer under a short question)
     post_words = post_words_above if post_words_above >= 0 else _post_words_seen(lines, anchors)
-    for fam, group in by_family.items():
-        group_taken = {j for a in group for j in range(a.first, a.last + 1)}
-        run = _cut_at_form(lines, _main_run(lines, _supported(lines, group, group_taken)))
-        kept = _drop_leading_datelines(lines, run, post_words)
-        if kept:
-            candidates.append(kept)
-            read_as_datelines.append([a for a in run if a.first < kept[0].first])
-    # formats with names and dates first; bare names only when no dated format holds up. Among
-    # those, the format with the most comments that talk (a blog roll with dates talks less)
-    # (a format's share orders it only among the formats of its kind, dated or bare: the share of a
-    # format alone of its kind is read when the format is, below, and never for a format not reached)
-    bare = [g[0].family in BARE_FAMILIES for g in candidates]
-    shares: list[float | None] = [_conversational_share(lines, g) if bare.count(b) > 1 else None for g, b in zip(candidates, bare)]
-    order = sorted(range(len(candidates)), key=lambda k: (bare[k], -len(candidates[k]) * (shares[k] or 0.0), candidates[k][0].first))
-    for k in order:
-        best = candidates[k]
-        above = [a for a in above_all if a.family == best[0].family and a.last < best[0].first]
-        if not above and shares[k] is None:
-            shares[k] = _conversational_share(lines, best)
-        if above:
-            best = extend_up(lines, best, above, article, post_words_above)
-            back = [a for a in read_as_datelines[k] if best[0].first < a.first]
-            if back:
-                # the thread reaches up past a header of its own format that was read as the
-                # article's dateline for the long text under it: an article does not start inside
-                # its own thread, so that text is a (long) reply under its header
-                best = sorted(best + back, key=lambda a: a.first)
-            shares[k] = _conversational_share(lines, best)
-        # (a section header above the lead run heads the thread only when the thread reaches up there)
-        section = _section_header_before(lines, floor if best[0].first <= first_prose else first_prose, best[0].first)
-        if section is None and floor < first_prose < best[0].first and _headed_by_section(lines, best[0]):
-            # (the lead run opens on the first comment's own subject, "Re: <topic>" over its header:
-            # the section header right over them heads the thread)
-            section = _section_header_before(lines, floor, best[0].first)
-        if section is None and floor < first_prose < best[0].first and _signed_below(lines, best):
-            # headers that sign the words over them ("Answered by jo"): the first comment's words
-            # may be the lead run itself, right under the section's header ("16 answers"); a
-            # header that near above the first one, no further than its comments sit apart, heads it
-            up = _section_header_before(lines, floor, best[0].first)
-            if up is not None and (
-                _gap_under_section(lines, up, best[0].first) <= header_spacing(best) + SECTION_SLACK
-                or _label_under(lines, best, up)
-                or words_under_section(lines, up, best[0].first, best[-1].last, len(best) <= SMALL_THREAD) is not None
-            ):
-                section = up
-        share = shares[k]
-        assert share is not None  # (read above, when the format was reached)
-        if _acceptable(lines, best, section, _dated_thread_share(lines, best, _bullet_thread_share(lines, best, share))):
-            return _with_same_stamps(lines, best, anchors), section
+    # formats with names and dates first, each read to its end before the bare formats (a bare name,
+    # an indented or bulleted one) are built at all: those are tried only when no dated format holds
+    # up, as ordering all formats with the bare ones last tried them; a page whose dated thread is
+    # taken does not read its bare formats' windows
+    for bare_kind in (False, True):
+        candidates = []
+        read_as_datelines: list[list[Anchor]] = []  # (each candidate's leading headers dropped as an article's dateline)
+        for fam, group in by_family.items():
+            if (fam in BARE_FAMILIES) != bare_kind:
+                continue
+            group_taken = {j for a in group for j in range(a.first, a.last + 1)}
+            run = _cut_at_form(lines, _main_run(lines, _supported(lines, group, group_taken)))
+            kept = _drop_leading_datelines(lines, run, post_words)
+            if kept:
+                candidates.append(kept)
+                read_as_datelines.append([a for a in run if a.first < kept[0].first])
+        # among the formats of a kind, the format with the most comments that talk first (a blog roll
+        # with dates talks less); the share of a format alone of its kind is read when the format
+        # is, below, and never for a format not reached
+        shares: list[float | None] = [_conversational_share(lines, g) if len(candidates) > 1 else None for g in candidates]
+        order = sorted(range(len(candidates)), key=lambda k: (-len(candidates[k]) * (shares[k] or 0.0), candidates[k][0].first))
+        for k in order:
+            best = candidates[k]
+            above = [a for a in above_all if a.family == best[0].family and a.last < best[0].first]
+            if not above and shares[k] is None:
+                shares[k] = _conversational_share(lines, best)
+            if above:
+                best = extend_up(lines, best, above, article, post_words_above)
+                back = [a for a in read_as_datelines[k] if best[0].first < a.first]
+                if back:
+                    # the thread reaches up past a header of its own format that was read as the
+                    # article's dateline for the long text under it: an article does not start inside
+                    # its own thread, so that text is a (long) reply under its header
+                    best = sorted(best + back, key=lambda a: a.first)
+                shares[k] = _conversational_share(lines, best)
+            # (a section header above the lead run heads the thread only when the thread reaches up there)
+            section = _section_header_before(lines, floor if best[0].first <= first_prose else first_prose, best[0].first)
+            if section is None and floor < first_prose < best[0].first and _headed_by_section(lines, best[0]):
+                # (the lead run opens on the first comment's own subject, "Re: <topic>" over its header:
+                # the section header right over them heads the thread)
+                section = _section_header_before(lines, floor, best[0].first)
+            if section is None and floor < first_prose < best[0].first and _signed_below(lines, best):
+                # headers that sign the words over them ("Answered by jo"): the first comment's words
+                # may be the lead run itself, right under the section's header ("16 answers"); a
+                # header that near above the first one, no further than its comments sit apart, heads it
+                up = _section_header_before(lines, floor, best[0].first)
+                if up is not None and (
+                    _gap_under_section(lines, up, best[0].first) <= header_spacing(best) + SECTION_SLACK
+                    or _label_under(lines, best, up)
+                    or words_under_section(lines, up, best[0].first, best[-1].last, len(best) <= SMALL_THREAD) is not None
+                ):
+                    section = up
+            share = shares[k]
+            assert share is not None  # (read above, when the format was reached)
+            if _acceptable(lines, best, section, _dated_thread_share(lines, best, _bullet_thread_share(lines, best, share))):
+                return _with_same_stamps(lines, best, anchors), section
     return [], None
 
 
