@@ -20,7 +20,7 @@ from replyscope.split.headers import GONE_AUTHOR, has_thread_links, is_age_stamp
 from replyscope.split.lines import Lines, is_prose
 from replyscope.split.openers import inline_label, opener_above, shared_inline_label
 from replyscope.split.places import in_turn, place_after, post_number
-from replyscope.split.patterns import BULLETS, COMMENT_FORM, COMMENT_TALLY, HAS_LETTER, QUOTE_OPENING, RE_SUBJECT, WORD, ends_sentence, folds_like_lower, lower_twin, template_form
+from replyscope.split.patterns import BULLETS, COMMENT_FORM, COMMENT_TALLY, HAS_LETTER, QUOTE_OPENING, RE_SUBJECT, WORD, ends_sentence, folds_like_lower, template_form
 from replyscope.split.talk import in_other_language, is_lone_name, is_written, judges, talks, writes_sentences
 from replyscope.split.threading import outline_number
 
@@ -156,18 +156,19 @@ def _supported(lines: Lines, anchors: list[Anchor], taken: set[int]) -> list[Anc
     return sorted(out + [a for k, a, hi in lone if a.first in kept], key=lambda a: a.first)
 
 
-_TITLE_WORDS: Final = re.compile(
-    r"(?:^|\s)(?:the|of|and|&|in|on|for|to|with|about|from|this|that|these|your|our|new|more|latest|top|best|"
-    r"how|why|what|when|all|most|back|tags?|archives?|categories|home|follow|share|subscribe|review|news|video|blog|policy|privacy|deals?|daily|weekly|"
-    r"you|we|it|is|are|was|were|can|will|not|at|by|as|vs\.?)(?=\s|$)",
-    re.I,
+# Words by which a name reads like a heading or a link title ("Offers of the Month", "Top 10 ..."),
+# each a whole word of it: between white space or the name's ends, in any case.
+_TITLE_WORD_FORMS: Final = frozenset(
+    "the of and & in on for to with about from this that these your our new more latest top best "
+    "how why what when all most back tag tags archive archives categories home follow share subscribe review news video blog policy privacy deal deals daily weekly "
+    "you we it is are was were can will not at by as vs vs.".split()
 )
+# (the same words as a pattern, for a name IGNORECASE reads otherwise than str.lower: see folds_like_lower)
+_TITLE_WORDS: Final = re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(w) for w in sorted(_TITLE_WORD_FORMS)) + r")(?=\s|$)", re.I)
 
 
 # "PROFIT CONFIDENTIAL Forecasts", "NEWS Desk": a name opening in capitals and going on in Title
 # Case is a brand's or a section's label ("Agnes MORVANT", a surname in capitals, is a person's).
-# (its lower twin reads the names that fold like lower: the same verdicts, faster; see patterns.lower_twin)
-_TITLE_WORDS_LOW: Final = lower_twin(_TITLE_WORDS)
 
 
 _BRAND_CAPS: Final = re.compile(r"^[A-Z]{4,}(?:\s+[A-Z]{2,})*\s+[A-Z][a-z]{2,}")
@@ -197,9 +198,17 @@ def _title_like_name_uncached(author: str) -> bool:
     # none: a printable name's only white space is the ASCII space, so no bracket, "@", bar or arrow
     # and no double space means _TAGLINE has nothing to split at)
     name = author if _no_tagline(author) else _TAGLINE.split(author, maxsplit=1)[0]
-    words = _TITLE_WORDS_LOW.search(name.lower()) if folds_like_lower(name) else _TITLE_WORDS.search(name)
+    if folds_like_lower(name):
+        # (its words between white space, lower-cased, looked up one by one: _TITLE_WORDS's reading
+        # of a name that folds like lower, without sre; str.split and the pattern's \s part at the
+        # same characters, and lower-casing such a name keeps its white space where it was)
+        parts = name.lower().split()
+        words = any(w in _TITLE_WORD_FORMS for w in parts)
+    else:
+        parts = name.split()
+        words = _TITLE_WORDS.search(name) is not None
     # (_BRAND_CAPS opens on four capitals and is 8 characters at least: most names are not asked)
-    return bool(words or len(name.split()) >= 4 or len(name) >= 8 and name[:4].isupper() and name[:4].isalpha() and _BRAND_CAPS.search(name))
+    return bool(words or len(parts) >= 4 or len(name) >= 8 and name[:4].isupper() and name[:4].isalpha() and _BRAND_CAPS.search(name))
 
 
 def _no_tagline(author: str) -> bool:
