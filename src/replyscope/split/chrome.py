@@ -238,27 +238,35 @@ def first_row_word(s: str) -> str | None:
     """The text of _ROW_WORD's first match in `s` (None when none), read without sre where `s`
     opens with an ASCII letter, as most lines do: a match opens there (a lower-case letter opens
     the first form, a capital the first or the second), and the forms' own rules give its end.
-    _action_row asks it of most short lines, and turns most of them away on it."""
-    c = s[:1]
+    _action_row asks it of most short lines, and turns most of them away on it. (Letters told by
+    their code points: compiled, a comparison of two strings is a generic call.)"""
     n = len(s)
-    if "a" <= c <= "z":
+    c = ord(s[0]) if n else 0
+    if _A <= c <= _Z:
         k = 1  # ([A-Z]?[a-z]+ with no capital: the run of lower-case letters)
-    elif "A" <= c <= "Z":
-        if n > 1 and "a" <= s[1] <= "z":
+    elif _CAP_A <= c <= _CAP_Z:
+        if n > 1 and _A <= ord(s[1]) <= _Z:
             k = 2  # ([A-Z]?[a-z]+: the capital and the run of lower-case letters after it)
         else:
             # ([A-Z]+(?![a-z]): the run of capitals, less its last when a lower-case letter
             # follows it, "CEOs" reading "CE", as sre backs off to where the look-ahead holds)
             k = 1
-            while k < n and "A" <= s[k] <= "Z":
+            while k < n and _CAP_A <= ord(s[k]) <= _CAP_Z:
                 k += 1
-            return s[: k - 1] if k < n and "a" <= s[k] <= "z" else s[:k]
+            return s[: k - 1] if k < n and _A <= ord(s[k]) <= _Z else s[:k]
     else:
         m = _ROW_WORD.search(s)  # (a digit, a bullet or a bracket first: the pattern finds it)
         return None if m is None else m.group()
-    while k < n and "a" <= s[k] <= "z":
+    while k < n and _A <= ord(s[k]) <= _Z:
         k += 1
     return s[:k]
+
+
+# (the code points of "a", "z", "A" and "Z", as literals: compiled, they are then constants)
+_A: Final = 97
+_Z: Final = 122
+_CAP_A: Final = 65
+_CAP_Z: Final = 90
 
 
 def _action_row(s: str) -> bool:
