@@ -518,3 +518,111 @@ def test_the_date_forms_searched_opening_first_find_what_the_bounded_forms_find(
     assert found > 500 and all(any(p.search(t) for t in stamps) for p in bounded)
     assert str(dates.parse_posted("Jo, March 3rd 2014 at 6:05 pm")) == "2014-03-03 18:05:00"
     assert dates.parse_posted("x2014-03-03") is None and str(dates.parse_posted("on 2014-03-03")) == "2014-03-03 00:00:00"
+
+def test_the_first_row_word_is_the_row_patterns_first_match():
+    # (chrome._action_row reads a line's first word without sre where the line opens on an ASCII
+    # letter: every form of _ROW_WORD, the capitals' look-ahead giving back a letter, other scripts'
+    # digits and the letters IGNORECASE or str.lower read otherwise)
+    from replyscope.split import chrome
+
+    pieces = ["a", "B", "CE", "Os", "reply", "Reply", "REPLY", "x9", "٣", " ", "·", "(", "ı", "İ", "\u212a", "é", "_"]
+    words = 0
+    for s in _strings_of(pieces, 4):
+        m = chrome._ROW_WORD.search(s)
+        expected = None if m is None else m.group()
+        words += expected is not None
+        assert chrome.first_row_word(s) == expected, repr(s)
+    assert words > 50000
+    assert chrome.first_row_word("CEOs agree") == "CE" and chrome.first_row_word("· Reply") == "Reply"
+    assert chrome.is_chrome("Reply · Share · Report") and not chrome.is_chrome("Reply to the council's plan, please.")
+
+
+def test_an_outline_number_never_opens_on_a_letter():
+    # (threading.outline_number turns away a header line opening on a letter before its pattern:
+    # the number's digit, a "#" or white space must open a match)
+    from replyscope.split import threading
+
+    pieces = ["2", "1.", "#", " ", "\t", "Jo", "é", "٣", ")", "x", "."]
+    numbered = 0
+    for s in _strings_of(pieces, 4):
+        m = threading.OUTLINE_NUMBER.match(s)
+        numbered += m is not None
+        if s[:1].isalpha():
+            assert m is None, repr(s)
+        assert threading.outline_number(s) == (None if m is None else tuple(int(p) for p in m[1].split("."))), repr(s)
+    assert numbered > 1000
+    assert threading.outline_number("2.1. Jo Lake") == (2, 1) and threading.outline_number("Jo 2.1.") is None
+
+
+def test_the_colon_and_digit_gates_keep_the_quote_and_tally_readings():
+    # (choose._answers_a_quote asks _WROTE only of a first line ending on a colon, before a last
+    # line break or not; _headline_share asks COMMENT_TALLY only of a line opening on a digit)
+    from replyscope.split import choose
+
+    pieces = ["Jo Lake", " ", "wrote", "SAID", "ſays", ":", "\n", "12", "٣", " comments", "Replies", "x"]
+    wrote = tallies = 0
+    for s in _strings_of(pieces, 4):
+        if choose._WROTE.match(s) is not None:
+            wrote += 1
+            assert s.rstrip("\n")[-1:] == ":", repr(s)
+        if patterns.COMMENT_TALLY.match(s) is not None:
+            tallies += 1
+            assert s[:1].isdecimal(), repr(s)
+    assert wrote > 20 and tallies > 50
+    assert choose._answers_a_quote(["Jo Lake wrote:", "the quoted words", "my answer to them"])
+
+
+def test_a_zone_line_reads_the_same_after_the_stop_line_reader():
+    # (comments.zone_line_role skips the section, form and furniture patterns for a line
+    # is_stop_line has read and found no stop line: the role must be what it is read alone)
+    from replyscope.split import chrome, clear_caches, comments
+
+    invented = [
+        "12 Comments",
+        "Comments are moderated and will appear after approval.",
+        "Please keep it civil and on topic.",
+        "Copyright 2031 The Harbour Gazette. All rights reserved.",
+        "Back to top",
+        "I walked past the new market yesterday and it was already busy.",
+        "@jo_lake could you email me at desk@example.org about the ferry times?",
+        "Reply",
+        "We reserve the right to remove abusive comments.",
+        "The council's plan reserves the old pier for the ferry.",
+    ]
+    alone = {}
+    for s in invented:
+        clear_caches()
+        alone[s] = comments.zone_line_role(s)
+    for s in invented:
+        clear_caches()
+        chrome.is_stop_line(s)
+        assert comments.zone_line_role(s) == alone[s], s
+    assert set(alone.values()) == {"comment_chrome", "boilerplate", "comment_body"}
+    clear_caches()
+    assert not chrome.is_stop_line("I walked past the new market yesterday and it was already busy.")
+    assert chrome.read_as_no_stop_line("I walked past the new market yesterday and it was already busy.")
+
+
+def test_a_title_like_name_reads_its_words_as_the_pattern_did():
+    # (choose._title_like_name looks a name's words up in _TITLE_WORD_FORMS where it folds like
+    # lower, where it searched the pattern's lower twin: every string of the pieces, in white space
+    # of other kinds and with the letters IGNORECASE reads otherwise than str.lower, reads the same)
+    from replyscope.split import choose
+
+    pattern = re.compile(
+        r"(?:^|\s)(?:the|of|and|&|in|on|for|to|with|about|from|this|that|these|your|our|new|more|latest|top|best|"
+        r"how|why|what|when|all|most|back|tags?|archives?|categories|home|follow|share|subscribe|review|news|video|blog|policy|privacy|deals?|daily|weekly|"
+        r"you|we|it|is|are|was|were|can|will|not|at|by|as|vs\.?)(?=\s|$)",
+        re.I,
+    )
+    pieces = ["The", "tags", "VS.", "vs", " ", "\u2003", "\n", "Jo", "ſhare", "İt", "&", "x", "(Blog)", "  ", "Lake"]
+    titled = 0
+    for s in _strings_of(pieces, 4):
+        name = s if choose._no_tagline(s) else choose._TAGLINE.split(s, maxsplit=1)[0]
+        expected = pattern.search(name) is not None or len(name.split()) >= 4
+        if not expected and len(name) >= 8 and name[:4].isupper() and name[:4].isalpha():
+            expected = choose._BRAND_CAPS.search(name) is not None
+        titled += expected
+        assert choose._title_like_name_uncached(s) == expected, repr(s)
+    assert titled > 10000
+    assert choose._title_like_name("Bargains of the Fortnight") and not choose._title_like_name("Jo Lake")

@@ -20,7 +20,7 @@ from replyscope.split.headers import GONE_AUTHOR, has_thread_links, is_age_stamp
 from replyscope.split.lines import Lines, is_prose
 from replyscope.split.openers import inline_label, opener_above, shared_inline_label
 from replyscope.split.places import in_turn, place_after, post_number
-from replyscope.split.patterns import BULLETS, COMMENT_FORM, COMMENT_TALLY, HAS_LETTER, QUOTE_OPENING, RE_SUBJECT, WORD, ends_sentence, folds_like_lower, lower_twin, template_form
+from replyscope.split.patterns import BULLETS, COMMENT_FORM, COMMENT_TALLY, HAS_LETTER, QUOTE_OPENING, RE_SUBJECT, WORD, ends_sentence, folds_like_lower, template_form
 from replyscope.split.talk import in_other_language, is_lone_name, is_written, judges, talks, writes_sentences
 from replyscope.split.threading import outline_number
 
@@ -156,18 +156,19 @@ def _supported(lines: Lines, anchors: list[Anchor], taken: set[int]) -> list[Anc
     return sorted(out + [a for k, a, hi in lone if a.first in kept], key=lambda a: a.first)
 
 
-_TITLE_WORDS: Final = re.compile(
-    r"(?:^|\s)(?:the|of|and|&|in|on|for|to|with|about|from|this|that|these|your|our|new|more|latest|top|best|"
-    r"how|why|what|when|all|most|back|tags?|archives?|categories|home|follow|share|subscribe|review|news|video|blog|policy|privacy|deals?|daily|weekly|"
-    r"you|we|it|is|are|was|were|can|will|not|at|by|as|vs\.?)(?=\s|$)",
-    re.I,
+# Words by which a name reads like a heading or a link title ("Offers of the Month", "Top 10 ..."),
+# each a whole word of it: between white space or the name's ends, in any case.
+_TITLE_WORD_FORMS: Final = frozenset(
+    "the of and & in on for to with about from this that these your our new more latest top best "
+    "how why what when all most back tag tags archive archives categories home follow share subscribe review news video blog policy privacy deal deals daily weekly "
+    "you we it is are was were can will not at by as vs vs.".split()
 )
+# (the same words as a pattern, for a name IGNORECASE reads otherwise than str.lower: see folds_like_lower)
+_TITLE_WORDS: Final = re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(w) for w in sorted(_TITLE_WORD_FORMS)) + r")(?=\s|$)", re.I)
 
 
 # "PROFIT CONFIDENTIAL Forecasts", "NEWS Desk": a name opening in capitals and going on in Title
 # Case is a brand's or a section's label ("Agnes MORVANT", a surname in capitals, is a person's).
-# (its lower twin reads the names that fold like lower: the same verdicts, faster; see patterns.lower_twin)
-_TITLE_WORDS_LOW: Final = lower_twin(_TITLE_WORDS)
 
 
 _BRAND_CAPS: Final = re.compile(r"^[A-Z]{4,}(?:\s+[A-Z]{2,})*\s+[A-Z][a-z]{2,}")
@@ -197,9 +198,17 @@ def _title_like_name_uncached(author: str) -> bool:
     # none: a printable name's only white space is the ASCII space, so no bracket, "@", bar or arrow
     # and no double space means _TAGLINE has nothing to split at)
     name = author if _no_tagline(author) else _TAGLINE.split(author, maxsplit=1)[0]
-    words = _TITLE_WORDS_LOW.search(name.lower()) if folds_like_lower(name) else _TITLE_WORDS.search(name)
+    if folds_like_lower(name):
+        # (its words between white space, lower-cased, looked up one by one: _TITLE_WORDS's reading
+        # of a name that folds like lower, without sre; str.split and the pattern's \s part at the
+        # same characters, and lower-casing such a name keeps its white space where it was)
+        parts = name.lower().split()
+        words = any(w in _TITLE_WORD_FORMS for w in parts)
+    else:
+        parts = name.split()
+        words = _TITLE_WORDS.search(name) is not None
     # (_BRAND_CAPS opens on four capitals and is 8 characters at least: most names are not asked)
-    return bool(words or len(name.split()) >= 4 or len(name) >= 8 and name[:4].isupper() and name[:4].isalpha() and _BRAND_CAPS.search(name))
+    return bool(words or len(parts) >= 4 or len(name) >= 8 and name[:4].isupper() and name[:4].isalpha() and _BRAND_CAPS.search(name))
 
 
 def _no_tagline(author: str) -> bool:
@@ -258,13 +267,26 @@ def _unread_windows(windows: list[list[str]]) -> list[bool]:
     a name alone, all the comment holds (talk.is_lone_name: a reply answering "who?"), while such
     windows are at most MAX_LONE_NAME_SHARE of them: a list of names under names (a cast, a staff
     list, a reading list's authors) is judged on all its windows, as before."""
-    said = [[s for s in w if s and not is_chrome(s)] for w in windows]
+    said = [_said_lines(w) for w in windows]
     lone = [len(x) == 1 and is_lone_name(x[0]) for x in said]
     names_unread = sum(lone) <= MAX_LONE_NAME_SHARE * len(windows)
     return [
         _removed_words(w) or bool(x) and in_other_language(x[0]) or names_unread and one
         for w, x, one in zip(windows, said, lone)
     ]
+
+
+def _said_lines(window: list[str]) -> list[str]:
+    """The first two lines with text in `window` that are no chrome: what _unread_windows reads of
+    a window's lines (whether it holds none, one or more, and the first). The lines past them are
+    not read for chrome here (a window not of the chosen format is never read again)."""
+    said: list[str] = []
+    for s in window:
+        if s and not is_chrome(s):
+            said.append(s)
+            if len(said) == 2:
+                break
+    return said
 
 
 def _removed_words(window: list[str]) -> bool:
@@ -316,7 +338,9 @@ def _answers_a_quote(window: list[str]) -> bool:
     how a reply answers, whatever language it is written in; or opens on the attribution of a
     quote ("Jo Lake wrote:") over the quoted words, as forums print it."""
     filled = [s for s in window if s]
-    if len(filled) >= 3 and _WROTE.match(filled[0]) is not None:
+    # (_WROTE's match ends on a colon, at the line's end or before a last line break: other lines
+    # are not read by it)
+    if len(filled) >= 3 and filled[0].rstrip("\n")[-1:] == ":" and _WROTE.match(filled[0]) is not None:
         return True
     return len(filled) >= 2 and filled[0][:1] == ">" and filled[0][1:2] != ">" and filled[1][:1] != ">"
 
@@ -392,7 +416,7 @@ def _is_headline(s: str) -> bool:
     """
     if len(s) > HEADLINE_MAX_CHARS or not (s[0].isupper() or s[0].isdigit()):
         return False  # (cheap: a title is short and opens in a capital or a number)
-    words = WORD.findall(s)
+    words: list[str] = WORD.findall(s)  # (typed: each word's methods are then native calls, compiled)
     if len(words) < HEADLINE_MIN_WORDS:
         return False
     # (every test below can only say no: a sentence says it at its first long word in lower case)
@@ -420,7 +444,7 @@ def _headline_share(lines: Lines, best: list[Anchor]) -> float:
             if j is None:
                 break
             s = lines.text[j].strip().lstrip(_BULLET_CHARS).strip()
-            if COMMENT_TALLY.match(s):
+            if s[:1].isdecimal() and COMMENT_TALLY.match(s):  # (a tally opens on its count's digit: sre's \d is isdecimal)
                 hits += 1
                 break
             if s[:2] in ("Re", "RE", "re") and RE_SUBJECT.match(s):
@@ -1006,55 +1030,64 @@ def choose_anchors(
     by_family: dict[str, list[Anchor]] = {}
     for a in anchors:
         by_family.setdefault(a.family, []).append(a)
-    candidates = []
-    read_as_datelines: list[list[Anchor]] = []  # (each candidate's leading headers dropped as an article's dateline)
     # (the post's byline may sit above the lead run: a long first answer under a short question)
     post_words = post_words_above if post_words_above >= 0 else _post_words_seen(lines, anchors)
-    for fam, group in by_family.items():
-        group_taken = {j for a in group for j in range(a.first, a.last + 1)}
-        run = _cut_at_form(lines, _main_run(lines, _supported(lines, group, group_taken)))
-        kept = _drop_leading_datelines(lines, run, post_words)
-        if kept:
-            candidates.append(kept)
-            read_as_datelines.append([a for a in run if a.first < kept[0].first])
-    # formats with names and dates first; bare names only when no dated format holds up. Among
-    # those, the format with the most comments that talk (a blog roll with dates talks less)
-    shares = [_conversational_share(lines, g) for g in candidates]
-    order = sorted(
-        range(len(candidates)),
-        key=lambda k: (candidates[k][0].family in BARE_FAMILIES, -len(candidates[k]) * shares[k], candidates[k][0].first),
-    )
-    for k in order:
-        best = candidates[k]
-        above = [a for a in above_all if a.family == best[0].family and a.last < best[0].first]
-        if above:
-            best = extend_up(lines, best, above, article, post_words_above)
-            back = [a for a in read_as_datelines[k] if best[0].first < a.first]
-            if back:
-                # the thread reaches up past a header of its own format that was read as the
-                # article's dateline for the long text under it: an article does not start inside
-                # its own thread, so that text is a (long) reply under its header
-                best = sorted(best + back, key=lambda a: a.first)
-            shares[k] = _conversational_share(lines, best)
-        # (a section header above the lead run heads the thread only when the thread reaches up there)
-        section = _section_header_before(lines, floor if best[0].first <= first_prose else first_prose, best[0].first)
-        if section is None and floor < first_prose < best[0].first and _headed_by_section(lines, best[0]):
-            # (the lead run opens on the first comment's own subject, "Re: <topic>" over its header:
-            # the section header right over them heads the thread)
-            section = _section_header_before(lines, floor, best[0].first)
-        if section is None and floor < first_prose < best[0].first and _signed_below(lines, best):
-            # headers that sign the words over them ("Answered by jo"): the first comment's words
-            # may be the lead run itself, right under the section's header ("16 answers"); a
-            # header that near above the first one, no further than its comments sit apart, heads it
-            up = _section_header_before(lines, floor, best[0].first)
-            if up is not None and (
-                _gap_under_section(lines, up, best[0].first) <= header_spacing(best) + SECTION_SLACK
-                or _label_under(lines, best, up)
-                or words_under_section(lines, up, best[0].first, best[-1].last, len(best) <= SMALL_THREAD) is not None
-            ):
-                section = up
-        if _acceptable(lines, best, section, _dated_thread_share(lines, best, _bullet_thread_share(lines, best, shares[k]))):
-            return _with_same_stamps(lines, best, anchors), section
+    # formats with names and dates first, each read to its end before the bare formats (a bare name,
+    # an indented or bulleted one) are built at all: those are tried only when no dated format holds
+    # up, as ordering all formats with the bare ones last tried them; a page whose dated thread is
+    # taken does not read its bare formats' windows
+    for bare_kind in (False, True):
+        candidates = []
+        read_as_datelines: list[list[Anchor]] = []  # (each candidate's leading headers dropped as an article's dateline)
+        for fam, group in by_family.items():
+            if (fam in BARE_FAMILIES) != bare_kind:
+                continue
+            group_taken = {j for a in group for j in range(a.first, a.last + 1)}
+            run = _cut_at_form(lines, _main_run(lines, _supported(lines, group, group_taken)))
+            kept = _drop_leading_datelines(lines, run, post_words)
+            if kept:
+                candidates.append(kept)
+                read_as_datelines.append([a for a in run if a.first < kept[0].first])
+        # among the formats of a kind, the format with the most comments that talk first (a blog roll
+        # with dates talks less); the share of a format alone of its kind is read when the format
+        # is, below, and never for a format not reached
+        shares: list[float | None] = [_conversational_share(lines, g) if len(candidates) > 1 else None for g in candidates]
+        order = sorted(range(len(candidates)), key=lambda k: (-len(candidates[k]) * (shares[k] or 0.0), candidates[k][0].first))
+        for k in order:
+            best = candidates[k]
+            above = [a for a in above_all if a.family == best[0].family and a.last < best[0].first]
+            if not above and shares[k] is None:
+                shares[k] = _conversational_share(lines, best)
+            if above:
+                best = extend_up(lines, best, above, article, post_words_above)
+                back = [a for a in read_as_datelines[k] if best[0].first < a.first]
+                if back:
+                    # the thread reaches up past a header of its own format that was read as the
+                    # article's dateline for the long text under it: an article does not start inside
+                    # its own thread, so that text is a (long) reply under its header
+                    best = sorted(best + back, key=lambda a: a.first)
+                shares[k] = _conversational_share(lines, best)
+            # (a section header above the lead run heads the thread only when the thread reaches up there)
+            section = _section_header_before(lines, floor if best[0].first <= first_prose else first_prose, best[0].first)
+            if section is None and floor < first_prose < best[0].first and _headed_by_section(lines, best[0]):
+                # (the lead run opens on the first comment's own subject, "Re: <topic>" over its header:
+                # the section header right over them heads the thread)
+                section = _section_header_before(lines, floor, best[0].first)
+            if section is None and floor < first_prose < best[0].first and _signed_below(lines, best):
+                # headers that sign the words over them ("Answered by jo"): the first comment's words
+                # may be the lead run itself, right under the section's header ("16 answers"); a
+                # header that near above the first one, no further than its comments sit apart, heads it
+                up = _section_header_before(lines, floor, best[0].first)
+                if up is not None and (
+                    _gap_under_section(lines, up, best[0].first) <= header_spacing(best) + SECTION_SLACK
+                    or _label_under(lines, best, up)
+                    or words_under_section(lines, up, best[0].first, best[-1].last, len(best) <= SMALL_THREAD) is not None
+                ):
+                    section = up
+            share = shares[k]
+            assert share is not None  # (read above, when the format was reached)
+            if _acceptable(lines, best, section, _dated_thread_share(lines, best, _bullet_thread_share(lines, best, share))):
+                return _with_same_stamps(lines, best, anchors), section
     return [], None
 
 

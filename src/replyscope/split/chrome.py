@@ -234,9 +234,44 @@ ACTION_WORDS: Final = ACTION_VERBS | frozenset(
 _ROW_WORD: Final = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 
 
+def first_row_word(s: str) -> str | None:
+    """The text of _ROW_WORD's first match in `s` (None when none), read without sre where `s`
+    opens with an ASCII letter, as most lines do: a match opens there (a lower-case letter opens
+    the first form, a capital the first or the second), and the forms' own rules give its end.
+    _action_row asks it of most short lines, and turns most of them away on it. (Letters told by
+    their code points: compiled, a comparison of two strings is a generic call.)"""
+    n = len(s)
+    c = ord(s[0]) if n else 0
+    if _A <= c <= _Z:
+        k = 1  # ([A-Z]?[a-z]+ with no capital: the run of lower-case letters)
+    elif _CAP_A <= c <= _CAP_Z:
+        if n > 1 and _A <= ord(s[1]) <= _Z:
+            k = 2  # ([A-Z]?[a-z]+: the capital and the run of lower-case letters after it)
+        else:
+            # ([A-Z]+(?![a-z]): the run of capitals, less its last when a lower-case letter
+            # follows it, "CEOs" reading "CE", as sre backs off to where the look-ahead holds)
+            k = 1
+            while k < n and _CAP_A <= ord(s[k]) <= _CAP_Z:
+                k += 1
+            return s[: k - 1] if k < n and _A <= ord(s[k]) <= _Z else s[:k]
+    else:
+        m = _ROW_WORD.search(s)  # (a digit, a bullet or a bracket first: the pattern finds it)
+        return None if m is None else m.group()
+    while k < n and _A <= ord(s[k]) <= _Z:
+        k += 1
+    return s[:k]
+
+
+# (the code points of "a", "z", "A" and "Z", as literals: compiled, they are then constants)
+_A: Final = 97
+_Z: Final = 122
+_CAP_A: Final = 65
+_CAP_Z: Final = 90
+
+
 def _action_row(s: str) -> bool:
-    first = _ROW_WORD.search(s)
-    if first is None or (first[0].lower() not in ACTION_WORDS and not first[0].isdigit()):
+    first = first_row_word(s)
+    if first is None or (first.lower() not in ACTION_WORDS and not first.isdigit()):
         return False  # (most lines: their first word is no widget's, no need to read the rest)
     if s[0].islower() and s[-1] == "." and s[-2:-1].isalpha():
         return False  # (a sentence's last words, broken onto a line of their own: "and the like.")
@@ -244,7 +279,7 @@ def _action_row(s: str) -> bool:
     # are somebody's words, and stop at their second word)
     words: list[str] = []
     for m in _ROW_WORD.finditer(s):
-        w = m[0].lower()
+        w = m.group().lower()
         if w not in ACTION_WORDS and not w.isdigit():
             return False
         words.append(w)
@@ -334,6 +369,13 @@ def is_stop_line(s: str) -> bool:
     if known is None:
         known = _IS_STOP_LINE_CACHE[s] = _is_stop_line_uncached(s)
     return known
+
+
+def read_as_no_stop_line(s: str) -> bool:
+    """Whether is_stop_line has read `s` already and found no stop line (False when it has not
+    read it, or found one): a reader asking the same patterns of the line may take their answer
+    from it (see comments.zone_line_role)."""
+    return _IS_STOP_LINE_CACHE.get(s) is False
 
 
 def _is_stop_line_uncached(s: str) -> bool:

@@ -27,7 +27,7 @@ from replyscope.split.anchors import (
 )
 from replyscope.split.body import is_boilerplate_line
 from replyscope.split.choose import SMALL_THREAD, choose_anchors, words_under_section
-from replyscope.split.chrome import is_badge_line, is_chrome, is_content, is_pictographs, is_reply_link_row, is_reply_row, is_stop_line
+from replyscope.split.chrome import is_badge_line, is_chrome, is_content, is_pictographs, is_reply_link_row, is_reply_row, is_stop_line, read_as_no_stop_line
 from replyscope.split.headers import FIELD_LABEL_CHARS, NAV_LABEL, CommentHeader, looks_like_name, opens_words_field, read_header
 from replyscope.split.lines import Lines, is_prose, next_nonblank, prev_nonblank
 from replyscope.split.listlike import reads_like_thread
@@ -392,16 +392,20 @@ def _zone_line_role_uncached(s: str) -> str:
     else:
         section, form, policy = COMMENT_SECTION, COMMENT_FORM, POLICY
     t = ""
-    if len(s) < 250 and not (folds and gate_refuses(COMMENT_SECTION_LOW, s)):
-        t = s.lower() if lowered else s
-        if section.match(t):
-            return "comment_chrome"
-    if not (folds and gate_refuses(COMMENT_FORM_LOW, s)):
-        t = t or (s.lower() if lowered else s)
-        if form.match(t):
+    # (a line is_stop_line has read and found no stop line matches neither COMMENT_SECTION nor
+    # COMMENT_FORM, whose union it asks, and is no furniture under 120 characters, which it asks
+    # too: only the policy's words are left to read; about half the lines read here)
+    if not read_as_no_stop_line(s):
+        if len(s) < 250 and not (folds and gate_refuses(COMMENT_SECTION_LOW, s)):
+            t = s.lower() if lowered else s
+            if section.match(t):
+                return "comment_chrome"
+        if not (folds and gate_refuses(COMMENT_FORM_LOW, s)):
+            t = t or (s.lower() if lowered else s)
+            if form.match(t):
+                return "boilerplate"
+        if len(s) < 120 and is_boilerplate_line(s) and not talks_with_address(s):
             return "boilerplate"
-    if len(s) < 120 and is_boilerplate_line(s) and not talks_with_address(s):
-        return "boilerplate"
     if len(s) < 200 and _has_policy_hint(s) and (policy.search(t or (s.lower() if lowered else s)) or _policy_word_line(s)):
         return "boilerplate"  # comment policy and registration notes are never comments
     return "comment_body"

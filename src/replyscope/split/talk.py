@@ -74,7 +74,7 @@ def _is_headline_uncached(s: str) -> bool:
 
 def is_title_case(s: str) -> bool:
     """3 to 16 words, at least 80% of those that are not small words capitalised."""
-    words = WORD.findall(s)
+    words: list[str] = WORD.findall(s)  # (typed: each word's methods are then native calls, compiled)
     if len(words) < 3 or len(words) > 16:
         return False
     big = [w for w in words if w.lower() not in _SMALL_WORDS]
@@ -260,8 +260,10 @@ def writes_sentences(window: list[str], name: str = "") -> bool:
     weekly podcast ..." under "Sinica podcast"), where a reader does not write their own name.
     """
     texts = [t for t in window if t][:TALK_LINES]
-    own = {w.lower() for w in WORD.findall(name) if len(w) > 3}
-    if own and own & {w.lower() for w in WORD.findall(" ".join(texts))}:
+    named: list[str] = WORD.findall(name)  # (typed: each word's methods are then native calls, compiled)
+    own = {w.lower() for w in named if len(w) > 3}
+    said: list[str] = WORD.findall(" ".join(texts)) if own else []
+    if own and own & {w.lower() for w in said}:
         return False
     for t in texts:
         if t[0] in BULLETS or is_chrome(t):
@@ -331,7 +333,7 @@ def _in_other_language_uncached(s: str) -> bool:
     # (the characters past ASCII looked at one by one, which are few on most lines, a curly quote or
     # a dash: with no letter among them the line is read as English whatever its letters, and they
     # are not counted, a pass over a long comment's every character)
-    beyond = _NON_ASCII.findall(s)
+    beyond: list[str] = _NON_ASCII.findall(s)
     if not any(ch.isalpha() for ch in beyond):
         return False
     n_letters = sum(map(str.isalpha, s))
@@ -342,7 +344,8 @@ def _in_other_language_uncached(s: str) -> bool:
         return True
     if other:
         return False  # (a few letters of another script in Latin words)
-    words = [w.lower() for w in WORD.findall(s)]
+    found: list[str] = WORD.findall(s)
+    words = [w.lower() for w in found]
     return len(words) >= OTHER_LANGUAGE_MIN_WORDS and not any(w in _ENGLISH_GRAMMAR for w in words)
 
 

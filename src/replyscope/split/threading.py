@@ -39,6 +39,8 @@ def level_number(line: str) -> int | None:
 
 def outline_number(header_line: str) -> tuple[int, ...] | None:
     """(2, 1, 3) for a header line opening "2.1.3. Name", None when it has no outline number."""
+    if header_line[:1].isalpha():
+        return None  # (most header lines open on a letter: the number's digit, "#" or a space must open it)
     m = OUTLINE_NUMBER.match(header_line)
     return tuple(int(p) for p in m[1].split(".")) if m else None
 
