@@ -26,6 +26,7 @@ from replyscope.split.patterns import (
     FURNITURE,
     FURNITURE_LOW,
     HAS_DIGIT,
+    LiteralGate,
     chrome_line,
     ends_sentence,
     folds_like_lower,
@@ -1162,6 +1163,7 @@ def _phrase_words(s: str) -> bool:
 # A stamp printed after the headline on its line ("Gulls Return to the Pier, Updated May 5, 2020
 # at 9:41pm"): a dateline's word, then at most STAMP_TAIL_CHARS holding a date or a time.
 _STAMP_TAIL: Final = re.compile(r"(?i)(?:^|[\s,|·•–-])(?:last\s+)?(?:updated|posted|published)\b")
+_STAMP_TAIL_GATE: Final = LiteralGate(_STAMP_TAIL)
 STAMP_TAIL_CHARS: Final = 60
 
 
@@ -1176,10 +1178,10 @@ def stamp_tail(s: str) -> int | None:
     if HAS_DIGIT.search(s) is None:
         return None
     if folds_like_lower(s):
-        # (every match holds one of its three words; IGNORECASE reads such a line as `str.lower`
-        # does, see folds_like_lower: a line whose lower case holds none is not searched)
-        low = s.lower()
-        if "updated" not in low and "posted" not in low and "published" not in low:
+        # (every match holds one of its words, read from the pattern by its gate; IGNORECASE reads
+        # such a line as `str.lower` does, see folds_like_lower: a line whose lower case holds none
+        # is not searched)
+        if not _STAMP_TAIL_GATE.admits_lower(s.lower()):
             return None
     m = None
     for m in _STAMP_TAIL.finditer(s):

@@ -23,6 +23,7 @@ from replyscope.split.patterns import (
     GLUED_HINT,
     HAS_DIGIT,
     HAS_LETTER,
+    LiteralGate,
     NAME_LIKE,
     NOT_IN_BARE_NAME,
     POSTED_WORDS,
@@ -53,6 +54,7 @@ _FEED_WORDS: Final = re.compile(
     r"responded|liked this|likes this|commented on|is now following)\b",
     re.I,
 )
+_FEED_WORDS_GATE: Final = LiteralGate(_FEED_WORDS)
 # "Recent FanPosts", "Latest Headlines", "More from Ars": a widget's title, whatever follows.
 NAV_PREFIX: Final = re.compile(r"^(?:recent|latest|related|popular|trending|upcoming|featured|more from|most)\s+\S", re.I)
 # Menu labels, widget titles and section names that sit beside a date or over a link list the way
@@ -289,17 +291,10 @@ def _name_ok(name: str) -> bool:
 
 
 def _may_name_a_feed(low: str) -> bool:
-    """Whether a lower-cased name holds a fragment every _FEED_WORDS match holds (most names hold
-    none, and skip the pattern, which is tried at every word start of the name)."""
-    return (
-        "comment" in low
-        or "respon" in low
-        or "repl" in low
-        or "track" in low
-        or "pingback" in low
-        or "like" in low
-        or "following" in low
-    )
+    """Whether a lower-cased name (of a name that folds like lower) holds one of the literals one of
+    which every _FEED_WORDS match holds, read from the pattern by its gate (most names hold none,
+    and skip the pattern, which is tried at every word start of the name)."""
+    return _FEED_WORDS_GATE.admits_lower(low)
 
 
 def _name_ok_uncached(name: str) -> bool:
@@ -584,17 +579,18 @@ _AGE_UNIT: Final = r"(?:mos?|yrs?|y|wks?|w|d|hrs?|h|mins?|m|s)"
 _AGE: Final = rf"\d{{1,3}}\s?{_AGE_UNIT}\.?"
 # A name, a score with its word and a compact age ("jo 14 points 2d", "Ann · 3 votes · 5h").
 _SCORED_AGE: Final = re.compile(rf"^(?P<name>[^\s·•|].{{0,59}}?)\s*[·•|]?\s+[+\-−]?\d[\d,.]*k?\s+(?:points?|pts|votes?|likes?)\s*[·•|]?\s+(?P<age>{_AGE})$", re.I)
+_SCORED_AGE_GATE: Final = LiteralGate(_SCORED_AGE)
 _COMPACT_AGE: Final = re.compile(rf"^(?:(?P<name>.{{1,60}}?)\s*[·•|–—]\s*)?(?P<age>{_AGE})$", re.I)
 
 
 def _may_score(core: str, low: str) -> bool:
     """Whether `core` may hold _SCORED_AGE's score word: where IGNORECASE reads the line as
-    `str.lower` does (`low`), what every one of them holds lower-cased ("point", "pt" of "pts",
-    "vote", "like"). The pattern's lazy name is tried at every length before the score is looked
+    `str.lower` does (`low`), one of the literals every match holds lower-cased (read from the
+    pattern by its gate: "point", "pts", "vote", "like"). The pattern's lazy name is tried at every length before the score is looked
     for: most dated lines cost ~20x this test there."""
     if not folds_like_lower(core):
         return True  # (a dotless i or a long s: the pattern alone says)
-    return "point" in low or "pt" in low or "vote" in low or "like" in low
+    return _SCORED_AGE_GATE.admits_lower(low)
 
 
 # A compact age after the widget's verb and no name ("Posted 7h", "Reviewed 3d"): a date line.
@@ -671,22 +667,18 @@ _NAME_SPACE_AGE: Final = re.compile(rf"^(?P<name>\S.{{0,59}}?)\s+(?P<age>{_AGE})
 _SAID_AGE: Final = re.compile(
     r"^(?P<name>\S.{0,59}?)\s+(?:answered|commented|replied|wrote|said|posted)\s+(?P<age>\d{1,3}\s?(?:mos?|yrs?|y|wks?|w|d|hrs?|h|mins?|m))$", re.I
 )
+_SAID_AGE_GATE: Final = LiteralGate(_SAID_AGE)
 # (_SAID_AGE's age ends at most this many characters from its last digit on: "5 mins")
 _SAID_AGE_TAIL: Final = 6
 
 
 def _may_say_an_age(core: str, low: str) -> bool:
-    """Whether line `core` (`low`: it lower-cased) holds one of _SAID_AGE's verbs: most worded lines
+    """Whether line `core` (`low`: it lower-cased) holds one of _SAID_AGE's verbs (the literals its
+    gate reads from it, asked behind the fragment most of them share, "ed"): most worded lines
     with a compact age hold none ("3 days ago", "by Jo 2h") and skip the pattern, whose lazy name
     is tried at every length. A line with a character IGNORECASE reads as "s" or "i" where
     str.lower does not (see folds_like_lower) is left to the pattern."""
-    return (
-        "ed" in low
-        and ("answered" in low or "commented" in low or "replied" in low or "posted" in low)
-        or "wrote" in low
-        or "said" in low
-        or not folds_like_lower(core)
-    )
+    return not folds_like_lower(core) or _SAID_AGE_GATE.admits_lower(low)
 
 
 def _digit_near_end(core: str, tail: int) -> bool:
