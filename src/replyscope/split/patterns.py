@@ -1015,7 +1015,9 @@ class LiteralGate:
 
     def __init__(self, pattern: re.Pattern[str] | Deferred) -> None:
         self.pattern = pattern
-        self._groups: tuple[tuple[str, tuple[str, ...]], ...] = ()
+        self._groups: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (the fragments behind which 3+ literals are asked)
+        self._plain: tuple[str, ...] = ()  # (the literals asked alone)
+        self._one = ""  # (the literal, where it is the only one: one substring test)
         self._lits: tuple[str, ...] = ()
         self._lowered = False
         self._open = True
@@ -1025,7 +1027,11 @@ class LiteralGate:
         found = _kept_required_literals(self.pattern)
         if found is not None:
             self._lits, self._lowered = found
-            self._groups = literal_groups(self._lits)
+            groups = literal_groups(self._lits)
+            self._groups = tuple((frag, lits) for frag, lits in groups if lits)
+            self._plain = tuple(frag for frag, lits in groups if not lits)
+            if not self._groups and len(self._plain) == 1:
+                self._one = self._plain[0]
             self._open = False
         self._read = True
 
@@ -1051,19 +1057,26 @@ class LiteralGate:
             if not folds_like_lower(s):
                 return True  # (a dotless i, a long s or a dotted I: the pattern alone says)
             s = s.lower()
+        if self._one:
+            return self._one in s
         return self._holds_one(s)
 
     def admits_lower(self, low: str) -> bool:
         """admits(s) for `low`, `s` lower-cased, where `s` folds like lower (folds_like_lower)."""
         if not self._read:
             self._read_literals()
-        return self._open or self._holds_one(low)
+        if self._open:
+            return True
+        if self._one:
+            return self._one in low
+        return self._holds_one(low)
 
     def _holds_one(self, s: str) -> bool:
+        for lit in self._plain:
+            if lit in s:
+                return True
         for frag, lits in self._groups:
             if frag in s:
-                if not lits:
-                    return True
                 for lit in lits:
                     if lit in s:
                         return True
