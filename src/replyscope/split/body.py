@@ -28,6 +28,7 @@ from replyscope.split.patterns import (
     HAS_DIGIT,
     LiteralGate,
     chrome_line,
+    edge_characters,
     ends_sentence,
     folds_like_lower,
     gate_refuses,
@@ -44,7 +45,7 @@ ARTICLE_END: Final = re.compile(
     r"this entry was posted)\b",
     re.I,
 )
-_END_FIRST: Final = frozenset("sSrRyYmMaAfFtTpP") | BULLETS  # first characters ARTICLE_END can see
+_END_FIRST: Final = edge_characters(ARTICLE_END, False) | BULLETS  # first characters ARTICLE_END can see (read from it)
 # Non-prose lines allowed between two prose lines of one article (captions, subheads, ads).
 MAX_GAP_LINES: Final = 5
 # Lines above the first prose line that may still be title, byline or date.

@@ -36,11 +36,13 @@ from replyscope.split.patterns import (
     TRAILING_META,
     TRAILING_META_LOW,
     chrome_row,
+    edge_characters,
     ends_sentence,
     folds_like_lower,
     is_avatar_alt,
     is_named_pick,
     lower_twin,
+    match_endings,
     not_a_name_line,
     strip_joiners,
 )
@@ -596,8 +598,8 @@ def _may_score(core: str, low: str) -> bool:
 # A compact age after the widget's verb and no name ("Posted 7h", "Reviewed 3d"): a date line.
 _POSTED_AGE: Final = re.compile(rf"^(?:posted|reviewed|updated|answered|asked|commented|replied)\s+(?P<age>{_AGE})$", re.I)
 _AGE_LAST: Final = frozenset("mMsShHdDwWyYoOrR.")  # (the last characters of any _COMPACT_AGE match)
-# (the first letters of _POSTED_AGE's verbs, both cases: no other character folds to one of them)
-_POSTED_FIRST: Final = frozenset("pPrRuUaAcC")
+# (the first letters of _POSTED_AGE's verbs in every form IGNORECASE reads, read from it)
+_POSTED_FIRST: Final = edge_characters(_POSTED_AGE, False)
 _SEGMENT_JOINER: Final = re.compile(r"\s+[•·|]\s+")
 # Where a compact age can end in a line: at its end, or where _cut_trailing_chrome may cut it (before a
 # _SEGMENT_JOINER). Same units and flags as _COMPACT_AGE, so it finds one wherever that pattern could.
@@ -694,6 +696,8 @@ _MONTH_SHORT_YEAR: Final = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|
 # An edited marker after a header's stamp ("jo 20h (edited)", "1mo (edited)"): widgets print it after
 # the age they stamp a comment with, so it says the "20h" before it is an age, as a thread link does.
 _EDITED_AFTER: Final = re.compile(r"\s*\(edited\)$|\s+[·•|]\s+edited$", re.I)  # ("jo 20h (edited)", "jo commented 5h • edited")
+_EDITED_ENDINGS: Final = match_endings(_EDITED_AFTER)  # (read from the pattern, lower-cased)
+_EDITED_TAIL: Final = max(len(w) for w in _EDITED_ENDINGS)
 # A time zone in brackets after a stamp ("14:02, 3 March 2024 (UTC)", "2024-03-03 02:14 pm (UTC)"):
 # the stamp's, never a name. (After a digit, a clock's am / pm or a period, so a name ending in
 # capitals is left alone; a zone with no brackets, "9:14 PM EDT", the stamp reads as its own.)
@@ -714,31 +718,34 @@ def _may_end_in_zone(core: str) -> bool:
 _ROLE_AFTER: Final = re.compile(
     r"(?<!\bby)\s+(?:[·•|]\s+)?(?:member|owner|collaborator|contributor|maintainer|author|moderator|mod|admin|staff|op)$", re.I
 )
-_ROLE_LAST: Final = frozenset("rRnNdDfFpP")
-# _ROLE_AFTER's words, lower-cased: a line it matches ends in one of them (the longest, 12 characters).
-_ROLE_WORDS: Final = ("member", "owner", "collaborator", "contributor", "maintainer", "author", "moderator", "mod", "admin", "staff", "op")
+_ROLE_LAST: Final = edge_characters(_ROLE_AFTER, True)  # (read from the pattern, both cases)
+# _ROLE_AFTER's words, lower-cased, read from it: a line it matches ends in one of them.
+_ROLE_WORDS: Final = match_endings(_ROLE_AFTER)
+_ROLE_TAIL: Final = max(len(w) for w in _ROLE_WORDS)
 
 
 def _may_end_in_role(core: str) -> bool:
-    """Whether `core` may end in a role word (_ROLE_AFTER): its last 12 characters, lower-cased
+    """Whether `core` may end in a role word (_ROLE_AFTER): its last _ROLE_TAIL characters, lower-cased
     where IGNORECASE reads them as `str.lower` does, end in one of _ROLE_WORDS. The pattern's
     spaces and joiner are tried at every space of the line; most lines ending in its letters
     end in other words."""
-    tail = core[-12:]
+    tail = core[-_ROLE_TAIL:]
     return not folds_like_lower(tail) or tail.lower().endswith(_ROLE_WORDS)
 
 
 def _may_end_edited(core: str) -> bool:
-    """Whether `core` may end in an edited marker (_EDITED_AFTER): its last 7 characters,
-    lower-cased where IGNORECASE reads them as `str.lower` does, end in "edited" or "edited)"."""
-    tail = core[-7:]
-    return not folds_like_lower(tail) or tail.lower().endswith(("edited", "edited)"))
+    """Whether `core` may end in an edited marker (_EDITED_AFTER): its last characters, lower-cased
+    where IGNORECASE reads them as `str.lower` does, end in one of the pattern's endings ("edited",
+    "(edited)", read from it)."""
+    tail = core[-_EDITED_TAIL:]
+    return not folds_like_lower(tail) or tail.lower().endswith(_EDITED_ENDINGS)
 # A header's verb with no name before it ("commented 3 days ago", "replied on Mar 3, 2024"): the
 # name is the line over it, the line a date.
 _VERB_ONLY: Final = re.compile(r"^(?:commented|replied|responded|wrote|posted|answered|said)\s+(?=\S)", re.I)
 # The second letters of _VERB_ONLY's verbs in either case (none has another character IGNORECASE
 # reads as it): most lines opening with one of their first letters fail here, before the pattern.
 _VERB_SECOND: Final = frozenset("oOeErRnNaA")
+_VERB_FIRST: Final = edge_characters(_VERB_ONLY, False)  # (its verbs' first letters in every form IGNORECASE reads, read from it)
 _THREAD_LINK_LAST: Final = frozenset("]tvxkgedEeTVXKGD")  # (the last characters of any _THREAD_LINKS match)
 # The navigation links alone (not _THREAD_LINKS' actions, which other widgets print too), or the
 # fold toggle ("| parent | next [–]", "[-]"): a thread prints them on its comments' headers and
@@ -912,7 +919,7 @@ def _read_header_uncached(core: str) -> CommentHeader | None:
         roled = read_header(core[: role.start()])
         if roled is not None and roled.posted_raw:
             return roled  # ("jo commented 3 days ago  Member": a dated header, the role after it)
-    if core[0] in "cCrRwWpPaAsS" and core[1:2] in _VERB_SECOND and (verb := _VERB_ONLY.match(core)):
+    if core[0] in _VERB_FIRST and core[1:2] in _VERB_SECOND and (verb := _VERB_ONLY.match(core)):
         dated = read_header(core[verb.end() :])
         if dated is not None and dated.posted_raw and (dated.kind == "date" or not _name_ok(dated.author)):
             return CommentHeader("date", "", dated.posted_raw)  # ("commented 3 days ago" under the name)

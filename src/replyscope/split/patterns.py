@@ -1083,6 +1083,63 @@ class LiteralGate:
         return False
 
 
+def _fold_chars(ch: str) -> str:
+    """`ch` and every character IGNORECASE reads as it (the other case; "K" for a Kelvin sign, the
+    long s for "s", the dotless i and dotted I for "i"), for a gate on the text's own characters."""
+    low = ch.lower()
+    more = "".join(chr(c) for c in _CASEFIX.get(ord(low), ()))
+    extra = {"k": "\u212a", "i": "\u0130"}.get(low, "")
+    return "".join(dict.fromkeys(low + ch.upper() + more + extra))
+
+
+def required_edges(pattern: re.Pattern[str] | Deferred, end: bool) -> tuple[tuple[str, ...], bool] | None:
+    """The strings one of which every match of `pattern` ends with (`end`) or opens with, and
+    whether they are lower-cased (IGNORECASE, a cased letter among them), read from the parse as
+    required_literals reads its literals; None when a match may end (open) with no literal."""
+    parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
+    flags = parsed.state.flags
+    if flags & _sre_const.SRE_FLAG_LOCALE or _case_switched(parsed.data):
+        return None
+    icase = bool(flags & _sre_const.SRE_FLAG_IGNORECASE)
+    edges = _lit_seq(parsed.data, icase)[3 if end else 2]
+    if not edges or "" in edges:
+        return None
+    found = tuple(sorted(edges))
+    return found, icase and any(ch.lower() != ch.upper() for s in found for ch in s)
+
+
+def match_endings(pattern: re.Pattern[str] | Deferred) -> tuple[str, ...]:
+    """The strings one of which every match of `pattern` (an IGNORECASE one spelt in lower case,
+    anchored at the end by "$") ends with, lower-cased: a text whose end, lower-cased where it
+    folds like lower, ends in none cannot match. Raises ValueError where none can be read."""
+    found = _kept_edges(pattern, True)
+    if found is None:
+        raise ValueError(f"no endings read from {pattern.pattern!r}")
+    return found[0]
+
+
+def edge_characters(pattern: re.Pattern[str] | Deferred, end: bool) -> frozenset[str]:
+    """The characters a match of `pattern` may end with (`end`) or open with, each in every form
+    IGNORECASE reads as it where the pattern has that flag: a text whose last (first) character is
+    none of them cannot hold a match there. Raises ValueError where they cannot be read."""
+    found = _kept_edges(pattern, end)
+    if found is None:
+        raise ValueError(f"no {'last' if end else 'first'} characters read from {pattern.pattern!r}")
+    chars = {s[-1] if end else s[0] for s in found[0]}
+    if pattern.flags & re.IGNORECASE:
+        return frozenset(c for ch in chars for c in _fold_chars(ch))
+    return frozenset(chars)
+
+
+def _kept_edges(pattern: re.Pattern[str] | Deferred, end: bool) -> tuple[tuple[str, ...], bool] | None:
+    regex_cache: Any = importlib.import_module("replyscope.regex_cache")
+    kind = "match_endings" if end else "match_openings"
+    kept = regex_cache.derived(kind, pattern.pattern, pattern.flags, lambda: required_edges(pattern, end))
+    if kept is not None and not (isinstance(kept, tuple) and len(kept) == 2 and isinstance(kept[0], tuple) and kept[0]):
+        return required_edges(pattern, end)  # (a damaged entry)
+    return cast("tuple[tuple[str, ...], bool] | None", kept)
+
+
 # --- lower twins (see lower_twin) of the patterns run on most short lines ---------------------
 TIMESTAMP_RE_LOW: Final = lower_twin(TIMESTAMP_RE)
 
