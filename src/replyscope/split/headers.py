@@ -764,7 +764,7 @@ def has_thread_links(line: str) -> bool:
 # (a guestbook's and a form's entries label the name "Name:" or "Your name:")
 # (and its date "Signed:", "Added:", "Posted:" or "Time:": a label, never a reader called "Signed")
 _FIELD: Final = re.compile(r"^(?P<label>from|author|poster|sender|name|your name|date|sent|signed|added|posted|time)\s*:\s+(?P<value>\S.*)$", re.I)
-_FIELD_FIRST: Final = frozenset("fFaApPsSdDnNyYtT")  # (the labels' first letters)
+_FIELD_FIRST: Final = edge_characters(_FIELD, False)  # (the labels' first letters in every form IGNORECASE reads, read from it)
 _NAME_FIELDS: Final = frozenset({"from", "author", "poster", "sender", "name", "your name"})
 # A mail address beside the name it belongs to: "<jo@example.org>", "<jo at example.org>", or the
 # address first with the name in brackets ("jo@example.org (Jo Lake)").

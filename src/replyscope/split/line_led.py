@@ -20,7 +20,7 @@ from replyscope.split.chrome import is_chrome, is_stop_line
 from replyscope.split.comments import Comment, Zone
 from replyscope.split.headers import _NUMERIC_HANDLE, _ZONE_TAIL, MAX_HEADER_CHARS, _name_ok, read_glued_age, read_header
 from replyscope.split.lines import Lines, is_prose, prev_nonblank
-from replyscope.split.patterns import folds_like_lower, lower_twin
+from replyscope.split.patterns import edge_characters, folds_like_lower, lower_twin
 
 # Lines of one shape a page must hold to be read as a log or as signed lines: one or two such
 # lines are a quoted exchange or a transcript's snippet inside an article, unless the page sets
@@ -48,7 +48,7 @@ _LOG_HEAD: Final = re.compile(
 # (the signature is after the last match of `\s+[–—-]\s+(?=\S)` in the line): see _last_sign_dash,
 # which finds it from the line's end back.
 _EDITED_TAIL: Final = re.compile(r"\s+(?:\(?edited\)?)$", re.I)
-_EDITED_LAST: Final = frozenset("dD)")  # (the last characters of any _EDITED_TAIL match)
+_EDITED_LAST: Final = edge_characters(_EDITED_TAIL, True)  # (the last characters of any _EDITED_TAIL match, read from it)
 
 
 def log_head(s: str) -> tuple[int, str, str] | None:
