@@ -209,10 +209,11 @@ def _examples(items: Any, flags: int) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def _forms(pattern: re.Pattern[str]) -> list[str]:
-    """The strings `pattern` spells that it matches (each alternation's choice, see _examples)."""
+def _forms(pattern: re.Pattern[str], tail: str = "") -> list[str]:
+    """The strings `pattern` spells that it matches, `tail` after each (each alternation's choice,
+    see _examples; a tail gives a lookahead at the end what it looks for)."""
     spelt = _examples(_parser.parse(pattern.pattern, pattern.flags).data, pattern.flags)
-    return [s for s in dict.fromkeys(spelt) if pattern.search(s)]
+    return [s + tail for s in dict.fromkeys(spelt) if pattern.search(s + tail)]
 
 
 def test_the_hour_only_clock_gate_holds_an_m_in_every_literal():
@@ -331,3 +332,20 @@ def test_the_derived_first_and_last_characters_hold_the_ones_written_before():
     assert set(headers._ROLE_WORDS) == {"member", "owner", "collaborator", "contributor", "maintainer", "author", "moderator", "mod", "admin", "staff", "op"}
     assert set(headers._EDITED_ENDINGS) == {"edited", "(edited)"}
     assert headers._may_end_edited("jo 20h (edited)") and headers._may_end_edited("Ann · 3h · EDITED") and not headers._may_end_edited("jo 20h · admin")
+
+
+def test_the_signature_link_gate_passes_every_form_of_the_links():
+    # (line_led._may_link asks a bracket pair or a bare "talk", then a bracket right before a link
+    # word's first letter or a clock's colon, then the words: sharper than the literal set, which
+    # it reads for its last step, _LINK_WORDS_LOW)
+    from replyscope.split import line_led
+
+    assert set(line_led._LINK_WORDS_LOW) == {"talk", "contrib", "mail", "profile", "user page", "blog"}
+    forms = _forms(line_led._LINKS_MID, " 14:02, 3 March 2024")
+    assert len(forms) > 10
+    for s in forms:
+        for v in (f"Jo Lake{s}", f"Jo Lake{s}".lower(), f"Jo Lake{s}".title(), f"Jo Lake{s}".upper()):
+            # (the bare form, links with no brackets, is read only for a "talk " in lower case: bare
+            # "contribs", "Talk" or "TALK" before a clock are turned away today, kept as they are)
+            if line_led._LINKS_MID.search(v) and ("(" in v or "talk " in v):
+                assert line_led._may_link(v), v

@@ -981,6 +981,16 @@ def _kept_required_literals(pattern: re.Pattern[str] | Deferred) -> tuple[tuple[
     return cast("tuple[tuple[str, ...], bool]", kept)
 
 
+def match_literals(pattern: re.Pattern[str] | Deferred) -> tuple[str, ...]:
+    """The literals one of which every match of `pattern` holds (required_literals; lower-cased
+    where it has IGNORECASE and a cased letter among them), for a gate written out at its call
+    site. Raises ValueError where none can be read."""
+    found = _kept_required_literals(pattern)
+    if found is None:
+        raise ValueError(f"no literals read from {pattern.pattern!r}")
+    return found[0]
+
+
 def literal_groups(lits: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """`lits` behind fragments they share, as a gate looks for them: (fragment, its literals) pairs,
     the literals looked for only where the fragment is found (most texts hold no fragment: one scan
