@@ -393,10 +393,13 @@ def test_the_reply_gates_let_through_every_header_their_patterns_read(monkeypatc
     want = [[REPLY_MARK.search(h.replace(st, "").rstrip(" |·,-")) is not None for st in stamps] for h in heads]
     assert any(any(w) for w in want) and not all(all(w) for w in want)
     assert [[split._reply_marked(h, st) for st in stamps] for h in heads] == want
-    monkeypatch.setattr(split, "folds_like_lower", lambda s: False)  # every header goes to the pattern
+    monkeypatch.setattr(patterns, "folds_like_lower", lambda s: False)  # every header goes to the pattern
     assert [[split._reply_marked(h, st) for st in stamps] for h in heads] == want
-    # (the reply link's gate: every match holds "repl" in the line's lower case)
+    # (the reply link's gate, read from the pattern: every match holds "repl" in the line's lower case)
     assert all("repl" in h.lower() for h in heads if HEADER_TARGET.search(h))
+    from replyscope.split.threading import HEADER_TARGET_GATE
+
+    assert all(HEADER_TARGET_GATE.admits(h) for h in heads if HEADER_TARGET.search(h))
 
 
 def test_the_furniture_gate_on_a_long_lines_opening_refuses_only_lines_the_pattern_refuses():

@@ -25,11 +25,11 @@ from replyscope.split.dates import parse_posted
 from replyscope.split.headers import read_header, reads_as_byline
 from replyscope.split.line_led import line_led_zone
 from replyscope.split.lines import Lines, is_prose, prev_nonblank, split_lines
-from replyscope.split.patterns import BULLETS, folds_like_lower
+from replyscope.split.patterns import BULLETS
 from replyscope.split.segments import segments_of
 from replyscope.split.short_post import short_post_roles
 from replyscope.split.named_parent import REPLY_TO_NAME
-from replyscope.split.threading import HEADER_TARGET, REPLY_MARK, level_number, outline_number, thread
+from replyscope.split.threading import HEADER_TARGET, HEADER_TARGET_GATE, REPLY_MARK, REPLY_MARK_GATE, level_number, outline_number, thread
 
 __all__ = ["DocumentSplit", "SplitComment", "SplitTables", "clear_caches", "split_document", "split_documents", "trim_caches"]
 
@@ -167,9 +167,9 @@ def _reply_link(lines: Lines, c: Comment, roles: dict[int, str]) -> str:
         return ""
     for j in c.header_lines:
         s = lines.text[j]
-        # (each of the pattern's forms holds "repl": where the lower case holds none it cannot match,
-        # and its search, tried at each of the line's characters, is not asked)
-        m = HEADER_TARGET.search(s) if "repl" in s.lower() else None
+        # (a line holding none of the literals one of which each of the pattern's forms holds cannot
+        # match, and its search, tried at each of the line's characters, is not asked)
+        m = HEADER_TARGET.search(s) if HEADER_TARGET_GATE.admits(s) else None
         if m:
             return f"in reply to {m['name']}\n"
     for j in range(c.header_lines[-1] + 1, c.body_lines[0]):
@@ -181,14 +181,10 @@ def _reply_link(lines: Lines, c: Comment, roles: dict[int, str]) -> str:
 
 def _reply_marked(s: str, stamp: str) -> bool:
     """Whether header line `s`, its stamp left out, ends saying its comment is a reply (REPLY_MARK)."""
-    # (each of the pattern's forms holds "repl" or "responded"; where IGNORECASE reads the text as
-    # `str.lower` does, a text whose lower case holds neither cannot match, and is not searched)
+    # (a text holding none of the literals one of which each of the pattern's forms holds cannot
+    # match, and is not searched)
     t = s.replace(stamp, "").rstrip(" |·,-")
-    if folds_like_lower(t):
-        low = t.lower()
-        if "repl" not in low and "responded" not in low:
-            return False
-    return REPLY_MARK.search(t) is not None
+    return REPLY_MARK_GATE.admits(t) and REPLY_MARK.search(t) is not None
 
 
 def _mark_bylines(lines: Lines, roles: list[str], start: int, end: int) -> None:

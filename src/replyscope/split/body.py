@@ -26,7 +26,9 @@ from replyscope.split.patterns import (
     FURNITURE,
     FURNITURE_LOW,
     HAS_DIGIT,
+    LiteralGate,
     chrome_line,
+    edge_characters,
     ends_sentence,
     folds_like_lower,
     gate_refuses,
@@ -43,7 +45,7 @@ ARTICLE_END: Final = re.compile(
     r"this entry was posted)\b",
     re.I,
 )
-_END_FIRST: Final = frozenset("sSrRyYmMaAfFtTpP") | BULLETS  # first characters ARTICLE_END can see
+_END_FIRST: Final = edge_characters(ARTICLE_END, False) | BULLETS  # first characters ARTICLE_END can see (read from it)
 # Non-prose lines allowed between two prose lines of one article (captions, subheads, ads).
 MAX_GAP_LINES: Final = 5
 # Lines above the first prose line that may still be title, byline or date.
@@ -1162,6 +1164,7 @@ def _phrase_words(s: str) -> bool:
 # A stamp printed after the headline on its line ("Gulls Return to the Pier, Updated May 5, 2020
 # at 9:41pm"): a dateline's word, then at most STAMP_TAIL_CHARS holding a date or a time.
 _STAMP_TAIL: Final = re.compile(r"(?i)(?:^|[\s,|·•–-])(?:last\s+)?(?:updated|posted|published)\b")
+_STAMP_TAIL_GATE: Final = LiteralGate(_STAMP_TAIL)
 STAMP_TAIL_CHARS: Final = 60
 
 
@@ -1176,10 +1179,10 @@ def stamp_tail(s: str) -> int | None:
     if HAS_DIGIT.search(s) is None:
         return None
     if folds_like_lower(s):
-        # (every match holds one of its three words; IGNORECASE reads such a line as `str.lower`
-        # does, see folds_like_lower: a line whose lower case holds none is not searched)
-        low = s.lower()
-        if "updated" not in low and "posted" not in low and "published" not in low:
+        # (every match holds one of its words, read from the pattern by its gate; IGNORECASE reads
+        # such a line as `str.lower` does, see folds_like_lower: a line whose lower case holds none
+        # is not searched)
+        if not _STAMP_TAIL_GATE.admits_lower(s.lower()):
             return None
     m = None
     for m in _STAMP_TAIL.finditer(s):

@@ -13,7 +13,7 @@ from typing import Final, NamedTuple
 import unicodedata
 
 from replyscope.split.caches import line_dict
-from replyscope.split.patterns import FOREIGN_MONTH, MONTH, folds_like_lower, lower_twin
+from replyscope.split.patterns import FOREIGN_MONTH, MONTH, LiteralGate, folds_like_lower, lower_twin
 
 _MONTHS: Final = {
     m: i
@@ -139,6 +139,8 @@ _FORMS: Final = _Forms(
 )
 # For stamps lower-cased first (see patterns.folds_like_lower): the same matches, found faster (see patterns.lower_twin).
 _FORMS_LOW: Final = _Forms(*(lower_twin(p) if p.flags & re.IGNORECASE else p for p in _FORMS))
+# (the clock's literals, read from it, are caseless: the same gate serves its lower twin)
+_CLOCK_GATE: Final = LiteralGate(CLOCK)
 
 
 # IGNORECASE lets a month name match with "ſ" for "s", "ı" or "İ" for "i" ("Auguſt", "APRİL"),
@@ -204,9 +206,10 @@ def _foreign_month(name: str) -> int:
 
 
 def _clock(text: str, forms: _Forms = _FORMS) -> tuple[int, int, int]:
-    # (CLOCK needs a ":", CLOCK_HOUR_ONLY the "m" of "am" / "pm": a stamp without one is not
-    # searched for it; their groups are read in one call, see _GROUPS_IN_ORDER)
-    m = forms.clock.search(text) if ":" in text else None
+    # (CLOCK needs a literal its gate reads from it (a ":"), CLOCK_HOUR_ONLY the "m" of "am" / "pm",
+    # in either case: a stamp without one is not searched for it; their groups are read in one
+    # call, see _GROUPS_IN_ORDER)
+    m = forms.clock.search(text) if _CLOCK_GATE.admits(text) else None
     if m:
         h, mins, secs, ampm_letter = m.groups()
         hour, minute, second = int(h), int(mins), int(secs or 0)

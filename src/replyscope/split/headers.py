@@ -22,6 +22,7 @@ from replyscope.split.patterns import (
     GLUED_DATE,
     GLUED_HINT,
     HAS_LETTER,
+    LiteralGate,
     NAME_LIKE,
     NOT_IN_BARE_NAME,
     POSTED_WORDS,
@@ -34,12 +35,14 @@ from replyscope.split.patterns import (
     TRAILING_META,
     TRAILING_META_LOW,
     chrome_row,
+    edge_characters,
     ends_sentence,
     folds_like_lower,
     has_digit,
     is_avatar_alt,
     is_named_pick,
     lower_twin,
+    match_endings,
     not_a_name_line,
     strip_joiners,
 )
@@ -53,6 +56,7 @@ _FEED_WORDS: Final = re.compile(
     r"responded|liked this|likes this|commented on|is now following)\b",
     re.I,
 )
+_FEED_WORDS_GATE: Final = LiteralGate(_FEED_WORDS)
 # "Recent FanPosts", "Latest Headlines", "More from Ars": a widget's title, whatever follows.
 NAV_PREFIX: Final = re.compile(r"^(?:recent|latest|related|popular|trending|upcoming|featured|more from|most)\s+\S", re.I)
 # Menu labels, widget titles and section names that sit beside a date or over a link list the way
@@ -289,17 +293,10 @@ def _name_ok(name: str) -> bool:
 
 
 def _may_name_a_feed(low: str) -> bool:
-    """Whether a lower-cased name holds a fragment every _FEED_WORDS match holds (most names hold
-    none, and skip the pattern, which is tried at every word start of the name)."""
-    return (
-        "comment" in low
-        or "respon" in low
-        or "repl" in low
-        or "track" in low
-        or "pingback" in low
-        or "like" in low
-        or "following" in low
-    )
+    """Whether a lower-cased name (of a name that folds like lower) holds one of the literals one of
+    which every _FEED_WORDS match holds, read from the pattern by its gate (most names hold none,
+    and skip the pattern, which is tried at every word start of the name)."""
+    return _FEED_WORDS_GATE.admits_lower(low)
 
 
 def _name_ok_uncached(name: str) -> bool:
@@ -584,24 +581,25 @@ _AGE_UNIT: Final = r"(?:mos?|yrs?|y|wks?|w|d|hrs?|h|mins?|m|s)"
 _AGE: Final = rf"\d{{1,3}}\s?{_AGE_UNIT}\.?"
 # A name, a score with its word and a compact age ("jo 14 points 2d", "Ann · 3 votes · 5h").
 _SCORED_AGE: Final = re.compile(rf"^(?P<name>[^\s·•|].{{0,59}}?)\s*[·•|]?\s+[+\-−]?\d[\d,.]*k?\s+(?:points?|pts|votes?|likes?)\s*[·•|]?\s+(?P<age>{_AGE})$", re.I)
+_SCORED_AGE_GATE: Final = LiteralGate(_SCORED_AGE)
 _COMPACT_AGE: Final = re.compile(rf"^(?:(?P<name>.{{1,60}}?)\s*[·•|–—]\s*)?(?P<age>{_AGE})$", re.I)
 
 
 def _may_score(core: str, low: str) -> bool:
     """Whether `core` may hold _SCORED_AGE's score word: where IGNORECASE reads the line as
-    `str.lower` does (`low`), what every one of them holds lower-cased ("point", "pt" of "pts",
-    "vote", "like"). The pattern's lazy name is tried at every length before the score is looked
+    `str.lower` does (`low`), one of the literals every match holds lower-cased (read from the
+    pattern by its gate: "point", "pts", "vote", "like"). The pattern's lazy name is tried at every length before the score is looked
     for: most dated lines cost ~20x this test there."""
     if not folds_like_lower(core):
         return True  # (a dotless i or a long s: the pattern alone says)
-    return "point" in low or "pt" in low or "vote" in low or "like" in low
+    return _SCORED_AGE_GATE.admits_lower(low)
 
 
 # A compact age after the widget's verb and no name ("Posted 7h", "Reviewed 3d"): a date line.
 _POSTED_AGE: Final = re.compile(rf"^(?:posted|reviewed|updated|answered|asked|commented|replied)\s+(?P<age>{_AGE})$", re.I)
 _AGE_LAST: Final = frozenset("mMsShHdDwWyYoOrR.")  # (the last characters of any _COMPACT_AGE match)
-# (the first letters of _POSTED_AGE's verbs, both cases: no other character folds to one of them)
-_POSTED_FIRST: Final = frozenset("pPrRuUaAcC")
+# (the first letters of _POSTED_AGE's verbs in every form IGNORECASE reads, read from it)
+_POSTED_FIRST: Final = edge_characters(_POSTED_AGE, False)
 _SEGMENT_JOINER: Final = re.compile(r"\s+[•·|]\s+")
 # Where a compact age can end in a line: at its end, or where _cut_trailing_chrome may cut it (before a
 # _SEGMENT_JOINER). Same units and flags as _COMPACT_AGE, so it finds one wherever that pattern could.
@@ -671,22 +669,18 @@ _NAME_SPACE_AGE: Final = re.compile(rf"^(?P<name>\S.{{0,59}}?)\s+(?P<age>{_AGE})
 _SAID_AGE: Final = re.compile(
     r"^(?P<name>\S.{0,59}?)\s+(?:answered|commented|replied|wrote|said|posted)\s+(?P<age>\d{1,3}\s?(?:mos?|yrs?|y|wks?|w|d|hrs?|h|mins?|m))$", re.I
 )
+_SAID_AGE_GATE: Final = LiteralGate(_SAID_AGE)
 # (_SAID_AGE's age ends at most this many characters from its last digit on: "5 mins")
 _SAID_AGE_TAIL: Final = 6
 
 
 def _may_say_an_age(core: str, low: str) -> bool:
-    """Whether line `core` (`low`: it lower-cased) holds one of _SAID_AGE's verbs: most worded lines
+    """Whether line `core` (`low`: it lower-cased) holds one of _SAID_AGE's verbs (the literals its
+    gate reads from it, asked behind the fragment most of them share, "ed"): most worded lines
     with a compact age hold none ("3 days ago", "by Jo 2h") and skip the pattern, whose lazy name
     is tried at every length. A line with a character IGNORECASE reads as "s" or "i" where
     str.lower does not (see folds_like_lower) is left to the pattern."""
-    return (
-        "ed" in low
-        and ("answered" in low or "commented" in low or "replied" in low or "posted" in low)
-        or "wrote" in low
-        or "said" in low
-        or not folds_like_lower(core)
-    )
+    return not folds_like_lower(core) or _SAID_AGE_GATE.admits_lower(low)
 
 
 def _digit_near_end(core: str, tail: int) -> bool:
@@ -702,6 +696,8 @@ _MONTH_SHORT_YEAR: Final = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|
 # An edited marker after a header's stamp ("jo 20h (edited)", "1mo (edited)"): widgets print it after
 # the age they stamp a comment with, so it says the "20h" before it is an age, as a thread link does.
 _EDITED_AFTER: Final = re.compile(r"\s*\(edited\)$|\s+[·•|]\s+edited$", re.I)  # ("jo 20h (edited)", "jo commented 5h • edited")
+_EDITED_ENDINGS: Final = match_endings(_EDITED_AFTER)  # (read from the pattern, lower-cased)
+_EDITED_TAIL: Final = max(len(w) for w in _EDITED_ENDINGS)
 # A time zone in brackets after a stamp ("14:02, 3 March 2024 (UTC)", "2024-03-03 02:14 pm (UTC)"):
 # the stamp's, never a name. (After a digit, a clock's am / pm or a period, so a name ending in
 # capitals is left alone; a zone with no brackets, "9:14 PM EDT", the stamp reads as its own.)
@@ -722,31 +718,34 @@ def _may_end_in_zone(core: str) -> bool:
 _ROLE_AFTER: Final = re.compile(
     r"(?<!\bby)\s+(?:[·•|]\s+)?(?:member|owner|collaborator|contributor|maintainer|author|moderator|mod|admin|staff|op)$", re.I
 )
-_ROLE_LAST: Final = frozenset("rRnNdDfFpP")
-# _ROLE_AFTER's words, lower-cased: a line it matches ends in one of them (the longest, 12 characters).
-_ROLE_WORDS: Final = ("member", "owner", "collaborator", "contributor", "maintainer", "author", "moderator", "mod", "admin", "staff", "op")
+_ROLE_LAST: Final = edge_characters(_ROLE_AFTER, True)  # (read from the pattern, both cases)
+# _ROLE_AFTER's words, lower-cased, read from it: a line it matches ends in one of them.
+_ROLE_WORDS: Final = match_endings(_ROLE_AFTER)
+_ROLE_TAIL: Final = max(len(w) for w in _ROLE_WORDS)
 
 
 def _may_end_in_role(core: str) -> bool:
-    """Whether `core` may end in a role word (_ROLE_AFTER): its last 12 characters, lower-cased
+    """Whether `core` may end in a role word (_ROLE_AFTER): its last _ROLE_TAIL characters, lower-cased
     where IGNORECASE reads them as `str.lower` does, end in one of _ROLE_WORDS. The pattern's
     spaces and joiner are tried at every space of the line; most lines ending in its letters
     end in other words."""
-    tail = core[-12:]
+    tail = core[-_ROLE_TAIL:]
     return not folds_like_lower(tail) or tail.lower().endswith(_ROLE_WORDS)
 
 
 def _may_end_edited(core: str) -> bool:
-    """Whether `core` may end in an edited marker (_EDITED_AFTER): its last 7 characters,
-    lower-cased where IGNORECASE reads them as `str.lower` does, end in "edited" or "edited)"."""
-    tail = core[-7:]
-    return not folds_like_lower(tail) or tail.lower().endswith(("edited", "edited)"))
+    """Whether `core` may end in an edited marker (_EDITED_AFTER): its last characters, lower-cased
+    where IGNORECASE reads them as `str.lower` does, end in one of the pattern's endings ("edited",
+    "(edited)", read from it)."""
+    tail = core[-_EDITED_TAIL:]
+    return not folds_like_lower(tail) or tail.lower().endswith(_EDITED_ENDINGS)
 # A header's verb with no name before it ("commented 3 days ago", "replied on Mar 3, 2024"): the
 # name is the line over it, the line a date.
 _VERB_ONLY: Final = re.compile(r"^(?:commented|replied|responded|wrote|posted|answered|said)\s+(?=\S)", re.I)
 # The second letters of _VERB_ONLY's verbs in either case (none has another character IGNORECASE
 # reads as it): most lines opening with one of their first letters fail here, before the pattern.
 _VERB_SECOND: Final = frozenset("oOeErRnNaA")
+_VERB_FIRST: Final = edge_characters(_VERB_ONLY, False)  # (its verbs' first letters in every form IGNORECASE reads, read from it)
 _THREAD_LINK_LAST: Final = frozenset("]tvxkgedEeTVXKGD")  # (the last characters of any _THREAD_LINKS match)
 # The navigation links alone (not _THREAD_LINKS' actions, which other widgets print too), or the
 # fold toggle ("| parent | next [–]", "[-]"): a thread prints them on its comments' headers and
@@ -765,7 +764,7 @@ def has_thread_links(line: str) -> bool:
 # (a guestbook's and a form's entries label the name "Name:" or "Your name:")
 # (and its date "Signed:", "Added:", "Posted:" or "Time:": a label, never a reader called "Signed")
 _FIELD: Final = re.compile(r"^(?P<label>from|author|poster|sender|name|your name|date|sent|signed|added|posted|time)\s*:\s+(?P<value>\S.*)$", re.I)
-_FIELD_FIRST: Final = frozenset("fFaApPsSdDnNyYtT")  # (the labels' first letters)
+_FIELD_FIRST: Final = edge_characters(_FIELD, False)  # (the labels' first letters in every form IGNORECASE reads, read from it)
 _NAME_FIELDS: Final = frozenset({"from", "author", "poster", "sender", "name", "your name"})
 # A mail address beside the name it belongs to: "<jo@example.org>", "<jo at example.org>", or the
 # address first with the name in brackets ("jo@example.org (Jo Lake)").
@@ -920,7 +919,7 @@ def _read_header_uncached(core: str) -> CommentHeader | None:
         roled = read_header(core[: role.start()])
         if roled is not None and roled.posted_raw:
             return roled  # ("jo commented 3 days ago  Member": a dated header, the role after it)
-    if core[0] in "cCrRwWpPaAsS" and core[1:2] in _VERB_SECOND and (verb := _VERB_ONLY.match(core)):
+    if core[0] in _VERB_FIRST and core[1:2] in _VERB_SECOND and (verb := _VERB_ONLY.match(core)):
         dated = read_header(core[verb.end() :])
         if dated is not None and dated.posted_raw and (dated.kind == "date" or not _name_ok(dated.author)):
             return CommentHeader("date", "", dated.posted_raw)  # ("commented 3 days ago" under the name)

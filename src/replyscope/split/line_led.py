@@ -20,7 +20,7 @@ from replyscope.split.chrome import is_chrome, is_stop_line
 from replyscope.split.comments import Comment, Zone
 from replyscope.split.headers import _NUMERIC_HANDLE, _ZONE_TAIL, MAX_HEADER_CHARS, _name_ok, read_glued_age, read_header
 from replyscope.split.lines import Lines, is_prose, prev_nonblank
-from replyscope.split.patterns import folds_like_lower, lower_twin
+from replyscope.split.patterns import edge_characters, folds_like_lower, lower_twin, match_literals
 
 # Lines of one shape a page must hold to be read as a log or as signed lines: one or two such
 # lines are a quoted exchange or a transcript's snippet inside an article, unless the page sets
@@ -48,7 +48,7 @@ _LOG_HEAD: Final = re.compile(
 # (the signature is after the last match of `\s+[–—-]\s+(?=\S)` in the line): see _last_sign_dash,
 # which finds it from the line's end back.
 _EDITED_TAIL: Final = re.compile(r"\s+(?:\(?edited\)?)$", re.I)
-_EDITED_LAST: Final = frozenset("dD)")  # (the last characters of any _EDITED_TAIL match)
+_EDITED_LAST: Final = edge_characters(_EDITED_TAIL, True)  # (the last characters of any _EDITED_TAIL match, read from it)
 
 
 def log_head(s: str) -> tuple[int, str, str] | None:
@@ -78,8 +78,9 @@ _LINK_WORD: Final = r"(?:talk|contribs|contributions|e-?mail|profile|user page|b
 _LINKS_MID: Final = re.compile(rf"\s*\({_LINK_WORD}(?:\s*[·•|,]\s*{_LINK_WORD})*\)\s+(?=\S)|\s+{_LINK_WORD}(?:\s*[·•|]\s*{_LINK_WORD})*\s+(?=\d{{1,2}}:\d{{2}}\b)", re.I)
 # (its lower twin reads the lines that fold like lower: the same spans, 1.5-3x faster; see patterns.lower_twin)
 _LINKS_MID_LOW: Final = lower_twin(_LINKS_MID)
-# What every _LINK_WORD holds, lower-cased ("e-mail" and "email" both hold "mail", its user page "user").
-_LINK_WORDS_LOW: Final = ("talk", "contrib", "mail", "profile", "user", "blog")
+# What every _LINKS_MID match holds, lower-cased, read from it: one _LINK_WORD ("e-mail" and "email"
+# both hold "mail").
+_LINK_WORDS_LOW: Final = match_literals(_LINKS_MID)
 # How _LINKS_MID's bracketed form opens, lower-cased: the bracket, then one _LINK_WORD's opening.
 _LINK_OPENINGS_LOW: Final = ("(talk", "(contrib", "(e-mail", "(email", "(profile", "(user page", "(blog")
 _ACTION_TAIL: Final = re.compile(r"\s+\[?(?:reply|edit|link|permalink)\]?$", re.I)

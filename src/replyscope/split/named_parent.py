@@ -14,19 +14,25 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from replyscope.split.patterns import LiteralGate
+
 # "in reply to Jo Lake", "replying to jo", "reply to @jo": a target named in words (a header's or a
 # reply link's, put before the text by the caller)
 REPLY_TO_NAME: Final = re.compile(r"^\s*(?:@|in reply to\s+|replying to\s+|reply to\s+)(?P<name>[^\s:,.;!?]{2,40}(?:\s+[A-Z][\w'-]*)?)", re.I)
 # A run of handles opening a reply, perhaps inside a quote of the post answered ("“@jo: ...") or
 # after a dot (".@jo", a reply made public).
 LEADING_HANDLES: Final = re.compile(r"^\s*[“\"'.]?\s*((?:@[\w][\w.-]{0,39}[\s:,]*)+)")
+LEADING_HANDLES_GATE: Final = LiteralGate(LEADING_HANDLES)
 # A run of handles closing a reply ("Thanks for this @jo @al").
 TRAILING_HANDLES: Final = re.compile(r"((?:\s@[\w][\w.-]{0,39})+)\s*$")
+TRAILING_HANDLES_GATE: Final = LiteralGate(TRAILING_HANDLES)
 _HANDLE: Final = re.compile(r"@([\w][\w.-]{0,39})")
 # An earlier commenter's name as a reply's first word(s), then a comma or colon ("Jo, you ...").
 LEADING_NAME: Final = re.compile(r"^\s*(?P<name>[A-Z][\w'-]{1,30}(?: [A-Z][\w'-]{1,30})?)\s*[,:]\s")
+LEADING_NAME_GATE: Final = LiteralGate(LEADING_NAME)
 # A quote of the parent's words opening a reply ("> they won't be seeking warrants ...").
 LEADING_QUOTE: Final = re.compile(r"^\s*>\s*(?P<quote>[^\n]+)")
+LEADING_QUOTE_GATE: Final = LiteralGate(LEADING_QUOTE)
 _WORD: Final = re.compile(r"\w+")
 # Fewer words than this quoted match too many comments by chance ("> yes").
 QUOTE_MIN_WORDS: Final = 3
@@ -50,26 +56,26 @@ def named_parents(authors: list[str], texts: list[str]) -> list[int | None]:
 def _answered(k: int, authors: list[str], texts: list[str], by_author: dict[str, list[int]], flat: list[str | None]) -> int | None:
     t = texts[k]
     head = t[:400]
-    # (each pattern asked only where the character it cannot match without is in the head: "@",
-    # ">", a comma or a colon; most replies open on none of these shapes)
-    m = LEADING_HANDLES.match(head) if "@" in head else None
+    # (each pattern asked only where its gate finds a literal it cannot match without in the head
+    # ("@", ">", a comma or a colon, read from the pattern): most replies open on none of these shapes)
+    m = LEADING_HANDLES.match(head) if LEADING_HANDLES_GATE.admits(head) else None
     if m is None:
         m = REPLY_TO_NAME.match(head)
         if m is not None:  # (a target in words, "in reply to Jo")
             mine = _comments_of(by_author, m["name"].lower(), authors[k].lower())
             return mine[-1] if mine else None
         tail = t[-300:]
-        m = TRAILING_HANDLES.search(tail) if "@" in tail else None
+        m = TRAILING_HANDLES.search(tail) if TRAILING_HANDLES_GATE.admits(tail) else None
     if m is not None:
         names = [h.rstrip(".-").lower() for h in _HANDLE.findall(m[1])]
         full = REPLY_TO_NAME.match(head)
         if full is not None and full["name"].lower() in by_author:
             names[0] = full["name"].lower()  # (a name of two words: "@Jo Lake")
         return _in_conversation(names, authors[k].lower(), texts, by_author)
-    m = LEADING_QUOTE.match(head) if ">" in head else None
+    m = LEADING_QUOTE.match(head) if LEADING_QUOTE_GATE.admits(head) else None
     if m is not None:
         return _quoted(k, m["quote"], texts, flat)
-    m = LEADING_NAME.match(head) if "," in head or ":" in head else None
+    m = LEADING_NAME.match(head) if LEADING_NAME_GATE.admits(head) else None
     if m is not None:
         mine = _comments_of(by_author, m["name"].lower(), authors[k].lower())
         return mine[-1] if mine else None

@@ -766,6 +766,402 @@ def gate_refuses(gate: LetterGate, s: str) -> bool:
     return gate.refuses(s[:_GATE_DEPTH].lower())
 
 
+# --- literal gates: the words a pattern cannot match without, read from its parse -------------
+# A pattern whose every match holds one of a few literal strings ("repl" in each form of a reply
+# target, "@" before a handle) need not be searched in a text holding none of them: a substring
+# test is a few C instructions a character, sre's search tries the pattern at each character.
+# The strings are read from the parsed pattern (re's own parser, once, on the gate's first use),
+# never written out by hand beside it, so a form later added to the pattern adds its own literal
+# to the gate instead of being turned away by it.
+#
+# Each parsed item is read as a pair: the finite set of strings it can match (None when unbounded
+# or too many) and a set of strings one of which every match of it holds (None: none is needed).
+# A run of items with finite sets is their product; an item with none (a class, a wildcard, an
+# open repeat, a backreference) ends the run; lookarounds and anchors read no character; a repeat
+# that may run zero times needs nothing; an alternation needs one of its branches' needs. Under
+# IGNORECASE the strings are read lower-cased and looked for in the text lower-cased where that
+# folds like IGNORECASE (folds_like_lower; elsewhere the gate admits): a letter only in ASCII or
+# caseless, so each character the pattern may read there lower-cases to the letter read.
+_LIT_SET: Final = 64  # (at most this many strings in an item's finite set ...)
+_LIT_LONG: Final = 40  # (... each at most this long)
+_LIT_MANY: Final = 12  # (a need of more strings than this is no gate)
+_LIT_CLASS: Final = 4  # (a class of at most this many characters is read as their alternation)
+_LIT_COMMON: Final = 4  # (strings sharing a substring this long are looked for by it alone)
+_CASEFIX: Final[dict[int, Any]] = importlib.import_module("re._casefix")._EXTRA_CASES
+
+_Strs = frozenset  # (a set of strings, as the reading below passes them)
+
+
+def _lit_char(ch: str, icase: bool) -> str | None:
+    """`ch` as a gate looks for it (lower-cased under IGNORECASE), None where a gate cannot: a
+    cased letter beyond ASCII under IGNORECASE (IGNORECASE may match it to characters
+    `str.lower` does not give it)."""
+    if not icase or ch.isascii():
+        return ch.lower() if icase else ch
+    if ch.lower() == ch and ch.upper() == ch and ord(ch) not in _CASEFIX:
+        return ch
+    return None
+
+
+def _lit_need_of(strs: Any) -> Any:
+    """A finite set of strings as a need: None where one is empty (nothing needed then)."""
+    return None if not strs or "" in strs else strs
+
+
+def _lit_simplest(need: Any) -> Any:
+    """`need` with no string holding another of it (the shorter suffices), and any two strings
+    sharing a substring _LIT_COMMON long replaced by it (one search where there were two; the
+    longest shared first); None when too many strings are left."""
+    if need is None:
+        return None
+    kept = sorted(s for s in need if not any(t != s and t in s for t in need))
+    while len(kept) > 1:
+        best = ""
+        pair = (0, 0)
+        for i, a in enumerate(kept):
+            for j in range(i + 1, len(kept)):
+                shared = _lit_shared(a, kept[j])
+                if len(shared) > len(best):
+                    best, pair = shared, (i, j)
+        if len(best) < _LIT_COMMON:
+            break
+        kept = sorted({s for k, s in enumerate(kept) if k not in pair} | {best})
+        kept = [s for s in kept if not any(t != s and t in s for t in kept)]
+    return frozenset(kept) if len(kept) <= _LIT_MANY else None
+
+
+def _lit_shared(a: str, b: str) -> str:
+    """The longest substring of `a` that `b` holds (the first of them)."""
+    for size in range(min(len(a), len(b)), 0, -1):
+        for k in range(len(a) - size + 1):
+            if a[k : k + size] in b:
+                return a[k : k + size]
+    return ""
+
+
+def _lit_better(a: Any, b: Any) -> Any:
+    """The better of two needs: longer strings (to 4 characters), then fewer."""
+    if a is None:
+        return b
+    if b is None:
+        return a
+    ka = (min(min(len(s) for s in a), 4), -len(a), sum(len(s) for s in a))
+    kb = (min(min(len(s) for s in b), 4), -len(b), sum(len(s) for s in b))
+    return a if ka >= kb else b
+
+
+_LIT_NONE: Final = frozenset({""})  # (what an item tells of its opening or its end: nothing)
+
+
+def _lit_join(a: Any, b: Any) -> Any:
+    """Each string of `a` followed by each of `b`, None when too many or too long."""
+    joined = frozenset(x + y for x in a for y in b)
+    return joined if len(joined) <= _LIT_SET and all(len(s) <= _LIT_LONG for s in joined) else None
+
+
+def _lit_seq(items: Any, icase: bool) -> tuple[Any, Any, Any, Any]:
+    """(finite set, need, openings, endings) of a parsed sequence: see _lit_item."""
+    run: Any = _LIT_NONE
+    whole = True
+    need: Any = None
+    opens: Any = None
+    for item in items:
+        strs, own, first, last = _lit_item(item, icase)
+        need = _lit_better(need, own)
+        if strs is not None:
+            joined = _lit_join(run, strs)
+            if joined is not None:
+                run = joined
+                continue
+            first = last = strs
+        # (the run ends here: what it read and this item's opening are one stretch of the match)
+        ended = _lit_join(run, first)
+        if ended is None:
+            ended = run
+        need = _lit_better(need, _lit_simplest(_lit_need_of(ended)))
+        if opens is None:
+            opens = ended
+        whole = False
+        run = last
+    need = _lit_better(need, _lit_simplest(_lit_need_of(run)))
+    return (run if whole else None), need, (run if opens is None else opens), run
+
+
+def _lit_item(item: Any, icase: bool) -> tuple[Any, Any, Any, Any]:
+    """(finite set, need, openings, endings) of one parsed item: the strings it can match (None:
+    unbounded or too many), strings one of which each of its matches holds (None: nothing
+    needed), strings one of which each of its matches opens with, and ends with ({""}: none)."""
+    op, av = item
+    c = _sre_const
+    if op is c.LITERAL:
+        ch = _lit_char(chr(av), icase)
+        return (None if ch is None else frozenset({ch})), None, _LIT_NONE, _LIT_NONE
+    if op is c.IN:
+        chars = _class_chars(av)
+        if chars is None:
+            return None, None, _LIT_NONE, _LIT_NONE
+        read = {_lit_char(ch, icase) for ch in chars}
+        if None in read or len(read) > _LIT_CLASS:
+            return None, None, _LIT_NONE, _LIT_NONE
+        return frozenset(cast("set[str]", read)), None, _LIT_NONE, _LIT_NONE
+    if op is c.AT or op is c.ASSERT or op is c.ASSERT_NOT:
+        return _LIT_NONE, None, _LIT_NONE, _LIT_NONE  # (reads no character)
+    if op is c.SUBPATTERN:
+        return _lit_seq(av[3].data, icase)  # (a group switching IGNORECASE: see _case_switched)
+    if op is getattr(c, "ATOMIC_GROUP", None):
+        return _lit_seq(av.data, icase)
+    if op is c.BRANCH:
+        union: Any = frozenset()
+        need_all: Any = frozenset()
+        firsts: Any = frozenset()
+        lasts: Any = frozenset()
+        for alt in av[1]:
+            strs, need, first, last = _lit_seq(alt.data, icase)
+            union = None if union is None or strs is None else union | strs
+            need_all = None if need_all is None or need is None else need_all | need
+            firsts |= first
+            lasts |= last
+        if union is not None and len(union) > _LIT_SET:
+            union = None
+        return union, _lit_simplest(need_all), _lit_bounded(firsts), _lit_bounded(lasts)
+    if op is c.MAX_REPEAT or op is c.MIN_REPEAT or op is getattr(c, "POSSESSIVE_REPEAT", None):
+        lo, hi, inner = av
+        strs, need, first, last = _lit_seq(inner.data, icase)
+        if lo == 0:
+            return (strs | _LIT_NONE if strs is not None and hi == 1 else None), None, _LIT_NONE, _LIT_NONE
+        if strs is not None and lo == hi and len(strs) ** lo <= _LIT_SET:
+            rounds: Any = _LIT_NONE
+            for _ in range(lo):
+                rounds = frozenset(a + b for a in rounds for b in strs)
+            return rounds, need, _LIT_NONE, _LIT_NONE
+        if strs is not None:
+            first = last = strs
+        return None, _lit_better(need, _lit_simplest(_lit_need_of(strs))), first, last
+    return None, None, _LIT_NONE, _LIT_NONE  # (a wildcard, a negated literal, a backreference, ...)
+
+
+def _lit_bounded(strs: Any) -> Any:
+    """An alternation's openings or endings, nothing when too many."""
+    return strs if len(strs) <= _LIT_SET else _LIT_NONE
+
+
+def required_literals(pattern: re.Pattern[str] | Deferred) -> tuple[tuple[str, ...], bool] | None:
+    """The literal strings one of which every match of `pattern` holds, and whether they are
+    lower-cased (to be looked for in the text lower-cased: IGNORECASE, and a cased letter among
+    them); None when no such set is read (a match may hold no literal, or too many are needed).
+    See the notes above LiteralGate's readings."""
+    parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
+    flags = parsed.state.flags
+    if flags & _sre_const.SRE_FLAG_LOCALE or _case_switched(parsed.data):
+        return None
+    icase = bool(flags & _sre_const.SRE_FLAG_IGNORECASE)
+    need = _lit_seq(parsed.data, icase)[1]
+    if need is None:
+        return None
+    lits = tuple(sorted(need, key=lambda s: (-len(s), s)))
+    return lits, icase and any(ch.lower() != ch.upper() for s in lits for ch in s)
+
+
+def _case_switched(items: Any) -> bool:
+    """Whether a group of the parsed `items` turns IGNORECASE on or off for its part (a gate's
+    strings are all read in one case: such a pattern is not gated)."""
+    for op, av in items:
+        if op is _sre_const.SUBPATTERN and (av[1] | av[2]) & _sre_const.SRE_FLAG_IGNORECASE:
+            return True
+        if op is _sre_const.BRANCH:
+            if any(_case_switched(alt.data) for alt in av[1]):
+                return True
+        elif op is _sre_const.SUBPATTERN or op is _sre_const.ASSERT or op is _sre_const.ASSERT_NOT:
+            if _case_switched(av[-1].data):
+                return True
+        elif op is _sre_const.MAX_REPEAT or op is _sre_const.MIN_REPEAT or op is getattr(_sre_const, "POSSESSIVE_REPEAT", None):
+            if _case_switched(av[2].data):
+                return True
+        elif op is getattr(_sre_const, "ATOMIC_GROUP", None) and _case_switched(av.data):
+            return True
+    return False
+
+
+def _kept_required_literals(pattern: re.Pattern[str] | Deferred) -> tuple[tuple[str, ...], bool] | None:
+    """required_literals(pattern), kept in the regex cache's file as LetterGate's prefixes are."""
+    regex_cache: Any = importlib.import_module("replyscope.regex_cache")
+    kept = regex_cache.derived("required_literals", pattern.pattern, pattern.flags, lambda: required_literals(pattern))
+    if kept is None:
+        return None
+    if not (isinstance(kept, tuple) and len(kept) == 2 and isinstance(kept[0], tuple) and all(isinstance(s, str) and s for s in kept[0]) and kept[0]):
+        return required_literals(pattern)  # (a damaged entry)
+    return cast("tuple[tuple[str, ...], bool]", kept)
+
+
+def match_literals(pattern: re.Pattern[str] | Deferred) -> tuple[str, ...]:
+    """The literals one of which every match of `pattern` holds (required_literals; lower-cased
+    where it has IGNORECASE and a cased letter among them), for a gate written out at its call
+    site. Raises ValueError where none can be read."""
+    found = _kept_required_literals(pattern)
+    if found is None:
+        raise ValueError(f"no literals read from {pattern.pattern!r}")
+    return found[0]
+
+
+def literal_groups(lits: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """`lits` behind fragments they share, as a gate looks for them: (fragment, its literals) pairs,
+    the literals looked for only where the fragment is found (most texts hold no fragment: one scan
+    turns them away instead of one a literal); a fragment is at least 2 characters and held by 3
+    literals or more (the most of them first, then the longest: two literals behind a fragment
+    common in text would cost three scans where it is found); a literal in no group stands alone,
+    as (literal, ()). Any text holding one of `lits` holds one fragment and
+    one of its literals, and no other text does."""
+    left = list(lits)
+    groups: list[tuple[str, tuple[str, ...]]] = []
+    while len(left) > 2:
+        counts: dict[str, int] = {}
+        for lit in left:
+            for frag in {lit[k : k + size] for size in range(2, len(lit) + 1) for k in range(len(lit) - size + 1)}:
+                counts[frag] = counts.get(frag, 0) + 1
+        shared = [(n, len(f), f) for f, n in counts.items() if n > 2]
+        if not shared:
+            break
+        frag = max(shared)[2]
+        groups.append((frag, tuple(lit for lit in left if frag in lit)))
+        left = [lit for lit in left if frag not in lit]
+    return tuple(groups) + tuple((lit, ()) for lit in left)
+
+
+class LiteralGate:
+    """An exact cheap refusal before asking `pattern`: `GATE.admits(s) and PATTERN.search(s)`.
+
+    `admits(s)` is False only where `s` holds none of the literal strings one of which every match
+    of the pattern holds (required_literals, read from the parsed pattern on first use), so the
+    pattern cannot match anywhere in `s`; True where none could be read (the gate is open).
+    """
+
+    def __init__(self, pattern: re.Pattern[str] | Deferred) -> None:
+        self.pattern = pattern
+        self._groups: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (the fragments behind which 3+ literals are asked)
+        self._plain: tuple[str, ...] = ()  # (the literals asked alone)
+        self._one = ""  # (the literal, where it is the only one: one substring test)
+        self._lits: tuple[str, ...] = ()
+        self._lowered = False
+        self._open = True
+        self._read = False
+
+    def _read_literals(self) -> None:
+        found = _kept_required_literals(self.pattern)
+        if found is not None:
+            self._lits, self._lowered = found
+            groups = literal_groups(self._lits)
+            self._groups = tuple((frag, lits) for frag, lits in groups if lits)
+            self._plain = tuple(frag for frag, lits in groups if not lits)
+            if not self._groups and len(self._plain) == 1:
+                self._one = self._plain[0]
+            self._open = False
+        self._read = True
+
+    def literals(self) -> tuple[str, ...] | None:
+        """The strings one of which every match holds (None: none were read, the gate is open)."""
+        if not self._read:
+            self._read_literals()
+        return None if self._open else self._lits
+
+    def lowered(self) -> bool:
+        """Whether the strings are looked for in the text lower-cased (IGNORECASE)."""
+        if not self._read:
+            self._read_literals()
+        return self._lowered
+
+    def admits(self, s: str) -> bool:
+        """Whether the pattern may match somewhere in `s`."""
+        if not self._read:
+            self._read_literals()
+        if self._open:
+            return True
+        if self._lowered:
+            if not folds_like_lower(s):
+                return True  # (a dotless i, a long s or a dotted I: the pattern alone says)
+            s = s.lower()
+        if self._one:
+            return self._one in s
+        return self._holds_one(s)
+
+    def admits_lower(self, low: str) -> bool:
+        """admits(s) for `low`, `s` lower-cased, where `s` folds like lower (folds_like_lower)."""
+        if not self._read:
+            self._read_literals()
+        if self._open:
+            return True
+        if self._one:
+            return self._one in low
+        return self._holds_one(low)
+
+    def _holds_one(self, s: str) -> bool:
+        for lit in self._plain:
+            if lit in s:
+                return True
+        for frag, lits in self._groups:
+            if frag in s:
+                for lit in lits:
+                    if lit in s:
+                        return True
+        return False
+
+
+def _fold_chars(ch: str) -> str:
+    """`ch` and every character IGNORECASE reads as it (the other case; "K" for a Kelvin sign, the
+    long s for "s", the dotless i and dotted I for "i"), for a gate on the text's own characters."""
+    low = ch.lower()
+    more = "".join(chr(c) for c in _CASEFIX.get(ord(low), ()))
+    extra = {"k": "\u212a", "i": "\u0130"}.get(low, "")
+    return "".join(dict.fromkeys(low + ch.upper() + more + extra))
+
+
+def required_edges(pattern: re.Pattern[str] | Deferred, end: bool) -> tuple[tuple[str, ...], bool] | None:
+    """The strings one of which every match of `pattern` ends with (`end`) or opens with, and
+    whether they are lower-cased (IGNORECASE, a cased letter among them), read from the parse as
+    required_literals reads its literals; None when a match may end (open) with no literal."""
+    parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
+    flags = parsed.state.flags
+    if flags & _sre_const.SRE_FLAG_LOCALE or _case_switched(parsed.data):
+        return None
+    icase = bool(flags & _sre_const.SRE_FLAG_IGNORECASE)
+    edges = _lit_seq(parsed.data, icase)[3 if end else 2]
+    if not edges or "" in edges:
+        return None
+    found = tuple(sorted(edges))
+    return found, icase and any(ch.lower() != ch.upper() for s in found for ch in s)
+
+
+def match_endings(pattern: re.Pattern[str] | Deferred) -> tuple[str, ...]:
+    """The strings one of which every match of `pattern` (an IGNORECASE one spelt in lower case,
+    anchored at the end by "$") ends with, lower-cased: a text whose end, lower-cased where it
+    folds like lower, ends in none cannot match. Raises ValueError where none can be read."""
+    found = _kept_edges(pattern, True)
+    if found is None:
+        raise ValueError(f"no endings read from {pattern.pattern!r}")
+    return found[0]
+
+
+def edge_characters(pattern: re.Pattern[str] | Deferred, end: bool) -> frozenset[str]:
+    """The characters a match of `pattern` may end with (`end`) or open with, each in every form
+    IGNORECASE reads as it where the pattern has that flag: a text whose last (first) character is
+    none of them cannot hold a match there. Raises ValueError where they cannot be read."""
+    found = _kept_edges(pattern, end)
+    if found is None:
+        raise ValueError(f"no {'last' if end else 'first'} characters read from {pattern.pattern!r}")
+    chars = {s[-1] if end else s[0] for s in found[0]}
+    if pattern.flags & re.IGNORECASE:
+        return frozenset(c for ch in chars for c in _fold_chars(ch))
+    return frozenset(chars)
+
+
+def _kept_edges(pattern: re.Pattern[str] | Deferred, end: bool) -> tuple[tuple[str, ...], bool] | None:
+    regex_cache: Any = importlib.import_module("replyscope.regex_cache")
+    kind = "match_endings" if end else "match_openings"
+    kept = regex_cache.derived(kind, pattern.pattern, pattern.flags, lambda: required_edges(pattern, end))
+    if kept is not None and not (isinstance(kept, tuple) and len(kept) == 2 and isinstance(kept[0], tuple) and kept[0]):
+        return required_edges(pattern, end)  # (a damaged entry)
+    return cast("tuple[tuple[str, ...], bool] | None", kept)
+
+
 # --- lower twins (see lower_twin) of the patterns run on most short lines ---------------------
 TIMESTAMP_RE_LOW: Final = lower_twin(TIMESTAMP_RE)
 

@@ -12,15 +12,18 @@ import re
 from typing import Final, cast
 
 from replyscope.split.named_parent import named_parents
+from replyscope.split.patterns import LiteralGate
 
 # The same target named inside a comment's header line: "Jo replied to comment from Al Smith | DATE | Reply".
 HEADER_TARGET: Final = re.compile(r"\b(?:replied to(?: (?:a |the )?comment (?:from|by|of))?|in reply to|replying to)\s+(?P<name>[^|•·]{2,60}?)\s*(?:[|•·]|$)", re.I)
+HEADER_TARGET_GATE: Final = LiteralGate(HEADER_TARGET)  # (its literals, read from it: see patterns.LiteralGate)
 
 
 # A header that says its comment is a reply, "Jo Lake Reply:", "Jo replied:" or "Jo responded:" (its stamp left
 # out), where the thread's other headers do not ("Al says:"): some themes nest replies so, one level
 # under the comment, and plain text keeps only the word.
 REPLY_MARK: Final = re.compile(r"\b(?:reply\s*:|responded\s*:|replied\s*[:,.]?)\s*$", re.I)
+REPLY_MARK_GATE: Final = LiteralGate(REPLY_MARK)
 
 
 # An outline number opening a comment's header line: "2.", "2.1.", "2.1.3)".
