@@ -634,10 +634,11 @@ _HAS_SECTION_HINT_CACHE: Final[dict[str, bool]] = line_dict()
 
 
 def _has_section_hint(s: str) -> bool:
-    """Cheap pre-check for COMMENT_SECTION: a fragment of its words, without case folding.
+    """Cheap exact pre-check for COMMENT_SECTION: a fragment of its words in the line lower-cased.
 
     Plain substring tests, not one regex of the fragments: sre would try them at every "o", "e",
-    "h" and "i" of the line, most letters of English.
+    "h" and "i" of the line, most letters of English. Every form the pattern spells passes it (a
+    test builds them from the pattern's parse).
     """
     known = _HAS_SECTION_HINT_CACHE.get(s)
     if known is None:
@@ -646,42 +647,48 @@ def _has_section_hint(s: str) -> bool:
 
 
 def _has_section_hint_uncached(s: str) -> bool:
+    if not folds_like_lower(s):
+        return True  # (a long s, a Kelvin sign, a dotless or dotted i: the pattern alone says)
+    low = s.lower()
     # (fragments that share a part are asked behind it, "ment" before "omment" and "oment": most
     # lines hold none of them, and one scan for the part turns them away instead of two; the
     # verdict is the same)
     return (
-        "ment" in s
+        "ment" in low
         and (
-            "omment" in s
-            or "oment" in s  # ("3 comentarios")
+            "omment" in low
+            or "oment" in low  # ("3 comentarios")
         )
-        or "MENT" in s
-        and ("OMMENT" in s or "OMENT" in s)
-        or "esponse" in s
-        or "ESPONSE" in s
-        or "eplies" in s
-        or "EPLIES" in s
-        or "hought" in s
-        or "iscuss" in s
-        or "ost" in s
+        or "esponse" in low
+        or "eplies" in low
+        or "hought" in low
+        or "iscuss" in low
+        or "ost" in low
         and (
-            "osts" in s  # ("8 posts • Page 1 of 1")
-            or "1 post" in s
+            "osts" in low  # ("8 posts • Page 1 of 1")
+            or "1 post" in low
         )
-        or "essage" in s  # ("7 messages")
-        or "eacti" in s
+        or "essage" in low  # ("7 messages")
+        or "eacti" in low
         and (
-            "eaction" in s
-            or "eactie" in s  # ("4 reacties": COMMENT_SECTION reads the Dutch count too)
+            "eaction" in low
+            or "eactie" in low  # ("4 reacties": COMMENT_SECTION reads the Dutch count too)
         )
-        or "nswer" in s  # ("12 answers", "Questions & Answers")
-        or "view" in s
+        or "nswer" in low  # ("12 answers", "Questions & Answers")
+        or "view" in low
         and (
-            "eview" in s  # ("Reviews (8)", "Customer reviews")
-            or "views" in s  # ("Your views")
+            "eview" in low  # ("Reviews (8)", "Customer reviews")
+            or "views" in low  # ("Your views")
         )
-        or " say" in s  # ("What readers say", "What people are saying")
-        or " think" in s  # ("What you think")
+        or " say" in low  # ("What readers say", "What people are saying")
+        or " think" in low  # ("What you think")
+        or "back" in low
+        and (
+            "trackback" in low  # ("{ 3 trackbacks }")
+            or "pingback" in low
+        )
+        or "pinion" in low  # ("Your opinions")
+        or "onversation" in low  # ("Join the conversation")
     )
 
 
