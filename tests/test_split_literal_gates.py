@@ -231,14 +231,15 @@ def test_the_hour_only_clock_gate_holds_an_m_in_every_literal():
 
 
 def test_the_policy_hint_passes_every_form_of_the_policy_patterns():
-    # (comments._has_policy_hint asks fragments of the words in the line's own case, grouped under
-    # letters: sharper than the literal set, which needs the line lower-cased)
+    # (comments._has_policy_hint asks fragments of the words in the line lower-cased, grouped under
+    # letters; until Session 23 it asked them in the line's own case, and a line in title case or
+    # capitals ("House Rules", "COMMENTS ARE MODERATED") was never read as the policy)
     from replyscope.split import comments
 
     forms = _forms(patterns.POLICY) + _forms(patterns.POLICY_WORD)
     assert len(forms) > 30
     for s in forms:
-        for v in (s.lower(), s.capitalize()):  # (its fragments are in lower case: a line in title case or capitals is not read)
+        for v in (s.lower(), s.capitalize(), s.title(), s.upper()):
             assert comments._has_policy_hint(v), v
 
 

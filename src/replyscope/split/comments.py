@@ -421,26 +421,30 @@ def _policy_word_line(s: str) -> bool:
 
 
 def _has_policy_hint(s: str) -> bool:
-    """Cheap pre-check for POLICY: a fragment of its words, without case folding.
+    """Cheap exact pre-check for POLICY and POLICY_WORD: a fragment of their words in the line
+    lower-cased (a line in title case or capitals is read as the patterns read it).
 
     Plain substring tests, not one regex of the fragments: sre would try them at every "o", "e"
     and "i" of the line, most letters of English (this runs on most comment lines).
     """
+    if not folds_like_lower(s):
+        return True  # (a long s, a Kelvin sign, a dotless or dotted i: the patterns alone say)
+    low = s.lower()
     # (grouped under a letter each of a group's fragments holds, told by one scan for a character,
     # which many lines lack: about 12 scans a line where there were 15)
     return (
-        "v" in s
-        and ("eserve" in s or "busive" in s or "ivil" in s)
-        or "d" in s
-        and ("oderat" in s or "losed" in s or "wned" in s)
-        or "m" in s
-        and ("erms" in s or "ommunity" in s or "o comment" in s)
-        or "g" in s
-        and ("gree" in s or "egist" in s)
-        or "p" in s
-        and ("opic" in s or "esponsible" in s)
-        or "olicy" in s
-        or "ouse rules" in s
+        "v" in low
+        and ("eserve" in low or "busive" in low or "ivil" in low)
+        or "d" in low
+        and ("oderat" in low or "losed" in low or "wned" in low)
+        or "m" in low
+        and ("erms" in low or "ommunity" in low or "o comment" in low)
+        or "g" in low
+        and ("gree" in low or "egist" in low)
+        or "p" in low
+        and ("opic" in low or "esponsible" in low)
+        or "olicy" in low
+        or "ouse rules" in low
     )
 
 
