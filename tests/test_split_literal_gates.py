@@ -343,7 +343,7 @@ def test_the_derived_first_and_last_characters_hold_the_ones_written_before():
 
 
 def test_the_signature_link_gate_passes_every_form_of_the_links():
-    # (line_led._may_link asks a bracket pair or a bare "talk", then a bracket right before a link
+    # (line_led._may_link asks a bracket pair or a clock's colon, then a bracket right before a link
     # word's first letter or a clock's colon, then the words: sharper than the literal set, which
     # it reads for its last step, _LINK_WORDS_LOW)
     from replyscope.split import line_led
@@ -353,7 +353,18 @@ def test_the_signature_link_gate_passes_every_form_of_the_links():
     assert len(forms) > 10
     for s in forms:
         for v in (f"Jo Lake{s}", f"Jo Lake{s}".lower(), f"Jo Lake{s}".title(), f"Jo Lake{s}".upper()):
-            # (the bare form, links with no brackets, is read only for a "talk " in lower case: bare
-            # "contribs", "Talk" or "TALK" before a clock are turned away today, kept as they are)
-            if line_led._LINKS_MID.search(v) and ("(" in v or "talk " in v):
+            # (until Session 23 the bare form, links with no brackets, was read only for a "talk "
+            # in lower case: bare "contribs", "Talk" or "TALK" before a clock were turned away)
+            if line_led._LINKS_MID.search(v):
                 assert line_led._may_link(v), v
+
+
+@pytest.mark.parametrize("links", ["talk", "Talk", "TALK", "contribs", "talk · contribs"])
+def test_a_signature_s_bare_links_in_any_case_are_no_part_of_the_name(links):
+    # (the gate before the links' pattern read bare links only as a "talk " in lower case, so
+    # "Talk" or "contribs" before the clock stayed in the signer's name)
+    from replyscope.split.line_led import end_signature
+
+    line = f"The ferry will be back by spring, the yard says. — Jo Lake {links} 14:02, 3 March 2024"
+    found = end_signature(line)
+    assert found is not None and found[1] == "Jo Lake" and found[2] == "14:02, 3 March 2024", found

@@ -99,21 +99,22 @@ LINKED: Final = "("  # (the key end_signature gives a signature with bracketed l
 
 
 def _may_link(s: str) -> bool:
-    """Whether line `s` may hold a signature's links (_LINKS_MID): a bracket pair, or a bare "talk";
-    and, where IGNORECASE reads the line as `str.lower` does, one of the link words. Most lines with
-    a bracket pair hold no link word, and _LINKS_MID's search is tried at each of their positions."""
+    """Whether line `s` may hold a signature's links (_LINKS_MID): a bracket pair, or a clock's colon
+    after bare link words; and, where IGNORECASE reads the line as `str.lower` does, one of the link
+    words. Most lines with a bracket pair hold no link word, and _LINKS_MID's search is tried at
+    each of their positions."""
     return _may_link_told(s, "(" in s)
 
 
 def _may_link_told(s: str, paren: bool) -> bool:
     """_may_link(s), told whether `s` holds a "(" (line_led_zone has looked for it)."""
-    if not (paren and ")" in s or "k" in s and "talk " in s):
-        return False  # (one character looked for first: see _spaced_dash)
+    colon = ":" in s
+    if not (paren and ")" in s or colon):
+        return False  # (the bracketed form needs a bracket pair, the bare one a clock's colon)
     if not folds_like_lower(s):
         return True  # (a dotless i or a long s: the pattern alone says)
     # (its first form opens on a bracket right before a link word, "(talk"; its second holds a clock's
     # colon after the word: most lines with a bracket pair and a "user" or a "blog" have neither)
-    colon = ":" in s
     if not colon and not _bracket_before_link_letter(s):
         return False  # (no bracket before a link word's first letter: the line is not lower-cased)
     low = s.lower()
