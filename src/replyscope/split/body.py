@@ -863,22 +863,21 @@ def _retitle_by_text(lines: Lines, lo: int, hi: int, roles: list[str]) -> None:
     # (the title's share of the text's words is now known to be under KEEP_SHARE)
     if cur is not None and _stamped_headline(lines, cur, hi):
         return  # (a headline over its post's stamp is the post's, whatever its words)
-    # The text's words are read when a line is first weighed against them: most pages weigh none.
-    # A text without words leaves the title where it is (no line shares RETITLE_WORDS of them):
-    # the first weighing returns then.
-    text_words: set[str] | None = None
+    # The text's lines are lower-cased when a line is first weighed against them: most pages weigh
+    # none. A line's words are looked for in them (_words_in), not the text's words read.
+    body_lows: list[str] | None = None
     first_prose = next((j for j in range(lo, hi) if text[j] and is_prose(text[j]) and not _dotted_menu(text[j])), hi)
     indent = _indent(lines, first_prose) if first_prose < hi else 0
     pool = [i for i in range(lo, first_prose) if text[i] and roles[i] == "body"]
     if first_prose < hi and roles[first_prose] == "body" and _long_headline(text[first_prose]):
         pool.append(first_prose)  # (a headline long enough to read as prose opens the text)
     question = first_prose < hi and roles[first_prose] == "body" and _question_headline(text[first_prose])
-    after_words: set[str] = set()
+    after_lows: list[str] = []
     if question:
         pool.append(first_prose)  # (a headline that asks opens the text: "Has the Ferry Lost Its Way?")
-        after_words = _text_words(lines, first_prose + 1, hi, roles)  # (what the text under it says)
+        after_lows = _lowered(_text_lines(lines, first_prose + 1, hi, roles))  # (what the text under it says)
     pool += [i for i in nonblank_above(lines, lo, RETITLE_REACH) if roles[i] == "boilerplate"]
-    best, best_share = None, 0.0
+    best, best_share, best_after = None, 0.0, False
     for i in pool:
         s = text[i]
         if i == cur or _indent(lines, i) > indent or len(s) > TITLE_MAX_CHARS or s[0] in BULLETS:
@@ -891,16 +890,19 @@ def _retitle_by_text(lines: Lines, lo: int, hi: int, roles: list[str]) -> None:
             continue  # (a row of tags over the date, "Garden Tips pruning Shed Roofs", or a label in capitals)
         if reads_as_byline(lines.core[i]) or HAS_DIGIT.search(s) and read_header(lines.core[i]) is not None:
             continue  # (a byline or a dateline repeats the writer's and the paper's names)
-        if text_words is None:
-            text_words = set().union(*map(_content_words, body))
-            if not text_words:
-                return
+        if body_lows is None:
+            body_lows = _lowered(body)
         words = _content_words(s)
-        n = len(words & (after_words if question and i == first_prose else text_words))
+        after = question and i == first_prose
+        n = len(_words_in(words, after_lows if after else body_lows))
         share = n / len(words) if words else 0.0
         if n >= RETITLE_WORDS and share >= RETITLE_SHARE and share > best_share:
-            best, best_share = i, share
+            best, best_share, best_after = i, share, after
     if best is None:
+        return
+    if best_after and not any(_content_words(t) for t in body):
+        # (a text without words leaves the title where it is: a line weighed against the text
+        # shares none of them, and only the question weighed against the text under it can win)
         return
     if cur is not None:
         roles[cur] = "boilerplate"
@@ -964,8 +966,8 @@ def _talked_about_instead(lines: Lines, i: int, over: int, hi: int) -> bool:
     words = _content_words(lines.text[over])
     if not words:
         return False
-    text_words = _text_words(lines, i + 1, hi)
-    return not (words & text_words) and bool(_content_words(lines.text[i]) & text_words)
+    lows = _lowered(_text_lines(lines, i + 1, hi))
+    return not _words_in(words, lows) and bool(_words_in(_content_words(lines.text[i]), lows))
 
 
 def _dek_over_text(lines: Lines, n: int, hi: int) -> bool:
@@ -1366,16 +1368,52 @@ def _content_words_uncached(s: str) -> frozenset[str]:
     return frozenset((_WORD_ASCII if ascii_words else _WORD).findall(low)).difference(_FUNCTION_WORDS)
 
 
-def _text_words(lines: Lines, lo: int, hi: int, roles: list[str] | None = None) -> set[str]:
-    """The content words of the first HEADLINE_TEXT_CHARS of prose in lines lo..hi-1 (of the lines
-    `roles` marks "body" only, when given): what a headline's words are looked for in."""
-    # (the words of the lines one by one, as of the lines joined by spaces: no word spans a space,
-    # and a line lower-cases alike alone or after a space; the lines' words are cached)
-    return set().union(*map(_content_words, _text_lines(lines, lo, hi, roles)))
+def _lowered(body: list[str]) -> list[str]:
+    """The lines `body` lower-cased (what _words_in looks for a line's words in)."""
+    return [t.lower() for t in body]
+
+
+def _words_in(words: frozenset[str], lows: list[str]) -> set[str]:
+    """The words of `words` (content words: _content_words) that are content words of the lines
+    whose lower case `lows` holds (_lowered of _text_lines): those of the text's words a line shares.
+
+    The text's words are not read (dear to read: a regex over each of its lines): each word is
+    looked for in the lines. A content word is a run of letters of four or more ([^\W\d_], or
+    [a-z] on a line whose letters are ASCII, where the two read the same runs: lower-cased, such a
+    line holds no other letter), no function word: `w` is one of a line's where the line's lower
+    case holds it with no letter right before it or right after it (_word_char_at)."""
+    found: set[str] = set()
+    for w in words:
+        size = len(w)
+        for low in lows:
+            k = low.find(w)
+            while k >= 0:
+                if (k == 0 or not _word_char_at(low, k - 1)) and not _word_char_at(low, k + size):
+                    break
+                k = low.find(w, k + 1)
+            if k >= 0:
+                found.add(w)
+                break
+    return found
+
+
+# A letter as _WORD reads one.
+_WORD_CHAR: Final = re.compile(r"[^\W\d_]")
+
+
+def _word_char_at(low: str, k: int) -> bool:
+    """Whether low[k] is a letter (_WORD_CHAR); False past the end."""
+    if k >= len(low):
+        return False
+    c = low[k]
+    if c.isascii():
+        return c.isalpha()
+    return _WORD_CHAR.match(c) is not None
 
 
 def _text_lines(lines: Lines, lo: int, hi: int, roles: list[str] | None = None) -> list[str]:
-    """The lines _text_words reads its words from, in order."""
+    """The lines of prose a headline's words are looked for in (the first HEADLINE_TEXT_CHARS of
+    them in lines lo..hi-1, of the lines `roles` marks "body" only, when given), in order."""
     body: list[str] = []
     size = 0
     for j in range(lo, hi):
@@ -1399,11 +1437,11 @@ def _words_repeated(words: frozenset[str], body: list[str]) -> bool:
     found: set[str] = set()
     for t in body:
         # (a line's content words are lower-cased runs of its letters: a line whose lower case holds
-        # none of `words` adds none, and its words, dear to read, are not read)
+        # none of `words` adds none; its words, dear to read, are not read, but looked for: _words_in)
         low = t.lower()
         if not any(w in low for w in words):
             continue
-        found |= words & _content_words(t)
+        found |= _words_in(words, [low])
         if len(found) / len(words) >= KEEP_SHARE:
             return True
     return False
@@ -1424,11 +1462,11 @@ def _headline_of(lines: Lines, candidates: list[int], hi: int) -> int:
     candidates = [c for k, c in enumerate(candidates) if not (k + 1 < len(candidates) and _teaser_over(lines, candidates[:k + 1], candidates[k + 1]))]
     if len(candidates) == 1:
         return candidates[0]
-    text_words = _text_words(lines, candidates[-1] + 1, hi)
+    lows = _lowered(_text_lines(lines, candidates[-1] + 1, hi))
 
     def share(i: int) -> float:
         words = _content_words(lines.text[i])
-        return len(words & text_words) / len(words) if words else 0.0
+        return len(_words_in(words, lows)) / len(words) if words else 0.0
 
     if share(candidates[0]) > 0:
         return candidates[0]
