@@ -242,7 +242,7 @@ def _lead_start(lines: Lines, first: int, lo: int) -> int:
     while i >= lo and taken < MAX_LEAD_LINES:
         s = lines.text[i]
         if s:
-            if is_boilerplate_line(s) or lines.raw[i].lstrip()[:1] in "•·*▪◦●|" or len(s) > TITLE_MAX_CHARS:
+            if is_boilerplate_line(s) or s[:1] in "•·*▪◦●|" or len(s) > TITLE_MAX_CHARS:  # (s's first character is the line's first with ink)
                 break
             start = i
             taken += 1
@@ -297,7 +297,7 @@ def _stamped_headline_over(lines: Lines, lo: int, start: int, hi: int, roles: li
     text = lines.text
     for i in range(lo, start):
         s = text[i]
-        if not s or s[0] in BULLETS or roles[i] != "boilerplate" or lines.raw[i][:1].isspace() or len(s) > TITLE_MAX_CHARS:
+        if not s or s[0] in BULLETS or roles[i] != "boilerplate" or lines.indent[i] > 0 or len(s) > TITLE_MAX_CHARS:
             continue
         # (a stamp holds a date or a time, on the headline's line or one of the two lines with text
         # under it: asked first, it spares the full reading of most of a menu's and a sidebar's lines)
@@ -526,7 +526,7 @@ def _title_like(lines: Lines, i: int) -> bool:
         return False
     if s[:3].lower() == "by " or HAS_DIGIT.search(s) and _TIME_OF_DAY.search(s):
         return False  # a byline, or a dateline ("9:05am, EDT")
-    if s[0].isdigit() and lines.raw[i][:1].isspace() and _LIST_NUMBER.match(s):
+    if s[0].isdigit() and lines.indent[i] > 0 and _LIST_NUMBER.match(s):
         return False  # "  3. Gulls nest on the pier": an item of a numbered list set in (a sidebar's top stories)
     if unicodedata.category(s[0])[0] == "S" or _DATELINE_START.match(s) or _TALLY_IN.search(s):
         return False  # "← Where Next?" (a pager link), "Posted on May 2 • 23 Comments" (a dateline)
@@ -808,7 +808,7 @@ def _mark_title(lines: Lines, lo: int, hi: int, roles: list[str], title: str) ->
         if not s:
             continue
         seen += 1
-        if seen > TITLE_LOOK_ABOVE or roles[i] != "boilerplate" or lines.raw[i][:1].isspace():
+        if seen > TITLE_LOOK_ABOVE or roles[i] != "boilerplate" or lines.indent[i] > 0:
             break  # (an indented line is an item of a list or a menu)
         if _title_like(lines, i) and not is_boilerplate_line(s):
             roles[i] = "title"
@@ -1079,18 +1079,18 @@ _PAGER_WORDS: Final = frozenset("previous next prev older newer".split())
 
 
 # (its verdicts cached in a dict it reads itself: see caches.line_dict)
-_POST_STAMP_TEXT_CACHE: Final[dict[str, str | None]] = line_dict()
+_POST_STAMP_TEXT_CACHE: Final[dict[str, str]] = line_dict()
 
 
 def _post_stamp_text(t: str) -> str | None:
     """What kind of post's stamp a line reads as: "by", a date or a time (TIMESTAMP_RE) with the
     writer's name ("May 5, 2020 by Jo Lake") or after a dateline's word ("Posted on May 5, 2020");
     "date", a date alone ("Tuesday, May 5, 2020 | 4:10 PM"); None when it is no stamp."""
-    cache = _POST_STAMP_TEXT_CACHE
-    if t in cache:
-        return cache[t]
-    found = cache[t] = _post_stamp_text_uncached(t)
-    return found
+    # (one lookup: a line read as no stamp is kept as "", so a miss is the only None)
+    found = _POST_STAMP_TEXT_CACHE.get(t)
+    if found is None:
+        found = _POST_STAMP_TEXT_CACHE[t] = _post_stamp_text_uncached(t) or ""
+    return found or None
 
 
 def _post_stamp_text_uncached(t: str) -> str | None:
@@ -1197,8 +1197,8 @@ def _stamped_headline(lines: Lines, i: int, hi: int) -> bool:
     or a pager perhaps between, and the post's text under them: headline, stamp, text."""
     text = lines.text
     s = text[i]
-    if len(s) > TITLE_MAX_CHARS:
-        return False
+    if len(s) > TITLE_MAX_CHARS or s[0] in BULLETS or not _reads_as_headline_start(s):
+        return False  # (asked again below of the headline cut from its stamp, which opens as the line does)
     tail = stamp_tail(s)
     core = lines.core[i]
     if tail is not None:
@@ -1209,7 +1209,7 @@ def _stamped_headline(lines: Lines, i: int, hi: int) -> bool:
         return False
     if s.endswith(_ELLIPSIS) and not s.rstrip(".…")[-1:].isspace():
         return False  # (a teaser cut short, "Gulls Return to the…"; a headline's own "…" is set apart)
-    if s[0].isdigit() and lines.raw[i][:1].isspace() and _LIST_NUMBER.match(s):
+    if s[0].isdigit() and lines.indent[i] > 0 and _LIST_NUMBER.match(s):
         return False  # (an item of a numbered list set in: a sidebar's top stories)
     # (the stamp under the line is looked for first, the readings of the line itself after it: most
     # lines of a page's top are over no stamp, and those readings are dear on their first asking;
@@ -1290,7 +1290,7 @@ def _headline_over_stamp(lines: Lines, lo: int, hi: int, roles: list[str]) -> in
         s = text[i]
         if is_prose(s) and not _post_stamp_text(s):
             break
-        if roles[i] == "boilerplate" and not lines.raw[i][:1].isspace() and _stamped_headline(lines, i, hi):
+        if roles[i] == "boilerplate" and not lines.indent[i] > 0 and _stamped_headline(lines, i, hi):
             return i
     return None
 
@@ -1573,7 +1573,7 @@ def _over_byline(lines: Lines, i: int, hi: int) -> bool:
     if HAS_DIGIT.search(s) and (h := read_header(lines.core[i])) is not None and not h.author:
         return False  # a date alone over the byline ("Wed 2014/03/12 05:41 JST" / "Posted by Jo")
     j = next_nonblank(lines, i, BYLINE_BLANKS)
-    if j is not None and j < hi and lines.core[j].lower() not in _BARE_BY and _between_headline_and_byline(lines.text[j]):
+    if j is not None and j < hi and (len(lines.core[j]) > 11 or lines.core[j].lower() not in _BARE_BY) and _between_headline_and_byline(lines.text[j]):
         j = next_nonblank(lines, j, BYLINE_BLANKS)  # (headline, "Add your reply", "Tweet" or "3 comments", byline)
     if j is None or j >= hi:
         return False
@@ -1583,7 +1583,8 @@ def _over_byline(lines: Lines, i: int, hi: int) -> bool:
 
 # Blank lines read over between a headline and its byline.
 BYLINE_BLANKS: Final = 2
-# A byline's opening printed on a line of its own, the name on the next ("By" / "Jo Lake").
+# A byline's opening printed on a line of its own, the name on the next ("By" / "Jo Lake"). (Of at
+# most 11 characters: a longer line, whose lower case is no shorter, is not lower-cased to be asked.)
 _BARE_BY: Final = frozenset(("by", "by:", "posted by", "posted by:", "written by", "written by:"))
 
 
@@ -1621,7 +1622,7 @@ def _headline_over_byline_above(lines: Lines, lo: int, roles: list[str]) -> int 
     text = lines.text
     for i in nonblank_above(lines, lo, BYLINE_LOOK_ABOVE):
         s = text[i]
-        if roles[i] != "boilerplate" or lines.raw[i][:1].isspace() or len(s) > TITLE_MAX_CHARS:
+        if roles[i] != "boilerplate" or lines.indent[i] > 0 or len(s) > TITLE_MAX_CHARS:
             continue
         if not (_title_like(lines, i) and _reads_as_headline(s)) or _link_or_sentences(s) or is_boilerplate_line(s):
             continue

@@ -170,16 +170,14 @@ _IS_PROSE_CACHE: Final[dict[str, bool]] = line_dict()
 
 def is_prose(s: str) -> bool:
     """A line that reads like running text rather than a label, link or menu item."""
-    known = _IS_PROSE_CACHE.get(s)
-    if known is None:
-        known = _IS_PROSE_CACHE[s] = _is_prose_uncached(s)
-    return known
-
-
-def _is_prose_uncached(s: str) -> bool:
+    # (a line's length alone says for most lines, for less than a lookup costs: only the lines
+    # between are read, and cached)
     n = len(s)
     if n >= 90:
         return True
     if n < 25:
         return False
-    return s.count(" ") >= 4 and ends_sentence(s)
+    known = _IS_PROSE_CACHE.get(s)
+    if known is None:
+        known = _IS_PROSE_CACHE[s] = s.count(" ") >= 4 and ends_sentence(s)
+    return known
