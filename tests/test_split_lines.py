@@ -5,8 +5,7 @@ from __future__ import annotations
 import itertools
 import random
 
-from replyscope.split.lines import line_facts, split_lines
-from replyscope.split.patterns import HAS_DIGIT, folds_like_lower
+from replyscope.split.lines import lower_of, split_lines
 from replyscope.split.segments import segments_of
 
 # whitespace of several kinds (line breaks splitlines cuts at among them), ink, a bullet
@@ -63,11 +62,9 @@ def test_a_line_set_in_by_any_blank_has_an_indent_and_a_line_flush_left_none():
     assert [r[:1].isspace() for r in lines.raw[:5]] == [False, True, True, True, False]
 
 
-def test_a_lines_shared_facts_are_what_its_readers_derived_themselves():
-    # (lines.LineFacts: each fact, derived once for a distinct line, is the reader's own derivation)
-    for s in ["Harbour Notes", "FERRY TIMES 2024", "ſtrange İsland ıdea", "Kelvin 3K", "", "  ", "é12"]:
-        facts = line_facts(s)
-        assert facts.low == s.lower()
-        assert facts.folds == folds_like_lower(s)
-        assert facts.digit == (HAS_DIGIT.search(s) is not None)
-        assert line_facts(s) is facts  # (one record a distinct line)
+
+def test_a_lines_shared_lower_case_is_its_own():
+    # (lines.lower_of: one lower-cased copy of a distinct line, shared by the readers that lower-case it)
+    for s in ["Harbour Notes", "FERRY TIMES 2024", "ſtrange İsland ıdea", "Kelvin 3\u212a", "", "  ", "É12"]:
+        assert lower_of(s) == s.lower()
+        assert lower_of(s) is lower_of(s)

@@ -14,7 +14,7 @@ from typing import Final
 
 from replyscope.split.caches import line_dict
 from replyscope.split.headers import looks_like_name, read_header, reads_as_byline
-from replyscope.split.lines import Lines, is_prose, next_nonblank, nonblank_above, prev_nonblank
+from replyscope.split.lines import Lines, is_prose, lower_of, next_nonblank, nonblank_above, prev_nonblank
 from replyscope.split.patterns import (
     AUTHOR_BIO,
     AUTHOR_BIO_LOW,
@@ -107,7 +107,7 @@ def _is_boilerplate_line_uncached(s: str) -> bool:
         if folds_like_lower(s) and gate_refuses(FURNITURE_LOW, s):
             return False
         return FURNITURE.match(s) is not None
-    low = s.lower()
+    low = lower_of(s)  # (shared with the line's other readers: is_comment_marker, the title's words looked for in it)
     folds = folds_like_lower(s)
     if folds:  # (the lower twins of the patterns are faster; see patterns.lower_twin)
         if FURNITURE_LOW.match(low):
@@ -230,7 +230,7 @@ def _is_comment_marker_uncached(s: str) -> bool:
     if len(s) >= 120:
         return False
     if folds_like_lower(s):  # (the lower twin is faster; see patterns.lower_twin)
-        return FORM_OR_SECTION_LOW.match(s.lower()) is not None
+        return FORM_OR_SECTION_LOW.match(lower_of(s)) is not None
     return FORM_OR_SECTION.match(s) is not None
 
 
@@ -458,6 +458,14 @@ _BUTTON_ACTIONS: Final = frozenset(
 )
 _BUTTON_FILLER: Final = frozenset("this page it on us via the to a with by and or our story article post".split())
 _BUTTON_WORD: Final = re.compile(r"\+1|[\w'’-]+")
+# _BUTTON_WORD where a line holds no "+": the same words (its "+1" cannot match there), read by one
+# class that sre scans for, where the alternation tried both forms at each character.
+_BUTTON_WORD_PLAIN: Final = re.compile(r"[\w'’-]+")
+
+
+def _button_words(low: str) -> list[str]:
+    """_BUTTON_WORD.findall(low)."""
+    return (_BUTTON_WORD if "+" in low else _BUTTON_WORD_PLAIN).findall(low)
 # "Go to Shopfront", "Follow jo": a link's verb over a name of at most this many words.
 LINK_NAME_WORDS: Final = 1
 
@@ -475,7 +483,7 @@ def button_row(s: str) -> bool:
 
 
 def _button_row_uncached(s: str) -> bool:
-    words = _BUTTON_WORD.findall(s.lower())
+    words = _button_words(s.lower())
     if not words or len(words) > 8:
         return False
     if words[0] in ("follow", "share") and len(words) <= 1 + LINK_NAME_WORDS or words[:2] == ["go", "to"] and len(words) <= 2 + LINK_NAME_WORDS:
@@ -1105,6 +1113,8 @@ def _post_stamp_text_uncached(t: str) -> str | None:
 # A share row's words glued together by the renderer ("Email ThisShare to Facebook"): split at
 # each capital that follows a small letter or a "!".
 _GLUED_WORDS: Final = re.compile(r"(?<=[a-z!])(?=[A-Z])")
+# Where _GLUED_WORDS can part a line: the two characters its look-behind and look-ahead read.
+_GLUED_PAIR: Final = re.compile(r"[a-z!][A-Z]")
 # A row holding at least this many share words, and at least half of its words, is a share row
 # whatever its other words ("Email ThisPin It!Share to TumblrShare to Facebook").
 SHARE_ROW_ACTIONS: Final = 3
@@ -1130,7 +1140,9 @@ def _short_share_row(t: str) -> bool:
 
 
 def _short_share_row_uncached(t: str) -> bool:
-    words = _BUTTON_WORD.findall(_GLUED_WORDS.sub(" ", t).lower())
+    # (_GLUED_WORDS parts a small letter or a "!" from a capital right after it: a line holding no such
+    # pair is left as it is, and the pattern, tried at each of its characters, is not asked)
+    words = _button_words((_GLUED_WORDS.sub(" ", t) if _GLUED_PAIR.search(t) is not None else t).lower())
     if not words:
         return False
     actions = sum(w in _BUTTON_ACTIONS for w in words)
@@ -1361,7 +1373,7 @@ def _content_words(s: str) -> frozenset[str]:
 
 
 def _content_words_uncached(s: str) -> frozenset[str]:
-    low = s.lower()
+    low = lower_of(s)
     # (a line whose word characters are all ASCII has its letters in a-z once lower-cased, the
     # narrow class reads it faster, same words: so has prose with curly quotes and dashes)
     ascii_words = low.isascii() or _NON_ASCII_WORD_CHAR.search(low) is None
@@ -1369,8 +1381,8 @@ def _content_words_uncached(s: str) -> frozenset[str]:
 
 
 def _lowered(body: list[str]) -> list[str]:
-    """The lines `body` lower-cased (what _words_in looks for a line's words in)."""
-    return [t.lower() for t in body]
+    """The lines `body` lower-cased (what _words_in looks for a line's words in; shared: see lines.lower_of)."""
+    return [lower_of(t) for t in body]
 
 
 def _words_in(words: frozenset[str], lows: list[str]) -> set[str]:
@@ -1380,7 +1392,7 @@ def _words_in(words: frozenset[str], lows: list[str]) -> set[str]:
     The text's words are not read (dear to read: a regex over each of its lines): each word is
     looked for in the lines. A content word is a run of letters of four or more ([^\W\d_], or
     [a-z] on a line whose letters are ASCII, where the two read the same runs: lower-cased, such a
-    line holds no other letter), no function word: `w` is one of a line's where the line's lower
+    line holds no other letter), no function word: `w` is among the words of a line whose lower
     case holds it with no letter right before it or right after it (_word_char_at)."""
     found: set[str] = set()
     for w in words:
@@ -1438,7 +1450,7 @@ def _words_repeated(words: frozenset[str], body: list[str]) -> bool:
     for t in body:
         # (a line's content words are lower-cased runs of its letters: a line whose lower case holds
         # none of `words` adds none; its words, dear to read, are not read, but looked for: _words_in)
-        low = t.lower()
+        low = lower_of(t)
         if not any(w in low for w in words):
             continue
         found |= _words_in(words, [low])
