@@ -38,7 +38,7 @@ __all__ = ["DocumentSplit", "SplitComment", "SplitTables", "clear_caches", "spli
 MIN_LEAD_PROSE: Final = 250
 
 
-@dataclass(slots=True, init=False)
+@dataclass(slots=True)
 class SplitComment:
     position: int
     author: str
@@ -47,23 +47,8 @@ class SplitComment:
     text: str
     start: int
     end: int
-    depth: int
-    parent: int | None  # position of the comment replied to
-
-    # (written out: under mypyc the __init__ a @dataclass writes stays plain Python, ~3k
-    # instructions a comment)
-    def __init__(
-        self, position: int, author: str, posted_raw: str, posted_at: datetime | None, text: str, start: int, end: int, depth: int = 0, parent: int | None = None
-    ) -> None:
-        self.position = position
-        self.author = author
-        self.posted_raw = posted_raw
-        self.posted_at = posted_at
-        self.text = text
-        self.start = start
-        self.end = end
-        self.depth = depth
-        self.parent = parent
+    depth: int = 0
+    parent: int | None = None  # position of the comment replied to
 
 
 @dataclass(slots=True)
