@@ -629,3 +629,41 @@ def test_a_title_like_name_reads_its_words_as_the_pattern_did():
         assert choose._title_like_name_uncached(s) == expected, repr(s)
     assert titled > 10000
     assert choose._title_like_name("Bargains of the Fortnight") and not choose._title_like_name("Jo Lake")
+
+def test_a_lines_words_looked_for_in_the_text_are_the_words_the_text_reads():
+    # (body._words_in looks a content word up in lower-cased lines, letters either side refusing it,
+    # where the text's own words were read by a regex over each line: the same words found)
+    pieces = ["Gull", "gulls", "ferry", "FERRY", "ſails", "harbouR", "Kelvin", "İsland", "ısle", "café", "2024", "_x", "-", " ", "’s", "é", "ß"]
+    lines = [s for s in _strings_of(pieces, 3) if len(s) >= 4]
+    words = set()
+    for s in lines:
+        words |= body._content_words(s)
+    assert len(words) > 30
+    for s in lines:
+        low = s.lower()
+        read = body._content_words(s)
+        for w in words:
+            if w in low:
+                assert (w in read) == bool(body._words_in(frozenset([w]), [low])), (s, w)
+    assert body._words_in(frozenset(["ferry", "gulls"]), ["the ferrys ran late", "gulls, and more gulls"]) == {"gulls"}
+
+
+def test_the_glued_words_gate_lets_through_every_line_the_pattern_parts():
+    # (body._short_share_row_uncached asks _GLUED_WORDS only of lines holding a small letter or a "!"
+    # right before a capital: elsewhere the pattern parts nothing)
+    pieces = ["Share", "this", "!", "Pin It", "É", "é", "ſ", "İ", "ı", "K", " ", "Tweet", "1", "x"]
+    parted = 0
+    for s in _strings_of(pieces, 3):
+        if body._GLUED_WORDS.sub(" ", s) != s:
+            parted += 1
+            assert body._GLUED_PAIR.search(s) is not None, repr(s)
+    assert parted > 300
+    assert body._share_row("Email ThisShare to Facebook") and not body._share_row("Harbour Ferries Return")
+
+
+def test_the_button_words_read_without_the_plus_form_are_the_patterns_words():
+    # (body._button_words reads a line holding no "+" by the one class alone: the "+1" form cannot match)
+    pieces = ["share", "+1", "+", "1", "it’s", "e-mail", " ", "·", "_", "é", "ſ", "K", "'"]
+    for s in _strings_of(pieces, 3):
+        assert body._button_words(s) == body._BUTTON_WORD.findall(s), repr(s)
+    assert body.button_row("share this or tweet it") and body._button_words("pin it +1 or mail") == ["pin", "it", "+1", "or", "mail"]

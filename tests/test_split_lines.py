@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import random
 
-from replyscope.split.lines import split_lines
+from replyscope.split.lines import lower_of, split_lines
 from replyscope.split.segments import segments_of
 
 # whitespace of several kinds (line breaks splitlines cuts at among them), ink, a bullet
@@ -52,3 +52,19 @@ def test_segments_are_the_runs_of_one_role_over_the_lines_with_text():
                 assert any(a <= start < b and r == roles[i] for a, b, r in segments), (repr(page), i)
         # a run ends only where the next line with text changes role
         assert all(a[2] != b[2] for a, b in zip(segments, segments[1:]))
+
+
+def test_a_line_set_in_by_any_blank_has_an_indent_and_a_line_flush_left_none():
+    # (the title readings ask indent[i] > 0 of a line with text where they asked raw[i][:1].isspace())
+    page = "Harbour notes\n  two spaces in\n\tone tab in\n\xa0a no-break space in\nflush again\r\n   \n"
+    lines = split_lines(page)
+    assert [w > 0 for w in lines.indent[:5]] == [False, True, True, True, False]
+    assert [r[:1].isspace() for r in lines.raw[:5]] == [False, True, True, True, False]
+
+
+
+def test_a_lines_shared_lower_case_is_its_own():
+    # (lines.lower_of: one lower-cased copy of a distinct line, shared by the readers that lower-case it)
+    for s in ["Harbour Notes", "FERRY TIMES 2024", "ſtrange İsland ıdea", "Kelvin 3\u212a", "", "  ", "É12"]:
+        assert lower_of(s) == s.lower()
+        assert lower_of(s) is lower_of(s)

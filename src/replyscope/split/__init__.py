@@ -38,7 +38,7 @@ __all__ = ["DocumentSplit", "SplitComment", "SplitTables", "clear_caches", "spli
 MIN_LEAD_PROSE: Final = 250
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class SplitComment:
     position: int
     author: str
@@ -47,8 +47,33 @@ class SplitComment:
     text: str
     start: int
     end: int
-    depth: int = 0
-    parent: int | None = None  # position of the comment replied to
+    depth: int
+    parent: int | None  # position of the comment replied to
+
+    # (written out: under mypyc the __init__ a @dataclass writes stays plain Python, ~3k
+    # instructions a comment; every argument has a default, as pickle remakes the object by
+    # calling it with none and then sets its fields)
+    def __init__(
+        self,
+        position: int = 0,
+        author: str = "",
+        posted_raw: str = "",
+        posted_at: datetime | None = None,
+        text: str = "",
+        start: int = 0,
+        end: int = 0,
+        depth: int = 0,
+        parent: int | None = None,
+    ) -> None:
+        self.position = position
+        self.author = author
+        self.posted_raw = posted_raw
+        self.posted_at = posted_at
+        self.text = text
+        self.start = start
+        self.end = end
+        self.depth = depth
+        self.parent = parent
 
 
 @dataclass(slots=True)
@@ -260,7 +285,8 @@ def _split_lines(text: str, title: str, lines: Lines) -> DocumentSplit:
     # every line starts as page furniture; the article and the comment zone claim theirs
     roles: list[str] = ["boilerplate"] * n
     first_prose = _first_prose_line(lines)
-    zone, zone_roles = build_zone(lines, first_prose, *_text_floor(lines, first_prose))
+    text_floor, words_floor = _text_floor(lines, first_prose)
+    zone, zone_roles = build_zone(lines, first_prose, text_floor, words_floor)  # (a direct call compiled: a starred one is a Python call)
     led = line_led_zone(lines, 0)
     if led is not None and (
         zone is None or len(led[0].comments) > len(zone.comments) or _led_lines_as_headers(led[0], zone) or _signatures_read_as_headers(led[0], zone)

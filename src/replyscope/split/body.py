@@ -14,7 +14,7 @@ from typing import Final
 
 from replyscope.split.caches import line_dict
 from replyscope.split.headers import looks_like_name, read_header, reads_as_byline
-from replyscope.split.lines import Lines, is_prose, next_nonblank, nonblank_above, prev_nonblank
+from replyscope.split.lines import Lines, is_prose, lower_of, next_nonblank, nonblank_above, prev_nonblank
 from replyscope.split.patterns import (
     AUTHOR_BIO,
     AUTHOR_BIO_LOW,
@@ -109,7 +109,7 @@ def _is_boilerplate_line_uncached(s: str) -> bool:
         if folds_like_lower(s) and gate_refuses(FURNITURE_LOW, s):
             return False
         return FURNITURE.match(s) is not None
-    low = s.lower()
+    low = lower_of(s)  # (shared with the line's other readers: is_comment_marker, the title's words looked for in it)
     folds = folds_like_lower(s)
     if folds:  # (the lower twins of the patterns are faster; see patterns.lower_twin)
         if FURNITURE_LOW.match(low):
@@ -232,7 +232,7 @@ def _is_comment_marker_uncached(s: str) -> bool:
     if len(s) >= 120:
         return False
     if folds_like_lower(s):  # (the lower twin is faster; see patterns.lower_twin)
-        return FORM_OR_SECTION_LOW.match(s.lower()) is not None
+        return FORM_OR_SECTION_LOW.match(lower_of(s)) is not None
     return FORM_OR_SECTION.match(s) is not None
 
 
@@ -244,7 +244,7 @@ def _lead_start(lines: Lines, first: int, lo: int) -> int:
     while i >= lo and taken < MAX_LEAD_LINES:
         s = lines.text[i]
         if s:
-            if is_boilerplate_line(s) or lines.raw[i].lstrip()[:1] in "•·*▪◦●|" or len(s) > TITLE_MAX_CHARS:
+            if is_boilerplate_line(s) or s[:1] in "•·*▪◦●|" or len(s) > TITLE_MAX_CHARS:  # (s's first character is the line's first with ink)
                 break
             start = i
             taken += 1
@@ -299,7 +299,7 @@ def _stamped_headline_over(lines: Lines, lo: int, start: int, hi: int, roles: li
     text = lines.text
     for i in range(lo, start):
         s = text[i]
-        if not s or s[0] in BULLETS or roles[i] != "boilerplate" or lines.raw[i][:1].isspace() or len(s) > TITLE_MAX_CHARS:
+        if not s or s[0] in BULLETS or roles[i] != "boilerplate" or lines.indent[i] > 0 or len(s) > TITLE_MAX_CHARS:
             continue
         # (a stamp holds a date or a time, on the headline's line or one of the two lines with text
         # under it: asked first, it spares the full reading of most of a menu's and a sidebar's lines)
@@ -460,6 +460,14 @@ _BUTTON_ACTIONS: Final = frozenset(
 )
 _BUTTON_FILLER: Final = frozenset("this page it on us via the to a with by and or our story article post".split())
 _BUTTON_WORD: Final = re.compile(r"\+1|[\w'’-]+")
+# _BUTTON_WORD where a line holds no "+": the same words (its "+1" cannot match there), read by one
+# class that sre scans for, where the alternation tried both forms at each character.
+_BUTTON_WORD_PLAIN: Final = re.compile(r"[\w'’-]+")
+
+
+def _button_words(low: str) -> list[str]:
+    """_BUTTON_WORD.findall(low)."""
+    return (_BUTTON_WORD if "+" in low else _BUTTON_WORD_PLAIN).findall(low)
 # "Go to Shopfront", "Follow jo": a link's verb over a name of at most this many words.
 LINK_NAME_WORDS: Final = 1
 
@@ -477,7 +485,7 @@ def button_row(s: str) -> bool:
 
 
 def _button_row_uncached(s: str) -> bool:
-    words = _BUTTON_WORD.findall(s.lower())
+    words = _button_words(s.lower())
     if not words or len(words) > 8:
         return False
     if words[0] in ("follow", "share") and len(words) <= 1 + LINK_NAME_WORDS or words[:2] == ["go", "to"] and len(words) <= 2 + LINK_NAME_WORDS:
@@ -528,7 +536,7 @@ def _title_like(lines: Lines, i: int) -> bool:
         return False
     if s[:3].lower() == "by " or HAS_DIGIT.search(s) and _TIME_OF_DAY.search(s):
         return False  # a byline, or a dateline ("9:05am, EDT")
-    if s[0].isdigit() and lines.raw[i][:1].isspace() and _LIST_NUMBER.match(s):
+    if s[0].isdigit() and lines.indent[i] > 0 and _LIST_NUMBER.match(s):
         return False  # "  3. Gulls nest on the pier": an item of a numbered list set in (a sidebar's top stories)
     if unicodedata.category(s[0])[0] == "S" or _DATELINE_START.match(s) or _TALLY_IN.search(s):
         return False  # "← Where Next?" (a pager link), "Posted on May 2 • 23 Comments" (a dateline)
@@ -810,7 +818,7 @@ def _mark_title(lines: Lines, lo: int, hi: int, roles: list[str], title: str) ->
         if not s:
             continue
         seen += 1
-        if seen > TITLE_LOOK_ABOVE or roles[i] != "boilerplate" or lines.raw[i][:1].isspace():
+        if seen > TITLE_LOOK_ABOVE or roles[i] != "boilerplate" or lines.indent[i] > 0:
             break  # (an indented line is an item of a list or a menu)
         if _title_like(lines, i) and not is_boilerplate_line(s):
             roles[i] = "title"
@@ -865,22 +873,21 @@ def _retitle_by_text(lines: Lines, lo: int, hi: int, roles: list[str]) -> None:
     # (the title's share of the text's words is now known to be under KEEP_SHARE)
     if cur is not None and _stamped_headline(lines, cur, hi):
         return  # (a headline over its post's stamp is the post's, whatever its words)
-    # The text's words are read when a line is first weighed against them: most pages weigh none.
-    # A text without words leaves the title where it is (no line shares RETITLE_WORDS of them):
-    # the first weighing returns then.
-    text_words: set[str] | None = None
+    # The text's lines are lower-cased when a line is first weighed against them: most pages weigh
+    # none. A line's words are looked for in them (_words_in), not the text's words read.
+    body_lows: list[str] | None = None
     first_prose = next((j for j in range(lo, hi) if text[j] and is_prose(text[j]) and not _dotted_menu(text[j])), hi)
     indent = _indent(lines, first_prose) if first_prose < hi else 0
     pool = [i for i in range(lo, first_prose) if text[i] and roles[i] == "body"]
     if first_prose < hi and roles[first_prose] == "body" and _long_headline(text[first_prose]):
         pool.append(first_prose)  # (a headline long enough to read as prose opens the text)
     question = first_prose < hi and roles[first_prose] == "body" and _question_headline(text[first_prose])
-    after_words: set[str] = set()
+    after_lows: list[str] = []
     if question:
         pool.append(first_prose)  # (a headline that asks opens the text: "Has the Ferry Lost Its Way?")
-        after_words = _text_words(lines, first_prose + 1, hi, roles)  # (what the text under it says)
+        after_lows = _lowered(_text_lines(lines, first_prose + 1, hi, roles))  # (what the text under it says)
     pool += [i for i in nonblank_above(lines, lo, RETITLE_REACH) if roles[i] == "boilerplate"]
-    best, best_share = None, 0.0
+    best, best_share, best_after = None, 0.0, False
     for i in pool:
         s = text[i]
         if i == cur or _indent(lines, i) > indent or len(s) > TITLE_MAX_CHARS or s[0] in BULLETS:
@@ -893,16 +900,19 @@ def _retitle_by_text(lines: Lines, lo: int, hi: int, roles: list[str]) -> None:
             continue  # (a row of tags over the date, "Garden Tips pruning Shed Roofs", or a label in capitals)
         if reads_as_byline(lines.core[i]) or HAS_DIGIT.search(s) and read_header(lines.core[i]) is not None:
             continue  # (a byline or a dateline repeats the writer's and the paper's names)
-        if text_words is None:
-            text_words = set().union(*map(_content_words, body))
-            if not text_words:
-                return
+        if body_lows is None:
+            body_lows = _lowered(body)
         words = _content_words(s)
-        n = len(words & (after_words if question and i == first_prose else text_words))
+        after = question and i == first_prose
+        n = len(_words_in(words, after_lows if after else body_lows))
         share = n / len(words) if words else 0.0
         if n >= RETITLE_WORDS and share >= RETITLE_SHARE and share > best_share:
-            best, best_share = i, share
+            best, best_share, best_after = i, share, after
     if best is None:
+        return
+    if best_after and not any(_content_words(t) for t in body):
+        # (a text without words leaves the title where it is: a line weighed against the text
+        # shares none of them, and only the question weighed against the text under it can win)
         return
     if cur is not None:
         roles[cur] = "boilerplate"
@@ -966,8 +976,8 @@ def _talked_about_instead(lines: Lines, i: int, over: int, hi: int) -> bool:
     words = _content_words(lines.text[over])
     if not words:
         return False
-    text_words = _text_words(lines, i + 1, hi)
-    return not (words & text_words) and bool(_content_words(lines.text[i]) & text_words)
+    lows = _lowered(_text_lines(lines, i + 1, hi))
+    return not _words_in(words, lows) and bool(_words_in(_content_words(lines.text[i]), lows))
 
 
 def _dek_over_text(lines: Lines, n: int, hi: int) -> bool:
@@ -1079,18 +1089,18 @@ _PAGER_WORDS: Final = frozenset("previous next prev older newer".split())
 
 
 # (its verdicts cached in a dict it reads itself: see caches.line_dict)
-_POST_STAMP_TEXT_CACHE: Final[dict[str, str | None]] = line_dict()
+_POST_STAMP_TEXT_CACHE: Final[dict[str, str]] = line_dict()
 
 
 def _post_stamp_text(t: str) -> str | None:
     """What kind of post's stamp a line reads as: "by", a date or a time (TIMESTAMP_RE) with the
     writer's name ("May 5, 2020 by Jo Lake") or after a dateline's word ("Posted on May 5, 2020");
     "date", a date alone ("Tuesday, May 5, 2020 | 4:10 PM"); None when it is no stamp."""
-    cache = _POST_STAMP_TEXT_CACHE
-    if t in cache:
-        return cache[t]
-    found = cache[t] = _post_stamp_text_uncached(t)
-    return found
+    # (one lookup: a line read as no stamp is kept as "", so a miss is the only None)
+    found = _POST_STAMP_TEXT_CACHE.get(t)
+    if found is None:
+        found = _POST_STAMP_TEXT_CACHE[t] = _post_stamp_text_uncached(t) or ""
+    return found or None
 
 
 def _post_stamp_text_uncached(t: str) -> str | None:
@@ -1105,6 +1115,8 @@ def _post_stamp_text_uncached(t: str) -> str | None:
 # A share row's words glued together by the renderer ("Email ThisShare to Facebook"): split at
 # each capital that follows a small letter or a "!".
 _GLUED_WORDS: Final = re.compile(r"(?<=[a-z!])(?=[A-Z])")
+# Where _GLUED_WORDS can part a line: the two characters its look-behind and look-ahead read.
+_GLUED_PAIR: Final = re.compile(r"[a-z!][A-Z]")
 # A row holding at least this many share words, and at least half of its words, is a share row
 # whatever its other words ("Email ThisPin It!Share to TumblrShare to Facebook").
 SHARE_ROW_ACTIONS: Final = 3
@@ -1130,7 +1142,9 @@ def _short_share_row(t: str) -> bool:
 
 
 def _short_share_row_uncached(t: str) -> bool:
-    words = _BUTTON_WORD.findall(_GLUED_WORDS.sub(" ", t).lower())
+    # (_GLUED_WORDS parts a small letter or a "!" from a capital right after it: a line holding no such
+    # pair is left as it is, and the pattern, tried at each of its characters, is not asked)
+    words = _button_words((_GLUED_WORDS.sub(" ", t) if _GLUED_PAIR.search(t) is not None else t).lower())
     if not words:
         return False
     actions = sum(w in _BUTTON_ACTIONS for w in words)
@@ -1198,8 +1212,8 @@ def _stamped_headline(lines: Lines, i: int, hi: int) -> bool:
     or a pager perhaps between, and the post's text under them: headline, stamp, text."""
     text = lines.text
     s = text[i]
-    if len(s) > TITLE_MAX_CHARS:
-        return False
+    if len(s) > TITLE_MAX_CHARS or s[0] in BULLETS or not _reads_as_headline_start(s):
+        return False  # (asked again below of the headline cut from its stamp, which opens as the line does)
     tail = stamp_tail(s)
     core = lines.core[i]
     if tail is not None:
@@ -1210,7 +1224,7 @@ def _stamped_headline(lines: Lines, i: int, hi: int) -> bool:
         return False
     if s.endswith(_ELLIPSIS) and not s.rstrip(".…")[-1:].isspace():
         return False  # (a teaser cut short, "Gulls Return to the…"; a headline's own "…" is set apart)
-    if s[0].isdigit() and lines.raw[i][:1].isspace() and _LIST_NUMBER.match(s):
+    if s[0].isdigit() and lines.indent[i] > 0 and _LIST_NUMBER.match(s):
         return False  # (an item of a numbered list set in: a sidebar's top stories)
     # (the stamp under the line is looked for first, the readings of the line itself after it: most
     # lines of a page's top are over no stamp, and those readings are dear on their first asking;
@@ -1291,7 +1305,7 @@ def _headline_over_stamp(lines: Lines, lo: int, hi: int, roles: list[str]) -> in
         s = text[i]
         if is_prose(s) and not _post_stamp_text(s):
             break
-        if roles[i] == "boilerplate" and not lines.raw[i][:1].isspace() and _stamped_headline(lines, i, hi):
+        if roles[i] == "boilerplate" and not lines.indent[i] > 0 and _stamped_headline(lines, i, hi):
             return i
     return None
 
@@ -1362,23 +1376,59 @@ def _content_words(s: str) -> frozenset[str]:
 
 
 def _content_words_uncached(s: str) -> frozenset[str]:
-    low = s.lower()
+    low = lower_of(s)
     # (a line whose word characters are all ASCII has its letters in a-z once lower-cased, the
     # narrow class reads it faster, same words: so has prose with curly quotes and dashes)
     ascii_words = low.isascii() or _NON_ASCII_WORD_CHAR.search(low) is None
     return frozenset((_WORD_ASCII if ascii_words else _WORD).findall(low)).difference(_FUNCTION_WORDS)
 
 
-def _text_words(lines: Lines, lo: int, hi: int, roles: list[str] | None = None) -> set[str]:
-    """The content words of the first HEADLINE_TEXT_CHARS of prose in lines lo..hi-1 (of the lines
-    `roles` marks "body" only, when given): what a headline's words are looked for in."""
-    # (the words of the lines one by one, as of the lines joined by spaces: no word spans a space,
-    # and a line lower-cases alike alone or after a space; the lines' words are cached)
-    return set().union(*map(_content_words, _text_lines(lines, lo, hi, roles)))
+def _lowered(body: list[str]) -> list[str]:
+    """The lines `body` lower-cased (what _words_in looks for a line's words in; shared: see lines.lower_of)."""
+    return [lower_of(t) for t in body]
+
+
+def _words_in(words: frozenset[str], lows: list[str]) -> set[str]:
+    """The words of `words` (content words: _content_words) that are content words of the lines
+    whose lower case `lows` holds (_lowered of _text_lines): those of the text's words a line shares.
+
+    The text's words are not read (dear to read: a regex over each of its lines): each word is
+    looked for in the lines. A content word is a run of letters of four or more ([^\W\d_], or
+    [a-z] on a line whose letters are ASCII, where the two read the same runs: lower-cased, such a
+    line holds no other letter), no function word: `w` is among the words of a line whose lower
+    case holds it with no letter right before it or right after it (_word_char_at)."""
+    found: set[str] = set()
+    for w in words:
+        size = len(w)
+        for low in lows:
+            k = low.find(w)
+            while k >= 0:
+                if (k == 0 or not _word_char_at(low, k - 1)) and not _word_char_at(low, k + size):
+                    break
+                k = low.find(w, k + 1)
+            if k >= 0:
+                found.add(w)
+                break
+    return found
+
+
+# A letter as _WORD reads one.
+_WORD_CHAR: Final = re.compile(r"[^\W\d_]")
+
+
+def _word_char_at(low: str, k: int) -> bool:
+    """Whether low[k] is a letter (_WORD_CHAR); False past the end."""
+    if k >= len(low):
+        return False
+    c = low[k]
+    if c.isascii():
+        return c.isalpha()
+    return _WORD_CHAR.match(c) is not None
 
 
 def _text_lines(lines: Lines, lo: int, hi: int, roles: list[str] | None = None) -> list[str]:
-    """The lines _text_words reads its words from, in order."""
+    """The lines of prose a headline's words are looked for in (the first HEADLINE_TEXT_CHARS of
+    them in lines lo..hi-1, of the lines `roles` marks "body" only, when given), in order."""
     body: list[str] = []
     size = 0
     for j in range(lo, hi):
@@ -1402,11 +1452,11 @@ def _words_repeated(words: frozenset[str], body: list[str]) -> bool:
     found: set[str] = set()
     for t in body:
         # (a line's content words are lower-cased runs of its letters: a line whose lower case holds
-        # none of `words` adds none, and its words, dear to read, are not read)
-        low = t.lower()
+        # none of `words` adds none; its words, dear to read, are not read, but looked for: _words_in)
+        low = lower_of(t)
         if not any(w in low for w in words):
             continue
-        found |= words & _content_words(t)
+        found |= _words_in(words, [low])
         if len(found) / len(words) >= KEEP_SHARE:
             return True
     return False
@@ -1427,11 +1477,11 @@ def _headline_of(lines: Lines, candidates: list[int], hi: int) -> int:
     candidates = [c for k, c in enumerate(candidates) if not (k + 1 < len(candidates) and _teaser_over(lines, candidates[:k + 1], candidates[k + 1]))]
     if len(candidates) == 1:
         return candidates[0]
-    text_words = _text_words(lines, candidates[-1] + 1, hi)
+    lows = _lowered(_text_lines(lines, candidates[-1] + 1, hi))
 
     def share(i: int) -> float:
         words = _content_words(lines.text[i])
-        return len(words & text_words) / len(words) if words else 0.0
+        return len(_words_in(words, lows)) / len(words) if words else 0.0
 
     if share(candidates[0]) > 0:
         return candidates[0]
@@ -1538,7 +1588,7 @@ def _over_byline(lines: Lines, i: int, hi: int) -> bool:
     if HAS_DIGIT.search(s) and (h := read_header(lines.core[i])) is not None and not h.author:
         return False  # a date alone over the byline ("Wed 2014/03/12 05:41 JST" / "Posted by Jo")
     j = next_nonblank(lines, i, BYLINE_BLANKS)
-    if j is not None and j < hi and lines.core[j].lower() not in _BARE_BY and _between_headline_and_byline(lines.text[j]):
+    if j is not None and j < hi and (len(lines.core[j]) > 11 or lines.core[j].lower() not in _BARE_BY) and _between_headline_and_byline(lines.text[j]):
         j = next_nonblank(lines, j, BYLINE_BLANKS)  # (headline, "Add your reply", "Tweet" or "3 comments", byline)
     if j is None or j >= hi:
         return False
@@ -1548,7 +1598,8 @@ def _over_byline(lines: Lines, i: int, hi: int) -> bool:
 
 # Blank lines read over between a headline and its byline.
 BYLINE_BLANKS: Final = 2
-# A byline's opening printed on a line of its own, the name on the next ("By" / "Jo Lake").
+# A byline's opening printed on a line of its own, the name on the next ("By" / "Jo Lake"). (Of at
+# most 11 characters: a longer line, whose lower case is no shorter, is not lower-cased to be asked.)
 _BARE_BY: Final = frozenset(("by", "by:", "posted by", "posted by:", "written by", "written by:"))
 
 
@@ -1586,7 +1637,7 @@ def _headline_over_byline_above(lines: Lines, lo: int, roles: list[str]) -> int 
     text = lines.text
     for i in nonblank_above(lines, lo, BYLINE_LOOK_ABOVE):
         s = text[i]
-        if roles[i] != "boilerplate" or lines.raw[i][:1].isspace() or len(s) > TITLE_MAX_CHARS:
+        if roles[i] != "boilerplate" or lines.indent[i] > 0 or len(s) > TITLE_MAX_CHARS:
             continue
         if not (_title_like(lines, i) and _reads_as_headline(s)) or _link_or_sentences(s) or is_boilerplate_line(s):
             continue
