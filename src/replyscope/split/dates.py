@@ -108,35 +108,7 @@ class _Forms(NamedTuple):
     day_foreign_month_year: re.Pattern
 
 
-# Each form opens with a word boundary, so sre's search tried the whole form at every character of a
-# stamp (a month's dozen alternatives, ~7k instructions a search of a 25-character stamp). Each is
-# searched in an equivalent spelling that opens with what it reads first, a digit or a month's
-# letter, with the boundary asked just after that first character as a look behind: at a word
-# character c, "\\b" before c holds exactly when no word character stands before c, which is what
-# "(?<!\\w\\d)" after a digit or "(?<!\\w\\w)" after a letter asks. sre then skips to the characters
-# a match can open with (same matches, same groups: see tests/test_split_guards.py).
-_MONTH_ALTERNATIVES: Final = MONTH[len("(?:") : -len(")\\.?")].split("|")  # (each a month's spellings: no "|" inside)
-_MON_FIRST: Final = "(?P<mon>" + "|".join(f"{a[0]}(?<!\\w\\w){a[1:]}" for a in _MONTH_ALTERNATIVES) + ")\\.?"
-
-
-def _opening_first(pattern: re.Pattern) -> re.Pattern:
-    """`pattern`, its opening word boundary asked after its first character (see above)."""
-    source = pattern.pattern
-    for bounded, first in (
-        (r"\b(?P<year>(?:19|20)\d{2})", r"(?P<year>(?:19|20)(?<!\w\d\d)\d{2})"),
-        (r"\b" + _MON, _MON_FIRST),
-    ):
-        if source.startswith(bounded):
-            return re.compile(first + source[len(bounded) :], pattern.flags)
-    opened = re.match(r"\\b\(\?P<(\w+)>\\d\{1,2\}\)", source)
-    if opened is None:
-        raise ValueError(f"no opening boundary to move in {source[:40]!r}")
-    return re.compile(rf"(?P<{opened[1]}>\d(?<!\w\d)\d?)" + source[opened.end() :], pattern.flags)
-
-
-_FORMS: Final = _Forms(
-    *map(_opening_first, (YEAR_MONTH_DAY, YEAR_MONTHNAME_DAY, MONTH_DAY_YEAR, DAY_MONTH_YEAR, NUMERIC_DATE, CLOCK, CLOCK_HOUR_ONLY, DAY_FOREIGN_MONTH_YEAR))
-)
+_FORMS: Final = _Forms(YEAR_MONTH_DAY, YEAR_MONTHNAME_DAY, MONTH_DAY_YEAR, DAY_MONTH_YEAR, NUMERIC_DATE, CLOCK, CLOCK_HOUR_ONLY, DAY_FOREIGN_MONTH_YEAR)
 # For stamps lower-cased first (see patterns.folds_like_lower): the same matches, found faster (see patterns.lower_twin).
 _FORMS_LOW: Final = _Forms(*(lower_twin(p) if p.flags & re.IGNORECASE else p for p in _FORMS))
 # (the clock's literals, read from it, are caseless: the same gate serves its lower twin)
