@@ -597,11 +597,7 @@ def _may_score(core: str, low: str) -> bool:
 
 # A compact age after the widget's verb and no name ("Posted 7h", "Reviewed 3d"): a date line.
 _POSTED_AGE: Final = re.compile(rf"^(?:posted|reviewed|updated|answered|asked|commented|replied)\s+(?P<age>{_AGE})$", re.I)
-# The last characters of any compact age (_AGE: every reader asking this ends in it or in one of
-# its units) in every form IGNORECASE reads, read from the pattern. Written by hand until Session
-# 23, it left out the "n" of "min" and the "k" of "wk", so "posted 5 min" was no date line while
-# "posted 5 mins" was.
-_AGE_LAST: Final = edge_characters(_COMPACT_AGE, True)
+_AGE_LAST: Final = frozenset("mMsShHdDwWyYoOrR.")  # (the last characters of any _COMPACT_AGE match)
 # (the first letters of _POSTED_AGE's verbs in every form IGNORECASE reads, read from it)
 _POSTED_FIRST: Final = edge_characters(_POSTED_AGE, False)
 _SEGMENT_JOINER: Final = re.compile(r"\s+[•·|]\s+")
