@@ -16,6 +16,8 @@ import re
 from collections.abc import Iterator
 from typing import Any, Final
 
+import pytest
+
 from replyscope.split import patterns
 from replyscope.split.patterns import LiteralGate, literal_groups, required_literals
 

@@ -1393,7 +1393,7 @@ def _words_in(words: frozenset[str], lows: list[str]) -> set[str]:
     whose lower case `lows` holds (_lowered of _text_lines): those of the text's words a line shares.
 
     The text's words are not read (dear to read: a regex over each of its lines): each word is
-    looked for in the lines. A content word is a run of letters of four or more ([^\W\d_], or
+    looked for in the lines. A content word is a run of letters of four or more ([^\\W\\d_], or
     [a-z] on a line whose letters are ASCII, where the two read the same runs: lower-cased, such a
     line holds no other letter), no function word: `w` is among the words of a line whose lower
     case holds it with no letter right before it or right after it (_word_char_at)."""

@@ -108,17 +108,29 @@ def _may_link(s: str) -> bool:
 
 def _may_link_told(s: str, paren: bool) -> bool:
     """_may_link(s), told whether `s` holds a "(" (line_led_zone has looked for it)."""
-    colon = ":" in s
-    if not (paren and ")" in s or colon):
-        return False  # (the bracketed form needs a bracket pair, the bare one a clock's colon)
+    clock = ":" in s and _clock_colon(s)
+    if not (paren and ")" in s or clock):
+        return False  # (the bracketed form needs a bracket pair, the bare one a clock after its words)
     if not folds_like_lower(s):
         return True  # (a dotless i or a long s: the pattern alone says)
-    # (its first form opens on a bracket right before a link word, "(talk"; its second holds a clock's
-    # colon after the word: most lines with a bracket pair and a "user" or a "blog" have neither)
-    if not colon and not _bracket_before_link_letter(s):
+    # (its first form opens on a bracket right before a link word, "(talk"; its second holds a clock
+    # after the word: most lines with a bracket pair and a "user" or a "blog" have neither)
+    if not clock and not _bracket_before_link_letter(s):
         return False  # (no bracket before a link word's first letter: the line is not lower-cased)
     low = s.lower()
-    return paren and any(opening in low for opening in _LINK_OPENINGS_LOW) or colon and any(word in low for word in _LINK_WORDS_LOW)
+    return paren and any(opening in low for opening in _LINK_OPENINGS_LOW) or clock and any(word in low for word in _LINK_WORDS_LOW)
+
+
+def _clock_colon(s: str) -> bool:
+    """Whether a ":" of line `s` stands between two digits, as a clock's does ("14:02"): the bare
+    links' form needs one after its words. (`isdigit` says yes to every digit `\\d` reads, and to
+    a few more: a test that lets more through is as exact.) Most colons of prose follow a word."""
+    k = s.find(":")
+    while k >= 0:
+        if k > 0 and s[k - 1].isdigit() and s[k + 1 : k + 2].isdigit():
+            return True
+        k = s.find(":", k + 1)
+    return False
 
 
 # The first letters of the link words, in both cases (of a line that folds like lower, no other
