@@ -245,7 +245,8 @@ def test_the_policy_hint_passes_every_form_of_the_policy_patterns():
 def test_the_section_hint_passes_every_form_of_the_section_heading():
     # (anchors._has_section_hint asks fragments of the heading's words in the line lower-cased;
     # until Session 23 it asked them in the line's own case and had no fragment of four words, so
-    # "TrackBack", "{ 1 trackback }" and "Join the Conversation" were no section heading there)
+    # a trackbacks heading with its count and a call to join the conversation were no section
+    # heading there)
     from replyscope.split import anchors
 
     forms = _forms(patterns.COMMENT_SECTION)
