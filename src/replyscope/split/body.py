@@ -25,13 +25,13 @@ from replyscope.split.patterns import (
     FORM_OR_SECTION_LOW,
     FURNITURE,
     FURNITURE_LOW,
-    HAS_DIGIT,
     LiteralGate,
     chrome_line,
     edge_characters,
     ends_sentence,
     folds_like_lower,
     gate_refuses,
+    has_digit,
     stamp_search,
 )
 
@@ -69,7 +69,7 @@ _MENU_ITEM: Final = re.compile(r"^[A-Z][\w&'’.-]*(?: [\w&'’.-]+){0,2}$")
 
 
 def _menu_row(s: str) -> bool:
-    if s.count(" | ") < MENU_ITEMS - 1 or len(s) > 160 or HAS_DIGIT.search(s) is not None:
+    if s.count(" | ") < MENU_ITEMS - 1 or len(s) > 160 or has_digit(s):
         return False
     return all(_MENU_ITEM.match(item) is not None for item in s.split(" | "))
 
@@ -83,7 +83,7 @@ def _dotted_menu(s: str) -> bool:
     if "•" not in s and "·" not in s:
         return False
     items = _MENU_DOTS.split(s)
-    return len(items) >= MENU_ITEMS and all(0 < item.count(" ") + 1 <= 3 and not HAS_DIGIT.search(item) for item in items)
+    return len(items) >= MENU_ITEMS and all(0 < item.count(" ") + 1 <= 3 and not has_digit(item) for item in items)
 
 
 # (its verdicts cached in a dict it reads itself: see caches.line_dict)
@@ -191,7 +191,7 @@ def _prose_clusters(lines: Lines, lo: int, hi: int) -> list[tuple[int, int, int]
             # (only inside a cluster: before the article and after it the gap is long anyway)
             if gap <= MAX_GAP_LINES and n < 60 and clusters and s[0] in _END_FIRST and closes_article(s):
                 gap = MAX_GAP_LINES + 1.0  # share buttons, tags, related links: the article is over
-        elif "\t" in s and HAS_DIGIT.search(s):
+        elif "\t" in s and has_digit(s):
             gap += TABLE_ROW_GAP
         else:
             gap += 0.25
@@ -305,7 +305,7 @@ def _stamped_headline_over(lines: Lines, lo: int, start: int, hi: int, roles: li
         # under it: asked first, it spares the full reading of most of a menu's and a sidebar's lines)
         j = next_nonblank(lines, i, 2)
         k = next_nonblank(lines, j, 2) if j is not None else None
-        if HAS_DIGIT.search(s) is None and (j is None or HAS_DIGIT.search(text[j]) is None) and (k is None or HAS_DIGIT.search(text[k]) is None):
+        if not has_digit(s) and (j is None or not has_digit(text[j])) and (k is None or not has_digit(text[k])):
             continue
         if _stamped_headline(lines, i, hi):
             return i
@@ -534,7 +534,7 @@ def _title_like(lines: Lines, i: int) -> bool:
         return False
     if s.count(" ") < TITLE_MIN_WORDS - 1 or is_nav_line(s) or chrome_line(s) or button_row(s) or _dotted_menu(s) or site_links_row(s):
         return False
-    if s[:3].lower() == "by " or HAS_DIGIT.search(s) and _TIME_OF_DAY.search(s):
+    if s[:3].lower() == "by " or has_digit(s) and _TIME_OF_DAY.search(s):
         return False  # a byline, or a dateline ("9:05am, EDT")
     if s[0].isdigit() and lines.indent[i] > 0 and _LIST_NUMBER.match(s):
         return False  # "  3. Gulls nest on the pier": an item of a numbered list set in (a sidebar's top stories)
@@ -569,7 +569,7 @@ def untallied(s: str) -> str:
     """A line without the comment count its headline ends with ("Gulls Are Back 12 Comments" ->
     "Gulls Are Back"), or the line itself when it ends in none or too little is left to be a
     headline (CUT_MIN_WORDS)."""
-    if not s or not s[-1] in "sS" or not HAS_DIGIT.search(s):
+    if not s or not s[-1] in "sS" or not has_digit(s):
         return s
     m = _TALLY_TAIL.search(s)
     if m is None:
@@ -898,7 +898,7 @@ def _retitle_by_text(lines: Lines, lo: int, hi: int, roles: list[str]) -> None:
             continue  # (a row of tags: "garden tips garden", "Shed roofs shed")
         if (s.isupper() or _tag_case(s)) and not _reads_as_phrase(s) and _line_under(lines, i) == "dateline":
             continue  # (a row of tags over the date, "Garden Tips pruning Shed Roofs", or a label in capitals)
-        if reads_as_byline(lines.core[i]) or HAS_DIGIT.search(s) and read_header(lines.core[i]) is not None:
+        if reads_as_byline(lines.core[i]) or has_digit(s) and read_header(lines.core[i]) is not None:
             continue  # (a byline or a dateline repeats the writer's and the paper's names)
         if body_lows is None:
             body_lows = _lowered(body)
@@ -964,7 +964,7 @@ DATED_LEAD_LINES: Final = 20
 def _bare_date(lines: Lines, j: int) -> bool:
     """Whether line j is a date with no name ("Sunday, May 3, 2020", "03/05/2020")."""
     t = lines.text[j]
-    if len(t) > DATELINE_MAX_CHARS or not HAS_DIGIT.search(t):
+    if len(t) > DATELINE_MAX_CHARS or not has_digit(t):
         return False
     h = read_header(lines.core[j])
     return h is not None and not h.author
@@ -987,7 +987,7 @@ def _dek_over_text(lines: Lines, n: int, hi: int) -> bool:
     t = lines.text[n]
     if len(t) > DEK_MAX_CHARS or t.count(" ") < CUT_MIN_WORDS - 1 or t[0] in BULLETS or _LABEL_ROW.match(t) or not _reads_as_headline_start(t):
         return False
-    if is_nav_line(t) or chrome_line(t) or HAS_DIGIT.search(t) and read_header(lines.core[n]) is not None:
+    if is_nav_line(t) or chrome_line(t) or has_digit(t) and read_header(lines.core[n]) is not None:
         return False
     k = next_nonblank(lines, n, hi - n)
     return k is not None and k < hi and is_prose(lines.text[k]) and len(lines.text[k]) > len(t)
@@ -1045,7 +1045,7 @@ def _dated_headline(lines: Lines, lo: int, hi: int, roles: list[str]) -> tuple[i
                 continue
         if is_nav_line(s) or chrome_line(s) or button_row(s):
             continue
-        if HAS_DIGIT.search(s) and read_header(lines.core[i]) is not None:
+        if has_digit(s) and read_header(lines.core[i]) is not None:
             continue
         if _DATELINE_START.match(s) or _BYLINE_START.match(s) or reads_as_byline(lines.core[i]):
             continue  # (date, byline, text: the headline is over the date)
@@ -1104,7 +1104,7 @@ def _post_stamp_text(t: str) -> str | None:
 
 
 def _post_stamp_text_uncached(t: str) -> str | None:
-    if len(t) > STAMP_MAX_CHARS or HAS_DIGIT.search(t) is None or stamp_search(t) is None:
+    if len(t) > STAMP_MAX_CHARS or not has_digit(t) or stamp_search(t) is None:
         return None
     if _STAMP_OPEN.match(t) or _STAMP_BY.search(t):
         return "by"
@@ -1190,7 +1190,7 @@ _YEAR_TAIL: Final = re.compile(r"(?<=\w)\s+(?:19|20)\d\d$")
 def stamp_tail(s: str) -> int | None:
     """Where the stamp printed after a headline on its line starts (see _STAMP_TAIL), or None: the
     headline before it has at least CUT_MIN_WORDS words."""
-    if HAS_DIGIT.search(s) is None:
+    if not has_digit(s):
         return None
     if folds_like_lower(s):
         # (every match holds one of its words, read from the pattern by its gate; IGNORECASE reads
@@ -1254,7 +1254,7 @@ def _stamped_headline(lines: Lines, i: int, hi: int) -> bool:
         return False
     if not _reads_as_headline(_YEAR_TAIL.sub("", s)) or _share_row(s) or _BYLINE_START.match(s) or reads_as_byline(core):
         return False
-    if HAS_DIGIT.search(s) and (stamp_search(s) is not None or read_header(core) is not None):
+    if has_digit(s) and (stamp_search(s) is not None or read_header(core) is not None):
         return False  # (a dateline, or a photo's caption that dates the scene)
     if kind == "date":
         # A date alone also sits over a headline (tags or a tagline, date, headline, text: see
@@ -1328,7 +1328,7 @@ def _date_badge(lines: Lines, d: int, lo: int) -> int | None:
         pieces.insert(0, j)
         joined = " ".join(text[k] for k in pieces)
         h = read_header(joined)
-        if HAS_DIGIT.search(joined) and h is not None and not h.author and h.kind == "date":
+        if has_digit(joined) and h is not None and not h.author and h.kind == "date":
             return pieces[0]
     return None
 
@@ -1517,7 +1517,7 @@ def _reads_as_headline_uncached(s: str) -> bool:
     s = untallied(s)
     if s[-1] == "." and not s.endswith(_ELLIPSIS) and is_prose(s):
         return False
-    if HAS_DIGIT.search(s) and _TIME_OF_DAY.search(s) or _DATELINE_START.match(s) or _TALLY_IN.search(s):
+    if has_digit(s) and _TIME_OF_DAY.search(s) or _DATELINE_START.match(s) or _TALLY_IN.search(s):
         return False
     if len(s) < 80 and (button_row(s) or _CALL_TO_COMMENT.match(s) or _share_row(s)):
         return False
@@ -1585,7 +1585,7 @@ def _over_byline(lines: Lines, i: int, hi: int) -> bool:
     s = lines.text[i]
     if len(s) > TITLE_MAX_CHARS or s[0] in BULLETS or s.count(" ") < CUT_MIN_WORDS - 1 or is_nav_line(s):
         return False
-    if HAS_DIGIT.search(s) and (h := read_header(lines.core[i])) is not None and not h.author:
+    if has_digit(s) and (h := read_header(lines.core[i])) is not None and not h.author:
         return False  # a date alone over the byline ("Wed 2014/03/12 05:41 JST" / "Posted by Jo")
     j = next_nonblank(lines, i, BYLINE_BLANKS)
     if j is not None and j < hi and (len(lines.core[j]) > 11 or lines.core[j].lower() not in _BARE_BY) and _between_headline_and_byline(lines.text[j]):
@@ -1741,7 +1741,7 @@ def _line_under(lines: Lines, i: int) -> str | None:
         # (a name alone is an author box only over its profile's links: "Enlarge Photo" or
         # "Current Account" over a blank line is a caption or a label)
         return "name"
-    if len(t) > DATELINE_MAX_CHARS or not HAS_DIGIT.search(t):
+    if len(t) > DATELINE_MAX_CHARS or not has_digit(t):
         return None
     h = read_header(lines.core[j])
     return "dateline" if h is not None and not h.author or _DATELINE_START.match(t) else None

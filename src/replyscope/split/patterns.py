@@ -187,6 +187,8 @@ def has_digit(s: str) -> bool:
         "0" in s or "1" in s or "2" in s or "3" in s or "4" in s
         or "5" in s or "6" in s or "7" in s or "8" in s or "9" in s
     )
+
+
 # A letter of any script (a word character that is no digit and no underscore).
 HAS_LETTER: Final = re.compile(r"[^\W\d_]")
 _COUNTS: Final = re.compile(r"\d+")
