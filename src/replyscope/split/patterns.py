@@ -1075,18 +1075,15 @@ class LiteralGate:
         """Whether the pattern may match somewhere in `s`."""
         if not self._read:
             self._read_literals()
-        if self._open:
-            return True
-        if self._lowered:
+        if self._lowered and not self._open:
             if not folds_like_lower(s):
                 return True  # (a dotless i, a long s or a dotted I: the pattern alone says)
             s = s.lower()
-        if self._one:
-            return self._one in s
-        return self._holds_one(s)
+        return self.admits_lower(s)
 
     def admits_lower(self, low: str) -> bool:
-        """admits(s) for `low`, `s` lower-cased, where `s` folds like lower (folds_like_lower)."""
+        """admits(s) for `low`, `s` as the gate reads it: lower-cased where the gate's literals are
+        (lowered) and `s` folds like lower (folds_like_lower), `s` itself elsewhere."""
         if not self._read:
             self._read_literals()
         if self._open:
