@@ -477,11 +477,12 @@ def test_the_said_age_gate_lets_through_every_line_the_pattern_reads():
 
 
 def test_has_digit_answers_as_the_digit_pattern_does():
-    # (the header readers ask has_digit, ten one-character scans, where they searched HAS_DIGIT)
+    # (the readers ask has_digit, ten one-character scans, where they searched a "[0-9]" pattern)
+    digit = re.compile(r"[0-9]")
     pieces = ["Jo", " ", "0", "5", "9", "٣", "²", "½", "x", "İ", "Ⅻ", "\n", ":"]
     held = 0
     for s in _strings_of(pieces, 3, shortest=0):
-        expected = patterns.HAS_DIGIT.search(s) is not None
+        expected = digit.search(s) is not None
         held += expected
         assert patterns.has_digit(s) == expected, repr(s)
     assert held > 500
