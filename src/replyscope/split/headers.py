@@ -1109,12 +1109,7 @@ def may_end_in_age(core: str) -> bool:
     which mypyc runs inline, says yes to every decimal digit `\\d` matches, and to a few more
     such as "²": a test that lets more through is as exact). Callers ask it before dearer
     readings of the line's neighbours."""
-    if not core or len(core) > 70 or core[-1] not in _AGE_LAST:
-        return False
-    for ch in core[-AGE_TAIL:]:
-        if ch.isdigit():
-            return True
-    return False
+    return bool(core) and len(core) <= 70 and core[-1] in _AGE_LAST and _digit_near_end(core, AGE_TAIL)
 
 
 def read_glued_age(core: str) -> CommentHeader | None:
