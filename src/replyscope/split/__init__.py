@@ -287,7 +287,7 @@ def _split_lines(text: str, title: str, lines: Lines) -> DocumentSplit:
     first_prose = _first_prose_line(lines)
     text_floor, words_floor = _text_floor(lines, first_prose)
     zone, zone_roles = build_zone(lines, first_prose, text_floor, words_floor)  # (a direct call compiled: a starred one is a Python call)
-    led = line_led_zone(lines, 0)
+    led = line_led_zone(lines, 0, text)
     if led is not None and (
         zone is None or len(led[0].comments) > len(zone.comments) or _led_lines_as_headers(led[0], zone) or _signatures_read_as_headers(led[0], zone)
     ):

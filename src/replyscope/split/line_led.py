@@ -13,6 +13,7 @@ header's characters out of its words.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Final
 
 from replyscope.split.caches import line_dict
@@ -422,20 +423,66 @@ def _led_line(s: str) -> tuple[int, str, str, str] | None:
     return None
 
 
-def line_led_zone(lines: Lines, floor: int) -> tuple[Zone, dict[int, str]] | None:
+def _led_rows(lines: Lines, page: str, floor: int) -> list[int]:
+    """The lines from line `floor` down that _led_line may read as anything, in order, found by
+    searching the page's text (`page`, the lines joined) for the characters its readers cannot do
+    without: a "(" (a log's name before its bracketed clock, a signature's bracketed links), a dash
+    with a space after it (a signature's spaced dash), a ":" in a line opening with a "[" or a digit
+    (a log's clock) or between two digits (the bare links' clock). A line holding none of these is
+    read as None (see _led_line); most lines of a page hold none, and each was looked up in the
+    cache, and read once, for nothing. (Lines shorter than 8 characters are among those returned:
+    line_led_zone passes over them.)"""
+    starts, text = lines.starts, lines.text
+    n = len(starts)
+    if floor >= n:
+        return []
+    rows: set[int] = set()
+    lo = starts[floor]
+    end = len(page)
+    for mark in _LED_MARKS if page.isascii() else _LED_MARKS_WIDE:
+        k = page.find(mark, lo)
+        while k >= 0:
+            after = k + 1
+            if mark == ":":
+                # (a clock's colon, or any colon of a line that opens as a log's clock does)
+                if not (k > 0 and after < end and page[k - 1].isdigit() and page[after].isdigit()):
+                    j = bisect_right(starts, k) - 1
+                    opening = text[j][:1]
+                    if opening != "[" and not opening.isdigit():
+                        k = page.find(mark, after)
+                        continue
+            elif mark != "(" and page[after : after + 1] != " ":
+                k = page.find(mark, after)  # (a dash with no space after it: a hyphen, a range)
+                continue
+            j = bisect_right(starts, k) - 1
+            rows.add(j)
+            if j + 1 >= n:
+                break
+            k = page.find(mark, starts[j + 1])  # (the line is taken: on to the next one)
+    return sorted(rows)
+
+
+# The characters _led_rows looks for (the wide dashes only in a page with a character past ASCII).
+_LED_MARKS: Final = ("(", ":", "-")
+_LED_MARKS_WIDE: Final = ("(", ":", "-", "–", "—")
+
+
+def line_led_zone(lines: Lines, floor: int, page: str | None = None) -> tuple[Zone, dict[int, str]] | None:
     """The comments of a page whose headers share their lines with the words (see the module's
     docstring), with a role for each line of their zone, or None when the page has fewer than
     MIN_LED such lines of one shape under line `floor` (MIN_SET_APART when they stand apart from
     the article: _set_apart).
 
     Each comment's `head_cut` / `tail_cut` are the characters of its first / last line that are
-    its header's, not its words."""
+    its header's, not its words. `page` is the page's text, the lines joined (made from them when
+    not given)."""
     text = lines.text
     n = len(text)
     logs: list[tuple[int, tuple[int, str, str]]] = []
     signed: dict[str, list[tuple[int, tuple[int, str, str, str]]]] = {}
     cache = _LED_LINE_CACHE
-    for i in range(max(floor, 0), n):
+    # (only the lines holding a character one of the shapes needs: see _led_rows)
+    for i in _led_rows(lines, "".join(lines.raw) if page is None else page, max(floor, 0)):
         s = text[i]
         if len(s) < 8:
             continue
