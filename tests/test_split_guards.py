@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterator
 
 from replyscope.split import body, headers, line_led, patterns, places
+from replyscope.split import lines as lines_module
+from replyscope.split.lines import split_lines
 
 # the units _COMPACT_AGE reads, in both cases, with and without the dot and the space
 _UNITS = ["mo", "mos", "yr", "yrs", "y", "wk", "wks", "w", "d", "hr", "hrs", "h", "min", "mins", "m", "s"]
@@ -648,3 +650,67 @@ def test_the_button_words_read_without_the_plus_form_are_the_patterns_words():
     for s in _strings_of(pieces, 3):
         assert body._button_words(s) == body._BUTTON_WORD.findall(s), repr(s)
     assert body.button_row("share this or tweet it") and body._button_words("pin it +1 or mail") == ["pin", "it", "+1", "or", "mail"]
+
+
+def test_line_led_reads_only_lines_holding_a_bracket_a_colon_or_a_spaced_dash():
+    # (line_led_zone asks _led_line only of the lines _led_rows finds by searching the page for a
+    # "(", a ":" and a dash with a space after it: every line _led_line reads as anything is among them)
+    shapes = [
+        "Nice point there – jo Mar 3, 2020 at 14:21",
+        "Nice point there — Jo Lake 9h",
+        "Nice point there - jo Mar 3, 2020",
+        "[14:03] jo: the ferry is late",
+        "14:03 <jo> the ferry is late",
+        "2020-03-03 14:03 jo: the ferry is late",
+        "jo (2:03 PM): the ferry is late",
+        "Fair enough. — Jo Lake (talk) 14:02, 3 March 2024 (UTC)",
+        "Fair enough. Jo Lake talk 14:02, 3 March 2024 (UTC) Reply",
+        "--Jo (talk · contribs) 09:15, 4 May 2023 (UTC)",
+    ]
+    swaps = [("", ""), ("–", "-"), ("—", "–"), (" – ", "–"), ("(", "["), (")", "]"), (":", " "), ("[", ""), (" ", "\t"), ("talk", "TALK")]
+    lines = [shape.replace(a, b) for shape in shapes for a, b in swaps]
+    lines += [s for s in _strings_of(["Jo", "(", ")", "talk", ":", "14", "[", " ", "-", "–", "x"], 4) if len(s.strip()) >= 8]
+    read = 0
+    for start in range(0, len(lines), 400):
+        chunk = lines[start : start + 400]
+        page = "\n".join(["  " + s if k % 3 else s for k, s in enumerate(chunk)]) + "\n"
+        shown = split_lines(page)
+        rows = set(line_led._led_rows(shown, page, 0))
+        for i, s in enumerate(shown.text):
+            if len(s) >= 8 and line_led._led_line(s) is not None:
+                read += 1
+                assert i in rows, repr(s)
+        assert line_led._led_rows(shown, page, 7) == [i for i in sorted(rows) if i >= 7]
+    assert read >= 9
+    page = "A quiet harbour at dawn\nWords of mine – Jo Lake Mar 3, 2020 at 14:21\nno marks in this line\n"
+    assert line_led._led_rows(split_lines(page), page, 0) == [1]
+
+
+def test_a_letter_gate_refuses_what_the_prefixes_of_its_letter_refuse():
+    # (LetterGate.refuses looks the prefixes up by a text's first two characters: the same verdict as
+    # asking whether the text opens with any of its first letter's prefixes)
+    pieces = ["re", "r", "ply", "sh", "are", "com", "ments", "a", "z", " ", "é", "ı", "1", "-"]
+    gates = [v for v in vars(patterns).values() if isinstance(v, patterns.LetterGate)]
+    assert len(gates) >= 4
+    for gate in gates:
+        by_letter = patterns.letter_prefixes(gate.twin)
+        assert by_letter is not None
+        for low in ["", *_strings_of(pieces, 3)]:
+            c = low[:1]
+            refused = "a" <= c <= "z" and not low.startswith(by_letter.get(c, ()))
+            assert gate.refuses(low) == refused, (gate.pattern[:40], low)
+            if refused:
+                assert gate.twin.match(low) is None
+
+
+def test_a_line_opens_with_a_space_as_isspace_reads_its_first_character():
+    # (split_lines tells an indented line by its first character's code point where that is ASCII)
+    for code in [*range(0, 0x3100), 0xFEFF, 0x1F600]:
+        ch = chr(code)
+        assert lines_module._opens_with_space(ch + "x") == ch.isspace(), hex(code)
+
+
+def test_folds_like_lower_is_the_three_characters_absent():
+    # (asked of ASCII, Latin-1 and wider lines alike, with no isascii test first)
+    for s in ["Plain words", "café au lait", "İstanbul", "ısland", "ſails", "Kelvin \u212a", "“quoted”", ""]:
+        assert patterns.folds_like_lower(s) == (s.isascii() or not ("\u0130" in s or "\u0131" in s or "\u017f" in s)), s

@@ -96,23 +96,36 @@ def nonblank_above(lines: Lines, i: int, count: int) -> list[int]:
 
 
 def split_lines(text: str) -> Lines:
-    raw = text.splitlines(keepends=True)
-    stripped = list(map(str.strip, raw))
+    raw = text.splitlines(True)
     n = len(raw)
+    # (one pass over the lines, each stripped by a compiled call: `list(map(str.strip, raw))` and a
+    # second pass for the cores made a Python call of every line)
+    stripped = [""] * n
+    core = [""] * n
     starts = [0] * n
     # indentation as the width of leading whitespace (a blank line's is its length; never read)
     indent = [0] * n
     pos = 0
     for i in range(n):
         r = raw[i]
+        s = r.strip()
+        stripped[i] = s
         size = len(r)
         starts[i] = pos
         pos += size
-        if r[0].isspace():
+        if _opens_with_space(r):
             # (where the line's first character with ink stands: a one-character search, where
             # `len(r) - len(r.lstrip())` copied every indented line, 3 in 4 lines of a rendered page)
-            s = stripped[i]
             indent[i] = r.find(s[0]) if s else size
+        # long lines are prose: no header is read from them, so their list marker is left alone
+        # (a line's first character told by its code point: compiled, `s[0]` makes a new string
+        # of a character past Latin-1, as "•" is, and a set lookup hashes it)
+        if not s or len(s) > 110 or ord(s[0]) not in _MARKER_CODES:
+            core[i] = s
+        elif s.startswith("• "):  # (the commonest marker of all, told first: most marked lines of a rendered page)
+            core[i] = s[2:].lstrip()
+        else:
+            core[i] = _strip_marker(s)
     if "\t" in text:
         # a tab indents to the next tab stop, not by one column: a reply indented by one tab more
         # than its parent sits deeper than the parent's text indented by a few spaces
@@ -120,18 +133,21 @@ def split_lines(text: str) -> Lines:
             lead = raw[i][: indent[i]]
             if "\t" in lead:
                 indent[i] = len(lead.expandtabs(TAB_STOP))
-    # long lines are prose: no header is read from them, so their list marker is left alone
-    core = [
-        s
-        if not s or len(s) > 110
-        else s[2:].lstrip()
-        if s.startswith("• ")  # (the commonest marker of all, told first: most marked lines of a rendered page)
-        else _strip_marker(s)
-        if s[0] in _MARKER_STARTS
-        else s
-        for s in stripped
-    ]
     return Lines(raw=raw, starts=starts, text=stripped, indent=indent, core=core)
+
+
+# The code points of _MARKER_STARTS.
+_MARKER_CODES: Final = frozenset(ord(c) for c in _MARKER_STARTS)
+
+
+def _opens_with_space(r: str) -> bool:
+    """r[0].isspace() for a line `r` (never empty), told by the first character's code point where
+    it is in ASCII: whitespace there is a tab, a line break, a form feed, the four separators
+    (28-31) or a space. (Compiled, `r[0]` makes a new string of a character past Latin-1.)"""
+    code = ord(r[0])
+    if code < 128:
+        return code == 32 or 9 <= code <= 13 or 28 <= code <= 31
+    return r[0].isspace()
 
 
 

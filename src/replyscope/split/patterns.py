@@ -80,7 +80,10 @@ def folds_like_lower(s: str) -> bool:
     It does for every character but three (checked over all of Unicode): "İ" lower-cases to two
     characters, and IGNORECASE matches "ı" to "i" and "ſ" to "s", which `str.lower` keeps.
     """
-    return s.isascii() or not ("\u0130" in s or "\u0131" in s or "\u017f" in s)
+    # (no `s.isascii()` first: compiled, it is a Python method call, ~200 instructions, asked of
+    # ~250k lines a run; a search for a character past Latin-1 in a text of ASCII or Latin-1
+    # characters says no on the text's width alone, with no scan, and an ASCII text holds none)
+    return not ("\u0130" in s or "\u0131" in s or "\u017f" in s)
 
 
 # --- pieces of a date -------------------------------------------------------------------------
@@ -722,6 +725,20 @@ def _kept_letter_prefixes(twin: re.Pattern[str]) -> dict[str, tuple[str, ...]] |
     return cast("dict[str, tuple[str, ...]] | None", kept)
 
 
+def _by_two(by_letter: dict[str, tuple[str, ...]]) -> dict[str, dict[str, tuple[str, ...]]]:
+    """letter_prefixes' prefixes (by their first letter) by their first and second characters: an
+    empty dict for a letter one of whose prefixes is the letter alone (every text opening with it
+    is let through), else the letter's prefixes by their second character."""
+    by_two: dict[str, dict[str, tuple[str, ...]]] = {}
+    for c, prefixes in by_letter.items():
+        after: dict[str, tuple[str, ...]] = {}
+        if c not in prefixes:
+            for p in prefixes:
+                after[p[1]] = after.get(p[1], ()) + (p,)
+        by_two[c] = after
+    return by_two
+
+
 class LetterGate:
     """A lower twin's `match` behind an exact cheap refusal: a text opening with an ASCII
     lower-case letter is matched only when it opens with one of the literal prefixes the pattern's
@@ -734,19 +751,41 @@ class LetterGate:
         self.twin = twin
         self.pattern = twin.pattern
         self._by_letter: dict[str, tuple[str, ...]] | None = None
+        # (the prefixes by their first and second characters: see _by_two)
+        self._by_two: dict[str, dict[str, tuple[str, ...]]] | None = None
         self._read = False
 
     def refuses(self, low: str) -> bool:
         """Whether the twin cannot match at the start of `low` (lower case), told by its opening
         alone: an ASCII lower-case letter first, and none of the prefixes read for it."""
-        c = low[:1]
-        if not "a" <= c <= "z":
+        # (called ~100k times a run: the letter told by its code point, where two string
+        # comparisons compiled are generic calls; the prefixes looked up by the first two
+        # characters, so `startswith` tries the few sharing them, not all of the letter's)
+        if not low:
             return False
+        code = ord(low[0])
+        if code < 97 or code > 122:
+            return False  # (not an ASCII lower-case letter)
+        c = low[0]
         if not self._read:
-            self._by_letter = _kept_letter_prefixes(self.twin)
-            self._read = True
-        by_letter = self._by_letter
-        return by_letter is not None and not low.startswith(by_letter.get(c, ()))
+            self._read_prefixes()
+        by_two = self._by_two
+        if by_two is None:
+            return False  # (the prefixes could not be read: the gate is open)
+        after = by_two.get(c)
+        if after is None:
+            return True  # (no form opens with this letter)
+        if not after:
+            return False  # (a form opens with the letter alone: any text opening with it may match)
+        if len(low) < 2:
+            return True  # (every prefix for the letter is longer than the text)
+        prefixes = after.get(low[1])
+        return prefixes is None or not low.startswith(prefixes)
+
+    def _read_prefixes(self) -> None:
+        by_letter = self._by_letter = _kept_letter_prefixes(self.twin)
+        self._by_two = None if by_letter is None else _by_two(by_letter)
+        self._read = True
 
     def match(self, low: str) -> re.Match[str] | None:
         return None if self.refuses(low) else self.twin.match(low)
