@@ -714,3 +714,26 @@ def test_folds_like_lower_is_the_three_characters_absent():
     # (asked of ASCII, Latin-1 and wider lines alike, with no isascii test first)
     for s in ["Plain words", "café au lait", "İstanbul", "ısland", "ſails", "Kelvin \u212a", "“quoted”", ""]:
         assert patterns.folds_like_lower(s) == (s.isascii() or not ("\u0130" in s or "\u0131" in s or "\u017f" in s)), s
+
+
+def test_the_signature_link_gate_reads_brackets_as_the_lower_cased_line_does():
+    # (line_led._may_link_told reads a line with no clock at each "(" before a link word's first
+    # letter, the few characters after it lower-cased, where the whole line was lower-cased and
+    # searched for each opening: the same verdict)
+    def whole_line(s: str) -> bool:
+        clock = ":" in s and line_led._clock_colon(s)
+        if not ("(" in s and ")" in s or clock):
+            return False
+        if not patterns.folds_like_lower(s):
+            return True
+        low = s.lower()
+        return "(" in s and any(o in low for o in line_led._LINK_OPENINGS_LOW) or clock and any(w in low for w in line_led._LINK_WORDS_LOW)
+
+    pieces = ["(", ")", "talk", "TALK", "Tal", "user page", "USER", "e-mail", "Email", "blog", "Σ", "İ", "ı", "12:05", " ", "x"]
+    told = 0
+    for s in _strings_of(pieces, 3):
+        verdict = whole_line(s)
+        told += verdict
+        assert line_led._may_link_told(s, "(" in s) == verdict, repr(s)
+    assert told > 100
+    assert line_led._may_link("Fair point. Jo Lake (Talk) 3 May") and not line_led._may_link("Fair point (the talk was long)")

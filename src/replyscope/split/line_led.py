@@ -13,7 +13,6 @@ header's characters out of its words.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from typing import Final
 
 from replyscope.split.caches import line_dict
@@ -116,10 +115,14 @@ def _may_link_told(s: str, paren: bool) -> bool:
         return True  # (a dotless i or a long s: the pattern alone says)
     # (its first form opens on a bracket right before a link word, "(talk"; its second holds a clock
     # after the word: most lines with a bracket pair and a "user" or a "blog" have neither)
-    if not clock and not _bracket_before_link_letter(s):
-        return False  # (no bracket before a link word's first letter: the line is not lower-cased)
+    if not clock:
+        # (the bracketed form alone: each bracket before a link word's first letter read with the
+        # few characters after it lower-cased, where the whole line was lower-cased for a search
+        # of each opening; a line that folds like lower lower-cases character by character, so its
+        # brackets stand where the lower-cased line's do)
+        return _bracket_before_link(s)
     low = s.lower()
-    return paren and any(opening in low for opening in _LINK_OPENINGS_LOW) or clock and any(word in low for word in _LINK_WORDS_LOW)
+    return paren and any(opening in low for opening in _LINK_OPENINGS_LOW) or any(word in low for word in _LINK_WORDS_LOW)
 
 
 def _clock_colon(s: str) -> bool:
@@ -139,14 +142,19 @@ def _clock_colon(s: str) -> bool:
 _LINK_FIRST: Final = frozenset("tTcCeEpPuUbB")
 
 
-def _bracket_before_link_letter(s: str) -> bool:
-    """Whether a "(" of line `s` stands right before a link word's first letter (_LINK_FIRST)."""
+def _bracket_before_link(s: str) -> bool:
+    """Whether line `s` (one that folds like lower) holds one of _LINK_OPENINGS_LOW lower-cased:
+    a "(" right before a link word's first letter (_LINK_FIRST) and the word after it."""
     k = s.find("(")
     while k >= 0:
-        if s[k + 1 : k + 2] in _LINK_FIRST:
+        if s[k + 1 : k + 2] in _LINK_FIRST and s[k : k + _OPENING_CHARS].lower().startswith(_LINK_OPENINGS_LOW):
             return True
         k = s.find("(", k + 1)
     return False
+
+
+# The longest of _LINK_OPENINGS_LOW.
+_OPENING_CHARS: Final = max(len(opening) for opening in _LINK_OPENINGS_LOW)
 
 
 def _linked_signature(s: str, name_words: int = SIGN_NAME_WORDS) -> tuple[int, str, str, str] | None:
@@ -440,21 +448,21 @@ def _led_rows(lines: Lines, page: str, floor: int) -> list[int]:
     lo = starts[floor]
     end = len(page)
     for mark in _LED_MARKS if page.isascii() else _LED_MARKS_WIDE:
+        j = floor  # (the line the search has reached: the marks are found in the page's order)
         k = page.find(mark, lo)
         while k >= 0:
             after = k + 1
-            if mark == ":":
-                # (a clock's colon, or any colon of a line that opens as a log's clock does)
-                if not (k > 0 and after < end and page[k - 1].isdigit() and page[after].isdigit()):
-                    j = bisect_right(starts, k) - 1
-                    opening = text[j][:1]
-                    if opening != "[" and not opening.isdigit():
-                        k = page.find(mark, after)
-                        continue
-            elif mark != "(" and page[after : after + 1] != " ":
+            if mark != "(" and mark != ":" and page[after : after + 1] != " ":
                 k = page.find(mark, after)  # (a dash with no space after it: a hyphen, a range)
                 continue
-            j = bisect_right(starts, k) - 1
+            while j + 1 < n and starts[j + 1] <= k:
+                j += 1
+            # (a colon: a clock's, or any colon of a line that opens as a log's clock does)
+            if mark == ":" and not (k > 0 and after < end and page[k - 1].isdigit() and page[after].isdigit()):
+                opening = text[j][:1]
+                if opening != "[" and not opening.isdigit():
+                    k = page.find(mark, after)
+                    continue
             rows.add(j)
             if j + 1 >= n:
                 break
