@@ -705,9 +705,18 @@ def test_a_letter_gate_refuses_what_the_prefixes_of_its_letter_refuse():
 
 def test_a_line_opens_with_a_space_as_isspace_reads_its_first_character():
     # (split_lines tells an indented line by its first character's code point where that is ASCII)
+    # (and an indented line's width by code points, as lstrip reads it; a line's core told by its
+    # first character's code point, as the marker set reads it)
     for code in [*range(0, 0x3100), 0xFEFF, 0x1F600]:
         ch = chr(code)
         assert lines_module._opens_with_space(ch + "x") == ch.isspace(), hex(code)
+        for r in (ch + "x", " \t" + ch + "x\n", ch * 3):
+            assert lines_module._lead_width(r) == len(r) - len(r.lstrip()), hex(code)
+        if code >= 32:
+            shown = split_lines(f"{ch} item\n  {ch}1. entry\n")
+            marker = ch in lines_module._MARKER_STARTS
+            assert (shown.core[0] != shown.text[0]) <= marker, hex(code)
+            assert shown.core[0] == (lines_module._strip_marker(shown.text[0]) if marker and ch != "•" else shown.text[0] if not marker else "item")
 
 
 def test_folds_like_lower_is_the_three_characters_absent():

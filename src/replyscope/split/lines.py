@@ -114,16 +114,21 @@ def split_lines(text: str) -> Lines:
         starts[i] = pos
         pos += size
         if _opens_with_space(r):
-            # (where the line's first character with ink stands: a one-character search, where
+            # (where the line's first character with ink stands, read by code points: where
             # `len(r) - len(r.lstrip())` copied every indented line, 3 in 4 lines of a rendered page)
-            indent[i] = r.find(s[0]) if s else size
+            indent[i] = _lead_width(r)
         # long lines are prose: no header is read from them, so their list marker is left alone
         # (a line's first character told by its code point: compiled, `s[0]` makes a new string
-        # of a character past Latin-1, as "•" is, and a set lookup hashes it)
-        if not s or len(s) > 110 or ord(s[0]) not in _MARKER_CODES:
+        # of a character past Latin-1, as "•" is, and a set lookup hashes it; most lines open with
+        # a letter, between the markers of ASCII and those past it)
+        if not s or len(s) > 110:
             core[i] = s
-        elif s.startswith("• "):  # (the commonest marker of all, told first: most marked lines of a rendered page)
+            continue
+        code = ord(s[0])
+        if code == _BULLET_CODE and s.startswith("• "):  # (the commonest marker of all, told first: most marked lines of a rendered page)
             core[i] = s[2:].lstrip()
+        elif code < _MARKER_FIRST or _MARKER_ASCII_LAST < code < _MARKER_WIDE_FIRST or code not in _MARKER_CODES:
+            core[i] = s
         else:
             core[i] = _strip_marker(s)
     if "\t" in text:
@@ -136,8 +141,29 @@ def split_lines(text: str) -> Lines:
     return Lines(raw=raw, starts=starts, text=stripped, indent=indent, core=core)
 
 
-# The code points of _MARKER_STARTS.
+# The code points of _MARKER_STARTS, and the bounds of the gap between those in ASCII and those
+# past it (the letters stand in it): a code point below the first or in the gap is none of them.
 _MARKER_CODES: Final = frozenset(ord(c) for c in _MARKER_STARTS)
+_MARKER_FIRST: Final = min(_MARKER_CODES)
+_MARKER_ASCII_LAST: Final = max(c for c in _MARKER_CODES if c < 128)
+_MARKER_WIDE_FIRST: Final = min(c for c in _MARKER_CODES if c >= 128)
+_BULLET_CODE: Final = ord("•")
+
+
+def _lead_width(r: str) -> int:
+    """len(r) - len(r.lstrip()), read by code points (no copy of the line): the whitespace `isspace`
+    reads, in ASCII a tab, a line break, a form feed, the four separators (28-31) or a space."""
+    n = len(r)
+    k = 0
+    while k < n:
+        code = ord(r[k])
+        if code < 128:
+            if not (code == 32 or 9 <= code <= 13 or 28 <= code <= 31):
+                break
+        elif not r[k].isspace():
+            break
+        k += 1
+    return k
 
 
 def _opens_with_space(r: str) -> bool:
