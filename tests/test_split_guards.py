@@ -746,3 +746,23 @@ def test_the_signature_link_gate_reads_brackets_as_the_lower_cased_line_does():
         assert line_led._may_link_told(s, "(" in s) == verdict, repr(s)
     assert told > 100
     assert line_led._may_link("Fair point. Jo Lake (Talk) 3 May") and not line_led._may_link("Fair point (the talk was long)")
+
+
+def test_a_log_line_opening_with_its_clock_passes_the_log_gate():
+    # (log_head asks _LOG_HEAD only of a line opening with a "[" or a digit that holds a "<", a
+    # "):" or "]:", or a colon more than one: every such line the pattern reads is let through)
+    heads = ["[14:03] ", "14:03 ", "[2:03 PM] ", "2020-03-03 14:03 ", "03/03/2020, 14:03 ", "[14:03:59] ", "[2020-03-03 14:03] "]
+    names = ["<jo> ", "jo: ", "<Jo Lake> ", "Jo Lake: ", "[gone]: ", "jo_2 : "]
+    words = ["the ferry is late", "ok", ": later", "<3 it"]
+    read = 0
+    for head, name, said in itertools.product(heads, names, words):
+        for s in (head + name + said, (head + name + said).upper(), "1 " + head + name + said):
+            m = line_led._LOG_HEAD.match(s)
+            if m is None:
+                continue
+            got = (m["n1"] or m["n2"] or m["n3"]).strip()
+            if headers._name_ok(got) or headers._NUMERIC_HANDLE.match(got):
+                read += 1
+                assert line_led.log_head(s) == (m.end(), got, m["c1"] or m["c2"]), s
+    assert read > 50
+    assert line_led.log_head("12 ways to cook: a list") is None and line_led.log_head("[1] a note: see below") is None

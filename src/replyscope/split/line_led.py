@@ -55,8 +55,11 @@ def log_head(s: str) -> tuple[int, str, str] | None:
     """(characters of the header, author, clock) when line `s` opens with a chat log's header and
     has words after it ("[14:03] jo: words"), else None."""
     if s[:1] == "[" or s[:1].isdigit():
-        if ":" not in s:
-            return None  # (no clock's colon)
+        if not ("<" in s or "):" in s or "]:" in s or s.count(":") >= 2):
+            # (a clock opening the line is read with a name in angle brackets after it, or a name
+            # and its colon, one more than the clock's; a name opening it, with its clock in
+            # brackets and the colon after them: most lines opening with a number hold none)
+            return None
     elif "(" not in s[:48] or "):" not in s and "]:" not in s:
         # (most lines: no clock to open them, no bracket after a name, or no bracket closing on the
         # colon after a name's clock)
@@ -245,9 +248,10 @@ def end_signature(s: str) -> tuple[int, str, str, str] | None:
 
 def _spaced_dash(s: str) -> bool:
     """Whether line `s` holds "- ", "– " or "— " (a dash before a space). (The dash is looked for
-    alone first, a search of one character, much faster than one of two: most lines hold no dash;
-    an ASCII line holds no "–" or "—", and `isascii` reads a flag.)"""
-    return "-" in s and "- " in s or not s.isascii() and ("–" in s and "– " in s or "—" in s and "— " in s)
+    alone first, a search of one character, much faster than one of two: most lines hold no dash.)"""
+    # (no isascii first: compiled, a Python method call; a search for a wide dash in a text of ASCII
+    # or Latin-1 characters says no on the text's width alone)
+    return "-" in s and "- " in s or "–" in s and "– " in s or "—" in s and "— " in s
 
 
 def _signed_end(s: str, may_link: bool, dashed: bool) -> tuple[int, str, str, str] | None:
