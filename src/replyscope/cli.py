@@ -14,6 +14,7 @@ Ctrl-C / SIGTERM (the run directory is marked interrupted: the same command resu
 from replyscope import gc_pace as _gc_pace, regex_cache as _regex_cache
 
 _gc_pace.install()  # (also before the imports: they allocate too; see gc_pace)
+_gc_pace.hold()  # (none at all until they are settled below)
 _regex_cache.install()
 
 import contextlib  # noqa: E402
