@@ -182,33 +182,3 @@ def test_page_size_limit_out_of_range_is_a_usage_error(tmp_path, size):
     assert result.exit_code == 2
     assert "--max-page-mb" in result.output
     assert not (tmp_path / "out").exists()
-
-
-def test_the_process_entry_ends_with_the_command_s_exit_code_and_everything_written(tmp_path):
-    """`python -m replyscope` ends its process without tearing the interpreter down (cli.main):
-    the exit code is still the command's, the summary and the error line still reach the
-    streams, and the tables are those the command writes in process."""
-    import subprocess
-    import sys
-
-    import replyscope
-
-    pages = tmp_path / "pages"
-    pages.mkdir()
-    for i in range(3):
-        (pages / f"p{i}.txt").write_text(DISQUS_PAGE.replace("Monday", f"day {i}"))
-    (pages / "blank.txt").write_text("   \n")
-    env = {**os.environ, "PYTHONPATH": str(Path(replyscope.__file__).parents[1]), "REPLYSCOPE_CACHE": str(tmp_path / "cache")}
-
-    def cli(*args: str) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "replyscope", *args], env=env, capture_output=True, text=True)
-
-    done = cli("split", str(pages), "--out", str(tmp_path / "run"), "--workers", "1")
-    assert done.returncode == EXIT_PARTIAL, done.stderr  # (the blank page is recorded as empty)
-    assert "document(s) not split" in done.stderr and done.stderr.endswith("\n")
-    assert invoke("split", str(pages), "--out", str(tmp_path / "same"), "--workers", "1").exit_code == EXIT_PARTIAL
-    for name in ("documents", "segments", "articles", "comments"):
-        assert pl.read_parquet(tmp_path / "run" / f"{name}.parquet").equals(pl.read_parquet(tmp_path / "same" / f"{name}.parquet")), name
-    missing = cli("split", str(tmp_path / "nope"), "--out", str(tmp_path / "o"))
-    assert missing.returncode == 2 and missing.stderr.startswith("error: ") and missing.stderr.count("\n") == 1
-    assert cli("--help").returncode == 0 and cli("--help").stdout.count("split") >= 1

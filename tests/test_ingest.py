@@ -210,30 +210,3 @@ def test_utf16_pages_are_read_as_utf16():
     # The same bytes once misread upstream as latin-1 (seen in real scraped corpora).
     misread = page.encode("utf-16").decode("latin-1")
     assert decode_bytes(misread.encode("utf-8")).text == page
-
-
-def test_repair_imports_ftfy_without_wcwidth_and_its_display_helpers_still_measure_wide_characters():
-    """A page with mojibake imports ftfy (its fix_text repairs the line) but not wcwidth, which only
-    ftfy's display helpers read; those helpers, called later, still measure wide characters, and
-    `import wcwidth` then gives the real package. In a fresh interpreter: this one may hold both."""
-    import os
-    import subprocess
-    import sys
-
-    import replyscope
-
-    script = (
-        "import sys\n"
-        "from replyscope.ingest.decode import repair_text\n"
-        "assert repair_text('the menu said CafÃ© and closed') == 'the menu said Café and closed'\n"
-        "assert 'ftfy' in sys.modules and 'wcwidth' not in sys.modules\n"
-        "from ftfy.formatting import display_ljust, monospaced_width\n"
-        "assert monospaced_width('\u4e2d\u6587ab') == 6\n"
-        "assert display_ljust('\u4e2d', 4, '.') == '\u4e2d..'\n"
-        "import wcwidth\n"
-        "assert wcwidth.wcswidth('\u4e2d\u6587') == 4 and wcwidth.__file__\n"
-        "print('ok')\n"
-    )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(Path(replyscope.__file__).parents[1])})
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "ok"

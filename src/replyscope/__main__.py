@@ -1,6 +1,5 @@
-"""`python -m replyscope` runs the CLI (what the Makefile uses, so it runs the interpreter it set up),
-and ends the process without tearing the interpreter down (cli.main)."""
+"""`python -m replyscope` runs the CLI (what the Makefile uses, so it runs the interpreter it set up)."""
 
-from replyscope.cli import main
+from replyscope.cli import app
 
-main()
+app(prog_name="replyscope")

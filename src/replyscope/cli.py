@@ -129,42 +129,6 @@ class _Commands(typer.core.TyperGroup):
                 signal.signal(signal.SIGTERM, previous)
 
 
-def main() -> None:
-    """The process entry of `python -m replyscope`: the command, then the process ends without
-    tearing the interpreter down.
-
-    Tearing it down frees every object one by one (the split's caches of lines and words, every
-    module of Polars, typer and rich, a last garbage collection): ~50 million instructions after
-    a split of the 966 Dragnet dev pages, work whose only effect is on memory the kernel takes
-    back anyway. What an exit must still do is done: the atexit functions run (regex_cache saves
-    the patterns compiled this run, multiprocessing and logging finish theirs) and both streams
-    are flushed. Where a thread that is not a daemon is still running (a process pool's manager
-    thread after a stop), the interpreter's own exit joins it, as before. Not used by the `replyscope` script
-    (its entry point is `app`) or by tests (CliRunner calls `app` in their process)."""
-    try:
-        app(prog_name="replyscope")
-    except SystemExit as exc:
-        code = exc.code
-    else:  # (click's standalone mode always exits; a plain return is a success)
-        code = 0
-    if any(thread.is_alive() and not thread.daemon for thread in threading.enumerate() if thread is not threading.main_thread()):
-        sys.exit(code)
-    if code is None:
-        status = 0
-    elif isinstance(code, int):
-        status = code & 0xFF
-    else:  # (as the interpreter does with `sys.exit("message")`)
-        sys.stderr.write(f"{code}\n")
-        status = 1
-    import atexit  # noqa: PLC0415
-
-    atexit._run_exitfuncs()
-    for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(Exception):
-            stream.flush()
-    os._exit(status)
-
-
 app = typer.Typer(
     cls=_Commands,
     help="Reader comments out of scraped pages: their stance, rhetoric and groups, in an offline HTML report.",

@@ -27,57 +27,10 @@ def _ftfy_fixer():
     The settings are ftfy's defaults, minus the changes that would rewrite characters analysts may
     care about (we keep the text as the page had it, only fixing what decoding broke).
     """
-    ftfy = _import_ftfy()
+    import ftfy
+
     config = ftfy.TextFixerConfig(unescape_html=False, fix_latin_ligatures=False, uncurl_quotes=False)
     return functools.partial(ftfy.fix_text, config=config)
-
-
-# What ftfy's display helpers (ftfy.formatting) read from wcwidth, a package of character-width
-# tables that fix_text never reads: a third of ftfy's import (~40 of ~120 million instructions).
-_WCWIDTH_NAMES = ("wcwidth", "wcswidth")
-
-
-def _import_ftfy():  # noqa: ANN202 - the ftfy module
-    """ftfy, imported without importing wcwidth: while ftfy is imported, `wcwidth` is a stand-in
-    whose functions import the real package and call it on their first call, so ftfy's display
-    helpers give what they give with it; fix_text, all we use, never calls them. Once ftfy is in,
-    the stand-in leaves sys.modules, so a later `import wcwidth` anywhere gets the real package.
-    Should an ftfy ask wcwidth for anything else, it is imported again the plain way."""
-    import sys  # noqa: PLC0415
-    import types  # noqa: PLC0415
-
-    if "ftfy" in sys.modules or "wcwidth" in sys.modules:
-        import ftfy  # noqa: PLC0415
-
-        return ftfy
-    stand_in = types.ModuleType("wcwidth", "replyscope's stand-in while ftfy is imported (ingest.decode)")
-    for name in _WCWIDTH_NAMES:
-        setattr(stand_in, name, _wcwidth_on_call(name))
-    sys.modules["wcwidth"] = stand_in
-    try:
-        import ftfy  # noqa: PLC0415
-    except ImportError:  # an ftfy that wants more of wcwidth: forget the half-made import
-        for module in [m for m in sys.modules if m == "ftfy" or m.startswith("ftfy.")]:
-            del sys.modules[module]
-        if sys.modules.get("wcwidth") is stand_in:
-            del sys.modules["wcwidth"]
-        import ftfy  # noqa: PLC0415
-    finally:
-        if sys.modules.get("wcwidth") is stand_in:
-            del sys.modules["wcwidth"]
-    return ftfy
-
-
-def _wcwidth_on_call(name: str):  # noqa: ANN202
-    """wcwidth's function `name`, imported on the first call (see _import_ftfy)."""
-
-    def call(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
-        import wcwidth  # noqa: PLC0415
-
-        return getattr(wcwidth, name)(*args, **kwargs)
-
-    call.__name__ = call.__qualname__ = name
-    return call
 
 
 class BinaryInput(ValueError):
