@@ -648,3 +648,28 @@ def test_the_button_words_read_without_the_plus_form_are_the_patterns_words():
     for s in _strings_of(pieces, 3):
         assert body._button_words(s) == body._BUTTON_WORD.findall(s), repr(s)
     assert body.button_row("share this or tweet it") and body._button_words("pin it +1 or mail") == ["pin", "it", "+1", "or", "mail"]
+
+
+def test_the_section_pre_check_turns_away_no_line_section_headers_reads_as_a_heading():
+    # (anchors._may_head_section asks COMMENT_SECTION's letter gate before the section hint: a line
+    # it turns away is matched neither whole nor by its count before a "|")
+    from replyscope.split import anchors
+
+    pieces = ["12 ", "Comments", "reſponses", "KOMMENTARE", "Thoughts on ", "The ", "Posts", " | ", "Leave a comment", "ı", "İ", "\u212a", "x", " (3)"]
+    read = 0
+    for s in _strings_of(pieces, 3):
+        whole = (patterns.COMMENT_SECTION_LOW.match(s.lower()) if patterns.folds_like_lower(s) else patterns.COMMENT_SECTION.match(s)) is not None
+        counted = "|" in s and anchors._count_then_form(s)
+        if whole or counted:
+            read += 1
+            assert anchors._may_head_section(s), repr(s)
+    assert read > 50
+    assert not anchors._may_head_section("The Comments we got") and anchors._may_head_section("Comments (4)")
+
+
+def test_a_bullet_item_read_without_sre_is_what_the_bullet_pattern_matches():
+    from replyscope.split import anchors
+
+    pieces = ["•", "·", "*", "▪", "-", " ", "\t", "\u00a0", "\u2003", "Jo", "x"]
+    for s in _strings_of(pieces, 3):
+        assert anchors._bullet_item(s) == (patterns.BULLET.match(s) is not None), repr(s)

@@ -39,7 +39,7 @@ from replyscope.split.headers import (
 from replyscope.split.lines import Lines, is_prose, next_nonblank, prev_nonblank
 from replyscope.split.places import is_post_number, place_after
 from replyscope.split.talk import is_written, talks
-from replyscope.split.patterns import BULLET, BULLETS, RE_SUBJECT, COMMENT_FORM, COMMENT_SECTION, COMMENT_SECTION_LOW, COMMENT_TALLY, HAS_LETTER, REPLY_ACTION, chrome_row, ends_sentence, folds_like_lower
+from replyscope.split.patterns import BULLETS, RE_SUBJECT, COMMENT_FORM, COMMENT_SECTION, COMMENT_SECTION_LOW, COMMENT_TALLY, HAS_LETTER, REPLY_ACTION, chrome_row, ends_sentence, folds_like_lower, gate_refuses
 
 # How far (lines) a date line may sit from the name line it belongs to.
 PAIR_REACH: Final = 2
@@ -105,6 +105,13 @@ def _opens_with_bullet(s: str) -> bool:
     """Whether line `s` opens with a bullet (s[:1] in BULLETS), the renderer's "•" asked first: no
     one-character string is made and hashed for it."""
     return s.startswith("•") or s[:1] in BULLETS
+
+
+def _bullet_item(s: str) -> bool:
+    """BULLET.match(s) is not None, read without sre: a bullet (_opens_with_bullet), then white
+    space (sre's \s in a str pattern is str.isspace's white space, character for character). The
+    bullet and indent passes ask it of every bulleted line of a page."""
+    return _opens_with_bullet(s) and s[1:2].isspace()
 
 
 def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, CommentHeader]]:
@@ -692,6 +699,26 @@ def _has_section_hint_uncached(s: str) -> bool:
     )
 
 
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_MAY_HEAD_SECTION_CACHE: Final[dict[str, bool]] = line_dict()
+
+
+def _may_head_section(s: str) -> bool:
+    """Cheap exact pre-check for section_headers' two readings of line `s` (COMMENT_SECTION's match,
+    and its match of the count before a "|"): False only where neither can match.
+
+    COMMENT_SECTION's letter gate first (patterns.gate_refuses: the prefixes its forms open with,
+    read from its parse): four lines in five that open with a letter the heading's words open
+    with still open with no prefix of them ("The ...", "Posted ..."), and are turned away on their
+    first characters before the section hint's dozen substring scans of the whole line lower-cased.
+    (A count before a "|" is a prefix of the line, so a match of it opens the line with the same
+    prefix.) Then the hint (_has_section_hint_uncached)."""
+    known = _MAY_HEAD_SECTION_CACHE.get(s)
+    if known is None:
+        known = _MAY_HEAD_SECTION_CACHE[s] = not (folds_like_lower(s) and gate_refuses(COMMENT_SECTION_LOW, s)) and _has_section_hint_uncached(s)
+    return known
+
+
 # The characters a COMMENT_SECTION match can start with, besides a digit: an opening bracket, or the
 # first letter of one of its words in either case ("ſ" is an "s" to IGNORECASE). Checked before the
 # hint, it turns away three lines in four for the price of a set lookup.
@@ -708,7 +735,7 @@ def section_headers(lines: Lines, lo: int) -> list[int]:
             if (s := text[i])
             and len(s) < 120
             and ((c := s[0]) in _SECTION_FIRST or c.isdigit() and c.isdecimal())  # (isdigit, compiled inline, first: most are no digit)
-            and _has_section_hint(s)
+            and _may_head_section(s)
             # (the lower twin where it reads the line as the pattern does: faster, see patterns.lower_twin)
             and (
                 (COMMENT_SECTION_LOW.match(s.lower()) if folds_like_lower(s) else COMMENT_SECTION.match(s))
@@ -785,9 +812,11 @@ def _add_bare_anchors(
         if i in claimed or i in headers or j in headers or len(text[j]) < 2 * len(s):
             continue
         t = text[j]
-        if t[0] in "([" or not (len(t) >= 40 or ends_sentence(t)) or BULLET.match(t) or not is_content(t):
+        # (a name line ending a sentence is turned away first: the cheapest test, and is_content and
+        # looks_like_name read the lines afresh where they have not read them yet)
+        if ends_sentence(s) or t[0] in "([" or not (len(t) >= 40 or ends_sentence(t)) or _bullet_item(t) or not is_content(t):
             continue  # a heading over a link list or a form note, not a name over a comment
-        if not looks_like_name(lines.core[i]) or ends_sentence(s):
+        if not looks_like_name(lines.core[i]):
             continue
         anchors.append(Anchor(i, i, CommentHeader("name", cut_counters(lines.core[i]), ""), "bare", lines.indent[i]))
         claimed.add(i)
@@ -898,9 +927,9 @@ def _add_bullet_anchors(
         s = text[i]
         if i in claimed or i in headers:
             continue
-        if _opens_with_bullet(text[j]) and BULLET.match(text[j]):  # (the bullet test first: most lines open with no bullet)
+        if _bullet_item(text[j]):
             continue
-        bulleted = _opens_with_bullet(s) and BULLET.match(s) is not None  # (read once: asked up to four times below)
+        bulleted = _bullet_item(s)  # (read once: asked up to four times below)
         h = headers.get(j)
         if (
             h is not None
@@ -918,15 +947,19 @@ def _add_bullet_anchors(
             quoted.add(j)
         elif h is not None and h.kind != "date" and not (h.kind == "says" and not text[j].endswith((":", ".", "…"))):
             continue  # (but "Dalloway says" with no colon opens a quotation in the comment under the name)
+        if s[-1] == ":":
+            # "Pros:" over an indented list is a subheading, not an author (asked before the reads
+            # below, which no line ending on a colon needs: neither branch under them takes it)
+            continue
         # (a number over words that talk: a widget's "20000" over "readers by Feedburner" does not)
         numeric = bulleted and _NUMERIC_HANDLE.match(lines.core[i]) is not None and talks([text[j]])
         # (read once: both tests below ask it, and _written_under reads the lines under j)
         unwritten = h is None and not _written_under(lines, j)
-        if unwritten and s[-1] != ":" and bulleted and not is_chrome(s) and looks_like_name(lines.core[i]) and is_short_mark(text[j]):
+        if unwritten and bulleted and not is_chrome(s) and looks_like_name(lines.core[i]) and is_short_mark(text[j]):
             short.append((i, j))  # (a bulleted name over "+1": read when the thread's other bulleted names head words)
             continue
-        if s[-1] == ":" or unwritten or not (numeric or looks_like_name(lines.core[i])):
-            continue  # "Pros:" over an indented list is a subheading, not an author
+        if unwritten or not (numeric or looks_like_name(lines.core[i])):
+            continue
         if not numeric and is_chrome(s) and (k := next_nonblank(lines, j, 0)) is not None and k in headers and headers[k].kind == "date":
             # ("(Reply) (Thread) (Link)" over a reply's name indented under it, its date under that:
             # the row closing the comment above, not a name)
