@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from itertools import compress
@@ -308,10 +309,13 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
                     anchors.append(Anchor(i, end, CommentHeader("name_date", cut_counters(lines.core[q]), h.posted_raw), "date+name", lines.indent[i]))
                     claimed.update(range(i, end + 1))
     _take_display_names(lines, headers, claimed, anchors, lo)
-    _add_bullet_anchors(lines, headers, claimed, anchors, _nonblank_pairs(lines.text, lo))
+    filled = _nonblank_pairs(lines.text, lo)
+    _add_bullet_anchors(lines, headers, claimed, anchors, filled)
     section = next(iter(section_headers(lines, lo)), None)
     if section is not None:
-        _add_bare_anchors(lines, headers, claimed, anchors, _nonblank_pairs(lines.text, section + 1))
+        # (the non-blank lines under the section's header: the tail of those from `lo`, as the
+        # header is at or under it; cut off the list read already, not picked out of the page again)
+        _add_bare_anchors(lines, headers, claimed, anchors, filled[bisect_left(filled, section + 1) :])
     _take_avatar_initials(lines, headers, claimed, anchors, lo)
     anchors.sort(key=lambda a: a.first)
     return anchors, headers
@@ -814,10 +818,12 @@ def _add_bare_anchors(
         t = text[j]
         # (a name line ending a sentence is turned away first: the cheapest test, and is_content and
         # looks_like_name read the lines afresh where they have not read them yet)
-        if ends_sentence(s) or t[0] in "([" or not (len(t) >= 40 or ends_sentence(t)) or _bullet_item(t) or not is_content(t):
-            continue  # a heading over a link list or a form note, not a name over a comment
-        if not looks_like_name(lines.core[i]):
+        if ends_sentence(s) or t[0] in "([" or not (len(t) >= 40 or ends_sentence(t)) or _bullet_item(t):
             continue
+        # (the name first: most lines over a long one are no name, and the line under is read only
+        # under a name)
+        if not looks_like_name(lines.core[i]) or not is_content(t):
+            continue  # (a heading over a link list or a form note, not a name over a comment)
         anchors.append(Anchor(i, i, CommentHeader("name", cut_counters(lines.core[i]), ""), "bare", lines.indent[i]))
         claimed.add(i)
 
@@ -953,12 +959,17 @@ def _add_bullet_anchors(
             continue
         # (a number over words that talk: a widget's "20000" over "readers by Feedburner" does not)
         numeric = bulleted and _NUMERIC_HANDLE.match(lines.core[i]) is not None and talks([text[j]])
+        # (no name and no handle of digits heads anything below: asked before the words under the
+        # line are read, as most lines over deeper ones are no name, and every branch below needs one)
+        named = looks_like_name(lines.core[i])
+        if not (numeric or named):
+            continue
         # (read once: both tests below ask it, and _written_under reads the lines under j)
         unwritten = h is None and not _written_under(lines, j)
-        if unwritten and bulleted and not is_chrome(s) and looks_like_name(lines.core[i]) and is_short_mark(text[j]):
+        if unwritten and bulleted and named and not is_chrome(s) and is_short_mark(text[j]):
             short.append((i, j))  # (a bulleted name over "+1": read when the thread's other bulleted names head words)
             continue
-        if unwritten or not (numeric or looks_like_name(lines.core[i])):
+        if unwritten:
             continue
         if not numeric and is_chrome(s) and (k := next_nonblank(lines, j, 0)) is not None and k in headers and headers[k].kind == "date":
             # ("(Reply) (Thread) (Link)" over a reply's name indented under it, its date under that:

@@ -60,11 +60,13 @@ def _is_chrome_uncached(s: str) -> bool:
         return True
     if s[0] in _STARS:
         return _star_rating(s)
+    # (read once: a line with no "·", "|" or wide space is no row, nor are its cells parted below)
+    parted = "·" in s or "|" in s or "  " in s
     if folds_like_lower(s):  # (the lower twins of the patterns are faster; see patterns.lower_twin)
         low = s.lower()
-        if CHROME_WORDS_LOW.match(low) is not None or reply_row_low(s, low) or (("·" in s or "|" in s or "  " in s) and CHROME_ROW_LOW.match(low) is not None):
+        if CHROME_WORDS_LOW.match(low) is not None or reply_row_low(s, low) or (parted and CHROME_ROW_LOW.match(low) is not None):
             return True
-    elif CHROME.match(s) is not None or (("·" in s or "|" in s or "  " in s) and CHROME_ROW.match(s) is not None):
+    elif CHROME.match(s) is not None or (parted and CHROME_ROW.match(s) is not None):
         return True
     return (
         len(s) <= ACTION_ROW_CHARS
@@ -77,7 +79,8 @@ def _is_chrome_uncached(s: str) -> bool:
         and _presence(s)
         or s[0] in "0123456789Rr"
         and _RATED_TITLE.match(s) is not None
-        or ("  " in s or " | " in s or " · " in s)
+        or parted
+        and ("  " in s or " | " in s or " · " in s)
         and _chrome_cells(s)
         or s[0] in _ACTIVITY_FIRST
         and _ACTIVITY.match(s) is not None
