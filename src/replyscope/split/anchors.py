@@ -16,7 +16,7 @@ from typing import Final
 
 from replyscope.split.caches import line_dict
 from replyscope.split.cards import is_profile_tally, read_cards
-from replyscope.split.chrome import PROFILE_TITLE_CHARS, is_badge_line, is_chrome, is_content, is_pictographs, is_profile_field, is_rating, is_reply_link_row, is_reply_row, is_stop_line
+from replyscope.split.chrome import PROFILE_TITLE_CHARS, has_reply_action, is_badge_line, is_chrome, is_content, is_pictographs, is_profile_field, is_rating, is_reply_link_row, is_reply_row, is_stop_line
 from replyscope.split.headers import (
     MAX_HEADER_CHARS,
     SIGN_FIRST,
@@ -40,7 +40,7 @@ from replyscope.split.headers import (
 from replyscope.split.lines import Lines, is_prose, next_nonblank, prev_nonblank
 from replyscope.split.places import is_post_number, place_after
 from replyscope.split.talk import is_written, talks
-from replyscope.split.patterns import BULLETS, RE_SUBJECT, COMMENT_FORM, COMMENT_SECTION, COMMENT_SECTION_LOW, COMMENT_TALLY, HAS_LETTER, REPLY_ACTION, chrome_row, ends_sentence, folds_like_lower, gate_refuses
+from replyscope.split.patterns import BULLETS, RE_SUBJECT, COMMENT_FORM, COMMENT_SECTION, COMMENT_SECTION_LOW, COMMENT_TALLY, HAS_LETTER, chrome_row, ends_sentence, folds_like_lower, gate_refuses
 
 # How far (lines) a date line may sit from the name line it belongs to.
 PAIR_REACH: Final = 2
@@ -738,6 +738,9 @@ def section_headers(lines: Lines, lo: int) -> list[int]:
             for i in range(max(lo, 0), len(text))
             if (s := text[i])
             and len(s) < 120
+            # (the renderer's "•", which opens half the lines of a raw page and no heading, is told
+            # first: taking it out of the line makes a new string, hashed for the set lookup)
+            and not s.startswith("•")
             and ((c := s[0]) in _SECTION_FIRST or c.isdigit() and c.isdecimal())  # (isdigit, compiled inline, first: most are no digit)
             and _may_head_section(s)
             # (the lower twin where it reads the line as the pattern does: faster, see patterns.lower_twin)
@@ -1133,7 +1136,7 @@ def _row_has_action(lines: Lines, first: int, last: int) -> bool:
     text = lines.text
     j = first
     while j < len(text) and (j <= last or text[j] and is_chrome(text[j])):
-        if REPLY_ACTION.search(text[j]):
+        if has_reply_action(text[j]):
             return True
         j += 1
     return False

@@ -27,7 +27,7 @@ from replyscope.split.anchors import (
 )
 from replyscope.split.body import is_boilerplate_line
 from replyscope.split.choose import SMALL_THREAD, choose_anchors, words_under_section
-from replyscope.split.chrome import is_badge_line, is_chrome, is_content, is_pictographs, is_reply_link_row, is_reply_row, is_stop_line, read_as_no_stop_line
+from replyscope.split.chrome import has_reply_action, is_badge_line, is_chrome, is_content, is_pictographs, is_reply_link_row, is_reply_row, is_stop_line, read_as_no_stop_line
 from replyscope.split.headers import FIELD_LABEL_CHARS, NAV_LABEL, CommentHeader, looks_like_name, opens_words_field, read_header
 from replyscope.split.lines import Lines, is_prose, next_nonblank, prev_nonblank
 from replyscope.split.listlike import reads_like_thread
@@ -50,7 +50,6 @@ from replyscope.split.patterns import (
     QUOTE_OPENING,
     RE_SUBJECT,
     READER_VOICE,
-    REPLY_ACTION,
     ends_sentence,
     folds_like_lower,
     gate_refuses,
@@ -176,7 +175,7 @@ def _closes_with_row(lines: Lines, a: Anchor) -> bool:
         return False
     acts = False  # (an action link among them: "Homepage" or "Journal" links under a header are its author's)
     while j < len(text) and text[j] and is_chrome(text[j]):
-        acts = acts or REPLY_ACTION.search(text[j]) is not None
+        acts = acts or has_reply_action(text[j])
         j += 1
     return acts and (j >= len(text) or not text[j]) and _closes_paragraph(lines, a, short_ok=True)
 
@@ -477,7 +476,7 @@ def _signed_off(lines: Lines, j: int) -> bool:
         if not s:
             continue
         if is_chrome(s):
-            return REPLY_ACTION.search(s) is not None
+            return has_reply_action(s)
         if _own_time(lines, k):
             return True  # the comment's own time under it ("March 16, 2015 at 1:55 AM", Blogger)
         if len(s) >= 40 or ends_sentence(s) or is_stop_line(s):
@@ -530,7 +529,7 @@ def _tail_end(lines: Lines, start: int, body_indent: int | None) -> int:
         if not s:
             continue
         if is_chrome(s):
-            if REPLY_ACTION.search(s) is not None:
+            if has_reply_action(s):
                 if short_end is not None:
                     end, short_end, menu = short_end, None, 0  # the short lines a Reply link closes are the comment's
                 closed = end > start
@@ -597,7 +596,7 @@ def _closing_row(lines: Lines, lo: int, hi: int) -> int | None:
             continue
         if not is_chrome(s) and not _stamp_line(lines, j):
             break
-        if REPLY_ACTION.search(s) is not None:
+        if has_reply_action(s):
             row = j
     return row
 
@@ -622,7 +621,7 @@ def _own_row(lines: Lines, lo: int, spans: list[tuple[int, int]]) -> int:
         if not s:
             continue
         if is_chrome(s):
-            return j if REPLY_ACTION.search(s) is not None else lo
+            return j if has_reply_action(s) else lo
         if is_stop_line(s) or zone_line_role(s) != "comment_body":
             return lo
     return lo
