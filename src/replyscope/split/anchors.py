@@ -123,10 +123,14 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
     # (a plain loop filling the dict: no (line, header) pair is built for each of the many non-headers)
     headers: dict[int, CommentHeader] = {}
     core = lines.core
+    # (the line above's bullet, read on the loop's last turn: a bullet item's neighbour test asks it
+    # again; -1 where the line above was not read, blank)
+    above_bullet = -1
     # (compiled, indexing the lists is cheaper than the tuples a zip of them builds for each line)
     for i in range(lo, len(core)):
         c = core[i]
         if not c:
+            above_bullet = -1
             continue
         t = text[i]
         # (the bullet, the signature's dash and the letter or digit most other lines open with are
@@ -149,12 +153,13 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
                 bullet
                 and 0 < i < last
                 and indent[i - 1] == indent[i] == indent[i + 1]
-                and _opens_with_bullet(text[i - 1])
+                and (above_bullet == 1 if above_bullet >= 0 else _opens_with_bullet(text[i - 1]))
                 and _opens_with_bullet(text[i + 1])
             )
             and (h := read_header(c)) is not None
         ):
             headers[i] = h
+        above_bullet = 1 if bullet else 0  # (bullet is _opens_with_bullet(t): no bullet is alphanumeric)
         # a signature under a reader's words ("- jo (Cork), 3d", "– Jo Lake, Leeds"): its dash is
         # read as a bullet and left out of the core, but it says the line signs the words above
         # (undated, it signs only right over the line that dates it: "— Jo Lake, Leeds" over "3 days
@@ -419,6 +424,8 @@ def _take_avatar_initials(lines: Lines, headers: dict[int, CommentHeader], claim
             continue
         if is_initials_of(core[i - 1], a.header.author or core[i]):
             found.append(k)
+    if not found:
+        return  # (most pages: no initials over any header, and no tally of them to count)
     # a lone "?" (the avatar of a reader with no name to draw) is one only where the page draws
     # avatars over its other headers too (letters over one at least, or "?" over half of them):
     # over a header here and there it is a reader's short reply ("?" over the signature that
