@@ -29,7 +29,7 @@ from replyscope.split.body import is_boilerplate_line
 from replyscope.split.choose import SMALL_THREAD, choose_anchors, words_under_section
 from replyscope.split.chrome import has_reply_action, is_badge_line, is_chrome, is_content, is_pictographs, is_reply_link_row, is_reply_row, is_stop_line, read_as_no_stop_line
 from replyscope.split.headers import FIELD_LABEL_CHARS, NAV_LABEL, CommentHeader, looks_like_name, opens_words_field, read_header
-from replyscope.split.lines import Lines, is_prose, next_nonblank, prev_nonblank
+from replyscope.split.lines import Lines, is_prose, lower_of, next_nonblank, prev_nonblank
 from replyscope.split.listlike import reads_like_thread
 from replyscope.split.openers import inline_opener_above, is_label, opener_above
 from replyscope.split.patterns import (
@@ -428,7 +428,7 @@ def _has_policy_hint(s: str) -> bool:
     """
     if not folds_like_lower(s):
         return True  # (a long s, a Kelvin sign, a dotless or dotted i: the patterns alone say)
-    low = s.lower()
+    low = lower_of(s)  # (shared: is_boilerplate_line's first reading of the line lower-cased it already)
     # (grouped under a letter each of a group's fragments holds, told by one scan for a character,
     # which many lines lack: about 12 scans a line where there were 15)
     return (
@@ -612,8 +612,14 @@ def _own_row(lines: Lines, lo: int, spans: list[tuple[int, int]]) -> int:
     (see ROW_CLOSED_SHARE): at its own row, however its words are shaped above it (a list, short
     lines, a heading of its own), unless page furniture or a comment section's line comes first.
     `lo` when there is no such row."""
-    closed = sum(_closing_row(lines, a, b) is not None for a, b in spans)
-    if closed < ROW_CLOSED_MIN or closed < ROW_CLOSED_SHARE * len(spans):
+    # (counted to where the spans left cannot bring the count up to the share any more)
+    need = ROW_CLOSED_SHARE * len(spans)
+    closed = 0
+    for k, (a, b) in enumerate(spans):
+        if closed + len(spans) - k < need:
+            return lo
+        closed += _closing_row(lines, a, b) is not None
+    if closed < ROW_CLOSED_MIN or closed < need:
         return lo
     text = lines.text
     for j in range(lo, min(len(text), lo + TAIL_REACH)):
