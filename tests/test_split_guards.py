@@ -766,3 +766,60 @@ def test_a_log_line_opening_with_its_clock_passes_the_log_gate():
                 assert line_led.log_head(s) == (m.end(), got, m["c1"] or m["c2"]), s
     assert read > 50
     assert line_led.log_head("12 ways to cook: a list") is None and line_led.log_head("[1] a note: see below") is None
+
+def test_the_section_pre_check_turns_away_no_line_section_headers_reads_as_a_heading():
+    # (anchors._may_head_section asks COMMENT_SECTION's letter gate before the section hint: a line
+    # it turns away is matched neither whole nor by its count before a "|")
+    from replyscope.split import anchors
+
+    pieces = ["12 ", "Comments", "reſponses", "KOMMENTARE", "Thoughts to ", "The ", "Posts", " | ", "Submit a comment", "ı", "İ", "\u212a", "x", " (3)"]
+    read = 0
+    for s in _strings_of(pieces, 3):
+        whole = (patterns.COMMENT_SECTION_LOW.match(s.lower()) if patterns.folds_like_lower(s) else patterns.COMMENT_SECTION.match(s)) is not None
+        counted = "|" in s and anchors._count_then_form(s)
+        if whole or counted:
+            read += 1
+            assert anchors._may_head_section(s), repr(s)
+    assert read > 50
+    assert not anchors._may_head_section("The Comments we got") and anchors._may_head_section("Comments (73)")
+
+
+def test_a_bullet_item_read_without_sre_is_what_the_bullet_pattern_matches():
+    from replyscope.split import anchors
+
+    pieces = ["•", "·", "*", "▪", "-", " ", "\t", "\u00a0", "\u2003", "Jo", "x"]
+    for s in _strings_of(pieces, 3):
+        assert anchors._bullet_item(s) == (patterns.BULLET.match(s) is not None), repr(s)
+
+
+def test_an_action_row_read_on_from_its_first_word_keeps_the_verdict_of_reading_it_whole():
+    # (chrome._action_row goes on from the end of a first word it has read where the line opens
+    # with an ASCII letter: the verdict must be that of reading every word with _ROW_WORD)
+    from replyscope.split import chrome
+
+    def whole(s: str) -> bool:
+        words = [w.lower() for w in chrome._ROW_WORD.findall(s)]
+        if not words or words[0] not in chrome.ACTION_WORDS and not words[0].isdigit():
+            return False
+        if s[0].islower() and s[-1] == "." and s[-2:-1].isalpha():
+            return False
+        if any(w not in chrome.ACTION_WORDS and not w.isdigit() for w in words):
+            return False
+        if any(c.isalpha() is False and c not in " .:,;|·•-–—()[]/…»›" and not c.isdigit() for c in s):
+            return False
+        return any(w in chrome.ACTION_VERBS for w in words)
+
+    pieces = ["Reply", "REPLY", "reply", "Share", "CEOs", "the", "lunch", " ", " · ", "3", "(", ")", ".", "ſ"]
+    rows = 0
+    for s in _strings_of(pieces, 3):
+        if s and len(s) <= chrome.ACTION_ROW_CHARS:
+            assert chrome._action_row(s) == whole(s), repr(s)
+            rows += whole(s)
+    assert rows > 50
+
+
+def test_the_cached_reply_action_is_the_patterns_search():
+    from replyscope.split import chrome
+
+    for s in ["Reply", "Like · Reply · 3y", "Harbour ferries ran late", "REPLIES (4)", "reply", "Replying", ""]:
+        assert chrome.has_reply_action(s) == (patterns.REPLY_ACTION.search(s) is not None), s

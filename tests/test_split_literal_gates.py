@@ -359,3 +359,16 @@ def test_a_signature_s_bare_links_in_any_case_are_no_part_of_the_name(links):
     line = f"The ferry will be back by spring, the yard says. — Jo Lake {links} 14:02, 3 March 2024"
     found = end_signature(line)
     assert found is not None and found[1] == "Jo Lake" and found[2] == "14:02, 3 March 2024", found
+
+
+def test_the_section_pre_check_passes_every_form_of_the_section_heading():
+    # (anchors._may_head_section asks COMMENT_SECTION's letter gate, then the section hint: every
+    # heading the pattern spells, in any case, passes both)
+    from replyscope.split import anchors
+
+    forms = _forms(patterns.COMMENT_SECTION)
+    assert len(forms) > 100
+    for s in forms:
+        for v in (s.lower(), s.title(), s.capitalize(), s.upper()):
+            if patterns.COMMENT_SECTION.match(v):
+                assert anchors._may_head_section(v), v

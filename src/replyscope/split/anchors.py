@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from itertools import compress
@@ -15,7 +16,7 @@ from typing import Final
 
 from replyscope.split.caches import line_dict
 from replyscope.split.cards import is_profile_tally, read_cards
-from replyscope.split.chrome import PROFILE_TITLE_CHARS, is_badge_line, is_chrome, is_content, is_pictographs, is_profile_field, is_rating, is_reply_link_row, is_reply_row, is_stop_line
+from replyscope.split.chrome import PROFILE_TITLE_CHARS, has_reply_action, is_badge_line, is_chrome, is_content, is_pictographs, is_profile_field, is_rating, is_reply_link_row, is_reply_row, is_stop_line
 from replyscope.split.headers import (
     MAX_HEADER_CHARS,
     SIGN_FIRST,
@@ -39,7 +40,7 @@ from replyscope.split.headers import (
 from replyscope.split.lines import Lines, is_prose, next_nonblank, prev_nonblank
 from replyscope.split.places import is_post_number, place_after
 from replyscope.split.talk import is_written, talks
-from replyscope.split.patterns import BULLET, BULLETS, RE_SUBJECT, COMMENT_FORM, COMMENT_SECTION, COMMENT_SECTION_LOW, COMMENT_TALLY, HAS_LETTER, REPLY_ACTION, chrome_row, ends_sentence, folds_like_lower
+from replyscope.split.patterns import BULLETS, RE_SUBJECT, COMMENT_FORM, COMMENT_SECTION, COMMENT_SECTION_LOW, COMMENT_TALLY, HAS_LETTER, chrome_row, ends_sentence, folds_like_lower, gate_refuses
 
 # How far (lines) a date line may sit from the name line it belongs to.
 PAIR_REACH: Final = 2
@@ -107,6 +108,13 @@ def _opens_with_bullet(s: str) -> bool:
     return s.startswith("•") or s[:1] in BULLETS
 
 
+def _bullet_item(s: str) -> bool:
+    """BULLET.match(s) is not None, read without sre: a bullet (_opens_with_bullet), then white
+    space (sre's \s in a str pattern is str.isspace's white space, character for character). The
+    bullet and indent passes ask it of every bulleted line of a page."""
+    return _opens_with_bullet(s) and s[1:2].isspace()
+
+
 def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, CommentHeader]]:
     """Every header-shaped line or line pair from line `lo` on, and the lone date lines."""
     text, indent = lines.text, lines.indent
@@ -115,10 +123,14 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
     # (a plain loop filling the dict: no (line, header) pair is built for each of the many non-headers)
     headers: dict[int, CommentHeader] = {}
     core = lines.core
+    # (the line above's bullet, read on the loop's last turn: a bullet item's neighbour test asks it
+    # again; -1 where the line above was not read, blank)
+    above_bullet = -1
     # (compiled, indexing the lists is cheaper than the tuples a zip of them builds for each line)
     for i in range(lo, len(core)):
         c = core[i]
         if not c:
+            above_bullet = -1
             continue
         t = text[i]
         # (the bullet, the signature's dash and the letter or digit most other lines open with are
@@ -141,12 +153,13 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
                 bullet
                 and 0 < i < last
                 and indent[i - 1] == indent[i] == indent[i + 1]
-                and _opens_with_bullet(text[i - 1])
+                and (above_bullet == 1 if above_bullet >= 0 else _opens_with_bullet(text[i - 1]))
                 and _opens_with_bullet(text[i + 1])
             )
             and (h := read_header(c)) is not None
         ):
             headers[i] = h
+        above_bullet = 1 if bullet else 0  # (bullet is _opens_with_bullet(t): no bullet is alphanumeric)
         # a signature under a reader's words ("- jo (Cork), 3d", "– Jo Lake, Leeds"): its dash is
         # read as a bullet and left out of the core, but it says the line signs the words above
         # (undated, it signs only right over the line that dates it: "— Jo Lake, Leeds" over "3 days
@@ -301,10 +314,13 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
                     anchors.append(Anchor(i, end, CommentHeader("name_date", cut_counters(lines.core[q]), h.posted_raw), "date+name", lines.indent[i]))
                     claimed.update(range(i, end + 1))
     _take_display_names(lines, headers, claimed, anchors, lo)
-    _add_bullet_anchors(lines, headers, claimed, anchors, _nonblank_pairs(lines.text, lo))
+    filled = _nonblank_pairs(lines.text, lo)
+    _add_bullet_anchors(lines, headers, claimed, anchors, filled)
     section = next(iter(section_headers(lines, lo)), None)
     if section is not None:
-        _add_bare_anchors(lines, headers, claimed, anchors, _nonblank_pairs(lines.text, section + 1))
+        # (the non-blank lines under the section's header: the tail of those from `lo`, as the
+        # header is at or under it; cut off the list read already, not picked out of the page again)
+        _add_bare_anchors(lines, headers, claimed, anchors, filled[bisect_left(filled, section + 1) :])
     _take_avatar_initials(lines, headers, claimed, anchors, lo)
     anchors.sort(key=lambda a: a.first)
     return anchors, headers
@@ -408,6 +424,8 @@ def _take_avatar_initials(lines: Lines, headers: dict[int, CommentHeader], claim
             continue
         if is_initials_of(core[i - 1], a.header.author or core[i]):
             found.append(k)
+    if not found:
+        return  # (most pages: no initials over any header, and no tally of them to count)
     # a lone "?" (the avatar of a reader with no name to draw) is one only where the page draws
     # avatars over its other headers too (letters over one at least, or "?" over half of them):
     # over a header here and there it is a reader's short reply ("?" over the signature that
@@ -692,6 +710,26 @@ def _has_section_hint_uncached(s: str) -> bool:
     )
 
 
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_MAY_HEAD_SECTION_CACHE: Final[dict[str, bool]] = line_dict()
+
+
+def _may_head_section(s: str) -> bool:
+    """Cheap exact pre-check for section_headers' two readings of line `s` (COMMENT_SECTION's match,
+    and its match of the count before a "|"): False only where neither can match.
+
+    COMMENT_SECTION's letter gate first (patterns.gate_refuses: the prefixes its forms open with,
+    read from its parse): four lines in five that open with a letter the heading's words open
+    with still open with no prefix of them ("The ...", "Posted ..."), and are turned away on their
+    first characters before the section hint's dozen substring scans of the whole line lower-cased.
+    (A count before a "|" is a prefix of the line, so a match of it opens the line with the same
+    prefix.) Then the hint (_has_section_hint_uncached)."""
+    known = _MAY_HEAD_SECTION_CACHE.get(s)
+    if known is None:
+        known = _MAY_HEAD_SECTION_CACHE[s] = not (folds_like_lower(s) and gate_refuses(COMMENT_SECTION_LOW, s)) and _has_section_hint_uncached(s)
+    return known
+
+
 # The characters a COMMENT_SECTION match can start with, besides a digit: an opening bracket, or the
 # first letter of one of its words in either case ("ſ" is an "s" to IGNORECASE). Checked before the
 # hint, it turns away three lines in four for the price of a set lookup.
@@ -707,8 +745,11 @@ def section_headers(lines: Lines, lo: int) -> list[int]:
             for i in range(max(lo, 0), len(text))
             if (s := text[i])
             and len(s) < 120
+            # (the renderer's "•", which opens half the lines of a raw page and no heading, is told
+            # first: taking it out of the line makes a new string, hashed for the set lookup)
+            and not s.startswith("•")
             and ((c := s[0]) in _SECTION_FIRST or c.isdigit() and c.isdecimal())  # (isdigit, compiled inline, first: most are no digit)
-            and _has_section_hint(s)
+            and _may_head_section(s)
             # (the lower twin where it reads the line as the pattern does: faster, see patterns.lower_twin)
             and (
                 (COMMENT_SECTION_LOW.match(s.lower()) if folds_like_lower(s) else COMMENT_SECTION.match(s))
@@ -785,10 +826,14 @@ def _add_bare_anchors(
         if i in claimed or i in headers or j in headers or len(text[j]) < 2 * len(s):
             continue
         t = text[j]
-        if t[0] in "([" or not (len(t) >= 40 or ends_sentence(t)) or BULLET.match(t) or not is_content(t):
-            continue  # a heading over a link list or a form note, not a name over a comment
-        if not looks_like_name(lines.core[i]) or ends_sentence(s):
+        # (a name line ending a sentence is turned away first: the cheapest test, and is_content and
+        # looks_like_name read the lines afresh where they have not read them yet)
+        if ends_sentence(s) or t[0] in "([" or not (len(t) >= 40 or ends_sentence(t)) or _bullet_item(t):
             continue
+        # (the name first: most lines over a long one are no name, and the line under is read only
+        # under a name)
+        if not looks_like_name(lines.core[i]) or not is_content(t):
+            continue  # (a heading over a link list or a form note, not a name over a comment)
         anchors.append(Anchor(i, i, CommentHeader("name", cut_counters(lines.core[i]), ""), "bare", lines.indent[i]))
         claimed.add(i)
 
@@ -898,9 +943,9 @@ def _add_bullet_anchors(
         s = text[i]
         if i in claimed or i in headers:
             continue
-        if _opens_with_bullet(text[j]) and BULLET.match(text[j]):  # (the bullet test first: most lines open with no bullet)
+        if _bullet_item(text[j]):
             continue
-        bulleted = _opens_with_bullet(s) and BULLET.match(s) is not None  # (read once: asked up to four times below)
+        bulleted = _bullet_item(s)  # (read once: asked up to four times below)
         h = headers.get(j)
         if (
             h is not None
@@ -918,15 +963,24 @@ def _add_bullet_anchors(
             quoted.add(j)
         elif h is not None and h.kind != "date" and not (h.kind == "says" and not text[j].endswith((":", ".", "…"))):
             continue  # (but "Dalloway says" with no colon opens a quotation in the comment under the name)
+        if s[-1] == ":":
+            # "Pros:" over an indented list is a subheading, not an author (asked before the reads
+            # below, which no line ending on a colon needs: neither branch under them takes it)
+            continue
         # (a number over words that talk: a widget's "20000" over "readers by Feedburner" does not)
         numeric = bulleted and _NUMERIC_HANDLE.match(lines.core[i]) is not None and talks([text[j]])
+        # (no name and no handle of digits heads anything below: asked before the words under the
+        # line are read, as most lines over deeper ones are no name, and every branch below needs one)
+        named = looks_like_name(lines.core[i])
+        if not (numeric or named):
+            continue
         # (read once: both tests below ask it, and _written_under reads the lines under j)
         unwritten = h is None and not _written_under(lines, j)
-        if unwritten and s[-1] != ":" and bulleted and not is_chrome(s) and looks_like_name(lines.core[i]) and is_short_mark(text[j]):
+        if unwritten and bulleted and named and not is_chrome(s) and is_short_mark(text[j]):
             short.append((i, j))  # (a bulleted name over "+1": read when the thread's other bulleted names head words)
             continue
-        if s[-1] == ":" or unwritten or not (numeric or looks_like_name(lines.core[i])):
-            continue  # "Pros:" over an indented list is a subheading, not an author
+        if unwritten:
+            continue
         if not numeric and is_chrome(s) and (k := next_nonblank(lines, j, 0)) is not None and k in headers and headers[k].kind == "date":
             # ("(Reply) (Thread) (Link)" over a reply's name indented under it, its date under that:
             # the row closing the comment above, not a name)
@@ -1089,7 +1143,7 @@ def _row_has_action(lines: Lines, first: int, last: int) -> bool:
     text = lines.text
     j = first
     while j < len(text) and (j <= last or text[j] and is_chrome(text[j])):
-        if REPLY_ACTION.search(text[j]):
+        if has_reply_action(text[j]):
             return True
         j += 1
     return False

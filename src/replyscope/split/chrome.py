@@ -60,11 +60,13 @@ def _is_chrome_uncached(s: str) -> bool:
         return True
     if s[0] in _STARS:
         return _star_rating(s)
+    # (read once: a line with no "·", "|" or wide space is no row, nor are its cells parted below)
+    parted = "·" in s or "|" in s or "  " in s
     if folds_like_lower(s):  # (the lower twins of the patterns are faster; see patterns.lower_twin)
         low = s.lower()
-        if CHROME_WORDS_LOW.match(low) is not None or reply_row_low(s, low) or (("·" in s or "|" in s or "  " in s) and CHROME_ROW_LOW.match(low) is not None):
+        if CHROME_WORDS_LOW.match(low) is not None or reply_row_low(s, low) or (parted and CHROME_ROW_LOW.match(low) is not None):
             return True
-    elif CHROME.match(s) is not None or (("·" in s or "|" in s or "  " in s) and CHROME_ROW.match(s) is not None):
+    elif CHROME.match(s) is not None or (parted and CHROME_ROW.match(s) is not None):
         return True
     return (
         len(s) <= ACTION_ROW_CHARS
@@ -77,7 +79,8 @@ def _is_chrome_uncached(s: str) -> bool:
         and _presence(s)
         or s[0] in "0123456789Rr"
         and _RATED_TITLE.match(s) is not None
-        or ("  " in s or " | " in s or " · " in s)
+        or parted
+        and ("  " in s or " | " in s or " · " in s)
         and _chrome_cells(s)
         or s[0] in _ACTIVITY_FIRST
         and _ACTIVITY.match(s) is not None
@@ -154,7 +157,21 @@ def is_reply_row(s: str) -> bool:
     actions, "Like · Reply · 3y"."""
     # (chrome first: its verdict is kept, most lines asked have had it already, and a long line is
     # no chrome at once; REPLY_ACTION's search reads a reader's long line to its end)
-    return bool(s) and is_chrome(s) and REPLY_ACTION.search(s) is not None
+    return bool(s) and is_chrome(s) and has_reply_action(s)
+
+
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_HAS_REPLY_ACTION_CACHE: Final[dict[str, bool]] = line_dict()
+
+
+def has_reply_action(s: str) -> bool:
+    """REPLY_ACTION.search(s) is not None, cached: the readers of a thread's rows ask it of the same
+    few rows ("Reply", "Like · Reply") under every comment of every thread, and its search reads a
+    line to its end."""
+    known = _HAS_REPLY_ACTION_CACHE.get(s)
+    if known is None:
+        known = _HAS_REPLY_ACTION_CACHE[s] = REPLY_ACTION.search(s) is not None
+    return known
 
 
 # A vote counter drawn with signs: "▲ 4 ▼", "12 ▲ ▼", "👍 49", "♥ 3". A number among symbols and
@@ -271,14 +288,24 @@ _CAP_Z: Final = 90
 
 def _action_row(s: str) -> bool:
     first = first_row_word(s)
-    if first is None or (first.lower() not in ACTION_WORDS and not first.isdigit()):
+    if first is None:
+        return False
+    low = first.lower()
+    if low not in ACTION_WORDS and not first.isdigit():
         return False  # (most lines: their first word is no widget's, no need to read the rest)
     if s[0].islower() and s[-1] == "." and s[-2:-1].isalpha():
         return False  # (a sentence's last words, broken onto a line of their own: "and the like.")
     # (read word by word, to the first that is no widget's: most lines opening on "The" or "A"
-    # are somebody's words, and stop at their second word)
+    # are somebody's words, and stop at their second word; where the line opens with an ASCII
+    # letter the first word is the pattern's match at its start, read already: the search goes on
+    # from its end, as finditer would after that match)
+    c = ord(s[0])
     words: list[str] = []
-    for m in _ROW_WORD.finditer(s):
+    start = 0
+    if _A <= c <= _Z or _CAP_A <= c <= _CAP_Z:
+        words.append(low)
+        start = len(first)
+    for m in _ROW_WORD.finditer(s, start):
         w = m.group().lower()
         if w not in ACTION_WORDS and not w.isdigit():
             return False

@@ -27,9 +27,9 @@ from replyscope.split.anchors import (
 )
 from replyscope.split.body import is_boilerplate_line
 from replyscope.split.choose import SMALL_THREAD, choose_anchors, words_under_section
-from replyscope.split.chrome import is_badge_line, is_chrome, is_content, is_pictographs, is_reply_link_row, is_reply_row, is_stop_line, read_as_no_stop_line
+from replyscope.split.chrome import has_reply_action, is_badge_line, is_chrome, is_content, is_pictographs, is_reply_link_row, is_reply_row, is_stop_line, read_as_no_stop_line
 from replyscope.split.headers import FIELD_LABEL_CHARS, NAV_LABEL, CommentHeader, looks_like_name, opens_words_field, read_header
-from replyscope.split.lines import Lines, is_prose, next_nonblank, prev_nonblank
+from replyscope.split.lines import Lines, is_prose, lower_of, next_nonblank, prev_nonblank
 from replyscope.split.listlike import reads_like_thread
 from replyscope.split.openers import inline_opener_above, is_label, opener_above
 from replyscope.split.patterns import (
@@ -50,7 +50,6 @@ from replyscope.split.patterns import (
     QUOTE_OPENING,
     RE_SUBJECT,
     READER_VOICE,
-    REPLY_ACTION,
     ends_sentence,
     folds_like_lower,
     gate_refuses,
@@ -176,7 +175,7 @@ def _closes_with_row(lines: Lines, a: Anchor) -> bool:
         return False
     acts = False  # (an action link among them: "Homepage" or "Journal" links under a header are its author's)
     while j < len(text) and text[j] and is_chrome(text[j]):
-        acts = acts or REPLY_ACTION.search(text[j]) is not None
+        acts = acts or has_reply_action(text[j])
         j += 1
     return acts and (j >= len(text) or not text[j]) and _closes_paragraph(lines, a, short_ok=True)
 
@@ -429,7 +428,7 @@ def _has_policy_hint(s: str) -> bool:
     """
     if not folds_like_lower(s):
         return True  # (a long s, a Kelvin sign, a dotless or dotted i: the patterns alone say)
-    low = s.lower()
+    low = lower_of(s)  # (shared: is_boilerplate_line's first reading of the line lower-cased it already)
     # (grouped under a letter each of a group's fragments holds, told by one scan for a character,
     # which many lines lack: about 12 scans a line where there were 15)
     return (
@@ -477,7 +476,7 @@ def _signed_off(lines: Lines, j: int) -> bool:
         if not s:
             continue
         if is_chrome(s):
-            return REPLY_ACTION.search(s) is not None
+            return has_reply_action(s)
         if _own_time(lines, k):
             return True  # the comment's own time under it ("March 16, 2015 at 1:55 AM", Blogger)
         if len(s) >= 40 or ends_sentence(s) or is_stop_line(s):
@@ -530,7 +529,7 @@ def _tail_end(lines: Lines, start: int, body_indent: int | None) -> int:
         if not s:
             continue
         if is_chrome(s):
-            if REPLY_ACTION.search(s) is not None:
+            if has_reply_action(s):
                 if short_end is not None:
                     end, short_end, menu = short_end, None, 0  # the short lines a Reply link closes are the comment's
                 closed = end > start
@@ -597,7 +596,7 @@ def _closing_row(lines: Lines, lo: int, hi: int) -> int | None:
             continue
         if not is_chrome(s) and not _stamp_line(lines, j):
             break
-        if REPLY_ACTION.search(s) is not None:
+        if has_reply_action(s):
             row = j
     return row
 
@@ -613,8 +612,14 @@ def _own_row(lines: Lines, lo: int, spans: list[tuple[int, int]]) -> int:
     (see ROW_CLOSED_SHARE): at its own row, however its words are shaped above it (a list, short
     lines, a heading of its own), unless page furniture or a comment section's line comes first.
     `lo` when there is no such row."""
-    closed = sum(_closing_row(lines, a, b) is not None for a, b in spans)
-    if closed < ROW_CLOSED_MIN or closed < ROW_CLOSED_SHARE * len(spans):
+    # (counted to where the spans left cannot bring the count up to the share any more)
+    need = ROW_CLOSED_SHARE * len(spans)
+    closed = 0
+    for k, (a, b) in enumerate(spans):
+        if closed + len(spans) - k < need:
+            return lo
+        closed += _closing_row(lines, a, b) is not None
+    if closed < ROW_CLOSED_MIN or closed < need:
         return lo
     text = lines.text
     for j in range(lo, min(len(text), lo + TAIL_REACH)):
@@ -622,7 +627,7 @@ def _own_row(lines: Lines, lo: int, spans: list[tuple[int, int]]) -> int:
         if not s:
             continue
         if is_chrome(s):
-            return j if REPLY_ACTION.search(s) is not None else lo
+            return j if has_reply_action(s) else lo
         if is_stop_line(s) or zone_line_role(s) != "comment_body":
             return lo
     return lo
