@@ -544,7 +544,25 @@ def _site_links_row_uncached(s: str) -> bool:
 
 def _title_like(lines: Lines, i: int) -> bool:
     """Whether line i reads as a headline: short, not a sentence, not navigation, a byline or a date."""
-    s = untallied(lines.text[i])
+    t = lines.text[i]
+    known = _TITLE_LIKE_TEXT_CACHE.get(t)
+    if known is None:
+        known = _TITLE_LIKE_TEXT_CACHE[t] = _title_like_text(t)
+    if not known:
+        return False
+    s = untallied(t)
+    # "  3. Gulls nest on the pier": an item of a numbered list set in (a sidebar's top stories)
+    return not (s[0].isdigit() and lines.indent[i] > 0 and _LIST_NUMBER.match(s))
+
+
+# (_title_like's readings of the line's text alone, cached: the title readings ask it of the same
+# lines over the article, and menus repeat from page to page; each reading only says False, so the
+# one of the line's indent, left to _title_like, may come after them)
+_TITLE_LIKE_TEXT_CACHE: Final[dict[str, bool]] = line_dict()
+
+
+def _title_like_text(t: str) -> bool:
+    s = untallied(t)
     if len(s) > TITLE_MAX_CHARS or is_prose(s) or s.endswith((".", ":")) or s[0] in BULLETS:
         return False
     if s.count(" ") < TITLE_MIN_WORDS - 1 or is_nav_line(s) or chrome_line(s) or button_row(s) or _dotted_menu(s) or site_links_row(s):
@@ -552,8 +570,6 @@ def _title_like(lines: Lines, i: int) -> bool:
     digit = has_digit(s)
     if s[:3].lower() == "by " or digit and _time_of_day(s):
         return False  # a byline, or a dateline ("9:05am, EDT")
-    if s[0].isdigit() and lines.indent[i] > 0 and _LIST_NUMBER.match(s):
-        return False  # "  3. Gulls nest on the pier": an item of a numbered list set in (a sidebar's top stories)
     if unicodedata.category(s[0])[0] == "S" or _DATELINE_START.match(s) or _tally_in(s, digit):
         return False  # "← Where Next?" (a pager link), "Posted on May 2 • 23 Comments" (a dateline)
     return not photo_credit(s)
@@ -927,6 +943,18 @@ def _retitle_by_text(lines: Lines, lo: int, hi: int, roles: list[str]) -> None:
         s = text[i]
         if i == cur or _indent(lines, i) > indent or len(s) > TITLE_MAX_CHARS or s[0] in BULLETS:
             continue  # (a line set in from the text is an item of a list or a menu)
+        words = _content_words(s)
+        if len(words) < RETITLE_WORDS:
+            continue  # (the words it shares with the text are some of these: too few to take the place)
+        # (the words it shares with the text weighed before the dear readings of the line: each of
+        # those only passes it over, and most lines over an article share too few of its words)
+        if body_lows is None:
+            body_lows = _lowered(body)
+        after = question and i == first_prose
+        n = len(_words_in(words, after_lows if after else body_lows))
+        share = n / len(words)
+        if not (n >= RETITLE_WORDS and share >= RETITLE_SHARE and share > best_share):
+            continue
         if not ((_title_like(lines, i) or i == first_prose) and _reads_as_headline(s)) or _link_or_sentences(s) or is_boilerplate_line(s):
             continue
         if not (s[0].isupper() or s[0].isdigit() or s[0] in "'‘\"“") or "|" in s or _repeats_a_word(s):
@@ -935,14 +963,7 @@ def _retitle_by_text(lines: Lines, lo: int, hi: int, roles: list[str]) -> None:
             continue  # (a row of tags over the date, "Garden Tips pruning Shed Roofs", or a label in capitals)
         if reads_as_byline(lines.core[i]) or has_digit(s) and read_header(lines.core[i]) is not None:
             continue  # (a byline or a dateline repeats the writer's and the paper's names)
-        if body_lows is None:
-            body_lows = _lowered(body)
-        words = _content_words(s)
-        after = question and i == first_prose
-        n = len(_words_in(words, after_lows if after else body_lows))
-        share = n / len(words) if words else 0.0
-        if n >= RETITLE_WORDS and share >= RETITLE_SHARE and share > best_share:
-            best, best_share, best_after = i, share, after
+        best, best_share, best_after = i, share, after
     if best is None:
         return
     if best_after and not any(_content_words(t) for t in body):
@@ -1498,10 +1519,18 @@ def _words_repeated(words: frozenset[str], body: list[str]) -> bool:
         # (a line's content words are lower-cased runs of its letters: a line whose lower case holds
         # none of `words` adds none; its words, dear to read, are not read, but looked for: _words_in)
         low = lower_of(t)
-        if not any(w in low for w in words):
+        if not _holds_any(low, words):
             continue
         found |= _words_in(words, [low])
         if len(found) / len(words) >= KEEP_SHARE:
+            return True
+    return False
+
+
+def _holds_any(low: str, words: frozenset[str]) -> bool:
+    """Whether `low` holds one of `words` (a loop: compiled, `any` over a generator made one a line)."""
+    for w in words:
+        if w in low:
             return True
     return False
 
@@ -1587,8 +1616,16 @@ def _cut_from_text(lines: Lines, i: int, hi: int) -> bool:
     s = lines.text[i]
     cut = s.endswith(_ELLIPSIS)
     stem = s.rstrip(".… ") if cut else s
-    if len(s) > TITLE_MAX_CHARS or stem.count(" ") < CUT_MIN_WORDS - 1 or s[0] in BULLETS or is_nav_line(s):
+    if len(s) > TITLE_MAX_CHARS or stem.count(" ") < CUT_MIN_WORDS - 1 or s[0] in BULLETS:
         return False
+    # (navigation is no headline: asked only of a line the text under it repeats, the answer being
+    # False elsewhere whatever it says; most lines of a lead repeat none)
+    return _repeated_below(lines, i, hi, s, stem, cut) and not is_nav_line(s)
+
+
+def _repeated_below(lines: Lines, i: int, hi: int, s: str, stem: str, cut: bool) -> bool:
+    """Whether the text under line i repeats it (see _cut_from_text; `stem`, the line less the
+    "…" it was `cut` with)."""
     text = lines.text
     seen = 0
     for j in range(i + 1, min(hi, i + 1 + 3 * CUT_LOOK_BELOW)):
