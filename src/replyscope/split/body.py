@@ -563,15 +563,16 @@ _TITLE_LIKE_TEXT_CACHE: Final[dict[str, bool]] = line_dict()
 
 def _title_like_text(t: str) -> bool:
     s = untallied(t)
-    if len(s) > TITLE_MAX_CHARS or is_prose(s) or s.endswith((".", ":")) or s[0] in BULLETS:
+    if len(s) > TITLE_MAX_CHARS or is_prose(s) or s.endswith((".", ":")) or s[0] in BULLETS or s.count(" ") < TITLE_MIN_WORDS - 1:
         return False
-    if s.count(" ") < TITLE_MIN_WORDS - 1 or is_nav_line(s) or chrome_line(s) or button_row(s) or _dotted_menu(s) or site_links_row(s):
-        return False
+    # (each test only says False: the cheap ones first, the readings of the line's words after them)
+    if s[:3].lower() == "by " or unicodedata.category(s[0])[0] == "S" or _DATELINE_START.match(s):
+        return False  # a byline, "← Where Next?" (a pager link), "Posted on May 2" (a dateline)
     digit = has_digit(s)
-    if s[:3].lower() == "by " or digit and _time_of_day(s):
-        return False  # a byline, or a dateline ("9:05am, EDT")
-    if unicodedata.category(s[0])[0] == "S" or _DATELINE_START.match(s) or _tally_in(s, digit):
-        return False  # "← Where Next?" (a pager link), "Posted on May 2 • 23 Comments" (a dateline)
+    if digit and _time_of_day(s) or _tally_in(s, digit):
+        return False  # a dateline ("9:05am, EDT", "May 2 • 23 Comments")
+    if is_nav_line(s) or chrome_line(s) or button_row(s) or _dotted_menu(s) or site_links_row(s):
+        return False
     return not photo_credit(s)
 
 
