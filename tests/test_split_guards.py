@@ -669,7 +669,7 @@ def test_the_time_of_day_and_tally_gates_say_what_their_patterns_say():
 def test_the_button_row_and_share_row_read_the_same_verdicts_in_either_order():
     # (button_row and the short share row fill each other's caches from the words they read alike:
     # asked in either order, or alone, each says what it says read afresh)
-    lines = ["Tweet Email", "Share this story", "Email ThisShare to Facebook", "Previous 1 / 9 Next", "Follow jo",
+    lines = ["Tweet Email", "Save and share it", "Email ThisShare to Facebook", "Previous 1 / 9 Next", "Follow jo",
              "Go to Shopfront", "Gulls return to the pier", "Pin it +1 or mail", "print  save", "SHARE · TWEET · PIN"]
     fresh = {}
     for s in lines:
