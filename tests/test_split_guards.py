@@ -823,3 +823,118 @@ def test_the_cached_reply_action_is_the_patterns_search():
 
     for s in ["Reply", "Like · Reply · 3y", "Harbour ferries ran late", "REPLIES (4)", "reply", "Replying", ""]:
         assert chrome.has_reply_action(s) == (patterns.REPLY_ACTION.search(s) is not None), s
+
+def test_the_time_of_day_and_tally_gates_say_what_their_patterns_say():
+    # (body._time_of_day searches _TIME_OF_DAY only where its gate finds one of the literals read from
+    # it; body._tally_in searches _TALLY_IN only where an ASCII line holds an ASCII digit, or the line
+    # is not ASCII: "\d" reads other scripts' figures too)
+    from replyscope.split.patterns import has_digit
+
+    pieces = ["9:05", "1", "20", "19", "2021", " ", " Comments", " REPLIES", "x", "\u0663", "\u0661\u0669", ":", " reſponse", "K", "am"]
+    searched = 0
+    for s in _strings_of(pieces, 3):
+        assert body._time_of_day(s) == (body._TIME_OF_DAY.search(s) is not None), repr(s)
+        assert body._tally_in(s, has_digit(s)) == (body._TALLY_IN.search(s) is not None), repr(s)
+        searched += body._TALLY_IN.search(s) is not None
+    assert searched > 100
+    assert body._tally_in("Gulls return \u0663 comments", False) and not body._tally_in("Gulls return, comments", False)
+
+
+def test_the_button_row_and_share_row_read_the_same_verdicts_in_either_order():
+    # (button_row and the short share row fill each other's caches from the words they read alike:
+    # asked in either order, or alone, each says what it says read afresh)
+    lines = ["Tweet Email", "Save and share it", "Email ThisShare to Facebook", "Previous 1 / 9 Next", "Follow jo",
+             "Go to Shopfront", "Gulls return to the pier", "Pin it +1 or mail", "print  save", "SHARE · TWEET · PIN"]
+    fresh = {}
+    for s in lines:
+        body._BUTTON_ROW_CACHE.clear()
+        body._SHORT_SHARE_ROW_CACHE.clear()
+        button = body.button_row(s)
+        body._BUTTON_ROW_CACHE.clear()
+        body._SHORT_SHARE_ROW_CACHE.clear()
+        fresh[s] = (button, body._short_share_row(s))
+    for first_button in (True, False):
+        body._BUTTON_ROW_CACHE.clear()
+        body._SHORT_SHARE_ROW_CACHE.clear()
+        for s in lines:
+            got = (body.button_row(s), body._short_share_row(s)) if first_button else tuple(reversed((body._short_share_row(s), body.button_row(s))))
+            assert got == fresh[s], (s, first_button)
+    assert fresh["Tweet Email"] == (True, True) and fresh["Gulls return to the pier"] == (False, False)
+    assert fresh["Email ThisShare to Facebook"][1] and not fresh["Email ThisShare to Facebook"][0]
+
+
+def test_a_title_like_lines_cached_verdict_leaves_its_indent_to_be_read_each_time():
+    # (_title_like caches its readings of a line's text; a numbered item set in is no title, the
+    # same text flush left may be one)
+    from replyscope.split.lines import split_lines
+
+    flush = split_lines("3. Gulls Nest on the Old Pier\n")
+    indented = split_lines("   3. Gulls Nest on the Old Pier\n")
+    assert body._title_like(flush, 0) and not body._title_like(indented, 0) and body._title_like(flush, 0)
+
+
+def _prose_clusters_read_whole(lines, lo, hi):
+    """body._prose_clusters as it read every line (before it passed over the lines no open cluster reads)."""
+    clusters = []
+    gap = 0.0
+    in_list = False
+    for i in range(lo, hi):
+        s = lines.text[i]
+        if not s:
+            continue
+        n = len(s)
+        bullet = s[0] in patterns.BULLETS
+        if bullet and n >= 60:
+            continue
+        if not bullet and n >= 25 and (n >= 90 or s.count(" ") >= 4 and patterns.ends_sentence(s)) and not body.is_boilerplate_line(s):
+            if clusters and gap <= body.MAX_GAP_LINES:
+                clusters[-1][1] = i
+                clusters[-1][2] += len(s)
+            else:
+                clusters.append([i, i, len(s)])
+            gap = 0.0
+            in_list = False
+        elif not bullet and s[-1] == ":" and n >= body.LIST_INTRO_CHARS and s.count(" ") >= 4 and clusters and gap <= body.MAX_GAP_LINES:
+            in_list = True
+            gap += 1
+        elif in_list and not bullet and n < 60 and lines.indent[i] > 0 and not body.is_boilerplate_line(s):
+            gap += body.TABLE_ROW_GAP
+        elif bullet or n < 30 and not ("\t" in lines.raw[i] or "  " in s) or body.is_boilerplate_line(s):
+            gap += 1
+            if gap <= body.MAX_GAP_LINES and n < 60 and clusters and s[0] in body._END_FIRST and body.closes_article(s):
+                gap = body.MAX_GAP_LINES + 1.0
+        elif "\t" in s and patterns.has_digit(s):
+            gap += body.TABLE_ROW_GAP
+        else:
+            gap += 0.25
+    return [(a, b, c) for a, b, c in clusters]
+
+
+def test_prose_clusters_passing_over_lines_no_open_cluster_reads_finds_the_same_clusters():
+    # (body._prose_clusters passes over a non-prose line while no cluster is open: before the first
+    # one, and past MAX_GAP_LINES of gap; every mix of the kinds of line reads the same clusters)
+    from replyscope.split.lines import split_lines
+
+    kinds = [
+        "The harbour ferry ran late again this morning, and the crews said the tide was to blame.",
+        "Home",
+        "Share this",
+        "We asked the crews three things:",
+        "  Tide tables and fares",
+        "• Gulls",
+        "Fares\t12\t14",
+        "A short line that is no sentence at all",
+        "Copyright 2024 Quay Weekly, all rights reserved for ever",
+    ]
+    import random
+
+    rng = random.Random(0)
+    combos = list(itertools.product(range(len(kinds)), repeat=4))
+    combos += [tuple(rng.randrange(len(kinds)) for _ in range(16)) for _ in range(3000)]  # (gaps past MAX_GAP_LINES)
+    found = 0
+    for combo in combos:
+        lines = split_lines("\n".join(kinds[k] for k in combo) + "\n")
+        clusters = body._prose_clusters(lines, 0, len(lines))
+        assert clusters == _prose_clusters_read_whole(lines, 0, len(lines)), combo
+        found += len(clusters) > 1
+    assert found > 500

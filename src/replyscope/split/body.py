@@ -181,6 +181,12 @@ def _prose_clusters(lines: Lines, lo: int, hi: int) -> list[tuple[int, int, int]
                 clusters.append([i, i, len(s)])
             gap = 0.0
             in_list = False
+        elif not clusters or gap > MAX_GAP_LINES:
+            # (no cluster is open: before the first one the gap is not read, the first prose line
+            # starting it anew, and past MAX_GAP_LINES it only grows until a prose line starts the
+            # next; in_list changes only inside a cluster. So a line that does not extend a cluster
+            # is passed over unread: no first reading of a sidebar's or a footer's lines)
+            continue
         elif not bullet and s[-1] == ":" and n >= LIST_INTRO_CHARS and s.count(" ") >= 4 and clusters and gap <= MAX_GAP_LINES:
             in_list = True
             gap += 1
@@ -486,6 +492,15 @@ def button_row(s: str) -> bool:
 
 def _button_row_uncached(s: str) -> bool:
     words = _button_words(s.lower())
+    if len(s) <= 60 and s not in _SHORT_SHARE_ROW_CACHE and _GLUED_PAIR.search(s) is None:
+        # (the share row's reading of a short line holding no glued words reads these same words:
+        # most lines asked the one are asked the other, each finding the words afresh)
+        _SHORT_SHARE_ROW_CACHE[s] = _share_row_of_words(words)
+    return _button_row_of_words(words)
+
+
+def _button_row_of_words(words: list[str]) -> bool:
+    """button_row of a line whose _button_words are `words`."""
     if not words or len(words) > 8:
         return False
     if words[0] in ("follow", "share") and len(words) <= 1 + LINK_NAME_WORDS or words[:2] == ["go", "to"] and len(words) <= 2 + LINK_NAME_WORDS:
@@ -529,17 +544,35 @@ def _site_links_row_uncached(s: str) -> bool:
 
 def _title_like(lines: Lines, i: int) -> bool:
     """Whether line i reads as a headline: short, not a sentence, not navigation, a byline or a date."""
-    s = untallied(lines.text[i])
-    if len(s) > TITLE_MAX_CHARS or is_prose(s) or s.endswith((".", ":")) or s[0] in BULLETS:
+    t = lines.text[i]
+    known = _TITLE_LIKE_TEXT_CACHE.get(t)
+    if known is None:
+        known = _TITLE_LIKE_TEXT_CACHE[t] = _title_like_text(t)
+    if not known:
         return False
-    if s.count(" ") < TITLE_MIN_WORDS - 1 or is_nav_line(s) or chrome_line(s) or button_row(s) or _dotted_menu(s) or site_links_row(s):
+    s = untallied(t)
+    # "  3. Gulls nest on the pier": an item of a numbered list set in (a sidebar's top stories)
+    return not (s[0].isdigit() and lines.indent[i] > 0 and _LIST_NUMBER.match(s))
+
+
+# (_title_like's readings of the line's text alone, cached: the title readings ask it of the same
+# lines over the article, and menus repeat from page to page; each reading only says False, so the
+# one of the line's indent, left to _title_like, may come after them)
+_TITLE_LIKE_TEXT_CACHE: Final[dict[str, bool]] = line_dict()
+
+
+def _title_like_text(t: str) -> bool:
+    s = untallied(t)
+    if len(s) > TITLE_MAX_CHARS or is_prose(s) or s.endswith((".", ":")) or s[0] in BULLETS or s.count(" ") < TITLE_MIN_WORDS - 1:
         return False
-    if s[:3].lower() == "by " or has_digit(s) and _TIME_OF_DAY.search(s):
-        return False  # a byline, or a dateline ("9:05am, EDT")
-    if s[0].isdigit() and lines.indent[i] > 0 and _LIST_NUMBER.match(s):
-        return False  # "  3. Gulls nest on the pier": an item of a numbered list set in (a sidebar's top stories)
-    if unicodedata.category(s[0])[0] == "S" or _DATELINE_START.match(s) or _TALLY_IN.search(s):
-        return False  # "← Where Next?" (a pager link), "Posted on May 2 • 23 Comments" (a dateline)
+    # (each test only says False: the cheap ones first, the readings of the line's words after them)
+    if s[:3].lower() == "by " or unicodedata.category(s[0])[0] == "S" or _DATELINE_START.match(s):
+        return False  # a byline, "← Where Next?" (a pager link), "Posted on May 2" (a dateline)
+    digit = has_digit(s)
+    if digit and _time_of_day(s) or _tally_in(s, digit):
+        return False  # a dateline ("9:05am, EDT", "May 2 • 23 Comments")
+    if is_nav_line(s) or chrome_line(s) or button_row(s) or _dotted_menu(s) or site_links_row(s):
+        return False
     return not photo_credit(s)
 
 
@@ -611,6 +644,20 @@ def _spelled_count(page: str, count: str) -> bool:
 
 
 _TIME_OF_DAY: Final = re.compile(r"\d{1,2}:\d{2}|\b(?:19|20)\d\d\b\s*$")
+_TIME_OF_DAY_GATE: Final = LiteralGate(_TIME_OF_DAY)
+
+
+def _time_of_day(s: str) -> bool:
+    """_TIME_OF_DAY.search(s) is not None, not searched where `s` holds none of the literals every
+    match holds (read from the pattern by its gate: a clock's colon, a year's first two figures)."""
+    return _TIME_OF_DAY_GATE.admits(s) and _TIME_OF_DAY.search(s) is not None
+
+
+def _tally_in(s: str, digit: bool) -> bool:
+    """_TALLY_IN.search(s) is not None, where `digit` is has_digit(s): every match opens with a
+    figure (its `\\d`), so an ASCII line holding no ASCII digit holds none (beyond ASCII, `\\d`
+    reads other scripts' figures too, and the pattern alone says)."""
+    return (digit or not s.isascii()) and _TALLY_IN.search(s) is not None
 
 
 # A photo's caption ends on its credit: "... in May. Photo: Jo Lake", "... (Jo Lake/Harbour News/AP
@@ -627,7 +674,10 @@ _CREDIT_WORDS: Final = ("hoto", "HOTO", "mage", "MAGE", "ictur", "ICTUR", "llust
 
 def photo_credit(s: str) -> bool:
     """Whether a line is a photo's caption told by its credit (see _PHOTO_CREDIT)."""
-    return any(w in s for w in _CREDIT_WORDS) and _PHOTO_CREDIT.search(s) is not None
+    for w in _CREDIT_WORDS:  # (a loop over the tuple: compiled, `any` over a generator made one a call)
+        if w in s:
+            return _PHOTO_CREDIT.search(s) is not None
+    return False
 
 
 # A line shorter than this that reads as a sentence but holds navigation's signs is a call to
@@ -735,7 +785,9 @@ def _mark_title(lines: Lines, lo: int, hi: int, roles: list[str], title: str) ->
             s = text[i]
             if not s or roles[i] != "body":
                 continue
-            if _reads_as_headline(s) and (_over_byline(lines, i, hi) or _cut_from_text(lines, i, hi)):
+            # (what follows it asked first: most lines of a lead are over no byline and cut from no
+            # text, and the headline's own reading is dear on its first asking)
+            if (_over_byline(lines, i, hi) or _cut_from_text(lines, i, hi)) and _reads_as_headline(s):
                 roles[i] = "title"
                 # what reads as another headline above it is the site's furniture (its name, a
                 # link); a dateline there is the article's own
@@ -809,7 +861,7 @@ def _mark_title(lines: Lines, lo: int, hi: int, roles: list[str], title: str) ->
     # (a headline over its byline under a first run of prose: a blog's welcome note over the post)
     for i in range(lo, min(hi, lo + BYLINE_LEAD_LINES)):
         s = text[i]
-        if s and roles[i] == "body" and not is_prose(s) and _reads_as_headline(s) and _over_byline(lines, i, hi):
+        if s and roles[i] == "body" and not is_prose(s) and _over_byline(lines, i, hi) and _reads_as_headline(s):
             roles[i] = "title"
             return
     seen = 0
@@ -892,6 +944,18 @@ def _retitle_by_text(lines: Lines, lo: int, hi: int, roles: list[str]) -> None:
         s = text[i]
         if i == cur or _indent(lines, i) > indent or len(s) > TITLE_MAX_CHARS or s[0] in BULLETS:
             continue  # (a line set in from the text is an item of a list or a menu)
+        words = _content_words(s)
+        if len(words) < RETITLE_WORDS:
+            continue  # (the words it shares with the text are some of these: too few to take the place)
+        # (the words it shares with the text weighed before the dear readings of the line: each of
+        # those only passes it over, and most lines over an article share too few of its words)
+        if body_lows is None:
+            body_lows = _lowered(body)
+        after = question and i == first_prose
+        n = len(_words_in(words, after_lows if after else body_lows))
+        share = n / len(words)
+        if not (n >= RETITLE_WORDS and share >= RETITLE_SHARE and share > best_share):
+            continue
         if not ((_title_like(lines, i) or i == first_prose) and _reads_as_headline(s)) or _link_or_sentences(s) or is_boilerplate_line(s):
             continue
         if not (s[0].isupper() or s[0].isdigit() or s[0] in "'‘\"“") or "|" in s or _repeats_a_word(s):
@@ -900,14 +964,7 @@ def _retitle_by_text(lines: Lines, lo: int, hi: int, roles: list[str]) -> None:
             continue  # (a row of tags over the date, "Garden Tips pruning Shed Roofs", or a label in capitals)
         if reads_as_byline(lines.core[i]) or has_digit(s) and read_header(lines.core[i]) is not None:
             continue  # (a byline or a dateline repeats the writer's and the paper's names)
-        if body_lows is None:
-            body_lows = _lowered(body)
-        words = _content_words(s)
-        after = question and i == first_prose
-        n = len(_words_in(words, after_lows if after else body_lows))
-        share = n / len(words) if words else 0.0
-        if n >= RETITLE_WORDS and share >= RETITLE_SHARE and share > best_share:
-            best, best_share, best_after = i, share, after
+        best, best_share, best_after = i, share, after
     if best is None:
         return
     if best_after and not any(_content_words(t) for t in body):
@@ -1144,7 +1201,16 @@ def _short_share_row(t: str) -> bool:
 def _short_share_row_uncached(t: str) -> bool:
     # (_GLUED_WORDS parts a small letter or a "!" from a capital right after it: a line holding no such
     # pair is left as it is, and the pattern, tried at each of its characters, is not asked)
-    words = _button_words((_GLUED_WORDS.sub(" ", t) if _GLUED_PAIR.search(t) is not None else t).lower())
+    if _GLUED_PAIR.search(t) is not None:
+        return _share_row_of_words(_button_words(_GLUED_WORDS.sub(" ", t).lower()))
+    words = _button_words(t.lower())
+    if t not in _BUTTON_ROW_CACHE:
+        _BUTTON_ROW_CACHE[t] = _button_row_of_words(words)  # (the same words: see _button_row_uncached)
+    return _share_row_of_words(words)
+
+
+def _share_row_of_words(words: list[str]) -> bool:
+    """_short_share_row of a line whose _button_words, after its glued words are parted, are `words`."""
     if not words:
         return False
     actions = sum(w in _BUTTON_ACTIONS for w in words)
@@ -1246,7 +1312,7 @@ def _stamped_headline(lines: Lines, i: int, hi: int) -> bool:
         if k is None or k >= hi or _post_stamp_text(text[k]) != "by":
             return False
         kind, j = "by", k
-    if kind is None and _bare_name(text[j]) and text[j + 1 : j + 2] and text[j + 1][:1] in BULLETS:
+    if kind is None and text[j + 1 : j + 2] and text[j + 1][:1] in BULLETS and _bare_name(text[j]):
         kind = "by"  # (an author box: the writer's name over the profile's links, see _line_under)
     if kind is None or _dated_over(lines, i):
         return False  # (title, date, title, date: a listing of posts)
@@ -1454,10 +1520,18 @@ def _words_repeated(words: frozenset[str], body: list[str]) -> bool:
         # (a line's content words are lower-cased runs of its letters: a line whose lower case holds
         # none of `words` adds none; its words, dear to read, are not read, but looked for: _words_in)
         low = lower_of(t)
-        if not any(w in low for w in words):
+        if not _holds_any(low, words):
             continue
         found |= _words_in(words, [low])
         if len(found) / len(words) >= KEEP_SHARE:
+            return True
+    return False
+
+
+def _holds_any(low: str, words: frozenset[str]) -> bool:
+    """Whether `low` holds one of `words` (a loop: compiled, `any` over a generator made one a line)."""
+    for w in words:
+        if w in low:
             return True
     return False
 
@@ -1517,7 +1591,8 @@ def _reads_as_headline_uncached(s: str) -> bool:
     s = untallied(s)
     if s[-1] == "." and not s.endswith(_ELLIPSIS) and is_prose(s):
         return False
-    if has_digit(s) and _TIME_OF_DAY.search(s) or _DATELINE_START.match(s) or _TALLY_IN.search(s):
+    digit = has_digit(s)
+    if digit and _time_of_day(s) or _DATELINE_START.match(s) or _tally_in(s, digit):
         return False
     if len(s) < 80 and (button_row(s) or _CALL_TO_COMMENT.match(s) or _share_row(s)):
         return False
@@ -1542,8 +1617,16 @@ def _cut_from_text(lines: Lines, i: int, hi: int) -> bool:
     s = lines.text[i]
     cut = s.endswith(_ELLIPSIS)
     stem = s.rstrip(".… ") if cut else s
-    if len(s) > TITLE_MAX_CHARS or stem.count(" ") < CUT_MIN_WORDS - 1 or s[0] in BULLETS or is_nav_line(s):
+    if len(s) > TITLE_MAX_CHARS or stem.count(" ") < CUT_MIN_WORDS - 1 or s[0] in BULLETS:
         return False
+    # (navigation is no headline: asked only of a line the text under it repeats, the answer being
+    # False elsewhere whatever it says; most lines of a lead repeat none)
+    return _repeated_below(lines, i, hi, s, stem, cut) and not is_nav_line(s)
+
+
+def _repeated_below(lines: Lines, i: int, hi: int, s: str, stem: str, cut: bool) -> bool:
+    """Whether the text under line i repeats it (see _cut_from_text; `stem`, the line less the
+    "…" it was `cut` with)."""
     text = lines.text
     seen = 0
     for j in range(i + 1, min(hi, i + 1 + 3 * CUT_LOOK_BELOW)):
@@ -1570,7 +1653,7 @@ def _long_headline(s: str) -> bool:
     """A line long enough to read as prose that is a headline by its Title Case ("Harbour Ferry
     Ridership Report: March Trips Up 4% From 2019; Crew Shortage Continues to Delay Evening Boats")."""
     s = untallied(s)
-    if len(s) > TITLE_MAX_CHARS or s[-1] == "." or s[0] in BULLETS or is_nav_line(s) or _TALLY_IN.search(s) or _dotted_menu(s):
+    if len(s) > TITLE_MAX_CHARS or s[-1] == "." or s[0] in BULLETS or is_nav_line(s) or _tally_in(s, has_digit(s)) or _dotted_menu(s):
         return False
     if unicodedata.category(s[0])[0] == "S" or _DATELINE_START.match(s) or photo_credit(s):
         return False  # (a pager link, a dateline, a photo's caption: see _title_like)
@@ -1583,11 +1666,22 @@ def _over_byline(lines: Lines, i: int, hi: int) -> bool:
     """Whether line i is a headline because a byline follows it ("By Jo | 27 March 2016"): headline,
     byline, text is an article's order, and a long headline or one ending in "?" reads as prose."""
     s = lines.text[i]
-    if len(s) > TITLE_MAX_CHARS or s[0] in BULLETS or s.count(" ") < CUT_MIN_WORDS - 1 or is_nav_line(s):
+    if len(s) > TITLE_MAX_CHARS or s[0] in BULLETS or s.count(" ") < CUT_MIN_WORDS - 1:
+        return False
+    j = next_nonblank(lines, i, BYLINE_BLANKS)
+    if j is None or j >= hi:
+        return False
+    # (the byline is the line under the headline or, past one line set between, the one under that:
+    # where neither opens as a byline the answer is False, told before the dear readings of the
+    # headline and of the line between; each of them only says False, so their order leaves it)
+    if _BYLINE_START.match(_byline_core(lines, j)) is None:
+        k = next_nonblank(lines, j, BYLINE_BLANKS)
+        if k is None or k >= hi or _BYLINE_START.match(_byline_core(lines, k)) is None:
+            return False
+    if is_nav_line(s):
         return False
     if has_digit(s) and (h := read_header(lines.core[i])) is not None and not h.author:
         return False  # a date alone over the byline ("Wed 2014/03/12 05:41 JST" / "Posted by Jo")
-    j = next_nonblank(lines, i, BYLINE_BLANKS)
     if j is not None and j < hi and (len(lines.core[j]) > 11 or lines.core[j].lower() not in _BARE_BY) and _between_headline_and_byline(lines.text[j]):
         j = next_nonblank(lines, j, BYLINE_BLANKS)  # (headline, "Add your reply", "Tweet" or "3 comments", byline)
     if j is None or j >= hi:
@@ -1618,7 +1712,7 @@ def _between_headline_and_byline(t: str) -> bool:
     to the comments ("3 comments", "Comments (0)"), a photo's caption."""
     if len(t) >= 80:
         return photo_credit(t)  # (headline, the photo's caption, byline)
-    return _CALL_TO_COMMENT.match(t) is not None or _share_row(t) or len(t) < 30 and (is_comment_marker(t) or _TALLY_IN.search(t) is not None) or photo_credit(t)
+    return _CALL_TO_COMMENT.match(t) is not None or _share_row(t) or len(t) < 30 and (is_comment_marker(t) or _tally_in(t, has_digit(t))) or photo_credit(t)
 
 
 # Non-blank lines above the article looked through for a headline over its byline: the share row,
