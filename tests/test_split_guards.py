@@ -14,6 +14,8 @@ from replyscope.split import body, headers, line_led, patterns, places
 from replyscope.split import lines as lines_module
 from replyscope.split.lines import split_lines
 
+from replyscope.split import body, cards, choose, headers, line_led, patterns, places, talk
+
 # the units _COMPACT_AGE reads, in both cases, with and without the dot and the space
 _UNITS = ["mo", "mos", "yr", "yrs", "y", "wk", "wks", "w", "d", "hr", "hrs", "h", "min", "mins", "m", "s"]
 _AGES = [f"{n}{space}{unit}{dot}" for n, space, unit, dot in itertools.product(("3", "12"), ("", " "), _UNITS + [u.upper() for u in _UNITS], ("", "."))]
@@ -938,3 +940,95 @@ def test_prose_clusters_passing_over_lines_no_open_cluster_reads_finds_the_same_
         assert clusters == _prose_clusters_read_whole(lines, 0, len(lines)), combo
         found += len(clusters) > 1
     assert found > 500
+
+def test_the_formats_read_lazily_come_in_the_order_of_their_talk(monkeypatch):
+    # (choose._by_talk reads a format's thread and share only when its floor, -len of its headers
+    # or of its thread, is the lowest key left: the order must be the stable sort of the formats
+    # with a thread by (-len x share, first line), whatever the shares and the threads kept)
+    import random
+
+    from replyscope.split.anchors import Anchor
+    from replyscope.split.headers import CommentHeader
+
+    rng = random.Random(7)
+    header = CommentHeader("name_date", "Jo Lake", "")
+    for _ in range(400):
+        groups = []
+        for _ in range(rng.randint(1, 5)):
+            first = rng.choice([3, 10, 20, 40])
+            groups.append([Anchor(first + 5 * k, first + 5 * k, header, "name_date", 0) for k in range(rng.randint(1, 12))])
+        kept = {id(g): g[rng.randint(0, len(g)) :] for g in groups}  # (a thread keeps the last headers, or none)
+        share_of = {}
+        for g in kept.values():
+            if g:
+                share_of[(g[0].first, len(g))] = rng.choice([0.0, 0.25, 0.5, 1 / 3, 2 / 3, 1.0])
+        read = []
+        monkeypatch.setattr(choose, "_candidate", lambda lines, group, post_words: (kept[id(group)], []))
+
+        def share(lines, best):
+            read.append(best)
+            return share_of[(best[0].first, len(best))]
+
+        monkeypatch.setattr(choose, "_conversational_share", share)
+        with_thread = [(k, kept[id(g)]) for k, g in enumerate(groups) if kept[id(g)]]
+        expected = [k for k, g in sorted(with_thread, key=lambda kg: (-len(kg[1]) * share_of[(kg[1][0].first, len(kg[1]))], kg[1][0].first))]
+        n = len(groups)
+        candidates: list = [None] * n
+        got = list(choose._by_talk(None, groups, -1, candidates, [[] for _ in groups], [None] * n))  # type: ignore[arg-type]
+        assert got == expected, (got, expected)
+        # (a format's share is read only where it orders the formats: never for a page's one format)
+        assert n > 1 or not read
+
+
+def test_a_windows_own_name_looked_for_as_strings_keeps_the_words_verdict():
+    # (talk._names_own_words looks the header's own words, when in ASCII, for in the window's text
+    # lower-cased before its words are read: the same verdict as reading its words)
+    pieces = ["Jo", "lake", "LAKE", " ", "-", "’", "Σ", "ς", "ſ", "İ", "ı", "K", "é", ".", "2"]
+    owns = [{"lake"}, {"jo", "lake"}, {"kelvin"}, {"ſide"}, {"laſe"}, {"λακς"}, {"i̇sle"}, {"isle"}]
+    for s in _strings_of(pieces, 4):
+        for own in owns:
+            assert talk._names_own_words(own, s) == bool(own & {w.lower() for w in patterns.WORD.findall(s)}), (s, own)
+    assert not talk.writes_sentences(["Jo Lake thinks the harbour plan will fail without a ferry."], "Jo Lake")
+    assert talk.writes_sentences(["The harbour plan will fail without a second ferry on weekdays."], "Jo Lake")
+
+
+def test_the_trailing_tags_gate_lets_through_every_line_with_tags_to_take_off():
+    # (talk.writes_sentences takes _TRAILING_TAGS off only lines its literals' gate admits)
+    pieces = ["#", "@", "http", "https://", "x", "_1", " ", "\t", ".", "HTTP", "ſ"]
+    for s in _strings_of(pieces, 4):
+        if not talk._TRAILING_TAGS_GATE.admits(s):
+            assert talk._TRAILING_TAGS.sub("", s) == s, repr(s)
+
+
+def _in_other_language_as_read_before(s: str) -> bool:
+    beyond = re.findall(r"[^\x00-\x7f]", s)
+    if not any(ch.isalpha() for ch in beyond):
+        return False
+    n_letters = sum(map(str.isalpha, s))
+    if n_letters < 2:
+        return False
+    other = sum(1 for ch in beyond if ord(ch) > 0x24F and ch.isalpha() and not 0x1E00 <= ord(ch) <= 0x1EFF)
+    if other * 2 > n_letters:
+        return True
+    if other:
+        return False
+    words = [w.lower() for w in patterns.WORD.findall(s)]
+    return len(words) >= 3 and not any(w in talk._ENGLISH_GRAMMAR for w in words)
+
+
+def test_the_other_language_letters_counted_as_far_as_the_verdict_reads():
+    # (talk._in_other_language_uncached counts a line's letters only up to what its verdicts read:
+    # 2, or twice the letters of another script)
+    pieces = ["bu", "haber", "the", " ", "ş", "ı", "Ж", "жо", "ạ", "’", "—", "1", "ά"]
+    for s in _strings_of(pieces, 4):
+        if not s.isascii():
+            assert talk._in_other_language_uncached(s) == _in_other_language_as_read_before(s), repr(s)
+    assert talk.in_other_language("Bu haber tamamen yanlış") and not talk.in_other_language("The café was shut")
+
+
+def test_the_profile_tally_cached_by_its_text_reads_as_its_pattern():
+    # (cards.is_profile_tally keeps its verdict per line text)
+    from replyscope.split.lines import split_lines
+
+    lines = split_lines("Jo Lake\nTotal Comments (212)\n• 57 Fans\nMarch 3, 2014\nTotal Comments (212)")
+    assert [cards.is_profile_tally(lines, i) for i in range(len(lines))] == [False, True, True, False, True]

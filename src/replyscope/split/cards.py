@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Final
 
+from replyscope.split.caches import line_dict
 from replyscope.split.chrome import is_chrome
 from replyscope.split.headers import CommentHeader, cut_counters, looks_like_name
 from replyscope.split.lines import Lines, prev_nonblank
@@ -47,7 +48,15 @@ def is_profile_tally(lines: Lines, i: int) -> bool:
     s = lines.text[i]
     if s[:1] in BULLETS:
         s = lines.core[i]
-    return PROFILE_TALLY.match(s) is not None
+    known = _PROFILE_TALLY_CACHE.get(s)
+    if known is None:
+        known = _PROFILE_TALLY_CACHE[s] = PROFILE_TALLY.match(s) is not None
+    return known
+
+
+# (its verdicts cached in a dict it reads itself, see caches.line_dict: the lines over a page's
+# headers are asked once a header format and again as the card over a date; half are asked again)
+_PROFILE_TALLY_CACHE: Final[dict[str, bool]] = line_dict()
 
 
 def _tally_over(lines: Lines, i: int, lo: int) -> int | None:

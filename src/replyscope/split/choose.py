@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from typing import Final, cast
 
 from replyscope.split.caches import line_dict
@@ -1037,24 +1038,16 @@ def choose_anchors(
     # up, as ordering all formats with the bare ones last tried them; a page whose dated thread is
     # taken does not read its bare formats' windows
     for bare_kind in (False, True):
-        candidates = []
-        read_as_datelines: list[list[Anchor]] = []  # (each candidate's leading headers dropped as an article's dateline)
-        for fam, group in by_family.items():
-            if (fam in BARE_FAMILIES) != bare_kind:
-                continue
-            group_taken = {j for a in group for j in range(a.first, a.last + 1)}
-            run = _cut_at_form(lines, _main_run(lines, _supported(lines, group, group_taken)))
-            kept = _drop_leading_datelines(lines, run, post_words)
-            if kept:
-                candidates.append(kept)
-                read_as_datelines.append([a for a in run if a.first < kept[0].first])
-        # among the formats of a kind, the format with the most comments that talk first (a blog roll
-        # with dates talks less); the share of a format alone of its kind is read when the format
-        # is, below, and never for a format not reached
-        shares: list[float | None] = [_conversational_share(lines, g) if len(candidates) > 1 else None for g in candidates]
-        order = sorted(range(len(candidates)), key=lambda k: (-len(candidates[k]) * (shares[k] or 0.0), candidates[k][0].first))
-        for k in order:
-            best = candidates[k]
+        groups = [group for fam, group in by_family.items() if (fam in BARE_FAMILIES) == bare_kind]
+        # each format's thread (its headers with words, its main run, cut at the form, past the
+        # article's dateline) and its talk share are read only when they are needed to tell which
+        # format comes next (see _by_talk): a format with fewer headers than the leading thread has
+        # comments that talk is never read at all
+        candidates: list[list[Anchor] | None] = [None] * len(groups)
+        read_as_datelines: list[list[Anchor]] = [[] for _ in groups]  # (each candidate's leading headers dropped as an article's dateline)
+        shares: list[float | None] = [None] * len(groups)
+        for k in _by_talk(lines, groups, post_words, candidates, read_as_datelines, shares):
+            best = cast("list[Anchor]", candidates[k])
             above = [a for a in above_all if a.family == best[0].family and a.last < best[0].first]
             if not above and shares[k] is None:
                 shares[k] = _conversational_share(lines, best)
@@ -1089,6 +1082,65 @@ def choose_anchors(
             if _acceptable(lines, best, section, _dated_thread_share(lines, best, _bullet_thread_share(lines, best, share))):
                 return _with_same_stamps(lines, best, anchors), section
     return [], None
+
+
+def _candidate(lines: Lines, group: list[Anchor], post_words: int) -> tuple[list[Anchor], list[Anchor]]:
+    """A format's thread among its headers `group` (those with words next to them, their main run
+    cut at the comment form, past the article's dateline), and the headers of that run read as the
+    article's dateline."""
+    group_taken = {j for a in group for j in range(a.first, a.last + 1)}
+    run = _cut_at_form(lines, _main_run(lines, _supported(lines, group, group_taken)))
+    kept = _drop_leading_datelines(lines, run, post_words)
+    return kept, [a for a in run if kept and a.first < kept[0].first]
+
+
+def _by_talk(
+    lines: Lines,
+    groups: list[list[Anchor]],
+    post_words: int,
+    candidates: list[list[Anchor] | None],
+    read_as_datelines: list[list[Anchor]],
+    shares: list[float | None],
+) -> Iterator[int]:
+    """The formats' indices (of `groups`, each a format's headers) in the order of the most comments
+    that talk first: the largest len × share of their threads (_candidate), then the first line,
+    then the index (the order a stable sort of the formats with a thread by (-len × share, first)
+    gives); a format with no thread is left out. A thread is read into `candidates` (and its
+    dateline headers into `read_as_datelines`), and its share into `shares`, only when it is needed
+    to tell the next format.
+
+    A thread holds at most its format's headers and a share is at most 1, so before they are read
+    a format's key is at least (-len(group), its first header, index), and with its thread read
+    and not its share, (-len(thread), its first header, index): a format whose key is known and is
+    below every other format's key or floor comes next, whatever is left unread (a thread of 40
+    headers half of which talk comes before a format of 3 headers, never read unless the thread is
+    turned down). The last format left needs no share to be ordered: none is read here (the
+    caller reads it when the format is reached)."""
+    left = list(range(len(groups)))
+    while left:
+        best_k = -1
+        best_key: tuple[float, int, int] = (0.0, 0, 0)
+        for k in left:
+            kept = candidates[k]
+            share = shares[k]
+            if kept is None:
+                key = (-float(len(groups[k])), groups[k][0].first, k)
+            else:
+                key = (-len(kept) * (1.0 if share is None else share), kept[0].first, k)
+            if best_k < 0 or key < best_key:
+                best_k, best_key = k, key
+        kept = candidates[best_k]
+        if kept is None:
+            kept, read_as_datelines[best_k] = _candidate(lines, groups[best_k], post_words)
+            candidates[best_k] = kept
+            if not kept:
+                left.remove(best_k)
+            continue  # (its key may now be above another format's: look again)
+        if shares[best_k] is None and len(left) > 1:
+            shares[best_k] = _conversational_share(lines, kept)
+            continue
+        left.remove(best_k)
+        yield best_k
 
 
 # A header of another format that prints around its stamp exactly what this many of the chosen

@@ -14,7 +14,8 @@ from typing import Final
 
 from replyscope.split.caches import line_cache, line_dict
 from replyscope.split.chrome import is_chrome, is_content
-from replyscope.split.patterns import BULLETS, CONVERSATIONAL_LOWER_FAST, WORD, ends_sentence
+from replyscope.split.lines import lower_of
+from replyscope.split.patterns import BULLETS, CONVERSATIONAL_LOWER_FAST, WORD, LiteralGate, ends_sentence
 
 # Words of chat, which headlines and teasers do not use: laughter, slang, abbreviations.
 CHAT_WORDS: Final = re.compile(
@@ -150,7 +151,7 @@ _TALK_WORD_CACHE: Final[dict[str, int]] = line_dict()
 def _talk_word(t: str) -> int:
     known = _TALK_WORD_CACHE.get(t)
     if known is None:
-        low = t.lower()
+        low = lower_of(t)  # (shared with the line's other readers: body's lower-cased ones, the "thank" of the next)
         if len(low) != len(t):
             known = _LOWER_RESIZES
         elif CONVERSATIONAL_LOWER_FAST.search(low) is not None:
@@ -180,7 +181,7 @@ def _first_talk_line(texts: tuple[str, ...]) -> int:
     for k, t in enumerate(texts):
         code = _talk_word(t)
         if code == _TALK_WORD:
-            if k and texts[k - 1].lower().endswith("thank"):
+            if k and lower_of(texts[k - 1]).endswith("thank"):  # (lower-cased already: read for its own words above)
                 return _first_talk_line_joined(texts)
             return k
         if code == _LOWER_RESIZES:
@@ -244,8 +245,24 @@ def _opens_short_reply_uncached(first: str) -> bool:
 
 # Hashtags, handles and links a post ends with ("... a major development! #SemST #tcot").
 _TRAILING_TAGS: Final = re.compile(r"(?:\s+(?:[#@]\w+|https?://\S+))+\s*$")
+_TRAILING_TAGS_GATE: Final = LiteralGate(_TRAILING_TAGS)
 # A sentence a person wrote has at least this many words; menu labels and link titles are shorter.
 SENTENCE_MIN_WORDS: Final = 8
+
+
+def _names_own_words(own: set[str], joined: str) -> bool:
+    """Whether a word of `joined` (WORD), lower-cased, is one of `own` (lower-cased words).
+
+    Own words in ASCII are first looked for in `joined` lower-cased, as plain strings: a word that
+    lower-cases to one of them lower-cases so inside `joined` too (lower-casing is character by
+    character but for the final sigma, which lower-cases to no ASCII letter), so where none is
+    found no word is one of them, and the words of a whole window are not read (most windows)."""
+    if all(w.isascii() for w in own):
+        low = joined.lower()
+        if not any(w in low for w in own):
+            return False
+    said: list[str] = WORD.findall(joined)
+    return bool(own & {w.lower() for w in said})
 
 
 def writes_sentences(window: list[str], name: str = "") -> bool:
@@ -262,13 +279,13 @@ def writes_sentences(window: list[str], name: str = "") -> bool:
     texts = [t for t in window if t][:TALK_LINES]
     named: list[str] = WORD.findall(name)  # (typed: each word's methods are then native calls, compiled)
     own = {w.lower() for w in named if len(w) > 3}
-    said: list[str] = WORD.findall(" ".join(texts)) if own else []
-    if own and own & {w.lower() for w in said}:
+    if own and _names_own_words(own, " ".join(texts)):
         return False
     for t in texts:
         if t[0] in BULLETS or is_chrome(t):
             continue
-        core = _TRAILING_TAGS.sub("", t).rstrip()
+        # (no "#", "@" or "http" in the line, nothing for _TRAILING_TAGS to take off: its literals, read from it)
+        core = (_TRAILING_TAGS.sub("", t) if _TRAILING_TAGS_GATE.admits(t) else t).rstrip()
         if core[-1:] in ".!" and not core.endswith("...") and len(WORD.findall(core)) >= SENTENCE_MIN_WORDS and not is_headline(core):
             return True
     return False
@@ -298,7 +315,7 @@ def _is_written_uncached(s: str) -> bool:
 # CJK...), but for the Latin Extended Additional block (U+1E00-U+1EFF: Vietnamese letters).
 _LATIN_END: Final = 0x24F
 _LATIN_ADDITIONAL: Final = (0x1E00, 0x1EFF)
-_NON_ASCII: Final = re.compile(r"[^\x00-\x7f]")
+_ASCII_RUNS: Final = re.compile(r"[\x00-\x7f]+")
 # The fewest words of a Latin-script line read for its language (a name of two words says nothing).
 OTHER_LANGUAGE_MIN_WORDS: Final = 3
 # English words of grammar: an English sentence of three words or more holds one of them nearly
@@ -333,13 +350,23 @@ def _in_other_language_uncached(s: str) -> bool:
     # (the characters past ASCII looked at one by one, which are few on most lines, a curly quote or
     # a dash: with no letter among them the line is read as English whatever its letters, and they
     # are not counted, a pass over a long comment's every character)
-    beyond: list[str] = _NON_ASCII.findall(s)
+    # (the characters past ASCII as one string, the ASCII runs taken out: a scan sre makes by runs,
+    # where finding each of them alone stopped at every character)
+    beyond = _ASCII_RUNS.sub("", s)
     if not any(ch.isalpha() for ch in beyond):
         return False
-    n_letters = sum(map(str.isalpha, s))
+    other = sum(1 for ch in beyond if ord(ch) > _LATIN_END and ch.isalpha() and not _LATIN_ADDITIONAL[0] <= ord(ch) <= _LATIN_ADDITIONAL[1])
+    # (the letters counted only as far as the verdicts below read them: 2, fewer says no; and with
+    # letters of another script, twice their number, which most letters of the line outnumber)
+    need = max(2, 2 * other)
+    n_letters = 0
+    for ch in s:
+        if ch.isalpha():
+            n_letters += 1
+            if n_letters >= need:
+                break
     if n_letters < 2:
         return False
-    other = sum(1 for ch in beyond if ord(ch) > _LATIN_END and ch.isalpha() and not _LATIN_ADDITIONAL[0] <= ord(ch) <= _LATIN_ADDITIONAL[1])
     if other * 2 > n_letters:
         return True
     if other:
