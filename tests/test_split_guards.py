@@ -648,3 +648,23 @@ def test_the_button_words_read_without_the_plus_form_are_the_patterns_words():
     for s in _strings_of(pieces, 3):
         assert body._button_words(s) == body._BUTTON_WORD.findall(s), repr(s)
     assert body.button_row("share this or tweet it") and body._button_words("pin it +1 or mail") == ["pin", "it", "+1", "or", "mail"]
+
+
+def test_the_stamp_pattern_reads_each_count_whole_and_finds_what_the_plain_form_finds():
+    # (TIMESTAMP_RE reads the counts of relative ages possessively, "\d++": exact only while every
+    # "\d+" of TIMESTAMP is followed by blanks, or by blanks and a unit word, which no digit starts)
+    followers = [m.group(1) for m in re.finditer(r"\\d\+(.{0,20})", patterns.TIMESTAMP)]
+    assert len(followers) == patterns._TIMESTAMP_SEARCHED.count(r"\d++") > 5
+    for rest in followers:
+        assert re.match(r"(?:\|[a-z\[\]?|]+\))?\\s[+*](?:\(\?:[a-z])?", rest), rest
+    plain = re.compile(rf"(?<![\w/.:]){patterns._STAMP_START}(?:{patterns.TIMESTAMP})(?![\w/])", re.I)
+    pieces = ["12", "3", " ", "hours", "ago", "vor", "std.", "2014", "-", "5", "min", "geleden", "fa", "ſ", "K", "Mar", ":"]
+    found = 0
+    for s in _strings_of(pieces, 3):
+        got = [m.span() for m in patterns.TIMESTAMP_RE.finditer(s)]
+        assert got == [m.span() for m in plain.finditer(s)], repr(s)
+        if patterns.folds_like_lower(s):
+            assert [m.span() for m in patterns.TIMESTAMP_RE_LOW.finditer(s.lower())] == got, repr(s)
+        found += bool(got)
+    assert found > 40
+    assert patterns.stamp_search("Ana Lund 12 hours ago").span() == (9, 21)
