@@ -651,14 +651,15 @@ def test_the_button_words_read_without_the_plus_form_are_the_patterns_words():
 
 
 def test_the_stamp_pattern_reads_each_count_whole_and_finds_what_the_plain_form_finds():
-    # (TIMESTAMP_RE reads the counts of relative ages possessively, "\d++": exact only while every
-    # "\d+" of TIMESTAMP is followed by blanks, or by blanks and a unit word, which no digit starts)
+    # (TIMESTAMP_RE reads the counts of relative ages possessively, "\d++", and the days and hours
+    # that open a form, "\d{1,2}+": exact only while what follows them starts on no digit, as the
+    # followers of "\d+" checked here and the openings named in patterns._DAY_OR_HOUR_FIRST do)
     followers = [m.group(1) for m in re.finditer(r"\\d\+(.{0,20})", patterns.TIMESTAMP)]
     assert len(followers) == patterns._TIMESTAMP_SEARCHED.count(r"\d++") > 5
     for rest in followers:
         assert re.match(r"(?:\|[a-z\[\]?|]+\))?\\s[+*](?:\(\?:[a-z])?", rest), rest
     plain = re.compile(rf"(?<![\w/.:]){patterns._STAMP_START}(?:{patterns.TIMESTAMP})(?![\w/])", re.I)
-    pieces = ["12", "3", " ", "hours", "ago", "vor", "std.", "2014", "-", "5", "min", "geleden", "fa", "ſ", "K", "Mar", ":"]
+    pieces = ["12", "3", " ", "hours", "ago", "vor", "std.", "2014", "-", "5", "min", "geleden", "fa", "ſ", "K", "Mar", ":", "/", "pm", ". M\u00e4rz", "th"]
     found = 0
     for s in _strings_of(pieces, 3):
         got = [m.span() for m in patterns.TIMESTAMP_RE.finditer(s)]
