@@ -1032,3 +1032,23 @@ def test_the_profile_tally_cached_by_its_text_reads_as_its_pattern():
 
     lines = split_lines("Jo Lake\nTotal Comments (212)\n• 57 Fans\nMarch 3, 2014\nTotal Comments (212)")
     assert [cards.is_profile_tally(lines, i) for i in range(len(lines))] == [False, True, True, False, True]
+
+def test_the_stamp_pattern_reads_each_count_whole_and_finds_what_the_plain_form_finds():
+    # (TIMESTAMP_RE reads the counts of relative ages possessively, "\d++", and the days and hours
+    # that open a form, "\d{1,2}+": exact only while what follows them starts on no digit, as the
+    # followers of "\d+" checked here and the openings named in patterns._DAY_OR_HOUR_FIRST do)
+    followers = [m.group(1) for m in re.finditer(r"\\d\+(.{0,20})", patterns.TIMESTAMP)]
+    assert len(followers) == patterns._TIMESTAMP_SEARCHED.count(r"\d++") > 5
+    for rest in followers:
+        assert re.match(r"(?:\|[a-z\[\]?|]+\))?\\s[+*](?:\(\?:[a-z])?", rest), rest
+    plain = re.compile(rf"(?<![\w/.:]){patterns._STAMP_START}(?:{patterns.TIMESTAMP})(?![\w/])", re.I)
+    pieces = ["12", "3", " ", "hours", "ago", "vor", "std.", "2014", "-", "5", "min", "geleden", "fa", "ſ", "K", "Mar", ":", "/", "pm", ". M\u00e4rz", "th"]
+    found = 0
+    for s in _strings_of(pieces, 3):
+        got = [m.span() for m in patterns.TIMESTAMP_RE.finditer(s)]
+        assert got == [m.span() for m in plain.finditer(s)], repr(s)
+        if patterns.folds_like_lower(s):
+            assert [m.span() for m in patterns.TIMESTAMP_RE_LOW.finditer(s.lower())] == got, repr(s)
+        found += bool(got)
+    assert found > 40
+    assert patterns.stamp_search("Ana Lund 12 hours ago").span() == (9, 21)

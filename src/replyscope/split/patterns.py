@@ -162,9 +162,41 @@ _STAMP_STARTS: Final = (
     r"|il y a|vor\s|h(?:ace\s|(?:\u00e1|a)\s)|een\s|un[ao]?\s"
 )
 _STAMP_START: Final = rf"(?={_STAMP_STARTS})"
+# TIMESTAMP as TIMESTAMP_RE reads it: the count of a relative age ("3 hours ago", "vor 3 Std.",
+# "2 d geleden") read whole, "\d++". Every "\d+" of TIMESTAMP (all in RELATIVE and FOREIGN_AGE) is
+# followed inside its alternative by a blank ("\s+") or by blanks and a unit's word ("\s*(?:s|min|...)"),
+# neither of which can start on a digit: a match that gave a digit back never exists, so the matches
+# are the same; the search no longer retries each shorter count at every number of a line that is no
+# age (~5% of the stamp search over the dev lines' digit lines; tests/test_split_guards.py checks the
+# followers).
+# So is a day or an hour that opens a form ("\d{1,2}+"): a date's day before its month ("3 March",
+# "3. M\u00e4rz") or a separator ("10/18/2012"), a clock's hour before its ":" or am / pm. The element
+# after each is a month's word, a separator, ":" or blanks and "a" / "p": none starts on a digit, so a
+# day that gave its second digit back is never matched either (another ~6% of the stamp search).
+# (MONTH's day after the month, "May 12", is left as it is: a year may follow it, "May 12005" reads
+# "1" then "2005". Each form is named by the text it opens with; a form rewritten stops the import.)
+_DAY_OR_HOUR_FIRST: Final = (
+    r"|\d{1,2}(?:st|nd|rd|th)?\.?\s*(?:jan",  # a day, then its month
+    r"|\d{1,2}[-/.]",  # a day or month, then a separator
+    r"|\d{1,2}\.?\s*(?:de\s+)?",  # a day, then another language's month
+    r"@?\d{1,2}(?::\d{2})",  # a clock's hour, then ":"
+    r"|\d{1,2}\s*[ap]",  # an hour, then am / pm
+)
+
+
+def _counts_read_whole(timestamp: str) -> str:
+    out = timestamp.replace(r"\d+", r"\d++")
+    for opening in _DAY_OR_HOUR_FIRST:
+        if opening not in out:
+            raise ValueError(f"TIMESTAMP no longer holds {opening!r}: see _DAY_OR_HOUR_FIRST")
+        out = out.replace(opening, opening.replace(r"\d{1,2}", r"\d{1,2}+", 1))
+    return out
+
+
+_TIMESTAMP_SEARCHED: Final = _counts_read_whole(TIMESTAMP)
 # (compiled on first use: every reader asks it through stamp_search / stamp_finditer, which read
 # a line that folds like lower with TIMESTAMP_RE_LOW; compiling it cost ~13 ms of every run's start)
-TIMESTAMP_RE: Final = Deferred(rf"(?<![\w/.:]){_STAMP_START}(?:{TIMESTAMP})(?![\w/])", _I)
+TIMESTAMP_RE: Final = Deferred(rf"(?<![\w/.:]){_STAMP_START}(?:{_TIMESTAMP_SEARCHED})(?![\w/])", _I)
 # Cheap pre-check for GLUED_DATE: a letter straight against a digit or a capitalised month
 # ("Smith7/10", "5Jan"). Written with the digit or the month's capital first and the character
 # before it looked behind at: a pattern that opens with a character class lets sre skip to the
