@@ -10,11 +10,9 @@ import itertools
 import re
 from collections.abc import Iterator
 
-from replyscope.split import body, headers, line_led, patterns, places
+from replyscope.split import body, cards, choose, headers, line_led, patterns, places, talk
 from replyscope.split import lines as lines_module
 from replyscope.split.lines import split_lines
-
-from replyscope.split import body, cards, choose, headers, line_led, patterns, places, talk
 
 # the units _COMPACT_AGE reads, in both cases, with and without the dot and the space
 _UNITS = ["mo", "mos", "yr", "yrs", "y", "wk", "wks", "w", "d", "hr", "hrs", "h", "min", "mins", "m", "s"]
@@ -947,6 +945,14 @@ def test_the_formats_read_lazily_come_in_the_order_of_their_talk(monkeypatch):
     # with a thread by (-len x share, first line), whatever the shares and the threads kept)
     import random
 
+    from replyscope.compiled import split_engine
+
+    if split_engine() == "compiled":
+        # (compiled, _by_talk calls _candidate and _conversational_share directly: the stand-ins
+        # below would not be seen, so the test runs itself in a process of the pure-Python split)
+        _run_in_pure_python("test_the_formats_read_lazily_come_in_the_order_of_their_talk")
+        return
+
     from replyscope.split.anchors import Anchor
     from replyscope.split.headers import CommentHeader
 
@@ -1052,3 +1058,20 @@ def test_the_stamp_pattern_reads_each_count_whole_and_finds_what_the_plain_form_
         found += bool(got)
     assert found > 40
     assert patterns.stamp_search("Ana Lund 12 hours ago").span() == (9, 21)
+
+
+def _run_in_pure_python(test: str) -> None:
+    """Run this file's `test` in a new process whose split is the pure-Python one, and fail as it does."""
+    import os
+    import subprocess
+    import sys
+
+    from replyscope.compiled import PURE_ENV
+
+    env = os.environ | {PURE_ENV: "1"}
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", f"{__file__}::{test}"],
+        env=env, capture_output=True, text=True, timeout=600,
+    )
+    assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
+    assert "1 passed" in run.stdout
