@@ -647,10 +647,6 @@ def _next_header_is(headers: dict[int, CommentHeader], i: int, k: int) -> bool:
     return i < k and not any(j in headers for j in range(i + 1, k))
 
 
-# (its verdicts cached in a dict it reads itself: see caches.line_dict)
-_HAS_SECTION_HINT_CACHE: Final[dict[str, bool]] = line_dict()
-
-
 def _has_section_hint(s: str) -> bool:
     """Cheap exact pre-check for COMMENT_SECTION: a fragment of its words in the line lower-cased.
 
@@ -658,13 +654,6 @@ def _has_section_hint(s: str) -> bool:
     "h" and "i" of the line, most letters of English. Every form the pattern spells passes it (a
     test builds them from the pattern's parse).
     """
-    known = _HAS_SECTION_HINT_CACHE.get(s)
-    if known is None:
-        known = _HAS_SECTION_HINT_CACHE[s] = _has_section_hint_uncached(s)
-    return known
-
-
-def _has_section_hint_uncached(s: str) -> bool:
     if not folds_like_lower(s):
         return True  # (a long s, a Kelvin sign, a dotless or dotted i: the pattern alone says)
     low = s.lower()
@@ -723,10 +712,10 @@ def _may_head_section(s: str) -> bool:
     with still open with no prefix of them ("The ...", "Posted ..."), and are turned away on their
     first characters before the section hint's dozen substring scans of the whole line lower-cased.
     (A count before a "|" is a prefix of the line, so a match of it opens the line with the same
-    prefix.) Then the hint (_has_section_hint_uncached)."""
+    prefix.) Then the hint (_has_section_hint)."""
     known = _MAY_HEAD_SECTION_CACHE.get(s)
     if known is None:
-        known = _MAY_HEAD_SECTION_CACHE[s] = not (folds_like_lower(s) and gate_refuses(COMMENT_SECTION_LOW, s)) and _has_section_hint_uncached(s)
+        known = _MAY_HEAD_SECTION_CACHE[s] = not (folds_like_lower(s) and gate_refuses(COMMENT_SECTION_LOW, s)) and _has_section_hint(s)
     return known
 
 
