@@ -1682,7 +1682,8 @@ def _over_byline(lines: Lines, i: int, hi: int) -> bool:
         return False
     if has_digit(s) and (h := read_header(lines.core[i])) is not None and not h.author:
         return False  # a date alone over the byline ("Wed 2014/03/12 05:41 JST" / "Posted by Jo")
-    if j is not None and j < hi and (len(lines.core[j]) > 11 or lines.core[j].lower() not in _BARE_BY) and _between_headline_and_byline(lines.text[j]):
+    # (j is a line above `hi`: told at the byline's first test above)
+    if (len(lines.core[j]) > 11 or lines.core[j].lower() not in _BARE_BY) and _between_headline_and_byline(lines.text[j]):
         j = next_nonblank(lines, j, BYLINE_BLANKS)  # (headline, "Add your reply", "Tweet" or "3 comments", byline)
     if j is None or j >= hi:
         return False

@@ -176,8 +176,6 @@ def _opens_with_space(r: str) -> bool:
     return r[0].isspace()
 
 
-
-
 # (its verdicts cached in a dict it reads itself: see caches.line_dict)
 _STRIP_MARKER_CACHE: Final[dict[str, str]] = line_dict()
 
