@@ -1075,3 +1075,28 @@ def _run_in_pure_python(test: str) -> None:
     )
     assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
     assert "1 passed" in run.stdout
+
+
+def _counters_cut_as_before(name: str) -> str:
+    # (headers._cut_counters_uncached as it read before its two searches were gated)
+    if "://" in name or "www." in name:
+        name = headers._TRAILING_URL.sub("", name)
+    name = headers.name_without_marks(name)
+    if not patterns.has_digit(name) or headers._FEED_WORDS.search(name):
+        return name
+    out = headers._COUNTER_BEFORE.sub("", headers._COUNTER_AFTER.sub("", name)).strip()
+    return headers.name_without_marks(out) if out and out != name else out
+
+
+def test_the_counters_are_cut_as_the_ungated_searches_cut_them():
+    # (cut_counters asks _FEED_WORDS and _COUNTER_AFTER only of a name holding one of the literals
+    # their gates read from them; a dotless i, a long s or a dotted I is left to the patterns)
+    pieces = ["Jo Lake", " ", "12", "points", "· 3", "Likes", "(Score:5)", "repl\u0131es", "po\u017fts", "pingback", "#4", "K"]
+    cut = 0
+    for s in _strings_of(pieces, 3):
+        if s.strip():
+            assert headers._cut_counters_uncached(s) == _counters_cut_as_before(s), repr(s)
+            cut += headers._cut_counters_uncached(s) != s
+    assert cut > 100
+    assert headers.cut_counters("Jo Lake · 12 points") == "Jo Lake"
+    assert headers.cut_counters("Jo Lake 12") == "Jo Lake 12"

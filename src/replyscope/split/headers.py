@@ -144,6 +144,7 @@ _COUNTER_AFTER: Final = re.compile(
     r"replies|reply|comments?|karma|posts?|recommends?|recommendations?)\b|\s*[·•|,\-–—]?\s*\(?score:?\s*[+\-−]?\d+\)?)+\s*[·•|,\-–—]?\s*$",
     re.I,
 )
+_COUNTER_AFTER_GATE: Final = LiteralGate(_COUNTER_AFTER)  # (its literals lower-cased: IGNORECASE)
 _COUNTER_BEFORE: Final = re.compile(r"^(?:[+-]?#?\d[\d,.]*[.)]?\s+)+(?=[^\W\d_])")  # (one or more: a score, then a rank "-1 #7 Jo")
 
 
@@ -257,9 +258,17 @@ def _cut_counters_uncached(name: str) -> str:
     if "://" in name or "www." in name:
         name = _TRAILING_URL.sub("", name)
     name = name_without_marks(name)
-    if not has_digit(name) or _FEED_WORDS.search(name):
+    if not has_digit(name):
         return name
-    out = _COUNTER_BEFORE.sub("", _COUNTER_AFTER.sub("", name)).strip()
+    # (both searches are tried at every position of the name: asked only where the name, lower-cased,
+    # holds one of the literals one of which every match of the pattern holds, read from it by its
+    # gate; most names with a digit hold none. A dotless i, a long s or a dotted I: the patterns say.)
+    twin = folds_like_lower(name)
+    low = name.lower() if twin else name
+    if (not twin or _may_name_a_feed(low)) and _FEED_WORDS.search(name):
+        return name
+    after = _COUNTER_AFTER.sub("", name) if not twin or _COUNTER_AFTER_GATE.admits_lower(low) else name
+    out = _COUNTER_BEFORE.sub("", after).strip()
     # (a badge the score stood after: "jo mod 14 points")
     return name_without_marks(out) if out and out != name else out
 
