@@ -1100,3 +1100,22 @@ def test_the_counters_are_cut_as_the_ungated_searches_cut_them():
     assert cut > 100
     assert headers.cut_counters("Jo Lake · 12 points") == "Jo Lake"
     assert headers.cut_counters("Jo Lake 12") == "Jo Lake 12"
+
+
+def test_a_name_is_turned_away_by_the_whole_name_forms_as_their_twins_turn_it_away():
+    # (_name_ok matches NOT_A_NAME, NAV_LABEL and NAV_PREFIX on a name that folds like lower behind
+    # their letter gates: the same verdicts as the twins alone, and as the IGNORECASE patterns)
+    from replyscope.split.patterns import lower_twin
+
+    pieces = ["Updated", "more from", "Jo", " ", "Lake", "recent", "News", "3", "ı", "ſ", "the", "K", "Top"]
+    refused = 0
+    for s in _strings_of(pieces, 3):
+        t = s.lower()
+        for gate, pattern in ((headers._NOT_A_NAME_LOW, headers.NOT_A_NAME), (headers._NAV_LABEL_LOW, headers.NAV_LABEL), (headers._NAV_PREFIX_LOW, headers.NAV_PREFIX)):
+            expected = pattern.match(s) is not None
+            if patterns.folds_like_lower(s):
+                assert (lower_twin(pattern).match(t) is not None) == expected, repr(s)
+                assert (gate.match(t) is not None) == expected, repr(s)
+                refused += gate.refuses(t)
+    assert refused > 500
+    assert not headers._name_ok("Updated") and not headers._name_ok("More from Jo") and headers._name_ok("Jo Lake")

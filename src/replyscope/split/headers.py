@@ -22,6 +22,7 @@ from replyscope.split.patterns import (
     GLUED_DATE,
     GLUED_HINT,
     HAS_LETTER,
+    LetterGate,
     LiteralGate,
     NAME_LIKE,
     NOT_IN_BARE_NAME,
@@ -273,9 +274,13 @@ def _cut_counters_uncached(name: str) -> str:
     return name_without_marks(out) if out and out != name else out
 
 
-# The case-insensitive checks of a name, and their lower twins (see lower_twin).
-_NAME_CHECKS: Final = (_FEED_WORDS, NOT_A_NAME, NAV_LABEL, NAV_PREFIX)
-_NAME_CHECKS_LOW: Final = tuple(map(lower_twin, _NAME_CHECKS))
+# The case-insensitive checks of a name, and their lower twins (see lower_twin). The three whole-name
+# forms are matched behind their letter gates (LetterGate: a name opening with a letter none of their
+# forms opens with there is refused on its first characters; sre tried their words one by one).
+_FEED_WORDS_LOW: Final = lower_twin(_FEED_WORDS)
+_NOT_A_NAME_LOW: Final = LetterGate(lower_twin(NOT_A_NAME))
+_NAV_LABEL_LOW: Final = LetterGate(lower_twin(NAV_LABEL))
+_NAV_PREFIX_LOW: Final = LetterGate(lower_twin(NAV_PREFIX))
 
 
 # A weekday's short form alone, as a time stamp prints it over a clock ("Fri 9:05 PM"): no reader's
@@ -323,15 +328,17 @@ def _name_ok_uncached(name: str) -> bool:
         return False  # "3 hours ago from Tweet Button": a shared post's source or app, not a commenter
     if ("://" in name or "www." in name) and not _TRAILING_URL.search(name):
         return False  # "By @jo http://t.co/x via @news": a shared link's credit, not a commenter
-    if folds_like_lower(name):
-        t, (feed_words, not_a_name, nav_label, nav_prefix) = name.lower(), _NAME_CHECKS_LOW
-        feed = _may_name_a_feed(t) and feed_words.search(t) is not None
-    else:
-        t, (feed_words, not_a_name, nav_label, nav_prefix) = name, _NAME_CHECKS
-        feed = feed_words.search(t) is not None
-    if feed:
+    twin = folds_like_lower(name)
+    t = name.lower() if twin else name
+    if (_may_name_a_feed(t) and _FEED_WORDS_LOW.search(t) is not None) if twin else _FEED_WORDS.search(t) is not None:
         return False  # "T.C. Smith 47 comments", "Tracked on": an entry of a feed, not a commenter
-    if name.count(" ") >= MAX_NAME_WORDS or not_a_name.match(t) or nav_label.match(t) or nav_prefix.match(t):
+    if name.count(" ") >= MAX_NAME_WORDS:
+        return False
+    if (
+        (_NOT_A_NAME_LOW.match(t) or _NAV_LABEL_LOW.match(t) or _NAV_PREFIX_LOW.match(t))
+        if twin
+        else (NOT_A_NAME.match(t) or NAV_LABEL.match(t) or NAV_PREFIX.match(t))
+    ):
         return False
     if t[:1] in "lLpPaA" and COMMENT_FORM_LOW.match(t.lower()):
         return False  # "Published on May 3 - Leave a Comment": the form's link beside a dateline, no name
