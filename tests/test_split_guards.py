@@ -1119,3 +1119,22 @@ def test_a_name_is_turned_away_by_the_whole_name_forms_as_their_twins_turn_it_aw
                 refused += gate.refuses(t)
     assert refused > 500
     assert not headers._name_ok("Updated") and not headers._name_ok("More from Jo") and headers._name_ok("Jo Lake")
+
+
+def test_the_says_words_and_posting_words_are_read_behind_their_gates_as_without():
+    # (_says_match searches SAYS_WORD's lower twin only of a residue holding one of the literals its
+    # gate reads from it; _cut_posted_words asks POSTED_WORDS only where its letter gate does not
+    # refuse the text's opening)
+    pieces = ["Jo", " ", "says", "Posted", "on", "by:", "wrote", "Anna", "Reviewed", "ſ", "ı", "at", ":"]
+    said = cut = 0
+    for s in _strings_of(pieces, 3):
+        m = headers._says_match(s)
+        low = s.lower()
+        plain = patterns.SAYS_LOW.match(low) if patterns.SAYS_WORD_LOW.search(low) else None
+        if patterns.folds_like_lower(s):
+            assert (m and m.span("author")) == (plain and plain.span("author")), repr(s)
+        said += m is not None
+        assert headers._cut_posted_words(s) == patterns.POSTED_WORDS.sub("", s), repr(s)
+        cut += headers._cut_posted_words(s) != s
+    assert said > 50 and cut > 200
+    assert headers._cut_posted_words("Posted by Jo") == "Jo" and headers._cut_posted_words("Anna Lake") == "Anna Lake"

@@ -39,6 +39,7 @@ from replyscope.split.patterns import (
     edge_characters,
     ends_sentence,
     folds_like_lower,
+    gate_refuses,
     has_digit,
     is_avatar_alt,
     is_named_pick,
@@ -557,11 +558,16 @@ def _by_author_uncached(residue: str) -> str | None:
     return by["author"] if by else None
 
 
+# (the says-words, read from SAYS_WORD by its gate: most residues of a worded line hold none, a "by"
+# or an "ago" line's, and skip the search, which opens on a word boundary tried at every position)
+_SAYS_WORD_GATE: Final = LiteralGate(SAYS_WORD)
+
+
 def _says_match(residue: str, foreign: bool = False) -> re.Match | None:
     """SAYS.match(residue) when the residue holds a says-word; spans only (the text may be lower-cased)."""
     if folds_like_lower(residue):
         low = residue.lower()
-        m = SAYS_LOW.match(low) if SAYS_WORD_LOW.search(low) else None
+        m = SAYS_LOW.match(low) if _SAYS_WORD_GATE.admits_lower(low) and SAYS_WORD_LOW.search(low) else None
     else:
         m = SAYS.match(residue) if SAYS_WORD.search(residue) else None
     if m is None and foreign:
@@ -581,7 +587,20 @@ def _edge_text(part: str) -> str:
 
 
 def _edge_text_uncached(part: str) -> str:
-    return strip_joiners(POSTED_WORDS.sub("", strip_joiners(part)))
+    return strip_joiners(_cut_posted_words(strip_joiners(part)))
+
+
+# POSTED_WORDS' lower twin behind its letter gate (see LetterGate): the pattern opens the text ("^"),
+# and most texts it is asked of open with a name, on letters none of its words opens with there.
+_POSTED_WORDS_GATE: Final = LetterGate(lower_twin(POSTED_WORDS))
+
+
+def _cut_posted_words(s: str) -> str:
+    """POSTED_WORDS.sub("", s): the same text, the pattern asked only where its gate does not refuse
+    the text's opening (a text with a dotless i, a long s or a dotted I is left to the pattern)."""
+    if folds_like_lower(s) and gate_refuses(_POSTED_WORDS_GATE, s):
+        return s
+    return POSTED_WORDS.sub("", s)
 
 
 def reads_as_byline(core: str) -> bool:
@@ -1056,7 +1075,7 @@ def _read_header_uncached(core: str) -> CommentHeader | None:
         return None  # a date in the middle of a line ("Jo Long, 10 November, Harbour Playhouse") dates an event
     # "posted on DATE by NAME" leaves "posted on  by NAME" once the date is cut out, and
     # "NAME | Posted at 12:45pm" leaves "NAME | Posted"
-    residue = POSTED_WORDS.sub("", residue).strip()
+    residue = _cut_posted_words(residue).strip()
     residue = strip_joiners(_cut_posted_after(residue))
     if residue[:3].lower() == "by ":
         author = residue[3:].strip()
