@@ -1137,4 +1137,22 @@ def test_the_says_words_and_posting_words_are_read_behind_their_gates_as_without
         assert headers._cut_posted_words(s) == patterns.POSTED_WORDS.sub("", s), repr(s)
         cut += headers._cut_posted_words(s) != s
     assert said > 50 and cut > 200
-    assert headers._cut_posted_words("Posted by Jo") == "Jo" and headers._cut_posted_words("Anna Lake") == "Anna Lake"
+    assert headers._cut_posted_words("Posted by Wren Talbot") == "Wren Talbot" and headers._cut_posted_words("Anna Lake") == "Anna Lake"
+
+
+def test_the_stamp_after_a_stamp_is_found_after_joiners_as_the_search_finds_it():
+    # (_stamp_after_joiners matches the lower twin at each position up to the first character that
+    # is no joiner, where _stamp_in searched the whole text and kept a stamp only joiners stood before)
+    pieces = [" ", "-", "|", "@", "3", "hours", "ago", ":15", "pm", "Jo", "yesterday", "ſ", "·"]
+    kept = 0
+    for s in _strings_of(pieces, 4):
+        for twin in (True, False):
+            if twin and not patterns.folds_like_lower(s):
+                continue
+            m = headers._stamp_in(s, s.lower(), twin)
+            expected = m.span() if m is not None and not patterns.strip_joiners(s[: m.start()]) else None
+            got = headers._stamp_after_joiners(s, twin)
+            assert (got and got.span()) == expected, repr(s)
+            kept += expected is not None
+    assert kept > 1000
+    assert headers.read_header("Jo Lake March 3, 2014 3:15 pm - 1 hour ago").posted_raw == "March 3, 2014 3:15 pm"
