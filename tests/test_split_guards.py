@@ -1075,3 +1075,72 @@ def _run_in_pure_python(test: str) -> None:
     )
     assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
     assert "1 passed" in run.stdout
+
+
+def _headline_as_read_before(s: str) -> bool:
+    """choose._is_headline as it read a line before Session 25: every word found first (WORD.findall)."""
+    if len(s) > choose.HEADLINE_MAX_CHARS or not (s[0].isupper() or s[0].isdigit()):
+        return False
+    words = patterns.WORD.findall(s)
+    if len(words) < choose.HEADLINE_MIN_WORDS:
+        return False
+    long_words = 0
+    for w in words:
+        if len(w) > 3 and w.lower() not in choose._TITLE_SMALL_WORDS:
+            if not w[0].isupper():
+                return False
+            long_words += 1
+    if long_words < 2 or s.isupper():
+        return False
+    return not (s.endswith(".") and len(words[-1]) > 3)
+
+
+def test_the_headline_read_word_by_word_reads_as_all_words_found_first():
+    # (choose._is_headline reads a line's words one by one up to its first long word in lower case)
+    pieces = ["Harbour ", "market ", "With ", "of ", "Co", ".", "TIDE ", "3 ", "ſea ", "İce ", "-", "Kelp"]
+    found = 0
+    for s in _strings_of(pieces, 4):
+        assert choose._is_headline(s) == _headline_as_read_before(s), repr(s)
+        found += choose._is_headline(s)
+    assert found > 100
+    assert choose._is_headline("A Look Inside the New Harbour Market") and not choose._is_headline("The harbour market opens soon.")
+
+
+def _share_as_read_before(lines: lines_module.Lines, best: list) -> float:
+    """choose._conversational_share as it read a thread before Session 25: the uncounted windows
+    (_unread_windows) always read, the talk of the counted ones after them."""
+    n = len(best)
+    step = -(-n // choose.SHARE_SAMPLE)
+    read = [choose._text_under(lines, best, k) for k in range(0, n, step)]
+    windows = choose._past_shared_label(read)
+    unread = choose._unread_windows(read)
+    said = [w for w, skip in zip(windows, unread) if not skip] or windows
+    hits = sum(talk.talks(w) or choose._answers_a_quote(w) or choose._reacts(w) for w in said)
+    return hits / len(said)
+
+
+def test_the_talk_share_read_past_windows_that_all_talk_is_the_share_read_before():
+    # (choose._conversational_share answers 1.0 where every window talks, without reading which
+    # windows go uncounted: checked on threads of every mix of talking, silent and uncounted comments)
+    from replyscope.split.anchors import Anchor
+
+    comments = [
+        "I think you are right about the ferry.",
+        "Harbour Market Opening Hours",
+        "[removed]",
+        "Bu haber tamamen yanlış bence",
+        "Mara Quell",
+        "What a lovely idea!",
+        "Ferry timetable for the spring season",
+    ]
+    shares = set()
+    for n in range(1, 5):
+        for picked in itertools.product(comments, repeat=n):
+            text = "\n".join(f"Jo Lake{k} · 3 days ago\n{said}\n" for k, said in enumerate(picked))
+            lines = split_lines(text)
+            header = headers.CommentHeader("name_date", "Jo Lake", "3 days ago")
+            best = [Anchor(i, i, header, "name_date", 0) for i, s in enumerate(lines.text) if s.startswith("Jo Lake")]
+            share = choose._conversational_share(lines, best)
+            assert share == _share_as_read_before(lines, best), picked
+            shares.add(share)
+    assert 1.0 in shares and 0.0 in shares and len(shares) > 5
