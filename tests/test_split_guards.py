@@ -1144,3 +1144,27 @@ def test_the_talk_share_read_past_windows_that_all_talk_is_the_share_read_before
             assert share == _share_as_read_before(lines, best), picked
             shares.add(share)
     assert 1.0 in shares and 0.0 in shares and len(shares) > 5
+
+
+def test_the_line_of_a_mark_found_by_doubling_steps_is_the_line_walked_to():
+    # (line_led._line_of finds the line holding a page offset by steps that double, then halving,
+    # where _led_rows walked line by line: every offset of invented pages, from every line over it)
+    pages = [
+        "",
+        "one line",
+        "\n\n\nJo (talk) 14:02\n\n",
+        "A first line\r\nwords - Jo Lake 3 days ago\n\n\n[14:03] jo: hi there\n" + "plain words\n" * 40 + "end – Al 2h\n",
+    ]
+    for page in pages:
+        lines = split_lines(page)
+        starts = lines.starts
+        for k in range(len(page)):
+            for j in range(len(starts)):
+                if starts[j] > k:
+                    break
+                walked = j
+                while walked + 1 < len(starts) and starts[walked + 1] <= k:
+                    walked += 1
+                assert line_led._line_of(starts, j, k) == walked, (page[:20], j, k)
+    lines = split_lines(pages[3])
+    assert line_led._led_rows(lines, "".join(lines.raw), 0) == [1, 4, 45]
