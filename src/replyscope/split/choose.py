@@ -250,21 +250,17 @@ def _conversational_share(lines: Lines, best: list[Anchor]) -> float:
     windows = _past_shared_label(read)
     # (a removed comment's mark, "[removed]", says nothing either way, nor do words in another
     # language than the words of talk's, nor a few names alone: their windows are not counted)
-    # (the windows are read for talk in turn first: while every one talks the share is 1.0 whichever
-    # are left uncounted, a subset of them or all, so they are not read for that at all (a third of
-    # the shares read); the verdicts read before the first window that does not talk are kept)
-    verdicts: list[bool] = []
-    for window in windows:
-        verdict = _window_talks(window)
-        verdicts.append(verdict)
-        if not verdict:
-            break
-    else:
-        return 1.0
+    # (the windows are read for talk first: where every one talks the share is 1.0, and where none
+    # does 0.0, whichever are left uncounted, a subset of them or all, so which those are is not
+    # read at all (two thirds of the shares read); an uncounted window is read for talk for nothing,
+    # few are)
+    verdicts = [_window_talks(window) for window in windows]
+    hits = sum(verdicts)
+    if hits == 0 or hits == len(windows):
+        return hits / len(windows)
     unread = _unread_windows(read)
     said = [k for k, skip in enumerate(unread) if not skip] or list(range(len(windows)))
-    hits = sum(verdicts[k] if k < len(verdicts) else _window_talks(windows[k]) for k in said)
-    return hits / len(said)
+    return sum(verdicts[k] for k in said) / len(said)
 
 
 def _window_talks(window: list[str]) -> bool:
@@ -1189,22 +1185,24 @@ def _with_same_stamps(lines: Lines, best: list[Anchor], anchors: list[Anchor]) -
     (see SAME_STAMP_MIN)."""
     if len(best) < SAME_STAMP_MIN:
         return best
+    # (the headers of other formats inside the thread first: on most pages there are none, and the
+    # thread's own stamps' print is not read, as nothing could be added whatever it is)
+    lo, hi = best[0].first, best[-1].last
+    family = best[0].family
+    inside = [a for a in anchors if lo < a.first < hi and a.family != family]
+    if not inside:
+        return best
+    taken = {j for a in best for j in range(a.first, a.last + 1)}
+    inside = [a for a in inside if not any(j in taken for j in range(a.first, a.last + 1))]
+    if not inside:
+        return best
     tails = Counter(t for t in (_stamp_tail(lines, a) for a in best) if t is not None)
     if not tails:
         return best
     tail, n = tails.most_common(1)[0]
     if n < SAME_STAMP_MIN or n < SAME_STAMP_SHARE * len(best):
         return best
-    taken = {j for a in best for j in range(a.first, a.last + 1)}
-    lo, hi = best[0].first, best[-1].last
-    extra = [
-        a
-        for a in anchors
-        if lo < a.first < hi
-        and a.family != best[0].family
-        and not any(j in taken for j in range(a.first, a.last + 1))
-        and _stamp_tail(lines, a) == tail
-    ]
+    extra = [a for a in inside if _stamp_tail(lines, a) == tail]
     return sorted(best + extra, key=lambda a: a.first) if extra else best
 
 
