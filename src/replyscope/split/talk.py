@@ -253,10 +253,12 @@ def _opens_short_reply_uncached(first: str) -> bool:
     n = len(first)
     if not n or n > CHAT_LINE_CHARS or first[0] in BULLETS:
         return False
-    low = first.lower()
-    cue = CHAT_WORDS.search(low) is not None or n <= SHORT_REPLY_CHARS and (
+    low = lower_of(first)  # (shared: _talk_word lower-cased the window's lines up to its first hit)
+    # (the short line's cues first, searched in fewer characters: where one holds, the chat words
+    # need not be searched)
+    cue = n <= SHORT_REPLY_CHARS and (
         ASKS_OR_EXCLAIMS.search(first) is not None or n <= SHORT_ANSWER_CHARS and SHORT_ANSWER.search(low) is not None
-    )
+    ) or CHAT_WORDS.search(low) is not None
     return cue and not is_headline(first)
 
 
@@ -388,9 +390,15 @@ def _in_other_language_uncached(s: str) -> bool:
         return True
     if other:
         return False  # (a few letters of another script in Latin words)
-    found: list[str] = WORD.findall(s)
-    words = [w.lower() for w in found]
-    return len(words) >= OTHER_LANGUAGE_MIN_WORDS and not any(w in _ENGLISH_GRAMMAR for w in words)
+    # (the words read one by one up to the first English word of grammar, which says no wherever it
+    # stands: most such lines are English with a name or a word from abroad in them, "café")
+    n_words = 0
+    for m in WORD.finditer(s):
+        w: str = m.group()  # (typed: its methods are then native calls, compiled)
+        if w.lower() in _ENGLISH_GRAMMAR:
+            return False
+        n_words += 1
+    return n_words >= OTHER_LANGUAGE_MIN_WORDS
 
 
 # A name alone: one to three capitalised words or initials ("Mara Quell", "J. Hollin"), or one
