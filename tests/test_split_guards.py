@@ -1156,3 +1156,211 @@ def test_the_stamp_after_a_stamp_is_found_after_joiners_as_the_search_finds_it()
             kept += expected is not None
     assert kept > 1000
     assert headers.read_header("Jo Lake March 3, 2014 3:15 pm - 1 hour ago").posted_raw == "March 3, 2014 3:15 pm"
+
+def _headline_as_read_before(s: str) -> bool:
+    """choose._is_headline as it read a line before Session 25: every word found first (WORD.findall)."""
+    if len(s) > choose.HEADLINE_MAX_CHARS or not (s[0].isupper() or s[0].isdigit()):
+        return False
+    words = patterns.WORD.findall(s)
+    if len(words) < choose.HEADLINE_MIN_WORDS:
+        return False
+    long_words = 0
+    for w in words:
+        if len(w) > 3 and w.lower() not in choose._TITLE_SMALL_WORDS:
+            if not w[0].isupper():
+                return False
+            long_words += 1
+    if long_words < 2 or s.isupper():
+        return False
+    return not (s.endswith(".") and len(words[-1]) > 3)
+
+
+def test_the_headline_read_word_by_word_reads_as_all_words_found_first():
+    # (choose._is_headline reads a line's words one by one up to its first long word in lower case)
+    pieces = ["Harbour ", "market ", "With ", "of ", "Co", ".", "TIDE ", "3 ", "ſea ", "İce ", "-", "Kelp"]
+    found = 0
+    for s in _strings_of(pieces, 4):
+        assert choose._is_headline(s) == _headline_as_read_before(s), repr(s)
+        found += choose._is_headline(s)
+    assert found > 100
+    assert choose._is_headline("A Look Inside the New Harbour Market") and not choose._is_headline("The harbour market opens soon.")
+
+
+def _share_as_read_before(lines: lines_module.Lines, best: list) -> float:
+    """choose._conversational_share as it read a thread before Session 25: the uncounted windows
+    (_unread_windows) always read, the talk of the counted ones after them."""
+    n = len(best)
+    step = -(-n // choose.SHARE_SAMPLE)
+    read = [choose._text_under(lines, best, k) for k in range(0, n, step)]
+    windows = choose._past_shared_label(read)
+    unread = choose._unread_windows(read)
+    said = [w for w, skip in zip(windows, unread) if not skip] or windows
+    hits = sum(talk.talks(w) or choose._answers_a_quote(w) or choose._reacts(w) for w in said)
+    return hits / len(said)
+
+
+def test_the_talk_share_read_past_windows_that_all_talk_is_the_share_read_before():
+    # (choose._conversational_share answers 1.0 where every window talks, without reading which
+    # windows go uncounted: checked on threads of every mix of talking, silent and uncounted comments)
+    from replyscope.split.anchors import Anchor
+
+    comments = [
+        "I think you are right about the ferry.",
+        "Harbour Market Opening Hours",
+        "[removed]",
+        "Bu haber tamamen yanlış bence",
+        "Mara Quell",
+        "What a lovely idea!",
+        "Ferry timetable for the spring season",
+    ]
+    shares = set()
+    for n in range(1, 5):
+        for picked in itertools.product(comments, repeat=n):
+            text = "\n".join(f"Jo Lake{k} · 3 days ago\n{said}\n" for k, said in enumerate(picked))
+            lines = split_lines(text)
+            header = headers.CommentHeader("name_date", "Jo Lake", "3 days ago")
+            best = [Anchor(i, i, header, "name_date", 0) for i, s in enumerate(lines.text) if s.startswith("Jo Lake")]
+            share = choose._conversational_share(lines, best)
+            assert share == _share_as_read_before(lines, best), picked
+            shares.add(share)
+    assert 1.0 in shares and 0.0 in shares and len(shares) > 5
+
+
+def test_the_line_of_a_mark_found_by_doubling_steps_is_the_line_walked_to():
+    # (line_led._line_of finds the line holding a page offset by steps that double, then halving,
+    # where _led_rows walked line by line: every offset of invented pages, from every line over it)
+    pages = [
+        "",
+        "one line",
+        "\n\n\nJo (talk) 14:02\n\n",
+        "A first line\r\nwords - Jo Lake 3 days ago\n\n\n[14:03] jo: hi there\n" + "plain words\n" * 40 + "end – Al 2h\n",
+    ]
+    for page in pages:
+        lines = split_lines(page)
+        starts = lines.starts
+        for k in range(len(page)):
+            for j in range(len(starts)):
+                if starts[j] > k:
+                    break
+                walked = j
+                while walked + 1 < len(starts) and starts[walked + 1] <= k:
+                    walked += 1
+                assert line_led._line_of(starts, j, k) == walked, (page[:20], j, k)
+    lines = split_lines(pages[3])
+    assert line_led._led_rows(lines, "".join(lines.raw), 0) == [1, 4, 45]
+
+
+def _title_case_as_read_before(s: str) -> bool:
+    """talk.is_title_case as it read a line before Session 25: every word found first (WORD.findall)."""
+    words = patterns.WORD.findall(s)
+    if len(words) < 3 or len(words) > 16:
+        return False
+    big = [w for w in words if w.lower() not in talk._SMALL_WORDS]
+    return bool(big) and sum(w[0].isupper() for w in big) >= 0.8 * len(big)
+
+
+def test_title_case_read_word_by_word_reads_as_all_words_found_first():
+    # (talk.is_title_case stops at a 17th word, or where the words not capitalised are too many for
+    # 80% even were every word up to the 16th capitalised)
+    pieces = ["Harbour ", "market ", "of ", "TIDE ", "ſea ", "İce ", "3 "]
+    found = 0
+    for s in _strings_of(pieces, 5):
+        assert talk.is_title_case(s) == _title_case_as_read_before(s), repr(s)
+        found += talk.is_title_case(s)
+    for n in range(1, 20):
+        for lower in range(0, min(n, 5) + 1):
+            for small in range(0, 3):
+                s = " ".join(["harbour"] * lower + ["of"] * small + ["Market"] * (n - lower))
+                assert talk.is_title_case(s) == _title_case_as_read_before(s), s
+    assert found > 100
+    assert talk.is_title_case("Do You Prefer The New Layout") and not talk.is_title_case("I think the new layout is worse")
+
+
+def _with_same_stamps_as_read_before(lines: lines_module.Lines, best: list, anchors: list) -> list:
+    """choose._with_same_stamps as it read a thread before Session 25: the thread's stamps' print
+    read before the headers of other formats inside it were looked for."""
+    from collections import Counter
+
+    if len(best) < choose.SAME_STAMP_MIN:
+        return best
+    tails = Counter(t for t in (choose._stamp_tail(lines, a) for a in best) if t is not None)
+    if not tails:
+        return best
+    tail, n = tails.most_common(1)[0]
+    if n < choose.SAME_STAMP_MIN or n < choose.SAME_STAMP_SHARE * len(best):
+        return best
+    taken = {j for a in best for j in range(a.first, a.last + 1)}
+    lo, hi = best[0].first, best[-1].last
+    extra = [
+        a
+        for a in anchors
+        if lo < a.first < hi and a.family != best[0].family and not any(j in taken for j in range(a.first, a.last + 1)) and choose._stamp_tail(lines, a) == tail
+    ]
+    return sorted(best + extra, key=lambda a: a.first) if extra else best
+
+
+def test_the_headers_sharing_the_thread_stamps_are_looked_for_first_and_found_as_before():
+    # (choose._with_same_stamps reads the thread's stamps' print only where a header of another
+    # format lies inside the thread, not taken by it)
+    from replyscope.split.anchors import Anchor
+
+    rows = [
+        "Jo Lake | March 3, 2014 | Reply",
+        "I think the ferry is late again.",
+        "Al replied to Jo | March 3, 2014 | Reply",
+        "You are right about that.",
+        "Mara | March 4, 2014",
+        "Posted by Ed on March 5, 2014",
+        "We saw it too.",
+    ]
+    stamps = ["March 3, 2014", "March 4, 2014", "March 5, 2014"]
+    seen = set()
+    for picked in itertools.product(range(len(rows)), repeat=5):
+        lines = split_lines("\n".join(rows[k] for k in picked))
+        anchors = []
+        for i, s in enumerate(lines.text):
+            stamp = next((d for d in stamps if d in s), "")
+            if stamp:
+                family = "says" if "replied" in s else "by" if s.startswith("Posted") else "name_date"
+                anchors.append(Anchor(i, i, headers.CommentHeader("name_date", s.split(" ")[0], stamp), family, 0))
+        best = [a for a in anchors if a.family == "name_date"]
+        if not best:
+            continue
+        got = choose._with_same_stamps(lines, best, anchors)
+        assert got == _with_same_stamps_as_read_before(lines, best, anchors), picked
+        seen.add(len(got) - len(best))
+    assert seen >= {0, 1}
+
+
+def test_the_other_language_words_read_up_to_the_first_word_of_grammar():
+    # (talk._in_other_language_uncached reads a Latin line's words one by one up to the first
+    # English word of grammar, where all were found first)
+    pieces = ["bu ", "haber ", "THE ", "café ", "yanlış ", "and", "ſo "]
+    for s in _strings_of(pieces, 5):
+        if not s.isascii():
+            assert talk._in_other_language_uncached(s) == _in_other_language_as_read_before(s), repr(s)
+    assert talk.in_other_language("haber café yanlış") and not talk.in_other_language("haber café and yanlış")
+
+
+def _opens_short_reply_as_read_before(first: str) -> bool:
+    """talk._opens_short_reply_uncached as it read a line before Session 25: the chat words first."""
+    n = len(first)
+    if not n or n > talk.CHAT_LINE_CHARS or first[0] in talk.BULLETS:
+        return False
+    low = first.lower()
+    cue = talk.CHAT_WORDS.search(low) is not None or n <= talk.SHORT_REPLY_CHARS and (
+        talk.ASKS_OR_EXCLAIMS.search(first) is not None or n <= talk.SHORT_ANSWER_CHARS and talk.SHORT_ANSWER.search(low) is not None
+    )
+    return cue and not talk.is_headline(first)
+
+
+def test_a_short_reply_cues_read_before_the_chat_words_as_after_them():
+    # (talk._opens_short_reply_uncached asks a short line's cues before the chat words)
+    pieces = ["lol ", "So true", "?", "!", " Harbour Market Plan", "@jo ", "yeah", " the ferry was late again today and", "Source", "."]
+    found = 0
+    for s in _strings_of(pieces, 3):
+        s = s.strip()
+        if s:
+            assert talk._opens_short_reply_uncached(s) == _opens_short_reply_as_read_before(s), repr(s)
+            found += talk._opens_short_reply_uncached(s)
+    assert found > 100

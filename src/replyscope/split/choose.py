@@ -250,10 +250,22 @@ def _conversational_share(lines: Lines, best: list[Anchor]) -> float:
     windows = _past_shared_label(read)
     # (a removed comment's mark, "[removed]", says nothing either way, nor do words in another
     # language than the words of talk's, nor a few names alone: their windows are not counted)
+    # (the windows are read for talk first: where every one talks the share is 1.0, and where none
+    # does 0.0, whichever are left uncounted, a subset of them or all, so which those are is not
+    # read at all (two thirds of the shares read); an uncounted window is read for talk for nothing,
+    # few are)
+    verdicts = [_window_talks(window) for window in windows]
+    hits = sum(verdicts)
+    if hits == 0 or hits == len(windows):
+        return hits / len(windows)
     unread = _unread_windows(read)
-    said = [w for w, skip in zip(windows, unread) if not skip] or windows
-    hits = sum(talks(window) or _answers_a_quote(window) or _reacts(window) for window in said)
-    return hits / len(said)
+    said = [k for k, skip in enumerate(unread) if not skip] or list(range(len(windows)))
+    return sum(verdicts[k] for k in said) / len(said)
+
+
+def _window_talks(window: list[str]) -> bool:
+    """Whether the words under one header count as talk for _conversational_share."""
+    return talks(window) or _answers_a_quote(window) or _reacts(window)
 
 
 # At most this share of a thread's comments may be a name alone and go uncounted (see _unread_windows).
@@ -417,19 +429,21 @@ def _is_headline(s: str) -> bool:
     """
     if len(s) > HEADLINE_MAX_CHARS or not (s[0].isupper() or s[0].isdigit()):
         return False  # (cheap: a title is short and opens in a capital or a number)
-    words: list[str] = WORD.findall(s)  # (typed: each word's methods are then native calls, compiled)
-    if len(words) < HEADLINE_MIN_WORDS:
-        return False
-    # (every test below can only say no: a sentence says it at its first long word in lower case)
-    long_words = 0
-    for w in words:
-        if len(w) > 3 and w.lower() not in _TITLE_SMALL_WORDS:
+    # (every test below can only say no: a sentence says it at its first long word in lower case,
+    # so the words are read one by one up to it, not all of the line's found first; the count of
+    # words is asked after them, as every early answer is the same no)
+    n_words = long_words = last_len = 0
+    for m in WORD.finditer(s):
+        w: str = m.group()  # (typed: its methods are then native calls, compiled)
+        n_words += 1
+        last_len = len(w)
+        if last_len > 3 and w.lower() not in _TITLE_SMALL_WORDS:
             if not w[0].isupper():
                 return False
             long_words += 1
-    if long_words < 2 or s.isupper():
+    if n_words < HEADLINE_MIN_WORDS or long_words < 2 or s.isupper():
         return False
-    return not (s.endswith(".") and len(words[-1]) > 3)  # a sentence (an abbreviation may end a title: "Reyes and Co.")
+    return not (s.endswith(".") and last_len > 3)  # a sentence (an abbreviation may end a title: "Reyes and Co.")
 
 
 def _headline_share(lines: Lines, best: list[Anchor]) -> float:
@@ -1052,6 +1066,7 @@ def choose_anchors(
             if not above and shares[k] is None:
                 shares[k] = _conversational_share(lines, best)
             if above:
+                thread_len = len(best)
                 best = extend_up(lines, best, above, article, post_words_above)
                 back = [a for a in read_as_datelines[k] if best[0].first < a.first]
                 if back:
@@ -1059,7 +1074,10 @@ def choose_anchors(
                     # article's dateline for the long text under it: an article does not start inside
                     # its own thread, so that text is a (long) reply under its header
                     best = sorted(best + back, key=lambda a: a.first)
-                shares[k] = _conversational_share(lines, best)
+                if shares[k] is None or len(best) != thread_len:
+                    # (extend_up only puts headers back over the thread, and the dateline headers are
+                    # over its first: as long, it is the same thread, whose share was read)
+                    shares[k] = _conversational_share(lines, best)
             # (a section header above the lead run heads the thread only when the thread reaches up there)
             section = _section_header_before(lines, floor if best[0].first <= first_prose else first_prose, best[0].first)
             if section is None and floor < first_prose < best[0].first and _headed_by_section(lines, best[0]):
@@ -1167,22 +1185,24 @@ def _with_same_stamps(lines: Lines, best: list[Anchor], anchors: list[Anchor]) -
     (see SAME_STAMP_MIN)."""
     if len(best) < SAME_STAMP_MIN:
         return best
+    # (the headers of other formats inside the thread first: on most pages there are none, and the
+    # thread's own stamps' print is not read, as nothing could be added whatever it is)
+    lo, hi = best[0].first, best[-1].last
+    family = best[0].family
+    inside = [a for a in anchors if lo < a.first < hi and a.family != family]
+    if not inside:
+        return best
+    taken = {j for a in best for j in range(a.first, a.last + 1)}
+    inside = [a for a in inside if not any(j in taken for j in range(a.first, a.last + 1))]
+    if not inside:
+        return best
     tails = Counter(t for t in (_stamp_tail(lines, a) for a in best) if t is not None)
     if not tails:
         return best
     tail, n = tails.most_common(1)[0]
     if n < SAME_STAMP_MIN or n < SAME_STAMP_SHARE * len(best):
         return best
-    taken = {j for a in best for j in range(a.first, a.last + 1)}
-    lo, hi = best[0].first, best[-1].last
-    extra = [
-        a
-        for a in anchors
-        if lo < a.first < hi
-        and a.family != best[0].family
-        and not any(j in taken for j in range(a.first, a.last + 1))
-        and _stamp_tail(lines, a) == tail
-    ]
+    extra = [a for a in inside if _stamp_tail(lines, a) == tail]
     return sorted(best + extra, key=lambda a: a.first) if extra else best
 
 

@@ -459,8 +459,7 @@ def _led_rows(lines: Lines, page: str, floor: int) -> list[int]:
             if mark != "(" and mark != ":" and page[after : after + 1] != " ":
                 k = page.find(mark, after)  # (a dash with no space after it: a hyphen, a range)
                 continue
-            while j + 1 < n and starts[j + 1] <= k:
-                j += 1
+            j = _line_of(starts, j, k)
             # (a colon: a clock's, or any colon of a line that opens as a log's clock does)
             if mark == ":" and not (k > 0 and after < end and page[k - 1].isdigit() and page[after].isdigit()):
                 opening = text[j][:1]
@@ -472,6 +471,30 @@ def _led_rows(lines: Lines, page: str, floor: int) -> list[int]:
                 break
             k = page.find(mark, starts[j + 1])  # (the line is taken: on to the next one)
     return sorted(rows)
+
+
+def _line_of(starts: list[int], j: int, k: int) -> int:
+    """The line holding offset `k` of the page, at line `j` or under it (`starts[j] <= k`): the last
+    line starting at or before `k`, found by steps that double from `j`, then halving between the
+    last two (the marks of a page are a few lines apart, or hundreds: walking line by line to
+    each cost a step a line, for every mark)."""
+    n = len(starts)
+    step = 1
+    hi = j + 1
+    while hi < n and starts[hi] <= k:
+        j = hi
+        step += step
+        hi = j + step
+    if hi > n:
+        hi = n
+    # (starts[j] <= k, and the line at `hi` starts past `k` or is past the last)
+    while hi - j > 1:
+        mid = (j + hi) >> 1
+        if starts[mid] <= k:
+            j = mid
+        else:
+            hi = mid
+    return j
 
 
 # The characters _led_rows looks for (the wide dashes only in a page with a character past ASCII).

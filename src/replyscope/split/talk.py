@@ -75,11 +75,28 @@ def _is_headline_uncached(s: str) -> bool:
 
 def is_title_case(s: str) -> bool:
     """3 to 16 words, at least 80% of those that are not small words capitalised."""
-    words: list[str] = WORD.findall(s)  # (typed: each word's methods are then native calls, compiled)
-    if len(words) < 3 or len(words) > 16:
-        return False
-    big = [w for w in words if w.lower() not in _SMALL_WORDS]
-    return bool(big) and sum(w[0].isupper() for w in big) >= 0.8 * len(big)
+    # (the words read one by one, not all found first: the answer is no as soon as a 17th word is
+    # read, or as soon as the words not capitalised are too many for 80% even were every word up to
+    # the 16th capitalised: a sentence says so within its first words)
+    n_words = big = capitalised = 0
+    for m in WORD.finditer(s):
+        n_words += 1
+        if n_words > TITLE_MAX_WORDS:
+            return False
+        w: str = m.group()  # (typed: its methods are then native calls, compiled)
+        if w.lower() not in _SMALL_WORDS:
+            big += 1
+            if w[0].isupper():
+                capitalised += 1
+            else:
+                best = capitalised + TITLE_MAX_WORDS - n_words
+                if best < 0.8 * (best + big - capitalised):
+                    return False
+    return n_words >= 3 and big > 0 and capitalised >= 0.8 * big
+
+
+# The most words a line in Title Case has (is_title_case).
+TITLE_MAX_WORDS: Final = 16
 
 
 # Words by which a reader passes judgement on a person, a piece or a view: insults and verdicts.
@@ -236,10 +253,12 @@ def _opens_short_reply_uncached(first: str) -> bool:
     n = len(first)
     if not n or n > CHAT_LINE_CHARS or first[0] in BULLETS:
         return False
-    low = first.lower()
-    cue = CHAT_WORDS.search(low) is not None or n <= SHORT_REPLY_CHARS and (
+    low = lower_of(first)  # (shared: _talk_word lower-cased the window's lines up to its first hit)
+    # (the short line's cues first, searched in fewer characters: where one holds, the chat words
+    # need not be searched)
+    cue = n <= SHORT_REPLY_CHARS and (
         ASKS_OR_EXCLAIMS.search(first) is not None or n <= SHORT_ANSWER_CHARS and SHORT_ANSWER.search(low) is not None
-    )
+    ) or CHAT_WORDS.search(low) is not None
     return cue and not is_headline(first)
 
 
@@ -371,9 +390,15 @@ def _in_other_language_uncached(s: str) -> bool:
         return True
     if other:
         return False  # (a few letters of another script in Latin words)
-    found: list[str] = WORD.findall(s)
-    words = [w.lower() for w in found]
-    return len(words) >= OTHER_LANGUAGE_MIN_WORDS and not any(w in _ENGLISH_GRAMMAR for w in words)
+    # (the words read one by one up to the first English word of grammar, which says no wherever it
+    # stands: most such lines are English with a name or a word from abroad in them, "café")
+    n_words = 0
+    for m in WORD.finditer(s):
+        w: str = m.group()  # (typed: its methods are then native calls, compiled)
+        if w.lower() in _ENGLISH_GRAMMAR:
+            return False
+        n_words += 1
+    return n_words >= OTHER_LANGUAGE_MIN_WORDS
 
 
 # A name alone: one to three capitalised words or initials ("Mara Quell", "J. Hollin"), or one
