@@ -1075,3 +1075,24 @@ def _run_in_pure_python(test: str) -> None:
     )
     assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
     assert "1 passed" in run.stdout
+
+
+def test_the_section_gate_on_two_characters_refuses_only_what_the_whole_gate_refuses():
+    # (anchors.section_headers asks patterns.gate_refuses_pair of a line's first two characters,
+    # each lower-cased alone, before its cached pre-check: only where the line folds like lower,
+    # and only where gate_refuses, and so COMMENT_SECTION, turns the line away)
+    gate = patterns.COMMENT_SECTION_LOW
+    pieces = ["Co", "com", "mments", "Re", "ré", "RÉ", "ponses", "sponses", "Th", "ought", "s", "ſ", "K", "ko", "K", "İ", "ı", "(", "12", " ", "|", "x", "Po", "sts", "e"]
+    refused = 0
+    for s in _strings_of(pieces, 3):
+        if not s:
+            continue
+        if patterns.gate_refuses_pair(gate, s[0].lower(), s[1:2].lower()) and patterns.folds_like_lower(s):
+            refused += 1
+            assert patterns.gate_refuses(gate, s), repr(s)
+            assert patterns.COMMENT_SECTION.match(s) is None, repr(s)
+    assert refused > 1000
+    lines = split_lines("Thank you all\n\n12 Comments\n\nThe end\n\nTo be fair\n\nResponses to “A day”\n\nRé\n")
+    from replyscope.split import anchors
+
+    assert anchors.section_headers(lines, 0) == [2, 8]

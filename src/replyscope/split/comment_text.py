@@ -510,22 +510,29 @@ def drop_echo_lines(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:
 SHARED_CLOSE_MIN: Final = 3
 
 
-def _gaps_between(kept: list):
+def _gaps_between(kept: list[Comment]) -> list[tuple[Comment, int, int]]:
     """Each comment of `kept` but the last, with the lines between its words and the next comment's
-    first line (its header, else its words): where a widget prints its lines between comments."""
-    for c, nxt in zip(kept, kept[1:]):
+    first line (its header, else its words), lo..hi: where a widget prints its lines between
+    comments. (A typed list of bounds, read by compiled loops over their range: an untyped
+    generator yielding range objects read the comments' fields and made each range generically.)"""
+    gaps: list[tuple[Comment, int, int]] = []
+    for k in range(len(kept) - 1):
+        c, nxt = kept[k], kept[k + 1]
         upto = nxt.header_lines[0] if nxt.header_lines else nxt.body_lines[0]
-        yield c, range(c.body_lines[-1] + 1, upto)
+        gaps.append((c, c.body_lines[-1] + 1, upto))
+    return gaps
 
 
-def _closing_line(lines: Lines, kept: list, roles: dict[int, str]) -> str | None:
+def _closing_line(lines: Lines, kept: list[Comment], roles: dict[int, str]) -> str | None:
     """The line (word for word) that follows most comments before the last one (see SHARED_CLOSE_MIN)."""
     text = lines.text
     # (counted in a plain dict: a Counter's count of a new line is interpreted Python)
     seen: dict[str, int] = {}
-    for c, gap in _gaps_between(kept):
-        j = next((j for j in gap if text[j]), None)
-        if j is not None and roles.get(j) == "comment_chrome":
+    for c, lo, hi in _gaps_between(kept):
+        j = lo  # (the gap's first line with text, hi where it has none)
+        while j < hi and not text[j]:
+            j += 1
+        if j < hi and roles.get(j) == "comment_chrome":
             seen[text[j]] = seen.get(text[j], 0) + 1
         elif len(c.body_lines) > 1 and is_chrome(text[c.body_lines[-1]]):
             seen[text[c.body_lines[-1]]] = seen.get(text[c.body_lines[-1]], 0) + 1  # (read into the comment's own lines)
@@ -678,8 +685,8 @@ def drop_widget_tails(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:
     text = lines.text
     # (counted in a plain dict: a Counter's count of a new line is interpreted Python)
     between: dict[str, int] = {}
-    for _, gap in _gaps_between(kept):
-        for j in gap:
+    for _, lo, hi in _gaps_between(kept):
+        for j in range(lo, hi):
             if text[j] and roles.get(j) == "comment_chrome":
                 between[text[j]] = between.get(text[j], 0) + 1
     # (and a line that opens the headers of the page, not as a name: a card's badge or its
