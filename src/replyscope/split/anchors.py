@@ -620,15 +620,15 @@ def _add_glued_ages(lines: Lines, headers: dict[int, CommentHeader], lo: int) ->
     rowless = vouched is not None and linked >= 0
     text, core = lines.text, lines.core
     n = len(core)
-    for i in range(lo, n):  # (compiled, indexing is cheaper than iterating a compress)
+    # (no line over the first a vouched header may sit on is read: the scan starts there, where
+    # every line over it was read and turned away)
+    for i in range(lo if vouched is None else max(lo, vouched), n):  # (compiled, indexing is cheaper than iterating a compress)
         c = core[i]
         # (a cheap test read_glued_age's answer needs, asked first: most lines fail it, and the
         # chrome reading of the line above, dear on its first asking, is then not needed)
         if not c or not may_end_in_age(c):
             continue
         if i in headers or (i > lo and text[i - 1] and not is_chrome(text[i - 1])):
-            continue
-        if vouched is not None and i < vouched:
             continue
         h = read_glued_age(c)
         if h is None or h.author and not looks_like_name(h.author) and not _NUMERIC_HANDLE.match(h.author):

@@ -234,7 +234,13 @@ def drop_reply_targets(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:
     _LONE_HANDLE), and the next comment's own "@login" off the bottom of the reply over it. The line stays in the segment map as the comment's header. `zone.comments[k].body_lines`
     and `roles` are updated."""
     text = lines.text
-    authors = {_name_key(c.author) for c in zone.comments if c.author}
+    comments = zone.comments
+    # (the authors' keys are read only on a page where a comment's first or last line, under or
+    # over another, opens with "@": most have none; the first pass's cuts make no new such line,
+    # as a reply keeps its last line)
+    if not any(len(c.body_lines) >= 2 and (text[c.body_lines[0]][:1] == "@" or text[c.body_lines[-1]][:1] == "@") for c in comments):
+        return
+    authors = {_name_key(c.author) for c in comments if c.author}
     authors.discard("")
     if not authors:
         return
