@@ -20,7 +20,7 @@ def _page(comments: list[tuple[str, str]]) -> str:
     out = [POST, f"{len(comments)} Responses\n\n"]
     for k, (name, words) in enumerate(comments):
         out.append(f"{name} says:\nMarch {3 + k // 4}, 2020 at {9 + k % 4}:12 am\n\n{words}\n\nReply\n\n")
-    out.append("Leave a Reply\nYour email address will not be published. Required fields are marked *\n")
+    out.append("Leave a Reply\nNotes from readers are read by the desk before they show.\n")
     return "".join(out)
 
 
