@@ -1096,3 +1096,16 @@ def test_the_section_gate_on_two_characters_refuses_only_what_the_whole_gate_ref
     from replyscope.split import anchors
 
     assert anchors.section_headers(lines, 0) == [2, 8]
+
+
+def test_the_short_mark_told_by_length_first_reads_as_its_reading():
+    # (anchors.is_short_mark turns away a line longer than a mark once stripped before its cache)
+    from replyscope.split import anchors
+
+    pieces = ["+1", "100%", " ", "\u3000", "\t", "^^", "12", "#3", "Jo", "👍", "+100", "abcdefghijk", "!!"]
+    long_false = 0
+    for s in _strings_of(pieces, 4):
+        assert anchors.is_short_mark(s) == anchors._is_short_mark_uncached(s), repr(s)
+        long_false += len(s) > anchors.SHORT_WORDS_CHARS and not anchors.is_short_mark(s)
+    assert long_false > 1000
+    assert anchors.is_short_mark("   +100   ") and not anchors.is_short_mark("+1 is what I would give this")

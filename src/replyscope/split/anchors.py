@@ -886,6 +886,10 @@ def is_short_mark(s: str) -> bool:
     by its other comments (choose._supported, comments._short_words_on_top). A line of letters
     that reads as chrome is a widget's own word ("Share", "Pinned"), and stays chrome; a bare
     number ("12") and a post's place ("#3") stay counts."""
+    if len(s) > SHORT_WORDS_CHARS and len(s.strip()) > SHORT_WORDS_CHARS:
+        # (longer than a mark once stripped, as most lines asked are, a comment's words: told before
+        # the cache is asked or filled; a stripped line's strip is the line itself, no copy)
+        return False
     known = _IS_SHORT_MARK_CACHE.get(s)
     if known is None:
         known = _IS_SHORT_MARK_CACHE[s] = _is_short_mark_uncached(s)

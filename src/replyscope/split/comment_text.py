@@ -468,13 +468,15 @@ _WORD: Final = re.compile(r"\w+")
 _BARE_URL: Final = re.compile(r"(?:https?://|www\.)\S+")
 
 
-def _echo_label(s: str, before: str) -> str | None:
-    """The handle of an echo line `s` of the comment words `before` (see ECHO_MIN_WORDS), else None."""
+def _echo_label(s: str, text: list[str], body: list[int], k: int) -> str | None:
+    """The handle of an echo line `s` of the comment words over it (the lines body[:k], see
+    ECHO_MIN_WORDS), else None. (Those lines are joined only under a line that reads as an echo:
+    most comments' last lines do not.)"""
     m = _ECHO.fullmatch(s)
     if m is None:
         return None
     echo = _WORD.findall(m[2].lower())
-    said = _WORD.findall(before.lower())
+    said = _WORD.findall(" ".join([text[j] for j in body[:k]]).lower())
     if len(echo) < min(ECHO_MIN_WORDS, len(said)) or len(echo) > len(said) or not echo:
         return None
     # (the echo may cut its last word short)
@@ -499,7 +501,7 @@ def drop_echo_lines(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:
             k -= 1
         if k < 1:
             continue
-        label = _echo_label(text[body[k]], " ".join(text[j] for j in body[:k]))
+        label = _echo_label(text[body[k]], text, body, k)
         if label is None:
             continue
         for j in body[k:]:
