@@ -1364,3 +1364,36 @@ def test_a_short_reply_cues_read_before_the_chat_words_as_after_them():
             assert talk._opens_short_reply_uncached(s) == _opens_short_reply_as_read_before(s), repr(s)
             found += talk._opens_short_reply_uncached(s)
     assert found > 100
+
+def test_the_section_gate_on_two_characters_refuses_only_what_the_whole_gate_refuses():
+    # (anchors.section_headers asks patterns.gate_refuses_pair of a line's first two characters,
+    # each lower-cased alone, before its cached pre-check: only where the line folds like lower,
+    # and only where gate_refuses, and so COMMENT_SECTION, turns the line away)
+    gate = patterns.COMMENT_SECTION_LOW
+    pieces = ["Co", "com", "mments", "Re", "ré", "RÉ", "ponses", "sponses", "Th", "ought", "s", "ſ", "K", "ko", "K", "İ", "ı", "(", "12", " ", "|", "x", "Po", "sts", "e"]
+    refused = 0
+    for s in _strings_of(pieces, 3):
+        if not s:
+            continue
+        if patterns.gate_refuses_pair(gate, s[0].lower(), s[1:2].lower()) and patterns.folds_like_lower(s):
+            refused += 1
+            assert patterns.gate_refuses(gate, s), repr(s)
+            assert patterns.COMMENT_SECTION.match(s) is None, repr(s)
+    assert refused > 1000
+    lines = split_lines("Thank you all\n\n12 Comments\n\nThe end\n\nTo be fair\n\nResponses to “A day”\n\nRé\n")
+    from replyscope.split import anchors
+
+    assert anchors.section_headers(lines, 0) == [2, 8]
+
+
+def test_the_short_mark_told_by_length_first_reads_as_its_reading():
+    # (anchors.is_short_mark turns away a line longer than a mark once stripped before its cache)
+    from replyscope.split import anchors
+
+    pieces = ["+1", "100%", " ", "\u3000", "\t", "^^", "12", "#3", "Jo", "👍", "+100", "abcdefghijk", "!!"]
+    long_false = 0
+    for s in _strings_of(pieces, 4):
+        assert anchors.is_short_mark(s) == anchors._is_short_mark_uncached(s), repr(s)
+        long_false += len(s) > anchors.SHORT_WORDS_CHARS and not anchors.is_short_mark(s)
+    assert long_false > 1000
+    assert anchors.is_short_mark("   +100   ") and not anchors.is_short_mark("+1 is what I would give this")

@@ -11,7 +11,6 @@ import unicodedata
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
-from itertools import compress
 from typing import Final
 
 from replyscope.split.caches import line_dict
@@ -40,7 +39,7 @@ from replyscope.split.headers import (
 from replyscope.split.lines import Lines, is_prose, next_nonblank, prev_nonblank
 from replyscope.split.places import is_post_number, place_after
 from replyscope.split.talk import is_written, talks
-from replyscope.split.patterns import BULLETS, RE_SUBJECT, COMMENT_FORM, COMMENT_SECTION, COMMENT_SECTION_LOW, COMMENT_TALLY, HAS_LETTER, chrome_row, ends_sentence, folds_like_lower, gate_refuses
+from replyscope.split.patterns import BULLETS, RE_SUBJECT, COMMENT_FORM, COMMENT_SECTION, COMMENT_SECTION_LOW, COMMENT_TALLY, HAS_LETTER, chrome_row, ends_sentence, folds_like_lower, gate_refuses, gate_refuses_pair
 
 # How far (lines) a date line may sit from the name line it belongs to.
 PAIR_REACH: Final = 2
@@ -102,6 +101,10 @@ _ATTRIBUTION_ENDS: Final = ("wrote:", "writes:")
 _REPLY_HEADED: Final = re.compile(r"\breply\s*:$", re.I)
 
 
+# The renderer's bullet's code point: `ord(s[0])` compiled reads it with no new string made.
+_BULLET_CODE: Final = ord("•")
+
+
 def _opens_with_bullet(s: str) -> bool:
     """Whether line `s` opens with a bullet (s[:1] in BULLETS), the renderer's "•" asked first: no
     one-character string is made and hashed for it."""
@@ -126,18 +129,25 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
     # (the line above's bullet, read on the loop's last turn: a bullet item's neighbour test asks it
     # again; -1 where the line above was not read, blank)
     above_bullet = -1
+    # (the non-blank lines from `lo` on, in order, gathered on the way for the bullet and bare passes:
+    # each one i and the next one j, a name line and the line it may head, make a pair read by index;
+    # a reader keeps the few pairs it wants, and no pair is built for the many it does not)
+    filled: list[int] = []
     # (compiled, indexing the lists is cheaper than the tuples a zip of them builds for each line)
     for i in range(lo, len(core)):
+        t = text[i]
+        if t:
+            filled.append(i)
         c = core[i]
         if not c:
             above_bullet = -1
             continue
-        t = text[i]
         # (the bullet, the signature's dash and the letter or digit most other lines open with are
         # told apart by the cheapest test first: the renderer's "•" opens half the lines of a raw
         # page, and taking it out of the line (a character past Latin-1, a new string) and hashing
-        # it for the set lookups cost more than the comparison; no bullet is a dash)
-        if t.startswith("•"):
+        # it for the set lookups cost more than the comparison; no bullet is a dash; its code point
+        # compared, compiled, is cheaper than `startswith`'s call: t is never empty, as c is not)
+        if ord(t[0]) == _BULLET_CODE:
             bullet = True
             dashed = False
         else:
@@ -314,7 +324,6 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
                     anchors.append(Anchor(i, end, CommentHeader("name_date", cut_counters(lines.core[q]), h.posted_raw), "date+name", lines.indent[i]))
                     claimed.update(range(i, end + 1))
     _take_display_names(lines, headers, claimed, anchors, lo)
-    filled = _nonblank_pairs(lines.text, lo)
     _add_bullet_anchors(lines, headers, claimed, anchors, filled)
     section = next(iter(section_headers(lines, lo)), None)
     if section is not None:
@@ -611,15 +620,15 @@ def _add_glued_ages(lines: Lines, headers: dict[int, CommentHeader], lo: int) ->
     rowless = vouched is not None and linked >= 0
     text, core = lines.text, lines.core
     n = len(core)
-    for i in range(lo, n):  # (compiled, indexing is cheaper than iterating a compress)
+    # (no line over the first a vouched header may sit on is read: the scan starts there, where
+    # every line over it was read and turned away)
+    for i in range(lo if vouched is None else max(lo, vouched), n):  # (compiled, indexing is cheaper than iterating a compress)
         c = core[i]
         # (a cheap test read_glued_age's answer needs, asked first: most lines fail it, and the
         # chrome reading of the line above, dear on its first asking, is then not needed)
         if not c or not may_end_in_age(c):
             continue
         if i in headers or (i > lo and text[i - 1] and not is_chrome(text[i - 1])):
-            continue
-        if vouched is not None and i < vouched:
             continue
         h = read_glued_age(c)
         if h is None or h.author and not looks_like_name(h.author) and not _NUMERIC_HANDLE.match(h.author):
@@ -735,9 +744,15 @@ def section_headers(lines: Lines, lo: int) -> list[int]:
             if (s := text[i])
             and len(s) < 120
             # (the renderer's "•", which opens half the lines of a raw page and no heading, is told
-            # first: taking it out of the line makes a new string, hashed for the set lookup)
-            and not s.startswith("•")
+            # first: taking it out of the line makes a new string, hashed for the set lookup; told
+            # by its code point, compiled cheaper than `startswith`'s call)
+            and ord(s[0]) != _BULLET_CODE
             and ((c := s[0]) in _SECTION_FIRST or c.isdigit() and c.isdecimal())  # (isdigit, compiled inline, first: most are no digit)
+            # (COMMENT_SECTION's letter gate asked of the first two characters, each lower-cased
+            # alone, as the line's lower-casing makes them where it folds like lower: half the
+            # lines opening with one of the letters are refused so, before _may_head_section's
+            # cache is asked, and a line new to it is sliced and lower-cased for its gate)
+            and not (gate_refuses_pair(COMMENT_SECTION_LOW, c.lower(), s[1:2].lower()) and folds_like_lower(s))
             and _may_head_section(s)
             # (the lower twin where it reads the line as the pattern does: faster, see patterns.lower_twin)
             and (
@@ -792,18 +807,10 @@ def _digit_name_of(name: str, handle_line: str) -> bool:
     return _NUMERIC_HANDLE.match(name) is not None and handle_line[1 : len(name) + 2].rstrip(" ·•|,") == name
 
 
-def _nonblank_pairs(text: list[str], lo: int) -> list[int]:
-    """The non-blank lines from `lo` on, in order: each one i and the next one j (a name line and
-    the line it may head) make a pair, read by index: the reader keeps the few pairs it wants (j at
-    most PAIR_REACH + 1 blank lines below i, and more), and no pair is built for the many it does
-    not (a zip's tuple for each of ~150k lines a run cost more than the tests)."""
-    return list(compress(range(lo, len(text)), text[lo:]))  # (picked out at C speed)
-
-
 def _add_bare_anchors(
     lines: Lines, headers: dict[int, CommentHeader], claimed: set[int], anchors: list[Anchor], filled: list[int]
 ) -> None:
-    """Below a comment-section header (`filled`: see _nonblank_pairs, from under it), a name alone on
+    """Below a comment-section header (`filled`: the non-blank lines, see find_anchors, from under it), a name alone on
     its line (blank above) over the comment."""
     text = lines.text
     # (the comment may sit at most PAIR_REACH blank lines under the name)
@@ -879,6 +886,10 @@ def is_short_mark(s: str) -> bool:
     by its other comments (choose._supported, comments._short_words_on_top). A line of letters
     that reads as chrome is a widget's own word ("Share", "Pinned"), and stays chrome; a bare
     number ("12") and a post's place ("#3") stay counts."""
+    if len(s) > SHORT_WORDS_CHARS and len(s.strip()) > SHORT_WORDS_CHARS:
+        # (longer than a mark once stripped, as most lines asked are, a comment's words: told before
+        # the cache is asked or filled; a stripped line's strip is the line itself, no copy)
+        return False
     known = _IS_SHORT_MARK_CACHE.get(s)
     if known is None:
         known = _IS_SHORT_MARK_CACHE[s] = _is_short_mark_uncached(s)
@@ -916,7 +927,7 @@ def _add_bullet_anchors(
 ) -> None:
     """A bare name line (Disqus: `  • Name`) with the comment indented deeper under it.
 
-    `filled`: see _nonblank_pairs; the line under the name (up to PAIR_REACH + 1 blank lines
+    `filled`: the non-blank lines (see find_anchors); the line under the name (up to PAIR_REACH + 1 blank lines
     below it) must sit deeper.
     """
     text, indent = lines.text, lines.indent

@@ -234,7 +234,13 @@ def drop_reply_targets(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:
     _LONE_HANDLE), and the next comment's own "@login" off the bottom of the reply over it. The line stays in the segment map as the comment's header. `zone.comments[k].body_lines`
     and `roles` are updated."""
     text = lines.text
-    authors = {_name_key(c.author) for c in zone.comments if c.author}
+    comments = zone.comments
+    # (the authors' keys are read only on a page where a comment's first or last line, under or
+    # over another, opens with "@": most have none; the first pass's cuts make no new such line,
+    # as a reply keeps its last line)
+    if not any(len(c.body_lines) >= 2 and (text[c.body_lines[0]][:1] == "@" or text[c.body_lines[-1]][:1] == "@") for c in comments):
+        return
+    authors = {_name_key(c.author) for c in comments if c.author}
     authors.discard("")
     if not authors:
         return
@@ -462,13 +468,15 @@ _WORD: Final = re.compile(r"\w+")
 _BARE_URL: Final = re.compile(r"(?:https?://|www\.)\S+")
 
 
-def _echo_label(s: str, before: str) -> str | None:
-    """The handle of an echo line `s` of the comment words `before` (see ECHO_MIN_WORDS), else None."""
+def _echo_label(s: str, text: list[str], body: list[int], k: int) -> str | None:
+    """The handle of an echo line `s` of the comment words over it (the lines body[:k], see
+    ECHO_MIN_WORDS), else None. (Those lines are joined only under a line that reads as an echo:
+    most comments' last lines do not.)"""
     m = _ECHO.fullmatch(s)
     if m is None:
         return None
     echo = _WORD.findall(m[2].lower())
-    said = _WORD.findall(before.lower())
+    said = _WORD.findall(" ".join([text[j] for j in body[:k]]).lower())
     if len(echo) < min(ECHO_MIN_WORDS, len(said)) or len(echo) > len(said) or not echo:
         return None
     # (the echo may cut its last word short)
@@ -493,7 +501,7 @@ def drop_echo_lines(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:
             k -= 1
         if k < 1:
             continue
-        label = _echo_label(text[body[k]], " ".join(text[j] for j in body[:k]))
+        label = _echo_label(text[body[k]], text, body, k)
         if label is None:
             continue
         for j in body[k:]:
@@ -510,22 +518,29 @@ def drop_echo_lines(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:
 SHARED_CLOSE_MIN: Final = 3
 
 
-def _gaps_between(kept: list):
+def _gaps_between(kept: list[Comment]) -> list[tuple[Comment, int, int]]:
     """Each comment of `kept` but the last, with the lines between its words and the next comment's
-    first line (its header, else its words): where a widget prints its lines between comments."""
-    for c, nxt in zip(kept, kept[1:]):
+    first line (its header, else its words), lo..hi: where a widget prints its lines between
+    comments. (A typed list of bounds, read by compiled loops over their range: an untyped
+    generator yielding range objects read the comments' fields and made each range generically.)"""
+    gaps: list[tuple[Comment, int, int]] = []
+    for k in range(len(kept) - 1):
+        c, nxt = kept[k], kept[k + 1]
         upto = nxt.header_lines[0] if nxt.header_lines else nxt.body_lines[0]
-        yield c, range(c.body_lines[-1] + 1, upto)
+        gaps.append((c, c.body_lines[-1] + 1, upto))
+    return gaps
 
 
-def _closing_line(lines: Lines, kept: list, roles: dict[int, str]) -> str | None:
+def _closing_line(lines: Lines, kept: list[Comment], roles: dict[int, str]) -> str | None:
     """The line (word for word) that follows most comments before the last one (see SHARED_CLOSE_MIN)."""
     text = lines.text
     # (counted in a plain dict: a Counter's count of a new line is interpreted Python)
     seen: dict[str, int] = {}
-    for c, gap in _gaps_between(kept):
-        j = next((j for j in gap if text[j]), None)
-        if j is not None and roles.get(j) == "comment_chrome":
+    for c, lo, hi in _gaps_between(kept):
+        j = lo  # (the gap's first line with text, hi where it has none)
+        while j < hi and not text[j]:
+            j += 1
+        if j < hi and roles.get(j) == "comment_chrome":
             seen[text[j]] = seen.get(text[j], 0) + 1
         elif len(c.body_lines) > 1 and is_chrome(text[c.body_lines[-1]]):
             seen[text[c.body_lines[-1]]] = seen.get(text[c.body_lines[-1]], 0) + 1  # (read into the comment's own lines)
@@ -678,8 +693,8 @@ def drop_widget_tails(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:
     text = lines.text
     # (counted in a plain dict: a Counter's count of a new line is interpreted Python)
     between: dict[str, int] = {}
-    for _, gap in _gaps_between(kept):
-        for j in gap:
+    for _, lo, hi in _gaps_between(kept):
+        for j in range(lo, hi):
             if text[j] and roles.get(j) == "comment_chrome":
                 between[text[j]] = between.get(text[j], 0) + 1
     # (and a line that opens the headers of the page, not as a name: a card's badge or its

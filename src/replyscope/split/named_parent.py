@@ -45,15 +45,22 @@ def named_parents(authors: list[str], texts: list[str]) -> list[int | None]:
     n = len(texts)
     parent: list[int | None] = [None] * n
     by_author: dict[str, list[int]] = {}  # author (lower case) -> their comments so far, in order
+    # (each author's first word, None for a name of no words: split once, where _comments_of split
+    # every author's name twice each time it was asked)
+    first_words: dict[str, str | None] = {}
     flat: list[str | None] = [None] * n  # comments' words lower-cased, one space apart (for quotes)
     for k in range(n):
-        parent[k] = _answered(k, authors, texts, by_author, flat)
+        parent[k] = _answered(k, authors, texts, by_author, first_words, flat)
         if authors[k]:
-            by_author.setdefault(authors[k].lower(), []).append(k)
+            a = authors[k].lower()
+            if a not in by_author:
+                words = a.split()
+                first_words[a] = words[0] if words else None
+            by_author.setdefault(a, []).append(k)
     return parent
 
 
-def _answered(k: int, authors: list[str], texts: list[str], by_author: dict[str, list[int]], flat: list[str | None]) -> int | None:
+def _answered(k: int, authors: list[str], texts: list[str], by_author: dict[str, list[int]], first_words: dict[str, str | None], flat: list[str | None]) -> int | None:
     t = texts[k]
     head = t[:400]
     # (each pattern asked only where its gate finds a literal it cannot match without in the head
@@ -62,7 +69,7 @@ def _answered(k: int, authors: list[str], texts: list[str], by_author: dict[str,
     if m is None:
         m = REPLY_TO_NAME.match(head)
         if m is not None:  # (a target in words, "in reply to Jo")
-            mine = _comments_of(by_author, m["name"].lower(), authors[k].lower())
+            mine = _comments_of(by_author, first_words, m["name"].lower(), authors[k].lower())
             return mine[-1] if mine else None
         tail = t[-300:]
         m = TRAILING_HANDLES.search(tail) if TRAILING_HANDLES_GATE.admits(tail) else None
@@ -71,28 +78,30 @@ def _answered(k: int, authors: list[str], texts: list[str], by_author: dict[str,
         full = REPLY_TO_NAME.match(head)
         if full is not None and full["name"].lower() in by_author:
             names[0] = full["name"].lower()  # (a name of two words: "@Jo Lake")
-        return _in_conversation(names, authors[k].lower(), texts, by_author)
+        return _in_conversation(names, authors[k].lower(), texts, by_author, first_words)
     m = LEADING_QUOTE.match(head) if LEADING_QUOTE_GATE.admits(head) else None
     if m is not None:
         return _quoted(k, m["quote"], texts, flat)
     m = LEADING_NAME.match(head) if LEADING_NAME_GATE.admits(head) else None
     if m is not None:
-        mine = _comments_of(by_author, m["name"].lower(), authors[k].lower())
+        mine = _comments_of(by_author, first_words, m["name"].lower(), authors[k].lower())
         return mine[-1] if mine else None
     return None
 
 
-def _comments_of(by_author: dict[str, list[int]], name: str, me: str) -> list[int]:
+def _comments_of(by_author: dict[str, list[int]], first_words: dict[str, str | None], name: str, me: str) -> list[int]:
     """The comments by `name`, or else by the latest author whose first name it is ("Jo" for "Jo
-    Lake"); never the replier's own (`me`): a reply that names its own writer names another Jo."""
+    Lake"); never the replier's own (`me`): a reply that names its own writer names another Jo.
+    (`first_words`: each author's first word, None for a name of no words, which no `first` is.)"""
     if name in by_author and name != me:
         return by_author[name]
-    first = name.split()[0] if name.split() else name
-    hits = [ks for a, ks in by_author.items() if a != me and a.split() and a.split()[0] == first]
+    words = name.split()
+    first = words[0] if words else name
+    hits = [ks for a, ks in by_author.items() if a != me and first_words[a] == first]
     return max(hits, key=lambda ks: ks[-1]) if hits else []
 
 
-def _in_conversation(names: list[str], me: str, texts: list[str], by_author: dict[str, list[int]]) -> int | None:
+def _in_conversation(names: list[str], me: str, texts: list[str], by_author: dict[str, list[int]], first_words: dict[str, str | None]) -> int | None:
     """The comment answered by a reply naming `names` (the first is the one answered).
 
     Of that author's earlier comments, the one that spoke to the replier, then (when the reply
@@ -100,7 +109,7 @@ def _in_conversation(names: list[str], me: str, texts: list[str], by_author: dic
     carries its names from reply to reply), then the latest."""
     if not names:
         return None
-    mine = _comments_of(by_author, names[0], me)
+    mine = _comments_of(by_author, first_words, names[0], me)
     if len(mine) <= 1:
         return mine[-1] if mine else None
     rest = set(names[1:]) - {me}

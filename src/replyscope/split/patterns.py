@@ -836,6 +836,33 @@ def gate_refuses(gate: LetterGate, s: str) -> bool:
     return gate.refuses(s[:_GATE_DEPTH].lower())
 
 
+def gate_refuses_pair(gate: LetterGate, first: str, second: str) -> bool:
+    """Whether `gate` refuses every text opening with the characters `first` then `second`, each
+    lower-cased (`second` "" for a text of one character), told by those two alone: True only
+    where gate.refuses would say so of any such text (its first two steps: an ASCII lower-case
+    letter first, and no prefix read for it, or none of its prefixes with that second character).
+
+    A caller with the line's first two characters at hand (each lower-cased alone, where the line
+    folds like lower, as its lower-casing does) is spared gate_refuses' slice of the line and its
+    lower-casing, and most refusals come at these two steps (see anchors.section_headers)."""
+    if len(first) != 1:
+        return False
+    code = ord(first)
+    if code < 97 or code > 122:
+        return False  # (not an ASCII lower-case letter)
+    if not gate._read:
+        gate._read_prefixes()
+    by_two = gate._by_two
+    if by_two is None:
+        return False  # (the prefixes could not be read: the gate is open)
+    after = by_two.get(first)
+    if after is None:
+        return True  # (no form opens with this letter)
+    if not after:
+        return False  # (a form opens with the letter alone)
+    return second not in after  # ("" is no key: every prefix for the letter is longer than the text)
+
+
 # --- literal gates: the words a pattern cannot match without, read from its parse -------------
 # A pattern whose every match holds one of a few literal strings ("repl" in each form of a reply
 # target, "@" before a handle) need not be searched in a text holding none of them: a substring
