@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 SRC = Path(__file__).resolve().parents[1] / "src"
 
 
@@ -78,10 +80,13 @@ kept = [[n] for n in range(1000)]  # alive to the end
 """
 
 
-def test_garbage_left_at_exit_is_still_finalized(tmp_path):
-    """gc_pace.retire, at the CLI process's exit: the garbage in cycles is collected once (its
-    finalizers run, as the teardown's collections would run them) before what is alive is frozen."""
+@pytest.mark.parametrize("start", ["import replyscope.cli", "import os, replyscope.workers; replyscope.workers.start(os.getppid())"])
+def test_garbage_left_at_exit_is_still_finalized(tmp_path, start):
+    """gc_pace.retire, at the exit of the CLI's process and of a worker: the garbage in cycles is
+    collected once (its finalizers run, as the teardown's collections would run them) before what
+    is alive is frozen."""
     marker = tmp_path / "note.txt"
     env = dict(os.environ, PYTHONPATH=str(SRC), REPLYSCOPE_CACHE=str(tmp_path))
-    subprocess.run([sys.executable, "-c", _EXIT, str(marker)], env=env, capture_output=True, text=True, check=True)
+    code = _EXIT.replace("import replyscope.cli", start)
+    subprocess.run([sys.executable, "-c", code, str(marker)], env=env, capture_output=True, text=True, check=True)
     assert marker.read_text() == "finalized"
