@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 SRC = Path(__file__).resolve().parents[1] / "src"
 
 
@@ -59,3 +61,32 @@ def test_the_cli_sets_the_pace_and_settles_its_imports_and_cycles_are_still_free
     from replyscope.gc_pace import YOUNG_THRESHOLD
 
     assert _run(_CLI, tmp_path) == {"young": YOUNG_THRESHOLD, "imports_settled": True, "cycle_freed": True}
+
+
+_EXIT = """
+import gc, sys
+import replyscope.cli
+
+class Note:
+    # (a finalizer that writes: what a file object in a cycle does with its buffer as it is freed)
+    def __init__(self, path):
+        self.path, self.self_ref = path, self
+    def __del__(self):
+        with open(self.path, "w") as out:
+            out.write("finalized")
+
+Note(sys.argv[1])  # garbage at once, but only the collector can free it: it refers to itself
+kept = [[n] for n in range(1000)]  # alive to the end
+"""
+
+
+@pytest.mark.parametrize("start", ["import replyscope.cli", "import os, replyscope.workers; replyscope.workers.start(os.getppid())"])
+def test_garbage_left_at_exit_is_still_finalized(tmp_path, start):
+    """gc_pace.retire, at the exit of the CLI's process and of a worker: the garbage in cycles is
+    collected once (its finalizers run, as the teardown's collections would run them) before what
+    is alive is frozen."""
+    marker = tmp_path / "note.txt"
+    env = dict(os.environ, PYTHONPATH=str(SRC), REPLYSCOPE_CACHE=str(tmp_path))
+    code = _EXIT.replace("import replyscope.cli", start)
+    subprocess.run([sys.executable, "-c", code, str(marker)], env=env, capture_output=True, text=True, check=True)
+    assert marker.read_text() == "finalized"

@@ -72,6 +72,23 @@ def test_batch_repair_is_repair_text():
     assert repaired_line_ends(["a\ud800b"]) == [None]  # Polars cannot hold it: repair_text reads it
 
 
+def test_invisible_characters_dropped_as_translate_drops_them():
+    """repair_text drops invisible characters by one replace per character the text holds: the
+    same text as str.translate with the table, on random strings of every invisible character
+    among text, mojibake and line ends (the pieces run together, so drops join neighbours)."""
+    import random
+
+    from replyscope.ingest.decode import _INVISIBLE, _without_invisible
+
+    rng = random.Random(5)
+    invisible = [chr(c) for c in _INVISIBLE]
+    pieces = invisible + ["a", " ", "\n", "\r", "\t", "\x0c", "é", "Ã", "©", "â€™", "中", "😀", "\x85", "\u2027", "\u202a"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.choice((1, 2, 5, 40)))) for _ in range(20_000)]
+    assert [t for t in texts if _without_invisible(t) != t.translate(_INVISIBLE)] == []
+    assert repair_text("Minutes\x0c of the\x01 meeting\u2028approved\ufeff, 6\x1f-1") == "Minutes\x0c of the meeting\napproved, 6-1"
+    assert repair_text("didnâ€™t\x00 say\u2029CafÃ©") == "didn’t say\nCafé"  # invisible ones among mojibake
+
+
 def test_repair_fixes_each_suspect_line_of_a_long_page():
     """Several mangled lines among many clean ones (accented, curly, blank, CRLF): each mangled line
     is fixed, every other line kept to the character, in place."""

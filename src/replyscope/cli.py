@@ -17,7 +17,8 @@ _gc_pace.install()  # (also before the imports: they allocate too; see gc_pace)
 _gc_pace.hold()  # (none at all until they are settled below)
 _regex_cache.install()
 
-import contextlib  # noqa: E402
+import atexit  # noqa: E402
+import contextlib
 import gzip
 import io
 import json
@@ -56,6 +57,7 @@ except ImportError:  # pragma: no cover (older typer: plain click)
     from click import exceptions as click_errors
 
 _gc_pace.settle()  # (the imports' objects live as long as the process: see gc_pace)
+atexit.register(_gc_pace.retire)  # (and what the command leaves alive, once it is done)
 
 
 class Stopped(KeyboardInterrupt):

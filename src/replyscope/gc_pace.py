@@ -9,7 +9,8 @@ split of those 966 pages leaves ~400 objects in reference cycles. Every 50,000 a
 still runs (a long run still frees its cycles), about 60 times less often. And once the CLI's
 imports are done, `settle` moves their objects (modules, classes, functions: ~50,000,
 alive until the process ends) out of the collector's sight, so that no collection walks them
-again. Together: the collector's ~0.06 CPU s of a split of those pages -> ~0.016 s.
+again. Together: the collector's ~0.06 CPU s of a split of those pages -> ~0.016 s. At the exit,
+`retire` does the same for what the run leaves alive, before the interpreter's teardown collects.
 
 Installed where replyscope's own processes start (the CLI, each spawned worker), as
 regex_cache is; importing replyscope as a library leaves the collector as the caller set it.
@@ -43,3 +44,16 @@ def settle() -> None:
     pace install() set). Cycles made later are still freed."""
     gc.freeze()
     gc.enable()
+
+
+def retire() -> None:
+    """At the process's exit (an atexit function, before the interpreter's teardown): free the
+    garbage once, running its finalizers, then leave what is still alive out of sight as `settle`
+    does with the imports' objects. The teardown then frees everything as usual, by reference
+    counts, and its own collections (two or three, as it clears the modules) no longer walk each
+    object the run left alive: after a split of the 966 Dragnet dev pages, ~34,000 (the split's
+    per-line verdicts and what the stages keep), ~24 ms of CPU, ~14 ms with this one collection.
+    As with `settle`, an object still alive here that only falls into a cycle while the modules
+    are cleared is left to the process's end rather than collected."""
+    gc.collect()
+    gc.freeze()
