@@ -1075,3 +1075,45 @@ def _run_in_pure_python(test: str) -> None:
     )
     assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
     assert "1 passed" in run.stdout
+
+
+# Lines of widgets' words and of readers' words, for the chrome patterns' gates: each piece alone
+# and in pairs covers a form's opening character, a form that opens on a class ("3 likes", "+2",
+# "#12"), the head's "[" and lines no form can take ("and so", "@jo", "Über").
+_CHROME_PIECES = [
+    "reply", "Reply", "[", "]", " ", "3", "12", "+", "-", "#", "likes", "points", " ago", "about ", "a", "an",
+    "hours", "view ", "profile", "share", "and so", "@jo", "Über", "·", "|", "replied", "quote", "k", ".", "ſ",
+]
+
+
+def test_the_branch_gate_matches_what_its_whole_twin_matches():
+    gate = patterns.CHROME_WORDS_LOW
+    assert isinstance(gate, patterns.BranchGate)
+    matched = 0
+    for s in _strings_of(_CHROME_PIECES, 3):
+        for low in (s, s.lower()):
+            mine, whole = gate.match(low), gate.twin.match(low)
+            assert (mine and mine.span()) == (whole and whole.span()), repr(low)
+            matched += whole is not None
+    assert matched > 100
+    for low in ("12 people liked this", "about 3 hours ago", "[reply]", "view profile", "+2", "#12", "1.2k", "↑"):
+        assert gate.match(low) is not None, low
+    for low in ("and so it goes", "12 may 2013 at 3pm", "a reply to the editor", "@jo thanks", "profile of a town"):
+        assert gate.match(low) is None, low
+
+
+def test_branch_parts_read_which_forms_open_with_which_character():
+    twin = re.compile(r"^\[?(?:reply|\d+ likes?|(?:view\s+)?profile|[ab]c+|x?)\s*$")
+    head, tail, forms, head_chars, table = patterns.branch_parts(twin)
+    assert (head, tail, head_chars) == (r"^\[?", r"\s*$", "[")
+    assert forms == ("reply", r"\d+ likes?", r"(?:view\s+)?profile", "[ab]c+", "x?")
+    # ("x?" may match nothing: every character's forms hold it)
+    assert table["r"] == (0, 4) and table["7"] == (1, 4) and table["v"] == table["p"] == (2, 4)
+    assert table["a"] == table["b"] == (3, 4) and table["z"] == (4,) and "[" not in table
+    # a pattern not made of one alternation between a head and a tail is not cut
+    assert patterns.branch_parts(re.compile(r"^(?:a|b)$|^c$")) is None
+    assert patterns.branch_parts(re.compile(r"^(reply|like)$")) is None  # (a capturing group)
+    assert patterns.branch_parts(re.compile(r"^x(?:reply|like)$")) is None  # (a head that reads a character)
+    gate = patterns.BranchGate(re.compile(r"^\[?(?:reply|\d+ likes?|x)\s*$"))
+    for low in ("reply", "[reply]", "3 likes", "x", "", " reply", "like", "4 like", "y", "é"):
+        assert (gate.match(low) and gate.match(low).span()) == (gate.twin.match(low) and gate.twin.match(low).span()), low

@@ -642,6 +642,7 @@ READER_VOICE: Final = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|[Mm]y|[Mm]e|MY|M
 # (re's own parser: read once per gated pattern, on its first use)
 _sre_parse: Any = importlib.import_module("re._parser")
 _sre_const: Any = importlib.import_module("re._constants")
+_sre_compiler: Any = importlib.import_module("re._compiler")
 # Prefixes are read this many characters deep at most (a shorter prefix is still a necessary one),
 # and a pattern whose forms spell more than _GATE_LIMIT of them is not gated.
 _GATE_DEPTH: Final = 6
@@ -834,6 +835,189 @@ def gate_refuses(gate: LetterGate, s: str) -> bool:
     _GATE_DEPTH characters, and each character of such a text lower-cases to one.)
     """
     return gate.refuses(s[:_GATE_DEPTH].lower())
+
+
+# --- branch gates: a letter gate whose twin, past the gate, is matched in part ----------------
+# A whole-line alternation of a hundred forms ("reply", "share", "\d+ likes", ...) is tried form by
+# form: sre tries each, and most lines the letter gate lets through match none. Every match opens
+# with its line's first character, so only the forms that can open with that character (or match
+# nothing at all) need be tried: the pattern rebuilt with those forms alone, in their order, matches
+# where the whole one does, with the same span (the pattern's other parts are kept as they are).
+# Which forms can open with which character is read off the parsed forms (re's own parser and
+# compiler, on first use), never written out beside them.
+
+
+def _top_branch(text: str) -> tuple[int, int, list[int]] | None:
+    """Where the pattern text's one top-level alternation is: the offsets of its group's "(" and
+    ")" and of the "|"s parting its forms; None when the text is not one such group between a head
+    and a tail with no "|" of their own (or reads as something this scan does not know)."""
+    stack: list[int] = []
+    bars: dict[int, list[int]] = {}
+    found: tuple[int, int, list[int]] | None = None
+    in_class = False
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            if text[i + 1 : i + 2] == "^":
+                i += 1
+            if text[i + 1 : i + 2] == "]":
+                i += 1  # (a "]" first in a class is one of its characters)
+        elif ch == "(":
+            stack.append(i)
+        elif ch == ")":
+            if not stack:
+                return None
+            start = stack.pop()
+            if not stack and start in bars:
+                if found is not None:
+                    return None  # (two alternations at the top)
+                found = (start, i, bars[start])
+        elif ch == "|":
+            if not stack:
+                return None  # (an alternation of the whole pattern)
+            if len(stack) == 1:
+                bars.setdefault(stack[0], []).append(i)
+        i += 1
+    if stack or in_class or found is None or text[found[0] : found[0] + 3] != "(?:":
+        return None
+    return found
+
+
+def _first_chars(items: Any) -> tuple[set[str], bool]:
+    """The ASCII characters a match of the parsed `items` may open with, and whether it may match
+    nothing (a match opening with a character past ASCII is not told apart: see BranchGate)."""
+    chars: set[str] = set()
+    for op, av in items:
+        if op is _sre_const.AT or op is _sre_const.ASSERT or op is _sre_const.ASSERT_NOT:
+            continue  # (zero-width: reads no character; an assertion only turns matches away)
+        if op is _sre_const.LITERAL or op is _sre_const.NOT_LITERAL or op is _sre_const.ANY or op is _sre_const.IN:
+            # (the one item compiled alone, and asked of each ASCII character: its own verdict)
+            one = _sre_compiler.compile(_sre_parse.SubPattern(items.state, [(op, av)]), items.state.flags)
+            return chars | {chr(k) for k in range(128) if one.match(chr(k))}, False
+        if op is _sre_const.SUBPATTERN and av[0] is None:
+            inner, empty = _first_chars(av[3])
+        elif op is _sre_const.BRANCH:
+            inner, empty = set(), False
+            for alt in av[1]:
+                alt_chars, alt_empty = _first_chars(alt)
+                inner |= alt_chars
+                empty = empty or alt_empty
+        elif op is _sre_const.MAX_REPEAT or op is _sre_const.MIN_REPEAT:
+            inner, empty = _first_chars(av[2])
+            empty = empty or av[0] == 0
+        else:
+            raise ValueError(f"no first characters read for {op}")  # (a group, a reference: no gate)
+        chars |= inner
+        if not empty:
+            return chars, False
+    return chars, True
+
+
+def branch_parts(twin: re.Pattern[str]) -> tuple[str, str, tuple[str, ...], str, dict[str, tuple[int, ...]]] | None:
+    """`twin`'s text cut around its one top-level alternation (see _top_branch): the head before
+    its group, the tail after it, its forms, the ASCII characters a match of the head may open
+    with, and for every other ASCII character the forms (by index) a match opening with it may
+    take: those whose first characters hold it, and those that may match nothing. None when the
+    pattern is not so made (no capturing group, no verbose flag; a head that may match nothing)."""
+    text = twin.pattern
+    if twin.groups or twin.flags & re.VERBOSE:
+        return None
+    found = _top_branch(text)
+    if found is None:
+        return None
+    start, end, bars = found
+    cuts = [start + 2, *bars, end]
+    forms = tuple(text[cuts[k] + 1 : cuts[k + 1]] for k in range(len(cuts) - 1))
+    try:
+        head_chars, head_empty = _first_chars(_sre_parse.parse(text[:start], twin.flags))
+        firsts = [_first_chars(_sre_parse.parse(form, twin.flags)) for form in forms]
+    except (ValueError, re.error):
+        return None
+    if not head_empty:
+        return None
+    table = {
+        chr(k): tuple(j for j, (chars, empty) in enumerate(firsts) if empty or chr(k) in chars)
+        for k in range(128)
+        if chr(k) not in head_chars
+    }
+    return text[:start], text[end + 1 :], forms, "".join(sorted(head_chars)), table
+
+
+def _kept_branch_parts(twin: re.Pattern[str]) -> tuple[str, str, tuple[str, ...], str, dict[str, tuple[int, ...]]] | None:
+    """branch_parts(twin), read back from the regex cache's file where a replyscope process
+    installed it (as _kept_letter_prefixes)."""
+    regex_cache: Any = importlib.import_module("replyscope.regex_cache")
+    kept = regex_cache.derived("branch_parts", twin.pattern, twin.flags, lambda: branch_parts(twin))
+    if kept is not None and not (isinstance(kept, tuple) and len(kept) == 5 and isinstance(kept[4], dict)):
+        return branch_parts(twin)  # (a damaged entry)
+    return cast("tuple[str, str, tuple[str, ...], str, dict[str, tuple[int, ...]]] | None", kept)
+
+
+class BranchGate(LetterGate):
+    """A LetterGate whose twin, past the gate, is matched with only the forms of its top-level
+    alternation that a match opening with the line's first character can take (branch_parts):
+    the same matches, the same spans. A line opening with a character past ASCII, or one the head
+    before the forms may read ("[" before "[Reply]"), is matched by the whole twin."""
+
+    def __init__(self, twin: re.Pattern[str]) -> None:
+        super().__init__(twin)
+        self._parts_read = False
+        self._head = ""
+        self._tail = ""
+        self._forms: tuple[str, ...] = ()
+        self._table: dict[str, tuple[int, ...]] = {}
+        # (the forms' pattern for a first character, compiled on its first use; None: no form
+        # opens with it; the whole twin for a character the head may read)
+        self._by_first: dict[str, re.Pattern[str] | None] = {}
+        self._by_forms: dict[tuple[int, ...], re.Pattern[str]] = {}
+
+    def match(self, low: str) -> re.Match[str] | None:
+        if self.refuses(low):
+            return None
+        if not low:
+            return self.twin.match(low)
+        c = low[0]
+        by_first = self._by_first
+        if c in by_first:
+            part = by_first[c]
+        else:
+            part = self._part(c)
+        return None if part is None else part.match(low)
+
+    def _part(self, c: str) -> re.Pattern[str] | None:
+        if not self._parts_read:
+            parts = _kept_branch_parts(self.twin)
+            if parts is not None:
+                self._head, self._tail, self._forms, head_chars, self._table = parts
+                for h in head_chars:
+                    self._by_first[h] = self.twin
+            self._parts_read = True
+            if c in self._by_first:
+                return self._by_first[c]
+        forms = self._table.get(c)
+        part: re.Pattern[str] | None
+        if forms is None:
+            part = self.twin  # (past ASCII, or the parts could not be read)
+        elif not forms:
+            part = None
+        else:
+            known = self._by_forms.get(forms)
+            if known is None:
+                known = self._by_forms[forms] = re.compile(
+                    self._head + "(?:" + "|".join(self._forms[j] for j in forms) + ")" + self._tail, self.twin.flags
+                )
+            part = known
+        if ord(c) < 128:
+            self._by_first[c] = part  # (a character past ASCII is not kept: the twin is asked)
+        return part
 
 
 # --- literal gates: the words a pattern cannot match without, read from its parse -------------
@@ -1251,7 +1435,7 @@ TRAILING_META_LOW: Final = lower_twin(TRAILING_META)
 COMMENT_SECTION_LOW: Final = LetterGate(lower_twin(COMMENT_SECTION))
 LIST_MARKER_LOW: Final = lower_twin(LIST_MARKER)
 COMMENT_FORM_LOW: Final = LetterGate(lower_twin(COMMENT_FORM))
-CHROME_WORDS_LOW: Final = LetterGate(lower_twin(CHROME_WORDS))
+CHROME_WORDS_LOW: Final = BranchGate(lower_twin(CHROME_WORDS))
 CHROME_REPLY_ROW_LOW: Final = lower_twin(CHROME_REPLY_ROW)
 CHROME_ROW_LOW: Final = lower_twin(CHROME_ROW)
 
