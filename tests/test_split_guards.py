@@ -1397,3 +1397,70 @@ def test_the_short_mark_told_by_length_first_reads_as_its_reading():
         long_false += len(s) > anchors.SHORT_WORDS_CHARS and not anchors.is_short_mark(s)
     assert long_false > 1000
     assert anchors.is_short_mark("   +100   ") and not anchors.is_short_mark("+1 is what I would give this")
+
+# Lines of widgets' words and of readers' words, for the chrome patterns' gates: each piece alone
+# and in pairs covers a form's opening character, a form that opens on a class ("3 likes", "+2",
+# "#12"), the head's "[" and lines no form can take ("and so", "@jo", "Über").
+_CHROME_PIECES = [
+    "reply", "Reply", "[", "]", " ", "3", "12", "+", "-", "#", "likes", "points", " ago", "about ", "a", "an",
+    "hours", "view ", "profile", "share", "and so", "@jo", "Über", "·", "|", "replied", "quote", "k", ".", "ſ",
+]
+
+
+def test_the_branch_gates_match_what_their_whole_twins_match():
+    pieces = _CHROME_PIECES + ["leave a ", "comment", "comments", "(", ")", "…", "« older ", "14 thoughts on ", "“", "•"]
+    assert isinstance(patterns.CHROME_WORDS_LOW, patterns.BranchGate) and isinstance(patterns.FORM_OR_SECTION_LOW, patterns.BranchGate)
+    # (gates that read their parts in this process too, where the pattern cache is not installed)
+    chrome_words = patterns.BranchGate(patterns.CHROME_WORDS_LOW.twin, everywhere=True)
+    for gate in (chrome_words, patterns.BranchGate(patterns.FORM_OR_SECTION_LOW.twin, everywhere=True)):
+        matched = 0
+        for s in _strings_of(pieces, 3):
+            for low in (s, s.lower()):
+                mine, whole = gate.match(low), gate.twin.match(low)
+                assert (mine and mine.span()) == (whole and whole.span()), repr(low)
+                matched += whole is not None
+        assert matched > 100 and gate._units is not None
+    gate = chrome_words
+    for low in ("12 people liked this", "about 9 weeks ago", "[reply]", "full profile", "+2", "#12", "1.2k", "↑", "reply ↓"):
+        assert gate.match(low) is not None, low
+    for low in ("and so the kettle hums", "12 may 2013 at 3pm", "a reply to the editor", "@jo thanks", "profile of a town"):
+        assert gate.match(low) is None, low
+    assert patterns.FORM_OR_SECTION_LOW.match("(12 comments)") is not None and patterns.FORM_OR_SECTION_LOW.match("leave a response") is not None
+
+
+def test_branch_parts_read_which_forms_open_and_close_with_which_character():
+    twin = re.compile(r"^\[?(?:reply|\d+ likes?|(?:view\s+)?profile|[ab]c+|x?|é+|[ü-ÿ]t|\W!)\]?\s*$")
+    ((kind, head, tail, forms, head_chars, head_wide, opening, closing),) = patterns.branch_parts(twin)
+    assert (kind, head, tail, head_chars, head_wide) == ("forms", r"^\[?", r"\]?\s*$", "[", False)
+    assert forms == ("reply", r"\d+ likes?", r"(?:view\s+)?profile", "[ab]c+", "x?", "é+", "[ü-ÿ]t", r"\W!")
+    # ("x?" may match nothing: every character's forms hold it; \W and \d take characters past ASCII)
+    assert opening["r"] == (0, 4) and opening["7"] == (1, 4) and opening["v"] == opening["p"] == (2, 4)
+    assert opening["a"] == opening["b"] == (3, 4) and opening["z"] == (4,) and "[" not in opening
+    assert opening["é"] == (1, 4, 5, 7) and opening["ý"] == (1, 4, 6, 7) and opening[""] == (1, 4, 7) and opening["!"] == (4, 7)
+    assert closing["y"] == (0, 4) and closing["e"] == (1, 2, 4) and closing["s"] == (1, 4) and closing["c"] == (3, 4)
+    assert closing["é"] == (4, 5) and closing[""] == (4,) and closing["!"] == (4, 7)
+    # an alternation of whole patterns is read unit by unit; a unit cut only where its first
+    # alternation is read once, after a head that may match nothing
+    units = patterns.branch_parts(re.compile(r"(?:^(?:a|b)\]?\s*$)|^c(?:d|e)$|^(?:f|g)?h$|^[xy]?(?:i|j)(?:k|l)$"))
+    assert [u[0] for u in units] == ["forms", "whole", "whole", "forms"]
+    assert units[0][6]["a"] == (0,) and units[3][3] == ("i", "j") and units[3][4] == "xy" and units[3][7] == {}
+    assert units[1][1:] == ("^c(?:d|e)$", "c", False, False)
+    assert patterns.branch_parts(re.compile(r"^(reply|like)\]?\s*$")) is None  # (a capturing group)
+    gate = patterns.BranchGate(re.compile(r"^\[?(?:reply|\d+ likes?|x|\d+ ago.{0,3}|é\w)\]?\s*$|^(?:zz|y)$"), everywhere=True)
+    lows = ["reply", "[reply]", "reply] ", "reply\n", "3 likes", "3 likes\u00a0", "x", "", " reply", "like", "4 like", "y", "zz", "é", "éé", "é٣", "4 ago!", "4 ago]", "4 agoé", "٣ likes"]
+    for low in lows:
+        mine, whole = gate.match(low), gate.twin.match(low)
+        assert (mine and mine.span()) == (whole and whole.span()), low
+
+
+def test_a_reply_row_is_tried_only_where_it_holds_its_literal():
+    pieces = ["Reply", " | ", "Quote", "Jo", " replied", " · ", "2 replies", "repl", "|", "Share", "ſ", " "]
+    tried = 0
+    for s in _strings_of(pieces, 4):
+        if not patterns.folds_like_lower(s):
+            continue
+        low = s.lower()
+        whole = ("|" in s or "replied" in low) and patterns.CHROME_REPLY_ROW_LOW.match(low) is not None
+        assert patterns.reply_row_low(s, low) == whole, repr(s)
+        tried += whole
+    assert tried > 50

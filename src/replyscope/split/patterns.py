@@ -642,6 +642,7 @@ READER_VOICE: Final = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|[Mm]y|[Mm]e|MY|M
 # (re's own parser: read once per gated pattern, on its first use)
 _sre_parse: Any = importlib.import_module("re._parser")
 _sre_const: Any = importlib.import_module("re._constants")
+_sre_compiler: Any = importlib.import_module("re._compiler")
 # Prefixes are read this many characters deep at most (a shorter prefix is still a necessary one),
 # and a pattern whose forms spell more than _GATE_LIMIT of them is not gated.
 _GATE_DEPTH: Final = 6
@@ -861,6 +862,338 @@ def gate_refuses_pair(gate: LetterGate, first: str, second: str) -> bool:
     if not after:
         return False  # (a form opens with the letter alone)
     return second not in after  # ("" is no key: every prefix for the letter is longer than the text)
+
+# --- branch gates: a letter gate whose twin, past the gate, is matched in part ----------------
+# A whole-line alternation of a hundred forms ("reply", "share", "\d+ likes", ...) is tried form by
+# form: sre tries each, and most lines the letter gate lets through match none. A match of such a
+# pattern (a head that may match nothing, the forms, a tail of "]" and blanks to the end) opens its
+# form with the line's first character and closes it with the line's last one but blanks and a
+# "]": only the forms that can open with the one and close with the other (or match nothing) need
+# be tried. The pattern rebuilt with those forms alone, in their order, matches where the whole one
+# does, with the same span. A pattern that is itself an alternation of such patterns ("(?:A)|(?:B)",
+# as `either` joins them) is read unit by unit, each cut so or, where it is not so made, kept whole
+# where a match of it may open with the line's first character. Which forms open and close with
+# which character is read off the parsed forms (re's own parser and compiler, on first use), never
+# written out beside them.
+
+
+def _scan_groups(text: str) -> tuple[list[int], list[tuple[int, int, list[int]]]] | None:
+    """The offsets of the text's top-level "|"s, and its top-level groups: the offsets of each
+    one's "(" and ")" and of the "|"s right inside it. None where the scan does not read the text
+    (unbalanced, or a class left open)."""
+    stack: list[int] = []
+    bars: dict[int, list[int]] = {}
+    top_bars: list[int] = []
+    groups: list[tuple[int, int, list[int]]] = []
+    in_class = False
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            if text[i + 1 : i + 2] == "^":
+                i += 1
+            if text[i + 1 : i + 2] == "]":
+                i += 1  # (a "]" first in a class is one of its characters)
+        elif ch == "(":
+            stack.append(i)
+        elif ch == ")":
+            if not stack:
+                return None
+            start = stack.pop()
+            if not stack:
+                groups.append((start, i, bars.get(start, [])))
+        elif ch == "|":
+            if not stack:
+                top_bars.append(i)
+            elif len(stack) == 1:
+                bars.setdefault(stack[0], []).append(i)
+        i += 1
+    if stack or in_class:
+        return None
+    return top_bars, groups
+
+
+def _unit_texts(text: str) -> list[str] | None:
+    """The pattern text as the alternation of units it is: its top-level alternatives, each read
+    again where it is a non-capturing group "(?:...)" alone (whose alternatives are the pattern's)."""
+    scan = _scan_groups(text)
+    if scan is None:
+        return None
+    top_bars, groups = scan
+    if top_bars:
+        cuts = [-1, *top_bars, len(text)]
+        units: list[str] = []
+        for k in range(len(cuts) - 1):
+            inner = _unit_texts(text[cuts[k] + 1 : cuts[k + 1]])
+            if inner is None:
+                return None
+            units += inner
+        return units
+    if len(groups) == 1 and groups[0][0] == 0 and groups[0][1] == len(text) - 1 and text.startswith("(?:"):
+        return _unit_texts(text[3:-1])
+    return [text]
+
+
+# An edge of a pattern's matches (see _edge_chars): the characters told one by one (every ASCII one
+# it may take, and those past ASCII it names), whether it may take any other character past ASCII,
+# and whether the match may be empty.
+_Edge = tuple[str, bool, bool]
+# (a class's range past ASCII of at most this many characters is told character by character)
+_EDGE_RANGE: Final = 256
+
+
+def _item_edge(items: Any, op: Any, av: Any) -> tuple[str, bool]:
+    """The characters one item reading one character takes (see _Edge), and whether it may take
+    others past ASCII."""
+    # (the item compiled alone, and asked of each ASCII character: its own verdict)
+    one = _sre_compiler.compile(_sre_parse.SubPattern(items.state, [(op, av)]), items.state.flags)
+    chars = [chr(k) for k in range(128) if one.match(chr(k))]
+    wide = False
+    if items.state.flags & re.IGNORECASE:
+        wide = True  # (a character past ASCII may fold to one named: not told apart)
+    elif op is _sre_const.LITERAL:
+        if av >= 128:
+            chars.append(chr(av))
+    elif op is _sre_const.IN:
+        for iop, arg in av:
+            if iop is _sre_const.LITERAL:
+                if arg >= 128:
+                    chars.append(chr(arg))
+            elif iop is _sre_const.RANGE and arg[1] - arg[0] < _EDGE_RANGE:
+                chars += [chr(k) for k in range(max(arg[0], 128), arg[1] + 1)]
+            else:
+                wide = True  # (a category, a negation, a wide range)
+    else:
+        wide = True  # (any character, or all but one)
+    return "".join(sorted(set(chars))), wide
+
+
+def _edge_chars(items: Any, last: bool) -> _Edge:
+    """The edge of the matches of the parsed `items` at their start (at their end, `last`)."""
+    chars = ""
+    wide = False
+    for op, av in reversed(items.data) if last else items.data:
+        if op is _sre_const.AT or op is _sre_const.ASSERT or op is _sre_const.ASSERT_NOT:
+            continue  # (zero-width: reads no character; an assertion only turns matches away)
+        if op is _sre_const.LITERAL or op is _sre_const.NOT_LITERAL or op is _sre_const.ANY or op is _sre_const.IN:
+            one_chars, one_wide = _item_edge(items, op, av)
+            return chars + one_chars, wide or one_wide, False
+        if op is _sre_const.SUBPATTERN and av[0] is None:
+            inner, inner_wide, empty = _edge_chars(av[3], last)
+        elif op is _sre_const.BRANCH:
+            inner, inner_wide, empty = "", False, False
+            for alt in av[1]:
+                alt_chars, alt_wide, alt_empty = _edge_chars(alt, last)
+                inner += alt_chars
+                inner_wide = inner_wide or alt_wide
+                empty = empty or alt_empty
+        elif op is _sre_const.MAX_REPEAT or op is _sre_const.MIN_REPEAT:
+            inner, inner_wide, empty = _edge_chars(av[2], last)
+            empty = empty or av[0] == 0
+        else:
+            raise ValueError(f"no edge characters read for {op}")  # (a group, a reference: no gate)
+        chars += inner
+        wide = wide or inner_wide
+        if not empty:
+            return chars, wide, False
+    return chars, wide, True
+
+
+def _takes(edge: _Edge, c: str) -> bool:
+    """Whether a match with this edge may have `c` there ("" for a character past ASCII that no
+    edge names)."""
+    chars, wide, empty = edge
+    if empty:
+        return True
+    if not c:
+        return wide
+    return c in chars or wide and ord(c) >= 128
+
+
+def _by_edge(edges: list[_Edge], skip: str = "") -> dict[str, tuple[int, ...]]:
+    """For each character an edge may name (every ASCII one, those past ASCII named, and "" for any
+    other past ASCII) but `skip`'s, the indices of the edges that may take it."""
+    named = {chr(k) for k in range(128)} | {c for chars, _, _ in edges for c in chars} | {""}
+    return {c: tuple(j for j, edge in enumerate(edges) if _takes(edge, c)) for c in sorted(named) if not (c and c in skip)}
+
+
+# A unit of a branch gate's pattern: ("forms", head, tail, forms, the head's edge at the start's
+# characters told and whether it takes others, the forms by first character, the forms by last
+# character: empty where the tail is not _BRANCH_TAIL), or ("whole", text, the unit's edge at the
+# start's characters, whether it takes others past ASCII, whether it may match nothing).
+BranchUnit = tuple[Any, ...]
+# (the tail after which the forms' last characters are read: "]" and blanks to the end)
+_BRANCH_TAIL: Final = r"\]?\s*$"
+
+
+def _branch_unit(text: str, flags: int) -> BranchUnit:
+    found = _scan_groups(text)
+    if found is not None:
+        top_bars, groups = found
+        cut = [g for g in groups if g[2]]
+        # (the first group holding an alternation, read once: no quantifier after it)
+        if not top_bars and cut and text[cut[0][0] : cut[0][0] + 3] == "(?:" and text[cut[0][1] + 1 : cut[0][1] + 2] not in ("?", "*", "+", "{"):
+            start, end, bars = cut[0]
+            head_chars, head_wide, head_empty = _edge_chars(_sre_parse.parse(text[:start], flags), False)
+            if head_empty:
+                cuts = [start + 2, *bars, end]
+                forms = tuple(text[cuts[k] + 1 : cuts[k + 1]] for k in range(len(cuts) - 1))
+                parsed = [_sre_parse.parse(form, flags) for form in forms]
+                opening = _by_edge([_edge_chars(form, False) for form in parsed], head_chars)
+                tail = text[end + 1 :]
+                closing = _by_edge([_edge_chars(form, True) for form in parsed]) if tail == _BRANCH_TAIL else {}
+                return ("forms", text[:start], tail, forms, head_chars, head_wide, opening, closing)
+    chars, wide, empty = _edge_chars(_sre_parse.parse(text, flags), False)
+    return ("whole", text, chars, wide, empty)
+
+
+def branch_parts(twin: re.Pattern[str]) -> tuple[BranchUnit, ...] | None:
+    """`twin`'s text read as BranchGate reads it: its units (see _unit_texts, BranchUnit). None
+    where the pattern has a capturing group or is verbose, or the text is not read."""
+    if twin.groups or twin.flags & re.VERBOSE:
+        return None
+    texts = _unit_texts(twin.pattern)
+    if texts is None:
+        return None
+    try:
+        return tuple(_branch_unit(text, twin.flags) for text in texts)
+    except (ValueError, re.error):
+        return None
+
+
+def _kept_branch_parts(twin: re.Pattern[str]) -> tuple[BranchUnit, ...] | None:
+    """branch_parts(twin), read back from the regex cache's file where a replyscope process
+    installed it (as _kept_letter_prefixes)."""
+    regex_cache: Any = importlib.import_module("replyscope.regex_cache")
+    kept = regex_cache.derived("branch_units", twin.pattern, twin.flags, lambda: branch_parts(twin))
+    if kept is not None and not (isinstance(kept, tuple) and all(isinstance(u, tuple) and u and u[0] in ("forms", "whole") for u in kept)):
+        return branch_parts(twin)  # (a damaged entry)
+    return cast("tuple[BranchUnit, ...] | None", kept)
+
+
+def _ascii_blank(code: int) -> bool:
+    """Whether the character of this code point is an ASCII one `\\s` reads (as str.isspace)."""
+    return code == 32 or 9 <= code <= 13 or 28 <= code <= 31
+
+
+# (a last character not read: a blank, a "]", or no line; see BranchGate.match)
+_NO_LAST: Final = 0x110000
+
+
+class BranchGate(LetterGate):
+    """A LetterGate whose twin, past the gate, is matched with only the forms (branch_parts) that a
+    match opening with the line's first character and closing with its last (blanks and a closing
+    "]" aside) can take: the same matches, the same spans. A unit whose head may read the line's
+    first character ("[" before "[Reply]") is kept whole.
+
+    Only where the compiled-pattern cache is installed (replyscope's own processes: see
+    replyscope.regex_cache), or `everywhere`: the parts are read back from its file there, and
+    the patterns they make (a hundred or two over a thousand pages) loaded from it, ~2 ms; made
+    afresh, re's compiler in Python took ~0.1 s of a process's CPU, more than they save. Elsewhere
+    it is the plain letter gate."""
+
+    def __init__(self, twin: re.Pattern[str], everywhere: bool = False) -> None:
+        super().__init__(twin)
+        self._everywhere = everywhere
+        self._units: tuple[BranchUnit, ...] | None = None
+        self._units_read = False
+        # (the pattern for a first and a last character, by their code points, first * 0x110001 +
+        # last (_NO_LAST where it is not read): made on first use; None: nothing can match)
+        self._by_ends: dict[int, re.Pattern[str] | None] = {}
+        self._by_picks: dict[tuple[tuple[int, ...], ...], re.Pattern[str] | None] = {}
+        self._closing_sets: list[dict[str, frozenset[int]]] = []
+
+    def match(self, low: str) -> re.Match[str] | None:
+        if self.refuses(low):
+            return None
+        if not self._units_read:
+            self._read_units()
+        n = len(low)
+        if n == 0 or self._units is None:
+            return self.twin.match(low)
+        first = ord(low[0])
+        k = n - 1
+        last = ord(low[k])
+        while k > 0 and _ascii_blank(last):
+            k -= 1
+            last = ord(low[k])
+        if last == 93 or _ascii_blank(last) or last >= 128 and low[k].isspace():
+            last = _NO_LAST  # (a "]" or a blank the tail may read: the forms' last character is not known)
+        key = first * 0x110001 + last
+        by_ends = self._by_ends
+        if key in by_ends:
+            part = by_ends[key]
+        else:
+            part = by_ends[key] = self._part(low[0], "" if last == _NO_LAST else chr(last))
+        return None if part is None else part.match(low)
+
+    def _part(self, c: str, e: str) -> re.Pattern[str] | None:
+        """The pattern for lines opening with `c` and closing with `e` ("": not read)."""
+        units = self._units
+        if units is None:
+            return self.twin
+        # (the forms each unit keeps, by index; _WHOLE_UNIT: the unit as it is; (): none; many
+        # first and last characters keep the same forms, whose pattern is made once)
+        picks: list[tuple[int, ...]] = []
+        for k, unit in enumerate(units):
+            if unit[0] == "whole":
+                _, text, chars, wide, empty = unit
+                picks.append(_WHOLE_UNIT if _takes((chars, wide, empty), c) else ())
+                continue
+            _, head, tail, forms, head_chars, head_wide, opening, closing = unit
+            if c in head_chars or head_wide and ord(c) >= 128:
+                picks.append(_WHOLE_UNIT)
+                continue
+            taken = opening.get(c)
+            if taken is None:
+                taken = opening[""]  # (past ASCII, named by no form)
+            if e and closing:
+                ends = self._closing_sets[k]
+                ending = ends.get(e)
+                if ending is None:
+                    ending = ends[""]
+                taken = tuple([j for j in taken if j in ending])
+            picks.append(_WHOLE_UNIT if len(taken) == len(forms) else taken)
+        key = tuple(picks)
+        if key in self._by_picks:
+            return self._by_picks[key]
+        part: re.Pattern[str] | None
+        if all(pick == _WHOLE_UNIT for pick in picks):
+            part = self.twin
+        elif not any(picks):
+            part = None
+        else:
+            kept: list[str] = []
+            for unit, pick in zip(units, picks):
+                if not pick:
+                    continue
+                if unit[0] == "whole":
+                    kept.append(unit[1])
+                else:
+                    _, head, tail, forms = unit[:4]
+                    kept.append(head + "(?:" + "|".join(forms if pick == _WHOLE_UNIT else [forms[j] for j in pick]) + ")" + tail)
+            part = re.compile("|".join(kept), self.twin.flags)
+        self._by_picks[key] = part
+        return part
+
+    def _read_units(self) -> None:
+        regex_cache: Any = importlib.import_module("replyscope.regex_cache")
+        if self._everywhere or regex_cache._table is not None:  # (installed: see the class's note)
+            self._units = _kept_branch_parts(self.twin)
+            # (each unit's forms by last character as sets, asked of the forms by first character)
+            self._closing_sets = [{ch: frozenset(js) for ch, js in unit[7].items()} if unit[0] == "forms" else {} for unit in self._units or ()]
+        self._units_read = True
+
+
+# (a unit kept whole by a branch gate's pattern: see BranchGate._part)
+_WHOLE_UNIT: Final = (-1,)
 
 
 # --- literal gates: the words a pattern cannot match without, read from its parse -------------
@@ -1278,7 +1611,7 @@ TRAILING_META_LOW: Final = lower_twin(TRAILING_META)
 COMMENT_SECTION_LOW: Final = LetterGate(lower_twin(COMMENT_SECTION))
 LIST_MARKER_LOW: Final = lower_twin(LIST_MARKER)
 COMMENT_FORM_LOW: Final = LetterGate(lower_twin(COMMENT_FORM))
-CHROME_WORDS_LOW: Final = LetterGate(lower_twin(CHROME_WORDS))
+CHROME_WORDS_LOW: Final = BranchGate(lower_twin(CHROME_WORDS))
 CHROME_REPLY_ROW_LOW: Final = lower_twin(CHROME_REPLY_ROW)
 CHROME_ROW_LOW: Final = lower_twin(CHROME_ROW)
 
@@ -1313,17 +1646,23 @@ FURNITURE: Final = either(BOILERPLATE, READ_MORE_PREFIX)
 FURNITURE_LOW: Final = LetterGate(lower_twin(FURNITURE))
 # A comment form's or a comment section's heading line.
 FORM_OR_SECTION: Final = either(COMMENT_FORM, COMMENT_SECTION)
-FORM_OR_SECTION_LOW: Final = LetterGate(lower_twin(FORM_OR_SECTION))
+FORM_OR_SECTION_LOW: Final = BranchGate(lower_twin(FORM_OR_SECTION))
 # What a line that is only a person's name cannot be. (Its lower twin is asked in parts: see
 # not_a_name_line.)
 NOT_A_NAME_LINE: Final = either(CHROME, BOILERPLATE, COMMENT_SECTION, COMMENT_FORM, deferred=True)
 BOILERPLATE_LOW: Final = lower_twin(BOILERPLATE)
 
 
+# (the literal every match of CHROME_REPLY_ROW holds, read off its parse: "repl")
+_REPLY_ROW_GATE: Final = LiteralGate(CHROME_REPLY_ROW)
+
+
 def reply_row_low(s: str, low: str) -> bool:
     """CHROME_REPLY_ROW.match(s) is not None, for `s` that folds like lower and `low`, s lower-cased."""
-    # (every match holds "|" or "replied": other lines need not be tried)
-    return ("|" in s or "replied" in low) and CHROME_REPLY_ROW_LOW.match(low) is not None
+    # (every match holds "|" or "replied": other lines need not be tried; and every match holds
+    # the gate's literal, which a line holding "replied" holds: a row of "|"s with no reply link
+    # is not tried either, its ".*\s*\|" read the row over and over)
+    return ("replied" in low or "|" in s and _REPLY_ROW_GATE.admits_lower(low)) and CHROME_REPLY_ROW_LOW.match(low) is not None
 
 
 # (its verdicts cached in a dict it reads itself: see caches.line_dict)
