@@ -25,6 +25,7 @@ from replyscope.split.patterns import (
     FORM_OR_SECTION_LOW,
     FURNITURE,
     FURNITURE_LOW,
+    LetterGate,
     LiteralGate,
     chrome_line,
     edge_characters,
@@ -32,6 +33,7 @@ from replyscope.split.patterns import (
     folds_like_lower,
     gate_refuses,
     has_digit,
+    lower_twin,
     stamp_search,
 )
 
@@ -46,6 +48,30 @@ ARTICLE_END: Final = re.compile(
     re.I,
 )
 _END_FIRST: Final = edge_characters(ARTICLE_END, False) | BULLETS  # first characters ARTICLE_END can see (read from it)
+# ARTICLE_END for a line lower-cased first, behind the refusal of its openings (see
+# patterns.lower_twin, LetterGate and gate_refuses): most lines a cluster's gap reads open with
+# none of its phrases, and are refused on their first characters alone.
+ARTICLE_END_LOW: Final = LetterGate(lower_twin(ARTICLE_END))
+# What closes_article strips off a line's start before ARTICLE_END reads it.
+_END_LEAD: Final = BULLET_CHARS + " "
+
+# The code points of BULLETS, and the bounds of the gap between those in ASCII and those past it:
+# a code point below the first or in the gap (where the letters and figures stand) is none of them.
+_BULLET_CODES: Final = frozenset(ord(c) for c in BULLETS)
+_BULLET_FIRST: Final = min(_BULLET_CODES)
+_BULLET_ASCII_LAST: Final = max(c for c in _BULLET_CODES if c < 128)
+_BULLET_WIDE_FIRST: Final = min(c for c in _BULLET_CODES if c >= 128)
+
+
+def opens_with_bullet(s: str) -> bool:
+    """s[0] in BULLETS for a line `s` with text, told by its first character's code point.
+
+    (Compiled, `s[0]` makes a new string of a character past Latin-1, as most bullets are, and the
+    set lookup hashes it: the article's passes ask it of every line above the comments.)"""
+    code = ord(s[0])
+    if code < _BULLET_FIRST or _BULLET_ASCII_LAST < code < _BULLET_WIDE_FIRST:
+        return False
+    return code in _BULLET_CODES
 # Non-prose lines allowed between two prose lines of one article (captions, subheads, ads).
 MAX_GAP_LINES: Final = 5
 # Lines above the first prose line that may still be title, byline or date.
@@ -169,7 +195,7 @@ def _prose_clusters(lines: Lines, lo: int, hi: int) -> list[tuple[int, int, int]
         if not s:
             continue
         n = len(s)
-        bullet = s[0] in BULLETS
+        bullet = opens_with_bullet(s)
         if bullet and n >= 60:
             continue
         # (is_prose written out: this loop runs on every line above the comments)
@@ -219,7 +245,12 @@ def closes_article(s: str) -> bool:
 
 
 def _closes_article_uncached(s: str) -> bool:
-    return ARTICLE_END.match(s.lstrip(BULLET_CHARS + " ")) is not None
+    t = s.lstrip(_END_LEAD)
+    # (a line that folds like lower and opens with none of the pattern's phrases is refused on its
+    # first characters: IGNORECASE reads it as `str.lower` does, so the twin's gate is the pattern's)
+    if folds_like_lower(t) and gate_refuses(ARTICLE_END_LOW, t):
+        return False
+    return ARTICLE_END.match(t) is not None
 
 
 # (its verdicts cached in a dict it reads itself: see caches.line_dict)
@@ -305,7 +336,7 @@ def _stamped_headline_over(lines: Lines, lo: int, start: int, hi: int, roles: li
     text = lines.text
     for i in range(lo, start):
         s = text[i]
-        if not s or s[0] in BULLETS or roles[i] != "boilerplate" or lines.indent[i] > 0 or len(s) > TITLE_MAX_CHARS:
+        if not s or opens_with_bullet(s) or roles[i] != "boilerplate" or lines.indent[i] > 0 or len(s) > TITLE_MAX_CHARS:
             continue
         # (a stamp holds a date or a time, on the headline's line or one of the two lines with text
         # under it: asked first, it spares the full reading of most of a menu's and a sidebar's lines)
@@ -369,7 +400,7 @@ def _drop_link_lists(lines: Lines, lo: int, hi: int, roles: list[str]) -> None:
     i = lo
     while i < hi:
         s = text[i]
-        if not s or s[0] not in BULLETS:
+        if not s or not opens_with_bullet(s):
             i += 1
             continue
         run = []
@@ -379,7 +410,7 @@ def _drop_link_lists(lines: Lines, lo: int, hi: int, roles: list[str]) -> None:
             if not t:
                 j += 1
                 continue
-            if t[0] not in BULLETS:
+            if not opens_with_bullet(t):
                 break
             run.append(j)
             j += 1

@@ -1,0 +1,53 @@
+"""Guards of body.py's exact shortcuts: each is checked against the reading it stands in for, on
+invented lines and their case, long s, dotless i, dotted I and Kelvin sign variants."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+
+from replyscope.split import body
+from replyscope.split.patterns import BULLET_CHARS, BULLETS
+
+
+def _variants(s: str) -> Iterator[str]:
+    yield s
+    yield s.upper()
+    yield s.title()
+    yield s.lower()
+    yield s.replace("s", "\u017f")  # long s: IGNORECASE reads it as "s", str.lower keeps it
+    yield s.replace("i", "\u0131")  # dotless i
+    yield s.replace("i", "\u0130")  # dotted I: lower-cases to two characters
+    yield s.replace("k", "\u212a")  # Kelvin sign
+
+
+def test_a_bullet_told_by_code_point_is_a_bullet_of_the_set():
+    for code in range(0x3000):
+        ch = chr(code)
+        assert body.opens_with_bullet(ch + " Gulls nest on the pier") == (ch in BULLETS), code
+    for ch in BULLET_CHARS:
+        assert body.opens_with_bullet(ch)
+    assert not body.opens_with_bullet("Gulls")
+    assert not body.opens_with_bullet("\u201cGulls\u201d")
+
+
+def test_closing_lines_refused_by_the_twins_gate_are_those_the_pattern_refuses():
+    # (closes_article asks ARTICLE_END's lower twin behind the refusal of its openings on lines that
+    # fold like lower: it must answer as the IGNORECASE pattern on the line stripped of its bullets)
+    heads = ["share this", "Related posts", "you might also like", "More from", "most commented", "tags:",
+             "filed under", "This entry was posted", "also on", "around the web", "Recent posts", "popular stories",
+             "Sharing", "shares", "tagsoup", "morel", "Gulls nest", "", "12 comments", "\u00abolder"]
+    tails = ["", " the pier", ":", " \u2014 ferries", "s", "\u2026"]
+    leads = ["", "\u2022 ", "* ", "  \u25aa "]
+    seen = matched = 0
+    for head, tail, lead in itertools.product(heads, tails, leads):
+        for s in _variants(lead + head + tail):
+            if not s.strip():
+                continue
+            want = body.ARTICLE_END.match(s.lstrip(BULLET_CHARS + " ")) is not None
+            assert body._closes_article_uncached(s) == want, repr(s)
+            seen += 1
+            matched += want
+    assert seen > 900 and matched > 200
+    assert body.closes_article("\u2022 Share this story")
+    assert not body.closes_article("Gulls nest on the pier again this spring.")
