@@ -51,3 +51,30 @@ def test_closing_lines_refused_by_the_twins_gate_are_those_the_pattern_refuses()
     assert seen > 900 and matched > 200
     assert body.closes_article("\u2022 Share this story")
     assert not body.closes_article("Gulls nest on the pier again this spring.")
+
+
+def test_an_opening_gate_refuses_only_openings_no_form_of_the_pattern_may_start_with():
+    # (OpeningGate reads, from the parse, the characters a match may open with: every refusal must
+    # be one the twin itself gives, whatever follows the first character)
+    import re
+
+    from replyscope.split.patterns import FORM_OR_SECTION_LOW, FURNITURE_LOW, OPENING_SCOPE, OpeningGate
+
+    tails = ["", " comments", "comments", "leave a reply", "2 replies", "read more: gulls", "---", "\u2022\u2022\u2022", " share",
+             "\u00a9 2021 the pier", "(4) comments", "\u00ab older comments", "[3 comments]", "gulls nest on the pier"]
+    for twin in (FORM_OR_SECTION_LOW.twin, FURNITURE_LOW.twin, re.compile(r"^(?:\d+ gulls|[\u2022*] pier)$"), re.compile(r"^x?\s*$")):
+        gate = OpeningGate(twin)
+        refused = 0
+        for code in range(OPENING_SCOPE + 40):
+            for tail in tails:
+                low = (chr(code) + tail).lower()
+                if gate.refuses(low):
+                    refused += 1
+                    assert twin.match(low) is None, (twin.pattern[:40], repr(low))
+        # (a pattern that may match an empty text leaves every opening to it)
+        assert refused == 0 if twin.pattern == r"^x?\s*$" else refused > 1000
+    assert body._FORM_OPENINGS.refuses("\u2022 gulls nest on the pier")
+    assert not body._FORM_OPENINGS.refuses("12 comments")
+    assert body._FURNITURE_OPENINGS.refuses("\u201cgulls nest on the pier,\u201d she said.")
+    assert not body._FURNITURE_OPENINGS.refuses("\u00a9 2021 the pier")
+    assert body.is_comment_marker("12 Comments") and not body.is_comment_marker("\u2022 12 Comments on gulls")

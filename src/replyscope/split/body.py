@@ -27,6 +27,7 @@ from replyscope.split.patterns import (
     FURNITURE_LOW,
     LetterGate,
     LiteralGate,
+    OpeningGate,
     chrome_line,
     edge_characters,
     ends_sentence,
@@ -112,6 +113,13 @@ def _dotted_menu(s: str) -> bool:
     return len(items) >= MENU_ITEMS and all(0 < item.count(" ") + 1 <= 3 and not has_digit(item) for item in items)
 
 
+# The characters FURNITURE's lower twin cannot open a match with (figures, quote marks, most
+# bullets: patterns.OpeningGate), and FORM_OR_SECTION's: its letter gate lets every line opening
+# with no ASCII letter through to sre, which tries the forms one by one.
+_FURNITURE_OPENINGS: Final = OpeningGate(FURNITURE_LOW.twin)
+_FORM_OPENINGS: Final = OpeningGate(FORM_OR_SECTION_LOW.twin)
+
+
 # (its verdicts cached in a dict it reads itself: see caches.line_dict)
 _IS_BOILERPLATE_LINE_CACHE: Final[dict[str, bool]] = line_dict()
 
@@ -138,7 +146,8 @@ def _is_boilerplate_line_uncached(s: str) -> bool:
     low = lower_of(s)  # (shared with the line's other readers: is_comment_marker, the title's words looked for in it)
     folds = folds_like_lower(s)
     if folds:  # (the lower twins of the patterns are faster; see patterns.lower_twin)
-        if FURNITURE_LOW.match(low):
+        # (a line opening with a figure or a quote mark is refused on that character: see _FURNITURE_OPENINGS)
+        if not _FURNITURE_OPENINGS.refuses(low) and FURNITURE_LOW.match(low):
             return True
     elif FURNITURE.match(s):
         return True
@@ -269,7 +278,8 @@ def _is_comment_marker_uncached(s: str) -> bool:
     if len(s) >= 120:
         return False
     if folds_like_lower(s):  # (the lower twin is faster; see patterns.lower_twin)
-        return FORM_OR_SECTION_LOW.match(lower_of(s)) is not None
+        low = lower_of(s)
+        return not _FORM_OPENINGS.refuses(low) and FORM_OR_SECTION_LOW.match(low) is not None
     return FORM_OR_SECTION.match(s) is not None
 
 
