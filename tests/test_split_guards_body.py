@@ -78,3 +78,18 @@ def test_an_opening_gate_refuses_only_openings_no_form_of_the_pattern_may_start_
     assert body._FURNITURE_OPENINGS.refuses("\u201cgulls nest on the pier,\u201d she said.")
     assert not body._FURNITURE_OPENINGS.refuses("\u00a9 2021 the pier")
     assert body.is_comment_marker("12 Comments") and not body.is_comment_marker("\u2022 12 Comments on gulls")
+
+
+def test_a_glued_pair_read_by_code_points_is_the_patterns_pair():
+    # (_glued stands in for _GLUED_PAIR.search: a small ASCII letter or a "!" right before an ASCII capital)
+    pieces = ["a", "Z", "z", "!", "A", "@", "`", "[", "{", "\u212a", "\u0130", "\u00e9", "\u00c9", " ", "1", "Share", "Pin It!"]
+    seen = glued = 0
+    for n in range(4):
+        for parts in itertools.product(pieces, repeat=n):
+            s = "".join(parts)
+            want = body._GLUED_PAIR.search(s) is not None
+            assert body._glued(s) == want, repr(s)
+            seen += 1
+            glued += want
+    assert seen > 5000 and glued > 500
+    assert body._glued("Email ThisShare to Facebook") and not body._glued("Email This Share to Facebook")
