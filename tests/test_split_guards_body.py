@@ -93,3 +93,17 @@ def test_a_glued_pair_read_by_code_points_is_the_patterns_pair():
             glued += want
     assert seen > 5000 and glued > 500
     assert body._glued("Email ThisShare to Facebook") and not body._glued("Email This Share to Facebook")
+
+
+def test_the_button_words_read_by_code_points_are_the_patterns_words():
+    # (_button_words stands in for _BUTTON_WORD.findall: "+1", else runs of \w, "'", "’" or "-")
+    pieces = ["+", "1", "+1", "a", "Z", "_", "'", "\u2019", "-", " ", "\u00e9", "\u0660", "\u00b2", "\u2166", "\u00bd",
+              "!", "\u212a", "\u0130", "\u2018", "\u3042", "\u0301", "\U0001d7d8"]
+    seen = 0
+    for n in range(4):
+        for parts in itertools.product(pieces, repeat=n):
+            s = "".join(parts)
+            assert body._button_words(s) == body._BUTTON_WORD.findall(s), repr(s)
+            seen += 1
+    assert seen > 10000
+    assert body._button_words("share it’s e-mail +12 pin_it") == ["share", "it’s", "e-mail", "+1", "2", "pin_it"]
