@@ -110,3 +110,20 @@ def test_the_button_words_read_by_code_points_are_the_patterns_words():
             seen += 1
     assert seen > 10000
     assert body._button_words("share it’s e-mail +12 pin_it") == ["share", "it’s", "e-mail", "+1", "2", "pin_it"]
+
+
+def test_the_letter_runs_read_by_code_points_are_the_patterns_words():
+    # (_letter_runs stands in for _WORD_ANY.findall, and its runs of four or more for _WORD.findall:
+    # letters are the characters str.isalnum holds for and str.isdecimal does not, "_" none)
+    pieces = ["a", "Z", "_", "1", "\u00b2", "\u0660", "\u2166", "\u00bd", "\u00e9", " ", "\u2019", "-", "\u0301",
+              "\u3042", "\U0001d7d8", "\u212a", "\u0130", "gull"]
+    seen = 0
+    for n in range(4):
+        for parts in itertools.product(pieces, repeat=n):
+            s = "".join(parts)
+            runs = body._letter_runs(s)
+            assert runs == body._WORD_ANY.findall(s), repr(s)
+            assert [w for w in runs if len(w) >= 4] == body._WORD.findall(s), repr(s)
+            seen += 1
+    assert seen > 5000
+    assert body._letter_runs("Gulls\u00b2 nest_on 3 piers") == ["Gulls\u00b2", "nest", "on", "piers"]

@@ -603,7 +603,7 @@ def site_links_row(s: str) -> bool:
 
 
 def _site_links_row_uncached(s: str) -> bool:
-    words = _WORD_ANY.findall(s.lower())
+    words = _letter_runs(s.lower())
     n = sum(w in _SITE_LINKS for w in words)
     return n >= SITE_LINKS and 2 * n >= len(words)
 
@@ -971,13 +971,13 @@ def _tag_case(s: str) -> bool:
     """Whether a line's words after the first are cased as tags are: most capitalised, some not
     ("Harbour Ferries commuting Transit Board"); a headline capitalises all of them (Title Case)
     or only its names (a sentence's case)."""
-    words = [w for w in _WORD_ANY.findall(s)[1:] if len(w) >= 4 and w.lower() not in _SMALL_WORDS]
+    words = [w for w in _letter_runs(s)[1:] if len(w) >= 4 and w.lower() not in _SMALL_WORDS]
     capped = sum(any(ch.isupper() for ch in w) for w in words)
     return 0 < len(words) - capped < capped
 
 
 def _repeats_a_word(s: str) -> bool:
-    words = [w for w in _WORD_ANY.findall(s.lower()) if w not in _SMALL_WORDS]
+    words = [w for w in _letter_runs(s.lower()) if w not in _SMALL_WORDS]
     return len(set(words)) < len(words)
 
 
@@ -1317,7 +1317,7 @@ def _phrase_words(s: str) -> bool:
     letters = [ch for ch in s if ch.isalpha()]
     if letters and sum(ch.isupper() for ch in letters) >= _CAPS_SHARE * len(letters):
         return False
-    return any(w in _SMALL_WORDS for w in _WORD_ANY.findall(s.lower()))
+    return any(w in _SMALL_WORDS for w in _letter_runs(s.lower()))
 
 
 # A stamp printed after the headline on its line ("Gulls Return to the Pier, Updated May 5, 2020
@@ -1495,10 +1495,7 @@ HEADLINE_TEXT_CHARS: Final = 2000
 # Share of a lead line's words the text must hold for the line to be taken over the first
 # headline-like line of the lead.
 HEADLINE_MIN_SHARE: Final = 0.3
-_WORD: Final = re.compile(r"[^\W\d_]{4,}")
-_WORD_ASCII: Final = re.compile(r"[a-z]{4,}")
-# A word character outside ASCII (a letter or a digit of any other script).
-_NON_ASCII_WORD_CHAR: Final = re.compile(r"[^\W\x00-\x7f]")
+_WORD: Final = re.compile(r"[^\W\d_]{4,}")  # (read by _letter_runs: see _content_words)
 # Words of four letters or more that any text holds: they tell no headline from a widget's title.
 _FUNCTION_WORDS: Final = frozenset(
     "that this with from have your will what when where which there their they them then than been "
@@ -1522,10 +1519,8 @@ def _content_words(s: str) -> frozenset[str]:
 
 def _content_words_uncached(s: str) -> frozenset[str]:
     low = lower_of(s)
-    # (a line whose word characters are all ASCII has its letters in a-z once lower-cased, the
-    # narrow class reads it faster, same words: so has prose with curly quotes and dashes)
-    ascii_words = low.isascii() or _NON_ASCII_WORD_CHAR.search(low) is None
-    return frozenset((_WORD_ASCII if ascii_words else _WORD).findall(low)).difference(_FUNCTION_WORDS)
+    # (_WORD.findall(low): its runs of letters of four or more, read by code points)
+    return frozenset([w for w in _letter_runs(low) if len(w) >= 4]).difference(_FUNCTION_WORDS)
 
 
 def _lowered(body: list[str]) -> list[str]:
@@ -1850,10 +1845,38 @@ def _reads_as_phrase(s: str) -> bool:
     letters = [ch for ch in s if ch.isalpha()]
     if letters and sum(ch.isupper() for ch in letters) >= _CAPS_SHARE * len(letters):
         return False
-    return any(w in _SMALL_WORDS for w in _WORD_ANY.findall(s.lower()))
+    return any(w in _SMALL_WORDS for w in _letter_runs(s.lower()))
 
 
 _WORD_ANY: Final = re.compile(r"[^\W\d_]+")
+
+
+def _letter_runs(t: str) -> list[str]:
+    """_WORD_ANY.findall(t), read by code points: the runs of letters (word characters that are
+    no digit and no "_": those `str.isalnum` holds for and `str.isdecimal` does not, as sre reads
+    \\w and \\d on a text). (Compiled, the loop costs a fraction of sre's findall, which sets a
+    match up at each word.)"""
+    runs: list[str] = []
+    n = len(t)
+    k = 0
+    while k < n:
+        if _letter_at(t, k):
+            end = k + 1
+            while end < n and _letter_at(t, end):
+                end += 1
+            runs.append(t[k:end])
+            k = end
+        else:
+            k += 1
+    return runs
+
+
+def _letter_at(t: str, k: int) -> bool:
+    code = ord(t[k])
+    if code < 128:
+        return 97 <= code <= 122 or 65 <= code <= 90
+    ch = t[k]
+    return ch.isalnum() and not ch.isdecimal()
 
 
 # A sentence's end inside a line, a word of 4+ letters before it ("is sold at the kiosks.
