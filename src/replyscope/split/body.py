@@ -25,13 +25,16 @@ from replyscope.split.patterns import (
     FORM_OR_SECTION_LOW,
     FURNITURE,
     FURNITURE_LOW,
+    LetterGate,
     LiteralGate,
+    OpeningGate,
     chrome_line,
     edge_characters,
     ends_sentence,
     folds_like_lower,
     gate_refuses,
     has_digit,
+    lower_twin,
     stamp_search,
 )
 
@@ -46,6 +49,30 @@ ARTICLE_END: Final = re.compile(
     re.I,
 )
 _END_FIRST: Final = edge_characters(ARTICLE_END, False) | BULLETS  # first characters ARTICLE_END can see (read from it)
+# ARTICLE_END for a line lower-cased first, behind the refusal of its openings (see
+# patterns.lower_twin, LetterGate and gate_refuses): most lines a cluster's gap reads open with
+# none of its phrases, and are refused on their first characters alone.
+ARTICLE_END_LOW: Final = LetterGate(lower_twin(ARTICLE_END))
+# What closes_article strips off a line's start before ARTICLE_END reads it.
+_END_LEAD: Final = BULLET_CHARS + " "
+
+# The code points of BULLETS, and the bounds of the gap between those in ASCII and those past it:
+# a code point below the first or in the gap (where the letters and figures stand) is none of them.
+_BULLET_CODES: Final = frozenset(ord(c) for c in BULLETS)
+_BULLET_FIRST: Final = min(_BULLET_CODES)
+_BULLET_ASCII_LAST: Final = max(c for c in _BULLET_CODES if c < 128)
+_BULLET_WIDE_FIRST: Final = min(c for c in _BULLET_CODES if c >= 128)
+
+
+def opens_with_bullet(s: str) -> bool:
+    """s[0] in BULLETS for a line `s` with text, told by its first character's code point.
+
+    (Compiled, `s[0]` makes a new string of a character past Latin-1, as most bullets are, and the
+    set lookup hashes it: the article's passes ask it of every line above the comments.)"""
+    code = ord(s[0])
+    if code < _BULLET_FIRST or _BULLET_ASCII_LAST < code < _BULLET_WIDE_FIRST:
+        return False
+    return code in _BULLET_CODES
 # Non-prose lines allowed between two prose lines of one article (captions, subheads, ads).
 MAX_GAP_LINES: Final = 5
 # Lines above the first prose line that may still be title, byline or date.
@@ -86,6 +113,13 @@ def _dotted_menu(s: str) -> bool:
     return len(items) >= MENU_ITEMS and all(0 < item.count(" ") + 1 <= 3 and not has_digit(item) for item in items)
 
 
+# The characters FURNITURE's lower twin cannot open a match with (figures, quote marks, most
+# bullets: patterns.OpeningGate), and FORM_OR_SECTION's: its letter gate lets every line opening
+# with no ASCII letter through to sre, which tries the forms one by one.
+_FURNITURE_OPENINGS: Final = OpeningGate(FURNITURE_LOW.twin)
+_FORM_OPENINGS: Final = OpeningGate(FORM_OR_SECTION_LOW.twin)
+
+
 # (its verdicts cached in a dict it reads itself: see caches.line_dict)
 _IS_BOILERPLATE_LINE_CACHE: Final[dict[str, bool]] = line_dict()
 
@@ -112,7 +146,8 @@ def _is_boilerplate_line_uncached(s: str) -> bool:
     low = lower_of(s)  # (shared with the line's other readers: is_comment_marker, the title's words looked for in it)
     folds = folds_like_lower(s)
     if folds:  # (the lower twins of the patterns are faster; see patterns.lower_twin)
-        if FURNITURE_LOW.match(low):
+        # (a line opening with a figure or a quote mark is refused on that character: see _FURNITURE_OPENINGS)
+        if not _FURNITURE_OPENINGS.refuses(low) and FURNITURE_LOW.match(low):
             return True
     elif FURNITURE.match(s):
         return True
@@ -169,7 +204,7 @@ def _prose_clusters(lines: Lines, lo: int, hi: int) -> list[tuple[int, int, int]
         if not s:
             continue
         n = len(s)
-        bullet = s[0] in BULLETS
+        bullet = opens_with_bullet(s)
         if bullet and n >= 60:
             continue
         # (is_prose written out: this loop runs on every line above the comments)
@@ -219,7 +254,12 @@ def closes_article(s: str) -> bool:
 
 
 def _closes_article_uncached(s: str) -> bool:
-    return ARTICLE_END.match(s.lstrip(BULLET_CHARS + " ")) is not None
+    t = s.lstrip(_END_LEAD)
+    # (a line that folds like lower and opens with none of the pattern's phrases is refused on its
+    # first characters: IGNORECASE reads it as `str.lower` does, so the twin's gate is the pattern's)
+    if folds_like_lower(t) and gate_refuses(ARTICLE_END_LOW, t):
+        return False
+    return ARTICLE_END.match(t) is not None
 
 
 # (its verdicts cached in a dict it reads itself: see caches.line_dict)
@@ -238,7 +278,8 @@ def _is_comment_marker_uncached(s: str) -> bool:
     if len(s) >= 120:
         return False
     if folds_like_lower(s):  # (the lower twin is faster; see patterns.lower_twin)
-        return FORM_OR_SECTION_LOW.match(lower_of(s)) is not None
+        low = lower_of(s)
+        return not _FORM_OPENINGS.refuses(low) and FORM_OR_SECTION_LOW.match(low) is not None
     return FORM_OR_SECTION.match(s) is not None
 
 
@@ -305,7 +346,7 @@ def _stamped_headline_over(lines: Lines, lo: int, start: int, hi: int, roles: li
     text = lines.text
     for i in range(lo, start):
         s = text[i]
-        if not s or s[0] in BULLETS or roles[i] != "boilerplate" or lines.indent[i] > 0 or len(s) > TITLE_MAX_CHARS:
+        if not s or opens_with_bullet(s) or roles[i] != "boilerplate" or lines.indent[i] > 0 or len(s) > TITLE_MAX_CHARS:
             continue
         # (a stamp holds a date or a time, on the headline's line or one of the two lines with text
         # under it: asked first, it spares the full reading of most of a menu's and a sidebar's lines)
@@ -369,7 +410,7 @@ def _drop_link_lists(lines: Lines, lo: int, hi: int, roles: list[str]) -> None:
     i = lo
     while i < hi:
         s = text[i]
-        if not s or s[0] not in BULLETS:
+        if not s or not opens_with_bullet(s):
             i += 1
             continue
         run = []
@@ -379,7 +420,7 @@ def _drop_link_lists(lines: Lines, lo: int, hi: int, roles: list[str]) -> None:
             if not t:
                 j += 1
                 continue
-            if t[0] not in BULLETS:
+            if not opens_with_bullet(t):
                 break
             run.append(j)
             j += 1
@@ -466,14 +507,39 @@ _BUTTON_ACTIONS: Final = frozenset(
 )
 _BUTTON_FILLER: Final = frozenset("this page it on us via the to a with by and or our story article post".split())
 _BUTTON_WORD: Final = re.compile(r"\+1|[\w'’-]+")
-# _BUTTON_WORD where a line holds no "+": the same words (its "+1" cannot match there), read by one
-# class that sre scans for, where the alternation tried both forms at each character.
-_BUTTON_WORD_PLAIN: Final = re.compile(r"[\w'’-]+")
 
 
 def _button_words(low: str) -> list[str]:
-    """_BUTTON_WORD.findall(low)."""
-    return (_BUTTON_WORD if "+" in low else _BUTTON_WORD_PLAIN).findall(low)
+    """_BUTTON_WORD.findall(low), read by code points: left to right, a "+1", else a run of word
+    characters (see _button_char). (Compiled, the loop costs about a third of sre's findall, which
+    sets a match up at each word of the short lines the title readings ask.)"""
+    words: list[str] = []
+    n = len(low)
+    k = 0
+    while k < n:
+        code = ord(low[k])
+        if code == 43 and k + 1 < n and ord(low[k + 1]) == 49:
+            words.append("+1")
+            k += 2
+        elif _button_char(code, low, k):
+            end = k + 1
+            while end < n and _button_char(ord(low[end]), low, end):
+                end += 1
+            words.append(low[k:end])
+            k = end
+        else:
+            k += 1
+    return words
+
+
+def _button_char(code: int, low: str, k: int) -> bool:
+    """Whether low[k] (its code point `code`) is one of _BUTTON_WORD's word characters, [\\w'’-]: a
+    word character is one `str.isalnum` holds for (sre's \\w on a text) or "_"."""
+    if code < 128:
+        return 97 <= code <= 122 or 48 <= code <= 57 or 65 <= code <= 90 or code == 95 or code == 39 or code == 45
+    return code == 0x2019 or low[k].isalnum()
+
+
 # "Go to Shopfront", "Follow jo": a link's verb over a name of at most this many words.
 LINK_NAME_WORDS: Final = 1
 
@@ -492,7 +558,7 @@ def button_row(s: str) -> bool:
 
 def _button_row_uncached(s: str) -> bool:
     words = _button_words(s.lower())
-    if len(s) <= 60 and s not in _SHORT_SHARE_ROW_CACHE and _GLUED_PAIR.search(s) is None:
+    if len(s) <= 60 and s not in _SHORT_SHARE_ROW_CACHE and not _glued(s):
         # (the share row's reading of a short line holding no glued words reads these same words:
         # most lines asked the one are asked the other, each finding the words afresh)
         _SHORT_SHARE_ROW_CACHE[s] = _share_row_of_words(words)
@@ -537,7 +603,7 @@ def site_links_row(s: str) -> bool:
 
 
 def _site_links_row_uncached(s: str) -> bool:
-    words = _WORD_ANY.findall(s.lower())
+    words = _letter_runs(s.lower())
     n = sum(w in _SITE_LINKS for w in words)
     return n >= SITE_LINKS and 2 * n >= len(words)
 
@@ -905,13 +971,13 @@ def _tag_case(s: str) -> bool:
     """Whether a line's words after the first are cased as tags are: most capitalised, some not
     ("Harbour Ferries commuting Transit Board"); a headline capitalises all of them (Title Case)
     or only its names (a sentence's case)."""
-    words = [w for w in _WORD_ANY.findall(s)[1:] if len(w) >= 4 and w.lower() not in _SMALL_WORDS]
+    words = [w for w in _letter_runs(s)[1:] if len(w) >= 4 and w.lower() not in _SMALL_WORDS]
     capped = sum(any(ch.isupper() for ch in w) for w in words)
     return 0 < len(words) - capped < capped
 
 
 def _repeats_a_word(s: str) -> bool:
-    words = [w for w in _WORD_ANY.findall(s.lower()) if w not in _SMALL_WORDS]
+    words = [w for w in _letter_runs(s.lower()) if w not in _SMALL_WORDS]
     return len(set(words)) < len(words)
 
 
@@ -1174,6 +1240,19 @@ def _post_stamp_text_uncached(t: str) -> str | None:
 _GLUED_WORDS: Final = re.compile(r"(?<=[a-z!])(?=[A-Z])")
 # Where _GLUED_WORDS can part a line: the two characters its look-behind and look-ahead read.
 _GLUED_PAIR: Final = re.compile(r"[a-z!][A-Z]")
+
+
+def _glued(t: str) -> bool:
+    """_GLUED_PAIR.search(t) is not None, read by code points: an ASCII small letter or a "!"
+    right before an ASCII capital. (Compiled, a loop over a short line's code points costs a tenth
+    of sre's search for the pair, a method call that tries the class at each character.)"""
+    after_small = False
+    for k in range(len(t)):
+        code = ord(t[k])
+        if 65 <= code <= 90 and after_small:
+            return True
+        after_small = 97 <= code <= 122 or code == 33
+    return False
 # A row holding at least this many share words, and at least half of its words, is a share row
 # whatever its other words ("Email ThisPin It!Share to TumblrShare to Facebook").
 SHARE_ROW_ACTIONS: Final = 3
@@ -1201,7 +1280,7 @@ def _short_share_row(t: str) -> bool:
 def _short_share_row_uncached(t: str) -> bool:
     # (_GLUED_WORDS parts a small letter or a "!" from a capital right after it: a line holding no such
     # pair is left as it is, and the pattern, tried at each of its characters, is not asked)
-    if _GLUED_PAIR.search(t) is not None:
+    if _glued(t):
         return _share_row_of_words(_button_words(_GLUED_WORDS.sub(" ", t).lower()))
     words = _button_words(t.lower())
     if t not in _BUTTON_ROW_CACHE:
@@ -1238,7 +1317,7 @@ def _phrase_words(s: str) -> bool:
     letters = [ch for ch in s if ch.isalpha()]
     if letters and sum(ch.isupper() for ch in letters) >= _CAPS_SHARE * len(letters):
         return False
-    return any(w in _SMALL_WORDS for w in _WORD_ANY.findall(s.lower()))
+    return any(w in _SMALL_WORDS for w in _letter_runs(s.lower()))
 
 
 # A stamp printed after the headline on its line ("Gulls Return to the Pier, Updated May 5, 2020
@@ -1416,10 +1495,7 @@ HEADLINE_TEXT_CHARS: Final = 2000
 # Share of a lead line's words the text must hold for the line to be taken over the first
 # headline-like line of the lead.
 HEADLINE_MIN_SHARE: Final = 0.3
-_WORD: Final = re.compile(r"[^\W\d_]{4,}")
-_WORD_ASCII: Final = re.compile(r"[a-z]{4,}")
-# A word character outside ASCII (a letter or a digit of any other script).
-_NON_ASCII_WORD_CHAR: Final = re.compile(r"[^\W\x00-\x7f]")
+_WORD: Final = re.compile(r"[^\W\d_]{4,}")  # (read by _letter_runs: see _content_words)
 # Words of four letters or more that any text holds: they tell no headline from a widget's title.
 _FUNCTION_WORDS: Final = frozenset(
     "that this with from have your will what when where which there their they them then than been "
@@ -1443,10 +1519,8 @@ def _content_words(s: str) -> frozenset[str]:
 
 def _content_words_uncached(s: str) -> frozenset[str]:
     low = lower_of(s)
-    # (a line whose word characters are all ASCII has its letters in a-z once lower-cased, the
-    # narrow class reads it faster, same words: so has prose with curly quotes and dashes)
-    ascii_words = low.isascii() or _NON_ASCII_WORD_CHAR.search(low) is None
-    return frozenset((_WORD_ASCII if ascii_words else _WORD).findall(low)).difference(_FUNCTION_WORDS)
+    # (_WORD.findall(low): its runs of letters of four or more, read by code points)
+    return frozenset([w for w in _letter_runs(low) if len(w) >= 4]).difference(_FUNCTION_WORDS)
 
 
 def _lowered(body: list[str]) -> list[str]:
@@ -1771,10 +1845,38 @@ def _reads_as_phrase(s: str) -> bool:
     letters = [ch for ch in s if ch.isalpha()]
     if letters and sum(ch.isupper() for ch in letters) >= _CAPS_SHARE * len(letters):
         return False
-    return any(w in _SMALL_WORDS for w in _WORD_ANY.findall(s.lower()))
+    return any(w in _SMALL_WORDS for w in _letter_runs(s.lower()))
 
 
 _WORD_ANY: Final = re.compile(r"[^\W\d_]+")
+
+
+def _letter_runs(t: str) -> list[str]:
+    """_WORD_ANY.findall(t), read by code points: the runs of letters (word characters that are
+    no digit and no "_": those `str.isalnum` holds for and `str.isdecimal` does not, as sre reads
+    \\w and \\d on a text). (Compiled, the loop costs a fraction of sre's findall, which sets a
+    match up at each word.)"""
+    runs: list[str] = []
+    n = len(t)
+    k = 0
+    while k < n:
+        if _letter_at(t, k):
+            end = k + 1
+            while end < n and _letter_at(t, end):
+                end += 1
+            runs.append(t[k:end])
+            k = end
+        else:
+            k += 1
+    return runs
+
+
+def _letter_at(t: str, k: int) -> bool:
+    code = ord(t[k])
+    if code < 128:
+        return 97 <= code <= 122 or 65 <= code <= 90
+    ch = t[k]
+    return ch.isalnum() and not ch.isdecimal()
 
 
 # A sentence's end inside a line, a word of 4+ letters before it ("is sold at the kiosks.

@@ -1196,6 +1196,124 @@ class BranchGate(LetterGate):
 _WHOLE_UNIT: Final = (-1,)
 
 
+# --- opening gates: the first characters a whole-line pattern's matches cannot open with --------
+# A LetterGate leaves every text opening with no ASCII lower-case letter to its pattern: a line
+# opening with a bullet, a figure or a quote mark is tried form by form. Most of a big whole-line
+# alternation's forms open with letters, so its twin cannot match such a line at all.
+# Code points below this are read (Latin, punctuation, arrows, box drawing, shapes: a page's
+# bullets and quote marks); a text opening with one past it is let through.
+OPENING_SCOPE: Final = 0x2600
+
+
+def _first_items(items: Any, found: list[tuple[Any, Any]]) -> bool:
+    """Add to `found` the parsed one-character items a match of `items` may read first; True when
+    it may read none (the items may match an empty text). An item not read here is added as ANY."""
+    for op, av in items:
+        if op is _sre_const.AT or op is _sre_const.ASSERT or op is _sre_const.ASSERT_NOT:
+            continue  # (zero-width; a look-ahead only narrows what may follow)
+        if op is _sre_const.LITERAL or op is _sre_const.NOT_LITERAL or op is _sre_const.IN or op is _sre_const.ANY:
+            found.append((op, av))
+            return False
+        if op is _sre_const.SUBPATTERN and not av[1] and not av[2]:
+            if not _first_items(av[3].data, found):
+                return False
+            continue
+        if op is _sre_const.BRANCH:
+            empty = False
+            for alt in av[1]:
+                empty = _first_items(alt.data, found) or empty
+            if not empty:
+                return False
+            continue
+        if op is _sre_const.MAX_REPEAT or op is _sre_const.MIN_REPEAT or op is _sre_const.POSSESSIVE_REPEAT:
+            if not _first_items(av[2].data, found) and av[0] > 0:
+                return False
+            continue
+        found.append((_sre_const.ANY, None))  # (a flag switch, a back reference, an atomic group...)
+        return False
+    return True
+
+
+_CATEGORY_CLASSES: Final[dict[str, str]] = {
+    "CATEGORY_DIGIT": r"\d", "CATEGORY_NOT_DIGIT": r"\D", "CATEGORY_SPACE": r"\s", "CATEGORY_NOT_SPACE": r"\S",
+    "CATEGORY_WORD": r"\w", "CATEGORY_NOT_WORD": r"\W", "CATEGORY_UNI_DIGIT": r"\d", "CATEGORY_UNI_NOT_DIGIT": r"\D",
+    "CATEGORY_UNI_SPACE": r"\s", "CATEGORY_UNI_NOT_SPACE": r"\S", "CATEGORY_UNI_WORD": r"\w", "CATEGORY_UNI_NOT_WORD": r"\W",
+}
+
+
+def _item_reads(op: Any, av: Any, ch: str, flags: int) -> bool:
+    """Whether one parsed one-character item may read `ch` (True where it cannot be told)."""
+    code = ord(ch)
+    if op is _sre_const.LITERAL:
+        return bool(av == code)
+    if op is _sre_const.NOT_LITERAL:
+        return bool(av != code)
+    if op is not _sre_const.IN:
+        return True
+    negate = False
+    hit = False
+    for iop, arg in av:
+        if iop is _sre_const.NEGATE:
+            negate = True
+        elif iop is _sre_const.LITERAL:
+            hit = hit or arg == code
+        elif iop is _sre_const.RANGE:
+            hit = hit or arg[0] <= code <= arg[1]
+        elif iop is _sre_const.CATEGORY and str(arg) in _CATEGORY_CLASSES:
+            hit = hit or re.fullmatch(_CATEGORY_CLASSES[str(arg)], ch, flags & re.ASCII) is not None
+        else:
+            return True
+    return hit != negate
+
+
+def opening_characters(twin: re.Pattern[str]) -> str | None:
+    """The characters below OPENING_SCOPE a match of `twin` (a case-sensitive pattern, as lower
+    twins are) may open with, read from its parse; None when any may (an IGNORECASE or LOCALE
+    pattern, or one that may match an empty text)."""
+    if twin.flags & (re.IGNORECASE | re.LOCALE):
+        return None
+    found: list[tuple[Any, Any]] = []
+    if _first_items(_sre_parse.parse(twin.pattern, twin.flags).data, found):
+        return None
+    items = list(dict.fromkeys((op, av if op is not _sre_const.IN else tuple(av)) for op, av in found))
+    return "".join(chr(c) for c in range(OPENING_SCOPE) if any(_item_reads(op, av, chr(c), twin.flags) for op, av in items))
+
+
+class OpeningGate:
+    """An exact cheap refusal of a text (lower-cased, as `twin` reads it) by its first character:
+    one below OPENING_SCOPE that no match of `twin` may open with (opening_characters, read on
+    first use; kept in the regex cache's file as LetterGate's prefixes are). ASCII lower-case
+    letters are let through (a LetterGate reads them deeper)."""
+
+    def __init__(self, twin: re.Pattern[str]) -> None:
+        self.twin = twin
+        self._codes: frozenset[int] = frozenset()
+        self._open = True
+        self._read = False
+
+    def refuses(self, low: str) -> bool:
+        """Whether no match of the twin may open `low`, told by its first character alone."""
+        if not low:
+            return False
+        code = ord(low[0])
+        if code >= OPENING_SCOPE or 97 <= code <= 122:
+            return False
+        if not self._read:
+            self._read_codes()
+        return not self._open and code not in self._codes
+
+    def _read_codes(self) -> None:
+        regex_cache: Any = importlib.import_module("replyscope.regex_cache")
+        twin = self.twin
+        kept = regex_cache.derived("opening_characters", twin.pattern, twin.flags, lambda: opening_characters(twin))
+        if kept is not None and not isinstance(kept, str):
+            kept = opening_characters(twin)  # (a damaged entry)
+        if kept is not None:
+            self._codes = frozenset(ord(c) for c in kept)
+            self._open = False
+        self._read = True
+
+
 # --- literal gates: the words a pattern cannot match without, read from its parse -------------
 # A pattern whose every match holds one of a few literal strings ("repl" in each form of a reply
 # target, "@" before a handle) need not be searched in a text holding none of them: a substring
