@@ -1464,3 +1464,22 @@ def test_a_reply_row_is_tried_only_where_it_holds_its_literal():
         assert patterns.reply_row_low(s, low) == whole, repr(s)
         tried += whole
     assert tried > 50
+
+
+def test_the_section_first_characters_hold_every_letter_a_section_heading_opens_with():
+    # (anchors._SECTION_FIRST is spelled out for speed; the letters a COMMENT_SECTION match may
+    # open with are read from the pattern's parse, so a heading word added to the pattern with a
+    # new first letter fails here instead of never being read: "Kommentare" was so lost)
+    from replyscope.split import anchors
+
+    opening = patterns.opening_characters(patterns.COMMENT_SECTION_LOW.twin)
+    assert opening is not None
+    letters = {c for c in opening if c.isalpha() and c.isascii()}
+    assert {"c", "r", "k"} <= letters
+    for c in letters:
+        assert c in anchors._SECTION_FIRST and c.upper() in anchors._SECTION_FIRST, c
+    for c in "{[(":
+        assert c not in opening or c in anchors._SECTION_FIRST, c
+    page = "Ein Beitrag über den Hafen.\n\nKommentare (2)\n\nAnke Roth sagt:\nSchön geschrieben.\n"
+    assert anchors.section_headers(split_lines(page), 0) == [2]
+    assert anchors.section_headers(split_lines(page.replace("Kommentare", "\u212aommentare")), 0) == [2]

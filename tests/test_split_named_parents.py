@@ -116,3 +116,47 @@ def test_a_reply_naming_its_own_writer_answers_another_of_that_name():
     )
     # (no one else called Mara commented: she names nobody who wrote above)
     assert parents == [None, None, 1, None]
+
+
+def test_a_first_name_finds_the_latest_author_it_opens_and_never_a_wordless_one():
+    # (named_parent keeps each author's first word as the author is first met; a name of no words
+    # has none, and "Jo" answers the latest Jo, never the replier's own earlier comments)
+    from replyscope.split.named_parent import named_parents
+
+    authors = ["Jo Lake", "Ana Ruiz", "Jo Marsh", "   ", "Jo Lake", "Ana Ruiz"]
+    texts = [
+        "The ferry timetable is out.",
+        "Thanks for the link.",
+        "It starts in May.",
+        "Nobody asked.",
+        "Ana, you are welcome.",
+        "Jo, which one of you posted it first?",
+    ]
+    assert named_parents(authors, texts) == [None, None, None, None, 1, 4]
+
+
+def test_a_lone_handle_opening_a_reply_is_its_meta_and_a_thread_without_one_keeps_its_lines():
+    with_handle = split_document(
+        _page(
+            [
+                ("Mara Quill", "About time. That bridge shakes every time a bus crosses it."),
+                ("tobyreads", "@Mara Quill\nSource? The last inspection said it was fine, I read the report."),
+                ("Dana Orr", "The shaking is the expansion joints, not the bearings. I asked them."),
+            ]
+        )
+    )
+    assert [c.author for c in with_handle.comments] == ["Mara Quill", "tobyreads", "Dana Orr"]
+    assert not with_handle.comments[1].text.startswith("@")
+    assert with_handle.comments[1].text.startswith("Source?")
+    plain = split_document(
+        _page(
+            [
+                ("Mara Quill", "About time. That bridge shakes every time a bus crosses it.\nIt really does."),
+                ("tobyreads", "Source? The last inspection said it was fine.\nI read the report."),
+            ]
+        )
+    )
+    assert [c.text for c in plain.comments] == [
+        "About time. That bridge shakes every time a bus crosses it.\nIt really does.",
+        "Source? The last inspection said it was fine.\nI read the report.",
+    ]
