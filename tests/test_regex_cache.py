@@ -21,7 +21,7 @@ import json, re, sys, _sre
 import replyscope.cli, replyscope.split, replyscope.ingest.decode, ftfy, rich.console
 from replyscope import regex_cache as rc
 extra = re.compile(r"(?P<who>[A-Z]\\w+) (?i:says):?\\s*(?P=who)?", re.M)
-out = {"installed": rc._plain is not None, "size": len(rc._table or {}), "added": len(rc._added), "bad": []}
+out = {"installed": rc._plain is not None, "says_installed": rc.installed(), "size": len(rc._table or {}), "added": len(rc._added), "bad": []}
 if rc._plain is not None:
     for key, args in rc._table.items():
         if len(key) != 2:
@@ -47,7 +47,7 @@ def _probe(cache: Path, **env: str) -> dict:
 
 def test_patterns_read_back_are_the_patterns_re_compiles(tmp_path):
     first = _probe(tmp_path)
-    assert first["installed"] and first["added"] > 100 and first["bad"] == [] and first["extra_ok"]
+    assert first["installed"] and first["says_installed"] and first["added"] > 100 and first["bad"] == [] and first["extra_ok"]
     files = list((tmp_path / "regex").iterdir())
     assert len(files) == 1 and files[0].suffix == ".marshal"  # (no temporary left)
     second = _probe(tmp_path)  # every pattern now read from the file
@@ -65,7 +65,7 @@ def test_a_bad_cache_file_is_ignored_and_rewritten(tmp_path):
 
 def test_off_switch_leaves_re_alone(tmp_path):
     off = _probe(tmp_path, REPLYSCOPE_REGEX_CACHE="0")
-    assert not off["installed"] and not (tmp_path / "regex").exists()
+    assert not off["installed"] and not off["says_installed"] and not (tmp_path / "regex").exists()
 
 
 # A library user's process: importing replyscope and running its split leaves re's compiler as it

@@ -118,6 +118,13 @@ def install() -> None:
     atexit.register(save)
 
 
+def installed() -> bool:
+    """Whether this process reads its compiled patterns (and what `derived` keeps) from the file:
+    a reader dear to build from scratch may be used only where it is read back (see
+    patterns.BranchGate)."""
+    return _table is not None
+
+
 def derived(kind: str, pattern: str, flags: int, make):  # noqa: ANN001, ANN201 - any value marshal writes
     """`make()`, something read off a pattern and its flags alone (say its parsed form's literal
     prefixes: patterns.LetterGate), kept in the file beside the compiled patterns where the cache is

@@ -1185,7 +1185,7 @@ class BranchGate(LetterGate):
 
     def _read_units(self) -> None:
         regex_cache: Any = importlib.import_module("replyscope.regex_cache")
-        if self._everywhere or regex_cache._table is not None:  # (installed: see the class's note)
+        if self._everywhere or regex_cache.installed():  # (see the class's note)
             self._units = _kept_branch_parts(self.twin)
             # (each unit's forms by last character as sets, asked of the forms by first character)
             self._closing_sets = [{ch: frozenset(js) for ch, js in unit[7].items()} if unit[0] == "forms" else {} for unit in self._units or ()]
