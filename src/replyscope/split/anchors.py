@@ -36,7 +36,7 @@ from replyscope.split.headers import (
     read_glued_age,
     read_header,
 )
-from replyscope.split.lines import Lines, is_prose, next_nonblank, prev_nonblank
+from replyscope.split.lines import BULLET_CODE, Lines, is_prose, next_nonblank, opens_with_bullet, prev_nonblank
 from replyscope.split.places import is_post_number, place_after
 from replyscope.split.talk import is_written, talks
 from replyscope.split.patterns import BULLETS, RE_SUBJECT, COMMENT_FORM, COMMENT_SECTION, COMMENT_SECTION_LOW, COMMENT_TALLY, HAS_LETTER, chrome_row, ends_sentence, folds_like_lower, gate_refuses, gate_refuses_pair
@@ -101,21 +101,11 @@ _ATTRIBUTION_ENDS: Final = ("wrote:", "writes:")
 _REPLY_HEADED: Final = re.compile(r"\breply\s*:$", re.I)
 
 
-# The renderer's bullet's code point: `ord(s[0])` compiled reads it with no new string made.
-_BULLET_CODE: Final = ord("•")
-
-
-def _opens_with_bullet(s: str) -> bool:
-    """Whether line `s` opens with a bullet (s[:1] in BULLETS), the renderer's "•" asked first: no
-    one-character string is made and hashed for it."""
-    return s.startswith("•") or s[:1] in BULLETS
-
-
 def _bullet_item(s: str) -> bool:
-    """BULLET.match(s) is not None, read without sre: a bullet (_opens_with_bullet), then white
+    """BULLET.match(s) is not None, read without sre: a bullet (lines.opens_with_bullet), then white
     space (sre's "\\s" in a str pattern is str.isspace's white space, character for character). The
     bullet and indent passes ask it of every bulleted line of a page."""
-    return _opens_with_bullet(s) and s[1:2].isspace()
+    return opens_with_bullet(s) and s[1:2].isspace()
 
 
 def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, CommentHeader]]:
@@ -147,7 +137,7 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
         # page, and taking it out of the line (a character past Latin-1, a new string) and hashing
         # it for the set lookups cost more than the comparison; no bullet is a dash; its code point
         # compared, compiled, is cheaper than `startswith`'s call: t is never empty, as c is not)
-        if ord(t[0]) == _BULLET_CODE:
+        if ord(t[0]) == BULLET_CODE:
             bullet = True
             dashed = False
         else:
@@ -163,13 +153,13 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
                 bullet
                 and 0 < i < last
                 and indent[i - 1] == indent[i] == indent[i + 1]
-                and (above_bullet == 1 if above_bullet >= 0 else _opens_with_bullet(text[i - 1]))
-                and _opens_with_bullet(text[i + 1])
+                and (above_bullet == 1 if above_bullet >= 0 else opens_with_bullet(text[i - 1]))
+                and opens_with_bullet(text[i + 1])
             )
             and (h := read_header(c)) is not None
         ):
             headers[i] = h
-        above_bullet = 1 if bullet else 0  # (bullet is _opens_with_bullet(t): no bullet is alphanumeric)
+        above_bullet = 1 if bullet else 0  # (bullet is opens_with_bullet(t): no bullet is alphanumeric)
         # a signature under a reader's words ("- jo (Cork), 3d", "– Jo Lake, Leeds"): its dash is
         # read as a bullet and left out of the core, but it says the line signs the words above
         # (undated, it signs only right over the line that dates it: "— Jo Lake, Leeds" over "3 days
@@ -749,7 +739,7 @@ def section_headers(lines: Lines, lo: int) -> list[int]:
             # (the renderer's "•", which opens half the lines of a raw page and no heading, is told
             # first: taking it out of the line makes a new string, hashed for the set lookup; told
             # by its code point, compiled cheaper than `startswith`'s call)
-            and ord(s[0]) != _BULLET_CODE
+            and ord(s[0]) != BULLET_CODE
             and ((c := s[0]) in _SECTION_FIRST or c.isdigit() and c.isdecimal())  # (isdigit, compiled inline, first: most are no digit)
             # (COMMENT_SECTION's letter gate asked of the first two characters, each lower-cased
             # alone, as the line's lower-casing makes them where it folds like lower: half the

@@ -14,7 +14,7 @@ from typing import Final
 
 from replyscope.split.caches import line_dict
 from replyscope.split.headers import looks_like_name, read_header, reads_as_byline
-from replyscope.split.lines import Lines, is_prose, lower_of, next_nonblank, nonblank_above, prev_nonblank
+from replyscope.split.lines import Lines, is_prose, lower_of, next_nonblank, nonblank_above, opens_with_bullet, prev_nonblank
 from replyscope.split.patterns import (
     AUTHOR_BIO,
     AUTHOR_BIO_LOW,
@@ -56,23 +56,6 @@ ARTICLE_END_LOW: Final = LetterGate(lower_twin(ARTICLE_END))
 # What closes_article strips off a line's start before ARTICLE_END reads it.
 _END_LEAD: Final = BULLET_CHARS + " "
 
-# The code points of BULLETS, and the bounds of the gap between those in ASCII and those past it:
-# a code point below the first or in the gap (where the letters and figures stand) is none of them.
-_BULLET_CODES: Final = frozenset(ord(c) for c in BULLETS)
-_BULLET_FIRST: Final = min(_BULLET_CODES)
-_BULLET_ASCII_LAST: Final = max(c for c in _BULLET_CODES if c < 128)
-_BULLET_WIDE_FIRST: Final = min(c for c in _BULLET_CODES if c >= 128)
-
-
-def opens_with_bullet(s: str) -> bool:
-    """s[0] in BULLETS for a line `s` with text, told by its first character's code point.
-
-    (Compiled, `s[0]` makes a new string of a character past Latin-1, as most bullets are, and the
-    set lookup hashes it: the article's passes ask it of every line above the comments.)"""
-    code = ord(s[0])
-    if code < _BULLET_FIRST or _BULLET_ASCII_LAST < code < _BULLET_WIDE_FIRST:
-        return False
-    return code in _BULLET_CODES
 # Non-prose lines allowed between two prose lines of one article (captions, subheads, ads).
 MAX_GAP_LINES: Final = 5
 # Lines above the first prose line that may still be title, byline or date.

@@ -125,7 +125,7 @@ def split_lines(text: str) -> Lines:
             core[i] = s
             continue
         code = ord(s[0])
-        if code == _BULLET_CODE and s.startswith("• "):  # (the commonest marker of all, told first: most marked lines of a rendered page)
+        if code == BULLET_CODE and s.startswith("• "):  # (the commonest marker of all, told first: most marked lines of a rendered page)
             core[i] = s[2:].lstrip()
         elif code < _MARKER_FIRST or _MARKER_ASCII_LAST < code < _MARKER_WIDE_FIRST or code not in _MARKER_CODES:
             core[i] = s
@@ -147,7 +147,30 @@ _MARKER_CODES: Final = frozenset(ord(c) for c in _MARKER_STARTS)
 _MARKER_FIRST: Final = min(_MARKER_CODES)
 _MARKER_ASCII_LAST: Final = max(c for c in _MARKER_CODES if c < 128)
 _MARKER_WIDE_FIRST: Final = min(c for c in _MARKER_CODES if c >= 128)
-_BULLET_CODE: Final = ord("•")
+# The renderer's bullet's code point: `ord(s[0])` compiled reads it with no new string made.
+BULLET_CODE: Final = ord("•")
+
+# The code points of BULLETS, and the bounds of the gap between those in ASCII and those past it,
+# as for the markers above.
+_BULLET_CODES: Final = frozenset(ord(c) for c in BULLETS)
+_BULLET_FIRST: Final = min(_BULLET_CODES)
+_BULLET_ASCII_LAST: Final = max(c for c in _BULLET_CODES if c < 128)
+_BULLET_WIDE_FIRST: Final = min(c for c in _BULLET_CODES if c >= 128)
+
+
+def opens_with_bullet(s: str) -> bool:
+    """s[:1] in BULLETS, told by the first character's code point.
+
+    (Compiled, `s[0]` makes a new string of a character past Latin-1, as most bullets are, and the
+    set lookup hashes it: the article's and the comment zone's passes ask it of most lines.)"""
+    if not s:
+        return False
+    code = ord(s[0])
+    if code == BULLET_CODE:
+        return True  # (the renderer's, opening half the lines of a raw page: told without the set)
+    if code < _BULLET_FIRST or _BULLET_ASCII_LAST < code < _BULLET_WIDE_FIRST:
+        return False
+    return code in _BULLET_CODES
 
 
 def _lead_width(r: str) -> int:
