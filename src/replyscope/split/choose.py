@@ -241,26 +241,54 @@ def _first_words(lines: Lines, best: list[Anchor], k: int) -> str:
     return next((s.strip() for s in _text_under(lines, best, k) if s and is_content(s)), "")
 
 
-def _conversational_share(lines: Lines, best: list[Anchor]) -> float:
-    """Share of anchors whose next lines read like conversation (I, you, questions...)."""
+def _conversational_share(lines: Lines, best: list[Anchor], enough: float = 2.0) -> float:
+    """Share of anchors whose next lines read like conversation (I, you, questions...).
+
+    With `enough` at most 1, the windows are read only until those read show the share is at
+    least `enough`: the value returned is then a share at least `enough` and at most the share
+    (see _enough_read), not the share itself; below `enough` it is the share."""
     n = len(best)
     # a long run is judged on an even sample of its anchors (a share of 32 settles it as well as of 300)
     step = -(-n // SHARE_SAMPLE)
     read = [_text_under(lines, best, k) for k in range(0, n, step)]
     windows = _past_shared_label(read)
-    # (a removed comment's mark, "[removed]", says nothing either way, nor do words in another
-    # language than the words of talk's, nor a few names alone: their windows are not counted)
     # (the windows are read for talk first: where every one talks the share is 1.0, and where none
     # does 0.0, whichever are left uncounted, a subset of them or all, so which those are is not
     # read at all (two thirds of the shares read); an uncounted window is read for talk for nothing,
     # few are)
-    verdicts = [_window_talks(window) for window in windows]
+    # (with `enough`, the windows that talk and are surely counted over all the windows are a
+    # share at most the share: the share counts talking windows over the counted ones, or over
+    # all where none is, and _surely_counted says which _unread_windows cannot skip; reading stops
+    # where that bound reaches `enough`, in a thread whose comments talk after half its windows
+    # or so, and the rest are not read for talk)
+    total = len(windows)
+    verdicts: list[bool] = []
+    sure = 0
+    for k, window in enumerate(windows):
+        talking = _window_talks(window)
+        verdicts.append(talking)
+        if talking and enough <= 1.0 and _surely_counted(read[k]):
+            sure += 1
+            if sure / total >= enough:
+                return sure / total
     hits = sum(verdicts)
-    if hits == 0 or hits == len(windows):
-        return hits / len(windows)
+    if hits == 0 or hits == total:
+        return hits / total
     unread = _unread_windows(read)
     said = [k for k, skip in enumerate(unread) if not skip] or list(range(len(windows)))
     return sum(verdicts[k] for k in said) / len(said)
+
+
+def _surely_counted(window: list[str]) -> bool:
+    """Whether _unread_windows cannot skip `window` whatever the other windows are: its first line
+    with text is no removed comment's mark, and none of its lines with text is a name alone or
+    in another language (the line _unread_windows reads for those is one of them)."""
+    if _removed_words(window):
+        return False
+    for s in window:
+        if s and (is_lone_name(s) or in_other_language(s)):
+            return False
+    return True
 
 
 def _window_talks(window: list[str]) -> bool:
@@ -1063,8 +1091,11 @@ def choose_anchors(
         for k in _by_talk(lines, groups, post_words, candidates, read_as_datelines, shares):
             best = cast("list[Anchor]", candidates[k])
             above = [a for a in above_all if a.family == best[0].family and a.last < best[0].first]
+            # (the share read here is only compared with the floors in _acceptable, where, of a thread
+            # of three headers or more, any share at least MIN_CONVERSATIONAL_BARE reads the same:
+            # see _settled_share)
             if not above and shares[k] is None:
-                shares[k] = _conversational_share(lines, best)
+                shares[k] = _conversational_share(lines, best, _settled_share(best))
             if above:
                 thread_len = len(best)
                 best = extend_up(lines, best, above, article, post_words_above)
@@ -1077,7 +1108,7 @@ def choose_anchors(
                 if shares[k] is None or len(best) != thread_len:
                     # (extend_up only puts headers back over the thread, and the dateline headers are
                     # over its first: as long, it is the same thread, whose share was read)
-                    shares[k] = _conversational_share(lines, best)
+                    shares[k] = _conversational_share(lines, best, _settled_share(best))
             # (a section header above the lead run heads the thread only when the thread reaches up there)
             section = _section_header_before(lines, floor if best[0].first <= first_prose else first_prose, best[0].first)
             if section is None and floor < first_prose < best[0].first and _headed_by_section(lines, best[0]):
@@ -1100,6 +1131,19 @@ def choose_anchors(
             if _acceptable(lines, best, section, _dated_thread_share(lines, best, _bullet_thread_share(lines, best, share))):
                 return _with_same_stamps(lines, best, anchors), section
     return [], None
+
+
+def _settled_share(best: list[Anchor]) -> float:
+    """The share from which the talk share of thread `best` need not be read further, as
+    choose_anchors reads it (`enough` of _conversational_share; 2.0, never, for one or two headers).
+
+    The share goes only to _acceptable, through _bullet_thread_share and _dated_thread_share, which
+    return it unchanged from MIN_CONVERSATIONAL_BARE up; _acceptable compares it with 1.0 only for
+    one or two headers (_lone_comment, a pair with no section over it), and otherwise asks only
+    whether it is under its floor (MIN_CONVERSATIONAL or MIN_CONVERSATIONAL_BARE, never above the
+    latter) before anything else reads it. So for three headers or more every share from
+    MIN_CONVERSATIONAL_BARE up gives the same verdict."""
+    return MIN_CONVERSATIONAL_BARE if len(best) > SMALL_THREAD else 2.0
 
 
 def _candidate(lines: Lines, group: list[Anchor], post_words: int) -> tuple[list[Anchor], list[Anchor]]:
