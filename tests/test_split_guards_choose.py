@@ -64,3 +64,39 @@ def test_a_pair_of_headers_reads_its_whole_share():
     lines, best = _thread(("I think you are right.", "You said it, thanks!", "Ferry timetable for the spring season"))
     assert choose._conversational_share(lines, best) == 2 / 3
     assert choose._conversational_share(lines, best, choose._settled_share(best)) == 2 / 3  # (its two talking windows reach the floor only at the second)
+
+
+def test_formats_ordered_by_talk_read_only_as_far_as_the_order_needs_come_in_the_order_of_their_whole_shares():
+    # (_by_talk reads a format's share only until its key is under every other format's; the order
+    # it yields is the order of the formats' whole shares: two formats on invented pages, one of
+    # names over ages, one of bylines over dates, each over a mix of talk and silence)
+    mixes = list(itertools.product(_COMMENTS[:2] + _COMMENTS[5:7], repeat=3))
+    stopped = 0
+    for k, (first, second) in enumerate(zip(mixes, mixes[7:] + mixes[:7])):
+        picked_b = second[: 2 + k % 3]
+        text = "\n".join(f"Jo Lake{j} · 3 days ago\n{said}\n" for j, said in enumerate(first))
+        text += "\n" + "\n".join(f"By Al Reyes{j} on May 2, 2019\n{said}\n" for j, said in enumerate(picked_b))
+        lines = split_lines(text)
+        dated = headers.CommentHeader("name_date", "Jo Lake", "3 days ago")
+        by = headers.CommentHeader("by", "Al Reyes", "May 2, 2019")
+        groups = [
+            [Anchor(i, i, dated, "name_date", 0) for i, s in enumerate(lines.text) if s.startswith("Jo Lake")],
+            [Anchor(i, i, by, "by", 0) for i, s in enumerate(lines.text) if s.startswith("By Al")],
+        ]
+        if k % 2:
+            groups.reverse()
+        whole = []
+        for g, group in enumerate(groups):
+            kept, _ = choose._candidate(lines, group, -1)
+            if kept:
+                whole.append((-len(kept) * choose._conversational_share(lines, kept), kept[0].first, g, kept))
+        shares: list[float | None] = [None, None]
+        order = list(choose._by_talk(lines, groups, -1, [None, None], [[], []], shares))
+        assert order == [g for _, _, g, _ in sorted(whole)], (first, picked_b)
+        for _, _, g, kept in whole:
+            share = shares[g]
+            exact = choose._conversational_share(lines, kept)
+            if share is not None and share != exact:
+                stopped += 1
+                assert choose._settled_share(kept) <= share <= exact
+    assert stopped >= 3

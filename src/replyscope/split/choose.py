@@ -241,12 +241,17 @@ def _first_words(lines: Lines, best: list[Anchor], k: int) -> str:
     return next((s.strip() for s in _text_under(lines, best, k) if s and is_content(s)), "")
 
 
-def _conversational_share(lines: Lines, best: list[Anchor], enough: float = 2.0) -> float:
+# (no order key for a share to stay under: see _conversational_share's `below`)
+_NO_KEY: Final = float("inf")
+
+
+def _conversational_share(lines: Lines, best: list[Anchor], enough: float = 2.0, below: float = _NO_KEY) -> float:
     """Share of anchors whose next lines read like conversation (I, you, questions...).
 
     With `enough` at most 1, the windows are read only until those read show the share is at
-    least `enough`: the value returned is then a share at least `enough` and at most the share
-    (see _enough_read), not the share itself; below `enough` it is the share."""
+    least `enough` and, with `below`, that the thread's order key in _by_talk (-len(best) times
+    the share) is under `below`: the value returned is then at least `enough` and at most the
+    share, not the share itself; short of that it is the share."""
     n = len(best)
     # a long run is judged on an even sample of its anchors (a share of 32 settles it as well as of 300)
     step = -(-n // SHARE_SAMPLE)
@@ -269,8 +274,9 @@ def _conversational_share(lines: Lines, best: list[Anchor], enough: float = 2.0)
         verdicts.append(talking)
         if talking and enough <= 1.0 and _surely_counted(read[k]):
             sure += 1
-            if sure / total >= enough:
-                return sure / total
+            low = sure / total
+            if low >= enough and -len(best) * low < below:
+                return low
     hits = sum(verdicts)
     if hits == 0 or hits == total:
         return hits / total
@@ -1182,6 +1188,7 @@ def _by_talk(
     while left:
         best_k = -1
         best_key: tuple[float, int, int] = (0.0, 0, 0)
+        others = _NO_KEY  # (the least first part of the other formats' keys)
         for k in left:
             kept = candidates[k]
             share = shares[k]
@@ -1190,7 +1197,11 @@ def _by_talk(
             else:
                 key = (-len(kept) * (1.0 if share is None else share), kept[0].first, k)
             if best_k < 0 or key < best_key:
+                if best_k >= 0:
+                    others = min(others, best_key[0])
                 best_k, best_key = k, key
+            else:
+                others = min(others, key[0])
         kept = candidates[best_k]
         if kept is None:
             kept, read_as_datelines[best_k] = _candidate(lines, groups[best_k], post_words)
@@ -1199,7 +1210,13 @@ def _by_talk(
                 left.remove(best_k)
             continue  # (its key may now be above another format's: look again)
         if shares[best_k] is None and len(left) > 1:
-            shares[best_k] = _conversational_share(lines, kept)
+            # (read only until the share puts the format's key under every other format's: it is
+            # then the next format whatever the rest of its windows say, as its key falls as its
+            # share rises, and is yielded at once; the share goes on only to choose_anchors, which
+            # reads it as _settled_share says, so no less is read than that asks either. Where the
+            # reading does not stop early the share is the whole share and the order as before: a
+            # share short of the whole one is never compared with another format's key)
+            shares[best_k] = _conversational_share(lines, kept, _settled_share(kept), others)
             continue
         left.remove(best_k)
         yield best_k
