@@ -971,9 +971,14 @@ def test_the_formats_read_lazily_come_in_the_order_of_their_talk(monkeypatch):
         read = []
         monkeypatch.setattr(choose, "_candidate", lambda lines, group, post_words: (kept[id(group)], []))
 
-        def share(lines, best):
+        def share(lines, best, enough=2.0, below=float("inf")):
             read.append(best)
-            return share_of[(best[0].first, len(best))]
+            whole = share_of[(best[0].first, len(best))]
+            # (a share read only until it is `enough` and its key under `below`, as
+            # _conversational_share may stop: the least such share where the whole one is that much)
+            if enough <= 1.0 and whole >= enough and -len(best) * enough < below:
+                return enough
+            return whole
 
         monkeypatch.setattr(choose, "_conversational_share", share)
         with_thread = [(k, kept[id(g)]) for k, g in enumerate(groups) if kept[id(g)]]
