@@ -17,7 +17,7 @@ from typing import Final
 
 from replyscope.split.caches import line_dict
 from replyscope.split.chrome import is_chrome, is_stop_line
-from replyscope.split.comments import Comment, Zone
+from replyscope.split.comments import Comment, Zone, zone_line_role
 from replyscope.split.headers import _NUMERIC_HANDLE, _ZONE_TAIL, MAX_HEADER_CHARS, _name_ok, read_glued_age, read_header
 from replyscope.split.lines import Lines, is_prose, prev_nonblank
 from replyscope.split.patterns import edge_characters, folds_like_lower, lower_twin, match_literals
@@ -309,6 +309,23 @@ def words_before_name(s: str, author: str) -> tuple[int, str] | None:
     return linked[0] + len(s) - len(bare), linked[1]
 
 
+def _name_making_line(s: str, cut: int, author: str) -> str | None:
+    """The whole of line `s` (its indent and ":" level aside) as a wiki signature's name, when the
+    walk back over capitalised words (_linked_signature) stopped at a name's lower-case word and left
+    the line's first words over for the comment's, though the comment's words stand on the lines
+    over it: a signature alone on its line under them, whose name has lower-case words ("Long time
+    reader (talk) ..."). At most SIGN_NAME_WORDS words of a name's characters, the first
+    capitalised, none closing a sentence; else None. (`cut`: the signature's characters, `author`:
+    the name read.)"""
+    before = s[: len(s) - cut].strip(": \t*")
+    words = before.split()
+    if not words or len(words) + len(author.split()) > SIGN_NAME_WORDS or not before[:1].isupper():
+        return None
+    if any(_NAME_WORD.match(w) is None or w[-1] in ".!?…" and _INITIAL.match(w) is None for w in words):
+        return None
+    return f"{before} {author}"
+
+
 def _last_sign_dash(s: str) -> tuple[int, int, str] | None:
     r"""(start, end, dash) of the last match of `\s+[–—-]\s+(?=\S)` in `s` (spaces, a dash, spaces),
     or None when there is none.
@@ -390,7 +407,14 @@ def _whole_signature(s: str, stamp: str) -> bool:
 def _continues(lines: Lines, j: int) -> bool:
     """Whether line j, right under a log line, is more of its message (not chrome, a stop, a header)."""
     s = lines.text[j]
-    return bool(s) and not is_chrome(s) and not is_stop_line(s) and read_header(lines.core[j]) is None
+    return bool(s) and not is_chrome(s) and (not is_stop_line(s) or _talks_over_stop(s)) and read_header(lines.core[j]) is None
+
+
+def _talks_over_stop(s: str) -> bool:
+    """Whether stop line `s` is a reader's words all the same, as the block readers read it in a
+    comment zone (comments.zone_line_role): a sentence holding an e-mail address that talks to
+    someone ("@jo could you mail me at desk@example.org"), no contact line of the page's."""
+    return "@" in s and zone_line_role(s) == "comment_body"
 
 
 def _prose(s: str) -> bool:
@@ -561,6 +585,11 @@ def line_led_zone(lines: Lines, floor: int, page: str | None = None) -> tuple[Zo
             while j >= top and _continues(lines, j) and end_signature(text[j]) is None:
                 c.body_lines.insert(0, j)
                 j -= 1
+            if not whole and linked and len(c.body_lines) > 1:
+                # (words over a signature whose line is all name: the name read whole, see _name_making_line)
+                named = _name_making_line(text[i], cut, name)
+                if named is not None:
+                    c = Comment(header_lines=[i], body_lines=c.body_lines[:-1], author=named, posted_raw=stamp)
             if whole and not c.body_lines and linked:
                 # (no words over a signature that makes its line: the name read whole took them)
                 kept = words_before_name(text[i], name)
