@@ -176,3 +176,19 @@ def test_a_teasers_label_over_a_links_title_under_a_comment_stays_furniture():
     )
     said = _said(page)
     assert said[0] == ("harbour_news", "Ferries from the north pier are cancelled for the rest of the day.")
+
+
+# ------------------------------------------------------------ a board member named by digits
+
+
+def test_a_board_member_whose_name_is_a_number_heads_a_post():
+    # (a handle of digits in the name's place over a member's profile, as the other posts' names)
+    rows = ["Home | About | Contact", "", "Floods close the lower road", "", "By quaymaster | 3 March 2024", "",
+            "The lower road is shut again after the pumps failed overnight, the council says.", "", "Thread options", ""]
+    posts = [("harbourfox", "@quaymaster stay dry out there, the ferries are off too"),
+             ("4830962", "@quaymaster makes sense. Did anyone check the pumps on the upper road?"),
+             ("Lena_Brook", "@quaymaster any word on when it reopens? The buses are diverted.")]
+    for k, (name, words) in enumerate(posts, 2):
+        rows += [f"Yesterday, 0{k}:15 AM   #{k}", name, "Date joined: May 2019", f"Posts: {k * 1371:,}", "", words, "", "Reply With Quote", "Report Post", ""]
+    said = _said("\n".join(rows) + "\n")
+    assert said == posts
