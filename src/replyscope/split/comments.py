@@ -881,34 +881,42 @@ def _restates_page(s: str, printed_above: list[str]) -> bool:
     return any(s.endswith(t) and QUOTE_OPENING.match(s[: len(s) - len(t)]) is None for t in printed_above)
 
 
-# The longest label a line of words may open with ("More:", "Watch:", "Read more:") and still be read
-# as a reader's words when they are all a comment holds (see _labelled_words).
-WORDS_LABEL_CHARS: Final = 20
-# ... and the fewest words after it (a teaser's "Watch: Live" is a link's label).
+# The fewest words after its first a line read as furniture for its opening words has, to be read
+# as a wordless comment's words (see _labelled_words; "Watch: Live" is a link's label).
 LABELLED_WORDS_MIN: Final = 3
 
 
 def _labelled_words(lines: Lines, span: tuple[int, int], c: Comment, roles: dict[int, str]) -> None:
     """Give comment `c`, whose header was read and whose span holds no line of words, the one line
-    of its span read as page furniture for its opening label alone ("Watch: ...", "More: ...", as
-    a teaser's link is printed) when the words after the label are a sentence of their own that no
-    reader of furniture takes: a newsroom's reply opens its words so ("MORE: Floods close the ring
-    road; drivers stranded"), and read as furniture it leaves the comment nothing and is lost."""
+    of its span read as page furniture for its opening words alone (a teaser's label, "Watch:",
+    "More:", or a furniture pattern open to anything after its first words, "Follow @...",
+    "Subscribe ...") with words enough of its own (_furniture_opening_words), right under the
+    header and over the comment's row of chrome, where its words sit: a newsroom's reply opens so
+    ("MORE: Floods close the ring road; drivers stranded"), and read as furniture it leaves the
+    comment nothing, and is lost."""
     text = lines.text
     lo, hi = span
     held = [j for j in range(lo, hi) if text[j] and roles.get(j) == "boilerplate"]
     if len(held) != 1:
         return
     j = held[0]
-    s = text[j]
-    colon = s.find(":")
-    if colon <= 0 or colon > WORDS_LABEL_CHARS or len(s[:colon].split()) > 2:
+    # (right under the header, over the comment's own chrome, its row of actions: where its words sit;
+    # a footer's line read under a wordless last comment lies under that row)
+    top = next((k for k in range(lo, hi) if text[k]), -1)
+    if j != top or not any(text[k] and roles.get(k) == "comment_chrome" for k in range(j + 1, hi)):
         return
-    rest = s[colon + 1 :].strip()
-    if rest.count(" ") < LABELLED_WORDS_MIN - 1 or is_chrome(rest) or is_stop_line(rest) or zone_line_role(rest) != "comment_body":
+    if not _furniture_opening_words(text[j]):
         return
     c.body_lines = [j]
     roles[j] = "comment_body"
+
+
+def _furniture_opening_words(s: str) -> bool:
+    """Whether line `s`, read as furniture for its opening words (a furniture pattern open to
+    anything after them: "Follow @jo ...", "Subscribe ...", "Sponsored ..."), holds words enough
+    (LABELLED_WORDS_MIN after its first) and is no chrome, comment form's line, section heading or
+    policy: a reply that opens so ("Follow @jo and @al, both were there")."""
+    return s.count(" ") >= LABELLED_WORDS_MIN and not is_chrome(s) and FORM_OR_SECTION.match(s) is None and POLICY.search(s) is None
 
 
 def _tail_of_thread(anchors: list[Anchor], best: list[Anchor], floor: int) -> bool:
