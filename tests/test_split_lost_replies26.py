@@ -192,3 +192,18 @@ def test_a_board_member_whose_name_is_a_number_heads_a_post():
         rows += [f"Yesterday, 0{k}:15 AM   #{k}", name, "Date joined: May 2019", f"Posts: {k * 1371:,}", "", words, "", "Reply With Quote", "Report Post", ""]
     said = _said("\n".join(rows) + "\n")
     assert said == posts
+
+
+def test_a_reply_opening_with_a_furniture_word_is_the_readers_words():
+    # ("Sponsored ..." opens a site's furniture line too; right under the header, over the reply's row of
+    # actions, with words of its own, it is a reader's)
+    page = _NEWS + (
+        "harbourfox · 3 Mar 2024 13:06\n\n"
+        "Sponsored content all over the front page again, and on a day like this\n"
+        "Recommend (6)\nReply\n\n"
+        "Lena Brook · 3 Mar 2024 13:20\n@harbourfox thanks, following now\nRecommend (2)\nReply\n\n"
+        "Comments are closed.\n"
+    )
+    said = _said(page)
+    assert said[0] == ("harbourfox", "Sponsored content all over the front page again, and on a day like this")
+    assert said[1][0] == "Lena Brook"
