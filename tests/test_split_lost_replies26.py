@@ -4,7 +4,7 @@ A forum's long thread of short posts under a short post, whose first long run of
 quote near the page's foot: the window read above that run holds the thread's last posts only,
 too few to read as a thread, and the whole thread was lost. A talk page's reply holding an e-mail
 address ("mail me at ..."), signed on the line under it, was cut off its signature as a contact
-line. A signature alone on its line whose name has lower-case words ("Long time reader (talk)")
+line. A signature alone on its line whose name has lower-case words ("Quiet harbour watcher (talk)")
 kept the name's first words for the comment's. A comment whose only line opens with a teaser's
 label ("MORE: ...", as a newsroom's reply does) was read as furniture and lost. Every string here
 is invented.
@@ -61,7 +61,7 @@ def _post(k: int, name: str, words: list[str]) -> list[str]:
 def _forum() -> tuple[str, list[tuple[str, str]]]:
     """A board's thread under a short post: twenty short posts, then two readers trading quoted
     posts, the last quoting at length (the page's first run of prose): the page and its posts."""
-    rows = ["Home | About | Contact", "", "Floods close the lower road", "", "By quaymaster | 3 March 2024", "",
+    rows = ["Home | Harbour | Ferries | Contact", "", "Floods close the lower road", "", "By quaymaster | 3 March 2024", "",
             "Floods close the lower road again #harbourtown http://t.example/q1", "", "Share", "Tweet", "", "Page 1 of 1", "Thread options", ""]
     posts: list[tuple[str, str]] = []
     for name, words in _SHORT_POSTS * 2:
@@ -120,11 +120,11 @@ def test_a_signature_alone_on_its_line_keeps_a_name_with_lower_case_words():
         "The pump figures look low to me. Lena Brook (talk) 10:02, 3 March 2024 (UTC) Reply\n"
         "They are the board's own figures. millrace77 (talk) 10:30, 3 March 2024 (UTC) Reply\n\n"
         "🙄\n"
-        "Long time reader (talk · contribs) 11:12, 3 March 2024 (UTC) Reply\n\n"
+        "Quiet harbour watcher (talk · contribs) 11:12, 3 March 2024 (UTC) Reply\n\n"
         "Add topic\n"
     )
     said = _said(page)
-    assert said[-1] == ("Long time reader", "🙄")
+    assert said[-1] == ("Quiet harbour watcher", "🙄")
     assert len(said) == 3
 
 
@@ -145,7 +145,7 @@ def test_a_signature_line_opening_with_a_reply_word_keeps_its_words():
 # ---------------------------------------------------------------- a reply opening with a label
 
 _NEWS = (
-    "Home | About | Contact\n\nFloods close the lower road\n\n"
+    "Home | Harbour | Ferries | Contact\n\nFloods close the lower road\n\n"
     "MORE: Floods close the lower road; the pumps failed again this morning: http://t.example/q2\n\n"
     "Share this:\nTwitter\nFacebook\nEmail\n\n2 Comments\n\nHave your say. Sign in to comment.\n\n"
 )
@@ -157,7 +157,7 @@ def test_a_reply_opening_with_a_teasers_label_is_the_readers_words():
         "MORE: Ferries from the north pier are cancelled for the rest of the day, the operator says\n"
         "Recommend (6)\nReply\n\n"
         "Lena Brook · 3 Mar 2024 13:20\n@harbour_news thanks for keeping us posted\nRecommend (2)\nReply\n\n"
-        "Comments are closed.\n"
+        "Comments closed for this story.\n"
     )
     said = _said(page)
     assert said[0] == ("harbour_news", "MORE: Ferries from the north pier are cancelled for the rest of the day, the operator says")
@@ -172,7 +172,7 @@ def test_a_teasers_label_over_a_links_title_under_a_comment_stays_furniture():
         "Watch: Pumps fail again on the lower road\n"
         "Recommend (6)\nReply\n\n"
         "Lena Brook · 3 Mar 2024 13:20\n@harbour_news thanks for keeping us posted\nRecommend (2)\nReply\n\n"
-        "Comments are closed.\n"
+        "Comments closed for this story.\n"
     )
     said = _said(page)
     assert said[0] == ("harbour_news", "Ferries from the north pier are cancelled for the rest of the day.")
@@ -183,7 +183,7 @@ def test_a_teasers_label_over_a_links_title_under_a_comment_stays_furniture():
 
 def test_a_board_member_whose_name_is_a_number_heads_a_post():
     # (a handle of digits in the name's place over a member's profile, as the other posts' names)
-    rows = ["Home | About | Contact", "", "Floods close the lower road", "", "By quaymaster | 3 March 2024", "",
+    rows = ["Home | Harbour | Ferries | Contact", "", "Floods close the lower road", "", "By quaymaster | 3 March 2024", "",
             "The lower road is shut again after the pumps failed overnight, the council says.", "", "Thread options", ""]
     posts = [("harbourfox", "@quaymaster stay dry out there, the ferries are off too"),
              ("4830962", "@quaymaster makes sense. Did anyone check the pumps on the upper road?"),
@@ -202,7 +202,7 @@ def test_a_reply_opening_with_a_furniture_word_is_the_readers_words():
         "Sponsored content all over the front page again, and on a day like this\n"
         "Recommend (6)\nReply\n\n"
         "Lena Brook · 3 Mar 2024 13:20\n@harbourfox thanks, following now\nRecommend (2)\nReply\n\n"
-        "Comments are closed.\n"
+        "Comments closed for this story.\n"
     )
     said = _said(page)
     assert said[0] == ("harbourfox", "Sponsored content all over the front page again, and on a day like this")

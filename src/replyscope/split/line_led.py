@@ -313,8 +313,8 @@ def _name_making_line(s: str, cut: int, author: str) -> str | None:
     """The whole of line `s` (its indent and ":" level aside) as a wiki signature's name, when the
     walk back over capitalised words (_linked_signature) stopped at a name's lower-case word and left
     the line's first words over for the comment's, though the comment's words stand on the lines
-    over it: a signature alone on its line under them, whose name has lower-case words ("Long time
-    reader (talk) ..."). At most SIGN_NAME_WORDS words of a name's characters, the first
+    over it: a signature alone on its line under them, whose name has lower-case words ("Quiet
+    harbour watcher (talk) ..."). At most SIGN_NAME_WORDS words of a name's characters, the first
     capitalised, none closing a sentence; else None. (`cut`: the signature's characters, `author`:
     the name read.)"""
     before = s[: len(s) - cut].strip(": \t*")
