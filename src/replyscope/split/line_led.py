@@ -309,23 +309,6 @@ def words_before_name(s: str, author: str) -> tuple[int, str] | None:
     return linked[0] + len(s) - len(bare), linked[1]
 
 
-def _name_making_line(s: str, cut: int, author: str) -> str | None:
-    """The whole of line `s` (its indent and ":" level aside) as a wiki signature's name, when the
-    walk back over capitalised words (_linked_signature) stopped at a name's lower-case word and left
-    the line's first words over for the comment's, though the comment's words stand on the lines
-    over it: a signature alone on its line under them, whose name has lower-case words ("Quiet
-    harbour watcher (talk) ..."). At most SIGN_NAME_WORDS words of a name's characters, the first
-    capitalised, none closing a sentence; else None. (`cut`: the signature's characters, `author`:
-    the name read.)"""
-    before = s[: len(s) - cut].strip(": \t*")
-    words = before.split()
-    if not words or len(words) + len(author.split()) > SIGN_NAME_WORDS or not before[:1].isupper():
-        return None
-    if any(_NAME_WORD.match(w) is None or w[-1] in ".!?…" and _INITIAL.match(w) is None for w in words):
-        return None
-    return f"{before} {author}"
-
-
 def _last_sign_dash(s: str) -> tuple[int, int, str] | None:
     r"""(start, end, dash) of the last match of `\s+[–—-]\s+(?=\S)` in `s` (spaces, a dash, spaces),
     or None when there is none.
@@ -585,11 +568,6 @@ def line_led_zone(lines: Lines, floor: int, page: str | None = None) -> tuple[Zo
             while j >= top and _continues(lines, j) and end_signature(text[j]) is None:
                 c.body_lines.insert(0, j)
                 j -= 1
-            if not whole and linked and len(c.body_lines) > 1:
-                # (words over a signature whose line is all name: the name read whole, see _name_making_line)
-                named = _name_making_line(text[i], cut, name)
-                if named is not None:
-                    c = Comment(header_lines=[i], body_lines=c.body_lines[:-1], author=named, posted_raw=stamp)
             if whole and not c.body_lines and linked:
                 # (no words over a signature that makes its line: the name read whole took them)
                 kept = words_before_name(text[i], name)
