@@ -303,7 +303,7 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
             q = next_nonblank(lines, i, PAIR_REACH)
             if q is not None and q not in headers and is_post_number(lines.core[q] or lines.text[q]):
                 q = next_nonblank(lines, q, PAIR_REACH)  # ("DATE" / "#12" / "Jo": the post's place between)
-            if q is not None and q not in headers and looks_like_name(lines.core[q]):
+            if q is not None and q not in headers and (looks_like_name(lines.core[q]) or _digit_name_over_profile(lines, q)):
                 r = _under_profile(lines, q)
                 # (no header among the profile's lines: "Name: jo" under "Entry #7" heads its own entry)
                 # (or a removed post's placeholder there, "[comment deleted]": the mark stands for its
@@ -311,7 +311,8 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
                 # (a short line, "+1", is judged with the thread's other headers: choose._supported)
                 if r is not None and (is_written(lines.text[r]) or is_placeholder(lines.text[r]) or is_short_mark(lines.text[r])) and (r not in headers or _says_opener(lines, headers, r)) and not any(k in headers for k in range(q + 1, r)):
                     end = profile_end(lines, q)  # (the member's profile under the name: the header's)
-                    anchors.append(Anchor(i, end, CommentHeader("name_date", cut_counters(lines.core[q]), h.posted_raw), "date+name", lines.indent[i]))
+                    name = digit_handle(lines.core[q]) if _NUMERIC_HANDLE.match(lines.core[q]) else cut_counters(lines.core[q])
+                    anchors.append(Anchor(i, end, CommentHeader("name_date", name, h.posted_raw), "date+name", lines.indent[i]))
                     claimed.update(range(i, end + 1))
     _take_display_names(lines, headers, claimed, anchors, lo)
     _add_bullet_anchors(lines, headers, claimed, anchors, filled)
@@ -328,6 +329,14 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
 # Lines of a member's profile a board prints under the name, over the post ("Senior Member",
 # "Date joined: Mar 2015", "Posts: 1,234"): read past, up to this many, to the post's first line.
 PROFILE_REACH: Final = 6
+
+
+def _digit_name_over_profile(lines: Lines, q: int) -> bool:
+    """Whether line `q`, under a dated line, is a handle of digits (_NUMERIC_HANDLE: "4830962")
+    over a member's profile (a field line under it, "Posts: 1,234"): the name place of a board's
+    post, as the other posts' names over their profiles; a count or a rank is shorter, and a number
+    with no profile under it is no name."""
+    return _NUMERIC_HANDLE.match(lines.core[q]) is not None and profile_end(lines, q) > q
 
 
 def profile_end(lines: Lines, q: int) -> int:

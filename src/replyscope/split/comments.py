@@ -881,6 +881,53 @@ def _restates_page(s: str, printed_above: list[str]) -> bool:
     return any(s.endswith(t) and QUOTE_OPENING.match(s[: len(s) - len(t)]) is None for t in printed_above)
 
 
+# The fewest words after its first a line read as furniture for its opening words has, to be read
+# as a wordless comment's words (see _labelled_words; "Watch: Live" is a link's label).
+LABELLED_WORDS_MIN: Final = 3
+
+
+def _labelled_words(lines: Lines, span: tuple[int, int], c: Comment, roles: dict[int, str]) -> None:
+    """Give comment `c`, whose header was read and whose span holds no line of words, the one line
+    of its span read as page furniture for its opening words alone (a teaser's label, "Watch:",
+    "More:", or a furniture pattern open to anything after its first words, "Follow @...",
+    "Subscribe ...") with words enough of its own (_furniture_opening_words), right under the
+    header and over the comment's row of chrome, where its words sit: a newsroom's reply opens so
+    ("MORE: Floods close the ring road; drivers stranded"), and read as furniture it leaves the
+    comment nothing, and is lost."""
+    text = lines.text
+    lo, hi = span
+    held = [j for j in range(lo, hi) if text[j] and roles.get(j) == "boilerplate"]
+    if len(held) != 1:
+        return
+    j = held[0]
+    # (right under the header, over the comment's own chrome, its row of actions: where its words sit;
+    # a footer's line read under a wordless last comment lies under that row)
+    top = next((k for k in range(lo, hi) if text[k]), -1)
+    if j != top or not any(text[k] and roles.get(k) == "comment_chrome" for k in range(j + 1, hi)):
+        return
+    if not _furniture_opening_words(text[j]):
+        return
+    c.body_lines = [j]
+    roles[j] = "comment_body"
+
+
+def _furniture_opening_words(s: str) -> bool:
+    """Whether line `s`, read as furniture for its opening words (a furniture pattern open to
+    anything after them: "Follow @jo ...", "Subscribe ...", "Sponsored ..."), holds words enough
+    (LABELLED_WORDS_MIN after its first) and is no chrome, comment form's line, section heading or
+    policy: a reply that opens so ("Follow @jo and @al, both were there")."""
+    return s.count(" ") >= LABELLED_WORDS_MIN and not is_chrome(s) and FORM_OR_SECTION.match(s) is None and POLICY.search(s) is None
+
+
+def _tail_of_thread(anchors: list[Anchor], best: list[Anchor], floor: int) -> bool:
+    """Whether the window read above a late lead run (from line `floor` down) holds headers that
+    reach its top edge, none of them chosen as a thread: the window cut a long thread of short
+    replies (a forum's posts under a tweet, whose first long line is a quote near the page's foot)
+    and kept only its last few posts, too few under that prose to read as a thread of their own.
+    The whole thread is then read from the page's first text, as one the window's top cuts is."""
+    return not best and bool(anchors) and anchors[0].first - floor <= REACH_EDGE + header_spacing(anchors)
+
+
 def build_zone(lines: Lines, first_prose: int, floor: int | None = None, article: int | None = None) -> tuple[Zone | None, dict[int, str]]:
     """The comment zone and a role for each of its lines, or (None, {}) for a page without comments.
 
@@ -900,7 +947,7 @@ def build_zone(lines: Lines, first_prose: int, floor: int | None = None, article
         floor = sections[0]
     anchors, headers = find_anchors(lines, floor + 1)
     best, section = choose_anchors(lines, anchors, first_prose, floor, article)
-    if best and text_floor < floor and best[0].first - floor <= REACH_EDGE + header_spacing(best):
+    if text_floor < floor and (best and best[0].first - floor <= REACH_EDGE + header_spacing(best) or _tail_of_thread(anchors, best, floor)):
         # the thread reaches the top of the window read above the lead run: a long thread of short
         # replies under a short post starts further up; read it again from the page's first text
         anchors, headers = find_anchors(lines, text_floor + 1)
@@ -944,6 +991,9 @@ def build_zone(lines: Lines, first_prose: int, floor: int | None = None, article
             elif role == "comment_header" and not c.posted_raw:
                 c.posted_raw = headers[j].posted_raw
         comments.append(c)
+    for k, c in enumerate(comments):
+        if not c.body_lines:
+            _labelled_words(lines, spans[k], c, roles)
     dated = any(c.posted_raw for c in comments)
     # a comment-section header right above, or Reply / Like links under the comments, vouch for short ones
     headed = section is not None and zone_start == section or not dated and any(

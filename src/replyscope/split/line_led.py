@@ -17,7 +17,7 @@ from typing import Final
 
 from replyscope.split.caches import line_dict
 from replyscope.split.chrome import is_chrome, is_stop_line
-from replyscope.split.comments import Comment, Zone
+from replyscope.split.comments import Comment, Zone, zone_line_role
 from replyscope.split.headers import _NUMERIC_HANDLE, _ZONE_TAIL, MAX_HEADER_CHARS, _name_ok, read_glued_age, read_header
 from replyscope.split.lines import Lines, is_prose, prev_nonblank
 from replyscope.split.patterns import edge_characters, folds_like_lower, lower_twin, match_literals
@@ -390,7 +390,14 @@ def _whole_signature(s: str, stamp: str) -> bool:
 def _continues(lines: Lines, j: int) -> bool:
     """Whether line j, right under a log line, is more of its message (not chrome, a stop, a header)."""
     s = lines.text[j]
-    return bool(s) and not is_chrome(s) and not is_stop_line(s) and read_header(lines.core[j]) is None
+    return bool(s) and not is_chrome(s) and (not is_stop_line(s) or _talks_over_stop(s)) and read_header(lines.core[j]) is None
+
+
+def _talks_over_stop(s: str) -> bool:
+    """Whether stop line `s` is a reader's words all the same, as the block readers read it in a
+    comment zone (comments.zone_line_role): a sentence holding an e-mail address that talks to
+    someone ("@jo could you mail me at desk@example.org"), no contact line of the page's."""
+    return "@" in s and zone_line_role(s) == "comment_body"
 
 
 def _prose(s: str) -> bool:
