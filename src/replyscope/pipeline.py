@@ -118,7 +118,7 @@ def split_batch(raws: list[RawDocument], doc_ids: list[str] | None = None, page_
     try:
         split = split_documents(_pages_to_split(documents, values), page_cpu_seconds)
     finally:
-        clear_caches()  # (see _forget_between_batches above)
+        clear_caches()  # (see _forget_between_batches, below)
     if split.errors:
         failed = pl.DataFrame({"doc_id": list(split.errors), "split_error": list(split.errors.values())})
         documents = (
@@ -141,10 +141,10 @@ def split_batch(raws: list[RawDocument], doc_ids: list[str] | None = None, page_
 # of a batch, where menus, bylines and stamps repeat, and forgotten once the batch is split (as
 # split.trim_caches already empties a cache grown too big: the tables cannot depend on it, a
 # verdict is a function of its line alone). Kept across batches they only grew: the 966 raw
-# Dragnet dev pages, four batches, ~25 MB more at the peak and ~5,700 more page faults, where the
-# memory freed at the end of a batch is reused by the next; the verdicts read again for lines a
-# later batch shares with an earlier one (~10,000 of ~370,000) cost less than those faults, and the
-# process's exit no longer walks what the caches held (whole process ~-40 ms CPU of ~1.55 s).
+# Dragnet dev pages, four batches: 16-22 MB more at the peak and 4,000-5,700 more page faults, where
+# the memory freed at the end of a batch is reused by the next; the verdicts read again for lines
+# a later batch shares with an earlier one (~10,000 of ~370,000) cost less than those faults, and
+# the process's exit no longer walks what the caches held (whole process ~3% less CPU).
 
 # The columns the split reads as Python strings, page by page (split_documents).
 _PAGE_STRINGS = ("text", "html")
