@@ -486,3 +486,31 @@ def test_the_split_reads_the_very_text_the_documents_table_holds(tmp_path):
     for name in ("segments", "articles", "comments"):
         assert tables[name].equals(getattr(reference, name)), name
     assert any("\ufffd" in text for text in tables["comments"]["text"].to_list())
+
+
+def test_a_batch_leaves_the_split_caches_empty_and_its_tables_as_a_warm_split_makes_them(tmp_path):
+    # pipeline.split_batch forgets the split's per-line verdicts once its batch is split (they
+    # would only grow from batch to batch): the next batch starts cold, and its tables are those
+    # of a split whose caches were warm from an earlier batch of the same lines.
+    from replyscope.pipeline import split_batch
+    from replyscope.split import _LINE_CACHES, split_document
+    from replyscope.split.caches import cache_size
+
+    thread = (
+        "Night buses return to the ring road\n\nThe transit office restores three night routes in March.\n\n"
+        "2 comments\n\nPell Varga says:\nMarch 3, 2024 at 8:05 pm\nAbout time, the last tram leaves far too early.\n\n"
+        "Ines Rook says:\nMarch 3, 2024 at 9:40 pm\nWill route 4 stop at the hospital again?\n"
+    )
+    path = tmp_path / "rows.jsonl"
+    path.write_text("\n".join(json.dumps({"id": f"p{i}", "text": thread}) for i in range(3)) + "\n", encoding="utf-8")
+    raws = list(read_input(path, ColumnOptions(), MAX))
+
+    split_document(thread)  # caches warm with every line of the batch
+    assert sum(cache_size(c) for c in _LINE_CACHES) > 0
+    warm = split_batch(raws).tables
+    assert all(cache_size(c) == 0 for c in _LINE_CACHES)
+    cold = split_batch(raws).tables
+    assert all(cache_size(c) == 0 for c in _LINE_CACHES)
+    for name in ("documents", "segments", "articles", "comments"):
+        assert warm[name].equals(cold[name]), name
+    assert cold["comments"].height == 6
