@@ -16,7 +16,7 @@ from replyscope.split.patterns import BULLETS, LIST_MARKER, LIST_MARKER_LOW, end
 _MARKER_STARTS: Final = BULLETS | frozenset("-–#0123456789")
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Lines:
     """Parallel per-line lists for one page (index i is line i)."""
 
@@ -28,6 +28,25 @@ class Lines:
     sections: tuple[int, list[int]] | None = None  # (from line, comment-section header lines)
     # how many lines have text before each line (and before the end): see nonblank_between
     _nonblank_before: list[int] | None = field(default=None, init=False, repr=False, compare=False)
+
+    # (written out: under mypyc the __init__ a @dataclass writes stays plain Python, ~3.7k
+    # instructions a page)
+    def __init__(
+        self,
+        raw: list[str],
+        starts: list[int],
+        text: list[str],
+        indent: list[int],
+        core: list[str],
+        sections: tuple[int, list[int]] | None = None,
+    ) -> None:
+        self.raw = raw
+        self.starts = starts
+        self.text = text
+        self.indent = indent
+        self.core = core
+        self.sections = sections
+        self._nonblank_before = None
 
     def __len__(self) -> int:
         return len(self.raw)
@@ -98,21 +117,20 @@ def nonblank_above(lines: Lines, i: int, count: int) -> list[int]:
 def split_lines(text: str) -> Lines:
     raw = text.splitlines(True)
     n = len(raw)
-    # (one pass over the lines, each stripped by a compiled call: `list(map(str.strip, raw))` and a
-    # second pass for the cores made a Python call of every line)
-    stripped = [""] * n
-    core = [""] * n
+    # (the lines stripped by a compiled comprehension, each by a compiled call: `list(map(str.strip,
+    # raw))` made a Python call of every line; the cores start as a copy of them, made at C speed,
+    # and only a marked line's is written again)
+    stripped = [r.strip() for r in raw]
+    core = stripped.copy()
     starts = [0] * n
     # indentation as the width of leading whitespace (a blank line's is its length; never read)
     indent = [0] * n
     pos = 0
     for i in range(n):
         r = raw[i]
-        s = r.strip()
-        stripped[i] = s
-        size = len(r)
+        s = stripped[i]
         starts[i] = pos
-        pos += size
+        pos += len(r)
         # (the line's first character told by its code point, read in place: a line is never
         # empty, and most open with a letter, or with whitespace `isspace` reads, in ASCII a tab, a
         # line break, a form feed, the four separators (28-31) or a space)
@@ -124,13 +142,12 @@ def split_lines(text: str) -> Lines:
         # of a character past Latin-1, as "•" is, and a set lookup hashes it; most lines open with
         # a letter, between the markers of ASCII and those past it)
         if not s or len(s) > 110:
-            core[i] = s
-            continue
+            continue  # (its core is the line)
         code = ord(s[0])
         if code == BULLET_CODE and len(s) > 1 and ord(s[1]) == 32:  # ("• ": the commonest marker of all, told first: most marked lines of a rendered page)
             core[i] = s[2:].lstrip()
         elif code < _MARKER_FIRST or _MARKER_ASCII_LAST < code < _MARKER_WIDE_FIRST or code not in _MARKER_CODES:
-            core[i] = s
+            continue  # (no marker: its core is the line)
         else:
             core[i] = _strip_marker(s)
     if "\t" in text:
