@@ -1486,9 +1486,10 @@ def test_the_section_first_characters_hold_every_letter_a_section_heading_opens_
 
 
 def test_an_indented_line_s_width_is_where_its_stripped_text_first_stands():
-    # (split_lines finds an indented line's width by `str.find` of its stripped text's first
-    # character, where _lead_width read the blanks one by one: the same width for every opening
-    # character after every kind of blank, a line of blanks alone, and lines with tabs and CRLF)
+    # (split_lines finds an indented line's width as what is left of it without its stripped text
+    # and its trailing blanks, read from its end, where _lead_width read the leading blanks one by
+    # one: the same width for every opening character after every kind of blank, with every kind
+    # of trailing blank, a line of blanks alone, and lines with tabs and CRLF)
     blanks = [" ", "\t", "\x0b", "\x0c", "\x1c", "\x1f", "\x85", "\xa0", "\u2003", "\u3000", "\u2028", "    "]
     for code in [*range(0, 0x3100), 0xFEFF, 0x1F600]:
         ch = chr(code)

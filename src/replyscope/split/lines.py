@@ -167,8 +167,7 @@ _MARKER_FIRST: Final = min(_MARKER_CODES)
 _MARKER_ASCII_LAST: Final = max(c for c in _MARKER_CODES if c < 128)
 _MARKER_WIDE_FIRST: Final = min(c for c in _MARKER_CODES if c >= 128)
 # The renderer's bullet's code point: `ord(s[0])` compiled reads it with no new string made.
-BULLET: Final = "•"
-BULLET_CODE: Final = ord(BULLET)
+BULLET_CODE: Final = ord("•")
 
 # The code points of BULLETS, and the bounds of the gap between those in ASCII and those past it,
 # as for the markers above.
@@ -212,19 +211,23 @@ def _lead_width(r: str) -> int:
 def _indent_of(r: str, s: str) -> int:
     """_lead_width(r) for a line `r` that opens with whitespace, `s` being r.strip().
 
-    `strip` and `isspace` read the same characters as whitespace, so the stripped line's first
-    character is the line's first that is none, and the first time it occurs in the line: found
-    by `str.find` at C speed (memchr on a long line) where _lead_width read each blank by a
-    compiled step, ~300 instructions a line for the deep indents of a rendered page's replies.
-    A line of blanks alone is blank to its end."""
+    `strip` and `isspace` read the same characters as whitespace, so the line is its blanks, `s`,
+    then its trailing blanks: the width is what is left of the line without the other two. The
+    trailing blanks are read from the line's end by code points, most often its line break alone,
+    where _lead_width read each of the leading ones, ~300 instructions a line for the deep
+    indents of a rendered page's replies. A line of blanks alone is blank to its end."""
     if not s:
         return len(r)
-    code = ord(s[0])
-    if code == BULLET_CODE:
-        return r.find(BULLET)  # (the renderer's bullet: no new string made of it)
-    if code < 256:
-        return r.find(s[0])  # (a character of Latin-1: `s[0]` is the interpreter's own, no new string)
-    return _lead_width(r)
+    k = len(r) - 1
+    while True:  # (ends at s's last character: it is no blank)
+        code = ord(r[k])
+        if code < 128:
+            if not (code == 32 or 9 <= code <= 13 or 28 <= code <= 31):
+                break
+        elif not r[k].isspace():
+            break
+        k -= 1
+    return k + 1 - len(s)
 
 
 def _opens_with_space(r: str) -> bool:
