@@ -1488,3 +1488,23 @@ def test_the_section_first_characters_hold_every_letter_a_section_heading_opens_
     page = "Ein Beitrag über den Hafen.\n\nKommentare (2)\n\nAnke Roth sagt:\nSchön geschrieben.\n"
     assert anchors.section_headers(split_lines(page), 0) == [2]
     assert anchors.section_headers(split_lines(page.replace("Kommentare", "\u212aommentare")), 0) == [2]
+
+
+def test_an_indented_line_s_width_is_where_its_stripped_text_first_stands():
+    # (split_lines finds an indented line's width as what is left of it without its stripped text
+    # and its trailing blanks, read from its end, where _lead_width read the leading blanks one by
+    # one: the same width for every opening character after every kind of blank, with every kind
+    # of trailing blank, a line of blanks alone, and lines with tabs and CRLF)
+    blanks = [" ", "\t", "\x0b", "\x0c", "\x1c", "\x1f", "\x85", "\xa0", "\u2003", "\u3000", "\u2028", "    "]
+    for code in [*range(0, 0x3100), 0xFEFF, 0x1F600]:
+        ch = chr(code)
+        for lead in blanks:
+            for r in (lead + ch + " reply " + ch + "\n", lead * 3 + ch, lead + ch * 2 + lead + "\r\n"):
+                assert lines_module._indent_of(r, r.strip()) == lines_module._lead_width(r), (hex(code), r)
+    for r in (" \t \n", "\u3000\n", "\t"):
+        assert lines_module._indent_of(r, r.strip()) == len(r)
+    page = "Top post\n    • Ana wrote:\n\t\tReply text here\n  \u3000Moved in by a wide space\n \n\u2003\u2003• deep\r\nEnd\n"
+    shown = split_lines(page)
+    assert shown.indent == [0, 4, 16, 3, 2, 2, 0]
+    assert shown.indent == [len(r.expandtabs(8)) - len(r.expandtabs(8).lstrip()) if r[:1].isspace() else 0 for r in shown.raw]
+    assert shown.core[1] == "Ana wrote:" and shown.core[5] == "deep"

@@ -127,3 +127,25 @@ def test_the_letter_runs_read_by_code_points_are_the_patterns_words():
             seen += 1
     assert seen > 5000
     assert body._letter_runs("Gulls\u00b2 nest_on 3 piers") == ["Gulls\u00b2", "nest", "on", "piers"]
+
+
+def test_a_pager_link_is_told_by_its_guillemets_code_points():
+    # (is_boilerplate_line tells "« Older posts" and "Newer posts »" by the guillemets' code points:
+    # a guillemet glued to a word is a quotation's, and other characters at the line's edges are not
+    # guillemets, however close their code points)
+    assert body._LEFT_GUILLEMET == ord("«") and body._RIGHT_GUILLEMET == ord("»")
+    assert body.is_boilerplate_line("« Older harbour notes")
+    assert body.is_boilerplate_line("Newer harbour notes »")
+    assert body.is_boilerplate_line("«")
+    assert not body.is_boilerplate_line("«Calm seas» was all the skipper wrote in her log today.")
+    assert not body.is_boilerplate_line("The skipper wrote only one line in her log: «calm seas»")
+    for edge in "‹›<>ª¬¯":
+        assert not body.is_boilerplate_line(f"{edge} The ferry left the quay at dawn with nine cars on board.")
+        assert not body.is_boilerplate_line(f"The ferry left the quay at dawn with nine cars on board {edge}")
+
+
+def test_the_article_s_end_is_asked_of_lines_opening_as_its_pattern_can():
+    # (_prose_clusters asks closes_article of a line whose first character's code point is among
+    # those of _END_FIRST: the same characters)
+    assert body._END_FIRST_CODES == frozenset(ord(c) for c in body._END_FIRST)
+    assert ord("•") in body._END_FIRST_CODES and ord("s") in body._END_FIRST_CODES

@@ -49,6 +49,9 @@ ARTICLE_END: Final = re.compile(
     re.I,
 )
 _END_FIRST: Final = edge_characters(ARTICLE_END, False) | BULLETS  # first characters ARTICLE_END can see (read from it)
+# (their code points: `s[0]` compiled makes a new string of a character past Latin-1, as bullets
+# are, and the set lookup hashes it)
+_END_FIRST_CODES: Final = frozenset(ord(c) for c in _END_FIRST)
 # ARTICLE_END for a line lower-cased first, behind the refusal of its openings (see
 # patterns.lower_twin, LetterGate and gate_refuses): most lines a cluster's gap reads open with
 # none of its phrases, and are refused on their first characters alone.
@@ -103,6 +106,10 @@ _FURNITURE_OPENINGS: Final = OpeningGate(FURNITURE_LOW.twin)
 _FORM_OPENINGS: Final = OpeningGate(FORM_OR_SECTION_LOW.twin)
 
 
+_LEFT_GUILLEMET: Final = ord("«")
+_RIGHT_GUILLEMET: Final = ord("»")
+
+
 # (its verdicts cached in a dict it reads itself: see caches.line_dict)
 _IS_BOILERPLATE_LINE_CACHE: Final[dict[str, bool]] = line_dict()
 
@@ -118,7 +125,8 @@ def is_boilerplate_line(s: str) -> bool:
 def _is_boilerplate_line_uncached(s: str) -> bool:
     if "|" in s and _menu_row(s):
         return True
-    if s[0] == "«" and not s[1:2].isalnum() or s[-1] == "»" and not s[-2:-1].isalnum():
+    # (the guillemets told by their code points: `s[0] == "«"` took the character out as a string)
+    if ord(s[0]) == _LEFT_GUILLEMET and not s[1:2].isalnum() or ord(s[-1]) == _RIGHT_GUILLEMET and not s[-2:-1].isalnum():
         # ("« Previous post", "Next post »": pager links; "«ok, good»" glued to its words is a quotation)
         return True
     if len(s) >= 400:
@@ -213,7 +221,7 @@ def _prose_clusters(lines: Lines, lo: int, hi: int) -> list[tuple[int, int, int]
         elif bullet or n < 30 and not ("\t" in raw[i] or "  " in s) or is_boilerplate_line(s):
             gap += 1
             # (only inside a cluster: before the article and after it the gap is long anyway)
-            if gap <= MAX_GAP_LINES and n < 60 and clusters and s[0] in _END_FIRST and closes_article(s):
+            if gap <= MAX_GAP_LINES and n < 60 and clusters and ord(s[0]) in _END_FIRST_CODES and closes_article(s):
                 gap = MAX_GAP_LINES + 1.0  # share buttons, tags, related links: the article is over
         elif "\t" in s and has_digit(s):
             gap += TABLE_ROW_GAP

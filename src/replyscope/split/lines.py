@@ -16,7 +16,7 @@ from replyscope.split.patterns import BULLETS, LIST_MARKER, LIST_MARKER_LOW, end
 _MARKER_STARTS: Final = BULLETS | frozenset("-–#0123456789")
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Lines:
     """Parallel per-line lists for one page (index i is line i)."""
 
@@ -28,6 +28,25 @@ class Lines:
     sections: tuple[int, list[int]] | None = None  # (from line, comment-section header lines)
     # how many lines have text before each line (and before the end): see nonblank_between
     _nonblank_before: list[int] | None = field(default=None, init=False, repr=False, compare=False)
+
+    # (written out: under mypyc the __init__ a @dataclass writes stays plain Python, ~3.7k
+    # instructions a page)
+    def __init__(
+        self,
+        raw: list[str],
+        starts: list[int],
+        text: list[str],
+        indent: list[int],
+        core: list[str],
+        sections: tuple[int, list[int]] | None = None,
+    ) -> None:
+        self.raw = raw
+        self.starts = starts
+        self.text = text
+        self.indent = indent
+        self.core = core
+        self.sections = sections
+        self._nonblank_before = None
 
     def __len__(self) -> int:
         return len(self.raw)
@@ -98,37 +117,37 @@ def nonblank_above(lines: Lines, i: int, count: int) -> list[int]:
 def split_lines(text: str) -> Lines:
     raw = text.splitlines(True)
     n = len(raw)
-    # (one pass over the lines, each stripped by a compiled call: `list(map(str.strip, raw))` and a
-    # second pass for the cores made a Python call of every line)
-    stripped = [""] * n
-    core = [""] * n
+    # (the lines stripped by a compiled comprehension, each by a compiled call: `list(map(str.strip,
+    # raw))` made a Python call of every line; the cores start as a copy of them, made at C speed,
+    # and only a marked line's is written again)
+    stripped = [r.strip() for r in raw]
+    core = stripped.copy()
     starts = [0] * n
     # indentation as the width of leading whitespace (a blank line's is its length; never read)
     indent = [0] * n
     pos = 0
     for i in range(n):
         r = raw[i]
-        s = r.strip()
-        stripped[i] = s
-        size = len(r)
+        s = stripped[i]
         starts[i] = pos
-        pos += size
-        if _opens_with_space(r):
-            # (where the line's first character with ink stands, read by code points: where
-            # `len(r) - len(r.lstrip())` copied every indented line, 3 in 4 lines of a rendered page)
-            indent[i] = _lead_width(r)
+        pos += len(r)
+        # (the line's first character told by its code point, read in place: a line is never
+        # empty, and most open with a letter, or with whitespace `isspace` reads, in ASCII a tab, a
+        # line break, a form feed, the four separators (28-31) or a space)
+        first = ord(r[0])
+        if first < 128 and (first == 32 or 9 <= first <= 13 or 28 <= first <= 31) or first >= 128 and r[0].isspace():
+            indent[i] = _indent_of(r, s)
         # long lines are prose: no header is read from them, so their list marker is left alone
         # (a line's first character told by its code point: compiled, `s[0]` makes a new string
         # of a character past Latin-1, as "•" is, and a set lookup hashes it; most lines open with
         # a letter, between the markers of ASCII and those past it)
         if not s or len(s) > 110:
-            core[i] = s
-            continue
+            continue  # (its core is the line)
         code = ord(s[0])
-        if code == BULLET_CODE and s.startswith("• "):  # (the commonest marker of all, told first: most marked lines of a rendered page)
+        if code == BULLET_CODE and len(s) > 1 and ord(s[1]) == 32:  # ("• ": the commonest marker of all, told first: most marked lines of a rendered page)
             core[i] = s[2:].lstrip()
         elif code < _MARKER_FIRST or _MARKER_ASCII_LAST < code < _MARKER_WIDE_FIRST or code not in _MARKER_CODES:
-            core[i] = s
+            continue  # (no marker: its core is the line)
         else:
             core[i] = _strip_marker(s)
     if "\t" in text:
@@ -187,6 +206,28 @@ def _lead_width(r: str) -> int:
             break
         k += 1
     return k
+
+
+def _indent_of(r: str, s: str) -> int:
+    """_lead_width(r) for a line `r` that opens with whitespace, `s` being r.strip().
+
+    `strip` and `isspace` read the same characters as whitespace, so the line is its blanks, `s`,
+    then its trailing blanks: the width is what is left of the line without the other two. The
+    trailing blanks are read from the line's end by code points, most often its line break alone,
+    where _lead_width read each of the leading ones, ~300 instructions a line for the deep
+    indents of a rendered page's replies. A line of blanks alone is blank to its end."""
+    if not s:
+        return len(r)
+    k = len(r) - 1
+    while True:  # (ends at s's last character: it is no blank)
+        code = ord(r[k])
+        if code < 128:
+            if not (code == 32 or 9 <= code <= 13 or 28 <= code <= 31):
+                break
+        elif not r[k].isspace():
+            break
+        k -= 1
+    return k + 1 - len(s)
 
 
 def _opens_with_space(r: str) -> bool:
