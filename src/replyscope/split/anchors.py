@@ -727,6 +727,40 @@ def _may_head_section(s: str) -> bool:
 _SECTION_FIRST: Final = frozenset("{[(" + "crtdponyuwjsvfbleahqk" + "crtdponyuwjsvfbleahqk".upper() + "ſ\u212a")
 
 
+# _section_opening's verdicts: no heading opens with the line's first character; COMMENT_SECTION's
+# letter gate refuses the first two where the line folds like lower; neither.
+_OPENS_NO_SECTION: Final = 0
+_OPENS_GATED: Final = 1
+_OPENS_OPEN: Final = 2
+
+# (its verdicts, keyed by a line's first two characters, cached in a dict it reads itself: see
+# caches.line_dict; a few hundred keys over a thousand pages)
+_SECTION_OPENING_CACHE: Final[dict[str, int]] = line_dict()
+
+
+def _section_opening(s: str) -> int:
+    """section_headers' first two refusals of non-empty line `s`, which read only its first two
+    characters: its first character one a COMMENT_SECTION match can open with (_SECTION_FIRST, or
+    a digit), else _OPENS_NO_SECTION; then COMMENT_SECTION's letter gate on the two, each
+    lower-cased alone (patterns.gate_refuses_pair), _OPENS_GATED where it refuses them (which
+    refuses the line where it folds like lower, as its lower-casing makes them so), else
+    _OPENS_OPEN. Kept for each pair of opening characters: section_headers reads every line of
+    every page, and each one asked them anew (a set lookup, two lower-casings, the gate's two
+    lookups: ~1k instructions a line) where a few hundred pairs open the lines of a thousand pages."""
+    two = s[:2]
+    known = _SECTION_OPENING_CACHE.get(two)
+    if known is None:
+        c = s[0]
+        if not (c in _SECTION_FIRST or c.isdigit() and c.isdecimal()):
+            known = _OPENS_NO_SECTION
+        elif gate_refuses_pair(COMMENT_SECTION_LOW, c.lower(), s[1:2].lower()):
+            known = _OPENS_GATED
+        else:
+            known = _OPENS_OPEN
+        _SECTION_OPENING_CACHE[two] = known
+    return known
+
+
 def section_headers(lines: Lines, lo: int) -> list[int]:
     """Lines from `lo` on that head a comment section ("12 Comments", "Responses to ...")."""
     if lines.sections is None or lines.sections[0] > lo:  # one pass per page, shared by callers
@@ -740,12 +774,10 @@ def section_headers(lines: Lines, lo: int) -> list[int]:
             # first: taking it out of the line makes a new string, hashed for the set lookup; told
             # by its code point, compiled cheaper than `startswith`'s call)
             and ord(s[0]) != BULLET_CODE
-            and ((c := s[0]) in _SECTION_FIRST or c.isdigit() and c.isdecimal())  # (isdigit, compiled inline, first: most are no digit)
-            # (COMMENT_SECTION's letter gate asked of the first two characters, each lower-cased
-            # alone, as the line's lower-casing makes them where it folds like lower: half the
-            # lines opening with one of the letters are refused so, before _may_head_section's
-            # cache is asked, and a line new to it is sliced and lower-cased for its gate)
-            and not (gate_refuses_pair(COMMENT_SECTION_LOW, c.lower(), s[1:2].lower()) and folds_like_lower(s))
+            # (the first character and COMMENT_SECTION's letter gate on the first two, one verdict
+            # kept for each pair of opening characters: see _section_opening)
+            and (opening := _section_opening(s)) != _OPENS_NO_SECTION
+            and not (opening == _OPENS_GATED and folds_like_lower(s))
             and _may_head_section(s)
             # (the lower twin where it reads the line as the pattern does: faster, see patterns.lower_twin)
             and (
