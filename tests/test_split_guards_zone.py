@@ -1,0 +1,115 @@
+"""The comment zone's cheap readings (Session 26) must say what the readings they stand for say.
+
+Each test reads invented strings with the shortcut and with the slower reading it replaced.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from replyscope.split import anchors, chrome, line_led, patterns
+from replyscope.split.lines import split_lines
+
+
+def _section_opening_by_hand(s: str) -> int:
+    """What section_headers asked of a line's opening before _section_opening kept it per pair."""
+    c = s[0]
+    if not (c in anchors._SECTION_FIRST or c.isdigit() and c.isdecimal()):
+        return anchors._OPENS_NO_SECTION
+    if patterns.gate_refuses_pair(patterns.COMMENT_SECTION_LOW, c.lower(), s[1:2].lower()):
+        return anchors._OPENS_GATED
+    return anchors._OPENS_OPEN
+
+
+def test_a_section_opening_is_read_as_its_two_characters_were():
+    pieces = ["C", "c", "o", "R", "r", "e", "K", "\u212a", "ſ", "ı", "İ", "1", "(", "[", "{", "T", "h", " ", "•", "é", "٣", "Z"]
+    seen = set()
+    for parts in itertools.product(pieces, repeat=3):
+        s = "".join(parts)
+        for line in (s, s[:1], s + "omments"):
+            seen.add(anchors._section_opening(line))
+            assert anchors._section_opening(line) == _section_opening_by_hand(line), repr(line)
+    assert seen == {anchors._OPENS_NO_SECTION, anchors._OPENS_GATED, anchors._OPENS_OPEN}
+
+
+def test_section_headers_still_find_headings_of_every_opening():
+    page = (
+        "A walk along the old canal.\n\n• Menu\nThe end of the walk\n\n"
+        "12 Comments\n\nResponses to this walk\n\nkommentare (4)\n\n"
+        "Reviews (2)\n\nTheir thoughts on it\n"
+    )
+    lines = split_lines(page)
+    found = anchors.section_headers(lines, 0)
+    assert [lines.text[i] for i in found] == ["12 Comments", "Responses to this walk", "kommentare (4)", "Reviews (2)"]
+
+
+def test_led_rows_keep_every_line_the_line_reader_reads_as_a_header_or_a_signature():
+    lines_of = [
+        "Great points here. — Jo Lake (talk) 14:02, 3 March 2024 (UTC)",
+        "Great points here. — Jo Lake (Talk) 14:02, 3 March 2024 (UTC)",
+        "I agree with this (mostly) -- Jo (contribs) 09:10, 4 May 2023 (UTC)",
+        "jo (2:03 PM): anyone around tonight?",
+        "ana [14:05]: yes, after dinner",
+        "[14:03] jo: hello there all",
+        "14:03 <jo> hello there all",
+        "Thanks for the tip – rob 3 days ago",
+        "Quiet harbour notes (see the map) for the walk",
+        "The (old) bridge was closed for the winter season",
+        "A word on the ſhore (talk) and more",
+        "At 10:30 we left – Mara Lind Mar 3, 2020 at 14:21",
+    ]
+    page = "\n".join(lines_of) + "\n"
+    lines = split_lines(page)
+    rows = set(line_led._led_rows(lines, page, 0))
+    for i, s in enumerate(lines.text):
+        if len(s) >= 8 and line_led._led_line(s) is not None:
+            assert i in rows, s
+    # (a bracket with no link word after it, and nothing else a reading needs, is not read)
+    assert 8 not in rows and 9 not in rows
+    # (a line that does not fold like lower is read: with a bracket pair, the link pattern alone says)
+    assert 10 in rows
+
+
+def test_led_rows_leave_out_only_lines_read_as_nothing():
+    pieces = ["(", ")", "(talk", "(Blog", ":", "):", "]:", "[", "1", "2:03", " - ", "-", "– ", "Jo", " ", "ſ", "ı"]
+    for parts in itertools.product(pieces, repeat=3):
+        body = "Words " + "".join(parts) + " end"
+        page = body + "\nplain line under it\n" + "".join(reversed(parts)) + " and more words\n"
+        lines = split_lines(page)
+        rows = set(line_led._led_rows(lines, page, 0))
+        for i, s in enumerate(lines.text):
+            if i not in rows and len(s) >= 8:
+                assert line_led._led_line(s) is None, repr(s)
+
+
+_ROW_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+
+
+def test_row_words_are_read_as_the_pattern_reads_them():
+    pieces = ["a", "b", "Z", "Q", "R", "e", "CEO", "s", "1", "٣", "３", "²", " ", "·", "é", "É", "ſ", "\u212a", "!", "(", "_"]
+    for n in range(0, 5):
+        for parts in itertools.product(pieces, repeat=n):
+            s = "".join(parts)
+            spans = []
+            k = 0
+            while True:
+                start, end = chrome._row_word_at(s, k)
+                if start < 0:
+                    break
+                spans.append((start, end))
+                k = end
+            assert spans == [m.span() for m in _ROW_WORD.finditer(s)], repr(s)
+            first = _ROW_WORD.search(s)
+            assert chrome.first_row_word(s) == (first.group() if first else None), repr(s)
+
+
+def test_an_action_row_is_read_word_by_word():
+    assert chrome._action_row("Reply · Share · Report")
+    assert chrome._action_row("ReplyDelete")
+    assert chrome._action_row("• 12 Likes Reply")
+    assert chrome._action_row("Reply (3)")
+    assert not chrome._action_row("The walk was long")
+    assert not chrome._action_row("Share this with friends!")  # (a word no widget prints, and a "!")
+    assert not chrome._action_row("The More")  # (widget words, no action among them)
+    assert not chrome._action_row("and the like.")
