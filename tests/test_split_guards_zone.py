@@ -113,3 +113,14 @@ def test_an_action_row_is_read_word_by_word():
     assert not chrome._action_row("Share this with friends!")  # (a word no widget prints, and a "!")
     assert not chrome._action_row("The More")  # (widget words, no action among them)
     assert not chrome._action_row("and the like.")
+
+
+def test_every_bracketed_link_opening_holds_a_link_word():
+    # (line_led._may_link_told asks a line with a clock for the link words alone: a line holding
+    # one of the bracketed form's openings holds a word, so asking the openings too changed nothing)
+    assert line_led._LINK_WORDS_LOW
+    for opening in line_led._LINK_OPENINGS_LOW:
+        assert any(word in opening for word in line_led._LINK_WORDS_LOW), opening
+    assert line_led._may_link("Fine by me. Jo Lake (Talk) 14:02, 3 March 2024 (UTC)")
+    assert line_led._may_link("Fine by me. Jo Lake talk 14:02, 3 March 2024")
+    assert not line_led._may_link("We met at 14:02 (after lunch) by the harbour")

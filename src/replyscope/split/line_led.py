@@ -124,8 +124,11 @@ def _may_link_told(s: str, paren: bool) -> bool:
         # of each opening; a line that folds like lower lower-cases character by character, so its
         # brackets stand where the lower-cased line's do)
         return _bracket_before_link(s)
+    # (the bracketed form's openings were looked for too, "paren and any(opening in low ...)": each
+    # opening holds one of the link words, so a line holding one holds a word, and the words alone
+    # give the same answer; a test holds the openings to it)
     low = s.lower()
-    return paren and any(opening in low for opening in _LINK_OPENINGS_LOW) or any(word in low for word in _LINK_WORDS_LOW)
+    return any(word in low for word in _LINK_WORDS_LOW)
 
 
 def _clock_colon(s: str) -> bool:
