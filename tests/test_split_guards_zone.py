@@ -124,3 +124,17 @@ def test_every_bracketed_link_opening_holds_a_link_word():
     assert line_led._may_link("Fine by me. Jo Lake (Talk) 14:02, 3 March 2024 (UTC)")
     assert line_led._may_link("Fine by me. Jo Lake talk 14:02, 3 March 2024")
     assert not line_led._may_link("We met at 14:02 (after lunch) by the harbour")
+
+
+def test_lines_with_text_are_counted_as_the_slice_counted_them():
+    from replyscope.split import comment_text, comments
+
+    text = ["Jo Lake", "", "First line of words", "", "", "Reply", "more words", "", "Ann"]
+    for lo in range(len(text) + 2):
+        for hi in range(0, len(text) + 3):
+            assert comments._filled(text, lo, hi) == sum(map(bool, text[lo:hi])), (lo, hi)
+    for first, last in itertools.combinations(range(len(text)), 2):
+        for body in ([first, last], list(range(first, last + 1)), [k for k in range(first, last + 1) if text[k]]):
+            if body and body[0] == first and body[-1] == last:
+                expect = len(body) == last - first + 1 or sum(map(bool, text[first : last + 1])) == len(body)
+                assert comment_text._only_text_between(text, body) == expect, body
