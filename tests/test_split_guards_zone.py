@@ -138,3 +138,20 @@ def test_lines_with_text_are_counted_as_the_slice_counted_them():
             if body and body[0] == first and body[-1] == last:
                 expect = len(body) == last - first + 1 or sum(map(bool, text[first : last + 1])) == len(body)
                 assert comment_text._only_text_between(text, body) == expect, body
+
+
+def test_outline_and_level_numbers_are_read_as_their_patterns_read_them():
+    from replyscope.split import threading
+
+    pieces = ["1", "12", ".", ")", "#", " ", "\t", "\u2003", "٣", "²", "•", "Jo", "level", "LEVEL", "Level", " 2", "x", "\n"]
+    for parts in itertools.product(pieces, repeat=4):
+        s = "".join(parts)
+        m = threading.OUTLINE_NUMBER.match(s)
+        assert threading.outline_number(s) == (tuple(int(p) for p in m[1].split(".")) if m else None), repr(s)
+        m = threading.LEVEL_LINE.match(s)
+        assert threading.level_number(s) == (int(m[1]) if m else None), repr(s)
+    assert threading.outline_number("2.1. Jo Lake said:") == (2, 1)
+    assert threading.outline_number("• 3. Jo Lake") is None
+    assert threading.level_number("level 3") == 3
+    assert threading.level_number("Level 3 ") == 3
+    assert threading.level_number("level 3 of the stairs") is None
