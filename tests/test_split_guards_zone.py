@@ -155,3 +155,20 @@ def test_outline_and_level_numbers_are_read_as_their_patterns_read_them():
     assert threading.level_number("level 3") == 3
     assert threading.level_number("Level 3 ") == 3
     assert threading.level_number("level 3 of the stairs") is None
+
+
+def test_a_reply_target_is_cut_as_the_pattern_cuts_it():
+    from re import _parser as sre_parse
+
+    # (every character of the arrows' class is past ASCII: without_reply_target's code-point reading
+    # hands any line holding one to sre)
+    parsed = sre_parse.parse(anchors.REPLY_TARGET.pattern)
+    arrows = [av for op, av in parsed.data[0][1][1][0].data if op is sre_parse.IN][0]
+    assert arrows and all(code >= 128 for _, code in arrows)
+    pieces = ["Jo", " ", "  ", "\t", "\xa0", "→", "⇢", "Lake", "é", "\x1f", "-", "2"]
+    for parts in itertools.product(pieces, repeat=4):
+        s = "".join(parts)
+        assert anchors.without_reply_target(s) == anchors.REPLY_TARGET.sub("", s), repr(s)
+    assert anchors.without_reply_target("Derek P → Hannah Cole") == "Derek P"
+    assert anchors.without_reply_target("Derek P  Hannah Cole") == "Derek P"
+    assert anchors.without_reply_target("Derek P") == "Derek P"
