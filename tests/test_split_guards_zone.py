@@ -172,3 +172,25 @@ def test_a_reply_target_is_cut_as_the_pattern_cuts_it():
     assert anchors.without_reply_target("Derek P → Hannah Cole") == "Derek P"
     assert anchors.without_reply_target("Derek P  Hannah Cole") == "Derek P"
     assert anchors.without_reply_target("Derek P") == "Derek P"
+
+
+def test_subject_and_echo_lines_are_read_as_their_patterns_read_them():
+    from replyscope.split import comment_text
+    from replyscope.split.patterns import RE_SUBJECT
+
+    pieces = ["Re", "re", "RE", ":", " ", "x", "(no subject)", "(NO SUBJECT)", "İ", "ſ", "(", ")", "no", "subject"]
+    for parts in itertools.product(pieces, repeat=3):
+        s = "".join(parts)
+        assert comment_text._marked_subject(s) == (RE_SUBJECT.match(s) is not None or s.lower() == "(no subject)"), repr(s)
+    said = ["Rain again on the allotment and the beans are late", "and the peas too"]
+    for label in ("dunewalker", "d" * 40, "d" * 41, "dune walker", "dune:walker", ""):
+        for sep in (": ", ":", " : ", ":\t"):
+            for words in ("Rain again on the", "Rain again on the allotm", "Snow again", ""):
+                s = label + sep + words
+                m = comment_text._ECHO.fullmatch(s)
+                got = comment_text._echo_label(s, said, [0, 1], 1)
+                assert m is not None or got is None, repr(s)
+                if m is None:
+                    continue
+    assert comment_text._echo_label("dunewalker: Rain again on the allotm", said, [0, 1], 1) == "dunewalker"
+    assert comment_text._echo_label("dune walker: Rain again on the", said, [0, 1], 1) is None
