@@ -933,7 +933,11 @@ def build_zone(lines: Lines, first_prose: int, floor: int | None = None, article
         zone_start = section
     comments: list[Comment] = []
     for k, (a, (lo, hi)) in enumerate(zip(best, spans)):
-        head = list(range(a.first, a.last + 1)) + ([subjects[k]] if k in subjects else [])
+        # (a comprehension over the range, compiled a loop: `list(range(...)) + [...]` made the range
+        # and the list by generic calls, and a third list to join them, for every comment)
+        head = [j for j in range(a.first, a.last + 1)]
+        if k in subjects:
+            head.append(subjects[k])
         c = Comment(header_lines=head, author=a.header.author, posted_raw=a.header.posted_raw, indent=a.indent)
         for j in c.header_lines:
             roles[j] = "comment_header"
