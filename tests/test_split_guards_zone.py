@@ -194,3 +194,14 @@ def test_subject_and_echo_lines_are_read_as_their_patterns_read_them():
                     continue
     assert comment_text._echo_label("dunewalker: Rain again on the allotm", said, [0, 1], 1) == "dunewalker"
     assert comment_text._echo_label("dune walker: Rain again on the", said, [0, 1], 1) is None
+
+
+def test_a_labelled_by_line_holds_its_colon():
+    for s in ("Posted by: jo", "posted  by :jo", "Written by jo", "SIGNED BY: Ann", "By Jo Lake", "Submitted by:", "ſigned by: jo"):
+        page = s + "\nCity: Leeds\nComments: a walk\n"
+        lines = split_lines(page)
+        expect = anchors._LABELLED_BY.match(lines.core[0]) is not None and (
+            anchors.is_field_line(lines.core[1]) or anchors.opens_words_field(lines.core[1])
+        )
+        assert anchors._labelled_by_over_fields(lines, 0) == expect, s
+    assert anchors._labelled_by_over_fields(split_lines("Posted by: jo\nCity: Leeds\n"), 0)

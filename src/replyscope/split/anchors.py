@@ -393,7 +393,10 @@ def _labelled_by_over_fields(lines: Lines, i: int) -> bool:
     lines ("City: Leeds", "Comments: ..."): an entry's header block, over its words (a by-line
     under a post's words has no fields under it)."""
     j = i + 1
-    return _LABELLED_BY.match(lines.core[i]) is not None and j < len(lines) and bool(lines.text[j]) and (is_field_line(lines.core[j]) or opens_words_field(lines.core[j]))
+    core = lines.core[i]
+    # (the label's colon asked first: a match cannot do without it, and most by-lines, "By Jo Lake",
+    # hold none; sre read each of them)
+    return ":" in core and _LABELLED_BY.match(core) is not None and j < len(lines) and bool(lines.text[j]) and (is_field_line(lines.core[j]) or opens_words_field(lines.core[j]))
 
 
 def _field_block_end(lines: Lines, last: int) -> int:
