@@ -9,7 +9,7 @@ import itertools
 import re
 
 from replyscope.split import anchors, chrome, line_led, patterns
-from replyscope.split.lines import split_lines
+from replyscope.split.lines import next_nonblank, split_lines
 
 
 def _section_opening_by_hand(s: str) -> int:
@@ -205,3 +205,35 @@ def test_a_labelled_by_line_holds_its_colon():
         )
         assert anchors._labelled_by_over_fields(lines, 0) == expect, s
     assert anchors._labelled_by_over_fields(split_lines("Posted by: jo\nCity: Leeds\n"), 0)
+
+
+def test_a_short_mark_on_top_is_read_from_the_spans_first_lines():
+    import random
+
+    from replyscope.split import comments
+    from replyscope.split.comments import Comment
+
+    def by_hand(lines, span, c, roles):
+        # (what _short_mark_on_top read before: the span's first line with text out of the words)
+        text = lines.text
+        lo, hi = span
+        body = set(c.body_lines)
+        j = next((j for j in range(lo, hi) if text[j] and j not in body), -1)
+        first = next_nonblank(lines, lo - 1, hi - lo) if lo > 0 else None
+        top = j >= 0 and (j == first or first is not None and j == first + 1 and len(text[first]) <= comments.MARK_SUBJECT_CHARS and first in c.body_lines)
+        return top and roles.get(j) == "comment_chrome" and anchors.is_short_mark(text[j])
+
+    rng = random.Random(7)
+    pool = ["", "", "+1", "Reply", "Jo Lake", "a reader's words on the ferry times", "100%", "Re: the ferry", "x" * 90]
+    took = 0
+    for _ in range(20000):
+        n = rng.randint(1, 9)
+        lines = split_lines("\n".join(rng.choice(pool) for _ in range(n)) + "\n")
+        lo, hi = rng.randint(0, n), rng.randint(0, n)
+        body = rng.sample(range(n), rng.randint(0, min(n, 3)))
+        roles = {j: rng.choice(["comment_chrome", "comment_body"]) for j in range(n)}
+        c = Comment(header_lines=[], body_lines=body, author="", posted_raw="")
+        got = comments._short_mark_on_top(lines, (lo, hi), c, roles)
+        assert got == by_hand(lines, (lo, hi), c, roles), (lines.text, lo, hi, body)
+        took += got
+    assert took > 100

@@ -1099,11 +1099,21 @@ def _short_mark_on_top(lines: Lines, span: tuple[int, int], c: Comment, roles: d
     further under them is the widget's), read as chrome, a short mark."""
     text = lines.text
     lo, hi = span
-    body = set(c.body_lines)
-    j = next((j for j in range(lo, hi) if text[j] and j not in body), -1)
+    # (the span's first line with text out of the words is on top only where it is the span's first
+    # line with text, or the line right under it when that one is the words': those two lines are
+    # read, where a set of the words' lines was made and the span read to its first line out of
+    # them, for every comment of every page read here)
     first = next_nonblank(lines, lo - 1, hi - lo) if lo > 0 else None
-    top = j >= 0 and (j == first or first is not None and j == first + 1 and len(text[first]) <= MARK_SUBJECT_CHARS and first in c.body_lines)
-    return top and roles.get(j) == "comment_chrome" and is_short_mark(text[j])
+    if first is None or first >= hi:
+        return False
+    body = c.body_lines
+    if first not in body:
+        j = first
+    elif first + 1 < hi and text[first + 1] and first + 1 not in body and len(text[first]) <= MARK_SUBJECT_CHARS:
+        j = first + 1  # (glued under a short first line of the words: a subject, a badge)
+    else:
+        return False
+    return roles.get(j) == "comment_chrome" and is_short_mark(text[j])
 
 
 # The most widget lines a comment whose words are a count alone may hold besides it (see _mark_is_the_words).
