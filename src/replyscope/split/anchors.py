@@ -66,6 +66,13 @@ class Anchor:
         self.indent = indent
 
 
+def _claim(claimed: set[int], first: int, end: int) -> None:
+    """claimed.update(range(first, end)), by a compiled loop: the range was made by a generic call,
+    and the set's update read it through an iterator, for every anchor taken."""
+    for k in range(first, end):
+        claimed.add(k)
+
+
 def header_spacing(best: list[Anchor]) -> int:
     """The median number of lines from one header of the thread to the next (0 for one header):
     comments with avatars, votes and action rows around them sit further apart than bare ones."""
@@ -190,7 +197,7 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
             # thread: the card's name signs it, and the card opens the comment (see cards.read_cards)
             top, name = cards_over[i]
             anchors.append(Anchor(top, i, CommentHeader(h.kind if h.kind != "date" else "name_date", name, h.posted_raw, h.posted_by), "name+date" if h.kind == "date" else h.kind + ("_posted" if h.posted_by else ""), lines.indent[top]))
-            claimed.update(range(top, i + 1))
+            _claim(claimed, top, i + 1)
             continue
         if h.kind in ("says", "by", "name_date"):
             last = i
@@ -233,10 +240,10 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
                 digits = without_sign(lines.core[i - 1])
                 name = digit_handle(digits) if _NUMERIC_HANDLE.match(digits) else cut_counters(lines.core[i - 1])
                 anchors.append(Anchor(i - 1, last, CommentHeader("name_date", name, h.posted_raw), "name+date", lines.indent[i - 1]))
-                claimed.update(range(i - 1, last + 1))
+                _claim(claimed, i - 1, last + 1)
                 continue
             anchors.append(Anchor(first, last, h, family, lines.indent[first]))
-            claimed.update(range(first, last + 1))
+            _claim(claimed, first, last + 1)
         elif h.kind == "date":
             if i in cards_under:
                 # the profile card under the post signs it: its name is this date's author, and the
@@ -244,7 +251,7 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
                 top, above = cards_under[i]
                 first = i if above is None or above in claimed else above
                 anchors.append(Anchor(first, i, CommentHeader("name_date", cut_counters(lines.core[top]), h.posted_raw), "date+card", lines.indent[i]))
-                claimed.update(range(first, i + 1))
+                _claim(claimed, first, i + 1)
                 continue
             p = prev_nonblank(lines, i, PAIR_REACH)
             if p == i - 1 and p - 2 >= lo and p not in headers and _title_under_rating(lines, p):
@@ -273,13 +280,13 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
                     # a handle of digits over the rating ("3917460" / "3.0 out of 5 stars" / "March 3"): it
                     # heads its review (and names its reader), as it does right over its date
                     anchors.append(Anchor(p - 1, i, CommentHeader("name_date", digit_handle(lines.core[p - 1]), h.posted_raw), "name+date", lines.indent[p - 1]))
-                    claimed.update(range(p - 1, i + 1))
+                    _claim(claimed, p - 1, i + 1)
                     continue
             if p is not None and is_profile_tally(lines, p) and (card_top := _card_name(lines, headers, claimed, p, lo)) is not None:
                 # a profile card over the date ("Jo Lake" / "Leeds, UK" / "Total Comments (212)",
                 # blank lines between): its first line is the name
                 anchors.append(Anchor(card_top, i, CommentHeader("name_date", cut_counters(lines.core[card_top]), h.posted_raw), "name+date", lines.indent[card_top]))
-                claimed.update(range(card_top, i + 1))
+                _claim(claimed, card_top, i + 1)
                 continue
             # (a numbered date opens its item: the name line above it closes the comment above; so
             # does a date with the post's place right under it, "#12" over the name)
@@ -290,7 +297,7 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
                     if p == i - 1 and p > lo and lines.text[p - 1] and (p - 1) not in claimed and (p - 1) not in headers and (p < 2 or not lines.text[p - 2] or is_chrome(lines.text[p - 2])) and looks_like_name(lines.core[p - 1]) and not is_initials_of(lines.core[p - 1], lines.core[p]) and not is_chrome(lines.text[p - 1]):
                         p -= 1
                     anchors.append(Anchor(p, i, CommentHeader("name_date", cut_counters(lines.core[p]), h.posted_raw), "name+date", lines.indent[p]))
-                    claimed.update(range(p, i + 1))
+                    _claim(claimed, p, i + 1)
                     continue
                 if (lines.text[p][0] in BULLETS or p == i - 1 and (p == lo or not lines.text[p - 1] or is_chrome(lines.text[p - 1]))) and _NUMERIC_HANDLE.match(
                     name_without_marks(lines.core[p])
@@ -298,7 +305,7 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
                     # "• 3917460" over its date, or the number alone over it (a blank or an avatar's
                     # alt text above): a handle of digits heads its reply and names its reader
                     anchors.append(Anchor(p, i, CommentHeader("name_date", digit_handle(name_without_marks(lines.core[p])), h.posted_raw), "name+date", lines.indent[p]))
-                    claimed.update(range(p, i + 1))
+                    _claim(claimed, p, i + 1)
                     continue
             q = next_nonblank(lines, i, PAIR_REACH)
             if q is not None and q not in headers and is_post_number(lines.core[q] or lines.text[q]):
@@ -312,7 +319,7 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
                 if r is not None and (is_written(lines.text[r]) or is_placeholder(lines.text[r]) or is_short_mark(lines.text[r])) and (r not in headers or _says_opener(lines, headers, r)) and not any(k in headers for k in range(q + 1, r)):
                     end = profile_end(lines, q)  # (the member's profile under the name: the header's)
                     anchors.append(Anchor(i, end, CommentHeader("name_date", cut_counters(lines.core[q]), h.posted_raw), "date+name", lines.indent[i]))
-                    claimed.update(range(i, end + 1))
+                    _claim(claimed, i, end + 1)
     _take_display_names(lines, headers, claimed, anchors, lo)
     _add_bullet_anchors(lines, headers, claimed, anchors, filled)
     section = next(iter(section_headers(lines, lo)), None)
@@ -1038,7 +1045,7 @@ def _add_bullet_anchors(
         if numeric:
             author = digit_handle(lines.core[i])  # a handle of digits names its reader (see headers.read_header)
         anchors.append(Anchor(i, last, CommentHeader("name", author, posted), family, indent[i]))
-        claimed.update(range(i, last + 1))
+        _claim(claimed, i, last + 1)
     if short and sum(a.family == "bullet" for a in anchors[start:]) >= SHORT_WORDS_PEERS:
         # (which of them head a reader's short reply, and which the layout's own lines, is judged
         # with the thread's other headers: choose._short_words_under)
@@ -1242,5 +1249,5 @@ def _add_footer_anchors(lines: Lines, headers: dict[int, CommentHeader], claimed
         stamp = headers[last].posted_raw
         author = digit_handle(lines.core[name]) if _NUMERIC_HANDLE.match(lines.core[name]) else cut_counters(lines.core[name])  # (a handle of digits names its reader)
         anchors.append(Anchor(name, last_head, CommentHeader("name", author, stamp), "footer", lines.indent[name]))
-        claimed.update(range(name, last_head + 1))
-        claimed.update(range(first, last + 1))
+        _claim(claimed, name, last_head + 1)
+        _claim(claimed, first, last + 1)
