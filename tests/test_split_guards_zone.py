@@ -112,7 +112,7 @@ def test_an_action_row_is_read_word_by_word():
     assert not chrome._action_row("The walk was long")
     assert not chrome._action_row("Share this with friends!")  # (a word no widget prints, and a "!")
     assert not chrome._action_row("The More")  # (widget words, no action among them)
-    assert not chrome._action_row("and the like.")
+    assert not chrome._action_row("and the otters too.")
 
 
 def test_every_bracketed_link_opening_holds_a_link_word():
@@ -197,14 +197,14 @@ def test_subject_and_echo_lines_are_read_as_their_patterns_read_them():
 
 
 def test_a_labelled_by_line_holds_its_colon():
-    for s in ("Posted by: jo", "posted  by :jo", "Written by jo", "SIGNED BY: Ann", "By Jo Lake", "Submitted by:", "ſigned by: jo"):
+    for s in ("Posted by: wrenfield", "posted  by :wrenfield", "Written by wrenfield", "SIGNED BY: Quilla", "By Quilla Marr", "Submitted by:", "ſigned by: wrenfield"):
         page = s + "\nCity: Leeds\nComments: a walk\n"
         lines = split_lines(page)
         expect = anchors._LABELLED_BY.match(lines.core[0]) is not None and (
             anchors.is_field_line(lines.core[1]) or anchors.opens_words_field(lines.core[1])
         )
         assert anchors._labelled_by_over_fields(lines, 0) == expect, s
-    assert anchors._labelled_by_over_fields(split_lines("Posted by: jo\nCity: Leeds\n"), 0)
+    assert anchors._labelled_by_over_fields(split_lines("Posted by: wrenfield\nCity: Leeds\n"), 0)
 
 
 def test_a_short_mark_on_top_is_read_from_the_spans_first_lines():
