@@ -66,6 +66,13 @@ class Anchor:
         self.indent = indent
 
 
+def _claim(claimed: set[int], first: int, end: int) -> None:
+    """claimed.update(range(first, end)), by a compiled loop: the range was made by a generic call,
+    and the set's update read it through an iterator, for every anchor taken."""
+    for k in range(first, end):
+        claimed.add(k)
+
+
 def header_spacing(best: list[Anchor]) -> int:
     """The median number of lines from one header of the thread to the next (0 for one header):
     comments with avatars, votes and action rows around them sit further apart than bare ones."""
@@ -190,7 +197,7 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
             # thread: the card's name signs it, and the card opens the comment (see cards.read_cards)
             top, name = cards_over[i]
             anchors.append(Anchor(top, i, CommentHeader(h.kind if h.kind != "date" else "name_date", name, h.posted_raw, h.posted_by), "name+date" if h.kind == "date" else h.kind + ("_posted" if h.posted_by else ""), lines.indent[top]))
-            claimed.update(range(top, i + 1))
+            _claim(claimed, top, i + 1)
             continue
         if h.kind in ("says", "by", "name_date"):
             last = i
@@ -233,10 +240,10 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
                 digits = without_sign(lines.core[i - 1])
                 name = digit_handle(digits) if _NUMERIC_HANDLE.match(digits) else cut_counters(lines.core[i - 1])
                 anchors.append(Anchor(i - 1, last, CommentHeader("name_date", name, h.posted_raw), "name+date", lines.indent[i - 1]))
-                claimed.update(range(i - 1, last + 1))
+                _claim(claimed, i - 1, last + 1)
                 continue
             anchors.append(Anchor(first, last, h, family, lines.indent[first]))
-            claimed.update(range(first, last + 1))
+            _claim(claimed, first, last + 1)
         elif h.kind == "date":
             if i in cards_under:
                 # the profile card under the post signs it: its name is this date's author, and the
@@ -244,7 +251,7 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
                 top, above = cards_under[i]
                 first = i if above is None or above in claimed else above
                 anchors.append(Anchor(first, i, CommentHeader("name_date", cut_counters(lines.core[top]), h.posted_raw), "date+card", lines.indent[i]))
-                claimed.update(range(first, i + 1))
+                _claim(claimed, first, i + 1)
                 continue
             p = prev_nonblank(lines, i, PAIR_REACH)
             if p == i - 1 and p - 2 >= lo and p not in headers and _title_under_rating(lines, p):
@@ -273,13 +280,13 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
                     # a handle of digits over the rating ("3917460" / "3.0 out of 5 stars" / "March 3"): it
                     # heads its review (and names its reader), as it does right over its date
                     anchors.append(Anchor(p - 1, i, CommentHeader("name_date", digit_handle(lines.core[p - 1]), h.posted_raw), "name+date", lines.indent[p - 1]))
-                    claimed.update(range(p - 1, i + 1))
+                    _claim(claimed, p - 1, i + 1)
                     continue
             if p is not None and is_profile_tally(lines, p) and (card_top := _card_name(lines, headers, claimed, p, lo)) is not None:
                 # a profile card over the date ("Jo Lake" / "Leeds, UK" / "Total Comments (212)",
                 # blank lines between): its first line is the name
                 anchors.append(Anchor(card_top, i, CommentHeader("name_date", cut_counters(lines.core[card_top]), h.posted_raw), "name+date", lines.indent[card_top]))
-                claimed.update(range(card_top, i + 1))
+                _claim(claimed, card_top, i + 1)
                 continue
             # (a numbered date opens its item: the name line above it closes the comment above; so
             # does a date with the post's place right under it, "#12" over the name)
@@ -290,7 +297,7 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
                     if p == i - 1 and p > lo and lines.text[p - 1] and (p - 1) not in claimed and (p - 1) not in headers and (p < 2 or not lines.text[p - 2] or is_chrome(lines.text[p - 2])) and looks_like_name(lines.core[p - 1]) and not is_initials_of(lines.core[p - 1], lines.core[p]) and not is_chrome(lines.text[p - 1]):
                         p -= 1
                     anchors.append(Anchor(p, i, CommentHeader("name_date", cut_counters(lines.core[p]), h.posted_raw), "name+date", lines.indent[p]))
-                    claimed.update(range(p, i + 1))
+                    _claim(claimed, p, i + 1)
                     continue
                 if (lines.text[p][0] in BULLETS or p == i - 1 and (p == lo or not lines.text[p - 1] or is_chrome(lines.text[p - 1]))) and _NUMERIC_HANDLE.match(
                     name_without_marks(lines.core[p])
@@ -298,7 +305,7 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
                     # "• 3917460" over its date, or the number alone over it (a blank or an avatar's
                     # alt text above): a handle of digits heads its reply and names its reader
                     anchors.append(Anchor(p, i, CommentHeader("name_date", digit_handle(name_without_marks(lines.core[p])), h.posted_raw), "name+date", lines.indent[p]))
-                    claimed.update(range(p, i + 1))
+                    _claim(claimed, p, i + 1)
                     continue
             q = next_nonblank(lines, i, PAIR_REACH)
             if q is not None and q not in headers and is_post_number(lines.core[q] or lines.text[q]):
@@ -313,7 +320,7 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
                     end = profile_end(lines, q)  # (the member's profile under the name: the header's)
                     name = digit_handle(lines.core[q]) if _NUMERIC_HANDLE.match(lines.core[q]) else cut_counters(lines.core[q])
                     anchors.append(Anchor(i, end, CommentHeader("name_date", name, h.posted_raw), "date+name", lines.indent[i]))
-                    claimed.update(range(i, end + 1))
+                    _claim(claimed, i, end + 1)
     _take_display_names(lines, headers, claimed, anchors, lo)
     _add_bullet_anchors(lines, headers, claimed, anchors, filled)
     section = next(iter(section_headers(lines, lo)), None)
@@ -402,7 +409,10 @@ def _labelled_by_over_fields(lines: Lines, i: int) -> bool:
     lines ("City: Leeds", "Comments: ..."): an entry's header block, over its words (a by-line
     under a post's words has no fields under it)."""
     j = i + 1
-    return _LABELLED_BY.match(lines.core[i]) is not None and j < len(lines) and bool(lines.text[j]) and (is_field_line(lines.core[j]) or opens_words_field(lines.core[j]))
+    core = lines.core[i]
+    # (the label's colon asked first: a match cannot do without it, and most by-lines, "By Jo Lake",
+    # hold none; sre read each of them)
+    return ":" in core and _LABELLED_BY.match(core) is not None and j < len(lines) and bool(lines.text[j]) and (is_field_line(lines.core[j]) or opens_words_field(lines.core[j]))
 
 
 def _field_block_end(lines: Lines, last: int) -> int:
@@ -736,6 +746,40 @@ def _may_head_section(s: str) -> bool:
 _SECTION_FIRST: Final = frozenset("{[(" + "crtdponyuwjsvfbleahqk" + "crtdponyuwjsvfbleahqk".upper() + "ſ\u212a")
 
 
+# _section_opening's verdicts: no heading opens with the line's first character; COMMENT_SECTION's
+# letter gate refuses the first two where the line folds like lower; neither.
+_OPENS_NO_SECTION: Final = 0
+_OPENS_GATED: Final = 1
+_OPENS_OPEN: Final = 2
+
+# (its verdicts, keyed by a line's first two characters, cached in a dict it reads itself: see
+# caches.line_dict; a few hundred keys over a thousand pages)
+_SECTION_OPENING_CACHE: Final[dict[str, int]] = line_dict()
+
+
+def _section_opening(s: str) -> int:
+    """section_headers' first two refusals of non-empty line `s`, which read only its first two
+    characters: its first character one a COMMENT_SECTION match can open with (_SECTION_FIRST, or
+    a digit), else _OPENS_NO_SECTION; then COMMENT_SECTION's letter gate on the two, each
+    lower-cased alone (patterns.gate_refuses_pair), _OPENS_GATED where it refuses them (which
+    refuses the line where it folds like lower, as its lower-casing makes them so), else
+    _OPENS_OPEN. Kept for each pair of opening characters: section_headers reads every line of
+    every page, and each one asked them anew (a set lookup, two lower-casings, the gate's two
+    lookups: ~1k instructions a line) where a few hundred pairs open the lines of a thousand pages."""
+    two = s[:2]
+    known = _SECTION_OPENING_CACHE.get(two)
+    if known is None:
+        c = s[0]
+        if not (c in _SECTION_FIRST or c.isdigit() and c.isdecimal()):
+            known = _OPENS_NO_SECTION
+        elif gate_refuses_pair(COMMENT_SECTION_LOW, c.lower(), s[1:2].lower()):
+            known = _OPENS_GATED
+        else:
+            known = _OPENS_OPEN
+        _SECTION_OPENING_CACHE[two] = known
+    return known
+
+
 def section_headers(lines: Lines, lo: int) -> list[int]:
     """Lines from `lo` on that head a comment section ("12 Comments", "Responses to ...")."""
     if lines.sections is None or lines.sections[0] > lo:  # one pass per page, shared by callers
@@ -749,12 +793,10 @@ def section_headers(lines: Lines, lo: int) -> list[int]:
             # first: taking it out of the line makes a new string, hashed for the set lookup; told
             # by its code point, compiled cheaper than `startswith`'s call)
             and ord(s[0]) != BULLET_CODE
-            and ((c := s[0]) in _SECTION_FIRST or c.isdigit() and c.isdecimal())  # (isdigit, compiled inline, first: most are no digit)
-            # (COMMENT_SECTION's letter gate asked of the first two characters, each lower-cased
-            # alone, as the line's lower-casing makes them where it folds like lower: half the
-            # lines opening with one of the letters are refused so, before _may_head_section's
-            # cache is asked, and a line new to it is sliced and lower-cased for its gate)
-            and not (gate_refuses_pair(COMMENT_SECTION_LOW, c.lower(), s[1:2].lower()) and folds_like_lower(s))
+            # (the first character and COMMENT_SECTION's letter gate on the first two, one verdict
+            # kept for each pair of opening characters: see _section_opening)
+            and (opening := _section_opening(s)) != _OPENS_NO_SECTION
+            and not (opening == _OPENS_GATED and folds_like_lower(s))
             and _may_head_section(s)
             # (the lower twin where it reads the line as the pattern does: faster, see patterns.lower_twin)
             and (
@@ -854,6 +896,24 @@ def _trailing_date(lines: Lines, headers: dict[int, CommentHeader], i: int) -> s
 # Disqus prints a reply's target after its author: "Derek P → Hannah Cole" (the arrow is often lost
 # to plain text, leaving two spaces); the author is the first name.
 REPLY_TARGET: Final = re.compile(r"\s*[→➔⇢]\s*\S.*$|\s{2,}\S.*$")
+
+
+def without_reply_target(core: str) -> str:
+    """REPLY_TARGET.sub("", core): the name line without the reply's target after it. Each of the
+    pattern's forms needs an arrow (a character past ASCII) or two blanks side by side, so a line
+    of ASCII characters with no two blanks together is its own answer, told by its code points
+    before sre is asked (its sub, ~10k instructions a name, was asked of every bulleted name)."""
+    blank_before = False
+    for k in range(len(core)):
+        o = ord(core[k])
+        if o >= 128:
+            return REPLY_TARGET.sub("", core)  # (an arrow, or a blank past ASCII: sre says)
+        # (the ASCII characters `str.isspace`, as sre's "\s", holds for)
+        blank = o == 32 or 9 <= o <= 13 or 28 <= o <= 31
+        if blank and blank_before:
+            return REPLY_TARGET.sub("", core)
+        blank_before = blank
+    return core
 
 
 # A sign after a name, as a microblog marks a locked or verified account ("4830962 🔒", "Jo ✔️").
@@ -990,17 +1050,17 @@ def _add_bullet_anchors(
         last = j if h is not None else i
         posted = h.posted_raw if h is not None else ""
         family = "bullet" if bulleted else "indent"
-        author = cut_counters((REPLY_TARGET.sub("", lines.core[i]) if family == "bullet" else "") or lines.core[i])
+        author = cut_counters((without_reply_target(lines.core[i]) if family == "bullet" else "") or lines.core[i])
         if numeric:
             author = digit_handle(lines.core[i])  # a handle of digits names its reader (see headers.read_header)
         anchors.append(Anchor(i, last, CommentHeader("name", author, posted), family, indent[i]))
-        claimed.update(range(i, last + 1))
+        _claim(claimed, i, last + 1)
     if short and sum(a.family == "bullet" for a in anchors[start:]) >= SHORT_WORDS_PEERS:
         # (which of them head a reader's short reply, and which the layout's own lines, is judged
         # with the thread's other headers: choose._short_words_under)
         for i, j in short:
             if i not in claimed:
-                author = cut_counters(REPLY_TARGET.sub("", lines.core[i]) or lines.core[i])
+                author = cut_counters(without_reply_target(lines.core[i]) or lines.core[i])
                 anchors.append(Anchor(i, i, CommentHeader("name", author, ""), "bullet", indent[i]))
                 claimed.add(i)
     if quoted:
@@ -1198,5 +1258,5 @@ def _add_footer_anchors(lines: Lines, headers: dict[int, CommentHeader], claimed
         stamp = headers[last].posted_raw
         author = digit_handle(lines.core[name]) if _NUMERIC_HANDLE.match(lines.core[name]) else cut_counters(lines.core[name])  # (a handle of digits names its reader)
         anchors.append(Anchor(name, last_head, CommentHeader("name", author, stamp), "footer", lines.indent[name]))
-        claimed.update(range(name, last_head + 1))
-        claimed.update(range(first, last + 1))
+        _claim(claimed, name, last_head + 1)
+        _claim(claimed, first, last + 1)

@@ -252,67 +252,87 @@ _ROW_WORD: Final = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 
 
 def first_row_word(s: str) -> str | None:
-    """The text of _ROW_WORD's first match in `s` (None when none), read without sre where `s`
-    opens with an ASCII letter, as most lines do: a match opens there (a lower-case letter opens
-    the first form, a capital the first or the second), and the forms' own rules give its end.
-    _action_row asks it of most short lines, and turns most of them away on it. (Letters told by
-    their code points: compiled, a comparison of two strings is a generic call.)"""
+    """The text of _ROW_WORD's first match in `s` (None when none), read without sre (see
+    _row_word_at). _action_row asks it of most short lines, and turns most of them away on it."""
+    start, end = _row_word_at(s, 0)
+    return None if start < 0 else s[start:end]
+
+
+def _row_word_at(s: str, k: int) -> tuple[int, int]:
+    """(start, end) of _ROW_WORD's first match in `s` at or after offset `k`, (-1, -1) where there
+    is none: the finditer of `_action_row`'s words and the search of `first_row_word` read by code
+    points (an sre iterator and a match object a word cost several times more). At each character
+    in turn, as sre tries them: a lower-case ASCII letter opens the first form, a run of them; a
+    capital opens it too where a lower-case letter follows, else the second form, the run of
+    capitals less its last when a lower-case letter follows it ("CEOs" reads "CE", as sre backs off
+    to where the look-ahead holds); a digit (sre's "\\d" in a str pattern is `str.isdecimal`'s
+    decimal, character for character) opens the third, a run of them; any other character opens
+    none. (Letters told by their code points: compiled, a comparison of two strings is a generic
+    call.)"""
     n = len(s)
-    c = ord(s[0]) if n else 0
-    if _A <= c <= _Z:
-        k = 1  # ([A-Z]?[a-z]+ with no capital: the run of lower-case letters)
-    elif _CAP_A <= c <= _CAP_Z:
-        if n > 1 and _A <= ord(s[1]) <= _Z:
-            k = 2  # ([A-Z]?[a-z]+: the capital and the run of lower-case letters after it)
-        else:
-            # ([A-Z]+(?![a-z]): the run of capitals, less its last when a lower-case letter
-            # follows it, "CEOs" reading "CE", as sre backs off to where the look-ahead holds)
-            k = 1
-            while k < n and _CAP_A <= ord(s[k]) <= _CAP_Z:
-                k += 1
-            return s[: k - 1] if k < n and _A <= ord(s[k]) <= _Z else s[:k]
-    else:
-        m = _ROW_WORD.search(s)  # (a digit, a bullet or a bracket first: the pattern finds it)
-        return None if m is None else m.group()
-    while k < n and _A <= ord(s[k]) <= _Z:
+    while k < n:
+        c = ord(s[k])
+        if _A <= c <= _Z:
+            e = k + 1
+            while e < n and _A <= ord(s[e]) <= _Z:
+                e += 1
+            return k, e
+        if _CAP_A <= c <= _CAP_Z:
+            e = k + 1
+            if e < n and _A <= ord(s[e]) <= _Z:
+                e += 1
+                while e < n and _A <= ord(s[e]) <= _Z:
+                    e += 1
+                return k, e
+            while e < n and _CAP_A <= ord(s[e]) <= _CAP_Z:
+                e += 1
+            # (a lower-case letter after a run of two capitals or more: the last one opens the
+            # next word; after one alone the first form took it above)
+            return (k, e - 1) if e < n and _A <= ord(s[e]) <= _Z else (k, e)
+        if _ZERO <= c <= _NINE or c >= 128 and s[k].isdecimal():
+            e = k + 1
+            while e < n and (_ZERO <= ord(s[e]) <= _NINE or ord(s[e]) >= 128 and s[e].isdecimal()):
+                e += 1
+            return k, e
         k += 1
-    return s[:k]
+    return -1, -1
 
 
-# (the code points of "a", "z", "A" and "Z", as literals: compiled, they are then constants)
+# (the code points of "a", "z", "A", "Z", "0" and "9", as literals: compiled, they are then constants)
 _A: Final = 97
 _Z: Final = 122
 _CAP_A: Final = 65
 _CAP_Z: Final = 90
+_ZERO: Final = 48
+_NINE: Final = 57
 
 
 def _action_row(s: str) -> bool:
-    first = first_row_word(s)
-    if first is None:
+    start, end = _row_word_at(s, 0)
+    if start < 0:
         return False
+    first = s[start:end]  # (first_row_word(s))
     low = first.lower()
     if low not in ACTION_WORDS and not first.isdigit():
         return False  # (most lines: their first word is no widget's, no need to read the rest)
     if s[0].islower() and s[-1] == "." and s[-2:-1].isalpha():
         return False  # (a sentence's last words, broken onto a line of their own: "and the like.")
     # (read word by word, to the first that is no widget's: most lines opening on "The" or "A"
-    # are somebody's words, and stop at their second word; where the line opens with an ASCII
-    # letter the first word is the pattern's match at its start, read already: the search goes on
-    # from its end, as finditer would after that match)
-    c = ord(s[0])
-    words: list[str] = []
-    start = 0
-    if _A <= c <= _Z or _CAP_A <= c <= _CAP_Z:
-        words.append(low)
-        start = len(first)
-    for m in _ROW_WORD.finditer(s, start):
-        w = m.group().lower()
+    # are somebody's words, and stop at their second word; the first word is read already, and
+    # the words after it are read from its end, as finditer reads them from the line's start;
+    # whether one is an action is kept as the words are read, where a list of them was kept)
+    verb = low in ACTION_VERBS
+    while True:
+        start, end = _row_word_at(s, end)
+        if start < 0:
+            break
+        w = s[start:end].lower()
         if w not in ACTION_WORDS and not w.isdigit():
             return False
-        words.append(w)
+        verb = verb or w in ACTION_VERBS
     if any(c.isalpha() is False and c not in " .:,;|·•-–—()[]/…»›" and not c.isdigit() for c in s):
         return False  # (a question or an exclamation is somebody's words)
-    return any(w in ACTION_VERBS for w in words)
+    return verb
 
 
 def is_reply_link_row(s: str) -> bool:

@@ -295,8 +295,16 @@ MARKED_SUBJECT_CHARS: Final = 150
 SUBJECTS_MIN: Final = 2
 
 
+# The subject a board prints for a post given none.
+_NO_SUBJECT: Final = "(no subject)"
+
+
 def _marked_subject(s: str) -> bool:
-    return RE_SUBJECT.match(s) is not None or s.lower() == "(no subject)"
+    # (each reading asked only where it can hold: RE_SUBJECT's match needs a ":", and a line
+    # lower-cases to _NO_SUBJECT only as long as it, as no character of it is one "İ" lower-cases
+    # to, the one character lower-casing to two; most lines asked are neither, and were read by
+    # sre and lower-cased whole)
+    return ":" in s and RE_SUBJECT.match(s) is not None or len(s) == len(_NO_SUBJECT) and s.lower() == _NO_SUBJECT
 
 
 def drop_subject_lines(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:
@@ -399,7 +407,16 @@ def _shared_action(row: str, last_row: str) -> bool:
 def _only_text_between(text: list[str], body_lines: list[int]) -> bool:
     """Whether every non-blank line from a comment's first body line to its last is a body line."""
     first, last = body_lines[0], body_lines[-1]
-    return len(body_lines) == last - first + 1 or sum(map(bool, text[first : last + 1])) == len(body_lines)
+    if len(body_lines) == last - first + 1:
+        return True
+    # (the lines with text counted by a compiled loop: `sum(map(bool, text[first : last + 1]))`
+    # copied the slice, and compiled it looked up `map` and `bool` and made two generic calls, then
+    # a call of `bool` a line: ~3.5k instructions a comment, 5.8k comments a run)
+    filled = 0
+    for k in range(first, last + 1):
+        if text[k]:
+            filled += 1
+    return filled == len(body_lines)
 
 
 def _closing(lines: Lines, kept: list, roles: dict[int, str], action: int | None = None) -> bool:
@@ -472,6 +489,11 @@ def _echo_label(s: str, text: list[str], body: list[int], k: int) -> str | None:
     """The handle of an echo line `s` of the comment words over it (the lines body[:k], see
     ECHO_MIN_WORDS), else None. (Those lines are joined only under a line that reads as an echo:
     most comments' last lines do not.)"""
+    colon = s.find(":")
+    if not 0 < colon <= ECHO_LABEL_CHARS:
+        # (the label, no ":" in it, ends at the line's first colon: where that is not within the
+        # label's length, or there is none, sre's fullmatch cannot hold, and is not asked)
+        return None
     m = _ECHO.fullmatch(s)
     if m is None:
         return None

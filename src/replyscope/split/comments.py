@@ -788,6 +788,16 @@ def _spans_above(lines: Lines, best: list[Anchor]) -> tuple[list[tuple[int, int]
     return spans, subjects
 
 
+def _filled(text: list[str], lo: int, hi: int) -> int:
+    """How many of lines lo..hi-1 hold text, neither bound negative (`sum(map(bool, text[lo:hi]))`:
+    compiled, a loop, where the slice and `map` of `bool` made a generic call a line)."""
+    filled = 0
+    for k in range(lo, min(hi, len(text))):
+        if text[k]:
+            filled += 1
+    return filled
+
+
 def _spans_below(lines: Lines, best: list[Anchor], floor: int, headed: bool = False) -> list[tuple[int, int]]:
     """Body line ranges when headers sign their comments from below ("Posted by: X | DATE").
 
@@ -797,7 +807,7 @@ def _spans_below(lines: Lines, best: list[Anchor], floor: int, headed: bool = Fa
     first comment's.
     """
     spans = spans_signed_below(best)
-    sizes = sorted(sum(map(bool, lines.text[lo:hi])) for lo, hi in spans[1:])  # (lines with text, counted at C speed)
+    sizes = sorted(_filled(lines.text, lo, hi) for lo, hi in spans[1:])
     want = max(1, sizes[len(sizes) // 2]) if sizes else 1
     lo = best[0].first
     got = 0
@@ -970,7 +980,11 @@ def build_zone(lines: Lines, first_prose: int, floor: int | None = None, article
         zone_start = section
     comments: list[Comment] = []
     for k, (a, (lo, hi)) in enumerate(zip(best, spans)):
-        head = list(range(a.first, a.last + 1)) + ([subjects[k]] if k in subjects else [])
+        # (a comprehension over the range, compiled a loop: `list(range(...)) + [...]` made the range
+        # and the list by generic calls, and a third list to join them, for every comment)
+        head = [j for j in range(a.first, a.last + 1)]
+        if k in subjects:
+            head.append(subjects[k])
         c = Comment(header_lines=head, author=a.header.author, posted_raw=a.header.posted_raw, indent=a.indent)
         for j in c.header_lines:
             roles[j] = "comment_header"
@@ -1135,11 +1149,21 @@ def _short_mark_on_top(lines: Lines, span: tuple[int, int], c: Comment, roles: d
     further under them is the widget's), read as chrome, a short mark."""
     text = lines.text
     lo, hi = span
-    body = set(c.body_lines)
-    j = next((j for j in range(lo, hi) if text[j] and j not in body), -1)
+    # (the span's first line with text out of the words is on top only where it is the span's first
+    # line with text, or the line right under it when that one is the words': those two lines are
+    # read, where a set of the words' lines was made and the span read to its first line out of
+    # them, for every comment of every page read here)
     first = next_nonblank(lines, lo - 1, hi - lo) if lo > 0 else None
-    top = j >= 0 and (j == first or first is not None and j == first + 1 and len(text[first]) <= MARK_SUBJECT_CHARS and first in c.body_lines)
-    return top and roles.get(j) == "comment_chrome" and is_short_mark(text[j])
+    if first is None or first >= hi:
+        return False
+    body = c.body_lines
+    if first not in body:
+        j = first
+    elif first + 1 < hi and text[first + 1] and first + 1 not in body and len(text[first]) <= MARK_SUBJECT_CHARS:
+        j = first + 1  # (glued under a short first line of the words: a subject, a badge)
+    else:
+        return False
+    return roles.get(j) == "comment_chrome" and is_short_mark(text[j])
 
 
 # The most widget lines a comment whose words are a count alone may hold besides it (see _mark_is_the_words).

@@ -124,8 +124,11 @@ def _may_link_told(s: str, paren: bool) -> bool:
         # of each opening; a line that folds like lower lower-cases character by character, so its
         # brackets stand where the lower-cased line's do)
         return _bracket_before_link(s)
+    # (the bracketed form's openings were looked for too, "paren and any(opening in low ...)": each
+    # opening holds one of the link words, so a line holding one holds a word, and the words alone
+    # give the same answer; a test holds the openings to it)
     low = s.lower()
-    return paren and any(opening in low for opening in _LINK_OPENINGS_LOW) or any(word in low for word in _LINK_WORDS_LOW)
+    return any(word in low for word in _LINK_WORDS_LOW)
 
 
 def _clock_colon(s: str) -> bool:
@@ -445,34 +448,42 @@ def _led_line(s: str) -> tuple[int, str, str, str] | None:
 def _led_rows(lines: Lines, page: str, floor: int) -> list[int]:
     """The lines from line `floor` down that _led_line may read as anything, in order, found by
     searching the page's text (`page`, the lines joined) for the characters its readers cannot do
-    without: a "(" (a log's name before its bracketed clock, a signature's bracketed links), a dash
-    with a space after it (a signature's spaced dash), a ":" in a line opening with a "[" or a digit
-    (a log's clock) or between two digits (the bare links' clock). A line holding none of these is
-    read as None (see _led_line); most lines of a page hold none, and each was looked up in the
-    cache, and read once, for nothing. (Lines shorter than 8 characters are among those returned:
-    line_led_zone passes over them.)"""
-    starts, text = lines.starts, lines.text
+    without: a ":" between two digits (a clock: a log's header holds one, in its brackets or
+    before its name, and so does the bare links' form), a "(" right before a link word's first
+    letter (a signature's bracketed links, see _bracket_before_link), a dash with a space after it
+    (a signature's spaced dash), and, in a page past ASCII, a character that does not fold like
+    lower ("İ", "ı", "ſ": with a bracket pair, the link pattern alone says, see _may_link_told). A
+    line holding none of these is read as None (see _led_line); most lines of a page hold none,
+    and each was looked up in the cache, and read once, for nothing. (Lines shorter than 8
+    characters are among those returned: line_led_zone passes over them.)"""
+    starts = lines.starts
     n = len(starts)
     if floor >= n:
         return []
     rows: set[int] = set()
     lo = starts[floor]
     end = len(page)
-    for mark in _LED_MARKS if page.isascii() else _LED_MARKS_WIDE:
+    marks = _LED_MARKS if page.isascii() else _LED_MARKS_WIDE
+    for m in range(len(marks)):
+        mark = marks[m]
+        kind = _MARK_KINDS[m]  # (what is asked of a mark found: told by a number, not by comparing strings)
         j = floor  # (the line the search has reached: the marks are found in the page's order)
         k = page.find(mark, lo)
         while k >= 0:
             after = k + 1
-            if mark != "(" and mark != ":" and page[after : after + 1] != " ":
-                k = page.find(mark, after)  # (a dash with no space after it: a hyphen, a range)
+            # (each test reads the characters round the mark in the page, which are the line's:
+            # past the line's ends the page holds a line break, no digit, letter or space)
+            if (
+                kind == _MARK_COLON
+                and not (k > 0 and after < end and page[k - 1].isdigit() and page[after].isdigit())
+                or kind == _MARK_DASH
+                and page[after : after + 1] != " "  # (a dash with no space after it: a hyphen, a range)
+                or kind == _MARK_BRACKET
+                and page[after : after + 1] not in _LINK_FIRST  # (a bracket before no link word)
+            ):
+                k = page.find(mark, after)
                 continue
             j = _line_of(starts, j, k)
-            # (a colon: a clock's, or any colon of a line that opens as a log's clock does)
-            if mark == ":" and not (k > 0 and after < end and page[k - 1].isdigit() and page[after].isdigit()):
-                opening = text[j][:1]
-                if opening != "[" and not opening.isdigit():
-                    k = page.find(mark, after)
-                    continue
             rows.add(j)
             if j + 1 >= n:
                 break
@@ -504,9 +515,17 @@ def _line_of(starts: list[int], j: int, k: int) -> int:
     return j
 
 
-# The characters _led_rows looks for (the wide dashes only in a page with a character past ASCII).
+# The characters _led_rows looks for (the wide dashes and the characters that do not fold like
+# lower only in a page with a character past ASCII), and what it asks of each one found, by its
+# place among them: a colon, a digit on either side; a bracket, a link word's first letter after
+# it; a dash, a space after it; the others, nothing more.
 _LED_MARKS: Final = ("(", ":", "-")
-_LED_MARKS_WIDE: Final = ("(", ":", "-", "–", "—")
+_LED_MARKS_WIDE: Final = ("(", ":", "-", "–", "—", "\u0130", "\u0131", "\u017f")
+_MARK_ANY: Final = 0
+_MARK_BRACKET: Final = 1
+_MARK_COLON: Final = 2
+_MARK_DASH: Final = 3
+_MARK_KINDS: Final = (_MARK_BRACKET, _MARK_COLON, _MARK_DASH, _MARK_DASH, _MARK_DASH, _MARK_ANY, _MARK_ANY, _MARK_ANY)
 
 
 def line_led_zone(lines: Lines, floor: int, page: str | None = None) -> tuple[Zone, dict[int, str]] | None:

@@ -36,14 +36,23 @@ LEVEL_LINE: Final = re.compile(r"^\s*level\s+(\d{1,2})\s*$", re.I)
 
 def level_number(line: str) -> int | None:
     """2 for a line "level 2" (the nesting level some threads print over each comment), else None."""
+    last = line[-1:]
+    if not (last.isdecimal() or last.isspace()):
+        # (a match ends on the level's digits, blanks after them or none: most lines asked end
+        # otherwise, and are turned away before sre reads them; `str.isdecimal` and `str.isspace`
+        # hold for a character where sre's "\d" and "\s" do)
+        return None
     m = LEVEL_LINE.match(line)
     return int(m[1]) if m else None
 
 
 def outline_number(header_line: str) -> tuple[int, ...] | None:
     """(2, 1, 3) for a header line opening "2.1.3. Name", None when it has no outline number."""
-    if header_line[:1].isalpha():
-        return None  # (most header lines open on a letter: the number's digit, "#" or a space must open it)
+    first = header_line[:1]
+    if not (first.isdecimal() or first == "#" or first.isspace()):
+        # (the number's digit, "#" or a blank must open it, as sre's "\d" and "\s" read them:
+        # most header lines open on a letter or a bullet, and are turned away before sre reads them)
+        return None
     m = OUTLINE_NUMBER.match(header_line)
     return tuple(int(p) for p in m[1].split(".")) if m else None
 
