@@ -55,6 +55,7 @@ MIN_ITEMS = 2
 MIN_SHARE_STAMPED = 0.6  # of a group's members with words, the share carrying a stamp
 MAX_LINK_SHARE = 0.5  # of a group's words, the share inside links (a headline list is links)
 MIN_NAME_SHARE = 0.8  # of a group's members, the share whose author field holds a name-like text
+MIN_NAMES = 2  # names a group's author field shows at least (a conversation has two people)
 # Work bounds for hostile markup. Containment is read from page-order spans (items.Page), one
 # lookup a test; the bounds stay for what still walks an item's subtree (its own text, parts and
 # body). Replies in a real widget nest a few levels each, ten or so deep, so elements nested more
@@ -85,26 +86,30 @@ def find_repeated_items(tree: HTMLTree, *, in_named_section: bool = False, page:
         if tags[k] in NEVER_ITEM or tags[k] in OUTSIDE or not shown[k]:
             continue
         groups[page.key(el)].append(el)
-    candidates: list[tuple[str, list[Member]]] = []
+    candidates: list[tuple[str, list[Member], bool]] = []
     for key, nodes in groups.items():
         if len(nodes) < MIN_ITEMS or len(nodes) > MAX_GROUP:
             continue
         if ENTRY_NAMES & set((nodes[0].class_name or "").split()):
             continue
         nodes = [n for n in nodes if not page.outside(n) and not page.in_aside(n)]
-        members = _read_group(nodes, page)
-        if members is not None:
-            candidates.append((key, members))
+        read = _read_group(nodes, page)
+        if read is not None:
+            candidates.append((key, *read))
     # the most items first; among equals, the outer group (its members hold the other's)
     candidates.sort(key=lambda c: (-len(c[1]), page.depth[page.index[c[1][0].node]]))
     claimed: set[ElementNode] = set()
     kept_groups: list[list[Member]] = []
-    for _key_, members in candidates:
+    for _key_, members, varied in candidates:
+        if not varied:
+            continue
         stamps = {m.stamp for m in members}
         if stamps & claimed:
             continue
         claimed |= {m.stamp for m in members if m.stamp is not None}  # (all: a group's members are its stamped ones)
         kept_groups.append(members)
+    one_name = _one_name_replies(candidates, kept_groups, claimed, page)
+    kept_groups += one_name
     for group in kept_groups:
         group += _strays(group, claimed, page)
         group.sort(key=lambda m: page.index[m.node])
@@ -121,7 +126,7 @@ def find_repeated_items(tree: HTMLTree, *, in_named_section: bool = False, page:
         inner = {o.node for o in by_start[lo:hi] if o is not m}
         m.nested = page.outermost(page.sorted(inner))
     for group in kept_groups:
-        _authors(group, page)
+        _authors(group, page, least=1 if any(group is g for g in one_name) else MIN_NAMES)
     for group in kept_groups:
         _bodies(group, page)
     # a group whose texts are mostly links is a list of headlines with bylines and dates
@@ -239,7 +244,35 @@ def _read_group(nodes: list[ElementNode], page: Page) -> list[Member] | None:
     # one stamp per item: a group whose members share stamps is a wrapper of the items, not items
     if len({m.stamp for m in stamped}) < len(stamped):
         return None
-    return stamped if _authors(stamped, page) else None
+    names = _authors(stamped, page, least=1)
+    return (stamped, names >= MIN_NAMES) if names else None
+
+
+def _one_name_replies(candidates: list[tuple[str, list[Member], bool]], kept_groups: list[list[Member]], claimed: set[ElementNode], page: Page) -> list[list[Member]]:
+    """Groups whose name field shows one name, each member inside an item of a kept group: the
+    notes under Q&A answers that one person wrote (the poster answering everyone). A group needs
+    names that change to be a conversation and not a list of one writer's dated entries; inside
+    the items of a conversation, its replies need not."""
+    if not kept_groups:
+        return []
+    outer = page.sorted(page.outermost(page.sorted(m.node for g in kept_groups for m in g)))
+    starts = page.starts(outer)
+    out: list[list[Member]] = []
+    for _key_, members, varied in candidates:
+        if varied or {m.stamp for m in members} & claimed:
+            continue
+        if not all(_inside_one_of(m.node, outer, starts, page) for m in members):
+            continue
+        claimed |= {m.stamp for m in members if m.stamp is not None}
+        out.append(members)
+    return out
+
+
+def _inside_one_of(node: ElementNode, outer: list[ElementNode], starts: list[int], page: Page) -> bool:
+    """Whether an element of `outer` (page order, none inside another; `starts` their indices) holds `node` below it."""
+    k = page.index[node]
+    j = bisect_right(starts, k - 1) - 1  # (the last one starting before `node`: the only one that may hold it)
+    return j >= 0 and page.contains(outer[j], node)
 
 
 def _stamps_at_one_path(members: list[Member], page: Page) -> None:
@@ -257,8 +290,10 @@ def _stamps_at_one_path(members: list[Member], page: Page) -> None:
             m.stamp = next((el for el in page.elements(m.node, m.nested) if page.is_stamp(el) and page.path(el, m.node) == path), m.stamp)
 
 
-def _authors(members: list[Member], page: Page) -> bool:
-    """Find each member's author field (the path whose name-like text varies most); False when none."""
+def _authors(members: list[Member], page: Page, least: int = MIN_NAMES) -> int:
+    """Find each member's author field (the path whose name-like text varies most; among equals a
+    profile's link before plain text, then the first) when it shows at least `least` names: the
+    number of names it shows, 0 when no path holds names."""
     by_path: dict[tuple[str, ...], list[tuple[Member, ElementNode, str]]] = defaultdict(list)
     for m in members:
         m.author = None
@@ -273,21 +308,24 @@ def _authors(members: list[Member], page: Page) -> bool:
                 continue
             seen.add(path)
             by_path[path].append((m, el, " ".join((el.text or "").split())))
-    best: tuple[int, int] | None = None
+    best: tuple[int, bool, int] | None = None
     best_path = None
     for k, (path, found) in enumerate(by_path.items()):
         names = [(m, el, t) for m, el, t in found if name_like(t)]
         if len(names) < MIN_NAME_SHARE * len(members) or len(names) < MIN_ITEMS:
             continue
-        score = (len({t for _, _, t in names}), -k)
+        # (a few short replies read as names too, "so sad" beside "Jo": the name links to a profile)
+        linked = all(page.in_link(el, m.node) for m, el, _ in names)
+        score = (len({t for _, _, t in names}), linked, -k)
         if best is None or score > best:
             best, best_path = score, path
-    if best_path is None or best is None or best[0] < 2:
-        return False
-    for m, el, t in by_path[best_path]:
-        if name_like(t):
-            m.author = el
-    return True
+    if best_path is None or best is None:
+        return 0
+    if best[0] >= least:
+        for m, el, t in by_path[best_path]:
+            if name_like(t):
+                m.author = el
+    return best[0]
 
 
 def _order(node: DOMNode) -> tuple[int, ...]:

@@ -1,0 +1,94 @@
+"""Notes under Q&A answers that no markup names (html.repeated): the notes one person wrote, and
+notes whose short words read like names. Invented pages only."""
+
+from __future__ import annotations
+
+from replyscope.html import render_page, split_html_document
+
+
+def _comments(markup: str):
+    page = render_page(markup)
+    return split_html_document(markup, page.text, page.title).comments
+
+
+def _answer(words: str, name: str, iso: str, shown: str, notes: list[tuple[str, str, str, str]]) -> str:
+    lis = "".join(
+        f'<li class="remark"><span class="pts">{k + 1}</span><div class="remark-in"><span class="remark-words">{w}</span>'
+        f' – <a class="remark-by" href="#">{n}</a> <span class="remark-at" title="{i}">{s}</span></div></li>'
+        for k, (w, n, i, s) in enumerate(notes)
+    )
+    return (
+        f'<div class="ans-card"><div class="tally"><button>▲</button><div>12</div><button>▼</button></div>'
+        f'<div class="card-main"><div class="card-words"><p>{words}</p></div>'
+        f'<div class="card-foot"><a href="#">Share</a> <div class="signed">answered <span title="{iso}">{shown}</span>'
+        f' <a class="who" href="#">{name}</a> <span class="pts">1,204</span></div></div>'
+        f'<div class="remarks"><ul>{lis}</ul><a href="#">Add a remark</a></div></div></div>'
+    )
+
+
+def _page(answers: list[str]) -> str:
+    return (
+        "<!DOCTYPE html><html><head><title>Which glue holds on wet slate?</title></head><body>"
+        '<nav><a href="/">Home</a> <a href="/ask">Ask</a></nav><main>'
+        "<article><h1>Which glue holds on wet slate?</h1><p>My garden path tiles keep lifting after rain. "
+        "I tried two builder's adhesives and both failed within a month.</p></article>"
+        f'<div id="all-answers"><h2>{len(answers)} Answers</h2>{"".join(answers)}'
+        '<h2>Your Answer</h2><form method="post"><textarea name="body"></textarea><button>Post</button></form></div>'
+        "</main></body></html>"
+    )
+
+
+ASKER = "slate_wren"
+
+
+def test_notes_one_person_wrote_under_several_answers_are_replies_to_them():
+    # (the asker answers every answer: the notes' name field shows one name, the answers' many)
+    answers = [
+        _answer("Use a polyurethane mortar, it cures in damp conditions.", "Odile Farrant", "2022-04-02T09:10:00Z", "2 days ago",
+                [("Does it need a primer on old slate?", ASKER, "2022-04-02T09:30:00Z", "2 days ago"),
+                 ("Thanks, I will try the grey one first.", ASKER, "2022-04-02T10:05:00Z", "2 days ago")]),
+        _answer("Lift them all and lay a proper sub-base, glue will never fix drainage.", "bram_k", "2022-04-02T11:00:00Z", "Apr 2, 2022",
+                [("The sub-base is fine, it is only the edges that move.", ASKER, "2022-04-02T11:20:00Z", "Apr 2, 2022")]),
+        _answer("Epoxy works if the stone is bone dry when you lay it, which is the hard part.", "Wen Ashby", "2022-04-03T08:00:00Z", "yesterday",
+                [("Bone dry is not going to happen here in April.", ASKER, "2022-04-03T08:40:00Z", "yesterday")]),
+    ]
+    comments = _comments(_page(answers))
+    assert [c.author for c in comments] == ["Odile Farrant", ASKER, ASKER, "bram_k", ASKER, "Wen Ashby", ASKER]
+    assert [c.parent for c in comments] == [None, 0, 0, None, 3, None, 5]
+    assert comments[0].text == "Use a polyurethane mortar, it cures in damp conditions."
+    assert comments[2].text == "Thanks, I will try the grey one first."
+    assert comments[3].text.startswith("Lift them all")
+
+
+def test_short_notes_read_like_names_yet_the_linked_name_is_the_author():
+    # (two notes of two or three words: their words vary as much as their names do)
+    answers = [
+        _answer("A flexible tile adhesive rated for outdoor use, nothing else lasts.", "Odile Farrant", "2022-04-02T09:10:00Z", "2 days ago",
+                [("so true", "mossy_gate", "2022-04-02T09:30:00Z", "2 days ago")]),
+        _answer("Check the fall of the path first; standing water lifts anything.", "bram_k", "2022-04-02T11:00:00Z", "Apr 2, 2022", []),
+        _answer("Slate sealer before the glue made the difference for our steps.", "Wen Ashby", "2022-04-03T08:00:00Z", "yesterday",
+                [("worked for me", "Ilka Vos", "2022-04-03T08:40:00Z", "yesterday")]),
+    ]
+    comments = _comments(_page(answers))
+    assert [(c.author, c.text, c.parent) for c in comments] == [
+        ("Odile Farrant", "A flexible tile adhesive rated for outdoor use, nothing else lasts.", None),
+        ("mossy_gate", "so true", 0),
+        ("bram_k", "Check the fall of the path first; standing water lifts anything.", None),
+        ("Wen Ashby", "Slate sealer before the glue made the difference for our steps.", None),
+        ("Ilka Vos", "worked for me", 3),
+    ]
+
+
+def test_one_writers_dated_entries_are_no_thread():
+    # (a diary's entries all signed by its one writer, with a comment box under them: no item
+    # holds them, so their one name does not make them replies)
+    entries = "".join(
+        f'<div class="day"><div class="day-words"><p>{w}</p></div><div class="day-sig">by <a href="#">Hanne Lidell</a>'
+        f' <span title="2022-05-0{k + 1}T07:00:00Z">May {k + 1}, 2022</span></div></div>'
+        for k, w in enumerate(("Planted the beans along the north fence.", "Rain all day, the beans are fine.", "First shoots showed up this morning."))
+    )
+    markup = (
+        "<!DOCTYPE html><html><head><title>Garden diary</title></head><body><main><h1>Garden diary</h1>"
+        f'<div class="days">{entries}</div><h3>Leave a comment</h3><form><textarea name="c"></textarea></form></main></body></html>'
+    )
+    assert _comments(markup) == []
