@@ -92,3 +92,47 @@ def test_one_writers_dated_entries_are_no_thread():
         f'<div class="days">{entries}</div><h3>Leave a comment</h3><form><textarea name="c"></textarea></form></main></body></html>'
     )
     assert _comments(markup) == []
+
+
+def test_answers_one_person_wrote_are_read_with_the_notes_others_left_under_them():
+    # (the answers' name field shows one name; the notes under them, by others, show the conversation)
+    answers = [
+        _answer("Sand the underside first so the adhesive has something to grip.", "Odile Farrant", "2022-04-02T09:10:00Z", "2 days ago", []),
+        _answer("Also seal the joints afterwards, or water gets under again.", "Odile Farrant", "2022-04-02T09:20:00Z", "2 days ago",
+                [("Which sealer, the clear one or the tinted?", ASKER, "2022-04-02T09:40:00Z", "2 days ago")]),
+        _answer("And wait a dry week before you start, whatever glue you choose.", "Odile Farrant", "2022-04-02T09:30:00Z", "2 days ago",
+                [("A dry week, here, in spring? Ha.", "bram_k", "2022-04-02T10:00:00Z", "2 days ago"),
+                 ("Cover it with a tarp for two days then.", "Odile Farrant", "2022-04-02T10:10:00Z", "2 days ago")]),
+    ]
+    comments = _comments(_page(answers))
+    assert [(c.author, c.parent) for c in comments] == [
+        ("Odile Farrant", None), ("Odile Farrant", None), (ASKER, 1), ("Odile Farrant", None), ("bram_k", 3), ("Odile Farrant", 3),
+    ]
+    assert comments[3].text == "And wait a dry week before you start, whatever glue you choose."
+
+
+def test_one_writers_posts_holding_their_comments_are_no_comments():
+    # (a front page: each post has a title, a byline and date, and its readers' comments under it;
+    # one post of three has comments so far)
+    def post(k: int, title: str, words: str, comments: list[tuple[str, str]]) -> str:
+        lis = "".join(
+            f'<li class="rc"><a class="rc-by" href="#">{n}</a> <span title="2022-06-0{k + 1}T1{j}:00:00Z">June {k + 1}, 2022</span>'
+            f'<p>{w}</p><a href="#">Reply</a></li>'
+            for j, (n, w) in enumerate(comments)
+        )
+        return (
+            f'<div class="post"><h2>{title}</h2><div class="post-by">by <a href="#">Hanne Lidell</a> '
+            f'<span title="2022-06-0{k + 1}T08:00:00Z">June {k + 1}, 2022</span></div><div class="post-words"><p>{words}</p></div>'
+            f'<ul class="rcs">{lis}</ul></div>'
+        )
+
+    markup = (
+        "<!DOCTYPE html><html><head><title>Hanne's garden</title></head><body><main>"
+        + post(0, "The beans have climbed past the first wire", "The beans along the north fence finally climbed past the first wire this week.",
+               [("Ola Brandt", "Ours are still sulking in the cold."), ("mira_k", "What variety are they?")])
+        + post(1, "A wet week and a drain that worked", "Rain every day, but the new drain behind the shed kept the beds from flooding.", [])
+        + post(2, "Seed swap at the village hall on Sunday", "Bring labelled envelopes; the hall opens at ten and the tea is free.", [])
+        + "</main></body></html>"
+    )
+    comments = _comments(markup)
+    assert [(c.author, c.text) for c in comments] == [("Ola Brandt", "Ours are still sulking in the cold."), ("mira_k", "What variety are they?")]

@@ -63,6 +63,9 @@ MIN_NAMES = 2  # names a group's author field shows at least (a conversation has
 # containment says nothing of who answers whom, and a group of more than MAX_GROUP items is left
 # to the text splitter (which reads it in one pass).
 MAX_GROUP = 500
+# Elements a post or a page part holds and one answer never does (a front page's posts each hold a
+# title over their comments).
+TITLED = frozenset({"h1", "h2", "h3", "article", "main", "nav", "form", "textarea"})
 # A microformat entry is a post, not a comment on one.
 ENTRY_NAMES = frozenset({"hentry", "h-entry"})
 
@@ -262,6 +265,18 @@ def _one_name_replies(candidates: list[tuple[str, list[Member], bool]], kept_gro
         if varied or {m.stamp for m in members} & claimed:
             continue
         if not all(_inside_one_of(m.node, outer, starts, page) for m in members):
+            continue
+        claimed |= {m.stamp for m in members if m.stamp is not None}
+        out.append(members)
+    # and the answers one person wrote, the notes of others under them: the notes are the
+    # conversation (a writer's posts holding their comments are no answers: a post has a title)
+    inner = page.sorted(m.node for g in kept_groups for m in g)
+    inner_starts = page.starts(inner)
+    for _key_, members, varied in candidates:
+        if varied or {m.stamp for m in members} & claimed:
+            continue
+        holding = [m for m in members if len(page.within(m.node, inner, inner_starts)) > (m.node in inner)]
+        if not holding or any(page.tags[j] in TITLED for m in members for j in range(page.index[m.node], page.end[page.index[m.node]] + 1)):
             continue
         claimed |= {m.stamp for m in members if m.stamp is not None}
         out.append(members)
