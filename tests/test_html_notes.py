@@ -136,3 +136,28 @@ def test_one_writers_posts_holding_their_comments_are_no_comments():
     )
     comments = _comments(markup)
     assert [(c.author, c.text) for c in comments] == [("Ola Brandt", "Ours are still sulking in the cold."), ("mira_k", "What variety are they?")]
+
+
+def test_a_members_rank_over_the_name_is_not_the_author():
+    # (a board prints each member's rank above the name: as many ranks as names show in the thread)
+    people = [("Senior Member", "kettle_drum"), ("Moderator", "Ros Mallory"), ("Newbie", "fenwick9")]
+    words = [
+        "Has anyone fitted the new valve to a pre-2010 boiler?",
+        "Yes, you need the adapter ring, it is in the spares kit.",
+        "Where do I find the spares kit, the shop only lists the valve.",
+        "It is listed under accessories, third page.",
+    ]
+    rows = "".join(
+        f'<tr class="post-row"><td class="side"><span class="rank">{people[k % 3][0]}</span><br><b>{people[k % 3][1]}</b></td>'
+        f'<td class="main"><div class="when">Posted: Mar {k + 4}, 2021</div><div class="words"><p>{w}</p></div>'
+        f'<a href="#">Quote</a></td></tr>'
+        for k, w in enumerate(words)
+    )
+    markup = (
+        "<!DOCTYPE html><html><head><title>Valve swap on an old boiler</title></head><body><main>"
+        f'<h1>Valve swap on an old boiler</h1><table class="board">{rows}</table>'
+        '<h3>Quick reply</h3><form><textarea name="m"></textarea></form></main></body></html>'
+    )
+    comments = _comments(markup)
+    assert [c.author for c in comments] == ["kettle_drum", "Ros Mallory", "fenwick9", "kettle_drum"]
+    assert comments[1].text == "Yes, you need the adapter ring, it is in the spares kit."

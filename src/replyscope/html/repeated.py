@@ -47,7 +47,7 @@ from replyscope.html.items import (
     to_items,
 )
 from replyscope.html.lone import replies_inside
-from replyscope.split.chrome import is_chrome
+from replyscope.split.chrome import is_badge_line, is_chrome
 
 # Elements that are never an item of their own (inline text, media, the list wrappers' structure).
 NEVER_ITEM = frozenset({"a", "b", "i", "em", "strong", "span", "img", "br", "hr", "p", "time", "abbr", "cite", "small", "u", "s", "code", "pre", "label", "svg", "path", "ul", "ol", "dl", "table", "tbody", "thead", "html", "body", "main", "h1", "h2", "h3", "h4", "h5", "h6", "input", "iframe", "video", "picture", "source"})
@@ -326,7 +326,8 @@ def _authors(members: list[Member], page: Page, least: int = MIN_NAMES) -> int:
     best: tuple[int, bool, int] | None = None
     best_path = None
     for k, (path, found) in enumerate(by_path.items()):
-        names = [(m, el, t) for m, el, t in found if name_like(t)]
+        # (a member's rank or badge, "Senior Member", "Moderator", is who they are on the site, not their name)
+        names = [(m, el, t) for m, el, t in found if name_like(t) and not is_badge_line(t)]
         if len(names) < MIN_NAME_SHARE * len(members) or len(names) < MIN_ITEMS:
             continue
         # (a few short replies read as names too, "so sad" beside "Jo": the name links to a profile)
