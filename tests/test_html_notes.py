@@ -161,3 +161,39 @@ def test_a_members_rank_over_the_name_is_not_the_author():
     comments = _comments(markup)
     assert [c.author for c in comments] == ["kettle_drum", "Ros Mallory", "fenwick9", "kettle_drum"]
     assert comments[1].text == "Yes, you need the adapter ring, it is in the spares kit."
+
+
+def test_one_note_under_one_answer_of_three_is_a_reply_and_no_answers_words():
+    # (one note: no group of notes; the answers' "Add a remark" rows and the note together hold
+    # more words than the answers' own texts)
+    answers = [
+        _answer("Grit it first.", "Odile Farrant", "2022-04-02T09:10:00Z", "2 days ago", []),
+        _answer("Ha, same here.", "bram_k", "2022-04-02T11:00:00Z", "Apr 2, 2022", []),
+        _answer("Try a lime mortar instead.", "Wen Ashby", "2022-04-03T08:00:00Z", "yesterday",
+                [("Lime never set for me in this cold.", ASKER, "2022-04-03T08:40:00Z", "yesterday")]),
+    ]
+    comments = _comments(_page(answers))
+    assert [(c.author, c.text, c.parent) for c in comments] == [
+        ("Odile Farrant", "Grit it first.", None),
+        ("bram_k", "Ha, same here.", None),
+        ("Wen Ashby", "Try a lime mortar instead.", None),
+        (ASKER, "Lime never set for me in this cold.", 2),
+    ]
+
+
+def test_a_one_word_paragraph_is_no_age():
+    # ("And", "As", "Any" alone on a line read as "an d", "a s", "an y" ages: stamps inside the
+    # words, which then hold another item's stamp)
+    from resiliparse.parse.html import HTMLTree
+
+    from replyscope.html.items import is_stamp
+
+    tree = HTMLTree.parse("<p>And</p><p>As</p><p>Any</p><p>an hour ago</p><p>3h</p><p>a day ago</p>")
+    assert [is_stamp(p) for p in tree.body.query_selector_all("p")] == [False, False, False, True, True, True]
+    answers = [
+        _answer("Two things.</p><p>First, clean the slate with a stiff brush.</p><p>And</p><p>then prime it.", "Odile Farrant", "2022-04-02T09:10:00Z", "2 days ago", []),
+        _answer("Seal the joints after.", "bram_k", "2022-04-02T11:00:00Z", "Apr 2, 2022", []),
+    ]
+    comments = _comments(_page(answers))
+    assert [c.author for c in comments] == ["Odile Farrant", "bram_k"]
+    assert comments[0].text.split() == "Two things. First, clean the slate with a stiff brush. And then prime it.".split()

@@ -372,10 +372,16 @@ def _bodies(members: list[Member], page: Page) -> None:
     texts_at: defaultdict[tuple[str, ...], set[str]] = defaultdict(set)
     for m in members:
         mine: dict[tuple[str, ...], tuple[ElementNode, int]] = {}
-        for el in page.elements(m.node, m.nested):
+        inside = page.elements(m.node, m.nested)
+        # (another stamp in the item heads a reply no group read, the one note under an answer:
+        # an element holding it holds that reply, not the item's words)
+        others = [page.index[x] for x in inside if page.is_stamp(x) and not (m.stamp is not None and (page.contains(m.stamp, x) or page.contains(x, m.stamp)))]
+        for el in inside:
             if any(x is not None and (page.contains(el, x) or page.contains(x, el)) for x in (m.stamp, m.author)):
                 continue
             if any(page.contains(el, n) for n in m.nested):
+                continue
+            if others and _holds_one(page.index[el], page.end[page.index[el]], others):
                 continue
             path = page.path(el, m.node)
             if path in mine:
@@ -407,6 +413,12 @@ def _bodies(members: list[Member], page: Page) -> None:
             # the text runs on in siblings (<p> after <p>) after the header: it is all that
             # follows the author and stamp lines, which the item's span gives without a body
             m.body = None
+
+
+def _holds_one(start: int, end: int, ordered: list[int]) -> bool:
+    """Whether an index of `ordered` (ascending) lies in [start, end]."""
+    k = bisect_left(ordered, start)
+    return k < len(ordered) and ordered[k] <= end
 
 
 def _more_paragraphs(m: Member) -> bool:
