@@ -340,6 +340,14 @@ class Page:
         return common
 
 
+def marked_time(el: ElementNode) -> bool:
+    """Whether the markup marks the element as a time (a <time>, a `datetime`, an ISO `title` or
+    `data-ts`): a widget's stamp, never a date typed among a comment's words."""
+    if el.tag in ("time", "relative-time") or el.hasattr("datetime"):
+        return True
+    return bool(ISO.match(el.getattr("title") or "") or ISO.match(el.getattr("data-ts") or ""))
+
+
 def is_stamp(el: ElementNode, runs: Callable[[], int] | None = None) -> bool:
     """Whether the element is a time stamp (see the module's doc). `runs` counts the visible runs
     of words it holds (up to 2; Page counts them off its lists), else they are walked."""

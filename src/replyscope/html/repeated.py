@@ -40,6 +40,7 @@ from replyscope.html.items import (
     Page,
     SECTION_LABEL,
     in_named_section_element,
+    marked_time,
     name_like,
     next_element,
     read_page,
@@ -373,9 +374,10 @@ def _bodies(members: list[Member], page: Page) -> None:
     for m in members:
         mine: dict[tuple[str, ...], tuple[ElementNode, int]] = {}
         inside = page.elements(m.node, m.nested)
-        # (another stamp in the item heads a reply no group read, the one note under an answer:
-        # an element holding it holds that reply, not the item's words)
-        others = [page.index[x] for x in inside if page.is_stamp(x) and not (m.stamp is not None and (page.contains(m.stamp, x) or page.contains(x, m.stamp)))]
+        # (another time the markup marks in the item heads a reply no group read, the one note under
+        # an answer: an element holding it holds that reply, not the item's words; a date typed in
+        # the words is no such mark)
+        others = [page.index[x] for x in inside if page.is_stamp(x) and marked_time(x) and not (m.stamp is not None and (page.contains(m.stamp, x) or page.contains(x, m.stamp)))]
         for el in inside:
             if any(x is not None and (page.contains(el, x) or page.contains(x, el)) for x in (m.stamp, m.author)):
                 continue
