@@ -327,7 +327,7 @@ def _authors(members: list[Member], page: Page, least: int = MIN_NAMES) -> int:
     best: tuple[int, bool, int] | None = None
     best_path = None
     for k, (path, found) in enumerate(by_path.items()):
-        # (a member's rank or badge, "Senior Member", "Moderator", is who they are on the site, not their name)
+        # (a member's rank or badge, "Gold Member", "Moderator", is who they are on the site, not their name)
         names = [(m, el, t) for m, el, t in found if name_like(t) and not is_badge_line(t)]
         if len(names) < MIN_NAME_SHARE * len(members) or len(names) < MIN_ITEMS:
             continue
