@@ -99,7 +99,7 @@ def find_repeated_items(tree: HTMLTree, *, in_named_section: bool = False, page:
         nodes = [n for n in nodes if not page.outside(n) and not page.in_aside(n)]
         read = _read_group(nodes, page)
         if read is not None:
-            candidates.append((key, *read))
+            candidates.append((key, read[0], read[1]))
     # the most items first; among equals, the outer group (its members hold the other's)
     candidates.sort(key=lambda c: (-len(c[1]), page.depth[page.index[c[1][0].node]]))
     claimed: set[ElementNode] = set()
@@ -207,8 +207,9 @@ def _inside_any(el: ElementNode, nodes: set[ElementNode]) -> bool:
     return False
 
 
-def _read_group(nodes: list[ElementNode], page: Page) -> list[Member] | None:
-    """The group's members as comment items, or None when the group is no comment list."""
+def _read_group(nodes: list[ElementNode], page: Page) -> tuple[list[Member], bool] | None:
+    """The group's members as comment items and whether their name field shows two names or more
+    (MIN_NAMES), or None when the group is no comment list."""
     if len(nodes) < MIN_ITEMS:
         return None
     members = [Member(n) for n in nodes]
