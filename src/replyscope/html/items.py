@@ -32,8 +32,12 @@ from replyscope.split.dates import parse_posted
 # An item never sits in these: the page's menus, reply forms, the head.
 OUTSIDE = frozenset({"nav", "form", "select", "textarea", "button", "head", "aside", "script", "style", "template"})
 MAX_STAMP_CHARS = 48
+# (a figure takes a unit glued or spaced, "3h", "3 hours"; a word takes a spaced unit of more than
+# one letter, "an hour", "a day": "And", "As", "Any" are words, not "an d", "a s", "an y")
 AGE = re.compile(
-    r"(?i)^(?:about\s+|posted\s+|edited\s+)?(?:(?:\d+|an?|one)\s*(?:s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?|w|wk|wks|weeks?|mo|mos|months?|y|yr|yrs|years?)\.?(?:\s+ago)?|just now|yesterday(?:\s+at\s+\d{1,2}:\d\d\s*(?:[ap]m)?)?|today(?:\s+at\s+\d{1,2}:\d\d\s*(?:[ap]m)?)?)$"
+    r"(?i)^(?:about\s+|posted\s+|edited\s+)?(?:(?:\d+\s*(?:s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?|w|wk|wks|weeks?|mo|mos|months?|y|yr|yrs|years?)"
+    r"|(?:an?|one)\s+(?:sec|secs|seconds?|min|mins|minutes?|hr|hrs|hours?|days?|wk|wks|weeks?|mo|mos|months?|yr|yrs|years?))\.?(?:\s+ago)?"
+    r"|just now|yesterday(?:\s+at\s+\d{1,2}:\d\d\s*(?:[ap]m)?)?|today(?:\s+at\s+\d{1,2}:\d\d\s*(?:[ap]m)?)?)$"
 )
 ISO = re.compile(r"^\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d)?")
 MAX_NAME_WORDS = 5
@@ -334,6 +338,14 @@ class Page:
                 break
             common = up
         return common
+
+
+def marked_time(el: ElementNode) -> bool:
+    """Whether the markup marks the element as a time (a <time>, a `datetime`, an ISO `title` or
+    `data-ts`): a widget's stamp, never a date typed among a comment's words."""
+    if el.tag in ("time", "relative-time") or el.hasattr("datetime"):
+        return True
+    return bool(ISO.match(el.getattr("title") or "") or ISO.match(el.getattr("data-ts") or ""))
 
 
 def is_stamp(el: ElementNode, runs: Callable[[], int] | None = None) -> bool:

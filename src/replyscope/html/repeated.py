@@ -40,6 +40,7 @@ from replyscope.html.items import (
     Page,
     SECTION_LABEL,
     in_named_section_element,
+    marked_time,
     name_like,
     next_element,
     read_page,
@@ -47,7 +48,7 @@ from replyscope.html.items import (
     to_items,
 )
 from replyscope.html.lone import replies_inside
-from replyscope.split.chrome import is_chrome
+from replyscope.split.chrome import is_badge_line, is_chrome
 
 # Elements that are never an item of their own (inline text, media, the list wrappers' structure).
 NEVER_ITEM = frozenset({"a", "b", "i", "em", "strong", "span", "img", "br", "hr", "p", "time", "abbr", "cite", "small", "u", "s", "code", "pre", "label", "svg", "path", "ul", "ol", "dl", "table", "tbody", "thead", "html", "body", "main", "h1", "h2", "h3", "h4", "h5", "h6", "input", "iframe", "video", "picture", "source"})
@@ -55,6 +56,7 @@ MIN_ITEMS = 2
 MIN_SHARE_STAMPED = 0.6  # of a group's members with words, the share carrying a stamp
 MAX_LINK_SHARE = 0.5  # of a group's words, the share inside links (a headline list is links)
 MIN_NAME_SHARE = 0.8  # of a group's members, the share whose author field holds a name-like text
+MIN_NAMES = 2  # names a group's author field shows at least (a conversation has two people)
 # Work bounds for hostile markup. Containment is read from page-order spans (items.Page), one
 # lookup a test; the bounds stay for what still walks an item's subtree (its own text, parts and
 # body). Replies in a real widget nest a few levels each, ten or so deep, so elements nested more
@@ -62,6 +64,9 @@ MIN_NAME_SHARE = 0.8  # of a group's members, the share whose author field holds
 # containment says nothing of who answers whom, and a group of more than MAX_GROUP items is left
 # to the text splitter (which reads it in one pass).
 MAX_GROUP = 500
+# Elements a post or a page part holds and one answer never does (a front page's posts each hold a
+# title over their comments).
+TITLED = frozenset({"h1", "h2", "h3", "article", "main", "nav", "form", "textarea"})
 # A microformat entry is a post, not a comment on one.
 ENTRY_NAMES = frozenset({"hentry", "h-entry"})
 
@@ -85,26 +90,30 @@ def find_repeated_items(tree: HTMLTree, *, in_named_section: bool = False, page:
         if tags[k] in NEVER_ITEM or tags[k] in OUTSIDE or not shown[k]:
             continue
         groups[page.key(el)].append(el)
-    candidates: list[tuple[str, list[Member]]] = []
+    candidates: list[tuple[str, list[Member], bool]] = []
     for key, nodes in groups.items():
         if len(nodes) < MIN_ITEMS or len(nodes) > MAX_GROUP:
             continue
         if ENTRY_NAMES & set((nodes[0].class_name or "").split()):
             continue
         nodes = [n for n in nodes if not page.outside(n) and not page.in_aside(n)]
-        members = _read_group(nodes, page)
-        if members is not None:
-            candidates.append((key, members))
+        read = _read_group(nodes, page)
+        if read is not None:
+            candidates.append((key, read[0], read[1]))
     # the most items first; among equals, the outer group (its members hold the other's)
     candidates.sort(key=lambda c: (-len(c[1]), page.depth[page.index[c[1][0].node]]))
     claimed: set[ElementNode] = set()
     kept_groups: list[list[Member]] = []
-    for _key_, members in candidates:
+    for _key_, members, varied in candidates:
+        if not varied:
+            continue
         stamps = {m.stamp for m in members}
         if stamps & claimed:
             continue
         claimed |= {m.stamp for m in members if m.stamp is not None}  # (all: a group's members are its stamped ones)
         kept_groups.append(members)
+    one_name = _one_name_replies(candidates, kept_groups, claimed, page)
+    kept_groups += one_name
     for group in kept_groups:
         group += _strays(group, claimed, page)
         group.sort(key=lambda m: page.index[m.node])
@@ -121,7 +130,7 @@ def find_repeated_items(tree: HTMLTree, *, in_named_section: bool = False, page:
         inner = {o.node for o in by_start[lo:hi] if o is not m}
         m.nested = page.outermost(page.sorted(inner))
     for group in kept_groups:
-        _authors(group, page)
+        _authors(group, page, least=1 if any(group is g for g in one_name) else MIN_NAMES)
     for group in kept_groups:
         _bodies(group, page)
     # a group whose texts are mostly links is a list of headlines with bylines and dates
@@ -198,8 +207,9 @@ def _inside_any(el: ElementNode, nodes: set[ElementNode]) -> bool:
     return False
 
 
-def _read_group(nodes: list[ElementNode], page: Page) -> list[Member] | None:
-    """The group's members as comment items, or None when the group is no comment list."""
+def _read_group(nodes: list[ElementNode], page: Page) -> tuple[list[Member], bool] | None:
+    """The group's members as comment items and whether their name field shows two names or more
+    (MIN_NAMES), or None when the group is no comment list."""
     if len(nodes) < MIN_ITEMS:
         return None
     members = [Member(n) for n in nodes]
@@ -239,7 +249,47 @@ def _read_group(nodes: list[ElementNode], page: Page) -> list[Member] | None:
     # one stamp per item: a group whose members share stamps is a wrapper of the items, not items
     if len({m.stamp for m in stamped}) < len(stamped):
         return None
-    return stamped if _authors(stamped, page) else None
+    names = _authors(stamped, page, least=1)
+    return (stamped, names >= MIN_NAMES) if names else None
+
+
+def _one_name_replies(candidates: list[tuple[str, list[Member], bool]], kept_groups: list[list[Member]], claimed: set[ElementNode], page: Page) -> list[list[Member]]:
+    """Groups whose name field shows one name, each member inside an item of a kept group: the
+    notes under Q&A answers that one person wrote (the poster answering everyone). A group needs
+    names that change to be a conversation and not a list of one writer's dated entries; inside
+    the items of a conversation, its replies need not."""
+    if not kept_groups:
+        return []
+    outer = page.sorted(page.outermost(page.sorted(m.node for g in kept_groups for m in g)))
+    starts = page.starts(outer)
+    out: list[list[Member]] = []
+    for _key_, members, varied in candidates:
+        if varied or {m.stamp for m in members} & claimed:
+            continue
+        if not all(_inside_one_of(m.node, outer, starts, page) for m in members):
+            continue
+        claimed |= {m.stamp for m in members if m.stamp is not None}
+        out.append(members)
+    # and the answers one person wrote, the notes of others under them: the notes are the
+    # conversation (a writer's posts holding their comments are no answers: a post has a title)
+    inner = page.sorted(m.node for g in kept_groups for m in g)
+    inner_starts = page.starts(inner)
+    for _key_, members, varied in candidates:
+        if varied or {m.stamp for m in members} & claimed:
+            continue
+        holding = [m for m in members if len(page.within(m.node, inner, inner_starts)) > (m.node in inner)]
+        if not holding or any(page.tags[j] in TITLED for m in members for j in range(page.index[m.node], page.end[page.index[m.node]] + 1)):
+            continue
+        claimed |= {m.stamp for m in members if m.stamp is not None}
+        out.append(members)
+    return out
+
+
+def _inside_one_of(node: ElementNode, outer: list[ElementNode], starts: list[int], page: Page) -> bool:
+    """Whether an element of `outer` (page order, none inside another; `starts` their indices) holds `node` below it."""
+    k = page.index[node]
+    j = bisect_right(starts, k - 1) - 1  # (the last one starting before `node`: the only one that may hold it)
+    return j >= 0 and page.contains(outer[j], node)
 
 
 def _stamps_at_one_path(members: list[Member], page: Page) -> None:
@@ -257,8 +307,10 @@ def _stamps_at_one_path(members: list[Member], page: Page) -> None:
             m.stamp = next((el for el in page.elements(m.node, m.nested) if page.is_stamp(el) and page.path(el, m.node) == path), m.stamp)
 
 
-def _authors(members: list[Member], page: Page) -> bool:
-    """Find each member's author field (the path whose name-like text varies most); False when none."""
+def _authors(members: list[Member], page: Page, least: int = MIN_NAMES) -> int:
+    """Find each member's author field (the path whose name-like text varies most; among equals a
+    profile's link before plain text, then the first) when it shows at least `least` names: the
+    number of names it shows, 0 when no path holds names."""
     by_path: dict[tuple[str, ...], list[tuple[Member, ElementNode, str]]] = defaultdict(list)
     for m in members:
         m.author = None
@@ -273,21 +325,25 @@ def _authors(members: list[Member], page: Page) -> bool:
                 continue
             seen.add(path)
             by_path[path].append((m, el, " ".join((el.text or "").split())))
-    best: tuple[int, int] | None = None
+    best: tuple[int, bool, int] | None = None
     best_path = None
     for k, (path, found) in enumerate(by_path.items()):
-        names = [(m, el, t) for m, el, t in found if name_like(t)]
+        # (a member's rank or badge, "Gold Member", "Moderator", is who they are on the site, not their name)
+        names = [(m, el, t) for m, el, t in found if name_like(t) and not is_badge_line(t)]
         if len(names) < MIN_NAME_SHARE * len(members) or len(names) < MIN_ITEMS:
             continue
-        score = (len({t for _, _, t in names}), -k)
+        # (a few short replies read as names too, "so sad" beside "Jo": the name links to a profile)
+        linked = all(page.in_link(el, m.node) for m, el, _ in names)
+        score = (len({t for _, _, t in names}), linked, -k)
         if best is None or score > best:
             best, best_path = score, path
-    if best_path is None or best is None or best[0] < 2:
-        return False
-    for m, el, t in by_path[best_path]:
-        if name_like(t):
-            m.author = el
-    return True
+    if best_path is None or best is None:
+        return 0
+    if best[0] >= least:
+        for m, el, t in by_path[best_path]:
+            if name_like(t):
+                m.author = el
+    return best[0]
 
 
 def _order(node: DOMNode) -> tuple[int, ...]:
@@ -318,10 +374,17 @@ def _bodies(members: list[Member], page: Page) -> None:
     texts_at: defaultdict[tuple[str, ...], set[str]] = defaultdict(set)
     for m in members:
         mine: dict[tuple[str, ...], tuple[ElementNode, int]] = {}
-        for el in page.elements(m.node, m.nested):
+        inside = page.elements(m.node, m.nested)
+        # (another time the markup marks in the item heads a reply no group read, the one note under
+        # an answer: an element holding it holds that reply, not the item's words; a date typed in
+        # the words is no such mark)
+        others = [page.index[x] for x in inside if page.is_stamp(x) and marked_time(x) and not (m.stamp is not None and (page.contains(m.stamp, x) or page.contains(x, m.stamp)))]
+        for el in inside:
             if any(x is not None and (page.contains(el, x) or page.contains(x, el)) for x in (m.stamp, m.author)):
                 continue
             if any(page.contains(el, n) for n in m.nested):
+                continue
+            if others and _holds_one(page.index[el], page.end[page.index[el]], others):
                 continue
             path = page.path(el, m.node)
             if path in mine:
@@ -353,6 +416,12 @@ def _bodies(members: list[Member], page: Page) -> None:
             # the text runs on in siblings (<p> after <p>) after the header: it is all that
             # follows the author and stamp lines, which the item's span gives without a body
             m.body = None
+
+
+def _holds_one(start: int, end: int, ordered: list[int]) -> bool:
+    """Whether an index of `ordered` (ascending) lies in [start, end]."""
+    k = bisect_left(ordered, start)
+    return k < len(ordered) and ordered[k] <= end
 
 
 def _more_paragraphs(m: Member) -> bool:
