@@ -1531,3 +1531,19 @@ def test_the_stamp_search_finds_what_the_unrewritten_pattern_finds_round_blanks(
     assert found > 1000
     assert patterns.stamp_search("Jo Lake 3 March xyz").span() == (8, 15)  # (no year: the stamp ends before the blank)
     assert patterns.stamp_search("Jo at 9:05 sharp").span() == (6, 10)
+
+
+def test_the_stamp_span_searched_from_the_character_before_is_the_lower_twins_span():
+    # (patterns.stamp_span_low searches from the character a stamp stands after, a class sre skips
+    # to in C: the span must be TIMESTAMP_RE_LOW's, at a line's start, after a non-Latin-1 character,
+    # and never after a word character, "/", "." or ":")
+    pieces = ["3", " ", "march", "2014", "9:05", "pm", "(", "/", ".", ":", "x", "\u00e9", "\u0100", "\u0416", "-", "ago", "hours"]
+    found = 0
+    for s in _strings_of(pieces, 4):
+        m = patterns.TIMESTAMP_RE_LOW.search(s)
+        assert patterns.stamp_span_low(s) == (m.span() if m else None), repr(s)
+        found += m is not None
+    assert found > 1000
+    assert patterns.stamp_span_low("march 3") == (0, 7)
+    assert patterns.stamp_span_low("\u0416 9:05 pm") == (2, 9)
+    assert patterns.stamp_span_low("x9:05 pm") is None

@@ -1912,6 +1912,32 @@ def _kept_edges(pattern: re.Pattern[str] | Deferred, end: bool) -> tuple[tuple[s
 TIMESTAMP_RE_LOW: Final = lower_twin(TIMESTAMP_RE)
 
 
+def _searched_from_before(twin: re.Pattern[str]) -> re.Pattern[str]:
+    """`twin` (TIMESTAMP_RE_LOW) with its opening look-behind, "no word character, "/", "." or ":"
+    before the stamp", read as a character it matches: a class of every character that is none of
+    them in Latin-1, and every character past it, checked by a look-behind once matched. The pattern
+    then opens with a character class, so sre skips in C to the places a stamp may stand after (a
+    look-behind first has it try the whole pattern at every place of the line: ~3/4 of the search's
+    cost over the headers' digit lines). Searched in the text with a blank before it (the stamp at
+    its start has no character before it), a match opens one character before the stamp's."""
+    head = r"(?<![\w/.:])"
+    if not twin.pattern.startswith(head):
+        raise ValueError("TIMESTAMP_RE no longer opens with its look-behind: see _searched_from_before")
+    before = re.compile(r"[^\w/.:]")
+    latin = "".join(re.escape(chr(c)) for c in range(256) if before.match(chr(c)))
+    return re.compile(rf"[{latin}\u0100-\U0010ffff](?<=[^\w/.:])" + twin.pattern[len(head) :], twin.flags)
+
+
+_TIMESTAMP_FROM_BEFORE_LOW: Final = _searched_from_before(TIMESTAMP_RE_LOW)
+
+
+def stamp_span_low(low: str) -> tuple[int, int] | None:
+    """The span of TIMESTAMP_RE_LOW.search(low), or None: the same span, found faster (see
+    _searched_from_before)."""
+    m = _TIMESTAMP_FROM_BEFORE_LOW.search(" " + low)
+    return None if m is None else (m.start(), m.end() - 1)
+
+
 def stamp_search(s: str, pos: int = 0) -> re.Match[str] | None:
     """TIMESTAMP_RE.search(s, pos), on its faster lower twin where `s` folds like lower: the same
     span, but read the stamp's text from `s` (the match's own text may be lower-cased)."""
