@@ -1040,7 +1040,7 @@ def _read_header_uncached(core: str) -> CommentHeader | None:
     if start >= 0 and end - start <= _CLOCK_CHARS and CLOCK_ONLY.match(line[start:end]):
         start = -1  # "52:10" or "2:04:38" is a duration or a score as often as a time of day
     if start > 0 and line[start - 1] == "(":
-        start = -1  # "(May 12, 2004)" dates a title in a list, not a comment
+        start = -1  # "(June 9, 1997)" dates a title in a list, not a comment
     if start < 0 and not worded:
         return None
     stamp = ""
