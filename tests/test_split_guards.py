@@ -1508,3 +1508,66 @@ def test_an_indented_line_s_width_is_where_its_stripped_text_first_stands():
     assert shown.indent == [0, 4, 16, 3, 2, 2, 0]
     assert shown.indent == [len(r.expandtabs(8)) - len(r.expandtabs(8).lstrip()) if r[:1].isspace() else 0 for r in shown.raw]
     assert shown.core[1] == "Ana wrote:" and shown.core[5] == "deep"
+
+def test_the_rewritten_optional_and_bounded_groups_match_as_written():
+    # (patterns._optionals_as_branches and _once_or_twice_as_branches: "(?:X)?" as "(?:X|)" and
+    # "(?:X){1,2}" as "(?:X)(?:X|)", the same matches in the same order without sre's repeat)
+    written = r"(?:ab(?:c)?)?d(?::\d\d){1,2}(?:e|f)?(?:g)??[(?:]?"
+    rewritten = patterns._optionals_as_branches(patterns._once_or_twice_as_branches(written))
+    assert rewritten == r"(?:ab(?:c|)|)d(?::\d\d)(?::\d\d|)(?:e|f|)(?:g)??[(?:]?"
+    pieces = ["ab", "c", "d", ":12", ":3", "e", "f", "g", "("]
+    for s in _strings_of(pieces, 4):
+        for a, b in ((re.compile(written), re.compile(rewritten)),):
+            assert [m.span() for m in a.finditer(s)] == [m.span() for m in b.finditer(s)], repr(s)
+
+
+def test_a_blank_run_is_read_whole_only_where_no_match_gives_a_blank_back():
+    read = patterns._spaces_read_whole
+    assert read(r"a\s*b", 0) == r"a\s*+b"  # (what follows must match, and opens on no blank)
+    assert read(r"a\s+(?:de\s+|)b", 0) == r"a\s++(?:de\s++|)b"  # (past a part that may be empty, and out of a group)
+    assert read(r"a\s+(?:de\s+)?b", 0) == r"a\s++(?:de\s+)?b"  # (not out of a quantified group: it is tried again)
+    assert read(r"a\s*(?:,|at)?\s*\d", 0) == r"a\s*+(?:,|at)?\s*+\d"  # (the second run takes the blanks given back)
+    assert read(r"a\s*(?:b)?", 0) == r"a\s*(?:b)?"  # (the match may end before the blanks)
+    assert read(r"(?:a\s*|)b|c\s*", 0) == r"(?:a\s*+|)b|c\s*"  # (the pattern's own alternative may end on blanks)
+    assert read(r"(?:a\s*)?b", 0) == r"(?:a\s*)?b"  # (a quantified group's end: not past it)
+    assert read(r"a\s*(?=c)?b", 0) == r"a\s*(?=c)?b"  # (an assertion says yes or no by where it stands)
+    assert read(r"a\s*(?:\s|x)b", 0) == r"a\s*(?:\s|x)b"  # (what follows may open on a blank)
+    assert read(r"a\s+(?:,)?\s+b", 0) == r"a\s+(?:,)?\s++b"  # (a "\s+" cannot take back what it is given)
+    for written in (r"a\s*b", r"a\s+(?:de\s+|)b", r"a\s+(?:de\s+)?b", r"a\s*(?:,|at)?\s*\d", r"(?:a\s*|)b|c\s*", r"a\s+(?:,)?\s+b"):
+        a, b = re.compile(written), re.compile(read(written, 0))
+        for s in _strings_of(["a", " ", "  ", "b", "de", ",", "at", "3", "c"], 5):
+            assert [m.span() for m in a.finditer(s)] == [m.span() for m in b.finditer(s)], (written, s)
+
+
+def test_the_stamp_search_finds_what_the_unrewritten_pattern_finds_round_blanks():
+    # (TIMESTAMP_RE is TIMESTAMP with its optional groups as branches and its blank runs read whole
+    # where no match gives a blank back: a date's year, a clock's am / pm may be missing, and the
+    # match then ends before the blanks)
+    plain = re.compile(rf"(?<![\w/.:]){patterns._STAMP_START}(?:{patterns._TIMESTAMP_SEARCHED})(?![\w/])", re.I)
+    pieces = ["3", " ", "  ", "march", "Mar.", ",", "2014", " at ", "9:05", "pm", " de ", "marzo", "ago", "x", "/", "Thu"]
+    found = 0
+    for s in _strings_of(pieces, 4):
+        got = [m.span() for m in patterns.TIMESTAMP_RE.finditer(s)]
+        assert got == [m.span() for m in plain.finditer(s)], repr(s)
+        if patterns.folds_like_lower(s):
+            assert [m.span() for m in patterns.TIMESTAMP_RE_LOW.finditer(s.lower())] == got, repr(s)
+        found += bool(got)
+    assert found > 1000
+    assert patterns.stamp_search("Jo Lake 3 March xyz").span() == (8, 15)  # (no year: the stamp ends before the blank)
+    assert patterns.stamp_search("Jo at 9:05 sharp").span() == (6, 10)
+
+
+def test_the_stamp_span_searched_from_the_character_before_is_the_lower_twins_span():
+    # (patterns.stamp_span_low searches from the character a stamp stands after, a class sre skips
+    # to in C: the span must be TIMESTAMP_RE_LOW's, at a line's start, after a non-Latin-1 character,
+    # and never after a word character, "/", "." or ":")
+    pieces = ["3", " ", "march", "2014", "9:05", "pm", "(", "/", ".", ":", "x", "\u00e9", "\u0100", "\u0416", "-", "ago", "hours"]
+    found = 0
+    for s in _strings_of(pieces, 4):
+        m = patterns.TIMESTAMP_RE_LOW.search(s)
+        assert patterns.stamp_span_low(s) == (m.span() if m else None), repr(s)
+        found += m is not None
+    assert found > 1000
+    assert patterns.stamp_span_low("march 3") == (0, 7)
+    assert patterns.stamp_span_low("\u0416 9:05 pm") == (2, 9)
+    assert patterns.stamp_span_low("x9:05 pm") is None

@@ -47,6 +47,7 @@ from replyscope.split.patterns import (
     lower_twin,
     match_endings,
     not_a_name_line,
+    stamp_span_low,
     strip_joiners,
 )
 
@@ -1016,26 +1017,37 @@ def _read_header_uncached(core: str) -> CommentHeader | None:
         if compact is not None:
             return compact
     line = core
-    # (_stamp_in written out: this runs on every line with a digit)
-    m = (TIMESTAMP_RE_LOW.search(low) if twin else _stamp_in(line, low, twin)) if digits or "ago" in line else None
-    if digits and len(line) <= 80 and (m is None or not _has_day(line[m.start() : m.end()])) and GLUED_HINT.search(line):
+    # (_stamp_in written out: this runs on every line with a digit; the stamp's span as two ints,
+    # start -1 where there is none: the lower twin's span is read by stamp_span_low, whose search
+    # skips in C to the characters a stamp may stand after)
+    start = end = -1
+    if digits or "ago" in line:
+        if twin:
+            span = stamp_span_low(low)
+            if span is not None:
+                start, end = span
+        else:
+            found = _stamp_in(line, low, twin)
+            if found is not None:
+                start, end = found.start(), found.end()
+    if digits and len(line) <= 80 and (start < 0 or not _has_day(line[start:end])) and GLUED_HINT.search(line):
         # a clock alone may hide a date glued to the name before it ("JaneAugust 5, 2012 4:11 AM")
         glued = GLUED_DATE.sub(" ", line)
         if glued != line:
             m2 = _find_stamp(glued, glued.lower(), twin)
             if m2 is not None:
-                line, m = glued, m2
-    if m is not None and m.end() - m.start() <= _CLOCK_CHARS and CLOCK_ONLY.match(line[m.start() : m.end()]):
-        m = None  # "52:10" or "2:04:38" is a duration or a score as often as a time of day
-    if m is not None and m.start() > 0 and line[m.start() - 1] == "(":
-        m = None  # "(May 12, 2004)" dates a title in a list, not a comment
-    if m is None and not worded:
+                line, start, end = glued, m2.start(), m2.end()
+    if start >= 0 and end - start <= _CLOCK_CHARS and CLOCK_ONLY.match(line[start:end]):
+        start = -1  # "52:10" or "2:04:38" is a duration or a score as often as a time of day
+    if start > 0 and line[start - 1] == "(":
+        start = -1  # "(June 9, 1997)" dates a title in a list, not a comment
+    if start < 0 and not worded:
         return None
     stamp = ""
-    if m is not None:
-        stamp = line[m.start() : m.end()].strip()
+    if start >= 0:
+        stamp = line[start:end].strip()
         # a trailing relative age after a full date ("... 3:15 pm - 1 hour ago") belongs to the stamp
-        before, rest = line[: m.start()], line[m.end() :]
+        before, rest = line[:start], line[end:]
         if rest:
             m2 = _stamp_after_joiners(rest, twin)
             if m2 is not None:

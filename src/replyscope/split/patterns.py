@@ -194,9 +194,210 @@ def _counts_read_whole(timestamp: str) -> str:
 
 
 _TIMESTAMP_SEARCHED: Final = _counts_read_whole(TIMESTAMP)
+
+
+def _group_ends(pattern: str) -> dict[int, int]:
+    """Where each group of `pattern` opens -> where it closes (escapes and character classes skipped)."""
+    ends: dict[int, int] = {}
+    opened: list[int] = []
+    i, in_class = 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            i += 1 + (pattern[i + 1 : i + 2] == "^")
+            i += pattern[i : i + 1] == "]"  # (a "]" first in a class is the class's own)
+            continue
+        elif c == "(":
+            opened.append(i)
+        elif c == ")":
+            ends[opened.pop()] = i
+        i += 1
+    return ends
+
+
+def _optionals_as_branches(pattern: str) -> str:
+    """`pattern` with each greedy optional group "(?:X)?" written as a branch with an empty
+    alternative, "(?:X|)": the same matches, found in the same order (sre tries X, then nothing, as
+    it does for "?"), but sre runs "?" of a group longer than one character as a repeat, which
+    allocates a counter of its own each time it is tried (~8% of the stamp search over the dev
+    lines: a stamp's many optional parts are tried at each place where one may open)."""
+    ends = _group_ends(pattern)
+    closes = {
+        end
+        for start, end in ends.items()
+        if pattern.startswith("(?:", start) and pattern[end + 1 : end + 2] == "?" and pattern[end + 2 : end + 3] not in ("?", "+")
+    }
+    out: list[str] = []
+    i = 0
+    while i < len(pattern):
+        if i in closes:
+            out.append("|)")  # (the group's ")" and its "?")
+            i += 2
+        else:
+            out.append(pattern[i])
+            i += 1
+    return "".join(out)
+
+
+_SPACE_CODES: Final = tuple(c for c in range(0x3001) if chr(c).isspace())  # (every blank `\s` reads: none is past U+3000)
+_QUANTIFIER: Final = re.compile(r"(?:[?*+]|\{\d*(?:,\d*)?\})[?+]?")
+
+
+def _class_may_blank(items: Any, const: Any) -> bool:
+    """Whether a parsed character class may read a blank (any item it cannot tell: yes)."""
+    for op, av in items:
+        if op is const.LITERAL:
+            if chr(av).isspace():
+                return True
+        elif op is const.RANGE:
+            if any(av[0] <= c <= av[1] for c in _SPACE_CODES):
+                return True
+        elif not (op is const.CATEGORY and av in (const.CATEGORY_DIGIT, const.CATEGORY_WORD, const.CATEGORY_UNI_DIGIT, const.CATEGORY_UNI_WORD)):
+            return True  # (a negated class, a blank's category, or one not read here)
+    return False
+
+
+def _opens_on(items: Any, const: Any) -> tuple[bool, bool, bool]:
+    """Of a parsed sequence: whether a match of it may open with a blank, whether it may be empty,
+    and whether it holds an assertion (a look-around or an anchor, which says yes or no by where it
+    stands). Anything not read here may open with a blank and holds an assertion."""
+    blank = asserts = False
+    for op, av in items:
+        if op is const.LITERAL:
+            b, empty, a = chr(av).isspace(), False, False
+        elif op is const.IN:
+            b, empty, a = _class_may_blank(av, const), False, False
+        elif op is const.BRANCH:
+            read = [_opens_on(alt.data, const) for alt in av[1]]
+            b, empty, a = any(r[0] for r in read), any(r[1] for r in read), any(r[2] for r in read)
+        elif op is const.SUBPATTERN:
+            b, empty, a = _opens_on(av[-1].data, const)
+        elif op is const.MAX_REPEAT or op is const.MIN_REPEAT or op is const.POSSESSIVE_REPEAT:
+            b, empty, a = _opens_on(av[2].data, const)
+            empty = empty or av[0] == 0
+        else:
+            return True, True, True
+        blank, asserts = blank or b, asserts or a
+        if not empty:
+            return blank, False, asserts
+    return blank, True, asserts
+
+
+def _spaces_read_whole(pattern: str, flags: int) -> str:
+    """`pattern` with each run of blanks ("\\s*", "\\s+") read whole ("\\s*+", "\\s++") where no
+    match can give a blank of the run back: where, whatever part of the run is given back, the
+    pattern goes on (past parts that may be empty, open on no blank and assert nothing, out of
+    the groups it ends, unrepeated) to a part that must match and opens on no blank ("\\s*(?:de\\s+)?
+    MONTH"), or to another "\\s*" that takes the blanks given back and is read whole itself. The
+    matches are the same (a run given back leaves a blank before that part, which fails), and the
+    search no longer tries each shorter run at every place a stamp may open."""
+    parser: Any = importlib.import_module("re._parser")
+    const: Any = importlib.import_module("re._constants")
+    ends = _group_ends(pattern)
+
+    def item_at(j: int) -> tuple[str, int]:
+        c = pattern[j]
+        if c == "(":
+            k = ends[j] + 1
+        elif c == "\\":
+            k = j + (6 if pattern[j + 1] == "u" else 2)
+        elif c == "[":
+            k = j + 1 + (pattern[j + 1 : j + 2] == "^")
+            k += pattern[k : k + 1] == "]"
+            while pattern[k] != "]":
+                k += 2 if pattern[k] == "\\" else 1
+            k += 1
+        else:
+            k = j + 1
+        q = _QUANTIFIER.match(pattern, k)
+        return pattern[j : q.end() if q else k], q.end() if q else k
+
+    def goes_on_solid(j: int) -> bool:
+        while True:
+            if j >= len(pattern) or pattern[j] in "|)":
+                around = [s for s, e in ends.items() if s < j <= e]
+                if not around:
+                    return False  # (the pattern's end, or one of its own alternatives: the match may end here)
+                start = max(around)
+                after = ends[start] + 1
+                if not pattern.startswith("(?:", start) or pattern[after : after + 1] in ("?", "*", "+", "{"):
+                    return False
+                j = after
+                continue
+            item, k = item_at(j)
+            blank, empty, asserts = _opens_on(parser.parse(item, flags).data, const)
+            if item in ("\\s*", "\\s*+"):
+                j = k  # (a run that takes the blanks given back: what follows it must be solid)
+            elif blank or asserts:
+                return False
+            elif not empty:
+                return True
+            else:
+                j = k
+
+    runs = [i for i in _blank_runs(pattern) if pattern[i + 3 : i + 4] not in ("+", "?") and goes_on_solid(i + 3)]
+    out, last = [], 0
+    for i in runs:
+        out.append(pattern[last : i + 3] + "+")
+        last = i + 3
+    return "".join(out) + pattern[last:]
+
+
+def _blank_runs(pattern: str) -> list[int]:
+    """Where each "\\s*" or "\\s+" of `pattern` (outside character classes) stands."""
+    found: list[int] = []
+    i, in_class = 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            if not in_class and pattern[i + 1] == "s" and pattern[i + 2 : i + 3] in ("*", "+"):
+                found.append(i)
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            i += 1 + (pattern[i + 1 : i + 2] == "^")
+            i += pattern[i : i + 1] == "]"
+            continue
+        i += 1
+    return found
+
+
+def _once_or_twice_as_branches(pattern: str) -> str:
+    """`pattern` with each group read once or twice, "(?:X){1,2}", written "(?:X)(?:X|)": the same
+    matches in the same order (a greedy "{1,2}" tries the second X, then none), without sre's repeat
+    (see _optionals_as_branches; the clock's ":mm" and ":ss", tried at every number of a line)."""
+    ends = _group_ends(pattern)
+    twice = sorted((start, end) for start, end in ends.items() if pattern.startswith("(?:", start) and pattern.startswith("{1,2}", end + 1) and pattern[end + 6 : end + 7] not in ("?", "+"))
+    out, last = [], 0
+    for start, end in twice:
+        if start < last:
+            continue  # (a group inside one rewritten: left as it is)
+        body = pattern[start + 3 : end]
+        out.append(pattern[last:start] + f"(?:{body})(?:{body}|)")
+        last = end + 6
+    return "".join(out) + pattern[last:]
+
+
+def _stamp_searched(pattern: str, flags: int) -> str:
+    """TIMESTAMP as TIMESTAMP_RE searches it (see _optionals_as_branches, _spaces_read_whole), kept in
+    the regex cache's file: reading it off the pattern's parse costs ~ms at every start."""
+    regex_cache: Any = importlib.import_module("replyscope.regex_cache")
+    kept = regex_cache.derived("stamp_searched", pattern, flags, lambda: _spaces_read_whole(_optionals_as_branches(_once_or_twice_as_branches(pattern)), flags))
+    return kept if isinstance(kept, str) else _spaces_read_whole(_optionals_as_branches(_once_or_twice_as_branches(pattern)), flags)
+
+
 # (compiled on first use: every reader asks it through stamp_search / stamp_finditer, which read
 # a line that folds like lower with TIMESTAMP_RE_LOW; compiling it cost ~13 ms of every run's start)
-TIMESTAMP_RE: Final = Deferred(rf"(?<![\w/.:]){_STAMP_START}(?:{_TIMESTAMP_SEARCHED})(?![\w/])", _I)
+TIMESTAMP_RE: Final = Deferred(rf"(?<![\w/.:]){_STAMP_START}(?:{_stamp_searched(_TIMESTAMP_SEARCHED, _I)})(?![\w/])", _I)
 # Cheap pre-check for GLUED_DATE: a letter straight against a digit or a capitalised month
 # ("Smith7/10", "5Jan"). Written with the digit or the month's capital first and the character
 # before it looked behind at: a pattern that opens with a character class lets sre skip to the
@@ -1709,6 +1910,32 @@ def _kept_edges(pattern: re.Pattern[str] | Deferred, end: bool) -> tuple[tuple[s
 
 # --- lower twins (see lower_twin) of the patterns run on most short lines ---------------------
 TIMESTAMP_RE_LOW: Final = lower_twin(TIMESTAMP_RE)
+
+
+def _searched_from_before(twin: re.Pattern[str]) -> re.Pattern[str]:
+    """`twin` (TIMESTAMP_RE_LOW) with its opening look-behind, "no word character, "/", "." or ":"
+    before the stamp", read as a character it matches: a class of every character that is none of
+    them in Latin-1, and every character past it, checked by a look-behind once matched. The pattern
+    then opens with a character class, so sre skips in C to the places a stamp may stand after (a
+    look-behind first has it try the whole pattern at every place of the line: ~3/4 of the search's
+    cost over the headers' digit lines). Searched in the text with a blank before it (the stamp at
+    its start has no character before it), a match opens one character before the stamp's."""
+    head = r"(?<![\w/.:])"
+    if not twin.pattern.startswith(head):
+        raise ValueError("TIMESTAMP_RE no longer opens with its look-behind: see _searched_from_before")
+    before = re.compile(r"[^\w/.:]")
+    latin = "".join(re.escape(chr(c)) for c in range(256) if before.match(chr(c)))
+    return re.compile(rf"[{latin}\u0100-\U0010ffff](?<=[^\w/.:])" + twin.pattern[len(head) :], twin.flags)
+
+
+_TIMESTAMP_FROM_BEFORE_LOW: Final = _searched_from_before(TIMESTAMP_RE_LOW)
+
+
+def stamp_span_low(low: str) -> tuple[int, int] | None:
+    """The span of TIMESTAMP_RE_LOW.search(low), or None: the same span, found faster (see
+    _searched_from_before)."""
+    m = _TIMESTAMP_FROM_BEFORE_LOW.search(" " + low)
+    return None if m is None else (m.start(), m.end() - 1)
 
 
 def stamp_search(s: str, pos: int = 0) -> re.Match[str] | None:
