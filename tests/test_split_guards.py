@@ -711,7 +711,7 @@ def test_a_line_opens_with_a_space_as_isspace_reads_its_first_character():
         ch = chr(code)
         assert lines_module._opens_with_space(ch + "x") == ch.isspace(), hex(code)
         for r in (ch + "x", " \t" + ch + "x\n", ch * 3):
-            assert lines_module._lead_width(r) == len(r) - len(r.lstrip()), hex(code)
+            assert lines_module._indent_of(r, r.strip()) == len(r) - len(r.lstrip()), hex(code)
         if code >= 32:
             shown = split_lines(f"{ch} item\n  {ch}1. entry\n")
             marker = ch in lines_module._MARKER_STARTS
@@ -1492,7 +1492,7 @@ def test_the_section_first_characters_hold_every_letter_a_section_heading_opens_
 
 def test_an_indented_line_s_width_is_where_its_stripped_text_first_stands():
     # (split_lines finds an indented line's width as what is left of it without its stripped text
-    # and its trailing blanks, read from its end, where _lead_width read the leading blanks one by
+    # and its trailing blanks, read from its end, where the leading blanks were read one by
     # one: the same width for every opening character after every kind of blank, with every kind
     # of trailing blank, a line of blanks alone, and lines with tabs and CRLF)
     blanks = [" ", "\t", "\x0b", "\x0c", "\x1c", "\x1f", "\x85", "\xa0", "\u2003", "\u3000", "\u2028", "    "]
@@ -1500,7 +1500,7 @@ def test_an_indented_line_s_width_is_where_its_stripped_text_first_stands():
         ch = chr(code)
         for lead in blanks:
             for r in (lead + ch + " reply " + ch + "\n", lead * 3 + ch, lead + ch * 2 + lead + "\r\n"):
-                assert lines_module._indent_of(r, r.strip()) == lines_module._lead_width(r), (hex(code), r)
+                assert lines_module._indent_of(r, r.strip()) == len(r) - len(r.lstrip()), (hex(code), r)
     for r in (" \t \n", "\u3000\n", "\t"):
         assert lines_module._indent_of(r, r.strip()) == len(r)
     page = "Top post\n    • Ana wrote:\n\t\tReply text here\n  \u3000Moved in by a wide space\n \n\u2003\u2003• deep\r\nEnd\n"

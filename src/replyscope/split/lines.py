@@ -192,29 +192,13 @@ def opens_with_bullet(s: str) -> bool:
     return code in _BULLET_CODES
 
 
-def _lead_width(r: str) -> int:
-    """len(r) - len(r.lstrip()), read by code points (no copy of the line): the whitespace `isspace`
-    reads, in ASCII a tab, a line break, a form feed, the four separators (28-31) or a space."""
-    n = len(r)
-    k = 0
-    while k < n:
-        code = ord(r[k])
-        if code < 128:
-            if not (code == 32 or 9 <= code <= 13 or 28 <= code <= 31):
-                break
-        elif not r[k].isspace():
-            break
-        k += 1
-    return k
-
-
 def _indent_of(r: str, s: str) -> int:
-    """_lead_width(r) for a line `r` that opens with whitespace, `s` being r.strip().
+    """len(r) - len(r.lstrip()) for a line `r` that opens with whitespace, `s` being r.strip().
 
     `strip` and `isspace` read the same characters as whitespace, so the line is its blanks, `s`,
     then its trailing blanks: the width is what is left of the line without the other two. The
     trailing blanks are read from the line's end by code points, most often its line break alone,
-    where _lead_width read each of the leading ones, ~300 instructions a line for the deep
+    where reading each of the leading ones by code points cost ~300 instructions a line for the deep
     indents of a rendered page's replies. A line of blanks alone is blank to its end."""
     if not s:
         return len(r)
