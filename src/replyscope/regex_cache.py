@@ -133,7 +133,9 @@ def derived(kind: str, pattern: str, flags: int, make):  # noqa: ANN001, ANN201 
     build, and only values marshal writes (None, str, int, tuples, lists and dicts of them)."""
     if _table is None:
         return make()
-    key = ("\0" + kind, pattern, flags)  # (a compiled pattern's key is a pair: never one of these)
+    # (a compiled pattern's key is a pair: never one of these; the flags as a plain int, since
+    # marshal cannot write a RegexFlag, and one such key would keep the whole file from being written)
+    key = ("\0" + kind, pattern, int(flags))
     kept = _table.get(key)
     if isinstance(kept, tuple) and len(kept) == 1:
         return kept[0]
