@@ -132,3 +132,27 @@ def test_letter_prefixes_kept_in_the_file_are_the_ones_read_off_the_patterns(tmp
     assert second["same"] and second["added"] == 0 and second["kept"] >= 3
     plain = _gate_probe(tmp_path, REPLYSCOPE_REGEX_CACHE="0")  # (no cache: made in the process, the same)
     assert plain["same"] and plain["kept"] == 0
+
+
+def test_a_file_is_for_one_version_of_the_code_that_derives_its_values(tmp_path, monkeypatch):
+    # (derived values, such as the stamp pattern as it is searched, are made by split/patterns.py:
+    # a file made by another version of it is never read back, and is removed when a file is saved)
+    from replyscope import regex_cache
+
+    monkeypatch.setenv("REPLYSCOPE_CACHE", str(tmp_path))
+    source = tmp_path / "patterns.py"
+    source.write_text("WORD = r'\\w+'\n")
+    monkeypatch.setattr(regex_cache, "_DERIVING_SOURCE", str(source))
+    before = regex_cache.cache_file()
+    source.write_text("WORD = r'\\w++'\n")
+    after = regex_cache.cache_file()
+    assert before != after and before.split("-")[0] == after.split("-")[0]
+
+    monkeypatch.undo()
+    _probe(tmp_path)
+    (kept,) = (tmp_path / "regex").iterdir()
+    older = kept.with_name(kept.name.split("-")[0] + "-0123456789abcdef.marshal")
+    older.write_bytes(kept.read_bytes())
+    kept.unlink()
+    assert _probe(tmp_path)["added"] > 100  # (the other version's file is not read)
+    assert [path.name for path in (tmp_path / "regex").iterdir()] == [kept.name]

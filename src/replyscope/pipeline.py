@@ -118,7 +118,7 @@ def split_batch(raws: list[RawDocument], doc_ids: list[str] | None = None, page_
     try:
         split = split_documents(_pages_to_split(documents, values), page_cpu_seconds)
     finally:
-        clear_caches()  # (see _forget_between_batches, below)
+        clear_caches()  # (the verdicts forgotten between batches: see the note below)
     if split.errors:
         failed = pl.DataFrame({"doc_id": list(split.errors), "split_error": list(split.errors.values())})
         documents = (
@@ -137,7 +137,7 @@ def split_batch(raws: list[RawDocument], doc_ids: list[str] | None = None, page_
     return BatchResult(tables, n_bytes)
 
 
-# _forget_between_batches: the split's per-line verdicts (split.caches) are kept across the pages
+# The split's per-line verdicts (split.caches) are kept across the pages
 # of a batch, where menus, bylines and stamps repeat, and forgotten once the batch is split (as
 # split.trim_caches already empties a cache grown too big: the tables cannot depend on it, a
 # verdict is a function of its line alone). Kept across batches they only grew: the 966 raw

@@ -5,7 +5,7 @@ rich's...), and `re` parses and compiles each in pure Python: about a fifth of a
 start, as much as splitting a hundred pages. What that compile makes for a pattern and its flags
 (the flags, the code list, the group count and names `_sre.compile` takes) depends only on them and
 on the Python build, so it is kept in a file under the cache root (see `compiled.cache_root`), one
-file per Python build, and handed to `_sre.compile` as `re` itself would: the pattern objects are
+file per Python build (and version of split/patterns.py, which makes the values `derived` keeps), and handed to `_sre.compile` as `re` itself would: the pattern objects are
 the same (equal by `==`, which compares the code). A pattern not in the file is compiled by `re`'s
 own parser and code generator and added to the file when the process ends.
 
@@ -32,6 +32,10 @@ _table: dict | None = None  # (pattern, flags) -> what _sre.compile takes after 
 _plain = None  # re._compiler.compile as it was (the tests compare with it)
 _added: dict = {}
 _path: str | None = None
+# What `derived` keeps beside the compiled patterns is read off them by split/patterns.py's code (a
+# gate's letters, the stamp pattern as it is searched): a file is made for one version of that
+# code, named by a digest of its bytes, so a value made by an older version is never read back.
+_DERIVING_SOURCE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "split", "patterns.py")
 
 
 def _disabled() -> bool:
@@ -39,14 +43,31 @@ def _disabled() -> bool:
 
 
 def cache_file() -> str:
-    """The cache file of this Python build."""
+    """The cache file of this Python build and this version of the code `derived` keeps values of:
+    "<build>-<code>.marshal"."""
     import hashlib  # noqa: PLC0415
     import _sre  # noqa: PLC0415
 
     from replyscope.compiled import cache_root  # noqa: PLC0415
 
     tag = hashlib.sha256(f"{_FORMAT}\0{sys.version}\0{sys.implementation.cache_tag}\0{_sre.MAGIC}\0{sys.maxunicode}".encode()).hexdigest()[:16]
-    return os.path.join(cache_root(), "regex", f"{tag}.marshal")
+    try:
+        with open(_DERIVING_SOURCE, "rb") as handle:
+            code = hashlib.sha256(handle.read()).hexdigest()[:16]
+    except OSError:
+        code = "unread"
+    return os.path.join(cache_root(), "regex", f"{tag}-{code}.marshal")
+
+
+def _drop_older(path: str) -> None:
+    """Remove the files of this Python build kept for another version of the deriving code (an
+    edited split/patterns.py): they are never read again, and each is ~1.5 MB."""
+    folder, name = os.path.split(path)
+    build = name.split("-", 1)[0] + "-"
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.name != name and entry.name.startswith(build) and entry.name.endswith(".marshal"):
+                os.unlink(entry.path)
 
 
 def unpack(kept: tuple) -> tuple:
@@ -164,6 +185,7 @@ def save() -> None:
             with open(tmp, "wb") as handle:
                 handle.write(data)
             os.replace(tmp, _path)
+            _drop_older(_path)
         finally:
             if os.path.exists(tmp):
                 os.unlink(tmp)

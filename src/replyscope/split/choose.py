@@ -407,7 +407,7 @@ def _bullet_thread_share(lines: Lines, best: list[Anchor], share: float) -> floa
     windows = [_text_under(lines, best, k) for k in range(len(best))]
     for k, (window, unread) in enumerate(zip(windows, _unread_windows(windows))):
         if unread:
-            uncounted += 1  # (a removed comment's mark, words in another language, a name alone say nothing: see _conversational_share)
+            uncounted += 1  # (a removed comment's mark, words in another language, a name alone say nothing: see _unread_windows)
             continue
         hits += talks(window) or judges(window) or long_run and writes_sentences(window, best[k].header.author)
     return hits / (len(best) - uncounted) if uncounted < len(best) else 0.0

@@ -891,8 +891,8 @@ def _restates_page(s: str, printed_above: list[str]) -> bool:
     return any(s.endswith(t) and QUOTE_OPENING.match(s[: len(s) - len(t)]) is None for t in printed_above)
 
 
-# The fewest words after its first a line read as furniture for its opening words has, to be read
-# as a wordless comment's words (see _labelled_words; "Watch: Live" is a link's label).
+# The fewest blanks (spaces: words after its first) a line read as furniture holds, to be read as a
+# wordless comment's words (see _labelled_words; "Watch: Live" is a link's label).
 LABELLED_WORDS_MIN: Final = 3
 
 

@@ -388,8 +388,9 @@ def _once_or_twice_as_branches(pattern: str) -> str:
 
 
 def _stamp_searched(pattern: str, flags: int) -> str:
-    """TIMESTAMP as TIMESTAMP_RE searches it (see _optionals_as_branches, _spaces_read_whole), kept in
-    the regex cache's file: reading it off the pattern's parse costs ~ms at every start."""
+    """TIMESTAMP as TIMESTAMP_RE searches it (see _once_or_twice_as_branches, _optionals_as_branches,
+    _spaces_read_whole), kept in the regex cache's file: reading it off the pattern's parse costs
+    ~10 ms at every start."""
     regex_cache: Any = importlib.import_module("replyscope.regex_cache")
     kept = regex_cache.derived("stamp_searched", pattern, flags, lambda: _spaces_read_whole(_optionals_as_branches(_once_or_twice_as_branches(pattern)), flags))
     return kept if isinstance(kept, str) else _spaces_read_whole(_optionals_as_branches(_once_or_twice_as_branches(pattern)), flags)
