@@ -105,7 +105,7 @@ def split_batch(raws: list[RawDocument], doc_ids: list[str] | None = None, page_
     `doc_ids` (one per raw, from `DocIds`) replaces the ids ingest gives, so repeated ids are
     made unique before the split names comments after their page.
     """
-    from replyscope.split import clear_caches, split_documents
+    from replyscope.split import split_documents
 
     hold = os.environ.get(HOLD_BATCHES_ENV)
     if hold:
@@ -115,10 +115,7 @@ def split_batch(raws: list[RawDocument], doc_ids: list[str] | None = None, page_
     documents, values = documents_and_values(raws)
     if doc_ids is not None:
         documents = documents.with_columns(doc_id=pl.Series(doc_ids, dtype=pl.String))
-    try:
-        split = split_documents(_pages_to_split(documents, values), page_cpu_seconds)
-    finally:
-        clear_caches()  # (the verdicts forgotten between batches: see the note below)
+    split = split_documents(_pages_to_split(documents, values), page_cpu_seconds)
     if split.errors:
         failed = pl.DataFrame({"doc_id": list(split.errors), "split_error": list(split.errors.values())})
         documents = (
@@ -136,15 +133,6 @@ def split_batch(raws: list[RawDocument], doc_ids: list[str] | None = None, page_
     tables = {"documents": documents, "segments": split.segments, "articles": split.articles, "comments": comments}
     return BatchResult(tables, n_bytes)
 
-
-# The split's per-line verdicts (split.caches) are kept across the pages
-# of a batch, where menus, bylines and stamps repeat, and forgotten once the batch is split (as
-# split.trim_caches already empties a cache grown too big: the tables cannot depend on it, a
-# verdict is a function of its line alone). Kept across batches they only grew: the 966 raw
-# Dragnet dev pages, four batches: 16-22 MB more at the peak and 4,000-5,700 more page faults, where
-# the memory freed at the end of a batch is reused by the next; the verdicts read again for lines
-# a later batch shares with an earlier one (~10,000 of ~370,000) cost less than those faults, and
-# the process's exit no longer walks what the caches held (whole process ~3% less CPU).
 
 # The columns the split reads as Python strings, page by page (split_documents).
 _PAGE_STRINGS = ("text", "html")
