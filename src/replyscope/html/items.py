@@ -351,9 +351,7 @@ def marked_time(el: ElementNode) -> bool:
 def is_stamp(el: ElementNode, runs: Callable[[], int] | None = None) -> bool:
     """Whether the element is a time stamp (see the module's doc). `runs` counts the visible runs
     of words it holds (up to 2; Page counts them off its lists), else they are walked."""
-    if el.tag in ("time", "relative-time") or el.hasattr("datetime"):
-        return True
-    if ISO.match(el.getattr("title") or "") or ISO.match(el.getattr("data-ts") or ""):
+    if marked_time(el):
         return True
     text = " ".join((el.text or "").split())
     if not text or len(text) > MAX_STAMP_CHARS or (runs() if runs is not None else _walked_runs(el)) != 1:

@@ -318,8 +318,7 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
                 # (a short line, "+1", is judged with the thread's other headers: choose._supported)
                 if r is not None and (is_written(lines.text[r]) or is_placeholder(lines.text[r]) or is_short_mark(lines.text[r])) and (r not in headers or _says_opener(lines, headers, r)) and not any(k in headers for k in range(q + 1, r)):
                     end = profile_end(lines, q)  # (the member's profile under the name: the header's)
-                    name = digit_handle(lines.core[q]) if _NUMERIC_HANDLE.match(lines.core[q]) else cut_counters(lines.core[q])
-                    anchors.append(Anchor(i, end, CommentHeader("name_date", name, h.posted_raw), "date+name", lines.indent[i]))
+                    anchors.append(Anchor(i, end, CommentHeader("name_date", _name_line_author(lines.core[q]), h.posted_raw), "date+name", lines.indent[i]))
                     _claim(claimed, i, end + 1)
     _take_display_names(lines, headers, claimed, anchors, lo)
     _add_bullet_anchors(lines, headers, claimed, anchors, filled)
@@ -336,6 +335,12 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
 # Lines of a member's profile a board prints under the name, over the post ("Senior Member",
 # "Date joined: Mar 2015", "Posts: 1,234"): read past, up to this many, to the post's first line.
 PROFILE_REACH: Final = 6
+
+
+def _name_line_author(core: str) -> str:
+    """The author a line that holds a header's name alone names: a handle of digits names its
+    reader ("4830962"), any other name without the counters printed beside it."""
+    return digit_handle(core) if _NUMERIC_HANDLE.match(core) else cut_counters(core)
 
 
 def _digit_name_over_profile(lines: Lines, q: int) -> bool:
@@ -1256,7 +1261,7 @@ def _add_footer_anchors(lines: Lines, headers: dict[int, CommentHeader], claimed
         return
     for name, last_head, first, last in found:
         stamp = headers[last].posted_raw
-        author = digit_handle(lines.core[name]) if _NUMERIC_HANDLE.match(lines.core[name]) else cut_counters(lines.core[name])  # (a handle of digits names its reader)
+        author = _name_line_author(lines.core[name])
         anchors.append(Anchor(name, last_head, CommentHeader("name", author, stamp), "footer", lines.indent[name]))
         _claim(claimed, name, last_head + 1)
         _claim(claimed, first, last + 1)
