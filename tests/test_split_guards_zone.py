@@ -127,12 +127,15 @@ def test_every_bracketed_link_opening_holds_a_link_word():
 
 
 def test_lines_with_text_are_counted_as_the_slice_counted_them():
-    from replyscope.split import comment_text, comments
+    from replyscope.split import comment_text
 
     text = ["Jo Lake", "", "First line of words", "", "", "Reply", "more words", "", "Ann"]
+    lines = split_lines("\n".join(text) + "\n")
+    assert lines.text == text
     for lo in range(len(text) + 2):
         for hi in range(0, len(text) + 3):
-            assert comments._filled(text, lo, hi) == sum(map(bool, text[lo:hi])), (lo, hi)
+            # (comments._spans_below counts a span's lines with text by Lines.nonblank_between)
+            assert lines.nonblank_between(lo, hi) == sum(map(bool, text[lo:hi])), (lo, hi)
     for first, last in itertools.combinations(range(len(text)), 2):
         for body in ([first, last], list(range(first, last + 1)), [k for k in range(first, last + 1) if text[k]]):
             if body and body[0] == first and body[-1] == last:

@@ -788,16 +788,6 @@ def _spans_above(lines: Lines, best: list[Anchor]) -> tuple[list[tuple[int, int]
     return spans, subjects
 
 
-def _filled(text: list[str], lo: int, hi: int) -> int:
-    """How many of lines lo..hi-1 hold text, neither bound negative (`sum(map(bool, text[lo:hi]))`:
-    compiled, a loop, where the slice and `map` of `bool` made a generic call a line)."""
-    filled = 0
-    for k in range(lo, min(hi, len(text))):
-        if text[k]:
-            filled += 1
-    return filled
-
-
 def _spans_below(lines: Lines, best: list[Anchor], floor: int, headed: bool = False) -> list[tuple[int, int]]:
     """Body line ranges when headers sign their comments from below ("Posted by: X | DATE").
 
@@ -807,7 +797,7 @@ def _spans_below(lines: Lines, best: list[Anchor], floor: int, headed: bool = Fa
     first comment's.
     """
     spans = spans_signed_below(best)
-    sizes = sorted(_filled(lines.text, lo, hi) for lo, hi in spans[1:])
+    sizes = sorted(lines.nonblank_between(lo, hi) for lo, hi in spans[1:])
     want = max(1, sizes[len(sizes) // 2]) if sizes else 1
     lo = best[0].first
     got = 0
