@@ -187,7 +187,7 @@ def _prose_clusters(lines: Lines, lo: int, hi: int) -> list[tuple[int, int, int]
     """
     clusters: list[list[int]] = []
     gap = 0.0  # (a float: a line of plain text adds a quarter; mypyc wants it one from the start)
-    raw = lines.raw
+    bare = lines.bare  # (each line without its break: a tab in it is the line's own)
     text = lines.text
     in_list = False  # after a sentence that announces a list ("we recommend:")
     for i in range(lo, hi):
@@ -218,7 +218,7 @@ def _prose_clusters(lines: Lines, lo: int, hi: int) -> list[tuple[int, int, int]
             gap += 1
         elif in_list and not bullet and n < 60 and lines.indent[i] > 0 and not is_boilerplate_line(s):
             gap += TABLE_ROW_GAP  # an indented item of the announced list
-        elif bullet or n < 30 and not ("\t" in raw[i] or "  " in s) or is_boilerplate_line(s):
+        elif bullet or n < 30 and not ("\t" in bare[i] or "  " in s) or is_boilerplate_line(s):
             gap += 1
             # (only inside a cluster: before the article and after it the gap is long anyway)
             if gap <= MAX_GAP_LINES and n < 60 and clusters and ord(s[0]) in _END_FIRST_CODES and closes_article(s):
@@ -954,8 +954,8 @@ TITLE_LEAD_LINES: Final = 40
 
 
 def _indent(lines: Lines, i: int) -> int:
-    raw = lines.raw[i]
-    return len(raw) - len(raw.lstrip())
+    """len(raw) - len(raw.lstrip()) of line i, read by Lines.begin (lines.raw is made only if asked)."""
+    return lines.begin(i) - lines.starts[i]
 
 
 def _tag_case(s: str) -> bool:

@@ -459,14 +459,15 @@ def comment_words(text: str, lines: Lines, body_lines: list[int], start: int, en
     words = lines.text
     if _only_text_between(words, body_lines):
         return text[start:end]  # (the common case: the span as it is)
-    raw, body = lines.raw, set(body_lines)
+    body = set(body_lines)
     pieces: list[str] = []
     blank = False
     for j in range(first, last + 1):
         if j in body:
             if blank and pieces:
                 pieces.append("\n")
-            pieces.append(raw[j] if j != last else raw[j].rstrip())
+            # (the line with its break, read from the page: see Lines.with_break)
+            pieces.append(lines.with_break(j) if j != last else lines.with_break(j).rstrip())
             blank = False
         elif not words[j]:
             blank = True

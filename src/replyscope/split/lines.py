@@ -20,7 +20,7 @@ _MARKER_STARTS: Final = BULLETS | frozenset("-–#0123456789")
 class Lines:
     """Parallel per-line lists for one page (index i is line i)."""
 
-    raw: list[str]  # the line with its line break, exactly as in the text
+    bare: list[str]  # the line without its line break (see split_lines; `raw` holds it with the break)
     starts: list[int]  # offset of the line's first character
     text: list[str]  # the line stripped of surrounding whitespace
     indent: list[int]  # leading whitespace width (threading depth in rendered pages)
@@ -28,28 +28,46 @@ class Lines:
     sections: tuple[int, list[int]] | None = None  # (from line, comment-section header lines)
     # how many lines have text before each line (and before the end): see nonblank_between
     _nonblank_before: list[int] | None = field(default=None, init=False, repr=False, compare=False)
+    # the page's text, and its lines with their breaks once asked for (see raw)
+    _page: str = field(default="", repr=False, compare=False)
+    _raw: list[str] | None = field(default=None, repr=False, compare=False)
 
     # (written out: under mypyc the __init__ a @dataclass writes stays plain Python, ~3.7k
     # instructions a page)
     def __init__(
         self,
-        raw: list[str],
+        bare: list[str],
         starts: list[int],
         text: list[str],
         indent: list[int],
         core: list[str],
         sections: tuple[int, list[int]] | None = None,
+        page: str = "",
+        raw: list[str] | None = None,
     ) -> None:
-        self.raw = raw
+        self.bare = bare
         self.starts = starts
         self.text = text
         self.indent = indent
         self.core = core
         self.sections = sections
         self._nonblank_before = None
+        self._page = page
+        self._raw = raw
+
+    @property
+    def raw(self) -> list[str]:
+        """Each line with its line break, exactly as in the text (`str.splitlines(keepends=True)`).
+
+        (Made when first asked: a page whose only line break is "\n" is split without its breaks,
+        see split_lines, and few readers want them.)"""
+        raw = self._raw
+        if raw is None:
+            raw = self._raw = self._page.splitlines(True)
+        return raw
 
     def __len__(self) -> int:
-        return len(self.raw)
+        return len(self.starts)
 
     def nonblank_between(self, lo: int, hi: int) -> int:
         """How many lines in text[lo:hi] have text. (The count runs between every two headers of
@@ -69,15 +87,26 @@ class Lines:
         lo, hi = min(lo, len(text)), min(hi, len(text))
         return before[hi] - before[lo] if hi > lo else 0
 
+    def _span_end(self, i: int) -> int:
+        """Offset just past line i's line break (the next line's start, or the page's end)."""
+        return self.starts[i + 1] if i + 1 < len(self.starts) else len(self._page)
+
+    def with_break(self, i: int) -> str:
+        """Line i with its line break, exactly as in the text (raw[i], read from the page)."""
+        return self._page[self.starts[i] : self._span_end(i)]
+
     def end(self, i: int) -> int:
         """Offset just past line i's last visible character (line break and trailing blanks excluded)."""
-        raw = self.raw[i]
-        return self.starts[i] + len(raw.rstrip())
+        # (every line break is whitespace: the line without its break strips to the same end)
+        return self.starts[i] + len(self.bare[i].rstrip())
 
     def begin(self, i: int) -> int:
-        """Offset of line i's first visible character."""
-        raw = self.raw[i]
-        return self.starts[i] + (len(raw) - len(raw.lstrip()))
+        """Offset of line i's first visible character (a blank line's: past its line break)."""
+        b = self.bare[i]
+        lead = len(b) - len(b.lstrip())
+        if lead < len(b):
+            return self.starts[i] + lead
+        return self._span_end(i)  # (a line of blanks: `raw.lstrip()` read past its break too)
 
 
 # Columns a tab indents to (the width text renderers and terminals give it).
@@ -114,7 +143,71 @@ def nonblank_above(lines: Lines, i: int, count: int) -> list[int]:
     return found
 
 
+# The characters other than "\n" that `str.splitlines` ends a line at ("\r" alone or in "\r\n").
+_OTHER_BREAKS: Final = ("\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
+
+
 def split_lines(text: str) -> Lines:
+    """The page's lines (see Lines). A page whose only line break is "\n" (most pages) is cut by
+    `str.split`, its lines without their breaks: such a line with no blank round it is its own
+    stripped text, the same string (`strip` gives the string itself back where nothing is taken
+    off), where a line kept with its break is copied anew by `strip`; the lines with their breaks
+    are made only if asked for (Lines.raw). Any other break: see _split_lines_kept."""
+    for brk in _OTHER_BREAKS:
+        # (each a C scan of the page; one past Latin-1 says no on a narrower page's width alone)
+        if brk in text:
+            return _split_lines_kept(text)
+    if not text:
+        return Lines(bare=[], starts=[], text=[], indent=[], core=[], page=text, raw=[])
+    bare = text.split("\n")
+    broken = text[-1] == "\n"  # (whether the last line has its break: `split` gives an empty piece after it)
+    if broken:
+        bare.pop()
+    n = len(bare)
+    stripped = [b.strip() for b in bare]
+    core = stripped.copy()
+    starts = [0] * n
+    indent = [0] * n
+    pos = 0
+    for i in range(n):
+        b = bare[i]
+        s = stripped[i]
+        starts[i] = pos
+        pos += len(b) + 1
+        if not s:
+            # (a blank line's indent is its length with its break, as `len(r) - len(r.lstrip())`
+            # reads it; the last line's break is taken back below where it has none)
+            indent[i] = len(b) + 1
+            continue
+        # (as _split_lines_kept reads the line: a line with text opens as it does with its break)
+        first = ord(b[0])
+        if first < 128 and (first == 32 or 9 <= first <= 13 or 28 <= first <= 31) or first >= 128 and b[0].isspace():
+            indent[i] = _indent_of(b, s)
+        if len(s) > 110:
+            continue  # (its core is the line)
+        code = ord(s[0])
+        if code == BULLET_CODE and len(s) > 1 and ord(s[1]) == 32:
+            core[i] = s[2:].lstrip()
+        elif code < _MARKER_FIRST or _MARKER_ASCII_LAST < code < _MARKER_WIDE_FIRST or code not in _MARKER_CODES:
+            continue
+        else:
+            core[i] = _strip_marker(s)
+    if not broken and not stripped[n - 1]:
+        indent[n - 1] -= 1  # (the last line, blank, has no break)
+    if "\t" in text:
+        # (as _split_lines_kept: the lead of a blank line holds its break)
+        for i in compress(range(n), indent):
+            b = bare[i]
+            lead = (b if stripped[i] else b + "\n")[: indent[i]]
+            if "\t" in lead:
+                indent[i] = len(lead.expandtabs(TAB_STOP))
+    return Lines(bare=bare, starts=starts, text=stripped, indent=indent, core=core, page=text)
+
+
+def _split_lines_kept(text: str) -> Lines:
+    """split_lines of a page with a line break other than "\n": its lines cut by `splitlines`,
+    each with its break (Lines.bare is then Lines.raw: every reader of `bare` reads a line's text
+    or its blanks, and a break is whitespace)."""
     raw = text.splitlines(True)
     n = len(raw)
     # (the lines stripped by a compiled comprehension, each by a compiled call: `list(map(str.strip,
@@ -157,7 +250,7 @@ def split_lines(text: str) -> Lines:
             lead = raw[i][: indent[i]]
             if "\t" in lead:
                 indent[i] = len(lead.expandtabs(TAB_STOP))
-    return Lines(raw=raw, starts=starts, text=stripped, indent=indent, core=core)
+    return Lines(bare=raw, starts=starts, text=stripped, indent=indent, core=core, page=text, raw=raw)
 
 
 # The code points of _MARKER_STARTS, and the bounds of the gap between those in ASCII and those
