@@ -1571,3 +1571,38 @@ def test_the_stamp_span_searched_from_the_character_before_is_the_lower_twins_sp
     assert patterns.stamp_span_low("march 3") == (0, 7)
     assert patterns.stamp_span_low("\u0416 9:05 pm") == (2, 9)
     assert patterns.stamp_span_low("x9:05 pm") is None
+
+
+def test_the_stamp_span_from_any_place_is_stamp_searchs_span():
+    # (patterns.stamp_span, for body's, templates' and comment_text's stamp searches: a line that
+    # folds like lower searched from the character before the stamp, from any place in it, where
+    # the look-behind reads the characters before that place; other lines by TIMESTAMP_RE itself)
+    pieces = ["3", " ", "March", "2014", "9:05", "PM", "/", ".", "x", "\u0130", "\u017f", "\u212a", "ago", "by Jo"]
+    found = 0
+    for s in _strings_of(pieces, 4):
+        for pos in range(len(s) + 1):
+            m = patterns.stamp_search(s, pos)
+            assert patterns.stamp_span(s, s.lower(), pos) == (m.span() if m else None), (s, pos)
+            found += m is not None
+    assert found > 1000
+    assert patterns.stamp_span("Posted March 3, 2014 by Jo", "posted march 3, 2014 by jo", 6) == (7, 20)
+    assert patterns.stamp_span("x3 March 2014", "x3 march 2014", 1) is None  # (a word character before it)
+
+
+def test_a_page_cut_at_its_line_feeds_reads_as_the_page_cut_by_splitlines():
+    # (split_lines cuts a page whose only break is "\n" by str.split, each line without its break;
+    # _split_lines_kept, splitlines with the breaks, is the reading it must give line for line)
+    pieces = ["\n", " ", "\t", "\xa0", "• ", "3. ", "Ferry notes", "-", "\u2003"]
+    checked = 0
+    for page in _strings_of(pieces, 5):
+        want, got = lines_module._split_lines_kept(page), split_lines(page)
+        assert (got.raw, got.starts, got.text, got.indent, got.core) == (want.raw, want.starts, want.text, want.indent, want.core), repr(page)
+        for i in range(len(want)):
+            assert (got.begin(i), got.end(i), got.with_break(i)) == (want.begin(i), want.end(i), want.raw[i]), (page, i)
+            assert ("\t" in got.bare[i]) == ("\t" in want.raw[i])
+        checked += 1
+    assert checked > 10000
+    lines = split_lines("Harbour notes\n\t\n  The ferry ran late.\n   ")
+    assert lines.bare == ["Harbour notes", "\t", "  The ferry ran late.", "   "]
+    assert lines.indent == [0, 9, 2, 3]
+    assert lines.raw == ["Harbour notes\n", "\t\n", "  The ferry ran late.\n", "   "]

@@ -35,7 +35,7 @@ from replyscope.split.patterns import (
     gate_refuses,
     has_digit,
     lower_twin,
-    stamp_search,
+    stamp_span,
 )
 
 # Lines that close an article on rendered pages: prose after them starts a new cluster (a sidebar,
@@ -1218,7 +1218,8 @@ def _post_stamp_text(t: str) -> str | None:
 
 
 def _post_stamp_text_uncached(t: str) -> str | None:
-    if len(t) > STAMP_MAX_CHARS or not has_digit(t) or stamp_search(t) is None:
+    # (stamp_span: the stamp searched from the character before it, see patterns.stamp_span_low)
+    if len(t) > STAMP_MAX_CHARS or not has_digit(t) or stamp_span(t, lower_of(t)) is None:
         return None
     if _STAMP_OPEN.match(t) or _STAMP_BY.search(t):
         return "by"
@@ -1332,12 +1333,12 @@ def stamp_tail(s: str) -> int | None:
         # (every match holds one of its words, read from the pattern by its gate; IGNORECASE reads
         # such a line as `str.lower` does, see folds_like_lower: a line whose lower case holds none
         # is not searched)
-        if not _STAMP_TAIL_GATE.admits_lower(s.lower()):
+        if not _STAMP_TAIL_GATE.admits_lower(lower_of(s)):
             return None
     m = None
     for m in _STAMP_TAIL.finditer(s):
         pass  # (the last dateline word of the line)
-    if m is None or len(s) - m.end() > STAMP_TAIL_CHARS or stamp_search(s, m.end()) is None:
+    if m is None or len(s) - m.end() > STAMP_TAIL_CHARS or stamp_span(s, lower_of(s), m.end()) is None:
         return None
     head = s[: m.start()].rstrip(" ,|·•–-")
     return len(head) if head.count(" ") >= CUT_MIN_WORDS - 1 else None
@@ -1390,7 +1391,7 @@ def _stamped_headline(lines: Lines, i: int, hi: int) -> bool:
         return False
     if not _reads_as_headline(_YEAR_TAIL.sub("", s)) or _share_row(s) or _BYLINE_START.match(s) or reads_as_byline(core):
         return False
-    if has_digit(s) and (stamp_search(s) is not None or read_header(core) is not None):
+    if has_digit(s) and (stamp_span(s, lower_of(s)) is not None or read_header(core) is not None):
         return False  # (a dateline, or a photo's caption that dates the scene)
     if kind == "date":
         # A date alone also sits over a headline (tags or a tagline, date, headline, text: see

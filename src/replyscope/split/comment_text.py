@@ -18,8 +18,8 @@ from replyscope.split.chrome import is_badge_line, is_chrome, is_pictographs, is
 from replyscope.split.comments import SIGNATURE_LINES, Comment, Zone
 from replyscope.split.headers import GONE_AUTHOR, looks_like_name
 from replyscope.split.anchors import WIDGET_WORDS_CHARS, section_headers
-from replyscope.split.lines import Lines, is_prose, nonblank_above, prev_nonblank
-from replyscope.split.patterns import RE_SUBJECT, stamp_search, template_form
+from replyscope.split.lines import Lines, is_prose, lower_of, nonblank_above, prev_nonblank
+from replyscope.split.patterns import RE_SUBJECT, stamp_span, template_form
 from replyscope.split.threading import HEADER_TARGET
 
 # The last comment is cut at its action row when at least this many of the other comments, and
@@ -80,7 +80,7 @@ def trim_after_actions(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:
         tail = [j for j in c.body_lines if j > action]
         # (a tail opening on a dated line is a reply whose header the zone did not read:
         # "18 Loretta | May 3, 2012 at 7:22 am")
-        furniture = k == last_k and stamp_search(text[tail[0]]) is None and _closing(lines, kept, roles, action)
+        furniture = k == last_k and stamp_span(text[tail[0]], lower_of(text[tail[0]])) is None and _closing(lines, kept, roles, action)
         drop = tail if furniture else [j for j in tail if _running_number(text[j]) or _removed_mark(lines.core[j])]
         if not drop or len(drop) == len(c.body_lines):
             continue
@@ -102,7 +102,7 @@ def _words_over_row_then_furniture(lines: Lines, kept: list, roles: dict[int, st
     if j >= c.body_lines[0] or roles.get(j) != "comment_chrome" or len(text[j].strip()) > WIDGET_WORDS_CHARS:
         return False
     action = _last_action(lines, roles, j + 1, c.body_lines[0])
-    if action is None or any(text[i] for i in range(j + 1, action)) or not is_reply_row(text[action]) or HEADER_TARGET.search(text[action]) or stamp_search(text[c.body_lines[0]]) is not None:
+    if action is None or any(text[i] for i in range(j + 1, action)) or not is_reply_row(text[action]) or HEADER_TARGET.search(text[action]) or stamp_span(text[c.body_lines[0]], lower_of(text[c.body_lines[0]])) is not None:
         return False
     if any(is_prose(text[i]) for i in c.body_lines):
         return False  # (a reader's sentences under a marker and a line over them: "Edited" / "In reply to jo." / words)

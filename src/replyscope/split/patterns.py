@@ -1939,6 +1939,19 @@ def stamp_span_low(low: str) -> tuple[int, int] | None:
     return None if m is None else (m.start(), m.end() - 1)
 
 
+def stamp_span(s: str, low: str, pos: int = 0) -> tuple[int, int] | None:
+    """The span of stamp_search(s, pos), or None; `low` is s.lower() (the caller's shared copy).
+    A line that folds like lower is searched from the character before the stamp, as
+    stamp_span_low reads it (a match at the padded text's place p opens the stamp at the line's
+    place p, and the look-behind the class stands for reads the characters before `pos` too);
+    any other line by TIMESTAMP_RE itself, as stamp_search."""
+    if folds_like_lower(s):
+        m = _TIMESTAMP_FROM_BEFORE_LOW.search(" " + low, pos)
+        return None if m is None else (m.start(), m.end() - 1)
+    found = TIMESTAMP_RE.search(s, pos)
+    return None if found is None else (found.start(), found.end())
+
+
 def stamp_search(s: str, pos: int = 0) -> re.Match[str] | None:
     """TIMESTAMP_RE.search(s, pos), on its faster lower twin where `s` folds like lower: the same
     span, but read the stamp's text from `s` (the match's own text may be lower-cased)."""

@@ -20,8 +20,8 @@ from typing import Final
 
 from replyscope.split.anchors import Anchor, header_spacing
 from replyscope.split.headers import CommentHeader
-from replyscope.split.lines import Lines
-from replyscope.split.patterns import stamp_finditer, stamp_search
+from replyscope.split.lines import Lines, lower_of
+from replyscope.split.patterns import stamp_finditer, stamp_span
 
 # A thread has a template when at least this many of its headers, and most of them, share it.
 MIN_SHARED: Final = 3
@@ -37,11 +37,11 @@ def _template(core: str, header: CommentHeader) -> tuple[str, str, str] | None:
     i = core.find(name) if name else -1
     if i < 0:
         return None
-    # (stamp_search: the lower twin where it reads the line as the pattern does, the same span)
-    m = stamp_search(core, i + len(name))
-    if m is None:
+    # (stamp_span: stamp_search's span, searched from the character before the stamp)
+    span = stamp_span(core, lower_of(core), i + len(name))
+    if span is None:
         return None
-    return core[:i], core[i + len(name) : m.start()], core[m.end() :]
+    return core[:i], core[i + len(name) : span[0]], core[span[1] :]
 
 
 def _name_in(core: str, shape: tuple[str, str, str]) -> tuple[str, str] | None:
