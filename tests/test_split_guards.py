@@ -1606,3 +1606,31 @@ def test_a_page_cut_at_its_line_feeds_reads_as_the_page_cut_by_splitlines():
     assert lines.bare == ["Harbour notes", "\t", "  The ferry ran late.", "   "]
     assert lines.indent == [0, 9, 2, 3]
     assert lines.raw == ["Harbour notes\n", "\t\n", "  The ferry ran late.\n", "   "]
+
+
+def test_thread_reads_no_reply_marks_or_words_where_the_split_leaves_them_unread():
+    # (split._nesting_shown: where the outline numbers or the indents nest the comments, thread
+    # reads neither their headers' reply marks nor their words; where some headers are marked and
+    # some not, it reads no words: the split then reads none for it)
+    import random
+
+    from replyscope.split import _nesting_shown, thread
+
+    rng = random.Random(11)
+    names = ["Jo", "Ada Lake", "mara_k", "Pip"]
+    words = ["@Jo quite so", "Ada Lake: the ferry was late", "in reply to Pip\nyes", "no tides today", "> the ferry was late\nagreed"]
+    shown = 0
+    for _ in range(4000):
+        n = rng.randrange(1, 7)
+        indents = [rng.choice((0, 0, 0, 4)) for _ in range(n)]
+        numbers: list[tuple[int, ...] | None] = [rng.choice((None, (1,), (2,), (1, 1), (2, 1))) for _ in range(n)]
+        authors = [rng.choice(names) for _ in range(n)]
+        texts = [rng.choice(words) for _ in range(n)]
+        marked = [rng.random() < 0.3 for _ in range(n)]
+        full = thread(indents, authors, texts, numbers, marked)
+        if _nesting_shown(numbers, indents):
+            shown += 1
+            assert thread(indents, authors, [], numbers, None) == full
+        elif any(marked) and not all(marked):
+            assert thread(indents, authors, [], numbers, marked) == full
+    assert shown > 1000

@@ -212,6 +212,16 @@ def _reply_marked(s: str, stamp: str) -> bool:
     return REPLY_MARK_GATE.admits(t) and REPLY_MARK.search(t) is not None
 
 
+def _nesting_shown(numbers: list[tuple[int, ...] | None], indents: list[int]) -> bool:
+    """Whether threading.thread nests the comments by their outline numbers or their indents alone
+    (its first two readings): it then reads neither whether their headers are marked as replies
+    nor their words, and the split does not read them for it. Where it reads the marks and finds
+    some comments marked and some not, it nests by them, and the words are not read either."""
+    if numbers and all(numbers) and any(len(num) > 1 for num in cast("list[tuple[int, ...]]", numbers)):
+        return True
+    return len(set(indents)) > 1
+
+
 def _mark_bylines(lines: Lines, roles: list[str], start: int, end: int) -> None:
     """A "By Name" line inside the article is its byline."""
     text = lines.text
@@ -348,8 +358,13 @@ def _split_lines(text: str, title: str, lines: Lines) -> DocumentSplit:
         if levels and all(v is not None for v in levels):
             indents = cast("list[int]", levels)
         # an "In reply to Jo" link under a header is chrome, out of the text, but still names the parent
-        cues = [_reply_link(lines, c, zone_roles) + s.text for c, s in zip(kept, comments)]
-        marked = [any(_reply_marked(lines.text[j], c.posted_raw) for j in c.header_lines) for c in kept]
+        # (the headers' reply marks and the cues are read only where thread reads them: see _nesting_shown)
+        cues: list[str] = []
+        marked: list[bool] | None = None
+        if not _nesting_shown(numbers, indents):
+            marked = [any(_reply_marked(lines.text[j], c.posted_raw) for j in c.header_lines) for c in kept]
+            if not (any(marked) and not all(marked)):
+                cues = [_reply_link(lines, c, zone_roles) + s.text for c, s in zip(kept, comments)]
         depth, parent = thread(indents, [c.author for c in kept], cues, numbers, marked)
         for sc, d, p in zip(comments, depth, parent):
             sc.depth, sc.parent = d, p
