@@ -212,7 +212,7 @@ def _reply_marked(s: str, stamp: str) -> bool:
     return REPLY_MARK_GATE.admits(t) and REPLY_MARK.search(t) is not None
 
 
-def _nesting_shown(numbers: list[tuple[int, ...] | None], indents: list[int]) -> bool:
+def _nesting_shown(numbers: list[tuple[int, ...] | None] | None, indents: list[int]) -> bool:
     """Whether threading.thread nests the comments by their outline numbers or their indents alone
     (its first two readings): it then reads neither whether their headers are marked as replies
     nor their words, and the split does not read them for it. Where it reads the marks and finds
@@ -351,12 +351,26 @@ def _split_lines(text: str, title: str, lines: Lines) -> DocumentSplit:
                 end -= c.tail_cut + len(keep) - len(keep.rstrip())
                 words = keep.strip()
             comments.append(SplitComment(pos, c.author, c.posted_raw, parse_posted(c.posted_raw), words, start, end))
-        numbers = [outline_number(lines.text[c.header_lines[0]]) if c.header_lines else None for c in kept]
+        # (each comment's outline number, read up to the first comment without one: thread nests by
+        # them only where every comment has one, and None says so to it as that list did)
+        found: list[tuple[int, ...] | None] = []
+        for c in kept:
+            num = outline_number(lines.text[c.header_lines[0]]) if c.header_lines else None
+            if num is None:
+                break
+            found.append(num)
+        numbers = found if len(found) == len(kept) else None
         indents = [c.indent for c in kept]
-        # "level 2" over each header says the nesting the indentation would have shown
-        levels = [_level_above(lines, c.header_lines[0]) if c.header_lines else None for c in kept]
-        if levels and all(v is not None for v in levels):
-            indents = cast("list[int]", levels)
+        # "level 2" over each header says the nesting the indentation would have shown (read up to the
+        # first header without one: then the indentation stands)
+        levels: list[int] = []
+        for c in kept:
+            level = _level_above(lines, c.header_lines[0]) if c.header_lines else None
+            if level is None:
+                break
+            levels.append(level)
+        if kept and len(levels) == len(kept):
+            indents = levels
         # an "In reply to Jo" link under a header is chrome, out of the text, but still names the parent
         # (the headers' reply marks and the cues are read only where thread reads them: see _nesting_shown)
         cues: list[str] = []
