@@ -212,6 +212,12 @@ def _reply_marked(s: str, stamp: str) -> bool:
     return REPLY_MARK_GATE.admits(t) and REPLY_MARK.search(t) is not None
 
 
+def _first_line(w: str) -> str:
+    """w.split("\n", 1)[0]: the text up to its first line feed."""
+    k = w.find("\n")
+    return w if k < 0 else w[:k]
+
+
 def _nesting_shown(numbers: list[tuple[int, ...] | None] | None, indents: list[int]) -> bool:
     """Whether threading.thread nests the comments by their outline numbers or their indents alone
     (its first two readings): it then reads neither whether their headers are marked as replies
@@ -338,7 +344,8 @@ def _split_lines(text: str, title: str, lines: Lines) -> DocumentSplit:
         texts = [comment_words(text, lines, c.body_lines, start, end) for c, (start, end) in zip(kept, spans)]
         # a label the page prints at the head of most comments ("A: Yes, it does.") is the page's,
         # not the reader's: it leaves the text (and the comment starts after it)
-        label = shared_inline_label([w.split("\n", 1)[0] for w in texts]) if len(texts) > 1 else None
+        # (each text's first line cut at its first break: `split("\n", 1)` copied the rest of the text too)
+        label = shared_inline_label([_first_line(w) for w in texts]) if len(texts) > 1 else None
         for pos, (c, (start, end), words) in enumerate(zip(kept, spans, texts)):
             if label is not None and inline_label(words) == label:
                 cut = len(words) - len(words[len(label) + 1 :].lstrip())

@@ -473,7 +473,7 @@ def _is_nav_line_uncached(s: str) -> bool:
         and "/" not in s
         and folds_like_lower(s)
     ):
-        low = s.lower()
+        low = lower_of(s)  # (shared with the line's other readers: is_boilerplate_line lower-cased most)
         if not (
             "skip to" in low
             or "jump to" in low

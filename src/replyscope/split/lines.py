@@ -337,7 +337,8 @@ def _strip_marker_uncached(s: str) -> str:
         return s  # "10:30 am", "1/2 cup", "2012-10-16": a number that is not a list marker
     # (LIST_MARKER.sub("", s, count=1): the pattern is anchored at the line's start; its lower twin,
     # faster, reads the lines it reads as the pattern does: see patterns.lower_twin)
-    m = LIST_MARKER_LOW.match(s.lower()) if folds_like_lower(s) else LIST_MARKER.match(s)
+    # (its lower case shared with the line's other readers through lower_of)
+    m = LIST_MARKER_LOW.match(lower_of(s)) if folds_like_lower(s) else LIST_MARKER.match(s)
     return s[m.end() :] if m is not None else s
 
 
