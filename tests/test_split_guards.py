@@ -1574,7 +1574,7 @@ def test_the_stamp_span_searched_from_the_character_before_is_the_lower_twins_sp
 
 
 def test_the_stamp_span_from_any_place_is_stamp_searchs_span():
-    # (patterns.stamp_span, for body's, templates' and comment_text's stamp searches: a line that
+    # (patterns.stamp_span, for the stamp searches of body, comment_text and templates: a line that
     # folds like lower searched from the character before the stamp, from any place in it, where
     # the look-behind reads the characters before that place; other lines by TIMESTAMP_RE itself)
     pieces = ["3", " ", "March", "2014", "9:05", "PM", "/", ".", "x", "\u0130", "\u017f", "\u212a", "ago", "by Jo"]
