@@ -101,3 +101,64 @@ def test_the_dict_cached_readers_give_their_uncached_verdicts() -> None:
     from replyscope.split.headers import read_header
 
     assert read_header("Mara Quell says:") is not None and is_chrome("Reply") and _may_head_section("12 Comments")
+
+
+def _held(s: str) -> int:
+    """How many of the dict caches hold a verdict for `s`."""
+    return sum(s in c for c in _LINE_CACHES if isinstance(c, dict))
+
+
+def _page(menu: str, story: str) -> str:
+    return (
+        f"{menu}\n\nTram depot opens its doors for a weekend\n\n{story}\n\n"
+        "1 comment\n\nPell Varga says:\nMay 4, 2024 at 10:15 am\nWe went last year, the old cars are worth the queue.\n"
+    )
+
+
+def test_a_verdict_asked_in_two_batches_is_kept_and_a_one_off_one_dropped() -> None:
+    # (split.end_batch at each batch's end: a site's menu recurs from batch to batch, most lines
+    # of a page occur on it alone)
+    from replyscope.split import end_batch
+
+    menu = "Timetables | Fares | Depot tours | Contact the board"
+    first = "Visitors may climb into the 1932 motor car and ride the shuttle round the yard until dusk."
+    second = "The museum shop sells a map of every line the city ran before the buses came in 1961."
+    third = "Guides in uniform will explain how the conductors punched tickets on the crowded routes."
+    clear_caches()
+    split_document(_page(menu, first))
+    assert _held(menu) > 0 and _held(first) > 0
+    end_batch()
+    # no line of the first batch was asked before it: all forgotten
+    assert _held(menu) == 0 and _held(first) == 0
+    split_document(_page(menu, second))
+    end_batch()
+    # the menu, asked in two batches, keeps its verdicts; the second batch's own line does not
+    assert _held(menu) > 0 and _held(second) == 0 and _held(first) == 0
+    kept = _held(menu)
+    split_document(_page(menu, third))
+    end_batch()
+    assert _held(menu) == kept and _held(third) == 0
+    # (a verdict kept answers as a fresh one: the split of the page is the same cold)
+    warm = split_document(_page(menu, third))
+    clear_caches()
+    assert _held(menu) == 0
+    assert split_document(_page(menu, third)) == warm
+
+
+def test_end_batch_after_a_cache_was_emptied_mid_batch() -> None:
+    # (trim_caches may empty a cache during a batch: its entries are then all the batch's own)
+    from replyscope.split import end_batch
+    from replyscope.split.caches import empty_cache
+
+    menu = "Timetables | Fares | Depot tours | Contact the board"
+    clear_caches()
+    for story in ("The depot opens at nine on both days.", "Tickets are sold at the gate only."):
+        split_document(_page(menu, story))
+        end_batch()
+    assert _held(menu) > 0
+    for c in _LINE_CACHES:
+        empty_cache(c)
+    split_document(_page(menu, "A brass band plays in the yard at noon."))
+    end_batch()
+    assert _held(menu) > 0  # (its hash was seen before the caches were emptied)
+    assert _held("A brass band plays in the yard at noon.") == 0
