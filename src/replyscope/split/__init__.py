@@ -15,7 +15,7 @@ import polars as pl
 
 from replyscope import schema
 from replyscope.page_budget import PAGE_CPU_SECONDS, page_budget
-from replyscope.split.caches import LINE_CACHES as _LINE_CACHES, cache_size, empty_cache, forget_seen, keep_recurring
+from replyscope.split.caches import LINE_CACHES as _LINE_CACHES, cache_size, empty_cache, end_of_batch, forget_seen
 from replyscope.split.body import article_roles, headline_of_title, is_boilerplate_line, title_from_text, title_without_tally
 from replyscope.split.chrome import is_chrome
 from replyscope.split.comment_text import comment_words, cut_last_at_closing, drop_echo_lines, drop_entry_labels, drop_numbered_links, drop_reaction_marks, drop_repeated_tails, drop_reply_targets, drop_role_badges, drop_subject_lines, drop_signatures, drop_widget_tails, name_numbered_comments, trim_after_actions
@@ -238,11 +238,11 @@ def clear_caches() -> None:
     _lines_since_check = 0
 
 
-def end_batch() -> None:
-    """At the end of a batch of pages (pipeline.split_batch): keep the per-line verdicts of lines an
-    earlier batch asked too, and forget the others (caches.keep_recurring): most lines occur on one
-    page, and their verdicts kept only grow the process."""
-    keep_recurring()
+def end_batch() -> bool:
+    """At the end of a batch of pages (pipeline.split_batch): keep the per-line verdicts where the
+    batch's lines come back from earlier batches enough to pay for their memory, else forget them
+    (caches.end_of_batch; most lines of most pages occur once). Whether they were kept."""
+    return end_of_batch()
 
 
 def trim_caches(n_lines: int) -> None:

@@ -21,13 +21,17 @@ instructions of a 14.1 G process. As plain Python an lru_cache is the faster of 
 `line_cache`, an `lru_cache` without a size bound registered the same way, is left for a reader of
 something other than one string (talk.texts_talk, of a tuple of lines).
 
-Across batches (`keep_recurring`, at each batch's end): most lines of a page occur on that page
-alone, and their verdicts, kept, only grow the process (over the 966 Dragnet raw dev pages ~360k
-verdicts, ~38 MB of keys, values and tables, of which ~3% are asked again in a later batch); the
-lines that recur (a site's menus, bylines, stamps, wire copy) are what a later batch asks again.
-So at a batch's end a verdict is kept only if its key was asked in an earlier batch too (its hash
-was seen at an earlier batch's end); the others are dropped, their keys' hashes remembered. A line
-met in two batches is read twice (once more than if everything were kept), then kept.
+Across batches (`end_of_batch`, at each batch's end): a verdict kept costs memory the process
+must fault in (over the 966 Dragnet raw dev pages ~360k verdicts, ~38 MB of keys, values and
+tables, ~5.4k page faults, each ~10 us with the cache misses of new memory: ~0.15 us a verdict),
+and saves its reading again each time its line comes back (~1.2 us a verdict on average; read_header's
+~3 us). So keeping pays where more than ~1 in 5 lines comes back, and there only: in those pages
+~3% of a batch's verdicts are asked again in a later batch, but a run over a site's pages, or the
+same pages again, asks most again. Selecting verdict by verdict costs as much as it saves (a pass
+over each verdict's key at each batch's end, ~0.13 us a verdict, measured), so the choice is made
+for the batch: a sample of its new verdicts' keys is checked against the keys earlier batches'
+samples saw (one byte a spot of their hash); where at least RECUR_SHARE of them were seen, every
+verdict is kept until the next batch's end, else every one is forgotten.
 """
 
 from __future__ import annotations
@@ -40,17 +44,23 @@ from typing import Final, TypeVar
 F = TypeVar("F", bound=Callable)
 
 LINE_CACHES: Final[list] = []
-# How many entries at the front of each of LINE_CACHES earlier batches' ends kept (a dict keeps its
-# insertion order: the entries after them came in since the last batch's end).
+# How many entries each of LINE_CACHES held at the last batch's end (a dict keeps its insertion
+# order: the entries after them came in since).
 _KEPT: Final[list[int]] = []
-# The keys batches' ends have seen, one byte a spot of their hash (a key whose spot is set at a
-# later end was most likely asked in two batches; a false "seen" only keeps a verdict): a fixed
-# 1 MB, where a set of the hashes grew the process by ~80 bytes a line, as much as the verdicts it
-# let go (measured). Emptied once a quarter of the spots were marked, so few are false.
+# The spots (hash & SEEN_MASK) of the sampled keys batches' ends have seen: a fixed 1 MB; a spot
+# set by another key makes a false "seen" (kept sparse: emptied once SEEN_SPOTS // 4 were marked).
 SEEN_SPOTS: Final = 1 << 20
 SEEN_MASK: Final = SEEN_SPOTS - 1
 _SEEN: Final = bytearray(SEEN_SPOTS)
 _seen_marked = 0
+# Keys sampled at a batch's end: the new keys of the cache that gained most whose hash has bits
+# 20-23 clear (1 in 16, the same keys whichever batch asks them), and the share of them seen before
+# from which the batch's verdicts are kept; fewer than SAMPLE_MIN sampled say nothing (the batch
+# found nearly every line it asked kept already: the caches are kept as they are).
+SAMPLE_SHIFT: Final = 20
+SAMPLE_MASK: Final = 15
+SAMPLE_MIN: Final = 64
+RECUR_SHARE: Final = 0.2
 
 
 def line_cache(fn: F) -> F:
@@ -92,45 +102,39 @@ def forget_seen() -> None:
     _seen_marked = 0
 
 
-def keep_recurring() -> None:
-    """At a batch's end: keep the verdicts whose keys an earlier batch asked too, drop the others
-    (see the module's docstring). The lru caches (a tuple's reader) are left to `trim_caches`."""
+def end_of_batch() -> bool:
+    """At a batch's end: keep every verdict where the batch's lines come back from earlier batches
+    enough to pay for their memory, else forget them all (see the module's docstring). Whether
+    they were kept. The lru caches (a tuple's reader) are left to `trim_caches`."""
     global _seen_marked
-    # the keys the batch added, each once (one line is the key of many readers' verdicts)
-    added: list[tuple[int, int, list]] = []
-    batch: set = set()
+    widest = -1
+    gained = 0
     for i, cache in enumerate(LINE_CACHES):
-        if not isinstance(cache, dict):
-            continue
-        n = len(cache)
-        old = _KEPT[i]
-        if n == old:
-            continue
-        if old > n:  # (emptied since: every entry is new)
-            old = 0
-        new = list(islice(cache, old, None))
-        batch.update(new)
-        added.append((i, old, new))
-    keys = list(batch)
-    spots = [hash(k) & SEEN_MASK for k in keys]  # (a string keeps its hash: no new hashing)
-    recurring = set(compress(keys, map(_SEEN.__getitem__, spots)))
-    if _seen_marked + len(spots) > SEEN_SPOTS // 4:  # (kept sparse: few false "seen")
-        forget_seen()
-    for j in spots:
-        _SEEN[j] = 1
-    _seen_marked += len(spots)
-    for i, old, new in added:
-        cache = LINE_CACHES[i]
-        kept_new = list(compress(new, map(recurring.__contains__, new))) if recurring else []
-        n_dropped = len(new) - len(kept_new)
-        if old + len(kept_new) < n_dropped:
-            # (few kept: built again, so that the table shrinks too)
-            keys = list(islice(cache, old)) + kept_new
-            values = list(map(cache.__getitem__, keys))
-            cache.clear()
-            cache.update(zip(keys, values))
-        else:
-            for k in new:
-                if k not in recurring:
-                    del cache[k]
-        _KEPT[i] = old + len(kept_new)
+        if isinstance(cache, dict):
+            n = len(cache) - _KEPT[i]
+            if n > gained:
+                widest, gained = i, n
+    keep = True
+    if gained >= SAMPLE_MIN * (SAMPLE_MASK + 1):
+        cache = LINE_CACHES[widest]
+        start = _KEPT[widest] if _KEPT[widest] <= len(cache) else 0
+        spots: list[int] = []
+        seen = 0
+        for k in islice(cache, start, None):
+            h = hash(k)
+            if (h >> SAMPLE_SHIFT) & SAMPLE_MASK == 0:
+                spot = h & SEEN_MASK
+                seen += _SEEN[spot]
+                spots.append(spot)
+        keep = seen >= RECUR_SHARE * len(spots)
+        if _seen_marked + len(spots) > SEEN_SPOTS // 4:
+            forget_seen()
+        for j in spots:
+            _SEEN[j] = 1
+        _seen_marked += len(spots)
+    for i, cache in enumerate(LINE_CACHES):
+        if isinstance(cache, dict):
+            if not keep:
+                cache.clear()
+            _KEPT[i] = len(cache)
+    return keep
