@@ -103,62 +103,69 @@ def test_the_dict_cached_readers_give_their_uncached_verdicts() -> None:
     assert read_header("Mara Quell says:") is not None and is_chrome("Reply") and _may_head_section("12 Comments")
 
 
+
+# Invented pages for the batch-end policy (split.end_batch): each line of a page is its own, unless
+# the page is split again.
+_TOWNS = ("Arden", "Belmere", "Corvale", "Dunmore", "Elsby", "Farrow", "Glenhurst", "Harwick")
+_THINGS = ("ferry", "library", "market", "bridge", "tram line", "harbour wall", "bakery", "school hall")
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")
+
+
+def _invented_page(n: int) -> str:
+    town, thing = _TOWNS[n % 8], _THINGS[(n // 8) % 8]
+    story = "\n\n".join(
+        f"In {town} the {thing} stayed shut on {_DAYS[j % 6]} while crew {n}-{j} checked the wiring, said warden {n * 31 + j}."
+        for j in range(12)
+    )
+    comments = "".join(
+        f"Reader{n}x{j} says:\nMarch {j + 1}, 2024 at {j + 1}:{n % 60:02d} pm\nCase {n}/{j}: the {thing} in {town} was fine last week.\n\n"
+        for j in range(6)
+    )
+    return f"Notes from {town}, issue {n}\n\n{story}\n\n6 comments\n\n{comments}"
+
+
 def _held(s: str) -> int:
     """How many of the dict caches hold a verdict for `s`."""
     return sum(s in c for c in _LINE_CACHES if isinstance(c, dict))
 
 
-def _page(menu: str, story: str) -> str:
-    return (
-        f"{menu}\n\nTram depot opens its doors for a weekend\n\n{story}\n\n"
-        "1 comment\n\nPell Varga says:\nMay 4, 2024 at 10:15 am\nWe went last year, the old cars are worth the queue.\n"
-    )
-
-
-def test_a_verdict_asked_in_two_batches_is_kept_and_a_one_off_one_dropped() -> None:
-    # (split.end_batch at each batch's end: a site's menu recurs from batch to batch, most lines
-    # of a page occur on it alone)
+def test_verdicts_are_kept_across_batches_only_where_lines_come_back() -> None:
+    # (split.end_batch: a batch of pages whose lines occur once forgets its verdicts, whose memory
+    # would cost more than reading them again; a batch whose lines come back from earlier batches,
+    # as a site's menus and stamps do over a large run, keeps them)
     from replyscope.split import end_batch
 
-    menu = "Timetables | Fares | Depot tours | Contact the board"
-    first = "Visitors may climb into the 1932 motor car and ride the shuttle round the yard until dusk."
-    second = "The museum shop sells a map of every line the city ran before the buses came in 1961."
-    third = "Guides in uniform will explain how the conductors punched tickets on the crowded routes."
+    first = [_invented_page(n) for n in range(40)]
+    second = [_invented_page(n) for n in range(40, 80)]
+    one_off = "In Arden the ferry stayed shut on Monday while crew 0-0 checked the wiring, said warden 0."
     clear_caches()
-    split_document(_page(menu, first))
-    assert _held(menu) > 0 and _held(first) > 0
-    end_batch()
-    # no line of the first batch was asked before it: all forgotten
-    assert _held(menu) == 0 and _held(first) == 0
-    split_document(_page(menu, second))
-    end_batch()
-    # the menu, asked in two batches, keeps its verdicts; the second batch's own line does not
-    assert _held(menu) > 0 and _held(second) == 0 and _held(first) == 0
-    kept = _held(menu)
-    split_document(_page(menu, third))
-    end_batch()
-    assert _held(menu) == kept and _held(third) == 0
-    # (a verdict kept answers as a fresh one: the split of the page is the same cold)
-    warm = split_document(_page(menu, third))
+    for page in first:
+        split_document(page)
+    assert _held(one_off) > 0
+    assert end_batch() is False  # nothing came back: forgotten
+    assert all(cache_size(c) == 0 for c in _LINE_CACHES if isinstance(c, dict))
+    for page in second:
+        split_document(page)
+    assert end_batch() is False
+    assert _held(one_off) == 0
+    for page in first:  # the first batch's pages again: their lines came back
+        split_document(page)
+    assert end_batch() is True
+    assert _held(one_off) > 0
+    kept = sum(cache_size(c) for c in _LINE_CACHES if isinstance(c, dict))
+    warm = [split_document(page) for page in first]
+    assert end_batch() is True  # (nearly every line answered from the verdicts kept)
+    assert sum(cache_size(c) for c in _LINE_CACHES if isinstance(c, dict)) == kept
     clear_caches()
-    assert _held(menu) == 0
-    assert split_document(_page(menu, third)) == warm
+    assert [split_document(page) for page in first] == warm  # (kept verdicts answer as fresh ones)
 
 
-def test_end_batch_after_a_cache_was_emptied_mid_batch() -> None:
-    # (trim_caches may empty a cache during a batch: its entries are then all the batch's own)
+def test_a_batch_too_small_to_sample_keeps_the_caches_as_they_are() -> None:
     from replyscope.split import end_batch
-    from replyscope.split.caches import empty_cache
 
-    menu = "Timetables | Fares | Depot tours | Contact the board"
     clear_caches()
-    for story in ("The depot opens at nine on both days.", "Tickets are sold at the gate only."):
-        split_document(_page(menu, story))
-        end_batch()
-    assert _held(menu) > 0
-    for c in _LINE_CACHES:
-        empty_cache(c)
-    split_document(_page(menu, "A brass band plays in the yard at noon."))
-    end_batch()
-    assert _held(menu) > 0  # (its hash was seen before the caches were emptied)
-    assert _held("A brass band plays in the yard at noon.") == 0
+    split_document(_invented_page(3))
+    before = sum(cache_size(c) for c in _LINE_CACHES if isinstance(c, dict))
+    assert before > 0
+    assert end_batch() is True
+    assert sum(cache_size(c) for c in _LINE_CACHES if isinstance(c, dict)) == before

@@ -47,9 +47,9 @@ LINE_CACHES: Final[list] = []
 # How many entries each of LINE_CACHES held at the last batch's end (a dict keeps its insertion
 # order: the entries after them came in since).
 _KEPT: Final[list[int]] = []
-# The spots (hash & SEEN_MASK) of the sampled keys batches' ends have seen: a fixed 1 MB; a spot
+# The spots (hash & SEEN_MASK) of the sampled keys batches' ends have seen: a fixed 256 KB; a spot
 # set by another key makes a false "seen" (kept sparse: emptied once SEEN_SPOTS // 4 were marked).
-SEEN_SPOTS: Final = 1 << 20
+SEEN_SPOTS: Final = 1 << 18
 SEEN_MASK: Final = SEEN_SPOTS - 1
 _SEEN: Final = bytearray(SEEN_SPOTS)
 _seen_marked = 0
