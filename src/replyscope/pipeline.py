@@ -118,7 +118,7 @@ def split_batch(raws: list[RawDocument], doc_ids: list[str] | None = None, page_
     try:
         split = split_documents(_pages_to_split(documents, values), page_cpu_seconds)
     finally:
-        end_batch()  # (the verdicts of lines this batch alone had are dropped: split.end_batch)
+        end_batch()  # (the verdicts kept for the next batch where its lines come back, else forgotten: split.end_batch)
     if split.errors:
         failed = pl.DataFrame({"doc_id": list(split.errors), "split_error": list(split.errors.values())})
         documents = (
