@@ -101,3 +101,71 @@ def test_the_dict_cached_readers_give_their_uncached_verdicts() -> None:
     from replyscope.split.headers import read_header
 
     assert read_header("Mara Quell says:") is not None and is_chrome("Reply") and _may_head_section("12 Comments")
+
+
+
+# Invented pages for the batch-end policy (split.end_batch): each line of a page is its own, unless
+# the page is split again.
+_TOWNS = ("Arden", "Belmere", "Corvale", "Dunmore", "Elsby", "Farrow", "Glenhurst", "Harwick")
+_THINGS = ("ferry", "library", "market", "bridge", "tram line", "harbour wall", "bakery", "school hall")
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")
+
+
+def _invented_page(n: int) -> str:
+    town, thing = _TOWNS[n % 8], _THINGS[(n // 8) % 8]
+    story = "\n\n".join(
+        f"In {town} the {thing} stayed shut on {_DAYS[j % 6]} while crew {n}-{j} checked the wiring, said warden {n * 31 + j}."
+        for j in range(12)
+    )
+    comments = "".join(
+        f"Reader{n}x{j} says:\nMarch {j + 1}, 2024 at {j + 1}:{n % 60:02d} pm\nCase {n}/{j}: the {thing} in {town} was fine last week.\n\n"
+        for j in range(6)
+    )
+    return f"Notes from {town}, issue {n}\n\n{story}\n\n6 comments\n\n{comments}"
+
+
+def _held(s: str) -> int:
+    """How many of the dict caches hold a verdict for `s`."""
+    return sum(s in c for c in _LINE_CACHES if isinstance(c, dict))
+
+
+def test_verdicts_are_kept_across_batches_only_where_lines_come_back() -> None:
+    # (split.end_batch: a batch of pages whose lines occur once forgets its verdicts, whose memory
+    # would cost more than reading them again; a batch whose lines come back from earlier batches,
+    # as a site's menus and stamps do over a large run, keeps them)
+    from replyscope.split import end_batch
+
+    first = [_invented_page(n) for n in range(40)]
+    second = [_invented_page(n) for n in range(40, 80)]
+    one_off = "In Arden the ferry stayed shut on Monday while crew 0-0 checked the wiring, said warden 0."
+    clear_caches()
+    for page in first:
+        split_document(page)
+    assert _held(one_off) > 0
+    assert end_batch() is False  # nothing came back: forgotten
+    assert all(cache_size(c) == 0 for c in _LINE_CACHES if isinstance(c, dict))
+    for page in second:
+        split_document(page)
+    assert end_batch() is False
+    assert _held(one_off) == 0
+    for page in first:  # the first batch's pages again: their lines came back
+        split_document(page)
+    assert end_batch() is True
+    assert _held(one_off) > 0
+    kept = sum(cache_size(c) for c in _LINE_CACHES if isinstance(c, dict))
+    warm = [split_document(page) for page in first]
+    assert end_batch() is True  # (nearly every line answered from the verdicts kept)
+    assert sum(cache_size(c) for c in _LINE_CACHES if isinstance(c, dict)) == kept
+    clear_caches()
+    assert [split_document(page) for page in first] == warm  # (kept verdicts answer as fresh ones)
+
+
+def test_a_batch_too_small_to_sample_keeps_the_caches_as_they_are() -> None:
+    from replyscope.split import end_batch
+
+    clear_caches()
+    split_document(_invented_page(3))
+    before = sum(cache_size(c) for c in _LINE_CACHES if isinstance(c, dict))
+    assert before > 0
+    assert end_batch() is True
+    assert sum(cache_size(c) for c in _LINE_CACHES if isinstance(c, dict)) == before
