@@ -51,7 +51,7 @@ def test_a_talk_share_read_until_it_is_enough_reads_as_the_whole_share():
             verdicts = []
             for share in (part, whole):
                 share = choose._dated_thread_share(lines, best, choose._bullet_thread_share(lines, best, share))
-                verdicts.append(choose._acceptable(lines, best, None, share))
+                verdicts.append(choose._acceptable(lines, best, None, choose._TalkShare(lines, best, final=share)))
             assert verdicts[0] == verdicts[1], picked
     assert stopped > 100 and exact_below > 100
 
