@@ -264,3 +264,18 @@ def test_the_window_is_read_again_only_for_a_run_of_one_format_reaching_its_top(
     assert not comments._tail_of_thread([at(floor + 2, "bullet"), at(floor + 9, "by"), at(floor + 60, "bare")], [], floor)
     # (a run whose first header sits further under the top than its own spacing and the edge)
     assert not comments._tail_of_thread([at(floor + 40, "date+name"), at(floor + 50, "date+name")], [], floor)
+
+
+def test_the_section_opening_of_ascii_pairs_is_read_as_the_pair_of_characters_is():
+    # (anchors._section_opening keeps the verdicts of ASCII pairs by code point in a list: each is
+    # the verdict of the pair read afresh, for every pair and a line of one character, whatever
+    # the line holds past them; a pair past ASCII goes through the dict as before)
+    for first in range(128):
+        for second in [""] + [chr(c) for c in range(128)]:
+            s = chr(first) + second
+            for line in (s, s + " Comments", s + "x" * 30):
+                assert anchors._section_opening(line) == anchors._section_opening_of(line), repr(line)
+    for line in ("Ré", "ſ comments", "\u212aommentare", "é1", "9\u00e9", "K\u0131"):
+        assert anchors._section_opening(line) == anchors._section_opening_of(line), line
+    assert anchors._section_opening("12 Comments") == anchors._OPENS_OPEN
+    assert anchors._section_opening("Xylophone") == anchors._OPENS_NO_SECTION
