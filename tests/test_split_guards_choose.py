@@ -51,7 +51,7 @@ def test_a_talk_share_read_until_it_is_enough_reads_as_the_whole_share():
             verdicts = []
             for share in (part, whole):
                 share = choose._dated_thread_share(lines, best, choose._bullet_thread_share(lines, best, share))
-                verdicts.append(choose._acceptable(lines, best, None, share))
+                verdicts.append(choose._acceptable(lines, best, None, choose._TalkShare(lines, best, final=share)))
             assert verdicts[0] == verdicts[1], picked
     assert stopped > 100 and exact_below > 100
 
@@ -100,3 +100,24 @@ def test_formats_ordered_by_talk_read_only_as_far_as_the_order_needs_come_in_the
                 stopped += 1
                 assert choose._settled_share(kept) <= share <= exact
     assert stopped >= 3
+
+
+def test_a_thread_turned_down_by_its_shape_is_not_read_for_talk():
+    # (choose._TalkShare: _acceptable asks for the talk share last, after the readings of the
+    # thread's shape; a lone bare name over a paragraph, with no date and no section over it, is
+    # turned down whatever its comment says, and its window is never read for talk; a lone dated
+    # reply under a section's header is taken for its date alone; the verdict is the one the share
+    # read up front gives)
+    text = "Harbour news\n\nMara Quell\nI think you are right about the ferry, it was late again.\n"
+    lines = split_lines(text)
+    best = [Anchor(2, 2, headers.CommentHeader("bare", "Mara Quell", ""), "bare", 0)]
+    share = choose._TalkShare(lines, best)
+    assert not choose._acceptable(lines, best, None, share)
+    assert share.final < 0.0  # (never read)
+    whole = choose._dated_thread_share(lines, best, choose._bullet_thread_share(lines, best, choose._conversational_share(lines, best)))
+    assert whole == 1.0 and not choose._acceptable(lines, best, None, choose._TalkShare(lines, best, final=whole))
+    # (a thread of three talking comments is read for talk, and taken)
+    lines, best = _thread(("I think you are right.", "You said it, thanks!", "Did you see the ferry?"))
+    share = choose._TalkShare(lines, best)
+    assert choose._acceptable(lines, best, None, share)
+    assert share.final >= choose.MIN_CONVERSATIONAL_BARE

@@ -240,3 +240,42 @@ def test_a_short_mark_on_top_is_read_from_the_spans_first_lines():
         assert got == by_hand(lines, (lo, hi), c, roles), (lines.text, lo, hi, body)
         took += got
     assert took > 100
+
+
+# ------------------------------------------ Session 27: the window above the lead run read again
+
+
+def test_the_window_is_read_again_only_for_a_run_of_one_format_reaching_its_top():
+    # (comments._tail_of_thread: a thread cut by the window's top leaves a run of headers of one
+    # format reaching that edge; a lone header there, or headers of several formats one each, cut
+    # no run, and the page is not read a second time for them)
+    from replyscope.split import comments, headers
+    from replyscope.split.anchors import Anchor
+
+    def at(first: int, family: str) -> Anchor:
+        return Anchor(first, first, headers.CommentHeader("name_date", "Jo Lake", "3 days ago"), family, 0)
+
+    floor = 100
+    run = [at(floor + 14 * k + 10, "date+name") for k in range(6)]
+    assert comments._tail_of_thread(run, [], floor)
+    assert comments._tail_of_thread([at(floor + 5, "name_date"), *run], [], floor)  # (a stray header over the run)
+    assert not comments._tail_of_thread(run, run, floor)  # (a thread was chosen)
+    assert not comments._tail_of_thread([at(floor + 2, "bullet")], [], floor)  # (one header near the top)
+    assert not comments._tail_of_thread([at(floor + 2, "bullet"), at(floor + 9, "by"), at(floor + 60, "bare")], [], floor)
+    # (a run whose first header sits further under the top than its own spacing and the edge)
+    assert not comments._tail_of_thread([at(floor + 40, "date+name"), at(floor + 50, "date+name")], [], floor)
+
+
+def test_the_section_opening_of_ascii_pairs_is_read_as_the_pair_of_characters_is():
+    # (anchors._section_opening keeps the verdicts of ASCII pairs by code point in a list: each is
+    # the verdict of the pair read afresh, for every pair and a line of one character, whatever
+    # the line holds past them; a pair past ASCII goes through the dict as before)
+    for first in range(128):
+        for second in [""] + [chr(c) for c in range(128)]:
+            s = chr(first) + second
+            for line in (s, s + " Comments", s + "x" * 30):
+                assert anchors._section_opening(line) == anchors._section_opening_of(line), repr(line)
+    for line in ("Ré", "ſ comments", "\u212aommentare", "é1", "9\u00e9", "K\u0131"):
+        assert anchors._section_opening(line) == anchors._section_opening_of(line), line
+    assert anchors._section_opening("12 Comments") == anchors._OPENS_OPEN
+    assert anchors._section_opening("Xylophone") == anchors._OPENS_NO_SECTION

@@ -760,6 +760,13 @@ _OPENS_OPEN: Final = 2
 # (its verdicts, keyed by a line's first two characters, cached in a dict it reads itself: see
 # caches.line_dict; a few hundred keys over a thousand pages)
 _SECTION_OPENING_CACHE: Final[dict[str, int]] = line_dict()
+# (... and those of a pair of ASCII characters kept by their code points, at the first one's times
+# _PAIR_ROW plus the second's plus one (0 for a line of one character), -1 until read: a list read
+# at an index, compiled, costs a few instructions, where the dict's key was a new string of two
+# characters made and hashed for each line; the verdicts never change, so the list is not among
+# the caches split.trim_caches bounds: it holds 16k small ints at most)
+_PAIR_ROW: Final = 129
+_ASCII_PAIR_OPENING: Final[list[int]] = [-1] * (128 * _PAIR_ROW)
 
 
 def _section_opening(s: str) -> int:
@@ -771,18 +778,30 @@ def _section_opening(s: str) -> int:
     _OPENS_OPEN. Kept for each pair of opening characters: section_headers reads every line of
     every page, and each one asked them anew (a set lookup, two lower-casings, the gate's two
     lookups: ~1k instructions a line) where a few hundred pairs open the lines of a thousand pages."""
+    first = ord(s[0])
+    if first < 128:
+        second = ord(s[1]) + 1 if len(s) > 1 else 0
+        if second <= 128:
+            at = first * _PAIR_ROW + second
+            known = _ASCII_PAIR_OPENING[at]
+            if known < 0:
+                known = _ASCII_PAIR_OPENING[at] = _section_opening_of(s)
+            return known
     two = s[:2]
-    known = _SECTION_OPENING_CACHE.get(two)
-    if known is None:
-        c = s[0]
-        if not (c in _SECTION_FIRST or c.isdigit() and c.isdecimal()):
-            known = _OPENS_NO_SECTION
-        elif gate_refuses_pair(COMMENT_SECTION_LOW, c.lower(), s[1:2].lower()):
-            known = _OPENS_GATED
-        else:
-            known = _OPENS_OPEN
-        _SECTION_OPENING_CACHE[two] = known
-    return known
+    known_past = _SECTION_OPENING_CACHE.get(two)
+    if known_past is None:
+        known_past = _SECTION_OPENING_CACHE[two] = _section_opening_of(s)
+    return known_past
+
+
+def _section_opening_of(s: str) -> int:
+    """_section_opening's verdict of the two characters `s` opens with, read."""
+    c = s[0]
+    if not (c in _SECTION_FIRST or c.isdigit() and c.isdecimal()):
+        return _OPENS_NO_SECTION
+    if gate_refuses_pair(COMMENT_SECTION_LOW, c.lower(), s[1:2].lower()):
+        return _OPENS_GATED
+    return _OPENS_OPEN
 
 
 def section_headers(lines: Lines, lo: int) -> list[int]:

@@ -1097,11 +1097,9 @@ def choose_anchors(
         for k in _by_talk(lines, groups, post_words, candidates, read_as_datelines, shares):
             best = cast("list[Anchor]", candidates[k])
             above = [a for a in above_all if a.family == best[0].family and a.last < best[0].first]
-            # (the share read here is only compared with the floors in _acceptable, where, of a thread
-            # of three headers or more, any share at least MIN_CONVERSATIONAL_BARE reads the same:
-            # see _settled_share)
-            if not above and shares[k] is None:
-                shares[k] = _conversational_share(lines, best, _settled_share(best))
+            # (the plain share, where _by_talk read it to order the formats; else it is read only
+            # when _acceptable asks for it: see _TalkShare)
+            plain = shares[k]
             if above:
                 thread_len = len(best)
                 best = extend_up(lines, best, above, article, post_words_above)
@@ -1111,10 +1109,11 @@ def choose_anchors(
                     # article's dateline for the long text under it: an article does not start inside
                     # its own thread, so that text is a (long) reply under its header
                     best = sorted(best + back, key=lambda a: a.first)
-                if shares[k] is None or len(best) != thread_len:
+                if len(best) != thread_len:
                     # (extend_up only puts headers back over the thread, and the dateline headers are
-                    # over its first: as long, it is the same thread, whose share was read)
-                    shares[k] = _conversational_share(lines, best, _settled_share(best))
+                    # over its first: as long, it is the same thread, whose share was read; longer,
+                    # its share is read anew)
+                    plain = None
             # (a section header above the lead run heads the thread only when the thread reaches up there)
             section = _section_header_before(lines, floor if best[0].first <= first_prose else first_prose, best[0].first)
             if section is None and floor < first_prose < best[0].first and _headed_by_section(lines, best[0]):
@@ -1132,11 +1131,35 @@ def choose_anchors(
                     or words_under_section(lines, up, best[0].first, best[-1].last, len(best) <= SMALL_THREAD) is not None
                 ):
                     section = up
-            share = shares[k]
-            assert share is not None  # (read above, when the format was reached)
-            if _acceptable(lines, best, section, _dated_thread_share(lines, best, _bullet_thread_share(lines, best, share))):
+            if _acceptable(lines, best, section, _TalkShare(lines, best, -1.0 if plain is None else plain)):
                 return _with_same_stamps(lines, best, anchors), section
     return [], None
+
+
+class _TalkShare:
+    """The talk share choose_anchors gives _acceptable for thread `best`: its plain share
+    (_conversational_share, read as far as _settled_share says; `plain` where _by_talk read it
+    already, else -1.0) through _bullet_thread_share and _dated_thread_share (`final`, -1.0 until
+    read), read only when _acceptable first asks for it (`value`).
+
+    Two verdicts in three turn a thread down by its shape alone (a lone header that is no comment,
+    a pair of widgets, title-like names, a listing's headlines) and were read for talk first: every
+    window under the thread's headers searched for words of conversation, for nothing. _acceptable
+    asks for the share last of its readings, and only where its verdict turns on it."""
+
+    def __init__(self, lines: Lines, best: list[Anchor], plain: float = -1.0, final: float = -1.0) -> None:
+        self.lines = lines
+        self.best = best
+        self.plain = plain
+        self.final = final
+
+    def value(self) -> float:
+        """The share (read once, on the first asking)."""
+        if self.final < 0.0:
+            lines, best = self.lines, self.best
+            plain = self.plain if self.plain >= 0.0 else _conversational_share(lines, best, _settled_share(best))
+            self.final = _dated_thread_share(lines, best, _bullet_thread_share(lines, best, plain))
+        return self.final
 
 
 def _settled_share(best: list[Anchor]) -> float:
@@ -1267,7 +1290,7 @@ def _with_same_stamps(lines: Lines, best: list[Anchor], anchors: list[Anchor]) -
     return sorted(best + extra, key=lambda a: a.first) if extra else best
 
 
-def _lone_comment(lines: Lines, a: Anchor, near: int | None, share: float) -> bool:
+def _lone_comment(lines: Lines, a: Anchor, near: int | None, share: _TalkShare) -> bool:
     """Whether a single header over some text is a page's only comment.
 
     One name over a line of text is a widget title or an author box as often as a comment, so one
@@ -1286,7 +1309,7 @@ def _lone_comment(lines: Lines, a: Anchor, near: int | None, share: float) -> bo
     if a.family in ("bare", "indent") and not h.posted_raw:
         return False  # a lone name over a paragraph, with no date: a subheading as often as a comment
     if near is not None:
-        return bool(h.posted_raw) or share == 1.0
+        return bool(h.posted_raw) or share.value() == 1.0
     if not (a.family == "bullet" or a.family == "name+date" and lines.text[a.first][0] in BULLETS):
         return False  # (Disqus: "  • Name", its date on the next line or none)
     if _title_like_share([a]) > 0:
@@ -1298,7 +1321,8 @@ def _lone_comment(lines: Lines, a: Anchor, near: int | None, share: float) -> bo
     name = h.author.split()
     if not name or name[0].lower() in first.lower():
         return False  # "Dana writes about transport": an author box
-    return share == 1.0 or (ends_sentence(first) and len(first.split()) >= LONE_MIN_WORDS)
+    # (the share asked last: the sentence is read already)
+    return ends_sentence(first) and len(first.split()) >= LONE_MIN_WORDS or share.value() == 1.0
 
 
 _CLOCK: Final = re.compile(r"\d{1,2}:\d{2}")
@@ -1468,10 +1492,12 @@ def _mostly_different_names(best: list[Anchor]) -> bool:
     return len(names) * 2 > len(best)
 
 
-def _acceptable(lines: Lines, best: list[Anchor], section: int | None, share: float) -> bool:
+def _acceptable(lines: Lines, best: list[Anchor], section: int | None, share: _TalkShare) -> bool:
     """Whether these anchors are a comment thread rather than a byline, a link list or a menu.
 
-    `share` is the share of them followed by words of conversation (see _conversational_share).
+    `share` is the share of them followed by words of conversation (see _conversational_share),
+    read only where a verdict turns on it: after every reading of the thread's shape, each of
+    which may turn it down alone (see _TalkShare).
     """
     family = best[0].family
     # (a guestbook's entries may print their date field under the words, not in the header)
@@ -1489,7 +1515,7 @@ def _acceptable(lines: Lines, best: list[Anchor], section: int | None, share: fl
         1 < len(best) <= SMALL_THREAD
         and near is None
         and not linked
-        and (share < 1.0 and not dated or _title_like_share(best) > 0 and family != "field")
+        and (_title_like_share(best) > 0 and family != "field" or not dated and share.value() < 1.0)
         and not _under_form(lines, best[0])  # (the comment form's prompt over them heads them as a section header does)
         and not (dated_all and _rows_close_each(lines, best))  # (each dated, each closed by its Reply row)
     ):
@@ -1508,34 +1534,6 @@ def _acceptable(lines: Lines, best: list[Anchor], section: int | None, share: fl
         return False
     if family == "bare" and section is not None and _prose_chars(lines, section + 1, best[0].first) > BARE_MAX_LEAD_PROSE:
         return False  # article prose under the "Comments" link: the names are the article's subheadings
-    base = MIN_CONVERSATIONAL_BARE if family in BARE_FAMILIES else MIN_CONVERSATIONAL
-    if (
-        share < base
-        and near is not None
-        and 1 < len(best) <= SMALL_THREAD
-        and all(a.header.posted_raw for a in best)
-        and len({a.header.author.lower() for a in best}) == len(best)
-        and all(_under_words(lines, a.first) for a in best)
-    ):
-        # (a pair of dated headers by two people, each signing the line of words right over it,
-        # "Answered by jo · 2h" under its answer, under the section's header: the words that talk
-        # are over each header; in a longer thread the next comment's words under each header
-        # speak for it, in a pair the last has none)
-        share = max(share, _share_above(lines, best, near))
-    if share < base and share < _required_share(lines, best, near, base) and not (
-        # (a lone Disqus comment with no section header over it was judged by _lone_comment)
-        len(best) == 1 and near is None and (family == "bullet" or lines.text[best[0].first][0] in BULLETS)
-    ) and not (
-        # messages each under its own "From:" and "Date:" fields: a mail thread however its
-        # writers talk (a link list or a menu prints no such block)
-        family == "field" and len(best) >= 2 and dated_all
-    ) and not (
-        # dated comments each closed by its own row of links with a Reply link: readers' however
-        # they word it (a link list, a menu or a subheading prints no Reply link under its items)
-        dated_all and _rows_close_each(lines, best)
-    ):
-        # dated link lists, menus and subheadings have headers' shapes but nobody talks in them
-        return False
     if _title_like_share(best) > (MAX_TITLE_LIKE if family in BARE_FAMILIES else MAX_TITLE_LIKE_DATED):
         return False
     if _truncated_share(lines, best) > MAX_TRUNCATED:
@@ -1549,6 +1547,36 @@ def _acceptable(lines: Lines, best: list[Anchor], section: int | None, share: fl
         # "By Name" lines without dates are bylines of listed articles; "Name said:" introduces quotes
         if family == "by" or len(best) < 3:
             return False
+    base = MIN_CONVERSATIONAL_BARE if family in BARE_FAMILIES else MIN_CONVERSATIONAL
+    # (the talk share last: every reading above may turn the thread down whatever it is)
+    talk = share.value()
+    if (
+        talk < base
+        and near is not None
+        and 1 < len(best) <= SMALL_THREAD
+        and all(a.header.posted_raw for a in best)
+        and len({a.header.author.lower() for a in best}) == len(best)
+        and all(_under_words(lines, a.first) for a in best)
+    ):
+        # (a pair of dated headers by two people, each signing the line of words right over it,
+        # "Answered by jo · 2h" under its answer, under the section's header: the words that talk
+        # are over each header; in a longer thread the next comment's words under each header
+        # speak for it, in a pair the last has none)
+        talk = max(talk, _share_above(lines, best, near))
+    if talk < base and talk < _required_share(lines, best, near, base) and not (
+        # (a lone Disqus comment with no section header over it was judged by _lone_comment)
+        len(best) == 1 and near is None and (family == "bullet" or lines.text[best[0].first][0] in BULLETS)
+    ) and not (
+        # messages each under its own "From:" and "Date:" fields: a mail thread however its
+        # writers talk (a link list or a menu prints no such block)
+        family == "field" and len(best) >= 2 and dated_all
+    ) and not (
+        # dated comments each closed by its own row of links with a Reply link: readers' however
+        # they word it (a link list, a menu or a subheading prints no Reply link under its items)
+        dated_all and _rows_close_each(lines, best)
+    ):
+        # dated link lists, menus and subheadings have headers' shapes but nobody talks in them
+        return False
     return True
 
 

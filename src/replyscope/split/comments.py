@@ -920,12 +920,20 @@ def _furniture_opening_words(s: str) -> bool:
 
 
 def _tail_of_thread(anchors: list[Anchor], best: list[Anchor], floor: int) -> bool:
-    """Whether the window read above a late lead run (from line `floor` down) holds headers that
-    reach its top edge, none of them chosen as a thread: the window cut a long thread of short
-    replies (a forum's posts under a tweet, whose first long line is a quote near the page's foot)
-    and kept only its last few posts, too few under that prose to read as a thread of their own.
-    The whole thread is then read from the page's first text, as one the window's top cuts is."""
-    return not best and bool(anchors) and anchors[0].first - floor <= REACH_EDGE + header_spacing(anchors)
+    """Whether the window read above a late lead run (from line `floor` down) holds a run of
+    headers of one format, two or more, whose first reaches its top edge (no further under it than
+    REACH_EDGE and the run's own spacing), none of them chosen as a thread: the window cut a long
+    thread of short replies (a forum's posts under a tweet, whose first long line is a quote near
+    the page's foot) and kept only its last few posts, too few under that prose to read as a
+    thread of their own. The whole thread is then read from the page's first text, as one the
+    window's top cuts is. (A lone header near the top, or headers of several formats each alone
+    there, cut no run: a byline, a menu's item; reading the page again for them found nothing.)"""
+    if best or not anchors:
+        return False
+    runs: dict[str, list[Anchor]] = {}
+    for a in anchors:
+        runs.setdefault(a.family, []).append(a)
+    return any(len(run) >= 2 and run[0].first - floor <= REACH_EDGE + header_spacing(run) for run in runs.values())
 
 
 def build_zone(lines: Lines, first_prose: int, floor: int | None = None, article: int | None = None) -> tuple[Zone | None, dict[int, str]]:
