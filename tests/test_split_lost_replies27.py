@@ -1,0 +1,84 @@
+"""Session 27 (reply27): replies the plain-text splitter lost, in shapes real threads take.
+
+A reader's one-line reply holding a policy's words ("Do you agree with this?", "We agree, close
+it", "You agree?") was read as the site's comment policy ("by posting you agree ...") and its
+comment, left with no words, was lost; so was a one-line reply opening with a furniture word
+("Subscribe ...") on a page whose comments have no row of actions to close them. Every string
+here is invented.
+"""
+
+from __future__ import annotations
+
+from replyscope.split import split_document
+
+
+def _said(page: str) -> list[tuple[str, str]]:
+    return [(c.author, c.text) for c in split_document(page).comments]
+
+
+_NEWS = (
+    "Home | Harbour | Ferries | Contact\n\nFloods close the lower road\n\n"
+    "The lower road is shut after the pumps failed again this morning: http://t.example/q2\n\n"
+    "Share this:\nTwitter\nFacebook\nEmail\n\n2 Comments\n\nHave your say. Sign in to comment.\n\n"
+)
+
+
+def _row_page(first: str) -> str:
+    # (each comment closed by its own row of actions)
+    return _NEWS + (
+        f"harbourfox · 3 Mar 2024 13:06\n\n{first}\nRecommend (6)\nReply\n\n"
+        "Lena Brook · 3 Mar 2024 13:20\n@harbourfox the pumps were new last year\nRecommend (2)\nReply\n\n"
+        "View more comments\n"
+    )
+
+
+def test_a_reply_asking_whether_you_agree_is_the_readers_words():
+    said = _said(_row_page("Do you agree the council waited too long?"))
+    assert said[0] == ("harbourfox", "Do you agree the council waited too long?")
+    assert said[1][0] == "Lena Brook"
+
+
+def test_a_reply_of_two_words_in_a_policys_voice_is_the_readers_words():
+    said = _said(_row_page("You agree?"))
+    assert said[0] == ("harbourfox", "You agree?")
+
+
+def _bullet_page(first: str) -> str:
+    # (no rows of actions: each comment's words run to the next comment's header)
+    return (
+        "Home | Harbour | Ferries | Contact\n\nFloods close the lower road\n\n"
+        "The lower road is shut after the pumps failed again this morning, the council says.\n\n"
+        "3 comments\n\n"
+        f"  • harbourfox · 2 hours ago\n\n    {first}\n\n"
+        "  • Lena Brook · 1 hour ago\n\n    @harbourfox the pumps were new last year\n\n"
+        "  • millrace77 · 40 minutes ago\n\n    the upper road is still open, for now\n\n"
+        "Load more comments\n"
+    )
+
+
+def test_a_reply_in_a_policys_words_between_two_headers_is_the_readers_words():
+    said = _said(_bullet_page("We agree with the council on this one, shut it"))
+    assert said[0] == ("harbourfox", "We agree with the council on this one, shut it")
+    assert [a for a, _ in said] == ["harbourfox", "Lena Brook", "millrace77"]
+
+
+def test_a_reply_opening_with_a_furniture_word_between_two_headers_is_the_readers_words():
+    said = _said(_bullet_page("Subscribe to the council's flood alerts, they come first"))
+    assert said[0] == ("harbourfox", "Subscribe to the council's flood alerts, they come first")
+
+
+def test_a_comment_form_line_under_a_header_stays_out_of_the_comments():
+    # (a comment form's line is never a reader's words, wherever it sits)
+    page = _bullet_page("Leave a comment")
+    said = _said(page)
+    assert all("Leave a comment" not in t for _, t in said)
+
+
+def test_the_sites_policy_under_the_last_comments_words_stays_out():
+    page = _NEWS + (
+        "harbourfox · 3 Mar 2024 13:06\n\nthe pumps were new last year\nRecommend (6)\nReply\n\n"
+        "Lena Brook · 3 Mar 2024 13:20\n@harbourfox new and already broken\nRecommend (2)\nReply\n\n"
+        "By posting a comment you agree to our terms of use.\n"
+    )
+    said = _said(page)
+    assert said == [("harbourfox", "the pumps were new last year"), ("Lena Brook", "@harbourfox new and already broken")]
