@@ -82,3 +82,35 @@ def test_the_sites_policy_under_the_last_comments_words_stays_out():
     )
     said = _said(page)
     assert said == [("harbourfox", "the pumps were new last year"), ("Lena Brook", "@harbourfox new and already broken")]
+
+
+# ------------------------------------------------- two comments signed from below, a short reply
+
+
+def _signed_pair(first: str, second: str) -> str:
+    return (
+        "Home\nNews\nOpinion\n\nFerries cut for the winter\n\nBy Harbour Desk | 3 March 2024\n\n"
+        "The ferry from the north pier runs twice a day until spring, the operator says.\n\n\n"
+        "2 Comments\n\nNewest first\n\n"
+        f"{first}\nharbourfox | 3 hours ago\nAgree (4) | Disagree (1) | Reply\n\n"
+        f"{second}\nLena Brook | 2 hours ago\nAgree (2) | Disagree (0) | Reply\n\n"
+        "Load more comments\n"
+    )
+
+
+def test_a_short_reply_signed_under_its_words_is_no_name_over_its_signature():
+    # (two "name | age" signatures: only one has a name-like line over it, so neither's is a name)
+    said = _said(_signed_pair("Thanks for the update", "😂😂"))
+    assert said == [("harbourfox", "Thanks for the update"), ("Lena Brook", "😂😂")]
+
+
+def test_names_over_both_place_and_date_lines_still_name_their_readers():
+    page = (
+        "Home\nNews\nOpinion\n\nFerries cut for the winter\n\nBy Harbour Desk | 3 March 2024\n\n"
+        "The ferry from the north pier runs twice a day until spring, the operator says.\n\n\n"
+        "2 Comments\n\n"
+        "Jo Lake\nLeeds · 3 March 2024\nThe winter timetable was always thin.\n\n"
+        "Ann Reyes\nCork · 3 March 2024\nTwice a day is better than nothing at all.\n\n"
+    )
+    said = _said(page)
+    assert [a for a, _ in said] == ["Jo Lake", "Ann Reyes"]
