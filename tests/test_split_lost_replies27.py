@@ -10,6 +10,7 @@ here is invented.
 from __future__ import annotations
 
 from replyscope.split import split_document
+from replyscope.split.headers import read_header
 
 
 def _said(page: str) -> list[tuple[str, str]]:
@@ -114,3 +115,36 @@ def test_names_over_both_place_and_date_lines_still_name_their_readers():
     )
     said = _said(page)
     assert [a for a, _ in said] == ["Jo Lake", "Ann Reyes"]
+
+
+# ------------------------------------------------------- a reply opening with a time of day or an age
+
+
+def _board(first: str) -> str:
+    return (
+        "Home | About | Contact\n\nFerries cut for the winter\n\nBy Harbour Desk | 3 March 2024\n\n"
+        "The ferry from the north pier runs twice a day until spring, the operator says.\n\n\n"
+        "Re: Ferries cut for the winter\n\n"
+        "Today, 11:43 AM\n#2\nharbourfox\nGold Member\nDate joined: Mar 2012\nPosts: 694\n"
+        f"Re: Ferries cut for the winter\n\n{first}\n__________________\nViews my own.\n\nQuote  Quick Reply\n\n"
+        "Today, 12:05 PM\n#3\nLena Brook\nDate joined: May 2014\nPosts: 2,083\n"
+        "Re: Ferries cut for the winter\n\n💯💯\n\nQuote  Quick Reply\n\nQuick Reply\nRules for posting\n"
+    )
+
+
+def test_a_reply_opening_with_an_age_is_no_header():
+    said = _said(_board("2 hours ago they closed the north pier"))
+    assert [a for a, _ in said] == ["harbourfox", "Lena Brook"]
+    assert said[0][1].startswith("2 hours ago they closed the north pier")
+
+
+def test_a_reply_opening_with_a_clock_is_no_header():
+    said = _said(_board("9:14 PM and still no word from the operator"))
+    assert said[0][1].startswith("9:14 PM and still no word from the operator")
+
+
+def test_a_date_over_a_name_after_it_still_heads_a_comment():
+    # (a handle is one word; a display name of several words is capitalised)
+    assert read_header("2 hours ago harbour_fox_77") is not None
+    assert read_header("March 3, 2024 Jo Lake of the Harbour") is not None
+    assert read_header("2 hours ago they closed the north pier") is None
