@@ -101,8 +101,8 @@ def _signed_pair(first: str, second: str) -> str:
 
 def test_a_short_reply_signed_under_its_words_is_no_name_over_its_signature():
     # (two "name | age" signatures: only one has a name-like line over it, so neither's is a name)
-    said = _said(_signed_pair("Thanks for the update", "😂😂"))
-    assert said == [("harbourfox", "Thanks for the update"), ("Lena Brook", "😂😂")]
+    said = _said(_signed_pair("Cheers for the heads-up", "😂😂"))
+    assert said == [("harbourfox", "Cheers for the heads-up"), ("Lena Brook", "😂😂")]
 
 
 def test_names_over_both_place_and_date_lines_still_name_their_readers():

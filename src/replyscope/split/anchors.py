@@ -557,8 +557,8 @@ def _names_over_descriptors(lines: Lines, headers: dict[int, CommentHeader], lo:
     if len(dated) < 2:
         return True
     over = sum(_name_over(lines, headers, set(), i, lo) for i in dated)
-    # (two headers too few to count a habit: both must show it, or one reply's short words, "Thanks
-    # for the update" over "jo | 2 hours ago", would be read as a name the other header lacks)
+    # (two headers too few to count a habit: both must show it, or one reply's short words, "Cheers
+    # for the heads-up" over "jo | 2 hours ago", would be read as a name the other header lacks)
     return over == len(dated) if len(dated) < MIN_DESCRIBED else over * 2 >= len(dated)
 
 

@@ -85,7 +85,7 @@ _CLOCK_CHARS: Final = 10  # (the longest text it matches, "@12:34:56", and a lin
 MAX_HEADER_CHARS: Final = 110
 MAX_NAME_WORDS: Final = 6
 # Words after a date opening a line, none capitalised, that make a clause, not a name: a display
-# name of several words is capitalised ("Long time reader"), a handle is one word ("jo_walsh").
+# name of several words is capitalised ("Night Ferry Regular"), a handle is one word ("jo_walsh").
 LOWER_CLAUSE_WORDS: Final = 4
 
 # Words left beside a date that are labels, not names ("Updated July 4", "Published: ...").
