@@ -538,7 +538,8 @@ def _numbered_date(lines: Lines, headers: dict[int, CommentHeader], i: int) -> b
 
 # A page prints a name over "Leeds · DATE" on most of its headers or on none: where this many
 # headers read "X · DATE" and fewer than half have a name-like line over them, the X is the name,
-# and the short line over it a reply's words ("Good point." over "Jo | 2 hours ago").
+# and the short line over it a reply's words ("Good point." over "Jo | 2 hours ago"); where two
+# do, both must have one.
 MIN_DESCRIBED: Final = 3
 
 
@@ -553,10 +554,12 @@ def _names_over_descriptors(lines: Lines, headers: dict[int, CommentHeader], lo:
     """Whether the page's "X · DATE" headers may have their reader's name over them (see MIN_DESCRIBED)."""
     core = lines.core
     dated = [i for i, h in headers.items() if _dated_after_descriptor(core[i], h)]
-    if len(dated) < MIN_DESCRIBED:
+    if len(dated) < 2:
         return True
     over = sum(_name_over(lines, headers, set(), i, lo) for i in dated)
-    return over * 2 >= len(dated)
+    # (two headers too few to count a habit: both must show it, or one reply's short words, "Cheers
+    # for the heads-up" over "jo | 2 hours ago", would be read as a name the other header lacks)
+    return over == len(dated) if len(dated) < MIN_DESCRIBED else over * 2 >= len(dated)
 
 
 # A name's last word as an initial or a suffix with its point ("Jo L.", "Al Reyes Jr."): a name may

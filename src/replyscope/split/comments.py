@@ -886,37 +886,45 @@ def _restates_page(s: str, printed_above: list[str]) -> bool:
 LABELLED_WORDS_MIN: Final = 3
 
 
-def _labelled_words(lines: Lines, span: tuple[int, int], c: Comment, roles: dict[int, str]) -> None:
+def _labelled_words(lines: Lines, span: tuple[int, int], c: Comment, roles: dict[int, str], followed: bool) -> None:
     """Give comment `c`, whose header was read and whose span holds no line of words, the one line
-    of its span read as page furniture for its opening words alone (a teaser's label, "Watch:",
+    of its span read as boilerplate when it is a reader's words (_read_as_boilerplate_words) and
+    sits where a comment's words sit: right under the header, and over the comment's row of chrome
+    or, when another comment `followed` it, anywhere before that comment's header. Two shapes are
+    so read and lost: a line of furniture for its opening words alone (a teaser's label, "Watch:",
     "More:", or a furniture pattern open to anything after its first words, "Follow @...",
-    "Subscribe ...") with words enough of its own (_furniture_opening_words), right under the
-    header and over the comment's row of chrome, where its words sit: a newsroom's reply opens so
-    ("MORE: Floods close the ring road; drivers stranded"), and read as furniture it leaves the
-    comment nothing, and is lost."""
+    "Subscribe ..."): a newsroom's reply opens so ("MORE: Floods close the ring road; drivers
+    stranded"); and a line holding a policy's words ("you agree", "we reserve"): a reader asks
+    "Do you agree with this?". A site prints its furniture and its policy around a thread, never
+    inside one comment's frame, under its header and over its row or the next comment."""
     text = lines.text
     lo, hi = span
     held = [j for j in range(lo, hi) if text[j] and roles.get(j) == "boilerplate"]
     if len(held) != 1:
         return
     j = held[0]
-    # (right under the header, over the comment's own chrome, its row of actions: where its words sit;
-    # a footer's line read under a wordless last comment lies under that row)
+    # (right under the header, over the comment's own chrome, its row of actions, or the next
+    # comment's header: where its words sit; a footer's line read under a wordless last comment
+    # lies under that row)
     top = next((k for k in range(lo, hi) if text[k]), -1)
-    if j != top or not any(text[k] and roles.get(k) == "comment_chrome" for k in range(j + 1, hi)):
+    if j != top or not (followed or any(text[k] and roles.get(k) == "comment_chrome" for k in range(j + 1, hi))):
         return
-    if not _furniture_opening_words(text[j]):
+    if not _read_as_boilerplate_words(text[j]):
         return
     c.body_lines = [j]
     roles[j] = "comment_body"
 
 
-def _furniture_opening_words(s: str) -> bool:
-    """Whether line `s`, read as furniture for its opening words (a furniture pattern open to
-    anything after them: "Follow @jo ...", "Subscribe ...", "Sponsored ..."), holds words enough
-    (LABELLED_WORDS_MIN after its first) and is no chrome, comment form's line, section heading or
-    policy: a reply that opens so ("Follow @jo and @al, both were there")."""
-    return s.count(" ") >= LABELLED_WORDS_MIN and not is_chrome(s) and FORM_OR_SECTION.match(s) is None and POLICY.search(s) is None
+def _read_as_boilerplate_words(s: str) -> bool:
+    """Whether line `s`, read as boilerplate, may be a reader's words: no chrome, comment form's
+    line or section heading, and, when it is furniture for its opening words (a furniture pattern
+    open to anything after them: "Follow @jo ...", "Subscribe ...", "Sponsored ..."), words
+    enough (LABELLED_WORDS_MIN after its first; "Watch: Live" is a link's label). A line read as
+    boilerplate for a policy's words alone ("You agree?") needs no more: a site's policy is no
+    question of two words."""
+    if is_chrome(s) or FORM_OR_SECTION.match(s) is not None:
+        return False
+    return s.count(" ") >= LABELLED_WORDS_MIN or not is_boilerplate_line(s)
 
 
 def _tail_of_thread(anchors: list[Anchor], best: list[Anchor], floor: int) -> bool:
@@ -1005,7 +1013,7 @@ def build_zone(lines: Lines, first_prose: int, floor: int | None = None, article
         comments.append(c)
     for k, c in enumerate(comments):
         if not c.body_lines:
-            _labelled_words(lines, spans[k], c, roles)
+            _labelled_words(lines, spans[k], c, roles, k + 1 < len(comments))
     dated = any(c.posted_raw for c in comments)
     # a comment-section header right above, or Reply / Like links under the comments, vouch for short ones
     headed = section is not None and zone_start == section or not dated and any(

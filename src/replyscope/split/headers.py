@@ -84,6 +84,9 @@ _CLOCK_CHARS: Final = 10  # (the longest text it matches, "@12:34:56", and a lin
 
 MAX_HEADER_CHARS: Final = 110
 MAX_NAME_WORDS: Final = 6
+# Words after a date opening a line, none capitalised, that make a clause, not a name: a display
+# name of several words is capitalised ("Night Ferry Regular"), a handle is one word ("jo_walsh").
+LOWER_CLAUSE_WORDS: Final = 4
 
 # Words left beside a date that are labels, not names ("Updated July 4", "Published: ...").
 NOT_A_NAME: Final = re.compile(
@@ -1123,6 +1126,8 @@ def _read_header_uncached(core: str) -> CommentHeader | None:
     residue = cut_counters(_cut_edge_words(residue).strip())
     if (":" in residue or "." in residue) and _CLOCK_LEFT.match(residue):
         return CommentHeader("name_date", "", stamp)  # "June 3, 2014 05:07 pm at 5:07 pm", "3 minutes ago (9:41 AM)": the time printed twice, no name
+    if not before.strip() and residue.count(" ") >= LOWER_CLAUSE_WORDS - 1 and residue.islower():
+        return None  # ("2 hours ago they closed the bridge": a reply's clause after the date it opens with, no name)
     if _name_ok(residue):
         return CommentHeader("name_date", residue, stamp)
     if is_numeric_handle(residue):
