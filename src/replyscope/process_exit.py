@@ -15,6 +15,9 @@ ends the process at once with the command's code, but only where nothing can be 
   close it). (Descriptors that are not files are not asked about:
   Polars' runtime keeps its event descriptors open read-write, and a process may inherit pipes.)
 - the descriptors can be listed at all (Linux's /proc; elsewhere the ordinary exit).
+What is not done then: the finalizers of objects still alive or in unreachable cycles are not
+run (CPython promises neither at exit); the ones that matter, a file's flush and close, are the
+cases above, and weakref.finalize's (temporary folders) are atexit functions, which run.
 The `replyscope` script (typer's app) exits as usual.
 """
 
