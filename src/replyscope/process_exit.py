@@ -26,6 +26,7 @@ from __future__ import annotations
 import atexit
 import fcntl
 import os
+import resource
 import stat
 import sys
 import threading
@@ -40,13 +41,16 @@ def open_for_writing() -> list[int] | None:
         names = os.listdir(_FD_DIR)
     except OSError:
         return None
+    # A descriptor at or past the soft limit was not opened by this process (open and dup2 give
+    # none there): a tool's own, such as valgrind's files, which it keeps past the limit it sets.
+    limit = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
     writable = []
     for name in names:
         try:
             fd = int(name)
         except ValueError:
             return None
-        if fd < 3:  # (the standard streams: flushed by leave itself)
+        if fd < 3 or (limit != resource.RLIM_INFINITY and fd >= limit):  # (fd < 3: flushed by leave itself)
             continue
         try:
             flags = fcntl.fcntl(fd, fcntl.F_GETFL)
