@@ -1,5 +1,5 @@
 """`python -m replyscope` runs the CLI (what the Makefile uses, so it runs the interpreter it set up)."""
 
-from replyscope.cli import app
+from replyscope.cli import main
 
-app(prog_name="replyscope")
+main()

@@ -54,6 +54,8 @@ def retire() -> None:
     object the run left alive: after a split of the 966 Dragnet dev pages, ~34,000 (the split's
     per-line verdicts and what the stages keep), ~24 ms of CPU, ~14 ms with this one collection.
     As with `settle`, an object still alive here that only falls into a cycle while the modules
-    are cleared is left to the process's end rather than collected."""
+    are cleared is left to the process's end rather than collected. Where the CLI's process ends
+    without the teardown (process_exit.leave: no file left open for writing), it is not run:
+    there is no teardown to ready, and a finalizer that flushes a file is not needed."""
     gc.collect()
     gc.freeze()
