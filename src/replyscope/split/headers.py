@@ -8,6 +8,7 @@ nothing at all (a date line that belongs to a neighbouring name line).
 from __future__ import annotations
 
 import re
+import types
 import unicodedata
 from dataclasses import dataclass
 from typing import Final
@@ -47,6 +48,7 @@ from replyscope.split.patterns import (
     lower_twin,
     match_endings,
     not_a_name_line,
+    opening_refuses,
     stamp_span_low,
     strip_joiners,
 )
@@ -96,6 +98,8 @@ NOT_A_NAME: Final = re.compile(
     re.I,
 )
 _POSTED_BY: Final = re.compile(r"^(?:posted|post|written|submitted|comment(?:ed)?|reply|response|answered|asked)?\s*by\b:?", re.I)
+# (its openings, read from it: most residues it is asked of open with a name; see opening_refuses)
+_POSTED_BY_GATE: Final = LetterGate(lower_twin(_POSTED_BY))
 _EDGE_WORDS: Final = re.compile(r"^(?:on|at|by|posted|said|says)\s+|\s+(?:on|at|by|posted)$", re.I)
 # The characters an _EDGE_WORDS match must open or close the text with: the first letter of a
 # leading word in either case ("\u017f" is an "s" to IGNORECASE), the last of a trailing one, or the
@@ -124,11 +128,26 @@ class CommentHeader:
         # is compiled, and sets each field through a call of its own: ~6k instructions a header,
         # about 1% of the split; written here it is compiled, and the fields are set as that one
         # does, so the class, its equality, hash and repr are what dataclass makes)
+        if _SETS_NATIVELY:
+            # (compiled, the class is native and these are its fields set in place, ~40
+            # instructions; object.__setattr__'s four generic calls cost ~4k a header, ~0.5% of
+            # the split. The frozen class's __setattr__, which refuses them, is Python's and is
+            # asked only of an assignment from Python code)
+            self.kind = kind  # type: ignore[misc]
+            self.author = author  # type: ignore[misc]
+            self.posted_raw = posted_raw  # type: ignore[misc]
+            self.posted_by = posted_by  # type: ignore[misc]
+            return
         setter = object.__setattr__
         setter(self, "kind", kind)
         setter(self, "author", author)
         setter(self, "posted_raw", posted_raw)
         setter(self, "posted_by", posted_by)
+
+
+# Whether this module runs compiled (mypyc makes its functions built-in ones, no Python functions):
+# then CommentHeader's fields are set in place (see its __init__).
+_SETS_NATIVELY: Final = not isinstance(_cut_edge_words, types.FunctionType)
 
 
 # What stands before a speech verb in a sentence, not in a header: an adverb or a pronoun ("well
@@ -804,6 +823,9 @@ _VERB_ONLY: Final = re.compile(r"^(?:commented|replied|responded|wrote|posted|an
 # reads as it): most lines opening with one of their first letters fail here, before the pattern.
 _VERB_SECOND: Final = frozenset("oOeErRnNaA")
 _VERB_FIRST: Final = edge_characters(_VERB_ONLY, False)  # (its verbs' first letters in every form IGNORECASE reads, read from it)
+# (its verbs' openings, read from it: "Comments", "Read more" or "Posted in" open as two of them do,
+# and most lines its first two letters let through are refused by the next four; see opening_refuses)
+_VERB_ONLY_GATE: Final = LetterGate(lower_twin(_VERB_ONLY))
 _THREAD_LINK_LAST: Final = frozenset("]tvxkgedEeTVXKGD")  # (the last characters of any _THREAD_LINKS match)
 # The navigation links alone (not _THREAD_LINKS' actions, which other widgets print too), or the
 # fold toggle ("| parent | next [–]", "[-]"): a thread prints them on its comments' headers and
@@ -977,7 +999,7 @@ def _read_header_uncached(core: str) -> CommentHeader | None:
         roled = read_header(core[: role.start()])
         if roled is not None and roled.posted_raw:
             return roled  # ("jo commented 3 days ago  Member": a dated header, the role after it)
-    if core[0] in _VERB_FIRST and core[1:2] in _VERB_SECOND and (verb := _VERB_ONLY.match(core)):
+    if core[0] in _VERB_FIRST and core[1:2] in _VERB_SECOND and not opening_refuses(_VERB_ONLY_GATE, core) and (verb := _VERB_ONLY.match(core)):
         dated = read_header(core[verb.end() :])
         if dated is not None and dated.posted_raw and (dated.kind == "date" or not _name_ok(dated.author)):
             return CommentHeader("date", "", dated.posted_raw)  # ("commented 3 days ago" under the name)
@@ -1090,7 +1112,7 @@ def _read_header_uncached(core: str) -> CommentHeader | None:
             # same, so the author is blank
             return CommentHeader(kind, "", stamp)
         return None
-    if worded and (by := _POSTED_BY.match(residue)):
+    if worded and not opening_refuses(_POSTED_BY_GATE, residue) and (by := _POSTED_BY.match(residue)):
         by_author = _by_author(residue)
         if by_author is not None:
             author = _BY_AUTHOR_END.split(by_author, maxsplit=1)[0]

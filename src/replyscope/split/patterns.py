@@ -1039,6 +1039,16 @@ def gate_refuses(gate: LetterGate, s: str) -> bool:
     return gate.refuses(s[:_GATE_DEPTH].lower())
 
 
+def opening_refuses(gate: LetterGate, s: str) -> bool:
+    """gate_refuses(gate, s) for any text `s`: True only where the characters the gate reads, the
+    first _GATE_DEPTH, are ASCII and the gate refuses them lower-cased (an ASCII character lower-cases
+    to one, and IGNORECASE reads it as its two cases alone), so neither the twin on `s.lower()` nor the
+    IGNORECASE pattern on `s` matches at its start. A text whose opening is past ASCII is left to the
+    pattern; the rest of the text is not read (folds_like_lower's scans of a whole line are spared)."""
+    head = s[:_GATE_DEPTH]
+    return head.isascii() and gate.refuses(head.lower())
+
+
 def gate_refuses_pair(gate: LetterGate, first: str, second: str) -> bool:
     """Whether `gate` refuses every text opening with the characters `first` then `second`, each
     lower-cased (`second` "" for a text of one character), told by those two alone: True only
