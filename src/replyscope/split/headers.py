@@ -823,8 +823,8 @@ _VERB_ONLY: Final = re.compile(r"^(?:commented|replied|responded|wrote|posted|an
 # reads as it): most lines opening with one of their first letters fail here, before the pattern.
 _VERB_SECOND: Final = frozenset("oOeErRnNaA")
 _VERB_FIRST: Final = edge_characters(_VERB_ONLY, False)  # (its verbs' first letters in every form IGNORECASE reads, read from it)
-# (its verbs' openings, read from it: "Comments", "Read more" or "Posted in" open as two of them do,
-# and most lines its first two letters let through are refused by the next four; see opening_refuses)
+# (its verbs' openings, read from it: "Continue", "Read more" or "Safety" open with two letters a
+# verb opens with, and most lines those let through are refused by the next four; see opening_refuses)
 _VERB_ONLY_GATE: Final = LetterGate(lower_twin(_VERB_ONLY))
 _THREAD_LINK_LAST: Final = frozenset("]tvxkgedEeTVXKGD")  # (the last characters of any _THREAD_LINKS match)
 # The navigation links alone (not _THREAD_LINKS' actions, which other widgets print too), or the
@@ -959,6 +959,28 @@ def _signature(core: str) -> CommentHeader | None:
     return CommentHeader("by", name, stamp, posted_by=True)  # (a byline under the words: "by" as "Posted by Jo" is)
 
 
+def _no_early_form(core: str) -> bool:
+    """Whether none of the readings _read_header_uncached makes before its digit and header-word
+    test can read `core`, a line with no ASCII digit (not empty), whatever the test then says: a
+    line with no digit and no header word is then no header, and leaves before them (most lines:
+    ~2k instructions each spared, mostly in tests that could not say yes).
+
+    So where the line is ASCII (no digit of another script, which `\\d` and `isdigit` read, and
+    each character lower-cases in its place), holds no ":" (a field's label ends in one, and so
+    does every other language's says-word, FOREIGN_SAYS_ENDS), opens with no signature's dash, and
+    opens as no verb of _VERB_ONLY may (its gate, exact): a field, a signature, "Mar '15", a place
+    after a date and the verb before one need what such a line lacks, and a zone, a role, an edit
+    mark or thread links after a head read that head again, which is such a line itself, shorter
+    (every clause holds of a line's head), and leaves at the same test, while read_glued_age needs
+    a digit. tests/test_split_guards.py checks the verdicts on invented lines."""
+    return (
+        core.isascii()
+        and ":" not in core
+        and core[0] not in SIGN_FIRST
+        and not (core[0] in _VERB_FIRST and core[1:2] in _VERB_SECOND and not opening_refuses(_VERB_ONLY_GATE, core))
+    )
+
+
 # (its verdicts cached in a dict it reads itself: see caches.line_dict)
 _READ_HEADER_CACHE: Final[dict[str, CommentHeader | None]] = line_dict()
 
@@ -981,6 +1003,9 @@ def read_header(core: str) -> CommentHeader | None:
 def _read_header_uncached(core: str) -> CommentHeader | None:
     if not core or len(core) > MAX_HEADER_CHARS:
         return None
+    digits = has_digit(core)
+    if not digits and _no_early_form(core) and not _has_header_word(core.lower()):
+        return None  # (most lines: no digit, no header word, and none of the forms below may read them)
     if core[0] in _FIELD_FIRST and ":" in core[:12] and (field := _field_header(core)) is not None:
         return field
     if core[0] in SIGN_FIRST and (signed := _signature(core)) is not None and signed.posted_raw:
@@ -1017,11 +1042,10 @@ def _read_header_uncached(core: str) -> CommentHeader | None:
             h = read_glued_age(head)  # ("jo 5h | parent": the links say the "5h" is an age)
         # (only a dated header: the links follow a stamp, never a bare name or words)
         return h if h is not None and h.posted_raw and h.kind in ("name_date", "date") else None
-    digits = has_digit(core)
     low = core.lower()
     worded = _has_header_word(low)
     if not digits and not worded:
-        return None  # most lines leave here, after two cheap checks
+        return None
     if digits and core[-1] in _AGE_LAST and core[0] in _POSTED_FIRST and (posted := _POSTED_AGE.match(core)) is not None:
         return CommentHeader("date", "", posted["age"])  # ("Posted 7h": the widget's verb and a compact age, no name)
     if digits and core[-1] in _AGE_LAST and " " in core and _may_score(core, low) and (scored := _SCORED_AGE.match(core)) is not None and _name_ok(cut_counters(scored["name"])):
