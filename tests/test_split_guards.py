@@ -1619,3 +1619,29 @@ def test_a_comment_header_compiled_or_not_is_the_same_frozen_record():
         pass
     else:
         raise AssertionError("CommentHeader should stay frozen")
+
+
+def test_a_stamp_after_a_stamp_is_matched_only_at_joiners_a_stamp_may_open_with():
+    # (headers._stamp_after_joiners skips the joiners patterns.STAMP_OPENING_JOINERS, read from the
+    # stamp's opening look-ahead, says no stamp opens with: its answer is the plain loop's)
+    assert "@" in patterns.STAMP_OPENING_JOINERS and " " not in patterns.STAMP_OPENING_JOINERS
+    tails = ["9:05 pm", "3 hours ago", "yesterday", "jan 3, 2014", "x", ""]
+    for c in patterns.JOINER_CHARS:
+        if c not in patterns.STAMP_OPENING_JOINERS:
+            for tail in tails:
+                assert patterns.TIMESTAMP_RE_LOW.match(c + tail) is None, repr(c + tail)
+
+    def plain(rest: str) -> tuple[int, int] | None:
+        low = rest.lower()
+        first = len(low) - len(low.lstrip(patterns.JOINER_CHARS))
+        for p in range(first + 1):
+            m = patterns.TIMESTAMP_RE_LOW.match(low, p)
+            if m is not None:
+                return m.span()
+        return None
+
+    pieces = [" ", "@", "|", "\u00b7", "-", ",", ":", "/", "3", "9:05", "pm", "2 days ago", "x"]
+    for rest in _strings_of(pieces, 4):
+        got = headers._stamp_after_joiners(rest, True)
+        assert (got.span() if got else None) == plain(rest), repr(rest)
+    assert headers._stamp_after_joiners(" | @ 9:05 pm", True) is not None

@@ -33,6 +33,7 @@ from replyscope.split.patterns import (
     SAYS_LOW,
     SAYS_WORD,
     SAYS_WORD_LOW,
+    STAMP_OPENING_JOINERS,
     TIMESTAMP_RE,
     TIMESTAMP_RE_LOW,
     TRAILING_META,
@@ -505,6 +506,11 @@ def _stamp_after_joiners(rest: str, twin: bool) -> re.Match | None:
     low = rest.lower()
     first = len(low) - len(low.lstrip(JOINER_CHARS))
     for p in range(first + 1):
+        # (a joiner before the first other character is matched at only where a stamp may open
+        # with it, STAMP_OPENING_JOINERS, read from the pattern: the match at any other needs its
+        # opening look-ahead there, and fails; a match is a call of ~1.5k instructions)
+        if p < first and low[p] not in STAMP_OPENING_JOINERS:
+            continue
         m = TIMESTAMP_RE_LOW.match(low, p)
         if m is not None:
             return m
