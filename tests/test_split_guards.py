@@ -1634,3 +1634,76 @@ def test_thread_reads_no_reply_marks_or_words_where_the_split_leaves_them_unread
         elif any(marked) and not all(marked):
             assert thread(indents, authors, [], numbers, marked) == full
     assert shown > 1000
+
+def test_the_verb_and_by_openings_are_refused_only_where_their_patterns_cannot_match():
+    # (headers' _VERB_ONLY and _POSTED_BY asked behind patterns.opening_refuses: the gate reads the
+    # first characters where they are ASCII, and lets a text opening past ASCII through to the pattern)
+    for gate, pattern in ((headers._VERB_ONLY_GATE, headers._VERB_ONLY), (headers._POSTED_BY_GATE, headers._POSTED_BY)):
+        pieces = ["commented", "Replied", "WROTE", "posted", "by", "By:", "said", " ", "\t", "Jo", "x", "\u017fays", "\u212a", "answered", "asked", "post"]
+        for s in _strings_of(pieces, 3):
+            for cut in (s, s[1:], s[:5], s.upper(), s.title()):
+                if patterns.opening_refuses(gate, cut):
+                    assert pattern.match(cut) is None, (pattern.pattern, cut)
+    assert not patterns.opening_refuses(headers._VERB_ONLY_GATE, "Commented 3 days ago")
+    assert patterns.opening_refuses(headers._VERB_ONLY_GATE, "Continue later")
+    assert not patterns.opening_refuses(headers._VERB_ONLY_GATE, "Comments (12)")  # (it opens as "commented" does, six letters deep)
+    assert not patterns.opening_refuses(headers._VERB_ONLY_GATE, "\u017faid 2 days ago")  # (a long s first: the pattern says)
+    assert patterns.opening_refuses(headers._POSTED_BY_GATE, "Jo Lake")
+    assert not patterns.opening_refuses(headers._POSTED_BY_GATE, "Posted by Jo Lake")
+
+
+def test_a_line_with_no_early_form_no_digit_and_no_header_word_is_no_header():
+    # (_read_header_uncached says no at once to such a line: every form it reads first needs what
+    # the line lacks, or reads a head of the line, which lacks it too)
+    quick = [
+        "Harbour walk notes (edited)", "Quiet lane | parent", "Ana Lopez Moderator", "Maple grove [-]",
+        "Read the rest here", "Postal walks", "Reply", "Ana Lopez", "ok then (UTC)", "Relative calm here",
+    ]
+    for line in quick:
+        assert not headers.has_digit(line) and headers._no_early_form(line), line
+        assert not headers._has_header_word(line.lower()), line
+        assert headers._read_header_uncached(line) is None, line
+    # (a colon, a dash first, an opening verb or a character past ASCII keeps a line on the long way:
+    # a head of it may read as a header in another language, a signature or a dated verb)
+    for line in ("Jo schrieb: (edited)", "\u2014 Jo Lake, yesterday", "Posted today", "Jo\u00e9 (edited)", "Date: today"):
+        assert not headers._no_early_form(line), line
+    assert headers.read_header("Jo schrieb: (edited)") is not None
+
+
+def test_a_comment_header_compiled_or_not_is_the_same_frozen_record():
+    h = headers.CommentHeader("says", "Ana Lopez", "3 days ago", True)
+    assert (h.kind, h.author, h.posted_raw, h.posted_by) == ("says", "Ana Lopez", "3 days ago", True)
+    assert h == headers.CommentHeader("says", "Ana Lopez", "3 days ago", True) and hash(h) == hash(headers.CommentHeader("says", "Ana Lopez", "3 days ago", True))
+    assert headers.CommentHeader("by", "Jo", "").posted_by is False
+    try:
+        h.kind = "by"  # type: ignore[misc]
+    except AttributeError:  # (dataclasses.FrozenInstanceError)
+        pass
+    else:
+        raise AssertionError("CommentHeader should stay frozen")
+
+
+def test_a_stamp_after_a_stamp_is_matched_only_at_joiners_a_stamp_may_open_with():
+    # (headers._stamp_after_joiners skips the joiners patterns.STAMP_OPENING_JOINERS, read from the
+    # stamp's opening look-ahead, says no stamp opens with: its answer is the plain loop's)
+    assert "@" in patterns.STAMP_OPENING_JOINERS and " " not in patterns.STAMP_OPENING_JOINERS
+    tails = ["9:05 pm", "3 hours ago", "yesterday", "jan 3, 2014", "x", ""]
+    for c in patterns.JOINER_CHARS:
+        if c not in patterns.STAMP_OPENING_JOINERS:
+            for tail in tails:
+                assert patterns.TIMESTAMP_RE_LOW.match(c + tail) is None, repr(c + tail)
+
+    def plain(rest: str) -> tuple[int, int] | None:
+        low = rest.lower()
+        first = len(low) - len(low.lstrip(patterns.JOINER_CHARS))
+        for p in range(first + 1):
+            m = patterns.TIMESTAMP_RE_LOW.match(low, p)
+            if m is not None:
+                return m.span()
+        return None
+
+    pieces = [" ", "@", "|", "\u00b7", "-", ",", ":", "/", "3", "9:05", "pm", "2 days ago", "x"]
+    for rest in _strings_of(pieces, 4):
+        got = headers._stamp_after_joiners(rest, True)
+        assert (got.span() if got else None) == plain(rest), repr(rest)
+    assert headers._stamp_after_joiners(" | @ 9:05 pm", True) is not None

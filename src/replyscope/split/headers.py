@@ -8,6 +8,7 @@ nothing at all (a date line that belongs to a neighbouring name line).
 from __future__ import annotations
 
 import re
+import types
 import unicodedata
 from dataclasses import dataclass
 from typing import Final
@@ -32,6 +33,7 @@ from replyscope.split.patterns import (
     SAYS_LOW,
     SAYS_WORD,
     SAYS_WORD_LOW,
+    STAMP_OPENING_JOINERS,
     TIMESTAMP_RE,
     TIMESTAMP_RE_LOW,
     TRAILING_META,
@@ -47,6 +49,7 @@ from replyscope.split.patterns import (
     lower_twin,
     match_endings,
     not_a_name_line,
+    opening_refuses,
     stamp_span_low,
     strip_joiners,
 )
@@ -99,6 +102,8 @@ NOT_A_NAME: Final = re.compile(
     re.I,
 )
 _POSTED_BY: Final = re.compile(r"^(?:posted|post|written|submitted|comment(?:ed)?|reply|response|answered|asked)?\s*by\b:?", re.I)
+# (its openings, read from it: most residues it is asked of open with a name; see opening_refuses)
+_POSTED_BY_GATE: Final = LetterGate(lower_twin(_POSTED_BY))
 _EDGE_WORDS: Final = re.compile(r"^(?:on|at|by|posted|said|says)\s+|\s+(?:on|at|by|posted)$", re.I)
 # The characters an _EDGE_WORDS match must open or close the text with: the first letter of a
 # leading word in either case ("\u017f" is an "s" to IGNORECASE), the last of a trailing one, or the
@@ -127,11 +132,26 @@ class CommentHeader:
         # is compiled, and sets each field through a call of its own: ~6k instructions a header,
         # about 1% of the split; written here it is compiled, and the fields are set as that one
         # does, so the class, its equality, hash and repr are what dataclass makes)
+        if _SETS_NATIVELY:
+            # (compiled, the class is native and these are its fields set in place, ~40
+            # instructions; object.__setattr__'s four generic calls cost ~4k a header, ~0.5% of
+            # the split. The frozen class's __setattr__, which refuses them, is Python's and is
+            # asked only of an assignment from Python code)
+            self.kind = kind  # type: ignore[misc]
+            self.author = author  # type: ignore[misc]
+            self.posted_raw = posted_raw  # type: ignore[misc]
+            self.posted_by = posted_by  # type: ignore[misc]
+            return
         setter = object.__setattr__
         setter(self, "kind", kind)
         setter(self, "author", author)
         setter(self, "posted_raw", posted_raw)
         setter(self, "posted_by", posted_by)
+
+
+# Whether this module runs compiled (mypyc makes its functions built-in ones, no Python functions):
+# then CommentHeader's fields are set in place (see its __init__).
+_SETS_NATIVELY: Final = not isinstance(_cut_edge_words, types.FunctionType)
 
 
 # What stands before a speech verb in a sentence, not in a header: an adverb or a pronoun ("well
@@ -489,6 +509,11 @@ def _stamp_after_joiners(rest: str, twin: bool) -> re.Match | None:
     low = rest.lower()
     first = len(low) - len(low.lstrip(JOINER_CHARS))
     for p in range(first + 1):
+        # (a joiner before the first other character is matched at only where a stamp may open
+        # with it, STAMP_OPENING_JOINERS, read from the pattern: the match at any other needs its
+        # opening look-ahead there, and fails; a match is a call of ~1.5k instructions)
+        if p < first and low[p] not in STAMP_OPENING_JOINERS:
+            continue
         m = TIMESTAMP_RE_LOW.match(low, p)
         if m is not None:
             return m
@@ -807,6 +832,9 @@ _VERB_ONLY: Final = re.compile(r"^(?:commented|replied|responded|wrote|posted|an
 # reads as it): most lines opening with one of their first letters fail here, before the pattern.
 _VERB_SECOND: Final = frozenset("oOeErRnNaA")
 _VERB_FIRST: Final = edge_characters(_VERB_ONLY, False)  # (its verbs' first letters in every form IGNORECASE reads, read from it)
+# (its verbs' openings, read from it: "Continue", "Read more" or "Safety" open with two letters a
+# verb opens with, and most lines those let through are refused by the next four; see opening_refuses)
+_VERB_ONLY_GATE: Final = LetterGate(lower_twin(_VERB_ONLY))
 _THREAD_LINK_LAST: Final = frozenset("]tvxkgedEeTVXKGD")  # (the last characters of any _THREAD_LINKS match)
 # The navigation links alone (not _THREAD_LINKS' actions, which other widgets print too), or the
 # fold toggle ("| parent | next [–]", "[-]"): a thread prints them on its comments' headers and
@@ -940,6 +968,28 @@ def _signature(core: str) -> CommentHeader | None:
     return CommentHeader("by", name, stamp, posted_by=True)  # (a byline under the words: "by" as "Posted by Jo" is)
 
 
+def _no_early_form(core: str) -> bool:
+    """Whether none of the readings _read_header_uncached makes before its digit and header-word
+    test can read `core`, a line with no ASCII digit (not empty), whatever the test then says: a
+    line with no digit and no header word is then no header, and leaves before them (most lines:
+    ~2k instructions each spared, mostly in tests that could not say yes).
+
+    So where the line is ASCII (no digit of another script, which `\\d` and `isdigit` read, and
+    each character lower-cases in its place), holds no ":" (a field's label ends in one, and so
+    does every other language's says-word, FOREIGN_SAYS_ENDS), opens with no signature's dash, and
+    opens as no verb of _VERB_ONLY may (its gate, exact): a field, a signature, "Mar '15", a place
+    after a date and the verb before one need what such a line lacks, and a zone, a role, an edit
+    mark or thread links after a head read that head again, which is such a line itself, shorter
+    (every clause holds of a line's head), and leaves at the same test, while read_glued_age needs
+    a digit. tests/test_split_guards.py checks the verdicts on invented lines."""
+    return (
+        core.isascii()
+        and ":" not in core
+        and core[0] not in SIGN_FIRST
+        and not (core[0] in _VERB_FIRST and core[1:2] in _VERB_SECOND and not opening_refuses(_VERB_ONLY_GATE, core))
+    )
+
+
 # (its verdicts cached in a dict it reads itself: see caches.line_dict)
 _READ_HEADER_CACHE: Final[dict[str, CommentHeader | None]] = line_dict()
 
@@ -962,6 +1012,9 @@ def read_header(core: str) -> CommentHeader | None:
 def _read_header_uncached(core: str) -> CommentHeader | None:
     if not core or len(core) > MAX_HEADER_CHARS:
         return None
+    digits = has_digit(core)
+    if not digits and _no_early_form(core) and not _has_header_word(core.lower()):
+        return None  # (most lines: no digit, no header word, and none of the forms below may read them)
     if core[0] in _FIELD_FIRST and ":" in core[:12] and (field := _field_header(core)) is not None:
         return field
     if core[0] in SIGN_FIRST and (signed := _signature(core)) is not None and signed.posted_raw:
@@ -980,7 +1033,7 @@ def _read_header_uncached(core: str) -> CommentHeader | None:
         roled = read_header(core[: role.start()])
         if roled is not None and roled.posted_raw:
             return roled  # ("jo commented 3 days ago  Member": a dated header, the role after it)
-    if core[0] in _VERB_FIRST and core[1:2] in _VERB_SECOND and (verb := _VERB_ONLY.match(core)):
+    if core[0] in _VERB_FIRST and core[1:2] in _VERB_SECOND and not opening_refuses(_VERB_ONLY_GATE, core) and (verb := _VERB_ONLY.match(core)):
         dated = read_header(core[verb.end() :])
         if dated is not None and dated.posted_raw and (dated.kind == "date" or not _name_ok(dated.author)):
             return CommentHeader("date", "", dated.posted_raw)  # ("commented 3 days ago" under the name)
@@ -998,11 +1051,10 @@ def _read_header_uncached(core: str) -> CommentHeader | None:
             h = read_glued_age(head)  # ("jo 5h | parent": the links say the "5h" is an age)
         # (only a dated header: the links follow a stamp, never a bare name or words)
         return h if h is not None and h.posted_raw and h.kind in ("name_date", "date") else None
-    digits = has_digit(core)
     low = core.lower()
     worded = _has_header_word(low)
     if not digits and not worded:
-        return None  # most lines leave here, after two cheap checks
+        return None
     if digits and core[-1] in _AGE_LAST and core[0] in _POSTED_FIRST and (posted := _POSTED_AGE.match(core)) is not None:
         return CommentHeader("date", "", posted["age"])  # ("Posted 7h": the widget's verb and a compact age, no name)
     if digits and core[-1] in _AGE_LAST and " " in core and _may_score(core, low) and (scored := _SCORED_AGE.match(core)) is not None and _name_ok(cut_counters(scored["name"])):
@@ -1093,7 +1145,7 @@ def _read_header_uncached(core: str) -> CommentHeader | None:
             # same, so the author is blank
             return CommentHeader(kind, "", stamp)
         return None
-    if worded and (by := _POSTED_BY.match(residue)):
+    if worded and not opening_refuses(_POSTED_BY_GATE, residue) and (by := _POSTED_BY.match(residue)):
         by_author = _by_author(residue)
         if by_author is not None:
             author = _BY_AUTHOR_END.split(by_author, maxsplit=1)[0]

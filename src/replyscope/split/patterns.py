@@ -1039,6 +1039,16 @@ def gate_refuses(gate: LetterGate, s: str) -> bool:
     return gate.refuses(s[:_GATE_DEPTH].lower())
 
 
+def opening_refuses(gate: LetterGate, s: str) -> bool:
+    """gate_refuses(gate, s) for any text `s`: True only where the characters the gate reads, the
+    first _GATE_DEPTH, are ASCII and the gate refuses them lower-cased (an ASCII character lower-cases
+    to one, and IGNORECASE reads it as its two cases alone), so neither the twin on `s.lower()` nor the
+    IGNORECASE pattern on `s` matches at its start. A text whose opening is past ASCII is left to the
+    pattern; the rest of the text is not read (folds_like_lower's scans of a whole line are spared)."""
+    head = s[:_GATE_DEPTH]
+    return head.isascii() and gate.refuses(head.lower())
+
+
 def gate_refuses_pair(gate: LetterGate, first: str, second: str) -> bool:
     """Whether `gate` refuses every text opening with the characters `first` then `second`, each
     lower-cased (`second` "" for a text of one character), told by those two alone: True only
@@ -1930,6 +1940,50 @@ def _searched_from_before(twin: re.Pattern[str]) -> re.Pattern[str]:
 
 
 _TIMESTAMP_FROM_BEFORE_LOW: Final = _searched_from_before(TIMESTAMP_RE_LOW)
+
+
+def _joiners_opening(twin: re.Pattern[str]) -> str | None:
+    """The joiners (JOINER_CHARS) a match of `twin` (TIMESTAMP_RE_LOW) may open with: those that
+    the first item of an alternative of its opening look-ahead (_STAMP_START) reads, each read by
+    that item compiled alone; None where the pattern does not open with look-arounds and then that
+    look-ahead, each of whose alternatives opens with one character (a literal or a class): any
+    joiner may then open a match. (Only the look-ahead is parsed: the whole pattern's parse costs
+    ~10 ms.)"""
+    parser: Any = importlib.import_module("re._parser")
+    const: Any = importlib.import_module("re._constants")
+    compiler: Any = importlib.import_module("re._compiler")
+    pattern = twin.pattern
+    ends = _group_ends(pattern)
+    start = 0
+    while pattern.startswith(("(?<!", "(?<=", "(?!", "(?="), start) and start in ends:
+        if pattern.startswith("(?=", start):
+            break
+        start = ends[start] + 1
+    if not pattern.startswith("(?=", start) or start not in ends:
+        return None
+    ahead = parser.parse(pattern[start : ends[start] + 1], twin.flags)
+    if len(ahead.data) != 1 or ahead.data[0][0] is not const.ASSERT:
+        return None
+    inner = ahead.data[0][1][1].data
+    alternatives = inner[0][1][1] if len(inner) == 1 and inner[0][0] is const.BRANCH else [parser.SubPattern(ahead.state, inner)]
+    firsts = []
+    for alt in alternatives:
+        if not alt.data or alt.data[0][0] not in (const.LITERAL, const.IN):
+            return None
+        firsts.append(compiler.compile(parser.SubPattern(ahead.state, [alt.data[0]]), twin.flags))
+    return "".join(c for c in JOINER_CHARS if any(first.match(c) for first in firsts))
+
+
+def _kept_joiners_opening(twin: re.Pattern[str]) -> str:
+    """_joiners_opening(twin), kept in the regex cache's file; every joiner where none are read."""
+    regex_cache: Any = importlib.import_module("replyscope.regex_cache")
+    kept = regex_cache.derived("joiners_opening", twin.pattern, twin.flags, lambda: _joiners_opening(twin))
+    return kept if isinstance(kept, str) else JOINER_CHARS
+
+
+# The joiners a stamp may open with ("@" of "@ 9:05 pm"): the text after a header's stamp is matched
+# for another stamp only at these and at its first other character (see headers._stamp_after_joiners).
+STAMP_OPENING_JOINERS: Final = frozenset(_kept_joiners_opening(TIMESTAMP_RE_LOW))
 
 
 def stamp_span_low(low: str) -> tuple[int, int] | None:
