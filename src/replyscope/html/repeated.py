@@ -39,6 +39,7 @@ from replyscope.html.items import (
     Member,
     Page,
     SECTION_LABEL,
+    chrome_only,
     in_named_section_element,
     marked_time,
     name_like,
@@ -130,7 +131,8 @@ def find_repeated_items(tree: HTMLTree, *, in_named_section: bool = False, page:
         inner = {o.node for o in by_start[lo:hi] if o is not m}
         m.nested = page.outermost(page.sorted(inner))
     for group in kept_groups:
-        _authors(group, page, least=1 if any(group is g for g in one_name) else MIN_NAMES)
+        # (a group whose names were its replies' shows one name of its own: the one person answering)
+        _authors(group, page, least=1 if any(group is g for g in one_name) or any(m.nested for m in group) else MIN_NAMES)
     for group in kept_groups:
         _bodies(group, page)
     # a group whose texts are mostly links is a list of headlines with bylines and dates
@@ -223,8 +225,8 @@ def _read_group(nodes: list[ElementNode], page: Page) -> tuple[list[Member], boo
         # the members nested in this one are its replies: their words and stamps are not its own
         m.nested = page.outermost([n for n in page.within(m.node, ordered, starts) if n != m.node])
         texts = page.text_nodes(m.node, m.nested)
-        if not texts:
-            continue
+        if not texts or chrome_only(texts):
+            continue  # (no words: an edit note's "Edited by NAME DATE" is no comment either)
         with_words += 1
         m.stamp = next((el for el in page.elements(m.node, m.nested) if page.is_stamp(el)), None)
         read.append((m, texts))
@@ -258,8 +260,6 @@ def _one_name_replies(candidates: list[tuple[str, list[Member], bool]], kept_gro
     notes under Q&A answers that one person wrote (the poster answering everyone). A group needs
     names that change to be a conversation and not a list of one writer's dated entries; inside
     the items of a conversation, its replies need not."""
-    if not kept_groups:
-        return []
     outer = page.sorted(page.outermost(page.sorted(m.node for g in kept_groups for m in g)))
     starts = page.starts(outer)
     out: list[list[Member]] = []
@@ -274,15 +274,53 @@ def _one_name_replies(candidates: list[tuple[str, list[Member], bool]], kept_gro
     # conversation (a writer's posts holding their comments are no answers: a post has a title)
     inner = page.sorted(m.node for g in kept_groups for m in g)
     inner_starts = page.starts(inner)
+    inner_set = set(inner)
+    titled: list[int] | None = None
     for _key_, members, varied in candidates:
         if varied or {m.stamp for m in members} & claimed:
             continue
-        holding = [m for m in members if len(page.within(m.node, inner, inner_starts)) > (m.node in inner)]
-        if not holding or any(page.tags[j] in TITLED for m in members for j in range(page.index[m.node], page.end[page.index[m.node]] + 1)):
+        if not any(_count_within(m.node, inner_starts, page) > (m.node in inner_set) for m in members):
+            continue
+        if titled is None:
+            titled = page.tag_counts(TITLED)
+        if any(_holds_counted(m.node, titled, page) for m in members):
+            continue
+        claimed |= {m.stamp for m in members if m.stamp is not None}
+        out.append(members)
+    # and the answers one person wrote with one note of another's under one of them: no group of
+    # notes, but a lone reply (html.lone.replies_inside) signed by a name the answers do not show
+    # is the second person of the conversation (each try reads the members' own elements once, as
+    # _read_group did)
+    for _key_, members, varied in candidates:
+        if varied or {m.stamp for m in members} & claimed:
+            continue
+        if titled is None:
+            titled = page.tag_counts(TITLED)
+        if any(_holds_counted(m.node, titled, page) for m in members):
+            continue
+        names = {_name_of(m.author) for m in members if m.author is not None}
+        if not any(f.author is not None and _name_of(f.author) not in names for f in replies_inside(members, claimed, page)):
             continue
         claimed |= {m.stamp for m in members if m.stamp is not None}
         out.append(members)
     return out
+
+
+def _name_of(el: ElementNode) -> str:
+    return " ".join((el.text or "").split())
+
+
+def _count_within(node: ElementNode, starts: list[int], page: Page) -> int:
+    """How many of the elements whose page-order indices are `starts` (ascending) `node` holds, itself included
+    (two bisections: a group nested in itself asked element by element was quadratic)."""
+    k = page.index[node]
+    return bisect_right(starts, page.end[k]) - bisect_left(starts, k)
+
+
+def _holds_counted(node: ElementNode, counts: list[int], page: Page) -> bool:
+    """Whether `node` or an element below it is one of those `counts` counts (Page.tag_counts)."""
+    k = page.index[node]
+    return counts[page.end[k] + 1] > counts[k]
 
 
 def _inside_one_of(node: ElementNode, outer: list[ElementNode], starts: list[int], page: Page) -> bool:
