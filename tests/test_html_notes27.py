@@ -119,3 +119,39 @@ def test_many_answers_by_one_person_are_read_with_their_notes(monkeypatch):
     assert [c.author for c in comments[:4]] == ["Odile Farrant", "bram_k", "mossy_gate", "Odile Farrant"]
     assert [c.parent for c in comments[-4:]] == [None, 2 * n - 4, 2 * n - 4, None]
     assert len(counted) == 1
+
+
+def _dl_page(people: list[str], votes: bool = False) -> str:
+    words = [
+        "Does the night bus still stop at the old depot?",
+        "Only on weekdays since the spring change.",
+        "It stopped there on Saturday, I was on it.",
+        "Then the printed timetable is wrong again.",
+        "The app says weekdays too, so maybe a driver's choice.",
+    ]
+    rows = "".join(
+        f'<dt id="m{k}"><b>{p}</b> wrote <time datetime="2023-03-0{k + 1}T20:00:00Z">March {k + 1}, 2023</time>'
+        f'{f" <span>{7 * k + 3}</span>" if votes else ""}</dt>'
+        f'<dd><p>{words[k]}</p><p class="act"><a href="#">Reply</a> · <a href="#">Quote</a></p></dd>'
+        for k, p in enumerate(people)
+    )
+    return (
+        "<!DOCTYPE html><html><head><title>Night bus</title></head><body><main><article><h1>Night bus</h1>"
+        "<p>The night bus route changes again next month.</p></article>"
+        f'<div class="responses"><h2>Reader responses ({len(people)})</h2><dl>{rows}</dl></div></main></body></html>'
+    )
+
+
+def test_a_handle_of_digits_names_its_reply_among_named_ones():
+    # (one of four posters is an account of digits: the name field prints names at three items of
+    # four, under the share a name field needs, unless the digits fill it)
+    people = ["Odile Farrant", "4418", "bram_k", "Wen Ashby"]
+    comments = _comments(_dl_page(people))
+    assert [c.author for c in comments] == people
+    assert comments[1].text == "Only on weekdays since the spring change."
+
+
+def test_digits_are_no_name_where_names_show_beside_them():
+    # (a count of digits beside each name: the name is the author, the count never)
+    people = ["Odile Farrant", "bram_k", "Wen Ashby", "mossy_gate"]
+    assert [c.author for c in _comments(_dl_page(people, votes=True))] == people

@@ -368,7 +368,10 @@ def _authors(members: list[Member], page: Page, least: int = MIN_NAMES) -> int:
     for k, (path, found) in enumerate(by_path.items()):
         # (a member's rank or badge, "Gold Member", "Moderator", is who they are on the site, not their name)
         names = [(m, el, t) for m, el, t in found if name_like(t) and not is_badge_line(t)]
-        if len(names) < MIN_NAME_SHARE * len(members) or len(names) < MIN_ITEMS:
+        # (a handle of digits, "4418", fills the field where the others print names; it names no
+        # field alone, as a vote count's digits would, and is no second name)
+        numbered = sum(1 for _, _, t in found if NUMERIC_HANDLE.match(t))
+        if len(names) + numbered < MIN_NAME_SHARE * len(members) or len(names) < MIN_ITEMS:
             continue
         # (a few short replies read as names too, "so sad" beside "Jo": the name links to a profile)
         linked = all(page.in_link(el, m.node) for m, el, _ in names)
@@ -379,7 +382,7 @@ def _authors(members: list[Member], page: Page, least: int = MIN_NAMES) -> int:
         return 0
     if best[0] >= least:
         for m, el, t in by_path[best_path]:
-            if name_like(t):
+            if name_like(t) or NUMERIC_HANDLE.match(t):
                 m.author = el
     return best[0]
 
@@ -400,6 +403,8 @@ def _order(node: DOMNode) -> tuple[int, ...]:
 
 
 TEMPLATE_WORDS = 3
+# An account's handle of digits alone (name_like needs a letter): counted in a name field beside names.
+NUMERIC_HANDLE = re.compile(r"^@?\d{2,20}$")
 
 
 def _bodies(members: list[Member], page: Page) -> None:
