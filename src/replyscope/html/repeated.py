@@ -58,6 +58,8 @@ MIN_SHARE_STAMPED = 0.6  # of a group's members with words, the share carrying a
 MAX_LINK_SHARE = 0.5  # of a group's words, the share inside links (a headline list is links)
 MIN_NAME_SHARE = 0.8  # of a group's members, the share whose author field holds a name-like text
 MIN_NAMES = 2  # names a group's author field shows at least (a conversation has two people)
+# An account's handle of digits alone (name_like needs a letter): counted in a name field beside names.
+NUMERIC_HANDLE = re.compile(r"^@?\d{2,20}$")
 # Work bounds for hostile markup. Containment is read from page-order spans (items.Page), one
 # lookup a test; the bounds stay for what still walks an item's subtree (its own text, parts and
 # body). Replies in a real widget nest a few levels each, ten or so deep, so elements nested more
@@ -259,7 +261,10 @@ def _one_name_replies(candidates: list[tuple[str, list[Member], bool]], kept_gro
     """Groups whose name field shows one name, each member inside an item of a kept group: the
     notes under Q&A answers that one person wrote (the poster answering everyone). A group needs
     names that change to be a conversation and not a list of one writer's dated entries; inside
-    the items of a conversation, its replies need not."""
+    the items of a conversation, its replies need not. Also groups of one name whose members hold
+    a kept group's items (the answers one person wrote, the others' notes under them), or one lone
+    reply signed by another name (the answers one person wrote, one note under them); neither when
+    a member holds a heading, article or form (a writer's posts on a front page)."""
     outer = page.sorted(page.outermost(page.sorted(m.node for g in kept_groups for m in g)))
     starts = page.starts(outer)
     out: list[list[Member]] = []
@@ -403,8 +408,6 @@ def _order(node: DOMNode) -> tuple[int, ...]:
 
 
 TEMPLATE_WORDS = 3
-# An account's handle of digits alone (name_like needs a letter): counted in a name field beside names.
-NUMERIC_HANDLE = re.compile(r"^@?\d{2,20}$")
 
 
 def _bodies(members: list[Member], page: Page) -> None:
