@@ -227,10 +227,13 @@ def _read_group(nodes: list[ElementNode], page: Page) -> tuple[list[Member], boo
         # the members nested in this one are its replies: their words and stamps are not its own
         m.nested = page.outermost([n for n in page.within(m.node, ordered, starts) if n != m.node])
         texts = page.text_nodes(m.node, m.nested)
-        if not texts or chrome_only(texts):
-            continue  # (no words: an edit note's "Edited by NAME DATE" is no comment either)
-        with_words += 1
+        if not texts:
+            continue
         m.stamp = next((el for el in page.elements(m.node, m.nested) if page.is_stamp(el)), None)
+        if m.stamp is not None and chrome_only(texts):
+            m.stamp = None
+            continue  # (a name and a stamp and no words: an edit note's "Edited by NAME DATE" is no comment)
+        with_words += 1
         read.append((m, texts))
     _stamps_at_one_path([m for m, _ in read if m.stamp is not None], page)
     for m, texts in read:
