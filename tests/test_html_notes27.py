@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from test_html_notes import ASKER, _answer, _comments, _page
 
+from resiliparse.parse.html import HTMLTree
+
 from replyscope.html import items
+from replyscope.html.repeated import find_repeated_items
 from replyscope.html.items import Page
 
 
@@ -155,3 +158,34 @@ def test_digits_are_no_name_where_names_show_beside_them():
     # (a count of digits beside each name: the name is the author, the count never)
     people = ["Odile Farrant", "bram_k", "Wen Ashby", "mossy_gate"]
     assert [c.author for c in _comments(_dl_page(people, votes=True))] == people
+
+
+def test_a_name_field_that_reads_as_no_name_at_one_item_still_signs_it():
+    # (six posters, one with a display name of six words: the name field is the group's, so its
+    # text there is its name and no words of it; read as its words, the item had a text of its
+    # own and the words under every header were no longer read)
+    people = ["Odile Farrant", "bram_k", "Anna Maria de la Vega Ortiz", "Wen Ashby", "mossy_gate", "Ilka Vos"]
+    words = [
+        "Does the night bus still stop at the old depot?",
+        "Only on weekdays since the spring change.",
+        "It stopped there on Saturday, I was on it.",
+        "Then the printed timetable is wrong again.",
+        "The app says weekdays too, so maybe a driver's choice.",
+        "I will ask at the depot office on Monday.",
+    ]
+    rows = "".join(
+        f'<dt><b>{p}</b> wrote <time datetime="2023-03-0{k + 1}T20:00:00Z">March {k + 1}, 2023</time></dt>'
+        f'<dd><p>{w}</p><p class="act"><a href="#">Reply</a> · <a href="#">Quote</a></p></dd>'
+        for k, (p, w) in enumerate(zip(people, words))
+    )
+    markup = (
+        "<!DOCTYPE html><html><head><title>Night bus</title></head><body><main><article><h1>Night bus</h1>"
+        "<p>The night bus route changes again next month.</p></article>"
+        f'<div class="responses"><h2>Reader responses (6)</h2><dl>{rows}</dl></div></main></body></html>'
+    )
+    read = find_repeated_items(HTMLTree.parse(markup))
+    assert [it.author_text for it in read if it.node.tag == "dt"] == people
+    assert [" ".join((it.node.text or "").split()) for it in read if it.node.tag == "dd"] == [f"{w}Reply · Quote" for w in words]
+    comments = _comments(markup)
+    assert [c.author for c in comments] == people
+    assert [c.text for c in comments] == words

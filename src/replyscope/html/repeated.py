@@ -389,8 +389,11 @@ def _authors(members: list[Member], page: Page, least: int = MIN_NAMES) -> int:
     if best_path is None or best is None:
         return 0
     if best[0] >= least:
+        # (the field is the group's name field: an item whose text there reads as no name, a
+        # display name of six words, an account called "Reply", is still signed by it, and that
+        # field is no words of the item's)
         for m, el, t in by_path[best_path]:
-            if name_like(t) or NUMERIC_HANDLE.match(t):
+            if t:
                 m.author = el
     return best[0]
 
