@@ -80,6 +80,18 @@ def name_like(text: str) -> bool:
     )
 
 
+# An item's whole text longer than this is words, never a widget's line (is_chrome reads lines far shorter).
+CHROME_TEXT_CHARS = 160
+
+
+def chrome_only(texts: list[tuple[ElementNode, str]]) -> bool:
+    """Whether an item's runs of words (Page.text_nodes) together read as a widget's line: an edit
+    note ("Edited by NAME, DATE") carries a name and a stamp as a comment does, but no words of its own."""
+    if sum(len(v) for _, v in texts) > CHROME_TEXT_CHARS:
+        return False
+    return is_chrome(" ".join(" ".join(v.split()) for _, v in texts))
+
+
 class Member:
     """A comment item being read: its element and, once found, its stamp, author field and text
     element; `nested` holds the outermost items inside it (its replies: not its own words)."""
@@ -177,6 +189,17 @@ class Page:
 
     def starts(self, ordered: list[ElementNode]) -> list[int]:
         return [self.index[n] for n in ordered]
+
+    def tag_counts(self, tags: frozenset[str]) -> list[int]:
+        """counts[k]: how many of the first k elements (page order) have a tag of `tags`; an element k
+        holds one below it or is one when counts[end[k] + 1] > counts[k] (one lookup, not a walk of its subtree)."""
+        out = [0] * (len(self.tags) + 1)
+        n = 0
+        for k, tag in enumerate(self.tags):
+            if tag in tags:
+                n += 1
+            out[k + 1] = n
+        return out
 
     def within(self, outer: ElementNode, ordered: list[ElementNode], starts: list[int]) -> list[ElementNode]:
         """The nodes of `ordered` (page order; `starts` their indices) that `outer` contains, itself included."""

@@ -32,6 +32,7 @@ from replyscope.html.items import (
     SECTION_LABEL,
     Member,
     Page,
+    chrome_only,
     in_named_section_element,
     name_like,
     next_element,
@@ -195,6 +196,8 @@ def _read_item(node: ElementNode, stamp: ElementNode, page: Page, replies: set[E
         # NAME 2h"; in the header, after the name, it is a label or a count)
         if k > most and not is_chrome(text) and (el.tag not in INLINE or place[el] < place[author]):
             words, most = el, k
+    if chrome_only(page.text_nodes(node, replies)):
+        return None  # (an edit note, "Last edited by NAME 3 hours ago": a name and a stamp, no words)
     name = " ".join((author.text or "").split())
     member = Member(node)
     member.stamp, member.author = stamp, author

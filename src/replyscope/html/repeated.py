@@ -39,6 +39,7 @@ from replyscope.html.items import (
     Member,
     Page,
     SECTION_LABEL,
+    chrome_only,
     in_named_section_element,
     marked_time,
     name_like,
@@ -57,6 +58,8 @@ MIN_SHARE_STAMPED = 0.6  # of a group's members with words, the share carrying a
 MAX_LINK_SHARE = 0.5  # of a group's words, the share inside links (a headline list is links)
 MIN_NAME_SHARE = 0.8  # of a group's members, the share whose author field holds a name-like text
 MIN_NAMES = 2  # names a group's author field shows at least (a conversation has two people)
+# An account's handle of digits alone (name_like needs a letter): counted in a name field beside names.
+NUMERIC_HANDLE = re.compile(r"^@?\d{2,20}$")
 # Work bounds for hostile markup. Containment is read from page-order spans (items.Page), one
 # lookup a test; the bounds stay for what still walks an item's subtree (its own text, parts and
 # body). Replies in a real widget nest a few levels each, ten or so deep, so elements nested more
@@ -130,7 +133,8 @@ def find_repeated_items(tree: HTMLTree, *, in_named_section: bool = False, page:
         inner = {o.node for o in by_start[lo:hi] if o is not m}
         m.nested = page.outermost(page.sorted(inner))
     for group in kept_groups:
-        _authors(group, page, least=1 if any(group is g for g in one_name) else MIN_NAMES)
+        # (a group whose names were its replies' shows one name of its own: the one person answering)
+        _authors(group, page, least=1 if any(group is g for g in one_name) or any(m.nested for m in group) else MIN_NAMES)
     for group in kept_groups:
         _bodies(group, page)
     # a group whose texts are mostly links is a list of headlines with bylines and dates
@@ -225,8 +229,11 @@ def _read_group(nodes: list[ElementNode], page: Page) -> tuple[list[Member], boo
         texts = page.text_nodes(m.node, m.nested)
         if not texts:
             continue
-        with_words += 1
         m.stamp = next((el for el in page.elements(m.node, m.nested) if page.is_stamp(el)), None)
+        if m.stamp is not None and chrome_only(texts):
+            m.stamp = None
+            continue  # (a name and a stamp and no words: an edit note's "Edited by NAME DATE" is no comment)
+        with_words += 1
         read.append((m, texts))
     _stamps_at_one_path([m for m, _ in read if m.stamp is not None], page)
     for m, texts in read:
@@ -257,9 +264,10 @@ def _one_name_replies(candidates: list[tuple[str, list[Member], bool]], kept_gro
     """Groups whose name field shows one name, each member inside an item of a kept group: the
     notes under Q&A answers that one person wrote (the poster answering everyone). A group needs
     names that change to be a conversation and not a list of one writer's dated entries; inside
-    the items of a conversation, its replies need not."""
-    if not kept_groups:
-        return []
+    the items of a conversation, its replies need not. Also groups of one name whose members hold
+    a kept group's items (the answers one person wrote, the others' notes under them), or one lone
+    reply signed by another name (the answers one person wrote, one note under them); neither when
+    a member holds a heading, article or form (a writer's posts on a front page)."""
     outer = page.sorted(page.outermost(page.sorted(m.node for g in kept_groups for m in g)))
     starts = page.starts(outer)
     out: list[list[Member]] = []
@@ -274,15 +282,53 @@ def _one_name_replies(candidates: list[tuple[str, list[Member], bool]], kept_gro
     # conversation (a writer's posts holding their comments are no answers: a post has a title)
     inner = page.sorted(m.node for g in kept_groups for m in g)
     inner_starts = page.starts(inner)
+    inner_set = set(inner)
+    titled: list[int] | None = None
     for _key_, members, varied in candidates:
         if varied or {m.stamp for m in members} & claimed:
             continue
-        holding = [m for m in members if len(page.within(m.node, inner, inner_starts)) > (m.node in inner)]
-        if not holding or any(page.tags[j] in TITLED for m in members for j in range(page.index[m.node], page.end[page.index[m.node]] + 1)):
+        if not any(_count_within(m.node, inner_starts, page) > (m.node in inner_set) for m in members):
+            continue
+        if titled is None:
+            titled = page.tag_counts(TITLED)
+        if any(_holds_counted(m.node, titled, page) for m in members):
+            continue
+        claimed |= {m.stamp for m in members if m.stamp is not None}
+        out.append(members)
+    # and the answers one person wrote with one note of another's under one of them: no group of
+    # notes, but a lone reply (html.lone.replies_inside) signed by a name the answers do not show
+    # is the second person of the conversation (each try reads the members' own elements once, as
+    # _read_group did)
+    for _key_, members, varied in candidates:
+        if varied or {m.stamp for m in members} & claimed:
+            continue
+        if titled is None:
+            titled = page.tag_counts(TITLED)
+        if any(_holds_counted(m.node, titled, page) for m in members):
+            continue
+        names = {_name_of(m.author) for m in members if m.author is not None}
+        if not any(f.author is not None and _name_of(f.author) not in names for f in replies_inside(members, claimed, page)):
             continue
         claimed |= {m.stamp for m in members if m.stamp is not None}
         out.append(members)
     return out
+
+
+def _name_of(el: ElementNode) -> str:
+    return " ".join((el.text or "").split())
+
+
+def _count_within(node: ElementNode, starts: list[int], page: Page) -> int:
+    """How many of the elements whose page-order indices are `starts` (ascending) `node` holds, itself included
+    (two bisections: a group nested in itself asked element by element was quadratic)."""
+    k = page.index[node]
+    return bisect_right(starts, page.end[k]) - bisect_left(starts, k)
+
+
+def _holds_counted(node: ElementNode, counts: list[int], page: Page) -> bool:
+    """Whether `node` or an element below it is one of those `counts` counts (Page.tag_counts)."""
+    k = page.index[node]
+    return counts[page.end[k] + 1] > counts[k]
 
 
 def _inside_one_of(node: ElementNode, outer: list[ElementNode], starts: list[int], page: Page) -> bool:
@@ -330,7 +376,10 @@ def _authors(members: list[Member], page: Page, least: int = MIN_NAMES) -> int:
     for k, (path, found) in enumerate(by_path.items()):
         # (a member's rank or badge, "Gold Member", "Moderator", is who they are on the site, not their name)
         names = [(m, el, t) for m, el, t in found if name_like(t) and not is_badge_line(t)]
-        if len(names) < MIN_NAME_SHARE * len(members) or len(names) < MIN_ITEMS:
+        # (a handle of digits, "4418", fills the field where the others print names; it names no
+        # field alone, as a vote count's digits would, and is no second name)
+        numbered = sum(1 for _, _, t in found if NUMERIC_HANDLE.match(t))
+        if len(names) + numbered < MIN_NAME_SHARE * len(members) or len(names) < MIN_ITEMS:
             continue
         # (a few short replies read as names too, "so sad" beside "Jo": the name links to a profile)
         linked = all(page.in_link(el, m.node) for m, el, _ in names)
@@ -340,8 +389,11 @@ def _authors(members: list[Member], page: Page, least: int = MIN_NAMES) -> int:
     if best_path is None or best is None:
         return 0
     if best[0] >= least:
+        # (the field is the group's name field: an item whose text there reads as no name, a
+        # display name of six words, an account called "Reply", is still signed by it, and that
+        # field is no words of the item's)
         for m, el, t in by_path[best_path]:
-            if name_like(t):
+            if t:
                 m.author = el
     return best[0]
 
