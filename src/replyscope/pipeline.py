@@ -105,7 +105,7 @@ def split_batch(raws: list[RawDocument], doc_ids: list[str] | None = None, page_
     `doc_ids` (one per raw, from `DocIds`) replaces the ids ingest gives, so repeated ids are
     made unique before the split names comments after their page.
     """
-    from replyscope.split import end_batch, split_documents
+    from replyscope.split import split_documents
 
     hold = os.environ.get(HOLD_BATCHES_ENV)
     if hold:
@@ -115,10 +115,7 @@ def split_batch(raws: list[RawDocument], doc_ids: list[str] | None = None, page_
     documents, values = documents_and_values(raws)
     if doc_ids is not None:
         documents = documents.with_columns(doc_id=pl.Series(doc_ids, dtype=pl.String))
-    try:
-        split = split_documents(_pages_to_split(documents, values), page_cpu_seconds)
-    finally:
-        end_batch()  # (the verdicts kept for the next batch where its lines come back, else forgotten: split.end_batch)
+    split = split_documents(_pages_to_split(documents, values), page_cpu_seconds)
     if split.errors:
         failed = pl.DataFrame({"doc_id": list(split.errors), "split_error": list(split.errors.values())})
         documents = (

@@ -15,7 +15,7 @@ import polars as pl
 
 from replyscope import schema
 from replyscope.page_budget import PAGE_CPU_SECONDS, page_budget
-from replyscope.split.caches import LINE_CACHES as _LINE_CACHES, cache_size, empty_cache, end_of_batch, forget_seen
+from replyscope.split.caches import LINE_CACHES as _LINE_CACHES, cache_size, empty_cache
 from replyscope.split.body import article_roles, headline_of_title, is_boilerplate_line, title_from_text, title_without_tally
 from replyscope.split.chrome import is_chrome
 from replyscope.split.comment_text import comment_words, cut_last_at_closing, drop_echo_lines, drop_entry_labels, drop_numbered_links, drop_reaction_marks, drop_repeated_tails, drop_reply_targets, drop_role_badges, drop_subject_lines, drop_signatures, drop_widget_tails, name_numbered_comments, trim_after_actions
@@ -31,7 +31,7 @@ from replyscope.split.short_post import short_post_roles
 from replyscope.split.named_parent import REPLY_TO_NAME
 from replyscope.split.threading import HEADER_TARGET, HEADER_TARGET_GATE, REPLY_MARK, REPLY_MARK_GATE, level_number, outline_number, thread
 
-__all__ = ["DocumentSplit", "SplitComment", "SplitTables", "clear_caches", "end_batch", "split_document", "split_documents", "trim_caches"]
+__all__ = ["DocumentSplit", "SplitComment", "SplitTables", "clear_caches", "split_document", "split_documents", "trim_caches"]
 
 # Comment headers are looked for after the page's first run of prose this long (in characters):
 # a byline or a dateline above the article, or a dated menu, is not a comment.
@@ -250,15 +250,7 @@ def clear_caches() -> None:
     global _lines_since_check
     for cache in _LINE_CACHES:
         empty_cache(cache)
-    forget_seen()
     _lines_since_check = 0
-
-
-def end_batch() -> bool:
-    """At the end of a batch of pages (pipeline.split_batch): keep the per-line verdicts where the
-    batch's lines come back from earlier batches enough to pay for their memory, else forget them
-    (caches.end_of_batch; most lines of most pages occur once). Whether they were kept."""
-    return end_of_batch()
 
 
 def trim_caches(n_lines: int) -> None:
