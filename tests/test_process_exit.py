@@ -97,6 +97,26 @@ def test_another_thread_alive_takes_the_ordinary_exit(tmp_path):
     assert marks == {"atexit", "teardown_only", "teardown"}
 
 
+def test_a_profiler_attached_takes_the_ordinary_exit(tmp_path):
+    # (cProfile and coverage write their results after the program returns)
+    done, marks = _leave(tmp_path, """
+        sys.setprofile(lambda *args: None)
+    """)
+    assert done.returncode == 5
+    # the teardown-only function was registered again and run by the ordinary exit (whether a
+    # finalizer can still write its mark while the profiler runs is the interpreter's affair)
+    assert {"atexit", "teardown_only"} <= marks
+
+
+def test_the_full_exit_variable_takes_the_ordinary_exit(tmp_path):
+    done, marks = _leave(tmp_path, """
+        import os
+        os.environ["REPLYSCOPE_FULL_EXIT"] = "1"
+    """)
+    assert done.returncode == 5
+    assert marks == {"atexit", "teardown_only", "teardown"}
+
+
 def test_open_for_writing_sees_a_written_file_and_not_one_read(tmp_path):
     from replyscope.process_exit import open_for_writing
 

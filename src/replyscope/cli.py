@@ -731,17 +731,17 @@ def bench_report(sizes: Annotated[str, typer.Option(help="Comma-separated commen
     run_bench(tuple(int(s) for s in sizes.split(",") if s.strip()))
 
 
-
-
 def main() -> None:
-    """`python -m replyscope`: the CLI, whose process then ends without the interpreter's teardown
-    where nothing can be lost that way (process_exit.leave: after a split of the 966 Dragnet dev
-    pages, gc_pace.retire's collection and then freeing every object one by one cost ~13 ms of
-    CPU, ~1% of the whole process)."""
+    """`python -m replyscope` and the `replyscope` script: the CLI, whose process then ends
+    without the interpreter's teardown where nothing can be lost that way (process_exit.leave:
+    after a split of the 966 Dragnet dev pages, gc_pace.retire's collection and then freeing every
+    object one by one cost ~13 ms of CPU, ~1% of the whole process)."""
     from replyscope.process_exit import leave  # noqa: PLC0415
 
     try:
         app(prog_name="replyscope")
     except SystemExit as exc:  # (typer's app always ends so, with the command's code)
-        leave(exc.code, teardown_only=(_gc_pace.retire,))
+        # (an error while leaving must not replace the command's own code: the ordinary exit then)
+        with contextlib.suppress(Exception):
+            leave(exc.code, teardown_only=(_gc_pace.retire,))
         raise

@@ -14,11 +14,15 @@ ends the process at once with the command's code, but only where nothing can be 
   exit, which flushes it, runs instead (one left unclosed in garbage too: no collection ran to
   close it). (Descriptors that are not files are not asked about:
   Polars' runtime keeps its event descriptors open read-write, and a process may inherit pipes.)
-- the descriptors can be listed at all (Linux's /proc; elsewhere the ordinary exit).
+- the descriptors can be listed at all (Linux's /proc; elsewhere the ordinary exit);
+- no profiler or tracer is attached (cProfile, trace and coverage write their results after the
+  program returns, which os._exit would skip);
+- REPLYSCOPE_FULL_EXIT is not set (an analyst's way to ask for the ordinary exit whatever else runs).
 What is not done then: the finalizers of objects still alive or in unreachable cycles are not
 run (CPython promises neither at exit); the ones that matter, a file's flush and close, are the
 cases above, and weakref.finalize's (temporary folders) are atexit functions, which run.
-The `replyscope` script (typer's app) exits as usual.
+Both `python -m replyscope` and the `replyscope` script (pyproject's entry point) end through
+cli.main, and so here.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ import threading
 from collections.abc import Callable
 
 _FD_DIR = "/proc/self/fd"
+FULL_EXIT_ENV = "REPLYSCOPE_FULL_EXIT"
 
 
 def open_for_writing() -> list[int] | None:
@@ -71,6 +76,8 @@ def leave(code: object, teardown_only: tuple[Callable[[], object], ...] = ()) ->
     if code is None:
         code = 0
     if type(code) is not int or threading.active_count() > 1:
+        return
+    if os.environ.get(FULL_EXIT_ENV) or sys.getprofile() is not None or sys.gettrace() is not None:
         return
     for function in teardown_only:
         atexit.unregister(function)
