@@ -148,3 +148,12 @@ def test_a_date_over_a_name_after_it_still_heads_a_comment():
     assert read_header("2 hours ago harbour_fox_77") is not None
     assert read_header("March 3, 2024 Jo Lake of the Harbour") is not None
     assert read_header("2 hours ago they closed the north pier") is None
+
+
+def test_a_date_then_a_reply_target_in_lower_case_stays_a_header():
+    # the lower-case clause rule ("2 hours ago they closed the bridge" heads no comment) leaves a
+    # header naming the comment it answers, which is no clause of the reply
+    from replyscope.split.headers import read_header
+
+    assert read_header("3 days ago in reply to marta lindqvist") is not None
+    assert read_header("2 hours ago they closed the bridge again") is None

@@ -15,6 +15,7 @@ from typing import Final
 
 from replyscope.split.caches import line_dict
 from replyscope.split.places import place_tail
+from replyscope.split.threading import HEADER_TARGET
 from replyscope.split.patterns import (
     BY_AUTHOR,
     COMMENT_FORM_LOW,
@@ -1178,8 +1179,10 @@ def _read_header_uncached(core: str) -> CommentHeader | None:
     residue = cut_counters(_cut_edge_words(residue).strip())
     if (":" in residue or "." in residue) and _CLOCK_LEFT.match(residue):
         return CommentHeader("name_date", "", stamp)  # "June 3, 2014 05:07 pm at 5:07 pm", "3 minutes ago (9:41 AM)": the time printed twice, no name
-    if not before.strip() and residue.count(" ") >= LOWER_CLAUSE_WORDS - 1 and residue.islower():
-        return None  # ("2 hours ago they closed the bridge": a reply's clause after the date it opens with, no name)
+    if not before.strip() and residue.count(" ") >= LOWER_CLAUSE_WORDS - 1 and residue.islower() and HEADER_TARGET.search(residue) is None:
+        # ("2 hours ago they closed the bridge": a reply's clause after the date it opens with, no
+        # name; "3 days ago in reply to jo" names the reply's target and stays a header)
+        return None
     if _name_ok(residue):
         return CommentHeader("name_date", residue, stamp)
     if is_numeric_handle(residue):
