@@ -150,9 +150,14 @@ class CommentHeader:
         setter(self, "posted_by", posted_by)
 
 
+def _compiled_probe() -> None:
+    """Nothing: a plain function of this module's own, whose type tells whether the module runs
+    compiled (a decorator on a reader could not change the answer)."""
+
+
 # Whether this module runs compiled (mypyc makes its functions built-in ones, no Python functions):
 # then CommentHeader's fields are set in place (see its __init__).
-_SETS_NATIVELY: Final = not isinstance(_cut_edge_words, types.FunctionType)
+_SETS_NATIVELY: Final = not isinstance(_compiled_probe, types.FunctionType)
 
 
 # What stands before a speech verb in a sentence, not in a header: an adverb or a pronoun ("well
