@@ -1707,3 +1707,33 @@ def test_a_stamp_after_a_stamp_is_matched_only_at_joiners_a_stamp_may_open_with(
         got = headers._stamp_after_joiners(rest, True)
         assert (got.span() if got else None) == plain(rest), repr(rest)
     assert headers._stamp_after_joiners(" | @ 9:05 pm", True) is not None
+
+
+def test_readers_sharing_a_lines_lower_case_read_as_with_their_own():
+    # (read_header, is_chrome, _has_section_hint and _may_link take a whole line's lower case from
+    # lines.lower_of, made by whichever reader asks first: it must be the line's str.lower, on
+    # lines past ASCII too, and no reader's verdict may depend on which reader lowered it first)
+    from replyscope.split import anchors, chrome, clear_caches
+
+    stems = [
+        "Posted by Mara Quill on March 3, 2019 at 9:05 pm",
+        "14 Comments",
+        "Reply  Share  Report",
+        "Tomas Verd (talk) 12:04, 7 May 2020 (UTC)",
+        "the garden path ran past the old mill",
+        "Tell the gardener what you think",
+    ]
+    variants = []
+    for s in stems:
+        variants += [s, s.upper(), s.title(), s.replace("s", "\u017f"), s.replace("i", "\u0131"), s.replace("I", "\u0130"), s.replace("K", "\u212a").replace("k", "\u212a")]
+
+    def verdicts(s: str) -> tuple[object, ...]:
+        return (headers.read_header(s), chrome.is_chrome(s), anchors._has_section_hint(s), line_led._may_link(s))
+
+    for s in variants:
+        clear_caches()
+        own = verdicts(s)
+        clear_caches()
+        assert lines_module.lower_of(s) == s.lower(), repr(s)
+        assert verdicts(s) == own, repr(s)
+        assert lines_module.lower_of(s) == s.lower(), repr(s)

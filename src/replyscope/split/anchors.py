@@ -36,7 +36,7 @@ from replyscope.split.headers import (
     read_glued_age,
     read_header,
 )
-from replyscope.split.lines import BULLET_CODE, Lines, is_prose, next_nonblank, opens_with_bullet, prev_nonblank
+from replyscope.split.lines import BULLET_CODE, Lines, is_prose, lower_of, next_nonblank, opens_with_bullet, prev_nonblank
 from replyscope.split.places import is_post_number, place_after
 from replyscope.split.talk import is_written, talks
 from replyscope.split.patterns import BULLETS, RE_SUBJECT, COMMENT_FORM, COMMENT_SECTION, COMMENT_SECTION_LOW, COMMENT_TALLY, HAS_LETTER, chrome_row, ends_sentence, folds_like_lower, gate_refuses, gate_refuses_pair
@@ -682,7 +682,7 @@ def _has_section_hint(s: str) -> bool:
     """
     if not folds_like_lower(s):
         return True  # (a long s, a Kelvin sign, a dotless or dotted i: the pattern alone says)
-    low = s.lower()
+    low = lower_of(s)  # (shared with the line's other readers: see lines.lower_of)
     # (fragments that share a part are asked behind it, "ment" before "omment" and "oment": most
     # lines hold none of them, and one scan for the part turns them away instead of two; the
     # verdict is the same)
@@ -827,7 +827,7 @@ def section_headers(lines: Lines, lo: int) -> list[int]:
             and _may_head_section(s)
             # (the lower twin where it reads the line as the pattern does: faster, see patterns.lower_twin)
             and (
-                (COMMENT_SECTION_LOW.match(s.lower()) if folds_like_lower(s) else COMMENT_SECTION.match(s))
+                (COMMENT_SECTION_LOW.match(lower_of(s)) if folds_like_lower(s) else COMMENT_SECTION.match(s))
                 or "|" in s
                 and _count_then_form(s)
             )

@@ -8,6 +8,7 @@ import unicodedata
 from typing import Final
 
 from replyscope.split.caches import line_dict
+from replyscope.split.lines import lower_of
 from replyscope.split.body import is_boilerplate_line
 from replyscope.split.patterns import (
     BULLET_CHARS,
@@ -63,7 +64,7 @@ def _is_chrome_uncached(s: str) -> bool:
     # (read once: a line with no "·", "|" or wide space is no row, nor are its cells parted below)
     parted = "·" in s or "|" in s or "  " in s
     if folds_like_lower(s):  # (the lower twins of the patterns are faster; see patterns.lower_twin)
-        low = s.lower()
+        low = lower_of(s)  # (shared with the line's other readers: see lines.lower_of)
         if CHROME_WORDS_LOW.match(low) is not None or reply_row_low(s, low) or (parted and CHROME_ROW_LOW.match(low) is not None):
             return True
     elif CHROME.match(s) is not None or (parted and CHROME_ROW.match(s) is not None):
@@ -438,7 +439,7 @@ def _form_or_section(s: str) -> bool:
     folds = folds_like_lower(s)
     if folds and gate_refuses(FORM_OR_SECTION_LOW, s):
         return False
-    return (FORM_OR_SECTION_LOW.match(s.lower()) if len(s) < LOWER_BELOW and folds else FORM_OR_SECTION.match(s)) is not None
+    return (FORM_OR_SECTION_LOW.match(lower_of(s)) if len(s) < LOWER_BELOW and folds else FORM_OR_SECTION.match(s)) is not None
 
 
 # (its verdicts cached in a dict it reads itself: see caches.line_dict)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from replyscope.split.caches import line_dict
+from replyscope.split.lines import lower_of
 from replyscope.split.places import place_tail
 from replyscope.split.threading import HEADER_TARGET
 from replyscope.split.patterns import (
@@ -1019,7 +1020,7 @@ def _read_header_uncached(core: str) -> CommentHeader | None:
     if not core or len(core) > MAX_HEADER_CHARS:
         return None
     digits = has_digit(core)
-    if not digits and _no_early_form(core) and not _has_header_word(core.lower()):
+    if not digits and _no_early_form(core) and not _has_header_word(lower_of(core)):
         return None  # (most lines: no digit, no header word, and none of the forms below may read them)
     if core[0] in _FIELD_FIRST and ":" in core[:12] and (field := _field_header(core)) is not None:
         return field
@@ -1057,7 +1058,7 @@ def _read_header_uncached(core: str) -> CommentHeader | None:
             h = read_glued_age(head)  # ("jo 5h | parent": the links say the "5h" is an age)
         # (only a dated header: the links follow a stamp, never a bare name or words)
         return h if h is not None and h.posted_raw and h.kind in ("name_date", "date") else None
-    low = core.lower()
+    low = lower_of(core)  # (shared with the line's other readers: see lines.lower_of)
     worded = _has_header_word(low)
     if not digits and not worded:
         return None

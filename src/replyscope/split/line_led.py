@@ -19,7 +19,7 @@ from replyscope.split.caches import line_dict
 from replyscope.split.chrome import is_chrome, is_stop_line
 from replyscope.split.comments import Comment, Zone, zone_line_role
 from replyscope.split.headers import _NUMERIC_HANDLE, _ZONE_TAIL, MAX_HEADER_CHARS, _name_ok, read_glued_age, read_header
-from replyscope.split.lines import Lines, is_prose, prev_nonblank
+from replyscope.split.lines import Lines, is_prose, lower_of, prev_nonblank
 from replyscope.split.patterns import edge_characters, folds_like_lower, lower_twin, match_literals
 
 # Lines of one shape a page must hold to be read as a log or as signed lines: one or two such
@@ -127,7 +127,7 @@ def _may_link_told(s: str, paren: bool) -> bool:
     # (the bracketed form's openings were looked for too, "paren and any(opening in low ...)": each
     # opening holds one of the link words, so a line holding one holds a word, and the words alone
     # give the same answer; a test holds the openings to it)
-    low = s.lower()
+    low = lower_of(s)  # (shared with the line's other readers: see lines.lower_of)
     return any(word in low for word in _LINK_WORDS_LOW)
 
 
@@ -169,7 +169,7 @@ def _linked_signature(s: str, name_words: int = SIGN_NAME_WORDS) -> tuple[int, s
     ("words. --Jo Lake (talk) ...", "words — Jo (talk) ...") or, with no dash, after the sentence
     over it ("words. Jo Lake (talk) ...", at most `name_words` words)."""
     links = None
-    for links in _LINKS_MID_LOW.finditer(s.lower()) if folds_like_lower(s) else _LINKS_MID.finditer(s):
+    for links in _LINKS_MID_LOW.finditer(lower_of(s)) if folds_like_lower(s) else _LINKS_MID.finditer(s):
         pass  # (only the last match's span is read: the twin's text is lower-cased)
     if links is None:
         return None
