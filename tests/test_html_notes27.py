@@ -124,16 +124,25 @@ def test_many_answers_by_one_person_are_read_with_their_notes(monkeypatch):
     assert len(counted) == 1
 
 
-def _dl_page(people: list[str], votes: bool = False) -> str:
-    words = [
-        "Does the night bus still stop at the old depot?",
-        "Only on weekdays since the spring change.",
-        "It stopped there on Saturday, I was on it.",
-        "Then the printed timetable is wrong again.",
-        "The app says weekdays too, so maybe a driver's choice.",
-    ]
+_DL_WORDS = (
+    "Does the night bus still stop at the old depot?",
+    "Only on weekdays since the spring change.",
+    "It stopped there on Saturday, I was on it.",
+    "Then the printed timetable is wrong again.",
+    "The app says weekdays too, so maybe a driver's choice.",
+    "I will ask at the depot office on Monday.",
+)
+
+
+def _dt_id(k: int) -> str:
+    return f' id="m{k}"'
+
+
+def _dl_page(people: list[str], votes: bool = False, ids: bool = True) -> str:
+    """A definition list of replies, one poster a <dt> (with an id, or none) and the words its <dd>."""
+    words = _DL_WORDS
     rows = "".join(
-        f'<dt id="m{k}"><b>{p}</b> wrote <time datetime="2023-03-0{k + 1}T20:00:00Z">March {k + 1}, 2023</time>'
+        f'<dt{_dt_id(k) if ids else ""}><b>{p}</b> wrote <time datetime="2023-03-0{k + 1}T20:00:00Z">March {k + 1}, 2023</time>'
         f'{f" <span>{7 * k + 3}</span>" if votes else ""}</dt>'
         f'<dd><p>{words[k]}</p><p class="act"><a href="#">Reply</a> · <a href="#">Quote</a></p></dd>'
         for k, p in enumerate(people)
@@ -165,24 +174,8 @@ def test_a_name_field_that_reads_as_no_name_at_one_item_still_signs_it():
     # text there is its name and no words of it; read as its words, the item had a text of its
     # own and the words under every header were no longer read)
     people = ["Odile Farrant", "bram_k", "Anna Maria de la Vega Ortiz", "Wen Ashby", "mossy_gate", "Ilka Vos"]
-    words = [
-        "Does the night bus still stop at the old depot?",
-        "Only on weekdays since the spring change.",
-        "It stopped there on Saturday, I was on it.",
-        "Then the printed timetable is wrong again.",
-        "The app says weekdays too, so maybe a driver's choice.",
-        "I will ask at the depot office on Monday.",
-    ]
-    rows = "".join(
-        f'<dt><b>{p}</b> wrote <time datetime="2023-03-0{k + 1}T20:00:00Z">March {k + 1}, 2023</time></dt>'
-        f'<dd><p>{w}</p><p class="act"><a href="#">Reply</a> · <a href="#">Quote</a></p></dd>'
-        for k, (p, w) in enumerate(zip(people, words))
-    )
-    markup = (
-        "<!DOCTYPE html><html><head><title>Night bus</title></head><body><main><article><h1>Night bus</h1>"
-        "<p>The night bus route changes again next month.</p></article>"
-        f'<div class="responses"><h2>Reader responses (6)</h2><dl>{rows}</dl></div></main></body></html>'
-    )
+    words = list(_DL_WORDS)
+    markup = _dl_page(people, ids=False)
     read = find_repeated_items(HTMLTree.parse(markup))
     assert [it.author_text for it in read if it.node.tag == "dt"] == people
     assert [" ".join((it.node.text or "").split()) for it in read if it.node.tag == "dd"] == [f"{w}Reply · Quote" for w in words]
