@@ -1609,12 +1609,13 @@ def test_a_page_cut_at_its_line_feeds_reads_as_the_page_cut_by_splitlines():
 
 
 def test_thread_reads_no_reply_marks_or_words_where_the_split_leaves_them_unread():
-    # (split._nesting_shown: where the outline numbers or the indents nest the comments, thread
+    # (threading.by_layout: where the outline numbers or the indents nest the comments, thread
     # reads neither their headers' reply marks nor their words; where some headers are marked and
     # some not, it reads no words: the split then reads none for it)
     import random
 
-    from replyscope.split import _nesting_shown, thread
+    from replyscope.split import thread
+    from replyscope.split.threading import by_layout, mixed_marks
 
     rng = random.Random(11)
     names = ["Jo", "Ada Lake", "mara_k", "Pip"]
@@ -1628,10 +1629,10 @@ def test_thread_reads_no_reply_marks_or_words_where_the_split_leaves_them_unread
         texts = [rng.choice(words) for _ in range(n)]
         marked = [rng.random() < 0.3 for _ in range(n)]
         full = thread(indents, authors, texts, numbers, marked)
-        if _nesting_shown(numbers, indents):
+        if by_layout(numbers, indents):
             shown += 1
             assert thread(indents, authors, [], numbers, None) == full
-        elif any(marked) and not all(marked):
+        elif mixed_marks(marked):
             assert thread(indents, authors, [], numbers, marked) == full
     assert shown > 1000
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Final, NamedTuple, cast
+from typing import Final, NamedTuple
 
 import polars as pl
 
@@ -29,7 +29,7 @@ from replyscope.split.patterns import BULLETS
 from replyscope.split.segments import segments_of
 from replyscope.split.short_post import short_post_roles
 from replyscope.split.named_parent import REPLY_TO_NAME
-from replyscope.split.threading import HEADER_TARGET, HEADER_TARGET_GATE, REPLY_MARK, REPLY_MARK_GATE, level_number, outline_number, thread
+from replyscope.split.threading import HEADER_TARGET, HEADER_TARGET_GATE, REPLY_MARK, REPLY_MARK_GATE, by_layout, level_number, mixed_marks, outline_number, thread
 
 __all__ = ["DocumentSplit", "SplitComment", "SplitTables", "clear_caches", "split_document", "split_documents", "trim_caches"]
 
@@ -218,16 +218,6 @@ def _first_line(w: str) -> str:
     return w if k < 0 else w[:k]
 
 
-def _nesting_shown(numbers: list[tuple[int, ...] | None] | None, indents: list[int]) -> bool:
-    """Whether threading.thread nests the comments by their outline numbers or their indents alone
-    (its first two readings): it then reads neither whether their headers are marked as replies
-    nor their words, and the split does not read them for it. Where it reads the marks and finds
-    some comments marked and some not, it nests by them, and the words are not read either."""
-    if numbers and all(numbers) and any(len(num) > 1 for num in cast("list[tuple[int, ...]]", numbers)):
-        return True
-    return len(set(indents)) > 1
-
-
 def _mark_bylines(lines: Lines, roles: list[str], start: int, end: int) -> None:
     """A "By Name" line inside the article is its byline."""
     text = lines.text
@@ -379,12 +369,13 @@ def _split_lines(text: str, title: str, lines: Lines) -> DocumentSplit:
         if kept and len(levels) == len(kept):
             indents = levels
         # an "In reply to Jo" link under a header is chrome, out of the text, but still names the parent
-        # (the headers' reply marks and the cues are read only where thread reads them: see _nesting_shown)
+        # (the headers' reply marks and the cues are read only where thread reads them:
+        # threading.by_layout, threading.mixed_marks)
         cues: list[str] = []
         marked: list[bool] | None = None
-        if not _nesting_shown(numbers, indents):
+        if not by_layout(numbers, indents):
             marked = [any(_reply_marked(lines.text[j], c.posted_raw) for j in c.header_lines) for c in kept]
-            if not (any(marked) and not all(marked)):
+            if not mixed_marks(marked):
                 cues = [_reply_link(lines, c, zone_roles) + s.text for c, s in zip(kept, comments)]
         depth, parent = thread(indents, [c.author for c in kept], cues, numbers, marked)
         for sc, d, p in zip(comments, depth, parent):

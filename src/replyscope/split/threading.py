@@ -57,6 +57,24 @@ def outline_number(header_line: str) -> tuple[int, ...] | None:
     return tuple(int(p) for p in m[1].split(".")) if m else None
 
 
+def by_outline(numbers: list[tuple[int, ...] | None] | None) -> bool:
+    """Whether `thread` nests the comments by their outline numbers: every comment has one and one
+    at least has more than one level."""
+    return numbers is not None and all(numbers) and any(len(num) > 1 for num in cast("list[tuple[int, ...]]", numbers))
+
+
+def by_layout(numbers: list[tuple[int, ...] | None] | None, indents: list[int]) -> bool:
+    """Whether `thread` nests the comments by their outline numbers or their indents alone (its
+    first two readings): it then reads neither their headers' reply marks nor their words."""
+    return by_outline(numbers) or len(set(indents)) > 1
+
+
+def mixed_marks(marked: list[bool]) -> bool:
+    """Whether some headers say they are replies and some not: `thread` then nests by the marks
+    and reads no words."""
+    return any(marked) and not all(marked)
+
+
 def thread(
     indents: list[int],
     authors: list[str],
@@ -72,7 +90,7 @@ def thread(
     n = len(indents)
     depth = [0] * n
     parent: list[int | None] = [None] * n
-    if numbers and all(numbers) and any(len(num) > 1 for num in cast("list[tuple[int, ...]]", numbers)):
+    if by_outline(numbers):
         last_at: dict[tuple[int, ...], int] = {}  # the latest comment numbered so
         for k, num in enumerate(cast("list[tuple[int, ...]]", numbers)):  # (all numbered: see the test above)
             up = last_at.get(num[:-1]) if len(num) > 1 else None
@@ -92,7 +110,7 @@ def thread(
             parent[k] = stack[-1] if stack else None
             stack.append(k)
         return depth, parent
-    if marked is not None and any(marked) and not all(marked):
+    if marked is not None and mixed_marks(marked):
         # headers marked as replies among unmarked ones: the page nests replies one level, each
         # under the latest comment headed unmarked above it (whomever its words name: the page
         # shows it there), and the unmarked ones open the thread's conversations
