@@ -183,15 +183,7 @@ def split_lines(text: str) -> Lines:
         first = ord(b[0])
         if first < 128 and (first == 32 or 9 <= first <= 13 or 28 <= first <= 31) or first >= 128 and b[0].isspace():
             indent[i] = _indent_of(b, s)
-        if len(s) > 110:
-            continue  # (its core is the line)
-        code = ord(s[0])
-        if code == BULLET_CODE and len(s) > 1 and ord(s[1]) == 32:
-            core[i] = s[2:].lstrip()
-        elif code < _MARKER_FIRST or _MARKER_ASCII_LAST < code < _MARKER_WIDE_FIRST or code not in _MARKER_CODES:
-            continue
-        else:
-            core[i] = _strip_marker(s)
+        core[i] = _core_of(s)
     if not broken and not stripped[n - 1]:
         indent[n - 1] -= 1  # (the last line, blank, has no break)
     if "\t" in text:
@@ -212,7 +204,7 @@ def _split_lines_kept(text: str) -> Lines:
     n = len(raw)
     # (the lines stripped by a compiled comprehension, each by a compiled call: `list(map(str.strip,
     # raw))` made a Python call of every line; the cores start as a copy of them, made at C speed,
-    # and only a marked line's is written again)
+    # and a line with text takes its own from _core_of)
     stripped = [r.strip() for r in raw]
     core = stripped.copy()
     starts = [0] * n
@@ -230,19 +222,8 @@ def _split_lines_kept(text: str) -> Lines:
         first = ord(r[0])
         if first < 128 and (first == 32 or 9 <= first <= 13 or 28 <= first <= 31) or first >= 128 and r[0].isspace():
             indent[i] = _indent_of(r, s)
-        # long lines are prose: no header is read from them, so their list marker is left alone
-        # (a line's first character told by its code point: compiled, `s[0]` makes a new string
-        # of a character past Latin-1, as "•" is, and a set lookup hashes it; most lines open with
-        # a letter, between the markers of ASCII and those past it)
-        if not s or len(s) > 110:
-            continue  # (its core is the line)
-        code = ord(s[0])
-        if code == BULLET_CODE and len(s) > 1 and ord(s[1]) == 32:  # ("• ": the commonest marker of all, told first: most marked lines of a rendered page)
-            core[i] = s[2:].lstrip()
-        elif code < _MARKER_FIRST or _MARKER_ASCII_LAST < code < _MARKER_WIDE_FIRST or code not in _MARKER_CODES:
-            continue  # (no marker: its core is the line)
-        else:
-            core[i] = _strip_marker(s)
+        if s:
+            core[i] = _core_of(s)
     if "\t" in text:
         # a tab indents to the next tab stop, not by one column: a reply indented by one tab more
         # than its parent sits deeper than the parent's text indented by a few spaces
@@ -283,6 +264,22 @@ def opens_with_bullet(s: str) -> bool:
     if code < _BULLET_FIRST or _BULLET_ASCII_LAST < code < _BULLET_WIDE_FIRST:
         return False
     return code in _BULLET_CODES
+
+
+def _core_of(s: str) -> str:
+    """A stripped line with text, without the list marker it opens with (the line itself where it
+    has none). Long lines are prose: no header is read from them, so their marker is left alone."""
+    if len(s) > 110:
+        return s
+    # (the first character told by its code point: compiled, `s[0]` makes a new string of a
+    # character past Latin-1, as "•" is, and a set lookup hashes it; most lines open with a letter,
+    # between the markers of ASCII and those past it)
+    code = ord(s[0])
+    if code == BULLET_CODE and len(s) > 1 and ord(s[1]) == 32:  # ("• ": the commonest marker of all, told first: most marked lines of a rendered page)
+        return s[2:].lstrip()
+    if code < _MARKER_FIRST or _MARKER_ASCII_LAST < code < _MARKER_WIDE_FIRST or code not in _MARKER_CODES:
+        return s
+    return _strip_marker(s)
 
 
 def _indent_of(r: str, s: str) -> int:
