@@ -196,29 +196,58 @@ def _counts_read_whole(timestamp: str) -> str:
 _TIMESTAMP_SEARCHED: Final = _counts_read_whole(TIMESTAMP)
 
 
-def _group_ends(pattern: str) -> dict[int, int]:
-    """Where each group of `pattern` opens -> where it closes (escapes and character classes skipped)."""
+def _scan_groups(text: str) -> tuple[list[int], list[tuple[int, int, list[int]]], dict[int, int]] | None:
+    """The offsets of the text's top-level "|"s; its top-level groups: the offsets of each one's "("
+    and ")" and of the "|"s right inside it; and where each group, at any depth, opens -> where it
+    closes (escapes and character classes skipped). None where the scan does not read the text
+    (unbalanced, or a class left open)."""
     ends: dict[int, int] = {}
-    opened: list[int] = []
-    i, in_class = 0, False
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
+    stack: list[int] = []
+    bars: dict[int, list[int]] = {}
+    top_bars: list[int] = []
+    groups: list[tuple[int, int, list[int]]] = []
+    in_class = False
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\\":
             i += 2
             continue
         if in_class:
-            in_class = c != "]"
-        elif c == "[":
+            in_class = ch != "]"
+        elif ch == "[":
             in_class = True
-            i += 1 + (pattern[i + 1 : i + 2] == "^")
-            i += pattern[i : i + 1] == "]"  # (a "]" first in a class is the class's own)
-            continue
-        elif c == "(":
-            opened.append(i)
-        elif c == ")":
-            ends[opened.pop()] = i
+            if text[i + 1 : i + 2] == "^":
+                i += 1
+            if text[i + 1 : i + 2] == "]":
+                i += 1  # (a "]" first in a class is one of its characters)
+        elif ch == "(":
+            stack.append(i)
+        elif ch == ")":
+            if not stack:
+                return None
+            start = stack.pop()
+            ends[start] = i
+            if not stack:
+                groups.append((start, i, bars.get(start, [])))
+        elif ch == "|":
+            if not stack:
+                top_bars.append(i)
+            elif len(stack) == 1:
+                bars.setdefault(stack[0], []).append(i)
         i += 1
-    return ends
+    if stack or in_class:
+        return None
+    return top_bars, groups, ends
+
+
+def _group_ends(pattern: str) -> dict[int, int]:
+    """Where each group of `pattern` (a pattern re compiles) opens -> where it closes."""
+    scan = _scan_groups(pattern)
+    if scan is None:
+        raise ValueError(f"groups not balanced in {pattern!r}")
+    return scan[2]
 
 
 def _optionals_as_branches(pattern: str) -> str:
@@ -1089,56 +1118,13 @@ def gate_refuses_pair(gate: LetterGate, first: str, second: str) -> bool:
 # written out beside them.
 
 
-def _scan_groups(text: str) -> tuple[list[int], list[tuple[int, int, list[int]]]] | None:
-    """The offsets of the text's top-level "|"s, and its top-level groups: the offsets of each
-    one's "(" and ")" and of the "|"s right inside it. None where the scan does not read the text
-    (unbalanced, or a class left open)."""
-    stack: list[int] = []
-    bars: dict[int, list[int]] = {}
-    top_bars: list[int] = []
-    groups: list[tuple[int, int, list[int]]] = []
-    in_class = False
-    i = 0
-    n = len(text)
-    while i < n:
-        ch = text[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-            if text[i + 1 : i + 2] == "^":
-                i += 1
-            if text[i + 1 : i + 2] == "]":
-                i += 1  # (a "]" first in a class is one of its characters)
-        elif ch == "(":
-            stack.append(i)
-        elif ch == ")":
-            if not stack:
-                return None
-            start = stack.pop()
-            if not stack:
-                groups.append((start, i, bars.get(start, [])))
-        elif ch == "|":
-            if not stack:
-                top_bars.append(i)
-            elif len(stack) == 1:
-                bars.setdefault(stack[0], []).append(i)
-        i += 1
-    if stack or in_class:
-        return None
-    return top_bars, groups
-
-
 def _unit_texts(text: str) -> list[str] | None:
     """The pattern text as the alternation of units it is: its top-level alternatives, each read
     again where it is a non-capturing group "(?:...)" alone (whose alternatives are the pattern's)."""
     scan = _scan_groups(text)
     if scan is None:
         return None
-    top_bars, groups = scan
+    top_bars, groups, _ = scan
     if top_bars:
         cuts = [-1, *top_bars, len(text)]
         units: list[str] = []
@@ -1248,7 +1234,7 @@ _BRANCH_TAIL: Final = r"\]?\s*$"
 def _branch_unit(text: str, flags: int) -> BranchUnit:
     found = _scan_groups(text)
     if found is not None:
-        top_bars, groups = found
+        top_bars, groups, _ = found
         cut = [g for g in groups if g[2]]
         # (the first group holding an alternation, read once: no quantifier after it)
         if not top_bars and cut and text[cut[0][0] : cut[0][0] + 3] == "(?:" and text[cut[0][1] + 1 : cut[0][1] + 2] not in ("?", "*", "+", "{"):
