@@ -12,6 +12,8 @@ invented.
 
 from __future__ import annotations
 
+import pytest
+
 from replyscope.split import split_document
 
 
@@ -138,16 +140,29 @@ _NEWS = (
 )
 
 
-def test_a_reply_opening_with_a_teasers_label_is_the_readers_words():
-    page = _NEWS + (
-        "harbour_news · 3 Mar 2024 13:06\n\n"
-        "MORE: Ferries from the north pier are cancelled for the rest of the day, the operator says\n"
-        "Recommend (6)\nReply\n\n"
-        "Lena Brook · 3 Mar 2024 13:20\n@harbour_news thanks for keeping us posted\nRecommend (2)\nReply\n\n"
+def _reply_opening_with(author: str, words: str, answer: str) -> str:
+    """A news page whose first reply is one line opening with a label or furniture word, under its
+    header and over its row of actions; a second reader answers it."""
+    return _NEWS + (
+        f"{author} · 3 Mar 2024 13:06\n\n{words}\nRecommend (6)\nReply\n\n"
+        f"Lena Brook · 3 Mar 2024 13:20\n@{author} {answer}\nRecommend (2)\nReply\n\n"
         "Comments closed for this story.\n"
     )
-    said = _said(page)
-    assert said[0] == ("harbour_news", "MORE: Ferries from the north pier are cancelled for the rest of the day, the operator says")
+
+
+@pytest.mark.parametrize(
+    ("author", "words", "answer"),
+    [
+        # ("MORE: ..." opens a teaser's label)
+        ("harbour_news", "MORE: Ferries from the north pier are cancelled for the rest of the day, the operator says", "thanks for keeping us posted"),
+        # ("Sponsored ..." opens a site's furniture line too; right under the header, over the reply's
+        # row of actions, with words of its own, it is a reader's)
+        ("harbourfox", "Sponsored content all over the front page again, and on a day like this", "thanks, following now"),
+    ],
+)
+def test_a_reply_opening_with_a_label_or_furniture_word_is_the_readers_words(author, words, answer):
+    said = _said(_reply_opening_with(author, words, answer))
+    assert said[0] == (author, words)
     assert said[1][0] == "Lena Brook"
 
 
@@ -179,18 +194,3 @@ def test_a_board_member_whose_name_is_a_number_heads_a_post():
         rows += [f"Yesterday, 0{k}:15 AM   #{k}", name, "Date joined: May 2019", f"Posts: {k * 1371:,}", "", words, "", "Reply With Quote", "Report Post", ""]
     said = _said("\n".join(rows) + "\n")
     assert said == posts
-
-
-def test_a_reply_opening_with_a_furniture_word_is_the_readers_words():
-    # ("Sponsored ..." opens a site's furniture line too; right under the header, over the reply's row of
-    # actions, with words of its own, it is a reader's)
-    page = _NEWS + (
-        "harbourfox · 3 Mar 2024 13:06\n\n"
-        "Sponsored content all over the front page again, and on a day like this\n"
-        "Recommend (6)\nReply\n\n"
-        "Lena Brook · 3 Mar 2024 13:20\n@harbourfox thanks, following now\nRecommend (2)\nReply\n\n"
-        "Comments closed for this story.\n"
-    )
-    said = _said(page)
-    assert said[0] == ("harbourfox", "Sponsored content all over the front page again, and on a day like this")
-    assert said[1][0] == "Lena Brook"
