@@ -1972,22 +1972,20 @@ def _kept_joiners_opening(twin: re.Pattern[str]) -> str:
 STAMP_OPENING_JOINERS: Final = frozenset(_kept_joiners_opening(TIMESTAMP_RE_LOW))
 
 
-def stamp_span_low(low: str) -> tuple[int, int] | None:
-    """The span of TIMESTAMP_RE_LOW.search(low), or None: the same span, found faster (see
-    _searched_from_before)."""
-    m = _TIMESTAMP_FROM_BEFORE_LOW.search(" " + low)
+def stamp_span_low(low: str, pos: int = 0) -> tuple[int, int] | None:
+    """The span of TIMESTAMP_RE_LOW.search(low, pos), or None: the same span, found faster (see
+    _searched_from_before; a match at the padded text's place p opens the stamp at the line's place
+    p, and the look-behind the class stands for reads the characters before `pos` too)."""
+    m = _TIMESTAMP_FROM_BEFORE_LOW.search(" " + low, pos)
     return None if m is None else (m.start(), m.end() - 1)
 
 
 def stamp_span(s: str, low: str, pos: int = 0) -> tuple[int, int] | None:
     """The span of stamp_search(s, pos), or None; `low` is s.lower() (the caller's shared copy).
-    A line that folds like lower is searched from the character before the stamp, as
-    stamp_span_low reads it (a match at the padded text's place p opens the stamp at the line's
-    place p, and the look-behind the class stands for reads the characters before `pos` too);
-    any other line by TIMESTAMP_RE itself, as stamp_search."""
+    A line that folds like lower is searched by stamp_span_low; any other line by TIMESTAMP_RE
+    itself, as stamp_search."""
     if folds_like_lower(s):
-        m = _TIMESTAMP_FROM_BEFORE_LOW.search(" " + low, pos)
-        return None if m is None else (m.start(), m.end() - 1)
+        return stamp_span_low(low, pos)
     found = TIMESTAMP_RE.search(s, pos)
     return None if found is None else (found.start(), found.end())
 
