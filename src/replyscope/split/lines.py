@@ -180,8 +180,7 @@ def split_lines(text: str) -> Lines:
             indent[i] = len(b) + 1
             continue
         # (as _split_lines_kept reads the line: a line with text opens as it does with its break)
-        first = ord(b[0])
-        if first < 128 and (first == 32 or 9 <= first <= 13 or 28 <= first <= 31) or first >= 128 and b[0].isspace():
+        if _opens_with_space(b):
             indent[i] = _indent_of(b, s)
         core[i] = _core_of(s)
     if not broken and not stripped[n - 1]:
@@ -216,11 +215,8 @@ def _split_lines_kept(text: str) -> Lines:
         s = stripped[i]
         starts[i] = pos
         pos += len(r)
-        # (the line's first character told by its code point, read in place: a line is never
-        # empty, and most open with a letter, or with whitespace `isspace` reads, in ASCII a tab, a
-        # line break, a form feed, the four separators (28-31) or a space)
-        first = ord(r[0])
-        if first < 128 and (first == 32 or 9 <= first <= 13 or 28 <= first <= 31) or first >= 128 and r[0].isspace():
+        # (a line is never empty; most open with a letter)
+        if _opens_with_space(r):
             indent[i] = _indent_of(r, s)
         if s:
             core[i] = _core_of(s)
