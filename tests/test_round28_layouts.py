@@ -70,13 +70,13 @@ def test_a_thread_in_another_seed_is_another_page_with_the_same_replies(variant)
 FORMS = {
     "textbrowser": {"lynx": re.compile(r"^ +[*+o#@-] ", re.M), "w3m": re.compile(r"^ +[•◦▪▫] ", re.M), "numbered links": re.compile(r"\[\d+\]\w")},
     "archive": {
-        "comment-number": re.compile(r"^(Comment #\d+ by |#\d+ \S)", re.M),
+        "comment-no": re.compile(r"^(Comment #\d+ by |#\d+ \S)", re.M),
         "numbered": re.compile(r"^\d+\. .+ (wrote on|said on|\|) ", re.M),
         "submitted": re.compile(r"^Submitted by ", re.M),
         "posted-by": re.compile(r"^Posted by:? ", re.M),
     },
     "feed": {"items": re.compile(r"^(By: |Comment on )", re.M), "mail": re.compile(r"^Comment:$", re.M), "digest": re.compile(r"Unsubscribe \| Manage")},
-    "imageboard": {"post numbers": re.compile(r" No\.\d{8}"), "japanese": re.compile(r"^\d+ 名前:", re.M), "english": re.compile(r"^\d+ Name: ", re.M)},
+    "imageboard": {"post-no": re.compile(r" No\.\d{8}"), "japanese": re.compile(r"^\d+ 名前:", re.M), "english": re.compile(r"^\d+ Name: ", re.M)},
     "photo": {"app": re.compile(r"\bReply$", re.M), "sharing": re.compile(r"permalink|faves|Taken on|^Comments$", re.M), "russian": re.compile(r"Ответить|комментари", re.M)},
 }
 

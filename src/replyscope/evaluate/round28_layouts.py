@@ -142,7 +142,7 @@ def _archive(page, order, rng, now, *, texts: dict, title: str, trims: dict) -> 
     form = rng.randrange(4)
     printed = rng.random() < 0.5
     if printed:
-        page += rng.choice((["Printer-friendly version"], ["Print this page", "Close window"], [f"Printed from news.example.com on {now:%d/%m/%Y}"])) + [""]
+        page += rng.choice((["Printer-friendly version"], ["Print this page", "Back to the story"], [f"Printed from news.example.com on {now:%d/%m/%Y}"])) + [""]
     page += rng.choice(([f"Comments ({n})"], [f"{n} Comments"], [f"{n} Responses to “{' '.join(title.split()[:6])}”"], ["Comments", f"Showing {n} of {n} comments"])) + [""]
     start = 1 if rng.random() < 0.8 else rng.randint(2, 300)  # a later page of a long archive
     subj_words = rng.random() < 0.5
@@ -215,7 +215,7 @@ def _feed(page, order, rng, now, *, texts: dict, title: str, trims: dict) -> lis
     elif form == 1:
         page += rng.choice(([f"Inbox ({n})"], ["Notifications", "Mark all as read"], [f"{n} conversations"])) + [""]
     else:
-        page += rng.choice(([f"Your daily digest: {n} new comments"], [f"Today's comments ({n})", "Your discussions"], [f"{n} new replies on stories you follow"])) + [""]
+        page += rng.choice(([f"Your daily digest: {n} new comments"], [f"Today's comments ({n})", "Threads you follow"], [f"{n} new replies on stories you follow"])) + [""]
     for idx, (r, parent, depth) in enumerate(order):
         name = _author(r)
         d = _when(r.get("created"))
@@ -344,7 +344,7 @@ def _photo(page, order, rng, now, *, texts: dict, title: str, trims: dict) -> li
     if form == 0:
         page += rng.choice(([f"{rng.randint(2, 9)},{rng.randint(100, 999)} likes", f"View all {n} comments"], [f"Liked by {_handle(_invented_name(rng), rng)[1:]} and {rng.randint(20, 900)} others"], [f"{_count(rng.randint(50, 9000))} likes"])) + [""]
     elif form == 1:
-        page += rng.choice(([f"{_count(rng.randint(200, 90000))} views", f"{rng.randint(1, 300)} faves", f"{n} comments"], [f"Taken on {now:%B} {now.day}, {now.year}", "All rights reserved"], ["Comments", f"{n} comments"])) + [""]
+        page += rng.choice(([f"{_count(rng.randint(200, 90000))} views", f"{rng.randint(1, 300)} faves", f"{n} comments"], [f"Taken on {now:%B} {now.day}, {now.year}", "Licence: owner only"], ["Comments", f"{n} comments"])) + [""]
     else:
         page += rng.choice(([f"{n} комментариев", "Показать все комментарии"], ["Комментарии", "сначала интересные"], [f"Нравится {rng.randint(2, 400)}", f"{n} комментариев"])) + [""]
     indent = rng.choice(("", "    ", "  "))
@@ -400,7 +400,7 @@ def _photo(page, order, rng, now, *, texts: dict, title: str, trims: dict) -> li
     if form == 0:
         page += rng.choice((["Add a comment…", "Post"], ["Log in to like or comment."], [])) + [""]
     elif form == 1:
-        page += rng.choice((["Add a comment", "Would you like to comment?", "Sign up for free"], [f"This photo is in {rng.randint(1, 20)} groups"], [])) + [""]
+        page += rng.choice((["Add a comment", "Would you like to comment?", "Join to leave one"], [f"This photo is in {rng.randint(1, 20)} groups"], [])) + [""]
     else:
         page += rng.choice((["Написать комментарий..."], ["Показать следующие комментарии"], [])) + [""]
     return spans
