@@ -9,7 +9,8 @@ import re
 
 import pytest
 
-from replyscope.evaluate.layout_variants import NESTED_VARIANTS, ONE_LEVEL_VARIANTS, ROUND28_VARIANTS, VARIANTS, render_variant
+from replyscope.evaluate.layout_variants import NESTED_VARIANTS, ONE_LEVEL_VARIANTS, PENDING_VARIANTS, ROUND28_VARIANTS, VARIANTS, render_variant
+from replyscope.evaluate.variant_eval import main as variant_eval_main
 
 THREAD = {
     "thread_id": "t28",
@@ -30,10 +31,13 @@ def _shown(page) -> str:
     return "\n".join(s.strip() for s in page.text.split("\n"))
 
 
-def test_the_round_adds_five_families_to_the_variants():
+def test_the_round_adds_five_families_pending_rules():
     assert ROUND28_VARIANTS == ("textbrowser", "archive", "feed", "imageboard", "photo")
-    assert set(ROUND28_VARIANTS) <= set(VARIANTS)
-    assert len(VARIANTS) == len(set(VARIANTS)) == 35
+    # (measured before any rule reads them: out of VARIANTS, which the suite holds to the bar)
+    assert set(ROUND28_VARIANTS) <= set(PENDING_VARIANTS) and not set(PENDING_VARIANTS) & set(VARIANTS)
+    assert len(VARIANTS) == len(set(VARIANTS)) == 30
+    with pytest.raises(ValueError):
+        render_variant(THREAD, "gopher")
     # (a text browser's dump shows nesting by its list's indentation; a photo site one level in)
     assert "textbrowser" in NESTED_VARIANTS and "photo" in ONE_LEVEL_VARIANTS
 
@@ -167,3 +171,17 @@ def test_feed_marks_a_reply_with_whom_it_answers():
             assert set(marks) <= {r.author for r in truth.values()}
             return
     pytest.fail("no seed printed an 'In reply to' line")
+
+
+def test_variant_eval_measures_a_pending_family_when_named(tmp_path, capsys):
+    import json
+
+    import polars as pl
+
+    from replyscope.evaluate.layout_variants import half_of_thread
+
+    (tmp_path / "rumoureval2019-sdqc-train-threads.jsonl").write_text(json.dumps(THREAD) + "\n", encoding="utf-8")
+    pl.DataFrame([{"comment": "The late boat matters more than the early one.", "title": "Ferries again", "url": "https://news.example/ferry"}]).write_csv(tmp_path / "sfu-constructiveness-toxicity.csv")
+    assert variant_eval_main(["--half", half_of_thread(THREAD), "--variant", "archive", "--corpora", str(tmp_path)]) == 0
+    (line,) = [x for x in capsys.readouterr().out.splitlines() if x.startswith("rumoureval")]
+    assert line.split()[1] == "archive" and int(line.split("replies")[1].split()[0]) == len(render_variant(THREAD, "archive").replies)

@@ -34,7 +34,7 @@ from replyscope.evaluate.thread_pages import (
     _when,
 )
 
-__all__ = ["NESTED_VARIANTS", "ROUND17_VARIANTS", "ROUND18_VARIANTS", "ROUND28_VARIANTS", "ROUND9_VARIANTS", "TUNED_VARIANTS", "UNSEEN_VARIANTS", "VARIANTS", "half_of_thread", "render_variant", "sfu_threads"]
+__all__ = ["NESTED_VARIANTS", "PENDING_VARIANTS", "ROUND17_VARIANTS", "ROUND18_VARIANTS", "ROUND28_VARIANTS", "ROUND9_VARIANTS", "TUNED_VARIANTS", "UNSEEN_VARIANTS", "VARIANTS", "half_of_thread", "render_variant", "sfu_threads"]
 
 # bullets-*: seed 001's family ("  • Name" over the text indented, replies further in);
 # says-*: WordPress's ("Name says:" over a date). Each adds a different mix of real chrome.
@@ -61,7 +61,6 @@ UNSEEN_VARIANTS = (
     *(ROUND9_VARIANTS := ("microblog", "chat", "inline", "guestbook")),
     *(ROUND17_VARIANTS := ("community", "board", "bulletin", "reviews")),
     *(ROUND18_VARIANTS := ("issues", "federated", "talkpage", "journal")),
-    *(ROUND28_VARIANTS := ("textbrowser", "archive", "feed", "imageboard", "photo")),
 )
 # NEWER_VARIANTS came a round later, again measured before any rule was changed: a newspaper's
 # comment system (name, place, date, "In response to X's comment", "Recommend 12 · Report"), a
@@ -104,7 +103,7 @@ UNSEEN_VARIANTS = (
 # 02:14 pm (UTC)" or "From:" / "Date:" fields, a subject or "(no subject)", "(Reply) (Thread)
 # (Parent) (Link)", "(Anonymous)" posters).
 # ROUND28_VARIANTS came a round after those, measured before any rule was changed (writers in
-# evaluate.round28_layouts): a text browser's dump of a threaded section (lynx's "[24]Reply" link
+# evaluate.round28_layouts; PENDING until rules read them, see below): a text browser's dump of a threaded section (lynx's "[24]Reply" link
 # numbers, "*" / "+" / "o" bullets a level deeper each, "[IMG]", "(BUTTON) Post Comment", a
 # "References" list; or w3m's "•" / "◦"), a numbered archive or print view ("Comment #12 by X on
 # <date>", "12. X wrote on <date>:", "Submitted by X on <date>" under a subject, "Posted by: X |
@@ -116,6 +115,11 @@ UNSEEN_VARIANTS = (
 # Reply"; name, words, "Posted 3 years ago. ( permalink )"; a Russian network's "3 мар в 14:21
 # Ответить").
 VARIANTS = TUNED_VARIANTS + UNSEEN_VARIANTS
+# Families rendered and measured (variant_eval --variant X) that no splitter rule reads yet: they
+# stay out of VARIANTS, which the test suite holds to the 98% bar page by page and which the
+# stress and HTML evals lay every thread out in, until the round that writes their rules moves them in.
+ROUND28_VARIANTS = ("textbrowser", "archive", "feed", "imageboard", "photo")
+PENDING_VARIANTS = ROUND28_VARIANTS
 NESTED_VARIANTS = frozenset({"bullets-chrome", "bullets-tabs", "bullets-quotes", "says-threaded", "hn", "slashdot", "federated", "talkpage", "textbrowser"})
 # the layouts that show replies under their comment one level in, whatever their depth: kept in
 # thread order, not scored for parents
@@ -1734,8 +1738,8 @@ def _head(rng: random.Random, title: str, source: dict, lines: list[str], lang: 
 
 def render_variant(thread: dict, variant: str, *, seed: int = 0) -> PageWithTruth:
     """The thread as a page in `variant` (one of VARIANTS), with its truth (thread_pages' shape)."""
-    if variant not in VARIANTS:
-        raise ValueError(f"unknown variant {variant!r}; expected one of {', '.join(VARIANTS)}")
+    if variant not in VARIANTS and variant not in PENDING_VARIANTS:
+        raise ValueError(f"unknown variant {variant!r}; expected one of {', '.join(VARIANTS + PENDING_VARIANTS)}")
     source = thread["source"]
     sid = str(source["id"])
     rng = _rng(sid, variant, seed)
