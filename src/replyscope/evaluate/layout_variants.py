@@ -34,7 +34,7 @@ from replyscope.evaluate.thread_pages import (
     _when,
 )
 
-__all__ = ["NESTED_VARIANTS", "ROUND17_VARIANTS", "ROUND18_VARIANTS", "ROUND9_VARIANTS", "TUNED_VARIANTS", "UNSEEN_VARIANTS", "VARIANTS", "half_of_thread", "render_variant", "sfu_threads"]
+__all__ = ["NESTED_VARIANTS", "PENDING_VARIANTS", "ROUND17_VARIANTS", "ROUND18_VARIANTS", "ROUND28_VARIANTS", "ROUND9_VARIANTS", "TUNED_VARIANTS", "UNSEEN_VARIANTS", "VARIANTS", "half_of_thread", "render_variant", "sfu_threads"]
 
 # bullets-*: seed 001's family ("  • Name" over the text indented, replies further in);
 # says-*: WordPress's ("Name says:" over a date). Each adds a different mix of real chrome.
@@ -102,11 +102,28 @@ UNSEEN_VARIANTS = (
 # or one indent deeper, "@Name:" openers) and a journal site's comments (name over "2024-03-03
 # 02:14 pm (UTC)" or "From:" / "Date:" fields, a subject or "(no subject)", "(Reply) (Thread)
 # (Parent) (Link)", "(Anonymous)" posters).
+# ROUND28_VARIANTS came a round after those, measured before any rule was changed (writers in
+# evaluate.round28_layouts; PENDING until rules read them, see below): a text browser's dump of a threaded section (lynx's "[24]Reply" link
+# numbers, "*" / "+" / "o" bullets a level deeper each, "[IMG]", "(BUTTON) Post Comment", a
+# "References" list; or w3m's "•" / "◦"), a numbered archive or print view ("Comment #12 by X on
+# <date>", "12. X wrote on <date>:", "Submitted by X on <date>" under a subject, "Posted by: X |
+# <date>" under the words, pingbacks, "Source URL:"), comments read as a feed, notification mail or
+# digest ("By: X" over an RFC 822 date, "Author: X (IP address: ...)" over "Comment:", "X on
+# <title> · 2:14 PM"), an imageboard or textboard thread ("Anonymous 03/03/20(Tue)14:21:05
+# No.81234567 ▶>>81234570", ">>81234560" opening a reply; a Japanese textboard's "12 名前:X
+# 投稿日:..." line) and a photo site's comments ("handle words" on one line over "3w  12 likes
+# Reply"; name, words, "Posted 3 years ago. ( permalink )"; a Russian network's "3 мар в 14:21
+# Ответить").
 VARIANTS = TUNED_VARIANTS + UNSEEN_VARIANTS
-NESTED_VARIANTS = frozenset({"bullets-chrome", "bullets-tabs", "bullets-quotes", "says-threaded", "hn", "slashdot", "federated", "talkpage"})
+# Families rendered and measured (variant_eval --variant X) that no splitter rule reads yet: they
+# stay out of VARIANTS, which the test suite holds to the 98% bar page by page and which the
+# stress and HTML evals lay every thread out in, until the round that writes their rules moves them in.
+ROUND28_VARIANTS = ("textbrowser", "archive", "feed", "imageboard", "photo")
+PENDING_VARIANTS = ROUND28_VARIANTS
+NESTED_VARIANTS = frozenset({"bullets-chrome", "bullets-tabs", "bullets-quotes", "says-threaded", "hn", "slashdot", "federated", "talkpage", "textbrowser"})
 # the layouts that show replies under their comment one level in, whatever their depth: kept in
 # thread order, not scored for parents
-ONE_LEVEL_VARIANTS = frozenset({"fb-plugin", "news", "video", "cards", "app", "signed", "responses", "microblog", "community", "reviews", "journal"})
+ONE_LEVEL_VARIANTS = frozenset({"fb-plugin", "news", "video", "cards", "app", "signed", "responses", "microblog", "community", "reviews", "journal", "photo"})
 
 # Replies written here (not corpus text) that real sections are full of: emoji only, other languages.
 _EMOJI = ("😂😂😂", "👍", "🙄", "👏👏", "🤔", "❤️", "💯💯")
@@ -1721,8 +1738,8 @@ def _head(rng: random.Random, title: str, source: dict, lines: list[str], lang: 
 
 def render_variant(thread: dict, variant: str, *, seed: int = 0) -> PageWithTruth:
     """The thread as a page in `variant` (one of VARIANTS), with its truth (thread_pages' shape)."""
-    if variant not in VARIANTS:
-        raise ValueError(f"unknown variant {variant!r}; expected one of {', '.join(VARIANTS)}")
+    if variant not in VARIANTS and variant not in PENDING_VARIANTS:
+        raise ValueError(f"unknown variant {variant!r}; expected one of {', '.join(VARIANTS + PENDING_VARIANTS)}")
     source = thread["source"]
     sid = str(source["id"])
     rng = _rng(sid, variant, seed)
@@ -1753,6 +1770,10 @@ def render_variant(thread: dict, variant: str, *, seed: int = 0) -> PageWithTrut
         spans = _NEWER_WRITERS[variant](page, order, rng, now, texts=texts, title=title)
     elif variant in _ROUND9_WRITERS or variant in _ROUND17_WRITERS or variant in _ROUND18_WRITERS:
         spans = {**_ROUND9_WRITERS, **_ROUND17_WRITERS, **_ROUND18_WRITERS}[variant](page, order, rng, now, texts=texts, title=title, trims=trims)
+    elif variant in ROUND28_VARIANTS:
+        from replyscope.evaluate.round28_layouts import ROUND28_WRITERS  # noqa: PLC0415 (it reads this module's helpers)
+
+        spans = ROUND28_WRITERS[variant](page, order, rng, now, texts=texts, title=title, trims=trims)
     elif variant.startswith("bullets"):
         spans = _bullets(page, order, rng, now, tabs=variant == "bullets-tabs", inline=variant == "bullets-tabs", quotes=variant == "bullets-quotes", texts=texts)
     else:
