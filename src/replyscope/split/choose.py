@@ -1100,7 +1100,7 @@ def choose_anchors(
             # (the plain share, where _by_talk read it to order the formats and the thread is the one
             # it read it of; else it is read only when _acceptable asks for it: see _TalkShare)
             plain = None if extended else shares[k]
-            if _acceptable(lines, best, section, _TalkShare(lines, best, -1.0 if plain is None else plain)):
+            if _acceptable(lines, best, section, threads.share(k, plain)):
                 return _with_same_stamps(lines, best, anchors), section
     return [], None
 
@@ -1133,6 +1133,9 @@ class _Threads:
         self.article = article
         self.post_words_above = post_words_above
         self.read: list[tuple[list[Anchor], int | None, bool] | None] = [None] * len(candidates)
+        # (the probe refused_by_shape gave _acceptable, where it asked for the share: the thread's
+        # shape readings it holds are not read again when choose_anchors judges the thread)
+        self.probes: list[_TalkShare | None] = [None] * len(candidates)
 
     def thread(self, k: int) -> tuple[list[Anchor], int | None, bool]:
         """Format k's thread, its section header (None for none), and whether it is longer than
@@ -1184,10 +1187,23 @@ class _Threads:
         its shape alone: then so it does whatever the share is, and wherever the format comes in
         _by_talk's order)."""
         best, section, _ = self.thread(k)
+        probe = _TalkShare(self.lines, best, probe=True)
         try:
-            return not _acceptable(self.lines, best, section, _TalkShare(self.lines, best, probe=True))
+            return not _acceptable(self.lines, best, section, probe)
         except _ShareAsked:
+            self.probes[k] = probe
             return False
+
+    def share(self, k: int, plain: float | None) -> _TalkShare:
+        """The talk share choose_anchors gives _acceptable for format k's thread (`plain`: the plain
+        share where _by_talk read it of the thread), the probe's where one was made."""
+        best = self.thread(k)[0]
+        share = self.probes[k]
+        if share is None:
+            return _TalkShare(self.lines, best, -1.0 if plain is None else plain)
+        share.probe = False
+        share.plain = -1.0 if plain is None else plain
+        return share
 
 
 class _ShareAsked(Exception):
@@ -1213,6 +1229,22 @@ class _TalkShare:
         # (a probe is never read: asked, it raises _ShareAsked, which tells _Threads.refused_by_shape
         # that the verdict turns on the share)
         self.probe = probe
+        # (two shape readings _acceptable asks of the whole thread, -1.0 until read: each read once
+        # for the probe and the verdict, and for _acceptable's two askings of the names)
+        self.headlines = -1.0
+        self.title_like = -1.0
+
+    def headline_share(self) -> float:
+        """_headline_share of the thread (read once)."""
+        if self.headlines < 0.0:
+            self.headlines = _headline_share(self.lines, self.best)
+        return self.headlines
+
+    def title_like_share(self) -> float:
+        """_title_like_share of the thread (read once)."""
+        if self.title_like < 0.0:
+            self.title_like = _title_like_share(self.best)
+        return self.title_like
 
     def value(self) -> float:
         """The share (read once, on the first asking)."""
@@ -1570,7 +1602,8 @@ def _acceptable(lines: Lines, best: list[Anchor], section: int | None, share: _T
 
     `share` is the share of them followed by words of conversation (see _conversational_share),
     read only where a verdict turns on it: after every reading of the thread's shape, each of
-    which may turn it down alone (see _TalkShare).
+    which may turn it down alone (see _TalkShare); it keeps two of those readings too, its
+    headlines' and its names' (`share.best` is `best`).
     """
     family = best[0].family
     # (a guestbook's entries may print their date field under the words, not in the header)
@@ -1588,7 +1621,7 @@ def _acceptable(lines: Lines, best: list[Anchor], section: int | None, share: _T
         1 < len(best) <= SMALL_THREAD
         and near is None
         and not linked
-        and (_title_like_share(best) > 0 and family != "field" or not dated and share.value() < 1.0)
+        and (share.title_like_share() > 0 and family != "field" or not dated and share.value() < 1.0)
         and not _under_form(lines, best[0])  # (the comment form's prompt over them heads them as a section header does)
         and not (dated_all and _rows_close_each(lines, best))  # (each dated, each closed by its Reply row)
     ):
@@ -1607,11 +1640,11 @@ def _acceptable(lines: Lines, best: list[Anchor], section: int | None, share: _T
         return False
     if family == "bare" and section is not None and _prose_chars(lines, section + 1, best[0].first) > BARE_MAX_LEAD_PROSE:
         return False  # article prose under the "Comments" link: the names are the article's subheadings
-    if _title_like_share(best) > (MAX_TITLE_LIKE if family in BARE_FAMILIES else MAX_TITLE_LIKE_DATED):
+    if share.title_like_share() > (MAX_TITLE_LIKE if family in BARE_FAMILIES else MAX_TITLE_LIKE_DATED):
         return False
     if _truncated_share(lines, best) > MAX_TRUNCATED:
         return False  # excerpts cut off with "..." under each header: a blog roll or a feed
-    if len(best) >= 2 and _headline_share(lines, best) > MAX_HEADLINES:
+    if len(best) >= 2 and share.headline_share() > MAX_HEADLINES:
         return False  # titles (or comment counts) under each name: a listing of posts or links
     if family == "indent" and section is None and len(best) < 3:
         # a bare name over an indented paragraph is also how link lists and subheadings render
