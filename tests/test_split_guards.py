@@ -1780,7 +1780,7 @@ def test_a_format_turned_down_by_its_shape_is_left_out_unread_and_the_choice_is_
         order = [line for block in blocks for line in block]
         if rng.random() < 0.5:
             rng.shuffle(order)
-        section = rng.choice(["", "3 Comments\n\n", "Latest posts\n\n"])
+        section = rng.choice(["", "7 thoughts on the ferry plan\n\n", "More from the quay desk\n\n"])
         pages.append("Harbour news today\n\nThe long article about the harbour says a great deal.\n\n" + section + "\n".join(order))
     read: list[int] = []
     share = choose._conversational_share
