@@ -1738,3 +1738,80 @@ def test_readers_sharing_a_lines_lower_case_read_as_with_their_own():
         assert lines_module.lower_of(s) == s.lower(), repr(s)
         assert verdicts(s) == own, repr(s)
         assert lines_module.lower_of(s) == s.lower(), repr(s)
+
+
+# Windows under invented headers: talk, a listing's headlines, a feed's cut excerpts, a widget's
+# one line, plain statements.
+_FORMAT_WINDOWS = [
+    "I think you are right about the ferry, it was late again.",
+    "Did anyone else see the lights over the pier last night?",
+    "A Look Inside The New Harbour Market Hall",
+    "Ten Quiet Walks Along The Northern Canal",
+    "The council met on Tuesday to discuss the budget for the ...",
+    "Read more",
+    "The ferry leaves at nine and returns at six on weekdays.",
+    "Thanks, that helps a lot!",
+]
+# Header lines of three formats: names over ages, bylines over dates, names that say.
+_FORMAT_HEADERS = [
+    lambda k: f"Jo Lake{k} · {k + 2} days ago",
+    lambda k: f"By Al Reyes{k} on May {k + 1}, 2019",
+    lambda k: f"Mara Quell{k} says:",
+]
+
+
+def test_a_format_turned_down_by_its_shape_is_left_out_unread_and_the_choice_is_the_same(monkeypatch):
+    # (choose._by_talk leaves out a format its thread's shape alone turns down, _Threads.refused_by_shape,
+    # before its talk share is read to order the formats: invented pages of two or three formats,
+    # each over a mix of windows, choose the same thread, section included, as when every format is
+    # ordered by its share and judged when reached)
+    import random
+
+    from replyscope.split.anchors import find_anchors
+
+    rng = random.Random(28)
+    pages = []
+    for _ in range(300):
+        blocks = []
+        for f in rng.sample(range(len(_FORMAT_HEADERS)), rng.randint(2, 3)):
+            n = rng.choice([1, 2, 3, 5, 8])
+            pool = rng.sample(_FORMAT_WINDOWS, rng.randint(1, 3))
+            blocks.append([f"{_FORMAT_HEADERS[f](k)}\n{rng.choice(pool)}\n" for k in range(n)])
+        order = [line for block in blocks for line in block]
+        if rng.random() < 0.5:
+            rng.shuffle(order)
+        section = rng.choice(["", "7 thoughts on the ferry plan\n\n", "More from the quay desk\n\n"])
+        pages.append("Harbour news today\n\nThe long article about the harbour says a great deal.\n\n" + section + "\n".join(order))
+    read: list[int] = []
+    share = choose._conversational_share
+
+    def counted_share(lines, best, enough=2.0, below=float("inf")):
+        read.append(len(best))
+        return share(lines, best, enough, below)
+
+    monkeypatch.setattr(choose, "_conversational_share", counted_share)
+
+    def chosen(text: str) -> tuple[list[tuple[int, int, str]], int | None]:
+        lines = split_lines(text)
+        anchors, _ = find_anchors(lines, 0)
+        best, section = choose.choose_anchors(lines, anchors, 2, 0)
+        return [(a.first, a.last, a.family) for a in best], section
+
+    with_probe = [chosen(t) for t in pages]
+    probed = len(read)
+    refused = []
+    judged = choose._Threads.refused_by_shape
+
+    def counted_refusal(self, k):
+        verdict = judged(self, k)
+        refused.append(verdict)
+        return verdict
+
+    monkeypatch.setattr(choose._Threads, "refused_by_shape", counted_refusal)
+    assert [chosen(t) for t in pages] == with_probe
+    assert sum(refused) >= 20 and not all(refused)  # (the path is taken, and not always)
+    read.clear()
+    monkeypatch.setattr(choose._Threads, "refused_by_shape", lambda self, k: False)
+    assert [chosen(t) for t in pages] == with_probe
+    assert len(read) > probed  # (the shares of the formats left out were read without it)
+    assert any(best for best, _ in with_probe) and not all(best for best, _ in with_probe)

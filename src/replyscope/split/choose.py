@@ -1094,46 +1094,120 @@ def choose_anchors(
         candidates: list[list[Anchor] | None] = [None] * len(groups)
         read_as_datelines: list[list[Anchor]] = [[] for _ in groups]  # (each candidate's leading headers dropped as an article's dateline)
         shares: list[float | None] = [None] * len(groups)
-        for k in _by_talk(lines, groups, post_words, candidates, read_as_datelines, shares):
-            best = cast("list[Anchor]", candidates[k])
-            above = [a for a in above_all if a.family == best[0].family and a.last < best[0].first]
-            # (the plain share, where _by_talk read it to order the formats; else it is read only
-            # when _acceptable asks for it: see _TalkShare)
-            plain = shares[k]
-            if above:
-                thread_len = len(best)
-                best = extend_up(lines, best, above, article, post_words_above)
-                back = [a for a in read_as_datelines[k] if best[0].first < a.first]
-                if back:
-                    # the thread reaches up past a header of its own format that was read as the
-                    # article's dateline for the long text under it: an article does not start inside
-                    # its own thread, so that text is a (long) reply under its header
-                    best = sorted(best + back, key=lambda a: a.first)
-                if len(best) != thread_len:
-                    # (extend_up only puts headers back over the thread, and the dateline headers are
-                    # over its first: as long, it is the same thread, whose share was read; longer,
-                    # its share is read anew)
-                    plain = None
-            # (a section header above the lead run heads the thread only when the thread reaches up there)
-            section = _section_header_before(lines, floor if best[0].first <= first_prose else first_prose, best[0].first)
-            if section is None and floor < first_prose < best[0].first and _headed_by_section(lines, best[0]):
-                # (the lead run opens on the first comment's own subject, "Re: <topic>" over its header:
-                # the section header right over them heads the thread)
-                section = _section_header_before(lines, floor, best[0].first)
-            if section is None and floor < first_prose < best[0].first and _signed_below(lines, best):
-                # headers that sign the words over them ("Answered by jo"): the first comment's words
-                # may be the lead run itself, right under the section's header ("16 answers"); a
-                # header that near above the first one, no further than its comments sit apart, heads it
-                up = _section_header_before(lines, floor, best[0].first)
-                if up is not None and (
-                    _gap_under_section(lines, up, best[0].first) <= header_spacing(best) + SECTION_SLACK
-                    or _label_under(lines, best, up)
-                    or words_under_section(lines, up, best[0].first, best[-1].last, len(best) <= SMALL_THREAD) is not None
-                ):
-                    section = up
-            if _acceptable(lines, best, section, _TalkShare(lines, best, -1.0 if plain is None else plain)):
+        threads = _Threads(lines, candidates, read_as_datelines, above_all, floor, first_prose, article, post_words_above)
+        for k in _by_talk(lines, groups, post_words, candidates, read_as_datelines, shares, threads):
+            best, section, extended = threads.thread(k)
+            # (the plain share, where _by_talk read it to order the formats and the thread is the one
+            # it read it of; else it is read only when _acceptable asks for it: see _TalkShare)
+            plain = None if extended else shares[k]
+            if _acceptable(lines, best, section, threads.share(k, plain)):
                 return _with_same_stamps(lines, best, anchors), section
     return [], None
+
+
+class _Threads:
+    """Each format's thread as choose_anchors judges it, read once (for _by_talk's shape test or
+    for choose_anchors' verdict, whichever asks first): format k's candidate (of `candidates`, read
+    by _by_talk) extended up over the headers of its format above the lead run (`above_all`) and
+    over those read as the article's dateline (`read_as_datelines`), the section header over it,
+    and whether the extension changed its length (the share _by_talk read of the candidate is then
+    not the thread's)."""
+
+    def __init__(
+        self,
+        lines: Lines,
+        candidates: list[list[Anchor] | None],
+        read_as_datelines: list[list[Anchor]],
+        above_all: list[Anchor],
+        floor: int,
+        first_prose: int,
+        article: int,
+        post_words_above: int,
+    ) -> None:
+        self.lines = lines
+        self.candidates = candidates
+        self.read_as_datelines = read_as_datelines
+        self.above_all = above_all
+        self.floor = floor
+        self.first_prose = first_prose
+        self.article = article
+        self.post_words_above = post_words_above
+        self.read: list[tuple[list[Anchor], int | None, bool] | None] = [None] * len(candidates)
+        # (the probe refused_by_shape gave _acceptable, where it asked for the share: the thread's
+        # shape readings it holds are not read again when choose_anchors judges the thread)
+        self.probes: list[_TalkShare | None] = [None] * len(candidates)
+
+    def thread(self, k: int) -> tuple[list[Anchor], int | None, bool]:
+        """Format k's thread, its section header (None for none), and whether it is longer than
+        the candidate (candidates[k], read)."""
+        known = self.read[k]
+        if known is None:
+            known = self.read[k] = self._thread_uncached(k)
+        return known
+
+    def _thread_uncached(self, k: int) -> tuple[list[Anchor], int | None, bool]:
+        lines, floor, first_prose = self.lines, self.floor, self.first_prose
+        best = cast("list[Anchor]", self.candidates[k])
+        above = [a for a in self.above_all if a.family == best[0].family and a.last < best[0].first]
+        extended = False
+        if above:
+            thread_len = len(best)
+            best = extend_up(lines, best, above, self.article, self.post_words_above)
+            back = [a for a in self.read_as_datelines[k] if best[0].first < a.first]
+            if back:
+                # the thread reaches up past a header of its own format that was read as the
+                # article's dateline for the long text under it: an article does not start inside
+                # its own thread, so that text is a (long) reply under its header
+                best = sorted(best + back, key=lambda a: a.first)
+            # (extend_up only puts headers back over the thread, and the dateline headers are
+            # over its first: as long, it is the same thread, whose share was read; longer,
+            # its share is read anew)
+            extended = len(best) != thread_len
+        # (a section header above the lead run heads the thread only when the thread reaches up there)
+        section = _section_header_before(lines, floor if best[0].first <= first_prose else first_prose, best[0].first)
+        if section is None and floor < first_prose < best[0].first and _headed_by_section(lines, best[0]):
+            # (the lead run opens on the first comment's own subject, "Re: <topic>" over its header:
+            # the section header right over them heads the thread)
+            section = _section_header_before(lines, floor, best[0].first)
+        if section is None and floor < first_prose < best[0].first and _signed_below(lines, best):
+            # headers that sign the words over them ("Answered by jo"): the first comment's words
+            # may be the lead run itself, right under the section's header ("16 answers"); a
+            # header that near above the first one, no further than its comments sit apart, heads it
+            up = _section_header_before(lines, floor, best[0].first)
+            if up is not None and (
+                _gap_under_section(lines, up, best[0].first) <= header_spacing(best) + SECTION_SLACK
+                or _label_under(lines, best, up)
+                or words_under_section(lines, up, best[0].first, best[-1].last, len(best) <= SMALL_THREAD) is not None
+            ):
+                section = up
+        return best, section, extended
+
+    def refused_by_shape(self, k: int) -> bool:
+        """Whether _acceptable turns format k's thread down without asking for its talk share (by
+        its shape alone: then so it does whatever the share is, and wherever the format comes in
+        _by_talk's order)."""
+        best, section, _ = self.thread(k)
+        probe = _TalkShare(self.lines, best, probe=True)
+        try:
+            return not _acceptable(self.lines, best, section, probe)
+        except _ShareAsked:
+            self.probes[k] = probe
+            return False
+
+    def share(self, k: int, plain: float | None) -> _TalkShare:
+        """The talk share choose_anchors gives _acceptable for format k's thread (`plain`: the plain
+        share where _by_talk read it of the thread), the probe's where one was made."""
+        best = self.thread(k)[0]
+        share = self.probes[k]
+        if share is None:
+            return _TalkShare(self.lines, best, -1.0 if plain is None else plain)
+        share.probe = False
+        share.plain = -1.0 if plain is None else plain
+        return share
+
+
+class _ShareAsked(Exception):
+    """A probing _TalkShare was asked for its value (see _Threads.refused_by_shape)."""
 
 
 class _TalkShare:
@@ -1147,15 +1221,36 @@ class _TalkShare:
     window under the thread's headers searched for words of conversation, for nothing. _acceptable
     asks for the share last of its readings, and only where its verdict turns on it."""
 
-    def __init__(self, lines: Lines, best: list[Anchor], plain: float = -1.0, final: float = -1.0) -> None:
+    def __init__(self, lines: Lines, best: list[Anchor], plain: float = -1.0, final: float = -1.0, probe: bool = False) -> None:
         self.lines = lines
         self.best = best
         self.plain = plain
         self.final = final
+        # (a probe is never read: asked, it raises _ShareAsked, which tells _Threads.refused_by_shape
+        # that the verdict turns on the share)
+        self.probe = probe
+        # (two shape readings _acceptable asks of the whole thread, -1.0 until read: each read once
+        # for the probe and the verdict, and for _acceptable's two askings of the names)
+        self.headlines = -1.0
+        self.title_like = -1.0
+
+    def headline_share(self) -> float:
+        """_headline_share of the thread (read once)."""
+        if self.headlines < 0.0:
+            self.headlines = _headline_share(self.lines, self.best)
+        return self.headlines
+
+    def title_like_share(self) -> float:
+        """_title_like_share of the thread (read once)."""
+        if self.title_like < 0.0:
+            self.title_like = _title_like_share(self.best)
+        return self.title_like
 
     def value(self) -> float:
         """The share (read once, on the first asking)."""
         if self.final < 0.0:
+            if self.probe:
+                raise _ShareAsked()
             lines, best = self.lines, self.best
             plain = self.plain if self.plain >= 0.0 else _conversational_share(lines, best, _settled_share(best))
             self.final = _dated_thread_share(lines, best, _bullet_thread_share(lines, best, plain))
@@ -1192,6 +1287,7 @@ def _by_talk(
     candidates: list[list[Anchor] | None],
     read_as_datelines: list[list[Anchor]],
     shares: list[float | None],
+    threads: _Threads | None = None,
 ) -> Iterator[int]:
     """The formats' indices (of `groups`, each a format's headers) in the order of the most comments
     that talk first: the largest len × share of their threads (_candidate), then the first line,
@@ -1206,7 +1302,13 @@ def _by_talk(
     below every other format's key or floor comes next, whatever is left unread (a thread of 40
     headers half of which talk comes before a format of 3 headers, never read unless the thread is
     turned down). The last format left needs no share to be ordered: none is read here (the
-    caller reads it when the format is reached)."""
+    caller reads it when the format is reached).
+
+    A format whose thread (`threads`, where given) its shape alone turns down is left out before its share is
+    read to order it (two shares in three read here were of such formats): its verdict is no
+    whatever its share and wherever it comes, and the others' order is theirs alone (their keys;
+    a share read short of the whole one, stopped under the other formats' keys, settles its own
+    verdict as the whole share does: see _conversational_share)."""
     left = list(range(len(groups)))
     while left:
         best_k = -1
@@ -1239,6 +1341,9 @@ def _by_talk(
             # reads it as _settled_share says, so no less is read than that asks either. Where the
             # reading does not stop early the share is the whole share and the order as before: a
             # share short of the whole one is never compared with another format's key)
+            if threads is not None and threads.refused_by_shape(best_k):
+                left.remove(best_k)  # (its share would be read for nothing: see above)
+                continue
             shares[best_k] = _conversational_share(lines, kept, _settled_share(kept), others)
             continue
         left.remove(best_k)
@@ -1497,7 +1602,8 @@ def _acceptable(lines: Lines, best: list[Anchor], section: int | None, share: _T
 
     `share` is the share of them followed by words of conversation (see _conversational_share),
     read only where a verdict turns on it: after every reading of the thread's shape, each of
-    which may turn it down alone (see _TalkShare).
+    which may turn it down alone (see _TalkShare); it keeps two of those readings too, its
+    headlines' and its names' (`share.best` is `best`).
     """
     family = best[0].family
     # (a guestbook's entries may print their date field under the words, not in the header)
@@ -1515,7 +1621,7 @@ def _acceptable(lines: Lines, best: list[Anchor], section: int | None, share: _T
         1 < len(best) <= SMALL_THREAD
         and near is None
         and not linked
-        and (_title_like_share(best) > 0 and family != "field" or not dated and share.value() < 1.0)
+        and (share.title_like_share() > 0 and family != "field" or not dated and share.value() < 1.0)
         and not _under_form(lines, best[0])  # (the comment form's prompt over them heads them as a section header does)
         and not (dated_all and _rows_close_each(lines, best))  # (each dated, each closed by its Reply row)
     ):
@@ -1534,11 +1640,11 @@ def _acceptable(lines: Lines, best: list[Anchor], section: int | None, share: _T
         return False
     if family == "bare" and section is not None and _prose_chars(lines, section + 1, best[0].first) > BARE_MAX_LEAD_PROSE:
         return False  # article prose under the "Comments" link: the names are the article's subheadings
-    if _title_like_share(best) > (MAX_TITLE_LIKE if family in BARE_FAMILIES else MAX_TITLE_LIKE_DATED):
+    if share.title_like_share() > (MAX_TITLE_LIKE if family in BARE_FAMILIES else MAX_TITLE_LIKE_DATED):
         return False
     if _truncated_share(lines, best) > MAX_TRUNCATED:
         return False  # excerpts cut off with "..." under each header: a blog roll or a feed
-    if len(best) >= 2 and _headline_share(lines, best) > MAX_HEADLINES:
+    if len(best) >= 2 and share.headline_share() > MAX_HEADLINES:
         return False  # titles (or comment counts) under each name: a listing of posts or links
     if family == "indent" and section is None and len(best) < 3:
         # a bare name over an indented paragraph is also how link lists and subheadings render
