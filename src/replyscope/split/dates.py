@@ -6,9 +6,10 @@ not name a moment, and guessing one would be wrong silently.
 
 from __future__ import annotations
 
+import importlib
 import re
 from datetime import datetime
-from typing import Final, NamedTuple
+from typing import Any, Final, NamedTuple
 
 import unicodedata
 
@@ -115,6 +116,30 @@ _FORMS_LOW: Final = _Forms(*(lower_twin(p) if p.flags & re.IGNORECASE else p for
 _CLOCK_GATE: Final = LiteralGate(CLOCK)
 
 
+def _widest_before_colon(pattern: re.Pattern[str]) -> int:
+    """How many characters at most a match of `pattern` (CLOCK) holds before its first ":", read
+    from its parse: the widest its items before the first item that is the literal ":" may match
+    (the hour, "\\b\\d{1,2}": 2). -1 where no top-level item is that literal, or an item before
+    it has no bound: no bound is read."""
+    parser: Any = importlib.import_module("re._parser")
+    const: Any = importlib.import_module("re._constants")
+    parsed = parser.parse(pattern.pattern, pattern.flags)
+    before = parser.SubPattern(parsed.state)
+    for item in parsed.data:
+        if item[0] is const.LITERAL and item[1] == ord(":"):
+            widest = before.getwidth()[1]
+            return widest if widest < const.MAXREPEAT else -1
+        before.append(item)
+    return -1
+
+
+# A clock's hour before its ":": a CLOCK match opens at most this many characters before the first
+# ":" of the text (each match holds one that far from its start, and the first ":" is no later), so
+# the search begins there, not at each place of the stamp's date before it (its "\b" tried at each;
+# the search from a later place reads the characters before it for "\b": the same matches).
+_CLOCK_OPENS_BEFORE_COLON: Final = _widest_before_colon(CLOCK)
+
+
 # IGNORECASE lets a month name match with "ſ" for "s", "ı" or "İ" for "i" ("Auguſt", "APRİL"),
 # which str.lower keeps; they are folded here so every name the patterns match has a number.
 _FOLD: Final = str.maketrans({"ſ": "s", "ı": "i", "İ": "i"})
@@ -181,7 +206,10 @@ def _clock(text: str, forms: _Forms = _FORMS) -> tuple[int, int, int]:
     # (CLOCK needs a literal its gate reads from it (a ":"), CLOCK_HOUR_ONLY the "m" of "am" / "pm",
     # in either case: a stamp without one is not searched for it; their groups are read in one
     # call, see _GROUPS_IN_ORDER)
-    m = forms.clock.search(text) if _CLOCK_GATE.admits(text) else None
+    m = None
+    if _CLOCK_GATE.admits(text):
+        colon = text.find(":") if _CLOCK_OPENS_BEFORE_COLON >= 0 else -1
+        m = forms.clock.search(text, colon - _CLOCK_OPENS_BEFORE_COLON if colon > _CLOCK_OPENS_BEFORE_COLON else 0)
     if m:
         h, mins, secs, ampm_letter = m.groups()
         hour, minute, second = int(h), int(mins), int(secs or 0)
@@ -221,7 +249,11 @@ def _parse_posted_uncached(raw: str) -> datetime | None:
     day = _day(text, forms)
     if day is None:
         return None
+    year, month, day_of_month = day
+    hour, minute, second = _clock(text, forms)
     try:
-        return datetime(*day, *_clock(text, forms))
+        # (the six numbers passed as they are: `datetime(*day, *clock)` built a list and a tuple of
+        # them at each stamp, compiled)
+        return datetime(year, month, day_of_month, hour, minute, second)
     except ValueError:
         return None
