@@ -1815,3 +1815,24 @@ def test_a_format_turned_down_by_its_shape_is_left_out_unread_and_the_choice_is_
     assert [chosen(t) for t in pages] == with_probe
     assert len(read) > probed  # (the shares of the formats left out were read without it)
     assert any(best for best, _ in with_probe) and not all(best for best, _ in with_probe)
+
+def test_the_clock_search_begun_before_the_first_colon_finds_what_the_whole_search_finds():
+    # (dates._clock searches CLOCK from _CLOCK_OPENS_BEFORE_COLON characters before the stamp's
+    # first ":", the widest a match holds before its own ":", read from the pattern's parse)
+    from replyscope.split import dates
+
+    assert dates._CLOCK_OPENS_BEFORE_COLON == dates._widest_before_colon(dates._FORMS_LOW.clock) == 2
+    assert dates._widest_before_colon(re.compile(r"\d+:\d\d")) == -1  # (no bound: the search is whole)
+    pieces = ["9", "12", "305", ":", "05", " ", "a", "pm", "P.M.", ".", "x", "Mar", "-", "@", ":7"]
+    for s in _strings_of(pieces, 4):
+        if ":" not in s:
+            continue
+        for forms in (dates._FORMS, dates._FORMS_LOW):
+            text = s.lower() if forms is dates._FORMS_LOW else s
+            colon = text.find(":")
+            begun = forms.clock.search(text, max(0, colon - dates._CLOCK_OPENS_BEFORE_COLON))
+            whole = forms.clock.search(text)
+            assert (begun and begun.span()) == (whole and whole.span()), repr(s)
+    assert str(dates.parse_posted("Tue 3 Mar 2020 at 10:41 pm")) == "2020-03-03 22:41:00"
+    assert str(dates.parse_posted("posted 2019-07-04 1:02:03 AM")) == "2019-07-04 01:02:03"
+    assert str(dates.parse_posted("Jan 9, 2021 at 12:30am, 14:02")) == "2021-01-09 00:30:00"

@@ -6,9 +6,10 @@ not name a moment, and guessing one would be wrong silently.
 
 from __future__ import annotations
 
+import importlib
 import re
 from datetime import datetime
-from typing import Final, NamedTuple
+from typing import Any, Final, NamedTuple
 
 import unicodedata
 
@@ -88,10 +89,28 @@ _GROUPS_IN_ORDER: Final = {
 }
 
 
+# The numbers a date's or a clock's group spells most often, by their text: a day, a month, an hour,
+# a minute or a second ("7", "07", "59") and this era's years ("2014"). `int` on a group's text is a
+# generic call of the type where the split is compiled (~750 instructions, three or more a stamp);
+# a dict lookup is a fifth of it. Any other text (digits of another script, which `\d` reads too) is
+# read by `int` as before: the same number either way.
+_NUMBERS: Final[dict[str, int]] = {
+    **{str(n): n for n in range(100)},
+    **{f"{n:02d}": n for n in range(10)},
+    **{str(n): n for n in range(1900, 2100)},
+}
+
+
+def _number(digits: str) -> int:
+    """int(digits), for a matched group of digits."""
+    known = _NUMBERS.get(digits)
+    return known if known is not None else int(digits)
+
+
 def _year(raw: str) -> int:
     # (raw: a matched year group, never empty: both callers make sure)
     raw = raw.lstrip("'")
-    year = int(raw)
+    year = _number(raw)
     return year + 2000 if year < 100 else year
 
 
@@ -113,6 +132,30 @@ _FORMS: Final = _Forms(YEAR_MONTH_DAY, YEAR_MONTHNAME_DAY, MONTH_DAY_YEAR, DAY_M
 _FORMS_LOW: Final = _Forms(*(lower_twin(p) if p.flags & re.IGNORECASE else p for p in _FORMS))
 # (the clock's literals, read from it, are caseless: the same gate serves its lower twin)
 _CLOCK_GATE: Final = LiteralGate(CLOCK)
+
+
+def _widest_before_colon(pattern: re.Pattern[str]) -> int:
+    """How many characters at most a match of `pattern` (CLOCK) holds before its first ":", read
+    from its parse: the widest its items before the first item that is the literal ":" may match
+    (the hour, "\\b\\d{1,2}": 2). -1 where no top-level item is that literal, or an item before
+    it has no bound: no bound is read."""
+    parser: Any = importlib.import_module("re._parser")
+    const: Any = importlib.import_module("re._constants")
+    parsed = parser.parse(pattern.pattern, pattern.flags)
+    before = parser.SubPattern(parsed.state)
+    for item in parsed.data:
+        if item[0] is const.LITERAL and item[1] == ord(":"):
+            widest = before.getwidth()[1]
+            return widest if widest < const.MAXREPEAT else -1
+        before.append(item)
+    return -1
+
+
+# A clock's hour before its ":": a CLOCK match opens at most this many characters before the first
+# ":" of the text (each match holds one that far from its start, and the first ":" is no later), so
+# the search begins there, not at each place of the stamp's date before it (its "\b" tried at each;
+# the search from a later place reads the characters before it for "\b": the same matches).
+_CLOCK_OPENS_BEFORE_COLON: Final = _widest_before_colon(CLOCK)
 
 
 # IGNORECASE lets a month name match with "ſ" for "s", "ı" or "İ" for "i" ("Auguſt", "APRİL"),
@@ -144,29 +187,29 @@ def _day(text: str, forms: _Forms = _FORMS) -> tuple[int, int, int] | None:
     m = forms.ymd.search(text) if parted else None
     if m:
         year, mon, day = m.groups()
-        return int(year), int(mon), int(day)
+        return _number(year), _number(mon), _number(day)
     m = forms.year_monthname_day.search(text)
     if m:
         year, mon, day = m.groups()
-        return int(year), _month(mon), int(day)
+        return _number(year), _month(mon), _number(day)
     m = forms.month_day_year.search(text)
     if m:
         mon, day, year = m.groups()
         if year:
-            return _year(year), _month(mon), int(day)
+            return _year(year), _month(mon), _number(day)
     m = forms.day_month_year.search(text)
     if m:
         day, mon, year = m.groups()
         if year:
-            return _year(year), _month(mon), int(day)
+            return _year(year), _month(mon), _number(day)
     m = forms.day_foreign_month_year.search(text)  # (its lower twin too: tried on most stamps with no year)
     if m:
         day, mon, year = m.groups()
-        return int(year), _foreign_month(mon), int(day)
+        return _number(year), _foreign_month(mon), _number(day)
     m = forms.numeric.search(text) if parted else None
     if m:
         first, second, year = m.groups()
-        a, b = int(first), int(second)
+        a, b = _number(first), _number(second)
         month, day = (a, b) if a <= 12 else (b, a)
         return _year(year), month, day
     return None
@@ -181,16 +224,19 @@ def _clock(text: str, forms: _Forms = _FORMS) -> tuple[int, int, int]:
     # (CLOCK needs a literal its gate reads from it (a ":"), CLOCK_HOUR_ONLY the "m" of "am" / "pm",
     # in either case: a stamp without one is not searched for it; their groups are read in one
     # call, see _GROUPS_IN_ORDER)
-    m = forms.clock.search(text) if _CLOCK_GATE.admits(text) else None
+    m = None
+    if _CLOCK_GATE.admits(text):
+        colon = text.find(":") if _CLOCK_OPENS_BEFORE_COLON >= 0 else -1
+        m = forms.clock.search(text, colon - _CLOCK_OPENS_BEFORE_COLON if colon > _CLOCK_OPENS_BEFORE_COLON else 0)
     if m:
         h, mins, secs, ampm_letter = m.groups()
-        hour, minute, second = int(h), int(mins), int(secs or 0)
+        hour, minute, second = _number(h), _number(mins), _number(secs) if secs else 0
     else:
         m = forms.hour_only.search(text) if "m" in text or "M" in text else None
         if not m:
             return 0, 0, 0
         h, ampm_letter = m.groups()
-        hour, minute, second = int(h), 0, 0
+        hour, minute, second = _number(h), 0, 0
     ampm = (ampm_letter or "").lower()
     if ampm == "p" and hour < 12:
         hour += 12
@@ -221,7 +267,11 @@ def _parse_posted_uncached(raw: str) -> datetime | None:
     day = _day(text, forms)
     if day is None:
         return None
+    year, month, day_of_month = day
+    hour, minute, second = _clock(text, forms)
     try:
-        return datetime(*day, *_clock(text, forms))
+        # (the six numbers passed as they are: `datetime(*day, *clock)` built a list and a tuple of
+        # them at each stamp, compiled)
+        return datetime(year, month, day_of_month, hour, minute, second)
     except ValueError:
         return None
