@@ -680,6 +680,8 @@ def compile_split(
         state = "built" if compiled._complete(build) is not None else "not built"
         typer.echo(f"split engine: {compiled.split_engine()}; build for these sources ({state}): {build}")
         return
+    # (the bytecode of replyscope's own modules first: it needs no compiler, see compiled.write_bytecode)
+    typer.echo(f"bytecode of {compiled.write_bytecode()} modules kept in {compiled.bytecode_root()}")
     try:
         path = compiled.build(force=force, log=typer.echo)
     except compiled.CompileUnavailable as exc:
