@@ -174,7 +174,7 @@ class SplitFinder:
 def install() -> None:
     """Put a SplitFinder ahead of the normal finders (once; cheap: nothing is read until replyscope.split
     is imported; a no-op with REPLYSCOPE_PURE_PYTHON=1), and a BytecodeFinder after it (see there)."""
-    if not any(isinstance(f, BytecodeFinder) for f in sys.meta_path):
+    if not any(isinstance(f, BytecodeFinder) for f in sys.meta_path) and bytecode_root().is_dir():
         sys.meta_path.insert(0, BytecodeFinder())
     if pure_forced() or any(isinstance(f, SplitFinder) for f in sys.meta_path):
         return
@@ -191,8 +191,9 @@ def install() -> None:
 # serves a module from it only when the bytecode was compiled from the very bytes of the module's
 # source as it is now (CPython's checked hash-based pyc: the source is read and hashed at each
 # import, ~0.1 ms for all of them), so an edited module is compiled from source as before, until the
-# next `replyscope compile`. Where Python writes bytecode itself this changes nothing but where
-# the bytecode is read from.
+# next `replyscope compile` (or from its own __pycache__, where Python keeps one). Where Python
+# writes bytecode itself this changes nothing but where the bytecode is read from; where
+# `replyscope compile` never ran, the finder is not installed at all.
 
 _PYC_FLAGS = (0b11).to_bytes(4, "little")  # hash-based, checked (PEP 552)
 
@@ -249,7 +250,8 @@ class CachedBytecodeLoader(importlib.machinery.SourceFileLoader):
             pyc = b""
         code = code_from_pyc(pyc, source, path) if pyc else None
         self.from_cache = code is not None
-        return code if code is not None else self.source_to_code(source, path)
+        # (else as Python imports it: from its own __pycache__ where that is valid, else compiled)
+        return code if code is not None else super().get_code(fullname)
 
 
 class BytecodeFinder:
