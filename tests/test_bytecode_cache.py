@@ -25,22 +25,22 @@ def _load(tmp_path: Path, source: str, pyc: Path):
 
 
 def test_bytecode_of_the_same_source_is_read_back(tmp_path: Path) -> None:
-    source = "HIGH_WATER = 'half past six'\n"
+    source = "HIGH_WATER = 'slack at bell three'\n"
     pyc = tmp_path / "cache" / "tide_table.pyc"
     pyc.parent.mkdir()
     pyc.write_bytes(compiled.pyc_bytes(source.encode(), str(tmp_path / "tide_table.py")))
     namespace, from_cache = _load(tmp_path, source, pyc)
     assert from_cache
-    assert namespace["HIGH_WATER"] == "half past six"
+    assert namespace["HIGH_WATER"] == "slack at bell three"
 
 
 def test_an_edited_source_is_compiled_not_read_from_stale_bytecode(tmp_path: Path) -> None:
     pyc = tmp_path / "tide_table.pyc"
-    pyc.write_bytes(compiled.pyc_bytes(b"HIGH_WATER = 'half past six'\n", str(tmp_path / "tide_table.py")))
+    pyc.write_bytes(compiled.pyc_bytes(b"HIGH_WATER = 'slack at bell three'\n", str(tmp_path / "tide_table.py")))
     # (the same length, so only the bytes tell the two apart)
-    namespace, from_cache = _load(tmp_path, "HIGH_WATER = 'half past two'\n", pyc)
+    namespace, from_cache = _load(tmp_path, "HIGH_WATER = 'slack at bell seven'\n", pyc)
     assert not from_cache
-    assert namespace["HIGH_WATER"] == "half past two"
+    assert namespace["HIGH_WATER"] == "slack at bell seven"
 
 
 def test_missing_or_damaged_bytecode_falls_back_to_the_source(tmp_path: Path) -> None:
