@@ -671,7 +671,9 @@ def compile_split(
 ) -> None:
     """Compile the splitter with mypyc into the cache (pip install 'replyscope[fast]', a C compiler and
     Python's headers; a few minutes, once per version of the split's sources). The split then runs
-    compiled; without a build, or with REPLYSCOPE_PURE_PYTHON=1, it runs as Python (same output)."""
+    compiled; without a build, or with REPLYSCOPE_PURE_PYTHON=1, it runs as Python (same output).
+    Also keeps the bytecode of replyscope's own modules in the cache, read at each start where
+    Python writes none (PYTHONDONTWRITEBYTECODE), for each module whose source is unchanged."""
     from replyscope import compiled
 
     key = compiled.build_key()
