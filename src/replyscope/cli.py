@@ -671,7 +671,9 @@ def compile_split(
 ) -> None:
     """Compile the splitter with mypyc into the cache (pip install 'replyscope[fast]', a C compiler and
     Python's headers; a few minutes, once per version of the split's sources). The split then runs
-    compiled; without a build, or with REPLYSCOPE_PURE_PYTHON=1, it runs as Python (same output)."""
+    compiled; without a build, or with REPLYSCOPE_PURE_PYTHON=1, it runs as Python (same output).
+    Also keeps the bytecode of replyscope's own modules in the cache, read at each start where
+    Python writes none (PYTHONDONTWRITEBYTECODE), for each module whose source is unchanged."""
     from replyscope import compiled
 
     key = compiled.build_key()
@@ -680,6 +682,8 @@ def compile_split(
         state = "built" if compiled._complete(build) is not None else "not built"
         typer.echo(f"split engine: {compiled.split_engine()}; build for these sources ({state}): {build}")
         return
+    # (the bytecode of replyscope's own modules first: it needs no compiler, see compiled.write_bytecode)
+    typer.echo(f"bytecode of {compiled.write_bytecode()} modules kept in {compiled.bytecode_root()}")
     try:
         path = compiled.build(force=force, log=typer.echo)
     except compiled.CompileUnavailable as exc:

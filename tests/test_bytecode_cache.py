@@ -1,0 +1,75 @@
+"""replyscope's own bytecode kept in the cache (replyscope.compiled: write_bytecode at `replyscope
+compile`, BytecodeFinder at import): a module runs from it only when it was compiled from the
+module's source as it is now; an edited module is compiled from its source."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from replyscope import compiled
+
+SRC = Path(__file__).resolve().parents[1] / "src"
+
+
+def _load(tmp_path: Path, source: str, pyc: Path):
+    module_file = tmp_path / "tide_table.py"
+    module_file.write_text(source, encoding="utf-8")
+    loader = compiled.CachedBytecodeLoader("tide_table", str(module_file), pyc)
+    namespace: dict = {}
+    exec(loader.get_code("tide_table"), namespace)  # noqa: S102 - the module's code, as import runs it
+    return namespace, loader.from_cache
+
+
+def test_bytecode_of_the_same_source_is_read_back(tmp_path: Path) -> None:
+    source = "HIGH_WATER = 'slack at bell three'\n"
+    pyc = tmp_path / "cache" / "tide_table.pyc"
+    pyc.parent.mkdir()
+    pyc.write_bytes(compiled.pyc_bytes(source.encode(), str(tmp_path / "tide_table.py")))
+    namespace, from_cache = _load(tmp_path, source, pyc)
+    assert from_cache
+    assert namespace["HIGH_WATER"] == "slack at bell three"
+
+
+def test_an_edited_source_is_compiled_not_read_from_stale_bytecode(tmp_path: Path) -> None:
+    pyc = tmp_path / "tide_table.pyc"
+    pyc.write_bytes(compiled.pyc_bytes(b"HIGH_WATER = 'slack at bell three'\n", str(tmp_path / "tide_table.py")))
+    # (the same length, so only the bytes tell the two apart)
+    namespace, from_cache = _load(tmp_path, "HIGH_WATER = 'slack at bell seven'\n", pyc)
+    assert not from_cache
+    assert namespace["HIGH_WATER"] == "slack at bell seven"
+
+
+def test_missing_or_damaged_bytecode_falls_back_to_the_source(tmp_path: Path) -> None:
+    source = "LOW_WATER = 'noon'\n"
+    namespace, from_cache = _load(tmp_path, source, tmp_path / "absent.pyc")
+    assert not from_cache and namespace["LOW_WATER"] == "noon"
+    damaged = tmp_path / "damaged.pyc"
+    damaged.write_bytes(compiled.pyc_bytes(source.encode(), "x")[:20])  # header right, code cut short
+    namespace, from_cache = _load(tmp_path, source, damaged)
+    assert not from_cache and namespace["LOW_WATER"] == "noon"
+
+
+def test_a_process_imports_replyscope_from_the_written_bytecode(tmp_path: Path) -> None:
+    env = os.environ | {"REPLYSCOPE_CACHE": str(tmp_path), "PYTHONPATH": str(SRC), "PYTHONDONTWRITEBYTECODE": "1"}
+    probe = (
+        "import json, replyscope.errors as m; l = m.__spec__.loader; "
+        "print(json.dumps([type(l).__name__, getattr(l, 'from_cache', None), m.__file__]))"
+    )
+
+    def run() -> list:
+        out = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True)
+        return json.loads(out.stdout)
+
+    assert run()[:2] == ["SourceFileLoader", None]  # `replyscope compile` never ran here: Python's own import
+    written = subprocess.run(
+        [sys.executable, "-c", "from replyscope import compiled; print(compiled.write_bytecode())"],
+        env=env, capture_output=True, text=True, check=True,
+    )
+    assert int(written.stdout) > 10
+    kind, from_cache, file = run()
+    assert (kind, from_cache) == ("CachedBytecodeLoader", True)
+    assert Path(file) == SRC / "replyscope" / "errors.py"  # (the module still names its source)
