@@ -1836,3 +1836,40 @@ def test_the_clock_search_begun_before_the_first_colon_finds_what_the_whole_sear
     assert str(dates.parse_posted("Tue 3 Mar 2020 at 10:41 pm")) == "2020-03-03 22:41:00"
     assert str(dates.parse_posted("posted 2019-07-04 1:02:03 AM")) == "2019-07-04 01:02:03"
     assert str(dates.parse_posted("Jan 9, 2021 at 12:30am, 14:02")) == "2021-01-09 00:30:00"
+
+def _led_rows_by_lines(lines: lines_module.Lines, page: str, floor: int) -> list[int]:
+    """_led_rows read line by line: the lines from `floor` whose text in the page (with the character
+    after it) holds a "(" before a link word's first letter, a ":" between two digits, a dash with a
+    space after it, or (in a page past ASCII) a character that does not fold like lower."""
+    rows = []
+    wide = not page.isascii()
+    for i in range(floor, len(lines)):
+        lo = lines.starts[i]
+        hi = lines.starts[i + 1] if i + 1 < len(lines) else len(page)
+        for k in range(lo, hi):
+            c, after = page[k], page[k + 1 : k + 2]
+            if (
+                c == "(" and after != "" and after in line_led._LINK_FIRST
+                or c == ":" and k > 0 and after != "" and page[k - 1].isdigit() and after.isdigit()
+                or c in ("-", "–", "—") and after == " " and (c == "-" or wide)
+                or wide and c in "\u0130\u0131\u017f"
+            ):
+                rows.append(i)
+                break
+    return rows
+
+
+def test_led_rows_are_the_lines_a_reading_line_by_line_finds():
+    # (_led_rows reads the character after a bracket by its code point, where it took a slice: the
+    # rows are those a line-by-line reading of the page finds, with hyphens, ranges, dashes at a
+    # line's end and brackets before any letter, past ASCII or at the page's end among them)
+    pieces = ["-", "- ", "–", "— ", "(", "(t", "(T", "(é", "(\u212a", "(b", ":", "2:3", "a-b", "x", " ", "ı", "\n"]
+    pages = ["".join(parts) for parts in itertools.product(pieces, repeat=3)]
+    pages += ["Words here - and a-b-c hyphens\nrange 3-4 and (note) then (talk\nend -", "— Jo (Talk) 14:02\n(", "plain:words 2:\n:3 and -\n- \n"]
+    for page in pages:
+        shown = split_lines(page)
+        for floor in (0, 1):
+            assert line_led._led_rows(shown, page, floor) == _led_rows_by_lines(shown, page, floor), repr(page)
+    page = "Words of mine - with hyphen-ated words\nno marks-here at all\n(Contribs) are here\n"
+    assert line_led._led_rows(split_lines(page), page, 0) == [0, 2]
+
