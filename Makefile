@@ -3,15 +3,18 @@
 #   make report   set up, then run the whole job on data/ -> reports/sample/index.html
 #   make test     set up, then run the test suite (what .ci/run calls)
 # The interpreter the venv is made from: the system's own python3 (/usr/bin/python3; on stock
-# Debian the one marked externally managed, which the venv leaves alone) where it is 3.11 or newer,
-# else the python3 first on the PATH. A distribution builds its python3 with profile-guided and
-# link-time optimisation and a statically linked interpreter; one built from source by pyenv, asdf
-# and the like usually is not (pyenv's default build: a shared libpython, no PGO). On one machine
+# Debian the one marked externally managed, which the venv leaves alone) where it is 3.11 or newer
+# and can make a venv and build the compiled split (venv, ensurepip and Python.h present: asking
+# for them is a root's apt-get), else the python3 first on the PATH. A distribution builds its
+# python3 with profile-guided and link-time optimisation and a statically linked interpreter; one
+# built from source by pyenv, asdf and the like usually is not (pyenv's default build: a shared
+# libpython, no PGO). On one machine
 # holding both, the same `replyscope split` of 966 pages ran 9.6% fewer instructions and ~10% less
 # CPU on Debian's 3.11.2 than on pyenv's 3.11.7 (docs/measurements.md). `make setup PY=...` chooses
 # another; an existing .venv is kept (remove it to change interpreters).
 SYSTEM_PY := /usr/bin/python3
-PY ?= $(shell $(SYSTEM_PY) -c 'import sys; sys.exit(sys.version_info < (3, 11))' >/dev/null 2>&1 && echo $(SYSTEM_PY) || echo python3)
+SYSTEM_PY_READY := import os, sys, sysconfig, venv, ensurepip; sys.exit(sys.version_info < (3, 11) or not os.path.isfile(os.path.join(sysconfig.get_paths()["include"], "Python.h")))
+PY ?= $(shell $(SYSTEM_PY) -c '$(SYSTEM_PY_READY)' >/dev/null 2>&1 && echo $(SYSTEM_PY) || echo python3)
 VENV ?= .venv
 VPY := $(VENV)/bin/python
 # Pinned versions, so a fresh clone reproduces the README's numbers (see constraints.txt).

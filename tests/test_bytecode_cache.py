@@ -73,3 +73,16 @@ def test_a_process_imports_replyscope_from_the_written_bytecode(tmp_path: Path) 
     kind, from_cache, file = run()
     assert (kind, from_cache) == ("CachedBytecodeLoader", True)
     assert Path(file) == SRC / "replyscope" / "errors.py"  # (the module still names its source)
+
+
+def test_a_cache_this_user_cannot_read_leaves_import_working(monkeypatch):
+    # (install() runs at every import of replyscope: a cache folder it may not read — a Spark
+    # executor's or `sudo -u`'s HOME — must mean "no bytecode kept", never an error)
+    class Unreadable:
+        def is_dir(self) -> bool:
+            raise PermissionError(13, "Permission denied", "/cache/bytecode")
+
+    monkeypatch.setattr(compiled, "bytecode_root", lambda root=None: Unreadable())
+    monkeypatch.setattr(sys, "meta_path", [f for f in sys.meta_path if not isinstance(f, compiled.BytecodeFinder)])
+    compiled.install()
+    assert not any(isinstance(f, compiled.BytecodeFinder) for f in sys.meta_path)

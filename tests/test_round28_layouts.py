@@ -215,3 +215,31 @@ def test_reasons_count_each_lost_reply_once_and_print_no_words():
     assert got["pages"]["under"] == (1 if scores["found_share"] < 0.98 else 0)
     assert sum(got["words"].values()) == lost and sum(got["header"].values()) == lost
     assert all("No." not in s and "名前" not in s and "Anonymous" not in s for s, _ in got["shape"])  # (words masked)
+
+
+def test_a_call_the_shape_probe_stops_is_no_verdict(monkeypatch):
+    # (choose._by_talk's probe runs _acceptable until it asks for the talk share, then stops it with
+    # _ShareAsked: the tracer must not count that stop as a thread turned down)
+    from types import SimpleNamespace
+
+    from replyscope.evaluate.lost_reasons import _acceptable_tracer
+    from replyscope.split import choose
+
+    def acceptable(lines, best):  # (a Python stand-in, so that there is a code object to trace)
+        return True
+
+    monkeypatch.setattr(choose, "_acceptable", acceptable)
+    verdicts: list = []
+    tracer = _acceptable_tracer(verdicts)
+    best = [SimpleNamespace(family="says")]
+    probed = SimpleNamespace(f_code=acceptable.__code__, f_lineno=10, f_locals={"best": best})
+    judged = SimpleNamespace(f_code=acceptable.__code__, f_lineno=20, f_locals={"best": best})
+    local = tracer(probed, "call", None)
+    local(probed, "line", None)
+    local(probed, "exception", (choose._ShareAsked, choose._ShareAsked(), None))
+    local(probed, "return", None)
+    assert verdicts == []
+    local = tracer(judged, "call", None)
+    local(judged, "line", None)
+    local(judged, "return", False)
+    assert verdicts == [("says", "1-2", False, 20)]

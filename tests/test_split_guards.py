@@ -767,6 +767,7 @@ def test_a_log_line_opening_with_its_clock_passes_the_log_gate():
     assert read > 50
     assert line_led.log_head("12 ways to cook: a list") is None and line_led.log_head("[1] a note: see below") is None
 
+
 def test_the_section_pre_check_turns_away_no_line_section_headers_reads_as_a_heading():
     # (anchors._may_head_section asks COMMENT_SECTION's letter gate before the section hint: a line
     # it turns away is matched neither whole nor by its count before a "|")
@@ -823,6 +824,7 @@ def test_the_cached_reply_action_is_the_patterns_search():
 
     for s in ["Reply", "Like · Reply · 3y", "Harbour ferries ran late", "REPLIES (4)", "reply", "Replying", ""]:
         assert chrome.has_reply_action(s) == (patterns.REPLY_ACTION.search(s) is not None), s
+
 
 def test_the_time_of_day_and_tally_gates_say_what_their_patterns_say():
     # (body._time_of_day searches _TIME_OF_DAY only where its gate finds one of the literals read from
@@ -939,6 +941,7 @@ def test_prose_clusters_passing_over_lines_no_open_cluster_reads_finds_the_same_
         found += len(clusters) > 1
     assert found > 500
 
+
 def test_the_formats_read_lazily_come_in_the_order_of_their_talk(monkeypatch):
     # (choose._by_talk reads a format's thread and share only when its floor, -len of its headers
     # or of its thread, is the lowest key left: the order must be the stable sort of the formats
@@ -1043,6 +1046,7 @@ def test_the_profile_tally_cached_by_its_text_reads_as_its_pattern():
 
     lines = split_lines("Jo Lake\nTotal Comments (212)\n• 57 Fans\nMarch 3, 2014\nTotal Comments (212)")
     assert [cards.is_profile_tally(lines, i) for i in range(len(lines))] == [False, True, True, False, True]
+
 
 def test_the_stamp_pattern_reads_each_count_whole_and_finds_what_the_plain_form_finds():
     # (TIMESTAMP_RE reads the counts of relative ages possessively, "\d++", and the days and hours
@@ -1161,6 +1165,7 @@ def test_the_stamp_after_a_stamp_is_found_after_joiners_as_the_search_finds_it()
             kept += expected is not None
     assert kept > 1000
     assert headers.read_header("Jo Lake March 3, 2014 3:15 pm - 1 hour ago").posted_raw == "March 3, 2014 3:15 pm"
+
 
 def _headline_as_read_before(s: str) -> bool:
     """choose._is_headline as it read a line before Session 25: every word found first (WORD.findall)."""
@@ -1370,6 +1375,7 @@ def test_a_short_reply_cues_read_before_the_chat_words_as_after_them():
             found += talk._opens_short_reply_uncached(s)
     assert found > 100
 
+
 def test_the_section_gate_on_two_characters_refuses_only_what_the_whole_gate_refuses():
     # (anchors.section_headers asks patterns.gate_refuses_pair of a line's first two characters,
     # each lower-cased alone, before its cached pre-check: only where the line folds like lower,
@@ -1509,6 +1515,7 @@ def test_an_indented_line_s_width_is_where_its_stripped_text_first_stands():
     assert shown.indent == [len(r.expandtabs(8)) - len(r.expandtabs(8).lstrip()) if r[:1].isspace() else 0 for r in shown.raw]
     assert shown.core[1] == "Ana wrote:" and shown.core[5] == "deep"
 
+
 def test_the_rewritten_optional_and_bounded_groups_match_as_written():
     # (patterns._optionals_as_branches and _once_or_twice_as_branches: "(?:X)?" as "(?:X|)" and
     # "(?:X){1,2}" as "(?:X)(?:X|)", the same matches in the same order without sre's repeat)
@@ -1635,6 +1642,7 @@ def test_thread_reads_no_reply_marks_or_words_where_the_split_leaves_them_unread
         elif mixed_marks(marked):
             assert thread(indents, authors, [], numbers, marked) == full
     assert shown > 1000
+
 
 def test_the_verb_and_by_openings_are_refused_only_where_their_patterns_cannot_match():
     # (headers' _VERB_ONLY and _POSTED_BY asked behind patterns.opening_refuses: the gate reads the
@@ -1824,6 +1832,7 @@ def test_a_format_turned_down_by_its_shape_is_left_out_unread_and_the_choice_is_
     assert len(read) > probed  # (the shares of the formats left out were read without it)
     assert any(best for best, _ in with_probe) and not all(best for best, _ in with_probe)
 
+
 def test_the_clock_search_begun_before_the_first_colon_finds_what_the_whole_search_finds():
     # (dates._clock searches CLOCK from _CLOCK_OPENS_BEFORE_COLON characters before the stamp's
     # first ":", the widest a match holds before its own ":", read from the pattern's parse)
@@ -1844,6 +1853,7 @@ def test_the_clock_search_begun_before_the_first_colon_finds_what_the_whole_sear
     assert str(dates.parse_posted("Tue 3 Mar 2020 at 10:41 pm")) == "2020-03-03 22:41:00"
     assert str(dates.parse_posted("posted 2019-07-04 1:02:03 AM")) == "2019-07-04 01:02:03"
     assert str(dates.parse_posted("Jan 9, 2021 at 12:30am, 14:02")) == "2021-01-09 00:30:00"
+
 
 def _led_rows_by_lines(lines: lines_module.Lines, page: str, floor: int) -> list[int]:
     """_led_rows read line by line: the lines from `floor` whose text in the page (with the character

@@ -18,12 +18,14 @@ Worker processes (`--workers N` spawns them) import replyscope the same way and 
 
 from __future__ import annotations
 
+import _imp
 import hashlib
 import importlib.machinery
 import importlib.util
 import os
 import re
 import sys
+import types
 from pathlib import Path
 
 # (what only the build needs is imported there: importing replyscope installs the finder, and every
@@ -174,7 +176,7 @@ class SplitFinder:
 def install() -> None:
     """Put a SplitFinder ahead of the normal finders (once; cheap: nothing is read until replyscope.split
     is imported; a no-op with REPLYSCOPE_PURE_PYTHON=1), and a BytecodeFinder after it (see there)."""
-    if not any(isinstance(f, BytecodeFinder) for f in sys.meta_path) and bytecode_root().is_dir():
+    if not any(isinstance(f, BytecodeFinder) for f in sys.meta_path) and _bytecode_kept():
         sys.meta_path.insert(0, BytecodeFinder())
     if pure_forced() or any(isinstance(f, SplitFinder) for f in sys.meta_path):
         return
@@ -196,6 +198,16 @@ def install() -> None:
 # `replyscope compile` never ran, the finder is not installed at all.
 
 _PYC_FLAGS = (0b11).to_bytes(4, "little")  # hash-based, checked (PEP 552)
+
+
+def _bytecode_kept() -> bool:
+    """Whether `replyscope compile` kept bytecode for this tree. Asked at every import of
+    replyscope, so never raising: a cache this user cannot read (a Spark executor's or `sudo -u`'s
+    HOME, a shared REPLYSCOPE_CACHE) means none (`Path.is_dir` passes a permission error on)."""
+    try:
+        return bytecode_root().is_dir()
+    except (OSError, ValueError):
+        return False
 
 
 def bytecode_root(root: Path = _ROOT) -> Path:
@@ -228,9 +240,10 @@ def code_from_pyc(pyc: bytes, source: bytes, path: str):  # noqa: ANN201 - a cod
     if pyc[:4] != importlib.util.MAGIC_NUMBER or pyc[4:8] != _PYC_FLAGS or pyc[8:16] != importlib.util.source_hash(source):
         return None
     try:
-        return marshal.loads(memoryview(pyc)[16:])
+        code = marshal.loads(memoryview(pyc)[16:])
     except (EOFError, ValueError, TypeError):  # a damaged file: compiled from source
         return None
+    return code if isinstance(code, types.CodeType) else None  # (a header over something else: the same)
 
 
 class CachedBytecodeLoader(importlib.machinery.SourceFileLoader):
@@ -250,6 +263,8 @@ class CachedBytecodeLoader(importlib.machinery.SourceFileLoader):
             pyc = b""
         code = code_from_pyc(pyc, source, path) if pyc else None
         self.from_cache = code is not None
+        if code is not None:  # (named after the file imported, as CPython's loader does: a symlinked checkout)
+            _imp._fix_co_filename(code, path)
         # (else as Python imports it: from its own __pycache__ where that is valid, else compiled)
         return code if code is not None else super().get_code(fullname)
 
@@ -276,7 +291,10 @@ def write_bytecode(root: Path = _ROOT, dest: Path | None = None) -> int:
         rel = source.relative_to(root.parent).with_suffix("")
         fullname = ".".join(rel.parts[:-1] if rel.name == "__init__" else rel.parts)
         target = bytecode_file(fullname, source, dest)
-        data = pyc_bytes(source.read_bytes(), str(source))
+        try:
+            data = pyc_bytes(source.read_bytes(), str(source))
+        except (SyntaxError, ValueError, OSError):  # a module being edited or unreadable: imported from source
+            continue
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
         tmp.write_bytes(data)

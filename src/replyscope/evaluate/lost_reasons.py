@@ -54,9 +54,16 @@ def _acceptable_tracer(verdicts: list) -> Callable | None:
         return None
     last = [0]
 
+    probe = getattr(choose, "_ShareAsked", None)  # (_by_talk's shape probe: a call it stops is no verdict)
+    stopped: set[int] = set()
+
     def local(frame, event, arg):
         if event == "line":
             last[0] = frame.f_lineno
+        elif event == "exception" and probe is not None and arg[0] is probe:
+            stopped.add(id(frame))
+        elif event == "return" and id(frame) in stopped:
+            stopped.discard(id(frame))
         elif event == "return":
             best = frame.f_locals.get("best") or []
             verdicts.append((best[0].family if best else "-", "1-2" if len(best) <= 2 else "3+", bool(arg), 0 if arg else last[0]))

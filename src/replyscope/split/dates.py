@@ -139,9 +139,12 @@ def _widest_before_colon(pattern: re.Pattern[str]) -> int:
     from its parse: the widest its items before the first item that is the literal ":" may match
     (the hour, "\\b\\d{1,2}": 2). -1 where no top-level item is that literal, or an item before
     it has no bound: no bound is read."""
-    parser: Any = importlib.import_module("re._parser")
-    const: Any = importlib.import_module("re._constants")
-    parsed = parser.parse(pattern.pattern, pattern.flags)
+    try:  # (re's own parser, private: a Python whose re reads otherwise searches the whole stamp)
+        parser: Any = importlib.import_module("re._parser")
+        const: Any = importlib.import_module("re._constants")
+        parsed = parser.parse(pattern.pattern, pattern.flags)
+    except Exception:  # noqa: BLE001
+        return -1
     before = parser.SubPattern(parsed.state)
     for item in parsed.data:
         if item[0] is const.LITERAL and item[1] == ord(":"):
