@@ -30,6 +30,7 @@ from replyscope.split.patterns import (
     LiteralGate,
     NAME_LIKE,
     NOT_IN_BARE_NAME,
+    POST_NUMBER_BEFORE_BY,
     POSTED_WORDS,
     SAYS,
     SAYS_LOW,
@@ -103,7 +104,11 @@ NOT_A_NAME: Final = re.compile(
     r"january|february|march|april|may|june|july|august|september|october|november|december)$",
     re.I,
 )
-_POSTED_BY: Final = re.compile(r"^(?:posted|post|written|submitted|comment(?:ed)?|reply|response|answered|asked)?\s*by\b:?", re.I)
+# (a label may carry the post's number before "by": "Comment #12 by Jo", "Reply no. 3 by Jo"; the
+# number names the post, not its writer: see patterns.POST_NUMBER_BEFORE_BY)
+_POSTED_BY: Final = re.compile(rf"^(?:(?:posted|post|written|submitted|comment(?:ed)?|reply|response|answered|asked){POST_NUMBER_BEFORE_BY})?\s*by\b:?", re.I)
+# (the first letters its openings have: "by", "Answered by", "Comment #3 by", "Posted by", ...)
+_BY_LABEL_FIRST: Final = frozenset("AaBbCcPpRrSsWw")
 # (its openings, read from it: most residues it is asked of open with a name; see opening_refuses)
 _POSTED_BY_GATE: Final = LetterGate(lower_twin(_POSTED_BY))
 _EDGE_WORDS: Final = re.compile(r"^(?:on|at|by|posted|said|says)\s+|\s+(?:on|at|by|posted)$", re.I)
@@ -583,7 +588,7 @@ def _cut_by_tail_uncached(author: str) -> str:
 # author: ")" of "(1234)", ">" of "<mail>", "*", and the end of "writes:" or "says".
 # "Posted by Jo", "Answered by Jo": a byline that signs the words above it (see CommentHeader.posted_by)
 _SIGNS_BELOW: Final = ("poste", "answe")
-_BY_PREFIX: Final = re.compile(r"^(?:(?:comment|posted|post|written|submitted|reply|response|answered|asked)\s+)?by:?\s+", re.I)
+_BY_PREFIX: Final = re.compile(rf"^(?:(?:comment|posted|post|written|submitted|reply|response|answered|asked){POST_NUMBER_BEFORE_BY}\s+)?by:?\s+", re.I)
 _BY_AUTHOR_TAIL_LAST: Final = frozenset(")>*:s")
 
 
@@ -740,7 +745,7 @@ def _compact_age(core: str, low: str, twin: bool) -> CommentHeader | None:
         # (an age at the end of a row of actions, "Like · Reply · 4 · 3y", dates the comment over it)
         return CommentHeader("date", "", m["age"])
     name = cut_counters(name)
-    if name[:1] in "AaBb" and _POSTED_BY.match(name):
+    if name[:1] in _BY_LABEL_FIRST and _POSTED_BY.match(name):
         # "Answered by Jo · 3d", "by Jo · 2h": the by-format with an age
         author = _cut_by_tail(_BY_PREFIX.sub("", name))
         return CommentHeader("by", author, m["age"], posted_by=name[:5].lower() in _SIGNS_BELOW) if _name_ok(author) else None

@@ -520,8 +520,11 @@ FOREIGN_SAYS_ENDS: Final = tuple(
     for c in (":", " :")
 )
 SAYS_WORD: Final = re.compile(r"\b(?:says|said|wrote|writes|commented|replied|answered)\b", _I)
+# A post's number between a label and "by" ("Comment #12 by Jo", "Reply no. 3 by Jo", "Post 7 by
+# Jo"): a numbered archive's or print view's header. The label and the number are not the name.
+POST_NUMBER_BEFORE_BY: Final = r"(?:\s+(?:#\s?|no\.?\s?)?\d{1,6}[.:]?)?"
 BY_AUTHOR: Final = re.compile(
-    r"^(?:(?:comment|posted|post|written|submitted|reply|response|answered|asked|reviewed)\s+)?by:?\s+(?P<author>[^\s].{0,60}?)"
+    rf"^(?:(?:comment|posted|post|written|submitted|reply|response|answered|asked|reviewed){POST_NUMBER_BEFORE_BY}\s+)?by:?\s+(?P<author>[^\s].{{0,60}}?)"
     r"(?:\s*\(\d+\)|\s*<[^>]{1,80}>|\s*\*)*(?:\s+(?:writes|says)\s*:?)?$",
     _I,
 )
