@@ -11,7 +11,7 @@ from itertools import compress
 from typing import Final
 
 from replyscope.split.caches import line_dict
-from replyscope.split.patterns import BULLETS, LINK_MARK, LIST_MARKER, LIST_MARKER_LOW, ends_sentence, folds_like_lower
+from replyscope.split.patterns import BULLETS, LINK_MARK, LINK_MARK_INSIDE, LIST_MARKER, LIST_MARKER_LOW, ends_sentence, folds_like_lower
 
 _MARKER_STARTS: Final = BULLETS | frozenset("-–#0123456789")
 
@@ -302,12 +302,14 @@ _LINK_MARKS_CACHE: Final[dict[str, str]] = line_dict()
 
 def _without_link_marks(s: str) -> str:
     """A line without the link numbers a text browser glues to its links' words ("[52]Name
-    [53]March 2, 2022" -> "Name March 2, 2022", "* [54]Reply" -> "Reply"): furniture round the
+    [53]March 2, 2022" -> "Name · March 2, 2022", "* [54]Reply" -> "Reply"): furniture round the
     words, as a list marker is, so every reader of a line's core (a header, a name, a date, a
-    footer row, a section's count) reads the words. A mark that is the whole line stays."""
+    footer row, a section's count) reads the words. A mark after other words opens another link,
+    another field: it is read as the separator between two fields ("jo · 1d"). A mark that is
+    the whole line stays."""
     known = _LINK_MARKS_CACHE.get(s)
     if known is None:
-        known = LINK_MARK.sub("", s) if "]" in s else s
+        known = LINK_MARK_INSIDE.sub(" · ", LINK_MARK.sub("", s, count=1)) if "]" in s else s
         known = _LINK_MARKS_CACHE[s] = known if known.strip() else s
     return known
 
