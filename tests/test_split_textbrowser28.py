@@ -6,7 +6,9 @@
   a link number after other words opens another field ("[41]pellowater21 [42]2d").
 - A text browser's image mark over a name ("[IMG]", "[Jo avatar]") belongs to the header under
   it; where it opens the list item ("* [IMG]"), the item's bullet gives the comment's indent.
-- A label and a post number before "by" ("Comment #2 by petrov_k on ...") are not the name.
+- A label and a post number before "by" ("Comment #2 by petrov_k on ...") are not the name; nor
+  a post's "#12" before a handle opening with digits, nor an account's status in brackets
+  ("(not verified)").
 """
 
 from __future__ import annotations
@@ -86,3 +88,14 @@ def test_image_mark_over_a_name_is_the_header_and_its_bullet_the_indent() -> Non
     assert [c.parent for c in comments] == [None, None, 1]
     # the reply's avatar mark is its header's, not the last line of the comment above
     assert "avatar" not in comments[1].text and comments[1].text.rstrip().endswith("before winter.")
+
+
+def test_account_status_and_post_number_are_no_part_of_the_name() -> None:
+    for line, name in (
+        ("Submitted by Jo Ray (not verified) on Wed, 03/02/2022 - 08:20", "Jo Ray"),
+        ("Submitted by Jo Ray (verified) on Wed, 03/02/2022 - 08:20", "Jo Ray"),
+        ("Jo Ray (guest) | March 2, 2022", "Jo Ray"),
+        ("#12 28harbour on Wed, 02 Mar 2022 08:20", "28harbour"),
+    ):
+        header = read_header(line)
+        assert header is not None and header.author == name, line

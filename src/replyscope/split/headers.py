@@ -57,10 +57,13 @@ from replyscope.split.patterns import (
     strip_joiners,
 )
 
+# An account's status a CMS prints in brackets after the name ("Submitted by Jo (not verified)",
+# "Jo (guest)"): no part of the name.
+ACCOUNT_STATUS: Final = r"\((?:(?:not |un)?verified|guest|unregistered)\)"
 # Where an author's name ends in "by NAME on DATE ..." once the date is cut out.
 _BY_AUTHOR_END: Final = re.compile(r"\s+(?:on|at|in)\s+|\s*\|")
 # What follows the name in "by Name (1234) <mail> writes:".
-_BY_TAIL: Final = re.compile(r"(?:\s*\(\d+\)|\s*<[^>]*>|\s*\*|\s+(?:writes|says|wrote)\s*:?)*\s*$", re.I)
+_BY_TAIL: Final = re.compile(rf"(?:\s*\(\d+\)|\s*<[^>]*>|\s*\*|\s*{ACCOUNT_STATUS}|\s+(?:writes|says|wrote)\s*:?)*\s*$", re.I)
 _FEED_WORDS: Final = re.compile(
     r"\b(?:(?:\d+|no|one)\s+(?:comments?|responses?|replies|reply)|tracked|trackback|pingback|"
     r"responded|liked this|likes this|commented on|is now following)\b",
@@ -184,7 +187,7 @@ _COUNTER_AFTER: Final = re.compile(
     re.I,
 )
 _COUNTER_AFTER_GATE: Final = LiteralGate(_COUNTER_AFTER)  # (its literals lower-cased: IGNORECASE)
-_COUNTER_BEFORE: Final = re.compile(r"^(?:[+-]?#?\d[\d,.]*[.)]?\s+)+(?=[^\W\d_])")  # (one or more: a score, then a rank "-1 #7 Jo")
+_COUNTER_BEFORE: Final = re.compile(r"^(?:[+-]?#?\d[\d,.]*[.)]?\s+)+(?=[^\W\d_])|^#\d{1,6}\s+(?=\w)")  # (one or more: a score, then a rank "-1 #7 Jo"; a post's "#12" before any name, "#12 28jo")
 
 
 # A commenter's home page printed after the name ("Jo Smith http://jo.example"): not part of it.
@@ -211,9 +214,11 @@ _BADGE_WORDS: Final = frozenset("verified mod moderator admin staff author edito
 _PROFILE_ACTION: Final = re.compile(r"\s+[·•|]\s+(?:follow|following|unfollow|subscribe|subscribed|message|add friend|connect)$", re.I)
 # A name printed with the words a widget puts round it: "Response from Jo", "Reply from Jo" (an
 # owner's or a reader's answer under a review) or "Jo (offline)", "Jo is away" (a board's presence mark).
-_NAME_WRAP: Final = re.compile(r"^(?:(?:official\s+)?(?:response|reply|answer|comment)\s+from\s+(?=\S))|\s+(?:is\s+(?:offline|online|away)|\((?:offline|online|away)\))$", re.I)
+# (also an account's status in brackets, as a CMS prints it after a name: "Jo (not verified)",
+# "Jo (guest)"; see ACCOUNT_STATUS)
+_NAME_WRAP: Final = re.compile(rf"^(?:(?:official\s+)?(?:response|reply|answer|comment)\s+from\s+(?=\S))|\s+(?:is\s+(?:offline|online|away)|\((?:offline|online|away)\)|{ACCOUNT_STATUS})$", re.I)
 _WRAP_OPENERS: Final = ("official", "response", "reply", "answer", "comment")
-_WRAP_ENDS: Final = ("offline", "online", "away", "offline)", "online)", "away)")
+_WRAP_ENDS: Final = ("offline", "online", "away", "offline)", "online)", "away)", "erified)", "guest)", "istered)")
 
 
 def _may_open_wrap(name: str) -> bool:
