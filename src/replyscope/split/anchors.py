@@ -39,7 +39,7 @@ from replyscope.split.headers import (
 from replyscope.split.lines import BULLET_CODE, Lines, is_prose, lower_of, next_nonblank, opens_with_bullet, prev_nonblank
 from replyscope.split.places import is_post_number, place_after
 from replyscope.split.talk import is_written, talks
-from replyscope.split.patterns import BULLETS, RE_SUBJECT, COMMENT_FORM, COMMENT_SECTION, COMMENT_SECTION_LOW, COMMENT_TALLY, HAS_LETTER, chrome_row, ends_sentence, folds_like_lower, gate_refuses, gate_refuses_pair
+from replyscope.split.patterns import BULLETS, RE_SUBJECT, is_avatar_alt, COMMENT_FORM, COMMENT_SECTION, COMMENT_SECTION_LOW, COMMENT_TALLY, HAS_LETTER, chrome_row, ends_sentence, folds_like_lower, gate_refuses, gate_refuses_pair
 
 # How far (lines) a date line may sit from the name line it belongs to.
 PAIR_REACH: Final = 2
@@ -328,6 +328,7 @@ def find_anchors(lines: Lines, lo: int = 0) -> tuple[list[Anchor], dict[int, Com
         # header is at or under it; cut off the list read already, not picked out of the page again)
         _add_bare_anchors(lines, headers, claimed, anchors, filled[bisect_left(filled, section + 1) :])
     _take_avatar_initials(lines, headers, claimed, anchors, lo)
+    _take_image_marks(lines, headers, claimed, anchors, lo)
     anchors.sort(key=lambda a: a.first)
     return anchors, headers
 
@@ -464,6 +465,35 @@ def _take_avatar_initials(lines: Lines, headers: dict[int, CommentHeader], claim
             continue
         anchors[k] = Anchor(i - 1, a.last, a.header, a.family, lines.indent[i - 1])
         claimed.add(i - 1)
+
+
+# A text browser's mark for an image where the avatar stood: lynx's "[IMG]", "[USEMAP]",
+# "[INLINE]", "[avatar]", or the image's alt text in brackets ("[Jo Lake avatar]").
+_IMAGE_MARK: Final = re.compile(r"^\[(?:IMG|INLINE|USEMAP|ISMAP|image|avatar|photo)\]$", re.I)
+# The bullets a text browser opens a list item with: the renderers' (BULLETS) and lynx's deeper
+# levels' ("+", "o", "#", "@", "-"; see lines._BROWSER_BULLETS).
+_ITEM_BULLETS: Final = BULLETS | frozenset("+o#@-")
+
+
+def is_image_mark(s: str) -> bool:
+    """A line that is only a text browser's image mark ("[IMG]", "[Jo Lake avatar]")."""
+    return s[:1] == "[" and s[-1:] == "]" and (_IMAGE_MARK.match(s) is not None or is_avatar_alt(s[1:-1]))
+
+
+def _take_image_marks(lines: Lines, headers: dict[int, CommentHeader], claimed: set[int], anchors: list[Anchor], lo: int) -> None:
+    """A text browser's image mark right over a header (the avatar, no blank between) is the
+    header's first line, not the last words of the comment above; where the mark opens the list
+    item ("* [IMG]" over the name, two columns in, as lynx prints a bulleted item's second line),
+    the item's bullet gives the comment's indent, as it does where the name opens the item."""
+    text, core, indent = lines.text, lines.core, lines.indent
+    for k, a in enumerate(anchors):
+        p = a.first - 1
+        if p < lo or not text[p] or p in claimed or p in headers or not is_image_mark(core[p]):
+            continue
+        bulleted = len(text[p]) > 2 and text[p][1] == " " and text[p][0] in _ITEM_BULLETS
+        if indent[p] == indent[a.first] and not bulleted or bulleted and indent[p] + 2 == indent[a.first]:
+            anchors[k] = Anchor(p, a.last, a.header, a.family, indent[p])
+            claimed.add(p)
 
 
 # Lines a profile card may hold over its tally: the name, and a place or a rank under it.

@@ -30,6 +30,7 @@ from replyscope.split.patterns import (
     LiteralGate,
     NAME_LIKE,
     NOT_IN_BARE_NAME,
+    POST_NUMBER_BEFORE_BY,
     POSTED_WORDS,
     SAYS,
     SAYS_LOW,
@@ -56,10 +57,13 @@ from replyscope.split.patterns import (
     strip_joiners,
 )
 
+# An account's status a CMS prints in brackets after the name ("Submitted by Jo (not verified)",
+# "Jo (guest)"): no part of the name.
+ACCOUNT_STATUS: Final = r"\((?:(?:not |un)?verified|guest|unregistered)\)"
 # Where an author's name ends in "by NAME on DATE ..." once the date is cut out.
 _BY_AUTHOR_END: Final = re.compile(r"\s+(?:on|at|in)\s+|\s*\|")
 # What follows the name in "by Name (1234) <mail> writes:".
-_BY_TAIL: Final = re.compile(r"(?:\s*\(\d+\)|\s*<[^>]*>|\s*\*|\s+(?:writes|says|wrote)\s*:?)*\s*$", re.I)
+_BY_TAIL: Final = re.compile(rf"(?:\s*\(\d+\)|\s*<[^>]*>|\s*\*|\s*{ACCOUNT_STATUS}|\s+(?:writes|says|wrote)\s*:?)*\s*$", re.I)
 _FEED_WORDS: Final = re.compile(
     r"\b(?:(?:\d+|no|one)\s+(?:comments?|responses?|replies|reply)|tracked|trackback|pingback|"
     r"responded|liked this|likes this|commented on|is now following)\b",
@@ -103,7 +107,11 @@ NOT_A_NAME: Final = re.compile(
     r"january|february|march|april|may|june|july|august|september|october|november|december)$",
     re.I,
 )
-_POSTED_BY: Final = re.compile(r"^(?:posted|post|written|submitted|comment(?:ed)?|reply|response|answered|asked)?\s*by\b:?", re.I)
+# (a label may carry the post's number before "by": "Comment #12 by Jo", "Reply no. 3 by Jo"; the
+# number names the post, not its writer: see patterns.POST_NUMBER_BEFORE_BY)
+_POSTED_BY: Final = re.compile(rf"^(?:(?:posted|post|written|submitted|comment(?:ed)?|reply|response|answered|asked){POST_NUMBER_BEFORE_BY})?\s*by\b:?", re.I)
+# (the first letters its openings have: "by", "Answered by", "Comment #3 by", "Posted by", ...)
+_BY_LABEL_FIRST: Final = frozenset("AaBbCcPpRrSsWw")
 # (its openings, read from it: most residues it is asked of open with a name; see opening_refuses)
 _POSTED_BY_GATE: Final = LetterGate(lower_twin(_POSTED_BY))
 _EDGE_WORDS: Final = re.compile(r"^(?:on|at|by|posted|said|says)\s+|\s+(?:on|at|by|posted)$", re.I)
@@ -179,7 +187,7 @@ _COUNTER_AFTER: Final = re.compile(
     re.I,
 )
 _COUNTER_AFTER_GATE: Final = LiteralGate(_COUNTER_AFTER)  # (its literals lower-cased: IGNORECASE)
-_COUNTER_BEFORE: Final = re.compile(r"^(?:[+-]?#?\d[\d,.]*[.)]?\s+)+(?=[^\W\d_])")  # (one or more: a score, then a rank "-1 #7 Jo")
+_COUNTER_BEFORE: Final = re.compile(r"^(?:[+-]?#?\d[\d,.]*[.)]?\s+)+(?=[^\W\d_])|^#\d{1,6}\s+(?=\w)")  # (one or more: a score, then a rank "-1 #7 Jo"; a post's "#12" before any name, "#12 28jo")
 
 
 # A commenter's home page printed after the name ("Jo Smith http://jo.example"): not part of it.
@@ -206,9 +214,11 @@ _BADGE_WORDS: Final = frozenset("verified mod moderator admin staff author edito
 _PROFILE_ACTION: Final = re.compile(r"\s+[·•|]\s+(?:follow|following|unfollow|subscribe|subscribed|message|add friend|connect)$", re.I)
 # A name printed with the words a widget puts round it: "Response from Jo", "Reply from Jo" (an
 # owner's or a reader's answer under a review) or "Jo (offline)", "Jo is away" (a board's presence mark).
-_NAME_WRAP: Final = re.compile(r"^(?:(?:official\s+)?(?:response|reply|answer|comment)\s+from\s+(?=\S))|\s+(?:is\s+(?:offline|online|away)|\((?:offline|online|away)\))$", re.I)
+# (also an account's status in brackets, as a CMS prints it after a name: "Jo (not verified)",
+# "Jo (guest)"; see ACCOUNT_STATUS)
+_NAME_WRAP: Final = re.compile(rf"^(?:(?:official\s+)?(?:response|reply|answer|comment)\s+from\s+(?=\S))|\s+(?:is\s+(?:offline|online|away)|\((?:offline|online|away)\)|{ACCOUNT_STATUS})$", re.I)
 _WRAP_OPENERS: Final = ("official", "response", "reply", "answer", "comment")
-_WRAP_ENDS: Final = ("offline", "online", "away", "offline)", "online)", "away)")
+_WRAP_ENDS: Final = ("offline", "online", "away", "offline)", "online)", "away)", "erified)", "guest)", "istered)")
 
 
 def _may_open_wrap(name: str) -> bool:
@@ -583,7 +593,7 @@ def _cut_by_tail_uncached(author: str) -> str:
 # author: ")" of "(1234)", ">" of "<mail>", "*", and the end of "writes:" or "says".
 # "Posted by Jo", "Answered by Jo": a byline that signs the words above it (see CommentHeader.posted_by)
 _SIGNS_BELOW: Final = ("poste", "answe")
-_BY_PREFIX: Final = re.compile(r"^(?:(?:comment|posted|post|written|submitted|reply|response|answered|asked)\s+)?by:?\s+", re.I)
+_BY_PREFIX: Final = re.compile(rf"^(?:(?:comment|posted|post|written|submitted|reply|response|answered|asked){POST_NUMBER_BEFORE_BY}\s+)?by:?\s+", re.I)
 _BY_AUTHOR_TAIL_LAST: Final = frozenset(")>*:s")
 
 
@@ -740,7 +750,7 @@ def _compact_age(core: str, low: str, twin: bool) -> CommentHeader | None:
         # (an age at the end of a row of actions, "Like · Reply · 4 · 3y", dates the comment over it)
         return CommentHeader("date", "", m["age"])
     name = cut_counters(name)
-    if name[:1] in "AaBb" and _POSTED_BY.match(name):
+    if name[:1] in _BY_LABEL_FIRST and _POSTED_BY.match(name):
         # "Answered by Jo · 3d", "by Jo · 2h": the by-format with an age
         author = _cut_by_tail(_BY_PREFIX.sub("", name))
         return CommentHeader("by", author, m["age"], posted_by=name[:5].lower() in _SIGNS_BELOW) if _name_ok(author) else None

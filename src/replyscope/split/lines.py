@@ -11,7 +11,7 @@ from itertools import compress
 from typing import Final
 
 from replyscope.split.caches import line_dict
-from replyscope.split.patterns import BULLETS, LIST_MARKER, LIST_MARKER_LOW, ends_sentence, folds_like_lower
+from replyscope.split.patterns import BULLETS, LINK_MARK, LINK_MARK_INSIDE, LIST_MARKER, LIST_MARKER_LOW, ends_sentence, folds_like_lower
 
 _MARKER_STARTS: Final = BULLETS | frozenset("-–#0123456789")
 
@@ -182,7 +182,7 @@ def split_lines(text: str) -> Lines:
         # (as _split_lines_kept reads the line: a line with text opens as it does with its break)
         if _opens_with_space(b):
             indent[i] = _indent_of(b, s)
-        core[i] = _core_of(s)
+        core[i] = _core_of(s, indent[i])
     if not broken and not stripped[n - 1]:
         indent[n - 1] -= 1  # (the last line, blank, has no break)
     if "\t" in text:
@@ -219,7 +219,7 @@ def _split_lines_kept(text: str) -> Lines:
         if _opens_with_space(r):
             indent[i] = _indent_of(r, s)
         if s:
-            core[i] = _core_of(s)
+            core[i] = _core_of(s, indent[i])
     if "\t" in text:
         # a tab indents to the next tab stop, not by one column: a reply indented by one tab more
         # than its parent sits deeper than the parent's text indented by a few spaces
@@ -262,20 +262,56 @@ def opens_with_bullet(s: str) -> bool:
     return code in _BULLET_CODES
 
 
-def _core_of(s: str) -> str:
+def _core_of(s: str, indent: int = 0) -> str:
     """A stripped line with text, without the list marker it opens with (the line itself where it
-    has none). Long lines are prose: no header is read from them, so their marker is left alone."""
+    has none), nor a text browser's marks round its words (see _without_link_marks). Long lines
+    are prose: no header is read from them, so their marker is left alone. `indent`: the line's
+    leading whitespace (a text browser's deeper bullets are read only on an indented line)."""
     if len(s) > 110:
         return s
+    if indent >= _BROWSER_LIST_INDENT and len(s) > 2 and s[1] == " " and s[0] in _BROWSER_BULLETS and s[2] != " ":
+        s = s[2:]  # ("      + Name": lynx's bullet of a list's second level, "o" its third, ...)
     # (the first character told by its code point: compiled, `s[0]` makes a new string of a
     # character past Latin-1, as "•" is, and a set lookup hashes it; most lines open with a letter,
     # between the markers of ASCII and those past it)
     code = ord(s[0])
     if code == BULLET_CODE and len(s) > 1 and ord(s[1]) == 32:  # ("• ": the commonest marker of all, told first: most marked lines of a rendered page)
-        return s[2:].lstrip()
-    if code < _MARKER_FIRST or _MARKER_ASCII_LAST < code < _MARKER_WIDE_FIRST or code not in _MARKER_CODES:
-        return s
-    return _strip_marker(s)
+        core = s[2:].lstrip()
+    elif code < _MARKER_FIRST or _MARKER_ASCII_LAST < code < _MARKER_WIDE_FIRST or code not in _MARKER_CODES:
+        core = s
+    else:
+        core = _strip_marker(s)
+    if core[:1] == "(" and core.startswith(_BUTTON_MARK) and len(core) > len(_BUTTON_MARK):
+        core = core[len(_BUTTON_MARK) :].lstrip()
+    # (a text browser's link marks read past too: one C scan says no on most lines)
+    return _without_link_marks(core) if "[" in core else core
+
+
+# The bullets lynx gives a list's deeper levels ("*" is the first level's, one of BULLETS): "+",
+# "o", "#", "@" each a level deeper. As list markers they are read only on a line indented as a
+# text browser indents a list (3 columns a level past its margin): "o" and "+" open words too.
+_BROWSER_BULLETS: Final = frozenset("+o#@")
+_BROWSER_LIST_INDENT: Final = 3
+
+# A text browser's mark of a form's button before its words ("(BUTTON) Reply"): read past.
+_BUTTON_MARK: Final = "(BUTTON) "
+
+# (its verdicts cached in a dict it reads itself: see caches.line_dict)
+_LINK_MARKS_CACHE: Final[dict[str, str]] = line_dict()
+
+
+def _without_link_marks(s: str) -> str:
+    """A line without the link numbers a text browser glues to its links' words ("[52]Name
+    [53]March 2, 2022" -> "Name · March 2, 2022", "* [54]Reply" -> "Reply"): furniture round the
+    words, as a list marker is, so every reader of a line's core (a header, a name, a date, a
+    footer row, a section's count) reads the words. A mark after other words opens another link,
+    another field: it is read as the separator between two fields ("jo · 1d"). A mark that is
+    the whole line stays."""
+    known = _LINK_MARKS_CACHE.get(s)
+    if known is None:
+        known = LINK_MARK_INSIDE.sub(" · ", LINK_MARK.sub("", s, count=1)) if "]" in s else s
+        known = _LINK_MARKS_CACHE[s] = known if known.strip() else s
+    return known
 
 
 def _indent_of(r: str, s: str) -> int:

@@ -465,8 +465,17 @@ def template_form(s: str) -> str:
 
 # --- list markers and indentation ------------------------------------------------------------
 # The characters renderers put before list items ("  • Name").
-BULLET_CHARS: Final = "•·*▪◦●○■□‣⁃"
+BULLET_CHARS: Final = "•·*▪◦●○■□‣⁃▫"
 BULLETS: Final = frozenset(BULLET_CHARS)
+# A text browser's link mark: lynx and w3m number each link and glue the number to the link's
+# words ("[52]Name", "[53]March 2, 2022 at 8:20 am", "[54]Reply", "[25]5 Comments"). Read past
+# the way a list marker is: furniture round a line's words, at the line's start or after a blank.
+# (A citation glued to a word, "word[3]", and a mark standing apart, "[3] Note", are not it; nor
+# a mark before another, "[3][4]".)
+LINK_MARK: Final = re.compile(r"^\[\d{1,4}\](?=[^\s\]])(?!\[\d)")
+# ... and one after other words: a new link, so a new field ("[52]jo [53]1d": the name, then the
+# age), read as a field's separator where it stood ("jo · 1d": a compact age needs one)
+LINK_MARK_INSIDE: Final = re.compile(r"(?<=\S)\s+\[\d{1,4}\](?=[^\s\]])(?!\[\d)")
 # A bullet or number a renderer puts before a list item: "  • Name", "12. Name", "#3".
 # (a number is not a marker when a month or a unit follows it: "09. Jul, 2012", "3 years ago")
 _MONTH: Final = (
@@ -514,8 +523,11 @@ FOREIGN_SAYS_ENDS: Final = tuple(
     for c in (":", " :")
 )
 SAYS_WORD: Final = re.compile(r"\b(?:says|said|wrote|writes|commented|replied|answered)\b", _I)
+# A post's number between a label and "by" ("Comment #12 by Jo", "Reply no. 3 by Jo", "Post 7 by
+# Jo"): a numbered archive's or print view's header. The label and the number are not the name.
+POST_NUMBER_BEFORE_BY: Final = r"(?:\s+(?:#\s?|no\.?\s?)?\d{1,6}[.:]?)?"
 BY_AUTHOR: Final = re.compile(
-    r"^(?:(?:comment|posted|post|written|submitted|reply|response|answered|asked|reviewed)\s+)?by:?\s+(?P<author>[^\s].{0,60}?)"
+    rf"^(?:(?:comment|posted|post|written|submitted|reply|response|answered|asked|reviewed){POST_NUMBER_BEFORE_BY}\s+)?by:?\s+(?P<author>[^\s].{{0,60}}?)"
     r"(?:\s*\(\d+\)|\s*<[^>]{1,80}>|\s*\*)*(?:\s+(?:writes|says)\s*:?)?$",
     _I,
 )
