@@ -2038,11 +2038,16 @@ def chrome_row(s: str) -> bool:
     date opening such a row of actions (see dated_chrome_row)."""
     if (CHROME_ROW_LOW.match(s.lower()) if folds_like_lower(s) else CHROME_ROW.match(s)) is not None:
         return True
-    return ("  " in s or "·" in s or "|" in s or "•" in s) and dated_chrome_row(s)
+    if s[:1] == ".":
+        # (the rest of "Posted 3 hours ago. ( permalink )" once its stamp is read: the stamp's full stop)
+        rest = s[1:].lstrip()
+        return bool(rest) and rest[:1] != "." and chrome_row(rest)
+    return ("  " in s or "·" in s or "|" in s or "•" in s or "(" in s or "[" in s) and dated_chrome_row(s)
 
 
-# A date opening a row, and the row's separator after it ("2 мар в 08:20  Ответить").
-_DATED_ROW_HEAD: Final = Deferred(rf"^(?:{TIMESTAMP})(?:\s*[·|•]\s*|\s{{2,}})(?=\S)", _I)
+# A date opening a row (maybe after "Posted", maybe with its full stop), and the row's separator
+# after it ("2 мар в 08:20  Ответить", "Posted 3 hours ago. ( permalink )").
+_DATED_ROW_HEAD: Final = Deferred(rf"^(?:posted\s+)?(?:{TIMESTAMP})\.?(?:\s*[·|•]\s*|\s{{2,}}|\s+(?=[(\[]))(?=\S)", _I)
 
 
 def dated_chrome_row(s: str) -> bool:
