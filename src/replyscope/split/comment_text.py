@@ -190,7 +190,7 @@ _MAIL_FOOTER: Final = re.compile(
 )
 # A link under a mail's message: a URL alone on its line, maybe under its label ("Reply to this
 # comment:", "View it on the site:"): a short line ending in a colon.
-_BARE_URL: Final = re.compile(r"^<?https?://\S+>?$")
+_MAIL_LINK: Final = re.compile(r"^<?https?://\S+>?$")
 MAIL_LABEL_CHARS: Final = 60
 
 
@@ -209,7 +209,7 @@ def _drop_mail_tail(text: list[str], body: list[int], roles: dict[int, str]) -> 
     k = cut
     while k > 1:
         s = text[body[k - 1]]
-        if _BARE_URL.match(s) or len(s) <= MAIL_LABEL_CHARS and s.endswith(":") and k - 1 + 1 < len(body) and _BARE_URL.match(text[body[k]]):
+        if _MAIL_LINK.match(s) or len(s) <= MAIL_LABEL_CHARS and s.endswith(":") and _MAIL_LINK.match(text[body[k]]):
             k -= 1
             continue
         break
