@@ -596,8 +596,6 @@ COMMENT_SECTION: Final = re.compile(
     r"^[{\[(]?\s*(?:\d[\d,]*\s*|one\s+|no\s+)?(?:comments?|responses?|replies|thoughts|reactions|opinions|discussions?|"
     # the same count in French, German, Spanish, Italian, Portuguese, Dutch ("3 commentaires")
     r"commentaires?|kommentare?|comentarios?|commenti|coment(?:\u00e1|a)rios?|reacties|r(?:\u00e9|e)actions?|"
-    # ... and in Russian ("3 комментария", "12 комментариев", "Комментарии")
-    r"\u043a\u043e\u043c\u043c\u0435\u043d\u0442\u0430\u0440\u0438(?:\u0439|\u044f|\u0435\u0432|\u0438)|"
     r"reader\s+comments|trackbacks?|pingbacks?)(?:\s*(?:to|on|for|about)\s+.{1,200})?\s*(?:[:(]\s*\d*\s*\)?)?\s*[}\])]?"
     # the section's own controls printed on its header's line ("4 comments | Filter: All | Funny",
     # "12 Comments · Sort by Newest"): a control word right after the separator, not a post's meta
