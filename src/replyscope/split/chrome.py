@@ -20,6 +20,7 @@ from replyscope.split.patterns import (
     FORM_OR_SECTION_LOW,
     LOWER_BELOW,
     REPLY_ACTION,
+    dated_chrome_row,
     folds_like_lower,
     gate_refuses,
     is_avatar_alt,
@@ -341,14 +342,27 @@ def is_reply_link_row(s: str) -> bool:
     (Thread) (Link)", "Like · Reply · 3y", "Reply With Quote", "ReplyDelete". It closes a reader's
     comment; an article ends on no Reply link of its own, and a form's prompt or buttons ("Leave a
     Reply", "Cancel reply", "Post Reply") are no comment's row."""
-    if len(s) > ACTION_ROW_CHARS or "eply" not in s and "EPLY" not in s:
+    if len(s) > ACTION_ROW_CHARS:
         return False
+    if "eply" not in s and "EPLY" not in s:
+        # (another language's Reply, in a row that opens on the comment's date or age: "2 мар в
+        # 08:20  Ответить", "vor 3 Std. · Antworten"; the same test a row's English Reply has below)
+        return s[:1].isdigit() and _FOREIGN_REPLY.search(s) is not None and dated_chrome_row(s)
     s = s.strip(BULLET_CHARS + " ")
-    if not s or not (is_chrome(s) or _action_row(s)) or _form_or_section(s):
-        return False
+    if not s or not (is_chrome(s) or _action_row(s) or s[:1].isdigit() and dated_chrome_row(s)) or _form_or_section(s):
+        return False  # (a date opening a row of actions, "12 March 2022  Reply": the comment's footer)
     words = {w.lower() for w in _ROW_WORD.findall(s)}
     # ("Quick Reply" alone heads a board's reply box; beside "Quote" it is the post's own button)
     return "reply" in words and not words & _FORM_ROW_WORDS and words != _QUICK_REPLY
+
+
+# The Reply action of French, German, Spanish, Italian, Dutch and Russian widgets (as in
+# patterns.FOREIGN_ACTION), a whole word.
+_FOREIGN_REPLY: Final = re.compile(
+    r"(?<!\w)(?:r(?:\u00e9|e)pondre|antworten|responder|rispondi|beantwoorden|reageer|reageren|"
+    r"\u043e\u0442\u0432\u0435\u0442\u0438\u0442\u044c)(?!\w)",
+    re.I,
+)
 
 
 # A comment form's words beside its Reply ("Cancel reply", "Leave a Reply"; "Post Reply" is a stop

@@ -180,6 +180,44 @@ SIGNATURE_CHARS: Final = 60
 _SIGNATURE_RULE: Final = re.compile(r"^_{10,}\s*$")
 
 
+# A notification mail's footer line under its "--" ("Unsubscribe", "Manage your notification
+# settings", "You are receiving this because you commented on this post."): the mail's, never a
+# reader's card.
+_MAIL_FOOTER: Final = re.compile(
+    r"^(?:unsubscribe\b|manage (?:your )?(?:notifications?|e-?mail|subscriptions?|alerts?)\b|(?:you are|you're) receiving this\b|"
+    r"(?:to )?stop (?:receiving|getting) (?:these|this)\b|change your (?:e-?mail |notification )?(?:settings|preferences)\b)",
+    re.I,
+)
+# A link under a mail's message: a URL alone on its line, maybe under its label ("Reply to this
+# comment:", "View it on the site:"): a short line ending in a colon.
+_MAIL_LINK: Final = re.compile(r"^<?https?://\S+>?$")
+MAIL_LABEL_CHARS: Final = 60
+
+
+def _drop_mail_tail(text: list[str], body: list[int], roles: dict[int, str]) -> None:
+    """Take a notification mail's tail off the comment it closes: from a "--" line whose next line
+    is a mail's footer (_MAIL_FOOTER) to the comment's end (the next message's subject line, if its
+    header was read under it, goes too), and the links over the "--" (bare URLs, each maybe under
+    its label ending in ":"). A reader's own "--" over a sign-off keeps to drop_signatures."""
+    cut = None
+    for k in range(1, len(body) - 1):
+        if text[body[k]].strip() == "--" and _MAIL_FOOTER.match(text[body[k + 1]]):
+            cut = k
+            break
+    if cut is None:
+        return
+    k = cut
+    while k > 1:
+        s = text[body[k - 1]]
+        if _MAIL_LINK.match(s) or len(s) <= MAIL_LABEL_CHARS and s.endswith(":") and _MAIL_LINK.match(text[body[k]]):
+            k -= 1
+            continue
+        break
+    for j in body[k:]:
+        roles[j] = "comment_chrome"
+    del body[k:]
+
+
 def drop_signatures(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:
     """Take a "-- " signature (or one under a board's rule of underscores) off the end of the comment it closes (see SIGNATURE_LINES): the
     delimiter says the lines under it are the writer's card, not the message's words. The lines stay
@@ -187,6 +225,7 @@ def drop_signatures(lines: Lines, zone: Zone, roles: dict[int, str]) -> None:
     text = lines.text
     for c in zone.comments:
         body = c.body_lines
+        _drop_mail_tail(text, body, roles)
         for k in range(len(body) - 1, max(0, len(body) - 2 - SIGNATURE_LINES), -1):
             if text[body[k]].strip() == "--" or text[body[k]][:1] == "_" and _SIGNATURE_RULE.match(text[body[k]]):
                 signature = k + 1  # (the delimiter, one of the words' lines, and the signature under it)

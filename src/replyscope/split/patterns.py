@@ -103,13 +103,21 @@ FOREIGN_MONTH: Final = (
     r"|janeiro|fevereiro|mar(?:\u00e7|c)o|maio|junho|julho|setembro|outubro|novembro|dezembro"
     r"|januari|februari|maart|mei|augustus)\.?"
 )
+# Month names of Russian pages as comment widgets print them, cut short or in the genitive ("2 мар",
+# "2 марта"), as escapes (see FOREIGN_MONTH). Read only after a day's number, as a whole word.
+RUSSIAN_MONTH: Final = (
+    r"(?:\u044f\u043d\u0432(?:\u0430\u0440\u044f)?|\u0444\u0435\u0432(?:\u0440\u0430\u043b\u044f)?|\u043c\u0430\u0440(?:\u0442\u0430)?|\u0430\u043f\u0440(?:\u0435\u043b\u044f)?"
+    r"|\u043c\u0430\u044f|\u043c\u0430\u0439|\u0438\u044e\u043d(?:\u044f)?|\u0438\u044e\u043b(?:\u044f)?|\u0430\u0432\u0433(?:\u0443\u0441\u0442\u0430)?"
+    r"|\u0441\u0435\u043d(?:\u0442\u044f\u0431\u0440\u044f)?|\u043e\u043a\u0442(?:\u044f\u0431\u0440\u044f)?|\u043d\u043e\u044f(?:\u0431\u0440\u044f)?|\u0434\u0435\u043a(?:\u0430\u0431\u0440\u044f)?)\.?(?![^\W\d_])"
+)
 # A weekday, whole or cut short ("Thursday", "Thurs.", "Thu"): no longer word that only opens like
 # one, as a name after the commenter's first name may ("Jo Monroe 3 May 12", "Kai Sunny ...").
 WEEKDAY: Final = r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)(?![a-z])\.?,?"
 DAY: Final = r"\d{1,2}(?:st|nd|rd|th)?"
 YEAR: Final = r"(?:(?:19|20)\d{2}|'\d{2})"
 CLOCK: Final = (
-    r"@?\d{1,2}(?::\d{2}){1,2}\s*(?:[ap]\.?m\.?)?(?:\s*(?:[ecmp][sd]?t|utc|gmt|bst|cet|cest|jst|ist|aest)\b)?"
+    # (a zone by name, or by its offset as mail and feeds print it: "08:20:00 +0000")
+    r"@?\d{1,2}(?::\d{2}){1,2}\s*(?:[ap]\.?m\.?)?(?:\s*(?:(?:[ecmp][sd]?t|utc|gmt|bst|cet|cest|jst|ist|aest)\b|[+-][01]\d:?[0-5]\d(?!\d)))?"
     r"|\d{1,2}\s*[ap]\.?m\.?"
 )
 _DATE_FORMS: Final = (
@@ -119,6 +127,7 @@ _DATE_FORMS: Final = (
     rf"|\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:\d{{4}}|\d{{2}})"  # 10/18/2012 / 07.07.12
     rf"|(?:19|20)\d{{2}}\s+{MONTH}\s+{DAY}"  # 2012 Oct 25
     rf"|\d{{1,2}}\.?\s*(?:de\s+)?{FOREIGN_MONTH},?\s*(?:de\s+)?{YEAR}"  # 3 mars 2021 / 3. März 2021 / 3 de marzo de 2021
+    rf"|\d{{1,2}}\s+{RUSSIAN_MONTH}(?:\s+{YEAR})?"  # 2 мар / 2 марта 2021
 )
 FOREIGN_AGE: Final = (
     # the same ages on French, German, Spanish, Italian, Portuguese and Dutch pages
@@ -146,7 +155,7 @@ RELATIVE: Final = (
 # A whole timestamp as comment systems print it: weekday?, date, optional time, or a bare time,
 # or a relative age ("3 years ago").
 TIMESTAMP: Final = (
-    rf"(?:{WEEKDAY}\s*)?(?:{_DATE_FORMS})(?:\s*(?:,|at|@|-|·|\||um|\u00e0|a las|alle|\u00e0s|om)?\s*(?:{CLOCK}))?"
+    rf"(?:{WEEKDAY}\s*)?(?:{_DATE_FORMS})(?:\s*(?:,|at|@|-|·|\||um|\u00e0|a las|alle|\u00e0s|om|\u0432)?\s*(?:{CLOCK}))?"
     rf"|(?:{CLOCK})(?:\s*(?:,|on|-|·)?\s*(?:{WEEKDAY}\s*)?(?:{_DATE_FORMS}))?"
     rf"|{RELATIVE}"
 )
@@ -491,6 +500,7 @@ LIST_MARKER: Final = Deferred(
     # (whole words only: "3. Maya" and "2. Minnie" are names, not "May" and "min")
     rf"(?!{_MONTH}\b"
     rf"|(?:de\s+)?{FOREIGN_MONTH}\s*(?:de\s+)?(?:19|20)\d\d"  # "3 mars 2021", "3 de marzo de 2021"
+    rf"|{RUSSIAN_MONTH}"  # "2 мар в 08:20"
     r"|(?:giorn[oi]|or[ae]|minut[oi]|settiman[ae]|mes[ei]|ann[oi])\s+fa\b"  # "3 giorni fa"
     r"|(?:seconden|minuten|minuut|uur|dagen|dag|weken|week|maanden|maand|jaar)\s+geleden\b"  # "3 dagen geleden"
     r"|(?:s|min|h|g|sett\.?|m)\s+fa\b|(?:sec\.?|min\.?|u|d|w|mnd\.?)\s+geleden\b"  # a phone app's "3 h fa", "2 d geleden"
@@ -625,6 +635,8 @@ COMMENT_FORM: Final = re.compile(
     r"speak your mind|have your say|write a comment|your comment|share your thoughts|what do you think\??|something to say\?.*|"
     # (a form's button alone under its box: "Submit", as "Post comment")
     r"submit(?: (?:a )?comment)?|post comment|comment form|comments are closed\.?|"
+    # (a Russian page's prompt: "Написать комментарий...", "Оставить комментарий")
+    r"(?:\u043d\u0430\u043f\u0438\u0441\u0430\u0442\u044c|\u043e\u0441\u0442\u0430\u0432\u0438\u0442\u044c) \u043a\u043e\u043c\u043c\u0435\u043d\u0442\u0430\u0440\u0438\u0439(?:\.\.\.|\u2026)?|"
     r"(?:you must|please) (?:be )?(?:logged in|log in|sign in|register|login)\b.*|"
     # (the prompt under a thread that asks for an account: "Sign in to join this conversation.")
     r"(?:sign|log) ?in to (?:comment|join (?:this|the) (?:conversation|discussion|thread))\.?|"
@@ -674,8 +686,12 @@ PROFILE_TALLY: Final = re.compile(rf"^(?:{_PROFILE_TALLY})$", _I)
 FOREIGN_ACTION: Final = (
     r"(?:\d[\d.,]*\s+)?(?:gef(?:\u00e4|a)llt mir|me gusta|j'aime|j\u2019aime|curtir|mi piace|vind ik leuk|"
     r"melden|denunciar|signaler|segnala|rapporteren|teilen|compartir|compartilhar|partager|condividi|delen|"
-    r"bearbeitet|editado|modifi(?:\u00e9|e)|modificato|bewerkt|r(?:\u00e9|e)pondre|antworten|responder|rispondi|reageren|reageer|beantwoorden)"
+    r"bearbeitet|editado|modifi(?:\u00e9|e)|modificato|bewerkt|r(?:\u00e9|e)pondre|antworten|responder|rispondi|reageren|reageer|beantwoorden|"
+    # (a Russian widget's: "Ответить", "Поделиться", "Пожаловаться", "изменено")
+    r"\u043e\u0442\u0432\u0435\u0442\u0438\u0442\u044c|\u043f\u043e\u0434\u0435\u043b\u0438\u0442\u044c\u0441\u044f|\u043f\u043e\u0436\u0430\u043b\u043e\u0432\u0430\u0442\u044c\u0441\u044f|\u0438\u0437\u043c\u0435\u043d\u0435\u043d\u043e)"
     r"(?:\s*\(\d[\d.,]*\))?"
+    # ... and its like, with the count after it ("Нравится 3")
+    r"|\u043d\u0440\u0430\u0432\u0438\u0442\u0441\u044f(?:\s+\d[\d.,]*)?"
 )
 # A toggle of folded replies in the same languages ("3 weitere Antworten anzeigen", "Ver 3
 # respuestas más", "Afficher 2 autres réponses", "Ver mais 4 respostas", "Mostra altre 2 risposte",
@@ -815,6 +831,8 @@ def is_avatar_alt(s: str) -> bool:
 CHROME_ROW: Final = Deferred(
     r"^(?:(?:reply with quote|quick reply|report post|multi-?quote|reply|like|unlike|share|report|flag|follow post|follow|edit|edited|delete|permalink|link|quote|mark as spam|"
     r"\d+|(?:\d+|an?)\s+\w+\s+ago|\d{1,3}\s?(?:mos?|yrs?|y|wks?|w|d|hrs?|h|mins?|m)\b\.?|"
+    # (a count with its word, "12 likes"; an action in brackets, "( permalink )", "[reply]")
+    r"\d[\d,.]*k?\s+(?:likes?|replies)|[(\[]\s*(?:reply|permalink|link|flag|report|edit|delete)\s*[)\]]|"
     # (a French, German, Spanish, Italian, Portuguese or Dutch site's: "Gefällt mir · Antworten · vor 3 Std.")
     rf"{FOREIGN_ACTION}|{FOREIGN_AGE})(?:\s*[·|•]\s*|\s{{2,}}|\s*$))+$",
     _I,
@@ -2026,8 +2044,31 @@ CHROME_ROW_LOW: Final = lower_twin(CHROME_ROW)
 
 
 def chrome_row(s: str) -> bool:
-    """CHROME_ROW.match(s) is not None, on its faster lower twin where `s` folds like lower."""
-    return (CHROME_ROW_LOW.match(s.lower()) if folds_like_lower(s) else CHROME_ROW.match(s)) is not None
+    """CHROME_ROW.match(s) is not None, on its faster lower twin where `s` folds like lower; or a
+    date opening such a row of actions (see dated_chrome_row)."""
+    if (CHROME_ROW_LOW.match(s.lower()) if folds_like_lower(s) else CHROME_ROW.match(s)) is not None:
+        return True
+    if s[:1] == ".":
+        # (the rest of "Posted 3 hours ago. ( permalink )" once its stamp is read: the stamp's full stop)
+        rest = s[1:].lstrip()
+        return bool(rest) and rest[:1] != "." and chrome_row(rest)
+    return ("  " in s or "·" in s or "|" in s or "•" in s or "(" in s or "[" in s) and dated_chrome_row(s)
+
+
+# A date opening a row (maybe after "Posted", maybe with its full stop), and the row's separator
+# after it ("2 мар в 08:20  Ответить", "Posted 3 hours ago. ( permalink )").
+_DATED_ROW_HEAD: Final = Deferred(rf"^(?:posted\s+)?(?:{TIMESTAMP})\.?(?:\s*[·|•]\s*|\s{{2,}}|\s+(?=[(\[]))(?=\S)", _I)
+
+
+def dated_chrome_row(s: str) -> bool:
+    """Whether `s` is a date opening a row of actions with a word among them ("2 мар в 08:20
+    Ответить  Нравится 3", "12 March 2022 · Reply"): a comment's footer, as an age opening one is
+    (a date alone, or a date among counters only, is none: a row needs a word of action)."""
+    m = _DATED_ROW_HEAD.match(s)
+    if m is None:
+        return False
+    rest = s[m.end() :]
+    return HAS_LETTER.search(rest) is not None and (CHROME_ROW_LOW.match(rest.lower()) if folds_like_lower(rest) else CHROME_ROW.match(rest)) is not None
 
 
 POLICY_LOW: Final = lower_twin(POLICY)
