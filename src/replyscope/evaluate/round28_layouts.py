@@ -175,7 +175,7 @@ def _archive(page, order, rng, now, *, texts: dict, title: str, trims: dict) -> 
         if form == 1:
             page.append("")
         elif form == 2:
-            page += ["", rng.choice(("Permalink | reply", "reply", "Sign in or join to leave a reply", "Permalink"))]
+            page += ["", rng.choice(("Permalink | reply", "reply", "Log in or register to post comments", "Permalink"))]
         elif form == 3:
             page += ["", (f"Posted by: {name} | {d:%B} {d.day}, {d.year} {d:%I:%M %p}", f"Posted by: {name} | {d:%B} {d.day}, {d.year} at {d:%I:%M %p}", f"Posted by {name} at {d:%B} {d.day}, {d.year} {d:%I:%M %p} | #{k}")[wording]]
         else:
