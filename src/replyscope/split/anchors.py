@@ -36,7 +36,7 @@ from replyscope.split.headers import (
     read_glued_age,
     read_header,
 )
-from replyscope.split.lines import BULLET_CODE, Lines, is_prose, lower_of, next_nonblank, opens_with_bullet, prev_nonblank
+from replyscope.split.lines import BROWSER_BULLETS, BULLET_CODE, Lines, is_prose, lower_of, next_nonblank, opens_with_bullet, prev_nonblank
 from replyscope.split.places import is_post_number, place_after
 from replyscope.split.talk import is_written, talks
 from replyscope.split.patterns import BULLETS, RE_SUBJECT, is_avatar_alt, COMMENT_FORM, COMMENT_SECTION, COMMENT_SECTION_LOW, COMMENT_TALLY, HAS_LETTER, chrome_row, ends_sentence, folds_like_lower, gate_refuses, gate_refuses_pair
@@ -470,9 +470,9 @@ def _take_avatar_initials(lines: Lines, headers: dict[int, CommentHeader], claim
 # A text browser's mark for an image where the avatar stood: lynx's "[IMG]", "[USEMAP]",
 # "[INLINE]", "[avatar]", or the image's alt text in brackets ("[Jo Lake avatar]").
 _IMAGE_MARK: Final = re.compile(r"^\[(?:IMG|INLINE|USEMAP|ISMAP|image|avatar|photo)\]$", re.I)
-# The bullets a text browser opens a list item with: the renderers' (BULLETS) and lynx's deeper
-# levels' ("+", "o", "#", "@", "-"; see lines._BROWSER_BULLETS).
-_ITEM_BULLETS: Final = BULLETS | frozenset("+o#@-")
+# The bullets a text browser opens a list item with: the renderers' (BULLETS), lynx's deeper
+# levels' (lines.BROWSER_BULLETS) and its sixth level's "-".
+_ITEM_BULLETS: Final = BULLETS | BROWSER_BULLETS | frozenset("-")
 
 
 def is_image_mark(s: str) -> bool:

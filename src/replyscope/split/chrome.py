@@ -17,6 +17,7 @@ from replyscope.split.patterns import (
     CHROME_ROW_LOW,
     CHROME_WORDS_LOW,
     FORM_OR_SECTION,
+    FOREIGN_REPLY,
     FORM_OR_SECTION_LOW,
     LOWER_BELOW,
     REPLY_ACTION,
@@ -356,13 +357,8 @@ def is_reply_link_row(s: str) -> bool:
     return "reply" in words and not words & _FORM_ROW_WORDS and words != _QUICK_REPLY
 
 
-# The Reply action of French, German, Spanish, Italian, Dutch and Russian widgets (as in
-# patterns.FOREIGN_ACTION), a whole word.
-_FOREIGN_REPLY: Final = re.compile(
-    r"(?<!\w)(?:r(?:\u00e9|e)pondre|antworten|responder|rispondi|beantwoorden|reageer|reageren|"
-    r"\u043e\u0442\u0432\u0435\u0442\u0438\u0442\u044c)(?!\w)",
-    re.I,
-)
+# The Reply action of another language's widget (patterns.FOREIGN_REPLY), a whole word.
+_FOREIGN_REPLY: Final = re.compile(rf"(?<!\w)(?:{FOREIGN_REPLY})(?!\w)", re.I)
 
 
 # A comment form's words beside its Reply ("Cancel reply", "Leave a Reply"; "Post Reply" is a stop

@@ -269,7 +269,7 @@ def _core_of(s: str, indent: int = 0) -> str:
     leading whitespace (a text browser's deeper bullets are read only on an indented line)."""
     if len(s) > 110:
         return s
-    if indent >= _BROWSER_LIST_INDENT and len(s) > 2 and s[1] == " " and s[0] in _BROWSER_BULLETS and s[2] != " ":
+    if indent >= _BROWSER_LIST_INDENT and len(s) > 2 and s[1] == " " and s[0] in BROWSER_BULLETS and s[2] != " ":
         s = s[2:]  # ("      + Name": lynx's bullet of a list's second level, "o" its third, ...)
     # (the first character told by its code point: compiled, `s[0]` makes a new string of a
     # character past Latin-1, as "•" is, and a set lookup hashes it; most lines open with a letter,
@@ -290,7 +290,7 @@ def _core_of(s: str, indent: int = 0) -> str:
 # The bullets lynx gives a list's deeper levels ("*" is the first level's, one of BULLETS): "+",
 # "o", "#", "@" each a level deeper. As list markers they are read only on a line indented as a
 # text browser indents a list (3 columns a level past its margin): "o" and "+" open words too.
-_BROWSER_BULLETS: Final = frozenset("+o#@")
+BROWSER_BULLETS: Final = frozenset("+o#@")
 _BROWSER_LIST_INDENT: Final = 3
 
 # A text browser's mark of a form's button before its words ("(BUTTON) Reply"): read past.

@@ -683,12 +683,15 @@ PROFILE_TALLY: Final = re.compile(rf"^(?:{_PROFILE_TALLY})$", _I)
 
 # A French, German, Spanish, Italian, Portuguese or Dutch comment widget's action or mark, with its
 # count ("Gefällt mir (3)", "12 Me gusta", "J'aime", "Melden", "Compartir", "bearbeitet").
+# The Reply action of French, German, Spanish, Italian, Dutch and Russian widgets ("Ответить"):
+# among FOREIGN_ACTION's words, and read alone by chrome.is_reply_link_row.
+FOREIGN_REPLY: Final = r"r(?:\u00e9|e)pondre|antworten|responder|rispondi|reageren|reageer|beantwoorden|\u043e\u0442\u0432\u0435\u0442\u0438\u0442\u044c"
 FOREIGN_ACTION: Final = (
     r"(?:\d[\d.,]*\s+)?(?:gef(?:\u00e4|a)llt mir|me gusta|j'aime|j\u2019aime|curtir|mi piace|vind ik leuk|"
     r"melden|denunciar|signaler|segnala|rapporteren|teilen|compartir|compartilhar|partager|condividi|delen|"
-    r"bearbeitet|editado|modifi(?:\u00e9|e)|modificato|bewerkt|r(?:\u00e9|e)pondre|antworten|responder|rispondi|reageren|reageer|beantwoorden|"
-    # (a Russian widget's: "Ответить", "Поделиться", "Пожаловаться", "изменено")
-    r"\u043e\u0442\u0432\u0435\u0442\u0438\u0442\u044c|\u043f\u043e\u0434\u0435\u043b\u0438\u0442\u044c\u0441\u044f|\u043f\u043e\u0436\u0430\u043b\u043e\u0432\u0430\u0442\u044c\u0441\u044f|\u0438\u0437\u043c\u0435\u043d\u0435\u043d\u043e)"
+    rf"bearbeitet|editado|modifi(?:\u00e9|e)|modificato|bewerkt|{FOREIGN_REPLY}|"
+    # (a Russian widget's others: "Поделиться", "Пожаловаться", "изменено")
+    r"\u043f\u043e\u0434\u0435\u043b\u0438\u0442\u044c\u0441\u044f|\u043f\u043e\u0436\u0430\u043b\u043e\u0432\u0430\u0442\u044c\u0441\u044f|\u0438\u0437\u043c\u0435\u043d\u0435\u043d\u043e)"
     r"(?:\s*\(\d[\d.,]*\))?"
     # ... and its like, with the count after it ("Нравится 3")
     r"|\u043d\u0440\u0430\u0432\u0438\u0442\u0441\u044f(?:\s+\d[\d.,]*)?"
@@ -2043,10 +2046,15 @@ CHROME_REPLY_ROW_LOW: Final = lower_twin(CHROME_REPLY_ROW)
 CHROME_ROW_LOW: Final = lower_twin(CHROME_ROW)
 
 
+def _row_of_actions(s: str) -> bool:
+    """CHROME_ROW.match(s) is not None, on its faster lower twin where `s` folds like lower."""
+    return (CHROME_ROW_LOW.match(s.lower()) if folds_like_lower(s) else CHROME_ROW.match(s)) is not None
+
+
 def chrome_row(s: str) -> bool:
-    """CHROME_ROW.match(s) is not None, on its faster lower twin where `s` folds like lower; or a
-    date opening such a row of actions (see dated_chrome_row)."""
-    if (CHROME_ROW_LOW.match(s.lower()) if folds_like_lower(s) else CHROME_ROW.match(s)) is not None:
+    """A row of a comment's actions, counters and ages (CHROME_ROW), or a date opening such a row
+    (see dated_chrome_row)."""
+    if _row_of_actions(s):
         return True
     if s[:1] == ".":
         # (the rest of "Posted 3 hours ago. ( permalink )" once its stamp is read: the stamp's full stop)
@@ -2068,7 +2076,7 @@ def dated_chrome_row(s: str) -> bool:
     if m is None:
         return False
     rest = s[m.end() :]
-    return HAS_LETTER.search(rest) is not None and (CHROME_ROW_LOW.match(rest.lower()) if folds_like_lower(rest) else CHROME_ROW.match(rest)) is not None
+    return HAS_LETTER.search(rest) is not None and _row_of_actions(rest)
 
 
 POLICY_LOW: Final = lower_twin(POLICY)
