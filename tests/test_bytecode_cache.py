@@ -86,3 +86,23 @@ def test_a_cache_this_user_cannot_read_leaves_import_working(monkeypatch):
     monkeypatch.setattr(sys, "meta_path", [f for f in sys.meta_path if not isinstance(f, compiled.BytecodeFinder)])
     compiled.install()
     assert not any(isinstance(f, compiled.BytecodeFinder) for f in sys.meta_path)
+
+
+def test_compiling_keeps_the_newest_trees_bytecode_and_removes_the_rest(tmp_path: Path, monkeypatch) -> None:
+    # (every checkout compiled on a machine leaves a bytecode folder in the cache: the oldest go,
+    # as old builds of the split do, and never the tree just written)
+    import time
+
+    monkeypatch.setattr(compiled, "cache_root", lambda: tmp_path)
+    trees = compiled.bytecode_root().parent
+    for k in range(compiled.KEEP_BUILDS + 2):
+        old = trees / f"clone{k}"
+        (old / "replyscope").mkdir(parents=True)
+        (old / ".written").touch()
+        stamp = time.time() - 3600 * (k + 1)  # (clone0 the newest of them)
+        os.utime(old / ".written", (stamp, stamp))
+    assert compiled.write_bytecode() > 50
+    left = sorted(d.name for d in trees.iterdir())
+    assert compiled.bytecode_root().name in left
+    assert len(left) == compiled.KEEP_BUILDS
+    assert [f"clone{k}" for k in range(compiled.KEEP_BUILDS - 1)] == sorted(n for n in left if n.startswith("clone"))

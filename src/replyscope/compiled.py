@@ -285,6 +285,7 @@ class BytecodeFinder:
 def write_bytecode(root: Path = _ROOT, dest: Path | None = None) -> int:
     """Write the bytecode of every module of the replyscope package under `root` into the cache
     (`dest`, else bytecode_root()), each to a temporary renamed into place; the number written."""
+    kept = dest is None  # (the cache's own folder for this tree, among other trees' folders)
     dest = dest or bytecode_root(root)
     n = 0
     for source in sorted(root.rglob("*.py")):
@@ -300,7 +301,33 @@ def write_bytecode(root: Path = _ROOT, dest: Path | None = None) -> int:
         tmp.write_bytes(data)
         os.replace(tmp, target)
         n += 1
+    if kept:
+        dest.mkdir(parents=True, exist_ok=True)
+        (dest / _BYTECODE_WRITTEN).touch()
+        _prune_bytecode(dest.parent, dest)
     return n
+
+
+# Marks a tree's bytecode folder with when `replyscope compile` last wrote it (the folder's own
+# time moves only when its top entries change).
+_BYTECODE_WRITTEN = ".written"
+
+
+def _prune_bytecode(trees: Path, keep: Path) -> None:
+    """Remove all but the KEEP_BUILDS most recently written trees' bytecode (never `keep`): each
+    checkout, worktree or temporary clone compiled on this machine leaves a folder; a tree whose
+    folder is gone imports from its sources, as before its first `replyscope compile`."""
+    import shutil  # noqa: PLC0415
+
+    def written(folder: Path) -> float:
+        try:
+            return (folder / _BYTECODE_WRITTEN).stat().st_mtime
+        except OSError:
+            return 0.0  # (written before the mark existed, or half written: the oldest)
+
+    others = sorted((d for d in trees.iterdir() if d.is_dir() and d != keep), key=written, reverse=True)
+    for old in others[KEEP_BUILDS - 1 :]:
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def split_engine() -> str:
